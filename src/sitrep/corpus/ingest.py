@@ -1,0 +1,283 @@
+"""`sitrep ingest`: inputs -> reader -> pipeline (process pool) -> store, in batches.
+
+The parent process reads inputs, drops exact duplicates before any analysis (content
+hash), hands chunks of articles to the workers and commits their results in batches of
+``batch_size`` articles (one transaction each), so an interruption loses at most the
+batch not yet committed and a re-run skips everything already stored. Incidents are
+re-computed from all stored events at the end of each ingest (see incidents.py).
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from sitrep.corpus.dedup import LSHIndex
+from sitrep.corpus.store import Store, content_hash
+from sitrep.errors import InputError
+from sitrep.model import Article
+from sitrep.run.executor import default_workers, run_chunks
+from sitrep.run.progress import Progress
+
+#: bodies longer than this are skipped as ``too_large`` (transcripts, dumps)
+MAX_CHARS = 400_000
+
+
+@dataclass
+class IngestSummary:
+    inputs_read: int = 0
+    ingested: int = 0
+    unchanged: int = 0  # already stored (same id, same text): a re-run
+    duplicates: int = 0  # same text as another stored article
+    near_duplicates: int = 0  # stored, linked to an earlier near-identical article
+    updated: int = 0  # new text for a stored URL / id: replaced, old version kept
+    skipped: Counter = field(default_factory=Counter)
+    events: int = 0
+    incidents: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.ingested / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["skipped"] = dict(self.skipped)
+        d["articles_per_s"] = round(self.articles_per_s, 2)
+        d["seconds"] = round(self.seconds, 2)
+        return d
+
+    def lines(self) -> list[str]:
+        skipped = ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())) or "none"
+        return [
+            f"ingested {self.ingested} articles ({self.events} events) in {self.seconds:.1f} s, "
+            f"{self.articles_per_s:.1f} articles/s",
+            f"updated {self.updated}, already stored {self.unchanged}, exact duplicates {self.duplicates}, "
+            f"near-duplicates linked {self.near_duplicates}",
+            f"skipped: {skipped}",
+            f"incidents: {self.incidents}" + ("  (interrupted: re-run to continue)" if self.interrupted else ""),
+        ]
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def _reader() -> tuple[Callable, Callable]:
+    """The team's reader (sitrep.read) when present, else a minimal built-in one."""
+    try:
+        from sitrep.read import iter_inputs, read_input_with_skips  # type: ignore[attr-defined]
+        return iter_inputs, read_input_with_skips
+    except ImportError:
+        return _fallback_iter_inputs, _fallback_read
+
+
+def _fallback_iter_inputs(paths: Iterable[str]) -> Iterator[str]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield str(child)
+        else:
+            yield str(p)
+
+
+def _fallback_read(source: str, published: Optional[str] = None) -> tuple[list[Article], list[InputError]]:
+    path = Path(source)
+    if not path.exists():
+        return [], [InputError(source, "unreadable", "no such file")]
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        return [], [InputError(source, "binary", "binary file")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return [], [InputError(source, "encoding", "not UTF-8")]
+    if path.suffix == ".jsonl":
+        articles, skips = [], []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                articles.append(Article(
+                    id=str(d.get("id") or f"{path.stem}-{n}"), text=d.get("text") or "", title=d.get("title"),
+                    published=d.get("published") or published, source=d.get("source"), url=d.get("url"),
+                    input_format="jsonl", origin=f"{source}:{n}"))
+            except (ValueError, AttributeError) as exc:
+                skips.append(InputError(f"{source}:{n}", "malformed", f"bad JSON line: {exc}"))
+        return articles, skips
+    if path.suffix in (".html", ".htm"):
+        import trafilatura
+        body = trafilatura.extract(text, favor_precision=True) or ""
+        meta = trafilatura.extract_metadata(text)
+        return [Article(id=path.stem, text=body, title=meta.title if meta else None,
+                        published=(meta.date if meta else None) or published,
+                        source=meta.sitename if meta else None, url=meta.url if meta else None,
+                        input_format="html", origin=source)], []
+    return [Article(id=path.stem, text=text, published=published, input_format="text", origin=source)], []
+
+
+def _skip_fields(skip: Any) -> tuple[str, str, str, Optional[str]]:
+    """(origin, reason, detail, input_id) of a reader skip (InputError or dict)."""
+    if isinstance(skip, dict):
+        return (str(skip.get("origin") or ""), skip.get("reason") or "unreadable",
+                skip.get("detail") or "", skip.get("id"))
+    return (str(getattr(skip, "origin", "")), getattr(skip, "reason", "unreadable"),
+            getattr(skip, "detail", str(skip)), None)
+
+
+# -- the run --------------------------------------------------------------------------------
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
+           published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
+           commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
+           max_chars: int = MAX_CHARS) -> IngestSummary:
+    workers = workers or default_workers()
+    iter_inputs, read = _reader()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    known = store.known_hashes()  # hash -> article id
+    stored_ids = store.article_ids()
+    recorded = {tuple(r) for r in store.con.execute(
+        "SELECT coalesce(origin, ''), coalesce(input_id, ''), reason FROM skipped").fetchall()}
+    lsh = LSHIndex()
+    for aid, sig in store.signatures():
+        lsh.add(aid, list(sig))
+    bar = Progress(label="articles", enabled=progress)
+    in_flight: dict[str, str] = {}  # hash -> article id, sent to workers, not yet stored
+    pending_skips: list[tuple] = []
+    pending_results: list[dict] = []
+
+    def skip(origin: str, reason: str, detail: str, input_id: Optional[str] = None,
+             stage: Optional[str] = None) -> None:
+        summary.skipped[reason] += 1
+        key = (origin or "", input_id or "", reason)
+        if key not in recorded:  # a re-run does not record the same skip twice
+            recorded.add(key)
+            pending_skips.append((origin, reason, detail, input_id, stage))
+
+    def articles() -> Iterator[Article]:
+        for source in iter_inputs(list(paths)):
+            try:
+                found, skips = read(source, published=published)
+            except InputError as exc:
+                found, skips = [], [exc]
+            except Exception as exc:  # noqa: BLE001 - one unreadable input never aborts the batch
+                found, skips = [], [InputError(str(source), "internal_error", f"reader: {exc!r}")]
+            for s in skips:
+                origin, reason, detail, input_id = _skip_fields(s)
+                skip(origin, reason, detail, input_id, "read")
+            for article in found:
+                summary.inputs_read += 1
+                text = article.text or ""
+                if not text.strip():
+                    skip(article.origin or article.id, "empty", "no text", article.id, "read")
+                    continue
+                if len(text) > max_chars:
+                    skip(article.origin or article.id, "too_large", f"{len(text)} characters > {max_chars}",
+                         article.id, "read")
+                    continue
+                h = content_hash(text)
+                same = known.get(h) or in_flight.get(h)
+                if same is not None:
+                    if same == article.id:
+                        summary.unchanged += 1
+                    else:
+                        summary.duplicates += 1
+                        skip(article.origin or article.id, "duplicate", f"same text as {same}", article.id, "read")
+                    continue
+                in_flight[h] = article.id
+                article.meta = dict(article.meta or {}, content_hash=h)
+                yield article
+            bar.update(0)
+
+    def commit() -> None:
+        if not pending_results and not pending_skips:
+            return
+        with store.transaction():
+            for origin, reason, detail, input_id, stage in pending_skips:
+                store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
+            for res in pending_results:
+                _store_result(res)
+        pending_skips.clear()
+        pending_results.clear()
+
+    def _store_result(res: dict) -> None:
+        doc = res["doc"]
+        a = doc["article"]
+        h = a.get("meta", {}).get("content_hash") or content_hash(a.get("text") or "")
+        version = 1
+        previous = store.find_by_key(a.get("url"), a["id"])
+        if previous:
+            old_id, old_version = previous
+            store.replace_article(old_id, a["id"])
+            stored_ids.discard(old_id)
+            lsh.remove(old_id)
+            version = old_version + 1
+            summary.updated += 1
+        if a["id"] in stored_ids:  # the same id for different text under another URL
+            n = 2
+            while f"{a['id']}~{n}" in stored_ids:
+                n += 1
+            a["id"] = f"{a['id']}~{n}"
+        duplicate_of, jac = None, None
+        sig = res.get("signature")
+        if sig:
+            match = lsh.query(sig)
+            if match:
+                duplicate_of, jac = match
+                summary.near_duplicates += 1
+            lsh.add(a["id"], sig)
+        store.add_document(doc, h, signature=sig, duplicate_of=duplicate_of, jaccard=jac,
+                           version=version, until=until)
+        stored_ids.add(a["id"])
+        known[h] = a["id"]
+        in_flight.pop(h, None)
+        summary.ingested += 1
+        summary.events += len(doc.get("events") or [])
+
+    last_commit = time.perf_counter()
+    results = run_chunks(_chunks(articles(), chunk_size), workers, until)
+    try:
+        for chunk_results in results:
+            for res in chunk_results:
+                if res["ok"]:
+                    pending_results.append(res)
+                else:
+                    skip(res["origin"], res["reason"], res["detail"], res["article_id"], res["stage"])
+            bar.update(len(chunk_results))
+            if len(pending_results) >= batch_size or time.perf_counter() - last_commit > commit_seconds:
+                commit()
+                last_commit = time.perf_counter()
+        commit()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        commit()  # what has been analysed is kept
+        raise
+    finally:
+        results.close()
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+
+    if recluster:
+        from sitrep.corpus.incidents import rebuild_incidents
+        summary.incidents = rebuild_incidents(store)
+    summary.seconds = time.perf_counter() - started
+    store.con.execute("INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), "
+                      "now() - to_seconds(?), now(), ?)", [summary.seconds, json.dumps(summary.to_dict())])
+    return summary

@@ -1,0 +1,119 @@
+"""Versioned schema of the corpus store.
+
+Each migration is (version, description, SQL statements) and runs once, in order,
+inside one transaction; ``schema_version`` records what has been applied. Never edit a
+released migration: append a new one.
+"""
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, layers, dedup, incidents, skipped", [
+        """CREATE TABLE IF NOT EXISTS articles (
+            article_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            url VARCHAR,
+            title VARCHAR,
+            outlet VARCHAR,
+            published VARCHAR,
+            pub_date DATE,
+            language VARCHAR,
+            input_format VARCHAR,
+            origin VARCHAR,
+            text VARCHAR,
+            n_events INTEGER,
+            version INTEGER DEFAULT 1,
+            duplicate_of VARCHAR,          -- near-duplicate: the earlier article it copies
+            duplicate_jaccard DOUBLE,
+            until_stage VARCHAR,           -- set when the pipeline was stopped early
+            document JSON,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        "CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash)",
+        "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)",
+        """CREATE TABLE IF NOT EXISTS article_versions (
+            article_id VARCHAR,            -- the replaced article
+            url VARCHAR,
+            content_hash VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            version INTEGER,
+            replaced_by VARCHAR,           -- article_id of the newer version
+            replaced_at TIMESTAMP DEFAULT current_timestamp,
+            document JSON
+        )""",
+        """CREATE TABLE IF NOT EXISTS sources (
+            outlet VARCHAR PRIMARY KEY,
+            domain VARCHAR,
+            first_seen TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE IF NOT EXISTS actors (
+            article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+            name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, actor_id VARCHAR,
+            locative BOOLEAN
+        )""",
+        """CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY,  -- <article_id>#<event id>
+            article_id VARCHAR,
+            type VARCHAR, quad_class VARCHAR, mode VARCHAR,
+            trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+            sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+            source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+            target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+            date_value VARCHAR, date_text VARCHAR, event_date DATE,
+            place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            certainty VARCHAR, attributed_to VARCHAR, cue VARCHAR, hedges JSON,
+            quote_id VARCHAR, figures JSON,
+            outlet VARCHAR, pub_date DATE, url VARCHAR
+        )""",
+        "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
+        """CREATE TABLE IF NOT EXISTS quotes (
+            article_id VARCHAR, quote_id VARCHAR, start_char INTEGER, end_char INTEGER,
+            text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_text VARCHAR,
+            cue VARCHAR, kind VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS quantities (
+            article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+            value DOUBLE, value_high DOUBLE, unit VARCHAR, counted VARCHAR, approx VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS places (
+            article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+            name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+            geonameid BIGINT, feature VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS times (
+            article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+            value VARCHAR, granularity VARCHAR, type VARCHAR, mod VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS minhash (
+            article_id VARCHAR PRIMARY KEY,
+            signature BIGINT[]
+        )""",
+        """CREATE TABLE IF NOT EXISTS incidents (
+            incident_id VARCHAR PRIMARY KEY,
+            family VARCHAR, type VARCHAR, quad_class VARCHAR,
+            label VARCHAR,
+            source_name VARCHAR, source_country VARCHAR,
+            target_name VARCHAR, target_country VARCHAR,
+            place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            date_start DATE, date_end DATE,
+            first_reported DATE, latest_reported DATE,
+            n_mentions INTEGER, n_articles INTEGER, n_sources INTEGER,
+            certainty JSON,                -- outlet -> strongest status it gives
+            conflicted BOOLEAN,
+            headline_event VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS incident_mentions (
+            incident_id VARCHAR, event_id VARCHAR, article_id VARCHAR, outlet VARCHAR,
+            certainty VARCHAR, independent_key VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS skipped (
+            origin VARCHAR, input_id VARCHAR, reason VARCHAR, stage VARCHAR, detail VARCHAR,
+            skipped_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE IF NOT EXISTS ingest_runs (
+            run_id INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, summary JSON
+        )""",
+    ]),
+]
+
+LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,258 @@
+"""The corpus store: one embedded DuckDB file holding articles and every extracted layer.
+
+DuckDB allows one writer, so only the parent process of an ingest writes; workers send
+back plain document dicts (``Document.to_dict()``) and the parent stores them in batches,
+one transaction per batch, so an interruption loses at most the batch in flight.
+
+Article identity:
+  * ``content_hash`` (sha256 of the whitespace-normalised body) -- the same text again is a
+    duplicate and is skipped (recorded in ``skipped`` with reason ``duplicate``);
+  * the update key -- the URL, or the reader's article id when there is no URL: new text
+    under a known key replaces the old article, whose row moves to ``article_versions``.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from sitrep.corpus.migrations import LATEST, MIGRATIONS
+from sitrep.errors import SitrepError
+from sitrep.model import QUAD_CLASS
+
+_WS = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "minhash",
+                "incident_mentions")
+
+
+def default_db_path() -> Path:
+    """``$SITREP_DB``, else the user's data dir (XDG_DATA_HOME or ~/.local/share)/sitrep."""
+    env = os.environ.get("SITREP_DB")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "sitrep" / "sitrep.duckdb"
+
+
+def content_hash(text: str) -> str:
+    normalised = _WS.sub(" ", text or "").strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def iso_day(value: Optional[str]) -> Optional[date]:
+    """The calendar day an ISO value starts with, or None (months, weeks, durations)."""
+    if not value:
+        return None
+    m = _ISO_DAY.match(str(value))
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _domain(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    m = re.match(r"^[a-z]+://([^/:]+)", url, re.I)
+    return m.group(1).lower().removeprefix("www.") if m else None
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        import duckdb
+
+        self.path = Path(path).expanduser() if path else default_db_path()
+        if str(self.path) != ":memory:":
+            if read_only and not self.path.exists():
+                raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise SitrepError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() < LATEST:
+            raise SitrepError(f"{self.path} has an older schema; open it once for writing (sitrep ingest)")
+
+    # -- schema --------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> None:
+        self.con.execute("""CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER PRIMARY KEY, description VARCHAR,
+            applied_at TIMESTAMP DEFAULT current_timestamp)""")
+        current = self.schema_version()
+        for version, description, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                for sql in statements:
+                    self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                                 [version, description])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    # -- identity ------------------------------------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        """content hash -> article id, for current articles and replaced versions."""
+        rows = self.con.execute("SELECT content_hash, article_id FROM articles").fetchall()
+        old = self.con.execute("SELECT content_hash, replaced_by FROM article_versions").fetchall()
+        out = {h: f"{a} (older version)" for h, a in old}
+        out.update(dict(rows))
+        return out
+
+    def find_by_key(self, url: Optional[str], article_id: Optional[str]) -> Optional[tuple[str, int]]:
+        """(article_id, version) of the stored article with this URL (or id if no URL)."""
+        if url:
+            row = self.con.execute("SELECT article_id, version FROM articles WHERE url = ? LIMIT 1",
+                                   [url]).fetchone()
+        else:
+            row = self.con.execute(
+                "SELECT article_id, version FROM articles WHERE article_id = ? AND url IS NULL",
+                [article_id]).fetchone()
+        return (row[0], int(row[1] or 1)) if row else None
+
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
+
+    def signatures(self) -> Iterable[tuple[str, list[int]]]:
+        return self.con.execute("SELECT article_id, signature FROM minhash").fetchall()
+
+    # -- writing -------------------------------------------------------------------------
+    def replace_article(self, old_id: str, new_id: str) -> None:
+        """Move the stored article to article_versions and delete its layers."""
+        self.con.execute("""INSERT INTO article_versions
+            (article_id, url, content_hash, title, published, version, replaced_by, document)
+            SELECT article_id, url, content_hash, title, published, version, ?, document
+            FROM articles WHERE article_id = ?""", [new_id, old_id])
+        self.delete_article(old_id)
+
+    def delete_article(self, article_id: str) -> None:
+        for table in LAYER_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        self.con.execute("DELETE FROM articles WHERE article_id = ?", [article_id])
+
+    def add_document(self, doc: dict[str, Any], chash: str, *, signature: Optional[list[int]] = None,
+                     duplicate_of: Optional[str] = None, jaccard: Optional[float] = None,
+                     version: int = 1, until: Optional[str] = None) -> str:
+        """Store one document dict (``Document.to_dict()``) and its layers; returns its id."""
+        a = doc["article"]
+        aid = a["id"]
+        pub = iso_day(a.get("published"))
+        outlet = a.get("source") or _domain(a.get("url"))
+        self.con.execute(
+            """INSERT INTO articles (article_id, content_hash, url, title, outlet, published, pub_date,
+                 language, input_format, origin, text, n_events, version, duplicate_of,
+                 duplicate_jaccard, until_stage, document)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [aid, chash, a.get("url"), a.get("title"), outlet, a.get("published"), pub,
+             a.get("language"), a.get("input_format"), a.get("origin"), a.get("text"),
+             len(doc.get("events") or []), version, duplicate_of, jaccard, until,
+             json.dumps(doc, ensure_ascii=False)])
+        if outlet:
+            self.con.execute("INSERT INTO sources (outlet, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             [outlet, _domain(a.get("url"))])
+        if signature is not None:
+            self.con.execute("INSERT INTO minhash VALUES (?, ?)", [aid, signature])
+        self._insert_layers(aid, doc, outlet, pub, a.get("url"))
+        return aid
+
+    def _insert_layers(self, aid: str, doc: dict, outlet, pub, url) -> None:
+        def many(sql: str, rows: list) -> None:
+            if rows:
+                self.con.executemany(sql, rows)
+
+        many("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [aid, *x["span"], x.get("text"), x.get("name"), x.get("country"), x.get("sector"),
+             x.get("kind"), x.get("actor_id"), bool(x.get("locative"))] for x in doc.get("actors") or []])
+        many("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [aid, q.get("id"), *q["span"], q.get("text"), _get(q, "speaker", "name"),
+             _get(q, "speaker", "country"), _get(q, "speaker_text", "text"), _get(q, "cue", "text"),
+             q.get("kind")] for q in doc.get("quotes") or []])
+        many("INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [aid, *q["span"], q.get("text"), q.get("value"), q.get("value_high"), q.get("unit"),
+             q.get("counted"), q.get("approx")] for q in doc.get("quantities") or []])
+        many("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [aid, *p["span"], p.get("text"), p.get("name"), p.get("country"), p.get("admin1"),
+             p.get("lat"), p.get("lon"), p.get("geonameid"), p.get("feature")] for p in doc.get("places") or []])
+        many("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+            [aid, *t["span"], t.get("text"), t.get("value"), t.get("granularity"), t.get("type"),
+             t.get("mod")] for t in doc.get("times") or []])
+        rows = []
+        for e in doc.get("events") or []:
+            c = e.get("certainty") or {}
+            date_value = _get(e, "date", "value")
+            rows.append([
+                f"{aid}#{e['id']}", aid, e["type"], QUAD_CLASS.get(e["type"]), e.get("mode"),
+                e["trigger"]["text"], *e["trigger"]["span"], e["sentence"]["text"], *e["sentence"]["span"],
+                _get(e, "source", "name"), _get(e, "source", "country"), _get(e, "source", "sector"),
+                _get(e, "target", "name"), _get(e, "target", "country"), _get(e, "target", "sector"),
+                date_value, _get(e, "date", "text"), iso_day(date_value) or pub,
+                _get(e, "place", "name"), _get(e, "place", "country"), _get(e, "place", "lat"),
+                _get(e, "place", "lon"),
+                c.get("status") or "asserted", _get(c, "attributed_to", "name"), _get(c, "cue", "text"),
+                json.dumps(c.get("hedges") or []), e.get("quote"),
+                json.dumps(e.get("figures") or [], ensure_ascii=False), outlet, pub, url])
+        many("INSERT INTO events VALUES (" + ", ".join(["?"] * 33) + ")", rows)
+
+    def record_skip(self, origin: Optional[str], reason: str, detail: str = "", *,
+                    input_id: Optional[str] = None, stage: Optional[str] = None) -> None:
+        self.con.execute("INSERT INTO skipped (origin, input_id, reason, stage, detail) VALUES (?, ?, ?, ?, ?)",
+                         [origin, input_id, reason, stage, (detail or "")[:500]])
+
+    # -- reading -------------------------------------------------------------------------
+    def document(self, article_id: str) -> Optional[dict]:
+        row = self.con.execute("SELECT document FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "article_versions", "events", "quotes", "quantities", "incidents",
+                      "skipped", "sources"):
+            out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+    def rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _get(d: Optional[dict], key: str, sub: str) -> Any:
+    inner = (d or {}).get(key)
+    return inner.get(sub) if isinstance(inner, dict) else None
