@@ -1,8 +1,531 @@
-"""quotes stage (placeholder until implemented: adds nothing)."""
+"""quotes stage: direct and indirect quotes, with the speaker resolved to an actor.
+
+What it finds (fills ``doc.quotes`` in text order, ids ``{article.id}:q{n}``):
+
+* indirect quotes: a cue verb from ``kb.cues`` with a clausal complement
+  ("Maduro said the US wanted his country's oil", "X told reporters that ..."), request
+  and commitment verbs with an infinitive ("urged Congress to act", "vowed to fight"),
+  a few verbs whose object is the content ("denied the report"), and "according to X, ...".
+  When the reported clause holds words in quote marks the quote is ``mixed``.
+* direct quotes in straight or curly quote marks, the cue found in the same sentence
+  ('"...," he said', 'said X, adding "..."', 'X said: "..."'), else in a following
+  sentence that is only "<speaker> <cue>." (unambiguous), else the speaker of the
+  quote just before it (a quote running on in the same or the next paragraph). A quote
+  left open at the end of a paragraph continues when the next paragraph opens with a
+  quote mark (the newspaper convention for multi-paragraph quotes). Quotes of three
+  words or fewer are scare quotes, not quotes, unless a cue is right next to them.
+
+Speaker: the grammatical subject of the cue (the agent of a passive, the antecedent of a
+relative pronoun, the subject of the governing verb for "..., adding ..."). It becomes
+``speaker`` when an actor mention (``doc.actors``) overlaps it; ``speaker_text`` is that
+mention, else the NER PERSON/ORG/GPE/NORP entity heading the subject, else the subject's
+noun phrase. A pronoun subject takes the actor the actor layer put on the pronoun
+(coreference), else the most recent person actor before the sentence.
+"""
 from __future__ import annotations
 
-from sitrep.model import Document
+import bisect
+import re
+from typing import Optional
+
+from sitrep.model import Actor, Document, Quote, TextSpan
+
+Span = tuple[int, int]
+
+_OPENERS = "\"“„«‘‟"
+_CLOSERS = "\"”»’"
+_QUOTE_MARK = re.compile(r"[\"“”„«»‟]")
+_WORD = re.compile(r"\w+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+#: a direct quote needs this many words to stand alone; shorter ones are scare quotes
+_MIN_DIRECT_WORDS = 4
+#: verbs whose direct object can be the reported content ("denied the allegations")
+_OBJECT_CONTENT = frozenset({
+    "deny", "announce", "reject", "dismiss", "confirm", "acknowledge", "admit", "promise",
+    "pledge", "threaten", "praise", "criticize", "criticise", "condemn", "blame", "accuse",
+    "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
+    "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
+    "reiterate", "propose", "defend", "endorse", "indicate",
+})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_TRIM = set(" \t\n\r,.;:!?-—–")
+
+
+# -- quote marks -----------------------------------------------------------------------
+
+def _paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _opens_paragraph(text: str, para: Span) -> bool:
+    s = para[0]
+    while s < para[1] and text[s].isspace():
+        s += 1
+    return s < para[1] and text[s] in _OPENERS
+
+
+def find_quote_marks(text: str) -> list[Span]:
+    """Spans of text between quote marks, marks included.
+
+    Straight marks alternate; curly marks open with “ and close with ”. A quote left open
+    at a paragraph end continues if the next paragraph opens with a quote mark, else it
+    closes at the paragraph end (unbalanced marks never swallow the rest of the text).
+    """
+    paragraphs = _paragraphs(text)
+    spans: list[Span] = []
+    open_at: Optional[int] = None
+    for pi, (ps, pe) in enumerate(paragraphs):
+        for m in _QUOTE_MARK.finditer(text, ps, pe):
+            ch, i = m.group(0), m.start()
+            if open_at is None:
+                if ch in "”»" and i + 1 < pe and not text[i + 1].isspace() and (
+                        i == ps or text[i - 1].isspace()):
+                    open_at = i  # some outlets use ” on both sides
+                elif ch not in "”»":
+                    open_at = i
+                continue
+            if ch in "“„«":
+                continue  # nested, or the continuation mark of a multi-paragraph quote
+            spans.append((open_at, i + 1))
+            open_at = None
+        if open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and _opens_paragraph(text, nxt):
+                continue  # multi-paragraph quote
+            spans.append((open_at, _rstrip(text, ps, pe)[1]))
+            open_at = None
+    return spans
+
+
+def _first_char(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# -- token helpers ---------------------------------------------------------------------
+
+def _tok_span(tok) -> Span:
+    return tok.idx, tok.idx + len(tok)
+
+
+def _subtree_span(tok, text: str) -> Span:
+    start = tok.left_edge.idx
+    end = tok.right_edge.idx + len(tok.right_edge)
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    return start, end
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class _Ctx:
+    """Per-document lookups built once."""
+
+    def __init__(self, doc: Document, kb) -> None:
+        self.doc = doc
+        self.text = doc.article.text
+        self.sdoc = doc.nlp
+        self.cues = kb.cues
+        self.actors = sorted(doc.actors, key=lambda a: a.span)
+        self.actor_starts = [a.span[0] for a in self.actors]
+        self.paragraphs = doc.paragraphs or _paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+
+    def actor_over(self, span: Span, head: Optional[Span] = None) -> Optional[Actor]:
+        i = bisect.bisect_left(self.actor_starts, span[1])
+        best = None
+        for a in self.actors[max(0, i - 12):i]:
+            if _overlap(a.span, span):
+                if head is not None and _overlap(a.span, head):
+                    return a
+                best = best or a
+        return best
+
+    def recent_person(self, before: int) -> Optional[Actor]:
+        i = bisect.bisect_left(self.actor_starts, before)
+        for a in reversed(self.actors[:i]):
+            if a.kind == "person":
+                return a
+        return None
+
+
+# -- speakers --------------------------------------------------------------------------
+
+def _subject(verb, depth: int = 0):
+    """The token naming who speaks for a cue verb, or None (agentless)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    passive = None
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            passive = child
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if passive is not None:
+        # "X was quoted as saying": the passive subject is the speaker; "X is expected to",
+        # "it was reported": the subject is not who expects or reports
+        return passive if verb.lemma_.lower() == "quote" else None
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _past_dateline(subj, verb):
+    """'WASHINGTON (AP) — President Obama said': the parser often makes the dateline the
+    subject; take the first noun phrase after the dash instead."""
+    if subj is None or verb is None or subj.i >= verb.i:
+        return subj
+    doc = subj.doc
+    dash = None
+    for t in doc[subj.i:verb.i]:
+        if t.text in ("—", "–", "--", "-") or t.text == "(":
+            dash = t.i
+    if dash is None or not (subj.is_upper or subj.ent_type_ == "GPE" or subj.text == "("):
+        return subj
+    for t in doc[dash + 1:verb.i]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ not in ("pobj", "compound", "poss", "amod") \
+                and t.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL") and t.text != "AP":
+            return t
+    return subj
+
+
+def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[TextSpan]]:
+    if subj is None:
+        return None, None
+    text = ctx.text
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    head_span = _tok_span(subj)
+    if subj.lower_ in _PRONOUNS:
+        actor = ctx.actor_over(head_span, head_span)
+        if actor is None and subj.lower_ in ("he", "she"):
+            sent = ctx.doc.sentence_of(subj.idx)
+            actor = ctx.recent_person(sent[0] if sent else subj.idx)
+        return actor, TextSpan(head_span, text[head_span[0]:head_span[1]])
+    phrase = _subtree_span(subj, text)
+    if _overlap(phrase, avoid) or phrase[1] - phrase[0] > 150:
+        # the parse folded the quote into the subject: keep the head's own noun phrase
+        start = min((t.idx for t in subj.lefts if t.dep_ in ("compound", "det", "amod", "poss")),
+                    default=subj.idx)
+        phrase = (start, head_span[1])
+    actor = ctx.actor_over(phrase, head_span)
+    if actor is not None:
+        return actor, TextSpan(actor.span, actor.text)
+    if subj.ent_type_ in _NAME_LABELS:
+        for ent in ctx.sdoc.ents:
+            if ent.start <= subj.i < ent.end:
+                s = (ent.start_char, ent.end_char)
+                return None, TextSpan(s, text[s[0]:s[1]])
+    # cut the noun phrase at the first comma after the head (appositions, relatives)
+    cut = text.find(",", head_span[1], phrase[1])
+    if cut != -1:
+        phrase = _trim(text, phrase[0], cut)
+    return None, TextSpan(phrase, text[phrase[0]:phrase[1]])
+
+
+def _cue_span(ctx: _Ctx, verb) -> TextSpan:
+    start, end = _tok_span(verb)
+    for child in verb.children:
+        if child.dep_ in ("aux", "neg", "auxpass") and child.i < verb.i and verb.i - child.i <= 3:
+            start = min(start, child.idx)
+        elif child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return TextSpan((start, end), ctx.text[start:end])
+
+
+# -- content ---------------------------------------------------------------------------
+
+def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
+    """The reported content of a cue verb from the parse, or None."""
+    text = ctx.text
+    lemma = verb.lemma_.lower()
+    frame = ctx.cues.verb_frame(lemma)
+    ccomp = obj = xcomp = None
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "ccomp" and ccomp is None:
+            ccomp = child
+        elif dep in ("dobj", "dative") and obj is None and dep == "dobj":
+            obj = child
+        elif dep == "xcomp" and xcomp is None:
+            xcomp = child
+        elif dep == "prep" and child.lower_ == "on" and lemma in ("call", "urge") and obj is None:
+            obj = child  # "called on X to ..."
+    if ccomp is not None:
+        return _subtree_span(ccomp, text)
+    if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
+        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree"):
+            start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
+            s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
+            return s
+    if obj is not None and lemma in _OBJECT_CONTENT and obj.pos_ != "PRON":
+        end_tok = obj.right_edge
+        for child in verb.children:
+            if child.i > obj.i and child.dep_ in ("oprd", "xcomp", "advcl") and lemma in (
+                    "call", "describe", "accuse", "blame", "praise", "criticize"):
+                end_tok = child.right_edge
+        return _trim(text, obj.left_edge.idx, end_tok.idx + len(end_tok))
+    return None
+
+
+# -- the stage -------------------------------------------------------------------------
+
+class _Found:
+    __slots__ = ("content", "kind", "verb", "cue", "subj", "speaker_from")
+
+    def __init__(self, content: Span, kind: str, verb, cue: Optional[TextSpan], subj,
+                 speaker_from: Optional["_Found"] = None):
+        self.content = content
+        self.kind = kind
+        self.verb = verb
+        self.cue = cue
+        self.subj = subj
+        self.speaker_from = speaker_from
+
+
+def _according_to(ctx: _Ctx, tok) -> Optional[tuple[Span, TextSpan, object]]:
+    """'according to X' -> (content, cue, source token)."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    text = ctx.text
+    sent = tok.sent
+    phrase = (tok.idx, source.right_edge.idx + len(source.right_edge))
+    left = _trim(text, sent.start_char, phrase[0])
+    right = _trim(text, phrase[1], sent.end_char)
+    content = right if right[1] - right[0] > left[1] - left[0] else left
+    if content[1] - content[0] < 3:
+        return None
+    cue = (tok.idx, to.idx + len(to))
+    return content, TextSpan(cue, text[cue[0]:cue[1]]), source
 
 
 def run(doc: Document, kb) -> Document:
+    text = doc.article.text
+    if not text or doc.nlp is None or not len(doc.nlp):
+        return doc
+    ctx = _Ctx(doc, kb)
+    sdoc = ctx.sdoc
+    cues = ctx.cues
+
+    marks = find_quote_marks(text)
+    long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS]
+    long_starts = [q[0] for q in long_quotes]
+
+    def in_long_quote(offset: int) -> Optional[Span]:
+        i = bisect.bisect_right(long_starts, offset) - 1
+        if i >= 0 and long_quotes[i][0] <= offset < long_quotes[i][1]:
+            return long_quotes[i]
+        return None
+
+    found: list[_Found] = []
+    cue_verbs = []  # cue verbs outside long quotes, in order
+    for tok in sdoc:
+        lower = tok.lower_
+        if lower == "according" and in_long_quote(tok.idx) is None:
+            got = _according_to(ctx, tok)
+            if got is not None:
+                content, cue, source = got
+                found.append(_Found(content, "indirect", tok, cue, source))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_verb(tok.lemma_):
+            continue
+        if tok.pos_ == "AUX" and tok.lemma_.lower() not in ("say",):
+            continue
+        if in_long_quote(tok.idx) is not None:
+            continue
+        cue_verbs.append(tok)
+        content = _content_of(ctx, tok)
+        if content is None or content[1] <= content[0]:
+            continue
+        # a clause wholly inside a quote is that quote's (direct) content
+        q = in_long_quote(content[0])
+        if q is not None:
+            continue
+        found.append(_Found(content, "indirect", tok, _cue_span(ctx, tok), _subject(tok)))
+
+    # attributions are univocal: a cue inside another attribution's content is part of it
+    found.sort(key=lambda f: (f.content[0], -f.content[1]))
+    kept: list[_Found] = []
+    for f in found:
+        if any(_inside(f.content, k.content) and f.cue is not None and _inside(f.cue.span, k.content)
+               for k in kept):
+            continue
+        kept.append(f)
+    found = kept
+
+    # quotes inside reported clauses make them mixed; long quotes overlapping an
+    # indirect content are absorbed into it, as is a quote right after the clause
+    # ('said she believes X: "..."')
+    claimed: set[Span] = set()
+    for f in found:
+        for q in long_quotes:
+            if q[0] < f.content[1]:
+                continue
+            gap = text[f.content[1]:q[0]]
+            if len(gap) <= 3 and gap.strip() in (":", ",", "") and \
+                    ctx.paragraph_index(q[0]) == ctx.paragraph_index(f.content[1]):
+                f.content = (f.content[0], q[1])
+                f.kind = "mixed"
+                claimed.add(q)
+            break
+    for f in found:
+        for q in marks:
+            if q[0] >= f.content[1]:
+                break
+            if _overlap(q, f.content):
+                f.kind = "mixed"
+                claimed.add(q)
+                f.content = (min(f.content[0], q[0]), max(f.content[1], q[1]))
+
+    # direct quotes: find the cue around each remaining long quote
+    direct: list[_Found] = []
+    cue_starts = [v.idx for v in cue_verbs]
+    sentences = doc.sentences
+    sent_starts = [s[0] for s in sentences]
+    for q in long_quotes:
+        if q in claimed:
+            continue
+        verb = _nearest_cue(ctx, q, cue_verbs, cue_starts, sentences, sent_starts, in_long_quote)
+        if verb is not None:
+            if verb.lower_ == "according":
+                got = _according_to(ctx, verb)
+                subj = got[2] if got else None
+                cue = got[1] if got else TextSpan(_tok_span(verb), verb.text)
+            else:
+                subj, cue = _subject(verb), _cue_span(ctx, verb)
+            direct.append(_Found(q, "direct", verb, cue, subj))
+            continue
+        prev = direct[-1] if direct else None
+        if prev is not None and prev.cue is not None and \
+                ctx.paragraph_index(q[0]) - ctx.paragraph_index(prev.content[1]) <= 1 and \
+                not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0]):
+            direct.append(_Found(q, "direct", prev.verb, prev.cue, prev.subj, speaker_from=prev))
+
+    # "according to" found in the first loop cannot be re-used: drop indirect duplicates
+    # whose content is a direct quote's
+    direct_spans = [d.content for d in direct]
+    results = [f for f in found if not any(_inside(f.content, d) for d in direct_spans)]
+    results.extend(direct)
+    results.sort(key=lambda f: (f.content[0], f.content[1]))
+
+    quotes = []
+    resolved: dict[int, tuple[Optional[Actor], Optional[TextSpan]]] = {}
+    for n, f in enumerate(results, 1):
+        if f.speaker_from is not None and id(f.speaker_from) in resolved:
+            speaker, speaker_text = resolved[id(f.speaker_from)]
+        else:
+            subj = f.subj
+            if f.verb is not None and f.verb.lower_ != "according":
+                subj = _past_dateline(subj, f.verb)
+            speaker, speaker_text = _speaker(ctx, subj, f.content)
+        resolved[id(f)] = (speaker, speaker_text)
+        s, e = f.content
+        quotes.append(Quote(id=f"{doc.article.id}:q{n}", span=(s, e), text=text[s:e],
+                            speaker=speaker, cue=f.cue, kind=f.kind, speaker_text=speaker_text))
+    doc.quotes = quotes
     return doc
+
+
+def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
+    i = bisect.bisect_left(cue_starts, start)
+    return i < len(cue_verbs) and cue_starts[i] < end
+
+
+def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_starts, in_long_quote):
+    """The cue verb that introduces a direct quote, or None when it is ambiguous."""
+    text = ctx.text
+    if not sentences:
+        return None
+    first = max(0, bisect.bisect_right(sent_starts, q[0]) - 1)
+    last = max(0, bisect.bisect_right(sent_starts, q[1] - 1) - 1)
+    window = (sentences[first][0], sentences[last][1])
+    # stay inside the paragraph(s) of the quote
+    pa = ctx.paragraphs[ctx.paragraph_index(q[0])]
+    pb = ctx.paragraphs[ctx.paragraph_index(max(q[0], q[1] - 1))]
+    window = (max(window[0], pa[0]), min(window[1], pb[1]))
+    lo = bisect.bisect_left(cue_starts, window[0])
+    hi = bisect.bisect_left(cue_starts, window[1])
+    best, best_dist = None, None
+    for verb in cue_verbs[lo:hi]:
+        if _overlap(_tok_span(verb), q):
+            continue
+        if verb.idx >= q[1]:
+            between = text[q[1]:verb.idx]
+            dist = verb.idx - q[1]
+        else:
+            between = text[verb.idx + len(verb):q[0]]
+            dist = q[0] - verb.idx
+        if _QUOTE_MARK.search(between) and _words(between) > 6:
+            continue  # another quote sits between
+        if best is None or dist < best_dist:
+            best, best_dist = verb, dist
+    if best is not None:
+        return best
+    # "according to X" right after the quote
+    after = text[q[1]:window[1]]
+    m = re.match(r"[\s,]*according to\b", after, re.IGNORECASE)
+    if m:
+        for tok in ctx.sdoc.char_span(q[1], window[1], alignment_mode="expand") or []:
+            if tok.lower_ == "according":
+                return tok
+    # the next sentence is only "<speaker> <cue>." (e.g. '"...." The minister said.')
+    if last + 1 < len(sentences):
+        ns = sentences[last + 1]
+        if ctx.paragraph_index(ns[0]) == ctx.paragraph_index(q[1] - 1) and _words(text[ns[0]:ns[1]]) <= 8:
+            lo = bisect.bisect_left(cue_starts, ns[0])
+            hi = bisect.bisect_left(cue_starts, ns[1])
+            verbs = cue_verbs[lo:hi]
+            if len(verbs) == 1 and _subject(verbs[0]) is not None and \
+                    not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children):
+                return verbs[0]
+    return None

@@ -1,0 +1,132 @@
+"""The shared cue lexicon: words that attribute content to a source.
+
+Loaded once per process as ``kb.cues`` (a :class:`Cues`). Used by the quotes stage to
+find reporting verbs and by the certainty stage to read the stance a cue carries.
+
+API (all lookups take a lower-case lemma, as spaCy's ``token.lemma_``):
+
+``kb.cues.verb_stance(lemma) -> str | None``
+    the stance of a reporting / belief verb, ``None`` if the lemma is not a cue.
+    Stances: ``neutral`` (say, tell, add), ``claimed`` (claim, insist, argue),
+    ``alleged`` (allege, accuse), ``denied`` (deny, reject, dismiss, refute),
+    ``threat`` (warn, threaten), ``reported`` (report, show, find, reveal),
+    ``asserted`` (confirm, acknowledge, admit: the speaker vouches for it),
+    ``promised`` (vow, pledge, promise), ``request`` (ask, urge, demand),
+    ``belief`` (believe, think, expect).
+``kb.cues.verb_frame(lemma) -> str | None``
+    ``speech``, ``writing``, ``evidence`` (a report/document shows), ``request``,
+    ``commit`` or ``belief``.
+``kb.cues.is_reporting_verb(lemma) -> bool``
+    any cue verb that reports what somebody said, wrote or showed (every frame except
+    ``belief``).
+``kb.cues.is_belief_verb(lemma) -> bool``
+    believe / think / expect / fear ... (attributes a belief or intention, not speech).
+``kb.cues.status_for(stance) -> str``
+    a default certainty status (one of ``model.CERTAINTY_STATUSES``) for a stance:
+    neutral/reported -> ``reported``, claimed -> ``claimed``, alleged -> ``alleged``,
+    denied -> ``denied``, threat -> ``threatened``, asserted -> ``asserted``,
+    belief/promised/request -> ``hypothetical``.
+``kb.cues.find_phrases(text) -> list[PhraseCue]``
+    nominal / phrasal cues ("according to", "in a statement", "told reporters",
+    "quoted as saying", "a spokesman for") with character offsets.
+
+The tables live in ``knowledge/data/cues/verbs.tsv`` and ``phrases.tsv`` (tab separated,
+``#`` comments) so that linguists can extend them without touching code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+CUE_DIR = Path(__file__).parent / "data" / "cues"
+
+STANCES = ("neutral", "claimed", "alleged", "denied", "threat", "reported", "asserted",
+           "promised", "request", "belief")
+
+_STATUS_OF_STANCE = {
+    "neutral": "reported", "reported": "reported", "claimed": "claimed",
+    "alleged": "alleged", "denied": "denied", "threat": "threatened",
+    "asserted": "asserted", "promised": "hypothetical", "request": "hypothetical",
+    "belief": "hypothetical",
+}
+
+
+@dataclass(frozen=True)
+class PhraseCue:
+    span: tuple[int, int]
+    text: str
+    phrase: str  # the lexicon entry, lower case
+    stance: str
+    kind: str  # source_before | statement | fixed
+
+
+@dataclass
+class Cues:
+    verbs: dict[str, tuple[str, str]]  # lemma -> (stance, frame)
+    phrases: dict[str, tuple[str, str]]  # phrase -> (stance, kind)
+    _phrase_re: Optional[re.Pattern] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # longest first so "in an interview with" wins over "in an interview"
+        ordered = sorted(self.phrases, key=len, reverse=True)
+        if ordered:
+            body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+            self._phrase_re = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        self._reporting = frozenset(l for l, (_, f) in self.verbs.items() if f != "belief")
+        self._belief = frozenset(l for l, (_, f) in self.verbs.items() if f == "belief")
+
+    def verb_stance(self, lemma: str) -> Optional[str]:
+        entry = self.verbs.get(lemma.lower())
+        return entry[0] if entry else None
+
+    def verb_frame(self, lemma: str) -> Optional[str]:
+        entry = self.verbs.get(lemma.lower())
+        return entry[1] if entry else None
+
+    def is_reporting_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self._reporting
+
+    def is_belief_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self._belief
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self.verbs
+
+    @staticmethod
+    def status_for(stance: Optional[str]) -> str:
+        return _STATUS_OF_STANCE.get(stance or "neutral", "reported")
+
+    def find_phrases(self, text: str) -> list[PhraseCue]:
+        if not self._phrase_re or not text:
+            return []
+        found = []
+        for m in self._phrase_re.finditer(text):
+            key = " ".join(m.group(0).lower().split())
+            stance, kind = self.phrases.get(key, ("neutral", "fixed"))
+            found.append(PhraseCue((m.start(), m.end()), m.group(0), key, stance, kind))
+        return found
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
+    verbs: dict[str, tuple[str, str]] = {}
+    for row in _rows(cue_dir / "verbs.tsv"):
+        lemma, stance, frame = (row + ["neutral", "speech"])[:3]
+        if stance not in STANCES:
+            raise ValueError(f"unknown stance {stance!r} for cue {lemma!r}")
+        verbs[lemma.lower()] = (stance, frame)
+    phrases: dict[str, tuple[str, str]] = {}
+    for row in _rows(cue_dir / "phrases.tsv"):
+        phrase, stance, kind = (row + ["neutral", "fixed"])[:3]
+        phrases[" ".join(phrase.lower().split())] = (stance, kind)
+    return Cues(verbs=verbs, phrases=phrases)
