@@ -1,0 +1,134 @@
+"""`sitrep eval` and `sitrep bench`: quality and speed anyone can reproduce."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from sitrep.errors import SitrepError
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "eval", help="score every stage on the gold sets found (P, R, F1, accuracy@161km)",
+        description="Score sitrep against every gold set found under --data (default "
+                    "$SITREP_DATA or ../shared/data). Missing sets are skipped with a note.")
+    p.add_argument("--data", help="folder holding the gold sets (default: $SITREP_DATA or ../shared/data)")
+    p.add_argument("--stage", help="only gold sets of this stage (html, events, certainty, quotes, "
+                                   "times, places, quantities, incidents)")
+    p.add_argument("--set", dest="set_name", help="only this gold set (see --list)")
+    p.add_argument("--gold", help="your own gold file (JSONL, format in docs/gold-formats.md); needs --stage")
+    p.add_argument("--limit", type=int, help="score only the first N items of each set (fast check)")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N",
+                   help="print N misses and false alarms with their sentences")
+    p.add_argument("--json", dest="json_out", help="also write all results as JSON to this file")
+    p.add_argument("--list", action="store_true", help="list the gold sets and whether they are found")
+    p.set_defaults(func=run_eval)
+
+    b = sub.add_parser(
+        "bench", help="articles/s, words/s, peak memory and per-stage time share",
+        description="Run the full pipeline over the first N articles of a corpus (default: "
+                    "allsides-intl in the shared data, else the bundled demo corpus).")
+    b.add_argument("--articles", type=int, default=500)
+    b.add_argument("--corpus", help="a JSONL corpus (default: allsides-intl, else the demo)")
+    b.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    b.add_argument("--json", dest="json_out", help="also write the result as JSON to this file")
+    b.set_defaults(func=run_bench)
+
+
+def _data_dir(args) -> Path | None:
+    from sitrep.eval.core import default_data_dir
+    if args.data:
+        path = Path(args.data)
+        if not path.is_dir():
+            raise SitrepError(f"--data {args.data}: no such folder")
+        return path
+    return default_data_dir()
+
+
+def run_eval(args) -> int:
+    from sitrep.eval.core import load_sets
+    from sitrep.knowledge import default_knowledge
+
+    data_dir = _data_dir(args)
+    sets = load_sets()
+    if args.list:
+        for s in sets:
+            found = bool(data_dir) and s.available(data_dir)
+            print(f"{s.NAME:28} {s.STAGE:12} {'found' if found else 'missing':8} {s.DESCRIPTION}")
+        return 0
+    if args.gold:
+        return _run_user_gold(args, sets)
+    selected = [s for s in sets
+                if (not args.stage or s.STAGE == args.stage or args.stage in getattr(s, "STAGES", ()))
+                and (not args.set_name or s.NAME == args.set_name)]
+    if not selected:
+        raise SitrepError(f"no gold set matches --stage {args.stage} --set {args.set_name}; "
+                          "see `sitrep eval --list`")
+    kb = default_knowledge()
+    results = []
+    for s in selected:
+        if data_dir is None or not s.available(data_dir):
+            print(f"# {s.NAME}: skipped (data not found under {data_dir or '$SITREP_DATA'})",
+                  file=sys.stderr)
+            continue
+        print(f"# {s.NAME} ({s.STAGE}) …", file=sys.stderr)
+        started = time.perf_counter()
+        result = s.evaluate(kb, data_dir, limit=args.limit, show_errors=args.show_errors)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+        print(format_result(result))
+        for line in result.errors[: args.show_errors]:
+            print("   ", line)
+        sys.stdout.flush()
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(
+            {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "limit": args.limit,
+             "results": [r.to_dict() for r in results]}, indent=2))
+    return 0
+
+
+def _run_user_gold(args, sets) -> int:
+    from sitrep.knowledge import default_knowledge
+    if not args.stage:
+        raise SitrepError("--gold needs --stage (which layer the file annotates)")
+    handlers = [s for s in sets if s.STAGE == args.stage and hasattr(s, "evaluate_file")]
+    if not handlers:
+        raise SitrepError(f"no scorer takes user gold for stage {args.stage!r}; "
+                          "see docs/gold-formats.md")
+    path = Path(args.gold)
+    if not path.is_file():
+        raise SitrepError(f"--gold {args.gold}: no such file")
+    result = handlers[0].evaluate_file(default_knowledge(), path, limit=args.limit,
+                                       show_errors=args.show_errors)
+    print(format_result(result))
+    for line in result.errors[: args.show_errors]:
+        print("   ", line)
+    return 0
+
+
+def format_result(result) -> str:
+    from sitrep.eval.core import PRF
+    lines = [f"{result.set_name} [{result.stage}] n={result.n_items} ({result.seconds:.1f}s)"
+             + (f"  anchor: {result.anchor}" if result.anchor else "")]
+    for name, value in result.metrics.items():
+        if isinstance(value, PRF):
+            lines.append(f"  {name:34} P={value.precision:.3f} R={value.recall:.3f} F1={value.f1:.3f}"
+                         f"  (tp={value.tp} fp={value.fp} fn={value.fn})")
+        elif isinstance(value, float):
+            lines.append(f"  {name:34} {value:.3f}")
+        else:
+            lines.append(f"  {name:34} {value}")
+    for note in result.notes:
+        lines.append(f"  note: {note}")
+    return "\n".join(lines)
+
+
+def run_bench(args) -> int:
+    from sitrep.eval.bench import bench_pipeline
+    result = bench_pipeline(n_articles=args.articles, corpus=args.corpus, workers=args.workers)
+    print(json.dumps(result, indent=2))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(result, indent=2))
+    return 0
