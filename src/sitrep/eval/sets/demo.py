@@ -1,0 +1,163 @@
+"""Events and certainty on the bundled demo corpus (the team's own gold, 84 mentions).
+
+The gold (src/sitrep/demo/gold/incidents.jsonl, format in the demo README) marks the main
+events of every item, not every event, so precision is counted only inside annotated
+sentences: an event sitrep finds in an annotated sentence that matches no gold trigger is a
+false alarm; events in sentences nobody annotated are not scored.
+
+Matching: same article, gold sentence contains the predicted trigger, and the trigger
+overlaps the gold trigger words. On matched events: type accuracy, source/target country
+accuracy (null counts as a value), certainty status accuracy, attributed-to country
+accuracy (on gold rows that name one), hedge recall, date accuracy (gold date is a prefix
+of, or equal to, the predicted value).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sitrep.eval.core import PRF, EvalResult
+
+NAME = "demo-events"
+STAGE = "events"
+STAGES = ("events", "certainty")
+DESCRIPTION = "bundled demo corpus: 84 hand-annotated event mentions with certainty"
+ANCHOR = "no published system codes certainty; PLOVER defines modes but nobody implements them"
+
+
+def available(data_dir) -> bool:
+    from sitrep.demo import GOLD_INCIDENTS
+    return GOLD_INCIDENTS.is_file()
+
+
+def demo_documents(kb):
+    """(article, document) for every demo item, through the real reader and pipeline."""
+    from sitrep.demo import demo_inputs
+    from sitrep.pipeline import process
+    from sitrep.read import read_input
+
+    out = []
+    for path in demo_inputs():
+        for article in read_input(str(path)):
+            out.append(process(article, kb))
+    return out
+
+
+def _find_sentence(doc, sentence: str):
+    text = doc.article.text
+    flat = " ".join(text.split())
+    if sentence not in flat:
+        return None
+    # map back to the original offsets: walk the text and the flattened text together
+    start_flat = flat.index(sentence)
+    mapping, i, j = [], 0, 0
+    prev_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not prev_space and mapping:
+                mapping.append(i)
+            prev_space = True
+            continue
+        prev_space = False
+        mapping.append(i)
+    mapping = mapping[: len(flat)]
+    if start_flat + len(sentence) > len(mapping):
+        return None
+    return mapping[start_flat], mapping[start_flat + len(sentence) - 1] + 1
+
+
+def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalResult:
+    from sitrep.demo import article_matches, load_gold
+
+    gold = load_gold()
+    docs = documents if documents is not None else demo_documents(kb)
+    result = EvalResult(NAME, STAGE, anchor=ANCHOR)
+    detect = PRF()
+    counts = Counter()
+    per_status = Counter()
+    unmatched_docs = set()
+    # group gold by (doc, sentence span)
+    by_sentence: dict[tuple[int, tuple[int, int]], list[dict]] = {}
+    for row in gold:
+        doc_index = next((i for i, d in enumerate(docs) if article_matches(d.article, row["doc"])), None)
+        if doc_index is None:
+            unmatched_docs.add(row["doc"])
+            detect.fn += 1
+            continue
+        span = _find_sentence(docs[doc_index], row["sentence"])
+        if span is None:
+            result.errors.append(f"gold sentence not found in {row['doc']}: {row['sentence'][:80]}")
+            detect.fn += 1
+            continue
+        by_sentence.setdefault((doc_index, span), []).append(row)
+
+    for (doc_index, (s_start, s_end)), rows in by_sentence.items():
+        doc = docs[doc_index]
+        text = doc.article.text
+        predicted = [e for e in doc.events if s_start <= e.trigger.span[0] < s_end]
+        used = set()
+        for row in rows:
+            trig_at = text.find(row["trigger"], s_start, s_end)
+            g_span = (trig_at, trig_at + len(row["trigger"]))
+            match = next((k for k, e in enumerate(predicted) if k not in used
+                          and e.trigger.span[0] < g_span[1] and g_span[0] < e.trigger.span[1]), None)
+            if match is None:
+                detect.fn += 1
+                result.errors.append(f"MISS {row['type']} [{row['trigger']}] {row['doc']}: {row['sentence']}")
+                continue
+            used.add(match)
+            detect.tp += 1
+            event = predicted[match]
+            counts["matched"] += 1
+            counts["type_ok"] += event.type == row["type"]
+            src = event.source.country if event.source else None
+            tgt = event.target.country if event.target else None
+            counts["source_ok"] += src == row["source"]
+            counts["target_ok"] += tgt == row["target"]
+            status = event.certainty.status
+            counts["certainty_ok"] += status == row["certainty"]
+            per_status[(row["certainty"], status)] += 1
+            if row.get("attributed_to"):
+                counts["attr_n"] += 1
+                attributed = event.certainty.attributed_to
+                counts["attr_ok"] += bool(attributed and attributed.country == row["attributed_to"])
+            if row.get("hedge"):
+                counts["hedge_n"] += 1
+                counts["hedge_ok"] += bool(event.certainty.hedges)
+            if row.get("date"):
+                counts["date_n"] += 1
+                value = event.date.value if event.date else None
+                counts["date_ok"] += bool(value and value.startswith(row["date"]))
+            wrong = []
+            if event.type != row["type"]:
+                wrong.append(f"type {event.type}≠{row['type']}")
+            if status != row["certainty"]:
+                wrong.append(f"certainty {status}≠{row['certainty']}")
+            if src != row["source"] or tgt != row["target"]:
+                wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
+            if wrong:
+                result.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
+        for k, e in enumerate(predicted):
+            if k not in used:
+                detect.fp += 1
+                result.errors.append(f"FALSE ALARM {e.type} [{e.trigger.text}] in: {text[s_start:s_end]}")
+
+    n = counts["matched"] or 1
+    result.n_items = len(gold)
+    result.metrics = {
+        "event_detection": detect,
+        "type_accuracy": counts["type_ok"] / n,
+        "source_country_acc": counts["source_ok"] / n,
+        "target_country_acc": counts["target_ok"] / n,
+        "certainty_accuracy": counts["certainty_ok"] / n,
+        "attributed_to_acc": counts["attr_ok"] / (counts["attr_n"] or 1),
+        "hedge_recall": counts["hedge_ok"] / (counts["hedge_n"] or 1),
+        "date_accuracy": counts["date_ok"] / (counts["date_n"] or 1),
+    }
+    confusion = ", ".join(f"{g}→{p}:{c}" for (g, p), c in sorted(per_status.items()) if g != p)
+    if confusion:
+        result.notes.append(f"certainty confusions (gold→predicted): {confusion}")
+    if unmatched_docs:
+        result.notes.append(f"{len(unmatched_docs)} gold documents not produced by the reader: "
+                            + ", ".join(sorted(unmatched_docs)))
+    return result
