@@ -90,18 +90,19 @@ def run_eval(args) -> int:
 
 
 def _run_user_gold(args, sets) -> int:
+    from sitrep.eval.user_gold import STAGE_ORDER, evaluate_file
     from sitrep.knowledge import default_knowledge
-    if not args.stage:
-        raise SitrepError("--gold needs --stage (which layer the file annotates)")
-    handlers = [s for s in sets if s.STAGE == args.stage and hasattr(s, "evaluate_file")]
-    if not handlers:
-        raise SitrepError(f"no scorer takes user gold for stage {args.stage!r}; "
-                          "see docs/gold-formats.md")
+    if args.stage not in STAGE_ORDER:
+        raise SitrepError(f"--gold needs --stage, one of {', '.join(STAGE_ORDER)} "
+                          "(the layer the file annotates; format in docs/gold-formats.md)")
     path = Path(args.gold)
     if not path.is_file():
         raise SitrepError(f"--gold {args.gold}: no such file")
-    result = handlers[0].evaluate_file(default_knowledge(), path, limit=args.limit,
-                                       show_errors=args.show_errors)
+    try:
+        result = evaluate_file(default_knowledge(), path, args.stage, limit=args.limit,
+                               show_errors=args.show_errors)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SitrepError(f"--gold {args.gold}: not in the gold format ({exc}); see docs/gold-formats.md")
     print(format_result(result))
     for line in result.errors[: args.show_errors]:
         print("   ", line)
