@@ -9,6 +9,7 @@ re-computed from all stored events at the end of each ingest (see incidents.py).
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -65,13 +66,44 @@ class IngestSummary:
 
 # -- reading ------------------------------------------------------------------------------
 
-def _reader() -> tuple[Callable, Callable]:
-    """The team's reader (sitrep.read) when present, else a minimal built-in one."""
+def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[str, Any]]:
+    """(origin, articles or InputError) per input, through the team's reader
+    (sitrep.read.iter_inputs) when present, else a minimal built-in one."""
     try:
-        from sitrep.read import iter_inputs, read_input_with_skips  # type: ignore[attr-defined]
-        return iter_inputs, read_input_with_skips
+        from sitrep.read import iter_inputs  # type: ignore[attr-defined]
     except ImportError:
-        return _fallback_iter_inputs, _fallback_read
+        iter_inputs = None
+    paths = _expand_url_lists(paths)
+    if iter_inputs is not None:
+        yield from iter_inputs(paths, published=published)
+        return
+    for source in _fallback_iter_inputs(paths):
+        try:
+            articles, skips = _fallback_read(source, published)
+        except InputError as exc:
+            yield source, exc
+            continue
+        for s in skips:
+            yield s.origin, s
+        yield source, articles
+
+
+def _expand_url_lists(paths: Iterable[str]) -> list[str]:
+    """A .txt file whose every line is a URL (feeds.txt) stands for those URLs."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.suffix == ".txt" and path.is_file() and path.stat().st_size < 200_000:
+            try:
+                lines = [ln.strip() for ln in path.read_text(encoding="utf-8-sig").splitlines()]
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            urls = [ln for ln in lines if ln and not ln.startswith("#")]
+            if urls and all(re.match(r"^https?://\S+$", u) for u in urls):
+                out.extend(urls)
+                continue
+        out.append(p)
+    return out
 
 
 def _fallback_iter_inputs(paths: Iterable[str]) -> Iterator[str]:
@@ -88,14 +120,14 @@ def _fallback_iter_inputs(paths: Iterable[str]) -> Iterator[str]:
 def _fallback_read(source: str, published: Optional[str] = None) -> tuple[list[Article], list[InputError]]:
     path = Path(source)
     if not path.exists():
-        return [], [InputError(source, "unreadable", "no such file")]
+        raise InputError(source, "unreadable", "no such file")
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        return [], [InputError(source, "binary", "binary file")]
+        raise InputError(source, "binary", "binary file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return [], [InputError(source, "encoding", "not UTF-8")]
+        raise InputError(source, "encoding", "not UTF-8") from None
     if path.suffix == ".jsonl":
         articles, skips = [], []
         for n, line in enumerate(text.splitlines(), 1):
@@ -110,19 +142,14 @@ def _fallback_read(source: str, published: Optional[str] = None) -> tuple[list[A
             except (ValueError, AttributeError) as exc:
                 skips.append(InputError(f"{source}:{n}", "malformed", f"bad JSON line: {exc}"))
         return articles, skips
-    if path.suffix in (".html", ".htm"):
-        import trafilatura
-        body = trafilatura.extract(text, favor_precision=True) or ""
-        meta = trafilatura.extract_metadata(text)
-        return [Article(id=path.stem, text=body, title=meta.title if meta else None,
-                        published=(meta.date if meta else None) or published,
-                        source=meta.sitename if meta else None, url=meta.url if meta else None,
-                        input_format="html", origin=source)], []
     return [Article(id=path.stem, text=text, published=published, input_format="text", origin=source)], []
 
 
 def _skip_fields(skip: Any) -> tuple[str, str, str, Optional[str]]:
-    """(origin, reason, detail, input_id) of a reader skip (InputError or dict)."""
+    """(origin, reason, detail, input_id) of a reader skip (InputError, tuple or dict)."""
+    if isinstance(skip, (list, tuple)):
+        origin, reason, detail = (list(skip) + ["", "", ""])[:3]
+        return str(origin), reason or "unreadable", detail or "", None
     if isinstance(skip, dict):
         return (str(skip.get("origin") or ""), skip.get("reason") or "unreadable",
                 skip.get("detail") or "", skip.get("id"))
@@ -148,7 +175,6 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
            max_chars: int = MAX_CHARS) -> IngestSummary:
     workers = workers or default_workers()
-    iter_inputs, read = _reader()
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.known_hashes()  # hash -> article id
@@ -172,13 +198,20 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             pending_skips.append((origin, reason, detail, input_id, stage))
 
     def articles() -> Iterator[Article]:
-        for source in iter_inputs(list(paths)):
+        sources = _read_sources(list(paths), published)
+        while True:
             try:
-                found, skips = read(source, published=published)
-            except InputError as exc:
-                found, skips = [], [exc]
-            except Exception as exc:  # noqa: BLE001 - one unreadable input never aborts the batch
-                found, skips = [], [InputError(str(source), "internal_error", f"reader: {exc!r}")]
+                origin, result = next(sources)
+            except StopIteration:
+                break
+            except Exception as exc:  # noqa: BLE001 - a reader bug must not abort the batch
+                skip("?", "internal_error", f"reader: {exc!r}", None, "read")
+                break
+            if isinstance(result, BaseException):
+                found, skips = [], [result]
+            else:
+                found = list(result)
+                skips = found[0].meta.pop("skipped_in_file", []) if found else []
             for s in skips:
                 origin, reason, detail, input_id = _skip_fields(s)
                 skip(origin, reason, detail, input_id, "read")
