@@ -1,0 +1,259 @@
+"""Input -> Articles: files, folders, stdin and URLs in HTML, text, JSON(L) or feed form.
+
+``read_input`` is the one door: it refuses what cannot become an article with an
+``InputError(origin, reason, detail)`` -- reasons: empty, binary, encoding, too_large,
+malformed, unreadable, unsupported (not_english and too_short come from the clean stage,
+which sees the cleaned text). A JSONL file with some broken lines still yields its good
+articles; ``read_input_with_skips`` also returns the skipped records as
+``(origin, reason, detail)``.
+
+Formats are recognised by content first and extension second:
+  html   .html/.htm/.xhtml (also .html.gz, gzip is detected by its magic bytes), or text
+         that starts like a web page;
+  jsonl  .jsonl/.ndjson, or several lines that are each a JSON object;
+  json   .json, or text that parses as one JSON value (an object, a list of objects, or
+         an object with an "articles"/"items" list);
+  feed   RSS / Atom / RDF (.rss/.atom/.xml or content starting with such a root);
+  text   everything else that decodes as text (.txt, .md, ...).
+
+Article ids are stable, so re-reading the same input is idempotent: the record's own
+``id`` when it has one, else sha1 of the URL, else sha1 of the text (16 hex digits).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from sitrep.errors import InputError
+from sitrep.model import Article
+from sitrep.read.decode import decode, gunzip, is_gzip
+from sitrep.read.html import looks_like_html, read_html
+from sitrep.read.records import Skip, read_feed, read_json, read_jsonl
+
+__all__ = ["read_input", "read_input_with_skips", "read_bytes", "iter_inputs", "read_feed_list",
+           "article_id", "DEFAULT_MAX_BYTES", "Skip"]
+
+DEFAULT_MAX_BYTES = 20_000_000
+FETCH_TIMEOUT = 20
+
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
+_FEED_EXT = {".rss", ".atom", ".xml"}
+_TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
+_FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def article_id(article: Article) -> str:
+    basis = article.url or article.text
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def read_input(source: str, published: Optional[str] = None, stdin_bytes: Optional[bytes] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Articles from a file path, "-" (stdin) or an http(s) URL; raises InputError."""
+    articles, _ = read_input_with_skips(source, published, stdin_bytes, max_bytes)
+    return articles
+
+
+def read_input_with_skips(source: str, published: Optional[str] = None,
+                          stdin_bytes: Optional[bytes] = None,
+                          max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skip]]:
+    """Like ``read_input`` but also returns the records that were skipped.
+
+    Raises InputError when nothing usable is left.
+    """
+    origin, data, name_hint = _load(source, stdin_bytes, max_bytes)
+    return read_bytes(data, origin, name_hint=name_hint, published=published, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optional[str] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skip]]:
+    """Bytes already in memory (an upload, a store row) -> (articles, skips)."""
+    if len(data) > max_bytes:
+        raise InputError(origin, "too_large",
+                         f"{len(data):,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit")
+    name = name_hint.lower()
+    if is_gzip(data):
+        data = gunzip(data, origin, max_bytes)
+        name = name[:-3] if name.endswith(".gz") else name
+    ext = os.path.splitext(name)[1]
+    text, encoding_info = decode(data, origin, html=ext in _HTML_EXT)
+    if not text.strip():
+        raise InputError(origin, "empty", "the input contains only whitespace; check that the file was saved completely")
+
+    fmt = _detect_format(text, ext)
+    skips: list[Skip] = []
+    if fmt == "html":
+        articles = [read_html(text, origin, encoding_info)]
+    elif fmt == "jsonl":
+        articles, skips = read_jsonl(text, origin)
+    elif fmt == "json":
+        articles, skips = read_json(text, origin)
+    elif fmt == "feed":
+        articles, skips = read_feed(data, origin)
+    else:
+        articles = [read_text(text, origin)]
+    for article in articles:
+        article.meta.setdefault("encoding", encoding_info)
+        if published:
+            from sitrep.read.html import normalise_date
+            article.published = normalise_date(published) or published
+            article.meta["date_source"] = "given by the user"
+        if not article.id:
+            article.id = article_id(article)
+    if not articles:
+        reason, detail = (skips[0][1], skips[0][2]) if skips else ("empty", "no articles found")
+        raise InputError(origin, reason,
+                         f"no usable article in {len(skips)} record(s); first problem: {detail}")
+    return articles, skips
+
+
+def read_text(text: str, origin: str) -> Article:
+    """Plain text (or Markdown): the first line is the title when it looks like one."""
+    title = None
+    lines = text.lstrip().splitlines()
+    if len(lines) > 2:
+        first = _MARKDOWN_HEADING.sub("", lines[0]).strip()
+        blank_after = not lines[1].strip()
+        if (first and len(first) <= 200 and first[-1] not in ".,;:" and blank_after
+                and not _looks_like_dateline(first)):
+            title = first
+    return Article(id="", text=text, title=title, input_format="text", origin=origin)
+
+
+def _looks_like_dateline(line: str) -> bool:
+    from sitrep.stages.clean import match_dateline
+    return match_dateline(line) is not None
+
+
+def _detect_format(text: str, ext: str) -> str:
+    head = text.lstrip()[:2000]
+    if ext in _JSONL_EXT:
+        return "jsonl"
+    if ext == ".json":
+        return "json"
+    if ext in _HTML_EXT:
+        return "html"
+    if ext in _TEXT_EXT:
+        return "text"
+    if _FEED_ROOT.match(head):
+        return "feed"
+    if ext in _FEED_EXT:
+        return "html" if looks_like_html(head) else "feed"
+    if head.startswith("{"):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if len(lines) > 1 and lines[0].rstrip().endswith("}") and lines[1].lstrip().startswith("{"):
+            return "jsonl"
+        return "json"
+    if head.startswith("["):
+        return "json"
+    if looks_like_html(head):
+        return "html"
+    return "text"
+
+
+def _load(source: str, stdin_bytes: Optional[bytes], max_bytes: int) -> tuple[str, bytes, str]:
+    if source == "-":
+        data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(max_bytes + 1)
+        return "<stdin>", data, ""
+    if re.match(r"^https?://", source, re.IGNORECASE):
+        return source, fetch(source, max_bytes), _url_name(source)
+    path = Path(source)
+    if not path.exists():
+        raise InputError(source, "unreadable", "no such file; check the path")
+    if path.is_dir():
+        raise InputError(source, "unsupported", "this is a folder; give a file, or use `sitrep ingest` for folders")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source, "too_large",
+                             f"{size:,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit")
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(source, "unreadable", "permission denied; check the file's permissions")
+    except OSError as exc:
+        raise InputError(source, "unreadable", f"cannot read the file ({exc.strerror})")
+    return source, data, path.name
+
+
+def _url_name(url: str) -> str:
+    from urllib.parse import urlparse
+    return os.path.basename(urlparse(url).path)
+
+
+def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FETCH_TIMEOUT) -> bytes:
+    """GET a URL (bounded in time and size); raises InputError(unreadable) on failure."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": "sitrep/0.1 (+news situation reports)"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+    except urllib.error.HTTPError as exc:
+        raise InputError(url, "unreadable", f"the server answered HTTP {exc.code} {exc.reason}")
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(url, "unreadable",
+                         f"could not fetch the URL ({reason}); check the network, or save the page and give the file")
+    if len(data) > max_bytes:
+        raise InputError(url, "too_large", f"the response is larger than {max_bytes:,} bytes")
+    return data
+
+
+def iter_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
+                published: Optional[str] = None) -> Iterator[tuple[str, Union[list[Article], InputError]]]:
+    """(origin, articles or the InputError) for every file under the given paths.
+
+    Folders are walked recursively in name order; hidden files and folders are skipped.
+    Per-record skips of a JSONL file are attached to each article as
+    ``meta['skipped_in_file']`` of the first article.
+    """
+    for source in paths:
+        path = Path(source)
+        if source != "-" and not re.match(r"^https?://", source, re.I) and path.is_dir():
+            for file in _walk(path):
+                yield str(file), _safe_read(str(file), max_bytes, published)
+        else:
+            yield source, _safe_read(source, max_bytes, published)
+
+
+def _safe_read(source: str, max_bytes: int, published: Optional[str]) -> Union[list[Article], InputError]:
+    try:
+        articles, skips = read_input_with_skips(source, published=published, max_bytes=max_bytes)
+    except InputError as exc:
+        return exc
+    if skips:
+        articles[0].meta["skipped_in_file"] = [list(s) for s in skips]
+    return articles
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def read_feed_list(path: str) -> list[str]:
+    """URLs from a feeds.txt style file: one per line, '#' starts a comment."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(path, "unreadable", f"cannot read the feed list ({exc.strerror})")
+    urls = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip() if not line.strip().startswith("http") else line.strip()
+        if not line:
+            continue
+        if not re.match(r"^https?://\S+$", line):
+            raise InputError(f"{path}:{number}", "malformed", f"not a URL: {line[:80]!r}; one http(s) URL per line")
+        urls.append(line)
+    return urls

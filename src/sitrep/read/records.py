@@ -1,0 +1,167 @@
+"""JSON / JSONL records and RSS/Atom feeds -> Articles."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Optional
+
+from sitrep.errors import InputError
+from sitrep.model import Article
+
+TEXT_FIELDS = ("text", "content", "body", "articleBody", "article", "maintext", "story")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("published", "date", "datePublished", "date_publish", "publish_date", "pubDate", "timestamp")
+SOURCE_FIELDS = ("source", "outlet", "source_name", "site_name", "publisher", "domain")
+
+#: a skipped record: (origin, reason, detail)
+Skip = tuple[str, str, str]
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def article_from_record(record: Any, origin: str) -> Article:
+    """One JSON object -> Article; raises InputError when it has no usable text."""
+    if not isinstance(record, dict):
+        raise InputError(origin, "malformed", f"expected a JSON object, found {type(record).__name__}")
+    text = _first(record, TEXT_FIELDS)
+    if isinstance(text, list):
+        text = "\n\n".join(str(t) for t in text if t)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "empty",
+                         "the record has no article text; put it in a 'text' (or content/body) field")
+    source = _first(record, SOURCE_FIELDS)
+    if isinstance(source, dict):
+        source = source.get("name") or source.get("title")
+    published = _first(record, DATE_FIELDS)
+    if isinstance(published, (int, float)):
+        from datetime import datetime, timezone
+        seconds = published / 1000 if published > 1e11 else published
+        published = datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+    from sitrep.read.html import normalise_date
+    meta = {}
+    if published is not None:
+        iso = normalise_date(str(published))
+        if iso is None:
+            meta["published_raw"] = str(published)
+        published = iso
+    record_id = record.get("id")
+    return Article(
+        id=str(record_id) if record_id not in (None, "") else "",
+        text=text,
+        title=_str(_first(record, TITLE_FIELDS)),
+        published=published,
+        source=_str(source),
+        url=_str(record.get("url") or record.get("link")),
+        language=_str(record.get("language") or record.get("lang")),
+        origin=origin,
+        meta=meta,
+    )
+
+
+def read_jsonl(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
+    articles, skips = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            skips.append((where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it"))
+            continue
+        try:
+            article = article_from_record(record, where)
+        except InputError as exc:
+            skips.append((where, exc.reason, exc.detail))
+            continue
+        article.input_format = "jsonl"
+        articles.append(article)
+    return articles, skips
+
+
+def read_json(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise InputError(origin, "malformed",
+                         f"not valid JSON (line {exc.lineno}: {exc.msg}); fix the file or give one article per line (JSONL)")
+    if isinstance(data, dict):
+        for key in ("articles", "items", "data", "results"):
+            if isinstance(data.get(key), list) and not any(k in data for k in TEXT_FIELDS):
+                data = data[key]
+                break
+    records = data if isinstance(data, list) else [data]
+    articles, skips = [], []
+    for i, record in enumerate(records):
+        where = origin if len(records) == 1 else f"{origin}[{i}]"
+        try:
+            article = article_from_record(record, where)
+        except InputError as exc:
+            if len(records) == 1:
+                raise
+            skips.append((where, exc.reason, exc.detail))
+            continue
+        article.input_format = "json"
+        articles.append(article)
+    return articles, skips
+
+
+def read_feed(data: bytes, origin: str) -> tuple[list[Article], list[Skip]]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        raise InputError(origin, "empty", "the feed has no items")
+    site = parsed.feed.get("title")
+    articles, skips = [], []
+    for i, entry in enumerate(parsed.entries):
+        where = f"{origin}#{entry.get('id') or entry.get('link') or i}"
+        html = ""
+        if entry.get("content"):
+            html = max((c.get("value") or "" for c in entry.content), key=len)
+        html = html or entry.get("summary") or entry.get("description") or ""
+        text = html_fragment_to_text(html)
+        if not text.strip():
+            skips.append((where, "empty", "the feed item has no content or summary"))
+            continue
+        published = None
+        for key in ("published_parsed", "updated_parsed"):
+            if entry.get(key):
+                from datetime import datetime, timezone
+                published = datetime(*entry[key][:6], tzinfo=timezone.utc).isoformat()
+                break
+        articles.append(Article(
+            id="", text=text, title=_str(entry.get("title")), published=published, source=_str(site),
+            url=_str(entry.get("link")), input_format="feed", origin=where,
+            meta={"feed_summary_only": not entry.get("content")},
+        ))
+    return articles, skips
+
+
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_fragment_to_text(html: str) -> str:
+    import html as html_lib
+    if "<" not in html:
+        return html_lib.unescape(html).strip()
+    text = _BLOCK_END.sub("\n\n", html)
+    text = _TAG.sub("", text)
+    text = html_lib.unescape(text)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _first(record: dict, keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _str(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
