@@ -236,9 +236,13 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
     if subj is None:
         return None, None
     text = ctx.text
-    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
-        subj = subj.head.head
     head_span = _tok_span(subj)
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        # the annotation convention (PolNeAR, PARC) marks the pronoun; the actor is the
+        # antecedent's
+        antecedent = subj.head.head
+        actor = ctx.actor_over(_subtree_span(antecedent, text), _tok_span(antecedent))
+        return actor, TextSpan(head_span, text[head_span[0]:head_span[1]])
     if subj.lower_ in _PRONOUNS:
         actor = ctx.actor_over(head_span, head_span)
         if actor is None and subj.lower_ in ("he", "she"):
@@ -264,6 +268,13 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
     if cut != -1:
         phrase = _trim(text, phrase[0], cut)
     return None, TextSpan(phrase, text[phrase[0]:phrase[1]])
+
+
+def _speaker_of_span(ctx: _Ctx, span: Span) -> tuple[Optional[Actor], TextSpan]:
+    actor = ctx.actor_over(span)
+    if actor is not None:
+        return actor, TextSpan(actor.span, actor.text)
+    return None, TextSpan(span, ctx.text[span[0]:span[1]])
 
 
 def _cue_span(ctx: _Ctx, verb) -> TextSpan:
@@ -297,7 +308,7 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
     if ccomp is not None:
         return _subtree_span(ccomp, text)
     if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
-        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree"):
+        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree", "tell", "warn"):
             start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
             s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
             return s
@@ -311,13 +322,85 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
     return None
 
 
+_CLAUSE_EXTRA = ("advmod", "npadvmod", "prep", "agent", "dative", "dobj", "neg", "aux", "prt")
+
+
+def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
+    """'X, he said, Y' / 'X, Graham said.' / 'He said: X': the rest of the sentence."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if subj is None or verb.dep_ not in ("ROOT", "parataxis", "ccomp", "advcl", "conj"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
+        return None
+    if verb.dep_ != "ROOT" and verb.head.i > verb.i and verb.dep_ == "advcl":
+        return None
+    text = ctx.text
+    sent = verb.sent
+    start = min(subj.left_edge.i, verb.i)
+    end = verb.i
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in _CLAUSE_EXTRA:
+            end = max(end, c.right_edge.i)
+    if start > end:
+        return None
+    doc = verb.doc
+    clause = (doc[start].idx, doc[end].idx + len(doc[end]))
+    before = text[sent.start_char:clause[0]].rstrip()
+    after = text[clause[1]:sent.end_char].lstrip()
+    left = _trim(text, sent.start_char, clause[0])
+    right = _trim(text, clause[1], sent.end_char)
+    left_ok = before.endswith((",", "—", "–")) and _words(text[left[0]:left[1]]) >= 3
+    right_ok = after[:1] in (",", ":", "—", "–") and _words(text[right[0]:right[1]]) >= 3
+    if verb.dep_ != "ROOT" and not (left_ok and right_ok) and not before.endswith(","):
+        return None
+    if left_ok and right_ok:
+        return left if left[1] - left[0] >= right[1] - right[0] else right
+    if left_ok and not after.strip(" .!?\"”'’"):
+        return left
+    if right_ok and not before.strip() and after[:1] == ":":
+        return right
+    return None
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset({
+    "update", "updated", "note", "editor", "editor's note", "related", "watch", "read", "photo",
+    "source", "sources", "video", "transcript", "q", "a", "see", "also", "more", "via",
+    "correction", "clarification", "disclosure", "listen", "subscribe", "warning", "breaking",
+    "live", "caption", "credit", "image", "graphic", "map", "chart", "table", "tags", "topics",
+})
+_DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(]{1,60})")
+
+
+def _label_quotes(ctx: _Ctx) -> list["_Found"]:
+    """'PENCE: Well, look ...' and 'Sanders: Clinton needs to ...' at a paragraph start."""
+    text = ctx.text
+    out = []
+    for ps, pe in ctx.paragraphs:
+        start = _first_char(text, ps)
+        m = _LABEL.match(text, start, pe)
+        if not m:
+            continue
+        label = m.group(1)
+        if label.lower() in _NOT_SPEAKERS or label.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        content = _trim(text, m.end(), pe)
+        if _words(text[content[0]:content[1]]) < 3:
+            continue
+        colon = text.index(":", m.end(1))
+        out.append(_Found(content, "direct", None, TextSpan((colon, colon + 1), ":"), None,
+                          speaker_span=(m.start(1), m.end(1))))
+    return out
+
+
 # -- the stage -------------------------------------------------------------------------
 
 class _Found:
-    __slots__ = ("content", "kind", "verb", "cue", "subj", "speaker_from")
+    __slots__ = ("content", "kind", "verb", "cue", "subj", "speaker_from", "speaker_span")
 
     def __init__(self, content: Span, kind: str, verb, cue: Optional[TextSpan], subj,
-                 speaker_from: Optional["_Found"] = None):
+                 speaker_from: Optional["_Found"] = None, speaker_span: Optional[Span] = None):
+        self.speaker_span = speaker_span
         self.content = content
         self.kind = kind
         self.verb = verb
@@ -358,7 +441,8 @@ def run(doc: Document, kb) -> Document:
     cues = ctx.cues
 
     marks = find_quote_marks(text)
-    long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS]
+    long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS
+                   or _cue_follows(ctx, q)]
     long_starts = [q[0] for q in long_quotes]
 
     def in_long_quote(offset: int) -> Optional[Span]:
@@ -385,6 +469,10 @@ def run(doc: Document, kb) -> Document:
             continue
         cue_verbs.append(tok)
         content = _content_of(ctx, tok)
+        if content is None and cues.verb_frame(tok.lemma_) in ("speech", "writing", "evidence"):
+            content = _parenthetical(ctx, tok)
+            if content is not None and _overlaps_any(content, long_quotes):
+                continue  # a direct quote's cue: handled below
         if content is None or content[1] <= content[0]:
             continue
         # a clause wholly inside a quote is that quote's (direct) content
@@ -445,6 +533,14 @@ def run(doc: Document, kb) -> Document:
                 subj, cue = _subject(verb), _cue_span(ctx, verb)
             direct.append(_Found(q, "direct", verb, cue, subj))
             continue
+        m = _DASH_SIGNATURE.match(text, q[1])
+        if m and "\n" not in text[q[1]:m.end()]:
+            name = _trim(text, m.start(1), m.end(1))
+            dash = m.group(0).lstrip()[0]
+            d = q[1] + m.group(0).index(dash)
+            direct.append(_Found(q, "direct", None, TextSpan((d, d + 1), dash), None,
+                                 speaker_span=name))
+            continue
         prev = direct[-1] if direct else None
         if prev is not None and prev.cue is not None and \
                 ctx.paragraph_index(q[0]) - ctx.paragraph_index(prev.content[1]) <= 1 and \
@@ -453,6 +549,10 @@ def run(doc: Document, kb) -> Document:
 
     # "according to" found in the first loop cannot be re-used: drop indirect duplicates
     # whose content is a direct quote's
+    for f in _label_quotes(ctx):
+        if not any(_overlap(f.content, d.content) for d in direct) and \
+                not any(_inside(g.content, f.content) for g in found):
+            direct.append(f)
     direct_spans = [d.content for d in direct]
     results = [f for f in found if not any(_inside(f.content, d) for d in direct_spans)]
     results.extend(direct)
@@ -465,15 +565,40 @@ def run(doc: Document, kb) -> Document:
             speaker, speaker_text = resolved[id(f.speaker_from)]
         else:
             subj = f.subj
-            if f.verb is not None and f.verb.lower_ != "according":
-                subj = _past_dateline(subj, f.verb)
-            speaker, speaker_text = _speaker(ctx, subj, f.content)
+            if f.speaker_span is not None:
+                speaker, speaker_text = _speaker_of_span(ctx, f.speaker_span)
+            else:
+                if f.verb is not None and f.verb.lower_ != "according":
+                    subj = _past_dateline(subj, f.verb)
+                speaker, speaker_text = _speaker(ctx, subj, f.content)
         resolved[id(f)] = (speaker, speaker_text)
         s, e = f.content
         quotes.append(Quote(id=f"{doc.article.id}:q{n}", span=(s, e), text=text[s:e],
                             speaker=speaker, cue=f.cue, kind=f.kind, speaker_text=speaker_text))
     doc.quotes = quotes
     return doc
+
+
+def _cue_follows(ctx: _Ctx, q: Span) -> bool:
+    """'"You winning?" she said': a short quote closed by punctuation and a cue verb."""
+    text = ctx.text
+    inner = text[q[0]:q[1]].rstrip("\"”»’ ")
+    if not inner.endswith((",", "?", "!")):
+        return False
+    span = ctx.sdoc.char_span(q[1], min(len(text), q[1] + 40), alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in list(span)[:5]:
+        if tok.pos_ == "VERB" and ctx.cues.is_reporting_verb(tok.lemma_):
+            return True
+        if tok.is_punct and tok.i > span.start + 1:
+            break
+    return False
+
+
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    i = bisect.bisect_left(spans, (span[1],))
+    return any(_overlap(span, q) for q in spans[max(0, i - 3):i])
 
 
 def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
