@@ -1,0 +1,116 @@
+import json
+
+import pytest
+
+from sitrep.corpus.ingest import ingest
+from sitrep.corpus.store import Store
+
+BASE = ("The harbour authority of {town} said on Monday that {n} cargo ships had been delayed by a storm "
+        "off the coast, and that crews expected to unload by the end of the week. Local traders in {town} "
+        "complained that prices for flour and fuel had risen sharply since the weekend, while the mayor "
+        "promised emergency deliveries by road. Number {n} in the series.")
+TOWNS = ["Arden", "Belmont", "Corrin", "Dunmore", "Eston", "Farley", "Glenby", "Harrow"]
+
+
+def article(n, **extra):
+    d = {"id": f"art-{n}", "title": f"Delays at port {n}", "published": f"2025-12-{n % 28 + 1:02d}",
+         "source": f"Outlet {n % 3}", "url": f"https://news.invalid/{n}",
+         "text": BASE.format(town=TOWNS[n % len(TOWNS)], n=n)}
+    d.update(extra)
+    return d
+
+
+def write_jsonl(path, records, bad_lines=()):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r) + "\n")
+        for line in bad_lines:
+            f.write(line + "\n")
+    return str(path)
+
+
+def run(paths, db, **kw):
+    kw.setdefault("until", "clean")
+    with Store(db) as store:
+        summary = ingest(paths, store, workers=1, progress=False, **kw)
+        counts = store.counts()
+        rows = store.rows("SELECT reason, stage, input_id, detail FROM skipped ORDER BY input_id")
+    return summary, counts, rows
+
+
+def test_duplicates_bad_lines_and_rerun(tmp_path):
+    recs = [article(n) for n in range(5)]
+    recs.append(dict(article(1), id="art-1-dup2"))  # same text, other id: an exact duplicate
+    recs.append(dict(article(2), text="   "))  # empty body
+    src = write_jsonl(tmp_path / "a.jsonl", recs, bad_lines=["{not json"])
+    summary, counts, skipped = run([src], tmp_path / "db.duckdb")
+    assert summary.ingested == 5
+    assert summary.duplicates == 1
+    assert counts["articles"] == 5
+    reasons = sorted(r["reason"] for r in skipped)
+    assert "duplicate" in reasons and "malformed" in reasons
+    dup = next(r for r in skipped if r["reason"] == "duplicate")
+    assert dup["input_id"] == "art-1-dup2" and "art-1" in dup["detail"]
+    # a re-run stores nothing new and records no skip twice
+    summary2, counts2, skipped2 = run([src], tmp_path / "db.duckdb")
+    assert summary2.ingested == 0 and summary2.unchanged == 5
+    assert counts2["articles"] == 5
+    assert len(skipped2) == len(skipped)
+
+
+def test_updated_url_replaces_and_is_recorded(tmp_path):
+    db = tmp_path / "db.duckdb"
+    run([write_jsonl(tmp_path / "a.jsonl", [article(1), article(2)])], db)
+    newer = dict(article(1), text=article(1)["text"] + " Updated at noon with a correction.")
+    summary, counts, _ = run([write_jsonl(tmp_path / "b.jsonl", [newer])], db)
+    assert summary.updated == 1 and summary.ingested == 1
+    assert counts["articles"] == 2 and counts["article_versions"] == 1
+    with Store(db) as store:
+        row = store.rows("SELECT version, text FROM articles WHERE url = 'https://news.invalid/1'")[0]
+        assert row["version"] == 2 and row["text"].endswith("correction.")
+
+
+def test_near_duplicate_is_linked_not_dropped(tmp_path):
+    original = article(3)
+    copy = dict(article(3), id="repost", source="Other Outlet", url="https://other.invalid/x",
+                text="By Wire Staff. " + original["text"] + " Copyright 2025.")
+    summary, counts, _ = run([write_jsonl(tmp_path / "a.jsonl", [original, copy, article(4)])],
+                             tmp_path / "db.duckdb")
+    assert counts["articles"] == 3 and summary.near_duplicates == 1
+    with Store(tmp_path / "db.duckdb") as store:
+        links = store.rows("SELECT article_id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")
+    assert links == [{"article_id": "repost", "duplicate_of": "art-3"}]
+
+
+def test_files_folders_and_unreadable_inputs(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text(article(5)["text"], encoding="utf-8")
+    (folder / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    summary, counts, skipped = run([str(folder), str(tmp_path / "missing.jsonl")], tmp_path / "db.duckdb")
+    assert counts["articles"] == 1
+    assert {"binary", "empty", "unreadable"} <= {r["reason"] for r in skipped}
+
+
+def test_stage_exception_becomes_internal_error_skip(tmp_path, monkeypatch, kb):
+    from sitrep import pipeline
+
+    def boom(doc, kb):
+        if "Belmont" in doc.article.text:
+            raise ValueError("stage bug")
+        return doc
+
+    monkeypatch.setattr(pipeline, "STAGES", [("actors", boom)])
+    src = write_jsonl(tmp_path / "a.jsonl", [article(0), article(1), article(2)])
+    summary, counts, skipped = run([src], tmp_path / "db.duckdb", until=None)
+    assert counts["articles"] == 2
+    assert [(r["reason"], r["stage"], r["input_id"]) for r in skipped] == [("internal_error", "actors", "art-1")]
+    assert "stage bug" in skipped[0]["detail"]
+
+
+def test_too_large_is_skipped(tmp_path):
+    big = dict(article(6), text=article(6)["text"] * 50)
+    summary, counts, skipped = run([write_jsonl(tmp_path / "a.jsonl", [big, article(7)])], tmp_path / "db.duckdb",
+                                   max_chars=5000)
+    assert counts["articles"] == 1 and summary.skipped["too_large"] == 1
