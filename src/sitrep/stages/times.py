@@ -1,8 +1,1276 @@
-"""times stage (placeholder until implemented: adds nothing)."""
+"""times stage: TIMEX3-style recognition and normalisation against the publication date.
+
+Recognition is rule based: a set of precompiled patterns (dates, months, years, weekdays,
+relative words, durations, sets, holidays, clock times, vague references), each with a
+handler that normalises the match. Overlapping matches are resolved longest-first, then
+values are computed in text order so that narrative expressions ("the day before",
+"the next day") can be anchored on the last full date mentioned.
+
+Extents follow TimeML: leading prepositions ("on", "in", "since", "at") are not part of
+the expression, determiners and modifiers ("the past three weeks", "early January") are.
+
+Reference date: ``doc.article.published`` (ISO date or datetime). Ambiguous expressions
+are resolved with a tense heuristic read from the spaCy parse (past verb -> the previous
+occurrence, future -> the next one, otherwise the nearest occurrence; for weekdays the
+default is the most recent one, as news mostly reports what happened). Without a
+reference date, expressions that need one keep their span but get an underspecified
+value ("XXXX-01-03", "XXXX-WXX-6") or ``None`` (yesterday, last week, ...); absolute
+dates, durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF are unaffected.
+
+Conventions kept from the gold sets (TempEval-3, MEANTIME):
+  * "since 2013" -> the timex is "2013" (value 2013, no mod): "since" is a TimeML signal.
+  * "in a few days" -> the timex is "a few days", DURATION PXD.
+  * "the past three weeks" -> DURATION P3W; "last week" / "the last week" -> DATE 2025-W52.
+  * a decade is P10Y, "the 1990s" is 199, "the 20th century" is 19.
+  * "former" is not a time expression in TimeML and is not emitted.
+"""
 from __future__ import annotations
 
-from sitrep.model import Document
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Optional, Union
+
+from sitrep.knowledge.timex import (MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASON_START, SEASONS,
+                                    UNIT_AS_YEARS, UNIT_MULTIPLIER, UNITS, WEEKDAYS, add_months,
+                                    holiday_date, iso_week, load_timex_lexicon)
+from sitrep.model import Document, Time
+
+# --------------------------------------------------------------------------------------
+# reference dates
+
+@dataclass(frozen=True)
+class Reference:
+    """The document creation time: a date, and a clock time when the source gave one."""
+    date: dt.date
+    clock: Optional[str] = None  # "HH:MM"
+
+
+_REF_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+_REF_DMY = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
+
+
+def parse_reference(value: Union[str, dt.date, dt.datetime, None]) -> Optional[Reference]:
+    """ISO date/datetime string (or date object) -> Reference; None when unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return Reference(value.date(), f"{value.hour:02d}:{value.minute:02d}")
+    if isinstance(value, dt.date):
+        return Reference(value)
+    text = str(value)
+    m = _REF_ISO.match(text)
+    try:
+        if m:
+            clock = f"{int(m.group(4)):02d}:{m.group(5)}" if m.group(4) else None
+            return Reference(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), clock)
+        m = _REF_DMY.match(text)
+        if m:  # day-first, as written outside the US (one MEANTIME DCT is like this)
+            return Reference(dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    except ValueError:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# pattern fragments
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_FULL = ("january february march april may june july august september october "
+               "november december").split()
+_MONTH_ANY = (r"(?:" + _alt(_MONTH_FULL) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+              r"(?:\.|(?![a-z])))")
+_MONTH_STANDALONE = r"(?:" + _alt(_MONTH_FULL) + r"|sept\.)"
+_WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ANY = (r"(?:" + _WEEKDAY_FULL + r"|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?)")
+_DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_UNITS_WORDS = "second minute hour day week fortnight month year decade".split()
+_UNIT = r"(?:centur(?:y|ies)|" + _alt(_UNITS_WORDS) + r")s?"
+_UNIT_NO_SECOND = r"(?:centur(?:y|ies)|" + _alt([u for u in _UNITS_WORDS if u != "second"]) + r"|seconds)s?"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = "one two three four five six seven eight nine".split()
+_NUMWORD = (r"(?:(?:" + _alt(_TENS) + r")[\s-](?:" + _alt(_ONES) + r")|"
+            + _alt([w for w in NUMBER_WORDS if w not in ("a", "an")]) + r")")
+_NUM = (r"(?:\d+(?:[.,]\d+)?|" + _NUMWORD + r"|an?)(?:\s+and\s+a\s+half)?")
+_VAGUE = r"(?:a\s+few|few|several|some|many|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)"
+_APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN",
+    "just under": "LESS_THAN", "fewer than": "LESS_THAN", "upwards of": "MORE_THAN",
+}
+_APPROX = r"(?:" + _alt(_APPROX_MODS) + r")"
+_POSITION_MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "beginning of": "START", "start of": "START", "the first half of": "START",
+    "late": "END", "later": "END", "the end of": "END", "end of": "END", "the close of": "END",
+    "the second half of": "END", "mid": "MID", "the middle of": "MID", "middle of": "MID",
+    "the very beginning of": "START", "the very end of": "END",
+}
+_POSITION = r"(?:(?:" + _alt(_POSITION_MODS) + r")(?:\s+|-))"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|ET|PT|Z)"
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    type: str
+    value: Any  # str | None | callable(anchor) -> str
+    granularity: Optional[str]
+    mod: Optional[str] = None
+    priority: int = 0
+    date: Optional[dt.date] = None  # a full date this expression pins down (for anchoring)
+    clock: bool = False  # a clock time: takes its date from its sentence when it has one
+
+
+_PLAN_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "vow",
+               "promise", "threaten", "seek", "propose", "pledge", "hope", "wish", "need", "have"}
+#: a weekday or time after these words lies ahead ("postponed until Saturday")
+_FUTURE_SIGNALS = {"until", "till", "through", "next", "coming"}
+
+
+class _Context:
+    """What handlers need: the text, reference, spaCy doc (optional) and tense lookups."""
+
+    def __init__(self, text: str, ref: Optional[Reference], sdoc=None):
+        self.text = text
+        self.ref = ref
+        self.sdoc = sdoc
+
+    # -- tense: +1 future, -1 past, 0 unknown
+    def tense(self, start: int, end: int) -> int:
+        if self.sdoc is not None:
+            t = self._tense_spacy(start, end)
+            if t is not None:
+                return t
+        return self._tense_text(start)
+
+    def _tense_spacy(self, start: int, end: int) -> Optional[int]:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        token = span.root
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX") or token.head is token:
+                break
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        for _ in range(4):
+            aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            words = {c.lower_ for c in aux}
+            if words & {"will", "'ll", "shall", "wo"}:
+                return 1
+            if any(c.lower_ == "going" for c in aux):
+                return 1
+            if words & {"was", "were", "had", "did", "has", "have"} or token.tag_ == "VBD":
+                return -1
+            if token.tag_ == "VBN" and not words:
+                return -1
+            if words & {"would", "could", "might", "may", "should", "must", "can"}:
+                return 1 if "to" not in words else None
+            if token.tag_ == "VB" and ("to" in words or token.dep_ == "xcomp"):
+                # "plans to meet on Friday" looks ahead; "agreed to sell in October" is
+                # read with the tense of its main verb
+                if token.head is token or token.head.lemma_ in _PLAN_VERBS:
+                    return 1
+                token = token.head
+                continue
+            if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+                return 1
+            if token.tag_ == "VBG" and words & {"was", "were"}:
+                return -1
+            if token.tag_ in ("VBZ", "VBP"):
+                if token.lemma_ in ("schedule", "expect", "due", "set"):
+                    return 1
+                return 0
+            return None
+        return None
+
+    _FUTURE_WORDS = re.compile(r"\b(?:will|'ll|shall|going\s+to|scheduled|expected\s+to|plans?\s+to|"
+                               r"due\s+to|set\s+to|upcoming|next)\b", _FLAGS)
+    _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b", _FLAGS)
+
+    def _tense_text(self, start: int) -> int:
+        left = self.text[max(0, start - 80):start]
+        cut = max(left.rfind("."), left.rfind("\n"))
+        left = left[cut + 1:]
+        right = self.text[start:start + 60]
+        cut = right.find(".")
+        right = right[:cut if cut >= 0 else len(right)]
+        window = left + " " + right
+        if self._FUTURE_WORDS.search(window):
+            return 1
+        if self._PAST_WORDS.search(window):
+            return -1
+        return 0
+
+    def ent_type(self, start: int, end: int) -> str:
+        if self.sdoc is None:
+            return ""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span[0].ent_type_ if span is not None and len(span) else ""
+
+    def tag(self, start: int, end: int) -> str:
+        if self.sdoc is None:
+            return ""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span[0].tag_ if span is not None and len(span) else ""
+
+    def prev_word(self, start: int) -> str:
+        m = _PREV_WORD.search(self.text, max(0, start - 40), start)
+        return m.group(1) if m else ""
+
+    def next_word(self, end: int) -> str:
+        m = _NEXT_WORD.match(self.text, end)
+        return m.group(1) if m else ""
+
+
+_PREV_WORD = re.compile(r"([\w'$%.,-]+)\s*$")
+_NEXT_WORD = re.compile(r"\s*([\w'%$-]+)")
+
+
+# --------------------------------------------------------------------------------------
+# value helpers
+
+def _date_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday_num(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+def _number(text: str) -> Optional[float]:
+    """'three' -> 3, 'twenty-five' -> 25, '2.5' -> 2.5, 'two and a half' -> 2.5, vague -> None."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+        if "," in t and len(t.split(",")[1]) == 3:
+            t = t.replace(",", "")
+        return float(t.replace(",", ".")) + half
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t] + half
+    parts = re.split(r"[\s-]", t)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _unit_key(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+
+
+def _duration_value(n: Optional[float], unit: str) -> str:
+    """TIMEX3 duration: P3D, PT2H, P10Y (a decade), PXM for vague amounts."""
+    unit = _unit_key(unit)
+    letter, is_time, _ = UNITS[unit]
+    if unit in UNIT_AS_YEARS:
+        letter = "Y"
+        n = None if n is None else n * UNIT_AS_YEARS[unit]
+        if n is None:
+            letter = "DE" if unit == "decade" else "CE"
+    if n is not None and unit in UNIT_MULTIPLIER:
+        n *= UNIT_MULTIPLIER[unit]
+    amount = "X" if n is None else _fmt_num(n)
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+def _granularity_of(value: Optional[str], type_: str) -> Optional[str]:
+    if value is None:
+        return None
+    if type_ == "DURATION":
+        return "duration"
+    if type_ == "SET":
+        return "set"
+    if value.endswith("_REF"):
+        return "ref"
+    if "T" in value:
+        return "time"
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return "day"
+    if "-W" in value:
+        return "weekend" if value.endswith("-WE") else ("day" if value.count("-") == 2 else "week")
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-H\d", value):
+        return "half"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"[\dX]{4}", value) or value.startswith("FY"):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return None
+
+
+def _pick_year_for(month: int, day: Optional[int], ref: dt.date, tense: int) -> int:
+    """Year of a month (and day) given without one: by tense, else the nearest."""
+    probe = (month, day or 1)
+    now = (ref.month, ref.day if day else 1)
+    if tense < 0:
+        return ref.year if probe <= now else ref.year - 1
+    if tense > 0:
+        return ref.year if probe >= now else ref.year + 1
+    best, best_dist = ref.year, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        dist = abs((cand - ref).days) if day else abs((year * 12 + month) - (ref.year * 12 + ref.month))
+        if best_dist is None or dist < best_dist:
+            best, best_dist = year, dist
+    return best
+
+
+def _weekday_date(weekday: int, ref: dt.date, tense: int, which: str = "") -> dt.date:
+    delta = weekday - ref.isoweekday()
+    if which == "last":
+        return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7 or 7)
+    if which in ("next", "coming"):
+        return ref + dt.timedelta(days=delta % 7 or 7)
+    if which == "this":
+        return ref + dt.timedelta(days=delta)
+    if tense > 0:
+        return ref + dt.timedelta(days=delta % 7)
+    return ref - dt.timedelta(days=(-delta) % 7)
+
+
+def _nearest_holiday(name: str, ref: dt.date, tense: int, which: str = "") -> Optional[dt.date]:
+    cands = [d for d in (holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+    if not cands:
+        return None
+    if which == "last" or tense < 0:
+        past = [d for d in cands if d < ref or (d == ref and which != "last")]
+        return max(past) if past else None
+    if which in ("next", "coming") or tense > 0:
+        future = [d for d in cands if d > ref or (d == ref and which not in ("next", "coming"))]
+        return min(future) if future else None
+    if which == "this":
+        return holiday_date(name, ref.year)
+    return min(cands, key=lambda d: abs((d - ref).days))
+
+
+# --------------------------------------------------------------------------------------
+# the rules: (compiled pattern, handler(match, ctx) -> _Found | None, priority)
+
+Rule = tuple[re.Pattern, Callable[[re.Match, _Context], Optional[_Found]], int]
+_RULES: list[Rule] = []
+
+
+def _rule(pattern: str, priority: int = 0, flags: int = _FLAGS):
+    compiled = re.compile(pattern, flags)
+
+    def register(fn):
+        _RULES.append((compiled, fn, priority))
+        return fn
+    return register
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _mod_of(prefix: Optional[str]) -> Optional[str]:
+    if not prefix:
+        return None
+    key = re.sub(r"[\s-]+$", "", re.sub(r"\s+", " ", prefix.lower()))
+    return _POSITION_MODS.get(key) or _APPROX_MODS.get(key)
+
+
+def _year2(two: str, ref: Optional[Reference]) -> int:
+    n = int(two)
+    base = ref.date.year if ref else 2000
+    century = base // 100 * 100
+    year = century + n
+    if year > base + 20:
+        year -= 100
+    return year
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ISO 2026-01-03 (optionally with a time)
+@_rule(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::\d{2})?\s*(Z|UTC|GMT)?)?(?![\d-])", 30)
+def _iso(m, ctx):
+    d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if d is None:
+        return None
+    if m.group(4):
+        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{m.group(4)}:{m.group(5)}", "time", date=d)
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+# numeric 03.01.2026 (day first), 1/3/2026 (US month first unless impossible), 7/8/07
+@_rule(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)", 25)
+def _numeric(m, ctx):
+    a, b = int(m.group(1)), int(m.group(3))
+    year = int(m.group(4)) if len(m.group(4)) == 4 else _year2(m.group(4), ctx.ref)
+    if m.group(2) == ".":
+        day, month = a, b
+    else:
+        month, day = (a, b) if a <= 12 else (b, a)
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+def _month_ok(m, ctx, group: str) -> bool:
+    word = m.group(group)
+    if not _capitalised(word):
+        return False
+    low = word.lower()
+    if low in ("may", "march", "june", "april", "august"):
+        start, end = m.span(group)
+        if ctx.tag(start, end) == "MD":
+            return False
+        if ctx.ent_type(start, end) == "PERSON":
+            return False
+        prev = ctx.prev_word(start)
+        if low == "may" and prev[:1].isupper() and prev.lower() not in _MONTH_CONTEXT:
+            return False
+    return True
+
+
+_MONTH_CONTEXT = {"in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
+                  "of", "from", "through", "before", "after", "during", "on", "the", "between",
+                  "and", "to", "that", "each", "every"}
+
+
+# Saturday, January 3, 2026 / January 3rd / Jan. 3 2026 / the 3rd of January / 3 Jan 2026
+@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?\s+)?(?P<mon>" + _MONTH_ANY + r")\s+(?P<day>" + _DAYNUM
+       + r")(?![\d:])(?:(?:,\s*|\s+)(?P<year>" + _YEAR + r")(?!\d))?", 20)
+def _month_day(m, ctx):
+    if not _month_ok(m, ctx, "mon"):
+        return None
+    return _resolve_day_month(m, ctx, int(re.match(r"\d+", m.group("day")).group()))
+
+
+@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?\s+)?(?:the\s+)?(?P<day>" + _DAYNUM + r")\s+(?:of\s+)?(?P<mon>"
+       + _MONTH_ANY + r")(?:,?\s+(?P<year>" + _YEAR + r")(?!\d))?", 20)
+def _day_month(m, ctx):
+    if not _capitalised(m.group("mon")):
+        return None
+    return _resolve_day_month(m, ctx, int(re.match(r"\d+", m.group("day")).group()))
+
+
+def _resolve_day_month(m, ctx, day: int) -> Optional[_Found]:
+    month = _month_num(m.group("mon"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("year"):
+        d = _safe_date(int(m.group("year")), month, day)
+        if d is None:
+            return None
+        return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+    year = _pick_year_for(month, day, ctx.ref.date, ctx.tense(m.start(), m.end()))
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+# May 2010 / January of 2010 / early January / late last July / mid-March / this May
+@_rule(r"\b(?P<pos>" + _POSITION + r")?(?:(?P<which>last|next|this|coming|past)\s+)?(?P<mon>"
+       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?![\d,]))?(?![\w-])", 15)
+def _month(m, ctx):
+    if not _month_ok(m, ctx, "mon"):
+        return None
+    month = _month_num(m.group("mon"))
+    mod = _mod_of(m.group("pos"))
+    if m.group("year"):
+        return _Found(m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}", "month", mod)
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", "month", mod)
+    ref = ctx.ref.date
+    which = (m.group("which") or "").lower()
+    if which in ("last", "past"):
+        year = ref.year if month < ref.month else ref.year - 1
+    elif which in ("next", "coming"):
+        year = ref.year if month > ref.month else ref.year + 1
+    elif which == "this":
+        year = ref.year
+    else:
+        signal = ctx.prev_word(m.start()).lower() in _FUTURE_SIGNALS
+        year = _pick_year_for(month, None, ref, 1 if signal else ctx.tense(m.start(), m.end()))
+    return _Found(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", mod)
+
+
+# years: 2013, fiscal 2013, early 2011, late 2025, mid-2011; ranges 2009-10, 1957-58
+@_rule(r"(?<![\w$€£#.,/-])(?P<pos>" + _POSITION + r")?(?P<fy>(?:fiscal(?:\s+year)?|FY)\s*'?)?(?P<year>"
+       + _YEAR + r")(?:(?P<dash>[-\u2013/])(?P<y2>\d{2}|" + _YEAR + r"))?(?![\w%$€£]|[.,]\d|-\w)", 10)
+def _year(m, ctx):
+    year = int(m.group("year"))
+    nxt = ctx.next_word(m.end()).lower()
+    if nxt and nxt.rstrip("s") in _NOT_AFTER_YEAR and not m.group("pos"):
+        return None
+    if not m.group("pos") and not m.group("fy"):
+        prev = ctx.prev_word(m.start()).lower()
+        if prev in _NOT_BEFORE_YEAR:
+            return None
+        tag_next = ""
+        if ctx.sdoc is not None and nxt and nxt[0].islower():
+            end_nxt = m.end() + len(ctx.text[m.end():]) - len(ctx.text[m.end():].lstrip())
+            tag_next = ctx.tag(end_nxt, end_nxt + len(nxt))
+            if tag_next == "NNS" and prev not in ("the", "its", "his", "her", "their", "'s", "in", "of"):
+                return None
+    mod = _mod_of(m.group("pos"))
+    value = f"FY{year}" if m.group("fy") and m.group("fy").upper().startswith("FY") else str(year)
+    found = _Found(m.start(), m.end(), "DATE", value, "year", mod)
+    if m.group("y2"):
+        y2 = m.group("y2")
+        second = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
+        if not year < second <= year + 20:
+            return found if not m.group("dash") == "/" else None
+        # TimeML annotates the two ends of a range as two timexes
+        first = _Found(m.start(), m.start("dash"), "DATE", value, "year", mod)
+        return [first, _Found(m.start("y2"), m.end("y2"), "DATE", str(second), "year")]
+    return found
+
+
+_NOT_AFTER_YEAR = {"percent", "per", "pound", "ton", "tonne", "barrel", "meter", "metre", "kilometer",
+                   "km", "mile", "foot", "feet", "people", "troop", "soldier", "dollar", "euro", "point",
+                   "share", "job", "member", "vote", "unit", "vehicle", "car", "plane", "student",
+                   "worker", "employee", "resident", "civilian", "death", "case", "refugee", "hour",
+                   "mph", "kg", "m", "x"}
+_NOT_BEFORE_YEAR = {"$", "us$", "about", "nearly", "some", "over", "than", "approximately", "around",
+                    "roughly", "almost", "number", "no.", "no", "flight", "route", "room", "page",
+                    "model", "boeing", "airbus", "version", "at", "least", "top", "of the"}
+
+
+# decades: the 1990s, the '90s, the early 2000s
+@_rule(r"\b(?:the\s+)?(?P<pos>" + _POSITION + r")?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))'?s\b", 12)
+def _decade(m, ctx):
+    if m.group("dec"):
+        value = m.group("dec")[:3]
+    else:
+        value = str(_year2(m.group("short"), ctx.ref))[:3]
+    return _Found(m.start(), m.end(), "DATE", value, "decade", _mod_of(m.group("pos")))
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                  "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+                  "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "twenty-first": 21, "twenty first": 21}
+
+
+# centuries: the 20th century, the twentieth century
+@_rule(r"\b(?:the\s+)?(?P<pos>" + _POSITION + r")?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _alt(_ORDINAL_WORDS)
+       + r")[\s-]+century\b", 12)
+def _century(m, ctx):
+    raw = m.group("n").lower()
+    n = int(raw[:-2]) if raw[0].isdigit() else _ORDINAL_WORDS[raw]
+    return _Found(m.start(), m.end(), "DATE", f"{n - 1:02d}", "century", _mod_of(m.group("pos")))
+
+
+# quarters and halves: the first quarter of 2009, Q3 2025, third-quarter, last quarter
+@_rule(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+       r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>" + _YEAR + r")|(?P<rel>this|last|next|the)\s+"
+       r"(?:fiscal\s+)?year))?\b", 14)
+def _quarter(m, ctx):
+    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+               "4th": 4, "final": 4}[m.group("ord").lower()]
+    half = m.group("unit").lower() == "half"
+    if half:
+        ordinal = min(ordinal, 2)
+    nxt = ctx.next_word(m.end()).lower()
+    if not m.group("year") and not m.group("rel") and nxt in ("of", "century"):
+        return None  # "the first half of the match", handled elsewhere or not a date
+    letter = "H" if half else "Q"
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", f"XXXX-{letter}{ordinal}", "quarter")
+    else:
+        ref = ctx.ref.date
+        rel = (m.group("rel") or "").lower()
+        current = (ref.month - 1) // (6 if half else 3) + 1
+        if rel == "last":
+            year = ref.year - 1
+        elif rel == "next":
+            year = ref.year + 1
+        elif rel in ("this", "the"):
+            year = ref.year
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            if tense > 0:
+                year = ref.year if ordinal >= current else ref.year + 1
+            else:
+                year = ref.year if ordinal <= current else ref.year - 1
+    return _Found(m.start(), m.end(), "DATE", f"{year}-{letter}{ordinal}", "quarter")
+
+
+@_rule(r"\bQ(?P<q>[1-4])(?:\s*(?P<year>" + _YEAR + r"))?\b", 14, 0)
+def _q_short(m, ctx):
+    q = int(m.group("q"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.ref:
+        year = ctx.ref.date.year
+    else:
+        return _Found(m.start(), m.end(), "DATE", f"XXXX-Q{q}", "quarter")
+    return _Found(m.start(), m.end(), "DATE", f"{year}-Q{q}", "quarter")
+
+
+_RELATIVE_UNITS = r"(?:week|weekend|month|year|quarter|decade|century)"
+
+
+# last week, this month, next year, the previous year, this fiscal year, early this year,
+# the end of last year, the past year (a duration), last summer, this weekend
+@_rule(r"\b(?P<pos>" + _POSITION + r")?(?P<the>the\s+)?(?P<which>last|next|this|past|previous|coming|"
+       r"current|following|same)\s+(?:fiscal\s+)?(?P<unit>" + _RELATIVE_UNITS
+       + r"|spring|summer|autumn|fall|winter)\b", 16)
+def _relative_unit(m, ctx):
+    which = m.group("which").lower()
+    unit = m.group("unit").lower()
+    mod = _mod_of(m.group("pos"))
+    the = bool(m.group("the"))
+    start, end = m.start(), m.end()
+    if which == "past" and the and unit in ("week", "month", "year", "decade", "century", "quarter"):
+        return _Found(start, end, "DURATION", _duration_value(1, unit), "duration", mod)
+    if the and unit in ("decade", "century") and which in ("next", "coming", "following", "past", "last"):
+        # "over the next decade": TempEval-3 and MEANTIME annotate a ten-year duration
+        return _Found(start, end, "DURATION", _duration_value(1, unit), "duration", mod)
+    if which in ("following", "same", "previous") and the:
+        return _anchored_unit(start, end, unit, which, mod)
+    if ctx.ref is None:
+        return _Found(start, end, "DATE", None, None, mod)
+    ref = ctx.ref.date
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
+    return _Found(start, end, "DATE", _shift_unit(ref, unit, step), None, mod)
+
+
+def _shift_unit(ref: dt.date, unit: str, step: int) -> str:
+    if unit == "week":
+        return iso_week(ref + dt.timedelta(days=7 * step))
+    if unit == "weekend":
+        return iso_week(ref + dt.timedelta(days=7 * step)) + "-WE"
+    if unit == "month":
+        y, mo = add_months(ref.year, ref.month, step)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return f"{ref.year + step:04d}"
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + step
+        y, q = ref.year + q // 4, q % 4 + 1
+        return f"{y}-Q{q}"
+    if unit == "decade":
+        return str(ref.year // 10 + step)
+    if unit == "century":
+        return f"{ref.year // 100 + step:02d}"
+    season = SEASONS[unit]
+    start_month = SEASON_START[season]
+    # the season currently running or last begun, then step from it
+    year = ref.year if ref.month >= start_month else ref.year - 1
+    if step < 0 and season != "WI" and ref.month < start_month + 3 and ref.month >= start_month:
+        year -= 1  # "last summer" said in July is the previous one
+    return f"{year + (step if step > 0 or season == 'WI' else 0):04d}-{season}"
+
+
+def _anchored_unit(start, end, unit, which, mod):
+    step = {"following": 1, "previous": -1, "same": 0}[which]
+
+    def resolve(anchor: Optional[dt.date]) -> Optional[str]:
+        if anchor is None:
+            return None
+        return _shift_unit(anchor, unit, step)
+    return _Found(start, end, "DATE", resolve, None, mod)
+
+
+# the end of the year, the beginning of the year, year-end: which year depends on tense
+@_rule(r"\b(?:(?P<pos>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?)\s+(?:fiscal\s+)?year"
+       r"|(?P<ye>year[\s-]end))\b(?!\s+(?:of\s+)?(?:\d|last|this|next))", 15)
+def _end_of_year(m, ctx):
+    pos = (m.group("pos") or "the end of").lower()
+    kind = next((k for k in ("end", "close", "turn", "beginning", "start", "middle") if k in pos), "end")
+    mod = {"end": "END", "close": "END", "turn": "END", "beginning": "START", "start": "START",
+           "middle": "MID"}[kind]
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", None, None, mod)
+    ref = ctx.ref.date
+    tense = ctx.tense(m.start(), m.end())
+    year = ref.year
+    if mod == "END" and tense < 0 and ref.month < 12:
+        year -= 1  # the end of the year already happened: last year's
+    if mod == "START" and tense > 0 and ref.month > 2:
+        year += 1
+    return _Found(m.start(), m.end(), "DATE", str(year), "year", mod)
+
+
+# today, yesterday morning, tomorrow, tonight, earlier today, the day before yesterday
+@_rule(r"\b(?:(?P<early>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>"
+       + _PART + r"))?\b", 18)
+def _today(m, ctx):
+    word = m.group("word").lower()
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", None, None)
+    ref = ctx.ref.date
+    d = ref + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word])
+    part = m.group("part")
+    if word == "tonight":
+        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}TNI", "part_of_day", date=d)
+    if part:
+        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part.lower()]}",
+                      "part_of_day", date=d)
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+# this morning, last night
+@_rule(r"\b(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", 17)
+def _this_morning(m, ctx):
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "TIME", None, None)
+    d = ctx.ref.date - dt.timedelta(days=1 if m.group("which").lower() == "last" else 0)
+    return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('part').lower()]}",
+                  "part_of_day", date=d)
+
+
+# Saturday, on Saturday (the extent excludes "on"), last Friday, Friday morning
+@_rule(r"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")(?:\s+(?P<part>"
+       + _PART + r"))?(?!\w)", 13)
+def _weekday(m, ctx):
+    if not _capitalised(m.group("wd")) and not ctx.text.isupper():
+        return None
+    weekday = _weekday_num(m.group("wd"))
+    part = m.group("part")
+    type_ = "TIME" if part else "DATE"
+    if ctx.ref is None:
+        base = f"XXXX-WXX-{weekday}"
+        return _Found(m.start(), m.end(), type_, base + (f"T{PARTS_OF_DAY[part.lower()]}" if part else ""), None)
+    which = (m.group("which") or "").lower()
+    if which:
+        tense = 0
+    elif ctx.prev_word(m.start()).lower() in _FUTURE_SIGNALS:
+        tense = 1
+    else:
+        tense = ctx.tense(m.start(), m.end())
+    d = _weekday_date(weekday, ctx.ref.date, tense, "last" if which == "past" else which)
+    if part:
+        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part.lower()]}",
+                      "part_of_day", date=d)
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+# holidays: New Year's Eve, Christmas, Thanksgiving, Easter 2026, last Christmas
+_HOLIDAY = _alt(load_timex_lexicon().holidays).replace("'", "['\u2019]?")
+
+
+@_rule(r"\b(?:(?P<which>last|next|this|coming)\s+)?(?P<name>" + _HOLIDAY + r")(?:,?\s+(?P<year>"
+       + _YEAR + r"))?(?!\w)", 19)
+def _holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m.group("name")).replace("\u2019", "'")
+    if not _capitalised(name) and not ctx.text.isupper():
+        return None
+    key = name.lower()
+    if "'" not in key:
+        for k in ("new year's eve", "new year's day", "new year's", "valentine's day",
+                  "st patrick's day", "st. patrick's day", "saint patrick's day", "mother's day",
+                  "father's day", "presidents' day", "veterans' day", "all saints' day",
+                  "international women's day"):
+            if k.replace("'", "") == key:
+                key = k
+                break
+    if m.group("year"):
+        d = holiday_date(key, int(m.group("year")))
+    elif ctx.ref is None:
+        d0 = holiday_date(key, 2000)
+        value = f"XXXX-{d0.month:02d}-{d0.day:02d}" if key not in ("easter",) and d0 else None
+        return _Found(m.start(), m.end(), "DATE", value, "day")
+    else:
+        which = (m.group("which") or "").lower()
+        d = _nearest_holiday(key, ctx.ref.date, 0 if which else ctx.tense(m.start(), m.end()), which)
+    if d is None:
+        return None
+    return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+# seasons: in the summer, summer 2025, the winter of 2012
+@_rule(r"\b(?P<pos>" + _POSITION + r")?(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+       r"(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?\b", 11)
+def _season(m, ctx):
+    season = SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        return _Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{season}", "season", _mod_of(m.group("pos")))
+    prev = ctx.prev_word(m.start()).lower()
+    if prev not in ("in", "this", "during", "since", "until", "by", "over", "through", "last", "next",
+                    "late", "early", "of") and not m.group("pos"):
+        return None
+    if m.group("season").lower() == "fall" and not m.group("the") and prev not in ("in", "this", "last", "next"):
+        return None
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", f"XXXX-{season}", "season")
+    ref = ctx.ref.date
+    tense = ctx.tense(m.start(), m.end())
+    start_month = SEASON_START[season]
+    year = ref.year
+    if tense < 0 and start_month > ref.month:
+        year -= 1
+    return _Found(m.start(), m.end(), "DATE", f"{year}-{season}", "season", _mod_of(m.group("pos")))
+
+
+# two days ago, four years ago, a week ago
+@_rule(r"\b(?P<num>" + _NUM + r"|" + _VAGUE + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|"
+       r"from\s+now|hence|later)\b", 21)
+def _ago(m, ctx):
+    direction = m.group("dir").lower()
+    if direction in ("earlier", "before", "later"):
+        # "two days later" is anchored on a narrative date TimeML often cannot resolve: leave a duration
+        return None
+    n = _number(m.group("num"))
+    unit = _unit_key(m.group("unit"))
+    if ctx.ref is None or n is None:
+        return _Found(m.start(), m.end(), "DATE", "PAST_REF" if direction == "ago" else "FUTURE_REF", "ref")
+    sign = -1 if direction == "ago" else 1
+    ref = ctx.ref.date
+    n_int = int(n)
+    if unit in ("year", "decade", "century"):
+        years = n_int * UNIT_AS_YEARS.get(unit, 1)
+        return _Found(m.start(), m.end(), "DATE", f"{ref.year + sign * years:04d}", "year")
+    if unit == "month":
+        y, mo = add_months(ref.year, ref.month, sign * n_int)
+        return _Found(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}", "month")
+    if unit in ("week", "fortnight", "day"):
+        days = n_int * {"week": 7, "fortnight": 14, "day": 1}[unit]
+        d = ref + dt.timedelta(days=sign * days)
+        return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+    if unit == "hour" and ctx.ref.clock:
+        base = dt.datetime.combine(ref, dt.time.fromisoformat(ctx.ref.clock))
+        t = base + dt.timedelta(hours=sign * n_int)
+        return _Found(m.start(), m.end(), "TIME", t.strftime("%Y-%m-%dT%H:%M"), "time")
+    return _Found(m.start(), m.end(), "DATE", ref.isoformat(), "day")
+
+
+# durations: three days, the past three weeks, about a year, 24 hours, a few days,
+# almost seven years, two and a half years, the next few months, three-month
+@_rule(r"(?<![\w-])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<det>(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|"
+       r"coming|previous|first|final|following|remaining|entire|whole|recent)\s+)?(?P<num>" + _NUM + r"|"
+       + _VAGUE + r")(?P<sep>[\s-]+)(?P<unit>" + _UNIT_NO_SECOND + r")(?P<poss>')?(?![\w-])", 8)
+def _duration(m, ctx):
+    unit_word = m.group("unit").lower()
+    num_text = m.group("num").lower()
+    n = _number(num_text)
+    vague = n is None
+    unit = _unit_key(unit_word)
+    if unit not in UNITS:
+        return None
+    if not vague and n != int(n) and unit not in ("year", "hour", "month", "day"):
+        return None
+    if num_text in ("a", "an") and not m.group("sep").strip() == "-":
+        prev = ctx.prev_word(m.start()).lower()
+        if re.fullmatch(r"[\d,.]+|times|twice|once|thrice|dollars?|million|billion|percent|%|per|cents?",
+                        prev) and not m.group("approx") and not m.group("det"):
+            return _Found(m.start(), m.end(), "SET", _duration_value(1, unit), "set")
+    following = ctx.text[m.end():m.end() + 16].lower()
+    if re.match(r"(?:-|\s+)old\b|\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", following):
+        return None  # "a five-year-old", "30 years old", "6 months and older" are ages
+    mod = _APPROX_MODS.get(re.sub(r"\s+", " ", m.group("approx").lower())) if m.group("approx") else None
+    return _Found(m.start(), m.end(), "DURATION", _duration_value(n, unit), "duration", mod)
+
+
+# bare plurals: for years, in recent weeks, over the years, decades
+@_rule(r"\b(?P<lead>recent|the\s+past|the\s+coming|the|over\s+the)?\s*\b(?P<unit>minutes|hours|days|weeks|"
+       r"months|years|decades|centuries)\b", 5)
+def _bare_plural(m, ctx):
+    lead = (m.group("lead") or "").lower()
+    prev = ctx.prev_word(m.start()).lower()
+    if lead in ("", "the") and prev not in ("for", "in", "within", "over", "after", "take", "takes",
+                                            "took", "lasted", "last", "spent", "wait"):
+        return None
+    if lead == "the" and prev not in ("over", "through", "throughout", "for"):
+        return None
+    nxt = ctx.next_word(m.end()).lower()
+    if nxt in ("ago", "old", "later", "earlier"):
+        return None
+    start = m.start() if lead else m.start("unit")
+    if lead.startswith("over"):
+        start = m.start() + len(re.match(r"over\s+", m.group()).group())
+    return _Found(start, m.end(), "DURATION", _duration_value(None, m.group("unit")), "duration")
+
+
+# clock times: at 2 a.m., 8 PM, 15:00 GMT Saturday, 10:30 local time, noon, midnight
+@_rule(r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)(?:\s+(?P<tz>" + _TZ
+       + r")\b)?(?:\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_FULL + r"))?"
+       r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?!:\d)(?:\s*(?P<tz2>" + _TZ + r")\b|\s+(?P<lt>local\s+time)"
+       r"|(?=\s*(?:h\b|hrs\b)))?(?:\s+(?:on\s+)?(?P<wd2>" + _WEEKDAY_FULL + r"))?"
+       r"|\b(?P<word>noon|midday|midnight)\b", 22)
+def _clock(m, ctx):
+    if m.group("word"):
+        hhmm = "12:00" if m.group("word").lower() in ("noon", "midday") else "24:00"
+        wd = None
+        tz = None
+    elif m.group("h2") is not None:
+        prev = ctx.prev_word(m.start()).lower()
+        if not (m.group("tz2") or m.group("lt") or m.group("wd2") or prev in
+                ("at", "by", "from", "until", "till", "before", "after", "around", "about", "since", "to")):
+            return None
+        hhmm = f"{int(m.group('h2')):02d}:{m.group('min2')}"
+        wd, tz = m.group("wd2"), m.group("tz2")
+    else:
+        h = int(m.group("h"))
+        if h > 12 or h == 0:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        hhmm = f"{h:02d}:{m.group('min') or '00'}"
+        wd, tz = m.group("wd"), m.group("tz")
+    zone = "Z" if tz and tz.upper() in ("UTC", "Z") else ""
+    date_value = None
+    if wd and ctx.ref:
+        tense = 1 if ctx.prev_word(m.start()).lower() in _FUTURE_SIGNALS else ctx.tense(m.start(), m.end())
+        d = _weekday_date(_weekday_num(wd), ctx.ref.date, tense)
+        date_value = d.isoformat()
+    start, end = m.start(), m.end()
+
+    def resolve(anchor: Optional[dt.date], sentence_date: Optional[str] = None) -> Optional[str]:
+        base = date_value or sentence_date or (ctx.ref.date.isoformat() if ctx.ref else "XXXX-XX-XX")
+        return f"{base}T{hhmm}{zone}"
+    return _Found(start, end, "TIME", resolve, "time", clock=True)
+
+
+# vague references
+@_rule(r"\b(?P<present>(?:right\s+)?now(?![-\w])|currently|presently|nowadays|these\s+days|the\s+present(?:\s+day)?|"
+       r"at\s+present|the\s+time\s+being)"
+       r"|\b(?P<past>recently|lately|the\s+past(?!\s+(?:\d|" + _NUMWORD + r"|few|several|" + _RELATIVE_UNITS
+       + r"|days?|hours?|minutes?|weeks?|months?|years?|decades?)\b)|at\s+the\s+time|at\s+that\s+time|"
+       r"more\s+recently|until\s+recently)\b"
+       r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<!as\s)soon(?!\s+as\b|\s+after\b|-)|"
+       r"the\s+(?:near|long|short|medium)\s+term|shortly)\b", 6)
+def _vague(m, ctx):
+    if m.group("present"):
+        value = "PRESENT_REF"
+    elif m.group("past"):
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+    start = m.start()
+    if m.group().lower().startswith("until "):
+        start += len("until ")
+    return _Found(start, m.end(), "DATE", value, "ref")
+
+
+# sets: every week, each morning, daily, annually, twice a week, every Monday
+@_rule(r"\b(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>" + _NUM + r")\s+)?(?P<what>" + _UNIT + r"|"
+       + _WEEKDAY_FULL + r"|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|season)\b"
+       r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biannually|annual)\b"
+       r"|\b(?P<freq>once|twice|thrice|(?:\d+|" + _NUMWORD + r")\s+times)\s+(?:a|an|per|every|each)\s+"
+       r"(?P<funit>" + _UNIT + r")\b", 18)
+def _set(m, ctx):
+    start, end = m.start(), m.end()
+    if m.group("adv"):
+        word = m.group("adv")
+        if word[0].isupper() and ctx.prev_word(start)[:1].isupper():
+            return None  # "The Daily Telegraph"
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour", "nightly": "day", "quarterly": "month", "biannually": "month",
+                "annual": "year"}[word.lower()]
+        n = 3 if word.lower() == "quarterly" else (6 if word.lower() == "biannually" else 1)
+        return _Found(start, end, "SET", _duration_value(n, unit), "set")
+    if m.group("freq"):
+        return _Found(start, end, "SET", _duration_value(1, m.group("funit")), "set")
+    what = m.group("what").lower()
+    if what in PARTS_OF_DAY:
+        return _Found(start, end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}", "set")
+    if what in WEEKDAYS:
+        return _Found(start, end, "SET", f"XXXX-WXX-{WEEKDAYS[what]}", "set")
+    if what == "weekend":
+        return _Found(start, end, "SET", "XXXX-WXX-WE", "set")
+    if what in SEASONS:
+        return _Found(start, end, "SET", f"XXXX-{SEASONS[what]}", "set")
+    if what == "season":
+        return _Found(start, end, "SET", "XXXX-WI", "set")
+    n = _number(m.group("num")) if m.group("num") else 1
+    if m.group().lower().split()[1] == "other":
+        n = (n or 1) * 2
+    return _Found(start, end, "SET", _duration_value(n, m.group("what")), "set")
+
+
+# narrative anchors: the day before, the next day, the same day, that day, the following week
+@_rule(r"\b(?:(?P<the>the|that)\s+(?:(?P<which>same|next|following|previous|prior)\s+)?day(?:\s+(?P<rel>before|"
+       r"after|earlier|later))?)\b(?!\s+(?:of|when|that|in\s+which)\b)", 9)
+def _narrative_day(m, ctx):
+    which = (m.group("which") or "").lower()
+    rel = (m.group("rel") or "").lower()
+    if not which and not rel and m.group("the").lower() == "the":
+        return None  # "the day" alone is too often generic
+    step = 0
+    if which in ("next", "following") or rel in ("after", "later"):
+        step = 1
+    elif which in ("previous", "prior") or rel in ("before", "earlier"):
+        step = -1
+
+    def resolve(anchor: Optional[dt.date]) -> Optional[str]:
+        if anchor is None:
+            return None
+        return (anchor + dt.timedelta(days=step)).isoformat()
+    return _Found(m.start(), m.end(), "DATE", resolve, "day")
+
+
+# --------------------------------------------------------------------------------------
+# the stage
+
+# Which words wake each rule up, and how far before/after the word its match can reach.
+# Running every pattern over the whole text costs ~14 ms per 5,000 characters; running
+# each only in small windows around its trigger words costs a fraction of that.
+_UNIT_WORDS = ("second seconds minute minutes hour hours day days week weeks fortnight fortnights "
+               "month months year years decade decades century centuries").split()
+_TRIGGER_SPEC = {
+    _iso: ("#digit", 2, 30), _numeric: ("#digit", 2, 14),
+    _month_day: (tuple(MONTHS), 40, 20), _day_month: (tuple(MONTHS), 30, 12),
+    _month: (tuple(MONTHS), 45, 12), _year: ("#digit", 40, 12), _decade: ("#digit", 40, 8),
+    _century: (("century",), 50, 2), _end_of_year: (("year",), 40, 12), _quarter: (("quarter", "half"), 25, 30),
+    _q_short: (("q1", "q2", "q3", "q4"), 2, 8),
+    _relative_unit: (("week", "weekend", "month", "year", "quarter", "decade", "century", "spring",
+                      "summer", "autumn", "fall", "winter"), 50, 2),
+    _today: (("today", "tonight", "yesterday", "tomorrow"), 10, 12),
+    _this_morning: (("morning", "afternoon", "evening", "night"), 6, 2),
+    _weekday: (tuple(w for w in WEEKDAYS if len(w) > 5), 8, 12),
+    _holiday: ("#holiday", 8, 40),
+    _season: (("spring", "summer", "autumn", "fall", "winter"), 45, 10),
+    _ago: (("ago", "earlier", "before", "later"), 45, 2),
+    _duration: (tuple(_UNIT_WORDS), 50, 2), _bare_plural: (tuple(_UNIT_WORDS), 20, 2),
+    _clock: (("#digit", "noon", "midday", "midnight"), 2, 30),
+    _vague: (("now", "currently", "presently", "nowadays", "days", "present", "time", "recently",
+              "lately", "past", "future", "term", "soon", "shortly"), 14, 12),
+    _set: (("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
+            "quarterly", "biannually", "annual", "once", "twice", "thrice", "times"), 20, 30),
+    _narrative_day: (("day",), 22, 12),
+}
+_RULE_INDEX = {fn: i for i, (_, fn, _) in enumerate(_RULES)}
+
+
+def _build_trigger_index():
+    index: dict[str, list[int]] = {}
+    digit_rules: list[int] = []
+    holiday_first = {re.split(r"[\s']", h)[0].lower().rstrip(".") for h in load_timex_lexicon().holidays}
+    for fn, (words, _, _) in _TRIGGER_SPEC.items():
+        i = _RULE_INDEX[fn]
+        if isinstance(words, str):
+            words = (words,)
+        for w in words:
+            if w == "#digit":
+                digit_rules.append(i)
+            elif w == "#holiday":
+                for h in holiday_first:
+                    index.setdefault(h, []).append(i)
+            else:
+                index.setdefault(w, []).append(i)
+    margins = [(0, 0)] * len(_RULES)
+    for fn, (_, back, fwd) in _TRIGGER_SPEC.items():
+        margins[_RULE_INDEX[fn]] = (back, fwd)
+    return index, digit_rules, margins
+
+
+def _trie_pattern(words) -> str:
+    """A regex alternation shaped as a trie: one character test per step instead of one
+    attempt per word at every position (Python's re does not factor alternations)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            return "(?:" + body + ")?" if len(alts) > 1 else "(?:" + body + ")?"
+        return body
+    return emit(trie)
+
+
+_TRIGGER_INDEX, _DIGIT_RULES, _MARGINS = _build_trigger_index()
+_WORD = re.compile(r"\b(?:\d\w*|(?:" + _trie_pattern(_TRIGGER_INDEX) + r")\b)")  # on lowercased text
+
+
+_SPACE = re.compile(r"\s|$")
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """rule index -> merged character windows around its trigger words."""
+    per_rule: dict[int, list[tuple[int, int]]] = {}
+    index, digit_rules, margins = _TRIGGER_INDEX, _DIGIT_RULES, _MARGINS
+    for m in _WORD.finditer(text.lower()):
+        word = m.group()
+        rules = digit_rules if word[0].isdigit() else index.get(word)
+        if not rules:  # a trigger that is only a prefix of a longer word
+            continue
+        start, end = m.span()
+        for i in rules:
+            back, fwd = margins[i]
+            spans = per_rule.get(i)
+            lo, hi = max(0, start - back), end + fwd
+            if spans is None:
+                per_rule[i] = [[lo, hi]]
+            elif lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    # lookbehinds see the text before a window, lookaheads do not see past its end:
+    # so only the end is moved to the next whitespace
+    out = {}
+    for i, spans in per_rule.items():
+        out[i] = [(lo, _SPACE.search(text, min(hi, len(text))).start()) for lo, hi in spans]
+    return out
+
+
+def find_times(text: str, ref: Optional[Reference], sdoc=None,
+               sentences: Optional[list[tuple[int, int]]] = None) -> list[Time]:
+    """All time expressions in ``text``, normalised against ``ref`` (may be None)."""
+    if not text or not text.strip():
+        return []
+    ctx = _Context(text, ref, sdoc)
+    found: list[_Found] = []
+    seen: set[tuple[int, int, int]] = set()
+    for i, windows in _windows(text).items():
+        pattern, handler, priority = _RULES[i]
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                key = (i, m.start(), m.end())
+                if key in seen:
+                    continue
+                seen.add(key)
+                try:
+                    result = handler(m, ctx)
+                except (ValueError, KeyError, OverflowError, IndexError):
+                    result = None
+                if result is None:
+                    continue
+                for item in (result if isinstance(result, list) else [result]):
+                    if item.end > item.start:
+                        item.priority = priority
+                        found.append(item)
+    chosen = _select(found, len(text))
+    return _finalise(chosen, ctx, sentences)
+
+
+def _select(found: list[_Found], length: int) -> list[_Found]:
+    """Longest match first (ties: higher rule priority), no overlaps, in text order."""
+    found.sort(key=lambda f: (-(f.end - f.start), -f.priority, f.start))
+    taken: list[_Found] = []
+    occupied = bytearray(length + 1)
+    for f in found:
+        if any(occupied[f.start:f.end]):
+            continue
+        taken.append(f)
+        occupied[f.start:f.end] = b"\x01" * (f.end - f.start)
+    taken.sort(key=lambda f: f.start)
+    return taken
+
+
+def _finalise(chosen: list[_Found], ctx: _Context, sentences) -> list[Time]:
+    anchor = ctx.ref.date if ctx.ref else None
+    out: list[Time] = []
+    dated_sentence: dict[int, str] = {}
+    for f in chosen:
+        if f.date is not None and sentences:
+            idx = _sentence_index(sentences, f.start)
+            dated_sentence.setdefault(idx, f.date.isoformat())
+    for f in chosen:
+        value = f.value
+        if callable(value):
+            if f.clock:
+                sentence_date = dated_sentence.get(_sentence_index(sentences, f.start)) if sentences else None
+                value = value(anchor, sentence_date)
+            else:
+                value = value(anchor)
+        if f.date is not None:
+            anchor = f.date
+        elif value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and f.type == "DATE":
+            anchor = dt.date.fromisoformat(value)
+        granularity = f.granularity or _granularity_of(value, f.type)
+        out.append(Time(span=(f.start, f.end), text=ctx.text[f.start:f.end], value=value,
+                        granularity=granularity, type=f.type, mod=f.mod))
+    return out
+
+
+def _sentence_index(sentences, offset: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = sentences[mid]
+        if offset < s:
+            hi = mid - 1
+        elif offset >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return -1 - lo
 
 
 def run(doc: Document, kb) -> Document:
+    """Fill ``doc.times`` (kb is unused: the timex lexicon is loaded with this module)."""
+    text = doc.article.text or ""
+    ref = parse_reference(doc.article.published)
+    doc.times = find_times(text, ref, doc.nlp, doc.sentences or None)
     return doc
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise_cached(text: str, ref: Optional[Reference]) -> Optional[str]:
+    times = find_times(text, ref)
+    if not times:
+        return None
+    dated = [t for t in times if t.value and t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
+    if not dated:
+        return None
+    best = max(dated, key=lambda t: t.span[1] - t.span[0])
+    # a dateline often gives the clock time separately: "Jan 3, 2026 12:12 GMT"
+    if best.granularity == "day":
+        for t in times:
+            if t.type == "TIME" and t.value and t.span[0] >= best.span[1] and "T" in t.value:
+                return f"{best.value}T{t.value.split('T', 1)[1]}"
+    return best.value
+
+
+def normalise_date_text(text: str, reference: Union[str, dt.date, dt.datetime, None] = None) -> Optional[str]:
+    """The TIMEX3 value of the main date in a short text (a dateline, a date field).
+
+    ``normalise_date_text("Saturday", "2026-01-03")`` -> "2026-01-03";
+    ``normalise_date_text("Jan 3, 2026 12:12 GMT")`` -> "2026-01-03T12:12". None if no date.
+    """
+    if not text or not text.strip():
+        return None
+    return _normalise_cached(text.strip()[:500], parse_reference(reference))
