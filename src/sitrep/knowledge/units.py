@@ -40,7 +40,7 @@ SCALE_WORDS = {
 #: abbreviated scales, case-sensitive where a lower-case letter would be ambiguous
 SCALE_ABBREVIATIONS = {
     "bn": 1e9, "bln": 1e9, "billion": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "tn": 1e12,
-    "trn": 1e12, "k": 1e3, "K": 1e3, "B": 1e9, "M": 1e6,
+    "trn": 1e12, "mil": 1e6, "b": 1e9, "k": 1e3, "K": 1e3, "B": 1e9, "M": 1e6,
 }
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125,
@@ -78,7 +78,7 @@ APPROX_CHANGE = {"over": ">", "at_least": ">", "under": "<", "up_to": "<", "at_m
 
 #: symbols / codes written before the number ("$6", "US$ 58.24", "HK$3", "EUR 5")
 CURRENCY_PREFIXES = {
-    "$": "USD", "US$": "USD", "US $": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD",
+    "$": "USD", "$US": "USD", "US$": "USD", "S $": "SGD", "$NZ": "NZD", "$C": "CAD", "US $": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD",
     "A$": "AUD", "AU$": "AUD", "AU $": "AUD", "AUD": "AUD", "$A": "AUD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "HK$": "HKD", "HKD": "HKD",
     "NZ$": "NZD", "NZ $": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "R$": "BRL",
@@ -348,10 +348,11 @@ def lexicon() -> Lexicon:
                rf"|(?i:an?)\s+(?:{scale_word}|(?i:dozen)){tail})")
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
     fractions = "".join(UNICODE_FRACTIONS)
-    numeral = (rf"(?:[-−–]\s?)?(?:(?:{digits})(?:\s?[{fractions}])?|[{fractions}])"
+    numeral = (rf"(?:[-−–](?=[\d.]))?(?:(?:{digits})(?:\s?[{fractions}])?|[{fractions}])"
                rf"(?:(?:\s?/\s?)\d+(?![\d.,]))?")
-    scale = (rf"(?:\s*(?:{scale_word}|{_alternation(['bn', 'bln', 'mn', 'mln', 'tn', 'trn'], True)})"
-             rf"|(?:{_alternation(['m', 'k', 'K', 'B', 'M'], False)}))(?![\w])")
+    scale = (rf"(?:(?:\s*{scale_word})+"
+             rf"|\s?{_alternation(['bn', 'bln', 'mn', 'mln', 'mil', 'tn', 'trn'], True)}"
+             rf"|(?:{_alternation(['m', 'k', 'K', 'B', 'M', 'b'], False)}))(?![\w])")
     prefixes = sorted(CURRENCY_PREFIXES, key=len, reverse=True)
     currency = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in prefixes)
     number = (rf"(?:(?P<cur>{currency})\s?)?"
@@ -359,8 +360,8 @@ def lexicon() -> Lexicon:
               rf"(?P<scale>{scale})?")
     number2 = (rf"(?:(?P<cur2>{currency})\s?)?"
                rf"(?P<num2>{numeral}|{spelled})(?P<scale2>{scale})?")
-    range_sep = r"(?:\s?[-–—]\s?|\s+(?i:to|and|through|or\s+so\s+to)\s+)"
-    quantity = (rf"(?<![\w$€£¥.,/:#@-])(?<![\w]-)(?:(?P<between>(?i:between|from)\s+))?{number}"
+    range_sep = r"(?:[-–—]|\s[-–—]\s|\s+(?i:to|and|through|or\s+so\s+to)\s+)"
+    quantity = (rf"(?:(?<=minus-)|(?<=sub-)|(?<![\w$€£¥.,/:#@-])(?<![\w]-))(?:(?P<between>(?i:between|from)\s+))?{number}"
                 rf"(?:(?P<sep>{range_sep}){number2})?(?![:\d]|[.,]\d|-\d)")
 
     approx_body = _alternation(APPROXIMATORS, True)

@@ -52,6 +52,10 @@ _POST_APPROX = re.compile(r"^(?:\s?(?P<plus>\+)(?![\d])|\s+or\s+(?P<more>more|ab
 _OF_PHRASE = re.compile(r"^\s+of\s+")
 _DETERMINERS_BEFORE_ONE = {"the", "this", "that", "each", "any", "every", "no", "which", "one",
                            "another", "someone", "anyone", "no-", "little", "big", "right"}
+_ALWAYS_LABEL = {"s&p", "sp", "p", "nasdaq", "ftse", "stoxx", "dax", "cac", "nikkei", "iphone", "ipad",
+                 "covid", "planet", "iso", "section", "route", "windows", "android", "ios",
+                 "galaxy", "pixel", "macos", "playstation", "xbox", "ps", "a", "no.", "nos.",
+                 "number", "#"}
 _NOT_COUNTED = {"of", "percent", "more", "less", "times", "other", "others", "each", "ago",
                 "apiece", "per", "a", "an", "the"}
 _NOUNISH = {"NOUN", "PROPN"}
@@ -94,21 +98,101 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
     tokens = _Tokens(sdoc)
     masked = [m.span() for m in _MASKED.finditer(text)]
     found: list[Quantity] = []
-    for m in lex.quantity_re.finditer(text):
+    pos = 0
+    while True:
+        m = lex.quantity_re.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
         if masked and any(s < m.end() and m.start() < e for s, e in masked):
             continue
-        q = _read(m, text, lex, tokens)
+        q, resume = _read(m, text, lex, tokens)
+        if resume is not None:
+            pos = resume
         if q is not None:
             found.append(q)
     for m in lex.vague_re.finditer(text):
         found.append(_read_vague(m, text, tokens))
+    for m in _FRACTION_PHRASE.finditer(text):
+        found.append(_read_fraction(m, text, tokens))
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:
         if out and q.span[0] < out[-1].span[1]:
             continue
         out.append(q)
+    return _merge_ranges(out, text)
+
+
+_RANGE_GAP = re.compile(r"^(?:\s+(?:to|and|through)\s+|\s?[-–]\s?)$", re.I)
+_RANGE_LEAD = re.compile(r"(?i)\b(?:from|between)\s+$")
+
+
+def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """"from 1 per cent to 1.5 per cent", "between 15kHz and 17kHz": two quantities with a
+    unit each that the expression reads as one range."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q1 = found[i]
+        q2 = found[i + 1] if i + 1 < len(found) else None
+        if q2 is not None and q1.value_high is None and q2.value_high is None:
+            gap = text[q1.span[1]:q2.span[0]]
+            lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
+            if q1.approx == "up_to":
+                lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
+            lead = _RANGE_LEAD.search(lead_text)
+            same_unit = q1.unit is not None and q1.unit == q2.unit
+            compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
+            by_before = re.search(r"(?i)\b(?:by|to)\s+$", lead_text) is not None
+            word = gap.strip().lower()
+            if _RANGE_GAP.match(gap) and compatible and (
+                    (lead and (word != "and" or "between" in lead.group(0).lower()))
+                    or (same_unit and word == "to" and not by_before)):
+                start = lead.start() + max(0, q1.span[0] - 20) if lead else q1.span[0]
+                merged = Quantity(
+                    span=(start, q2.span[1]), text=text[start:q2.span[1]], value=q1.value,
+                    unit=q2.unit or q1.unit, counted=q2.counted or q1.counted,
+                    approx=q1.approx if q1.approx != "up_to" else q2.approx,
+                    value_high=q2.value, counted_span=q2.counted_span or q1.counted_span)
+                out.append(merged)
+                i += 2
+                continue
+        out.append(q1)
+        i += 1
     return out
+
+
+_FRACTION_NUMERATOR = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_DENOMINATOR = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                         "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+                         "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_FRACTION_PHRASE = re.compile(
+    r"(?i)\b(?P<n>a|one|two|three)[\s-]+(?P<d>thirds?|quarters?|fourths?|fifths?|tenths?)\s+of\b"
+    r"|\b(?P<n2>one|two|three)\s+(?:out\s+)?(?:of|in)\s+(?:every\s+)?(?P<d2>two|three|four|five|ten)\b")
+
+
+def _read_fraction(m: re.Match, text: str, tokens: _Tokens) -> Quantity:
+    n = _FRACTION_NUMERATOR[(m.group("n") or m.group("n2")).lower()]
+    d = _FRACTION_DENOMINATOR[(m.group("d") or m.group("d2")).lower()]
+    end = m.end("d") if m.group("d") else m.end("d2")
+    start = m.start()
+    counted, counted_span = None, None
+    if tokens.sdoc is not None:
+        np_start = _skip_determiner(tokens, _skip_spaces(text, m.end() if m.group("d") else end))
+        if m.group("d2"):
+            np_start = _skip_spaces(text, end)
+        np_end = _noun_phrase_end(tokens, np_start, skip_determiner=False)
+        if np_end is not None:
+            counted, counted_span = text[np_start:np_end], (np_start, np_end)
+    return Quantity(span=(start, end), text=text[start:end], value=n / d, unit="fraction",
+                    counted=counted, counted_span=counted_span)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 _WORD_NUMBER = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -142,6 +226,12 @@ def _number(num: str, scale: Optional[str]) -> Optional[float]:
 def _scale_factor(scale: str) -> Optional[float]:
     from sitrep.knowledge.units import SCALE_ABBREVIATIONS, SCALE_WORDS
     low = scale.lower()
+    words = low.split()
+    if len(words) > 1 and all(w in SCALE_WORDS for w in words):
+        factor = 1.0
+        for w in words:
+            factor *= SCALE_WORDS[w]
+        return factor
     if low in SCALE_WORDS:
         return SCALE_WORDS[low]
     if scale in SCALE_ABBREVIATIONS:
@@ -149,38 +239,34 @@ def _scale_factor(scale: str) -> Optional[float]:
     return SCALE_ABBREVIATIONS.get(low)
 
 
-def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Quantity]:
+def _read(m: re.Match, text: str, lex: Lexicon,
+          tokens: _Tokens) -> tuple[Optional[Quantity], Optional[int]]:
+    """Read one match; returns the quantity (or None) and, when only the first half of a
+    would-be range was used, where scanning resumes (None: after the match)."""
     num, num2 = m.group("num"), m.group("num2")
     sep = (m.group("sep") or "").strip().lower()
     between = (m.group("between") or "").strip().lower()
     start = m.start("cur") if m.group("cur") else m.start("num")
     end = m.end()
     is_range = num2 is not None
-    if is_range and sep == "and" and between != "between":
-        is_range = False
-    if is_range and sep in ("-", "–", "—") and between == "between":
-        pass
+    resume = None
+    second_start = (m.start("cur2") if m.group("cur2") else m.start("num2")) if is_range else None
+    if is_range:
+        before_word = re.search(r"(?i)\b(\w+)\s+$", text[max(0, start - 12):start])
+        before_word = before_word.group(1).lower() if before_word else ""
+        year_first = _year_like(num) and not _year_like(num2)
+        hyphen = sep in ("-", "–", "—")
+        if (sep == "and" and between != "between") or (sep == "to" and before_word in ("by", "to")) \
+                or year_first or (hyphen and between == "from"):
+            is_range = False
+            resume = second_start
     if not is_range:
         end = m.end("scale") if m.group("scale") else m.end("num")
     elif between:
         start = m.start("between")
     if num.lower() == "half" and not _half_is_amount(text, m.end("num")):
-        return None
+        return None, resume
     scale = m.group("scale")
-    value = _number(num, scale)
-    if value is None:
-        return None
-    value_high = None
-    if is_range:
-        value_high = _number(num2, m.group("scale2") or None)
-        if value_high is None:
-            return None
-        # "1.2-1.5 million": the scale of the upper end applies to the lower one
-        if m.group("scale2") and not scale and value < value_high / 1000:
-            value = _number(num, m.group("scale2"))
-        if m.group("sep").strip() in "-–—" and value_high < value and not _looks_like_score(text, start):
-            # "20-5" is a score or a label, keep it as NewsQuant does (lower, upper as written)
-            pass
     currency = None
     if m.group("cur"):
         currency = lex.currency_prefix.get(re.sub(r"\s+", " ", m.group("cur")))
@@ -188,18 +274,54 @@ def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Qua
             currency = lex.currency_prefix.get(re.sub(r"\s+", "", m.group("cur")))
     elif is_range and m.group("cur2"):
         currency = lex.currency_prefix.get(re.sub(r"\s+", " ", m.group("cur2")))
-
-    # what follows the number: an attached unit ("10km", "118.5p"), a unit word, or nothing
-    unit = currency
-    unit_end = end
+    # "b" alone is a scale only after a currency ("$4.2b"); "37m" without one is metres
+    # unless a plural noun follows ("5m people")
+    metre_not_million = False
+    if scale is not None and currency is None and scale in ("b", "m"):
+        if scale == "b":
+            return None, resume
+        nxt = tokens.at_or_after(m.end("scale")) if tokens.sdoc is not None else None
+        if nxt is None or nxt.tag_ not in ("NNS", "NNPS") or m.end("scale") < len(text) \
+                and text[m.end("scale")] not in " \u00a0":
+            metre_not_million = True
+            scale = None
+    value = _number(num, scale)
+    if value is None:
+        return None, resume
+    value_high = None
+    if is_range:
+        scale2 = m.group("scale2")
+        value_high = _number(num2, scale2 or None)
+        if value_high is None:
+            return None, resume
+        # "1.2-1.5 million", "four to five thousand": the upper end's scale applies to the
+        # lower one when the lower one is a small bare number
+        upper_factor = _scale_factor(scale2.strip()) if scale2 else _spelled_scale(num2)
+        if upper_factor and not scale and not m.group("cur2") and "," not in num \
+                and value < 1000 and _spelled_scale(num) is None:
+            value *= upper_factor
+        if sep in ("-", "–", "—") and value_high <= value and value == int(value) \
+                and value_high == int(value_high) and value < 100 and currency is None:
+            after_unit = lex.unit_after_re.match(text, m.end())
+            if after_unit is None:
+                return None, None  # a score ("2-1") or a code, not an amount
+    if metre_not_million:
+        unit = "m"
+        unit_end = m.end("scale")
+    else:
+        unit = currency
+        unit_end = end
+    hyphen_time = False
     after = text[end:end + 1]
-    if after and (after.isalpha() or after in "°º%"):
+    if metre_not_million:
+        pass
+    elif after and (after.isalpha() or after in "°º%"):
         um = lex.unit_after_re.match(text, end)
         if um is None or um.group("sp"):
-            return None  # "22nd", "5G", "3D", "A380": letters glued to the number
+            return None, resume  # "22nd", "5G", "3D", "A380": letters glued to the number
         code = unit_code(um.group("unit"), lex)
         if code is None:
-            return None
+            return None, resume
         if unit is None or code in ("percent",):
             unit = code
         unit_end = um.end()
@@ -214,6 +336,9 @@ def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Qua
                     and not (unit is not None and code not in _CURRENCY_CODES):
                 unit = code
                 unit_end = um.end()
+                hyphen_time = um.group("sp") == "-" and code in _TIME_UNITS
+    if hyphen_time:
+        return None, resume  # "a five-year plan": a modifier, not a figure (NewsQuant)
     # "worth $5 US" / "$ US"
     if unit == "USD" and text.startswith(" US", unit_end) and not text[unit_end + 3:unit_end + 4].isalpha():
         unit_end += 3
@@ -222,11 +347,17 @@ def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Qua
     before = text[max(0, start - 30):start]
     am = lex.approx_before_re.search(before)
     if am:
-        word = am.group("approx").lower()
-        word = re.sub(r"\s+", " ", word)
+        word = re.sub(r"\s+", " ", am.group("approx").lower())
         approx = lex.approx.get(word)
         if approx:
             start -= len(before) - am.start("approx")
+    sign = _MINUS_BEFORE.search(text[max(0, start - 7):start])
+    if sign:
+        start -= len(text[max(0, start - 7):start]) - sign.start()
+        value, value_high = -value, (-value_high if value_high is not None else None)
+    elif text[max(0, start - 4):start].lower() == "sub-":
+        start -= 4
+        approx = approx or "under"
     pm = _POST_APPROX.match(text[unit_end:unit_end + 12])
     if pm and approx is None:
         if pm.group("plus"):
@@ -237,7 +368,7 @@ def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Qua
             approx, unit_end = "about", unit_end + pm.end()
 
     if not _is_amount(text, m, start, unit_end, value, value_high, unit, is_range, tokens):
-        return None
+        return None, resume
 
     counted, counted_span = None, None
     rate = None
@@ -251,18 +382,41 @@ def _read(m: re.Match, text: str, lex: Lexicon, tokens: _Tokens) -> Optional[Qua
             rm = lex.rate_after_re.match(text, counted_span[1])
             if rm:
                 rate = lex.rates.get(re.sub(r"\s+", " ", rm.group("rate").lower()))
-    if unit is None and counted is None and _is_year(num, value, value_high, m):
-        return None
-    if unit is None and counted is not None and _is_year(num, value, value_high, m) \
-            and not _plural_noun(tokens, counted_span):
-        return None
+    if unit is None and approx is None and _is_year(num, value, value_high, m, text, start):
+        if counted is None or is_range or not _plural_noun(tokens, counted_span) \
+                or _date_entity(tokens, m.start("num")):
+            return None, resume
+    if unit is None and counted is None and not num[:1].isdigit() and num.lower() == "one":
+        return None, resume  # "on one", "the same one": a pronoun, not a count
     if rate and (unit is None or "/" not in unit):
         unit = f"{unit or 'count'}/{rate}"
-    if unit in ("year", "month", "week", "day") and _is_year(num, value, value_high, m):
-        return None
     return Quantity(span=(start, unit_end), text=text[start:unit_end], value=value, unit=unit,
                     counted=counted, approx=approx, value_high=value_high,
-                    counted_span=counted_span)
+                    counted_span=counted_span), resume
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_MINUS_BEFORE = re.compile(r"(?i)\bminus[\s-]?$")
+
+
+def _year_like(s: Optional[str]) -> bool:
+    return s is not None and len(s) == 4 and s.isdigit() and 1000 <= int(s) <= 2100
+
+
+def _spelled_scale(num: str) -> Optional[float]:
+    from sitrep.knowledge.units import SCALE_WORDS
+    if num[:1].isdigit():
+        return None
+    factor = None
+    for w in re.split(r"[\s-]+", num.lower()):
+        if w in SCALE_WORDS and w != "hundred":
+            factor = SCALE_WORDS[w]
+    return factor
+
+
+def _date_entity(tokens: _Tokens, offset: int) -> bool:
+    tok = tokens.containing(offset) if tokens.sdoc is not None else None
+    return tok is not None and tok.ent_type_ in ("DATE", "TIME")
 
 
 _CURRENCY_CODES = {"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "BRL", "EUR", "GBP", "JPY", "CNY",
@@ -281,16 +435,24 @@ def _looks_like_score(text: str, start: int) -> bool:
     return False
 
 
-def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match) -> bool:
-    def year_like(s: Optional[str], v: Optional[float]) -> bool:
-        return (s is not None and len(s) == 4 and s.isdigit() and v is not None
-                and 1000 <= v <= 2100)
+def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match,
+             text: str = "", start: int = 0) -> bool:
+    """A bare four-digit number read as a year: 1900-2100 always, 1000-1899 after "in",
+    "since", "from", ... ("in 1066")."""
     if m.group("scale") or m.group("cur"):
         return False
+
+    def year_like(s: Optional[str], v: Optional[float]) -> bool:
+        if not _year_like(s) or v is None:
+            return False
+        if 1900 <= v <= 2100:
+            return True
+        return re.search(r"(?i)\b(?:in|since|from|until|till|by|of|during|circa|c\.|year)\s+$",
+                         text[max(0, start - 10):start]) is not None
     if year_like(num, value):
         return True
     num2 = m.group("num2")
-    return num2 is not None and year_like(num2, value_high) and value_high is not None and value >= 1000
+    return num2 is not None and year_like(num2, value_high) and value >= 1000
 
 
 def _plural_noun(tokens: _Tokens, span: Optional[tuple[int, int]]) -> bool:
@@ -324,9 +486,14 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
         word = prev.text.lower()
         if num.lower() == "one" and word in _DETERMINERS_BEFORE_ONE:
             return False
-        if word in LABEL_WORDS and prev.text[:1].isupper():
+        if word in LABEL_WORDS and any(c.isupper() for c in prev.text) or word in _ALWAYS_LABEL:
             return False
-        if word in ("no.", "#", "number", "nos."):
+        if word in ("top", "bottom", "final", "last") and not num[:1].isdigit():
+            nxt = tokens.at_or_after(end)
+            if nxt is None or nxt.pos_ not in _NOUNISH:
+                return False
+        # "Kick Six", "Apple One": a capitalised spelled number inside a name
+        if prev.pos_ == "PROPN" and num[:1].isupper() and not prev.is_sent_start:
             return False
         # "Boeing 737", "BBC One", "Windows 10": a capitalised name right before a bare number
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
@@ -339,6 +506,16 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
             return False
     elif text[max(0, start - 1):start] == "#":
         return False
+    # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
+    if tokens.sdoc is not None and num[:1].isdigit() and "," not in num and not is_range:
+        nxt = tokens.at_or_after(_skip_spaces(text, end))
+        if nxt is not None and nxt.idx == _skip_spaces(text, end) and nxt.tag_ == "NNP" \
+                and nxt.text[:1].isupper():
+            head = nxt
+            while head.i + 1 < len(tokens.sdoc) and tokens.sdoc[head.i + 1].pos_ in _NOUNISH:
+                head = tokens.sdoc[head.i + 1]
+            if head.tag_ not in ("NNS", "NNPS"):
+                return False
     if num.lower() == "one":
         following = text[m.end("num"):m.end("num") + 10].lower()
         if following.startswith(" another") or following.startswith("-"):
