@@ -138,11 +138,16 @@ def _store(args, read_only: bool = False):
 # -- commands --------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.ingest import IngestInterrupted, ingest
 
     with _store(args) as store:
-        summary = ingest(args.inputs, store, workers=args.workers, until=args.until, published=args.published,
-                         batch_size=args.batch_size, progress=args.progress)
+        try:
+            summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
+                             published=args.published, batch_size=args.batch_size, progress=args.progress)
+        except IngestInterrupted as exc:
+            for line in exc.summary.lines():
+                print(line, file=sys.stderr)
+            raise
     if args.json:
         print(json.dumps(summary.to_dict(), indent=1))
     else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -62,6 +64,14 @@ class IngestSummary:
             f"skipped: {skipped}",
             f"incidents: {self.incidents}" + ("  (interrupted: re-run to continue)" if self.interrupted else ""),
         ]
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest, after the work in hand was committed; carries the summary."""
+
+    def __init__(self, summary: "IngestSummary"):
+        super().__init__("ingest interrupted")
+        self.summary = summary
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -284,6 +294,17 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         summary.ingested += 1
         summary.events += len(doc.get("events") or [])
 
+    # Ctrl-C sets a flag checked between chunks: the batch in hand is committed and the
+    # run stops cleanly (an interrupt inside a DuckDB query would abort the query instead).
+    # A second Ctrl-C interrupts at once.
+    stop = {"requested": False}
+    previous_handler = None
+    if threading.current_thread() is threading.main_thread():
+        def on_interrupt(signum, frame):
+            stop["requested"] = True
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        previous_handler = signal.signal(signal.SIGINT, on_interrupt)
+
     last_commit = time.perf_counter()
     results = run_chunks(_chunks(articles(), chunk_size), workers, until)
     try:
@@ -294,18 +315,24 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                 else:
                     skip(res["origin"], res["reason"], res["detail"], res["article_id"], res["stage"])
             bar.update(len(chunk_results))
+            if stop["requested"]:
+                break
             if len(pending_results) >= batch_size or time.perf_counter() - last_commit > commit_seconds:
                 commit()
                 last_commit = time.perf_counter()
         commit()
     except KeyboardInterrupt:
-        summary.interrupted = True
+        stop["requested"] = True
         commit()  # what has been analysed is kept
-        raise
     finally:
         results.close()
         bar.close()
+        if previous_handler is not None:
+            signal.signal(signal.SIGINT, previous_handler)
         summary.seconds = time.perf_counter() - started
+    if stop["requested"]:
+        summary.interrupted = True
+        raise IngestInterrupted(summary)
 
     if recluster:
         from sitrep.corpus.incidents import rebuild_incidents
