@@ -250,7 +250,8 @@ def read_feed_list(path: str) -> list[str]:
         raise InputError(path, "unreadable", f"cannot read the feed list ({exc.strerror})")
     urls = []
     for number, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].strip() if not line.strip().startswith("http") else line.strip()
+        # '#' starts a comment at the line start or after a space (URLs keep their fragments)
+        line = re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
         if not line:
             continue
         if not re.match(r"^https?://\S+$", line):

@@ -162,7 +162,30 @@ def _looks_like_text(text: str) -> bool:
     return printable / len(sample) > 0.97
 
 
+_WESTERN_EXTRA = re.compile("[\u00c0-\u00ff\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac"
+                            "\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2022\u2122]")
+
+
+def _plausible_western(text: str) -> bool:
+    """cp1252 reading of a Western text: few non-ASCII letters, all from the Latin-1 range.
+
+    Cyrillic or Greek legacy bytes also decode to accented Latin letters, but then nearly
+    every letter is non-ASCII, which no Western language does.
+    """
+    sample = text[:50000]
+    non_ascii = [ch for ch in sample if ord(ch) > 127]
+    if not non_ascii:
+        return True
+    letters = sum(1 for ch in sample if ch.isalpha())
+    western = sum(1 for ch in non_ascii if _WESTERN_EXTRA.match(ch))
+    return western >= 0.95 * len(non_ascii) and len(non_ascii) <= 0.3 * max(1, letters)
+
+
 def _guess(data: bytes) -> Optional[tuple[str, dict]]:
+    text = _strict(data, "cp1252")
+    if text is not None and _looks_like_text(text) and _plausible_western(text) \
+            and not _MOJIBAKE.search(text[:20000]):
+        return text, {"encoding": "cp1252", "how": "not UTF-8; decoded as Windows-1252 (Western text)"}
     try:
         from charset_normalizer import from_bytes
         best = from_bytes(data[:200_000]).best()
@@ -172,10 +195,7 @@ def _guess(data: bytes) -> Optional[tuple[str, dict]]:
         text = _strict(data, best.encoding)
         if text is not None and _looks_like_text(text) and not _MOJIBAKE.search(text[:20000]):
             return text, {"encoding": best.encoding, "how": "guessed (charset-normalizer)"}
-    text = _strict(data, "cp1252")
-    if text is not None and _looks_like_text(text) and not _MOJIBAKE.search(text[:20000]):
-        return text, {"encoding": "cp1252", "how": "fallback: not UTF-8, decoded as Windows-1252"}
     text = data.decode("latin-1")
-    if _looks_like_text(text):
-        return text, {"encoding": "latin-1", "how": "fallback: not UTF-8, decoded as Latin-1"}
+    if _looks_like_text(text) and _plausible_western(text):
+        return text, {"encoding": "latin-1", "how": "not UTF-8; decoded as Latin-1 (Western text)"}
     return None

@@ -29,6 +29,8 @@ PRUNE_ABOVE = 1_500_000
 MAX_HTML_CHARS = 4_000_000
 #: trafilatura refuses trees with more elements than this (its own guard against blow-ups)
 MAX_TREE_ELEMENTS = 200_000
+#: fewer words than this is navigation residue, not an article body
+MIN_BODY_WORDS = 8
 
 _NOISE_BLOCKS = re.compile(
     r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<svg\b[^>]*>.*?</svg\s*>"
@@ -78,15 +80,18 @@ def read_html(text: str, origin: str, encoding_info: Optional[dict] = None) -> A
                          "save only the article page or give its text")
 
     metadata = page_metadata(tree)
-    body = trafilatura.extract(tree, **TRAFILATURA_SETTINGS)
-    if not body or not body.strip():
+    body = trafilatura.extract(tree, **TRAFILATURA_SETTINGS) or ""
+    if len(body.split()) < MIN_BODY_WORDS:
         # precision mode gives up on some short pages; the balanced mode may still find text
-        body = trafilatura.extract(tree, include_comments=False)
-        meta["extraction"] = "trafilatura balanced (precision mode found nothing)"
-    if not body or not body.strip():
+        balanced = trafilatura.extract(tree, include_comments=False) or ""
+        if len(balanced.split()) > len(body.split()):
+            body = balanced
+            meta["extraction"] = "trafilatura balanced (precision mode found too little)"
+    if len(body.split()) < MIN_BODY_WORDS:
+        found = f" (only {len(body.split())} words)" if body.strip() else ""
         raise InputError(origin, "malformed",
-                         "no article text found in this HTML (an index page, a login or cookie wall, "
-                         "or a page rendered by JavaScript?); save the article page itself or give its text")
+                         f"no article text found in this HTML{found}: an index page, a login or cookie wall, "
+                         "or a page rendered by JavaScript? Save the article page itself or give its text")
 
     published = metadata.get("published")
     if published:

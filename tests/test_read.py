@@ -1,0 +1,252 @@
+"""sitrep.read: formats, metadata, stable ids and every kind of bad input."""
+import gzip
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import InputError
+from sitrep.read import (iter_inputs, read_bytes, read_feed_list, read_input,
+                         read_input_with_skips)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "read"
+
+ENGLISH = ("The harbour in Port Ellis reopened to fishing boats on Monday, four days after a winter "
+           "storm tore two pontoons from their moorings and sank a small ferry near the breakwater.")
+
+
+def reason_of(source, **kw):
+    with pytest.raises(InputError) as info:
+        read_input(str(source), **kw)
+    return info.value
+
+
+# -- bad input ------------------------------------------------------------------------
+
+def test_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    err = reason_of(path)
+    assert err.reason == "empty"
+    assert str(path) in str(err)
+
+
+def test_whitespace_only_is_empty(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b"  \n\n\t \n")
+    assert reason_of(path).reason == "empty"
+
+
+def test_nul_bytes_mean_binary(tmp_path):
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"some header\x00\x01\x02\x03\x00\xff\xfe\x00binary payload" * 20)
+    err = reason_of(path)
+    assert err.reason == "binary"
+    assert "NUL" in err.detail
+
+
+@pytest.mark.parametrize("magic,word", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+])
+def test_known_binary_formats_are_named(tmp_path, magic, word):
+    path = tmp_path / "article.txt"  # the extension lies; the content decides
+    path.write_bytes(magic + b"\x00" * 64)
+    err = reason_of(path)
+    assert err.reason == "binary"
+    assert word in err.detail
+
+
+def test_latin1_text_is_decoded_and_recorded(tmp_path):
+    text = ("Le café de Zürich was closed on Friday. " + ENGLISH + " The owner, José Núñez, said "
+            "the façade would be repaired before the spring.")
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(text.encode("latin-1"))
+    article = read_input(str(path))[0]
+    assert "café de Zürich" in article.text
+    assert "José Núñez" in article.text
+    assert article.meta["encoding"]["encoding"] in ("cp1252", "latin-1", "iso8859-1", "windows-1252",
+                                                    "latin_1", "cp1250")
+    assert article.meta["encoding"]["how"] != "valid utf-8"
+
+
+def test_utf16_with_bom(tmp_path):
+    text = ENGLISH + " The mayor’s office said the ferry — built in 1987 — would be raised."
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(text.encode("utf-16"))  # writes a BOM
+    article = read_input(str(path))[0]
+    assert article.text == text
+    assert "utf-16" in article.meta["encoding"]["encoding"]
+
+
+def test_utf16_without_bom_is_not_taken_for_binary(tmp_path):
+    path = tmp_path / "utf16le.txt"
+    path.write_bytes(ENGLISH.encode("utf-16-le"))
+    assert read_input(str(path))[0].text == ENGLISH
+
+
+def test_html_charset_declared_in_meta(tmp_path):
+    html = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
+            "<title>Fête</title></head><body><article><p>" + ENGLISH + " The Fête du Port was "
+            "cancelled, said the organiser, Zoë Brûlé.</p><p>" + ENGLISH + "</p></article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("cp1252"))
+    article = read_input(str(path))[0]
+    assert "Zoë Brûlé" in article.text
+    assert article.meta["encoding"]["encoding"] == "cp1252"
+
+
+def test_html_without_article_text_is_malformed(tmp_path):
+    path = tmp_path / "nav.html"
+    path.write_text("<html><head><title>Index</title></head><body><nav><a href='/a'>A</a> "
+                    "<a href='/b'>B</a></nav><script>var x = 1;</script></body></html>")
+    err = reason_of(path)
+    assert err.reason == "malformed"
+    assert "no article text" in err.detail
+
+
+def test_huge_html_is_bounded_in_time(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: the council met on day {i} to discuss bridge number {i * 7} and the river.</p>\n"
+        for i in range(60_000))
+    path = tmp_path / "huge.html"
+    path.write_text("<html><head><title>Minutes</title><script>" + "var a=1;" * 100_000 +
+                    "</script></head><body><article>" + paragraphs + "</article></body></html>")
+    assert path.stat().st_size > 6_000_000
+    started = time.perf_counter()
+    article = read_input(str(path))[0]
+    assert time.perf_counter() - started < 15
+    assert "Paragraph 0:" in article.text
+    assert article.meta.get("truncated_html_at")
+
+
+def test_too_large_input_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(ENGLISH * 100)
+    err = reason_of(path, max_bytes=1000)
+    assert err.reason == "too_large"
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert reason_of(tmp_path / "nope.txt").reason == "unreadable"
+    assert reason_of(tmp_path).reason == "unsupported"
+
+
+def test_url_failure_is_an_input_error():
+    # offline machine, or a port nobody listens on: either way a clean InputError
+    err = reason_of("http://127.0.0.1:9/article.html")
+    assert err.reason == "unreadable"
+
+
+# -- formats --------------------------------------------------------------------------
+
+def test_html_page_metadata_and_body():
+    article = read_input(str(FIXTURES / "council.html"))[0]
+    assert article.input_format == "html"
+    assert article.title == "Riverside council approves bridge repairs"
+    assert article.published == "2026-01-03T12:12:00-05:00"
+    assert article.meta["date_source"].startswith("meta")
+    assert article.source == "Riverside Gazette"
+    assert article.url == "https://gazette.example.org/news/2026/01/03/bridge-repairs"
+    assert "Old Mill bridge" in article.text
+    assert "We could not wait another year." in article.text
+    assert "cookie" not in article.text.lower()
+    assert "Most read" not in article.text
+    # paragraphs separated by one blank line
+    assert "supports.\n\nCouncil members" in article.text
+
+
+def test_gzipped_html(tmp_path):
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress((FIXTURES / "council.html").read_bytes()))
+    article = read_input(str(path))[0]
+    assert article.input_format == "html"
+    assert "Old Mill bridge" in article.text
+
+
+def test_html_detected_by_content_without_extension(tmp_path):
+    path = tmp_path / "download"
+    path.write_bytes((FIXTURES / "council.html").read_bytes())
+    assert read_input(str(path))[0].input_format == "html"
+
+
+def test_jsonl_broken_line_is_skipped_not_fatal():
+    articles, skips = read_input_with_skips(str(FIXTURES / "mixed.jsonl"))
+    assert [a.title for a in articles] == ["Harbour reopens after storm", "Library extends opening hours",
+                                           "School board elects new chair"]
+    assert articles[0].id == "harbour-1"
+    assert articles[0].published == "2026-02-10T08:30:00+00:00"
+    assert articles[1].published == "2026-02-11"
+    assert all(a.input_format == "jsonl" for a in articles)
+    reasons = {origin.rsplit(":", 1)[1]: reason for origin, reason, _ in skips}
+    assert reasons == {"3": "malformed", "4": "empty"}
+
+
+def test_json_list_and_single_object(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text('{"title": "Ferry", "body": "%s"}' % ENGLISH)
+    assert read_input(str(one))[0].title == "Ferry"
+    many = tmp_path / "many.json"
+    many.write_text('[{"text": "%s"}, {"text": "%s Again."}]' % (ENGLISH, ENGLISH))
+    assert len(read_input(str(many))) == 2
+
+
+def test_feed_items_become_articles():
+    articles, skips = read_input_with_skips(str(FIXTURES / "feed.xml"))
+    assert len(articles) == 1 and len(skips) == 1
+    item = articles[0]
+    assert item.input_format == "feed"
+    assert item.source == "Coast Weekly"
+    assert item.published.startswith("2026-02-10T08:30")
+    assert item.text.startswith("The harbour in Port Ellis")
+    assert "\n\nDivers cleared" in item.text
+
+
+def test_stdin_and_published_override():
+    data = ("Ferry sinks in harbour\n\n" + ENGLISH).encode()
+    article = read_input("-", stdin_bytes=data, published="2026-02-09T18:00:00Z")[0]
+    assert article.origin == "<stdin>"
+    assert article.title == "Ferry sinks in harbour"
+    assert article.published == "2026-02-09T18:00:00+00:00"
+
+
+def test_ids_are_stable_and_url_based_when_possible(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH)
+    first, second = read_input(str(path))[0], read_input(str(path))[0]
+    assert first.id == second.id and len(first.id) == 16
+    html_ids = {read_input(str(FIXTURES / "council.html"))[0].id for _ in range(2)}
+    assert len(html_ids) == 1
+    moved = tmp_path / "renamed.html"
+    moved.write_bytes((FIXTURES / "council.html").read_bytes().replace(b"<h1>", b"<h1 class='x'>"))
+    assert read_input(str(moved))[0].id in html_ids  # same canonical URL, same article
+
+
+def test_iter_inputs_walks_folders_and_reports_bad_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text(ENGLISH)
+    (tmp_path / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    (tmp_path / ".hidden.txt").write_text(ENGLISH)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text(ENGLISH)
+    results = dict(iter_inputs([str(tmp_path)]))
+    assert set(Path(k).name for k in results) == {"good.txt", "bad.png"}
+    bad = next(v for k, v in results.items() if k.endswith("bad.png"))
+    good = next(v for k, v in results.items() if k.endswith("good.txt"))
+    assert isinstance(bad, InputError) and bad.reason == "binary"
+    assert good[0].text == ENGLISH
+
+
+def test_read_feed_list(tmp_path):
+    path = tmp_path / "feeds.txt"
+    path.write_text("# my feeds\nhttps://coast.example.org/rss\n\nhttp://news.example.com/feed.xml  # world\n")
+    assert read_feed_list(str(path)) == ["https://coast.example.org/rss", "http://news.example.com/feed.xml"]
+    path.write_text("not a url\n")
+    with pytest.raises(InputError):
+        read_feed_list(str(path))
+
+
+def test_read_bytes_for_uploads():
+    articles, skips = read_bytes(ENGLISH.encode(), "upload", name_hint="note.txt")
+    assert articles[0].origin == "upload" and not skips
