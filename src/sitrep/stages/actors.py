@@ -1,8 +1,769 @@
-"""actors stage (placeholder until implemented: adds nothing)."""
+"""Actors stage: who is acting, named the way the actor knowledge base names them.
+
+Steps, over the spaCy tokens of ``doc.nlp``:
+  1. KB names: a token trie (built once with the KB) finds the longest known name at each
+     token: countries, demonyms, capitals/seats of government, people, organisations.
+  2. spaCy NER (PERSON, ORG, NORP) adds actors the KB does not know (``resolved_by="ner"``);
+     a KB place word inside a longer PERSON/ORG name yields to it ("Jordan Peterson",
+     "Venezuelan Central Bank" -> an org of Venezuela).
+  3. Country words are read with their head noun: "Venezuelan officials" GOV, "Venezuelan
+     migrants" CIV, "US troops" MIL, "Venezuelan waters" a place; a role after them ("the
+     Venezuelan leader", "the US president") is the person in that office on the article's
+     date; a title before a name ("Venezuelan lawmaker Jose Perez") gives the name its country.
+  4. Within-document consistency and coreference: a name found once is found everywhere,
+     surnames and partial names go to the person named in full before, role descriptions
+     ("the president") to the last person holding that role, he/she/his/her to the only
+     compatible person in the previous sentences.
+  5. ``locative`` marks mentions that name where something happens ("in Caracas", "off the
+     coast of Venezuela") rather than who acts.
+Pure: no I/O. Helpers for later stages: ``find_actor``, ``actor_at``, ``actors_by_span``.
+"""
 from __future__ import annotations
 
-from sitrep.model import Document
+import bisect
+import functools
+from typing import Any, Optional
+
+from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, normalise
+from sitrep.model import Actor, Document
+
+_LOC_PREPS = frozenset("in at near inside outside across off around into throughout within along "
+                       "via through towards toward onto aboard".split())
+#: "from" and "over" name a place only after movement ("fled from Caracas", "flew over
+#: Venezuela"); "support from Russia", "talks over Venezuela" keep the actor
+_MOTION = frozenset("""flee fly arrive return travel come leave deport expel escape withdraw migrate
+emigrate depart export import ship smuggle cross launch fire sail drive move evacuate extradite
+repatriate head transport send fight flight migrant refugee exodus arrival shipment people troop
+drone jet aircraft plane overflight patrol""".split())
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen gen gen. rep. rep president "
+                        "minister".split())
+_MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
+_NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+#: words in an unknown organisation's name that tell its sector
+_ORG_SECTOR_WORDS = (
+    ("MIL", ("army", "armed", "forces", "military", "navy", "air force", "guard", "brigade", "battalion",
+             "command", "defense", "defence")),
+    ("POL", ("police", "gendarmerie")),
+    ("JUD", ("court", "tribunal", "prosecutor", "justice")),
+    ("LEG", ("congress", "parliament", "assembly", "senate", "duma", "legislat")),
+    ("GOV", ("ministry", "government", "council", "department", "office", "agency", "administration",
+             "cabinet", "presidency", "embassy", "commission")),
+    ("REB", ("front", "liberation", "rebels", "movement", "militia", "resistance")),
+    ("MED", ("news", "times", "post", "tv", "television", "radio", "press", "journal", "herald",
+             "tribune", "gazette", "daily")),
+    ("BUS", ("bank", "corp", "inc", "company", "oil", "petroleum", "group", "holdings", "ltd", "airlines",
+             "energy", "industries")),
+    ("NGO", ("foundation", "watch", "institute", "center", "centre", "association", "organization")),
+    ("EDU", ("university", "college", "school")),
+    ("PTY", ("party",)),
+    ("REL", ("church", "diocese", "mosque")),
+)
+_GOVERNMENT_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "camp"))
+_LEADER_ROLES = frozenset(("leader", "president", "prime_minister", "supreme_leader", "chancellor",
+                           "king", "emir", "head_of_state"))
+
+
+class _Mention:
+    __slots__ = ("start", "end", "entry", "use", "name", "country", "sector", "kind", "resolved_by",
+                 "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person")
+
+    def __init__(self, start: int, end: int, entry: Optional[ActorEntry] = None, use: str = "name"):
+        self.start, self.end = start, end
+        self.entry, self.use = entry, use
+        self.name = entry.name if entry else None
+        self.country = self.sector = self.kind = None
+        self.resolved_by = "kb"
+        self.locative = False
+        self.gender: Optional[str] = entry.gender if entry else None
+        self.roles: set[str] = set()
+        self.weak_ids: tuple[str, ...] = ()  # an ambiguous surname: which people it may be
+        self.dropped = False
+        self.ner_label: Optional[str] = None
+        self.person = bool(entry and entry.kind == "person")
+
+    def identity(self) -> str:
+        return self.entry.id if self.entry else "ner:" + normalise(self.name or "")
+
+    def copy_person(self, other: "_Mention", resolved_by: str = "coref") -> None:
+        self.entry, self.use, self.name = other.entry, "name", other.name
+        self.country, self.sector, self.kind = other.country, other.sector, "person"
+        self.gender, self.roles, self.person = other.gender, set(other.roles), True
+        self.resolved_by, self.weak_ids = resolved_by, ()
 
 
 def run(doc: Document, kb) -> Document:
+    sdoc = doc.nlp
+    actor_kb: ActorKB = kb.actors if hasattr(kb, "actors") else kb
+    if sdoc is None or len(sdoc) == 0:
+        doc.actors = []
+        return doc
+    date = (doc.article.published or "")[:10] or None
+    doc.actors = _Extractor(sdoc, actor_kb, date).run()
     return doc
+
+
+class _Extractor:
+    def __init__(self, sdoc, kb: ActorKB, date: Optional[str]):
+        self.sdoc, self.kb, self.date = sdoc, kb, date
+        self.n = len(sdoc)
+        self.norms = [_norm(t.text) for t in sdoc]
+        letters = [c for c in sdoc.text[:5000] if c.isalpha()]
+        self.all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self.covered: list[Optional[_Mention]] = [None] * self.n
+        self.mentions: list[_Mention] = []
+
+    # -- 1. KB names ------------------------------------------------------------------
+
+    def run(self) -> list[Actor]:
+        self._match_kb()
+        self._add_ner()
+        self._consistency()
+        for m in list(self.mentions):
+            if not m.dropped and m.entry is not None and m.entry.kind == "state":
+                self._read_country_word(m)
+        self._titles_before_people()
+        self._coref_names()
+        self._governments_named_after_people()
+        self._bare_roles()
+        self._pronouns()
+        return self._emit()
+
+    def _add(self, m: _Mention) -> _Mention:
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.covered[i] = m
+        return m
+
+    def _drop(self, m: _Mention) -> None:
+        m.dropped = True
+        for i in range(m.start, m.end):
+            if self.covered[i] is m:
+                self.covered[i] = None
+
+    def _match_kb(self) -> None:
+        trie, norms, n, sdoc = self.kb.trie, self.norms, self.n, self.sdoc
+        i = 0
+        while i < n:
+            node = trie.get(norms[i])
+            if node is None:
+                i += 1
+                continue
+            best_end, best_hits = 0, None
+            j = i + 1
+            if "" in node:
+                best_end, best_hits = j, node[""]
+            while j < n:
+                node = node.get(norms[j])
+                if node is None:
+                    break
+                j += 1
+                if "" in node:
+                    best_end, best_hits = j, node[""]
+            if best_hits is None:
+                i += 1
+                continue
+            hits = [h for h in best_hits if self._case_ok(h, i, best_end)]
+            if not hits:
+                i += 1
+                continue
+            m = self._mention_from_hits(i, best_end, hits)
+            if m is not None:
+                self._add(m)
+                i = best_end
+            else:
+                i += 1
+
+    def _case_ok(self, hit, start: int, end: int) -> bool:
+        text = self.sdoc[start:end].text
+        if hit.exact is not None:
+            if self.all_caps and hit.exact.lower() in _stop_words():
+                return False
+            return text == hit.exact or text.replace(".", "") == hit.exact.replace(".", "")
+        if not any(c.isupper() for c in text):
+            return False
+        if hit.weak:
+            tok = self.sdoc[start]
+            if not self.all_caps and (not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ")):
+                return False
+            # a surname inside a longer, unknown name ("Hussein Ali") is someone else
+            for k in (start - 1, end):
+                if 0 <= k < self.n:
+                    other = self.sdoc[k]
+                    if other.pos_ == "PROPN" and other.text[:1].isupper() and other.is_alpha \
+                            and self.norms[k] not in _HONORIFICS and not other.is_sent_start:
+                        return False
+        return True
+
+    def _mention_from_hits(self, start: int, end: int, hits) -> Optional[_Mention]:
+        entries = [(self.kb.entries[h.entry_id], h) for h in hits if h.entry_id in self.kb.entries]
+        if not entries:
+            return None
+        strong = [(e, h) for e, h in entries if not h.weak]
+        if not strong:  # a bare surname: unique in the KB or settled by coreference later
+            ids = tuple(dict.fromkeys(e.id for e, _ in entries))
+            if len(ids) == 1:
+                m = _Mention(start, end, entries[0][0])
+                self._person_at_date(m)
+                m.weak_ids = ids
+                return m
+            m = _Mention(start, end, None)
+            m.weak_ids, m.person = ids, True
+            return m
+        entry, hit = strong[0]
+        if len(strong) > 1 and self.date:  # same name, several people: the one in office
+            for e, h in strong:
+                if e.term_at(self.date) and any(t.covers(self.date) for t in e.terms):
+                    entry, hit = e, h
+                    break
+        m = _Mention(start, end, entry, hit.use)
+        if entry.kind == "person":
+            self._person_at_date(m)
+        else:
+            m.country, m.sector, m.kind = entry.country, entry.sector, entry.kind
+            if entry.kind != "state" and entry.igo and not entry.country:
+                m.country = None
+        return m
+
+    def _person_at_date(self, m: _Mention) -> None:
+        country, sector, _ = m.entry.at(self.date)
+        m.country, m.sector, m.kind, m.person = country, sector, "person", True
+        m.roles = m.entry.roles_at(self.date) or m.entry.roles_at(None)
+
+    # -- 2. NER -----------------------------------------------------------------------
+
+    def _add_ner(self) -> None:
+        for ent in self.sdoc.ents:
+            if ent.label_ not in _NER_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and self.sdoc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            while end > start and self.sdoc[end - 1].text in ("'s", "'", "\u2019s"):
+                end -= 1
+            if start >= end or not any(c.isupper() for c in self.sdoc[start:end].text):
+                continue
+            inside = {id(self.covered[i]): self.covered[i] for i in range(start, end) if self.covered[i]}
+            inner = list(inside.values())
+            if inner:
+                if len(inner) > 1 or ent.label_ == "NORP":
+                    continue
+                m = inner[0]
+                if m.start <= start and m.end >= end:
+                    continue  # the KB already has it, same or longer
+                if m.entry is not None and m.entry.kind == "state" and m.start >= start and m.end <= end \
+                        and ent.label_ in ("PERSON", "ORG"):
+                    # a place word inside a longer name: the name wins, the place may give a country
+                    self._drop(m)
+                    country = None if ent.label_ == "PERSON" else m.entry.country
+                    self._new_ner(start, end, ent.label_, country)
+                continue
+            if ent.label_ == "PERSON" and self._after_locative_prep(start):
+                continue  # "in Puerto Cabello": a place the tagger took for a person
+            self._new_ner(start, end, ent.label_, None)
+
+    def _new_ner(self, start: int, end: int, label: str, country: Optional[str]) -> _Mention:
+        m = _Mention(start, end)
+        text = self.sdoc[start:end].text
+        m.name, m.resolved_by, m.ner_label, m.country = _tidy_name(text), "ner", label, country
+        if label == "PERSON":
+            m.kind, m.person = "person", True
+        elif label == "ORG":
+            m.kind, m.sector = "org", _org_sector(text)
+        else:
+            m.kind = "group"
+        return self._add(m)
+
+    # -- consistency: a name resolved once is resolved everywhere ---------------------
+
+    def _consistency(self) -> None:
+        local: dict[tuple[str, ...], _Mention] = {}
+        for m in self.mentions:
+            if m.dropped or m.resolved_by != "ner" or m.ner_label == "NORP":
+                continue
+            key = tuple(self.norms[m.start:m.end])
+            if len(key) == 1 and (len(key[0]) < 3 or key[0] in _stop_words()):
+                continue
+            local.setdefault(key, m)
+        if not local:
+            return
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for key in local:
+            firsts.setdefault(key[0], []).append(key)
+        i = 0
+        while i < self.n:
+            keys = firsts.get(self.norms[i])
+            if not keys or self.covered[i] is not None:
+                i += 1
+                continue
+            done = False
+            for key in sorted(keys, key=len, reverse=True):
+                end = i + len(key)
+                if end <= self.n and tuple(self.norms[i:end]) == key \
+                        and all(self.covered[k] is None for k in range(i, end)) \
+                        and self.sdoc[i].text[:1].isupper() \
+                        and (end >= self.n or not (self.sdoc[end].pos_ == "PROPN" and self.sdoc[end].text[:1].isupper())):
+                    src = local[key]
+                    if src.person and self._after_locative_prep(i):
+                        continue
+                    m = _Mention(i, end)
+                    m.name, m.resolved_by, m.ner_label = src.name, "ner", src.ner_label
+                    m.kind, m.sector, m.country, m.person = src.kind, src.sector, src.country, src.person
+                    self._add(m)
+                    i, done = end, True
+                    break
+            if not done:
+                i += 1
+
+    # -- 3. country words with their head noun ----------------------------------------
+
+    def _read_country_word(self, m: _Mention) -> None:
+        sdoc, kb = self.sdoc, self.kb
+        entry = m.entry
+        m.country = entry.country
+        m.kind = "state"
+        last = sdoc[m.end - 1]
+        # a role right after the country word: "the US president", "Venezuela's defence minister"
+        k = m.end
+        if k < self.n and sdoc[k].text in ("'s", "\u2019s", "'"):
+            k += 1
+        role_end, roles = self._match_role(k)
+        if roles and m.use != METONYM:
+            nxt = sdoc[role_end] if role_end < self.n else None
+            names_follow = nxt is not None and (
+                (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not self.all_caps)
+                or (self.covered[role_end] is not None and self.covered[role_end].person))
+            if not names_follow:
+                self._role_description(m, role_end, roles, entry.country)
+                return
+        head = self._modified_head(last)
+        category = None
+        if head is not None:
+            category = self._category(head)
+            for t in sdoc[m.end:head.i]:  # "Venezuelan opposition leader", "US military officials"
+                c = self._category(t)
+                if c == "NONE" and category is None:  # "Venezuelan oil exports"
+                    category = c
+                    break
+                if c and c not in ("GOV", "CIV", "PLACE", "NONE") and category in (None, "GOV", "CIV"):
+                    category = c
+                    break
+        if category == "PLACE":
+            m.locative = True
+        elif category == "NONE" and m.use == DEMONYM:
+            self._drop(m)
+            return
+        elif category and category != "NONE":
+            m.sector = category
+            if self._contiguous(m.end, head.i) and all(self.covered[i] is None for i in range(m.end, head.i + 1)):
+                for i in range(m.end, head.i + 1):
+                    self.covered[i] = m
+                m.end = head.i + 1
+        elif m.use == DEMONYM and head is None:
+            tok = sdoc[m.start]
+            if tok.dep_ in ("acomp", "attr", "advmod", "conj") and tok.pos_ == "ADJ":
+                self._drop(m)  # "is Venezuelan": a property, not an actor
+                return
+            if tok.tag_ in ("NNS", "NNPS") or self.norms[m.start].endswith("s"):
+                # "Venezuelans fled" are people; "the Israelis agreed" usually the government
+                prev = sdoc[m.start - 1].lower_ if m.start else ""
+                m.sector = "GOV" if prev == "the" else "CIV"
+        if m.use == METONYM and not m.locative:
+            m.locative = self._is_locative(m)
+            if not m.locative:
+                m.resolved_by = "metonymy"
+        if m.sector is None:
+            m.sector = "GOV"
+        if m.sector not in ("GOV", "MIL"):
+            m.kind = "org" if m.sector in ("BUS", "MED") else "group"
+
+    def _match_role(self, k: int) -> tuple[int, tuple[str, ...]]:
+        node, best_end, best = self.kb.role_trie, k, ()
+        j = k
+        while j < self.n:
+            node = node.get(self.norms[j])
+            if node is None:
+                break
+            j += 1
+            if "" in node:
+                best_end, best = j, node[""]
+        return best_end, best
+
+    def _role_description(self, m: _Mention, role_end: int, roles: tuple[str, ...],
+                          country: Optional[str]) -> None:
+        """"the Venezuelan leader" -> the person holding that office (KB term, else the text)."""
+        person = self.kb.holder(country, roles, self.date)
+        for i in range(m.end, role_end):
+            if self.covered[i] is not None and self.covered[i] is not m:
+                return
+        for i in range(m.end, role_end):
+            self.covered[i] = m
+        m.end = role_end
+        if person is not None:
+            m.entry, m.name, m.use = person, person.name, "name"
+            self._person_at_date(m)
+            m.gender = person.gender
+            m.resolved_by = "coref"
+            return
+        earlier = self._last_person(m.start, lambda p: p.country == country and bool(p.roles & set(roles)))
+        if earlier is not None:
+            m.copy_person(earlier)
+            return
+        m.sector, m.kind = "GOV", "state"  # an office we cannot name: the state acting through it
+
+    def _modified_head(self, tok):
+        t = tok
+        while t.dep_ == "conj" and t.head.i < t.i:  # "US and Colombian officials"
+            t = t.head
+        if t.dep_ in _MOD_DEPS and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            head = t.head
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") \
+                    and head.head.i - tok.i <= 5:
+                head = head.head
+            return head
+        return None
+
+    def _category(self, tok) -> Optional[str]:
+        nouns = self.kb.nouns
+        return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+    def _contiguous(self, a: int, b: int) -> bool:
+        if b - a > 5:
+            return False
+        for t in self.sdoc[a:b + 1]:
+            if t.pos_ in ("CCONJ", "PUNCT") and t.text not in ("-", "'s"):
+                return False
+        return True
+
+    # -- titles before names: "Venezuelan lawmaker Jose Perez" ------------------------
+
+    def _titles_before_people(self) -> None:
+        for p in list(self.mentions):
+            if p.dropped or not p.person:
+                continue
+            k = p.start
+            title_sector, title_roles = None, set()
+            steps = 0
+            while k > 0 and steps < 6:
+                t = self.sdoc[k - 1]
+                owner = self.covered[k - 1]
+                if owner is not None and not owner.dropped and owner is not p:
+                    if owner.entry is not None and owner.entry.kind == "state" and owner.use != METONYM:
+                        # the country word is a title here, not a separate actor
+                        if p.country is None:
+                            p.country = owner.entry.country
+                        if p.sector is None and owner.sector not in (None, "GOV"):
+                            p.sector = owner.sector
+                        if owner.end <= p.start and not owner.person:
+                            self._drop(owner)
+                    break
+                if t.text in ("'s", "\u2019s", "-", ".") or t.lower_ in _HONORIFICS:
+                    k -= 1
+                    steps += 1
+                    continue
+                cat = self._category(t)
+                role_end, roles = self._match_role(k - 1)
+                if cat in (None, "PLACE", "NONE") and not roles and not (t.pos_ in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and not t.is_sent_start):
+                    break
+                if t.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
+                    break
+                if cat and cat not in ("PLACE", "NONE") and title_sector in (None, "GOV"):
+                    title_sector = cat
+                title_roles.update(roles)
+                k -= 1
+                steps += 1
+            if p.entry is None:
+                if p.sector is None:
+                    p.sector = title_sector or ("GOV" if title_roles else None)
+                p.roles |= title_roles
+
+    # -- 4. coreference of names ------------------------------------------------------
+
+    def _coref_names(self) -> None:
+        known: dict[tuple[str, ...], _Mention] = {}
+        live = sorted((m for m in self.mentions if not m.dropped), key=lambda m: m.start)
+        starts = {m.start: m for m in live}
+        i = 0
+        while i < self.n:
+            m = starts.get(i)
+            if m is not None and not m.dropped:
+                self._coref_one(m, known)
+                i = max(m.end, i + 1)
+                continue
+            if self.covered[i] is None and self.norms[i] and (self.sdoc[i].text[:1].isupper()) \
+                    and (self.sdoc[i].pos_ == "PROPN" or self.all_caps):
+                src = known.get((self.norms[i],))
+                if src is not None and not self._propn_neighbour(i, i + 1):
+                    m = _Mention(i, i + 1)
+                    m.copy_person(src)
+                    self._add(m)
+            i += 1
+
+    def _coref_one(self, m: _Mention, known: dict) -> None:
+        key = tuple(self.norms[m.start:m.end])
+        if m.weak_ids:  # a bare surname
+            src = known.get(key)
+            if src is not None and (src.entry is None or src.entry.id in m.weak_ids):
+                m.copy_person(src)
+            elif m.entry is None:
+                self._drop(m)
+            return
+        if m.person and m.resolved_by == "ner":
+            src = known.get(key)
+            if src is not None and src.identity() != m.identity() and len(key) < self._name_len(src):
+                m.copy_person(src)
+                return
+        elif m.ner_label == "ORG" and len(key) <= 2:
+            src = known.get(key)  # a surname the tagger took for an organisation
+            if src is not None:
+                m.copy_person(src)
+                return
+        if m.person and m.resolved_by in ("kb", "ner") and m.end - m.start >= 1:
+            toks = [t for t in key if t not in ("-", ".", "'")]
+            if len(toks) >= 2 or m.entry is not None:
+                self._register(m, known)
+
+    def _register(self, m: _Mention, known: dict) -> None:
+        names = [m.name or ""]
+        if m.entry is not None:
+            names += m.entry.aliases
+        for name in names:
+            parts = [normalise(p) for p in name.replace("-", " - ").split()]
+            parts = [p for p in parts if p]
+            for k in range(1, len(parts)):
+                if parts[k] in ("-", "de", "la", "da", "del", "al", "el", "bin", "von", "van"):
+                    continue
+                known[tuple(parts[k:])] = m
+                if len(parts[k]) >= 3 and parts[k] not in _stop_words():
+                    known[(parts[k],)] = m
+            if m.entry is not None and m.entry.country in ("CHN", "TWN", "PRK", "KOR") and parts:
+                known[(parts[0],)] = m
+        known[tuple(self.norms[m.start:m.end])] = m
+
+    def _name_len(self, m: _Mention) -> int:
+        return len((m.name or "").split())
+
+    def _propn_neighbour(self, a: int, b: int) -> bool:
+        for k in (a - 1, b):
+            if 0 <= k < self.n:
+                t = self.sdoc[k]
+                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and self.norms[k] not in _HONORIFICS:
+                    return True
+        return False
+
+    def _governments_named_after_people(self) -> None:
+        """"the Maduro government", "the Trump administration": the state, not the person."""
+        for m in self.mentions:
+            if m.dropped or not m.person or m.end >= self.n or not m.country:
+                continue
+            nxt = self.sdoc[m.end]
+            if nxt.lower_ not in _GOVERNMENT_NOUNS or self.covered[m.end] is not None:
+                continue
+            state = self.kb.countries.get(m.country)
+            if state is None:
+                continue
+            self.covered[m.end] = m
+            m.end += 1
+            m.entry, m.name, m.use, m.person = state, state.name, "name", False
+            m.kind, m.sector, m.resolved_by, m.roles, m.gender = "state", "GOV", "metonymy", set(), None
+
+    # -- role descriptions without a country, pronouns ----------------------------------
+
+    def _bare_roles(self) -> None:
+        for i in range(1, self.n):
+            if self.covered[i] is not None or self.sdoc[i - 1].lower_ != "the":
+                continue
+            role_end, roles = self._match_role(i)
+            if not roles:
+                continue
+            if any(self.covered[k] is not None for k in range(i, role_end)):
+                continue
+            nxt = self.sdoc[role_end] if role_end < self.n else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not self.all_caps:
+                continue  # "the President Donald Trump": a title
+            country, end = None, role_end
+            if nxt is not None and nxt.lower_ == "of" and role_end + 1 < self.n:
+                owner = self.covered[role_end + 1]
+                if owner is not None and owner.entry is not None and owner.entry.kind in ("state", "org"):
+                    country = owner.entry.country if owner.entry.kind == "state" else None
+                    igo = owner.entry.id if owner.entry.kind == "org" else None
+                    person = self.kb.holder(country or (owner.entry.igo or igo), roles, self.date)
+                    if person is None and igo:
+                        person = self.kb.holder(igo, roles, self.date)
+                    if person is not None:
+                        self._drop(owner)
+                        m = _Mention(i, owner.end, person)
+                        self._person_at_date(m)
+                        m.resolved_by = "coref"
+                        self._add(m)
+                    continue
+            wanted = set(roles)
+            if "leader" in wanted:
+                wanted |= _LEADER_ROLES
+            src = self._last_person(i, lambda p: bool(p.roles & wanted))
+            if src is None and "leader" in roles:
+                src = self._only_person_nearby(i, None)
+            if src is not None:
+                m = _Mention(i, end)
+                m.copy_person(src)
+                self._add(m)
+
+    def _pronouns(self) -> None:
+        for tok in self.sdoc:
+            gender = _PRONOUNS.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON" or self.covered[tok.i] is not None:
+                continue
+            src = self._only_person_nearby(tok.i, gender)
+            if src is not None:
+                m = _Mention(tok.i, tok.i + 1)
+                m.copy_person(src)
+                self._add(m)
+
+    def _persons_before(self, i: int):
+        return sorted((m for m in self.mentions if not m.dropped and m.person and m.name and m.end <= i),
+                      key=lambda m: m.start)
+
+    def _last_person(self, i: int, test) -> Optional[_Mention]:
+        for m in reversed(self._persons_before(i)):
+            if test(m):
+                return m
+        return None
+
+    def _only_person_nearby(self, i: int, gender: Optional[str]) -> Optional[_Mention]:
+        """The one person a pronoun can mean: same or previous two sentences, gender-compatible."""
+        sent = self.sdoc[i].sent
+        window_start = sent.start
+        prev = sent
+        for _ in range(2):
+            if prev.start == 0:
+                break
+            prev = self.sdoc[prev.start - 1].sent
+            window_start = prev.start
+        cands = [m for m in self._persons_before(i) if m.start >= window_start
+                 and (gender is None or m.gender in (None, gender))]
+        if not cands:
+            return None
+        ids = {m.identity() for m in cands}
+        if len(ids) == 1:
+            return cands[-1]
+        # several people: only a lone subject in this or the previous sentence is clear enough
+        near_start = self.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        subjects = {m.identity(): m for m in cands if m.start >= near_start
+                    and self.sdoc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
+        return None
+
+    # -- 5. locatives and output ------------------------------------------------------
+
+    def _after_locative_prep(self, start: int) -> bool:
+        k = start - 1
+        while k >= 0 and self.sdoc[k].pos_ in ("DET", "ADJ") and start - k <= 3:
+            k -= 1
+        if k < 0:
+            return False
+        prep = self.sdoc[k]
+        word = prep.lower_
+        if word in _LOC_PREPS:
+            return True
+        if word in ("from", "over"):
+            head = prep.head
+            return head.lemma_.lower() in _MOTION or head.lower_ in _MOTION
+        if word == "of":
+            return self._category(prep.head) == "PLACE"
+        return False
+
+    def _is_locative(self, m: _Mention) -> bool:
+        if self._after_locative_prep(m.start):
+            return True
+        tok = self.sdoc[m.end - 1]
+        t = tok
+        while t.dep_ == "conj" and t.head.i < t.i:  # "in Venezuela and Colombia"
+            t = t.head
+        if t is not tok and t.dep_ == "pobj":
+            return self._after_locative_prep(t.i) or (t.head.i == t.i - 1 and t.head.lower_ in _LOC_PREPS)
+        return False
+
+    def _emit(self) -> list[Actor]:
+        sdoc = self.sdoc
+        out = []
+        for m in sorted((m for m in self.mentions if not m.dropped), key=lambda m: (m.start, -m.end)):
+            if m.name is None:
+                continue
+            if m.kind != "person" and not m.locative and m.use != METONYM:
+                m.locative = self._is_locative(m)
+            start_char = sdoc[m.start].idx
+            last = sdoc[m.end - 1]
+            end_char = last.idx + len(last.text)
+            country = m.country
+            name = m.name
+            if m.use == METONYM and m.locative:
+                name = _tidy_name(sdoc[m.start:m.end].text)
+                resolved_by, sector = "kb", None
+            else:
+                resolved_by, sector = m.resolved_by, m.sector
+            out.append(Actor(span=(start_char, end_char), text=sdoc.text[start_char:end_char], name=name,
+                             country=country, sector=sector, kind=m.kind,
+                             actor_id=m.entry.id if m.entry is not None else None,
+                             resolved_by=resolved_by, locative=m.locative))
+        return out
+
+
+# -- helpers for later stages ---------------------------------------------------------
+
+def find_actor(doc: Document, start_char: int, end_char: int) -> Optional[Actor]:
+    """The actor mention overlapping [start_char, end_char), the longest if several."""
+    actors = doc.actors
+    if not actors:
+        return None
+    starts = _starts(doc)
+    hi = bisect.bisect_left(starts, end_char)
+    best = None
+    for k in range(hi - 1, -1, -1):
+        a = actors[k]
+        if a.span[1] > start_char and a.span[0] < end_char:
+            if best is None or (a.span[1] - a.span[0]) > (best.span[1] - best.span[0]):
+                best = a
+        if start_char - a.span[0] > 200:  # mentions are short; no need to scan the whole list
+            break
+    return best
+
+
+def actor_at(doc: Document, token_or_span: Any) -> Optional[Actor]:
+    """The actor at a spaCy Token or Span (or any object with start_char/end_char or idx)."""
+    if hasattr(token_or_span, "start_char"):
+        return find_actor(doc, token_or_span.start_char, token_or_span.end_char)
+    return find_actor(doc, token_or_span.idx, token_or_span.idx + len(token_or_span.text))
+
+
+def actors_by_span(doc: Document) -> dict[tuple[int, int], Actor]:
+    return {a.span: a for a in doc.actors}
+
+
+def _starts(doc: Document) -> list[int]:
+    # doc.actors is sorted by start; rebuilt per call because later stages may append
+    return [a.span[0] for a in doc.actors]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _norm(text: str) -> str:
+    return normalise(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
+
+
+def _tidy_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _org_sector(text: str) -> Optional[str]:
+    low = text.lower()
+    for sector, words in _ORG_SECTOR_WORDS:
+        for w in words:
+            if w in low:
+                return sector
+    return None
