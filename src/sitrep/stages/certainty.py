@@ -137,7 +137,8 @@ def _own_cues(toks, ev: Event, cues, text) -> Optional[tuple[str, TextSpan]]:
         for c in tok.children:
             low, lem = c.lower_, _lemma(c)
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
-                found.setdefault("negated", _tok_span(text, c))
+                if ev.type != "REJECT":  # "would not accept" is coded as a rejection
+                    found.setdefault("negated", _tok_span(text, c))
             elif c.dep_ in ("aux", "auxpass") and (low in cues.modals or lem in cues.modals):
                 if ev.type in INTENT_TYPES and low in FUTURE_MODALS:
                     continue  # "will meet" is already coded as AGREE: the intent is the event
@@ -146,9 +147,29 @@ def _own_cues(toks, ev: Event, cues, text) -> Optional[tuple[str, TextSpan]]:
                 found.setdefault(cues.adverbs.get(low) or cues.adverbs[lem], _tok_span(text, c))
             elif c.dep_ == "mark" and low in cues.marks:
                 found.setdefault(cues.marks[low], _tok_span(text, c))
+    purpose = _purpose_marker(toks)
+    if purpose is not None:
+        found.setdefault("hypothetical", _tok_span(text, purpose))
     for status in OWN_PRIORITY:
         if status in found:
             return status, found[status]
+    return None
+
+
+ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "keep", "go", "use", "stop",
+                       "cease", "manage", "fail", "have", "need", "be", "get", "come"})
+
+
+def _purpose_marker(toks):
+    """"to" of a purpose clause ("staged protests to demand reforms"): the aim, not an act."""
+    for tok in toks:
+        if tok.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None:
+            continue
+        if tok.dep_ == "advcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
+            return to
     return None
 
 
@@ -282,7 +303,7 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers) 
             if status is None:
                 status = q_status
                 cue = quote.cue or quote.speaker_text
-            speaker = speaker or quote.speaker
+            speaker = speaker or quote.speaker or _speaker_from_text(quote.speaker_text, sdoc, index, text)
     if status is None or (status in SPEAKERLESS and speaker is None):
         acc = _according_to(sent, index, text, cues)
         if acc is not None:
@@ -306,6 +327,20 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers) 
     if status == "asserted" and cue is None:
         speaker = None
     return Certainty(status=status, attributed_to=speaker, cue=cue, hedges=hedges)
+
+
+def _speaker_from_text(words: Optional[TextSpan], sdoc, index, text) -> Optional[Actor]:
+    """A quote's speaker the quotes stage could not resolve: the actor in its words, or
+    the words themselves."""
+    if words is None:
+        return None
+    span = sdoc.char_span(words.span[0], words.span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if index[tok.i] is not None:
+            return index[tok.i]
+    return Actor(span=words.span, text=words.text, name=words.text, resolved_by="text")
 
 
 def _depth(tok) -> int:

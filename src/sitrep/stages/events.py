@@ -27,7 +27,7 @@ from sitrep.model import Actor, Document, Event, Place, Quantity, TextSpan, Time
 
 #: cooperative types that become AGREE when stated in the future (PLOVER 3.1)
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "off", "within",
                             "throughout", "across", "around", "from", "into", "along", "over",
@@ -53,9 +53,21 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", 
 QUANTIFIER_NOUNS = frozenset({"series", "wave", "string", "spate", "number", "round", "string",
                               "campaign", "barrage", "volley", "flurry", "set", "new", "fresh"})
 #: governors whose inner conflict event makes the promise a threat ("vowed to retaliate")
-PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise"})
+PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 MAX_PAIRS = 6
+#: nouns that only carry the event named by their modifier ("a mediation effort")
+GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "attempt", "initiative",
+                                 "campaign", "operation", "drive", "plan"})
+NAMED_NOT_EVENT = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
+                             "PRODUCT", "NORP"})
+#: verbs of intention: a conflict event under them is a threat ("plans to impose
+#: restrictions", "is prepared to impose martial law"); PLOVER 2.3 codes THREATEN rather
+#: than the category plus the hypothetical mode
+INTENT_GOVERNORS = frozenset({"plan", "prepare", "intend", "decide", "mean", "resolve"})
+THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict",
+               "SANCTION": "relations", "MOBILIZE": "violence"}
+COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "CONSULT"})
 #: verbs whose subject is the would-be source of the nominal event they take as object
 #: ("the Pentagon is considering strikes", "Trump threatened sanctions")
 INTENT_VERBS = frozenset({"consider", "plan", "weigh", "threaten", "vow", "prepare", "propose",
@@ -234,18 +246,30 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 
+def _is_word(tok, word: str) -> bool:
+    return _lemma(tok) == word or tok.lower_ == word
+
+
 def _second_word(head, second: str):
     """The dependent (or the next token) whose lemma is ``second``."""
     for c in head.children:
-        if _lemma(c) == second or c.lower_ == second:
+        if c.dep_ in ("aux", "mark", "nsubj", "punct", "cc", "conj"):
+            continue  # the "to" of an infinitive is not the preposition of "protest to"
+        if _is_word(c, second):
             return c
-        # "the US suspended its military aid": the object noun may sit one level down
-        if c.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") :
-            for g in c.children:
-                if g.dep_ in ("pobj", "compound", "amod") and (_lemma(g) == second or g.lower_ == second):
-                    return g
+    # "suspended part of its military aid programme": the object may sit a few levels down
+    frontier = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "prep", "dative")]
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for g in t.children:
+                if g.dep_ in ("pobj", "compound", "amod", "prep", "dobj", "conj"):
+                    if g.dep_ != "prep" and _is_word(g, second):
+                        return g
+                    nxt.append(g)
+        frontier = nxt
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
-    if nxt is not None and (_lemma(nxt) == second or nxt.lower_ == second):
+    if nxt is not None and nxt.dep_ not in ("aux", "mark") and _is_word(nxt, second):
         return nxt
     return None
 
@@ -286,8 +310,11 @@ def find_candidates(sent, lex) -> list[Candidate]:
             if pos in ("VERB",) or (pos == "AUX" and tok.dep_ == "ROOT"):
                 table = lex.verbs
             elif pos in ("NOUN", "PROPN"):
-                if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-                    continue
+                if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                        and _lemma(tok.head) not in GENERIC_EVENT_HEADS:
+                    continue  # "attack helicopters", "ceasefire talks"
+                if tok.ent_type_ in NAMED_NOT_EVENT:
+                    continue  # "Asia-Pacific Economic Cooperation", "Operation Desert Storm"
                 table = lex.nouns
             elif pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in ("willing", "ready"):
                 table = lex.verbs
@@ -321,6 +348,14 @@ def _has_target(tok) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
+def _denies_something(tok, by_head) -> bool:
+    """"denied entry / the request" is a REJECT; "denied the claims / the attack" is not."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    obj = _child(tok, "dobj", "dative")
+    return obj is not None and _lemma(obj) not in _CLAIM_NOUNS and obj.i not in by_head
+
+
 def _has_complement(tok) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative") for c in tok.children) or \
         (tok.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "prep") for c in tok.children))
@@ -338,6 +373,8 @@ def _filter(cands: list[Candidate], sent, index, lex) -> list[Candidate]:
             continue
         if "complement" in flags and not _has_complement(c.head):
             continue
+        if c.type == "REJECT" and _lemma(c.head) == "deny" and not _denies_something(c.head, by_head):
+            continue  # "denied that ...", "denied the attack": a denial, read by certainty
         out.append(c)
     # light verbs: a nominal event as object of "launch", "carry out", "impose", "order" ...
     for c in out:
@@ -347,7 +384,7 @@ def _filter(cands: list[Candidate], sent, index, lex) -> list[Candidate]:
         carrier = noun.head
         # "a series of strikes": the quantifier noun is the object
         if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of" and \
-                _lemma(carrier.head) in QUANTIFIER_NOUNS:
+                carrier.head.pos_ in ("NOUN", "NUM") and carrier.head.i not in by_head:
             carrier = carrier.head.head
             dep = noun.head.head.dep_
         else:
@@ -382,7 +419,9 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if came_by == "conj" and gov.is_verb:
                 break  # coordinated clauses are not complements
-            if came_by == "advcl" and gov.type not in ("THREATEN",):
+            if came_by == "advcl":
+                if gov.type == "PROTEST" and c.type in ("REQUEST", "ACCUSE", "REJECT"):
+                    c.governor = gov  # the demand of a protest is its topic (PLOVER 3.12)
                 break
             if "govern" in gov.flags or "embed" in gov.flags:
                 c.governor = gov
@@ -392,7 +431,9 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
         if g is None:
             continue
         if "govern" in g.flags:
-            if _lemma(g.head) in PROMISE_LEMMAS and c.type in CONFLICT_TYPES:
+            if g.type == "PROTEST":
+                c.drop = True
+            elif _lemma(g.head) in PROMISE_LEMMAS and c.type in CONFLICT_TYPES:
                 # "vowed to retaliate": a promise of force is a threat (PLOVER 3.11)
                 g.type, g.mode, g.flags = "THREATEN", "violence", frozenset({"embed"})
             elif g.type == "REJECT" and _rejects_a_claim(g):
@@ -573,13 +614,49 @@ def extract(doc: Document, lex) -> list[tuple[Candidate, object]]:
     return out, index
 
 
-def _future_type(c: Candidate) -> str:
-    if c.type in FUTURE_TO_AGREE or c.type == "RETREAT":
-        verb = c.head if c.is_verb else c.light
-        if verb is not None and any(ch.dep_ == "aux" and ch.lower_ in FUTURE_AUX for ch in verb.children) \
-                and not any(ch.dep_ == "neg" for ch in verb.children):
-            return "AGREE" if c.type in FUTURE_TO_AGREE else "CONCEDE"
-    return c.type
+def _future_type(c: Candidate) -> tuple[str, Optional[str]]:
+    """PLOVER's single-category coding of future, intended and refused actions."""
+    verb = c.head if c.is_verb else c.light
+    if verb is None:
+        if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
+            return "AID", "peacekeeping"
+        return c.type, c.mode
+    negated = any(ch.dep_ == "neg" for ch in verb.children)
+    future = _has_future_aux(verb)
+    intent = None
+    v = verb
+    for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
+        if v.dep_ != "xcomp":
+            break
+        v = v.head
+        future = future or _has_future_aux(v)
+        if _lemma(v) in INTENT_GOVERNORS:
+            intent = _lemma(v)
+        negated = negated or any(ch.dep_ == "neg" for ch in v.children)
+    if negated and c.type in COOPERATIVE:
+        return "REJECT", None  # "will not accept", "refused ... would not meet demands"
+    if negated:
+        return c.type, c.mode
+    if c.type == "ASSAULT" and intent == "prepare":
+        return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
+    if c.type in THREAT_MODE and (future or intent):
+        return "THREATEN", THREAT_MODE[c.type]
+    if future and c.type in FUTURE_TO_AGREE:
+        return "AGREE", None
+    if future and c.type == "RETREAT":
+        return "CONCEDE", None  # announced future retreats (PLOVER 3.4)
+    if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
+        return "AID", "peacekeeping"
+    return c.type, c.mode
+
+
+def _has_future_aux(verb) -> bool:
+    return any(ch.dep_ == "aux" and ch.lower_ in FUTURE_AUX for ch in verb.children) or \
+        any(ch.dep_ == "aux" and ch.lower_ == "going" for ch in verb.children)
+
+
+def _mentions_peacekeeping(tok) -> bool:
+    return any(t.lower_.startswith("peacekeep") for t in tok.subtree)
 
 
 def run(doc: Document, kb) -> Document:
@@ -604,8 +681,9 @@ def run(doc: Document, kb) -> Document:
             s_end -= 1
         sentence = TextSpan((s_start, s_end), text[s_start:s_end])
         sources, targets = source_target(c, index)
-        etype = _future_type(c)
-        mode = refine_mode(c, sent, lex) if etype == c.type else None
+        etype, mode = _future_type(c)
+        if etype == c.type:
+            mode = refine_mode(c, sent, lex)
         used = [a.span for a in sources + targets]
         place = pick_place(doc, (s_start, s_end), (start, end), used)
         date = pick_date(doc, (s_start, s_end), (start, end), _paragraph_of(doc, s_start))
@@ -624,3 +702,80 @@ def run(doc: Document, kb) -> Document:
 def events_in(doc: Document, types: Optional[Iterable[str]] = None) -> list[Event]:
     wanted = set(types) if types else None
     return [e for e in doc.events if wanted is None or e.type in wanted]
+
+
+def is_content_event(event: Event, others: Iterable[Event]) -> bool:
+    """True when the event is only the content of another event in the same sentence
+    (the strike in "threatened to strike", the attack in "accused X of attacking"): the
+    certainty stage puts the governing trigger in its cue."""
+    cue = event.certainty.cue if event.certainty else None
+    if cue is None:
+        return False
+    for other in others:
+        if other is event or other.trigger.span == event.trigger.span:
+            continue
+        if other.sentence.span == event.sentence.span and \
+                cue.span[0] < other.trigger.span[1] and other.trigger.span[0] < cue.span[1]:
+            return True
+    return False
+
+
+BACKGROUND_MARKS = frozenset({"after", "since", "before", "when", "as", "while", "until",
+                              "because", "once", "following"})
+BACKGROUND_PREPS = frozenset({"after", "since", "before", "during", "following", "amid",
+                              "despite", "over", "because", "for", "in", "from", "by", "of",
+                              "with", "about", "on", "like"})
+
+
+def is_background(event: Event, doc: Document) -> bool:
+    """The event is mentioned as background of the sentence's main statement: inside a
+    relative clause, a temporal/causal clause ("after the strikes killed ..."), or a
+    nominal event inside a prepositional phrase ("since last month's invasion")."""
+    sdoc = doc.nlp
+    if sdoc is None:
+        return False
+    span = sdoc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS \
+            and tok.head.head.pos_ in ("VERB", "NOUN", "AUX", "ADJ"):
+        return True
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
+#: statuses of events a PLOVER coder does not report as having happened
+NOT_CODED = frozenset({"negated", "hypothetical"})
+
+
+def coded_events(doc: Document) -> list[Event]:
+    """The events a PLOVER coder reports for each sentence (used by the gold-set scorers).
+
+    Left out: negated and hypothetical events (PLOVER 2.3 auxiliary modes), events that
+    are only the content of another event ("threatened to STRIKE"), and -- when the
+    sentence has a main event -- events mentioned as background (relative clauses,
+    "after ..." clauses, "since the invasion"). Everything stays in ``doc.events``.
+    """
+    kept = [e for e in doc.events
+            if e.certainty.status not in NOT_CODED and not is_content_event(e, doc.events)]
+    by_sentence: dict = {}
+    for e in kept:
+        by_sentence.setdefault(e.sentence.span, []).append(e)
+    out = []
+    for evs in by_sentence.values():
+        flags = [is_background(e, doc) for e in evs]
+        if all(flags):
+            out.extend(evs)
+        else:
+            out.extend(e for e, bg in zip(evs, flags) if not bg)
+    out.sort(key=lambda e: e.trigger.span)
+    return out
