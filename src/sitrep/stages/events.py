@@ -42,7 +42,7 @@ TARGET_PREPS = {
     "SUPPORT": frozenset({"for", "to"}), "REQUEST": frozenset({"to", "from"}),
     "ACCUSE": frozenset({"of"}), "SANCTION": frozenset({"from", "of"}),
     "ASSAULT": frozenset({"of", "into"}), "COERCE": frozenset({"of", "into"}),
-    "MOBILIZE": frozenset({"to", "into", "near"}), "RETREAT": frozenset({"from"}),
+    "MOBILIZE": frozenset({"to", "into", "near"}), "RETREAT": frozenset({"from", "to"}),
     "PROTEST": frozenset({"outside"}), "THREATEN": frozenset(), "REJECT": frozenset(),
     "CONCEDE": frozenset({"to"}),
 }
@@ -116,6 +116,22 @@ def actor_index(doc: Document) -> list[Optional[Actor]]:
             if index[tok.i] is None:
                 index[tok.i] = actor
     return index
+
+
+def locative_index(doc: Document) -> dict[int, Actor]:
+    """Token index -> locative actor mention ("in Venezuela"), for recipient fallback."""
+    out: dict[int, Actor] = {}
+    if not doc.actors:
+        return out
+    sdoc = doc.nlp
+    for actor in doc.actors:
+        if not actor.locative or not actor.country:
+            continue
+        span = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                out.setdefault(tok.i, actor)
+    return out
 
 
 def ner_actors(sdoc) -> list[Actor]:
@@ -223,8 +239,8 @@ def verb_subject(verb):
                 return obj
             v = gov
             continue
-        if v.dep_ in ("conj",):
-            v = v.head
+        if v.dep_ in ("conj", "acomp", "attr"):
+            v = v.head  # "France is ready to contribute": the subject sits on "is"
             continue
         if v.dep_ in ("relcl", "acl") and v.tag_ != "VBN":
             return v.head
@@ -455,7 +471,7 @@ def _rejects_a_claim(cand: Candidate) -> bool:
 
 # ------------------------------------------------------------------ roles
 
-def source_target(c: Candidate, index) -> tuple[list[Actor], list[Actor]]:
+def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], list[Actor]]:
     head = c.head
     sources: list[Actor] = []
     targets: list[Actor] = []
@@ -476,6 +492,8 @@ def source_target(c: Candidate, index) -> tuple[list[Actor], list[Actor]]:
             subj = verb_subject(head)
             if subj is not None:
                 sources = actors_of_phrase(subj, index)
+                if not sources and subj.pos_ == "PRON":
+                    sources = _antecedent_of_pronoun(head, index)
             obj = _child(head, "dobj", "dative")
             if obj is not None and obj.i not in {t.i for t in c.tokens}:
                 targets = actors_of_phrase(obj, index)
@@ -509,10 +527,60 @@ def source_target(c: Candidate, index) -> tuple[list[Actor], list[Actor]]:
             targets = _prep_targets(c.light, preps, index, exclude=c.tokens)
     if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
         # "offered to negotiate with Washington", "threatened to strike Venezuela"
-        _, targets = source_target(c.content, index)
+        _, targets = source_target(c.content, index, locatives)
+    if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
+        targets = _clause_target(head, index)
+    if not targets and locatives:
+        for anchor in (head, c.light):
+            if anchor is not None and not targets:
+                targets = _locative_targets(anchor, locatives)
     src_spans = {a.span for a in sources}
     targets = [t for t in targets if t.span not in src_spans]
     return sources, targets
+
+
+def _antecedent_of_pronoun(verb, index) -> list[Actor]:
+    """"Syria says it is willing to withdraw": a pronoun subject refers to the subject of
+    the clause it is reported in (a cheap stand-in when the actor layer has no coref)."""
+    v = verb
+    for _ in range(4):
+        if v.head is v:
+            break
+        v = v.head
+        subj = _child(v, "nsubj")
+        if subj is not None and subj.pos_ != "PRON":
+            found = actors_of_phrase(subj, index)
+            if found:
+                return found[:1]
+    return []
+
+
+def _clause_target(tok, index) -> list[Actor]:
+    """"demanded that the US cancel ...": the subject of the demanded clause."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = _child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.pos_ != "PRON":
+                found = actors_of_phrase(subj, index)
+                if found:
+                    return found
+    return []
+
+
+def _locative_targets(tok, doc_actors_by_token) -> list[Actor]:
+    """A locative actor in a prepositional phrase of the trigger ("lifted a curfew in
+    Montenegro", "arrived in Amman"): PLOVER codes the place's state as the recipient
+    when no other recipient is named."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to", "from", "inside", "across", "on"):
+            pobj = _child(prep, "pobj")
+            if pobj is None:
+                continue
+            for t in [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "amod", "poss")]:
+                a = doc_actors_by_token.get(t.i)
+                if a is not None:
+                    return [a]
+    return []
 
 
 def _prep_targets(tok, preps, index, exclude) -> list[Actor]:
@@ -667,6 +735,7 @@ def run(doc: Document, kb) -> Document:
     lex = kb.event_lexicon
     text = doc.article.text
     found, index = extract(doc, lex)
+    locatives = locative_index(doc)
     n = 0
     for c, sent in found:
         toks = sorted(c.tokens, key=lambda t: t.i)
@@ -680,7 +749,7 @@ def run(doc: Document, kb) -> Document:
         while s_end > s_start and text[s_end - 1].isspace():
             s_end -= 1
         sentence = TextSpan((s_start, s_end), text[s_start:s_end])
-        sources, targets = source_target(c, index)
+        sources, targets = source_target(c, index, locatives)
         etype, mode = _future_type(c)
         if etype == c.type:
             mode = refine_mode(c, sent, lex)
