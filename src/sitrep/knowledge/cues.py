@@ -15,10 +15,13 @@ API (all lookups take a lower-case lemma, as spaCy's ``token.lemma_``):
     ``belief`` (believe, think, expect).
 ``kb.cues.verb_frame(lemma) -> str | None``
     ``speech``, ``writing``, ``evidence`` (a report/document shows), ``request``,
-    ``commit`` or ``belief``.
+    ``commit``, ``belief`` (incl. intentions: want, plan, seek) or ``position``
+    (support, oppose, endorse: a stance taken, content is the object).
+``kb.cues.noun_stance(lemma) -> str | None``
+    nominal cues ("his claim that ...", "the ministry's denial", "a warning that ...").
 ``kb.cues.is_reporting_verb(lemma) -> bool``
     any cue verb that reports what somebody said, wrote or showed (every frame except
-    ``belief``).
+    ``belief`` and ``position``).
 ``kb.cues.is_belief_verb(lemma) -> bool``
     believe / think / expect / fear ... (attributes a belief or intention, not speech).
 ``kb.cues.status_for(stance) -> str``
@@ -66,6 +69,7 @@ class PhraseCue:
 class Cues:
     verbs: dict[str, tuple[str, str]]  # lemma -> (stance, frame)
     phrases: dict[str, tuple[str, str]]  # phrase -> (stance, kind)
+    nouns: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     _phrase_re: Optional[re.Pattern] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -74,7 +78,8 @@ class Cues:
         if ordered:
             body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
             self._phrase_re = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-        self._reporting = frozenset(l for l, (_, f) in self.verbs.items() if f != "belief")
+        self._reporting = frozenset(l for l, (_, f) in self.verbs.items()
+                                    if f not in ("belief", "position"))
         self._belief = frozenset(l for l, (_, f) in self.verbs.items() if f == "belief")
 
     def verb_stance(self, lemma: str) -> Optional[str]:
@@ -90,6 +95,9 @@ class Cues:
 
     def is_belief_verb(self, lemma: str) -> bool:
         return lemma.lower() in self._belief
+
+    def noun_stance(self, lemma: str) -> Optional[str]:
+        return self.nouns.get(lemma.lower())
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -129,4 +137,11 @@ def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
     for row in _rows(cue_dir / "phrases.tsv"):
         phrase, stance, kind = (row + ["neutral", "fixed"])[:3]
         phrases[" ".join(phrase.lower().split())] = (stance, kind)
-    return Cues(verbs=verbs, phrases=phrases)
+    nouns: dict[str, str] = {}
+    if (cue_dir / "nouns.tsv").is_file():
+        for row in _rows(cue_dir / "nouns.tsv"):
+            lemma, stance = (row + ["neutral"])[:2]
+            if stance not in STANCES:
+                raise ValueError(f"unknown stance {stance!r} for nominal cue {lemma!r}")
+            nouns[lemma.lower()] = stance
+    return Cues(verbs=verbs, phrases=phrases, nouns=nouns)

@@ -34,7 +34,8 @@ Span = tuple[int, int]
 
 _OPENERS = "\"“„«‘‟"
 _CLOSERS = "\"”»’"
-_QUOTE_MARK = re.compile(r"[\"“”„«»‟]")
+#: '' is the New York Times' archive spelling of a straight double quote
+_QUOTE_MARK = re.compile(r"''|[\"“”„«»‟]")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -46,7 +47,8 @@ _OBJECT_CONTENT = frozenset({
     "pledge", "threaten", "praise", "criticize", "criticise", "condemn", "blame", "accuse",
     "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
     "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
-    "reiterate", "propose", "defend", "endorse", "indicate",
+    "reiterate", "propose", "defend", "endorse", "indicate", "cite", "question", "discuss",
+    "express", "support", "oppose", "mention",
 })
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl")
@@ -73,7 +75,7 @@ def _opens_paragraph(text: str, para: Span) -> bool:
     s = para[0]
     while s < para[1] and text[s].isspace():
         s += 1
-    return s < para[1] and text[s] in _OPENERS
+    return s < para[1] and (text[s] in _OPENERS and text[s] != "’" or text.startswith("''", s))
 
 
 def find_quote_marks(text: str) -> list[Span]:
@@ -89,6 +91,9 @@ def find_quote_marks(text: str) -> list[Span]:
     for pi, (ps, pe) in enumerate(paragraphs):
         for m in _QUOTE_MARK.finditer(text, ps, pe):
             ch, i = m.group(0), m.start()
+            if ch == "''":
+                ch = '"'
+
             if open_at is None:
                 if ch in "”»" and i + 1 < pe and not text[i + 1].isspace() and (
                         i == ps or text[i - 1].isspace()):
@@ -98,7 +103,7 @@ def find_quote_marks(text: str) -> list[Span]:
                 continue
             if ch in "“„«":
                 continue  # nested, or the continuation mark of a multi-paragraph quote
-            spans.append((open_at, i + 1))
+            spans.append((open_at, m.end()))
             open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
@@ -210,6 +215,11 @@ def _subject(verb, depth: int = 0):
         return passive if verb.lemma_.lower() == "quote" else None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    if depth == 0 and verb.i > 0:
+        # a misparse left the name hanging ("... the Washington Post Trump said that ...")
+        prev = verb.doc[verb.i - 1]
+        if prev.pos_ == "PROPN" or prev.lower_ in _PERSON_PRONOUNS:
+            return prev
     return None
 
 
@@ -305,6 +315,10 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
             xcomp = child
         elif dep == "prep" and child.lower_ == "on" and lemma in ("call", "urge") and obj is None:
             obj = child  # "called on X to ..."
+        elif dep == "prep" and child.lower_ == "for" and lemma in ("call", "ask", "appeal", "plead"):
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _subtree_span(pobj, text)
     if ccomp is not None:
         return _subtree_span(ccomp, text)
     if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
@@ -323,6 +337,22 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
 
 
 _CLAUSE_EXTRA = ("advmod", "npadvmod", "prep", "agent", "dative", "dobj", "neg", "aux", "prt")
+
+
+def _nominal(ctx: _Ctx, noun) -> Optional[tuple[Span, object]]:
+    """'Trump's claim that ...', 'a warning from the ministry that ...' -> (content, source)."""
+    source = clause = None
+    for child in noun.children:
+        if child.dep_ == "poss" and source is None:
+            source = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ in ("acl", "ccomp", "relcl") and clause is None and child.i > noun.i:
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                clause = child
+    if source is None or clause is None:
+        return None
+    return _subtree_span(clause, ctx.text), source
 
 
 def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
@@ -349,20 +379,20 @@ def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
     after = text[clause[1]:sent.end_char].lstrip()
     left = _trim(text, sent.start_char, clause[0])
     right = _trim(text, clause[1], sent.end_char)
-    left_ok = before.endswith((",", "—", "–")) and _words(text[left[0]:left[1]]) >= 3
-    right_ok = after[:1] in (",", ":", "—", "–") and _words(text[right[0]:right[1]]) >= 3
-    if verb.dep_ != "ROOT" and not (left_ok and right_ok) and not before.endswith(","):
-        return None
-    if left_ok and right_ok:
+    left_words = _words(text[left[0]:left[1]])
+    right_words = _words(text[right[0]:right[1]])
+    opened = before.endswith((",", "—", "–"))
+    closed = after[:1] in (",", "—", "–")
+    if opened and closed and left_words and right_words:
         return left if left[1] - left[0] >= right[1] - right[0] else right
-    if left_ok and not after.strip(" .!?\"”'’"):
+    if opened and left_words >= 3 and not after.strip(" .!?\"”'’"):
         return left
-    if right_ok and not before.strip() and after[:1] == ":":
+    if not before.strip() and after[:1] == ":" and right_words >= 3:
         return right
     return None
 
 
-_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"(?:''|[\"“])?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset({
     "update", "updated", "note", "editor", "editor's note", "related", "watch", "read", "photo",
     "source", "sources", "video", "transcript", "q", "a", "see", "also", "more", "via",
@@ -461,6 +491,12 @@ def run(doc: Document, kb) -> Document:
                 content, cue, source = got
                 found.append(_Found(content, "indirect", tok, cue, source))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_ in cues.nouns:
+            if in_long_quote(tok.idx) is None:
+                got = _nominal(ctx, tok)
+                if got is not None and not _overlaps_any(got[0], long_quotes):
+                    found.append(_Found(got[0], "indirect", tok, TextSpan(_tok_span(tok), tok.text), got[1]))
+            continue
         if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_verb(tok.lemma_):
             continue
         if tok.pos_ == "AUX" and tok.lemma_.lower() not in ("say",):
@@ -547,12 +583,21 @@ def run(doc: Document, kb) -> Document:
                 not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0]):
             direct.append(_Found(q, "direct", prev.verb, prev.cue, prev.subj, speaker_from=prev))
 
-    # "according to" found in the first loop cannot be re-used: drop indirect duplicates
-    # whose content is a direct quote's
-    for f in _label_quotes(ctx):
-        if not any(_overlap(f.content, d.content) for d in direct) and \
-                not any(_inside(g.content, f.content) for g in found):
-            direct.append(f)
+    # speaker labels ("PENCE: ...") are stronger evidence than a quote running on from
+    # an earlier cue: a transcript inside quote marks is one long multi-paragraph quote
+    labels = _label_quotes(ctx)
+    if labels:
+        direct = [d for d in direct if not (
+            any(_overlap(d.content, f.content) for f in labels)
+            and (d.speaker_from is not None or d.verb is None
+                 or ctx.paragraph_index(d.content[0]) != ctx.paragraph_index(d.content[1] - 1)))]
+        for f in labels:
+            if not any(_overlap(f.content, d.content) for d in direct):
+                direct.append(f)
+        found = [g for g in found if not any(
+            _inside(g.content, f.content) and g.cue is not None and _inside(g.cue.span, f.content)
+            for f in labels)]
+    # drop indirect duplicates whose content is a direct quote's
     direct_spans = [d.content for d in direct]
     results = [f for f in found if not any(_inside(f.content, d) for d in direct_spans)]
     results.extend(direct)
