@@ -35,10 +35,14 @@ TAIL_UNITS = 25
 
 # -- line classifiers (precompiled; every one needs the unit to be short) ---------------
 
-_COOKIE_WORDS = re.compile(r"\b(?:cookies?|gdpr|consent|tracking technologies)\b", re.I)
+_COOKIE_WORDS = re.compile(r"\b(?:cookies?|gdpr|tracking technologies)\b", re.I)
 _COOKIE_ACTION = re.compile(
     r"\b(?:accept|agree|allow|consent|continu(?:e|ing) to (?:use|browse)|use of|we use|this (?:site|website) uses|"
     r"privacy (?:policy|settings|notice)|cookie (?:policy|settings|preferences)|manage|opt[ -]out|reject)\b", re.I)
+#: consent notices that do not say "cookie": "By using this site, you agree to our privacy policy"
+_SITE_TERMS = re.compile(
+    r"\b(?:by (?:using|continuing to use|browsing|clicking)|you (?:agree|consent) to)\b.{0,120}"
+    r"\b(?:privacy policy|terms of (?:use|service)|cookie policy|user agreement)\b", re.I)
 
 _SHARE_LINE = re.compile(
     r"^(?:"
@@ -214,7 +218,8 @@ def _normal_title(text: str) -> str:
 
 def _junk_kind(unit: str) -> Optional[str]:
     words = _word_count(unit)
-    if words <= 60 and _COOKIE_WORDS.search(unit) and _COOKIE_ACTION.search(unit):
+    if words <= 60 and ((_COOKIE_WORDS.search(unit) and _COOKIE_ACTION.search(unit))
+                        or _SITE_TERMS.search(unit)):
         return "cookie_notice"
     if words <= 40 and (_SOCIAL_ONLY.match(unit) or _SHARE_LINE.match(unit)):
         return "share_line"
