@@ -38,7 +38,8 @@ from sitrep.errors import InputError
 from sitrep.model import Document
 
 NAME = "news_html"
-STAGE = "read"
+STAGE = "html"
+STAGES = ("html", "read", "clean")
 DESCRIPTION = "HTML -> main text (Zyte 4-gram shingle F1), title, date; 197 real pages"
 ANCHOR = ("trafilatura 0.958 main-text F1 on the 181-page Zyte benchmark (Rust port 0.970); "
           "team measured trafilatura favor_precision 0.965 on these 197 pages")
