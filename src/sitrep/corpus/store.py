@@ -79,6 +79,11 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             raise SitrepError(f"cannot open {self.path}: {exc}") from exc
+        # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
+        # so per-article INSERTs would dominate the ingest time
+        self._pending: dict[str, list] = {}
+        self._pending_keys: set[str] = set()
+        self._outlets: Optional[set[str]] = None
         if not read_only:
             self.migrate()
         elif self.schema_version() < LATEST:
@@ -108,6 +113,7 @@ class Store:
                                  [version, description])
 
     def close(self) -> None:
+        self.flush()
         self.con.close()
 
     def __enter__(self) -> "Store":
@@ -121,11 +127,24 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
+            self.flush()
         except BaseException:
+            self._pending.clear()
+            self._pending_keys.clear()
+            self._outlets = None
             self.con.execute("ROLLBACK")
             raise
         else:
             self.con.execute("COMMIT")
+
+    def flush(self) -> None:
+        """Write the rows queued by ``add_document`` (inside the current transaction)."""
+        for table in ("articles", "sources", "minhash", "actors", "quotes", "quantities", "places", "times",
+                      "events"):
+            rows = self._pending.pop(table, None)
+            if rows:
+                self._insert_many(_INSERTS[table], rows)
+        self._pending_keys.clear()
 
     # -- identity ------------------------------------------------------------------------
     def known_hashes(self) -> dict[str, str]:
@@ -136,8 +155,20 @@ class Store:
         out.update(dict(rows))
         return out
 
+    def _insert_many(self, sql: str, rows: list[list], per_statement: int = 200) -> None:
+        """One multi-row INSERT per ``per_statement`` rows (several times faster than
+        executemany, which runs the statement once per row)."""
+        head, values = sql.split("VALUES", 1)
+        values, _, tail = values.strip().partition(")")
+        values += ")"
+        for i in range(0, len(rows), per_statement):
+            part = rows[i:i + per_statement]
+            self.con.execute(f"{head} VALUES {', '.join([values] * len(part))} {tail}", [v for r in part for v in r])
+
     def find_by_key(self, url: Optional[str], article_id: Optional[str]) -> Optional[tuple[str, int]]:
         """(article_id, version) of the stored article with this URL (or id if no URL)."""
+        if (url or article_id) in self._pending_keys:
+            self.flush()
         if url:
             row = self.con.execute("SELECT article_id, version FROM articles WHERE url = ? LIMIT 1",
                                    [url]).fetchone()
@@ -156,6 +187,7 @@ class Store:
     # -- writing -------------------------------------------------------------------------
     def replace_article(self, old_id: str, new_id: str) -> None:
         """Move the stored article to article_versions and delete its layers."""
+        self.flush()
         self.con.execute("""INSERT INTO article_versions
             (article_id, url, content_hash, title, published, version, replaced_by, document)
             SELECT article_id, url, content_hash, title, published, version, ?, document
@@ -175,49 +207,48 @@ class Store:
         aid = a["id"]
         pub = iso_day(a.get("published"))
         outlet = a.get("source") or _domain(a.get("url"))
-        self.con.execute(
-            """INSERT INTO articles (article_id, content_hash, url, title, outlet, published, pub_date,
-                 language, input_format, origin, text, n_events, version, duplicate_of,
-                 duplicate_jaccard, until_stage, document)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [aid, chash, a.get("url"), a.get("title"), outlet, a.get("published"), pub,
-             a.get("language"), a.get("input_format"), a.get("origin"), a.get("text"),
-             len(doc.get("events") or []), version, duplicate_of, jaccard, until,
-             json.dumps(doc, ensure_ascii=False)])
+        self._queue("articles", [
+            aid, chash, a.get("url"), a.get("title"), outlet, a.get("published"), pub,
+            a.get("language"), a.get("input_format"), a.get("origin"), a.get("text"),
+            len(doc.get("events") or []), version, duplicate_of, jaccard, until,
+            json.dumps(doc, ensure_ascii=False)])
+        self._pending_keys.add(a.get("url") or aid)
         if outlet:
-            self.con.execute("INSERT INTO sources (outlet, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                             [outlet, _domain(a.get("url"))])
+            if self._outlets is None:
+                self._outlets = {r[0] for r in self.con.execute("SELECT outlet FROM sources").fetchall()}
+            if outlet not in self._outlets:
+                self._outlets.add(outlet)
+                self._queue("sources", [outlet, _domain(a.get("url"))])
         if signature is not None:
-            self.con.execute("INSERT INTO minhash VALUES (?, ?)", [aid, signature])
-        self._insert_layers(aid, doc, outlet, pub, a.get("url"))
+            self._queue("minhash", [aid, signature])
+        self._queue_layers(aid, doc, outlet, pub, a.get("url"))
         return aid
 
-    def _insert_layers(self, aid: str, doc: dict, outlet, pub, url) -> None:
-        def many(sql: str, rows: list) -> None:
-            if rows:
-                self.con.executemany(sql, rows)
+    def _queue(self, table: str, row: list) -> None:
+        self._pending.setdefault(table, []).append(row)
 
-        many("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [aid, *x["span"], x.get("text"), x.get("name"), x.get("country"), x.get("sector"),
-             x.get("kind"), x.get("actor_id"), bool(x.get("locative"))] for x in doc.get("actors") or []])
-        many("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [aid, q.get("id"), *q["span"], q.get("text"), _get(q, "speaker", "name"),
-             _get(q, "speaker", "country"), _get(q, "speaker_text", "text"), _get(q, "cue", "text"),
-             q.get("kind")] for q in doc.get("quotes") or []])
-        many("INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [aid, *q["span"], q.get("text"), q.get("value"), q.get("value_high"), q.get("unit"),
-             q.get("counted"), q.get("approx")] for q in doc.get("quantities") or []])
-        many("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [aid, *p["span"], p.get("text"), p.get("name"), p.get("country"), p.get("admin1"),
-             p.get("lat"), p.get("lon"), p.get("geonameid"), p.get("feature")] for p in doc.get("places") or []])
-        many("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-            [aid, *t["span"], t.get("text"), t.get("value"), t.get("granularity"), t.get("type"),
-             t.get("mod")] for t in doc.get("times") or []])
-        rows = []
+    def _queue_layers(self, aid: str, doc: dict, outlet, pub, url) -> None:
+        q = self._queue
+        for x in doc.get("actors") or []:
+            q("actors", [aid, *x["span"], x.get("text"), x.get("name"), x.get("country"), x.get("sector"),
+                         x.get("kind"), x.get("actor_id"), bool(x.get("locative"))])
+        for x in doc.get("quotes") or []:
+            q("quotes", [aid, x.get("id"), *x["span"], x.get("text"), _get(x, "speaker", "name"),
+                         _get(x, "speaker", "country"), _get(x, "speaker_text", "text"), _get(x, "cue", "text"),
+                         x.get("kind")])
+        for x in doc.get("quantities") or []:
+            q("quantities", [aid, *x["span"], x.get("text"), x.get("value"), x.get("value_high"), x.get("unit"),
+                             x.get("counted"), x.get("approx")])
+        for p in doc.get("places") or []:
+            q("places", [aid, *p["span"], p.get("text"), p.get("name"), p.get("country"), p.get("admin1"),
+                         p.get("lat"), p.get("lon"), p.get("geonameid"), p.get("feature")])
+        for t in doc.get("times") or []:
+            q("times", [aid, *t["span"], t.get("text"), t.get("value"), t.get("granularity"), t.get("type"),
+                        t.get("mod")])
         for e in doc.get("events") or []:
             c = e.get("certainty") or {}
             date_value = _get(e, "date", "value")
-            rows.append([
+            q("events", [
                 f"{aid}#{e['id']}", aid, e["type"], QUAD_CLASS.get(e["type"]), e.get("mode"),
                 e["trigger"]["text"], *e["trigger"]["span"], e["sentence"]["text"], *e["sentence"]["span"],
                 _get(e, "source", "name"), _get(e, "source", "country"), _get(e, "source", "sector"),
@@ -228,7 +259,6 @@ class Store:
                 c.get("status") or "asserted", _get(c, "attributed_to", "name"), _get(c, "cue", "text"),
                 json.dumps(c.get("hedges") or []), e.get("quote"),
                 json.dumps(e.get("figures") or [], ensure_ascii=False), outlet, pub, url])
-        many("INSERT INTO events VALUES (" + ", ".join(["?"] * 33) + ")", rows)
 
     def record_skip(self, origin: Optional[str], reason: str, detail: str = "", *,
                     input_id: Optional[str] = None, stage: Optional[str] = None) -> None:
@@ -237,10 +267,12 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def document(self, article_id: str) -> Optional[dict]:
+        self.flush()
         row = self.con.execute("SELECT document FROM articles WHERE article_id = ?", [article_id]).fetchone()
         return json.loads(row[0]) if row else None
 
     def counts(self) -> dict[str, int]:
+        self.flush()
         out = {}
         for table in ("articles", "article_versions", "events", "quotes", "quantities", "incidents",
                       "skipped", "sources"):
@@ -248,9 +280,26 @@ class Store:
         return out
 
     def rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        self.flush()
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+_INSERTS = {
+    "articles": """INSERT INTO articles (article_id, content_hash, url, title, outlet, published, pub_date,
+                   language, input_format, origin, text, n_events, version, duplicate_of,
+                   duplicate_jaccard, until_stage, document)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+    "sources": "INSERT INTO sources (outlet, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    "minhash": "INSERT INTO minhash VALUES (?, ?)",
+    "actors": "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "quotes": "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "quantities": "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "times": "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events VALUES (" + ", ".join(["?"] * 33) + ")",
+}
 
 
 def _get(d: Optional[dict], key: str, sub: str) -> Any:
