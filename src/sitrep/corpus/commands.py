@@ -230,7 +230,11 @@ def cmd_skipped(args) -> int:
 
 
 def demo_inputs(demo_dir: Path = DEMO_DIR) -> list[str]:
-    found = [str(demo_dir / name) for name in DEMO_INPUTS if (demo_dir / name).exists()]
+    try:
+        from sitrep.demo import demo_inputs as listed
+        found = [str(p) for p in listed() if p.exists()]
+    except ImportError:
+        found = [str(demo_dir / name) for name in DEMO_INPUTS if (demo_dir / name).exists()]
     if not found:
         raise SitrepError(f"the demo corpus is missing from {demo_dir}")
     return found
