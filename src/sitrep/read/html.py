@@ -195,7 +195,17 @@ def page_metadata(tree) -> dict[str, Any]:
         if source and source.startswith("www."):
             source = source[4:]
     out["source"] = source.strip() if isinstance(source, str) and source.strip() else None
+    if out["title"] and out["source"]:
+        out["title"] = strip_site_name(out["title"], out["source"])
     return out
+
+
+def strip_site_name(title: str, site: str) -> str:
+    """"Headline - BBC News" -> "Headline" when the tail is the outlet's own name."""
+    m = re.match(r"^(.{8,}?)\s+[|\-–—:·•]\s+(.+)$", title)
+    if m and m.group(2).strip().casefold() == site.strip().casefold():
+        return m.group(1).strip()
+    return title
 
 
 def _json_ld_objects(tree) -> Iterable[dict]:
