@@ -33,7 +33,7 @@ NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-    "half a": 0.5, "half an": 0.5, "a half": 0.5,
+    "half a": 0.5, "half an": 0.5, "a half": 0.5, "single": 1,
 }
 
 #: quantities that TimeML leaves unspecified (the X in PXD)

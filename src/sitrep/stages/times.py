@@ -9,7 +9,8 @@ values are computed in text order so that narrative expressions ("the day before
 Extents follow TimeML: leading prepositions ("on", "in", "since", "at") are not part of
 the expression, determiners and modifiers ("the past three weeks", "early January") are.
 
-Reference date: ``doc.article.published`` (ISO date or datetime). Ambiguous expressions
+Reference date: ``doc.article.published`` (ISO date or datetime), else a full date in the
+first 300 characters (a dateline the cleaner left in the body). Ambiguous expressions
 are resolved with a tense heuristic read from the spaCy parse (past verb -> the previous
 occurrence, future -> the next one, otherwise the nearest occurrence; for weekdays the
 default is the most recent one, as news mostly reports what happened). Without a
@@ -133,6 +134,7 @@ class _Found:
     clock: bool = False  # a clock time: takes its date from its sentence when it has one
 
 
+_SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "slate", "due"}
 _PLAN_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "vow",
                "promise", "threaten", "seek", "propose", "pledge", "hope", "wish", "need", "have"}
 #: a weekday or time after these words lies ahead ("postponed until Saturday")
@@ -169,6 +171,14 @@ class _Context:
         for _ in range(4):
             aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
             words = {c.lower_ for c in aux}
+            if token.lemma_ in _SCHEDULE_VERBS:
+                return 1  # "a hearing has been scheduled for June 3"
+            if "to" in words and token.tag_ != "VB":
+                # passive infinitive "to be held on October 12"
+                if token.head is token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
+                    return 1
+                token = token.head
+                continue
             if words & {"will", "'ll", "shall", "wo"}:
                 return 1
             if any(c.lower_ == "going" for c in aux):
@@ -182,7 +192,7 @@ class _Context:
             if token.tag_ == "VB" and ("to" in words or token.dep_ == "xcomp"):
                 # "plans to meet on Friday" looks ahead; "agreed to sell in October" is
                 # read with the tense of its main verb
-                if token.head is token or token.head.lemma_ in _PLAN_VERBS:
+                if token.head is token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
                     return 1
                 token = token.head
                 continue
@@ -461,7 +471,8 @@ def _month_ok(m, ctx, group: str) -> bool:
         if ctx.ent_type(start, end) == "PERSON":
             return False
         prev = ctx.prev_word(start)
-        if low == "may" and prev[:1].isupper() and prev.lower() not in _MONTH_CONTEXT:
+        line_start = "\n" in ctx.text[max(0, start - len(prev) - 3):start]
+        if low == "may" and prev[:1].isupper() and prev.lower() not in _MONTH_CONTEXT and not line_start:
             return False
     return True
 
@@ -472,7 +483,7 @@ _MONTH_CONTEXT = {"in", "since", "until", "till", "by", "early", "late", "mid", 
 
 
 # Saturday, January 3, 2026 / January 3rd / Jan. 3 2026 / the 3rd of January / 3 Jan 2026
-@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?\s+)?(?P<mon>" + _MONTH_ANY + r")\s+(?P<day>" + _DAYNUM
+@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?[ \t]+)?(?P<mon>" + _MONTH_ANY + r")\s+(?P<day>" + _DAYNUM
        + r")(?![\d:])(?:(?:,\s*|\s+)(?P<year>" + _YEAR + r")(?!\d))?", 20)
 def _month_day(m, ctx):
     if not _month_ok(m, ctx, "mon"):
@@ -480,7 +491,7 @@ def _month_day(m, ctx):
     return _resolve_day_month(m, ctx, int(re.match(r"\d+", m.group("day")).group()))
 
 
-@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?\s+)?(?:the\s+)?(?P<day>" + _DAYNUM + r")\s+(?:of\s+)?(?P<mon>"
+@_rule(r"\b(?:(?P<wd>" + _WEEKDAY_ANY + r"),?[ \t]+)?(?:the\s+)?(?P<day>" + _DAYNUM + r")\s+(?:of\s+)?(?P<mon>"
        + _MONTH_ANY + r")(?:,?\s+(?P<year>" + _YEAR + r")(?!\d))?", 20)
 def _day_month(m, ctx):
     if not _capitalised(m.group("mon")):
@@ -508,7 +519,7 @@ def _resolve_day_month(m, ctx, day: int) -> Optional[_Found]:
 
 # May 2010 / January of 2010 / early January / late last July / mid-March / this May
 @_rule(r"\b(?P<pos>" + _POSITION + r")?(?:(?P<which>last|next|this|coming|past)\s+)?(?P<mon>"
-       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?![\d,]))?(?![\w-])", 15)
+       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?!\d|,\d)|\s+of\s+(?P<rel>last|this|next)\s+year)?(?![\w-])", 15)
 def _month(m, ctx):
     if not _month_ok(m, ctx, "mon"):
         return None
@@ -519,6 +530,9 @@ def _month(m, ctx):
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", "month", mod)
     ref = ctx.ref.date
+    if m.group("rel"):
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+        return _Found(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", mod)
     which = (m.group("which") or "").lower()
     if which in ("last", "past"):
         year = ref.year if month < ref.month else ref.year - 1
@@ -575,8 +589,14 @@ _NOT_BEFORE_YEAR = {"$", "us$", "about", "nearly", "some", "over", "than", "appr
 
 
 # decades: the 1990s, the '90s, the early 2000s
-@_rule(r"\b(?:the\s+)?(?P<pos>" + _POSITION + r")?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))'?s\b", 12)
+@_rule(r"\b(?:the\s+)?(?P<pos>" + _POSITION + r")?(?:(?P<dec>1[5-9]\d0|20\d0)|(?P<apo>['\u2019])?(?P<short>\d0))'?s\b"
+       r"|(?<![\w'])['\u2019](?P<yy>\d\d)\b(?!['\u2019])", 12)
 def _decade(m, ctx):
+    if m.group("yy"):  # "since '82": a two-digit year
+        return _Found(m.start(), m.end(), "DATE", str(_year2(m.group("yy"), ctx.ref)), "year")
+    if m.group("short") and not m.group("apo") and ctx.prev_word(m.start("short")).lower() not in (
+            "the", "and", "early", "late", "mid", "of", "in", "'"):
+        return None
     if m.group("dec"):
         value = m.group("dec")[:3]
     else:
@@ -632,8 +652,12 @@ def _quarter(m, ctx):
             tense = ctx.tense(m.start(), m.end())
             if tense > 0:
                 year = ref.year if ordinal >= current else ref.year + 1
-            else:
+            elif tense < 0:
                 year = ref.year if ordinal <= current else ref.year - 1
+            else:  # the nearest such quarter
+                periods = 2 if half else 4
+                year = ref.year if abs(ordinal - current) <= periods // 2 else (
+                    ref.year - 1 if ordinal > current else ref.year + 1)
     return _Found(m.start(), m.end(), "DATE", f"{year}-{letter}{ordinal}", "quarter")
 
 
@@ -881,14 +905,16 @@ def _ago(m, ctx):
 # almost seven years, two and a half years, the next few months, three-month
 @_rule(r"(?<![\w-])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<det>(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|"
        r"coming|previous|first|final|following|remaining|entire|whole|recent)\s+)?(?P<num>" + _NUM + r"|"
-       + _VAGUE + r")(?P<sep>[\s-]+)(?P<unit>" + _UNIT_NO_SECOND + r")(?P<poss>')?(?![\w-])", 8)
+       + _VAGUE + r")(?P<sep>[\s-]+)(?:(?:straight|consecutive|successive|full|trading|business|working|long|"
+       r"whole|calendar|more|additional|further|extra)\s+)?(?P<unit>" + _UNIT_NO_SECOND
+       + r"|quarters)(?P<poss>')?(?![\w-])", 8)
 def _duration(m, ctx):
     unit_word = m.group("unit").lower()
     num_text = m.group("num").lower()
     n = _number(num_text)
     vague = n is None
     unit = _unit_key(unit_word)
-    if unit not in UNITS:
+    if unit not in UNITS or (unit == "quarter" and (n is None or n < 2)):
         return None
     if not vague and n != int(n) and unit not in ("year", "hour", "month", "day"):
         return None
@@ -911,7 +937,8 @@ def _bare_plural(m, ctx):
     lead = (m.group("lead") or "").lower()
     prev = ctx.prev_word(m.start()).lower()
     if lead in ("", "the") and prev not in ("for", "in", "within", "over", "after", "take", "takes",
-                                            "took", "lasted", "last", "spent", "wait"):
+                                            "took", "lasted", "last", "spent", "wait", "just", "only",
+                                            "mere", "within"):
         return None
     if lead == "the" and prev not in ("over", "through", "throughout", "for"):
         return None
@@ -929,12 +956,16 @@ def _bare_plural(m, ctx):
        + r")\b)?(?:\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_FULL + r"))?"
        r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?!:\d)(?:\s*(?P<tz2>" + _TZ + r")\b|\s+(?P<lt>local\s+time)"
        r"|(?=\s*(?:h\b|hrs\b)))?(?:\s+(?:on\s+)?(?P<wd2>" + _WEEKDAY_FULL + r"))?"
+       r"|\b(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s*(?P<tz3>GMT|UTC|Z|hrs|hours\b)"
        r"|\b(?P<word>noon|midday|midnight)\b", 22)
 def _clock(m, ctx):
     if m.group("word"):
         hhmm = "12:00" if m.group("word").lower() in ("noon", "midday") else "24:00"
         wd = None
         tz = None
+    elif m.group("h3") is not None:
+        hhmm = f"{m.group('h3')}:{m.group('min3')}"
+        wd, tz = None, m.group("tz3")
     elif m.group("h2") is not None:
         prev = ctx.prev_word(m.start()).lower()
         if not (m.group("tz2") or m.group("lt") or m.group("wd2") or prev in
@@ -1027,8 +1058,10 @@ def _set(m, ctx):
 def _narrative_day(m, ctx):
     which = (m.group("which") or "").lower()
     rel = (m.group("rel") or "").lower()
-    if not which and not rel and m.group("the").lower() == "the":
-        return None  # "the day" alone is too often generic
+    if not which and not rel and m.group("the").lower() == "the" and ctx.prev_word(m.start()).lower() not in (
+            "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
+            "closing", "for", "during", "in", "start", "started", "began", "begin"):
+        return None  # "the day" alone is too often generic; "ended the day" is the story's day
     step = 0
     if which in ("next", "following") or rel in ("after", "later"):
         step = 1
@@ -1040,6 +1073,28 @@ def _narrative_day(m, ctx):
             return None
         return (anchor + dt.timedelta(days=step)).isoformat()
     return _Found(m.start(), m.end(), "DATE", resolve, "day")
+
+
+# the weekend, over the weekend: the one before or after the reference, by tense
+@_rule(r"\b(?:the|this\s+past)\s+weekend\b", 16)
+def _the_weekend(m, ctx):
+    if ctx.ref is None:
+        return _Found(m.start(), m.end(), "DATE", None, None)
+    ref = ctx.ref.date
+    tense = -1 if m.group().lower().startswith("this") else ctx.tense(m.start(), m.end())
+    saturday = _weekday_date(6, ref, tense if tense else -1)
+    return _Found(m.start(), m.end(), "DATE", iso_week(saturday) + "-WE", "weekend")
+
+
+# the first number of a range shares the unit of the second: "between 12 and 18 months"
+@_rule(r"(?<![\w.,-])(?P<n1>\d+(?:\.\d+)?|" + _NUMWORD + r")(?=\s*(?:and|to|or|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|"
+       + _NUMWORD + r")[\s-]+(?P<unit>" + _UNIT_NO_SECOND + r")\b)", 7)
+def _range_start(m, ctx):
+    n = _number(m.group("n1"))
+    n2 = _number(m.group("n2"))
+    if n is None or n2 is None or n >= n2:
+        return None
+    return _Found(m.start(), m.end(), "DURATION", _duration_value(n, m.group("unit")), "duration")
 
 
 # --------------------------------------------------------------------------------------
@@ -1070,7 +1125,8 @@ _TRIGGER_SPEC = {
               "lately", "past", "future", "term", "soon", "shortly"), 14, 12),
     _set: (("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
             "quarterly", "biannually", "annual", "once", "twice", "thrice", "times"), 20, 30),
-    _narrative_day: (("day",), 22, 12),
+    _narrative_day: (("day",), 22, 12), _the_weekend: (("weekend",), 12, 2),
+    _range_start: (tuple(_UNIT_WORDS), 30, 2),
 }
 _RULE_INDEX = {fn: i for i, (_, fn, _) in enumerate(_RULES)}
 
@@ -1240,10 +1296,25 @@ def _sentence_index(sentences, offset: int) -> int:
     return -1 - lo
 
 
+_DATELINE_CHARS = 300
+
+
+def dateline_reference(text: str) -> Optional[Reference]:
+    """A full date written in the first lines (a dateline), used when nothing else is known."""
+    for t in find_times(text[:_DATELINE_CHARS], None):
+        if t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            return Reference(dt.date.fromisoformat(t.value))
+    return None
+
+
 def run(doc: Document, kb) -> Document:
-    """Fill ``doc.times`` (kb is unused: the timex lexicon is loaded with this module)."""
+    """Fill ``doc.times`` (kb is unused: the timex lexicon is loaded with this module).
+
+    Without ``published``, a full date in the first 300 characters (a dateline) is the
+    reference; without either, relative expressions stay underspecified (see module doc).
+    """
     text = doc.article.text or ""
-    ref = parse_reference(doc.article.published)
+    ref = parse_reference(doc.article.published) or dateline_reference(text)
     doc.times = find_times(text, ref, doc.nlp, doc.sentences or None)
     return doc
 
