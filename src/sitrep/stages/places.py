@@ -34,6 +34,8 @@ FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 1.0, "region": 1.5,
                  "city": 0.0}
 ALTERNATE_PENALTY = 2.5  # a town matched through one of its alternate names
 CAPITAL_BONUS = 1.5
+#: towns smaller than this need support from the document to be chosen
+SMALL_TOWN = 15_000
 #: a state sharing its name with a big town of its country ("New York", "Washington")
 #: means the town in news unless the text says "state"
 SHADOWED_ADMIN1_PENALTY = 2.5
@@ -95,30 +97,45 @@ def run(doc: Document, kb) -> Document:
             shadowed = frozenset() if m.state_word else m.shadowed
             m.best = max(m.candidates, key=lambda c: _prior(c, m.key, shadowed))
 
-    # what the document is about, according to pass 1
-    countries: Counter = Counter(demonym_countries)
-    admin1s: set[tuple[str, str]] = set()
+    # what the document is about, according to pass 1; a mention never supports itself
+    support: list[tuple[str, str, float]] = [("", cc, n) for cc, n in demonym_countries.items()]
+    admin1_keys: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         b = m.best
         if b is None or b.country is None:
             continue
         if b.feature == "country":
-            countries[b.country] += 2
+            support.append((m.key, b.country, 2.0))
         elif b.feature == "admin1":
-            countries[b.country] += 1
-            admin1s.add((b.country, b.admin1_code))
+            support.append((m.key, b.country, 1.0))
+            admin1_keys.setdefault((b.country, b.admin1_code), set()).add(m.key)
         elif b.feature == "city" and not b.alternate and b.population >= 100_000:
-            countries[b.country] += 1
-    total = sum(countries.values()) or 1
-    top_share = {cc: n / total for cc, n in countries.items()}
+            support.append((m.key, b.country, 1.0))
     anchors = [(m, m.best) for m in mentions
                if m.best is not None and m.best.feature in ("city", "admin1")]
 
     # pass 2: with context
+    shares: dict[str, dict[str, float]] = {}
     for m in mentions:
-        if len(m.candidates) > 1 or (m.candidates and m.qualifiers):
-            others = [b for o, b in anchors if o.key != m.key]
+        if not m.candidates:
+            continue
+        top_share = shares.get(m.key)
+        if top_share is None:
+            countries: Counter = Counter()
+            for key, cc, weight in support:
+                if key != m.key:
+                    countries[cc] += weight
+            total = sum(countries.values()) or 1.0
+            top_share = shares[m.key] = {cc: n / total for cc, n in countries.items()}
+        admin1s = {a for a, keys in admin1_keys.items() if keys - {m.key}}
+        others = [b for o, b in anchors if o.key != m.key]
+        if len(m.candidates) > 1 or m.qualifiers:
             m.best = max(m.candidates, key=lambda c: _score(c, m, top_share, admin1s, others))
+        if m.best.feature == "city" and m.best.population < SMALL_TOWN and not _supported(
+                m.best, m, top_share, admin1s, others):
+            # a hamlet that merely shares the name ("Washington Square", "Heathrow"):
+            # better no town than a wrong one thousands of kilometres away
+            m.best = None
 
     focus = _focus(mentions)
     places = []
@@ -142,20 +159,36 @@ def run(doc: Document, kb) -> Document:
 
 
 def _focus(mentions: list[_Mention]) -> Optional[Candidate]:
-    """The most named town (else state, else sole country) of the article, or None."""
-    for features in (("city",), ("admin1",), ("country",)):
-        counts: Counter = Counter()
-        first: dict = {}
-        for m in mentions:
-            b = m.best
-            if b is not None and b.feature in features:
-                k = (b.name, b.country, b.lat)
-                counts[k] += 1
-                first.setdefault(k, b)
-        if counts:
-            if features == ("country",) and len(counts) > 1:
-                return None
-            return first[counts.most_common(1)[0][0]]
+    """The town the article is about: named most, counting its state and country too."""
+    towns: Counter = Counter()
+    first: dict = {}
+    admin1s: Counter = Counter()
+    countries: Counter = Counter()
+    for m in mentions:
+        b = m.best
+        if b is None:
+            continue
+        if b.feature == "city":
+            k = (b.name, b.country, b.lat)
+            towns[k] += 1
+            first.setdefault(k, b)
+        elif b.feature == "admin1":
+            admin1s[(b.country, b.admin1_code)] += 1
+        elif b.feature == "country":
+            countries[b.country] += 1
+    if towns:
+        def weight(k):
+            b = first[k]
+            return (towns[k] + 0.5 * admin1s[(b.country, b.admin1_code)]
+                    + 0.25 * countries[b.country])
+        return first[max(towns, key=weight)]
+    for m in mentions:  # no town: the most named state, else the only country
+        if m.best is not None and m.best.feature == "admin1" and admin1s:
+            top = admin1s.most_common(1)[0][0]
+            if (m.best.country, m.best.admin1_code) == top:
+                return m.best
+    if len(countries) == 1:
+        return next(m.best for m in mentions if m.best is not None and m.best.feature == "country")
     return None
 
 
@@ -202,6 +235,8 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
             continue
         if _acts(ent, start, end, actor_spans):
             continue
+        if _possessive_state(ent, candidates):
+            continue
         after = text[end:end + 7].lower()
         mentions.append(_Mention(start, end, surface, normalise(surface), label, candidates,
                                  state_word=after.startswith(" state")))
@@ -241,6 +276,16 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "condemned by Russia"
         return True
     return False
+
+
+def _possessive_state(ent, candidates: list[Candidate]) -> bool:
+    """'Iran's exports', 'Moscow's protection': a state as owner is an actor, not a place."""
+    last = ent[-1]
+    nxt = ent.doc[last.i + 1] if last.i + 1 < len(ent.doc) else None
+    if nxt is None or nxt.tag_ != "POS":
+        return False
+    return any(c.feature == "country" or c.capital for c in candidates if not c.alternate
+               or c.feature == "country")
 
 
 def _link_qualifiers(mentions: list[_Mention], text: str) -> None:
@@ -308,6 +353,17 @@ def _score(c: Candidate, m: _Mention, top_share: dict[str, float],
                     break
         score += NEARBY_BONUS * near
     return score
+
+
+def _supported(c: Candidate, m: _Mention, top_share: dict[str, float],
+               admin1s: set[tuple[str, str]], anchors: list[Candidate]) -> bool:
+    if (c.country, c.admin1_code) in admin1s:
+        return True
+    if any(q.best is not None and q.best.country == c.country for q in m.qualifiers):
+        return True
+    if top_share.get(c.country, 0.0) >= 0.5 and len(m.candidates) == 1:
+        return True
+    return any(_km(c.lat, c.lon, a.lat, a.lon) < NEARBY_KM for a in anchors if a is not c)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

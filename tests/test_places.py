@@ -1,0 +1,123 @@
+"""places stage: gazetteer lookups, metonymy, context disambiguation, bad input."""
+import time
+
+import pytest
+
+from sitrep.model import Actor, Article, Document
+from sitrep.pipeline import analyse
+from sitrep.stages import places
+from sitrep.stages.places import country_of_place_text
+
+
+def _places(kb, text, actors=None):
+    doc = Document(article=Article(id="t", text=text))
+    if actors is None:
+        doc = analyse(doc, kb, until="places")
+    else:  # a given actors layer instead of the actors stage's
+        from sitrep.stages import nlp
+        nlp.run(doc, kb)
+        doc.actors = actors
+        doc = places.run(doc, kb)
+    return doc.places
+
+
+def _find(found, text):
+    return [p for p in found if p.text == text]
+
+
+def test_gazetteer_loads_fast_from_cache(kb):
+    from sitrep.knowledge.gazetteer import load_gazetteer
+    kb.gazetteer  # builds the cache if missing
+    started = time.perf_counter()
+    gaz = load_gazetteer()
+    assert time.perf_counter() - started < 1.5
+    assert len(gaz) > 30_000
+    assert gaz.lookup("Caracas")
+
+
+def test_in_caracas_is_caracas_venezuela(kb):
+    found = _find(_places(kb, "Thousands marched in Caracas on Sunday against the government."), "Caracas")
+    assert len(found) == 1
+    p = found[0]
+    assert p.country == "VE" and p.feature == "city" and p.geonameid == 3646738
+    assert abs(p.lat - 10.49) < 0.2 and abs(p.lon + 66.88) < 0.2
+
+
+def test_washington_said_is_an_actor_but_in_washington_is_a_place(kb):
+    acting = _places(kb, "Washington said on Monday that the sanctions would stay in place.")
+    assert not _find(acting, "Washington")
+    located = _find(_places(kb, "The talks were held in Washington on Monday."), "Washington")
+    assert located and located[0].country == "US"
+    assert abs(located[0].lat - 38.9) < 0.5 and abs(located[0].lon + 77.0) < 0.5
+
+
+def test_actor_stage_verdict_is_respected(kb):
+    text = "Caracas rejected the demand. Protesters gathered in Caracas."
+    first, second = text.index("Caracas"), text.rindex("Caracas")
+    actors = [Actor(span=(first, first + 7), text="Caracas", name="Venezuela", country="VEN",
+                    resolved_by="metonymy"),
+              Actor(span=(second, second + 7), text="Caracas", name="Venezuela", country="VEN",
+                    resolved_by="metonymy", locative=True)]
+    found = _places(kb, text, actors=actors)
+    assert [p.span for p in found] == [(second, second + 7)]
+
+
+def test_paris_texas_versus_paris_france(kb):
+    texas = _find(_places(kb, "The storm damaged homes in Paris, Texas, late on Friday."), "Paris")
+    assert texas and texas[0].country == "US" and texas[0].admin1 == "Texas"
+    france = _find(_places(kb, "French police said the march in Paris was peaceful. "
+                               "Marseille and Lyon also saw protests across France."), "Paris")
+    assert france and france[0].country == "FR"
+
+
+def test_context_picks_the_us_state_of_georgia(kb):
+    us = _find(_places(kb, "Voters in Alabama, Florida and Georgia went to the polls."), "Georgia")
+    assert us and us[0].country == "US" and us[0].feature == "admin1"
+    caucasus = _find(_places(kb, "Russian troops remain in Abkhazia, a breakaway region of "
+                                 "Georgia, far from Tbilisi."), "Georgia")
+    assert caucasus and caucasus[0].country == "GE"
+
+
+def test_states_are_admin1(kb):
+    found = _places(kb, "Flooding hit Florida while in Zulia, a Venezuelan state, power failed.")
+    florida, zulia = _find(found, "Florida"), _find(found, "Zulia")
+    assert florida and florida[0].feature == "admin1" and florida[0].country == "US"
+    assert florida[0].admin1 == "Florida" and florida[0].lat is not None
+    assert zulia and zulia[0].feature == "admin1" and zulia[0].country == "VE"
+    assert zulia[0].admin1 == "Zulia" and 8 < zulia[0].lat < 12
+
+
+def test_caribbean_region(kb):
+    found = _places(kb, "The storm moved across the Caribbean towards Jamaica.")
+    carib = [p for p in found if "Caribbean" in p.text]
+    assert carib and carib[0].feature in ("water", "region") and carib[0].lat is not None
+    assert 5 < carib[0].lat < 25 and -90 < carib[0].lon < -60
+
+
+def test_demonyms_are_not_places_but_set_context(kb):
+    found = _places(kb, "Venezuelan officials met in Valencia on Tuesday.")
+    assert not _find(found, "Venezuelan")
+    valencia = _find(found, "Valencia")
+    assert valencia and valencia[0].country == "VE"
+
+
+def test_spans_point_into_the_text(kb):
+    text = "Fighting was reported near Donetsk and in the Gaza Strip."
+    for p in _places(kb, text):
+        assert text[p.span[0]:p.span[1]] == p.text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "IN CARACAS, THOUSANDS MARCHED. WASHINGTON SAID NO.",
+                                  "\u200b\u00e9\u0301 ;;; ---", "in " + "Caracas and " * 400 + "Bogota."])
+def test_bad_input_does_not_crash(kb, text):
+    found = _places(kb, text)
+    assert isinstance(found, list)
+
+
+def test_country_of_place_text(kb):
+    assert country_of_place_text(kb, "Caracas") == "VE"
+    assert country_of_place_text(kb, "Zulia") == "VE"
+    assert country_of_place_text(kb, "U.S.") == "US"
+    assert country_of_place_text(kb, "Venezuelan") == "VE"
+    assert country_of_place_text(kb, "Xyzzyplugh") is None
+    assert country_of_place_text(kb, "") is None
