@@ -271,7 +271,7 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers) 
     toks = _trigger_tokens(ev, sdoc)
     if not toks:
         return Certainty()
-    root = min(toks, key=lambda t: _depth(t))
+    root = toks[0].doc[toks[0].i:toks[-1].i + 1].root if len(toks) > 1 else toks[0]
     sent = root.sent
     status: Optional[str] = None
     cue: Optional[TextSpan] = None

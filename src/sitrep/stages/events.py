@@ -64,7 +64,7 @@ NAMED_NOT_EVENT = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART"
 #: verbs of intention: a conflict event under them is a threat ("plans to impose
 #: restrictions", "is prepared to impose martial law"); PLOVER 2.3 codes THREATEN rather
 #: than the category plus the hypothetical mode
-INTENT_GOVERNORS = frozenset({"plan", "prepare", "intend", "decide", "mean", "resolve"})
+INTENT_GOVERNORS = frozenset({"plan", "prepare", "intend", "decide", "mean", "resolve", "want"})
 THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict",
                "SANCTION": "relations", "MOBILIZE": "violence"}
 COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "CONSULT"})
@@ -300,12 +300,58 @@ def _hyphen_compound(tok):
     return None, None
 
 
-def find_candidates(sent, lex) -> list[Candidate]:
+def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
+    """Token indices whose lemma or lower form is a trigger head, and hyphen positions.
+
+    One vectorised pass over the Doc's hash arrays, so that the Python-level work is
+    only done on the few tokens that can start an event.
+    """
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(sdoc):
+        return [], []
+    keys = _trigger_hashes(lex)
+    arr = sdoc.to_array([LEMMA, LOWER])
+    hit = np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys)
+    hyphen = np.flatnonzero(arr[:, 1] == _HYPHEN_HASH)
+    return np.flatnonzero(hit).tolist(), hyphen.tolist()
+
+
+_HASH_CACHE: dict[int, object] = {}
+_HYPHEN_HASH = None
+
+
+def _trigger_hashes(lex):
+    global _HYPHEN_HASH
+    import numpy as np
+    from spacy.strings import hash_string
+
+    cached = _HASH_CACHE.get(id(lex))
+    if cached is not None:
+        return cached
+    words = set(lex.verbs) | set(lex.nouns) | {"willing", "ready"}
+    forms = set()
+    for w in words:
+        forms.update({w, w.capitalize(), w.upper()})
+    keys = np.array(sorted(hash_string(f) for f in forms), dtype=np.uint64)
+    _HYPHEN_HASH = hash_string("-")
+    _HASH_CACHE[id(lex)] = keys
+    return keys
+
+
+def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
     used: set[int] = set()
     cands: list[Candidate] = []
-    tokens = list(sent)
+    doc = sent.doc
+    if positions is None:
+        tokens = list(sent)
+        hyphen_tokens = tokens
+    else:
+        tokens = [doc[i] for i in positions]
+        hyphen_tokens = [doc[i - 1] for i in (hyphens or ()) if i >= 1]
     # hyphenated nominal events first ("build-up", "cease-fire")
-    for tok in tokens:
+    for tok in hyphen_tokens:
         joined, last = _hyphen_compound(tok)
         if joined:
             entries = lex.nouns.get(joined) or lex.nouns.get(joined.rstrip("s"))
@@ -378,7 +424,7 @@ def _has_complement(tok) -> bool:
 
 
 def _filter(cands: list[Candidate], sent, index, lex) -> list[Candidate]:
-    has_actor = any(index[t.i] is not None for t in sent)
+    has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
     by_head = {c.head.i: c for c in cands}
     out = []
     for c in cands:
@@ -668,11 +714,25 @@ def _paragraph_of(doc: Document, offset: int):
 
 def extract(doc: Document, lex) -> list[tuple[Candidate, object]]:
     """All kept candidates with their sentence (exposed for the certainty stage/tests)."""
+    import bisect
+
     sdoc = doc.nlp
+    positions, hyphens = candidate_positions(sdoc, lex)
+    if not positions and not hyphens:
+        return [], None
     index = actor_index(doc)
+    sents = list(sdoc.sents)
+    starts = [s.start for s in sents]
+    by_sent: dict[int, list[int]] = {}
+    hy_by_sent: dict[int, list[int]] = {}
+    for i in positions:
+        by_sent.setdefault(bisect.bisect_right(starts, i) - 1, []).append(i)
+    for i in hyphens:
+        hy_by_sent.setdefault(bisect.bisect_right(starts, i) - 1, []).append(i)
     out = []
-    for sent in sdoc.sents:
-        cands = find_candidates(sent, lex)
+    for k in sorted(set(by_sent) | set(hy_by_sent)):
+        sent = sents[k]
+        cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         if not cands:
             continue
         cands = _filter(cands, sent, index, lex)
@@ -735,6 +795,8 @@ def run(doc: Document, kb) -> Document:
     lex = kb.event_lexicon
     text = doc.article.text
     found, index = extract(doc, lex)
+    if not found:
+        return doc
     locatives = locative_index(doc)
     n = 0
     for c, sent in found:
