@@ -109,14 +109,14 @@ def test_html_without_article_text_is_malformed(tmp_path):
 def test_huge_html_is_bounded_in_time(tmp_path):
     paragraphs = "".join(
         f"<p>Paragraph {i}: the council met on day {i} to discuss bridge number {i * 7} and the river.</p>\n"
-        for i in range(60_000))
+        for i in range(40_000))
     path = tmp_path / "huge.html"
     path.write_text("<html><head><title>Minutes</title><script>" + "var a=1;" * 100_000 +
                     "</script></head><body><article>" + paragraphs + "</article></body></html>")
-    assert path.stat().st_size > 6_000_000
-    started = time.perf_counter()
+    assert path.stat().st_size > 4_000_000
+    started = time.process_time()  # CPU time: the machine may be shared
     article = read_input(str(path))[0]
-    assert time.perf_counter() - started < 15
+    assert time.process_time() - started < 10
     assert "Paragraph 0:" in article.text
     assert article.meta.get("truncated_html_at")
 

@@ -26,7 +26,7 @@ from sitrep.model import Article
 TRAFILATURA_SETTINGS = dict(favor_precision=True, include_comments=False, include_tables=True)
 
 PRUNE_ABOVE = 1_500_000
-MAX_HTML_CHARS = 4_000_000
+MAX_HTML_CHARS = 3_000_000
 #: trafilatura refuses trees with more elements than this (its own guard against blow-ups)
 MAX_TREE_ELEMENTS = 200_000
 #: fewer words than this is navigation residue, not an article body
