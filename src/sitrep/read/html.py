@@ -161,19 +161,18 @@ def page_metadata(tree) -> dict[str, Any]:
             title = " ".join(el.text_content().split()) or None
     out["title"] = " ".join(title.split()) if title else None
 
-    for key in _DATE_META_KEYS:
-        value = normalise_date(metas.get(key))
-        if value:
-            out["published"], out["date_source"] = value, f"meta {key}"
-            break
-    else:
-        value = normalise_date(_ld_value(ld, "datePublished") or _ld_value(ld, "dateCreated"))
-        if value:
-            out["published"], out["date_source"] = value, "JSON-LD datePublished"
-        else:
-            value = _time_element_date(tree)
-            if value:
-                out["published"], out["date_source"] = value, "<time datetime>"
+    candidates = [(normalise_date(metas.get(key)), f"meta {key}") for key in _DATE_META_KEYS]
+    candidates.append((normalise_date(_ld_value(ld, "datePublished")), "JSON-LD datePublished"))
+    candidates.append((normalise_date(_ld_value(ld, "dateCreated")), "JSON-LD dateCreated"))
+    candidates.append((_time_element_date(tree), "<time datetime>"))
+    candidates = [(value, where) for value, where in candidates if value]
+    if candidates:
+        # the first declared date wins; a later source may add the time or zone for that day
+        value, where = candidates[0]
+        same_day = [c for c in candidates if c[0][:10] == value[:10]]
+        out["published"], out["date_source"] = max(same_day, key=lambda c: _precision(c[0]))
+        if out["date_source"] != where:
+            out["date_source"] += f" (more precise than {where})"
 
     url = None
     for link in tree.iterfind(".//link"):
@@ -206,6 +205,13 @@ def strip_site_name(title: str, site: str) -> str:
     if m and m.group(2).strip().casefold() == site.strip().casefold():
         return m.group(1).strip()
     return title
+
+
+def _precision(iso: str) -> int:
+    """2 for a datetime with an offset, 1 for a local datetime, 0 for a bare date."""
+    if "T" not in iso:
+        return 0
+    return 2 if re.search(r"(?:[+-]\d{2}:\d{2}|Z)$", iso) else 1
 
 
 def _json_ld_objects(tree) -> Iterable[dict]:
@@ -272,7 +278,7 @@ def normalise_date(value: Optional[str]) -> Optional[str]:
             return value[:10]
         if len(candidate) <= 10:
             return parsed.date().isoformat()
-        return parsed.isoformat()
+        return parsed.replace(microsecond=0).isoformat()
     if re.match(r"^\d{8}$", value):
         try:
             return datetime.strptime(value, "%Y%m%d").date().isoformat()

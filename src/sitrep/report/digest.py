@@ -99,7 +99,8 @@ def _event(doc: Document, e: Event) -> str:
 def _quote(q: Quote) -> str:
     speaker = _actor_name(q.speaker) if q.speaker else (
         f"{_inline(q.speaker_text.text)} (unresolved)" if q.speaker_text else "unknown speaker")
-    return f"{speaker} ({q.kind}): “{_inline(q.text)}”"
+    words = _inline(q.text).strip(" ,\"'“”‘’«»")
+    return f"{speaker} ({q.kind}): “{words}”"
 
 
 def _quantity(q: Quantity) -> str:
