@@ -228,6 +228,9 @@ def _past_dateline(subj, verb):
     subject; take the first noun phrase after the dash instead."""
     if subj is None or verb is None or subj.i >= verb.i:
         return subj
+    between = subj.doc.text[subj.idx:verb.idx]
+    if not any(c in between for c in "—–-("):
+        return subj
     doc = subj.doc
     dash = None
     for t in doc[subj.i:verb.i]:
@@ -483,7 +486,8 @@ def run(doc: Document, kb) -> Document:
 
     found: list[_Found] = []
     cue_verbs = []  # cue verbs outside long quotes, in order
-    for tok in sdoc:
+    for i in _candidate_indices(sdoc, cues):
+        tok = sdoc[i]
         lower = tok.lower_
         if lower == "according" and in_long_quote(tok.idx) is None:
             got = _according_to(ctx, tok)
@@ -622,6 +626,27 @@ def run(doc: Document, kb) -> Document:
                             speaker=speaker, cue=f.cue, kind=f.kind, speaker_text=speaker_text))
     doc.quotes = quotes
     return doc
+
+
+def _candidate_indices(sdoc, cues) -> list[int]:
+    """Indices of tokens whose lemma is a cue (or "according"), found on the attribute
+    array: creating a Python Token per word costs more than the rest of the stage."""
+    from spacy.attrs import LEMMA, LOWER
+    import numpy
+    strings = sdoc.vocab.strings
+    key = id(strings)
+    hashes = _CUE_HASHES.get(key)
+    if hashes is None:
+        words = set(cues.verbs) | set(cues.nouns) | {"according"}
+        hashes = numpy.array(sorted(strings.add(w) for w in words), dtype="uint64")
+        _CUE_HASHES.clear()
+        _CUE_HASHES[key] = hashes
+    arr = sdoc.to_array([LEMMA, LOWER])
+    mask = numpy.isin(arr[:, 0], hashes) | numpy.isin(arr[:, 1], hashes)
+    return numpy.flatnonzero(mask).tolist()
+
+
+_CUE_HASHES: dict[int, object] = {}
 
 
 def _cue_follows(ctx: _Ctx, q: Span) -> bool:
