@@ -351,19 +351,25 @@ def _depth(tok) -> int:
     return d
 
 
+_PHRASE_RE: dict[int, object] = {}
+
+
+def _phrase_regex(cues):
+    import re
+    key = id(cues)
+    if key not in _PHRASE_RE:
+        phrases = sorted((p for p in cues.phrases if p != "according to"), key=len, reverse=True)
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!x)x"
+        _PHRASE_RE[key] = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return _PHRASE_RE[key]
+
+
 def _sentence_phrase(sent, text, cues):
-    low = text[sent.start_char:sent.end_char].lower()
-    best = None
-    for phrase, status in cues.phrases.items():
-        if phrase == "according to":
-            continue
-        at = low.find(phrase)
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, phrase, status)
-    if best is None:
+    m = _phrase_regex(cues).search(text, sent.start_char, sent.end_char)
+    if m is None:
         return None
-    start = sent.start_char + best[0]
-    return best[2], _span_text(text, start, start + len(best[1]))
+    phrase = " ".join(m.group(0).lower().split())
+    return cues.phrases.get(phrase, "reported"), _span_text(text, m.start(), m.end())
 
 
 def _hedges(sent, text, cues) -> tuple[list[str], Optional[TextSpan]]:

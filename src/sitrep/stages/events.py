@@ -103,19 +103,28 @@ def actor_index(doc: Document) -> list[Optional[Actor]]:
 
     Falls back to spaCy entities when the actor layer is empty.
     """
+    import bisect
+
     sdoc = doc.nlp
     index: list[Optional[Actor]] = [None] * len(sdoc)
     actors = [a for a in doc.actors if not a.locative]
     if not doc.actors:
         actors = ner_actors(sdoc)
+    if not actors:
+        return index
+    starts = _token_starts(sdoc)
     for actor in actors:
-        span = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            if index[tok.i] is None:
-                index[tok.i] = actor
+        first = max(0, bisect.bisect_right(starts, actor.span[0]) - 1)
+        last = bisect.bisect_left(starts, actor.span[1])
+        for i in range(first, min(last, len(index))):
+            if index[i] is None:
+                index[i] = actor
     return index
+
+
+def _token_starts(sdoc) -> list[int]:
+    from spacy.attrs import IDX
+    return [row[0] for row in sdoc.to_array([IDX]).reshape(-1, 1).tolist()]
 
 
 def locative_index(doc: Document) -> dict[int, Actor]:
@@ -306,16 +315,18 @@ def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
     One vectorised pass over the Doc's hash arrays, so that the Python-level work is
     only done on the few tokens that can start an event.
     """
-    import numpy as np
     from spacy.attrs import LEMMA, LOWER
 
     if not len(sdoc):
         return [], []
     keys = _trigger_hashes(lex)
-    arr = sdoc.to_array([LEMMA, LOWER])
-    hit = np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys)
-    hyphen = np.flatnonzero(arr[:, 1] == _HYPHEN_HASH)
-    return np.flatnonzero(hit).tolist(), hyphen.tolist()
+    hits, hyphens = [], []
+    for i, (lemma, lower) in enumerate(sdoc.to_array([LEMMA, LOWER]).tolist()):
+        if lemma in keys or lower in keys:
+            hits.append(i)
+        elif lower == _HYPHEN_HASH:
+            hyphens.append(i)
+    return hits, hyphens
 
 
 _HASH_CACHE: dict[int, object] = {}
@@ -324,7 +335,6 @@ _HYPHEN_HASH = None
 
 def _trigger_hashes(lex):
     global _HYPHEN_HASH
-    import numpy as np
     from spacy.strings import hash_string
 
     cached = _HASH_CACHE.get(id(lex))
@@ -334,7 +344,7 @@ def _trigger_hashes(lex):
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
-    keys = np.array(sorted(hash_string(f) for f in forms), dtype=np.uint64)
+    keys = frozenset(hash_string(f) for f in forms)
     _HYPHEN_HASH = hash_string("-")
     _HASH_CACHE[id(lex)] = keys
     return keys
