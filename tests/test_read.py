@@ -250,3 +250,36 @@ def test_read_feed_list(tmp_path):
 def test_read_bytes_for_uploads():
     articles, skips = read_bytes(ENGLISH.encode(), "upload", name_hint="note.txt")
     assert articles[0].origin == "upload" and not skips
+
+
+def test_url_is_fetched_and_becomes_the_article_url():
+    import http.server
+    import threading
+
+    page = (FIXTURES / "council.html").read_bytes().replace(b'<link rel="canonical"', b'<link rel="x"')
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path != "/story":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        article = read_input(base + "/story")[0]
+        assert article.origin == base + "/story"
+        assert article.url == base + "/story"  # the page declares no canonical URL
+        assert "Old Mill bridge" in article.text
+        err = reason_of(base + "/missing")
+        assert err.reason == "unreadable" and "404" in err.detail
+    finally:
+        server.shutdown()

@@ -68,7 +68,17 @@ def read_input_with_skips(source: str, published: Optional[str] = None,
     Raises InputError when nothing usable is left.
     """
     origin, data, name_hint = _load(source, stdin_bytes, max_bytes)
-    return read_bytes(data, origin, name_hint=name_hint, published=published, max_bytes=max_bytes)
+    articles, skips = read_bytes(data, origin, name_hint=name_hint, published=published, max_bytes=max_bytes)
+    if _is_url(source):
+        for article in articles:
+            if not article.url and article.input_format in ("html", "text"):
+                article.url = source
+                article.id = article_id(article)
+    return articles, skips
+
+
+def _is_url(source: str) -> bool:
+    return bool(re.match(r"^https?://", source, re.IGNORECASE))
 
 
 def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optional[str] = None,
