@@ -445,7 +445,7 @@ def _iso(m, ctx):
 
 
 # numeric 03.01.2026 (day first), 1/3/2026 (US month first unless impossible), 7/8/07
-@_rule(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)", 25)
+@_rule(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./]\d)", 25)
 def _numeric(m, ctx):
     a, b = int(m.group(1)), int(m.group(3))
     year = int(m.group(4)) if len(m.group(4)) == 4 else _year2(m.group(4), ctx.ref)
@@ -927,7 +927,10 @@ def _duration(m, ctx):
     if re.match(r"(?:-|\s+)old\b|\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", following):
         return None  # "a five-year-old", "30 years old", "6 months and older" are ages
     mod = _APPROX_MODS.get(re.sub(r"\s+", " ", m.group("approx").lower())) if m.group("approx") else None
-    return _Found(m.start(), m.end(), "DURATION", _duration_value(n, unit), "duration", mod)
+    start = m.start()
+    if m.group("approx") and m.group("det"):
+        start, mod = m.start("det"), None  # "over the past three weeks": "over" is a preposition here
+    return _Found(start, m.end(), "DURATION", _duration_value(n, unit), "duration", mod)
 
 
 # bare plurals: for years, in recent weeks, over the years, decades
@@ -1299,10 +1302,21 @@ def _sentence_index(sentences, offset: int) -> int:
 _DATELINE_CHARS = 300
 
 
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|-|\u2013|\u2014|$)")
+
+
 def dateline_reference(text: str) -> Optional[Reference]:
-    """A full date written in the first lines (a dateline), used when nothing else is known."""
-    for t in find_times(text[:_DATELINE_CHARS], None):
-        if t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+    """A full date written as a dateline in the first lines: alone on a short line
+    ("March 01, 2008") or right before "(" / a dash ("KYIV, Jan 3, 2026 (Reuters) -")."""
+    head = text[:_DATELINE_CHARS]
+    for t in find_times(head, None):
+        if not (t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)):
+            continue
+        line_start = head.rfind("\n", 0, t.span[0]) + 1
+        line_end = head.find("\n", t.span[1])
+        line = head[line_start:line_end if line_end >= 0 else len(head)].strip()
+        before = head[line_start:t.span[0]]
+        if len(line) <= 60 or (len(before) <= 40 and _DATELINE_TAIL.match(head, t.span[1])):
             return Reference(dt.date.fromisoformat(t.value))
     return None
 
