@@ -35,7 +35,7 @@ from sitrep.stages.events import (COMPLEMENT_DEPS, _child, actor_index, actor_of
 OWN_PRIORITY = ("negated", "alleged", "reported", "hypothetical")
 #: statuses whose cue does not name a speaker: attribution is looked for further up
 SPEAKERLESS = frozenset({"hypothetical", "negated"})
-INTENT_TYPES = frozenset({"AGREE", "CONCEDE", "THREATEN"})
+INTENT_TYPES = frozenset({"AGREE", "CONCEDE", "THREATEN", "REJECT"})
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 MAX_SPEAKER_TOKENS = 8
 #: the walk up the parse crosses these relations (complements) and also adverbial clauses
@@ -62,7 +62,7 @@ def run(doc: Document, kb) -> Document:
     for ev in doc.events:
         key = ev.trigger.span
         if key not in cache:
-            cache[key] = assess(ev, doc, sdoc, text, index, cues, shared, triggers)
+            cache[key] = assess(ev, doc, sdoc, text, index, cues, shared, triggers, lex)
         c = cache[key]
         ev.certainty = Certainty(status=c.status, attributed_to=c.attributed_to, cue=c.cue,
                                  hedges=list(c.hedges))
@@ -131,13 +131,22 @@ def _trigger_tokens(ev: Event, sdoc):
     return list(span) if span is not None else []
 
 
-def _own_cues(toks, ev: Event, cues, text) -> Optional[tuple[str, TextSpan]]:
+def _converted_rejection(tok, lex) -> bool:
+    """A REJECT the events stage made from a negated offer ("will not accept"): its
+    negation is the rejection itself, not a negation of it."""
+    if lex is None:
+        return True
+    entries = lex.verbs.get(_lemma(tok), []) + lex.nouns.get(_lemma(tok), [])
+    return not any(t.type == "REJECT" for t in entries)
+
+
+def _own_cues(toks, ev: Event, cues, text, cues_lex=None) -> Optional[tuple[str, TextSpan]]:
     found: dict[str, TextSpan] = {}
     for tok in toks:
         for c in tok.children:
             low, lem = c.lower_, _lemma(c)
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
-                if ev.type != "REJECT":  # "would not accept" is coded as a rejection
+                if not (ev.type == "REJECT" and _converted_rejection(tok, cues_lex)):
                     found.setdefault("negated", _tok_span(text, c))
             elif c.dep_ in ("aux", "auxpass") and (low in cues.modals or lem in cues.modals):
                 if ev.type in INTENT_TYPES and low in FUTURE_MODALS:
@@ -206,6 +215,10 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             yield "denied", _tok_span(text, verb, tok), speaker_of(verb, index, text, cues), verb
             return
         status = None
+        if gov_event is not None and gov_event.type == "ACCUSE" and gov_event.mode in ("disapprove", "investigate"):
+            # "condemned the strikes", "is investigating the killing": taken as having happened
+            yield "asserted", _tok_span(text, tok), None, tok
+            return
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             status = cues.verbs.get(lem)
             if status is None and shared is not None:
@@ -267,7 +280,7 @@ def _according_to(sent_toks, index, text, cues):
     return None
 
 
-def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers) -> Certainty:
+def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, lex=None) -> Certainty:
     toks = _trigger_tokens(ev, sdoc)
     if not toks:
         return Certainty()
@@ -276,7 +289,7 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers) 
     status: Optional[str] = None
     cue: Optional[TextSpan] = None
     speaker: Optional[Actor] = None
-    own = _own_cues(toks, ev, cues, text)
+    own = _own_cues(toks, ev, cues, text, lex)
     if own is not None:
         status, cue = own
     for w_status, w_cue, w_speaker, _tok in _walk(root, ev, sdoc, text, index, cues, shared, triggers):

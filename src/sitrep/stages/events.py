@@ -548,7 +548,9 @@ def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], lis
             subj = verb_subject(head)
             if subj is not None:
                 sources = actors_of_phrase(subj, index)
-                if not sources and subj.pos_ == "PRON":
+                if not sources and (subj.pos_ == "PRON" or any(
+                        ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subj.children)):
+                    # "it", "its forces", "their troops"
                     sources = _antecedent_of_pronoun(head, index)
             obj = _child(head, "dobj", "dative")
             if obj is not None and obj.i not in {t.i for t in c.tokens}:
@@ -777,7 +779,7 @@ def _future_type(c: Candidate) -> tuple[str, Optional[str]]:
         return c.type, c.mode
     if c.type == "ASSAULT" and intent == "prepare":
         return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
-    if c.type in THREAT_MODE and (future or intent):
+    if c.type in THREAT_MODE and (future or intent) and c.governor is None:
         return "THREATEN", THREAT_MODE[c.type]
     if future and c.type in FUTURE_TO_AGREE:
         return "AGREE", None

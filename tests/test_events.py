@@ -1,0 +1,202 @@
+"""Events stage: PLOVER triggers, roles, attachments, on sentences written for these tests."""
+import pytest
+
+from sitrep import pipeline
+from sitrep.knowledge.plover import load_event_lexicon
+from sitrep.model import PLOVER_TYPES, Article, Document
+from sitrep.stages import events as events_stage
+from sitrep.stages.events import coded_events
+
+
+def run(kb, text, published="2025-11-20", until=None):
+    return pipeline.process(Article(id="t", text=text, published=published), kb, until=until)
+
+
+def types(doc):
+    return [e.type for e in doc.events]
+
+
+def only(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def name(actor):
+    return actor.text if actor is not None else None
+
+
+# -- lexicon -------------------------------------------------------------------------
+
+def test_lexicon_covers_all_sixteen_types():
+    lex = load_event_lexicon()
+    covered = {t.type for entries in list(lex.verbs.values()) + list(lex.nouns.values()) for t in entries}
+    assert covered == set(PLOVER_TYPES)
+    assert len(lex) > 300
+
+
+def test_lexicon_has_light_verb_and_particle_patterns():
+    lex = load_event_lexicon()
+    words = {t.words for entries in lex.verbs.values() for t in entries}
+    for pattern in ("call for", "step down", "impose curfew", "open fire", "hold talks"):
+        assert pattern in words
+    assert {"launch", "carry", "impose"} <= lex.light_verbs
+
+
+# -- triggers ------------------------------------------------------------------------
+
+def test_active_assault_with_source_target_and_place(kb):
+    doc = run(kb, "US forces struck a Venezuelan navy vessel off the coast of Venezuela on Monday.")
+    ev = only(doc, "ASSAULT")
+    assert ev.trigger.text == "struck"
+    assert "US" in name(ev.source)
+    assert ev.id == "t:e1"
+
+
+def test_passive_voice_source_from_by_phrase(kb):
+    doc = run(kb, "Three boats were struck by US forces in the Caribbean.")
+    ev = only(doc, "ASSAULT")
+    assert ev.trigger.text == "struck"
+    assert ev.source is not None and "US" in ev.source.text
+
+
+def test_nominal_event_with_light_verb(kb):
+    doc = run(kb, "The United States launched strikes on drug boats near Venezuela.")
+    ev = only(doc, "ASSAULT")
+    assert "strikes" in ev.trigger.text
+    assert "United States" in name(ev.source)
+
+
+def test_nominal_event_seizure_of_tanker_is_coerce(kb):
+    doc = run(kb, "The seizure of a Venezuelan oil tanker by the United States angered Caracas.")
+    ev = only(doc, "COERCE")
+    assert ev.mode == "seize"
+    assert ev.trigger.text == "seizure"
+    assert "United States" in name(ev.source)
+
+
+def test_tanker_seized_verb(kb):
+    doc = run(kb, "American forces seized an oil tanker off the coast of Venezuela on Wednesday.")
+    ev = only(doc, "COERCE")
+    assert ev.mode == "seize"
+
+
+def test_sanctions_against_target(kb):
+    doc = run(kb, "Washington imposed new sanctions against Venezuela's state oil company.")
+    ev = only(doc, "SANCTION")
+    assert "sanctions" in ev.trigger.text
+    assert "Washington" in name(ev.source)
+    assert ev.target is not None and "Venezuela" in ev.target.text
+
+
+def test_troop_buildup_is_mobilize(kb):
+    doc = run(kb, "The Pentagon has deployed warships and thousands of troops to the Caribbean.")
+    assert only(doc, "MOBILIZE").source is not None
+    doc = run(kb, "The military build-up in the Caribbean continued this week.")
+    assert "MOBILIZE" in types(doc)
+
+
+def test_offer_to_negotiate_is_agree_not_consult(kb):
+    doc = run(kb, "Maduro offered to negotiate with Washington.")
+    assert types(doc) == ["AGREE"]
+    ev = doc.events[0]
+    assert "Maduro" in name(ev.source)
+    assert ev.target is not None and "Washington" in ev.target.text
+
+
+def test_talks_held_is_consult(kb):
+    doc = run(kb, "Venezuelan and Colombian ministers held talks in Bogota on Friday.")
+    assert "CONSULT" in types(doc)
+
+
+def test_talks_without_any_actor_is_not_an_event(kb):
+    doc = run(kb, "the talks went on for hours.")
+    assert "CONSULT" not in types(doc)
+
+
+def test_accusation_is_accuse(kb):
+    doc = run(kb, "Venezuela accused the United States of piracy on Thursday.")
+    ev = only(doc, "ACCUSE")
+    assert ev.mode == "allege"
+    assert "Venezuela" in name(ev.source)
+    assert "United States" in name(ev.target)
+
+
+def test_reporting_verbs_are_not_events(kb):
+    doc = run(kb, "The minister said on Tuesday that the economy was growing, he told reporters.")
+    assert doc.events == []
+
+
+def test_threat_gives_threaten_and_the_threatened_strike(kb):
+    doc = run(kb, "Trump threatened to strike Venezuela.")
+    assert "THREATEN" in types(doc) and "ASSAULT" in types(doc)
+    threat = only(doc, "THREATEN")
+    assert "Trump" in name(threat.source)
+    assert threat.target is not None and "Venezuela" in threat.target.text
+    # the strike is the content of the threat: a PLOVER coder reports THREATEN only
+    assert [e.type for e in coded_events(doc)] == ["THREATEN"]
+
+
+def test_future_conflict_action_is_threaten(kb):
+    doc = run(kb, "The farmers said they would blockade the capital next week.")
+    assert [e.type for e in coded_events(doc)] == ["THREATEN"]
+
+
+def test_refused_cooperation_is_reject(kb):
+    doc = run(kb, "Caracas said it would not accept the proposal.")
+    assert [e.type for e in coded_events(doc)] == ["REJECT"]
+
+
+def test_list_of_actors_gives_one_event_per_source(kb):
+    doc = run(kb, "The United States and Britain imposed sanctions on Venezuela.")
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert len(sanctions) == 2
+    sources = sorted(name(e.source) for e in sanctions)
+    assert any("United States" in s for s in sources) and any("Britain" in s for s in sources)
+    assert {e.trigger.span for e in sanctions} == {sanctions[0].trigger.span}
+    assert len({e.id for e in sanctions}) == 2
+
+
+def test_assault_mode_from_instrument(kb):
+    doc = run(kb, "A drone strike hit a camp in the north.")
+    assert only(doc, "ASSAULT").mode == "drone"
+
+
+def test_publication_date_is_marked_when_sentence_has_no_date(kb):
+    doc = run(kb, "US forces struck a boat in the Caribbean.", published="2025-09-02T10:00:00")
+    ev = only(doc, "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2025-09-02" and ev.date.mod == "PUBLICATION"
+
+
+def test_event_ids_are_stable_and_sequential(kb):
+    text = "US forces struck a boat. Venezuela condemned the strike. Colombia sent troops to the border."
+    a, b = run(kb, text), run(kb, text)
+    assert [e.id for e in a.events] == [e.id for e in b.events]
+    assert [e.id for e in a.events] == [f"t:e{i + 1}" for i in range(len(a.events))]
+
+
+def test_works_without_other_layers(kb):
+    """nlp + events only: actors fall back to spaCy entities."""
+    doc = Document(article=Article(id="x", text="Russian troops attacked Ukrainian positions."))
+    from sitrep.stages import nlp
+    nlp.run(doc, kb)
+    events_stage.run(doc, kb)
+    ev = only(doc, "ASSAULT")
+    assert ev.source is not None and "Russian" in ev.source.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "ÄÖÜ ☃ 💥 ...", "A" * 3000,
+                                  "US FORCES STRUCK A BOAT IN THE CARIBBEAN, OFFICIALS SAID."])
+def test_bad_input_does_not_crash(kb, text):
+    doc = Document(article=Article(id="bad", text=text))
+    from sitrep.stages import certainty, nlp
+    nlp.run(doc, kb)
+    events_stage.run(doc, kb)
+    certainty.run(doc, kb)
+    assert isinstance(doc.events, list)
+
+
+def test_long_sentence(kb):
+    text = ("US forces struck a boat, " * 80) + "officials said."
+    doc = run(kb, text)
+    assert len(doc.events) >= 10
