@@ -76,6 +76,8 @@ def test_repeated_title_before_caption_is_removed_anywhere():
     ("Published: Saturday, January 3, 2026 8:05 AM", "2026-01-03T08:05:00"),
     ("Updated 3 January 2026, 14:30 GMT", "2026-01-03T14:30:00+00:00"),
     ("2026-01-03T09:15:00+01:00", "2026-01-03T09:15:00+01:00"),
+    ("Published 12:12 PM EST, Sat January 3, 2026", "2026-01-03T12:12:00-05:00"),
+    ("Jan 3, 2026 | 12:12 PM ET", "2026-01-03T12:12:00-05:00"),
 ])
 def test_dateline_becomes_published(line, expected):
     out = cleaned(line + "\n\n" + BODY)
@@ -98,7 +100,8 @@ def test_sentence_with_a_date_is_not_a_dateline():
 
 
 def test_real_sentences_that_look_like_junk_survive():
-    text = ("Share prices fell sharply after the announcement, traders said.\n\n"
+    text = ("By Tuesday, the council had voted.\n\n"
+            "Share prices fell sharply after the announcement, traders said.\n\n"
             "Listen to the people, the protesters shouted outside the council.\n\n"
             "Read the statement, the mayor told reporters on Friday.\n\n" + BODY)
     out = cleaned(text)

@@ -66,9 +66,12 @@ _NAVIGATION = re.compile(
     r"^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|home|back to top|close|open|next|previous"
     r"|log ?in|sign in|my account|toggle navigation)[\s.!]*$"
     r"|^(?:[\w'&.,-]+(?: [\w'&.,-]+){0,3} (?:>|›|»|/|\|) ){2,}[\w'&.,-]+(?: [\w'&.,-]+){0,3}$", re.I)
+#: "By Jane Doe", "By JEAN H. LEE, Associated Press", "By A and B | Reuters": two or more
+#: capitalised name words, then at most an outlet after a separator (never a clause)
 _BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+(?:[A-Z][\w'’.-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]+|[A-Z]\.|and|&|de|van|von|da|al|bin|la|le|del|di|,|the))*"
-    r"(?:\s*(?:,|\||-|–|—|/)\s*[\w .'’&-]{0,60})?$")
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+(?:[A-Z][\w'’.-]+|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][\w'’.-]+|[A-Z]\.|and|&|de|van|von|da|al|bin|la|le|del|di|,))+"
+    r"(?:\s*(?:,|\||-|–|—|/)\s*[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,5})?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^\s*©", re.I)
 _TAIL_HEADING = re.compile(
     r"^(?:related(?: articles| stories| news| coverage| content| topics| links)?|more (?:from|on|stories|news|in)\b.{0,60}"
@@ -88,16 +91,22 @@ _MONTHS = {
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?"
+_TZ = r"(?-i:[A-Z]{1,5}\b)|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}"
 _TIME = (r"(?:(?:\s*,?\s*(?:at|@|-|–|\|)?\s*)(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-         r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,5}|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z)\)?)?)?")
+         r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*\(?(?P<tz>" + _TZ + r")\)?)?)?")
 _DATE_FORMS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-               r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5})?)?", re.I),
+               r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?-i:[A-Z]{2,5}\b))?)?", re.I),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})" + _TIME, re.I),
     re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
 ]
+#: a time written before the date ("12:12 PM EST, Sat January 3, 2026")
+_LOOSE_TIME = re.compile(r"\b(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+                         r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*\(?(?P<tz>" + _TZ + r")\)?)?", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+                           r"(?:day|sday|nesday|rsday|urday)?\b\.?", re.I)
 _DATELINE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|first|modified|date|on|at|created|issued|time|and|edited)\b|[|:•·,\-–—()]",
     re.I)
@@ -125,18 +134,25 @@ def match_dateline(line: str) -> Optional[str]:
         m = form.search(line)
         if not m:
             continue
-        leftover = _DATELINE_FILLER.sub(" ", line[:m.start()] + " " + line[m.end():])
+        fields = m.groupdict()
+        rest = line[:m.start()] + " " + line[m.end():]
+        if not fields.get("hour"):
+            t = _LOOSE_TIME.search(rest)
+            if t:
+                fields.update(t.groupdict())
+                rest = rest[:t.start()] + " " + rest[t.end():]
+        leftover = _WEEKDAY_WORD.sub(" ", _DATELINE_FILLER.sub(" ", rest))
         # a second date (the "updated" one) may follow the first
         for other in _DATE_FORMS:
             leftover = other.sub(" ", leftover)
+        leftover = _LOOSE_TIME.sub(" ", leftover)
         if len(leftover.split()) > 2:
             return None
-        return _iso_from_match(m)
+        return _iso_from_fields(fields)
     return None
 
 
-def _iso_from_match(m: re.Match) -> Optional[str]:
-    g = m.groupdict()
+def _iso_from_fields(g: dict) -> Optional[str]:
     try:
         year = int(g["y"])
         if g.get("mon"):
