@@ -125,13 +125,20 @@ def _codes(entities: list) -> set[str]:
 
 
 def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int = 0) -> EvalResult:
-    from sitrep.stages.events import coded_events
-
     started = time.perf_counter()
     rows = load_sentences(data_dir, limit)
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR)
     docs, notes = analyse_texts(kb, [r["text"] for r in rows], [f"gsr-{i}" for i in range(len(rows))])
     result.notes.extend(notes)
+    score(rows, docs, result, show_errors)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def score(rows: list[dict], docs: list, result: EvalResult, show_errors: int = 0) -> EvalResult:
+    """Fill ``result.metrics`` for analysed sentences (see the module docstring)."""
+    from sitrep.stages.events import coded_events
+
     per_type = {t: PRF() for t in PLOVER_TYPES}
     per_type_all = {t: PRF() for t in PLOVER_TYPES}
     src_ok = src_n = tgt_ok = tgt_n = 0
@@ -190,5 +197,4 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
         result.notes.append(f"{unmapped} gold records with an unmapped category were skipped")
     result.notes.append("per sentence: set of predicted types of coded events vs set of gold types")
     result.errors = result.errors[:show_errors] if show_errors else []
-    result.seconds = time.perf_counter() - started
     return result
