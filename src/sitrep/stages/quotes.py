@@ -101,7 +101,7 @@ def find_quote_marks(text: str) -> list[Span]:
                 elif ch not in "”»":
                     open_at = i
                 continue
-            if ch in "“„«":
+            if ch in "“„«" or (open_at < ps and i == _first_char(text, ps)):
                 continue  # nested, or the continuation mark of a multi-paragraph quote
             spans.append((open_at, m.end()))
             open_at = None
@@ -556,6 +556,7 @@ def run(doc: Document, kb) -> Document:
                 f.content = (min(f.content[0], q[0]), max(f.content[1], q[1]))
 
     # direct quotes: find the cue around each remaining long quote
+    busy = {f.verb.i for f in found if f.verb is not None}
     direct: list[_Found] = []
     cue_starts = [v.idx for v in cue_verbs]
     sentences = doc.sentences
@@ -563,7 +564,7 @@ def run(doc: Document, kb) -> Document:
     for q in long_quotes:
         if q in claimed:
             continue
-        verb = _nearest_cue(ctx, q, cue_verbs, cue_starts, sentences, sent_starts, in_long_quote)
+        verb = _nearest_cue(ctx, q, cue_verbs, cue_starts, sentences, sent_starts, busy)
         if verb is not None:
             if verb.lower_ == "according":
                 got = _according_to(ctx, verb)
@@ -676,7 +677,7 @@ def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
     return i < len(cue_verbs) and cue_starts[i] < end
 
 
-def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_starts, in_long_quote):
+def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_starts, busy):
     """The cue verb that introduces a direct quote, or None when it is ambiguous."""
     text = ctx.text
     if not sentences:
@@ -702,6 +703,11 @@ def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_star
             dist = q[0] - verb.idx
         if _QUOTE_MARK.search(between) and _words(between) > 6:
             continue  # another quote sits between
+        # a verb that already reports its own clause, or states a belief, is a poor cue
+        if verb.i in busy:
+            dist += 10_000
+        if not ctx.cues.is_reporting_verb(verb.lemma_):
+            dist += 5_000
         if best is None or dist < best_dist:
             best, best_dist = verb, dist
     if best is not None:
