@@ -120,7 +120,8 @@ _REGIONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "Ame
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_WORD = re.compile(r"\w+")
+#: a word has at least one letter (a column of figures is not an article)
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _TITLE_NORMAL = re.compile(r"[\W_]+")
 
@@ -326,8 +327,14 @@ def check_analysable(doc: Document) -> Document:
     if article.input_format is not None:
         words = len(_WORD.findall(article.text))
         if words == 0:
-            what = f" (removed: {', '.join(sorted({r.kind for r in article.removed}))})" if article.removed else ""
-            raise InputError(origin, "empty", f"no article text is left after cleaning{what}; check the input")
+            if article.removed:
+                kinds = ", ".join(sorted({r.kind for r in article.removed}))
+                detail = f"no article text is left after cleaning (removed: {kinds}); check the input"
+            elif article.text.strip():
+                detail = "the text has no words, only numbers or symbols; give the article's text"
+            else:
+                detail = "the article text is empty; check the input"
+            raise InputError(origin, "empty", detail)
         if words < MIN_WORDS:
             raise InputError(origin, "too_short",
                              f"only {words} words of article text (at least {MIN_WORDS} needed); "
