@@ -121,6 +121,8 @@ MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "labor day": lambda y: nth_weekday(y, 9, 1, 1),
     "labour day": lambda y: nth_weekday(y, 9, 1, 1),
     "martin luther king day": lambda y: nth_weekday(y, 1, 1, 3),
+    "martin luther king jr. day": lambda y: nth_weekday(y, 1, 1, 3),
+    "mlk day": lambda y: nth_weekday(y, 1, 1, 3),
     "presidents' day": lambda y: nth_weekday(y, 2, 1, 3),
     "presidents day": lambda y: nth_weekday(y, 2, 1, 3),
     "election day": lambda y: nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),

@@ -519,7 +519,7 @@ def _resolve_day_month(m, ctx, day: int) -> Optional[_Found]:
 
 # May 2010 / January of 2010 / early January / late last July / mid-March / this May
 @_rule(r"\b(?P<pos>" + _POSITION + r")?(?:(?P<which>last|next|this|coming|past)\s+)?(?P<mon>"
-       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?!\d|,\d)|\s+of\s+(?P<rel>last|this|next)\s+year)?(?![\w-])", 15)
+       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?!\d|,\d)|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w-])", 15)
 def _month(m, ctx):
     if not _month_ok(m, ctx, "mon"):
         return None
@@ -1005,7 +1005,7 @@ def _clock(m, ctx):
        + r"|days?|hours?|minutes?|weeks?|months?|years?|decades?)\b)|at\s+the\s+time|at\s+that\s+time|"
        r"more\s+recently|until\s+recently)\b"
        r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<!as\s)soon(?!\s+as\b|\s+after\b|-)|"
-       r"the\s+(?:near|long|short|medium)\s+term|shortly)\b", 6)
+       r"the\s+(?:near|long|short|medium)\s+term|shortly(?!\s+(?:before|after)\b))\b", 6)
 def _vague(m, ctx):
     if m.group("present"):
         value = "PRESENT_REF"
@@ -1029,8 +1029,8 @@ def _set(m, ctx):
     start, end = m.start(), m.end()
     if m.group("adv"):
         word = m.group("adv")
-        if word[0].isupper() and ctx.prev_word(start)[:1].isupper():
-            return None  # "The Daily Telegraph"
+        if word[0].isupper() and (ctx.next_word(end)[:1].isupper() or ctx.prev_word(start).lower() in ("the", "a")):
+            return None  # "The Daily Telegraph", "the Daily Beast's"
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "hourly": "hour", "nightly": "day", "quarterly": "month", "biannually": "month",
                 "annual": "year"}[word.lower()]
@@ -1055,6 +1055,10 @@ def _set(m, ctx):
     return _Found(start, end, "SET", _duration_value(n, m.group("what")), "set")
 
 
+_RELATIVE_CLAUSE_STARTS = {"we", "they", "he", "she", "it", "i", "you", "the", "a", "an", "his", "her",
+                           "their", "our", "its", "this", "that", "when", "which", "where"}
+
+
 # narrative anchors: the day before, the next day, the same day, that day, the following week
 @_rule(r"\b(?:(?P<the>the|that)\s+(?:(?P<which>same|next|following|previous|prior)\s+)?day(?:\s+(?P<rel>before|"
        r"after|earlier|later))?)\b(?!\s+(?:of|when|that|in\s+which)\b)", 9)
@@ -1065,6 +1069,8 @@ def _narrative_day(m, ctx):
             "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
             "closing", "for", "during", "in", "start", "started", "began", "begin"):
         return None  # "the day" alone is too often generic; "ended the day" is the story's day
+    if not which and not rel and ctx.next_word(m.end()).lower() in _RELATIVE_CLAUSE_STARTS:
+        return None  # "the day we become silent" is not a date
     step = 0
     if which in ("next", "following") or rel in ("after", "later"):
         step = 1
