@@ -132,6 +132,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     ours, base, per_page = [], [], []
     ours_aeb, base_aeb = [], []
     ours_seconds = base_seconds = 0.0
+    ours_cpu = base_cpu = 0.0  # CPU seconds: stable when the machine is shared
     title_hits = title_total = date_hits = date_total = 0
     real = Counter()  # rows whose title/date come from Readability's metadata, not heuristics
     with_time = 0
@@ -144,7 +145,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
         raw = (folder / row["html_file"]).read_bytes()
         gold = row["text"]
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         article = None
         try:
             articles, _ = read_bytes(raw, row["id"], name_hint=row["html_file"])
@@ -156,13 +157,15 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
             errors.append(f"{row['id']}: read failed: {exc.reason}: {exc.detail}")
             predicted = ""
         ours_seconds += time.perf_counter() - t0
+        ours_cpu += time.process_time() - c0
 
         base_text = ""
         if baseline:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             page = gunzip(raw, row["id"], 50_000_000) if is_gzip(raw) else raw
             base_text = trafilatura.extract(page, **TRAFILATURA_SETTINGS) or ""
             base_seconds += time.perf_counter() - t0
+            base_cpu += time.process_time() - c0
 
         counts, base_counts = page_counts(gold, predicted), page_counts(gold, base_text)
         ours.append(counts)
@@ -216,6 +219,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
         "real_gold_pages": real["titles"],
         "published_with_time": round(with_time / max(1, len(rows)), 4),
         "ms_per_page": round(1000 * ours_seconds / max(1, len(rows)), 1),
+        "cpu_ms_per_page": round(1000 * ours_cpu / max(1, len(rows)), 1),
         "read_failures": sum(failures.values()),
         "flagged_non_english": sum(n for (lang, gated), n in flagged.items() if gated),
         "gate_vs_html_lang_agreement": round(
@@ -232,6 +236,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
             "baseline_trafilatura_f1": theirs["f1"], "baseline_trafilatura_precision": theirs["p"],
             "baseline_trafilatura_recall": theirs["r"],
             "baseline_ms_per_page": round(1000 * base_seconds / max(1, len(rows)), 1),
+            "baseline_cpu_ms_per_page": round(1000 * base_cpu / max(1, len(rows)), 1),
         })
         if base_aeb:
             result.metrics["baseline_trafilatura_f1_zyte181"] = aggregate(base_aeb)["f1"]
