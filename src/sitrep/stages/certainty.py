@@ -250,8 +250,10 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             words = {(_lemma(t)) for t in (verb_subject(tok) or tok).subtree} if tok.pos_ != "NOUN" else set()
             subj = verb_subject(tok) if tok.pos_ != "NOUN" else None
             passive_it = subj is not None and subj.lower_ == "it"
-            if lem == "report" or passive_it or is_media(speaker, words, cues):
+            if passive_it or speaker is None or is_media(speaker, words, cues):
                 status = "reported"
+            elif lem == "report":
+                status = "claimed"  # "the Defence Ministry reported that ...": an actor's account
         yield status, cue, speaker, tok
         if status not in SPEAKERLESS:
             return

@@ -667,6 +667,9 @@ def pick_place(doc: Document, sent_span, trigger_span, used_actor_spans) -> Opti
             continue
         if any(place.span[0] < e and s < place.span[1] for s, e in used_actor_spans):
             continue
+        if any(place.span[0] < a.span[1] and a.span[0] < place.span[1]
+               for a in doc.actors if not a.locative and a.kind == "person"):
+            continue  # a person's name read as a place by the gazetteer
         tok = sdoc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         locative = False
         if tok is not None:

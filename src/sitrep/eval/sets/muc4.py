@@ -25,7 +25,9 @@ Certainty (PERP: ORGANIZATION CONFIDENCE -> expected statuses):
 For each gold template with a confidence in a detected text, the predicted ASSAULT event
 whose source names the perpetrator organisation (a word of the gold name or acronym in the
 source text) is compared; the first such event in the text is used. ``certainty_acc`` =
-share of those whose status is among the expected ones. Templates whose perpetrator is not
+share of those whose status is among the expected ones; ``certainty_acc_lenient`` also
+accepts "claimed" for SUSPECTED OR ACCUSED (an authority saying who did it is a claim in
+sitrep's terms, an accusation in MUC's). Templates whose perpetrator is not
 found as a source are counted in ``certainty_unmatched``.
 
 Caveat: MUC relevance excludes attacks on military targets and events outside the nine
@@ -150,6 +152,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     result.notes.extend(notes)
     detection = {"tst4": PRF(), "upper": PRF()}
     cert_ok = Counter()
+    cert_lenient = Counter()
     cert_n = Counter()
     unmatched = Counter()
     confusion: Counter = Counter()
@@ -184,6 +187,9 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
             cert_n[part] += 1
             ok = match.certainty.status in g["expected"]
             cert_ok[part] += ok
+            # an authority naming the perpetrator is "claimed" in sitrep's terms
+            lenient = g["expected"] | ({"claimed"} if "alleged" in g["expected"] else set())
+            cert_lenient[part] += match.certainty.status in lenient
             confusion[(part, "/".join(sorted(g["expected"])), match.certainty.status)] += 1
             if show_errors and not ok:
                 result.errors.append(f"{part} CERTAINTY {art['muc_doc_id']}: gold {sorted(g['expected'])} "
@@ -193,6 +199,8 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     for part in ("tst4", "upper"):
         result.metrics[f"{part}_assault_detection"] = detection[part]
         result.metrics[f"{part}_certainty_acc"] = round(cert_ok[part] / cert_n[part], 4) if cert_n[part] else None
+        result.metrics[f"{part}_certainty_acc_lenient"] = (round(cert_lenient[part] / cert_n[part], 4)
+                                                           if cert_n[part] else None)
         result.metrics[f"{part}_certainty_matched"] = cert_n[part]
         result.metrics[f"{part}_certainty_unmatched"] = unmatched[part]
     result.metrics["certainty_confusion"] = {f"{p}|gold={g}|pred={s}": n for (p, g, s), n in sorted(confusion.items())}
