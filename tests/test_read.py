@@ -283,3 +283,22 @@ def test_url_is_fetched_and_becomes_the_article_url():
         assert err.reason == "unreadable" and "404" in err.detail
     finally:
         server.shutdown()
+
+
+def test_atom_feed_and_markdown(tmp_path):
+    atom = tmp_path / "updates.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Port Ellis Council</title><entry><title>Budget adopted</title>"
+        "<link href='https://council.example.org/budget'/><id>tag:council.example.org,2026:1</id>"
+        "<updated>2026-02-12T17:00:00+01:00</updated>"
+        "<content type='html'>&lt;p&gt;" + ENGLISH + "&lt;/p&gt;</content></entry></feed>")
+    item = read_input(str(atom))[0]
+    assert item.input_format == "feed" and item.title == "Budget adopted"
+    assert item.published == "2026-02-12T16:00:00+00:00"
+    assert item.url == "https://council.example.org/budget"
+    assert item.text == ENGLISH
+    md = tmp_path / "note.md"
+    md.write_text("# Ferry raised from the harbour\n\n" + ENGLISH + "\n")
+    article = read_input(str(md))[0]
+    assert article.title == "Ferry raised from the harbour" and article.input_format == "text"
