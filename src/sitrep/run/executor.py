@@ -133,5 +133,11 @@ def run_chunks(chunks: Iterable[list[Article]], workers: int, until: Optional[st
         while pending:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
             yield from collect(done)
-    finally:
+    except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)  # reap the workers (and let their resource usage be counted)
+    finally:
+        if pending:  # closed early by the consumer (GeneratorExit)
+            pool.shutdown(wait=False, cancel_futures=True)
