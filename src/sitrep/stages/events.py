@@ -340,7 +340,7 @@ def _trigger_hashes(lex):
     cached = _HASH_CACHE.get(id(lex))
     if cached is not None:
         return cached
-    words = set(lex.verbs) | set(lex.nouns) | {"willing", "ready"}
+    words = set(lex.verbs) | set(lex.nouns) | {"willing", "ready"} | DEONTIC_AUX
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
@@ -380,6 +380,8 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                 continue
             pos = tok.pos_
             if pos in ("VERB",) or (pos == "AUX" and tok.dep_ == "ROOT"):
+                if tok.dep_ in ("amod", "compound"):
+                    continue  # "the Israeli-occupied West Bank", "the banned movement"
                 table = lex.verbs
             elif pos in ("NOUN", "PROPN"):
                 if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
@@ -409,6 +411,31 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                 used.update(t.i for t in toks)
                 break
     return cands
+
+
+#: "X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8)
+DEONTIC_AUX = frozenset({"must"})
+SAYING_VERBS = frozenset({"say", "declare", "reiterate", "insist", "announce", "stress", "tell",
+                          "state", "add", "warn", "conclude", "write", "argue", "repeat"})
+
+
+def _deontic_requests(sent, positions, cands) -> list[Candidate]:
+    heads = {c.head.i for c in cands}
+    out = []
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.lower_ not in DEONTIC_AUX or tok.dep_ != "aux":
+            continue
+        clause = tok.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i in heads or _lemma(verb) not in SAYING_VERBS:
+            continue
+        if any(ch.dep_ == "neg" for ch in clause.children):
+            continue
+        out.append(Candidate(verb, [verb], "REQUEST", None, frozenset({"govern"})))
+        heads.add(verb.i)
+    return out
 
 
 def _has_target(tok) -> bool:
@@ -502,10 +529,10 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
         g = c.governor
         if g is None:
             continue
-        if "govern" in g.flags:
-            if g.type == "PROTEST":
-                c.drop = True
-            elif _lemma(g.head) in PROMISE_LEMMAS and c.type in CONFLICT_TYPES:
+        if g.type == "PROTEST" and "govern" not in g.flags:
+            c.drop = True  # the demand of a protest is its topic (PLOVER 3.12)
+        elif "govern" in g.flags:
+            if _lemma(g.head) in PROMISE_LEMMAS and c.type in CONFLICT_TYPES:
                 # "vowed to retaliate": a promise of force is a threat (PLOVER 3.11)
                 g.type, g.mode, g.flags = "THREATEN", "violence", frozenset({"embed"})
             elif g.type == "REJECT" and _rejects_a_claim(g):
@@ -748,6 +775,7 @@ def extract(doc: Document, lex) -> list[tuple[Candidate, object]]:
     for k in sorted(set(by_sent) | set(hy_by_sent)):
         sent = sents[k]
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
+        cands.extend(_deontic_requests(sent, by_sent.get(k, []), cands))
         if not cands:
             continue
         cands = _filter(cands, sent, index, lex)
