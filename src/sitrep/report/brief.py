@@ -24,6 +24,7 @@ from sitrep.report.issues import count_tags, issue_tags
 #: verbs of what an actor wants (its demands, offers, threats), by event type
 WANT_TYPES = ("REQUEST", "THREATEN", "REJECT", "AGREE", "CONSULT", "SUPPORT", "CONCEDE")
 HEDGE_STATUSES = ("claimed", "alleged")
+_WORDS = re.compile(r"\w+")
 
 
 def _country_name(code: Optional[str]) -> Optional[str]:
@@ -201,7 +202,7 @@ def _positions(store, events: list[dict], arts: list[dict], cites: Citations, ab
             by_actor[key]["wants"].append(e)
     for q in quotes:
         key = _actor_key(q["speaker_name"], q["speaker_country"])
-        if key:
+        if key and len(_WORDS.findall(q["text"] or "")) >= 4:  # fragments say little on their own
             weight[key] += 1
             by_actor[key]["quotes"].append(q)
     if not weight:
@@ -216,7 +217,11 @@ def _positions(store, events: list[dict], arts: list[dict], cites: Citations, ab
         if tags:
             lines.append("Issues raised: " + ", ".join(f"{t} ({n})" for t, n in tags.most_common()) + ".")
             lines.append("")
-        for label, items in (("Wants / demands / offers", data["wants"]), ("Accuses the other side of", data["accuses"])):
+        accused_sentences = {(e["article_id"], e["sentence_start"]) for e in data["accuses"]}
+        wants = _unique_sentences(e for e in data["wants"]
+                                  if (e["article_id"], e["sentence_start"]) not in accused_sentences)
+        for label, items in (("Wants / demands / offers", wants),
+                             ("Accuses the other side of", _unique_sentences(data["accuses"]))):
             if not items:
                 continue
             lines.append(f"**{label}:**")
@@ -239,6 +244,16 @@ def _positions(store, events: list[dict], arts: list[dict], cites: Citations, ab
                              + f": \"{_md_escape(_one_line(q['text'], 240))}\" {ref}")
             lines.append("")
     return lines
+
+
+def _unique_sentences(events) -> list[dict]:
+    seen, out = set(), []
+    for e in events:
+        key = (e["article_id"], e["sentence_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def _key_figures(store, events: list[dict], arts: list[dict], cites: Citations, limit: int = 10) -> list[str]:
@@ -288,8 +303,9 @@ def _contested(incs: list[dict], events: list[dict], cites: Citations, limit: in
         denials = [m for m in inc["mentions"] if m["certainty"] in DENYING]
         if claims and denials:
             rows.append((inc["label"], claims[0], denials[0]))
-    hedged = [e for e in events if "without evidence" in (e["hedges"] or "").lower()
-              or e["certainty"] in HEDGE_STATUSES]
+    hedged = _unique_sentences(sorted(
+        (e for e in events if (e["hedges"] or "[]") != "[]" or e["certainty"] in HEDGE_STATUSES),
+        key=lambda e: ((e["hedges"] or "[]") == "[]", e["event_date"] or date.max, e["event_id"])))
     if not rows and not hedged:
         return lines + ["No contested claims found (no denials or unevidenced claims among the events).", ""]
     if rows:
@@ -382,7 +398,11 @@ def markdown_to_html(md: str, title: str = "Situation report") -> str:
             kind = "ol" if re.match(r"^\d+\. ", line) else "ul"
             nested = line.startswith("   ")
             if nested and in_list:
-                body.append(f'<div class="sub">{_inline(line.strip()[2:])}</div>')
+                sub = f'<div class="sub">{_inline(line.strip()[2:])}</div>'
+                if body[-1].endswith("</li>"):  # keep it inside the item it belongs to
+                    body[-1] = body[-1][:-5] + sub + "</li>"
+                else:
+                    body.append(sub)
                 continue
             if in_list != kind:
                 close()
