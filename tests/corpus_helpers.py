@@ -10,6 +10,7 @@ PLACES = {
     "La Guaira": (10.60, -66.93, "VE"),
     "Maracaibo": (10.63, -71.64, "VE"),
     "Port of Spain": (10.65, -61.52, "TT"),
+    "Caribbean": (15.0, -73.0, None),
 }
 COUNTRY_ACTORS = {"USA": "United States", "VEN": "Venezuela", "COL": "Colombia"}
 
@@ -40,7 +41,8 @@ def make_doc(article_id: str, sentences: list[str], *, outlet: Optional[str] = "
         pl = None
         if place:
             lat, lon, cc = PLACES[place]
-            pl = Place(span=(s_start, s_start + 1), text=place, name=place, country=cc, lat=lat, lon=lon)
+            pl = Place(span=(s_start, s_start + 1), text=place, name=place, country=cc, lat=lat, lon=lon,
+                       feature="water" if cc is None else "city")
         doc.events.append(Event(
             id=f"e{n}", type=typ, trigger=TextSpan((t_at, t_at + len(trig)), trig),
             sentence=TextSpan((s_start, s_end), text[s_start:s_end]), source=actor(src, s_start),

@@ -55,6 +55,11 @@ def test_incompatible_mentions_stay_apart(tmp_path, other):
     assert groups(store) == [["a"], ["b"]]
 
 
+def test_a_sea_or_region_does_not_veto_a_city(tmp_path):
+    store = store_docs(tmp_path, [strike("a", "Wire A", place="Caribbean"), strike("b", "Wire B", place="Caracas")])
+    assert groups(store) == [["a", "b"]]
+
+
 def test_verbal_events_get_a_wider_window(tmp_path):
     acc = dict(typ="ACCUSE", sentence="Caracas officials accused Washington of piracy.", src="VEN", tgt="USA",
                place=None)

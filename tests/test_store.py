@@ -85,3 +85,20 @@ def test_failed_transaction_leaves_nothing(tmp_path):
                 store.add_document(doc.to_dict(), content_hash(doc.article.text))
                 raise RuntimeError("interrupted")
         assert store.counts()["articles"] == 0
+
+
+def test_older_database_is_migrated_in_order(tmp_path, monkeypatch):
+    from sitrep.corpus import migrations, store as store_module
+    db = tmp_path / "old.duckdb"
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    with Store(db) as store:
+        assert store.schema_version() == 1
+        cols = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
+                                                "WHERE table_name = 'events'").fetchall()}
+        assert "place_feature" not in cols
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations.MIGRATIONS)
+    with Store(db) as store:
+        assert store.schema_version() == LATEST >= 2
+        cols = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
+                                                "WHERE table_name = 'events'").fetchall()}
+        assert "place_feature" in cols

@@ -9,8 +9,10 @@ an article is replaced by a newer version.
 Two mentions may share an incident when they have
   * the same type family (FAMILY; a finer split than PLOVER's quad classes),
   * compatible actors: source countries equal or one unknown, the same for targets,
-  * compatible places: within MAX_KM when both have coordinates, else the same country
-    when both have one, else no constraint,
+  * compatible places: within MAX_KM when both are point-like (a city, a province) with
+    coordinates, else the same country when both name a place in one (a sea or a region
+    such as "the Caribbean" constrains nothing: its centroid says little), else no
+    constraint,
   * dates within the family's window (WINDOW_DAYS; verbal events get a wider one).
 Mentions are taken in date order and each joins the best compatible open incident
 (most agreeing attributes, then nearest in time) or starts a new one; comparing with
@@ -37,6 +39,10 @@ WINDOW_DAYS = {"ASSAULT": 2, "COERCE": 2, "PROTEST": 2, "MOBILIZE": 3, "SANCTION
                "COOPERATE": 3, "RETREAT": 3}
 VERBAL_WINDOW_DAYS = 4
 MAX_KM = 150.0
+#: place features precise enough for a distance test; others are compared by country
+POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
+#: places that are not inside one country
+AREA_FEATURES = {"water", "region", "continent"}
 
 #: how strongly a status asserts that the event happened (for the headline mention)
 STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3,
@@ -63,6 +69,13 @@ class Mention:
     place_country: Optional[str]
     lat: Optional[float]
     lon: Optional[float]
+    place_feature: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.place_feature in AREA_FEATURES:
+            self.place_country = None
+        if self.place_feature not in POINT_FEATURES:
+            self.lat = self.lon = None
 
 
 @dataclass
@@ -156,7 +169,7 @@ def load_mentions(store) -> list[Mention]:
     rows = store.rows("""
         SELECT e.event_id, e.article_id, e.type, a.outlet, e.certainty, e.event_date, a.pub_date,
                e.source_country, e.target_country, e.source_name, e.target_name,
-               e.place_name, e.place_country, e.lat, e.lon, a.duplicate_of,
+               e.place_name, e.place_country, e.lat, e.lon, e.place_feature, a.duplicate_of,
                coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key
         FROM events e JOIN articles a USING (article_id)
         LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
@@ -167,6 +180,7 @@ def load_mentions(store) -> list[Mention]:
         day=r["event_date"], pub_date=r["pub_date"], source_country=r["source_country"],
         target_country=r["target_country"], source_name=r["source_name"], target_name=r["target_name"],
         place_name=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
+        place_feature=r["place_feature"],
     ) for r in rows]
 
 

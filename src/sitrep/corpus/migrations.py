@@ -114,6 +114,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             run_id INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, summary JSON
         )""",
     ]),
+    (2, "events.place_feature: incident clustering compares coordinates only of point-like places", [
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_feature VARCHAR",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

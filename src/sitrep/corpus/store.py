@@ -258,7 +258,8 @@ class Store:
                 _get(e, "place", "lon"),
                 c.get("status") or "asserted", _get(c, "attributed_to", "name"), _get(c, "cue", "text"),
                 json.dumps(c.get("hedges") or []), e.get("quote"),
-                json.dumps(e.get("figures") or [], ensure_ascii=False), outlet, pub, url])
+                json.dumps(e.get("figures") or [], ensure_ascii=False), outlet, pub, url,
+                _get(e, "place", "feature")])
 
     def record_skip(self, origin: Optional[str], reason: str, detail: str = "", *,
                     input_id: Optional[str] = None, stage: Optional[str] = None) -> None:
@@ -298,7 +299,11 @@ _INSERTS = {
     "quantities": "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "times": "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "events": "INSERT INTO events VALUES (" + ", ".join(["?"] * 33) + ")",
+    "events": """INSERT INTO events (event_id, article_id, type, quad_class, mode, trigger, trigger_start,
+                 trigger_end, sentence, sentence_start, sentence_end, source_name, source_country, source_sector,
+                 target_name, target_country, target_sector, date_value, date_text, event_date, place_name,
+                 place_country, lat, lon, certainty, attributed_to, cue, hedges, quote_id, figures, outlet,
+                 pub_date, url, place_feature) VALUES (""" + ", ".join(["?"] * 34) + ")",
 }
 
 
