@@ -114,3 +114,31 @@ def test_too_large_is_skipped(tmp_path):
     summary, counts, skipped = run([write_jsonl(tmp_path / "a.jsonl", [big, article(7)])], tmp_path / "db.duckdb",
                                    max_chars=5000)
     assert counts["articles"] == 1 and summary.skipped["too_large"] == 1
+
+
+def test_progress_bar_renders_rate_and_eta_only_when_enabled():
+    import io
+
+    from sitrep.run.progress import Progress
+
+    out = io.StringIO()
+    bar = Progress(total=10, enabled=True, stream=out, min_interval=0)
+    bar.update(4)
+    bar.close()
+    text = out.getvalue()
+    assert "4/10 articles" in text and "/s" in text and "ETA" in text and text.endswith("\n")
+    quiet = io.StringIO()
+    bar = Progress(total=10, stream=quiet)  # a StringIO is not a terminal: quiet by default
+    bar.update(4)
+    bar.close()
+    assert quiet.getvalue() == ""
+
+
+def test_estimate_total_counts_jsonl_lines_and_files(tmp_path):
+    from sitrep.corpus.ingest import estimate_total
+
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1), article(2), article(3)])
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").write_text("hello", encoding="utf-8")
+    assert estimate_total([src, str(tmp_path / "d")]) == 4
+    assert estimate_total(["https://example.invalid/feed"]) is None

@@ -44,7 +44,7 @@ def run_until_killed(cmd, sig, after=12, timeout=120):
             if not chunk:
                 return
             buf = (buf + chunk)[-2000:]
-            found = re.findall(rb"(\d+) articles", buf)
+            found = re.findall(rb"(\d+)(?:/\d+)? articles", buf)
             if found:
                 seen["n"] = int(found[-1])
 

@@ -116,6 +116,28 @@ def _expand_url_lists(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def estimate_total(paths: Iterable[str], limit_bytes: int = 200_000_000) -> Optional[int]:
+    """A cheap count of the articles the inputs hold (JSONL lines, one per other file),
+    for the progress bar's ETA; None when unknown (URLs, stdin) or too big to scan."""
+    total, scanned = 0, 0
+    for p in paths:
+        path = Path(p)
+        if re.match(r"^https?://", str(p)) or str(p) == "-" or not path.exists():
+            return None
+        files = [f for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".")] \
+            if path.is_dir() else [path]
+        for f in files:
+            if f.suffix in (".jsonl", ".ndjson"):
+                scanned += f.stat().st_size
+                if scanned > limit_bytes:
+                    return None
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
 def _fallback_iter_inputs(paths: Iterable[str]) -> Iterator[str]:
     for p in paths:
         path = Path(p)
@@ -195,6 +217,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
     for aid, sig in store.signatures():
         lsh.add(aid, list(sig))
     bar = Progress(label="articles", enabled=progress)
+    if bar.enabled:
+        bar.total = estimate_total(_expand_url_lists(list(paths)))
     in_flight: dict[str, str] = {}  # hash -> article id, sent to workers, not yet stored
     pending_skips: list[tuple] = []
     pending_results: list[dict] = []
@@ -225,15 +249,18 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             for s in skips:
                 origin, reason, detail, input_id = _skip_fields(s)
                 skip(origin, reason, detail, input_id, "read")
+                bar.update(1)
             for article in found:
                 summary.inputs_read += 1
                 text = article.text or ""
                 if not text.strip():
                     skip(article.origin or article.id, "empty", "no text", article.id, "read")
+                    bar.update(1)
                     continue
                 if len(text) > max_chars:
                     skip(article.origin or article.id, "too_large", f"{len(text)} characters > {max_chars}",
                          article.id, "read")
+                    bar.update(1)
                     continue
                 h = content_hash(text)
                 same = known.get(h) or in_flight.get(h)
@@ -243,11 +270,11 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     else:
                         summary.duplicates += 1
                         skip(article.origin or article.id, "duplicate", f"same text as {same}", article.id, "read")
+                    bar.update(1)
                     continue
                 in_flight[h] = article.id
                 article.meta = dict(article.meta or {}, content_hash=h)
                 yield article
-            bar.update(0)
 
     def commit() -> None:
         if not pending_results and not pending_skips:
