@@ -260,15 +260,37 @@ def _rescue(tokens, candidates: list[Candidate]) -> bool:
     return False
 
 
+_SPATIAL_PREPS = {"in", "at", "from", "to", "near", "between", "across", "into", "outside",
+                  "around", "through", "throughout", "toward", "towards", "within", "over",
+                  "via", "off", "along", "beyond", "inside", "past", "on", "onto", "across",
+                  "north", "south", "east", "west", "out", "of", "by", "en"}
+
+
+def _spatial(root) -> bool:
+    """The mention sits in a spatial prepositional phrase ("between London and Paris")."""
+    token = root
+    for _ in range(4):  # climb conjunctions and appositions: "in Paris, London and Rome"
+        if token.dep_ in ("conj", "appos") and token.head is not token:
+            token = token.head
+        else:
+            break
+    return token.dep_ == "pobj" and token.head.lower_ in _SPATIAL_PREPS and token.head.dep_ != "agent"
+
+
 def _acts(ent, start: int, end: int, actor_spans) -> bool:
-    """True when the mention names an actor, not a place (metonymy)."""
+    """True when the mention names an actor, not a place (metonymy).
+
+    The actors stage's verdict counts first: locative -> place. Its "metonymy" (a capital
+    read as its state) is taken as acting only outside spatial phrases, since that stage
+    flags "between London and Amsterdam" too.
+    """
+    root = ent.root
     for (a_start, a_end), actor in actor_spans:
         if a_start < end and start < a_end:
             if actor.locative:
                 return False
-            if actor.resolved_by == "metonymy":
+            if actor.resolved_by == "metonymy" and not _spatial(root):
                 return True
-    root = ent.root
     if root.dep_ in _SUBJECT_DEPS:
         head = root.head
         if root.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
