@@ -259,3 +259,14 @@ def test_parse_reference():
     assert parse_reference(None) is None
     assert parse_reference("not a date") is None
     assert parse_reference("2026-02-30") is None
+
+
+def test_month_with_relative_year(kb):
+    assert value_of(kb, "The group declared a caliphate in June last year.", "June last year").value == "2025-06"
+    found = {t.text: t.value for t in analyse(kb, "Licences lapse after October of next year.")}
+    assert found == {"October": "2027-10", "next year": "2027"}
+
+
+def test_the_day_after_an_ing_verb_is_not_the_next_day(kb):
+    found = [(t.text, t.value) for t in analyse(kb, "On Friday the index rebounded late in the day after falling.")]
+    assert ("the day", "2026-01-02") in found

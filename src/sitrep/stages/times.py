@@ -519,7 +519,7 @@ def _resolve_day_month(m, ctx, day: int) -> Optional[_Found]:
 
 # May 2010 / January of 2010 / early January / late last July / mid-March / this May
 @_rule(r"\b(?P<pos>" + _POSITION + r")?(?:(?P<which>last|next|this|coming|past)\s+)?(?P<mon>"
-       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?!\d|,\d)|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w-])", 15)
+       + _MONTH_STANDALONE + r")(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r")(?!\d|,\d)|\s+(?P<rel>last|this|next)\s+year|(?=\s+of\s+(?P<rel2>last|this|next)\s+year))?(?![\w-])", 15)
 def _month(m, ctx):
     if not _month_ok(m, ctx, "mon"):
         return None
@@ -530,8 +530,9 @@ def _month(m, ctx):
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", "month", mod)
     ref = ctx.ref.date
-    if m.group("rel"):
-        year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    rel = m.group("rel") or m.group("rel2")
+    if rel:  # "June last year" is one expression; "October of next year" is two (TimeML)
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
         return _Found(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", mod)
     which = (m.group("which") or "").lower()
     if which in ("last", "past"):
@@ -1065,11 +1066,14 @@ _RELATIVE_CLAUSE_STARTS = {"we", "they", "he", "she", "it", "i", "you", "the", "
 def _narrative_day(m, ctx):
     which = (m.group("which") or "").lower()
     rel = (m.group("rel") or "").lower()
+    end = m.end()
+    if rel in ("before", "after") and ctx.next_word(end).lower().endswith("ing"):
+        rel, end = "", m.end() - len(m.group()) + len(m.group().rsplit(None, 1)[0])  # "the day after falling"
     if not which and not rel and m.group("the").lower() == "the" and ctx.prev_word(m.start()).lower() not in (
             "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
             "closing", "for", "during", "in", "start", "started", "began", "begin"):
         return None  # "the day" alone is too often generic; "ended the day" is the story's day
-    if not which and not rel and ctx.next_word(m.end()).lower() in _RELATIVE_CLAUSE_STARTS:
+    if not which and not rel and ctx.next_word(end).lower() in _RELATIVE_CLAUSE_STARTS:
         return None  # "the day we become silent" is not a date
     step = 0
     if which in ("next", "following") or rel in ("after", "later"):
@@ -1081,7 +1085,7 @@ def _narrative_day(m, ctx):
         if anchor is None:
             return None
         return (anchor + dt.timedelta(days=step)).isoformat()
-    return _Found(m.start(), m.end(), "DATE", resolve, "day")
+    return _Found(m.start(), end, "DATE", resolve, "day")
 
 
 # the weekend, over the weekend: the one before or after the reference, by tense
