@@ -200,3 +200,15 @@ def test_long_sentence(kb):
     text = ("US forces struck a boat, " * 80) + "officials said."
     doc = run(kb, text)
     assert len(doc.events) >= 10
+
+
+def test_labour_strike_is_protest_not_assault(kb):
+    doc = run(kb, "A general strike by transport workers paralysed the capital on Monday.")
+    assert "PROTEST" in types(doc) and "ASSAULT" not in types(doc)
+    doc = run(kb, "US forces carried out a strike on a boat in the Caribbean.")
+    assert "ASSAULT" in types(doc) and "PROTEST" not in types(doc)
+
+
+def test_reported_obligation_is_request(kb):
+    doc = run(kb, "Washington said on Tuesday that Maduro must step down.")
+    assert [e.type for e in coded_events(doc)] == ["REQUEST"]

@@ -728,6 +728,26 @@ def pick_date(doc: Document, sent_span, trigger_span, paragraph) -> Optional[Tim
     return None
 
 
+LABOUR_WORDS = frozenset({"worker", "workers", "union", "unions", "peasant", "peasants", "teacher",
+                          "teachers", "driver", "drivers", "employee", "employees", "miner",
+                          "miners", "doctors", "nurses", "staff", "general", "national",
+                          "indefinite", "nationwide", "labor", "labour", "transport", "walkout"})
+
+
+def labour_strike(c: Candidate) -> bool:
+    """"the strike by peasants", "a general strike", "went on strike": a PROTEST."""
+    head = c.head
+    if _lemma(head) != "strike":
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        near = {t.lower_ for t in head.subtree if abs(t.i - head.i) <= 4}
+        if near & LABOUR_WORDS:
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ == "on" and _lemma(head.head.head) in ("go", "be", "remain", "stay")
+    subj = verb_subject(head)
+    return subj is not None and subj.lower_ in LABOUR_WORDS
+
+
 def refine_mode(c: Candidate, sent, lex) -> Optional[str]:
     if c.mode or c.type != "ASSAULT":
         return c.mode
@@ -855,6 +875,8 @@ def run(doc: Document, kb) -> Document:
             s_end -= 1
         sentence = TextSpan((s_start, s_end), text[s_start:s_end])
         sources, targets = source_target(c, index, locatives)
+        if c.type == "ASSAULT" and labour_strike(c):
+            c.type, c.mode = "PROTEST", "strike"
         etype, mode = _future_type(c)
         if etype == c.type:
             mode = refine_mode(c, sent, lex)

@@ -24,7 +24,7 @@ Certainty (PERP: ORGANIZATION CONFIDENCE -> expected statuses):
   SUSPECTED OR ACCUSED (BY AUTHORITIES) -> alleged;  POSSIBLE -> hypothetical or alleged.
 For each gold template with a confidence in a detected text, the predicted ASSAULT event
 whose source names the perpetrator organisation (a word of the gold name or acronym in the
-source text) is compared; the first such event in the text is used. ``certainty_acc`` =
+source text) is compared, else the first ASSAULT event whose sentence names it. ``certainty_acc`` =
 share of those whose status is among the expected ones; ``certainty_acc_lenient`` also
 accepts "claimed" for SUSPECTED OR ACCUSED (an authority saying who did it is a claim in
 sitrep's terms, an accusation in MUC's). Templates whose perpetrator is not
@@ -181,6 +181,8 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
             if not g["expected"] or not g["perp"]:
                 continue
             match = next((e for e in assaults if e.source is not None and _names_match(g["perp"], e.source.text)), None)
+            if match is None:  # e.g. a passive without agent: the perpetrator named in the sentence
+                match = next((e for e in assaults if _names_match(g["perp"], e.sentence.text)), None)
             if match is None:
                 unmatched[part] += 1
                 continue
