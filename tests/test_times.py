@@ -270,3 +270,12 @@ def test_month_with_relative_year(kb):
 def test_the_day_after_an_ing_verb_is_not_the_next_day(kb):
     found = [(t.text, t.value) for t in analyse(kb, "On Friday the index rebounded late in the day after falling.")]
     assert ("the day", "2026-01-02") in found
+
+
+def test_is_calendar_time(kb):
+    found = {t.text: times.is_calendar_time(t) for t in analyse(
+        kb, "On Friday, after three days of talks, rebels said they would meet daily in the future; "
+            "prices rose last week and in the 1990s.")}
+    assert found == {"Friday": True, "three days": False, "daily": False, "the future": False,
+                     "last week": True, "the 1990s": True}
+    assert not times.is_calendar_time(only(kb, "It happened on Saturday.", published=None))

@@ -1280,11 +1280,14 @@ def _finalise(chosen: list[_Found], ctx: _Context, sentences) -> list[Time]:
     for f in chosen:
         value = f.value
         if callable(value):
-            if f.clock:
-                sentence_date = dated_sentence.get(_sentence_index(sentences, f.start)) if sentences else None
-                value = value(anchor, sentence_date)
-            else:
-                value = value(anchor)
+            try:
+                if f.clock:
+                    sentence_date = dated_sentence.get(_sentence_index(sentences, f.start)) if sentences else None
+                    value = value(anchor, sentence_date)
+                else:
+                    value = value(anchor)
+            except (ValueError, OverflowError):  # an anchor at the edge of the calendar
+                value = None
         if f.date is not None:
             anchor = f.date
         elif value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and f.type == "DATE":
@@ -1341,6 +1344,17 @@ def run(doc: Document, kb) -> Document:
     ref = parse_reference(doc.article.published) or dateline_reference(text)
     doc.times = find_times(text, ref, doc.nlp, doc.sentences or None)
     return doc
+
+
+_CALENDAR_VALUE = re.compile(r"\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2}|-WE|-\d)?)?(?:T.*)?")
+
+
+def is_calendar_time(time: Time) -> bool:
+    """True when a Time names a placeable point or period (2026-01-03, 2025-W52, 2025, 199),
+    not a duration, a set, PAST_REF/PRESENT_REF/FUTURE_REF or an underspecified XXXX value:
+    the ones a timeline or an event date can use."""
+    return (time.type in ("DATE", "TIME") and bool(time.value)
+            and _CALENDAR_VALUE.fullmatch(time.value) is not None)
 
 
 @functools.lru_cache(maxsize=4096)
