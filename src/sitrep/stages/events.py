@@ -37,8 +37,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "off", "inside", "outside", "on", "
 #: prepositions whose object is the event's target, per type ("*" = any type)
 TARGET_PREPS = {
     "*": frozenset({"against", "on", "upon", "at"}),
-    "CONSULT": frozenset({"with", "to"}), "COOPERATE": frozenset({"with"}),
-    "AGREE": frozenset({"with", "to"}), "AID": frozenset({"to", "for"}),
+    "CONSULT": frozenset({"with", "to", "between"}), "COOPERATE": frozenset({"with"}),
+    "AGREE": frozenset({"with", "to", "for"}), "AID": frozenset({"to", "for"}),
     "SUPPORT": frozenset({"for", "to"}), "REQUEST": frozenset({"to", "from"}),
     "ACCUSE": frozenset({"of"}), "SANCTION": frozenset({"from", "of"}),
     "ASSAULT": frozenset({"of", "into"}), "COERCE": frozenset({"of", "into"}),

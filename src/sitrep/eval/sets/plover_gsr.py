@@ -23,6 +23,9 @@ What is scored (per sentence):
                  actor (recipient) has a country code: correct when some predicted event
                  of that type has a source (target) whose ``country`` is one of the gold
                  codes. A missing predicted actor counts as wrong.
+  source_country_acc_when_given / target_country_acc_when_given  the same, counted only
+                 where some predicted event of that type has an actor with a country
+                 (how often a stated role is right, separately from how often one is found)
 """
 from __future__ import annotations
 
@@ -142,6 +145,7 @@ def score(rows: list[dict], docs: list, result: EvalResult, show_errors: int = 0
     per_type = {t: PRF() for t in PLOVER_TYPES}
     per_type_all = {t: PRF() for t in PLOVER_TYPES}
     src_ok = src_n = tgt_ok = tgt_n = 0
+    src_pred_ok = src_pred_n = tgt_pred_ok = tgt_pred_n = 0
     unmapped = 0
     for row, doc in zip(rows, docs):
         gold: dict[str, dict] = {}
@@ -172,9 +176,17 @@ def score(rows: list[dict], docs: list, result: EvalResult, show_errors: int = 0
             if g["src"]:
                 src_n += 1
                 src_ok += any(e.source is not None and (e.source.country or "") in g["src"] for e in evs)
+                with_src = [e for e in evs if e.source is not None and e.source.country]
+                if with_src:
+                    src_pred_n += 1
+                    src_pred_ok += any(e.source.country in g["src"] for e in with_src)
             if g["tgt"]:
                 tgt_n += 1
                 tgt_ok += any(e.target is not None and (e.target.country or "") in g["tgt"] for e in evs)
+                with_tgt = [e for e in evs if e.target is not None and e.target.country]
+                if with_tgt:
+                    tgt_pred_n += 1
+                    tgt_pred_ok += any(e.target.country in g["tgt"] for e in with_tgt)
         if show_errors and (set(gold) != predicted):
             desc = "; ".join(f"{e.type}[{e.trigger.text}]" for e in coded) or "-"
             result.errors.append(f"gold {sorted(gold)} predicted {desc} | {row['text']}")
@@ -186,6 +198,9 @@ def score(rows: list[dict], docs: list, result: EvalResult, show_errors: int = 0
     result.metrics["type_macro_f1_all_events"] = round(macro_f1(per_type_all), 4)
     result.metrics["source_country_acc"] = round(src_ok / src_n, 4) if src_n else None
     result.metrics["target_country_acc"] = round(tgt_ok / tgt_n, 4) if tgt_n else None
+    # the same, only where the stage output an actor with a country (precision of roles)
+    result.metrics["source_country_acc_when_given"] = round(src_pred_ok / src_pred_n, 4) if src_pred_n else None
+    result.metrics["target_country_acc_when_given"] = round(tgt_pred_ok / tgt_pred_n, 4) if tgt_pred_n else None
     result.metrics["country_scored_source"] = src_n
     result.metrics["country_scored_target"] = tgt_n
     result.metrics["type_micro"] = micro
