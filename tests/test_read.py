@@ -302,3 +302,24 @@ def test_atom_feed_and_markdown(tmp_path):
     md.write_text("# Ferry raised from the harbour\n\n" + ENGLISH + "\n")
     article = read_input(str(md))[0]
     assert article.title == "Ferry raised from the harbour" and article.input_format == "text"
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 50)
+    err = reason_of(path)
+    assert err.reason == "encoding" and "UTF-8" in err.detail
+    # a few damaged bytes in an otherwise clean file are replaced, and the damage recorded
+    path.write_bytes(ENGLISH.encode() * 3 + b"\x81\x8d")
+    article = read_input(str(path))[0]
+    assert article.text.startswith(ENGLISH)
+    assert "replaced" in article.meta["encoding"]["how"]
+
+
+def test_cyrillic_legacy_encoding_is_guessed(tmp_path):
+    text = "Городской совет во вторник утвердил новый бюджет на ремонт дорог и мостов. " * 4
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode("cp1251"))
+    article = read_input(str(path))[0]
+    assert article.text.strip() == text.strip()
+    assert article.meta["encoding"]["encoding"] == "cp1251"

@@ -1,9 +1,14 @@
 """Bytes -> text, refusing what is not text.
 
 Order of trust: a byte-order mark, then a charset the document declares (HTML meta or
-XML prolog), then strict UTF-8, then a statistical guess (charset-normalizer) and finally
-cp1252 -- the last two only when the result looks like prose, so a binary file or a
-wrongly guessed legacy encoding is refused instead of becoming mojibake.
+XML prolog), then strict UTF-8. Past that the file is damaged or in a legacy encoding:
+  1. Windows-1252 when the result reads as Western text (few accented letters);
+  2. charset-normalizer's guess, only when the file is not nearly all ASCII and the guess
+     gives a coherent script (mostly Latin, or mostly its own script);
+  3. UTF-8 with the few undecodable bytes replaced by U+FFFD (at most 0.5% of the text);
+  4. Latin-1 when it reads as Western text;
+otherwise InputError(encoding). ``article.meta['encoding']`` records which step decided,
+so a wrong guess or a lossy read is visible, never silent.
 """
 from __future__ import annotations
 
@@ -181,20 +186,43 @@ def _plausible_western(text: str) -> bool:
     return western >= 0.95 * len(non_ascii) and len(non_ascii) <= 0.3 * max(1, letters)
 
 
+def _coherent_script(text: str) -> bool:
+    """A guessed legacy encoding must give mostly ASCII or mostly its own script.
+
+    A mostly English file with a few stray bytes may "decode" as Korean or Chinese; real
+    Korean or Chinese text is dominated by its script.
+    """
+    sample = text[:50000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return True
+    non_latin = sum(1 for ch in letters if ord(ch) > 0x24f)
+    return non_latin == 0 or non_latin >= 0.3 * len(letters)
+
+
 def _guess(data: bytes) -> Optional[tuple[str, dict]]:
     text = _strict(data, "cp1252")
     if text is not None and _looks_like_text(text) and _plausible_western(text) \
             and not _MOJIBAKE.search(text[:20000]):
         return text, {"encoding": "cp1252", "how": "not UTF-8; decoded as Windows-1252 (Western text)"}
-    try:
-        from charset_normalizer import from_bytes
-        best = from_bytes(data[:200_000]).best()
-    except Exception:  # the guesser is optional help, never a reason to fail
-        best = None
+    high = sum(1 for b in data[:200_000] if b > 127)
+    if high <= len(data[:200_000]) // 100:
+        best = None  # nearly all ASCII: a few stray bytes are damage, not a legacy encoding
+    else:
+        try:
+            from charset_normalizer import from_bytes
+            best = from_bytes(data[:200_000]).best()
+        except Exception:  # the guesser is optional help, never a reason to fail
+            best = None
     if best is not None and best.encoding:
         text = _strict(data, best.encoding)
-        if text is not None and _looks_like_text(text) and not _MOJIBAKE.search(text[:20000]):
+        if text is not None and _looks_like_text(text) and not _MOJIBAKE.search(text[:20000]) \
+                and _coherent_script(text):
             return text, {"encoding": best.encoding, "how": "guessed (charset-normalizer)"}
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= max(3, len(text) // 200) and _looks_like_text(text):
+        return text, {"encoding": "utf-8", "how": f"UTF-8 with {bad} undecodable byte sequence(s) replaced by U+FFFD"}
     text = data.decode("latin-1")
     if _looks_like_text(text) and _plausible_western(text):
         return text, {"encoding": "latin-1", "how": "not UTF-8; decoded as Latin-1 (Western text)"}
