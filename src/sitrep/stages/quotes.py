@@ -48,8 +48,17 @@ _OBJECT_CONTENT = frozenset({
     "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
     "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
     "reiterate", "propose", "defend", "endorse", "indicate", "cite", "question", "discuss",
-    "express", "support", "oppose", "mention",
+    "express", "support", "oppose", "mention", "reference",
 })
+#: verbs whose content is the object of a preposition ("spoke of", "responded to")
+_PREP_CONTENT = {
+    "speak": ("of", "about"), "talk": ("about", "of"), "respond": ("to",), "reply": ("to",),
+    "point": ("to",), "refer": ("to",), "comment": ("on", "about"), "write": ("about", "of"),
+    "complain": ("about", "of"), "warn": ("of", "about", "against"), "ask": ("about",),
+    "testify": ("about", "on"), "joke": ("about",), "boast": ("about", "of"),
+    "brag": ("about",), "tweet": ("about",), "hint": ("at",), "argue": ("for", "against"),
+    "lament": ("about",), "speculate": ("about", "on"),
+}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
@@ -329,6 +338,13 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
             start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
             s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
             return s
+    preps = _PREP_CONTENT.get(lemma)
+    if preps and obj is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.pos_ != "PRON":
+                    return _subtree_span(pobj, text)
     if obj is not None and lemma in _OBJECT_CONTENT and obj.pos_ != "PRON":
         end_tok = obj.right_edge
         for child in verb.children:
