@@ -323,3 +323,17 @@ def test_cyrillic_legacy_encoding_is_guessed(tmp_path):
     article = read_input(str(path))[0]
     assert article.text.strip() == text.strip()
     assert article.meta["encoding"]["encoding"] == "cp1251"
+
+
+def test_element_heavy_pages(tmp_path):
+    menu = tmp_path / "menu.html"
+    menu.write_text("<html><body><nav>" + "<li><a href='#'>link</a></li>" * 30_000 + "</nav><article><p>"
+                    + ENGLISH + "</p><p>" + ENGLISH + "</p></article></body></html>")
+    started = time.process_time()
+    article = read_input(str(menu))[0]
+    assert time.process_time() - started < 5
+    assert article.text.startswith("The harbour") and article.meta["pruned_elements"]
+    table = tmp_path / "table.html"
+    table.write_text("<html><body><table>" + "<tr><td>cell</td><td>more</td></tr>" * 60_000 + "</table></body></html>")
+    err = reason_of(table)
+    assert err.reason == "too_large" and "HTML elements" in err.detail
