@@ -69,6 +69,7 @@ def main(argv=None) -> int:
         "stored_articles_per_s": round(summary.ingested / seconds, 2) if seconds else None,
         "peak_rss_parent_mb": round(self_kb / 1024, 1), "peak_rss_worker_mb": round(child_kb / 1024, 1),
         "db_size_mb": round(size / 1e6, 2), "db_bytes_per_article": round(size / max(1, summary.ingested)),
+        "stage_seconds": {k: round(v, 2) for k, v in summary.stage_seconds.most_common()},
         "load_average": os.getloadavg()[0],
     }
     print(json.dumps(result, indent=1))

@@ -42,6 +42,9 @@ class IngestSummary:
     incidents: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    #: seconds per pipeline stage summed over stored articles (worker time), and the
+    #: parent's time writing to the store
+    stage_seconds: Counter = field(default_factory=Counter)
 
     @property
     def articles_per_s(self) -> float:
@@ -50,6 +53,7 @@ class IngestSummary:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["skipped"] = dict(self.skipped)
+        d["stage_seconds"] = {k: round(v, 2) for k, v in self.stage_seconds.most_common()}
         d["articles_per_s"] = round(self.articles_per_s, 2)
         d["seconds"] = round(self.seconds, 2)
         return d
@@ -279,6 +283,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
     def commit() -> None:
         if not pending_results and not pending_skips:
             return
+        t0 = time.perf_counter()
         with store.transaction():
             for origin, reason, detail, input_id, stage in pending_skips:
                 store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
@@ -286,6 +291,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                 _store_result(res)
         pending_skips.clear()
         pending_results.clear()
+        summary.stage_seconds["store (parent)"] += time.perf_counter() - t0
 
     def _store_result(res: dict) -> None:
         doc = res["doc"]
@@ -339,6 +345,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             for res in chunk_results:
                 if res["ok"]:
                     pending_results.append(res)
+                    summary.stage_seconds.update(res.get("timings") or {})
                 else:
                     skip(res["origin"], res["reason"], res["detail"], res["article_id"], res["stage"])
             bar.update(len(chunk_results))
@@ -363,7 +370,9 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
 
     if recluster:
         from sitrep.corpus.incidents import rebuild_incidents
+        t0 = time.perf_counter()
         summary.incidents = rebuild_incidents(store)
+        summary.stage_seconds["incidents (parent)"] += time.perf_counter() - t0
     summary.seconds = time.perf_counter() - started
     store.con.execute("INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), "
                       "now() - to_seconds(?), now(), ?)", [summary.seconds, json.dumps(summary.to_dict())])

@@ -60,26 +60,36 @@ def process_articles(articles: list[Article], until: Optional[str] = None) -> li
         except Exception as exc:  # noqa: BLE001 - one article must not sink the batch
             results[i] = _skip(article, "internal_error", "clean", _describe(exc))
 
+    spacy_share = 0.0
     if until != "clean" and prepared:
+        t0 = time.perf_counter()
         try:
             sdocs = list(kb.nlp.pipe([d.article.text for _, d, _ in prepared], batch_size=len(prepared)))
         except Exception:  # noqa: BLE001 - fall back to one at a time to find the culprit
             sdocs = [None] * len(prepared)
+        spacy_share = (time.perf_counter() - t0) / len(prepared)
 
     for k, (i, doc, started) in enumerate(prepared):
         stage = "nlp"
+        timings = {"spacy": spacy_share}
         try:
             if until != "clean":
+                t0 = time.perf_counter()
                 sdoc = sdocs[k] if sdocs[k] is not None else kb.nlp(doc.article.text)
                 nlp_stage.run(doc, kb, spacy_doc=sdoc)
+                timings["nlp"] = time.perf_counter() - t0
                 if until != "nlp":
                     for stage, run in pipeline.STAGES:
+                        t0 = time.perf_counter()
                         doc = run(doc, kb)
+                        timings[stage] = time.perf_counter() - t0
                         if stage == until:
                             break
             stage = "signature"
+            t0 = time.perf_counter()
             sig = signature(doc.article.text)
-            results[i] = {"ok": True, "doc": doc.to_dict(), "signature": sig,
+            timings["signature"] = time.perf_counter() - t0
+            results[i] = {"ok": True, "doc": doc.to_dict(), "signature": sig, "timings": timings,
                           "seconds": time.perf_counter() - started}
         except InputError as exc:
             results[i] = _skip(doc.article, exc.reason, stage, exc.detail)
