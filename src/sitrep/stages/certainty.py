@@ -165,6 +165,8 @@ def _own_cues(toks, ev: Event, cues, text, cues_lex=None) -> Optional[tuple[str,
     return None
 
 
+PERFORMATIVE = frozenset({"announce", "declare", "confirm", "order", "authorize", "approve",
+                          "launch", "begin", "start", "continue", "resume", "conduct"})
 ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "keep", "go", "use", "stop",
                        "cease", "manage", "fail", "have", "need", "be", "get", "come"})
 
@@ -215,6 +217,10 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             yield "denied", _tok_span(text, verb, tok), speaker_of(verb, index, text, cues), verb
             return
         status = None
+        if lem in PERFORMATIVE and came is not None and came.dep_ in ("dobj", "nsubjpass"):
+            # "announced a massive deployment", "confirmed the strike": the act itself
+            yield "asserted", _tok_span(text, tok), None, tok
+            return
         if gov_event is not None and gov_event.type == "ACCUSE" and gov_event.mode in ("disapprove", "investigate"):
             # "condemned the strikes", "is investigating the killing": taken as having happened
             yield "asserted", _tok_span(text, tok), None, tok
@@ -308,7 +314,7 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
                 break
     if status is None or (status in SPEAKERLESS and speaker is None):
         # a quote that contains the trigger: the quote's speaker claims it
-        quote = next((q for q in doc.quotes if q.span[0] <= ev.trigger.span[0]
+        quote = next((q for q in doc.quotes if q.kind != "indirect" and q.span[0] <= ev.trigger.span[0]
                       and ev.trigger.span[1] <= q.span[1]), None)
         if quote is not None:
             q_status = "claimed"
@@ -332,15 +338,15 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
     status = status or "asserted"
     hedges, hedge_cue = _hedges(sent, text, cues)
     if hedges:
-        if status in ("claimed", "asserted") and any(cues.hedges[h] == "alleged" for h in hedges):
+        if status == "claimed" and any(cues.hedges[h] == "alleged" for h in hedges):
             status = "alleged"
             cue = cue if cue is not None and ev.certainty is not None and status != "asserted" else hedge_cue
             if cue is None:
                 cue = hedge_cue
         elif status == "asserted" and any(cues.hedges[h] == "reported" for h in hedges):
             status, cue = "reported", hedge_cue
-    if status == "asserted" and cue is None:
-        speaker = None
+    if status == "asserted":
+        speaker = None  # the narrator's own statement
     return Certainty(status=status, attributed_to=speaker, cue=cue, hedges=hedges)
 
 

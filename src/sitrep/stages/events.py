@@ -56,6 +56,8 @@ QUANTIFIER_NOUNS = frozenset({"series", "wave", "string", "spate", "number", "ro
 PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 MAX_PAIRS = 6
+#: types whose compound actors are the parties of one joint event, not separate dyads
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: nouns that only carry the event named by their modifier ("a mediation effort")
 GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "attempt", "initiative",
                                  "campaign", "operation", "drive", "plan"})
@@ -340,7 +342,7 @@ def _trigger_hashes(lex):
     cached = _HASH_CACHE.get(id(lex))
     if cached is not None:
         return cached
-    words = set(lex.verbs) | set(lex.nouns) | {"willing", "ready"} | DEONTIC_AUX
+    words = set(lex.verbs) | set(lex.nouns) | {"willing", "ready", "open"} | DEONTIC_AUX
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
@@ -390,7 +392,7 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                 if tok.ent_type_ in NAMED_NOT_EVENT:
                     continue  # "Asia-Pacific Economic Cooperation", "Operation Desert Storm"
                 table = lex.nouns
-            elif pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in ("willing", "ready"):
+            elif pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in ("willing", "ready", "open"):
                 table = lex.verbs
             else:
                 continue
@@ -438,6 +440,16 @@ def _deontic_requests(sent, positions, cands) -> list[Candidate]:
     return out
 
 
+NON_EVENT_OBJECTS = frozenset({"evidence", "proof", "detail", "details", "explanation", "comment",
+                               "condolence", "condolences", "thanks", "apology", "opinion", "view",
+                               "timeline", "figure", "number", "information"})
+MILITARY_NOUNS = frozenset({"troop", "troops", "force", "forces", "army", "navy", "military", "militia",
+                            "soldier", "soldiers", "carrier", "warship", "warships", "ship", "ships",
+                            "destroyer", "submarine", "jet", "jets", "bomber", "bombers", "marine",
+                            "marines", "sailor", "sailors", "battalion", "brigade", "unit", "units",
+                            "reservist", "reservists", "guard"})
+
+
 def _has_target(tok) -> bool:
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "ccomp", "xcomp", "oprd"):
@@ -472,6 +484,18 @@ def _filter(cands: list[Candidate], sent, index, lex) -> list[Candidate]:
             continue
         if "complement" in flags and not _has_complement(c.head):
             continue
+        obj = _child(c.head, "dobj") if c.is_verb else None
+        if obj is not None and _lemma(obj) in NON_EVENT_OBJECTS and c.type in ("AGREE", "AID", "SUPPORT"):
+            continue  # "offered no evidence", "gave details"
+        if c.type == "REQUEST" and _lemma(c.head) == "order" and obj is not None and \
+                (_lemma(obj) in MILITARY_NOUNS or any(_lemma(t) in MILITARY_NOUNS for t in obj.subtree)):
+            c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+        if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
+                by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
+            continue  # "struck a boat, killing 11": the killing is the strike's outcome
+        if _lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
+                                           or obj.lower_ in ("itself", "themselves", "himself")):
+            continue  # verbal support of an actor only, not "would defend itself"
         if c.type == "REJECT" and _lemma(c.head) == "deny" and not _denies_something(c.head, by_head):
             continue  # "denied that ...", "denied the attack": a denial, read by certainty
         out.append(c)
@@ -570,7 +594,10 @@ def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], lis
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
             if subj is not None:
-                targets = actors_of_phrase(_relative_antecedent(subj), index)
+                if c.type == "MOBILIZE" and not sources:
+                    sources = actors_of_phrase(_relative_antecedent(subj), index)  # "troops are deployed"
+                else:
+                    targets = actors_of_phrase(_relative_antecedent(subj), index)
         else:
             subj = verb_subject(head)
             if subj is not None:
@@ -850,6 +877,26 @@ def _mentions_peacekeeping(tok) -> bool:
     return any(t.lower_.startswith("peacekeep") for t in tok.subtree)
 
 
+def _actor_key(actor: Optional[Actor]):
+    if actor is None:
+        return None
+    return actor.country or actor.name.lower()
+
+
+def _distinct_pairs(sources, targets):
+    """Dyads for compound actors, one per distinct (source, target) country or name:
+    "US sailors and Marines" stays one event, "Colombia and Brazil" gives two."""
+    seen, pairs = set(), []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            key = (_actor_key(s), _actor_key(t))
+            if key in seen:
+                continue
+            seen.add(key)
+            pairs.append((s, t))
+    return pairs[:MAX_PAIRS]
+
+
 def run(doc: Document, kb) -> Document:
     sdoc = doc.nlp
     doc.events = []
@@ -885,7 +932,10 @@ def run(doc: Document, kb) -> Document:
         date = pick_date(doc, (s_start, s_end), (start, end), _paragraph_of(doc, s_start))
         figures = [q for q in doc.quantities if _in_span(q.span, (s_start, s_end))]
         quote = next((q.id for q in doc.quotes if q.span[0] <= start and end <= q.span[1]), None)
-        pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])][:MAX_PAIRS]
+        if etype in SYMMETRIC and len(sources) > 1 and not targets:
+            # "Trump and Maduro spoke by phone": one meeting between the two (PLOVER 3.2)
+            sources, targets = sources[:1], sources[1:2]
+        pairs = _distinct_pairs(sources, targets)
         for source, target in pairs:
             n += 1
             doc.events.append(Event(

@@ -47,6 +47,7 @@ from sitrep.eval.core import PRF, EvalResult
 
 NAME = "muc4"
 STAGE = "events"
+STAGES = ("events", "certainty")
 DESCRIPTION = "MUC-4 Latin-American conflict news: ASSAULT detection per text, perpetrator confidence as certainty"
 ANCHOR = "no published PLOVER figure; MUC-4 systems (1992) reached ~0.5 F1 on full template filling"
 
