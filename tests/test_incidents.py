@@ -95,3 +95,13 @@ def test_rebuild_is_deterministic_and_replaces(tmp_path):
     first = store.rows("SELECT * FROM incidents ORDER BY incident_id")
     assert rebuild_incidents(store) == len(first)
     assert store.rows("SELECT * FROM incidents ORDER BY incident_id") == first
+
+
+def test_mentions_without_actors_or_place_need_shared_words(tmp_path):
+    bare = dict(src=None, tgt=None, place=None, typ="ACCUSE")
+    store = store_docs(tmp_path, [
+        strike("a", "A", sentence="Officials accused the navy of sinking fishing boats near the coast.", **bare),
+        strike("b", "B", sentence="Officials accused the navy of sinking fishing boats off the coast.", **bare),
+        strike("c", "C", sentence="Lawmakers accused ministers of hiding budget figures from parliament.", **bare),
+    ])
+    assert groups(store) == [["a", "b"], ["c"]]

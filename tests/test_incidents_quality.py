@@ -1,5 +1,6 @@
 """Incident clustering on the demo gold through the real ingest. Measured B-cubed F1 0.85
-(pairwise P 0.86) on 2026-11-25 with the stages of that day; the threshold sits below it."""
+(B-cubed P 0.96, pairwise P 0.76) on 2026-11-25 with the stages of that day; the thresholds
+sit below it. The score moves with the event stages (types, actors, dates, places)."""
 import pytest
 
 from sitrep.eval.sets import incidents
@@ -13,7 +14,8 @@ def test_demo_incident_clustering(kb):
     metrics, errors = incidents.score_clustering(load_gold(), events, articles)
     assert metrics["mention_match"].recall >= 0.6, errors[:10]
     assert metrics["bcubed_f1"] >= 0.80, errors
-    assert metrics["pairwise"].precision >= 0.75, errors
+    assert metrics["bcubed_p"] >= 0.90, errors
+    assert metrics["pairwise"].precision >= 0.65, errors
 
 
 def test_scores_on_known_partitions():

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,9 @@ WINDOW_DAYS = {"ASSAULT": 2, "COERCE": 2, "PROTEST": 2, "MOBILIZE": 3, "SANCTION
                "COOPERATE": 3, "RETREAT": 3}
 VERBAL_WINDOW_DAYS = 4
 MAX_KM = 150.0
+#: share of content words two sentences must have in common to stand for one incident
+#: when nothing else (actors, place, article) links them
+MIN_OVERLAP = 0.2
 #: place features precise enough for a distance test; others are compared by country
 POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
 #: places that are not inside one country
@@ -70,6 +74,7 @@ class Mention:
     lat: Optional[float]
     lon: Optional[float]
     place_feature: Optional[str] = None
+    words: frozenset = frozenset()
 
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
@@ -114,7 +119,13 @@ def window_days(event_type: str) -> int:
 
 
 def score(inc: Incident, m: Mention) -> Optional[float]:
-    """None when the mention cannot belong to the incident, else how well it fits."""
+    """None when the mention cannot belong to the incident, else how well it fits.
+
+    Compatibility alone is not enough: a mention with neither actors nor place is
+    compatible with everything, so it joins only on some positive evidence -- an agreeing
+    actor or place, another mention of the incident in the same article, or a sentence
+    sharing enough content words (MIN_OVERLAP) with one of the incident's.
+    """
     agree = 0.0
     for mine, theirs in ((inc.source_country, m.source_country), (inc.target_country, m.target_country)):
         if mine and theirs:
@@ -136,8 +147,30 @@ def score(inc: Incident, m: Mention) -> Optional[float]:
         spread = max(inc.end, m.day) - min(inc.start, m.day)
         if gap > window or spread.days > window:
             return None
-        agree -= gap / (window + 1)
-    return agree
+        gap_penalty = gap / (window + 1)
+    else:
+        gap_penalty = 0.0
+    overlap = max((_overlap(m.words, other.words) for other in inc.mentions), default=0.0)
+    same_article = any(other.article_id == m.article_id for other in inc.mentions)
+    if agree == 0 and not same_article and overlap < MIN_OVERLAP:
+        return None
+    return agree + overlap + 0.5 * same_article - gap_penalty
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is are was were be been
+being has have had do does did not no it its this that these those he she they them his her their
+we our you your i said says say would will could should may might also than then there here which
+who whom whose what when where while after before about over into under against between during
+more most other some such only own same so very can just one two three new mr mrs ms""".split())
+
+
+def content_words(text: str) -> frozenset:
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in STOPWORDS)
 
 
 def cluster(mentions: list[Mention]) -> list[Incident]:
@@ -169,7 +202,7 @@ def load_mentions(store) -> list[Mention]:
     rows = store.rows("""
         SELECT e.event_id, e.article_id, e.type, a.outlet, e.certainty, e.event_date, a.pub_date,
                e.source_country, e.target_country, e.source_name, e.target_name,
-               e.place_name, e.place_country, e.lat, e.lon, e.place_feature, a.duplicate_of,
+               e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence, a.duplicate_of,
                coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key
         FROM events e JOIN articles a USING (article_id)
         LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
@@ -180,7 +213,7 @@ def load_mentions(store) -> list[Mention]:
         day=r["event_date"], pub_date=r["pub_date"], source_country=r["source_country"],
         target_country=r["target_country"], source_name=r["source_name"], target_name=r["target_name"],
         place_name=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
-        place_feature=r["place_feature"],
+        place_feature=r["place_feature"], words=content_words(r["sentence"]),
     ) for r in rows]
 
 
