@@ -222,8 +222,8 @@ def iter_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
     """(origin, articles or the InputError) for every file under the given paths.
 
     Folders are walked recursively in name order; hidden files and folders are skipped.
-    Per-record skips of a JSONL file are attached to each article as
-    ``meta['skipped_in_file']`` of the first article.
+    A file's skipped records (broken JSONL lines, empty feed items) travel with its first
+    article as ``meta['skipped_in_file']``: a list of [origin, reason, detail].
     """
     for source in paths:
         path = Path(source)

@@ -13,7 +13,6 @@ so a wrong guess or a lossy read is visible, never silent.
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import zlib
 from typing import Optional
