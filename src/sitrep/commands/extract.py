@@ -5,6 +5,9 @@ import argparse
 import json
 import sys
 
+#: articles parsed together by spaCy when a file holds several
+BATCH = 8
+
 HELP = "analyse one article (or every article of a JSONL/feed file) and print the result"
 
 DESCRIPTION = """\
@@ -60,32 +63,39 @@ def run(args) -> int:
 
     kb = default_knowledge()
     single = len(articles) == 1 and not skips
-    first_error = None
-    produced = 0
+    prepared, first_error = [], None
     for article in articles:
         try:
-            doc = prepare(article, kb)
+            prepared.append(prepare(article, kb))
         except InputError as exc:
             if single:
                 raise
             first_error = first_error or exc
             print(f"sitrep: skipped {exc}", file=sys.stderr)
-            continue
-        doc = analyse(doc, kb)
-        if args.format == "md":
-            from sitrep.report.digest import render
-            if produced:
-                sys.stdout.write("\n---\n\n")
-            sys.stdout.write(render(doc))
-        elif single:
-            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        else:
-            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-        produced += 1
-    if not produced:
+    if not prepared:
         if first_error is not None:
             raise InputError(args.input, first_error.reason,
                              f"no article could be analysed; first problem: {first_error.detail}")
         raise InputError(args.input, "empty", "no article could be analysed")
+
+    for i in range(0, len(prepared), BATCH):
+        batch = prepared[i:i + BATCH]
+        # one spaCy pass per batch is much faster than one call per article
+        parsed = kb.nlp.pipe([d.article.text for d in batch], batch_size=BATCH)
+        for n, (doc, sdoc) in enumerate(zip(batch, parsed)):
+            doc = analyse(doc, kb, spacy_doc=sdoc)
+            _write(doc, args.format, first=(i + n == 0), single=single)
     return 0
+
+
+def _write(doc, fmt: str, first: bool, single: bool) -> None:
+    if fmt == "md":
+        from sitrep.report.digest import render
+        if not first:
+            sys.stdout.write("\n---\n\n")
+        sys.stdout.write(render(doc))
+    elif single:
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
