@@ -27,6 +27,8 @@ from sitrep.run.progress import Progress
 
 #: bodies longer than this are skipped as ``too_large`` (transcripts, dumps)
 MAX_CHARS = 400_000
+#: articles below which one more worker process does not pay for its start-up
+SMALL_INPUT_PER_WORKER = 40
 
 
 @dataclass
@@ -210,7 +212,14 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
            max_chars: int = MAX_CHARS) -> IngestSummary:
-    workers = workers or default_workers()
+    paths = [str(p) for p in paths]
+    if not workers:
+        # a worker costs seconds to start (spaCy and the tables load in each), so small
+        # inputs run with fewer workers than cores; an explicit --workers is obeyed
+        workers = default_workers()
+        total = estimate_total(_expand_url_lists(list(paths)))
+        if total is not None:
+            workers = max(1, min(workers, total // SMALL_INPUT_PER_WORKER + 1))
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.known_hashes()  # hash -> article id
