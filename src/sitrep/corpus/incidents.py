@@ -75,6 +75,7 @@ class Mention:
     lon: Optional[float]
     place_feature: Optional[str] = None
     words: frozenset = frozenset()
+    unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
 
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
@@ -203,7 +204,9 @@ def load_mentions(store) -> list[Mention]:
         SELECT e.event_id, e.article_id, e.type, a.outlet, e.certainty, e.event_date, a.pub_date,
                e.source_country, e.target_country, e.source_name, e.target_name,
                e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence, a.duplicate_of,
-               coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key
+               coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
+               'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
+                   || ')' AS unknown_label
         FROM events e JOIN articles a USING (article_id)
         LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
         ORDER BY e.event_id""")
@@ -213,7 +216,7 @@ def load_mentions(store) -> list[Mention]:
         day=r["event_date"], pub_date=r["pub_date"], source_country=r["source_country"],
         target_country=r["target_country"], source_name=r["source_name"], target_name=r["target_name"],
         place_name=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
-        place_feature=r["place_feature"], words=content_words(r["sentence"]),
+        place_feature=r["place_feature"], words=content_words(r["sentence"]), unknown_label=r["unknown_label"],
     ) for r in rows]
 
 
@@ -228,7 +231,7 @@ def describe(inc: Incident) -> dict[str, Any]:
     headline = max(ms, key=lambda m: (STATUS_RANK.get(m.certainty, 0), -(m.pub_date or date.max).toordinal()))
     certainty: dict[str, list[str]] = defaultdict(list)
     for m in ms:
-        key = m.outlet or f"unknown outlet ({m.article_id})"
+        key = m.outlet or m.unknown_label or f"unknown outlet ({m.article_id})"
         if m.certainty not in certainty[key]:
             certainty[key].append(m.certainty)
     statuses = {m.certainty for m in ms}

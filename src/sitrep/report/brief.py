@@ -135,9 +135,9 @@ def _headline_incidents(incs: list[dict], cites: Citations, limit: int) -> list[
     if not incs:
         return lines + ["No incidents: no events were extracted from the matching articles.", ""]
     for n, inc in enumerate(incs[:limit], 1):
-        when = inc["date_start"].isoformat() if inc.get("date_start") else "date unknown"
+        when = "" if inc.get("date_start") else " (date unknown)"
         flag = " **Contested**: one source reports a denial." if inc.get("conflicted") else ""
-        lines.append(f"{n}. **{_md_escape(inc['label'])}** ({when}): {inc['n_sources']} independent "
+        lines.append(f"{n}. **{_md_escape(inc['label'])}**{when}: {inc['n_sources']} independent "
                      f"source{'s' if inc['n_sources'] != 1 else ''}, {inc['n_articles']} article"
                      f"{'s' if inc['n_articles'] != 1 else ''}; first reported "
                      f"{_iso(inc.get('first_reported'))}, latest {_iso(inc.get('latest_reported'))}. "
