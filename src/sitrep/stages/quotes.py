@@ -417,8 +417,9 @@ _NOT_SPEAKERS = frozenset({
     "source", "sources", "video", "transcript", "q", "a", "see", "also", "more", "via",
     "correction", "clarification", "disclosure", "listen", "subscribe", "warning", "breaking",
     "live", "caption", "credit", "image", "graphic", "map", "chart", "table", "tags", "topics",
+    "the latest", "latest", "exclusive", "analysis", "opinion", "poll", "timeline", "factbox",
 })
-_DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(]{1,60})")
+_DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(\"“”]{1,60})")
 
 
 def _label_quotes(ctx: _Ctx) -> list["_Found"]:
@@ -436,6 +437,11 @@ def _label_quotes(ctx: _Ctx) -> list["_Found"]:
         content = _trim(text, m.end(), pe)
         if _words(text[content[0]:content[1]]) < 3:
             continue
+        if not label.isupper():
+            # a headline "Stealth Over Health: ..." is not a speaker: want a named entity
+            span = ctx.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or not any(t.ent_type_ in _NAME_LABELS for t in span):
+                continue
         colon = text.index(":", m.end(1))
         out.append(_Found(content, "direct", None, TextSpan((colon, colon + 1), ":"), None,
                           speaker_span=(m.start(1), m.end(1))))
@@ -587,7 +593,7 @@ def run(doc: Document, kb) -> Document:
                 subj = got[2] if got else None
                 cue = got[1] if got else TextSpan(_tok_span(verb), verb.text)
             else:
-                subj, cue = _subject(verb), _cue_span(ctx, verb)
+                subj, cue = _outside_quote_subject(_subject(verb), verb, q), _cue_span(ctx, verb)
             direct.append(_Found(q, "direct", verb, cue, subj))
             continue
         m = _DASH_SIGNATURE.match(text, q[1])
@@ -686,6 +692,27 @@ def _cue_follows(ctx: _Ctx, q: Span) -> bool:
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
     i = bisect.bisect_left(spans, (span[1],))
     return any(_overlap(span, q) for q in spans[max(0, i - 3):i])
+
+
+def _outside_quote_subject(subj, verb, q: Span):
+    """The parser sometimes takes a word inside the quote as the cue's subject
+    ('"... We will achieve justice," Chief Jordan said'): use the nearest name outside."""
+    if subj is None or not (q[0] <= subj.idx < q[1]):
+        return subj
+    doc = verb.doc
+    if verb.idx >= q[1]:
+        # between the quote and the verb, else right after the verb ("said Hester")
+        for t in reversed(doc[max(0, verb.i - 8):verb.i]):
+            if t.idx < q[1]:
+                break
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ not in ("compound", "poss", "pobj"):
+                return t
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 6)]:
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "poss"):
+            return t
+        if t.is_punct:
+            break
+    return None
 
 
 def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
