@@ -82,3 +82,11 @@ def test_counts_by_quad_buckets():
                                             (date(2025, 12, 3), "material conflict"), (None, "material conflict")])
     assert unit == "day" and len(buckets) == 2
     assert series["material conflict"] == [1, 1] and series["verbal conflict"] == [1, 0]
+
+
+def test_quote_footnote_quotes_the_whole_sentence(store):
+    md = build_brief(store, plot=False)
+    line = next(ln for ln in md.splitlines() if '"piracy to steal its oil"' in ln and ln.startswith("- "))
+    label = re.search(r"\[\^([a-z0-9]+)\]", line).group(1)
+    note = re.search(rf"^\[\^{label}\]: (.*)$", md, re.M).group(1)
+    assert "Venezuela accused Washington of piracy to steal its oil." in note

@@ -53,24 +53,28 @@ class Citations:
     store: Any
     articles: dict[str, int] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
-    _sentences: dict[str, list[int]] = field(default_factory=dict)
+    _sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _meta: dict[str, dict] = field(default_factory=dict)
 
-    def _sentence_number(self, article_id: str, start: Optional[int]) -> int:
+    def _sentence(self, article_id: str, start: Optional[int]) -> tuple[int, Optional[str]]:
+        """(1-based sentence number, sentence text) of the sentence holding ``start``."""
         if article_id not in self._sentences:
             doc = self.store.document(article_id) or {}
-            self._sentences[article_id] = [s["span"][0] for s in doc.get("sentences") or []]
-            a = doc.get("article") or {}
-            self._meta[article_id] = a
-        starts = self._sentences[article_id]
-        if start is None or not starts:
-            return 0
-        return max(1, bisect.bisect_right(starts, start))
+            self._sentences[article_id] = [tuple(s["span"]) for s in doc.get("sentences") or []]
+            self._meta[article_id] = doc.get("article") or {}
+        spans = self._sentences[article_id]
+        if start is None or not spans:
+            return 0, None
+        n = max(1, bisect.bisect_right([s for s, _ in spans], start))
+        s, e = spans[n - 1]
+        text = self._meta[article_id].get("text") or ""
+        return n, (text[s:e] if s <= start < e else None)
 
     def cite(self, article_id: str, sentence_start: Optional[int], sentence: str, outlet: Optional[str] = None,
              published: Any = None, url: Optional[str] = None) -> str:
         n_article = self.articles.setdefault(article_id, len(self.articles) + 1)
-        n_sentence = self._sentence_number(article_id, sentence_start)
+        n_sentence, full_sentence = self._sentence(article_id, sentence_start)
+        sentence = full_sentence or sentence  # quote the whole sentence, not a fragment
         label = f"a{n_article}s{n_sentence}"
         if label not in self.notes:
             meta = self._meta.get(article_id, {})
