@@ -50,6 +50,12 @@ def run(args) -> int:
     from sitrep.pipeline import analyse, prepare
     from sitrep.read import DEFAULT_MAX_BYTES, read_input_with_skips
 
+    if args.published:
+        from sitrep.errors import SitrepError
+        from sitrep.read.html import normalise_date
+        if normalise_date(args.published) is None:
+            raise SitrepError(f"--published {args.published!r} is not a date; use ISO 8601, "
+                              "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
     articles, skips = read_input_with_skips(args.input, published=args.published,
                                             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     for article in articles:
