@@ -164,3 +164,33 @@ def test_cue_spans_point_into_the_text(kb):
         cue = ev.certainty.cue
         if cue is not None:
             assert doc.article.text[cue.span[0]:cue.span[1]] == cue.text
+
+
+def test_cue_on_the_light_verb_of_a_nominal_event(kb):
+    c = event(run(kb, "The attack was allegedly carried out by the ELN."), "ASSAULT").certainty
+    assert c.status == "alleged" and c.cue.text == "allegedly"
+
+
+def test_future_of_an_event_subject_keeps_the_speaker(kb):
+    c = event(run(kb, "Hegseth said the strikes would continue."), "ASSAULT").certainty
+    assert c.status == "hypothetical" and "Hegseth" in who(c)
+
+
+def test_plans_are_attributed_to_the_speaker_not_the_planner(kb):
+    doc = run(kb, "Two US officials said the military was preparing strikes on Venezuelan targets.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "hypothetical"
+    assert "officials" in who(c)
+
+
+def test_announcing_an_act_asserts_it(kb):
+    doc = run(kb, "Venezuela responded by announcing a massive deployment of soldiers across the country.")
+    assert event(doc, "MOBILIZE").certainty.status == "asserted"
+
+
+def test_hedge_does_not_turn_the_accusation_itself_into_an_allegation(kb):
+    doc = run(kb, "Trump accused the crew of smuggling drugs but offered no evidence for the claim.")
+    accuse = event(doc, "ACCUSE")
+    assert accuse.certainty.status == "asserted"
+    assert any("no evidence" in h for h in accuse.certainty.hedges)
+    assert "AGREE" not in [e.type for e in doc.events]  # "offered no evidence" is no offer

@@ -40,7 +40,7 @@ FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 MAX_SPEAKER_TOKENS = 8
 #: the walk up the parse crosses these relations (complements) and also adverbial clauses
 #: of reporting ("..., the ministry said", parsed with the event as ccomp of said)
-WALK_DEPS = COMPLEMENT_DEPS - {"advcl"}
+WALK_DEPS = COMPLEMENT_DEPS - {"advcl"} | {"nsubj"}
 #: statuses of a governing verb that override a modal on the event itself
 #: ("warned that the US would strike" is a threat, not a mere possibility)
 OVERRIDE_MODAL = frozenset({"threatened", "denied", "alleged"})
@@ -216,6 +216,14 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             verb = tok.head
             yield "denied", _tok_span(text, verb, tok), speaker_of(verb, index, text, cues), verb
             return
+        if came is not None and came.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("VERB", "AUX"):
+            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in cues.modals), None)
+            if modal is not None:
+                yield cues.modals[modal.lower_], _tok_span(text, modal), None, tok
+            neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+            if neg is not None and lem in ("happen", "occur", "take"):
+                yield "negated", _tok_span(text, neg), None, tok
+            continue  # the event is this verb's subject: the verb is no speech act about it
         status = None
         if lem in PERFORMATIVE and came is not None and came.dep_ in ("dobj", "nsubjpass"):
             # "announced a massive deployment", "confirmed the strike": the act itself
@@ -252,6 +260,8 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
         else:
             speaker = speaker_of(tok, index, text, cues)
         cue = _tok_span(text, tok)
+        if status in ("claimed", "reported") and came is not None and came.dep_ in ("prep", "pcomp", "pobj", "acl"):
+            continue  # "responded by announcing ...": a manner, not the content of speech
         if status == "claimed" or lem == "report":
             words = {(_lemma(t)) for t in (verb_subject(tok) or tok).subtree} if tok.pos_ != "NOUN" else set()
             subj = verb_subject(tok) if tok.pos_ != "NOUN" else None
@@ -293,6 +303,10 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
     if not toks:
         return Certainty()
     root = toks[0].doc[toks[0].i:toks[-1].i + 1].root if len(toks) > 1 else toks[0]
+    if lex is not None and root.dep_ in ("dobj", "nsubjpass") and _lemma(root.head) in lex.light_verbs:
+        # "the attack was allegedly carried out by ...": the light verb carries the cues
+        root = root.head
+        toks = toks + [root]
     sent = root.sent
     status: Optional[str] = None
     cue: Optional[TextSpan] = None
@@ -306,7 +320,8 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
             break
         if status is None:
             status, cue = w_status, w_cue
-            speaker = w_speaker
+            # a plan or a modal says nothing about who says so: look further up for that
+            speaker = w_speaker if w_status not in SPEAKERLESS else None
         elif speaker is None and w_speaker is not None and status in SPEAKERLESS:
             speaker = w_speaker
         if status not in SPEAKERLESS or speaker is not None:
