@@ -16,6 +16,7 @@ tables; later loads read only that file.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -53,10 +54,13 @@ _ADMIN_SUFFIXES = re.compile(
 _ADMIN_PREFIXES = re.compile(r"^(respublika|muhafazat|ostan e|velayat e|wilayat|county|an)\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Case-folded, accent-free, punctuation-light key: 'São Paulo' -> 'sao paulo'."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _STRIP_PUNCT.sub("", s.casefold())
     s = _TO_SPACE.sub(" ", s)
     words = _SPACES.sub(" ", s).strip().split(" ")

@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -206,7 +207,8 @@ def _lookup(gaz, text: str) -> list[Candidate]:
 
 def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
     text = doc.article.text
-    actor_spans = [(a.span, a) for a in doc.actors] if doc.actors else []
+    actor_spans = sorted(((tuple(a.span), a) for a in doc.actors), key=lambda x: x[0]) if doc.actors else []
+    actor_starts = [span[0] for span, _ in actor_spans]
     mentions: list[_Mention] = []
     demonyms: Counter = Counter()
     for ent in sdoc.ents:
@@ -235,7 +237,9 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
             continue
         if not candidates and label != "FAC" and len(tokens) == 1:
             continue  # an unknown single word tagged GPE is mostly a person or a brand
-        if _acts(ent, start, end, actor_spans):
+        lo = bisect.bisect_left(actor_starts, start - 200)
+        hi = bisect.bisect_left(actor_starts, end)
+        if _acts(ent, start, end, actor_spans[lo:hi]):
             continue
         if _possessive_state(ent, candidates):
             continue
@@ -391,6 +395,8 @@ def _supported(c: Candidate, m: _Mention, top_share: dict[str, float],
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    if abs(lat1 - lat2) > 3.0:  # over 330 km apart: exact distance not needed
+        return 1e9
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
