@@ -142,3 +142,14 @@ def test_estimate_total_counts_jsonl_lines_and_files(tmp_path):
     (tmp_path / "d" / "x.txt").write_text("hello", encoding="utf-8")
     assert estimate_total([src, str(tmp_path / "d")]) == 4
     assert estimate_total(["https://example.invalid/feed"]) is None
+
+
+def test_edited_text_file_is_an_update(tmp_path):
+    page = tmp_path / "report.txt"
+    page.write_text(article(8)["text"], encoding="utf-8")
+    db = tmp_path / "db.duckdb"
+    run([str(page)], db)
+    page.write_text(article(8)["text"] + " An editor's note was added later.", encoding="utf-8")
+    summary, counts, _ = run([str(page)], db)
+    assert summary.updated == 1
+    assert counts["articles"] == 1 and counts["article_versions"] == 1

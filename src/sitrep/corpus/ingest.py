@@ -307,7 +307,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         a = doc["article"]
         h = a.get("meta", {}).get("content_hash") or content_hash(a.get("text") or "")
         version = 1
-        previous = store.find_by_key(a.get("url"), a["id"])
+        single_file = a.get("origin") if a.get("input_format") in ("text", "html") else None
+        previous = store.find_by_key(a.get("url"), a["id"], single_file)
         if previous:
             old_id, old_version = previous
             store.replace_article(old_id, a["id"])

@@ -7,8 +7,9 @@ one transaction per batch, so an interruption loses at most the batch in flight.
 Article identity:
   * ``content_hash`` (sha256 of the whitespace-normalised body) -- the same text again is a
     duplicate and is skipped (recorded in ``skipped`` with reason ``duplicate``);
-  * the update key -- the URL, or the reader's article id when there is no URL: new text
-    under a known key replaces the old article, whose row moves to ``article_versions``.
+  * the update key -- the URL; without one, the file it came from when the file holds one
+    article (a text or HTML page), else the reader's article id: new text under a known
+    key replaces the old article, whose row moves to ``article_versions``.
 """
 from __future__ import annotations
 
@@ -165,13 +166,19 @@ class Store:
             part = rows[i:i + per_statement]
             self.con.execute(f"{head} VALUES {', '.join([values] * len(part))} {tail}", [v for r in part for v in r])
 
-    def find_by_key(self, url: Optional[str], article_id: Optional[str]) -> Optional[tuple[str, int]]:
-        """(article_id, version) of the stored article with this URL (or id if no URL)."""
-        if (url or article_id) in self._pending_keys:
+    def find_by_key(self, url: Optional[str], article_id: Optional[str],
+                    file_origin: Optional[str] = None) -> Optional[tuple[str, int]]:
+        """(article_id, version) of the stored article this one would update: same URL;
+        without a URL, the same single-article file (``file_origin``), else the same id."""
+        if (url or file_origin or article_id) in self._pending_keys:
             self.flush()
         if url:
             row = self.con.execute("SELECT article_id, version FROM articles WHERE url = ? LIMIT 1",
                                    [url]).fetchone()
+        elif file_origin:
+            row = self.con.execute(
+                "SELECT article_id, version FROM articles WHERE origin = ? AND url IS NULL LIMIT 1",
+                [file_origin]).fetchone()
         else:
             row = self.con.execute(
                 "SELECT article_id, version FROM articles WHERE article_id = ? AND url IS NULL",
@@ -212,7 +219,7 @@ class Store:
             a.get("language"), a.get("input_format"), a.get("origin"), a.get("text"),
             len(doc.get("events") or []), version, duplicate_of, jaccard, until,
             json.dumps(doc, ensure_ascii=False)])
-        self._pending_keys.add(a.get("url") or aid)
+        self._pending_keys.update(k for k in (a.get("url"), a.get("origin"), aid) if k)
         if outlet:
             if self._outlets is None:
                 self._outlets = {r[0] for r in self.con.execute("SELECT outlet FROM sources").fetchall()}
