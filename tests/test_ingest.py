@@ -153,3 +153,13 @@ def test_edited_text_file_is_an_update(tmp_path):
     summary, counts, _ = run([str(page)], db)
     assert summary.updated == 1
     assert counts["articles"] == 1 and counts["article_versions"] == 1
+
+
+def test_process_pool_gives_the_same_store_as_one_worker(tmp_path):
+    recs = [article(n) for n in range(12)] + [dict(article(3), id="again")]
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    with Store(tmp_path / "pool.duckdb") as store:
+        summary = ingest([src], store, workers=2, until="clean", progress=False, chunk_size=2, batch_size=3)
+        ids = {r["article_id"] for r in store.rows("SELECT article_id FROM articles")}
+    assert summary.ingested == 12 and summary.duplicates == 1
+    assert ids == {f"art-{n}" for n in range(12)}

@@ -23,14 +23,15 @@ UNTIL_CHOICES = ("clean", "nlp", "actors", "places", "times", "quantities", "quo
 _KB = None
 
 
-def _init_worker() -> None:
+def _init_worker(until: Optional[str] = None) -> None:
     # the parent decides what an interrupt means; workers just finish or get cancelled
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     global _KB
     from sitrep.knowledge import default_knowledge
     _KB = default_knowledge()
-    _KB.nlp  # load once per worker, before the first article
+    if until != "clean":
+        _KB.nlp  # load once per worker, before the first article
 
 
 def _skip(article: Article, reason: str, stage: str, detail: str) -> dict[str, Any]:
@@ -122,7 +123,7 @@ def run_chunks(chunks: Iterable[list[Article]], workers: int, until: Optional[st
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB handle
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(until,))
     pending: dict = {}
     limit = workers * 2
 
