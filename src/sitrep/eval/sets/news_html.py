@@ -243,8 +243,6 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     result.notes.append("title/date gold is heuristic (page meta tags) for most pages")
     result.notes.append("language gate scored apart from extraction: a non-English page still counts for main text")
     if show_errors:
-        # html lang attributes are often wrong (English templates around German text)
-        errors.extend(gate_disagreements)
         worst = sorted(per_page, key=lambda item: _f1(item[1]))[:show_errors]
         for row, counts, base_counts, article in worst:
             p, r = _page_precision(*counts), _page_recall(*counts)
@@ -252,6 +250,8 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
                 f"{row['id']}: f1={_f1(counts):.3f} p={p:.3f} r={r:.3f} "
                 f"(trafilatura f1={_f1(base_counts):.3f}) lang={row.get('html_lang')} "
                 f"removed={[r.kind for r in article.removed] if article else 'read failed'}")
+        # html lang attributes are often wrong (English templates around German text)
+        errors.extend(gate_disagreements)
     result.errors = errors
     result.seconds = time.perf_counter() - started
     return result
