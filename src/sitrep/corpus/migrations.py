@@ -52,7 +52,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             locative BOOLEAN
         )""",
         """CREATE TABLE IF NOT EXISTS events (
-            event_id VARCHAR PRIMARY KEY,  -- <article_id>#<event id>
+            event_id VARCHAR PRIMARY KEY,  -- <article_id>:<n> from the stage, else <article_id>#<event id>
             article_id VARCHAR,
             type VARCHAR, quad_class VARCHAR, mode VARCHAR,
             trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,

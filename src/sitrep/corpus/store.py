@@ -255,8 +255,10 @@ class Store:
         for e in doc.get("events") or []:
             c = e.get("certainty") or {}
             date_value = _get(e, "date", "value")
+            # event ids are unique in their article; the store needs them unique overall
+            event_id = e["id"] if str(e["id"]).startswith(aid + ":") else f"{aid}#{e['id']}"
             q("events", [
-                f"{aid}#{e['id']}", aid, e["type"], QUAD_CLASS.get(e["type"]), e.get("mode"),
+                event_id, aid, e["type"], QUAD_CLASS.get(e["type"]), e.get("mode"),
                 e["trigger"]["text"], *e["trigger"]["span"], e["sentence"]["text"], *e["sentence"]["span"],
                 _get(e, "source", "name"), _get(e, "source", "country"), _get(e, "source", "sector"),
                 _get(e, "target", "name"), _get(e, "target", "country"), _get(e, "target", "sector"),
