@@ -97,7 +97,7 @@ def test_older_database_is_migrated_in_order(tmp_path, monkeypatch):
                                                 "WHERE table_name = 'events'").fetchall()}
         assert "place_feature" not in cols
     monkeypatch.setattr(store_module, "MIGRATIONS", migrations.MIGRATIONS)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:  # a read-only command upgrades it first
         assert store.schema_version() == LATEST >= 2
         cols = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
                                                 "WHERE table_name = 'events'").fetchall()}

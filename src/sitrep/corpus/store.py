@@ -87,8 +87,14 @@ class Store:
         self._outlets: Optional[set[str]] = None
         if not read_only:
             self.migrate()
-        elif self.schema_version() < LATEST:
-            raise SitrepError(f"{self.path} has an older schema; open it once for writing (sitrep ingest)")
+        elif self.schema_version() < LATEST:  # bring an older file up to date first
+            self.con.close()
+            try:
+                with Store(self.path):
+                    pass
+            except (duckdb.IOException, SitrepError) as exc:
+                raise SitrepError(f"{self.path} has an older schema and cannot be upgraded now: {exc}") from exc
+            self.con = duckdb.connect(str(self.path), read_only=True)
 
     # -- schema --------------------------------------------------------------------------
     def schema_version(self) -> int:
