@@ -5,7 +5,10 @@ GDELT differences (also written to the file's README): EventCode/EventBaseCode/
 EventRootCode hold our PLOVER type (e.g. ASSAULT), not a CAMEO number; QuadClass is
 PLOVER's quad class mapped to GDELT's 1-4 (1 verbal cooperation, 2 material cooperation,
 3 verbal conflict, 4 material conflict); NumSources counts independent outlets of the
-event's incident (near-duplicate copies collapsed), NumArticles the incident's articles;
+event's incident (near-duplicate copies collapsed), NumArticles the incident's articles,
+NumMentions its event mentions; ActionGeo_CountryCode is ISO 3166 alpha-2 (GDELT uses FIPS
+10-4 codes), Actor*CountryCode ISO alpha-3 (as CAMEO); SQLDATE is the event's date when the
+text gives a day, else the article's publication date; DATEADDED is the publication day;
 columns we have no value for (GoldsteinScale, AvgTone, Actor1KnownGroupCode, ...) are
 left out rather than filled with invented numbers.
 """
