@@ -43,6 +43,7 @@ MAX_KM = 150.0
 #: share of content words two sentences must have in common to stand for one incident
 #: when nothing else (actors, place, article) links them
 MIN_OVERLAP = 0.2
+OVERLAP_MEMBERS = 8
 #: place features precise enough for a distance test; others are compared by country
 POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
 #: places that are not inside one country
@@ -95,9 +96,11 @@ class Incident:
     place_country: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
+    articles: set = field(default_factory=set)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+        self.articles.add(m.article_id)
         if m.day:
             self.start = min(self.start, m.day) if self.start else m.day
             self.end = max(self.end, m.day) if self.end else m.day
@@ -151,8 +154,10 @@ def score(inc: Incident, m: Mention) -> Optional[float]:
         gap_penalty = gap / (window + 1)
     else:
         gap_penalty = 0.0
-    overlap = max((_overlap(m.words, other.words) for other in inc.mentions), default=0.0)
-    same_article = any(other.article_id == m.article_id for other in inc.mentions)
+    # the first mentions stand for the incident: comparing with all of a big incident's
+    # members would make clustering quadratic in its size
+    overlap = max((_overlap(m.words, other.words) for other in inc.mentions[:OVERLAP_MEMBERS]), default=0.0)
+    same_article = m.article_id in inc.articles
     if agree == 0 and not same_article and overlap < MIN_OVERLAP:
         return None
     return agree + overlap + 0.5 * same_article - gap_penalty
