@@ -7,7 +7,7 @@ places, times, quantities and quotes, certainty needs events and quotes.
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Optional
 
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
@@ -41,17 +41,19 @@ def analyse(doc: Document, kb: Optional[Knowledge] = None, spacy_doc=None,
             until: Optional[str] = None) -> Document:
     """Run nlp and every later stage on a cleaned document.
 
-    ``until`` stops after the named stage (for evaluation of one layer).
+    ``until`` stops after the named stage (for evaluation of one layer). An exception
+    from a stage carries the stage's name in ``exc.sitrep_stage``.
     """
     kb = kb or default_knowledge()
-    started = time.perf_counter()
-    nlp.run(doc, kb, spacy_doc=spacy_doc)
-    doc.timings["nlp"] = time.perf_counter() - started
-    if until == "nlp":
-        return doc
-    for name, stage in STAGES:
+    for name, stage in [("nlp", lambda d, k: nlp.run(d, k, spacy_doc=spacy_doc))] + STAGES:
         started = time.perf_counter()
-        doc = stage(doc, kb)
+        try:
+            doc = stage(doc, kb)
+        except Exception as exc:
+            # callers that record skips need to say which stage failed
+            if not hasattr(exc, "sitrep_stage"):
+                exc.sitrep_stage = name
+            raise
         doc.timings[name] = time.perf_counter() - started
         if name == until:
             break
@@ -62,26 +64,3 @@ def process(article: Article, kb: Optional[Knowledge] = None, until: Optional[st
     """Article -> Document through every stage."""
     kb = kb or default_knowledge()
     return analyse(prepare(article, kb), kb, until=until)
-
-
-def process_many(articles: Iterable[Article], kb: Optional[Knowledge] = None,
-                 batch_size: int = 8) -> Iterator[Document]:
-    """Like ``process`` for a stream, parsing with ``nlp.pipe`` batches (faster)."""
-    kb = kb or default_knowledge()
-    batch: list[Document] = []
-
-    def flush() -> Iterator[Document]:
-        started = time.perf_counter()
-        sdocs = list(kb.nlp.pipe([d.article.text for d in batch], batch_size=batch_size))
-        share = (time.perf_counter() - started) / max(1, len(batch))
-        for doc, sdoc in zip(batch, sdocs):
-            yield analyse(doc, kb, spacy_doc=sdoc)
-            doc.timings["nlp"] = share
-        batch.clear()
-
-    for article in articles:
-        batch.append(prepare(article, kb))
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
