@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -135,8 +136,11 @@ def run(doc: Document, kb) -> Document:
         if m.best.feature == "city" and m.best.population < SMALL_TOWN and not _supported(
                 m.best, m, top_share, admin1s, others):
             # a hamlet that merely shares the name ("Washington Square", "Heathrow"):
-            # better no town than a wrong one thousands of kilometres away
-            m.best = None
+            # better a bigger namesake or no town than a wrong one far away
+            acceptable = [c for c in m.candidates
+                          if c.feature != "city" or c.population >= SMALL_TOWN]
+            m.best = (max(acceptable, key=lambda c: _score(c, m, top_share, admin1s, others))
+                      if acceptable else None)
 
     focus = _focus(mentions)
     places = []
@@ -316,10 +320,20 @@ def _possessive_state(ent, candidates: list[Candidate]) -> bool:
                or c.feature == "country")
 
 
+_LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and)\s*$")
+
+
 def _link_qualifiers(mentions: list[_Mention], text: str) -> None:
-    """'Paris, Texas' / 'Springfield, Ill.' / 'Caracas, Venezuela': the second narrows the first."""
-    for first, second in zip(mentions, mentions[1:]):
+    """'Paris, Texas' / 'Springfield, Ill.' / 'Caracas, Venezuela': the second narrows the first.
+
+    Not in a list: in "Washington, New York and Boston" New York qualifies nothing.
+    """
+    for i, (first, second) in enumerate(zip(mentions, mentions[1:])):
         gap = text[first.end:second.start]
+        if i + 2 < len(mentions):
+            after = text[second.end:mentions[i + 2].start]
+            if len(after) <= 6 and _LIST_GAP.match(after):
+                continue
         if gap.strip() in (",", "") and len(gap) <= 3 and second.candidates:
             if any(c.feature in ("admin1", "country") for c in second.candidates):
                 first.qualifiers.append(second)
