@@ -46,7 +46,7 @@ def test_same_strike_from_three_outlets_is_one_incident(tmp_path):
 
 @pytest.mark.parametrize("other", [
     dict(place="Port of Spain"),  # > 150 km away
-    dict(day="2025-12-15"),  # outside the +-2 day window for ASSAULT
+    dict(day="2025-12-12"),  # outside the +-1 day window for ASSAULT
     dict(src="COL"),  # a different attacker
     dict(typ="PROTEST", sentence="US aircraft protested a base at night."),  # another family
 ])
@@ -68,7 +68,7 @@ def test_verbal_events_get_a_wider_window(tmp_path):
 
 
 def test_no_chaining_beyond_one_window(tmp_path):
-    docs = [strike(f"s{i}", f"Wire {i}", day=f"2025-12-{9 + 2 * i:02d}") for i in range(4)]  # 9, 11, 13, 15
+    docs = [strike(f"s{i}", f"Wire {i}", day=f"2025-12-{9 + i:02d}") for i in range(4)]  # 9, 10, 11, 12
     store = store_docs(tmp_path, docs)
     assert max(len(g) for g in groups(store)) <= 2
 

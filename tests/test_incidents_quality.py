@@ -1,6 +1,7 @@
-"""Incident clustering on the demo gold through the real ingest. Measured B-cubed F1 0.85
-(B-cubed P 0.96, pairwise P 0.76) on 2026-11-25 with the stages of that day; the thresholds
-sit below it. The score moves with the event stages (types, actors, dates, places)."""
+"""Incident clustering on the demo gold through the real ingest. Measured B-cubed F1 0.857
+(B-cubed P 0.98, R 0.76; pairwise P 0.95, R 0.45) on 2026-11-25 with the stages of that
+day; the thresholds sit below it. The score moves with the event stages (types, actors,
+dates, places)."""
 import pytest
 
 from sitrep.eval.sets import incidents
@@ -14,8 +15,8 @@ def test_demo_incident_clustering(kb):
     metrics, errors = incidents.score_clustering(load_gold(), events, articles)
     assert metrics["mention_match"].recall >= 0.6, errors[:10]
     assert metrics["bcubed_f1"] >= 0.80, errors
-    assert metrics["bcubed_p"] >= 0.90, errors
-    assert metrics["pairwise"].precision >= 0.65, errors
+    assert metrics["bcubed_p"] >= 0.92, errors
+    assert metrics["pairwise"].precision >= 0.80, errors
 
 
 def test_scores_on_known_partitions():

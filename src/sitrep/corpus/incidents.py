@@ -35,8 +35,11 @@ from sitrep.model import QUAD_CLASS
 #: type -> family; events of different families never share an incident
 FAMILY = {t: t for t in QUAD_CLASS}
 
-#: how many days apart two mentions of one incident may be dated
-WINDOW_DAYS = {"ASSAULT": 2, "COERCE": 2, "PROTEST": 2, "MOBILIZE": 3, "SANCTION": 3, "AID": 3,
+#: how many days apart two mentions of one incident may be dated. Strikes and seizures
+#: get one day (enough for "on Tuesday" resolved across time zones): in a campaign of
+#: strikes every few days, two days merged distinct strikes (demo gold: B-cubed
+#: precision 0.96 with 2 days, 0.98 with 1, recall unchanged)
+WINDOW_DAYS = {"ASSAULT": 1, "COERCE": 1, "PROTEST": 2, "MOBILIZE": 3, "SANCTION": 3, "AID": 3,
                "COOPERATE": 3, "RETREAT": 3}
 VERBAL_WINDOW_DAYS = 4
 MAX_KM = 150.0
