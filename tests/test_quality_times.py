@@ -1,7 +1,7 @@
 """Fast quality regression for the times stage on small gold subsets.
 
 Thresholds sit just below what was measured on these subsets (TempEval-3 first 5 docs:
-value F1 0.838, relaxed F1 0.973; MEANTIME first 15 docs: value F1 0.932, relaxed 0.977).
+value F1 0.838, relaxed F1 0.973; MEANTIME first 10 docs: value F1 0.945, relaxed 0.982).
 """
 from pathlib import Path
 
@@ -17,9 +17,9 @@ def test_tempeval_subset(kb, shared_data):
 
 
 def test_meantime_subset(kb, shared_data):
-    docs = meantime.load_docs(Path(shared_data) / meantime.GOLD, limit=15)
+    docs = meantime.load_docs(Path(shared_data) / meantime.GOLD, limit=10)
     for doc in docs:
         doc["scored_until"] = meantime.annotated_end(Path(shared_data), doc)
     result = tempeval.score_documents(kb, docs, "meantime-subset", baseline=False)
-    assert result.metrics["value"].f1 >= 0.89
-    assert result.metrics["recognition_relaxed"].f1 >= 0.94
+    assert result.metrics["value"].f1 >= 0.91
+    assert result.metrics["recognition_relaxed"].f1 >= 0.95

@@ -108,7 +108,8 @@ _APPROX_MODS = {
 }
 _APPROX = r"(?:" + _alt(_APPROX_MODS) + r")"
 _POSITION_MODS = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    # "earlier this month" means before now, not the start of the month: no mod
+    "early": "START", "earlier": None, "the beginning of": "START", "the start of": "START",
     "beginning of": "START", "start of": "START", "the first half of": "START",
     "late": "END", "later": "END", "the end of": "END", "end of": "END", "the close of": "END",
     "the second half of": "END", "mid": "MID", "the middle of": "MID", "middle of": "MID",
