@@ -71,7 +71,7 @@ def test_paris_texas_versus_paris_france(kb):
 
 
 def test_context_picks_the_us_state_of_georgia(kb):
-    us = _find(_places(kb, "Voters in Alabama, Florida and Georgia went to the polls."), "Georgia")
+    us = _find(_places(kb, "Polls closed at 8 p.m. in Alabama, Florida and Georgia on Tuesday."), "Georgia")
     assert us and us[0].country == "US" and us[0].feature == "admin1"
     caucasus = _find(_places(kb, "Russian troops remain in Abkhazia, a breakaway region of "
                                  "Georgia, far from Tbilisi."), "Georgia")

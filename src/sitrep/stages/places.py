@@ -273,7 +273,23 @@ def _rescue(tokens, candidates: list[Candidate]) -> bool:
 _SPATIAL_PREPS = {"in", "at", "from", "to", "near", "between", "across", "into", "outside",
                   "around", "through", "throughout", "toward", "towards", "within", "over",
                   "via", "off", "along", "beyond", "inside", "past", "on", "onto", "across",
-                  "north", "south", "east", "west", "out", "of", "by", "en"}
+                  "out", "en"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "outskirts", "part", "parts", "center", "centre", "heart", "edge"}
+#: nouns naming people or institutions: "U.S. officials", "Oklahoma teachers" use the
+#: place name as an owner or nationality, not as where something happens
+_ROLE_NOUNS = {
+    "president", "presidents", "governor", "governors", "official", "officials", "lawmaker",
+    "lawmakers", "legislator", "legislators", "teacher", "teachers", "senator", "senators",
+    "rep", "rep.", "representative", "attorney", "minister", "ministers", "government",
+    "governments", "police", "force", "forces", "troops", "army", "military", "authorities",
+    "diplomat", "diplomats", "ambassador", "leader", "leaders", "prime", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "navy", "regime", "administration",
+    "republicans", "democrats", "voters", "player", "players", "coach", "team", "fans",
+    "employers", "officers", "agency", "agencies", "department", "ministry", "congress",
+    "parliament", "lawmakers", "residents", "native", "citizens", "people", "delegation",
+    "envoy", "counterpart", "officer", "soldiers", "gov", "gov.", "sen", "sen.", "mayor",
+}
 
 
 def _spatial(root) -> bool:
@@ -284,7 +300,21 @@ def _spatial(root) -> bool:
             token = token.head
         else:
             break
-    return token.dep_ == "pobj" and token.head.lower_ in _SPATIAL_PREPS and token.head.dep_ != "agent"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "of":  # "north of Caracas", "the outskirts of Aleppo"
+        return prep.head.lower_ in _DIRECTIONS
+    return prep.lower_ in _SPATIAL_PREPS and prep.dep_ != "agent"
+
+
+def _first_conjunct(token):
+    for _ in range(4):  # "China and Russia hope": Russia hangs off China
+        if token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        else:
+            break
+    return token
 
 
 def _acts(ent, start: int, end: int, actor_spans) -> bool:
@@ -301,11 +331,14 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
                 return False
             if actor.resolved_by == "metonymy" and not _spatial(root):
                 return True
-    if root.dep_ in _SUBJECT_DEPS:
-        head = root.head
-        if root.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
+    subject = _first_conjunct(root)
+    if subject.dep_ in _SUBJECT_DEPS:
+        head = subject.head
+        if subject.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
             return True
-    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "condemned by Russia"
+    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":  # "condemned by Russia"
+        return True
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _ROLE_NOUNS:
         return True
     return False
 
