@@ -194,3 +194,16 @@ def test_hedge_does_not_turn_the_accusation_itself_into_an_allegation(kb):
     assert accuse.certainty.status == "asserted"
     assert any("no evidence" in h for h in accuse.certainty.hedges)
     assert "AGREE" not in [e.type for e in doc.events]  # "offered no evidence" is no offer
+
+
+def test_definite_event_subject_is_presupposed_indefinite_is_attributed(kb):
+    doc = run(kb, "The seizure of the tanker has frightened shipowners, traders said.")
+    assert event(doc, "COERCE").certainty.status == "asserted"
+    doc = run(kb, "Venezuelan officials said new strikes had hit the port.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "claimed" and "officials" in who(c)
+
+
+def test_event_inside_a_condition_is_hypothetical(kb):
+    doc = run(kb, "Washington will respond if attacks on its ships continue, officials said.")
+    assert event(doc, "ASSAULT").certainty.status == "hypothetical"

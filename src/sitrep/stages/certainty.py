@@ -40,7 +40,7 @@ FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 MAX_SPEAKER_TOKENS = 8
 #: the walk up the parse crosses these relations (complements) and also adverbial clauses
 #: of reporting ("..., the ministry said", parsed with the event as ccomp of said)
-WALK_DEPS = COMPLEMENT_DEPS - {"advcl"} | {"nsubj"}
+WALK_DEPS = COMPLEMENT_DEPS | {"nsubj"}
 #: statuses of a governing verb that override a modal on the event itself
 #: ("warned that the US would strike" is a threat, not a mere possibility)
 OVERRIDE_MODAL = frozenset({"threatened", "denied", "alleged"})
@@ -165,6 +165,8 @@ def _own_cues(toks, ev: Event, cues, text, cues_lex=None) -> Optional[tuple[str,
     return None
 
 
+VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE", "THREATEN",
+                          "CONSULT"})
 PERFORMATIVE = frozenset({"announce", "declare", "confirm", "order", "authorize", "approve",
                           "launch", "begin", "start", "continue", "resume", "conduct"})
 ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "keep", "go", "use", "stop",
@@ -182,6 +184,14 @@ def _purpose_marker(toks):
         if tok.dep_ == "advcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return to
     return None
+
+
+def _definite(tok) -> bool:
+    """"the seizure", "its strikes", "Venezuela's offer": an event already known."""
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")):
+            return True
+    return False
 
 
 def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
@@ -218,11 +228,11 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             return
         if came is not None and came.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("VERB", "AUX"):
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in cues.modals), None)
-            if modal is not None:
-                yield cues.modals[modal.lower_], _tok_span(text, modal), None, tok
-            neg = next((c for c in tok.children if c.dep_ == "neg"), None)
-            if neg is not None and lem in ("happen", "occur", "take"):
-                yield "negated", _tok_span(text, neg), None, tok
+            if modal is None:
+                if _definite(came):
+                    return  # "the seizure has frightened shipowners, traders said": presupposed
+                continue  # "powerful explosions shook Caracas, witnesses said": new, attributed
+            yield cues.modals[modal.lower_], _tok_span(text, modal), None, tok
             continue  # the event is this verb's subject: the verb is no speech act about it
         status = None
         if lem in PERFORMATIVE and came is not None and came.dep_ in ("dobj", "nsubjpass"):
@@ -233,6 +243,12 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
             # "condemned the strikes", "is investigating the killing": taken as having happened
             yield "asserted", _tok_span(text, tok), None, tok
             return
+        if gov_event is not None and (gov_event.type in VERBAL_TYPES or came.dep_ == "dobj") \
+                and lem not in cues.verbs and lem not in cues.nouns and lem not in cues.claim_verbs:
+            # "rejected the proposal", "welcomed the offer": the object of a verbal act is
+            # taken as given; the cue marks it as that act's content
+            yield "asserted", _tok_span(text, tok), None, tok
+            return
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             status = cues.verbs.get(lem)
             if status is None and shared is not None:
@@ -241,12 +257,8 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
                     status = shared.status_for(stance)
                     if stance == "neutral":
                         status = "claimed"
-            if status is None and gov_event is not None:
-                status = "asserted"  # "condemned the attack": it is taken as having happened
         elif tok.pos_ in ("NOUN", "PROPN"):
             status = cues.nouns.get(lem)
-            if status is None and gov_event is not None:
-                status = "asserted"
         if status is None:
             # a modal or negation on a verb above, e.g. "could order strikes"
             continue
@@ -260,6 +272,13 @@ def _walk(start_tok, ev: Event, sdoc, text, index, cues, shared, triggers):
         else:
             speaker = speaker_of(tok, index, text, cues)
         cue = _tok_span(text, tok)
+        cond = next((c for c in came.children if c.dep_ == "mark" and c.lower_ in cues.marks), None) \
+            if came is not None and came.dep_ == "advcl" and came is not start_tok else None
+        if cond is not None:
+            # "... if cooperation founders": the clause the event sits in is a condition
+            yield cues.marks[cond.lower_], _tok_span(text, cond), None, tok
+        if came is not None and came.dep_ == "advcl" and status not in ("threatened",):
+            continue  # "if Venezuela attacks, the US will respond": the main verb is no cue for it
         if status in ("claimed", "reported") and came is not None and came.dep_ in ("prep", "pcomp", "pobj", "acl"):
             continue  # "responded by announcing ...": a manner, not the content of speech
         if status == "claimed" or lem == "report":
@@ -293,6 +312,8 @@ def _according_to(sent_toks, index, text, cues):
                 continue
             actor = phrase_actor(pobj, index, text)
             words = {_lemma(t) for t in pobj.subtree}
+            if words & {"familiar", "anonymous", "unnamed", "anonymity"}:
+                words.add("source")  # "people familiar with the operation": unnamed sources
             status = "reported" if is_media(actor, words, cues) else "claimed"
             return status, _tok_span(text, tok, to), actor
     return None
@@ -329,7 +350,7 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
                 break
     if status is None or (status in SPEAKERLESS and speaker is None):
         # a quote that contains the trigger: the quote's speaker claims it
-        quote = next((q for q in doc.quotes if q.kind != "indirect" and q.span[0] <= ev.trigger.span[0]
+        quote = next((q for q in doc.quotes if q.kind == "direct" and q.span[0] <= ev.trigger.span[0]
                       and ev.trigger.span[1] <= q.span[1]), None)
         if quote is not None:
             q_status = "claimed"
