@@ -358,6 +358,9 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     summary.stage_seconds.update(res.get("timings") or {})
                 else:
                     skip(res["origin"], res["reason"], res["detail"], res["article_id"], res["stage"])
+                    # a copy of a refused article met later is refused on its own, not as a duplicate
+                    for h in [h for h, aid in in_flight.items() if aid == res["article_id"]]:
+                        del in_flight[h]
             bar.update(len(chunk_results))
             if stop["requested"]:
                 break
