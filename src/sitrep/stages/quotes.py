@@ -232,12 +232,13 @@ def _subject(verb, depth: int = 0):
     return None
 
 
-def _past_dateline(subj, verb):
+def _past_dateline(subj, verb, text: str):
     """'WASHINGTON (AP) — President Obama said': the parser often makes the dateline the
     subject; take the first noun phrase after the dash instead."""
     if subj is None or verb is None or subj.i >= verb.i:
         return subj
-    between = subj.doc.text[subj.idx:verb.idx]
+    # Doc.text rebuilds the whole string on every access: slice the article text
+    between = text[subj.idx:verb.idx]
     if not any(c in between for c in "—–-("):
         return subj
     doc = subj.doc
@@ -641,7 +642,7 @@ def run(doc: Document, kb) -> Document:
                 speaker, speaker_text = _speaker_of_span(ctx, f.speaker_span)
             else:
                 if f.verb is not None and f.verb.lower_ != "according":
-                    subj = _past_dateline(subj, f.verb)
+                    subj = _past_dateline(subj, f.verb, text)
                 speaker, speaker_text = _speaker(ctx, subj, f.content)
         resolved[id(f)] = (speaker, speaker_text)
         s, e = f.content
