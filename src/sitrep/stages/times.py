@@ -24,6 +24,16 @@ Conventions kept from the gold sets (TempEval-3, MEANTIME):
   * "the past three weeks" -> DURATION P3W; "last week" / "the last week" -> DATE 2025-W52.
   * a decade is P10Y, "the 1990s" is 199, "the 20th century" is 19.
   * "former" is not a time expression in TimeML and is not emitted.
+
+What spaCy is used for: the tense of the governing verb, rejecting "May" as a modal or
+part of a PERSON name, and rejecting counts ("2000 troops"). Its DATE/TIME entities are
+not used as extra candidates: on TempEval-3, those not already found by the rules
+overlapped 4 gold timexes and produced 9 false alarms (ages, scores, "the final seconds"),
+and they would arrive without a value. dateparser is not used either: the rules already
+normalise everything it resolves on these spans (it is the scorers' baseline instead).
+
+Speed: each pattern runs only in small windows around its trigger words (one trie regex
+pass over the lowercased text finds them), about 1.5-2 ms per 5,000 characters.
 """
 from __future__ import annotations
 
