@@ -163,3 +163,27 @@ def test_process_pool_gives_the_same_store_as_one_worker(tmp_path):
         ids = {r["article_id"] for r in store.rows("SELECT article_id FROM articles")}
     assert summary.ingested == 12 and summary.duplicates == 1
     assert ids == {f"art-{n}" for n in range(12)}
+
+
+def test_unstorable_document_is_skipped_and_the_batch_kept(tmp_path, monkeypatch):
+    from sitrep.run import executor
+
+    real = executor.process_articles
+
+    def with_bad_event(articles, until=None):
+        results = real(articles, until)
+        for r in results:
+            if r["ok"] and r["doc"]["article"]["id"] == "art-2":
+                ev = {"id": "x", "type": "ASSAULT", "trigger": {"span": [0, 1], "text": "T"},
+                      "sentence": {"span": [0, 1], "text": "T"}}
+                r["doc"]["events"] = [ev, dict(ev)]  # the same event id twice breaks the primary key
+        return results
+
+    monkeypatch.setattr(executor, "process_articles", with_bad_event)
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(5)])
+    summary, counts, skipped = run([src], tmp_path / "db.duckdb", batch_size=5)
+    assert counts["articles"] == 4 and summary.ingested == 4
+    assert [(r["reason"], r["stage"], r["input_id"]) for r in skipped] == [("internal_error", "store", "art-2")]
+    # the refused article is not remembered: a re-run tries it again
+    summary2, _, _ = run([src], tmp_path / "db.duckdb")
+    assert summary2.unchanged == 4

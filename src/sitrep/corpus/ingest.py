@@ -293,14 +293,46 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         if not pending_results and not pending_skips:
             return
         t0 = time.perf_counter()
-        with store.transaction():
-            for origin, reason, detail, input_id, stage in pending_skips:
-                store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
+        counters = (summary.ingested, summary.events, summary.updated, summary.near_duplicates)
+        try:
+            with store.transaction():
+                for origin, reason, detail, input_id, stage in pending_skips:
+                    store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
+                for res in pending_results:
+                    _store_result(res)
+        except Exception:  # noqa: BLE001 - one unstorable document must not lose the batch
+            (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
             for res in pending_results:
-                _store_result(res)
+                _forget(res)
+            with store.transaction():
+                for origin, reason, detail, input_id, stage in pending_skips:
+                    store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
+            for res in pending_results:
+                counters = (summary.ingested, summary.events, summary.updated, summary.near_duplicates)
+                try:
+                    with store.transaction():
+                        _store_result(res)
+                except Exception as exc:  # noqa: BLE001
+                    (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
+                    _forget(res)
+                    a = res["doc"]["article"]
+                    summary.skipped["internal_error"] += 1
+                    with store.transaction():
+                        store.record_skip(a.get("origin") or a["id"], "internal_error", f"{type(exc).__name__}: {exc}",
+                                          input_id=a["id"], stage="store")
         pending_skips.clear()
         pending_results.clear()
         summary.stage_seconds["store (parent)"] += time.perf_counter() - t0
+
+    def _forget(res: dict) -> None:
+        """Undo the in-memory bookkeeping of a result whose transaction was rolled back."""
+        a = res["doc"]["article"]
+        h = (a.get("meta") or {}).get("content_hash")
+        lsh.remove(a["id"])
+        stored_ids.discard(a["id"])
+        if h and known.get(h) == a["id"]:
+            del known[h]
+        in_flight.pop(h, None)
 
     def _store_result(res: dict) -> None:
         doc = res["doc"]
