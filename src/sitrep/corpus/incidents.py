@@ -248,8 +248,6 @@ def describe(inc: Incident) -> dict[str, Any]:
     target = _most_common(m.target_name for m in ms)
     place = _most_common(m.place_name for m in ms)
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
-    if inc.start:
-        label += f", {inc.start.isoformat()}" + (f"..{inc.end.isoformat()}" if inc.end != inc.start else "")
     pubs = [m.pub_date for m in ms if m.pub_date]
     return {
         "incident_id": "inc-" + hashlib.sha1(first.event_id.encode()).hexdigest()[:10],

@@ -139,7 +139,7 @@ def _headline_incidents(incs: list[dict], cites: Citations, limit: int) -> list[
     if not incs:
         return lines + ["No incidents: no events were extracted from the matching articles.", ""]
     for n, inc in enumerate(incs[:limit], 1):
-        when = "" if inc.get("date_start") else " (date unknown)"
+        when = f", {_date_range(inc)}" if inc.get("date_start") else " (date unknown)"
         flag = " **Contested**: one source reports a denial." if inc.get("conflicted") else ""
         lines.append(f"{n}. **{_md_escape(inc['label'])}**{when}: {inc['n_sources']} independent "
                      f"source{'s' if inc['n_sources'] != 1 else ''}, {inc['n_articles']} article"
@@ -159,13 +159,23 @@ def _headline_incidents(incs: list[dict], cites: Citations, limit: int) -> list[
     return lines
 
 
+def _date_range(inc: dict) -> str:
+    start, end = inc.get("date_start"), inc.get("date_end")
+    if not start:
+        return "date unknown"
+    return start.isoformat() + (f" to {end.isoformat()}" if end and end != start else "")
+
+
 def _iso(d: Any) -> str:
     return d.isoformat() if hasattr(d, "isoformat") else (str(d) if d else "?")
 
 
 def _timeline(incs: list[dict], cites: Citations, limit: int) -> list[str]:
     lines = ["## Timeline", ""]
-    dated = sorted((i for i in incs if i.get("date_start")), key=lambda i: (i["date_start"], i["incident_id"]))
+    # an incident with neither actor known says little on its own unless several outlets carry it
+    dated = sorted((i for i in incs if i.get("date_start")
+                    and (i.get("source_name") or i.get("target_name") or i["n_sources"] > 1)),
+                   key=lambda i: (i["date_start"], i["incident_id"]))
     if not dated:
         return lines + ["No dated incidents.", ""]
     if len(dated) > limit:  # keep the best-sourced, shown in date order
