@@ -185,8 +185,9 @@ def _timeline(incs: list[dict], cites: Citations, limit: int) -> list[str]:
         m = inc["mentions"][0] if inc["mentions"] else None
         ref = cites.cite(m["article_id"], m["sentence_start"], m["sentence"], m["outlet"], m["pub_date"],
                          m["url"]) if m else ""
+        said = f': "{_md_escape(_one_line(m["sentence"], 140))}"' if m else ""
         lines.append(f"- **{inc['date_start'].isoformat()}**: {_md_escape(inc['label'])} "
-                     f"({inc['n_sources']} source{'s' if inc['n_sources'] != 1 else ''}) {ref}")
+                     f"({inc['n_sources']} source{'s' if inc['n_sources'] != 1 else ''}){said} {ref}")
     lines.append("")
     return lines
 
