@@ -26,8 +26,10 @@ Ages are quantities with unit "year of age".
 """
 from __future__ import annotations
 
-import bisect
+import functools
 import re
+
+import numpy
 from typing import Optional
 
 from sitrep.knowledge.units import (APPROX_CHANGE, LABEL_WORDS, MONTHS, OF_TAKING_UNITS,
@@ -47,6 +49,46 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s)\b")
 _MASKED = re.compile(
     r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[.-])\d{3,4}[.-]\d{3,4}(?![\w])"
     r"|(?<![\w.])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w])")
+def _approx_before(text: str, start: int, lex: Lexicon) -> tuple[Optional[str], int]:
+    """The approximator right before ``start`` ("more than", "up to") by looking up the
+    last one to three words (cheaper than a regex over the left context)."""
+    if start == 0:
+        return None, start
+    if text[start - 1] == "~":
+        return "about", start - 1
+    if not text[start - 1].isspace():
+        return None, start
+    before = text[max(0, start - 30):start]
+    words = before.split()
+    for k in (3, 2, 1):
+        if len(words) < k:
+            continue
+        phrase = " ".join(words[-k:]).lower()
+        code = lex.approx.get(phrase)
+        if code is not None:
+            # offset of the phrase's first word
+            pos = start
+            for _ in range(k):
+                pos = text.rfind(words[-1 - _], max(0, start - 30), pos)
+            if pos > 0 and (text[pos - 1].isalnum()):
+                continue
+            return code, pos
+    return None, start
+
+
+def _masked(text: str, m: re.Match) -> bool:
+    """Inside a phone number or a numeric date."""
+    if text[m.end():m.end() + 1] not in _MASK_SEPARATORS and \
+            text[max(0, m.start() - 1):m.start()] not in _MASK_SEPARATORS and \
+            not any(c in m.group(0) for c in "-/.("):
+        return False
+    for pm in _MASKED.finditer(text, max(0, m.start() - 16), min(len(text), m.end() + 16)):
+        if pm.start() < m.end() and m.start() < pm.end():
+            return True
+    return False
+
+
+_MASK_SEPARATORS = frozenset("-./)(")
 _POST_APPROX = re.compile(r"^(?:\s?(?P<plus>\+)(?![\d])|\s+or\s+(?P<more>more|above|higher)\b"
                           r"|\s+or\s+(?P<so>so)\b|-?(?P<odd>odd)\b)")
 _OF_PHRASE = re.compile(r"^\s+of\s+")
@@ -74,47 +116,92 @@ class _Tokens:
 
     def __init__(self, sdoc):
         self.sdoc = sdoc
-        self.starts = [t.idx for t in sdoc] if sdoc is not None else []
+        if sdoc is not None and len(sdoc):
+            from spacy.attrs import IDX, LIKE_NUM, LOWER
+            arr = sdoc.to_array([IDX, LIKE_NUM, LOWER])
+            self.starts = arr[:, 0].astype(numpy.int64)
+            self.like_num = arr[:, 1].astype(bool)
+            self.lower = arr[:, 2]
+        else:
+            self.sdoc = None
+            self.starts = numpy.zeros(0, dtype=numpy.int64)
+            self.like_num = numpy.zeros(0, dtype=bool)
+            self.lower = numpy.zeros(0, dtype=numpy.uint64)
 
     def at_or_after(self, offset: int):
-        i = bisect.bisect_left(self.starts, offset)
+        i = int(numpy.searchsorted(self.starts, offset, side="left"))
         return self.sdoc[i] if i < len(self.starts) else None
 
     def before(self, offset: int):
-        i = bisect.bisect_left(self.starts, offset) - 1
+        i = int(numpy.searchsorted(self.starts, offset, side="left")) - 1
         return self.sdoc[i] if i >= 0 else None
 
     def containing(self, offset: int):
-        i = bisect.bisect_right(self.starts, offset) - 1
+        i = int(numpy.searchsorted(self.starts, offset, side="right")) - 1
         return self.sdoc[i] if i >= 0 else None
+
+
+#: words that start a quantity but that spaCy does not mark like_num
+_EXTRA_ANCHOR_WORDS = ("dozen", "dozens", "half", "hundreds", "thousands", "millions",
+                       "billions", "tens", "scores", "thirds", "quarter", "quarters", "fourth",
+                       "fourths", "fifths", "tenths")
+_DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔⅛⅕⅖⅗⅘⅙⅚]+")
+_FRACTION_STARTS = ("third", "one o", "two o", "one i", "two i", "three", "one-", "two-", "one ",
+                    "two ")
+
+
+@functools.lru_cache(maxsize=4)
+def _anchor_hashes(vocab) -> numpy.ndarray:
+    return numpy.array([vocab.strings.add(w) for w in _EXTRA_ANCHOR_WORDS], dtype=numpy.uint64)
+
+
+def _anchors(text: str, tokens: _Tokens) -> tuple[list[int], list[int]]:
+    """Offsets where a quantity may be (digits, number words), and offsets of words that
+    may start vague multiples or fractions ("hundreds of", "two-thirds of")."""
+    digit_offsets = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    if tokens.sdoc is None:
+        words = [m.start() for m in _WORD_NUMBER.finditer(text)]
+        return sorted(set(digit_offsets + words)), words
+    extra = numpy.isin(tokens.lower, _anchor_hashes(tokens.sdoc.vocab))
+    word_offsets = tokens.starts[tokens.like_num | extra].tolist()
+    vague = tokens.starts[extra].tolist()
+    vague += [o for o in word_offsets if text[o:o + 5].lower() in _FRACTION_STARTS]
+    return sorted(set(digit_offsets) | set(word_offsets)), sorted(set(vague))
 
 
 def extract(text: str, sdoc=None) -> list[Quantity]:
     """All quantities in ``text``; ``sdoc`` (spaCy Doc over the same text) adds the
     counted noun and the name/label checks that need parts of speech."""
-    if not text or not any(c.isdigit() or c in "½¼¾⅓⅔" for c in text) and not _has_word_number(text):
+    if not text:
         return []
     lex = lexicon()
     tokens = _Tokens(sdoc)
-    masked = [m.span() for m in _MASKED.finditer(text)]
+    anchors, vague_anchors = _anchors(text, tokens)
+    if not anchors and not vague_anchors:
+        return []
+    n = len(text)
     found: list[Quantity] = []
-    pos = 0
-    while True:
-        m = lex.quantity_re.search(text, pos)
-        if m is None:
-            break
-        pos = m.end()
-        if masked and any(s < m.end() and m.start() < e for s, e in masked):
-            continue
-        q, resume = _read(m, text, lex, tokens)
-        if resume is not None:
-            pos = resume
-        if q is not None:
-            found.append(q)
-    for m in lex.vague_re.finditer(text):
-        found.append(_read_vague(m, text, tokens))
-    for m in _FRACTION_PHRASE.finditer(text):
-        found.append(_read_fraction(m, text, tokens))
+    last_end = 0
+    for a in anchors:
+        pos = max(last_end, a - 12)
+        while pos <= a:
+            m = lex.quantity_re.search(text, pos, min(n, a + 200))
+            if m is None or m.start() > a:
+                break
+            last_end = pos = m.end()
+            if _masked(text, m):
+                continue
+            q, resume = _read(m, text, lex, tokens)
+            if resume is not None:
+                last_end = pos = resume
+            if q is not None:
+                found.append(q)
+    for a in vague_anchors:
+        window = (max(0, a - 24), min(n, a + 48))
+        for m in lex.vague_re.finditer(text, *window):
+            found.append(_read_vague(m, text, tokens))
+        for m in _FRACTION_PHRASE.finditer(text, *window):
+            found.append(_read_fraction(m, text, tokens))
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:
@@ -137,6 +224,10 @@ def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         q1 = found[i]
         q2 = found[i + 1] if i + 1 < len(found) else None
         if q2 is not None and q1.value_high is None and q2.value_high is None:
+            if q2.span[0] - q1.span[1] > 12:
+                out.append(q1)
+                i += 1
+                continue
             gap = text[q1.span[1]:q2.span[0]]
             lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
             if q1.approx == "up_to":
@@ -199,10 +290,6 @@ _WORD_NUMBER = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nin
                           r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                           r"hundred|thousand|million|billion|dozen|half|"
                           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
-
-
-def _has_word_number(text: str) -> bool:
-    return _WORD_NUMBER.search(text) is not None
 
 
 def _number(num: str, scale: Optional[str]) -> Optional[float]:
@@ -343,14 +430,9 @@ def _read(m: re.Match, text: str, lex: Lexicon,
     if unit == "USD" and text.startswith(" US", unit_end) and not text[unit_end + 3:unit_end + 4].isalpha():
         unit_end += 3
 
-    approx = None
-    before = text[max(0, start - 30):start]
-    am = lex.approx_before_re.search(before)
-    if am:
-        word = re.sub(r"\s+", " ", am.group("approx").lower())
-        approx = lex.approx.get(word)
-        if approx:
-            start -= len(before) - am.start("approx")
+    approx, approx_start = _approx_before(text, start, lex)
+    if approx:
+        start = approx_start
     sign = _MINUS_BEFORE.search(text[max(0, start - 7):start])
     if sign:
         start -= len(text[max(0, start - 7):start]) - sign.start()
