@@ -121,3 +121,16 @@ def test_country_of_place_text(kb):
     assert country_of_place_text(kb, "Venezuelan") == "VE"
     assert country_of_place_text(kb, "Xyzzyplugh") is None
     assert country_of_place_text(kb, "") is None
+
+
+def test_a_country_as_a_party_is_not_a_place(kb):
+    assert not _find(_places(kb, "The sanctions against Iran were tightened."), "Iran")
+    assert not _find(_places(kb, "Iran's foreign ministry protested."), "Iran")
+    visited = _find(_places(kb, "The envoy visited Iran last week."), "Iran")
+    assert visited and visited[0].country == "IR" and visited[0].feature == "country"
+
+
+def test_list_of_cities_is_not_a_qualifier(kb):
+    found = _places(kb, "After stops in Washington, New York and Boston, he flew home.")
+    washington = _find(found, "Washington")
+    assert washington and abs(washington[0].lat - 38.9) < 0.5 and abs(washington[0].lon + 77.0) < 0.5

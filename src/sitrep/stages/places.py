@@ -245,7 +245,7 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
         hi = bisect.bisect_left(actor_starts, end)
         if _acts(ent, start, end, actor_spans[lo:hi]):
             continue
-        if _possessive_state(ent, candidates):
+        if _possessive_state(ent, candidates) or _state_as_party(ent, candidates):
             continue
         after = text[end:end + 7].lower()
         mentions.append(_Mention(start, end, surface, normalise(surface), label, candidates,
@@ -274,8 +274,12 @@ _SPATIAL_PREPS = {"in", "at", "from", "to", "near", "between", "across", "into",
                   "around", "through", "throughout", "toward", "towards", "within", "over",
                   "via", "off", "along", "beyond", "inside", "past", "on", "onto", "across",
                   "out", "en"}
+#: "<word> of X" where X is where: "north of Caracas", "a region of Georgia"
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "outskirts", "part", "parts", "center", "centre", "heart", "edge"}
+               "southwest", "outskirts", "part", "parts", "center", "centre", "heart", "edge",
+               "region", "province", "state", "city", "town", "capital", "territory", "border",
+               "borders", "coast", "area", "village", "district", "county", "island", "rest",
+               "mainland", "interior", "suburbs", "streets", "port", "shores", "map"}
 #: nouns naming people or institutions: "U.S. officials", "Oklahoma teachers" use the
 #: place name as an owner or nationality, not as where something happens
 _ROLE_NOUNS = {
@@ -341,6 +345,33 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _ROLE_NOUNS:
         return True
     return False
+
+
+_MOTION_VERBS = {"visit", "enter", "leave", "reach", "cross", "flee", "tour", "invade",
+                 "occupy", "hit", "strike", "bomb", "shell", "evacuate", "rule", "govern",
+                 "control", "blanket", "sweep", "lash", "batter", "travel", "return", "exit",
+                 "abandon", "quit", "border", "overrun", "liberate", "capture", "seize"}
+
+
+def _state_as_party(ent, candidates: list[Candidate]) -> bool:
+    """A country named as a party ("sanctions against Iran", "supporting Dominica").
+
+    Only countries: a country outside a spatial phrase is, in news, mostly the state; the
+    object of a movement verb ("visited Venezuela", "invaded Ukraine") stays a place.
+    """
+    if not candidates or not any(c.feature == "country" and not c.alternate or
+                                 c.feature == "country" and len(candidates) == 1
+                                 for c in candidates):
+        return False
+    root = _first_conjunct(ent.root)
+    if _spatial(ent.root) or _spatial(root):
+        return False
+    if root.dep_ == "dobj":
+        return root.head.lemma_ not in _MOTION_VERBS
+    if root.dep_ == "pobj":
+        return root.head.lower_ in ("with", "against", "for", "toward", "towards", "on", "by",
+                                    "between", "of")
+    return root.dep_ in ("nsubjpass", "attr", "dative")
 
 
 def _possessive_state(ent, candidates: list[Candidate]) -> bool:
