@@ -279,3 +279,21 @@ def test_is_calendar_time(kb):
     assert found == {"Friday": True, "three days": False, "daily": False, "the future": False,
                      "last week": True, "the 1990s": True}
     assert not times.is_calendar_time(only(kb, "It happened on Saturday.", published=None))
+
+
+def test_narrative_shifts_from_the_last_date(kb):
+    found = [(t.text, t.value, t.type) for t in analyse(
+        kb, "The war began in 2003. The following year, talks failed. Two years later they resumed. "
+            "He was arrested on March 3, 2024 and freed three days later, two days before the vote.")]
+    assert ("The following year", "2004", "DATE") in found
+    assert ("Two years later", "2006", "DATE") in found
+    assert ("three days later", "2024-03-06", "DATE") in found
+    assert ("two days", "P2D", "DURATION") in found
+    # a year is too coarse to place "three days later": it stays a duration
+    found = [(t.text, t.value, t.type) for t in analyse(kb, "It began in 2010; three days later it ended.")]
+    assert ("three days later", "P3D", "DURATION") in found
+
+
+def test_earlier_than_is_a_comparison(kb):
+    t = value_of(kb, "The season started a month earlier than usual.", "a month")
+    assert (t.value, t.type) == ("P1M", "DURATION")

@@ -143,6 +143,9 @@ class _Found:
     priority: int = 0
     date: Optional[dt.date] = None  # a full date this expression pins down (for anchoring)
     clock: bool = False  # a clock time: takes its date from its sentence when it has one
+    #: what a deferred value is computed from: "day" (the last full date), "period" (the
+    #: last date of any granularity, as (date, rank) with rank 0 day, 1 month, 2 year)
+    anchor_kind: str = "day"
 
 
 _SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "slate", "due"}
@@ -740,14 +743,21 @@ def _shift_unit(ref: dt.date, unit: str, step: int) -> str:
     return f"{year + (step if step > 0 or season == 'WI' else 0):04d}-{season}"
 
 
+_UNIT_RANK = {"day": 0, "week": 0, "weekend": 0, "fortnight": 0, "month": 1, "quarter": 1,
+              "spring": 1, "summer": 1, "autumn": 1, "fall": 1, "winter": 1,
+              "year": 2, "decade": 2, "century": 2}
+
+
 def _anchored_unit(start, end, unit, which, mod):
+    """"the following year", "the previous month": shifted from the last date mentioned
+    that is at least as precise as the unit (else unresolved)."""
     step = {"following": 1, "previous": -1, "same": 0}[which]
 
-    def resolve(anchor: Optional[dt.date]) -> Optional[str]:
-        if anchor is None:
+    def resolve(anchor) -> Optional[str]:
+        if anchor is None or anchor[1] > _UNIT_RANK.get(unit, 0):
             return None
-        return _shift_unit(anchor, unit, step)
-    return _Found(start, end, "DATE", resolve, None, mod)
+        return _shift_unit(anchor[0], unit, step)
+    return _Found(start, end, "DATE", resolve, None, mod, anchor_kind="period")
 
 
 # the end of the year, the beginning of the year, year-end: which year depends on tense
@@ -886,11 +896,14 @@ def _season(m, ctx):
        r"from\s+now|hence|later)\b", 21)
 def _ago(m, ctx):
     direction = m.group("dir").lower()
-    if direction in ("earlier", "before", "later"):
-        # "two days later" is anchored on a narrative date TimeML often cannot resolve: leave a duration
-        return None
     n = _number(m.group("num"))
     unit = _unit_key(m.group("unit"))
+    if direction in ("earlier", "before", "later"):
+        if direction == "before" and re.match(r"\s*[\w$]", ctx.text[m.end():m.end() + 3]):
+            return None  # "two days before the vote": a duration and a signal, the anchor is an event
+        if ctx.next_word(m.end()).lower() == "than":
+            return None  # "a month earlier than usual" compares: a duration
+        return _narrative_shift(m, n, unit, -1 if direction != "later" else 1)
     if ctx.ref is None or n is None:
         return _Found(m.start(), m.end(), "DATE", "PAST_REF" if direction == "ago" else "FUTURE_REF", "ref")
     sign = -1 if direction == "ago" else 1
@@ -911,6 +924,28 @@ def _ago(m, ctx):
         t = base + dt.timedelta(hours=sign * n_int)
         return _Found(m.start(), m.end(), "TIME", t.strftime("%Y-%m-%dT%H:%M"), "time")
     return _Found(m.start(), m.end(), "DATE", ref.isoformat(), "day")
+
+
+def _narrative_shift(m, n: Optional[float], unit: str, sign: int) -> _Found:
+    """"two days later", "a year earlier": a date shifted from the last date mentioned
+    (or the reference); a duration when that date is too coarse for the unit."""
+    duration = _duration_value(n, unit)
+    if n is None or n != int(n) or unit not in ("day", "week", "fortnight", "month", "year", "decade"):
+        return _Found(m.start(), m.end(), "DURATION", duration, "duration")
+    steps = int(n) * sign
+
+    def resolve(anchor):
+        if anchor is None or anchor[1] > _UNIT_RANK[unit]:
+            return duration, "DURATION", "duration"
+        base = anchor[0]
+        if unit in ("year", "decade"):
+            return f"{base.year + steps * (10 if unit == 'decade' else 1):04d}", "DATE", "year"
+        if unit == "month":
+            y, mo = add_months(base.year, base.month, steps)
+            return f"{y:04d}-{mo:02d}", "DATE", "month"
+        days = steps * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        return (base + dt.timedelta(days=days)).isoformat(), "DATE", "day"
+    return _Found(m.start(), m.end(), "DATE", resolve, None, anchor_kind="period")
 
 
 # durations: three days, the past three weeks, about a year, 24 hours, a few days,
@@ -1280,8 +1315,12 @@ def _select(found: list[_Found], length: int) -> list[_Found]:
     return taken
 
 
+_YEAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
 def _finalise(chosen: list[_Found], ctx: _Context, sentences) -> list[Time]:
     anchor = ctx.ref.date if ctx.ref else None
+    period = (ctx.ref.date, 0) if ctx.ref else None
     out: list[Time] = []
     dated_sentence: dict[int, str] = {}
     for f in chosen:
@@ -1289,23 +1328,31 @@ def _finalise(chosen: list[_Found], ctx: _Context, sentences) -> list[Time]:
             idx = _sentence_index(sentences, f.start)
             dated_sentence.setdefault(idx, f.date.isoformat())
     for f in chosen:
-        value = f.value
+        value, type_, granularity = f.value, f.type, f.granularity
         if callable(value):
             try:
                 if f.clock:
                     sentence_date = dated_sentence.get(_sentence_index(sentences, f.start)) if sentences else None
                     value = value(anchor, sentence_date)
                 else:
-                    value = value(anchor)
+                    value = value(period if f.anchor_kind == "period" else anchor)
             except (ValueError, OverflowError):  # an anchor at the edge of the calendar
                 value = None
+            if isinstance(value, tuple):
+                value, type_, granularity = value
         if f.date is not None:
             anchor = f.date
-        elif value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and f.type == "DATE":
-            anchor = dt.date.fromisoformat(value)
-        granularity = f.granularity or _granularity_of(value, f.type)
+            period = (f.date, 0)
+        elif value and type_ == "DATE":
+            m = _YEAR_VALUE.fullmatch(value)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                anchor = dt.date.fromisoformat(value)
+                period = (anchor, 0)
+            elif m and 1 <= int(m.group(2) or 1) <= 12 and int(m.group(1)) >= 1:
+                period = (dt.date(int(m.group(1)), int(m.group(2) or 1), 1), 1 if m.group(2) else 2)
+        granularity = granularity or _granularity_of(value, type_)
         out.append(Time(span=(f.start, f.end), text=ctx.text[f.start:f.end], value=value,
-                        granularity=granularity, type=f.type, mod=f.mod))
+                        granularity=granularity, type=type_, mod=f.mod))
     return out
 
 
