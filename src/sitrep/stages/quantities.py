@@ -196,12 +196,29 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
                 last_end = pos = resume
             if q is not None:
                 found.append(q)
+    phrases: list[Quantity] = []
     for a in vague_anchors:
         window = (max(0, a - 24), min(n, a + 48))
         for m in lex.vague_re.finditer(text, *window):
-            found.append(_read_vague(m, text, tokens))
+            phrases.append(_read_vague(m, text, tokens))
         for m in _FRACTION_PHRASE.finditer(text, *window):
-            found.append(_read_fraction(m, text, tokens))
+            phrases.append(_read_fraction(m, text, tokens))
+    if phrases:
+        phrases.sort(key=lambda q: (q.span[0], -q.span[1]))
+        unique: list[Quantity] = []
+        for q in phrases:
+            if not unique or q.span[0] >= unique[-1].span[1]:
+                unique.append(q)
+        phrases = unique
+        for q in phrases:
+            approx, approx_start = _approx_before(text, q.span[0], lex)
+            if approx and q.approx is None:
+                q.approx, q.span = approx, (approx_start, q.span[1])
+                q.text = text[approx_start:q.span[1]]
+    if phrases:
+        found = [q for q in found
+                 if not any(p.span[0] < q.span[1] and q.span[0] < p.span[1] for p in phrases)]
+        found.extend(phrases)
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:
@@ -237,6 +254,8 @@ def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
             compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
             by_before = re.search(r"(?i)\b(?:by|to)\s+$", lead_text) is not None
             word = gap.strip().lower()
+            if gap == " " and q2.approx == "up_to" and lead and compatible:
+                gap = " to "
             if _RANGE_GAP.match(gap) and compatible and (
                     (lead and (word != "and" or "between" in lead.group(0).lower()))
                     or (same_unit and word == "to" and not by_before)):
@@ -341,7 +360,8 @@ def _read(m: re.Match, text: str, lex: Lexicon,
     if is_range:
         before_word = re.search(r"(?i)\b(\w+)\s+$", text[max(0, start - 12):start])
         before_word = before_word.group(1).lower() if before_word else ""
-        year_first = _year_like(num) and not _year_like(num2)
+        year_first = _year_like(num) and not _year_like(num2) and sep == "to" \
+            and before_word in ("in", "since", "by", "of", "during", "until", "from")
         hyphen = sep in ("-", "–", "—")
         if (sep == "and" and between != "between") or (sep == "to" and before_word in ("by", "to")) \
                 or year_first or (hyphen and between == "from"):
@@ -367,9 +387,10 @@ def _read(m: re.Match, text: str, lex: Lexicon,
     if scale is not None and currency is None and scale in ("b", "m"):
         if scale == "b":
             return None, resume
+        following = text[m.end("scale"):m.end("scale") + 8]
         nxt = tokens.at_or_after(m.end("scale")) if tokens.sdoc is not None else None
-        if nxt is None or nxt.tag_ not in ("NNS", "NNPS") or m.end("scale") < len(text) \
-                and text[m.end("scale")] not in " \u00a0":
+        if following[:1] in ("(", "-", ")") or re.match(r"\s(?:long|high|tall|wide|deep|away|above|below|sprint|race|from)\b", following) \
+                or (nxt is not None and nxt.tag_ == "NN" and nxt.lower_ != "of"):
             metre_not_million = True
             scale = None
     value = _number(num, scale)
@@ -384,8 +405,8 @@ def _read(m: re.Match, text: str, lex: Lexicon,
         # "1.2-1.5 million", "four to five thousand": the upper end's scale applies to the
         # lower one when the lower one is a small bare number
         upper_factor = _scale_factor(scale2.strip()) if scale2 else _spelled_scale(num2)
-        if upper_factor and not scale and not m.group("cur2") and "," not in num \
-                and value < 1000 and _spelled_scale(num) is None:
+        if upper_factor and not scale and "," not in num and value < 1000 \
+                and _spelled_scale(num) is None and value * upper_factor <= value_high:
             value *= upper_factor
         if sep in ("-", "–", "—") and value_high <= value and value == int(value) \
                 and value_high == int(value_high) and value < 100 and currency is None:
@@ -482,7 +503,7 @@ _MINUS_BEFORE = re.compile(r"(?i)\bminus[\s-]?$")
 
 
 def _year_like(s: Optional[str]) -> bool:
-    return s is not None and len(s) == 4 and s.isdigit() and 1000 <= int(s) <= 2100
+    return s is not None and len(s) == 4 and s.isdigit() and 1000 <= int(s) <= 2200
 
 
 def _spelled_scale(num: str) -> Optional[float]:
@@ -508,6 +529,9 @@ _CURRENCY_CODES = {"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "BRL", "EUR", "GBP"
 
 
 def _half_is_amount(text: str, end: int) -> bool:
+    preceding = text[max(0, end - 12):end - 4].lower().split()
+    if preceding and preceding[-1] in ("first", "second", "the", "this", "next", "last", "other"):
+        return False
     following = text[end:end + 8].lower()
     return following.startswith(" of ") or following.startswith(" the ") \
         or following.startswith(" a ") or following.startswith(" an ")
@@ -529,7 +553,9 @@ def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match,
             return False
         if 1900 <= v <= 2100:
             return True
-        return re.search(r"(?i)\b(?:in|since|from|until|till|by|of|during|circa|c\.|year)\s+$",
+        if v > 2200:
+            return False
+        return re.search(r"(?i)\b(?:in|since|from|until|till|by|of|during|circa|c\.|year|a\.d\.)\s+$",
                          text[max(0, start - 10):start]) is not None
     if year_like(num, value):
         return True
@@ -589,7 +615,11 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
     elif text[max(0, start - 1):start] == "#":
         return False
     # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
-    if tokens.sdoc is not None and num[:1].isdigit() and "," not in num and not is_range:
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and unit is None and start > 1:
+        prev_tok = tokens.before(start - 1) if tokens.sdoc is not None else None
+        if prev_tok is not None and prev_tok.pos_ == "PROPN":
+            return False  # "Dak Prescott (4)": a shirt number or a reference
+    if tokens.sdoc is not None and num[:1].isdigit() and "," not in num:
         nxt = tokens.at_or_after(_skip_spaces(text, end))
         if nxt is not None and nxt.idx == _skip_spaces(text, end) and nxt.tag_ == "NNP" \
                 and nxt.text[:1].isupper():
