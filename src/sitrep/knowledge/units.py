@@ -169,7 +169,7 @@ UNIT_TABLE: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "bcm": ("billion cubic metre", ("billion cubic metres", "billion cubic meters"), ("bcm",)),
     "barrel/day": ("barrel per day", ("barrels per day", "barrels a day", "barrel-a-day",
                                       "barrels-a-day"), ("bpd", "b/d", "bbl/d")),
-    "mile/hour": ("mile per hour", ("miles per hour", "miles an hour", "mile per hour"),
+    "mile/hour": ("mile per hour", ("miles per hour", "miles an hour", "mile per hour", "m.p.h."),
                   ("mph",)),
     "km/hour": ("kilometre per hour", ("kilometres per hour", "kilometers per hour",
                                        "kilometres an hour", "kilometers an hour"),
@@ -191,7 +191,8 @@ UNIT_TABLE: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "MWh": ("megawatt hour", ("megawatt hours", "megawatt-hours"), ("MWh",)),
     "GWh": ("gigawatt hour", ("gigawatt hours", "gigawatt-hours"), ("GWh",)),
     "TWh": ("terawatt hour", ("terawatt hours", "terawatt-hours"), ("TWh",)),
-    "hp": ("horsepower", ("horsepower", "horse power"), ("hp", "HP", "bhp", "PS")),
+    "hp": ("horsepower", ("horsepower", "horse power"), ("hp", "HP", "PS")),
+    "bhp": ("brake horsepower", ("brake horsepower",), ("bhp",)),
     "Nm": ("newton metre", ("newton metres", "newton meters"), ("Nm",)),
     "lb-ft": ("pound-foot", ("pound-feet", "pound feet", "lb-ft"), ("lb-ft", "lb ft")),
     "rpm": ("revolutions per minute", ("revolutions per minute",), ("rpm", "RPM")),
@@ -353,7 +354,11 @@ def lexicon() -> Lexicon:
     scale = (rf"(?:(?:\s*{scale_word})+"
              rf"|\s?{_alternation(['bn', 'bln', 'mn', 'mln', 'mil', 'tn', 'trn'], True)}"
              rf"|(?:{_alternation(['m', 'k', 'K', 'B', 'M', 'b'], False)}))(?![\w])")
-    prefixes = sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+    prefix_map = dict(CURRENCY_PREFIXES)
+    for key, code in CURRENCY_PREFIXES.items():
+        if len(key) > 1 and key.endswith("$") and " " not in key:
+            prefix_map.setdefault(key[:-1] + " $", code)  # "HK $3.7 billion"
+    prefixes = sorted(prefix_map, key=len, reverse=True)
     currency = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in prefixes)
     number = (rf"(?:(?P<cur>{currency})\s?)?"
               rf"(?P<num>{numeral}|{spelled}|(?i:half))"
@@ -369,12 +374,13 @@ def lexicon() -> Lexicon:
     unit_words = _alternation(words, True)
     unit_abbr = _alternation(abbreviations, False)
     unit_after = re.compile(rf"(?P<sp>[\s-]?)(?P<unit>{unit_words}|{unit_abbr})(?![\w²³])")
-    rate_after = re.compile(rf"\s*(?P<rate>{_alternation(RATES, True)})(?![\w])")
+    rate_after = re.compile(rf"\s*(?P<rate>{_alternation(RATES, True)})(?![\w])"
+                            r"(?!\s+(?:earlier|ago|before|later|previously|prior)\b)")
     vague_re = re.compile(
         rf"(?<![\w])(?P<vague>{_alternation(VAGUE_MULTIPLES, True)})\s+of\b")
     return Lexicon(
         unit_alias=unit_alias,
-        currency_prefix={_normalise_key(k): v for k, v in CURRENCY_PREFIXES.items()},
+        currency_prefix={_normalise_key(k): v for k, v in prefix_map.items()},
         currency_word=currency_words,
         approx={k.lower(): v for k, v in APPROXIMATORS.items()},
         rates={k.lower(): v for k, v in RATES.items()},

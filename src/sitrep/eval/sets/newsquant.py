@@ -18,9 +18,11 @@ two gold quantities; we never do):
     British spelling, "US dollar" -> "dollar", "percent" -> "percentage", "per" for rates;
     a predicted rate "USD/month" is "dollar per month"). A prediction without a unit is a
     count: its unit is the lemma of the counted noun's head ("15,000 soldiers" ->
-    "soldier"), and it agrees when that word occurs among the gold unit's words (NewsQuant
-    writes free-form concept strings as units, "people responsible creation ..."); a bare
-    number agrees with gold unit "-".
+    "soldier") or of its first word ("12 page document" -> "page", NewsQuant's habit), and
+    it agrees when one of them occurs among the gold unit's words (NewsQuant writes
+    free-form concept strings as units, "people responsible creation ..."); a bare number
+    agrees with gold unit "-"; a fraction ("a third of X", unit "fraction") agrees with
+    NewsQuant's "% X".
 ``value_change``
     the value matches and the predicted approximator maps to the gold change operator
     (about/nearly -> "~", over/at_least -> ">", under/up_to/at_most -> "<", none or vague ->
@@ -130,13 +132,15 @@ def values_match(gold: Any, predicted: Any) -> bool:
 
 def units_match(gold_q: dict, predicted: dict) -> bool:
     gold_norm = normalise_unit(gold_q.get("normalized_unit"))
+    gold_words = _words(gold_q.get("normalized_unit") or "") | _words(gold_q.get("unit") or "")
+    if predicted["unit"] == "fraction":
+        return "%" in gold_words  # NewsQuant writes "a third of X" as 0.333 "% X"
     if predicted["unit"] is not None:
         return normalise_unit(predicted["unit"]) == gold_norm
-    head = predicted.get("head")
-    if head is None:
+    heads = predicted.get("head")
+    if not heads:
         return gold_norm == "-"
-    return _singular(head.lower()) in (_words(gold_q.get("normalized_unit") or "")
-                                       | _words(gold_q.get("unit") or ""))
+    return any(_singular(h.lower()) in gold_words for h in heads)
 
 
 def score_sentence(gold: list[dict], predicted: list[dict],
@@ -181,18 +185,19 @@ def score_sentence(gold: list[dict], predicted: list[dict],
 
 # -- our predictions ------------------------------------------------------------------
 
-def _head_lemma(doc, span) -> Optional[str]:
+def _head_lemmas(doc, span) -> list[str]:
+    """Lemmas of the counted noun's head and of its first word: NewsQuant sometimes takes
+    the word right after the number as the unit ("12 page document" -> "page")."""
     if span is None or doc.nlp is None:
-        return None
+        return []
     sp = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
     if sp is None or not len(sp):
-        return None
-    # "barrels of oil": the head is the first noun before "of"
+        return []
     tokens = list(sp)
     for i, t in enumerate(tokens):
-        if t.lower_ == "of" and i > 0:
-            return tokens[i - 1].lemma_
-    return tokens[-1].lemma_
+        if t.lower_ == "of" and i > 0:  # "barrels of oil": the head is before "of"
+            return [tokens[i - 1].lemma_, tokens[0].lemma_]
+    return [tokens[-1].lemma_, tokens[0].lemma_]
 
 
 def predicted_items(doc) -> list[dict]:
@@ -205,7 +210,7 @@ def predicted_items(doc) -> list[dict]:
         items.append({
             "value": value,
             "unit": long_name(unit) if unit else None,
-            "head": _head_lemma(doc, q.counted_span),
+            "head": _head_lemmas(doc, q.counted_span),
             "change": APPROX_CHANGE.get(q.approx, "=") if q.approx else "=",
             "text": q.text, "counted": q.counted,
         })
