@@ -319,15 +319,19 @@ def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
     """
     from spacy.attrs import LEMMA, LOWER
 
+    import numpy as np
+
     if not len(sdoc):
         return [], []
     keys = _trigger_hashes(lex)
-    hits, hyphens = [], []
-    for i, (lemma, lower) in enumerate(sdoc.to_array([LEMMA, LOWER]).tolist()):
-        if lemma in keys or lower in keys:
-            hits.append(i)
-        elif lower == _HYPHEN_HASH:
-            hyphens.append(i)
+    arr = sdoc.to_array([LEMMA, LOWER])
+    present = keys.intersection(np.unique(arr).tolist())
+    if present:
+        wanted = np.fromiter(present, dtype=arr.dtype, count=len(present))
+        hits = np.flatnonzero(np.isin(arr, wanted).any(axis=1)).tolist()
+    else:
+        hits = []
+    hyphens = np.flatnonzero(arr[:, 1] == np.uint64(_HYPHEN_HASH)).tolist()
     return hits, hyphens
 
 
@@ -425,7 +429,7 @@ def _deontic_requests(sent, positions, cands) -> list[Candidate]:
     heads = {c.head.i for c in cands}
     out = []
     doc = sent.doc
-    for i in range(sent.start, sent.end):
+    for i in positions:
         tok = doc[i]
         if tok.lower_ not in DEONTIC_AUX or tok.dep_ != "aux":
             continue
@@ -713,22 +717,31 @@ def _in_span(span, outer) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def pick_place(doc: Document, sent_span, trigger_span, used_actor_spans) -> Optional[Place]:
+def sentence_places(doc: Document, sent_span) -> list[tuple[Place, bool]]:
+    """The sentence's places usable as event places, each with "is the object of a
+    locative preposition"."""
     sdoc = doc.nlp
-    best, best_key = None, None
+    persons = [a.span for a in doc.actors if not a.locative and a.kind == "person"]
+    out = []
     for place in doc.places:
         if not _in_span(place.span, sent_span):
             continue
-        if any(place.span[0] < e and s < place.span[1] for s, e in used_actor_spans):
-            continue
-        if any(place.span[0] < a.span[1] and a.span[0] < place.span[1]
-               for a in doc.actors if not a.locative and a.kind == "person"):
+        if any(place.span[0] < e and s < place.span[1] for s, e in persons):
             continue  # a person's name read as a place by the gazetteer
         tok = sdoc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         locative = False
         if tok is not None:
             root = tok.root
             locative = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+        out.append((place, locative))
+    return out
+
+
+def pick_place(places: list, trigger_span, used_actor_spans) -> Optional[Place]:
+    best, best_key = None, None
+    for place, locative in places:
+        if any(place.span[0] < e and s < place.span[1] for s, e in used_actor_spans):
+            continue
         distance = abs(place.span[0] - trigger_span[0])
         key = (0 if locative else 1, distance)
         if best_key is None or key < best_key:
@@ -908,6 +921,7 @@ def run(doc: Document, kb) -> Document:
     if not found:
         return doc
     locatives = locative_index(doc)
+    places_by_sentence: dict = {}
     n = 0
     for c, sent in found:
         toks = sorted(c.tokens, key=lambda t: t.i)
@@ -928,7 +942,9 @@ def run(doc: Document, kb) -> Document:
         if etype == c.type:
             mode = refine_mode(c, sent, lex)
         used = [a.span for a in sources + targets]
-        place = pick_place(doc, (s_start, s_end), (start, end), used)
+        if (s_start, s_end) not in places_by_sentence:
+            places_by_sentence[(s_start, s_end)] = sentence_places(doc, (s_start, s_end))
+        place = pick_place(places_by_sentence[(s_start, s_end)], (start, end), used)
         date = pick_date(doc, (s_start, s_end), (start, end), _paragraph_of(doc, s_start))
         figures = [q for q in doc.quantities if _in_span(q.span, (s_start, s_end))]
         quote = next((q.id for q in doc.quotes if q.span[0] <= start and end <= q.span[1]), None)
