@@ -222,6 +222,12 @@ def _subject(verb, depth: int = 0):
         # "X was quoted as saying": the passive subject is the speaker; "X is expected to",
         # "it was reported": the subject is not who expects or reports
         return passive if verb.lemma_.lower() == "quote" else None
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "before asking her ...", "for saying that ...": the clause the preposition hangs on
+        head = verb.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head, depth + 1)
+        return None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if depth == 0 and verb.i > 0:
@@ -260,7 +266,10 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
         return None, None
     text = ctx.text
     head_span = _tok_span(subj)
-    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+    if subj.lower_ == "that" and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "rules that promise ...": the antecedent names the source
+        head_span = _tok_span(subj)
+    elif subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl":
         # the annotation convention (PolNeAR, PARC) marks the pronoun; the actor is the
         # antecedent's
         antecedent = subj.head.head
@@ -763,6 +772,15 @@ def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_star
         for tok in ctx.sdoc.char_span(q[1], window[1], alignment_mode="expand") or []:
             if tok.lower_ == "according":
                 return tok
+    # 'The New York Times reports:' closing the sentence or paragraph before the quote
+    before = text[max(0, q[0] - 6):q[0]].rstrip()
+    if before.endswith(":") and first > 0:
+        ps = sentences[first - 1] if sentences[first][0] >= q[0] - 6 else sentences[first]
+        lo = bisect.bisect_left(cue_starts, ps[0])
+        hi = bisect.bisect_left(cue_starts, min(ps[1], q[0]))
+        verbs = [v for v in cue_verbs[lo:hi] if v.i not in busy]
+        if verbs:
+            return verbs[-1]
     # the next sentence is only "<speaker> <cue>." (e.g. '"...." The minister said.')
     if last + 1 < len(sentences):
         ns = sentences[last + 1]
