@@ -30,7 +30,8 @@ def test_gazetteer_loads_fast_from_cache(kb):
     kb.gazetteer  # builds the cache if missing
     started = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - started < 1.5
+    # ~0.3 s on an idle machine; a rebuild from JSON takes 8 s or more, even when loaded
+    assert time.perf_counter() - started < 4.0
     assert len(gaz) > 30_000
     assert gaz.lookup("Caracas")
 

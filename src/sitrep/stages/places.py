@@ -90,7 +90,7 @@ def run(doc: Document, kb) -> Document:
     mentions, demonym_countries = _collect(doc, sdoc, gaz)
     if not mentions:
         return doc
-    _link_qualifiers(mentions, text)
+    _link_qualifiers(mentions, text, gaz)
 
     # pass 1: priors only
     for m in mentions:
@@ -138,11 +138,15 @@ def run(doc: Document, kb) -> Document:
             # a hamlet that merely shares the name ("Washington Square", "Heathrow"):
             # better a bigger namesake or no town than a wrong one far away
             acceptable = [c for c in m.candidates
-                          if c.feature != "city" or c.population >= SMALL_TOWN]
+                          if c.feature != "city" or (c.population >= SMALL_TOWN
+                                                     and _main_name(c, m.key))]
             m.best = (max(acceptable, key=lambda c: _score(c, m, top_share, admin1s, others))
                       if acceptable else None)
 
-    focus = _focus(mentions)
+    doc_countries: Counter = Counter()
+    for _, cc, weight in support:
+        doc_countries[cc] += weight
+    focus = _focus(mentions, doc_countries.most_common(1)[0][0] if doc_countries else None)
     places = []
     for m in mentions:
         b = m.best
@@ -163,8 +167,8 @@ def run(doc: Document, kb) -> Document:
     return doc
 
 
-def _focus(mentions: list[_Mention]) -> Optional[Candidate]:
-    """The town the article is about: named most, counting its state and country too."""
+def _focus(mentions: list[_Mention], top_country: Optional[str]) -> Optional[Candidate]:
+    """The town the article is about: in its main country, named most, with its state."""
     towns: Counter = Counter()
     first: dict = {}
     admin1s: Counter = Counter()
@@ -181,6 +185,8 @@ def _focus(mentions: list[_Mention]) -> Optional[Candidate]:
             admin1s[(b.country, b.admin1_code)] += 1
         elif b.feature == "country":
             countries[b.country] += 1
+    if top_country and any(first[k].country == top_country for k in towns):
+        towns = Counter({k: n for k, n in towns.items() if first[k].country == top_country})
     if towns:
         def weight(k):
             b = first[k]
@@ -384,23 +390,34 @@ def _possessive_state(ent, candidates: list[Candidate]) -> bool:
                or c.feature == "country")
 
 
-_LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and)\s*$")
+_QUALIFIER_AFTER = re.compile(r",\s{1,2}((?:[A-Z][A-Za-z.]*\.?)(?:\s[A-Z][A-Za-z.]*){0,2})")
+_LIST_AFTER = re.compile(r"^\s*(,|and\b|or\b|&)\s*[A-Z]")
 
 
-def _link_qualifiers(mentions: list[_Mention], text: str) -> None:
-    """'Paris, Texas' / 'Springfield, Ill.' / 'Caracas, Venezuela': the second narrows the first.
+def _link_qualifiers(mentions: list[_Mention], text: str, gaz) -> None:
+    """'Paris, Texas' / 'Gainesville, Va.' / 'Caracas, Venezuela': the second narrows the first.
 
-    Not in a list: in "Washington, New York and Boston" New York qualifies nothing.
+    Read from the text itself, so a qualifier the parser misattached (and the metonymy
+    filter dropped) still counts. Not in a list: in "Washington, New York and Boston"
+    New York qualifies nothing.
     """
-    for i, (first, second) in enumerate(zip(mentions, mentions[1:])):
-        gap = text[first.end:second.start]
-        if i + 2 < len(mentions):
-            after = text[second.end:mentions[i + 2].start]
-            if len(after) <= 6 and _LIST_GAP.match(after):
-                continue
-        if gap.strip() in (",", "") and len(gap) <= 3 and second.candidates:
-            if any(c.feature in ("admin1", "country") for c in second.candidates):
-                first.qualifiers.append(second)
+    for m in mentions:
+        if not m.candidates or len(m.candidates) < 2:
+            continue
+        found = _QUALIFIER_AFTER.match(text, m.end)
+        if not found:
+            continue
+        words = found.group(1).split(" ")
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).rstrip(",")
+            candidates = [c for c in _lookup(gaz, phrase) if c.feature in ("admin1", "country")]
+            if candidates:
+                end = found.start(1) + len(phrase)
+                if _LIST_AFTER.match(text[end:end + 8]):
+                    break
+                m.qualifiers.append(_Mention(found.start(1), end, phrase, normalise(phrase),
+                                             "QUALIFIER", candidates))
+                break
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -465,7 +482,7 @@ def _supported(c: Candidate, m: _Mention, top_share: dict[str, float],
                admin1s: set[tuple[str, str]], anchors: list[Candidate]) -> bool:
     if (c.country, c.admin1_code) in admin1s:
         return True
-    if any(q.best is not None and q.best.country == c.country for q in m.qualifiers):
+    if any(qc.country == c.country for q in m.qualifiers for qc in q.candidates):
         return True
     if top_share.get(c.country, 0.0) >= 0.5 and len(m.candidates) == 1:
         return True
