@@ -107,6 +107,8 @@ def phrase_actor(tok, index, text) -> Optional[Actor]:
     actor = actor_of_phrase(tok, index)
     if actor is not None:
         return actor
+    if tok.pos_ == "PRON":
+        return None  # an unresolved "he" / "they" names nobody; the quote layer may know
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     left, right = tok.left_edge, tok
@@ -361,6 +363,12 @@ def assess(ev: Event, doc: Document, sdoc, text, index, cues, shared, triggers, 
                 status = q_status
                 cue = quote.cue or quote.speaker_text
             speaker = speaker or quote.speaker or _speaker_from_text(quote.speaker_text, sdoc, index, text)
+    if speaker is None and status in ("claimed", "reported", "alleged", "denied", "threatened"):
+        # the quotes stage resolves pronoun speakers ("he said") to the last named person
+        quote = next((q for q in doc.quotes if q.span[0] <= ev.trigger.span[0]
+                      and ev.trigger.span[1] <= q.span[1] and q.speaker is not None), None)
+        if quote is not None:
+            speaker = quote.speaker
     if status is None or (status in SPEAKERLESS and speaker is None):
         acc = _according_to(sent, index, text, cues)
         if acc is not None:
