@@ -22,7 +22,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import Any, Optional
+
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
+from spacy.symbols import ADJ, DET, PROPN
 
 from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, normalise
 from sitrep.model import Actor, Document
@@ -35,6 +39,8 @@ _MOTION = frozenset("""flee fly arrive return travel come leave deport expel esc
 emigrate depart export import ship smuggle cross launch fire sail drive move evacuate extradite
 repatriate head transport send fight flight migrant refugee exodus arrival shipment people troop
 drone jet aircraft plane overflight patrol""".split())
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen gen gen. rep. rep president "
                         "minister".split())
@@ -99,19 +105,43 @@ def run(doc: Document, kb) -> Document:
         doc.actors = []
         return doc
     date = (doc.article.published or "")[:10] or None
-    doc.actors = _Extractor(sdoc, actor_kb, date).run()
+    last = sdoc[-1]
+    text = doc.article.text if len(doc.article.text) == last.idx + len(last.text_with_ws) else None
+    doc.actors = _Extractor(sdoc, actor_kb, date, text).run()
     return doc
 
 
 class _Extractor:
-    def __init__(self, sdoc, kb: ActorKB, date: Optional[str]):
+    def __init__(self, sdoc, kb: ActorKB, date: Optional[str], text: Optional[str] = None):
         self.sdoc, self.kb, self.date = sdoc, kb, date
         self.n = len(sdoc)
-        self.norms = [_norm(t.text) for t in sdoc]
-        letters = [c for c in sdoc.text[:5000] if c.isalpha()]
-        self.all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self.text = text if text is not None else sdoc.text  # spaCy rebuilds Doc.text per access
+        # per-token facts as plain lists: creating spaCy Token objects in loops is the slow part
+        arr = sdoc.to_array([ORTH, POS, IDX, SENT_START, ENT_IOB, ENT_TYPE])
+        strings = sdoc.vocab.strings
+        hashes = arr[:, 0].tolist()
+        lex = list(map(_LEX_CACHE.get, hashes))
+        if None in lex:
+            lex = [x if x is not None else _lexical(h, strings) for x, h in zip(lex, hashes)]
+        self.texts, self.norms, self.cap = (list(col) for col in zip(*lex))
+        self.propn = [p == PROPN for p in arr[:, 1].tolist()]
+        self.idx = arr[:, 2].tolist()
+        self.pos = arr[:, 1].tolist()
+        self.ents = _entity_spans(arr[:, 4].tolist(), arr[:, 5].tolist(), strings)
+        sample = self.text[:5000]
+        lower = len(_LOWER.findall(sample))
+        upper = len(_UPPER.findall(sample))
+        self.all_caps = upper > 0 and upper > 4 * lower
+        self.sent_starts = [i for i, v in enumerate(arr[:, 3].tolist()) if v == 1 or i == 0]
         self.covered: list[Optional[_Mention]] = [None] * self.n
         self.mentions: list[_Mention] = []
+        self._persons: list[tuple[int, int, _Mention]] = []
+
+    def _span_text(self, start: int, end: int) -> str:
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
+
+    def _sent_index(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
 
     # -- 1. KB names ------------------------------------------------------------------
 
@@ -131,6 +161,7 @@ class _Extractor:
 
     def _add(self, m: _Mention) -> _Mention:
         self.mentions.append(m)
+        self._persons = None  # rebuilt on demand
         for i in range(m.start, m.end):
             self.covered[i] = m
         return m
@@ -142,13 +173,12 @@ class _Extractor:
                 self.covered[i] = None
 
     def _match_kb(self) -> None:
-        trie, norms, n, sdoc = self.kb.trie, self.norms, self.n, self.sdoc
-        i = 0
-        while i < n:
-            node = trie.get(norms[i])
-            if node is None:
-                i += 1
+        trie, norms, n = self.kb.trie, self.norms, self.n
+        resume = 0
+        for i in [i for i, t in enumerate(norms) if t in trie]:
+            if i < resume:
                 continue
+            node = trie[norms[i]]
             best_end, best_hits = 0, None
             j = i + 1
             if "" in node:
@@ -161,30 +191,25 @@ class _Extractor:
                 if "" in node:
                     best_end, best_hits = j, node[""]
             if best_hits is None:
-                i += 1
                 continue
             hits = [h for h in best_hits if self._case_ok(h, i, best_end)]
             if not hits:
-                i += 1
                 continue
             m = self._mention_from_hits(i, best_end, hits)
             if m is not None:
                 self._add(m)
-                i = best_end
-            else:
-                i += 1
+                resume = best_end
 
     def _case_ok(self, hit, start: int, end: int) -> bool:
-        text = self.sdoc[start:end].text
         if hit.exact is not None:
             if self.all_caps and hit.exact.lower() in _stop_words():
                 return False
+            text = self.texts[start]
             return text == hit.exact or text.replace(".", "") == hit.exact.replace(".", "")
-        if not any(c.isupper() for c in text):
+        if not any(c.isupper() for k in range(start, end) for c in self.texts[k]):
             return False
         if hit.weak:
-            tok = self.sdoc[start]
-            if not self.all_caps and (not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ")):
+            if not self.all_caps and not (self.cap[start] and (self.propn[start] or self.sdoc[start].pos_ in ("NOUN", "ADJ"))):
                 return False
             # a surname inside a longer, unknown name ("Hussein Ali") is someone else
             for k in (start - 1, end):
@@ -233,38 +258,37 @@ class _Extractor:
     # -- 2. NER -----------------------------------------------------------------------
 
     def _add_ner(self) -> None:
-        for ent in self.sdoc.ents:
-            if ent.label_ not in _NER_LABELS:
+        for start, end, label in self.ents:
+            if label not in _NER_LABELS:
                 continue
-            start, end = ent.start, ent.end
-            while start < end and self.sdoc[start].lower_ in ("the", "a", "an"):
+            while start < end and self.norms[start] in ("the", "a", "an"):
                 start += 1
-            while end > start and self.sdoc[end - 1].text in ("'s", "'", "\u2019s"):
+            while end > start and self.norms[end - 1] in ("'s", "'"):
                 end -= 1
-            if start >= end or not any(c.isupper() for c in self.sdoc[start:end].text):
+            if start >= end or not any(self.cap[start:end]):
                 continue
             inside = {id(self.covered[i]): self.covered[i] for i in range(start, end) if self.covered[i]}
             inner = list(inside.values())
             if inner:
-                if len(inner) > 1 or ent.label_ == "NORP":
+                if len(inner) > 1 or label == "NORP":
                     continue
                 m = inner[0]
                 if m.start <= start and m.end >= end:
                     continue  # the KB already has it, same or longer
                 if m.entry is not None and m.entry.kind == "state" and m.start >= start and m.end <= end \
-                        and ent.label_ in ("PERSON", "ORG"):
+                        and label in ("PERSON", "ORG"):
                     # a place word inside a longer name: the name wins, the place may give a country
                     self._drop(m)
-                    country = None if ent.label_ == "PERSON" else m.entry.country
-                    self._new_ner(start, end, ent.label_, country)
+                    country = None if label == "PERSON" else m.entry.country
+                    self._new_ner(start, end, label, country)
                 continue
-            if ent.label_ == "PERSON" and self._after_locative_prep(start):
+            if label == "PERSON" and self._after_locative_prep(start):
                 continue  # "in Puerto Cabello": a place the tagger took for a person
-            self._new_ner(start, end, ent.label_, None)
+            self._new_ner(start, end, label, None)
 
     def _new_ner(self, start: int, end: int, label: str, country: Optional[str]) -> _Mention:
         m = _Mention(start, end)
-        text = self.sdoc[start:end].text
+        text = self._span_text(start, end)
         m.name, m.resolved_by, m.ner_label, m.country = _tidy_name(text), "ner", label, country
         if label == "PERSON":
             m.kind, m.person = "person", True
@@ -490,8 +514,8 @@ class _Extractor:
                 self._coref_one(m, known)
                 i = max(m.end, i + 1)
                 continue
-            if self.covered[i] is None and self.norms[i] and (self.sdoc[i].text[:1].isupper()) \
-                    and (self.sdoc[i].pos_ == "PROPN" or self.all_caps):
+            if self.covered[i] is None and self.cap[i] and (self.propn[i] or self.all_caps) \
+                    and (self.norms[i],) in known:
                 src = known.get((self.norms[i],))
                 if src is not None and not self._propn_neighbour(i, i + 1):
                     m = _Mention(i, i + 1)
@@ -571,7 +595,7 @@ class _Extractor:
 
     def _bare_roles(self) -> None:
         for i in range(1, self.n):
-            if self.covered[i] is not None or self.sdoc[i - 1].lower_ != "the":
+            if self.norms[i - 1] != "the" or self.covered[i] is not None or self.norms[i] not in self.kb.role_trie:
                 continue
             role_end, roles = self._match_role(i)
             if not roles:
@@ -609,9 +633,12 @@ class _Extractor:
                 self._add(m)
 
     def _pronouns(self) -> None:
-        for tok in self.sdoc:
-            gender = _PRONOUNS.get(tok.lower_)
-            if gender is None or tok.pos_ != "PRON" or self.covered[tok.i] is not None:
+        for i in [i for i, t in enumerate(self.norms) if t in _PRONOUNS]:
+            gender = _PRONOUNS[self.norms[i]]
+            if self.covered[i] is not None:
+                continue
+            tok = self.sdoc[i]
+            if tok.pos_ != "PRON":
                 continue
             src = self._only_person_nearby(tok.i, gender)
             if src is not None:
@@ -620,8 +647,11 @@ class _Extractor:
                 self._add(m)
 
     def _persons_before(self, i: int):
-        return sorted((m for m in self.mentions if not m.dropped and m.person and m.name and m.end <= i),
-                      key=lambda m: m.start)
+        if self._persons is None:
+            self._persons = sorted((m.end, m.start, id(m), m) for m in self.mentions
+                                   if not m.dropped and m.person and m.name)
+        k = bisect.bisect_right(self._persons, (i, float("inf")))
+        return [p[3] for p in self._persons[:k] if not p[3].dropped]
 
     def _last_person(self, i: int, test) -> Optional[_Mention]:
         for m in reversed(self._persons_before(i)):
@@ -631,14 +661,8 @@ class _Extractor:
 
     def _only_person_nearby(self, i: int, gender: Optional[str]) -> Optional[_Mention]:
         """The one person a pronoun can mean: same or previous two sentences, gender-compatible."""
-        sent = self.sdoc[i].sent
-        window_start = sent.start
-        prev = sent
-        for _ in range(2):
-            if prev.start == 0:
-                break
-            prev = self.sdoc[prev.start - 1].sent
-            window_start = prev.start
+        si = self._sent_index(i)
+        window_start = self.sent_starts[max(0, si - 2)]
         cands = [m for m in self._persons_before(i) if m.start >= window_start
                  and (gender is None or m.gender in (None, gender))]
         if not cands:
@@ -647,7 +671,7 @@ class _Extractor:
         if len(ids) == 1:
             return cands[-1]
         # several people: only a lone subject in this or the previous sentence is clear enough
-        near_start = self.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near_start = self.sent_starts[max(0, si - 1)]
         subjects = {m.identity(): m for m in cands if m.start >= near_start
                     and self.sdoc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
         if len(subjects) == 1:
@@ -658,7 +682,7 @@ class _Extractor:
 
     def _after_locative_prep(self, start: int) -> bool:
         k = start - 1
-        while k >= 0 and self.sdoc[k].pos_ in ("DET", "ADJ") and start - k <= 3:
+        while k >= 0 and self.pos[k] in (DET, ADJ) and start - k <= 3:
             k -= 1
         if k < 0:
             return False
@@ -692,17 +716,16 @@ class _Extractor:
                 continue
             if m.kind != "person" and not m.locative and m.use != METONYM:
                 m.locative = self._is_locative(m)
-            start_char = sdoc[m.start].idx
-            last = sdoc[m.end - 1]
-            end_char = last.idx + len(last.text)
+            start_char = self.idx[m.start]
+            end_char = self.idx[m.end - 1] + len(self.texts[m.end - 1])
             country = m.country
             name = m.name
             if m.use == METONYM and m.locative:
-                name = _tidy_name(sdoc[m.start:m.end].text)
+                name = _tidy_name(self._span_text(m.start, m.end))
                 resolved_by, sector = "kb", None
             else:
                 resolved_by, sector = m.resolved_by, m.sector
-            out.append(Actor(span=(start_char, end_char), text=sdoc.text[start_char:end_char], name=name,
+            out.append(Actor(span=(start_char, end_char), text=self.text[start_char:end_char], name=name,
                              country=country, sector=sector, kind=m.kind,
                              actor_id=m.entry.id if m.entry is not None else None,
                              resolved_by=resolved_by, locative=m.locative))
@@ -750,10 +773,39 @@ def _norm(text: str) -> str:
     return normalise(text)
 
 
+_LEX_CACHE: dict[int, tuple[str, str, bool]] = {}
+
+
+def _lexical(orth: int, strings) -> tuple[str, str, bool]:
+    """(text, normalised text, starts upper-case) of a token string, cached by its hash."""
+    lex = _LEX_CACHE.get(orth)
+    if lex is None:
+        text = strings[orth]
+        lex = (text, normalise(text), text[:1].isupper())
+        if len(_LEX_CACHE) < 500_000:
+            _LEX_CACHE[orth] = lex
+    return lex
+
+
 @functools.lru_cache(maxsize=1)
 def _stop_words() -> frozenset:
     from spacy.lang.en.stop_words import STOP_WORDS
     return frozenset(STOP_WORDS)
+
+
+def _entity_spans(iob: list, types: list, strings) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named entities, from the IOB arrays (Doc.ents is slow)."""
+    out, start, label = [], None, None
+    for i, (tag, typ) in enumerate(zip(iob, types)):
+        if tag == 3 or tag != 1:  # B, O or missing closes the open entity
+            if start is not None:
+                out.append((start, i, label))
+                start = None
+            if tag == 3:
+                start, label = i, strings[typ]
+    if start is not None:
+        out.append((start, len(iob), label))
+    return out
 
 
 def _tidy_name(text: str) -> str:
