@@ -1,8 +1,8 @@
 """Quality regression for the places stage on 20 GeoWebNews articles (a few seconds).
 
-Thresholds sit just below what was measured on this subset (see the final lines of
-eval/sets/geowebnews.py's docstring for the full-set figures): acc@161 km 0.79, literal
-geotagging F1 0.55, metonymic mentions output as places 21/32.
+Thresholds sit just below what was measured on this subset: acc@161 km 0.81 (0.91 over
+resolved ones), exact GeoNames id 0.80, literal geotagging P 0.66 / F1 0.55, metonymic
+mentions output as places 18/32.
 """
 from sitrep.eval.sets import geowebnews
 
@@ -14,10 +14,10 @@ def test_geowebnews_subset_quality(kb, shared_data):
         geowebnews._documents(kb, records), geowebnews.LITERAL, geowebnews.ASSOCIATIVE)
     metrics = res.metrics()
     assert n_docs == 20
-    assert metrics["acc161"] >= 0.75, metrics
-    assert metrics["acc161_resolved"] >= 0.84, metrics
+    assert metrics["acc161"] >= 0.78, metrics
+    assert metrics["acc161_resolved"] >= 0.87, metrics
     assert metrics["exact_id"] >= 0.76, metrics
     assert tag_literal.f1 >= 0.52, tag_literal.to_dict()
-    assert tag_literal.precision >= 0.60, tag_literal.to_dict()
+    assert tag_literal.precision >= 0.62, tag_literal.to_dict()
     metonymic_output, metonymic_total = hits["Metonymic"]
-    assert metonymic_output / metonymic_total <= 0.72, hits
+    assert metonymic_output / metonymic_total <= 0.66, hits
