@@ -42,8 +42,8 @@ drone jet aircraft plane overflight patrol""".split())
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen gen gen. rep. rep president "
-                        "minister".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen gen gen. rep. rep lt. lt col. "
+                        "col sheikh ayatollah".split())
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
 #: words in an unknown organisation's name that tell its sector
@@ -137,6 +137,10 @@ class _Extractor:
         self.mentions: list[_Mention] = []
         self._persons: list[tuple[int, int, _Mention]] = []
 
+    def _title_word(self, k: int) -> bool:
+        norm = self.norms[k]
+        return norm in _HONORIFICS or norm in self.kb.nouns or norm in self.kb.role_trie
+
     def _span_text(self, start: int, end: int) -> str:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
 
@@ -216,7 +220,7 @@ class _Extractor:
                 if 0 <= k < self.n:
                     other = self.sdoc[k]
                     if other.pos_ == "PROPN" and other.text[:1].isupper() and other.is_alpha \
-                            and self.norms[k] not in _HONORIFICS and not other.is_sent_start:
+                            and not self._title_word(k) and not other.is_sent_start:
                         return False
         return True
 
@@ -462,44 +466,67 @@ class _Extractor:
     # -- titles before names: "Venezuelan lawmaker Jose Perez" ------------------------
 
     def _titles_before_people(self) -> None:
+        """"Venezuelan lawmaker Jose Perez", "Ivory Coast's Supreme Court", "Iraqi Kurds": the
+        country word before a name is its nationality, not a second actor."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if not m.dropped and m.entry is not None and m.entry.kind == "state":
+                counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
+        dominant = max(counts, key=counts.get) if counts else None
         for p in list(self.mentions):
-            if p.dropped or not p.person:
+            if p.dropped or not (p.person or (p.resolved_by == "ner" and p.ner_label in ("ORG", "NORP"))):
                 continue
-            k = p.start
-            title_sector, title_roles = None, set()
-            steps = 0
-            while k > 0 and steps < 6:
-                t = self.sdoc[k - 1]
+            k, steps = p.start, 0
+            title_sector, title_roles, titled = None, set(), False
+            while k > 0 and steps < 7:
                 owner = self.covered[k - 1]
                 if owner is not None and not owner.dropped and owner is not p:
-                    if owner.entry is not None and owner.entry.kind == "state" and owner.use != METONYM:
-                        # the country word is a title here, not a separate actor
+                    if owner.entry is not None and owner.entry.kind == "state" and owner.use != METONYM \
+                            and owner.end <= p.start:
                         if p.country is None:
                             p.country = owner.entry.country
-                        if p.sector is None and owner.sector not in (None, "GOV"):
-                            p.sector = owner.sector
-                        if owner.end <= p.start and not owner.person:
-                            self._drop(owner)
+                        if p.sector is None and owner.sector not in (None, "GOV", "CIV"):
+                            title_sector = title_sector or owner.sector
+                        # one mention from the country word to the name
+                        self._drop(owner)
+                        for i in range(owner.start, p.start):
+                            self.covered[i] = p
+                        p.start = owner.start
                     break
-                if t.text in ("'s", "\u2019s", "-", ".") or t.lower_ in _HONORIFICS:
-                    k -= 1
-                    steps += 1
+                norm = self.norms[k - 1]
+                if norm in ("'s", "'"):
+                    k, steps = k - 1, steps + 1
                     continue
+                if not p.person:
+                    break  # organisations and groups take only an adjacent country word
+                if norm in ("-", ".") or norm in _HONORIFICS:
+                    k, steps = k - 1, steps + 1
+                    continue
+                if norm in ("of", "for", "and") and k >= 2 and self.cap[k - 2] and self.cap[k]:
+                    k, steps = k - 1, steps + 1  # "Secretary of State", "Minister for Interior"
+                    continue
+                t = self.sdoc[k - 1]
                 cat = self._category(t)
-                role_end, roles = self._match_role(k - 1)
-                if cat in (None, "PLACE", "NONE") and not roles and not (t.pos_ in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and not t.is_sent_start):
+                _, roles = self._match_role(k - 1)
+                if t.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "NUM"):
                     break
-                if t.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
+                if cat in (None, "PLACE", "NONE") and not roles and not (
+                        t.pos_ == "ADJ" or (t.pos_ in ("PROPN", "NOUN") and self.cap[k - 1])):
                     break
                 if cat and cat not in ("PLACE", "NONE") and title_sector in (None, "GOV"):
                     title_sector = cat
+                if roles or (cat and cat not in ("PLACE", "NONE", "CIV")):
+                    titled = True
                 title_roles.update(roles)
-                k -= 1
-                steps += 1
+                k, steps = k - 1, steps + 1
             if p.entry is None:
                 if p.sector is None:
                     p.sector = title_sector or ("GOV" if title_roles else None)
                 p.roles |= title_roles
+                if p.country is None and p.person and titled and dominant:
+                    # "President Omar El Bashir ... in Sudan": an office with no country named
+                    # is most likely in the country the text is about
+                    p.country = dominant
 
     # -- 4. coreference of names ------------------------------------------------------
 
@@ -571,7 +598,7 @@ class _Extractor:
         for k in (a - 1, b):
             if 0 <= k < self.n:
                 t = self.sdoc[k]
-                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and self.norms[k] not in _HONORIFICS:
+                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not self._title_word(k):
                     return True
         return False
 
