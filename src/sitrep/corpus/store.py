@@ -162,15 +162,40 @@ class Store:
         out.update(dict(rows))
         return out
 
-    def _insert_many(self, sql: str, rows: list[list], per_statement: int = 200) -> None:
-        """One multi-row INSERT per ``per_statement`` rows (several times faster than
-        executemany, which runs the statement once per row)."""
-        head, values = sql.split("VALUES", 1)
-        values, _, tail = values.strip().partition(")")
-        values += ")"
-        for i in range(0, len(rows), per_statement):
-            part = rows[i:i + per_statement]
-            self.con.execute(f"{head} VALUES {', '.join([values] * len(part))} {tail}", [v for r in part for v in r])
+    def _insert_many(self, sql: str, rows: list[list]) -> None:
+        """Insert rows column-wise: DuckDB scans a dict of NumPy arrays in one vectorised
+        pass (~5 us a row), where parameterised INSERTs cost 0.2-1 ms a row."""
+        import numpy as np
+
+        table, columns, tail = self._insert_target(sql)
+        types = self._column_types(table)
+        frame = {}
+        for i, name in enumerate(columns):
+            values = np.empty(len(rows), dtype=object)
+            for k, row in enumerate(rows):
+                values[k] = row[i]
+            frame[f"c{i}"] = values
+        # JSON columns take the text as it is (it comes from json.dumps): casting to JSON
+        # would parse every document again
+        select = ", ".join(f"CAST(c{i} AS {'VARCHAR' if types[name] == 'JSON' else types[name]})"
+                           for i, name in enumerate(columns))
+        sitrep_rows = frame  # noqa: F841 - found by DuckDB's replacement scan below
+        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM sitrep_rows {tail}")
+
+    def _insert_target(self, sql: str) -> tuple[str, list[str], str]:
+        """(table, column names, trailing clause) of one of the _INSERTS statements."""
+        m = re.match(r"\s*INSERT INTO (\w+)\s*(?:\(([^)]*)\))?\s*VALUES\s*\([^)]*\)\s*(.*)$", sql, re.S)
+        table, cols, tail = m.group(1), m.group(2), m.group(3)
+        names = [c.strip() for c in cols.split(",")] if cols else list(self._column_types(table))
+        return table, names, tail
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        cache = self.__dict__.setdefault("_types", {})
+        if table not in cache:
+            rows = self.con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+            cache[table] = dict(rows)
+        return cache[table]
 
     def find_by_key(self, url: Optional[str], article_id: Optional[str],
                     file_origin: Optional[str] = None) -> Optional[tuple[str, int]]:
