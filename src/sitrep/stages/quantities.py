@@ -448,7 +448,7 @@ def _read(m: re.Match, text: str, lex: Lexicon,
     if hyphen_time:
         return None, resume  # "a five-year plan": a modifier, not a figure (NewsQuant)
     # "worth $5 US" / "$ US"
-    if unit == "USD" and text.startswith(" US", unit_end) and not text[unit_end + 3:unit_end + 4].isalpha():
+    if unit == "USD" and text.startswith(" US", unit_end) and text[unit_end + 3:unit_end + 4] in ("", ".", ",", ";", ")"):
         unit_end += 3
 
     approx, approx_start = _approx_before(text, start, lex)
@@ -485,7 +485,8 @@ def _read(m: re.Match, text: str, lex: Lexicon,
             rm = lex.rate_after_re.match(text, counted_span[1])
             if rm:
                 rate = lex.rates.get(re.sub(r"\s+", " ", rm.group("rate").lower()))
-    if unit is None and approx is None and _is_year(num, value, value_high, m, text, start):
+    if unit is None and (approx is None or 1900 <= value <= 2100) \
+            and _is_year(num, value, value_high, m, text, start):
         if counted is None or is_range or not _plural_noun(tokens, counted_span) \
                 or _date_entity(tokens, m.start("num")):
             return None, resume
@@ -627,6 +628,14 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
             while head.i + 1 < len(tokens.sdoc) and tokens.sdoc[head.i + 1].pos_ in _NOUNISH:
                 head = tokens.sdoc[head.i + 1]
             if head.tag_ not in ("NNS", "NNPS"):
+                return False
+    # "the 787", "Boeing's 737": a bare three-digit number after a determiner, not counting
+    # anything plural, names a model
+    if tokens.sdoc is not None and num.isdigit() and len(num) == 3 and not is_range:
+        prev = tokens.before(num_start)
+        if prev is not None and prev.lower_ in ("the", "their", "its", "'s", "his", "her", "our"):
+            nxt = tokens.at_or_after(_skip_spaces(text, end))
+            if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
                 return False
     if num.lower() == "one":
         following = text[m.end("num"):m.end("num") + 10].lower()

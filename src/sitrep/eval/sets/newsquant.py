@@ -47,7 +47,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Optional
 
-from sitrep.eval.core import PRF, EvalResult
+from sitrep.eval.core import PRF, EvalResult, context, match_spans
 from sitrep.knowledge.units import APPROX_CHANGE, long_name
 
 NAME = "newsquant"
@@ -56,6 +56,7 @@ DESCRIPTION = "NewsQuant: 590 news sentences, 904 quantities (value, unit, chang
 ANCHOR = "CQE value F1 0.920, value+unit 0.856; quantulum3 value 0.730, value+unit 0.472"
 
 GOLD = Path("newsquant") / "upstream" / "formatted_test_set" / "NewsQuant.json"
+MEANTIME = Path("meantime-en") / "gold.jsonl"
 
 _SPELLING = {"meter": "metre", "liter": "litre", "kilometer": "kilometre", "centimeter": "centimetre",
              "millimeter": "millimetre", "nanometer": "nanometre", "micrometer": "micrometre",
@@ -277,6 +278,67 @@ def _describe(item: dict) -> str:
     return f"{item['value']} unit={item['unit']} counted={item.get('counted')} «{item['text']}»"
 
 
+def evaluate_meantime(kb, data_dir: Path, limit: Optional[int] = None) -> dict[str, Any]:
+    """Span check on MEANTIME (English): gold VALUE mentions (MONEY, PERCENT, QUANTITY)
+    against predicted quantity spans, one to one, within the annotated opening of each
+    article (up to the sentence of its last annotated mention); ``overlap`` counts shared characters,
+    ``exact`` needs identical offsets. Per-type recall shows what is missed."""
+    from sitrep import pipeline
+    from sitrep.model import Article, Document
+    rows = []
+    with open(Path(data_dir) / MEANTIME, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rows.append(json.loads(line))
+            if limit is not None and len(rows) >= limit:
+                break
+    overlap, exact = PRF(), PRF()
+    per_type: dict[str, PRF] = {}
+    errors = []
+    texts = [r["text"] for r in rows]
+    for row, sdoc in zip(rows, kb.nlp.pipe(texts, batch_size=8)):
+        doc = Document(article=Article(id=row["id"], text=row["text"]))
+        try:
+            doc = pipeline.analyse(doc, kb, spacy_doc=sdoc, until="quantities")
+        except Exception:
+            from sitrep.stages import nlp as nlp_stage
+            from sitrep.stages import quantities
+            nlp_stage.run(doc, kb, spacy_doc=sdoc)
+            quantities.run(doc, kb)
+        gold = [(v["start"], v["end"]) for v in row["values"] if v.get("start") is not None]
+        # MEANTIME annotates the opening sentences of each article only: predictions after
+        # the last annotated mention of any layer are not scored
+        annotated_end = max((m["end"] for layer in ("values", "timexes", "entity_mentions",
+                                                     "event_mentions")
+                             for m in row.get(layer) or [] if m.get("end") is not None),
+                            default=0)
+        sentence_end = doc.sentence_of(max(annotated_end - 1, 0))
+        if sentence_end is not None:
+            annotated_end = max(annotated_end, sentence_end[1])
+        predicted = [q.span for q in doc.quantities if q.span[0] < annotated_end]
+        counts, pairs = match_spans(gold, predicted)
+        overlap += counts
+        exact += match_spans(gold, predicted, exact=True)[0]
+        found = {g for g, _ in pairs}
+        matched_pred = {p for _, p in pairs}
+        for v in row["values"]:
+            if v.get("start") is None:
+                continue
+            span = (v["start"], v["end"])
+            hit = span in found
+            per_type.setdefault(v["type"], PRF())
+            per_type[v["type"]] += PRF(tp=int(hit), fn=int(not hit))
+            if not hit:
+                errors.append(f"MEANTIME MISS {v['type']} {context(row['text'], span, 60)}")
+        for p in predicted:
+            if p not in matched_pred:
+                errors.append(f"MEANTIME FALSE {context(row['text'], p, 60)}")
+    metrics: dict[str, Any] = {"meantime_span": overlap, "meantime_span_exact": exact}
+    for label, prf in sorted(per_type.items()):
+        metrics[f"meantime_recall_{label.lower()}"] = round(prf.recall, 4)
+    return {"metrics": metrics, "errors": errors, "docs": len(rows)}
+
+
 def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int = 0) -> EvalResult:
     started = time.perf_counter()
     rows = load_gold(data_dir, limit)
@@ -313,6 +375,15 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
         quantities.extract(doc.article.text, doc.nlp)
     cpu = time.process_time() - cpu_started
     result.metrics["stage_cpu_ms_per_5000_chars"] = round(cpu * 1000 * 5000 / max(chars, 1), 3)
+
+    if (Path(data_dir) / MEANTIME).is_file():
+        meantime = evaluate_meantime(kb, data_dir, limit=limit)
+        result.metrics.update(meantime["metrics"])
+        result.errors.extend(meantime["errors"][: max(show_errors, 0) + 20])
+        result.notes.append(f"meantime: {meantime['docs']} Wikinews articles, VALUE spans "
+                            "(MONEY/PERCENT/QUANTITY) vs predicted quantity spans; MEANTIME "
+                            "leaves many plain counts unannotated, so its precision is a lower "
+                            "bound: read the recall")
 
     parser = _load_quantulum()
     if parser is None:
