@@ -48,7 +48,8 @@ _OBJECT_CONTENT = frozenset({
     "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
     "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
     "reiterate", "propose", "defend", "endorse", "indicate", "cite", "question", "discuss",
-    "express", "support", "oppose", "mention", "reference",
+    "express", "support", "oppose", "mention", "reference", "denounce", "mock", "echo",
+    "advocate", "liken", "detail",
 })
 #: verbs whose content is the object of a preposition ("spoke of", "responded to")
 _PREP_CONTENT = {
@@ -228,6 +229,11 @@ def _subject(verb, depth: int = 0):
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head, depth + 1)
         return None
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        # object control: "forced Stumpf to admit", "asked her to explain"
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if depth == 0 and verb.i > 0:
@@ -344,7 +350,8 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
     if ccomp is not None:
         return _subtree_span(ccomp, text)
     if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
-        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree", "tell", "warn"):
+        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree", "tell", "warn",
+                                          "decline"):
             start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
             s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
             return s
