@@ -44,6 +44,9 @@ FEATURE_CODES = ("country", "admin1", "city", "region", "water", "continent")
 _STRIP_PUNCT = re.compile(r"[.\u2019'`´]")
 _TO_SPACE = re.compile(r"[\-\u2010-\u2015_/,()]+")
 _SPACES = re.compile(r"\s+")
+#: combining marks left by NFKD (accents), and anything beyond Latin Extended-B
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NON_LATIN = re.compile(r"[^\u0000-\u024f]")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 #: words that end the official name of many first-level divisions ("Zhejiang Sheng",
 #: "Borno State"); the bare stem is indexed too
@@ -59,8 +62,7 @@ def normalise(name: str) -> str:
     """Case-folded, accent-free, punctuation-light key: 'São Paulo' -> 'sao paulo'."""
     s = name
     if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        s = _COMBINING.sub("", unicodedata.normalize("NFKD", s))
     s = _STRIP_PUNCT.sub("", s.casefold())
     s = _TO_SPACE.sub(" ", s)
     words = _SPACES.sub(" ", s).strip().split(" ")
@@ -70,7 +72,7 @@ def normalise(name: str) -> str:
 
 
 def _latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 for ch in name)
+    return _NON_LATIN.search(name) is None
 
 
 class Candidate(NamedTuple):
@@ -200,13 +202,11 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
 
     with open(gdata / f"cities{cities_file}.json", encoding="utf-8") as f:
         cities = json.load(f)
-    with open(gdata / "cities500.json" if cities_file != 500 else gdata / f"cities{cities_file}.json",
-              encoding="utf-8") as f:
-        all_towns = json.load(f) if cities_file != 500 else cities
+    # the middle of each country's settled area, from the same towns (parsing a second,
+    # bigger file only for this doubled the build time)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in all_towns.values():
+    for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
-    del all_towns
 
     # countries
     extra = {r["cc"]: r for r in _read_tsv(DATA / "countries.tsv")}
