@@ -5,15 +5,21 @@
    news). Demonyms (NORP) are never places; they only tell which countries the article
    is about.
 2. Metonymy: a place name acting ("Washington said", "Moscow warned") is an actor, not a
-   place. The actors stage marks those (resolved_by="metonymy"; locative=True for
-   "in Caracas"); without its verdict the dependency parse decides: the subject of a
-   verb, or the agent of a passive one, is not a place.
+   place. The actors stage's locative=True ("in Caracas") keeps a mention; its
+   resolved_by="metonymy" drops one unless it sits in a spatial phrase ("between London
+   and Amsterdam", which that stage also flags). The parse decides the rest: the subject
+   of a verb (or its conjuncts), a passive agent, a possessive state ("Iran's exports"),
+   a modifier of a role noun ("U.S. officials"), and a country as a party ("sanctions
+   against Iran", "supporting Dominica"; "visited Iran" stays a place).
 3. Disambiguation, two passes: first by prior (population and kind of place) alone,
    then again with what the first pass says the document is about: countries named or
    implied by demonyms, states named, towns near other places, and an explicit
    qualifier ("Paris, Texas", "Springfield, Illinois", "Georgia's capital").
-4. A mention the gazetteer does not know (a street, a building) keeps its text and
-   gets no coordinates.
+   A town under 15,000 people needs support from the document (its state named, a
+   qualifier, a nearby place) or gives way to a bigger namesake.
+4. A mention the gazetteer does not know (a street, a building, a county) keeps its text
+   and takes the point of the article's focus town with feature="approximate" (no
+   GeoNames id); without a focus it gets no coordinates.
 """
 from __future__ import annotations
 
