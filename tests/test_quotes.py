@@ -88,9 +88,21 @@ def test_according_to(kb):
 
 def test_told_reporters_that(kb):
     q = only(analyse(kb, "Maduro told reporters that the US wanted his country's oil."))
-    assert q.cue.text == "told"
+    assert q.cue.text == "told reporters"  # the fixed phrase from the cue lexicon
     assert q.text == "that the US wanted his country's oil"
     assert q.speaker_text.text == "Maduro"
+
+
+def test_said_in_a_statement_is_one_cue(kb):
+    q = only(analyse(kb, "The ministry said in a statement that the strikes violated international law."))
+    assert q.cue.text == "said in a statement"
+    assert q.text == "that the strikes violated international law"
+
+
+def test_parenthetical_he_said(kb):
+    q = only(analyse(kb, "The blockade, the minister said, would be lifted within a week."))
+    assert q.cue.text == "said" and q.speaker_text.text == "the minister"
+    assert "would be lifted within a week" in q.text
 
 
 def test_speaker_resolved_through_the_actor_layer(kb):
