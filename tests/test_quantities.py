@@ -190,3 +190,13 @@ def test_number_parsers():
     assert spelled_value("two hundred and fifty") == 250
     assert spelled_value("fifteen thousand") == 15000
     assert spelled_value("a dozen") == 12
+
+
+def test_unit_shared_across_or(run):
+    found = run("A meal costs eight or nine euros.")
+    assert [(q.value, q.unit) for q in found] == [(8, "EUR"), (9, "EUR")]
+
+
+def test_million_abbreviation_and_metres(run):
+    assert one(run("Some 5m people were displaced."), 5e6).counted == "people"
+    assert one(run("A 37m (121ft) wall collapsed."), 37).unit == "m"

@@ -96,7 +96,7 @@ _DETERMINERS_BEFORE_ONE = {"the", "this", "that", "each", "any", "every", "no", 
                            "another", "someone", "anyone", "no-", "little", "big", "right"}
 _ALWAYS_LABEL = {"s&p", "sp", "p", "nasdaq", "ftse", "stoxx", "dax", "cac", "nikkei", "iphone", "ipad",
                  "covid", "planet", "iso", "section", "route", "windows", "android", "ios",
-                 "galaxy", "pixel", "macos", "playstation", "xbox", "ps", "a", "no.", "nos.",
+                 "galaxy", "pixel", "macos", "playstation", "xbox", "ps", "no.", "nos.",
                  "number", "#"}
 _NOT_COUNTED = {"of", "percent", "more", "less", "times", "other", "others", "each", "ago",
                 "apiece", "per", "a", "an", "the"}
@@ -268,6 +268,12 @@ def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
                 out.append(merged)
                 i += 2
                 continue
+        # "eight or nine euros", "three or four years": the unit of the second applies to
+        # the first
+        if q2 is not None and q1.unit is None and q1.counted is None and q2.unit is not None \
+                and q1.value_high is None and re.fullmatch(r"\s+(?:or|and)\s+|,\s*",
+                                                          text[q1.span[1]:q2.span[0]] or "x"):
+            q1.unit = q2.unit
         out.append(q1)
         i += 1
     return out
