@@ -31,7 +31,9 @@ def add_parser(sub) -> None:
     from sitrep.run.executor import UNTIL_CHOICES
 
     p = sub.add_parser("ingest", help="read files, folders, JSONL, feeds, URLs into the store")
-    p.add_argument("inputs", nargs="+", help="files, folders, .jsonl, feed files or URLs")
+    p.add_argument("inputs", nargs="+",
+                   help="files, folders, .jsonl, feed files or URLs; a .txt file holding only URLs "
+                        "(feeds.txt) stands for those URLs")
     _db_arg(p)
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU cores)")
     p.add_argument("--until", choices=UNTIL_CHOICES, default=None,
