@@ -395,7 +395,7 @@ def _read(m: re.Match, text: str, lex: Lexicon,
             return None, resume
         following = text[m.end("scale"):m.end("scale") + 8]
         nxt = tokens.at_or_after(m.end("scale")) if tokens.sdoc is not None else None
-        if following[:1] in ("(", "-", ")") or re.match(r"\s(?:long|high|tall|wide|deep|away|above|below|sprint|race|from)\b", following) \
+        if following[:1] in ("(", "-", ")") or following[:2] == " (" or re.match(r"\s(?:long|high|tall|wide|deep|away|above|below|sprint|race|from)\b", following) \
                 or (nxt is not None and nxt.tag_ == "NN" and nxt.lower_ != "of"):
             metre_not_million = True
             scale = None
