@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, Quantity, TextSpan, Time
+from sitrep.stages.times import is_calendar_time
 
 #: cooperative types that become AGREE when stated in the future (PLOVER 3.1)
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -750,8 +751,7 @@ def pick_place(places: list, trigger_span, used_actor_spans) -> Optional[Place]:
 
 
 def pick_date(doc: Document, sent_span, trigger_span, paragraph) -> Optional[Time]:
-    dated = [t for t in doc.times if t.value and t.type in ("DATE", "TIME")
-             and not t.value.startswith("P")]
+    dated = [t for t in doc.times if is_calendar_time(t)]
     in_sentence = [t for t in dated if _in_span(t.span, sent_span)]
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.span[0] - trigger_span[0]))
