@@ -16,12 +16,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 @Language.component("sitrep_paragraph_starts")
 def paragraph_starts(doc):
-    for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
+    # a token after a line break starts a sentence; the newline is either in the token's
+    # trailing whitespace or a whitespace token of its own
+    for i in range(len(doc) - 1):
+        token = doc[i]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            nxt.is_sent_start = True
-        elif not token.is_space and "\n" in doc.text[token.idx + len(token): nxt.idx]:
-            nxt.is_sent_start = True
+            doc[i + 1].is_sent_start = True
     return doc
 
 
