@@ -1,8 +1,8 @@
 """Fast quality regression for the quantities stage: the first 100 NewsQuant sentences,
 scored with the NewsQuant scorer's matching (one to one, per sentence).
 
-Measured when written (stage as committed): value P 0.988 R 0.952 F1 0.970,
-value+unit F1 0.861. Thresholds sit just below.
+Measured when written (stage as committed): value P 0.988 R 0.964 F1 0.976,
+value+unit F1 0.904. Thresholds sit just below.
 """
 from sitrep.eval.core import PRF
 from sitrep.eval.sets import newsquant
@@ -26,6 +26,6 @@ def test_newsquant_subset(kb, shared_data):
         scored = newsquant.score_sentence(row["quantities"], newsquant.predicted_items(doc))
         value += scored["value"]
         value_unit += scored["value_unit"]
-    assert value.f1 >= 0.95, value.to_dict()
+    assert value.f1 >= 0.96, value.to_dict()
     assert value.precision >= 0.96, value.to_dict()
-    assert value_unit.f1 >= 0.83, value_unit.to_dict()
+    assert value_unit.f1 >= 0.88, value_unit.to_dict()
