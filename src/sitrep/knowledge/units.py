@@ -106,6 +106,8 @@ CURRENCY_WORDS = {
     "dirhams": "AED", "hryvnia": "UAH", "hryvnias": "UAH", "rial": "IRR", "rials": "IRR",
     "afghanis": "AFN", "birr": "ETB", "shillings": "KES", "cedis": "GHS", "lari": "GEL",
     "kuna": "HRK", "bitcoin": "BTC", "bitcoins": "BTC",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "chf": "CHF",
+    "aud": "AUD", "cad": "CAD", "rub": "RUB", "inr": "INR", "ves": "VES",
     "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny",
     "sen": "sen",
 }
