@@ -199,9 +199,16 @@ class _Ctx:
         self.actor_starts = [a.span[0] for a in self.actors]
         self.paragraphs = doc.paragraphs or _paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paragraphs]
+        self.long_quotes: list[Span] = []
+        self.long_starts: list[int] = []
         # channel phrases that extend a verb cue: "said in a statement", "told reporters"
         self.channel_starts = {p.span[0]: p.span[1] for p in self.cues.find_phrases(self.text)
                                if p.kind in ("statement", "fixed")}
+
+    def quote_in(self, start: int, end: int) -> bool:
+        """A long (direct) quote overlaps start..end."""
+        i = bisect.bisect_left(self.long_starts, end)
+        return any(_overlap((start, end), q) for q in self.long_quotes[max(0, i - 3):i])
 
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
@@ -397,7 +404,7 @@ def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
     return None
 
 
-_CLAUSE_EXTRA = ("advmod", "npadvmod", "prep", "agent", "dative", "dobj", "neg", "aux", "prt")
+_CLAUSE_EXTRA = ("advmod", "npadvmod", "prep", "agent", "dative", "neg", "aux", "prt")
 
 
 def _nominal(ctx: _Ctx, noun) -> Optional[tuple[Span, object]]:
@@ -421,12 +428,14 @@ def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subj is None or verb.dep_ not in ("ROOT", "parataxis", "ccomp", "advcl", "conj"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
-        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "dobj") for c in verb.children):
+        return None  # "had said the same thing" is not a parenthetical
     if verb.dep_ != "ROOT" and verb.head.i > verb.i and verb.dep_ == "advcl":
         return None
     text = ctx.text
     sent = verb.sent
+    if ctx.quote_in(sent.start_char, sent.end_char):
+        return None  # '..., Adelson said, "They ..."': the direct quote is the content
     start = min(subj.left_edge.i, verb.i)
     end = verb.i
     for c in verb.children:
@@ -474,7 +483,9 @@ def _label_quotes(ctx: _Ctx) -> list["_Found"]:
         if not m:
             continue
         label = m.group(1)
-        if label.lower() in _NOT_SPEAKERS or label.split()[0].lower() in _NOT_SPEAKERS:
+        words = label.lower().replace("’", "'").split()
+        if label.lower() in _NOT_SPEAKERS or any(w in _NOT_SPEAKERS or w.startswith("editor")
+                                                 for w in words):
             continue
         content = _trim(text, m.end(), pe)
         if _words(text[content[0]:content[1]]) < 3:
@@ -541,6 +552,7 @@ def run(doc: Document, kb) -> Document:
     long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS
                    or _cue_follows(ctx, q)]
     long_starts = [q[0] for q in long_quotes]
+    ctx.long_quotes, ctx.long_starts = long_quotes, long_starts
 
     def in_long_quote(offset: int) -> Optional[Span]:
         i = bisect.bisect_right(long_starts, offset) - 1
