@@ -65,7 +65,7 @@ _ORG_SECTOR_WORDS = (
     ("PTY", ("party",)),
     ("REL", ("church", "diocese", "mosque")),
 )
-_GOVERNMENT_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "camp"))
+_GOVERNMENT_NOUNS = frozenset(("administration", "admin", "government", "regime", "cabinet", "camp"))
 _LEADER_ROLES = frozenset(("leader", "president", "prime_minister", "supreme_leader", "chancellor",
                            "king", "emir", "head_of_state"))
 
@@ -480,6 +480,14 @@ class _Extractor:
             title_sector, title_roles, titled = None, set(), False
             while k > 0 and steps < 7:
                 owner = self.covered[k - 1]
+                if owner is not None and not owner.dropped and owner is not p and p.person \
+                        and owner.ner_label == "ORG" and owner.resolved_by == "ner" and owner.end - owner.start <= 2 \
+                        and (steps > 0 or (owner.start > 0 and self.norms[owner.start - 1] == "of")):
+                    # "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth": the tagger
+                    # took part of the title for an organisation
+                    self._drop(owner)
+                    k, steps = owner.start, steps + 1
+                    continue
                 if owner is not None and not owner.dropped and owner is not p:
                     if owner.entry is not None and owner.entry.kind == "state" and owner.use != METONYM \
                             and owner.end <= p.start:
@@ -552,6 +560,10 @@ class _Extractor:
 
     def _coref_one(self, m: _Mention, known: dict) -> None:
         key = tuple(self.norms[m.start:m.end])
+        if m.person and m.entry is not None and m.resolved_by == "kb" and key in known \
+                and known[key].entry is m.entry and len(key) < self._name_len(known[key]):
+            m.resolved_by = "coref"  # "Maduro" after "Nicolas Maduro"
+            return
         if m.weak_ids:  # a bare surname
             src = known.get(key)
             if src is not None and (src.entry is None or src.entry.id in m.weak_ids):
