@@ -5,9 +5,12 @@ an optional currency prefix, a numeral ("15,000", "1.2", "½", "−3") or spelle
 ("fifteen thousand", "a dozen"), an optional scale ("million", "bn", "m") and an optional
 range ("between 10 and 15", "10-15", "10 to 15"). Each match is then read in its context:
 
-* ``span`` / ``text`` cover approximator + currency + number + scale + unit + rate
-  ("over 100", "$1.5 billion", "0.8%", "900,000 barrels ... daily" is split: the span is
-  "900,000 barrels", the counted noun phrase is separate, see below);
+* ``span`` / ``text`` cover approximator + currency + number + scale + unit + a rate that
+  follows the unit directly ("over 100", "$1.5 billion", "0.8%", "$14.95 a month"); the
+  counted noun is not in the span ("15,000" + counted "soldiers"); for a measure with an
+  "of" phrase the span ends at the unit and ``counted_span`` covers the unit and its stuff
+  ("900,000 barrels" + counted "barrels of oil", the spans overlap), and a rate after
+  that phrase ("... daily") is only recorded in the unit;
 * ``value`` is the plain number with scale applied (percent stays 0.8, not 0.008;
   "$3bn" -> 3e9); ranges put the lower end in ``value`` and the upper in ``value_high``;
   vague multiples follow NewsQuant: "hundreds of" -> 100..1000, approx "vague";
