@@ -547,10 +547,6 @@ def _half_is_amount(text: str, end: int) -> bool:
         or following.startswith(" a ") or following.startswith(" an ")
 
 
-def _looks_like_score(text: str, start: int) -> bool:
-    return False
-
-
 def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match,
              text: str = "", start: int = 0) -> bool:
     """A bare four-digit number read as a year: 1900-2100 always, 1000-1899 after "in",
