@@ -140,7 +140,7 @@ def run(doc: Document, kb) -> Document:
         if len(m.candidates) > 1 or m.qualifiers:
             m.best = max(m.candidates, key=lambda c: _score(c, m, top_share, admin1s, others))
         if m.best.feature == "city" and m.best.population < SMALL_TOWN and not _supported(
-                m.best, m, top_share, admin1s, others):
+                m.best, m, top_share, admin1s, others) and not _neighbours(m, mentions):
             # a hamlet that merely shares the name ("Washington Square", "Heathrow"):
             # better a bigger namesake or no town than a wrong one far away
             acceptable = [c for c in m.candidates
@@ -214,6 +214,9 @@ def _focus(mentions: list[_Mention], top_country: Optional[str]) -> Optional[Can
 def _lookup(gaz, text: str) -> list[Candidate]:
     key = normalise(text)
     found = gaz.lookup(text, key)
+    if found and text.isupper() and len(key) <= 3:
+        # "WA", "NSW", "UK": an abbreviation of a state or country, never the town "Wa"
+        found = [c for c in found if c.feature != "city"]
     if not found:
         stem = _admin_stem(text)  # "Borno State" -> "borno"
         if stem and stem != key:
@@ -493,6 +496,19 @@ def _supported(c: Candidate, m: _Mention, top_share: dict[str, float],
     if top_share.get(c.country, 0.0) >= 0.5 and len(m.candidates) == 1:
         return True
     return any(_km(c.lat, c.lon, a.lat, a.lon) < NEARBY_KM for a in anchors if a is not c)
+
+
+def _neighbours(m: _Mention, mentions: list[_Mention]) -> bool:
+    """Another name in the article can be a town within 50 km ("Nenagh ... Toomevara")."""
+    c = m.best
+    for o in mentions:
+        if o.key == m.key or not o.candidates or len(o.candidates) > 30:
+            continue
+        for oc in o.candidates:
+            if oc.feature == "city" and oc.country == c.country and _km(
+                    c.lat, c.lon, oc.lat, oc.lon) < 50:
+                return True
+    return False
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
