@@ -212,3 +212,19 @@ def test_cue_phrases(kb):
     assert {"a spokesman for", "said in a statement", "according to"} <= set(found)
     p = found["according to"]
     assert text[p.span[0]:p.span[1]] == "according to" and p.kind == "source_before"
+
+
+def test_nested_curly_quotes_stay_one_quote():
+    text = "“I’d rather live in what he calls “hell” than with him,” she said."
+    spans = find_quote_marks(text)
+    assert len(spans) == 1
+    assert text[spans[0][0]:spans[0][1]] == "“I’d rather live in what he calls “hell” than with him,”"
+
+
+def test_next_quote_after_she_said_keeps_the_speaker(kb):
+    text = ('The director said she felt the amendment was worth examining because it is “a loophole '
+            'most people miss,” she said. “We have no context for the moment if we forget the past.”')
+    qs = analyse(kb, text)
+    last = qs[-1]
+    assert last.text.startswith("“We have no context")
+    assert last.speaker_text is not None and last.speaker_text.text == "she"

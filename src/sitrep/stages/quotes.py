@@ -115,6 +115,7 @@ def find_quote_marks(text: str) -> list[Span]:
     paragraphs = _paragraphs(text)
     spans: list[Span] = []
     open_at: Optional[int] = None
+    depth = 0  # curly quotes nested inside an open quote: “... he calls “hell” than ...”
     for pi, (ps, pe) in enumerate(paragraphs):
         for m in _QUOTE_MARK.finditer(text, ps, pe):
             ch, i = m.group(0), m.start()
@@ -127,17 +128,32 @@ def find_quote_marks(text: str) -> list[Span]:
                     open_at = i  # some outlets use ” on both sides
                 elif ch not in "”»":
                     open_at = i
+                depth = 0
                 continue
-            if ch in "“„«" or (open_at < ps and i == _first_char(text, ps)):
-                continue  # nested, or the continuation mark of a multi-paragraph quote
+            if open_at < ps and i == _first_char(text, ps):
+                continue  # the continuation mark of a multi-paragraph quote
+            if ch in "“„«":
+                if text[open_at] in "“„«":
+                    depth += 1
+                continue
+            if depth and ch in "”»":
+                depth -= 1
+                continue
             spans.append((open_at, m.end()))
             open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt is not None and _opens_paragraph(text, nxt):
                 continue  # multi-paragraph quote
+            if depth:
+                # the nesting guess was wrong (a stray opener): close at the first closer
+                close = text.find("”", open_at + 1, pe)
+                if close != -1:
+                    spans.append((open_at, close + 1))
+                    open_at, depth = None, 0
+                    continue
             spans.append((open_at, _rstrip(text, ps, pe)[1]))
-            open_at = None
+            open_at, depth = None, 0
     return spans
 
 
@@ -816,6 +832,17 @@ def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_star
         for tok in ctx.sdoc.char_span(q[1], window[1], alignment_mode="expand") or []:
             if tok.lower_ == "according":
                 return tok
+    # '"...," she said. "...": the sentence before ends with the cue of the same speaker
+    if first > 0:
+        ps = sentences[first - 1]
+        if ctx.paragraph_index(ps[0]) == ctx.paragraph_index(q[0]) and text[ps[1] - 1] == "." \
+                and text[max(ps[0], ps[1] - 40):ps[1]].count("”") + text[max(ps[0], ps[1] - 40):ps[1]].count('"'):
+            lo = bisect.bisect_left(cue_starts, ps[0])
+            hi = bisect.bisect_left(cue_starts, ps[1])
+            verbs = cue_verbs[lo:hi]
+            if verbs and ps[1] - (verbs[-1].idx + len(verbs[-1])) <= 25 and \
+                    not _QUOTE_MARK.search(text, verbs[-1].idx, ps[1]):
+                return verbs[-1]
     # 'The New York Times reports:' closing the sentence or paragraph before the quote
     before = text[max(0, q[0] - 6):q[0]].rstrip()
     if before.endswith(":") and first > 0:
