@@ -65,6 +65,8 @@ _ORG_SECTOR_WORDS = (
     ("PTY", ("party",)),
     ("REL", ("church", "diocese", "mosque")),
 )
+_NOT_GENERAL = frozenset(("-", "secretary", "attorney", "surgeon", "consul", "inspector", "director",
+                          "governor", "auditor", "solicitor", "accountant", "comptroller"))
 _GOVERNMENT_NOUNS = frozenset(("administration", "admin", "government", "regime", "cabinet", "camp"))
 _LEADER_ROLES = frozenset(("leader", "president", "prime_minister", "supreme_leader", "chancellor",
                            "king", "emir", "head_of_state"))
@@ -300,6 +302,8 @@ class _Extractor:
             m.kind, m.sector = "org", _org_sector(text)
         else:
             m.kind = "group"
+            if self.norms[end - 1].endswith("s"):  # "Kurds", "Shiites": people
+                m.sector = "CIV"
         return self._add(m)
 
     # -- consistency: a name resolved once is resolved everywhere ---------------------
@@ -453,7 +457,11 @@ class _Extractor:
 
     def _category(self, tok) -> Optional[str]:
         nouns = self.kb.nouns
-        return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        category = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        if category == "MIL" and tok.i > 0 and self.norms[tok.i] == "general" \
+                and self.norms[tok.i - 1] in _NOT_GENERAL:
+            return "GOV"  # "Secretary-General", "attorney general" are not generals
+        return category
 
     def _contiguous(self, a: int, b: int) -> bool:
         if b - a > 5:
