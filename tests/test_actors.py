@@ -183,3 +183,12 @@ def test_spans_match_text_on_a_real_article(kb, shared_data):
         assert doc.article.text[a.span[0]:a.span[1]] == a.text
     starts = [a.span[0] for a in actors]
     assert starts == sorted(starts)
+
+
+def test_titles_and_surnames_stay_in_their_sentence(kb):
+    doc, actors = actors_of(kb, "Thousands fled from Venezuela. Theresa May said in May that US jets flew over Venezuela.",
+                            "2018-06-01")
+    assert mention(actors, "Theresa May").country == "GBR"
+    assert mention(actors, "Venezuela").locative  # "fled from": a place, and not glued to the next name
+    assert mention(actors, "Venezuela", 1).locative  # "flew over"
+    assert not any(a.text == "May" for a in actors)  # the month

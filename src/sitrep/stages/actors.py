@@ -130,6 +130,10 @@ class _Extractor:
         self.idx = arr[:, 2].tolist()
         self.pos = arr[:, 1].tolist()
         self.ents = _entity_spans(arr[:, 4].tolist(), arr[:, 5].tolist(), strings)
+        self.ent_label: list[Optional[str]] = [None] * self.n
+        for start, end, label in self.ents:
+            for i in range(start, end):
+                self.ent_label[i] = label
         sample = self.text[:5000]
         lower = len(_LOWER.findall(sample))
         upper = len(_UPPER.findall(sample))
@@ -486,7 +490,8 @@ class _Extractor:
                 continue
             k, steps = p.start, 0
             title_sector, title_roles, titled = None, set(), False
-            while k > 0 and steps < 7:
+            sent_start = self.sent_starts[self._sent_index(p.start)]
+            while k > sent_start and steps < 7:
                 owner = self.covered[k - 1]
                 if owner is not None and not owner.dropped and owner is not p and p.person \
                         and owner.ner_label == "ORG" and owner.resolved_by == "ner" and owner.end - owner.start <= 2 \
@@ -515,7 +520,7 @@ class _Extractor:
                     continue
                 if not p.person:
                     break  # organisations and groups take only an adjacent country word
-                if norm in ("-", ".") or norm in _HONORIFICS:
+                if norm == "-" or norm in _HONORIFICS:
                     k, steps = k - 1, steps + 1
                     continue
                 if norm in ("of", "for", "and") and k >= 2 and self.cap[k - 2] and self.cap[k]:
@@ -560,7 +565,8 @@ class _Extractor:
             if self.covered[i] is None and self.cap[i] and (self.propn[i] or self.all_caps) \
                     and (self.norms[i],) in known:
                 src = known.get((self.norms[i],))
-                if src is not None and not self._propn_neighbour(i, i + 1):
+                if src is not None and not self._propn_neighbour(i, i + 1) \
+                        and self.ent_label[i] in (None, "PERSON", "ORG", "NORP"):
                     m = _Mention(i, i + 1)
                     m.copy_person(src)
                     self._add(m)
