@@ -107,15 +107,22 @@ def run(doc: Document, kb) -> Document:
         doc.actors = []
         return doc
     date = (doc.article.published or "")[:10] or None
+    gazetteer = None
+    if hasattr(kb, "gazetteer"):
+        try:
+            gazetteer = kb.gazetteer
+        except Exception:  # the place index is a help here, not a requirement
+            gazetteer = None
     last = sdoc[-1]
     text = doc.article.text if len(doc.article.text) == last.idx + len(last.text_with_ws) else None
-    doc.actors = _Extractor(sdoc, actor_kb, date, text).run()
+    doc.actors = _Extractor(sdoc, actor_kb, date, text, gazetteer).run()
     return doc
 
 
 class _Extractor:
-    def __init__(self, sdoc, kb: ActorKB, date: Optional[str], text: Optional[str] = None):
-        self.sdoc, self.kb, self.date = sdoc, kb, date
+    def __init__(self, sdoc, kb: ActorKB, date: Optional[str], text: Optional[str] = None,
+                 gazetteer=None):
+        self.sdoc, self.kb, self.date, self.gazetteer = sdoc, kb, date, gazetteer
         self.n = len(sdoc)
         self.text = text if text is not None else sdoc.text  # spaCy rebuilds Doc.text per access
         # per-token facts as plain lists: creating spaCy Token objects in loops is the slow part
@@ -294,7 +301,24 @@ class _Extractor:
                 continue
             if label == "PERSON" and self._after_locative_prep(start):
                 continue  # "in Puerto Cabello": a place the tagger took for a person
+            if label in ("PERSON", "ORG") and self._place_name(start, end):
+                continue
             self._new_ner(start, end, label, None)
+
+    def _place_name(self, start: int, end: int) -> bool:
+        """The tagger's known news misses: multiword places tagged PERSON, cities tagged ORG."""
+        if self.gazetteer is None:
+            return False
+        text = self._span_text(start, end)
+        try:
+            found = self.gazetteer.lookup(text)
+        except Exception:
+            return False
+        if not found:
+            return False
+        if end - start > 1:
+            return True
+        return max(c.population for c in found) >= 100_000
 
     def _new_ner(self, start: int, end: int, label: str, country: Optional[str]) -> _Mention:
         m = _Mention(start, end)
@@ -615,10 +639,12 @@ class _Extractor:
                     known[(parts[k],)] = m
             if m.entry is not None and m.entry.country in ("CHN", "TWN", "PRK", "KOR") and parts:
                 known[(parts[0],)] = m
+            if m.entry is not None and parts:
+                known[tuple(parts)] = m  # an alias as written: "al-Assad", "Lula"
         known[tuple(self.norms[m.start:m.end])] = m
 
     def _name_len(self, m: _Mention) -> int:
-        return len((m.name or "").split())
+        return len((m.name or "").replace("-", " - ").split())
 
     def _propn_neighbour(self, a: int, b: int) -> bool:
         for k in (a - 1, b):
