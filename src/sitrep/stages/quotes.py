@@ -727,7 +727,7 @@ def _candidate_indices(sdoc, cues) -> list[int]:
     from spacy.attrs import LEMMA, LOWER
     import numpy
     strings = sdoc.vocab.strings
-    key = id(strings)
+    key = (id(strings), id(cues))
     hashes = _CUE_HASHES.get(key)
     if hashes is None:
         words = set(cues.verbs) | set(cues.nouns) | {"according"}
@@ -739,7 +739,7 @@ def _candidate_indices(sdoc, cues) -> list[int]:
     return numpy.flatnonzero(mask).tolist()
 
 
-_CUE_HASHES: dict[int, object] = {}
+_CUE_HASHES: dict[tuple[int, int], object] = {}
 
 
 def _cue_follows(ctx: _Ctx, q: Span) -> bool:
