@@ -46,7 +46,7 @@ williams martin garcia gonzalez lopez perez rodriguez hernandez sanchez diaz fer
 moreno paz gil power rice may hunt ryan scott burns barr graham sullivan cohen michel costa francis
 leo jonathan henry harris cooper austin carter king charles james moon park hu li wang yi abe
 cleverly truss khan jr. ii iii silva rosales reverol salam aoun ortega murillo marquez mahdi
-bush clinton obama
+bush clinton obama abrams
 """.split()) - {"bush", "clinton", "obama"}
 
 
