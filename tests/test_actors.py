@@ -192,3 +192,14 @@ def test_titles_and_surnames_stay_in_their_sentence(kb):
     assert mention(actors, "Venezuela").locative  # "fled from": a place, and not glued to the next name
     assert mention(actors, "Venezuela", 1).locative  # "flew over"
     assert not any(a.text == "May" for a in actors)  # the month
+
+
+def test_groups_located_in_a_country(kb):
+    doc, actors = actors_of(kb, "Rebels in the Ivory Coast rejected the appeal. Migrants from Venezuela marched. "
+                                "The government of Venezuela agreed.")
+    rebels = mention(actors, "Rebels")
+    assert rebels.country == "CIV" and rebels.sector == "REB" and not rebels.locative
+    assert mention(actors, "Ivory Coast").locative
+    assert mention(actors, "Migrants").sector == "CIV" and mention(actors, "Venezuela").locative
+    gov = mention(actors, "government of Venezuela")
+    assert gov.country == "VEN" and gov.sector == "GOV" and not gov.locative

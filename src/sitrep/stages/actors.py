@@ -26,7 +26,7 @@ import re
 from typing import Any, Optional
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
-from spacy.symbols import ADJ, DET, PROPN
+from spacy.symbols import ADJ, DET, NOUN, PROPN
 
 from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, normalise
 from sitrep.model import Actor, Document
@@ -170,6 +170,7 @@ class _Extractor:
             if not m.dropped and m.entry is not None and m.entry.kind == "state":
                 self._read_country_word(m)
         self._titles_before_people()
+        self._groups_located_in_countries()
         self._coref_names()
         self._governments_named_after_people()
         self._bare_roles()
@@ -572,6 +573,45 @@ class _Extractor:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
                     p.country = dominant
+
+    def _groups_located_in_countries(self) -> None:
+        """"rebels in the Ivory Coast", "protesters from Venezuela": the country stays a place,
+        and the group before it becomes an actor of that country."""
+        for m in list(self.mentions):
+            if m.dropped or m.entry is None or m.entry.kind != "state" or m.person:
+                continue
+            k = m.start - 1
+            while k >= 0 and self.pos[k] == DET:
+                k -= 1
+            if k < 1 or self.norms[k] not in ("in", "from", "of", "inside", "across", "throughout"):
+                continue
+            head = self.sdoc[k].head
+            if head.i >= k or head.pos_ != "NOUN" or self.covered[head.i] is not None:
+                continue
+            category = self._category(head)
+            if category in (None, "GOV", "PLACE", "NONE"):
+                for child in head.children:
+                    if child.i < head.i and child.dep_ in ("compound", "amod"):
+                        c = self._category(child)
+                        if c not in (None, "PLACE", "NONE"):
+                            category = c
+                            break
+            if category in (None, "PLACE", "NONE") or (category == "GOV" and self.norms[k] != "of"):
+                continue
+            start = head.i
+            while start > 0 and head.i - start < 3 and self.covered[start - 1] is None \
+                    and self.sdoc[start - 1].head.i == head.i and self.pos[start - 1] in (ADJ, NOUN, PROPN):
+                start -= 1
+            end = head.i + 1
+            if self.norms[k] == "of":  # "the government of Venezuela", "the people of Colombia": one mention
+                self._drop(m)
+                end = m.end
+            g = _Mention(start, end, m.entry)
+            g.country, g.sector, g.resolved_by = m.entry.country, category, "kb"
+            g.kind = "state" if category in ("GOV", "MIL") else ("org" if category in ("BUS", "MED") else "group")
+            self._add(g)
+            if self.norms[k] != "of":
+                m.locative = True
 
     # -- 4. coreference of names ------------------------------------------------------
 
