@@ -419,12 +419,21 @@ def _link_qualifiers(mentions: list[_Mention], text: str, gaz) -> None:
         words = found.group(1).split(" ")
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).rstrip(",")
-            candidates = [c for c in _lookup(gaz, phrase) if c.feature in ("admin1", "country")]
+            named = _lookup(gaz, phrase)
+            candidates = [c for c in named if c.feature in ("admin1", "country")]
             if candidates:
                 end = found.start(1) + len(phrase)
-                if _LIST_AFTER.match(text[end:end + 8]):
+                key = normalise(phrase)
+                qualifier_countries = {c.country for c in candidates}
+                also_big_town = any(c.feature == "city" and c.population >= 100_000
+                                    and c.country in qualifier_countries
+                                    and normalise(c.name) in (key, key + " city")
+                                    for c in named)
+                # "Richmond, Virginia, Fort Lauderdale": a list of town-state pairs is
+                # fine; "Washington, New York and Boston" is a list of towns
+                if also_big_town and _LIST_AFTER.match(text[end:end + 8]):
                     break
-                m.qualifiers.append(_Mention(found.start(1), end, phrase, normalise(phrase),
+                m.qualifiers.append(_Mention(found.start(1), end, phrase, key,
                                              "QUALIFIER", candidates))
                 break
 
