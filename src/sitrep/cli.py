@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # modules providing add_parser(subparsers); each sets ``func`` on the parsers it adds
@@ -33,7 +34,28 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.add_parser(sub)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--actors", action="append", metavar="FILE",
+            help="your own actor file (TSV, format in docs/actors.md), merged over the shipped "
+                 "knowledge base; repeatable; also read from $SITREP_ACTORS")
     return parser
+
+
+def _use_actor_files(files: list[str] | None) -> None:
+    """Pass user actor files to every process (pool workers inherit the environment)."""
+    from sitrep.errors import SitrepError
+
+    if not files:
+        return
+    paths = []
+    for name in files:
+        path = os.path.abspath(name)
+        if not os.path.isfile(path):
+            raise SitrepError(f"--actors {name}: no such file")
+        paths.append(path)
+    existing = [p for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
+    os.environ["SITREP_ACTORS"] = os.pathsep.join(existing + paths)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        _use_actor_files(getattr(args, "actors", None))
         return int(args.func(args) or 0)
     except SitrepError as exc:
         print(f"sitrep: error: {exc}", file=sys.stderr)
