@@ -199,14 +199,17 @@ def _focus(mentions: list[_Mention], top_country: Optional[str]) -> Optional[Can
             return (towns[k] + 0.5 * admin1s[(b.country, b.admin1_code)]
                     + 0.25 * countries[b.country])
         return first[max(towns, key=weight)]
-    for m in mentions:  # no town: the most named state, else the only country
+    for m in mentions:  # no town: the most named state, else the main country
         if m.best is not None and m.best.feature == "admin1" and admin1s:
             top = admin1s.most_common(1)[0][0]
             if (m.best.country, m.best.admin1_code) == top:
                 return m.best
-    if len(countries) == 1:
-        return next(m.best for m in mentions if m.best is not None and m.best.feature == "country")
-    return None
+    wanted = top_country if top_country in countries else (
+        next(iter(countries)) if len(countries) == 1 else None)
+    if wanted is None:
+        return None
+    return next(m.best for m in mentions
+                if m.best is not None and m.best.feature == "country" and m.best.country == wanted)
 
 
 # -- mentions --------------------------------------------------------------------------
