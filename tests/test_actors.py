@@ -1,7 +1,6 @@
 """Actor KB and actors stage: names, coreference, metonymy, locatives, roles by date."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -25,14 +24,10 @@ def mention(actors, text, nth=0):
 
 # -- knowledge base -------------------------------------------------------------------
 
-def test_kb_has_every_kind_and_loads_fast():
-    started = time.perf_counter()
-    kb = load_actor_kb(())
-    elapsed = time.perf_counter() - started
-    counts = kb.counts()
+def test_kb_has_every_kind():
+    counts = load_actor_kb(()).counts()
     assert counts["state"] >= 249 and counts["person"] >= 300
     assert counts["org"] >= 100 and counts["group"] >= 20
-    assert elapsed < 3.0  # ~1 s measured with spaCy import; generous for a loaded machine
 
 
 def test_role_holder_depends_on_date(kb):
