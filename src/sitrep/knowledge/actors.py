@@ -11,13 +11,14 @@ nouns that pick a sector.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
+
+from sitrep.knowledge.tables import tsv_rows
 
 ACTOR_DATA_DIR = Path(__file__).parent / "data" / "actors"
 #: entry files, merged in this order; roles.tsv and nouns.tsv are lexicons, not entries
@@ -258,22 +259,14 @@ def _split(value: str, sep: str = "|") -> list[str]:
 
 
 def read_actor_file(path: os.PathLike | str) -> list[dict[str, str]]:
-    """Rows of one actor TSV file ('#' lines are comments; the header row names columns)."""
-    rows = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        return rows
-    header = lines[0].rstrip("\r\n").split("\t")
-    if header[0] != "id":  # headerless file: the documented column order
-        header = list(COLUMNS)
-    else:
-        lines = lines[1:]
-    for n, line in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-        if not line or not line[0].strip():
-            continue
-        rows.append({k: (line[i].strip() if i < len(line) else "") for i, k in enumerate(header)})
-    return rows
+    """Rows of one actor TSV file ('#' lines are comments; the header row names columns,
+    a file without one uses the documented column order)."""
+    rows = tsv_rows(path)
+    header = list(COLUMNS)
+    if rows and rows[0][0] == "id":
+        header, rows = rows[0], rows[1:]
+    return [{k: (row[i] if i < len(row) else "") for i, k in enumerate(header)}
+            for row in rows if row and row[0]]
 
 
 def merge_rows(entries: dict[str, ActorEntry], rows: Iterable[dict[str, str]], origin: str = "") -> None:
@@ -317,16 +310,6 @@ def merge_rows(entries: dict[str, ActorEntry], rows: Iterable[dict[str, str]], o
                 entry.terms.append(term)
 
 
-def _read_lexicon(path: Path) -> list[list[str]]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            out.append([c.strip() for c in line.rstrip("\r\n").split("\t")])
-    return out[1:]  # header
-
-
 def user_actor_files(user_files: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The user's files: those passed in, then those in SITREP_ACTORS."""
     env = tuple(p for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p.strip())
@@ -343,8 +326,8 @@ def load_actor_kb(user_files: tuple[str, ...] = ()) -> ActorKB:
             raise FileNotFoundError(f"actor file not found: {path}")
         merge_rows(entries, read_actor_file(path), str(path))
     roles: dict[str, tuple[str, ...]] = {}
-    for row in _read_lexicon(ACTOR_DATA_DIR / "roles.tsv"):
+    for row in tsv_rows(ACTOR_DATA_DIR / "roles.tsv")[1:]:
         if len(row) >= 2:
             roles[row[0]] = tuple(r for r in row[1].split(";") if r)
-    nouns = {row[0].lower(): row[1].upper() for row in _read_lexicon(ACTOR_DATA_DIR / "nouns.tsv") if len(row) >= 2}
+    nouns = {row[0].lower(): row[1].upper() for row in tsv_rows(ACTOR_DATA_DIR / "nouns.tsv")[1:] if len(row) >= 2}
     return ActorKB(entries, roles, nouns)

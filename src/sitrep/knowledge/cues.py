@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from sitrep.knowledge.tables import tsv_rows
+
 CUE_DIR = Path(__file__).parent / "data" / "cues"
 
 STANCES = ("neutral", "claimed", "alleged", "denied", "threat", "reported", "asserted",
@@ -117,29 +119,20 @@ class Cues:
         return found
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
-
 def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
     verbs: dict[str, tuple[str, str]] = {}
-    for row in _rows(cue_dir / "verbs.tsv"):
+    for row in tsv_rows(cue_dir / "verbs.tsv"):
         lemma, stance, frame = (row + ["neutral", "speech"])[:3]
         if stance not in STANCES:
             raise ValueError(f"unknown stance {stance!r} for cue {lemma!r}")
         verbs[lemma.lower()] = (stance, frame)
     phrases: dict[str, tuple[str, str]] = {}
-    for row in _rows(cue_dir / "phrases.tsv"):
+    for row in tsv_rows(cue_dir / "phrases.tsv"):
         phrase, stance, kind = (row + ["neutral", "fixed"])[:3]
         phrases[" ".join(phrase.lower().split())] = (stance, kind)
     nouns: dict[str, str] = {}
     if (cue_dir / "nouns.tsv").is_file():
-        for row in _rows(cue_dir / "nouns.tsv"):
+        for row in tsv_rows(cue_dir / "nouns.tsv"):
             lemma, stance = (row + ["neutral"])[:2]
             if stance not in STANCES:
                 raise ValueError(f"unknown stance {stance!r} for nominal cue {lemma!r}")

