@@ -1,5 +1,6 @@
 """sitrep.read: formats, metadata, stable ids and every kind of bad input."""
 import gzip
+import json
 import time
 from pathlib import Path
 
@@ -337,3 +338,20 @@ def test_element_heavy_pages(tmp_path):
     table.write_text("<html><body><table>" + "<tr><td>cell</td><td>more</td></tr>" * 60_000 + "</table></body></html>")
     err = reason_of(table)
     assert err.reason == "too_large" and "HTML elements" in err.detail
+
+
+def test_jsonl_archive_limit_is_per_record(tmp_path):
+    """A JSONL archive larger than the per-input limit is read; only an oversized record is skipped."""
+    body = "The harbour board met on Monday to discuss the dredging of the river mouth. " * 3
+    lines = [json.dumps({"id": f"r{i}", "title": f"Minutes {i}", "text": body}) for i in range(30)]
+    lines.insert(5, json.dumps({"id": "huge", "text": body * 40}))
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size > 5_000
+    articles, skips = read_input_with_skips(str(path), max_bytes=5_000)
+    assert len(articles) == 30
+    assert [(reason, where.endswith(":6")) for where, reason, _ in skips] == [("too_large", True)]
+    # a single text file over the limit is still refused as a whole
+    big = tmp_path / "big.txt"
+    big.write_text(body * 100)
+    assert reason_of(big, max_bytes=5_000).reason == "too_large"

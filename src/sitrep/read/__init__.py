@@ -38,6 +38,9 @@ __all__ = ["read_input", "read_input_with_skips", "read_bytes", "iter_inputs", "
            "article_id", "DEFAULT_MAX_BYTES", "Skip"]
 
 DEFAULT_MAX_BYTES = 20_000_000
+#: a JSONL archive is a stream of records: the per-input limit applies to each record,
+#: the file itself may be as large as this
+MAX_ARCHIVE_BYTES = 2_000_000_000
 FETCH_TIMEOUT = 20
 
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -84,12 +87,12 @@ def _is_url(source: str) -> bool:
 def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optional[str] = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skip]]:
     """Bytes already in memory (an upload, a store row) -> (articles, skips)."""
-    if len(data) > max_bytes:
+    name = name_hint.lower()
+    if len(data) > _size_limit(name, max_bytes):
         raise InputError(origin, "too_large",
                          f"{len(data):,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit")
-    name = name_hint.lower()
     if is_gzip(data):
-        data = gunzip(data, origin, max_bytes)
+        data = gunzip(data, origin, _size_limit(name, max_bytes))
         name = name[:-3] if name.endswith(".gz") else name
     ext = os.path.splitext(name)[1]
     text, encoding_info = decode(data, origin, html=ext in _HTML_EXT)
@@ -101,7 +104,7 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
     if fmt == "html":
         articles = [read_html(text, origin, encoding_info)]
     elif fmt == "jsonl":
-        articles, skips = read_jsonl(text, origin)
+        articles, skips = read_jsonl(text, origin, max_record_bytes=max_bytes)
     elif fmt == "json":
         articles, skips = read_json(text, origin)
     elif fmt == "feed":
@@ -178,18 +181,25 @@ def _load(source: str, stdin_bytes: Optional[bytes], max_bytes: int) -> tuple[st
         raise InputError(source, "unreadable", "no such file; check the path")
     if path.is_dir():
         raise InputError(source, "unsupported", "this is a folder; give a file, or use `sitrep ingest` for folders")
+    limit = _size_limit(path.name, max_bytes)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > limit:
             raise InputError(source, "too_large",
-                             f"{size:,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit")
+                             f"{size:,} bytes is above the {limit:,}-byte limit; split the input or raise the limit")
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            data = f.read(limit + 1)
     except PermissionError:
         raise InputError(source, "unreadable", "permission denied; check the file's permissions")
     except OSError as exc:
         raise InputError(source, "unreadable", f"cannot read the file ({exc.strerror})")
     return source, data, path.name
+
+
+def _size_limit(name: str, max_bytes: int) -> int:
+    """The byte limit for a whole input: per file, except for JSONL archives (per record)."""
+    ext = os.path.splitext(name.lower().removesuffix(".gz"))[1]
+    return max(max_bytes, MAX_ARCHIVE_BYTES) if ext in _JSONL_EXT else max_bytes
 
 
 def _url_name(url: str) -> str:

@@ -58,12 +58,16 @@ def article_from_record(record: Any, origin: str) -> Article:
     )
 
 
-def read_jsonl(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
+def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -> tuple[list[Article], list[Skip]]:
     articles, skips = [], []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
+        if max_record_bytes and len(line) > max_record_bytes:
+            skips.append((where, "too_large", f"line {number} holds {len(line):,} characters, above the "
+                          f"{max_record_bytes:,} limit for one article; split it or raise the limit"))
+            continue
         try:
             record = json.loads(line)
         except ValueError as exc:
