@@ -18,18 +18,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: (gold set, metric, how to read it, target, anchor): the bars from the issues and
+#: (gold set, metric, target, anchor): the bars from the issues and
 #: the published figures of peer systems (shared/README.md)
 TARGETS = [
-    ("news-html-pages", "main_text_f1", "f1", 0.96, "trafilatura alone 0.958–0.965 (same run: baseline_trafilatura_f1)"),
-    ("plover-gsr-cameo", "type_macro_f1", "value", 0.60, "NGEC/POLECAT 0.52 macro F1 over 16 types"),
-    ("plover-gsr-cameo", "source_country_acc", "value", 0.75, "GDELT audit: actors ~79% correct"),
-    ("plover-gsr-cameo", "target_country_acc", "value", 0.75, "GDELT audit: actors ~79% correct"),
-    ("polnear-attribution", "source_f1", "f1", 0.80, "citron 0.82 source F1 on PARC 3.0"),
-    ("tempeval3-platinum", "value_f1", "f1", 0.80, "HeidelTime 0.776, SUTime 0.674"),
-    ("geowebnews", "acc_161km", "value", 0.90, "Mordecai3 0.90–0.93 (with Elasticsearch)"),
-    ("newsquant", "value_f1", "f1", 0.90, "quantulum3 0.73, CQE 0.92"),
-    ("demo-incidents", "bcubed", "f1", 0.80, "GDELT: one kidnapping became 366 events"),
+    ("news_html", "main_text_f1", 0.96, "trafilatura alone 0.958–0.965 (same run: baseline_trafilatura_f1)"),
+    ("plover_gsr", "type_macro_f1", 0.60, "NGEC/POLECAT 0.52 macro F1 over 16 types"),
+    ("plover_gsr", "source_country_acc", 0.75, "GDELT audit: actors ~79% correct"),
+    ("plover_gsr", "target_country_acc", 0.75, "GDELT audit: actors ~79% correct"),
+    ("polnear", "source", 0.80, "citron 0.82 source F1 on PARC 3.0"),
+    ("tempeval3", "value", 0.80, "HeidelTime 0.776, SUTime 0.674 value F1"),
+    ("geowebnews", "acc161", 0.90, "Mordecai3 0.90–0.94 given gold names (with Elasticsearch)"),
+    ("newsquant", "value", 0.90, "CQE 0.92, quantulum3 0.73 (same run: baseline_quantulum3_value_f1)"),
+    ("incidents", "bcubed_f1", 0.80, "GDELT: one kidnapping became 366 events"),
 ]
 
 
@@ -38,12 +38,9 @@ def run(cmd: list[str]) -> None:
     subprocess.run(cmd, check=True)
 
 
-def metric_value(metric, how: str):
-    if metric is None:
-        return None
-    if isinstance(metric, dict):
-        return metric.get("f1") if how == "f1" else metric.get("f1", metric.get("value"))
-    return metric
+def metric_value(metric):
+    """A metric as one number: F1 for P/R/F1 counts, else the value itself."""
+    return metric.get("f1") if isinstance(metric, dict) else metric
 
 
 def fmt(value) -> str:
@@ -66,9 +63,9 @@ def render_quality(eval_json: dict, bench: dict | None) -> str:
                f" **Partial run: --limit {eval_json['limit']} items per set.**" if eval_json.get("limit") else ""),
            "", "## Against the targets and the field", "",
            "| gold set | metric | sitrep | target | met | anchor |", "|---|---|---|---|---|---|"]
-    for set_name, metric, how, target, anchor in TARGETS:
+    for set_name, metric, target, anchor in TARGETS:
         r = results.get(set_name)
-        value = metric_value(r["metrics"].get(metric) if r else None, how)
+        value = metric_value(r["metrics"].get(metric) if r else None)
         met = "—" if value is None else ("yes" if value >= target else f"no (−{target - value:.3f})")
         out.append(f"| {set_name} | {metric} | {fmt(value)} | ≥ {target:.2f} | {met} | {anchor} |")
     if bench:

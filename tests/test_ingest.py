@@ -1,6 +1,5 @@
 import json
 
-import pytest
 
 from sitrep.corpus.ingest import ingest
 from sitrep.corpus.store import Store

@@ -9,7 +9,7 @@ from sitrep.eval.core import EvalResult
 def test_plover_gsr_subset(kb, shared_data):
     from sitrep.eval.sets import plover_gsr
     rows = plover_gsr.load_sentences(shared_data)[::3]  # every third sentence: all types
-    docs, _ = plover_gsr.analyse_texts(kb, [r["text"] for r in rows], [str(i) for i in range(len(rows))])
+    docs = plover_gsr.analyse_texts(kb, [r["text"] for r in rows], [str(i) for i in range(len(rows))])
     result = plover_gsr.score(rows, docs, EvalResult(set_name="gsr-subset", stage="events"))
     m = result.metrics
     assert len(rows) >= 100

@@ -4,12 +4,13 @@ Thresholds sit just below what was measured on this subset: acc@161 km 0.81 (0.9
 resolved ones), exact GeoNames id 0.80, literal geotagging P 0.66 / F1 0.55, metonymic
 mentions output as places 18/32.
 """
+from sitrep.eval.core import read_jsonl
 from sitrep.eval.sets import geowebnews
 
 
 def test_geowebnews_subset_quality(kb, shared_data):
     path = shared_data / "geowebnews" / "gold.jsonl"
-    records = geowebnews._read(path, 20)
+    records = read_jsonl(path, 20)
     res, tag_literal, _, hits, _, n_docs = geowebnews._score_docs(
         geowebnews._documents(kb, records), geowebnews.LITERAL, geowebnews.ASSOCIATIVE)
     metrics = res.metrics()

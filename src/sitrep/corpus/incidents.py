@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from sitrep.geo import haversine_km
 from sitrep.model import QUAD_CLASS
 
 #: type -> family; events of different families never share an incident
@@ -112,13 +112,6 @@ class Incident:
         self.place_country = self.place_country or m.place_country
         if self.lat is None and m.lat is not None and m.lon is not None:
             self.lat, self.lon = m.lat, m.lon
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def window_days(event_type: str) -> int:

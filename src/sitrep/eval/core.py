@@ -136,6 +136,37 @@ def load_sets() -> list[Any]:
     return modules
 
 
+def read_jsonl(path: Path, limit: Optional[int] = None, keep=None) -> list[dict]:
+    """The records of a JSONL gold file; ``keep`` (a predicate) filters before ``limit`` counts."""
+    import json
+
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if keep is None or keep(row):
+                rows.append(row)
+                if limit is not None and len(rows) >= limit:
+                    break
+    return rows
+
+
+def analyse_gold(kb, articles: list, until: Optional[str] = None, batch_size: int = 16) -> list:
+    """The real pipeline up to ``until`` on gold texts, in spaCy batches.
+
+    The clean stage is left out on purpose: it rewrites whitespace, and gold offsets must
+    keep pointing into the text exactly as the gold set gives it.
+    """
+    from sitrep.model import Document
+    from sitrep.pipeline import analyse
+
+    texts = [a.text for a in articles]
+    return [analyse(Document(article=a), kb, spacy_doc=sdoc, until=until)
+            for a, sdoc in zip(articles, kb.nlp.pipe(texts, batch_size=batch_size))]
+
+
 def context(text: str, span: tuple[int, int], width: int = 80) -> str:
     """The text around a span, on one line, with the span in [brackets]."""
     s, e = span

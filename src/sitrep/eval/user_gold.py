@@ -19,22 +19,13 @@ country, event type / dyad / certainty). See docs/gold-formats.md.
 """
 from __future__ import annotations
 
-import json
-import math
 from pathlib import Path
 from typing import Any, Callable
 
-from sitrep.eval.core import PRF, EvalResult, context, match_spans, spans_overlap
+from sitrep.eval.core import PRF, EvalResult, context, match_spans, read_jsonl, spans_overlap
+from sitrep.geo import haversine_km
 
 STAGE_ORDER = ("actors", "places", "times", "quantities", "quotes", "events", "certainty")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _predicted(doc, stage: str) -> list[tuple[tuple[int, int], Any]]:
@@ -95,10 +86,7 @@ def evaluate_file(kb, path: Path, stage: str, limit=None, show_errors: int = 0) 
     ok = _attribute_ok(stage)
     result = EvalResult(f"user:{Path(path).name}", stage)
     detect, attr = PRF(), PRF()
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    if limit:
-        rows = rows[:limit]
+    rows = read_jsonl(Path(path), limit)
     until = "certainty" if stage in ("events", "certainty") else stage
     for n, row in enumerate(rows):
         if "text" not in row:

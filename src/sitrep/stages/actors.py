@@ -379,7 +379,7 @@ class _Extractor:
     # -- 3. country words with their head noun ----------------------------------------
 
     def _read_country_word(self, m: _Mention) -> None:
-        sdoc, kb = self.sdoc, self.kb
+        sdoc = self.sdoc
         entry = m.entry
         m.country = entry.country
         m.kind = "state"
@@ -828,7 +828,6 @@ class _Extractor:
         return False
 
     def _emit(self) -> list[Actor]:
-        sdoc = self.sdoc
         out = []
         for m in sorted((m for m in self.mentions if not m.dropped), key=lambda m: (m.start, -m.end)):
             if m.name is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from sitrep.model import Actor, Document, Event, Place, Quantity, TextSpan, Time
+from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.times import is_calendar_time
 
 #: cooperative types that become AGREE when stated in the future (PLOVER 3.1)

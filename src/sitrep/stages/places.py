@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from sitrep.geo import haversine_km
 from sitrep.knowledge.gazetteer import Candidate, _admin_stem, normalise
 from sitrep.model import Document, Place
 
@@ -526,7 +527,4 @@ def _neighbours(m: _Mention, mentions: list[_Mention]) -> bool:
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     if abs(lat1 - lat2) > 3.0:  # over 330 km apart: exact distance not needed
         return 1e9
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+    return haversine_km(lat1, lon1, lat2, lon2)

@@ -14,7 +14,6 @@ of, or equal to, the predicted value).
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from sitrep.eval.core import PRF, EvalResult
 
@@ -50,7 +49,7 @@ def _find_sentence(doc, sentence: str):
         return None
     # map back to the original offsets: walk the text and the flattened text together
     start_flat = flat.index(sentence)
-    mapping, i, j = [], 0, 0
+    mapping = []
     prev_space = False
     for i, ch in enumerate(text):
         if ch.isspace():

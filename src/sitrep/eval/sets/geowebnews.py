@@ -22,14 +22,13 @@ median_km / geotag over mentions with coordinates.
 """
 from __future__ import annotations
 
-import json
-import math
 import statistics
 import time
 from pathlib import Path
 from typing import Optional
 
-from sitrep.eval.core import PRF, EvalResult, context, match_spans
+from sitrep.eval.core import PRF, EvalResult, analyse_gold, context, match_spans, read_jsonl
+from sitrep.geo import haversine_km
 
 NAME = "geowebnews"
 STAGE = "places"
@@ -47,34 +46,13 @@ def available(data_dir) -> bool:
     return data_dir is not None and (Path(data_dir) / "geowebnews" / "gold.jsonl").is_file()
 
 
-def _read(path: Path, limit: Optional[int]) -> list[dict]:
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                out.append(json.loads(line))
-                if limit and len(out) >= limit:
-                    break
-    return out
-
-
 def _documents(kb, records: list[dict]):
-    """Run nlp..places on the raw gold text (no clean stage: offsets must stay valid)."""
-    from sitrep.model import Article, Document
-    from sitrep.pipeline import analyse
+    """nlp..places on the gold text (no clean stage: offsets must stay valid)."""
+    from sitrep.model import Article
 
-    texts = [r["text"] for r in records]
-    for record, sdoc in zip(records, kb.nlp.pipe(texts, batch_size=8)):
-        doc = Document(article=Article(id=record["id"], text=record["text"],
-                                       title=record.get("title"), url=record.get("url")))
-        yield record, analyse(doc, kb, spacy_doc=sdoc, until="places")
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), url=r.get("url"))
+                for r in records]
+    return zip(records, analyse_gold(kb, articles, until="places", batch_size=8))
 
 
 class _Resolution:
@@ -100,7 +78,7 @@ class _Resolution:
         if place.lat is None:
             self.wrong.append((float("inf"), f"UNRESOLVED {context(text, place.span, 60)}"))
             return
-        d = km(gold["lat"], gold["lon"], place.lat, place.lon)
+        d = haversine_km(gold["lat"], gold["lon"], place.lat, place.lon)
         self.resolved += 1
         self.errors_km.append(d)
         if d <= 161:
@@ -170,7 +148,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
     data_dir = Path(data_dir)
     result = EvalResult(NAME, STAGE, anchor=ANCHOR)
     kb.gazetteer  # load outside the timed documents
-    records = _read(data_dir / "geowebnews" / "gold.jsonl", limit)
+    records = read_jsonl(data_dir / "geowebnews" / "gold.jsonl", limit)
     res, tag_literal, tag_all, hits, false_alarms, n_docs = _score_docs(
         _documents(kb, records), LITERAL, ASSOCIATIVE)
     result.metrics.update(res.metrics())
@@ -188,7 +166,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
         path = other / name
         if not path.is_file():
             continue
-        recs = _read(path, limit or default_limit)
+        recs = read_jsonl(path, limit or default_limit)
         res2, tag2, _, _, _, n2 = _score_docs(_documents(kb, recs), None, set())
         result.metrics.update(res2.metrics(prefix))
         result.metrics[f"{prefix}geotag"] = tag2

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Optional
 
-from sitrep.eval.core import PRF, EvalResult
+from sitrep.eval.core import PRF, EvalResult, read_jsonl
 
 NAME = "incidents"
 STAGE = "incidents"
@@ -176,9 +176,7 @@ def check_fakes(data_dir: Path, limit: Optional[int] = None) -> tuple[dict[str, 
     from sitrep.corpus.store import Store
 
     src = data_dir / "fa-kes-syria" / "articles.jsonl"
-    rows = [json.loads(line) for line in src.open(encoding="utf-8") if line.strip()]
-    if limit:
-        rows = rows[:limit]
+    rows = read_jsonl(src, limit or None)
     seen, repeats = set(), 0
     for r in rows:
         repeats += r["text"] in seen

@@ -36,14 +36,13 @@ events in PLOVER; precision against MUC understates precision against PLOVER.
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from sitrep.eval.core import PRF, EvalResult
+from sitrep.eval.core import PRF, EvalResult, read_jsonl
 
 NAME = "muc4"
 STAGE = "events"
@@ -86,11 +85,7 @@ def _values(slot: list) -> list[str]:
 
 
 def load(data_dir: Path, limit: Optional[int] = None) -> tuple[list[dict], dict[str, list[dict]]]:
-    articles = []
-    with open(Path(data_dir) / ARTICLES, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                articles.append(json.loads(line))
+    articles = read_jsonl(Path(data_dir) / ARTICLES)
     tst4 = [a for a in articles if a["split"] == "tst4"]
     upper = [a for a in articles if a["split"] == "dev"]
     tst4 = tst4[:limit] if limit is not None else tst4
@@ -100,11 +95,8 @@ def load(data_dir: Path, limit: Optional[int] = None) -> tuple[list[dict], dict[
     for a in upper:
         a["_part"] = "upper"
     templates: dict[str, list[dict]] = {}
-    with open(Path(data_dir) / TEMPLATES, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                t = json.loads(line)
-                templates.setdefault(t["doc_id"], []).append(t)
+    for t in read_jsonl(Path(data_dir) / TEMPLATES):
+        templates.setdefault(t["doc_id"], []).append(t)
     return tst4 + upper, templates
 
 
@@ -148,9 +140,8 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     started = time.perf_counter()
     articles, templates = load(data_dir, limit)
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR)
-    docs, notes = analyse_texts(kb, [a["text"] for a in articles], [a["id"] for a in articles],
-                                [a.get("published") for a in articles])
-    result.notes.extend(notes)
+    docs = analyse_texts(kb, [a["text"] for a in articles], [a["id"] for a in articles],
+                         [a.get("published") for a in articles])
     detection = {"tst4": PRF(), "upper": PRF()}
     cert_ok = Counter()
     cert_lenient = Counter()

@@ -32,14 +32,13 @@ pages: an English site template around German articles).
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from sitrep.eval.core import EvalResult
+from sitrep.eval.core import EvalResult, read_jsonl
 from sitrep.errors import InputError
 from sitrep.model import Document
 
@@ -110,10 +109,7 @@ def title_matches(predicted: Optional[str], gold: Optional[str]) -> bool:
 
 
 def load_rows(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
-    path = Path(data_dir) / FOLDER / "articles.jsonl"
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    return rows[:limit] if limit else rows
+    return read_jsonl(Path(data_dir) / FOLDER / "articles.jsonl", limit or None)
 
 
 def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int = 0,

@@ -47,7 +47,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Optional
 
-from sitrep.eval.core import PRF, EvalResult, context, match_spans
+from sitrep.eval.core import PRF, EvalResult, analyse_gold, context, match_spans, read_jsonl
 from sitrep.knowledge.units import APPROX_CHANGE, long_name
 
 NAME = "newsquant"
@@ -218,29 +218,12 @@ def predicted_items(doc) -> list[dict]:
     return items
 
 
-def analyse_sentences(kb, texts: list[str]) -> tuple[list[Any], list[str]]:
-    """Run the pipeline up to the quantities stage on each sentence (no cleaning)."""
-    from sitrep import pipeline
-    from sitrep.model import Article, Document
-    from sitrep.stages import nlp as nlp_stage
-    from sitrep.stages import quantities
-    notes = []
-    docs = []
-    fallback = False
-    for i, (text, sdoc) in enumerate(zip(texts, kb.nlp.pipe(texts, batch_size=64))):
-        doc = Document(article=Article(id=f"newsquant-{i}", text=text))
-        if not fallback:
-            try:
-                docs.append(pipeline.analyse(doc, kb, spacy_doc=sdoc, until="quantities"))
-                continue
-            except Exception as exc:  # an earlier stage under development must not hide ours
-                fallback = True
-                notes.append(f"pipeline.analyse failed ({type(exc).__name__}: {exc}); "
-                             "ran nlp + quantities only")
-                doc = Document(article=Article(id=f"newsquant-{i}", text=text))
-        nlp_stage.run(doc, kb, spacy_doc=sdoc)
-        docs.append(quantities.run(doc, kb))
-    return docs, notes
+def analyse_sentences(kb, texts: list[str]) -> list[Any]:
+    """The real pipeline up to the quantities stage on each sentence (no cleaning)."""
+    from sitrep.model import Article
+
+    return analyse_gold(kb, [Article(id=f"newsquant-{i}", text=t) for i, t in enumerate(texts)],
+                        until="quantities", batch_size=64)
 
 
 # -- quantulum3 baseline ----------------------------------------------------------------
@@ -283,28 +266,15 @@ def evaluate_meantime(kb, data_dir: Path, limit: Optional[int] = None) -> dict[s
     against predicted quantity spans, one to one, within the annotated opening of each
     article (up to the sentence of its last annotated mention); ``overlap`` counts shared characters,
     ``exact`` needs identical offsets. Per-type recall shows what is missed."""
-    from sitrep import pipeline
-    from sitrep.model import Article, Document
-    rows = []
-    with open(Path(data_dir) / MEANTIME, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
+    from sitrep.model import Article
+
+    rows = read_jsonl(Path(data_dir) / MEANTIME, limit)
     overlap, exact = PRF(), PRF()
     per_type: dict[str, PRF] = {}
     errors = []
-    texts = [r["text"] for r in rows]
-    for row, sdoc in zip(rows, kb.nlp.pipe(texts, batch_size=8)):
-        doc = Document(article=Article(id=row["id"], text=row["text"]))
-        try:
-            doc = pipeline.analyse(doc, kb, spacy_doc=sdoc, until="quantities")
-        except Exception:
-            from sitrep.stages import nlp as nlp_stage
-            from sitrep.stages import quantities
-            nlp_stage.run(doc, kb, spacy_doc=sdoc)
-            quantities.run(doc, kb)
+    docs = analyse_gold(kb, [Article(id=r["id"], text=r["text"]) for r in rows],
+                        until="quantities", batch_size=8)
+    for row, doc in zip(rows, docs):
         gold = [(v["start"], v["end"]) for v in row["values"] if v.get("start") is not None]
         # MEANTIME annotates the opening sentences of each article only: predictions after
         # the last annotated mention of any layer are not scored
@@ -344,8 +314,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     rows = load_gold(data_dir, limit)
     texts = [r["text"] for r in rows]
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR, n_items=len(rows))
-    docs, notes = analyse_sentences(kb, texts)
-    result.notes.extend(notes)
+    docs = analyse_sentences(kb, texts)
     stage_seconds = sum(d.timings.get("quantities", 0.0) for d in docs)
     totals = {k: PRF() for k in ("value", "value_unit", "value_change")}
     for row, doc in zip(rows, docs):

@@ -20,13 +20,12 @@ events (``events.coded_events``), as in the plover_gsr scorer. Actor codes are f
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
 from typing import Optional
 
-from sitrep.eval.core import PRF, EvalResult, macro_f1
+from sitrep.eval.core import PRF, EvalResult, macro_f1, read_jsonl
 from sitrep.model import PLOVER_TYPES
 
 NAME = "petrarch"
@@ -70,15 +69,8 @@ def cameo_to_plover(code: str, table: dict) -> Optional[str]:
 
 
 def load_rows(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
-    rows = []
-    with open(Path(data_dir) / GOLD, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            if r.get("lang") != "en" or r.get("expected_errors") or not (r.get("text") or "").strip():
-                continue
-            rows.append(r)
+    rows = read_jsonl(Path(data_dir) / GOLD, keep=lambda r: r.get("lang") == "en" and not r.get("expected_errors")
+                      and (r.get("text") or "").strip())
     if limit is not None:
         # keep both parts represented under a limit
         unit = [r for r in rows if PARTS.get(r["source_file"]) == "unit"][:limit]
@@ -95,8 +87,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     table = load_crosswalk(data_dir)
     rows = load_rows(data_dir, limit)
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR)
-    docs, notes = analyse_texts(kb, [r["text"] for r in rows], [f"petr-{r['id']}" for r in rows])
-    result.notes.extend(notes)
+    docs = analyse_texts(kb, [r["text"] for r in rows], [f"petr-{r['id']}" for r in rows])
     scores = {part: {t: PRF() for t in PLOVER_TYPES} for part in ("unit", "afp")}
     negatives = {"unit": [0, 0], "afp": [0, 0]}  # [no-event sentences, with a false alarm]
     skipped = 0

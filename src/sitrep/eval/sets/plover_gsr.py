@@ -29,13 +29,12 @@ What is scored (per sentence):
 """
 from __future__ import annotations
 
-import json
 import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Optional
 
-from sitrep.eval.core import PRF, EvalResult, macro_f1
+from sitrep.eval.core import PRF, EvalResult, analyse_gold, macro_f1, read_jsonl
 from sitrep.model import PLOVER_TYPES
 
 NAME = "plover_gsr"
@@ -70,51 +69,21 @@ def available(data_dir: Path) -> bool:
 def load_sentences(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
     """Gold records grouped by sentence text, in file order."""
     groups: "OrderedDict[str, dict]" = OrderedDict()
-    with open(Path(data_dir) / GOLD, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            g = groups.setdefault(rec["text"], {"id": rec["id"], "text": rec["text"], "records": []})
-            g["records"].append(rec)
+    for rec in read_jsonl(Path(data_dir) / GOLD):
+        g = groups.setdefault(rec["text"], {"id": rec["id"], "text": rec["text"], "records": []})
+        g["records"].append(rec)
     rows = list(groups.values())
     return rows[:limit] if limit is not None else rows
 
 
 def analyse_texts(kb, texts: list[str], ids: list[str], published: Optional[list] = None,
-                  until: str = "certainty") -> tuple[list[Any], list[str]]:
-    """Run nlp + every stage up to ``until`` on each text (no cleaning).
+                  until: str = "certainty") -> list[Any]:
+    """The real pipeline up to ``until`` on each text (no cleaning: see analyse_gold)."""
+    from sitrep.model import Article
 
-    If an earlier stage under development fails, fall back to nlp + events + certainty
-    only, and say so in the notes.
-    """
-    from sitrep import pipeline
-    from sitrep.model import Article, Document
-    from sitrep.stages import certainty, events
-    from sitrep.stages import nlp as nlp_stage
-
-    notes: list[str] = []
-    docs = []
-    fallback = False
-    for i, (text, sdoc) in enumerate(zip(texts, kb.nlp.pipe(texts, batch_size=32))):
-        pub = published[i] if published else None
-
-        def fresh():
-            return Document(article=Article(id=ids[i], text=text, published=pub))
-        if not fallback:
-            try:
-                docs.append(pipeline.analyse(fresh(), kb, spacy_doc=sdoc, until=until))
-                continue
-            except Exception as exc:  # noqa: BLE001 - another stage must not hide ours
-                fallback = True
-                notes.append(f"pipeline.analyse failed ({type(exc).__name__}: {exc}); "
-                             "ran nlp + events + certainty only")
-        doc = fresh()
-        nlp_stage.run(doc, kb, spacy_doc=sdoc)
-        events.run(doc, kb)
-        certainty.run(doc, kb)
-        docs.append(doc)
-    return docs, notes
+    articles = [Article(id=ids[i], text=text, published=published[i] if published else None)
+                for i, text in enumerate(texts)]
+    return analyse_gold(kb, articles, until=until, batch_size=32)
 
 
 def _codes(entities: list) -> set[str]:
@@ -131,8 +100,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     started = time.perf_counter()
     rows = load_sentences(data_dir, limit)
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR)
-    docs, notes = analyse_texts(kb, [r["text"] for r in rows], [f"gsr-{i}" for i in range(len(rows))])
-    result.notes.extend(notes)
+    docs = analyse_texts(kb, [r["text"] for r in rows], [f"gsr-{i}" for i in range(len(rows))])
     score(rows, docs, result, show_errors)
     result.seconds = time.perf_counter() - started
     return result

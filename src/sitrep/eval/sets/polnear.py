@@ -40,12 +40,11 @@ stay valid.
 """
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any, Optional
 
-from sitrep.eval.core import PRF, EvalResult, context, match_spans, spans_overlap
+from sitrep.eval.core import PRF, EvalResult, analyse_gold, context, match_spans, read_jsonl, spans_overlap
 
 NAME = "polnear"
 STAGE = "quotes"
@@ -61,18 +60,7 @@ def available(data_dir: Path) -> bool:
 
 
 def load_gold(data_dir: Path, compartment: str = "test", limit: Optional[int] = None) -> list[dict]:
-    rows = []
-    with open(Path(data_dir) / GOLD, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row.get("compartment") != compartment:
-                continue
-            rows.append(row)
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
+    return read_jsonl(Path(data_dir) / GOLD, limit, keep=lambda r: r.get("compartment") == compartment)
 
 
 def _segments(role: list[dict]) -> list[tuple[int, int]]:
@@ -109,32 +97,12 @@ def gold_attributions(row: dict) -> list[dict]:
     return out
 
 
-def analyse_row(row: dict, kb, failures: Optional[list[str]] = None) -> Any:
-    """nlp -> ... -> quotes on the raw text (no cleaning, so gold offsets hold).
+def analyse_row(row: dict, kb) -> Any:
+    """nlp -> ... -> quotes on the raw text (no cleaning, so gold offsets hold)."""
+    from sitrep.model import Article
 
-    If a stage before quotes that quotes does not read (places, times, quantities) raises,
-    the failure is recorded in ``failures`` and the article is re-run through nlp, actors
-    and quotes only, so a colleague's bug does not hide the quotes score.
-    """
-    from sitrep import pipeline
-    from sitrep.model import Article, Document
-    from sitrep.stages import actors, nlp, quotes
-
-    def fresh() -> Document:
-        return Document(article=Article(id=row["id"], text=row["text"], published=row.get("published")))
-
-    try:
-        return pipeline.analyse(fresh(), kb, until="quotes")
-    except Exception as exc:  # noqa: BLE001 - reported, then scored on the minimal path
-        if failures is None:
-            raise
-        failures.append(f"{row['id']}: {type(exc).__name__}: {exc}")
-    doc = nlp.run(fresh(), kb)
-    doc = actors.run(doc, kb)
-    started = time.perf_counter()
-    doc = quotes.run(doc, kb)
-    doc.timings["quotes"] = time.perf_counter() - started
-    return doc
+    article = Article(id=row["id"], text=row["text"], published=row.get("published"))
+    return analyse_gold(kb, [article], until="quotes")[0]
 
 
 def score_document(text: str, gold: list[dict], quotes: list, metrics: dict[str, PRF],
@@ -214,13 +182,12 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     rows = load_gold(data_dir, compartment, limit)
     metrics: dict[str, Any] = {name: PRF() for name in METRIC_NAMES}
     errors: list[str] = []
-    failures: list[str] = []
     n_gold = n_agentless = n_quotes = 0
     stage_seconds = stage_cpu = 0.0
     chars = 0
     for row in rows:
         gold = gold_attributions(row)
-        doc = analyse_row(row, kb, failures)
+        doc = analyse_row(row, kb)
         stage_seconds += doc.timings.get("quotes", 0.0)
         # wall time is meaningless on a shared, loaded machine: time the stage again on
         # this thread's CPU clock
@@ -246,8 +213,5 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
         f"{n_agentless} of {n_gold} gold attributions have no source: excluded from 'source' "
         "recall, counted as misses in 'source_strict'")
     result.notes.append("text analysed without the cleaning stage so gold offsets stay valid")
-    if failures:
-        result.notes.append(f"{len(failures)} articles hit an error in a stage before quotes and were "
-                            f"scored through nlp+actors+quotes only; first: {failures[0]}")
     result.seconds = time.perf_counter() - started
     return result

@@ -19,12 +19,11 @@ Metrics, as defined for TempEval-3 Task A (UzZaman et al., SemEval 2013):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from sitrep.eval.core import PRF, EvalResult, context, match_spans
+from sitrep.eval.core import PRF, EvalResult, analyse_gold, context, match_spans, read_jsonl
 
 NAME = "tempeval3"
 STAGE = "times"
@@ -39,23 +38,14 @@ def available(data_dir) -> bool:
 
 
 def load_docs(path: Path, limit: Optional[int] = None) -> list[dict[str, Any]]:
-    docs = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                docs.append(json.loads(line))
-            if limit and len(docs) >= limit:
-                break
-    return docs
+    return read_jsonl(path, limit or None)
 
 
 def run_times(kb, text: str, dct: Optional[str], doc_id: str = "gold"):
     """The real pipeline up to the times stage, skipping clean so gold offsets hold."""
-    from sitrep.model import Article, Document
-    from sitrep.pipeline import analyse
+    from sitrep.model import Article
 
-    doc = Document(article=Article(id=doc_id, text=text, published=dct))
-    return analyse(doc, kb, until="times")
+    return analyse_gold(kb, [Article(id=doc_id, text=text, published=dct)], until="times")[0]
 
 
 def dateparser_times(text: str, dct: Optional[str]) -> list[tuple[tuple[int, int], str]]:
