@@ -297,3 +297,9 @@ def test_narrative_shifts_from_the_last_date(kb):
 def test_earlier_than_is_a_comparison(kb):
     t = value_of(kb, "The season started a month earlier than usual.", "a month")
     assert (t.value, t.type) == ("P1M", "DURATION")
+
+
+def test_capitalised_over_the_years_does_not_crash(kb):
+    """Sentence-initial "Over the years" crashed the stage on 15 of 4,178 real articles."""
+    found = analyse(kb, "Over the years, the two countries drifted apart. Talks stalled.")
+    assert [t.text for t in found] == ["the years"]

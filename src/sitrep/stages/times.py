@@ -997,7 +997,8 @@ def _bare_plural(m, ctx):
         return None
     start = m.start() if lead else m.start("unit")
     if lead.startswith("over"):
-        start = m.start() + len(re.match(r"over\s+", m.group()).group())
+        # the lead is matched case-insensitively ("Over the years"); keep "the years"
+        start = m.start("lead") + len(re.match(r"over\s+", m.group("lead"), re.IGNORECASE).group())
     return _Found(start, m.end(), "DURATION", _duration_value(None, m.group("unit")), "duration")
 
 
