@@ -192,3 +192,15 @@ def test_odd_input_does_not_crash():
     for text in ("", "\n\n\n", "\u200b\ufeff", "…" * 50, "a" * 10000):
         article = Article(id="odd", text=text)
         clean.clean_text(Document(article=article))
+
+
+def test_stacked_share_and_read_more_lines_are_removed_one_by_one():
+    """Three page-furniture lines with no blank line between them must not be joined into
+    one 'hard-wrapped' paragraph that no rule recognises."""
+    body = ("The council voted on Tuesday to repair the old harbour wall before the winter storms, "
+            "after engineers warned that a second breach could flood the market square.\n\n"
+            "Share this story\nRead more: Timeline of the harbour wall repairs\nAdvertisement\n")
+    doc = clean.run(Document(article=Article(id="t", text=body)))
+    assert "Share this story" not in doc.article.text
+    assert "Read more" not in doc.article.text
+    assert [r.kind for r in doc.article.removed] == ["share_line", "share_line", "share_line"]

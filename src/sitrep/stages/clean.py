@@ -216,9 +216,10 @@ def _units(text: str) -> list[str]:
         if len(lines) == 1:
             units.append(lines[0])
             continue
-        # hard wrapping leaves long lines that stop mid-sentence; short open lines are a list
+        # hard wrapping leaves long lines that stop mid-sentence; short open lines are a list;
+        # a block holding a share/consent/navigation line is a stack of page furniture
         wrapped = sum(1 for ln in lines[:-1] if len(ln) >= 40 and not _SENTENCE_END.search(ln))
-        if wrapped >= 0.5 * (len(lines) - 1):
+        if wrapped >= 0.5 * (len(lines) - 1) and not any(_junk_kind(ln) for ln in lines):
             units.append(" ".join(lines))  # hard-wrapped prose
         else:
             units.extend(lines)  # one paragraph per line
