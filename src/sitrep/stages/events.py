@@ -651,6 +651,14 @@ def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], lis
         for anchor in (head, c.light):
             if anchor is not None and not targets:
                 targets = _locative_targets(anchor, locatives)
+    if not targets:
+        # the recipient often hangs off the object: "providing intelligence to Macedonia",
+        # "set up a centre in Tokyo"
+        obj = _child(c.light if c.light is not None else head, "dobj")
+        if obj is not None and obj.i not in {t.i for t in c.tokens}:
+            targets = _prep_targets(obj, preps, index, exclude=c.tokens)
+            if not targets and locatives:
+                targets = _locative_targets(obj, locatives)
     src_spans = {a.span for a in sources}
     targets = [t for t in targets if t.span not in src_spans]
     return sources, targets
