@@ -212,3 +212,19 @@ def test_labour_strike_is_protest_not_assault(kb):
 def test_reported_obligation_is_request(kb):
     doc = run(kb, "Washington said on Tuesday that Maduro must step down.")
     assert [e.type for e in coded_events(doc)] == ["REQUEST"]
+
+
+def test_later_sentences_inherit_the_lead_date(kb):
+    """News dates the main event once, in the lead; a follow-up sentence without a date
+    gets the lead's day (with its span), not the publication date."""
+    doc = run(kb, "US forces attacked a boat off the coast of Venezuela on Monday, killing three people.\n\n"
+                  "Maduro condemned the attack as an act of aggression.", published="2025-09-16")
+    accuse = only(doc, "ACCUSE")
+    assert accuse.date.value == "2025-09-15"
+    assert doc.article.text[accuse.date.span[0]:accuse.date.span[1]] == "Monday"
+
+
+def test_a_date_after_publication_is_not_a_lead_date(kb):
+    doc = run(kb, "The summit will open on Friday in Bogota.\n\nMaduro condemned the attack as an act "
+                  "of aggression.", published="2025-09-16")
+    assert only(doc, "ACCUSE").date.mod == "PUBLICATION"

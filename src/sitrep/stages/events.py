@@ -767,12 +767,37 @@ def pick_date(doc: Document, sent_span, trigger_span, paragraph) -> Optional[Tim
         before = [t for t in dated if _in_span(t.span, paragraph) and t.span[1] <= sent_span[0]]
         if before:
             return before[-1]
+    lead = _lead_date(doc, dated, sent_span)
+    if lead is not None:
+        return lead
     published = doc.article.published
     if published:
         # marked as the publication date: no span in the text, mod="PUBLICATION"
         value = published[:10]
         return Time(span=(0, 0), text="", value=value, granularity="day", type="DATE",
                     mod="PUBLICATION")
+    return None
+
+
+#: how many opening paragraphs hold the "lead", whose date later sentences inherit
+LEAD_PARAGRAPHS = 2
+
+
+def _lead_date(doc: Document, dated: list[Time], sent_span) -> Optional[Time]:
+    """The day the story's lead gives ("... on Monday, officials said"): news writing
+    dates the main event once, in the opening, and later sentences about it inherit it.
+    Only a day-precise date, before the sentence, not after the publication date."""
+    leads = doc.paragraphs[:LEAD_PARAGRAPHS]
+    if not leads:
+        return None
+    lead_end = leads[-1][1]
+    published = (doc.article.published or "")[:10]
+    for t in sorted(dated, key=lambda t: t.span):
+        if t.span[0] >= min(lead_end, sent_span[0]):
+            break
+        day = t.value[:10]
+        if len(day) == 10 and day[4] == "-" and day[7] == "-" and (not published or day <= published):
+            return t
     return None
 
 
