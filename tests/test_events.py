@@ -228,3 +228,10 @@ def test_a_date_after_publication_is_not_a_lead_date(kb):
     doc = run(kb, "The summit will open on Friday in Bogota.\n\nMaduro condemned the attack as an act "
                   "of aggression.", published="2025-09-16")
     assert only(doc, "ACCUSE").date.mod == "PUBLICATION"
+
+
+def test_a_country_modifying_a_noun_is_not_the_event_place(kb):
+    doc = run(kb, "Explosions shook the capital as US aircraft struck military targets.")
+    assert all(e.place is None or e.place.name != "United States" for e in doc.events)
+    doc = run(kb, "Police arrested five men at the Bogota airport.")
+    assert only(doc, "COERCE").place.name == "Bogotá"

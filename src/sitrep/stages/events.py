@@ -726,6 +726,17 @@ def _in_span(span, outer) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+#: nouns a place name can modify and still say where ("the Caracas airport", "US soil")
+PLACE_HEAD_NOUNS = frozenset({
+    "airport", "port", "harbor", "harbour", "coast", "coastline", "border", "city", "town",
+    "village", "capital", "base", "region", "province", "state", "area", "waters", "airspace",
+    "soil", "territory", "embassy", "consulate", "street", "square", "district", "neighborhood",
+    "neighbourhood", "outskirts", "suburb", "countryside", "island", "mainland", "side", "camp",
+    "prison", "refinery", "oilfield", "field", "highway", "bridge", "river", "sea", "gulf", "bay",
+    "facility", "compound", "palace", "headquarters", "office", "hospital", "market", "school",
+})
+
+
 def sentence_places(doc: Document, sent_span) -> list[tuple[Place, bool]]:
     """The sentence's places usable as event places, each with "is the object of a
     locative preposition"."""
@@ -742,6 +753,9 @@ def sentence_places(doc: Document, sent_span) -> list[tuple[Place, bool]]:
         if tok is not None:
             root = tok.root
             locative = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+            if (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower()
+                    not in PLACE_HEAD_NOUNS):
+                continue  # "US aircraft", "Iran's navy": whose, not where
         out.append((place, locative))
     return out
 
