@@ -44,7 +44,6 @@ def process_articles(articles: list[Article], until: Optional[str] = None) -> li
     from sitrep import pipeline
     from sitrep.corpus.dedup import signature
     from sitrep.knowledge import default_knowledge
-    from sitrep.stages import nlp as nlp_stage
 
     kb = _KB or default_knowledge()
     results: list[Optional[dict]] = [None] * len(articles)
@@ -71,31 +70,19 @@ def process_articles(articles: list[Article], until: Optional[str] = None) -> li
         spacy_share = (time.perf_counter() - t0) / len(prepared)
 
     for k, (i, doc, started) in enumerate(prepared):
-        stage = "nlp"
-        timings = {"spacy": spacy_share}
         try:
             if until != "clean":
-                t0 = time.perf_counter()
-                sdoc = sdocs[k] if sdocs[k] is not None else kb.nlp(doc.article.text)
-                nlp_stage.run(doc, kb, spacy_doc=sdoc)
-                timings["nlp"] = time.perf_counter() - t0
-                if until != "nlp":
-                    for stage, run in pipeline.STAGES:
-                        t0 = time.perf_counter()
-                        doc = run(doc, kb)
-                        timings[stage] = time.perf_counter() - t0
-                        if stage == until:
-                            break
-            stage = "signature"
+                doc = pipeline.analyse(doc, kb, spacy_doc=sdocs[k], until=until)
             t0 = time.perf_counter()
             sig = signature(doc.article.text)
-            timings["signature"] = time.perf_counter() - t0
+            timings = {"spacy": spacy_share, **doc.timings, "signature": time.perf_counter() - t0}
             results[i] = {"ok": True, "doc": doc.to_dict(), "signature": sig, "timings": timings,
                           "seconds": time.perf_counter() - started}
         except InputError as exc:
-            results[i] = _skip(doc.article, exc.reason, stage, exc.detail)
+            results[i] = _skip(doc.article, exc.reason, getattr(exc, "sitrep_stage", "nlp"), exc.detail)
         except Exception as exc:  # noqa: BLE001
-            results[i] = _skip(doc.article, "internal_error", stage, _describe(exc))
+            results[i] = _skip(doc.article, "internal_error", getattr(exc, "sitrep_stage", "signature"),
+                               _describe(exc))
     return results  # type: ignore[return-value]
 
 
