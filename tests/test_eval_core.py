@@ -51,3 +51,18 @@ def test_eval_user_gold_rejects_bad_stage(tmp_path):
     assert proc.returncode == 2
     assert "--gold needs --stage" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_eval_scores_a_user_gold_file(tmp_path):
+    text = "Talks resumed on Monday in Caracas, officials said."
+    gold = {"id": "u1", "text": text, "published": "2026-01-07",
+            "times": [{"span": [text.index("Monday"), text.index("Monday") + 6], "value": "2026-01-05"}],
+            "places": [{"span": [text.index("Caracas"), text.index("Caracas") + 7],
+                        "lat": 10.49, "lon": -66.88}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    for stage, metric in (("times", "times_attribute"), ("places", "places_attribute")):
+        out = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", "--stage", stage, "--gold", str(path)],
+                             capture_output=True, text=True, check=True).stdout
+        line = next(ln for ln in out.splitlines() if metric in ln)
+        assert "F1=1.000" in line, out
