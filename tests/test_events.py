@@ -235,3 +235,15 @@ def test_a_country_modifying_a_noun_is_not_the_event_place(kb):
     assert all(e.place is None or e.place.name != "United States" for e in doc.events)
     doc = run(kb, "Police arrested five men at the Bogota airport.")
     assert only(doc, "COERCE").place.name == "Bogotá"
+
+
+def test_source_of_predicate_events(kb):
+    """"X is ready to ...", "X arrived on a visit": the actor is the subject of the verb
+    the event word complements."""
+    ready = only(run(kb, "France is ready to contribute troops to the force."), "AGREE")
+    assert name(ready.source) == "France"
+    visit = only(run(kb, "President Gustavo Petro arrived in Caracas on a visit on Wednesday."), "CONSULT")
+    assert visit.source is not None and visit.source.country == "COL"
+    # the subject of "condemned" did not carry out the attacks
+    attack = only(run(kb, "Maduro condemned the attacks on the boats."), "ASSAULT")
+    assert attack.source is None

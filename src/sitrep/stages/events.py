@@ -632,6 +632,8 @@ def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], lis
         carrier = c.light
         if carrier is None and noun.dep_ == "dobj" and _lemma(noun.head) in INTENT_VERBS:
             carrier = noun.head
+        if carrier is None:
+            carrier = _predicate_carrier(noun)
         if not sources and carrier is not None:
             subj = verb_subject(carrier)
             if is_passive(carrier):
@@ -662,6 +664,22 @@ def source_target(c: Candidate, index, locatives=None) -> tuple[list[Actor], lis
     src_spans = {a.span for a in sources}
     targets = [t for t in targets if t.span not in src_spans]
     return sources, targets
+
+
+#: verbs whose subject makes the event named in their "on/for" phrase: "arrived on a visit"
+ARRIVAL_VERBS = frozenset({"arrive", "come", "go", "travel", "fly", "return", "leave", "head", "be"})
+
+
+def _predicate_carrier(noun):
+    """The verb whose subject is the actor of a predicate event: "France is ready to
+    contribute" (ready is the complement of is), "Hussein arrived in Amman on a visit"."""
+    if noun.dep_ in ("acomp", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "for"):
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in ARRIVAL_VERBS:
+            return verb
+    return None
 
 
 def _antecedent_of_pronoun(verb, index) -> list[Actor]:
