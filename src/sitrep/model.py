@@ -62,6 +62,8 @@ class Article:
     input_format: Optional[str] = None  # html | text | jsonl | feed
     origin: Optional[str] = None  # file path / URL it was read from
     meta: dict[str, Any] = field(default_factory=dict)
+    #: ``published`` was worked out from the text (dateline, latest date), not read
+    published_inferred: bool = False
 
 
 @dataclass
@@ -87,6 +89,8 @@ class Time:
     granularity: Optional[str] = None  # day | week | month | year | time | duration | set | ...
     type: str = "DATE"  # DATE | TIME | DURATION | SET
     mod: Optional[str] = None  # BEFORE | AFTER | START | APPROX ...
+    #: the value was worked out (publication date, lead date), not read from this span
+    inferred: bool = False
 
 
 @dataclass
@@ -147,6 +151,11 @@ class Event:
     certainty: Certainty = field(default_factory=Certainty)
     figures: list[Quantity] = field(default_factory=list)
     quote: Optional[str] = None  # id of the quote the event sits in
+    #: every trigger in the article that reports the same happening, the first one
+    #: being ``trigger`` itself (empty when the event has a single mention)
+    mentions: list[TextSpan] = field(default_factory=list)
+    #: a historic, habitual or generic mention, not news of the article's own period
+    background: bool = False
 
     @property
     def span(self) -> Span:
@@ -273,6 +282,8 @@ def event_from_dict(d: dict) -> Event:
         certainty=Certainty(status=c.get("status", "asserted"), attributed_to=actor_from_dict(c.get("attributed_to")),
                             cue=_textspan(c.get("cue")), hedges=list(c.get("hedges") or [])),
         figures=[quantity_from_dict(q) for q in d.get("figures") or []], quote=d.get("quote"),
+        mentions=[_textspan(m) for m in d.get("mentions") or []],
+        background=bool(d.get("background", False)),
     )
 
 

@@ -117,6 +117,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (2, "events.place_feature: incident clustering compares coordinates only of point-like places", [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_feature VARCHAR",
     ]),
+    (3, "events.background, events.mentions, articles.published_inferred (issue 7)", [
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred BOOLEAN DEFAULT false",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -249,7 +249,7 @@ class Store:
             aid, chash, a.get("url"), a.get("title"), outlet, a.get("published"), pub,
             a.get("language"), a.get("input_format"), a.get("origin"), a.get("text"),
             len(doc.get("events") or []), version, duplicate_of, jaccard, until,
-            json.dumps(doc, ensure_ascii=False)])
+            json.dumps(doc, ensure_ascii=False), bool(a.get("published_inferred"))])
         self._pending_keys.update(k for k in (a.get("url"), a.get("origin"), aid) if k)
         if outlet:
             if self._outlets is None:
@@ -299,7 +299,8 @@ class Store:
                 c.get("status") or "asserted", _get(c, "attributed_to", "name"), _get(c, "cue", "text"),
                 json.dumps(c.get("hedges") or []), e.get("quote"),
                 json.dumps(e.get("figures") or [], ensure_ascii=False), outlet, pub, url,
-                _get(e, "place", "feature")])
+                _get(e, "place", "feature"), bool(e.get("background")),
+                json.dumps([m["span"] for m in e.get("mentions") or []])])
 
     def record_skip(self, origin: Optional[str], reason: str, detail: str = "", *,
                     input_id: Optional[str] = None, stage: Optional[str] = None) -> None:
@@ -330,8 +331,8 @@ class Store:
 _INSERTS = {
     "articles": """INSERT INTO articles (article_id, content_hash, url, title, outlet, published, pub_date,
                    language, input_format, origin, text, n_events, version, duplicate_of,
-                   duplicate_jaccard, until_stage, document)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   duplicate_jaccard, until_stage, document, published_inferred)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
     "sources": "INSERT INTO sources (outlet, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
     "minhash": "INSERT INTO minhash VALUES (?, ?)",
     "actors": "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -343,7 +344,7 @@ _INSERTS = {
                  trigger_end, sentence, sentence_start, sentence_end, source_name, source_country, source_sector,
                  target_name, target_country, target_sector, date_value, date_text, event_date, place_name,
                  place_country, lat, lon, certainty, attributed_to, cue, hedges, quote_id, figures, outlet,
-                 pub_date, url, place_feature) VALUES (""" + ", ".join(["?"] * 34) + ")",
+                 pub_date, url, place_feature, background, mentions) VALUES (""" + ", ".join(["?"] * 36) + ")",
 }
 
 
