@@ -3,6 +3,8 @@
 Each worker process loads the knowledge (spaCy model, actor KB, gazetteer) once, then
 runs clean → nlp → every stage and serialises the document JSON, exactly as `sitrep
 extract` would; only the store is left out (see bench/bench_ingest.py for that).
+spaCy alone runs over the same texts in the same pool just before and just after, so
+``ratio_to_spacy_alone`` compares both under the same machine load.
 """
 from __future__ import annotations
 
@@ -62,6 +64,22 @@ def _work(records: list[dict]) -> dict[str, Any]:
     return stats
 
 
+def _spacy_only(records: list[dict]) -> dict[str, Any]:
+    """spaCy alone (the same model object the pipeline uses) over the raw texts: the
+    baseline the pipeline's throughput is compared with, in the same run and pool."""
+    texts = [r["text"] for r in records]
+    words = 0
+    for sdoc in _KB.nlp.pipe(texts, batch_size=max(1, len(texts))):
+        words += len(sdoc)
+    return {"articles": len(texts), "tokens": words}
+
+
+def _timed_map(pool, func, chunks) -> tuple[float, list]:
+    started = time.perf_counter()
+    results = list(pool.map(func, chunks))
+    return time.perf_counter() - started, results
+
+
 def _corpus_records(corpus: Optional[str], n_articles: int) -> tuple[str, list[dict]]:
     from sitrep.eval.core import default_data_dir
     if corpus:
@@ -112,10 +130,13 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
         # loading happens in the initializer; count it separately from steady-state work
         list(pool.map(_noop, range(workers)))
         load_seconds = time.perf_counter() - warm
-        work_started = time.perf_counter()
-        results = list(pool.map(_work, chunks))
-        work_seconds = time.perf_counter() - work_started
+        # spaCy alone before and after the pipeline, so a change of machine load during
+        # the run shifts both sides of the ratio alike
+        spacy_seconds = [_timed_map(pool, _spacy_only, chunks)[0]]
+        work_seconds, results = _timed_map(pool, _work, chunks)
+        spacy_seconds.append(_timed_map(pool, _spacy_only, chunks)[0])
     total_seconds = time.perf_counter() - started
+    spacy_rate = len(records) / (sum(spacy_seconds) / len(spacy_seconds)) if all(spacy_seconds) else None
 
     merged: dict[str, Any] = {"articles": 0, "words": 0, "chars": 0, "events": 0, "json_bytes": 0,
                               "skipped": {}, "stage_seconds": {}, "errors": []}
@@ -144,6 +165,11 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
         "total_seconds": round(total_seconds, 2),
         "articles_per_second": round(len(records) / work_seconds, 2) if work_seconds else None,
         "articles_per_second_incl_load": round(len(records) / total_seconds, 2),
+        "spacy_alone_articles_per_second": round(spacy_rate, 2) if spacy_rate else None,
+        "spacy_alone_seconds": [round(s, 2) for s in spacy_seconds],
+        # the figure that survives a noisy machine: pipeline speed as a share of spaCy's
+        "ratio_to_spacy_alone": round(len(records) / work_seconds / spacy_rate, 3)
+        if spacy_rate and work_seconds else None,
         "words_per_second": round(merged["words"] / work_seconds) if work_seconds else None,
         "events": merged["events"],
         "peak_rss_mb_per_worker": round(max(peaks, default=children_peak), 1),
