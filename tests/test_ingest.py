@@ -92,17 +92,17 @@ def test_files_folders_and_unreadable_inputs(tmp_path):
     assert {"binary", "empty", "unreadable"} <= {r["reason"] for r in skipped}
 
 
-def test_stage_exception_becomes_internal_error_skip(tmp_path, monkeypatch, kb):
-    from sitrep import pipeline
+def test_stage_exception_becomes_internal_error_skip(tmp_path, kb):
+    from sitrep.pipeline import STAGES, Pipeline, Stage
 
     def boom(doc, kb):
         if "Belmont" in doc.article.text:
             raise ValueError("stage bug")
         return doc
 
-    monkeypatch.setattr(pipeline, "STAGES", [("actors", boom)])
+    pipeline = Pipeline([STAGES[0], STAGES[1], Stage("actors", boom, requires=("nlp",), assigns=("actors",))])
     src = write_jsonl(tmp_path / "a.jsonl", [article(0), article(1), article(2)])
-    summary, counts, skipped = run([src], tmp_path / "db.duckdb", until=None)
+    summary, counts, skipped = run([src], tmp_path / "db.duckdb", until=None, pipeline=pipeline)
     assert counts["articles"] == 2
     assert [(r["reason"], r["stage"], r["input_id"]) for r in skipped] == [("internal_error", "actors", "art-1")]
     assert "stage bug" in skipped[0]["detail"]
@@ -165,20 +165,22 @@ def test_process_pool_gives_the_same_store_as_one_worker(tmp_path):
 
 
 def test_unstorable_document_is_skipped_and_the_batch_kept(tmp_path, monkeypatch):
-    from sitrep.run import executor
+    import copy
 
-    real = executor.process_articles
+    from sitrep.model import Event, TextSpan
+    from sitrep.run.tasks import Analysed, IngestTask
 
-    def with_bad_event(articles, until=None):
-        results = real(articles, until)
+    real = IngestTask.__call__
+
+    def with_bad_event(self, articles):
+        results = real(self, articles)
         for r in results:
-            if r["ok"] and r["doc"]["article"]["id"] == "art-2":
-                ev = {"id": "x", "type": "ASSAULT", "trigger": {"span": [0, 1], "text": "T"},
-                      "sentence": {"span": [0, 1], "text": "T"}}
-                r["doc"]["events"] = [ev, dict(ev)]  # the same event id twice breaks the primary key
+            if isinstance(r, Analysed) and r.document.article.id == "art-2":
+                ev = Event(id="x", type="ASSAULT", trigger=TextSpan((0, 1), "T"), sentence=TextSpan((0, 1), "T"))
+                r.document.events = [ev, copy.deepcopy(ev)]  # the same event id twice breaks the primary key
         return results
 
-    monkeypatch.setattr(executor, "process_articles", with_bad_event)
+    monkeypatch.setattr(IngestTask, "__call__", with_bad_event)
     src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(5)])
     summary, counts, skipped = run([src], tmp_path / "db.duckdb", batch_size=5)
     assert counts["articles"] == 4 and summary.ingested == 4

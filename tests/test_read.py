@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.errors import InputError
-from sitrep.read import (iter_inputs, read_bytes, read_feed_list, read_input,
+from sitrep.errors import InputError, Skip
+from sitrep.read import (read_bytes, read_feed_list, read_input, read_inputs,
                          read_input_with_skips)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
@@ -180,7 +180,8 @@ def test_jsonl_broken_line_is_skipped_not_fatal():
     assert articles[0].published == "2026-02-10T08:30:00+00:00"
     assert articles[1].published == "2026-02-11"
     assert all(a.input_format == "jsonl" for a in articles)
-    reasons = {origin.rsplit(":", 1)[1]: reason for origin, reason, _ in skips}
+    reasons = {s.origin.rsplit(":", 1)[1]: s.reason for s in skips}
+    assert all(s.stage == "read" for s in skips)
     assert reasons == {"3": "malformed", "4": "empty"}
 
 
@@ -224,19 +225,19 @@ def test_ids_are_stable_and_url_based_when_possible(tmp_path):
     assert read_input(str(moved))[0].id in html_ids  # same canonical URL, same article
 
 
-def test_iter_inputs_walks_folders_and_reports_bad_files(tmp_path):
+def test_read_inputs_walks_folders_and_reports_bad_files(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "good.txt").write_text(ENGLISH)
     (tmp_path / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     (tmp_path / ".hidden.txt").write_text(ENGLISH)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config.txt").write_text(ENGLISH)
-    results = dict(iter_inputs([str(tmp_path)]))
-    assert set(Path(k).name for k in results) == {"good.txt", "bad.png"}
-    bad = next(v for k, v in results.items() if k.endswith("bad.png"))
-    good = next(v for k, v in results.items() if k.endswith("good.txt"))
-    assert isinstance(bad, InputError) and bad.reason == "binary"
-    assert good[0].text == ENGLISH
+    results = list(read_inputs([str(tmp_path)]))
+    assert len(results) == 2
+    bad = next(r for r in results if isinstance(r, Skip))
+    good = next(r for r in results if not isinstance(r, Skip))
+    assert Path(bad.origin).name == "bad.png" and bad.reason == "binary" and bad.stage == "read"
+    assert Path(good.origin).name == "good.txt" and good.text == ENGLISH
 
 
 def test_read_feed_list(tmp_path):
@@ -350,7 +351,7 @@ def test_jsonl_archive_limit_is_per_record(tmp_path):
     assert path.stat().st_size > 5_000
     articles, skips = read_input_with_skips(str(path), max_bytes=5_000)
     assert len(articles) == 30
-    assert [(reason, where.endswith(":6")) for where, reason, _ in skips] == [("too_large", True)]
+    assert [(s.reason, s.origin.endswith(":6")) for s in skips] == [("too_large", True)]
     # a single text file over the limit is still refused as a whole
     big = tmp_path / "big.txt"
     big.write_text(body * 100)

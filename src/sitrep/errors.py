@@ -1,5 +1,29 @@
-"""Errors a user can act on. The CLI prints them as one line, without a traceback."""
+"""Errors a user can act on, and the one record of an input sitrep did not analyse.
+
+The CLI prints a ``SitrepError`` as one line, without a traceback. An input that cannot
+become a document is not an error of the whole run: it becomes a ``Skip`` that travels
+from the reader (or the stage that refused it) to the store's ``skipped`` table.
+"""
 from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from typing import Optional
+
+#: why an input was skipped; every ``Skip.reason`` is one of these
+SKIP_REASONS = {
+    "empty": "no text at all, or none left after cleaning",
+    "binary": "an image, archive, executable or other non-text file",
+    "encoding": "bytes that decode to no plausible text",
+    "too_large": "above the size limit (bytes of the input, characters of one article)",
+    "too_short": "fewer words than an article has",
+    "not_english": "written in another language",
+    "malformed": "broken JSON, a record that is not an object, a corrupt archive",
+    "unreadable": "a missing file, a permission error, a URL that could not be fetched",
+    "unsupported": "a folder given where a file is expected, or an unknown kind of input",
+    "duplicate": "the same text as an article already stored or read earlier",
+    "internal_error": "a bug in sitrep (the detail names the stage and the line)",
+}
 
 
 class SitrepError(Exception):
@@ -9,8 +33,7 @@ class SitrepError(Exception):
 class InputError(SitrepError):
     """An input that cannot become an article (empty, binary, not English, ...).
 
-    ``reason`` is a short machine-friendly code (empty, binary, encoding, not_english,
-    too_large, malformed, unreadable, unsupported); ``detail`` is the human sentence.
+    ``reason`` is one of ``SKIP_REASONS``; ``detail`` is the human sentence.
     """
 
     def __init__(self, origin: str, reason: str, detail: str):
@@ -18,3 +41,44 @@ class InputError(SitrepError):
         self.reason = reason
         self.detail = detail
         super().__init__(f"{origin}: {detail}")
+
+    def __reduce__(self):
+        # exceptions pickle their ``args`` only; keep the three fields across processes
+        return (type(self), (self.origin, self.reason, self.detail))
+
+    def skip(self, stage: str, input_id: Optional[str] = None) -> "Skip":
+        return Skip(self.origin, self.reason, self.detail, stage, input_id)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input (a file, a record of a file, an article) that was not analysed or stored.
+
+    ``origin`` says where it came from (path, ``path:line``, URL, ``feed#item``), as in
+    ``Article.origin``; ``stage`` is where it was refused: read, clean, a stage name,
+    worker or store; ``input_id`` is the article id when one was known.
+    """
+    origin: str
+    reason: str
+    detail: str
+    stage: str = "read"
+    input_id: Optional[str] = None
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.detail}"
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, origin: str, stage: str,
+                       input_id: Optional[str] = None) -> "Skip":
+        """An InputError keeps its reason; anything else is an ``internal_error`` with the
+        exception and the line it came from, so a bug report can point at it."""
+        if isinstance(exc, InputError):
+            return cls(origin or exc.origin, exc.reason, exc.detail, stage, input_id)
+        return cls(origin, "internal_error", describe(exc), stage, input_id)
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: message at file.py:line`` (the innermost frame) for a skip's detail."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"

@@ -45,9 +45,8 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from sitrep.errors import InputError
-    from sitrep.knowledge import default_knowledge
-    from sitrep.pipeline import analyse, prepare
+    from sitrep.errors import InputError, Skip
+    from sitrep.pipeline import Pipeline
     from sitrep.read import DEFAULT_MAX_BYTES, read_input_with_skips
 
     if args.published:
@@ -63,34 +62,26 @@ def run(args) -> int:
             article.title = args.title
         if args.source:
             article.source = args.source
+    for skip in skips:
+        print(f"sitrep: skipped {skip}", file=sys.stderr)
 
-    for origin, reason, detail in skips:
-        print(f"sitrep: skipped {origin}: {detail}", file=sys.stderr)
-
-    kb = default_knowledge()
-    single = len(articles) == 1 and not skips
-    prepared, first_error = [], None
-    for article in articles:
-        try:
-            prepared.append(prepare(article, kb))
-        except InputError as exc:
-            if single:
-                raise
-            first_error = first_error or exc
-            print(f"sitrep: skipped {exc}", file=sys.stderr)
-    if not prepared:
-        if first_error is not None:
-            raise InputError(args.input, first_error.reason,
-                             f"no article could be analysed; first problem: {first_error.detail}")
+    pipeline = Pipeline.default(batch_size=BATCH)
+    if len(articles) == 1 and not skips:  # one article: its problem is the command's error
+        _write(pipeline(articles[0]), args.format, first=True, single=True)
+        return 0
+    written, first_problem = 0, None
+    for item in pipeline.pipe(articles):
+        if isinstance(item, Skip):
+            first_problem = first_problem or item
+            print(f"sitrep: skipped {item}", file=sys.stderr)
+            continue
+        _write(item, args.format, first=written == 0, single=False)
+        written += 1
+    if not written:
+        if first_problem is not None:
+            raise InputError(args.input, first_problem.reason,
+                             f"no article could be analysed; first problem: {first_problem.detail}")
         raise InputError(args.input, "empty", "no article could be analysed")
-
-    for i in range(0, len(prepared), BATCH):
-        batch = prepared[i:i + BATCH]
-        # one spaCy pass per batch is much faster than one call per article
-        parsed = kb.nlp.pipe([d.article.text for d in batch], batch_size=BATCH)
-        for n, (doc, sdoc) in enumerate(zip(batch, parsed)):
-            doc = analyse(doc, kb, spacy_doc=sdoc)
-            _write(doc, args.format, first=(i + n == 0), single=single)
     return 0
 
 

@@ -28,7 +28,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def add_parser(sub) -> None:
-    from sitrep.run.executor import UNTIL_CHOICES
+    from sitrep.pipeline import STAGE_NAMES as UNTIL_CHOICES
 
     p = sub.add_parser("ingest", help="read files, folders, JSONL, feeds, URLs into the store")
     p.add_argument("inputs", nargs="+",

@@ -1,13 +1,20 @@
-"""`sitrep ingest`: inputs -> reader -> pipeline (process pool) -> store, in batches.
+"""`sitrep ingest`: inputs -> reader -> pipeline (on an executor) -> store, in batches.
 
-The parent process reads inputs, drops exact duplicates before any analysis (content
-hash), hands chunks of articles to the workers and commits their results in batches of
-``batch_size`` articles (one transaction each), so an interruption loses at most the
-batch not yet committed and a re-run skips everything already stored. Incidents are
-re-computed from all stored events at the end of each ingest (see incidents.py).
+The parent process reads the inputs, drops exact duplicates before any analysis (content
+hash), hands chunks of articles to the executor (sitrep.run) and commits what comes back
+in batches of ``batch_size`` articles (one transaction each), so an interruption loses at
+most the batch not yet committed and a re-run skips everything already stored. Incidents
+are brought up to date at the end of each ingest (see incidents.py).
+
+The steps, in the order they happen to an article: ``read`` (reader -> Article | Skip),
+``admit`` (empty, too large, already stored or in flight), the executor's ``IngestTask``
+(Pipeline.pipe and the MinHash signature, in a worker), ``receive`` (a result or a Skip),
+``commit`` (``store_document`` for each: update, near-duplicate link, add), ``finish``
+(incidents, the run's record).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import signal
@@ -16,19 +23,23 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.store import Store, content_hash
-from sitrep.errors import InputError
+from sitrep.errors import Skip
 from sitrep.model import Article
-from sitrep.run.executor import default_workers, run_chunks
+from sitrep.pipeline import Pipeline
+from sitrep.run.executor import Executor, default_workers, make_executor
 from sitrep.run.progress import Progress
+from sitrep.run.tasks import Analysed, IngestTask
 
 #: bodies longer than this are skipped as ``too_large`` (transcripts, dumps)
 MAX_CHARS = 400_000
 #: articles below which one more worker process does not pay for its start-up
 SMALL_INPUT_PER_WORKER = 40
+#: skip reasons that may not hold on a re-run (the skip is cleared when the input is stored)
+TRANSIENT_REASONS = ("internal_error", "unreadable")
 
 
 @dataclass
@@ -51,6 +62,16 @@ class IngestSummary:
     @property
     def articles_per_s(self) -> float:
         return self.ingested / self.seconds if self.seconds else 0.0
+
+    @property
+    def refused(self) -> int:
+        """Inputs skipped for a reason other than being a copy of something stored."""
+        return sum(n for reason, n in self.skipped.items() if reason != "duplicate")
+
+    @property
+    def failed(self) -> bool:
+        """Nothing was stored and something was refused or unreadable (exit status 2)."""
+        return self.ingested == 0 and self.refused > 0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -80,31 +101,66 @@ class IngestInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
+# -- the entry point ---------------------------------------------------------------------------
+
+def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
+           published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
+           commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
+           max_chars: int = MAX_CHARS, engine: str = "local", pipeline: Optional[Pipeline] = None,
+           executor: Optional[Executor] = None) -> IngestSummary:
+    """Read, analyse and store ``paths``; returns what happened.
+
+    ``until`` stops the pipeline after a stage ("clean" stores cleaned text only) and is
+    recorded with each article; ``pipeline`` replaces the default one (its stages must be
+    importable functions when the executor runs other processes); ``executor`` replaces
+    the one made from ``engine`` and ``workers``.
+    """
+    paths = expand_url_lists([str(p) for p in paths])
+    pipeline = pipeline or Pipeline.default(until=until)
+    run = IngestRun(store, until=until, max_chars=max_chars, batch_size=batch_size,
+                    commit_seconds=commit_seconds, progress=progress, paths=paths)
+    own_executor = executor is None
+    executor = executor or make_executor(engine, plan_workers(paths, workers))
+    try:
+        run.analyse_and_store(read_articles(paths, published), executor, IngestTask(pipeline), chunk_size)
+    finally:
+        if own_executor:
+            executor.close()
+    return run.finish(recluster)
+
+
+def plan_workers(paths: list[str], workers: Optional[int]) -> int:
+    """An explicit --workers is obeyed; otherwise all cores, fewer for small inputs (a
+    worker costs seconds to start: spaCy and the tables load in each)."""
+    if workers:
+        return workers
+    workers = default_workers()
+    total = estimate_total(paths)
+    if total is not None:
+        workers = max(1, min(workers, total // SMALL_INPUT_PER_WORKER + 1))
+    return workers
+
+
 # -- reading ------------------------------------------------------------------------------
 
-def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[str, Any]]:
-    """(origin, articles or InputError) per input, through the team's reader
-    (sitrep.read.iter_inputs) when present, else a minimal built-in one."""
-    try:
-        from sitrep.read import iter_inputs  # type: ignore[attr-defined]
-    except ImportError:
-        iter_inputs = None
-    paths = _expand_url_lists(paths)
-    if iter_inputs is not None:
-        yield from iter_inputs(paths, published=published)
-        return
-    for source in _fallback_iter_inputs(paths):
+def read_articles(paths: list[str], published: Optional[str]) -> Iterator[Union[Article, Skip]]:
+    """The reader's stream; a bug in the reader ends reading with a recorded skip rather
+    than aborting what was already read."""
+    from sitrep.read import read_inputs
+
+    items = read_inputs(paths, published=published)
+    while True:
         try:
-            articles, skips = _fallback_read(source, published)
-        except InputError as exc:
-            yield source, exc
-            continue
-        for s in skips:
-            yield s.origin, s
-        yield source, articles
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            yield Skip("?", "internal_error", f"reader: {exc!r}", "read")
+            return
+        yield item
 
 
-def _expand_url_lists(paths: Iterable[str]) -> list[str]:
+def expand_url_lists(paths: Iterable[str]) -> list[str]:
     """A .txt file whose every line is a URL (feeds.txt) stands for those URLs."""
     out: list[str] = []
     for p in paths:
@@ -144,59 +200,6 @@ def estimate_total(paths: Iterable[str], limit_bytes: int = 200_000_000) -> Opti
     return total
 
 
-def _fallback_iter_inputs(paths: Iterable[str]) -> Iterator[str]:
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    yield str(child)
-        else:
-            yield str(p)
-
-
-def _fallback_read(source: str, published: Optional[str] = None) -> tuple[list[Article], list[InputError]]:
-    path = Path(source)
-    if not path.exists():
-        raise InputError(source, "unreadable", "no such file")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise InputError(source, "binary", "binary file")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(source, "encoding", "not UTF-8") from None
-    if path.suffix == ".jsonl":
-        articles, skips = [], []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                articles.append(Article(
-                    id=str(d.get("id") or f"{path.stem}-{n}"), text=d.get("text") or "", title=d.get("title"),
-                    published=d.get("published") or published, source=d.get("source"), url=d.get("url"),
-                    input_format="jsonl", origin=f"{source}:{n}"))
-            except (ValueError, AttributeError) as exc:
-                skips.append(InputError(f"{source}:{n}", "malformed", f"bad JSON line: {exc}"))
-        return articles, skips
-    return [Article(id=path.stem, text=text, published=published, input_format="text", origin=source)], []
-
-
-def _skip_fields(skip: Any) -> tuple[str, str, str, Optional[str]]:
-    """(origin, reason, detail, input_id) of a reader skip (InputError, tuple or dict)."""
-    if isinstance(skip, (list, tuple)):
-        origin, reason, detail = (list(skip) + ["", "", ""])[:3]
-        return str(origin), reason or "unreadable", detail or "", None
-    if isinstance(skip, dict):
-        return (str(skip.get("origin") or ""), skip.get("reason") or "unreadable",
-                skip.get("detail") or "", skip.get("id"))
-    return (str(getattr(skip, "origin", "")), getattr(skip, "reason", "unreadable"),
-            getattr(skip, "detail", str(skip)), None)
-
-
-# -- the run --------------------------------------------------------------------------------
-
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for item in items:
@@ -208,217 +211,271 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
-           published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
-           commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS) -> IngestSummary:
-    paths = [str(p) for p in paths]
-    if not workers:
-        # a worker costs seconds to start (spaCy and the tables load in each), so small
-        # inputs run with fewer workers than cores; an explicit --workers is obeyed
-        workers = default_workers()
-        total = estimate_total(_expand_url_lists(list(paths)))
-        if total is not None:
-            workers = max(1, min(workers, total // SMALL_INPUT_PER_WORKER + 1))
-    summary = IngestSummary()
-    started = time.perf_counter()
-    known = store.known_hashes()  # hash -> article id
-    stored_ids = store.article_ids()
-    recorded = {tuple(r) for r in store.con.execute(
-        "SELECT coalesce(origin, ''), coalesce(input_id, ''), reason FROM skipped").fetchall()}
-    lsh = LSHIndex()
-    for aid, sig in store.signatures():
-        lsh.add(aid, list(sig))
-    bar = Progress(label="articles", enabled=progress)
-    if bar.enabled:
-        bar.total = estimate_total(_expand_url_lists(list(paths)))
-    in_flight: dict[str, str] = {}  # hash -> article id, sent to workers, not yet stored
-    pending_skips: list[tuple] = []
-    pending_results: list[dict] = []
+# -- one run ----------------------------------------------------------------------------------
 
-    def skip(origin: str, reason: str, detail: str, input_id: Optional[str] = None,
-             stage: Optional[str] = None) -> None:
-        summary.skipped[reason] += 1
-        key = (origin or "", input_id or "", reason)
-        if key not in recorded:  # a re-run does not record the same skip twice
-            recorded.add(key)
-            pending_skips.append((origin, reason, detail, input_id, stage))
+class IngestRun:
+    """The state of one ingest: what the store already holds (content hashes, ids,
+    signatures, recorded skips), what is in flight, and the batch waiting for a commit."""
 
-    def articles() -> Iterator[Article]:
-        sources = _read_sources(list(paths), published)
-        while True:
-            try:
-                origin, result = next(sources)
-            except StopIteration:
-                break
-            except Exception as exc:  # noqa: BLE001 - a reader bug must not abort the batch
-                skip("?", "internal_error", f"reader: {exc!r}", None, "read")
-                break
-            if isinstance(result, BaseException):
-                found, skips = [], [result]
+    def __init__(self, store: Store, *, until: Optional[str], max_chars: int, batch_size: int,
+                 commit_seconds: float, progress: Optional[bool], paths: list[str]):
+        self.store = store
+        self.until = until
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self.commit_seconds = commit_seconds
+        self.summary = IngestSummary()
+        self.started = time.perf_counter()
+        self.known = store.known_hashes()  # content hash -> article id
+        self.stored_ids = store.article_ids()
+        self.recorded = store.skip_keys()  # (origin, input_id, reason) already in the table
+        #: errors of earlier runs that a successful re-run makes stale
+        self.stale_candidates = [key for key in self.recorded if key[2] in TRANSIENT_REASONS]
+        self.lsh = LSHIndex()
+        for aid, sig in store.signatures():
+            self.lsh.add(aid, list(sig))
+        self.in_flight: dict[str, str] = {}  # content hash -> article id, sent off, not yet stored
+        self.pending: list[Analysed] = []
+        self.pending_skips: list[Skip] = []
+        self.last_commit = time.perf_counter()
+        self.bar = Progress(label="articles", enabled=progress)
+        if self.bar.enabled:
+            self.bar.total = estimate_total(paths)
+
+    # -- before analysis ---------------------------------------------------------------------
+    def admitted(self, items: Iterable[Union[Article, Skip]]) -> Iterator[Article]:
+        """The articles worth analysing; everything else is counted or recorded here."""
+        for item in items:
+            if isinstance(item, Skip):
+                self.skip(item)
+                self.bar.update(1)
+                continue
+            self.summary.inputs_read += 1
+            if self.admit(item):
+                yield item
             else:
-                found = list(result)
-                skips = found[0].meta.pop("skipped_in_file", []) if found else []
-            for s in skips:
-                origin, reason, detail, input_id = _skip_fields(s)
-                skip(origin, reason, detail, input_id, "read")
-                bar.update(1)
-            for article in found:
-                summary.inputs_read += 1
-                text = article.text or ""
-                if not text.strip():
-                    skip(article.origin or article.id, "empty", "no text", article.id, "read")
-                    bar.update(1)
-                    continue
-                if len(text) > max_chars:
-                    skip(article.origin or article.id, "too_large", f"{len(text)} characters > {max_chars}",
-                         article.id, "read")
-                    bar.update(1)
-                    continue
-                h = content_hash(text)
-                same = known.get(h) or in_flight.get(h)
-                if same is not None:
-                    if same == article.id:
-                        summary.unchanged += 1
-                    else:
-                        summary.duplicates += 1
-                        skip(article.origin or article.id, "duplicate", f"same text as {same}", article.id, "read")
-                    bar.update(1)
-                    continue
-                in_flight[h] = article.id
-                article.meta = dict(article.meta or {}, content_hash=h)
-                yield article
+                self.bar.update(1)
 
-    def commit() -> None:
-        if not pending_results and not pending_skips:
-            return
-        t0 = time.perf_counter()
-        counters = (summary.ingested, summary.events, summary.updated, summary.near_duplicates)
-        try:
-            with store.transaction():
-                for origin, reason, detail, input_id, stage in pending_skips:
-                    store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
-                for res in pending_results:
-                    _store_result(res)
-        except Exception:  # noqa: BLE001 - one unstorable document must not lose the batch
-            (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
-            for res in pending_results:
-                _forget(res)
-            with store.transaction():
-                for origin, reason, detail, input_id, stage in pending_skips:
-                    store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
-            for res in pending_results:
-                counters = (summary.ingested, summary.events, summary.updated, summary.near_duplicates)
-                try:
-                    with store.transaction():
-                        _store_result(res)
-                except Exception as exc:  # noqa: BLE001
-                    (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
-                    _forget(res)
-                    a = res["doc"]["article"]
-                    summary.skipped["internal_error"] += 1
-                    with store.transaction():
-                        store.record_skip(a.get("origin") or a["id"], "internal_error", f"{type(exc).__name__}: {exc}",
-                                          input_id=a["id"], stage="store")
-        pending_skips.clear()
-        pending_results.clear()
-        summary.stage_seconds["store (parent)"] += time.perf_counter() - t0
+    def admit(self, article: Article) -> bool:
+        """False (with a recorded skip, or counted as unchanged) for an empty or too large
+        body and for text already stored or in flight; True marks it in flight."""
+        text = article.text or ""
+        origin = article.origin or article.id
+        if not text.strip():
+            self.skip(Skip(origin, "empty", "no text", "read", article.id))
+            return False
+        if len(text) > self.max_chars:
+            self.skip(Skip(origin, "too_large", f"{len(text)} characters > {self.max_chars}", "read", article.id))
+            return False
+        h = content_hash(text)
+        same = self.known.get(h) or self.in_flight.get(h)
+        if same is not None:
+            if same == article.id:
+                self.summary.unchanged += 1
+            else:
+                self.summary.duplicates += 1
+                self.skip(Skip(origin, "duplicate", f"same text as {same}", "read", article.id))
+            return False
+        self.in_flight[h] = article.id
+        article.meta = dict(article.meta or {}, content_hash=h)
+        return True
 
-    def _forget(res: dict) -> None:
-        """Undo the in-memory bookkeeping of a result whose transaction was rolled back."""
-        a = res["doc"]["article"]
-        h = (a.get("meta") or {}).get("content_hash")
-        lsh.remove(a["id"])
-        stored_ids.discard(a["id"])
-        if h and known.get(h) == a["id"]:
-            del known[h]
-        in_flight.pop(h, None)
+    def skip(self, skip: Skip) -> None:
+        self.summary.skipped[skip.reason] += 1
+        key = (skip.origin or "", skip.input_id or "", skip.reason)
+        if key not in self.recorded:  # a re-run does not record the same skip twice
+            self.recorded.add(key)
+            self.pending_skips.append(skip)
 
-    def _store_result(res: dict) -> None:
-        doc = res["doc"]
-        a = doc["article"]
-        h = a.get("meta", {}).get("content_hash") or content_hash(a.get("text") or "")
-        version = 1
-        single_file = a.get("origin") if a.get("input_format") in ("text", "html") else None
-        previous = store.find_by_key(a.get("url"), a["id"], single_file)
+    # -- analysis ------------------------------------------------------------------------------
+    def analyse_and_store(self, items: Iterable[Union[Article, Skip]], executor: Executor, task: IngestTask,
+                          chunk_size: int) -> None:
+        """Run the executor over the admitted articles and commit as results come back;
+        Ctrl-C commits what is in hand and raises IngestInterrupted."""
+        with _interrupt_deferred() as stop:
+            results = executor.map(task, _chunks(self.admitted(items), chunk_size))
+            try:
+                for chunk_results in results:
+                    self.receive(chunk_results)
+                    if stop.requested:
+                        break
+                    if self.batch_due():
+                        self.commit()
+                self.commit()
+            except KeyboardInterrupt:
+                stop.requested = True
+                self.commit()  # what has been analysed is kept
+            finally:
+                results.close()
+                self.bar.close()
+                self.summary.seconds = time.perf_counter() - self.started
+        if stop.requested:
+            self.summary.interrupted = True
+            raise IngestInterrupted(self.summary)
+
+    def receive(self, results: list[Union[Analysed, Skip]]) -> None:
+        for item in results:
+            if isinstance(item, Analysed):
+                self.pending.append(item)
+                self.summary.stage_seconds.update(item.document.timings)
+            else:
+                self.skip(item)
+                # a copy of a refused article met later is refused on its own, not as a duplicate
+                for h in [h for h, aid in self.in_flight.items() if aid == item.input_id]:
+                    del self.in_flight[h]
+        self.bar.update(len(results))
+
+    def batch_due(self) -> bool:
+        return (len(self.pending) >= self.batch_size
+                or time.perf_counter() - self.last_commit > self.commit_seconds)
+
+    # -- writing ---------------------------------------------------------------------------------
+    def commit(self) -> None:
+        """One transaction for the batch; if it fails, the skips and then each document in
+        a transaction of its own, so one unstorable document does not lose the batch."""
+        if self.pending or self.pending_skips:
+            started = time.perf_counter()
+            try:
+                with self.store.transaction():
+                    self.store.record_skips(self.pending_skips)
+                    stored = [self.store_document(item) for item in self.pending]
+                self._count(stored)
+            except Exception:  # noqa: BLE001 - retried one by one below
+                for item in self.pending:
+                    self._forget(item)
+                self._commit_one_by_one()
+            self.pending.clear()
+            self.pending_skips.clear()
+            self.summary.stage_seconds["store (parent)"] += time.perf_counter() - started
+        self.last_commit = time.perf_counter()
+
+    def _commit_one_by_one(self) -> None:
+        with self.store.transaction():
+            self.store.record_skips(self.pending_skips)
+        for item in self.pending:
+            try:
+                with self.store.transaction():
+                    stored = self.store_document(item)
+                self._count([stored])
+            except Exception as exc:  # noqa: BLE001 - recorded as this article's skip
+                self._forget(item)
+                article = item.document.article
+                self.summary.skipped["internal_error"] += 1
+                with self.store.transaction():
+                    self.store.record_skips([Skip(article.origin or article.id, "internal_error",
+                                                  f"{type(exc).__name__}: {exc}", "store", article.id)])
+
+    def store_document(self, item: Analysed) -> "_Stored":
+        """Write one document (inside the caller's transaction): replace the version it
+        updates, link it to a near-duplicate, clear stale skips of the same input."""
+        doc, article = item.document, item.document.article
+        h = article.meta.get("content_hash") or content_hash(article.text or "")
+        version, updated = 1, False
+        single_file = article.origin if article.input_format in ("text", "html") else None
+        previous = self.store.find_by_key(article.url, article.id, single_file)
         if previous:
             old_id, old_version = previous
-            store.replace_article(old_id, a["id"])
-            stored_ids.discard(old_id)
-            lsh.remove(old_id)
-            version = old_version + 1
-            summary.updated += 1
-        if a["id"] in stored_ids:  # the same id for different text under another URL
+            self.store.replace_article(old_id, article.id)
+            self.stored_ids.discard(old_id)
+            self.lsh.remove(old_id)
+            version, updated = old_version + 1, True
+        if article.id in self.stored_ids:  # the same id for different text under another URL
             n = 2
-            while f"{a['id']}~{n}" in stored_ids:
+            while f"{article.id}~{n}" in self.stored_ids:
                 n += 1
-            a["id"] = f"{a['id']}~{n}"
-        duplicate_of, jac = None, None
-        sig = res.get("signature")
-        if sig:
-            match = lsh.query(sig)
+            article.id = f"{article.id}~{n}"
+        duplicate_of, jaccard = None, None
+        if item.signature:
+            match = self.lsh.query(item.signature)
             if match:
-                duplicate_of, jac = match
-                summary.near_duplicates += 1
-            lsh.add(a["id"], sig)
-        store.add_document(doc, h, signature=sig, duplicate_of=duplicate_of, jaccard=jac,
-                           version=version, until=until)
-        stored_ids.add(a["id"])
-        known[h] = a["id"]
-        in_flight.pop(h, None)
-        summary.ingested += 1
-        summary.events += len(doc.get("events") or [])
+                duplicate_of, jaccard = match
+            self.lsh.add(article.id, item.signature)
+        self.store.add_document(doc, h, signature=item.signature, duplicate_of=duplicate_of, jaccard=jaccard,
+                                version=version, until=self.until)
+        self._clear_stale_skips(article)
+        self.stored_ids.add(article.id)
+        self.known[h] = article.id
+        self.in_flight.pop(h, None)
+        return _Stored(updated=updated, near_duplicate=duplicate_of is not None, events=len(doc.events))
 
-    # Ctrl-C sets a flag checked between chunks: the batch in hand is committed and the
-    # run stops cleanly (an interrupt inside a DuckDB query would abort the query instead).
-    # A second Ctrl-C interrupts at once.
-    stop = {"requested": False}
-    previous_handler = None
-    if threading.current_thread() is threading.main_thread():
-        def on_interrupt(signum, frame):
-            stop["requested"] = True
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        previous_handler = signal.signal(signal.SIGINT, on_interrupt)
+    def _clear_stale_skips(self, article: Article) -> None:
+        """An error an earlier run recorded for the input now stored (a bug since fixed, a
+        URL that was down, a file that could not be read) no longer says anything true."""
+        stale = [key for key in self.stale_candidates if _same_input(key, article)]
+        if stale:
+            self.store.delete_skips(stale)
+            self.stale_candidates = [key for key in self.stale_candidates if key not in stale]
+            self.recorded.difference_update(stale)
 
-    last_commit = time.perf_counter()
-    results = run_chunks(_chunks(articles(), chunk_size), workers, until)
+    def _count(self, stored: list["_Stored"]) -> None:
+        """Counted only once the transaction holding them committed."""
+        for s in stored:
+            self.summary.ingested += 1
+            self.summary.events += s.events
+            self.summary.updated += s.updated
+            self.summary.near_duplicates += s.near_duplicate
+
+    def _forget(self, item: Analysed) -> None:
+        """Undo the in-memory bookkeeping of a document whose transaction was rolled back."""
+        article = item.document.article
+        h = article.meta.get("content_hash")
+        self.lsh.remove(article.id)
+        self.stored_ids.discard(article.id)
+        if h and self.known.get(h) == article.id:
+            del self.known[h]
+        self.in_flight.pop(h, None)
+
+    # -- after ---------------------------------------------------------------------------------
+    def finish(self, recluster: bool) -> IngestSummary:
+        """Bring incidents up to date and record the run in ``ingest_runs``."""
+        if recluster:
+            from sitrep.corpus.incidents import rebuild_incidents
+            started = time.perf_counter()
+            self.summary.incidents = rebuild_incidents(self.store)
+            self.summary.stage_seconds["incidents (parent)"] += time.perf_counter() - started
+        self.summary.seconds = time.perf_counter() - self.started
+        self.store.record_run(self.summary.seconds, json.dumps(self.summary.to_dict()))
+        return self.summary
+
+
+def _same_input(key: tuple[str, str, str], article: Article) -> bool:
+    """Does a recorded skip (origin, input_id, reason) name this article's input: its id,
+    its origin, or the file its record came from (``file:line``, ``feed#item``)?"""
+    origin, input_id, _ = key
+    if input_id and input_id == article.id:
+        return True
+    mine = article.origin or ""
+    return bool(origin) and (mine == origin or (mine.startswith(origin) and mine[len(origin):][:1] in ":#["))
+
+
+@dataclass
+class _Stored:
+    updated: bool
+    near_duplicate: bool
+    events: int
+
+
+@dataclass
+class _StopFlag:
+    requested: bool = False
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[_StopFlag]:
+    """Ctrl-C sets a flag checked between chunks, so the batch in hand is committed and the
+    run stops cleanly (an interrupt inside a DuckDB query would abort the query instead).
+    A second Ctrl-C interrupts at once."""
+    stop = _StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def on_interrupt(signum, frame):
+        stop.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        for chunk_results in results:
-            for res in chunk_results:
-                if res["ok"]:
-                    pending_results.append(res)
-                    summary.stage_seconds.update(res.get("timings") or {})
-                else:
-                    skip(res["origin"], res["reason"], res["detail"], res["article_id"], res["stage"])
-                    # a copy of a refused article met later is refused on its own, not as a duplicate
-                    for h in [h for h, aid in in_flight.items() if aid == res["article_id"]]:
-                        del in_flight[h]
-            bar.update(len(chunk_results))
-            if stop["requested"]:
-                break
-            if len(pending_results) >= batch_size or time.perf_counter() - last_commit > commit_seconds:
-                commit()
-                last_commit = time.perf_counter()
-        commit()
-    except KeyboardInterrupt:
-        stop["requested"] = True
-        commit()  # what has been analysed is kept
+        yield stop
     finally:
-        results.close()
-        bar.close()
-        if previous_handler is not None:
-            signal.signal(signal.SIGINT, previous_handler)
-        summary.seconds = time.perf_counter() - started
-    if stop["requested"]:
-        summary.interrupted = True
-        raise IngestInterrupted(summary)
-
-    if recluster:
-        from sitrep.corpus.incidents import rebuild_incidents
-        t0 = time.perf_counter()
-        summary.incidents = rebuild_incidents(store)
-        summary.stage_seconds["incidents (parent)"] += time.perf_counter() - t0
-    summary.seconds = time.perf_counter() - started
-    store.con.execute("INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), "
-                      "now() - to_seconds(?), now(), ?)", [summary.seconds, json.dumps(summary.to_dict())])
-    return summary
+        signal.signal(signal.SIGINT, previous)

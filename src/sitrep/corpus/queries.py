@@ -1,12 +1,78 @@
-"""Read queries over the store: events, incidents, skipped inputs, with the CLI's filters."""
+"""Read queries over the store: events, incidents, skipped inputs, with the CLI's filters.
+
+Each query is built once (``*_sql``) and read two ways: as typed rows (``event_rows``,
+``incident_rows``, ``skipped_rows``, ``article_rows``; sitrep.corpus.rows) for the CLI and
+the Python API, and as dicts (``events``, ``incidents``, ``skipped``, ``articles``) for the
+brief. The filters are checked here, once, with messages that say what is allowed.
+"""
 from __future__ import annotations
 
+import calendar
 import functools
 import json
-from typing import Any, Optional
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any, Optional, Union
 
+from sitrep.corpus.rows import ArticleRow, EventRow, IncidentRow, MentionRow, SkipRow
 from sitrep.errors import SitrepError
-from sitrep.model import PLOVER_TYPES
+from sitrep.model import CERTAINTY_STATUSES, PLOVER_TYPES
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+# -- the filters, checked ------------------------------------------------------------------
+
+def parse_day(value: Union[str, date, None], bound: str = "since") -> Optional[date]:
+    """A day from YYYY-MM-DD, YYYY-MM or YYYY: a month or a year stands for its first day
+    as a lower bound (``since``) and its last day as an upper bound (``until``)."""
+    if value is None or isinstance(value, date):
+        return value
+    m = _DAY.match(value.strip())
+    if m:
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        try:
+            if day is not None:
+                return date(year, int(month), int(day))
+            if month is not None:
+                month = int(month)
+                return date(year, month, 1 if bound == "since" else calendar.monthrange(year, month)[1])
+            return date(year, 1, 1) if bound == "since" else date(year, 12, 31)
+        except ValueError:
+            pass
+    raise SitrepError(f"--{bound} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-12-01)")
+
+
+def check_type(event_type: Optional[str]) -> Optional[str]:
+    if event_type is None:
+        return None
+    t = event_type.strip().upper()
+    if t not in PLOVER_TYPES:
+        raise SitrepError(f"--type {event_type!r} is not a PLOVER event type; use one of {', '.join(PLOVER_TYPES)}")
+    return t
+
+
+def check_certainty(status: Optional[str]) -> Optional[str]:
+    if status is None:
+        return None
+    s = status.strip().lower()
+    if s not in CERTAINTY_STATUSES:
+        raise SitrepError(f"--certainty {status!r} is not a certainty status; use one of "
+                          f"{', '.join(CERTAINTY_STATUSES)}")
+    return s
+
+
+def check_limit(limit: Union[int, str, None]) -> Optional[int]:
+    if limit is None:
+        return None
+    try:
+        n = int(limit)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1 or str(limit).strip() not in (str(n), f"+{n}"):
+        raise SitrepError(f"--limit {limit!r} must be a whole number of rows, 1 or more (leave it out for all)")
+    return n
 
 
 @functools.lru_cache(maxsize=64)
@@ -33,38 +99,34 @@ def about_articles_sql(about: Optional[str], alias: str = "a") -> tuple[str, lis
     return cond, [like, like, like, like, a3 or "", a3 or "", a2 or ""]
 
 
-def _check_type(event_type: Optional[str]) -> Optional[str]:
-    if event_type is None:
-        return None
-    t = event_type.upper()
-    if t not in PLOVER_TYPES:
-        raise SitrepError(f"unknown event type {event_type!r}; one of {', '.join(PLOVER_TYPES)}")
-    return t
+# -- the queries --------------------------------------------------------------------------
 
-
-def events(store, *, actor: Optional[str] = None, event_type: Optional[str] = None,
-           since: Optional[str] = None, until: Optional[str] = None, about: Optional[str] = None,
-           certainty: Optional[str] = None, include_duplicates: bool = True,
-           limit: Optional[int] = None) -> list[dict[str, Any]]:
+def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
+               since: Union[str, date, None] = None, until: Union[str, date, None] = None,
+               about: Optional[str] = None, certainty: Optional[str] = None, include_duplicates: bool = True,
+               limit: Optional[int] = None) -> tuple[str, list]:
+    """SELECT of EventRow columns (in their order) with the filters; oldest first."""
     where, params = ["TRUE"], []
     if actor:
         a3, _ = country_codes(actor)
         where.append("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_country = ? OR "
                      "e.target_country = ? OR e.source_country = ? OR e.target_country = ?)")
         params += [f"%{actor}%", f"%{actor}%", actor.upper(), actor.upper(), a3 or "", a3 or ""]
-    t = _check_type(event_type)
+    t = check_type(event_type)
     if t:
         where.append("e.type = ?")
         params.append(t)
+    since, until = parse_day(since, "since"), parse_day(until, "until")
     if since:
-        where.append("e.event_date >= CAST(? AS DATE)")
+        where.append("e.event_date >= ?")
         params.append(since)
     if until:
-        where.append("e.event_date <= CAST(? AS DATE)")
+        where.append("e.event_date <= ?")
         params.append(until)
-    if certainty:
+    status = check_certainty(certainty)
+    if status:
         where.append("e.certainty = ?")
-        params.append(certainty)
+        params.append(status)
     if not include_duplicates:
         where.append("a.duplicate_of IS NULL")
     cond, p = about_articles_sql(about)
@@ -79,48 +141,122 @@ def events(store, *, actor: Optional[str] = None, event_type: Optional[str] = No
               FROM events e JOIN articles a USING (article_id)
               WHERE {' AND '.join(where)}
               ORDER BY e.event_date NULLS LAST, e.event_id"""
+    limit = check_limit(limit)
     if limit:
-        sql += f" LIMIT {int(limit)}"
-    return store.rows(sql, params)
+        sql += f" LIMIT {limit}"
+    return sql, params
 
 
-def incidents(store, *, about: Optional[str] = None, since: Optional[str] = None,
-              until: Optional[str] = None, event_type: Optional[str] = None, min_sources: int = 1,
-              limit: Optional[int] = None, with_mentions: bool = True) -> list[dict[str, Any]]:
+#: the incident columns, in IncidentRow's order
+INCIDENT_COLUMNS = ("incident_id", "family", "type", "quad_class", "label", "source_name", "source_country",
+                    "target_name", "target_country", "place_name", "place_country", "lat", "lon", "date_start",
+                    "date_end", "first_reported", "latest_reported", "n_mentions", "n_articles", "n_sources",
+                    "certainty", "conflicted", "headline_event")
+
+
+def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] = None,
+                  until: Union[str, date, None] = None, event_type: Optional[str] = None, min_sources: int = 1,
+                  limit: Optional[int] = None) -> tuple[str, list]:
+    """SELECT of the incident columns with the filters; best corroborated first."""
     where, params = ["i.n_sources >= ?"], [min_sources]
-    t = _check_type(event_type)
+    t = check_type(event_type)
     if t:
         where.append("i.type = ?")
         params.append(t)
+    since, until = parse_day(since, "since"), parse_day(until, "until")
     if since:
-        where.append("coalesce(i.date_end, i.latest_reported) >= CAST(? AS DATE)")
+        where.append("coalesce(i.date_end, i.latest_reported) >= ?")
         params.append(since)
     if until:
-        where.append("coalesce(i.date_start, i.first_reported) <= CAST(? AS DATE)")
+        where.append("coalesce(i.date_start, i.first_reported) <= ?")
         params.append(until)
     if about:
         cond, p = about_articles_sql(about)
         where.append(f"i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
                      f"JOIN articles a USING (article_id) WHERE {cond})")
         params += p
-    sql = f"""SELECT i.* FROM incidents i WHERE {' AND '.join(where)}
+    sql = f"""SELECT {', '.join('i.' + c for c in INCIDENT_COLUMNS)} FROM incidents i
+              WHERE {' AND '.join(where)}
               ORDER BY i.n_sources DESC, i.n_articles DESC, i.date_start NULLS LAST, i.incident_id"""
+    limit = check_limit(limit)
     if limit:
-        sql += f" LIMIT {int(limit)}"
-    rows = store.rows(sql, params)
+        sql += f" LIMIT {limit}"
+    return sql, params
+
+
+def mentions_sql(incident_ids: list[str]) -> tuple[str, list]:
+    """SELECT of MentionRow columns for the given incidents, earliest article first."""
+    return f"""
+        SELECT m.incident_id, m.event_id, m.outlet, m.certainty, m.independent_key, e.trigger, e.sentence,
+               e.type, e.event_date, e.attributed_to, e.hedges, a.pub_date, a.url, a.title, a.article_id,
+               a.duplicate_of, e.sentence_start, e.sentence_end
+        FROM incident_mentions m JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id
+        WHERE m.incident_id IN ({', '.join(['?'] * len(incident_ids))})
+        ORDER BY a.pub_date NULLS LAST, m.event_id""", list(incident_ids)
+
+
+def skipped_sql(reason: Optional[str] = None) -> tuple[str, list]:
+    sql = "SELECT skipped_at, reason, stage, origin, input_id, detail FROM skipped"
+    params = []
+    if reason:
+        sql += " WHERE reason = ?"
+        params.append(reason)
+    return sql + " ORDER BY skipped_at, origin", params
+
+
+def articles_sql(about: Optional[str] = None, since: Union[str, date, None] = None,
+                 until: Union[str, date, None] = None) -> tuple[str, list]:
+    cond, params = about_articles_sql(about)
+    where = [cond]
+    since, until = parse_day(since, "since"), parse_day(until, "until")
+    if since:
+        where.append("(a.pub_date IS NULL OR a.pub_date >= ?)")
+        params.append(since)
+    if until:
+        where.append("(a.pub_date IS NULL OR a.pub_date <= ?)")
+        params.append(until)
+    return (f"""SELECT a.article_id, a.title, a.outlet, a.pub_date, a.url, a.duplicate_of, a.n_events
+                FROM articles a WHERE {' AND '.join(where)} ORDER BY a.pub_date NULLS LAST""", params)
+
+
+# -- typed rows (the CLI, the Python API) --------------------------------------------------------
+
+def event_rows(store, **filters: Any) -> list[EventRow]:
+    return [EventRow(*r) for r in store.tuples(*events_sql(**filters))]
+
+
+def incident_rows(store, *, with_mentions: bool = True, **filters: Any) -> list[IncidentRow]:
+    rows = [IncidentRow(*r[:20], json.loads(r[20]) if r[20] else {}, *r[21:])
+            for r in store.tuples(*incidents_sql(**filters))]
+    if not (with_mentions and rows):
+        return rows
+    by_id: dict[str, list[MentionRow]] = {}
+    for m in store.tuples(*mentions_sql([r.incident_id for r in rows])):
+        by_id.setdefault(m[0], []).append(MentionRow(*m))
+    return [replace(r, mentions=by_id.get(r.incident_id, [])) for r in rows]
+
+
+def skipped_rows(store, reason: Optional[str] = None) -> list[SkipRow]:
+    return [SkipRow(*r) for r in store.tuples(*skipped_sql(reason))]
+
+
+def article_rows(store, **filters: Any) -> list[ArticleRow]:
+    return [ArticleRow(*r) for r in store.tuples(*articles_sql(**filters))]
+
+
+# -- dicts (the brief) -------------------------------------------------------------------------
+
+def events(store, **filters: Any) -> list[dict[str, Any]]:
+    return store.rows(*events_sql(**filters))
+
+
+def incidents(store, *, with_mentions: bool = True, **filters: Any) -> list[dict[str, Any]]:
+    rows = store.rows(*incidents_sql(**filters))
     for r in rows:
         r["certainty"] = json.loads(r["certainty"]) if r.get("certainty") else {}
     if with_mentions and rows:
-        ids = [r["incident_id"] for r in rows]
-        mentions = store.rows(f"""
-            SELECT m.incident_id, m.event_id, m.outlet, m.certainty, m.independent_key, e.trigger, e.sentence,
-                   e.type, e.event_date, e.attributed_to, e.hedges, a.pub_date, a.url, a.title, a.article_id,
-                   a.duplicate_of, e.sentence_start, e.sentence_end
-            FROM incident_mentions m JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id
-            WHERE m.incident_id IN ({', '.join(['?'] * len(ids))})
-            ORDER BY a.pub_date NULLS LAST, m.event_id""", ids)
         by_id: dict[str, list] = {}
-        for m in mentions:
+        for m in store.rows(*mentions_sql([r["incident_id"] for r in rows])):
             by_id.setdefault(m["incident_id"], []).append(m)
         for r in rows:
             r["mentions"] = by_id.get(r["incident_id"], [])
@@ -128,23 +264,9 @@ def incidents(store, *, about: Optional[str] = None, since: Optional[str] = None
 
 
 def skipped(store, reason: Optional[str] = None) -> list[dict[str, Any]]:
-    sql = "SELECT skipped_at, reason, stage, origin, input_id, detail FROM skipped"
-    params = []
-    if reason:
-        sql += " WHERE reason = ?"
-        params.append(reason)
-    return store.rows(sql + " ORDER BY skipped_at, origin", params)
+    return store.rows(*skipped_sql(reason))
 
 
-def articles(store, about: Optional[str] = None, since: Optional[str] = None,
-             until: Optional[str] = None) -> list[dict[str, Any]]:
-    cond, params = about_articles_sql(about)
-    where = [cond]
-    if since:
-        where.append("(a.pub_date IS NULL OR a.pub_date >= CAST(? AS DATE))")
-        params.append(since)
-    if until:
-        where.append("(a.pub_date IS NULL OR a.pub_date <= CAST(? AS DATE))")
-        params.append(until)
-    return store.rows(f"""SELECT a.article_id, a.title, a.outlet, a.pub_date, a.url, a.duplicate_of, a.n_events
-                          FROM articles a WHERE {' AND '.join(where)} ORDER BY a.pub_date NULLS LAST""", params)
+def articles(store, about: Optional[str] = None, since: Union[str, date, None] = None,
+             until: Union[str, date, None] = None) -> list[dict[str, Any]]:
+    return store.rows(*articles_sql(about, since, until))

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.corpus.migrations import LATEST, MIGRATIONS
-from sitrep.errors import SitrepError
-from sitrep.model import QUAD_CLASS
+from sitrep.errors import SitrepError, Skip
+from sitrep.model import QUAD_CLASS, Document
 
 _WS = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -237,10 +237,13 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM articles WHERE article_id = ?", [article_id])
 
-    def add_document(self, doc: dict[str, Any], chash: str, *, signature: Optional[list[int]] = None,
-                     duplicate_of: Optional[str] = None, jaccard: Optional[float] = None,
-                     version: int = 1, until: Optional[str] = None) -> str:
-        """Store one document dict (``Document.to_dict()``) and its layers; returns its id."""
+    def add_document(self, document: Document | dict[str, Any], chash: str, *,
+                     signature: Optional[list[int]] = None, duplicate_of: Optional[str] = None,
+                     jaccard: Optional[float] = None, version: int = 1, until: Optional[str] = None) -> str:
+        """Store one Document (or its ``to_dict()``) and its layers; returns its id.
+
+        The store is where a typed Document becomes JSON and rows."""
+        doc = document.to_dict() if isinstance(document, Document) else document
         a = doc["article"]
         aid = a["id"]
         pub = iso_day(a.get("published"))
@@ -304,8 +307,28 @@ class Store:
 
     def record_skip(self, origin: Optional[str], reason: str, detail: str = "", *,
                     input_id: Optional[str] = None, stage: Optional[str] = None) -> None:
-        self.con.execute("INSERT INTO skipped (origin, input_id, reason, stage, detail) VALUES (?, ?, ?, ?, ?)",
-                         [origin, input_id, reason, stage, (detail or "")[:500]])
+        self.record_skips([Skip(origin or "", reason, detail, stage or "", input_id)])
+
+    def record_skips(self, skips: Iterable[Skip]) -> None:
+        """Rows of the ``skipped`` table, one per Skip (the detail cut at 500 characters)."""
+        for s in skips:
+            self.con.execute("INSERT INTO skipped (origin, input_id, reason, stage, detail) VALUES (?, ?, ?, ?, ?)",
+                             [s.origin or None, s.input_id, s.reason, s.stage or None, (s.detail or "")[:500]])
+
+    def skip_keys(self) -> set[tuple[str, str, str]]:
+        """(origin, input_id, reason) of every recorded skip, '' for a missing value."""
+        rows = self.con.execute("SELECT coalesce(origin, ''), coalesce(input_id, ''), reason FROM skipped")
+        return {tuple(r) for r in rows.fetchall()}
+
+    def delete_skips(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        for origin, input_id, reason in keys:
+            self.con.execute("DELETE FROM skipped WHERE coalesce(origin, '') = ? AND coalesce(input_id, '') = ? "
+                             "AND reason = ?", [origin, input_id, reason])
+
+    def record_run(self, seconds: float, summary_json: str) -> None:
+        """One row of ``ingest_runs``: when a run started and ended, and its summary."""
+        self.con.execute("INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), "
+                         "now() - to_seconds(?), now(), ?)", [seconds, summary_json])
 
     # -- reading -------------------------------------------------------------------------
     def document(self, article_id: str) -> Optional[dict]:
@@ -320,6 +343,10 @@ class Store:
                       "skipped", "sources"):
             out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         return out
+
+    def tuples(self, sql: str, params: list | None = None) -> list[tuple]:
+        self.flush()
+        return self.con.execute(sql, params or []).fetchall()
 
     def rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
         self.flush()

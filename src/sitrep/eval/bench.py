@@ -1,8 +1,9 @@
 """End-to-end pipeline throughput: articles/s, words/s, peak memory, per-stage time share.
 
-Each worker process loads the knowledge (spaCy model, actor KB, gazetteer) once, then
-runs clean → nlp → every stage and serialises the document JSON, exactly as `sitrep
-extract` would; only the store is left out (see bench/bench_ingest.py for that).
+The executor ingest uses (sitrep.run) runs Pipeline.pipe over chunks of articles; each
+worker loads the knowledge (spaCy model, actor KB, gazetteer) once, then runs clean →
+nlp → every stage and serialises the document JSON, exactly as `sitrep extract` would;
+only the store is left out (see bench/bench_ingest.py for that).
 spaCy alone runs over the same texts in the same pool just before and just after, so
 ``ratio_to_spacy_alone`` compares both under the same machine load.
 """
@@ -13,70 +14,69 @@ import os
 import platform
 import resource
 import time
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-_KB = None
+from sitrep.errors import Skip
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline
+from sitrep.run.executor import LocalProcessExecutor
+
+@dataclass(frozen=True)
+class BenchTask:
+    """One pass of the benchmark over a chunk, run by the executor like ingest's task:
+    ``load`` (nothing: the workers' start-up), ``spacy`` (spaCy alone over the raw texts,
+    the baseline) or ``pipeline`` (Pipeline.pipe and the document JSON, as extract does).
+    Returns one stats dict per chunk."""
+    mode: str
+    pipeline: Pipeline
+
+    def __call__(self, chunk: list[Article]) -> list[dict[str, Any]]:
+        if self.mode == "load":
+            return [{}]
+        if self.mode == "spacy":
+            return [_spacy_only(self.pipeline.kb, chunk)]
+        return [_pipeline_stats(self.pipeline, chunk)]
+
+    def failed(self, chunk: list[Article], error: BaseException) -> list[dict[str, Any]]:
+        return [{"skipped": {"internal_error": len(chunk)}, "errors": [f"worker: {error!r}"]}]
+
+    def warm_up(self) -> None:
+        # touch every resource now so loading is not billed to the first article
+        self.pipeline.warm_up()
 
 
-def _init_worker() -> None:
-    global _KB
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from sitrep.knowledge import default_knowledge
-    kb = default_knowledge()
-    # touch every resource now so loading is not billed to the first article
-    for name in ("nlp", "actors", "gazetteer", "event_lexicon", "cues"):
-        try:
-            getattr(kb, name)
-        except (ImportError, AttributeError):
-            pass
-    _KB = kb
-
-
-def _work(records: list[dict]) -> dict[str, Any]:
-    from sitrep.errors import InputError
-    from sitrep.model import Article
-    from sitrep.pipeline import process
-
-    stats = {"articles": 0, "words": 0, "chars": 0, "skipped": {}, "stage_seconds": {},
-             "events": 0, "json_bytes": 0, "errors": []}
-    for r in records:
-        article = Article(id=r["id"], text=r["text"], title=r.get("title"),
-                          published=r.get("published"), source=r.get("source"), url=r.get("url"))
-        try:
-            doc = process(article, _KB)
-        except InputError as exc:
-            stats["skipped"][exc.reason] = stats["skipped"].get(exc.reason, 0) + 1
+def _pipeline_stats(pipeline: Pipeline, chunk: list[Article]) -> dict[str, Any]:
+    stats: dict[str, Any] = {"articles": 0, "words": 0, "chars": 0, "skipped": {}, "stage_seconds": {},
+                             "events": 0, "json_bytes": 0, "errors": []}
+    for item in pipeline.pipe(chunk):
+        if isinstance(item, Skip):  # one bad article must not end the benchmark
+            stats["skipped"][item.reason] = stats["skipped"].get(item.reason, 0) + 1
+            if item.reason == "internal_error":
+                stats["errors"].append(f"{item.input_id}: {item.detail}")
             continue
-        except Exception as exc:  # one bad article must not end the benchmark
-            stats["skipped"]["internal_error"] = stats["skipped"].get("internal_error", 0) + 1
-            stats["errors"].append(f"{r['id']}: {type(exc).__name__}: {exc}")
-            continue
-        stats["json_bytes"] += len(json.dumps(doc.to_dict(), ensure_ascii=False))
+        stats["json_bytes"] += len(json.dumps(item.to_dict(), ensure_ascii=False))
         stats["articles"] += 1
-        stats["words"] += len(doc.article.text.split())
-        stats["chars"] += len(doc.article.text)
-        stats["events"] += len(doc.events)
-        for stage, seconds in doc.timings.items():
+        stats["words"] += len(item.article.text.split())
+        stats["chars"] += len(item.article.text)
+        stats["events"] += len(item.events)
+        for stage, seconds in item.timings.items():
             stats["stage_seconds"][stage] = stats["stage_seconds"].get(stage, 0.0) + seconds
     stats["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return stats
 
 
-def _spacy_only(records: list[dict]) -> dict[str, Any]:
+def _spacy_only(kb, chunk: list[Article]) -> dict[str, Any]:
     """spaCy alone (the same model object the pipeline uses) over the raw texts: the
     baseline the pipeline's throughput is compared with, in the same run and pool."""
-    texts = [r["text"] for r in records]
-    words = 0
-    for sdoc in _KB.nlp.pipe(texts, batch_size=max(1, len(texts))):
-        words += len(sdoc)
-    return {"articles": len(texts), "tokens": words}
+    tokens = sum(len(sdoc) for sdoc in kb.nlp.pipe([a.text for a in chunk], batch_size=max(1, len(chunk))))
+    return {"articles": len(chunk), "tokens": tokens}
 
 
-def _timed_map(pool, func, chunks) -> tuple[float, list]:
+def _timed_pass(executor, task: BenchTask, chunks: list[list[Article]]) -> tuple[float, list[dict]]:
     started = time.perf_counter()
-    results = list(pool.map(func, chunks))
+    results = [stats for chunk_stats in executor.map(task, chunks) for stats in chunk_stats]
     return time.perf_counter() - started, results
 
 
@@ -123,18 +123,19 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
                    workers: Optional[int] = None, chunk: int = 10) -> dict[str, Any]:
     path, records = _corpus_records(corpus, n_articles)
     workers = workers or os.cpu_count() or 1
-    chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"),
+                        source=r.get("source"), url=r.get("url")) for r in records]
+    chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+    pipeline = Pipeline.default(batch_size=chunk)
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        warm = time.perf_counter()
-        # loading happens in the initializer; count it separately from steady-state work
-        list(pool.map(_noop, range(workers)))
-        load_seconds = time.perf_counter() - warm
+    with LocalProcessExecutor(workers) as executor:
+        # the workers start and load the knowledge on the first pass; counted apart from work
+        load_seconds, _ = _timed_pass(executor, BenchTask("load", pipeline), [[]] * workers)
         # spaCy alone before and after the pipeline, so a change of machine load during
         # the run shifts both sides of the ratio alike
-        spacy_seconds = [_timed_map(pool, _spacy_only, chunks)[0]]
-        work_seconds, results = _timed_map(pool, _work, chunks)
-        spacy_seconds.append(_timed_map(pool, _spacy_only, chunks)[0])
+        spacy_seconds = [_timed_pass(executor, BenchTask("spacy", pipeline), chunks)[0]]
+        work_seconds, results = _timed_pass(executor, BenchTask("pipeline", pipeline), chunks)
+        spacy_seconds.append(_timed_pass(executor, BenchTask("spacy", pipeline), chunks)[0])
     total_seconds = time.perf_counter() - started
     spacy_rate = len(records) / (sum(spacy_seconds) / len(spacy_seconds)) if all(spacy_seconds) else None
 
@@ -143,13 +144,14 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
     peaks = []
     for r in results:
         for key in ("articles", "words", "chars", "events", "json_bytes"):
-            merged[key] += r[key]
+            merged[key] += r.get(key, 0)
         for k, v in r["skipped"].items():
             merged["skipped"][k] = merged["skipped"].get(k, 0) + v
-        for k, v in r["stage_seconds"].items():
+        for k, v in r.get("stage_seconds", {}).items():
             merged["stage_seconds"][k] = merged["stage_seconds"].get(k, 0.0) + v
         merged["errors"].extend(r["errors"])
-        peaks.append(r["peak_rss_mb"])
+        if "peak_rss_mb" in r:
+            peaks.append(r["peak_rss_mb"])
     stage_total = sum(merged["stage_seconds"].values()) or 1.0
     children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -182,6 +184,3 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }
 
-
-def _noop(_: int) -> None:
-    return None

@@ -154,17 +154,16 @@ def read_jsonl(path: Path, limit: Optional[int] = None, keep=None) -> list[dict]
 
 
 def analyse_gold(kb, articles: list, until: Optional[str] = None, batch_size: int = 16) -> list:
-    """The real pipeline up to ``until`` on gold texts, in spaCy batches.
+    """The real pipeline up to ``until`` on gold texts (Pipeline.pipe, spaCy in batches).
 
     The clean stage is left out on purpose: it rewrites whitespace, and gold offsets must
-    keep pointing into the text exactly as the gold set gives it.
+    keep pointing into the text exactly as the gold set gives it. An error is raised, not
+    skipped: a scorer must not silently score fewer items.
     """
-    from sitrep.model import Document
-    from sitrep.pipeline import analyse
+    from sitrep.pipeline import Pipeline
 
-    texts = [a.text for a in articles]
-    return [analyse(Document(article=a), kb, spacy_doc=sdoc, until=until)
-            for a, sdoc in zip(articles, kb.nlp.pipe(texts, batch_size=batch_size))]
+    pipeline = Pipeline.default(until=until, clean=False, batch_size=batch_size, kb=kb)
+    return list(pipeline.pipe(articles, on_error="raise"))
 
 
 def context(text: str, span: tuple[int, int], width: int = 80) -> str:

@@ -45,6 +45,12 @@ class Knowledge:
         return load_cues()
 
 
+    def load_all(self) -> None:
+        """Build every resource now (a worker does this before its first article)."""
+        for name in ("nlp", "actors", "gazetteer", "event_lexicon", "cues"):
+            getattr(self, name)
+
+
 @functools.lru_cache(maxsize=4)
 def default_knowledge(user_actor_files: tuple[str, ...] = ()) -> Knowledge:
     return Knowledge(user_actor_files)

@@ -4,8 +4,9 @@
 ``InputError(origin, reason, detail)`` -- reasons: empty, binary, encoding, too_large,
 malformed, unreadable, unsupported (not_english and too_short come from the clean stage,
 which sees the cleaned text). A JSONL file with some broken lines still yields its good
-articles; ``read_input_with_skips`` also returns the skipped records as
-``(origin, reason, detail)``.
+articles; ``read_input_with_skips`` also returns the skipped records as ``Skip``
+records (sitrep.errors). ``read_inputs`` streams ``Article | Skip`` over many paths: the
+one record of a refused input from here to the store.
 
 Formats are recognised by content first and extension second:
   html   .html/.htm/.xhtml (also .html.gz, gzip is detected by its magic bytes), or text
@@ -28,13 +29,13 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, Skip
 from sitrep.model import Article
 from sitrep.read.decode import decode, gunzip, is_gzip
 from sitrep.read.html import looks_like_html, read_html
-from sitrep.read.records import Skip, read_feed, read_json, read_jsonl
+from sitrep.read.records import read_feed, read_json, read_jsonl
 
-__all__ = ["read_input", "read_input_with_skips", "read_bytes", "iter_inputs", "read_feed_list",
+__all__ = ["read_input", "read_input_with_skips", "read_bytes", "read_inputs", "read_feed_list",
            "article_id", "DEFAULT_MAX_BYTES", "Skip"]
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -120,7 +121,7 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
         if not article.id:
             article.id = article_id(article)
     if not articles:
-        reason, detail = (skips[0][1], skips[0][2]) if skips else ("empty", "no articles found")
+        reason, detail = (skips[0].reason, skips[0].detail) if skips else ("empty", "no articles found")
         raise InputError(origin, reason,
                          f"no usable article in {len(skips)} record(s); first problem: {detail}")
     return articles, skips
@@ -227,31 +228,32 @@ def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FETCH_T
     return data
 
 
-def iter_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
-                published: Optional[str] = None) -> Iterator[tuple[str, Union[list[Article], InputError]]]:
-    """(origin, articles or the InputError) for every file under the given paths.
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
+                published: Optional[str] = None) -> Iterator[Union[Article, Skip]]:
+    """Every article under the given paths, and a ``Skip`` for every input or record that
+    could not become one, in reading order.
 
     Folders are walked recursively in name order; hidden files and folders are skipped.
-    A file's skipped records (broken JSONL lines, empty feed items) travel with its first
-    article as ``meta['skipped_in_file']``: a list of [origin, reason, detail].
+    A file with some bad records (broken JSONL lines, empty feed items) yields its good
+    articles and one Skip per bad record.
     """
     for source in paths:
         path = Path(source)
         if source != "-" and not re.match(r"^https?://", source, re.I) and path.is_dir():
             for file in _walk(path):
-                yield str(file), _safe_read(str(file), max_bytes, published)
+                yield from _read_one(str(file), max_bytes, published)
         else:
-            yield source, _safe_read(source, max_bytes, published)
+            yield from _read_one(source, max_bytes, published)
 
 
-def _safe_read(source: str, max_bytes: int, published: Optional[str]) -> Union[list[Article], InputError]:
+def _read_one(source: str, max_bytes: int, published: Optional[str]) -> Iterator[Union[Article, Skip]]:
     try:
         articles, skips = read_input_with_skips(source, published=published, max_bytes=max_bytes)
     except InputError as exc:
-        return exc
-    if skips:
-        articles[0].meta["skipped_in_file"] = [list(s) for s in skips]
-    return articles
+        yield exc.skip("read")
+        return
+    yield from skips
+    yield from articles
 
 
 def _walk(folder: Path) -> Iterator[Path]:

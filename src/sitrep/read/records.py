@@ -5,16 +5,13 @@ import json
 import re
 from typing import Any, Optional
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, Skip
 from sitrep.model import Article
 
 TEXT_FIELDS = ("text", "content", "body", "articleBody", "article", "maintext", "story")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("published", "date", "datePublished", "date_publish", "publish_date", "pubDate", "timestamp")
 SOURCE_FIELDS = ("source", "outlet", "source_name", "site_name", "publisher", "domain")
-
-#: a skipped record: (origin, reason, detail)
-Skip = tuple[str, str, str]
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -65,18 +62,18 @@ def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -
             continue
         where = f"{origin}:{number}"
         if max_record_bytes and len(line) > max_record_bytes:
-            skips.append((where, "too_large", f"line {number} holds {len(line):,} characters, above the "
-                          f"{max_record_bytes:,} limit for one article; split it or raise the limit"))
+            skips.append(Skip(where, "too_large", f"line {number} holds {len(line):,} characters, above the "
+                              f"{max_record_bytes:,} limit for one article; split it or raise the limit"))
             continue
         try:
             record = json.loads(line)
         except ValueError as exc:
-            skips.append((where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it"))
+            skips.append(Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it"))
             continue
         try:
             article = article_from_record(record, where)
         except InputError as exc:
-            skips.append((where, exc.reason, exc.detail))
+            skips.append(exc.skip("read"))
             continue
         article.input_format = "jsonl"
         articles.append(article)
@@ -103,7 +100,7 @@ def read_json(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
         except InputError as exc:
             if len(records) == 1:
                 raise
-            skips.append((where, exc.reason, exc.detail))
+            skips.append(exc.skip("read"))
             continue
         article.input_format = "json"
         articles.append(article)
@@ -126,7 +123,7 @@ def read_feed(data: bytes, origin: str) -> tuple[list[Article], list[Skip]]:
         html = html or entry.get("summary") or entry.get("description") or ""
         text = html_fragment_to_text(html)
         if not text.strip():
-            skips.append((where, "empty", "the feed item has no content or summary"))
+            skips.append(Skip(where, "empty", "the feed item has no content or summary"))
             continue
         published = None
         for key in ("published_parsed", "updated_parsed"):

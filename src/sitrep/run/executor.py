@@ -1,141 +1,187 @@
-"""Local parallel execution of the pipeline: a process pool whose workers load the
-Knowledge (spaCy and tables) once, in their initializer, and analyse chunks of articles.
+"""Where the pipeline runs. An executor maps a picklable task over chunks of articles.
 
-Workers never touch the store: they return plain dicts (the document JSON plus the
-near-duplicate signature) and the parent writes them. One article failing in one stage
-becomes a skip record for that article, never an exception for the batch.
+The interface a new engine implements (a Dask executor is next)::
+
+    class Executor:                       # a context manager
+        workers: int
+        def map(self, task, chunks: Iterable[list[Article]]) -> Iterator[list[R]]
+        def close(self) -> None
+
+    class Task:                           # picklable (see sitrep.run.tasks)
+        def __call__(self, chunk: list[Article]) -> list[R]     # in a worker
+        def failed(self, chunk, error) -> list[R]               # its worker died
+        def warm_up(self) -> None          # once per worker, before its first chunk
+
+``map`` yields each chunk's results as the chunk completes: in input order in this
+process, in any order across processes (ingest needs none; extract runs inline). A chunk
+whose worker dies becomes ``task.failed(chunk, error)``: one Skip per article, never an
+exception for the run. The number of chunks in flight is bounded, so a huge input never
+fills memory. Executors never touch the store: the caller writes what they return.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
-import time
-import traceback
+import sys
+import types
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from typing import Any, Iterable, Iterator, Optional
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import Any, Iterable, Iterator, Optional, Protocol, TypeVar
 
-from sitrep.errors import InputError
 from sitrep.model import Article
 
-#: the points ``until`` may name, in order: "clean" stores cleaned articles without NLP
-UNTIL_CHOICES = ("clean", "nlp", "actors", "places", "times", "quantities", "quotes", "events", "certainty")
-
-_KB = None
+R = TypeVar("R")
 
 
-def _init_worker(until: Optional[str] = None) -> None:
-    # the parent decides what an interrupt means; workers just finish or get cancelled
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    global _KB
-    from sitrep.knowledge import default_knowledge
-    _KB = default_knowledge()
-    if until != "clean":
-        _KB.nlp  # load once per worker, before the first article
+class Task(Protocol[R]):
+    def __call__(self, chunk: list[Article]) -> list[R]: ...
+
+    def failed(self, chunk: list[Article], error: BaseException) -> list[R]: ...
+
+    def warm_up(self) -> None: ...
 
 
-def _skip(article: Article, reason: str, stage: str, detail: str) -> dict[str, Any]:
-    return {"ok": False, "article_id": article.id, "origin": article.origin or article.url or article.id,
-            "reason": reason, "stage": stage, "detail": detail}
+class Executor(Protocol):
+    workers: int
 
+    def map(self, task: Task[R], chunks: Iterable[list[Article]]) -> Iterator[list[R]]: ...
 
-def process_articles(articles: list[Article], until: Optional[str] = None) -> list[dict[str, Any]]:
-    """Analyse a chunk of articles; returns one result dict per article, in order."""
-    from sitrep import pipeline
-    from sitrep.corpus.dedup import signature
-    from sitrep.knowledge import default_knowledge
-
-    kb = _KB or default_knowledge()
-    results: list[Optional[dict]] = [None] * len(articles)
-    prepared = []
-    for i, article in enumerate(articles):
-        started = time.perf_counter()
-        try:
-            doc = pipeline.prepare(article, kb)
-            if not (doc.article.text or "").strip():
-                raise InputError(article.origin or article.id, "empty", "no text left after cleaning")
-            prepared.append((i, doc, started))
-        except InputError as exc:
-            results[i] = _skip(article, exc.reason, "clean", exc.detail)
-        except Exception as exc:  # noqa: BLE001 - one article must not sink the batch
-            results[i] = _skip(article, "internal_error", "clean", _describe(exc))
-
-    spacy_share = 0.0
-    if until != "clean" and prepared:
-        t0 = time.perf_counter()
-        try:
-            sdocs = list(kb.nlp.pipe([d.article.text for _, d, _ in prepared], batch_size=len(prepared)))
-        except Exception:  # noqa: BLE001 - fall back to one at a time to find the culprit
-            sdocs = [None] * len(prepared)
-        spacy_share = (time.perf_counter() - t0) / len(prepared)
-
-    for k, (i, doc, started) in enumerate(prepared):
-        try:
-            if until != "clean":
-                doc = pipeline.analyse(doc, kb, spacy_doc=sdocs[k], until=until)
-            t0 = time.perf_counter()
-            sig = signature(doc.article.text)
-            timings = {"spacy": spacy_share, **doc.timings, "signature": time.perf_counter() - t0}
-            results[i] = {"ok": True, "doc": doc.to_dict(), "signature": sig, "timings": timings,
-                          "seconds": time.perf_counter() - started}
-        except InputError as exc:
-            results[i] = _skip(doc.article, exc.reason, getattr(exc, "sitrep_stage", "nlp"), exc.detail)
-        except Exception as exc:  # noqa: BLE001
-            results[i] = _skip(doc.article, "internal_error", getattr(exc, "sitrep_stage", "signature"),
-                               _describe(exc))
-    return results  # type: ignore[return-value]
-
-
-def _describe(exc: BaseException) -> str:
-    tb = traceback.extract_tb(exc.__traceback__)
-    where = f" at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
-    return f"{type(exc).__name__}: {exc}{where}"
+    def close(self) -> None: ...
 
 
 def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def run_chunks(chunks: Iterable[list[Article]], workers: int, until: Optional[str] = None
-               ) -> Iterator[list[dict[str, Any]]]:
-    """Yield the results of each chunk as it completes (any order for workers > 1).
+class InlineExecutor:
+    """Everything in this process, in order: no start-up cost, the right choice for small
+    inputs and for one worker."""
 
-    With one worker everything runs in this process (no pool start-up). The number of
-    chunks in flight is bounded, so reading a huge input never fills memory.
+    workers = 1
+
+    def map(self, task: Task[R], chunks: Iterable[list[Article]]) -> Iterator[list[R]]:
+        task.warm_up()
+        for chunk in chunks:
+            yield task(chunk)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "InlineExecutor":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class LocalProcessExecutor:
+    """A pool of ``workers`` spawned processes on this machine.
+
+    Spawned, not forked: the parent may hold a DuckDB handle and threads. The pool starts
+    with the first ``map`` (each worker runs that task's ``warm_up`` once, loading the
+    Knowledge) and is kept for later maps until ``close``. Workers ignore Ctrl-C: the
+    parent decides what an interrupt means.
     """
-    if workers <= 1:
-        for chunk in chunks:
-            yield process_articles(chunk, until)
-        return
-    import multiprocessing
 
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB handle
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(until,))
-    pending: dict = {}
-    limit = workers * 2
+    def __init__(self, workers: int, in_flight_per_worker: int = 2):
+        self.workers = workers
+        self.limit = workers * in_flight_per_worker
+        self._pool: Optional[ProcessPoolExecutor] = None
 
-    def collect(done) -> Iterator[list[dict[str, Any]]]:
-        for fut in done:
-            chunk = pending.pop(fut)
-            try:
-                yield fut.result()
-            except Exception as exc:  # noqa: BLE001 - a dead worker skips its chunk only
-                yield [_skip(a, "internal_error", "worker", _describe(exc)) for a in chunk]
+    def map(self, task: Task[R], chunks: Iterable[list[Article]]) -> Iterator[list[R]]:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_SPAWN_WITHOUT_MAIN,
+                                             initializer=_init_worker, initargs=(task,))
+        pool = self._pool
+        pending: dict = {}
 
-    try:
-        for chunk in chunks:
-            pending[pool.submit(process_articles, chunk, until)] = chunk
-            if len(pending) >= limit:
+        def collect(done) -> Iterator[list[R]]:
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    yield future.result()
+                except Exception as exc:  # noqa: BLE001 - a dead worker loses its chunk only
+                    yield task.failed(chunk, exc)
+
+        try:
+            for chunk in chunks:
+                pending[pool.submit(task, chunk)] = chunk
+                if len(pending) >= self.limit:
+                    done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                    yield from collect(done)
+            while pending:
                 done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
                 yield from collect(done)
-        while pending:
-            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-            yield from collect(done)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    else:
-        pool.shutdown(wait=True)  # reap the workers (and let their resource usage be counted)
+        except BaseException:
+            self.close(wait=False)
+            raise
+        finally:
+            if pending:  # closed early by the consumer (GeneratorExit)
+                self.close(wait=False)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers; ``wait`` reaps them (so their resource usage is counted)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "LocalProcessExecutor":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close(wait=exc[0] is None)
+
+
+#: the engines ``make_executor`` knows; a new engine registers its class here
+ENGINES = {"local": LocalProcessExecutor}
+
+
+def make_executor(engine: str = "local", workers: Optional[int] = None) -> Executor:
+    """The executor for an engine name and worker count (one worker runs inline)."""
+    workers = workers or default_workers()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
+    if engine == "local" and workers <= 1:
+        return InlineExecutor()
+    return ENGINES[engine](workers)
+
+
+def _init_worker(task: Task) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    task.warm_up()
+
+
+# -- spawning without re-running the caller's script ------------------------------------------
+# A spawned child re-imports the parent's __main__ when it is a script file, so a script
+# that calls sitrep without an ``if __name__ == "__main__"`` guard would run again in
+# every worker (and fail, starting a pool inside a pool). Workers need nothing from that
+# script -- tasks and stages are pickled by reference to sitrep's own modules -- so while a
+# worker starts, the script is hidden from the data the child is prepared from.
+
+class _ProcessWithoutMain(SpawnProcess):
+    def start(self) -> None:
+        with _main_hidden():
+            super().start()
+
+
+class _SpawnWithoutMainContext(SpawnContext):
+    Process = _ProcessWithoutMain
+
+
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    main = sys.modules.get("__main__")
+    is_script = main is not None and getattr(main, "__spec__", None) is None and getattr(main, "__file__", None)
+    if not is_script:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
     finally:
-        if pending:  # closed early by the consumer (GeneratorExit)
-            pool.shutdown(wait=False, cancel_futures=True)
+        sys.modules["__main__"] = main
+
+
+_SPAWN_WITHOUT_MAIN = _SpawnWithoutMainContext()
