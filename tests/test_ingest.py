@@ -188,3 +188,21 @@ def test_unstorable_document_is_skipped_and_the_batch_kept(tmp_path, monkeypatch
     # the refused article is not remembered: a re-run tries it again
     summary2, _, _ = run([src], tmp_path / "db.duckdb")
     assert summary2.unchanged == 4
+
+
+def test_a_rerun_clears_the_errors_of_inputs_it_now_stores(tmp_path):
+    from sitrep.pipeline import STAGES, Pipeline, Stage
+
+    def fragile(doc, kb):
+        if "Belmont" in doc.article.text:
+            raise RuntimeError("a bug since fixed")
+        return doc
+
+    src = write_jsonl(tmp_path / "a.jsonl", [article(0), article(1), article(2)])
+    (tmp_path / "gone.txt").write_text("")  # refused as empty: not an error a re-run can clear
+    buggy = Pipeline([STAGES[0], Stage("fragile", fragile, requires=("text",))])
+    _, _, skipped = run([src, str(tmp_path / "gone.txt")], tmp_path / "db.duckdb", pipeline=buggy)
+    assert sorted((r["reason"], r["input_id"]) for r in skipped) == [("empty", None), ("internal_error", "art-1")]
+    summary, counts, skipped = run([src, str(tmp_path / "gone.txt")], tmp_path / "db.duckdb")
+    assert summary.ingested == 1 and counts["articles"] == 3
+    assert [r["reason"] for r in skipped] == ["empty"]

@@ -7,5 +7,6 @@
   incidents.py   event mentions -> incidents (re-clustered after every ingest)
   queries.py     events / incidents / skipped / articles with the CLI's filters
   exports.py     parquet, csv, jsonl (DuckDB COPY), PLOVER-style JSON, GDELT-like TSV
-  commands.py    `sitrep ingest | events | incidents | brief | export | skipped | demo`
+  rows.py        typed rows of the queries
+(the commands over the store are in sitrep.cli.corpus)
 """

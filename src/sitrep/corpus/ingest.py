@@ -58,6 +58,8 @@ class IngestSummary:
     #: seconds per pipeline stage summed over stored articles (worker time), and the
     #: parent's time writing to the store
     stage_seconds: Counter = field(default_factory=Counter)
+    #: the first few refusals of this run (not duplicates), to say why nothing was stored
+    problems: list = field(default_factory=list, repr=False)
 
     @property
     def articles_per_s(self) -> float:
@@ -75,6 +77,7 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["problems"]
         d["skipped"] = dict(self.skipped)
         d["stage_seconds"] = {k: round(v, 2) for k, v in self.stage_seconds.most_common()}
         d["articles_per_s"] = round(self.articles_per_s, 2)
@@ -282,6 +285,8 @@ class IngestRun:
 
     def skip(self, skip: Skip) -> None:
         self.summary.skipped[skip.reason] += 1
+        if skip.reason != "duplicate" and len(self.summary.problems) < 5:
+            self.summary.problems.append(skip)
         key = (skip.origin or "", skip.input_id or "", skip.reason)
         if key not in self.recorded:  # a re-run does not record the same skip twice
             self.recorded.add(key)

@@ -75,11 +75,17 @@ class Store:
         if str(self.path) != ":memory:":
             if read_only and not self.path.exists():
                 raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SitrepError(f"cannot create the folder {self.path.parent} for the store ({exc.strerror}); "
+                                  "pass --db with a writable path or set $SITREP_DB") from None
+        self.con = _connect(self.path, read_only)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            raise SitrepError(f"cannot open {self.path}: {exc}") from exc
+            check_file_size(self.con, self.path)
+        except SitrepError:
+            self.con.close()
+            raise
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
         # so per-article INSERTs would dominate the ingest time
         self._pending: dict[str, list] = {}
@@ -94,7 +100,7 @@ class Store:
                     pass
             except (duckdb.IOException, SitrepError) as exc:
                 raise SitrepError(f"{self.path} has an older schema and cannot be upgraded now: {exc}") from exc
-            self.con = duckdb.connect(str(self.path), read_only=True)
+            self.con = _connect(self.path, True)
 
     # -- schema --------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -353,6 +359,59 @@ class Store:
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _connect(path: Path, read_only: bool):
+    import duckdb
+
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except (duckdb.Error, OSError) as exc:
+        problem = describe_database_error(exc, path)
+        raise SitrepError(problem or f"cannot open {path}: {' '.join(str(exc).split())}") from exc
+
+#: DuckDB's file header: the main header and two database headers of 4 KiB each
+_DUCKDB_HEADER_BYTES = 3 * 4096
+
+
+def check_file_size(con, path: Path) -> None:
+    """Raise SitrepError when the file is shorter than the blocks DuckDB says it has: a
+    copy cut short or a disk that filled up. Checked on opening, so every command
+    refuses a damaged store at once instead of failing on the first table it reads.
+    Skipped while a write-ahead log exists (its blocks are not in the file yet)."""
+    if str(path) == ":memory:" or Path(str(path) + ".wal").exists():
+        return
+    try:
+        row = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+        size = path.stat().st_size
+    except Exception:  # noqa: BLE001 - an unknown layout is not evidence of damage
+        return
+    if row and size < _DUCKDB_HEADER_BYTES + int(row[0]) * int(row[1]):
+        raise SitrepError(f"the store {path} is damaged: the file is shorter than its own index says "
+                          f"({size:,} bytes); restore it from a copy, or ingest again into a new --db")
+
+
+def describe_database_error(exc: BaseException, path: Path) -> Optional[str]:
+    """What a DuckDB or file error means for the user and what to do; None for a bug."""
+    import duckdb
+
+    if not isinstance(exc, (duckdb.Error, OSError)):
+        return None
+    text = str(exc)
+    low = text.lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        return (f"the store {path} is in use by another sitrep process (an ingest writing to it?); "
+                "wait until it finishes, or query a copy of the file")
+    if "no space left" in low or "disk is full" in low or "disk full" in low:
+        return (f"the disk holding {path} is full; free some space and re-run "
+                "(committed work is kept, the unfinished batch was rolled back)")
+    if "read-only file system" in low or "permission denied" in low or "readonly" in low:
+        return f"cannot write {path} ({text.splitlines()[0][:120]}); choose a writable place with --db or $SITREP_DB"
+    if any(m in low for m in ("could not read enough bytes", "not a valid duckdb", "corrupt", "checksum",
+                               "serialization", "invalid block", "unrecognized file")):
+        return (f"the store {path} is damaged or not a sitrep store ({text.splitlines()[0][:120]}); "
+                "restore it from a copy, or ingest again into a new --db")
+    return None
 
 
 _INSERTS = {

@@ -6,10 +6,14 @@ import sys
 import time
 from pathlib import Path
 
+from sitrep.cli.options import add_actors, add_json, add_workers, checked, positive_int
+from sitrep.cli.output import write_json
 from sitrep.errors import SitrepError
 
 
-def add_parser(sub) -> None:
+def register(sub) -> None:
+    from sitrep.corpus.queries import check_limit
+
     p = sub.add_parser(
         "eval", help="score every stage on the gold sets found (P, R, F1, accuracy@161km)",
         description="Score sitrep against every gold set found under --data (default "
@@ -19,21 +23,25 @@ def add_parser(sub) -> None:
                                    "times, places, quantities, incidents)")
     p.add_argument("--set", dest="set_name", help="only this gold set (see --list)")
     p.add_argument("--gold", help="your own gold file (JSONL, format in docs/gold-formats.md); needs --stage")
-    p.add_argument("--limit", type=int, help="score only the first N items of each set (fast check)")
-    p.add_argument("--show-errors", type=int, default=0, metavar="N",
+    p.add_argument("--limit", type=checked(check_limit), metavar="N",
+                   help="score only the first N items of each set (fast check)")
+    p.add_argument("--show-errors", type=positive_int("--show-errors"), default=0, metavar="N",
                    help="print N misses and false alarms with their sentences")
-    p.add_argument("--json", dest="json_out", help="also write all results as JSON to this file")
+    add_json(p, "all results (the text report then goes to stderr when JSON goes to stdout)")
     p.add_argument("--list", action="store_true", help="list the gold sets and whether they are found")
+    add_actors(p)
     p.set_defaults(func=run_eval)
 
     b = sub.add_parser(
         "bench", help="articles/s, words/s, peak memory and per-stage time share",
         description="Run the full pipeline over the first N articles of a corpus (default: "
                     "allsides-intl in the shared data, else the bundled demo corpus).")
-    b.add_argument("--articles", type=int, default=500)
-    b.add_argument("--corpus", help="a JSONL corpus (default: allsides-intl, else the demo)")
-    b.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    b.add_argument("--json", dest="json_out", help="also write the result as JSON to this file")
+    b.add_argument("--articles", type=positive_int("--articles"), default=500, metavar="N",
+                   help="how many articles of the corpus (default 500)")
+    b.add_argument("--corpus", metavar="FILE", help="a JSONL corpus (default: allsides-intl, else the demo)")
+    add_workers(b, "all cores")
+    add_json(b, "the result (it is always printed on stdout)")
+    add_actors(b)
     b.set_defaults(func=run_bench)
 
 
@@ -78,14 +86,14 @@ def run_eval(args) -> int:
         result = s.evaluate(kb, data_dir, limit=args.limit, show_errors=args.show_errors)
         result.seconds = time.perf_counter() - started
         results.append(result)
-        print(format_result(result))
+        report = sys.stderr if args.json == "-" else sys.stdout
+        print(format_result(result), file=report)
         for line in result.errors[: args.show_errors]:
-            print("   ", line)
-        sys.stdout.flush()
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps(
-            {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "limit": args.limit,
-             "results": [r.to_dict() for r in results]}, indent=2))
+            print("   ", line, file=report)
+        report.flush()
+    if args.json:
+        write_json({"date": time.strftime("%Y-%m-%d %H:%M:%S"), "limit": args.limit,
+                    "results": [r.to_dict() for r in results]}, args.json)
     return 0
 
 
@@ -128,8 +136,10 @@ def format_result(result) -> str:
 
 def run_bench(args) -> int:
     from sitrep.eval.bench import bench_pipeline
+    if args.corpus and not Path(args.corpus).is_file():
+        raise SitrepError(f"--corpus {args.corpus}: no such file; give a JSONL file with one article per line")
     result = bench_pipeline(n_articles=args.articles, corpus=args.corpus, workers=args.workers)
     print(json.dumps(result, indent=2))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps(result, indent=2))
+    if args.json and args.json != "-":
+        write_json(result, args.json)
     return 0

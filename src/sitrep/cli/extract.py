@@ -5,6 +5,8 @@ import argparse
 import json
 import sys
 
+from sitrep.cli.options import add_actors, add_format, add_published
+
 #: articles parsed together by spaCy when a file holds several
 BATCH = 8
 
@@ -29,18 +31,18 @@ the rest are still printed; the exit status is 2 only if none could be analysed.
 """
 
 
-def add_parser(subparsers) -> None:
+def register(subparsers) -> None:
     p = subparsers.add_parser("extract", help=HELP, description=DESCRIPTION,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="FILE|URL|-", help="the article: a file, an http(s) URL, or - for stdin")
-    p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
-    p.add_argument("--published", metavar="ISO",
-                   help="publication date/time (ISO 8601) to use instead of what the input says; "
-                        "relative dates ('on Tuesday') are resolved against it")
+    add_format(p, ("json", "md"), "json")
+    add_published(p, "publication date/time (ISO 8601) to use instead of what the input says; "
+                     "relative dates ('on Tuesday') are resolved against it")
     p.add_argument("--title", help="article title to use instead of the one found in the input")
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
     p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="refuse inputs larger than N bytes (default 20,000,000)")
+    add_actors(p)
     p.set_defaults(func=run)
 
 
@@ -49,12 +51,6 @@ def run(args) -> int:
     from sitrep.pipeline import Pipeline
     from sitrep.read import DEFAULT_MAX_BYTES, read_input_with_skips
 
-    if args.published:
-        from sitrep.errors import SitrepError
-        from sitrep.read.html import normalise_date
-        if normalise_date(args.published) is None:
-            raise SitrepError(f"--published {args.published!r} is not a date; use ISO 8601, "
-                              "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
     articles, skips = read_input_with_skips(args.input, published=args.published,
                                             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     for article in articles:

@@ -1,0 +1,5 @@
+import sys
+
+from sitrep.cli.app import main
+
+sys.exit(main())

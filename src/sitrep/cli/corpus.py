@@ -1,0 +1,260 @@
+"""The commands over the corpus store: ingest, events, incidents, skipped, brief, export, demo."""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+
+from sitrep.cli.options import (add_actors, add_db, add_filters, add_format, add_json, add_progress,
+                                add_published, add_workers, checked, positive_int)
+from sitrep.cli.output import emit, write_json, write_text
+from sitrep.errors import SKIP_REASONS, SitrepError
+
+DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
+
+INGEST_DESCRIPTION = """\
+Read files, folders (recursively), JSONL archives, RSS/Atom feeds and URLs; analyse every
+article on worker processes and store it with every layer in the DuckDB store. Exact
+duplicates are skipped before analysis, near-duplicates are linked, a new version of a
+stored URL replaces it (the old one is kept), and incidents are brought up to date.
+Re-running the same input stores nothing twice; an interrupted ingest resumes.
+
+Exit status: 0 when something was stored or everything was already stored; 2 when
+nothing was stored and some input was refused or unreadable (the reasons are printed
+and kept: `sitrep skipped`); 130 when interrupted (committed work is kept).
+"""
+
+
+def register(sub) -> None:
+    from sitrep.pipeline import STAGE_NAMES
+
+    p = sub.add_parser("ingest", help="read files, folders, JSONL, feeds, URLs into the store",
+                       description=INGEST_DESCRIPTION, formatter_class=_raw())
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files, folders, .jsonl, feed files or URLs; a .txt file holding only URLs "
+                        "(feeds.txt) stands for those URLs")
+    add_db(p)
+    add_workers(p)
+    p.add_argument("--until", choices=STAGE_NAMES, default=None,
+                   help="stop the pipeline after this stage (clean = store cleaned text only)")
+    add_published(p, "publication date for inputs that carry none (ISO 8601, e.g. 2026-01-03)")
+    p.add_argument("--batch-size", type=positive_int("--batch-size"), default=16, metavar="N",
+                   help="articles per database commit (default 16)")
+    add_progress(p)
+    add_json(p, "the summary")
+    add_actors(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="list stored events",
+                       description="Stored events with their actors, place, date, certainty and the "
+                                   "sentence they come from, oldest first.")
+    add_db(p)
+    add_filters(p, "about", "since", "until", "actor", "type", "certainty", "limit")
+    add_format(p, ("table", "csv", "json"), "table")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("incidents", help="deduplicated incidents with their sources",
+                       description="Events reported by several articles grouped into incidents, the "
+                                   "best corroborated first, with what each outlet says about them.")
+    add_db(p)
+    add_filters(p, "about", "since", "until", "type")
+    p.add_argument("--min-sources", type=positive_int("--min-sources"), default=1, metavar="N",
+                   help="only incidents reported by at least N independent outlets (default 1)")
+    add_filters(p, "limit")
+    add_format(p, ("table", "csv", "json"), "table", "output format (default table; json includes the mentions)")
+    p.set_defaults(func=cmd_incidents)
+
+    p = sub.add_parser("brief", help="the situation report (Markdown, or HTML with --html)",
+                       description="The situation report from the store: headline incidents, a "
+                                   "timeline, positions, key figures, contested claims, a plot; every "
+                                   "statement footnoted to its article and sentence.")
+    add_db(p)
+    add_filters(p, "about", "since", "until")
+    p.add_argument("--html", action="store_true", help="HTML instead of Markdown")
+    p.add_argument("--out", default=".", metavar="DIR",
+                   help="folder for the plot (PNG, SVG); default: current folder")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the brief to this file instead of stdout")
+    p.add_argument("--no-plot", action="store_true", help="leave the plot out")
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("export", help="export tables: parquet, csv, jsonl, plover, gdelt",
+                       description="Write the store's tables (parquet, csv, jsonl) or its events as "
+                                   "PLOVER-style JSON records or a GDELT-like TSV into a folder.")
+    add_db(p)
+    add_format(p, ("parquet", "csv", "jsonl", "plover", "gdelt"), "parquet")
+    p.add_argument("out", metavar="DIR", help="output folder")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("skipped", help="inputs that were skipped, with the reason",
+                       description="Every input or record that was not stored, with the reason, the "
+                                   "stage that refused it and the detail.")
+    add_db(p)
+    p.add_argument("--reason", type=checked(_check_reason), metavar="REASON",
+                   help=f"only this reason: {', '.join(SKIP_REASONS)}")
+    add_format(p, ("table", "csv", "json"), "table")
+    p.set_defaults(func=cmd_skipped)
+
+    p = sub.add_parser("demo", help="ingest the bundled demo corpus and print its brief",
+                       description="Ingest the bundled demo corpus into a store, write its brief and "
+                                   "plot into a folder and print the brief.")
+    add_db(p, "database file (default: a temporary one)")
+    p.add_argument("--out", default="sitrep-demo", metavar="DIR",
+                   help="folder for brief.md and the plot (default ./sitrep-demo/)")
+    add_workers(p)
+    p.add_argument("--html", action="store_true", help="also write brief.html")
+    add_progress(p)
+    add_actors(p)
+    p.set_defaults(func=cmd_demo)
+
+
+def _check_reason(value: str) -> str:
+    if value not in SKIP_REASONS:
+        raise SitrepError(f"--reason {value!r} is not a skip reason; use one of {', '.join(SKIP_REASONS)}")
+    return value
+
+
+def _raw():
+    import argparse
+    return argparse.RawDescriptionHelpFormatter
+
+
+def _store(args, read_only: bool = False):
+    from sitrep.corpus.store import Store
+    return Store(args.db, read_only=read_only)
+
+
+# -- commands --------------------------------------------------------------------------------
+
+def cmd_ingest(args) -> int:
+    from sitrep.corpus.ingest import IngestInterrupted, ingest
+
+    with _store(args) as store:
+        try:
+            summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
+                             published=args.published, batch_size=args.batch_size, progress=args.progress)
+        except IngestInterrupted as exc:
+            for line in exc.summary.lines():
+                print(line, file=sys.stderr)
+            raise
+    if args.json:
+        write_json(summary.to_dict(), args.json)
+    if not args.json or args.json != "-":
+        for line in summary.lines():
+            print(line, file=sys.stderr)
+    if summary.failed:
+        first = "; ".join(str(s) for s in summary.problems[:3])
+        raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
+                          f"fix the inputs and re-run; `sitrep skipped` lists every reason")
+    return 0
+
+
+EVENT_COLUMNS = ("event_date", "type", "source_name", "source_country", "target_name", "target_country",
+                 "place_name", "certainty", "outlet", "trigger", "sentence")
+
+
+def cmd_events(args) -> int:
+    from sitrep.corpus import queries
+    from sitrep.corpus.rows import EventRow
+
+    with _store(args, read_only=True) as store:
+        rows = queries.event_rows(store, actor=args.actor, event_type=args.event_type, since=args.since,
+                                  until=args.until, about=args.about, certainty=args.certainty,
+                                  limit=args.limit)
+    columns = [f.name for f in fields(EventRow)] if args.format == "csv" else EVENT_COLUMNS
+    emit(rows, args.format, columns)
+    return 0
+
+
+INCIDENT_COLUMNS = ("incident_id", "date_start", "type", "source_name", "target_name", "place_name",
+                    "n_sources", "n_articles", "first_reported", "latest_reported", "conflicted", "certainty")
+
+
+def cmd_incidents(args) -> int:
+    from dataclasses import asdict
+
+    from sitrep.corpus import queries
+
+    with _store(args, read_only=True) as store:
+        rows = queries.incident_rows(store, about=args.about, since=args.since, until=args.until,
+                                     event_type=args.event_type, min_sources=args.min_sources, limit=args.limit,
+                                     with_mentions=args.format == "json")
+    dicts = [asdict(r) for r in rows]
+    for d in dicts:
+        if args.format == "table":
+            d["certainty"] = "; ".join(f"{k}: {'/'.join(v)}" for k, v in d["certainty"].items())
+        elif args.format == "csv":
+            d["certainty"] = json.dumps(d["certainty"])
+        if args.format != "json":
+            del d["mentions"]
+    emit(dicts, args.format, INCIDENT_COLUMNS)
+    return 0
+
+
+def cmd_skipped(args) -> int:
+    from sitrep.corpus import queries
+
+    with _store(args, read_only=True) as store:
+        rows = queries.skipped_rows(store, reason=args.reason)
+    emit(rows, args.format, ("skipped_at", "reason", "stage", "origin", "input_id", "detail"))
+    return 0
+
+
+def _write_brief(store, about, since, until, out_dir: Path, html: bool, plot: bool = True) -> str:
+    from sitrep.report.brief import build_brief, markdown_to_html
+
+    md = build_brief(store, about=about, since=since, until=until, out_dir=out_dir if plot else None, plot=plot)
+    return markdown_to_html(md) if html else md
+
+
+def cmd_brief(args) -> int:
+    with _store(args, read_only=True) as store:
+        text = _write_brief(store, args.about, args.since, args.until, Path(args.out), args.html,
+                            plot=not args.no_plot)
+    if args.output:
+        write_text(Path(args.output), text, "--output")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from sitrep.corpus.exports import export
+
+    with _store(args, read_only=True) as store:
+        paths = export(store, args.format, args.out)
+    for p in paths:
+        print(p, file=sys.stderr)
+    return 0
+
+
+def demo_inputs() -> list[str]:
+    from sitrep.demo import demo_inputs as listed
+
+    found = [str(p) for p in listed() if p.exists()]
+    if not found:
+        raise SitrepError(f"the demo corpus is missing from {DEMO_DIR}; reinstall sitrep")
+    return found
+
+
+def cmd_demo(args) -> int:
+    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.store import Store
+
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sitrep-demo-") as tmp:
+        db = Path(args.db) if args.db else Path(tmp) / "demo.duckdb"
+        with Store(db) as store:
+            summary = ingest(demo_inputs(), store, workers=args.workers, progress=args.progress)
+            for line in summary.lines():
+                print(line, file=sys.stderr)
+            md = _write_brief(store, None, None, None, out_dir, html=False)
+            write_text(out_dir / "brief.md", md, "--out")
+            if args.html:
+                from sitrep.report.brief import markdown_to_html
+                write_text(out_dir / "brief.html", markdown_to_html(md), "--out")
+    sys.stdout.write(md)
+    print(f"brief and plot written to {out_dir}/", file=sys.stderr)
+    return 0

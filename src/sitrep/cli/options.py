@@ -1,0 +1,128 @@
+"""Options shared by several commands, each defined once: add them with the helpers below
+so an option exists only on the commands where it does something (``--actors`` only
+where the pipeline runs, the filters only where they filter).
+
+Values are checked while the command line is parsed, with the messages of
+sitrep.corpus.queries, so a bad value never reaches a query: ``--since 2012`` means the
+1st of January 2012, ``--certainty sure`` lists the statuses there are.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, Callable
+
+from sitrep.errors import SitrepError
+
+
+def checked(check: Callable[..., Any], *args: Any) -> Callable[[str], Any]:
+    """An argparse ``type`` from one of our checks: its SitrepError becomes the parser's
+    one-line error (the check's message already names the option)."""
+    def parse(value: str) -> Any:
+        try:
+            return check(value, *args)
+        except SitrepError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = getattr(check, "__name__", "value")
+    return parse
+
+
+def positive_int(option: str) -> Callable[[str], int]:
+    def check(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise SitrepError(f"{option} {value!r} must be a whole number, 1 or more")
+        return n
+    return checked(check)
+
+
+def add_db(p: argparse.ArgumentParser, help: str | None = None) -> None:
+    p.add_argument("--db", metavar="FILE",
+                   help=help or "the DuckDB store (default: $SITREP_DB or ~/.local/share/sitrep/sitrep.duckdb)")
+
+
+def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...], default: str, help: str = "") -> None:
+    p.add_argument("--format", choices=choices, default=default,
+                   help=help or f"output format (default {default})")
+
+
+def add_json(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--json", nargs="?", const="-", metavar="FILE",
+                   help=f"{what} as JSON: on stdout, or written to FILE when one is given")
+
+
+def add_actors(p: argparse.ArgumentParser) -> None:
+    """Only on commands that run the pipeline."""
+    p.add_argument("--actors", action="append", metavar="FILE",
+                   help="your own actor file (TSV, format in docs/actors.md), merged over the shipped "
+                        "knowledge base; repeatable; also read from $SITREP_ACTORS")
+
+
+def add_workers(p: argparse.ArgumentParser, default: str = "all cores, fewer for small inputs") -> None:
+    p.add_argument("--workers", type=positive_int("--workers"), default=None, metavar="N",
+                   help=f"worker processes (default: {default})")
+
+
+def add_progress(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="draw the progress bar even when stderr is not a terminal")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="never draw the progress bar")
+
+
+def add_published(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--published", metavar="ISO", type=checked(_check_published), help=help)
+
+
+def _check_published(value: str) -> str:
+    from sitrep.read.html import normalise_date
+    if normalise_date(value) is None:
+        raise SitrepError(f"--published {value!r} is not a date; use ISO 8601, "
+                          "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
+    return value
+
+
+def _filters() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
+    from sitrep.corpus import queries
+    from sitrep.model import CERTAINTY_STATUSES
+
+    return {
+        "about": (("--about",), dict(metavar="TERM",
+                  help="only articles mentioning this: a country name or code, an actor, a word")),
+        "since": (("--since",), dict(metavar="DATE", type=checked(queries.parse_day, "since"),
+                  help="from this day on (YYYY-MM-DD; YYYY-MM or YYYY for the start of a month or year)")),
+        "until": (("--until",), dict(metavar="DATE", type=checked(queries.parse_day, "until"),
+                  help="up to this day (YYYY-MM-DD; YYYY-MM or YYYY for the end of a month or year)")),
+        "actor": (("--actor",), dict(metavar="NAME",
+                  help="source or target: part of a name, or a country code (VEN, USA)")),
+        "type": (("--type",), dict(dest="event_type", metavar="TYPE", type=checked(queries.check_type),
+                 help="a PLOVER event type, e.g. ASSAULT (any case)")),
+        "certainty": (("--certainty",), dict(metavar="STATUS", type=checked(queries.check_certainty),
+                      help=f"one of {', '.join(CERTAINTY_STATUSES)}")),
+        "limit": (("--limit",), dict(metavar="N", type=checked(queries.check_limit),
+                  help="at most N rows")),
+    }
+
+
+def add_filters(p: argparse.ArgumentParser, *names: str) -> None:
+    """The named query filters (about, since, until, actor, type, certainty, limit)."""
+    table = _filters()
+    for name in names:
+        flags, kwargs = table[name]
+        p.add_argument(*flags, **kwargs)
+
+
+def use_actor_files(files: list[str] | None) -> None:
+    """Pass user actor files to every process (pool workers inherit the environment)."""
+    if not files:
+        return
+    paths = []
+    for name in files:
+        path = os.path.abspath(name)
+        if not os.path.isfile(path):
+            raise SitrepError(f"--actors {name}: no such file; give the path of a TSV actor file (docs/actors.md)")
+        paths.append(path)
+    existing = [p for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
+    os.environ["SITREP_ACTORS"] = os.pathsep.join(existing + paths)

@@ -1,0 +1,83 @@
+"""Rows to stdout: an aligned table, CSV or JSON; and writing a result to a file."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable, Optional, TextIO
+
+from sitrep.errors import SitrepError
+
+#: a spreadsheet runs a cell that starts like this as a formula
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def as_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [asdict(r) if is_dataclass(r) else dict(r) for r in rows]
+
+
+def emit(rows: Iterable[Any], fmt: str, columns: Iterable[str], out: Optional[TextIO] = None) -> None:
+    """Typed rows (or dicts) as ``table``, ``csv`` (only ``columns``) or ``json`` (every field)."""
+    out = out or sys.stdout
+    columns = list(columns)
+    dicts = as_dicts(rows)
+    if fmt == "json":
+        json.dump([{k: plain(v) for k, v in r.items()} for r in dicts], out, ensure_ascii=False, indent=1,
+                  default=str)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for r in dicts:
+            writer.writerow([csv_cell(r.get(c)) for c in columns])
+    else:
+        out.write(format_table(dicts, columns) + "\n")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    value = plain(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def format_table(rows: list[dict], columns: list[str], max_width: int = 48) -> str:
+    def cell(v: Any) -> str:
+        s = "" if v is None else str(plain(v)).replace("\n", " ")
+        return s if len(s) <= max_width else s[:max_width - 1] + "…"
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def write_json(data: Any, target: str) -> None:
+    """``--json``: to stdout when the target is "-", else into that file."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        write_text(Path(target), text, "--json")
+
+
+def write_text(path: Path, text: str, option: str) -> None:
+    """Write a whole file; a path that cannot be written is the user's error, said in one line."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SitrepError(f"{option} {path}: cannot write ({exc.strerror}); "
+                          "check that the folder exists, is writable and the disk has room") from None

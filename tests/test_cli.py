@@ -1,0 +1,183 @@
+"""The command line's contract: a user's mistake is one line `sitrep: error: ...` and exit
+status 2; a bug is exit status 1 and a log file with the traceback; every option is
+checked where it is parsed and exists only where it does something."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from corpus_helpers import make_doc
+from sitrep.cli import build_parser, main
+from sitrep.corpus.store import Store, content_hash
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "cli.duckdb"
+    with Store(path) as s:
+        with s.transaction():
+            for aid, day in (("a", "2011-12-31"), ("b", "2012-06-01"), ("c", "2013-01-02")):
+                d = make_doc(aid, [f"US aircraft struck a port near Caracas, wire {aid} said."],
+                             url=f"https://{aid}.invalid/x",
+                             events=[(0, "ASSAULT", "struck", "USA", "VEN", "Caracas", day, "claimed")])
+                s.add_document(d, content_hash(d.article.text))
+    return str(path)
+
+
+def one_line_error(capsys, argv, *, contains=()):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sitrep: error: ") and err.count("\n") == 1 and "Traceback" not in err
+    for text in contains:
+        assert text in err, err
+    return err
+
+
+def events(capsys, db, *args):
+    assert main(["events", "--db", db, "--format", "json", *args]) == 0
+    return [r["event_id"] for r in json.loads(capsys.readouterr().out)]
+
+
+def test_a_year_or_a_month_is_a_period(db, capsys):
+    assert events(capsys, db, "--since", "2012") == ["b#e0", "c#e0"]
+    assert events(capsys, db, "--until", "2012") == ["a#e0", "b#e0"]
+    assert events(capsys, db, "--since", "2012-06", "--until", "2012-06") == ["b#e0"]
+    assert events(capsys, db, "--certainty", "CLAIMED", "--type", "assault", "--limit", "1") == ["a#e0"]
+
+
+@pytest.mark.parametrize("argv, contains", [
+    (["--since", "2012-13"], ["--since '2012-13' is not a date", "YYYY-MM"]),
+    (["--until", "last week"], ["--until 'last week' is not a date"]),
+    (["--limit", "-3"], ["--limit '-3'", "1 or more"]),
+    (["--limit", "ten"], ["--limit 'ten'"]),
+    (["--certainty", "sure"], ["--certainty 'sure'", "asserted, reported, claimed"]),
+    (["--type", "BOMBING"], ["--type 'BOMBING'", "ASSAULT"]),
+    (["--format", "xml"], ["invalid choice: 'xml'"]),
+    (["--actors", "mine.tsv"], ["unrecognized arguments: --actors"]),
+])
+def test_bad_arguments_are_one_line_errors(db, capsys, argv, contains):
+    one_line_error(capsys, ["events", "--db", db, *argv], contains=contains)
+
+
+def test_options_exist_only_where_they_do_something():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices
+    flags = {name: {f for a in p._actions for f in a.option_strings} for name, p in sub.items()}
+    runs_pipeline = {"extract", "ingest", "demo", "eval", "bench"}
+    for name, options in flags.items():
+        assert ("--actors" in options) == (name in runs_pipeline), name
+    assert "--certainty" in flags["events"] and "--certainty" not in flags["incidents"]
+    assert "--db" not in flags["extract"] and "--workers" not in flags["events"]
+
+
+def test_a_missing_store_is_a_user_error(tmp_path, capsys):
+    assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "sitrep ingest" in err
+
+
+def test_a_truncated_store_is_refused_up_front(db, tmp_path, capsys):
+    cut = tmp_path / "cut.duckdb"
+    shutil.copy(db, cut)
+    with open(cut, "r+b") as f:
+        f.truncate(os.path.getsize(cut) - 4096)
+    for command in (["events"], ["incidents"], ["skipped"], ["brief", "--no-plot"]):
+        assert main([*command, "--db", str(cut)]) == 2, command
+        err = capsys.readouterr().err
+        assert "is damaged" in err and "new --db" in err and err.count("\n") == 1
+
+
+def test_a_file_that_is_not_a_store_is_a_user_error(tmp_path, capsys):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are my notes, not a database\n" * 100)
+    assert main(["events", "--db", str(bogus)]) == 2
+    err = capsys.readouterr().err
+    assert "not a sitrep store" in err and err.count("\n") == 1
+
+
+def test_a_locked_store_says_who_holds_it(db, capsys):
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                               f"con = duckdb.connect({db!r}); print('locked', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert main(["events", "--db", db]) == 2
+        err = capsys.readouterr().err
+        assert "in use by another sitrep process" in err and err.count("\n") == 1
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_an_unwritable_output_is_a_user_error(db, capsys):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    assert main(["brief", "--db", db, "--no-plot", "-o", "/dev/full"]) == 2
+    err = capsys.readouterr().err
+    assert "/dev/full" in err and "No space left" in err and err.count("\n") == 1
+
+
+def test_a_bug_exits_1_with_the_traceback_in_a_log_file(db, capsys, monkeypatch, tmp_path):
+    from sitrep.corpus import queries
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("deliberate")
+
+    monkeypatch.setattr(queries, "event_rows", broken)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert main(["events", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err
+    log = tmp_path / "state" / "sitrep" / "logs"
+    (path,) = list(log.iterdir())
+    assert str(path) in err
+    text = path.read_text()
+    assert "Traceback" in text and "ZeroDivisionError: deliberate" in text and "sitrep events --db" in text
+
+
+def test_logs_fall_back_to_the_temp_folder_when_home_cannot_be_written(monkeypatch, tmp_path):
+    import tempfile
+
+    from sitrep.cli import app
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".local").write_text("a file where the state folder would go: no folder can be made under it")
+    monkeypatch.delenv("XDG_STATE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    path = app.write_log(ValueError("x"), ["events"])
+    assert path is not None and path.parent.parent == tmp_path / "tmp"
+    assert "ValueError: x" in path.read_text()
+
+
+def test_ingest_that_stores_nothing_exits_2_and_says_why(tmp_path, capsys):
+    db = tmp_path / "x.duckdb"
+    err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "mistyped.jsonl"), "--db", str(db),
+                                            "--workers", "1", "--until", "clean", "--no-progress"])
+    assert "nothing was stored" in err and "no such file" in err and "sitrep skipped" in err
+    # something stored, something refused: success
+    good = tmp_path / "good.txt"
+    good.write_text("The harbour authority said on Monday that cargo ships had been delayed by a storm off "
+                    "the coast, and that crews expected to unload by the end of the week.")
+    assert main(["ingest", str(good), str(tmp_path / "mistyped.jsonl"), "--db", str(db), "--workers", "1",
+                 "--until", "clean", "--no-progress"]) == 0
+    capsys.readouterr()
+    # everything already stored: nothing new, nothing refused: success
+    assert main(["ingest", str(good), "--db", str(db), "--workers", "1", "--until", "clean",
+                 "--no-progress"]) == 0
+
+
+def one_line_error_from_main(capsys, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    last = err.rstrip("\n").splitlines()[-1]
+    assert last.startswith("sitrep: error: ") and "Traceback" not in err
+    return last
