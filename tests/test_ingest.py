@@ -206,3 +206,28 @@ def test_a_rerun_clears_the_errors_of_inputs_it_now_stores(tmp_path):
     summary, counts, skipped = run([src, str(tmp_path / "gone.txt")], tmp_path / "db.duckdb")
     assert summary.ingested == 1 and counts["articles"] == 3
     assert [r["reason"] for r in skipped] == ["empty"]
+
+
+def test_a_full_disk_stops_the_ingest_without_blaming_articles(tmp_path, monkeypatch, capsys):
+    import duckdb
+
+    from sitrep.cli import main
+
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(6)])
+    db = tmp_path / "db.duckdb"
+    run([src], db)  # the first articles are stored
+    more = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(6, 9)])
+
+    def full(self, *args, **kwargs):
+        raise duckdb.IOException("IO Error: Could not write file: No space left on device")
+
+    monkeypatch.setattr(Store, "add_document", full)
+    assert main(["ingest", more, "--db", str(db), "--workers", "1", "--until", "clean", "--no-progress"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("sitrep: error: the disk holding") and "free some space" in err
+    monkeypatch.undo()
+    with Store(db) as store:
+        assert store.counts()["articles"] == 6
+        assert store.rows("SELECT * FROM skipped") == []  # no article blamed for the disk
+    summary, counts, _ = run([more], db)  # with room again, the re-run stores the rest
+    assert summary.ingested == 3 and counts["articles"] == 9

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from sitrep.corpus.dedup import LSHIndex
-from sitrep.corpus.store import Store, content_hash
+from sitrep.corpus.store import Store, content_hash, describe_database_error
 from sitrep.errors import Skip
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
@@ -345,9 +345,11 @@ class IngestRun:
                     self.store.record_skips(self.pending_skips)
                     stored = [self.store_document(item) for item in self.pending]
                 self._count(stored)
-            except Exception:  # noqa: BLE001 - retried one by one below
+            except Exception as exc:  # noqa: BLE001 - retried one by one below
                 for item in self.pending:
                     self._forget(item)
+                if describe_database_error(exc, self.store.path):
+                    raise  # a full disk or a damaged file is no article's fault: stop, blame none
                 self._commit_one_by_one()
             self.pending.clear()
             self.pending_skips.clear()
