@@ -240,6 +240,10 @@ class IngestRun:
         self.in_flight: dict[str, str] = {}  # content hash -> article id, sent off, not yet stored
         self.pending: list[Analysed] = []
         self.pending_skips: list[Skip] = []
+        #: what this run committed: stored article ids, and ids of older versions they
+        #: replaced (whose events are gone) -- what an incremental incident update needs
+        self.added: list[str] = []
+        self.replaced: list[str] = []
         self.last_commit = time.perf_counter()
         self.bar = Progress(label="articles", enabled=progress)
         if self.bar.enabled:
@@ -377,7 +381,7 @@ class IngestRun:
         updates, link it to a near-duplicate, clear stale skips of the same input."""
         doc, article = item.document, item.document.article
         h = article.meta.get("content_hash") or content_hash(article.text or "")
-        version, updated = 1, False
+        version = 1
         single_file = article.origin if article.input_format in ("text", "html") else None
         previous = self.store.find_by_key(article.url, article.id, single_file)
         if previous:
@@ -385,7 +389,7 @@ class IngestRun:
             self.store.replace_article(old_id, article.id)
             self.stored_ids.discard(old_id)
             self.lsh.remove(old_id)
-            version, updated = old_version + 1, True
+            version = old_version + 1
         if article.id in self.stored_ids:  # the same id for different text under another URL
             n = 2
             while f"{article.id}~{n}" in self.stored_ids:
@@ -403,7 +407,8 @@ class IngestRun:
         self.stored_ids.add(article.id)
         self.known[h] = article.id
         self.in_flight.pop(h, None)
-        return _Stored(updated=updated, near_duplicate=duplicate_of is not None, events=len(doc.events))
+        return _Stored(article.id, replaced=previous[0] if previous else None,
+                       near_duplicate=duplicate_of is not None, events=len(doc.events))
 
     def _clear_stale_skips(self, article: Article) -> None:
         """An error an earlier run recorded for the input now stored (a bug since fixed, a
@@ -419,8 +424,11 @@ class IngestRun:
         for s in stored:
             self.summary.ingested += 1
             self.summary.events += s.events
-            self.summary.updated += s.updated
+            self.summary.updated += s.replaced is not None
             self.summary.near_duplicates += s.near_duplicate
+            self.added.append(s.article_id)
+            if s.replaced is not None:
+                self.replaced.append(s.replaced)
 
     def _forget(self, item: Analysed) -> None:
         """Undo the in-memory bookkeeping of a document whose transaction was rolled back."""
@@ -457,7 +465,8 @@ def _same_input(key: tuple[str, str, str], article: Article) -> bool:
 
 @dataclass
 class _Stored:
-    updated: bool
+    article_id: str
+    replaced: Optional[str]  # the id of the older version this one replaced
     near_duplicate: bool
     events: int
 
