@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from sitrep.cli.options import add_actors, add_format, add_published
+from sitrep.cli.options import add_actors, add_format, add_published, positive_int
 
 #: articles parsed together by spaCy when a file holds several
 BATCH = 8
@@ -40,7 +40,7 @@ def register(subparsers) -> None:
                      "relative dates ('on Tuesday') are resolved against it")
     p.add_argument("--title", help="article title to use instead of the one found in the input")
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
-    p.add_argument("--max-bytes", type=int, default=None, metavar="N",
+    p.add_argument("--max-bytes", type=positive_int("--max-bytes"), default=None, metavar="N",
                    help="refuse inputs larger than N bytes (default 20,000,000)")
     add_actors(p)
     p.set_defaults(func=run)
