@@ -140,7 +140,7 @@ def cmd_ingest(args) -> int:
             raise
     if args.json:
         write_json(summary.to_dict(), args.json)
-    if not args.json or args.json != "-":
+    if args.json != "-":  # JSON on stdout replaces the human summary
         for line in summary.lines():
             print(line, file=sys.stderr)
     if summary.failed:
