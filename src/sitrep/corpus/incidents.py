@@ -73,14 +73,21 @@ LOOKBACK_DAYS = MAX_INTERVAL_DAYS + 2 * MAX_WINDOW_DAYS + 2
 #: text overlap a cross-article link needs with no agreeing actor or place, how much each
 #: agreeing one lowers it, and the floor it never goes below
 TEXT_MIN = 0.30
-TEXT_PER_EVIDENCE = 0.07
-TEXT_FLOOR = 0.12
-#: a second mention in the same article needs less (it is usually a recap)
-SAME_ARTICLE_TEXT = 0.15
+TEXT_PER_EVIDENCE = 0.03
+TEXT_FLOOR = 0.18
+#: a mention of the article's own incident without actors of its own ("the strikes were
+#: aimed at air defences") needs only this much text in common
+RECAP_TEXT = 0.0
+#: a mention without a usable date (linked within its article) needs this much more text
+UNDATED_TEXT_EXTRA = 0.15
+#: containment counts when the shared evidence weighs this much (a name and a word), at this factor
+CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: members an incident is compared with (the first ones): bounds the cost of a decision
 COMPARED_MEMBERS = 10
 #: weights of the text evidence: names and numbers say more than common words
 NAME_WEIGHT, NUMBER_WEIGHT = 2.0, 2.0
+#: a word's first letters, a weak extra feature standing in for its lemma
+PREFIX_CHARS, PREFIX_WEIGHT = 4, 0.5
 
 #: place features precise enough for a distance test; others are compared by country
 POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
@@ -148,8 +155,10 @@ class Mention:
 
     @property
     def key(self) -> tuple:
-        """Processing order of the dated pass."""
-        return (self.lo or date.min, self.hi or date.min, self.event_id)
+        """Processing order of the dated pass: by the latest day the mention can be about,
+        so that precise dates seed incidents and vaguer ones (a publication day, a month)
+        join them."""
+        return (self.hi or date.min, self.lo or date.min, self.event_id)
 
     @property
     def role(self) -> str:
@@ -200,17 +209,25 @@ def text_features(sentence: Optional[str]) -> dict[str, float]:
             out[stem] = NAME_WEIGHT
         elif stem not in out:
             out[stem] = 1.0
+        if len(stem) > PREFIX_CHARS:  # meets 'seizure'/'seized', 'Venezuelan'/'Venezuela'
+            out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
     return out
 
 
 def similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weighted cosine of two feature sets."""
+    """Weighted cosine of two feature sets; when they share enough (CONTAINED_MIN_WEIGHT),
+    also how much of the shorter one the longer contains: a short report inside a long
+    sentence full of context is still the same report."""
     if not a or not b:
         return 0.0
     shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
     if not shared:
         return 0.0
-    return shared / math.sqrt(sum(a.values()) * sum(b.values()))
+    total_a, total_b = sum(a.values()), sum(b.values())
+    cosine = shared / math.sqrt(total_a * total_b)
+    if shared >= CONTAINED_MIN_WEIGHT:
+        return max(cosine, CONTAINED_FACTOR * shared / min(total_a, total_b))
+    return cosine
 
 
 # -- the incident under construction -------------------------------------------------------
@@ -274,16 +291,19 @@ class Cluster:
         if place is None:
             return None
         same_sentence = (m.article_id, m.sentence_start) in self.sentences
-        same_article = m.article_id in self.articles
+        recap = (m.article_id in self.articles and not (m.source_country or m.target_country)
+                 and m.role != "article" and self.core_lo is not None)
         text = max(similarity(m.text, other.text) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
-        if same_article:
-            need = min(need, SAME_ARTICLE_TEXT)
+        if m.role == "article" or self.core_lo is None:
+            need += UNDATED_TEXT_EXTRA
+        elif recap:  # "the strikes", "the attack" later in the same article, on the same date
+            need = RECAP_TEXT
         if text < need:
             return None
-        return text + 0.1 * (agree + place) + 0.5 * same_article - self._gap(m)
+        return text + 0.1 * (agree + place) - self._gap(m)
 
     def _actors(self, m: Mention) -> Optional[float]:
         straight = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector)
@@ -357,8 +377,9 @@ def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster
         by_family[c.family].append(c)
     for m in mentions:
         family = by_family[m.family]
-        if family and m.lo is not None:
-            horizon = m.lo - timedelta(days=MAX_WINDOW_DAYS + 1)
+        if family and m.hi is not None:
+            # later mentions start at most MAX_INTERVAL_DAYS before this one ends
+            horizon = m.hi - timedelta(days=MAX_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1)
             family[:] = [c for c in family if c.core_hi is None or c.core_hi >= horizon]
         best, best_fit = None, None
         for c in family:
@@ -463,7 +484,7 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
         "headline_event": label_event.event_id,
         "background": all(m.background for m in members),
         "date_precision": precision,
-        "link_from": min((m.lo for m in dated_members if m.lo), default=None),
+        "link_from": min((m.hi for m in dated_members if m.hi), default=None),
         "linker": LINKER_VERSION,
     }
 
@@ -567,16 +588,16 @@ def _select(store, where: str, params: list, extra: str = "") -> list[tuple]:
 def _dated_stream(store, start: Optional[tuple] = None) -> Iterator[Mention]:
     """The dated pass's mentions in processing order, one month of dates per query."""
     months = [r[0] for r in store.con.execute(
-        f"SELECT DISTINCT date_trunc('month', lo)::DATE AS month FROM {LINK_TABLE} WHERE {_DATED}"
-        + (" AND lo >= date_trunc('month', ?::DATE)" if start else "") + " ORDER BY month",
+        f"SELECT DISTINCT date_trunc('month', hi)::DATE AS month FROM {LINK_TABLE} WHERE {_DATED}"
+        + (" AND hi >= date_trunc('month', ?::DATE)" if start else "") + " ORDER BY month",
         [start[0]] if start else []).fetchall()]
     for month in months:
-        where = f"WHERE {_DATED} AND lo >= ? AND lo < ? + INTERVAL 1 MONTH"
+        where = f"WHERE {_DATED} AND hi >= ? AND hi < ? + INTERVAL 1 MONTH"
         params: list = [month, month]
         if start and month <= start[0]:
-            where += " AND (lo, hi, event_id) >= (?, ?, ?)"
+            where += " AND (hi, lo, event_id) >= (?, ?, ?)"
             params += list(start)
-        for row in _select(store, where + " ORDER BY lo, hi, event_id", params):
+        for row in _select(store, where + " ORDER BY hi, lo, event_id", params):
             yield _mention(row)
 
 
@@ -738,8 +759,8 @@ def _rerun(store, start: tuple, stored: dict[str, str], changes: _Changes, dirty
             if old:
                 changes.old_incidents.add(old)
             changes.articles.add(m.article_id)
-            last_change = max(last_change, m.lo)
-        elif m.lo - last_change > lookback:
+            last_change = max(last_change, m.hi)
+        elif m.hi - last_change > lookback:
             break
     return position
 
@@ -749,8 +770,8 @@ def _open_clusters(store, start: tuple, stored: dict[str, str], overlay: dict[st
     (or already re-linked) assignments of the LOOKBACK_DAYS before ``start``."""
     since = start[0] - timedelta(days=LOOKBACK_DAYS)
     clusters: dict[str, Cluster] = {}
-    rows = _select(store, f"WHERE {_DATED} AND lo >= ? AND (lo, hi, event_id) < (?, ?, ?) "
-                          "ORDER BY lo, hi, event_id", [since, *start])
+    rows = _select(store, f"WHERE {_DATED} AND hi >= ? AND (hi, lo, event_id) < (?, ?, ?) "
+                          "ORDER BY hi, lo, event_id", [since, *start])
     for row in rows:
         m = _mention(row)
         iid = overlay.get(m.event_id, stored.get(m.event_id))

@@ -43,6 +43,16 @@ class RealGold:
     def split_mentions(self, split: str) -> list[dict]:
         return [m for m in self.mentions if self.incidents[m["incident"]]["split"] == split]
 
+    def restricted(self, articles: set[str]) -> "RealGold":
+        """The gold of these articles only (a quick subset): their mentions, the incidents
+        those report and the confuser pairs between such incidents."""
+        mentions = [m for m in self.mentions if m["article"] in articles]
+        kept = {m["incident"] for m in mentions}
+        return RealGold(incidents={k: v for k, v in self.incidents.items() if k in kept}, mentions=mentions,
+                        denials=[d for d in self.denials if d["article"] in articles],
+                        confusers=[c for c in self.confusers if c["a"] in kept and c["b"] in kept],
+                        articles={a: s for a, s in self.articles.items() if a in articles})
+
 
 def load_gold(path: Path = GOLD) -> RealGold:
     gold = RealGold()
