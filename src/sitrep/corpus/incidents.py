@@ -134,6 +134,8 @@ class Mention:
     background: bool = False
     sentence: Optional[str] = None
     unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
+    #: the incident the dated pass had put it in when the linking run started
+    stored_incident: Optional[str] = None
     _text: Optional[dict] = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -528,9 +530,11 @@ WITH parsed AS (
                 WHEN regexp_matches(e.date_value, '^\d{4}-W\d{2}') THEN 'week'
                 WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}') THEN 'month'
                 WHEN regexp_matches(e.date_value, '^\d{4}') THEN 'year' END AS explicit,
-           try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y
+           try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y,
+           im.incident_id AS stored_incident
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
+    LEFT JOIN incident_mentions im ON im.event_id = e.event_id AND im.linked = 'dated'
 ), ranged AS (
     SELECT *,
            CASE explicit
@@ -553,14 +557,14 @@ SELECT event_id, article_id, type, article_outlet AS outlet, independent_key, un
        article_pub AS pub_date,
        source_country, target_country, source_name, target_name, source_sector, target_sector,
        place_name, place_country, lat, lon, place_feature, sentence_start,
-       coalesce(background, false) AS background, sentence
+       coalesce(background, false) AS background, stored_incident, sentence
 FROM ranged
 """.replace("{lag}", str(PUBLICATION_LAG_DAYS))
 
 _FIELDS = ("event_id", "article_id", "type", "outlet", "independent_key", "unknown_label", "certainty", "lo", "hi",
            "precision", "pub_date", "source_country", "target_country", "source_name", "target_name",
            "source_sector", "target_sector", "place_name", "place_country", "lat", "lon", "place_feature",
-           "sentence_start", "background")
+           "sentence_start", "background", "stored_incident")
 #: the table the passes read, materialised once per linking run (a temporary table)
 LINK_TABLE = "sitrep_link_mentions"
 _DATED = "precision IN ('day', 'week', 'month', 'publication')"
@@ -731,29 +735,27 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
     # where the dated pass must be re-run: at new dated mentions and at removed members
     dirty = sorted([m.key for m in new_mentions if m.role != "article"]
                    + [(link_from, date.min, "") for _, link_from in stale if link_from is not None])
-    stored = dict(con.execute("SELECT event_id, incident_id FROM incident_mentions WHERE linked = 'dated'").fetchall())
     position: Optional[tuple] = None
     new_set = set(new_ids)
     for key in dirty:
         if position is None or key > position:
-            position = _rerun(store, key, stored, changes, dirty, new_set)
+            position = _rerun(store, key, changes, dirty, new_set)
     _apply(store, changes)
 
 
-def _rerun(store, start: tuple, stored: dict[str, str], changes: _Changes, dirty: list[tuple],
-           new_ids: set[str]) -> tuple:
+def _rerun(store, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str]) -> tuple:
     """Re-run the dated pass from ``start`` until LOOKBACK_DAYS of mentions were assigned
     as before; records what changed; returns the key where it stopped."""
     lookback = timedelta(days=LOOKBACK_DAYS)
     pending = [k for k in dirty if k >= start]
     last_change = start[0]
     position = start
-    for m, c in link_dated(_dated_stream(store, start), _open_clusters(store, start, stored, changes.assignment)):
+    for m, c in link_dated(_dated_stream(store, start), _open_clusters(store, start, changes.assignment)):
         position = m.key
         while pending and pending[0] <= m.key:
             last_change = max(last_change, pending.pop(0)[0])
         new = c.incident_id if c is not None else None
-        old = changes.assignment.get(m.event_id, stored.get(m.event_id))
+        old = changes.assignment.get(m.event_id, m.stored_incident)
         if new != old or m.event_id in new_ids:
             changes.assignment[m.event_id] = new
             if old:
@@ -765,7 +767,7 @@ def _rerun(store, start: tuple, stored: dict[str, str], changes: _Changes, dirty
     return position
 
 
-def _open_clusters(store, start: tuple, stored: dict[str, str], overlay: dict[str, Optional[str]]) -> list[Cluster]:
+def _open_clusters(store, start: tuple, overlay: dict[str, Optional[str]]) -> list[Cluster]:
     """The incidents open where the dated pass resumes, rebuilt by replaying the stored
     (or already re-linked) assignments of the LOOKBACK_DAYS before ``start``."""
     since = start[0] - timedelta(days=LOOKBACK_DAYS)
@@ -774,7 +776,7 @@ def _open_clusters(store, start: tuple, stored: dict[str, str], overlay: dict[st
                           "ORDER BY hi, lo, event_id", [since, *start])
     for row in rows:
         m = _mention(row)
-        iid = overlay.get(m.event_id, stored.get(m.event_id))
+        iid = overlay.get(m.event_id, m.stored_incident)
         if iid is None:
             continue
         if iid not in clusters:
