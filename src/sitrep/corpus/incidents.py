@@ -41,6 +41,7 @@ result equals ``rebuild_incidents`` on the same store (tested).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -747,13 +748,14 @@ def _rerun(store, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: 
     """Re-run the dated pass from ``start`` until LOOKBACK_DAYS of mentions were assigned
     as before; records what changed; returns the key where it stopped."""
     lookback = timedelta(days=LOOKBACK_DAYS)
-    pending = [k for k in dirty if k >= start]
+    pending = bisect.bisect_left(dirty, start)  # dirty keys not passed yet: dirty[pending:]
     last_change = start[0]
     position = start
     for m, c in link_dated(_dated_stream(store, start), _open_clusters(store, start, changes.assignment)):
         position = m.key
-        while pending and pending[0] <= m.key:
-            last_change = max(last_change, pending.pop(0)[0])
+        while pending < len(dirty) and dirty[pending] <= m.key:
+            last_change = max(last_change, dirty[pending][0])
+            pending += 1
         new = c.incident_id if c is not None else None
         old = changes.assignment.get(m.event_id, m.stored_incident)
         if new != old or m.event_id in new_ids:
