@@ -79,6 +79,8 @@ TEXT_FLOOR = 0.18
 #: a mention of the article's own incident without actors of its own ("the strikes were
 #: aimed at air defences") needs only this much text in common
 RECAP_TEXT = 0.0
+#: text a link needs when one role's country differs (the other agreeing)
+ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
 UNDATED_TEXT_EXTRA = 0.15
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
@@ -287,32 +289,44 @@ class Cluster:
             lo, hi = _widened(m)
             if hi < self.core_lo or lo > self.core_hi:
                 return None
-        agree = self._actors(m)
-        if agree is None:
+        actors = self._actors(m)
+        if actors is None:
             return None
+        agree, conflicts = actors
         place = self._place(m)
         if place is None:
             return None
         same_sentence = (m.article_id, m.sentence_start) in self.sentences
-        recap = (m.article_id in self.articles and not (m.source_country or m.target_country)
+        affirmed = m.certainty in AFFIRMING
+        recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
         text = max(similarity(m.text, other.text) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
-        if m.role == "article" or self.core_lo is None:
+        if m.role == "article" or self.core_lo is None or not affirmed:
+            # no date to confirm it, or a threat, plan or denial rather than a report of the act
             need += UNDATED_TEXT_EXTRA
         elif recap:  # "the strikes", "the attack" later in the same article, on the same date
             need = RECAP_TEXT
+        if conflicts:
+            need = max(need, ROLE_CONFLICT_TEXT)
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m)
 
-    def _actors(self, m: Mention) -> Optional[float]:
-        straight = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector)
-        if straight is None and rule_for(m.type).symmetric:
-            return _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector)
-        return straight
+    def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
+        """(agreeing roles, conflicting roles); None: different actors. One conflicting role
+        is tolerated when the other agrees (extraction slips: 'Iraq' as the striker of a
+        strike in Iraq), at the price of much more text evidence (ROLE_CONFLICT_TEXT)."""
+        found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector)
+        if (found is None or found[1]) and rule_for(m.type).symmetric:
+            swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector)
+            if swapped is not None and (found is None or swapped[1] < found[1]):
+                found = swapped
+        if found is None or (found[1] and not (found[1] == 1 and found[0] >= 1)):
+            return None
+        return found
 
     def _place(self, m: Mention) -> Optional[float]:
         rule = rule_for(m.type)
@@ -343,18 +357,21 @@ def _side(sector: Optional[str]) -> Optional[str]:
 
 
 def _roles_agree(c: Cluster, source: Optional[str], target: Optional[str], source_sector: Optional[str],
-                 target_sector: Optional[str]) -> Optional[float]:
-    agree = 0.0
+                 target_sector: Optional[str]) -> Optional[tuple[float, int]]:
+    """(roles whose countries agree, roles whose countries differ), or None when a state
+    actor meets an opposition or armed group of the same country in one role."""
+    agree, conflicts = 0.0, 0
     for counts, sides, country, sector in ((c.sources, c.source_sides, source, source_sector),
                                            (c.targets, c.target_sides, target, target_sector)):
         if country and counts:
             if country != counts.most_common(1)[0][0]:
-                return None
-            agree += 1
+                conflicts += 1
+            else:
+                agree += 1
         side = _side(sector)
         if side and any(s != side and (cc == country or not cc or not country) for cc, s in sides):
             return None
-    return agree
+    return agree, conflicts
 
 
 def _widened(m: Mention) -> tuple[date, date]:
@@ -435,11 +452,18 @@ def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[M
 
 # -- pass 3: what an incident is called --------------------------------------------------------
 
-def specificity(m: Mention) -> tuple:
-    """How well-specified a mention is: the label of an incident is its best one."""
+def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
+    """How well-specified a mention is, and how far it agrees with the other members
+    (``consensus``: the most common source, target and place country): the label of an
+    incident is its best one."""
     place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
     score = (2 * bool(m.source_name) + 2 * bool(m.target_name) + place + PRECISION_RANK.get(m.precision, 0) / 2
              + STATUS_RANK.get(m.certainty, 0) / 7 + (0 if m.background else 1))
+    for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
+        if value and consensus.get(key):
+            score += 1.5 if value == consensus[key] else -1.5
+    if m.source_name and m.source_name == m.target_name:
+        score -= 4  # "Soleimani -> Soleimani": an extraction slip, not a specific event
     return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
 
 
@@ -454,7 +478,10 @@ def _most_common(values) -> Optional[Any]:
 
 
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
-    label_event = max(members, key=specificity)
+    consensus = {"source": _most_common(m.source_country for m in members),
+                 "target": _most_common(m.target_country for m in members),
+                 "place": _most_common(m.place_country for m in members)}
+    label_event = max(members, key=lambda m: specificity(m, consensus))
     certainty: dict[str, list[str]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.event_id):
         key = m.outlet or m.unknown_label or f"unknown outlet ({m.article_id})"
