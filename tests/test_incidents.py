@@ -282,3 +282,13 @@ def test_update_relinks_everything_when_the_rules_changed(tmp_path):
     store.con.execute("UPDATE incidents SET linker = 'old'")
     update_incidents(store)
     assert {r["linker"] for r in store.rows("SELECT linker FROM incidents")} == {LINKER_VERSION}
+
+
+def test_a_role_read_from_the_place_is_a_slip_not_another_actor(tmp_path):
+    """'a strike in Caracas' read as struck by Venezuela: same report text, the odd
+    country is the place's, so the reports still link; a third country does not."""
+    sentence = "US aircraft struck a naval base near Caracas at night, killing two sailors."
+    slip = strike("b", "Wire B", src="VEN", sentence=sentence)
+    other = strike("c", "Wire C", src="COL", sentence=sentence)
+    store = store_docs(tmp_path, [strike("a", "Wire A", sentence=sentence), slip, other])
+    assert groups(store) == [["a", "b"], ["c"]]

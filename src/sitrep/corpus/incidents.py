@@ -53,7 +53,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
-from sitrep.knowledge.linking import rule_for, stopwords
+from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
@@ -249,6 +249,7 @@ class Cluster:
     source_sides: set = field(default_factory=set)  # (country, side)
     target_sides: set = field(default_factory=set)
     place_countries: Counter = field(default_factory=Counter)
+    place_countries_alpha3: set = field(default_factory=set)
     points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
@@ -280,6 +281,7 @@ class Cluster:
                 sides.add((country, side))
         if m.place_country:
             self.place_countries[m.place_country] += 1
+            self.place_countries_alpha3.add(_alpha3(m.place_country))
         if m.lat is not None and m.lon is not None:
             self.points.append((m.lat, m.lon))
 
@@ -316,12 +318,13 @@ class Cluster:
         return text + 0.1 * (agree + place) - self._gap(m)
 
     def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
-        """(agreeing roles, conflicting roles); None: different actors. One conflicting role
-        is tolerated when the other agrees (extraction slips: 'Iraq' as the striker of a
-        strike in Iraq), at the price of much more text evidence (ROLE_CONFLICT_TEXT)."""
-        found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector)
+        """(agreeing roles, slipped roles); None: different actors. One slipped role is
+        tolerated when the other agrees, at the price of much more text evidence
+        (ROLE_CONFLICT_TEXT)."""
+        place = _alpha3(m.place_country)
+        found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector, place)
         if (found is None or found[1]) and rule_for(m.type).symmetric:
-            swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector)
+            swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector, place)
             if swapped is not None and (found is None or swapped[1] < found[1]):
                 found = swapped
         if found is None or (found[1] and not (found[1] == 1 and found[0] >= 1)):
@@ -348,6 +351,11 @@ class Cluster:
         return min(abs((m.lo - middle).days), 30) / 100.0
 
 
+def _alpha3(alpha2: Optional[str]) -> Optional[str]:
+    """Places carry ISO alpha-2 codes, actors alpha-3."""
+    return country_alpha3(alpha2) if alpha2 else None
+
+
 def _side(sector: Optional[str]) -> Optional[str]:
     if sector in STATE_SECTORS:
         return "state"
@@ -357,21 +365,28 @@ def _side(sector: Optional[str]) -> Optional[str]:
 
 
 def _roles_agree(c: Cluster, source: Optional[str], target: Optional[str], source_sector: Optional[str],
-                 target_sector: Optional[str]) -> Optional[tuple[float, int]]:
-    """(roles whose countries agree, roles whose countries differ), or None when a state
-    actor meets an opposition or armed group of the same country in one role."""
-    agree, conflicts = 0.0, 0
-    for counts, sides, country, sector in ((c.sources, c.source_sides, source, source_sector),
-                                           (c.targets, c.target_sides, target, target_sector)):
+                 target_sector: Optional[str], place: Optional[str] = None) -> Optional[tuple[float, int]]:
+    """(roles whose countries agree, roles whose countries differ by a slip), or None for
+    different actors. A difference is a slip when the odd country is the one of the other
+    role or of the place on either side (a strike in Iraq read as struck by Iraq, Iran's
+    general read as Iran); any other difference, or a state actor against an opposition or
+    armed group of the same country, means different actors."""
+    agree, slips = 0.0, 0
+    roles = ((c.sources, c.source_sides, source, source_sector, c.targets, target),
+             (c.targets, c.target_sides, target, target_sector, c.sources, source))
+    for counts, sides, country, sector, other_counts, other in roles:
         if country and counts:
-            if country != counts.most_common(1)[0][0]:
-                conflicts += 1
-            else:
+            theirs = counts.most_common(1)[0][0]
+            if country == theirs:
                 agree += 1
+            elif country in other_counts or country in c.place_countries_alpha3 or theirs in (other, place):
+                slips += 1
+            else:
+                return None
         side = _side(sector)
         if side and any(s != side and (cc == country or not cc or not country) for cc, s in sides):
             return None
-    return agree, conflicts
+    return agree, slips
 
 
 def _widened(m: Mention) -> tuple[date, date]:

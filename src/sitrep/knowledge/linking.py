@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from sitrep.knowledge.tables import tsv_records
 
@@ -51,3 +52,12 @@ def stopwords() -> frozenset[str]:
                 if not line.lstrip().startswith("#"):
                     words.update(w.lower() for w in line.split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def country_alpha3(alpha2: str) -> Optional[str]:
+    """ISO alpha-3 of an alpha-2 country code (places use alpha-2, actors alpha-3)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2.upper())
+    return found.alpha_3 if found else None
