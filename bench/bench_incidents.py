@@ -2,8 +2,11 @@
 
     python bench/bench_incidents.py --store /work/stores/allsides-4178.duckdb      # 40 articles
     python bench/bench_incidents.py --store STORE -n 40 --workers 2 --json out.json
+    python bench/bench_incidents.py --store STORE --replicate 1   # + a copy shifted 10 years later
 
-The store is copied (never modified). From the copy, ``-n`` articles spread over its
+The store is copied (never modified); ``--replicate K`` appends K copies of its articles
+and events with every date shifted by 10, 20, ... years (a bigger store with the same
+density of news, as issue 11 suggests for scale tests). From the copy, ``-n`` articles spread over its
 period are taken out; what is left is linked in full (set-up, not timed). Then, in this
 run, the same ``-n`` articles are ingested twice into two copies of that store:
   * incremental: ``ingest`` as shipped, which calls ``update_incidents``;
@@ -34,9 +37,36 @@ def pick_articles(store, n: int) -> list[str]:
     """n dated articles spread evenly over the store's period (in date order)."""
     ids = [r[0] for r in store.con.execute(
         "SELECT article_id FROM articles WHERE pub_date IS NOT NULL AND duplicate_of IS NULL "
+        "AND article_id NOT LIKE '%~r%' "
         "ORDER BY pub_date, article_id").fetchall()]
     step = max(1, len(ids) // n)
     return ids[step // 2::step][:n]
+
+
+def _shift(column: str, years: int) -> str:
+    """SQL: an ISO date string with its year moved (other values unchanged)."""
+    return (f"CASE WHEN regexp_matches({column}, '^\\d{{4}}') THEN "
+            f"CAST(CAST(substr({column}, 1, 4) AS INTEGER) + {years} AS VARCHAR) || substr({column}, 5) "
+            f"ELSE {column} END")
+
+
+def replicate(store, years: int, suffix: str) -> None:
+    """Append a copy of every article and event, ids suffixed, dates shifted by years."""
+    con = store.con
+    a_cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                        "WHERE table_name = 'articles' ORDER BY ordinal_position").fetchall()]
+    e_cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                        "WHERE table_name = 'events' ORDER BY ordinal_position").fetchall()]
+    shifted = {"article_id": f"article_id || '{suffix}'", "event_id": f"event_id || '{suffix}'",
+               "content_hash": f"content_hash || '{suffix}'", "url": f"url || '{suffix}'",
+               "duplicate_of": f"duplicate_of || '{suffix}'", "published": _shift("published", years),
+               "pub_date": f"pub_date + INTERVAL {years} YEAR", "date_value": _shift("date_value", years),
+               "event_date": f"event_date + INTERVAL {years} YEAR"}
+    with store.transaction():
+        for table, cols in (("articles", a_cols), ("events", e_cols)):
+            select = ", ".join(shifted.get(c, c) for c in cols)
+            original = "article_id NOT LIKE '%~r%'"
+            con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} FROM {table} WHERE {original}")
 
 
 def snapshot(store) -> tuple:
@@ -51,6 +81,7 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--data", type=Path, default=None, help="shared data folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the result here")
+    ap.add_argument("--replicate", type=int, default=0, help="append K date-shifted copies of the store")
     args = ap.parse_args(argv)
     data = args.data or default_data_dir()
     src = (data / "allsides-intl" / "articles.jsonl") if data else None
@@ -69,6 +100,8 @@ def main(argv=None) -> int:
         if wal.exists():
             shutil.copy(wal, tmp / "base.duckdb.wal")
         with Store(base) as store:
+            for k in range(1, args.replicate + 1):
+                replicate(store, years=10 * k, suffix=f"~r{k}")
             chosen = pick_articles(store, args.n)
             with store.transaction():
                 for aid in chosen:

@@ -11,7 +11,9 @@ Two mentions are linked only on evidence, all of it:
     unrelated happenings. A year is too vague to link on either.
   * actors: source countries agree (or one is unknown), likewise targets (swapped roles
     allowed for symmetric types such as CONSULT); within one country a state actor and an
-    opposition or armed group are different actors.
+    opposition or armed group are different actors. One role that took the country of the
+    other role or of the place (a strike in Iraq read as struck by Iraq) is a slip, not
+    another actor, when the other role agrees and the text says much the same.
   * places: point-like places (cities, provinces) within the type's distance, else the
     same country; seas and regions constrain nothing.
   * text: the event sentences share enough content words, names and numbers (a weighted
