@@ -142,6 +142,9 @@ class Mention:
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
     _text: Optional[dict] = field(default=None, repr=False, compare=False)
+    _text_total: float = field(default=0.0, repr=False, compare=False)
+    _family: Optional[str] = field(default=None, repr=False, compare=False)
+    _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
@@ -151,14 +154,27 @@ class Mention:
 
     @property
     def family(self) -> str:
-        return rule_for(self.type).family
+        if self._family is None:
+            self._family = rule_for(self.type).family
+        return self._family
+
+    @property
+    def widened(self) -> tuple[date, date]:
+        """The date interval widened by the type's window (see _widened)."""
+        if self._widened is None:
+            self._widened = _widened(self)
+        return self._widened
 
     @property
     def text(self) -> dict[str, float]:
         """The sentence's text evidence (text_features), computed when first needed."""
         if self._text is None:
             self._text = text_features(self.sentence)
+            self._text_total = sum(self._text.values())
         return self._text
+
+    def similarity(self, other: "Mention") -> float:
+        return similarity(self.text, other.text, self._text_total, other._text_total)
 
     @property
     def key(self) -> tuple:
@@ -221,16 +237,24 @@ def text_features(sentence: Optional[str]) -> dict[str, float]:
     return out
 
 
-def similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weighted cosine of two feature sets; when they share enough (CONTAINED_MIN_WEIGHT),
-    also how much of the shorter one the longer contains: a short report inside a long
-    sentence full of context is still the same report."""
+def similarity(a: dict[str, float], b: dict[str, float], total_a: Optional[float] = None,
+               total_b: Optional[float] = None) -> float:
+    """Weighted cosine of two feature sets (totals: their summed weights, when known);
+    when they share enough (CONTAINED_MIN_WEIGHT), also how much of the shorter one the
+    longer contains: a short report inside a long sentence full of context is still the
+    same report."""
     if not a or not b:
         return 0.0
-    shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = 0.0
+    for k, w in small.items():
+        other = large.get(k)
+        if other is not None:
+            shared += w if w < other else other
     if not shared:
         return 0.0
-    total_a, total_b = sum(a.values()), sum(b.values())
+    total_a = sum(a.values()) if total_a is None else total_a
+    total_b = sum(b.values()) if total_b is None else total_b
     cosine = shared / math.sqrt(total_a * total_b)
     if shared >= CONTAINED_MIN_WEIGHT:
         return max(cosine, CONTAINED_FACTOR * shared / min(total_a, total_b))
@@ -269,7 +293,7 @@ class Cluster:
         self.articles.add(m.article_id)
         self.sentences.add((m.article_id, m.sentence_start))
         if m.lo is not None and m.precision not in (None, "year"):
-            lo, hi = _widened(m)
+            lo, hi = m.widened
             self.core_lo = lo if self.core_lo is None else max(self.core_lo, lo)
             self.core_hi = hi if self.core_hi is None else min(self.core_hi, hi)
         if m.source_country:
@@ -290,7 +314,7 @@ class Cluster:
     def fit(self, m: Mention) -> Optional[float]:
         """None when m cannot report this incident, else how well it fits."""
         if m.lo is not None and self.core_lo is not None:
-            lo, hi = _widened(m)
+            lo, hi = m.widened
             if hi < self.core_lo or lo > self.core_hi:
                 return None
         actors = self._actors(m)
@@ -304,7 +328,7 @@ class Cluster:
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
-        text = max(similarity(m.text, other.text) for other in self.members[:COMPARED_MEMBERS])
+        text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
@@ -419,7 +443,10 @@ def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster
             horizon = m.hi - timedelta(days=MAX_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1)
             family[:] = [c for c in family if c.core_hi is None or c.core_hi >= horizon]
         best, best_fit = None, None
+        lo, hi = m.widened if m.lo is not None else (None, None)
         for c in family:
+            if lo is not None and c.core_lo is not None and (hi < c.core_lo or lo > c.core_hi):
+                continue  # cheap date test first: most open incidents are of other days
             fit = c.fit(m)
             if fit is not None and (best_fit is None or fit > best_fit):
                 best, best_fit = c, fit
