@@ -87,3 +87,24 @@ def test_conll_scores_on_a_worked_example():
 def test_best_alignment_beats_greedy():
     # greedy would take 0.9 and be left with 0.1; the best pairing is 0.8 + 0.8
     assert coref.max_assignment([[0.9, 0.8], [0.8, 0.1]]) == pytest.approx(1.6)
+
+
+def test_gold_offsets_follow_the_cleaned_text_and_prefer_the_trigger():
+    raw = "Share this story\n\nRebels shelled the town on Friday. Officials said the attack killed six."
+    stored = raw.replace("Share this story\n\n", "")
+    omap = incidents_real.OffsetMap(raw, stored)
+    start = raw.index("attack")
+    assert stored[omap(start):omap(start) + 6] == "attack"
+    assert omap(0) is None  # removed by the cleaner
+    sentence = (raw.index("Officials"), len(raw))
+    gold = [{"incident": "i1", "article": "a", "sentence": list(sentence), "trigger": [start, start + 6]}]
+    at = stored.index
+    events = [  # the event on the gold trigger wins over an earlier one of the same sentence
+        {"event_id": "a:1", "article_id": "a", "type": "ASSAULT", "spans": [(at("killed"), at("killed") + 6)]},
+        {"event_id": "a:2", "article_id": "a", "type": "ASSAULT", "spans": [(at("attack"), at("attack") + 6)]},
+        {"event_id": "a:3", "article_id": "a", "type": "ASSAULT", "spans": [(at("shelled"), at("shelled") + 7)]},
+    ]
+    chosen = incidents_real.match_mentions(gold, events, {"a": raw}, {"a": stored}, {"i1": "ASSAULT"})
+    assert chosen[0]["event_id"] == "a:2"
+    chosen = incidents_real.match_mentions(gold, events[:1] + events[2:], {"a": raw}, {"a": stored}, {"i1": "ASSAULT"})
+    assert chosen[0]["event_id"] == "a:1"  # same sentence, not the other sentence's event
