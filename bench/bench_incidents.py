@@ -33,12 +33,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from sitrep.eval.core import default_data_dir  # noqa: E402
 
 
-def pick_articles(store, n: int) -> list[str]:
-    """n dated articles spread evenly over the store's period (in date order)."""
+def pick_articles(store, n: int, how: str = "spread") -> list[str]:
+    """n dated articles: the latest ones (a feed update: 'latest') or spread evenly over
+    the store's period ('spread': old news arriving late everywhere, the worst case)."""
     ids = [r[0] for r in store.con.execute(
         "SELECT article_id FROM articles WHERE pub_date IS NOT NULL AND duplicate_of IS NULL "
         "AND article_id NOT LIKE '%~r%' "
         "ORDER BY pub_date, article_id").fetchall()]
+    if how == "latest":
+        return ids[-n:]
     step = max(1, len(ids) // n)
     return ids[step // 2::step][:n]
 
@@ -82,6 +85,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=None, help="shared data folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the result here")
     ap.add_argument("--replicate", type=int, default=0, help="append K date-shifted copies of the store")
+    ap.add_argument("--pick", choices=("spread", "latest"), default="spread",
+                    help="which articles to take out and ingest again (default: spread over the period)")
     args = ap.parse_args(argv)
     data = args.data or default_data_dir()
     src = (data / "allsides-intl" / "articles.jsonl") if data else None
@@ -102,7 +107,7 @@ def main(argv=None) -> int:
         with Store(base) as store:
             for k in range(1, args.replicate + 1):
                 replicate(store, years=10 * k, suffix=f"~r{k}")
-            chosen = pick_articles(store, args.n)
+            chosen = pick_articles(store, args.n, args.pick)
             with store.transaction():
                 for aid in chosen:
                     store.delete_article(aid)
@@ -142,7 +147,7 @@ def main(argv=None) -> int:
                                            / max(runs["incremental"]["incident_seconds"], 1e-6), 1),
             "same_incidents": same,
             "parent_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "workers": args.workers,
+            "workers": args.workers, "picked": args.pick, "replicated": args.replicate,
         }
     print(json.dumps(result, indent=2))
     if args.json:
