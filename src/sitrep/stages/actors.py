@@ -42,9 +42,10 @@ _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB
 
 class _Title:
     """What the words before a name say about the person."""
-    __slots__ = ("sector", "roles", "titled", "former")
+    __slots__ = ("sector", "roles", "titled", "former", "country")
 
     def __init__(self):
+        self.country: Optional[str] = None  # the country word in the title
         self.sector: Optional[str] = None
         self.roles: set[str] = set()
         self.titled = False   # a role or office word is there, not just an adjective
@@ -53,10 +54,12 @@ class _Title:
 
 class _Mention:
     __slots__ = ("start", "end", "entry", "use", "name", "country", "sector", "kind", "resolved_by",
-                 "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person", "candidates")
+                 "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person", "candidates",
+                 "own_start")
 
     def __init__(self, start: int, end: int, entry: Optional[ActorEntry] = None, use: str = "name"):
         self.start, self.end = start, end
+        self.own_start = start  # where the name itself starts (a title may extend the mention)
         self.entry, self.use = entry, use
         self.name = entry.name if entry else None
         self.country = self.sector = self.kind = None
@@ -129,6 +132,7 @@ class _Extractor:
         self.sent_starts = [i for i, v in enumerate(arr[:, 3].tolist()) if v == 1 or i == 0]
         self.covered: list[Optional[_Mention]] = [None] * self.n
         self._lemmas: dict[int, str] = {}
+        self._pending_roles: list = []  # role descriptions to settle once names are read
         self.mentions: list[_Mention] = []
         self._persons: list[tuple[int, int, _Mention]] = []
 
@@ -155,6 +159,7 @@ class _Extractor:
         self._titles_before_people()
         self._groups_located_in_countries()
         self._coref_names()
+        self._resolve_role_descriptions()
         self._governments_named_after_people()
         self._bare_roles()
         self._pronouns()
@@ -281,7 +286,8 @@ class _Extractor:
     def _person_at_date(self, m: _Mention) -> None:
         country, sector, _ = m.entry.at(self.date)
         m.country, m.sector, m.kind, m.person = country, sector, "person", True
-        m.roles = m.entry.roles_at(self.date) or m.entry.roles_at(None)
+        # with a date, only the offices held then ("the US president" in 2019 is not Obama)
+        m.roles = m.entry.roles_at(self.date) if self.date else m.entry.roles_at(None)
 
     # -- 2. NER -----------------------------------------------------------------------
 
@@ -409,7 +415,10 @@ class _Extractor:
                 return
         head = self._modified_head(last)
         category = None
-        if head is not None:
+        agent_end, agent_sector = self._match_agent(k)
+        if head is not None and agent_sector and agent_end - k >= 2 and agent_end == head.i + 1:
+            category = agent_sector  # "riot police", "security forces", "border guards"
+        elif head is not None:
             category = self._category(head)
             for t in sdoc[m.end:head.i]:  # "Venezuelan opposition leader", "US military officials"
                 c = self._category(t)
@@ -457,25 +466,85 @@ class _Extractor:
 
     def _role_description(self, m: _Mention, role_end: int, roles: tuple[str, ...],
                           country: Optional[str]) -> None:
-        """"the Venezuelan leader" -> the person holding that office (KB term, else the text)."""
-        person = self.kb.holder(country, roles, self.date)
+        """"the Venezuelan leader", "Colombia's defence minister": one mention over the
+        country word and the role; who it is is settled once titles and names are read
+        (``_resolve_role_descriptions``)."""
         for i in range(m.end, role_end):
             if self.covered[i] is not None and self.covered[i] is not m:
                 return
         for i in range(m.end, role_end):
             self.covered[i] = m
+        head = role_end - 1
         m.end = role_end
-        if person is not None:
-            m.entry, m.name, m.use = person, person.name, "name"
-            self._person_at_date(m)
-            m.gender = person.gender
-            m.resolved_by = "coref"
+        m.sector, m.kind = "GOV", "state"  # until a person is found: the state acting through it
+        self._pending_roles.append((m, head, roles, country))
+
+    def _resolve_role_descriptions(self) -> None:
+        """The person a role description means, in this order: the one named beside it
+        ("Venezuela's foreign minister, Jorge Arreaza"), the article's own antecedent with
+        that office, the holder on the article's date in the KB's calendar."""
+        for m, head, roles, country in self._pending_roles:
+            if m.dropped:
+                continue
+            wanted = self._wanted_roles(roles)
+            person = self._appositive_person(head)
+            if person is not None:
+                self._give_office(person, country, roles, self._role_sector(self._role_start(head), head + 1))
+                m.copy_person(person)
+                continue
+            earlier = self._last_person(m.start, lambda p: p.country == country and bool(p.roles & wanted))
+            if earlier is not None:
+                m.copy_person(earlier)
+                continue
+            holder = self.kb.holder(country, roles, self.date)
+            if holder is not None:
+                m.entry, m.name, m.use = holder, holder.name, "name"
+                self._person_at_date(m)
+                m.gender = holder.gender
+                m.resolved_by = "coref"
+
+    def _role_start(self, head: int) -> int:
+        phrase = self._phrase_ending_at(head + 1, max(0, head - 4))
+        return phrase[0] if phrase else head
+
+    def _wanted_roles(self, roles) -> set[str]:
+        wanted = set(roles)
+        if "leader" in wanted:
+            wanted |= self.lex.leader_roles
+        return wanted
+
+    def _appositive_person(self, head: int) -> Optional[_Mention]:
+        """The person in apposition to a role noun: "the foreign minister, Carlos Smith",
+        "Carlos Smith, the foreign minister" (spaCy's ``appos`` either way)."""
+        tok = self.sdoc[head]
+        candidates = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            candidates.append(tok.head)
+        for c in candidates:
+            p = self.covered[c.i]
+            if p is not None and not p.dropped and p.person and p.name:
+                return p
+        return None
+
+    def _other_than_kb(self, p: _Mention, country: str, sector: Optional[str]) -> None:
+        """"Colombia's defense minister, Pedro Sánchez" is not Spain's Pedro Sánchez: when the
+        text gives a person an office of another country than the KB's namesake holds on
+        the article's date, the mention is someone the KB does not know."""
+        if p.entry is None or p.entry.kind != "person" or not p.country or p.country == country:
             return
-        earlier = self._last_person(m.start, lambda p: p.country == country and bool(p.roles & set(roles)))
-        if earlier is not None:
-            m.copy_person(earlier)
-            return
-        m.sector, m.kind = "GOV", "state"  # an office we cannot name: the state acting through it
+        p.entry, p.resolved_by, p.weak_ids = None, "ner", ()
+        p.name = _tidy_name(self._span_text(max(p.start, p.own_start), p.end))
+        p.country, p.sector, p.roles = country, sector, set()
+        p.candidates = []
+
+    def _give_office(self, p: _Mention, country: Optional[str], roles, sector: Optional[str]) -> None:
+        """What a role beside a name tells about a person the KB does not know."""
+        if country:
+            self._other_than_kb(p, country, sector)
+        p.roles |= set(roles)
+        if p.entry is None:
+            p.country = p.country or country
+            p.sector = p.sector or sector or "GOV"
 
     def _modified_head(self, tok):
         t = tok
@@ -490,8 +559,14 @@ class _Extractor:
         return None
 
     def _category(self, tok) -> Optional[str]:
+        """What a head noun makes of a country word: a sector, PLACE, NONE or None. sitrep's
+        own nouns.tsv first, then the Phoenix role nouns ("farmer", "gunman")."""
         nouns = self.kb.nouns
-        category = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        lemma = self._lemma(tok.i)
+        category = nouns.get(lemma) or nouns.get(self.norms[tok.i])
+        if category is None:
+            agents = self.kb.agents.table
+            category = agents.get(lemma) or agents.get(self.norms[tok.i])
         if category == "MIL" and tok.i > 0 and self.norms[tok.i] == "general" \
                 and self.norms[tok.i - 1] in self.lex.not_general:
             return "GOV"  # "Secretary-General", "attorney general" are not generals
@@ -518,6 +593,8 @@ class _Extractor:
             title = self._read_title(p)
             if not p.person:
                 continue
+            if title.titled and title.country:
+                self._other_than_kb(p, title.country, title.sector)
             if p.entry is None:
                 if p.sector is None:
                     p.sector = title.sector or ("GOV" if title.roles else None)
@@ -528,10 +605,12 @@ class _Extractor:
                     p.country = dominant
             elif title.former:
                 p.sector = "ELI"
-            elif (title.titled or title.roles) and (p.sector in (None, "ELI") or not self.date):
-                # "Iraqi President Saddam Hussein" in a text without a date: the title says
-                # which of the person's offices the text speaks of
-                p.sector = title.sector or "GOV"
+            else:
+                if (title.titled or title.roles) and (p.sector in (None, "ELI") or not self.date):
+                    # "Iraqi President Saddam Hussein" in a text without a date: the title says
+                    # which of the person's offices the text speaks of
+                    p.sector = title.sector or "GOV"
+                p.roles |= title.roles  # the text's word for an office the KB may not list
 
     def _dominant_country(self) -> Optional[str]:
         counts: dict[str, int] = {}
@@ -555,6 +634,7 @@ class _Extractor:
                 # "Secretary of State Marco Rubio", "British Defence Secretary Tom King": the
                 # tagger took part of the title for an organisation (a country word in it counts)
                 self._drop(owner)  # its words are read again as title words
+                title.country = title.country or owner.country
                 if owner.country and p.country is None:
                     p.country = owner.country
                 title.titled = True
@@ -563,6 +643,7 @@ class _Extractor:
             if owner is not None and not owner.dropped and owner is not p:
                 if owner.entry is not None and owner.entry.kind == "state" and owner.end <= p.start \
                         and not owner.locative:
+                    title.country = owner.entry.country
                     if p.country is None:
                         p.country = owner.entry.country
                     if owner.sector not in (None, "GOV", "CIV") and title.sector is None:
@@ -592,6 +673,12 @@ class _Extractor:
             if phrase is not None:
                 # a phrase ("press secretary", "opposition leader") decides over its words
                 j, roles, sector = phrase
+                for i in range(j, k):  # "Defense" of "Defense Minister" the tagger took for a body
+                    frag = self.covered[i]
+                    if frag is not None and frag is not p and frag.ner_label == "ORG" and frag.resolved_by == "ner" \
+                            and frag.start >= j - 1 and frag.end <= k:
+                        self._drop(frag)
+                        title.country = title.country or frag.country
                 if title.sector in (None, "GOV") or sector not in (None, "GOV"):
                     title.sector = sector or title.sector
                 title.roles.update(roles)
@@ -818,8 +905,14 @@ class _Extractor:
     # -- role descriptions without a country, pronouns ----------------------------------
 
     def _bare_roles(self) -> None:
+        """"the foreign minister", "the country's defence minister", "the president of
+        Colombia": the person named beside it, else the last one in the text holding the
+        office (a "... of <country or body>" role: the KB holder on the article's date)."""
+        dominant = None
         for i in range(1, self.n):
-            if self.norms[i - 1] != "the" or self.covered[i] is not None or not self.kb.roles.starts(self.norms[i]):
+            if self.covered[i] is not None or not self.kb.roles.starts(self.norms[i]):
+                continue
+            if not self._role_determiner(i):
                 continue
             role_end, roles = self._match_role(i)
             if not roles:
@@ -829,32 +922,49 @@ class _Extractor:
             nxt = self.sdoc[role_end] if role_end < self.n else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not self.all_caps:
                 continue  # "the President Donald Trump": a title
-            country, end = None, role_end
             if nxt is not None and nxt.lower_ == "of" and role_end + 1 < self.n:
-                owner = self.covered[role_end + 1]
-                if owner is not None and owner.entry is not None and owner.entry.kind in ("state", "org"):
-                    country = owner.entry.country if owner.entry.kind == "state" else None
-                    igo = owner.entry.id if owner.entry.kind == "org" else None
-                    person = self.kb.holder(country or (owner.entry.igo or igo), roles, self.date)
-                    if person is None and igo:
-                        person = self.kb.holder(igo, roles, self.date)
-                    if person is not None:
-                        self._drop(owner)
-                        m = _Mention(i, owner.end, person)
-                        self._person_at_date(m)
-                        m.resolved_by = "coref"
-                        self._add(m)
-                    continue
-            wanted = set(roles)
-            if "leader" in wanted:
-                wanted |= self.lex.leader_roles
-            src = self._last_person(i, lambda p: bool(p.roles & wanted))
-            if src is None and "leader" in roles:
-                src = self._only_person_nearby(i, None)
+                self._role_of(i, role_end, roles)
+                continue
+            person = self._appositive_person(role_end - 1)
+            if person is not None:
+                if dominant is None:
+                    dominant = self._dominant_country() or ""
+                self._give_office(person, dominant or None, roles, self._role_sector(i, role_end))
+                src = person
+            else:
+                wanted = self._wanted_roles(roles)
+                src = self._last_person(i, lambda p: bool(p.roles & wanted))
+                if src is None and "leader" in roles:
+                    src = self._only_person_nearby(i, None)
             if src is not None:
-                m = _Mention(i, end)
+                m = _Mention(i, role_end)
                 m.copy_person(src)
                 self._add(m)
+
+    def _role_determiner(self, i: int) -> bool:
+        """A role noun used as a description: after "the", "its" or "the country's"."""
+        prev = self.norms[i - 1]
+        if prev in ("the", "its"):
+            return True
+        return prev in ("'s", "'") and i >= 2 and self.norms[i - 2] in ("country", "nation", "government") \
+            and self.covered[i - 2] is None
+
+    def _role_of(self, i: int, role_end: int, roles) -> None:
+        """"the president of Colombia", "the secretary-general of the UN"."""
+        owner = self.covered[role_end + 1]
+        if owner is None or owner.entry is None or owner.entry.kind not in ("state", "org"):
+            return
+        country = owner.entry.country if owner.entry.kind == "state" else None
+        igo = owner.entry.id if owner.entry.kind == "org" else None
+        person = self.kb.holder(country or (owner.entry.igo or igo), roles, self.date)
+        if person is None and igo:
+            person = self.kb.holder(igo, roles, self.date)
+        if person is not None:
+            self._drop(owner)
+            m = _Mention(i, owner.end, person)
+            self._person_at_date(m)
+            m.resolved_by = "coref"
+            self._add(m)
 
     def _pronouns(self) -> None:
         pronouns = self.lex.pronoun_gender
