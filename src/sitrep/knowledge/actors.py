@@ -473,16 +473,21 @@ class ActorKB:
     def holder(self, country: Optional[str], roles: Iterable[str], date: Optional[str]) -> Optional[ActorEntry]:
         """Who held one of ``roles`` for ``country`` (ISO3 or IGO code) on ``date``.
 
-        Without a date, or when nobody's term covers it, the most recent holder.
+        Without a date, or when nobody's term covers it, the most recent holder; nobody
+        when several people held it on that date (envoys, spokespeople).
         """
         best, best_key = None, None
+        covering: dict[str, ActorEntry] = {}
         for role in roles:
             for term, entry in self.holders.get((country, role), ()):
                 if date and term.covers(date):
-                    return entry
+                    covering[entry.id] = entry
                 key = (term.end or "9999", term.start)
                 if best_key is None or key > best_key:
                     best, best_key = entry, key
+        if covering:
+            # several people in the office at once ("the US envoy"): the role alone names none
+            return next(iter(covering.values())) if len(covering) == 1 else None
         if date and best is not None and best_key and best_key[1] > date:
             return None  # the only holders took office after the article: do not guess
         return best
