@@ -397,6 +397,12 @@ class _Extractor:
     def _read_country_word(self, m: _Mention) -> None:
         sdoc = self.sdoc
         entry = m.entry
+        if m.use == DEMONYM and m.start > 0 and self.norms[m.start - 1] == "ethnic":
+            # "ethnic Albanians" in Macedonia are no Albanian state actor: a group, no country
+            m.entry, m.name, m.country, m.sector, m.kind = None, _tidy_name(
+                self._span_text(m.start - 1, m.end)), None, "CIV", "group"
+            m.resolved_by = "kb"
+            return
         m.country = entry.country
         m.kind = "state"
         last = sdoc[m.end - 1]
@@ -695,6 +701,8 @@ class _Extractor:
                 title.sector = cat
                 title.titled = title.titled or cat != "CIV"
             k, steps = k - 1, steps + 1
+        if p.country is None and title.country and p.person:
+            p.country = title.country  # from a country word inside a dropped fragment
         return title
 
     def _phrase_ending_at(self, k: int, floor: int) -> Optional[tuple[int, tuple[str, ...], Optional[str]]]:
