@@ -309,6 +309,12 @@ class _Extractor:
                 m = inner[0]
                 if m.start <= start and m.end >= end:
                     continue  # the KB already has it, same or longer
+                if label == "PERSON" and m.weak_ids and m.end - m.start == 1 and self._names_beyond(m, start, end):
+                    # "George H.W. Bush": a full name the KB does not have, whose last word
+                    # is a known surname, is someone else (or a spelling the KB lacks)
+                    self._drop(m)
+                    self._new_ner(start, end, label, None)
+                    continue
                 if m.entry is not None and m.entry.kind == "state" and m.start >= start and m.end <= end \
                         and label in ("PERSON", "ORG"):
                     # a place word inside a longer name: the name wins, the place may give a country
@@ -321,6 +327,11 @@ class _Extractor:
             if label in ("PERSON", "ORG") and self._place_name(start, end):
                 continue
             self._new_ner(start, end, label, None)
+
+    def _names_beyond(self, m: _Mention, start: int, end: int) -> bool:
+        """The entity has name words besides the surname that no title reading explains."""
+        return any(self.cap[k] and not self._title_word(k) and self.norms[k] not in ("'s", "-")
+                   for k in range(start, end) if not m.start <= k < m.end)
 
     def _place_name(self, start: int, end: int) -> bool:
         """The tagger's known news misses: multiword places tagged PERSON, cities tagged ORG."""
@@ -493,6 +504,15 @@ class _Extractor:
             if m.dropped:
                 continue
             wanted = self._wanted_roles(roles)
+            if self._former(m.start):
+                # "the former South African president": someone who held it, never the
+                # holder on the date; the article's own person of that country, if any
+                earlier = self._last_person(m.start, lambda p: p.country == country and (
+                    bool(p.entry.roles_at(None) & wanted) if p.entry is not None else bool(p.roles & wanted)
+                    or p.sector == "ELI"))
+                if earlier is not None:
+                    m.copy_person(earlier)
+                continue
             person = self._appositive_person(head)
             if person is not None:
                 self._give_office(person, country, roles, self._role_sector(self._role_start(head), head + 1))
@@ -512,6 +532,13 @@ class _Extractor:
     def _role_start(self, head: int) -> int:
         phrase = self._phrase_ending_at(head + 1, max(0, head - 4))
         return phrase[0] if phrase else head
+
+    def _former(self, start: int) -> bool:
+        """"the former US president", "ex-President": a past office."""
+        k = start - 1
+        while k >= 0 and self.norms[k] in ("the", "a", "-"):
+            k -= 1
+        return k >= 0 and self.norms[k] in ("former", "ex", "late")
 
     def _wanted_roles(self, roles) -> set[str]:
         wanted = set(roles)
