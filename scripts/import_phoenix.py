@@ -239,6 +239,7 @@ class Context:
     english: set[str]        # common English words (single-word names that are words)
     curated: dict[tuple[str, ...], list[tuple[str, Optional[str]]]]  # name tokens -> (id, country)
     weak_surnames: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
 
 
 def token_key(text: str) -> tuple[str, ...]:
@@ -285,6 +286,8 @@ def kind_of(entry: RawEntry, codes: list[Code], ctx: Context) -> Optional[str]:
 def usable_alias(tokens: list[str], ctx: Context, kind: str) -> bool:
     if not tokens or role_phrase(tokens, ctx):
         return False
+    if kind == "person" and normalise(tokens[-1]) in ctx.government_nouns:
+        return False  # "REAGAN_ADMINISTRATION": the stage makes that the state, not the man
     if kind == "person" and is_title_phrase(tokens, ctx):
         return False
     if len(tokens) > 1 and starts_with_country(tokens, ctx) and normalise(tokens[1]) in ctx.title_words:
@@ -611,7 +614,7 @@ def build_context() -> Context:
     english = {w for pos in index for w in index[pos] if w.isalpha()}
     org_words = dict(lexicon.org_sector_words)
     return Context(cameo, countries, country_words, country_tokens, title_words, org_words, english, curated,
-                   lexicon.weak_surnames)
+                   lexicon.weak_surnames, lexicon.government_nouns)
 
 
 def _role_phrases() -> list[str]:
