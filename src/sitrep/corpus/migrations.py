@@ -122,6 +122,28 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred BOOLEAN DEFAULT false",
     ]),
+    (4, "watch_feeds, watch_polls: what `sitrep watch` polled, fetched, stored and skipped (issue 10)", [
+        """CREATE TABLE IF NOT EXISTS watch_feeds (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR, last_modified VARCHAR,   -- for conditional GETs
+            content_hash VARCHAR,                  -- of the last body fetched
+            failures INTEGER DEFAULT 0,            -- consecutive failed polls (back-off)
+            next_due TIMESTAMP,
+            last_polled TIMESTAMP, last_ok TIMESTAMP, last_error VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_polls (
+            poll_id BIGINT, url VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP,
+            outcome VARCHAR,                       -- stored | unchanged | not_modified | failed
+            http_status INTEGER,
+            items INTEGER,                         -- articles the feed or page held
+            new_items INTEGER,                     -- of which not stored before
+            stored INTEGER, skipped INTEGER, events INTEGER,
+            attempt INTEGER,                       -- 1 = first try; more after failures
+            retry_at TIMESTAMP,                    -- when a failed feed is tried again
+            detail VARCHAR
+        )""",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
