@@ -13,6 +13,7 @@ Safety, as the store holds text from the web:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -138,7 +139,16 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     """The application over the store at ``db`` (copied, see snapshot.py)."""
     snaps = snapshots or Snapshots(db, check_every=check_every)
     env = _templates()
-    app = FastAPI(title="sitrep API", version=__version__, openapi_url="/api/openapi.json", docs_url=None,
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        if snaps._thread is None:
+            snaps.start(wait_first=2.0)
+        try:
+            yield
+        finally:
+            snaps.close()
+
+    app = FastAPI(title="sitrep API", version=__version__, lifespan=lifespan, openapi_url="/api/openapi.json", docs_url=None,
                   redoc_url=None, description="Read-only access to a sitrep store: events, incidents, "
                   "articles with every extracted layer, actors and the brief. Field names are those of "
                   "`sitrep export`. See docs/api.md.")
@@ -146,15 +156,6 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-
-    @app.on_event("startup")
-    def _start() -> None:
-        if snaps._thread is None:
-            snaps.start(wait_first=2.0)
-
-    @app.on_event("shutdown")
-    def _stop() -> None:
-        snaps.close()
 
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         context.setdefault("filters", Filters())
