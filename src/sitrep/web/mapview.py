@@ -79,10 +79,8 @@ class MapView:
     placed: int
     approximate: int
     legend: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def zoomed(self) -> bool:
-        return self.box != WORLD
+    #: the box came from the query string (a cluster was clicked), not from the markers
+    zoomed: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,7 +135,7 @@ def _fit(points: list[tuple[float, float]]) -> tuple[float, float, float, float]
         return WORLD
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     w, e, s, n = min(lons), max(lons), min(lats), max(lats)
-    pad_lon, pad_lat = max((e - w) * 0.15, 8.0), max((n - s) * 0.15, 6.0)
+    pad_lon, pad_lat = max((e - w) * 0.15, 10.0), max((n - s) * 0.15, 8.0)
     return (max(-180.0, w - pad_lon), max(-60.0, s - pad_lat), min(180.0, e + pad_lon), min(84.0, n + pad_lat))
 
 
@@ -150,6 +148,7 @@ def build(incidents: list[dict[str, Any]], box: Optional[tuple[float, float, flo
         elif inc.get("place_country") in centres:
             lon, lat = centres[inc["place_country"]]
             placed.append((lon, lat, inc, True))
+    zoomed = box is not None
     box = box or _fit([(p[0], p[1]) for p in placed])
     west, south, east, north = box
     if east - west < MIN_SPAN[0]:
@@ -177,7 +176,7 @@ def build(incidents: list[dict[str, Any]], box: Optional[tuple[float, float, flo
     return MapView(round(width, 1), round(height, 1), (west, south, east, north),
                    _country_paths(project, (west, south, east, north)), markers,
                    outlines().get("notice", ""), len(inside), sum(1 for _, _, a in inside if a),
-                   [(t, TYPE_COLOURS.get(t, "#666")) for t in used])
+                   [(t, TYPE_COLOURS.get(t, "#666")) for t in used], zoomed)
 
 
 def _country_paths(project, box) -> list[str]:
