@@ -74,6 +74,13 @@ def iso(value: Any) -> str:
     return str(value)
 
 
+def as_json(value: Any, status: int = 200) -> Response:
+    """JSON straight from ``json.dumps`` (rows are already plain): FastAPI's generic
+    encoder walks every value again and costs more than the query on a long page."""
+    return Response(json.dumps(value, ensure_ascii=False, default=str), status_code=status,
+                    media_type="application/json")
+
+
 def _templates():
     import jinja2
 
@@ -193,6 +200,16 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": message}, status_code=404)
         return error_page(request, 404, message)
 
+    choice_cache: dict[int, dict] = {}
+
+    def choices_of(store) -> dict:
+        """The filter form's drop-down values, once per copy of the store."""
+        version = snaps.version
+        if version not in choice_cache:
+            choice_cache.clear()
+            choice_cache[version] = data.choices(store)
+        return choice_cache[version]
+
     def reading(fn):
         """Run ``fn(store)`` on a fresh cursor of the current copy; closed afterwards."""
         store = snaps.reader()
@@ -211,7 +228,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         f = Filters.parse(request.query_params)
         group = "type" if group == "type" else "quad"
         normalise = norm != "no"
-        ov, choices = reading(lambda s: (data.overview(s, f, group, normalise), data.choices(s)))
+        ov, choices = reading(lambda s: (data.overview(s, f, group, normalise), choices_of(s)))
         chart = _chart(ov, group)
         return page(request, "overview.html.j2", filters=f, ov=ov, chart=chart, choices=choices, group=group,
                     norm=normalise)
@@ -219,7 +236,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     @app.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
     def incidents_page(request: Request):
         f = Filters.parse(request.query_params)
-        result, choices = reading(lambda s: (data.list_incidents(s, f), data.choices(s)))
+        result, choices = reading(lambda s: (data.list_incidents(s, f), choices_of(s)))
         return page(request, "incidents.html.j2", filters=f, result=result, choices=choices)
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -248,14 +265,14 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, box: Optional[str] = None):
         f = Filters.parse(request.query_params)
-        rows, choices = reading(lambda s: (data.map_incidents(s, f), data.choices(s)))
+        rows, choices = reading(lambda s: (data.map_incidents(s, f), choices_of(s)))
         view = mapview.build(rows, mapview.parse_box(box))
         return page(request, "map.html.j2", filters=f, view=view, total=len(rows), choices=choices)
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request):
         f = Filters.parse(request.query_params)
-        rows, choices = reading(lambda s: (data.actors(s, f), data.choices(s)))
+        rows, choices = reading(lambda s: (data.actors(s, f), choices_of(s)))
         return page(request, "actors.html.j2", filters=f, actors=rows, kinds=list(data.POSITION_TYPES),
                     choices=choices)
 
@@ -271,7 +288,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     def brief_page(request: Request):
         f = Filters.parse(request.query_params)
         return page(request, "brief.html.j2", filters=f, ignored=briefing.ignored_filters(f),
-                    choices=reading(data.choices),
+                    choices=reading(choices_of),
                     brief_query=Filters(about=f.about, since=f.since, until=f.until).query())
 
     @app.get("/brief/view", include_in_schema=False)
@@ -298,7 +315,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             "events": data.list_events(s, Filters.parse({**f.params(), "per_page": "1", "page": "1", "sort": "date"},
                                                         EVENT_SORTS)).total,
             "incidents": data.list_incidents(s, Filters.parse({**f.params(), "per_page": "1", "page": "1"})).total,
-            "choices": data.choices(s)})
+            "choices": choices_of(s)})
         return page(request, "export.html.j2", filters=f, counts=counts, choices=counts["choices"], formats=list(exporting.FORMATS),
                     tables=exporting.EXPORT_TABLES)
 
@@ -323,12 +340,12 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     @app.get("/api/events", tags=["events"], summary="Events, filtered and paginated")
     def api_events(params: dict = Depends(filter_params)):
         f = Filters.parse({"sort": "date", **params}, EVENT_SORTS)
-        return reading(lambda s: data.list_events(s, f)).to_dict()
+        return as_json(reading(lambda s: data.list_events(s, f)).to_dict())
 
     @app.get("/api/incidents", tags=["incidents"], summary="Incidents, filtered, sorted and paginated")
     def api_incidents(params: dict = Depends(filter_params)):
         f = Filters.parse(params)
-        return reading(lambda s: data.list_incidents(s, f)).to_dict()
+        return as_json(reading(lambda s: data.list_incidents(s, f)).to_dict())
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
              summary="One incident with every mention (outlet, certainty, source sentence)")
@@ -336,7 +353,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         inc = reading(lambda s: data.incident(s, incident_id))
         if inc is None:
             raise not_found(f"no incident {incident_id!r}")
-        return data.plain(inc)
+        return as_json(data.plain(inc))
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
              summary="One article: its export row, its events and its document JSON (every layer with spans)")
@@ -344,7 +361,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         art = reading(lambda s: data.article(s, article_id))
         if art is None:
             raise not_found(f"no article {article_id!r}")
-        return data.plain(art)
+        return as_json(data.plain(art))
 
     @app.get("/api/actors", tags=["actors"],
              summary="Actors of the filtered events with counts of demands, offers, accusations, denials, quotes")
@@ -352,9 +369,9 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         f = Filters.parse(params)
         rows = reading(lambda s: data.actors(s, f))
         total = len(rows)
-        return {"total": total, "page": f.page, "per_page": f.per_page,
-                "pages": max(1, math.ceil(total / f.per_page)),
-                "items": [data.plain(r) for r in rows[f.offset:f.offset + f.per_page]]}
+        return as_json({"total": total, "page": f.page, "per_page": f.per_page,
+                        "pages": max(1, math.ceil(total / f.per_page)),
+                        "items": [data.plain(r) for r in rows[f.offset:f.offset + f.per_page]]})
 
     @app.get("/api/actors/{name}", tags=["actors"], summary="One actor's demands, offers, accusations, denials and quotes")
     def api_actor(name: str, params: dict = Depends(filter_params)):
@@ -364,7 +381,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             raise not_found(f"no actor named {name!r}")
         info["positions"] = {k: [data.plain(r) for r in v] for k, v in info["positions"].items()}
         info["quotes"] = [data.plain(r) for r in info["quotes"]]
-        return info
+        return as_json(info)
 
     @app.get("/api/brief", tags=["brief"], summary="The situation report for about/since/until (Markdown or HTML)",
              response_class=PlainTextResponse)
