@@ -136,9 +136,10 @@ def first_render(port: int, paths: list[str]) -> dict[str, dict[str, float]]:
         page.goto(f"http://127.0.0.1:{port}/api/status")  # the browser itself is warm
         for path in paths:
             page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
+            page.wait_for_timeout(300)  # paint entries are queued after the load event
             timing = page.evaluate("""() => {
                 const nav = performance.getEntriesByType('navigation')[0];
-                const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
                 return {ttfb: nav.responseStart, fcp: fcp ? fcp.startTime : null,
                         dom_ready: nav.domContentLoadedEventEnd, load: nav.loadEventEnd};
             }""")

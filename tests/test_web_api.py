@@ -182,3 +182,53 @@ def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert err.startswith("sitrep: error: no database") and "Traceback" not in err
     assert main(["serve", "--db", str(tmp_path / "none.duckdb"), "--host", "0.0.0.0"]) == 2
     assert "--allow-remote" in capsys.readouterr().err
+
+
+def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
+    """Markup and script URLs in a JSONL's title, source, url and text, read and analysed
+    by the real pipeline, reach every page as text: no script element but ours, no
+    javascript:/data: link, no event-handler attribute."""
+    from fastapi.testclient import TestClient
+    from lxml import html as lxml_html
+
+    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.store import Store
+    from sitrep.web.app import create_app
+
+    body = ("US forces struck a boat near Caracas on Monday, killing three people, officials said. "
+            "Venezuela's government accused Washington of murder and demanded an inquiry. ")
+    records = [
+        {"id": "evil-1", "title": "<script>alert(1)</script>Strike", "source": "<img src=x onerror=alert(2)>",
+         "url": "javascript:alert(3)", "published": "2025-12-09",
+         "text": body + "<script>alert(4)</script> <a href=\"javascript:alert(5)\">click</a>"},
+        {"id": "evil-2", "title": "Second <svg onload=alert(6)>", "source": "=HYPERLINK(\"http://x\")",
+         "url": "http://example.org/x\"onmouseover=\"alert(7)", "published": "2025-12-10",
+         "text": body.replace("Monday", "Tuesday") + "</textarea><iframe src=javascript:alert(8)>"},
+    ]
+    src = tmp_path / "hostile.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = tmp_path / "hostile.duckdb"
+    with Store(db) as store:
+        summary = ingest([str(src)], store, workers=1, progress=False)
+    assert summary.ingested == 2
+    with TestClient(create_app(db, check_every=60), base_url="http://127.0.0.1") as client:
+        incidents = client.get("/api/incidents?per_page=200").json()["items"]
+        actors = client.get("/api/actors?per_page=200").json()["items"]
+        paths = ["/", "/incidents", "/map", "/actors", "/export", "/live", "/brief",
+                 "/articles/evil-1", "/articles/evil-2"]
+        paths += [f"/incidents/{i['incident_id']}" for i in incidents]
+        paths += [f"/actors/{a['name']}" for a in actors[:5]]
+        for path in paths:
+            r = client.get(path)
+            assert r.status_code == 200, path
+            tree = lxml_html.fromstring(r.text)
+            assert [s.get("src") for s in tree.iter("script")] == ["/static/app.js"], path
+            for el in tree.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                assert not [a for a in el.attrib if a.lower().startswith("on")], (path, el.tag, dict(el.attrib))
+                for attr in ("href", "src", "action"):
+                    value = (el.get(attr) or "").strip().lower()
+                    assert not value.startswith(("javascript:", "data:text", "vbscript:")), (path, value)
+        page = client.get("/articles/evil-1").text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title is shown, as text
