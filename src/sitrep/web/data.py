@@ -8,7 +8,7 @@ whitelist (filters.py), so nothing from the query string becomes SQL text.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Optional
@@ -439,7 +439,3 @@ def ingest_runs(store, limit: int = 10) -> list[dict[str, Any]]:
         except ValueError:
             r["summary"] = {}
     return rows
-
-
-def type_totals(rows: list[dict[str, Any]]) -> Counter:
-    return Counter(r["type"] for r in rows)
