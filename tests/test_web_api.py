@@ -102,6 +102,10 @@ def test_actors_positions(client):
     assert [e["type"] for e in detail["positions"]["demands"]] == ["REQUEST"]
     assert detail["quotes"] and detail["quotes"][0]["text"] == "accused Washington of murder"
     assert client.get("/actors/Venezuela").status_code == 200
+    # quotes follow the article filters: the only quote is not in an article about Maracaibo
+    narrowed = {r["name"]: r for r in client.get("/api/actors?about=Caracas&outlet=Harbor").json()["items"]}
+    assert narrowed["Venezuela"]["quotes"] == 1
+    assert client.get("/api/actors/Venezuela?outlet=Andes").json()["quotes"] == []
 
 
 def test_bad_filters_are_one_line_400s(client):

@@ -119,6 +119,25 @@ def event_conditions(f: Filters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+def article_conditions(f: Filters) -> tuple[str, list[Any]]:
+    """One WHERE term over ``articles a`` for the filters an article itself can meet
+    (about, outlet, publication dates): what quotes are filtered by."""
+    where, params = [], []
+    cond, p = about_articles_sql(f.about, "a")
+    where.append(cond)
+    params += p
+    if f.outlet:
+        where.append(_contains("a.outlet"))
+        params.append(f.outlet)
+    if f.since:
+        where.append("a.pub_date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("a.pub_date <= ?")
+        params.append(f.until)
+    return " AND ".join(where), params
+
+
 def _event_level(f: Filters) -> Filters:
     """The filters that are about single mentions (used inside an incident's EXISTS)."""
     return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
@@ -262,8 +281,10 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
         f"SELECT e.attributed_to AS name, count(*) AS n FROM events e JOIN articles a USING (article_id) "
         f"WHERE e.certainty = 'denied' AND e.attributed_to IN ({marks}) AND {cond} GROUP BY 1",
         names + params))
+    a_where, a_params = article_conditions(f)
     quotes = dict((r["name"], r["n"]) for r in store.rows(
-        f"SELECT speaker_name AS name, count(*) AS n FROM quotes WHERE speaker_name IN ({marks}) GROUP BY 1", names))
+        f"SELECT q.speaker_name AS name, count(*) AS n FROM quotes q JOIN articles a USING (article_id) "
+        f"WHERE q.speaker_name IN ({marks}) AND {a_where} GROUP BY 1", names + a_params))
     for r in rows:
         r["denials"] = denials.get(r["name"], 0)
         r["quotes"] = quotes.get(r["name"], 0)
@@ -292,11 +313,12 @@ def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str
     out["positions"]["denials"] = store.rows(
         f"SELECT {columns} {base} AND e.certainty = 'denied' AND e.attributed_to = ? "
         f"ORDER BY e.event_date DESC NULLS LAST, e.event_id LIMIT {int(per_kind)}", params + [name])
-    out["quotes"] = store.rows("""
+    a_where, a_params = article_conditions(f)
+    out["quotes"] = store.rows(f"""
         SELECT q.quote_id, q.article_id, q.start_char, q.end_char, q.text, q.speaker_name, q.speaker_country,
                q.cue, q.kind, a.outlet, a.pub_date, a.title
-        FROM quotes q JOIN articles a USING (article_id) WHERE q.speaker_name = ?
-        ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?""", [name, per_kind])
+        FROM quotes q JOIN articles a USING (article_id) WHERE q.speaker_name = ? AND {a_where}
+        ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?""", [name] + a_params + [per_kind])
     info = store.rows("SELECT mode(source_country) AS country, mode(source_sector) AS sector, count(*) AS events "
                       "FROM events WHERE source_name = ?", [name])[0]
     if not (seen_any or out["quotes"] or info["events"] or out["positions"]["denials"]):
