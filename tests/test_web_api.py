@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import warnings
+from datetime import date
 
 import duckdb
 import pytest
@@ -236,3 +237,24 @@ def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
                     assert not value.startswith(("javascript:", "data:text", "vbscript:")), (path, value)
         page = client.get("/articles/evil-1").text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title is shown, as text
+
+
+def test_overview_compares_with_the_previous_period(store_path):
+    from sitrep.web import data
+    from sitrep.web.filters import Filters
+    from sitrep.web.snapshot import ReadStore
+
+    con = duckdb.connect(str(store_path), read_only=True)
+    try:
+        ov = data.overview(ReadStore(con, store_path), Filters.parse({"since": "2025-12-09", "until": "2025-12-12"}))
+        assert ov.previous == (date(2025, 12, 5), date(2025, 12, 8))
+        assert ov.counts["events"] == 6 and ov.previous_counts["events"] == 6  # requests/accusations vs strikes
+        assert ov.counts["articles"] == 7 and ov.previous_counts["articles"] == 0
+        assault = next(r for r in ov.by_type if r["type"] == "ASSAULT")
+        assert (assault["current"], assault["previous"], assault["change"]) == (1, 6, -5)
+        raw = data.overview(ReadStore(con, store_path), Filters.parse({"since": "2025-12-09", "until": "2025-12-12"}),
+                            normalise=False)
+        assert sum(sum(v) for v in raw.series.values()) == 6
+        assert [r["incident_id"] for r in ov.top][:1] and ov.top[0]["n_sources"] >= ov.top[-1]["n_sources"]
+    finally:
+        con.close()
