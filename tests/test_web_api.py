@@ -258,3 +258,25 @@ def test_overview_compares_with_the_previous_period(store_path):
         assert [r["incident_id"] for r in ov.top][:1] and ov.top[0]["n_sources"] >= ov.top[-1]["n_sources"]
     finally:
         con.close()
+
+
+def test_live_page_lists_watch_polls(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitrep.corpus.store import Store
+    from sitrep.web.app import create_app
+
+    db = build_store(tmp_path / "polls.duckdb", normal_docs())
+    with Store(db) as store:
+        store.con.execute("""INSERT INTO watch_polls VALUES (1, 'http://feeds.example/<b>x</b>.xml',
+            TIMESTAMP '2025-12-10 10:00:00', TIMESTAMP '2025-12-10 10:00:05', 'failed', 503, NULL, NULL, NULL,
+            NULL, NULL, 2, TIMESTAMP '2025-12-10 10:02:05', 'HTTP 503 Service Unavailable')""")
+        store.con.execute("""INSERT INTO watch_polls VALUES (2, 'http://feeds.example/ok.xml',
+            TIMESTAMP '2025-12-10 10:00:00', TIMESTAMP '2025-12-10 10:00:09', 'stored', 200, 12, 3, 3, 0, 7, 1,
+            NULL, '')""")
+    with TestClient(create_app(db, check_every=60), base_url="http://127.0.0.1") as client:
+        page = client.get("/live").text
+    assert "http://feeds.example/&lt;b&gt;x&lt;/b&gt;.xml" in page and "HTTP 503 Service Unavailable" in page
+    assert "outcome-failed" in page and "2025-12-10 10:02" in page
+    row = page[page.index("feeds.example/ok.xml"):].split("</tr>")[0]
+    assert ">12<" in row and ">3<" in row and ">stored<" in row
