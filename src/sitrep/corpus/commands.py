@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import tempfile
@@ -110,7 +109,8 @@ def _emit(rows: list[dict], fmt: str, columns: Iterable[str], out=None) -> None:
                   default=str)
         out.write("\n")
     elif fmt == "csv":
-        w = csv.writer(out)
+        from sitrep.corpus.csv_safety import writer as safe_csv_writer
+        w = safe_csv_writer(out)  # cells from the web must not run as spreadsheet formulas
         w.writerow(columns)
         for r in rows:
             w.writerow([_plain(r.get(c)) for c in columns])
