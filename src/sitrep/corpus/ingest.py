@@ -82,7 +82,7 @@ class IngestInterrupted(KeyboardInterrupt):
 
 # -- reading ------------------------------------------------------------------------------
 
-def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[str, Any]]:
+def _read_sources(paths: list[str], published: Optional[str], limits=None) -> Iterator[tuple[str, Any]]:
     """(origin, articles or InputError) per input, through the team's reader
     (sitrep.read.iter_inputs) when present, else a minimal built-in one."""
     try:
@@ -91,7 +91,7 @@ def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[
         iter_inputs = None
     paths = _expand_url_lists(paths)
     if iter_inputs is not None:
-        yield from iter_inputs(paths, published=published)
+        yield from iter_inputs(paths, published=published, limits=limits)
         return
     for source in _fallback_iter_inputs(paths):
         try:
@@ -211,8 +211,11 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS) -> IngestSummary:
+           max_chars: int = MAX_CHARS, limits=None) -> IngestSummary:
+    """``limits`` (sitrep.read.limits.Limits): the size policy shared with extract."""
     paths = [str(p) for p in paths]
+    if limits is not None:
+        max_chars = limits.max_chars
     if not workers:
         # a worker costs seconds to start (spaCy and the tables load in each), so small
         # inputs run with fewer workers than cores; an explicit --workers is obeyed
@@ -245,7 +248,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             pending_skips.append((origin, reason, detail, input_id, stage))
 
     def articles() -> Iterator[Article]:
-        sources = _read_sources(list(paths), published)
+        sources = _read_sources(list(paths), published, limits)
         while True:
             try:
                 origin, result = next(sources)
