@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus.dbfile import is_storage_failure
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.store import Store, content_hash
 from sitrep.errors import InputError
@@ -303,7 +304,9 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
                 for res in pending_results:
                     _store_result(res)
-        except Exception:  # noqa: BLE001 - one unstorable document must not lose the batch
+        except Exception as exc:  # noqa: BLE001 - one unstorable document must not lose the batch
+            if is_storage_failure(exc):  # a full disk is no article's fault: stop, keep what is committed
+                raise
             (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
             for res in pending_results:
                 _forget(res)
