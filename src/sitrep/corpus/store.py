@@ -86,7 +86,9 @@ class Store:
         self.read_only = read_only
         self._wait = wait
         in_memory = str(self.path) == ":memory:"
-        self._release = (not read_only and not in_memory) if release_after_commit is None else release_after_commit
+        if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
+            release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
+        self._release = release_after_commit
         self._con = None
         self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
