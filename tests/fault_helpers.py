@@ -18,12 +18,19 @@ WORDS = ("the port authority said crews would unload cargo after the storm while
          "about prices and the mayor promised deliveries by road before the weekend").split()
 
 
-def write_corpus(path: Path, n: int, *, words_per_article: int = 60, prefix: str = "f") -> Path:
-    """``n`` distinct English articles as JSONL (our own generated sentences)."""
+def write_corpus(path: Path, n: int, *, words_per_article: int = 60, prefix: str = "f",
+                 distinct: bool = False) -> Path:
+    """``n`` different English articles as JSONL (our own generated sentences). Many are
+    near-duplicates of each other unless ``distinct`` (random word order per article)."""
+    import random
+    rng = random.Random(7)
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
             town = TOWNS[i % len(TOWNS)]
-            filler = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(words_per_article))
+            if distinct:
+                filler = " ".join(rng.choice(WORDS) + str(rng.randint(0, 99)) for _ in range(words_per_article))
+            else:
+                filler = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(words_per_article))
             text = (f"Officials in {town} said on Tuesday that {i + 3} fishing boats had returned to port. "
                     f"Report {prefix}{i}: {filler}. The regional governor of {town} promised help.")
             f.write(json.dumps({"id": f"{prefix}{i}", "title": f"Boats return {i}", "published": "2025-12-02",
