@@ -47,9 +47,16 @@ def corpus(tmp_path_factory):
     return write_corpus(tmp_path_factory.mktemp("kill") / "c.jsonl", N, distinct=True)
 
 
+@pytest.fixture(scope="module")
+def clean_store(corpus, tmp_path_factory):
+    db = tmp_path_factory.mktemp("kill-clean") / "clean.duckdb"
+    assert cli(*ingest_args(corpus, db)).returncode == 0
+    return db
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
-def test_no_orphan_workers_and_a_rerun_equals_a_clean_run(tmp_path, corpus, sig):
+def test_no_orphan_workers_and_a_rerun_equals_a_clean_run(tmp_path, corpus, clean_store, sig):
     db = tmp_path / "k.duckdb"
     cmd = [sys.executable, "-m", "sitrep.cli", *ingest_args(corpus, db, "--batch-size", "4")]
     cmd[cmd.index("--workers") + 1] = "2"
@@ -82,6 +89,4 @@ def test_no_orphan_workers_and_a_rerun_equals_a_clean_run(tmp_path, corpus, sig)
 
     again = cli(*ingest_args(corpus, db))
     assert again.returncode == 0, again.stderr
-    clean = tmp_path / "clean.duckdb"
-    assert cli(*ingest_args(corpus, clean)).returncode == 0
-    assert fingerprint(db) == fingerprint(clean)
+    assert fingerprint(db) == fingerprint(clean_store)
