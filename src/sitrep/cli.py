@@ -78,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk or a damaged store is the user's to fix, not a bug
+        from sitrep.corpus.dbfile import is_storage_failure, translate
+        if not is_storage_failure(exc):
+            raise
+        print(f"sitrep: error: {translate(exc)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

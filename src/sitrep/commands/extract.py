@@ -39,8 +39,8 @@ def add_parser(subparsers) -> None:
                         "relative dates ('on Tuesday') are resolved against it")
     p.add_argument("--title", help="article title to use instead of the one found in the input")
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
-    p.add_argument("--max-bytes", type=int, default=None, metavar="N",
-                   help="refuse inputs larger than N bytes (default 20,000,000)")
+    from sitrep.read.limits import add_limit_options
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 
@@ -48,7 +48,8 @@ def run(args) -> int:
     from sitrep.errors import InputError
     from sitrep.knowledge import default_knowledge
     from sitrep.pipeline import analyse, prepare
-    from sitrep.read import DEFAULT_MAX_BYTES, read_input_with_skips
+    from sitrep.read import read_input_with_skips
+    from sitrep.read.limits import limits_from_args
 
     if args.published:
         from sitrep.errors import SitrepError
@@ -57,7 +58,7 @@ def run(args) -> int:
             raise SitrepError(f"--published {args.published!r} is not a date; use ISO 8601, "
                               "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
     articles, skips = read_input_with_skips(args.input, published=args.published,
-                                            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+                                            limits=limits_from_args(args))
     for article in articles:
         if args.title:
             article.title = args.title

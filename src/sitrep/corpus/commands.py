@@ -39,6 +39,8 @@ def add_parser(sub) -> None:
                    help="stop the pipeline after this stage (clean = store cleaned text only)")
     p.add_argument("--published", help="publication date for inputs that carry none (YYYY-MM-DD)")
     p.add_argument("--batch-size", type=int, default=16, help="articles per database commit")
+    from sitrep.read.limits import add_limit_options
+    add_limit_options(p)
     p.add_argument("--progress", action="store_true", default=None, help="progress bar even when not a terminal")
     p.add_argument("--no-progress", dest="progress", action="store_false")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -147,8 +149,10 @@ def cmd_ingest(args) -> int:
 
     with _store(args) as store:
         try:
+            from sitrep.read.limits import limits_from_args
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
-                             published=args.published, batch_size=args.batch_size, progress=args.progress)
+                             published=args.published, batch_size=args.batch_size, progress=args.progress,
+                             limits=limits_from_args(args))
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus.dbfile import is_storage_failure
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.store import Store, content_hash
 from sitrep.errors import InputError
@@ -82,7 +83,7 @@ class IngestInterrupted(KeyboardInterrupt):
 
 # -- reading ------------------------------------------------------------------------------
 
-def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[str, Any]]:
+def _read_sources(paths: list[str], published: Optional[str], limits=None) -> Iterator[tuple[str, Any]]:
     """(origin, articles or InputError) per input, through the team's reader
     (sitrep.read.iter_inputs) when present, else a minimal built-in one."""
     try:
@@ -91,7 +92,7 @@ def _read_sources(paths: list[str], published: Optional[str]) -> Iterator[tuple[
         iter_inputs = None
     paths = _expand_url_lists(paths)
     if iter_inputs is not None:
-        yield from iter_inputs(paths, published=published)
+        yield from iter_inputs(paths, published=published, limits=limits)
         return
     for source in _fallback_iter_inputs(paths):
         try:
@@ -211,10 +212,15 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS, sources: Optional[Iterable[tuple[str, Any]]] = None) -> IngestSummary:
+           max_chars: int = MAX_CHARS, sources: Optional[Iterable[tuple[str, Any]]] = None,
+           limits=None) -> IngestSummary:
     """Ingest ``paths``, or ``sources`` -- (origin, articles or InputError) pairs read
-    already, as ``sitrep watch`` has them after polling a feed -- into ``store``."""
+    already, as ``sitrep watch`` has them after polling a feed -- into ``store``.
+
+    ``limits`` (sitrep.read.limits.Limits): the size policy shared with extract."""
     paths = [str(p) for p in paths]
+    if limits is not None:
+        max_chars = limits.max_chars
     if not workers:
         # a worker costs seconds to start (spaCy and the tables load in each), so small
         # inputs run with fewer workers than cores; an explicit --workers is obeyed
@@ -247,7 +253,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             pending_skips.append((origin, reason, detail, input_id, stage))
 
     def articles() -> Iterator[Article]:
-        inputs = iter(sources) if sources is not None else _read_sources(list(paths), published)
+        inputs = iter(sources) if sources is not None else _read_sources(list(paths), published, limits)
         while True:
             try:
                 origin, result = next(inputs)
@@ -302,7 +308,9 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     store.record_skip(origin, reason, detail, input_id=input_id, stage=stage)
                 for res in pending_results:
                     _store_result(res)
-        except Exception:  # noqa: BLE001 - one unstorable document must not lose the batch
+        except Exception as exc:  # noqa: BLE001 - one unstorable document must not lose the batch
+            if is_storage_failure(exc):  # a full disk is no article's fault: stop, keep what is committed
+                raise
             (summary.ingested, summary.events, summary.updated, summary.near_duplicates) = counters
             for res in pending_results:
                 _forget(res)

@@ -4,6 +4,14 @@ DuckDB allows one writer, so only the parent process of an ingest writes; worker
 back plain document dicts (``Document.to_dict()``) and the parent stores them in batches,
 one transaction per batch, so an interruption loses at most the batch in flight.
 
+Sharing the file (see dbfile.py): a writing Store releases the file after each committed
+transaction and opens it again when next needed, so reading commands can run between
+batches; a reading Store waits while a batch is being written. The file is checked for
+damage (truncation, not a DuckDB file) before it is opened, and storage failures (disk
+full, read-only place, corrupt blocks) become one-line errors (``dbfile.StoreError``).
+A successfully stored article clears the ``internal_error`` skip rows an earlier failed
+attempt left for it.
+
 Article identity:
   * ``content_hash`` (sha256 of the whitespace-normalised body) -- the same text again is a
     duplicate and is skipped (recorded in ``skipped`` with reason ``duplicate``);
@@ -22,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus import dbfile
 from sitrep.corpus.migrations import LATEST, MIGRATIONS
 from sitrep.errors import SitrepError
 from sitrep.model import QUAD_CLASS
@@ -68,33 +77,92 @@ def _domain(url: Optional[str]) -> Optional[str]:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None, read_only: bool = False):
-        import duckdb
+    """``release_after_commit`` (default: on for a writer on a file) lets readers in
+    between transactions; ``wait`` is how long to wait for the file (seconds)."""
 
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, *,
+                 release_after_commit: Optional[bool] = None, wait: Optional[float] = None):
         self.path = Path(path).expanduser() if path else default_db_path()
-        if str(self.path) != ":memory:":
-            if read_only and not self.path.exists():
-                raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            raise SitrepError(f"cannot open {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self._wait = wait
+        in_memory = str(self.path) == ":memory:"
+        if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
+            release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
+        self._release = release_after_commit
+        self._con = None
+        self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
         # so per-article INSERTs would dominate the ingest time
         self._pending: dict[str, list] = {}
         self._pending_keys: set[str] = set()
         self._outlets: Optional[set[str]] = None
-        if not read_only:
+        if not in_memory:
+            self._prepare_file()
+        self._con = self._connect()
+        try:
+            if not in_memory and self.path.stat().st_size:
+                self._verify()
+            self._bring_schema_up_to_date()
+        except BaseException:
+            self._shutdown()
+            raise
+        if self._release:
+            self.release()
+
+    def _prepare_file(self) -> None:
+        """Refuse a missing (when reading) or damaged file before DuckDB opens it."""
+        if self.read_only and not self.path.exists():
+            raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise dbfile.StoreNotWritable(
+                f"cannot create the folder {self.path.parent} for the database ({exc.strerror}); "
+                "choose a writable place with --db or $SITREP_DB") from None
+        dbfile.check_file(self.path)
+        if not self.read_only:
+            self._writer_lock = dbfile.WriterLock(self.path)
+            self._writer_lock.acquire()
+
+    def _verify(self) -> None:
+        try:
+            dbfile.verify_blocks(self._con, self.path)
+        except SitrepError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - unreadable metadata is damage too
+            raise dbfile.translate(exc, self.path) from None
+
+    def _connect(self):
+        if str(self.path) == ":memory:":
+            import duckdb
+            return duckdb.connect(":memory:")
+        return dbfile.connect(self.path, self.read_only, self._wait)
+
+    def _bring_schema_up_to_date(self) -> None:
+        if not self.read_only:
             self.migrate()
         elif self.schema_version() < LATEST:  # bring an older file up to date first
-            self.con.close()
+            self._con.close()
+            self._con = None
             try:
-                with Store(self.path):
+                with Store(self.path, wait=self._wait):
                     pass
-            except (duckdb.IOException, SitrepError) as exc:
+            except SitrepError as exc:
                 raise SitrepError(f"{self.path} has an older schema and cannot be upgraded now: {exc}") from exc
-            self.con = duckdb.connect(str(self.path), read_only=True)
+            self._con = self._connect()
+
+    @property
+    def con(self):
+        """The DuckDB connection, opened again if it was released after a commit."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def release(self) -> None:
+        """Close the connection so other processes can open the file; reopened on use."""
+        if self._con is not None and not self._pending:
+            self._con.close()
+            self._con = None
 
     # -- schema --------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -120,8 +188,24 @@ class Store:
                                  [version, description])
 
     def close(self) -> None:
-        self.flush()
-        self.con.close()
+        try:
+            if self._pending:
+                self.flush()
+        except Exception as exc:  # noqa: BLE001 - a storage failure becomes a user error
+            raise dbfile.translate(exc, self.path) from None
+        finally:
+            self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._con is not None:
+            try:
+                self._con.close()
+            except Exception:  # noqa: BLE001 - closing after a fatal storage error
+                pass
+            self._con = None
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
 
     def __enter__(self) -> "Store":
         return self
@@ -135,23 +219,48 @@ class Store:
         try:
             yield
             self.flush()
-        except BaseException:
+        except BaseException as exc:
             self._pending.clear()
             self._pending_keys.clear()
             self._outlets = None
-            self.con.execute("ROLLBACK")
+            self._rollback()
+            if dbfile.is_storage_failure(exc):
+                raise dbfile.translate(exc, self.path) from exc
             raise
-        else:
+        try:
             self.con.execute("COMMIT")
+        except Exception as exc:  # noqa: BLE001 - the commit itself hit the disk
+            self._outlets = None
+            self._rollback()
+            raise dbfile.translate(exc, self.path) from exc
+        if self._release:
+            self.release()
+
+    def _rollback(self) -> None:
+        """Roll back; after a fatal storage error DuckDB refuses even that, so the
+        connection is dropped (nothing of the transaction was committed)."""
+        try:
+            self.con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001
+            try:
+                self._con.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._con = None
 
     def flush(self) -> None:
         """Write the rows queued by ``add_document`` (inside the current transaction)."""
+        stored = [row[0] for row in self._pending.get("articles", [])]
         for table in ("articles", "sources", "minhash", "actors", "quotes", "quantities", "places", "times",
                       "events"):
             rows = self._pending.pop(table, None)
             if rows:
                 self._insert_many(_INSERTS[table], rows)
         self._pending_keys.clear()
+        if stored:
+            # an earlier attempt that failed on our side is no longer news once it is stored
+            self.con.execute("DELETE FROM skipped WHERE reason = 'internal_error' AND list_contains(?, input_id)",
+                             [stored])
 
     # -- identity ------------------------------------------------------------------------
     def known_hashes(self) -> dict[str, str]:

@@ -24,6 +24,8 @@ _KB = None
 
 
 def _init_worker(until: Optional[str] = None) -> None:
+    from sitrep.lifeline import die_with_parent
+    die_with_parent()  # no orphan worker when the parent is killed (kill -9, OOM)
     # the parent decides what an interrupt means; workers just finish or get cancelled
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
