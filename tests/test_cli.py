@@ -68,7 +68,7 @@ def test_options_exist_only_where_they_do_something():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command").choices
     flags = {name: {f for a in p._actions for f in a.option_strings} for name, p in sub.items()}
-    runs_pipeline = {"extract", "ingest", "demo", "eval", "bench"}
+    runs_pipeline = {"extract", "ingest", "demo", "eval", "bench", "watch"}
     for name, options in flags.items():
         assert ("--actors" in options) == (name in runs_pipeline), name
     assert "--certainty" in flags["events"] and "--certainty" not in flags["incidents"]
@@ -85,7 +85,7 @@ def test_a_truncated_store_is_refused_up_front(db, tmp_path, capsys):
     cut = tmp_path / "cut.duckdb"
     shutil.copy(db, cut)
     with open(cut, "r+b") as f:
-        f.truncate(os.path.getsize(cut) - 4096)
+        f.truncate(os.path.getsize(cut) // 2)  # blocks the tables use are lost
     for command in (["events"], ["incidents"], ["skipped"], ["brief", "--no-plot"]):
         assert main([*command, "--db", str(cut)]) == 2, command
         err = capsys.readouterr().err
@@ -97,10 +97,13 @@ def test_a_file_that_is_not_a_store_is_a_user_error(tmp_path, capsys):
     bogus.write_text("these are my notes, not a database\n" * 100)
     assert main(["events", "--db", str(bogus)]) == 2
     err = capsys.readouterr().err
-    assert "not a sitrep store" in err and err.count("\n") == 1
+    assert "is not a sitrep database" in err and err.count("\n") == 1
 
 
-def test_a_locked_store_says_who_holds_it(db, capsys):
+def test_a_store_held_too_long_says_who_holds_it(db, capsys, monkeypatch):
+    from sitrep.corpus import dbfile
+
+    monkeypatch.setattr(dbfile, "READER_WAIT", 1.0)  # a reader waits for a writer's batch, not forever
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
                                f"con = duckdb.connect({db!r}); print('locked', flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE, text=True)
@@ -108,7 +111,8 @@ def test_a_locked_store_says_who_holds_it(db, capsys):
         assert holder.stdout.readline().strip() == "locked"
         assert main(["events", "--db", db]) == 2
         err = capsys.readouterr().err
-        assert "in use by another sitrep process" in err and err.count("\n") == 1
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("sitrep: error: ") and f"in use by process {holder.pid}" in last
     finally:
         holder.kill()
         holder.wait()

@@ -208,6 +208,15 @@ def test_a_rerun_clears_the_errors_of_inputs_it_now_stores(tmp_path):
     assert [r["reason"] for r in skipped] == ["empty"]
 
 
+def test_a_file_unreadable_before_loses_its_skip_once_stored(tmp_path):
+    late = tmp_path / "late.txt"
+    _, _, skipped = run([str(late)], tmp_path / "db.duckdb")
+    assert [r["reason"] for r in skipped] == ["unreadable"]
+    late.write_text(article(4)["text"], encoding="utf-8")  # the file arrived
+    summary, _, skipped = run([str(late)], tmp_path / "db.duckdb")
+    assert summary.ingested == 1 and skipped == []
+
+
 def test_a_full_disk_stops_the_ingest_without_blaming_articles(tmp_path, monkeypatch, capsys):
     import duckdb
 
@@ -224,7 +233,7 @@ def test_a_full_disk_stops_the_ingest_without_blaming_articles(tmp_path, monkeyp
     monkeypatch.setattr(Store, "add_document", full)
     assert main(["ingest", more, "--db", str(db), "--workers", "1", "--until", "clean", "--no-progress"]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
-    assert err.startswith("sitrep: error: the disk holding") and "free some space" in err
+    assert err.startswith("sitrep: error: no space left") and "free some space" in err
     monkeypatch.undo()
     with Store(db) as store:
         assert store.counts()["articles"] == 6

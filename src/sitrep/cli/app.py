@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 #: modules providing register(subparsers), in the order of `sitrep --help`
-COMMAND_MODULES = ("sitrep.cli.extract", "sitrep.cli.corpus", "sitrep.cli.evaluate")
+COMMAND_MODULES = ("sitrep.cli.extract", "sitrep.cli.corpus", "sitrep.cli.evaluate", "sitrep.web.commands")
 
 EXIT_OK, EXIT_BUG, EXIT_USER, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -68,7 +68,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         _quiet_stdout()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - every failure ends in one line, never a traceback
-        problem = environment_problem(exc, getattr(args, "db", None))
+        problem = environment_problem(exc)
         if problem:
             return user_error(problem)
         return internal_error(exc, argv)
@@ -79,15 +79,17 @@ def user_error(message: str) -> int:
     return EXIT_USER
 
 
-def environment_problem(exc: BaseException, db: Optional[str]) -> Optional[str]:
-    """The user-fixable cause of a database or file-system error, said with what to do;
+def environment_problem(exc: BaseException) -> Optional[str]:
+    """The user-fixable cause of a storage or file-system error, said with what to do;
     None for anything else (a bug)."""
-    from sitrep.corpus.store import default_db_path, describe_database_error
+    from sitrep.corpus.dbfile import is_storage_failure, translate
 
     if isinstance(exc, OSError) and exc.errno in _FS_ADVICE:
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot write{where}: {os.strerror(exc.errno)}; {_FS_ADVICE[exc.errno]}"
-    return describe_database_error(exc, Path(db) if db else default_db_path())
+    if is_storage_failure(exc):
+        return str(translate(exc))
+    return None
 
 
 _FS_ADVICE = {

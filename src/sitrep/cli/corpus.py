@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from sitrep.cli.options import (add_actors, add_db, add_filters, add_format, add
                                 add_published, add_workers, checked, positive_int)
 from sitrep.cli.output import emit, write_json, write_text
 from sitrep.errors import SKIP_REASONS, SitrepError
+from sitrep.read.limits import add_limit_options, limits_from_args
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
 
@@ -42,6 +42,7 @@ def register(sub) -> None:
     add_published(p, "publication date for inputs that carry none (ISO 8601, e.g. 2026-01-03)")
     p.add_argument("--batch-size", type=positive_int("--batch-size"), default=16, metavar="N",
                    help="articles per database commit (default 16)")
+    add_limit_options(p)
     add_progress(p)
     add_json(p, "the summary")
     add_actors(p)
@@ -97,15 +98,21 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_skipped)
 
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and print its brief",
-                       description="Ingest the bundled demo corpus into a store, write its brief and "
-                                   "plot into a folder and print the brief.")
-    add_db(p, "database file (default: a temporary one)")
+                       description="Ingest the bundled demo corpus into a store that is kept "
+                                   "(DIR/sitrep.duckdb), write brief.md, brief.html and the plot into DIR, "
+                                   "print the brief and the commands to try next. Running it again "
+                                   "ingests nothing twice and rewrites the briefs.")
+    add_db(p, "database file (default: sitrep.duckdb in the --out folder)")
     p.add_argument("--out", default="sitrep-demo", metavar="DIR",
-                   help="folder for brief.md and the plot (default ./sitrep-demo/)")
+                   help="folder for the store, brief.md, brief.html and the plot (default ./sitrep-demo/)")
     add_workers(p)
-    p.add_argument("--html", action="store_true", help="also write brief.html")
+    p.add_argument("--html", action="store_true",
+                   help="accepted for old scripts: brief.html is now always written")
     add_progress(p)
     add_actors(p)
+    p.add_argument("--serve", action="store_true", help="then serve the demo store in the web dashboard")
+    from sitrep.web.commands import add_serve_options
+    add_serve_options(p)
     p.set_defaults(func=cmd_demo)
 
 
@@ -133,7 +140,8 @@ def cmd_ingest(args) -> int:
     with _store(args) as store:
         try:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
-                             published=args.published, batch_size=args.batch_size, progress=args.progress)
+                             published=args.published, batch_size=args.batch_size, progress=args.progress,
+                             limits=limits_from_args(args))
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)
@@ -239,22 +247,21 @@ def demo_inputs() -> list[str]:
 
 
 def cmd_demo(args) -> int:
-    from sitrep.corpus.ingest import ingest
-    from sitrep.corpus.store import Store
+    from sitrep.demo import run_demo
 
-    out_dir = Path(args.out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sitrep-demo-") as tmp:
-        db = Path(args.db) if args.db else Path(tmp) / "demo.duckdb"
-        with Store(db) as store:
-            summary = ingest(demo_inputs(), store, workers=args.workers, progress=args.progress)
-            for line in summary.lines():
-                print(line, file=sys.stderr)
-            md = _write_brief(store, None, None, None, out_dir, html=False)
-            write_text(out_dir / "brief.md", md, "--out")
-            if args.html:
-                from sitrep.report.brief import markdown_to_html
-                write_text(out_dir / "brief.html", markdown_to_html(md), "--out")
-    sys.stdout.write(md)
-    print(f"brief and plot written to {out_dir}/", file=sys.stderr)
+    if args.serve:  # a refused address is said before the demo is built
+        from sitrep.web.commands import check_bind
+        check_bind(args.host, args.port, args.allow_remote)
+    demo_inputs()  # a missing corpus is said before a store is made
+    result = run_demo(Path(args.out), Path(args.db) if args.db else None, args.workers, args.progress)
+    for line in result.summary_lines:
+        print(line, file=sys.stderr)
+    sys.stdout.write(result.brief_md.read_text(encoding="utf-8"))
+    print(f"the store, brief.md, brief.html and the plot are in {result.brief_md.parent}/; try next:",
+          file=sys.stderr)
+    for command in result.next_commands:
+        print(f"  {command}", file=sys.stderr)
+    if args.serve:
+        from sitrep.web.commands import serve
+        return serve(result.db, args.host, args.port, args.allow_remote)
     return 0

@@ -5,7 +5,8 @@ import argparse
 import json
 import sys
 
-from sitrep.cli.options import add_actors, add_format, add_published, positive_int
+from sitrep.cli.options import add_actors, add_format, add_published
+from sitrep.read.limits import add_limit_options
 
 #: articles parsed together by spaCy when a file holds several
 BATCH = 8
@@ -40,8 +41,7 @@ def register(subparsers) -> None:
                      "relative dates ('on Tuesday') are resolved against it")
     p.add_argument("--title", help="article title to use instead of the one found in the input")
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
-    p.add_argument("--max-bytes", type=positive_int("--max-bytes"), default=None, metavar="N",
-                   help="refuse inputs larger than N bytes (default 20,000,000)")
+    add_limit_options(p)
     add_actors(p)
     p.set_defaults(func=run)
 
@@ -49,10 +49,11 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from sitrep.errors import InputError, Skip
     from sitrep.pipeline import Pipeline
-    from sitrep.read import DEFAULT_MAX_BYTES, read_input_with_skips
+    from sitrep.read import read_input_with_skips
+    from sitrep.read.limits import limits_from_args
 
     articles, skips = read_input_with_skips(args.input, published=args.published,
-                                            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+                                            limits=limits_from_args(args))
     for article in articles:
         if args.title:
             article.title = args.title

@@ -1,7 +1,6 @@
 """Rows to stdout: an aligned table, CSV or JSON; and writing a result to a file."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from dataclasses import asdict, is_dataclass
@@ -10,10 +9,6 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, TextIO
 
 from sitrep.errors import SitrepError
-
-#: a spreadsheet runs a cell that starts like this as a formula
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
@@ -35,20 +30,13 @@ def emit(rows: Iterable[Any], fmt: str, columns: Iterable[str], out: Optional[Te
                   default=str)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.writer(out)
+        from sitrep.corpus.csv_safety import writer as safe_csv_writer
+        writer = safe_csv_writer(out)  # cells from the web must not run as spreadsheet formulas
         writer.writerow(columns)
         for r in dicts:
-            writer.writerow([csv_cell(r.get(c)) for c in columns])
+            writer.writerow([plain(r.get(c)) for c in columns])
     else:
         out.write(format_table(dicts, columns) + "\n")
-
-
-def csv_cell(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    value = plain(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def format_table(rows: list[dict], columns: list[str], max_width: int = 48) -> str:

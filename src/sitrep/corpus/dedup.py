@@ -76,7 +76,9 @@ class LSHIndex:
         best = None
         for cid in candidates:
             j = estimate_jaccard(sig, self.sigs[cid])
-            if j >= self.threshold and (best is None or j > best[1]):
+            # equal similarity: the smaller id, so the answer does not depend on set order
+            # (which changes between processes) and a resumed ingest links like a clean one
+            if j >= self.threshold and (best is None or j > best[1] or (j == best[1] and cid < best[0])):
                 best = (cid, j)
         return best
 

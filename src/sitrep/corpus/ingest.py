@@ -4,7 +4,7 @@ The parent process reads the inputs, drops exact duplicates before any analysis 
 hash), hands chunks of articles to the executor (sitrep.run) and commits what comes back
 in batches of ``batch_size`` articles (one transaction each), so an interruption loses at
 most the batch not yet committed and a re-run skips everything already stored. Incidents
-are brought up to date at the end of each ingest (see incidents.py).
+are brought up to date at the end of each ingest (incrementally, see incidents.py).
 
 The steps, in the order they happen to an article: ``read`` (reader -> Article | Skip),
 ``admit`` (empty, too large, already stored or in flight), the executor's ``IngestTask``
@@ -26,10 +26,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from sitrep.corpus.dedup import LSHIndex
-from sitrep.corpus.store import Store, content_hash, describe_database_error
+from sitrep.corpus.dbfile import is_storage_failure
+from sitrep.corpus.store import Store, content_hash
 from sitrep.errors import Skip
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
+from sitrep.read.limits import Limits
 from sitrep.run.executor import Executor, default_workers, make_executor
 from sitrep.run.progress import Progress
 from sitrep.run.tasks import Analysed, IngestTask
@@ -38,7 +40,9 @@ from sitrep.run.tasks import Analysed, IngestTask
 MAX_CHARS = 400_000
 #: articles below which one more worker process does not pay for its start-up
 SMALL_INPUT_PER_WORKER = 40
-#: skip reasons that may not hold on a re-run (the skip is cleared when the input is stored)
+#: skips that say nothing true any more once their input is stored (a URL that was down,
+#: a file that could not be read, a bug since fixed); the store itself clears the
+#: internal_error rows of a stored article id, this also matches them by origin
 TRANSIENT_REASONS = ("internal_error", "unreadable")
 
 
@@ -109,23 +113,29 @@ class IngestInterrupted(KeyboardInterrupt):
 def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS, engine: str = "local", pipeline: Optional[Pipeline] = None,
-           executor: Optional[Executor] = None) -> IngestSummary:
-    """Read, analyse and store ``paths``; returns what happened.
+           max_chars: int = MAX_CHARS, limits: Optional[Limits] = None,
+           sources: Optional[Iterable[Union[Article, Skip]]] = None, engine: str = "local",
+           pipeline: Optional[Pipeline] = None, executor: Optional[Executor] = None) -> IngestSummary:
+    """Read, analyse and store ``paths`` -- or ``sources``, articles and Skips read
+    already (``sitrep watch`` has them after polling a feed); returns what happened.
 
-    ``until`` stops the pipeline after a stage ("clean" stores cleaned text only) and is
-    recorded with each article; ``pipeline`` replaces the default one (its stages must be
+    ``limits`` is the size policy shared with extract (sitrep.read.limits); ``until``
+    stops the pipeline after a stage ("clean" stores cleaned text only) and is recorded
+    with each article; ``pipeline`` replaces the default one (its stages must be
     importable functions when the executor runs other processes); ``executor`` replaces
     the one made from ``engine`` and ``workers``.
     """
     paths = expand_url_lists([str(p) for p in paths])
+    if limits is not None:
+        max_chars = limits.max_chars
     pipeline = pipeline or Pipeline.default(until=until)
     run = IngestRun(store, until=until, max_chars=max_chars, batch_size=batch_size,
                     commit_seconds=commit_seconds, progress=progress, paths=paths)
+    items = sources if sources is not None else read_articles(paths, published, limits)
     own_executor = executor is None
     executor = executor or make_executor(engine, plan_workers(paths, workers))
     try:
-        run.analyse_and_store(read_articles(paths, published), executor, IngestTask(pipeline), chunk_size)
+        run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size)
     finally:
         if own_executor:
             executor.close()
@@ -146,12 +156,13 @@ def plan_workers(paths: list[str], workers: Optional[int]) -> int:
 
 # -- reading ------------------------------------------------------------------------------
 
-def read_articles(paths: list[str], published: Optional[str]) -> Iterator[Union[Article, Skip]]:
+def read_articles(paths: list[str], published: Optional[str],
+                  limits: Optional[Limits] = None) -> Iterator[Union[Article, Skip]]:
     """The reader's stream; a bug in the reader ends reading with a recorded skip rather
     than aborting what was already read."""
     from sitrep.read import read_inputs
 
-    items = read_inputs(paths, published=published)
+    items = read_inputs(paths, published=published, limits=limits)
     while True:
         try:
             item = next(items)
@@ -352,7 +363,7 @@ class IngestRun:
             except Exception as exc:  # noqa: BLE001 - retried one by one below
                 for item in self.pending:
                     self._forget(item)
-                if describe_database_error(exc, self.store.path):
+                if is_storage_failure(exc):
                     raise  # a full disk or a damaged file is no article's fault: stop, blame none
                 self._commit_one_by_one()
             self.pending.clear()
@@ -411,8 +422,8 @@ class IngestRun:
                        near_duplicate=duplicate_of is not None, events=len(doc.events))
 
     def _clear_stale_skips(self, article: Article) -> None:
-        """An error an earlier run recorded for the input now stored (a bug since fixed, a
-        URL that was down, a file that could not be read) no longer says anything true."""
+        """An error an earlier run recorded for the input now stored no longer says
+        anything true."""
         stale = [key for key in self.stale_candidates if _same_input(key, article)]
         if stale:
             self.store.delete_skips(stale)
@@ -444,9 +455,9 @@ class IngestRun:
     def finish(self, recluster: bool) -> IngestSummary:
         """Bring incidents up to date and record the run in ``ingest_runs``."""
         if recluster:
-            from sitrep.corpus.incidents import rebuild_incidents
+            from sitrep.corpus.incidents import update_incidents
             started = time.perf_counter()
-            self.summary.incidents = rebuild_incidents(self.store)
+            self.summary.incidents = update_incidents(self.store)
             self.summary.stage_seconds["incidents (parent)"] += time.perf_counter() - started
         self.summary.seconds = time.perf_counter() - self.started
         self.store.record_run(self.summary.seconds, json.dumps(self.summary.to_dict()))

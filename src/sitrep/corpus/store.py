@@ -1,8 +1,16 @@
 """The corpus store: one embedded DuckDB file holding articles and every extracted layer.
 
 DuckDB allows one writer, so only the parent process of an ingest writes; workers send
-back plain document dicts (``Document.to_dict()``) and the parent stores them in batches,
+back typed Documents and the parent stores them (here they become JSON and rows) in batches,
 one transaction per batch, so an interruption loses at most the batch in flight.
+
+Sharing the file (see dbfile.py): a writing Store releases the file after each committed
+transaction and opens it again when next needed, so reading commands can run between
+batches; a reading Store waits while a batch is being written. The file is checked for
+damage (truncation, not a DuckDB file) before it is opened, and storage failures (disk
+full, read-only place, corrupt blocks) become one-line errors (``dbfile.StoreError``).
+A successfully stored article clears the ``internal_error`` skip rows an earlier failed
+attempt left for it.
 
 Article identity:
   * ``content_hash`` (sha256 of the whitespace-normalised body) -- the same text again is a
@@ -22,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus import dbfile
 from sitrep.corpus.migrations import LATEST, MIGRATIONS
 from sitrep.errors import SitrepError, Skip
 from sitrep.model import QUAD_CLASS, Document
@@ -68,39 +77,92 @@ def _domain(url: Optional[str]) -> Optional[str]:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None, read_only: bool = False):
-        import duckdb
+    """``release_after_commit`` (default: on for a writer on a file) lets readers in
+    between transactions; ``wait`` is how long to wait for the file (seconds)."""
 
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, *,
+                 release_after_commit: Optional[bool] = None, wait: Optional[float] = None):
         self.path = Path(path).expanduser() if path else default_db_path()
-        if str(self.path) != ":memory:":
-            if read_only and not self.path.exists():
-                raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise SitrepError(f"cannot create the folder {self.path.parent} for the store ({exc.strerror}); "
-                                  "pass --db with a writable path or set $SITREP_DB") from None
-        self.con = _connect(self.path, read_only)
-        try:
-            check_file_size(self.con, self.path)
-        except SitrepError:
-            self.con.close()
-            raise
+        self.read_only = read_only
+        self._wait = wait
+        in_memory = str(self.path) == ":memory:"
+        if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
+            release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
+        self._release = release_after_commit
+        self._con = None
+        self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
         # so per-article INSERTs would dominate the ingest time
         self._pending: dict[str, list] = {}
         self._pending_keys: set[str] = set()
         self._outlets: Optional[set[str]] = None
-        if not read_only:
+        if not in_memory:
+            self._prepare_file()
+        self._con = self._connect()
+        try:
+            if not in_memory and self.path.stat().st_size:
+                self._verify()
+            self._bring_schema_up_to_date()
+        except BaseException:
+            self._shutdown()
+            raise
+        if self._release:
+            self.release()
+
+    def _prepare_file(self) -> None:
+        """Refuse a missing (when reading) or damaged file before DuckDB opens it."""
+        if self.read_only and not self.path.exists():
+            raise SitrepError(f"no database at {self.path}; run `sitrep ingest` first or pass --db")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise dbfile.StoreNotWritable(
+                f"cannot create the folder {self.path.parent} for the database ({exc.strerror}); "
+                "choose a writable place with --db or $SITREP_DB") from None
+        dbfile.check_file(self.path)
+        if not self.read_only:
+            self._writer_lock = dbfile.WriterLock(self.path)
+            self._writer_lock.acquire()
+
+    def _verify(self) -> None:
+        try:
+            dbfile.verify_blocks(self._con, self.path)
+        except SitrepError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - unreadable metadata is damage too
+            raise dbfile.translate(exc, self.path) from None
+
+    def _connect(self):
+        if str(self.path) == ":memory:":
+            import duckdb
+            return duckdb.connect(":memory:")
+        return dbfile.connect(self.path, self.read_only, self._wait)
+
+    def _bring_schema_up_to_date(self) -> None:
+        if not self.read_only:
             self.migrate()
         elif self.schema_version() < LATEST:  # bring an older file up to date first
-            self.con.close()
+            self._con.close()
+            self._con = None
             try:
-                with Store(self.path):
+                with Store(self.path, wait=self._wait):
                     pass
-            except (duckdb.IOException, SitrepError) as exc:
+            except SitrepError as exc:
                 raise SitrepError(f"{self.path} has an older schema and cannot be upgraded now: {exc}") from exc
-            self.con = _connect(self.path, True)
+            self._con = self._connect()
+
+    @property
+    def con(self):
+        """The DuckDB connection, opened again if it was released after a commit."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def release(self) -> None:
+        """Close the connection so other processes can open the file; reopened on use."""
+        if self._con is not None and not self._pending:
+            self._con.close()
+            self._con = None
 
     # -- schema --------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -126,8 +188,24 @@ class Store:
                                  [version, description])
 
     def close(self) -> None:
-        self.flush()
-        self.con.close()
+        try:
+            if self._pending:
+                self.flush()
+        except Exception as exc:  # noqa: BLE001 - a storage failure becomes a user error
+            raise dbfile.translate(exc, self.path) from None
+        finally:
+            self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._con is not None:
+            try:
+                self._con.close()
+            except Exception:  # noqa: BLE001 - closing after a fatal storage error
+                pass
+            self._con = None
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
 
     def __enter__(self) -> "Store":
         return self
@@ -141,23 +219,48 @@ class Store:
         try:
             yield
             self.flush()
-        except BaseException:
+        except BaseException as exc:
             self._pending.clear()
             self._pending_keys.clear()
             self._outlets = None
-            self.con.execute("ROLLBACK")
+            self._rollback()
+            if dbfile.is_storage_failure(exc):
+                raise dbfile.translate(exc, self.path) from exc
             raise
-        else:
+        try:
             self.con.execute("COMMIT")
+        except Exception as exc:  # noqa: BLE001 - the commit itself hit the disk
+            self._outlets = None
+            self._rollback()
+            raise dbfile.translate(exc, self.path) from exc
+        if self._release:
+            self.release()
+
+    def _rollback(self) -> None:
+        """Roll back; after a fatal storage error DuckDB refuses even that, so the
+        connection is dropped (nothing of the transaction was committed)."""
+        try:
+            self.con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001
+            try:
+                self._con.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._con = None
 
     def flush(self) -> None:
         """Write the rows queued by ``add_document`` (inside the current transaction)."""
+        stored = [row[0] for row in self._pending.get("articles", [])]
         for table in ("articles", "sources", "minhash", "actors", "quotes", "quantities", "places", "times",
                       "events"):
             rows = self._pending.pop(table, None)
             if rows:
                 self._insert_many(_INSERTS[table], rows)
         self._pending_keys.clear()
+        if stored:
+            # an earlier attempt that failed on our side is no longer news once it is stored
+            self.con.execute("DELETE FROM skipped WHERE reason = 'internal_error' AND list_contains(?, input_id)",
+                             [stored])
 
     # -- identity ------------------------------------------------------------------------
     def known_hashes(self) -> dict[str, str]:
@@ -167,6 +270,12 @@ class Store:
         out = {h: f"{a} (older version)" for h, a in old}
         out.update(dict(rows))
         return out
+
+    def insert_rows(self, table: str, columns: list[str] | tuple[str, ...], rows: list[list]) -> None:
+        """Bulk-insert rows of a derived table (incidents) through the column-wise path."""
+        if rows:
+            marks = ", ".join(["?"] * len(columns))
+            self._insert_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def _insert_many(self, sql: str, rows: list[list]) -> None:
         """Insert rows column-wise: DuckDB scans a dict of NumPy arrays in one vectorised
@@ -327,6 +436,7 @@ class Store:
         return {tuple(r) for r in rows.fetchall()}
 
     def delete_skips(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Remove the skip rows (origin, input_id, reason) -- '' for a missing value."""
         for origin, input_id, reason in keys:
             self.con.execute("DELETE FROM skipped WHERE coalesce(origin, '') = ? AND coalesce(input_id, '') = ? "
                              "AND reason = ?", [origin, input_id, reason])
@@ -359,59 +469,6 @@ class Store:
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _connect(path: Path, read_only: bool):
-    import duckdb
-
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except (duckdb.Error, OSError) as exc:
-        problem = describe_database_error(exc, path)
-        raise SitrepError(problem or f"cannot open {path}: {' '.join(str(exc).split())}") from exc
-
-#: DuckDB's file header: the main header and two database headers of 4 KiB each
-_DUCKDB_HEADER_BYTES = 3 * 4096
-
-
-def check_file_size(con, path: Path) -> None:
-    """Raise SitrepError when the file is shorter than the blocks DuckDB says it has: a
-    copy cut short or a disk that filled up. Checked on opening, so every command
-    refuses a damaged store at once instead of failing on the first table it reads.
-    Skipped while a write-ahead log exists (its blocks are not in the file yet)."""
-    if str(path) == ":memory:" or Path(str(path) + ".wal").exists():
-        return
-    try:
-        row = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
-        size = path.stat().st_size
-    except Exception:  # noqa: BLE001 - an unknown layout is not evidence of damage
-        return
-    if row and size < _DUCKDB_HEADER_BYTES + int(row[0]) * int(row[1]):
-        raise SitrepError(f"the store {path} is damaged: the file is shorter than its own index says "
-                          f"({size:,} bytes); restore it from a copy, or ingest again into a new --db")
-
-
-def describe_database_error(exc: BaseException, path: Path) -> Optional[str]:
-    """What a DuckDB or file error means for the user and what to do; None for a bug."""
-    import duckdb
-
-    if not isinstance(exc, (duckdb.Error, OSError)):
-        return None
-    text = str(exc)
-    low = text.lower()
-    if "could not set lock" in low or "conflicting lock" in low:
-        return (f"the store {path} is in use by another sitrep process (an ingest writing to it?); "
-                "wait until it finishes, or query a copy of the file")
-    if "no space left" in low or "disk is full" in low or "disk full" in low:
-        return (f"the disk holding {path} is full; free some space and re-run "
-                "(committed work is kept, the unfinished batch was rolled back)")
-    if "read-only file system" in low or "permission denied" in low or "readonly" in low:
-        return f"cannot write {path} ({text.splitlines()[0][:120]}); choose a writable place with --db or $SITREP_DB"
-    if any(m in low for m in ("could not read enough bytes", "not a valid duckdb", "corrupt", "checksum",
-                               "serialization", "invalid block", "unrecognized file")):
-        return (f"the store {path} is damaged or not a sitrep store ({text.splitlines()[0][:120]}); "
-                "restore it from a copy, or ingest again into a new --db")
-    return None
 
 
 _INSERTS = {

@@ -19,6 +19,10 @@ Formats are recognised by content first and extension second:
 
 Article ids are stable, so re-reading the same input is idempotent: the record's own
 ``id`` when it has one, else sha1 of the URL, else sha1 of the text (16 hex digits).
+
+Sizes follow one policy, ``sitrep.read.limits.Limits`` (bytes of an input, characters of
+HTML parsed, elements of a page, characters of article text); every reader function takes
+``limits=`` and the older ``max_bytes=`` still overrides that one field.
 """
 from __future__ import annotations
 
@@ -33,16 +37,19 @@ from sitrep.errors import InputError, Skip
 from sitrep.model import Article
 from sitrep.read.decode import decode, gunzip, is_gzip
 from sitrep.read.html import looks_like_html, read_html
+from sitrep.read.limits import DEFAULT_LIMITS, Limits
 from sitrep.read.records import read_feed, read_json, read_jsonl
 
 __all__ = ["read_input", "read_input_with_skips", "read_bytes", "read_inputs", "read_feed_list",
-           "article_id", "DEFAULT_MAX_BYTES", "Skip"]
+           "article_id", "DEFAULT_MAX_BYTES", "Skip", "Limits", "DEFAULT_LIMITS"]
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 #: a JSONL archive is a stream of records: the per-input limit applies to each record,
 #: the file itself may be as large as this
-MAX_ARCHIVE_BYTES = 2_000_000_000
+MAX_ARCHIVE_BYTES = DEFAULT_LIMITS.max_archive_bytes
 FETCH_TIMEOUT = 20
+#: formats whose input is one article (a longer text is refused, not skipped)
+_SINGLE_ARTICLE_FORMATS = ("html", "text")
 
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
@@ -57,22 +64,28 @@ def article_id(article: Article) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
+def _policy(limits: Optional[Limits], max_bytes: Optional[int]) -> Limits:
+    return (limits or DEFAULT_LIMITS).but(max_bytes=max_bytes)
+
+
 def read_input(source: str, published: Optional[str] = None, stdin_bytes: Optional[bytes] = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+               max_bytes: Optional[int] = None, limits: Optional[Limits] = None) -> list[Article]:
     """Articles from a file path, "-" (stdin) or an http(s) URL; raises InputError."""
-    articles, _ = read_input_with_skips(source, published, stdin_bytes, max_bytes)
+    articles, _ = read_input_with_skips(source, published, stdin_bytes, max_bytes, limits)
     return articles
 
 
 def read_input_with_skips(source: str, published: Optional[str] = None,
                           stdin_bytes: Optional[bytes] = None,
-                          max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skip]]:
+                          max_bytes: Optional[int] = None,
+                          limits: Optional[Limits] = None) -> tuple[list[Article], list[Skip]]:
     """Like ``read_input`` but also returns the records that were skipped.
 
     Raises InputError when nothing usable is left.
     """
-    origin, data, name_hint = _load(source, stdin_bytes, max_bytes)
-    articles, skips = read_bytes(data, origin, name_hint=name_hint, published=published, max_bytes=max_bytes)
+    limits = _policy(limits, max_bytes)
+    origin, data, name_hint = _load(source, stdin_bytes, limits.max_bytes)
+    articles, skips = read_bytes(data, origin, name_hint=name_hint, published=published, limits=limits)
     if _is_url(source):
         for article in articles:
             if not article.url and article.input_format in ("html", "text"):
@@ -86,12 +99,14 @@ def _is_url(source: str) -> bool:
 
 
 def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optional[str] = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skip]]:
+               max_bytes: Optional[int] = None, limits: Optional[Limits] = None) -> tuple[list[Article], list[Skip]]:
     """Bytes already in memory (an upload, a store row) -> (articles, skips)."""
+    limits = _policy(limits, max_bytes)
+    max_bytes = limits.max_bytes
     name = name_hint.lower()
     if len(data) > _size_limit(name, max_bytes):
         raise InputError(origin, "too_large",
-                         f"{len(data):,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit")
+                         f"{len(data):,} bytes is above the {max_bytes:,}-byte limit; split the input or raise the limit with --max-bytes")
     if is_gzip(data):
         data = gunzip(data, origin, _size_limit(name, max_bytes))
         name = name[:-3] if name.endswith(".gz") else name
@@ -101,17 +116,13 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
         raise InputError(origin, "empty", "the input contains only whitespace; check that the file was saved completely")
 
     fmt = _detect_format(text, ext)
-    skips: list[Skip] = []
-    if fmt == "html":
-        articles = [read_html(text, origin, encoding_info)]
-    elif fmt == "jsonl":
-        articles, skips = read_jsonl(text, origin, max_record_bytes=max_bytes)
-    elif fmt == "json":
-        articles, skips = read_json(text, origin)
-    elif fmt == "feed":
-        articles, skips = read_feed(data, origin)
-    else:
-        articles = [read_text(text, origin)]
+    try:
+        articles, skips = _parse(fmt, text, data, origin, encoding_info, limits)
+    except RecursionError:
+        # JSON or markup nested thousands deep: no article is written like that
+        raise InputError(origin, "malformed",
+                         f"the {fmt} is nested too deeply to be an article; check the file") from None
+    articles, skips = _within_chars(articles, skips, fmt, origin, limits)
     for article in articles:
         article.meta.setdefault("encoding", encoding_info)
         if published:
@@ -125,6 +136,37 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
         raise InputError(origin, reason,
                          f"no usable article in {len(skips)} record(s); first problem: {detail}")
     return articles, skips
+
+
+def _parse(fmt: str, text: str, data: bytes, origin: str, encoding_info: dict,
+           limits: Limits) -> tuple[list[Article], list[Skip]]:
+    if fmt == "html":
+        return [read_html(text, origin, encoding_info, limits=limits)], []
+    if fmt == "jsonl":
+        return read_jsonl(text, origin, max_record_bytes=limits.max_bytes)
+    if fmt == "json":
+        return read_json(text, origin)
+    if fmt == "feed":
+        return read_feed(data, origin)
+    return [read_text(text, origin)], []
+
+
+def _within_chars(articles: list[Article], skips: list[Skip], fmt: str, origin: str,
+                  limits: Limits) -> tuple[list[Article], list[Skip]]:
+    """Articles whose text is longer than ``limits.max_chars``: refused (one article) or
+    skipped (a record among others)."""
+    kept = []
+    for article in articles:
+        size = len(article.text or "")
+        if size <= limits.max_chars:
+            kept.append(article)
+            continue
+        detail = (f"the article text has {size:,} characters, above the {limits.max_chars:,}-character "
+                  "limit; give a shorter text or raise the limit with --max-chars")
+        if fmt in _SINGLE_ARTICLE_FORMATS:
+            raise InputError(origin, "too_large", detail)
+        skips = skips + [Skip(article.origin or origin, "too_large", detail, "read", article.id or None)]
+    return kept, skips
 
 
 def read_text(text: str, origin: str) -> Article:
@@ -187,7 +229,7 @@ def _load(source: str, stdin_bytes: Optional[bytes], max_bytes: int) -> tuple[st
         size = path.stat().st_size
         if size > limit:
             raise InputError(source, "too_large",
-                             f"{size:,} bytes is above the {limit:,}-byte limit; split the input or raise the limit")
+                             f"{size:,} bytes is above the {limit:,}-byte limit; split the input or raise the limit with --max-bytes")
         with open(path, "rb") as f:
             data = f.read(limit + 1)
     except PermissionError:
@@ -228,8 +270,8 @@ def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FETCH_T
     return data
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
-                published: Optional[str] = None) -> Iterator[Union[Article, Skip]]:
+def read_inputs(paths: Iterable[str], max_bytes: Optional[int] = None, published: Optional[str] = None,
+                limits: Optional[Limits] = None) -> Iterator[Union[Article, Skip]]:
     """Every article under the given paths, and a ``Skip`` for every input or record that
     could not become one, in reading order.
 
@@ -237,18 +279,19 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
     A file with some bad records (broken JSONL lines, empty feed items) yields its good
     articles and one Skip per bad record.
     """
+    limits = _policy(limits, max_bytes)
     for source in paths:
         path = Path(source)
         if source != "-" and not re.match(r"^https?://", source, re.I) and path.is_dir():
             for file in _walk(path):
-                yield from _read_one(str(file), max_bytes, published)
+                yield from _read_one(str(file), limits, published)
         else:
-            yield from _read_one(source, max_bytes, published)
+            yield from _read_one(source, limits, published)
 
 
-def _read_one(source: str, max_bytes: int, published: Optional[str]) -> Iterator[Union[Article, Skip]]:
+def _read_one(source: str, limits: Limits, published: Optional[str]) -> Iterator[Union[Article, Skip]]:
     try:
-        articles, skips = read_input_with_skips(source, published=published, max_bytes=max_bytes)
+        articles, skips = read_input_with_skips(source, published=published, limits=limits)
     except InputError as exc:
         yield exc.skip("read")
         return

@@ -70,7 +70,7 @@ def gunzip(data: bytes, origin: str, max_bytes: int) -> bytes:
         raise InputError(origin, "malformed", f"the gzip data is corrupt ({exc}); re-download or unpack it by hand")
     if len(out) > max_bytes:
         raise InputError(origin, "too_large",
-                         f"unpacks to more than {max_bytes:,} bytes; split it or raise the size limit")
+                         f"unpacks to more than {max_bytes:,} bytes; split it or raise the limit with --max-bytes")
     return out
 
 

@@ -9,10 +9,13 @@ and outlet come from what the page declares (Open Graph / article meta tags, JSO
 ``<time datetime>``), because those carry the time and time zone; htmldate's guess is only
 the fallback and is marked as such in ``meta['date_source']``.
 
-Cost is bounded: pages larger than ``PRUNE_ABOVE`` characters first lose scripts, styles,
-SVG and comments (a linear regex pass), and whatever is still above ``MAX_HTML_CHARS`` is
-cut (the article body sits near the top of every page we have seen); both are recorded in
-``meta``.
+Cost is bounded by the size policy (``sitrep.read.limits.Limits``): pages larger than
+``prune_html_above`` characters first lose scripts, styles, SVG and comments (one linear
+scan; JSON-LD metadata is kept), whatever is still above ``max_html_chars`` is cut at a
+tag boundary (the article body sits near the top of every page we have seen) -- the cut
+is reported on stderr and recorded in ``meta["truncated"]`` -- and a tree with more
+than ``max_elements`` elements, even after dropping what is never article text, is
+refused. On a large page the second (balanced) trafilatura pass is skipped.
 """
 from __future__ import annotations
 
@@ -25,14 +28,13 @@ from urllib.parse import urlparse
 
 from sitrep.errors import InputError
 from sitrep.model import Article
+from sitrep.read.limits import DEFAULT_LIMITS, Limits, warn
 
 TRAFILATURA_SETTINGS = dict(favor_precision=True, include_comments=False, include_tables=True)
 
-PRUNE_ABOVE = 1_500_000
-MAX_HTML_CHARS = 3_000_000
-#: real news pages have a few thousand elements (at most 2,564 in the 197 test pages);
-#: beyond this the page is refused rather than handed to trafilatura, whose time grows with it
-MAX_TREE_ELEMENTS = 50_000
+#: above this many characters of markup the balanced second opinion is not asked for:
+#: it doubles trafilatura's time, and a page this size is not short of text
+SECOND_PASS_MAX_CHARS = 400_000
 _NEVER_TEXT = ("script", "style", "svg", "noscript", "iframe", "form", "select", "option", "button",
                "input", "template", "nav", "footer", "aside", "header", "menu")
 #: fewer words than this is navigation residue, not an article body
@@ -40,10 +42,10 @@ MIN_BODY_WORDS = 8
 #: below this many words, the balanced mode is asked for a second opinion
 SHORT_BODY_WORDS = 100
 
-_NOISE_BLOCKS = re.compile(
-    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<svg\b[^>]*>.*?</svg\s*>"
-    r"|<noscript\b[^>]*>.*?</noscript\s*>|<!--.*?-->",
-    re.IGNORECASE | re.DOTALL)
+#: the start of a block that is never article text (its end is found with str.find, so
+#: the scan stays linear even when a hostile page never closes one)
+_NOISE_START = re.compile(r"<(script|style|svg|noscript)\b[^>]*>|<!--", re.IGNORECASE)
+_LD_JSON = re.compile(r"ld\+json", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<div|<p\b|<article)",
     re.IGNORECASE | re.DOTALL)
@@ -63,41 +65,98 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(text[:2000]))
 
 
-def read_html(text: str, origin: str, encoding_info: Optional[dict] = None) -> Article:
+def strip_noise_blocks(html: str) -> str:
+    """Scripts (except JSON-LD metadata), styles, SVG, noscript and comments removed in
+    one linear scan; a block that is never closed runs to the end, as in a browser."""
+    out, pos = [], 0
+    while True:
+        m = _NOISE_START.search(html, pos)
+        if m is None:
+            out.append(html[pos:])
+            return "".join(out)
+        tag = (m.group(1) or "").lower()
+        end = _find_closer(html, tag, m.end())
+        stop = len(html) if end < 0 else (end + 3 if not tag else _tag_end(html, end))
+        if tag == "script" and _LD_JSON.search(m.group(0)):
+            out.append(html[pos:stop])  # page metadata lives here
+        else:
+            out.append(html[pos:m.start()])
+            out.append(" ")
+        pos = stop
+
+
+_CLOSERS = {tag: re.compile(re.escape(f"</{tag}"), re.IGNORECASE) for tag in ("script", "style", "svg", "noscript")}
+
+
+def _find_closer(text: str, tag: str, start: int) -> int:
+    """Where the block opened as ``tag`` ('' for a comment) closes, or -1."""
+    if not tag:
+        return text.find("-->", start)
+    m = _CLOSERS[tag].search(text, start)
+    return m.start() if m else -1
+
+
+def _tag_end(text: str, at: int) -> int:
+    close = text.find(">", at)
+    return len(text) if close < 0 else close + 1
+
+
+def cut_html(html: str, limit: int) -> str:
+    """The first ``limit`` characters, cut before a tag so no element is split in two."""
+    if len(html) <= limit:
+        return html
+    cut = html.rfind("<", max(0, limit - 10_000), limit)
+    return html[:cut if cut > 0 else limit]
+
+
+def _bounded_markup(text: str, origin: str, limits: Limits, meta: dict[str, Any]) -> str:
+    """The markup within the size policy; the pruning and any cut are recorded in ``meta``."""
+    if len(text) > limits.prune_html_above:
+        before = len(text)
+        text = strip_noise_blocks(text)
+        meta["pruned_chars"] = before - len(text)
+    if len(text) > limits.max_html_chars:
+        total = len(text)
+        text = cut_html(text, limits.max_html_chars)
+        meta["truncated"] = {"what": "html", "kept_chars": len(text), "total_chars": total,
+                             "limit": limits.max_html_chars}
+        warn(origin, f"the page still has {total:,} characters of HTML without its scripts and styles; "
+                     f"only the first {len(text):,} were read (the article body is normally near the top). "
+                     "If text is missing, save the article page alone or give its text")
+    return text
+
+
+def read_html(text: str, origin: str, encoding_info: Optional[dict] = None,
+              limits: Optional[Limits] = None) -> Article:
     import trafilatura
     from trafilatura.utils import load_html
 
+    limits = limits or DEFAULT_LIMITS
     meta: dict[str, Any] = {}
     if encoding_info:
         meta["encoding"] = encoding_info
-    if len(text) > PRUNE_ABOVE:
-        before = len(text)
-        text = _NOISE_BLOCKS.sub(" ", text)
-        meta["pruned_chars"] = before - len(text)
-    if len(text) > MAX_HTML_CHARS:
-        meta["truncated_html_at"] = MAX_HTML_CHARS
-        text = text[:MAX_HTML_CHARS]
+    text = _bounded_markup(text, origin, limits, meta)
 
     tree = load_html(text)
     if tree is None:
         raise InputError(origin, "malformed", "the HTML could not be parsed; check the file is a saved web page")
     n_elements = sum(1 for _ in tree.iter())
-    if n_elements > MAX_TREE_ELEMENTS:
+    if n_elements > limits.max_elements:
         # saved-with-scripts pages can be element-heavy without being long: drop what is
         # never article text before deciding
         from lxml import etree
         etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
         n_elements = sum(1 for _ in tree.iter())
         meta["pruned_elements"] = True
-    if n_elements > MAX_TREE_ELEMENTS:
+    if n_elements > limits.max_elements:
         raise InputError(origin, "too_large",
-                         f"the page has {n_elements:,} HTML elements (limit {MAX_TREE_ELEMENTS:,}); "
+                         f"the page has {n_elements:,} HTML elements (limit {limits.max_elements:,}); "
                          "save only the article page or give its text")
 
     metadata = page_metadata(tree)
     body = trafilatura.extract(tree, **TRAFILATURA_SETTINGS) or ""
     n_words = len(body.split())
-    if n_words < SHORT_BODY_WORDS:
+    if n_words < SHORT_BODY_WORDS and len(text) <= SECOND_PASS_MAX_CHARS:
         # precision mode sometimes keeps only a fragment of a page (or nothing); when the
         # balanced mode finds several times more, the fragment was the wrong choice
         balanced = trafilatura.extract(tree, include_comments=False) or ""

@@ -63,12 +63,16 @@ def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -
         where = f"{origin}:{number}"
         if max_record_bytes and len(line) > max_record_bytes:
             skips.append(Skip(where, "too_large", f"line {number} holds {len(line):,} characters, above the "
-                              f"{max_record_bytes:,} limit for one article; split it or raise the limit"))
+                              f"{max_record_bytes:,} limit for one article; split it or raise the limit "
+                              "with --max-bytes"))
             continue
         try:
             record = json.loads(line)
         except ValueError as exc:
             skips.append(Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it"))
+            continue
+        except RecursionError:  # nested thousands deep: not an article, and not a reason to lose the file
+            skips.append(Skip(where, "malformed", f"line {number} is JSON nested too deeply; fix or remove it"))
             continue
         try:
             article = article_from_record(record, where)

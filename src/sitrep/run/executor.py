@@ -12,20 +12,23 @@ The interface a new engine implements (a Dask executor is next)::
         def failed(self, chunk, error) -> list[R]               # its worker died
         def warm_up(self) -> None          # once per worker, before its first chunk
 
-``map`` yields each chunk's results as the chunk completes: in input order in this
-process, in any order across processes (ingest needs none; extract runs inline). A chunk
+``map`` yields each chunk's results in input order, whichever worker finishes first: the
+store then receives articles in the order they were read, so a parallel ingest stores
+the same thing as a run on one worker (which of two near-duplicates is "the earlier" does
+not depend on timing). A chunk
 whose worker dies becomes ``task.failed(chunk, error)``: one Skip per article, never an
 exception for the run. The number of chunks in flight is bounded, so a huge input never
 fills memory. Executors never touch the store: the caller writes what they return.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import signal
 import sys
 import types
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any, Iterable, Iterator, Optional, Protocol, TypeVar
 
@@ -84,7 +87,7 @@ class LocalProcessExecutor:
     parent decides what an interrupt means.
     """
 
-    def __init__(self, workers: int, in_flight_per_worker: int = 2):
+    def __init__(self, workers: int, in_flight_per_worker: int = 3):
         self.workers = workers
         self.limit = workers * in_flight_per_worker
         self._pool: Optional[ProcessPoolExecutor] = None
@@ -94,25 +97,24 @@ class LocalProcessExecutor:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_SPAWN_WITHOUT_MAIN,
                                              initializer=_init_worker, initargs=(task,))
         pool = self._pool
-        pending: dict = {}
+        # in submission order; the oldest is yielded when done, while the workers go on
+        # with the younger ones (a slow chunk delays the results behind it, not the work)
+        pending: collections.deque = collections.deque()
 
-        def collect(done) -> Iterator[list[R]]:
-            for future in done:
-                chunk = pending.pop(future)
-                try:
-                    yield future.result()
-                except Exception as exc:  # noqa: BLE001 - a dead worker loses its chunk only
-                    yield task.failed(chunk, exc)
+        def oldest() -> list[R]:
+            future, chunk = pending.popleft()
+            try:
+                return future.result()
+            except Exception as exc:  # noqa: BLE001 - a dead worker loses its chunk only
+                return task.failed(chunk, exc)
 
         try:
             for chunk in chunks:
-                pending[pool.submit(task, chunk)] = chunk
-                if len(pending) >= self.limit:
-                    done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                    yield from collect(done)
+                pending.append((pool.submit(task, chunk), chunk))
+                while len(pending) >= self.limit or (pending and pending[0][0].done()):
+                    yield oldest()
             while pending:
-                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                yield from collect(done)
+                yield oldest()
         except BaseException:
             self.close(wait=False)
             raise
@@ -148,6 +150,8 @@ def make_executor(engine: str = "local", workers: Optional[int] = None) -> Execu
 
 
 def _init_worker(task: Task) -> None:
+    from sitrep.lifeline import die_with_parent
+    die_with_parent()  # no orphan worker when the parent is killed (kill -9, OOM)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     task.warm_up()

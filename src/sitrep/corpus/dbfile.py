@@ -1,0 +1,226 @@
+"""The store's file on disk: is it whole, who may open it, and what a storage failure means.
+
+DuckDB lets one process open a file read-write, or any number of processes open it
+read-only, never both at once. sitrep shares the file between an ingest and the commands
+that read (``events``, ``brief``, a future server) by taking turns:
+
+  * the ingest (the only writer) holds the file only while it commits a batch, then
+    releases it (``Store(release_after_commit=True)``, the default for a writer); a second
+    writer is turned away at once by a lock on ``<db>.lock`` that the first holds for its
+    whole run (an advisory ``flock``, released by the kernel even on kill -9);
+  * a reader that finds the file taken waits for the batch to be committed, retrying with
+    a short back-off, and says so on stderr once; the writer likewise waits for readers to
+    finish before its next batch.
+Readers therefore always see whole committed batches, never a half-written one.
+
+Damage is looked for before anything is read: the main header must carry DuckDB's magic
+bytes and a readable header, and every block the tables point to must lie whole inside
+the file -- so a truncated copy (a full disk, an interrupted download) is
+reported as such by every command, instead of some commands failing halfway and others
+printing what is left. Corrupt bytes inside a block are caught by DuckDB's own block
+checksums when the block is read, and reported the same way (``translate``).
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+from sitrep.errors import SitrepError
+
+HEADER_SIZE = 4096
+#: DuckDB's main header: an 8-byte checksum, then these magic bytes
+MAGIC = b"DUCK"
+
+#: seconds a reader waits for a writer's batch, and a writer for readers
+READER_WAIT = float(os.environ.get("SITREP_READ_WAIT", 60))
+WRITER_WAIT = float(os.environ.get("SITREP_WRITE_WAIT", 600))
+
+
+class StoreError(SitrepError):
+    """The store file cannot be used as asked; the message says why and what to do."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the file longer than we may wait."""
+
+
+class StoreDamaged(StoreError):
+    """The file is truncated, corrupt or not a DuckDB database."""
+
+
+class StorageFull(StoreError):
+    """The disk (or a size limit) is full: nothing more can be written."""
+
+
+class StoreNotWritable(StoreError):
+    """The file or its folder is read-only or not ours to write."""
+
+
+# -- integrity -------------------------------------------------------------------------
+
+def check_file(path: Path) -> None:
+    """Raise StoreDamaged unless ``path`` is missing, empty or a whole DuckDB file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreNotWritable(f"cannot read {path} ({exc.strerror}); check its permissions") from None
+    if size == 0:
+        return
+    try:
+        with open(path, "rb") as f:
+            head = f.read(3 * HEADER_SIZE)
+    except OSError as exc:
+        raise StoreNotWritable(f"cannot read {path} ({exc.strerror}); check its permissions") from None
+    if head[8:12] != MAGIC:
+        raise StoreDamaged(f"{path} is not a sitrep database (no DuckDB header); "
+                           "pass the right --db, or a new file name to start a store")
+    if len(head) < 3 * HEADER_SIZE:
+        raise StoreDamaged(_damaged(path, f"it ends after {size:,} bytes, inside its header"))
+    # the size need not be a whole number of blocks: a checkpoint cut short by a full disk
+    # leaves a partial block at the end that the next checkpoint overwrites (verify_blocks
+    # checks the blocks the tables actually use, once DuckDB has read the catalog)
+
+
+def verify_blocks(con, path: Path) -> None:
+    """Every data block the tables point to must lie whole inside the file (a truncated
+    file keeps a readable header; its catalog still names the lost blocks)."""
+    size = path.stat().st_size
+    row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+    block_size = int(row[0]) if row and row[0] else 0
+    if not block_size:
+        return
+    in_file = (size - 3 * HEADER_SIZE) // block_size
+    tables = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()]
+    highest = -1
+    for table in tables:
+        quoted = table.replace("'", "''")
+        found = con.execute(
+            f"SELECT max(greatest(block_id, coalesce(list_max(additional_block_ids), -1))) "
+            f"FROM pragma_storage_info('{quoted}') WHERE persistent").fetchone()[0]
+        if found is not None:
+            highest = max(highest, int(found))
+    if highest >= in_file:
+        raise StoreDamaged(_damaged(path, f"its tables use block {highest:,} but the file holds only "
+                                          f"{in_file:,} blocks; the file was cut short"))
+
+
+def _damaged(path: Path, why: str) -> str:
+    return (f"the database {path} is damaged: {why}. Restore it from a backup, or ingest the inputs again "
+            "into a new --db")
+
+
+# -- connecting -------------------------------------------------------------------------
+
+_LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held", re.I)
+_HOLDER = re.compile(r"\(PID (\d+)\)")
+
+
+def connect(path: Path, read_only: bool, wait: Optional[float] = None,
+            say: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True)):
+    """A DuckDB connection, waiting (up to ``wait`` seconds) while another process holds
+    the file; every failure becomes a StoreError that says what to do."""
+    import duckdb
+
+    wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
+    started, delay, told = time.monotonic(), 0.05, False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            message = str(exc)
+            if not _LOCK_HELD.search(message):
+                raise translate(exc, path) from None
+            holder = _HOLDER.search(message)
+            who = f"process {holder.group(1)}" if holder else "another process"
+            if time.monotonic() - started >= wait:
+                raise StoreBusy(f"{path} is in use by {who} (an ingest writing, or a reader) for more than "
+                                f"{wait:.0f} s; try again when it has finished") from None
+            if not told:
+                action = "commits a batch" if read_only else "finishes reading"
+                say(f"sitrep: waiting for {path}: {who} is using it; going on when it {action}")
+                told = True
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.5)
+
+
+# -- what a failure means ------------------------------------------------------------------
+
+_FULL = re.compile(r"No space left on device|Disk quota exceeded|File too large|could not write.*full", re.I)
+_READ_ONLY = re.compile(r"Read-only file system|Permission denied|read.only", re.I)
+_CORRUPT = re.compile(r"Could not read enough bytes|Corrupt database|checksum|corrupt|"
+                      r"not a valid DuckDB database|Failed to read database header|Unexpected end of file", re.I)
+
+
+def translate(exc: BaseException, path: Optional[Path] = None) -> SitrepError:
+    """A storage exception (DuckDB's or the operating system's) as a user error."""
+    if isinstance(exc, SitrepError):
+        return exc
+    where = f" {path}" if path else " the database"
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or _FULL.search(text):
+        return StorageFull(f"no space left to write{where}; committed batches are kept: free some space "
+                           "(or choose another --db) and run the same command again")
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or _READ_ONLY.search(text):
+        return StoreNotWritable(f"cannot write{where}: {_first_line(text)}; choose a writable place with "
+                                "--db or $SITREP_DB")
+    if _CORRUPT.search(text):
+        return StoreDamaged(_damaged(path or Path("(database)"), _first_line(text)))
+    return StoreError(f"cannot use{where}: {_first_line(text)}")
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """True for failures of the disk or the file, which are no single article's fault."""
+    if isinstance(exc, StoreError):
+        return True
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO):
+        return True
+    text = str(exc)
+    return bool(_FULL.search(text) or _CORRUPT.search(text) or "database has been invalidated" in text
+                or "Read-only file system" in text)
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else "unknown error"
+    return line[:300]
+
+
+# -- the one-writer lock ------------------------------------------------------------------
+
+class WriterLock:
+    """An exclusive ``flock`` on ``<db>.lock`` for the lifetime of a writing Store."""
+
+    def __init__(self, path: Path):
+        self.path = Path(str(path) + ".lock")
+        self._fd: Optional[int] = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return  # a read-only folder: DuckDB itself will refuse to write there
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "ignore").strip() or "another process"
+            os.close(fd)
+            raise StoreBusy(f"another sitrep process ({holder}) is writing to {self.path.with_suffix('')}; "
+                            "wait for it to finish (reading commands work meanwhile)") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode("ascii"), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None

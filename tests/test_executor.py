@@ -1,0 +1,39 @@
+"""The local process pool hands results back in input order, whichever worker finishes first."""
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.model import Article
+from sitrep.run.executor import LocalProcessExecutor
+
+
+@dataclass(frozen=True)
+class FirstWaitsForSecond:
+    """The first chunk cannot finish before the second one has: its worker waits for the
+    file the second chunk's worker writes (a fact of ordering, not of speed)."""
+    flag: str
+
+    def __call__(self, chunk: list[Article]) -> list[str]:
+        ids = [a.id for a in chunk]
+        if ids == ["a0"]:
+            deadline = time.monotonic() + 120  # a safety net against a hang, not a measurement
+            while not Path(self.flag).exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        elif ids == ["a1"]:
+            Path(self.flag).write_text("done")
+        return ids
+
+    def failed(self, chunk: list[Article], error: BaseException) -> list[str]:
+        return [f"failed {a.id}" for a in chunk]
+
+    def warm_up(self) -> None:
+        pass
+
+
+def test_results_come_back_in_input_order(tmp_path):
+    task = FirstWaitsForSecond(str(tmp_path / "second-finished"))
+    chunks = [[Article(id=f"a{n}", text="x")] for n in range(6)]
+    with LocalProcessExecutor(2, in_flight_per_worker=1) as executor:
+        results = list(executor.map(task, chunks))
+    assert (tmp_path / "second-finished").exists()  # the second chunk did finish first
+    assert results == [[f"a{n}"] for n in range(6)]

@@ -1,0 +1,92 @@
+"""kill -9 (or SIGTERM) of an ingest with a worker pool: no worker outlives it by more than
+5 s, and a re-run gives the same store as an uninterrupted run."""
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fault_helpers import cli, cli_env, fingerprint, ingest_args, write_corpus
+
+N = 400
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc)."""
+    found, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return not re.search(r"^State:\s+Z", status, re.M)  # a zombie is gone, waiting to be reaped
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    # distinct texts: with two workers the order in which results are stored varies, and
+    # which of two near-duplicates is "the earlier" would vary with it
+    return write_corpus(tmp_path_factory.mktemp("kill") / "c.jsonl", N, distinct=True)
+
+
+@pytest.fixture(scope="module")
+def clean_store(corpus, tmp_path_factory):
+    db = tmp_path_factory.mktemp("kill-clean") / "clean.duckdb"
+    assert cli(*ingest_args(corpus, db)).returncode == 0
+    return db
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
+def test_no_orphan_workers_and_a_rerun_equals_a_clean_run(tmp_path, corpus, clean_store, sig):
+    db = tmp_path / "k.duckdb"
+    cmd = [sys.executable, "-m", "sitrep.cli", *ingest_args(corpus, db, "--batch-size", "4")]
+    cmd[cmd.index("--workers") + 1] = "2"
+    cmd[cmd.index("--no-progress")] = "--progress"
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=cli_env())
+    progress = {"n": 0}
+
+    def follow():
+        buf = b""
+        while chunk := proc.stderr.read1(4096):
+            buf = (buf + chunk)[-2000:]
+            counts = re.findall(rb"(\d+)(?:/\d+)? articles", buf)
+            if counts:
+                progress["n"] = int(counts[-1])
+
+    threading.Thread(target=follow, daemon=True).start()
+    deadline = time.time() + 300
+    workers = set()
+    while proc.poll() is None and time.time() < deadline and (progress["n"] < 60 or len(workers) < 2):
+        workers |= descendants(proc.pid)
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest finished before it could be killed"
+    workers |= descendants(proc.pid)
+    assert len(workers) >= 2, "expected a worker pool"
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+    time.sleep(5)
+    orphans = [pid for pid in workers if alive(pid)]
+    assert orphans == [], f"workers still running 5 s after the parent died: {orphans}"
+
+    again = cli(*ingest_args(corpus, db))
+    assert again.returncode == 0, again.stderr
+    assert fingerprint(db) == fingerprint(clean_store)
