@@ -140,3 +140,16 @@ def test_translate_names_the_fault():
                       dbfile.StoreDamaged)
     assert dbfile.is_storage_failure(duckdb.TransactionException("No space left on device"))
     assert not dbfile.is_storage_failure(ValueError("a stage bug"))
+
+
+def test_a_connection_in_this_process_in_the_other_mode(tmp_path, monkeypatch):
+    """A read-write open while this process reads the file waits for the reader to close
+    (the dashboard's snapshot guard); a reader left open is named, not a raw DuckDB error."""
+    db = tmp_path / "s.duckdb"
+    duckdb.connect(str(db)).close()
+    monkeypatch.setattr(dbfile, "SAME_PROCESS_WAIT", 0.3)
+    reader = duckdb.connect(str(db), read_only=True)
+    with pytest.raises(dbfile.StoreBusy, match="open in this process"):
+        dbfile.connect(db, read_only=False, wait=5, say=lambda msg: None)
+    reader.close()
+    dbfile.connect(db, read_only=False, wait=5, say=lambda msg: None).close()

@@ -119,7 +119,12 @@ def _damaged(path: Path, why: str) -> str:
 
 # -- connecting -------------------------------------------------------------------------
 
-_LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held", re.I)
+_LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held"
+                        r"|same database file with a different configuration", re.I)
+# Another connection *in this process* opened the file in the other read mode: transient when
+# it is the dashboard's snapshot guard (milliseconds), a programming error when it stays open.
+_SAME_PROCESS = re.compile(r"different configuration", re.I)
+SAME_PROCESS_WAIT = 10.0
 _HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
@@ -140,6 +145,11 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
                 raise translate(exc, path) from None
             holder = _HOLDER.search(message)
             who = f"process {holder.group(1)}" if holder else "another process"
+            if _SAME_PROCESS.search(message):
+                who = "another connection in this process"
+                if time.monotonic() - started >= min(wait, SAME_PROCESS_WAIT):
+                    raise StoreBusy(f"{path} is open in this process with read_only={not read_only}; close that "
+                                    "Store first (DuckDB allows one mode per file and process)") from None
             if time.monotonic() - started >= wait:
                 raise StoreBusy(f"{path} is in use by {who} (an ingest writing, or a reader) for more than "
                                 f"{wait:.0f} s; try again when it has finished") from None

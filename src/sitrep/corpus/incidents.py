@@ -782,7 +782,8 @@ def update_incidents(store) -> int:
             _materialise(store)
             _update(store, new_ids, stale)
             con.execute(f"DROP TABLE IF EXISTS {LINK_TABLE}")
-    return int(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+    # the store may release its connection after a commit: ask it again, not ``con``
+    return int(store.con.execute("SELECT count(*) FROM incidents").fetchone()[0])
 
 
 @dataclass

@@ -46,14 +46,18 @@ class ReadStore(Store):
     the query layer and the brief run unchanged on the server's copy."""
 
     def __init__(self, con, path: Path):  # noqa: D107 - no migration, no file lock of its own
-        self.con = con
+        self._con = con
         self.path = path
+        self.read_only = True
+        self._wait = 0
+        self._release = False  # the connection belongs to the copy, never reopened by path
+        self._writer_lock = None
         self._pending = {}
         self._pending_keys = set()
         self._outlets = None
 
     def close(self) -> None:
-        self.con.close()
+        self._con.close()
 
 
 @dataclass(frozen=True)
