@@ -151,7 +151,7 @@ def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
 INCIDENT_COLUMNS = ("incident_id", "family", "type", "quad_class", "label", "source_name", "source_country",
                     "target_name", "target_country", "place_name", "place_country", "lat", "lon", "date_start",
                     "date_end", "first_reported", "latest_reported", "n_mentions", "n_articles", "n_sources",
-                    "certainty", "conflicted", "headline_event")
+                    "certainty", "conflicted", "headline_event", "date_precision", "background")
 
 
 def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] = None,

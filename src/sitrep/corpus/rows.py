@@ -96,6 +96,10 @@ class IncidentRow:
     certainty: dict[str, list[str]]
     conflicted: bool
     headline_event: Optional[str]
+    #: day | week | month | publication (dated by the publication day) | year | None
+    date_precision: Optional[str]
+    #: every member is a background mention (history, habit), not news of its period
+    background: Optional[bool]
     mentions: list[MentionRow] = field(default_factory=list)
 
 

@@ -1,0 +1,34 @@
+"""The typed rows of sitrep.corpus.rows name the columns of the queries that fill them,
+in order, so a column added to a query (or a table) cannot shift the fields silently."""
+from dataclasses import fields
+
+import pytest
+
+from sitrep.corpus import queries
+from sitrep.corpus.rows import ArticleRow, EventRow, IncidentRow, MentionRow, SkipRow
+from sitrep.corpus.store import Store
+
+QUERIES = [
+    (EventRow, lambda: queries.events_sql()),
+    (IncidentRow, lambda: queries.incidents_sql()),
+    (MentionRow, lambda: queries.mentions_sql(["none"])),
+    (SkipRow, lambda: queries.skipped_sql()),
+    (ArticleRow, lambda: queries.articles_sql()),
+]
+
+
+@pytest.mark.parametrize("row, query", QUERIES, ids=[q[0].__name__ for q in QUERIES])
+def test_row_fields_are_the_query_columns(tmp_path, row, query):
+    with Store(tmp_path / "empty.duckdb") as store:
+        columns = [d[0] for d in store.con.execute(*query()).description]
+    names = [f.name for f in fields(row) if f.name != "mentions"]
+    assert names == columns
+
+
+def test_every_user_facing_incident_column_is_in_the_rows(tmp_path):
+    """Columns only incident linking needs (its bookkeeping) are the only ones left out."""
+    bookkeeping = {"link_from", "linker"}
+    with Store(tmp_path / "empty.duckdb") as store:
+        table = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
+                                                 "WHERE table_name = 'incidents'").fetchall()}
+    assert table - bookkeeping == set(queries.INCIDENT_COLUMNS)
