@@ -28,6 +28,20 @@ def test_declarations_use_known_layers_and_the_default_order_checks():
     assert Pipeline.default(until="times").names == ("clean", "nlp", "actors", "places", "times")
 
 
+def test_the_stage_order_the_command_line_offers_is_the_pipelines():
+    import subprocess
+    import sys
+
+    from sitrep import stages
+
+    assert tuple(s.name for s in STAGES) == stages.ORDER
+    # and offering it (building the parser) loads no stage, so every command starts fast
+    probe = ("import sys; from sitrep.cli import build_parser; build_parser(); "
+             "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('sitrep.stages.')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+
+
 def test_a_missing_or_misplaced_stage_fails_at_construction():
     without_times = [s for s in STAGES if s.name != "times"]
     with pytest.raises(PipelineError, match="'events' requires times: no stage sets times"):

@@ -28,7 +28,7 @@ and kept: `sitrep skipped`); 130 when interrupted (committed work is kept).
 
 
 def register(sub) -> None:
-    from sitrep.pipeline import STAGE_NAMES
+    from sitrep.stages import ORDER as STAGE_NAMES  # not sitrep.pipeline: that loads spaCy
 
     p = sub.add_parser("ingest", help="read files, folders, JSONL, feeds, URLs into the store",
                        description=INGEST_DESCRIPTION, formatter_class=_raw())
