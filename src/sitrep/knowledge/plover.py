@@ -30,7 +30,7 @@ from sitrep.model import PLOVER_TYPES
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"target", "actor", "govern", "embed", "complement", "political", "intransitive",
-                   "role"})
+                   "role", "recipient"})
 CUE_KINDS = frozenset({"verb", "noun", "adverb", "modal", "mark", "hedge", "phrase", "neg",
                        "media", "claimnoun", "claimverb"})
 
@@ -196,6 +196,9 @@ class EventWords:
     debate_sectors: frozenset[str]
     metaphor_prone: frozenset[str]
     casualty_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
+    possibility_modals: frozenset[str]
+    generic_determiners: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
@@ -265,7 +268,7 @@ def _dash(cell: str) -> Optional[str]:
 
 # ------------------------------------------------------------------ precision tables
 
-IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp"})
+IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head"})
 
 
 @dataclass(frozen=True)

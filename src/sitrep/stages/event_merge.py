@@ -60,6 +60,8 @@ class Draft:
     definite: bool = False  # "the attack", "its offensive", "Tuesday's strike"
     casualty: bool = False  # "were killed", "wounded": the outcome of an attack
     sentence: int = 0  # index of its sentence in the document
+    period: Optional[str] = None  # "past" (background), "news", or None (nothing said)
+    specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
 
 
 @dataclass
@@ -76,6 +78,23 @@ class Happening:
     @property
     def first(self) -> Draft:
         return self.drafts[0]
+
+    @property
+    def periods(self) -> set[str]:
+        return {d.period for d in self.drafts if d.period}
+
+    @property
+    def background(self) -> bool:
+        return "past" in self.periods
+
+    def roleless_topic(self, objects_of_others: set[int]) -> bool:
+        """Only bare, indefinite event nouns with no party, no date of their own, no place,
+        no recipient phrase, and no other event about them ("while sanctions appear to
+        be the strongest tool"): a topic, not a happening."""
+        return (all(d.nominal and not d.definite and not d.specific for d in self.drafts)
+                and self.source is None and self.target is None and self.place is None
+                and not any(d.date_attached or d.period for d in self.drafts)
+                and not any(d.head in objects_of_others for d in self.drafts))
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
@@ -108,8 +127,10 @@ def group(drafts: list[Draft]) -> list[Happening]:
 def compatible(h: Happening, d: Draft) -> bool:
     """Nothing in the two says they are different happenings."""
     ev, first = d.event, h.first
-    if not _types_compatible(h, d) or ev.background != first.event.background:
+    if not _types_compatible(h, d):
         return False
+    if d.period and {d.period} | h.periods == {"past", "news"}:
+        return False  # the 2013 attack is not today's
     if d.governed_by != first.governed_by:
         return False
     if not actors_compatible(h.source, ev.source) or not actors_compatible(h.target, ev.target):
@@ -227,8 +248,13 @@ def _better_place(current: Optional[Place], new: Optional[Place]) -> Optional[Pl
 def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
     """One Event per happening, with its mentions, in the order of their first mention."""
     out = []
-    for n, h in enumerate(sorted(happenings, key=lambda h: h.first.event.trigger.span), start=1):
+    objects = {i for h in happenings for d in h.drafts for i in d.objects}
+    kept = [h for h in happenings if not h.roleless_topic(objects)]
+    for n, h in enumerate(sorted(kept, key=lambda h: h.first.event.trigger.span), start=1):
         first = h.first.event
+        date = h.date if h.date is not None else first.date
+        if h.background and date is not None and date.inferred:
+            date = None  # a background act keeps its own date or none, never the news day
         mentions = sorted((d.event.trigger for d in h.drafts), key=lambda m: m.span)
         figures, seen = [], set()
         for d in h.drafts:
@@ -239,10 +265,9 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
         out.append(Event(
             id=f"{article_id}:e{n}", type=h.type, trigger=first.trigger, sentence=first.sentence,
             mode=next((d.event.mode for d in h.drafts if d.event.mode), None),
-            source=h.source, target=h.target, date=h.date if h.date is not None else first.date,
-            place=h.place, figures=figures,
+            source=h.source, target=h.target, date=date, place=h.place, figures=figures,
             quote=next((d.event.quote for d in h.drafts if d.event.quote), None),
-            mentions=mentions if len(mentions) > 1 else [], background=first.background))
+            mentions=mentions if len(mentions) > 1 else [], background=h.background))
     return out
 
 

@@ -35,6 +35,10 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
+#: pronouns that, inside a quote, stand for its speaker
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: types whose event noun's of-phrase names the doer ("the withdrawal of US troops")
+SELF_MOVING = frozenset({"RETREAT", "MOBILIZE", "PROTEST"})
 #: "accused X of attacking", "blamed X for", "charged X with", "stopped X from": X does it
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "with", "from", "into"})
 VERB_POS = ("VERB", "AUX")
@@ -261,8 +265,9 @@ def agent_of(verb):
 class RoleFinder:
     """Source and target actors of event candidates in one document."""
 
-    def __init__(self, index, locatives, lex, role_nouns: Optional[dict] = None):
+    def __init__(self, index, locatives, lex, role_nouns: Optional[dict] = None, quotes=()):
         self.index = index
+        self.quotes = list(quotes)
         self.locatives = locatives or {}
         self.lex = lex
         self.words: EventWords = lex.words
@@ -323,6 +328,9 @@ class RoleFinder:
             trigger_tokens = {t.i for t in c.tokens}
             if obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
+                if not targets and obj.pos_ in NOUN_POS:
+                    # "condemned the use of force by government troops": the doer
+                    targets = self._noun_modifier_source(obj)
             if not targets:
                 dative = child(head, "dative")
                 if dative is not None and dative.i not in trigger_tokens:
@@ -349,8 +357,23 @@ class RoleFinder:
             subj = issuer
         if subj is not None and (subj.pos_ == "PRON" or any(
                 ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subj.children)):
+            speaker = self._quote_speaker(subj)
+            if speaker is not None:
+                return [speaker]
             return self._antecedent_of_pronoun(verb)
         return []
+
+    def _quote_speaker(self, subj) -> Optional[Actor]:
+        """"We welcome ...", "I call on ...", "our forces" inside a quote: the speaker."""
+        first_person = subj.lower_ in FIRST_PERSON or any(
+            ch.dep_ == "poss" and ch.lower_ in FIRST_PERSON for ch in subj.children)
+        if not first_person:
+            return None
+        at = subj.idx
+        for q in self.quotes:
+            if q.span[0] <= at < q.span[1] and q.speaker is not None:
+                return q.speaker
+        return None
 
     def _issuer(self, noun):
         """The subject of the verb that issued a document noun ("signed an order", "the
@@ -366,8 +389,15 @@ class RoleFinder:
     # -- nouns -----------------------------------------------------------------------
     def _noun_roles(self, c, preps):
         noun = c.head
-        sources = self._noun_modifier_source(noun)
         container = self._container(noun)
+        undergoer = self._undergoing_verb(container)
+        if undergoer is not None:
+            # "Trump faced criticism from allies", "troops came under fire from tanks":
+            # the subject suffers the act, the from-phrase does it
+            return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+        sources = self._noun_modifier_source(noun)
+        if not sources and c.type in SELF_MOVING:
+            sources = self._of_source(noun)  # "the withdrawal of US troops"
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:
             if is_passive(carrier):
@@ -387,6 +417,34 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _undergoing_verb(self, noun):
+        """The verb whose subject suffers a nominal event: "faced criticism", "came under
+        fire", "drew condemnation"."""
+        if noun.dep_ == "dobj" and lemma(noun.head) in self.words.undergo_verbs:
+            return noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
+            return noun.head.head
+        return None
+
+    def _from_source(self, noun, verb) -> list[Actor]:
+        for anchor in (noun, verb):
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    pobj = child(prep, "pobj")
+                    if pobj is not None:
+                        found = self.phrase_actors(pobj)
+                        if found:
+                            return found
+        return self._noun_modifier_source(noun)
+
+    def _of_source(self, noun) -> list[Actor]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return self.phrase_actors(pobj)
+        return []
 
     def _noun_modifier_source(self, noun) -> list[Actor]:
         """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,

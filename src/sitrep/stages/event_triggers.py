@@ -11,8 +11,9 @@ roadblock", "released a statement"), questions ("asked whether"), documents that
 carry an act ("signed an order imposing sanctions": the signing is no event).
 
 Embedding: for ``govern`` triggers (AGREE, REQUEST, REJECT ...) the inner event is only
-the content of the proposal and is not emitted; for ``embed`` triggers (THREATEN,
-ACCUSE) it is, and the certainty stage marks it.
+the content of the proposal and is not emitted, nor is the threatened act of a THREATEN
+("threatened to strike" is THREATEN only); the act an accusation alleges (``embed``:
+"accused X of attacking") is emitted, and the certainty stage marks it alleged.
 
 Finally PLOVER's single-category coding of future, intended and refused acts
 (``types.tsv``): "will meet" is AGREE, "will strike" THREATEN, "will not accept" REJECT.
@@ -63,6 +64,8 @@ def _second_word(head, second: str):
     for c in head.children:
         if c.dep_ in ("aux", "mark", "nsubj", "punct", "cc", "conj"):
             continue  # the "to" of an infinitive is not the preposition of "protest to"
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "called on Friday" is not "call on"
         if is_word(c, second):
             return c
     # "suspended part of its military aid programme": the object may sit a few levels down
@@ -149,7 +152,8 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
         joined, last = _hyphen_compound(tok)
         if joined:
             entries = lex.nouns.get(joined) or lex.nouns.get(joined.rstrip("s"))
-            if entries and last.i < sent.end and last.dep_ != "compound":
+            if entries and last.i < sent.end and last.dep_ != "compound" \
+                    and last.ent_type_ not in NAMED_NOT_EVENT:  # "Co-operation in Europe"
                 trig = entries[-1]
                 cands.append(Candidate(last, [tok, tok.nbor(1), last], trig.type, trig.mode, trig.flags))
                 used.update({tok.i, tok.i + 1, last.i})
@@ -239,7 +243,8 @@ def _denies_something(tok, by_head, words) -> bool:
     if any(c.dep_ == "ccomp" for c in tok.children):
         return False
     obj = child(tok, "dobj", "dative")
-    return obj is not None and lemma(obj) not in words.claim_nouns and obj.i not in by_head
+    return obj is not None and obj.pos_ != "PRON" and lemma(obj) not in words.claim_nouns \
+        and obj.i not in by_head  # "denies this" denies a claim
 
 
 def idiom_action(c: Candidate, lex) -> Optional[tuple[Optional[str]]]:
@@ -262,8 +267,12 @@ def _related(head, relation: str) -> list:
         out = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         return out + [c.head for c in out if c.tag_ in ("WDT", "WP")] + (
             [head.head] if head.dep_ in ("relcl", "acl") else [])
+    if relation == "head":
+        return [head.head] if head.head is not head else []
     if relation == "obj":
         out = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            out.append(head.head)  # "a statement released by his office"
         out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return out
     if relation == "prt":
@@ -287,14 +296,31 @@ def _is_question(tok, words) -> bool:
     return False
 
 
+def _warns_of_a_fact(tok, words) -> bool:
+    """"warned that X was doing ...": the warning states a fact, it threatens nothing
+    (a threat says what will happen: "warned that it would strike")."""
+    if lemma(tok) != "warn":
+        return False
+    clause = child(tok, "ccomp")
+    if clause is None:
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (words.future_aux | words.possibility_modals):
+        return False
+    return not any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
+                   for c in clause.children)
+
+
 def _issues_a_document(tok, words) -> bool:
     """"signed an order", "released a statement": the verb only issues a document."""
     obj = child(tok, "dobj")
     return obj is not None and lemma(obj) in words.carrier_documents
 
 
-def filter_candidates(cands: list[Candidate], sent, index, lex) -> list[Candidate]:
-    has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
+def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset()) -> list[Candidate]:
+    # an actor mention, or a noun naming a party by its role ("protesters", "troops")
+    has_actor = any(index[i] is not None or (t.pos_ == "NOUN" and lemma(t) in role_nouns)
+                    for i, t in zip(range(sent.start, sent.end), sent))
     by_head = {c.head.i: c for c in cands}
     out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
     by_head = {c.head.i: c for c in out}
@@ -316,6 +342,9 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     obj = child(c.head, "dobj") if c.is_verb else None
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
+    if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
+                             for ch in c.head.children):
+        return False  # "any attack would ...": a class of acts, not one
     idiom = idiom_action(c, lex)
     if idiom is not None:
         if idiom[0] is None:
@@ -325,6 +354,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "signed an order imposing ...": the order's act is the event
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
+    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words):
+        c.type, c.mode = "ACCUSE", "disapprove"  # "warned that the protesters were ...": a reproach
     if obj is not None and lemma(obj) in words.non_event_objects and c.type in ("AGREE", "AID", "SUPPORT"):
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
@@ -374,23 +405,52 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             at.setdefault(c.light.i, c)
     for c in cands:
         c.governor = _governor(c, at)
+        if c.governor is None and _purpose_of_another(c, at):
+            c.drop = True  # "sent troops to back the rebels": the sending is the act
     for c in cands:
         g = c.governor
         if g is None:
             continue
         if g.type == "PROTEST" and "govern" not in g.flags:
             c.drop = True  # the demand of a protest is its topic (PLOVER 3.12)
+        elif g.type == "THREATEN":
+            c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if lemma(g.head) in lex.words.promise_verbs and "conflict" in lex.types[c.type].classes:
-                # "vowed to retaliate": a promise of force is a threat (PLOVER 3.11)
-                g.type, g.mode, g.flags = "THREATEN", "violence", frozenset({"embed"})
+            if "conflict" in lex.types[c.type].classes and (
+                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")):
+                # "vowed to retaliate", "expressed willingness to adopt sanctions": a
+                # promise of force or of sanctions is a threat (PLOVER 3.11)
+                g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
+                c.drop = True
             elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):
                 pass  # "rejected claims that its forces attacked": kept, certainty = denied
             else:
                 c.drop = True
         if g.content is None:
             g.content = c
+    for c in cands:
+        if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
+                and not _complement_has_object(c.head):
+            c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _complement_has_object(adj) -> bool:
+    """"ready to contribute troops" offers something; "ready to go" does not."""
+    xcomp = child(adj, "xcomp")
+    if xcomp is None:
+        return any(c.dep_ == "prep" for c in adj.children)  # "open to dialogue"
+    return any(c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp") for c in xcomp.children)
+
+
+def _purpose_of_another(c: Candidate, at: dict) -> bool:
+    """The candidate is the purpose infinitive of another event ("sent arms to back the
+    rebels", "deployed troops to support the regime")."""
+    tok = c.head
+    if not c.is_verb or tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    gov = at.get(tok.head.i)
+    return gov is not None and gov is not c
 
 
 def _governor(c: Candidate, at: dict) -> Optional[Candidate]:

@@ -51,10 +51,11 @@ def run(doc: Document, kb) -> Document:
     if sdoc is None or not doc.sentences or not len(sdoc):
         return doc
     lex = kb.event_lexicon
-    found, index = extract(doc, lex)
+    role_nouns = _role_nouns(kb)
+    found, index = extract(doc, lex, role_nouns)
     if not found:
         return doc
-    builder = DraftBuilder(doc, lex, index, _role_nouns(kb), found)
+    builder = DraftBuilder(doc, lex, index, role_nouns, found)
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
     happenings = group(drafts)
     reaction_targets(happenings)
@@ -62,7 +63,7 @@ def run(doc: Document, kb) -> Document:
     return doc
 
 
-def extract(doc: Document, lex) -> tuple[list[tuple[Candidate, object]], Optional[list]]:
+def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list[tuple[Candidate, object]], Optional[list]]:
     """All kept candidates with their sentence, outside page furniture."""
     sdoc = doc.nlp
     positions, hyphens = candidate_positions(sdoc, lex)
@@ -87,18 +88,21 @@ def extract(doc: Document, lex) -> tuple[list[tuple[Candidate, object]], Optiona
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
         if not cands:
             continue
-        cands = filter_candidates(cands, sent, index, lex)
+        cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
         cands = resolve_embedding(cands, lex)
         out.extend((c, sent) for c in cands)
     return out, index
 
 
 def _role_nouns(kb) -> dict[str, str]:
-    """The actor KB's role nouns ("troops" -> MIL), for unresolved role phrases."""
+    """The actor KB's role nouns that name a party ("troops" -> MIL), for unresolved
+    role phrases; event nouns ("strikes") name acts, not parties."""
     try:
-        return dict(getattr(kb.actors, "nouns", None) or {})
+        nouns = dict(getattr(kb.actors, "nouns", None) or {})
     except Exception:  # noqa: BLE001 - the actor KB is optional for this stage
         return {}
+    lex = kb.event_lexicon
+    return {k: v for k, v in nouns.items() if v not in ("NONE", "PLACE") and k not in lex.nouns}
 
 
 # ------------------------------------------------------------------ one mention
@@ -111,13 +115,14 @@ class DraftBuilder:
         self.lex = lex
         self.words = lex.words
         self.text = doc.article.text
-        self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns)
+        self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
         self.dates = DateFinder(doc)
         self._places: dict = {}
         self._sentence_starts = [s for s, _ in doc.sentences]
         self._anchors_by_sentence: dict[int, set[int]] = {}
         for c, sent in found:
             self._anchors_by_sentence.setdefault(sent.start, set()).update(_anchors(c))
+        self._trigger_heads = {c.head.i for c, _ in found}
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         sources, targets = self.roles.roles(c)
@@ -125,22 +130,32 @@ class DraftBuilder:
             return None  # "her school allows", "the storm destroyed"
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
+        if "recipient" in c.flags and not targets and not _object_is_event(c, self._trigger_heads):
+            return None  # "Russia supports a negotiated solution": support of no one
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
+        base_type = c.type  # "will withdraw" (CONCEDE) and "the withdrawal" are one act
         if etype == c.type:
             mode = refine_mode(c, self.lex)
         if etype == "ASSAULT" and not mode and self._debate(c, sources, targets):
             if not targets:
                 return None  # "won the battle against ...", "a battle with Congress"
             etype, mode = "ACCUSE", "disapprove"  # "Democrats will be hitting him"
+            base_type = etype
+        if etype == "ASSAULT" and _civil(sources):
+            etype, mode, base_type = "PROTEST", "riot", "PROTEST"  # "protesters clashed with police"
         source, target = _pick_pair(etype, sources, targets, self.lex)
+        if etype in OWN_FORCES_TYPES and source is not None and target is not None \
+                and source.country and source.country == target.country:
+            target = None  # "pulled US troops out": the forces moved are the source's own
         trigger = self._trigger_span(c)
         sentence = self._sentence_span(sent)
         anchors = _anchors(c)
         own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
                                   trigger.span[0])
-        background = self._background(c, own)
+        period = self._period(c, own)
+        background = period == "past"
         date = own.time
         if date is None and not background:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
@@ -152,9 +167,10 @@ class DraftBuilder:
                                   if q.span[0] <= trigger.span[0] and trigger.span[1] <= q.span[1]), None),
                       background=background)
         return Draft(event=event, head=c.head.i, objects=_object_heads(c), date_attached=own.attached,
-                     distinct=self._distinct(c), governed_by=_threat_of(c), base_type=c.type,
+                     distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
-                     casualty=self._casualty(c, source),
+                     casualty=self._casualty(c, source), period=period,
+                     specific=self._names_recipient(c),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     # -- checks ----------------------------------------------------------------------
@@ -163,8 +179,12 @@ class DraftBuilder:
         if c.is_verb and not is_passive(c.head):
             subj = verb_subject(c.head)
             if subj is not None and subj.pos_ in NOUN_POS and not sources:
-                return False
+                # an act ("the strike hit") or a weapon ("a missile hit") may be the subject
+                return subj.i in self._trigger_heads or self._is_weapon(subj)
         return bool(sources or targets)
+
+    def _is_weapon(self, tok) -> bool:
+        return any(tok.lower_ in words for _, words in self.lex.assault_modes)
 
     def _debate(self, c: Candidate, sources, targets) -> bool:
         """"Attacks", "battles", "hits" by or against legislators, parties or media are
@@ -174,17 +194,28 @@ class DraftBuilder:
         sectors = {(a.sector or "").lower() for a in sources + targets}
         return bool(sectors & self.words.debate_sectors)
 
-    def _background(self, c: Candidate, own) -> bool:
+    def _period(self, c: Candidate, own) -> Optional[str]:
+        """"past" when the mention places the act before the article's news period (its
+        own date, or a past or habitual cue), "news" when its own date is in the period,
+        None when it says nothing about when."""
         if own.time is not None and before_news_period(own.time, self.dates.reference):
-            return True
+            return "past"
         carrier = c.head.head if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr") else None
-        return background_cue([c.head, c.light, carrier], self.lex.background_cues) is not None
+        if background_cue([c.head, c.light, carrier], self.lex.background_cues) is not None:
+            return "past"
+        return "news" if own.time is not None else None
 
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back
         ("their offensive" refers to its doers, not to an event told before)."""
         return any((ch.dep_ == "det" and ch.lower_ in self.words.definite_determiners)
                    or (ch.dep_ == "poss" and ch.ent_type_ in ("DATE", "TIME"))
+                   for ch in c.head.children)
+
+    def _names_recipient(self, c: Candidate) -> bool:
+        """"attacks on its ships", "sanctions against the bank": a recipient phrase."""
+        preps = self.lex.target_preps.get(c.type, frozenset())
+        return any(ch.dep_ == "prep" and ch.lower_ in preps and child(ch, "pobj") is not None
                    for ch in c.head.children)
 
     def _casualty(self, c: Candidate, source) -> bool:
@@ -224,6 +255,16 @@ class DraftBuilder:
         return None
 
 
+#: types whose object is the actor's own forces, not a target ("withdrew its troops")
+OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+#: sectors of people who protest rather than fight when they clash
+CIVIL_SECTORS = frozenset({"CIV", "OPP", "LAB", "EDU"})
+
+
+def _civil(sources: list[Actor]) -> bool:
+    return bool(sources) and (sources[0].sector or "") in CIVIL_SECTORS
+
+
 def _anchors(c: Candidate) -> set[int]:
     """Token indices a date or cue of this event can hang from."""
     out = {t.i for t in c.tokens}
@@ -236,6 +277,10 @@ def _threat_of(c: Candidate) -> Optional[str]:
     """"THREATEN" when the candidate is the content of a threat: a threatened strike is
     another happening than a strike carried out."""
     return "THREATEN" if c.governor is not None and c.governor.type == "THREATEN" else None
+
+
+def _object_is_event(c: Candidate, trigger_heads: set[int]) -> bool:
+    return any(i in trigger_heads for i in _object_heads(c))
 
 
 def _object_heads(c: Candidate) -> list[int]:

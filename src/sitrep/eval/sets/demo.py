@@ -5,8 +5,8 @@ events of every item, not every event, so precision is counted only inside annot
 sentences: an event sitrep finds in an annotated sentence that matches no gold trigger is a
 false alarm; events in sentences nobody annotated are not scored.
 
-Matching: same article, gold sentence contains the predicted trigger, and the trigger
-overlaps the gold trigger words. On matched events: type accuracy, source/target country
+Matching: same article, gold sentence contains a mention of the predicted event (its
+trigger or another of its ``mentions``), and that mention overlaps the gold trigger words. On matched events: type accuracy, source/target country
 accuracy (null counts as a value), certainty status accuracy, attributed-to country
 accuracy (on gold rows that name one), hedge recall, date accuracy (gold date is a prefix
 of, or equal to, the predicted value).
@@ -93,13 +93,20 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
     for (doc_index, (s_start, s_end)), rows in by_sentence.items():
         doc = docs[doc_index]
         text = doc.article.text
-        predicted = [e for e in doc.events if s_start <= e.trigger.span[0] < s_end]
+        # the gold marks mentions: an event reported several times is matched by each of
+        # its mention spans in the sentence (Event.mentions, the first being the trigger)
+        predicted, spans = [], []
+        for e in doc.events:
+            for m in (e.mentions or [e.trigger]):
+                if s_start <= m.span[0] < s_end:
+                    predicted.append(e)
+                    spans.append(m.span)
         used = set()
         for row in rows:
             trig_at = text.find(row["trigger"], s_start, s_end)
             g_span = (trig_at, trig_at + len(row["trigger"]))
-            match = next((k for k, e in enumerate(predicted) if k not in used
-                          and e.trigger.span[0] < g_span[1] and g_span[0] < e.trigger.span[1]), None)
+            match = next((k for k, sp in enumerate(spans) if k not in used
+                          and sp[0] < g_span[1] and g_span[0] < sp[1]), None)
             if match is None:
                 detect.fn += 1
                 result.errors.append(f"MISS {row['type']} [{row['trigger']}] {row['doc']}: {row['sentence']}")
@@ -139,7 +146,8 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
         for k, e in enumerate(predicted):
             if k not in used:
                 detect.fp += 1
-                result.errors.append(f"FALSE ALARM {e.type} [{e.trigger.text}] in: {text[s_start:s_end]}")
+                result.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
+                                     f"{text[s_start:s_end]}")
 
     n = counts["matched"] or 1
     result.n_items = len(gold)
