@@ -168,7 +168,7 @@ def same_happening(h: Happening, d: Draft) -> bool:
 
 def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
     """Both mentions name the same party (a state, a person, an organisation)."""
-    if a is None or b is None or "phrase" in (a.resolved_by, b.resolved_by):
+    if a is None or b is None or _unresolved(a) or _unresolved(b):
         return False
     if a.kind == "person" or b.kind == "person":
         return a.kind == b.kind and _name(a) == _name(b)
@@ -185,9 +185,9 @@ def actors_compatible(a: Optional[Actor], b: Optional[Actor]) -> bool:
     fa, fb = SECTOR_FAMILY.get(a.sector or ""), SECTOR_FAMILY.get(b.sector or "")
     if fa and fb and fa != fb:
         return False
-    if a.kind == "person" and b.kind == "person" and a.resolved_by != "phrase" and b.resolved_by != "phrase":
+    if a.kind == "person" and b.kind == "person" and not _unresolved(a) and not _unresolved(b):
         return _name(a) == _name(b)
-    if not a.country and not b.country and "phrase" not in (a.resolved_by, b.resolved_by):
+    if not a.country and not b.country and not _unresolved(a) and not _unresolved(b):
         return _name(a) == _name(b)
     return True
 
@@ -227,7 +227,12 @@ def _better_actor(current: Optional[Actor], new: Optional[Actor]) -> Optional[Ac
 
 
 def _actor_rank(actor: Actor) -> int:
-    return (2 if actor.country else 0) + (1 if actor.resolved_by != "phrase" else 0)
+    return (2 if actor.country else 0) + (0 if _unresolved(actor) else 1)
+
+
+def _unresolved(actor: Actor) -> bool:
+    """A role phrase the actor layer did not resolve ("gunmen"), or a place's state."""
+    return (actor.resolved_by or "").startswith("phrase") or actor.resolved_by == "place"
 
 
 def _date_rank(time: Optional[Time], attached: bool) -> tuple:

@@ -39,6 +39,8 @@ NOUN_POS = ("NOUN", "PROPN")
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 #: types whose event noun's of-phrase names the doer ("the withdrawal of US troops")
 SELF_MOVING = frozenset({"RETREAT", "MOBILIZE", "PROTEST"})
+#: types whose event noun's from-phrase names the doer ("an offer from Kabul")
+COMMUNICATIVE = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT"})
 #: "accused X of attacking", "blamed X for", "charged X with", "stopped X from": X does it
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "with", "from", "into"})
 VERB_POS = ("VERB", "AUX")
@@ -185,6 +187,10 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
     if category is None or category in _NOT_AN_ACTOR:
         return None
+    for prep in tok.children:  # "a state of emergency", "the side of the road"
+        if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in role_nouns for g in prep.children):
+            return None
     left = tok.left_edge
     while left.i < tok.i and (left.dep_ in ("det", "predet", "punct") or left.is_punct):
         left = left.nbor(1)
@@ -271,25 +277,25 @@ class RoleFinder:
         self.locatives = locatives or {}
         self.lex = lex
         self.words: EventWords = lex.words
+        self._all_preps = frozenset().union(*lex.target_preps.values())
         # event nouns ("strikes") name acts, not actors, even where the KB reads "US
         # strikes" as the US military
         self.role_nouns = {k: v for k, v in (role_nouns or {}).items() if k not in lex.nouns}
 
     # -- entry point -----------------------------------------------------------------
-    def roles(self, c) -> tuple[list[Actor], list[Actor]]:
+    def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
         """(sources, targets) of a candidate, most specific first."""
-        preps = self.lex.target_preps.get(c.type, frozenset())
+        preps = preps or self.lex.target_preps.get(c.type, frozenset())
         if c.is_verb:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
-            # "offered to negotiate with Washington", "threatened to strike Venezuela"
-            _, targets = self.roles(c.content)
+            targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
-            targets = self._clause_target(c.head)
+            targets = self._clause_target(c.head) or self._complement_object(c.head)
         if not targets and self.locatives:
-            for anchor in (c.head, c.light):
+            for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
                 if anchor is not None and not targets:
                     targets = self._locative_targets(anchor)
         if not targets:
@@ -303,6 +309,15 @@ class RoleFinder:
         src_spans = {a.span for a in sources}
         targets = [t for t in targets if t.span not in src_spans]
         return sources, targets
+
+    def _content_target(self, content) -> list[Actor]:
+        """The recipient of the act a proposal, threat or rejection is about: "offered to
+        negotiate with Washington", "threatened to cut off power to X"; for an event noun,
+        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
+        sources, targets = self.roles(content, self._all_preps)
+        if not content.is_verb and sources:
+            return sources
+        return targets
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_roles(self, c, preps):
@@ -324,8 +339,9 @@ class RoleFinder:
                     targets = found
         else:
             sources = self.subject_actors(head)
-            obj = child(head, "dobj", "dative")
-            trigger_tokens = {t.i for t in c.tokens}
+        obj = child(head, "dobj", "dative")
+        trigger_tokens = {t.i for t in c.tokens}
+        if not is_passive(head):
             if obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
                 if not targets and obj.pos_ in NOUN_POS:
@@ -335,8 +351,16 @@ class RoleFinder:
                 dative = child(head, "dative")
                 if dative is not None and dative.i not in trigger_tokens:
                     targets = self.phrase_actors(dative)
-        if not targets:
-            targets = self._prep_targets(head, preps, c.tokens)
+        if not targets or all(t.resolved_by == "phrase" for t in targets):
+            # "offered its troops to Lebanon's president": the recipient, not the thing given
+            named = self._prep_targets(head, preps, c.tokens)
+            if named and (not targets or any(t.resolved_by != "phrase" for t in named)):
+                targets = named
+        for other in c.tokens[1:]:
+            if not targets and other.pos_ in NOUN_POS:  # "held a meeting with X"
+                targets = self._prep_targets(other, preps, c.tokens)
+        if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
+            targets = self._event_doer(obj)
         return sources, targets
 
     def subject_actors(self, verb) -> list[Actor]:
@@ -398,6 +422,8 @@ class RoleFinder:
         sources = self._noun_modifier_source(noun)
         if not sources and c.type in SELF_MOVING:
             sources = self._of_source(noun)  # "the withdrawal of US troops"
+        if not sources and c.type in COMMUNICATIVE:
+            sources = self._from_phrase(noun)  # "an offer from Kabul", "demands from the rebels"
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:
             if is_passive(carrier):
@@ -410,6 +436,14 @@ class RoleFinder:
         targets = self._prep_targets(noun, preps, c.tokens)
         if not targets and container is not noun:
             targets = self._prep_targets(container, preps, c.tokens)
+            if not targets and lemma(container) in self.words.generic_event_heads:
+                targets = self._between(container)
+        if not targets:
+            parties = self._between(noun)
+            if not sources and len(parties) > 1 and c.type not in ("CONSULT", "COOPERATE", "AGREE"):
+                sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
+            else:
+                targets = parties
         if not targets and carrier is not None and (c.light is not None or container is not noun):
             targets = self._prep_targets(carrier, preps, c.tokens)
             if not targets:
@@ -417,6 +451,16 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _between(self, noun) -> list[Actor]:
+        """"mediation between Syria and Arafat", "fighting between troops and rebels":
+        the parties named after "between" (the caller keeps the first as target)."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return self.phrase_actors(pobj)
+        return []
 
     def _undergoing_verb(self, noun):
         """The verb whose subject suffers a nominal event: "faced criticism", "came under
@@ -428,15 +472,24 @@ class RoleFinder:
         return None
 
     def _from_source(self, noun, verb) -> list[Actor]:
-        for anchor in (noun, verb):
-            for prep in anchor.children:
-                if prep.dep_ == "prep" and prep.lower_ == "from":
-                    pobj = child(prep, "pobj")
-                    if pobj is not None:
-                        found = self.phrase_actors(pobj)
-                        if found:
-                            return found
-        return self._noun_modifier_source(noun)
+        return self._from_phrase(noun) or self._from_phrase(verb) or self._noun_modifier_source(noun)
+
+    def _from_phrase(self, tok) -> list[Actor]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+        return []
+
+    def _event_doer(self, noun) -> list[Actor]:
+        """The doer of an event noun that is the object of the trigger ("rejected an
+        offer from Kabul", "accepted demands from the rebels")."""
+        if lemma(noun) not in self.lex.nouns:
+            return []
+        return self._from_phrase(noun) or self._noun_modifier_source(noun)
 
     def _of_source(self, noun) -> list[Actor]:
         for prep in noun.children:
@@ -468,9 +521,11 @@ class RoleFinder:
         return []
 
     def _container(self, noun):
-        """"a series of strikes", "a letter of apology": the noun that carries the event
-        noun in the clause (the event noun itself when there is none)."""
+        """"a series of strikes", "a letter of apology", "a mediation effort": the noun
+        that carries the event noun in the clause (the event noun itself when none)."""
         holder = noun.head
+        if noun.dep_ == "compound" and lemma(holder) in self.words.generic_event_heads:
+            return holder
         if noun.dep_ == "pobj" and holder.dep_ == "prep" and holder.lower_ == "of":
             outer = holder.head
             if outer.pos_ in NOUN_POS + ("NUM",) and (
@@ -510,11 +565,12 @@ class RoleFinder:
         ("gunmen", "riot police") stands in as an unresolved actor."""
         if tok is None:
             return []
-        found = actors_of_phrase(tok, self.index)
-        if found:
-            return found
-        stand_in = phrase_actor(tok, self.role_nouns)
-        return [stand_in] if stand_in is not None else []
+        out: list[Actor] = []
+        for t in [tok] + conjuncts(tok):
+            found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns)
+            if found is not None and all(found.span != a.span for a in out):
+                out.append(found)
+        return out
 
     def _antecedent_of_pronoun(self, verb) -> list[Actor]:
         """"Syria says it is willing to withdraw": a pronoun subject refers to the subject
@@ -540,6 +596,28 @@ class RoleFinder:
                     found = actors_of_phrase(subj, self.index)
                     if found:
                         return found
+        return []
+
+    def _complement_object(self, tok) -> list[Actor]:
+        """The first actor among the objects of the act a threat, offer, demand or refusal
+        is about, when that act is no event word: "threatened to deliver blows to the
+        US", "offered to send doctors to Liberia"."""
+        clause = child(tok, "xcomp", "ccomp")
+        if clause is None:
+            return []
+        frontier = [clause]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "cc", "mark", "aux", "advmod"):
+                        continue
+                    if c.dep_ in ("dobj", "pobj", "dative"):
+                        found = actors_of_phrase(c, self.index)
+                        if found:
+                            return found
+                    nxt.append(c)
+            frontier = nxt
         return []
 
     def _locative_targets(self, tok) -> list[Actor]:

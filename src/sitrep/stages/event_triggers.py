@@ -378,6 +378,8 @@ def _attach_light_verb(c: Candidate, lex, by_head) -> None:
     if c.is_verb:
         return
     noun = c.head
+    if noun.dep_ == "compound" and lemma(noun.head) in lex.words.generic_event_heads:
+        noun = noun.head  # "launched a mediation effort": the effort is the object
     carrier = noun.head
     # "a series of strikes": the quantifier noun is the object
     if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of" and \

@@ -21,6 +21,8 @@ party is the target ("Trump and Maduro spoke by phone").
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan
@@ -159,9 +161,15 @@ class DraftBuilder:
         date = own.time
         if date is None and not background:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
+        place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a])
+        if place is not None:
+            # a group named by its role acts for the country it operates in
+            # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
+            source, target = _located(source, place), _located(target, place)
+            if target is None and (etype in PLACE_RECIPIENT_TYPES or mode == "visit"):
+                target = place_actor(place)  # PLOVER: the state where it happens receives it
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
-                      source=source, target=target, date=date,
-                      place=self._place(sentence.span, trigger.span, [a for a in (source, target) if a]),
+                      source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
                       quote=next((q.id for q in self.doc.quotes
                                   if q.span[0] <= trigger.span[0] and trigger.span[1] <= q.span[1]), None),
@@ -255,10 +263,39 @@ class DraftBuilder:
         return None
 
 
+#: physical acts whose recipient, when none is named, is the state where they happen
+#: (PLOVER's coding: "protests in Gaza" -> PSE, "shelled a town near Donetsk" -> UKR)
+PLACE_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE"})
 #: types whose object is the actor's own forces, not a target ("withdrew its troops")
 OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 #: sectors of people who protest rather than fight when they clash
 CIVIL_SECTORS = frozenset({"CIV", "OPP", "LAB", "EDU"})
+
+
+@functools.lru_cache(maxsize=512)
+def _alpha3(alpha2: str) -> Optional[tuple[str, str]]:
+    import pycountry
+    country = pycountry.countries.get(alpha_2=alpha2.upper())
+    return (country.alpha_3, country.name) if country is not None else None
+
+
+def place_actor(place: Place) -> Optional[Actor]:
+    """The state a place lies in, as the recipient of an act done there."""
+    found = _alpha3(place.country) if place.country else None
+    if found is None:
+        return None
+    return Actor(span=place.span, text=place.text, name=found[1], country=found[0], kind="state",
+                 resolved_by="place", locative=True)
+
+
+def _located(actor: Optional[Actor], place: Place) -> Optional[Actor]:
+    """An unresolved role phrase ("riot police") with the country of the event's place."""
+    if actor is None or actor.country or actor.resolved_by != "phrase":
+        return actor
+    found = _alpha3(place.country) if place.country else None
+    if found is None:
+        return actor
+    return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
 
 
 def _civil(sources: list[Actor]) -> bool:
