@@ -53,6 +53,7 @@ class Draft:
     head: int  # token index of the trigger head
     objects: list[int] = field(default_factory=list)  # token indices of its object phrases
     date_attached: bool = False  # its date is read in its sentence, attached to it
+    own_date: Optional[Time] = None  # a date read in its own sentence
     distinct: bool = False  # "another attack": a new happening
     governed_by: Optional[str] = None  # the type of the act it is the content of
     base_type: str = ""  # the trigger's type before PLOVER's future coding
@@ -135,8 +136,9 @@ def compatible(h: Happening, d: Draft) -> bool:
         return False
     if not actors_compatible(h.source, ev.source) or not actors_compatible(h.target, ev.target):
         return False
-    if h.date_attached and d.date_attached and not dates_compatible(h.date, ev.date):
-        return False
+    own = [x.own_date for x in h.drafts if x.own_date is not None]
+    if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):
+        return False  # "visited Nicaragua in 1985" is not the visit of 2009
     if h.type in PHYSICAL and not places_compatible(h.place, ev.place):
         return False
     return True

@@ -503,8 +503,9 @@ class RoleFinder:
         """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,
         allegedly ordered by Assad"."""
         for ch in noun.children:
-            if ch.dep_ in ("poss", "compound", "amod", "nmod") and self.index[ch.i] is not None:
-                return [self.index[ch.i]]
+            actor = self.index[ch.i] if ch.dep_ in ("poss", "compound", "amod", "nmod") else None
+            if actor is not None and not (ch.dep_ == "compound" and actor.resolved_by == "metonymy"):
+                return [actor]  # ("the Paris attacks": a city before the noun says where)
         for ch in noun.children:
             if ch.dep_ == "prep" and ch.lower_ == "by":
                 pobj = child(ch, "pobj")

@@ -175,6 +175,7 @@ class DraftBuilder:
                                   if q.span[0] <= trigger.span[0] and trigger.span[1] <= q.span[1]), None),
                       background=background)
         return Draft(event=event, head=c.head.i, objects=_object_heads(c), date_attached=own.attached,
+                     own_date=own.time,
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
@@ -211,7 +212,9 @@ class DraftBuilder:
         carrier = c.head.head if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr") else None
         if background_cue([c.head, c.light, carrier], self.lex.background_cues) is not None:
             return "past"
-        return "news" if own.time is not None else None
+        # a verb with no date tells the news of the day; an event noun may refer back to
+        # any earlier act ("the bombing")
+        return "news" if own.time is not None or c.is_verb else None
 
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back
