@@ -199,6 +199,7 @@ class EventWords:
     undergo_verbs: frozenset[str]
     possibility_modals: frozenset[str]
     generic_determiners: frozenset[str]
+    generic_subjects: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

@@ -92,13 +92,15 @@ class EventDate:
     """The date of one event mention and how it was found."""
     time: Optional[Time]
     attached: bool = False  # read in the event's own sentence, attached to its trigger
+    reported: bool = False  # it dates the report ("said on Sunday that ..."), not the act
 
 
 class DateFinder:
     """Dates of event mentions in one document."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset()):
         self.doc = doc
+        self.saying_verbs = saying_verbs
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -116,7 +118,7 @@ class DateFinder:
         """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
         the trigger head, its light verb and the verbs it hangs from) first, then the
         nearest one not attached to another event of the sentence."""
-        best, best_key = None, None
+        best, best_key, best_owner = None, None, None
         for k in self.in_sentence(sent_span):
             t = self.dated[k]
             owner = self._owner(k, anchors, other_triggers)
@@ -124,14 +126,15 @@ class DateFinder:
                 continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
             if best_key is None or key < best_key:
-                best, best_key = t, key
+                best, best_key, best_owner = t, key, owner
         if best is None:
             return EventDate(None)
-        return EventDate(best, attached=best_key[0] is False)
+        return EventDate(best, attached=best_owner == "own", reported=best_owner == "saying")
 
     def _owner(self, k: int, anchors: set[int], other_triggers: set[int]) -> str:
         """"own" when the time expression hangs from one of the trigger's anchors, "other"
-        when from another event's trigger first, else "free"."""
+        when from another event's trigger first, "saying" when from a verb of saying
+        ("said on Sunday that ..."), else "free"."""
         tok = self._time_roots[k]
         for _ in range(10):
             if tok is None:
@@ -140,6 +143,8 @@ class DateFinder:
                 return "own"
             if tok.i in other_triggers:
                 return "other"
+            if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
+                return "saying"
             if tok.head is tok:
                 return "free"
             tok = tok.head

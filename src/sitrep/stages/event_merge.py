@@ -58,6 +58,7 @@ class Draft:
     governed_by: Optional[str] = None  # the type of the act it is the content of
     base_type: str = ""  # the trigger's type before PLOVER's future coding
     nominal: bool = False  # an event noun, not a verb
+    irrealis: bool = False  # an infinitive or modal verb: a planned or possible act
     definite: bool = False  # "the attack", "its offensive", "Tuesday's strike"
     casualty: bool = False  # "were killed", "wounded": the outcome of an attack
     sentence: int = 0  # index of its sentence in the document
@@ -148,7 +149,7 @@ def _types_compatible(h: Happening, d: Draft) -> bool:
     if d.event.type == h.type:
         return True
     # "will withdraw" (CONCEDE) and "the withdrawal" (RETREAT): one announced act
-    return d.base_type == h.first.base_type and (d.nominal or all(x.nominal for x in h.drafts))
+    return d.base_type == h.first.base_type and (d.nominal or d.irrealis or all(x.nominal for x in h.drafts))
 
 
 def same_happening(h: Happening, d: Draft) -> bool:
@@ -180,7 +181,7 @@ def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
 def actors_compatible(a: Optional[Actor], b: Optional[Actor]) -> bool:
     """Unknown on one side, or the same state, or the same person, or the same kind of
     party ("riot police" is not "protesters")."""
-    if a is None or b is None:
+    if a is None or b is None or _weak(a) or _weak(b):
         return True
     if a.country and b.country and a.country != b.country:
         return False
@@ -230,6 +231,11 @@ def _better_actor(current: Optional[Actor], new: Optional[Actor]) -> Optional[Ac
 
 def _actor_rank(actor: Actor) -> int:
     return (2 if actor.country else 0) + (0 if _unresolved(actor) else 1)
+
+
+def _weak(actor: Actor) -> bool:
+    """A country guessed from the event's place, not read from the text."""
+    return actor.resolved_by in ("place", "phrase+place")
 
 
 def _unresolved(actor: Actor) -> bool:

@@ -28,6 +28,8 @@ from sitrep.stages.event_roles import actor_of_phrase, child, lemma
 #: dependency relations through which an event is the complement of a trigger above it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
                              "oprd", "acomp", "conj", "nsubjpass", "advcl", "dative", "appos"})
+#: types whose participle describes a standing relation ("forces backing the regime")
+STANDING_TYPES = frozenset({"SUPPORT", "COOPERATE"})
 #: entity labels whose words are names, dates or amounts, never event words
 #: ("Operation Desert Storm", "March", "the Six-Day War")
 NAMED_NOT_EVENT = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
@@ -311,6 +313,13 @@ def _warns_of_a_fact(tok, words) -> bool:
                    for c in clause.children)
 
 
+def _generic_subject(tok, words) -> bool:
+    subj = child(tok, "nsubj")
+    if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+        subj = tok.head
+    return subj is not None and subj.lower_ in words.generic_subjects
+
+
 def _issues_a_document(tok, words) -> bool:
     """"signed an order", "released a statement": the verb only issues a document."""
     obj = child(tok, "dobj")
@@ -345,6 +354,14 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
                              for ch in c.head.children):
         return False  # "any attack would ...": a class of acts, not one
+    if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and not c.head.is_sent_start:
+        return False  # a word of a name the tagger saw ("Israel Flying Aid")
+    if c.is_verb and _generic_subject(c.head, words):
+        return False  # "those who order the use of ...": whoever, not someone
+    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in STANDING_TYPES:
+        return False  # "Russian forces backing the regime": an alliance, not an act
+    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
+        return False  # "an initiative called 'X'": a name
     idiom = idiom_action(c, lex)
     if idiom is not None:
         if idiom[0] is None:
@@ -438,11 +455,10 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
 
 
 def _complement_has_object(adj) -> bool:
-    """"ready to contribute troops" offers something; "ready to go" does not."""
+    """"ready to contribute troops" offers something; "ready to go", "ready for
+    activation" do not."""
     xcomp = child(adj, "xcomp")
-    if xcomp is None:
-        return any(c.dep_ == "prep" for c in adj.children)  # "open to dialogue"
-    return any(c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp") for c in xcomp.children)
+    return xcomp is not None and any(c.dep_ in ("dobj", "dative") for c in xcomp.children)
 
 
 def _purpose_of_another(c: Candidate, at: dict) -> bool:

@@ -118,7 +118,7 @@ class DraftBuilder:
         self.words = lex.words
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
-        self.dates = DateFinder(doc)
+        self.dates = DateFinder(doc, lex.words.saying_verbs)
         self._places: dict = {}
         self._sentence_starts = [s for s, _ in doc.sentences]
         self._anchors_by_sentence: dict[int, set[int]] = {}
@@ -175,7 +175,7 @@ class DraftBuilder:
                                   if q.span[0] <= trigger.span[0] and trigger.span[1] <= q.span[1]), None),
                       background=background)
         return Draft(event=event, head=c.head.i, objects=_object_heads(c), date_attached=own.attached,
-                     own_date=own.time,
+                     own_date=None if own.reported else own.time, irrealis=_irrealis(c, self.words),
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
@@ -204,6 +204,8 @@ class DraftBuilder:
         return bool(sectors & self.words.debate_sectors)
 
     def _period(self, c: Candidate, own) -> Optional[str]:
+        if own.reported:
+            own = dataclasses.replace(own, time=None)  # the report's day says nothing of the act
         """"past" when the mention places the act before the article's news period (its
         own date, or a past or habitual cue), "news" when its own date is in the period,
         None when it says nothing about when."""
@@ -317,6 +319,15 @@ def _threat_of(c: Candidate) -> Optional[str]:
     """"THREATEN" when the candidate is the content of a threat: a threatened strike is
     another happening than a strike carried out."""
     return "THREATEN" if c.governor is not None and c.governor.type == "THREATEN" else None
+
+
+def _irrealis(c: Candidate, words) -> bool:
+    """An infinitive or a modal verb: a planned, possible or demanded act ("to impose
+    sanctions", "would strike")."""
+    verb = c.head if c.is_verb else c.light
+    return verb is not None and any(ch.dep_ == "aux" and (ch.lower_ == "to" or ch.lower_ in words.future_aux
+                                                          or ch.lower_ in words.possibility_modals)
+                                    for ch in verb.children)
 
 
 def _object_is_event(c: Candidate, trigger_heads: set[int]) -> bool:
