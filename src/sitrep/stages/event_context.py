@@ -189,13 +189,22 @@ def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
 
 def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
     """The day the article's news period ends: the publication day, or when there is
-    none the latest day the text names."""
+    none the latest day the text names, else the end of the latest month it names, else
+    the middle of the latest year it names."""
     published = _as_date((doc.article.published or "")[:10])
     if published is not None:
         return published
     days = [_as_date((t.value or "")[:10]) for t in dated]
     days = [d for d in days if d is not None]
-    return max(days) if days else None
+    if days:
+        return max(days)
+    months = [period_end(t.value) for t in dated if re.fullmatch(r"\d{4}-\d{2}", (t.value or "").split("T")[0])]
+    months = [m for m in months if m is not None]
+    if months:
+        return max(months)
+    # only years: the news is of the latest year named, somewhere in it
+    years = [int(t.value) for t in dated if re.fullmatch(r"\d{4}", t.value or "")]
+    return dt.date(max(years), 7, 1) if years else None
 
 
 def _is_day(value: str) -> bool:
@@ -244,14 +253,45 @@ def period_end(value: str, mod: Optional[str] = None) -> Optional[dt.date]:
 # ------------------------------------------------------------------ background
 
 def before_news_period(time: Optional[Time], reference: Optional[dt.date]) -> bool:
-    """The date ends more than two weeks before the article's news reference day."""
+    """The middle of the date's period lies more than two weeks before the article's news
+    reference day ("last month" in a mid-May article is April: background)."""
     if time is None or reference is None or not time.value:
         return False
-    end = period_end(time.value, time.mod)
-    return end is not None and (reference - end).days > BACKGROUND_DAYS
+    middle = period_middle(time.value, time.mod)
+    return middle is not None and (reference - middle).days > BACKGROUND_DAYS
 
 
-def background_cue(anchors: list, cues: dict[str, frozenset[str]]) -> Optional[str]:
+def period_middle(value: str, mod: Optional[str] = None) -> Optional[dt.date]:
+    """The middle day of the period a TIMEX value names (its end for "late ...")."""
+    end = period_end(value, mod)
+    if end is None:
+        return None
+    start = period_start(value)
+    if start is None or start > end or mod == "END":
+        return end
+    return start + (end - start) / 2
+
+
+def period_start(value: str) -> Optional[dt.date]:
+    value = (value or "").split("T")[0]
+    try:
+        if _is_day(value):
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        m = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+        if m:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if re.fullmatch(r"\d{4}(?:-.*)?", value):
+            return dt.date(int(value[:4]), 1, 1)
+        if re.fullmatch(r"\d{3}", value):
+            return dt.date(int(value) * 10, 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False) -> Optional[str]:
     """A past or habitual cue among the modifiers of the event's anchors ("previously",
     "has long", "in the past", "repeatedly", "for years", "a previous visit"): the cue,
     or None."""
@@ -261,7 +301,8 @@ def background_cue(anchors: list, cues: dict[str, frozenset[str]]) -> Optional[s
         for c in anchor.children:
             if c.dep_ in ("advmod", "npadvmod", "prep", "amod", "advcl") or c.dep_ == "nummod":
                 words = " ".join(t.lower_ for t in c.subtree)
-                for kind in ("past", "habitual"):
+                # "met repeatedly" this week is news; "has repeatedly warned" is a habit
+                for kind in (("past",) if simple_past else ("past", "habitual")):
                     for phrase in cues.get(kind, ()):
                         if words == phrase or (len(phrase.split()) > 1 and f" {phrase} " in f" {words} "):
                             return phrase

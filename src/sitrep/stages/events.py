@@ -212,7 +212,9 @@ class DraftBuilder:
         if own.time is not None and before_news_period(own.time, self.dates.reference):
             return "past"
         carrier = c.head.head if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr") else None
-        if background_cue([c.head, c.light, carrier], self.lex.background_cues) is not None:
+        verb = c.head if c.is_verb else (c.light or carrier)
+        simple_past = verb is not None and verb.tag_ == "VBD"
+        if background_cue([c.head, c.light, carrier], self.lex.background_cues, simple_past) is not None:
             return "past"
         # a verb with no date tells the news of the day; an event noun may refer back to
         # any earlier act ("the bombing")
