@@ -81,6 +81,8 @@ class EventLexicon:
     furniture: "tuple[FurniturePattern, ...]" = ()
     #: background cue phrases by kind, "past" / "habitual" (``background_cues.tsv``)
     background_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: evaluative words by polarity, "negative" / "positive" (``evaluations.tsv``)
+    evaluations: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, is_verb: bool) -> list[Trigger]:
         table = self.verbs if is_verb else self.nouns
@@ -159,7 +161,8 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
                         target_preps=load_target_preps(data_dir / "target_preps.tsv"),
                         idioms=load_idioms(data_dir / "idioms.tsv"),
                         furniture=load_page_furniture(data_dir / "page_furniture.tsv"),
-                        background_cues=load_background_cues(data_dir / "background_cues.tsv"))
+                        background_cues=load_background_cues(data_dir / "background_cues.tsv"),
+                        evaluations=load_evaluations(data_dir / "evaluations.tsv"))
 
 
 # ------------------------------------------------------------------ word lists
@@ -200,6 +203,7 @@ class EventWords:
     possibility_modals: frozenset[str]
     generic_determiners: frozenset[str]
     generic_subjects: frozenset[str]
+    evaluating_verbs: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
@@ -321,4 +325,16 @@ def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dic
         if len(row) < 2 or row[0] not in ("past", "habitual"):
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).add(" ".join(row[1].lower().split()))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or row[0] not in ("negative", "positive"):
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        found.setdefault(row[0], set()).update(row[1].lower().split())
+    overlap = found.get("negative", set()) & found.get("positive", set())
+    if overlap:
+        raise ValueError(f"{path.name}: words in both polarities: {sorted(overlap)}")
     return {k: frozenset(v) for k, v in found.items()}

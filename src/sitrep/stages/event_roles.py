@@ -290,6 +290,8 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
+        if c.preset_target is not None:
+            targets = [c.preset_target]
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):

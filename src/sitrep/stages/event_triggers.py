@@ -49,6 +49,8 @@ class Candidate:
     governor: "Candidate | None" = None
     content: "Candidate | None" = None  # the first event it governs
     drop: bool = False
+    #: the target, when the trigger finder already knows it (an evaluative statement)
+    preset_target: object = None
 
     @property
     def is_verb(self) -> bool:
@@ -130,7 +132,8 @@ def _trigger_hashes(lex):
     cached = _HASH_CACHE.get(id(lex))
     if cached is not None:
         return cached
-    words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux
+    words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
+        | lex.words.evaluating_verbs
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
@@ -222,6 +225,90 @@ def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
         out.append(Candidate(verb, [verb], "REQUEST", None, frozenset({"govern"})))
         heads.add(verb.i)
     return out
+
+
+def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list[Candidate]:
+    """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
+    "described the vote as legitimate": a reproach or praise carried only by a verb of
+    saying is an ACCUSE or a SUPPORT of the speaker toward the actor the words are about
+    (docs/annotation.md 10). Not when the statement reports another event (that one is
+    coded, and the certainty stage attributes it)."""
+    heads = {t.i for c in cands for t in c.tokens}
+    out = []
+    doc = sent.doc
+    words = lex.words
+    for i in positions:
+        verb = doc[i]
+        if verb.i in heads or verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+            continue
+        content = _statement_content(verb, quotes)
+        if not content or any(t.i in heads for t in content):
+            continue
+        polarity = _polarity(content, lex.evaluations)
+        if polarity is None:
+            continue
+        target = _statement_about(verb, content, index)
+        if target is None:
+            continue
+        etype, mode = ("ACCUSE", "disapprove") if polarity == "negative" else ("SUPPORT", None)
+        out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
+        heads.add(verb.i)
+    return out
+
+
+def _statement_content(verb, quotes) -> list:
+    """The words a verb of saying reports: its complement clause or predicate, else the
+    quote it introduces."""
+    toks = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+            toks.extend(c.subtree)
+    if not toks:
+        doc = verb.doc
+        for q in quotes:
+            if q.cue is not None and q.cue.span[0] <= verb.idx < q.cue.span[1]:
+                span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+                if span is not None:
+                    toks.extend(span)
+    return toks[:80]
+
+
+def _polarity(toks, evaluations) -> Optional[str]:
+    negative = evaluations.get("negative", frozenset())
+    positive = evaluations.get("positive", frozenset())
+    found = set()
+    for t in toks:
+        word = lemma(t)
+        if word not in negative and word not in positive and t.lower_ not in negative and t.lower_ not in positive:
+            continue
+        is_negative = word in negative or t.lower_ in negative
+        negated = any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children)
+        found.add("negative" if is_negative != negated else "positive")
+    if "negative" in found:
+        return "negative"
+    return "positive" if found else None
+
+
+def _statement_about(verb, content, index):
+    """The actor a statement is about: the subject of the reported clause or the object
+    of "call"/"describe", else the first actor in its words; never the speaker."""
+    speaker = child(verb, "nsubj")
+    speaker_span = {t.i for t in speaker.subtree} if speaker is not None else set()
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                found = actor_of_phrase(subj, index)
+                if found is not None:
+                    return found
+        if c.dep_ == "dobj":
+            found = actor_of_phrase(c, index)
+            if found is not None:
+                return found
+    for t in content:
+        if t.i not in speaker_span and index[t.i] is not None:
+            return index[t.i]
+    return None
 
 
 # ------------------------------------------------------------------ filtering

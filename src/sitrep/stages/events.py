@@ -33,7 +33,8 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
-                                          deontic_requests, filter_candidates, find_candidates,
+                                          deontic_requests, evaluative_statements,
+                                          filter_candidates, find_candidates,
                                           future_type, labour_strike, refine_mode,
                                           resolve_embedding)
 
@@ -88,6 +89,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
             continue
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
+        cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         if not cands:
             continue
         cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
