@@ -39,8 +39,8 @@ NOUN_POS = ("NOUN", "PROPN")
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 #: types whose event noun's of-phrase names the doer ("the withdrawal of US troops")
 SELF_MOVING = frozenset({"RETREAT", "MOBILIZE", "PROTEST"})
-#: types whose event noun's from-phrase names the doer ("an offer from Kabul")
-COMMUNICATIVE = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT"})
+#: subject pronouns that may take the previous sentence's subject as antecedent
+THIRD_PERSON_SUBJECTS = frozenset({"they", "it", "he", "she"})
 #: "accused X of attacking", "blamed X for", "charged X with", "stopped X from": X does it
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "with", "from", "into"})
 VERB_POS = ("VERB", "AUX")
@@ -217,6 +217,15 @@ def relative_antecedent(tok):
     return tok
 
 
+def _copula_subject(noun):
+    """"He was the person who initiated the raid": the subject of the copula whose
+    predicate the noun is."""
+    if noun.dep_ == "attr" and noun.head.pos_ in VERB_POS:
+        subj = child(noun.head, "nsubj")
+        return subj if subj is not None and subj is not noun else None
+    return None
+
+
 def verb_subject(verb):
     """The subject token of a verb, found through xcomp (control and raising), conj,
     predicate complements, relative clauses and participles when the verb has none."""
@@ -361,6 +370,10 @@ class RoleFinder:
         for other in c.tokens[1:]:
             if not targets and other.pos_ in NOUN_POS:  # "held a meeting with X"
                 targets = self._prep_targets(other, preps, c.tokens)
+            if not targets and other.dep_ == "prep":  # "called on Maduro", "stands with Ukraine"
+                pobj = child(other, "pobj")
+                if pobj is not None:
+                    targets = self.phrase_actors(pobj)
         if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
             targets = self._event_doer(obj)
         return sources, targets
@@ -377,7 +390,7 @@ class RoleFinder:
             found = self.phrase_actors(subj)
             if found:
                 return found
-            issuer = self._issuer(subj)
+            issuer = self._issuer(subj) or _copula_subject(subj)
             if issuer is None:
                 break
             subj = issuer
@@ -386,8 +399,28 @@ class RoleFinder:
             speaker = self._quote_speaker(subj)
             if speaker is not None:
                 return [speaker]
-            return self._antecedent_of_pronoun(verb)
+            return self._antecedent_of_pronoun(verb) or self._previous_subject(subj)
         return []
+
+    def _previous_subject(self, pronoun) -> list[Actor]:
+        """"... the foreign ministers of France and Poland were in Kiev. They first met
+        with Yanukovych": a third-person subject pronoun the actor layer left unresolved
+        takes the actor subject of the sentence just before, in the same paragraph."""
+        if pronoun.lower_ not in THIRD_PERSON_SUBJECTS:
+            return []
+        sent = pronoun.sent
+        if sent.start == 0:
+            return []
+        last = sent.doc[sent.start - 1]
+        if "\n" in last.whitespace_ or "\n" in last.text:
+            return []  # a new paragraph
+        subj = child(last.sent.root, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        found = self.phrase_actors(subj)
+        if pronoun.lower_ in ("he", "she"):
+            found = [a for a in found if a.kind == "person"]
+        return found[:1]
 
     def _quote_speaker(self, subj) -> Optional[Actor]:
         """"We welcome ...", "I call on ...", "our forces" inside a quote: the speaker."""
@@ -424,8 +457,8 @@ class RoleFinder:
         sources = self._noun_modifier_source(noun)
         if not sources and c.type in SELF_MOVING:
             sources = self._of_source(noun)  # "the withdrawal of US troops"
-        if not sources and c.type in COMMUNICATIVE:
-            sources = self._from_phrase(noun)  # "an offer from Kabul", "demands from the rebels"
+        if not sources and c.type not in SELF_MOVING:
+            sources = self._from_phrase(noun)  # "an offer from Kabul", "gunfire from riot police"
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:
             if is_passive(carrier):
@@ -570,10 +603,20 @@ class RoleFinder:
             return []
         out: list[Actor] = []
         for t in [tok] + conjuncts(tok):
-            found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns)
+            found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns) \
+                or self._of_partitive(t)
             if found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def _of_partitive(self, tok) -> Optional[Actor]:
+        """"hundreds of riot police", "dozens of protesters", "members of Congress"."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return actor_of_phrase(pobj, self.index) or phrase_actor(pobj, self.role_nouns)
+        return None
 
     def _antecedent_of_pronoun(self, verb) -> list[Actor]:
         """"Syria says it is willing to withdraw": a pronoun subject refers to the subject
@@ -585,7 +628,7 @@ class RoleFinder:
             v = v.head
             subj = child(v, "nsubj")
             if subj is not None and subj.pos_ != "PRON":
-                found = actors_of_phrase(subj, self.index)
+                found = self.phrase_actors(subj)
                 if found:
                     return found[:1]
         return []

@@ -134,6 +134,8 @@ class DraftBuilder:
             return None  # "her school allows", "the storm destroyed"
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
+        if not targets and c.type in ADDRESSED_TYPES:
+            targets = self._addressee(c)  # "Rouhani told Trudeau he was committed to ..."
         if "recipient" in c.flags and not targets and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution": support of no one
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
@@ -170,6 +172,8 @@ class DraftBuilder:
             source, target = _located(source, place), _located(target, place)
             if target is None and (etype in PLACE_RECIPIENT_TYPES or mode == "visit"):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
+            if source is None and etype == "PROTEST":
+                source = place_actor(place)  # protesters of the country they protest in
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -185,6 +189,19 @@ class DraftBuilder:
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     # -- checks ----------------------------------------------------------------------
+    def _addressee(self, c: Candidate) -> list[Actor]:
+        """The person a reported promise, demand or threat was told to: the object of
+        the verb of saying whose complement holds the event."""
+        verb = c.head if c.is_verb else (c.light or c.head.head)
+        for _ in range(4):
+            if verb.dep_ not in ("ccomp", "acomp", "xcomp", "attr"):
+                break
+            verb = verb.head
+            if lemma(verb) in self.words.saying_verbs:
+                addressee = child(verb, "dobj", "dative")
+                return self.roles.phrase_actors(addressee) if addressee is not None else []
+        return []
+
     def _political(self, c: Candidate, sources, targets) -> bool:
         """A political actor takes part: an active verb's noun subject must be one."""
         if c.is_verb and not is_passive(c.head):
@@ -275,6 +292,8 @@ class DraftBuilder:
 #: physical acts whose recipient, when none is named, is the state where they happen
 #: (PLOVER's coding: "protests in Gaza" -> PSE, "shelled a town near Donetsk" -> UKR)
 PLACE_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE"})
+#: verbal acts whose target can be the person they were said to
+ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
 #: types whose object is the actor's own forces, not a target ("withdrew its troops")
 OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 #: sectors of people who protest rather than fight when they clash
