@@ -127,9 +127,12 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
     if tok is None:
         return None
     own = index[tok.i]
+    appositive = _appositive_actor(tok, index)
+    if appositive is not None and appositive.country and appositive.kind == "person" \
+            and (own is None or own.kind != "person"):
+        return appositive  # the named person rather than the title before the name
     if own is not None and own.country:
         return own
-    appositive = _appositive_actor(tok, index)
     if appositive is not None and (own is None or appositive.country):
         return appositive
     if own is not None:
