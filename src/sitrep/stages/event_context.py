@@ -62,18 +62,28 @@ def _is_furniture(body: str, norm: str, title: str, seen: set[str], patterns) ->
         return False
     if norm == title or norm in seen:
         return True  # the title again, or a caption repeating a paragraph
-    words = len(_WORD.findall(body))
+    words = norm.count(" ") + 1
     if _LIST_ITEM.match(body):
         return True
     if words <= HEADING_MAX_WORDS and not _SENTENCE_END.search(body):
         return True
-    for p in patterns:
-        if p.anywhere:
-            if words <= FURNITURE_MAX_WORDS and p.pattern.search(body):
-                return True
-        elif p.pattern.match(body.lstrip(" \t\n\"“'(")):
-            return True
-    return False
+    starts, anywhere = _combined(patterns)
+    if starts is not None and starts.match(body.lstrip(" \t\n\"“'(")):
+        return True
+    return words <= FURNITURE_MAX_WORDS and anywhere is not None and anywhere.search(body) is not None
+
+
+_COMBINED: dict[int, tuple] = {}
+
+
+def _combined(patterns) -> tuple:
+    """The furniture patterns joined into one regex per kind of match (built once)."""
+    key = id(patterns)
+    if key not in _COMBINED:
+        def join(ps):
+            return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ps), re.IGNORECASE) if ps else None
+        _COMBINED[key] = (join([p for p in patterns if not p.anywhere]), join([p for p in patterns if p.anywhere]))
+    return _COMBINED[key]
 
 
 def _normalise(text: str) -> str:
@@ -300,7 +310,10 @@ def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: 
             continue
         for c in anchor.children:
             if c.dep_ in ("advmod", "npadvmod", "prep", "amod", "advcl") or c.dep_ == "nummod":
-                words = " ".join(t.lower_ for t in c.subtree)
+                if c.dep_ in ("advmod", "amod") and c.n_lefts + c.n_rights == 0:
+                    words = c.lower_  # a single word: no subtree to join
+                else:
+                    words = " ".join(t.lower_ for t in c.subtree)
                 # "met repeatedly" this week is news; "has repeatedly warned" is a habit
                 for kind in (("past",) if simple_past else ("past", "habitual")):
                     for phrase in cues.get(kind, ()):

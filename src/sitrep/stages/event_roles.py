@@ -199,7 +199,7 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
         left = left.nbor(1)
     right = tok
     start, end = left.idx, right.idx + len(right)
-    words = tok.doc.text[start:end]
+    words = tok.doc[left.i:right.i + 1].text  # (Doc.text would join the whole document)
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase")

@@ -415,8 +415,9 @@ def _issues_a_document(tok, words) -> bool:
 
 def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset()) -> list[Candidate]:
     # an actor mention, or a noun naming a party by its role ("protesters", "troops")
-    has_actor = any(index[i] is not None or (t.pos_ == "NOUN" and lemma(t) in role_nouns)
-                    for i, t in zip(range(sent.start, sent.end), sent))
+    has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
+    if not has_actor and role_nouns and any("actor" in c.flags for c in cands):
+        has_actor = any(t.pos_ == "NOUN" and lemma(t) in role_nouns for t in sent)
     by_head = {c.head.i: c for c in cands}
     out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
     by_head = {c.head.i: c for c in out}
