@@ -204,6 +204,7 @@ class EventWords:
     generic_determiners: frozenset[str]
     generic_subjects: frozenset[str]
     evaluating_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

@@ -400,6 +400,15 @@ def _warns_of_a_fact(tok, words) -> bool:
                    for c in clause.children)
 
 
+def _states_a_stance(verb) -> bool:
+    """A stance verb in the present, the present perfect, "is opposed to", or as a
+    participle modifying a noun: a position held, not an act of the day."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP") or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
+        return True
+    return verb.tag_ == "VBN" and bool(auxes & {"has", "have", "is", "are"})
+
+
 def _generic_subject(tok, words) -> bool:
     subj = child(tok, "nsubj")
     if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -448,6 +457,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "those who order the use of ...": whoever, not someone
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in STANDING_TYPES:
         return False  # "Russian forces backing the regime": an alliance, not an act
+    if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
+        return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
         return False  # "an initiative called 'X'": a name
     idiom = idiom_action(c, lex)
@@ -523,7 +534,7 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
         elif g.type == "THREATEN":
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if "conflict" in lex.types[c.type].classes and (
+            if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
                     lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
                 # promise of force or of sanctions is a threat (PLOVER 3.11)
@@ -540,6 +551,14 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _direct_content(c: Candidate, g: Candidate) -> bool:
+    """The act is what the promise is of ("vowed to retaliate", "ready to impose
+    sanctions"), not a word further down ("offered a reward for information leading to
+    his arrest")."""
+    anchor = c.light if c.light is not None else c.head
+    return anchor.head is g.head or (anchor.head.head is g.head and anchor.head.dep_ in ("xcomp", "dobj"))
 
 
 def _complement_has_object(adj) -> bool:

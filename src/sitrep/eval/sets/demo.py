@@ -7,9 +7,10 @@ false alarm; events in sentences nobody annotated are not scored.
 
 Matching: same article, gold sentence contains a mention of the predicted event (its
 trigger or another of its ``mentions``), and that mention overlaps the gold trigger words. On matched events: type accuracy, source/target country
-accuracy (null counts as a value), certainty status accuracy, attributed-to country
-accuracy (on gold rows that name one), hedge recall, date accuracy (gold date is a prefix
-of, or equal to, the predicted value).
+accuracy (null counts as a value); on matches through the event's first mention (its
+trigger: an event has one certainty, read where it is first reported): certainty status
+accuracy, attributed-to country accuracy (on gold rows that name one), hedge recall, date
+accuracy (gold date is a prefix of, or equal to, the predicted value).
 """
 from __future__ import annotations
 
@@ -121,6 +122,17 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
             counts["source_ok"] += src == row["source"]
             counts["target_ok"] += tgt == row["target"]
             status = event.certainty.status
+            if spans[match] != event.trigger.span:
+                # an event has one certainty, read at its first mention; a later mention
+                # (a quote that alleges it, a recap) is scored for detection, type and roles
+                counts["later_mentions"] += 1
+                wrong = [f"type {event.type}≠{row['type']}"] if event.type != row["type"] else []
+                if src != row["source"] or tgt != row["target"]:
+                    wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
+                if wrong:
+                    result.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
+                continue
+            counts["certainty_n"] += 1
             counts["certainty_ok"] += status == row["certainty"]
             per_status[(row["certainty"], status)] += 1
             if row.get("attributed_to"):
@@ -156,7 +168,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
         "type_accuracy": counts["type_ok"] / n,
         "source_country_acc": counts["source_ok"] / n,
         "target_country_acc": counts["target_ok"] / n,
-        "certainty_accuracy": counts["certainty_ok"] / n,
+        "certainty_accuracy": counts["certainty_ok"] / (counts["certainty_n"] or 1),
         "attributed_to_acc": counts["attr_ok"] / (counts["attr_n"] or 1),
         "hedge_recall": counts["hedge_ok"] / (counts["hedge_n"] or 1),
         "date_accuracy": counts["date_ok"] / (counts["date_n"] or 1),
