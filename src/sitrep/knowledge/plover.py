@@ -83,6 +83,17 @@ class EventLexicon:
     background_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     #: evaluative words by polarity, "negative" / "positive" (``evaluations.tsv``)
     evaluations: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: actor sector -> family of parties ("state", "armed", "civil", "igo"; ``sectors.tsv``)
+    sector_families: dict[str, str] = field(default_factory=dict)
+
+    def types_of(self, type_class: str) -> frozenset[str]:
+        """The PLOVER types of one class of ``types.tsv`` ("physical", "reaction", ...)."""
+        cache = self.__dict__.setdefault("_types_of", {})
+        if type_class not in cache:
+            if type_class not in TYPE_CLASSES:
+                raise KeyError(f"unknown type class {type_class!r}")
+            cache[type_class] = frozenset(t for t, rule in self.types.items() if type_class in rule.classes)
+        return cache[type_class]
 
     def lookup(self, lemma: str, is_verb: bool) -> list[Trigger]:
         table = self.verbs if is_verb else self.nouns
@@ -162,7 +173,8 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
                         idioms=load_idioms(data_dir / "idioms.tsv"),
                         furniture=load_page_furniture(data_dir / "page_furniture.tsv"),
                         background_cues=load_background_cues(data_dir / "background_cues.tsv"),
-                        evaluations=load_evaluations(data_dir / "evaluations.tsv"))
+                        evaluations=load_evaluations(data_dir / "evaluations.tsv"),
+                        sector_families=load_sector_families(data_dir / "sectors.tsv"))
 
 
 # ------------------------------------------------------------------ word lists
@@ -205,6 +217,11 @@ class EventWords:
     generic_subjects: frozenset[str]
     evaluating_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    first_person: frozenset[str]
+    third_person_subjects: frozenset[str]
+    object_control_preps: frozenset[str]
+    point_place_features: frozenset[str]
+    civil_sectors: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
@@ -234,10 +251,11 @@ class TypeRules:
     type: str
     future: Optional[str] = None  # the type a future act is coded as
     threat_mode: Optional[str] = None
-    classes: frozenset[str] = frozenset()  # cooperative | conflict | symmetric
+    classes: frozenset[str] = frozenset()  # see types.tsv: cooperative | conflict | symmetric ...
 
 
-TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric"})
+TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed",
+                          "self-moving", "own-forces", "standing"})
 
 
 def load_type_rules(path: Path = PLOVER_DIR / "types.tsv") -> dict[str, TypeRules]:
@@ -339,3 +357,13 @@ def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, f
     if overlap:
         raise ValueError(f"{path.name}: words in both polarities: {sorted(overlap)}")
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def load_sector_families(path: Path = PLOVER_DIR / "sectors.tsv") -> dict[str, str]:
+    out = {}
+    for row in tsv_rows(path):
+        if len(row) < 2:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        for sector in row[1].upper().split():
+            out[sector] = row[0]
+    return out

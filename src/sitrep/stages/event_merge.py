@@ -29,21 +29,8 @@ from typing import Optional
 
 from sitrep.model import Actor, Event, Place, Time
 
-#: types of physical acts, whose mentions in different places are different happenings
-PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
-#: verbal reactions whose object can be another event ("condemned the strikes")
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"})
-#: place features that name a point (two different ones are two places)
-POINT_FEATURES = frozenset({"city", "town", "village", "site", "point"})
 #: how many sentences after a happening's latest mention a casualty verb is its outcome
 OUTCOME_SENTENCES = 3
-#: sector families: two actors of different families are different parties
-SECTOR_FAMILY = {
-    "GOV": "state", "MIL": "state", "POL": "state", "COP": "state", "SPY": "state", "JUD": "state",
-    "LEG": "state", "REB": "armed", "CRM": "armed", "CIV": "civil", "OPP": "civil", "REF": "civil",
-    "LAB": "civil", "EDU": "civil", "REL": "civil", "NGO": "civil", "MED": "civil", "BUS": "civil",
-    "PTY": "civil", "IGO": "igo",
-}
 
 
 @dataclass
@@ -111,14 +98,15 @@ class Happening:
         self.last_sentence = max(self.last_sentence, d.sentence)
 
 
-def group(drafts: list[Draft]) -> list[Happening]:
+def group(drafts: list[Draft], lex) -> list[Happening]:
     """Drafts (in text order) -> happenings, each draft joining the latest compatible
     happening for which there is evidence of identity."""
     happenings: list[Happening] = []
     for d in drafts:
         home = None
         if not d.distinct:
-            home = next((h for h in reversed(happenings) if compatible(h, d) and same_happening(h, d)), None)
+            home = next((h for h in reversed(happenings)
+                         if compatible(h, d, lex) and same_happening(h, d)), None)
         if home is None:
             home = Happening([])
             happenings.append(home)
@@ -126,7 +114,7 @@ def group(drafts: list[Draft]) -> list[Happening]:
     return happenings
 
 
-def compatible(h: Happening, d: Draft) -> bool:
+def compatible(h: Happening, d: Draft, lex) -> bool:
     """Nothing in the two says they are different happenings."""
     ev, first = d.event, h.first
     if not _types_compatible(h, d):
@@ -135,12 +123,14 @@ def compatible(h: Happening, d: Draft) -> bool:
         return False  # the 2013 attack is not today's
     if d.governed_by != first.governed_by:
         return False
-    if not actors_compatible(h.source, ev.source) or not actors_compatible(h.target, ev.target):
+    families = lex.sector_families
+    if not actors_compatible(h.source, ev.source, families) or not actors_compatible(h.target, ev.target, families):
         return False
     own = [x.own_date for x in h.drafts if x.own_date is not None]
     if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):
         return False  # "visited Nicaragua in 1985" is not the visit of 2009
-    if h.type in PHYSICAL and not places_compatible(h.place, ev.place):
+    if h.type in lex.types_of("physical") and not places_compatible(h.place, ev.place,
+                                                                    lex.words.point_place_features):
         return False
     return True
 
@@ -178,14 +168,14 @@ def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
     return bool(a.country and a.country == b.country) or _name(a) == _name(b)
 
 
-def actors_compatible(a: Optional[Actor], b: Optional[Actor]) -> bool:
+def actors_compatible(a: Optional[Actor], b: Optional[Actor], families: dict[str, str]) -> bool:
     """Unknown on one side, or the same state, or the same person, or the same kind of
     party ("riot police" is not "protesters")."""
     if a is None or b is None or _weak(a) or _weak(b):
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    fa, fb = SECTOR_FAMILY.get(a.sector or ""), SECTOR_FAMILY.get(b.sector or "")
+    fa, fb = families.get(a.sector or ""), families.get(b.sector or "")
     if fa and fb and fa != fb:
         return False
     if a.kind == "person" and b.kind == "person" and not _unresolved(a) and not _unresolved(b):
@@ -205,12 +195,12 @@ def dates_compatible(a: Optional[Time], b: Optional[Time]) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def places_compatible(a: Optional[Place], b: Optional[Place]) -> bool:
+def places_compatible(a: Optional[Place], b: Optional[Place], points: frozenset[str]) -> bool:
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if a.feature in POINT_FEATURES and b.feature in POINT_FEATURES:
+    if a.feature in points and b.feature in points:
         return (a.geonameid or a.name) == (b.geonameid or b.name)
     return True
 
@@ -251,11 +241,16 @@ def _date_rank(time: Optional[Time], attached: bool) -> tuple:
 
 
 def _better_place(current: Optional[Place], new: Optional[Place]) -> Optional[Place]:
+    """The more precise place: a town over a country or region."""
     if current is None:
         return new
-    if new is not None and current.feature not in POINT_FEATURES and new.feature in POINT_FEATURES:
+    if new is not None and _broad(current) and not _broad(new):
         return new
     return current
+
+
+def _broad(place: Place) -> bool:
+    return place.feature in ("country", "admin1", "region", "continent", "water")
 
 
 def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
@@ -284,12 +279,13 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
     return out
 
 
-def reaction_targets(happenings: list[Happening]) -> None:
+def reaction_targets(happenings: list[Happening], lex) -> None:
     """"Russia condemned the strikes": a reaction whose object is another happening's
     mention gets that happening's source as its target."""
     by_token = {d.head: h for h in happenings for d in h.drafts}
+    reactions = lex.types_of("reaction")
     for h in happenings:
-        if h.target is not None or h.type not in REACTIONS:
+        if h.target is not None or h.type not in reactions:
             continue
         for d in h.drafts:
             other = next((by_token[i] for i in d.objects if i in by_token and by_token[i] is not h), None)

@@ -35,14 +35,6 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
-#: pronouns that, inside a quote, stand for its speaker
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-#: types whose event noun's of-phrase names the doer ("the withdrawal of US troops")
-SELF_MOVING = frozenset({"RETREAT", "MOBILIZE", "PROTEST"})
-#: subject pronouns that may take the previous sentence's subject as antecedent
-THIRD_PERSON_SUBJECTS = frozenset({"they", "it", "he", "she"})
-#: "accused X of attacking", "blamed X for", "charged X with", "stopped X from": X does it
-OBJECT_CONTROL_PREPS = frozenset({"of", "for", "with", "from", "into"})
 VERB_POS = ("VERB", "AUX")
 
 
@@ -229,9 +221,10 @@ def _copula_subject(noun):
     return None
 
 
-def verb_subject(verb):
+def verb_subject(verb, words: Optional[EventWords] = None):
     """The subject token of a verb, found through xcomp (control and raising), conj,
     predicate complements, relative clauses and participles when the verb has none."""
+    words = words or event_words()
     v = verb
     for _ in range(6):
         subj = child(v, "nsubj", "csubj")
@@ -250,10 +243,10 @@ def verb_subject(verb):
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             gov = v.head.head
-            if gov.pos_ in NOUN_POS and v.head.lower_ in OBJECT_CONTROL_PREPS:
+            if gov.pos_ in NOUN_POS and v.head.lower_ in words.object_control_preps:
                 return gov  # "accused [the forces of launching]": the noun is the doer
             obj = child(gov, "dobj")
-            if obj is not None and v.head.lower_ in OBJECT_CONTROL_PREPS:
+            if obj is not None and v.head.lower_ in words.object_control_preps:
                 return obj  # "accused the US of attacking", "blamed X for attacking"
             v = gov  # "punished Russia by adopting sanctions": the main subject
             continue
@@ -409,7 +402,7 @@ class RoleFinder:
         """"... the foreign ministers of France and Poland were in Kiev. They first met
         with Yanukovych": a third-person subject pronoun the actor layer left unresolved
         takes the actor subject of the sentence just before, in the same paragraph."""
-        if pronoun.lower_ not in THIRD_PERSON_SUBJECTS:
+        if pronoun.lower_ not in self.words.third_person_subjects:
             return []
         sent = pronoun.sent
         if sent.start == 0:
@@ -427,8 +420,8 @@ class RoleFinder:
 
     def _quote_speaker(self, subj) -> Optional[Actor]:
         """"We welcome ...", "I call on ...", "our forces" inside a quote: the speaker."""
-        first_person = subj.lower_ in FIRST_PERSON or any(
-            ch.dep_ == "poss" and ch.lower_ in FIRST_PERSON for ch in subj.children)
+        first = self.words.first_person
+        first_person = subj.lower_ in first or any(ch.dep_ == "poss" and ch.lower_ in first for ch in subj.children)
         if not first_person:
             return None
         at = subj.idx
@@ -458,9 +451,10 @@ class RoleFinder:
             # the subject suffers the act, the from-phrase does it
             return self._from_source(noun, undergoer), self.subject_actors(undergoer)
         sources = self._noun_modifier_source(noun)
-        if not sources and c.type in SELF_MOVING:
+        self_moving = c.type in self.lex.types_of("self-moving")
+        if not sources and self_moving:
             sources = self._of_source(noun)  # "the withdrawal of US troops"
-        if not sources and c.type not in SELF_MOVING:
+        if not sources and not self_moving:
             sources = self._from_phrase(noun)  # "an offer from Kabul", "gunfire from riot police"
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:

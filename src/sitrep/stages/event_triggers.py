@@ -28,8 +28,6 @@ from sitrep.stages.event_roles import actor_of_phrase, child, lemma
 #: dependency relations through which an event is the complement of a trigger above it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
                              "oprd", "acomp", "conj", "nsubjpass", "advcl", "dative", "appos"})
-#: types whose participle describes a standing relation ("forces backing the regime")
-STANDING_TYPES = frozenset({"SUPPORT", "COOPERATE"})
 #: entity labels whose words are names, dates or amounts, never event words
 #: ("Operation Desert Storm", "March", "the Six-Day War")
 NAMED_NOT_EVENT = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
@@ -455,7 +453,7 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # a word of a name the tagger saw ("Israel Flying Aid")
     if c.is_verb and _generic_subject(c.head, words):
         return False  # "those who order the use of ...": whoever, not someone
-    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in STANDING_TYPES:
+    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in lex.types_of("standing"):
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"

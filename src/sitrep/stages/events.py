@@ -60,8 +60,8 @@ def run(doc: Document, kb) -> Document:
         return doc
     builder = DraftBuilder(doc, lex, index, role_nouns, found)
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
-    happenings = group(drafts)
-    reaction_targets(happenings)
+    happenings = group(drafts, lex)
+    reaction_targets(happenings, lex)
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
@@ -134,7 +134,7 @@ class DraftBuilder:
             return None  # "her school allows", "the storm destroyed"
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
-        if not targets and c.type in ADDRESSED_TYPES:
+        if not targets and c.type in self.lex.types_of("addressed"):
             targets = self._addressee(c)  # "Rouhani told Trudeau he was committed to ..."
         if "recipient" in c.flags and not targets and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution": support of no one
@@ -149,10 +149,10 @@ class DraftBuilder:
                 return None  # "won the battle against ...", "a battle with Congress"
             etype, mode = "ACCUSE", "disapprove"  # "Democrats will be hitting him"
             base_type = etype
-        if etype == "ASSAULT" and _civil(sources):
+        if etype == "ASSAULT" and _civil(sources, self.words):
             etype, mode, base_type = "PROTEST", "riot", "PROTEST"  # "protesters clashed with police"
         source, target = _pick_pair(etype, sources, targets, self.lex)
-        if etype in OWN_FORCES_TYPES and source is not None and target is not None \
+        if etype in self.lex.types_of("own-forces") and source is not None and target is not None \
                 and source.country and source.country == target.country:
             target = None  # "pulled US troops out": the forces moved are the source's own
         trigger = self._trigger_span(c)
@@ -170,7 +170,7 @@ class DraftBuilder:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
             source, target = _located(source, place), _located(target, place)
-            if target is None and (etype in PLACE_RECIPIENT_TYPES or mode == "visit"):
+            if target is None and (etype in self.lex.types_of("physical") or mode == "visit"):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
@@ -289,15 +289,6 @@ class DraftBuilder:
         return None
 
 
-#: physical acts whose recipient, when none is named, is the state where they happen
-#: (PLOVER's coding: "protests in Gaza" -> PSE, "shelled a town near Donetsk" -> UKR)
-PLACE_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE"})
-#: verbal acts whose target can be the person they were said to
-ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
-#: types whose object is the actor's own forces, not a target ("withdrew its troops")
-OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE"})
-#: sectors of people who protest rather than fight when they clash
-CIVIL_SECTORS = frozenset({"CIV", "OPP", "LAB", "EDU"})
 
 
 @functools.lru_cache(maxsize=512)
@@ -326,8 +317,9 @@ def _located(actor: Optional[Actor], place: Place) -> Optional[Actor]:
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
 
 
-def _civil(sources: list[Actor]) -> bool:
-    return bool(sources) and (sources[0].sector or "") in CIVIL_SECTORS
+def _civil(sources: list[Actor], words) -> bool:
+    """"Protesters clashed with police": people who protest rather than fight."""
+    return bool(sources) and (sources[0].sector or "").lower() in words.civil_sectors
 
 
 def _anchors(c: Candidate) -> set[int]:
