@@ -449,8 +449,9 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
                              for ch in c.head.children):
         return False  # "any attack would ...": a class of acts, not one
-    if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and not c.head.is_sent_start:
-        return False  # a word of a name the tagger saw ("Israel Flying Aid")
+    if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
+        return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
+        # text every word looks like a name, so only title-case words count
     if c.is_verb and _generic_subject(c.head, words):
         return False  # "those who order the use of ...": whoever, not someone
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in lex.types_of("standing"):
