@@ -52,6 +52,8 @@ OLD_TO_CURRENT = {
 }
 #: codes in the gold actor fields that are not countries
 NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "CIV", "REB", "GOV", "MIL", "UNK", "---"})
+#: legacy CAMEO country codes in the gold that differ from ISO 3166 alpha-3
+CAMEO_COUNTRY = {"JAP": "JPN", "VTN": "VNM"}
 
 
 def map_type(name: Optional[str]) -> Optional[str]:
@@ -93,7 +95,7 @@ def _codes(entities: list) -> set[str]:
         code = (e.get("code") or "") if isinstance(e, dict) else ""
         code = code.strip().upper()[:3]
         if len(code) == 3 and code.isalpha() and code not in NON_COUNTRY:
-            out.add(code)
+            out.add(CAMEO_COUNTRY.get(code, code))
     return out
 
 
