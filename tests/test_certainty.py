@@ -207,3 +207,112 @@ def test_definite_event_subject_is_presupposed_indefinite_is_attributed(kb):
 def test_event_inside_a_condition_is_hypothetical(kb):
     doc = run(kb, "Washington will respond if attacks on its ships continue, officials said.")
     assert event(doc, "ASSAULT").certainty.status == "hypothetical"
+
+
+# -- issue 7: conventions of docs/annotation.md section 6 -----------------------------------
+
+def test_unclear_whether_is_hypothetical(kb):
+    doc = run(kb, "It is unclear whether the administration will impose sanctions on Caracas.")
+    c = doc.events[0].certainty
+    assert c.status == "hypothetical" and c.cue.text == "whether"
+
+
+def test_alleged_on_the_event_noun(kb):
+    c = event(run(kb, "The alleged attack on the convoy was carried out at dawn."), "ASSAULT").certainty
+    assert c.status == "alleged" and c.cue.text == "alleged"
+
+
+def test_a_third_party_reports_a_party_claims(kb):
+    # a monitor is neither side: reported
+    doc = run(kb, "The Syrian Observatory for Human Rights said Russian jets bombed the market in Idlib.")
+    assert event(doc, "ASSAULT").certainty.status == "reported"
+    # the side that did it: claimed
+    doc = run(kb, "Russia's defence ministry said Russian jets bombed a rebel depot in Idlib.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "claimed" and "ministry" in who(c)
+
+
+def test_a_report_noun_carries_its_content(kb):
+    doc = run(kb, "Washington is looking into reports that soldiers shelled a hospital in the north.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "reported" and c.cue.text == "reports"
+    doc = run(kb, "Reports are emerging that the militia has begun shelling the port.")
+    assert event(doc, "ASSAULT").certainty.status == "reported"
+
+
+def test_a_statement_that_is_the_act_is_asserted(kb):
+    # the speaker's own threat, said: the threat itself happened
+    doc = run(kb, "Turkey's foreign ministry said on Friday that Turkey would retaliate against any sanctions.")
+    assert event(doc, "THREATEN").certainty.status == "asserted"
+    # a present appeal in the speaker's own words
+    doc = run(kb, '"We urge the government to release the prisoners," the senator said.')
+    assert event(doc, "REQUEST").certainty.status == "asserted"
+    # someone else's past request, relayed: claimed
+    doc = run(kb, "The adviser said the president had asked the rebels to lay down their arms.")
+    assert event(doc, "REQUEST").certainty.status == "claimed"
+
+
+def test_announcing_an_own_policy_is_asserted_announcing_a_past_strike_is_claimed(kb):
+    doc = run(kb, "The European Union announced that it is imposing sanctions on the generals.")
+    assert event(doc, "SANCTION").certainty.status == "asserted"
+    doc = run(kb, "US forces attacked a second boat on Monday, killing four people, the president announced.")
+    assert event(doc, "ASSAULT").certainty.status == "claimed"
+
+
+def test_a_purpose_clause_of_a_statement_does_not_make_it_hypothetical(kb):
+    doc = run(kb, "The senator went to the floor to praise the inspectors general.")
+    assert event(doc, "SUPPORT").certainty.status == "asserted"
+    doc = run(kb, "The army sent two battalions to seize the airport.")
+    assert event(doc, "COERCE").certainty.status == "hypothetical"
+
+
+def test_without_evidence_hedges_only_the_events_it_bears_on(kb):
+    doc = run(kb, "Maduro accused Bogota without evidence of training rebels, and on Monday soldiers "
+                  "shelled a village near the border.")
+    accuse = event(doc, "ACCUSE").certainty
+    assert accuse.hedges == ["without evidence"]
+    assault = event(doc, "ASSAULT").certainty
+    assert assault.hedges == [] and assault.status == "asserted"
+
+
+def test_the_denier_of_accusations_is_never_the_accuser(kb):
+    doc = run(kb, "Russia denies the accusations.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations
+    for ev in accusations:
+        assert ev.source is None or "Russia" not in ev.source.text
+        assert ev.certainty.denied_by is not None and "Russia" in ev.certainty.denied_by.text
+        assert ev.certainty.status == "asserted"
+
+
+def test_a_denial_of_the_claim_is_recorded_on_the_claimed_event(kb):
+    doc = run(kb, "Rebels said government troops had attacked the village, but the army denied the claim.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "claimed" and "Rebels" in who(c)
+    assert c.denied_by is not None and "army" in c.denied_by.text
+    doc = run(kb, "Venezuela accused Colombia of sheltering fighters. Bogota denied the accusations.")
+    accuse = [e for e in doc.events if e.type == "ACCUSE" and e.trigger.text == "accused"][0]
+    assert accuse.certainty.denied_by is not None and "Bogota" in accuse.certainty.denied_by.text
+    assert accuse.source is not None and "Venezuela" in accuse.source.text
+
+
+def test_an_event_takes_the_status_of_its_first_mention_that_is_not_a_denial(kb):
+    from sitrep.model import TextSpan
+    from sitrep.stages import certainty
+    text = ("NATO accused Russia of sending troops into the region. "
+            "Moscow denied that it had sent troops.")
+    doc = run(kb, text)
+    alleged = [e for e in doc.events if e.type == "MOBILIZE" and e.certainty.status == "alleged"][0]
+    denied = [e for e in doc.events if e.type == "MOBILIZE" and e.certainty.status == "denied"][0]
+    # the events stage merges mentions of one happening; do it here by hand
+    alleged.mentions = [alleged.trigger, TextSpan(denied.trigger.span, denied.trigger.text)]
+    doc.events = [alleged]
+    certainty.run(doc, kb)
+    c = alleged.certainty
+    assert c.status == "alleged" and "NATO" in who(c)
+    assert c.denied_by is not None and "Moscow" in c.denied_by.text
+
+
+def test_future_modals_are_one_set_in_the_knowledge_layer(kb):
+    assert {"will", "would", "'ll"} <= kb.cues.future_modals
+    assert "could" not in kb.cues.future_modals
