@@ -3,7 +3,10 @@
 What goes: cookie/consent notices, share/subscribe/"read more"/advertisement lines,
 navigation crumbs, the title repeated inside the body, a byline or a dateline at the top
 (the dateline becomes ``article.published`` when the article has none), and trailing junk
-(copyright lines, "related articles" lists, tag lists). Each removal is appended to
+(copyright lines, "related articles" lists, tag lists). An article that still has no
+publication date gets the one its text supports (``times.infer_publication_date``: a
+dateline, the date in the URL, the latest date written in full), marked
+``published_inferred``. Each removal is appended to
 ``article.removed`` as ``Removed(kind, text)``; blank lines are not worth recording.
 
 Whitespace is normalised but words never change: paragraphs are separated by exactly one
@@ -26,6 +29,7 @@ from typing import Optional
 from sitrep.errors import InputError
 from sitrep.model import Document, Removed
 from sitrep.stages import language
+from sitrep.stages.times import infer_publication_date
 
 MIN_WORDS = 20
 #: the top of the body where bylines and datelines are looked for
@@ -309,9 +313,30 @@ def clean_text(doc: Document) -> Document:
 
     if dateline_value and not article.published:
         article.published = dateline_value
+        article.published_inferred = True
         article.meta["date_source"] = "dateline at the top of the text"
     article.removed.extend(removed)
     article.text = "\n\n".join(kept)
+    return doc
+
+
+def infer_published(doc: Document) -> Document:
+    """An article without a publication date gets the one its text supports (a dateline,
+    the date in its URL, the latest date written in full), marked
+    ``published_inferred``, with the evidence in ``meta['date_source']``; nothing when
+    the text only has background years. Runs before the actors stage, which resolves
+    office holders on this date."""
+    article = doc.article
+    if article.published:
+        return doc
+    found = infer_publication_date(article.text, article.url)
+    if found is None:
+        article.meta["date_source"] = "none: no publication date, and the text gives none"
+        return doc
+    article.published = found.value
+    article.published_inferred = True
+    article.meta["date_source"] = f"inferred from {found.evidence}"
+    article.meta["published_granularity"] = found.granularity
     return doc
 
 
@@ -344,4 +369,4 @@ def check_analysable(doc: Document) -> Document:
 
 
 def run(doc: Document, kb=None) -> Document:
-    return check_analysable(clean_text(doc))
+    return infer_published(check_analysable(clean_text(doc)))
