@@ -259,11 +259,13 @@ def test_announcing_an_own_policy_is_asserted_announcing_a_past_strike_is_claime
     assert event(doc, "ASSAULT").certainty.status == "claimed"
 
 
-def test_a_purpose_clause_of_a_statement_does_not_make_it_hypothetical(kb):
+def test_a_purpose_clause_is_an_aim_unless_the_speaker_went_there_to_say_it(kb):
     doc = run(kb, "The senator went to the floor to praise the inspectors general.")
     assert event(doc, "SUPPORT").certainty.status == "asserted"
     doc = run(kb, "The army sent two battalions to seize the airport.")
     assert event(doc, "COERCE").certainty.status == "hypothetical"
+    doc = run(kb, "Thousands of students staged rallies in the capital to demand new elections.")
+    assert event(doc, "REQUEST").certainty.status == "hypothetical"
 
 
 def test_without_evidence_hedges_only_the_events_it_bears_on(kb):

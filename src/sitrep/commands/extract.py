@@ -41,6 +41,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
     p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="refuse inputs larger than N bytes (default 20,000,000)")
+    p.add_argument("--snippet", action="store_true",
+                   help="analyse a headline, a sentence or a wire flash on its own (texts under 20 "
+                        "words are otherwise refused; short records of JSONL/CSV files always are analysed)")
     p.set_defaults(func=run)
 
 
@@ -63,6 +66,8 @@ def run(args) -> int:
             article.title = args.title
         if args.source:
             article.source = args.source
+        if getattr(args, "snippet", False):
+            article.meta["snippet"] = True
 
     for origin, reason, detail in skips:
         print(f"sitrep: skipped {origin}: {detail}", file=sys.stderr)

@@ -39,6 +39,8 @@ def add_parser(sub) -> None:
     p.add_argument("--until", choices=UNTIL_CHOICES, default=None,
                    help="stop the pipeline after this stage (clean = store cleaned text only)")
     p.add_argument("--published", help="publication date for inputs that carry none (YYYY-MM-DD)")
+    p.add_argument("--snippet", action="store_true",
+                   help="analyse short texts (headlines, sentences, wire flashes) instead of skipping them")
     p.add_argument("--batch-size", type=int, default=16, help="articles per database commit")
     p.add_argument("--progress", action="store_true", default=None, help="progress bar even when not a terminal")
     p.add_argument("--no-progress", dest="progress", action="store_false")
@@ -145,7 +147,8 @@ def cmd_ingest(args) -> int:
     with _store(args) as store:
         try:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
-                             published=args.published, batch_size=args.batch_size, progress=args.progress)
+                             published=args.published, batch_size=args.batch_size, progress=args.progress,
+                             snippet=args.snippet)
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)

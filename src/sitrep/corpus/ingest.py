@@ -211,7 +211,7 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS) -> IngestSummary:
+           max_chars: int = MAX_CHARS, snippet: bool = False) -> IngestSummary:
     paths = [str(p) for p in paths]
     if not workers:
         # a worker costs seconds to start (spaCy and the tables load in each), so small
@@ -287,6 +287,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     continue
                 in_flight[h] = article.id
                 article.meta = dict(article.meta or {}, content_hash=h)
+                if snippet:
+                    article.meta["snippet"] = True  # --snippet: short texts are analysed
                 yield article
 
     def commit() -> None:

@@ -288,15 +288,15 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
                 if ev.type in INTENT_TYPES and low in ctx.future:
                     continue  # "will meet" is already coded as AGREE: the intent is the event
                 found.setdefault(cues.modals.get(low) or cues.modals[lem], _tok_span(text, c))
-            elif c.dep_ in ("advmod", "amod", "acomp", "npadvmod") and (low in cues.adverbs or lem in cues.adverbs):
+            elif c.dep_ in ("advmod", "amod", "acomp", "npadvmod", "det") and (low in cues.adverbs or lem in cues.adverbs):
                 found.setdefault(cues.adverbs.get(low) or cues.adverbs[lem], _tok_span(text, c))
             elif c.dep_ == "mark" and low in cues.marks:
                 found.setdefault(cues.marks[low], _tok_span(text, c))
-    if ev.type not in VERBAL_TYPES:
-        # "went to the Senate floor to praise ...": a statement made for a purpose is made
-        purpose = _purpose_marker(toks)
-        if purpose is not None:
-            found.setdefault("hypothetical", _tok_span(text, purpose))
+    purpose = _purpose_marker(toks)
+    if purpose is not None and not (ev.type in VERBAL_TYPES and _lemma(purpose.head.head) in ctx.words("motion_verb")):
+        # "staged protests to demand reforms", "sent troops to seize the port": the aim;
+        # but "went to the Senate floor to praise ...": the statement was made there
+        found.setdefault("hypothetical", _tok_span(text, purpose))
     for status in OWN_PRIORITY:
         if status in found:
             return status, found[status]
@@ -390,15 +390,21 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             # "condemned the strikes", "is investigating the killing": taken as having happened
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
-        if gov_event is not None and _is_object_of(came) and lem not in cues.verbs \
-                and lem not in cues.nouns and lem not in cues.claim_verbs:
+        if gov_event is not None and (_is_object_of(came) or (gov_event.type in VERBAL_TYPES and came.dep_ in ("xcomp", "ccomp"))) \
+                and lem not in cues.verbs and lem not in cues.nouns and lem not in cues.claim_verbs:
             # "rejected the proposal", "welcomed the offer", "called for talks": the object of
             # a verbal act is taken as given; the verbal act is the event to code
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
         if tok.pos_ in ("NOUN", "PROPN") and came.dep_ == "prep" and lem not in cues.nouns \
                 and gov_event is None:
-            return  # "an investigation into the strike", "victims of the attack": presupposed
+            # "an investigation into the strike", "victims of the attack": presupposed; the
+            # event that governs the phrase, if any, is named as the cue (the events stage
+            # reads it: "signed a treaty of cooperation" codes the signing, not the cooperation)
+            governor = _governing_event(tok, ctx, ev)
+            if governor is not None:
+                yield _Cue("asserted", _tok_span(text, governor), None, governor)
+            return
         status = _cue_status(tok, lem, ctx)
         if status is None and came.dep_ == "ccomp":
             # "reports are emerging that ...": the clause is the content of the subject noun
@@ -425,6 +431,17 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
+
+
+def _governing_event(tok, ctx: _Ctx, ev: Event):
+    """The nearest token above ``tok`` in its sentence that is another event's trigger."""
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if _event_at(tok, ctx, ev) is not None:
+            return tok
+    return None
 
 
 def _is_object_of(came) -> bool:
