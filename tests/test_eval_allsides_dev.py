@@ -54,3 +54,17 @@ def test_cleaned_offsets_map_back_onto_the_corpus_text():
     at = clean.index("withdrew")
     mapped = to_raw((at, at + len("withdrew")), *starts)
     assert raw[mapped[0]:mapped[1]] == "withdrew"
+
+
+def test_same_type_in_the_same_sentence_pairs_when_the_trigger_words_differ():
+    from sitrep.eval.sets.allsides_dev import sentence_spans
+    text = "Rouhani said war with Iran would be the mother of all wars. Later, talks began."
+    said, war = text.index("said"), text.index("war")
+    gold = [ev([(said, said + 4)], "THREATEN")]
+    same_type = [ev([(war, war + 3)], "THREATEN")]
+    other_type = [ev([(war, war + 3)], "ASSAULT")]
+    sentences = sentence_spans(text)
+    assert len(sentences) == 2
+    assert pair_events(gold, same_type, sentences) == [(0, 0)]
+    assert pair_events(gold, other_type, sentences) == []
+    assert pair_events(gold, same_type) == []

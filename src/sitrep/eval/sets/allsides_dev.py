@@ -8,9 +8,11 @@ text is a token subsequence of the corpus text, so every predicted span is mappe
 onto the corpus offsets the gold uses.
 
 Matching, per article: a predicted event and a gold event can pair when one of the
-predicted event's trigger spans (its ``mentions``) overlaps one of the gold mentions;
-pairs are made one to one, best first (same type, then more overlapping mentions). A
-happening the system reports twice leaves its second event unpaired: a false alarm.
+predicted event's trigger spans (its ``mentions``) overlaps one of the gold mentions, or,
+failing that, when both have the same type and a mention in the same sentence; pairs are
+made one to one, best first (overlapping triggers of the same type, then more overlapping
+mentions, then same-sentence pairs). A happening the system reports twice leaves its
+second event unpaired: a false alarm.
 
 Metrics: detection P/R/F1; type P/R/F1 (a pair with the wrong type is both a false alarm
 and a miss); end-to-end event P/R/F1 (type, source key and target key all right; the key
@@ -151,6 +153,17 @@ def coded_from_document(doc, raw_text: str, kb) -> list[Coded]:
     return out
 
 
+def corpus_texts(data_dir: Path, ids: Iterable[str]) -> dict[str, str]:
+    wanted = set(ids)
+    out = {}
+    with open(Path(data_dir) / CORPUS, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                out[rec["id"]] = rec["text"]
+    return out
+
+
 def run_articles(kb, data_dir: Path, ids: Iterable[str]) -> dict[str, tuple[dict, object]]:
     """article id -> (corpus record, Document) through the reader's record path and the pipeline."""
     from sitrep.pipeline import process
@@ -172,16 +185,46 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def pair_events(gold: list[Coded], predicted: list[Coded]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index), best first."""
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n+")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """A plain sentence split of the corpus text, the same for gold and sitrep."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_ids(mentions: list[Span], starts: list[int]) -> set[int]:
+    return {bisect.bisect_right(starts, m[0]) - 1 for m in mentions}
+
+
+def pair_events(gold: list[Coded], predicted: list[Coded],
+                sentences: Optional[list[Span]] = None) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), best first.
+
+    First events whose trigger spans overlap (same type first, then more shared
+    mentions); then, with ``sentences``, events of the same type reported in the same
+    sentence: annotators and sitrep may pick different words of one clause as trigger
+    ("said war would be ..." vs "war").
+    """
+    starts = [s for s, _ in sentences] if sentences else []
     candidates = []
     for gi, g in enumerate(gold):
+        g_sentences = _sentence_ids(g.mentions, starts) if starts else set()
         for pi, p in enumerate(predicted):
             shared = sum(1 for gm in g.mentions for pm in p.mentions if _overlaps(gm, pm))
             if shared:
-                candidates.append((g.type != p.type, -shared, gi, pi))
+                candidates.append((0, g.type != p.type, -shared, gi, pi))
+            elif starts and g.type == p.type and g_sentences & _sentence_ids(p.mentions, starts):
+                candidates.append((1, False, 0, gi, pi))
     pairs, used_g, used_p = [], set(), set()
-    for _, _, gi, pi in sorted(candidates):
+    for _, _, _, gi, pi in sorted(candidates):
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
@@ -220,7 +263,7 @@ class Tally:
 
 def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text: str = "",
                   errors: Optional[list[str]] = None, article_id: str = "") -> None:
-    pairs = pair_events(gold, predicted)
+    pairs = pair_events(gold, predicted, sentence_spans(text) if text else None)
     c = tally.counts
     c["gold"] += len(gold)
     c["predicted"] += len(predicted)
@@ -283,10 +326,11 @@ def agreement(data_dir: Optional[Path] = None) -> Optional[dict]:
     if not second_articles:
         return None
     _, gold = load_gold()
+    texts = corpus_texts(data_dir, second_articles) if data_dir else {}
     tally = Tally()
     for aid in second_articles:
         if aid in gold:
-            score_article(gold[aid], second.get(aid, []), tally)
+            score_article(gold[aid], second.get(aid, []), tally, texts.get(aid, ""))
     return {"articles": len([a for a in second_articles if a in gold]), **tally.metrics()}
 
 
@@ -320,7 +364,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
     confusion = ", ".join(f"{g}→{p}:{n}" for (g, p), n in sorted(tally.statuses.items()) if g != p)
     if confusion:
         result.notes.append(f"certainty confusions (gold→sitrep): {confusion}")
-    agree = agreement()
+    agree = agreement(Path(data_dir))
     if agree:
         result.notes.append(
             f"annotator agreement on {agree['articles']} doubly coded articles: event F1 "
