@@ -63,6 +63,8 @@ VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "A
                           "CONSULT"})
 #: statements that are the act when their speaker makes them ("we welcome", "Turkey
 #: would retaliate", "I call on ..."); an investigation or a meeting is not a statement
+#: events that can be attempted: "tried to assassinate" is coded as the assault
+ATTEMPTABLE = frozenset({"ASSAULT", "COERCE"})
 SPEECH_ACT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE", "THREATEN"})
 MAX_SPEAKER_TOKENS = 8
 #: the walk up the parse crosses these relations (complements) and also adverbial clauses
@@ -285,15 +287,15 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
                 if not (ev.type == "REJECT" and _converted_rejection(tok, ctx.lex)):
                     found.setdefault("negated", _tok_span(text, c))
             elif c.dep_ in ("aux", "auxpass") and (low in cues.modals or lem in cues.modals):
-                if ev.type in INTENT_TYPES and low in ctx.future:
-                    continue  # "will meet" is already coded as AGREE: the intent is the event
+                if ev.type in INTENT_TYPES and (low in ctx.future or lem == "can"):
+                    continue  # "will meet", "can accept" are coded AGREE: the intent is the event
                 found.setdefault(cues.modals.get(low) or cues.modals[lem], _tok_span(text, c))
             elif c.dep_ in ("advmod", "amod", "acomp", "npadvmod", "det") and (low in cues.adverbs or lem in cues.adverbs):
                 found.setdefault(cues.adverbs.get(low) or cues.adverbs[lem], _tok_span(text, c))
             elif c.dep_ == "mark" and low in cues.marks:
                 found.setdefault(cues.marks[low], _tok_span(text, c))
     purpose = _purpose_marker(toks)
-    if purpose is not None and not (ev.type in VERBAL_TYPES and _lemma(purpose.head.head) in ctx.words("motion_verb")):
+    if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb"):
         # "staged protests to demand reforms", "sent troops to seize the port": the aim;
         # but "went to the Senate floor to praise ...": the statement was made there
         found.setdefault("hypothetical", _tok_span(text, purpose))
@@ -355,6 +357,10 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
     cues, text = ctx.cues, ctx.text
     tok = start_tok
     came = None
+    #: the event is taken for granted by the clause above it ("previous sanctions", "an
+    #: investigation into the strike"): no modal or plan above makes it hypothetical, but
+    #: a speaker above still carries the whole clause
+    presupposed = False
     for _ in range(10):
         if tok.head is tok or tok.dep_ not in WALK_DEPS:
             break
@@ -363,8 +369,14 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         lem = _lemma(tok)
         if came.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             break  # a coordinated clause does not depend on the verb before it
+        if came.dep_ == "appos":
+            break  # "..., a move recognised by the US": the narrator's description
         if came is start_tok and _presupposed(came, ctx) and cues.verbs.get(lem) != "denied":
-            return
+            return  # "previous sanctions announced by ...": known, whoever mentions them
+        if came.dep_ == "xcomp" and lem in ctx.words("aspectual"):
+            continue  # "will continue to offer", "began shelling": the verb above decides
+        if came.dep_ == "xcomp" and lem in ctx.words("attempt_verb") and ev.type in ATTEMPTABLE:
+            continue  # "tried and failed to assassinate": an attempted attack is the attack
         gov_event = _event_at(tok, ctx, ev)
         denial = _denial(tok, came, ctx)
         if denial is not None:
@@ -376,7 +388,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
                 if _definite(came):
                     return  # "the seizure has frightened shipowners, traders said": presupposed
                 continue  # "powerful explosions shook Caracas, witnesses said": new, attributed
-            yield _Cue(cues.modals[modal.lower_], _tok_span(text, modal), None, tok)
+            if not presupposed:
+                yield _Cue(cues.modals[modal.lower_], _tok_span(text, modal), None, tok)
             continue  # the event is this verb's subject: the verb is no speech act about it
         if lem in ctx.words("performative") and came.dep_ in ("dobj", "nsubjpass"):
             # "announced a massive deployment", "confirmed the strike": the act itself
@@ -398,13 +411,14 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             return
         if tok.pos_ in ("NOUN", "PROPN") and came.dep_ == "prep" and lem not in cues.nouns \
                 and gov_event is None:
-            # "an investigation into the strike", "victims of the attack": presupposed; the
-            # event that governs the phrase, if any, is named as the cue (the events stage
-            # reads it: "signed a treaty of cooperation" codes the signing, not the cooperation)
-            governor = _governing_event(tok, ctx, ev)
-            if governor is not None:
-                yield _Cue("asserted", _tok_span(text, governor), None, governor)
-            return
+            # "an investigation into the strike", "victims of the attack": taken for granted;
+            # a definite event is known whoever speaks ("the talks on the strike", said X),
+            # an indefinite one is part of what the speaker says ("a barrage of shelling")
+            obj = _child(came, "pobj")
+            if obj is not None and _definite(obj):
+                return
+            presupposed = True
+            continue
         status = _cue_status(tok, lem, ctx)
         if status is None and came.dep_ == "ccomp":
             # "reports are emerging that ...": the clause is the content of the subject noun
@@ -416,6 +430,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             continue  # a modal or negation on a verb above is read when the walk reaches it
         if ev.type in INTENT_TYPES and status == "hypothetical" and lem in ctx.words("intent_verb"):
             continue  # "plans to meet" is coded AGREE: the plan is the event
+        if presupposed and status in ("hypothetical", "negated", "threatened"):
+            continue
         speaker = _cue_speaker(tok, ctx)
         cue = _tok_span(text, tok)
         cond = next((c for c in came.children if c.dep_ == "mark" and c.lower_ in cues.marks), None) \
@@ -431,17 +447,6 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
-
-
-def _governing_event(tok, ctx: _Ctx, ev: Event):
-    """The nearest token above ``tok`` in its sentence that is another event's trigger."""
-    for _ in range(8):
-        if tok.head is tok:
-            return None
-        tok = tok.head
-        if _event_at(tok, ctx, ev) is not None:
-            return tok
-    return None
 
 
 def _is_object_of(came) -> bool:
@@ -534,10 +539,12 @@ def _clause_verb(tok):
     return tok
 
 
-def is_past(tok, ctx: _Ctx) -> bool:
+def is_past(tok, ctx: _Ctx, stance: bool = False) -> bool:
     """The event's clause reports a completed act ("struck", "has asked", "had been
     captured"); a present, progressive, future or modal clause does not, backshifted or
-    not ("said they were imposing sanctions", "said Turkey would retaliate")."""
+    not ("said they were imposing sanctions", "said Turkey would retaliate"). With
+    ``stance``, a simple past under a past reporting verb is a backshifted present
+    ("China said it opposed any interference": it opposes)."""
     verb = _clause_verb(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & (ctx.future | set(ctx.cues.modals)) or "to" in aux:
@@ -546,6 +553,9 @@ def is_past(tok, ctx: _Ctx) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
+    if verb.tag_ == "VBD" and stance and not aux and verb.dep_ in ("ccomp", "conj") \
+            and verb.head.tag_ == "VBD":
+        return False
     return verb.tag_ == "VBD"
 
 
@@ -555,7 +565,7 @@ def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     "the EU announced it is imposing sanctions")."""
     if reading.status != "claimed" or reading.levels != 1 or not toks:
         return False
-    if is_past(toks[0], ctx):
+    if is_past(toks[0], ctx, stance=ev.type in SPEECH_ACT_TYPES):
         return False
     own = speaks_for_source(reading.speaker, ev, toks[0], ctx)
     if ev.type in SPEECH_ACT_TYPES and ev.mode != "investigate":
@@ -580,8 +590,16 @@ def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bo
         return False
     if _same_actor(source, speaker) or (source.name and source.name == speaker.name):
         return True
-    return (source.kind == "state" and speaker.country is not None and speaker.country == source.country
-            and speaker.sector in ("GOV", "MIL"))
+    if speaker.resolved_by == "text" and speaker.text.lower().split()[-1:] and \
+            speaker.text.lower().split()[-1] in ctx.words("document_noun"):
+        return True  # "the statement said Trump will gladly speak ...": the issuer's own word
+    same_state = speaker.country is not None and speaker.country == source.country
+    if same_state and source.kind == "state" and speaker.sector in ("GOV", "MIL"):
+        return True  # "the foreign ministry said Turkey would retaliate"
+    # an institution announcing what its own officials will do ("the foreign ministry said
+    # its envoy will visit Vienna"); a person relaying a colleague's plan is not the same
+    return (same_state and speaker.kind in ("org", "state") and speaker.sector in ("GOV", "MIL")
+            and source.sector in ("GOV", "MIL"))
 
 
 # -- one mention --------------------------------------------------------------------------
