@@ -40,6 +40,9 @@ API (all lookups take a lower-case lemma, as spaCy's ``token.lemma_``):
 ``kb.cues.future_modals -> frozenset[str]``
     the future / conditional-future auxiliaries ("will", "would", "'ll" ...), one set
     for every stage that needs it (events: "will strike" is a threat; certainty: a plan).
+``kb.cues.object_content(lemma)`` / ``kb.cues.prep_content(lemma)``
+    where a cue verb's content is besides a that-clause: its direct object ("denied the
+    report"), the object of a preposition ("spoke of a plot"); from ``content.tsv``.
 ``kb.cues.words(name) -> frozenset[str]``
     a named word set from ``words.tsv`` (performative, announcing, vouching,
     unnamed_source, presupposing, intent_verb, third_party_sector, past_aux ...).
@@ -79,6 +82,9 @@ class PhraseCue:
     kind: str  # source_before | statement | fixed
 
 
+#: where a cue verb's content can be (content.tsv), besides "prep:<word>"
+CONTENT_RELATIONS = frozenset({"object", "object+complement", "request:for", "addressee:on", "infinitive"})
+
 #: the kinds of rows in certainty.tsv
 CERTAINTY_CUE_KINDS = frozenset({"verb", "noun", "adverb", "modal", "mark", "hedge", "phrase", "neg",
                                  "media", "claimnoun", "claimverb"})
@@ -107,6 +113,8 @@ class Cues:
     nouns: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     certainty: CertaintyCues = field(default_factory=CertaintyCues)
     word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: lemma -> where its content is besides a that-clause: "object", "prep:of" ...
+    content_relations: dict[str, frozenset[str]] = field(default_factory=dict)
     _phrase_re: Optional[re.Pattern] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,6 +130,14 @@ class Cues:
     @property
     def future_modals(self) -> frozenset[str]:
         return self.word_sets.get("future_modal", frozenset())
+
+    def object_content(self, lemma: str) -> bool:
+        """The verb's direct object can be what it reports ("denied the report")."""
+        return bool({"object", "object+complement"} & self.content_relations.get(lemma.lower(), frozenset()))
+
+    def prep_content(self, lemma: str) -> tuple[str, ...]:
+        """Prepositions whose object is what the verb reports ("spoke of", "warned against")."""
+        return tuple(sorted(r[5:] for r in self.content_relations.get(lemma.lower(), ()) if r.startswith("prep:")))
 
     def words(self, name: str) -> frozenset[str]:
         """A named word set from words.tsv; KeyError names the sets there are."""
@@ -185,7 +201,19 @@ def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
             nouns[lemma.lower()] = stance
     certainty = load_certainty_cues(cue_dir / "certainty.tsv")
     return Cues(verbs=verbs, phrases=phrases, nouns=nouns, certainty=certainty,
-                word_sets=load_word_sets(cue_dir / "words.tsv"))
+                word_sets=load_word_sets(cue_dir / "words.tsv"),
+                content_relations=load_content_relations(cue_dir / "content.tsv"))
+
+
+def load_content_relations(path: Path = CUE_DIR / "content.tsv") -> dict[str, frozenset[str]]:
+    """``lemma<TAB>relation`` rows (object | prep:<word>) -> {lemma: relations}."""
+    out: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or not (row[1] in CONTENT_RELATIONS or row[1].startswith("prep:")):
+            raise ValueError(f"{path.name}: expected 'lemma<TAB>relation' (relation: "
+                             f"{', '.join(sorted(CONTENT_RELATIONS))} or prep:<word>), found {row!r}")
+        out.setdefault(row[0].lower(), set()).add(row[1].lower())
+    return {lemma: frozenset(rel) for lemma, rel in out.items()}
 
 
 def load_word_sets(path: Path = CUE_DIR / "words.tsv") -> dict[str, frozenset[str]]:

@@ -58,27 +58,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 #: a direct quote needs this many words to stand alone; shorter ones are scare quotes
 _MIN_DIRECT_WORDS = 4
-#: verbs whose direct object can be the reported content ("denied the allegations")
-_OBJECT_CONTENT = frozenset({
-    "deny", "announce", "reject", "dismiss", "confirm", "acknowledge", "admit", "promise",
-    "pledge", "threaten", "praise", "criticize", "criticise", "condemn", "blame", "accuse",
-    "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
-    "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
-    "reiterate", "propose", "defend", "endorse", "indicate", "cite", "question", "discuss",
-    "express", "support", "oppose", "mention", "reference", "denounce", "mock", "echo",
-    "advocate", "liken", "detail",
-})
-#: verbs whose content is the object of a preposition ("spoke of", "responded to")
-_PREP_CONTENT = {
-    "speak": ("of", "about"), "talk": ("about", "of"), "respond": ("to",), "reply": ("to",),
-    "point": ("to",), "refer": ("to",), "comment": ("on", "about"), "write": ("about", "of"),
-    "complain": ("about", "of"), "warn": ("of", "about", "against"), "ask": ("about",),
-    "testify": ("about", "on"), "joke": ("about",), "boast": ("about", "of"),
-    "brag": ("about",), "tweet": ("about",), "hint": ("at",), "argue": ("for", "against"),
-    "lament": ("about",), "speculate": ("about", "on"),
-}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl", "acomp")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -267,18 +248,34 @@ def _subject(verb, depth: int = 0):
         # "it was reported": the subject is not who expects or reports
         return passive if verb.lemma_.lower() == "quote" else None
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "before asking her ...", "for saying that ...": the clause the preposition hangs on
+        # "before asking her ...", "for saying that ...", "aside from saying ...": the
+        # clause the preposition hangs on
         head = verb.head.head
+        for _ in range(2):
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head, depth + 1)
         return None
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass") and verb.i == verb.sent.start:
+        # "Claiming the criticism is unfair, Trump told Fox ...": the sentence's subject
+        root = verb.sent.root
+        if root is not verb:
+            return _subject(root, depth + 1)
     if verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "forced Stumpf to admit", "asked her to explain"
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
             return obj
+    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the attack, the minister said ...": the asker is unnamed
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+        inherited = _subject(verb.head, depth + 1)
+        if inherited is not None and inherited.lower_ in ("it", "there") and inherited.head is not verb:
+            return None  # "it is worth noting that ...", "it goes without saying": nobody
+        return inherited
     if depth == 0 and verb.i > 0:
         # a misparse left the name hanging ("... the Washington Post Trump said that ...")
         prev = verb.doc[verb.i - 1]
@@ -315,10 +312,7 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
         return None, None
     text = ctx.text
     head_span = _tok_span(subj)
-    if subj.lower_ == "that" and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "rules that promise ...": the antecedent names the source
-        head_span = _tok_span(subj)
-    elif subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl":
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         # the annotation convention (PolNeAR, PARC) marks the pronoun; the actor is the
         # antecedent's
         antecedent = subj.head.head
@@ -376,47 +370,72 @@ def _cue_span(ctx: _Ctx, verb) -> TextSpan:
 # -- content ---------------------------------------------------------------------------
 
 def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
-    """The reported content of a cue verb from the parse, or None."""
+    """The reported content of a cue verb from the parse, or None.
+
+    Where the content is comes from ``kb.cues``: every cue verb takes a that-clause
+    (ccomp); ``content.tsv`` says which also take it as their object, the object of a
+    preposition, an infinitive, or an object with its complement ("called him a liar")."""
     text = ctx.text
+    cues = ctx.cues
     lemma = verb.lemma_.lower()
-    frame = ctx.cues.verb_frame(lemma)
-    ccomp = obj = xcomp = None
+    frame = cues.verb_frame(lemma)
+    relations = cues.content_relations.get(lemma, frozenset())
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     for child in verb.children:
-        dep = child.dep_
-        if dep == "ccomp" and ccomp is None:
-            ccomp = child
-        elif dep in ("dobj", "dative") and obj is None and dep == "dobj":
-            obj = child
-        elif dep == "xcomp" and xcomp is None:
-            xcomp = child
-        elif dep == "prep" and child.lower_ == "on" and lemma in ("call", "urge") and obj is None:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ == "on" and "addressee:on" in relations and obj is None:
             obj = child  # "called on X to ..."
-        elif dep == "prep" and child.lower_ == "for" and lemma in ("call", "ask", "appeal", "plead"):
+        elif child.lower_ == "for" and "request:for" in relations:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                return _subtree_span(pobj, text)
-    if ccomp is not None:
-        return _subtree_span(ccomp, text)
+                return _subtree_span(pobj, text)  # "called for talks", "asked for help"
+    if clauses:
+        # "X; the team says she will go on": the clause after the verb is what it says
+        after = [c for c in clauses if c.i > verb.i]
+        return _subtree_span((after or clauses)[0], text)
     if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
-        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree", "tell", "warn",
-                                          "decline"):
+        if frame != "speech" or "infinitive" in relations:
             start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
-            s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
-            return s
-    preps = _PREP_CONTENT.get(lemma)
+            return _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
+    reported = _unmarked_clause(verb) if frame in ("speech", "writing") else None
+    if reported is not None:
+        return _subtree_span(reported, text)  # "said after the meeting he would not accept"
+    preps = cues.prep_content(lemma)
     if preps and obj is None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.pos_ != "PRON":
                     return _subtree_span(pobj, text)
-    if obj is not None and lemma in _OBJECT_CONTENT and obj.pos_ != "PRON":
+    if obj is not None and obj.dep_ == "dobj" and cues.object_content(lemma) and (
+            obj.pos_ != "PRON" or obj.lower_ in _CONTENT_PRONOUNS):
         end_tok = obj.right_edge
-        for child in verb.children:
-            if child.i > obj.i and child.dep_ in ("oprd", "xcomp", "advcl") and lemma in (
-                    "call", "describe", "accuse", "blame", "praise", "criticize"):
-                end_tok = child.right_edge
+        if "object+complement" in relations:
+            for child in verb.children:
+                if child.i > obj.i and child.dep_ in ("oprd", "xcomp", "advcl"):
+                    end_tok = child.right_edge
         return _trim(text, obj.left_edge.idx, end_tok.idx + len(end_tok))
+    return None
+
+
+#: pronouns that stand for what was said ("said as much", "what he said", "said the same")
+_CONTENT_PRONOUNS = frozenset({"what", "much", "so", "this", "something", "nothing", "anything",
+                               "everything", "whatever"})
+
+
+def _unmarked_clause(verb):
+    """A clause after a speech verb that the parser took for an adverbial one although no
+    conjunction introduces it ("said after the convention he would not accept ...")."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        if any(c.dep_ == "mark" for c in child.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and child.pos_ in ("VERB", "AUX"):
+            return child
     return None
 
 
@@ -479,13 +498,6 @@ def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
 
 
 _LABEL = re.compile(r"(?:''|[\"“])?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
-_NOT_SPEAKERS = frozenset({
-    "update", "updated", "note", "editor", "editor's note", "related", "watch", "read", "photo",
-    "source", "sources", "video", "transcript", "q", "a", "see", "also", "more", "via",
-    "correction", "clarification", "disclosure", "listen", "subscribe", "warning", "breaking",
-    "live", "caption", "credit", "image", "graphic", "map", "chart", "table", "tags", "topics",
-    "the latest", "latest", "exclusive", "analysis", "opinion", "poll", "timeline", "factbox",
-})
 _DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(\"“”]{1,60})")
 
 
@@ -500,8 +512,9 @@ def _label_quotes(ctx: _Ctx) -> list["_Found"]:
             continue
         label = m.group(1)
         words = label.lower().replace("’", "'").split()
-        if label.lower() in _NOT_SPEAKERS or any(w in _NOT_SPEAKERS or w.startswith("editor")
-                                                 for w in words):
+        not_speakers = ctx.cues.words("not_speaker_label")
+        if label.lower() in not_speakers or any(w in not_speakers or w.startswith("editor")
+                                                for w in words):
             continue
         content = _trim(text, m.end(), pe)
         if _words(text[content[0]:content[1]]) < 3:
