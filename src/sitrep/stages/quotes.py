@@ -319,7 +319,12 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
         actor = ctx.actor_over(_subtree_span(antecedent, text), _tok_span(antecedent))
         return actor, TextSpan(head_span, text[head_span[0]:head_span[1]])
     if subj.lower_ in _PRONOUNS:
-        actor = ctx.actor_over(head_span, head_span)
+        actor = None
+        if subj.lower_ in ("he", "she"):
+            # "Padrino addressed the troops after Maduro had met the generals. He said ...":
+            # the one the sentence before is about, not the last person it names
+            actor = _salient_person_before(ctx, subj)
+        actor = actor or ctx.actor_over(head_span, head_span)
         if actor is None and subj.lower_ in ("he", "she"):
             sent = ctx.doc.sentence_of(subj.idx)
             actor = ctx.recent_person(sent[0] if sent else subj.idx)
@@ -343,6 +348,22 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
     if cut != -1:
         phrase = _trim(text, phrase[0], cut)
     return None, TextSpan(phrase, text[phrase[0]:phrase[1]])
+
+
+def _salient_person_before(ctx: _Ctx, pronoun) -> Optional[Actor]:
+    """The person actor that is the subject of the main clause of the sentence before the
+    pronoun's (when the pronoun opens its own sentence), or None."""
+    sent = pronoun.sent
+    if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN") for t in sent if t.i < pronoun.i):
+        return None  # a name earlier in the same sentence is nearer
+    if sent.start == 0:
+        return None
+    before = ctx.sdoc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    actor = ctx.actor_over(_subtree_span(subj, ctx.text), _tok_span(subj))
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def _speaker_of_span(ctx: _Ctx, span: Span) -> tuple[Optional[Actor], TextSpan]:
@@ -690,8 +711,15 @@ def run(doc: Document, kb) -> Document:
         prev = direct[-1] if direct else None
         if prev is not None and prev.cue is not None and \
                 ctx.paragraph_index(q[0]) - ctx.paragraph_index(prev.content[1]) <= 1 and \
-                not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0]):
+                not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0], own=prev.verb):
             direct.append(_Found(q, "direct", prev.verb, prev.cue, prev.subj, speaker_from=prev))
+            continue
+        # a quote standing alone: its speaker is the one the sentence before names as
+        # speaking ("Padrino addressed the troops. \"The empire attacked us.\"")
+        before = _speaking_subject_before(ctx, q, sentences, sent_starts)
+        if before is not None:
+            verb, subj = before
+            direct.append(_Found(q, "direct", verb, _cue_span(ctx, verb), subj))
 
     # speaker labels ("PENCE: ...") are stronger evidence than a quote running on from
     # an earlier cue: a transcript inside quote marks is one long multi-paragraph quote
@@ -798,9 +826,44 @@ def _outside_quote_subject(subj, verb, q: Span):
     return None
 
 
-def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
+def _cue_between(cue_verbs, cue_starts, start: int, end: int, own=None) -> bool:
+    """A cue verb between two offsets, other than ``own`` (the cue of the quote before:
+    '"...," Padrino told reporters. "..."' runs on with the same speaker)."""
     i = bisect.bisect_left(cue_starts, start)
-    return i < len(cue_verbs) and cue_starts[i] < end
+    while i < len(cue_verbs) and cue_starts[i] < end:
+        if own is None or cue_verbs[i].i != own.i:
+            return True
+        i += 1
+    return False
+
+
+def _speaking_subject_before(ctx: _Ctx, q: Span, sentences, sent_starts):
+    """(verb, subject) of the sentence just before a quote that stands alone, when that
+    sentence has someone speak, write or address an audience, in the same paragraph or
+    closing the paragraph before; None otherwise."""
+    if not sentences:
+        return None
+    first = max(0, bisect.bisect_right(sent_starts, q[0]) - 1)
+    if sentences[first][0] < q[0] and ctx.text[sentences[first][0]:q[0]].strip():
+        return None  # the quote is part of a sentence of its own: not standing alone
+    if first == 0:
+        return None
+    ps = sentences[first - 1]
+    if ctx.paragraph_index(q[0]) - ctx.paragraph_index(ps[0]) > 1:
+        return None
+    span = ctx.sdoc.char_span(ps[0], ps[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if _QUOTE_MARK.search(ctx.text, ps[0], ps[1]):
+        return None  # the sentence before has its own quote
+    lemma = root.lemma_.lower()
+    if not (ctx.cues.is_reporting_verb(lemma) or lemma in ctx.cues.words("speech_event")):
+        return None
+    subj = _subject(root)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return root, subj
 
 
 def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_starts, busy):
