@@ -318,3 +318,23 @@ def test_an_event_takes_the_status_of_its_first_mention_that_is_not_a_denial(kb)
 def test_future_modals_are_one_set_in_the_knowledge_layer(kb):
     assert {"will", "would", "'ll"} <= kb.cues.future_modals
     assert "could" not in kb.cues.future_modals
+
+
+def test_state_media_speak_for_their_state_independent_media_report(kb):
+    c = event(run(kb, "SANA reported that insurgents fired rocket shells at a school in Aleppo."), "ASSAULT").certainty
+    assert c.status == "claimed" and "SANA" in who(c)
+    c = event(run(kb, "Reuters reported that insurgents fired rocket shells at a school in Aleppo."), "ASSAULT").certainty
+    assert c.status == "reported"
+
+
+def test_a_warning_about_someone_elses_act_is_no_threat(kb):
+    doc = run(kb, "Analysts warn that the army will attack the northern province in the spring.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "hypothetical"
+    assert event(run(kb, "Trump warned that the US would strike drug cartels on land."), "ASSAULT").certainty.status == "threatened"
+
+
+def test_a_known_attack_named_in_a_quote_is_not_a_claim(kb):
+    doc = run(kb, 'The bombing killed nine people on Monday. "This attack targets the whole nation," the prime minister said.')
+    attack = [e for e in doc.events if e.trigger.text == "attack"]
+    assert attack and attack[0].certainty.status == "asserted"

@@ -195,11 +195,14 @@ def speaker_of(verb, ctx: _Ctx) -> Optional[Actor]:
 
 
 def phrase_actor(tok, ctx: _Ctx) -> Optional[Actor]:
-    if tok.pos_ == "PRON" and tok.lower_ in ("it", "there"):
-        return None
+    if tok.pos_ == "PRON" and (tok.lower_ == "there" or (tok.lower_ == "it" and tok.dep_ != "nsubj")):
+        return None  # "it was reported", "there were reports"
     actor = actor_of_phrase(tok, ctx.index)
     if actor is not None:
         return actor
+    inside = _party_inside(tok, ctx)
+    if inside is not None:
+        return inside  # "a source at the police command", "a spokesman for the ministry"
     if tok.pos_ == "PRON":
         return _pronoun_speaker(tok, ctx)
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -221,6 +224,38 @@ def _pronoun_speaker(tok, ctx: _Ctx) -> Optional[Actor]:
     return None
 
 
+#: the head nouns of a speaker that speaks for the body named after it
+_PROXY_SPEAKERS = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
+                             "spokesperson", "aide", "aides", "representative", "member", "members"})
+
+
+def _party_inside(tok, ctx: _Ctx) -> Optional[Actor]:
+    """"a source at the police command", "officials in the ministry": the body the
+    speaker speaks for, when the actor layer knows it."""
+    if tok.lower_ not in _PROXY_SPEAKERS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "from", "for", "of", "within", "with"):
+            continue
+        for t in prep.subtree:
+            actor = ctx.index[t.i]
+            if actor is not None and actor.sector not in ctx.words("third_party_sector"):
+                return actor
+    return None
+
+
+def state_voice(speaker: Actor, words: set[str], ctx: _Ctx) -> Optional[str]:
+    """The country whose government a news outlet speaks for: a state agency the
+    knowledge base knows (SANA, KCNA, IRNA ...) or "state media", "state-run TV" of a
+    country; None for an independent outlet."""
+    actor_id = (speaker.actor_id or "").lower()
+    if actor_id and actor_id in ctx.words("state_media"):
+        return speaker.country or None
+    if words & ctx.words("state_media_word") and is_media(speaker, words, ctx.cues):
+        return speaker.country or None
+    return None
+
+
 def is_media(actor: Optional[Actor], tok_words: set[str], cues) -> bool:
     if actor is not None and (actor.sector == "MED" or actor.kind == "media"):
         return True
@@ -232,15 +267,18 @@ def is_media(actor: Optional[Actor], tok_words: set[str], cues) -> bool:
 def reported_or_claimed(speaker: Optional[Actor], words: set[str], ev: Event, ctx: _Ctx) -> str:
     """"reported" when a third party carries the event (media, monitors, witnesses,
     unnamed sources, an actor of neither side), "claimed" when a party to it does."""
-    if speaker is None or is_media(speaker, words, ctx.cues):
+    if speaker is None:
         return "reported"
-    side = _side(speaker)
+    state = state_voice(speaker, words, ctx)
+    if is_media(speaker, words, ctx.cues) and state is None:
+        return "reported"
+    side = state or _side(speaker)
     sides = {_side(ev.source), _side(ev.target)} - {None}
     if side is not None and side in sides:
         return "claimed"
     if ev.source is None and _pronoun_subject(ev, ctx):
         return "claimed"  # "the EU announced that they were imposing sanctions": its own act
-    if speaker.sector in ctx.words("third_party_sector"):
+    if speaker.sector in ctx.words("third_party_sector") and state is None:
         return "reported"
     if side is not None and ev.source is not None and ev.target is not None and len(sides) == 2:
         return "reported"  # both parties known, and the speaker is neither
@@ -444,6 +482,11 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH and tok.pos_ in ("VERB", "AUX") and came.dep_ in ("prep", "pcomp", "pobj", "acl"):
             continue  # "responded by announcing ...": a manner, not the content of speech
         speech = status in SPEECH or status in ("alleged", "threatened")
+        if status == "threatened" and tok.pos_ in ("VERB", "AUX") and speaker is not None \
+                and not speaks_for_source(speaker, ev, start_tok, ctx):
+            # "others caution that the battle will be long": a warning about someone
+            # else's act is a statement, not a threat
+            status = "claimed"
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
@@ -510,8 +553,9 @@ def _speech_status(tok, lem: str, speaker: Optional[Actor], ev: Event, ctx: _Ctx
         words = {_lemma(t) for t in tok.subtree}
     else:
         subj = verb_subject(tok)
-        if subj is not None and subj.lower_ == "it":
-            return "reported"  # "it was reported that ..."
+        if subj is not None and subj.lower_ == "it" and (
+                any(c.dep_ == "auxpass" for c in tok.children) or subj.dep_ == "nsubjpass"):
+            return "reported"  # "it was reported that ..." (not "it said in a statement")
         words = {_lemma(t) for t in subj.subtree} if subj is not None else set()
     status = reported_or_claimed(speaker, words, ev, ctx)
     if status == "reported" and speaker is not None and lem == "report" and not is_media(speaker, words, ctx.cues) \
@@ -594,6 +638,8 @@ def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bo
             speaker.text.lower().split()[-1] in ctx.words("document_noun"):
         return True  # "the statement said Trump will gladly speak ...": the issuer's own word
     same_state = speaker.country is not None and speaker.country == source.country
+    if same_state and (speaker.actor_id or "").lower() in ctx.words("state_media"):
+        return True  # "KCNA said journalists would be invited": the state's own voice
     if same_state and source.kind == "state" and speaker.sector in ("GOV", "MIL"):
         return True  # "the foreign ministry said Turkey would retaliate"
     # an institution announcing what its own officials will do ("the foreign ministry said
@@ -676,6 +722,9 @@ def _from_quote(r: Reading, ev: Event, span, ctx: _Ctx, sent) -> None:
             if quote is not None:
                 r.speaker = quote.speaker
         return
+    toks = _trigger_tokens(span, ctx.sdoc)
+    if not r.status and toks and toks[0].pos_ in ("NOUN", "PROPN") and (_definite(toks[0]) or _presupposed(toks[0], ctx)):
+        return  # "this attack targets the whole nation," he said: the attack is known, not claimed
     if r.levels == 0 or (r.cue is not None and quote.span[0] <= r.cue.span[0] < quote.span[1]):
         r.levels += 1  # the quote's speaker, unless the walk already met the quote's cue
     if r.status and not (r.status in SPEAKERLESS and r.speaker is None):
