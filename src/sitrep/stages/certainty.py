@@ -73,9 +73,6 @@ WALK_DEPS = COMPLEMENT_DEPS | {"nsubj"}
 #: statuses of a governing verb that override a modal on the event itself
 #: ("warned that the US would strike" is a threat, not a mere possibility)
 OVERRIDE_MODAL = frozenset({"threatened", "denied", "alleged"})
-#: prepositions that introduce the content of a verbal act ("called for talks",
-#: "agreed on a truce", "warned against strikes"); "in", "after" ... introduce adjuncts
-CONTENT_PREPS = frozenset({"for", "on", "to", "against", "of", "about", "over"})
 #: relations by which a nominal event is an argument of its clause, not its content
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
@@ -224,15 +221,12 @@ def _pronoun_speaker(tok, ctx: _Ctx) -> Optional[Actor]:
     return None
 
 
-#: the head nouns of a speaker that speaks for the body named after it
-_PROXY_SPEAKERS = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
-                             "spokesperson", "aide", "aides", "representative", "member", "members"})
 
 
 def _party_inside(tok, ctx: _Ctx) -> Optional[Actor]:
     """"a source at the police command", "officials in the ministry": the body the
     speaker speaks for, when the actor layer knows it."""
-    if tok.lower_ not in _PROXY_SPEAKERS:
+    if tok.lower_ not in ctx.words("proxy_speaker"):
         return None
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "from", "for", "of", "within", "with"):
@@ -441,7 +435,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             # "condemned the strikes", "is investigating the killing": taken as having happened
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
-        if gov_event is not None and (_is_object_of(came) or (gov_event.type in VERBAL_TYPES and came.dep_ in ("xcomp", "ccomp"))) \
+        if gov_event is not None and (_is_object_of(came, ctx) or (gov_event.type in VERBAL_TYPES and came.dep_ in ("xcomp", "ccomp"))) \
                 and lem not in cues.verbs and lem not in cues.nouns and lem not in cues.claim_verbs:
             # "rejected the proposal", "welcomed the offer", "called for talks": the object of
             # a verbal act is taken as given; the verbal act is the event to code
@@ -492,11 +486,12 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         yield _Cue(status, cue, speaker, tok, speech=speech)
 
 
-def _is_object_of(came) -> bool:
-    """The governed event is the object of the verbal act above it."""
+def _is_object_of(came, ctx: _Ctx) -> bool:
+    """The governed event is the object of the verbal act above it ("rejected the offer",
+    "called for talks"; "in an agreement" is an adjunct, not the content)."""
     if came.dep_ in ("dobj", "nsubjpass", "attr"):
         return True
-    return came.dep_ == "prep" and came.lower_ in CONTENT_PREPS
+    return came.dep_ == "prep" and came.lower_ in ctx.words("content_prep")
 
 
 def _denial(tok, came, ctx: _Ctx) -> Optional[_Cue]:

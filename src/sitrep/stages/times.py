@@ -45,8 +45,11 @@ from typing import Any, Callable, Optional, Union
 
 from sitrep.knowledge.timex import (MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASON_START, SEASONS,
                                     UNIT_AS_YEARS, UNIT_MULTIPLIER, UNITS, WEEKDAYS, add_months,
-                                    holiday_date, iso_week, load_timex_lexicon)
+                                    holiday_date, iso_week, load_timex_lexicon, load_timex_words)
 from sitrep.model import Document, Time
+
+#: the word sets the rules consult (knowledge/data/timex/words.tsv)
+TIMEX_WORDS = load_timex_words()
 
 # --------------------------------------------------------------------------------------
 # reference dates
@@ -148,11 +151,10 @@ class _Found:
     anchor_kind: str = "day"
 
 
-_SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "slate", "due"}
-_PLAN_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "vow",
-               "promise", "threaten", "seek", "propose", "pledge", "hope", "wish", "need", "have"}
+_SCHEDULE_VERBS = TIMEX_WORDS["schedule_verb"]
+_PLAN_VERBS = TIMEX_WORDS["plan_verb"]
 #: a weekday or time after these words lies ahead ("postponed until Saturday")
-_FUTURE_SIGNALS = {"until", "till", "through", "next", "coming"}
+_FUTURE_SIGNALS = TIMEX_WORDS["future_signal"]
 
 
 class _Context:
@@ -491,9 +493,7 @@ def _month_ok(m, ctx, group: str) -> bool:
     return True
 
 
-_MONTH_CONTEXT = {"in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
-                  "of", "from", "through", "before", "after", "during", "on", "the", "between",
-                  "and", "to", "that", "each", "every"}
+_MONTH_CONTEXT = TIMEX_WORDS["month_context"]
 
 
 # Saturday, January 3, 2026 / January 3rd / Jan. 3 2026 / the 3rd of January / 3 Jan 2026
@@ -593,14 +593,8 @@ def _year(m, ctx):
     return found
 
 
-_NOT_AFTER_YEAR = {"percent", "per", "pound", "ton", "tonne", "barrel", "meter", "metre", "kilometer",
-                   "km", "mile", "foot", "feet", "people", "troop", "soldier", "dollar", "euro", "point",
-                   "share", "job", "member", "vote", "unit", "vehicle", "car", "plane", "student",
-                   "worker", "employee", "resident", "civilian", "death", "case", "refugee", "hour",
-                   "mph", "kg", "m", "x"}
-_NOT_BEFORE_YEAR = {"$", "us$", "about", "nearly", "some", "over", "than", "approximately", "around",
-                    "roughly", "almost", "number", "no.", "no", "flight", "route", "room", "page",
-                    "model", "boeing", "airbus", "version", "at", "least", "top", "of the"}
+_NOT_AFTER_YEAR = TIMEX_WORDS["not_after_year"]
+_NOT_BEFORE_YEAR = TIMEX_WORDS["not_before_year"]
 
 
 # decades: the 1990s, the '90s, the early 2000s
