@@ -338,3 +338,13 @@ def test_a_known_attack_named_in_a_quote_is_not_a_claim(kb):
     doc = run(kb, 'The bombing killed nine people on Monday. "This attack targets the whole nation," the prime minister said.')
     attack = [e for e in doc.events if e.trigger.text == "attack"]
     assert attack and attack[0].certainty.status == "asserted"
+
+
+def test_a_hedge_on_the_doer_makes_the_act_alleged(kb):
+    c = event(run(kb, "Suspected guerrillas ambushed an army patrol near the border."), "ASSAULT").certainty
+    assert c.status == "alleged" and c.cue.text.lower() == "suspected"
+
+
+def test_claiming_responsibility_is_the_doers_claim(kb):
+    c = event(run(kb, "A rebel faction claimed responsibility for the bombing of the pipeline."), "ASSAULT").certainty
+    assert c.status == "claimed" and "faction" in who(c)

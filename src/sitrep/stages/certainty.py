@@ -326,6 +326,9 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
                 found.setdefault(cues.adverbs.get(low) or cues.adverbs[lem], _tok_span(text, c))
             elif c.dep_ == "mark" and low in cues.marks:
                 found.setdefault(cues.marks[low], _tok_span(text, c))
+    doer = _doer_hedge(toks, ctx)
+    if doer is not None:
+        found.setdefault("alleged", _tok_span(text, doer))  # "presumed rebels ambushed ..."
     purpose = _purpose_marker(toks)
     if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb"):
         # "staged protests to demand reforms", "sent troops to seize the port": the aim;
@@ -334,6 +337,20 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
     for status in OWN_PRIORITY:
         if status in found:
             return status, found[status]
+    return None
+
+
+def _doer_hedge(toks, ctx: _Ctx):
+    """"Suspected rebels attacked ...", "an attack by presumed guerrillas": a hedge on
+    who did it makes the event, as told, an allegation."""
+    for tok in toks:
+        doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+        doers += [p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by",)
+                  for p in c.children if p.dep_ == "pobj"]
+        for doer in doers:
+            for c in doer.children:
+                if c.dep_ in ("amod", "advmod", "compound") and ctx.cues.adverbs.get(c.lower_) == "alleged":
+                    return c
     return None
 
 
@@ -440,6 +457,11 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             # "rejected the proposal", "welcomed the offer", "called for talks": the object of
             # a verbal act is taken as given; the verbal act is the event to code
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
+            return
+        if tok.pos_ in ("NOUN", "PROPN") and lem in ctx.words("responsibility_noun") and came.dep_ == "prep" \
+                and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) in ctx.words("responsibility_verb"):
+            # "the group claimed responsibility for the bombing": the doer's own claim
+            yield _Cue("claimed", _tok_span(text, tok.head, tok), speaker_of(tok.head, ctx), tok.head, speech=True)
             return
         if tok.pos_ in ("NOUN", "PROPN") and came.dep_ == "prep" and lem not in cues.nouns \
                 and gov_event is None:
