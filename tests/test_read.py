@@ -359,3 +359,61 @@ def test_jsonl_archive_limit_is_per_record(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(body * 100)
     assert reason_of(big, max_bytes=5_000).reason == "too_large"
+
+
+# -- short texts and CSV (issue 7 item 8) ---------------------------------------------------
+
+def test_csv_rows_are_records_and_short_ones_are_snippets(tmp_path):
+    from sitrep.model import Document
+    from sitrep.stages import clean
+    path = tmp_path / "flashes.csv"
+    path.write_text('id,headline,date,source\n'
+                    'f1,"Navy seizes tanker off the northern coast, ministry says",2024-05-02,Wire\n'
+                    'f2,,2024-05-03,Wire\n', encoding="utf-8")
+    articles, skips = read_input_with_skips(str(path))
+    assert [a.id for a in articles] == ["f1"] and articles[0].input_format == "csv"
+    assert articles[0].published == "2024-05-02" and articles[0].source == "Wire"
+    assert skips and skips[0][0].endswith("flashes.csv:3")
+    out = clean.run(Document(article=articles[0]), None).article
+    assert "short text" in out.meta["short_context"] and "CSV" in out.meta["short_context"]
+
+
+def test_tsv_with_a_sentence_column(tmp_path):
+    path = tmp_path / "sentences.tsv"
+    path.write_text("id\tsentence\ns1\tThe rebels released two hostages on Sunday.\n", encoding="utf-8")
+    article = read_input(str(path))[0]
+    assert article.text == "The rebels released two hostages on Sunday."
+
+
+def test_csv_without_a_text_column_is_refused(tmp_path):
+    path = tmp_path / "numbers.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_input(str(path))
+    assert "text column" in str(info.value)
+
+
+def test_short_text_file_is_refused_unless_asked_for(tmp_path):
+    from sitrep.model import Document
+    from sitrep.stages import clean
+    path = tmp_path / "flash.txt"
+    path.write_text("Gunmen kill three at a checkpoint near the border\n", encoding="utf-8")
+    article = read_input(str(path))[0]
+    with pytest.raises(InputError) as info:
+        clean.run(Document(article=article), None)
+    assert info.value.reason == "too_short" and "--snippet" in str(info.value)
+    article = read_input(str(path))[0]
+    article.meta["snippet"] = True
+    out = clean.run(Document(article=article), None).article
+    assert out.text.startswith("Gunmen kill three") and "asked for" in out.meta["short_context"]
+
+
+def test_short_jsonl_record_is_a_snippet_by_default():
+    from sitrep.model import Document
+    from sitrep.read.records import articles_from_records
+    from sitrep.stages import clean
+    articles, skips = articles_from_records([{"id": "s1", "text": "Troops shelled the village."},
+                                             {"id": "s2"}], "set")
+    assert [a.id for a in articles] == ["s1"] and skips[0][1] == "empty"
+    out = clean.run(Document(article=articles[0]), None).article
+    assert "JSONL" in out.meta["short_context"]

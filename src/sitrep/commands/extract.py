@@ -41,6 +41,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
     from sitrep.read.limits import add_limit_options
     add_limit_options(p)
+    p.add_argument("--snippet", action="store_true",
+                   help="analyse a headline, a sentence or a wire flash on its own (texts under 20 "
+                        "words are otherwise refused; short records of JSONL/CSV files always are analysed)")
     p.set_defaults(func=run)
 
 
@@ -64,6 +67,8 @@ def run(args) -> int:
             article.title = args.title
         if args.source:
             article.source = args.source
+        if getattr(args, "snippet", False):
+            article.meta["snippet"] = True
 
     for origin, reason, detail in skips:
         print(f"sitrep: skipped {origin}: {detail}", file=sys.stderr)

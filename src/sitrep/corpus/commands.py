@@ -38,6 +38,8 @@ def add_parser(sub) -> None:
     p.add_argument("--until", choices=UNTIL_CHOICES, default=None,
                    help="stop the pipeline after this stage (clean = store cleaned text only)")
     p.add_argument("--published", help="publication date for inputs that carry none (YYYY-MM-DD)")
+    p.add_argument("--snippet", action="store_true",
+                   help="analyse short texts (headlines, sentences, wire flashes) instead of skipping them")
     p.add_argument("--batch-size", type=int, default=16, help="articles per database commit")
     from sitrep.read.limits import add_limit_options
     add_limit_options(p)
@@ -152,7 +154,7 @@ def cmd_ingest(args) -> int:
             from sitrep.read.limits import limits_from_args
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
-                             limits=limits_from_args(args))
+                             limits=limits_from_args(args), snippet=args.snippet)
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)

@@ -213,7 +213,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
            max_chars: int = MAX_CHARS, sources: Optional[Iterable[tuple[str, Any]]] = None,
-           limits=None) -> IngestSummary:
+           limits=None, snippet: bool = False) -> IngestSummary:
     """Ingest ``paths``, or ``sources`` -- (origin, articles or InputError) pairs read
     already, as ``sitrep watch`` has them after polling a feed -- into ``store``.
 
@@ -295,6 +295,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
                     continue
                 in_flight[h] = article.id
                 article.meta = dict(article.meta or {}, content_hash=h)
+                if snippet:
+                    article.meta["snippet"] = True  # --snippet: short texts are analysed
                 yield article
 
     def commit() -> None:
