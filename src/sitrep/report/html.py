@@ -1,0 +1,37 @@
+"""The brief as one self-contained HTML page, rendered from the brief's data by Jinja2
+with autoescaping (never converted from Markdown).
+
+Everything is inside the file: the style sheet, the chart (a PNG data URI) and the map
+(inline SVG from the shipped country outlines), so the page works offline and prints.
+A Content-Security-Policy forbids scripts and any remote load as a second line of
+defence; the first is that no article text ever becomes markup.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+from pathlib import Path
+from typing import Optional
+
+from sitrep.report.content import POSITION_KINDS, Brief
+from sitrep.report.geomap import incident_map
+from sitrep.report.markdown import ARROWS
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.lru_cache(maxsize=1)
+def environment():
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+
+
+def render(brief: Brief, plot_png: Optional[bytes] = None, with_map: bool = True) -> str:
+    """The page for ``brief``; ``plot_png`` (bytes) is embedded when given."""
+    env = environment()
+    css = (TEMPLATES / "brief.css").read_text(encoding="utf-8")
+    return env.get_template("brief.html.j2").render(
+        brief=brief, css=css, arrows=ARROWS, position_kinds=POSITION_KINDS,
+        plot_png=base64.b64encode(plot_png).decode("ascii") if plot_png else None,
+        map=incident_map(brief.places) if with_map else None)

@@ -1,0 +1,54 @@
+"""Text from articles is data, never markup: the helpers that keep it so.
+
+* ``safe_url`` lets only absolute http(s) URLs through, percent-encoding every character
+  that could end an attribute, a Markdown link or an autolink.
+* ``md_text`` makes a piece of article text inert in Markdown: inline HTML (``<script>``,
+  ``<img onerror=...>``), emphasis, links, tables and headings all come out as the
+  literal characters.
+* ``one_line`` collapses whitespace and shortens.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+from urllib.parse import quote, urlsplit
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: characters kept as they are in a URL; everything else is percent-encoded
+_URL_SAFE = "/:?#=&%+,;@!~*$.-_"
+#: Markdown punctuation that could start markup inside a line (CommonMark allows a
+#: backslash before any ASCII punctuation, so escaping is always safe)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def one_line(text: Optional[str], limit: Optional[int] = None) -> str:
+    """Whitespace collapsed; shortened to ``limit`` characters with an ellipsis."""
+    text = _SPACE.sub(" ", _CONTROL.sub(" ", text or "")).strip()
+    if limit and len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return text
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """``url`` if it is an absolute http(s) URL with a host, percent-encoded so that no
+    quote, angle bracket, bracket, parenthesis or space survives; else None."""
+    if not url:
+        return None
+    url = _CONTROL.sub("", str(url)).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9.:@_~%-]+", parts.netloc):
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def md_text(text: Optional[str], limit: Optional[int] = None) -> str:
+    """Article text as inert Markdown on one line."""
+    text = _MD_SPECIAL.sub(r"\\\1", one_line(text, limit))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
