@@ -20,14 +20,18 @@ _URL_SAFE = "/:?#=&%+,;@!~*$.-_"
 #: Markdown punctuation that could start markup inside a line (CommonMark allows a
 #: backslash before any ASCII punctuation, so escaping is always safe)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>])")
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 
 
 def one_line(text: Optional[str], limit: Optional[int] = None) -> str:
-    """Whitespace collapsed; shortened to ``limit`` characters with an ellipsis."""
+    """Whitespace collapsed; shortened to ``limit`` characters with an ellipsis, at a word
+    boundary (a number cut in half would misquote the source)."""
     text = _SPACE.sub(" ", _CONTROL.sub(" ", text or "")).strip()
     if limit and len(text) > limit:
-        text = text[:limit - 1].rstrip() + "…"
+        cut = text[:limit - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
     return text
 
 
@@ -51,4 +55,5 @@ def safe_url(url: Optional[str]) -> Optional[str]:
 def md_text(text: Optional[str], limit: Optional[int] = None) -> str:
     """Article text as inert Markdown on one line."""
     text = _MD_SPECIAL.sub(r"\\\1", one_line(text, limit))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
