@@ -9,22 +9,19 @@ from typing import Optional
 def brief_text(store, *, about: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                html: bool = False, plot: bool = True, output: Optional[str] = None,
                plot_dir: Optional[str] = None) -> tuple[str, Optional[tuple]]:
-    """(the brief as Markdown or HTML, (chart path, PNG bytes) to write or None)."""
+    """(the brief as Markdown or HTML, (chart path, SVG text) to write or None)."""
     from sitrep.report import html as html_renderer
     from sitrep.report import markdown
     from sitrep.report.compose import compose
     from sitrep.report.output import chart_path, link_from
 
     brief = compose(store, about=about, since=since, until=until)
-    png = None
-    if plot and brief.articles:
-        from sitrep.report.plot import activity_png
-        png = activity_png(brief.activity)
+    with_chart = plot and brief.activity is not None
     if html:
-        return html_renderer.render(brief, png), None
-    target = chart_path(output, plot_dir) if png else None
+        return html_renderer.render(brief, with_chart=with_chart), None
+    target = chart_path(output, plot_dir) if with_chart else None
     text = markdown.render(brief, link_from(output, target) if target else None)
-    return text, ((target, png) if target else None)
+    return text, ((target, html_renderer.chart_svg(brief)) if target else None)
 
 
 def write_brief(store, *, about: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,

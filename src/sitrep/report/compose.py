@@ -65,6 +65,6 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     brief.contested = sections.contested(incidents, cites)
     brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
     brief.activity = sections.activity(evidence.events, scope.articles, scope.period)
-    brief.places = sections.places(brief.timeline or brief.headlines)
+    brief.places = sections.places(brief.timeline or brief.headlines, subject)
     brief.notes = cites.ordered()
     return brief

@@ -162,10 +162,11 @@ def watch(brief: Brief) -> list[str]:
     return lines + [""]
 
 
-def activity(brief: Brief, plot_name: Optional[str]) -> list[str]:
-    if not plot_name:
+def activity(brief: Brief, chart_link: Optional[str]) -> list[str]:
+    if not chart_link:
         return []
-    return ["## Activity", "", f"![Events per article by day and PLOVER quad class]({plot_name})", ""]
+    unit = brief.activity.unit if brief.activity else "day"
+    return ["## Activity", "", f"![Events per article by {unit} and PLOVER quad class]({chart_link})", ""]
 
 
 def note_line(n: Note) -> str:
@@ -175,7 +176,7 @@ def note_line(n: Note) -> str:
     return f"[^{n.label}]: {md_text(n.outlet)}, {day}{title}, {where}: \"{md_text(n.sentence, 600)}\""
 
 
-def render(brief: Brief, plot_name: Optional[str] = None) -> str:
+def render(brief: Brief, chart_link: Optional[str] = None) -> str:
     lines = header(brief)
     if not brief.articles:
         lines += ["No stored article about the subject was published in the period. Widen --since/--until, check "
@@ -183,6 +184,6 @@ def render(brief: Brief, plot_name: Optional[str] = None) -> str:
         return "\n".join(lines)
     for section in (developments, change, headlines, timeline, sides, figures, contested, watch):
         lines += section(brief)
-    lines += activity(brief, plot_name)
+    lines += activity(brief, chart_link)
     lines += ["## Sources", ""] + ([note_line(n) for n in brief.notes] or ["No statement cites a sentence."]) + [""]
     return "\n".join(lines)

@@ -6,8 +6,9 @@
   pipe) is written directly.
 * When the target cannot be written (a read-only folder, a full disk), the brief is
   saved to a temporary file instead and the error -- one line -- says where.
-* The chart goes next to the output file (``<stem>-activity.png``) or into the folder
-  given with --out; nothing is written to the current folder unless asked.
+* The chart of a Markdown brief goes next to the output file (``<stem>-activity.svg``)
+  or into the folder given with --out; nothing is written to the current folder unless
+  asked.
 """
 from __future__ import annotations
 
@@ -87,19 +88,17 @@ def deliver(text: str, output: Optional[str], suffix: str) -> None:
 def chart_path(output: Optional[str], plot_dir: Optional[str]) -> Optional[Path]:
     """Where the chart of a Markdown brief goes: --out DIR, else next to -o FILE, else nowhere."""
     if plot_dir:
-        return Path(plot_dir) / "activity.png"
+        return Path(plot_dir) / "activity.svg"
     if output and Path(output).suffix and (not Path(output).exists() or Path(output).is_file()):
         out = Path(output)
-        return out.with_name(f"{out.stem}-activity.png")
+        return out.with_name(f"{out.stem}-activity.svg")
     return None
 
 
-def write_chart(path: Path, png: bytes) -> None:
+def write_chart(path: Path, svg: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(png)
-        os.replace(tmp, path)
+        write_text(path, svg)
     except OSError as exc:
         raise SitrepError(f"cannot write the chart to {path} ({_reason(exc)}); choose a writable folder with "
                           f"--out, or leave the chart out with --no-plot") from None

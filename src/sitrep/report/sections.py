@@ -192,11 +192,16 @@ def activity(events: list[dict], articles: list[dict[str, Any]], period: Optiona
     return Activity(unit, buckets, per_article, [volume[b] for b in buckets])
 
 
-def places(incidents: list[Incident]) -> list[MapPoint]:
-    """Incident places with coordinates, merged by name."""
+def places(incidents: list[Incident], subject: Optional[Subject] = None) -> list[MapPoint]:
+    """Incident places with coordinates, merged by name. A place named after the subject
+    but geocoded to another country (a "Northern Syria" put on a town called Syria in
+    Virginia) is left off the map rather than drawn in the wrong continent."""
     by_name: dict[str, MapPoint] = {}
     for inc in incidents:
         if inc.lat is None or inc.lon is None or not inc.place:
+            continue
+        country = next((m["place_country"] for m in inc.mentions if m["place_name"] == inc.place), None)
+        if subject and subject.country2 and subject.named_in(inc.place) and country and country != subject.country2:
             continue
         p = by_name.setdefault(inc.place, MapPoint(inc.place, inc.lat, inc.lon, 0, 0))
         p.incidents += 1
