@@ -54,7 +54,7 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
         if row and inc.lat is None and row.get("lat") is not None:
             inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
     brief.headlines = [cite_incident(i, cites) for i in incidents[:max_headlines]]
-    brief.key_developments = sections.key_developments(brief.headlines, cites)
+    brief.key_developments = sections.key_developments(incidents, cites)
     brief.timeline = sections.timeline(incidents, cites)
     if scope.period:
         current = Counter(e["type"] for e in evidence.events if e["involves"])

@@ -21,6 +21,8 @@ KIND_ORDER = ("killed", "injured", "detained", "displaced", "forces", "money")
 #: before it a verb cue may stand ("killing at least 30")
 CUE_REACH = 32
 CUE_BEFORE = 16
+#: how far after an event's sentence a number may be to sit in the next sentence
+NEXT_SENTENCE_REACH = 600
 #: kinds whose cue may come before the number (verbs); forces are nouns that follow it
 KINDS_CUED_BEFORE = ("killed", "injured", "detained")
 _WORD_END = re.compile(r"\S*")
@@ -42,6 +44,9 @@ def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) ->
     quantities and reports no event of its own ("... struck a port. Officials said 12
     people were killed."); ``event_sentences`` holds (article_id, start) of sentences
     with events."""
+    end = mention["sentence_end"] or 0
+    if not quantities_in(mention["article_id"], (end, end + NEXT_SENTENCE_REACH)):
+        return None  # no number close after it: no need to read the article's sentences
     n, span, _ = cites.sentence_at(mention["article_id"], mention["sentence_end"])
     if not span or span[0] == mention["sentence_start"]:
         n, span, _ = cites.sentence_at(mention["article_id"], mention["sentence_end"] + 1)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
@@ -23,6 +22,7 @@ from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.report.content import Figure, Incident, Quote
 from sitrep.report.safety import one_line
 from sitrep.report.scope import Period
+from sitrep.report.sides import side_of
 from sitrep.report.sources import Citations
 
 #: statuses that say the event happened (as against planned, threatened, denied)
@@ -58,19 +58,17 @@ def _specificity(e: dict) -> tuple:
 
 
 def _target(e: dict) -> Optional[str]:
-    """The target's name, None when it repeats the source or names the source's own
-    state ("Trump imposed penalties on the United States": an extraction slip)."""
+    """The target's name, None when it repeats the source or is the source's own side
+    ("Trump imposed penalties on the United States": an extraction slip). An opposition
+    acting against its own state keeps its target."""
     target = e["target_name"]
     if not target or target == e["source_name"]:
         return None
-    if e["target_country"] and e["target_country"] == e["source_country"] and target == _state_name(e["target_country"]):
+    mine = side_of(e["source_name"], e["source_country"], e["source_sector"])
+    theirs = side_of(target, e["target_country"], e["target_sector"])
+    if mine and theirs and mine.key == theirs.key and target == theirs.label:
         return None
     return target
-
-
-def _state_name(code: str) -> Optional[str]:
-    from sitrep.report.scope import _country_table
-    return next((r["name"] for r in _country_table() if r.get("id") == code), None)
 
 
 def _coherent(m: dict, best: dict) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Optional
 
 from sitrep.report.chart import chart as chart_of
 from sitrep.report.content import POSITION_KINDS, Brief

@@ -122,25 +122,25 @@ class Scope:
 # -- the subject ----------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
-def _country_table() -> list[dict[str, str]]:
+def country_table() -> list[dict[str, str]]:
     from sitrep.knowledge import DATA_DIR
     from sitrep.knowledge.tables import tsv_records
     return tsv_records(DATA_DIR / "actors" / "countries.tsv")
 
 
-def _split(value: Optional[str]) -> list[str]:
+def split_names(value: Optional[str]) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
 def _country_row(term: str) -> Optional[dict[str, str]]:
     want = term.strip().casefold()
-    for row in _country_table():
-        forms = [row.get("id", ""), row.get("name", "")] + _split(row.get("aliases")) + _split(row.get("demonyms"))
+    for row in country_table():
+        forms = [row.get("id", ""), row.get("name", "")] + split_names(row.get("aliases")) + split_names(row.get("demonyms"))
         if want in (f.casefold() for f in forms if f):
             return row
     from sitrep.corpus.queries import country_codes
     a3, _ = country_codes(term)
-    return next((r for r in _country_table() if a3 and r.get("id") == a3), None)
+    return next((r for r in country_table() if a3 and r.get("id") == a3), None)
 
 
 def _alpha2(alpha3: str) -> Optional[str]:
@@ -181,8 +181,8 @@ def resolve_subject(store, term: Optional[str]) -> Optional[Subject]:
     row = _country_row(term)
     if row:
         a3 = row["id"]
-        names = [row["name"], *_split(row.get("aliases")), *_split(row.get("demonyms")),
-                 *_split(row.get("metonyms")), *_people_names(store, a3)]
+        names = [row["name"], *split_names(row.get("aliases")), *split_names(row.get("demonyms")),
+                 *split_names(row.get("metonyms")), *_people_names(store, a3)]
         names = [n for n in names if len(n) >= 2]
         return Subject(term=term, label=row["name"], country3=a3, country2=_alpha2(a3), names=tuple(names))
     actor_names = [r["name"] for r in store.rows(

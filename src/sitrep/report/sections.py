@@ -18,7 +18,7 @@ from sitrep.report.scope import Period, Subject
 from sitrep.report.sources import Citations
 
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
-MIN_DEVELOPMENTS, MAX_DEVELOPMENTS = 3, 6
+MAX_DEVELOPMENTS = 6
 MAX_WATCH = 8
 MAX_THREATS = 4
 #: announced dates from this many days before the period's end on are still ahead
@@ -54,15 +54,17 @@ def development(inc: Incident) -> Sentence:
 
 
 def key_developments(headlines: list[Incident], cites: Citations) -> list[Sentence]:
-    """3-6 sentences from the top incidents, one per distinct (type, title)."""
+    """Up to MAX_DEVELOPMENTS sentences from the most significant incidents, one per title
+    and per source sentence (fewer only when the period has fewer happenings)."""
     out, seen = [], set()
     for inc in headlines:
         if len(out) >= MAX_DEVELOPMENTS:
             break
-        if inc.title in seen:
-            continue
-        seen.add(inc.title)
-        out.append(development(cite_incident(inc, cites)))
+        cite_incident(inc, cites)
+        if inc.title in seen or (inc.notes and inc.notes[0] in seen):
+            continue  # one sentence per happening, even when the linker left it split
+        seen.update((inc.title, *inc.notes[:1]))
+        out.append(development(inc))
     return out
 
 

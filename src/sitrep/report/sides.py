@@ -25,7 +25,7 @@ from typing import Any, Optional
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.report.content import POSITION_KINDS, Position, SideView
 from sitrep.report.safety import one_line
-from sitrep.report.scope import Subject, _country_table, _split
+from sitrep.report.scope import Subject, country_table, split_names
 from sitrep.report.sources import Citations
 
 MAX_PAIRS = 3
@@ -53,7 +53,7 @@ class Side:
 
 
 def _country_row(code: str) -> Optional[dict[str, str]]:
-    return next((r for r in _country_table() if r.get("id") == code), None)
+    return next((r for r in country_table() if r.get("id") == code), None)
 
 
 def side_of(name: Optional[str], country: Optional[str], sector: Optional[str]) -> Optional[Side]:
@@ -63,8 +63,8 @@ def side_of(name: Optional[str], country: Optional[str], sector: Optional[str]) 
     if country:
         row = _country_row(country)
         label = row["name"] if row else country
-        names = tuple(n for n in ([label] + _split(row.get("aliases")) + _split(row.get("demonyms"))
-                                  + _split(row.get("metonyms"))) if len(n) > 2) if row else (label,)
+        names = tuple(n for n in ([label] + split_names(row.get("aliases")) + split_names(row.get("demonyms"))
+                                  + split_names(row.get("metonyms"))) if len(n) > 2) if row else (label,)
         if sector in OPPOSITION_SECTORS:
             return Side(f"{country}:opposition", f"{label} (opposition)", (name,) if name else ())
         return Side(country, label, names)
@@ -161,7 +161,7 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
         return None
     if denial and said_by and said_by.key != a.key:
         return None  # somebody else's denial: filed under the one who denies
-    if not ((tgt and tgt.key == b.key) or (tgt is None and b.named_in(e["sentence"] or ""))):
+    if not (tgt and tgt.key == b.key):
         return None
     if said_by and said_by.key == b.key:
         return "other_says", e["attributed_to"]
