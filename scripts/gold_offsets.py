@@ -88,7 +88,9 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
 
 
 def _nearest(text: str, phrase: str, anchor: int, where: str) -> list[int]:
-    hits = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    # whole words first: "Iran" must not land inside "Iranian airspace"
+    hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
+    hits = hits or [m.start() for m in re.finditer(re.escape(phrase), text)]
     if not hits:
         raise Refused(f"{where}: {phrase!r} not found in the article")
     s_start, s_end = _sentence_bounds(text, anchor)

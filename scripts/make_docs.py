@@ -18,18 +18,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: (gold set, metric, target, anchor): the bars from the issues and
-#: the published figures of peer systems (shared/README.md)
+#: (gold set, metric, comparison, target, anchor): the bars from the issues and the
+#: published figures of peer systems (shared/README.md). ">=" a floor, "<=" a ceiling.
+TYPE_ANCHOR = ("no like-for-like published figure: codebook-tuned Mistral-7B 0.76 micro F1 on PLOVER "
+               "types, 0.53 zero-shot (Halterman & Keith 2025); CASE 2021 ACLED types 83.9 weighted F1")
 TARGETS = [
-    ("news_html", "main_text_f1", 0.96, "trafilatura alone 0.958–0.965 (same run: baseline_trafilatura_f1)"),
-    ("plover_gsr", "type_macro_f1", 0.60, "NGEC/POLECAT 0.52 macro F1 over 16 types"),
-    ("plover_gsr", "source_country_acc", 0.75, "GDELT audit: actors ~79% correct"),
-    ("plover_gsr", "target_country_acc", 0.75, "GDELT audit: actors ~79% correct"),
-    ("polnear", "source", 0.80, "citron 0.82 source F1 on PARC 3.0"),
-    ("tempeval3", "value", 0.80, "HeidelTime 0.776, SUTime 0.674 value F1"),
-    ("geowebnews", "acc161", 0.90, "Mordecai3 0.90–0.94 given gold names (with Elasticsearch)"),
-    ("newsquant", "value", 0.90, "CQE 0.92, quantulum3 0.73 (same run: baseline_quantulum3_value_f1)"),
-    ("incidents", "bcubed_f1", 0.80, "GDELT: one kidnapping became 366 events"),
+    ("news_html", "main_text_f1", ">=", 0.96, "trafilatura alone 0.958–0.965 (same run: baseline_trafilatura_f1)"),
+    ("allsides-dev", "event_f1", ">=", 0.65, "GDELT audit: event code 81%, actors ~79% (dev set: tuned on)"),
+    ("allsides-dev", "type", ">=", 0.80, TYPE_ANCHOR + " (dev set: tuned on)"),
+    ("allsides-dev", "events_per_article_ratio", "<=", 1.30,
+     "UniversalPetrarch coded 315% extra events; GDELT re-emits 8.7% within 90 min"),
+    ("allsides-dev", "source_filled", ">=", 0.85, "GDELT audit: actors ~79% correct"),
+    ("allsides-dev", "target_filled", ">=", 0.80, "GDELT audit: actors ~79% correct"),
+    ("allsides-dev", "certainty_acc", ">=", 0.85, "PLOVER defines modes, no system implements them"),
+    ("allsides-dev", "background", ">=", 0.75, "—"),
+    ("plover_gsr", "type_macro_f1", ">=", 0.75, TYPE_ANCHOR + " (tuned on)"),
+    ("plover_gsr", "source_country_acc", ">=", 0.75, "GDELT audit: actors ~79% correct"),
+    ("plover_gsr", "target_country_acc", ">=", 0.75, "GDELT audit: actors ~79% correct"),
+    ("petrarch", "afp_type_macro_f1", ">=", 0.60, TYPE_ANCHOR + " (test set: never tuned on)"),
+    ("demo-events", "event_detection", ">=", 0.85, "team gold; target P ≥ 0.85 at R ≥ 0.85"),
+    ("polnear", "source", ">=", 0.80, "citron 0.82 source F1 on PARC 3.0"),
+    ("tempeval3", "value", ">=", 0.80, "HeidelTime 0.776, SUTime 0.674 value F1"),
+    ("geowebnews", "acc161", ">=", 0.90, "Mordecai3 0.90–0.94 given gold names (with Elasticsearch)"),
+    ("newsquant", "value", ">=", 0.90, "CQE 0.92, quantulum3 0.73 (same run: baseline_quantulum3_value_f1)"),
+    ("incidents", "bcubed_f1", ">=", 0.85, "GDELT: one kidnapping became 366 events; GVC cross-document "
+     "coreference ~0.84–0.86 CoNLL F1 with gold mentions"),
 ]
 
 
@@ -53,6 +66,14 @@ def fmt(value) -> str:
     return str(value)
 
 
+def target_met(value, op: str, target: float) -> str:
+    if value is None:
+        return "—"
+    ok = value >= target if op == ">=" else value <= target
+    gap = abs(value - target)
+    return "yes" if ok else f"no ({'−' if op == '>=' else '+'}{gap:.3f})"
+
+
 def render_quality(eval_json: dict, bench: dict | None) -> str:
     results = {r["set"]: r for r in eval_json["results"]}
     machine = (bench or {}).get("machine", {})
@@ -63,11 +84,11 @@ def render_quality(eval_json: dict, bench: dict | None) -> str:
                f" **Partial run: --limit {eval_json['limit']} items per set.**" if eval_json.get("limit") else ""),
            "", "## Against the targets and the field", "",
            "| gold set | metric | sitrep | target | met | anchor |", "|---|---|---|---|---|---|"]
-    for set_name, metric, target, anchor in TARGETS:
+    for set_name, metric, op, target, anchor in TARGETS:
         r = results.get(set_name)
         value = metric_value(r["metrics"].get(metric) if r else None)
-        met = "—" if value is None else ("yes" if value >= target else f"no (−{target - value:.3f})")
-        out.append(f"| {set_name} | {metric} | {fmt(value)} | ≥ {target:.2f} | {met} | {anchor} |")
+        out.append(f"| {set_name} | {metric} | {fmt(value)} | {'≥' if op == '>=' else '≤'} {target:.2f} "
+                   f"| {target_met(value, op, target)} | {anchor} |")
     if bench:
         aps = bench.get("articles_per_second")
         out.append(f"| allsides-intl ({bench['articles_in']} articles) | articles/s, {bench['workers']} workers "

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 SET_MODULES = (
     "sitrep.eval.sets.news_html",
     "sitrep.eval.sets.plover_gsr",
+    "sitrep.eval.sets.allsides_dev",
     "sitrep.eval.sets.petrarch",
     "sitrep.eval.sets.muc4",
     "sitrep.eval.sets.polnear",

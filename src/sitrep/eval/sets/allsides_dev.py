@@ -1,0 +1,379 @@
+"""Events on real news: the team's hand-coded gold for 30 allsides-intl articles.
+
+The gold (``src/sitrep/eval/gold/allsides-dev/part-*.jsonl``, guidelines in
+docs/annotation.md) codes every event an analyst would code, one record per happening
+with all its mentions. The articles are read from ``allsides-intl/articles.jsonl`` in the
+shared data and run through the whole pipeline, as a user's ingest would; the cleaned
+text is a token subsequence of the corpus text, so every predicted span is mapped back
+onto the corpus offsets the gold uses.
+
+Matching, per article: a predicted event and a gold event can pair when one of the
+predicted event's trigger spans (its ``mentions``) overlaps one of the gold mentions, or,
+failing that, when both have the same type and a mention in the same sentence; pairs are
+made one to one, best first (overlapping triggers of the same type, then more overlapping
+mentions, then same-sentence pairs). A happening the system reports twice leaves its
+second event unpaired: a false alarm.
+
+Metrics: detection P/R/F1; type P/R/F1 (a pair with the wrong type is both a false alarm
+and a miss); end-to-end event P/R/F1 (type, source key and target key all right; the key
+of an actor is its country, else its international organisation, else nothing); events
+per article against the gold; on pairs: source/target filled where the gold has one,
+source/target key accuracy, certainty accuracy, background-flag P/R/F1, date accuracy.
+Second, independent codings (``second-*.jsonl``) are scored against the gold of the same
+articles with the same function: the annotators' agreement.
+
+This is a development set: the events stage is tuned on it.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from sitrep.eval.core import PRF, EvalResult, context
+
+NAME = "allsides-dev"
+STAGE = "events"
+STAGES = ("events", "certainty")
+DESCRIPTION = "real news: 30 allsides-intl articles, every event an analyst would code (team gold, dev)"
+ANCHOR = ("GDELT audit: event code 81%, actors ~79% correct; codebook-tuned Mistral-7B 0.76 micro F1 "
+          "on PLOVER types (Halterman & Keith 2025)")
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "allsides-dev"
+CORPUS = Path("allsides-intl") / "articles.jsonl"
+_TOKEN = re.compile(r"\S+")
+Span = tuple[int, int]
+
+
+@dataclass
+class Coded:
+    """One event, from the gold or from sitrep, in the terms the scorer compares."""
+    mentions: list[Span]
+    type: str
+    source: Optional[str]
+    target: Optional[str]
+    certainty: str
+    background: bool
+    date: Optional[str]
+    label: str = ""  # for error lines
+    extra: dict = field(default_factory=dict)
+
+
+def available(data_dir) -> bool:
+    return bool(data_dir) and (Path(data_dir) / CORPUS).is_file() and any(GOLD_DIR.glob("part-*.jsonl"))
+
+
+# -- reading the gold -------------------------------------------------------------------
+
+def _gold_actor_key(actor: Optional[dict]) -> Optional[str]:
+    if not actor:
+        return None
+    return actor.get("country") or (actor.get("igo") or "").upper() or None
+
+
+def load_gold(pattern: str = "part-*.jsonl") -> tuple[dict[str, dict], dict[str, list[Coded]]]:
+    """(article id -> article record, article id -> coded events) from the gold files."""
+    articles: dict[str, dict] = {}
+    events: dict[str, list[Coded]] = {}
+    for path in sorted(GOLD_DIR.glob(pattern)):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                if rec.get("kind") == "article":
+                    articles[rec["article"]] = rec
+                    events.setdefault(rec["article"], [])
+                    continue
+                events.setdefault(rec["article"], []).append(Coded(
+                    mentions=[tuple(m) for m in rec["mentions"]], type=rec["type"],
+                    source=_gold_actor_key(rec.get("source")), target=_gold_actor_key(rec.get("target")),
+                    certainty=rec["certainty"], background=bool(rec.get("background")),
+                    date=rec.get("date"), label=rec.get("event", "")))
+    return articles, events
+
+
+# -- running sitrep ---------------------------------------------------------------------
+
+def token_map(clean: str, raw: str) -> tuple[list[int], list[int]]:
+    """Starts of the cleaned text's tokens and where each starts in the raw text.
+
+    The cleaner only drops lines and rewrites whitespace, so the cleaned tokens occur in
+    the raw text in order; a token not found keeps the previous position.
+    """
+    clean_starts, raw_starts, pos = [], [], 0
+    for m in _TOKEN.finditer(clean):
+        at = raw.find(m.group(0), pos)
+        if at < 0:
+            continue
+        clean_starts.append(m.start())
+        raw_starts.append(at)
+        pos = at + len(m.group(0))
+    return clean_starts, raw_starts
+
+
+def to_raw(span: Span, clean_starts: list[int], raw_starts: list[int]) -> Span:
+    if not clean_starts:
+        return span
+    i = max(0, bisect.bisect_right(clean_starts, span[0]) - 1)
+    shift = raw_starts[i] - clean_starts[i]
+    return span[0] + shift, span[1] + shift
+
+
+def _system_actor_key(actor, kb) -> Optional[str]:
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    if actor.actor_id:
+        entry = kb.actors.get(actor.actor_id) if hasattr(kb.actors, "get") else None
+        igo = getattr(entry, "igo", None) if entry else None
+        return (igo or actor.actor_id).upper()
+    return None
+
+
+def coded_from_document(doc, raw_text: str, kb) -> list[Coded]:
+    clean_starts, raw_starts = token_map(doc.article.text, raw_text)
+    out = []
+    for e in doc.events:
+        spans = [m.span for m in e.mentions] or [e.trigger.span]
+        if e.trigger.span not in spans:
+            spans.insert(0, e.trigger.span)
+        out.append(Coded(
+            mentions=[to_raw(s, clean_starts, raw_starts) for s in spans], type=e.type,
+            source=_system_actor_key(e.source, kb), target=_system_actor_key(e.target, kb),
+            certainty=e.certainty.status, background=bool(e.background),
+            date=e.date.value if e.date and not getattr(e.date, "inferred", False) else None,
+            label=e.trigger.text,
+            extra={"inferred_date": e.date.value if e.date else None}))
+    return out
+
+
+def corpus_texts(data_dir: Path, ids: Iterable[str]) -> dict[str, str]:
+    wanted = set(ids)
+    out = {}
+    with open(Path(data_dir) / CORPUS, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                out[rec["id"]] = rec["text"]
+    return out
+
+
+def run_articles(kb, data_dir: Path, ids: Iterable[str]) -> dict[str, tuple[dict, object]]:
+    """article id -> (corpus record, Document) through the reader's record path and the pipeline."""
+    from sitrep.pipeline import process
+    from sitrep.read.records import article_from_record
+
+    wanted = set(ids)
+    out = {}
+    with open(Path(data_dir) / CORPUS, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                out[rec["id"]] = (rec, process(article_from_record(rec, str(CORPUS)), kb))
+    return out
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n+")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """A plain sentence split of the corpus text, the same for gold and sitrep."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_ids(mentions: list[Span], starts: list[int]) -> set[int]:
+    return {bisect.bisect_right(starts, m[0]) - 1 for m in mentions}
+
+
+def pair_events(gold: list[Coded], predicted: list[Coded],
+                sentences: Optional[list[Span]] = None) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), best first.
+
+    First events whose trigger spans overlap (same type first, then more shared
+    mentions); then, with ``sentences``, events of the same type reported in the same
+    sentence: annotators and sitrep may pick different words of one clause as trigger
+    ("said war would be ..." vs "war").
+    """
+    starts = [s for s, _ in sentences] if sentences else []
+    candidates = []
+    for gi, g in enumerate(gold):
+        g_sentences = _sentence_ids(g.mentions, starts) if starts else set()
+        for pi, p in enumerate(predicted):
+            shared = sum(1 for gm in g.mentions for pm in p.mentions if _overlaps(gm, pm))
+            if shared:
+                candidates.append((0, g.type != p.type, -shared, gi, pi))
+            elif starts and g.type == p.type and g_sentences & _sentence_ids(p.mentions, starts):
+                candidates.append((1, False, 0, gi, pi))
+    pairs, used_g, used_p = [], set(), set()
+    for _, _, _, gi, pi in sorted(candidates):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+@dataclass
+class Tally:
+    detection: PRF = field(default_factory=PRF)
+    typed: PRF = field(default_factory=PRF)
+    end_to_end: PRF = field(default_factory=PRF)
+    background: PRF = field(default_factory=PRF)
+    counts: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    per_type: dict = field(default_factory=dict)
+
+    def metrics(self) -> dict:
+        c = self.counts
+
+        def rate(num: str, den: str) -> float:
+            return round(c[num] / c[den], 4) if c[den] else 0.0
+
+        return {
+            "event_f1": self.end_to_end, "type": self.typed, "detection": self.detection,
+            "events_per_article_ratio": rate("predicted", "gold"),
+            "gold_events": c["gold"], "predicted_events": c["predicted"],
+            "source_filled": rate("source_filled", "gold_source"),
+            "target_filled": rate("target_filled", "gold_target"),
+            "source_key_acc": rate("source_ok", "pairs"), "target_key_acc": rate("target_ok", "pairs"),
+            "certainty_acc": rate("certainty_ok", "pairs"),
+            "background": self.background,
+            "date_acc": rate("date_ok", "gold_dated"),
+        }
+
+
+def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text: str = "",
+                  errors: Optional[list[str]] = None, article_id: str = "") -> None:
+    pairs = pair_events(gold, predicted, sentence_spans(text) if text else None)
+    c = tally.counts
+    c["gold"] += len(gold)
+    c["predicted"] += len(predicted)
+    tally.detection += PRF(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    typed_ok = e2e_ok = 0
+    for gi, pi in pairs:
+        g, p = gold[gi], predicted[pi]
+        type_ok = g.type == p.type
+        dyad_ok = g.source == p.source and g.target == p.target
+        typed_ok += type_ok
+        e2e_ok += type_ok and dyad_ok
+        per = tally.per_type.setdefault(g.type, PRF())
+        per.tp += type_ok
+        c["pairs"] += 1
+        c["source_ok"] += g.source == p.source
+        c["target_ok"] += g.target == p.target
+        if g.source:
+            c["gold_source"] += 1
+            c["source_filled"] += p.source is not None
+        if g.target:
+            c["gold_target"] += 1
+            c["target_filled"] += p.target is not None
+        c["certainty_ok"] += g.certainty == p.certainty
+        tally.statuses[(g.certainty, p.certainty)] += 1
+        tally.background += PRF(tp=int(g.background and p.background),
+                                fp=int(p.background and not g.background),
+                                fn=int(g.background and not p.background))
+        if g.date:
+            c["gold_dated"] += 1
+            c["date_ok"] += bool(p.date and p.date.startswith(g.date))
+        if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
+            errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
+                          f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "
+                          f"{context(text, p.mentions[0], 60) if text else ''}")
+    tally.typed += PRF(tp=typed_ok, fp=len(predicted) - typed_ok, fn=len(gold) - typed_ok)
+    tally.end_to_end += PRF(tp=e2e_ok, fp=len(predicted) - e2e_ok, fn=len(gold) - e2e_ok)
+    paired_g = {gi for gi, _ in pairs}
+    paired_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        tally.per_type.setdefault(g.type, PRF())
+        if gi not in paired_g or predicted[dict(pairs)[gi]].type != g.type:
+            tally.per_type[g.type].fn += 1
+        if errors is not None and gi not in paired_g:
+            errors.append(f"MISS {article_id} {g.label} {g.type} {g.source}->{g.target}"
+                          f"{' background' if g.background else ''}: "
+                          f"{context(text, g.mentions[0], 60) if text else ''}")
+    for pi, p in enumerate(predicted):
+        paired_type = next((gold[gi].type for gi, q in pairs if q == pi), None)
+        if paired_type != p.type:
+            tally.per_type.setdefault(p.type, PRF()).fp += 1
+        if errors is not None and pi not in paired_p:
+            errors.append(f"FALSE ALARM {article_id} {p.type} [{p.label}] {p.source}->{p.target}"
+                          f"{' background' if p.background else ''}: "
+                          f"{context(text, p.mentions[0], 60) if text else ''}")
+
+
+def agreement(data_dir: Optional[Path] = None) -> Optional[dict]:
+    """The second codings scored against the gold of the same articles (inter-annotator)."""
+    second_articles, second = load_gold("second-*.jsonl")
+    if not second_articles:
+        return None
+    _, gold = load_gold()
+    texts = corpus_texts(data_dir, second_articles) if data_dir else {}
+    tally = Tally()
+    for aid in second_articles:
+        if aid in gold:
+            score_article(gold[aid], second.get(aid, []), tally, texts.get(aid, ""))
+    return {"articles": len([a for a in second_articles if a in gold]), **tally.metrics()}
+
+
+def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
+    articles, gold = load_gold()
+    ids = sorted(articles)[:limit] if limit else sorted(articles)
+    result = EvalResult(NAME, STAGE, anchor=ANCHOR, n_items=len(ids))
+    runs = run_articles(kb, Path(data_dir), ids)
+    tally = Tally()
+    inferred = Counter()
+    for aid in ids:
+        if aid not in runs:
+            result.notes.append(f"{aid}: not in the corpus file")
+            continue
+        rec, doc = runs[aid]
+        predicted = coded_from_document(doc, rec["text"], kb)
+        score_article(gold[aid], predicted, tally, rec["text"], result.errors, aid)
+        gold_pub = articles[aid].get("published")
+        if articles[aid].get("published_inferred") and gold_pub:
+            inferred["n"] += 1
+            got = doc.article.published or ""
+            inferred["day"] += got[:10] == gold_pub[:10]
+            inferred["month"] += got[:7] == gold_pub[:7]
+    result.metrics = tally.metrics()
+    for t, prf in sorted(tally.per_type.items()):
+        result.metrics[f"type_{t}"] = prf
+    if inferred["n"]:
+        result.metrics["published_inferred_day_acc"] = round(inferred["day"] / inferred["n"], 4)
+        result.metrics["published_inferred_month_acc"] = round(inferred["month"] / inferred["n"], 4)
+        result.metrics["published_inferred_articles"] = inferred["n"]
+    confusion = ", ".join(f"{g}→{p}:{n}" for (g, p), n in sorted(tally.statuses.items()) if g != p)
+    if confusion:
+        result.notes.append(f"certainty confusions (gold→sitrep): {confusion}")
+    agree = agreement(Path(data_dir))
+    if agree:
+        result.notes.append(
+            f"annotator agreement on {agree['articles']} doubly coded articles: event F1 "
+            f"{agree['event_f1'].f1:.3f}, type F1 {agree['type'].f1:.3f}, detection F1 "
+            f"{agree['detection'].f1:.3f}, certainty {agree['certainty_acc']:.3f}, background F1 "
+            f"{agree['background'].f1:.3f}")
+        for key in ("event_f1", "type", "detection"):
+            result.metrics[f"agreement_{key}"] = agree[key]
+        result.metrics["agreement_certainty_acc"] = agree["certainty_acc"]
+        result.metrics["agreement_background"] = agree["background"]
+    result.notes.append("development set: the events stage is tuned on it")
+    return result

@@ -1,0 +1,70 @@
+"""The allsides-dev scorer: pairing, one event per happening, offsets back to the corpus text."""
+from sitrep.eval.sets.allsides_dev import Coded, Tally, pair_events, score_article, to_raw, token_map
+
+
+def ev(spans, type_="ASSAULT", source="USA", target="SYR", certainty="asserted", background=False,
+       date=None):
+    return Coded(mentions=spans, type=type_, source=source, target=target, certainty=certainty,
+                 background=background, date=date)
+
+
+def test_a_happening_reported_twice_is_one_gold_event_and_a_split_costs_a_false_alarm():
+    gold = [ev([(10, 16), (200, 206)])]
+    split = [ev([(10, 16)]), ev([(200, 206)])]
+    merged = [ev([(10, 16), (200, 206)])]
+    t_split, t_merged = Tally(), Tally()
+    score_article(gold, split, t_split)
+    score_article(gold, merged, t_merged)
+    assert (t_split.end_to_end.tp, t_split.end_to_end.fp) == (1, 1)
+    assert (t_merged.end_to_end.tp, t_merged.end_to_end.fp) == (1, 0)
+    assert t_split.metrics()["events_per_article_ratio"] == 2.0
+
+
+def test_pairing_prefers_the_same_type_and_counts_a_wrong_dyad_only_end_to_end():
+    gold = [ev([(0, 5)], "ACCUSE", "VEN", "USA")]
+    predicted = [ev([(0, 5)], "ASSAULT"), ev([(2, 7)], "ACCUSE", "VEN", None)]
+    assert pair_events(gold, predicted) == [(0, 1)]
+    tally = Tally()
+    score_article(gold, predicted, tally)
+    m = tally.metrics()
+    assert m["type"].tp == 1 and m["event_f1"].tp == 0
+    assert m["source_filled"] == 1.0 and m["target_filled"] == 0.0
+
+
+def test_background_and_certainty_are_scored_on_pairs():
+    gold = [ev([(0, 5)], background=True, certainty="claimed", date="2015"),
+            ev([(50, 55)], certainty="asserted")]
+    predicted = [ev([(0, 5)], background=False, certainty="claimed", date="2019-04-30"),
+                 ev([(50, 55)], background=True, certainty="reported")]
+    tally = Tally()
+    score_article(gold, predicted, tally)
+    m = tally.metrics()
+    assert (m["background"].tp, m["background"].fp, m["background"].fn) == (0, 1, 1)
+    assert m["certainty_acc"] == 0.5
+    assert m["date_acc"] == 0.0
+
+
+def test_cleaned_offsets_map_back_onto_the_corpus_text():
+    raw = "Title line\nShare this\n\nThe  army   attacked the town.\nAdvertisement\nIt withdrew."
+    clean = "The army attacked the town.\n\nIt withdrew."
+    starts = token_map(clean, raw)
+    at = clean.index("attacked")
+    mapped = to_raw((at, at + len("attacked")), *starts)
+    assert raw[mapped[0]:mapped[1]] == "attacked"
+    at = clean.index("withdrew")
+    mapped = to_raw((at, at + len("withdrew")), *starts)
+    assert raw[mapped[0]:mapped[1]] == "withdrew"
+
+
+def test_same_type_in_the_same_sentence_pairs_when_the_trigger_words_differ():
+    from sitrep.eval.sets.allsides_dev import sentence_spans
+    text = "Rouhani said war with Iran would be the mother of all wars. Later, talks began."
+    said, war = text.index("said"), text.index("war")
+    gold = [ev([(said, said + 4)], "THREATEN")]
+    same_type = [ev([(war, war + 3)], "THREATEN")]
+    other_type = [ev([(war, war + 3)], "ASSAULT")]
+    sentences = sentence_spans(text)
+    assert len(sentences) == 2
+    assert pair_events(gold, same_type, sentences) == [(0, 0)]
+    assert pair_events(gold, other_type, sentences) == []
+    assert pair_events(gold, same_type) == []
