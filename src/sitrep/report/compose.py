@@ -10,7 +10,7 @@ from sitrep.report import sections
 from sitrep.report.content import Brief
 from sitrep.report.evidence import load_evidence, quantities_within, type_counts
 from sitrep.report.figures import cited, incident_figures, ranked, sentence_after
-from sitrep.report.headlines import build_incidents, cite_incident
+from sitrep.report.headlines import build_incidents, cite_incident, distinct
 from sitrep.report.scope import build_scope
 from sitrep.report.sides import build_sides
 from sitrep.report.sources import Citations
@@ -53,8 +53,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
         row = evidence.incident_rows.get(inc.incident_id)
         if row and inc.lat is None and row.get("lat") is not None:
             inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
-    brief.headlines = [cite_incident(i, cites) for i in incidents[:max_headlines]]
-    brief.key_developments = sections.key_developments(incidents, cites)
+    brief.headlines = [cite_incident(i, cites) for i in distinct(incidents, max_headlines)]
+    brief.key_developments = sections.key_developments(distinct(incidents), cites)
     brief.timeline = sections.timeline(incidents, cites)
     if scope.period:
         current = Counter(e["type"] for e in evidence.events if e["involves"])

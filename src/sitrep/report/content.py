@@ -60,6 +60,9 @@ class Incident:
     figures: list["Figure"] = field(default_factory=list)
     #: the store rows of its kept mentions (not rendered)
     mentions: list[dict] = field(default_factory=list, repr=False)
+    #: (article_id, sentence start) of its best-specified mention: several events of one
+    #: sentence make several incidents, and the brief shows that sentence once
+    key_sentence: tuple = ()
 
     @property
     def notes(self) -> list[str]:

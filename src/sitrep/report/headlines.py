@@ -191,10 +191,24 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             n_sources=n_sources, certainty=_certainty(mentions), contested=contest_pair(mentions) is not None,
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
-            figures=figures, mentions=mentions)
+            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]))
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents
+
+
+def distinct(incidents: list[Incident], limit: Optional[int] = None) -> list[Incident]:
+    """The incidents in order, skipping one whose best sentence an earlier one already
+    stands for (an attack and the accusation in the same sentence)."""
+    seen, out = set(), []
+    for inc in incidents:
+        if inc.key_sentence in seen:
+            continue
+        seen.add(inc.key_sentence)
+        out.append(inc)
+        if limit and len(out) >= limit:
+            break
+    return out
 
 
 def cite_incident(inc: Incident, cites: Citations) -> Incident:

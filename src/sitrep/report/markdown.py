@@ -16,6 +16,8 @@ from sitrep.report.content import POSITION_KINDS, Brief, Incident, Note
 from sitrep.report.safety import md_text
 
 ARROWS = {"up": "▲ up", "down": "▼ down", "same": "= same"}
+#: below this many articles in a default period, the header suggests a wider one
+FEW_ARTICLES = 5
 
 
 def _n(count: int, one: str, many: str = "") -> str:
@@ -42,7 +44,11 @@ def header(brief: Brief) -> list[str]:
     scope = (f"{brief.scope_articles} of the {brief.store_articles} stored articles are{about}" if brief.subject
              else f"{_n(brief.store_articles, 'article')} stored")
     scope += f", {brief.undated} of them undated and so outside any period" if brief.undated else ""
-    return [f"# {md_text(brief.title)}", "", _period_line(brief), "",
+    hint = []
+    if brief.period and not brief.period.explicit and brief.articles < FEW_ARTICLES < brief.scope_articles:
+        hint = [f"_Only {_n(brief.articles, 'article')} in the last {brief.period.days} days of the data; "
+                f"use --since/--until to cover more of the {brief.scope_articles} in scope._", ""]
+    return [f"# {md_text(brief.title)}", "", _period_line(brief), "", *hint,
             f"_Sources: {_n(brief.articles, 'article')}{about} published in the period, from "
             f"{_n(brief.outlets, 'outlet')} ({_n(brief.copies, 'near-duplicate copy', 'near-duplicate copies')} "
             f"not counted as independent sources); {scope}. "

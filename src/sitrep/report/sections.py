@@ -12,7 +12,7 @@ from sitrep.model import QUAD_CLASS
 from sitrep.report.evidence import day_of
 from sitrep.report.content import Activity, Change, Contest, Incident, MapPoint, Quote, Sentence, WatchItem
 from sitrep.report.figures import figure_contradictions
-from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair
+from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair, distinct
 from sitrep.report.safety import one_line
 from sitrep.report.scope import Period, Subject
 from sitrep.report.sources import Citations
@@ -74,7 +74,8 @@ def timeline(incidents: list[Incident], cites: Citations) -> list[Incident]:
     """Significant dated incidents in date order; incidents that read the same on the same
     day (one happening the linker left split) are shown once, with all their outlets."""
     merged: dict[tuple, Incident] = {}
-    for inc in sorted((i for i in incidents if i.significant and i.day), key=lambda i: (i.day, -i.significance)):
+    ranked = sorted((i for i in incidents if i.significant and i.day), key=lambda i: (i.day, -i.significance))
+    for inc in distinct(ranked):
         cite_incident(inc, cites)
         key = (inc.day, inc.title)
         if key not in merged:
