@@ -73,11 +73,10 @@ def note_dates(store, brief) -> dict[str, set[str]]:
                             [n.article_id, n.sentence]):
             if r["event_date"]:
                 days.add(r["event_date"].isoformat())
-        doc = store.document(n.article_id)
-        spans = [s["span"] for s in doc["sentences"]]
-        start, end = spans[n.sentence_no - 1]
-        for t in doc.get("times") or []:
-            if start <= t["span"][0] < end and t.get("value"):
-                days.add(str(t["value"])[:10])
+        start, end = n.span
+        for r in store.rows("SELECT value FROM times WHERE article_id = ? AND start_char >= ? AND start_char < ?",
+                            [n.article_id, start, end]):
+            if r["value"]:
+                days.add(str(r["value"])[:10])
         out[n.label] = days
     return out

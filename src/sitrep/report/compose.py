@@ -26,6 +26,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     cites = Citations(store)
     scope = build_scope(store, about, since, until)
     evidence = load_evidence(store, scope)
+    cites.load(scope.article_ids, ((e["article_id"], e["sentence_start"], e["sentence_end"])
+                                   for e in evidence.events + evidence.other_dated))
     subject = scope.subject
     outlets = {a["outlet"] for a in scope.articles if a["outlet"]}
     brief = Brief(
@@ -66,5 +68,5 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
     brief.activity = sections.activity(evidence.events, scope.articles, scope.period)
     brief.places = sections.places(brief.timeline or brief.headlines, subject)
-    brief.notes = cites.ordered()
+    brief.notes = cites.finish(brief)
     return brief

@@ -26,6 +26,8 @@ class Note:
     title: Optional[str]
     #: an http(s) URL safe to link, else None (the article id is shown instead)
     url: Optional[str]
+    #: character offsets of the sentence in the article's text
+    span: Optional[tuple[int, int]] = None
 
 
 @dataclass

@@ -46,16 +46,13 @@ def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) ->
     with events."""
     end = mention["sentence_end"] or 0
     if not quantities_in(mention["article_id"], (end, end + NEXT_SENTENCE_REACH)):
-        return None  # no number close after it: no need to read the article's sentences
-    n, span, _ = cites.sentence_at(mention["article_id"], mention["sentence_end"])
-    if not span or span[0] == mention["sentence_start"]:
-        n, span, _ = cites.sentence_at(mention["article_id"], mention["sentence_end"] + 1)
+        return None  # no number close after it: no need to look for the next sentence
+    span, text = cites.sentence_after(mention["article_id"], end)
     if not span or span[0] <= mention["sentence_start"] or (mention["article_id"], span[0]) in event_sentences:
         return None
     qs = quantities_in(mention["article_id"], span)
     if not qs:
         return None
-    _, _, text = cites.sentence_at(mention["article_id"], span[0])
     return {**mention, "sentence_start": span[0], "sentence_end": span[1], "sentence": text, "figures": [],
             "_quantities": qs}
 

@@ -179,7 +179,8 @@ def note_line(n: Note) -> str:
     day = n.published.isoformat() if n.published else "undated"
     title = f", \"{md_text(n.title, 160)}\"" if n.title else ""
     where = f"<{n.url}>" if n.url else f"article {md_text(n.article_id)}"
-    return f"[^{n.label}]: {md_text(n.outlet)}, {day}{title}, {where}: \"{md_text(n.sentence, 600)}\""
+    chars = f" (characters {n.span[0]}–{n.span[1]})" if n.span else ""
+    return f"[^{n.label}]: {md_text(n.outlet)}, {day}{title}, {where}{chars}: \"{md_text(n.sentence, 600)}\""
 
 
 def render(brief: Brief, chart_link: Optional[str] = None) -> str:

@@ -16,6 +16,7 @@ from photo captions or credit lines.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -49,19 +50,28 @@ class Side:
     names: tuple[str, ...]
 
     def named_in(self, text: str) -> bool:
-        return bool(self.names) and any(re.search(r"(?<![\w])" + re.escape(n) + r"(?![\w])", text) for n in self.names)
+        return bool(self.names) and bool(_names_pattern(self.names).search(text))
 
 
-def _country_row(code: str) -> Optional[dict[str, str]]:
-    return next((r for r in country_table() if r.get("id") == code), None)
+@functools.lru_cache(maxsize=1024)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """Any of the names as a whole word."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])")
 
 
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, str]]:
+    return {r["id"]: r for r in country_table() if r.get("id")}
+
+
+@functools.lru_cache(maxsize=4096)
 def side_of(name: Optional[str], country: Optional[str], sector: Optional[str]) -> Optional[Side]:
     """The side an actor belongs to, or None when nothing identifies it."""
     if sector in NAMED_SECTORS and name:
         return Side(f"actor:{name}", name, (name,))
     if country:
-        row = _country_row(country)
+        row = _countries().get(country)
         label = row["name"] if row else country
         names = tuple(n for n in ([label] + split_names(row.get("aliases")) + split_names(row.get("demonyms"))
                                   + split_names(row.get("metonyms"))) if len(n) > 2) if row else (label,)
@@ -150,18 +160,18 @@ def _position(who: Optional[str], e: dict, cites: Citations, terms: ReportTerms,
 def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms) -> Optional[tuple[str, str]]:
     """(kind, who) when event ``e`` says something about ``a``'s stance toward ``b``."""
     src, tgt = index.source(e), index.target(e)
+    if not ((src and src.key in (a.key, b.key)) or (tgt and tgt.key in (a.key, b.key))):
+        return None  # neither side takes part: the common case, decided cheaply
     said_by = index.of_name(e["attributed_to"]) if e["attributed_to"] else None
-    if terms.is_caption(e["sentence"]):
-        return None
     denial = e["certainty"] in ("denied", "negated")
     if said_by and said_by.key == a.key and denial and (
             (src and src.key == b.key) or (tgt and tgt.key == b.key)):
-        return "denials", e["attributed_to"]
-    if not (src and src.key == a.key):
+        return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"])
+    if not (src and src.key == a.key and tgt and tgt.key == b.key):
         return None
     if denial and said_by and said_by.key != a.key:
         return None  # somebody else's denial: filed under the one who denies
-    if not (tgt and tgt.key == b.key):
+    if terms.is_caption(e["sentence"]):
         return None
     if said_by and said_by.key == b.key:
         return "other_says", e["attributed_to"]
@@ -175,22 +185,20 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
 
 def _says_wants(text: str, side: Side, terms: ReportTerms) -> bool:
     """The text names ``side`` right before an aim or demand ("Washington seeks to ...")."""
-    for name in side.names:
-        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
-            if terms.aim_starts(text[m.end():]):
-                return True
-    return False
+    if not side.names:
+        return False
+    return any(terms.aim_starts(text[m.end():]) for m in _names_pattern(side.names).finditer(text))
 
 
 def _file_quote(q: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms) -> Optional[str]:
     """The kind a quote files under for ``a`` toward ``b``: "aims" when a's speaker states
     its own aim ("we want") or makes a demand, naming b; "other_says" when b's speaker
     says what a wants ("Washington seeks to ..."); else None."""
+    speaker = index.of_name(q["speaker_name"], q["speaker_country"])
+    if speaker is None or speaker.key not in (a.key, b.key):
+        return None
     text = q["text"] or ""
     if len(_WORDS.findall(text)) < MIN_QUOTE_WORDS or terms.is_caption(text):
-        return None
-    speaker = index.of_name(q["speaker_name"], q["speaker_country"])
-    if speaker is None:
         return None
     if speaker.key == b.key and _says_wants(text, a, terms):
         return "other_says"
