@@ -100,6 +100,8 @@ class Position:
     note: str
     day: Optional[date] = None
     issues: list[str] = field(default_factory=list)
+    #: who reports it, when that is not the actor itself (another state's official, an outlet)
+    according_to: Optional[str] = None
 
 
 #: the headings of a side's view, in order

@@ -57,7 +57,7 @@ def header(brief: Brief) -> list[str]:
 
 
 def _certainty(inc: Incident) -> str:
-    return "; ".join(f"{md_text(outlet)} {status}" for outlet, status in inc.certainty)
+    return "; ".join(f"{md_text(outlet)} {md_text(status)}" for outlet, status in inc.certainty)
 
 
 def headlines(brief: Brief) -> list[str]:
@@ -70,9 +70,9 @@ def headlines(brief: Brief) -> list[str]:
         lines.append(f"{n}. **{md_text(inc.title)}**{when}. Independent sources: "
                      f"{md_text(', '.join(inc.outlets))}. Certainty by outlet: {_certainty(inc)}.{flag}")
         for q in inc.quotes:
-            lines.append(f"   - {md_text(q.outlet)} ({q.status}): \"{md_text(q.text, 280)}\" {_refs([q.note])}")
+            lines.append(f"   - {md_text(q.outlet)} ({md_text(q.status)}): \"{md_text(q.text, 280)}\" {_refs([q.note])}")
         for f in inc.figures[:3]:
-            lines.append(f"   - Figure ({f.kind}): {md_text(f.text)} — {md_text(f.outlet)} {_refs([f.note])}")
+            lines.append(f"   - Figure ({md_text(f.kind)}): {md_text(f.text)} — {md_text(f.outlet)} {_refs([f.note])}")
     return lines + [""]
 
 
@@ -109,7 +109,7 @@ def change(brief: Brief) -> list[str]:
               f"| Events | {p.since.isoformat()} to {p.until.isoformat()} | {q.since.isoformat()} to "
               f"{q.until.isoformat()} | Change |", "|---|---:|---:|---|"]
     for c in brief.changes:
-        label = f"**{c.label}**" if " " in c.label else c.label
+        label = f"**{md_text(c.label)}**" if " " in c.label else md_text(c.label)
         lines.append(f"| {label} | {c.previous} | {c.current} | {ARROWS[c.direction]} |")
     return lines + [""]
 
@@ -128,7 +128,9 @@ def sides(brief: Brief) -> list[str]:
                 continue
             lines.append(f"**{md_text(view.heading(kind))}:**")
             for pos in items:
-                what = f"{pos.event_type}, {pos.status}" if pos.event_type else pos.status
+                what = md_text(f"{pos.event_type}, {pos.status}" if pos.event_type else pos.status)
+                if pos.according_to:
+                    what += f"; according to {md_text(pos.according_to)}"
                 lines.append(f"- {md_text(pos.who)} ({what}): \"{md_text(pos.text, 280)}\" {_refs([pos.note])}")
             lines.append("")
     return lines
@@ -140,7 +142,7 @@ def figures(brief: Brief) -> list[str]:
         return lines + ["No casualty, detention, displacement, force or money figure is tied to an incident "
                         "of the period.", ""]
     for f in brief.figures:
-        lines.append(f"- **{md_text(f.text)}** ({f.kind}) — {md_text(f.incident)}; {md_text(f.outlet)} "
+        lines.append(f"- **{md_text(f.text)}** ({md_text(f.kind)}) — {md_text(f.incident)}; {md_text(f.outlet)} "
                      f"{_refs([f.note])}")
     return lines + [""]
 
@@ -151,9 +153,9 @@ def contested(brief: Brief) -> list[str]:
         return lines + ["No source's account of an incident of the period is denied or contradicted by another.", ""]
     for c in brief.contested:
         verb = "denied by" if c.kind == "denial" else "contradicted by"
-        lines.append(f"- **{md_text(c.incident)}**: {md_text(c.claim.outlet)} ({c.claim.status}): "
+        lines.append(f"- **{md_text(c.incident)}**: {md_text(c.claim.outlet)} ({md_text(c.claim.status)}): "
                      f"\"{md_text(c.claim.text, 220)}\" {_refs([c.claim.note])} — {verb} "
-                     f"{md_text(c.counter.outlet)} ({c.counter.status}): \"{md_text(c.counter.text, 220)}\" "
+                     f"{md_text(c.counter.outlet)} ({md_text(c.counter.status)}): \"{md_text(c.counter.text, 220)}\" "
                      f"{_refs([c.counter.note])}")
     return lines + [""]
 
@@ -164,7 +166,7 @@ def watch(brief: Brief) -> list[str]:
         return lines + ["No deadline, scheduled talks or threat involving the subject is stated in the period.", ""]
     for w in brief.watch:
         when = f"**{w.day.isoformat()}** " if w.day else ""
-        lines.append(f"- {when}({w.kind}) {md_text(w.outlet)}: \"{md_text(w.text, 280)}\" {_refs([w.note])}")
+        lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280)}\" {_refs([w.note])}")
     return lines + [""]
 
 

@@ -149,16 +149,22 @@ def _distinguished(a: Side, b: Side) -> tuple[Side, Side]:
 
 
 def _position(who: Optional[str], e: dict, cites: Citations, terms: ReportTerms, text: Optional[str] = None,
-              row: Optional[dict] = None, offset_key: str = "sentence_start") -> Position:
+              row: Optional[dict] = None, offset_key: str = "sentence_start",
+              according_to: Optional[str] = None) -> Position:
     sentence = text if text is not None else e["sentence"]
     note = cites.cite_row(row or e, offset_key=offset_key, text_key="text" if row is not None else "sentence")
     return Position(who=one_line(who) or "unnamed", event_type=e.get("type"), text=one_line(sentence),
                     status=e.get("certainty") or "reported", note=note,
-                    day=e.get("event_date") or e.get("pub_date"), issues=terms.issue_tags(sentence))
+                    day=e.get("event_date") or e.get("pub_date"), issues=terms.issue_tags(sentence),
+                    according_to=one_line(according_to) or None)
 
 
-def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms) -> Optional[tuple[str, str]]:
-    """(kind, who) when event ``e`` says something about ``a``'s stance toward ``b``."""
+def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
+                terms: ReportTerms) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """(kind, who, according to whom) when event ``e`` says something about ``a``'s
+    stance toward ``b``. ``who`` is whoever acts or speaks for ``a``; a statement about
+    ``a``'s act by a third party (an official of another state, an outlet) names it as
+    ``according to``."""
     src, tgt = index.source(e), index.target(e)
     if not ((src and src.key in (a.key, b.key)) or (tgt and tgt.key in (a.key, b.key))):
         return None  # neither side takes part: the common case, decided cheaply
@@ -166,7 +172,7 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
     denial = e["certainty"] in ("denied", "negated")
     if said_by and said_by.key == a.key and denial and (
             (src and src.key == b.key) or (tgt and tgt.key == b.key)):
-        return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"])
+        return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"], None)
     if not (src and src.key == a.key and tgt and tgt.key == b.key):
         return None
     if denial and said_by and said_by.key != a.key:
@@ -174,13 +180,15 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
     if terms.is_caption(e["sentence"]):
         return None
     if said_by and said_by.key == b.key:
-        return "other_says", e["attributed_to"]
-    if e["certainty"] in ("denied", "negated") and (said_by is None or said_by.key == a.key):
-        return "denials", e["attributed_to"] or e["source_name"]
+        return "other_says", e["attributed_to"], None
+    if denial:
+        return "denials", e["attributed_to"] or e["source_name"], None
     kind = ROLE_KIND.get(terms.role(e["type"]) or "")
     if kind is None:
         return None
-    return kind, e["attributed_to"] or e["source_name"]
+    if e["attributed_to"] and said_by and said_by.key == a.key:
+        return kind, e["attributed_to"], None  # a's own speaker
+    return kind, e["source_name"], e["attributed_to"] if e["attributed_to"] != e["source_name"] else None
 
 
 def _says_wants(text: str, side: Side, terms: ReportTerms) -> bool:
@@ -217,24 +225,24 @@ def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: S
         key = (e["article_id"], e["sentence_start"])
         if filed and key not in seen:
             seen.add(key)
-            found[filed[0]].append((e["event_date"] or date.min, filed[1], e))
+            found[filed[0]].append((e["event_date"] or date.min, filed[1:], e))
     for q in quotes:
         kind = _file_quote(q, a, b, index, terms)
         key = (q["article_id"], q["start_char"])
         if kind and key not in seen:
             seen.add(key)
-            found[kind].append((q["pub_date"] or date.min, q["speaker_name"], q))
+            found[kind].append((q["pub_date"] or date.min, (q["speaker_name"], None), q))
     view = SideView(side=a.label, other=b.label)
     tags: Counter = Counter()
     for kind, _ in POSITION_KINDS:
         latest = sorted(found.get(kind, []), key=lambda x: x[0], reverse=True)[:PER_KIND]
         positions = []
-        for _, who, row in sorted(latest, key=lambda x: x[0]):
+        for _, (who, according_to), row in sorted(latest, key=lambda x: x[0]):
             if "quote_id" in row:
                 pos = _position(who, {"certainty": "reported", "pub_date": row["pub_date"]}, cites, terms,
                                 text=row["text"], row=row, offset_key="start_char")
             else:
-                pos = _position(who, row, cites, terms)
+                pos = _position(who, row, cites, terms, according_to=according_to)
             positions.append(pos)
             tags.update(pos.issues)
         if positions:
