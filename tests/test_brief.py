@@ -45,12 +45,15 @@ def venezuela_articles():
             times=[(2, "May 20", "2019-05-20")]),
         article("v3", "Guaido calls for Venezuela march", [
             "Juan Guaido called on Venezuelans to march against Nicolas Maduro.",
-            "In 1999 Venezuela nationalised its oil fields."],
+            "In 1999 Venezuela nationalised its oil fields.",
+            "Russia said United States warships deployed off Venezuela."],
             outlet="Wire C", published="2019-05-09",
             events=[dict(s=0, type="REQUEST", trigger="called on", source="Juan Guaido", target="Nicolas Maduro",
                          place="Caracas", date="2019-05-09"),
                     dict(s=1, type="COERCE", trigger="nationalised", source="Venezuela", date="2019-05-09",
-                         background=True)]),
+                         background=True),
+                    dict(s=2, type="MOBILIZE", trigger="deployed", source="United States", target="Venezuela",
+                         date="2019-05-09", status="reported", said_by="Russia")]),
         article("v-old", "Venezuela marks an old anniversary", [
             "Venezuela held a parade in Caracas."],
             outlet="Wire A", published="2019-03-01",
@@ -162,6 +165,9 @@ def test_sides_attribute_what_the_other_side_says(store):
     assert ven.positions["denials"][0].who == "Venezuela"
     # Maduro's quote is what he says the US wants, never filed as his own aim
     assert "aims" not in ven.positions
+    # a third party's report of a side's act keeps both names
+    deployed = next(p for p in us.positions["measures"] if p.event_type == "MOBILIZE")
+    assert (deployed.who, deployed.according_to) == ("United States", "Russia")
 
 
 def test_captions_are_not_incidents(store):
@@ -180,7 +186,7 @@ def test_change_against_the_previous_period(store):
     assert "nothing to compare with" in markdown.render(brief)
     may = compose(store, about="Venezuela", since="2019-04-01", until="2019-05-31")
     rows = {c.label: (c.previous, c.current, c.direction) for c in may.changes}
-    assert rows["MOBILIZE"] == (1, 0, "down") and rows["ASSAULT"][1:] == (2, "up")
+    assert rows["MOBILIZE"] == (1, 1, "same") and rows["ASSAULT"][1:] == (2, "up")
 
 
 def test_every_number_is_traceable_to_a_footnoted_sentence(store):
