@@ -88,6 +88,26 @@ def test_unwritable_output_is_one_line_and_the_brief_is_kept(db, tmp_path, capsy
     assert next(tmp_path.glob("sitrep-brief-*.html")).read_text().startswith("<!DOCTYPE html>")
 
 
+def test_read_only_folder_is_one_line_and_the_brief_is_kept(db, tmp_path, capsys, monkeypatch):
+    """Root ignores folder permissions, so the read-only file system is the one thing
+    simulated here: the write raises EROFS as it would on a read-only mount."""
+    import errno
+    import tempfile
+
+    from sitrep.report import output
+
+    def read_only(path, text):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(output, "write_text", read_only)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert main(["brief", "--db", db, "-o", str(tmp_path / "ro" / "brief.md")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "(Read-only file system)" in err and "saved to" in err
+    assert next(tmp_path.glob("sitrep-brief-*.md")).read_text().startswith("# Situation report")
+
+
 def test_brief_bad_date_is_one_line(db, capsys):
     assert main(["brief", "--db", db, "--since", "yesterday"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
