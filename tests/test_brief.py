@@ -227,3 +227,25 @@ def test_figure_kinds():
     assert terms.figure_kind(None, "day") is None and terms.figure_kind(None, "year of age") is None
     assert terms.figure_cue("people were killed")[0] == "killed"
     assert terms.figure_cue("reasons to stay") is None
+
+
+def test_chart_is_events_per_article_and_map_frames_the_places():
+    from sitrep.report.chart import HEIGHT, chart
+    from sitrep.report.content import Activity, MapPoint
+    from sitrep.report.geomap import incident_map
+
+    days = [date(2019, 5, 1), date(2019, 5, 2)]
+    activity = Activity("day", days, {"material conflict": [2.0, 1.0], "verbal conflict": [0.0, 1.0],
+                                      "verbal cooperation": [0.0, 0.0], "material cooperation": [0.0, 0.0]}, [3, 1])
+    c = chart(activity)
+    heights = {(b.x, b.colour): b.height for b in c.bars}
+    assert len(c.bars) == 3 and not c.empty
+    first, second = sorted({x for x, _ in heights})
+    # day one: 2 events per article, all material conflict; day two: 1 + 1 stacked
+    assert heights[(first, "#c8302c")] == pytest.approx(2 * heights[(second, "#c8302c")])
+    assert all(0 <= b.y <= HEIGHT for b in c.bars) and c.y_ticks[-1][1] == "2"
+    m = incident_map([MapPoint("Caracas", 10.49, -66.88, 2, 3), MapPoint("Maracaibo", 10.63, -71.64, 1, 1)])
+    assert m.paths and [d.name for d in m.dots] == ["Caracas", "Maracaibo"]
+    assert all(0 < d.x < m.width and 0 < d.y < m.height for d in m.dots)
+    assert m.dots[0].x > m.dots[1].x  # Caracas lies east of Maracaibo
+    assert "Natural Earth" in m.notice and incident_map([]) is None
