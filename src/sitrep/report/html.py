@@ -15,6 +15,7 @@ from sitrep.report.chart import chart as chart_of
 from sitrep.report.content import POSITION_KINDS, Brief
 from sitrep.report.geomap import incident_map
 from sitrep.report.markdown import ARROWS, FEW_ARTICLES
+from sitrep.report.safety import quoted
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,8 +23,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 @functools.lru_cache(maxsize=1)
 def environment():
     import jinja2
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env.filters["quoted"] = quoted  # returns plain text: autoescaping still applies
+    return env
 
 
 def render(brief: Brief, with_chart: bool = True, with_map: bool = True) -> str:

@@ -70,7 +70,7 @@ def headlines(brief: Brief) -> list[str]:
         lines.append(f"{n}. **{md_text(inc.title)}**{when}. Independent sources: "
                      f"{md_text(', '.join(inc.outlets))}. Certainty by outlet: {_certainty(inc)}.{flag}")
         for q in inc.quotes:
-            lines.append(f"   - {md_text(q.outlet)} ({md_text(q.status)}): \"{md_text(q.text, 280)}\" {_refs([q.note])}")
+            lines.append(f"   - {md_text(q.outlet)} ({md_text(q.status)}): \"{md_text(q.text, 280, quote=True)}\" {_refs([q.note])}")
         for f in inc.figures[:3]:
             lines.append(f"   - Figure ({md_text(f.kind)}): {md_text(f.text)} — {md_text(f.outlet)} {_refs([f.note])}")
     return lines + [""]
@@ -131,7 +131,7 @@ def sides(brief: Brief) -> list[str]:
                 what = md_text(f"{pos.event_type}, {pos.status}" if pos.event_type else pos.status)
                 if pos.according_to:
                     what += f"; according to {md_text(pos.according_to)}"
-                lines.append(f"- {md_text(pos.who)} ({what}): \"{md_text(pos.text, 280)}\" {_refs([pos.note])}")
+                lines.append(f"- {md_text(pos.who)} ({what}): \"{md_text(pos.text, 280, quote=True)}\" {_refs([pos.note])}")
             lines.append("")
     return lines
 
@@ -154,8 +154,8 @@ def contested(brief: Brief) -> list[str]:
     for c in brief.contested:
         verb = "denied by" if c.kind == "denial" else "contradicted by"
         lines.append(f"- **{md_text(c.incident)}**: {md_text(c.claim.outlet)} ({md_text(c.claim.status)}): "
-                     f"\"{md_text(c.claim.text, 220)}\" {_refs([c.claim.note])} — {verb} "
-                     f"{md_text(c.counter.outlet)} ({md_text(c.counter.status)}): \"{md_text(c.counter.text, 220)}\" "
+                     f"\"{md_text(c.claim.text, 220, quote=True)}\" {_refs([c.claim.note])} — {verb} "
+                     f"{md_text(c.counter.outlet)} ({md_text(c.counter.status)}): \"{md_text(c.counter.text, 220, quote=True)}\" "
                      f"{_refs([c.counter.note])}")
     return lines + [""]
 
@@ -166,7 +166,7 @@ def watch(brief: Brief) -> list[str]:
         return lines + ["No deadline, scheduled talks or threat involving the subject is stated in the period.", ""]
     for w in brief.watch:
         when = f"**{w.day.isoformat()}** " if w.day else ""
-        lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280)}\" {_refs([w.note])}")
+        lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
     return lines + [""]
 
 
@@ -182,7 +182,7 @@ def note_line(n: Note) -> str:
     title = f", \"{md_text(n.title, 160)}\"" if n.title else ""
     where = f"<{n.url}>" if n.url else f"article {md_text(n.article_id)}"
     chars = f" (characters {n.span[0]}–{n.span[1]})" if n.span else ""
-    return f"[^{n.label}]: {md_text(n.outlet)}, {day}{title}, {where}{chars}: \"{md_text(n.sentence, 600)}\""
+    return f"[^{n.label}]: {md_text(n.outlet)}, {day}{title}, {where}{chars}: \"{md_text(n.sentence, 600, quote=True)}\""
 
 
 def render(brief: Brief, chart_link: Optional[str] = None) -> str:

@@ -35,6 +35,15 @@ def one_line(text: Optional[str], limit: Optional[int] = None) -> str:
     return text
 
 
+_QUOTE_MARKS = "\"'“”‘’«»"
+
+
+def quoted(text: Optional[str], limit: Optional[int] = None) -> str:
+    """Text to show inside quotation marks: on one line, without the quotation marks it
+    may already carry at its ends, shortened at a word boundary."""
+    return one_line(one_line(text).strip(_QUOTE_MARKS + " "), limit)
+
+
 def safe_url(url: Optional[str]) -> Optional[str]:
     """``url`` if it is an absolute http(s) URL with a host, percent-encoded so that no
     quote, angle bracket, bracket, parenthesis or space survives; else None."""
@@ -52,8 +61,8 @@ def safe_url(url: Optional[str]) -> Optional[str]:
     return quote(url, safe=_URL_SAFE)
 
 
-def md_text(text: Optional[str], limit: Optional[int] = None) -> str:
-    """Article text as inert Markdown on one line."""
-    text = _MD_SPECIAL.sub(r"\\\1", one_line(text, limit))
+def md_text(text: Optional[str], limit: Optional[int] = None, quote: bool = False) -> str:
+    """Article text as inert Markdown on one line (``quote``: to stand in quotation marks)."""
+    text = _MD_SPECIAL.sub(r"\\\1", quoted(text, limit) if quote else one_line(text, limit))
     text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
