@@ -16,6 +16,10 @@ from sitrep.report.content import POSITION_KINDS, Brief, Incident, Note
 from sitrep.report.safety import md_text
 
 ARROWS = {"up": "▲ up", "down": "▼ down", "same": "= same"}
+#: what the timeline holds (report/headlines.py is_significant)
+TIMELINE_RULE = ("Every significant incident of the period, in date order: reported as happening by two or more "
+                 "independent sources, or by one when it is force, coercion, sanctions or a mobilisation or comes "
+                 "with a key figure.")
 #: below this many articles in a default period, the header suggests a wider one
 FEW_ARTICLES = 5
 
@@ -77,8 +81,7 @@ def headlines(brief: Brief) -> list[str]:
 
 
 def timeline(brief: Brief) -> list[str]:
-    lines = ["## Timeline", "", "Every significant incident of the period (a severe type, two or more independent "
-             "sources, or a key figure), in date order.", ""]
+    lines = ["## Timeline", "", TIMELINE_RULE, ""]
     if not brief.timeline:
         return lines + ["No significant dated incident in the period.", ""]
     for inc in brief.timeline:
