@@ -120,3 +120,4 @@ def test_safety_helpers():
     assert md_text("<script>x</script> *a* [l](u) | # 1. ") == "\\<script\\>x\\</script\\> \\*a\\* \\[l\\](u) \\| \\# 1."
     assert md_text("- item") == "\\- item" and md_text("12. point") == "12\\. point"
     assert md_text("killed 30,000 people", 12) == "killed…"  # never half a number
+    assert md_text("evil\u202egnp.exe") == "evil gnp.exe"  # no bidirectional override

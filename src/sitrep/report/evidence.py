@@ -17,9 +17,10 @@ from typing import Any, Optional
 from sitrep.report.scope import Period, Scope, Subject
 
 _ARTICLE_IDS = "(SELECT unnest(?::VARCHAR[]) AS article_id)"
-#: an article without an outlet is named after the file it came from
-OUTLET = ("coalesce(a.outlet, 'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), "
-          "a.article_id) || ')') AS outlet")
+#: an article without an outlet is named after the file it came from; a name is cut at
+#: 120 characters (a hostile page can make it any length)
+OUTLET = ("left(coalesce(a.outlet, 'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), "
+          "a.article_id) || ')'), 120) AS outlet")
 
 EVENT_SQL = f"""
     SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.sentence,

@@ -14,7 +14,9 @@ from typing import Optional
 from urllib.parse import quote, urlsplit
 
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: control characters, and the bidirectional overrides that can make text display in
+#: another order than it reads (a spoofed URL or name)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: characters kept as they are in a URL; everything else is percent-encoded
 _URL_SAFE = "/:?#=&%+,;@!~*$.-_"
 #: Markdown punctuation that could start markup inside a line (CommonMark allows a

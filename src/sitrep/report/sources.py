@@ -25,6 +25,8 @@ from sitrep.report.safety import one_line, safe_url
 #: a sentence ends at . ! ? (maybe followed by a closing quote or bracket) and a space
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
 _PROVISIONAL = "\x00note:"
+#: longest outlet name and title a note shows (a hostile page can make them any length)
+MAX_OUTLET, MAX_TITLE = 120, 300
 
 
 @dataclass
@@ -107,8 +109,9 @@ class Citations:
             meta = self._article(article_id).meta
             self.notes[key] = Note(
                 label=key, article_id=article_id, sentence_no=0, sentence=one_line(sentence or fallback_sentence),
-                outlet=one_line(outlet or meta.get("outlet") or "unknown outlet"),
-                published=published or meta.get("pub_date"), title=one_line(title or meta.get("title")) or None,
+                outlet=one_line(outlet or meta.get("outlet") or "unknown outlet", MAX_OUTLET),
+                published=published or meta.get("pub_date"),
+                title=one_line(title or meta.get("title"), MAX_TITLE) or None,
                 url=safe_url(url or meta.get("url")), span=span)
         return key
 
