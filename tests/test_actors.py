@@ -198,3 +198,163 @@ def test_groups_located_in_a_country(kb):
     assert mention(actors, "Migrants").sector == "CIV" and mention(actors, "Venezuela").locative
     gov = mention(actors, "government of Venezuela")
     assert gov.country == "VEN" and gov.sector == "GOV" and not gov.locative
+
+
+# -- issue 7: the right person, country and sector for a mention ------------------------------
+
+def test_leopoldo_lopez_is_not_padrino_lopez(kb):
+    text = ("Opposition leader Leopoldo López was freed on Tuesday. The country's Defence Minister, "
+            "Vladimir Padrino López, accused the opposition of plotting a coup. López said he would fight on. "
+            "Padrino said the army stood by the government.")
+    doc, actors = actors_of(kb, text, "2019-05-01")
+    assert mention(actors, "Leopoldo López").actor_id == "person:leopoldo_lopez"
+    assert mention(actors, "Vladimir Padrino López").actor_id == "person:vladimir_padrino_lopez"
+    # the bare "López" is Leopoldo's surname, only Padrino López's second (maternal) one
+    assert mention(actors, "López").actor_id == "person:leopoldo_lopez"
+    assert mention(actors, "Padrino").actor_id == "person:vladimir_padrino_lopez"
+    # with no other López in the article, the maternal surname is still his
+    doc, actors = actors_of(kb, "Defence Minister Vladimir Padrino López spoke. López said soldiers "
+                                "would stay in their barracks.", "2019-05-01")
+    assert mention(actors, "López").actor_id == "person:vladimir_padrino_lopez"
+
+
+def test_nationality_and_role_noun_give_country_and_sector(kb):
+    text = ("Venezuela's foreign minister, Ramiro Testaferro, rejected the claim. White House press secretary "
+            "Jane Roeling said the United States would act. Syrian rebels attacked a checkpoint and Israeli "
+            "riot police dispersed a crowd.")
+    doc, actors = actors_of(kb, text, "2019-02-10")
+    person = mention(actors, "Ramiro Testaferro")
+    assert (person.country, person.sector, person.kind) == ("VEN", "GOV", "person")
+    role = mention(actors, "Venezuela's foreign minister")
+    assert role.name == "Ramiro Testaferro"  # the person named beside it, not the KB's minister
+    press = [a for a in actors if a.name == "Jane Roeling"][0]
+    assert (press.country, press.sector) == ("USA", "GOV") and press.text.startswith("White House")
+    rebels = mention(actors, "Syrian rebels")
+    assert (rebels.country, rebels.sector) == ("SYR", "REB")
+    police = mention(actors, "Israeli riot police")
+    assert (police.country, police.sector) == ("ISR", "COP")
+
+
+def test_role_without_nationality_takes_the_article_country(kb):
+    text = ("Peru and Chile met in Lima. Peru said the border talks would go on. "
+            "The foreign minister, Ramiro Testaferro, said Peru wanted a deal.")
+    doc, actors = actors_of(kb, text, "2019-02-10")
+    person = mention(actors, "Ramiro Testaferro")
+    assert (person.country, person.sector) == ("PER", "GOV")
+    assert mention(actors, "foreign minister").name == "Ramiro Testaferro"
+
+
+@pytest.mark.parametrize("published,expected", [("2023-06-01", "Eli Cohen"), ("2024-06-01", "Israel Katz"),
+                                                ("2020-01-01", "Israel Katz"), ("2021-09-01", "Yair Lapid")])
+def test_dated_roles_pick_the_holder_on_the_article_date(kb, published, expected):
+    doc, actors = actors_of(kb, "The Israeli foreign minister said the talks had failed.", published)
+    assert mention(actors, "Israeli foreign minister").name == expected
+
+
+def test_phoenix_people_change_office_with_the_date(kb):
+    entry = kb.actors.lookup("Mohammad Najibullah")[0]
+    assert entry.id.startswith("phoenix:") and entry.tier == 1
+    assert entry.at("1990-01-01")[:2] == ("AFG", "GOV")  # in office
+    assert entry.at("2000-01-01")[:2] == ("AFG", "ELI")  # the undated default: a former official
+    doc, actors = actors_of(kb, "Mohammad Najibullah met the envoy.", "1990-01-01")
+    assert mention(actors, "Mohammad Najibullah").sector == "GOV"
+
+
+def test_role_description_prefers_the_article_antecedent(kb):
+    # the KB's Peruvian president in 2023 is someone else; the article names its own
+    text = "Peruvian President Ramiro Testaferro met the envoy. The Peruvian president said talks would go on."
+    doc, actors = actors_of(kb, text, "2023-06-01")
+    assert mention(actors, "Peruvian president").name == "Ramiro Testaferro"
+    doc, actors = actors_of(kb, "The Peruvian president said talks would go on.", "2023-06-01")
+    assert mention(actors, "Peruvian president").name == "Dina Boluarte"  # no antecedent: the calendar
+
+
+def test_a_namesake_of_another_country_is_someone_else(kb):
+    doc, actors = actors_of(kb, "Colombia's defence minister, Pedro Sanchez, said the troops were ready. "
+                                "Spanish Prime Minister Pedro Sanchez disagreed.", "2019-02-10")
+    colombian, spanish = [a for a in actors if a.name == "Pedro Sanchez" and a.text.endswith("Sanchez")][:2]
+    assert colombian.country == "COL" and colombian.actor_id is None
+    assert spanish.country == "ESP" and spanish.actor_id == "person:pedro_sanchez"
+
+
+def test_hyphenated_and_spaced_names_meet(kb):
+    doc, actors = actors_of(kb, "Kim Jong-un met Jean-Bertrand Aristide.", "2019-02-10")
+    assert mention(actors, "Kim Jong-un").actor_id == "person:kim_jong_un"
+    assert mention(actors, "Jean-Bertrand Aristide").country == "HTI"
+
+
+def test_ethnic_group_is_not_the_state(kb):
+    doc, actors = actors_of(kb, "Ethnic Albanians protested in Macedonia.")
+    group = [a for a in actors if "Albanians" in a.text][0]
+    assert group.country is None and group.kind == "group"
+
+
+def test_several_holders_at_once_name_nobody(kb):
+    assert kb.actors.holder("USA", ["envoy"], "2019-03-01") is None  # Abrams, Hook, Volker, Jeffrey
+    assert kb.actors.holder("USA", ["press_secretary"], "2018-03-01").name == "Sarah Huckabee Sanders"
+
+
+# -- the KB as data ------------------------------------------------------------------------------
+
+def test_cached_kb_equals_a_fresh_build(tmp_path, monkeypatch):
+    from sitrep.knowledge.actors import build_shipped_kb, load_shipped_kb
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    built = load_shipped_kb()  # builds and writes the cache
+    assert list(tmp_path.glob("actors-*.pickle"))
+    cached = load_shipped_kb()  # reads it
+    fresh = build_shipped_kb()
+    for name in ("Nicolas Maduro", "Kim Jong Un", "Boko Haram", "Reagan"):
+        assert [e.id for e in cached.lookup(name)] == [e.id for e in fresh.lookup(name)] == \
+            [e.id for e in built.lookup(name)]
+    assert len(cached) == len(fresh) and cached.counts() == fresh.counts()
+    assert cached.holder("VEN", ["leader"], "2019-03-01").name == "Nicolas Maduro"
+
+
+def test_user_file_merges_over_the_cached_kb(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "mine.tsv"
+    user.write_text("id\tname\tkind\tsector\tcountry\taliases\n"
+                    "person:nicolas_maduro\t\t\t\t\t-Nicolas Maduro Moros|-Nicolás Maduro Moros|Big Nico\n", encoding="utf-8")
+    base = load_actor_kb(())
+    assert [e.id for e in base.lookup("Nicolas Maduro Moros")] == ["person:nicolas_maduro"]
+    merged = load_actor_kb((str(user),))
+    assert [e.id for e in merged.lookup("Big Nico")] == ["person:nicolas_maduro"]
+    assert merged.lookup("Nicolas Maduro Moros") == []
+    assert merged.lookup("Nicolas Maduro")[0].name == "Nicolas Maduro"  # the rest is kept
+
+
+def test_lexicon_is_typed_and_strict(tmp_path):
+    from sitrep.knowledge.actors import load_lexicon
+    lex = load_lexicon()
+    assert "in" in lex.locative_prepositions and lex.pronoun_gender["she"] == "f"
+    assert lex.org_sector("Bolivarian National Police") == "COP" and lex.org_sector("Acme Widgets") is None
+    assert "VEN" in lex.two_surnames and "CHN" in lex.surname_first
+    bad = tmp_path / "lexicon.tsv"
+    bad.write_text("list\tword\tvalue\nno_such_list\tword\t\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_lexicon(bad)
+
+
+def test_cameo_codes_read_as_iso_countries():
+    from sitrep.knowledge.actors import load_cameo_codes
+    cameo = load_cameo_codes()
+    assert cameo.country("VENGOV") == "VEN" and cameo.country("USA") == "USA"
+    assert cameo.country("UKG") == "GBR" and cameo.country("IGOUNO") is None and cameo.country("---") is None
+    assert cameo.country("AFRREB") is None  # a region
+
+
+def test_phoenix_import_is_reproducible(shared_data, tmp_path):
+    """scripts/import_phoenix.py on the shared dictionaries gives the committed files."""
+    import subprocess
+    import sys
+    from sitrep.knowledge.actors import PHOENIX_DIR
+    source = shared_data / "phoenix-dictionaries"
+    if not source.is_dir():
+        pytest.skip("phoenix-dictionaries not in the shared data")
+    script = PHOENIX_DIR.parents[5] / "scripts" / "import_phoenix.py"
+    proc = subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    for name in ("people.tsv", "organisations.tsv", "agents.tsv", "aliases.tsv", "NOTICE"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (PHOENIX_DIR / name).read_text(encoding="utf-8"), name
+    assert "MIT" in (PHOENIX_DIR / "NOTICE").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from sitrep.stages.actors import find_actor
 #: CAMEO country codes the GSR uses where ISO 3166 differs
 #: CAMEO sector codes -> sitrep sector codes (those with an equivalent)
 CAMEO_SECTOR = {"GOV": "GOV", "MIL": "MIL", "REB": "REB", "OPP": "OPP", "LEG": "LEG", "JUD": "JUD",
-                "MED": "MED", "JRN": "MED", "CRM": "CRM", "BUS": "BUS", "COP": "POL", "CVL": "CIV",
+                "MED": "MED", "JRN": "MED", "CRM": "CRM", "BUS": "BUS", "COP": "COP", "CVL": "CIV",
                 "CIV": "CIV", "REF": "REF", "SPY": "SPY", "LAB": "LAB", "EDU": "EDU", "PTY": "PTY"}
 CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "KOS": "XKX", "PAL": "PSE", "DRC": "COD", "ZAR": "COD",
                 "GER": "DEU", "UKG": "GBR", "SPN": "ESP"}

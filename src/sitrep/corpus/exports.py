@@ -1,6 +1,9 @@
 """`sitrep export`: tables to parquet / csv / jsonl (DuckDB COPY), PLOVER-style JSON
 event records, and a GDELT-2.0-like events file.
 
+CSV and TSV cells go through ``csv_safety``: text that a spreadsheet would run as a
+formula is written with a leading apostrophe.
+
 GDELT differences (also written to the file's README): EventCode/EventBaseCode/
 EventRootCode hold our PLOVER type (e.g. ASSAULT), not a CAMEO number; QuadClass is
 PLOVER's quad class mapped to GDELT's 1-4 (1 verbal cooperation, 2 material cooperation,
@@ -14,11 +17,11 @@ left out rather than filled with invented numbers.
 """
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
 
+from sitrep.corpus import csv_safety
 from sitrep.errors import SitrepError
 
 FORMATS = ("parquet", "csv", "jsonl", "plover", "gdelt")
@@ -65,6 +68,8 @@ def _copy_tables(store, fmt: str, out: Path) -> list[Path]:
     for name, select in TABLES.items():
         path = out / f"{name}.{fmt}"
         target = str(path).replace("'", "''")
+        if fmt == "csv":  # text from the web must not reach a spreadsheet as a formula
+            select = csv_safety.neutralise_sql(store.con, select)
         store.con.execute(f"COPY ({select}) TO '{target}' {options}")
         written.append(path)
     return written
@@ -133,10 +138,11 @@ def gdelt_row(n: int, r: dict[str, Any]) -> list[Any]:
 
 def _gdelt(store, path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w = csv_safety.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(GDELT_COLUMNS)
         for n, r in enumerate(_event_rows(store), 1):
-            w.writerow(gdelt_row(n, r))
+            # GDELT's TSV has no quoting: a tab or line break inside a cell would shift columns
+            w.writerow([csv_safety.flatten(v) for v in gdelt_row(n, r)])
     note = "GDELT differences" + __doc__.split("GDELT differences", 1)[1]
     (path.parent / "events.gdelt.README.txt").write_text(note, encoding="utf-8")
     return path

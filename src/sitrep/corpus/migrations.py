@@ -122,6 +122,40 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred BOOLEAN DEFAULT false",
     ]),
+    (4, "incidents.background/date_precision and link bookkeeping for incremental linking (issues 8, 11)", [
+        # every member is a background mention (history, habit), not news of its period
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false",
+        # day | week | month | publication (dated by the publication day) | year | null
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS date_precision VARCHAR",
+        # earliest date key of its members and the linking rules that made it: an ingest
+        # re-links from there, and re-links everything when the rules changed
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS link_from DATE",
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS linker VARCHAR",
+        # 'dated' (linked across articles in date order) or 'article' (within its article only)
+        "ALTER TABLE incident_mentions ADD COLUMN IF NOT EXISTS linked VARCHAR",
+    ]),
+    (5, "watch_feeds, watch_polls: what `sitrep watch` polled, fetched, stored and skipped (issue 10)", [
+        """CREATE TABLE IF NOT EXISTS watch_feeds (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR, last_modified VARCHAR,   -- for conditional GETs
+            content_hash VARCHAR,                  -- of the last body fetched
+            failures INTEGER DEFAULT 0,            -- consecutive failed polls (back-off)
+            next_due TIMESTAMP,
+            last_polled TIMESTAMP, last_ok TIMESTAMP, last_error VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_polls (
+            poll_id BIGINT, url VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP,
+            outcome VARCHAR,                       -- stored | unchanged | not_modified | failed
+            http_status INTEGER,
+            items INTEGER,                         -- articles the feed or page held
+            new_items INTEGER,                     -- of which not stored before
+            stored INTEGER, skipped INTEGER, events INTEGER,
+            attempt INTEGER,                       -- 1 = first try; more after failures
+            retry_at TIMESTAMP,                    -- when a failed feed is tried again
+            detail VARCHAR
+        )""",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -28,56 +28,38 @@ from typing import Any, Optional
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 
-from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, normalise
+from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, normalise
 from sitrep.model import Actor, Document
 
-_LOC_PREPS = frozenset("in at near inside outside across off around into throughout within along "
-                       "via through towards toward onto aboard".split())
-#: "from" and "over" name a place only after movement ("fled from Caracas", "flew over
-#: Venezuela"); "support from Russia", "talks over Venezuela" keep the actor
-_MOTION = frozenset("""flee fly arrive return travel come leave deport expel escape withdraw migrate
-emigrate depart export import ship smuggle cross launch fire sail drive move evacuate extradite
-repatriate head transport send fight flight migrant refugee exodus arrival shipment people troop
-drone jet aircraft plane overflight patrol""".split())
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen gen gen. rep. rep lt. lt col. "
-                        "col sheikh ayatollah".split())
+#: spaCy dependency labels of a word that modifies the noun after it
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
-#: words in an unknown organisation's name that tell its sector
-_ORG_SECTOR_WORDS = (
-    ("MIL", ("army", "armed", "forces", "military", "navy", "air force", "guard", "brigade", "battalion",
-             "command", "defense", "defence")),
-    ("POL", ("police", "gendarmerie")),
-    ("JUD", ("court", "tribunal", "prosecutor", "justice")),
-    ("LEG", ("congress", "parliament", "assembly", "senate", "duma", "legislat")),
-    ("GOV", ("ministry", "government", "council", "department", "office", "agency", "administration",
-             "cabinet", "presidency", "embassy", "commission")),
-    ("REB", ("front", "liberation", "rebels", "movement", "militia", "resistance")),
-    ("MED", ("news", "times", "post", "tv", "television", "radio", "press", "journal", "herald",
-             "tribune", "gazette", "daily")),
-    ("BUS", ("bank", "corp", "inc", "company", "oil", "petroleum", "group", "holdings", "ltd", "airlines",
-             "energy", "industries")),
-    ("NGO", ("foundation", "watch", "institute", "center", "centre", "association", "organization")),
-    ("EDU", ("university", "college", "school")),
-    ("PTY", ("party",)),
-    ("REL", ("church", "diocese", "mosque")),
-)
-_NOT_GENERAL = frozenset(("-", "secretary", "attorney", "surgeon", "consul", "inspector", "director",
-                          "governor", "auditor", "solicitor", "accountant", "comptroller"))
-_GOVERNMENT_NOUNS = frozenset(("administration", "admin", "government", "regime", "cabinet", "camp"))
-_LEADER_ROLES = frozenset(("leader", "president", "prime_minister", "supreme_leader", "chancellor",
-                           "king", "emir", "head_of_state"))
+#: sectors a word inside a role phrase can give its holder (an office, not a trade)
+_INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB"))
+
+
+class _Title:
+    """What the words before a name say about the person."""
+    __slots__ = ("sector", "roles", "titled", "former", "country")
+
+    def __init__(self):
+        self.country: Optional[str] = None  # the country word in the title
+        self.sector: Optional[str] = None
+        self.roles: set[str] = set()
+        self.titled = False   # a role or office word is there, not just an adjective
+        self.former = False   # "former President X": no longer in office
 
 
 class _Mention:
     __slots__ = ("start", "end", "entry", "use", "name", "country", "sector", "kind", "resolved_by",
-                 "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person")
+                 "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person", "candidates",
+                 "own_start")
 
     def __init__(self, start: int, end: int, entry: Optional[ActorEntry] = None, use: str = "name"):
         self.start, self.end = start, end
+        self.own_start = start  # where the name itself starts (a title may extend the mention)
         self.entry, self.use = entry, use
         self.name = entry.name if entry else None
         self.country = self.sector = self.kind = None
@@ -89,6 +71,7 @@ class _Mention:
         self.dropped = False
         self.ner_label: Optional[str] = None
         self.person = bool(entry and entry.kind == "person")
+        self.candidates: list = []  # (entry, hit) pairs when several KB actors share the name
 
     def identity(self) -> str:
         return self.entry.id if self.entry else "ner:" + normalise(self.name or "")
@@ -123,6 +106,7 @@ class _Extractor:
     def __init__(self, sdoc, kb: ActorKB, date: Optional[str], text: Optional[str] = None,
                  gazetteer=None):
         self.sdoc, self.kb, self.date, self.gazetteer = sdoc, kb, date, gazetteer
+        self.lex: ActorLexicon = kb.lexicon
         self.n = len(sdoc)
         self.text = text if text is not None else sdoc.text  # spaCy rebuilds Doc.text per access
         # per-token facts as plain lists: creating spaCy Token objects in loops is the slow part
@@ -147,12 +131,14 @@ class _Extractor:
         self.all_caps = upper > 0 and upper > 4 * lower
         self.sent_starts = [i for i, v in enumerate(arr[:, 3].tolist()) if v == 1 or i == 0]
         self.covered: list[Optional[_Mention]] = [None] * self.n
+        self._lemmas: dict[int, str] = {}
+        self._pending_roles: list = []  # role descriptions to settle once names are read
         self.mentions: list[_Mention] = []
         self._persons: list[tuple[int, int, _Mention]] = []
 
     def _title_word(self, k: int) -> bool:
         norm = self.norms[k]
-        return norm in _HONORIFICS or norm in self.kb.nouns or norm in self.kb.role_trie
+        return norm in self.lex.honorifics or norm in self.kb.nouns or self.kb.roles.starts(norm)
 
     def _span_text(self, start: int, end: int) -> str:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
@@ -164,6 +150,7 @@ class _Extractor:
 
     def run(self) -> list[Actor]:
         self._match_kb()
+        self._settle_shared_names()
         self._add_ner()
         self._consistency()
         for m in list(self.mentions):
@@ -172,6 +159,7 @@ class _Extractor:
         self._titles_before_people()
         self._groups_located_in_countries()
         self._coref_names()
+        self._resolve_role_descriptions()
         self._governments_named_after_people()
         self._bare_roles()
         self._pronouns()
@@ -191,25 +179,21 @@ class _Extractor:
                 self.covered[i] = None
 
     def _match_kb(self) -> None:
-        trie, norms, n = self.kb.trie, self.norms, self.n
+        """Longest KB name at each token. Hyphens inside words are skipped, as the KB's
+        keys skip them ("Kim Jong-un" finds "Kim Jong Un")."""
+        names = self.kb.names
+        keep = [k for k in range(self.n) if not self._inner_hyphen(k)]
+        norms = [self.norms[k] for k in keep]
         resume = 0
-        for i in [i for i, t in enumerate(norms) if t in trie]:
+        for c in [c for c, t in enumerate(norms) if names.starts(t)]:
+            i = keep[c]
             if i < resume:
                 continue
-            node = trie[norms[i]]
-            best_end, best_hits = 0, None
-            j = i + 1
-            if "" in node:
-                best_end, best_hits = j, node[""]
-            while j < n:
-                node = node.get(norms[j])
-                if node is None:
-                    break
-                j += 1
-                if "" in node:
-                    best_end, best_hits = j, node[""]
-            if best_hits is None:
+            c_end, best_hits = names.match(norms, c)
+            if not best_hits:
                 continue
+            best_end = keep[c_end - 1] + 1
+            best_hits = self.kb.hits(best_hits)
             hits = [h for h in best_hits if self._case_ok(h, i, best_end)]
             if not hits:
                 continue
@@ -217,6 +201,12 @@ class _Extractor:
             if m is not None:
                 self._add(m)
                 resume = best_end
+
+    def _inner_hyphen(self, k: int) -> bool:
+        """A "-" token joining two words with no space ("Jong-un", "al-Assad")."""
+        if self.texts[k] != "-" or k == 0 or k + 1 >= self.n:
+            return False
+        return self.idx[k] == self.idx[k - 1] + len(self.texts[k - 1]) and self.idx[k + 1] == self.idx[k] + 1
 
     def _case_ok(self, hit, start: int, end: int) -> bool:
         if hit.exact is not None:
@@ -229,6 +219,8 @@ class _Extractor:
         if hit.weak:
             if not self.all_caps and not (self.cap[start] and (self.propn[start] or self.sdoc[start].pos_ in ("NOUN", "ADJ"))):
                 return False
+            if hit.tier > 0 and not (self.propn[start] or self.ent_label[start] == "PERSON"):
+                return False  # a less known surname must at least look like a name here
             # a surname inside a longer, unknown name ("Hussein Ali") is someone else
             for k in (start - 1, end):
                 if 0 <= k < self.n:
@@ -244,34 +236,58 @@ class _Extractor:
             return None
         strong = [(e, h) for e, h in entries if not h.weak]
         if not strong:  # a bare surname: unique in the KB or settled by coreference later
-            ids = tuple(dict.fromkeys(e.id for e, _ in entries))
+            tier = min(h.tier for _, h in entries)  # a curated person's surname shadows Phoenix ones
+            ids = tuple(dict.fromkeys(e.id for e, h in entries if h.tier == tier))
             if len(ids) == 1:
-                m = _Mention(start, end, entries[0][0])
+                m = _Mention(start, end, self.kb.entries[ids[0]])
                 self._person_at_date(m)
                 m.weak_ids = ids
                 return m
             m = _Mention(start, end, None)
             m.weak_ids, m.person = ids, True
             return m
-        entry, hit = strong[0]
-        if len(strong) > 1 and self.date:  # same name, several people: the one in office
-            for e, h in strong:
-                if e.term_at(self.date) and any(t.covers(self.date) for t in e.terms):
-                    entry, hit = e, h
-                    break
+        entry, hit = min(strong, key=lambda eh: self._name_rank(eh[0], eh[1]))
         m = _Mention(start, end, entry, hit.use)
+        if len({e.id for e, _ in strong}) > 1:
+            m.candidates = strong  # settled again once the article's countries are known
+        self._resolve_entry(m)
+        return m
+
+    def _name_rank(self, entry: ActorEntry, hit, countries: Optional[dict] = None) -> tuple:
+        """Order of preference among actors sharing a name: a curated one, one in office
+        on the article's date, one of a country the article mentions most."""
+        count = (countries or {}).get(entry.at(self.date)[0] if entry.kind == "person" else entry.country, 0)
+        return (hit.tier, not entry.in_office(self.date), -count)
+
+    def _resolve_entry(self, m: _Mention) -> None:
+        entry = m.entry
         if entry.kind == "person":
             self._person_at_date(m)
         else:
             m.country, m.sector, m.kind = entry.country, entry.sector, entry.kind
             if entry.kind != "state" and entry.igo and not entry.country:
                 m.country = None
-        return m
+
+    def _settle_shared_names(self) -> None:
+        """A name several KB actors share goes to the one of the article's countries."""
+        shared = [m for m in self.mentions if m.candidates and not m.dropped]
+        if not shared:
+            return
+        countries: dict[str, int] = {}
+        for m in self.mentions:
+            if not m.dropped and m.entry is not None and m.entry.kind == "state":
+                countries[m.entry.country] = countries.get(m.entry.country, 0) + 1
+        for m in shared:
+            entry, hit = min(m.candidates, key=lambda eh: self._name_rank(eh[0], eh[1], countries))
+            if entry is not m.entry:
+                m.entry, m.use, m.name, m.gender = entry, hit.use, entry.name, entry.gender
+                self._resolve_entry(m)
 
     def _person_at_date(self, m: _Mention) -> None:
         country, sector, _ = m.entry.at(self.date)
         m.country, m.sector, m.kind, m.person = country, sector, "person", True
-        m.roles = m.entry.roles_at(self.date) or m.entry.roles_at(None)
+        # with a date, only the offices held then ("the US president" in 2019 is not Obama)
+        m.roles = m.entry.roles_at(self.date) if self.date else m.entry.roles_at(None)
 
     # -- 2. NER -----------------------------------------------------------------------
 
@@ -293,6 +309,12 @@ class _Extractor:
                 m = inner[0]
                 if m.start <= start and m.end >= end:
                     continue  # the KB already has it, same or longer
+                if label == "PERSON" and m.weak_ids and m.end - m.start == 1 and self._names_beyond(m, start, end):
+                    # "George H.W. Bush": a full name the KB does not have, whose last word
+                    # is a known surname, is someone else (or a spelling the KB lacks)
+                    self._drop(m)
+                    self._new_ner(start, end, label, None)
+                    continue
                 if m.entry is not None and m.entry.kind == "state" and m.start >= start and m.end <= end \
                         and label in ("PERSON", "ORG"):
                     # a place word inside a longer name: the name wins, the place may give a country
@@ -305,6 +327,11 @@ class _Extractor:
             if label in ("PERSON", "ORG") and self._place_name(start, end):
                 continue
             self._new_ner(start, end, label, None)
+
+    def _names_beyond(self, m: _Mention, start: int, end: int) -> bool:
+        """The entity has name words besides the surname that no title reading explains."""
+        return any(self.cap[k] and not self._title_word(k) and self.norms[k] not in ("'s", "-")
+                   for k in range(start, end) if not m.start <= k < m.end)
 
     def _place_name(self, start: int, end: int) -> bool:
         """The tagger's known news misses: multiword places tagged PERSON, cities tagged ORG."""
@@ -328,7 +355,7 @@ class _Extractor:
         if label == "PERSON":
             m.kind, m.person = "person", True
         elif label == "ORG":
-            m.kind, m.sector = "org", _org_sector(text)
+            m.kind, m.sector = "org", self.lex.org_sector(text)
         else:
             m.kind = "group"
             if self.norms[end - 1].endswith("s"):  # "Kurds", "Shiites": people
@@ -381,6 +408,12 @@ class _Extractor:
     def _read_country_word(self, m: _Mention) -> None:
         sdoc = self.sdoc
         entry = m.entry
+        if m.use == DEMONYM and m.start > 0 and self.norms[m.start - 1] == "ethnic":
+            # "ethnic Albanians" in Macedonia are no Albanian state actor: a group, no country
+            m.entry, m.name, m.country, m.sector, m.kind = None, _tidy_name(
+                self._span_text(m.start - 1, m.end)), None, "CIV", "group"
+            m.resolved_by = "kb"
+            return
         m.country = entry.country
         m.kind = "state"
         last = sdoc[m.end - 1]
@@ -399,7 +432,10 @@ class _Extractor:
                 return
         head = self._modified_head(last)
         category = None
-        if head is not None:
+        agent_end, agent_sector = self._match_agent(k)
+        if head is not None and agent_sector and agent_end - k >= 2 and agent_end == head.i + 1:
+            category = agent_sector  # "riot police", "security forces", "border guards"
+        elif head is not None:
             category = self._category(head)
             for t in sdoc[m.end:head.i]:  # "Venezuelan opposition leader", "US military officials"
                 c = self._category(t)
@@ -439,38 +475,109 @@ class _Extractor:
             m.kind = "org" if m.sector in ("BUS", "MED") else "group"
 
     def _match_role(self, k: int) -> tuple[int, tuple[str, ...]]:
-        node, best_end, best = self.kb.role_trie, k, ()
-        j = k
-        while j < self.n:
-            node = node.get(self.norms[j])
-            if node is None:
-                break
-            j += 1
-            if "" in node:
-                best_end, best = j, node[""]
-        return best_end, best
+        """(end, role codes) of the role phrase at token k ("defence minister"), or (k, ())."""
+        if k >= self.n:
+            return k, ()
+        end, codes = self.kb.roles.match(self.norms, k)
+        return (end, codes) if codes else (k, ())
 
     def _role_description(self, m: _Mention, role_end: int, roles: tuple[str, ...],
                           country: Optional[str]) -> None:
-        """"the Venezuelan leader" -> the person holding that office (KB term, else the text)."""
-        person = self.kb.holder(country, roles, self.date)
+        """"the Venezuelan leader", "Colombia's defence minister": one mention over the
+        country word and the role; who it is is settled once titles and names are read
+        (``_resolve_role_descriptions``)."""
         for i in range(m.end, role_end):
             if self.covered[i] is not None and self.covered[i] is not m:
                 return
         for i in range(m.end, role_end):
             self.covered[i] = m
+        head = role_end - 1
         m.end = role_end
-        if person is not None:
-            m.entry, m.name, m.use = person, person.name, "name"
-            self._person_at_date(m)
-            m.gender = person.gender
-            m.resolved_by = "coref"
+        m.sector, m.kind = "GOV", "state"  # until a person is found: the state acting through it
+        self._pending_roles.append((m, head, roles, country))
+
+    def _resolve_role_descriptions(self) -> None:
+        """The person a role description means, in this order: the one named beside it
+        ("Venezuela's foreign minister, Jorge Arreaza"), the article's own antecedent with
+        that office, the holder on the article's date in the KB's calendar."""
+        for m, head, roles, country in self._pending_roles:
+            if m.dropped:
+                continue
+            wanted = self._wanted_roles(roles)
+            if self._former(m.start):
+                # "the former South African president": someone who held it, never the
+                # holder on the date; the article's own person of that country, if any
+                earlier = self._last_person(m.start, lambda p: p.country == country and (
+                    bool(p.entry.roles_at(None) & wanted) if p.entry is not None else bool(p.roles & wanted)
+                    or p.sector == "ELI"))
+                if earlier is not None:
+                    m.copy_person(earlier)
+                continue
+            person = self._appositive_person(head)
+            if person is not None:
+                self._give_office(person, country, roles, self._role_sector(self._role_start(head), head + 1))
+                m.copy_person(person)
+                continue
+            earlier = self._last_person(m.start, lambda p: p.country == country and bool(p.roles & wanted))
+            if earlier is not None:
+                m.copy_person(earlier)
+                continue
+            holder = self.kb.holder(country, roles, self.date)
+            if holder is not None:
+                m.entry, m.name, m.use = holder, holder.name, "name"
+                self._person_at_date(m)
+                m.gender = holder.gender
+                m.resolved_by = "coref"
+
+    def _role_start(self, head: int) -> int:
+        phrase = self._phrase_ending_at(head + 1, max(0, head - 4))
+        return phrase[0] if phrase else head
+
+    def _former(self, start: int) -> bool:
+        """"the former US president", "ex-President": a past office."""
+        k = start - 1
+        while k >= 0 and self.norms[k] in ("the", "a", "-"):
+            k -= 1
+        return k >= 0 and self.norms[k] in ("former", "ex", "late")
+
+    def _wanted_roles(self, roles) -> set[str]:
+        wanted = set(roles)
+        if "leader" in wanted:
+            wanted |= self.lex.leader_roles
+        return wanted
+
+    def _appositive_person(self, head: int) -> Optional[_Mention]:
+        """The person in apposition to a role noun: "the foreign minister, Carlos Smith",
+        "Carlos Smith, the foreign minister" (spaCy's ``appos`` either way)."""
+        tok = self.sdoc[head]
+        candidates = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            candidates.append(tok.head)
+        for c in candidates:
+            p = self.covered[c.i]
+            if p is not None and not p.dropped and p.person and p.name:
+                return p
+        return None
+
+    def _other_than_kb(self, p: _Mention, country: str, sector: Optional[str]) -> None:
+        """"Colombia's defense minister, Pedro Sánchez" is not Spain's Pedro Sánchez: when the
+        text gives a person an office of another country than the KB's namesake holds on
+        the article's date, the mention is someone the KB does not know."""
+        if p.entry is None or p.entry.kind != "person" or not p.country or p.country == country:
             return
-        earlier = self._last_person(m.start, lambda p: p.country == country and bool(p.roles & set(roles)))
-        if earlier is not None:
-            m.copy_person(earlier)
-            return
-        m.sector, m.kind = "GOV", "state"  # an office we cannot name: the state acting through it
+        p.entry, p.resolved_by, p.weak_ids = None, "ner", ()
+        p.name = _tidy_name(self._span_text(max(p.start, p.own_start), p.end))
+        p.country, p.sector, p.roles = country, sector, set()
+        p.candidates = []
+
+    def _give_office(self, p: _Mention, country: Optional[str], roles, sector: Optional[str]) -> None:
+        """What a role beside a name tells about a person the KB does not know."""
+        if country:
+            self._other_than_kb(p, country, sector)
+        p.roles |= set(roles)
+        if p.entry is None:
+            p.country = p.country or country
+            p.sector = p.sector or sector or "GOV"
 
     def _modified_head(self, tok):
         t = tok
@@ -485,10 +592,16 @@ class _Extractor:
         return None
 
     def _category(self, tok) -> Optional[str]:
+        """What a head noun makes of a country word: a sector, PLACE, NONE or None. sitrep's
+        own nouns.tsv first, then the Phoenix role nouns ("farmer", "gunman")."""
         nouns = self.kb.nouns
-        category = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        lemma = self._lemma(tok.i)
+        category = nouns.get(lemma) or nouns.get(self.norms[tok.i])
+        if category is None:
+            agents = self.kb.agents.table
+            category = agents.get(lemma) or agents.get(self.norms[tok.i])
         if category == "MIL" and tok.i > 0 and self.norms[tok.i] == "general" \
-                and self.norms[tok.i - 1] in _NOT_GENERAL:
+                and self.norms[tok.i - 1] in self.lex.not_general:
             return "GOV"  # "Secretary-General", "attorney general" are not generals
         return category
 
@@ -503,76 +616,167 @@ class _Extractor:
     # -- titles before names: "Venezuelan lawmaker Jose Perez" ------------------------
 
     def _titles_before_people(self) -> None:
-        """"Venezuelan lawmaker Jose Perez", "Ivory Coast's Supreme Court", "Iraqi Kurds": the
-        country word before a name is its nationality, not a second actor."""
+        """"Venezuelan lawmaker Jose Perez", "White House press secretary Sarah Sanders",
+        "Ivory Coast's Supreme Court", "Iraqi Kurds": the country word before a name is its
+        nationality, not a second actor; the title words give the person's sector."""
+        dominant = self._dominant_country()
+        for p in list(self.mentions):
+            if p.dropped or not (p.person or (p.resolved_by == "ner" and p.ner_label in ("ORG", "NORP"))):
+                continue
+            title = self._read_title(p)
+            if not p.person:
+                continue
+            if title.titled and title.country:
+                self._other_than_kb(p, title.country, title.sector)
+            if p.entry is None:
+                if p.sector is None:
+                    p.sector = title.sector or ("GOV" if title.roles else None)
+                p.roles |= title.roles
+                if p.country is None and title.titled and dominant:
+                    # "President Omar El Bashir ... in Sudan": an office with no country named
+                    # is most likely in the country the text is about
+                    p.country = dominant
+            elif title.former:
+                p.sector = "ELI"
+            else:
+                if (title.titled or title.roles) and (p.sector in (None, "ELI") or not self.date):
+                    # "Iraqi President Saddam Hussein" in a text without a date: the title says
+                    # which of the person's offices the text speaks of
+                    p.sector = title.sector or "GOV"
+                p.roles |= title.roles  # the text's word for an office the KB may not list
+
+    def _dominant_country(self) -> Optional[str]:
         counts: dict[str, int] = {}
         for m in self.mentions:
             if not m.dropped and m.entry is not None and m.entry.kind == "state":
                 counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
-        dominant = max(counts, key=counts.get) if counts else None
-        for p in list(self.mentions):
-            if p.dropped or not (p.person or (p.resolved_by == "ner" and p.ner_label in ("ORG", "NORP"))):
+        return max(counts, key=counts.get) if counts else None
+
+    def _read_title(self, p: _Mention) -> "_Title":
+        """Walk left from a name over its title ("British Defence Secretary", "the White
+        House press secretary", "Gen."); a country word there becomes part of the mention
+        and gives the country."""
+        title = _Title()
+        k, steps = p.start, 0
+        sent_start = self.sent_starts[self._sent_index(p.start)]
+        while k > sent_start and steps < 8:
+            owner = self.covered[k - 1]
+            if owner is not None and not owner.dropped and owner is not p and p.person \
+                    and owner.ner_label == "ORG" and owner.resolved_by == "ner" and owner.end - owner.start <= 3 \
+                    and (steps > 0 or (owner.start > 0 and self.norms[owner.start - 1] == "of")):
+                # "Secretary of State Marco Rubio", "British Defence Secretary Tom King": the
+                # tagger took part of the title for an organisation (a country word in it counts)
+                self._drop(owner)  # its words are read again as title words
+                title.country = title.country or owner.country
+                if owner.country and p.country is None:
+                    p.country = owner.country
+                title.titled = True
+                steps += 1
                 continue
-            k, steps = p.start, 0
-            title_sector, title_roles, titled = None, set(), False
-            sent_start = self.sent_starts[self._sent_index(p.start)]
-            while k > sent_start and steps < 7:
-                owner = self.covered[k - 1]
-                if owner is not None and not owner.dropped and owner is not p and p.person \
-                        and owner.ner_label == "ORG" and owner.resolved_by == "ner" and owner.end - owner.start <= 2 \
-                        and (steps > 0 or (owner.start > 0 and self.norms[owner.start - 1] == "of")):
-                    # "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth": the tagger
-                    # took part of the title for an organisation
+            if owner is not None and not owner.dropped and owner is not p:
+                if owner.entry is not None and owner.entry.kind == "state" and owner.end <= p.start \
+                        and not owner.locative:
+                    title.country = owner.entry.country
+                    if p.country is None:
+                        p.country = owner.entry.country
+                    if owner.sector not in (None, "GOV", "CIV") and title.sector is None:
+                        title.sector = owner.sector
+                    # one mention from the country word to the name
                     self._drop(owner)
-                    k, steps = owner.start, steps + 1
-                    continue
-                if owner is not None and not owner.dropped and owner is not p:
-                    if owner.entry is not None and owner.entry.kind == "state" and owner.use != METONYM \
-                            and owner.end <= p.start:
-                        if p.country is None:
-                            p.country = owner.entry.country
-                        if p.sector is None and owner.sector not in (None, "GOV", "CIV"):
-                            title_sector = title_sector or owner.sector
-                        # one mention from the country word to the name
-                        self._drop(owner)
-                        for i in range(owner.start, p.start):
-                            self.covered[i] = p
-                        p.start = owner.start
-                    break
-                norm = self.norms[k - 1]
-                if norm in ("'s", "'"):
-                    k, steps = k - 1, steps + 1
-                    continue
-                if not p.person:
-                    break  # organisations and groups take only an adjacent country word
-                if norm == "-" or norm in _HONORIFICS:
-                    k, steps = k - 1, steps + 1
-                    continue
-                if norm in ("of", "for", "and") and k >= 2 and self.cap[k - 2] and self.cap[k]:
-                    k, steps = k - 1, steps + 1  # "Secretary of State", "Minister for Interior"
-                    continue
-                t = self.sdoc[k - 1]
-                cat = self._category(t)
-                _, roles = self._match_role(k - 1)
-                if t.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "NUM"):
-                    break
-                if cat in (None, "PLACE", "NONE") and not roles and not (
-                        t.pos_ == "ADJ" or (t.pos_ in ("PROPN", "NOUN") and self.cap[k - 1])):
-                    break
-                if cat and cat not in ("PLACE", "NONE") and title_sector in (None, "GOV"):
-                    title_sector = cat
-                if roles or (cat and cat not in ("PLACE", "NONE", "CIV")):
-                    titled = True
-                title_roles.update(roles)
+                    for i in range(owner.start, p.start):
+                        self.covered[i] = p
+                    p.start = owner.start
+                break
+            norm = self.norms[k - 1]
+            if norm in ("'s", "'"):
                 k, steps = k - 1, steps + 1
-            if p.entry is None:
-                if p.sector is None:
-                    p.sector = title_sector or ("GOV" if title_roles else None)
-                p.roles |= title_roles
-                if p.country is None and p.person and titled and dominant:
-                    # "President Omar El Bashir ... in Sudan": an office with no country named
-                    # is most likely in the country the text is about
-                    p.country = dominant
+                continue
+            if not p.person:
+                break  # organisations and groups take only an adjacent country word
+            if norm == "-" or norm in self.lex.honorifics:
+                k, steps = k - 1, steps + 1
+                continue
+            if norm in self.lex.title_connectors and k >= 2 and self.cap[k - 2] and self.cap[k]:
+                k, steps = k - 1, steps + 1  # "Secretary of State", "Minister for Interior"
+                continue
+            t = self.sdoc[k - 1]
+            if norm == "former":
+                title.former = True
+            phrase = self._phrase_ending_at(k, sent_start)
+            if phrase is not None:
+                # a phrase ("press secretary", "opposition leader") decides over its words
+                j, roles, sector = phrase
+                for i in range(j, k):  # "Defense" of "Defense Minister" the tagger took for a body
+                    frag = self.covered[i]
+                    if frag is not None and frag is not p and frag.ner_label == "ORG" and frag.resolved_by == "ner" \
+                            and frag.start >= j - 1 and frag.end <= k:
+                        self._drop(frag)
+                        title.country = title.country or frag.country
+                if title.sector in (None, "GOV") or sector not in (None, "GOV"):
+                    title.sector = sector or title.sector
+                title.roles.update(roles)
+                title.titled = True
+                k, steps = j, steps + (k - j)
+                continue
+            if t.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "NUM"):
+                break
+            cat = self._category(t)
+            if cat in (None, "PLACE", "NONE") and not (
+                    t.pos_ == "ADJ" or (t.pos_ in ("PROPN", "NOUN") and self.cap[k - 1])):
+                break
+            if cat and cat not in ("PLACE", "NONE") and title.sector in (None, "GOV"):
+                title.sector = cat
+                title.titled = title.titled or cat != "CIV"
+            k, steps = k - 1, steps + 1
+        if p.country is None and title.country and p.person:
+            p.country = title.country  # from a country word inside a dropped fragment
+        return title
+
+    def _phrase_ending_at(self, k: int, floor: int) -> Optional[tuple[int, tuple[str, ...], Optional[str]]]:
+        """The longest role or role-noun phrase that ends just before token k:
+        (its first token, role codes, sector), or None."""
+        for j in range(max(floor, k - 4), k):
+            role_end, roles = self._match_role(j)
+            agent_end, sector = self._match_agent(j)
+            if role_end == k and roles:
+                return j, roles, sector if agent_end == k else self._role_sector(j, k)
+            if agent_end == k and sector:
+                return j, (), sector
+        return None
+
+    def _match_agent(self, k: int) -> tuple[int, Optional[str]]:
+        """(end, sector) of the longest role noun phrase at token k ("riot police",
+        "press secretary"), its last word read as written or as its lemma ("rebels")."""
+        if k >= self.n or not self.kb.agents.starts(self.norms[k]):
+            return k, None
+        agents = self.kb.agents
+        longest = min(agents.longest.get(self.norms[k], 0), self.n - k)
+        for length in range(longest, 0, -1):
+            words = self.norms[k:k + length]
+            sector = agents.get(words)
+            if sector is None:
+                sector = agents.get(words[:-1] + [self._lemma(k + length - 1)])
+            if sector is not None:
+                return k + length, sector
+        return k, None
+
+    def _role_sector(self, start: int, end: int) -> str:
+        """The sector a role phrase gives its holder: that of its words as a role noun
+        ("defence minister" GOV, "army chief" MIL), else GOV."""
+        agent_end, sector = self._match_agent(start)
+        if sector and agent_end == end:
+            return sector
+        for k in range(end - 1, start - 1, -1):
+            cat = self._category(self.sdoc[k])
+            if cat in _INSTITUTION_SECTORS:  # "army chief" MIL; "press secretary" is no MED
+                return cat
+        return "GOV"
+
+    def _lemma(self, k: int) -> str:
+        lemma = self._lemmas.get(k)
+        if lemma is None:
+            lemma = self._lemmas[k] = normalise(self.sdoc[k].lemma_)
+        return lemma
 
     def _groups_located_in_countries(self) -> None:
         """"rebels in the Ivory Coast", "protesters from Venezuela": the country stays a place,
@@ -617,6 +821,7 @@ class _Extractor:
 
     def _coref_names(self) -> None:
         known: dict[tuple[str, ...], _Mention] = {}
+        self._known_strength: dict[tuple[str, ...], int] = {}
         live = sorted((m for m in self.mentions if not m.dropped), key=lambda m: m.start)
         starts = {m.start: m for m in live}
         i = 0
@@ -626,7 +831,7 @@ class _Extractor:
                 self._coref_one(m, known)
                 i = max(m.end, i + 1)
                 continue
-            if self.covered[i] is None and self.cap[i] and (self.propn[i] or self.all_caps) \
+            if self.covered[i] is None and self.cap[i] and (self.propn[i] or self.all_caps or self._named_subject(i)) \
                     and (self.norms[i],) in known:
                 src = known.get((self.norms[i],))
                 if src is not None and not self._propn_neighbour(i, i + 1) \
@@ -635,6 +840,12 @@ class _Extractor:
                     m.copy_person(src)
                     self._add(m)
             i += 1
+
+    def _named_subject(self, i: int) -> bool:
+        """A capitalised subject the tagger did not take for a name ("López said", first
+        in its sentence, is tagged NOUN): a name when it is a surname of this article."""
+        tok = self.sdoc[i]
+        return tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.pos_ == "NOUN" and self.ent_label[i] is None
 
     def _coref_one(self, m: _Mention, known: dict) -> None:
         key = tuple(self.norms[m.start:m.end])
@@ -665,23 +876,39 @@ class _Extractor:
                 self._register(m, known)
 
     def _register(self, m: _Mention, known: dict) -> None:
+        """Make a person's name parts point to this mention, for later partial mentions.
+
+        A part keeps the person who owns it most: a maternal surname ("López" of "Vladimir
+        Padrino López", in a country whose names carry two surnames) does not take "López"
+        from a "Leopoldo López" named before, though it does when no one else has it.
+        """
+        strength = self._known_strength
+
+        def put(key: tuple[str, ...], weight: int) -> None:
+            if weight >= strength.get(key, 0) or known.get(key) is m:
+                known[key] = m
+                strength[key] = weight
+
         names = [m.name or ""]
         if m.entry is not None:
             names += m.entry.aliases
+        full = [normalise(p) for p in (m.name or "").split()]
+        maternal = full[-1] if m.country in self.lex.two_surnames and len(full) == 3 else None
         for name in names:
             parts = [normalise(p) for p in name.replace("-", " - ").split()]
             parts = [p for p in parts if p]
             for k in range(1, len(parts)):
-                if parts[k] in ("-", "de", "la", "da", "del", "al", "el", "bin", "von", "van"):
+                if parts[k] in self.lex.name_particles:
                     continue
-                known[tuple(parts[k:])] = m
+                weight = 1 if parts[k:] == [maternal] else 2
+                put(tuple(parts[k:]), weight)
                 if len(parts[k]) >= 3 and parts[k] not in _stop_words():
-                    known[(parts[k],)] = m
-            if m.entry is not None and m.entry.country in ("CHN", "TWN", "PRK", "KOR") and parts:
-                known[(parts[0],)] = m
+                    put((parts[k],), weight)
+            if m.entry is not None and m.entry.country in self.lex.surname_first and parts:
+                put((parts[0],), 2)
             if m.entry is not None and parts:
-                known[tuple(parts)] = m  # an alias as written: "al-Assad", "Lula"
-        known[tuple(self.norms[m.start:m.end])] = m
+                put(tuple(parts), 2)  # an alias as written: "al-Assad", "Lula"
+        put(tuple(self.norms[m.start:m.end]), 2)
 
     def _name_len(self, m: _Mention) -> int:
         return len((m.name or "").replace("-", " - ").split())
@@ -700,7 +927,7 @@ class _Extractor:
             if m.dropped or not m.person or m.end >= self.n or not m.country:
                 continue
             nxt = self.sdoc[m.end]
-            if nxt.lower_ not in _GOVERNMENT_NOUNS or self.covered[m.end] is not None:
+            if nxt.lower_ not in self.lex.government_nouns or self.covered[m.end] is not None:
                 continue
             state = self.kb.countries.get(m.country)
             if state is None:
@@ -713,8 +940,14 @@ class _Extractor:
     # -- role descriptions without a country, pronouns ----------------------------------
 
     def _bare_roles(self) -> None:
+        """"the foreign minister", "the country's defence minister", "the president of
+        Colombia": the person named beside it, else the last one in the text holding the
+        office (a "... of <country or body>" role: the KB holder on the article's date)."""
+        dominant = None
         for i in range(1, self.n):
-            if self.norms[i - 1] != "the" or self.covered[i] is not None or self.norms[i] not in self.kb.role_trie:
+            if self.covered[i] is not None or not self.kb.roles.starts(self.norms[i]):
+                continue
+            if not self._role_determiner(i):
                 continue
             role_end, roles = self._match_role(i)
             if not roles:
@@ -724,36 +957,54 @@ class _Extractor:
             nxt = self.sdoc[role_end] if role_end < self.n else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not self.all_caps:
                 continue  # "the President Donald Trump": a title
-            country, end = None, role_end
             if nxt is not None and nxt.lower_ == "of" and role_end + 1 < self.n:
-                owner = self.covered[role_end + 1]
-                if owner is not None and owner.entry is not None and owner.entry.kind in ("state", "org"):
-                    country = owner.entry.country if owner.entry.kind == "state" else None
-                    igo = owner.entry.id if owner.entry.kind == "org" else None
-                    person = self.kb.holder(country or (owner.entry.igo or igo), roles, self.date)
-                    if person is None and igo:
-                        person = self.kb.holder(igo, roles, self.date)
-                    if person is not None:
-                        self._drop(owner)
-                        m = _Mention(i, owner.end, person)
-                        self._person_at_date(m)
-                        m.resolved_by = "coref"
-                        self._add(m)
-                    continue
-            wanted = set(roles)
-            if "leader" in wanted:
-                wanted |= _LEADER_ROLES
-            src = self._last_person(i, lambda p: bool(p.roles & wanted))
-            if src is None and "leader" in roles:
-                src = self._only_person_nearby(i, None)
+                self._role_of(i, role_end, roles)
+                continue
+            person = self._appositive_person(role_end - 1)
+            if person is not None:
+                if dominant is None:
+                    dominant = self._dominant_country() or ""
+                self._give_office(person, dominant or None, roles, self._role_sector(i, role_end))
+                src = person
+            else:
+                wanted = self._wanted_roles(roles)
+                src = self._last_person(i, lambda p: bool(p.roles & wanted))
+                if src is None and "leader" in roles:
+                    src = self._only_person_nearby(i, None)
             if src is not None:
-                m = _Mention(i, end)
+                m = _Mention(i, role_end)
                 m.copy_person(src)
                 self._add(m)
 
+    def _role_determiner(self, i: int) -> bool:
+        """A role noun used as a description: after "the", "its" or "the country's"."""
+        prev = self.norms[i - 1]
+        if prev in ("the", "its"):
+            return True
+        return prev in ("'s", "'") and i >= 2 and self.norms[i - 2] in ("country", "nation", "government") \
+            and self.covered[i - 2] is None
+
+    def _role_of(self, i: int, role_end: int, roles) -> None:
+        """"the president of Colombia", "the secretary-general of the UN"."""
+        owner = self.covered[role_end + 1]
+        if owner is None or owner.entry is None or owner.entry.kind not in ("state", "org"):
+            return
+        country = owner.entry.country if owner.entry.kind == "state" else None
+        igo = owner.entry.id if owner.entry.kind == "org" else None
+        person = self.kb.holder(country or (owner.entry.igo or igo), roles, self.date)
+        if person is None and igo:
+            person = self.kb.holder(igo, roles, self.date)
+        if person is not None:
+            self._drop(owner)
+            m = _Mention(i, owner.end, person)
+            self._person_at_date(m)
+            m.resolved_by = "coref"
+            self._add(m)
+
     def _pronouns(self) -> None:
-        for i in [i for i, t in enumerate(self.norms) if t in _PRONOUNS]:
-            gender = _PRONOUNS[self.norms[i]]
+        pronouns = self.lex.pronoun_gender
+        for i in [i for i, t in enumerate(self.norms) if t in pronouns]:
+            gender = pronouns[self.norms[i]]
             if self.covered[i] is not None:
                 continue
             tok = self.sdoc[i]
@@ -807,11 +1058,12 @@ class _Extractor:
             return False
         prep = self.sdoc[k]
         word = prep.lower_
-        if word in _LOC_PREPS:
+        if word in self.lex.locative_prepositions:
             return True
         if word in ("from", "over"):
             head = prep.head
-            return head.lemma_.lower() in _MOTION or head.lower_ in _MOTION
+            motion = self.lex.motion_words
+            return head.lemma_.lower() in motion or head.lower_ in motion
         if word == "of":
             return self._category(prep.head) == "PLACE"
         return False
@@ -824,7 +1076,7 @@ class _Extractor:
         while t.dep_ == "conj" and t.head.i < t.i:  # "in Venezuela and Colombia"
             t = t.head
         if t is not tok and t.dep_ == "pobj":
-            return self._after_locative_prep(t.i) or (t.head.i == t.i - 1 and t.head.lower_ in _LOC_PREPS)
+            return self._after_locative_prep(t.i) or (t.head.i == t.i - 1 and t.head.lower_ in self.lex.locative_prepositions)
         return False
 
     def _emit(self) -> list[Actor]:
@@ -928,12 +1180,3 @@ def _entity_spans(iob: list, types: list, strings) -> list[tuple[int, int, str]]
 
 def _tidy_name(text: str) -> str:
     return " ".join(text.split())
-
-
-def _org_sector(text: str) -> Optional[str]:
-    low = text.lower()
-    for sector, words in _ORG_SECTOR_WORDS:
-        for w in words:
-            if w in low:
-                return sector
-    return None

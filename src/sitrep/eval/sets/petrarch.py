@@ -15,8 +15,20 @@ not one PLOVER names), a sentence marked no-event is a negative (every predicted
 false alarm).
 
 Per sentence: gold set of mapped types vs the distinct types of the sentence's coded
-events (``events.coded_events``), as in the plover_gsr scorer. Actor codes are fictional
-(unit) or CAMEO actor codes (afp) and are not scored here.
+events (``events.coded_events``), as in the plover_gsr scorer. Each sentence is analysed
+with its gold date as the publication date (offices are resolved on that day).
+
+Actor countries, AFP part only (the unit tests' actors are fictional): a CAMEO actor code
+names a country by its first three letters when they are an ISO alpha-3 code or a CAMEO
+country code (``knowledge/data/actors/cameo.tsv``); IGO/NGO/region codes name none.
+  afp_source_country_acc / afp_target_country_acc  over the gold codings whose type is
+                 among the sentence's predicted types and whose source (target) names a
+                 country: right when some predicted event of that type has a source
+                 (target) of that country (as plover_gsr scores it)
+  afp_actor_country_recall  over every country the gold source and target codes name:
+                 the share for which the actors stage found a (non-locative) actor of that
+                 country in the sentence, whatever the events made of it
+The AFP sentences are a test set: nothing in sitrep is tuned on them.
 """
 from __future__ import annotations
 
@@ -69,6 +81,51 @@ def cameo_to_plover(code: str, table: dict) -> Optional[str]:
     return None
 
 
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    """'20080804' -> '2008-08-04' (the gold's date format); None when it is not one."""
+    value = (value or "").strip()
+    if len(value) == 8 and value.isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return None
+
+
+class ActorCountries:
+    """Source/target country scores of the AFP sentences (see the module docstring)."""
+
+    def __init__(self):
+        from sitrep.knowledge.actors import load_cameo_codes
+        self.cameo = load_cameo_codes()
+        self.src = [0, 0]  # [right, scored]
+        self.tgt = [0, 0]
+        self.found = [0, 0]
+
+    def add(self, row: dict, doc, coded: list, table: dict) -> None:
+        present = {a.country for a in doc.actors if a.country and not a.locative}
+        for coding in row["codings"]:
+            src, tgt = self.cameo.country(coding.get("source", "")), self.cameo.country(coding.get("target", ""))
+            for country in (src, tgt):
+                if country:
+                    self.found[1] += 1
+                    self.found[0] += country in present
+            kind = cameo_to_plover(coding.get("cameo", ""), table)
+            events = [e for e in coded if e.type == kind] if kind else []
+            if not events:
+                continue
+            for country, tally, side in ((src, self.src, "source"), (tgt, self.tgt, "target")):
+                if country:
+                    tally[1] += 1
+                    tally[0] += any(getattr(e, side) is not None and getattr(e, side).country == country
+                                    for e in events)
+
+    def report(self, result: EvalResult) -> None:
+        for name, (right, total) in (("afp_source_country_acc", self.src), ("afp_target_country_acc", self.tgt),
+                                     ("afp_actor_country_recall", self.found)):
+            result.metrics[name] = round(right / total, 4) if total else None
+        result.metrics["afp_country_scored_source"] = self.src[1]
+        result.metrics["afp_country_scored_target"] = self.tgt[1]
+        result.metrics["afp_country_codes"] = self.found[1]
+
+
 def load_rows(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
     rows = read_jsonl(Path(data_dir) / GOLD, keep=lambda r: r.get("lang") == "en" and not r.get("expected_errors")
                       and (r.get("text") or "").strip())
@@ -88,7 +145,9 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     table = load_crosswalk(data_dir)
     rows = load_rows(data_dir, limit)
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR)
-    docs = analyse_texts(kb, [r["text"] for r in rows], [f"petr-{r['id']}" for r in rows])
+    docs = analyse_texts(kb, [r["text"] for r in rows], [f"petr-{r['id']}" for r in rows],
+                         published=[_iso_date(r.get("date")) for r in rows])
+    countries = ActorCountries()
     scores = {part: {t: PRF() for t in PLOVER_TYPES} for part in ("unit", "afp")}
     negatives = {"unit": [0, 0], "afp": [0, 0]}  # [no-event sentences, with a false alarm]
     skipped = 0
@@ -105,6 +164,8 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
                 continue
         scored += 1
         predicted = {e.type for e in coded_events(doc)}
+        if part == "afp":
+            countries.add(row, doc, coded_events(doc), table)
         if row.get("no_events"):
             negatives[part][0] += 1
             negatives[part][1] += bool(predicted)
@@ -132,6 +193,7 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
             s = scores[part][t]
             if s.tp + s.fp + s.fn:
                 result.metrics[f"{part}_type_{t}"] = s
+    countries.report(result)
     result.n_items = scored
     result.notes.append(f"{skipped} sentences whose CAMEO codes have no PLOVER entry were left out")
     result.notes.append("event types only: the unit tests' actors are fictional (Tolkien codes)")
