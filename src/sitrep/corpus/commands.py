@@ -70,10 +70,12 @@ def add_parser(sub) -> None:
     p = sub.add_parser("brief", help="the situation report (Markdown, or HTML with --html)")
     _db_arg(p)
     _filters(p)
-    p.add_argument("--html", action="store_true", help="HTML instead of Markdown")
-    p.add_argument("--out", default=".", help="folder for the plot (PNG, SVG); default: current folder")
+    p.add_argument("--html", action="store_true",
+                   help="one self-contained HTML page (chart and map embedded) instead of Markdown")
+    p.add_argument("--out", default=None,
+                   help="folder for the chart of a Markdown brief (default: next to -o FILE; none on stdout)")
     p.add_argument("-o", "--output", help="write the brief to this file instead of stdout")
-    p.add_argument("--no-plot", action="store_true")
+    p.add_argument("--no-plot", action="store_true", help="no chart")
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("export", help="export tables: parquet, csv, jsonl, plover, gdelt")
@@ -203,21 +205,23 @@ def cmd_incidents(args) -> int:
 
 
 def _write_brief(store, args_about, since, until, out_dir: Path, html: bool, plot: bool = True) -> str:
-    from sitrep.report.brief import build_brief, markdown_to_html
+    """The brief's text; the chart of a Markdown brief goes into ``out_dir``."""
+    from sitrep.report import brief_text
+    from sitrep.report.output import write_chart
 
-    md = build_brief(store, about=args_about, since=since, until=until, out_dir=out_dir if plot else None,
-                     plot=plot)
-    return markdown_to_html(md) if html else md
+    text, chart = brief_text(store, about=args_about, since=since, until=until, html=html, plot=plot,
+                             output=str(out_dir / ("brief.html" if html else "brief.md")))
+    if chart:
+        write_chart(*chart)
+    return text
 
 
 def cmd_brief(args) -> int:
+    from sitrep.report import write_brief
+
     with _store(args, read_only=True) as store:
-        text = _write_brief(store, args.about, args.since, args.until, Path(args.out), args.html,
-                            plot=not args.no_plot)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        write_brief(store, about=args.about, since=args.since, until=args.until, html=args.html,
+                    plot=not args.no_plot, output=args.output, plot_dir=args.out)
     return 0
 
 
@@ -269,8 +273,8 @@ def cmd_demo(args) -> int:
             md = _write_brief(store, None, None, None, out_dir, html=False)
             (out_dir / "brief.md").write_text(md, encoding="utf-8")
             if args.html:
-                from sitrep.report.brief import markdown_to_html
-                (out_dir / "brief.html").write_text(markdown_to_html(md), encoding="utf-8")
+                (out_dir / "brief.html").write_text(_write_brief(store, None, None, None, out_dir, html=True),
+                                                    encoding="utf-8")
         sys.stdout.write(md)
         print(f"brief and plot written to {out_dir}/", file=sys.stderr)
         if args.serve:
