@@ -156,6 +156,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             detail VARCHAR
         )""",
     ]),
+    (6, "incident_keys: the date interval linking gives each event, kept by incident linking (issue 11)", [
+        # computed once per event, so that an incremental re-link reads only the days it re-links
+        """CREATE TABLE IF NOT EXISTS incident_keys (
+            event_id VARCHAR, article_id VARCHAR, type VARCHAR, precision VARCHAR, lo DATE, hi DATE
+        )""",
+        # a store linked before this table existed is re-linked in full by the next ingest
+        "UPDATE incidents SET linker = NULL",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
