@@ -60,6 +60,12 @@ def iso_day(value: Optional[str]) -> Optional[date]:
         return None
 
 
+def stored_event_id(article_id: str, event_id: str) -> str:
+    """The store-wide id of an event: the stage's ids are unique in their article only,
+    so ids that do not already start with ``<article_id>:`` get ``<article_id>#``."""
+    return event_id if str(event_id).startswith(article_id + ":") else f"{article_id}#{event_id}"
+
+
 def _domain(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -286,8 +292,7 @@ class Store:
         for e in doc.get("events") or []:
             c = e.get("certainty") or {}
             date_value = _get(e, "date", "value")
-            # event ids are unique in their article; the store needs them unique overall
-            event_id = e["id"] if str(e["id"]).startswith(aid + ":") else f"{aid}#{e['id']}"
+            event_id = stored_event_id(aid, e["id"])
             q("events", [
                 event_id, aid, e["type"], QUAD_CLASS.get(e["type"]), e.get("mode"),
                 e["trigger"]["text"], *e["trigger"]["span"], e["sentence"]["text"], *e["sentence"]["span"],
@@ -312,6 +317,13 @@ class Store:
         self.flush()
         row = self.con.execute("SELECT document FROM articles WHERE article_id = ?", [article_id]).fetchone()
         return json.loads(row[0]) if row else None
+
+    def documents(self, article_ids: list[str]) -> dict[str, dict]:
+        """article id -> its document dict, for a batch of ids (missing ids are left out)."""
+        self.flush()
+        rows = self.con.execute("SELECT article_id, document FROM articles WHERE article_id IN (SELECT unnest(?))",
+                                [list(article_ids)]).fetchall()
+        return {aid: json.loads(doc) for aid, doc in rows if doc is not None}
 
     def counts(self) -> dict[str, int]:
         self.flush()
