@@ -1,23 +1,31 @@
+from datetime import date, timedelta
+
 import pytest
 
 from corpus_helpers import make_doc
 from sitrep.corpus import queries
-from sitrep.corpus.incidents import haversine_km, rebuild_incidents
+from sitrep.corpus.incidents import (LINKER_VERSION, haversine_km, rebuild_incidents, similarity, text_features,
+                                     update_incidents)
 from sitrep.corpus.store import Store, content_hash
+from sitrep.model import Actor
 
 
-def store_docs(tmp_path, docs, duplicate_of=None):
-    store = Store(tmp_path / "inc.duckdb")
+def add(store, docs, duplicate_of=None):
     with store.transaction():
         for d in docs:
             store.add_document(d.to_dict(), content_hash(d.article.text),
                                duplicate_of=(duplicate_of or {}).get(d.article.id))
+
+
+def store_docs(tmp_path, docs, duplicate_of=None, name="inc.duckdb"):
+    store = Store(tmp_path / name)
+    add(store, docs, duplicate_of)
     rebuild_incidents(store)
     return store
 
 
 def strike(aid, outlet, place="Caracas", day="2025-12-09", status="asserted", src="USA", tgt="VEN",
-           typ="ASSAULT", published="2025-12-10", sentence="US aircraft struck a base at night."):
+           typ="ASSAULT", published="2025-12-10", sentence="US aircraft struck a naval base near Caracas at night."):
     return make_doc(aid, [sentence], outlet=outlet, published=published,
                     events=[(0, typ, sentence.split()[2], src, tgt, place, day, status)])
 
@@ -45,10 +53,11 @@ def test_same_strike_from_three_outlets_is_one_incident(tmp_path):
 
 
 @pytest.mark.parametrize("other", [
-    dict(place="Port of Spain"),  # > 150 km away
-    dict(day="2025-12-12"),  # outside the +-1 day window for ASSAULT
+    dict(place="Maracaibo"),  # > 60 km away: another strike
+    dict(day="2025-12-12"),  # outside the one-day window for ASSAULT
     dict(src="COL"),  # a different attacker
-    dict(typ="PROTEST", sentence="US aircraft protested a base at night."),  # another family
+    dict(typ="PROTEST", sentence="US aircraft protested a naval base near Caracas at night."),  # another family
+    dict(sentence="US aircraft hit fishing boats off Maracaibo harbour, killing eleven."),  # another story
 ])
 def test_incompatible_mentions_stay_apart(tmp_path, other):
     store = store_docs(tmp_path, [strike("a", "Wire A"), strike("b", "Wire B", **other)])
@@ -61,16 +70,89 @@ def test_a_sea_or_region_does_not_veto_a_city(tmp_path):
 
 
 def test_verbal_events_get_a_wider_window(tmp_path):
-    acc = dict(typ="ACCUSE", sentence="Caracas officials accused Washington of piracy.", src="VEN", tgt="USA",
-               place=None)
-    store = store_docs(tmp_path, [strike("a", "A", day="2025-12-09", **acc), strike("b", "B", day="2025-12-12", **acc)])
-    assert groups(store) == [["a", "b"]]
+    acc = dict(typ="ACCUSE", sentence="Caracas officials accused Washington of piracy on the high seas.", src="VEN",
+               tgt="USA", place=None)
+    store = store_docs(tmp_path, [strike("a", "A", day="2025-12-09", **acc), strike("b", "B", day="2025-12-11", **acc),
+                                  strike("c", "C", day="2025-12-14", **acc)])
+    assert groups(store) == [["a", "b"], ["c"]]
 
 
 def test_no_chaining_beyond_one_window(tmp_path):
     docs = [strike(f"s{i}", f"Wire {i}", day=f"2025-12-{9 + i:02d}") for i in range(4)]  # 9, 10, 11, 12
     store = store_docs(tmp_path, docs)
     assert max(len(g) for g in groups(store)) <= 2
+
+
+def test_an_undated_article_is_never_a_wildcard(tmp_path):
+    """Without a publication date or a date in its text, a mention links within its own
+    article only, however similar it is to dated reports."""
+    undated = strike("u", "Blog", day=None, published=None)
+    store = store_docs(tmp_path, [strike("a", "Wire A"), undated, strike("b", "Wire B", day="2026-03-01")])
+    assert groups(store) == [["a"], ["b"], ["u"]]
+    inc = next(i for i in queries.incidents(store) if i["n_articles"] == 1 and i["date_start"] is None)
+    assert inc["date_precision"] is None
+
+
+def test_an_inferred_publication_date_counts(tmp_path):
+    inferred = strike("i", "Blog", day=None, published="2025-12-10")
+    inferred.article.published_inferred = True
+    store = store_docs(tmp_path, [strike("a", "Wire A"), inferred])
+    assert groups(store) == [["a", "i"]]
+
+
+def test_state_and_opposition_of_one_country_are_different_actors(tmp_path):
+    call = "called supporters onto the streets of Caracas for a march on Wednesday."
+    a = strike("a", "A", typ="REQUEST", src="VEN", tgt=None, sentence="Opposition leader Guaido " + call)
+    b = strike("b", "B", typ="REQUEST", src="VEN", tgt=None, sentence="President Maduro also " + call)
+    a.events[0].source.sector, b.events[0].source.sector = "OPP", "GOV"
+    store = store_docs(tmp_path, [a, b])
+    assert groups(store) == [["a"], ["b"]]
+
+
+def test_symmetric_types_allow_swapped_roles(tmp_path):
+    meet = dict(typ="CONSULT", place=None, sentence="Venezuelan and US envoys held talks in Doha on the prisoner swap.")
+    store = store_docs(tmp_path, [strike("a", "A", src="USA", tgt="VEN", **meet),
+                                  strike("b", "B", src="VEN", tgt="USA", **meet)])
+    assert groups(store) == [["a", "b"]]
+    accuse = dict(typ="ACCUSE", place=None, sentence="Officials accused the other side of lying about the prisoner swap.")
+    store = store_docs(tmp_path / "x" if (tmp_path / "x").mkdir() is None else tmp_path,
+                       [strike("a", "A", src="USA", tgt="VEN", **accuse), strike("b", "B", src="VEN", tgt="USA", **accuse)])
+    assert groups(store) == [["a"], ["b"]]
+
+
+def test_a_month_long_build_up_joins_its_day(tmp_path):
+    build_up = dict(typ="MOBILIZE", place=None, tgt=None,
+                    sentence="The Pentagon sent eight warships and a submarine to the southern Caribbean.")
+    store = store_docs(tmp_path, [strike("a", "A", day="2025-08-20", published="2025-08-21", **build_up),
+                                  strike("b", "B", day="2025-08", published="2025-09-03", **build_up),
+                                  strike("c", "C", day="2025-10", published="2025-10-30", **build_up)])
+    assert groups(store) == [["a", "b"], ["c"]]
+
+
+def test_background_mentions_never_seed_an_incident_of_their_period(tmp_path):
+    old = strike("old", "A", day="2025-12-09", sentence="US aircraft struck a naval base near Caracas at night.")
+    old.events[0].background = True
+    store = store_docs(tmp_path, [old])
+    inc = queries.incidents(store)[0]
+    assert inc["background"] is True  # an incident of its own, flagged, not news of the period
+    news = strike("new", "B", day="2025-12-09")
+    add(store, [news])
+    update_incidents(store)
+    assert groups(store) == [["new", "old"]]  # it may join the news report of the same strike
+    assert queries.incidents(store)[0]["background"] is False
+
+
+def test_the_label_is_the_best_specified_event(tmp_path):
+    vague = strike("a", "A", src=None, tgt=None, place=None, status="alleged", published="2025-12-09",
+                   sentence="A naval base near Caracas was struck at night, residents said.")
+    precise = strike("b", "B", sentence="US aircraft struck a naval base near Caracas at night.")
+    precise.events[0].target = Actor(span=(0, 2), text="Venezuela", name="Venezuela", country="VEN", kind="state")
+    store = store_docs(tmp_path, [vague, precise])
+    assert groups(store) == [["a", "b"]]
+    inc = queries.incidents(store)[0]
+    assert inc["label"] == "ASSAULT: United States -> Venezuela in Caracas"
+    assert inc["headline_event"].startswith("b")
+    assert inc["date_start"] == date(2025, 12, 9) and inc["date_precision"] == "day"
 
 
 def test_near_duplicate_copy_is_not_an_independent_source(tmp_path):
@@ -85,8 +167,7 @@ def test_denial_makes_the_incident_conflicted(tmp_path):
     inc = queries.incidents(store)[0]
     assert inc["conflicted"] is True
     assert inc["certainty"]["State TV"] == ["denied"]
-    store2 = store_docs(tmp_path / "x", [strike("a", "Wire A"), strike("b", "Wire B", status="reported")]) \
-        if (tmp_path / "x").mkdir() is None else None
+    store2 = store_docs(tmp_path, [strike("a", "Wire A"), strike("b", "Wire B", status="reported")], name="b.duckdb")
     assert queries.incidents(store2)[0]["conflicted"] is False
 
 
@@ -95,6 +176,7 @@ def test_rebuild_is_deterministic_and_replaces(tmp_path):
     first = store.rows("SELECT * FROM incidents ORDER BY incident_id")
     assert rebuild_incidents(store) == len(first)
     assert store.rows("SELECT * FROM incidents ORDER BY incident_id") == first
+    assert {r["linker"] for r in first} == {LINKER_VERSION}
 
 
 def test_mentions_without_actors_or_place_need_shared_words(tmp_path):
@@ -104,4 +186,109 @@ def test_mentions_without_actors_or_place_need_shared_words(tmp_path):
         strike("b", "B", sentence="Officials accused the navy of sinking fishing boats off the coast.", **bare),
         strike("c", "C", sentence="Lawmakers accused ministers of hiding budget figures from parliament.", **bare),
     ])
+    assert groups(store) == [["a", "b"], ["c"]]
+
+
+def test_text_evidence_weighs_names_and_numbers_not_reporting_words():
+    a = text_features("A bomb killed 16 people outside a bakery in Hasakeh on Tuesday, the monitor said.")
+    b = text_features("Sixteen were killed when a bomber struck a Hasakeh bakery, officials told reporters.")
+    assert "#16" in a and "said" not in a and "tuesday" not in a
+    assert similarity(a, b) > similarity(a, text_features("Officials told reporters on Tuesday what they said."))
+    assert similarity(a, a) == pytest.approx(1.0)
+    assert similarity(a, {}) == 0.0
+
+
+# -- incremental linking ------------------------------------------------------------------------
+
+STORIES = [
+    ("ASSAULT", "US aircraft struck a naval base near Caracas", "USA", "VEN", "Caracas"),
+    ("ASSAULT", "Gunmen attacked a police post in Maracaibo", None, "VEN", "Maracaibo"),
+    ("ACCUSE", "Caracas accused Washington of piracy over the seized tanker", "VEN", "USA", None),
+    ("MOBILIZE", "The navy sent more warships to the Caribbean", "USA", None, "Caribbean"),
+    ("REQUEST", "Lawmakers demanded an inquiry into the boat strikes", "USA", "USA", None),
+]
+
+
+def corpus(n_days=150, outlets=3):
+    """Articles over five months: each story recurs every few days (distinct happenings),
+    each happening told by several outlets; some undated, some background."""
+    start = date(2025, 6, 1)
+    docs = []
+    for day in range(0, n_days, 2):
+        for k, (typ, text, src, tgt, place) in enumerate(STORIES):
+            if (day + k) % 3:
+                continue
+            when = start + timedelta(days=day)
+            for o in range(outlets):
+                aid = f"d{day:03d}-s{k}-o{o}"
+                published = None if (day + o) % 17 == 0 else (when + timedelta(days=o % 2)).isoformat()
+                sentence = f"{text} on day {day} in operation {day // 4}, wire {o} reported."
+                doc = strike(aid, f"Outlet {o}", place=place, day=when.isoformat() if o != 1 else None,
+                             src=src, tgt=tgt, typ=typ, published=published, sentence=sentence)
+                doc.events[0].background = (day + o) % 11 == 0
+                docs.append(doc)
+    return docs
+
+
+def snapshot(store):
+    incidents = store.rows("SELECT * FROM incidents ORDER BY incident_id")
+    mentions = store.rows("SELECT * FROM incident_mentions ORDER BY event_id")
+    return incidents, mentions
+
+
+def test_incremental_linking_equals_a_full_rebuild(tmp_path):
+    docs = corpus()
+    # late news first, then the start and the middle of the period (old news arriving late)
+    batches = [docs[len(docs) // 2:], docs[: len(docs) // 4], docs[len(docs) // 4: len(docs) // 2]]
+    inc = Store(tmp_path / "incremental.duckdb")
+    for batch in batches:
+        add(inc, batch)
+        update_incidents(inc)
+    full = Store(tmp_path / "full.duckdb")
+    for batch in batches:
+        add(full, batch)
+    rebuild_incidents(full)
+    assert snapshot(inc) == snapshot(full)
+    assert len(snapshot(full)[0]) > 50 and max(r["n_articles"] for r in snapshot(full)[0]) >= 2
+
+
+def test_incremental_linking_after_a_replaced_article_equals_a_full_rebuild(tmp_path):
+    docs = corpus(n_days=60)
+    inc = Store(tmp_path / "incremental.duckdb")
+    add(inc, docs)
+    update_incidents(inc)
+    victim = docs[len(docs) // 2].article.id
+    # the article is updated: its old version and layers go, the new text comes in
+    with inc.transaction():
+        inc.delete_article(victim)
+    replacement = strike(victim + "-v2", "Outlet 0", day="2025-07-01", published="2025-07-01")
+    add(inc, [replacement])
+    update_incidents(inc)
+    full = Store(tmp_path / "full.duckdb")
+    add(full, [d for d in docs if d.article.id != victim] + [replacement])
+    rebuild_incidents(full)
+    assert snapshot(inc) == snapshot(full)
+
+
+def test_update_without_new_events_writes_nothing(tmp_path):
+    store = store_docs(tmp_path, [strike("a", "A"), strike("b", "B")])
+    before = snapshot(store)
+    assert update_incidents(store) == len(before[0])
+    assert snapshot(store) == before
+
+
+def test_update_relinks_everything_when_the_rules_changed(tmp_path):
+    store = store_docs(tmp_path, [strike("a", "A"), strike("b", "B")])
+    store.con.execute("UPDATE incidents SET linker = 'old'")
+    update_incidents(store)
+    assert {r["linker"] for r in store.rows("SELECT linker FROM incidents")} == {LINKER_VERSION}
+
+
+def test_a_role_read_from_the_place_is_a_slip_not_another_actor(tmp_path):
+    """'a strike in Caracas' read as struck by Venezuela: same report text, the odd
+    country is the place's, so the reports still link; a third country does not."""
+    sentence = "US aircraft struck a naval base near Caracas at night, killing two sailors."
+    slip = strike("b", "Wire B", src="VEN", sentence=sentence)
+    other = strike("c", "Wire C", src="COL", sentence=sentence)
+    store = store_docs(tmp_path, [strike("a", "Wire A", sentence=sentence), slip, other])
     assert groups(store) == [["a", "b"], ["c"]]

@@ -1,63 +1,116 @@
-"""Incidents: event mentions from different articles that describe one real-world event.
+"""Incidents: event mentions from different articles that report one real-world happening.
 
-Re-computed from all stored events after each ingest (``rebuild_incidents``), not
-updated incrementally: at the scale of a crisis corpus (thousands of events) a full pass
-takes well under a second, is deterministic (the same corpus always gives the same
-incidents, whatever the order it arrived in) and never leaves stale clusters behind when
-an article is replaced by a newer version.
+Two mentions are linked only on evidence, all of it:
+  * dates: each mention has a date interval -- the day, week or month its text gives, or,
+    when the text gives none, the publication day and the days just before it
+    (PUBLICATION_LAG_DAYS). Intervals widened by the type's window (knowledge table
+    data/incidents/windows.tsv: a strike "on Tuesday" vs a statement re-reported for days)
+    must overlap every member's, so an incident never drifts along a campaign of similar
+    strikes. A mention with no date at all (no date in its text, no publication date, nor
+    one inferred by the reader) is never linked across articles: a wildcard date merged
+    unrelated happenings. A year is too vague to link on either.
+  * actors: source countries agree (or one is unknown), likewise targets (swapped roles
+    allowed for symmetric types such as CONSULT); within one country a state actor and an
+    opposition or armed group are different actors. One role that took the country of the
+    other role or of the place (a strike in Iraq read as struck by Iraq) is a slip, not
+    another actor, when the other role agrees and the text says much the same.
+  * places: point-like places (cities, provinces) within the type's distance, else the
+    same country; seas and regions constrain nothing.
+  * text: the event sentences share enough content words, names and numbers (a weighted
+    cosine over them, STOP words and reporting words left out); the less the actors and
+    places say, the more text overlap is required.
+Types are linked within their family (one happening filed as COERCE by one outlet and
+SANCTION by another stays apart unless the table groups them).
 
-Two mentions may share an incident when they have
-  * the same type family (FAMILY; a finer split than PLOVER's quad classes),
-  * compatible actors: source countries equal or one unknown, the same for targets,
-  * compatible places: within MAX_KM when both are point-like (a city, a province) with
-    coordinates, else the same country when both name a place in one (a sea or a region
-    such as "the Caribbean" constrains nothing: its centroid says little), else no
-    constraint,
-  * dates within the family's window (WINDOW_DAYS; verbal events get a wider one).
-Mentions are taken in date order and each joins the best compatible open incident
-(most agreeing attributes, then nearest in time) or starts a new one; comparing with
-the incident's first-known attributes rather than with any member avoids single-link
-chaining across a run of similar strikes.
+Passes (all streamed from the store, memory bounded by the time window):
+  1. dated: mentions in date order; each joins the best fitting open incident or seeds a
+     new one. A decision depends only on mentions at most LOOKBACK_DAYS earlier, which is
+     what makes incremental linking exact (below). Background mentions (history, habit)
+     may join an incident but never seed one of their article's period.
+  2. article: mentions without a usable date, and background mentions that joined
+     nothing, are linked within their own article only (to its other mentions' incidents,
+     on the same evidence), else form an incident of their own (flagged ``background``
+     when every member is).
+  3. describe: each incident is labelled after its best-specified event (type, both
+     actors, a place, a precise date, an asserted status), not its first mention.
+
+Incremental (``update_incidents``, called after each ingest): the dated pass is re-run
+from the earliest new (or removed) mention, with the incidents open at that moment
+rebuilt from the stored assignments, and stops once LOOKBACK_DAYS of mentions have been
+assigned exactly as before -- from there on every decision is the stored one. Only the
+articles and incidents touched are re-linked and re-described, with bulk inserts. The
+result equals ``rebuild_incidents`` on the same store (tested).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Optional
+from functools import lru_cache
+from datetime import date, timedelta
+from typing import Any, Iterable, Iterator, Optional
 
-from sitrep.geo import haversine_km
+from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
+from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords
 from sitrep.model import QUAD_CLASS
 
-#: type -> family; events of different families never share an incident
-FAMILY = {t: t for t in QUAD_CLASS}
+#: bump when the linking rules change: stores linked by other rules are re-linked in full
+LINKER_VERSION = "2"
 
-#: how many days apart two mentions of one incident may be dated. Strikes and seizures
-#: get one day (enough for "on Tuesday" resolved across time zones): in a campaign of
-#: strikes every few days, two days merged distinct strikes (demo gold: B-cubed
-#: precision 0.96 with 2 days, 0.98 with 1, recall unchanged)
-WINDOW_DAYS = {"ASSAULT": 1, "COERCE": 1, "PROTEST": 2, "MOBILIZE": 3, "SANCTION": 3, "AID": 3,
-               "COOPERATE": 3, "RETREAT": 3}
-VERBAL_WINDOW_DAYS = 4
-MAX_KM = 150.0
-#: share of content words two sentences must have in common to stand for one incident
-#: when nothing else (actors, place, article) links them
-MIN_OVERLAP = 0.2
-OVERLAP_MEMBERS = 8
+#: a text without a date of its own reports something from the publication day or the days before
+PUBLICATION_LAG_DAYS = 2
+#: a background mention dated within this many days before publication belongs to the
+#: article's own period, whose incidents it must not seed
+ARTICLE_PERIOD_DAYS = 14
+#: the longest interval a linkable date may have (a month)
+MAX_INTERVAL_DAYS = 31
+#: the widest window of any type, in days (see windows.tsv); bounds what a decision sees
+MAX_WINDOW_DAYS = 3
+#: how far back a linking decision looks: members of an open incident lie within this
+LOOKBACK_DAYS = MAX_INTERVAL_DAYS + 2 * MAX_WINDOW_DAYS + 2
+
+#: text overlap a cross-article link needs with no agreeing actor or place, how much each
+#: agreeing one lowers it, and the floor it never goes below
+TEXT_MIN = 0.30
+TEXT_PER_EVIDENCE = 0.03
+TEXT_FLOOR = 0.18
+#: a mention of the article's own incident without actors of its own ("the strikes were
+#: aimed at air defences") needs only this much text in common
+RECAP_TEXT = 0.0
+#: text a link needs when one role's country differs (the other agreeing)
+ROLE_CONFLICT_TEXT = 0.5
+#: a mention without a usable date (linked within its article) needs this much more text
+UNDATED_TEXT_EXTRA = 0.15
+#: containment counts when the shared evidence weighs this much (a name and a word), at this factor
+CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
+#: members an incident is compared with (the first ones): bounds the cost of a decision
+COMPARED_MEMBERS = 10
+#: weights of the text evidence: names and numbers say more than common words
+NAME_WEIGHT, NUMBER_WEIGHT = 2.0, 2.0
+#: a word's first letters, a weak extra feature standing in for its lemma
+PREFIX_CHARS, PREFIX_WEIGHT = 4, 0.5
+
 #: place features precise enough for a distance test; others are compared by country
 POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
 #: places that are not inside one country
 AREA_FEATURES = {"water", "region", "continent"}
+#: sectors of the state and of those opposing it: within one country they are different actors
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
+NONSTATE_SECTORS = {"OPP", "REB", "CRM", "PTY"}
 
-#: how strongly a status asserts that the event happened (for the headline mention)
+#: how strongly a status asserts that the event happened (for the label)
 STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3,
                "threatened": 2, "denied": 1, "negated": 0}
 AFFIRMING = {"asserted", "reported", "claimed", "alleged"}
 DENYING = {"denied", "negated"}
+PRECISION_RANK = {"day": 4, "week": 3, "publication": 2, "month": 2, "year": 1, None: 0}
 
+
+# -- mentions --------------------------------------------------------------------------------
 
 @dataclass
 class Mention:
@@ -67,19 +120,31 @@ class Mention:
     outlet: Optional[str]
     independent_key: str
     certainty: str
-    day: Optional[date]
+    lo: Optional[date]  # the date interval (None: undated)
+    hi: Optional[date]
+    precision: Optional[str]  # day | week | month | year | publication | None
     pub_date: Optional[date]
-    source_country: Optional[str]
-    target_country: Optional[str]
-    source_name: Optional[str]
-    target_name: Optional[str]
-    place_name: Optional[str]
-    place_country: Optional[str]
-    lat: Optional[float]
-    lon: Optional[float]
+    source_country: Optional[str] = None
+    target_country: Optional[str] = None
+    source_name: Optional[str] = None
+    target_name: Optional[str] = None
+    source_sector: Optional[str] = None
+    target_sector: Optional[str] = None
+    place_name: Optional[str] = None
+    place_country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
     place_feature: Optional[str] = None
-    words: frozenset = frozenset()
+    sentence_start: Optional[int] = None
+    background: bool = False
+    sentence: Optional[str] = None
     unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
+    #: the incident the dated pass had put it in when the linking run started
+    stored_incident: Optional[str] = None
+    _text: Optional[dict] = field(default=None, repr=False, compare=False)
+    _text_total: float = field(default=0.0, repr=False, compare=False)
+    _family: Optional[str] = field(default=None, repr=False, compare=False)
+    _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
@@ -87,197 +152,743 @@ class Mention:
         if self.place_feature not in POINT_FEATURES:
             self.lat = self.lon = None
 
+    @property
+    def family(self) -> str:
+        if self._family is None:
+            self._family = rule_for(self.type).family
+        return self._family
+
+    @property
+    def widened(self) -> tuple[date, date]:
+        """The date interval widened by the type's window (see _widened)."""
+        if self._widened is None:
+            self._widened = _widened(self)
+        return self._widened
+
+    @property
+    def text(self) -> dict[str, float]:
+        """The sentence's text evidence (text_features), computed when first needed."""
+        if self._text is None:
+            self._text = text_features(self.sentence)
+            self._text_total = sum(self._text.values())
+        return self._text
+
+    def similarity(self, other: "Mention") -> float:
+        return similarity(self.text, other.text, self._text_total, other._text_total)
+
+    @property
+    def key(self) -> tuple:
+        """Processing order of the dated pass: by the latest day the mention can be about,
+        so that precise dates seed incidents and vaguer ones (a publication day, a month)
+        join them."""
+        return (self.hi or date.min, self.lo or date.min, self.event_id)
+
+    @property
+    def role(self) -> str:
+        """'seed' (may start an incident in the dated pass), 'join' (may only join one) or
+        'article' (linked within its article only)."""
+        if self.precision in (None, "year"):
+            return "article"
+        if not self.background:
+            return "seed"
+        if self.precision == "publication":
+            return "article"
+        if self.pub_date and self.hi >= self.pub_date - timedelta(days=ARTICLE_PERIOD_DAYS) \
+                and self.lo <= self.pub_date:
+            return "join"
+        return "seed"
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> Optional[str]:
+    """The stem a word counts as evidence under, or None for a stop word. A crude suffix
+    strip is enough to meet 'strikes'/'strike' and 'killed'/'killing'/'kills'."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if len(low) < 3 or low in stopwords():
+        return None
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)]
+    return low
+
+
+def text_features(sentence: Optional[str]) -> dict[str, float]:
+    """Weighted evidence of what a sentence reports: content words (1), names (capitalised
+    inside the sentence, NAME_WEIGHT) and numbers (NUMBER_WEIGHT)."""
+    out: dict[str, float] = {}
+    for i, token in enumerate(_TOKEN.findall(sentence or "")):
+        if token[0].isdigit():
+            out["#" + token.replace(",", "")] = NUMBER_WEIGHT
+            continue
+        stem = _content_stem(token)
+        if stem is None:
+            continue
+        if token[0].isupper() and i > 0:
+            out[stem] = NAME_WEIGHT
+        elif stem not in out:
+            out[stem] = 1.0
+        if len(stem) > PREFIX_CHARS:  # meets 'seizure'/'seized', 'Venezuelan'/'Venezuela'
+            out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
+    return out
+
+
+def similarity(a: dict[str, float], b: dict[str, float], total_a: Optional[float] = None,
+               total_b: Optional[float] = None) -> float:
+    """Weighted cosine of two feature sets (totals: their summed weights, when known);
+    when they share enough (CONTAINED_MIN_WEIGHT), also how much of the shorter one the
+    longer contains: a short report inside a long sentence full of context is still the
+    same report."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = 0.0
+    for k, w in small.items():
+        other = large.get(k)
+        if other is not None:
+            shared += w if w < other else other
+    if not shared:
+        return 0.0
+    total_a = sum(a.values()) if total_a is None else total_a
+    total_b = sum(b.values()) if total_b is None else total_b
+    cosine = shared / math.sqrt(total_a * total_b)
+    if shared >= CONTAINED_MIN_WEIGHT:
+        return max(cosine, CONTAINED_FACTOR * shared / min(total_a, total_b))
+    return cosine
+
+
+# -- the incident under construction -------------------------------------------------------
 
 @dataclass
-class Incident:
-    family: str
-    mentions: list[Mention] = field(default_factory=list)
-    start: Optional[date] = None
-    end: Optional[date] = None
-    source_country: Optional[str] = None
-    target_country: Optional[str] = None
-    place_country: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
+class Cluster:
+    """An incident while linking: its members and what they agree on."""
+    seed: Mention
+    members: list[Mention] = field(default_factory=list)
+    core_lo: Optional[date] = None  # intersection of the members' widened date intervals
+    core_hi: Optional[date] = None
+    sources: Counter = field(default_factory=Counter)
+    targets: Counter = field(default_factory=Counter)
+    source_sides: set = field(default_factory=set)  # (country, side)
+    target_sides: set = field(default_factory=set)
+    place_countries: Counter = field(default_factory=Counter)
+    place_countries_alpha3: set = field(default_factory=set)
+    points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
+
+    @property
+    def incident_id(self) -> str:
+        return incident_id(self.seed.event_id)
+
+    @property
+    def family(self) -> str:
+        return self.seed.family
 
     def add(self, m: Mention) -> None:
-        self.mentions.append(m)
+        self.members.append(m)
         self.articles.add(m.article_id)
-        if m.day:
-            self.start = min(self.start, m.day) if self.start else m.day
-            self.end = max(self.end, m.day) if self.end else m.day
-        self.source_country = self.source_country or m.source_country
-        self.target_country = self.target_country or m.target_country
-        self.place_country = self.place_country or m.place_country
-        if self.lat is None and m.lat is not None and m.lon is not None:
-            self.lat, self.lon = m.lat, m.lon
+        self.sentences.add((m.article_id, m.sentence_start))
+        if m.lo is not None and m.precision not in (None, "year"):
+            lo, hi = m.widened
+            self.core_lo = lo if self.core_lo is None else max(self.core_lo, lo)
+            self.core_hi = hi if self.core_hi is None else min(self.core_hi, hi)
+        if m.source_country:
+            self.sources[m.source_country] += 1
+        if m.target_country:
+            self.targets[m.target_country] += 1
+        for sides, country, sector in ((self.source_sides, m.source_country, m.source_sector),
+                                       (self.target_sides, m.target_country, m.target_sector)):
+            side = _side(sector)
+            if side:
+                sides.add((country, side))
+        if m.place_country:
+            self.place_countries[m.place_country] += 1
+            self.place_countries_alpha3.add(_alpha3(m.place_country))
+        if m.lat is not None and m.lon is not None:
+            self.points.append((m.lat, m.lon))
 
-
-def window_days(event_type: str) -> int:
-    return WINDOW_DAYS.get(event_type, VERBAL_WINDOW_DAYS)
-
-
-def score(inc: Incident, m: Mention) -> Optional[float]:
-    """None when the mention cannot belong to the incident, else how well it fits.
-
-    Compatibility alone is not enough: a mention with neither actors nor place is
-    compatible with everything, so it joins only on some positive evidence -- an agreeing
-    actor or place, another mention of the incident in the same article, or a sentence
-    sharing enough content words (MIN_OVERLAP) with one of the incident's.
-    """
-    agree = 0.0
-    for mine, theirs in ((inc.source_country, m.source_country), (inc.target_country, m.target_country)):
-        if mine and theirs:
-            if mine != theirs:
+    def fit(self, m: Mention) -> Optional[float]:
+        """None when m cannot report this incident, else how well it fits."""
+        if m.lo is not None and self.core_lo is not None:
+            lo, hi = m.widened
+            if hi < self.core_lo or lo > self.core_hi:
                 return None
-            agree += 1
-    if inc.lat is not None and m.lat is not None:
-        if haversine_km(inc.lat, inc.lon, m.lat, m.lon) > MAX_KM:
+        actors = self._actors(m)
+        if actors is None:
             return None
-        agree += 1
-    elif inc.place_country and m.place_country:
-        if inc.place_country != m.place_country:
+        agree, conflicts = actors
+        place = self._place(m)
+        if place is None:
             return None
-        agree += 0.5
-    if m.day and inc.start:
-        # measured from both ends, so an incident never spans more than one window
-        window = window_days(m.type)
-        gap = max((inc.start - m.day).days, (m.day - inc.end).days, 0)
-        spread = max(inc.end, m.day) - min(inc.start, m.day)
-        if gap > window or spread.days > window:
+        same_sentence = (m.article_id, m.sentence_start) in self.sentences
+        affirmed = m.certainty in AFFIRMING
+        recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
+                 and m.role != "article" and self.core_lo is not None)
+        text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
+        if same_sentence:
+            return 3.0 + text
+        need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
+        if m.role == "article" or self.core_lo is None or not affirmed:
+            # no date to confirm it, or a threat, plan or denial rather than a report of the act
+            need += UNDATED_TEXT_EXTRA
+        elif recap:  # "the strikes", "the attack" later in the same article, on the same date
+            need = RECAP_TEXT
+        if conflicts:
+            need = max(need, ROLE_CONFLICT_TEXT)
+        if text < need:
             return None
-        gap_penalty = gap / (window + 1)
-    else:
-        gap_penalty = 0.0
-    # the first mentions stand for the incident: comparing with all of a big incident's
-    # members would make clustering quadratic in its size
-    overlap = max((_overlap(m.words, other.words) for other in inc.mentions[:OVERLAP_MEMBERS]), default=0.0)
-    same_article = m.article_id in inc.articles
-    if agree == 0 and not same_article and overlap < MIN_OVERLAP:
-        return None
-    return agree + overlap + 0.5 * same_article - gap_penalty
+        return text + 0.1 * (agree + place) - self._gap(m)
+
+    def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
+        """(agreeing roles, slipped roles); None: different actors. One slipped role is
+        tolerated when the other agrees, at the price of much more text evidence
+        (ROLE_CONFLICT_TEXT)."""
+        place = _alpha3(m.place_country)
+        found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector, place)
+        if (found is None or found[1]) and rule_for(m.type).symmetric:
+            swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector, place)
+            if swapped is not None and (found is None or swapped[1] < found[1]):
+                found = swapped
+        if found is None or (found[1] and not (found[1] == 1 and found[0] >= 1)):
+            return None
+        return found
+
+    def _place(self, m: Mention) -> Optional[float]:
+        rule = rule_for(m.type)
+        if self.points and m.lat is not None and rule.max_km > 0:
+            if min(haversine_km(lat, lon, m.lat, m.lon) for lat, lon in self.points) > rule.max_km:
+                return None
+            return 1.0
+        if self.place_countries and m.place_country:
+            if m.place_country not in self.place_countries:
+                return None
+            return 0.5
+        return 0.0
+
+    def _gap(self, m: Mention) -> float:
+        """A small penalty for a date away from the incident's (prefers the nearest one)."""
+        if m.lo is None or self.core_lo is None:
+            return 0.0
+        middle = self.core_lo + (self.core_hi - self.core_lo) / 2
+        return min(abs((m.lo - middle).days), 30) / 100.0
 
 
-def _overlap(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _alpha3(alpha2: Optional[str]) -> Optional[str]:
+    """Places carry ISO alpha-2 codes, actors alpha-3."""
+    return country_alpha3(alpha2) if alpha2 else None
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is are was were be been
-being has have had do does did not no it its this that these those he she they them his her their
-we our you your i said says say would will could should may might also than then there here which
-who whom whose what when where while after before about over into under against between during
-more most other some such only own same so very can just one two three new mr mrs ms""".split())
+def _side(sector: Optional[str]) -> Optional[str]:
+    if sector in STATE_SECTORS:
+        return "state"
+    if sector in NONSTATE_SECTORS:
+        return "nonstate"
+    return None
 
 
-def content_words(text: str) -> frozenset:
-    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in STOPWORDS)
+def _roles_agree(c: Cluster, source: Optional[str], target: Optional[str], source_sector: Optional[str],
+                 target_sector: Optional[str], place: Optional[str] = None) -> Optional[tuple[float, int]]:
+    """(roles whose countries agree, roles whose countries differ by a slip), or None for
+    different actors. A difference is a slip when the odd country is the one of the other
+    role or of the place on either side (a strike in Iraq read as struck by Iraq, Iran's
+    general read as Iran); any other difference, or a state actor against an opposition or
+    armed group of the same country, means different actors."""
+    agree, slips = 0.0, 0
+    roles = ((c.sources, c.source_sides, source, source_sector, c.targets, target),
+             (c.targets, c.target_sides, target, target_sector, c.sources, source))
+    for counts, sides, country, sector, other_counts, other in roles:
+        if country and counts:
+            theirs = counts.most_common(1)[0][0]
+            if country == theirs:
+                agree += 1
+            elif country in other_counts or country in c.place_countries_alpha3 or theirs in (other, place):
+                slips += 1
+            else:
+                return None
+        side = _side(sector)
+        if side and any(s != side and (cc == country or not cc or not country) for cc, s in sides):
+            return None
+    return agree, slips
 
 
-def cluster(mentions: list[Mention]) -> list[Incident]:
-    by_family: dict[str, list[Mention]] = defaultdict(list)
+def _widened(m: Mention) -> tuple[date, date]:
+    window = rule_for(m.type).window_days
+    # half the window on each side: two day-precise reports may be `window` days apart
+    before, after = window // 2, window - window // 2
+    return m.lo - timedelta(days=before), m.hi + timedelta(days=after)
+
+
+def incident_id(seed_event_id: str) -> str:
+    return "inc-" + hashlib.sha1(seed_event_id.encode()).hexdigest()[:10]
+
+
+# -- pass 1: dated mentions in date order -----------------------------------------------------
+
+def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster]] = None
+               ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+    """(mention, its incident) for every mention in date order; None for a background
+    mention that joined nothing (it goes to the article pass). ``open_clusters``: the
+    incidents open where the stream starts (incremental linking)."""
+    by_family: dict[str, list[Cluster]] = defaultdict(list)
+    for c in open_clusters or []:
+        by_family[c.family].append(c)
     for m in mentions:
-        by_family[FAMILY.get(m.type, m.type)].append(m)
-    incidents: list[Incident] = []
-    for family, items in sorted(by_family.items()):
-        items.sort(key=lambda m: (m.day or date.max, m.event_id))
-        open_incidents: list[Incident] = []
-        for m in items:
-            best, best_score = None, None
-            for inc in open_incidents:
-                s = score(inc, m)
-                if s is not None and (best_score is None or s > best_score):
-                    best, best_score = inc, s
-            if best is None:
-                best = Incident(family=family)
-                open_incidents.append(best)
-                incidents.append(best)
+        family = by_family[m.family]
+        if family and m.hi is not None:
+            # later mentions start at most MAX_INTERVAL_DAYS before this one ends
+            horizon = m.hi - timedelta(days=MAX_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1)
+            family[:] = [c for c in family if c.core_hi is None or c.core_hi >= horizon]
+        best, best_fit = None, None
+        lo, hi = m.widened if m.lo is not None else (None, None)
+        for c in family:
+            if lo is not None and c.core_lo is not None and (hi < c.core_lo or lo > c.core_hi):
+                continue  # cheap date test first: most open incidents are of other days
+            fit = c.fit(m)
+            if fit is not None and (best_fit is None or fit > best_fit):
+                best, best_fit = c, fit
+        if best is None and m.role == "seed":
+            best = Cluster(seed=m)
+            family.append(best)
+        if best is not None:
             best.add(m)
-            if m.day:  # incidents that ended well before this date can no longer grow
-                horizon = window_days(m.type) + 1
-                open_incidents = [i for i in open_incidents if not i.end or (m.day - i.end).days <= horizon]
-    return incidents
+        yield m, best
 
 
-def load_mentions(store) -> list[Mention]:
-    rows = store.rows("""
-        SELECT e.event_id, e.article_id, e.type, a.outlet, e.certainty, e.event_date, a.pub_date,
-               e.source_country, e.target_country, e.source_name, e.target_name,
-               e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence, a.duplicate_of,
-               coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-               'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-                   || ')' AS unknown_label
-        FROM events e JOIN articles a USING (article_id)
-        LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
-        ORDER BY e.event_id""")
-    return [Mention(
-        event_id=r["event_id"], article_id=r["article_id"], type=r["type"], outlet=r["outlet"],
-        independent_key=r["independent_key"], certainty=r["certainty"] or "asserted",
-        day=r["event_date"], pub_date=r["pub_date"], source_country=r["source_country"],
-        target_country=r["target_country"], source_name=r["source_name"], target_name=r["target_name"],
-        place_name=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
-        place_feature=r["place_feature"], words=content_words(r["sentence"]), unknown_label=r["unknown_label"],
-    ) for r in rows]
+# -- pass 2: within one article ---------------------------------------------------------------
+
+def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[Mention, str]]:
+    """Incident ids for an article's mentions that the dated pass did not place (not in
+    ``dated``, event id -> incident id): linked to incidents of the article's other
+    mentions on the same evidence, else to a new incident of their own."""
+    clusters: dict[str, Cluster] = {}
+    order: list[str] = []
+    for m in sorted(mentions, key=lambda m: m.event_id):
+        if m.event_id in dated:
+            iid = dated[m.event_id]
+            if iid not in clusters:
+                clusters[iid] = Cluster(seed=m)
+                order.append(iid)
+            clusters[iid].add(m)
+    out = []
+    for m in sorted(mentions, key=lambda m: m.event_id):
+        if m.event_id in dated:
+            continue
+        best, best_fit = None, None
+        for iid in order:
+            c = clusters[iid]
+            if c.family != m.family:
+                continue
+            fit = c.fit(m)
+            if fit is not None and (best_fit is None or fit > best_fit):
+                best, best_fit = iid, fit
+        if best is None:
+            best = incident_id(m.event_id)
+            clusters[best] = Cluster(seed=m)
+            order.append(best)
+        clusters[best].add(m)
+        out.append((m, best))
+    return out
 
 
-def _most_common(values) -> Optional[str]:
+# -- pass 3: what an incident is called --------------------------------------------------------
+
+def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
+    """How well-specified a mention is, and how far it agrees with the other members
+    (``consensus``: the most common source, target and place country): the label of an
+    incident is its best one."""
+    place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
+    score = (2 * bool(m.source_name) + 2 * bool(m.target_name) + place + PRECISION_RANK.get(m.precision, 0) / 2
+             + STATUS_RANK.get(m.certainty, 0) / 7 + (0 if m.background else 1))
+    for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
+        if value and consensus.get(key):
+            score += 1.5 if value == consensus[key] else -1.5
+    if m.source_name and m.source_name == m.target_name:
+        score -= 4  # "Soleimani -> Soleimani": an extraction slip, not a specific event
+    return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
+
+
+def _reverse(text: str) -> tuple:
+    """Sorts ascending text last under max()."""
+    return tuple(-ord(ch) for ch in text)
+
+
+def _most_common(values) -> Optional[Any]:
     values = [v for v in values if v]
     return Counter(values).most_common(1)[0][0] if values else None
 
 
-def describe(inc: Incident) -> dict[str, Any]:
-    ms = inc.mentions
-    first = min(ms, key=lambda m: m.event_id)
-    headline = max(ms, key=lambda m: (STATUS_RANK.get(m.certainty, 0), -(m.pub_date or date.max).toordinal()))
+def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
+    consensus = {"source": _most_common(m.source_country for m in members),
+                 "target": _most_common(m.target_country for m in members),
+                 "place": _most_common(m.place_country for m in members)}
+    label_event = max(members, key=lambda m: specificity(m, consensus))
     certainty: dict[str, list[str]] = defaultdict(list)
-    for m in ms:
+    for m in sorted(members, key=lambda m: m.event_id):
         key = m.outlet or m.unknown_label or f"unknown outlet ({m.article_id})"
         if m.certainty not in certainty[key]:
             certainty[key].append(m.certainty)
-    statuses = {m.certainty for m in ms}
-    typ = _most_common(m.type for m in ms)
-    source = _most_common(m.source_name for m in ms)
-    target = _most_common(m.target_name for m in ms)
-    place = _most_common(m.place_name for m in ms)
+    statuses = {m.certainty for m in members}
+    typ = label_event.type
+    source = label_event.source_name or _most_common(m.source_name for m in members)
+    target = label_event.target_name or _most_common(m.target_name for m in members)
+    place = label_event.place_name or _most_common(m.place_name for m in members)
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
-    pubs = [m.pub_date for m in ms if m.pub_date]
+    start, end, precision = _incident_dates(members)
+    pubs = [m.pub_date for m in members if m.pub_date]
+    point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     return {
-        "incident_id": "inc-" + hashlib.sha1(first.event_id.encode()).hexdigest()[:10],
-        "family": inc.family, "type": typ, "quad_class": QUAD_CLASS.get(typ or ""),
-        "label": label, "source_name": source, "source_country": inc.source_country,
-        "target_name": target, "target_country": inc.target_country,
-        "place_name": place, "place_country": inc.place_country, "lat": inc.lat, "lon": inc.lon,
-        "date_start": inc.start, "date_end": inc.end,
+        "incident_id": iid, "family": label_event.family, "type": typ, "quad_class": QUAD_CLASS.get(typ),
+        "label": label, "source_name": source,
+        "source_country": label_event.source_country or _most_common(m.source_country for m in members),
+        "target_name": target,
+        "target_country": label_event.target_country or _most_common(m.target_country for m in members),
+        "place_name": place,
+        "place_country": label_event.place_country or _most_common(m.place_country for m in members),
+        "lat": point.lat if point else None, "lon": point.lon if point else None,
+        "date_start": start, "date_end": end,
         "first_reported": min(pubs) if pubs else None, "latest_reported": max(pubs) if pubs else None,
-        "n_mentions": len(ms), "n_articles": len({m.article_id for m in ms}),
-        "n_sources": len({m.independent_key for m in ms}),
+        "n_mentions": len(members), "n_articles": len({m.article_id for m in members}),
+        "n_sources": len({m.independent_key for m in members}),
         "certainty": json.dumps(dict(certainty)),
         "conflicted": bool(statuses & AFFIRMING and statuses & DENYING),
-        "headline_event": headline.event_id,
+        "headline_event": label_event.event_id,
+        "background": all(m.background for m in members),
+        "date_precision": precision,
+        "link_from": min((m.hi for m in dated_members if m.hi), default=None),
+        "linker": LINKER_VERSION,
     }
+
+
+def _incident_dates(members: list[Mention]) -> tuple[Optional[date], Optional[date], Optional[str]]:
+    """The span of the most precise dates its members give."""
+    best = max((PRECISION_RANK.get(m.precision, 0) for m in members), default=0)
+    if best == 0:
+        return None, None, None
+    top = [m for m in members if PRECISION_RANK.get(m.precision, 0) == best and m.lo]
+    precision = Counter(m.precision for m in top).most_common(1)[0][0]
+    if precision == "publication":  # the publication day itself, not the lag before it
+        return min(m.hi for m in top), max(m.hi for m in top), precision
+    if precision == "day":
+        return min(m.lo for m in top), max(m.lo for m in top), precision
+    return min(m.lo for m in top), min(m.hi for m in top), precision
 
 
 COLUMNS = ("incident_id", "family", "type", "quad_class", "label", "source_name", "source_country",
            "target_name", "target_country", "place_name", "place_country", "lat", "lon", "date_start",
            "date_end", "first_reported", "latest_reported", "n_mentions", "n_articles", "n_sources",
-           "certainty", "conflicted", "headline_event")
+           "certainty", "conflicted", "headline_event", "background", "date_precision", "link_from", "linker")
+MENTION_COLUMNS = ("incident_id", "event_id", "article_id", "outlet", "certainty", "independent_key", "linked")
 
+
+# -- reading mentions from the store ------------------------------------------------------------
+
+#: the mention rows linking reads, with a date interval per event: the ISO value its text
+#: gives (day, week, month, year), else the publication day and the lag before it
+_MENTION_SQL = r"""
+WITH parsed AS (
+    SELECT e.event_id, e.article_id, e.type, e.certainty, e.date_value, e.date_text, e.background,
+           e.source_country, e.target_country, e.source_name, e.target_name, e.source_sector, e.target_sector,
+           e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence_start, e.sentence,
+           a.pub_date AS article_pub, a.outlet AS article_outlet,
+           coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
+           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
+               || ')' AS unknown_label,
+           CASE WHEN e.date_value IS NULL OR coalesce(e.date_text, 'x') = '' THEN NULL
+                WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}-\d{2}') THEN 'day'
+                WHEN regexp_matches(e.date_value, '^\d{4}-W\d{2}') THEN 'week'
+                WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}') THEN 'month'
+                WHEN regexp_matches(e.date_value, '^\d{4}') THEN 'year' END AS explicit,
+           try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y,
+           im.incident_id AS stored_incident
+    FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
+    LEFT JOIN incident_mentions im ON im.event_id = e.event_id AND im.linked = 'dated'
+), ranged AS (
+    SELECT *,
+           CASE explicit
+               WHEN 'day' THEN try_cast(substr(date_value, 1, 10) AS DATE)
+               WHEN 'week' THEN make_date(y, 1, 4) - CAST(isodow(make_date(y, 1, 4)) - 1 AS INTEGER)
+                                + CAST(7 * (try_cast(substr(date_value, 7, 2) AS INTEGER) - 1) AS INTEGER)
+               WHEN 'month' THEN try_cast(substr(date_value, 1, 7) || '-01' AS DATE)
+               WHEN 'year' THEN make_date(y, 1, 1) END AS x_lo
+    FROM parsed
+)
+SELECT event_id, article_id, type, article_outlet AS outlet, independent_key, unknown_label,
+       coalesce(certainty, 'asserted') AS certainty,
+       CASE WHEN x_lo IS NOT NULL THEN x_lo ELSE article_pub - INTERVAL {lag} DAY END::DATE AS lo,
+       CASE WHEN x_lo IS NULL THEN article_pub
+            WHEN explicit = 'day' THEN x_lo
+            WHEN explicit = 'week' THEN x_lo + 6
+            WHEN explicit = 'month' THEN last_day(x_lo)
+            ELSE make_date(y, 12, 31) END::DATE AS hi,
+       CASE WHEN x_lo IS NOT NULL THEN explicit WHEN article_pub IS NOT NULL THEN 'publication' END AS precision,
+       article_pub AS pub_date,
+       source_country, target_country, source_name, target_name, source_sector, target_sector,
+       place_name, place_country, lat, lon, place_feature, sentence_start,
+       coalesce(background, false) AS background, stored_incident, sentence
+FROM ranged
+""".replace("{lag}", str(PUBLICATION_LAG_DAYS))
+
+_FIELDS = ("event_id", "article_id", "type", "outlet", "independent_key", "unknown_label", "certainty", "lo", "hi",
+           "precision", "pub_date", "source_country", "target_country", "source_name", "target_name",
+           "source_sector", "target_sector", "place_name", "place_country", "lat", "lon", "place_feature",
+           "sentence_start", "background", "stored_incident")
+#: the table the passes read, materialised once per linking run (a temporary table)
+LINK_TABLE = "sitrep_link_mentions"
+_DATED = "precision IN ('day', 'week', 'month', 'publication')"
+#: rows fetched per query: what the passes hold in memory at once, besides open incidents
+CHUNK_ROWS = 5000
+CHUNK_KEYS = 500
+
+
+def _mention(row: tuple) -> Mention:
+    values = dict(zip(_FIELDS, row[: len(_FIELDS)]))
+    values["background"] = bool(values["background"])
+    return Mention(**values, sentence=row[len(_FIELDS)])
+
+
+def _materialise(store) -> None:
+    store.flush()
+    store.con.execute(f"CREATE OR REPLACE TEMP TABLE {LINK_TABLE} AS {_MENTION_SQL}")
+
+
+def _select(store, where: str, params: list, extra: str = "") -> list[tuple]:
+    columns = ", ".join(_FIELDS) + ", sentence" + extra
+    return store.con.execute(f"SELECT {columns} FROM {LINK_TABLE} m {where}", params).fetchall()
+
+
+def _dated_stream(store, start: Optional[tuple] = None) -> Iterator[Mention]:
+    """The dated pass's mentions in processing order, one month of dates per query."""
+    months = [r[0] for r in store.con.execute(
+        f"SELECT DISTINCT date_trunc('month', hi)::DATE AS month FROM {LINK_TABLE} WHERE {_DATED}"
+        + (" AND hi >= date_trunc('month', ?::DATE)" if start else "") + " ORDER BY month",
+        [start[0]] if start else []).fetchall()]
+    for month in months:
+        where = f"WHERE {_DATED} AND hi >= ? AND hi < ? + INTERVAL 1 MONTH"
+        params: list = [month, month]
+        if start and month <= start[0]:
+            where += " AND (hi, lo, event_id) >= (?, ?, ?)"
+            params += list(start)
+        for row in _select(store, where + " ORDER BY hi, lo, event_id", params):
+            yield _mention(row)
+
+
+def _by_keys(store, column: str, keys: list[str], order: str) -> Iterator[tuple]:
+    """Rows whose column is one of keys, in chunks of keys (sorted), in ``order``."""
+    for i in range(0, len(keys), CHUNK_KEYS):
+        chunk = keys[i:i + CHUNK_KEYS]
+        yield from _select(store, f"WHERE {column} IN (SELECT unnest(?::VARCHAR[])) ORDER BY {order}", [chunk])
+
+
+# -- full rebuild ---------------------------------------------------------------------------
 
 def rebuild_incidents(store) -> int:
-    """Re-cluster every stored event into incidents; returns the number of incidents."""
-    incidents = cluster(load_mentions(store))
-    rows, links = [], []
-    for inc in incidents:
-        d = describe(inc)
-        rows.append([d[c] for c in COLUMNS])
-        for m in inc.mentions:
-            links.append([d["incident_id"], m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key])
+    """Re-link every stored event into incidents; returns the number of incidents."""
     with store.transaction():
         store.con.execute("DELETE FROM incident_mentions")
         store.con.execute("DELETE FROM incidents")
-        if rows:
-            store.con.executemany(f"INSERT INTO incidents ({', '.join(COLUMNS)}) VALUES "
-                                  f"({', '.join(['?'] * len(COLUMNS))})", rows)
-            store.con.executemany("INSERT INTO incident_mentions VALUES (?, ?, ?, ?, ?, ?)", links)
-    return len(rows)
+        _materialise(store)
+        _write_dated(store, link_dated(_dated_stream(store)))
+        articles = [r[0] for r in store.con.execute(
+            f"SELECT DISTINCT article_id FROM {LINK_TABLE} ORDER BY 1").fetchall()]
+        _link_articles(store, articles)
+        _describe(store, [r[0] for r in store.con.execute(
+            "SELECT DISTINCT incident_id FROM incident_mentions ORDER BY 1").fetchall()])
+        store.con.execute(f"DROP TABLE IF EXISTS {LINK_TABLE}")
+    return int(store.con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+
+def _write_dated(store, assignments: Iterable[tuple[Mention, Optional[Cluster]]]) -> None:
+    """Insert the dated pass's assignments in chunks."""
+    rows: list[list] = []
+    for m, c in assignments:
+        if c is None:
+            continue
+        rows.append(_mention_row(c.incident_id, m, "dated"))
+        if len(rows) >= CHUNK_ROWS:
+            store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
+            rows = []
+    store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
+
+
+def _mention_row(iid: str, m: Mention, linked: str) -> list:
+    return [iid, m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key, linked]
+
+
+def _link_articles(store, articles: list[str]) -> None:
+    """The article pass: mentions of these articles without a dated assignment are linked
+    within their article."""
+    for i in range(0, len(articles), CHUNK_KEYS):
+        chunk = articles[i:i + CHUNK_KEYS]
+        dated = dict(store.con.execute(
+            "SELECT event_id, incident_id FROM incident_mentions WHERE linked = 'dated' "
+            "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [chunk]).fetchall())
+        rows: list[list] = []
+        current: list[Mention] = []
+        for row in _select(store, "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, event_id",
+                           [chunk]):
+            m = _mention(row)
+            if current and m.article_id != current[0].article_id:
+                rows.extend(_mention_row(iid, x, "article") for x, iid in link_article(current, dated))
+                current = []
+            current.append(m)
+        if current:
+            rows.extend(_mention_row(iid, x, "article") for x, iid in link_article(current, dated))
+        store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
+
+
+def _describe(store, incident_ids: list[str]) -> None:
+    """Write the incidents rows of these incident ids from their members."""
+    for i in range(0, len(incident_ids), CHUNK_KEYS):
+        chunk = incident_ids[i:i + CHUNK_KEYS]
+        rows = store.con.execute(
+            f"SELECT {', '.join('m.' + f for f in _FIELDS)}, m.sentence, im.incident_id, im.linked "
+            f"FROM {LINK_TABLE} m JOIN incident_mentions im USING (event_id) "
+            "WHERE im.incident_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY im.incident_id, m.event_id",
+            [chunk]).fetchall()
+        members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+        for row in rows:
+            members[row[-2]].append((row[-1], _mention(row)))
+        out = []
+        for iid, group in members.items():
+            d = describe(iid, [m for _, m in group], [m for linked, m in group if linked == "dated"])
+            out.append([d[c] for c in COLUMNS])
+        store.insert_rows("incidents", COLUMNS, out)
+
+
+# -- incremental update -------------------------------------------------------------------------
+
+def update_incidents(store) -> int:
+    """Link the events that are in no incident yet, and re-link around removed ones,
+    without re-linking the whole store; falls back to ``rebuild_incidents`` when the
+    store was linked by other rules. Returns the number of incidents."""
+    store.flush()
+    con = store.con
+    other_rules = con.execute("SELECT count(*) FROM incidents WHERE linker IS DISTINCT FROM ?",
+                              [LINKER_VERSION]).fetchone()[0]
+    if other_rules:
+        return rebuild_incidents(store)
+    new_ids = sorted(r[0] for r in con.execute(
+        "SELECT e.event_id FROM events e ANTI JOIN incident_mentions m USING (event_id)").fetchall())
+    stale = con.execute("""SELECT i.incident_id, i.link_from FROM incidents i
+                           LEFT JOIN (SELECT incident_id, count(*) AS n FROM incident_mentions GROUP BY 1) c
+                           USING (incident_id) WHERE coalesce(c.n, 0) <> i.n_mentions""").fetchall()
+    if new_ids or stale:
+        with store.transaction():
+            _materialise(store)
+            _update(store, new_ids, stale)
+            con.execute(f"DROP TABLE IF EXISTS {LINK_TABLE}")
+    return int(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+
+@dataclass
+class _Changes:
+    """What an incremental update rewrites."""
+    assignment: dict[str, Optional[str]] = field(default_factory=dict)  # event -> dated incident (None: none)
+    old_incidents: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+
+
+def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
+    con = store.con
+    changes = _Changes()
+    stale_ids = sorted(iid for iid, _ in stale)
+    changes.old_incidents |= set(stale_ids)
+    if stale_ids:
+        changes.articles |= {r[0] for r in con.execute(
+            "SELECT DISTINCT article_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
+            [stale_ids]).fetchall()}
+    new_mentions = [_mention(row) for row in _by_keys(store, "event_id", new_ids, "event_id")]
+    changes.articles |= {m.article_id for m in new_mentions}
+    # where the dated pass must be re-run: at new dated mentions and at removed members
+    dirty = sorted([m.key for m in new_mentions if m.role != "article"]
+                   + [(link_from, date.min, "") for _, link_from in stale if link_from is not None])
+    position: Optional[tuple] = None
+    new_set = set(new_ids)
+    for key in dirty:
+        if position is None or key > position:
+            position = _rerun(store, key, changes, dirty, new_set)
+    _apply(store, changes)
+
+
+def _rerun(store, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str]) -> tuple:
+    """Re-run the dated pass from ``start`` until LOOKBACK_DAYS of mentions were assigned
+    as before; records what changed; returns the key where it stopped."""
+    lookback = timedelta(days=LOOKBACK_DAYS)
+    pending = bisect.bisect_left(dirty, start)  # dirty keys not passed yet: dirty[pending:]
+    last_change = start[0]
+    position = start
+    for m, c in link_dated(_dated_stream(store, start), _open_clusters(store, start, changes.assignment)):
+        position = m.key
+        while pending < len(dirty) and dirty[pending] <= m.key:
+            last_change = max(last_change, dirty[pending][0])
+            pending += 1
+        new = c.incident_id if c is not None else None
+        old = changes.assignment.get(m.event_id, m.stored_incident)
+        if new != old or m.event_id in new_ids:
+            changes.assignment[m.event_id] = new
+            if old:
+                changes.old_incidents.add(old)
+            changes.articles.add(m.article_id)
+            last_change = max(last_change, m.hi)
+        elif m.hi - last_change > lookback:
+            break
+    return position
+
+
+def _open_clusters(store, start: tuple, overlay: dict[str, Optional[str]]) -> list[Cluster]:
+    """The incidents open where the dated pass resumes, rebuilt by replaying the stored
+    (or already re-linked) assignments of the LOOKBACK_DAYS before ``start``."""
+    since = start[0] - timedelta(days=LOOKBACK_DAYS)
+    clusters: dict[str, Cluster] = {}
+    rows = _select(store, f"WHERE {_DATED} AND hi >= ? AND (hi, lo, event_id) < (?, ?, ?) "
+                          "ORDER BY hi, lo, event_id", [since, *start])
+    for row in rows:
+        m = _mention(row)
+        iid = overlay.get(m.event_id, m.stored_incident)
+        if iid is None:
+            continue
+        if iid not in clusters:
+            clusters[iid] = Cluster(seed=m)
+        clusters[iid].add(m)
+    return list(clusters.values())
+
+
+def _apply(store, changes: _Changes) -> None:
+    """Write the re-linked dated assignments, re-run the article pass of the touched
+    articles and re-describe every incident that gained or lost a member."""
+    con = store.con
+    articles = sorted(changes.articles)
+    touched = set(changes.old_incidents)
+    if articles:
+        touched |= _article_incidents(con, articles)
+        con.execute("DELETE FROM incident_mentions WHERE linked = 'article' "
+                    "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [articles])
+    if changes.assignment:
+        con.execute("DELETE FROM incident_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(changes.assignment)])
+        placed = {eid: iid for eid, iid in changes.assignment.items() if iid is not None}
+        touched |= set(placed.values())
+        rows = [_mention_row(placed[r[0]], _mention(r), "dated")
+                for r in _by_keys(store, "event_id", sorted(placed), "event_id")]
+        store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
+    if articles:
+        _link_articles(store, articles)
+        touched |= _article_incidents(con, articles)
+    if touched:
+        ids = sorted(touched)
+        con.execute("DELETE FROM incidents WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        live = [r[0] for r in con.execute("SELECT DISTINCT incident_id FROM incident_mentions "
+                                          "WHERE incident_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY 1",
+                                          [ids]).fetchall()]
+        _describe(store, live)
+
+
+def _article_incidents(con, articles: list[str]) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT DISTINCT incident_id FROM incident_mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [articles]).fetchall()}

@@ -414,9 +414,9 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         raise IngestInterrupted(summary)
 
     if recluster:
-        from sitrep.corpus.incidents import rebuild_incidents
+        from sitrep.corpus.incidents import update_incidents
         t0 = time.perf_counter()
-        summary.incidents = rebuild_incidents(store)
+        summary.incidents = update_incidents(store)
         summary.stage_seconds["incidents (parent)"] += time.perf_counter() - t0
     summary.seconds = time.perf_counter() - started
     store.con.execute("INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), "

@@ -122,6 +122,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred BOOLEAN DEFAULT false",
     ]),
+    (4, "incidents.background/date_precision and link bookkeeping for incremental linking (issues 8, 11)", [
+        # every member is a background mention (history, habit), not news of its period
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false",
+        # day | week | month | publication (dated by the publication day) | year | null
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS date_precision VARCHAR",
+        # earliest date key of its members and the linking rules that made it: an ingest
+        # re-links from there, and re-links everything when the rules changed
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS link_from DATE",
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS linker VARCHAR",
+        # 'dated' (linked across articles in date order) or 'article' (within its article only)
+        "ALTER TABLE incident_mentions ADD COLUMN IF NOT EXISTS linked VARCHAR",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
