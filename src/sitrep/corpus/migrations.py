@@ -134,6 +134,26 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # 'dated' (linked across articles in date order) or 'article' (within its article only)
         "ALTER TABLE incident_mentions ADD COLUMN IF NOT EXISTS linked VARCHAR",
     ]),
+    (5, "lean store: document JSON out of articles into documents (compressed), sentences table (issue 11)", [
+        # the full document, compressed, without the body text (kept once, in articles.text):
+        # commits and checkpoints of the hot tables no longer carry ~68 KB per article
+        """CREATE TABLE IF NOT EXISTS documents (
+            article_id VARCHAR,
+            encoding VARCHAR,              -- 'zlib-json': zlib(JSON of the document without article.text)
+            body BLOB
+        )""",
+        # sentence spans in their own table, so readers need not parse a document for them
+        """CREATE TABLE IF NOT EXISTS sentences (
+            article_id VARCHAR, n INTEGER, start_char INTEGER, end_char INTEGER
+        )""",
+        """INSERT INTO sentences
+            SELECT article_id, CAST(i AS INTEGER),
+                   CAST(json_extract(document, '$.sentences[' || i || '].span[0]') AS INTEGER),
+                   CAST(json_extract(document, '$.sentences[' || i || '].span[1]') AS INTEGER)
+            FROM (SELECT article_id, document,
+                         unnest(range(CAST(coalesce(json_array_length(document, '$.sentences'), 0) AS BIGINT))) AS i
+                  FROM articles WHERE document IS NOT NULL)""",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

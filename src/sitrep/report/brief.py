@@ -280,15 +280,20 @@ def _key_figures(store, events: list[dict], arts: list[dict], cites: Citations, 
                 rows.append((f, e["sentence"], e["sentence_start"], e))
     if not rows:  # no figures attached to events: fall back to counted quantities
         article_ids = {a["article_id"] for a in arts if not a["duplicate_of"]}
-        for q in store.rows("""SELECT q.*, a.outlet, a.pub_date, a.url, a.document FROM quantities q
-                                JOIN articles a USING (article_id) WHERE q.counted IS NOT NULL
-                                AND q.value IS NOT NULL ORDER BY a.pub_date, q.article_id, q.start_char"""):
+        # the sentence around each quantity comes from the store's sentences table
+        for q in store.rows("""SELECT q.*, a.outlet, a.pub_date, a.url, a.text AS article_text,
+                                       s.start_char AS sentence_start, s.end_char AS sentence_end
+                                FROM quantities q JOIN articles a USING (article_id)
+                                LEFT JOIN sentences s ON s.article_id = q.article_id
+                                     AND q.start_char >= s.start_char AND q.start_char < s.end_char
+                                WHERE q.counted IS NOT NULL AND q.value IS NOT NULL
+                                ORDER BY a.pub_date, q.article_id, q.start_char"""):
             if q["article_id"] not in article_ids:
                 continue
-            doc = json.loads(q.pop("document"))
-            text = doc["article"]["text"]
-            sent = next(((s, e) for s, e in (x["span"] for x in doc.get("sentences") or [])
-                         if s <= q["start_char"] < e), (q["start_char"], q["end_char"]))
+            text = q.pop("article_text") or ""
+            start = q.pop("sentence_start")
+            end = q.pop("sentence_end")
+            sent = (start, end) if start is not None else (q["start_char"], q["end_char"])
             rows.append((q, text[sent[0]:sent[1]], sent[0], q))
     if not rows:
         return lines + ["No figures extracted.", ""]
