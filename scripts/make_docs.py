@@ -133,6 +133,11 @@ def render_performance(bench: dict) -> str:
     if ingest:
         out += ["", "## Ingest into the store (bench/bench_ingest.py)", "", "```json",
                 json.dumps(ingest, indent=2), "```"]
+    web = sorted((ROOT / "bench" / "results").glob("web-*.json"))
+    if web:  # the dashboard's benchmark, rendered by its own script (bench/bench_web.py)
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_web import render_markdown
+        out += [""] + [render_markdown(json.loads(p.read_text())) + "\n" for p in web]
     return "\n".join(out) + "\n"
 
 

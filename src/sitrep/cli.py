@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "sitrep.commands.extract",
     "sitrep.corpus.commands",
     "sitrep.eval.commands",
+    "sitrep.web.commands",
 )
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import tempfile
@@ -91,6 +90,9 @@ def add_parser(sub) -> None:
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--html", action="store_true", help="also write brief.html")
     p.add_argument("--progress", action="store_true", default=None)
+    p.add_argument("--serve", action="store_true", help="then serve the demo store in the web dashboard")
+    from sitrep.web.commands import add_serve_options
+    add_serve_options(p)
     p.set_defaults(func=cmd_demo)
 
 
@@ -110,7 +112,8 @@ def _emit(rows: list[dict], fmt: str, columns: Iterable[str], out=None) -> None:
                   default=str)
         out.write("\n")
     elif fmt == "csv":
-        w = csv.writer(out)
+        from sitrep.corpus.csv_safety import writer as safe_csv_writer
+        w = safe_csv_writer(out)  # cells from the web must not run as spreadsheet formulas
         w.writerow(columns)
         for r in rows:
             w.writerow([_plain(r.get(c)) for c in columns])
@@ -246,6 +249,9 @@ def cmd_demo(args) -> int:
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
 
+    if args.serve:  # a refused address is said before the demo is built
+        from sitrep.web.commands import check_bind
+        check_bind(args.host, args.port, args.allow_remote)
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sitrep-demo-") as tmp:
@@ -259,6 +265,9 @@ def cmd_demo(args) -> int:
             if args.html:
                 from sitrep.report.brief import markdown_to_html
                 (out_dir / "brief.html").write_text(markdown_to_html(md), encoding="utf-8")
-    sys.stdout.write(md)
-    print(f"brief and plot written to {out_dir}/", file=sys.stderr)
+        sys.stdout.write(md)
+        print(f"brief and plot written to {out_dir}/", file=sys.stderr)
+        if args.serve:
+            from sitrep.web.commands import serve
+            return serve(db, args.host, args.port, args.allow_remote)
     return 0

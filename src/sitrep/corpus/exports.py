@@ -18,6 +18,9 @@ gives actors, action and place), one mention row per article mention. Columns si
 has no value for are empty; the differences from GDELT's own coding are in the
 ``events.gdelt.README.txt`` written beside them. ISO codes, PLOVER types and sitrep ids
 go to two headed side files (``*.gdelt.sitrep.tsv``) keyed by GLOBALEVENTID.
+
+CSV and TSV cells go through ``csv_safety``: text that a spreadsheet would run as a
+formula is written with a leading apostrophe; typed numbers stay numbers.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from sitrep.corpus import csv_safety
 from sitrep.corpus.store import iso_day, stored_event_id
 from sitrep.errors import SitrepError
 from sitrep.knowledge import cameo
@@ -81,6 +85,8 @@ def _copy_tables(store, fmt: str, out: Path) -> list[Path]:
     for name, select in TABLES.items():
         path = out / f"{name}.{fmt}"
         target = str(path).replace("'", "''")
+        if fmt == "csv":  # text from the web must not reach a spreadsheet as a formula
+            select = csv_safety.neutralise_sql(store.con, select)
         store.con.execute(f"COPY ({select}) TO '{target}' {options}")
         written.append(path)
     return written
@@ -439,7 +445,8 @@ def _fraction_date(day: Optional[date]) -> Any:
 
 def _write_row(f, values) -> None:
     """One line of a GDELT-style TSV: no quoting, so tabs and line breaks inside a cell
-    become spaces (they would shift the columns of every tool reading it)."""
+    become spaces (they would shift the columns of every tool reading it), and text that
+    a spreadsheet would run as a formula gets csv_safety's leading apostrophe."""
     f.write("\t".join(_cell(v) for v in values) + "\n")
 
 
@@ -447,7 +454,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return " ".join(value.split()) if any(c in value for c in "\t\r\n") else value
+        return csv_safety.neutralise(csv_safety.flatten(value))
     return str(value)
 
 

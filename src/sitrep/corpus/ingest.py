@@ -211,7 +211,9 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None, until: Optional[str] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
-           max_chars: int = MAX_CHARS) -> IngestSummary:
+           max_chars: int = MAX_CHARS, sources: Optional[Iterable[tuple[str, Any]]] = None) -> IngestSummary:
+    """Ingest ``paths``, or ``sources`` -- (origin, articles or InputError) pairs read
+    already, as ``sitrep watch`` has them after polling a feed -- into ``store``."""
     paths = [str(p) for p in paths]
     if not workers:
         # a worker costs seconds to start (spaCy and the tables load in each), so small
@@ -245,10 +247,10 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
             pending_skips.append((origin, reason, detail, input_id, stage))
 
     def articles() -> Iterator[Article]:
-        sources = _read_sources(list(paths), published)
+        inputs = iter(sources) if sources is not None else _read_sources(list(paths), published)
         while True:
             try:
-                origin, result = next(sources)
+                origin, result = next(inputs)
             except StopIteration:
                 break
             except Exception as exc:  # noqa: BLE001 - a reader bug must not abort the batch

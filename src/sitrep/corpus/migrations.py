@@ -134,7 +134,29 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # 'dated' (linked across articles in date order) or 'article' (within its article only)
         "ALTER TABLE incident_mentions ADD COLUMN IF NOT EXISTS linked VARCHAR",
     ]),
-    (5, "lean store: document JSON out of articles into documents (compressed), sentences table (issue 11)", [
+    (5, "watch_feeds, watch_polls: what `sitrep watch` polled, fetched, stored and skipped (issue 10)", [
+        """CREATE TABLE IF NOT EXISTS watch_feeds (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR, last_modified VARCHAR,   -- for conditional GETs
+            content_hash VARCHAR,                  -- of the last body fetched
+            failures INTEGER DEFAULT 0,            -- consecutive failed polls (back-off)
+            next_due TIMESTAMP,
+            last_polled TIMESTAMP, last_ok TIMESTAMP, last_error VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_polls (
+            poll_id BIGINT, url VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP,
+            outcome VARCHAR,                       -- stored | unchanged | not_modified | failed
+            http_status INTEGER,
+            items INTEGER,                         -- articles the feed or page held
+            new_items INTEGER,                     -- of which not stored before
+            stored INTEGER, skipped INTEGER, events INTEGER,
+            attempt INTEGER,                       -- 1 = first try; more after failures
+            retry_at TIMESTAMP,                    -- when a failed feed is tried again
+            detail VARCHAR
+        )""",
+    ]),
+    (6, "lean store: document JSON out of articles into documents (compressed), sentences table (issue 11)", [
         # the full document, compressed, without the body text (kept once, in articles.text):
         # commits and checkpoints of the hot tables no longer carry ~68 KB per article
         """CREATE TABLE IF NOT EXISTS documents (

@@ -1,0 +1,298 @@
+"""Benchmark of `sitrep serve` on a real store: API latency (p50/p95) for filtered lists
+and incident pages, each as a ratio to the bare DuckDB queries behind it, first render of
+every page in headless Chromium, and the server's peak memory.
+
+    python bench/bench_web.py --db /work/stores/allsides-4178.duckdb --name allsides-4178
+    python bench/bench_web.py --render docs/performance.md   # (re)write the web section from the JSON
+
+The store is copied first (the server copies it again: it never touches the original).
+The server runs in its own process (`sitrep serve`), so its memory is its own; the bare
+DuckDB baseline runs in this process on another copy, with the SQL the query layer
+actually sends (recorded through the store's ``rows`` method), so the ratio measures
+what the server adds: HTTP, JSON or HTML, the copy's cursors, Python around the query.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+RESULTS = ROOT / "bench" / "results"
+BEGIN, END = "<!-- web-bench:begin -->", "<!-- web-bench:end -->"
+TARGETS = {"api_p95_ms": 200, "first_render_ms": 1000, "server_peak_mb": 500}
+
+
+def filtered_lists(top_country: str, top_actor: str, since: str, until: str) -> list[tuple[str, dict]]:
+    """(endpoint, query) pairs: the incident and event lists with the CLI's filters."""
+    return [
+        ("/api/incidents", {}),
+        ("/api/incidents", {"about": top_country}),
+        ("/api/incidents", {"type": "ASSAULT", "min_sources": "2"}),
+        ("/api/incidents", {"actor": top_actor, "since": since, "until": until}),
+        ("/api/incidents", {"certainty": "denied", "sort": "date"}),
+        ("/api/incidents", {"q": "sanctions", "page": "2"}),
+        ("/api/incidents", {"contested": "yes", "country": top_country}),
+        ("/api/events", {"type": "ACCUSE", "sort": "date"}),
+        ("/api/events", {"about": top_country, "certainty": "claimed"}),
+        ("/api/events", {"actor": top_actor, "per_page": "200"}),
+    ]
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", str(port)],
+                            env=env, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    if "serving" not in line:
+        raise SystemExit(f"the server did not start: {line}")
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/api/status")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not answer")
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def time_requests(port: int, path: str, repeats: int) -> list[float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    times = []
+    for _ in range(repeats + 1):
+        t0 = time.perf_counter()
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}")
+        times.append((time.perf_counter() - t0) * 1000)
+    return times[1:]  # the first request warms the cursor and the caches
+
+
+def bare_duckdb(db: Path, calls, repeats: int) -> list[float]:
+    """Milliseconds of the SQL the query layer sends for each call, run on DuckDB directly."""
+    import duckdb
+
+    from sitrep.web.snapshot import ReadStore
+
+    con = duckdb.connect(str(db))
+    recorded: list[tuple[str, list]] = []
+
+    class Recorder(ReadStore):
+        def rows(self, sql, params=None):
+            recorded.append((sql, list(params or [])))
+            return super().rows(sql, params)
+
+    out = []
+    for call in calls:
+        recorded.clear()
+        call(Recorder(con.cursor(), db))
+        queries = list(recorded)
+        times = []
+        for _ in range(repeats + 1):
+            t0 = time.perf_counter()
+            for sql, params in queries:
+                con.execute(sql, params).fetchall()
+            times.append((time.perf_counter() - t0) * 1000)
+        out.append(times[1:])
+    con.close()
+    return out
+
+
+def first_render(port: int, paths: list[str]) -> dict[str, dict[str, float]]:
+    from web_helpers import browser_page
+
+    out = {}
+    with browser_page() as page:
+        page.goto(f"http://127.0.0.1:{port}/api/status")  # the browser itself is warm
+        for path in paths:
+            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
+            page.wait_for_timeout(300)  # paint entries are queued after the load event
+            timing = page.evaluate("""() => {
+                const nav = performance.getEntriesByType('navigation')[0];
+                const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+                return {ttfb: nav.responseStart, fcp: fcp ? fcp.startTime : null,
+                        dom_ready: nav.domContentLoadedEventEnd, load: nav.loadEventEnd};
+            }""")
+            out[path] = {k: round(v, 1) if v is not None else None for k, v in timing.items()}
+    return out
+
+
+def run(args) -> dict:
+    from sitrep.web import data
+    from sitrep.web.filters import EVENT_SORTS, Filters
+
+    work = Path(tempfile.mkdtemp(prefix="sitrep-webbench-"))
+    try:
+        served, bare = work / "served.duckdb", work / "bare.duckdb"
+        for target in (served, bare):
+            shutil.copyfile(args.db, target)
+            if Path(str(args.db) + ".wal").exists():
+                shutil.copyfile(str(args.db) + ".wal", str(target) + ".wal")
+        import duckdb
+
+        from sitrep.corpus.store import Store
+        with Store(bare):  # the same migrations as the server's copy
+            pass
+        con = duckdb.connect(str(bare), read_only=True)
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "incidents")}
+        country = con.execute("SELECT source_country FROM events WHERE source_country IS NOT NULL "
+                              "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        actor = con.execute("SELECT source_name FROM events WHERE source_name IS NOT NULL "
+                            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        lo, hi = con.execute("SELECT quantile_cont(pub_date::TIMESTAMP, 0.5)::DATE, max(pub_date) FROM articles").fetchone()
+        top = [r[0] for r in con.execute("SELECT incident_id FROM incidents ORDER BY n_sources DESC, incident_id "
+                                         f"LIMIT {args.incidents}").fetchall()]
+        con.close()
+        lists = filtered_lists(country, actor, lo.isoformat(), hi.isoformat())
+
+        from sitrep.web.commands import free_port
+        port = free_port()
+        proc = start_server(served, port)
+        try:
+            rows = []
+            for endpoint, query in lists:
+                path = endpoint + ("?" + urlencode(query) if query else "")
+                api = time_requests(port, path, args.repeats)
+                sorts = EVENT_SORTS if endpoint == "/api/events" else None
+                f = Filters.parse(({"sort": "date"} if sorts else {}) | query, *([sorts] if sorts else []))
+                call = (lambda s, f=f: data.list_events(s, f)) if sorts else (lambda s, f=f: data.list_incidents(s, f))
+                base = bare_duckdb(bare, [call], args.repeats)[0]
+                rows.append(_row("list", path, api, base))
+            for iid in top:
+                api = time_requests(port, f"/api/incidents/{iid}", args.repeats)
+                base = bare_duckdb(bare, [lambda s, i=iid: data.incident(s, i)], args.repeats)[0]
+                rows.append(_row("incident", f"/api/incidents/{iid}", api, base))
+                html = time_requests(port, f"/incidents/{iid}", args.repeats)
+                rows.append(_row("incident page", f"/incidents/{iid}", html, base))
+            pages = ["/", "/incidents", f"/incidents?about={country}", "/map", "/actors", "/export", "/live",
+                     f"/incidents/{top[0]}"]
+            render = first_render(port, pages) if not args.no_browser else {}
+            peak = peak_rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    api_rows = [r for r in rows if r["kind"] in ("list", "incident")]
+    summary = {
+        "api_p95_ms_worst": max(r["api_p95_ms"] for r in api_rows),
+        "api_p95_ms_lists_worst": max(r["api_p95_ms"] for r in rows if r["kind"] == "list"),
+        "api_p95_ms_incidents_worst": max(r["api_p95_ms"] for r in rows if r["kind"] == "incident"),
+        "ratio_to_bare_duckdb_median": round(statistics.median(r["ratio_p50"] for r in api_rows), 2),
+        "first_render_ms_worst": max((v["load"] for v in render.values()), default=None),
+        "server_peak_mb": peak,
+    }
+    return {"name": args.name, "store": str(args.db), "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": {"cores": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 1), "python": platform.python_version(), "platform": platform.platform()},
+            "store_counts": counts, "repeats": args.repeats, "targets": TARGETS, "summary": summary,
+            "requests": rows, "first_render": render}
+
+
+def _row(kind: str, path: str, api: list[float], base: list[float]) -> dict:
+    api_p50, base_p50 = statistics.median(api), statistics.median(base)
+    return {"kind": kind, "path": path, "api_p50_ms": round(api_p50, 1), "api_p95_ms": round(percentile(api, 0.95), 1),
+            "duckdb_p50_ms": round(base_p50, 1), "ratio_p50": round(api_p50 / base_p50, 2) if base_p50 else None}
+
+
+def render_markdown(result: dict) -> str:
+    s, t = result["summary"], result["targets"]
+    ok = lambda v, limit: "met" if v is not None and v <= limit else "NOT met"  # noqa: E731
+    lines = [BEGIN, f"## Web dashboard: `sitrep serve` on {result['name']} (bench/bench_web.py)", "",
+             f"Measured {result['date']} on {result['machine']['cores']} cores (load average "
+             f"{result['machine'].get('load_average_1min')} at the end: the machine is shared, so read the "
+             f"ratios first), Python {result['machine']['python']}; "
+             f"store: {result['store_counts']['articles']} articles, {result['store_counts']['events']} events, "
+             f"{result['store_counts']['incidents']} incidents; {result['repeats']} timed requests per row after "
+             "one warm-up, over one keep-alive connection. Result: "
+             f"`bench/results/web-{result['name']}.json`.", "",
+             "| target | measured | |", "|---|---|---|",
+             f"| API p95 ≤ {t['api_p95_ms']} ms, filtered lists | {s['api_p95_ms_lists_worst']} ms (worst list) | "
+             f"{ok(s['api_p95_ms_lists_worst'], t['api_p95_ms'])} |",
+             f"| API p95 ≤ {t['api_p95_ms']} ms, incident pages | {s['api_p95_ms_incidents_worst']} ms (worst incident) | "
+             f"{ok(s['api_p95_ms_incidents_worst'], t['api_p95_ms'])} |",
+             f"| first render ≤ {t['first_render_ms']} ms per page (headless Chromium, load event) | "
+             f"{s['first_render_ms_worst']} ms (worst page) | {ok(s['first_render_ms_worst'], t['first_render_ms'])} |",
+             f"| server memory ≤ {t['server_peak_mb']} MB (peak RSS) | {s['server_peak_mb']} MB | "
+             f"{ok(s['server_peak_mb'], t['server_peak_mb'])} |",
+             f"| API latency / bare DuckDB query (median of rows, p50s) | {s['ratio_to_bare_duckdb_median']}× | |", "",
+             "| kind | request | API p50 ms | API p95 ms | bare DuckDB p50 ms | ratio |", "|---|---|---|---|---|---|"]
+    for r in result["requests"]:
+        lines.append(f"| {r['kind']} | `{r['path']}` | {r['api_p50_ms']} | {r['api_p95_ms']} | {r['duckdb_p50_ms']} | "
+                     f"{r['ratio_p50']} |")
+    if result["first_render"]:
+        lines += ["", "| page | first contentful paint ms | DOM ready ms | load ms |", "|---|---|---|---|"]
+        for path, v in result["first_render"].items():
+            lines.append(f"| `{path}` | {v['fcp']} | {v['dom_ready']} | {v['load']} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def render_into(doc: Path, results: list[dict]) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# sitrep performance\n"
+    section = "\n\n".join(render_markdown(r) for r in results)
+    if BEGIN in text:
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.rsplit(END, 1)[1]
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", help="the store to benchmark (copied first)")
+    ap.add_argument("--name", default="store", help="name of the result (bench/results/web-NAME.json)")
+    ap.add_argument("--repeats", type=int, default=40)
+    ap.add_argument("--incidents", type=int, default=5, help="incident pages timed (the best-sourced)")
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--render", metavar="DOC", help="write the web section of DOC from bench/results/web-*.json")
+    args = ap.parse_args()
+    if args.render:
+        results = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("web-*.json"))]
+        render_into(Path(args.render), results)
+        return 0
+    if not args.db or not Path(args.db).exists():
+        print(f"no store at {args.db}; pass --db", file=sys.stderr)
+        return 2
+    result = run(args)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"web-{args.name}.json"
+    out.write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
+    print(render_markdown(result))
+    print(f"written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""`sitrep serve`: a local, read-only web dashboard and JSON API over the user's store, and
+`sitrep watch`: polling feeds and pages into that store.
+
+Layout:
+  snapshot.py   the server's private, refreshed copy of the store (reads never block a writer)
+  filters.py    the query parameters every page and API endpoint share (the CLI's filters and more)
+  data.py       the queries behind pages and API (one thin layer; no SQL in handlers)
+  highlight.py  article text cut into escaped segments carrying their layers
+  mapview.py    the offline map: Natural Earth outlines projected to SVG, clustered markers
+  exporting.py  the current filter as CSV / Parquet / JSON (the columns of `sitrep export`)
+  briefing.py   the brief engineer's report for the current filters
+  app.py        the ASGI application: pages, /api/, security headers, live updates
+  watch.py      the feed poller behind `sitrep watch`
+  commands.py   the `serve` and `watch` commands
+"""

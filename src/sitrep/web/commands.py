@@ -1,0 +1,125 @@
+"""`sitrep serve` (the dashboard) and `sitrep watch` (feed polling)."""
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import socket
+import sys
+from pathlib import Path
+from typing import Optional
+
+from sitrep.errors import SitrepError
+
+DEFAULT_PORT = 8000
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("serve", help="the local web dashboard and JSON API over the store (read-only)")
+    p.add_argument("--db", help="DuckDB file (default: $SITREP_DB or ~/.local/share/sitrep/sitrep.duckdb)")
+    add_serve_options(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and pages, ingest what is new, record each poll")
+    p.add_argument("feeds", nargs="+", help="feed or page URLs, or files listing them one per line (feeds.txt)")
+    p.add_argument("--db", help="DuckDB file (default: $SITREP_DB or ~/.local/share/sitrep/sitrep.duckdb)")
+    p.add_argument("--every", default="15m", help="poll each feed this often: 30s, 15m, 2h (default 15m)")
+    p.add_argument("--once", action="store_true", help="poll every feed once and stop")
+    p.add_argument("--rounds", type=int, help="stop after this many rounds of polling")
+    p.add_argument("--timeout", default="20s", help="give up on one request after this long (default 20s)")
+    p.add_argument("--retry-after", default="1m",
+                   help="first retry of a failed feed after this long, doubling each time (default 1m)")
+    p.add_argument("--max-wait", default="6h", help="longest wait between retries of a failing feed (default 6h)")
+    p.add_argument("--no-follow", dest="follow", action="store_false",
+                   help="store feed items as they are, without fetching the page of a summary-only item")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for the analysis (default 1)")
+    p.set_defaults(func=cmd_watch)
+
+
+def add_serve_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by `serve` and `demo --serve`."""
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 = any free port)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="required to bind an address other machines can reach; the store becomes readable "
+                        "by anyone who can reach it")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, port: int, allow_remote: bool) -> Optional[str]:
+    """None for a loopback bind; the warning to print for an allowed remote one; raises otherwise."""
+    if not 0 <= port <= 65535:
+        raise SitrepError(f"--port {port} is not a port number (0 to 65535)")
+    if _is_loopback(host):
+        return None
+    if not allow_remote:
+        raise SitrepError(f"--host {host} would let other machines read your store; bind 127.0.0.1 (the default), "
+                          f"or add --allow-remote if you mean it")
+    return (f"WARNING: serving on {host}: anyone who can reach this address can read the whole store "
+            f"(there is no login). Stop with Ctrl-C.")
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.bind((host.strip("[]"), 0))
+        return s.getsockname()[1]
+
+
+def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: bool = False) -> int:
+    """Serve the dashboard for ``db`` until Ctrl-C."""
+    import uvicorn
+
+    from sitrep.corpus.store import default_db_path
+    from sitrep.web.app import LOCAL_HOSTS, create_app
+
+    warning = check_bind(host, port, allow_remote)
+    path = Path(db).expanduser() if db else default_db_path()
+    if port == 0:
+        port = free_port(host)
+    else:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            try:
+                s.bind((host.strip("[]"), port))
+            except OSError as exc:
+                raise SitrepError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port "
+                                  f"(0 picks a free one)") from None
+    hosts = LOCAL_HOSTS if warning is None else ["*"]
+    app = create_app(path, allowed_hosts=hosts)
+    if warning:
+        print(warning, file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"sitrep: serving {path} at http://{shown}:{port}/ (read-only; Ctrl-C stops)", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", timeout_graceful_shutdown=2,
+                access_log=False)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    return serve(args.db, args.host, args.port, args.allow_remote)
+
+
+def cmd_watch(args) -> int:
+    from sitrep.corpus.store import default_db_path
+    from sitrep.web.watch import Watcher, feed_urls, parse_duration
+
+    if args.rounds is not None and args.rounds < 1:
+        raise SitrepError("--rounds must be 1 or more")
+    if args.workers < 1:
+        raise SitrepError("--workers must be 1 or more")
+    urls = feed_urls(args.feeds)
+    db = Path(args.db).expanduser() if args.db else default_db_path()
+    every = parse_duration(args.every)
+    watcher = Watcher(db, urls, every=every, timeout=parse_duration(args.timeout),
+                      retry_after=parse_duration(args.retry_after), max_wait=parse_duration(args.max_wait),
+                      follow_links=args.follow, workers=args.workers)
+    print(f"sitrep: watching {len(urls)} feed(s) every {args.every} into {db} (Ctrl-C stops)", file=sys.stderr)
+    watcher.run(rounds=1 if args.once else args.rounds)
+    return 0

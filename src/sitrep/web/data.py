@@ -1,0 +1,470 @@
+"""The queries behind the dashboard and the API: one thin layer over the store, so no
+handler writes SQL. Rows keep the column names of ``sitrep export`` (the events and
+incidents tables), with their JSON columns parsed; the API returns them as they are.
+
+Every filter value travels as a query parameter (``?``), every ordering comes from a
+whitelist (filters.py), so nothing from the query string becomes SQL text.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from sitrep.corpus.queries import about_articles_sql, country_codes
+from sitrep.model import PLOVER_TYPES, QUAD_CLASS
+from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
+
+#: JSON columns of the export tables, parsed for the API and the pages
+JSON_COLUMNS = {"hedges", "figures", "mentions", "certainty"}
+#: what an actor's events say about its position (the Actors page and /api/actors)
+POSITION_TYPES = {
+    "demands": ("REQUEST",),
+    "offers": ("AGREE", "CONCEDE", "AID", "COOPERATE", "SUPPORT", "CONSULT"),
+    "accusations": ("ACCUSE",),
+    "threats": ("THREATEN",),
+    "rejections": ("REJECT",),
+}
+OVERVIEW_DAYS = 30
+#: days of article volume an overview day is divided by (centred on it)
+VOLUME_WINDOW = 7
+
+
+@dataclass
+class Page:
+    """One page of a filtered list."""
+    total: int
+    items: list[dict[str, Any]]
+    filters: Filters
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.filters.per_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "page": self.filters.page, "per_page": self.filters.per_page,
+                "pages": self.pages, "items": [plain(r) for r in self.items]}
+
+
+def plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as JSON-ready values: dates in ISO 8601, JSON columns parsed."""
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, date):
+            v = v.isoformat()
+        elif isinstance(v, dict):
+            v = plain(v)
+        elif isinstance(v, list):
+            v = [plain(x) if isinstance(x, dict) else x for x in v]
+        out[k] = v
+    return out
+
+
+def _parse_json(row: dict[str, Any]) -> dict[str, Any]:
+    for k in JSON_COLUMNS & row.keys():
+        if isinstance(row[k], str):
+            try:
+                row[k] = json.loads(row[k])
+            except ValueError:
+                pass
+    return row
+
+
+def _contains(column: str) -> str:
+    """Case-insensitive substring test that treats the value literally (no LIKE wildcards)."""
+    return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
+
+
+# -- conditions ------------------------------------------------------------------------------
+
+def event_conditions(f: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE terms over ``events e JOIN articles a`` for the event-level filters."""
+    where, params = [], []
+    if f.actor:
+        a3, _ = country_codes(f.actor)
+        where.append(f"({_contains('e.source_name')} OR {_contains('e.target_name')} OR "
+                     "e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
+        params += [f.actor, f.actor, f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
+    if f.type:
+        where.append("e.type = ?")
+        params.append(f.type)
+    if f.certainty:
+        where.append("e.certainty = ?")
+        params.append(f.certainty)
+    if f.since:
+        where.append("e.event_date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("e.event_date <= ?")
+        params.append(f.until)
+    if f.outlet:
+        where.append(_contains("e.outlet"))
+        params.append(f.outlet)
+    if f.place:
+        where.append(_contains("e.place_name"))
+        params.append(f.place)
+    if f.country:
+        a3, a2 = country_codes(f.country)
+        where.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
+        params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
+    if f.q:
+        where.append(f"({_contains('e.sentence')} OR {_contains('a.title')})")
+        params += [f.q, f.q]
+    if f.about:
+        cond, p = about_articles_sql(f.about, "a")
+        where.append(cond)
+        params += p
+    return where, params
+
+
+def article_conditions(f: Filters) -> tuple[str, list[Any]]:
+    """One WHERE term over ``articles a`` for the filters an article itself can meet
+    (about, outlet, publication dates): what quotes are filtered by."""
+    where, params = [], []
+    cond, p = about_articles_sql(f.about, "a")
+    where.append(cond)
+    params += p
+    if f.outlet:
+        where.append(_contains("a.outlet"))
+        params.append(f.outlet)
+    if f.since:
+        where.append("a.pub_date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("a.pub_date <= ?")
+        params.append(f.until)
+    return " AND ".join(where), params
+
+
+def _event_level(f: Filters) -> Filters:
+    """The filters that are about single mentions (used inside an incident's EXISTS)."""
+    return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
+
+
+def incident_conditions(f: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE terms over ``incidents i``: its own columns, and mentions for the rest."""
+    where, params = ["i.n_sources >= ?"], [f.min_sources]
+    if f.type:
+        where.append("i.type = ?")
+        params.append(f.type)
+    if f.since:
+        where.append("coalesce(i.date_end, i.latest_reported) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("coalesce(i.date_start, i.first_reported) <= ?")
+        params.append(f.until)
+    if f.contested is not None:
+        where.append("coalesce(i.conflicted, false) = ?")
+        params.append(f.contested)
+    if f.place:
+        where.append(_contains("i.place_name"))
+        params.append(f.place)
+    if f.country:
+        a3, a2 = country_codes(f.country)
+        where.append("(i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
+        params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
+    if f.q:  # in the incident's label or in one of its sentences or titles
+        where.append(f"({_contains('i.label')} OR EXISTS (SELECT 1 FROM incident_mentions m "
+                     "JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id "
+                     f"WHERE m.incident_id = i.incident_id AND ({_contains('e.sentence')} OR "
+                     f"{_contains('a.title')})))")
+        params += [f.q, f.q, f.q]
+    inner, p = event_conditions(replace(_event_level(f), q=None))
+    if inner:
+        where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN events e USING (event_id) "
+                     "JOIN articles a ON a.article_id = m.article_id "
+                     f"WHERE m.incident_id = i.incident_id AND {' AND '.join(inner)})")
+        params += p
+    return where, params
+
+
+# -- lists ------------------------------------------------------------------------------------
+
+def list_incidents(store, f: Filters) -> Page:
+    where, params = incident_conditions(f)
+    rows = store.rows(f"""SELECT i.*, count(*) OVER () AS _total FROM incidents i
+                          WHERE {' AND '.join(where)} ORDER BY {INCIDENT_SORTS[f.sort]}
+                          LIMIT {f.per_page} OFFSET {f.offset}""", params)
+    total = rows[0]["_total"] if rows else _count(store, "incidents i", where, params)
+    for r in rows:
+        r.pop("_total", None)
+        _parse_json(r)
+    return Page(total, rows, f)
+
+
+def list_events(store, f: Filters) -> Page:
+    where, params = event_conditions(f)
+    if f.contested is not None or f.min_sources > 1:
+        where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i USING (incident_id) "
+                     "WHERE m.event_id = e.event_id AND i.n_sources >= ?"
+                     + (" AND coalesce(i.conflicted, false) = ?" if f.contested is not None else "") + ")")
+        params += [f.min_sources] + ([f.contested] if f.contested is not None else [])
+    sort = f.sort if f.sort in EVENT_SORTS else "date"
+    cond = " AND ".join(where) or "TRUE"
+    rows = store.rows(f"""SELECT e.*, count(*) OVER () AS _total FROM events e JOIN articles a USING (article_id)
+                          WHERE {cond} ORDER BY {EVENT_SORTS[sort]}
+                          LIMIT {f.per_page} OFFSET {f.offset}""", params)
+    total = rows[0]["_total"] if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+        _parse_json(r)
+    return Page(total, rows, f)
+
+
+def _count(store, table: str, where: list[str], params: list) -> int:
+    return int(store.rows(f"SELECT count(*) AS n FROM {table} WHERE {' AND '.join(where)}", params)[0]["n"])
+
+
+def incidents_by_id(store, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = store.rows(f"SELECT * FROM incidents WHERE incident_id IN ({', '.join(['?'] * len(ids))}) "
+                      "ORDER BY n_sources DESC, incident_id", list(ids))
+    return [_parse_json(r) for r in rows]
+
+
+# -- one incident, one article -----------------------------------------------------------------
+
+def incident(store, incident_id: str) -> Optional[dict[str, Any]]:
+    """The incident row with every mention: outlet, certainty, attribution and source sentence."""
+    rows = store.rows("SELECT * FROM incidents WHERE incident_id = ?", [incident_id])
+    if not rows:
+        return None
+    inc = _parse_json(rows[0])
+    mentions = store.rows("""
+        SELECT m.incident_id, m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key,
+               e.type, e.trigger, e.trigger_start, e.trigger_end, e.sentence, e.sentence_start, e.sentence_end,
+               e.source_name, e.target_name, e.place_name, e.event_date, e.date_text, e.attributed_to, e.cue,
+               e.hedges, e.background, a.title, a.url, a.pub_date, a.duplicate_of
+        FROM incident_mentions m JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id
+        WHERE m.incident_id = ? ORDER BY a.pub_date NULLS LAST, m.outlet NULLS LAST, m.event_id""", [incident_id])
+    inc["mentions"] = [_parse_json(m) for m in mentions]
+    return inc
+
+
+def article(store, article_id: str) -> Optional[dict[str, Any]]:
+    """The article's export row (without the document), its document JSON, its events
+    (export rows) and the incidents they belong to."""
+    rows = store.rows("SELECT * EXCLUDE (document) FROM articles WHERE article_id = ?", [article_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["document"] = store.document(article_id) or {}
+    out["events"] = [_parse_json(r) for r in store.rows(
+        "SELECT e.*, m.incident_id FROM events e LEFT JOIN incident_mentions m USING (event_id) "
+        "WHERE e.article_id = ? ORDER BY e.trigger_start", [article_id])]
+    return out
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
+    """Actors that act in the filtered events, with counts of what they demand, offer,
+    accuse, threaten, reject and deny, and of their quotes."""
+    where, params = event_conditions(replace(f, actor=None))
+    cond = " AND ".join(where) or "TRUE"
+    cases = ", ".join(f"count(*) FILTER (WHERE e.type IN ({', '.join(repr(t) for t in types)})) AS {name}"
+                      for name, types in POSITION_TYPES.items())
+    rows = store.rows(f"""
+        SELECT e.source_name AS name, mode(e.source_country) AS country, mode(e.source_sector) AS sector,
+               count(*) AS events, {cases}
+        FROM events e JOIN articles a USING (article_id)
+        WHERE e.source_name IS NOT NULL AND {cond}
+        GROUP BY e.source_name ORDER BY events DESC, name LIMIT {int(limit)}""", params)
+    if not rows:
+        return rows
+    names = [r["name"] for r in rows]
+    marks = ", ".join(["?"] * len(names))
+    denials = dict((r["name"], r["n"]) for r in store.rows(
+        f"SELECT e.attributed_to AS name, count(*) AS n FROM events e JOIN articles a USING (article_id) "
+        f"WHERE e.certainty = 'denied' AND e.attributed_to IN ({marks}) AND {cond} GROUP BY 1",
+        names + params))
+    a_where, a_params = article_conditions(f)
+    quotes = dict((r["name"], r["n"]) for r in store.rows(
+        f"SELECT q.speaker_name AS name, count(*) AS n FROM quotes q JOIN articles a USING (article_id) "
+        f"WHERE q.speaker_name IN ({marks}) AND {a_where} GROUP BY 1", names + a_params))
+    for r in rows:
+        r["denials"] = denials.get(r["name"], 0)
+        r["quotes"] = quotes.get(r["name"], 0)
+    if f.actor:
+        rows = [r for r in rows if f.actor.lower() in r["name"].lower()
+                or (r["country"] or "") == f.actor.upper()] or rows
+    return rows
+
+
+def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str, Any]]:
+    """One actor's statements by kind (each with its sentence, outlet and article) and quotes."""
+    where, params = event_conditions(replace(f, actor=None))
+    cond = " AND ".join(where) or "TRUE"
+    columns = ("e.event_id, e.article_id, e.type, e.certainty, e.attributed_to, e.target_name, e.sentence, "
+               "e.sentence_start, e.trigger, e.event_date, e.outlet, a.title, m.incident_id")
+    base = (f"FROM events e JOIN articles a USING (article_id) LEFT JOIN incident_mentions m USING (event_id) "
+            f"WHERE {cond}")
+    out: dict[str, Any] = {"name": name, "positions": {}}
+    seen_any = False
+    for kind, types in POSITION_TYPES.items():
+        rows = store.rows(f"SELECT {columns} {base} AND e.source_name = ? AND e.type IN "
+                          f"({', '.join(['?'] * len(types))}) ORDER BY e.event_date DESC NULLS LAST, e.event_id "
+                          f"LIMIT {int(per_kind)}", params + [name, *types])
+        out["positions"][kind] = rows
+        seen_any = seen_any or bool(rows)
+    out["positions"]["denials"] = store.rows(
+        f"SELECT {columns} {base} AND e.certainty = 'denied' AND e.attributed_to = ? "
+        f"ORDER BY e.event_date DESC NULLS LAST, e.event_id LIMIT {int(per_kind)}", params + [name])
+    a_where, a_params = article_conditions(f)
+    out["quotes"] = store.rows(f"""
+        SELECT q.quote_id, q.article_id, q.start_char, q.end_char, q.text, q.speaker_name, q.speaker_country,
+               q.cue, q.kind, a.outlet, a.pub_date, a.title
+        FROM quotes q JOIN articles a USING (article_id) WHERE q.speaker_name = ? AND {a_where}
+        ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?""", [name] + a_params + [per_kind])
+    info = store.rows("SELECT mode(source_country) AS country, mode(source_sector) AS sector, count(*) AS events "
+                      "FROM events WHERE source_name = ?", [name])[0]
+    if not (seen_any or out["quotes"] or info["events"] or out["positions"]["denials"]):
+        return None
+    out.update(info)
+    return out
+
+
+# -- overview ---------------------------------------------------------------------------------
+
+@dataclass
+class Overview:
+    since: date
+    until: date
+    previous: tuple[date, date]
+    counts: dict[str, int]
+    previous_counts: dict[str, int]
+    by_type: list[dict[str, Any]]
+    days: list[date]
+    series: dict[str, list[float]]
+    articles_per_day: list[int]
+    normalised: bool
+    top: list[dict[str, Any]] = field(default_factory=list)
+
+
+def default_period(store, days: int = OVERVIEW_DAYS) -> tuple[date, date]:
+    """The last ``days`` days up to the newest article (a store of old news still shows something)."""
+    row = store.rows("SELECT max(pub_date) AS d FROM articles WHERE pub_date <= current_date + 1")[0]
+    end = row["d"] or date.today()
+    return end - timedelta(days=days - 1), end
+
+
+def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top: int = 10) -> Overview:
+    since, until = f.since, f.until
+    if not since or not until:
+        d_since, d_until = default_period(store)
+        until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
+        since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
+    length = (until - since).days + 1
+    prev = (since - timedelta(days=length), since - timedelta(days=1))
+    current_f = replace(f, since=since, until=until)
+    previous_f = replace(f, since=prev[0], until=prev[1])
+    cur_types, prev_types = _type_counts(store, f, prev[0], since, until)
+    by_type = [{"type": t, "quad_class": QUAD_CLASS[t], "current": cur_types.get(t, 0),
+                "previous": prev_types.get(t, 0), "change": cur_types.get(t, 0) - prev_types.get(t, 0)}
+               for t in PLOVER_TYPES if cur_types.get(t) or prev_types.get(t)]
+    by_type.sort(key=lambda r: (-abs(r["change"]), -r["current"], r["type"]))
+    days = [since + timedelta(days=i) for i in range(length)]
+    series, per_day = _daily(store, current_f, days, group, normalise)
+    articles = _articles_in(store, f, prev[0], since, until)
+    counts = _period_counts(store, current_f, cur_types, articles[0])
+    previous_counts = _period_counts(store, previous_f, prev_types, articles[1])
+    top_rows = list_incidents(store, replace(current_f, sort="sources", page=1, per_page=top)).items
+    return Overview(since, until, prev, counts, previous_counts, by_type, days, series, per_day, normalise, top_rows)
+
+
+def _type_counts(store, f: Filters, first: date, since: date, until: date
+                 ) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per type in [since, until] and in the previous period [first, since), in one pass."""
+    where, params = event_conditions(replace(f, since=first, until=until))
+    rows = store.rows(f"SELECT e.type, count(*) FILTER (WHERE e.event_date >= ?) AS cur, "
+                      f"count(*) FILTER (WHERE e.event_date < ?) AS prev FROM events e JOIN articles a "
+                      f"USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
+                      [since, since] + params)
+    return ({r["type"]: int(r["cur"]) for r in rows if r["cur"]}, {r["type"]: int(r["prev"]) for r in rows if r["prev"]})
+
+
+def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
+    where, params = incident_conditions(f)
+    return {"events": sum(types.values()), "incidents": _count(store, "incidents i", where, params),
+            "articles": articles}
+
+
+def _articles_in(store, f: Filters, first: date, since: date, until: date) -> tuple[int, int]:
+    """Articles published in the period and in the previous one (the about filter applies)."""
+    cond, params = about_articles_sql(f.about, "a")
+    row = store.rows(f"SELECT count(*) FILTER (WHERE a.pub_date >= ?) AS cur, count(*) FILTER (WHERE a.pub_date < ?) "
+                     f"AS prev FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond}",
+                     [since, since, first, until] + params)[0]
+    return int(row["cur"]), int(row["prev"])
+
+
+def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
+           ) -> tuple[dict[str, list[float]], list[int]]:
+    """Events per day by quad class (or type); with ``normalise``, divided by the number
+    of articles published in the week around that day (VOLUME_WINDOW), so that more
+    coverage does not look like more conflict. A week rather than the day itself: an
+    event is often reported the day after, and single days of a small store are noisy."""
+    where, params = event_conditions(f)
+    key = "e.quad_class" if group == "quad" else "e.type"
+    rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, count(*) AS n FROM events e "
+                      f"JOIN articles a USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} "
+                      f"AND e.event_date BETWEEN ? AND ? GROUP BY 1, 2", params + [days[0], days[-1]])
+    half = VOLUME_WINDOW // 2
+    cond, p = about_articles_sql(f.about, "a")
+    volume = {r["d"]: int(r["n"]) for r in store.rows(
+        f"SELECT a.pub_date AS d, count(*) AS n FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond} "
+        "GROUP BY 1", [days[0] - timedelta(days=half), days[-1] + timedelta(days=half)] + p)}
+    index = {d: i for i, d in enumerate(days)}
+    series: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(days))
+    for r in rows:
+        if r["d"] in index and r["k"]:
+            series[r["k"]][index[r["d"]]] += r["n"]
+    per_day = [volume.get(d, 0) for d in days]
+    if normalise:
+        window = [sum(volume.get(d + timedelta(days=k), 0) for k in range(-half, half + 1)) for d in days]
+        for values in series.values():
+            for i, n in enumerate(window):
+                values[i] = values[i] / n if n else 0.0
+    return dict(series), per_day
+
+
+# -- map ----------------------------------------------------------------------------------------
+
+def map_incidents(store, f: Filters, limit: int = 5000) -> list[dict[str, Any]]:
+    """Incidents with a place: coordinates of a point-like place, else the country (the
+    map draws those at the country's centre, marked as approximate)."""
+    where, params = incident_conditions(f)
+    where.append("(i.lat IS NOT NULL OR i.place_country IS NOT NULL)")
+    return store.rows(f"""SELECT i.incident_id, i.label, i.type, i.quad_class, i.place_name, i.place_country,
+                                 i.lat, i.lon, i.n_sources, i.n_articles, i.date_start, i.conflicted
+                          FROM incidents i WHERE {' AND '.join(where)}
+                          ORDER BY i.n_sources DESC, i.incident_id LIMIT {int(limit)}""", params)
+
+
+# -- form choices --------------------------------------------------------------------------------
+
+def choices(store) -> dict[str, Any]:
+    """Values offered in the filter form's drop-downs."""
+    outlets = [r["outlet"] for r in store.rows(
+        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 300")]
+    span = store.rows("SELECT min(event_date) AS lo, max(event_date) AS hi FROM events")[0]
+    return {"outlets": outlets, "types": PLOVER_TYPES, "first": span["lo"], "last": span["hi"]}
+
+
+def watch_polls(store, limit: int = 50) -> list[dict[str, Any]]:
+    """The latest polls of `sitrep watch` (empty for a store it never wrote)."""
+    return store.rows("SELECT * FROM watch_polls ORDER BY started_at DESC, poll_id DESC LIMIT ?", [limit])
+
+
+def ingest_runs(store, limit: int = 10) -> list[dict[str, Any]]:
+    rows = store.rows("SELECT run_id, started_at, finished_at, summary FROM ingest_runs "
+                      "ORDER BY run_id DESC LIMIT ?", [limit])
+    for r in rows:
+        try:
+            r["summary"] = json.loads(r["summary"]) if r["summary"] else {}
+        except ValueError:
+            r["summary"] = {}
+    return rows

@@ -1,0 +1,168 @@
+"""The filters every page and API endpoint shares: the CLI's (``about``, ``since``,
+``until``, ``actor``, ``type``, ``certainty``, ``min_sources``) and the dashboard's own
+(``country``, ``place``, ``outlet``, ``contested``, ``q`` free text), with sorting and
+pagination. Parsed once from the query string; a bad value is a 400 with a sentence
+saying what is accepted, never a database error.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from typing import Any, Mapping, Optional
+from urllib.parse import urlencode
+
+from sitrep.errors import SitrepError
+from sitrep.model import CERTAINTY_STATUSES, PLOVER_TYPES
+
+MAX_PER_PAGE = 200
+DEFAULT_PER_PAGE = 50
+MAX_TEXT = 200
+
+#: incident list orderings: name -> SQL (whitelisted; the query string never reaches SQL)
+INCIDENT_SORTS = {
+    "sources": "i.n_sources DESC, i.n_articles DESC, i.date_start DESC NULLS LAST, i.incident_id",
+    "date": "i.date_start DESC NULLS LAST, i.n_sources DESC, i.incident_id",
+    "-date": "i.date_start ASC NULLS LAST, i.n_sources DESC, i.incident_id",
+    "articles": "i.n_articles DESC, i.n_sources DESC, i.incident_id",
+    "type": "i.type, i.n_sources DESC, i.incident_id",
+    "reported": "i.latest_reported DESC NULLS LAST, i.incident_id",
+}
+EVENT_SORTS = {
+    "date": "e.event_date DESC NULLS LAST, e.event_id",
+    "-date": "e.event_date ASC NULLS LAST, e.event_id",
+    "type": "e.type, e.event_date DESC NULLS LAST, e.event_id",
+    "outlet": "e.outlet NULLS LAST, e.event_date DESC NULLS LAST, e.event_id",
+}
+
+
+class BadFilter(SitrepError):
+    """A query parameter the dashboard cannot use; the message says what it accepts."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    about: Optional[str] = None
+    since: Optional[date] = None
+    until: Optional[date] = None
+    actor: Optional[str] = None
+    country: Optional[str] = None
+    type: Optional[str] = None
+    certainty: Optional[str] = None
+    contested: Optional[bool] = None
+    place: Optional[str] = None
+    outlet: Optional[str] = None
+    q: Optional[str] = None
+    min_sources: int = 1
+    sort: str = "sources"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    # -- parsing -----------------------------------------------------------------------------
+    @classmethod
+    def parse(cls, params: Mapping[str, str], sorts: Mapping[str, str] = INCIDENT_SORTS) -> "Filters":
+        """Filters from query parameters; empty values mean "not filtered"."""
+        known = {f.name for f in fields(cls)}
+        raw = {k: v.strip() for k, v in params.items() if k in known and v is not None and v.strip()}
+        since, until = _day(raw.get("since"), "since"), _day(raw.get("until"), "until")
+        if since and until and since > until:
+            raise BadFilter(f"since ({since}) is after until ({until}); swap them")
+        sort = raw.get("sort") or next(iter(sorts))
+        if sort not in sorts:
+            raise BadFilter(f"sort={sort!r} is not one of {', '.join(sorts)}")
+        return cls(
+            about=_text(raw.get("about")), since=since, until=until, actor=_text(raw.get("actor")),
+            country=_text(raw.get("country")), type=_event_type(raw.get("type")),
+            certainty=_certainty(raw.get("certainty")), contested=_flag(raw.get("contested"), "contested"),
+            place=_text(raw.get("place")), outlet=_text(raw.get("outlet")), q=_text(raw.get("q")),
+            min_sources=_int(raw.get("min_sources"), "min_sources", 1, 1, 10_000), sort=sort,
+            page=_int(raw.get("page"), "page", 1, 1, 1_000_000),
+            per_page=_int(raw.get("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE))
+
+    # -- writing back ------------------------------------------------------------------------
+    def params(self, **overrides: Any) -> dict[str, str]:
+        """The non-default filters as query parameters (for links that keep the filter)."""
+        values = asdict(replace(self, **overrides)) if overrides else asdict(self)
+        defaults = asdict(Filters())
+        out = {}
+        for name, value in values.items():
+            if value is None or value == defaults[name]:
+                continue
+            out[name] = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        return out
+
+    def query(self, **overrides: Any) -> str:
+        """``?a=b&...`` (or "") for a link keeping the current filter."""
+        q = urlencode(self.params(**overrides))
+        return f"?{q}" if q else ""
+
+    def without_paging(self) -> "Filters":
+        return replace(self, page=1)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def active(self) -> bool:
+        """Any row filter set (sorting and paging aside)."""
+        return bool(self.params(sort=Filters.sort, page=1, per_page=DEFAULT_PER_PAGE))
+
+
+def _text(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    value = re.sub(r"\s+", " ", value)
+    if len(value) > MAX_TEXT:
+        raise BadFilter(f"a filter value is longer than {MAX_TEXT} characters")
+    return value
+
+
+def _day(value: Optional[str], name: str) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadFilter(f"{name}={value[:40]!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _event_type(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    t = value.upper()
+    if t not in PLOVER_TYPES:
+        raise BadFilter(f"type={value[:40]!r} is not a PLOVER type; one of {', '.join(PLOVER_TYPES)}")
+    return t
+
+
+def _certainty(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    c = value.lower()
+    if c not in CERTAINTY_STATUSES:
+        raise BadFilter(f"certainty={value[:40]!r} is not a status; one of {', '.join(CERTAINTY_STATUSES)}")
+    return c
+
+
+def _flag(value: Optional[str], name: str) -> Optional[bool]:
+    if not value or value.lower() in ("any", "all"):
+        return None
+    v = value.lower()
+    if v in ("1", "true", "yes", "on"):
+        return True
+    if v in ("0", "false", "no", "off"):
+        return False
+    raise BadFilter(f"{name}={value[:40]!r}: use yes or no")
+
+
+def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> int:
+    if not value:
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise BadFilter(f"{name}={value[:40]!r} is not a whole number") from None
+    if not low <= n <= high:
+        raise BadFilter(f"{name}={n} is out of range; use {low} to {high}")
+    return n

@@ -1,0 +1,272 @@
+"""The server reads a private copy of the store, so that it never stands in a writer's way.
+
+DuckDB lets one process write a database file and no other process open it meanwhile,
+not even read-only; and a reader holding the file open keeps every writer out. A server
+that kept the user's store open would therefore stop `sitrep ingest` and `sitrep watch`
+from running, and one that opened it per request would fail for the whole of an ingest.
+
+So the server copies the store (the file and its write-ahead log) into a private folder
+and answers every request from that copy. A background thread looks at the store's size
+and modification time every second; when they change and no writer holds the file, it
+takes DuckDB's shared lock for the few milliseconds a copy takes (so the copy is never
+torn), opens the new copy and swaps it in. While a writer holds the file, pages keep
+working from the last copy and say how old it is. The copy is opened read-write because
+it is ours: replaying its log and applying schema migrations never touches the user's file.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from sitrep.corpus.store import Store
+from sitrep.errors import SitrepError
+
+log = logging.getLogger("sitrep.web")
+
+#: DuckDB settings for the copy: the server's memory target is 500 MB in all
+MEMORY_LIMIT = "256MB"
+THREADS = 2
+
+
+class StoreBusy(SitrepError):
+    """No copy of the store could be made yet: a writer has held it since the server started."""
+
+
+class ReadStore(Store):
+    """A :class:`Store` view over one open connection (a cursor of the current copy), so
+    the query layer and the brief run unchanged on the server's copy."""
+
+    def __init__(self, con, path: Path):  # noqa: D107 - no migration, no file lock of its own
+        self.con = con
+        self.path = path
+        self._pending = {}
+        self._pending_keys = set()
+        self._outlets = None
+
+    def close(self) -> None:
+        self.con.close()
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What tells that the store changed: size and modification time of the file and its log."""
+    db: tuple[int, int]
+    wal: Optional[tuple[int, int]]
+
+    @classmethod
+    def of(cls, path: Path) -> Optional["FileState"]:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        wal = Path(str(path) + ".wal")
+        try:
+            w = wal.stat()
+            wal_state = (w.st_size, w.st_mtime_ns)
+        except OSError:
+            wal_state = None
+        return cls((st.st_size, st.st_mtime_ns), wal_state)
+
+
+@dataclass
+class Copy:
+    """One copy of the store, open."""
+    version: int
+    path: Path
+    store: Store
+    source_state: FileState
+    made_at: datetime
+    incident_ids: frozenset = frozenset()
+
+
+@dataclass
+class Change:
+    """What one refresh brought: the incidents that were not in the previous copy."""
+    version: int
+    at: datetime
+    new_incidents: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class Snapshots:
+    """The current copy of the store at ``source``, refreshed in the background."""
+
+    def __init__(self, source: str | Path, workdir: Optional[str | Path] = None, check_every: float = 1.0,
+                 on_change: Optional[Callable[[Change], None]] = None):
+        self.source = Path(source).expanduser()
+        if not self.source.exists():
+            raise SitrepError(f"no database at {self.source}; run `sitrep ingest` first or pass --db")
+        self._own_workdir = workdir is None
+        self.workdir = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="sitrep-serve-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.check_every = check_every
+        self.on_change = on_change
+        self._current: Optional[Copy] = None
+        self._lock = threading.Lock()
+        self._versions = itertools.count(1)
+        self._stop = threading.Event()
+        self._thread: Optional[threading.Thread] = None
+        #: when the store was last found held by a writer (None: free at the last look)
+        self.writer_seen: Optional[datetime] = None
+        self.changes: list[Change] = []
+        self.last_error: Optional[str] = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def current(self) -> Copy:
+        copy = self._current
+        if copy is None:
+            raise StoreBusy(f"{self.source} is held by a writer (an ingest or a watch) and no copy of it has "
+                            f"been made yet; the pages work as soon as the writer commits and releases it")
+        return copy
+
+    def reader(self) -> ReadStore:
+        """A store view for one request (its own DuckDB cursor, safe in a worker thread)."""
+        copy = self.current()
+        return ReadStore(copy.store.con.cursor(), copy.path)
+
+    @property
+    def version(self) -> int:
+        return self._current.version if self._current else 0
+
+    # -- refreshing ------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Make a new copy when the store changed and no writer holds it; True when swapped."""
+        with self._lock:
+            state = FileState.of(self.source)
+            if state is None:
+                self.last_error = f"{self.source} is gone; showing the last copy"
+                return False
+            if self._current and self._current.source_state == state:
+                return False
+            made = self._copy(state)
+            if made is None:
+                return False
+            previous, self._current = self._current, made
+        self._announce(previous, made)
+        if previous:
+            self._discard(previous)
+        return True
+
+    def _copy(self, state: FileState) -> Optional[Copy]:
+        import duckdb
+
+        version = next(self._versions)
+        target = self.workdir / f"store-{version}.duckdb"
+        try:
+            # the shared lock keeps writers out while the bytes are copied
+            guard = duckdb.connect(str(self.source), read_only=True)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                self.writer_seen = datetime.now(timezone.utc)
+                return None
+            self.last_error = f"cannot read {self.source}: {exc}"
+            return None
+        try:
+            state = FileState.of(self.source) or state  # as it is under the lock
+            shutil.copyfile(self.source, target)
+            wal = Path(str(self.source) + ".wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(str(target) + ".wal"))
+        finally:
+            guard.close()
+        self.writer_seen = None
+        try:
+            store = Store(target)  # migrates the copy only
+            store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            store.con.execute(f"SET threads = {THREADS}")
+        except Exception as exc:  # noqa: BLE001 - a damaged store must not kill the server
+            self.last_error = f"cannot open the copy of {self.source}: {exc}"
+            _remove(target)
+            return None
+        ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
+        self.last_error = None
+        return Copy(version, target, store, state, datetime.now(timezone.utc), ids)
+
+    def _announce(self, previous: Optional[Copy], made: Copy) -> None:
+        new_ids = made.incident_ids - previous.incident_ids if previous else frozenset()
+        new = []
+        if new_ids:
+            from sitrep.web import data
+            reader = ReadStore(made.store.con.cursor(), made.path)
+            try:
+                new = data.incidents_by_id(reader, sorted(new_ids))
+            finally:
+                reader.close()
+        reader = ReadStore(made.store.con.cursor(), made.path)
+        try:
+            counts = {t: n for t, n in reader.counts().items() if t in ("articles", "events", "incidents")}
+        finally:
+            reader.close()
+        change = Change(made.version, made.made_at, new, counts)
+        self.changes = (self.changes + [change])[-50:]
+        if self.on_change:
+            self.on_change(change)
+
+    def _discard(self, copy: Copy) -> None:
+        """Close an old copy; requests still reading it keep their own cursor until done."""
+        try:
+            copy.store.con.close()
+        except Exception:  # noqa: BLE001
+            pass
+        _remove(copy.path)
+
+    # -- the background thread -------------------------------------------------------------
+    def start(self, wait_first: float = 0.0) -> None:
+        """Make the first copy (waiting up to ``wait_first`` seconds for a writer) and start
+        watching the store."""
+        deadline = time.monotonic() + wait_first
+        while not self.refresh() and self._current is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        self._thread = threading.Thread(target=self._run, name="sitrep-snapshots", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.check_every):
+            try:
+                self.refresh()
+            except Exception as exc:  # noqa: BLE001 - keep serving the last copy
+                self.last_error = f"refresh failed: {exc}"
+                log.exception("refreshing the store copy failed")
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout=5)
+        if self._current:
+            self._discard(self._current)
+            self._current = None
+        if self._own_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def status(self) -> dict[str, Any]:
+        """For pages and /api/status: how fresh the copy is and whether a writer is at work."""
+        copy = self._current
+        return {
+            "store": str(self.source),
+            "version": copy.version if copy else 0,
+            "copied_at": _stamp(copy.made_at) if copy else None,
+            "writer_active": self.writer_seen is not None,
+            "writer_seen_at": _stamp(self.writer_seen) if self.writer_seen else None,
+            "error": self.last_error,
+        }
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(str(path) + ".wal")):
+        try:
+            os.unlink(p)
+        except OSError:
+            pass

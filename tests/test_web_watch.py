@@ -1,0 +1,188 @@
+"""`sitrep watch` against a local HTTP server whose feeds change between polls: new items
+are ingested once, a summary-only item is replaced by its page, unchanged feeds cost
+nothing, failures are retried with a doubling back-off and recorded, and a feed that
+disappears does not stop the others. Time is a fake clock (no test waits for real time)."""
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+import pytest
+
+PARAGRAPH = ("Officials in the capital said on Monday that talks between the government and the opposition "
+             "would resume next week after a pause of several months. The foreign minister told reporters "
+             "that both delegations had agreed to meet in a neutral country and that observers from the "
+             "region would attend. Opposition leaders demanded the release of detained activists before "
+             "any agreement is signed, and accused the government of delaying the talks on purpose.")
+
+
+def item(n: int, summary_only: bool = False) -> str:
+    body = f"<description>Short summary {n}.</description>" if summary_only else \
+        f"<description>{PARAGRAPH} Report number {n} adds that the meeting {n} was confirmed.</description>"
+    return (f"<item><title>Talks update {n}</title><link>{{base}}/story/{n}</link><guid>story-{n}</guid>"
+            f"<pubDate>Mon, 0{n} Dec 2025 10:00:00 GMT</pubDate>{body}</item>")
+
+
+def rss(*items: str) -> str:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>'
+            '<link>http://local/</link><description>test feed</description>' + "".join(items) + "</channel></rss>")
+
+
+def page(n: int) -> str:
+    return (f"<html><head><title>Talks update {n}</title></head><body><article><h1>Talks update {n}</h1>"
+            f"<p>{PARAGRAPH}</p><p>The page for story {n} carries more than its summary, and the ministry "
+            f"confirmed the date of meeting {n} in a statement.</p></article></body></html>")
+
+
+class Site:
+    """path -> list of (status, body) answers, the last one repeated; counts requests."""
+
+    def __init__(self):
+        self.routes: dict[str, list[tuple[int, str]]] = {}
+        self.hits: dict[str, int] = {}
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                answers = site.routes.get(self.path, [(404, "gone")])
+                n = site.hits.get(self.path, 0)
+                site.hits[self.path] = n + 1
+                status, body = answers[min(n, len(answers) - 1)]
+                data = body.replace("{base}", site.base).encode()
+                etag = f'"{hash(data) & 0xffffffff:x}"'
+                if status == 200 and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self.send_response(status)
+                self.send_header("Content-Type", "application/rss+xml" if "feed" in self.path else "text/html")
+                if status == 200:
+                    self.send_header("ETag", etag)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1_760_000_000.0
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def polls(db) -> list[dict]:
+    con = duckdb.connect(str(db), read_only=True)
+    cur = con.execute("SELECT * FROM watch_polls ORDER BY poll_id")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    con.close()
+    return rows
+
+
+def article_urls(db) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    urls = [r[0] for r in con.execute("SELECT url FROM articles ORDER BY url").fetchall()]
+    con.close()
+    return urls
+
+
+def test_new_items_are_ingested_once(tmp_path):
+    from sitrep.web.watch import Watcher
+
+    db = tmp_path / "watch.duckdb"
+    clock = Clock()
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(item(1), item(2, summary_only=True)))]
+        site.routes["/story/2"] = [(200, page(2))]
+        w = Watcher(db, [site.base + "/feed.xml"], every=600, clock=clock.time, sleep=clock.sleep, log=lambda _: None)
+        w.run(rounds=1)
+        assert len(article_urls(db)) == 2
+        assert site.hits["/story/2"] == 1  # the summary-only item was replaced by its page
+        con = duckdb.connect(str(db), read_only=True)
+        text = con.execute("SELECT text FROM articles WHERE url LIKE '%/story/2'").fetchone()[0]
+        con.close()
+        assert "more than its summary" in text
+
+        w.run(rounds=1)  # nothing new: the server answers 304 to the conditional GET
+        site.routes["/feed.xml"] = [(200, rss(item(1), item(2, summary_only=True), item(3)))]
+        w.run(rounds=1)
+        urls = article_urls(db)
+        assert len(urls) == 3 and len(set(urls)) == 3
+        assert site.hits["/story/2"] == 1  # a stored item's page is not fetched again
+
+    rows = polls(db)
+    assert [r["outcome"] for r in rows] == ["stored", "not_modified", "stored"]
+    assert [(r["items"], r["new_items"], r["stored"]) for r in rows if r["outcome"] == "stored"] == [(2, 2, 2), (3, 1, 1)]
+    assert rows[1]["started_at"] > rows[0]["started_at"]  # polled again after --every
+
+
+def test_failures_back_off_and_a_gone_feed_does_not_stop_others(tmp_path):
+    from sitrep.web.watch import Watcher
+
+    db = tmp_path / "watch.duckdb"
+    clock = Clock()
+    with Site() as site:
+        site.routes["/feed-a.xml"] = [(200, rss(item(1)))]
+        site.routes["/feed-b.xml"] = [(500, "down"), (503, "still down"), (200, rss(item(4)))]
+        # /feed-c.xml is never there: 404 on every poll
+        urls = [site.base + p for p in ("/feed-a.xml", "/feed-b.xml", "/feed-c.xml")]
+        w = Watcher(db, urls, every=100, retry_after=10, max_wait=25, clock=clock.time, sleep=clock.sleep,
+                    log=lambda _: None)
+        start = clock.now
+        w.run(rounds=4)
+
+    rows = polls(db)
+    by_feed = {u: [r for r in rows if r["url"] == u] for u in urls}
+    a, b, c = (by_feed[u] for u in urls)
+    assert [r["outcome"] for r in b] == ["failed", "failed", "stored"]
+    assert [r["attempt"] for r in b] == [1, 2, 3] and b[0]["http_status"] == 500
+    # retried after 10 s, then after 20 s (doubling)
+    gaps = [(r["retry_at"] - r["finished_at"]).total_seconds() for r in b[:2]]
+    assert gaps == [10, 20]
+    assert all(r["outcome"] == "failed" and r["http_status"] == 404 for r in c)
+    assert [r["attempt"] for r in c] == [1, 2, 3, 4]  # polled at 0, 10, 30 and 55 s
+    # the back-off is capped at max_wait
+    assert (c[-1]["retry_at"] - c[-1]["finished_at"]).total_seconds() == 25
+    assert a[0]["outcome"] == "stored" and len(a) == 1  # a's next poll is due at +100 s, not yet
+    assert clock.now - start < 100
+    assert sorted(u.rsplit("/", 1)[1] for u in article_urls(db)) == ["1", "4"]
+
+
+def test_watch_command_once(tmp_path, capsys):
+    from sitrep.cli import main
+
+    db = tmp_path / "cli.duckdb"
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(item(1)))]
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"# my feeds\n{site.base}/feed.xml\n{site.base}/missing.xml\n", encoding="utf-8")
+        assert main(["watch", str(feeds), "--db", str(db), "--once", "--no-follow"]) == 0
+    err = capsys.readouterr().err
+    assert "1 items, 1 new, 1 stored" in err and "missing.xml: failed (HTTP 404" in err
+    assert main(["watch", "not-a-feed", "--db", str(db), "--once"]) == 2
+    assert "neither an http(s) URL nor a file" in capsys.readouterr().err
+    assert main(["watch", str(feeds), "--db", str(db), "--every", "soon"]) == 2
+
+
+@pytest.mark.parametrize("text,seconds", [("90", 90), ("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400)])
+def test_durations(text, seconds):
+    from sitrep.web.watch import parse_duration
+    assert parse_duration(text) == seconds
