@@ -1,9 +1,7 @@
-"""The Dask executor on a real dask.distributed cluster (2 local worker processes)."""
+"""The Dask executor on a real dask.distributed cluster (2 local worker processes); a worker
+killed mid-run is tested on a whole ingest in test_dask_ingest.py."""
 from __future__ import annotations
 
-import os
-import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -67,26 +65,6 @@ def test_a_retried_chunk_rewrites_the_same_shard(tmp_path):
     assert first == again and [p.name for p in tmp_path.iterdir()] == [name]
     assert [d.article.id for d in read_shard(first)] == [a.id for a in chunk]
     assert not list(tmp_path.iterdir())
-
-
-def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(tmp_path):
-    items = articles(36)
-    task = dask_tasks.EchoTask(delays=tuple((f"a{i:03d}", 0.4) for i in range(0, 36, 3)))
-    with DaskExecutor(workers=2, shard_dir=str(tmp_path)) as ex:
-        pids = ex.client.run(os.getpid)
-        victim = next(iter(pids.values()))
-        out = []
-        for batch in ex.map(task, chunks(items, 3)):
-            out.extend(batch)
-            if len(out) == 3:  # one worker dies hard while chunks are in flight on it
-                os.kill(victim, signal.SIGKILL)
-        deadline = time.time() + 60
-        while len(ex.client.nthreads()) < 2 and time.time() < deadline:  # the nanny brings it back
-            time.sleep(0.2)
-        assert victim not in ex.client.run(os.getpid).values()
-    ids = [d.article.id for d in out]
-    assert ids == [a.id for a in items]  # every article once, in order
-    assert all(isinstance(d, Document) for d in out)
 
 
 def test_a_remote_scheduler_needs_a_shared_shard_folder():

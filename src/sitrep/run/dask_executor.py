@@ -210,6 +210,10 @@ def write_shard(results: list, shard_dir: str, name: str) -> str:
 
 
 def _shard_row(position: int, result: Any) -> tuple:
+    if isinstance(result, dict) and isinstance(result.get("doc"), dict):  # a process_articles result
+        article = result["doc"]["article"]
+        return (position, "document", article.get("id"), (article.get("meta") or {}).get("content_hash"),
+                json.dumps(result["doc"], ensure_ascii=False), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     document = result if isinstance(result, Document) else getattr(result, "document", None)
     if isinstance(document, Document):
         document.nlp = None  # the spaCy Doc stays in the worker
@@ -217,7 +221,8 @@ def _shard_row(position: int, result: Any) -> tuple:
         doc_json = json.dumps(document.to_dict(), ensure_ascii=False)
         return (position, "document", article.id, (article.meta or {}).get("content_hash"), doc_json,
                 pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return (position, type(result).__name__.lower(), getattr(result, "input_id", None), None, None,
+    input_id = result.get("article_id") if isinstance(result, dict) else getattr(result, "input_id", None)
+    return (position, "skip" if isinstance(result, dict) else type(result).__name__.lower(), input_id, None, None,
             pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -254,3 +259,29 @@ def _remove_dir(path: str) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
+
+
+class AnalyseChunk:
+    """The ingest's work on one chunk, as a picklable task for the Dask executor: the
+    pipeline over the chunk (sitrep.run.executor.process_articles), one result dict per
+    article; Knowledge loads once per worker process."""
+
+    def __init__(self, until: Optional[str] = None):
+        self.until = until
+
+    def __call__(self, chunk: list[Article]) -> list[dict]:
+        from sitrep.run.executor import process_articles
+
+        return process_articles(chunk, self.until)
+
+    def failed(self, chunk: list[Article], error: BaseException) -> list[dict]:
+        from sitrep.run.executor import _describe, _skip
+
+        return [_skip(a, "internal_error", "worker", _describe(error)) for a in chunk]
+
+    def warm_up(self) -> None:
+        from sitrep.knowledge import default_knowledge
+
+        kb = default_knowledge()
+        if self.until != "clean":
+            kb.nlp  # noqa: B018 - load spaCy once per worker, before the first chunk
