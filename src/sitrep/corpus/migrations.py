@@ -168,13 +168,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """CREATE TABLE IF NOT EXISTS sentences (
             article_id VARCHAR, n INTEGER, start_char INTEGER, end_char INTEGER
         )""",
+        # each document parsed once: its list of spans, then one row per span
         """INSERT INTO sentences
-            SELECT article_id, CAST(i AS INTEGER),
-                   CAST(json_extract(document, '$.sentences[' || i || '].span[0]') AS INTEGER),
-                   CAST(json_extract(document, '$.sentences[' || i || '].span[1]') AS INTEGER)
-            FROM (SELECT article_id, document,
-                         unnest(range(CAST(coalesce(json_array_length(document, '$.sentences'), 0) AS BIGINT))) AS i
-                  FROM articles WHERE document IS NOT NULL)""",
+            SELECT article_id, CAST(i - 1 AS INTEGER), CAST(json_extract(spans[i], '$[0]') AS INTEGER),
+                   CAST(json_extract(spans[i], '$[1]') AS INTEGER)
+            FROM (SELECT article_id, spans, unnest(range(1, len(spans) + 1)) AS i
+                  FROM (SELECT article_id, json_extract(document, '$.sentences[*].span') AS spans
+                        FROM articles WHERE document IS NOT NULL))""",
     ]),
 ]
 
