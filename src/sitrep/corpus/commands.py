@@ -35,6 +35,14 @@ def add_parser(sub) -> None:
                         "(feeds.txt) stands for those URLs")
     _db_arg(p)
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU cores)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the pipeline runs: local process pool, or a Dask cluster "
+                        "(a local one of --workers processes, or --scheduler's)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="with --engine dask: use this running Dask scheduler instead of a local cluster")
+    p.add_argument("--shard-dir", metavar="DIR_OR_URL",
+                   help="with --engine dask: where workers write result shards (a folder every "
+                        "machine shares, or an fsspec URL; default: a temporary folder)")
     p.add_argument("--until", choices=UNTIL_CHOICES, default=None,
                    help="stop the pipeline after this stage (clean = store cleaned text only)")
     p.add_argument("--published", help="publication date for inputs that carry none (YYYY-MM-DD)")
@@ -156,7 +164,8 @@ def cmd_ingest(args) -> int:
             from sitrep.read.limits import limits_from_args
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
-                             limits=limits_from_args(args), snippet=args.snippet)
+                             limits=limits_from_args(args), snippet=args.snippet,
+                             engine=args.engine, scheduler=args.scheduler, shard_dir=args.shard_dir)
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)

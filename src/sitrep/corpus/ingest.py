@@ -213,15 +213,18 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
            max_chars: int = MAX_CHARS, sources: Optional[Iterable[tuple[str, Any]]] = None,
-           limits=None, snippet: bool = False) -> IngestSummary:
+           limits=None, snippet: bool = False,
+           engine: str = "local", scheduler: Optional[str] = None, shard_dir: Optional[str] = None) -> IngestSummary:
     """Ingest ``paths``, or ``sources`` -- (origin, articles or InputError) pairs read
     already, as ``sitrep watch`` has them after polling a feed -- into ``store``.
 
-    ``limits`` (sitrep.read.limits.Limits): the size policy shared with extract."""
+    ``limits`` (sitrep.read.limits.Limits): the size policy shared with extract.
+    ``engine="dask"`` runs the pipeline on a Dask cluster (sitrep.run.dask_executor): a
+    local one of ``workers`` processes, or the one at ``scheduler``."""
     paths = [str(p) for p in paths]
     if limits is not None:
         max_chars = limits.max_chars
-    if not workers:
+    if not workers and engine == "local":
         # a worker costs seconds to start (spaCy and the tables load in each), so small
         # inputs run with fewer workers than cores; an explicit --workers is obeyed
         workers = default_workers()
@@ -393,7 +396,13 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         previous_handler = signal.signal(signal.SIGINT, on_interrupt)
 
     last_commit = time.perf_counter()
-    results = run_chunks(_chunks(articles(), chunk_size), workers, until)
+    executor = None
+    if engine == "dask":
+        from sitrep.run.dask_executor import AnalyseChunk, DaskExecutor
+        executor = DaskExecutor(workers=workers, scheduler=scheduler, shard_dir=shard_dir)
+        results = executor.map(AnalyseChunk(until), _chunks(articles(), chunk_size))
+    else:
+        results = run_chunks(_chunks(articles(), chunk_size), workers, until)
     try:
         for chunk_results in results:
             for res in chunk_results:
@@ -417,6 +426,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         commit()  # what has been analysed is kept
     finally:
         results.close()
+        if executor is not None:
+            executor.close()
         bar.close()
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
