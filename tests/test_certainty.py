@@ -104,18 +104,17 @@ def test_dismissed_reports_is_denied(kb):
 
 
 def test_threatened_to_strike(kb):
+    """A threat is coded THREATEN only (docs/annotation.md 4): the threatened strike is
+    not an event of its own, and the threat is a fact the narrator states."""
     doc = run(kb, "Trump threatened to strike Venezuela.")
-    c = event(doc, "ASSAULT").certainty
-    assert c.status == "threatened"
-    assert "Trump" in who(c)
-    assert c.cue.text == "threatened"
-    # the threat itself is a fact the narrator states
+    assert [e.type for e in doc.events] == ["THREATEN"]
     assert event(doc, "THREATEN").certainty.status == "asserted"
 
 
 def test_warned_it_would(kb):
-    c = event(run(kb, "Trump warned that the US would strike drug cartels on land."), "ASSAULT").certainty
-    assert c.status == "threatened" and c.cue.text == "warned"
+    doc = run(kb, "Trump warned that the US would strike drug cartels on land.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+    assert event(doc, "THREATEN").certainty.status == "asserted"
 
 
 @pytest.mark.parametrize("text,cue", [
@@ -207,3 +206,142 @@ def test_definite_event_subject_is_presupposed_indefinite_is_attributed(kb):
 def test_event_inside_a_condition_is_hypothetical(kb):
     doc = run(kb, "Washington will respond if attacks on its ships continue, officials said.")
     assert event(doc, "ASSAULT").certainty.status == "hypothetical"
+
+
+# -- issue 7: conventions of docs/annotation.md section 6 -----------------------------------
+
+def test_unclear_whether_is_hypothetical(kb):
+    doc = run(kb, "It is unclear whether the administration will impose sanctions on Caracas.")
+    c = doc.events[0].certainty
+    assert c.status == "hypothetical" and c.cue.text == "whether"
+
+
+def test_alleged_on_the_event_noun(kb):
+    c = event(run(kb, "The alleged attack on the convoy was carried out at dawn."), "ASSAULT").certainty
+    assert c.status == "alleged" and c.cue.text == "alleged"
+
+
+def test_a_third_party_reports_a_party_claims(kb):
+    # a monitor is neither side: reported
+    doc = run(kb, "The Syrian Observatory for Human Rights said Russian jets bombed the market in Idlib.")
+    assert event(doc, "ASSAULT").certainty.status == "reported"
+    # the side that did it: claimed
+    doc = run(kb, "Russia's defence ministry said Russian jets bombed a rebel depot in Idlib.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "claimed" and "ministry" in who(c)
+
+
+def test_a_report_noun_carries_its_content(kb):
+    doc = run(kb, "Washington is looking into reports that soldiers shelled a hospital in the north.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "reported" and c.cue.text == "reports"
+    doc = run(kb, "Reports are emerging that the militia has begun shelling the port.")
+    assert event(doc, "ASSAULT").certainty.status == "reported"
+
+
+def test_a_statement_that_is_the_act_is_asserted(kb):
+    # the speaker's own threat, said: the threat itself happened
+    doc = run(kb, "Turkey's foreign ministry said on Friday that Turkey would retaliate against any sanctions.")
+    assert event(doc, "THREATEN").certainty.status == "asserted"
+    # a present appeal in the speaker's own words
+    doc = run(kb, '"We urge the government to release the prisoners," the senator said.')
+    assert event(doc, "REQUEST").certainty.status == "asserted"
+    # someone else's past request, relayed: claimed
+    doc = run(kb, "The adviser said the president had asked the rebels to lay down their arms.")
+    assert event(doc, "REQUEST").certainty.status == "claimed"
+
+
+def test_announcing_an_own_policy_is_asserted_announcing_a_past_strike_is_claimed(kb):
+    doc = run(kb, "The European Union announced that it is imposing sanctions on the generals.")
+    assert event(doc, "SANCTION").certainty.status == "asserted"
+    doc = run(kb, "US forces attacked a second boat on Monday, killing four people, the president announced.")
+    assert event(doc, "ASSAULT").certainty.status == "claimed"
+
+
+def test_a_purpose_clause_is_an_aim_unless_the_speaker_went_there_to_say_it(kb):
+    doc = run(kb, "The senator went to the floor to praise the inspectors general.")
+    assert event(doc, "SUPPORT").certainty.status == "asserted"
+    doc = run(kb, "The army sent two battalions to seize the airport.")
+    assert event(doc, "COERCE").certainty.status == "hypothetical"
+    doc = run(kb, "Thousands of students staged rallies in the capital to demand new elections.")
+    assert event(doc, "REQUEST").certainty.status == "hypothetical"
+
+
+def test_without_evidence_hedges_only_the_events_it_bears_on(kb):
+    doc = run(kb, "Maduro accused Bogota without evidence of training rebels, and on Monday soldiers "
+                  "shelled a village near the border.")
+    accuse = event(doc, "ACCUSE").certainty
+    assert accuse.hedges == ["without evidence"]
+    assault = event(doc, "ASSAULT").certainty
+    assert assault.hedges == [] and assault.status == "asserted"
+
+
+def test_the_denier_of_accusations_is_never_the_accuser(kb):
+    doc = run(kb, "Russia denies the accusations.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations
+    for ev in accusations:
+        assert ev.source is None or "Russia" not in ev.source.text
+        assert ev.certainty.denied_by is not None and "Russia" in ev.certainty.denied_by.text
+        assert ev.certainty.status == "asserted"
+
+
+def test_a_denial_of_the_claim_is_recorded_on_the_claimed_event(kb):
+    doc = run(kb, "Rebels said government troops had attacked the village, but the army denied the claim.")
+    c = event(doc, "ASSAULT").certainty
+    assert c.status == "claimed" and "Rebels" in who(c)
+    assert c.denied_by is not None and "army" in c.denied_by.text
+    doc = run(kb, "Venezuela accused Colombia of sheltering fighters. Bogota denied the accusations.")
+    accuse = [e for e in doc.events if e.type == "ACCUSE" and e.trigger.text == "accused"][0]
+    assert accuse.certainty.denied_by is not None and "Bogota" in accuse.certainty.denied_by.text
+    assert accuse.source is not None and "Venezuela" in accuse.source.text
+
+
+def test_an_event_takes_the_status_of_its_first_mention_that_is_not_a_denial(kb):
+    text = ("NATO accused Russia of sending troops into the region. "
+            "Moscow denied that it had sent troops.")
+    doc = run(kb, text)
+    # the events stage merges both mentions into one happening; certainty reads it per mention
+    sent = [e for e in doc.events if e.type == "MOBILIZE"]
+    assert len(sent) == 1 and len(sent[0].mentions) == 2
+    c = sent[0].certainty
+    assert c.status == "alleged" and "NATO" in who(c)
+    assert c.denied_by is not None and "Moscow" in c.denied_by.text
+
+
+def test_future_modals_are_one_set_in_the_knowledge_layer(kb):
+    assert {"will", "would", "'ll"} <= kb.cues.future_modals
+    assert "could" not in kb.cues.future_modals
+
+
+def test_state_media_speak_for_their_state_independent_media_report(kb):
+    c = event(run(kb, "SANA reported that insurgents fired rocket shells at a school in Aleppo."), "ASSAULT").certainty
+    assert c.status == "claimed" and "SANA" in who(c)
+    c = event(run(kb, "Reuters reported that insurgents fired rocket shells at a school in Aleppo."), "ASSAULT").certainty
+    assert c.status == "reported"
+
+
+def test_a_warning_about_someone_elses_act_is_no_threat(kb):
+    # docs/annotation.md: a threat is coded THREATEN only, by the threatener; a third party's
+    # warning about another's act makes nobody a threatener, and any act it names is hypothetical
+    doc = run(kb, "Analysts warn that the army will attack the northern province in the spring.")
+    assert not [e for e in doc.events if e.type == "THREATEN" and e.source and "Analysts" in e.source.text]
+    assert all(e.certainty.status == "hypothetical" for e in doc.events if e.type == "ASSAULT")
+    threat = event(run(kb, "Trump warned that the US would strike drug cartels on land."), "THREATEN")
+    assert threat.certainty.status == "asserted" and "Trump" in threat.source.text
+
+
+def test_a_known_attack_named_in_a_quote_is_not_a_claim(kb):
+    doc = run(kb, 'The bombing killed nine people on Monday. "This attack targets the whole nation," the prime minister said.')
+    attack = [e for e in doc.events if any(m.text == "attack" for m in e.mentions or [e.trigger])]
+    assert attack and attack[0].certainty.status == "asserted"
+
+
+def test_a_hedge_on_the_doer_makes_the_act_alleged(kb):
+    c = event(run(kb, "Suspected guerrillas ambushed an army patrol near the border."), "ASSAULT").certainty
+    assert c.status == "alleged" and c.cue.text.lower() == "suspected"
+
+
+def test_claiming_responsibility_is_the_doers_claim(kb):
+    c = event(run(kb, "A rebel faction claimed responsibility for the bombing of the pipeline."), "ASSAULT").certainty
+    assert c.status == "claimed" and "faction" in who(c)

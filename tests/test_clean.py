@@ -95,8 +95,11 @@ def test_dateline_does_not_override_known_date_but_is_still_removed():
 def test_sentence_with_a_date_is_not_a_dateline():
     text = "On January 3, 2026 the council met for the last time before the election.\n\n" + BODY
     out = cleaned(text)
-    assert out.published is None
     assert out.text.startswith("On January 3, 2026")
+    assert "dateline" not in [r.kind for r in out.removed]
+    # still the best evidence of when the text was written: inferred, and said so
+    assert out.published == "2026-01-03" and out.published_inferred
+    assert out.meta["date_source"].startswith("inferred from the latest date")
 
 
 def test_real_sentences_that_look_like_junk_survive():
@@ -204,3 +207,47 @@ def test_stacked_share_and_read_more_lines_are_removed_one_by_one():
     assert "Share this story" not in doc.article.text
     assert "Read more" not in doc.article.text
     assert [r.kind for r in doc.article.removed] == ["share_line", "share_line", "share_line"]
+
+
+# -- publication date inferred from the text (issue 7 item 6) ------------------------------
+
+def test_no_date_anywhere_leaves_published_empty_and_says_so():
+    out = cleaned(BODY)
+    assert out.published is None and not out.published_inferred
+    assert out.meta["date_source"].startswith("none")
+
+
+def test_latest_full_date_of_the_latest_year_is_the_inferred_day():
+    text = ("The treaty signed on March 3, 1998 was suspended on Friday. The council had met on "
+            "February 2, 2021 and again on February 9, 2021, when the vote was taken.\n\n" + BODY)
+    out = cleaned(text)
+    assert out.published == "2021-02-09" and out.published_inferred
+    assert out.meta["published_granularity"] == "day"
+
+
+def test_a_date_ahead_is_not_the_publication_date():
+    text = ("The council met on February 2, 2021. The new bridge will open on June 1, 2021, "
+            "and talks are scheduled until July 15, 2021.\n\n" + BODY)
+    assert cleaned(text).published == "2021-02-02"
+
+
+def test_only_background_years_give_no_date():
+    text = "The dispute began in 1998 and flared again in 2014, when the council was formed.\n\n" + BODY
+    out = cleaned(text)
+    assert out.published is None
+
+
+def test_url_date_is_evidence():
+    article = Article(id="u", text=BODY, url="https://example.org/news/2020/11/05/council-budget.html",
+                      input_format="text", origin="x")
+    out = clean.run(Document(article=article), None).article
+    assert out.published == "2020-11-05" and out.published_inferred
+    assert "URL" in out.meta["date_source"]
+    article = Article(id="u", text=BODY, url="https://example.org/2017/mar/budget", input_format="text", origin="x")
+    out = clean.run(Document(article=article), None).article
+    assert out.published == "2017-03" and out.meta["published_granularity"] == "month"
+
+
+def test_a_given_date_is_never_replaced():
+    out = cleaned("The council met on February 2, 2021.\n\n" + BODY, published="2021-03-01")
+    assert out.published == "2021-03-01" and not out.published_inferred

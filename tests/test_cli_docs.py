@@ -28,3 +28,11 @@ def test_docs_cli_md_is_current():
         for action in options(sub):
             for flag in action.option_strings:
                 assert f"`{flag}" in expected, f"{name} {flag}"
+
+
+def test_the_readme_shows_the_commands_the_demo_suggests():
+    from sitrep.demo import DEFAULT_OUT, next_commands
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for command in next_commands(DEFAULT_OUT / "sitrep.duckdb", DEFAULT_OUT):
+        assert command in readme, command

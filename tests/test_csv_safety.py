@@ -86,8 +86,10 @@ def test_export_csv_has_no_formula_cells(hostile_db, tmp_path):
 
 def test_gdelt_tsv_has_no_formula_cells(hostile_db, tmp_path):
     with Store(hostile_db, read_only=True) as s:
-        path = export(s, "gdelt", tmp_path)[0]
-    text = path.read_text(encoding="utf-8")
+        paths = [p for p in export(s, "gdelt", tmp_path) if p.suffix == ".tsv"]
+    # one GDELT event row per incident: the payloads of the other reports are in the
+    # mentions (outlets) and side files
+    text = "".join(p.read_text(encoding="utf-8") for p in paths)
     assert _formula_cells(text, delimiter="\t") == []
     assert "'@SUM(1+1)" in text
 

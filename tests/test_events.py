@@ -127,14 +127,13 @@ def test_reporting_verbs_are_not_events(kb):
     assert doc.events == []
 
 
-def test_threat_gives_threaten_and_the_threatened_strike(kb):
+def test_threat_is_threaten_only_with_the_threatened_target(kb):
+    """docs/annotation.md 4: the threatened act is not coded beside the threat."""
     doc = run(kb, "Trump threatened to strike Venezuela.")
-    assert "THREATEN" in types(doc) and "ASSAULT" in types(doc)
+    assert types(doc) == ["THREATEN"]
     threat = only(doc, "THREATEN")
     assert "Trump" in name(threat.source)
     assert threat.target is not None and "Venezuela" in threat.target.text
-    # the strike is the content of the threat: a PLOVER coder reports THREATEN only
-    assert [e.type for e in coded_events(doc)] == ["THREATEN"]
 
 
 def test_future_conflict_action_is_threaten(kb):
@@ -147,14 +146,13 @@ def test_refused_cooperation_is_reject(kb):
     assert [e.type for e in coded_events(doc)] == ["REJECT"]
 
 
-def test_list_of_actors_gives_one_event_per_source(kb):
+def test_compound_actor_acting_jointly_is_one_event_with_the_first_named_source(kb):
+    """docs/annotation.md 3: a joint act of a compound actor is one happening."""
     doc = run(kb, "The United States and Britain imposed sanctions on Venezuela.")
     sanctions = [e for e in doc.events if e.type == "SANCTION"]
-    assert len(sanctions) == 2
-    sources = sorted(name(e.source) for e in sanctions)
-    assert any("United States" in s for s in sources) and any("Britain" in s for s in sources)
-    assert {e.trigger.span for e in sanctions} == {sanctions[0].trigger.span}
-    assert len({e.id for e in sanctions}) == 2
+    assert len(sanctions) == 1
+    assert "United States" in name(sanctions[0].source)
+    assert "Venezuela" in name(sanctions[0].target)
 
 
 def test_assault_mode_from_instrument(kb):
@@ -199,7 +197,9 @@ def test_bad_input_does_not_crash(kb, text):
 def test_long_sentence(kb):
     text = ("US forces struck a boat, " * 80) + "officials said."
     doc = run(kb, text)
-    assert len(doc.events) >= 10
+    # the same words over and over report one happening: one event, every mention kept
+    assert len(doc.events) == 1
+    assert len(doc.events[0].mentions) >= 10
 
 
 def test_labour_strike_is_protest_not_assault(kb):

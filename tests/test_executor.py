@@ -37,3 +37,19 @@ def test_results_come_back_in_input_order(tmp_path):
         results = list(executor.map(task, chunks))
     assert (tmp_path / "second-finished").exists()  # the second chunk did finish first
     assert results == [[f"a{n}"] for n in range(6)]
+
+
+def test_the_command_line_offers_every_engine_there_is():
+    from sitrep.cli.corpus import ENGINES as OFFERED
+    from sitrep.run.executor import ENGINES
+
+    assert tuple(ENGINES) == OFFERED
+
+
+def test_engine_options_belong_to_their_engine(tmp_path, capsys):
+    from sitrep.cli import main
+
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(tmp_path), "--db", str(db), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "--scheduler only work with --engine dask" in capsys.readouterr().err
+    assert not db.exists()  # refused before a store was made

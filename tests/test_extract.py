@@ -85,3 +85,15 @@ def test_spanish_text_gives_not_english_error(tmp_path):
     assert proc.returncode == 2
     err = proc.stderr.decode().strip()
     assert len(err.splitlines()) == 1 and "Spanish" in err and "English news only" in err
+
+
+def test_extract_snippet_option(tmp_path):
+    path = tmp_path / "headline.txt"
+    path.write_text("Rebels free two aid workers held since March, officials say\n", encoding="utf-8")
+    refused = sitrep("extract", str(path))
+    assert refused.returncode == 2 and b"--snippet" in refused.stderr
+    proc = sitrep("extract", "--snippet", str(path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = json.loads(proc.stdout)
+    assert "short text" in doc["article"]["meta"]["short_context"]
+    assert doc["events"], "a snippet is analysed through every stage"

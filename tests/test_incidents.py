@@ -223,11 +223,23 @@ def corpus(n_days=150, outlets=3):
                 aid = f"d{day:03d}-s{k}-o{o}"
                 published = None if (day + o) % 17 == 0 else (when + timedelta(days=o % 2)).isoformat()
                 sentence = f"{text} on day {day} in operation {day // 4}, wire {o} reported."
-                doc = strike(aid, f"Outlet {o}", place=place, day=when.isoformat() if o != 1 else None,
+                doc = strike(aid, f"Outlet {o}", place=place, day=_story_date(when, day, o),
                              src=src, tgt=tgt, typ=typ, published=published, sentence=sentence)
                 doc.events[0].background = (day + o) % 11 == 0
                 docs.append(doc)
     return docs
+
+
+def _story_date(when, day, outlet):
+    """The date an outlet's text gives: the day, none (dated by publication), or only the
+    week or the month (coarse dates link after the fine ones)."""
+    if outlet == 1:
+        return None
+    if outlet == 2 and day % 10 == 0:
+        return when.strftime("%Y-%m")
+    if outlet == 2 and day % 10 == 4:
+        return f"{when.isocalendar()[0]}-W{when.isocalendar()[1]:02d}"
+    return when.isoformat()
 
 
 def snapshot(store):

@@ -2,13 +2,14 @@
 input order, spaCy batching with a fallback, errors as Skips, and each stage touching only
 the layers it declares."""
 import copy
+import dataclasses
 import json
 import pickle
 
 import pytest
 
 from sitrep.errors import InputError, Skip
-from sitrep.model import Article, Document
+from sitrep.model import Article, Certainty, Document
 from sitrep.pipeline import LAYERS, STAGES, Pipeline, PipelineError, Stage
 
 STORY = ("Venezuelan troops fired on a fishing boat near Maracaibo on Monday, the navy said. "
@@ -144,7 +145,7 @@ def test_an_error_in_the_input_is_raised_after_what_came_before(kb):
 def _layers(doc: Document) -> dict:
     d = doc.to_dict()
     # an event is born with the default certainty; the layer is what differs from it
-    default = {"status": "asserted", "attributed_to": None, "cue": None, "hedges": []}
+    default = dataclasses.asdict(Certainty())
     certainty = [c for c in (e.pop("certainty") for e in d["events"]) if c != default]
     return {"text": d["article"], "sentences": d["sentences"], "paragraphs": d["paragraphs"],
             "actors": d["actors"], "places": d["places"], "times": d["times"], "quantities": d["quantities"],

@@ -34,12 +34,17 @@ def test_muc4_tst4_subset(kb, shared_data):
 
 #: measured on these subsets minus a small margin
 #: (measured 2026-11-25: GSR every-third 106 sentences macro 0.672 micro 0.764 source
-#: country 0.690; AFP 30 sentences micro 0.615; MUC TST4 15 texts F1 0.667 recall 1.0)
+#: country 0.690; AFP 30 sentences micro 0.615; MUC TST4 15 texts F1 0.667 recall 1.0.
+#: Re-measured 2026-11-30 after issue 7 (events follow docs/annotation.md: threats coded
+#: THREATEN only, releases CONCEDE, recognitions COOPERATE, reproaches carried by saying
+#: verbs ACCUSE, one event per happening): GSR macro 0.677 micro 0.763 source country
+#: 0.857; AFP micro 0.566 (a test set, not tuned on: the AFP subset lost two sentences to
+#: the new conventions); MUC TST4 F1 0.700 recall 1.0)
 QUALITY = {
     "gsr_macro_f1": 0.64,
     "gsr_micro_f1": 0.73,
-    "gsr_source_country": 0.64,
-    "afp_micro_f1": 0.57,
-    "muc_tst4_f1": 0.62,
+    "gsr_source_country": 0.80,
+    "afp_micro_f1": 0.54,
+    "muc_tst4_f1": 0.65,
     "muc_tst4_recall": 0.90,
 }

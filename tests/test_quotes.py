@@ -228,3 +228,33 @@ def test_next_quote_after_she_said_keeps_the_speaker(kb):
     last = qs[-1]
     assert last.text.startswith("“We have no context")
     assert last.speaker_text is not None and last.speaker_text.text == "she"
+
+
+# -- issue 7: a quote belongs to the speaker named next to it -------------------------------
+
+def _quotes(kb, text):
+    from sitrep import pipeline
+    from sitrep.model import Article
+    return pipeline.process(Article(id="q", text=text, published="2025-11-20"), kb, until="quotes").quotes
+
+
+def test_a_pronoun_speaker_is_the_subject_of_the_sentence_before_not_the_last_name(kb):
+    found = _quotes(kb, 'Vladimir Padrino inspected the border posts on Monday, after Nicolas Maduro had met '
+                        'the governors. He said: "Our units will stay in the province."')
+    q = [q for q in found if q.kind == "direct"][0]
+    assert q.speaker_text.text == "He"  # the annotation convention keeps the pronoun
+    assert q.speaker is not None and "Padrino" in q.speaker.name
+
+
+def test_a_quote_standing_alone_after_a_speaking_occasion(kb):
+    found = _quotes(kb, 'Rivera addressed the strikers outside the plant on Friday. "Nobody goes back '
+                        'to work until the contract is signed."')
+    q = [q for q in found if q.kind == "direct"][0]
+    assert q.speaker_text is not None and q.speaker_text.text == "Rivera"
+
+
+def test_a_quote_runs_on_after_its_own_cue(kb):
+    found = _quotes(kb, '"The bridge will reopen in May," Ortega told reporters after the mayor had left. '
+                        '"The repairs are nearly finished."')
+    direct = [q for q in found if q.kind == "direct"]
+    assert len(direct) == 2 and all(q.speaker_text.text == "Ortega" for q in direct)

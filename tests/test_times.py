@@ -303,3 +303,18 @@ def test_capitalised_over_the_years_does_not_crash(kb):
     """Sentence-initial "Over the years" crashed the stage on 15 of 4,178 real articles."""
     found = analyse(kb, "Over the years, the two countries drifted apart. Talks stalled.")
     assert [t.text for t in found] == ["the years"]
+
+
+def test_values_resting_on_an_inferred_publication_date_are_marked_inferred(kb):
+    doc = Document(article=Article(id="t", text="The council met on February 9, 2021. Rebels attacked "
+                                   "the town on Saturday.", published="2021-02-09", published_inferred=True))
+    from sitrep.stages import nlp
+    nlp.run(doc, kb)
+    times.run(doc, kb)
+    found = {t.text: t for t in doc.times}
+    assert found["February 9, 2021"].value == "2021-02-09" and not found["February 9, 2021"].inferred
+    assert found["Saturday"].value == "2021-02-06" and found["Saturday"].inferred
+    # the same text with a publication date that was read: nothing is inferred
+    doc.article.published_inferred = False
+    times.run(doc, kb)
+    assert not any(t.inferred for t in doc.times)

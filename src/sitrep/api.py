@@ -117,11 +117,12 @@ class Corpus:
 
     def brief(self, *, about: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
               html: bool = False) -> str:
-        """The situation report as Markdown (or HTML), without the plot."""
-        from sitrep.report.brief import build_brief, markdown_to_html
+        """The situation report as Markdown (without the chart, which is a file of its own),
+        or as one HTML page (chart and map embedded)."""
+        from sitrep.report import brief_text
         with self._store() as store:
-            md = build_brief(store, about=about, since=since, until=until, out_dir=None, plot=False)
-        return markdown_to_html(md) if html else md
+            text, _ = brief_text(store, about=about, since=since, until=until, html=html, plot=html)
+        return text
 
     def _table(self, query: tuple[str, list], typed, filters: dict, output: Optional[str]) -> Any:
         kind = output or table_kind()

@@ -135,6 +135,9 @@ class Certainty:
     attributed_to: Optional[Actor] = None
     cue: Optional[TextSpan] = None
     hedges: list[str] = field(default_factory=list)
+    #: who denies the event when the article gives it another status (an allegation by
+    #: one side, denied by the other); a denial that is the only account is ``denied``
+    denied_by: Optional[Actor] = None
 
 
 @dataclass
@@ -294,7 +297,8 @@ def event_from_dict(d: dict) -> Event:
         mode=d.get("mode"), source=actor_from_dict(d.get("source")), target=actor_from_dict(d.get("target")),
         date=time_from_dict(d.get("date")), place=place_from_dict(d.get("place")),
         certainty=Certainty(status=c.get("status", "asserted"), attributed_to=actor_from_dict(c.get("attributed_to")),
-                            cue=_textspan(c.get("cue")), hedges=list(c.get("hedges") or [])),
+                            cue=_textspan(c.get("cue")), hedges=list(c.get("hedges") or []),
+                            denied_by=actor_from_dict(c.get("denied_by"))),
         figures=[quantity_from_dict(q) for q in d.get("figures") or []], quote=d.get("quote"),
         mentions=[_textspan(m) for m in d.get("mentions") or []],
         background=bool(d.get("background", False)),

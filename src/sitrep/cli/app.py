@@ -52,7 +52,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     from sitrep.errors import SitrepError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a bad option (its one line is printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USER
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USER

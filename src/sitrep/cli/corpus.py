@@ -7,12 +7,14 @@ from dataclasses import fields
 from pathlib import Path
 
 from sitrep.cli.options import (add_actors, add_db, add_filters, add_format, add_json, add_progress,
-                                add_published, add_workers, checked, positive_int)
-from sitrep.cli.output import emit, write_json, write_text
+                                add_published, add_snippet, add_workers, checked, positive_int)
+from sitrep.cli.output import emit, write_json
 from sitrep.errors import SKIP_REASONS, SitrepError
 from sitrep.read.limits import add_limit_options, limits_from_args
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
+#: --engine choices (sitrep.run.executor.ENGINES, named here so the parser loads no engine)
+ENGINES = ("local", "dask")
 
 INGEST_DESCRIPTION = """\
 Read files, folders (recursively), JSONL archives, RSS/Atom feeds and URLs; analyse every
@@ -36,10 +38,20 @@ def register(sub) -> None:
                    help="files, folders, .jsonl, feed files or URLs; a .txt file holding only URLs "
                         "(feeds.txt) stands for those URLs")
     add_db(p)
-    add_workers(p)
+    add_workers(p, "all cores, fewer for small inputs; with --engine dask, the local cluster's "
+                   "worker processes")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where the pipeline runs: the local process pool (default), or a Dask cluster "
+                        "(a local one of --workers processes, or the one at --scheduler)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="with --engine dask: use this running Dask scheduler instead of a local cluster")
+    p.add_argument("--shard-dir", metavar="DIR_OR_URL",
+                   help="with --engine dask: where workers write their result shards (a folder every "
+                        "machine shares, or an fsspec URL; default: a temporary folder)")
     p.add_argument("--until", choices=STAGE_NAMES, default=None,
                    help="stop the pipeline after this stage (clean = store cleaned text only)")
     add_published(p, "publication date for inputs that carry none (ISO 8601, e.g. 2026-01-03)")
+    add_snippet(p)
     p.add_argument("--batch-size", type=positive_int("--batch-size"), default=16, metavar="N",
                    help="articles per database commit (default 16)")
     add_limit_options(p)
@@ -68,21 +80,26 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_incidents)
 
     p = sub.add_parser("brief", help="the situation report (Markdown, or HTML with --html)",
-                       description="The situation report from the store: headline incidents, a "
-                                   "timeline, positions, key figures, contested claims, a plot; every "
-                                   "statement footnoted to its article and sentence.")
+                       description="The situation report from the store: key developments, headline "
+                                   "incidents, a timeline, what each side says, key figures, contested "
+                                   "claims, a chart and a map; every statement footnoted to its article "
+                                   "and sentence. Written in full or not at all: a brief that cannot be "
+                                   "written where asked is saved to a temporary file, and the error says "
+                                   "where.")
     add_db(p)
     add_filters(p, "about", "since", "until")
-    p.add_argument("--html", action="store_true", help="HTML instead of Markdown")
-    p.add_argument("--out", default=".", metavar="DIR",
-                   help="folder for the plot (PNG, SVG); default: current folder")
+    p.add_argument("--html", action="store_true",
+                   help="one self-contained HTML page (chart and map embedded) instead of Markdown")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="folder for the chart of a Markdown brief (default: next to -o FILE; none on stdout)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the brief to this file instead of stdout")
-    p.add_argument("--no-plot", action="store_true", help="leave the plot out")
+    p.add_argument("--no-plot", action="store_true", help="leave the chart out")
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("export", help="export tables: parquet, csv, jsonl, plover, gdelt",
-                       description="Write the store's tables (parquet, csv, jsonl) or its events as "
-                                   "PLOVER-style JSON records or a GDELT-like TSV into a folder.")
+                       description="Write the store's tables (parquet, csv, jsonl) into a folder, or "
+                                   "its events as PLOVER/POLECAT JSON records (plover) or as headerless "
+                                   "GDELT 2.0 event and mention files, one event row per incident (gdelt).")
     add_db(p)
     add_format(p, ("parquet", "csv", "jsonl", "plover", "gdelt"), "parquet")
     p.add_argument("out", metavar="DIR", help="output folder")
@@ -137,11 +154,12 @@ def _store(args, read_only: bool = False):
 def cmd_ingest(args) -> int:
     from sitrep.corpus.ingest import IngestInterrupted, ingest
 
+    engine_options, limits = _engine_options(args), limits_from_args(args)  # refused before a store is made
     with _store(args) as store:
         try:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
-                             limits=limits_from_args(args))
+                             limits=limits, snippet=args.snippet, engine=args.engine, **engine_options)
         except IngestInterrupted as exc:
             for line in exc.summary.lines():
                 print(line, file=sys.stderr)
@@ -160,6 +178,18 @@ def cmd_ingest(args) -> int:
 
 EVENT_COLUMNS = ("event_date", "type", "source_name", "source_country", "target_name", "target_country",
                  "place_name", "certainty", "outlet", "trigger", "sentence")
+
+
+def _engine_options(args) -> dict:
+    """--scheduler and --shard-dir belong to the dask engine; given with another, they are
+    a mistake worth saying rather than ignoring."""
+    options = {"scheduler": args.scheduler, "shard_dir": args.shard_dir}
+    given = [f"--{name.replace('_', '-')}" for name, value in options.items() if value]
+    if args.engine != "dask":
+        if given:
+            raise SitrepError(f"{' and '.join(given)} only work with --engine dask")
+        return {}
+    return options
 
 
 def cmd_events(args) -> int:
@@ -209,21 +239,12 @@ def cmd_skipped(args) -> int:
     return 0
 
 
-def _write_brief(store, about, since, until, out_dir: Path, html: bool, plot: bool = True) -> str:
-    from sitrep.report.brief import build_brief, markdown_to_html
-
-    md = build_brief(store, about=about, since=since, until=until, out_dir=out_dir if plot else None, plot=plot)
-    return markdown_to_html(md) if html else md
-
-
 def cmd_brief(args) -> int:
+    from sitrep.report import write_brief
+
     with _store(args, read_only=True) as store:
-        text = _write_brief(store, args.about, args.since, args.until, Path(args.out), args.html,
-                            plot=not args.no_plot)
-    if args.output:
-        write_text(Path(args.output), text, "--output")
-    else:
-        sys.stdout.write(text)
+        write_brief(store, about=args.about, since=args.since, until=args.until, html=args.html,
+                    plot=not args.no_plot, output=args.output, plot_dir=args.out)
     return 0
 
 

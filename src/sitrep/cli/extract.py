@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from sitrep.cli.options import add_actors, add_format, add_published
+from sitrep.cli.options import add_actors, add_format, add_published, add_snippet
 from sitrep.read.limits import add_limit_options
 
 #: articles parsed together by spaCy when a file holds several
@@ -42,6 +42,7 @@ def register(subparsers) -> None:
     p.add_argument("--title", help="article title to use instead of the one found in the input")
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
     add_limit_options(p)
+    add_snippet(p)
     add_actors(p)
     p.set_defaults(func=run)
 
@@ -59,6 +60,8 @@ def run(args) -> int:
             article.title = args.title
         if args.source:
             article.source = args.source
+        if args.snippet:
+            article.meta["snippet"] = True
     for skip in skips:
         print(f"sitrep: skipped {skip}", file=sys.stderr)
 

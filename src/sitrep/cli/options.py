@@ -61,6 +61,14 @@ def add_actors(p: argparse.ArgumentParser) -> None:
                         "knowledge base; repeatable; also read from $SITREP_ACTORS")
 
 
+def add_snippet(p: argparse.ArgumentParser) -> None:
+    """On the commands that read inputs: short texts are analysed, not refused."""
+    p.add_argument("--snippet", action="store_true",
+                   help="analyse short texts (a headline, a sentence, a wire flash) on their own instead of "
+                        "refusing them as too short for an article; short records of JSON/JSONL/CSV files "
+                        "are always analysed")
+
+
 def add_workers(p: argparse.ArgumentParser, default: str = "all cores, fewer for small inputs") -> None:
     p.add_argument("--workers", type=positive_int("--workers"), default=None, metavar="N",
                    help=f"worker processes (default: {default})")

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
-from typing import Iterable, Optional
+from typing import Optional
 
 import numpy as np
 
@@ -58,24 +57,63 @@ def jaccard(text_a: str, text_b: str) -> float:
 
 
 class LSHIndex:
-    """In-memory banded index; ``add`` returns the best earlier match above the threshold."""
+    """Banded MinHash index; ``query`` returns the best stored match above the threshold.
+
+    Kept compact because the ingesting process holds it for the whole corpus: each
+    article costs one row of a uint32 signature matrix (256 bytes) and one uint64 key per
+    band (128 bytes), about 0.5 KB with its id, where dicts of tuples of Python ints cost
+    ~5 KB. Band keys are looked up in sorted arrays (binary search); new rows wait in a
+    small unsorted tail, merged in when it grows, so adding stays cheap.
+    """
+
+    MERGE_EVERY = 512
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
-        self.buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
-        self.sigs: dict[str, list[int]] = {}
+        self._ids: list[Optional[str]] = []  # row -> article id (None: removed)
+        self._row: dict[str, int] = {}
+        self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint32)
+        self._n = 0
+        # every band key of every row, sorted, with its row; plus the not yet merged tail
+        self._keys = np.zeros(0, dtype=np.uint64)
+        self._rows = np.zeros(0, dtype=np.int64)
+        self._tail_keys = np.zeros((self.MERGE_EVERY, BANDS), dtype=np.uint64)
+        self._tail_rows: list[int] = []
 
-    def _bands(self, sig: list[int]) -> Iterable[tuple[int, tuple[int, ...]]]:
-        for b in range(BANDS):
-            yield b, tuple(sig[b * ROWS:(b + 1) * ROWS])
+    @property
+    def sigs(self) -> dict[str, list[int]]:
+        """article id -> signature (for inspection; built on demand)."""
+        return {aid: [int(v) for v in self._sigs[row]] for aid, row in self._row.items()}
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    @staticmethod
+    def _band_keys(sig: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band, the band's number mixed in: equal keys mean (but for
+        rare collisions, which only add a candidate the Jaccard estimate then rejects)
+        the same ROWS values in the same band."""
+        bands = sig.astype(np.uint64).reshape(BANDS, ROWS)
+        key = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(ROWS):
+            key = (key ^ bands[:, r]) * np.uint64(0x100000001B3)
+        return key
 
     def query(self, sig: list[int]) -> Optional[tuple[str, float]]:
-        candidates: set[str] = set()
-        for key in self._bands(sig):
-            candidates.update(self.buckets.get(key, ()))
+        q = np.asarray(sig, dtype=np.uint32)
+        keys = self._band_keys(q)
+        lo = np.searchsorted(self._keys, keys, side="left")
+        hi = np.searchsorted(self._keys, keys, side="right")
+        rows = {int(r) for a, b in zip(lo, hi) if b > a for r in self._rows[a:b]}
+        if self._tail_rows:
+            hits = (self._tail_keys[:len(self._tail_rows)] == keys[None, :]).any(axis=1)
+            rows.update(self._tail_rows[i] for i in np.flatnonzero(hits))
         best = None
-        for cid in candidates:
-            j = estimate_jaccard(sig, self.sigs[cid])
+        for row in rows:
+            cid = self._ids[row]
+            if cid is None:
+                continue
+            j = float(np.count_nonzero(self._sigs[row] == q)) / NUM_PERM
             # equal similarity: the smaller id, so the answer does not depend on set order
             # (which changes between processes) and a resumed ingest links like a clean one
             if j >= self.threshold and (best is None or j > best[1] or (j == best[1] and cid < best[0])):
@@ -83,15 +121,32 @@ class LSHIndex:
         return best
 
     def add(self, article_id: str, sig: list[int]) -> None:
-        self.sigs[article_id] = sig
-        for key in self._bands(sig):
-            self.buckets[key].append(article_id)
+        if article_id in self._row:
+            self.remove(article_id)
+        q = np.asarray(sig, dtype=np.uint32)
+        if self._n == len(self._sigs):
+            grown = np.zeros((max(64, 2 * len(self._sigs)), NUM_PERM), dtype=np.uint32)
+            grown[:self._n] = self._sigs[:self._n]
+            self._sigs = grown
+        row = self._n
+        self._sigs[row] = q
+        self._n += 1
+        self._ids.append(article_id)
+        self._row[article_id] = row
+        self._tail_keys[len(self._tail_rows)] = self._band_keys(q)
+        self._tail_rows.append(row)
+        if len(self._tail_rows) >= self.MERGE_EVERY:
+            self._merge()
+
+    def _merge(self) -> None:
+        n = len(self._tail_rows)
+        keys = np.concatenate([self._keys, self._tail_keys[:n].ravel()])
+        rows = np.concatenate([self._rows, np.repeat(np.array(self._tail_rows, dtype=np.int64), BANDS)])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._rows = keys[order], rows[order]
+        self._tail_rows = []
 
     def remove(self, article_id: str) -> None:
-        sig = self.sigs.pop(article_id, None)
-        if sig is None:
-            return
-        for key in self._bands(sig):
-            ids = self.buckets.get(key)
-            if ids and article_id in ids:
-                ids.remove(article_id)
+        row = self._row.pop(article_id, None)
+        if row is not None:
+            self._ids[row] = None  # its band entries stay, pointing at nothing

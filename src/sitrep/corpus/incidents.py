@@ -23,10 +23,14 @@ Types are linked within their family (one happening filed as COERCE by one outle
 SANCTION by another stays apart unless the table groups them).
 
 Passes (all streamed from the store, memory bounded by the time window):
-  1. dated: mentions in date order; each joins the best fitting open incident or seeds a
-     new one. A decision depends only on mentions at most LOOKBACK_DAYS earlier, which is
-     what makes incremental linking exact (below). Background mentions (history, habit)
-     may join an incident but never seed one of their article's period.
+  1. dated: mentions in date order, one family at a time in effect (families never meet);
+     each joins the best fitting open incident or seeds a new one. Fine-dated mentions (a
+     day; a publication day and its lag) are compared with the incidents as their fine
+     members describe them; coarse ones (a week, a month) come after them and join
+     whatever fits, so a month never decides where a day goes. A fine decision depends on
+     the last FINE_HORIZON_DAYS only, a coarse one on the last COARSE_HORIZON_DAYS, which
+     is what makes incremental linking exact and cheap (below). Background mentions
+     (history, habit) may join an incident but never seed one of their article's period.
   2. article: mentions without a usable date, and background mentions that joined
      nothing, are linked within their own article only (to its other mentions' incidents,
      on the same evidence), else form an incident of their own (flagged ``background``
@@ -34,12 +38,14 @@ Passes (all streamed from the store, memory bounded by the time window):
   3. describe: each incident is labelled after its best-specified event (type, both
      actors, a place, a precise date, an asserted status), not its first mention.
 
-Incremental (``update_incidents``, called after each ingest): the dated pass is re-run
-from the earliest new (or removed) mention, with the incidents open at that moment
-rebuilt from the stored assignments, and stops once LOOKBACK_DAYS of mentions have been
-assigned exactly as before -- from there on every decision is the stored one. Only the
-articles and incidents touched are re-linked and re-described, with bulk inserts. The
-result equals ``rebuild_incidents`` on the same store (tested).
+Incremental (``update_incidents``, called after each ingest): in each family that has a
+new (or removed) mention, the dated pass is re-run from it -- fine mentions first, then
+coarse ones with the fine ones replayed -- with the incidents open there rebuilt from
+their stored members, and stops as soon as no incident a change touched can be joined
+any more (the horizon after the last change); from there on every decision is the stored
+one. Only the articles and incidents touched are re-linked and re-described, with bulk
+inserts. Each event's date interval is kept in ``incident_keys``, so a re-run reads the
+days it re-links, not the store. The result equals ``rebuild_incidents`` (tested).
 """
 from __future__ import annotations
 
@@ -52,26 +58,35 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
-from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords
+from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "2"
+LINKER_VERSION = "3"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
 #: a background mention dated within this many days before publication belongs to the
 #: article's own period, whose incidents it must not seed
 ARTICLE_PERIOD_DAYS = 14
-#: the longest interval a linkable date may have (a month)
-MAX_INTERVAL_DAYS = 31
-#: the widest window of any type, in days (see windows.tsv); bounds what a decision sees
+#: date precisions of the dated pass: "fine" ones (a day, a publication day and its lag)
+#: link among themselves; "coarse" ones (a week, a month) join what the fine ones built
+#: (or each other) without ever changing what a fine mention sees
+FINE_PRECISIONS = ("day", "publication")
+COARSE_PRECISIONS = ("week", "month")
+#: the longest interval (hi - lo, in days) a fine and a coarse mention may have
+FINE_INTERVAL_DAYS = PUBLICATION_LAG_DAYS
+COARSE_INTERVAL_DAYS = 30
+#: the widest window of any type, in days (see windows.tsv); checked against the table on load
 MAX_WINDOW_DAYS = 3
-#: how far back a linking decision looks: members of an open incident lie within this
-LOOKBACK_DAYS = MAX_INTERVAL_DAYS + 2 * MAX_WINDOW_DAYS + 2
+#: an incident whose core ended this many days before a mention's last day can be joined by
+#: neither that mention nor any later one of its precision (mentions come in order of
+#: their last day, and a later one starts at most its interval before it ends)
+FINE_HORIZON_DAYS = FINE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
+COARSE_HORIZON_DAYS = COARSE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
 
 #: text overlap a cross-article link needs with no agreeing actor or place, how much each
 #: agreeing one lowers it, and the floor it never goes below
@@ -157,6 +172,11 @@ class Mention:
         if self._family is None:
             self._family = rule_for(self.type).family
         return self._family
+
+    @property
+    def coarse(self) -> bool:
+        """Dated by a week or a month: links after, and without influence on, the fine dates."""
+        return self.precision in COARSE_PRECISIONS
 
     @property
     def widened(self) -> tuple[date, date]:
@@ -265,8 +285,11 @@ def similarity(a: dict[str, float], b: dict[str, float], total_a: Optional[float
 
 @dataclass
 class Cluster:
-    """An incident while linking: its members and what they agree on."""
+    """An incident while linking: its members and what they agree on. ``fine`` is the same
+    incident as its fine-dated members alone describe it: what a fine mention is compared
+    with, so that coarse mentions never change a fine mention's decision."""
     seed: Mention
+    incident_id: str = ""
     members: list[Mention] = field(default_factory=list)
     core_lo: Optional[date] = None  # intersection of the members' widened date intervals
     core_hi: Optional[date] = None
@@ -279,14 +302,27 @@ class Cluster:
     points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
+    fine: Optional["Cluster"] = field(default=None, repr=False)
 
-    @property
-    def incident_id(self) -> str:
-        return incident_id(self.seed.event_id)
+    def __post_init__(self) -> None:
+        if not self.incident_id:
+            self.incident_id = incident_id(self.seed.event_id)
 
     @property
     def family(self) -> str:
         return self.seed.family
+
+    def join(self, m: Mention) -> None:
+        """Add a member to the incident (and to its fine view when it is fine-dated)."""
+        self.add(m)
+        if not m.coarse:
+            if self.fine is None:
+                self.fine = Cluster(seed=m, incident_id=self.incident_id)
+            self.fine.add(m)
+
+    def view(self, m: Mention) -> Optional["Cluster"]:
+        """What m is compared with: the fine view for a fine mention, else everything."""
+        return self if m.coarse else self.fine
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
@@ -428,34 +464,93 @@ def incident_id(seed_event_id: str) -> str:
 
 # -- pass 1: dated mentions in date order -----------------------------------------------------
 
-def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster]] = None
+class OpenIncidents:
+    """The incidents a dated mention may still join, per family and view (fine, all), with
+    those no later mention can join dropped as the stream moves on."""
+
+    def __init__(self, clusters: Iterable[Cluster] = ()):
+        self.fine: dict[str, list[Cluster]] = defaultdict(list)
+        self.all: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_id: dict[str, Cluster] = {}
+        self._pruned_at: dict[tuple[str, bool], date] = {}
+        for c in clusters:
+            self.register(c)
+
+    def register(self, c: Cluster) -> None:
+        self.all[c.family].append(c)
+        if c.fine is not None:
+            self.fine[c.family].append(c)
+        self.by_id[c.incident_id] = c
+
+    def candidates(self, m: Mention) -> list[Cluster]:
+        """The open incidents of m's family and view, pruned to those m's date can reach."""
+        self._prune(m.family, m.hi, coarse=False)
+        self._prune(m.family, m.hi, coarse=True)
+        return (self.all if m.coarse else self.fine)[m.family]
+
+    def _prune(self, family: str, hi: date, coarse: bool) -> None:
+        if self._pruned_at.get((family, coarse)) == hi:
+            return  # mentions come in order of hi: prune once per day
+        self._pruned_at[(family, coarse)] = hi
+        horizon = hi - timedelta(days=COARSE_HORIZON_DAYS if coarse else FINE_HORIZON_DAYS)
+        lists = self.all if coarse else self.fine
+        kept, dropped = [], []
+        for c in lists[family]:
+            view = c if coarse else c.fine
+            (kept if view.core_hi is None or view.core_hi >= horizon else dropped).append(c)
+        lists[family] = kept
+        if coarse:
+            for c in dropped:
+                self.by_id.pop(c.incident_id, None)
+
+
+def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster]] = None,
+               decided: Optional[Callable[[Mention], bool]] = None,
+               assigned: Optional[Callable[[Mention], Optional[str]]] = None,
                ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
     """(mention, its incident) for every mention in date order; None for a background
     mention that joined nothing (it goes to the article pass). ``open_clusters``: the
-    incidents open where the stream starts (incremental linking)."""
-    by_family: dict[str, list[Cluster]] = defaultdict(list)
-    for c in open_clusters or []:
-        by_family[c.family].append(c)
+    incidents open where the stream starts (incremental linking). A mention for which
+    ``decided`` is false is not linked but replayed: it joins the incident ``assigned``
+    names (an incremental re-run of the coarse mentions replays the fine ones)."""
+    incidents = OpenIncidents(open_clusters or [])
     for m in mentions:
-        family = by_family[m.family]
-        if family and m.hi is not None:
-            # later mentions start at most MAX_INTERVAL_DAYS before this one ends
-            horizon = m.hi - timedelta(days=MAX_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1)
-            family[:] = [c for c in family if c.core_hi is None or c.core_hi >= horizon]
+        if decided is not None and not decided(m):
+            yield m, _replay(incidents, m, assigned(m) if assigned else None)
+            continue
         best, best_fit = None, None
         lo, hi = m.widened if m.lo is not None else (None, None)
-        for c in family:
-            if lo is not None and c.core_lo is not None and (hi < c.core_lo or lo > c.core_hi):
+        for c in incidents.candidates(m) if m.hi is not None else ():
+            view = c.view(m)
+            if lo is not None and view.core_lo is not None and (hi < view.core_lo or lo > view.core_hi):
                 continue  # cheap date test first: most open incidents are of other days
-            fit = c.fit(m)
+            fit = view.fit(m)
             if fit is not None and (best_fit is None or fit > best_fit):
                 best, best_fit = c, fit
         if best is None and m.role == "seed":
             best = Cluster(seed=m)
-            family.append(best)
-        if best is not None:
-            best.add(m)
+            best.join(m)
+            incidents.register(best)
+        elif best is not None:
+            best.join(m)
         yield m, best
+
+
+def _replay(incidents: OpenIncidents, m: Mention, iid: Optional[str]) -> Optional[Cluster]:
+    """Put m back in the incident it was assigned to (seeding it when m came first)."""
+    if iid is None:
+        return None
+    c = incidents.by_id.get(iid)
+    if c is None:
+        c = Cluster(seed=m, incident_id=iid)
+        c.join(m)
+        incidents.register(c)
+        return c
+    had_fine = c.fine is not None
+    c.join(m)
+    if not had_fine and c.fine is not None:
+        incidents.fine[c.family].append(c)
+    return c
 
 
 # -- pass 2: within one article ---------------------------------------------------------------
@@ -586,27 +681,20 @@ MENTION_COLUMNS = ("incident_id", "event_id", "article_id", "outlet", "certainty
 
 # -- reading mentions from the store ------------------------------------------------------------
 
-#: the mention rows linking reads, with a date interval per event: the ISO value its text
-#: gives (day, week, month, year), else the publication day and the lag before it
-_MENTION_SQL = r"""
+#: the date interval linking gives each event (table incident_keys, kept in step with the
+#: events by every linking run): the ISO value its text gives (day, week, month, year),
+#: else the publication day and the lag before it
+_KEY_SQL = r"""
 WITH parsed AS (
-    SELECT e.event_id, e.article_id, e.type, e.certainty, e.date_value, e.date_text, e.background,
-           e.source_country, e.target_country, e.source_name, e.target_name, e.source_sector, e.target_sector,
-           e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence_start, e.sentence,
-           a.pub_date AS article_pub, a.outlet AS article_outlet,
-           coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-               || ')' AS unknown_label,
+    SELECT e.event_id, e.article_id, e.type, a.pub_date AS article_pub,
            CASE WHEN e.date_value IS NULL OR coalesce(e.date_text, 'x') = '' THEN NULL
                 WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}-\d{2}') THEN 'day'
                 WHEN regexp_matches(e.date_value, '^\d{4}-W\d{2}') THEN 'week'
                 WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}') THEN 'month'
                 WHEN regexp_matches(e.date_value, '^\d{4}') THEN 'year' END AS explicit,
-           try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y,
-           im.incident_id AS stored_incident
+           e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y
     FROM events e JOIN articles a USING (article_id)
-    LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
-    LEFT JOIN incident_mentions im ON im.event_id = e.event_id AND im.linked = 'dated'
+    {where}
 ), ranged AS (
     SELECT *,
            CASE explicit
@@ -617,29 +705,39 @@ WITH parsed AS (
                WHEN 'year' THEN make_date(y, 1, 1) END AS x_lo
     FROM parsed
 )
-SELECT event_id, article_id, type, article_outlet AS outlet, independent_key, unknown_label,
-       coalesce(certainty, 'asserted') AS certainty,
+SELECT event_id, article_id, type,
+       CASE WHEN x_lo IS NOT NULL THEN explicit WHEN article_pub IS NOT NULL THEN 'publication' END AS precision,
        CASE WHEN x_lo IS NOT NULL THEN x_lo ELSE article_pub - INTERVAL {lag} DAY END::DATE AS lo,
        CASE WHEN x_lo IS NULL THEN article_pub
             WHEN explicit = 'day' THEN x_lo
             WHEN explicit = 'week' THEN x_lo + 6
             WHEN explicit = 'month' THEN last_day(x_lo)
-            ELSE make_date(y, 12, 31) END::DATE AS hi,
-       CASE WHEN x_lo IS NOT NULL THEN explicit WHEN article_pub IS NOT NULL THEN 'publication' END AS precision,
-       article_pub AS pub_date,
-       source_country, target_country, source_name, target_name, source_sector, target_sector,
-       place_name, place_country, lat, lon, place_feature, sentence_start,
-       coalesce(background, false) AS background, stored_incident, sentence
+            ELSE make_date(y, 12, 31) END::DATE AS hi
 FROM ranged
 """.replace("{lag}", str(PUBLICATION_LAG_DAYS))
+
+#: a mention row: its key joined with what the event and its article say
+_ROWS_SQL = """(
+SELECT k.event_id, k.article_id, k.type, a.outlet AS outlet,
+       coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
+       'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
+           || ')' AS unknown_label,
+       coalesce(e.certainty, 'asserted') AS certainty, k.lo, k.hi, k.precision, a.pub_date,
+       e.source_country, e.target_country, e.source_name, e.target_name, e.source_sector, e.target_sector,
+       e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence_start,
+       coalesce(e.background, false) AS background, im.incident_id AS stored_incident, e.sentence
+FROM incident_keys k JOIN events e ON e.event_id = k.event_id
+JOIN articles a ON a.article_id = k.article_id
+LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
+LEFT JOIN incident_mentions im ON im.event_id = k.event_id AND im.linked = 'dated'
+)"""
 
 _FIELDS = ("event_id", "article_id", "type", "outlet", "independent_key", "unknown_label", "certainty", "lo", "hi",
            "precision", "pub_date", "source_country", "target_country", "source_name", "target_name",
            "source_sector", "target_sector", "place_name", "place_country", "lat", "lon", "place_feature",
            "sentence_start", "background", "stored_incident")
-#: the table the passes read, materialised once per linking run (a temporary table)
-LINK_TABLE = "sitrep_link_mentions"
 _DATED = "precision IN ('day', 'week', 'month', 'publication')"
+_FINE = "precision IN ('day', 'publication')"
 #: rows fetched per query: what the passes hold in memory at once, besides open incidents
 CHUNK_ROWS = 5000
 CHUNK_KEYS = 500
@@ -651,30 +749,61 @@ def _mention(row: tuple) -> Mention:
     return Mention(**values, sentence=row[len(_FIELDS)])
 
 
-def _materialise(store) -> None:
-    store.flush()
-    store.con.execute(f"CREATE OR REPLACE TEMP TABLE {LINK_TABLE} AS {_MENTION_SQL}")
+def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
+    """Bring incident_keys in step with the events: all of them (None), or drop the keys
+    of deleted events and (re)compute those of ``event_ids`` (an article deleted and
+    ingested again keeps its event ids, not necessarily its dates)."""
+    con = store.con
+    if event_ids is None:
+        con.execute("DELETE FROM incident_keys")
+        con.execute(f"INSERT INTO incident_keys {_KEY_SQL.replace('{where}', '')}")
+        return
+    con.execute("DELETE FROM incident_keys WHERE event_id IN "
+                "(SELECT k.event_id FROM incident_keys k ANTI JOIN events e USING (event_id))")
+    for i in range(0, len(event_ids), CHUNK_ROWS):
+        chunk = event_ids[i:i + CHUNK_ROWS]
+        con.execute("DELETE FROM incident_keys WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [chunk])
+        con.execute(f"INSERT INTO incident_keys "
+                    f"{_KEY_SQL.replace('{where}', 'WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))')}",
+                    [chunk])
 
 
-def _select(store, where: str, params: list, extra: str = "") -> list[tuple]:
-    columns = ", ".join(_FIELDS) + ", sentence" + extra
-    return store.con.execute(f"SELECT {columns} FROM {LINK_TABLE} m {where}", params).fetchall()
+def _select(store, where: str, params: list) -> list[tuple]:
+    columns = ", ".join(_FIELDS) + ", sentence"
+    return store.con.execute(f"SELECT {columns} FROM {_ROWS_SQL} m {where}", params).fetchall()
 
 
-def _dated_stream(store, start: Optional[tuple] = None) -> Iterator[Mention]:
-    """The dated pass's mentions in processing order, one month of dates per query."""
-    months = [r[0] for r in store.con.execute(
-        f"SELECT DISTINCT date_trunc('month', hi)::DATE AS month FROM {LINK_TABLE} WHERE {_DATED}"
-        + (" AND hi >= date_trunc('month', ?::DATE)" if start else "") + " ORDER BY month",
-        [start[0]] if start else []).fetchall()]
-    for month in months:
-        where = f"WHERE {_DATED} AND hi >= ? AND hi < ? + INTERVAL 1 MONTH"
-        params: list = [month, month]
-        if start and month <= start[0]:
-            where += " AND (hi, lo, event_id) >= (?, ?, ?)"
-            params += list(start)
-        for row in _select(store, where + " ORDER BY hi, lo, event_id", params):
+def family_types(family: str) -> list[str]:
+    """The event types linked within this family (a type missing from the table is its own)."""
+    known = sorted(t for t, rule in type_rules().items() if rule.family == family)
+    return known or [family]
+
+
+def _dated_stream(store, start: Optional[tuple] = None, types: Optional[list[str]] = None,
+                  fine_only: bool = False, chunk_days: int = 31) -> Iterator[Mention]:
+    """The dated pass's mentions in processing order from ``start`` (a key), of these
+    types (None: all), fine-dated only or all, ``chunk_days`` of dates per query."""
+    where = _FINE if fine_only else _DATED
+    params: list = []
+    if types is not None:
+        where += " AND type IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(types)
+    first, last = store.con.execute(f"SELECT min(hi), max(hi) FROM incident_keys WHERE {where}"
+                                    + (" AND hi >= ?" if start else ""),
+                                    params + ([start[0]] if start else [])).fetchone()
+    if first is None:
+        return
+    day = first
+    while day <= last:
+        until = day + timedelta(days=chunk_days)
+        chunk_where = f"WHERE {where} AND hi >= ? AND hi < ?"
+        chunk_params = params + [day, until]
+        if start and day <= start[0]:
+            chunk_where += " AND (hi, lo, event_id) >= (?, ?, ?)"
+            chunk_params += list(start)
+        for row in _select(store, chunk_where + " ORDER BY hi, lo, event_id", chunk_params):
             yield _mention(row)
+        day = until
 
 
 def _by_keys(store, column: str, keys: list[str], order: str) -> Iterator[tuple]:
@@ -688,17 +817,17 @@ def _by_keys(store, column: str, keys: list[str], order: str) -> Iterator[tuple]
 
 def rebuild_incidents(store) -> int:
     """Re-link every stored event into incidents; returns the number of incidents."""
+    store.flush()
     with store.transaction():
         store.con.execute("DELETE FROM incident_mentions")
         store.con.execute("DELETE FROM incidents")
-        _materialise(store)
+        _refresh_keys(store)
         _write_dated(store, link_dated(_dated_stream(store)))
         articles = [r[0] for r in store.con.execute(
-            f"SELECT DISTINCT article_id FROM {LINK_TABLE} ORDER BY 1").fetchall()]
+            "SELECT DISTINCT article_id FROM incident_keys ORDER BY 1").fetchall()]
         _link_articles(store, articles)
         _describe(store, [r[0] for r in store.con.execute(
             "SELECT DISTINCT incident_id FROM incident_mentions ORDER BY 1").fetchall()])
-        store.con.execute(f"DROP TABLE IF EXISTS {LINK_TABLE}")
     return int(store.con.execute("SELECT count(*) FROM incidents").fetchone()[0])
 
 
@@ -743,11 +872,12 @@ def _link_articles(store, articles: list[str]) -> None:
 
 def _describe(store, incident_ids: list[str]) -> None:
     """Write the incidents rows of these incident ids from their members."""
+    columns = ", ".join("m." + f for f in _FIELDS)
     for i in range(0, len(incident_ids), CHUNK_KEYS):
         chunk = incident_ids[i:i + CHUNK_KEYS]
         rows = store.con.execute(
-            f"SELECT {', '.join('m.' + f for f in _FIELDS)}, m.sentence, im.incident_id, im.linked "
-            f"FROM {LINK_TABLE} m JOIN incident_mentions im USING (event_id) "
+            f"SELECT {columns}, m.sentence, im.incident_id, im.linked "
+            f"FROM {_ROWS_SQL} m JOIN incident_mentions im USING (event_id) "
             "WHERE im.incident_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY im.incident_id, m.event_id",
             [chunk]).fetchall()
         members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
@@ -761,11 +891,21 @@ def _describe(store, incident_ids: list[str]) -> None:
 
 
 # -- incremental update -------------------------------------------------------------------------
+#
+# The dated pass is one independent pass per family, and within a family the fine mentions
+# never see the coarse ones. So a change (a new mention, a removed one) is re-linked in its
+# family only: first the fine mentions from the change on, then the coarse ones, the fine
+# ones being replayed from their (possibly new) assignments. A re-run stops once every
+# incident a change touched can no longer be joined: a changed incident ends (its core)
+# at most MAX_WINDOW_DAYS after the change, and is out of reach of every mention whose
+# last day is past that by the view's horizon; from there on, the open incidents are the
+# stored ones and so is every decision.
 
 def update_incidents(store) -> int:
     """Link the events that are in no incident yet, and re-link around removed ones,
     without re-linking the whole store; falls back to ``rebuild_incidents`` when the
-    store was linked by other rules. Returns the number of incidents."""
+    store was linked by other rules or most of its events are new. Returns the number of
+    incidents."""
     store.flush()
     con = store.con
     other_rules = con.execute("SELECT count(*) FROM incidents WHERE linker IS DISTINCT FROM ?",
@@ -774,14 +914,17 @@ def update_incidents(store) -> int:
         return rebuild_incidents(store)
     new_ids = sorted(r[0] for r in con.execute(
         "SELECT e.event_id FROM events e ANTI JOIN incident_mentions m USING (event_id)").fetchall())
-    stale = con.execute("""SELECT i.incident_id, i.link_from FROM incidents i
+    stale = con.execute("""SELECT i.incident_id, i.link_from, i.family FROM incidents i
                            LEFT JOIN (SELECT incident_id, count(*) AS n FROM incident_mentions GROUP BY 1) c
                            USING (incident_id) WHERE coalesce(c.n, 0) <> i.n_mentions""").fetchall()
-    if new_ids or stale:
-        with store.transaction():
-            _materialise(store)
-            _update(store, new_ids, stale)
-            con.execute(f"DROP TABLE IF EXISTS {LINK_TABLE}")
+    if not new_ids and not stale:
+        return int(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    if 2 * len(new_ids) > total:  # a first ingest: one streamed pass is cheaper
+        return rebuild_incidents(store)
+    with store.transaction():
+        _refresh_keys(store, new_ids)
+        _update(store, new_ids, stale)
     # the store may release its connection after a commit: ask it again, not ``con``
     return int(store.con.execute("SELECT count(*) FROM incidents").fetchone()[0])
 
@@ -792,70 +935,131 @@ class _Changes:
     assignment: dict[str, Optional[str]] = field(default_factory=dict)  # event -> dated incident (None: none)
     old_incidents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    #: keys of the fine mentions whose assignment changed, per family: where coarse ones re-run
+    fine_changed: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+
+
+#: where a new event enters the dated pass: its article, type, precision and dates
+_NEW_KEY_SQL = """SELECT event_id, article_id, type, precision, lo, hi FROM incident_keys
+WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"""
 
 
 def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
     con = store.con
     changes = _Changes()
-    stale_ids = sorted(iid for iid, _ in stale)
+    stale_ids = sorted(iid for iid, _, _ in stale)
     changes.old_incidents |= set(stale_ids)
     if stale_ids:
         changes.articles |= {r[0] for r in con.execute(
             "SELECT DISTINCT article_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
             [stale_ids]).fetchall()}
-    new_mentions = [_mention(row) for row in _by_keys(store, "event_id", new_ids, "event_id")]
-    changes.articles |= {m.article_id for m in new_mentions}
-    # where the dated pass must be re-run: at new dated mentions and at removed members
-    dirty = sorted([m.key for m in new_mentions if m.role != "article"]
-                   + [(link_from, date.min, "") for _, link_from in stale if link_from is not None])
-    position: Optional[tuple] = None
+    # where each family's dated pass must re-run: at its new mentions and removed members
+    fine_dirty: dict[str, list[tuple]] = defaultdict(list)
+    coarse_dirty: dict[str, list[tuple]] = defaultdict(list)
+    for i in range(0, len(new_ids), CHUNK_ROWS):
+        for event_id, article_id, typ, precision, lo, hi in con.execute(
+                _NEW_KEY_SQL, [new_ids[i:i + CHUNK_ROWS]]).fetchall():
+            changes.articles.add(article_id)
+            if precision in FINE_PRECISIONS:
+                fine_dirty[rule_for(typ).family].append((hi, lo, event_id))
+            elif precision in COARSE_PRECISIONS:
+                coarse_dirty[rule_for(typ).family].append((hi, lo, event_id))
+    for _, link_from, family in stale:
+        if link_from is not None:
+            fine_dirty[family].append((link_from, date.min, ""))
+            coarse_dirty[family].append((link_from, date.min, ""))
     new_set = set(new_ids)
-    for key in dirty:
-        if position is None or key > position:
-            position = _rerun(store, key, changes, dirty, new_set)
+    for family in sorted(set(fine_dirty) | set(coarse_dirty)):
+        _rerun_family(store, family, sorted(fine_dirty[family]), changes, new_set, fine=True)
+        dirty = sorted(coarse_dirty[family] + changes.fine_changed.get(family, []))
+        _rerun_family(store, family, dirty, changes, new_set, fine=False)
     _apply(store, changes)
 
 
-def _rerun(store, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str]) -> tuple:
-    """Re-run the dated pass from ``start`` until LOOKBACK_DAYS of mentions were assigned
-    as before; records what changed; returns the key where it stopped."""
-    lookback = timedelta(days=LOOKBACK_DAYS)
+def _rerun_family(store, family: str, dirty: list[tuple], changes: _Changes, new_ids: set[str],
+                  fine: bool) -> None:
+    """Re-run one family's dated pass (its fine mentions, or its coarse ones with the fine
+    ones replayed) over every stretch that holds a dirty key."""
+    position: Optional[tuple] = None
+    for key in dirty:
+        if position is None or key > position:
+            position = _rerun(store, family, key, changes, dirty, new_ids, fine)
+
+
+def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str],
+           fine: bool) -> tuple:
+    """Re-run from ``start`` until every incident a change touched is out of reach;
+    records what changed; returns the key where it stopped."""
+    horizon = FINE_HORIZON_DAYS if fine else COARSE_HORIZON_DAYS
+    reach = timedelta(days=horizon + MAX_WINDOW_DAYS + 1)
+    types = family_types(family)
     pending = bisect.bisect_left(dirty, start)  # dirty keys not passed yet: dirty[pending:]
     last_change = start[0]
     position = start
-    for m, c in link_dated(_dated_stream(store, start), _open_clusters(store, start, changes.assignment)):
+    overlay = changes.assignment
+
+    def assigned(m: Mention) -> Optional[str]:
+        return overlay.get(m.event_id, m.stored_incident)
+
+    stream = _dated_stream(store, start, types, fine_only=fine, chunk_days=2 * horizon)
+    opened = _open_clusters(store, start, types, fine, overlay)
+    decided = None if fine else (lambda m: m.coarse)
+    for m, c in link_dated(stream, opened, decided=decided, assigned=assigned):
         position = m.key
         while pending < len(dirty) and dirty[pending] <= m.key:
             last_change = max(last_change, dirty[pending][0])
             pending += 1
         new = c.incident_id if c is not None else None
-        old = changes.assignment.get(m.event_id, m.stored_incident)
-        if new != old or m.event_id in new_ids:
-            changes.assignment[m.event_id] = new
-            if old:
-                changes.old_incidents.add(old)
-            changes.articles.add(m.article_id)
+        if new != m.stored_incident or m.event_id in new_ids:
             last_change = max(last_change, m.hi)
-        elif m.hi - last_change > lookback:
-            break
+            if decided is None or decided(m):
+                old = overlay.get(m.event_id, m.stored_incident)
+                overlay[m.event_id] = new
+                if old and old != new:
+                    changes.old_incidents.add(old)
+                if m.stored_incident:
+                    changes.old_incidents.add(m.stored_incident)
+                changes.articles.add(m.article_id)
+                if fine:
+                    changes.fine_changed[family].append(m.key)
+        elif m.hi - last_change > reach:
+            break  # every incident a change touched is out of reach: the rest is as stored
     return position
 
 
-def _open_clusters(store, start: tuple, overlay: dict[str, Optional[str]]) -> list[Cluster]:
-    """The incidents open where the dated pass resumes, rebuilt by replaying the stored
-    (or already re-linked) assignments of the LOOKBACK_DAYS before ``start``."""
-    since = start[0] - timedelta(days=LOOKBACK_DAYS)
+def _open_clusters(store, start: tuple, types: list[str], fine: bool,
+                   overlay: dict[str, Optional[str]]) -> list[Cluster]:
+    """The incidents open where the dated pass resumes, each rebuilt from all its members
+    before ``start`` (stored assignments, or those already re-linked in this update).
+    An open incident has a member whose last day lies within the horizon (plus the window)
+    before ``start``; its earlier members are fetched through its id."""
+    horizon = FINE_HORIZON_DAYS if fine else COARSE_HORIZON_DAYS
+    since = start[0] - timedelta(days=horizon + MAX_WINDOW_DAYS + 1)
+    view = _FINE if fine else _DATED
+    base = f"WHERE {view} AND type IN (SELECT unnest(?::VARCHAR[])) AND (hi, lo, event_id) < (?, ?, ?)"
+    recent = [_mention(r) for r in _select(store, base + " AND hi >= ?", [types, *start, since])]
+    ids = {overlay.get(m.event_id, m.stored_incident) for m in recent} - {None}
+    if not ids:
+        return []
+    earlier_ids = sorted({r[0] for r in store.con.execute(
+        "SELECT event_id FROM incident_mentions WHERE linked = 'dated' AND incident_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()}
+        | {eid for eid, iid in overlay.items() if iid in ids})
+    seen = {m.event_id for m in recent}
+    members = list(recent)
+    for i in range(0, len(earlier_ids), CHUNK_KEYS):
+        chunk = [e for e in earlier_ids[i:i + CHUNK_KEYS] if e not in seen]
+        if chunk:
+            members += [_mention(r) for r in _select(
+                store, base + " AND event_id IN (SELECT unnest(?::VARCHAR[]))", [types, *start, chunk])]
     clusters: dict[str, Cluster] = {}
-    rows = _select(store, f"WHERE {_DATED} AND hi >= ? AND (hi, lo, event_id) < (?, ?, ?) "
-                          "ORDER BY hi, lo, event_id", [since, *start])
-    for row in rows:
-        m = _mention(row)
+    for m in sorted(members, key=lambda m: m.key):
         iid = overlay.get(m.event_id, m.stored_incident)
-        if iid is None:
+        if iid not in ids:
             continue
         if iid not in clusters:
-            clusters[iid] = Cluster(seed=m)
-        clusters[iid].add(m)
+            clusters[iid] = Cluster(seed=m, incident_id=iid)
+        clusters[iid].join(m)
     return list(clusters.values())
 
 
@@ -863,7 +1067,7 @@ def _apply(store, changes: _Changes) -> None:
     """Write the re-linked dated assignments, re-run the article pass of the touched
     articles and re-describe every incident that gained or lost a member."""
     con = store.con
-    articles = sorted(changes.articles)
+    articles = sorted(a for a in changes.articles if a)
     touched = set(changes.old_incidents)
     if articles:
         touched |= _article_incidents(con, articles)

@@ -114,16 +114,22 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
            published: Optional[str] = None, chunk_size: int = 4, batch_size: int = 16,
            commit_seconds: float = 3.0, progress: Optional[bool] = None, recluster: bool = True,
            max_chars: int = MAX_CHARS, limits: Optional[Limits] = None,
-           sources: Optional[Iterable[Union[Article, Skip]]] = None, engine: str = "local",
+           sources: Optional[Iterable[Union[Article, Skip]]] = None, snippet: bool = False,
+           engine: str = "local", scheduler: Optional[str] = None, shard_dir: Optional[str] = None,
            pipeline: Optional[Pipeline] = None, executor: Optional[Executor] = None) -> IngestSummary:
     """Read, analyse and store ``paths`` -- or ``sources``, articles and Skips read
     already (``sitrep watch`` has them after polling a feed); returns what happened.
 
-    ``limits`` is the size policy shared with extract (sitrep.read.limits); ``until``
+    ``limits`` is the size policy shared with extract (sitrep.read.limits); ``snippet``
+    analyses short texts (headlines, sentences) instead of refusing them; ``until``
     stops the pipeline after a stage ("clean" stores cleaned text only) and is recorded
     with each article; ``pipeline`` replaces the default one (its stages must be
-    importable functions when the executor runs other processes); ``executor`` replaces
-    the one made from ``engine`` and ``workers``.
+    importable functions when the executor runs other processes).
+
+    ``engine`` says where the pipeline runs (sitrep.run.executor.ENGINES): "local" (a
+    process pool of ``workers``) or "dask" (a local Dask cluster of ``workers``, or the
+    one at ``scheduler``; workers write result shards to ``shard_dir``). ``executor``
+    replaces the one made from these. The engine changes nothing in what is stored.
     """
     paths = expand_url_lists([str(p) for p in paths])
     if limits is not None:
@@ -132,8 +138,13 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
     run = IngestRun(store, until=until, max_chars=max_chars, batch_size=batch_size,
                     commit_seconds=commit_seconds, progress=progress, paths=paths)
     items = sources if sources is not None else read_articles(paths, published, limits)
+    if snippet:
+        items = _as_snippets(items)
     own_executor = executor is None
-    executor = executor or make_executor(engine, plan_workers(paths, workers))
+    if executor is None:
+        # a cluster's size is the user's (or the scheduler's) to say: no small-input rule
+        executor = make_executor(engine, plan_workers(paths, workers) if engine == "local" else workers,
+                                 scheduler=scheduler, shard_dir=shard_dir)
     try:
         run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size)
     finally:
@@ -171,6 +182,14 @@ def read_articles(paths: list[str], published: Optional[str],
         except Exception as exc:  # noqa: BLE001 - see the docstring
             yield Skip("?", "internal_error", f"reader: {exc!r}", "read")
             return
+        yield item
+
+
+def _as_snippets(items: Iterable[Union[Article, Skip]]) -> Iterator[Union[Article, Skip]]:
+    """--snippet: every article is analysed even when shorter than an article (clean stage)."""
+    for item in items:
+        if isinstance(item, Article):
+            item.meta["snippet"] = True
         yield item
 
 

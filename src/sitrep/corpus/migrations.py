@@ -156,6 +156,34 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             detail VARCHAR
         )""",
     ]),
+    (6, "incident_keys: the date interval linking gives each event, kept by incident linking (issue 11)", [
+        # computed once per event, so that an incremental re-link reads only the days it re-links
+        """CREATE TABLE IF NOT EXISTS incident_keys (
+            event_id VARCHAR, article_id VARCHAR, type VARCHAR, precision VARCHAR, lo DATE, hi DATE
+        )""",
+        # a store linked before this table existed is re-linked in full by the next ingest
+        "UPDATE incidents SET linker = NULL",
+    ]),
+    (7, "lean store: document JSON out of articles into documents (compressed), sentences table (issue 11)", [
+        # the full document, compressed, without the body text (kept once, in articles.text):
+        # commits and checkpoints of the hot tables no longer carry ~68 KB per article
+        """CREATE TABLE IF NOT EXISTS documents (
+            article_id VARCHAR,
+            encoding VARCHAR,              -- 'zlib-json': zlib(JSON of the document without article.text)
+            body BLOB
+        )""",
+        # sentence spans in their own table, so readers need not parse a document for them
+        """CREATE TABLE IF NOT EXISTS sentences (
+            article_id VARCHAR, n INTEGER, start_char INTEGER, end_char INTEGER
+        )""",
+        # each document parsed once: its list of spans, then one row per span
+        """INSERT INTO sentences
+            SELECT article_id, CAST(i - 1 AS INTEGER), CAST(json_extract(spans[i], '$[0]') AS INTEGER),
+                   CAST(json_extract(spans[i], '$[1]') AS INTEGER)
+            FROM (SELECT article_id, spans, unnest(range(1, len(spans) + 1)) AS i
+                  FROM (SELECT article_id, json_extract(document, '$.sentences[*].span') AS spans
+                        FROM articles WHERE document IS NOT NULL))""",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -25,6 +25,7 @@ SET_MODULES = (
     "sitrep.eval.sets.polnear",
     "sitrep.eval.sets.tempeval",
     "sitrep.eval.sets.meantime",
+    "sitrep.eval.sets.pubdate",
     "sitrep.eval.sets.geowebnews",
     "sitrep.eval.sets.newsquant",
     "sitrep.eval.sets.incidents",

@@ -33,8 +33,23 @@ API (all lookups take a lower-case lemma, as spaCy's ``token.lemma_``):
     nominal / phrasal cues ("according to", "in a statement", "told reporters",
     "quoted as saying", "a spokesman for") with character offsets.
 
-The tables live in ``knowledge/data/cues/verbs.tsv`` and ``phrases.tsv`` (tab separated,
-``#`` comments) so that linguists can extend them without touching code.
+``kb.cues.certainty -> CertaintyCues``
+    the certainty stage's tables (``certainty.tsv``): cue words per kind mapped to the
+    certainty status they set (verbs, nouns, adverbs, modals, marks, hedges, phrases) and
+    the marker sets (negations, media words, claim nouns and verbs).
+``kb.cues.future_modals -> frozenset[str]``
+    the future / conditional-future auxiliaries ("will", "would", "'ll" ...), one set
+    for every stage that needs it (events: "will strike" is a threat; certainty: a plan).
+``kb.cues.object_content(lemma)`` / ``kb.cues.prep_content(lemma)``
+    where a cue verb's content is besides a that-clause: its direct object ("denied the
+    report"), the object of a preposition ("spoke of a plot"); from ``content.tsv``.
+``kb.cues.words(name) -> frozenset[str]``
+    a named word set from ``words.tsv`` (performative, announcing, vouching,
+    unnamed_source, presupposing, intent_verb, third_party_sector, past_aux ...).
+
+The tables live in ``knowledge/data/cues/`` (``verbs.tsv``, ``phrases.tsv``,
+``nouns.tsv``, ``certainty.tsv``, ``words.tsv``; tab separated, ``#`` comments) so that
+linguists can extend them without touching code.
 """
 from __future__ import annotations
 
@@ -67,11 +82,39 @@ class PhraseCue:
     kind: str  # source_before | statement | fixed
 
 
+#: where a cue verb's content can be (content.tsv), besides "prep:<word>"
+CONTENT_RELATIONS = frozenset({"object", "object+complement", "request:for", "addressee:on", "infinitive"})
+
+#: the kinds of rows in certainty.tsv
+CERTAINTY_CUE_KINDS = frozenset({"verb", "noun", "adverb", "modal", "mark", "hedge", "phrase", "neg",
+                                 "media", "claimnoun", "claimverb"})
+
+
+@dataclass
+class CertaintyCues:
+    """Cue lemmas/phrases per kind -> the certainty status they set, and marker sets."""
+    verbs: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+    adverbs: dict[str, str] = field(default_factory=dict)
+    modals: dict[str, str] = field(default_factory=dict)
+    marks: dict[str, str] = field(default_factory=dict)
+    hedges: dict[str, str] = field(default_factory=dict)  # phrase -> status
+    phrases: dict[str, str] = field(default_factory=dict)
+    negations: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()  # "rejected CLAIMS that"
+    claim_verbs: frozenset[str] = frozenset()  # "REJECTED claims that"
+
+
 @dataclass
 class Cues:
     verbs: dict[str, tuple[str, str]]  # lemma -> (stance, frame)
     phrases: dict[str, tuple[str, str]]  # phrase -> (stance, kind)
     nouns: dict[str, str] = field(default_factory=dict)  # lemma -> stance
+    certainty: CertaintyCues = field(default_factory=CertaintyCues)
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: lemma -> where its content is besides a that-clause: "object", "prep:of" ...
+    content_relations: dict[str, frozenset[str]] = field(default_factory=dict)
     _phrase_re: Optional[re.Pattern] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -83,6 +126,25 @@ class Cues:
         self._reporting = frozenset(l for l, (_, f) in self.verbs.items()
                                     if f not in ("belief", "position"))
         self._belief = frozenset(l for l, (_, f) in self.verbs.items() if f == "belief")
+
+    @property
+    def future_modals(self) -> frozenset[str]:
+        return self.word_sets.get("future_modal", frozenset())
+
+    def object_content(self, lemma: str) -> bool:
+        """The verb's direct object can be what it reports ("denied the report")."""
+        return bool({"object", "object+complement"} & self.content_relations.get(lemma.lower(), frozenset()))
+
+    def prep_content(self, lemma: str) -> tuple[str, ...]:
+        """Prepositions whose object is what the verb reports ("spoke of", "warned against")."""
+        return tuple(sorted(r[5:] for r in self.content_relations.get(lemma.lower(), ()) if r.startswith("prep:")))
+
+    def words(self, name: str) -> frozenset[str]:
+        """A named word set from words.tsv; KeyError names the sets there are."""
+        try:
+            return self.word_sets[name]
+        except KeyError:
+            raise KeyError(f"no word set {name!r} in words.tsv (have: {', '.join(sorted(self.word_sets))})") from None
 
     def verb_stance(self, lemma: str) -> Optional[str]:
         entry = self.verbs.get(lemma.lower())
@@ -137,4 +199,52 @@ def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
             if stance not in STANCES:
                 raise ValueError(f"unknown stance {stance!r} for nominal cue {lemma!r}")
             nouns[lemma.lower()] = stance
-    return Cues(verbs=verbs, phrases=phrases, nouns=nouns)
+    certainty = load_certainty_cues(cue_dir / "certainty.tsv")
+    return Cues(verbs=verbs, phrases=phrases, nouns=nouns, certainty=certainty,
+                word_sets=load_word_sets(cue_dir / "words.tsv"),
+                content_relations=load_content_relations(cue_dir / "content.tsv"))
+
+
+def load_content_relations(path: Path = CUE_DIR / "content.tsv") -> dict[str, frozenset[str]]:
+    """``lemma<TAB>relation`` rows (object | prep:<word>) -> {lemma: relations}."""
+    out: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or not (row[1] in CONTENT_RELATIONS or row[1].startswith("prep:")):
+            raise ValueError(f"{path.name}: expected 'lemma<TAB>relation' (relation: "
+                             f"{', '.join(sorted(CONTENT_RELATIONS))} or prep:<word>), found {row!r}")
+        out.setdefault(row[0].lower(), set()).add(row[1].lower())
+    return {lemma: frozenset(rel) for lemma, rel in out.items()}
+
+
+def load_word_sets(path: Path = CUE_DIR / "words.tsv") -> dict[str, frozenset[str]]:
+    """``set<TAB>word`` rows -> {set name: words}."""
+    sets: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or not row[1]:
+            raise ValueError(f"{path.name}: expected 'set<TAB>word', found {row!r}")
+        sets.setdefault(row[0], set()).add(row[1].lower() if row[0] != "third_party_sector" else row[1])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def load_certainty_cues(path: Path = CUE_DIR / "certainty.tsv") -> CertaintyCues:
+    """``status<TAB>kind<TAB>words`` rows -> CertaintyCues (the first row for a word wins:
+    the file lists the stronger reading first)."""
+    cues = CertaintyCues()
+    markers: dict[str, set[str]] = {"neg": set(), "media": set(), "claimnoun": set(), "claimverb": set()}
+    tables = {"verb": cues.verbs, "noun": cues.nouns, "adverb": cues.adverbs, "modal": cues.modals,
+              "mark": cues.marks, "hedge": cues.hedges, "phrase": cues.phrases}
+    for row in tsv_rows(path):
+        if len(row) < 3:
+            raise ValueError(f"{path.name}: expected 'status<TAB>kind<TAB>words', found {row!r}")
+        status, kind, words = row[0], row[1], " ".join(row[2].lower().split())
+        if kind not in CERTAINTY_CUE_KINDS:
+            raise ValueError(f"{path.name}: unknown cue kind {kind!r} (kinds: {sorted(CERTAINTY_CUE_KINDS)})")
+        if kind in markers:
+            markers[kind].add(words)
+        else:
+            tables[kind].setdefault(words, status)
+    cues.negations = frozenset(markers["neg"])
+    cues.media_words = frozenset(markers["media"])
+    cues.claim_nouns = frozenset(markers["claimnoun"])
+    cues.claim_verbs = frozenset(markers["claimverb"])
+    return cues

@@ -7,14 +7,19 @@
 * the light verbs ("launch", "carry out", "impose" ...) that hand their subject to the
   nominal event they take as object;
 * the certainty cue tables (``cues``) read by the certainty stage;
-* ``ASSAULT`` instrument words that refine an event's mode ("drone" -> drone).
+* ``ASSAULT`` instrument words that refine an event's mode ("drone" -> drone);
+* the stage's word lists (:class:`EventWords`), the per-type target prepositions and
+  PLOVER's coding rules per type (:class:`TypeRules`: what a future, negated or promised
+  act of the type is coded as).
 
 The tables are tab-separated files in ``knowledge/data/plover/`` so that they can be
 extended without touching code; docs/plover-mapping.md explains the choices.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
 
@@ -24,35 +29,10 @@ from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
-FLAGS = frozenset({"target", "actor", "govern", "embed", "complement"})
+FLAGS = frozenset({"target", "actor", "govern", "embed", "complement", "political", "intransitive",
+                   "role", "recipient"})
 CUE_KINDS = frozenset({"verb", "noun", "adverb", "modal", "mark", "hedge", "phrase", "neg",
                        "media", "claimnoun", "claimverb"})
-
-#: instrument / manner words that give an ASSAULT its PLOVER mode when the trigger has
-#: none ("a drone strike", "killed by gunmen"); checked in this order
-ASSAULT_MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("suicide-attack", frozenset({"suicide", "kamikaze"})),
-    ("drone", frozenset({"drone", "drones", "uav", "uavs", "unmanned"})),
-    ("unconventional", frozenset({"chemical", "sarin", "chlorine", "nuclear", "biological"})),
-    ("aerial", frozenset({"airstrike", "airstrikes", "air", "aircraft", "warplane", "warplanes",
-                          "jet", "jets", "helicopter", "helicopters", "bomber", "bombers",
-                          "aerial", "gunship", "gunships"})),
-    ("heavy-weapons", frozenset({"missile", "missiles", "rocket", "rockets", "artillery",
-                                 "tank", "tanks", "mortar", "mortars", "shell", "shells",
-                                 "shelling", "howitzer", "warship", "warships", "naval",
-                                 "destroyer", "cannon"})),
-    ("explosives", frozenset({"bomb", "bombs", "bombing", "explosive", "explosives", "ied",
-                              "ieds", "mine", "mines", "grenade", "grenades", "dynamite",
-                              "car-bomb", "blast", "detonated"})),
-    ("firearms", frozenset({"gun", "guns", "gunmen", "gunman", "rifle", "rifles", "shot",
-                            "shots", "shooting", "gunfire", "machine-gun", "sniper",
-                            "snipers", "pistol", "bullets"})),
-    ("abduct", frozenset({"kidnapped", "abducted", "hostage", "hostages", "kidnapping"})),
-    ("primitive", frozenset({"machete", "machetes", "knife", "knives", "stabbed", "rocks",
-                             "stones", "torched", "arson"})),
-    ("crowd-control", frozenset({"tear", "teargas", "water-cannon", "rubber"})),
-)
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -90,7 +70,30 @@ class EventLexicon:
     nouns: dict[str, list[Trigger]]
     light_verbs: frozenset[str]
     cues: CertaintyCues
-    assault_modes: tuple[tuple[str, frozenset[str]], ...] = ASSAULT_MODE_WORDS
+    assault_modes: tuple[tuple[str, frozenset[str]], ...] = ()
+    words: "EventWords | None" = None
+    types: "dict[str, TypeRules]" = field(default_factory=dict)
+    #: PLOVER type -> prepositions whose object is the target (the "*" row merged in)
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: trigger lemma -> idiom rules (``idioms.tsv``)
+    idioms: "dict[str, tuple[IdiomRule, ...]]" = field(default_factory=dict)
+    #: page furniture patterns (``page_furniture.tsv``)
+    furniture: "tuple[FurniturePattern, ...]" = ()
+    #: background cue phrases by kind, "past" / "habitual" (``background_cues.tsv``)
+    background_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: evaluative words by polarity, "negative" / "positive" (``evaluations.tsv``)
+    evaluations: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: actor sector -> family of parties ("state", "armed", "civil", "igo"; ``sectors.tsv``)
+    sector_families: dict[str, str] = field(default_factory=dict)
+
+    def types_of(self, type_class: str) -> frozenset[str]:
+        """The PLOVER types of one class of ``types.tsv`` ("physical", "reaction", ...)."""
+        cache = self.__dict__.setdefault("_types_of", {})
+        if type_class not in cache:
+            if type_class not in TYPE_CLASSES:
+                raise KeyError(f"unknown type class {type_class!r}")
+            cache[type_class] = frozenset(t for t, rule in self.types.items() if type_class in rule.classes)
+        return cache[type_class]
 
     def lookup(self, lemma: str, is_verb: bool) -> list[Trigger]:
         table = self.verbs if is_verb else self.nouns
@@ -162,4 +165,205 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
             entries.sort(key=lambda t: t.second is None)
     light = frozenset(w for row in tsv_rows(data_dir / "light_verbs.txt") for w in row[:1])
     return EventLexicon(verbs=verbs, nouns=nouns, light_verbs=light,
-                        cues=load_certainty_cues(data_dir / "certainty_cues.tsv"))
+                        cues=load_certainty_cues(data_dir / "certainty_cues.tsv"),
+                        assault_modes=load_assault_modes(data_dir / "assault_modes.tsv"),
+                        words=event_words() if data_dir == PLOVER_DIR else load_event_words(data_dir / "event_words.tsv"),
+                        types=load_type_rules(data_dir / "types.tsv"),
+                        target_preps=load_target_preps(data_dir / "target_preps.tsv"),
+                        idioms=load_idioms(data_dir / "idioms.tsv"),
+                        furniture=load_page_furniture(data_dir / "page_furniture.tsv"),
+                        background_cues=load_background_cues(data_dir / "background_cues.tsv"),
+                        evaluations=load_evaluations(data_dir / "evaluations.tsv"),
+                        sector_families=load_sector_families(data_dir / "sectors.tsv"))
+
+
+# ------------------------------------------------------------------ word lists
+
+@dataclass(frozen=True)
+class EventWords:
+    """The events stage's word lists (``event_words.tsv``), one field per concept."""
+    future_aux: frozenset[str]
+    deontic_aux: frozenset[str]
+    saying_verbs: frozenset[str]
+    readiness_adjectives: frozenset[str]
+    reflexive_pronouns: frozenset[str]
+    locative_preps: frozenset[str]
+    place_preps: frozenset[str]
+    place_head_nouns: frozenset[str]
+    quantifier_nouns: frozenset[str]
+    generic_event_heads: frozenset[str]
+    carrier_documents: frozenset[str]
+    issuing_verbs: frozenset[str]
+    promise_verbs: frozenset[str]
+    intent_governors: frozenset[str]
+    intent_verbs: frozenset[str]
+    arrival_verbs: frozenset[str]
+    non_event_objects: frozenset[str]
+    military_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    labour_words: frozenset[str]
+    on_strike_verbs: frozenset[str]
+    subordinate_marks: frozenset[str]
+    subordinate_preps: frozenset[str]
+    distinct_markers: frozenset[str]
+    definite_determiners: frozenset[str]
+    question_words: frozenset[str]
+    debate_sectors: frozenset[str]
+    metaphor_prone: frozenset[str]
+    casualty_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
+    possibility_modals: frozenset[str]
+    generic_determiners: frozenset[str]
+    generic_subjects: frozenset[str]
+    evaluating_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    first_person: frozenset[str]
+    third_person_subjects: frozenset[str]
+    object_control_preps: frozenset[str]
+    point_place_features: frozenset[str]
+    civil_sectors: frozenset[str]
+
+
+def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
+    """Read ``concept<TAB>words`` rows; every field of :class:`EventWords` must appear."""
+    wanted = {f.name for f in fields(EventWords)}
+    found: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or row[0] not in wanted:
+            raise ValueError(f"{path.name}: unknown concept or empty row {row[:2]!r}")
+        found.setdefault(row[0], set()).update(row[1].lower().split())
+    missing = wanted - set(found)
+    if missing:
+        raise ValueError(f"{path.name}: missing concepts {sorted(missing)}")
+    return EventWords(**{name: frozenset(words) for name, words in found.items()})
+
+
+@functools.lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """The shipped word lists, read once per process (for helpers that other stages and
+    the scorers call without a :class:`Knowledge`)."""
+    return load_event_words()
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    """How PLOVER codes one event type when future, negated or promised (``types.tsv``)."""
+    type: str
+    future: Optional[str] = None  # the type a future act is coded as
+    threat_mode: Optional[str] = None
+    classes: frozenset[str] = frozenset()  # see types.tsv: cooperative | conflict | symmetric ...
+
+
+TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed",
+                          "self-moving", "own-forces", "standing"})
+
+
+def load_type_rules(path: Path = PLOVER_DIR / "types.tsv") -> dict[str, TypeRules]:
+    rules = {}
+    for row in tsv_rows(path):
+        type_, future, mode = row[0], _dash(row[1]), _dash(row[2])
+        classes = frozenset(c for c in (_dash(row[3]) or "").split(",") if c)
+        if type_ not in PLOVER_TYPES or (future and future not in PLOVER_TYPES) or classes - TYPE_CLASSES:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        rules[type_] = TypeRules(type_, future, mode, classes)
+    missing = set(PLOVER_TYPES) - set(rules)
+    if missing:
+        raise ValueError(f"{path.name}: no rule for {sorted(missing)}")
+    return rules
+
+
+def load_target_preps(path: Path = PLOVER_DIR / "target_preps.tsv") -> dict[str, frozenset[str]]:
+    rows = {row[0]: frozenset(row[1].lower().split()) for row in tsv_rows(path)}
+    common = rows.pop("*", frozenset())
+    unknown = set(rows) - set(PLOVER_TYPES)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown types {sorted(unknown)}")
+    return {t: common | rows.get(t, frozenset()) for t in PLOVER_TYPES}
+
+
+def load_assault_modes(path: Path = PLOVER_DIR / "assault_modes.tsv") -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((row[0], frozenset(row[1].lower().split())) for row in tsv_rows(path))
+
+
+def _dash(cell: str) -> Optional[str]:
+    return None if cell in ("", "-") else cell
+
+
+
+# ------------------------------------------------------------------ precision tables
+
+IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head"})
+
+
+@dataclass(frozen=True)
+class IdiomRule:
+    """A trigger lemma whose dependent in ``relation`` is one of ``words`` is an idiom:
+    no event (``action`` None) or an event of another type (``action`` = that type)."""
+    relation: str
+    words: frozenset[str]
+    action: Optional[str]
+
+
+def load_idioms(path: Path = PLOVER_DIR / "idioms.tsv") -> dict[str, tuple[IdiomRule, ...]]:
+    rules: dict[str, list[IdiomRule]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 4 or row[1] not in IDIOM_RELATIONS:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        action = _dash(row[3])
+        if action is not None and action not in PLOVER_TYPES:
+            raise ValueError(f"{path.name}: unknown type {action!r} in {row!r}")
+        rules.setdefault(row[0].lower(), []).append(
+            IdiomRule(row[1], frozenset(row[2].lower().split()), action))
+    return {k: tuple(v) for k, v in rules.items()}
+
+
+@dataclass(frozen=True)
+class FurniturePattern:
+    """A paragraph that is page furniture (byline, caption, credit, boilerplate)."""
+    kind: str
+    anywhere: bool  # False: the paragraph starts with it
+    pattern: "re.Pattern[str]"
+
+
+def load_page_furniture(path: Path = PLOVER_DIR / "page_furniture.tsv") -> tuple[FurniturePattern, ...]:
+    out = []
+    for row in tsv_rows(path):
+        if len(row) < 3 or row[1] not in ("start", "anywhere"):
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        try:
+            pattern = re.compile(row[2], re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{path.name}: bad pattern {row[2]!r}: {exc}") from exc
+        out.append(FurniturePattern(row[0], row[1] == "anywhere", pattern))
+    return tuple(out)
+
+
+def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or row[0] not in ("past", "habitual"):
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        found.setdefault(row[0], set()).add(" ".join(row[1].lower().split()))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for row in tsv_rows(path):
+        if len(row) < 2 or row[0] not in ("negative", "positive"):
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        found.setdefault(row[0], set()).update(row[1].lower().split())
+    overlap = found.get("negative", set()) & found.get("positive", set())
+    if overlap:
+        raise ValueError(f"{path.name}: words in both polarities: {sorted(overlap)}")
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def load_sector_families(path: Path = PLOVER_DIR / "sectors.tsv") -> dict[str, str]:
+    out = {}
+    for row in tsv_rows(path):
+        if len(row) < 2:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        for sector in row[1].upper().split():
+            out[sector] = row[0]
+    return out

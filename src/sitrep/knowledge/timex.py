@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional
 
 MONTHS = {
@@ -168,3 +169,20 @@ class TimexLexicon:
 @functools.lru_cache(maxsize=1)
 def load_timex_lexicon() -> TimexLexicon:
     return TimexLexicon()
+
+
+TIMEX_DATA = Path(__file__).parent / "data" / "timex"
+
+
+@functools.lru_cache(maxsize=1)
+def load_timex_words(path: Optional[Path] = None) -> dict[str, frozenset[str]]:
+    """Named word sets the times stage consults (``knowledge/data/timex/words.tsv``):
+    schedule_verb, plan_verb, future_signal, month_context, not_after_year, not_before_year."""
+    from sitrep.knowledge.tables import tsv_rows
+
+    sets: dict[str, set[str]] = {}
+    for row in tsv_rows(path or TIMEX_DATA / "words.tsv"):
+        if len(row) < 2:
+            raise ValueError(f"words.tsv: expected 'set<TAB>word', found {row!r}")
+        sets.setdefault(row[0], set()).add(row[1])
+    return {name: frozenset(words) for name, words in sets.items()}

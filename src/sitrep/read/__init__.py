@@ -15,6 +15,7 @@ Formats are recognised by content first and extension second:
   json   .json, or text that parses as one JSON value (an object, a list of objects, or
          an object with an "articles"/"items" list);
   feed   RSS / Atom / RDF (.rss/.atom/.xml or content starting with such a root);
+  csv    .csv/.tsv with a header row naming a text (or title/headline) column;
   text   everything else that decodes as text (.txt, .md, ...).
 
 Article ids are stable, so re-reading the same input is idempotent: the record's own
@@ -38,7 +39,7 @@ from sitrep.model import Article
 from sitrep.read.decode import decode, gunzip, is_gzip
 from sitrep.read.html import looks_like_html, read_html
 from sitrep.read.limits import DEFAULT_LIMITS, Limits
-from sitrep.read.records import read_feed, read_json, read_jsonl
+from sitrep.read.records import read_csv, read_feed, read_json, read_jsonl
 
 __all__ = ["read_input", "read_input_with_skips", "read_bytes", "read_inputs", "read_feed_list",
            "article_id", "DEFAULT_MAX_BYTES", "Skip", "Limits", "DEFAULT_LIMITS"]
@@ -55,6 +56,7 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
 _FEED_EXT = {".rss", ".atom", ".xml"}
 _TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
+_CSV_EXT = {".csv", ".tsv"}
 _FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -117,7 +119,7 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
 
     fmt = _detect_format(text, ext)
     try:
-        articles, skips = _parse(fmt, text, data, origin, encoding_info, limits)
+        articles, skips = _parse(fmt, text, data, origin, encoding_info, limits, ext)
     except RecursionError:
         # JSON or markup nested thousands deep: no article is written like that
         raise InputError(origin, "malformed",
@@ -139,7 +141,7 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
 
 
 def _parse(fmt: str, text: str, data: bytes, origin: str, encoding_info: dict,
-           limits: Limits) -> tuple[list[Article], list[Skip]]:
+           limits: Limits, ext: str = "") -> tuple[list[Article], list[Skip]]:
     if fmt == "html":
         return [read_html(text, origin, encoding_info, limits=limits)], []
     if fmt == "jsonl":
@@ -148,6 +150,9 @@ def _parse(fmt: str, text: str, data: bytes, origin: str, encoding_info: dict,
         return read_json(text, origin)
     if fmt == "feed":
         return read_feed(data, origin)
+    if fmt == "csv":
+        return read_csv(text, origin, delimiter="\t" if ext == ".tsv" else None,
+                        max_record_bytes=limits.max_bytes)
     return [read_text(text, origin)], []
 
 
@@ -197,6 +202,8 @@ def _detect_format(text: str, ext: str) -> str:
         return "html"
     if ext in _TEXT_EXT:
         return "text"
+    if ext in _CSV_EXT:
+        return "csv"
     if _FEED_ROOT.match(head):
         return "feed"
     if ext in _FEED_EXT:
@@ -242,7 +249,7 @@ def _load(source: str, stdin_bytes: Optional[bytes], max_bytes: int) -> tuple[st
 def _size_limit(name: str, max_bytes: int) -> int:
     """The byte limit for a whole input: per file, except for JSONL archives (per record)."""
     ext = os.path.splitext(name.lower().removesuffix(".gz"))[1]
-    return max(max_bytes, MAX_ARCHIVE_BYTES) if ext in _JSONL_EXT else max_bytes
+    return max(max_bytes, MAX_ARCHIVE_BYTES) if ext in _JSONL_EXT | _CSV_EXT else max_bytes
 
 
 def _url_name(url: str) -> str:

@@ -1,14 +1,22 @@
-"""JSON / JSONL records and RSS/Atom feeds -> Articles."""
+"""JSON / JSONL / CSV records and RSS/Atom feeds -> Articles.
+
+A record is one article -- or, in a data set of headlines, sentences or wire flashes, one
+short text: such records are analysed as snippets by default (see ``stages.clean``). A
+record with no text field but a ``headline`` is that headline.
+"""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from sitrep.errors import InputError, Skip
 from sitrep.model import Article
 
-TEXT_FIELDS = ("text", "content", "body", "articleBody", "article", "maintext", "story")
+TEXT_FIELDS = ("text", "content", "body", "articleBody", "article", "maintext", "story", "sentence",
+               "snippet", "summary", "description")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("published", "date", "datePublished", "date_publish", "publish_date", "pubDate", "timestamp")
 SOURCE_FIELDS = ("source", "outlet", "source_name", "site_name", "publisher", "domain")
@@ -23,6 +31,12 @@ def article_from_record(record: Any, origin: str) -> Article:
     text = _first(record, TEXT_FIELDS)
     if isinstance(text, list):
         text = "\n\n".join(str(t) for t in text if t)
+    headline_only = False
+    if (not isinstance(text, str) or not text.strip()) and isinstance(record.get("headline"), str) \
+            and record["headline"].strip():
+        # a data set of headlines: the headline is the text (a record with only a "title" is
+        # an article whose body is missing, and is skipped)
+        text, headline_only = record["headline"], True
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "empty",
                          "the record has no article text; put it in a 'text' (or content/body) field")
@@ -35,7 +49,9 @@ def article_from_record(record: Any, origin: str) -> Article:
         seconds = published / 1000 if published > 1e11 else published
         published = datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
     from sitrep.read.html import normalise_date
-    meta = {}
+    meta: dict[str, Any] = {}
+    if headline_only:
+        meta["headline_only"] = True
     if published is not None:
         iso = normalise_date(str(published))
         if iso is None:
@@ -81,6 +97,61 @@ def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -
             continue
         article.input_format = "jsonl"
         articles.append(article)
+    return articles, skips
+
+
+def articles_from_records(records: Iterable[dict], origin: str, input_format: str = "jsonl"
+                          ) -> tuple[list[Article], list[Skip]]:
+    """Records already in memory (a data set's rows) -> Articles, exactly as a file of
+    them is read: each is a record of ``input_format``, so short ones are snippets."""
+    articles, skips = [], []
+    for number, record in enumerate(records, 1):
+        where = f"{origin}:{number}"
+        try:
+            article = article_from_record(record, where)
+        except InputError as exc:
+            skips.append(exc.skip("read"))
+            continue
+        article.input_format = input_format
+        articles.append(article)
+    return articles, skips
+
+
+def read_csv(text: str, origin: str, delimiter: Optional[str] = None,
+             max_record_bytes: Optional[int] = None) -> tuple[list[Article], list[Skip]]:
+    """A CSV/TSV file with a header row naming its columns (text/content/body/sentence,
+    title/headline, date/published, source, url, id); one article or snippet per row."""
+    sample = text[:4096]
+    if delimiter is None:
+        first = sample.splitlines()[0] if sample else ""
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if not set(header) & set(TEXT_FIELDS + TITLE_FIELDS):
+        raise InputError(origin, "malformed",
+                         f"the CSV header ({', '.join(header[:8]) or 'none'}) has no text column; "
+                         f"name one of: {', '.join(TEXT_FIELDS[:4])}, title")
+    articles, skips = [], []
+    try:
+        for number, row in enumerate(reader, 2):  # line 1 is the header
+            where = f"{origin}:{number}"
+            record = {(k or "").strip(): (v.strip() if isinstance(v, str) else v)
+                      for k, v in row.items() if k is not None}
+            size = sum(len(v) for v in record.values() if isinstance(v, str))
+            if max_record_bytes and size > max_record_bytes:
+                skips.append(Skip(where, "too_large", f"row {number} holds {size:,} characters, above the "
+                                  f"{max_record_bytes:,} limit for one article; split it or raise the limit "
+                                  "with --max-bytes"))
+                continue
+            try:
+                article = article_from_record(record, where)
+            except InputError as exc:
+                skips.append(exc.skip("read"))
+                continue
+            article.input_format = "csv"
+            articles.append(article)
+    except csv.Error as exc:
+        skips.append(Skip(origin, "malformed", f"the CSV breaks off ({exc}); fix the quoting and read it again"))
     return articles, skips
 
 

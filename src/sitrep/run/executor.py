@@ -1,6 +1,6 @@
 """Where the pipeline runs. An executor maps a picklable task over chunks of articles.
 
-The interface a new engine implements (a Dask executor is next)::
+The interface an engine implements (the local pool here, Dask in dask_executor.py)::
 
     class Executor:                       # a context manager
         workers: int
@@ -30,7 +30,7 @@ import sys
 import types
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import SpawnContext, SpawnProcess
-from typing import Any, Iterable, Iterator, Optional, Protocol, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, TypeVar
 
 from sitrep.model import Article
 
@@ -135,18 +135,30 @@ class LocalProcessExecutor:
         self.close(wait=exc[0] is None)
 
 
-#: the engines ``make_executor`` knows; a new engine registers its class here
-ENGINES = {"local": LocalProcessExecutor}
-
-
-def make_executor(engine: str = "local", workers: Optional[int] = None) -> Executor:
-    """The executor for an engine name and worker count (one worker runs inline)."""
+def _local(workers: Optional[int]) -> Executor:
+    """The local pool; one worker runs inline (no process to start)."""
     workers = workers or default_workers()
+    return InlineExecutor() if workers <= 1 else LocalProcessExecutor(workers)
+
+
+def _dask(workers: Optional[int], scheduler: Optional[str] = None, shard_dir: Optional[str] = None) -> Executor:
+    """A Dask cluster: a local one of ``workers`` processes (all cores when None), or
+    the one at ``scheduler``; imported only when asked for."""
+    from sitrep.run.dask_executor import DaskExecutor
+    return DaskExecutor(workers=workers, scheduler=scheduler, shard_dir=shard_dir)
+
+
+#: the engines ``make_executor`` knows: name -> factory(workers, **options); a new
+#: engine registers its factory here (and its name in sitrep.cli.corpus.ENGINES)
+ENGINES: dict[str, Callable[..., Executor]] = {"local": _local, "dask": _dask}
+
+
+def make_executor(engine: str = "local", workers: Optional[int] = None, **options: Any) -> Executor:
+    """The executor for an engine name, a worker count and the engine's own options
+    (None values are left out, so each engine keeps its defaults)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
-    if engine == "local" and workers <= 1:
-        return InlineExecutor()
-    return ENGINES[engine](workers)
+    return ENGINES[engine](workers, **{k: v for k, v in options.items() if v is not None})
 
 
 def _init_worker(task: Task) -> None:

@@ -3,7 +3,10 @@
 What goes: cookie/consent notices, share/subscribe/"read more"/advertisement lines,
 navigation crumbs, the title repeated inside the body, a byline or a dateline at the top
 (the dateline becomes ``article.published`` when the article has none), and trailing junk
-(copyright lines, "related articles" lists, tag lists). Each removal is appended to
+(copyright lines, "related articles" lists, tag lists). An article that still has no
+publication date gets the one its text supports (``times.infer_publication_date``: a
+dateline, the date in the URL, the latest date written in full), marked
+``published_inferred``. Each removal is appended to
 ``article.removed`` as ``Removed(kind, text)``; blank lines are not worth recording.
 
 Whitespace is normalised but words never change: paragraphs are separated by exactly one
@@ -14,8 +17,10 @@ pasted) is split into one paragraph per line instead.
 Then the gates: text in another language raises ``InputError(reason="not_english")``
 whenever the detector is confident; text under ``MIN_WORDS`` words raises ``too_short``
 (``empty`` when nothing is left) -- but only for articles that came through
-``sitrep.read`` (``input_format`` set). Articles built in code (gold sentences, tests)
-are trusted to be worth analysing, however short.
+``sitrep.read`` (``input_format`` set), and not for snippets: a short record of a
+JSON/JSONL/CSV file, or any text when the user asks (``--snippet``, which sets
+``meta['snippet']``), is analysed with the note ``meta['short_context']``. Articles built
+in code (gold sentences, tests) are trusted to be worth analysing, however short.
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from typing import Optional
 from sitrep.errors import InputError
 from sitrep.model import Document, Removed
 from sitrep.stages import language
+from sitrep.stages.times import infer_publication_date
 
 MIN_WORDS = 20
 #: the top of the body where bylines and datelines are looked for
@@ -285,7 +291,9 @@ def clean_text(doc: Document) -> Document:
         if i >= tail_start:
             removed.append(Removed("trailing_junk", unit))
             continue
-        if title_key and len(unit) < 3 * len(article.title) + 20 and _normal_title(unit) == title_key:
+        if title_key and len(units) > 1 and len(unit) < 3 * len(article.title) + 20 \
+                and _normal_title(unit) == title_key:
+            # (a text that is only its title -- a headline -- keeps it: it is the text)
             removed.append(Removed("repeated_title", unit))
             continue
         kind = _junk_kind(unit)
@@ -309,39 +317,84 @@ def clean_text(doc: Document) -> Document:
 
     if dateline_value and not article.published:
         article.published = dateline_value
+        article.published_inferred = True
         article.meta["date_source"] = "dateline at the top of the text"
     article.removed.extend(removed)
     article.text = "\n\n".join(kept)
     return doc
 
 
+def infer_published(doc: Document) -> Document:
+    """An article without a publication date gets the one its text supports (a dateline,
+    the date in its URL, the latest date written in full), marked
+    ``published_inferred``, with the evidence in ``meta['date_source']``; nothing when
+    the text only has background years. Runs before the actors stage, which resolves
+    office holders on this date."""
+    article = doc.article
+    if article.published:
+        return doc
+    found = infer_publication_date(article.text, article.url)
+    if found is None:
+        article.meta["date_source"] = "none: no publication date, and the text gives none"
+        return doc
+    article.published = found.value
+    article.published_inferred = True
+    article.meta["date_source"] = f"inferred from {found.evidence}"
+    article.meta["published_granularity"] = found.granularity
+    return doc
+
+
+#: inputs read as records of a data file: a short record there is a headline, a sentence
+#: or a wire flash, analysed as such by default
+RECORD_FORMATS = frozenset({"jsonl", "json", "csv"})
+
+
+def snippet_reason(article) -> Optional[str]:
+    """Why a short text is analysed anyway: the user asked (``--snippet``), or it is a
+    record of a JSON/JSONL/CSV file; None for a short article read from a page or a file."""
+    if article.meta.get("snippet"):
+        return "asked for (--snippet)"
+    if article.input_format in RECORD_FORMATS:
+        return f"a short record of a {article.input_format.upper()} file"
+    return None
+
+
 def check_analysable(doc: Document) -> Document:
-    """Set the language; raise InputError for non-English or (read) too-short text."""
+    """Set the language; raise InputError for non-English or (read) too-short text.
+
+    A short text is analysed when it is a snippet (``snippet_reason``); the note
+    ``meta['short_context']`` then says that the analysis had no article around it (no
+    lead date, no earlier mention to resolve "he" or "the attack" against)."""
     article = doc.article
     origin = article.origin or article.id or "article"
+    words = len(_WORD.findall(article.text))
     guess = language.detect(article.text)
     if guess.code and (guess.confident or not article.language):
         article.language = guess.code
     if guess.code and guess.code != "en" and guess.confident:
         raise InputError(origin, "not_english",
                          f"the text is in {guess.name}; sitrep analyses English news only")
-    if article.input_format is not None:
-        words = len(_WORD.findall(article.text))
-        if words == 0:
-            if article.removed:
-                kinds = ", ".join(sorted({r.kind for r in article.removed}))
-                detail = f"no article text is left after cleaning (removed: {kinds}); check the input"
-            elif article.text.strip():
-                detail = "the text has no words, only numbers or symbols; give the article's text"
-            else:
-                detail = "the article text is empty; check the input"
-            raise InputError(origin, "empty", detail)
-        if words < MIN_WORDS:
+    if article.input_format is not None and words == 0:
+        if article.removed:
+            kinds = ", ".join(sorted({r.kind for r in article.removed}))
+            detail = f"no article text is left after cleaning (removed: {kinds}); check the input"
+        elif article.text.strip():
+            detail = "the text has no words, only numbers or symbols; give the article's text"
+        else:
+            detail = "the article text is empty; check the input"
+        raise InputError(origin, "empty", detail)
+    if words < MIN_WORDS and (article.input_format is not None or article.meta.get("snippet")):
+        reason = snippet_reason(article)
+        if reason is None:
             raise InputError(origin, "too_short",
-                             f"only {words} words of article text (at least {MIN_WORDS} needed); "
-                             "give the full article, not a headline or a snippet")
+                             f"only {words} words of article text (at least {MIN_WORDS} needed for an "
+                             "article); give the full article, or use --snippet to analyse a headline, "
+                             "a sentence or a wire flash on its own")
+        article.meta["short_context"] = (
+            f"{words} words, analysed as a short text ({reason}): no article around it, so no "
+            "lead date, background or earlier mention to resolve pronouns and 'the attack' against")
     return doc
 
 
 def run(doc: Document, kb=None) -> Document:
-    return check_analysable(clean_text(doc))
+    return infer_published(check_analysable(clean_text(doc)))

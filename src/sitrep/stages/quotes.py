@@ -58,27 +58,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 #: a direct quote needs this many words to stand alone; shorter ones are scare quotes
 _MIN_DIRECT_WORDS = 4
-#: verbs whose direct object can be the reported content ("denied the allegations")
-_OBJECT_CONTENT = frozenset({
-    "deny", "announce", "reject", "dismiss", "confirm", "acknowledge", "admit", "promise",
-    "pledge", "threaten", "praise", "criticize", "criticise", "condemn", "blame", "accuse",
-    "call", "describe", "reveal", "disclose", "show", "report", "predict", "suggest",
-    "blast", "slam", "dispute", "allege", "claim", "demand", "vow", "tweet", "repeat",
-    "reiterate", "propose", "defend", "endorse", "indicate", "cite", "question", "discuss",
-    "express", "support", "oppose", "mention", "reference", "denounce", "mock", "echo",
-    "advocate", "liken", "detail",
-})
-#: verbs whose content is the object of a preposition ("spoke of", "responded to")
-_PREP_CONTENT = {
-    "speak": ("of", "about"), "talk": ("about", "of"), "respond": ("to",), "reply": ("to",),
-    "point": ("to",), "refer": ("to",), "comment": ("on", "about"), "write": ("about", "of"),
-    "complain": ("about", "of"), "warn": ("of", "about", "against"), "ask": ("about",),
-    "testify": ("about", "on"), "joke": ("about",), "boast": ("about", "of"),
-    "brag": ("about",), "tweet": ("about",), "hint": ("at",), "argue": ("for", "against"),
-    "lament": ("about",), "speculate": ("about", "on"),
-}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl")
+_INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "dep", "parataxis", "acl", "acomp")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -267,18 +248,34 @@ def _subject(verb, depth: int = 0):
         # "it was reported": the subject is not who expects or reports
         return passive if verb.lemma_.lower() == "quote" else None
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "before asking her ...", "for saying that ...": the clause the preposition hangs on
+        # "before asking her ...", "for saying that ...", "aside from saying ...": the
+        # clause the preposition hangs on
         head = verb.head.head
+        for _ in range(2):
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head, depth + 1)
         return None
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass") and verb.i == verb.sent.start:
+        # "Claiming the criticism is unfair, Trump told Fox ...": the sentence's subject
+        root = verb.sent.root
+        if root is not verb:
+            return _subject(root, depth + 1)
     if verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "forced Stumpf to admit", "asked her to explain"
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
             return obj
+    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the attack, the minister said ...": the asker is unnamed
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+        inherited = _subject(verb.head, depth + 1)
+        if inherited is not None and inherited.lower_ in ("it", "there") and inherited.head is not verb:
+            return None  # "it is worth noting that ...", "it goes without saying": nobody
+        return inherited
     if depth == 0 and verb.i > 0:
         # a misparse left the name hanging ("... the Washington Post Trump said that ...")
         prev = verb.doc[verb.i - 1]
@@ -315,17 +312,19 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
         return None, None
     text = ctx.text
     head_span = _tok_span(subj)
-    if subj.lower_ == "that" and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "rules that promise ...": the antecedent names the source
-        head_span = _tok_span(subj)
-    elif subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl":
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         # the annotation convention (PolNeAR, PARC) marks the pronoun; the actor is the
         # antecedent's
         antecedent = subj.head.head
         actor = ctx.actor_over(_subtree_span(antecedent, text), _tok_span(antecedent))
         return actor, TextSpan(head_span, text[head_span[0]:head_span[1]])
     if subj.lower_ in _PRONOUNS:
-        actor = ctx.actor_over(head_span, head_span)
+        actor = None
+        if subj.lower_ in ("he", "she"):
+            # "Padrino addressed the troops after Maduro had met the generals. He said ...":
+            # the one the sentence before is about, not the last person it names
+            actor = _salient_person_before(ctx, subj)
+        actor = actor or ctx.actor_over(head_span, head_span)
         if actor is None and subj.lower_ in ("he", "she"):
             sent = ctx.doc.sentence_of(subj.idx)
             actor = ctx.recent_person(sent[0] if sent else subj.idx)
@@ -349,6 +348,22 @@ def _speaker(ctx: _Ctx, subj, avoid: Span) -> tuple[Optional[Actor], Optional[Te
     if cut != -1:
         phrase = _trim(text, phrase[0], cut)
     return None, TextSpan(phrase, text[phrase[0]:phrase[1]])
+
+
+def _salient_person_before(ctx: _Ctx, pronoun) -> Optional[Actor]:
+    """The person actor that is the subject of the main clause of the sentence before the
+    pronoun's (when the pronoun opens its own sentence), or None."""
+    sent = pronoun.sent
+    if any(t.pos_ == "PROPN" for t in pronoun.doc[sent.start:pronoun.i]):
+        return None  # a name earlier in the same sentence is nearer
+    if sent.start == 0:
+        return None
+    before = ctx.sdoc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    actor = ctx.actor_over(_subtree_span(subj, ctx.text), _tok_span(subj))
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def _speaker_of_span(ctx: _Ctx, span: Span) -> tuple[Optional[Actor], TextSpan]:
@@ -376,47 +391,72 @@ def _cue_span(ctx: _Ctx, verb) -> TextSpan:
 # -- content ---------------------------------------------------------------------------
 
 def _content_of(ctx: _Ctx, verb) -> Optional[Span]:
-    """The reported content of a cue verb from the parse, or None."""
+    """The reported content of a cue verb from the parse, or None.
+
+    Where the content is comes from ``kb.cues``: every cue verb takes a that-clause
+    (ccomp); ``content.tsv`` says which also take it as their object, the object of a
+    preposition, an infinitive, or an object with its complement ("called him a liar")."""
     text = ctx.text
+    cues = ctx.cues
     lemma = verb.lemma_.lower()
-    frame = ctx.cues.verb_frame(lemma)
-    ccomp = obj = xcomp = None
+    frame = cues.verb_frame(lemma)
+    relations = cues.content_relations.get(lemma, frozenset())
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     for child in verb.children:
-        dep = child.dep_
-        if dep == "ccomp" and ccomp is None:
-            ccomp = child
-        elif dep in ("dobj", "dative") and obj is None and dep == "dobj":
-            obj = child
-        elif dep == "xcomp" and xcomp is None:
-            xcomp = child
-        elif dep == "prep" and child.lower_ == "on" and lemma in ("call", "urge") and obj is None:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ == "on" and "addressee:on" in relations and obj is None:
             obj = child  # "called on X to ..."
-        elif dep == "prep" and child.lower_ == "for" and lemma in ("call", "ask", "appeal", "plead"):
+        elif child.lower_ == "for" and "request:for" in relations:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                return _subtree_span(pobj, text)
-    if ccomp is not None:
-        return _subtree_span(ccomp, text)
+                return _subtree_span(pobj, text)  # "called for talks", "asked for help"
+    if clauses:
+        # "X; the team says she will go on": the clause after the verb is what it says
+        after = [c for c in clauses if c.i > verb.i]
+        return _subtree_span((after or clauses)[0], text)
     if xcomp is not None and frame in ("request", "commit", "belief", "speech"):
-        if frame != "speech" or lemma in ("threaten", "claim", "deny", "agree", "tell", "warn",
-                                          "decline"):
+        if frame != "speech" or "infinitive" in relations:
             start = obj.left_edge.idx if obj is not None and obj.i < xcomp.i else xcomp.left_edge.idx
-            s = _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
-            return s
-    preps = _PREP_CONTENT.get(lemma)
+            return _trim(text, start, xcomp.right_edge.idx + len(xcomp.right_edge))
+    reported = _unmarked_clause(verb) if frame in ("speech", "writing") else None
+    if reported is not None:
+        return _subtree_span(reported, text)  # "said after the meeting he would not accept"
+    preps = cues.prep_content(lemma)
     if preps and obj is None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.pos_ != "PRON":
                     return _subtree_span(pobj, text)
-    if obj is not None and lemma in _OBJECT_CONTENT and obj.pos_ != "PRON":
+    if obj is not None and obj.dep_ == "dobj" and cues.object_content(lemma) and (
+            obj.pos_ != "PRON" or obj.lower_ in _CONTENT_PRONOUNS):
         end_tok = obj.right_edge
-        for child in verb.children:
-            if child.i > obj.i and child.dep_ in ("oprd", "xcomp", "advcl") and lemma in (
-                    "call", "describe", "accuse", "blame", "praise", "criticize"):
-                end_tok = child.right_edge
+        if "object+complement" in relations:
+            for child in verb.children:
+                if child.i > obj.i and child.dep_ in ("oprd", "xcomp", "advcl"):
+                    end_tok = child.right_edge
         return _trim(text, obj.left_edge.idx, end_tok.idx + len(end_tok))
+    return None
+
+
+#: pronouns that stand for what was said ("said as much", "what he said", "said the same")
+_CONTENT_PRONOUNS = frozenset({"what", "much", "so", "this", "something", "nothing", "anything",
+                               "everything", "whatever"})
+
+
+def _unmarked_clause(verb):
+    """A clause after a speech verb that the parser took for an adverbial one although no
+    conjunction introduces it ("said after the convention he would not accept ...")."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        if any(c.dep_ == "mark" for c in child.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and child.pos_ in ("VERB", "AUX"):
+            return child
     return None
 
 
@@ -479,13 +519,6 @@ def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
 
 
 _LABEL = re.compile(r"(?:''|[\"“])?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
-_NOT_SPEAKERS = frozenset({
-    "update", "updated", "note", "editor", "editor's note", "related", "watch", "read", "photo",
-    "source", "sources", "video", "transcript", "q", "a", "see", "also", "more", "via",
-    "correction", "clarification", "disclosure", "listen", "subscribe", "warning", "breaking",
-    "live", "caption", "credit", "image", "graphic", "map", "chart", "table", "tags", "topics",
-    "the latest", "latest", "exclusive", "analysis", "opinion", "poll", "timeline", "factbox",
-})
 _DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(\"“”]{1,60})")
 
 
@@ -500,8 +533,9 @@ def _label_quotes(ctx: _Ctx) -> list["_Found"]:
             continue
         label = m.group(1)
         words = label.lower().replace("’", "'").split()
-        if label.lower() in _NOT_SPEAKERS or any(w in _NOT_SPEAKERS or w.startswith("editor")
-                                                 for w in words):
+        not_speakers = ctx.cues.words("not_speaker_label")
+        if label.lower() in not_speakers or any(w in not_speakers or w.startswith("editor")
+                                                for w in words):
             continue
         content = _trim(text, m.end(), pe)
         if _words(text[content[0]:content[1]]) < 3:
@@ -677,8 +711,15 @@ def run(doc: Document, kb) -> Document:
         prev = direct[-1] if direct else None
         if prev is not None and prev.cue is not None and \
                 ctx.paragraph_index(q[0]) - ctx.paragraph_index(prev.content[1]) <= 1 and \
-                not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0]):
+                not _cue_between(cue_verbs, cue_starts, prev.content[1], q[0], own=prev.verb):
             direct.append(_Found(q, "direct", prev.verb, prev.cue, prev.subj, speaker_from=prev))
+            continue
+        # a quote standing alone: its speaker is the one the sentence before names as
+        # speaking ("Padrino addressed the troops. \"The empire attacked us.\"")
+        before = _speaking_subject_before(ctx, q, sentences, sent_starts)
+        if before is not None:
+            verb, subj = before
+            direct.append(_Found(q, "direct", verb, _cue_span(ctx, verb), subj))
 
     # speaker labels ("PENCE: ...") are stronger evidence than a quote running on from
     # an earlier cue: a transcript inside quote marks is one long multi-paragraph quote
@@ -785,9 +826,44 @@ def _outside_quote_subject(subj, verb, q: Span):
     return None
 
 
-def _cue_between(cue_verbs, cue_starts, start: int, end: int) -> bool:
+def _cue_between(cue_verbs, cue_starts, start: int, end: int, own=None) -> bool:
+    """A cue verb between two offsets, other than ``own`` (the cue of the quote before:
+    '"...," Padrino told reporters. "..."' runs on with the same speaker)."""
     i = bisect.bisect_left(cue_starts, start)
-    return i < len(cue_verbs) and cue_starts[i] < end
+    while i < len(cue_verbs) and cue_starts[i] < end:
+        if own is None or cue_verbs[i].i != own.i:
+            return True
+        i += 1
+    return False
+
+
+def _speaking_subject_before(ctx: _Ctx, q: Span, sentences, sent_starts):
+    """(verb, subject) of the sentence just before a quote that stands alone, when that
+    sentence has someone speak, write or address an audience, in the same paragraph or
+    closing the paragraph before; None otherwise."""
+    if not sentences:
+        return None
+    first = max(0, bisect.bisect_right(sent_starts, q[0]) - 1)
+    if sentences[first][0] < q[0] and ctx.text[sentences[first][0]:q[0]].strip():
+        return None  # the quote is part of a sentence of its own: not standing alone
+    if first == 0:
+        return None
+    ps = sentences[first - 1]
+    if ctx.paragraph_index(q[0]) - ctx.paragraph_index(ps[0]) > 1:
+        return None
+    span = ctx.sdoc.char_span(ps[0], ps[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if _QUOTE_MARK.search(ctx.text, ps[0], ps[1]):
+        return None  # the sentence before has its own quote
+    lemma = root.lemma_.lower()
+    if not (ctx.cues.is_reporting_verb(lemma) or lemma in ctx.cues.words("speech_event")):
+        return None
+    subj = _subject(root)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return root, subj
 
 
 def _nearest_cue(ctx: _Ctx, q: Span, cue_verbs, cue_starts, sentences, sent_starts, busy):

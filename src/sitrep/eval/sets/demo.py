@@ -5,11 +5,12 @@ events of every item, not every event, so precision is counted only inside annot
 sentences: an event sitrep finds in an annotated sentence that matches no gold trigger is a
 false alarm; events in sentences nobody annotated are not scored.
 
-Matching: same article, gold sentence contains the predicted trigger, and the trigger
-overlaps the gold trigger words. On matched events: type accuracy, source/target country
-accuracy (null counts as a value), certainty status accuracy, attributed-to country
-accuracy (on gold rows that name one), hedge recall, date accuracy (gold date is a prefix
-of, or equal to, the predicted value).
+Matching: same article, gold sentence contains a mention of the predicted event (its
+trigger or another of its ``mentions``), and that mention overlaps the gold trigger words. On matched events: type accuracy, source/target country
+accuracy (null counts as a value); on matches through the event's first mention (its
+trigger: an event has one certainty, read where it is first reported): certainty status
+accuracy, attributed-to country accuracy (on gold rows that name one), hedge recall, date
+accuracy (gold date is a prefix of, or equal to, the predicted value).
 """
 from __future__ import annotations
 
@@ -93,13 +94,20 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
     for (doc_index, (s_start, s_end)), rows in by_sentence.items():
         doc = docs[doc_index]
         text = doc.article.text
-        predicted = [e for e in doc.events if s_start <= e.trigger.span[0] < s_end]
+        # the gold marks mentions: an event reported several times is matched by each of
+        # its mention spans in the sentence (Event.mentions, the first being the trigger)
+        predicted, spans = [], []
+        for e in doc.events:
+            for m in (e.mentions or [e.trigger]):
+                if s_start <= m.span[0] < s_end:
+                    predicted.append(e)
+                    spans.append(m.span)
         used = set()
         for row in rows:
             trig_at = text.find(row["trigger"], s_start, s_end)
             g_span = (trig_at, trig_at + len(row["trigger"]))
-            match = next((k for k, e in enumerate(predicted) if k not in used
-                          and e.trigger.span[0] < g_span[1] and g_span[0] < e.trigger.span[1]), None)
+            match = next((k for k, sp in enumerate(spans) if k not in used
+                          and sp[0] < g_span[1] and g_span[0] < sp[1]), None)
             if match is None:
                 detect.fn += 1
                 result.errors.append(f"MISS {row['type']} [{row['trigger']}] {row['doc']}: {row['sentence']}")
@@ -114,6 +122,17 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
             counts["source_ok"] += src == row["source"]
             counts["target_ok"] += tgt == row["target"]
             status = event.certainty.status
+            if spans[match] != event.trigger.span:
+                # an event has one certainty, read at its first mention; a later mention
+                # (a quote that alleges it, a recap) is scored for detection, type and roles
+                counts["later_mentions"] += 1
+                wrong = [f"type {event.type}≠{row['type']}"] if event.type != row["type"] else []
+                if src != row["source"] or tgt != row["target"]:
+                    wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
+                if wrong:
+                    result.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
+                continue
+            counts["certainty_n"] += 1
             counts["certainty_ok"] += status == row["certainty"]
             per_status[(row["certainty"], status)] += 1
             if row.get("attributed_to"):
@@ -139,7 +158,8 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
         for k, e in enumerate(predicted):
             if k not in used:
                 detect.fp += 1
-                result.errors.append(f"FALSE ALARM {e.type} [{e.trigger.text}] in: {text[s_start:s_end]}")
+                result.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
+                                     f"{text[s_start:s_end]}")
 
     n = counts["matched"] or 1
     result.n_items = len(gold)
@@ -148,7 +168,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
         "type_accuracy": counts["type_ok"] / n,
         "source_country_acc": counts["source_ok"] / n,
         "target_country_acc": counts["target_ok"] / n,
-        "certainty_accuracy": counts["certainty_ok"] / n,
+        "certainty_accuracy": counts["certainty_ok"] / (counts["certainty_n"] or 1),
         "attributed_to_acc": counts["attr_ok"] / (counts["attr_n"] or 1),
         "hedge_recall": counts["hedge_ok"] / (counts["hedge_n"] or 1),
         "date_accuracy": counts["date_ok"] / (counts["date_n"] or 1),

@@ -52,6 +52,8 @@ OLD_TO_CURRENT = {
 }
 #: codes in the gold actor fields that are not countries
 NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "CIV", "REB", "GOV", "MIL", "UNK", "---"})
+#: legacy CAMEO country codes in the gold that differ from ISO 3166 alpha-3
+CAMEO_COUNTRY = {"JAP": "JPN", "VTN": "VNM"}
 
 
 def map_type(name: Optional[str]) -> Optional[str]:
@@ -79,12 +81,29 @@ def load_sentences(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
 
 def analyse_texts(kb, texts: list[str], ids: list[str], published: Optional[list] = None,
                   until: str = "certainty") -> list[Any]:
-    """The real pipeline up to ``until`` on each text (no cleaning: see analyse_gold)."""
-    from sitrep.model import Article
+    """The real pipeline up to ``until`` on each sentence, read the way a user's file of
+    sentences is read: as records of a JSONL file, so that each short one goes through the
+    snippet path (clean stage, ``meta['short_context']``) like any user's headline."""
+    from sitrep.errors import InputError
+    from sitrep.model import Article, Document
+    from sitrep.pipeline import analyse, prepare
+    from sitrep.read.records import articles_from_records
 
-    articles = [Article(id=ids[i], text=text, published=published[i] if published else None)
-                for i, text in enumerate(texts)]
-    return analyse_gold(kb, articles, until=until, batch_size=32)
+    records = [{"id": ids[i], "text": text, "published": published[i] if published else None}
+               for i, text in enumerate(texts)]
+    articles, _ = articles_from_records(records, "gold")
+    by_id = {a.id: a for a in articles}
+    prepared = []
+    for i, text in enumerate(texts):
+        article = by_id.get(ids[i])
+        try:
+            prepared.append(prepare(article, kb) if article is not None else None)
+        except InputError:
+            prepared.append(None)  # refused like a user's record would be: scored as finding nothing
+        if prepared[-1] is None:
+            prepared[-1] = Document(article=Article(id=ids[i], text=""))
+    sdocs = kb.nlp.pipe([d.article.text for d in prepared], batch_size=32)
+    return [analyse(d, kb, spacy_doc=sdoc, until=until) for d, sdoc in zip(prepared, sdocs)]
 
 
 def _codes(entities: list) -> set[str]:
@@ -93,7 +112,7 @@ def _codes(entities: list) -> set[str]:
         code = (e.get("code") or "") if isinstance(e, dict) else ""
         code = code.strip().upper()[:3]
         if len(code) == 3 and code.isalpha() and code not in NON_COUNTRY:
-            out.add(code)
+            out.add(CAMEO_COUNTRY.get(code, code))
     return out
 
 

@@ -1,0 +1,161 @@
+"""Peak memory of the coordinating process of an ingest, for the allsides-intl corpus and for
+a corpus five times its size (the corpus replicated with shifted dates).
+
+    python bench/bench_coordinator.py --source COPY_OF_THE_ALLSIDES_STORE.duckdb [--copies 1,5]
+
+On a cluster the coordinating process does not analyse: it reads the inputs, drops exact
+duplicates, receives each chunk's analysed documents, links near-duplicates, writes the
+store and links incidents. This benchmark runs exactly that code (sitrep.corpus.ingest)
+with the analysis replayed: each chunk's documents are taken from a store that already
+holds the corpus analysed (read a chunk at a time, never all at once), so 20,000
+articles cost minutes, not hours of spaCy. Copy k of an article has its id, URL and text
+marked with k (so it is new text, stored as a near-duplicate of the original) and its
+publication and event dates moved 9*k years later (so incidents are linked in their
+own period, as in a corpus that keeps growing). Each size runs in its own process; its
+peak RSS is that process's. Results: bench/results/coordinator-memory.json.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+YEARS_PER_COPY = 9
+_YEAR = re.compile(r"^(\d{4})(?=-|$|W)")
+
+
+def shift(value, years: int):
+    """An ISO value (2019-05-01, 2019-W12, 2019) moved ``years`` later; other values as they are."""
+    if not isinstance(value, str) or not years:
+        return value
+    out = _YEAR.sub(lambda m: str(int(m.group(1)) + years), value)
+    return out.replace("-02-29", "-02-28") if out != value else value
+
+
+def write_inputs(source: Path, copies: int, path: Path) -> int:
+    from sitrep.corpus.store import Store
+
+    n = 0
+    with Store(source, read_only=True) as store, path.open("w", encoding="utf-8") as f:
+        rows = store.con.execute("SELECT article_id, text, title, published, outlet, url FROM articles "
+                                 "WHERE text IS NOT NULL ORDER BY pub_date NULLS LAST, article_id").fetchall()
+        for k in range(copies):
+            for aid, text, title, published, outlet, url in rows:
+                f.write(json.dumps({"id": aid if k == 0 else f"{aid}~r{k}",
+                                    "text": text if k == 0 else f"{text}\n\n[replica {k}]",
+                                    "title": title, "published": shift(published, YEARS_PER_COPY * k),
+                                    "source": outlet, "url": (url + f"#r{k}") if (url and k) else url}) + "\n")
+                n += 1
+    return n
+
+
+class Replay:
+    """An executor (sitrep.run.executor's protocol) that analyses nothing: each article's
+    document comes from ``source``, moved to the article's copy."""
+
+    workers = 1
+
+    def __init__(self, source: Path):
+        import duckdb
+
+        from sitrep.corpus.store import Store
+
+        self.src = Store.__new__(Store)  # a plain read-only reader of the source store's documents
+        self.src._con = duckdb.connect(str(source), read_only=True)
+        self.src._pending, self.src._pending_keys, self.src._writer_lock = {}, set(), None
+
+    def map(self, task, chunks):
+        from sitrep.corpus.dedup import signature
+        from sitrep.model import document_from_dict
+        from sitrep.run.tasks import Analysed
+
+        for chunk in chunks:
+            originals = {a.id: a.id.split("~r")[0] for a in chunk}
+            docs = self.src.documents(sorted(set(originals.values())))
+            out = []
+            for article in chunk:
+                doc = copy.deepcopy(docs[originals[article.id]])
+                k = int(article.id.split("~r")[1]) if "~r" in article.id else 0
+                years = YEARS_PER_COPY * k
+                doc["article"].update(id=article.id, text=article.text, url=article.url, published=article.published,
+                                      meta=dict(article.meta))
+                for layer in ("times",):
+                    for t in doc.get(layer) or []:
+                        t["value"] = shift(t.get("value"), years)
+                for e in doc.get("events") or []:
+                    e["id"] = f"{article.id}:{e['id'].rsplit(':', 1)[-1]}" if ":" in str(e["id"]) else e["id"]
+                    if e.get("date"):
+                        e["date"]["value"] = shift(e["date"].get("value"), years)
+                out.append(Analysed(document_from_dict(doc), signature(article.text)))
+            yield out
+
+    def close(self) -> None:
+        self.src.close()
+
+
+def one_size(source: Path, copies: int) -> dict:
+    from sitrep.corpus import ingest as ingest_module
+    from sitrep.corpus.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-coord-{copies}-"))
+    inputs = folder / "inputs.jsonl"
+    n = write_inputs(source, copies, inputs)
+    replay = Replay(source)
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    with Store(folder / "s.duckdb") as store:
+        summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=False, executor=replay)
+    replay.close()
+    seconds = time.perf_counter() - started
+    size = (folder / "s.duckdb").stat().st_size
+    for p in folder.iterdir():
+        p.unlink()
+    folder.rmdir()
+    return {"copies": copies, "inputs": n, "ingested": summary.ingested, "near_duplicates": summary.near_duplicates,
+            "events": summary.events, "incidents": summary.incidents, "seconds": round(seconds, 1),
+            "store_mb": round(size / 1e6, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--source", type=Path, help="a copy of a store holding the analysed corpus")
+    ap.add_argument("--copies", default="1,5")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not args.source or not args.source.exists():
+        print("pass --source with a copy of a store holding the analysed corpus", file=sys.stderr)
+        return 2
+    if args.one:
+        print(json.dumps(one_size(args.source, args.one)))
+        return 0
+    runs = []
+    for copies in (int(c) for c in args.copies.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--source", str(args.source), "--one", str(copies)],
+                             check=True, capture_output=True, text=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(runs[-1], file=sys.stderr)
+    summary = {"benchmark": "coordinating process peak memory (analysis replayed)", "source": str(args.source),
+               "runs": runs}
+    if len(runs) > 1:
+        summary["ratio_peak_rss_largest_to_smallest"] = round(runs[-1]["peak_rss_mb"] / runs[0]["peak_rss_mb"], 3)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "coordinator-memory.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

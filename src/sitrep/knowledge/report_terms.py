@@ -1,0 +1,145 @@
+"""Language knowledge the situation report uses, loaded from ``knowledge/data/report/``.
+
+``load_report_terms()`` (cached per process) returns a :class:`ReportTerms`:
+
+``issue_tags(text) -> list[str]``
+    issue tags (energy, sanctions, regime change, ...) whose keywords occur in the text.
+``event_types[type]``
+    an :class:`EventTypeInfo`: severity (0..1), role toward the other side (measure,
+    demand, offer, accusation, rejection, contact, support) and the verb phrase of a
+    generated sentence.
+``figure_kind(counted, unit) -> str | None``, ``figure_cue(words) -> (kind, start, end) | None``
+    killed / injured / detained / displaced / forces / money, from a quantity's unit and
+    counted noun, or from the words next to it; None for a number that is not a key
+    figure (a duration, an age, an ordinary count).
+``watch_kinds(text) -> list[str]``
+    deadline / talks / vote / decision / threat cues in a sentence.
+``is_aim(text)``, ``is_demand(text)``, ``is_first_person(text)``, ``aim_starts(text)``,
+``is_caption(text)``
+    a sentence stating what a side wants, a demand, the speaker's own side ("we"), an
+    aim cue right at the start; a photo caption or credit line.
+
+The tables are plain TSV (see each file's header) so they can be extended without
+touching code; nothing in them may be specific to one country or crisis.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from sitrep.knowledge.tables import tsv_records
+
+REPORT_DIR = Path(__file__).parent / "data" / "report"
+#: quantity units that are currencies (ISO 4217 codes as the quantities stage writes them)
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:against|on|with|to|from|for|of)$")
+
+
+@dataclass(frozen=True)
+class EventTypeInfo:
+    severity: float
+    role: str
+    phrase: str
+    noun: str
+
+
+def _cue_pattern(cues: list[str], whole_words: bool = False) -> re.Pattern:
+    """One case-insensitive pattern matching any cue at the start of a word (or, with
+    ``whole_words``, as a whole word)."""
+    words = sorted((c.strip() for c in cues if c.strip()), key=len, reverse=True)
+    end = r"(?![\w])" if whole_words else ""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + ")" + end, re.IGNORECASE)
+
+
+#: cue kinds matched as whole words ("us" must not match "usually")
+WHOLE_WORD_KINDS = {"first_person"}
+
+
+def _cue_table(name: str, key: str) -> dict[str, re.Pattern]:
+    return {r[key]: _cue_pattern(r["cues" if "cues" in r else "keywords"].split("|"), r[key] in WHOLE_WORD_KINDS)
+            for r in tsv_records(REPORT_DIR / name)}
+
+
+class ReportTerms:
+    def __init__(self) -> None:
+        self._issues = _cue_table("issues.tsv", "tag")
+        self.event_types = {r["type"]: EventTypeInfo(float(r["severity"]), r["role"], r["phrase"], r["noun"])
+                            for r in tsv_records(REPORT_DIR / "event_types.tsv")}
+        self._figures = _cue_table("figures.tsv", "kind")
+        self._watch = _cue_table("watch.tsv", "kind")
+        statements = _cue_table("statements.tsv", "kind")
+        self._aim, self._demand = statements["aim"], statements["demand"]
+        self._first_person, self._caption = statements["first_person"], statements["caption"]
+
+    def issue_tags(self, text: Optional[str]) -> list[str]:
+        return [tag for tag, p in self._issues.items() if text and p.search(text)]
+
+    def severity(self, event_type: Optional[str]) -> float:
+        info = self.event_types.get(event_type or "")
+        return info.severity if info else 0.0
+
+    def role(self, event_type: Optional[str]) -> Optional[str]:
+        info = self.event_types.get(event_type or "")
+        return info.role if info else None
+
+    def phrase(self, event_type: Optional[str], with_target: bool = True) -> str:
+        """The verb phrase; without a target its trailing preposition goes."""
+        info = self.event_types.get(event_type or "")
+        phrase = info.phrase if info else "acted toward"
+        return phrase if with_target else _TRAILING_PREPOSITION.sub("", phrase)
+
+    def noun(self, event_type: Optional[str], with_target: bool = True) -> str:
+        info = self.event_types.get(event_type or "")
+        noun = info.noun if info else "an event involving"
+        return noun if with_target else _TRAILING_PREPOSITION.sub("", noun)
+
+    def figure_kind(self, counted: Optional[str], unit: Optional[str] = None) -> Optional[str]:
+        """The kind of key figure a quantity is by its unit (a currency: money) or counted
+        noun ("troops", "dead"); None when that alone does not say (see ``figure_cue``)."""
+        if unit and _CURRENCY.match(unit):
+            return "money"
+        if unit:  # durations, ages, distances, percentages: never a key figure
+            return None
+        for kind, pattern in self._figures.items():
+            if kind != "money" and counted and pattern.search(counted):
+                return kind
+        return None
+
+    def figure_cue(self, words: str) -> Optional[tuple[str, int, int]]:
+        """(kind, start, end) of the first figure cue in a few words next to a number
+        ("were killed", "people wounded"), money cues excluded."""
+        found = None
+        for kind, pattern in self._figures.items():
+            m = pattern.search(words) if kind != "money" and words else None
+            if m and (found is None or m.start() < found[1]):
+                found = (kind, m.start(), m.end())
+        return found
+
+    def watch_kinds(self, text: Optional[str]) -> list[str]:
+        return [kind for kind, p in self._watch.items() if text and p.search(text)]
+
+    def is_aim(self, text: Optional[str]) -> bool:
+        return bool(text and self._aim.search(text))
+
+    def is_demand(self, text: Optional[str]) -> bool:
+        return bool(text and self._demand.search(text))
+
+    def is_first_person(self, text: Optional[str]) -> bool:
+        return bool(text and self._first_person.search(text))
+
+    def aim_starts(self, text: str) -> bool:
+        """An aim cue (not a demand) within the first three words of ``text``: what
+        precedes it is the one said to want something ("Washington | seeks to ...")."""
+        head = " ".join(text.split()[:3])
+        return bool(self._aim.search(head))
+
+    def is_caption(self, text: Optional[str]) -> bool:
+        return bool(text and self._caption.search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def load_report_terms() -> ReportTerms:
+    return ReportTerms()

@@ -1,0 +1,72 @@
+"""Assemble the brief's data from the store: scope, evidence, then every section."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Optional
+
+from sitrep.knowledge.report_terms import load_report_terms
+from sitrep.report import sections
+from sitrep.report.content import Brief
+from sitrep.report.evidence import load_evidence, quantities_within, type_counts
+from sitrep.report.figures import cited, incident_figures, ranked, sentence_after
+from sitrep.report.headlines import build_incidents, cite_incident, distinct
+from sitrep.report.scope import build_scope
+from sitrep.report.sides import build_sides
+from sitrep.report.sources import Citations
+
+MAX_HEADLINES = 8
+MAX_FIGURES = 12
+
+
+def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+            max_headlines: int = MAX_HEADLINES) -> Brief:
+    """The brief about ``about`` (None: everything) over the period asked for."""
+    terms = load_report_terms()
+    cites = Citations(store)
+    scope = build_scope(store, about, since, until)
+    evidence = load_evidence(store, scope)
+    cites.load(scope.article_ids, ((e["article_id"], e["sentence_start"], e["sentence_end"])
+                                   for e in evidence.events + evidence.other_dated))
+    subject = scope.subject
+    outlets = {a["outlet"] for a in scope.articles if a["outlet"]}
+    brief = Brief(
+        title=f"Situation report: {subject.label}" if subject else "Situation report",
+        subject=subject.label if subject else None, period=scope.period,
+        previous=scope.period.previous() if scope.period else None,
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        articles=len(scope.articles), outlets=len(outlets),
+        copies=sum(1 for a in scope.articles if a["duplicate_of"]),
+        events=sum(1 for e in evidence.events if e["involves"]), undated=scope.undated,
+        scope_articles=len(scope.reasons), store_articles=scope.store_articles,
+        previous_articles=len(scope.previous_articles))
+    if not scope.articles:
+        return brief
+
+    within = quantities_within(evidence)
+    event_sentences = {(e["article_id"], e["sentence_start"]) for e in evidence.events + evidence.other_dated}
+
+    def figures_of(mentions, title):
+        return incident_figures(mentions, title, evidence.quantities, terms,
+                                after=lambda m: sentence_after(m, within, cites, event_sentences))
+
+    incidents = build_incidents(evidence.events, scope.period, terms, cites, figures_of)
+    for inc in incidents:  # the store's incident row has the best coordinates for the map
+        row = evidence.incident_rows.get(inc.incident_id)
+        if row and inc.lat is None and row.get("lat") is not None:
+            inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
+    brief.headlines = [cite_incident(i, cites) for i in distinct(incidents, max_headlines)]
+    brief.key_developments = sections.key_developments(distinct(incidents), cites)
+    brief.timeline = sections.timeline(incidents, cites)
+    if scope.period:
+        current = Counter(e["type"] for e in evidence.events if e["involves"])
+        brief.changes = sections.changes(dict(current), type_counts(
+            store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject))
+    brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
+    brief.figures = cited(ranked([f for i in incidents for f in i.figures], MAX_FIGURES), cites.cite_row)
+    brief.contested = sections.contested(incidents, cites)
+    brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
+    brief.activity = sections.activity(evidence.events, scope.articles, scope.period)
+    brief.places = sections.places(brief.timeline or brief.headlines, subject)
+    brief.notes = cites.finish(brief)
+    return brief

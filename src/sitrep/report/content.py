@@ -1,0 +1,209 @@
+"""The brief as data: what the Markdown and the HTML renderers both draw from.
+
+Every statement carries the labels of the footnotes (:class:`Note`) that back it; a note
+quotes one source sentence with its outlet, date, title and URL. Text fields hold plain
+text exactly as found or generated -- escaping is the renderers' job (Markdown escapes,
+Jinja2 autoescapes), so nothing here is markup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from sitrep.report.scope import Period
+
+
+@dataclass
+class Note:
+    """A footnote: one sentence of one article."""
+    label: str
+    article_id: str
+    sentence_no: int
+    sentence: str
+    outlet: str
+    published: Optional[date]
+    title: Optional[str]
+    #: an http(s) URL safe to link, else None (the article id is shown instead)
+    url: Optional[str]
+    #: character offsets of the sentence in the article's text
+    span: Optional[tuple[int, int]] = None
+
+
+@dataclass
+class Quote:
+    """A source sentence quoted in the body, with who reports it and how."""
+    outlet: str
+    status: str
+    text: str
+    note: str
+    who: Optional[str] = None
+
+
+@dataclass
+class Incident:
+    """One happening of the period as the in-scope articles report it."""
+    incident_id: str
+    title: str
+    type: str
+    quad_class: Optional[str]
+    day: Optional[date]
+    last_day: Optional[date]
+    place: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    outlets: list[str]
+    n_sources: int
+    certainty: list[tuple[str, str]]
+    contested: bool
+    significance: float
+    significant: bool
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list["Figure"] = field(default_factory=list)
+    #: the store rows of its kept mentions (not rendered)
+    mentions: list[dict] = field(default_factory=list, repr=False)
+    #: (article_id, sentence start) of its best-specified mention: several events of one
+    #: sentence make several incidents, and the brief shows that sentence once
+    key_sentence: tuple = ()
+
+    @property
+    def notes(self) -> list[str]:
+        return [q.note for q in self.quotes]
+
+
+@dataclass
+class Sentence:
+    """A generated sentence and the footnotes it rests on."""
+    text: str
+    notes: list[str]
+
+
+@dataclass
+class Change:
+    """Events of one type in this period against the previous one (sitrep's own counts)."""
+    label: str
+    previous: int
+    current: int
+
+    @property
+    def direction(self) -> str:
+        return "up" if self.current > self.previous else "down" if self.current < self.previous else "same"
+
+
+@dataclass
+class Position:
+    """One thing a side said or did toward the other, attributed."""
+    who: str
+    event_type: Optional[str]
+    text: str
+    status: str
+    note: str
+    day: Optional[date] = None
+    issues: list[str] = field(default_factory=list)
+    #: who reports it, when that is not the actor itself (another state's official, an outlet)
+    according_to: Optional[str] = None
+
+
+#: the headings of a side's view, in order
+POSITION_KINDS = (
+    ("aims", "Stated aims and demands"),
+    ("measures", "Measures taken"),
+    ("offers", "Offers, talks and support"),
+    ("accusations", "Accusations"),
+    ("denials", "Denials and rejections"),
+    ("other_says", "What {other} says {side} really wants or does"),
+)
+
+
+@dataclass
+class SideView:
+    """What one side wants from another: its positions by kind (see POSITION_KINDS)."""
+    side: str
+    other: str
+    positions: dict[str, list[Position]] = field(default_factory=dict)
+    issues: list[tuple[str, int]] = field(default_factory=list)
+
+    def heading(self, kind: str) -> str:
+        title = dict(POSITION_KINDS)[kind]
+        return title.format(side=self.side, other=self.other)
+
+
+@dataclass
+class Figure:
+    """A key figure (killed, injured, detained, displaced, forces, money) of an incident."""
+    kind: str
+    text: str
+    value: Optional[float]
+    incident: str
+    outlet: str
+    note: str = ""
+    day: Optional[date] = None
+    #: the mention it was read from (cited when the figure is shown; not rendered)
+    row: Optional[dict] = field(default=None, repr=False)
+
+
+@dataclass
+class Contest:
+    """One source's claim about an incident and another's denial or contradiction of it."""
+    incident: str
+    kind: str  # denial | figures
+    claim: Quote
+    counter: Quote
+
+
+@dataclass
+class WatchItem:
+    kind: str
+    day: Optional[date]
+    text: str
+    outlet: str
+    note: str
+
+
+@dataclass
+class MapPoint:
+    name: str
+    lat: float
+    lon: float
+    incidents: int
+    sources: int
+
+
+@dataclass
+class Activity:
+    """Events per article by day (or week) and quad class, the plot's data."""
+    unit: str
+    buckets: list[date]
+    per_article: dict[str, list[float]]
+    articles: list[int]
+
+
+@dataclass
+class Brief:
+    title: str
+    subject: Optional[str]
+    period: Optional[Period]
+    previous: Optional[Period]
+    generated: str
+    articles: int
+    outlets: int
+    copies: int
+    events: int
+    undated: int
+    scope_articles: int
+    store_articles: int
+    key_developments: list[Sentence] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    previous_articles: int = 0
+    headlines: list[Incident] = field(default_factory=list)
+    timeline: list[Incident] = field(default_factory=list)
+    sides: list[SideView] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    contested: list[Contest] = field(default_factory=list)
+    watch: list[WatchItem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    activity: Optional[Activity] = None
+    places: list[MapPoint] = field(default_factory=list)
+
+    def note(self, label: str) -> Optional[Note]:
+        return next((n for n in self.notes if n.label == label), None)

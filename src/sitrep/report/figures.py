@@ -1,0 +1,152 @@
+"""Key figures tied to incidents: killed, injured, detained, displaced, forces, money.
+
+A number is a key figure only when it sits in the sentence of an incident's mention and
+its unit is a currency, or its counted noun or the few words right before or after it
+name a kind ("12 people were killed", "killing at least 30", "15,000 troops"). Durations,
+ages, percentages and other units never are, so "two days" and "a 30-year-old" stay
+out. The figure's text is the exact stretch of the sentence from the number to its cue,
+so what the brief prints is what the footnoted sentence says.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from sitrep.knowledge.report_terms import ReportTerms
+from sitrep.report.content import Figure
+from sitrep.report.safety import one_line
+
+KIND_ORDER = ("killed", "injured", "detained", "displaced", "forces", "money")
+#: how far after a number its cue may be (characters: about four words), and how far
+#: before it a verb cue may stand ("killing at least 30")
+CUE_REACH = 32
+CUE_BEFORE = 16
+#: how far after an event's sentence a number may be to sit in the next sentence
+NEXT_SENTENCE_REACH = 600
+#: kinds whose cue may come before the number (verbs); forces are nouns that follow it
+KINDS_CUED_BEFORE = ("killed", "injured", "detained")
+_WORD_END = re.compile(r"\S*")
+
+
+def _span(q: dict) -> tuple[Optional[int], Optional[int]]:
+    if "span" in q and q["span"]:
+        return q["span"][0], q["span"][1]
+    return q.get("start_char"), q.get("end_char")
+
+
+def _candidates(mention: dict, quantities: dict) -> Iterable[dict]:
+    yield from mention["figures"] or []
+    yield from quantities.get((mention["article_id"], mention["sentence_start"]), [])
+
+
+def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) -> Optional[dict]:
+    """The mention's row moved to the sentence right after it, when that sentence holds
+    quantities and reports no event of its own ("... struck a port. Officials said 12
+    people were killed."); ``event_sentences`` holds (article_id, start) of sentences
+    with events."""
+    end = mention["sentence_end"] or 0
+    if not quantities_in(mention["article_id"], (end, end + NEXT_SENTENCE_REACH)):
+        return None  # no number close after it: no need to look for the next sentence
+    span, text = cites.sentence_after(mention["article_id"], end)
+    if not span or span[0] <= mention["sentence_start"] or (mention["article_id"], span[0]) in event_sentences:
+        return None
+    qs = quantities_in(mention["article_id"], span)
+    if not qs:
+        return None
+    return {**mention, "sentence_start": span[0], "sentence_end": span[1], "sentence": text, "figures": [],
+            "_quantities": qs}
+
+
+def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str]]:
+    """(kind, verbatim text) of a quantity in ``sentence`` (which starts at ``offset``)."""
+    start, end = _span(q)
+    if start is None or end is None or q.get("value") is None:
+        return None
+    s, e = start - offset, end - offset
+    if not (0 <= s < e <= len(sentence)):
+        return None
+    kind = terms.figure_kind(q.get("counted"), q.get("unit"))
+    if kind is None and q.get("unit"):
+        return None
+    if kind is None:
+        after = sentence[e:e + CUE_REACH]
+        cue = terms.figure_cue(after)
+        if cue:
+            kind, e = cue[0], e + cue[2]
+            e += len(_WORD_END.match(sentence, e).group(0))
+        else:
+            before = sentence[max(0, s - CUE_BEFORE):s]
+            cue = terms.figure_cue(before)
+            if not cue or cue[0] not in KINDS_CUED_BEFORE:
+                return None
+            kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
+    elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
+        e = sentence.index(q["counted"], e) + len(q["counted"])
+    return kind, one_line(sentence[s:e].strip(" ,;:"))
+
+
+def incident_figures(mentions: list[dict], incident: str, quantities: dict, terms: ReportTerms,
+                     after=None) -> list[Figure]:
+    """Key figures of one incident's mentions (their sentences, and the sentence after
+    one when ``after(mention)`` gives it), one per (kind, value, outlet)."""
+    seen, out = set(), []
+    rows = []
+    for m in mentions:
+        if m["certainty"] not in ("asserted", "reported", "claimed", "alleged"):
+            continue
+        rows.append((m, list(_candidates(m, quantities))))
+        following = after(m) if after else None
+        if following:
+            rows.append((following, following.pop("_quantities")))
+    for m, candidates in rows:
+        for q in candidates:
+            read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
+            if not read:
+                continue
+            kind, text = read
+            key = (kind, q.get("value"), m["independent_key"])
+            in_sentence = (kind, m["article_id"], m["sentence_start"])
+            if key in seen or in_sentence in seen:
+                continue
+            seen.update((key, in_sentence))
+            out.append(Figure(kind=kind, text=text, value=q.get("value"), incident=incident,
+                              outlet=m["outlet"] or "unknown outlet", day=m["event_date"], row=m))
+    return out
+
+
+def ranked(figures: list[Figure], limit: int) -> list[Figure]:
+    """By kind (killed first), then the larger value; one per (kind, value)."""
+    seen, out = set(), []
+    for f in sorted(figures, key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
+                                            -(f.value or 0), f.incident)):
+        if (f.kind, f.value) not in seen:
+            seen.add((f.kind, f.value))
+            out.append(f)
+    return out[:limit]
+
+
+def figure_contradictions(figures: list[Figure], min_ratio: float = 1.25) -> list[tuple[Figure, Figure]]:
+    """Pairs of figures of one incident and kind from different outlets that disagree."""
+    pairs = []
+    by_kind: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_kind.setdefault(f.kind, []).append(f)
+    for kind, fs in by_kind.items():
+        if kind == "money":
+            continue
+        fs = [f for f in fs if f.value]
+        lo, hi = min(fs, key=lambda f: f.value, default=None), max(fs, key=lambda f: f.value, default=None)
+        if lo and hi and lo.outlet != hi.outlet and hi.value >= min_ratio * lo.value:
+            pairs.append((hi, lo))
+    return pairs
+
+
+def cited(figures: Iterable[Figure], cite) -> list[Figure]:
+    """The figures with their footnote label set (``cite(row) -> label``)."""
+    out = []
+    for f in figures:
+        if not f.note and f.row is not None:
+            f.note = cite(f.row)
+        out.append(f)
+    return out
+

@@ -1,0 +1,222 @@
+"""Incidents of the period as the in-scope articles report them, ranked by significance.
+
+The store's incidents group event mentions across all articles; here only the mentions
+of in-scope articles that are dated in the period, not background, and involve the
+subject are kept (and none whose actor is a news outlet or whose sentence is a photo
+caption). Sources, certainty, dates
+and figures are recomputed from the kept mentions, so nothing an out-of-scope article
+said can show. An event the incident linker left alone stands as its own incident.
+
+Significance (see ``significance``) adds the severity of the type (knowledge table),
+the number of independent sources, the reported dead and how recent it is; an incident
+whose every mention is hypothetical, threatened, denied or negated weighs half.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date
+from typing import Optional
+
+from sitrep.knowledge.report_terms import ReportTerms
+from sitrep.report.content import Figure, Incident, Quote
+from sitrep.report.safety import one_line
+from sitrep.report.scope import Period
+from sitrep.report.sides import side_of
+from sitrep.report.sources import Citations
+
+#: statuses that say the event happened (as against planned, threatened, denied)
+AFFIRMING = ("asserted", "reported", "claimed", "alleged")
+DENYING = ("denied", "negated")
+STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3,
+               "threatened": 2, "denied": 1, "negated": 0}
+#: an incident is significant (it enters the timeline) when it names an actor and has two
+#: independent sources affirming it, or one source asserting it that is of a severe type
+#: (force, coercion, sanctions, mobilisation) or gives a key figure
+SIGNIFICANT_SEVERITY = 0.7
+QUOTES_PER_INCIDENT = 4
+#: actors that report rather than act: an outlet "visiting" a place is journalism, not news
+REPORTER_SECTORS = {"MED"}
+
+
+def significance(severity: float, n_sources: int, killed: float, days_before_end: Optional[int],
+                 period_days: int, affirmed: bool, specified: int = 0) -> float:
+    """Severity of the type + log-scaled independent sources and dead + recency (0..0.5)
+    + how well specified it is (``specified``: source, target and place known, 0..3)."""
+    score = severity * (1.0 if affirmed else 0.5) + 0.15 * specified
+    score += 0.6 * math.log2(1 + n_sources)
+    score += 0.4 * math.log10(1 + max(killed, 0))
+    if days_before_end is not None and period_days > 0:
+        score += 0.5 * max(0.0, 1 - days_before_end / period_days)
+    return round(score, 3)
+
+
+def _specificity(e: dict) -> tuple:
+    """How well-specified a mention is: actors, place, own date, then certainty."""
+    return (bool(e["source_name"]) + bool(e["target_name"]) + bool(e["place_name"]) + bool(e["date_value"]),
+            e["involves"], STATUS_RANK.get(e["certainty"], 0), -(e["pub_date"] or date.max).toordinal())
+
+
+def _target(e: dict) -> Optional[str]:
+    """The target's name, None when it repeats the source or is the source's own side
+    ("Trump imposed penalties on the United States": an extraction slip). An opposition
+    acting against its own state keeps its target."""
+    target = e["target_name"]
+    if not target or target == e["source_name"]:
+        return None
+    mine = side_of(e["source_name"], e["source_country"], e["source_sector"])
+    theirs = side_of(target, e["target_country"], e["target_sector"])
+    if mine and theirs and mine.key == theirs.key and target == theirs.label:
+        return None
+    return target
+
+
+def _coherent(m: dict, best: dict) -> bool:
+    """A mention agrees with the incident's best-specified one: same article, or a shared
+    known source or target country, or the same place (and no conflicting actor)."""
+    if not _compatible(m, best):
+        return False
+    return (m["article_id"] == best["article_id"]
+            or any(m[k] and m[k] == best[k] for k in ("source_country", "target_country", "place_name")))
+
+
+def reportable(e: dict, terms: ReportTerms) -> bool:
+    """A mention that may stand for an incident: it involves the subject, its actor is not
+    a news outlet, and its sentence is not a photo caption."""
+    return (e["involves"] and e["source_sector"] not in REPORTER_SECTORS
+            and not terms.is_caption(e["sentence"]))
+
+
+def title_of(e: dict, terms: ReportTerms) -> str:
+    """A plain-words title from one mention: '<source> <phrase> <target> in <place>'."""
+    target = _target(e)
+    if e["source_name"]:
+        title = f"{e['source_name']} {terms.phrase(e['type'], bool(target))}"
+    else:
+        noun = terms.noun(e["type"], bool(target))
+        title = noun[0].upper() + noun[1:]
+    if target:
+        title += f" {target}"
+    if e["place_name"] and e["place_name"] not in (e["source_name"], target):
+        title += f" in {e['place_name']}"
+    return one_line(title)
+
+
+def is_significant(mentions: list[dict], best: dict, severity: float, has_figures: bool) -> bool:
+    if not (best["source_name"] or _target(best)):
+        return False
+    affirming = {m["independent_key"] for m in mentions if m["certainty"] in AFFIRMING}
+    if len(affirming) >= 2:
+        return True
+    asserted = any(m["certainty"] in ("asserted", "reported") for m in mentions)
+    return asserted and (severity >= SIGNIFICANT_SEVERITY or has_figures)
+
+
+def _groups(events: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        groups[e["incident_id"] or "event:" + e["event_id"]].append(e)
+    return groups
+
+
+def _certainty(mentions: list[dict]) -> list[tuple[str, str]]:
+    """(outlet, strongest status it gives), in order of first report."""
+    best: dict[str, str] = {}
+    for m in mentions:
+        outlet = m["outlet"] or "unknown outlet"
+        if outlet not in best or STATUS_RANK.get(m["certainty"], 0) > STATUS_RANK.get(best[outlet], 0):
+            best[outlet] = m["certainty"]
+    return list(best.items())
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    """Two mentions name no conflicting actors (equal countries, or one unknown)."""
+    return all(not a[k] or not b[k] or a[k] == b[k] for k in ("source_country", "target_country"))
+
+
+def contest_pair(mentions: list[dict]) -> Optional[tuple[dict, dict]]:
+    """(claim, denial): a mention affirming the happening and an explicit denial of it by
+    another source -- another outlet, or another named speaker -- with compatible actors.
+    A plain negation ("was not charged") is not a denial of somebody's claim."""
+    # a claim somebody is named as making reads best against a denial, then firm reports
+    affirm = sorted((m for m in mentions if m["certainty"] in AFFIRMING),
+                    key=lambda m: (not m["attributed_to"], -STATUS_RANK.get(m["certainty"], 0)))
+    for d in (m for m in mentions if m["certainty"] == "denied"):
+        for a in affirm:
+            other = a["independent_key"] != d["independent_key"] or (
+                a["attributed_to"] and d["attributed_to"] and a["attributed_to"] != d["attributed_to"])
+            if other and _compatible(a, d):
+                return a, d
+    return None
+
+
+def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
+    """The best mention of each outlet, subject-involving and well-specified first."""
+    chosen: dict[str, dict] = {}
+    for m in sorted(mentions, key=_specificity, reverse=True):
+        chosen.setdefault(m["independent_key"], m)
+    out = []
+    for m in list(chosen.values())[:QUOTES_PER_INCIDENT]:
+        out.append(Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"],
+                         text=one_line(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
+    return out
+
+
+def build_incidents(events: list[dict], period: Optional[Period], terms: ReportTerms, cites: Citations,
+                    figures_of) -> list[Incident]:
+    """Incidents involving the subject, most significant first. ``figures_of(mentions,
+    title)`` gives an incident's key figures."""
+    incidents = []
+    for key, group in _groups([e for e in events if reportable(e, terms)]).items():
+        best = max(group, key=_specificity)
+        mentions = [m for m in group if _coherent(m, best)]
+        if not (best["source_name"] or best["target_name"] or best["place_name"]):
+            continue  # nothing says who or where: not a reportable incident
+        days = sorted(m["event_date"] for m in mentions if m["event_date"])
+        day = best["event_date"] or (days[0] if days else None)
+        n_sources = len({m["independent_key"] for m in mentions})
+        affirmed = any(m["certainty"] in AFFIRMING for m in mentions)
+        title = title_of(best, terms)
+        figures: list[Figure] = figures_of(mentions, title)
+        killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0)
+        end_gap = (period.until - day).days if period and day else None
+        specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
+        severity = terms.severity(best["type"])
+        score = significance(severity, n_sources, killed, end_gap, period.days if period else 0, affirmed, specified)
+        outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet" for m in mentions))
+        inc = Incident(
+            incident_id=key, title=title, type=best["type"], quad_class=best["quad_class"],
+            day=day, last_day=days[-1] if days else None,
+            place=best["place_name"], lat=best["lat"], lon=best["lon"], outlets=outlets,
+            n_sources=n_sources, certainty=_certainty(mentions), contested=contest_pair(mentions) is not None,
+            significance=score,
+            significant=is_significant(mentions, best, severity, bool(figures)),
+            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]))
+        incidents.append(inc)
+    incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
+    return incidents
+
+
+def distinct(incidents: list[Incident], limit: Optional[int] = None) -> list[Incident]:
+    """The incidents in order, skipping one whose best sentence an earlier one already
+    stands for (an attack and the accusation in the same sentence)."""
+    seen, out = set(), []
+    for inc in incidents:
+        if inc.key_sentence in seen:
+            continue
+        seen.add(inc.key_sentence)
+        out.append(inc)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def cite_incident(inc: Incident, cites: Citations) -> Incident:
+    """Give a shown incident its quoted mentions and figure notes (footnotes are made
+    only for what the brief shows)."""
+    if not inc.quotes:
+        inc.quotes = _quotes(inc.mentions, cites)
+    for f in inc.figures:
+        if not f.note and f.row is not None:
+            f.note = cites.cite_row(f.row)
+    return inc

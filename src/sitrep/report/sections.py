@@ -1,0 +1,212 @@
+"""The smaller sections of the brief: key developments, change against the previous
+period, contested claims, what to watch, the activity series and the map's places."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from sitrep.knowledge.report_terms import ReportTerms
+from sitrep.model import QUAD_CLASS
+from sitrep.report.evidence import day_of
+from sitrep.report.content import Activity, Change, Contest, Incident, MapPoint, Quote, Sentence, WatchItem
+from sitrep.report.figures import figure_contradictions
+from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair, distinct
+from sitrep.report.safety import one_line
+from sitrep.report.scope import Period, Subject
+from sitrep.report.sources import Citations
+
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+MAX_DEVELOPMENTS = 6
+MAX_WATCH = 8
+MAX_THREATS = 4
+#: announced dates from this many days before the period's end on are still ahead
+WATCH_FROM_DAYS = 0
+
+
+# -- key developments -------------------------------------------------------------------------
+
+def _outlet_list(outlets: list[str], limit: int = 3) -> str:
+    shown = outlets[:limit]
+    if len(outlets) > limit:
+        return ", ".join(shown) + " and others"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def development(inc: Incident) -> Sentence:
+    """One sentence on an incident: when, what (its title), how sure, who reports it."""
+    when = f" on {inc.day.isoformat()}" if inc.day else ""
+    statuses = {s for _, s in inc.certainty}
+    if statuses <= {"claimed", "alleged"}:
+        how = " (a claim, not confirmed by the reporting outlets)"
+    elif inc.contested:
+        how = " (contested: another source denies it)"
+    elif not statuses & set(AFFIRMING):
+        how = f" ({'/'.join(sorted(statuses))}, not reported as done)"
+    else:
+        how = ""
+    figures = "; ".join(f.text for f in inc.figures[:2])
+    sentence = f"{inc.title}{when}{how}" + (f" — {figures}" if figures else "") + \
+        f", reported by {_outlet_list(inc.outlets)}."
+    notes = inc.notes[:3] + [f.note for f in inc.figures[:2] if f.note not in inc.notes[:3]]
+    return Sentence(one_line(sentence), notes)
+
+
+def key_developments(headlines: list[Incident], cites: Citations) -> list[Sentence]:
+    """Up to MAX_DEVELOPMENTS sentences from the most significant incidents, one per title
+    and per source sentence (fewer only when the period has fewer happenings)."""
+    out, seen = [], set()
+    for inc in headlines:
+        if len(out) >= MAX_DEVELOPMENTS:
+            break
+        cite_incident(inc, cites)
+        if inc.title in seen or (inc.notes and inc.notes[0] in seen):
+            continue  # one sentence per happening, even when the linker left it split
+        seen.update((inc.title, *inc.notes[:1]))
+        out.append(development(inc))
+    return out
+
+
+# -- timeline -----------------------------------------------------------------------------------
+
+def timeline(incidents: list[Incident], cites: Citations) -> list[Incident]:
+    """Significant dated incidents in date order; incidents that read the same on the same
+    day (one happening the linker left split) are shown once, with all their outlets."""
+    merged: dict[tuple, Incident] = {}
+    ranked = sorted((i for i in incidents if i.significant and i.day), key=lambda i: (i.day, -i.significance))
+    for inc in distinct(ranked):
+        cite_incident(inc, cites)
+        key = (inc.day, inc.title)
+        if key not in merged:
+            merged[key] = replace(inc, outlets=list(inc.outlets), quotes=list(inc.quotes))
+            continue
+        shown = merged[key]
+        shown.outlets += [o for o in inc.outlets if o not in shown.outlets]
+        shown.quotes += [q for q in inc.quotes if q.note not in shown.notes]
+        shown.contested = shown.contested or inc.contested
+    return list(merged.values())
+
+
+# -- change against the previous period ---------------------------------------------------------
+
+def changes(current: dict[str, int], previous: dict[str, int]) -> list[Change]:
+    """Per quad class, then per type with events in either period, by size of change."""
+    rows = []
+    for quad in QUADS:
+        cur = sum(n for t, n in current.items() if QUAD_CLASS.get(t) == quad)
+        prev = sum(n for t, n in previous.items() if QUAD_CLASS.get(t) == quad)
+        if cur or prev:
+            rows.append(Change(quad, prev, cur))
+    types = sorted(set(current) | set(previous),
+                   key=lambda t: (-abs(current.get(t, 0) - previous.get(t, 0)), t))
+    rows += [Change(t, previous.get(t, 0), current.get(t, 0)) for t in types]
+    return rows
+
+
+# -- contested claims ---------------------------------------------------------------------------
+
+def _quote(m: dict, cites: Citations) -> Quote:
+    return Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"], text=one_line(m["sentence"]),
+                 note=cites.cite_row(m), who=m["attributed_to"])
+
+
+def contested(incidents: list[Incident], cites: Citations, limit: int = 8) -> list[Contest]:
+    """A claim denied by another source about the same incident, or figures of one
+    incident that different outlets give differently."""
+    out = []
+    for inc in incidents:
+        pair = contest_pair(inc.mentions)
+        if pair:
+            out.append(Contest(inc.title, "denial", _quote(pair[0], cites), _quote(pair[1], cites)))
+        for hi, lo in figure_contradictions(inc.figures):
+            out.append(Contest(inc.title, "figures", _quote(hi.row, cites), _quote(lo.row, cites)))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+# -- what to watch ------------------------------------------------------------------------------
+
+def watch(events: list[dict], future_times: list[dict], subject: Optional[Subject], period: Optional[Period],
+          terms: ReportTerms, cites: Citations) -> list[WatchItem]:
+    """Stated deadlines, scheduled talks and votes still ahead at the end of the period
+    (a date after its article's publication and no earlier than WATCH_FROM_DAYS before the
+    period ends, in a sentence with a watch cue that names the subject), then the latest
+    threats made by a named actor."""
+    announced: list[WatchItem] = []
+    seen: set[tuple[str, int]] = set()
+    horizon = period.until - timedelta(days=WATCH_FROM_DAYS) if period else None
+    for t in future_times:
+        day = day_of(t["value"])
+        if horizon and (day is None or day < horizon):
+            continue
+        _, span, sentence = cites.sentence_at(t["article_id"], t["start_char"])
+        if not span or (t["article_id"], span[0]) in seen:
+            continue
+        kinds = [k for k in terms.watch_kinds(sentence) if k != "threat"]
+        if not kinds or (subject and not subject.named_in(sentence)) or terms.is_caption(sentence):
+            continue
+        seen.add((t["article_id"], span[0]))
+        note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
+                          title=t["title"], url=t["url"])
+        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note))
+    announced.sort(key=lambda w: w.day or date.max)
+    threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
+               and (e["type"] == "THREATEN" or e["certainty"] == "threatened")]
+    threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
+    made: list[WatchItem] = []
+    for e in threats:
+        key = (e["article_id"], e["sentence_start"])
+        if key in seen or terms.is_caption(e["sentence"]) or len(made) >= MAX_THREATS:
+            continue
+        seen.add(key)
+        made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
+                              cites.cite_row(e)))
+    return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
+
+
+# -- activity and places ------------------------------------------------------------------------
+
+def _bucket(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day
+
+
+def activity(events: list[dict], articles: list[dict[str, Any]], period: Optional[Period]) -> Optional[Activity]:
+    """Events per article published, by publication day (week, month for long periods)
+    and quad class: how intense the reporting is, not how much of it there is."""
+    if not period or not articles:
+        return None
+    unit = "day" if period.days <= 62 else "week" if period.days <= 400 else "month"
+    volume: Counter = Counter(_bucket(a["pub_date"], unit) for a in articles if a["pub_date"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for e in events:
+        if e["involves"] and e["pub_date"] and e["quad_class"]:
+            counts[e["quad_class"]][_bucket(e["pub_date"], unit)] += 1
+    buckets, day = [], _bucket(period.since, unit)
+    while day <= period.until:
+        buckets.append(day)
+        day = _bucket(day + timedelta(days={"day": 1, "week": 7, "month": 32}[unit]), unit)
+    per_article = {q: [round(counts[q][b] / volume[b], 3) if volume[b] else 0.0 for b in buckets] for q in QUADS}
+    return Activity(unit, buckets, per_article, [volume[b] for b in buckets])
+
+
+def places(incidents: list[Incident], subject: Optional[Subject] = None) -> list[MapPoint]:
+    """Incident places with coordinates, merged by name. A place named after the subject
+    but geocoded to another country (a "Northern Syria" put on a town called Syria in
+    Virginia) is left off the map rather than drawn in the wrong continent."""
+    by_name: dict[str, MapPoint] = {}
+    for inc in incidents:
+        if inc.lat is None or inc.lon is None or not inc.place:
+            continue
+        country = next((m["place_country"] for m in inc.mentions if m["place_name"] == inc.place), None)
+        if subject and subject.country2 and subject.named_in(inc.place) and country and country != subject.country2:
+            continue
+        p = by_name.setdefault(inc.place, MapPoint(inc.place, inc.lat, inc.lon, 0, 0))
+        p.incidents += 1
+        p.sources += inc.n_sources
+    return sorted(by_name.values(), key=lambda p: (-p.incidents, p.name))

@@ -1,0 +1,322 @@
+"""Where an event sits in its document: page furniture, its date, and background.
+
+* **Page furniture**: paragraphs that are not article prose -- the title repeated in the
+  body, a paragraph repeated word for word (a caption that repeats a sentence), bylines,
+  photo captions and credits, teasers and sign-up lines (``page_furniture.tsv``), list
+  items ("2) Airstrikes") and headings (a short line without sentence punctuation). No
+  event is coded in them.
+* **Date**: the date expression of the event's own sentence that the parse attaches to
+  the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
+  ``2019-04``); failing that one earlier in the paragraph, the lead's day, or the
+  publication date -- all three copies marked ``inferred``.
+* **Background**: an event placed before the article's news period ("in 2013", "the 1983
+  bombing", "since 2017", "previously", "has long") or habitual ("repeatedly") is
+  background; it keeps its own date and never inherits the news-day date.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from typing import Optional
+
+from sitrep.model import Document, Time
+from sitrep.stages.times import is_calendar_time
+
+#: how many opening paragraphs hold the "lead", whose date later sentences inherit
+LEAD_PARAGRAPHS = 2
+#: an event dated this many days before the news reference is background (annotation 7)
+BACKGROUND_DAYS = 14
+#: a heading or list item has no sentence punctuation and at most this many words
+HEADING_MAX_WORDS = 25
+#: "anywhere" furniture patterns are only trusted in paragraphs this short
+FURNITURE_MAX_WORDS = 60
+_SENTENCE_END = re.compile(r"""[.!?…:;"”’'»)\]]\s*$""")
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[•·▪■◦►‣*])\s+\S")
+_WORD = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------ furniture
+
+def furniture_spans(doc: Document, lex) -> list[tuple[int, int]]:
+    """Paragraph spans of page furniture, in text order."""
+    text = doc.article.text
+    paragraphs = doc.paragraphs or ([(0, len(text))] if text else [])
+    title = _normalise(doc.article.title or "")
+    many = len(paragraphs) >= 3  # a single sentence or a short snippet is never furniture
+    seen: set[str] = set()
+    out = []
+    for start, end in paragraphs:
+        body = text[start:end]
+        norm = _normalise(body)
+        if many and _is_furniture(body, norm, title, seen, lex.furniture):
+            out.append((start, end))
+        if norm:
+            seen.add(norm)
+    return out
+
+
+def _is_furniture(body: str, norm: str, title: str, seen: set[str], patterns) -> bool:
+    if not norm:
+        return False
+    if norm == title or norm in seen:
+        return True  # the title again, or a caption repeating a paragraph
+    words = norm.count(" ") + 1
+    if _LIST_ITEM.match(body):
+        return True
+    if words <= HEADING_MAX_WORDS and not _SENTENCE_END.search(body):
+        return True
+    starts, anywhere = _combined(patterns)
+    if starts is not None and starts.match(body.lstrip(" \t\n\"“'(")):
+        return True
+    return words <= FURNITURE_MAX_WORDS and anywhere is not None and anywhere.search(body) is not None
+
+
+_COMBINED: dict[int, tuple] = {}
+
+
+def _combined(patterns) -> tuple:
+    """The furniture patterns joined into one regex per kind of match (built once)."""
+    key = id(patterns)
+    if key not in _COMBINED:
+        def join(ps):
+            return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ps), re.IGNORECASE) if ps else None
+        _COMBINED[key] = (join([p for p in patterns if not p.anywhere]), join([p for p in patterns if p.anywhere]))
+    return _COMBINED[key]
+
+
+def _normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+# ------------------------------------------------------------------ dates
+
+@dataclasses.dataclass
+class EventDate:
+    """The date of one event mention and how it was found."""
+    time: Optional[Time]
+    attached: bool = False  # read in the event's own sentence, attached to its trigger
+    reported: bool = False  # it dates the report ("said on Sunday that ..."), not the act
+
+
+class DateFinder:
+    """Dates of event mentions in one document."""
+
+    def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.saying_verbs = saying_verbs
+        self.dated = [t for t in doc.times if is_calendar_time(t)]
+        self.published = (doc.article.published or "")[:10]
+        self.reference = reference_day(doc, self.dated)
+        self._lead = _lead_date(doc, self.dated)
+        sdoc = doc.nlp
+        self._time_roots = []
+        for t in self.dated:
+            span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand") if sdoc is not None else None
+            self._time_roots.append(span.root if span is not None else None)
+
+    def in_sentence(self, sent_span) -> list[int]:
+        return [k for k, t in enumerate(self.dated) if sent_span[0] <= t.span[0] and t.span[1] <= sent_span[1]]
+
+    def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int) -> EventDate:
+        """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
+        the trigger head, its light verb and the verbs it hangs from) first, then the
+        nearest one not attached to another event of the sentence."""
+        best, best_key, best_owner = None, None, None
+        for k in self.in_sentence(sent_span):
+            t = self.dated[k]
+            owner = self._owner(k, anchors, other_triggers)
+            if owner == "other":
+                continue
+            key = (owner != "own", abs(t.span[0] - trigger_at))
+            if best_key is None or key < best_key:
+                best, best_key, best_owner = t, key, owner
+        if best is None:
+            return EventDate(None)
+        return EventDate(best, attached=best_owner == "own", reported=best_owner == "saying")
+
+    def _owner(self, k: int, anchors: set[int], other_triggers: set[int]) -> str:
+        """"own" when the time expression hangs from one of the trigger's anchors, "other"
+        when from another event's trigger first, "saying" when from a verb of saying
+        ("said on Sunday that ..."), else "free"."""
+        tok = self._time_roots[k]
+        for _ in range(10):
+            if tok is None:
+                return "free"
+            if tok.i in anchors:
+                return "own"
+            if tok.i in other_triggers:
+                return "other"
+            if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
+                return "saying"
+            if tok.head is tok:
+                return "free"
+            tok = tok.head
+        return "free"
+
+    def inherited(self, sent_span, paragraph) -> Optional[Time]:
+        """A date for a sentence that has none: the last one earlier in its paragraph, the
+        lead's day, or the publication date -- marked inferred."""
+        if paragraph is not None:
+            # the last date of the news period told earlier in the paragraph ("in 1985"
+            # dates a background event, not the next sentence)
+            before = [t for t in self.dated if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]
+                      and not before_news_period(t, self.reference)]
+            if before:
+                return dataclasses.replace(before[-1], inferred=True)
+        if self._lead is not None and self._lead.span[0] < sent_span[0]:
+            return dataclasses.replace(self._lead, inferred=True)
+        if self.published:
+            # no span in the text: the value is the publication day
+            return Time(span=(0, 0), text="", value=self.published, granularity="day", type="DATE",
+                        mod="PUBLICATION", inferred=True)
+        return None
+
+
+def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
+    """The day the story's lead gives ("... on Monday, officials said"): news writing
+    dates the main event once, in the opening, and later sentences about it inherit it.
+    Only a day-precise date, not after the publication date."""
+    leads = doc.paragraphs[:LEAD_PARAGRAPHS]
+    if not leads:
+        return None
+    lead_end = leads[-1][1]
+    published = (doc.article.published or "")[:10]
+    for t in sorted(dated, key=lambda t: t.span):
+        if t.span[0] >= lead_end:
+            break
+        day = (t.value or "")[:10]
+        if _is_day(day) and (not published or day <= published):
+            return t
+    return None
+
+
+def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
+    """The day the article's news period ends: the publication day, or when there is
+    none the latest day the text names, else the end of the latest month it names, else
+    the middle of the latest year it names."""
+    published = _as_date((doc.article.published or "")[:10])
+    if published is not None:
+        return published
+    days = [_as_date((t.value or "")[:10]) for t in dated]
+    days = [d for d in days if d is not None]
+    if days:
+        return max(days)
+    months = [period_end(t.value) for t in dated if re.fullmatch(r"\d{4}-\d{2}", (t.value or "").split("T")[0])]
+    months = [m for m in months if m is not None]
+    if months:
+        return max(months)
+    # only years: the news is of the latest year named, somewhere in it
+    years = [int(t.value) for t in dated if re.fullmatch(r"\d{4}", t.value or "")]
+    return dt.date(max(years), 7, 1) if years else None
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit()
+
+
+def _as_date(value: str) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(value) if _is_day(value) else None
+    except ValueError:
+        return None
+
+
+def period_end(value: str, mod: Optional[str] = None) -> Optional[dt.date]:
+    """The last day of the period a TIMEX value names: 2015 -> 2015-12-31, 2019-04 ->
+    2019-04-30 ("early April" -> 2019-04-10, "mid-April" -> 2019-04-20), 2019-W05 -> its
+    Sunday, a day -> itself, 197 (the 1970s) -> 1979-12-31."""
+    value = (value or "").split("T")[0]
+    try:
+        if _is_day(value):
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = int(value[:4]), int(value[5:7])
+            if mod in ("START", "MID"):
+                return dt.date(y, m, 10 if mod == "START" else 20)
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        m = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+        if m:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+        m = re.fullmatch(r"(\d{4})-(?:Q(\d)|(SP|SU|FA|AU|WI|H\d))", value)
+        if m:
+            return dt.date(int(m.group(1)), 12, 31) if not m.group(2) else \
+                dt.date(int(m.group(1)), min(12, int(m.group(2)) * 3), 28)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), {"START": 4, "MID": 8}.get(mod or "", 12), 30 if mod else 31)
+        if re.fullmatch(r"\d{3}", value):
+            return dt.date(int(value) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", value):
+            return dt.date(int(value) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ background
+
+def before_news_period(time: Optional[Time], reference: Optional[dt.date]) -> bool:
+    """The middle of the date's period lies more than two weeks before the article's news
+    reference day ("last month" in a mid-May article is April: background)."""
+    if time is None or reference is None or not time.value:
+        return False
+    middle = period_middle(time.value, time.mod)
+    return middle is not None and (reference - middle).days > BACKGROUND_DAYS
+
+
+def period_middle(value: str, mod: Optional[str] = None) -> Optional[dt.date]:
+    """The middle day of the period a TIMEX value names (its end for "late ...")."""
+    end = period_end(value, mod)
+    if end is None:
+        return None
+    start = period_start(value)
+    if start is None or start > end or mod == "END":
+        return end
+    return start + (end - start) / 2
+
+
+def period_start(value: str) -> Optional[dt.date]:
+    value = (value or "").split("T")[0]
+    try:
+        if _is_day(value):
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        m = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+        if m:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if re.fullmatch(r"\d{4}(?:-.*)?", value):
+            return dt.date(int(value[:4]), 1, 1)
+        if re.fullmatch(r"\d{3}", value):
+            return dt.date(int(value) * 10, 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False) -> Optional[str]:
+    """A past or habitual cue among the modifiers of the event's anchors ("previously",
+    "has long", "in the past", "repeatedly", "for years", "a previous visit"): the cue,
+    or None."""
+    for anchor in anchors:
+        if anchor is None:
+            continue
+        for c in anchor.children:
+            if c.dep_ in ("advmod", "npadvmod", "prep", "amod", "advcl") or c.dep_ == "nummod":
+                if c.dep_ in ("advmod", "amod") and c.n_lefts + c.n_rights == 0:
+                    words = c.lower_  # a single word: no subtree to join
+                else:
+                    words = " ".join(t.lower_ for t in c.subtree)
+                # "met repeatedly" this week is news; "has repeatedly warned" is a habit
+                for kind in (("past",) if simple_past else ("past", "habitual")):
+                    for phrase in cues.get(kind, ()):
+                        if words == phrase or (len(phrase.split()) > 1 and f" {phrase} " in f" {words} "):
+                            return phrase
+    return None

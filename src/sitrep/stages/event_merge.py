@@ -1,0 +1,299 @@
+"""One event per happening per article.
+
+News repeats itself: the lead reports a strike, paragraph six recaps it, a quote calls it
+"the attack", the last paragraph says "the strikes". Each mention is found as a draft
+event; this module groups the drafts that report the same happening into one
+:class:`~sitrep.model.Event` whose ``mentions`` list every trigger span (text order, the
+first one being ``trigger``) and whose roles, date and place are the best specified
+among the mentions -- a role missing in one mention is filled from the others.
+
+A draft joins the latest happening before it that is *compatible* -- the same type (or
+a nominal mention of an act the happening announced: "will withdraw ... the
+withdrawal"), the same background status, the same governing act (a threatened strike is
+not the strike), compatible actors (the same country or person, the same kind of party,
+or one unknown), compatible dates (when both carry a date of their own, one contains the
+other) and, for physical acts, compatible places -- and for which there is *evidence* of
+identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
+shared named party, the same sentence, the same date of its own, or a casualty verb
+right after the act ("... 22 people were killed"). A mention marked as new ("another
+attack", "a second strike", "new sanctions", "struck again") starts a happening of its
+own.
+
+Afterwards a reaction to an event ("Russia condemned the strikes", "criticism of the
+operation") gets as its target whoever carried that event out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sitrep.model import Actor, Event, Place, Time
+
+#: how many sentences after a happening's latest mention a casualty verb is its outcome
+OUTCOME_SENTENCES = 3
+
+
+@dataclass
+class Draft:
+    """One mention of an event, with what grouping needs to know about it."""
+    event: Event
+    head: int  # token index of the trigger head
+    objects: list[int] = field(default_factory=list)  # token indices of its object phrases
+    date_attached: bool = False  # its date is read in its sentence, attached to it
+    own_date: Optional[Time] = None  # a date read in its own sentence
+    distinct: bool = False  # "another attack": a new happening
+    governed_by: Optional[str] = None  # the type of the act it is the content of
+    base_type: str = ""  # the trigger's type before PLOVER's future coding
+    nominal: bool = False  # an event noun, not a verb
+    irrealis: bool = False  # an infinitive or modal verb: a planned or possible act
+    definite: bool = False  # "the attack", "its offensive", "Tuesday's strike"
+    casualty: bool = False  # "were killed", "wounded": the outcome of an attack
+    sentence: int = 0  # index of its sentence in the document
+    period: Optional[str] = None  # "past" (background), "news", or None (nothing said)
+    specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
+
+
+@dataclass
+class Happening:
+    drafts: list[Draft]
+    type: str = ""
+    source: Optional[Actor] = None
+    target: Optional[Actor] = None
+    date: Optional[Time] = None
+    date_attached: bool = False
+    place: Optional[Place] = None
+    last_sentence: int = 0
+
+    @property
+    def first(self) -> Draft:
+        return self.drafts[0]
+
+    @property
+    def periods(self) -> set[str]:
+        return {d.period for d in self.drafts if d.period}
+
+    @property
+    def background(self) -> bool:
+        return "past" in self.periods
+
+    def roleless_topic(self, objects_of_others: set[int]) -> bool:
+        """Only bare, indefinite event nouns with no party, no date of their own, no place,
+        no recipient phrase, and no other event about them ("while sanctions appear to
+        be the strongest tool"): a topic, not a happening."""
+        return (all(d.nominal and not d.definite and not d.specific for d in self.drafts)
+                and self.source is None and self.target is None and self.place is None
+                and not any(d.date_attached or d.period for d in self.drafts)
+                and not any(d.head in objects_of_others for d in self.drafts))
+
+    def add(self, d: Draft) -> None:
+        self.drafts.append(d)
+        ev = d.event
+        if not self.type or (ev.type != d.base_type and self.type == d.base_type):
+            self.type = ev.type  # "will withdraw" names the happening better than "withdrawal"
+        self.source = _better_actor(self.source, ev.source)
+        self.target = _better_actor(self.target, ev.target)
+        if _date_rank(ev.date, d.date_attached) > _date_rank(self.date, self.date_attached):
+            self.date, self.date_attached = ev.date, d.date_attached
+        self.place = _better_place(self.place, ev.place)
+        self.last_sentence = max(self.last_sentence, d.sentence)
+
+
+def group(drafts: list[Draft], lex) -> list[Happening]:
+    """Drafts (in text order) -> happenings, each draft joining the latest compatible
+    happening for which there is evidence of identity."""
+    happenings: list[Happening] = []
+    for d in drafts:
+        home = None
+        if not d.distinct:
+            home = next((h for h in reversed(happenings)
+                         if compatible(h, d, lex) and same_happening(h, d)), None)
+        if home is None:
+            home = Happening([])
+            happenings.append(home)
+        home.add(d)
+    return happenings
+
+
+def compatible(h: Happening, d: Draft, lex) -> bool:
+    """Nothing in the two says they are different happenings."""
+    ev, first = d.event, h.first
+    if not _types_compatible(h, d):
+        return False
+    if d.period and {d.period} | h.periods == {"past", "news"}:
+        return False  # the 2013 attack is not today's
+    if d.governed_by != first.governed_by:
+        return False
+    families = lex.sector_families
+    if not actors_compatible(h.source, ev.source, families) or not actors_compatible(h.target, ev.target, families):
+        return False
+    own = [x.own_date for x in h.drafts if x.own_date is not None]
+    if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):
+        return False  # "visited Nicaragua in 1985" is not the visit of 2009
+    if h.type in lex.types_of("physical") and not places_compatible(h.place, ev.place,
+                                                                    lex.words.point_place_features):
+        return False
+    return True
+
+
+def _types_compatible(h: Happening, d: Draft) -> bool:
+    if d.event.type == h.type:
+        return True
+    # "will withdraw" (CONCEDE) and "the withdrawal" (RETREAT): one announced act
+    return d.base_type == h.first.base_type and (d.nominal or d.irrealis or all(x.nominal for x in h.drafts))
+
+
+def same_happening(h: Happening, d: Draft) -> bool:
+    """Something says the draft reports the happening again."""
+    if d.definite and d.nominal:
+        return True  # "the attack", "the strikes", "Tuesday's offensive"
+    if any(x.sentence == d.sentence for x in h.drafts):
+        return True
+    ev = d.event
+    if _shared_party(h.source, ev.source) or _shared_party(h.target, ev.target):
+        return True
+    if h.date_attached and d.date_attached and h.date is not None and ev.date is not None \
+            and h.date.value == ev.date.value:
+        return True
+    if d.casualty and h.type == "ASSAULT" and 0 <= d.sentence - h.last_sentence <= OUTCOME_SENTENCES:
+        return True  # "... At least 22 people were killed"
+    return False
+
+
+def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
+    """Both mentions name the same party (a state, a person, an organisation)."""
+    if a is None or b is None or _unresolved(a) or _unresolved(b):
+        return False
+    if a.kind == "person" or b.kind == "person":
+        return a.kind == b.kind and _name(a) == _name(b)
+    return bool(a.country and a.country == b.country) or _name(a) == _name(b)
+
+
+def actors_compatible(a: Optional[Actor], b: Optional[Actor], families: dict[str, str]) -> bool:
+    """Unknown on one side, or the same state, or the same person, or the same kind of
+    party ("riot police" is not "protesters")."""
+    if a is None or b is None or _weak(a) or _weak(b):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    fa, fb = families.get(a.sector or ""), families.get(b.sector or "")
+    if fa and fb and fa != fb:
+        return False
+    if a.kind == "person" and b.kind == "person" and not _unresolved(a) and not _unresolved(b):
+        return _name(a) == _name(b)
+    if not a.country and not b.country and not _unresolved(a) and not _unresolved(b):
+        return _name(a) == _name(b)
+    return True
+
+
+def dates_compatible(a: Optional[Time], b: Optional[Time]) -> bool:
+    """One value contains the other (2019-06 and 2019-06-20), or one is unknown."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    x, y = a.value.split("T")[0], b.value.split("T")[0]
+    if "W" in x or "W" in y:
+        return True  # weeks and days: not compared
+    return x.startswith(y) or y.startswith(x)
+
+
+def places_compatible(a: Optional[Place], b: Optional[Place], points: frozenset[str]) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.feature in points and b.feature in points:
+        return (a.geonameid or a.name) == (b.geonameid or b.name)
+    return True
+
+
+def _name(actor: Actor) -> str:
+    return (actor.name or actor.text or "").lower()
+
+
+def _better_actor(current: Optional[Actor], new: Optional[Actor]) -> Optional[Actor]:
+    """The better specified of two mentions of a role: a resolved actor over an
+    unresolved phrase, one with a country over one without; else the earlier."""
+    if current is None:
+        return new
+    if new is None:
+        return current
+    return new if _actor_rank(new) > _actor_rank(current) else current
+
+
+def _actor_rank(actor: Actor) -> int:
+    return (2 if actor.country else 0) + (0 if _unresolved(actor) else 1)
+
+
+def _weak(actor: Actor) -> bool:
+    """A country guessed from the event's place, not read from the text."""
+    return actor.resolved_by in ("place", "phrase+place")
+
+
+def _unresolved(actor: Actor) -> bool:
+    """A role phrase the actor layer did not resolve ("gunmen"), or a place's state."""
+    return (actor.resolved_by or "").startswith("phrase") or actor.resolved_by == "place"
+
+
+def _date_rank(time: Optional[Time], attached: bool) -> tuple:
+    """Attached to the trigger, then read in the text, then finer granularity."""
+    if time is None or not time.value:
+        return (-1,)
+    return (attached, not time.inferred, len(time.value.split("T")[0]))
+
+
+def _better_place(current: Optional[Place], new: Optional[Place]) -> Optional[Place]:
+    """The more precise place: a town over a country or region."""
+    if current is None:
+        return new
+    if new is not None and _broad(current) and not _broad(new):
+        return new
+    return current
+
+
+def _broad(place: Place) -> bool:
+    return place.feature in ("country", "admin1", "region", "continent", "water")
+
+
+def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
+    """One Event per happening, with its mentions, in the order of their first mention."""
+    out = []
+    objects = {i for h in happenings for d in h.drafts for i in d.objects}
+    kept = [h for h in happenings if not h.roleless_topic(objects)]
+    for n, h in enumerate(sorted(kept, key=lambda h: h.first.event.trigger.span), start=1):
+        first = h.first.event
+        date = h.date if h.date is not None else first.date
+        if h.background and date is not None and date.inferred:
+            date = None  # a background act keeps its own date or none, never the news day
+        mentions = sorted((d.event.trigger for d in h.drafts), key=lambda m: m.span)
+        figures, seen = [], set()
+        for d in h.drafts:
+            for q in d.event.figures:
+                if q.span not in seen:
+                    seen.add(q.span)
+                    figures.append(q)
+        out.append(Event(
+            id=f"{article_id}:e{n}", type=h.type, trigger=first.trigger, sentence=first.sentence,
+            mode=next((d.event.mode for d in h.drafts if d.event.mode), None),
+            source=h.source, target=h.target, date=date, place=h.place, figures=figures,
+            quote=next((d.event.quote for d in h.drafts if d.event.quote), None),
+            mentions=mentions if len(mentions) > 1 else [], background=h.background))
+    return out
+
+
+def reaction_targets(happenings: list[Happening], lex) -> None:
+    """"Russia condemned the strikes": a reaction whose object is another happening's
+    mention gets that happening's source as its target."""
+    by_token = {d.head: h for h in happenings for d in h.drafts}
+    reactions = lex.types_of("reaction")
+    for h in happenings:
+        if h.target is not None or h.type not in reactions:
+            continue
+        for d in h.drafts:
+            other = next((by_token[i] for i in d.objects if i in by_token and by_token[i] is not h), None)
+            if other is not None and other.source is not None and not _same(other.source, h.source):
+                h.target = other.source
+                break
+
+
+def _same(a: Actor, b: Optional[Actor]) -> bool:
+    return b is not None and (a.span == b.span or (a.country is not None and a.country == b.country
+                                                   and _name(a) == _name(b)))

@@ -1,0 +1,690 @@
+"""Which actor mention fills which role of an event (the events stage's arguments).
+
+The actor layer (``doc.actors``) decides what a mention *is*; this module decides which
+mention is the **source** (who acts) and the **target** (toward whom) of an event
+candidate, from the dependency parse:
+
+* the subject of the verb, found through auxiliaries, control, raising, coordination
+  and relative clauses ("has accused", "urged Caracas to negotiate", "who attacked");
+* titles and appositions ("the defence minister, Vladimir Padrino") and possessors or
+  compounds of event nouns ("Israel's airstrike", "US sanctions");
+* the by-phrase of a passive or of an event noun ("struck by US forces", "the seizure
+  by the US"), a participle with an agent ("the attack, ordered by Assad");
+* the issuer of a document that carries the act ("signed an order imposing sanctions",
+  "sent a letter of apology to X": the signer / sender is the source);
+* objects, indirect objects and type-specific prepositions for the target ("sanctions
+  on Caracas", "aid to Ukraine", "talks with Iran").
+
+When the actor layer has no mention for a noun phrase that names a political group by
+its role ("gunmen", "riot police"), the phrase itself stands in, unresolved
+(``resolved_by="phrase"``), so the user sees who acted even when nobody knows whose they
+are; its sector comes from the actor knowledge base's role nouns.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from sitrep.knowledge.plover import EventWords, event_words
+from sitrep.model import Actor, Document
+
+NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: relations that leave a noun phrase (its actor is not the phrase's actor)
+_SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj", "appos",
+                         "prep", "det"})
+#: role-noun categories of the actor KB that name no acting party
+_NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
+NOUN_POS = ("NOUN", "PROPN")
+VERB_POS = ("VERB", "AUX")
+
+
+# ------------------------------------------------------------------ the actor index
+
+def actor_index(doc: Document, words: Optional[EventWords] = None) -> list[Optional[Actor]]:
+    """Token index -> the (non-locative) actor mention covering it.
+
+    Falls back to spaCy entities when the actor layer is empty.
+    """
+    sdoc = doc.nlp
+    index: list[Optional[Actor]] = [None] * len(sdoc)
+    actors = [a for a in doc.actors if not a.locative]
+    if not doc.actors:
+        actors = ner_actors(sdoc, words or event_words())
+    if not actors:
+        return index
+    starts = token_starts(sdoc)
+    for actor in actors:
+        first = max(0, bisect.bisect_right(starts, actor.span[0]) - 1)
+        last = bisect.bisect_left(starts, actor.span[1])
+        for i in range(first, min(last, len(index))):
+            if index[i] is None:
+                index[i] = actor
+    return index
+
+
+def token_starts(sdoc) -> list[int]:
+    from spacy.attrs import IDX
+    return [row[0] for row in sdoc.to_array([IDX]).reshape(-1, 1).tolist()]
+
+
+def locative_index(doc: Document) -> dict[int, Actor]:
+    """Token index -> locative actor mention ("in Venezuela"), for recipient fallback."""
+    out: dict[int, Actor] = {}
+    if not doc.actors:
+        return out
+    sdoc = doc.nlp
+    for actor in doc.actors:
+        if not actor.locative or not actor.country:
+            continue
+        span = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                out.setdefault(tok.i, actor)
+    return out
+
+
+def ner_actors(sdoc, words: EventWords) -> list[Actor]:
+    """spaCy entities as stand-in actors (no country: the actor stage resolves those)."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in NER_ACTOR_LABELS:
+            continue
+        head = ent.root.head
+        if ent.label_ == "GPE" and ent.root.dep_ == "pobj" and head.lower_ in words.locative_preps:
+            continue
+        kind = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group"}[ent.label_]
+        out.append(Actor(span=(ent.start_char, ent.end_char), text=ent.text, name=ent.text,
+                         kind=kind, resolved_by="ner"))
+    return out
+
+
+# ------------------------------------------------------------------ noun phrases
+
+def child(tok, *deps):
+    """The first child of ``tok`` with one of the dependency relations."""
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def actor_of_phrase(tok, index) -> Optional[Actor]:
+    """The actor named by the noun phrase headed by ``tok``: the head itself, a named
+    apposition ("the defence minister, Vladimir Padrino"), then the modifiers ("US
+    forces", "Venezuela's navy", "forces of Venezuela")."""
+    if tok is None:
+        return None
+    own = index[tok.i]
+    appositive = _appositive_actor(tok, index)
+    if appositive is not None and appositive.country and appositive.kind == "person" \
+            and (own is None or own.kind != "person"):
+        return appositive  # the named person rather than the title before the name
+    if own is not None and own.country:
+        return own
+    if appositive is not None and (own is None or appositive.country):
+        return appositive
+    if own is not None:
+        return own
+    frontier, seen = [tok], 0
+    while frontier and seen < 12:
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                seen += 1
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ == "of" and t is tok):
+                    continue
+                if index[c.i] is not None:
+                    return index[c.i]
+                nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _appositive_actor(tok, index) -> Optional[Actor]:
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found = index[c.i] if index[c.i] is not None else actor_of_phrase(c, index)
+            if found is not None:
+                return found
+    return None
+
+
+def actors_of_phrase(tok, index) -> list[Actor]:
+    """The actor of a noun phrase and of its conjuncts ("the US and Britain")."""
+    out = []
+    for t in [tok] + conjuncts(tok):
+        a = actor_of_phrase(t, index)
+        if a is not None and all(a.span != b.span for b in out):
+            out.append(a)
+    return out
+
+
+def conjuncts(tok) -> list:
+    out, stack = [], list(tok.children)
+    while stack:
+        c = stack.pop(0)
+        if c.dep_ == "conj":
+            out.append(c)
+            stack.extend(c.children)
+    return out
+
+
+def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
+    """An unresolved stand-in for a noun phrase that names a political group by its role
+    ("gunmen", "the riot police", "government forces"): the actor KB's role nouns decide
+    whether the head is one, and give the sector."""
+    if tok is None or tok.pos_ not in NOUN_POS or not role_nouns:
+        return None
+    category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
+    if category is None or category in _NOT_AN_ACTOR:
+        return None
+    for prep in tok.children:  # "a state of emergency", "the side of the road"
+        if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in role_nouns for g in prep.children):
+            return None
+    left = tok.left_edge
+    while left.i < tok.i and (left.dep_ in ("det", "predet", "punct") or left.is_punct):
+        left = left.nbor(1)
+    right = tok
+    start, end = left.idx, right.idx + len(right)
+    words = tok.doc[left.i:right.i + 1].text  # (Doc.text would join the whole document)
+    kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
+    return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
+                 resolved_by="phrase")
+
+
+# ------------------------------------------------------------------ subjects
+
+def relative_antecedent(tok):
+    """For a subject "who"/"which"/"that", the noun its relative clause modifies."""
+    if tok.tag_ in ("WP", "WDT") or tok.lower_ in ("who", "which", "that"):
+        clause = tok.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+            if clause.dep_ not in ("conj", "xcomp", "ccomp"):
+                break
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return tok
+
+
+def _copula_subject(noun):
+    """"He was the person who initiated the raid": the subject of the copula whose
+    predicate the noun is."""
+    if noun.dep_ == "attr" and noun.head.pos_ in VERB_POS:
+        subj = child(noun.head, "nsubj")
+        return subj if subj is not None and subj is not noun else None
+    return None
+
+
+def verb_subject(verb, words: Optional[EventWords] = None):
+    """The subject token of a verb, found through xcomp (control and raising), conj,
+    predicate complements, relative clauses and participles when the verb has none."""
+    words = words or event_words()
+    v = verb
+    for _ in range(6):
+        subj = child(v, "nsubj", "csubj")
+        if subj is not None:
+            return relative_antecedent(subj)
+        if v.dep_ == "xcomp":
+            # object control: "urged Caracas to negotiate" -> Caracas
+            obj = child(v.head, "dobj")
+            if obj is not None and obj.i < v.i:
+                return obj
+            # raising / passive control: "X is expected to", "X was ordered to withdraw"
+            passive = child(v.head, "nsubjpass")
+            if passive is not None:
+                return relative_antecedent(passive)
+            v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            gov = v.head.head
+            if gov.pos_ in NOUN_POS and v.head.lower_ in words.object_control_preps:
+                return gov  # "accused [the forces of launching]": the noun is the doer
+            obj = child(gov, "dobj")
+            if obj is not None and v.head.lower_ in words.object_control_preps:
+                return obj  # "accused the US of attacking", "blamed X for attacking"
+            v = gov  # "punished Russia by adopting sanctions": the main subject
+            continue
+        if v.dep_ in ("conj", "acomp", "attr"):
+            v = v.head  # "France is ready to contribute": the subject sits on "is"
+            continue
+        if v.dep_ in ("relcl", "acl") and v.tag_ != "VBN":
+            return v.head
+        if v.dep_ == "advcl" and (v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
+            v = v.head  # "..., offering assistance", "is in Syria to investigate": the main subject
+            continue
+        break
+    return None
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and child(verb, "agent") is not None)
+
+
+def agent_of(verb):
+    """The object of a passive's by-phrase ("struck by US forces")."""
+    agent = child(verb, "agent")
+    return child(agent, "pobj") if agent is not None else None
+
+
+class RoleFinder:
+    """Source and target actors of event candidates in one document."""
+
+    def __init__(self, index, locatives, lex, role_nouns: Optional[dict] = None, quotes=()):
+        self.index = index
+        self.quotes = list(quotes)
+        self.locatives = locatives or {}
+        self.lex = lex
+        self.words: EventWords = lex.words
+        self._all_preps = frozenset().union(*lex.target_preps.values())
+        # event nouns ("strikes") name acts, not actors, even where the KB reads "US
+        # strikes" as the US military
+        self.role_nouns = {k: v for k, v in (role_nouns or {}).items() if k not in lex.nouns}
+
+    # -- entry point -----------------------------------------------------------------
+    def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
+        """(sources, targets) of a candidate, most specific first."""
+        preps = preps or self.lex.target_preps.get(c.type, frozenset())
+        if c.is_verb:
+            sources, targets = self._verb_roles(c, preps)
+        else:
+            sources, targets = self._noun_roles(c, preps)
+        if c.preset_target is not None:
+            targets = [c.preset_target]
+        if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
+            targets = self._content_target(c.content)
+        if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
+            targets = self._clause_target(c.head) or self._complement_object(c.head)
+        if not targets and self.locatives:
+            for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
+                if anchor is not None and not targets:
+                    targets = self._locative_targets(anchor)
+        if not targets:
+            # the recipient often hangs off the object: "providing intelligence to
+            # Macedonia", "set up a centre in Tokyo"
+            obj = child(c.light if c.light is not None else c.head, "dobj")
+            if obj is not None and obj.i not in {t.i for t in c.tokens}:
+                targets = self._prep_targets(obj, preps, c.tokens)
+                if not targets and self.locatives:
+                    targets = self._locative_targets(obj)
+        src_spans = {a.span for a in sources}
+        targets = [t for t in targets if t.span not in src_spans]
+        return sources, targets
+
+    def _content_target(self, content) -> list[Actor]:
+        """The recipient of the act a proposal, threat or rejection is about: "offered to
+        negotiate with Washington", "threatened to cut off power to X"; for an event noun,
+        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
+        sources, targets = self.roles(content, self._all_preps)
+        if not content.is_verb and sources:
+            return sources
+        return targets
+
+    # -- verbs -----------------------------------------------------------------------
+    def _verb_roles(self, c, preps):
+        head = c.head
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        if is_passive(head):
+            by = agent_of(head)
+            if by is not None:
+                sources = self.phrase_actors(by)
+            subj = child(head, "nsubjpass")
+            if subj is None and head.dep_ == "acl":
+                subj = head.head  # "boats struck by US forces"
+            if subj is not None:
+                found = self.phrase_actors(relative_antecedent(subj))
+                if c.type == "MOBILIZE" and not sources:
+                    sources = found  # "troops are deployed"
+                else:
+                    targets = found
+        else:
+            sources = self.subject_actors(head)
+        obj = child(head, "dobj", "dative")
+        trigger_tokens = {t.i for t in c.tokens}
+        if not is_passive(head):
+            if obj is not None and obj.i not in trigger_tokens:
+                targets = self.phrase_actors(obj)
+                if not targets and obj.pos_ in NOUN_POS:
+                    # "condemned the use of force by government troops": the doer
+                    targets = self._noun_modifier_source(obj)
+            if not targets:
+                dative = child(head, "dative")
+                if dative is not None and dative.i not in trigger_tokens:
+                    targets = self.phrase_actors(dative)
+        if not targets or all(t.resolved_by == "phrase" for t in targets):
+            # "offered its troops to Lebanon's president": the recipient, not the thing given
+            named = self._prep_targets(head, preps, c.tokens)
+            if named and (not targets or any(t.resolved_by != "phrase" for t in named)):
+                targets = named
+        for other in c.tokens[1:]:
+            if not targets and other.pos_ in NOUN_POS:  # "held a meeting with X"
+                targets = self._prep_targets(other, preps, c.tokens)
+            if not targets and other.dep_ == "prep":  # "called on Maduro", "stands with Ukraine"
+                pobj = child(other, "pobj")
+                if pobj is not None:
+                    targets = self.phrase_actors(pobj)
+        if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
+            targets = self._event_doer(obj)
+        return sources, targets
+
+    def subject_actors(self, verb) -> list[Actor]:
+        """The actors of a verb's subject. A thing does not act: when the subject is a
+        document or plan that is the object of another verb ("signed an order imposing
+        sanctions"), the issuer is; a pronoun falls back to the reporting clause's
+        subject ("Syria says it is willing ...")."""
+        subj = verb_subject(verb)
+        for _ in range(3):
+            if subj is None:
+                return []
+            found = self.phrase_actors(subj)
+            if found:
+                return found
+            issuer = self._issuer(subj) or _copula_subject(subj)
+            if issuer is None:
+                break
+            subj = issuer
+        if subj is not None and (subj.pos_ == "PRON" or any(
+                ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subj.children)):
+            speaker = self._quote_speaker(subj)
+            if speaker is not None:
+                return [speaker]
+            return self._antecedent_of_pronoun(verb) or self._previous_subject(subj)
+        return []
+
+    def _previous_subject(self, pronoun) -> list[Actor]:
+        """"... the foreign ministers of France and Poland were in Kiev. They first met
+        with Yanukovych": a third-person subject pronoun the actor layer left unresolved
+        takes the actor subject of the sentence just before, in the same paragraph."""
+        if pronoun.lower_ not in self.words.third_person_subjects:
+            return []
+        sent = pronoun.sent
+        if sent.start == 0:
+            return []
+        last = sent.doc[sent.start - 1]
+        if "\n" in last.whitespace_ or "\n" in last.text:
+            return []  # a new paragraph
+        subj = child(last.sent.root, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        found = self.phrase_actors(subj)
+        if pronoun.lower_ in ("he", "she"):
+            found = [a for a in found if a.kind == "person"]
+        return found[:1]
+
+    def _quote_speaker(self, subj) -> Optional[Actor]:
+        """"We welcome ...", "I call on ...", "our forces" inside a quote: the speaker."""
+        first = self.words.first_person
+        first_person = subj.lower_ in first or any(ch.dep_ == "poss" and ch.lower_ in first for ch in subj.children)
+        if not first_person:
+            return None
+        at = subj.idx
+        for q in self.quotes:
+            if q.span[0] <= at < q.span[1] and q.speaker is not None:
+                return q.speaker
+        return None
+
+    def _issuer(self, noun):
+        """The subject of the verb that issued a document noun ("signed an order", "the
+        bill he introduced"), or None when the noun is no document or has no issuer."""
+        if noun.pos_ not in NOUN_POS or lemma(noun) not in self.words.carrier_documents:
+            return None
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERB_POS:
+            verb = noun.head
+            by = agent_of(verb) if is_passive(verb) else None
+            return by if by is not None else verb_subject(verb)
+        return None
+
+    # -- nouns -----------------------------------------------------------------------
+    def _noun_roles(self, c, preps):
+        noun = c.head
+        container = self._container(noun)
+        undergoer = self._undergoing_verb(container)
+        if undergoer is not None:
+            # "Trump faced criticism from allies", "troops came under fire from tanks":
+            # the subject suffers the act, the from-phrase does it
+            return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+        sources = self._noun_modifier_source(noun)
+        self_moving = c.type in self.lex.types_of("self-moving")
+        if not sources and self_moving:
+            sources = self._of_source(noun)  # "the withdrawal of US troops"
+        if not sources and not self_moving:
+            sources = self._from_phrase(noun)  # "an offer from Kabul", "gunfire from riot police"
+        carrier = self._carrier_verb(c, container)
+        if not sources and carrier is not None:
+            if is_passive(carrier):
+                by = agent_of(carrier)
+                sources = self.phrase_actors(by) if by is not None else []
+            else:
+                sources = self.subject_actors(carrier)
+        if not sources and container is not noun:
+            sources = self._noun_modifier_source(container)
+        targets = self._prep_targets(noun, preps, c.tokens)
+        if not targets and container is not noun:
+            targets = self._prep_targets(container, preps, c.tokens)
+            if not targets and lemma(container) in self.words.generic_event_heads:
+                targets = self._between(container)
+        if not targets:
+            parties = self._between(noun)
+            if not sources and len(parties) > 1 and c.type not in ("CONSULT", "COOPERATE", "AGREE"):
+                sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
+            else:
+                targets = parties
+        if not targets and carrier is not None and (c.light is not None or container is not noun):
+            targets = self._prep_targets(carrier, preps, c.tokens)
+            if not targets:
+                dative = child(carrier, "dative")
+                if dative is not None:
+                    targets = self.phrase_actors(dative)
+        return sources, targets
+
+    def _between(self, noun) -> list[Actor]:
+        """"mediation between Syria and Arafat", "fighting between troops and rebels":
+        the parties named after "between" (the caller keeps the first as target)."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return self.phrase_actors(pobj)
+        return []
+
+    def _undergoing_verb(self, noun):
+        """The verb whose subject suffers a nominal event: "faced criticism", "came under
+        fire", "drew condemnation"."""
+        if noun.dep_ == "dobj" and lemma(noun.head) in self.words.undergo_verbs:
+            return noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
+            return noun.head.head
+        return None
+
+    def _from_source(self, noun, verb) -> list[Actor]:
+        return self._from_phrase(noun) or self._from_phrase(verb) or self._noun_modifier_source(noun)
+
+    def _from_phrase(self, tok) -> list[Actor]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+        return []
+
+    def _event_doer(self, noun) -> list[Actor]:
+        """The doer of an event noun that is the object of the trigger ("rejected an
+        offer from Kabul", "accepted demands from the rebels")."""
+        if lemma(noun) not in self.lex.nouns:
+            return []
+        return self._from_phrase(noun) or self._noun_modifier_source(noun)
+
+    def _of_source(self, noun) -> list[Actor]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return self.phrase_actors(pobj)
+        return []
+
+    def _noun_modifier_source(self, noun) -> list[Actor]:
+        """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,
+        allegedly ordered by Assad"."""
+        for ch in noun.children:
+            actor = self.index[ch.i] if ch.dep_ in ("poss", "compound", "amod", "nmod") else None
+            if actor is not None and not (ch.dep_ == "compound" and actor.resolved_by == "metonymy"):
+                return [actor]  # ("the Paris attacks": a city before the noun says where)
+        for ch in noun.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                pobj = child(ch, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+            if ch.dep_ == "acl" and ch.tag_ == "VBN":
+                by = agent_of(ch)
+                if by is not None:
+                    found = self.phrase_actors(by)
+                    if found:
+                        return found
+        return []
+
+    def _container(self, noun):
+        """"a series of strikes", "a letter of apology", "a mediation effort": the noun
+        that carries the event noun in the clause (the event noun itself when none)."""
+        holder = noun.head
+        if noun.dep_ == "compound" and lemma(holder) in self.words.generic_event_heads:
+            return holder
+        if noun.dep_ == "pobj" and holder.dep_ == "prep" and holder.lower_ == "of":
+            outer = holder.head
+            if outer.pos_ in NOUN_POS + ("NUM",) and (
+                    lemma(outer) in self.words.quantifier_nouns
+                    or lemma(outer) in self.words.carrier_documents):
+                return outer
+        return noun
+
+    def _carrier_verb(self, c, container):
+        """The verb whose subject is the source of a nominal event: a light verb
+        ("launched strikes"), an intention verb ("considering strikes"), the issuing verb
+        of a document ("sent a letter of apology"), or a predicate ("is ready to")."""
+        if c.light is not None:
+            return c.light
+        verb = container.head
+        if container.dep_ == "dobj" and verb.pos_ in VERB_POS:
+            if lemma(verb) in self.words.intent_verbs or lemma(verb) in self.lex.light_verbs:
+                return verb
+            if container is not c.head and lemma(container) in self.words.carrier_documents:
+                return verb
+        return self._predicate_carrier(container)
+
+    def _predicate_carrier(self, noun):
+        """"France is ready to contribute" (ready complements is), "Hussein arrived in
+        Amman on a visit"."""
+        if noun.dep_ in ("acomp", "attr") and noun.head.pos_ in VERB_POS:
+            return noun.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "for"):
+            verb = noun.head.head
+            if verb.pos_ in VERB_POS and lemma(verb) in self.words.arrival_verbs:
+                return verb
+        return None
+
+    # -- helpers ---------------------------------------------------------------------
+    def phrase_actors(self, tok) -> list[Actor]:
+        """The actors of a noun phrase; a role-noun phrase with no actor mention
+        ("gunmen", "riot police") stands in as an unresolved actor."""
+        if tok is None:
+            return []
+        out: list[Actor] = []
+        for t in [tok] + conjuncts(tok):
+            found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns) \
+                or self._of_partitive(t)
+            if found is not None and all(found.span != a.span for a in out):
+                out.append(found)
+        return out
+
+    def _of_partitive(self, tok) -> Optional[Actor]:
+        """"hundreds of riot police", "dozens of protesters", "members of Congress"."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return actor_of_phrase(pobj, self.index) or phrase_actor(pobj, self.role_nouns)
+        return None
+
+    def _antecedent_of_pronoun(self, verb) -> list[Actor]:
+        """"Syria says it is willing to withdraw": a pronoun subject refers to the subject
+        of the clause it is reported in (when the actor layer has no coreference)."""
+        v = verb
+        for _ in range(4):
+            if v.head is v:
+                break
+            v = v.head
+            subj = child(v, "nsubj")
+            if subj is not None and subj.pos_ != "PRON":
+                found = self.phrase_actors(subj)
+                if found:
+                    return found[:1]
+        return []
+
+    def _clause_target(self, tok) -> list[Actor]:
+        """"demanded that the US cancel ...": the subject of the demanded clause."""
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = child(c, "nsubj", "nsubjpass")
+                if subj is not None and subj.pos_ != "PRON":
+                    found = actors_of_phrase(subj, self.index)
+                    if found:
+                        return found
+        return []
+
+    def _complement_object(self, tok) -> list[Actor]:
+        """The first actor among the objects of the act a threat, offer, demand or refusal
+        is about, when that act is no event word: "threatened to deliver blows to the
+        US", "offered to send doctors to Liberia"."""
+        clause = child(tok, "xcomp", "ccomp")
+        if clause is None:
+            return []
+        frontier = [clause]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "cc", "mark", "aux", "advmod"):
+                        continue
+                    if c.dep_ in ("dobj", "pobj", "dative"):
+                        found = actors_of_phrase(c, self.index)
+                        if found:
+                            return found
+                    nxt.append(c)
+            frontier = nxt
+        return []
+
+    def _locative_targets(self, tok) -> list[Actor]:
+        """A locative actor in a prepositional phrase of the trigger ("lifted a curfew in
+        Montenegro"): PLOVER codes the place's state as the recipient when no other
+        recipient is named."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to", "from", "inside", "across", "on"):
+                pobj = child(prep, "pobj")
+                if pobj is None:
+                    continue
+                for t in [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "amod", "poss")]:
+                    a = self.locatives.get(t.i)
+                    if a is not None:
+                        return [a]
+        return []
+
+    def _prep_targets(self, tok, preps, exclude) -> list[Actor]:
+        skip = {t.i for t in exclude}
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps and prep.i not in skip:
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+        return []

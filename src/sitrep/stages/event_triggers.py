@@ -1,0 +1,679 @@
+"""Event triggers: which words of a sentence name a PLOVER event, and of which type.
+
+Per sentence, triggers are looked up by lemma in ``kb.event_lexicon`` on the dependency
+parse: verbs ("attacked"), verb + dependent ("call for", "step down", "impose curfew",
+"open fire"), nominal events ("the strikes", "sanctions against X") and nominal events
+carried by a light verb ("launched strikes", "carried out an attack").
+
+Then the candidates are filtered: flags from the lexicon (``target``, ``actor``,
+``complement``, ``intransitive``), idioms and metaphors from ``idioms.tsv`` ("talks hit a
+roadblock", "released a statement"), questions ("asked whether"), documents that only
+carry an act ("signed an order imposing sanctions": the signing is no event).
+
+Embedding: for ``govern`` triggers (AGREE, REQUEST, REJECT ...) the inner event is only
+the content of the proposal and is not emitted, nor is the threatened act of a THREATEN
+("threatened to strike" is THREATEN only); the act an accusation alleges (``embed``:
+"accused X of attacking") is emitted, and the certainty stage marks it alleged.
+
+Finally PLOVER's single-category coding of future, intended and refused acts
+(``types.tsv``): "will meet" is AGREE, "will strike" THREATEN, "will not accept" REJECT.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from sitrep.stages.event_roles import actor_of_phrase, child, lemma
+
+#: dependency relations through which an event is the complement of a trigger above it
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
+                             "oprd", "acomp", "conj", "nsubjpass", "advcl", "dative", "appos"})
+#: entity labels whose words are names, dates or amounts, never event words
+#: ("Operation Desert Storm", "March", "the Six-Day War")
+NAMED_NOT_EVENT = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
+                             "PRODUCT", "NORP", "DATE", "TIME", "EVENT", "MONEY", "PERCENT",
+                             "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before actors and attachments are resolved."""
+    head: object  # spaCy Token
+    tokens: list  # the trigger's tokens (head first)
+    type: str
+    mode: Optional[str]
+    flags: frozenset
+    light: object = None  # the light verb carrying a nominal event
+    governor: "Candidate | None" = None
+    content: "Candidate | None" = None  # the first event it governs
+    drop: bool = False
+    #: the target, when the trigger finder already knows it (an evaluative statement)
+    preset_target: object = None
+
+    @property
+    def is_verb(self) -> bool:
+        return self.head.pos_ in ("VERB", "AUX") or (self.head.tag_ or "").startswith("VB")
+
+
+def is_word(tok, word: str) -> bool:
+    return lemma(tok) == word or tok.lower_ == word
+
+
+# ------------------------------------------------------------------ finding
+
+def _second_word(head, second: str):
+    """The dependent (or the next token) whose lemma is ``second``."""
+    for c in head.children:
+        if c.dep_ in ("aux", "mark", "nsubj", "punct", "cc", "conj"):
+            continue  # the "to" of an infinitive is not the preposition of "protest to"
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "called on Friday" is not "call on"
+        if is_word(c, second):
+            return c
+    # "suspended part of its military aid programme": the object may sit a few levels down
+    frontier = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "prep", "dative")]
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for g in t.children:
+                if g.dep_ in ("pobj", "compound", "amod", "prep", "dobj", "conj"):
+                    if g.dep_ != "prep" and is_word(g, second):
+                        return g
+                    nxt.append(g)
+        frontier = nxt
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.dep_ not in ("aux", "mark") and is_word(nxt, second):
+        return nxt
+    return None
+
+
+def _hyphen_compound(tok):
+    """"build-up", "cease-fire", "sit-in" split by the tokenizer: (joined, last token)."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_ \
+            and not doc[tok.i + 1].whitespace_:
+        last = doc[tok.i + 2]
+        return f"{tok.lower_}-{last.lower_}", last
+    return None, None
+
+
+def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
+    """Token indices whose lemma or lower form is a trigger head, and hyphen positions.
+
+    One vectorised pass over the Doc's hash arrays, so that the Python-level work is
+    only done on the few tokens that can start an event.
+    """
+    from spacy.attrs import LEMMA, LOWER
+
+    import numpy as np
+
+    if not len(sdoc):
+        return [], []
+    keys, hyphen = _trigger_hashes(lex)
+    arr = sdoc.to_array([LEMMA, LOWER])
+    present = keys.intersection(np.unique(arr).tolist())
+    if present:
+        wanted = np.fromiter(present, dtype=arr.dtype, count=len(present))
+        hits = np.flatnonzero(np.isin(arr, wanted).any(axis=1)).tolist()
+    else:
+        hits = []
+    hyphens = np.flatnonzero(arr[:, 1] == np.uint64(hyphen)).tolist()
+    return hits, hyphens
+
+
+_HASH_CACHE: dict[int, tuple] = {}
+
+
+def _trigger_hashes(lex):
+    from spacy.strings import hash_string
+
+    cached = _HASH_CACHE.get(id(lex))
+    if cached is not None:
+        return cached
+    words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
+        | lex.words.evaluating_verbs
+    forms = set()
+    for w in words:
+        forms.update({w, w.capitalize(), w.upper()})
+    cached = (frozenset(hash_string(f) for f in forms), hash_string("-"))
+    _HASH_CACHE[id(lex)] = cached
+    return cached
+
+
+def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
+    used: set[int] = set()
+    cands: list[Candidate] = []
+    doc = sent.doc
+    if positions is None:
+        tokens = list(sent)
+        hyphen_tokens = tokens
+    else:
+        tokens = [doc[i] for i in positions]
+        hyphen_tokens = [doc[i - 1] for i in (hyphens or ()) if i >= 1]
+    # hyphenated nominal events first ("build-up", "cease-fire")
+    for tok in hyphen_tokens:
+        joined, last = _hyphen_compound(tok)
+        if joined:
+            entries = lex.nouns.get(joined) or lex.nouns.get(joined.rstrip("s"))
+            if entries and last.i < sent.end and last.dep_ != "compound" \
+                    and last.ent_type_ not in NAMED_NOT_EVENT:  # "Co-operation in Europe"
+                trig = entries[-1]
+                cands.append(Candidate(last, [tok, tok.nbor(1), last], trig.type, trig.mode, trig.flags))
+                used.update({tok.i, tok.i + 1, last.i})
+    for two_word_pass in (True, False):
+        for tok in tokens:
+            if tok.i in used or tok.is_punct or tok.is_space:
+                continue
+            table = _table_for(tok, lex)
+            if table is None:
+                continue
+            entries = table.get(lemma(tok)) or table.get(tok.lower_)
+            if not entries:
+                continue
+            for trig in entries:
+                if (trig.second is not None) != two_word_pass:
+                    continue
+                toks = [tok]
+                if trig.second is not None:
+                    other = _second_word(tok, trig.second)
+                    if other is None or other.i in used or other.i >= sent.end or other.i < sent.start:
+                        continue
+                    toks.append(other)
+                cands.append(Candidate(tok, toks, trig.type, trig.mode, trig.flags))
+                used.update(t.i for t in toks)
+                break
+    return cands
+
+
+def _table_for(tok, lex):
+    """The trigger table a token is looked up in (verbs or nouns), or None."""
+    pos = tok.pos_
+    if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT"):
+        if tok.dep_ in ("amod", "compound"):
+            return None  # "the Israeli-occupied West Bank", "the banned movement"
+        return lex.verbs
+    if pos in ("NOUN", "PROPN"):
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and lemma(tok.head) not in lex.words.generic_event_heads:
+            return None  # "attack helicopters", "ceasefire talks"
+        if tok.ent_type_ in NAMED_NOT_EVENT:
+            return None  # "Asia-Pacific Economic Cooperation", "March", "Operation Desert Storm"
+        return lex.nouns
+    if pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in lex.words.readiness_adjectives:
+        return lex.verbs
+    return None
+
+
+def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
+    """"X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8)."""
+    heads = {c.head.i for c in cands}
+    out = []
+    doc = sent.doc
+    words = lex.words
+    for i in positions:
+        tok = doc[i]
+        if tok.lower_ not in words.deontic_aux or tok.dep_ != "aux":
+            continue
+        clause = tok.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i in heads or lemma(verb) not in words.saying_verbs:
+            continue
+        if any(ch.dep_ == "neg" for ch in clause.children):
+            continue
+        out.append(Candidate(verb, [verb], "REQUEST", None, frozenset({"govern"})))
+        heads.add(verb.i)
+    return out
+
+
+def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list[Candidate]:
+    """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
+    "described the vote as legitimate": a reproach or praise carried only by a verb of
+    saying is an ACCUSE or a SUPPORT of the speaker toward the actor the words are about
+    (docs/annotation.md 10). Not when the statement reports another event (that one is
+    coded, and the certainty stage attributes it)."""
+    heads = {t.i for c in cands for t in c.tokens}
+    out = []
+    doc = sent.doc
+    words = lex.words
+    for i in positions:
+        verb = doc[i]
+        if verb.i in heads or verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+            continue
+        content = _statement_content(verb, quotes)
+        if not content or any(t.i in heads for t in content):
+            continue
+        polarity = _polarity(content, lex.evaluations)
+        if polarity is None:
+            continue
+        target = _statement_about(verb, content, index)
+        if target is None:
+            continue
+        etype, mode = ("ACCUSE", "disapprove") if polarity == "negative" else ("SUPPORT", None)
+        out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
+        heads.add(verb.i)
+    return out
+
+
+def _statement_content(verb, quotes) -> list:
+    """The words a verb of saying reports: its complement clause or predicate, else the
+    quote it introduces."""
+    toks = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+            toks.extend(c.subtree)
+    if not toks:
+        doc = verb.doc
+        for q in quotes:
+            if q.cue is not None and q.cue.span[0] <= verb.idx < q.cue.span[1]:
+                span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+                if span is not None:
+                    toks.extend(span)
+    return toks[:80]
+
+
+def _polarity(toks, evaluations) -> Optional[str]:
+    negative = evaluations.get("negative", frozenset())
+    positive = evaluations.get("positive", frozenset())
+    found = set()
+    for t in toks:
+        word = lemma(t)
+        if word not in negative and word not in positive and t.lower_ not in negative and t.lower_ not in positive:
+            continue
+        is_negative = word in negative or t.lower_ in negative
+        negated = any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children)
+        found.add("negative" if is_negative != negated else "positive")
+    if "negative" in found:
+        return "negative"
+    return "positive" if found else None
+
+
+def _statement_about(verb, content, index):
+    """The actor a statement is about: the subject of the reported clause or the object
+    of "call"/"describe", else the first actor in its words; never the speaker."""
+    speaker = child(verb, "nsubj")
+    speaker_span = {t.i for t in speaker.subtree} if speaker is not None else set()
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                found = actor_of_phrase(subj, index)
+                if found is not None:
+                    return found
+        if c.dep_ == "dobj":
+            found = actor_of_phrase(c, index)
+            if found is not None:
+                return found
+    for t in content:
+        if t.i not in speaker_span and index[t.i] is not None:
+            return index[t.i]
+    return None
+
+
+# ------------------------------------------------------------------ filtering
+
+def _has_target(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "ccomp", "xcomp", "oprd"):
+            return True
+        if c.dep_ in ("prep", "agent") and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _has_complement(tok) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative") for c in tok.children) or \
+        (tok.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "prep") for c in tok.children))
+
+
+def _denies_something(tok, by_head, words) -> bool:
+    """"denied entry / the request" is a REJECT; "denied the claims / the attack" is not."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    obj = child(tok, "dobj", "dative")
+    return obj is not None and obj.pos_ != "PRON" and lemma(obj) not in words.claim_nouns \
+        and obj.i not in by_head  # "denies this" denies a claim
+
+
+def idiom_action(c: Candidate, lex) -> Optional[tuple[Optional[str]]]:
+    """``(None,)`` when the trigger is used in an idiom that is no event, ``(TYPE,)`` when
+    the idiom is an event of another type, None when no idiom applies."""
+    rules = lex.idioms.get(lemma(c.head)) or lex.idioms.get(c.head.lower_)
+    if not rules:
+        return None
+    for rule in rules:
+        for tok in _related(c.head, rule.relation):
+            if lemma(tok) in rule.words or tok.lower_ in rule.words:
+                return (rule.action,)
+    return None
+
+
+def _related(head, relation: str) -> list:
+    """The tokens standing in ``relation`` (idioms.tsv) to a trigger head."""
+    kids = list(head.children)
+    if relation == "subj":
+        out = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        return out + [c.head for c in out if c.tag_ in ("WDT", "WP")] + (
+            [head.head] if head.dep_ in ("relcl", "acl") else [])
+    if relation == "head":
+        return [head.head] if head.head is not head else []
+    if relation == "obj":
+        out = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            out.append(head.head)  # "a statement released by his office"
+        out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return out
+    if relation == "prt":
+        out = [c for c in kids if c.dep_ in ("prt", "advmod")]
+        nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+        return out + ([nxt] if nxt is not None else [])
+    if relation == "prep":
+        return [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if relation == "comp":
+        return [c for c in kids if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "attr")]
+    return []
+
+
+def _is_question(tok, words) -> bool:
+    """"asked whether ...", "asks what the virtue is": a question, not a request."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            first = c.left_edge
+            if first.lower_ in words.question_words or first.tag_ in ("WDT", "WP", "WRB"):
+                return True
+    return False
+
+
+def _warns_of_a_fact(tok, words) -> bool:
+    """"warned that X was doing ...": the warning states a fact, it threatens nothing
+    (a threat says what will happen: "warned that it would strike")."""
+    if lemma(tok) != "warn":
+        return False
+    clause = child(tok, "ccomp")
+    if clause is None:
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (words.future_aux | words.possibility_modals):
+        return False
+    return not any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
+                   for c in clause.children)
+
+
+def _states_a_stance(verb) -> bool:
+    """A stance verb in the present, the present perfect, "is opposed to", or as a
+    participle modifying a noun: a position held, not an act of the day."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP") or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
+        return True
+    return verb.tag_ == "VBN" and bool(auxes & {"has", "have", "is", "are"})
+
+
+def _generic_subject(tok, words) -> bool:
+    subj = child(tok, "nsubj")
+    if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+        subj = tok.head
+    return subj is not None and subj.lower_ in words.generic_subjects
+
+
+def _issues_a_document(tok, words) -> bool:
+    """"signed an order", "released a statement": the verb only issues a document."""
+    obj = child(tok, "dobj")
+    return obj is not None and lemma(obj) in words.carrier_documents
+
+
+def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset()) -> list[Candidate]:
+    # an actor mention, or a noun naming a party by its role ("protesters", "troops")
+    has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
+    if not has_actor and role_nouns and any("actor" in c.flags for c in cands):
+        has_actor = any(t.pos_ == "NOUN" and lemma(t) in role_nouns for t in sent)
+    by_head = {c.head.i: c for c in cands}
+    out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
+    by_head = {c.head.i: c for c in out}
+    for c in out:
+        _attach_light_verb(c, lex, by_head)
+    return [c for c in out if not c.drop]
+
+
+def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
+    """Lexicon flags, idioms and the special readings of a few verbs; may retype ``c``."""
+    words = lex.words
+    flags = c.flags
+    if "actor" in flags and not has_actor:
+        return False
+    if "target" in flags and not _has_target(c.head):
+        return False
+    if "complement" in flags and not _has_complement(c.head):
+        return False
+    obj = child(c.head, "dobj") if c.is_verb else None
+    if "intransitive" in flags and obj is not None:
+        return False  # "rallied allies", "demonstrated its resolve"
+    if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
+                             for ch in c.head.children):
+        return False  # "any attack would ...": a class of acts, not one
+    if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
+        return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
+        # text every word looks like a name, so only title-case words count
+    if c.is_verb and _generic_subject(c.head, words):
+        return False  # "those who order the use of ...": whoever, not someone
+    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in lex.types_of("standing"):
+        return False  # "Russian forces backing the regime": an alliance, not an act
+    if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
+        return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
+        return False  # "an initiative called 'X'": a name
+    idiom = idiom_action(c, lex)
+    if idiom is not None:
+        if idiom[0] is None:
+            return False
+        c.type, c.mode = idiom[0], None
+    if c.is_verb and lemma(c.head) in words.issuing_verbs and _issues_a_document(c.head, words):
+        return False  # "signed an order imposing ...": the order's act is the event
+    if c.type == "REQUEST" and _is_question(c.head, words):
+        return False
+    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words):
+        c.type, c.mode = "ACCUSE", "disapprove"  # "warned that the protesters were ...": a reproach
+    if obj is not None and lemma(obj) in words.non_event_objects and c.type in ("AGREE", "AID", "SUPPORT"):
+        return False  # "offered no evidence", "gave details"
+    if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
+            any(lemma(t) in words.military_nouns for t in obj.subtree):
+        c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+    if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
+            by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
+        return False  # "struck a boat, killing 11": the killing is the strike's outcome
+    if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
+                                      or obj.lower_ in words.reflexive_pronouns):
+        return False  # verbal support of an actor only, not "would defend itself"
+    if c.type == "REJECT" and lemma(c.head) == "deny" and not _denies_something(c.head, by_head, words):
+        return False  # "denied that ...", "denied the attack": a denial, read by certainty
+    return True
+
+
+def _attach_light_verb(c: Candidate, lex, by_head) -> None:
+    """A nominal event as object of "launch", "carry out", "impose", "order" ...: the
+    verb carries it (its subject is the source) and is no event of its own."""
+    if c.is_verb:
+        return
+    noun = c.head
+    if noun.dep_ == "compound" and lemma(noun.head) in lex.words.generic_event_heads:
+        noun = noun.head  # "launched a mediation effort": the effort is the object
+    carrier = noun.head
+    # "a series of strikes": the quantifier noun is the object
+    if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of" and \
+            carrier.head.pos_ in ("NOUN", "NUM") and carrier.head.i not in by_head:
+        carrier = carrier.head.head
+        dep = noun.head.head.dep_
+    else:
+        dep = noun.dep_
+    if dep in ("dobj", "nsubjpass") and carrier.pos_ in ("VERB", "AUX") and lemma(carrier) in lex.light_verbs:
+        c.light = carrier
+        verb_cand = by_head.get(carrier.i)
+        if verb_cand is not None and verb_cand is not c:
+            verb_cand.drop = True
+
+
+# ------------------------------------------------------------------ embedding
+
+def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
+    """Find each candidate's governing trigger; drop the content of ``govern`` triggers."""
+    at = {}
+    for c in cands:
+        for t in c.tokens:
+            at[t.i] = c
+        if c.light is not None:
+            at.setdefault(c.light.i, c)
+    for c in cands:
+        c.governor = _governor(c, at)
+        if c.governor is None and _purpose_of_another(c, at):
+            c.drop = True  # "sent troops to back the rebels": the sending is the act
+    for c in cands:
+        g = c.governor
+        if g is None:
+            continue
+        if g.type == "PROTEST" and "govern" not in g.flags:
+            c.drop = True  # the demand of a protest is its topic (PLOVER 3.12)
+        elif g.type == "THREATEN":
+            c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
+        elif "govern" in g.flags:
+            if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
+                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")):
+                # "vowed to retaliate", "expressed willingness to adopt sanctions": a
+                # promise of force or of sanctions is a threat (PLOVER 3.11)
+                g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
+                c.drop = True
+            elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):
+                pass  # "rejected claims that its forces attacked": kept, certainty = denied
+            else:
+                c.drop = True
+        if g.content is None:
+            g.content = c
+    for c in cands:
+        if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
+                and not _complement_has_object(c.head):
+            c.drop = True  # "Treasury is ready to go": ready for no act
+    return [c for c in cands if not c.drop]
+
+
+def _direct_content(c: Candidate, g: Candidate) -> bool:
+    """The act is what the promise is of ("vowed to retaliate", "ready to impose
+    sanctions"), not a word further down ("offered a reward for information leading to
+    his arrest")."""
+    anchor = c.light if c.light is not None else c.head
+    return anchor.head is g.head or (anchor.head.head is g.head and anchor.head.dep_ in ("xcomp", "dobj"))
+
+
+def _complement_has_object(adj) -> bool:
+    """"ready to contribute troops" offers something; "ready to go", "ready for
+    activation" do not."""
+    xcomp = child(adj, "xcomp")
+    return xcomp is not None and any(c.dep_ in ("dobj", "dative") for c in xcomp.children)
+
+
+def _purpose_of_another(c: Candidate, at: dict) -> bool:
+    """The candidate is the purpose infinitive of another event ("sent arms to back the
+    rebels", "deployed troops to support the regime")."""
+    tok = c.head
+    if not c.is_verb or tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    gov = at.get(tok.head.i)
+    return gov is not None and gov is not c
+
+
+def _governor(c: Candidate, at: dict) -> Optional[Candidate]:
+    tok = c.head if c.light is None else c.light
+    for _ in range(8):
+        if tok.dep_ not in COMPLEMENT_DEPS or tok.head is tok:
+            return None
+        came_by = tok.dep_
+        tok = tok.head
+        gov = at.get(tok.i)
+        if gov is None or gov is c:
+            continue
+        if came_by == "conj" and gov.is_verb:
+            return None  # coordinated clauses are not complements
+        if came_by == "advcl":
+            if gov.type == "PROTEST" and c.type in ("REQUEST", "ACCUSE", "REJECT"):
+                return gov  # the demand of a protest is its topic (PLOVER 3.12)
+            return None
+        return gov if ("govern" in gov.flags or "embed" in gov.flags) else None
+    return None
+
+
+def _rejects_a_claim(cand: Candidate, words) -> bool:
+    return any(lemma(c) in words.claim_nouns for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass"))
+
+
+# ------------------------------------------------------------------ PLOVER coding
+
+def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
+    """PLOVER's single-category coding of future, intended and refused actions."""
+    rules = lex.types
+    words = lex.words
+    verb = c.head if c.is_verb else c.light
+    if verb is None:
+        if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
+            return "AID", "peacekeeping"
+        return c.type, c.mode
+    negated = any(ch.dep_ == "neg" for ch in verb.children)
+    future = has_future_aux(verb, words)
+    intent = None
+    v = verb
+    for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
+        if v.dep_ != "xcomp":
+            break
+        v = v.head
+        future = future or has_future_aux(v, words)
+        if lemma(v) in words.intent_governors:
+            intent = lemma(v)
+        negated = negated or any(ch.dep_ == "neg" for ch in v.children)
+    rule = rules[c.type]
+    if negated and "cooperative" in rule.classes:
+        return "REJECT", None  # "will not accept", "refused ... would not meet demands"
+    if negated:
+        return c.type, c.mode
+    if c.type == "ASSAULT" and intent == "prepare":
+        return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
+    if rule.future == "THREATEN" and (future or intent) and c.governor is None:
+        return "THREATEN", rule.threat_mode
+    if future and rule.future and rule.future != "THREATEN":
+        return rule.future, None  # "will meet" -> AGREE, "will withdraw" -> CONCEDE
+    if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
+        return "AID", "peacekeeping"
+    return c.type, c.mode
+
+
+def has_future_aux(verb, words) -> bool:
+    return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ == "going")
+               for ch in verb.children)
+
+
+def _mentions_peacekeeping(tok) -> bool:
+    return any(t.lower_.startswith("peacekeep") for t in tok.subtree)
+
+
+def labour_strike(c: Candidate, words, subject) -> bool:
+    """"the strike by peasants", "a general strike", "went on strike": a PROTEST."""
+    head = c.head
+    if lemma(head) != "strike":
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        near = {t.lower_ for t in head.subtree if abs(t.i - head.i) <= 4}
+        if near & words.labour_words:
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ == "on" and lemma(head.head.head) in words.on_strike_verbs
+    return subject is not None and subject.lower_ in words.labour_words
+
+
+def refine_mode(c: Candidate, lex) -> Optional[str]:
+    """An ASSAULT's mode from instrument words near the trigger ("drone strike")."""
+    if c.mode or c.type != "ASSAULT":
+        return c.mode
+    near = set()
+    for t in c.tokens:
+        near.add(t.lower_)
+        near.update(ch.lower_ for ch in t.children)
+        near.update(ch.lower_ for ch in t.subtree if abs(ch.i - t.i) <= 6)
+    if c.light is not None:
+        near.update(ch.lower_ for ch in c.light.subtree if abs(ch.i - c.light.i) <= 6)
+    for mode, words in lex.assault_modes:
+        if near & words:
+            return mode
+    return None

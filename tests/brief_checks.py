@@ -1,0 +1,82 @@
+"""Checks a brief must pass whatever store it was built from: every number in its body
+stands in a sentence it footnotes, and every date it states is a date of a footnoted
+sentence (its article's publication, an event or a date expression in it)."""
+from __future__ import annotations
+
+import re
+
+REF = re.compile(r"\[\^([a-z0-9]+)\]")
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+LIST_MARKER = re.compile(r"^\s*(?:\d+\.|-)\s")
+#: sections that hold sitrep's own counts or the notes themselves, not statements
+NOT_STATEMENTS = ("Change against the previous period", "Sources", "Activity")
+
+
+def blocks(md: str):
+    """(section, text) per statement: a list item with its indented lines, a paragraph,
+    or one sentence of the key-developments paragraph (it ends with its footnotes)."""
+    section = None
+    current: list[str] = []
+    for line in md.splitlines() + [""]:
+        starts = not line.startswith(" ") or not line.strip()
+        if starts and current:
+            text = "\n".join(current)
+            if section == "Key developments":
+                yield from ((section, part) for part in re.split(r"(?<=\])\s+(?=[A-Z])", text))
+            else:
+                yield section, text
+            current = []
+        if line.startswith("## "):
+            section = line[3:].strip()
+            continue
+        if section and line.strip() and section not in NOT_STATEMENTS:
+            current.append(line)
+
+
+def _digits(n: str) -> str:
+    return n.replace(",", "").rstrip(".")
+
+
+def unbacked(md: str, note_text: dict[str, str], note_dates: dict[str, set[str]]) -> list[str]:
+    """Problems: numbers or dates of a statement that none of its footnotes backs."""
+    problems = []
+    for section, text in blocks(md):
+        refs = REF.findall(text)
+        body = REF.sub(" ", text)
+        body = "\n".join(LIST_MARKER.sub(" ", line) for line in body.splitlines())
+        dates = ISO_DAY.findall(body)
+        numbers = NUMBER.findall(ISO_DAY.sub(" ", body))
+        if not dates and not numbers:
+            continue
+        if not refs:
+            problems.append(f"{section}: no footnote for {text[:120]!r}")
+            continue
+        sentences = " ".join(note_text.get(r, "") for r in refs)
+        backed_numbers = {_digits(n) for n in NUMBER.findall(sentences)}
+        for n in numbers:
+            if _digits(n) not in backed_numbers:
+                problems.append(f"{section}: {n!r} not in the footnoted sentences of {text[:120]!r}")
+        known = set().union(*(note_dates.get(r, set()) for r in refs))
+        for d in dates:
+            if d not in known:
+                problems.append(f"{section}: date {d} is no date of the footnoted sentences of {text[:120]!r}")
+    return problems
+
+
+def note_dates(store, brief) -> dict[str, set[str]]:
+    """label -> publication day of the article and dates read in the footnoted sentence."""
+    out = {}
+    for n in brief.notes:
+        days = {n.published.isoformat()} if n.published else set()
+        for r in store.rows("SELECT event_date FROM events WHERE article_id = ? AND sentence = ?",
+                            [n.article_id, n.sentence]):
+            if r["event_date"]:
+                days.add(r["event_date"].isoformat())
+        start, end = n.span
+        for r in store.rows("SELECT value FROM times WHERE article_id = ? AND start_char >= ? AND start_char < ?",
+                            [n.article_id, start, end]):
+            if r["value"]:
+                days.add(str(r["value"])[:10])
+        out[n.label] = days
+    return out

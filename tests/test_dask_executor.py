@@ -1,0 +1,73 @@
+"""The Dask executor on a real dask.distributed cluster (2 local worker processes); a worker
+killed mid-run is tested on a whole ingest in test_dask_ingest.py."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+import dask_tasks  # noqa: E402
+from sitrep.model import Article, Document  # noqa: E402
+from sitrep.run.dask_executor import DaskExecutor, read_shard, run_chunk, shard_name, task_fingerprint  # noqa: E402
+
+
+@pytest.fixture(scope="module", autouse=True)
+def ship_test_tasks_by_value():
+    import cloudpickle
+    cloudpickle.register_pickle_by_value(dask_tasks)
+    yield
+    cloudpickle.unregister_pickle_by_value(dask_tasks)
+
+
+def articles(n: int) -> list[Article]:
+    return [Article(id=f"a{i:03d}", text=f"Article number {i} about the port.") for i in range(n)]
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@pytest.fixture(scope="module")
+def executor(tmp_path_factory):
+    shards = tmp_path_factory.mktemp("shards")
+    with DaskExecutor(workers=2, shard_dir=str(shards)) as ex:
+        yield ex
+
+
+def test_results_come_back_once_in_input_order(executor):
+    items = articles(30)
+    # the first chunks are the slowest: workers finish them last
+    task = dask_tasks.EchoTask(delays=(("a000", 1.0), ("a003", 0.6)))
+    out = [r for batch in executor.map(task, chunks(items, 3)) for r in batch]
+    assert [d.article.id for d in out] == [a.id for a in items]
+    assert all(isinstance(d, Document) for d in out)
+    assert not list(Path(executor.shard_dir).glob("*.parquet"))  # each shard read once, then removed
+    assert executor.workers == 2
+
+
+def test_a_failing_chunk_becomes_the_tasks_failure_records(executor):
+    items = articles(9)
+    out = [r for batch in executor.map(dask_tasks.EchoTask(fail_on="a004"), chunks(items, 3)) for r in batch]
+    assert [r.article.id for r in out[:3] + out[6:]] == ["a000", "a001", "a002", "a006", "a007", "a008"]
+    assert out[3:6] == [("failed", f"a00{i}", "RuntimeError") for i in (3, 4, 5)]
+
+
+def test_a_retried_chunk_rewrites_the_same_shard(tmp_path):
+    task = dask_tasks.EchoTask()
+    chunk = articles(4)
+    fingerprint = task_fingerprint(task)
+    name = shard_name(fingerprint, chunk)
+    assert name == shard_name(fingerprint, articles(4)) != shard_name(fingerprint, articles(5))
+    first = run_chunk(task, chunk, str(tmp_path), name, fingerprint)
+    again = run_chunk(task, chunk, str(tmp_path), name, fingerprint)
+    assert first == again and [p.name for p in tmp_path.iterdir()] == [name]
+    assert [d.article.id for d in read_shard(first)] == [a.id for a in chunk]
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_remote_scheduler_needs_a_shared_shard_folder():
+    from sitrep.errors import SitrepError
+    with pytest.raises(SitrepError, match="shard"):
+        DaskExecutor(scheduler="tcp://127.0.0.1:8786")
