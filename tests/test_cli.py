@@ -42,10 +42,18 @@ def events(capsys, db, *args):
 
 
 def test_a_year_or_a_month_is_a_period(db, capsys):
-    assert events(capsys, db, "--since", "2012") == ["b#e0", "c#e0"]
-    assert events(capsys, db, "--until", "2012") == ["a#e0", "b#e0"]
+    assert events(capsys, db, "--since", "2012", "--oldest-first") == ["b#e0", "c#e0"]
+    assert events(capsys, db, "--until", "2012", "--oldest-first") == ["a#e0", "b#e0"]
     assert events(capsys, db, "--since", "2012-06", "--until", "2012-06") == ["b#e0"]
-    assert events(capsys, db, "--certainty", "CLAIMED", "--type", "assault", "--limit", "1") == ["a#e0"]
+    assert events(capsys, db, "--certainty", "CLAIMED", "--type", "assault", "--limit", "1") == ["c#e0"]
+
+
+def test_events_are_newest_first_and_json_lists_are_lists(db, capsys):
+    assert events(capsys, db) == ["c#e0", "b#e0", "a#e0"]
+    assert events(capsys, db, "--oldest-first") == ["a#e0", "b#e0", "c#e0"]
+    assert main(["events", "--db", db, "--format", "json", "--limit", "1"]) == 0
+    row = json.loads(capsys.readouterr().out)[0]
+    assert isinstance(row["hedges"], list) and isinstance(row["figures"], list)
 
 
 @pytest.mark.parametrize("argv, contains", [

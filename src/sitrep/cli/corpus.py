@@ -62,9 +62,10 @@ def register(sub) -> None:
 
     p = sub.add_parser("events", help="list stored events",
                        description="Stored events with their actors, place, date, certainty and the "
-                                   "sentence they come from, oldest first.")
+                                   "sentence they come from, newest first.")
     add_db(p)
     add_filters(p, "about", "since", "until", "actor", "type", "certainty", "limit")
+    p.add_argument("--oldest-first", action="store_true", help="list the oldest events first (a chronology)")
     add_format(p, ("table", "csv", "json"), "table")
     p.set_defaults(func=cmd_events)
 
@@ -199,9 +200,9 @@ def cmd_events(args) -> int:
     with _store(args, read_only=True) as store:
         rows = queries.event_rows(store, actor=args.actor, event_type=args.event_type, since=args.since,
                                   until=args.until, about=args.about, certainty=args.certainty,
-                                  limit=args.limit)
+                                  limit=args.limit, oldest_first=args.oldest_first)
     columns = [f.name for f in fields(EventRow)] if args.format == "csv" else EVENT_COLUMNS
-    emit(rows, args.format, columns)
+    emit(rows, args.format, columns, json_lists=EventRow.JSON_LISTS)
     return 0
 
 

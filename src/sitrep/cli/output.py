@@ -20,14 +20,19 @@ def as_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
     return [asdict(r) if is_dataclass(r) else dict(r) for r in rows]
 
 
-def emit(rows: Iterable[Any], fmt: str, columns: Iterable[str], out: Optional[TextIO] = None) -> None:
-    """Typed rows (or dicts) as ``table``, ``csv`` (only ``columns``) or ``json`` (every field)."""
+def emit(rows: Iterable[Any], fmt: str, columns: Iterable[str], out: Optional[TextIO] = None,
+         json_lists: Iterable[str] = ()) -> None:
+    """Typed rows (or dicts) as ``table``, ``csv`` (only ``columns``) or ``json`` (every field).
+
+    ``json_lists``: columns the store keeps as JSON text; the JSON output gives them as
+    lists, not as strings holding JSON."""
     out = out or sys.stdout
     columns = list(columns)
     dicts = as_dicts(rows)
     if fmt == "json":
-        json.dump([{k: plain(v) for k, v in r.items()} for r in dicts], out, ensure_ascii=False, indent=1,
-                  default=str)
+        lists = set(json_lists)
+        json.dump([{k: (json.loads(v) if k in lists and isinstance(v, str) else plain(v)) for k, v in r.items()}
+                   for r in dicts], out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
     elif fmt == "csv":
         from sitrep.corpus.csv_safety import writer as safe_csv_writer

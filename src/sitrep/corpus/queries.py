@@ -104,8 +104,9 @@ def about_articles_sql(about: Optional[str], alias: str = "a") -> tuple[str, lis
 def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
                since: Union[str, date, None] = None, until: Union[str, date, None] = None,
                about: Optional[str] = None, certainty: Optional[str] = None, include_duplicates: bool = True,
-               limit: Optional[int] = None) -> tuple[str, list]:
-    """SELECT of EventRow columns (in their order) with the filters; oldest first."""
+               limit: Optional[int] = None, oldest_first: bool = False) -> tuple[str, list]:
+    """SELECT of EventRow columns (in their order) with the filters; newest first (what
+    an analyst reads first), or oldest first for a chronology."""
     where, params = ["TRUE"], []
     if actor:
         a3, _ = country_codes(actor)
@@ -140,7 +141,8 @@ def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
                      e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end
               FROM events e JOIN articles a USING (article_id)
               WHERE {' AND '.join(where)}
-              ORDER BY e.event_date NULLS LAST, e.event_id"""
+              ORDER BY e.event_date {'ASC' if oldest_first else 'DESC'} NULLS LAST,
+                       a.pub_date {'ASC' if oldest_first else 'DESC'} NULLS LAST, e.event_id"""
     limit = check_limit(limit)
     if limit:
         sql += f" LIMIT {limit}"

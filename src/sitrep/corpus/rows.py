@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
 
 
 @dataclass(frozen=True)
 class EventRow:
+    #: columns kept as JSON text in the store; JSON output gives them as lists
+    JSON_LISTS: ClassVar[tuple[str, ...]] = ("hedges", "figures")
+
     event_id: str
     event_date: Optional[date]
     type: str
