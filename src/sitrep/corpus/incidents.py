@@ -15,10 +15,13 @@ Two mentions are linked only on evidence, all of it:
     other role or of the place (a strike in Iraq read as struck by Iraq) is a slip, not
     another actor, when the other role agrees and the text says much the same.
   * places: point-like places (cities, provinces) within the type's distance, else the
-    same country; seas and regions constrain nothing.
-  * text: the event sentences share enough content words, names and numbers (a weighted
+    same country; seas and regions constrain nothing. Only happenings on the ground (a
+    type with a distance) are vetoed by another country; for a statement or a measure it
+    asks for much the same text, like a slipped actor role.
+  * text: the sentences share enough content words, names and numbers (a weighted
     cosine over them, STOP words and reporting words left out); the less the actors and
-    places say, the more text overlap is required.
+    places say, the more text overlap is required. Every sentence that reports the event
+    in its article (Event.mentions) is evidence: the best pair of sentences counts.
 Types are linked within their family (one happening filed as COERCE by one outlet and
 SANCTION by another stays apart unless the table groups them).
 
