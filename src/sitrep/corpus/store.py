@@ -104,6 +104,16 @@ def _domain(url: Optional[str]) -> Optional[str]:
     return m.group(1).lower().removeprefix("www.") if m else None
 
 
+def _column_select(i: int, column_type: str) -> str:
+    """The SELECT expression that turns column ``c<i>`` of a bulk insert into ``column_type``."""
+    if column_type == "JSON":
+        # the text is json.dumps output: casting to JSON would parse every document again
+        return f"CAST(c{i} AS VARCHAR)"
+    if column_type == "BLOB":
+        return f"unhex(c{i})"
+    return f"CAST(c{i} AS {column_type})"
+
+
 class Store:
     """``release_after_commit`` (default: on for a writer on a file) lets readers in
     between transactions; ``wait`` is how long to wait for the file (seconds)."""
@@ -315,13 +325,13 @@ class Store:
         frame = {}
         for i, name in enumerate(columns):
             values = np.empty(len(rows), dtype=object)
+            blob = types[name] == "BLOB"
             for k, row in enumerate(rows):
-                values[k] = row[i]
+                # bytes in an object array are read as their repr by DuckDB 1.2 (our floor):
+                # BLOBs travel as hex text and are decoded by unhex() in the SELECT
+                values[k] = row[i].hex() if blob and row[i] is not None else row[i]
             frame[f"c{i}"] = values
-        # JSON columns take the text as it is (it comes from json.dumps): casting to JSON
-        # would parse every document again
-        select = ", ".join(f"CAST(c{i} AS {'VARCHAR' if types[name] == 'JSON' else types[name]})"
-                           for i, name in enumerate(columns))
+        select = ", ".join(_column_select(i, types[name]) for i, name in enumerate(columns))
         sitrep_rows = frame  # noqa: F841 - found by DuckDB's replacement scan below
         self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM sitrep_rows {tail}")
 
