@@ -58,7 +58,7 @@ def _shift(column: str, years: int) -> str:
 
 
 def replicate(store, years: int, suffix: str) -> None:
-    """Append a copy of every article and event, ids suffixed, dates shifted by years."""
+    """Append a copy of every article, event and sentence span, ids suffixed, dates shifted by years."""
     con = store.con
     a_cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                         "WHERE table_name = 'articles' ORDER BY ordinal_position").fetchall()]
@@ -74,6 +74,9 @@ def replicate(store, years: int, suffix: str) -> None:
             select = ", ".join(shifted.get(c, c) for c in cols)
             original = "article_id NOT LIKE '%~r%'"
             con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} FROM {table} WHERE {original}")
+        # sentence spans: linking reads the other sentences that report an event from them
+        con.execute(f"INSERT INTO sentences SELECT article_id || '{suffix}', n, start_char, end_char "
+                    f"FROM sentences WHERE article_id NOT LIKE '%~r%'")
 
 
 def same_incidents(a: Path, b: Path) -> bool:

@@ -304,3 +304,48 @@ def test_a_role_read_from_the_place_is_a_slip_not_another_actor(tmp_path):
     other = strike("c", "Wire C", src="COL", sentence=sentence)
     store = store_docs(tmp_path, [strike("a", "Wire A", sentence=sentence), slip, other])
     assert groups(store) == [["a", "b"], ["c"]]
+
+
+def _offer(aid, outlet, sentences, mention_in=None, place=None, tgt=None):
+    """An AGREE (asylum offer) read from sentence 0; ``mention_in``: another sentence of
+    the article that reports the same offer (Event.mentions)."""
+    from sitrep.model import TextSpan
+    doc = make_doc(aid, sentences, outlet=outlet, events=[(0, "AGREE", sentences[0].split()[1], "VEN", tgt, place,
+                                                            "2025-12-09")])
+    if mention_in is not None:
+        ev = doc.events[0]
+        start = sum(len(s) + 1 for s in sentences[:mention_in])
+        word = sentences[mention_in].split()[1]
+        at = doc.article.text.index(word, start)
+        ev.mentions = [ev.trigger, TextSpan((at, at + len(word)), word)]
+    return doc
+
+
+def test_every_sentence_reporting_the_event_is_text_evidence(tmp_path):
+    """An event stands for all its mentions in the article (issue 7): another outlet may
+    word the happening like its second sentence, not like the trigger's."""
+    first = "Caracas announced an offer at a ceremony for independence day, officials said."
+    second = "Maduro offered humanitarian asylum to the fugitive contractor Edward Snowden."
+    other = ["Venezuela offered humanitarian asylum to Edward Snowden, the fugitive contractor."]
+    linked = store_docs(tmp_path, [_offer("a", "Wire A", [first, second], mention_in=1), _offer("b", "Wire B", other)])
+    assert groups(linked) == [["a", "b"]]
+    # the same articles with the second sentence unknown as a mention of the event stay apart
+    apart = store_docs(tmp_path, [_offer("a", "Wire A", [first, second]), _offer("b", "Wire B", other)],
+                       name="apart.duckdb")
+    assert groups(apart) == [["a"], ["b"]]
+
+
+def test_a_statement_is_not_bound_to_the_country_named_with_it(tmp_path):
+    """An offer read with Trinidad as its place by one outlet and Venezuela by another is
+    one offer when the text says the same; a strike is where it is."""
+    s = ["Venezuela offered humanitarian asylum to the fugitive contractor Edward Snowden on Monday."]
+    store = store_docs(tmp_path, [_offer("a", "Wire A", s, place="Caracas"),
+                                  _offer("b", "Wire B", s, place="Port of Spain")])
+    assert groups(store) == [["a", "b"]]
+    unlike = ["Venezuela offered oil shipments to its Caribbean neighbours at a summit on Monday."]
+    store = store_docs(tmp_path, [_offer("a", "Wire A", s, place="Caracas"),
+                                  _offer("b", "Wire B", unlike, place="Port of Spain")], name="unlike.duckdb")
+    assert groups(store) == [["a"], ["b"]]
+    struck = store_docs(tmp_path, [strike("a", "Wire A"), strike("b", "Wire B", place="Port of Spain")],
+                        name="struck.duckdb")
+    assert groups(struck) == [["a"], ["b"]]

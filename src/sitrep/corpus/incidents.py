@@ -15,10 +15,13 @@ Two mentions are linked only on evidence, all of it:
     other role or of the place (a strike in Iraq read as struck by Iraq) is a slip, not
     another actor, when the other role agrees and the text says much the same.
   * places: point-like places (cities, provinces) within the type's distance, else the
-    same country; seas and regions constrain nothing.
-  * text: the event sentences share enough content words, names and numbers (a weighted
+    same country; seas and regions constrain nothing. Only happenings on the ground (a
+    type with a distance) are vetoed by another country; for a statement or a measure it
+    asks for much the same text, like a slipped actor role.
+  * text: the sentences share enough content words, names and numbers (a weighted
     cosine over them, STOP words and reporting words left out); the less the actors and
-    places say, the more text overlap is required.
+    places say, the more text overlap is required. Every sentence that reports the event
+    in its article (Event.mentions) is evidence: the best pair of sentences counts.
 Types are linked within their family (one happening filed as COERCE by one outlet and
 SANCTION by another stays apart unless the table groups them).
 
@@ -65,7 +68,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "3"
+LINKER_VERSION = "4"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -153,11 +156,14 @@ class Mention:
     sentence_start: Optional[int] = None
     background: bool = False
     sentence: Optional[str] = None
+    #: the other sentences of the article that report the same happening (``Event.mentions``
+    #: outside the trigger's sentence), one per line: another outlet's report may word it
+    #: like any of them
+    more_sentences: Optional[str] = None
     unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
-    _text: Optional[dict] = field(default=None, repr=False, compare=False)
-    _text_total: float = field(default=0.0, repr=False, compare=False)
+    _text: Optional[list] = field(default=None, repr=False, compare=False)
     _family: Optional[str] = field(default=None, repr=False, compare=False)
     _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
 
@@ -186,15 +192,21 @@ class Mention:
         return self._widened
 
     @property
-    def text(self) -> dict[str, float]:
-        """The sentence's text evidence (text_features), computed when first needed."""
+    def text(self) -> list[tuple[dict[str, float], float]]:
+        """The text evidence (text_features, summed weight) of each sentence reporting the
+        happening in the article, its trigger's first; computed when first needed."""
         if self._text is None:
-            self._text = text_features(self.sentence)
-            self._text_total = sum(self._text.values())
+            sentences = [self.sentence] + (self.more_sentences or "").split("\n")
+            self._text = []
+            for sentence in sentences:
+                features = text_features(sentence)
+                if features:
+                    self._text.append((features, sum(features.values())))
         return self._text
 
     def similarity(self, other: "Mention") -> float:
-        return similarity(self.text, other.text, self._text_total, other._text_total)
+        """How much the two reports say the same: the best pair of their sentences."""
+        return max((similarity(a, b, ta, tb) for a, ta in self.text for b, tb in other.text), default=0.0)
 
     @property
     def key(self) -> tuple:
@@ -357,9 +369,10 @@ class Cluster:
         if actors is None:
             return None
         agree, conflicts = actors
-        place = self._place(m)
-        if place is None:
+        found = self._place(m)
+        if found is None:
             return None
+        place, place_conflict = found
         same_sentence = (m.article_id, m.sentence_start) in self.sentences
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
@@ -373,7 +386,7 @@ class Cluster:
             need += UNDATED_TEXT_EXTRA
         elif recap:  # "the strikes", "the attack" later in the same article, on the same date
             need = RECAP_TEXT
-        if conflicts:
+        if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
         if text < need:
             return None
@@ -393,17 +406,22 @@ class Cluster:
             return None
         return found
 
-    def _place(self, m: Mention) -> Optional[float]:
+    def _place(self, m: Mention) -> Optional[tuple[float, bool]]:
+        """(place evidence, whether the places differ); None: another happening. A
+        happening on the ground (a type with a distance, windows.tsv) is where it is; a
+        statement, offer or measure (no distance) is not bound to the country an outlet
+        names with it (where it was said, or a country it concerns), so there another
+        country only asks for much the same text (ROLE_CONFLICT_TEXT)."""
         rule = rule_for(m.type)
         if self.points and m.lat is not None and rule.max_km > 0:
             if min(haversine_km(lat, lon, m.lat, m.lon) for lat, lon in self.points) > rule.max_km:
                 return None
-            return 1.0
+            return 1.0, False
         if self.place_countries and m.place_country:
-            if m.place_country not in self.place_countries:
-                return None
-            return 0.5
-        return 0.0
+            if m.place_country in self.place_countries:
+                return 0.5, False
+            return (0.0, True) if rule.max_km == 0 else None
+        return 0.0, False
 
     def _gap(self, m: Mention) -> float:
         """A small penalty for a date away from the incident's (prefers the nearest one)."""
@@ -692,9 +710,21 @@ WITH parsed AS (
                 WHEN regexp_matches(e.date_value, '^\d{4}-W\d{2}') THEN 'week'
                 WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}') THEN 'month'
                 WHEN regexp_matches(e.date_value, '^\d{4}') THEN 'year' END AS explicit,
-           e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y
+           e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y, e.sentence_start, e.mentions
     FROM events e JOIN articles a USING (article_id)
     {where}
+), spans AS (
+    SELECT event_id, article_id, sentence_start, unnest(CAST(mentions AS INTEGER[][])) AS span
+    FROM parsed WHERE mentions IS NOT NULL
+), more AS (  -- the other sentences that report the happening, in text order
+    SELECT x.event_id, string_agg(substr(a.text, x.start_char + 1, x.end_char - x.start_char), chr(10)
+                                  ORDER BY x.start_char) AS more_sentences
+    FROM (SELECT DISTINCT sp.event_id, s.article_id, s.start_char, s.end_char
+          FROM spans sp JOIN sentences s ON s.article_id = sp.article_id
+               AND sp.span[1] >= s.start_char AND sp.span[1] < s.end_char
+          WHERE s.start_char IS DISTINCT FROM sp.sentence_start) x
+    JOIN articles a USING (article_id)
+    GROUP BY x.event_id
 ), ranged AS (
     SELECT *,
            CASE explicit
@@ -712,8 +742,9 @@ SELECT event_id, article_id, type,
             WHEN explicit = 'day' THEN x_lo
             WHEN explicit = 'week' THEN x_lo + 6
             WHEN explicit = 'month' THEN last_day(x_lo)
-            ELSE make_date(y, 12, 31) END::DATE AS hi
-FROM ranged
+            ELSE make_date(y, 12, 31) END::DATE AS hi,
+       more.more_sentences
+FROM ranged LEFT JOIN more USING (event_id)
 """.replace("{lag}", str(PUBLICATION_LAG_DAYS))
 
 #: a mention row: its key joined with what the event and its article say
@@ -725,7 +756,8 @@ SELECT k.event_id, k.article_id, k.type, a.outlet AS outlet,
        coalesce(e.certainty, 'asserted') AS certainty, k.lo, k.hi, k.precision, a.pub_date,
        e.source_country, e.target_country, e.source_name, e.target_name, e.source_sector, e.target_sector,
        e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence_start,
-       coalesce(e.background, false) AS background, im.incident_id AS stored_incident, e.sentence
+       coalesce(e.background, false) AS background, im.incident_id AS stored_incident, e.sentence,
+       k.more_sentences
 FROM incident_keys k JOIN events e ON e.event_id = k.event_id
 JOIN articles a ON a.article_id = k.article_id
 LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
@@ -746,7 +778,7 @@ CHUNK_KEYS = 500
 def _mention(row: tuple) -> Mention:
     values = dict(zip(_FIELDS, row[: len(_FIELDS)]))
     values["background"] = bool(values["background"])
-    return Mention(**values, sentence=row[len(_FIELDS)])
+    return Mention(**values, sentence=row[len(_FIELDS)], more_sentences=row[len(_FIELDS) + 1])
 
 
 def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
@@ -769,7 +801,7 @@ def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
 
 
 def _select(store, where: str, params: list) -> list[tuple]:
-    columns = ", ".join(_FIELDS) + ", sentence"
+    columns = ", ".join(_FIELDS) + ", sentence, more_sentences"
     return store.con.execute(f"SELECT {columns} FROM {_ROWS_SQL} m {where}", params).fetchall()
 
 
@@ -876,7 +908,7 @@ def _describe(store, incident_ids: list[str]) -> None:
     for i in range(0, len(incident_ids), CHUNK_KEYS):
         chunk = incident_ids[i:i + CHUNK_KEYS]
         rows = store.con.execute(
-            f"SELECT {columns}, m.sentence, im.incident_id, im.linked "
+            f"SELECT {columns}, m.sentence, m.more_sentences, im.incident_id, im.linked "
             f"FROM {_ROWS_SQL} m JOIN incident_mentions im USING (event_id) "
             "WHERE im.incident_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY im.incident_id, m.event_id",
             [chunk]).fetchall()

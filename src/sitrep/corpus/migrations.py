@@ -184,6 +184,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                   FROM (SELECT article_id, json_extract(document, '$.sentences[*].span') AS spans
                         FROM articles WHERE document IS NOT NULL))""",
     ]),
+    (8, "incident_keys.more_sentences: every sentence reporting an event is text evidence for linking (issue 8)", [
+        # an event stands for all its mentions in the article (issue 7): another outlet may
+        # word the happening like any of them, not only like the trigger's sentence
+        "ALTER TABLE incident_keys ADD COLUMN IF NOT EXISTS more_sentences VARCHAR",
+        # the keys are recomputed (with the column) by the full re-link this forces
+        "UPDATE incidents SET linker = NULL",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

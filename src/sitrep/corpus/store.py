@@ -216,10 +216,13 @@ class Store:
             version INTEGER PRIMARY KEY, description VARCHAR,
             applied_at TIMESTAMP DEFAULT current_timestamp)""")
         current = self.schema_version()
-        for version, description, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            with self.transaction():
+        pending = [m for m in MIGRATIONS if m[0] > current]
+        if not pending:
+            return
+        # one transaction for all of them: a writer releases the file after each commit,
+        # and a reader must never find it half-migrated (it would try to upgrade it itself)
+        with self.transaction():
+            for version, description, statements in pending:
                 for sql in statements:
                     self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
