@@ -196,3 +196,29 @@ def test_events_stage_runs_on_a_bare_document(kb):
     nlp.run(doc, kb)
     events.run(doc, kb)
     assert [e.type for e in doc.events][:1] == ["ACCUSE"]
+
+
+# -- the country of role phrases and the counterpart named in the sentence -------------
+
+def test_a_group_named_by_its_role_belongs_to_the_articles_home_country(kb):
+    doc = run(kb, "Peru's president, Dina Boluarte, faced new pressure in Lima on Monday. Peruvian "
+                  "lawmakers met to debate the crisis.\n\n"
+                  "Government troops fired on protesters near the congress building.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "PER" and "home" in assault.source.resolved_by
+    assert country(assault.target) == "PER"
+
+
+def test_the_missing_party_is_the_nearest_actor_of_another_country_in_the_sentence(kb):
+    doc = run(kb, "Negotiators from Chile met Bolivian officials in La Paz on Friday, but the meeting "
+                  "ended without a deal, with the Chilean delegation blaming the failure on intransigence.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "CHL"
+    assert country(accuse.target) == "BOL"
+    assert not accuse.target.locative
+
+
+def test_a_place_is_never_taken_as_the_missing_party(kb):
+    doc = run(kb, "In Brazil, the Argentine delegation walked out of the summit on Friday.")
+    for e in doc.events:
+        assert e.target is None or not e.target.locative or e.target.resolved_by == "place"

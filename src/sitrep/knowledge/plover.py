@@ -222,6 +222,7 @@ class EventWords:
     object_control_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
+    local_sectors: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
