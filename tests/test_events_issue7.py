@@ -222,3 +222,21 @@ def test_a_place_is_never_taken_as_the_missing_party(kb):
     doc = run(kb, "In Brazil, the Argentine delegation walked out of the summit on Friday.")
     for e in doc.events:
         assert e.target is None or not e.target.locative or e.target.resolved_by == "place"
+
+
+def test_pressing_siding_backing_and_seeking_asylum(kb):
+    doc = run(kb, "The Canadian foreign minister on Monday pressured the Bolivian government to release "
+                  "the detained activists.\n\n"
+                  "Several army officers sided with the protesters in Quito on Tuesday.\n\n"
+                  "The Peruvian president tweeted his support for the Colombian government.\n\n"
+                  "The Ecuadorian ambassador sought asylum in the Mexican embassy.")
+    got = [(e.type, country(e.source), country(e.target)) for e in doc.events]
+    assert ("REQUEST", "CAN", "BOL") in got
+    assert ("SUPPORT", "ECU", "ECU") in got
+    assert ("SUPPORT", "PER", "COL") in got
+    assert ("REQUEST", "ECU", "MEX") in got
+
+
+def test_support_as_a_stance_with_no_one_supported_is_no_event(kb):
+    doc = run(kb, "There is broad support in Chile for a new constitution.")
+    assert of_type(doc, "SUPPORT") == []

@@ -198,8 +198,9 @@ class DraftBuilder:
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
             targets = self._addressee(c)  # "Rouhani told Trudeau he was committed to ..."
-        if "recipient" in c.flags and not targets and not _object_is_event(c, self._trigger_heads):
-            return None  # "Russia supports a negotiated solution": support of no one
+        if "recipient" in c.flags and all(t.locative for t in targets) \
+                and not _object_is_event(c, self._trigger_heads):
+            return None  # "Russia supports a negotiated solution", "support in Chile": of no one
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
