@@ -240,3 +240,21 @@ def test_pressing_siding_backing_and_seeking_asylum(kb):
 def test_support_as_a_stance_with_no_one_supported_is_no_event(kb):
     doc = run(kb, "There is broad support in Chile for a new constitution.")
     assert of_type(doc, "SUPPORT") == []
+
+
+def test_violence_by_a_local_group_with_no_named_victim_falls_on_the_home_country(kb):
+    doc = run(kb, "Colombia's government faced new unrest in Bogota on Monday. Colombian officials "
+                  "met to discuss the crisis.\n\n"
+                  "Later, the rebels began shelling the outskirts of the town.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "COL" and country(assault.target) == "COL"
+    assert assault.target.resolved_by == "home"
+
+
+def test_a_named_foreign_doer_gets_no_guessed_victim(kb):
+    doc = run(kb, "Colombia's government faced new unrest in Bogota on Monday. Colombian officials "
+                  "met to discuss the crisis.\n\n"
+                  "Later, Venezuelan jets began shelling the outskirts of the town.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "VEN"
+    assert assault.target is None or assault.target.resolved_by != "home"

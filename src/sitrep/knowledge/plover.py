@@ -255,7 +255,7 @@ class TypeRules:
     classes: frozenset[str] = frozenset()  # see types.tsv: cooperative | conflict | symmetric ...
 
 
-TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed",
+TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed", "local",
                           "self-moving", "own-forces", "standing"})
 
 

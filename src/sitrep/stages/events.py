@@ -63,6 +63,7 @@ def run(doc: Document, kb) -> Document:
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     fill_from_sentence(happenings, doc.actors)
+    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
@@ -144,6 +145,29 @@ def fill_from_sentence(happenings, actors: list[Actor]) -> None:
             else:
                 h.target = found
             break
+
+
+def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types) -> None:
+    """Violence, coercion or a protest by an unnamed doer or a local group named by its
+    role, whose victim or addressee no sentence names, falls on the article's home
+    country ("the separatists began shelling", "gunfire from riot police"), as an act
+    placed in a country falls on that country (PLOVER). A named doer's act may fall
+    anywhere: no guess. The span is the country's mention nearest before the act."""
+    if home is None:
+        return
+    mentions = [a for a in actors if a.country == home]
+    if not mentions:
+        return
+    name = (_alpha3_name(home) or mentions[0].name)
+    objects = {i for h in happenings for d in h.drafts for i in d.objects}
+    for h in happenings:
+        if h.target is not None or h.type not in types or h.roleless_topic(objects) \
+                or (h.source is not None and not (h.source.resolved_by or "").endswith("+home")):
+            continue  # a named doer's act may fall anywhere: no guess
+        at = h.first.event.trigger.span[0]
+        mention = next((a for a in reversed(mentions) if a.span[0] < at), mentions[0])
+        h.target = Actor(span=mention.span, text=mention.text, name=name, country=home, kind="state",
+                         resolved_by="home", locative=True)
 
 
 def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Actor],
@@ -371,6 +395,9 @@ def _alpha3(alpha2: str) -> Optional[tuple[str, str]]:
     return (country.alpha_3, country.name) if country is not None else None
 
 
+PLACE_WEIGHT = 1
+
+
 def home_country(doc: Document) -> Optional[str]:
     """The country the article is about: the one its actors and places name most often
     (ties go to the one named first); None when it names none."""
@@ -383,11 +410,18 @@ def home_country(doc: Document) -> Optional[str]:
     for place in doc.places:
         found = _alpha3(place.country) if place.country else None
         if found is not None:
-            counts[found[0]] = counts.get(found[0], 0) + 1
+            counts[found[0]] = counts.get(found[0], 0) + PLACE_WEIGHT
             first.setdefault(found[0], place.span[0])
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+@functools.lru_cache(maxsize=256)
+def _alpha3_name(alpha3: str) -> Optional[str]:
+    import pycountry
+    country = pycountry.countries.get(alpha_3=alpha3.upper())
+    return country.name if country is not None else None
 
 
 def place_actor(place: Place) -> Optional[Actor]:
