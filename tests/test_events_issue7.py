@@ -258,3 +258,15 @@ def test_a_named_foreign_doer_gets_no_guessed_victim(kb):
     assault = one(doc, "ASSAULT")
     assert country(assault.source) == "VEN"
     assert assault.target is None or assault.target.resolved_by != "home"
+
+
+def test_a_scheduled_meeting_is_agreed(kb):
+    doc = run(kb, "The Chilean foreign minister is scheduled to speak with his Peruvian counterpart on "
+                  "Wednesday.\n\nThe Uruguayan president's upcoming visit to Paraguay was announced on Monday.")
+    assert [e.type for e in doc.events].count("AGREE") == 2, [(e.type, e.trigger.text) for e in doc.events]
+    assert of_type(doc, "CONSULT") == []
+
+
+def test_an_expected_attack_is_not_made_an_agreement(kb):
+    doc = run(kb, "The Argentine army is expected to attack the rebel positions.")
+    assert of_type(doc, "AGREE") == []
