@@ -1,7 +1,6 @@
 """sitrep.read: formats, metadata, stable ids and every kind of bad input."""
 import gzip
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -107,7 +106,9 @@ def test_html_without_article_text_is_malformed(tmp_path):
     assert "no article text" in err.detail
 
 
-def test_huge_html_is_bounded_in_time(tmp_path):
+def test_huge_html_is_refused_or_cut_to_the_markup_bound(tmp_path):
+    """The bound that keeps parsing time and memory in check is asserted here; the time it
+    takes is measured by bench/bench_extract_limits.py (no timed unit tests)."""
     paragraphs = "".join(
         f"<p>Paragraph {i}: the council met on day {i} to discuss bridge number {i * 7} and the river.</p>\n"
         for i in range(40_000))
@@ -115,12 +116,10 @@ def test_huge_html_is_bounded_in_time(tmp_path):
     path.write_text("<html><head><title>Minutes</title><script>" + "var a=1;" * 100_000 +
                     "</script></head><body><article>" + paragraphs + "</article></body></html>")
     assert path.stat().st_size > 4_000_000
-    started = time.process_time()  # CPU time: the machine may be shared
     err = reason_of(path)  # its body is far longer than any article: refused, not cut
     assert err.reason == "too_large" and "--max-chars" in err.detail
     from sitrep.read.limits import Limits
     article = read_input(str(path), limits=Limits(max_chars=10_000_000))[0]
-    assert time.process_time() - started < 20
     assert "Paragraph 0:" in article.text
     # the markup beyond the limit was cut, and that is on record
     assert article.meta["truncated"]["kept_chars"] <= Limits().max_html_chars < article.meta["truncated"]["total_chars"]
@@ -334,9 +333,7 @@ def test_element_heavy_pages(tmp_path):
     menu = tmp_path / "menu.html"
     menu.write_text("<html><body><nav>" + "<li><a href='#'>link</a></li>" * 30_000 + "</nav><article><p>"
                     + ENGLISH + "</p><p>" + ENGLISH + "</p></article></body></html>")
-    started = time.process_time()
-    article = read_input(str(menu))[0]
-    assert time.process_time() - started < 5
+    article = read_input(str(menu))[0]  # its time: bench/bench_extract_limits.py
     assert article.text.startswith("The harbour") and article.meta["pruned_elements"]
     table = tmp_path / "table.html"
     table.write_text("<html><body><table>" + "<tr><td>cell</td><td>more</td></tr>" * 60_000 + "</table></body></html>")

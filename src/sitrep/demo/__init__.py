@@ -43,18 +43,26 @@ def run_demo(out: Path = DEFAULT_OUT, db: Optional[Path] = None, workers: Option
     """Ingest the demo corpus into ``db`` (default ``<out>/sitrep.duckdb``), write the briefs."""
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
-    from sitrep.report.brief import build_brief, markdown_to_html
+    from sitrep.report import html as html_renderer
+    from sitrep.report import markdown
+    from sitrep.report.compose import compose
+    from sitrep.report.output import chart_path, link_from, write_chart
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     db = Path(db) if db else out / "sitrep.duckdb"
     with Store(db) as store:
         summary = ingest([str(p) for p in demo_inputs()], store, workers=workers, progress=progress)
-        md = build_brief(store, out_dir=out, plot=True)
+        brief = compose(store)  # once, rendered twice: the Markdown and the HTML tell the same
     result = DemoResult(db=db, brief_md=out / "brief.md", brief_html=out / "brief.html",
                         summary_lines=summary.lines(), next_commands=next_commands(db, out))
-    result.brief_md.write_text(md, encoding="utf-8")
-    result.brief_html.write_text(markdown_to_html(md), encoding="utf-8")
+    chart = chart_path(str(result.brief_md), None) if brief.activity is not None else None
+    result.brief_md.write_text(markdown.render(brief, link_from(str(result.brief_md), chart) if chart else None),
+                               encoding="utf-8")
+    if chart:
+        write_chart(chart, html_renderer.chart_svg(brief))
+    result.brief_html.write_text(html_renderer.render(brief, with_chart=brief.activity is not None),
+                                 encoding="utf-8")
     return result
 
 
