@@ -270,3 +270,11 @@ def test_a_scheduled_meeting_is_agreed(kb):
 def test_an_expected_attack_is_not_made_an_agreement(kb):
     doc = run(kb, "The Argentine army is expected to attack the rebel positions.")
     assert of_type(doc, "AGREE") == []
+
+
+def test_refusing_to_comment_is_no_rejection(kb):
+    doc = run(kb, "The Brazilian foreign ministry on Friday refused to comment on the asylum request, and "
+                  "the ambassador declined to say whether he had met the Bolivian president.")
+    assert of_type(doc, "REJECT") == []
+    doc = run(kb, "Brazil refused to extradite the Bolivian senator.")
+    assert len(of_type(doc, "REJECT")) == 1

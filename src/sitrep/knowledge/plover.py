@@ -222,6 +222,7 @@ class EventWords:
     object_control_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
+    comment_verbs: frozenset[str]
     schedule_governors: frozenset[str]
     scheduled_modifiers: frozenset[str]
     local_sectors: frozenset[str]

@@ -215,6 +215,8 @@ class DraftBuilder:
         self.home = home_country(doc)
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
+        if c.type == "REJECT" and self._declines_comment(c):
+            return None  # "refused to comment", "declined to say whether": no act (PLOVER)
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
@@ -286,6 +288,11 @@ class DraftBuilder:
         return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
 
     # -- checks ----------------------------------------------------------------------
+    def _declines_comment(self, c: Candidate) -> bool:
+        verb = c.head if c.is_verb else c.light
+        return verb is not None and any(ch.dep_ == "xcomp" and lemma(ch) in self.words.comment_verbs
+                                        for ch in verb.children)
+
     def _addressee(self, c: Candidate) -> list[Actor]:
         """The person a reported promise, demand or threat was told to: the object of
         the verb of saying whose complement holds the event."""
