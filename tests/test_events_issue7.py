@@ -278,3 +278,15 @@ def test_refusing_to_comment_is_no_rejection(kb):
     assert of_type(doc, "REJECT") == []
     doc = run(kb, "Brazil refused to extradite the Bolivian senator.")
     assert len(of_type(doc, "REJECT")) == 1
+
+
+def test_casualties_of_a_named_clash_are_its_outcome_not_an_event(kb):
+    doc = run(kb, "Supporters of the Ecuadorian opposition clashed with army units in Quito on Tuesday.\n\n"
+                  "Ecuadorian health officials said 40 people were injured in the clashes, including two "
+                  "with bullet wounds.")
+    assert not [e for e in doc.events if e.trigger.text == "injured"]
+
+
+def test_destroying_a_chance_is_no_attack(kb):
+    doc = run(kb, "The Chilean senator's speech has all but destroyed any chance of a deal with Bolivia.")
+    assert of_type(doc, "ASSAULT") == []

@@ -116,7 +116,8 @@ def fill_from_sentence(happenings, actors: list[Actor]) -> None:
     actor of another country named in one of its mention sentences ("Kerry focused on
     praise for Iran's ..."): syntax missed the link, the sentence still names the
     counterpart. One with neither takes as source the nearest actor named before its
-    trigger in the sentence. Places ("in Venezuela") are never parties."""
+    trigger in the sentence. Places ("in Venezuela") and the party reacting to it are
+    never taken (the speaker of a report may be: annotators take its side)."""
     objects = {i for h in happenings for d in h.drafts for i in d.objects}
     parties = sorted((a for a in actors if not a.locative and (a.country or a.actor_id)),
                      key=lambda a: a.span[0])
@@ -135,7 +136,7 @@ def fill_from_sentence(happenings, actors: list[Actor]) -> None:
         for d in h.drafts:
             known = h.source or h.target
             before_only = known is None
-            excluded = [a for e in h.drafts for a in reacting.get(e.head, [])]
+            excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
@@ -178,7 +179,7 @@ def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Acto
     best, best_distance = None, None
     for actor in parties[lo:hi]:
         if actor.span[1] > sentence_span[1] or (before_only and actor.span[0] > at) \
-                or any(_overlap(actor.span, x.span) for x in excluded):
+                or any(_overlap(actor.span, x) for x in excluded):
             continue
         if known is not None and (actor.span == known.span or _overlap(actor.span, known.span)
                                   or (known.country and actor.country == known.country)
@@ -217,6 +218,8 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if self._outcome_of_another(c):
+            return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
@@ -288,6 +291,17 @@ class DraftBuilder:
         return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
 
     # -- checks ----------------------------------------------------------------------
+    def _outcome_of_another(self, c: Candidate) -> bool:
+        """A casualty verb in the passive whose doer is not named and whose phrase names
+        another event of the sentence ("were killed in the attack", "injured during the
+        clashes"): the deaths are that event's outcome (docs/annotation.md 2)."""
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs or not is_passive(c.head) \
+                or child(c.head, "agent") is not None:
+            return False
+        return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in self._trigger_heads
+                                             for g in ch.children)
+                   for ch in c.head.children)
+
     def _declines_comment(self, c: Candidate) -> bool:
         verb = c.head if c.is_verb else c.light
         return verb is not None and any(ch.dep_ == "xcomp" and lemma(ch) in self.words.comment_verbs
