@@ -345,3 +345,15 @@ def test_a_hedge_on_the_doer_makes_the_act_alleged(kb):
 def test_claiming_responsibility_is_the_doers_claim(kb):
     c = event(run(kb, "A rebel faction claimed responsibility for the bombing of the pipeline."), "ASSAULT").certainty
     assert c.status == "claimed" and "faction" in who(c)
+
+
+def test_an_act_done_where_people_gathered_for_it_is_asserted(kb):
+    doc = run(kb, "Opposition leaders gathered in Lima on Monday to denounce the arrest of the mayor.")
+    assert event(doc, "ACCUSE").certainty.status == "asserted"
+    doc = run(kb, "A team of UN inspectors is in Yemen to investigate the bombing of the hospital.")
+    assert event(doc, "ACCUSE").certainty.status == "asserted"
+
+
+def test_the_aim_of_an_act_stays_hypothetical(kb):
+    doc = run(kb, "Bolivian miners staged protests in La Paz to demand the resignation of the minister.")
+    assert event(doc, "REQUEST").certainty.status == "hypothetical"

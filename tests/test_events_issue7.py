@@ -196,3 +196,97 @@ def test_events_stage_runs_on_a_bare_document(kb):
     nlp.run(doc, kb)
     events.run(doc, kb)
     assert [e.type for e in doc.events][:1] == ["ACCUSE"]
+
+
+# -- the country of role phrases and the counterpart named in the sentence -------------
+
+def test_a_group_named_by_its_role_belongs_to_the_articles_home_country(kb):
+    doc = run(kb, "Peru's president, Dina Boluarte, faced new pressure in Lima on Monday. Peruvian "
+                  "lawmakers met to debate the crisis.\n\n"
+                  "Government troops fired on protesters near the congress building.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "PER" and "home" in assault.source.resolved_by
+    assert country(assault.target) == "PER"
+
+
+def test_the_missing_party_is_the_nearest_actor_of_another_country_in_the_sentence(kb):
+    doc = run(kb, "Negotiators from Chile met Bolivian officials in La Paz on Friday, but the meeting "
+                  "ended without a deal, with the Chilean delegation blaming the failure on intransigence.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "CHL"
+    assert country(accuse.target) == "BOL"
+    assert not accuse.target.locative
+
+
+def test_a_place_is_never_taken_as_the_missing_party(kb):
+    doc = run(kb, "In Brazil, the Argentine delegation walked out of the summit on Friday.")
+    for e in doc.events:
+        assert e.target is None or not e.target.locative or e.target.resolved_by == "place"
+
+
+def test_pressing_siding_backing_and_seeking_asylum(kb):
+    doc = run(kb, "The Canadian foreign minister on Monday pressured the Bolivian government to release "
+                  "the detained activists.\n\n"
+                  "Several army officers sided with the protesters in Quito on Tuesday.\n\n"
+                  "The Peruvian president tweeted his support for the Colombian government.\n\n"
+                  "The Ecuadorian ambassador sought asylum in the Mexican embassy.")
+    got = [(e.type, country(e.source), country(e.target)) for e in doc.events]
+    assert ("REQUEST", "CAN", "BOL") in got
+    assert ("SUPPORT", "ECU", "ECU") in got
+    assert ("SUPPORT", "PER", "COL") in got
+    assert ("REQUEST", "ECU", "MEX") in got
+
+
+def test_support_as_a_stance_with_no_one_supported_is_no_event(kb):
+    doc = run(kb, "There is broad support in Chile for a new constitution.")
+    assert of_type(doc, "SUPPORT") == []
+
+
+def test_violence_by_a_local_group_with_no_named_victim_falls_on_the_home_country(kb):
+    doc = run(kb, "Colombia's government faced new unrest in Bogota on Monday. Colombian officials "
+                  "met to discuss the crisis.\n\n"
+                  "Later, the rebels began shelling the outskirts of the town.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "COL" and country(assault.target) == "COL"
+    assert assault.target.resolved_by == "home"
+
+
+def test_a_named_foreign_doer_gets_no_guessed_victim(kb):
+    doc = run(kb, "Colombia's government faced new unrest in Bogota on Monday. Colombian officials "
+                  "met to discuss the crisis.\n\n"
+                  "Later, Venezuelan jets began shelling the outskirts of the town.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "VEN"
+    assert assault.target is None or assault.target.resolved_by != "home"
+
+
+def test_a_scheduled_meeting_is_agreed(kb):
+    doc = run(kb, "The Chilean foreign minister is scheduled to speak with his Peruvian counterpart on "
+                  "Wednesday.\n\nThe Uruguayan president's upcoming visit to Paraguay was announced on Monday.")
+    assert [e.type for e in doc.events].count("AGREE") == 2, [(e.type, e.trigger.text) for e in doc.events]
+    assert of_type(doc, "CONSULT") == []
+
+
+def test_an_expected_attack_is_not_made_an_agreement(kb):
+    doc = run(kb, "The Argentine army is expected to attack the rebel positions.")
+    assert of_type(doc, "AGREE") == []
+
+
+def test_refusing_to_comment_is_no_rejection(kb):
+    doc = run(kb, "The Brazilian foreign ministry on Friday refused to comment on the asylum request, and "
+                  "the ambassador declined to say whether he had met the Bolivian president.")
+    assert of_type(doc, "REJECT") == []
+    doc = run(kb, "Brazil refused to extradite the Bolivian senator.")
+    assert len(of_type(doc, "REJECT")) == 1
+
+
+def test_casualties_of_a_named_clash_are_its_outcome_not_an_event(kb):
+    doc = run(kb, "Supporters of the Ecuadorian opposition clashed with army units in Quito on Tuesday.\n\n"
+                  "Ecuadorian health officials said 40 people were injured in the clashes, including two "
+                  "with bullet wounds.")
+    assert not [e for e in doc.events if e.trigger.text == "injured"]
+
+
+def test_destroying_a_chance_is_no_attack(kb):
+    doc = run(kb, "The Chilean senator's speech has all but destroyed any chance of a deal with Bolivia.")
+    assert of_type(doc, "ASSAULT") == []

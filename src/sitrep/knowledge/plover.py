@@ -222,6 +222,10 @@ class EventWords:
     object_control_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
+    comment_verbs: frozenset[str]
+    schedule_governors: frozenset[str]
+    scheduled_modifiers: frozenset[str]
+    local_sectors: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
@@ -254,7 +258,7 @@ class TypeRules:
     classes: frozenset[str] = frozenset()  # see types.tsv: cooperative | conflict | symmetric ...
 
 
-TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed",
+TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed", "local",
                           "self-moving", "own-forces", "standing"})
 
 

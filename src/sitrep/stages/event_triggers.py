@@ -608,12 +608,17 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     rules = lex.types
     words = lex.words
     verb = c.head if c.is_verb else c.light
+    rule = rules[c.type]
+    if not c.is_verb and rule.future and rule.future != "THREATEN" and any(
+            ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children):
+        return rule.future, None  # "the upcoming talks", "a planned visit": agreed to
     if verb is None:
         if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
             return "AID", "peacekeeping"
         return c.type, c.mode
     negated = any(ch.dep_ == "neg" for ch in verb.children)
     future = has_future_aux(verb, words)
+    scheduled = False
     intent = None
     v = verb
     for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
@@ -621,10 +626,10 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
             break
         v = v.head
         future = future or has_future_aux(v, words)
+        scheduled = scheduled or lemma(v) in words.schedule_governors
         if lemma(v) in words.intent_governors:
             intent = lemma(v)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
-    rule = rules[c.type]
     if negated and "cooperative" in rule.classes:
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
     if negated:
@@ -633,8 +638,9 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
     if rule.future == "THREATEN" and (future or intent) and c.governor is None:
         return "THREATEN", rule.threat_mode
-    if future and rule.future and rule.future != "THREATEN":
-        return rule.future, None  # "will meet" -> AGREE, "will withdraw" -> CONCEDE
+    if (future or scheduled) and rule.future and rule.future != "THREATEN":
+        # "will meet", "is scheduled to speak with", "is to travel" -> AGREE; "will withdraw" -> CONCEDE
+        return rule.future, None
     if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
         return "AID", "peacekeeping"
     return c.type, c.mode

@@ -62,6 +62,8 @@ def run(doc: Document, kb) -> Document:
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
+    fill_from_sentence(happenings, doc.actors)
+    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
@@ -109,6 +111,90 @@ def _role_nouns(kb) -> dict[str, str]:
     return {k: v for k, v in nouns.items() if v not in ("NONE", "PLACE") and k not in lex.nouns}
 
 
+def fill_from_sentence(happenings, actors: list[Actor]) -> None:
+    """A happening with one party and not the other takes, as the other, the nearest
+    actor of another country named in one of its mention sentences ("Kerry focused on
+    praise for Iran's ..."): syntax missed the link, the sentence still names the
+    counterpart. One with neither takes as source the nearest actor named before its
+    trigger in the sentence. Places ("in Venezuela") and the party reacting to it are
+    never taken (the speaker of a report may be: annotators take its side)."""
+    objects = {i for h in happenings for d in h.drafts for i in d.objects}
+    parties = sorted((a for a in actors if not a.locative and (a.country or a.actor_id)),
+                     key=lambda a: a.span[0])
+    if not parties:
+        return
+    starts = [a.span[0] for a in parties]
+    # "Maduro condemned the attacks": the reacting party did not carry out what it reacts to
+    reacting: dict[int, list[Actor]] = {}
+    for other in happenings:
+        for d in other.drafts:
+            for i in d.objects:
+                reacting.setdefault(i, []).extend(a for a in (other.source, d.event.source) if a)
+    for h in happenings:
+        if (h.source is not None and h.target is not None) or h.roleless_topic(objects):
+            continue  # a topic ("while sanctions appear ...") is no happening to complete
+        for d in h.drafts:
+            known = h.source or h.target
+            before_only = known is None
+            excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
+            found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
+                                   known, before_only, excluded)
+            if found is None:
+                continue
+            if h.source is None:
+                h.source = found
+            else:
+                h.target = found
+            break
+
+
+def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types) -> None:
+    """Violence, coercion or a protest by an unnamed doer or a local group named by its
+    role, whose victim or addressee no sentence names, falls on the article's home
+    country ("the separatists began shelling", "gunfire from riot police"), as an act
+    placed in a country falls on that country (PLOVER). A named doer's act may fall
+    anywhere: no guess. The span is the country's mention nearest before the act."""
+    if home is None:
+        return
+    mentions = [a for a in actors if a.country == home]
+    if not mentions:
+        return
+    name = (_alpha3_name(home) or mentions[0].name)
+    objects = {i for h in happenings for d in h.drafts for i in d.objects}
+    for h in happenings:
+        if h.target is not None or h.type not in types or h.roleless_topic(objects) \
+                or (h.source is not None and not (h.source.resolved_by or "").endswith("+home")):
+            continue  # a named doer's act may fall anywhere: no guess
+        at = h.first.event.trigger.span[0]
+        mention = next((a for a in reversed(mentions) if a.span[0] < at), mentions[0])
+        h.target = Actor(span=mention.span, text=mention.text, name=name, country=home, kind="state",
+                         resolved_by="home", locative=True)
+
+
+def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Actor],
+                   before_only: bool, excluded: list[Actor]) -> Optional[Actor]:
+    """The actor in the sentence nearest to ``at`` that is not ``known`` and not of its country."""
+    lo = bisect.bisect_left(starts, sentence_span[0])
+    hi = bisect.bisect_left(starts, sentence_span[1])
+    best, best_distance = None, None
+    for actor in parties[lo:hi]:
+        if actor.span[1] > sentence_span[1] or (before_only and actor.span[0] > at) \
+                or any(_overlap(actor.span, x) for x in excluded):
+            continue
+        if known is not None and (actor.span == known.span or _overlap(actor.span, known.span)
+                                  or (known.country and actor.country == known.country)
+                                  or (known.actor_id and actor.actor_id == known.actor_id)):
+            continue
+        distance = abs(actor.span[0] - at)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = actor, distance
+    return best
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 # ------------------------------------------------------------------ one mention
 
 class DraftBuilder:
@@ -127,8 +213,13 @@ class DraftBuilder:
         for c, sent in found:
             self._anchors_by_sentence.setdefault(sent.start, set()).update(_anchors(c))
         self._trigger_heads = {c.head.i for c, _ in found}
+        self.home = home_country(doc)
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
+        if c.type == "REJECT" and self._declines_comment(c):
+            return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if self._outcome_of_another(c):
+            return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
@@ -136,8 +227,9 @@ class DraftBuilder:
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
             targets = self._addressee(c)  # "Rouhani told Trudeau he was committed to ..."
-        if "recipient" in c.flags and not targets and not _object_is_event(c, self._trigger_heads):
-            return None  # "Russia supports a negotiated solution": support of no one
+        if "recipient" in c.flags and all(t.locative for t in targets) \
+                and not _object_is_event(c, self._trigger_heads):
+            return None  # "Russia supports a negotiated solution", "support in Chile": of no one
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
@@ -174,6 +266,7 @@ class DraftBuilder:
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
+        source, target = self._homed(source), self._homed(target)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -188,7 +281,32 @@ class DraftBuilder:
                      specific=self._names_recipient(c),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
+    def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
+        """A group named only by its role ("protesters", "government forces") and placed
+        nowhere: it belongs to the article's home country (docs/annotation.md 5)."""
+        if actor is None or actor.country or self.home is None or actor.actor_id \
+                or actor.resolved_by not in ("phrase", "ner") \
+                or (actor.sector or "").lower() not in self.words.local_sectors:
+            return actor
+        return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
+
     # -- checks ----------------------------------------------------------------------
+    def _outcome_of_another(self, c: Candidate) -> bool:
+        """A casualty verb in the passive whose doer is not named and whose phrase names
+        another event of the sentence ("were killed in the attack", "injured during the
+        clashes"): the deaths are that event's outcome (docs/annotation.md 2)."""
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs or not is_passive(c.head) \
+                or child(c.head, "agent") is not None:
+            return False
+        return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in self._trigger_heads
+                                             for g in ch.children)
+                   for ch in c.head.children)
+
+    def _declines_comment(self, c: Candidate) -> bool:
+        verb = c.head if c.is_verb else c.light
+        return verb is not None and any(ch.dep_ == "xcomp" and lemma(ch) in self.words.comment_verbs
+                                        for ch in verb.children)
+
     def _addressee(self, c: Candidate) -> list[Actor]:
         """The person a reported promise, demand or threat was told to: the object of
         the verb of saying whose complement holds the event."""
@@ -296,6 +414,35 @@ def _alpha3(alpha2: str) -> Optional[tuple[str, str]]:
     import pycountry
     country = pycountry.countries.get(alpha_2=alpha2.upper())
     return (country.alpha_3, country.name) if country is not None else None
+
+
+PLACE_WEIGHT = 1
+
+
+def home_country(doc: Document) -> Optional[str]:
+    """The country the article is about: the one its actors and places name most often
+    (ties go to the one named first); None when it names none."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for actor in doc.actors:
+        if actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + 1
+            first.setdefault(actor.country, actor.span[0])
+    for place in doc.places:
+        found = _alpha3(place.country) if place.country else None
+        if found is not None:
+            counts[found[0]] = counts.get(found[0], 0) + PLACE_WEIGHT
+            first.setdefault(found[0], place.span[0])
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+@functools.lru_cache(maxsize=256)
+def _alpha3_name(alpha3: str) -> Optional[str]:
+    import pycountry
+    country = pycountry.countries.get(alpha_3=alpha3.upper())
+    return country.name if country is not None else None
 
 
 def place_actor(place: Place) -> Optional[Actor]:

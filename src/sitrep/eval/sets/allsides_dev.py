@@ -149,7 +149,9 @@ def coded_from_document(doc, raw_text: str, kb) -> list[Coded]:
             certainty=e.certainty.status, background=bool(e.background),
             date=e.date.value if e.date and not getattr(e.date, "inferred", False) else None,
             label=e.trigger.text,
-            extra={"inferred_date": e.date.value if e.date else None}))
+            extra={"inferred_date": e.date.value if e.date else None,
+                   "source_text": e.source.text if e.source else None,
+                   "target_text": e.target.text if e.target else None}))
     return out
 
 
@@ -297,6 +299,7 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
         if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
             errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
                           f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "
+                          f"({p.extra.get('source_text')!r}->{p.extra.get('target_text')!r}) "
                           f"{context(text, p.mentions[0], 60) if text else ''}")
     tally.typed += PRF(tp=typed_ok, fp=len(predicted) - typed_ok, fn=len(gold) - typed_ok)
     tally.end_to_end += PRF(tp=e2e_ok, fp=len(predicted) - e2e_ok, fn=len(gold) - e2e_ok)
