@@ -1,4 +1,4 @@
-"""PLOVER event lexicon and certainty cue lexicons, loaded once per process.
+"""PLOVER event lexicon, loaded once per process (the certainty cues are knowledge/cues.py's).
 
 ``load_event_lexicon()`` returns an :class:`EventLexicon` (``kb.event_lexicon``) with
 
@@ -6,7 +6,6 @@
   entry a :class:`Trigger` (type, mode, the optional second word, flags);
 * the light verbs ("launch", "carry out", "impose" ...) that hand their subject to the
   nominal event they take as object;
-* the certainty cue tables (``cues``) read by the certainty stage;
 * ``ASSAULT`` instrument words that refine an event's mode ("drone" -> drone);
 * the stage's word lists (:class:`EventWords`), the per-type target prepositions and
   PLOVER's coding rules per type (:class:`TypeRules`: what a future, negated or promised
@@ -31,8 +30,7 @@ PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient"})
-CUE_KINDS = frozenset({"verb", "noun", "adverb", "modal", "mark", "hedge", "phrase", "neg",
-                       "media", "claimnoun", "claimverb"})
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -49,27 +47,10 @@ class Trigger:
 
 
 @dataclass
-class CertaintyCues:
-    """Cue lemmas/phrases per kind -> status (or set, for marker kinds)."""
-    verbs: dict[str, str] = field(default_factory=dict)
-    nouns: dict[str, str] = field(default_factory=dict)
-    adverbs: dict[str, str] = field(default_factory=dict)
-    modals: dict[str, str] = field(default_factory=dict)
-    marks: dict[str, str] = field(default_factory=dict)
-    hedges: dict[str, str] = field(default_factory=dict)  # phrase -> status
-    phrases: dict[str, str] = field(default_factory=dict)
-    negations: frozenset[str] = frozenset()
-    media_words: frozenset[str] = frozenset()
-    claim_nouns: frozenset[str] = frozenset()  # "rejected CLAIMS that"
-    claim_verbs: frozenset[str] = frozenset()  # "REJECTED claims that"
-
-
-@dataclass
 class EventLexicon:
     verbs: dict[str, list[Trigger]]  # head lemma -> triggers (two-word ones first)
     nouns: dict[str, list[Trigger]]
     light_verbs: frozenset[str]
-    cues: CertaintyCues
     assault_modes: tuple[tuple[str, frozenset[str]], ...] = ()
     words: "EventWords | None" = None
     types: "dict[str, TypeRules]" = field(default_factory=dict)
@@ -124,34 +105,6 @@ def load_triggers(path: Path = PLOVER_DIR / "triggers.tsv") -> list[Trigger]:
     return triggers
 
 
-def load_certainty_cues(path: Path = PLOVER_DIR / "certainty_cues.tsv") -> CertaintyCues:
-    cues = CertaintyCues()
-    negations, media, claim_nouns, claim_verbs = set(), set(), set(), set()
-    for row in tsv_rows(path):
-        status, kind, words = row[0], row[1], " ".join(row[2].lower().split())
-        if kind not in CUE_KINDS:
-            raise ValueError(f"{path.name}: unknown cue kind {kind!r}")
-        if kind == "neg":
-            negations.add(words)
-        elif kind == "media":
-            media.add(words)
-        elif kind == "claimnoun":
-            claim_nouns.add(words)
-        elif kind == "claimverb":
-            claim_verbs.add(words)
-        else:
-            table = {"verb": cues.verbs, "noun": cues.nouns, "adverb": cues.adverbs,
-                     "modal": cues.modals, "mark": cues.marks, "hedge": cues.hedges,
-                     "phrase": cues.phrases}[kind]
-            # the first line wins: the file lists the stronger reading first
-            table.setdefault(words, status)
-    cues.negations = frozenset(negations)
-    cues.media_words = frozenset(media)
-    cues.claim_nouns = frozenset(claim_nouns)
-    cues.claim_verbs = frozenset(claim_verbs)
-    return cues
-
-
 def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
@@ -165,7 +118,6 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
             entries.sort(key=lambda t: t.second is None)
     light = frozenset(w for row in tsv_rows(data_dir / "light_verbs.txt") for w in row[:1])
     return EventLexicon(verbs=verbs, nouns=nouns, light_verbs=light,
-                        cues=load_certainty_cues(data_dir / "certainty_cues.tsv"),
                         assault_modes=load_assault_modes(data_dir / "assault_modes.tsv"),
                         words=event_words() if data_dir == PLOVER_DIR else load_event_words(data_dir / "event_words.tsv"),
                         types=load_type_rules(data_dir / "types.tsv"),
