@@ -124,8 +124,6 @@ def register(sub) -> None:
     p.add_argument("--out", default="sitrep-demo", metavar="DIR",
                    help="folder for the store, brief.md, brief.html and the plot (default ./sitrep-demo/)")
     add_workers(p)
-    p.add_argument("--html", action="store_true",
-                   help="accepted for old scripts: brief.html is now always written")
     add_progress(p)
     add_actors(p)
     p.add_argument("--serve", action="store_true", help="then serve the demo store in the web dashboard")
