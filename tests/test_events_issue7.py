@@ -290,3 +290,11 @@ def test_casualties_of_a_named_clash_are_its_outcome_not_an_event(kb):
 def test_destroying_a_chance_is_no_attack(kb):
     doc = run(kb, "The Chilean senator's speech has all but destroyed any chance of a deal with Bolivia.")
     assert of_type(doc, "ASSAULT") == []
+
+
+def test_a_state_named_from_a_place_has_the_name_news_writing_uses():
+    """ISO's "Venezuela, Bolivarian Republic of" is no name for a brief's headline."""
+    from sitrep.model import Place
+    from sitrep.stages.events import place_actor
+    actor = place_actor(Place(span=(0, 7), text="Caracas", name="Caracas", country="VE"))
+    assert actor.country == "VEN" and actor.name == "Venezuela"

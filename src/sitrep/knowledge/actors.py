@@ -137,6 +137,14 @@ class CameoCodes:
 
 
 @functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 -> the name news writing uses ("Venezuela", not ISO's "Venezuela,
+    Bolivarian Republic of"), from the shipped countries.tsv."""
+    return {r["country"]: r["name"] for r in read_actor_file(ACTOR_DATA_DIR / "countries.tsv")
+            if r.get("country") and r.get("name")}
+
+
+@functools.lru_cache(maxsize=1)
 def _iso3() -> frozenset[str]:
     return frozenset(r["country"] for r in read_actor_file(ACTOR_DATA_DIR / "countries.tsv") if r.get("country"))
 

@@ -413,7 +413,7 @@ class DraftBuilder:
 def _alpha3(alpha2: str) -> Optional[tuple[str, str]]:
     import pycountry
     country = pycountry.countries.get(alpha_2=alpha2.upper())
-    return (country.alpha_3, country.name) if country is not None else None
+    return (country.alpha_3, _alpha3_name(country.alpha_3) or country.name) if country is not None else None
 
 
 PLACE_WEIGHT = 1
@@ -440,7 +440,12 @@ def home_country(doc: Document) -> Optional[str]:
 
 @functools.lru_cache(maxsize=256)
 def _alpha3_name(alpha3: str) -> Optional[str]:
+    """The country's name as news writes it (the actor knowledge base's), else ISO's."""
     import pycountry
+
+    from sitrep.knowledge.actors import country_names
+    if alpha3.upper() in country_names():
+        return country_names()[alpha3.upper()]
     country = pycountry.countries.get(alpha_3=alpha3.upper())
     return country.name if country is not None else None
 
