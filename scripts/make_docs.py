@@ -123,9 +123,13 @@ def render_performance(bench: dict) -> str:
            "full pipeline (clean → spaCy → actors → places → times → quantities → quotes → events → certainty → JSON).",
            "", "| figure | value |", "|---|---|"]
     for key in ("articles_done", "skipped", "load_seconds", "work_seconds", "articles_per_second",
-                "articles_per_second_incl_load", "words_per_second", "events", "peak_rss_mb_per_worker",
+                "articles_per_second_incl_load", "spacy_alone_articles_per_second", "ratio_to_spacy_alone",
+                "cpu_ratio_to_spacy_alone", "words_per_second", "events", "peak_rss_mb_per_worker",
                 "peak_rss_mb_total"):
-        out.append(f"| {key} | {bench.get(key)} |")
+        if key in bench:
+            out.append(f"| {key} | {bench.get(key)} |")
+    out += ["", "On a shared machine read the ratios first: `spacy_alone_articles_per_second` is spaCy's",
+            "own pipeline over the same texts in the same pool, in the same run."]
     out += ["", "## Time per stage", "", "| stage | share | ms/article |", "|---|---|---|"]
     for stage, share in bench["stage_share"].items():
         out.append(f"| {stage} | {share:.1%} | {bench['stage_ms_per_article'][stage]} |")
