@@ -160,9 +160,7 @@ def cmd_ingest(args) -> int:
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
                              limits=limits, snippet=args.snippet, engine=args.engine, **engine_options)
         except IngestInterrupted as exc:
-            for line in exc.summary.lines():
-                print(line, file=sys.stderr)
-            raise
+            return _interrupted(exc)
     if args.json:
         write_json(summary.to_dict(), args.json)
     if args.json != "-":  # JSON on stdout replaces the human summary
@@ -173,6 +171,15 @@ def cmd_ingest(args) -> int:
         raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
                           f"fix the inputs and re-run; `sitrep skipped` lists every reason")
     return 0
+
+
+def _interrupted(exc) -> int:
+    """What an interrupted ingest stored and skipped, and how to go on; exit 128 + signal."""
+    for line in exc.summary.lines():
+        print(line, file=sys.stderr)
+    print(f"sitrep: ingest stopped by {exc.signal_name} after committing {exc.summary.ingested} article(s); "
+          "run the same command again to continue", file=sys.stderr)
+    return exc.exit_status
 
 
 EVENT_COLUMNS = ("event_date", "type", "source_name", "source_country", "target_name", "target_country",

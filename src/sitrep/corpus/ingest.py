@@ -96,16 +96,27 @@ class IngestSummary:
             f"updated {self.updated}, already stored {self.unchanged}, exact duplicates {self.duplicates}, "
             f"near-duplicates linked {self.near_duplicates}",
             f"skipped: {skipped}",
-            f"incidents: {self.incidents}" + ("  (interrupted: re-run to continue)" if self.interrupted else ""),
+            ("interrupted: incidents not brought up to date; re-run the same command to continue "
+             "(stored articles are not analysed again)") if self.interrupted else f"incidents: {self.incidents}",
         ]
 
 
 class IngestInterrupted(KeyboardInterrupt):
-    """Ctrl-C during an ingest, after the work in hand was committed; carries the summary."""
+    """Ctrl-C, SIGTERM or a closed terminal during an ingest, after the work in hand was
+    committed; carries the summary and the signal (the exit status is 128 + its number)."""
 
-    def __init__(self, summary: "IngestSummary"):
+    def __init__(self, summary: "IngestSummary", signum: int = signal.SIGINT):
         super().__init__("ingest interrupted")
         self.summary = summary
+        self.signum = int(signum)
+
+    @property
+    def signal_name(self) -> str:
+        return signal.Signals(self.signum).name
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + self.signum
 
 
 # -- the entry point ---------------------------------------------------------------------------
@@ -342,7 +353,7 @@ class IngestRun:
                         self.commit()
                 self.commit()
             except KeyboardInterrupt:
-                stop.requested = True
+                stop.request(signal.SIGINT)
                 self.commit()  # what has been analysed is kept
             finally:
                 results.close()
@@ -350,7 +361,7 @@ class IngestRun:
                 self.summary.seconds = time.perf_counter() - self.started
         if stop.requested:
             self.summary.interrupted = True
-            raise IngestInterrupted(self.summary)
+            raise IngestInterrupted(self.summary, stop.signum)
 
     def receive(self, results: list[Union[Analysed, Skip]]) -> None:
         for item in results:
@@ -501,27 +512,39 @@ class _Stored:
     events: int
 
 
+#: signals that stop an ingest cleanly: Ctrl-C, ``kill`` / a service manager, a closed terminal
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @dataclass
 class _StopFlag:
     requested: bool = False
+    signum: int = signal.SIGINT
+
+    def request(self, signum: int) -> None:
+        if not self.requested:
+            self.requested, self.signum = True, int(signum)
 
 
 @contextlib.contextmanager
 def _interrupt_deferred() -> Iterator[_StopFlag]:
-    """Ctrl-C sets a flag checked between chunks, so the batch in hand is committed and the
-    run stops cleanly (an interrupt inside a DuckDB query would abort the query instead).
-    A second Ctrl-C interrupts at once."""
+    """Ctrl-C, SIGTERM and SIGHUP set a flag checked between chunks, so the batch in hand
+    is committed and the run stops cleanly with its summary (an interrupt inside a DuckDB
+    query would abort the query instead, and SIGTERM's default would end the process
+    without a word). A second signal of the same kind ends the run at once: Ctrl-C as
+    KeyboardInterrupt, the others with their default action."""
     stop = _StopFlag()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
 
-    def on_interrupt(signum, frame):
-        stop.requested = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    def on_signal(signum, frame):
+        stop.request(signum)
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
     try:
         yield stop
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
