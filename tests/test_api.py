@@ -117,3 +117,25 @@ def test_a_script_without_a_main_guard_can_ingest_with_workers(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines() == ["script body ran", "stored 6"]
     assert "Traceback" not in done.stderr
+
+
+def test_a_script_without_a_main_guard_can_ingest_on_a_local_dask_cluster(tmp_path):
+    """Dask's nanny spawns its workers (and re-spawns dead ones) from the calling process:
+    an unguarded script must not run again in them (issue 11 item 6)."""
+    pytest.importorskip("distributed")
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"s{i}", "text": STORY.replace("three", str(i + 10))})
+                             for i in range(6)) + "\n")
+    script = tmp_path / "dask_notebook_like.py"
+    script.write_text(textwrap.dedent(f"""
+        import sitrep
+        print("script body ran", flush=True)
+        corpus = sitrep.open({str(tmp_path / 'db.duckdb')!r})
+        summary = corpus.ingest([{str(src)!r}], workers=2, until="clean", engine="dask")
+        print("stored", summary.ingested, flush=True)
+    """))
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["script body ran", "stored 6"]
+    assert "Traceback" not in done.stderr

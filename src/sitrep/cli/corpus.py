@@ -151,16 +151,21 @@ def _store(args, read_only: bool = False):
 # -- commands --------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from sitrep.corpus.ingest import IngestInterrupted, ingest
+    from sitrep.corpus.ingest import IngestInterrupted, ingest, start_engine
 
     engine_options, limits = _engine_options(args), limits_from_args(args)  # refused before a store is made
-    with _store(args) as store:
-        try:
+    executor = start_engine(args.engine, args.workers, **engine_options)  # a cluster that is not there: no store
+    try:
+        with _store(args) as store:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
-                             limits=limits, snippet=args.snippet, engine=args.engine, **engine_options)
-        except IngestInterrupted as exc:
-            return _interrupted(exc)
+                             limits=limits, snippet=args.snippet, engine=args.engine, executor=executor,
+                             **engine_options)
+    except IngestInterrupted as exc:
+        return _interrupted(exc)
+    finally:
+        if executor is not None:
+            executor.close()
     if args.json:
         write_json(summary.to_dict(), args.json)
     if args.json != "-":  # JSON on stdout replaces the human summary

@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.dbfile import is_storage_failure
 from sitrep.corpus.store import Store, content_hash
-from sitrep.errors import Skip
+from sitrep.errors import SitrepError, Skip
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 from sitrep.read.limits import Limits
@@ -162,6 +162,27 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         if own_executor:
             executor.close()
     return run.finish(recluster)
+
+
+def start_engine(engine: str, workers: Optional[int] = None, **options: Any) -> Optional[Executor]:
+    """The executor of a cluster engine, connected (or its local cluster started) now:
+    callers do this before they open the store, so a scheduler that does not answer is
+    one error and no store file is left behind. None for the local pool, which cannot
+    fail to start and is sized from the inputs by ``ingest``."""
+    if engine == "local":
+        given = [name for name, value in options.items() if value is not None]
+        if given:
+            raise SitrepError(f"{' and '.join(given)} only work with the dask engine (engine='dask')")
+        return None
+    executor = make_executor(engine, workers, **options)
+    start = getattr(executor, "start", None)
+    if start is not None:
+        try:
+            start()
+        except BaseException:
+            executor.close()
+            raise
+    return executor
 
 
 def plan_workers(paths: list[str], workers: Optional[int]) -> int:
