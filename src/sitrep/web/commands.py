@@ -86,6 +86,25 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def check_store(path: Path) -> None:
+    """A missing, damaged or foreign file is refused before the server starts (one line,
+    exit 2), as every other command does; a store a writer holds right now is served as
+    soon as the writer lets go (the snapshot waits for it)."""
+    from sitrep.corpus.dbfile import StoreBusy, check_file, connect, verify_blocks
+
+    if not path.exists():
+        raise SitrepError(f"no database at {path}; run `sitrep ingest` first or pass --db")
+    check_file(path)
+    try:
+        con = connect(path, read_only=True, wait=0)
+    except StoreBusy:
+        return
+    try:
+        verify_blocks(con, path)
+    finally:
+        con.close()
+
+
 def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: bool = False) -> int:
     """Serve the dashboard for ``db`` until Ctrl-C."""
     import uvicorn
@@ -95,6 +114,7 @@ def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: b
 
     warning = check_bind(host, port, allow_remote)
     path = Path(db).expanduser() if db else default_db_path()
+    check_store(path)
     if port == 0:
         port = free_port(host)
     else:
