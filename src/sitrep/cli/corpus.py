@@ -25,7 +25,10 @@ Re-running the same input stores nothing twice; an interrupted ingest resumes.
 
 Exit status: 0 when something was stored or everything was already stored; 2 when
 nothing was stored and some input was refused or unreadable (the reasons are printed
-and kept: `sitrep skipped`); 130 when interrupted (committed work is kept).
+and kept: `sitrep skipped`). Ctrl-C, SIGTERM or a closed terminal stop it after the
+batch in hand is committed, with the summary and how to resume: exit status 130, 143
+or 129 (128 + the signal). With --engine dask the cluster is reached before the store
+is opened: a scheduler that does not answer leaves no store behind.
 """
 
 
