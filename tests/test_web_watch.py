@@ -238,3 +238,37 @@ def test_a_poll_links_its_new_events_without_relinking_the_store(tmp_path, monke
     finally:
         con.close()
     assert unlinked == 0  # the new article's events are in incidents
+
+
+def test_sigterm_stops_a_watch_with_a_line_and_keeps_its_polls(tmp_path):
+    """A service manager stops `sitrep watch` with SIGTERM: it must say so, keep what it
+    recorded and exit 143, like Ctrl-C (130), not end without a word."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    db = tmp_path / "svc.duckdb"
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(item(1)))]
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"), OMP_NUM_THREADS="1")
+        proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "watch", site.base + "/feed.xml", "--db", str(db),
+                                 "--every", "1h", "--no-follow"], stderr=subprocess.PIPE, text=True, env=env)
+        lines = []
+        deadline = time.time() + 300  # a safety net against a hang, not a measurement
+        while time.time() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("watch: "):  # the first round is recorded; now it sleeps
+                break
+        assert any(ln.startswith("watch: ") for ln in lines), "".join(lines)
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=120)[1]
+    text = "".join(lines) + rest
+    assert proc.returncode == 128 + signal.SIGTERM, text
+    assert "Traceback" not in text and "watch stopped by SIGTERM" in text, text
+    assert [r["outcome"] for r in polls(db)] == ["stored"]

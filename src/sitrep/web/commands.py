@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -154,5 +156,35 @@ def cmd_watch(args) -> int:
                       retry_after=parse_duration(args.retry_after), max_wait=parse_duration(args.max_wait),
                       follow_links=args.follow, workers=args.workers)
     print(f"sitrep: watching {len(urls)} feed(s) every {args.every} into {db} (Ctrl-C stops)", file=sys.stderr)
-    watcher.run(rounds=1 if args.once else args.rounds)
+    try:
+        with _stopped_by_signals():
+            watcher.run(rounds=1 if args.once else args.rounds)
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        print(f"sitrep: watch stopped by {signal.Signals(signum).name} after {watcher.rounds} round(s); every "
+              f"committed poll is recorded; run the same command to go on", file=sys.stderr)
+        return 128 + int(signum)
     return 0
+
+
+class _Stopped(KeyboardInterrupt):
+    def __init__(self, signum: int):
+        super().__init__(f"stopped by signal {signum}")
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stopped_by_signals():
+    """SIGTERM (a service manager, ``kill``) and SIGHUP (a closed terminal) stop a watch
+    the way Ctrl-C does -- with a line saying so -- instead of ending it without a word.
+    Inside an ingest, the ingest's own handler defers them to its next commit."""
+    def stop(signum, frame):
+        raise _Stopped(signum)
+
+    signums = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, stop) for s in signums}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
