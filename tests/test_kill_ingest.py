@@ -140,3 +140,32 @@ def test_a_stopped_ingest_commits_and_says_what_it_stored_and_how_to_resume(tmp_
     again = cli(*ingest_args(corpus, db))
     assert again.returncode == 0, again.stderr
     assert fingerprint(db) == fingerprint(clean_store)
+
+
+def test_a_stop_signal_during_the_incident_update_lets_the_update_finish(tmp_path, monkeypatch):
+    """All articles are stored; SIGTERM arrives while incidents are linked: the update
+    and the run's record are finished (the run is complete), not cut off half-way."""
+    import os
+
+    from sitrep.corpus import incidents
+    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.store import Store
+
+    escaped = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: escaped.append(signum))
+    real_update = incidents.update_incidents
+
+    def update_while_stopped(store):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real_update(store)
+
+    monkeypatch.setattr(incidents, "update_incidents", update_while_stopped)
+    try:
+        src = write_corpus(tmp_path / "c.jsonl", 6)
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest([str(src)], store, workers=1, until="clean", progress=False)
+            runs = store.con.execute("SELECT count(*) FROM ingest_runs").fetchone()[0]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert escaped == []  # the ingest's handler had it, not the default (which ends the process)
+    assert summary.ingested == 6 and not summary.interrupted and runs == 1

@@ -156,12 +156,15 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         # a cluster's size is the user's (or the scheduler's) to say: no small-input rule
         executor = make_executor(engine, plan_workers(paths, workers) if engine == "local" else workers,
                                  scheduler=scheduler, shard_dir=shard_dir)
-    try:
-        run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size)
-    finally:
-        if own_executor:
-            executor.close()
-    return run.finish(recluster)
+    # a stop signal is deferred for the whole run: during the analysis it ends the run at
+    # the next commit; during the incident update, that update is finished first
+    with _interrupt_deferred() as stop:
+        try:
+            run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size, stop)
+        finally:
+            if own_executor:
+                executor.close()
+        return run.finish(recluster)
 
 
 def start_engine(engine: str, workers: Optional[int] = None, **options: Any) -> Optional[Executor]:
@@ -360,26 +363,27 @@ class IngestRun:
 
     # -- analysis ------------------------------------------------------------------------------
     def analyse_and_store(self, items: Iterable[Union[Article, Skip]], executor: Executor, task: IngestTask,
-                          chunk_size: int) -> None:
+                          chunk_size: int, stop: Optional["_StopFlag"] = None) -> None:
         """Run the executor over the admitted articles and commit as results come back;
-        Ctrl-C commits what is in hand and raises IngestInterrupted."""
-        with _interrupt_deferred() as stop:
-            results = executor.map(task, _chunks(self.admitted(items), chunk_size))
-            try:
-                for chunk_results in results:
-                    self.receive(chunk_results)
-                    if stop.requested:
-                        break
-                    if self.batch_due():
-                        self.commit()
-                self.commit()
-            except KeyboardInterrupt:
-                stop.request(signal.SIGINT)
-                self.commit()  # what has been analysed is kept
-            finally:
-                results.close()
-                self.bar.close()
-                self.summary.seconds = time.perf_counter() - self.started
+        a stop signal (``stop``, set by _interrupt_deferred) or Ctrl-C commits what is in
+        hand and raises IngestInterrupted."""
+        stop = stop or _StopFlag()
+        results = executor.map(task, _chunks(self.admitted(items), chunk_size))
+        try:
+            for chunk_results in results:
+                self.receive(chunk_results)
+                if stop.requested:
+                    break
+                if self.batch_due():
+                    self.commit()
+            self.commit()
+        except KeyboardInterrupt:
+            stop.request(signal.SIGINT)
+            self.commit()  # what has been analysed is kept
+        finally:
+            results.close()
+            self.bar.close()
+            self.summary.seconds = time.perf_counter() - self.started
         if stop.requested:
             self.summary.interrupted = True
             raise IngestInterrupted(self.summary, stop.signum)
