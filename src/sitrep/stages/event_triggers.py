@@ -229,29 +229,72 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
     """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
     "described the vote as legitimate": a reproach or praise carried only by a verb of
     saying is an ACCUSE or a SUPPORT of the speaker toward the actor the words are about
-    (docs/annotation.md 10). Not when the statement reports another event (that one is
-    coded, and the certainty stage attributes it)."""
+    (docs/annotation.md 10); "said there would be serious consequences" is a THREATEN.
+    Not when the statement reports another event (that one is coded, and the certainty
+    stage attributes it) -- but an event the statement only labels ("called the strikes
+    a crime") is what the reproach is about."""
+    by_verb = {c.head.i: c for c in cands}
     heads = {t.i for c in cands for t in c.tokens}
     out = []
     doc = sent.doc
     words = lex.words
     for i in positions:
         verb = doc[i]
-        if verb.i in heads or verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+        if verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+            continue
+        agreed = by_verb.get(verb.i)
+        view = agreed is not None and agreed.type == "AGREE" and _agrees_with_a_view(verb)
+        if verb.i in heads and not view:
             continue
         content = _statement_content(verb, quotes)
-        if not content or any(t.i in heads for t in content):
+        labelled = _labelled_object(verb)
+        if not content or any(t.i in heads for t in content if t.i not in labelled):
             continue
         polarity = _polarity(content, lex.evaluations)
+        if polarity is None and _threatens(content, lex):
+            polarity = "threat"
         if polarity is None:
             continue
         target = _statement_about(verb, content, index)
         if target is None:
             continue
-        etype, mode = ("ACCUSE", "disapprove") if polarity == "negative" else ("SUPPORT", None)
+        etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
+                       "threat": ("THREATEN", None)}[polarity]
+        if view:
+            agreed.drop = True  # "agreed that Maduro was not legitimate": a view, no accord
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _agrees_with_a_view(verb) -> bool:
+    """"agreed that X was Y": agreeing with a characterisation (a copular clause), not to
+    an act ("agreed that talks would resume" is an accord)."""
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
+        return False
+    clause = child(verb, "ccomp")
+    return clause is not None and lemma(clause) == "be" and \
+        any(c.dep_ in ("attr", "acomp") for c in clause.children)
+
+
+def _labelled_object(verb) -> set[int]:
+    """The object a verb of naming labels ("called [the strikes] a crime", "described
+    [the vote] as illegal"): the tokens of that object, when a label follows it."""
+    obj = child(verb, "dobj")
+    if obj is None or not any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return set()
+    return {t.i for t in obj.subtree}
+
+
+def _threatens(content, lex) -> bool:
+    """A statement of what will happen that names a penalty ("there would be serious
+    consequences", "will pay a heavy price"): a threat."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    if not threat_words:
+        return False
+    future = lex.words.future_aux
+    says_future = any(t.dep_ == "aux" and t.lower_ in future for t in content)
+    return says_future and any(lemma(t) in threat_words or t.lower_ in threat_words for t in content)
 
 
 def _statement_content(verb, quotes) -> list:
@@ -280,11 +323,24 @@ def _polarity(toks, evaluations) -> Optional[str]:
         if word not in negative and word not in positive and t.lower_ not in negative and t.lower_ not in positive:
             continue
         is_negative = word in negative or t.lower_ in negative
-        negated = any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children)
+        negated = _negated_word(t)
         found.add("negative" if is_negative != negated else "positive")
     if "negative" in found:
         return "negative"
     return "positive" if found else None
+
+
+def _negated_word(tok) -> bool:
+    """A negation on the word, on the word it modifies, or on the verb of its clause
+    ("not legitimate", "was not the legitimate president")."""
+    t = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _statement_about(verb, content, index):
@@ -414,6 +470,19 @@ def _generic_subject(tok, words) -> bool:
     return subj is not None and subj.lower_ in words.generic_subjects
 
 
+def _infinitive_of_noun(tok, by_head, words) -> bool:
+    """An infinitive that completes a noun names a goal, a right or a capacity ("an
+    attempt to reach a deal", "no reason to accede to", "the authority to order"), not
+    an act -- unless the noun is itself an event (its content is read there) or a
+    decision that carries the act ("the decision to impose sanctions")."""
+    if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    noun = tok.head
+    return noun.i not in by_head and lemma(noun) not in words.decision_nouns
+
+
 def _issues_a_document(tok, words) -> bool:
     """"signed an order", "released a statement": the verb only issues a document."""
     obj = child(tok, "dobj")
@@ -458,6 +527,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if c.is_verb and _infinitive_of_noun(c.head, by_head, words):
+        return False  # "an attempt to reach a deal", "the right to seek asylum": a goal
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
         return False  # "an initiative called 'X'": a name
     idiom = idiom_action(c, lex)
