@@ -77,3 +77,9 @@ def test_agreeing_with_a_view_is_no_accord(kb):
 def test_agreeing_that_talks_resume_is_an_accord(kb):
     doc = run(kb, "Colombia and Venezuela agreed that talks would resume in May.")
     assert "AGREE" in types(doc) or "CONSULT" in types(doc), types(doc)
+
+
+def test_an_event_after_a_noun_of_possibility_is_a_topic(kb):
+    doc = run(kb, "Pulling Colombian troops back from the border should reduce the risk of clashes "
+                  "with Venezuelan forces.")
+    assert "ASSAULT" not in types(doc), types(doc)

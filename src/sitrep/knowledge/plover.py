@@ -179,6 +179,7 @@ class EventWords:
     scheduled_modifiers: frozenset[str]
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
+    topic_nouns: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

@@ -470,6 +470,15 @@ def _generic_subject(tok, words) -> bool:
     return subj is not None and subj.lower_ in words.generic_subjects
 
 
+def _topic_of_a_noun(tok, words) -> bool:
+    """The event word is the object of a preposition after a noun of possibility,
+    purpose or discussion ("the risk of clashes", "the basis for the deployment")."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+        return False
+    noun = tok.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and lemma(noun) in words.topic_nouns
+
+
 def _infinitive_of_noun(tok, by_head, words) -> bool:
     """An infinitive that completes a noun names a goal, a right or a capacity ("an
     attempt to reach a deal", "no reason to accede to", "the authority to order"), not
@@ -527,6 +536,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if _topic_of_a_noun(c.head, words):
+        return False  # "the risk of clashes", "the idea of negotiating": a topic
     if c.is_verb and _infinitive_of_noun(c.head, by_head, words):
         return False  # "an attempt to reach a deal", "the right to seek asylum": a goal
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
