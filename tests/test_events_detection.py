@@ -83,3 +83,27 @@ def test_an_event_after_a_noun_of_possibility_is_a_topic(kb):
     doc = run(kb, "Pulling Colombian troops back from the border should reduce the risk of clashes "
                   "with Venezuelan forces.")
     assert "ASSAULT" not in types(doc), types(doc)
+
+
+def test_an_offer_of_talks_is_coded_on_the_talks(kb):
+    doc = run(kb, "Bolivia's president said he was ready to hold talks with Chile.")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree, types(doc)
+    assert "talks" in agree[0].trigger.text
+
+
+def test_a_promise_of_force_is_a_threat(kb):
+    doc = run(kb, "Iran's defence minister vowed to retaliate against Israel.")
+    assert "THREATEN" in types(doc), types(doc)
+
+
+def test_deaths_in_a_participle_clause_are_the_outcome_of_the_strikes(kb):
+    doc = run(kb, "Since January, Turkish forces have carried out a dozen strikes on villages in "
+                  "northern Iraq, killing more than 40 people.")
+    assert types(doc).count("ASSAULT") == 1, types(doc)
+
+
+def test_a_label_that_names_a_threat_is_no_threat(kb):
+    doc = run(kb, "Cuba called the American order a reckless threat against its sovereignty.")
+    assert "THREATEN" not in types(doc), types(doc)
+    assert "ACCUSE" in types(doc), types(doc)

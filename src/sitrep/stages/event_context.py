@@ -157,7 +157,7 @@ class DateFinder:
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return "free"
             tok = tok.head
         return "free"

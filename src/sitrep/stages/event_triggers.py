@@ -247,8 +247,8 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if verb.i in heads and not view:
             continue
         content = _statement_content(verb, quotes)
-        labelled = _labelled_object(verb)
-        if not content or any(t.i in heads for t in content if t.i not in labelled):
+        labelled, label = _labelled_object(verb)
+        if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
             continue
         polarity = _polarity(content, lex.evaluations)
         if polarity is None and _threatens(content, lex):
@@ -256,12 +256,15 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if polarity is None:
             continue
         target = _statement_about(verb, content, index)
-        if target is None:
-            continue
+        if target is None and not labelled:
+            continue  # a reproach of an act ("called the order a threat") targets its doer, found later
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
                        "threat": ("THREATEN", None)}[polarity]
         if view:
             agreed.drop = True  # "agreed that Maduro was not legitimate": a view, no accord
+        for other in cands:
+            if other.head.i in label:
+                other.drop = True  # "called the order a reckless threat": a label, no act
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
@@ -277,13 +280,16 @@ def _agrees_with_a_view(verb) -> bool:
         any(c.dep_ in ("attr", "acomp") for c in clause.children)
 
 
-def _labelled_object(verb) -> set[int]:
-    """The object a verb of naming labels ("called [the strikes] a crime", "described
-    [the vote] as illegal"): the tokens of that object, when a label follows it."""
+def _labelled_object(verb) -> tuple[set[int], set[int]]:
+    """The object a verb of naming labels and the label ("called [the strikes] [a
+    crime]", "described [the vote] as [illegal]"): their token indices, empty when the
+    verb gives no label."""
     obj = child(verb, "dobj")
-    if obj is None or not any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
-        return set()
-    return {t.i for t in obj.subtree}
+    labels = [c for c in verb.children if c.dep_ == "oprd"] + \
+        [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    if obj is None or not labels:
+        return set(), set()
+    return {t.i for t in obj.subtree}, {t.i for lab in labels for t in lab.subtree}
 
 
 def _threatens(content, lex) -> bool:
@@ -337,7 +343,7 @@ def _negated_word(tok) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -411,7 +417,7 @@ def _related(head, relation: str) -> list:
         return out + [c.head for c in out if c.tag_ in ("WDT", "WP")] + (
             [head.head] if head.dep_ in ("relcl", "acl") else [])
     if relation == "head":
-        return [head.head] if head.head is not head else []
+        return [head.head] if head.head.i != head.i else []
     if relation == "obj":
         out = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if head.dep_ == "acl" and head.tag_ == "VBN":
@@ -468,6 +474,17 @@ def _generic_subject(tok, words) -> bool:
     if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
         subj = tok.head
     return subj is not None and subj.lower_ in words.generic_subjects
+
+
+def _outcome_clause(c: "Candidate", by_head, words) -> bool:
+    """A casualty participle clause (", killing 11 people") in a sentence that reports
+    another violent act: the deaths are that act's outcome, wherever the parser hangs
+    the clause (docs/annotation.md 2)."""
+    tok = c.head
+    if c.type != "ASSAULT" or not c.is_verb or tok.tag_ != "VBG" or lemma(tok) not in words.casualty_verbs \
+            or tok.dep_ not in ("advcl", "xcomp", "conj", "acl") or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    return any(o is not c and o.type == "ASSAULT" and o.head.i < tok.i for o in by_head.values())
 
 
 def _topic_of_a_noun(tok, words) -> bool:
@@ -561,6 +578,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
             by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
         return False  # "struck a boat, killing 11": the killing is the strike's outcome
+    if _outcome_clause(c, by_head, words):
+        return False  # "carried out 20 strikes ..., killing 80 people": the strikes' outcome
     if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
                                       or obj.lower_ in words.reflexive_pronouns):
         return False  # verbal support of an actor only, not "would defend itself"
@@ -627,6 +646,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 c.drop = True
         if g.content is None:
             g.content = c
+            if c.drop and g.type == "AGREE" and g.head.pos_ == "ADJ" and _direct_content(c, g):
+                g.tokens = list(c.tokens)  # "ready to hold talks": the offer is of talks
     for c in cands:
         if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
                 and not _complement_has_object(c.head):
@@ -639,7 +660,7 @@ def _direct_content(c: Candidate, g: Candidate) -> bool:
     sanctions"), not a word further down ("offered a reward for information leading to
     his arrest")."""
     anchor = c.light if c.light is not None else c.head
-    return anchor.head is g.head or (anchor.head.head is g.head and anchor.head.dep_ in ("xcomp", "dobj"))
+    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj"))
 
 
 def _complement_has_object(adj) -> bool:
@@ -662,7 +683,7 @@ def _purpose_of_another(c: Candidate, at: dict) -> bool:
 def _governor(c: Candidate, at: dict) -> Optional[Candidate]:
     tok = c.head if c.light is None else c.light
     for _ in range(8):
-        if tok.dep_ not in COMPLEMENT_DEPS or tok.head is tok:
+        if tok.dep_ not in COMPLEMENT_DEPS or tok.head.i == tok.i:
             return None
         came_by = tok.dep_
         tok = tok.head

@@ -613,7 +613,7 @@ def is_secondary_mention(event: Event, doc: Document) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.subordinate_marks
                                      for c in t.children):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False
