@@ -107,3 +107,9 @@ def test_a_label_that_names_a_threat_is_no_threat(kb):
     doc = run(kb, "Cuba called the American order a reckless threat against its sovereignty.")
     assert "THREATEN" not in types(doc), types(doc)
     assert "ACCUSE" in types(doc), types(doc)
+
+
+def test_a_promised_response_is_a_threat(kb):
+    doc = run(kb, "Brazil's defence minister has promised a firm response if Venezuelan troops cross the border.")
+    assert "THREATEN" in types(doc), types(doc)
+    assert "AGREE" not in types(doc), types(doc)

@@ -292,6 +292,16 @@ def _labelled_object(verb) -> tuple[set[int], set[int]]:
     return {t.i for t in obj.subtree}, {t.i for lab in labels for t in lab.subtree}
 
 
+def _promises_a_penalty(verb, lex) -> bool:
+    """A promise whose object names a penalty ("vowed a harsh response", "pledged
+    retaliation"): PLOVER codes a promise of harm as THREATEN."""
+    if lemma(verb) not in lex.words.promise_verbs:
+        return False
+    threat_words = lex.evaluations.get("threat", frozenset())
+    obj = child(verb, "dobj")
+    return obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words)
+
+
 def _threatens(content, lex) -> bool:
     """A statement of what will happen that names a penalty ("there would be serious
     consequences", "will pay a heavy price"): a threat."""
@@ -566,6 +576,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = idiom[0], None
     if c.is_verb and lemma(c.head) in words.issuing_verbs and _issues_a_document(c.head, words):
         return False  # "signed an order imposing ...": the order's act is the event
+    if c.type == "AGREE" and c.is_verb and _promises_a_penalty(c.head, lex):
+        c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
     if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words):
