@@ -113,13 +113,3 @@ def test_a_promised_response_is_a_threat(kb):
     doc = run(kb, "Brazil's defence minister has promised a firm response if Venezuelan troops cross the border.")
     assert "THREATEN" in types(doc), types(doc)
     assert "AGREE" not in types(doc), types(doc)
-
-
-def test_a_purpose_clause_is_an_aim_not_an_act(kb):
-    doc = run(kb, "The senators worked with White House officials to condemn Turkey.")
-    assert "ACCUSE" not in types(doc), types(doc)
-
-
-def test_a_purpose_clause_after_a_gathering_is_carried_out(kb):
-    doc = run(kb, "Venezuelan opposition leaders gathered in Caracas to denounce the arrests.")
-    assert "ACCUSE" in types(doc), types(doc)

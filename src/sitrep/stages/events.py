@@ -58,7 +58,7 @@ def run(doc: Document, kb) -> Document:
     found, index = extract(doc, lex, role_nouns)
     if not found:
         return doc
-    builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
+    builder = DraftBuilder(doc, lex, index, role_nouns, found)
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
@@ -98,15 +98,6 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = resolve_embedding(cands, lex)
         out.extend((c, sent) for c in cands)
     return out, index
-
-
-def _motion_verbs(kb) -> frozenset[str]:
-    """Verbs of going or gathering somewhere whose purpose clause is carried out there
-    ("gathered to denounce", "went to the floor to praise"): the certainty cues' set."""
-    try:
-        return kb.cues.words("motion_verb")
-    except Exception:  # noqa: BLE001 - without the cues every purpose clause is an aim
-        return frozenset()
 
 
 def _role_nouns(kb) -> dict[str, str]:
@@ -209,9 +200,8 @@ def _overlap(a, b) -> bool:
 class DraftBuilder:
     """Turns each kept candidate into a draft event (one mention of a happening)."""
 
-    def __init__(self, doc: Document, lex, index, role_nouns, found, motion_verbs=frozenset()):
+    def __init__(self, doc: Document, lex, index, role_nouns, found):
         self.doc = doc
-        self.motion_verbs = motion_verbs
         self.lex = lex
         self.words = lex.words
         self.text = doc.article.text
@@ -228,8 +218,6 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
-        if self._aim_of_another(c):
-            return None  # "recruited by the CIA to assassinate", "work with Congress to impose"
         if self._outcome_of_another(c):
             return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
@@ -313,16 +301,6 @@ class DraftBuilder:
         return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in self._trigger_heads
                                              for g in ch.children)
                    for ch in c.head.children)
-
-    def _aim_of_another(self, c: Candidate) -> bool:
-        """A purpose clause ("... to impose sanctions") states what another act aims at,
-        not an act -- unless its verb is one of going or gathering somewhere, where the
-        act is then done ("leaders gathered to denounce ...")."""
-        tok = c.head
-        if not c.is_verb or tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to"
-                                                            for ch in tok.children):
-            return False
-        return lemma(tok.head) not in self.motion_verbs
 
     def _declines_comment(self, c: Candidate) -> bool:
         verb = c.head if c.is_verb else c.light
