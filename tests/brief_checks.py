@@ -4,6 +4,7 @@ sentence (its article's publication, an event or a date expression in it)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 REF = re.compile(r"\[\^([a-z0-9]+)\]")
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -64,6 +65,18 @@ def unbacked(md: str, note_text: dict[str, str], note_dates: dict[str, set[str]]
     return problems
 
 
+def week_days(value: str) -> set[str]:
+    """The days a brief may name for an ISO week ("2019-W18": its Monday; "2019-W18-WE":
+    its Saturday)."""
+    m = re.match(r"^(\d{4})-W(\d{2})(-WE)?", value)
+    if not m:
+        return set()
+    try:
+        return {date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1).isoformat()}
+    except ValueError:
+        return set()
+
+
 def note_dates(store, brief) -> dict[str, set[str]]:
     """label -> publication day of the article and dates read in the footnoted sentence."""
     out = {}
@@ -78,5 +91,6 @@ def note_dates(store, brief) -> dict[str, set[str]]:
                             [n.article_id, start, end]):
             if r["value"]:
                 days.add(str(r["value"])[:10])
+                days |= week_days(str(r["value"]))
         out[n.label] = days
     return out

@@ -65,10 +65,28 @@ class Incident:
     #: (article_id, sentence start) of its best-specified mention: several events of one
     #: sentence make several incidents, and the brief shows that sentence once
     key_sentence: tuple = ()
+    #: how precise ``day`` is: "day", or "week"/"weekend" (its first day), "month", "published"
+    precision: str = "day"
+
+    @property
+    def when(self) -> str:
+        """The day as the brief states it: "2026-01-03", "week of 2025-12-22"."""
+        if self.day is None:
+            return "date unknown"
+        if self.precision == "week":
+            return f"week of {self.day.isoformat()}"
+        if self.precision == "weekend":
+            return f"weekend of {self.day.isoformat()}"
+        return self.day.isoformat()
 
     @property
     def notes(self) -> list[str]:
         return [q.note for q in self.quotes]
+
+    @property
+    def affirmed(self) -> bool:
+        """Some source reports it as done (not only planned, threatened, denied)."""
+        return any(status in ("asserted", "reported", "claimed", "alleged") for _, status in self.certainty)
 
 
 @dataclass
@@ -195,6 +213,8 @@ class Brief:
     key_developments: list[Sentence] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     previous_articles: int = 0
+    #: articles of the period with no outlet named (files, pages): each its own source
+    unnamed: int = 0
     headlines: list[Incident] = field(default_factory=list)
     timeline: list[Incident] = field(default_factory=list)
     sides: list[SideView] = field(default_factory=list)

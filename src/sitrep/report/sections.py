@@ -36,7 +36,7 @@ def _outlet_list(outlets: list[str], limit: int = 3) -> str:
 
 def development(inc: Incident) -> Sentence:
     """One sentence on an incident: when, what (its title), how sure, who reports it."""
-    when = f" on {inc.day.isoformat()}" if inc.day else ""
+    when = (f" in the {inc.when}" if inc.precision in ("week", "weekend") else f" on {inc.when}") if inc.day else ""
     statuses = {s for _, s in inc.certainty}
     if statuses <= {"claimed", "alleged"}:
         how = " (a claim, not confirmed by the reporting outlets)"
@@ -153,7 +153,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note))
     announced.sort(key=lambda w: w.day or date.max)
     threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
-               and (e["type"] == "THREATEN" or e["certainty"] == "threatened")]
+               and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)]
     threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
     made: list[WatchItem] = []
     for e in threats:
@@ -164,6 +164,14 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
                               cites.cite_row(e)))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
+
+
+def _own_words(e: dict) -> bool:
+    """A threat its maker states (or an outlet reports), not one its target or a third
+    party ascribes to it ("Maduro has claimed that Washington wants to take the oil" is
+    Maduro's claim about Washington, not a threat to watch)."""
+    said_by = e["attributed_to"]
+    return not said_by or said_by == e["source_name"] or e["certainty"] in ("asserted", "reported", "threatened")
 
 
 # -- activity and places ------------------------------------------------------------------------

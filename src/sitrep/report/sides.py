@@ -173,8 +173,13 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if said_by and said_by.key == a.key and denial and (
             (src and src.key == b.key) or (tgt and tgt.key == b.key)):
         return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"], None)
+    if said_by and said_by.key == a.key and src and src.key == b.key and _demanded(e, terms):
+        # "A White House official ... said Maduro should step down": a's demand on b
+        return None if terms.is_caption(e["sentence"]) else ("aims", e["attributed_to"], None)
     if not (src and src.key == a.key and tgt and tgt.key == b.key):
         return None
+    if said_by and said_by.key == b.key and _demanded(e, terms):
+        return None  # the other side's demand on a (filed under b's aims), not what a wants
     if denial and said_by and said_by.key != a.key:
         return None  # somebody else's denial: filed under the one who denies
     if terms.is_caption(e["sentence"]):
@@ -189,6 +194,12 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if e["attributed_to"] and said_by and said_by.key == a.key:
         return kind, e["attributed_to"], None  # a's own speaker
     return kind, e["source_name"], e["attributed_to"] if e["attributed_to"] != e["source_name"] else None
+
+
+def _demanded(e: dict, terms: ReportTerms) -> bool:
+    """The event is what its speaker says somebody should do: a hypothetical act in a
+    sentence with a demand cue ("should step down", "must leave")."""
+    return e["certainty"] == "hypothetical" and terms.is_demand(e["sentence"])
 
 
 def _says_wants(text: str, side: Side, terms: ReportTerms) -> bool:
@@ -228,8 +239,12 @@ def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: S
             found[filed[0]].append((e["event_date"] or date.min, filed[1:], e))
     for q in quotes:
         kind = _file_quote(q, a, b, index, terms)
-        key = (q["article_id"], q["start_char"])
-        if kind and key not in seen:
+        if not kind:
+            continue
+        # a quote inside a sentence already filed from its event is that sentence again
+        _, span, _ = cites.sentence_at(q["article_id"], q["start_char"])
+        key = (q["article_id"], span[0] if span else q["start_char"])
+        if key not in seen:
             seen.add(key)
             found[kind].append((q["pub_date"] or date.min, (q["speaker_name"], None), q))
     view = SideView(side=a.label, other=b.label)

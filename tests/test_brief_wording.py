@@ -1,0 +1,154 @@
+"""The brief states only what its cited sentences support: sources without a named outlet
+are labelled honestly, a role the sentence does not name is not headlined, a place the
+sentence uses as an actor is not where it happened, recalled years and vague weeks keep
+their own dates, one happening the linker left split is shown once, statements are not
+placed, and a threat somebody else ascribes is not a threat to watch."""
+from datetime import date
+
+import pytest
+
+from brief_checks import note_dates, unbacked
+from brief_helpers import article, store_of
+from sitrep.report import html, markdown
+from sitrep.report.compose import compose
+from sitrep.report.evidence import event_day
+
+PERIOD = dict(since="2019-04-01", until="2019-05-31")
+
+
+def articles():
+    return [
+        article("f1", "Venezuela port struck", [
+            "United States aircraft struck a port of Venezuela near Caracas on Monday.",
+            "Venezuela accused the United States of aggression in Caracas."],
+            outlet=None, origin="/data/in/harbor-post.txt", published="2019-05-07",
+            events=[dict(s=0, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
+                         place="Caracas", date="2019-05-06"),
+                    dict(s=1, type="ACCUSE", trigger="accused", source="Venezuela", target="United States",
+                         place="Caracas", date="2019-05-06")]),
+        article("f2", "Venezuela says US aircraft hit port", [
+            "Venezuela said United States aircraft struck the port on Monday."],
+            outlet=None, url="https://www.example.org/news/1", published="2019-05-08",
+            events=[dict(s=0, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
+                         date="2019-05-06", status="reported", said_by="Venezuela")]),
+        article("m1", "Region reacts to Venezuela strike", [
+            "Gustavo Petro condemned the operation as an attack on Venezuela."],
+            outlet="Wire M", published="2019-05-08",
+            events=[dict(s=0, type="ASSAULT", trigger="attack", source="Mexico", target="Venezuela",
+                         date="2019-05-06"),
+                    dict(s=0, type="ACCUSE", trigger="condemned", source="Gustavo Petro", target="Venezuela",
+                         date="2019-05-06")]),
+        article("w1", "Venezuela arrests Guaido aides", [
+            "Venezuela arrested aides of Juan Guaido last week.",
+            "In 2017 the United States imposed sanctions on Venezuela.",
+            "The strikes capped months of escalation between Washington and Venezuela.",
+            "Nicolas Maduro claimed that the United States wants to seize Venezuela's oil.",
+            "The United States threatened Venezuela with a naval blockade."],
+            outlet="Wire W", published="2019-05-08", metonyms=[("Washington", "United States")],
+            times=[(0, "last week", "2019-W18"), (1, "2017", "2017")],
+            events=[dict(s=0, type="COERCE", trigger="arrested", source="Venezuela", target="Juan Guaido",
+                         date="2019-W18"),
+                    dict(s=1, type="SANCTION", trigger="imposed sanctions", source="United States",
+                         target="Venezuela", date="2017"),
+                    dict(s=2, type="ASSAULT", trigger="strikes", source="United States", target="Venezuela",
+                         place="Washington", date="2019-05-08"),
+                    dict(s=3, type="THREATEN", trigger="seize", source="United States", target="Venezuela",
+                         date="2019-05-08", status="claimed", said_by="Nicolas Maduro"),
+                    dict(s=4, type="THREATEN", trigger="threatened", source="United States", target="Venezuela",
+                         date="2019-05-08")]),
+        article("s1", "Syria: deaths in Idlib", [
+            "Ten people were killed in Idlib, according to the Syrian Observatory for Human Rights."],
+            outlet="Wire S", published="2019-05-08",
+            events=[dict(s=0, type="ASSAULT", trigger="killed", source="Syrian Observatory for Human Rights",
+                         place="Idlib", date="2019-05-08", status="reported",
+                         said_by="Syrian Observatory for Human Rights")]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = store_of(tmp_path_factory.mktemp("wording") / "wording.duckdb", articles())
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def brief(store):
+    return compose(store, about="Venezuela", **PERIOD)
+
+
+def shown(brief):
+    return brief.headlines + brief.timeline
+
+
+def test_sources_without_an_outlet_are_named_by_file_or_site(brief):
+    outlets = {o for inc in shown(brief) for o in inc.outlets}
+    # the store names an outlet-less web page after its domain; a file gets its file name
+    assert {"file harbor-post.txt", "example.org"} <= outlets
+    assert not any("unknown outlet" in o for o in outlets)
+    md = markdown.render(brief)
+    assert "unknown outlet" not in md and "[^" in md
+    assert brief.unnamed == 1 and "1 article naming no outlet (shown by file name" in md
+    assert "1 article naming no outlet" in html.render(brief)
+
+
+def test_a_role_the_sentence_does_not_name_is_not_stated(brief):
+    assert brief.headlines and not any("Mexico" in inc.title for inc in shown(brief))
+    assert "Mexico" not in markdown.render(brief)
+    petro = [inc for inc in shown(brief) if "Gustavo Petro" in inc.title]
+    assert petro and petro[0].type == "ACCUSE"
+
+
+def test_one_happening_split_by_the_linker_is_shown_once(brief):
+    strikes = [inc for inc in brief.headlines if inc.type == "ASSAULT" and inc.day == date(2019, 5, 6)]
+    assert len(strikes) == 1
+    top = strikes[0]
+    assert top.title == "United States used force against Venezuela in Caracas"
+    assert {"file harbor-post.txt", "example.org"} <= set(top.outlets) and top.n_sources >= 2
+
+
+def test_statements_are_not_placed_and_places_used_as_actors_are_dropped(brief):
+    accusation = next(inc for inc in shown(brief) if inc.type == "ACCUSE" and inc.title.startswith("Venezuela"))
+    assert accusation.title == "Venezuela accused United States"
+    assert not any("Washington" in inc.title for inc in shown(brief))
+
+
+def test_recalled_years_and_vague_weeks_keep_their_own_dates(brief):
+    assert not any(inc.type == "SANCTION" for inc in shown(brief))  # "in 2017": not news of May 2019
+    arrest = next(inc for inc in shown(brief) if inc.type == "COERCE")
+    assert (arrest.day, arrest.precision, arrest.when) == (date(2019, 4, 29), "week", "week of 2019-04-29")
+    assert "week of 2019-04-29" in markdown.render(brief) and "week of 2019-04-29" in html.render(brief)
+    assert event_day("2019-W18-WE", date(2019, 5, 8)) == (date(2019, 5, 4), "weekend")
+    assert event_day("2017", date(2019, 5, 8)) == (date(2017, 1, 1), "year")
+    assert event_day("2019-05", date(2019, 5, 8)) == (date(2019, 5, 8), "month")
+    assert event_day(None, date(2019, 5, 8)) == (date(2019, 5, 8), "published")
+
+
+def test_only_threats_their_maker_states_are_watched(brief):
+    threats = [w.text for w in brief.watch if w.kind == "threat"]
+    assert any("naval blockade" in t for t in threats)
+    assert not any("claimed" in t for t in threats)
+
+
+def test_numbers_and_dates_stay_traceable(store, brief):
+    md = markdown.render(brief)
+    assert unbacked(md, {n.label: n.sentence for n in brief.notes}, note_dates(store, brief)) == []
+
+
+def test_a_monitor_that_reports_an_attack_is_not_its_attacker(store):
+    syria = compose(store, about="Syria", **PERIOD)
+    assert [i.title for i in syria.headlines] == ["An attack in Idlib"]
+
+
+def test_a_casualty_cue_after_a_force_noun_makes_it_a_casualty_figure():
+    from sitrep.knowledge.report_terms import load_report_terms
+    from sitrep.report.figures import read_figure
+
+    terms = load_report_terms()
+    sentence = "Officials said 17 soldiers were killed and 15,000 troops were deployed."
+    dead = {"start_char": sentence.index("17"), "end_char": sentence.index("17") + 11, "value": 17,
+            "counted": "soldiers", "unit": None}
+    troops = {"start_char": sentence.index("15,000"), "end_char": sentence.index("15,000") + 13, "value": 15000,
+              "counted": "troops", "unit": None}
+    assert read_figure(dead, sentence, 0, terms) == ("killed", "17 soldiers were killed")
+    assert read_figure(troops, sentence, 0, terms) == ("forces", "15,000 troops")
