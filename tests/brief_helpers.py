@@ -20,7 +20,8 @@ ACTORS = {
     "Gustavo Petro": ("COL", "GOV", "person"), "Syrian Observatory for Human Rights": ("SYR", "NGO", "org"),
 }
 PLACES = {"Caracas": (10.49, -66.88, "VE"), "Maracaibo": (10.63, -71.64, "VE"),
-          "Idlib": (35.93, 36.63, "SY"), "Damascus": (33.51, 36.29, "SY"), "Washington": (38.90, -77.04, "US")}
+          "Idlib": (35.93, 36.63, "SY"), "Damascus": (33.51, 36.29, "SY"), "Washington": (38.90, -77.04, "US"),
+          "United States": (39.76, -98.5, "US")}
 
 
 def actor(name: Optional[str], text: str, at: int) -> Optional[Actor]:
@@ -34,7 +35,7 @@ def actor(name: Optional[str], text: str, at: int) -> Optional[Actor]:
 def article(aid: str, title: str, sentences: list[str], *, outlet: Optional[str] = "Test Wire",
             published: Optional[str] = "2019-05-01", url: Optional[str] = None, events: tuple = (),
             quotes: tuple = (), quantities: tuple = (), times: tuple = (), origin: Optional[str] = None,
-            metonyms: tuple = ()) -> Document:
+            metonyms: tuple = (), places: tuple = ()) -> Document:
     """``events``: dicts with s (sentence index), type, trigger, source, target, place, date,
     status, said_by, background; ``metonyms``: (place word, actor name) pairs, the word
     standing for the actor wherever it occurs ("Washington" for the United States);
@@ -80,6 +81,11 @@ def article(aid: str, title: str, sentences: list[str], *, outlet: Optional[str]
     for name in ACTORS:  # the actor layer the scope reads (people of a country)
         for m in re.finditer(re.escape(name), text):
             doc.actors.append(actor(name, name, m.start()))
+    for idx, ptext, pname in places:  # place mentions (the places layer): (sentence index, text, name)
+        at = text.index(ptext, spans[idx][0])
+        lat, lon, cc = PLACES[pname]
+        doc.places.append(Place(span=(at, at + len(ptext)), text=ptext, name=pname, country=cc, lat=lat, lon=lon,
+                                feature="country"))
     for word, name in metonyms:
         for m in re.finditer(re.escape(word), text):
             doc.actors.append(replace(actor(name, word, m.start()), text=word, span=(m.start(), m.end())))

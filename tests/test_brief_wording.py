@@ -43,9 +43,12 @@ def articles():
             "In 2017 the United States imposed sanctions on Venezuela.",
             "The strikes capped months of escalation between Washington and Venezuela.",
             "Nicolas Maduro claimed that the United States wants to seize Venezuela's oil.",
-            "The United States threatened Venezuela with a naval blockade."],
-            outlet="Wire W", published="2019-05-08", metonyms=[("Washington", "United States")],
-            times=[(0, "last week", "2019-W18"), (1, "2017", "2017")],
+            "The United States threatened Venezuela with a naval blockade.",
+            "Venezuela and Russia signed defense agreements in 2008.",
+            "Mike Pompeo announced that the U.S. imposed sanctions on Venezuela."],
+            outlet="Wire W", published="2019-05-08", metonyms=[("Washington", "United States"), ("U.S.", "United States")],
+            times=[(0, "last week", "2019-W18"), (1, "2017", "2017"), (5, "2008", "2008")],
+            places=[(6, "U.S.", "United States")],
             events=[dict(s=0, type="COERCE", trigger="arrested", source="Venezuela", target="Juan Guaido",
                          date="2019-W18"),
                     dict(s=1, type="SANCTION", trigger="imposed sanctions", source="United States",
@@ -55,7 +58,10 @@ def articles():
                     dict(s=3, type="THREATEN", trigger="seize", source="United States", target="Venezuela",
                          date="2019-05-08", status="claimed", said_by="Nicolas Maduro"),
                     dict(s=4, type="THREATEN", trigger="threatened", source="United States", target="Venezuela",
-                         date="2019-05-08")]),
+                         date="2019-05-08"),
+                    dict(s=5, type="AGREE", trigger="signed", source="Venezuela", target="Russia"),
+                    dict(s=6, type="SANCTION", trigger="imposed sanctions", source="Mike Pompeo",
+                         target="Venezuela", place="United States")]),
         article("s1", "Syria: deaths in Idlib", [
             "Ten people were killed in Idlib, according to the Syrian Observatory for Human Rights."],
             outlet="Wire S", published="2019-05-08",
@@ -111,10 +117,17 @@ def test_statements_are_not_placed_and_places_used_as_actors_are_dropped(brief):
     accusation = next(inc for inc in shown(brief) if inc.type == "ACCUSE" and inc.title.startswith("Venezuela"))
     assert accusation.title == "Venezuela accused United States"
     assert not any("Washington" in inc.title for inc in shown(brief))
+    # "... the U.S. imposed sanctions": that place mention is an actor's, not where it happened
+    sanction = next(inc for inc in shown(brief) if inc.type == "SANCTION")
+    assert sanction.title == "Mike Pompeo imposed penalties on Venezuela"
+    assert sanction.when == "reported 2019-05-08"  # no date of its own: the day it was reported
 
 
 def test_recalled_years_and_vague_weeks_keep_their_own_dates(brief):
-    assert not any(inc.type == "SANCTION" for inc in shown(brief))  # "in 2017": not news of May 2019
+    sanctions = [q.text for inc in shown(brief) if inc.type == "SANCTION" for q in inc.quotes]
+    assert sanctions and not any("2017" in t for t in sanctions)  # "in 2017": not news of May 2019
+    # an undated event whose sentence names only an old date is that date's history
+    assert not any(inc.type == "AGREE" for inc in shown(brief))
     arrest = next(inc for inc in shown(brief) if inc.type == "COERCE")
     assert (arrest.day, arrest.precision, arrest.when) == (date(2019, 4, 29), "week", "week of 2019-04-29")
     assert "week of 2019-04-29" in markdown.render(brief) and "week of 2019-04-29" in html.render(brief)

@@ -65,7 +65,8 @@ class Incident:
     #: (article_id, sentence start) of its best-specified mention: several events of one
     #: sentence make several incidents, and the brief shows that sentence once
     key_sentence: tuple = ()
-    #: how precise ``day`` is: "day", or "week"/"weekend" (its first day), "month", "published"
+    #: how precise ``day`` is: "day", or "week"/"weekend" (its first day), "month", or
+    #: "published" (no date of its own: the publication day of its report)
     precision: str = "day"
 
     @property
@@ -77,6 +78,8 @@ class Incident:
             return f"week of {self.day.isoformat()}"
         if self.precision == "weekend":
             return f"weekend of {self.day.isoformat()}"
+        if self.precision == "published":  # no date of its own: the day it was reported
+            return f"reported {self.day.isoformat()}"
         return self.day.isoformat()
 
     @property

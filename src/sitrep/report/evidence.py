@@ -39,14 +39,26 @@ EVENT_SQL = f"""
         FROM ev JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
           ON x.article_id = ev.article_id AND x.start_char >= ev.sentence_start AND x.start_char < ev.sentence_end
         GROUP BY ev.event_id),
+    -- the place's own mentions in the sentence, and whether one is not an actor's (the
+    -- "U.S." of "the U.S. imposed sanctions" is a place mention and an actor mention)
     placed AS (
-        SELECT DISTINCT ev.event_id
+        SELECT ev.event_id, bool_or(x.start_char IS NULL) AS as_place
         FROM ev JOIN (SELECT p.* FROM places p JOIN ids USING (article_id)) p
           ON p.article_id = ev.article_id AND p.name = ev.place_name
-         AND p.start_char >= ev.sentence_start AND p.start_char < ev.sentence_end)
+         AND p.start_char >= ev.sentence_start AND p.start_char < ev.sentence_end
+        LEFT JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
+          ON x.article_id = p.article_id AND x.start_char = p.start_char AND NOT coalesce(x.locative, false)
+        GROUP BY ev.event_id),
+    -- the date expressions of the sentence (an undated event recalled with "in 2011")
+    dated AS (
+        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
+        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
+          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
+        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
+        GROUP BY ev.event_id)
     SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.sentence,
            e.sentence_start, e.sentence_end, e.source_name, e.source_country, e.source_sector,
-           e.target_name, e.target_country, e.target_sector, e.date_value, e.event_date,
+           e.target_name, e.target_country, e.target_sector, e.date_value, e.date_text, e.event_date,
            e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.certainty,
            e.attributed_to, e.hedges, e.figures, coalesce(e.background, false) AS background,
            {OUTLET}, a.pub_date, a.url, a.title, a.duplicate_of,
@@ -54,15 +66,18 @@ EVENT_SQL = f"""
            m.incident_id,
            coalesce(said.source_in_sentence, false) AS source_in_sentence,
            coalesce(said.target_in_sentence, false) AS target_in_sentence,
-           coalesce(said.place_as_actor AND NOT said.place_as_locative, false) AS place_is_actor,
+           coalesce(said.place_as_actor AND NOT said.place_as_locative, false)
+               OR coalesce(NOT placed.as_place, false) AS place_is_actor,
            (e.place_name IS NULL OR contains(e.sentence, e.place_name) OR placed.event_id IS NOT NULL)
-               AS place_in_sentence
+               AS place_in_sentence,
+           dated.sentence_dates
     FROM ev e
     JOIN articles a ON a.article_id = e.article_id
     LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     LEFT JOIN incident_mentions m ON m.event_id = e.event_id
     LEFT JOIN said ON said.event_id = e.event_id
     LEFT JOIN placed ON placed.event_id = e.event_id
+    LEFT JOIN dated ON dated.event_id = e.event_id
     ORDER BY a.pub_date, e.article_id, e.sentence_start, e.event_id"""
 
 
@@ -155,6 +170,23 @@ def event_day(value: Optional[str], published: Optional[date]) -> tuple[Optional
     return published, "published"
 
 
+#: an undated event whose sentence names only dates at least this long before its
+#: publication is recalled history, dated by the latest of them
+RECALLED_DAYS = 31
+
+
+def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Optional[tuple[date, str]]:
+    """(day, precision) for an event without its own date whose sentence names only dates
+    well before the publication ("... first organized in Syria in 2011"), else None."""
+    if not values or not published:
+        return None
+    days = [event_day(v, None) for v in values]
+    days = [(d, p) for d, p in days if d is not None and p != "published"]
+    if not days or any((published - d).days < RECALLED_DAYS for d, _ in days):
+        return None
+    return max(days)
+
+
 def load_events(store, article_ids: list[str], period: Optional[Period],
                 subject: Optional[Subject]) -> tuple[list[dict], list[dict]]:
     """(events dated in the period, other dated events) of the articles; background dropped.
@@ -169,7 +201,11 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
             continue
         seen.add(e["event_id"])
         supported(e)
-        e["event_date"], e["date_precision"] = event_day(e["date_value"], e["pub_date"])
+        own = e.pop("date_text", None)  # no text: the events stage fell back on the publication day
+        e["event_date"], e["date_precision"] = event_day(e["date_value"] if own else None, e["pub_date"])
+        recalled = recalled_day(e.pop("sentence_dates", None), e["pub_date"]) if not own else None
+        if recalled:
+            e["event_date"], e["date_precision"] = recalled
         e["involves"] = involves(subject, e)
         e["figures"] = json.loads(e["figures"] or "[]")
         e["hedges"] = json.loads(e["hedges"] or "[]")

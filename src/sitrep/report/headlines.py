@@ -64,7 +64,7 @@ def _specificity(e: dict) -> tuple:
     then place and own date, then certainty."""
     lag = (e["pub_date"] - e["event_date"]).days if e["pub_date"] and e["event_date"] else 99
     return (e["certainty"] in AFFIRMING, bool(e["source_name"]) + bool(_target(e)),
-            bool(e["place_name"]) + bool(e["date_value"]),
+            bool(e["place_name"]) + (e.get("date_precision", "published") != "published"),
             e["involves"], e.get("date_precision") == "day", -(max(lag, 0) // 2), STATUS_RANK.get(e["certainty"], 0),
             -(e["pub_date"] or date.max).toordinal())
 

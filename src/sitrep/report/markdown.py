@@ -46,7 +46,7 @@ def _period_line(brief: Brief) -> str:
 def _unnamed(brief: Brief) -> str:
     if not brief.unnamed:
         return ""
-    return (f" and {_n(brief.unnamed, 'article')} naming no outlet (shown by file name or web site, each "
+    return (f", plus {_n(brief.unnamed, 'article')} naming no outlet (shown by file name or web site, each "
             f"counted as its own source)")
 
 
@@ -61,9 +61,9 @@ def header(brief: Brief) -> list[str]:
                 f"use --since/--until to cover more of the {brief.scope_articles} in scope._", ""]
     return [f"# {md_text(brief.title)}", "", _period_line(brief), "", *hint,
             f"_Sources: {_n(brief.articles, 'article')}{about} published in the period, from "
-            f"{_n(brief.outlets, 'outlet')}{_unnamed(brief)} "
-            f"({_n(brief.copies, 'near-duplicate copy', 'near-duplicate copies')} "
-            f"not counted as independent sources); {scope}. "
+            f"{_n(brief.outlets, 'outlet')}{_unnamed(brief)}; "
+            f"{_n(brief.copies, 'near-duplicate copy', 'near-duplicate copies')} "
+            f"not counted as independent sources; {scope}. "
             f"Generated {brief.generated} by sitrep: every statement below is footnoted to the sentence it "
             f"comes from._", ""]
 

@@ -36,7 +36,14 @@ def _outlet_list(outlets: list[str], limit: int = 3) -> str:
 
 def development(inc: Incident) -> Sentence:
     """One sentence on an incident: when, what (its title), how sure, who reports it."""
-    when = (f" in the {inc.when}" if inc.precision in ("week", "weekend") else f" on {inc.when}") if inc.day else ""
+    if not inc.day:
+        when = ""
+    elif inc.precision in ("week", "weekend"):
+        when = f" in the {inc.when}"
+    elif inc.precision == "published":
+        when = f" ({inc.when})"
+    else:
+        when = f" on {inc.when}"
     statuses = {s for _, s in inc.certainty}
     if statuses <= {"claimed", "alleged"}:
         how = " (a claim, not confirmed by the reporting outlets)"
