@@ -62,6 +62,12 @@ def articles():
                     dict(s=5, type="AGREE", trigger="signed", source="Venezuela", target="Russia"),
                     dict(s=6, type="SANCTION", trigger="imposed sanctions", source="Mike Pompeo",
                          target="Venezuela", place="United States")]),
+        article("q1", "Maduro speaks on Venezuela and the United States", [
+            "Nicolas Maduro said: Do we want a war with the United States? Is that our aim?",
+            "Nicolas Maduro said: We want the United States to leave our waters."],
+            outlet="Wire Q", published="2019-05-08",
+            quotes=[(0, "Nicolas Maduro", "Do we want a war with the United States? Is that our aim?"),
+                    (1, "Nicolas Maduro", "We want the United States to leave our waters.")]),
         article("s1", "Syria: deaths in Idlib", [
             "Ten people were killed in Idlib, according to the Syrian Observatory for Human Rights."],
             outlet="Wire S", published="2019-05-08",
@@ -165,3 +171,10 @@ def test_a_casualty_cue_after_a_force_noun_makes_it_a_casualty_figure():
               "counted": "troops", "unit": None}
     assert read_figure(dead, sentence, 0, terms) == ("killed", "17 soldiers were killed")
     assert read_figure(troops, sentence, 0, terms) == ("forces", "15,000 troops")
+
+
+def test_a_question_is_not_a_stated_aim(brief):
+    view = next(v for v in brief.sides if v.side == "Venezuela" and v.other == "United States")
+    aims = [p.text for p in view.positions.get("aims", [])]
+    assert any("leave our waters" in t for t in aims)
+    assert not any("Is that our aim" in t for t in aims)

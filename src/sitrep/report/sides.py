@@ -36,8 +36,9 @@ MIN_QUOTE_WORDS = 6
 #: sectors whose actors form a side of their own within their country
 OPPOSITION_SECTORS = {"OPP"}
 #: sectors whose actors are sides of their own, whatever their country: armed and criminal
-#: groups, and bodies that are not a state's party (NGOs, international bodies, media)
-NAMED_SECTORS = {"REB", "CRM", "NGO", "IGO", "MED"}
+#: groups, and bodies that are not a state's party (NGOs, international bodies, media,
+#: companies: "Microsoft announced" is not the United States speaking)
+NAMED_SECTORS = {"REB", "CRM", "NGO", "IGO", "MED", "BUS"}
 ROLE_KIND = {"measure": "measures", "demand": "aims", "offer": "offers", "contact": "offers",
              "support": "offers", "accusation": "accusations", "rejection": "denials"}
 _WORDS = re.compile(r"\w+")
@@ -221,10 +222,20 @@ def _file_quote(q: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
         return None
     if speaker.key == b.key and _says_wants(text, a, terms):
         return "other_says"
+    said = _statements(text)  # "Do they want to fight Iran? Is that their aim?" states no aim
     if speaker.key == a.key and b.named_in(text) and not _says_wants(text, b, terms) and (
-            (terms.is_first_person(text) and terms.is_aim(text)) or terms.is_demand(text)):
+            (terms.is_first_person(said) and terms.is_aim(said)) or terms.is_demand(said)):
         return "aims"
     return None
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+
+
+def _statements(text: str) -> str:
+    """The text without its questions."""
+    return " ".join(part for part in _SENTENCE_SPLIT.split(text)
+                    if not part.rstrip(" \"'”’)]").endswith("?"))
 
 
 def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: SideIndex,
