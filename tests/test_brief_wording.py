@@ -151,7 +151,19 @@ def test_only_threats_their_maker_states_are_watched(brief):
 
 def test_numbers_and_dates_stay_traceable(store, brief):
     md = markdown.render(brief)
-    assert unbacked(md, {n.label: n.sentence for n in brief.notes}, note_dates(store, brief)) == []
+    notes, dates = {n.label: n.sentence for n in brief.notes}, note_dates(store, brief)
+    assert unbacked(md, notes, dates) == []
+    # the check catches a month or a week nobody stated
+    assert unbacked(md.replace("week of 2019-04-29", "week of 2019-03-04", 1), notes, dates)
+    assert unbacked(md.replace("week of 2019-04-29", "1999-01", 1), notes, dates)
+
+
+def test_dates_are_said_as_precisely_as_they_are_known():
+    from sitrep.report.content import say_day
+    day = date(2018, 12, 1)
+    assert [say_day(day, p) for p in ("day", "week", "month", "year", "published")] == [
+        "2018-12-01", "week of 2018-12-01", "2018-12", "2018", "reported 2018-12-01"]
+    assert say_day(None) == "date unknown"
 
 
 def test_a_monitor_that_reports_an_attack_is_not_its_attacker(store):

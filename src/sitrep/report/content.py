@@ -40,6 +40,23 @@ class Quote:
     who: Optional[str] = None
 
 
+def say_day(day: Optional[date], precision: str = "day") -> str:
+    """A date as precise as it is known: "2026-01-03", "week of 2025-12-22", "weekend of
+    ...", "2018-12" (a month), "2011" (a year), "reported 2019-05-08" (no date of its own:
+    the day of its report)."""
+    if day is None:
+        return "date unknown"
+    if precision in ("week", "weekend"):
+        return f"{precision} of {day.isoformat()}"
+    if precision == "month":
+        return day.strftime("%Y-%m")
+    if precision == "year":
+        return str(day.year)
+    if precision == "published":
+        return f"reported {day.isoformat()}"
+    return day.isoformat()
+
+
 @dataclass
 class Incident:
     """One happening of the period as the in-scope articles report it."""
@@ -72,15 +89,7 @@ class Incident:
     @property
     def when(self) -> str:
         """The day as the brief states it: "2026-01-03", "week of 2025-12-22"."""
-        if self.day is None:
-            return "date unknown"
-        if self.precision == "week":
-            return f"week of {self.day.isoformat()}"
-        if self.precision == "weekend":
-            return f"weekend of {self.day.isoformat()}"
-        if self.precision == "published":  # no date of its own: the day it was reported
-            return f"reported {self.day.isoformat()}"
-        return self.day.isoformat()
+        return say_day(self.day, self.precision)
 
     @property
     def notes(self) -> list[str]:
@@ -179,6 +188,12 @@ class WatchItem:
     text: str
     outlet: str
     note: str
+    #: how precise ``day`` is (see ``say_day``)
+    precision: str = "day"
+
+    @property
+    def when(self) -> str:
+        return say_day(self.day, self.precision)
 
 
 @dataclass

@@ -176,7 +176,7 @@ def watch(brief: Brief) -> list[str]:
     if not brief.watch:
         return lines + ["No deadline, scheduled talks or threat involving the subject is stated in the period.", ""]
     for w in brief.watch:
-        when = f"**{w.day.isoformat()}** " if w.day else ""
+        when = f"**{w.when}** " if w.day else ""
         lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
     return lines + [""]
 

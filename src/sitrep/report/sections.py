@@ -40,6 +40,8 @@ def development(inc: Incident) -> Sentence:
         when = ""
     elif inc.precision in ("week", "weekend"):
         when = f" in the {inc.when}"
+    elif inc.precision in ("month", "year"):
+        when = f" in {inc.when}"
     elif inc.precision == "published":
         when = f" ({inc.when})"
     else:
@@ -157,7 +159,9 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         seen.add((t["article_id"], span[0]))
         note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
                           title=t["title"], url=t["url"])
-        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note))
+        precision = {7: "month"}.get(len(str(t["value"])), "week" if "-W" in str(t["value"]) else "day")
+        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note,
+                                   precision))
     announced.sort(key=lambda w: w.day or date.max)
     threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
                and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)]
@@ -169,7 +173,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
             continue
         seen.add(key)
         made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
-                              cites.cite_row(e)))
+                              cites.cite_row(e), precision=e.get("date_precision") or "day"))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
 
 
