@@ -190,3 +190,22 @@ def test_a_question_is_not_a_stated_aim(brief):
     aims = [p.text for p in view.positions.get("aims", [])]
     assert any("leave our waters" in t for t in aims)
     assert not any("Is that our aim" in t for t in aims)
+
+
+def test_an_unplaced_strike_takes_the_place_a_quoted_report_gives():
+    from sitrep.report.headlines import _placed
+
+    def mention(key, place, source="United States", quad="material conflict"):
+        return dict(independent_key=key, place_name=place, place_country="VE" if place else None,
+                    lat=1.0 if place else None, lon=2.0 if place else None, place_feature=None,
+                    source_name=source, source_country="USA" if source else None, source_sector=None,
+                    target_name="Venezuela", target_country="VEN", target_sector=None, quad_class=quad,
+                    certainty="asserted", involves=True, event_date=date(2019, 5, 6), pub_date=date(2019, 5, 7),
+                    date_precision="day")
+
+    best, other = mention("a", None), mention("b", "Caracas", source=None)
+    assert _placed(best, [best, other])["place_name"] == "Caracas"
+    statement = mention("a", None, quad="verbal conflict")
+    assert _placed(statement, [statement, other])["place_name"] is None  # statements are not placed
+    far = {**mention("b", "Caracas", source=None), "target_country": "SYR"}
+    assert _placed(best, [best, far])["place_name"] is None  # a conflicting report lends nothing

@@ -169,13 +169,30 @@ def contest_pair(mentions: list[dict]) -> Optional[tuple[dict, dict]]:
     return None
 
 
-def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
-    """The best mention of each outlet, subject-involving and well-specified first."""
+def quoted_mentions(mentions: list[dict]) -> list[dict]:
+    """The mentions an incident quotes: the best of each outlet, well-specified first."""
     chosen: dict[str, dict] = {}
     for m in sorted(mentions, key=_specificity, reverse=True):
         chosen.setdefault(m["independent_key"], m)
+    return list(chosen.values())[:QUOTES_PER_INCIDENT]
+
+
+def _placed(best: dict, mentions: list[dict]) -> dict:
+    """The best mention, with the place of a quoted mention when it names none itself
+    (the strike one outlet places in Caracas and another attributes to the US): both
+    sentences are footnoted under the incident."""
+    if best["place_name"] or not is_material(best):
+        return best
+    where = next((m for m in quoted_mentions(mentions) if m["place_name"] and _compatible(m, best)), None)
+    if where is None:
+        return best
+    return {**best, **{k: where[k] for k in ("place_name", "place_country", "lat", "lon", "place_feature")}}
+
+
+def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
+    """The best mention of each outlet, subject-involving and well-specified first."""
     out = []
-    for m in list(chosen.values())[:QUOTES_PER_INCIDENT]:
+    for m in quoted_mentions(mentions):
         out.append(Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"],
                          text=one_line(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
     return out
@@ -229,6 +246,7 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         day = best["event_date"] or (days[0] if days else None)
         n_sources = len({m["independent_key"] for m in mentions})
         affirmed = any(m["certainty"] in AFFIRMING for m in mentions)
+        best = _placed(best, mentions)
         title = title_of(best, terms)
         figures: list[Figure] = figures_of(mentions, title)
         killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0)
