@@ -68,6 +68,10 @@ def articles():
             outlet="Wire Q", published="2019-05-08",
             quotes=[(0, "Nicolas Maduro", "Do we want a war with the United States? Is that our aim?"),
                     (1, "Nicolas Maduro", "We want the United States to leave our waters.")]),
+        article("x1", "Depot of Venezuela hit", [
+            "An explosion hit a depot of Venezuela on Thursday."],
+            outlet="Wire X", published="2019-05-03",
+            events=[dict(s=0, type="ASSAULT", trigger="explosion", target="Venezuela", date="2019-05-02")]),
         article("s1", "Syria: deaths in Idlib", [
             "Ten people were killed in Idlib, according to the Syrian Observatory for Human Rights."],
             outlet="Wire S", published="2019-05-08",
@@ -209,3 +213,9 @@ def test_an_unplaced_strike_takes_the_place_a_quoted_report_gives():
     assert _placed(statement, [statement, other])["place_name"] is None  # statements are not placed
     far = {**mention("b", "Caracas", source=None), "target_country": "SYR"}
     assert _placed(best, [best, far])["place_name"] is None  # a conflicting report lends nothing
+
+
+def test_named_or_corroborated_incidents_lead(brief):
+    flags = [i.well_specified for i in brief.headlines]
+    assert True in flags and False in flags and flags == sorted(flags, reverse=True)
+    assert not any(s.text.startswith("An attack") for s in brief.key_developments)

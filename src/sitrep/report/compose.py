@@ -57,9 +57,13 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
         places = {m["place_name"] for m in inc.mentions if m["place_name"]}
         if row and inc.lat is None and row.get("lat") is not None and row.get("place_name") in places:
             inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
-    affirmed = [i for i in incidents if i.affirmed]  # plans, threats and denials are not news of a happening
-    brief.headlines = [cite_incident(i, cites) for i in distinct(affirmed, max_headlines)]
-    brief.key_developments = sections.key_developments(distinct(affirmed), cites)
+    # plans, threats and denials are not news of a happening; what is known to be between
+    # two named sides, or corroborated, leads (a lone "an attack on X" only fills up)
+    affirmed = [i for i in incidents if i.affirmed]
+    strong = [i for i in affirmed if i.well_specified]
+    brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
+                                                                 max_headlines)]
+    brief.key_developments = sections.key_developments(distinct(strong or affirmed), cites)
     brief.timeline = sections.timeline(incidents, cites)
     if scope.period:
         current = Counter(e["type"] for e in evidence.events if e["involves"])

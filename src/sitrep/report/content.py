@@ -95,6 +95,14 @@ class Incident:
     def notes(self) -> list[str]:
         return [q.note for q in self.quotes]
 
+    #: its best mention names both who acted and toward whom
+    dyad: bool = False
+
+    @property
+    def well_specified(self) -> bool:
+        """Who did it to whom is known, or two independent sources report it."""
+        return self.dyad or self.n_sources >= 2
+
     @property
     def affirmed(self) -> bool:
         """Some source reports it as done (not only planned, threatened, denied)."""

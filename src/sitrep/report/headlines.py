@@ -265,7 +265,8 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             n_sources=n_sources, certainty=_certainty(mentions), contested=contest_pair(mentions) is not None,
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
-            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]))
+            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
+            dyad=bool(best["source_name"] and _target(best)))
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents
