@@ -20,8 +20,10 @@ def articles():
     return [
         article("f1", "Venezuela port struck", [
             "United States aircraft struck a port of Venezuela near Caracas on Monday.",
-            "Venezuela accused the United States of aggression in Caracas."],
+            "Venezuela accused the United States of aggression in Caracas.",
+            "Four soldiers were killed there in 2017, officials said."],
             outlet=None, origin="/data/in/harbor-post.txt", published="2019-05-07",
+            quantities=[(2, "Four soldiers", 4, None, "soldiers")],
             events=[dict(s=0, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
                          place="Caracas", date="2019-05-06"),
                     dict(s=1, type="ACCUSE", trigger="accused", source="Venezuela", target="United States",
@@ -219,3 +221,8 @@ def test_named_or_corroborated_incidents_lead(brief):
     flags = [i.well_specified for i in brief.headlines]
     assert True in flags and False in flags and flags == sorted(flags, reverse=True)
     assert not any(s.text.startswith("An attack") for s in brief.key_developments)
+
+
+def test_the_next_sentence_lends_figures_to_happenings_not_to_statements(brief):
+    figures = [(f.text, f.incident) for f in brief.figures]
+    assert not any("Four soldiers" in text for text, _ in figures), figures

@@ -100,7 +100,9 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if m["certainty"] not in ("asserted", "reported", "claimed", "alleged"):
             continue
         rows.append((m, list(_candidates(m, quantities))))
-        following = after(m) if after else None
+        # the next sentence's numbers belong to a happening ("... struck a port. 12 people were
+        # killed"), not to a statement about one ("Trump accused ... Four Americans were killed")
+        following = after(m) if after and (m.get("quad_class") or "").startswith("material") else None
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:
