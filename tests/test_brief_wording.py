@@ -47,7 +47,8 @@ def articles():
             "Nicolas Maduro claimed that the United States wants to seize Venezuela's oil.",
             "The United States threatened Venezuela with a naval blockade.",
             "Venezuela and Russia signed defense agreements in 2008.",
-            "Mike Pompeo announced that the U.S. imposed sanctions on Venezuela."],
+            "Mike Pompeo announced that the U.S. imposed sanctions on Venezuela.",
+            "Mike Pompeo rejected the offer and said Nicolas Maduro should step down."],
             outlet="Wire W", published="2019-05-08", metonyms=[("Washington", "United States"), ("U.S.", "United States")],
             times=[(0, "last week", "2019-W18"), (1, "2017", "2017"), (5, "2008", "2008")],
             places=[(6, "U.S.", "United States")],
@@ -63,7 +64,11 @@ def articles():
                          date="2019-05-08"),
                     dict(s=5, type="AGREE", trigger="signed", source="Venezuela", target="Russia"),
                     dict(s=6, type="SANCTION", trigger="imposed sanctions", source="Mike Pompeo",
-                         target="Venezuela", place="United States")]),
+                         target="Venezuela", place="United States"),
+                    dict(s=7, type="REJECT", trigger="rejected", source="Mike Pompeo", target="Nicolas Maduro",
+                         date="2019-05-08"),
+                    dict(s=7, type="RETREAT", trigger="step down", source="Nicolas Maduro",
+                         target="Mike Pompeo", date="2019-05-08", status="hypothetical", said_by="Mike Pompeo")]),
         article("q1", "Maduro speaks on Venezuela and the United States", [
             "Nicolas Maduro said: Do we want a war with the United States? Is that our aim?",
             "Nicolas Maduro said: We want the United States to leave our waters."],
@@ -226,3 +231,12 @@ def test_named_or_corroborated_incidents_lead(brief):
 def test_the_next_sentence_lends_figures_to_happenings_not_to_statements(brief):
     figures = [(f.text, f.incident) for f in brief.figures]
     assert not any("Four soldiers" in text for text, _ in figures), figures
+
+
+def test_a_demand_on_the_other_side_is_an_aim_first(brief):
+    us = next(v for v in brief.sides if v.side == "United States" and v.other == "Venezuela")
+    aims = [(p.who, p.status, p.text) for p in us.positions.get("aims", [])]
+    assert ("Mike Pompeo", "demanded", "Mike Pompeo rejected the offer and said Nicolas Maduro should step down.") \
+        in aims
+    shown = [p.text for kind in us.positions.values() for p in kind]
+    assert shown.count("Mike Pompeo rejected the offer and said Nicolas Maduro should step down.") == 1

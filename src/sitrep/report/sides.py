@@ -42,6 +42,8 @@ NAMED_SECTORS = {"REB", "CRM", "NGO", "IGO", "MED", "BUS"}
 ROLE_KIND = {"measure": "measures", "demand": "aims", "offer": "offers", "contact": "offers",
              "support": "offers", "accusation": "accusations", "rejection": "denials"}
 _WORDS = re.compile(r"\w+")
+#: which kind a sentence filed under several is shown under (first wins)
+KIND_PRIORITY = ("aims", "measures", "offers", "accusations", "denials", "other_says")
 
 
 @dataclass(frozen=True)
@@ -240,24 +242,30 @@ def _statements(text: str) -> str:
 
 def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: SideIndex,
               terms: ReportTerms, cites: Citations) -> SideView:
-    found: dict[str, list[tuple[date, Any, Any]]] = defaultdict(list)
-    seen: set[tuple[str, int]] = set()
+    # each sentence is filed once, under the kind that says most about what a wants
+    # ("dismissed the offer and said Maduro should step down" is an aim before a rejection)
+    by_sentence: dict[tuple[str, int], tuple[int, str, tuple[date, Any, Any]]] = {}
+
+    def file(key: tuple[str, int], kind: str, entry: tuple[date, Any, Any]) -> None:
+        rank = KIND_PRIORITY.index(kind)
+        if key not in by_sentence or rank < by_sentence[key][0]:
+            by_sentence[key] = (rank, kind, entry)
+
     for e in events:
         filed = _file_event(e, a, b, index, terms)
-        key = (e["article_id"], e["sentence_start"])
-        if filed and key not in seen:
-            seen.add(key)
-            found[filed[0]].append((e["event_date"] or date.min, filed[1:], e))
+        if filed:
+            file((e["article_id"], e["sentence_start"]), filed[0], (e["event_date"] or date.min, filed[1:], e))
     for q in quotes:
         kind = _file_quote(q, a, b, index, terms)
         if not kind:
             continue
-        # a quote inside a sentence already filed from its event is that sentence again
+        # a quote inside a sentence filed from its event is that sentence again
         _, span, _ = cites.sentence_at(q["article_id"], q["start_char"])
-        key = (q["article_id"], span[0] if span else q["start_char"])
-        if key not in seen:
-            seen.add(key)
-            found[kind].append((q["pub_date"] or date.min, (q["speaker_name"], None), q))
+        file((q["article_id"], span[0] if span else q["start_char"]), kind,
+             (q["pub_date"] or date.min, (q["speaker_name"], None), q))
+    found: dict[str, list[tuple[date, Any, Any]]] = defaultdict(list)
+    for _, kind, entry in by_sentence.values():
+        found[kind].append(entry)
     view = SideView(side=a.label, other=b.label)
     tags: Counter = Counter()
     for kind, _ in POSITION_KINDS:
@@ -269,6 +277,9 @@ def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: S
                                 text=row["text"], row=row, offset_key="start_char")
             else:
                 pos = _position(who, row, cites, terms, according_to=according_to)
+                source = index.source(row)
+                if kind == "aims" and source and source.key == b.key:
+                    pos.status = "demanded"  # what a says b should do, not what b did
             positions.append(pos)
             tags.update(pos.issues)
         if positions:
