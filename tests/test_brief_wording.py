@@ -71,8 +71,12 @@ def articles():
                          target="Mike Pompeo", date="2019-05-08", status="hypothetical", said_by="Mike Pompeo")]),
         article("q1", "Maduro speaks on Venezuela and the United States", [
             "Nicolas Maduro said: Do we want a war with the United States? Is that our aim?",
-            "Nicolas Maduro said: We want the United States to leave our waters."],
+            "Nicolas Maduro said: We want the United States to leave our waters.",
+            "Nicolas Maduro claimed that the United States seized the gold of Venezuela in April."],
             outlet="Wire Q", published="2019-05-08",
+            times=[(2, "April", "2019-04")],
+            events=[dict(s=2, type="COERCE", trigger="seized", source="United States", target="Venezuela",
+                         date="2019-04", status="claimed", said_by="Nicolas Maduro")],
             quotes=[(0, "Nicolas Maduro", "Do we want a war with the United States? Is that our aim?"),
                     (1, "Nicolas Maduro", "We want the United States to leave our waters.")]),
         article("x1", "Depot of Venezuela hit", [
@@ -240,3 +244,12 @@ def test_a_demand_on_the_other_side_is_an_aim_first(brief):
         in aims
     shown = [p.text for kind in us.positions.values() for p in kind]
     assert shown.count("Mike Pompeo rejected the offer and said Nicolas Maduro should step down.") == 1
+
+
+def test_one_sides_accusation_is_not_headlined_as_a_happening(brief):
+    quoted = [q.text for inc in brief.headlines for q in inc.quotes]
+    assert quoted and not any("seized the gold" in t for t in quoted)
+    assert not any("seized the gold" in s.text for s in brief.key_developments)
+    # it is still there as what Venezuela says the United States does
+    us = next(v for v in brief.sides if v.side == "United States" and v.other == "Venezuela")
+    assert any("seized the gold" in p.text for p in us.positions.get("other_says", []))

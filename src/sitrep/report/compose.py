@@ -57,9 +57,10 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
         places = {m["place_name"] for m in inc.mentions if m["place_name"]}
         if row and inc.lat is None and row.get("lat") is not None and row.get("place_name") in places:
             inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
-    # plans, threats and denials are not news of a happening; what is known to be between
+    # plans, threats, denials and one side's accusations are not news of a happening;
+    # what is known to be between
     # two named sides, or corroborated, leads (a lone "an attack on X" only fills up)
-    affirmed = [i for i in incidents if i.affirmed]
+    affirmed = [i for i in incidents if i.affirmed and i.reported]
     strong = [i for i in affirmed if i.well_specified]
     brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
                                                                  max_headlines)]

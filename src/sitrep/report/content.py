@@ -97,6 +97,8 @@ class Incident:
 
     #: its best mention names both who acted and toward whom
     dyad: bool = False
+    #: some source reports it as done, not only the other side accusing the actor of it
+    reported: bool = True
 
     @property
     def well_specified(self) -> bool:

@@ -35,7 +35,8 @@ EVENT_SQL = f"""
                bool_or(x.name = ev.source_name) AS source_in_sentence,
                bool_or(x.name = ev.target_name) AS target_in_sentence,
                bool_or(x.text = ev.place_name AND NOT coalesce(x.locative, false)) AS place_as_actor,
-               bool_or(x.text = ev.place_name AND coalesce(x.locative, false)) AS place_as_locative
+               bool_or(x.text = ev.place_name AND coalesce(x.locative, false)) AS place_as_locative,
+               any_value(x.country) FILTER (WHERE x.name = ev.attributed_to) AS attributed_country
         FROM ev JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
           ON x.article_id = ev.article_id AND x.start_char >= ev.sentence_start AND x.start_char < ev.sentence_end
         GROUP BY ev.event_id),
@@ -66,6 +67,7 @@ EVENT_SQL = f"""
            m.incident_id,
            coalesce(said.source_in_sentence, false) AS source_in_sentence,
            coalesce(said.target_in_sentence, false) AS target_in_sentence,
+           said.attributed_country,
            coalesce(said.place_as_actor AND NOT said.place_as_locative, false)
                OR coalesce(NOT placed.as_place, false) AS place_is_actor,
            (e.place_name IS NULL OR contains(e.sentence, e.place_name) OR placed.event_id IS NOT NULL)
@@ -134,6 +136,11 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
         # "... killed, according to the Syrian Observatory": the monitor reports, it did not attack
         e["unsupported"].append(f"source: {e['source_name']} (who reports it)")
         e["source_name"] = e["source_country"] = e["source_sector"] = None
+    # a claim by the target's own side that the source did it is that side's accusation,
+    # not a report that it happened ("Cabello accused Washington of attacking ...")
+    e["accusation"] = bool(e["certainty"] in ("claimed", "alleged") and e.get("attributed_country")
+                           and e["attributed_country"] == e["target_country"]
+                           and e["attributed_country"] != e["source_country"])
     as_actor, in_sentence = e.pop("place_is_actor", False), e.pop("place_in_sentence", True)
     if e["place_name"] and (as_actor or not in_sentence):
         e["unsupported"].append(f"place: {e['place_name']}")

@@ -246,6 +246,7 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         day = best["event_date"] or (days[0] if days else None)
         n_sources = len({m["independent_key"] for m in mentions})
         affirmed = any(m["certainty"] in AFFIRMING for m in mentions)
+        reported = any(m["certainty"] in AFFIRMING and not m.get("accusation") for m in mentions)
         best = _placed(best, mentions)
         title = title_of(best, terms)
         figures: list[Figure] = figures_of(mentions, title)
@@ -266,7 +267,7 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
             figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
-            dyad=bool(best["source_name"] and _target(best)))
+            dyad=bool(best["source_name"] and _target(best)), reported=reported)
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents
