@@ -220,7 +220,9 @@ def _file_quote(q: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
     if speaker is None or speaker.key not in (a.key, b.key):
         return None
     text = q["text"] or ""
-    if len(_WORDS.findall(text)) < MIN_QUOTE_WORDS or terms.is_caption(text):
+    if "_quotable" not in q:  # read once per quote, not once per pair of sides
+        q["_quotable"] = len(_WORDS.findall(text)) >= MIN_QUOTE_WORDS and not terms.is_caption(text)
+    if not q["_quotable"]:
         return None
     if speaker.key == b.key and _says_wants(text, a, terms):
         return "other_says"
