@@ -250,6 +250,7 @@ def test_one_sides_accusation_is_not_headlined_as_a_happening(brief):
     quoted = [q.text for inc in brief.headlines for q in inc.quotes]
     assert quoted and not any("seized the gold" in t for t in quoted)
     assert not any("seized the gold" in s.text for s in brief.key_developments)
+    assert not any("seized the gold" in q.text for inc in brief.timeline for q in inc.quotes)
     # it is still there as what Venezuela says the United States does
     us = next(v for v in brief.sides if v.side == "United States" and v.other == "Venezuela")
     assert any("seized the gold" in p.text for p in us.positions.get("other_says", []))

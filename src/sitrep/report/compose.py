@@ -65,7 +65,7 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
                                                                  max_headlines)]
     brief.key_developments = sections.key_developments(distinct(strong or affirmed), cites)
-    brief.timeline = sections.timeline(incidents, cites)
+    brief.timeline = sections.timeline([i for i in incidents if i.reported], cites)
     if scope.period:
         current = Counter(e["type"] for e in evidence.events if e["involves"])
         brief.changes = sections.changes(dict(current), type_counts(
