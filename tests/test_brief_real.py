@@ -37,6 +37,13 @@ def real_store(tmp_path_factory, shared_data, kb):
     store.close()
 
 
+def test_the_articles_are_not_held_out_test_articles():
+    from pathlib import Path
+    ids = Path(__file__).resolve().parents[1] / "src/sitrep/eval/gold/allsides-test/ids.txt"
+    held_out = {line.strip() for line in ids.read_text().splitlines() if line.strip()}
+    assert held_out and not held_out & (VENEZUELA | SYRIA)
+
+
 @pytest.mark.parametrize("about,own", [("Venezuela", VENEZUELA), ("Syria", SYRIA)])
 def test_a_brief_on_a_mixed_store_cites_only_its_subject(real_store, about, own):
     brief = compose(real_store, about=about, since="2019-01-01", until="2019-12-31")
