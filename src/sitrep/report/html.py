@@ -9,6 +9,7 @@ defence; the first is that no article text ever becomes markup.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from sitrep.report.chart import chart as chart_of
@@ -20,11 +21,26 @@ from sitrep.report.safety import quoted
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _bytecode_cache():
+    """Compiled templates kept under ``~/.cache/sitrep/jinja`` (``SITREP_CACHE`` moves it):
+    compiling the page's templates took a second or two of every ``sitrep brief`` on a
+    loaded machine. Jinja2 keys each entry by the template's source checksum and Python
+    version; without a writable cache folder templates are simply compiled each time."""
+    import jinja2
+    folder = Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep")) / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @functools.lru_cache(maxsize=1)
 def environment():
     import jinja2
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                             undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+                             bytecode_cache=_bytecode_cache())
     env.filters["quoted"] = quoted  # returns plain text: autoescaping still applies
     return env
 
