@@ -25,14 +25,31 @@ def _bytecode_cache():
     """Compiled templates kept under ``~/.cache/sitrep/jinja`` (``SITREP_CACHE`` moves it):
     compiling the page's templates took a second or two of every ``sitrep brief`` on a
     loaded machine. Jinja2 keys each entry by the template's source checksum and Python
-    version; without a writable cache folder templates are simply compiled each time."""
+    version. The cache is an optimisation only: without a home, a writable folder or disk
+    space, templates are simply compiled each time and the brief is still written."""
     import jinja2
-    folder = Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep")) / "jinja"
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket):
+            try:
+                super().load_bytecode(bucket)
+            except OSError:
+                pass
+
+        def dump_bytecode(self, bucket):
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:  # read-only or full: the brief must not fail for a cache
+                pass
+
     try:
+        root = Path(os.environ["SITREP_CACHE"]) if os.environ.get("SITREP_CACHE") \
+            else Path.home() / ".cache" / "sitrep"
+        folder = root / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    except (OSError, RuntimeError, KeyError):  # no home directory, or not creatable
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return QuietCache(str(folder))
 
 
 @functools.lru_cache(maxsize=1)
