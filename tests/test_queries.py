@@ -32,3 +32,23 @@ def test_every_user_facing_incident_column_is_in_the_rows(tmp_path):
         table = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns "
                                                  "WHERE table_name = 'incidents'").fetchall()}
     assert table - bookkeeping == set(queries.INCIDENT_COLUMNS)
+
+
+def test_about_and_actor_filters_take_percent_and_underscore_literally():
+    """'--about 50%' is the characters 5, 0, %: not 'anything starting with 50'."""
+    import duckdb
+
+    from sitrep.corpus.queries import CONTAINS, about_articles_sql, contains_pattern
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (name VARCHAR)")
+    con.execute("INSERT INTO t VALUES ('cut by 50% in May'), ('a 500-strong unit'), ('al_Nusra'), ('alxNusra')")
+
+    def matching(term):
+        return sorted(r[0] for r in con.execute(f"SELECT name FROM t WHERE name {CONTAINS}", [contains_pattern(term)]).fetchall())
+
+    assert matching("50%") == ["cut by 50% in May"]
+    assert matching("l_n") == ["al_Nusra"]
+    assert matching("NUSRA") == ["al_Nusra", "alxNusra"]  # still case-insensitive
+    cond, params = about_articles_sql("50%")
+    assert params[0] == contains_pattern("50%") and "ESCAPE" in cond

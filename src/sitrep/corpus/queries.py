@@ -86,15 +86,26 @@ def country_codes(term: str) -> tuple[Optional[str], Optional[str]]:
         return None, None
 
 
+def contains_pattern(term: str) -> str:
+    """An ``ILIKE ? ESCAPE '\\'`` pattern matching ``term`` literally anywhere: a ``%`` or
+    ``_`` typed by the user ("--about 50%") is a character, not a wildcard."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+#: the ILIKE form that goes with :func:`contains_pattern`
+CONTAINS = "ILIKE ? ESCAPE '\\'"
+
+
 def about_articles_sql(about: Optional[str], alias: str = "a") -> tuple[str, list]:
     """SQL condition selecting articles about a term: text/title mention it, or an event
     with an actor or place of that country."""
     if not about:
         return "TRUE", []
     a3, a2 = country_codes(about)
-    like = f"%{about}%"
-    cond = (f"({alias}.title ILIKE ? OR {alias}.text ILIKE ? OR {alias}.article_id IN ("
-            "SELECT article_id FROM events WHERE source_name ILIKE ? OR target_name ILIKE ?"
+    like = contains_pattern(about)
+    cond = (f"({alias}.title {CONTAINS} OR {alias}.text {CONTAINS} OR {alias}.article_id IN ("
+            f"SELECT article_id FROM events WHERE source_name {CONTAINS} OR target_name {CONTAINS}"
             " OR source_country = ? OR target_country = ? OR place_country = ?))")
     return cond, [like, like, like, like, a3 or "", a3 or "", a2 or ""]
 
@@ -110,9 +121,9 @@ def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
     where, params = ["TRUE"], []
     if actor:
         a3, _ = country_codes(actor)
-        where.append("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_country = ? OR "
+        where.append(f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_country = ? OR "
                      "e.target_country = ? OR e.source_country = ? OR e.target_country = ?)")
-        params += [f"%{actor}%", f"%{actor}%", actor.upper(), actor.upper(), a3 or "", a3 or ""]
+        params += [contains_pattern(actor), contains_pattern(actor), actor.upper(), actor.upper(), a3 or "", a3 or ""]
     t = check_type(event_type)
     if t:
         where.append("e.type = ?")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Optional
 
+from sitrep.corpus.queries import CONTAINS, contains_pattern
 from sitrep.errors import SitrepError
 
 PERIOD_DAYS = 30
@@ -186,7 +187,7 @@ def resolve_subject(store, term: Optional[str]) -> Optional[Subject]:
         names = [n for n in names if len(n) >= 2]
         return Subject(term=term, label=row["name"], country3=a3, country2=_alpha2(a3), names=tuple(names))
     actor_names = [r["name"] for r in store.rows(
-        "SELECT DISTINCT name FROM actors WHERE name ILIKE ? ORDER BY name LIMIT 20", [f"%{term}%"])]
+        f"SELECT DISTINCT name FROM actors WHERE name {CONTAINS} ORDER BY name LIMIT 20", [contains_pattern(term)])]
     return Subject(term=term, label=term, names=(term, *actor_names), case_sensitive=False)
 
 
