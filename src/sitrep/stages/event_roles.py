@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+from sitrep.knowledge.actors import load_instruments
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -36,6 +37,8 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
 VERB_POS = ("VERB", "AUX")
+#: the preposition of a means: an event noun after it is the act of the verb's subject
+INSTRUMENT_PREP = "with"
 
 
 # ------------------------------------------------------------------ the actor index
@@ -96,6 +99,20 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
         out.append(Actor(span=(ent.start_char, ent.end_char), text=ent.text, name=ent.text,
                          kind=kind, resolved_by="ner"))
     return out
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """The same mention, the same known actor, or one state named twice (a capital and
+    the country); two people of one country, or its government and its extremists, are
+    two parties."""
+    if a.span == b.span:
+        return True
+    if a.sector != b.sector:
+        return False
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return a.kind != "person" and b.kind != "person" and a.country is not None \
+        and a.country == b.country and a.name == b.name
 
 
 # ------------------------------------------------------------------ noun phrases
@@ -285,7 +302,10 @@ class RoleFinder:
         self._all_preps = frozenset().union(*lex.target_preps.values())
         # event nouns ("strikes") name acts, not actors, even where the KB reads "US
         # strikes" as the US military
-        self.role_nouns = {k: v for k, v in (role_nouns or {}).items() if k not in lex.nouns}
+        # weapons ("missiles") are what an actor uses, never the actor or its target
+        instruments = load_instruments()
+        self.role_nouns = {k: v for k, v in (role_nouns or {}).items()
+                           if k not in lex.nouns and k not in instruments}
 
     # -- entry point -----------------------------------------------------------------
     def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
@@ -313,8 +333,9 @@ class RoleFinder:
                 targets = self._prep_targets(obj, preps, c.tokens)
                 if not targets and self.locatives:
                     targets = self._locative_targets(obj)
-        src_spans = {a.span for a in sources}
-        targets = [t for t in targets if t.span not in src_spans]
+        # an actor does not act on itself: "Pyongyang ... North Korea", "the UN
+        # secretary general ... the UN" name one party twice
+        targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
 
     def _content_target(self, content) -> list[Actor]:
@@ -579,6 +600,9 @@ class RoleFinder:
                 return verb
             if container is not c.head and lemma(container) in self.words.carrier_documents:
                 return verb
+        if container.dep_ == "pobj" and container.head.lower_ == INSTRUMENT_PREP \
+                and container.head.head.pos_ in VERB_POS:
+            return container.head.head  # "went after Turkey with sanctions": the means of the subject
         return self._predicate_carrier(container)
 
     def _predicate_carrier(self, noun):
@@ -633,7 +657,9 @@ class RoleFinder:
     def _clause_target(self, tok) -> list[Actor]:
         """"demanded that the US cancel ...": the subject of the demanded clause."""
         for c in tok.children:
-            if c.dep_ == "ccomp":
+            # a clause before the verb is no content of it ("X was not happy -- Y even
+            # threatened ...": a parse that hangs the first clause on the second)
+            if c.dep_ == "ccomp" and c.i > tok.i:
                 subj = child(c, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":
                     found = actors_of_phrase(subj, self.index)

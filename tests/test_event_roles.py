@@ -1,0 +1,46 @@
+"""Who did what to whom: the source and target the events stage attaches (event_roles,
+event_merge). Every sentence is made up for these tests; each test checks one role."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def one(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert len(found) == 1, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def country(actor):
+    return actor.country if actor is not None else None
+
+
+def test_a_clause_before_the_threat_names_no_target(kb):
+    doc = run(kb, "Japan was furious about the test - Beijing even threatened military action "
+                  "against Australia.")
+    assert country(one(doc, "THREATEN").target) == "AUS"
+
+
+def test_a_weapon_alone_stands_for_no_actor(kb):
+    from sitrep.stages.event_roles import RoleFinder
+    sdoc = kb.nlp("Missiles hit the port while soldiers watched.")
+    finder = RoleFinder([None] * len(sdoc), {}, kb.event_lexicon, {"missile": "MIL", "soldier": "MIL"})
+    missiles, soldiers = sdoc[0], sdoc[5]
+    assert finder.phrase_actors(missiles) == []
+    assert [a.text for a in finder.phrase_actors(soldiers)] == ["soldiers"]
+
+
+def test_a_state_named_twice_does_not_act_on_itself(kb):
+    doc = run(kb, "Tehran on Monday threatened Iran's neighbours with retaliation.")
+    threat = one(doc, "THREATEN")
+    assert country(threat.source) == "IRN"
+    assert country(threat.target) != "IRN"
+
+
+def test_sanctions_as_the_means_of_the_subject(kb):
+    doc = run(kb, "Canada has gone after Belarus with sanctions before.")
+    sanction = one(doc, "SANCTION")
+    assert country(sanction.source) == "CAN"
