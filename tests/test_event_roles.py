@@ -44,3 +44,10 @@ def test_sanctions_as_the_means_of_the_subject(kb):
     doc = run(kb, "Canada has gone after Belarus with sanctions before.")
     sanction = one(doc, "SANCTION")
     assert country(sanction.source) == "CAN"
+
+
+def test_an_outlet_credit_in_parentheses_is_not_the_doer(kb):
+    doc = run(kb, "(Reuters) Apologies from Peruvian officials over the raid have done little to calm "
+                  "the protests.")
+    concede = one(doc, "CONCEDE")
+    assert country(concede.source) == "PER"

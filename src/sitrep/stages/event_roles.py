@@ -115,6 +115,12 @@ def same_party(a: Actor, b: Actor) -> bool:
         and a.country == b.country and a.name == b.name
 
 
+def _parenthesised(tok) -> bool:
+    """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
+    doc, left, right = tok.doc, tok.left_edge.i - 1, tok.right_edge.i + 1
+    return left >= 0 and right < len(doc) and doc[left].text in ("(", "[") and doc[right].text in (")", "]")
+
+
 # ------------------------------------------------------------------ noun phrases
 
 def child(tok, *deps):
@@ -556,6 +562,8 @@ class RoleFinder:
         """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,
         allegedly ordered by Assad"."""
         for ch in noun.children:
+            if _parenthesised(ch):
+                continue  # "(CNN) Apologies from ...": a credit, not the doer
             actor = self.index[ch.i] if ch.dep_ in ("poss", "compound", "amod", "nmod") else None
             if actor is not None and not (ch.dep_ == "compound" and actor.resolved_by == "metonymy"):
                 return [actor]  # ("the Paris attacks": a city before the noun says where)
