@@ -38,3 +38,11 @@ def test_a_title_given_once_gives_every_mention_its_country(kb):
 def test_an_acronym_written_as_a_word_is_the_organisation(kb):
     found = actors(kb, "At the summit, Nato said it would send more ships to the Baltic.")
     assert found["Nato"].name == "NATO"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(kb):
+    doc = pipeline.process(Article(id="t", published="2024-03-15", text=(
+        "The palace said it would snub Pedro Sanchez, adding that Emmanuel Macron would not "
+        "meet with him.")), kb)
+    him = next(a for a in doc.actors if a.text == "him")
+    assert him.name == "Pedro Sanchez"

@@ -1073,7 +1073,7 @@ class _Extractor:
             tok = self.sdoc[i]
             if tok.pos_ != "PRON":
                 continue
-            src = self._only_person_nearby(tok.i, gender)
+            src = self._only_person_nearby(tok.i, gender, self._clause_subjects(tok))
             if src is not None:
                 m = _Mention(tok.i, tok.i + 1)
                 m.copy_person(src)
@@ -1092,12 +1092,34 @@ class _Extractor:
                 return m
         return None
 
-    def _only_person_nearby(self, i: int, gender: Optional[str]) -> Optional[_Mention]:
-        """The one person a pronoun can mean: same or previous two sentences, gender-compatible."""
+    def _clause_subjects(self, tok) -> set[str]:
+        """Who an object pronoun cannot mean: the subject of its own verb ("Obama would not
+        meet with him" -- "him" is not Obama; "himself" would be)."""
+        verb = None
+        if tok.dep_ in ("dobj", "dative"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+        if verb is None:
+            return set()
+        out = set()
+        for subj in verb.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for t in [subj] + [c for c in subj.subtree if c.dep_ == "conj"]:
+                m = self.covered[t.i]
+                if m is not None and not m.dropped and m.person:
+                    out.add(m.identity())
+        return out
+
+    def _only_person_nearby(self, i: int, gender: Optional[str],
+                            excluded: frozenset | set = frozenset()) -> Optional[_Mention]:
+        """The one person a pronoun can mean: same or previous two sentences, gender-compatible,
+        not one of ``excluded`` (identities)."""
         si = self._sent_index(i)
         window_start = self.sent_starts[max(0, si - 2)]
         cands = [m for m in self._persons_before(i) if m.start >= window_start
-                 and (gender is None or m.gender in (None, gender))]
+                 and (gender is None or m.gender in (None, gender)) and m.identity() not in excluded]
         if not cands:
             return None
         ids = {m.identity() for m in cands}
