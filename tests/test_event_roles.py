@@ -51,3 +51,9 @@ def test_an_outlet_credit_in_parentheses_is_not_the_doer(kb):
                   "the protests.")
     concede = one(doc, "CONCEDE")
     assert country(concede.source) == "PER"
+
+
+def test_a_state_after_a_recipient_preposition_is_the_target_not_a_place(kb):
+    doc = run(kb, "President Ortega lashed out again at Costa Rica, which he accuses of plotting a coup.")
+    accuse = [e for e in doc.events if e.type == "ACCUSE" and e.trigger.text.startswith("lashed")]
+    assert accuse and country(accuse[0].target) == "CRI"

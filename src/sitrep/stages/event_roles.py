@@ -713,12 +713,19 @@ class RoleFinder:
         return []
 
     def _prep_targets(self, tok, preps, exclude) -> list[Actor]:
+        """The actor of the first recipient phrase ("sanctions on Caracas", "lashed out at
+        the United States"); a state the actor layer read as a place counts there too,
+        since the preposition is one of the event type's recipient prepositions."""
         skip = {t.i for t in exclude}
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.i not in skip:
                 pobj = child(prep, "pobj")
                 if pobj is not None:
-                    found = self.phrase_actors(pobj)
+                    found = self.phrase_actors(pobj) or self._located_state(pobj)
                     if found:
                         return found
         return []
+
+    def _located_state(self, tok) -> list[Actor]:
+        located = self.locatives.get(tok.i)
+        return [located] if located is not None and located.kind == "state" else []
