@@ -57,3 +57,9 @@ def test_a_state_after_a_recipient_preposition_is_the_target_not_a_place(kb):
     doc = run(kb, "President Ortega lashed out again at Costa Rica, which he accuses of plotting a coup.")
     accuse = [e for e in doc.events if e.type == "ACCUSE" and e.trigger.text.startswith("lashed")]
     assert accuse and country(accuse[0].target) == "CRI"
+
+
+def test_the_thing_rejected_comes_from_the_target(kb):
+    doc = run(kb, "Several governments have already rejected the visa applications from Belgrade.")
+    reject = one(doc, "REJECT")
+    assert country(reject.target) == "SRB"

@@ -399,6 +399,10 @@ class RoleFinder:
                     targets = self.phrase_actors(pobj)
         if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
             targets = self._event_doer(obj)
+            if not targets and c.type in self.lex.types_of("addressed"):
+                # "rejected asylum applications from Snowden", "demanded an apology from
+                # Tokyo": whoever the answered or wanted thing comes from
+                targets = self._from_phrase(obj)
         return sources, targets
 
     def subject_actors(self, verb) -> list[Actor]:
