@@ -46,3 +46,11 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(kb):
         "meet with him.")), kb)
     him = next(a for a in doc.actors if a.text == "him")
     assert him.name == "Pedro Sanchez"
+
+
+def test_a_state_body_in_the_title_gives_its_spokesman_a_country(kb):
+    doc = pipeline.process(Article(id="t", published="2024-03-15", text=(
+        "Russia and Russia's allies met. Kenya's Interior Ministry spokesman Odhiambo Wekesa "
+        "says Nairobi has examined the request.")), kb)
+    person = next(a for a in doc.actors if a.text.endswith("Odhiambo Wekesa"))
+    assert person.country == "KEN"

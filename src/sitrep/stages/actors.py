@@ -732,6 +732,13 @@ class _Extractor:
                     for i in range(owner.start, p.start):
                         self.covered[i] = p
                     p.start = owner.start
+                elif owner.country and owner.kind == "org" and p.person and p.country is None \
+                        and owner.end == k and steps > 0 \
+                        and (owner.sector == "GOV" or owner.sector in _INSTITUTION_SECTORS):
+                    # "India's External Affairs Ministry spokesman Syed Akbaruddin": the
+                    # state body whose title the person holds gives the country (an
+                    # outlet's reporter is no national of it)
+                    title.country = p.country = owner.country
                 break
             norm = self.norms[k - 1]
             if norm in ("'s", "'"):

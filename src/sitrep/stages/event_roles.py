@@ -117,8 +117,11 @@ def same_party(a: Actor, b: Actor) -> bool:
 
 def _parenthesised(tok) -> bool:
     """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
-    doc, left, right = tok.doc, tok.left_edge.i - 1, tok.right_edge.i + 1
-    return left >= 0 and right < len(doc) and doc[left].text in ("(", "[") and doc[right].text in (")", "]")
+    doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
+    if doc[first].text in ("(", "[") and doc[last].text in (")", "]"):
+        return True  # the brackets hang on the phrase itself
+    return first > 0 and last + 1 < len(doc) and doc[first - 1].text in ("(", "[") \
+        and doc[last + 1].text in (")", "]")
 
 
 # ------------------------------------------------------------------ noun phrases
