@@ -63,3 +63,10 @@ def test_the_thing_rejected_comes_from_the_target(kb):
     doc = run(kb, "Several governments have already rejected the visa applications from Belgrade.")
     reject = one(doc, "REJECT")
     assert country(reject.target) == "SRB"
+
+
+def test_people_from_a_country_act_for_it(kb):
+    doc = run(kb, "A group of trade ministers from Chile, Peru and Mexico were in Tokyo on Monday. "
+                  "They met with Japanese officials for several hours.")
+    consult = one(doc, "CONSULT")
+    assert country(consult.source) == "CHL"

@@ -36,6 +36,8 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
+#: prepositions after a noun that name whose it is: "forces of Venezuela", "ministers from France"
+_OWNER_PREPS = ("of", "from")
 VERB_POS = ("VERB", "AUX")
 #: the preposition of a means: an event noun after it is the act of the verb's subject
 INSTRUMENT_PREP = "with"
@@ -141,7 +143,7 @@ def lemma(tok) -> str:
 def actor_of_phrase(tok, index) -> Optional[Actor]:
     """The actor named by the noun phrase headed by ``tok``: the head itself, a named
     apposition ("the defence minister, Vladimir Padrino"), then the modifiers ("US
-    forces", "Venezuela's navy", "forces of Venezuela")."""
+    forces", "Venezuela's navy", "forces of Venezuela", "ministers from France")."""
     if tok is None:
         return None
     own = index[tok.i]
@@ -161,7 +163,7 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         for t in frontier:
             for c in t.children:
                 seen += 1
-                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ == "of" and t is tok):
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t is tok):
                     continue
                 if index[c.i] is not None:
                     return index[c.i]
