@@ -70,3 +70,11 @@ def test_people_from_a_country_act_for_it(kb):
                   "They met with Japanese officials for several hours.")
     consult = one(doc, "CONSULT")
     assert country(consult.source) == "CHL"
+
+
+def test_supporters_are_civilians_of_the_country(kb):
+    doc = run(kb, "Bolivia's opposition rallied in La Paz on Monday, and Bolivian police blocked roads.\n\n"
+                  "Opposition leaders called on their supporters to take to the streets.")
+    request = one(doc, "REQUEST")
+    assert request.target is not None and request.target.text.endswith("supporters")
+    assert country(request.target) == "BOL"
