@@ -78,3 +78,13 @@ def test_supporters_are_civilians_of_the_country(kb):
     request = one(doc, "REQUEST")
     assert request.target is not None and request.target.text.endswith("supporters")
     assert country(request.target) == "BOL"
+
+
+def test_an_act_joined_to_a_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import RoleFinder, actor_index
+    doc = run(kb, "Cuba's foreign minister, Elena Marquez, said the sailors were not smugglers and "
+                  "accused Washington of lying.")
+    finder = RoleFinder(actor_index(doc), {}, kb.event_lexicon, {})
+    accused = next(t for t in doc.nlp if t.text == "accused")
+    sources = finder.subject_actors(accused)
+    assert sources and sources[0].country == "CUB"

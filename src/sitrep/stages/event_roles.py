@@ -422,6 +422,15 @@ class RoleFinder:
             found = self.phrase_actors(subj)
             if found:
                 return found
+            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.pos_ == "AUX" \
+                    and subj.head.i == verb.head.i:
+                # "Cabello said [the dead were not gang members and accused Washington]":
+                # the parse joins the act to a reported copula clause about a non-party;
+                # the act is the speaker's
+                speaker = child(verb.head.head, "nsubj")
+                found = self.phrase_actors(speaker) if speaker is not None else []
+                if found:
+                    return found
             issuer = self._issuer(subj) or _copula_subject(subj)
             if issuer is None:
                 break
