@@ -4,13 +4,17 @@
     python bench/bench_brief.py /work/stores/allsides-4178.duckdb
     python bench/bench_brief.py STORE --about Syria --about Venezuela --repeat 3
 
+Default subjects: none (the whole store), Syria, Iran, Venezuela.
+
 The store is copied to a temporary folder first (the brief opens it read-only, but a
 store of an older schema is migrated on open, and a shared file must never change).
 For each subject (and for no subject) the brief is built as Markdown and as HTML
 (chart and map included), end to end through ``write_brief`` as the command runs it,
 the store opened afresh each time. The baseline is one full scan of the columns the
 brief reads (events joined to articles), so ``ratio`` says how many such scans a brief
-costs on this machine at this moment. Prints one JSON object.
+costs on this machine at this moment. The machine's load average before and after is
+reported with the timings (the figures mean little on a machine busy with other work).
+Prints one JSON object.
 """
 from __future__ import annotations
 
@@ -37,7 +41,7 @@ def timed(fn) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("store", type=Path)
-    ap.add_argument("--about", action="append", help="subject(s); default: none, Syria, Venezuela")
+    ap.add_argument("--about", action="append", help="subject(s); default: none, Syria, Iran, Venezuela")
     ap.add_argument("--since")
     ap.add_argument("--until")
     ap.add_argument("--repeat", type=int, default=2)
@@ -50,7 +54,8 @@ def main(argv=None) -> int:
     from sitrep.corpus.store import Store
     from sitrep.report import write_brief
 
-    subjects = args.about or [None, "Syria", "Venezuela"]
+    subjects = args.about or [None, "Syria", "Iran", "Venezuela"]
+    load_before = os.getloadavg()
     results = []
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-brief-") as tmp:
         db = Path(tmp) / "store.duckdb"
@@ -80,7 +85,8 @@ def main(argv=None) -> int:
                                 "ratio_to_scan": round(min(seconds) / baseline, 1),
                                 "bytes": out.stat().st_size})
     report = {"store": str(args.store), **counts, "baseline_scan_seconds": round(baseline, 4),
-              "cpu_count": os.cpu_count(), "results": results,
+              "cpu_count": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
+              "load_average_after": [round(x, 2) for x in os.getloadavg()], "results": results,
               "slowest_seconds": max(r["seconds"] for r in results)}
     print(json.dumps(report, indent=1))
     return 0

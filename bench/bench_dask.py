@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_common import peak_rss_mb, run_child, save_result, scratch_folder  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "data" / "allsides-intl" / "articles.jsonl"
 
 RUNS = {"local2": ("local", 2), "local1": ("local", 1), "dask2": ("dask", 2), "dask1": ("dask", 1)}
@@ -36,19 +36,15 @@ def one_run(engine: str, workers: int, inputs: Path) -> dict:
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
 
-    folder = Path(tempfile.mkdtemp(prefix=f"bench-dask-{engine}{workers}-"))
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    with Store(folder / "s.duckdb") as store:
+    with scratch_folder(f"bench-dask-{engine}{workers}-") as folder, Store(folder / "s.duckdb") as store:
         summary = ingest([str(inputs)], store, workers=workers, engine=engine, progress=False)
     seconds = time.perf_counter() - started
-    for p in folder.iterdir():
-        p.unlink()
-    folder.rmdir()
     return {"engine": engine, "workers": workers, "ingested": summary.ingested, "events": summary.events,
             "incidents": summary.incidents, "seconds": round(seconds, 1),
             "articles_per_s": round(summary.ingested / seconds, 2),
-            "coordinator_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "coordinator_peak_rss_mb": peak_rss_mb(),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
 
 
@@ -85,9 +81,7 @@ def main() -> int:
     try:
         for _ in range(args.rounds):
             for name in names:
-                out = subprocess.run([sys.executable, __file__, "--one", name, "--inputs", str(inputs)],
-                                     check=True, capture_output=True, text=True)
-                results[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+                results[name].append(run_child(__file__, "--one", name, "--inputs", str(inputs)))
                 print(name, results[name][-1], file=sys.stderr)
     finally:
         inputs.unlink()
@@ -98,10 +92,7 @@ def main() -> int:
         summary["ratio_dask2_to_local2"] = round(best["dask2"]["articles_per_s"] / best["local2"]["articles_per_s"], 2)
     if "dask2" in best and "dask1" in best:
         summary["ratio_dask2_to_dask1"] = round(best["dask2"]["articles_per_s"] / best["dask1"]["articles_per_s"], 2)
-    args.out.mkdir(parents=True, exist_ok=True)
-    target = args.out / f"dask-{args.articles or 'all'}-{'-'.join(names)}.json"
-    target.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(summary, indent=2))
+    save_result(args.out, f"dask-{args.articles or 'all'}-{'-'.join(names)}.json", summary)
     return 0
 
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_common import peak_rss_mb, run_child, save_result, scratch_folder  # noqa: E402
 
 
 def load_documents(source: Path, n: int) -> list[dict]:
@@ -51,9 +51,16 @@ def run_layout(layout: str, docs_path: Path, batch: int, checkpoint_every: int) 
             self._pending["documents"].pop()
             return aid
 
-    folder = Path(tempfile.mkdtemp(prefix=f"bench-store-{layout}-"))
+    with scratch_folder(f"bench-store-{layout}-") as folder:
+        return _write_batches(FormerLayoutStore if layout == "former" else Store, folder, docs_path, batch,
+                              checkpoint_every) | {"layout": layout}
+
+
+def _write_batches(store_class, folder: Path, docs_path: Path, batch: int, checkpoint_every: int) -> dict:
+    from sitrep.corpus.store import content_hash
+
     path = folder / "s.duckdb"
-    store = (FormerLayoutStore if layout == "former" else Store)(path)
+    store = store_class(path)
     commit_times, checkpoint_seconds = [], 0.0
     started = time.perf_counter()
     n = 0
@@ -77,14 +84,11 @@ def run_layout(layout: str, docs_path: Path, batch: int, checkpoint_every: int) 
     tail = commit_times[-max(1, len(commit_times) // 10):]
     head = commit_times[:max(1, len(commit_times) // 10)]
     size = sum(p.stat().st_size for p in folder.iterdir())
-    for p in folder.iterdir():
-        p.unlink()
-    folder.rmdir()
-    return {"layout": layout, "articles": n, "batches": len(commit_times),
+    return {"articles": n, "batches": len(commit_times),
             "seconds_per_commit_at_start": round(sum(head) / len(head), 4),
             "seconds_per_commit_at_end": round(sum(tail) / len(tail), 4), "seconds_total": round(total, 2),
             "seconds_checkpoints": round(checkpoint_seconds, 2), "file_mb": round(size / 1e6, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def main() -> int:
@@ -111,10 +115,8 @@ def main() -> int:
     results = {}
     try:
         for layout in ("former", "lean"):
-            out = subprocess.run([sys.executable, __file__, "--layout", layout, "--docs", str(docs_path),
-                                  "--batch", str(args.batch), "--checkpoint", str(args.checkpoint)],
-                                 check=True, capture_output=True, text=True, env=dict(os.environ))
-            results[layout] = json.loads(out.stdout.strip().splitlines()[-1])
+            results[layout] = run_child(__file__, "--layout", layout, "--docs", str(docs_path),
+                                        "--batch", str(args.batch), "--checkpoint", str(args.checkpoint))
     finally:
         docs_path.unlink()
     former, lean = results["former"], results["lean"]
@@ -130,10 +132,7 @@ def main() -> int:
         "ratio_file_size": round(former["file_mb"] / lean["file_mb"], 2),
         "ratio_peak_rss": round(former["peak_rss_mb"] / lean["peak_rss_mb"], 2),
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    target = args.out / f"store-layout-{len(docs)}.json"
-    target.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(summary, indent=2))
+    save_result(args.out, f"store-layout-{len(docs)}.json", summary)
     return 0
 
 

@@ -4,9 +4,11 @@ sentence (its article's publication, an event or a date expression in it)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 REF = re.compile(r"\[\^([a-z0-9]+)\]")
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+ISO_MONTH = re.compile(r"\b\d{4}-\d{2}\b(?!-\d)")
 NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 LIST_MARKER = re.compile(r"^\s*(?:\d+\.|-)\s")
 #: sections that hold sitrep's own counts or the notes themselves, not statements
@@ -46,22 +48,39 @@ def unbacked(md: str, note_text: dict[str, str], note_dates: dict[str, set[str]]
         body = REF.sub(" ", text)
         body = "\n".join(LIST_MARKER.sub(" ", line) for line in body.splitlines())
         dates = ISO_DAY.findall(body)
-        numbers = NUMBER.findall(ISO_DAY.sub(" ", body))
-        if not dates and not numbers:
+        months = ISO_MONTH.findall(ISO_DAY.sub(" ", body))
+        numbers = NUMBER.findall(ISO_MONTH.sub(" ", ISO_DAY.sub(" ", body)))
+        if not dates and not numbers and not months:
             continue
         if not refs:
             problems.append(f"{section}: no footnote for {text[:120]!r}")
             continue
         sentences = " ".join(note_text.get(r, "") for r in refs)
         backed_numbers = {_digits(n) for n in NUMBER.findall(sentences)}
+        known = set().union(*(note_dates.get(r, set()) for r in refs))
+        backed_numbers |= {k for k in known if k.isdigit()}  # a year the event is dated by ("this year")
         for n in numbers:
             if _digits(n) not in backed_numbers:
                 problems.append(f"{section}: {n!r} not in the footnoted sentences of {text[:120]!r}")
-        known = set().union(*(note_dates.get(r, set()) for r in refs))
         for d in dates:
             if d not in known:
                 problems.append(f"{section}: date {d} is no date of the footnoted sentences of {text[:120]!r}")
+        for m in months:
+            if not any(k.startswith(m) for k in known):
+                problems.append(f"{section}: month {m} is no date of the footnoted sentences of {text[:120]!r}")
     return problems
+
+
+def week_days(value: str) -> set[str]:
+    """The days a brief may name for an ISO week ("2019-W18": its Monday; "2019-W18-WE":
+    its Saturday)."""
+    m = re.match(r"^(\d{4})-W(\d{2})(-WE)?", value)
+    if not m:
+        return set()
+    try:
+        return {date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1).isoformat()}
+    except ValueError:
+        return set()
 
 
 def note_dates(store, brief) -> dict[str, set[str]]:
@@ -69,14 +88,18 @@ def note_dates(store, brief) -> dict[str, set[str]]:
     out = {}
     for n in brief.notes:
         days = {n.published.isoformat()} if n.published else set()
-        for r in store.rows("SELECT event_date FROM events WHERE article_id = ? AND sentence = ?",
+        for r in store.rows("SELECT event_date, date_value FROM events WHERE article_id = ? AND sentence = ?",
                             [n.article_id, n.sentence]):
             if r["event_date"]:
                 days.add(r["event_date"].isoformat())
+            if r["date_value"]:  # the date the pipeline gave the event (perhaps from a nearby sentence)
+                days.add(str(r["date_value"])[:10])
+                days |= week_days(str(r["date_value"]))
         start, end = n.span
         for r in store.rows("SELECT value FROM times WHERE article_id = ? AND start_char >= ? AND start_char < ?",
                             [n.article_id, start, end]):
             if r["value"]:
                 days.add(str(r["value"])[:10])
+                days |= week_days(str(r["value"]))
         out[n.label] = days
     return out

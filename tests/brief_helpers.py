@@ -4,6 +4,7 @@ store with incidents linked by the real linker."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from sitrep.corpus.incidents import rebuild_incidents
@@ -15,10 +16,12 @@ ACTORS = {
     "Syria": ("SYR", "GOV", "state"), "Turkey": ("TUR", "GOV", "state"), "Russia": ("RUS", "GOV", "state"),
     "Nicolas Maduro": ("VEN", "GOV", "person"), "Juan Guaido": ("VEN", "OPP", "person"),
     "Bashar al-Assad": ("SYR", "GOV", "person"), "Mike Pompeo": ("USA", "GOV", "person"),
-    "Reuters": ("GBR", "MED", "org"),
+    "Reuters": ("GBR", "MED", "org"), "Mexico": ("MEX", "GOV", "state"),
+    "Gustavo Petro": ("COL", "GOV", "person"), "Syrian Observatory for Human Rights": ("SYR", "NGO", "org"),
 }
 PLACES = {"Caracas": (10.49, -66.88, "VE"), "Maracaibo": (10.63, -71.64, "VE"),
-          "Idlib": (35.93, 36.63, "SY"), "Damascus": (33.51, 36.29, "SY")}
+          "Idlib": (35.93, 36.63, "SY"), "Damascus": (33.51, 36.29, "SY"), "Washington": (38.90, -77.04, "US"),
+          "United States": (39.76, -98.5, "US")}
 
 
 def actor(name: Optional[str], text: str, at: int) -> Optional[Actor]:
@@ -31,9 +34,12 @@ def actor(name: Optional[str], text: str, at: int) -> Optional[Actor]:
 
 def article(aid: str, title: str, sentences: list[str], *, outlet: Optional[str] = "Test Wire",
             published: Optional[str] = "2019-05-01", url: Optional[str] = None, events: tuple = (),
-            quotes: tuple = (), quantities: tuple = (), times: tuple = ()) -> Document:
+            quotes: tuple = (), quantities: tuple = (), times: tuple = (), origin: Optional[str] = None,
+            metonyms: tuple = (), places: tuple = ()) -> Document:
     """``events``: dicts with s (sentence index), type, trigger, source, target, place, date,
-    status, said_by, background; ``quotes``: (sentence index, speaker, words);
+    status, said_by, background; ``metonyms``: (place word, actor name) pairs, the word
+    standing for the actor wherever it occurs ("Washington" for the United States);
+    ``quotes``: (sentence index, speaker, words);
     ``quantities``: (sentence index, text, value, unit, counted); ``times``: (sentence
     index, text, value)."""
     text = " ".join(sentences)
@@ -41,8 +47,8 @@ def article(aid: str, title: str, sentences: list[str], *, outlet: Optional[str]
     for s in sentences:
         spans.append((pos, pos + len(s)))
         pos += len(s) + 1
-    doc = Document(article=Article(id=aid, text=text, title=title, source=outlet, published=published, url=url),
-                   sentences=spans)
+    doc = Document(article=Article(id=aid, text=text, title=title, source=outlet, published=published, url=url,
+                                   origin=origin), sentences=spans)
     for n, ev in enumerate(events):
         start, end = spans[ev["s"]]
         sentence = text[start:end]
@@ -75,6 +81,14 @@ def article(aid: str, title: str, sentences: list[str], *, outlet: Optional[str]
     for name in ACTORS:  # the actor layer the scope reads (people of a country)
         for m in re.finditer(re.escape(name), text):
             doc.actors.append(actor(name, name, m.start()))
+    for idx, ptext, pname in places:  # place mentions (the places layer): (sentence index, text, name)
+        at = text.index(ptext, spans[idx][0])
+        lat, lon, cc = PLACES[pname]
+        doc.places.append(Place(span=(at, at + len(ptext)), text=ptext, name=pname, country=cc, lat=lat, lon=lon,
+                                feature="country"))
+    for word, name in metonyms:
+        for m in re.finditer(re.escape(word), text):
+            doc.actors.append(replace(actor(name, word, m.start()), text=word, span=(m.start(), m.end())))
     return doc
 
 

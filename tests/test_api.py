@@ -99,9 +99,14 @@ def test_bad_filters_raise_the_cli_message(corpus):
         corpus.events(certainty="sure")
 
 
-def test_a_script_without_a_main_guard_can_ingest_with_workers(tmp_path):
-    """multiprocessing's spawn re-runs an unguarded script in every worker; sitrep's pool
-    must not, or each worker would start an ingest of its own."""
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_script_without_a_main_guard_can_ingest_with_workers(tmp_path, engine):
+    """multiprocessing's spawn re-runs an unguarded script in every worker, and so would
+    Dask's nanny (which also re-spawns dead workers from the calling process); sitrep's
+    pool and its local Dask cluster must not, or each worker would start an ingest of
+    its own (issue 11 item 6)."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
     src = tmp_path / "news.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"s{i}", "text": STORY.replace("three", str(i + 10))})
                              for i in range(6)) + "\n")
@@ -109,11 +114,12 @@ def test_a_script_without_a_main_guard_can_ingest_with_workers(tmp_path):
     script.write_text(textwrap.dedent(f"""
         import sitrep
         print("script body ran", flush=True)
-        summary = sitrep.open({str(tmp_path / 'db.duckdb')!r}).ingest([{str(src)!r}], workers=2, until="clean")
+        corpus = sitrep.open({str(tmp_path / 'db.duckdb')!r})
+        summary = corpus.ingest([{str(src)!r}], workers=2, until="clean", engine={engine!r})
         print("stored", summary.ingested, flush=True)
     """))
     env = dict(os.environ, OMP_NUM_THREADS="1")
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, env=env)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines() == ["script body ran", "stored 6"]
     assert "Traceback" not in done.stderr

@@ -71,3 +71,40 @@ def test_a_remote_scheduler_needs_a_shared_shard_folder():
     from sitrep.errors import SitrepError
     with pytest.raises(SitrepError, match="shard"):
         DaskExecutor(scheduler="tcp://127.0.0.1:8786")
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line_and_leaves_no_store(tmp_path):
+    from fault_helpers import assert_one_line_error, cli, write_corpus
+
+    src = write_corpus(tmp_path / "c.jsonl", 3)
+    db = tmp_path / "sub" / "s.duckdb"
+    db.parent.mkdir()
+    done = cli("ingest", str(src), "--db", str(db), "--engine", "dask", "--no-progress",
+               "--scheduler", f"tcp://127.0.0.1:{closed_port()}", "--shard-dir", str(tmp_path / "shards"))
+    assert_one_line_error(done, "no Dask scheduler answers", "--scheduler")
+    assert list(db.parent.iterdir()) == []  # neither a store nor its lock file
+
+
+def test_a_scheduler_address_is_checked_before_connecting():
+    from sitrep.errors import SitrepError
+    from sitrep.run.dask_executor import probe_scheduler
+    with pytest.raises(SitrepError, match="tcp://HOST:8786"):
+        probe_scheduler("localhost")
+    with pytest.raises(SitrepError, match="Connection refused"):
+        probe_scheduler(f"127.0.0.1:{closed_port()}")
+
+
+def test_the_api_refuses_cluster_options_without_the_dask_engine(tmp_path):
+    import sitrep
+    from sitrep.errors import SitrepError
+    with pytest.raises(SitrepError, match="scheduler only work with the dask engine"):
+        sitrep.open(tmp_path / "a.duckdb").ingest([str(tmp_path)], scheduler="tcp://127.0.0.1:8786")
+    assert not (tmp_path / "a.duckdb").exists()

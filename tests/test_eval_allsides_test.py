@@ -17,9 +17,9 @@ def _gold_ids() -> list[str]:
     return (GOLD / "ids.txt").read_text().split()
 
 
-def _records() -> list[dict]:
+def _records(pattern: str = "part-*.jsonl") -> list[dict]:
     rows = []
-    for path in sorted(GOLD.glob("part-*.jsonl")):
+    for path in sorted(GOLD.glob(pattern)):
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
 
@@ -51,12 +51,13 @@ def test_disjoint_from_the_dev_gold():
 
 
 @needs_data
-def test_every_offset_lies_on_words_inside_one_sentence_of_its_article():
+@pytest.mark.parametrize("pattern, at_least", [("part-*.jsonl", 149), ("second-*.jsonl", 54)])
+def test_every_offset_lies_on_words_inside_one_sentence_of_its_article(pattern, at_least):
     ids = set(_gold_ids())
     texts = allsides_dev.corpus_texts(DATA, ids)
     assert set(texts) == ids
     checked = 0
-    for rec in _records():
+    for rec in _records(pattern):
         if rec["kind"] != "event":
             continue
         text = texts[rec["article"]]
@@ -74,7 +75,28 @@ def test_every_offset_lies_on_words_inside_one_sentence_of_its_article():
             checked += 1
         for start, end in one_sentence:
             assert any(s <= start and end <= t for s, t in sentences), (rec["article"], rec["event"], "crosses sentences")
-    assert checked > 149
+    assert checked > at_least
+
+
+def test_second_coding_covers_listed_articles_only_and_stays_out_of_the_gold():
+    second_articles, second = allsides_dev.load_gold("second-*.jsonl", GOLD)
+    gold_articles, _ = allsides_dev.load_gold(gold_dir=GOLD)
+    assert second_articles, "a second coding exists for the agreement figure"
+    assert set(second_articles) <= set(_gold_ids())
+    assert all(second[a] for a in second_articles), "every doubly coded article has events"
+    # the gold that sitrep is scored against is part-*.jsonl only, never the second coding
+    _, gold = allsides_dev.load_gold(gold_dir=GOLD)
+    assert sum(len(v) for v in gold.values()) == sum(1 for r in _records() if r["kind"] == "event")
+    assert set(gold_articles) == set(_gold_ids())
+
+
+@needs_data
+def test_agreement_is_computed_for_the_second_coding():
+    agree = allsides_dev.agreement(DATA, GOLD)
+    second_articles, second = allsides_dev.load_gold("second-*.jsonl", GOLD)
+    assert agree is not None and agree["articles"] == len(second_articles)
+    assert agree["predicted_events"] == sum(len(v) for v in second.values())
+    assert 0.0 <= agree["event_f1"].f1 <= agree["detection"].f1 <= 1.0
 
 
 @needs_data

@@ -127,7 +127,8 @@ def test_progress_bar_renders_rate_and_eta_only_when_enabled():
     text = out.getvalue()
     assert "4/10 articles" in text and "/s" in text and "ETA" in text and text.endswith("\n")
     quiet = io.StringIO()
-    bar = Progress(total=10, stream=quiet)  # a StringIO is not a terminal: quiet by default
+    # a StringIO is not a terminal: no bar, and a log line only after line_interval seconds
+    bar = Progress(total=10, stream=quiet, line_interval=3600)
     bar.update(4)
     bar.close()
     assert quiet.getvalue() == ""

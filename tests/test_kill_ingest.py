@@ -90,3 +90,82 @@ def test_no_orphan_workers_and_a_rerun_equals_a_clean_run(tmp_path, corpus, clea
     again = cli(*ingest_args(corpus, db))
     assert again.returncode == 0, again.stderr
     assert fingerprint(db) == fingerprint(clean_store)
+
+
+def start_ingest_and_wait(db: Path, corpus: Path, at_least: int):
+    """An ingest on two workers, stopped by the caller once it reported ``at_least``
+    articles done; returns the process and the stderr it printed so far (a list that
+    the reader thread keeps extending)."""
+    cmd = [sys.executable, "-m", "sitrep.cli", *ingest_args(corpus, db, "--batch-size", "4")]
+    cmd[cmd.index("--workers") + 1] = "2"
+    cmd[cmd.index("--no-progress")] = "--progress"
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=cli_env())
+    err: list[bytes] = []
+
+    def follow():
+        while chunk := proc.stderr.read1(4096):
+            err.append(chunk)
+
+    threading.Thread(target=follow, daemon=True).start()
+    deadline = time.time() + 300
+    while proc.poll() is None and time.time() < deadline:
+        counts = re.findall(rb"(\d+)(?:/\d+)? articles", b"".join(err)[-2000:])
+        if counts and int(counts[-1]) >= at_least:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest finished before it could be stopped"
+    return proc, err
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_a_stopped_ingest_commits_and_says_what_it_stored_and_how_to_resume(tmp_path, corpus, clean_store, sig):
+    db = tmp_path / "s.duckdb"
+    proc, err = start_ingest_and_wait(db, corpus, 40)
+    proc.send_signal(sig)
+    assert proc.wait(timeout=120) == 128 + sig
+    time.sleep(0.5)  # the reader thread drains the pipe
+    text = b"".join(err).decode("utf-8", "replace")
+    assert "Traceback" not in text and "leaked" not in text, text
+    stored = re.findall(r"ingested (\d+) articles", text)
+    assert stored, text
+    import duckdb
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        in_store = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+    assert int(stored[-1]) == in_store > 0, text  # the summary tells what was committed
+    assert f"stopped by {signal.Signals(sig).name}" in text and "run the same command again" in text, text
+
+    again = cli(*ingest_args(corpus, db))
+    assert again.returncode == 0, again.stderr
+    assert fingerprint(db) == fingerprint(clean_store)
+
+
+def test_a_stop_signal_during_the_incident_update_lets_the_update_finish(tmp_path, monkeypatch):
+    """All articles are stored; SIGTERM arrives while incidents are linked: the update
+    and the run's record are finished (the run is complete), not cut off half-way."""
+    import os
+
+    from sitrep.corpus import incidents
+    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.store import Store
+
+    escaped = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: escaped.append(signum))
+    real_update = incidents.update_incidents
+
+    def update_while_stopped(store):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real_update(store)
+
+    monkeypatch.setattr(incidents, "update_incidents", update_while_stopped)
+    try:
+        src = write_corpus(tmp_path / "c.jsonl", 6)
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest([str(src)], store, workers=1, until="clean", progress=False)
+            runs = store.con.execute("SELECT count(*) FROM ingest_runs").fetchone()[0]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert escaped == []  # the ingest's handler had it, not the default (which ends the process)
+    assert summary.ingested == 6 and not summary.interrupted and runs == 1

@@ -153,3 +153,13 @@ def test_a_connection_in_this_process_in_the_other_mode(tmp_path, monkeypatch):
         dbfile.connect(db, read_only=False, wait=5, say=lambda msg: None)
     reader.close()
     dbfile.connect(db, read_only=False, wait=5, say=lambda msg: None).close()
+
+
+def test_serve_refuses_a_truncated_or_foreign_store_before_it_starts(clean_store, tmp_path):
+    db = copy(clean_store, tmp_path / "cut.duckdb")
+    with open(db, "r+b") as f:
+        f.truncate(clean_store.stat().st_size // 2 + 1234)
+    assert_one_line_error(cli("serve", "--db", str(db), "--port", "0", timeout=120), "damaged")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n" * 2000)
+    assert_one_line_error(cli("serve", "--db", str(notes), "--port", "0", timeout=120), "not a sitrep database")

@@ -8,6 +8,7 @@ import io
 import json
 import warnings
 from datetime import date
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -109,6 +110,11 @@ def test_actors_positions(client):
     assert client.get("/api/actors/Venezuela?outlet=Andes").json()["quotes"] == []
 
 
+def test_a_malformed_parameter_is_the_documented_400_not_a_422(client):
+    r = client.get("/api/live?after=abc")
+    assert r.status_code == 400 and set(r.json()) == {"error"} and "after='abc'" in r.json()["error"]
+
+
 def test_bad_filters_are_one_line_400s(client):
     for query, word in (("since=2012", "YYYY-MM-DD"), ("type=BOMB", "PLOVER"), ("certainty=sure", "status"),
                         ("per_page=100000", "range"), ("page=-1", "range"), ("sort=evil;drop", "sort"),
@@ -189,6 +195,10 @@ def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert "--allow-remote" in capsys.readouterr().err
 
 
+#: an article id as a feed or archive may give it: a path, with markup in it
+EVIL_ID = 'feeds/2025/12/evil-1"><b>x</b>'
+
+
 def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
     """Markup and script URLs in a JSONL's title, source, url and text, read and analysed
     by the real pipeline, reach every page as text: no script element but ours, no
@@ -203,7 +213,7 @@ def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
     body = ("US forces struck a boat near Caracas on Monday, killing three people, officials said. "
             "Venezuela's government accused Washington of murder and demanded an inquiry. ")
     records = [
-        {"id": "evil-1", "title": "<script>alert(1)</script>Strike", "source": "<img src=x onerror=alert(2)>",
+        {"id": EVIL_ID, "title": "<script>alert(1)</script>Strike", "source": "<img src=x onerror=alert(2)>",
          "url": "javascript:alert(3)", "published": "2025-12-09",
          "text": body + "<script>alert(4)</script> <a href=\"javascript:alert(5)\">click</a>"},
         {"id": "evil-2", "title": "Second <svg onload=alert(6)>", "source": "=HYPERLINK(\"http://x\")",
@@ -220,9 +230,17 @@ def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
         incidents = client.get("/api/incidents?per_page=200").json()["items"]
         actors = client.get("/api/actors?per_page=200").json()["items"]
         paths = ["/", "/incidents", "/map", "/actors", "/export", "/live", "/brief",
-                 "/articles/evil-1", "/articles/evil-2"]
+                 f"/articles/{quote(EVIL_ID, safe='')}", "/articles/evil-2"]
         paths += [f"/incidents/{i['incident_id']}" for i in incidents]
-        paths += [f"/actors/{a['name']}" for a in actors[:5]]
+        paths += [f"/actors/{quote(a['name'], safe='')}" for a in actors[:5]]
+        # an id with a slash (feeds and archives use path-like ids) is reachable from the
+        # dashboard's own links and from the API
+        article_links = {a.get("href").split("#")[0] for p in paths[7:] if p.startswith("/incidents/")
+                         for a in lxml_html.fromstring(client.get(p).text).iter("a")
+                         if (a.get("href") or "").startswith("/articles/")}
+        assert any("evil" in link for link in article_links), article_links
+        paths += sorted(article_links)
+        assert client.get(f"/api/articles/{quote(EVIL_ID, safe='')}").json()["article_id"] == EVIL_ID
         for path in paths:
             r = client.get(path)
             assert r.status_code == 200, path
@@ -235,7 +253,7 @@ def test_hostile_input_through_the_real_ingest_renders_inert(tmp_path):
                 for attr in ("href", "src", "action"):
                     value = (el.get(attr) or "").strip().lower()
                     assert not value.startswith(("javascript:", "data:text", "vbscript:")), (path, value)
-        page = client.get("/articles/evil-1").text
+        page = client.get(f"/articles/{quote(EVIL_ID, safe='')}").text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title is shown, as text
 
 
@@ -280,3 +298,19 @@ def test_live_page_lists_watch_polls(tmp_path):
     assert "outcome-failed" in page and "2025-12-10 10:02" in page
     row = page[page.index("feeds.example/ok.xml"):].split("</tr>")[0]
     assert ">12<" in row and ">3<" in row and ">stored<" in row
+
+
+def test_docs_api_md_describes_the_served_openapi(client):
+    """Every path of the served OpenAPI description is in docs/api.md and every path the
+    doc lists is served; every query parameter is named there."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    spec = client.get("/api/openapi.json").json()
+    documented = set(re.findall(r"`GET (/api/[^`?\s]*)", doc))
+    assert documented == set(spec["paths"])
+    queries = {p["name"] for ops in spec["paths"].values() for op in ops.values()
+               for p in op.get("parameters", []) if p["in"] == "query"}
+    missing = [name for name in sorted(queries) if f"`{name}`" not in doc and f"{name}=" not in doc]
+    assert missing == []

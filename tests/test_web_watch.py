@@ -186,3 +186,89 @@ def test_watch_command_once(tmp_path, capsys):
 def test_durations(text, seconds):
     from sitrep.web.watch import parse_duration
     assert parse_duration(text) == seconds
+
+
+def test_a_reader_failure_on_one_feed_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
+    from sitrep.web.watch import Watcher
+
+    db = tmp_path / "watch.duckdb"
+    clock = Clock()
+    with Site() as site:
+        site.routes["/feed-a.xml"] = [(200, rss(item(1)))]
+        site.routes["/feed-b.xml"] = [(200, rss(item(2)))]
+        urls = [site.base + "/feed-a.xml", site.base + "/feed-b.xml"]
+        w = Watcher(db, urls, every=100, clock=clock.time, sleep=clock.sleep, log=lambda _: None)
+        real_read = Watcher._read
+
+        def read_or_break(self, url, body):
+            if url.endswith("/feed-b.xml"):
+                raise RuntimeError("a reader bug")  # injected: what any unforeseen input could cause
+            return real_read(self, url, body)
+
+        monkeypatch.setattr(Watcher, "_read", read_or_break)
+        w.run(rounds=1)
+    rows = {r["url"].rsplit("/", 1)[1]: r for r in polls(db)}
+    assert rows["feed-a.xml"]["outcome"] == "stored"
+    assert rows["feed-b.xml"]["outcome"] == "failed" and "a reader bug" in rows["feed-b.xml"]["detail"]
+
+
+def test_a_poll_links_its_new_events_without_relinking_the_store(tmp_path, monkeypatch):
+    from sitrep.corpus import incidents
+    from sitrep.web.watch import Watcher
+
+    db = tmp_path / "watch.duckdb"
+    clock = Clock()
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(*(item(n) for n in range(1, 6))))]
+        w = Watcher(db, [site.base + "/feed.xml"], every=60, clock=clock.time, sleep=clock.sleep,
+                    log=lambda _: None, follow_links=False)
+        w.run(rounds=1)
+
+        def no_rebuild(store):
+            raise AssertionError("a poll of one new item re-linked the whole store")
+
+        monkeypatch.setattr(incidents, "rebuild_incidents", no_rebuild)
+        site.routes["/feed.xml"] = [(200, rss(*(item(n) for n in range(1, 7))))]
+        clock.now += 60
+        w.run(rounds=1)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        unlinked = con.execute("SELECT count(*) FROM events e ANTI JOIN incident_mentions m USING (event_id)").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+    finally:
+        con.close()
+    assert unlinked == 0  # the new article's events are in incidents
+
+
+def test_sigterm_stops_a_watch_with_a_line_and_keeps_its_polls(tmp_path):
+    """A service manager stops `sitrep watch` with SIGTERM: it must say so, keep what it
+    recorded and exit 143, like Ctrl-C (130), not end without a word."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    db = tmp_path / "svc.duckdb"
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(item(1)))]
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"), OMP_NUM_THREADS="1")
+        proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "watch", site.base + "/feed.xml", "--db", str(db),
+                                 "--every", "1h", "--no-follow"], stderr=subprocess.PIPE, text=True, env=env)
+        lines = []
+        deadline = time.time() + 300  # a safety net against a hang, not a measurement
+        while time.time() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("watch: "):  # the first round is recorded; now it sleeps
+                break
+        assert any(ln.startswith("watch: ") for ln in lines), "".join(lines)
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=120)[1]
+    text = "".join(lines) + rest
+    assert proc.returncode == 128 + signal.SIGTERM, text
+    assert "Traceback" not in text and "watch stopped by SIGTERM" in text, text
+    assert [r["outcome"] for r in polls(db)] == ["stored"]

@@ -14,7 +14,8 @@ takes ``output="pandas" | "arrow" | "rows"`` to choose. The filters are the CLI'
 the same way (``since="2012"`` is the 1st of January 2012).
 
 Safe in a script without an ``if __name__ == "__main__":`` guard: ``ingest`` with several
-workers starts them without re-running the calling script (sitrep.run.executor).
+workers, on the local pool or a local Dask cluster (``engine="dask"``), starts them
+without re-running the calling script (sitrep.run.executor, sitrep.run.dask_executor).
 ``sitrep.open`` holds no connection between calls, so a CLI ingest can write the same
 file while a notebook is open on it (not during the notebook's own call).
 """
@@ -74,12 +75,22 @@ class Corpus:
 
     # -- writing --------------------------------------------------------------------------
     def ingest(self, inputs: Iterable[Union[str, Path]], *, workers: Optional[int] = None,
-               until: Optional[str] = None, published: Optional[str] = None, progress: bool = False) -> Any:
-        """Read, analyse and store files, folders, JSONL, feeds or URLs; -> IngestSummary."""
-        from sitrep.corpus.ingest import ingest
-        with self._store(read_only=False) as store:
-            return ingest([str(p) for p in inputs], store, workers=workers, until=until, published=published,
-                          progress=progress)
+               until: Optional[str] = None, published: Optional[str] = None, progress: bool = False,
+               engine: str = "local", scheduler: Optional[str] = None, shard_dir: Optional[str] = None) -> Any:
+        """Read, analyse and store files, folders, JSONL, feeds or URLs; -> IngestSummary.
+        ``engine="dask"`` runs the pipeline on a local Dask cluster of ``workers``, or on
+        the one at ``scheduler`` (then ``shard_dir`` is a folder it shares with this
+        machine), exactly as ``sitrep ingest --engine dask``."""
+        from sitrep.corpus.ingest import ingest, start_engine
+        options = {"scheduler": scheduler, "shard_dir": shard_dir}
+        executor = start_engine(engine, workers, **options)  # before the store: no empty file on failure
+        try:
+            with self._store(read_only=False) as store:
+                return ingest([str(p) for p in inputs], store, workers=workers, until=until, published=published,
+                              progress=progress, engine=engine, executor=executor, **options)
+        finally:
+            if executor is not None:
+                executor.close()
 
     # -- reading --------------------------------------------------------------------------
     def events(self, *, output: Optional[str] = None, **filters: Any) -> Any:

@@ -25,7 +25,10 @@ Re-running the same input stores nothing twice; an interrupted ingest resumes.
 
 Exit status: 0 when something was stored or everything was already stored; 2 when
 nothing was stored and some input was refused or unreadable (the reasons are printed
-and kept: `sitrep skipped`); 130 when interrupted (committed work is kept).
+and kept: `sitrep skipped`). Ctrl-C, SIGTERM or a closed terminal stop it after the
+batch in hand is committed, with the summary and how to resume: exit status 130, 143
+or 129 (128 + the signal). With --engine dask the cluster is reached before the store
+is opened: a scheduler that does not answer leaves no store behind.
 """
 
 
@@ -151,18 +154,21 @@ def _store(args, read_only: bool = False):
 # -- commands --------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from sitrep.corpus.ingest import IngestInterrupted, ingest
+    from sitrep.corpus.ingest import IngestInterrupted, ingest, start_engine
 
     engine_options, limits = _engine_options(args), limits_from_args(args)  # refused before a store is made
-    with _store(args) as store:
-        try:
+    executor = start_engine(args.engine, args.workers, **engine_options)  # a cluster that is not there: no store
+    try:
+        with _store(args) as store:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
-                             limits=limits, snippet=args.snippet, engine=args.engine, **engine_options)
-        except IngestInterrupted as exc:
-            for line in exc.summary.lines():
-                print(line, file=sys.stderr)
-            raise
+                             limits=limits, snippet=args.snippet, engine=args.engine, executor=executor,
+                             **engine_options)
+    except IngestInterrupted as exc:
+        return _interrupted(exc)
+    finally:
+        if executor is not None:
+            executor.close()
     if args.json:
         write_json(summary.to_dict(), args.json)
     if args.json != "-":  # JSON on stdout replaces the human summary
@@ -173,6 +179,15 @@ def cmd_ingest(args) -> int:
         raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
                           f"fix the inputs and re-run; `sitrep skipped` lists every reason")
     return 0
+
+
+def _interrupted(exc) -> int:
+    """What an interrupted ingest stored and skipped, and how to go on; exit 128 + signal."""
+    for line in exc.summary.lines():
+        print(line, file=sys.stderr)
+    print(f"sitrep: ingest stopped by {exc.signal_name} after committing {exc.summary.ingested} article(s); "
+          "run the same command again to continue", file=sys.stderr)
+    return exc.exit_status
 
 
 EVENT_COLUMNS = ("event_date", "type", "source_name", "source_country", "target_name", "target_country",

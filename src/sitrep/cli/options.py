@@ -77,7 +77,7 @@ def add_workers(p: argparse.ArgumentParser, default: str = "all cores, fewer for
 def add_progress(p: argparse.ArgumentParser) -> None:
     p.add_argument("--progress", action="store_true", default=None,
                    help="draw the progress bar even when stderr is not a terminal")
-    p.add_argument("--no-progress", dest="progress", action="store_false", help="never draw the progress bar")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress output (neither the bar nor the periodic log lines written when stderr is not a terminal)")
 
 
 def add_published(p: argparse.ArgumentParser, help: str) -> None:

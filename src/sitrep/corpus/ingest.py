@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.dbfile import is_storage_failure
 from sitrep.corpus.store import Store, content_hash
-from sitrep.errors import Skip
+from sitrep.errors import SitrepError, Skip
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 from sitrep.read.limits import Limits
@@ -96,16 +96,27 @@ class IngestSummary:
             f"updated {self.updated}, already stored {self.unchanged}, exact duplicates {self.duplicates}, "
             f"near-duplicates linked {self.near_duplicates}",
             f"skipped: {skipped}",
-            f"incidents: {self.incidents}" + ("  (interrupted: re-run to continue)" if self.interrupted else ""),
+            ("interrupted: incidents not brought up to date; re-run the same command to continue "
+             "(stored articles are not analysed again)") if self.interrupted else f"incidents: {self.incidents}",
         ]
 
 
 class IngestInterrupted(KeyboardInterrupt):
-    """Ctrl-C during an ingest, after the work in hand was committed; carries the summary."""
+    """Ctrl-C, SIGTERM or a closed terminal during an ingest, after the work in hand was
+    committed; carries the summary and the signal (the exit status is 128 + its number)."""
 
-    def __init__(self, summary: "IngestSummary"):
+    def __init__(self, summary: "IngestSummary", signum: int = signal.SIGINT):
         super().__init__("ingest interrupted")
         self.summary = summary
+        self.signum = int(signum)
+
+    @property
+    def signal_name(self) -> str:
+        return signal.Signals(self.signum).name
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + self.signum
 
 
 # -- the entry point ---------------------------------------------------------------------------
@@ -145,12 +156,36 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         # a cluster's size is the user's (or the scheduler's) to say: no small-input rule
         executor = make_executor(engine, plan_workers(paths, workers) if engine == "local" else workers,
                                  scheduler=scheduler, shard_dir=shard_dir)
-    try:
-        run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size)
-    finally:
-        if own_executor:
+    # a stop signal is deferred for the whole run: during the analysis it ends the run at
+    # the next commit; during the incident update, that update is finished first
+    with _interrupt_deferred() as stop:
+        try:
+            run.analyse_and_store(items, executor, IngestTask(pipeline), chunk_size, stop)
+        finally:
+            if own_executor:
+                executor.close()
+        return run.finish(recluster)
+
+
+def start_engine(engine: str, workers: Optional[int] = None, **options: Any) -> Optional[Executor]:
+    """The executor of a cluster engine, connected (or its local cluster started) now:
+    callers do this before they open the store, so a scheduler that does not answer is
+    one error and no store file is left behind. None for the local pool, which cannot
+    fail to start and is sized from the inputs by ``ingest``."""
+    if engine == "local":
+        given = [name for name, value in options.items() if value is not None]
+        if given:
+            raise SitrepError(f"{' and '.join(given)} only work with the dask engine (engine='dask')")
+        return None
+    executor = make_executor(engine, workers, **options)
+    start = getattr(executor, "start", None)
+    if start is not None:
+        try:
+            start()
+        except BaseException:
             executor.close()
-    return run.finish(recluster)
+            raise
+    return executor
 
 
 def plan_workers(paths: list[str], workers: Optional[int]) -> int:
@@ -328,29 +363,30 @@ class IngestRun:
 
     # -- analysis ------------------------------------------------------------------------------
     def analyse_and_store(self, items: Iterable[Union[Article, Skip]], executor: Executor, task: IngestTask,
-                          chunk_size: int) -> None:
+                          chunk_size: int, stop: Optional["_StopFlag"] = None) -> None:
         """Run the executor over the admitted articles and commit as results come back;
-        Ctrl-C commits what is in hand and raises IngestInterrupted."""
-        with _interrupt_deferred() as stop:
-            results = executor.map(task, _chunks(self.admitted(items), chunk_size))
-            try:
-                for chunk_results in results:
-                    self.receive(chunk_results)
-                    if stop.requested:
-                        break
-                    if self.batch_due():
-                        self.commit()
-                self.commit()
-            except KeyboardInterrupt:
-                stop.requested = True
-                self.commit()  # what has been analysed is kept
-            finally:
-                results.close()
-                self.bar.close()
-                self.summary.seconds = time.perf_counter() - self.started
+        a stop signal (``stop``, set by _interrupt_deferred) or Ctrl-C commits what is in
+        hand and raises IngestInterrupted."""
+        stop = stop or _StopFlag()
+        results = executor.map(task, _chunks(self.admitted(items), chunk_size))
+        try:
+            for chunk_results in results:
+                self.receive(chunk_results)
+                if stop.requested:
+                    break
+                if self.batch_due():
+                    self.commit()
+            self.commit()
+        except KeyboardInterrupt:
+            stop.request(signal.SIGINT)
+            self.commit()  # what has been analysed is kept
+        finally:
+            results.close()
+            self.bar.close()
+            self.summary.seconds = time.perf_counter() - self.started
         if stop.requested:
             self.summary.interrupted = True
-            raise IngestInterrupted(self.summary)
+            raise IngestInterrupted(self.summary, stop.signum)
 
     def receive(self, results: list[Union[Analysed, Skip]]) -> None:
         for item in results:
@@ -501,27 +537,39 @@ class _Stored:
     events: int
 
 
+#: signals that stop an ingest cleanly: Ctrl-C, ``kill`` / a service manager, a closed terminal
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @dataclass
 class _StopFlag:
     requested: bool = False
+    signum: int = signal.SIGINT
+
+    def request(self, signum: int) -> None:
+        if not self.requested:
+            self.requested, self.signum = True, int(signum)
 
 
 @contextlib.contextmanager
 def _interrupt_deferred() -> Iterator[_StopFlag]:
-    """Ctrl-C sets a flag checked between chunks, so the batch in hand is committed and the
-    run stops cleanly (an interrupt inside a DuckDB query would abort the query instead).
-    A second Ctrl-C interrupts at once."""
+    """Ctrl-C, SIGTERM and SIGHUP set a flag checked between chunks, so the batch in hand
+    is committed and the run stops cleanly with its summary (an interrupt inside a DuckDB
+    query would abort the query instead, and SIGTERM's default would end the process
+    without a word). A second signal of the same kind ends the run at once: Ctrl-C as
+    KeyboardInterrupt, the others with their default action."""
     stop = _StopFlag()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
 
-    def on_interrupt(signum, frame):
-        stop.requested = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    def on_signal(signum, frame):
+        stop.request(signum)
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
     try:
         yield stop
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

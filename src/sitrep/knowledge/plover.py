@@ -178,6 +178,8 @@ class EventWords:
     schedule_governors: frozenset[str]
     scheduled_modifiers: frozenset[str]
     local_sectors: frozenset[str]
+    decision_nouns: frozenset[str]
+    topic_nouns: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
@@ -297,7 +299,7 @@ def load_page_furniture(path: Path = PLOVER_DIR / "page_furniture.tsv") -> tuple
 def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
-        if len(row) < 2 or row[0] not in ("past", "habitual"):
+        if len(row) < 2 or row[0] not in ("past", "habitual", "earlier"):
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).add(" ".join(row[1].lower().split()))
     return {k: frozenset(v) for k, v in found.items()}
@@ -306,7 +308,7 @@ def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dic
 def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
-        if len(row) < 2 or row[0] not in ("negative", "positive"):
+        if len(row) < 2 or row[0] not in ("negative", "positive", "threat"):
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).update(row[1].lower().split())
     overlap = found.get("negative", set()) & found.get("positive", set())

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from sitrep.errors import InputError, Skip
 from sitrep.model import Article
@@ -72,49 +72,31 @@ def article_from_record(record: Any, origin: str) -> Article:
 
 
 def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -> tuple[list[Article], list[Skip]]:
-    articles, skips = [], []
+    """One JSON record per line; a bad line is a recorded skip, the other lines go on."""
+    return _collect(_jsonl_records(text, origin, max_record_bytes), "jsonl")
+
+
+def _jsonl_records(text: str, origin: str, max_record_bytes: Optional[int]) -> Iterator[tuple[str, Record]]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
         if max_record_bytes and len(line) > max_record_bytes:
-            skips.append(Skip(where, "too_large", f"line {number} holds {len(line):,} characters, above the "
-                              f"{max_record_bytes:,} limit for one article; split it or raise the limit "
-                              "with --max-bytes"))
+            yield where, _too_large(where, f"line {number}", len(line), max_record_bytes)
             continue
         try:
-            record = json.loads(line)
+            yield where, json.loads(line)
         except ValueError as exc:
-            skips.append(Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it"))
-            continue
+            yield where, Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it")
         except RecursionError:  # nested thousands deep: not an article, and not a reason to lose the file
-            skips.append(Skip(where, "malformed", f"line {number} is JSON nested too deeply; fix or remove it"))
-            continue
-        try:
-            article = article_from_record(record, where)
-        except InputError as exc:
-            skips.append(exc.skip("read"))
-            continue
-        article.input_format = "jsonl"
-        articles.append(article)
-    return articles, skips
+            yield where, Skip(where, "malformed", f"line {number} is JSON nested too deeply; fix or remove it")
 
 
 def articles_from_records(records: Iterable[dict], origin: str, input_format: str = "jsonl"
                           ) -> tuple[list[Article], list[Skip]]:
     """Records already in memory (a data set's rows) -> Articles, exactly as a file of
     them is read: each is a record of ``input_format``, so short ones are snippets."""
-    articles, skips = [], []
-    for number, record in enumerate(records, 1):
-        where = f"{origin}:{number}"
-        try:
-            article = article_from_record(record, where)
-        except InputError as exc:
-            skips.append(exc.skip("read"))
-            continue
-        article.input_format = input_format
-        articles.append(article)
-    return articles, skips
+    return _collect(((f"{origin}:{number}", record) for number, record in enumerate(records, 1)), input_format)
 
 
 def read_csv(text: str, origin: str, delimiter: Optional[str] = None,
@@ -131,7 +113,11 @@ def read_csv(text: str, origin: str, delimiter: Optional[str] = None,
         raise InputError(origin, "malformed",
                          f"the CSV header ({', '.join(header[:8]) or 'none'}) has no text column; "
                          f"name one of: {', '.join(TEXT_FIELDS[:4])}, title")
-    articles, skips = [], []
+    return _collect(_csv_records(reader, origin, max_record_bytes), "csv")
+
+
+def _csv_records(reader: csv.DictReader, origin: str, max_record_bytes: Optional[int]
+                 ) -> Iterator[tuple[str, Record]]:
     try:
         for number, row in enumerate(reader, 2):  # line 1 is the header
             where = f"{origin}:{number}"
@@ -139,20 +125,11 @@ def read_csv(text: str, origin: str, delimiter: Optional[str] = None,
                       for k, v in row.items() if k is not None}
             size = sum(len(v) for v in record.values() if isinstance(v, str))
             if max_record_bytes and size > max_record_bytes:
-                skips.append(Skip(where, "too_large", f"row {number} holds {size:,} characters, above the "
-                                  f"{max_record_bytes:,} limit for one article; split it or raise the limit "
-                                  "with --max-bytes"))
+                yield where, _too_large(where, f"row {number}", size, max_record_bytes)
                 continue
-            try:
-                article = article_from_record(record, where)
-            except InputError as exc:
-                skips.append(exc.skip("read"))
-                continue
-            article.input_format = "csv"
-            articles.append(article)
+            yield where, record
     except csv.Error as exc:
-        skips.append(Skip(origin, "malformed", f"the CSV breaks off ({exc}); fix the quoting and read it again"))
-    return articles, skips
+        yield origin, Skip(origin, "malformed", f"the CSV breaks off ({exc}); fix the quoting and read it again")
 
 
 def read_json(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
@@ -167,19 +144,38 @@ def read_json(text: str, origin: str) -> tuple[list[Article], list[Skip]]:
                 data = data[key]
                 break
     records = data if isinstance(data, list) else [data]
+    if len(records) == 1:  # one article: its problem is the file's, said as an error
+        article = article_from_record(records[0], origin)
+        article.input_format = "json"
+        return [article], []
+    return _collect(((f"{origin}[{i}]", record) for i, record in enumerate(records)), "json")
+
+
+#: what a record source yields for each record: the parsed record, or the Skip it became
+Record = Union[dict, Skip]
+
+
+def _collect(records: Iterable[tuple[str, Record]], input_format: str) -> tuple[list[Article], list[Skip]]:
+    """Records (each with where it came from) -> Articles of ``input_format`` and the
+    Skips of those that are no article; one bad record never costs the others."""
     articles, skips = [], []
-    for i, record in enumerate(records):
-        where = origin if len(records) == 1 else f"{origin}[{i}]"
+    for where, record in records:
+        if isinstance(record, Skip):
+            skips.append(record)
+            continue
         try:
             article = article_from_record(record, where)
         except InputError as exc:
-            if len(records) == 1:
-                raise
             skips.append(exc.skip("read"))
             continue
-        article.input_format = "json"
+        article.input_format = input_format
         articles.append(article)
     return articles, skips
+
+
+def _too_large(where: str, what: str, size: int, limit: int) -> Skip:
+    return Skip(where, "too_large", f"{what} holds {size:,} characters, above the {limit:,} limit for one "
+                "article; split it or raise the limit with --max-bytes")
 
 
 def read_feed(data: bytes, origin: str) -> tuple[list[Article], list[Skip]]:

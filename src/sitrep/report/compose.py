@@ -36,6 +36,7 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
         previous=scope.period.previous() if scope.period else None,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         articles=len(scope.articles), outlets=len(outlets),
+        unnamed=sum(1 for a in scope.articles if not a["outlet"]),
         copies=sum(1 for a in scope.articles if a["duplicate_of"]),
         events=sum(1 for e in evidence.events if e["involves"]), undated=scope.undated,
         scope_articles=len(scope.reasons), store_articles=scope.store_articles,
@@ -51,13 +52,20 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
                                 after=lambda m: sentence_after(m, within, cites, event_sentences))
 
     incidents = build_incidents(evidence.events, scope.period, terms, cites, figures_of)
-    for inc in incidents:  # the store's incident row has the best coordinates for the map
-        row = evidence.incident_rows.get(inc.incident_id)
-        if row and inc.lat is None and row.get("lat") is not None:
+    for inc in incidents:  # the store's incident row has the best coordinates for the map,
+        row = evidence.incident_rows.get(inc.incident_id)  # for a place one of its kept mentions names
+        places = {m["place_name"] for m in inc.mentions if m["place_name"]}
+        if row and inc.lat is None and row.get("lat") is not None and row.get("place_name") in places:
             inc.lat, inc.lon, inc.place = row["lat"], row["lon"], inc.place or row.get("place_name")
-    brief.headlines = [cite_incident(i, cites) for i in distinct(incidents, max_headlines)]
-    brief.key_developments = sections.key_developments(distinct(incidents), cites)
-    brief.timeline = sections.timeline(incidents, cites)
+    # plans, threats, denials and one side's accusations are not news of a happening;
+    # what is known to be between
+    # two named sides, or corroborated, leads (a lone "an attack on X" only fills up)
+    affirmed = [i for i in incidents if i.affirmed and i.reported]
+    strong = [i for i in affirmed if i.well_specified]
+    brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
+                                                                 max_headlines)]
+    brief.key_developments = sections.key_developments(distinct(strong or affirmed), cites)
+    brief.timeline = sections.timeline([i for i in incidents if i.reported], cites)
     if scope.period:
         current = Counter(e["type"] for e in evidence.events if e["involves"])
         brief.changes = sections.changes(dict(current), type_counts(

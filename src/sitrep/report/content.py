@@ -40,6 +40,23 @@ class Quote:
     who: Optional[str] = None
 
 
+def say_day(day: Optional[date], precision: str = "day") -> str:
+    """A date as precise as it is known: "2026-01-03", "week of 2025-12-22", "weekend of
+    ...", "2018-12" (a month), "2011" (a year), "reported 2019-05-08" (no date of its own:
+    the day of its report)."""
+    if day is None:
+        return "date unknown"
+    if precision in ("week", "weekend"):
+        return f"{precision} of {day.isoformat()}"
+    if precision == "month":
+        return day.strftime("%Y-%m")
+    if precision == "year":
+        return str(day.year)
+    if precision == "published":
+        return f"reported {day.isoformat()}"
+    return day.isoformat()
+
+
 @dataclass
 class Incident:
     """One happening of the period as the in-scope articles report it."""
@@ -65,10 +82,33 @@ class Incident:
     #: (article_id, sentence start) of its best-specified mention: several events of one
     #: sentence make several incidents, and the brief shows that sentence once
     key_sentence: tuple = ()
+    #: how precise ``day`` is: "day", or "week"/"weekend" (its first day), "month", or
+    #: "published" (no date of its own: the publication day of its report)
+    precision: str = "day"
+
+    @property
+    def when(self) -> str:
+        """The day as the brief states it: "2026-01-03", "week of 2025-12-22"."""
+        return say_day(self.day, self.precision)
 
     @property
     def notes(self) -> list[str]:
         return [q.note for q in self.quotes]
+
+    #: its best mention names both who acted and toward whom
+    dyad: bool = False
+    #: some source reports it as done, not only the other side accusing the actor of it
+    reported: bool = True
+
+    @property
+    def well_specified(self) -> bool:
+        """Who did it to whom is known, or two independent sources report it."""
+        return self.dyad or self.n_sources >= 2
+
+    @property
+    def affirmed(self) -> bool:
+        """Some source reports it as done (not only planned, threatened, denied)."""
+        return any(status in ("asserted", "reported", "claimed", "alleged") for _, status in self.certainty)
 
 
 @dataclass
@@ -158,6 +198,12 @@ class WatchItem:
     text: str
     outlet: str
     note: str
+    #: how precise ``day`` is (see ``say_day``)
+    precision: str = "day"
+
+    @property
+    def when(self) -> str:
+        return say_day(self.day, self.precision)
 
 
 @dataclass
@@ -195,6 +241,8 @@ class Brief:
     key_developments: list[Sentence] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     previous_articles: int = 0
+    #: articles of the period with no outlet named (files, pages): each its own source
+    unnamed: int = 0
     headlines: list[Incident] = field(default_factory=list)
     timeline: list[Incident] = field(default_factory=list)
     sides: list[SideView] = field(default_factory=list)

@@ -17,24 +17,69 @@ from typing import Any, Optional
 from sitrep.report.scope import Period, Scope, Subject
 
 _ARTICLE_IDS = "(SELECT unnest(?::VARCHAR[]) AS article_id)"
-#: an article without an outlet is named after the file it came from; a name is cut at
-#: 120 characters (a hostile page can make it any length)
-OUTLET = ("left(coalesce(a.outlet, 'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), "
-          "a.article_id) || ')'), 120) AS outlet")
+#: how an article's outlet is named: the outlet the input gave; else, marked as such, the
+#: web site of its URL ("site example.org") or the file it was read from ("file x.txt");
+#: else its id. Cut at 120 characters (a hostile page can make a name any length).
+OUTLET_LABEL = ("left(coalesce(a.outlet, 'site ' || nullif(regexp_extract(a.url, '^https?://(?:www[.])?([^/:?#]+)', 1), ''), "
+                "'file ' || nullif(regexp_extract(coalesce(a.origin, ''), '[^/]+$'), ''), "
+                "'article ' || a.article_id), 120)")
+OUTLET = OUTLET_LABEL + " AS outlet"
 
 EVENT_SQL = f"""
+    WITH ids AS {_ARTICLE_IDS},
+    ev AS (SELECT e.* FROM events e JOIN ids USING (article_id)),
+    -- roles and place as the event's own sentence supports them (see ``supported``): the
+    -- actor and place mentions of the articles in scope only, joined to the sentences
+    said AS (
+        SELECT ev.event_id,
+               bool_or(x.name = ev.source_name) AS source_in_sentence,
+               bool_or(x.name = ev.target_name) AS target_in_sentence,
+               bool_or(x.text = ev.place_name AND NOT coalesce(x.locative, false)) AS place_as_actor,
+               bool_or(x.text = ev.place_name AND coalesce(x.locative, false)) AS place_as_locative,
+               any_value(x.country) FILTER (WHERE x.name = ev.attributed_to) AS attributed_country
+        FROM ev JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
+          ON x.article_id = ev.article_id AND x.start_char >= ev.sentence_start AND x.start_char < ev.sentence_end
+        GROUP BY ev.event_id),
+    -- the place's own mentions in the sentence, and whether one is not an actor's (the
+    -- "U.S." of "the U.S. imposed sanctions" is a place mention and an actor mention)
+    placed AS (
+        SELECT ev.event_id, bool_or(x.start_char IS NULL) AS as_place
+        FROM ev JOIN (SELECT p.* FROM places p JOIN ids USING (article_id)) p
+          ON p.article_id = ev.article_id AND p.name = ev.place_name
+         AND p.start_char >= ev.sentence_start AND p.start_char < ev.sentence_end
+        LEFT JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
+          ON x.article_id = p.article_id AND x.start_char = p.start_char AND NOT coalesce(x.locative, false)
+        GROUP BY ev.event_id),
+    -- the date expressions of the sentence (an undated event recalled with "in 2011")
+    dated AS (
+        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
+        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
+          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
+        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
+        GROUP BY ev.event_id)
     SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.sentence,
            e.sentence_start, e.sentence_end, e.source_name, e.source_country, e.source_sector,
-           e.target_name, e.target_country, e.target_sector, e.date_value, e.event_date,
+           e.target_name, e.target_country, e.target_sector, e.date_value, e.date_text, e.event_date,
            e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.certainty,
            e.attributed_to, e.hedges, e.figures, coalesce(e.background, false) AS background,
            {OUTLET}, a.pub_date, a.url, a.title, a.duplicate_of,
            coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-           m.incident_id
-    FROM events e JOIN {_ARTICLE_IDS} ids USING (article_id)
+           m.incident_id,
+           coalesce(said.source_in_sentence, false) AS source_in_sentence,
+           coalesce(said.target_in_sentence, false) AS target_in_sentence,
+           said.attributed_country,
+           coalesce(said.place_as_actor AND NOT said.place_as_locative, false)
+               OR coalesce(NOT placed.as_place, false) AS place_is_actor,
+           (e.place_name IS NULL OR contains(e.sentence, e.place_name) OR placed.event_id IS NOT NULL)
+               AS place_in_sentence,
+           dated.sentence_dates
+    FROM ev e
     JOIN articles a ON a.article_id = e.article_id
     LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     LEFT JOIN incident_mentions m ON m.event_id = e.event_id
+    LEFT JOIN said ON said.event_id = e.event_id
+    LEFT JOIN placed ON placed.event_id = e.event_id
+    LEFT JOIN dated ON dated.event_id = e.event_id
     ORDER BY a.pub_date, e.article_id, e.sentence_start, e.event_id"""
 
 
@@ -64,9 +109,96 @@ def involves(subject: Optional[Subject], e: dict[str, Any]) -> bool:
             or subject.named_in(e["sentence"]))
 
 
+_ROLE_FIELDS = {"source": ("source_name", "source_country", "source_sector"),
+                "target": ("target_name", "target_country", "target_sector")}
+#: sectors of those who report and count (outlets, monitors): the source of a material
+#: conflict event only when somebody else says so
+MONITOR_SECTORS = {"MED", "NGO"}
+_PLACE_FIELDS = ("place_name", "place_country", "lat", "lon", "place_feature")
+
+
+def supported(e: dict[str, Any]) -> dict[str, Any]:
+    """The event as its own sentence supports it. A source or target the sentence does not
+    name (no actor mention of that name in it: a role filled from elsewhere, "Mexico" for
+    a sentence about Colombia's president), or a single word nothing resolved to a country
+    or sector ("Western", "Hormonal" implants), is cleared and kept in ``unsupported``;
+    so is a place the sentence does not name, or names only as an actor ("escalation
+    between Washington and ..." is the US government, not where it happened). The brief
+    states only what the sentence it cites says."""
+    e["unsupported"] = []
+    for role, (name, country, sector) in _ROLE_FIELDS.items():
+        named = e.pop(f"{role}_in_sentence", True)
+        if e[name] and (not named or not (e[country] or e[sector] or " " in e[name].strip())):
+            e["unsupported"].append(f"{role}: {e[name]}")
+            e[name] = e[country] = e[sector] = None
+    if (e["source_name"] and e["source_name"] == e["attributed_to"] and e["source_sector"] in MONITOR_SECTORS
+            and e["quad_class"] == "material conflict"):
+        # "... killed, according to the Syrian Observatory": the monitor reports, it did not attack
+        e["unsupported"].append(f"source: {e['source_name']} (who reports it)")
+        e["source_name"] = e["source_country"] = e["source_sector"] = None
+    # a claim by the target's own side that the source did it is that side's accusation,
+    # not a report that it happened ("Cabello accused Washington of attacking ...")
+    e["accusation"] = bool(e["certainty"] in ("claimed", "alleged") and e.get("attributed_country")
+                           and e["attributed_country"] == e["target_country"]
+                           and e["attributed_country"] != e["source_country"])
+    as_actor, in_sentence = e.pop("place_is_actor", False), e.pop("place_in_sentence", True)
+    if e["place_name"] and (as_actor or not in_sentence):
+        e["unsupported"].append(f"place: {e['place_name']}")
+        for f in _PLACE_FIELDS:
+            e[f] = None
+    return e
+
+
+def event_day(value: Optional[str], published: Optional[date]) -> tuple[Optional[date], str]:
+    """(the day an event is dated, how precise that is) from its own date value: a day
+    ("2026-01-03", "2026-01-03T02:00"), a weekend ("2026-W01-WE": its Saturday), a week
+    (its Monday), a month or a year (the publication day when it falls inside, else the
+    first day: a recalled "in 2017" is not news of the publication day); no value or an
+    unreadable one: the publication day ("published")."""
+    if not value:
+        return published, "published"
+    day = day_of(value)
+    text = str(value)
+    try:
+        if len(text) >= 8 and text[4:6] == "-W" and text[6:8].isdigit():
+            weekend = text[8:].startswith("-WE")
+            return date.fromisocalendar(int(text[:4]), int(text[6:8]), 6 if weekend else 1), \
+                "weekend" if weekend else "week"
+        if day and len(text) >= 10 and text[7] == "-":
+            return day, "day"
+        if day and len(text) == 7:
+            same = published and (published.year, published.month) == (day.year, day.month)
+            return (published if same else day), "month"
+        if len(text) == 4 and text.isdigit():
+            year = int(text)
+            return (published if published and published.year == year else date(year, 1, 1)), "year"
+    except ValueError:
+        pass
+    return published, "published"
+
+
+#: an undated event whose sentence names only dates at least this long before its
+#: publication is recalled history, dated by the latest of them
+RECALLED_DAYS = 31
+
+
+def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Optional[tuple[date, str]]:
+    """(day, precision) for an event without its own date whose sentence names only dates
+    well before the publication ("... first organized in Syria in 2011"), else None."""
+    if not values or not published:
+        return None
+    days = [event_day(v, None) for v in values]
+    days = [(d, p) for d, p in days if d is not None and p != "published"]
+    if not days or any((published - d).days < RECALLED_DAYS for d, _ in days):
+        return None
+    return max(days)
+
+
 def load_events(store, article_ids: list[str], period: Optional[Period],
                 subject: Optional[Subject]) -> tuple[list[dict], list[dict]]:
-    """(events dated in the period, other dated events) of the articles; background dropped."""
+    """(events dated in the period, other dated events) of the articles; background dropped.
+    Each event is dated by its own date value (``event_day``), not the store's day, which
+    falls back on the publication day for a month, a year or a week."""
     if not article_ids:
         return [], []
     inside, outside = [], []
@@ -75,6 +207,12 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         if e["background"] or e["event_id"] in seen:
             continue
         seen.add(e["event_id"])
+        supported(e)
+        own = e.pop("date_text", None)  # no text: the events stage fell back on the publication day
+        e["event_date"], e["date_precision"] = event_day(e["date_value"] if own else None, e["pub_date"])
+        recalled = recalled_day(e.pop("sentence_dates", None), e["pub_date"]) if not own else None
+        if recalled:
+            e["event_date"], e["date_precision"] = recalled
         e["involves"] = involves(subject, e)
         e["figures"] = json.loads(e["figures"] or "[]")
         e["hedges"] = json.loads(e["hedges"] or "[]")

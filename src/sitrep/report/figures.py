@@ -82,6 +82,11 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
         e = sentence.index(q["counted"], e) + len(q["counted"])
+    if kind == "forces":  # "17 soldiers killed in action" counts the dead, not the forces
+        cue = terms.figure_cue(sentence[e:e + CUE_REACH])
+        if cue and cue[0] in KINDS_CUED_BEFORE:
+            kind, e = cue[0], e + cue[2]
+            e += len(_WORD_END.match(sentence, e).group(0))
     return kind, one_line(sentence[s:e].strip(" ,;:"))
 
 
@@ -95,7 +100,9 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if m["certainty"] not in ("asserted", "reported", "claimed", "alleged"):
             continue
         rows.append((m, list(_candidates(m, quantities))))
-        following = after(m) if after else None
+        # the next sentence's numbers belong to a happening ("... struck a port. 12 people were
+        # killed"), not to a statement about one ("Trump accused ... Four Americans were killed")
+        following = after(m) if after and (m.get("quad_class") or "").startswith("material") else None
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:

@@ -39,11 +39,18 @@ QUOTES_PER_INCIDENT = 4
 REPORTER_SECTORS = {"MED"}
 
 
+#: how much a type's severity counts by the strongest status any source gives: what an
+#: outlet reports as done outweighs one party's claim, which outweighs a plan or a denial
+CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged": 0.7}
+UNAFFIRMED_WEIGHT = 0.5
+
+
 def significance(severity: float, n_sources: int, killed: float, days_before_end: Optional[int],
-                 period_days: int, affirmed: bool, specified: int = 0) -> float:
-    """Severity of the type + log-scaled independent sources and dead + recency (0..0.5)
-    + how well specified it is (``specified``: source, target and place known, 0..3)."""
-    score = severity * (1.0 if affirmed else 0.5) + 0.15 * specified
+                 period_days: int, affirmed: bool, specified: int = 0, certainty: float = 1.0) -> float:
+    """Severity of the type (times ``certainty``, the weight of the strongest status) +
+    log-scaled independent sources and dead + recency (0..0.5) + how well specified it is
+    (``specified``: source, target and place known, 0..3)."""
+    score = severity * (certainty if affirmed else UNAFFIRMED_WEIGHT) + 0.25 * specified
     score += 0.6 * math.log2(1 + n_sources)
     score += 0.4 * math.log10(1 + max(killed, 0))
     if days_before_end is not None and period_days > 0:
@@ -52,9 +59,14 @@ def significance(severity: float, n_sources: int, killed: float, days_before_end
 
 
 def _specificity(e: dict) -> tuple:
-    """How well-specified a mention is: actors, place, own date, then certainty."""
-    return (bool(e["source_name"]) + bool(e["target_name"]) + bool(e["place_name"]) + bool(e["date_value"]),
-            e["involves"], STATUS_RANK.get(e["certainty"], 0), -(e["pub_date"] or date.max).toordinal())
+    """How well-specified a mention is: one that reports the happening as done before a
+    plan, threat or denial of it, then who did it to whom (the actors its sentence names),
+    then place and own date, then certainty."""
+    lag = (e["pub_date"] - e["event_date"]).days if e["pub_date"] and e["event_date"] else 99
+    return (e["certainty"] in AFFIRMING, bool(e["source_name"]) + bool(_target(e)),
+            bool(e["place_name"]) + (e.get("date_precision", "published") != "published"),
+            e["involves"], e.get("date_precision") == "day", -(max(lag, 0) // 2), STATUS_RANK.get(e["certainty"], 0),
+            -(e["pub_date"] or date.max).toordinal())
 
 
 def _target(e: dict) -> Optional[str]:
@@ -72,9 +84,10 @@ def _target(e: dict) -> Optional[str]:
 
 
 def _coherent(m: dict, best: dict) -> bool:
-    """A mention agrees with the incident's best-specified one: same article, or a shared
-    known source or target country, or the same place (and no conflicting actor)."""
-    if not _compatible(m, best):
+    """A mention agrees with the incident's best-specified one: the same type, and the same
+    article, or a shared known source or target country, or the same place (and no
+    conflicting actor)."""
+    if m["type"] != best["type"] or not _compatible(m, best):
         return False
     return (m["article_id"] == best["article_id"]
             or any(m[k] and m[k] == best[k] for k in ("source_country", "target_country", "place_name")))
@@ -97,9 +110,15 @@ def title_of(e: dict, terms: ReportTerms) -> str:
         title = noun[0].upper() + noun[1:]
     if target:
         title += f" {target}"
-    if e["place_name"] and e["place_name"] not in (e["source_name"], target):
+    if e["place_name"] and e["place_name"] not in (e["source_name"], target) and is_material(e):
         title += f" in {e['place_name']}"
     return one_line(title)
+
+
+def is_material(e: dict) -> bool:
+    """A material event happens somewhere; a statement's sentence names the places it is
+    about ("accused the US of aggression against Miranda"), not where it was made."""
+    return (e.get("quad_class") or "").startswith("material")
 
 
 def is_significant(mentions: list[dict], best: dict, severity: float, has_figures: bool) -> bool:
@@ -150,16 +169,69 @@ def contest_pair(mentions: list[dict]) -> Optional[tuple[dict, dict]]:
     return None
 
 
-def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
-    """The best mention of each outlet, subject-involving and well-specified first."""
+def quoted_mentions(mentions: list[dict]) -> list[dict]:
+    """The mentions an incident quotes: the best of each outlet, well-specified first."""
     chosen: dict[str, dict] = {}
     for m in sorted(mentions, key=_specificity, reverse=True):
         chosen.setdefault(m["independent_key"], m)
+    return list(chosen.values())[:QUOTES_PER_INCIDENT]
+
+
+def _placed(best: dict, mentions: list[dict]) -> dict:
+    """The best mention, with the place of a quoted mention when it names none itself
+    (the strike one outlet places in Caracas and another attributes to the US): both
+    sentences are footnoted under the incident."""
+    if best["place_name"] or not is_material(best):
+        return best
+    where = next((m for m in quoted_mentions(mentions) if m["place_name"] and _compatible(m, best)), None)
+    if where is None:
+        return best
+    return {**best, **{k: where[k] for k in ("place_name", "place_country", "lat", "lon", "place_feature")}}
+
+
+def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
+    """The best mention of each outlet, subject-involving and well-specified first."""
     out = []
-    for m in list(chosen.values())[:QUOTES_PER_INCIDENT]:
+    for m in quoted_mentions(mentions):
         out.append(Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"],
                          text=one_line(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
     return out
+
+
+def _same_happening(a: dict, b: dict) -> bool:
+    """Two incidents' best mentions tell one happening the linker left split: same type
+    and day, the same known source or target country and no conflicting one, and the
+    same place or one unknown (the strike three outlets report, one naming no attacker)."""
+    if a["type"] != b["type"] or not a["event_date"] or a["event_date"] != b["event_date"]:
+        return False
+    if not _compatible(a, b) or (a["place_name"] and b["place_name"] and a["place_name"] != b["place_name"]):
+        return False
+    if not (is_material(a) and is_material(b)):  # two statements are one only when one speaker makes them
+        return a["source_name"] == b["source_name"] and _target(a) == _target(b) and bool(a["source_name"])
+    return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
+
+
+def same_happenings(groups: dict[str, list[dict]]) -> list[tuple[str, list[dict], dict]]:
+    """(key, coherent mentions, best-specified mention) per happening: each incident's
+    mentions that agree with its best one, incidents telling the same happening joined
+    (best-specified first, so the best mention of all names the happening)."""
+    found: list[tuple[str, list[dict], dict]] = []
+    by_day: dict[tuple, list[tuple[str, list[dict], dict]]] = defaultdict(list)
+    ranked = []
+    for key, group in groups.items():
+        best = max(group, key=_specificity)
+        ranked.append((_specificity(best), len(group), key, group, best))
+    ranked.sort(key=lambda x: x[:3], reverse=True)
+    for _, _, key, group, best in ranked:
+        mentions = [m for m in group if _coherent(m, best)]
+        candidates = by_day[(best["type"], best["event_date"])]
+        home = next((f for f in candidates if _same_happening(f[2], best)), None)
+        if home is None:
+            found.append((key, mentions, best))
+            candidates.append(found[-1])
+        else:
+            home[1].extend(mentions)
+    return found
 
 
 def build_incidents(events: list[dict], period: Optional[Period], terms: ReportTerms, cites: Citations,
@@ -167,31 +239,35 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
     """Incidents involving the subject, most significant first. ``figures_of(mentions,
     title)`` gives an incident's key figures."""
     incidents = []
-    for key, group in _groups([e for e in events if reportable(e, terms)]).items():
-        best = max(group, key=_specificity)
-        mentions = [m for m in group if _coherent(m, best)]
-        if not (best["source_name"] or best["target_name"] or best["place_name"]):
+    for key, mentions, best in same_happenings(_groups([e for e in events if reportable(e, terms)])):
+        if not (best["source_name"] or _target(best) or best["place_name"]):
             continue  # nothing says who or where: not a reportable incident
         days = sorted(m["event_date"] for m in mentions if m["event_date"])
         day = best["event_date"] or (days[0] if days else None)
         n_sources = len({m["independent_key"] for m in mentions})
         affirmed = any(m["certainty"] in AFFIRMING for m in mentions)
+        reported = any(m["certainty"] in AFFIRMING and not m.get("accusation") for m in mentions)
+        best = _placed(best, mentions)
         title = title_of(best, terms)
         figures: list[Figure] = figures_of(mentions, title)
         killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0)
         end_gap = (period.until - day).days if period and day else None
         specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
         severity = terms.severity(best["type"])
-        score = significance(severity, n_sources, killed, end_gap, period.days if period else 0, affirmed, specified)
-        outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet" for m in mentions))
+        weight = max((CERTAINTY_WEIGHT.get(m["certainty"], UNAFFIRMED_WEIGHT) for m in mentions), default=0)
+        score = significance(severity, n_sources, killed, end_gap, period.days if period else 0, affirmed, specified,
+                             weight)
+        outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet"
+                                     for m in sorted(mentions, key=_specificity, reverse=True)))
         inc = Incident(
             incident_id=key, title=title, type=best["type"], quad_class=best["quad_class"],
-            day=day, last_day=days[-1] if days else None,
+            day=day, last_day=days[-1] if days else None, precision=best.get("date_precision") or "day",
             place=best["place_name"], lat=best["lat"], lon=best["lon"], outlets=outlets,
             n_sources=n_sources, certainty=_certainty(mentions), contested=contest_pair(mentions) is not None,
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
-            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]))
+            figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
+            dyad=bool(best["source_name"] and _target(best)), reported=reported)
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents

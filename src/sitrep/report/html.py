@@ -9,6 +9,7 @@ defence; the first is that no article text ever becomes markup.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from sitrep.report.chart import chart as chart_of
@@ -20,11 +21,43 @@ from sitrep.report.safety import quoted
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _bytecode_cache():
+    """Compiled templates kept under ``~/.cache/sitrep/jinja`` (``SITREP_CACHE`` moves it):
+    compiling the page's templates took a second or two of every ``sitrep brief`` on a
+    loaded machine. Jinja2 keys each entry by the template's source checksum and Python
+    version. The cache is an optimisation only: without a home, a writable folder or disk
+    space, templates are simply compiled each time and the brief is still written."""
+    import jinja2
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket):
+            try:
+                super().load_bytecode(bucket)
+            except OSError:
+                pass
+
+        def dump_bytecode(self, bucket):
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:  # read-only or full: the brief must not fail for a cache
+                pass
+
+    try:
+        root = Path(os.environ["SITREP_CACHE"]) if os.environ.get("SITREP_CACHE") \
+            else Path.home() / ".cache" / "sitrep"
+        folder = root / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError, KeyError):  # no home directory, or not creatable
+        return None
+    return QuietCache(str(folder))
+
+
 @functools.lru_cache(maxsize=1)
 def environment():
     import jinja2
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                             undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+                             bytecode_cache=_bytecode_cache())
     env.filters["quoted"] = quoted  # returns plain text: autoescaping still applies
     return env
 

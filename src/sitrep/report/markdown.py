@@ -43,6 +43,13 @@ def _period_line(brief: Brief) -> str:
             f"{prev.since.isoformat()} to {prev.until.isoformat()}._")
 
 
+def _unnamed(brief: Brief) -> str:
+    if not brief.unnamed:
+        return ""
+    return (f", plus {_n(brief.unnamed, 'article')} naming no outlet (shown by file name or web site, each "
+            f"counted as its own source)")
+
+
 def header(brief: Brief) -> list[str]:
     about = f" about {md_text(brief.subject)}" if brief.subject else ""
     scope = (f"{brief.scope_articles} of the {brief.store_articles} stored articles are{about}" if brief.subject
@@ -54,8 +61,9 @@ def header(brief: Brief) -> list[str]:
                 f"use --since/--until to cover more of the {brief.scope_articles} in scope._", ""]
     return [f"# {md_text(brief.title)}", "", _period_line(brief), "", *hint,
             f"_Sources: {_n(brief.articles, 'article')}{about} published in the period, from "
-            f"{_n(brief.outlets, 'outlet')} ({_n(brief.copies, 'near-duplicate copy', 'near-duplicate copies')} "
-            f"not counted as independent sources); {scope}. "
+            f"{_n(brief.outlets, 'outlet')}{_unnamed(brief)}; "
+            f"{_n(brief.copies, 'near-duplicate copy', 'near-duplicate copies')} "
+            f"not counted as independent sources; {scope}. "
             f"Generated {brief.generated} by sitrep: every statement below is footnoted to the sentence it "
             f"comes from._", ""]
 
@@ -69,7 +77,7 @@ def headlines(brief: Brief) -> list[str]:
     if not brief.headlines:
         return lines + ["No incident of the period involves the subject.", ""]
     for n, inc in enumerate(brief.headlines, 1):
-        when = f" — {inc.day.isoformat()}" if inc.day else " — date unknown"
+        when = f" — {inc.when}"
         flag = " **Contested:** one source denies what another reports." if inc.contested else ""
         lines.append(f"{n}. **{md_text(inc.title)}**{when}. Independent sources: "
                      f"{md_text(', '.join(inc.outlets))}. Certainty by outlet: {_certainty(inc)}.{flag}")
@@ -85,7 +93,7 @@ def timeline(brief: Brief) -> list[str]:
     if not brief.timeline:
         return lines + ["No significant dated incident in the period.", ""]
     for inc in brief.timeline:
-        lines.append(f"- **{inc.day.isoformat()}** — {md_text(inc.title)} ({md_text(', '.join(inc.outlets))})"
+        lines.append(f"- **{inc.when}** — {md_text(inc.title)} ({md_text(', '.join(inc.outlets))})"
                      + (" — contested" if inc.contested else "") + f" {_refs(inc.notes[:2])}")
     return lines + [""]
 
@@ -168,7 +176,7 @@ def watch(brief: Brief) -> list[str]:
     if not brief.watch:
         return lines + ["No deadline, scheduled talks or threat involving the subject is stated in the period.", ""]
     for w in brief.watch:
-        when = f"**{w.day.isoformat()}** " if w.day else ""
+        when = f"**{w.when}** " if w.day else ""
         lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
     return lines + [""]
 

@@ -36,7 +36,16 @@ def _outlet_list(outlets: list[str], limit: int = 3) -> str:
 
 def development(inc: Incident) -> Sentence:
     """One sentence on an incident: when, what (its title), how sure, who reports it."""
-    when = f" on {inc.day.isoformat()}" if inc.day else ""
+    if not inc.day:
+        when = ""
+    elif inc.precision in ("week", "weekend"):
+        when = f" in the {inc.when}"
+    elif inc.precision in ("month", "year"):
+        when = f" in {inc.when}"
+    elif inc.precision == "published":
+        when = f" ({inc.when})"
+    else:
+        when = f" on {inc.when}"
     statuses = {s for _, s in inc.certainty}
     if statuses <= {"claimed", "alleged"}:
         how = " (a claim, not confirmed by the reporting outlets)"
@@ -150,10 +159,12 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         seen.add((t["article_id"], span[0]))
         note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
                           title=t["title"], url=t["url"])
-        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note))
+        precision = {7: "month"}.get(len(str(t["value"])), "week" if "-W" in str(t["value"]) else "day")
+        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note,
+                                   precision))
     announced.sort(key=lambda w: w.day or date.max)
     threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
-               and (e["type"] == "THREATEN" or e["certainty"] == "threatened")]
+               and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)]
     threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
     made: list[WatchItem] = []
     for e in threats:
@@ -162,8 +173,16 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
             continue
         seen.add(key)
         made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
-                              cites.cite_row(e)))
+                              cites.cite_row(e), precision=e.get("date_precision") or "day"))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
+
+
+def _own_words(e: dict) -> bool:
+    """A threat its maker states (or an outlet reports), not one its target or a third
+    party ascribes to it ("Maduro has claimed that Washington wants to take the oil" is
+    Maduro's claim about Washington, not a threat to watch)."""
+    said_by = e["attributed_to"]
+    return not said_by or said_by == e["source_name"] or e["certainty"] in ("asserted", "reported", "threatened")
 
 
 # -- activity and places ------------------------------------------------------------------------

@@ -36,11 +36,14 @@ MIN_QUOTE_WORDS = 6
 #: sectors whose actors form a side of their own within their country
 OPPOSITION_SECTORS = {"OPP"}
 #: sectors whose actors are sides of their own, whatever their country: armed and criminal
-#: groups, and bodies that are not a state's party (NGOs, international bodies, media)
-NAMED_SECTORS = {"REB", "CRM", "NGO", "IGO", "MED"}
+#: groups, and bodies that are not a state's party (NGOs, international bodies, media,
+#: companies: "Microsoft announced" is not the United States speaking)
+NAMED_SECTORS = {"REB", "CRM", "NGO", "IGO", "MED", "BUS"}
 ROLE_KIND = {"measure": "measures", "demand": "aims", "offer": "offers", "contact": "offers",
              "support": "offers", "accusation": "accusations", "rejection": "denials"}
 _WORDS = re.compile(r"\w+")
+#: which kind a sentence filed under several is shown under (first wins)
+KIND_PRIORITY = ("aims", "measures", "offers", "accusations", "denials", "other_says")
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,13 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if said_by and said_by.key == a.key and denial and (
             (src and src.key == b.key) or (tgt and tgt.key == b.key)):
         return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"], None)
+    if said_by and said_by.key == a.key and src and src.key == b.key and _demanded(e, terms):
+        # "A White House official ... said Maduro should step down": a's demand on b
+        return None if terms.is_caption(e["sentence"]) else ("aims", e["attributed_to"], None)
     if not (src and src.key == a.key and tgt and tgt.key == b.key):
         return None
+    if said_by and said_by.key == b.key and _demanded(e, terms):
+        return None  # the other side's demand on a (filed under b's aims), not what a wants
     if denial and said_by and said_by.key != a.key:
         return None  # somebody else's denial: filed under the one who denies
     if terms.is_caption(e["sentence"]):
@@ -189,6 +197,12 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if e["attributed_to"] and said_by and said_by.key == a.key:
         return kind, e["attributed_to"], None  # a's own speaker
     return kind, e["source_name"], e["attributed_to"] if e["attributed_to"] != e["source_name"] else None
+
+
+def _demanded(e: dict, terms: ReportTerms) -> bool:
+    """The event is what its speaker says somebody should do: a hypothetical act in a
+    sentence with a demand cue ("should step down", "must leave")."""
+    return e["certainty"] == "hypothetical" and terms.is_demand(e["sentence"])
 
 
 def _says_wants(text: str, side: Side, terms: ReportTerms) -> bool:
@@ -206,32 +220,54 @@ def _file_quote(q: dict, a: Side, b: Side, index: SideIndex, terms: ReportTerms)
     if speaker is None or speaker.key not in (a.key, b.key):
         return None
     text = q["text"] or ""
-    if len(_WORDS.findall(text)) < MIN_QUOTE_WORDS or terms.is_caption(text):
+    if "_quotable" not in q:  # read once per quote, not once per pair of sides
+        q["_quotable"] = len(_WORDS.findall(text)) >= MIN_QUOTE_WORDS and not terms.is_caption(text)
+    if not q["_quotable"]:
         return None
     if speaker.key == b.key and _says_wants(text, a, terms):
         return "other_says"
+    said = _statements(text)  # "Do they want to fight Iran? Is that their aim?" states no aim
     if speaker.key == a.key and b.named_in(text) and not _says_wants(text, b, terms) and (
-            (terms.is_first_person(text) and terms.is_aim(text)) or terms.is_demand(text)):
+            (terms.is_first_person(said) and terms.is_aim(said)) or terms.is_demand(said)):
         return "aims"
     return None
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+
+
+def _statements(text: str) -> str:
+    """The text without its questions."""
+    return " ".join(part for part in _SENTENCE_SPLIT.split(text)
+                    if not part.rstrip(" \"'”’)]").endswith("?"))
+
+
 def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: SideIndex,
               terms: ReportTerms, cites: Citations) -> SideView:
-    found: dict[str, list[tuple[date, Any, Any]]] = defaultdict(list)
-    seen: set[tuple[str, int]] = set()
+    # each sentence is filed once, under the kind that says most about what a wants
+    # ("dismissed the offer and said Maduro should step down" is an aim before a rejection)
+    by_sentence: dict[tuple[str, int], tuple[int, str, tuple[date, Any, Any]]] = {}
+
+    def file(key: tuple[str, int], kind: str, entry: tuple[date, Any, Any]) -> None:
+        rank = KIND_PRIORITY.index(kind)
+        if key not in by_sentence or rank < by_sentence[key][0]:
+            by_sentence[key] = (rank, kind, entry)
+
     for e in events:
         filed = _file_event(e, a, b, index, terms)
-        key = (e["article_id"], e["sentence_start"])
-        if filed and key not in seen:
-            seen.add(key)
-            found[filed[0]].append((e["event_date"] or date.min, filed[1:], e))
+        if filed:
+            file((e["article_id"], e["sentence_start"]), filed[0], (e["event_date"] or date.min, filed[1:], e))
     for q in quotes:
         kind = _file_quote(q, a, b, index, terms)
-        key = (q["article_id"], q["start_char"])
-        if kind and key not in seen:
-            seen.add(key)
-            found[kind].append((q["pub_date"] or date.min, (q["speaker_name"], None), q))
+        if not kind:
+            continue
+        # a quote inside a sentence filed from its event is that sentence again
+        _, span, _ = cites.sentence_at(q["article_id"], q["start_char"])
+        file((q["article_id"], span[0] if span else q["start_char"]), kind,
+             (q["pub_date"] or date.min, (q["speaker_name"], None), q))
+    found: dict[str, list[tuple[date, Any, Any]]] = defaultdict(list)
+    for _, kind, entry in by_sentence.values():
+        found[kind].append(entry)
     view = SideView(side=a.label, other=b.label)
     tags: Counter = Counter()
     for kind, _ in POSITION_KINDS:
@@ -243,6 +279,9 @@ def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: S
                                 text=row["text"], row=row, offset_key="start_char")
             else:
                 pos = _position(who, row, cites, terms, according_to=according_to)
+                source = index.source(row)
+                if kind == "aims" and source and source.key == b.key:
+                    pos.status = "demanded"  # what a says b should do, not what b did
             positions.append(pos)
             tags.update(pos.issues)
         if positions:

@@ -35,6 +35,8 @@ import json
 import logging
 import os
 import pickle
+import re
+import socket
 import tempfile
 import uuid
 from collections import deque
@@ -42,6 +44,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Document
+from sitrep.run.executor import main_hidden
 
 #: chunks in flight per worker thread: enough to keep every worker busy while the
 #: coordinator reads a shard, few enough that memory stays bounded
@@ -67,37 +70,54 @@ class DaskExecutor:
         self.shard_dir = shard_dir or tempfile.mkdtemp(prefix="sitrep-shards-")
         self._client = None
         self._cluster = None
+        self._main_hidden = None
         self.workers = workers or 1
 
     # -- the cluster ------------------------------------------------------------------------
     @property
     def client(self):
         if self._client is None:
-            self._start()
+            self.start()
         return self._client
 
-    def _start(self) -> None:
+    def start(self) -> "DaskExecutor":
+        """Connect to the scheduler, or start the local cluster; a scheduler that does
+        not answer is a SitrepError at once. ``sitrep ingest`` calls this before it opens
+        the store, so a cluster that is not there leaves no store behind."""
+        if self._client is not None:
+            return self
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise SitrepError("the dask engine needs dask[distributed]: pip install 'dask[distributed]>=2026.8'") from None
         if self.scheduler:
+            probe_scheduler(self.scheduler)
             try:
                 self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
-            except OSError as exc:
+            except (OSError, TimeoutError) as exc:
                 raise SitrepError(f"no Dask scheduler answers at {self.scheduler} ({exc}); start one "
                                   "(`dask scheduler` and `dask worker`) or leave out --scheduler") from None
             threads = self._client.nthreads()
             self.workers = max(1, sum(threads.values()))
-            return
+            return self
         n = self.requested_workers or (os.cpu_count() or 1)
+        # Dask's nanny spawns its workers (and re-spawns one that died) from this process
+        # for as long as the cluster lives; a spawned child would re-run a calling script
+        # that has no __main__ guard, so the script stays hidden until close()
+        self._main_hidden = main_hidden()
+        self._main_hidden.__enter__()
         # one thread per worker process: the pipeline is CPU-bound Python (spaCy holds the GIL)
-        self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, worker_dashboard_address=None,
-                                     silence_logs=logging.ERROR,
-                                     env={"OMP_NUM_THREADS": "1"})
-        self._client = Client(self._cluster)
+        try:
+            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, worker_dashboard_address=None,
+                                         silence_logs=logging.ERROR,
+                                         env={"OMP_NUM_THREADS": "1"})
+            self._client = Client(self._cluster)
+        except BaseException:
+            self.close()
+            raise
         self.workers = n
+        return self
 
     def close(self) -> None:
         if self._client is not None:
@@ -106,6 +126,9 @@ class DaskExecutor:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+        if self._main_hidden is not None:
+            self._main_hidden.__exit__(None, None, None)
+            self._main_hidden = None
         if self._own_shard_dir and not self.keep_shards:
             _remove_dir(self.shard_dir)
 
@@ -144,6 +167,25 @@ class DaskExecutor:
             return task.failed(chunk, exc)
         finally:
             future.release()
+
+
+def probe_scheduler(address: str, timeout: float = 5.0) -> None:
+    """A plain TCP connection to a ``tcp://host:port`` scheduler first: a name that does
+    not resolve or a port nobody listens on is said in a second, not after Dask's
+    connect timeout. Other schemes (tls://, inproc://) are left to Dask."""
+    match = re.match(r"^(?:tcp://)?\[?([^\]/]+?)\]?:(\d+)/?$", address.strip())
+    if not match:
+        if "://" not in address:
+            raise SitrepError(f"--scheduler {address!r} is not a scheduler address; give it as tcp://HOST:8786")
+        return
+    host, port = match.group(1), int(match.group(2))
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise SitrepError(f"no Dask scheduler answers at {address} ({reason}); start one (`dask scheduler` "
+                          "and `dask worker`) or leave out --scheduler; nothing was stored") from None
 
 
 def shard_name(fingerprint: str, chunk: list[Article]) -> str:

@@ -156,8 +156,9 @@ ENGINES: dict[str, Callable[..., Executor]] = {"local": _local, "dask": _dask}
 def make_executor(engine: str = "local", workers: Optional[int] = None, **options: Any) -> Executor:
     """The executor for an engine name, a worker count and the engine's own options
     (None values are left out, so each engine keeps its defaults)."""
+    from sitrep.errors import SitrepError
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
+        raise SitrepError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     return ENGINES[engine](workers, **{k: v for k, v in options.items() if v is not None})
 
 
@@ -178,7 +179,7 @@ def _init_worker(task: Task) -> None:
 
 class _ProcessWithoutMain(SpawnProcess):
     def start(self) -> None:
-        with _main_hidden():
+        with main_hidden():
             super().start()
 
 
@@ -187,7 +188,7 @@ class _SpawnWithoutMainContext(SpawnContext):
 
 
 @contextlib.contextmanager
-def _main_hidden() -> Iterator[None]:
+def main_hidden() -> Iterator[None]:
     main = sys.modules.get("__main__")
     is_script = main is not None and getattr(main, "__spec__", None) is None and getattr(main, "__file__", None)
     if not is_script:

@@ -411,7 +411,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
     #: a speaker above still carries the whole clause
     presupposed = False
     for _ in range(10):
-        if tok.head is tok or tok.dep_ not in WALK_DEPS:
+        if tok.head == tok or tok.dep_ not in WALK_DEPS:
             break
         came = tok
         tok = tok.head
@@ -420,7 +420,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             break  # a coordinated clause does not depend on the verb before it
         if came.dep_ == "appos":
             break  # "..., a move recognised by the US": the narrator's description
-        if came is start_tok and _presupposed(came, ctx) and cues.verbs.get(lem) != "denied":
+        if came == start_tok and _presupposed(came, ctx) and cues.verbs.get(lem) != "denied":
             return  # "previous sanctions announced by ...": known, whoever mentions them
         if came.dep_ == "xcomp" and lem in ctx.words("aspectual"):
             continue  # "will continue to offer", "began shelling": the verb above decides
@@ -489,7 +489,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         speaker = _cue_speaker(tok, ctx)
         cue = _tok_span(text, tok)
         cond = next((c for c in came.children if c.dep_ == "mark" and c.lower_ in cues.marks), None) \
-            if came.dep_ == "advcl" and came is not start_tok else None
+            if came.dep_ == "advcl" and came != start_tok else None
         if cond is not None:
             # "... if cooperation founders": the clause the event sits in is a condition
             yield _Cue(cues.marks[cond.lower_], _tok_span(text, cond), None, tok)
@@ -525,7 +525,7 @@ def _denial(tok, came, ctx: _Ctx) -> Optional[_Cue]:
         cue_toks = [tok] + ([obj] if obj is not None and _lemma(obj) in cues.claim_nouns else [])
         return _Cue("denied", _tok_span(text, *cue_toks), speaker_of(tok, ctx), tok, speech=True)
     if lem in cues.claim_verbs and obj is not None and _lemma(obj) in cues.claim_nouns and \
-            (came is obj or came.head is obj):
+            (came == obj or came.head == obj):
         return _Cue("denied", _tok_span(text, tok, obj), speaker_of(tok, ctx), tok, speech=True)
     if tok.pos_ in ("NOUN", "PROPN") and lem in cues.claim_nouns and tok.dep_ == "dobj" \
             and tok.head.pos_ == "VERB" and _lemma(tok.head) in cues.claim_verbs:
@@ -594,7 +594,7 @@ def _event_at(tok, ctx: _Ctx, ev: Event) -> Optional[Event]:
 
 def _clause_verb(tok):
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             return tok
         tok = tok.head
     return tok
@@ -865,7 +865,7 @@ def _hedge_bears_on(start: int, end: int, root, ev: Event, ctx: _Ctx) -> bool:
     for _ in range(12):
         if tok in scopes:
             return True
-        if tok.head is tok or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+        if tok.head == tok or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             break  # a coordinated clause is a statement of its own
         tok = tok.head
     return tok in scopes

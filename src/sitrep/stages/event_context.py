@@ -146,6 +146,8 @@ class DateFinder:
         when from another event's trigger first, "saying" when from a verb of saying
         ("said on Sunday that ..."), else "free"."""
         tok = self._time_roots[k]
+        if tok is not None and any(ch.dep_ == "relcl" and ch.i in anchors for ch in tok.children):
+            return "own"  # "in 2003, when Rumsfeld announced ...": the clause tells that time
         for _ in range(10):
             if tok is None:
                 return "free"
@@ -155,7 +157,7 @@ class DateFinder:
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return "free"
             tok = tok.head
         return "free"
@@ -320,3 +322,16 @@ def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: 
                         if words == phrase or (len(phrase.split()) > 1 and f" {phrase} " in f" {words} "):
                             return phrase
     return None
+
+
+def introduced_by(c, words: frozenset[str]) -> bool:
+    """The event's clause or phrase is introduced by one of ``words``: the subordinator
+    of its verb's clause ("since Washington withdrew"), or the preposition whose object
+    is its noun or its gerund ("since the invasion", "since leaving office")."""
+    if not words:
+        return False
+    verb = c.head if c.is_verb else c.light
+    if verb is not None and any(ch.dep_ == "mark" and ch.lower_ in words for ch in verb.children):
+        return True
+    head = c.head if c.light is None else c.light
+    return head.dep_ in ("pobj", "pcomp") and head.head.lower_ in words

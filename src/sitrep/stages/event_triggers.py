@@ -229,29 +229,88 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
     """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
     "described the vote as legitimate": a reproach or praise carried only by a verb of
     saying is an ACCUSE or a SUPPORT of the speaker toward the actor the words are about
-    (docs/annotation.md 10). Not when the statement reports another event (that one is
-    coded, and the certainty stage attributes it)."""
+    (docs/annotation.md 10); "said there would be serious consequences" is a THREATEN.
+    Not when the statement reports another event (that one is coded, and the certainty
+    stage attributes it) -- but an event the statement only labels ("called the strikes
+    a crime") is what the reproach is about."""
+    by_verb = {c.head.i: c for c in cands}
     heads = {t.i for c in cands for t in c.tokens}
     out = []
     doc = sent.doc
     words = lex.words
     for i in positions:
         verb = doc[i]
-        if verb.i in heads or verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+        if verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
+            continue
+        agreed = by_verb.get(verb.i)
+        view = agreed is not None and agreed.type == "AGREE" and _agrees_with_a_view(verb)
+        if verb.i in heads and not view:
             continue
         content = _statement_content(verb, quotes)
-        if not content or any(t.i in heads for t in content):
+        labelled, label = _labelled_object(verb)
+        if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
             continue
         polarity = _polarity(content, lex.evaluations)
+        if polarity is None and _threatens(content, lex):
+            polarity = "threat"
         if polarity is None:
             continue
         target = _statement_about(verb, content, index)
-        if target is None:
-            continue
-        etype, mode = ("ACCUSE", "disapprove") if polarity == "negative" else ("SUPPORT", None)
+        if target is None and not labelled:
+            continue  # a reproach of an act ("called the order a threat") targets its doer, found later
+        etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
+                       "threat": ("THREATEN", None)}[polarity]
+        if view:
+            agreed.drop = True  # "agreed that Maduro was not legitimate": a view, no accord
+        for other in cands:
+            if other.head.i in label:
+                other.drop = True  # "called the order a reckless threat": a label, no act
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _agrees_with_a_view(verb) -> bool:
+    """"agreed that X was Y": agreeing with a characterisation (a copular clause), not to
+    an act ("agreed that talks would resume" is an accord)."""
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
+        return False
+    clause = child(verb, "ccomp")
+    return clause is not None and lemma(clause) == "be" and \
+        any(c.dep_ in ("attr", "acomp") for c in clause.children)
+
+
+def _labelled_object(verb) -> tuple[set[int], set[int]]:
+    """The object a verb of naming labels and the label ("called [the strikes] [a
+    crime]", "described [the vote] as [illegal]"): their token indices, empty when the
+    verb gives no label."""
+    obj = child(verb, "dobj")
+    labels = [c for c in verb.children if c.dep_ == "oprd"] + \
+        [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    if obj is None or not labels:
+        return set(), set()
+    return {t.i for t in obj.subtree}, {t.i for lab in labels for t in lab.subtree}
+
+
+def _promises_a_penalty(verb, lex) -> bool:
+    """A promise whose object names a penalty ("vowed a harsh response", "pledged
+    retaliation"): PLOVER codes a promise of harm as THREATEN."""
+    if lemma(verb) not in lex.words.promise_verbs:
+        return False
+    threat_words = lex.evaluations.get("threat", frozenset())
+    obj = child(verb, "dobj")
+    return obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words)
+
+
+def _threatens(content, lex) -> bool:
+    """A statement of what will happen that names a penalty ("there would be serious
+    consequences", "will pay a heavy price"): a threat."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    if not threat_words:
+        return False
+    future = lex.words.future_aux
+    says_future = any(t.dep_ == "aux" and t.lower_ in future for t in content)
+    return says_future and any(lemma(t) in threat_words or t.lower_ in threat_words for t in content)
 
 
 def _statement_content(verb, quotes) -> list:
@@ -280,11 +339,24 @@ def _polarity(toks, evaluations) -> Optional[str]:
         if word not in negative and word not in positive and t.lower_ not in negative and t.lower_ not in positive:
             continue
         is_negative = word in negative or t.lower_ in negative
-        negated = any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children)
+        negated = _negated_word(t)
         found.add("negative" if is_negative != negated else "positive")
     if "negative" in found:
         return "negative"
     return "positive" if found else None
+
+
+def _negated_word(tok) -> bool:
+    """A negation on the word, on the word it modifies, or on the verb of its clause
+    ("not legitimate", "was not the legitimate president")."""
+    t = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _statement_about(verb, content, index):
@@ -355,7 +427,7 @@ def _related(head, relation: str) -> list:
         return out + [c.head for c in out if c.tag_ in ("WDT", "WP")] + (
             [head.head] if head.dep_ in ("relcl", "acl") else [])
     if relation == "head":
-        return [head.head] if head.head is not head else []
+        return [head.head] if head.head.i != head.i else []
     if relation == "obj":
         out = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if head.dep_ == "acl" and head.tag_ == "VBN":
@@ -414,6 +486,39 @@ def _generic_subject(tok, words) -> bool:
     return subj is not None and subj.lower_ in words.generic_subjects
 
 
+def _outcome_clause(c: "Candidate", by_head, words) -> bool:
+    """A casualty participle clause (", killing 11 people") in a sentence that reports
+    another violent act: the deaths are that act's outcome, wherever the parser hangs
+    the clause (docs/annotation.md 2)."""
+    tok = c.head
+    if c.type != "ASSAULT" or not c.is_verb or tok.tag_ != "VBG" or lemma(tok) not in words.casualty_verbs \
+            or tok.dep_ not in ("advcl", "xcomp", "conj", "acl") or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    return any(o is not c and o.type == "ASSAULT" and o.head.i < tok.i for o in by_head.values())
+
+
+def _topic_of_a_noun(tok, words) -> bool:
+    """The event word is the object of a preposition after a noun of possibility,
+    purpose or discussion ("the risk of clashes", "the basis for the deployment")."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+        return False
+    noun = tok.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and lemma(noun) in words.topic_nouns
+
+
+def _infinitive_of_noun(tok, by_head, words) -> bool:
+    """An infinitive that completes a noun names a goal, a right or a capacity ("an
+    attempt to reach a deal", "no reason to accede to", "the authority to order"), not
+    an act -- unless the noun is itself an event (its content is read there) or a
+    decision that carries the act ("the decision to impose sanctions")."""
+    if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    noun = tok.head
+    return noun.i not in by_head and lemma(noun) not in words.decision_nouns
+
+
 def _issues_a_document(tok, words) -> bool:
     """"signed an order", "released a statement": the verb only issues a document."""
     obj = child(tok, "dobj")
@@ -458,6 +563,10 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if _topic_of_a_noun(c.head, words):
+        return False  # "the risk of clashes", "the idea of negotiating": a topic
+    if c.is_verb and _infinitive_of_noun(c.head, by_head, words):
+        return False  # "an attempt to reach a deal", "the right to seek asylum": a goal
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBN" and lemma(c.head) == "call":
         return False  # "an initiative called 'X'": a name
     idiom = idiom_action(c, lex)
@@ -467,6 +576,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = idiom[0], None
     if c.is_verb and lemma(c.head) in words.issuing_verbs and _issues_a_document(c.head, words):
         return False  # "signed an order imposing ...": the order's act is the event
+    if c.type == "AGREE" and c.is_verb and _promises_a_penalty(c.head, lex):
+        c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
     if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words):
@@ -479,6 +590,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
             by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
         return False  # "struck a boat, killing 11": the killing is the strike's outcome
+    if _outcome_clause(c, by_head, words):
+        return False  # "carried out 20 strikes ..., killing 80 people": the strikes' outcome
     if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
                                       or obj.lower_ in words.reflexive_pronouns):
         return False  # verbal support of an actor only, not "would defend itself"
@@ -545,6 +658,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 c.drop = True
         if g.content is None:
             g.content = c
+            if c.drop and g.type == "AGREE" and g.head.pos_ == "ADJ" and _direct_content(c, g):
+                g.tokens = list(c.tokens)  # "ready to hold talks": the offer is of talks
     for c in cands:
         if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
                 and not _complement_has_object(c.head):
@@ -557,7 +672,7 @@ def _direct_content(c: Candidate, g: Candidate) -> bool:
     sanctions"), not a word further down ("offered a reward for information leading to
     his arrest")."""
     anchor = c.light if c.light is not None else c.head
-    return anchor.head is g.head or (anchor.head.head is g.head and anchor.head.dep_ in ("xcomp", "dobj"))
+    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj"))
 
 
 def _complement_has_object(adj) -> bool:
@@ -580,7 +695,7 @@ def _purpose_of_another(c: Candidate, at: dict) -> bool:
 def _governor(c: Candidate, at: dict) -> Optional[Candidate]:
     tok = c.head if c.light is None else c.light
     for _ in range(8):
-        if tok.dep_ not in COMPLEMENT_DEPS or tok.head is tok:
+        if tok.dep_ not in COMPLEMENT_DEPS or tok.head.i == tok.i:
             return None
         came_by = tok.dep_
         tok = tok.head

@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import (DateFinder, background_cue, before_news_period,
-                                         furniture_spans, in_spans)
+                                         furniture_spans, in_spans, introduced_by)
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
@@ -353,6 +353,8 @@ class DraftBuilder:
         simple_past = verb is not None and verb.tag_ == "VBD"
         if background_cue([c.head, c.light, carrier], self.lex.background_cues, simple_past) is not None:
             return "past"
+        if own.time is None and introduced_by(c, self.lex.background_cues.get("earlier", frozenset())):
+            return "past"  # "tensions have grown since Washington withdrew"
         # a verb with no date tells the news of the day; an event noun may refer back to
         # any earlier act ("the bombing")
         return "news" if own.time is not None or c.is_verb else None
@@ -611,7 +613,7 @@ def is_secondary_mention(event: Event, doc: Document) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.subordinate_marks
                                      for c in t.children):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False

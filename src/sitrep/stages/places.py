@@ -319,7 +319,7 @@ def _spatial(root) -> bool:
     """The mention sits in a spatial prepositional phrase ("between London and Paris")."""
     token = root
     for _ in range(4):  # climb conjunctions and appositions: "in Paris, London and Rome"
-        if token.dep_ in ("conj", "appos") and token.head is not token:
+        if token.dep_ in ("conj", "appos") and token.head != token:
             token = token.head
         else:
             break
@@ -333,7 +333,7 @@ def _spatial(root) -> bool:
 
 def _first_conjunct(token):
     for _ in range(4):  # "China and Russia hope": Russia hangs off China
-        if token.dep_ == "conj" and token.head is not token:
+        if token.dep_ == "conj" and token.head != token:
             token = token.head
         else:
             break

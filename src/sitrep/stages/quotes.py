@@ -252,7 +252,7 @@ def _subject(verb, depth: int = 0):
         # clause the preposition hangs on
         head = verb.head.head
         for _ in range(2):
-            if head.pos_ in ("VERB", "AUX") or head.head is head:
+            if head.pos_ in ("VERB", "AUX") or head.head == head:
                 break
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -261,9 +261,9 @@ def _subject(verb, depth: int = 0):
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass") and verb.i == verb.sent.start:
         # "Claiming the criticism is unfair, Trump told Fox ...": the sentence's subject
         root = verb.sent.root
-        if root is not verb:
+        if root != verb:
             return _subject(root, depth + 1)
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head != verb:
         # object control: "forced Stumpf to admit", "asked her to explain"
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
@@ -271,9 +271,9 @@ def _subject(verb, depth: int = 0):
     if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
             not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about the attack, the minister said ...": the asker is unnamed
-    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
         inherited = _subject(verb.head, depth + 1)
-        if inherited is not None and inherited.lower_ in ("it", "there") and inherited.head is not verb:
+        if inherited is not None and inherited.lower_ in ("it", "there") and inherited.head != verb:
             return None  # "it is worth noting that ...", "it goes without saying": nobody
         return inherited
     if depth == 0 and verb.i > 0:

@@ -179,7 +179,7 @@ class _Context:
             return None
         token = span.root
         for _ in range(8):
-            if token.pos_ in ("VERB", "AUX") or token.head is token:
+            if token.pos_ in ("VERB", "AUX") or token.head == token:
                 break
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
@@ -191,7 +191,7 @@ class _Context:
                 return 1  # "a hearing has been scheduled for June 3"
             if "to" in words and token.tag_ != "VB":
                 # passive infinitive "to be held on October 12"
-                if token.head is token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
+                if token.head == token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
                     return 1
                 token = token.head
                 continue
@@ -208,7 +208,7 @@ class _Context:
             if token.tag_ == "VB" and ("to" in words or token.dep_ == "xcomp"):
                 # "plans to meet on Friday" looks ahead; "agreed to sell in October" is
                 # read with the tense of its main verb
-                if token.head is token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
+                if token.head == token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
                     return 1
                 token = token.head
                 continue

@@ -193,6 +193,17 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": str(exc)}, status_code=400)
         return error_page(request, 400, str(exc))
 
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_parameter(request: Request, exc: RequestValidationError):
+        # FastAPI's own 422 body is a list of objects; ours is the documented one-line 400
+        message = "; ".join(f"{err.get('loc', ['?'])[-1]}={err.get('input')!r}: {err.get('msg', 'not accepted')}"
+                            for err in exc.errors()[:3])
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=400)
+        return error_page(request, 400, message)
+
     @app.exception_handler(404)
     async def _not_found(request: Request, exc):
         message = getattr(exc, "detail", None) or "no such page"
@@ -247,7 +258,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
                             f"ingest; find it again from the Incidents page)")
         return page(request, "incident.html.j2", inc=inc, outlets=_outlet_rows(inc))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, event: Optional[str] = None):
         art = reading(lambda s: data.article(s, article_id))
         if art is None:
@@ -276,7 +287,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         return page(request, "actors.html.j2", filters=f, actors=rows, kinds=list(data.POSITION_TYPES),
                     choices=choices)
 
-    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str):
         f = Filters.parse(request.query_params)
         info = reading(lambda s: data.actor(s, name, f))
@@ -355,7 +366,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             raise not_found(f"no incident {incident_id!r}")
         return as_json(data.plain(inc))
 
-    @app.get("/api/articles/{article_id}", tags=["articles"],
+    @app.get("/api/articles/{article_id:path}", tags=["articles"],
              summary="One article: its export row, its events and its document JSON (every layer with spans)")
     def api_article(article_id: str):
         art = reading(lambda s: data.article(s, article_id))
@@ -373,7 +384,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
                         "pages": max(1, math.ceil(total / f.per_page)),
                         "items": [data.plain(r) for r in rows[f.offset:f.offset + f.per_page]]})
 
-    @app.get("/api/actors/{name}", tags=["actors"], summary="One actor's demands, offers, accusations, denials and quotes")
+    @app.get("/api/actors/{name:path}", tags=["actors"], summary="One actor's demands, offers, accusations, denials and quotes")
     def api_actor(name: str, params: dict = Depends(filter_params)):
         f = Filters.parse(params)
         info = reading(lambda s: data.actor(s, name, f))

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -86,6 +88,25 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def check_store(path: Path) -> None:
+    """A missing, damaged or foreign file is refused before the server starts (one line,
+    exit 2), as every other command does; a store a writer holds right now is served as
+    soon as the writer lets go (the snapshot waits for it)."""
+    from sitrep.corpus.dbfile import StoreBusy, check_file, connect, verify_blocks
+
+    if not path.exists():
+        raise SitrepError(f"no database at {path}; run `sitrep ingest` first or pass --db")
+    check_file(path)
+    try:
+        con = connect(path, read_only=True, wait=0)
+    except StoreBusy:
+        return
+    try:
+        verify_blocks(con, path)
+    finally:
+        con.close()
+
+
 def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: bool = False) -> int:
     """Serve the dashboard for ``db`` until Ctrl-C."""
     import uvicorn
@@ -95,6 +116,7 @@ def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: b
 
     warning = check_bind(host, port, allow_remote)
     path = Path(db).expanduser() if db else default_db_path()
+    check_store(path)
     if port == 0:
         port = free_port(host)
     else:
@@ -134,5 +156,35 @@ def cmd_watch(args) -> int:
                       retry_after=parse_duration(args.retry_after), max_wait=parse_duration(args.max_wait),
                       follow_links=args.follow, workers=args.workers)
     print(f"sitrep: watching {len(urls)} feed(s) every {args.every} into {db} (Ctrl-C stops)", file=sys.stderr)
-    watcher.run(rounds=1 if args.once else args.rounds)
+    try:
+        with _stopped_by_signals():
+            watcher.run(rounds=1 if args.once else args.rounds)
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        print(f"sitrep: watch stopped by {signal.Signals(signum).name} after {watcher.rounds} round(s); every "
+              f"committed poll is recorded; run the same command to go on", file=sys.stderr)
+        return 128 + int(signum)
     return 0
+
+
+class _Stopped(KeyboardInterrupt):
+    def __init__(self, signum: int):
+        super().__init__(f"stopped by signal {signum}")
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stopped_by_signals():
+    """SIGTERM (a service manager, ``kill``) and SIGHUP (a closed terminal) stop a watch
+    the way Ctrl-C does -- with a line saying so -- instead of ending it without a word.
+    Inside an ingest, the ingest's own handler defers them to its next commit."""
+    def stop(signum, frame):
+        raise _Stopped(signum)
+
+    signums = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, stop) for s in signums}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -200,8 +200,10 @@ class Watcher:
                 self._finish(feed, poll)
                 self._record(store, feed, poll)
             if stored_any:
-                from sitrep.corpus.incidents import rebuild_incidents
-                rebuild_incidents(store)
+                # only around the new events: a poll every few minutes must not re-link a
+                # corpus of thousands of articles (update_incidents rebuilds when most are new)
+                from sitrep.corpus.incidents import update_incidents
+                update_incidents(store)
         for poll in polls:
             self.log(poll.line())
         self.rounds += 1
@@ -227,6 +229,9 @@ class Watcher:
             articles, skips = self._read(feed.url, got.body or b"")
         except InputError as exc:
             poll.detail = f"{exc.reason}: {exc.detail}"
+            return poll
+        except Exception as exc:  # noqa: BLE001 - a reader bug on one feed must not stop the others
+            poll.detail = f"internal error reading it ({type(exc).__name__}: {exc}); please report it"
             return poll
         feed.content_hash = digest
         poll.outcome = "read"

@@ -1,0 +1,115 @@
+"""Event detection on real-news structures: which clauses carry an act an analyst codes,
+and which acts are background. Every sentence is written for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def types(doc):
+    return [e.type for e in doc.events]
+
+
+# -- infinitives that complete a noun ------------------------------------------------
+
+def test_an_infinitive_after_a_noun_names_a_goal_not_an_act(kb):
+    doc = run(kb, "Chile said Bolivia had no authority to expel Chilean diplomats.")
+    assert "COERCE" not in types(doc) and "SANCTION" not in types(doc)
+
+
+def test_a_decision_to_act_carries_the_act(kb):
+    doc = run(kb, "Germany's decision to impose sanctions on Russia angered officials in Moscow.")
+    assert "SANCTION" in types(doc)
+
+
+# -- background ----------------------------------------------------------------------
+
+def test_an_act_in_a_since_clause_is_background(kb):
+    doc = run(kb, "Relations between the two countries have worsened since Washington imposed "
+                  "sanctions on Caracas.")
+    sanction = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanction and sanction[0].background
+
+
+def test_a_clause_about_a_past_year_takes_that_year(kb):
+    doc = run(kb, "French troops have stayed in the region since 2013, when Paris deployed "
+                  "soldiers to Mali.")
+    deploy = [e for e in doc.events if e.type == "MOBILIZE"]
+    assert deploy, types(doc)
+    assert deploy[0].background
+    assert deploy[0].date is not None and deploy[0].date.value == "2013"
+
+
+def test_a_news_act_with_since_in_its_own_date_is_not_background(kb):
+    doc = run(kb, "Turkish jets have struck Kurdish positions in Syria every day since Monday.")
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strikes and not strikes[0].background
+
+
+# -- statements that are the act -----------------------------------------------------
+
+def test_labelling_an_event_a_crime_is_an_accusation(kb):
+    doc = run(kb, "Kenya described the Ugandan offensive as an act of aggression.")
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse, types(doc)
+    assert accuse[0].source is not None and accuse[0].source.country == "KEN"
+
+
+def test_a_stated_penalty_in_the_future_is_a_threat(kb):
+    doc = run(kb, "Britain's foreign secretary said there would be serious consequences if Iran "
+                  "kept the tanker.")
+    assert "THREATEN" in types(doc), types(doc)
+
+
+def test_a_statement_of_what_will_happen_without_a_penalty_is_no_threat(kb):
+    doc = run(kb, "Britain's foreign secretary said there would be an election in Iran next year.")
+    assert "THREATEN" not in types(doc), types(doc)
+
+
+def test_agreeing_with_a_view_is_no_accord(kb):
+    doc = run(kb, "The French government agreed that Maduro was not the legitimate president.")
+    assert "AGREE" not in types(doc), types(doc)
+    assert "ACCUSE" in types(doc), types(doc)
+
+
+def test_agreeing_that_talks_resume_is_an_accord(kb):
+    doc = run(kb, "Colombia and Venezuela agreed that talks would resume in May.")
+    assert "AGREE" in types(doc) or "CONSULT" in types(doc), types(doc)
+
+
+def test_an_event_after_a_noun_of_possibility_is_a_topic(kb):
+    doc = run(kb, "Pulling Colombian troops back from the border should reduce the risk of clashes "
+                  "with Venezuelan forces.")
+    assert "ASSAULT" not in types(doc), types(doc)
+
+
+def test_an_offer_of_talks_is_coded_on_the_talks(kb):
+    doc = run(kb, "Bolivia's president said he was ready to hold talks with Chile.")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree, types(doc)
+    assert "talks" in agree[0].trigger.text
+
+
+def test_a_promise_of_force_is_a_threat(kb):
+    doc = run(kb, "Iran's defence minister vowed to retaliate against Israel.")
+    assert "THREATEN" in types(doc), types(doc)
+
+
+def test_deaths_in_a_participle_clause_are_the_outcome_of_the_strikes(kb):
+    doc = run(kb, "Since January, Turkish forces have carried out a dozen strikes on villages in "
+                  "northern Iraq, killing more than 40 people.")
+    assert types(doc).count("ASSAULT") == 1, types(doc)
+
+
+def test_a_label_that_names_a_threat_is_no_threat(kb):
+    doc = run(kb, "Cuba called the American order a reckless threat against its sovereignty.")
+    assert "THREATEN" not in types(doc), types(doc)
+    assert "ACCUSE" in types(doc), types(doc)
+
+
+def test_a_promised_response_is_a_threat(kb):
+    doc = run(kb, "Brazil's defence minister has promised a firm response if Venezuelan troops cross the border.")
+    assert "THREATEN" in types(doc), types(doc)
+    assert "AGREE" not in types(doc), types(doc)
