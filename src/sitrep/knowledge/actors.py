@@ -667,6 +667,12 @@ def load_nouns() -> dict[str, str]:
     return {row[0].lower(): row[1].upper() for row in tsv_rows(ACTOR_DATA_DIR / "nouns.tsv")[1:] if len(row) >= 2}
 
 
+@functools.lru_cache(maxsize=1)
+def load_instruments() -> frozenset[str]:
+    """Equipment nouns that never stand alone for an actor (instruments.tsv)."""
+    return frozenset(row[0].lower() for row in tsv_rows(ACTOR_DATA_DIR / "instruments.tsv")[1:] if row)
+
+
 def load_agents() -> dict[str, str]:
     """Role phrases -> sector: the Phoenix agents, with sitrep's own nouns.tsv overriding
     single words it has an opinion on."""

@@ -36,6 +36,8 @@ _UPPER = re.compile(r"[A-Z]")
 #: spaCy dependency labels of a word that modifies the noun after it
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+#: spaCy dependency labels of a clause inside a noun phrase
+_CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj"))
 #: sectors a word inside a role phrase can give its holder (an office, not a trade)
 _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB"))
 
@@ -159,6 +161,7 @@ class _Extractor:
         self._titles_before_people()
         self._groups_located_in_countries()
         self._coref_names()
+        self._share_person_facts()
         self._resolve_role_descriptions()
         self._governments_named_after_people()
         self._bare_roles()
@@ -213,6 +216,9 @@ class _Extractor:
             if self.all_caps and hit.exact.lower() in _stop_words():
                 return False
             text = self.texts[start]
+            if len(hit.exact) >= 4 and hit.exact.isalpha() and text == hit.exact.capitalize() \
+                    and self.propn[start]:
+                return True  # "Nato", "Opec": an acronym spoken as a word, in British style
             return text == hit.exact or text.replace(".", "") == hit.exact.replace(".", "")
         if not any(c.isupper() for k in range(start, end) for c in self.texts[k]):
             return False
@@ -293,6 +299,8 @@ class _Extractor:
 
     def _add_ner(self) -> None:
         for start, end, label in self.ents:
+            if label == "GPE":
+                self._yield_to_longer_place(start, end)
             if label not in _NER_LABELS:
                 continue
             while start < end and self.norms[start] in ("the", "a", "an"):
@@ -327,6 +335,24 @@ class _Extractor:
             if label in ("PERSON", "ORG") and self._place_name(start, end):
                 continue
             self._new_ner(start, end, label, None)
+
+    def _yield_to_longer_place(self, start: int, end: int) -> None:
+        """"New Jersey", "New Mexico", "East Jerusalem": a country or capital word inside a
+        longer place name of another country is no mention of that country."""
+        inner = {id(self.covered[i]): self.covered[i] for i in range(start, end) if self.covered[i]}
+        if len(inner) != 1 or self.gazetteer is None:
+            return
+        m = next(iter(inner.values()))
+        if m.entry is None or m.entry.kind != "state" or (m.start <= start and m.end >= end) \
+                or m.start < start or m.end > end or not any(self.cap[k] for k in range(start, m.start)):
+            return
+        try:
+            found = self.gazetteer.lookup(self._span_text(start, end))
+        except Exception:  # noqa: BLE001 - a gazetteer failure must not stop the stage
+            return
+        if found and normalise(found[0].name) == normalise(self._span_text(start, end)) \
+                and _alpha3(found[0].country) not in (None, m.entry.country):
+            self._drop(m)
 
     def _names_beyond(self, m: _Mention, start: int, end: int) -> bool:
         """The entity has name words besides the surname that no title reading explains."""
@@ -632,6 +658,9 @@ class _Extractor:
                 if p.sector is None:
                     p.sector = title.sector or ("GOV" if title.roles else None)
                 p.roles |= title.roles
+                if p.country is None:
+                    # "Eliot Engel, the chairman of the U.S. House committee": the apposition
+                    p.country = self._appositive_country(p)
                 if p.country is None and title.titled and dominant:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
@@ -644,6 +673,23 @@ class _Extractor:
                     # which of the person's offices the text speaks of
                     p.sector = title.sector or "GOV"
                 p.roles |= title.roles  # the text's word for an office the KB may not list
+
+    def _appositive_country(self, p: _Mention) -> Optional[str]:
+        """The country of the first state or body named in the apposition after a person
+        ("X, the head of Venezuela's assembly,")."""
+        head = self.sdoc[p.end - 1]
+        for app in head.children:
+            if app.dep_ != "appos":
+                continue
+            frontier = [app]
+            while frontier:  # the apposition's own words, not its clauses ("whose work ...")
+                t = frontier.pop(0)
+                frontier.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+                m = self.covered[t.i]
+                if m is not None and m is not p and not m.dropped and not m.person and not m.locative \
+                        and (m.country or (m.entry is not None and m.entry.country)):
+                    return m.country or m.entry.country
+        return None
 
     def _dominant_country(self) -> Optional[str]:
         counts: dict[str, int] = {}
@@ -686,6 +732,13 @@ class _Extractor:
                     for i in range(owner.start, p.start):
                         self.covered[i] = p
                     p.start = owner.start
+                elif owner.country and owner.kind == "org" and p.person and p.country is None \
+                        and owner.end == k and steps > 0 \
+                        and (owner.sector == "GOV" or owner.sector in _INSTITUTION_SECTORS):
+                    # "India's External Affairs Ministry spokesman Syed Akbaruddin": the
+                    # state body whose title the person holds gives the country (an
+                    # outlet's reporter is no national of it)
+                    title.country = p.country = owner.country
                 break
             norm = self.norms[k - 1]
             if norm in ("'s", "'"):
@@ -841,6 +894,20 @@ class _Extractor:
                     self._add(m)
             i += 1
 
+    def _share_person_facts(self) -> None:
+        """A person the KB does not know, titled in one mention ("British Ambassador Rob
+        Macaire") and bare in others ("Rob Macaire", "Macaire"): every mention of the same
+        name takes the country and sector the title gave."""
+        facts: dict[str, tuple[str, Optional[str]]] = {}
+        people = [m for m in self.mentions if not m.dropped and m.person and m.entry is None]
+        for m in people:
+            if m.country and m.identity() not in facts:
+                facts[m.identity()] = (m.country, m.sector)
+        for m in people:
+            if m.country is None and m.identity() in facts:
+                m.country, sector = facts[m.identity()]
+                m.sector = m.sector or sector
+
     def _named_subject(self, i: int) -> bool:
         """A capitalised subject the tagger did not take for a name ("López said", first
         in its sentence, is tagged NOUN): a name when it is a surname of this article."""
@@ -849,6 +916,9 @@ class _Extractor:
 
     def _coref_one(self, m: _Mention, known: dict) -> None:
         key = tuple(self.norms[m.start:m.end])
+        if not m.person and m.resolved_by == "metonymy" and key in known and known[key].person:
+            m.copy_person(known[key])  # "Hague says" after "Foreign Secretary William Hague"
+            return
         if m.person and m.entry is not None and m.resolved_by == "kb" and key in known \
                 and known[key].entry is m.entry and len(key) < self._name_len(known[key]):
             m.resolved_by = "coref"  # "Maduro" after "Nicolas Maduro"
@@ -1010,7 +1080,7 @@ class _Extractor:
             tok = self.sdoc[i]
             if tok.pos_ != "PRON":
                 continue
-            src = self._only_person_nearby(tok.i, gender)
+            src = self._only_person_nearby(tok.i, gender, self._clause_subjects(tok))
             if src is not None:
                 m = _Mention(tok.i, tok.i + 1)
                 m.copy_person(src)
@@ -1029,12 +1099,34 @@ class _Extractor:
                 return m
         return None
 
-    def _only_person_nearby(self, i: int, gender: Optional[str]) -> Optional[_Mention]:
-        """The one person a pronoun can mean: same or previous two sentences, gender-compatible."""
+    def _clause_subjects(self, tok) -> set[str]:
+        """Who an object pronoun cannot mean: the subject of its own verb ("Obama would not
+        meet with him" -- "him" is not Obama; "himself" would be)."""
+        verb = None
+        if tok.dep_ in ("dobj", "dative"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+        if verb is None:
+            return set()
+        out = set()
+        for subj in verb.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for t in [subj] + [c for c in subj.subtree if c.dep_ == "conj"]:
+                m = self.covered[t.i]
+                if m is not None and not m.dropped and m.person:
+                    out.add(m.identity())
+        return out
+
+    def _only_person_nearby(self, i: int, gender: Optional[str],
+                            excluded: frozenset | set = frozenset()) -> Optional[_Mention]:
+        """The one person a pronoun can mean: same or previous two sentences, gender-compatible,
+        not one of ``excluded`` (identities)."""
         si = self._sent_index(i)
         window_start = self.sent_starts[max(0, si - 2)]
         cands = [m for m in self._persons_before(i) if m.start >= window_start
-                 and (gender is None or m.gender in (None, gender))]
+                 and (gender is None or m.gender in (None, gender)) and m.identity() not in excluded]
         if not cands:
             return None
         ids = {m.identity() for m in cands}
@@ -1155,6 +1247,13 @@ def _lexical(orth: int, strings) -> tuple[str, str, bool]:
         if len(_LEX_CACHE) < 500_000:
             _LEX_CACHE[orth] = lex
     return lex
+
+
+@functools.lru_cache(maxsize=512)
+def _alpha3(alpha2: Optional[str]) -> Optional[str]:
+    import pycountry
+    found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
+    return found.alpha_3 if found is not None else None
 
 
 @functools.lru_cache(maxsize=1)

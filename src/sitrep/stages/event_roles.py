@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+from sitrep.knowledge.actors import load_instruments
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -35,7 +36,11 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
+#: prepositions after a noun that name whose it is: "forces of Venezuela", "ministers from France"
+_OWNER_PREPS = ("of", "from")
 VERB_POS = ("VERB", "AUX")
+#: the preposition of a means: an event noun after it is the act of the verb's subject
+INSTRUMENT_PREP = "with"
 
 
 # ------------------------------------------------------------------ the actor index
@@ -98,6 +103,29 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
     return out
 
 
+def same_party(a: Actor, b: Actor) -> bool:
+    """The same mention, the same known actor, or one state named twice (a capital and
+    the country); two people of one country, or its government and its extremists, are
+    two parties."""
+    if a.span == b.span:
+        return True
+    if a.sector != b.sector:
+        return False
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return a.kind != "person" and b.kind != "person" and a.country is not None \
+        and a.country == b.country and a.name == b.name
+
+
+def _parenthesised(tok) -> bool:
+    """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
+    doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
+    if doc[first].text in ("(", "[") and doc[last].text in (")", "]"):
+        return True  # the brackets hang on the phrase itself
+    return first > 0 and last + 1 < len(doc) and doc[first - 1].text in ("(", "[") \
+        and doc[last + 1].text in (")", "]")
+
+
 # ------------------------------------------------------------------ noun phrases
 
 def child(tok, *deps):
@@ -115,7 +143,7 @@ def lemma(tok) -> str:
 def actor_of_phrase(tok, index) -> Optional[Actor]:
     """The actor named by the noun phrase headed by ``tok``: the head itself, a named
     apposition ("the defence minister, Vladimir Padrino"), then the modifiers ("US
-    forces", "Venezuela's navy", "forces of Venezuela")."""
+    forces", "Venezuela's navy", "forces of Venezuela", "ministers from France")."""
     if tok is None:
         return None
     own = index[tok.i]
@@ -135,7 +163,7 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         for t in frontier:
             for c in t.children:
                 seen += 1
-                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ == "of" and t is tok):
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t is tok):
                     continue
                 if index[c.i] is not None:
                     return index[c.i]
@@ -285,7 +313,10 @@ class RoleFinder:
         self._all_preps = frozenset().union(*lex.target_preps.values())
         # event nouns ("strikes") name acts, not actors, even where the KB reads "US
         # strikes" as the US military
-        self.role_nouns = {k: v for k, v in (role_nouns or {}).items() if k not in lex.nouns}
+        # weapons ("missiles") are what an actor uses, never the actor or its target
+        instruments = load_instruments()
+        self.role_nouns = {k: v for k, v in (role_nouns or {}).items()
+                           if k not in lex.nouns and k not in instruments}
 
     # -- entry point -----------------------------------------------------------------
     def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
@@ -313,8 +344,9 @@ class RoleFinder:
                 targets = self._prep_targets(obj, preps, c.tokens)
                 if not targets and self.locatives:
                     targets = self._locative_targets(obj)
-        src_spans = {a.span for a in sources}
-        targets = [t for t in targets if t.span not in src_spans]
+        # an actor does not act on itself: "Pyongyang ... North Korea", "the UN
+        # secretary general ... the UN" name one party twice
+        targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
 
     def _content_target(self, content) -> list[Actor]:
@@ -372,6 +404,10 @@ class RoleFinder:
                     targets = self.phrase_actors(pobj)
         if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
             targets = self._event_doer(obj)
+            if not targets and c.type in self.lex.types_of("addressed"):
+                # "rejected asylum applications from Snowden", "demanded an apology from
+                # Tokyo": whoever the answered or wanted thing comes from
+                targets = self._from_phrase(obj)
         return sources, targets
 
     def subject_actors(self, verb) -> list[Actor]:
@@ -386,6 +422,15 @@ class RoleFinder:
             found = self.phrase_actors(subj)
             if found:
                 return found
+            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.pos_ == "AUX" \
+                    and subj.head.i == verb.head.i:
+                # "Cabello said [the dead were not gang members and accused Washington]":
+                # the parse joins the act to a reported copula clause about a non-party;
+                # the act is the speaker's
+                speaker = child(verb.head.head, "nsubj")
+                found = self.phrase_actors(speaker) if speaker is not None else []
+                if found:
+                    return found
             issuer = self._issuer(subj) or _copula_subject(subj)
             if issuer is None:
                 break
@@ -535,6 +580,8 @@ class RoleFinder:
         """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,
         allegedly ordered by Assad"."""
         for ch in noun.children:
+            if _parenthesised(ch):
+                continue  # "(CNN) Apologies from ...": a credit, not the doer
             actor = self.index[ch.i] if ch.dep_ in ("poss", "compound", "amod", "nmod") else None
             if actor is not None and not (ch.dep_ == "compound" and actor.resolved_by == "metonymy"):
                 return [actor]  # ("the Paris attacks": a city before the noun says where)
@@ -579,6 +626,9 @@ class RoleFinder:
                 return verb
             if container is not c.head and lemma(container) in self.words.carrier_documents:
                 return verb
+        if container.dep_ == "pobj" and container.head.lower_ == INSTRUMENT_PREP \
+                and container.head.head.pos_ in VERB_POS:
+            return container.head.head  # "went after Turkey with sanctions": the means of the subject
         return self._predicate_carrier(container)
 
     def _predicate_carrier(self, noun):
@@ -633,7 +683,9 @@ class RoleFinder:
     def _clause_target(self, tok) -> list[Actor]:
         """"demanded that the US cancel ...": the subject of the demanded clause."""
         for c in tok.children:
-            if c.dep_ == "ccomp":
+            # a clause before the verb is no content of it ("X was not happy -- Y even
+            # threatened ...": a parse that hangs the first clause on the second)
+            if c.dep_ == "ccomp" and c.i > tok.i:
                 subj = child(c, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":
                     found = actors_of_phrase(subj, self.index)
@@ -679,12 +731,19 @@ class RoleFinder:
         return []
 
     def _prep_targets(self, tok, preps, exclude) -> list[Actor]:
+        """The actor of the first recipient phrase ("sanctions on Caracas", "lashed out at
+        the United States"); a state the actor layer read as a place counts there too,
+        since the preposition is one of the event type's recipient prepositions."""
         skip = {t.i for t in exclude}
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.i not in skip:
                 pobj = child(prep, "pobj")
                 if pobj is not None:
-                    found = self.phrase_actors(pobj)
+                    found = self.phrase_actors(pobj) or self._located_state(pobj)
                     if found:
                         return found
         return []
+
+    def _located_state(self, tok) -> list[Actor]:
+        located = self.locatives.get(tok.i)
+        return [located] if located is not None and located.kind == "state" else []

@@ -1,0 +1,56 @@
+"""The actor layer reads a name in its article: longer place names, surnames named in
+full before, appositions, titles given once. Every text is made up for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def actors(kb, text, published="2024-03-15"):
+    doc = pipeline.process(Article(id="t", text=text, published=published), kb)
+    return {a.text: a for a in doc.actors}
+
+
+def test_a_country_word_inside_a_longer_place_name_is_no_country(kb):
+    found = actors(kb, "Senator Ruth Dean of New Mexico spoke to voters in Albuquerque on Monday.")
+    assert "Mexico" not in found
+
+
+def test_a_surname_named_in_full_before_is_the_person_not_a_capital(kb):
+    found = actors(kb, "Dutch Foreign Minister Pieter Madrid arrived on Monday.\n\n"
+                       "Madrid says the talks will continue.")
+    later = [a for t, a in found.items() if t == "Madrid"]
+    assert later and later[0].kind == "person" and later[0].country == "NLD"
+
+
+def test_an_apposition_gives_an_unknown_person_a_country(kb):
+    found = actors(kb, "Chile hosted the talks. Congressman Walter Pryde, the chairman of the Canadian "
+                       "parliament's trade committee, and Chile's minister met in Chile on Monday.")
+    assert found["Walter Pryde"].country == "CAN"
+
+
+def test_a_title_given_once_gives_every_mention_its_country(kb):
+    doc = pipeline.process(Article(id="t", published="2024-03-15", text=(
+        "Kofi Mensah was freed on Sunday, a day after police detained him.\n\n"
+        "The arrest of Ghanaian Ambassador Kofi Mensah drew protests.")), kb)
+    first = next(a for a in doc.actors if a.text == "Kofi Mensah")
+    assert first.country == "GHA"
+
+
+def test_an_acronym_written_as_a_word_is_the_organisation(kb):
+    found = actors(kb, "At the summit, Nato said it would send more ships to the Baltic.")
+    assert found["Nato"].name == "NATO"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(kb):
+    doc = pipeline.process(Article(id="t", published="2024-03-15", text=(
+        "The palace said it would snub Pedro Sanchez, adding that Emmanuel Macron would not "
+        "meet with him.")), kb)
+    him = next(a for a in doc.actors if a.text == "him")
+    assert him.name == "Pedro Sanchez"
+
+
+def test_a_state_body_in_the_title_gives_its_spokesman_a_country(kb):
+    doc = pipeline.process(Article(id="t", published="2024-03-15", text=(
+        "Russia and Russia's allies met. Kenya's Interior Ministry spokesman Odhiambo Wekesa "
+        "says Nairobi has examined the request.")), kb)
+    person = next(a for a in doc.actors if a.text.endswith("Odhiambo Wekesa"))
+    assert person.country == "KEN"
