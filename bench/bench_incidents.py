@@ -14,7 +14,11 @@ same articles are ingested into two copies of that store, each run in a process 
 own (so that its peak memory is its own):
   * incremental: ``ingest`` as shipped, which calls ``update_incidents``;
   * full: ``ingest(recluster=False)`` followed by ``rebuild_incidents``.
-A warm-up ingest of the same articles into an empty store comes first. Printed per pick:
+A warm-up ingest of the same articles into an empty store comes first. With ``--replay``
+nothing is analysed: the articles' stored rows (article, events, sentences, ...) are put
+back as they were, and only the incident step is measured (``update_incidents`` against
+``rebuild_incidents``, each in a process of its own) -- the quick way to compare linkers.
+Printed per pick:
 both wall times and their ratio, the incident step alone in each and its ratio, the
 coordinating (parent) process's peak RSS in each run, and whether both stores hold
 exactly the same incidents (compared in SQL). Texts come from ../shared/data/allsides-intl.
@@ -96,11 +100,41 @@ def same_incidents(a: Path, b: Path) -> bool:
     return True
 
 
+#: tables whose rows of the picked articles --replay keeps aside and puts back
+REPLAY_TABLES = ("articles", "actors", "events", "quotes", "quantities", "places", "times", "minhash",
+                 "sentences", "documents")
+
+
+def keep_aside(store, chosen: list[str]) -> None:
+    """Copy the picked articles' rows into bench_kept_* tables (before they are deleted)."""
+    for table in REPLAY_TABLES:
+        store.con.execute(f"CREATE TABLE bench_kept_{table} AS SELECT * FROM {table} "
+                          "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [chosen])
+
+
+def put_back(store) -> int:
+    """Insert the kept rows again (what an ingest of the same articles would store)."""
+    with store.transaction():
+        for table in REPLAY_TABLES:
+            store.con.execute(f"INSERT INTO {table} SELECT * FROM bench_kept_{table}")
+    return int(store.con.execute("SELECT count(*) FROM bench_kept_articles").fetchone()[0])
+
+
 def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
-    """One measured ingest (in this process): the incremental path or ingest + rebuild."""
-    from sitrep.corpus.incidents import rebuild_incidents
+    """One measured ingest (in this process): the incremental path or ingest + rebuild
+    (modes 'replay-incremental', 'replay-full': the kept rows put back, no analysis)."""
+    from sitrep.corpus.incidents import rebuild_incidents, update_incidents
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
+
+    if mode.startswith("replay-"):
+        with Store(db) as store:
+            added = put_back(store)
+            t0 = time.perf_counter()
+            (update_incidents if mode == "replay-incremental" else rebuild_incidents)(store)
+            link = time.perf_counter() - t0
+        return {"seconds": round(link, 2), "incident_seconds": round(link, 3), "store_seconds": 0.0,
+                "ingested": added, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
     with Store(db) as store:
         t0 = time.perf_counter()
@@ -130,7 +164,8 @@ def _copy(src: Path, dst: Path) -> None:
         shutil.copy(wal, dst.with_name(dst.name + ".wal"))
 
 
-def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: int) -> dict:
+def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: int,
+               replay: bool = False) -> dict:
     """Take n articles out of the linked store, re-link (set-up), ingest them both ways."""
     from sitrep.corpus.incidents import update_incidents
     from sitrep.corpus.ingest import ingest
@@ -140,6 +175,8 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
     _copy(linked, base)
     with Store(base) as store:
         chosen = pick_articles(store, n, how)
+        if replay:
+            keep_aside(store, chosen)
         with store.transaction():
             for aid in chosen:
                 store.delete_article(aid)
@@ -151,17 +188,18 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
         for line in fin:
             if json.loads(line)["id"] in wanted:
                 fout.write(line)
-    with Store(tmp / f"warm-{how}.duckdb") as store:  # warm-up: the first run pays for cold caches
-        ingest([str(sample)], store, workers=workers, progress=False, recluster=False)
+    if not replay:
+        with Store(tmp / f"warm-{how}.duckdb") as store:  # warm-up: the first run pays for cold caches
+            ingest([str(sample)], store, workers=workers, progress=False, recluster=False)
     runs = {}
     for mode in ("incremental", "full"):
         db = tmp / f"{mode}-{how}.duckdb"
         _copy(base, db)
-        runs[mode] = _measure(db, sample, mode, workers)
+        runs[mode] = _measure(db, sample, ("replay-" if replay else "") + mode, workers)
     same = same_incidents(tmp / f"incremental-{how}.duckdb", tmp / f"full-{how}.duckdb")
     inc, full = runs["incremental"], runs["full"]
     return {
-        "picked": how, "store_articles_before": counts["articles"], "store_events_before": counts["events"],
+        "picked": how, "replayed": replay, "store_articles_before": counts["articles"], "store_events_before": counts["events"],
         "store_incidents_before": counts["incidents"], "articles_added": full["ingested"],
         "incremental": inc, "full_rebuild": full,
         "ingest_speedup": round(full["seconds"] / inc["seconds"], 2),
@@ -183,6 +221,10 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=None, help="shared data folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the result here")
     ap.add_argument("--replicate", type=int, default=0, help="append K date-shifted copies of the store")
+    ap.add_argument("--replay", action="store_true",
+                    help="no analysis: put the picked articles' stored rows back and time the incident step only")
+    ap.add_argument("--linked", action="store_true",
+                    help="the store is already linked by this code's rules: skip the set-up re-link")
     ap.add_argument("--pick", nargs="+", choices=("latest", "spread"), default=["latest", "spread"],
                     help="which articles to take out and ingest again (default: both, latest first)")
     args = ap.parse_args(argv)
@@ -202,10 +244,12 @@ def main(argv=None) -> int:
             for k in range(1, args.replicate + 1):
                 replicate(store, years=10 * k, suffix=f"~r{k}")
             t0 = time.perf_counter()
-            rebuild_incidents(store)  # set-up
+            if not args.linked or args.replicate:
+                rebuild_incidents(store)  # set-up
             setup = time.perf_counter() - t0
         result = {"workers": args.workers, "replicated": args.replicate, "setup_rebuild_seconds": round(setup, 1),
-                  "picks": [bench_pick(tmp, linked, src, args.n, how, args.workers) for how in args.pick]}
+                  "picks": [bench_pick(tmp, linked, src, args.n, how, args.workers, args.replay)
+                            for how in args.pick]}
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
