@@ -108,7 +108,7 @@ class Replay:
         self.src.close()
 
 
-def one_size(source: Path, copies: int) -> dict:
+def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
     from sitrep.corpus import ingest as ingest_module
     from sitrep.corpus.store import Store
 
@@ -130,6 +130,9 @@ def one_size(source: Path, copies: int) -> dict:
         linking = time.perf_counter() - linking
     seconds = time.perf_counter() - started
     size = (folder / "s.duckdb").stat().st_size
+    if keep is not None:  # the linked store, for bench_incidents.py --linked
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        (folder / "s.duckdb").replace(keep)
     for p in folder.iterdir():
         p.unlink()
     folder.rmdir()
@@ -163,8 +166,9 @@ def bare_duckdb(source: Path, copies: int) -> dict:
     return {"copies": copies, "rows": n, "peak_rss_mb": _peak_mb(), "peak_rss_mb_before_duckdb": before}
 
 
-def _in_process(source: Path, flag: str, copies: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--source", str(source), flag, str(copies)],
+def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None) -> dict:
+    extra = ["--keep", str(keep)] if keep else []
+    out = subprocess.run([sys.executable, __file__, "--source", str(source), flag, str(copies), *extra],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -176,21 +180,24 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--bare", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--keep", type=Path, help="keep the store of the smallest size here (a linked copy of the corpus)")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the bare-DuckDB baseline")
     args = ap.parse_args()
     if not args.source or not args.source.exists():
         print("pass --source with a copy of a store holding the analysed corpus", file=sys.stderr)
         return 2
     if args.one:
-        print(json.dumps(one_size(args.source, args.one)))
+        print(json.dumps(one_size(args.source, args.one, args.keep)))
         return 0
     if args.bare:
         print(json.dumps(bare_duckdb(args.source, args.bare)))
         return 0
     runs = []
-    for copies in (int(c) for c in args.copies.split(",")):
-        run = _in_process(args.source, "--one", copies)
-        run["bare_duckdb"] = _in_process(args.source, "--bare", copies)
-        run["ratio_to_bare_duckdb"] = round(run["peak_rss_mb"] / run["bare_duckdb"]["peak_rss_mb"], 2)
+    for n, copies in enumerate(int(c) for c in args.copies.split(",")):
+        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None)
+        if not args.no_baseline:
+            run["bare_duckdb"] = _in_process(args.source, "--bare", copies)
+            run["ratio_to_bare_duckdb"] = round(run["peak_rss_mb"] / run["bare_duckdb"]["peak_rss_mb"], 2)
         runs.append(run)
         print(runs[-1], file=sys.stderr)
     summary = {"benchmark": "coordinating process peak memory (analysis replayed)", "source": str(args.source),

@@ -199,7 +199,8 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
     same = same_incidents(tmp / f"incremental-{how}.duckdb", tmp / f"full-{how}.duckdb")
     inc, full = runs["incremental"], runs["full"]
     return {
-        "picked": how, "replayed": replay, "store_articles_before": counts["articles"], "store_events_before": counts["events"],
+        "picked": how, "replayed": replay, "store_articles_before": counts["articles"],
+        "store_events_before": counts["events"],
         "store_incidents_before": counts["incidents"], "articles_added": full["ingested"],
         "incremental": inc, "full_rebuild": full,
         "ingest_speedup": round(full["seconds"] / inc["seconds"], 2),

@@ -26,28 +26,30 @@ Types are linked within their family (one happening filed as COERCE by one outle
 SANCTION by another stays apart unless the table groups them).
 
 Passes (all streamed from the store, memory bounded by the time window):
-  1. dated: mentions in date order, one family at a time in effect (families never meet);
-     each joins the best fitting open incident or seeds a new one. Fine-dated mentions (a
-     day; a publication day and its lag) are compared with the incidents as their fine
-     members describe them; coarse ones (a week, a month) come after them and join
-     whatever fits, so a month never decides where a day goes. A fine decision depends on
-     the last FINE_HORIZON_DAYS only, a coarse one on the last COARSE_HORIZON_DAYS, which
-     is what makes incremental linking exact and cheap (below). Background mentions
+  1. fine: mentions dated by a day (or a publication day and its lag), in date order, one
+     family at a time in effect (families never meet); each joins the best fitting open
+     incident or seeds a new one. A decision depends on the last FINE_HORIZON_DAYS only,
+     which is what makes incremental linking exact and cheap (below). Background mentions
      (history, habit) may join an incident but never seed one of their article's period.
-  2. article: mentions without a usable date, and background mentions that joined
-     nothing, are linked within their own article only (to its other mentions' incidents,
-     on the same evidence), else form an incident of their own (flagged ``background``
-     when every member is).
-  3. describe: each incident is labelled after its best-specified event (type, both
+  2. coarse: a mention dated only by a week or a month joins the finished fine incident
+     it fits best, or none; it never seeds an incident nor changes one (a month is no
+     evidence that two reports tell one happening), so its decision depends on the fine
+     incidents its dates reach and on nothing else.
+  3. article: mentions without a usable date, and those the dated passes did not place,
+     are linked within their own article only (to its other mentions' incidents, on the
+     same evidence), else form an incident of their own (flagged ``background`` when
+     every member is).
+  4. describe: each incident is labelled after its best-specified event (type, both
      actors, a place, a precise date, an asserted status), not its first mention.
 
 Incremental (``update_incidents``, called after each ingest): in each family that has a
-new (or removed) mention, the dated pass is re-run from it -- fine mentions first, then
-coarse ones with the fine ones replayed -- with the incidents open there rebuilt from
-their stored members, and stops as soon as no incident a change touched can be joined
-any more (the horizon after the last change); from there on every decision is the stored
-one. Only the articles and incidents touched are re-linked and re-described, with bulk
-inserts. Each event's date interval is kept in ``incident_keys``, so a re-run reads the
+new (or removed) fine mention, the fine pass is re-run from it with the incidents open
+there rebuilt from their stored members, and stops as soon as no incident a change
+touched can be joined any more (the horizon after the last change); from there on every
+decision is the stored one. Then the coarse mentions that are new, or whose dates reach
+an incident that changed, are decided again. Only the articles and incidents touched are
+re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
+interval and every field linking reads of it, so a re-run reads one narrow table for the
 days it re-links, not the store. The result equals ``rebuild_incidents`` (tested).
 """
 from __future__ import annotations
@@ -85,11 +87,10 @@ FINE_INTERVAL_DAYS = PUBLICATION_LAG_DAYS
 COARSE_INTERVAL_DAYS = 30
 #: the widest window of any type, in days (see windows.tsv); checked against the table on load
 MAX_WINDOW_DAYS = 3
-#: an incident whose core ended this many days before a mention's last day can be joined by
-#: neither that mention nor any later one of its precision (mentions come in order of
-#: their last day, and a later one starts at most its interval before it ends)
+#: an incident whose core ended this many days before a fine mention's last day can be
+#: joined by neither that mention nor any later one (mentions come in order of their last
+#: day, and a later one starts at most its interval before it ends)
 FINE_HORIZON_DAYS = FINE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
-COARSE_HORIZON_DAYS = COARSE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
 
 #: text overlap a cross-article link needs with no agreeing actor or place, how much each
 #: agreeing one lowers it, and the floor it never goes below
@@ -764,9 +765,15 @@ def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
     con = store.con
     if event_ids is None:
         # a table derived from the events alone: made again whole, so a store whose keys
-        # were made by an older linker (other columns) gets this linker's
+        # were made by an older linker (other columns) gets this linker's; filled a chunk
+        # of articles at a time, so DuckDB's working memory is the chunk's, not the corpus's
         con.execute("DROP TABLE IF EXISTS incident_keys")
-        con.execute(f"CREATE TABLE incident_keys AS {_KEY_SQL.replace('{where}', '')}")
+        con.execute(f"CREATE TABLE incident_keys AS {_KEY_SQL.replace('{where}', 'WHERE false')}")
+        articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
+        for i in range(0, len(articles), CHUNK_KEYS):
+            con.execute(f"INSERT INTO incident_keys BY NAME "
+                        f"{_KEY_SQL.replace('{where}', 'WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))')}",
+                        [articles[i:i + CHUNK_KEYS]])
         return
     con.execute("DELETE FROM incident_keys WHERE event_id IN "
                 "(SELECT k.event_id FROM incident_keys k ANTI JOIN events e USING (event_id))")
@@ -962,16 +969,17 @@ def update_incidents(store) -> int:
                               [LINKER_VERSION]).fetchone()[0]
     if other_rules or not _keys_current(con):
         return rebuild_incidents(store)
-    new_ids = sorted(r[0] for r in con.execute(
-        "SELECT e.event_id FROM events e ANTI JOIN incident_mentions m USING (event_id)").fetchall())
+    new_sql = "FROM events e ANTI JOIN incident_mentions m USING (event_id)"
+    new_count = con.execute(f"SELECT count(*) {new_sql}").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    if 2 * new_count > total:  # a first ingest: one streamed pass is cheaper
+        return rebuild_incidents(store)
+    new_ids = sorted(r[0] for r in con.execute(f"SELECT e.event_id {new_sql}").fetchall())
     stale = con.execute("""SELECT i.incident_id, i.link_from, i.family FROM incidents i
                            LEFT JOIN (SELECT incident_id, count(*) AS n FROM incident_mentions GROUP BY 1) c
                            USING (incident_id) WHERE coalesce(c.n, 0) <> i.n_mentions""").fetchall()
     if not new_ids and not stale:
         return int(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    if 2 * len(new_ids) > total:  # a first ingest: one streamed pass is cheaper
-        return rebuild_incidents(store)
     with store.transaction():
         _refresh_keys(store, new_ids)
         _update(store, new_ids, stale)
