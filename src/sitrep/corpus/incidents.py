@@ -670,7 +670,10 @@ MENTION_COLUMNS = ("incident_id", "event_id", "article_id", "outlet", "certainty
 #: are never updated in place): a re-link reads one narrow table, not a join with events
 _EVENT_FIELDS = ("certainty", "source_country", "target_country", "source_name", "target_name",
                  "source_sector", "target_sector", "place_name", "place_country", "lat", "lon",
-                 "place_feature", "sentence_start", "background", "sentence")
+                 "place_feature", "sentence_start", "background", "sentence",
+                 # and of its article, as it stood when the event was stored (an outlet
+                 # copied by a near-duplicate is not an independent source)
+                 "outlet", "independent_key", "unknown_label", "pub_date")
 
 #: the date interval linking gives each event (table incident_keys, kept in step with the
 #: events by every linking run): the ISO value its text gives (day, week, month, year),
@@ -686,8 +689,12 @@ WITH parsed AS (
            e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y, e.sentence_start, e.mentions,
            coalesce(e.certainty, 'asserted') AS certainty, e.source_country, e.target_country, e.source_name,
            e.target_name, e.source_sector, e.target_sector, e.place_name, e.place_country, e.lat, e.lon,
-           e.place_feature, coalesce(e.background, false) AS background, e.sentence
+           e.place_feature, coalesce(e.background, false) AS background, e.sentence,
+           a.outlet, coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
+           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
+               || ')' AS unknown_label, a.pub_date
     FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     {where}
 ), spans AS (
     SELECT event_id, article_id, sentence_start, unnest(CAST(mentions AS INTEGER[][])) AS span
@@ -723,22 +730,16 @@ SELECT event_id, article_id, type,
 FROM ranged LEFT JOIN more USING (event_id)
 """.replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS))
 
-#: a mention row: its key joined with what the event and its article say
+#: a mention row: its key (with what the event and its article say) and the incident the
+#: dated passes put it in
 _ROWS_SQL = """(
-SELECT k.event_id, k.article_id, k.type, a.outlet AS outlet,
-       coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-       'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-           || ')' AS unknown_label,
-       k.certainty, k.lo, k.hi, k.precision, a.pub_date,
-       k.source_country, k.target_country, k.source_name, k.target_name, k.source_sector, k.target_sector,
-       k.place_name, k.place_country, k.lat, k.lon, k.place_feature, k.sentence_start,
-       k.background, im.incident_id AS stored_incident, k.sentence, k.more_sentences
+SELECT k.event_id, k.article_id, k.type, k.outlet, k.independent_key, k.unknown_label, k.certainty, k.lo, k.hi,
+       k.precision, k.pub_date, k.source_country, k.target_country, k.source_name, k.target_name,
+       k.source_sector, k.target_sector, k.place_name, k.place_country, k.lat, k.lon, k.place_feature,
+       k.sentence_start, k.background, im.incident_id AS stored_incident, k.sentence, k.more_sentences
 FROM incident_keys k
-JOIN articles a ON a.article_id = k.article_id
-LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
 LEFT JOIN incident_mentions im ON im.event_id = k.event_id AND im.linked = 'dated'
 )"""
-
 _FIELDS = ("event_id", "article_id", "type", "outlet", "independent_key", "unknown_label", "certainty", "lo", "hi",
            "precision", "pub_date", "source_country", "target_country", "source_name", "target_name",
            "source_sector", "target_sector", "place_name", "place_country", "lat", "lon", "place_feature",
@@ -998,9 +999,9 @@ class _Changes:
     assignment: dict[str, Optional[str]] = field(default_factory=dict)  # event -> dated incident (None: none)
     old_incidents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
-    #: per family, date intervals holding every fine incident that changed: the coarse
-    #: mentions whose dates reach them are decided again
-    regions: dict[str, list[tuple[date, date]]] = field(default_factory=lambda: defaultdict(list))
+    #: date intervals holding every fine incident that changed: the coarse mentions whose
+    #: dates reach them are decided again
+    regions: list[tuple[date, date]] = field(default_factory=list)
 
     def record(self, m: Mention, new: Optional[str]) -> None:
         """m's dated assignment is now ``new``."""
@@ -1029,7 +1030,7 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             [stale_ids]).fetchall()}
     # where each family's fine pass must re-run: at its new mentions and removed members
     fine_dirty: dict[str, list[tuple]] = defaultdict(list)
-    coarse_new: dict[str, list[str]] = defaultdict(list)
+    coarse_new: list[str] = []
     for i in range(0, len(new_ids), CHUNK_ROWS):
         for event_id, article_id, typ, precision, lo, hi in con.execute(
                 _NEW_KEY_SQL, [new_ids[i:i + CHUNK_ROWS]]).fetchall():
@@ -1037,40 +1038,97 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             if precision in FINE_PRECISIONS:
                 fine_dirty[rule_for(typ).family].append((hi, lo, event_id))
             elif precision in COARSE_PRECISIONS:
-                coarse_new[rule_for(typ).family].append(event_id)
+                coarse_new.append(event_id)
     reach = timedelta(days=FINE_SPREAD_DAYS + COARSE_INTERVAL_DAYS)
     for _, link_from, family in stale:
         if link_from is not None:  # a removed member lay near its incident's first date
             fine_dirty[family].append((link_from, date.min, ""))
-            changes.regions[family].append((link_from - reach, link_from + reach))
-    new_set = set(new_ids)
-    for family in sorted(fine_dirty):
-        _rerun_family(store, family, sorted(fine_dirty[family]), changes, new_set)
-    for family in sorted(set(coarse_new) | set(changes.regions)):
-        _redecide_coarse(store, family, coarse_new.get(family, []), changes, new_set)
+            changes.regions.append((link_from - reach, link_from + reach))
+    _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
+    _redecide_coarse(store, coarse_new, changes, set(new_ids))
     _apply(store, changes)
 
 
-def _rerun_family(store, family: str, dirty: list[tuple], changes: _Changes, new_ids: set[str]) -> None:
-    """Re-run one family's fine pass over every stretch that holds a dirty key."""
-    position: Optional[tuple] = None
-    for key in dirty:
-        if position is None or key > position:
-            position = _rerun(store, family, key, changes, dirty, new_ids)
+#: days of fine mentions read with one query around the changes of an update: the open
+#: incidents before a change (horizon, window and their members' spread) and a re-run after it
+_PREFETCH_BEFORE_DAYS = FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1 + FINE_SPREAD_DAYS
+_PREFETCH_AFTER_DAYS = 3 * (FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
 
 
-def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str]) -> tuple:
+class _Prefetched:
+    """The fine mentions of every family whose last day lies in lo..hi, read with one
+    query, per family in processing order: the re-runs of one stretch of dates read them
+    from here instead of a query each (a query costs its fixed overhead many times over)."""
+
+    def __init__(self, store, lo: date, hi: date):
+        self.lo, self.hi = lo, hi
+        self.by_family: dict[str, list[Mention]] = defaultdict(list)
+        for row in _select(store, f"WHERE {_FINE} AND hi >= ? AND hi <= ? ORDER BY hi, lo, event_id", [lo, hi]):
+            m = _mention(row)
+            self.by_family[m.family].append(m)
+        self.keys = {f: [m.key for m in ms] for f, ms in self.by_family.items()}
+
+    def stream(self, store, family: str, start: tuple) -> Iterator[Mention]:
+        """The family's mentions from ``start`` on: these, then the store's after hi."""
+        mentions = self.by_family.get(family, [])
+        yield from mentions[bisect.bisect_left(self.keys.get(family, []), start):]
+        after = (self.hi + timedelta(days=1), date.min, "")
+        yield from _dated_stream(store, max(start, after), family_types(family), view="fine",
+                                 chunk_days=2 * FINE_HORIZON_DAYS)
+
+    def open_clusters(self, family: str, start: tuple, overlay: dict[str, Optional[str]]) -> list[Cluster]:
+        """The incidents open where the fine pass resumes at ``start``: those with a member
+        whose last day lies within the horizon (plus the window) before it, each rebuilt
+        from all its members before ``start`` (stored assignments, or those re-linked in
+        this update). Every member lies in the prefetched days (members are at most
+        FINE_SPREAD_DAYS apart), so no query is needed."""
+        since = start[0] - timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
+        before = self.by_family.get(family, [])[:bisect.bisect_left(self.keys.get(family, []), start)]
+        ids = {overlay.get(m.event_id, m.stored_incident) for m in before if m.hi >= since} - {None}
+        clusters: dict[str, Cluster] = {}
+        for m in before:
+            iid = overlay.get(m.event_id, m.stored_incident)
+            if iid not in ids:
+                continue
+            if iid not in clusters:
+                clusters[iid] = Cluster(seed=m, incident_id=iid)
+            clusters[iid].add(m)
+        return list(clusters.values())
+
+
+def _rerun_fine(store, dirty: dict[str, list[tuple]], changes: _Changes, new_ids: set[str]) -> None:
+    """Re-run each family's fine pass over every stretch that holds a dirty key, the
+    stretches of all families that lie close together read with one query."""
+    everything = sorted((key, family) for family, keys in dirty.items() for key in keys)
+    position: dict[str, tuple] = {}
+    i = 0
+    while i < len(everything):
+        # the keys of one stretch of dates: each within a re-run's reach of the last, the
+        # stretch no longer than a batch (memory bounded by the stretch, not the corpus)
+        j = i + 1
+        gap, longest = timedelta(days=_PREFETCH_AFTER_DAYS // 2), timedelta(days=COARSE_BATCH_DAYS)
+        while (j < len(everything) and everything[j][0][0] - everything[j - 1][0][0] <= gap
+               and everything[j][0][0] - everything[i][0][0] <= longest):
+            j += 1
+        pre = _Prefetched(store, everything[i][0][0] - timedelta(days=_PREFETCH_BEFORE_DAYS),
+                          everything[j - 1][0][0] + timedelta(days=_PREFETCH_AFTER_DAYS))
+        for key, family in everything[i:j]:
+            if family not in position or key > position[family]:
+                position[family] = _rerun(store, family, key, changes, dirty[family], new_ids, pre)
+        i = j
+
+
+def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str],
+           pre: _Prefetched) -> tuple:
     """Re-run from ``start`` until every incident a change touched is out of reach;
     records what changed; returns the key where it stopped."""
     reach = timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
     spread = timedelta(days=FINE_SPREAD_DAYS)
-    types = family_types(family)
     pending = bisect.bisect_left(dirty, start)  # dirty keys not passed yet: dirty[pending:]
     last_change = start[0]
     position = start
-    stream = _dated_stream(store, start, types, view="fine", chunk_days=2 * FINE_HORIZON_DAYS)
-    opened = _open_clusters(store, start, types, changes.assignment)
-    for m, c in link_dated(stream, opened):
+    opened = pre.open_clusters(family, start, changes.assignment)
+    for m, c in link_dated(pre.stream(store, family, start), opened):
         position = m.key
         while pending < len(dirty) and dirty[pending] <= m.key:
             last_change = max(last_change, dirty[pending][0])
@@ -1079,28 +1137,27 @@ def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tupl
         if new != m.stored_incident or m.event_id in new_ids:
             last_change = max(last_change, m.hi)
             changes.record(m, new)
-            changes.regions[family].append((m.lo - spread, m.hi + spread))
+            changes.regions.append((m.lo - spread, m.hi + spread))
         elif m.hi - last_change > reach:
             break  # every incident a change touched is out of reach: the rest is as stored
     return position
 
 
-def _redecide_coarse(store, family: str, new_coarse: list[str], changes: _Changes, new_ids: set[str]) -> None:
-    """Decide again the family's coarse mentions that are new or whose dates reach a
-    region where a fine incident changed."""
-    types = family_types(family)
+def _redecide_coarse(store, new_coarse: list[str], changes: _Changes, new_ids: set[str]) -> None:
+    """Decide again the coarse mentions that are new or whose dates reach a region where
+    a fine incident changed (of any family: deciding one again whose incidents did not
+    change gives the same answer, so one query per stretch of dates serves them all)."""
     pad = timedelta(days=MAX_WINDOW_DAYS)
     found: dict[str, Mention] = {}
-    for lo, hi in _merged(changes.regions.get(family, [])):
-        for row in _select(store, f"WHERE {_COARSE} AND type IN (SELECT unnest(?::VARCHAR[])) "
-                                  "AND hi >= ? AND lo <= ?", [types, lo - pad, hi + pad]):
+    for lo, hi in _merged(changes.regions):
+        for row in _select(store, f"WHERE {_COARSE} AND hi >= ? AND lo <= ?", [lo - pad, hi + pad]):
             m = _mention(row)
             found[m.event_id] = m
     for row in _by_keys(store, "event_id", sorted(set(new_coarse) - set(found)), "event_id"):
         m = _mention(row)
         found[m.event_id] = m
     ordered = sorted(found.values(), key=lambda m: m.key)
-    for m, c in _coarse_pass(store, ordered, types, changes.assignment):
+    for m, c in _coarse_pass(store, ordered, None, changes.assignment):
         new = c.incident_id if c is not None else None
         if new != m.stored_incident or m.event_id in new_ids:
             changes.record(m, new)
@@ -1115,17 +1172,6 @@ def _merged(intervals: list[tuple[date, date]]) -> list[tuple[date, date]]:
         else:
             out.append([lo, hi])
     return [(lo, hi) for lo, hi in out]
-
-
-def _open_clusters(store, start: tuple, types: list[str], overlay: dict[str, Optional[str]]) -> list[Cluster]:
-    """The incidents open where the fine pass resumes, each rebuilt from all its members
-    before ``start`` (stored assignments, or those already re-linked in this update).
-    An open incident has a member whose last day lies within the horizon (plus the window)
-    before ``start``; its earlier members are fetched through its id."""
-    since = start[0] - timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
-    base = f"WHERE {_FINE} AND type IN (SELECT unnest(?::VARCHAR[])) AND (hi, lo, event_id) < (?, ?, ?)"
-    recent = [_mention(r) for r in _select(store, base + " AND hi >= ?", [types, *start, since])]
-    return _complete_clusters(store, base, [types, *start], recent, overlay)
 
 
 def _fine_clusters(store, types: Optional[list[str]], lo: date, hi: date,
