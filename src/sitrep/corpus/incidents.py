@@ -1085,15 +1085,7 @@ class _Prefetched:
         since = start[0] - timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
         before = self.by_family.get(family, [])[:bisect.bisect_left(self.keys.get(family, []), start)]
         ids = {overlay.get(m.event_id, m.stored_incident) for m in before if m.hi >= since} - {None}
-        clusters: dict[str, Cluster] = {}
-        for m in before:
-            iid = overlay.get(m.event_id, m.stored_incident)
-            if iid not in ids:
-                continue
-            if iid not in clusters:
-                clusters[iid] = Cluster(seed=m, incident_id=iid)
-            clusters[iid].add(m)
-        return list(clusters.values())
+        return _clusters_of(before, ids, overlay)
 
 
 def _rerun_fine(store, dirty: dict[str, list[tuple]], changes: _Changes, new_ids: set[str]) -> None:
@@ -1178,37 +1170,26 @@ def _fine_clusters(store, types: Optional[list[str]], lo: date, hi: date,
                    overlay: dict[str, Optional[str]]) -> list[Cluster]:
     """The finished fine incidents (of these types; None: all) whose core may meet the
     dates lo..hi, each with all its members, in the order of their seeds. Every member's
-    widened dates hold its incident's core, so one member near lo..hi finds each."""
+    widened dates hold its incident's core, so one member near lo..hi finds each; the
+    others are at most FINE_SPREAD_DAYS from it, so one query reads them all."""
     pad = timedelta(days=MAX_WINDOW_DAYS)
-    base = f"WHERE {_FINE}"
-    params: list = []
+    spread = timedelta(days=FINE_SPREAD_DAYS)
+    where = f"WHERE {_FINE} AND hi >= ? AND lo <= ?"
+    params: list = [lo - pad - spread, hi + pad + spread]
     if types is not None:
-        base += " AND type IN (SELECT unnest(?::VARCHAR[]))"
+        where += " AND type IN (SELECT unnest(?::VARCHAR[]))"
         params.append(types)
-    near = [_mention(r) for r in _select(store, base + " AND hi >= ? AND lo <= ?", [*params, lo - pad, hi + pad])]
-    return _complete_clusters(store, base, params, near, overlay)
+    band = sorted((_mention(r) for r in _select(store, where, params)), key=lambda m: m.key)
+    ids = {overlay.get(m.event_id, m.stored_incident) for m in band
+           if m.hi >= lo - pad and m.lo <= hi + pad} - {None}
+    return _clusters_of(band, ids, overlay)
 
 
-def _complete_clusters(store, base: str, params: list, found: list[Mention],
-                       overlay: dict[str, Optional[str]]) -> list[Cluster]:
-    """The incidents of the ``found`` mentions (stored assignment, ``overlay`` first), each
-    rebuilt from all its members that match ``base``, in the order of their seeds."""
-    ids = {overlay.get(m.event_id, m.stored_incident) for m in found} - {None}
-    if not ids:
-        return []
-    earlier_ids = sorted({r[0] for r in store.con.execute(
-        "SELECT event_id FROM incident_mentions WHERE linked = 'dated' AND incident_id IN "
-        "(SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()}
-        | {eid for eid, iid in overlay.items() if iid in ids})
-    seen = {m.event_id for m in found}
-    members = list(found)
-    for i in range(0, len(earlier_ids), CHUNK_KEYS):
-        chunk = [e for e in earlier_ids[i:i + CHUNK_KEYS] if e not in seen]
-        if chunk:
-            members += [_mention(r) for r in _select(
-                store, base + " AND event_id IN (SELECT unnest(?::VARCHAR[]))", [*params, chunk])]
+def _clusters_of(members: list[Mention], ids: set[str], overlay: dict[str, Optional[str]]) -> list[Cluster]:
+    """The incidents ``ids`` rebuilt from their ``members`` (in processing order; stored
+    assignment, ``overlay`` first), in the order of their seeds."""
     clusters: dict[str, Cluster] = {}
-    for m in sorted(members, key=lambda m: m.key):
+    for m in members:
         iid = overlay.get(m.event_id, m.stored_incident)
         if iid not in ids:
             continue
