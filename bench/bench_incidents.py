@@ -15,9 +15,12 @@ own (so that its peak memory is its own):
   * incremental: ``ingest`` as shipped, which calls ``update_incidents``;
   * full: ``ingest(recluster=False)`` followed by ``rebuild_incidents``.
 A warm-up ingest of the same articles into an empty store comes first. With ``--replay``
-nothing is analysed: the articles' stored rows (article, events, sentences, ...) are put
-back as they were, and only the incident step is measured (``update_incidents`` against
-``rebuild_incidents``, each in a process of its own) -- the quick way to compare linkers.
+nothing is analysed and only the incident step is measured, each run in a process of its
+own: the whole store linked by ``rebuild_incidents`` (the reference), then in a copy the
+picked articles' stored rows (article, events, sentences, ...) kept aside, the articles
+deleted and the copy re-linked (set-up), the rows put back as they were and linked by
+``update_incidents``; both stores must hold the same incidents. One full re-link serves
+every pick -- the quick way to compare linkers on a big store.
 Printed per pick:
 both wall times and their ratio, the incident step alone in each and its ratio, the
 coordinating (parent) process's peak RSS in each run, and whether both stores hold
@@ -122,14 +125,15 @@ def put_back(store) -> int:
 
 def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
     """One measured ingest (in this process): the incremental path or ingest + rebuild
-    (modes 'replay-incremental', 'replay-full': the kept rows put back, no analysis)."""
+    (no analysis: 'replay-incremental' puts the kept rows back and updates, 'replay-full'
+    re-links the store as it is)."""
     from sitrep.corpus.incidents import rebuild_incidents, update_incidents
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
 
     if mode.startswith("replay-"):
         with Store(db) as store:
-            added = put_back(store)
+            added = put_back(store) if mode == "replay-incremental" else 0
             t0 = time.perf_counter()
             (update_incidents if mode == "replay-incremental" else rebuild_incidents)(store)
             link = time.perf_counter() - t0
@@ -164,8 +168,34 @@ def _copy(src: Path, dst: Path) -> None:
         shutil.copy(wal, dst.with_name(dst.name + ".wal"))
 
 
-def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: int,
-               replay: bool = False) -> dict:
+def replay_pick(tmp: Path, full: Path, full_run: dict, n: int, how: str) -> dict:
+    """--replay: the store linked in full (``full``, timed as ``full_run``) is the
+    reference; n articles are taken out of a copy (their rows kept aside) and the copy
+    re-linked (set-up), then the rows are put back and linked incrementally (timed)."""
+    from sitrep.corpus.incidents import update_incidents
+    from sitrep.corpus.store import Store
+
+    base = tmp / f"base-{how}.duckdb"
+    _copy(full, base)
+    with Store(base) as store:
+        chosen = pick_articles(store, n, how)
+        keep_aside(store, chosen)
+        with store.transaction():
+            for aid in chosen:
+                store.delete_article(aid)
+        update_incidents(store)  # set-up: the store as it was before these articles came
+        counts = store.counts()
+    inc = _measure(base, base, "replay-incremental", 1)
+    return {
+        "picked": how, "replayed": True, "store_articles_before": counts["articles"],
+        "store_events_before": counts["events"], "store_incidents_before": counts["incidents"],
+        "articles_added": inc["ingested"], "incremental": inc, "full_rebuild": full_run,
+        "incident_step_speedup": round(full_run["incident_seconds"] / max(inc["incident_seconds"], 1e-6), 1),
+        "same_incidents": same_incidents(base, full),
+    }
+
+
+def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: int) -> dict:
     """Take n articles out of the linked store, re-link (set-up), ingest them both ways."""
     from sitrep.corpus.incidents import update_incidents
     from sitrep.corpus.ingest import ingest
@@ -175,8 +205,6 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
     _copy(linked, base)
     with Store(base) as store:
         chosen = pick_articles(store, n, how)
-        if replay:
-            keep_aside(store, chosen)
         with store.transaction():
             for aid in chosen:
                 store.delete_article(aid)
@@ -188,18 +216,17 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
         for line in fin:
             if json.loads(line)["id"] in wanted:
                 fout.write(line)
-    if not replay:
-        with Store(tmp / f"warm-{how}.duckdb") as store:  # warm-up: the first run pays for cold caches
-            ingest([str(sample)], store, workers=workers, progress=False, recluster=False)
+    with Store(tmp / f"warm-{how}.duckdb") as store:  # warm-up: the first run pays for cold caches
+        ingest([str(sample)], store, workers=workers, progress=False, recluster=False)
     runs = {}
     for mode in ("incremental", "full"):
         db = tmp / f"{mode}-{how}.duckdb"
         _copy(base, db)
-        runs[mode] = _measure(db, sample, ("replay-" if replay else "") + mode, workers)
+        runs[mode] = _measure(db, sample, mode, workers)
     same = same_incidents(tmp / f"incremental-{how}.duckdb", tmp / f"full-{how}.duckdb")
     inc, full = runs["incremental"], runs["full"]
     return {
-        "picked": how, "replayed": replay, "store_articles_before": counts["articles"],
+        "picked": how, "replayed": False, "store_articles_before": counts["articles"],
         "store_events_before": counts["events"],
         "store_incidents_before": counts["incidents"], "articles_added": full["ingested"],
         "incremental": inc, "full_rebuild": full,
@@ -246,7 +273,9 @@ def main(argv=None) -> int:
             for k in range(1, args.replicate + 1):
                 replicate(store, years=10 * k, suffix=f"~r{k}")
             t0 = time.perf_counter()
-            if not args.linked or args.replicate:
+            if args.replay:
+                pass  # the full re-link below is the timed reference
+            elif not args.linked or args.replicate:
                 rebuild_incidents(store)  # set-up
             else:  # linked by these rules: only the keys are made again (their columns may be older)
                 from sitrep.corpus.incidents import _refresh_keys
@@ -254,9 +283,13 @@ def main(argv=None) -> int:
                 with store.transaction():
                     _refresh_keys(store)
             setup = time.perf_counter() - t0
+        if args.replay:
+            full_run = _measure(linked, linked, "replay-full", 1)
+            picks = [replay_pick(tmp, linked, full_run, args.n, how) for how in args.pick]
+        else:
+            picks = [bench_pick(tmp, linked, src, args.n, how, args.workers) for how in args.pick]
         result = {"workers": args.workers, "replicated": args.replicate, "setup_rebuild_seconds": round(setup, 1),
-                  "picks": [bench_pick(tmp, linked, src, args.n, how, args.workers, args.replay)
-                            for how in args.pick]}
+                  "picks": picks}
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
