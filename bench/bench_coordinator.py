@@ -77,6 +77,9 @@ class Replay:
 
         self.src = Store.__new__(Store)  # a plain read-only reader of the source store's documents
         self.src._con = duckdb.connect(str(source), read_only=True)
+        # it stands in for the workers: its reads must not count as the coordinator's memory
+        # (DuckDB would keep every block it read of the source in its buffer pool)
+        self.src._con.execute("SET memory_limit = '64MB'")
         self.src._pending, self.src._pending_keys, self.src._writer_lock = {}, set(), None
 
     def map(self, task, chunks):
@@ -144,6 +147,15 @@ def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
+    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 

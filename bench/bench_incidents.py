@@ -44,6 +44,33 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from sitrep.eval.core import default_data_dir  # noqa: E402
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
+    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def bare_duckdb(source: Path) -> dict:
+    """The baseline of the run: the corpus's articles loaded into one DuckDB table by
+    DuckDB alone (its JSON reader), in a process of its own (--bare)."""
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-bare-") as tmp:
+        con = duckdb.connect(str(Path(tmp) / "bare.duckdb"))
+        con.execute("CREATE TABLE articles AS SELECT * FROM read_json_auto(?, format = 'newline_delimited')",
+                    [str(source)])
+        rows = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+    return {"rows": rows, "peak_rss_mb": peak_rss_mb()}
+
+
 def pick_articles(store, n: int, how: str = "spread") -> list[str]:
     """n dated articles: the latest ones (a feed update: 'latest') or spread evenly over
     the store's period ('spread': old news arriving late everywhere, the worst case)."""
@@ -138,7 +165,7 @@ def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
             (update_incidents if mode == "replay-incremental" else rebuild_incidents)(store)
             link = time.perf_counter() - t0
         return {"seconds": round(link, 2), "incident_seconds": round(link, 3), "store_seconds": 0.0,
-                "ingested": added, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+                "ingested": added, "peak_rss_mb": peak_rss_mb()}
 
     with Store(db) as store:
         t0 = time.perf_counter()
@@ -151,7 +178,7 @@ def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
     return {"seconds": round(t2 - t0, 2), "incident_seconds": round(link, 3),
             "store_seconds": round(summary.stage_seconds.get("store (parent)", 0.0), 2),
             "ingested": summary.ingested,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def _measure(db: Path, sample: Path, mode: str, workers: int) -> dict:
@@ -238,6 +265,9 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--bare":
+        print(json.dumps(bare_duckdb(Path(argv[1]))))
+        return 0
     if argv and argv[0] == "--run-one":
         db, sample, mode, workers = argv[1:5]
         print(json.dumps(run_one(Path(db), Path(sample), mode, int(workers))))
@@ -290,6 +320,13 @@ def main(argv=None) -> int:
             picks = [bench_pick(tmp, linked, src, args.n, how, args.workers) for how in args.pick]
         result = {"workers": args.workers, "replicated": args.replicate, "setup_rebuild_seconds": round(setup, 1),
                   "picks": picks}
+        out = subprocess.run([sys.executable, __file__, "--bare", str(src)], check=True, capture_output=True,
+                             text=True)
+        bare = json.loads(out.stdout.strip().splitlines()[-1])
+        result["bare_duckdb"] = bare
+        for pick in picks:
+            for run in (pick["incremental"], pick["full_rebuild"]):
+                run["peak_rss_to_bare_duckdb"] = round(run["peak_rss_mb"] / bare["peak_rss_mb"], 2)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
