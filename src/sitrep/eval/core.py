@@ -20,6 +20,7 @@ SET_MODULES = (
     "sitrep.eval.sets.news_html",
     "sitrep.eval.sets.plover_gsr",
     "sitrep.eval.sets.allsides_dev",
+    "sitrep.eval.sets.allsides_test",
     "sitrep.eval.sets.petrarch",
     "sitrep.eval.sets.muc4",
     "sitrep.eval.sets.polnear",

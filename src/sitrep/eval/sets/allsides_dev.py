@@ -22,7 +22,9 @@ source/target key accuracy, certainty accuracy, background-flag P/R/F1, date acc
 Second, independent codings (``second-*.jsonl``) are scored against the gold of the same
 articles with the same function: the annotators' agreement.
 
-This is a development set: the events stage is tuned on it.
+This is a development set: the events stage is tuned on it. The held-out ``allsides-test``
+set (``allsides_test.py``) is scored by the same code, through ``evaluate_gold`` with its
+own gold folder.
 """
 from __future__ import annotations
 
@@ -63,8 +65,8 @@ class Coded:
     extra: dict = field(default_factory=dict)
 
 
-def available(data_dir) -> bool:
-    return bool(data_dir) and (Path(data_dir) / CORPUS).is_file() and any(GOLD_DIR.glob("part-*.jsonl"))
+def available(data_dir, gold_dir: Path = GOLD_DIR) -> bool:
+    return bool(data_dir) and (Path(data_dir) / CORPUS).is_file() and any(gold_dir.glob("part-*.jsonl"))
 
 
 # -- reading the gold -------------------------------------------------------------------
@@ -75,11 +77,12 @@ def _gold_actor_key(actor: Optional[dict]) -> Optional[str]:
     return actor.get("country") or (actor.get("igo") or "").upper() or None
 
 
-def load_gold(pattern: str = "part-*.jsonl") -> tuple[dict[str, dict], dict[str, list[Coded]]]:
+def load_gold(pattern: str = "part-*.jsonl",
+              gold_dir: Path = GOLD_DIR) -> tuple[dict[str, dict], dict[str, list[Coded]]]:
     """(article id -> article record, article id -> coded events) from the gold files."""
     articles: dict[str, dict] = {}
     events: dict[str, list[Coded]] = {}
-    for path in sorted(GOLD_DIR.glob(pattern)):
+    for path in sorted(gold_dir.glob(pattern)):
         with open(path, encoding="utf-8") as f:
             for line in f:
                 if not line.strip():
@@ -323,12 +326,12 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
                           f"{context(text, p.mentions[0], 60) if text else ''}")
 
 
-def agreement(data_dir: Optional[Path] = None) -> Optional[dict]:
+def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Optional[dict]:
     """The second codings scored against the gold of the same articles (inter-annotator)."""
-    second_articles, second = load_gold("second-*.jsonl")
+    second_articles, second = load_gold("second-*.jsonl", gold_dir)
     if not second_articles:
         return None
-    _, gold = load_gold()
+    _, gold = load_gold(gold_dir=gold_dir)
     texts = corpus_texts(data_dir, second_articles) if data_dir else {}
     tally = Tally()
     for aid in second_articles:
@@ -338,9 +341,19 @@ def agreement(data_dir: Optional[Path] = None) -> Optional[dict]:
 
 
 def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
-    articles, gold = load_gold()
+    return evaluate_gold(kb, data_dir, GOLD_DIR, NAME, ANCHOR,
+                         "development set: the events stage is tuned on it", limit)
+
+
+def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_note: str,
+                  limit=None) -> EvalResult:
+    """Score sitrep on one event gold folder (``part-*.jsonl``, optional ``second-*.jsonl``).
+
+    ``role_note`` ends the notes and says whether the set is tuned on (dev) or held out (test).
+    """
+    articles, gold = load_gold(gold_dir=gold_dir)
     ids = sorted(articles)[:limit] if limit else sorted(articles)
-    result = EvalResult(NAME, STAGE, anchor=ANCHOR, n_items=len(ids))
+    result = EvalResult(name, STAGE, anchor=anchor, n_items=len(ids))
     runs = run_articles(kb, Path(data_dir), ids)
     tally = Tally()
     inferred = Counter()
@@ -367,7 +380,7 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
     confusion = ", ".join(f"{g}→{p}:{n}" for (g, p), n in sorted(tally.statuses.items()) if g != p)
     if confusion:
         result.notes.append(f"certainty confusions (gold→sitrep): {confusion}")
-    agree = agreement(Path(data_dir))
+    agree = agreement(Path(data_dir), gold_dir)
     if agree:
         result.notes.append(
             f"annotator agreement on {agree['articles']} doubly coded articles: event F1 "
@@ -378,5 +391,5 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
             result.metrics[f"agreement_{key}"] = agree[key]
         result.metrics["agreement_certainty_acc"] = agree["certainty_acc"]
         result.metrics["agreement_background"] = agree["background"]
-    result.notes.append("development set: the events stage is tuned on it")
+    result.notes.append(role_note)
     return result
