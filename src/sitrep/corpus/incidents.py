@@ -999,9 +999,9 @@ class _Changes:
     assignment: dict[str, Optional[str]] = field(default_factory=dict)  # event -> dated incident (None: none)
     old_incidents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
-    #: date intervals holding every fine incident that changed: the coarse mentions whose
-    #: dates reach them are decided again
-    regions: list[tuple[date, date]] = field(default_factory=list)
+    #: (first day, last day, family) holding every fine incident that changed: the coarse
+    #: mentions of that family whose dates reach them are decided again
+    regions: list[tuple[date, date, str]] = field(default_factory=list)
 
     def record(self, m: Mention, new: Optional[str]) -> None:
         """m's dated assignment is now ``new``."""
@@ -1043,7 +1043,7 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
     for _, link_from, family in stale:
         if link_from is not None:  # a removed member lay near its incident's first date
             fine_dirty[family].append((link_from, date.min, ""))
-            changes.regions.append((link_from - reach, link_from + reach))
+            changes.regions.append((link_from - reach, link_from + reach, family))
     _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
     _redecide_coarse(store, coarse_new, changes, set(new_ids))
     _apply(store, changes)
@@ -1129,7 +1129,7 @@ def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tupl
         if new != m.stored_incident or m.event_id in new_ids:
             last_change = max(last_change, m.hi)
             changes.record(m, new)
-            changes.regions.append((m.lo - spread, m.hi + spread))
+            changes.regions.append((m.lo - spread, m.hi + spread, family))
         elif m.hi - last_change > reach:
             break  # every incident a change touched is out of reach: the rest is as stored
     return position
@@ -1137,14 +1137,18 @@ def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tupl
 
 def _redecide_coarse(store, new_coarse: list[str], changes: _Changes, new_ids: set[str]) -> None:
     """Decide again the coarse mentions that are new or whose dates reach a region where
-    a fine incident changed (of any family: deciding one again whose incidents did not
-    change gives the same answer, so one query per stretch of dates serves them all)."""
+    a fine incident of their family changed (one query per stretch of dates serves all
+    families; a coarse decision depends on the fine incidents of its family alone)."""
     pad = timedelta(days=MAX_WINDOW_DAYS)
+    by_family: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for lo, hi, family in changes.regions:
+        by_family[family].append((lo - pad, hi + pad))
     found: dict[str, Mention] = {}
-    for lo, hi in _merged(changes.regions):
+    for lo, hi in _merged([(lo, hi) for lo, hi, _ in changes.regions]):
         for row in _select(store, f"WHERE {_COARSE} AND hi >= ? AND lo <= ?", [lo - pad, hi + pad]):
             m = _mention(row)
-            found[m.event_id] = m
+            if any(m.hi >= a and m.lo <= b for a, b in by_family.get(m.family, ())):
+                found[m.event_id] = m
     for row in _by_keys(store, "event_id", sorted(set(new_coarse) - set(found)), "event_id"):
         m = _mention(row)
         found[m.event_id] = m
