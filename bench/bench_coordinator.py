@@ -12,7 +12,12 @@ articles cost minutes, not hours of spaCy. Copy k of an article has its id, URL 
 marked with k (so it is new text, stored as a near-duplicate of the original) and its
 publication and event dates moved 9*k years later (so incidents are linked in their
 own period, as in a corpus that keeps growing). Each size runs in its own process; its
-peak RSS is that process's. Results: bench/results/coordinator-memory.json.
+peak RSS is that process's, read after the store writes and again after incident linking
+(so the step that sets the peak is known). Beside each size, a bare-DuckDB baseline runs
+in a process of its own: the same input file loaded into one DuckDB table with DuckDB's
+own JSON reader (the least a process that stores these articles in DuckDB needs); the
+coordinator's peak is reported as a ratio to it. Results:
+bench/results/coordinator-memory.json.
 """
 from __future__ import annotations
 
@@ -72,6 +77,9 @@ class Replay:
 
         self.src = Store.__new__(Store)  # a plain read-only reader of the source store's documents
         self.src._con = duckdb.connect(str(source), read_only=True)
+        # it stands in for the workers: its reads must not count as the coordinator's memory
+        # (DuckDB would keep every block it read of the source in its buffer pool)
+        self.src._con.execute("SET memory_limit = '64MB'")
         self.src._pending, self.src._pending_keys, self.src._writer_lock = {}, set(), None
 
     def map(self, task, chunks):
@@ -103,7 +111,7 @@ class Replay:
         self.src.close()
 
 
-def one_size(source: Path, copies: int) -> dict:
+def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
     from sitrep.corpus import ingest as ingest_module
     from sitrep.corpus.store import Store
 
@@ -114,18 +122,67 @@ def one_size(source: Path, copies: int) -> dict:
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with Store(folder / "s.duckdb") as store:
-        summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=False, executor=replay)
-    replay.close()
+        summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=False, executor=replay,
+                                       recluster=False)
+        replay.close()
+        peak_store = _peak_mb()
+        linking = time.perf_counter()
+        from sitrep.corpus.incidents import update_incidents
+
+        summary.incidents = update_incidents(store)
+        linking = time.perf_counter() - linking
     seconds = time.perf_counter() - started
     size = (folder / "s.duckdb").stat().st_size
+    if keep is not None:  # the linked store, for bench_incidents.py --linked
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        (folder / "s.duckdb").replace(keep)
     for p in folder.iterdir():
         p.unlink()
     folder.rmdir()
     return {"copies": copies, "inputs": n, "ingested": summary.ingested, "near_duplicates": summary.near_duplicates,
             "events": summary.events, "incidents": summary.incidents, "seconds": round(seconds, 1),
-            "store_mb": round(size / 1e6, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "incident_seconds": round(linking, 1), "store_mb": round(size / 1e6, 1),
+            "peak_rss_mb_after_store_writes": peak_store, "peak_rss_mb": _peak_mb(),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
+    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def bare_duckdb(source: Path, copies: int) -> dict:
+    """The baseline: the same inputs loaded into one DuckDB table by DuckDB alone."""
+    import duckdb
+
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-bare-{copies}-"))
+    inputs = folder / "inputs.jsonl"
+    write_inputs(source, copies, inputs)
+    before = _peak_mb()  # the input file is written by this process before DuckDB starts
+    con = duckdb.connect(str(folder / "bare.duckdb"))
+    con.execute("CREATE TABLE articles AS SELECT * FROM read_json_auto(?, format = 'newline_delimited')",
+                [str(inputs)])
+    n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    for p in folder.iterdir():
+        p.unlink()
+    folder.rmdir()
+    return {"copies": copies, "rows": n, "peak_rss_mb": _peak_mb(), "peak_rss_mb_before_duckdb": before}
+
+
+def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None) -> dict:
+    extra = ["--keep", str(keep)] if keep else []
+    out = subprocess.run([sys.executable, __file__, "--source", str(source), flag, str(copies), *extra],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
@@ -134,18 +191,26 @@ def main() -> int:
     ap.add_argument("--copies", default="1,5")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--bare", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--keep", type=Path, help="keep the store of the smallest size here (a linked copy of the corpus)")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the bare-DuckDB baseline")
     args = ap.parse_args()
     if not args.source or not args.source.exists():
         print("pass --source with a copy of a store holding the analysed corpus", file=sys.stderr)
         return 2
     if args.one:
-        print(json.dumps(one_size(args.source, args.one)))
+        print(json.dumps(one_size(args.source, args.one, args.keep)))
+        return 0
+    if args.bare:
+        print(json.dumps(bare_duckdb(args.source, args.bare)))
         return 0
     runs = []
-    for copies in (int(c) for c in args.copies.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--source", str(args.source), "--one", str(copies)],
-                             check=True, capture_output=True, text=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    for n, copies in enumerate(int(c) for c in args.copies.split(",")):
+        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None)
+        if not args.no_baseline:
+            run["bare_duckdb"] = _in_process(args.source, "--bare", copies)
+            run["ratio_to_bare_duckdb"] = round(run["peak_rss_mb"] / run["bare_duckdb"]["peak_rss_mb"], 2)
+        runs.append(run)
         print(runs[-1], file=sys.stderr)
     summary = {"benchmark": "coordinating process peak memory (analysis replayed)", "source": str(args.source),
                "runs": runs}

@@ -14,7 +14,14 @@ same articles are ingested into two copies of that store, each run in a process 
 own (so that its peak memory is its own):
   * incremental: ``ingest`` as shipped, which calls ``update_incidents``;
   * full: ``ingest(recluster=False)`` followed by ``rebuild_incidents``.
-A warm-up ingest of the same articles into an empty store comes first. Printed per pick:
+A warm-up ingest of the same articles into an empty store comes first. With ``--replay``
+nothing is analysed and only the incident step is measured, each run in a process of its
+own: the whole store linked by ``rebuild_incidents`` (the reference), then in a copy the
+picked articles' stored rows (article, events, sentences, ...) kept aside, the articles
+deleted and the copy re-linked (set-up), the rows put back as they were and linked by
+``update_incidents``; both stores must hold the same incidents. One full re-link serves
+every pick -- the quick way to compare linkers on a big store.
+Printed per pick:
 both wall times and their ratio, the incident step alone in each and its ratio, the
 coordinating (parent) process's peak RSS in each run, and whether both stores hold
 exactly the same incidents (compared in SQL). Texts come from ../shared/data/allsides-intl.
@@ -35,6 +42,33 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from sitrep.eval.core import default_data_dir  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
+    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def bare_duckdb(source: Path) -> dict:
+    """The baseline of the run: the corpus's articles loaded into one DuckDB table by
+    DuckDB alone (its JSON reader), in a process of its own (--bare)."""
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-bare-") as tmp:
+        con = duckdb.connect(str(Path(tmp) / "bare.duckdb"))
+        con.execute("CREATE TABLE articles AS SELECT * FROM read_json_auto(?, format = 'newline_delimited')",
+                    [str(source)])
+        rows = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+    return {"rows": rows, "peak_rss_mb": peak_rss_mb()}
 
 
 def pick_articles(store, n: int, how: str = "spread") -> list[str]:
@@ -96,11 +130,42 @@ def same_incidents(a: Path, b: Path) -> bool:
     return True
 
 
+#: tables whose rows of the picked articles --replay keeps aside and puts back
+REPLAY_TABLES = ("articles", "actors", "events", "quotes", "quantities", "places", "times", "minhash",
+                 "sentences", "documents")
+
+
+def keep_aside(store, chosen: list[str]) -> None:
+    """Copy the picked articles' rows into bench_kept_* tables (before they are deleted)."""
+    for table in REPLAY_TABLES:
+        store.con.execute(f"CREATE TABLE bench_kept_{table} AS SELECT * FROM {table} "
+                          "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [chosen])
+
+
+def put_back(store) -> int:
+    """Insert the kept rows again (what an ingest of the same articles would store)."""
+    with store.transaction():
+        for table in REPLAY_TABLES:
+            store.con.execute(f"INSERT INTO {table} SELECT * FROM bench_kept_{table}")
+    return int(store.con.execute("SELECT count(*) FROM bench_kept_articles").fetchone()[0])
+
+
 def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
-    """One measured ingest (in this process): the incremental path or ingest + rebuild."""
-    from sitrep.corpus.incidents import rebuild_incidents
+    """One measured ingest (in this process): the incremental path or ingest + rebuild
+    (no analysis: 'replay-incremental' puts the kept rows back and updates, 'replay-full'
+    re-links the store as it is)."""
+    from sitrep.corpus.incidents import rebuild_incidents, update_incidents
     from sitrep.corpus.ingest import ingest
     from sitrep.corpus.store import Store
+
+    if mode.startswith("replay-"):
+        with Store(db) as store:
+            added = put_back(store) if mode == "replay-incremental" else 0
+            t0 = time.perf_counter()
+            (update_incidents if mode == "replay-incremental" else rebuild_incidents)(store)
+            link = time.perf_counter() - t0
+        return {"seconds": round(link, 2), "incident_seconds": round(link, 3), "store_seconds": 0.0,
+                "ingested": added, "peak_rss_mb": peak_rss_mb()}
 
     with Store(db) as store:
         t0 = time.perf_counter()
@@ -113,7 +178,7 @@ def run_one(db: Path, sample: Path, mode: str, workers: int) -> dict:
     return {"seconds": round(t2 - t0, 2), "incident_seconds": round(link, 3),
             "store_seconds": round(summary.stage_seconds.get("store (parent)", 0.0), 2),
             "ingested": summary.ingested,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def _measure(db: Path, sample: Path, mode: str, workers: int) -> dict:
@@ -128,6 +193,33 @@ def _copy(src: Path, dst: Path) -> None:
     wal = src.with_name(src.name + ".wal")
     if wal.exists():
         shutil.copy(wal, dst.with_name(dst.name + ".wal"))
+
+
+def replay_pick(tmp: Path, full: Path, full_run: dict, n: int, how: str) -> dict:
+    """--replay: the store linked in full (``full``, timed as ``full_run``) is the
+    reference; n articles are taken out of a copy (their rows kept aside) and the copy
+    re-linked (set-up), then the rows are put back and linked incrementally (timed)."""
+    from sitrep.corpus.incidents import update_incidents
+    from sitrep.corpus.store import Store
+
+    base = tmp / f"base-{how}.duckdb"
+    _copy(full, base)
+    with Store(base) as store:
+        chosen = pick_articles(store, n, how)
+        keep_aside(store, chosen)
+        with store.transaction():
+            for aid in chosen:
+                store.delete_article(aid)
+        update_incidents(store)  # set-up: the store as it was before these articles came
+        counts = store.counts()
+    inc = _measure(base, base, "replay-incremental", 1)
+    return {
+        "picked": how, "replayed": True, "store_articles_before": counts["articles"],
+        "store_events_before": counts["events"], "store_incidents_before": counts["incidents"],
+        "articles_added": inc["ingested"], "incremental": inc, "full_rebuild": full_run,
+        "incident_step_speedup": round(full_run["incident_seconds"] / max(inc["incident_seconds"], 1e-6), 1),
+        "same_incidents": same_incidents(base, full),
+    }
 
 
 def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: int) -> dict:
@@ -161,7 +253,8 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
     same = same_incidents(tmp / f"incremental-{how}.duckdb", tmp / f"full-{how}.duckdb")
     inc, full = runs["incremental"], runs["full"]
     return {
-        "picked": how, "store_articles_before": counts["articles"], "store_events_before": counts["events"],
+        "picked": how, "replayed": False, "store_articles_before": counts["articles"],
+        "store_events_before": counts["events"],
         "store_incidents_before": counts["incidents"], "articles_added": full["ingested"],
         "incremental": inc, "full_rebuild": full,
         "ingest_speedup": round(full["seconds"] / inc["seconds"], 2),
@@ -172,6 +265,9 @@ def bench_pick(tmp: Path, linked: Path, src: Path, n: int, how: str, workers: in
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--bare":
+        print(json.dumps(bare_duckdb(Path(argv[1]))))
+        return 0
     if argv and argv[0] == "--run-one":
         db, sample, mode, workers = argv[1:5]
         print(json.dumps(run_one(Path(db), Path(sample), mode, int(workers))))
@@ -183,6 +279,11 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=None, help="shared data folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the result here")
     ap.add_argument("--replicate", type=int, default=0, help="append K date-shifted copies of the store")
+    ap.add_argument("--replay", action="store_true",
+                    help="no analysis: put the picked articles' stored rows back and time the incident step only")
+    ap.add_argument("--linked", action="store_true",
+                    help="the store is already linked by this code's rules: skip the set-up re-link "
+                         "(the keys are made again)")
     ap.add_argument("--pick", nargs="+", choices=("latest", "spread"), default=["latest", "spread"],
                     help="which articles to take out and ingest again (default: both, latest first)")
     args = ap.parse_args(argv)
@@ -202,10 +303,30 @@ def main(argv=None) -> int:
             for k in range(1, args.replicate + 1):
                 replicate(store, years=10 * k, suffix=f"~r{k}")
             t0 = time.perf_counter()
-            rebuild_incidents(store)  # set-up
+            if args.replay:
+                pass  # the full re-link below is the timed reference
+            elif not args.linked or args.replicate:
+                rebuild_incidents(store)  # set-up
+            else:  # linked by these rules: only the keys are made again (their columns may be older)
+                from sitrep.corpus.incidents import _refresh_keys
+
+                with store.transaction():
+                    _refresh_keys(store)
             setup = time.perf_counter() - t0
+        if args.replay:
+            full_run = _measure(linked, linked, "replay-full", 1)
+            picks = [replay_pick(tmp, linked, full_run, args.n, how) for how in args.pick]
+        else:
+            picks = [bench_pick(tmp, linked, src, args.n, how, args.workers) for how in args.pick]
         result = {"workers": args.workers, "replicated": args.replicate, "setup_rebuild_seconds": round(setup, 1),
-                  "picks": [bench_pick(tmp, linked, src, args.n, how, args.workers) for how in args.pick]}
+                  "picks": picks}
+        out = subprocess.run([sys.executable, __file__, "--bare", str(src)], check=True, capture_output=True,
+                             text=True)
+        bare = json.loads(out.stdout.strip().splitlines()[-1])
+        result["bare_duckdb"] = bare
+        for pick in picks:
+            for run in (pick["incremental"], pick["full_rebuild"]):
+                run["peak_rss_to_bare_duckdb"] = round(run["peak_rss_mb"] / bare["peak_rss_mb"], 2)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")

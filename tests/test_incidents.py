@@ -349,3 +349,52 @@ def test_a_statement_is_not_bound_to_the_country_named_with_it(tmp_path):
     struck = store_docs(tmp_path, [strike("a", "Wire A"), strike("b", "Wire B", place="Port of Spain")],
                         name="struck.duckdb")
     assert groups(struck) == [["a"], ["b"]]
+
+
+def test_a_month_precise_report_joins_but_never_seeds(tmp_path):
+    """Two outlets that date the same build-up only by its month are not linked on that
+    alone (a month is no evidence of one happening); one that has the day links both."""
+    build_up = dict(typ="MOBILIZE", place=None, tgt=None,
+                    sentence="The Pentagon sent eight warships and a submarine to the southern Caribbean.")
+    months = [strike("b", "B", day="2025-08", published="2025-09-03", **build_up),
+              strike("c", "C", day="2025-08", published="2025-09-05", **build_up)]
+    store = store_docs(tmp_path, months)
+    assert groups(store) == [["b"], ["c"]]
+    add(store, [strike("a", "A", day="2025-08-20", published="2025-08-21", **build_up)])
+    update_incidents(store)
+    assert groups(store) == [["a", "b", "c"]]
+
+
+def test_incremental_update_of_spread_articles_equals_a_rebuild_of_the_same_store(tmp_path):
+    """Articles arriving late all over the period (day, week and month dates, undated and
+    background ones), one removed: the incremental update, then a full re-link of the same
+    store, must give the same incidents."""
+    docs = corpus()
+    spread = docs[2::7]
+    late = {d.article.id for d in spread}
+    store = Store(tmp_path / "same.duckdb")
+    add(store, [d for d in docs if d.article.id not in late])
+    rebuild_incidents(store)
+    victim = docs[len(docs) // 3].article.id
+    assert victim not in late
+    with store.transaction():
+        store.delete_article(victim)
+    add(store, spread)
+    update_incidents(store)
+    incremental = snapshot(store)
+    rebuild_incidents(store)
+    assert incremental == snapshot(store)
+    joined = store.rows("SELECT count(*) AS n FROM incident_mentions im JOIN incident_keys k USING (event_id) "
+                        "WHERE im.linked = 'dated' AND k.precision IN ('week', 'month') AND im.article_id IN "
+                        "(SELECT unnest(?::VARCHAR[]))", [sorted(late)])[0]["n"]
+    assert joined > 0  # late coarse-dated reports were placed, not only fine ones
+
+
+def test_keys_of_an_older_linker_are_made_again(tmp_path):
+    """A store whose incident_keys lack the columns this linker reads is re-linked in full."""
+    store = store_docs(tmp_path, [strike("a", "A")])
+    before = snapshot(store)
+    store.con.execute("ALTER TABLE incident_keys DROP COLUMN sentence")
+    add(store, [strike("b", "B")])
+    update_incidents(store)
+    assert groups(store) == [["a", "b"]] and len(before[0]) == 1

@@ -26,28 +26,30 @@ Types are linked within their family (one happening filed as COERCE by one outle
 SANCTION by another stays apart unless the table groups them).
 
 Passes (all streamed from the store, memory bounded by the time window):
-  1. dated: mentions in date order, one family at a time in effect (families never meet);
-     each joins the best fitting open incident or seeds a new one. Fine-dated mentions (a
-     day; a publication day and its lag) are compared with the incidents as their fine
-     members describe them; coarse ones (a week, a month) come after them and join
-     whatever fits, so a month never decides where a day goes. A fine decision depends on
-     the last FINE_HORIZON_DAYS only, a coarse one on the last COARSE_HORIZON_DAYS, which
-     is what makes incremental linking exact and cheap (below). Background mentions
+  1. fine: mentions dated by a day (or a publication day and its lag), in date order, one
+     family at a time in effect (families never meet); each joins the best fitting open
+     incident or seeds a new one. A decision depends on the last FINE_HORIZON_DAYS only,
+     which is what makes incremental linking exact and cheap (below). Background mentions
      (history, habit) may join an incident but never seed one of their article's period.
-  2. article: mentions without a usable date, and background mentions that joined
-     nothing, are linked within their own article only (to its other mentions' incidents,
-     on the same evidence), else form an incident of their own (flagged ``background``
-     when every member is).
-  3. describe: each incident is labelled after its best-specified event (type, both
+  2. coarse: a mention dated only by a week or a month joins the finished fine incident
+     it fits best, or none; it never seeds an incident nor changes one (a month is no
+     evidence that two reports tell one happening), so its decision depends on the fine
+     incidents its dates reach and on nothing else.
+  3. article: mentions without a usable date, and those the dated passes did not place,
+     are linked within their own article only (to its other mentions' incidents, on the
+     same evidence), else form an incident of their own (flagged ``background`` when
+     every member is).
+  4. describe: each incident is labelled after its best-specified event (type, both
      actors, a place, a precise date, an asserted status), not its first mention.
 
 Incremental (``update_incidents``, called after each ingest): in each family that has a
-new (or removed) mention, the dated pass is re-run from it -- fine mentions first, then
-coarse ones with the fine ones replayed -- with the incidents open there rebuilt from
-their stored members, and stops as soon as no incident a change touched can be joined
-any more (the horizon after the last change); from there on every decision is the stored
-one. Only the articles and incidents touched are re-linked and re-described, with bulk
-inserts. Each event's date interval is kept in ``incident_keys``, so a re-run reads the
+new (or removed) fine mention, the fine pass is re-run from it with the incidents open
+there rebuilt from their stored members, and stops as soon as no incident a change
+touched can be joined any more (the horizon after the last change); from there on every
+decision is the stored one. Then the coarse mentions that are new, or whose dates reach
+an incident that changed, are decided again. Only the articles and incidents touched are
+re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
+interval and every field linking reads of it, so a re-run reads one narrow table for the
 days it re-links, not the store. The result equals ``rebuild_incidents`` (tested).
 """
 from __future__ import annotations
@@ -61,14 +63,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
 from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "4"
+LINKER_VERSION = "5"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -85,11 +87,10 @@ FINE_INTERVAL_DAYS = PUBLICATION_LAG_DAYS
 COARSE_INTERVAL_DAYS = 30
 #: the widest window of any type, in days (see windows.tsv); checked against the table on load
 MAX_WINDOW_DAYS = 3
-#: an incident whose core ended this many days before a mention's last day can be joined by
-#: neither that mention nor any later one of its precision (mentions come in order of
-#: their last day, and a later one starts at most its interval before it ends)
+#: an incident whose core ended this many days before a fine mention's last day can be
+#: joined by neither that mention nor any later one (mentions come in order of their last
+#: day, and a later one starts at most its interval before it ends)
 FINE_HORIZON_DAYS = FINE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
-COARSE_HORIZON_DAYS = COARSE_INTERVAL_DAYS + MAX_WINDOW_DAYS + 1
 
 #: text overlap a cross-article link needs with no agreeing actor or place, how much each
 #: agreeing one lowers it, and the floor it never goes below
@@ -297,9 +298,9 @@ def similarity(a: dict[str, float], b: dict[str, float], total_a: Optional[float
 
 @dataclass
 class Cluster:
-    """An incident while linking: its members and what they agree on. ``fine`` is the same
-    incident as its fine-dated members alone describe it: what a fine mention is compared
-    with, so that coarse mentions never change a fine mention's decision."""
+    """An incident while linking: its fine-dated members (a day, a publication day) and
+    what they agree on. Coarse mentions (a week, a month) join a finished incident without
+    changing it (link_coarse), so they are never members here."""
     seed: Mention
     incident_id: str = ""
     members: list[Mention] = field(default_factory=list)
@@ -314,7 +315,6 @@ class Cluster:
     points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
-    fine: Optional["Cluster"] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.incident_id:
@@ -323,18 +323,6 @@ class Cluster:
     @property
     def family(self) -> str:
         return self.seed.family
-
-    def join(self, m: Mention) -> None:
-        """Add a member to the incident (and to its fine view when it is fine-dated)."""
-        self.add(m)
-        if not m.coarse:
-            if self.fine is None:
-                self.fine = Cluster(seed=m, incident_id=self.incident_id)
-            self.fine.add(m)
-
-    def view(self, m: Mention) -> Optional["Cluster"]:
-        """What m is compared with: the fine view for a fine mention, else everything."""
-        return self if m.coarse else self.fine
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
@@ -358,6 +346,13 @@ class Cluster:
             self.place_countries_alpha3.add(_alpha3(m.place_country))
         if m.lat is not None and m.lon is not None:
             self.points.append((m.lat, m.lon))
+
+    def reaches(self, m: Mention) -> bool:
+        """Whether m's widened dates meet the incident's core (the cheap test first)."""
+        if m.lo is None or self.core_lo is None:
+            return True
+        lo, hi = m.widened
+        return not (hi < self.core_lo or lo > self.core_hi)
 
     def fit(self, m: Mention) -> Optional[float]:
         """None when m cannot report this incident, else how well it fits."""
@@ -483,92 +478,64 @@ def incident_id(seed_event_id: str) -> str:
 # -- pass 1: dated mentions in date order -----------------------------------------------------
 
 class OpenIncidents:
-    """The incidents a dated mention may still join, per family and view (fine, all), with
-    those no later mention can join dropped as the stream moves on."""
+    """The incidents a fine-dated mention may still join, per family, with those no later
+    mention can join dropped as the stream moves on."""
 
     def __init__(self, clusters: Iterable[Cluster] = ()):
-        self.fine: dict[str, list[Cluster]] = defaultdict(list)
-        self.all: dict[str, list[Cluster]] = defaultdict(list)
-        self.by_id: dict[str, Cluster] = {}
-        self._pruned_at: dict[tuple[str, bool], date] = {}
+        self.open: dict[str, list[Cluster]] = defaultdict(list)
+        self._pruned_at: dict[str, date] = {}
         for c in clusters:
             self.register(c)
 
     def register(self, c: Cluster) -> None:
-        self.all[c.family].append(c)
-        if c.fine is not None:
-            self.fine[c.family].append(c)
-        self.by_id[c.incident_id] = c
+        self.open[c.family].append(c)
 
     def candidates(self, m: Mention) -> list[Cluster]:
-        """The open incidents of m's family and view, pruned to those m's date can reach."""
-        self._prune(m.family, m.hi, coarse=False)
-        self._prune(m.family, m.hi, coarse=True)
-        return (self.all if m.coarse else self.fine)[m.family]
-
-    def _prune(self, family: str, hi: date, coarse: bool) -> None:
-        if self._pruned_at.get((family, coarse)) == hi:
-            return  # mentions come in order of hi: prune once per day
-        self._pruned_at[(family, coarse)] = hi
-        horizon = hi - timedelta(days=COARSE_HORIZON_DAYS if coarse else FINE_HORIZON_DAYS)
-        lists = self.all if coarse else self.fine
-        kept, dropped = [], []
-        for c in lists[family]:
-            view = c if coarse else c.fine
-            (kept if view.core_hi is None or view.core_hi >= horizon else dropped).append(c)
-        lists[family] = kept
-        if coarse:
-            for c in dropped:
-                self.by_id.pop(c.incident_id, None)
+        """The open incidents of m's family, pruned to those m's date can reach."""
+        if self._pruned_at.get(m.family) != m.hi:  # mentions come in order of hi: prune once per day
+            self._pruned_at[m.family] = m.hi
+            horizon = m.hi - timedelta(days=FINE_HORIZON_DAYS)
+            self.open[m.family] = [c for c in self.open[m.family] if c.core_hi is None or c.core_hi >= horizon]
+        return self.open[m.family]
 
 
 def link_dated(mentions: Iterable[Mention], open_clusters: Optional[list[Cluster]] = None,
-               decided: Optional[Callable[[Mention], bool]] = None,
-               assigned: Optional[Callable[[Mention], Optional[str]]] = None,
                ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
-    """(mention, its incident) for every mention in date order; None for a background
-    mention that joined nothing (it goes to the article pass). ``open_clusters``: the
-    incidents open where the stream starts (incremental linking). A mention for which
-    ``decided`` is false is not linked but replayed: it joins the incident ``assigned``
-    names (an incremental re-run of the coarse mentions replays the fine ones)."""
+    """(mention, its incident) for every fine-dated mention in date order; None for a
+    background mention that joined nothing (it goes to the article pass).
+    ``open_clusters``: the incidents open where the stream starts (incremental linking)."""
     incidents = OpenIncidents(open_clusters or [])
     for m in mentions:
-        if decided is not None and not decided(m):
-            yield m, _replay(incidents, m, assigned(m) if assigned else None)
-            continue
         best, best_fit = None, None
-        lo, hi = m.widened if m.lo is not None else (None, None)
         for c in incidents.candidates(m) if m.hi is not None else ():
-            view = c.view(m)
-            if lo is not None and view.core_lo is not None and (hi < view.core_lo or lo > view.core_hi):
-                continue  # cheap date test first: most open incidents are of other days
-            fit = view.fit(m)
+            if not c.reaches(m):
+                continue  # most open incidents are of other days
+            fit = c.fit(m)
             if fit is not None and (best_fit is None or fit > best_fit):
                 best, best_fit = c, fit
         if best is None and m.role == "seed":
             best = Cluster(seed=m)
-            best.join(m)
             incidents.register(best)
-        elif best is not None:
-            best.join(m)
+        if best is not None:
+            best.add(m)
         yield m, best
 
 
-def _replay(incidents: OpenIncidents, m: Mention, iid: Optional[str]) -> Optional[Cluster]:
-    """Put m back in the incident it was assigned to (seeding it when m came first)."""
-    if iid is None:
-        return None
-    c = incidents.by_id.get(iid)
-    if c is None:
-        c = Cluster(seed=m, incident_id=iid)
-        c.join(m)
-        incidents.register(c)
-        return c
-    had_fine = c.fine is not None
-    c.join(m)
-    if not had_fine and c.fine is not None:
-        incidents.fine[c.family].append(c)
-    return c
+def link_coarse(m: Mention, clusters: Iterable[Cluster]) -> Optional[Cluster]:
+    """The incident a coarse-dated mention (a week, a month) joins: the best fitting of the
+    finished incidents of the fine pass (``clusters``, in the order of their seeds, all
+    those its dates reach), or None. A coarse mention never seeds an incident nor changes
+    one: its decision depends on the fine incidents alone, so an incremental update
+    re-decides only the coarse mentions near a changed incident (a month-precise mention
+    used to re-link its whole month)."""
+    best, best_fit = None, None
+    for c in clusters:
+        if c.family != m.family or not c.reaches(m):
+            continue
+        fit = c.fit(m)
+        if fit is not None and (best_fit is None or fit > best_fit):
+            best, best_fit = c, fit
+    return best
 
 
 # -- pass 2: within one article ---------------------------------------------------------------
@@ -699,6 +666,15 @@ MENTION_COLUMNS = ("incident_id", "event_id", "article_id", "outlet", "certainty
 
 # -- reading mentions from the store ------------------------------------------------------------
 
+#: what linking reads of an event, copied into incident_keys when the key is made (events
+#: are never updated in place): a re-link reads one narrow table, not a join with events
+_EVENT_FIELDS = ("certainty", "source_country", "target_country", "source_name", "target_name",
+                 "source_sector", "target_sector", "place_name", "place_country", "lat", "lon",
+                 "place_feature", "sentence_start", "background", "sentence",
+                 # and of its article, as it stood when the event was stored (an outlet
+                 # copied by a near-duplicate is not an independent source)
+                 "outlet", "independent_key", "unknown_label", "pub_date")
+
 #: the date interval linking gives each event (table incident_keys, kept in step with the
 #: events by every linking run): the ISO value its text gives (day, week, month, year),
 #: else the publication day and the lag before it
@@ -710,8 +686,15 @@ WITH parsed AS (
                 WHEN regexp_matches(e.date_value, '^\d{4}-W\d{2}') THEN 'week'
                 WHEN regexp_matches(e.date_value, '^\d{4}-\d{2}') THEN 'month'
                 WHEN regexp_matches(e.date_value, '^\d{4}') THEN 'year' END AS explicit,
-           e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y, e.sentence_start, e.mentions
+           e.date_value, try_cast(substr(e.date_value, 1, 4) AS INTEGER) AS y, e.sentence_start, e.mentions,
+           coalesce(e.certainty, 'asserted') AS certainty, e.source_country, e.target_country, e.source_name,
+           e.target_name, e.source_sector, e.target_sector, e.place_name, e.place_country, e.lat, e.lon,
+           e.place_feature, coalesce(e.background, false) AS background, e.sentence,
+           a.outlet, coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
+           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
+               || ')' AS unknown_label, a.pub_date
     FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     {where}
 ), spans AS (
     SELECT event_id, article_id, sentence_start, unnest(CAST(mentions AS INTEGER[][])) AS span
@@ -743,33 +726,27 @@ SELECT event_id, article_id, type,
             WHEN explicit = 'week' THEN x_lo + 6
             WHEN explicit = 'month' THEN last_day(x_lo)
             ELSE make_date(y, 12, 31) END::DATE AS hi,
-       more.more_sentences
+       more.more_sentences, {event_fields}
 FROM ranged LEFT JOIN more USING (event_id)
-""".replace("{lag}", str(PUBLICATION_LAG_DAYS))
+""".replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS))
 
-#: a mention row: its key joined with what the event and its article say
+#: a mention row: its key (with what the event and its article say) and the incident the
+#: dated passes put it in
 _ROWS_SQL = """(
-SELECT k.event_id, k.article_id, k.type, a.outlet AS outlet,
-       coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-       'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-           || ')' AS unknown_label,
-       coalesce(e.certainty, 'asserted') AS certainty, k.lo, k.hi, k.precision, a.pub_date,
-       e.source_country, e.target_country, e.source_name, e.target_name, e.source_sector, e.target_sector,
-       e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.sentence_start,
-       coalesce(e.background, false) AS background, im.incident_id AS stored_incident, e.sentence,
-       k.more_sentences
-FROM incident_keys k JOIN events e ON e.event_id = k.event_id
-JOIN articles a ON a.article_id = k.article_id
-LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
+SELECT k.event_id, k.article_id, k.type, k.outlet, k.independent_key, k.unknown_label, k.certainty, k.lo, k.hi,
+       k.precision, k.pub_date, k.source_country, k.target_country, k.source_name, k.target_name,
+       k.source_sector, k.target_sector, k.place_name, k.place_country, k.lat, k.lon, k.place_feature,
+       k.sentence_start, k.background, im.incident_id AS stored_incident, k.sentence, k.more_sentences
+FROM incident_keys k
 LEFT JOIN incident_mentions im ON im.event_id = k.event_id AND im.linked = 'dated'
 )"""
-
 _FIELDS = ("event_id", "article_id", "type", "outlet", "independent_key", "unknown_label", "certainty", "lo", "hi",
            "precision", "pub_date", "source_country", "target_country", "source_name", "target_name",
            "source_sector", "target_sector", "place_name", "place_country", "lat", "lon", "place_feature",
            "sentence_start", "background", "stored_incident")
-_DATED = "precision IN ('day', 'week', 'month', 'publication')"
 _FINE = "precision IN ('day', 'publication')"
+_COARSE = "precision IN ('week', 'month')"
+_VIEWS = {"fine": _FINE, "coarse": _COARSE}
 #: rows fetched per query: what the passes hold in memory at once, besides open incidents
 CHUNK_ROWS = 5000
 CHUNK_KEYS = 500
@@ -782,22 +759,38 @@ def _mention(row: tuple) -> Mention:
 
 
 def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
-    """Bring incident_keys in step with the events: all of them (None), or drop the keys
-    of deleted events and (re)compute those of ``event_ids`` (an article deleted and
-    ingested again keeps its event ids, not necessarily its dates)."""
+    """Bring incident_keys in step with the events: all of them (None: the table is made
+    again from the events, with the columns this linker reads), or drop the keys of
+    deleted events and (re)compute those of ``event_ids`` (an article deleted and ingested
+    again keeps its event ids, not necessarily its dates)."""
     con = store.con
     if event_ids is None:
-        con.execute("DELETE FROM incident_keys")
-        con.execute(f"INSERT INTO incident_keys {_KEY_SQL.replace('{where}', '')}")
+        # a table derived from the events alone: made again whole, so a store whose keys
+        # were made by an older linker (other columns) gets this linker's; filled a chunk
+        # of articles at a time, so DuckDB's working memory is the chunk's, not the corpus's
+        con.execute("DROP TABLE IF EXISTS incident_keys")
+        con.execute(f"CREATE TABLE incident_keys AS {_KEY_SQL.replace('{where}', 'WHERE false')}")
+        articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
+        for i in range(0, len(articles), CHUNK_KEYS):
+            con.execute(f"INSERT INTO incident_keys BY NAME "
+                        f"{_KEY_SQL.replace('{where}', 'WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))')}",
+                        [articles[i:i + CHUNK_KEYS]])
         return
     con.execute("DELETE FROM incident_keys WHERE event_id IN "
                 "(SELECT k.event_id FROM incident_keys k ANTI JOIN events e USING (event_id))")
     for i in range(0, len(event_ids), CHUNK_ROWS):
         chunk = event_ids[i:i + CHUNK_ROWS]
         con.execute("DELETE FROM incident_keys WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [chunk])
-        con.execute(f"INSERT INTO incident_keys "
+        con.execute(f"INSERT INTO incident_keys BY NAME "
                     f"{_KEY_SQL.replace('{where}', 'WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))')}",
                     [chunk])
+
+
+def _keys_current(con) -> bool:
+    """Whether incident_keys has the columns this linker reads (else: a full re-link)."""
+    columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                         "WHERE table_name = 'incident_keys'").fetchall()}
+    return set(_EVENT_FIELDS) <= columns
 
 
 def _select(store, where: str, params: list) -> list[tuple]:
@@ -812,10 +805,11 @@ def family_types(family: str) -> list[str]:
 
 
 def _dated_stream(store, start: Optional[tuple] = None, types: Optional[list[str]] = None,
-                  fine_only: bool = False, chunk_days: int = 31) -> Iterator[Mention]:
-    """The dated pass's mentions in processing order from ``start`` (a key), of these
-    types (None: all), fine-dated only or all, ``chunk_days`` of dates per query."""
-    where = _FINE if fine_only else _DATED
+                  view: str = "fine", chunk_days: int = 31) -> Iterator[Mention]:
+    """Mentions of one view ("fine": a day, a publication day; "coarse": a week, a month)
+    in processing order from ``start`` (a key), of these types (None: all), ``chunk_days``
+    of dates per query."""
+    where = _VIEWS[view]
     params: list = []
     if types is not None:
         where += " AND type IN (SELECT unnest(?::VARCHAR[]))"
@@ -854,7 +848,9 @@ def rebuild_incidents(store) -> int:
         store.con.execute("DELETE FROM incident_mentions")
         store.con.execute("DELETE FROM incidents")
         _refresh_keys(store)
-        _write_dated(store, link_dated(_dated_stream(store)))
+        _write_dated(store, link_dated(_dated_stream(store, view="fine")))
+        # the fine assignments are stored now: the coarse pass reads its incidents from them
+        _write_dated(store, _coarse_pass(store, _dated_stream(store, view="coarse"), None, {}))
         articles = [r[0] for r in store.con.execute(
             "SELECT DISTINCT article_id FROM incident_keys ORDER BY 1").fetchall()]
         _link_articles(store, articles)
@@ -874,6 +870,37 @@ def _write_dated(store, assignments: Iterable[tuple[Mention, Optional[Cluster]]]
             store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
             rows = []
     store.insert_rows("incident_mentions", MENTION_COLUMNS, rows)
+
+
+#: coarse mentions decided together share one read of the fine incidents their dates reach
+COARSE_BATCH_DAYS = 62
+
+
+def _coarse_pass(store, mentions: Iterable[Mention], types: Optional[list[str]],
+                 overlay: dict[str, Optional[str]]) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+    """(coarse mention, the fine incident it joins or None), in batches of nearby dates:
+    each batch reads the finished fine incidents (stored assignments, ``overlay`` first)
+    that its dates reach, never more (memory bounded by the batch)."""
+    batch: list[Mention] = []
+    for m in mentions:
+        if batch and (m.widened[1] - batch[0].widened[0] > timedelta(days=COARSE_BATCH_DAYS)
+                      or len(batch) >= CHUNK_ROWS):
+            yield from _decide_coarse(store, batch, types, overlay)
+            batch = []
+        batch.append(m)
+    if batch:
+        yield from _decide_coarse(store, batch, types, overlay)
+
+
+def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
+                   overlay: dict[str, Optional[str]]) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+    lo = min(m.widened[0] for m in batch)
+    hi = max(m.widened[1] for m in batch)
+    by_family: dict[str, list[Cluster]] = defaultdict(list)
+    for c in _fine_clusters(store, types, lo, hi, overlay):
+        by_family[c.family].append(c)
+    for m in batch:
+        yield m, link_coarse(m, by_family.get(m.family, ()))
 
 
 def _mention_row(iid: str, m: Mention, linked: str) -> list:
@@ -924,14 +951,13 @@ def _describe(store, incident_ids: list[str]) -> None:
 
 # -- incremental update -------------------------------------------------------------------------
 #
-# The dated pass is one independent pass per family, and within a family the fine mentions
-# never see the coarse ones. So a change (a new mention, a removed one) is re-linked in its
-# family only: first the fine mentions from the change on, then the coarse ones, the fine
-# ones being replayed from their (possibly new) assignments. A re-run stops once every
+# The fine pass is one independent pass per family. So a change (a new mention, a removed
+# one) is re-linked in its family only, from the change on, and a re-run stops once every
 # incident a change touched can no longer be joined: a changed incident ends (its core)
 # at most MAX_WINDOW_DAYS after the change, and is out of reach of every mention whose
-# last day is past that by the view's horizon; from there on, the open incidents are the
-# stored ones and so is every decision.
+# last day is past that by the horizon; from there on, the open incidents are the stored
+# ones and so is every decision. Then the coarse mentions are re-decided that are new or
+# whose dates reach an incident that changed: each depends on the fine incidents alone.
 
 def update_incidents(store) -> int:
     """Link the events that are in no incident yet, and re-link around removed ones,
@@ -942,23 +968,29 @@ def update_incidents(store) -> int:
     con = store.con
     other_rules = con.execute("SELECT count(*) FROM incidents WHERE linker IS DISTINCT FROM ?",
                               [LINKER_VERSION]).fetchone()[0]
-    if other_rules:
+    if other_rules or not _keys_current(con):
         return rebuild_incidents(store)
-    new_ids = sorted(r[0] for r in con.execute(
-        "SELECT e.event_id FROM events e ANTI JOIN incident_mentions m USING (event_id)").fetchall())
+    new_sql = "FROM events e ANTI JOIN incident_mentions m USING (event_id)"
+    new_count = con.execute(f"SELECT count(*) {new_sql}").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    if 2 * new_count > total:  # a first ingest: one streamed pass is cheaper
+        return rebuild_incidents(store)
+    new_ids = sorted(r[0] for r in con.execute(f"SELECT e.event_id {new_sql}").fetchall())
     stale = con.execute("""SELECT i.incident_id, i.link_from, i.family FROM incidents i
                            LEFT JOIN (SELECT incident_id, count(*) AS n FROM incident_mentions GROUP BY 1) c
                            USING (incident_id) WHERE coalesce(c.n, 0) <> i.n_mentions""").fetchall()
     if not new_ids and not stale:
         return int(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    if 2 * len(new_ids) > total:  # a first ingest: one streamed pass is cheaper
-        return rebuild_incidents(store)
     with store.transaction():
         _refresh_keys(store, new_ids)
         _update(store, new_ids, stale)
     # the store may release its connection after a commit: ask it again, not ``con``
     return int(store.con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+
+#: the members of one fine incident lie within this many days of each other (every
+#: member's widened interval holds the core): the dates a changed mention's incidents cover
+FINE_SPREAD_DAYS = 2 * (FINE_INTERVAL_DAYS + MAX_WINDOW_DAYS)
 
 
 @dataclass
@@ -967,8 +999,19 @@ class _Changes:
     assignment: dict[str, Optional[str]] = field(default_factory=dict)  # event -> dated incident (None: none)
     old_incidents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
-    #: keys of the fine mentions whose assignment changed, per family: where coarse ones re-run
-    fine_changed: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    #: (first day, last day, family) holding every fine incident that changed: the coarse
+    #: mentions of that family whose dates reach them are decided again
+    regions: list[tuple[date, date, str]] = field(default_factory=list)
+
+    def record(self, m: Mention, new: Optional[str]) -> None:
+        """m's dated assignment is now ``new``."""
+        old = self.assignment.get(m.event_id, m.stored_incident)
+        self.assignment[m.event_id] = new
+        if old and old != new:
+            self.old_incidents.add(old)
+        if m.stored_incident:
+            self.old_incidents.add(m.stored_incident)
+        self.articles.add(m.article_id)
 
 
 #: where a new event enters the dated pass: its article, type, precision and dates
@@ -985,9 +1028,9 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
         changes.articles |= {r[0] for r in con.execute(
             "SELECT DISTINCT article_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
             [stale_ids]).fetchall()}
-    # where each family's dated pass must re-run: at its new mentions and removed members
+    # where each family's fine pass must re-run: at its new mentions and removed members
     fine_dirty: dict[str, list[tuple]] = defaultdict(list)
-    coarse_dirty: dict[str, list[tuple]] = defaultdict(list)
+    coarse_new: list[str] = []
     for i in range(0, len(new_ids), CHUNK_ROWS):
         for event_id, article_id, typ, precision, lo, hi in con.execute(
                 _NEW_KEY_SQL, [new_ids[i:i + CHUNK_ROWS]]).fetchall():
@@ -995,48 +1038,89 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             if precision in FINE_PRECISIONS:
                 fine_dirty[rule_for(typ).family].append((hi, lo, event_id))
             elif precision in COARSE_PRECISIONS:
-                coarse_dirty[rule_for(typ).family].append((hi, lo, event_id))
+                coarse_new.append(event_id)
+    reach = timedelta(days=FINE_SPREAD_DAYS + COARSE_INTERVAL_DAYS)
     for _, link_from, family in stale:
-        if link_from is not None:
+        if link_from is not None:  # a removed member lay near its incident's first date
             fine_dirty[family].append((link_from, date.min, ""))
-            coarse_dirty[family].append((link_from, date.min, ""))
-    new_set = set(new_ids)
-    for family in sorted(set(fine_dirty) | set(coarse_dirty)):
-        _rerun_family(store, family, sorted(fine_dirty[family]), changes, new_set, fine=True)
-        dirty = sorted(coarse_dirty[family] + changes.fine_changed.get(family, []))
-        _rerun_family(store, family, dirty, changes, new_set, fine=False)
+            changes.regions.append((link_from - reach, link_from + reach, family))
+    _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
+    _redecide_coarse(store, coarse_new, changes, set(new_ids))
     _apply(store, changes)
 
 
-def _rerun_family(store, family: str, dirty: list[tuple], changes: _Changes, new_ids: set[str],
-                  fine: bool) -> None:
-    """Re-run one family's dated pass (its fine mentions, or its coarse ones with the fine
-    ones replayed) over every stretch that holds a dirty key."""
-    position: Optional[tuple] = None
-    for key in dirty:
-        if position is None or key > position:
-            position = _rerun(store, family, key, changes, dirty, new_ids, fine)
+#: days of fine mentions read with one query around the changes of an update: the open
+#: incidents before a change (horizon, window and their members' spread) and a re-run after it
+_PREFETCH_BEFORE_DAYS = FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1 + FINE_SPREAD_DAYS
+_PREFETCH_AFTER_DAYS = 3 * (FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
+
+
+class _Prefetched:
+    """The fine mentions of every family whose last day lies in lo..hi, read with one
+    query, per family in processing order: the re-runs of one stretch of dates read them
+    from here instead of a query each (a query costs its fixed overhead many times over)."""
+
+    def __init__(self, store, lo: date, hi: date):
+        self.lo, self.hi = lo, hi
+        self.by_family: dict[str, list[Mention]] = defaultdict(list)
+        for row in _select(store, f"WHERE {_FINE} AND hi >= ? AND hi <= ? ORDER BY hi, lo, event_id", [lo, hi]):
+            m = _mention(row)
+            self.by_family[m.family].append(m)
+        self.keys = {f: [m.key for m in ms] for f, ms in self.by_family.items()}
+
+    def stream(self, store, family: str, start: tuple) -> Iterator[Mention]:
+        """The family's mentions from ``start`` on: these, then the store's after hi."""
+        mentions = self.by_family.get(family, [])
+        yield from mentions[bisect.bisect_left(self.keys.get(family, []), start):]
+        after = (self.hi + timedelta(days=1), date.min, "")
+        yield from _dated_stream(store, max(start, after), family_types(family), view="fine",
+                                 chunk_days=2 * FINE_HORIZON_DAYS)
+
+    def open_clusters(self, family: str, start: tuple, overlay: dict[str, Optional[str]]) -> list[Cluster]:
+        """The incidents open where the fine pass resumes at ``start``: those with a member
+        whose last day lies within the horizon (plus the window) before it, each rebuilt
+        from all its members before ``start`` (stored assignments, or those re-linked in
+        this update). Every member lies in the prefetched days (members are at most
+        FINE_SPREAD_DAYS apart), so no query is needed."""
+        since = start[0] - timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
+        before = self.by_family.get(family, [])[:bisect.bisect_left(self.keys.get(family, []), start)]
+        ids = {overlay.get(m.event_id, m.stored_incident) for m in before if m.hi >= since} - {None}
+        return _clusters_of(before, ids, overlay)
+
+
+def _rerun_fine(store, dirty: dict[str, list[tuple]], changes: _Changes, new_ids: set[str]) -> None:
+    """Re-run each family's fine pass over every stretch that holds a dirty key, the
+    stretches of all families that lie close together read with one query."""
+    everything = sorted((key, family) for family, keys in dirty.items() for key in keys)
+    position: dict[str, tuple] = {}
+    i = 0
+    while i < len(everything):
+        # the keys of one stretch of dates: each within a re-run's reach of the last, the
+        # stretch no longer than a batch (memory bounded by the stretch, not the corpus)
+        j = i + 1
+        gap, longest = timedelta(days=_PREFETCH_AFTER_DAYS // 2), timedelta(days=COARSE_BATCH_DAYS)
+        while (j < len(everything) and everything[j][0][0] - everything[j - 1][0][0] <= gap
+               and everything[j][0][0] - everything[i][0][0] <= longest):
+            j += 1
+        pre = _Prefetched(store, everything[i][0][0] - timedelta(days=_PREFETCH_BEFORE_DAYS),
+                          everything[j - 1][0][0] + timedelta(days=_PREFETCH_AFTER_DAYS))
+        for key, family in everything[i:j]:
+            if family not in position or key > position[family]:
+                position[family] = _rerun(store, family, key, changes, dirty[family], new_ids, pre)
+        i = j
 
 
 def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tuple], new_ids: set[str],
-           fine: bool) -> tuple:
+           pre: _Prefetched) -> tuple:
     """Re-run from ``start`` until every incident a change touched is out of reach;
     records what changed; returns the key where it stopped."""
-    horizon = FINE_HORIZON_DAYS if fine else COARSE_HORIZON_DAYS
-    reach = timedelta(days=horizon + MAX_WINDOW_DAYS + 1)
-    types = family_types(family)
+    reach = timedelta(days=FINE_HORIZON_DAYS + MAX_WINDOW_DAYS + 1)
+    spread = timedelta(days=FINE_SPREAD_DAYS)
     pending = bisect.bisect_left(dirty, start)  # dirty keys not passed yet: dirty[pending:]
     last_change = start[0]
     position = start
-    overlay = changes.assignment
-
-    def assigned(m: Mention) -> Optional[str]:
-        return overlay.get(m.event_id, m.stored_incident)
-
-    stream = _dated_stream(store, start, types, fine_only=fine, chunk_days=2 * horizon)
-    opened = _open_clusters(store, start, types, fine, overlay)
-    decided = None if fine else (lambda m: m.coarse)
-    for m, c in link_dated(stream, opened, decided=decided, assigned=assigned):
+    opened = pre.open_clusters(family, start, changes.assignment)
+    for m, c in link_dated(pre.stream(store, family, start), opened):
         position = m.key
         while pending < len(dirty) and dirty[pending] <= m.key:
             last_change = max(last_change, dirty[pending][0])
@@ -1044,54 +1128,78 @@ def _rerun(store, family: str, start: tuple, changes: _Changes, dirty: list[tupl
         new = c.incident_id if c is not None else None
         if new != m.stored_incident or m.event_id in new_ids:
             last_change = max(last_change, m.hi)
-            if decided is None or decided(m):
-                old = overlay.get(m.event_id, m.stored_incident)
-                overlay[m.event_id] = new
-                if old and old != new:
-                    changes.old_incidents.add(old)
-                if m.stored_incident:
-                    changes.old_incidents.add(m.stored_incident)
-                changes.articles.add(m.article_id)
-                if fine:
-                    changes.fine_changed[family].append(m.key)
+            changes.record(m, new)
+            changes.regions.append((m.lo - spread, m.hi + spread, family))
         elif m.hi - last_change > reach:
             break  # every incident a change touched is out of reach: the rest is as stored
     return position
 
 
-def _open_clusters(store, start: tuple, types: list[str], fine: bool,
+def _redecide_coarse(store, new_coarse: list[str], changes: _Changes, new_ids: set[str]) -> None:
+    """Decide again the coarse mentions that are new or whose dates reach a region where
+    a fine incident of their family changed (one query per stretch of dates serves all
+    families; a coarse decision depends on the fine incidents of its family alone)."""
+    pad = timedelta(days=MAX_WINDOW_DAYS)
+    by_family: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for lo, hi, family in changes.regions:
+        by_family[family].append((lo - pad, hi + pad))
+    found: dict[str, Mention] = {}
+    for lo, hi in _merged([(lo, hi) for lo, hi, _ in changes.regions]):
+        for row in _select(store, f"WHERE {_COARSE} AND hi >= ? AND lo <= ?", [lo - pad, hi + pad]):
+            m = _mention(row)
+            if any(m.hi >= a and m.lo <= b for a, b in by_family.get(m.family, ())):
+                found[m.event_id] = m
+    for row in _by_keys(store, "event_id", sorted(set(new_coarse) - set(found)), "event_id"):
+        m = _mention(row)
+        found[m.event_id] = m
+    ordered = sorted(found.values(), key=lambda m: m.key)
+    for m, c in _coarse_pass(store, ordered, None, changes.assignment):
+        new = c.incident_id if c is not None else None
+        if new != m.stored_incident or m.event_id in new_ids:
+            changes.record(m, new)
+
+
+def _merged(intervals: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The union of date intervals as sorted disjoint ones."""
+    out: list[list[date]] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _fine_clusters(store, types: Optional[list[str]], lo: date, hi: date,
                    overlay: dict[str, Optional[str]]) -> list[Cluster]:
-    """The incidents open where the dated pass resumes, each rebuilt from all its members
-    before ``start`` (stored assignments, or those already re-linked in this update).
-    An open incident has a member whose last day lies within the horizon (plus the window)
-    before ``start``; its earlier members are fetched through its id."""
-    horizon = FINE_HORIZON_DAYS if fine else COARSE_HORIZON_DAYS
-    since = start[0] - timedelta(days=horizon + MAX_WINDOW_DAYS + 1)
-    view = _FINE if fine else _DATED
-    base = f"WHERE {view} AND type IN (SELECT unnest(?::VARCHAR[])) AND (hi, lo, event_id) < (?, ?, ?)"
-    recent = [_mention(r) for r in _select(store, base + " AND hi >= ?", [types, *start, since])]
-    ids = {overlay.get(m.event_id, m.stored_incident) for m in recent} - {None}
-    if not ids:
-        return []
-    earlier_ids = sorted({r[0] for r in store.con.execute(
-        "SELECT event_id FROM incident_mentions WHERE linked = 'dated' AND incident_id IN "
-        "(SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()}
-        | {eid for eid, iid in overlay.items() if iid in ids})
-    seen = {m.event_id for m in recent}
-    members = list(recent)
-    for i in range(0, len(earlier_ids), CHUNK_KEYS):
-        chunk = [e for e in earlier_ids[i:i + CHUNK_KEYS] if e not in seen]
-        if chunk:
-            members += [_mention(r) for r in _select(
-                store, base + " AND event_id IN (SELECT unnest(?::VARCHAR[]))", [types, *start, chunk])]
+    """The finished fine incidents (of these types; None: all) whose core may meet the
+    dates lo..hi, each with all its members, in the order of their seeds. Every member's
+    widened dates hold its incident's core, so one member near lo..hi finds each; the
+    others are at most FINE_SPREAD_DAYS from it, so one query reads them all."""
+    pad = timedelta(days=MAX_WINDOW_DAYS)
+    spread = timedelta(days=FINE_SPREAD_DAYS)
+    where = f"WHERE {_FINE} AND hi >= ? AND lo <= ?"
+    params: list = [lo - pad - spread, hi + pad + spread]
+    if types is not None:
+        where += " AND type IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(types)
+    band = sorted((_mention(r) for r in _select(store, where, params)), key=lambda m: m.key)
+    ids = {overlay.get(m.event_id, m.stored_incident) for m in band
+           if m.hi >= lo - pad and m.lo <= hi + pad} - {None}
+    return _clusters_of(band, ids, overlay)
+
+
+def _clusters_of(members: list[Mention], ids: set[str], overlay: dict[str, Optional[str]]) -> list[Cluster]:
+    """The incidents ``ids`` rebuilt from their ``members`` (in processing order; stored
+    assignment, ``overlay`` first), in the order of their seeds."""
     clusters: dict[str, Cluster] = {}
-    for m in sorted(members, key=lambda m: m.key):
+    for m in members:
         iid = overlay.get(m.event_id, m.stored_incident)
         if iid not in ids:
             continue
         if iid not in clusters:
             clusters[iid] = Cluster(seed=m, incident_id=iid)
-        clusters[iid].join(m)
+        clusters[iid].add(m)
     return list(clusters.values())
 
 
