@@ -1167,7 +1167,7 @@ class _Extractor:
         t = tok
         while t.dep_ == "conj" and t.head.i < t.i:  # "in Venezuela and Colombia"
             t = t.head
-        if t is not tok and t.dep_ == "pobj":
+        if t.i != tok.i and t.dep_ == "pobj":
             return self._after_locative_prep(t.i) or (t.head.i == t.i - 1 and t.head.lower_ in self.lex.locative_prepositions)
         return False
 

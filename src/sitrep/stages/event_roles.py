@@ -163,7 +163,7 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         for t in frontier:
             for c in t.children:
                 seen += 1
-                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t is tok):
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t == tok):
                     continue
                 if index[c.i] is not None:
                     return index[c.i]
@@ -231,7 +231,7 @@ def relative_antecedent(tok):
     """For a subject "who"/"which"/"that", the noun its relative clause modifies."""
     if tok.tag_ in ("WP", "WDT") or tok.lower_ in ("who", "which", "that"):
         clause = tok.head
-        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        while clause.dep_ not in ("relcl", "acl") and clause.head != clause:
             if clause.dep_ not in ("conj", "xcomp", "ccomp"):
                 break
             clause = clause.head
@@ -245,7 +245,7 @@ def _copula_subject(noun):
     predicate the noun is."""
     if noun.dep_ == "attr" and noun.head.pos_ in VERB_POS:
         subj = child(noun.head, "nsubj")
-        return subj if subj is not None and subj is not noun else None
+        return subj if subj is not None and subj != noun else None
     return None
 
 
@@ -508,10 +508,10 @@ class RoleFinder:
                 sources = self.phrase_actors(by) if by is not None else []
             else:
                 sources = self.subject_actors(carrier)
-        if not sources and container is not noun:
+        if not sources and container != noun:
             sources = self._noun_modifier_source(container)
         targets = self._prep_targets(noun, preps, c.tokens)
-        if not targets and container is not noun:
+        if not targets and container != noun:
             targets = self._prep_targets(container, preps, c.tokens)
             if not targets and lemma(container) in self.words.generic_event_heads:
                 targets = self._between(container)
@@ -521,7 +521,7 @@ class RoleFinder:
                 sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
             else:
                 targets = parties
-        if not targets and carrier is not None and (c.light is not None or container is not noun):
+        if not targets and carrier is not None and (c.light is not None or container != noun):
             targets = self._prep_targets(carrier, preps, c.tokens)
             if not targets:
                 dative = child(carrier, "dative")
@@ -624,7 +624,7 @@ class RoleFinder:
         if container.dep_ == "dobj" and verb.pos_ in VERB_POS:
             if lemma(verb) in self.words.intent_verbs or lemma(verb) in self.lex.light_verbs:
                 return verb
-            if container is not c.head and lemma(container) in self.words.carrier_documents:
+            if container != c.head and lemma(container) in self.words.carrier_documents:
                 return verb
         if container.dep_ == "pobj" and container.head.lower_ == INSTRUMENT_PREP \
                 and container.head.head.pos_ in VERB_POS:
@@ -670,7 +670,7 @@ class RoleFinder:
         of the clause it is reported in (when the actor layer has no coreference)."""
         v = verb
         for _ in range(4):
-            if v.head is v:
+            if v.head == v:
                 break
             v = v.head
             subj = child(v, "nsubj")
