@@ -31,7 +31,15 @@ def scratch_folder(prefix: str) -> Iterator[Path]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far."""
+    """This process's peak resident memory in MB so far: VmHWM (Linux), which starts afresh
+    at exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 

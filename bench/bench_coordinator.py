@@ -26,7 +26,6 @@ import copy
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from bench_common import peak_rss_mb  # noqa: E402  (bench/ is the script's own folder, on sys.path)
 YEARS_PER_COPY = 9
 _YEAR = re.compile(r"^(\d{4})(?=-|$|W)")
 
@@ -125,7 +125,7 @@ def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
         summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=False, executor=replay,
                                        recluster=False)
         replay.close()
-        peak_store = _peak_mb()
+        peak_store = peak_rss_mb()
         linking = time.perf_counter()
         from sitrep.corpus.incidents import update_incidents
 
@@ -142,21 +142,8 @@ def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
     return {"copies": copies, "inputs": n, "ingested": summary.ingested, "near_duplicates": summary.near_duplicates,
             "events": summary.events, "incidents": summary.incidents, "seconds": round(seconds, 1),
             "incident_seconds": round(linking, 1), "store_mb": round(size / 1e6, 1),
-            "peak_rss_mb_after_store_writes": peak_store, "peak_rss_mb": _peak_mb(),
+            "peak_rss_mb_after_store_writes": peak_store, "peak_rss_mb": peak_rss_mb(),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
-    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def bare_duckdb(source: Path, copies: int) -> dict:
@@ -166,7 +153,7 @@ def bare_duckdb(source: Path, copies: int) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-bare-{copies}-"))
     inputs = folder / "inputs.jsonl"
     write_inputs(source, copies, inputs)
-    before = _peak_mb()  # the input file is written by this process before DuckDB starts
+    before = peak_rss_mb()  # the input file is written by this process before DuckDB starts
     con = duckdb.connect(str(folder / "bare.duckdb"))
     con.execute("CREATE TABLE articles AS SELECT * FROM read_json_auto(?, format = 'newline_delimited')",
                 [str(inputs)])
@@ -175,7 +162,7 @@ def bare_duckdb(source: Path, copies: int) -> dict:
     for p in folder.iterdir():
         p.unlink()
     folder.rmdir()
-    return {"copies": copies, "rows": n, "peak_rss_mb": _peak_mb(), "peak_rss_mb_before_duckdb": before}
+    return {"copies": copies, "rows": n, "peak_rss_mb": peak_rss_mb(), "peak_rss_mb_before_duckdb": before}
 
 
 def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None) -> dict:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -42,19 +41,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from sitrep.eval.core import default_data_dir  # noqa: E402
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB: VmHWM (Linux), which starts afresh at
-    exec -- ru_maxrss does not: a child started by a big process reports its parent's peak."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+from bench_common import peak_rss_mb  # noqa: E402  (bench/ is the script's own folder, on sys.path)
 
 
 def bare_duckdb(source: Path) -> dict:
