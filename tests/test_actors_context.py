@@ -54,3 +54,16 @@ def test_a_state_body_in_the_title_gives_its_spokesman_a_country(kb):
         "says Nairobi has examined the request.")), kb)
     person = next(a for a in doc.actors if a.text.endswith("Odhiambo Wekesa"))
     assert person.country == "KEN"
+
+
+def test_a_country_word_inside_a_region_name_is_no_country(kb):
+    found = actors(kb, "Officials in Latin America and along the Gulf of Mexico criticised Brazil on Monday.")
+    assert "America" not in found and "Mexico" not in found
+    assert found["Brazil"].country == "BRA"  # a country named on its own still is one
+
+
+def test_a_country_joined_by_and_is_not_the_nationality_of_the_next_title(kb):
+    found = actors(kb, "The decision to pull diplomats out of Venezuela and Secretary of State Antony "
+                       "Blinken's remarks drew criticism on Monday.", published="2022-03-15")
+    blinken = next(a for a in found.values() if a.name == "Antony Blinken")
+    assert blinken.country == "USA" and found["Venezuela"].country == "VEN"

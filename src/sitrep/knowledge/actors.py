@@ -673,6 +673,14 @@ def load_instruments() -> frozenset[str]:
     return frozenset(row[0].lower() for row in tsv_rows(ACTOR_DATA_DIR / "instruments.tsv")[1:] if row)
 
 
+@functools.lru_cache(maxsize=1)
+def load_regions() -> tuple[tuple[str, ...], ...]:
+    """World regions whose names contain a country's name (regions.tsv), as word tuples,
+    longest first."""
+    names = {tuple(row[0].lower().split()) for row in tsv_rows(ACTOR_DATA_DIR / "regions.tsv")[1:] if row}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def load_agents() -> dict[str, str]:
     """Role phrases -> sector: the Phoenix agents, with sitrep's own nouns.tsv overriding
     single words it has an opinion on."""

@@ -28,7 +28,7 @@ from typing import Any, Optional
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 
-from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, normalise
+from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, load_regions, normalise
 from sitrep.model import Actor, Document
 
 _LOWER = re.compile(r"[a-z]")
@@ -152,6 +152,7 @@ class _Extractor:
 
     def run(self) -> list[Actor]:
         self._match_kb()
+        self._drop_countries_inside_regions()
         self._settle_shared_names()
         self._add_ner()
         self._consistency()
@@ -174,6 +175,25 @@ class _Extractor:
         for i in range(m.start, m.end):
             self.covered[i] = m
         return m
+
+    def _drop_countries_inside_regions(self) -> None:
+        """"Latin America", "the Gulf of Mexico", "Northern Ireland": a country name inside
+        the name of a region (knowledge/data/actors/regions.tsv) is no mention of it."""
+        norms, n = self.norms, len(self.norms)
+        regions = load_regions()
+        first_words = {region[0] for region in regions}
+        for start in range(n):
+            if norms[start] not in first_words:
+                continue
+            for region in regions:
+                end = start + len(region)
+                if end > n or tuple(norms[start:end]) != region:
+                    continue
+                for m in {id(self.covered[i]): self.covered[i] for i in range(start, end) if self.covered[i]}.values():
+                    if m.entry is not None and m.entry.kind == "state" and start <= m.start and m.end <= end \
+                            and (m.start, m.end) != (start, end):
+                        self._drop(m)
+                break
 
     def _drop(self, m: _Mention) -> None:
         m.dropped = True
@@ -674,6 +694,10 @@ class _Extractor:
                     p.sector = title.sector or "GOV"
                 p.roles |= title.roles  # the text's word for an office the KB may not list
 
+    def _state_at(self, i: int) -> bool:
+        m = self.covered[i]
+        return m is not None and not m.dropped and m.entry is not None and m.entry.kind == "state"
+
     def _appositive_country(self, p: _Mention) -> Optional[str]:
         """The country of the first state or body named in the apposition after a person
         ("X, the head of Venezuela's assembly,")."""
@@ -749,8 +773,12 @@ class _Extractor:
             if norm == "-" or norm in self.lex.honorifics:
                 k, steps = k - 1, steps + 1
                 continue
-            if norm in self.lex.title_connectors and k >= 2 and self.cap[k - 2] and self.cap[k]:
-                k, steps = k - 1, steps + 1  # "Secretary of State", "Minister for Interior"
+            if norm in self.lex.title_connectors and k >= 2 and self.cap[k - 2] and self.cap[k] \
+                    and not (self.sdoc[k - 1].pos_ == "CCONJ" and self._state_at(k - 2)):
+                # "Secretary of State", "Minister for Interior", "Minister of Foreign Affairs and
+                # Trade" -- but in "from Venezuela and Secretary of State X" the "and" joins
+                # a country to the title, it does not make the country part of it
+                k, steps = k - 1, steps + 1
                 continue
             t = self.sdoc[k - 1]
             if norm == "former":
