@@ -9,6 +9,7 @@ place, or the event's sentence names it.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,6 +118,12 @@ MONITOR_SECTORS = {"MED", "NGO"}
 _PLACE_FIELDS = ("place_name", "place_country", "lat", "lon", "place_feature")
 
 
+def _words_in(name: Optional[str], sentence: Optional[str]) -> bool:
+    """The role's own words stand in the sentence: a role read from a phrase ("gunmen",
+    "the riot police") has no actor mention to find, but the sentence names it all the same."""
+    return bool(name and sentence and re.search(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", sentence, re.I))
+
+
 def supported(e: dict[str, Any]) -> dict[str, Any]:
     """The event as its own sentence supports it. A source or target the sentence does not
     name (no actor mention of that name in it: a role filled from elsewhere, "Mexico" for
@@ -127,7 +134,7 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
     states only what the sentence it cites says."""
     e["unsupported"] = []
     for role, (name, country, sector) in _ROLE_FIELDS.items():
-        named = e.pop(f"{role}_in_sentence", True)
+        named = e.pop(f"{role}_in_sentence", True) or _words_in(e[name], e.get("sentence"))
         if e[name] and (not named or not (e[country] or e[sector] or " " in e[name].strip())):
             e["unsupported"].append(f"{role}: {e[name]}")
             e[name] = e[country] = e[sector] = None
