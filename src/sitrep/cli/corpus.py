@@ -185,8 +185,12 @@ def _interrupted(exc) -> int:
     """What an interrupted ingest stored and skipped, and how to go on; exit 128 + signal."""
     for line in exc.summary.lines():
         print(line, file=sys.stderr)
-    print(f"sitrep: ingest stopped by {exc.signal_name} after committing {exc.summary.ingested} article(s); "
-          "run the same command again to continue", file=sys.stderr)
+    if exc.complete:
+        print(f"sitrep: {exc.signal_name} came while incidents were being updated; the ingest finished first "
+              f"({exc.summary.ingested} article(s) stored, incidents up to date): nothing to resume", file=sys.stderr)
+    else:
+        print(f"sitrep: ingest stopped by {exc.signal_name} after committing {exc.summary.ingested} article(s); "
+              "run the same command again to continue", file=sys.stderr)
     return exc.exit_status
 
 

@@ -105,10 +105,13 @@ class IngestInterrupted(KeyboardInterrupt):
     """Ctrl-C, SIGTERM or a closed terminal during an ingest, after the work in hand was
     committed; carries the summary and the signal (the exit status is 128 + its number)."""
 
-    def __init__(self, summary: "IngestSummary", signum: int = signal.SIGINT):
+    def __init__(self, summary: "IngestSummary", signum: int = signal.SIGINT, complete: bool = False):
         super().__init__("ingest interrupted")
         self.summary = summary
         self.signum = int(signum)
+        #: the signal came while incidents were being updated: that was finished first, so
+        #: the ingest is complete -- but the caller asked to stop and is told so
+        self.complete = complete
 
     @property
     def signal_name(self) -> str:
@@ -164,7 +167,10 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
         finally:
             if own_executor:
                 executor.close()
-        return run.finish(recluster)
+        summary = run.finish(recluster)
+    if stop.requested:
+        raise IngestInterrupted(summary, stop.signum, complete=True)
+    return summary
 
 
 def start_engine(engine: str, workers: Optional[int] = None, **options: Any) -> Optional[Executor]:
