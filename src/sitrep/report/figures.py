@@ -82,7 +82,7 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
         e = sentence.index(q["counted"], e) + len(q["counted"])
-    if kind == "forces":  # "17 soldiers killed in action" counts the dead, not the forces
+    if kind == "forces":  # "a dozen soldiers killed in the ambush" counts the dead, not the forces
         cue = terms.figure_cue(sentence[e:e + CUE_REACH])
         if cue and cue[0] in KINDS_CUED_BEFORE:
             kind, e = cue[0], e + cue[2]

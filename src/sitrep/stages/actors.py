@@ -759,7 +759,7 @@ class _Extractor:
                 elif owner.country and owner.kind == "org" and p.person and p.country is None \
                         and owner.end == k and steps > 0 \
                         and (owner.sector == "GOV" or owner.sector in _INSTITUTION_SECTORS):
-                    # "India's External Affairs Ministry spokesman Syed Akbaruddin": the
+                    # "Ruritania's Foreign Affairs Ministry spokesman Jan Novak": the
                     # state body whose title the person holds gives the country (an
                     # outlet's reporter is no national of it)
                     title.country = p.country = owner.country

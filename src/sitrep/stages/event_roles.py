@@ -405,7 +405,7 @@ class RoleFinder:
         if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
             targets = self._event_doer(obj)
             if not targets and c.type in self.lex.types_of("addressed"):
-                # "rejected asylum applications from Snowden", "demanded an apology from
+                # "turned down visa requests from the dissident", "demanded an apology from
                 # Tokyo": whoever the answered or wanted thing comes from
                 targets = self._from_phrase(obj)
         return sources, targets
