@@ -242,29 +242,3 @@ def test_a_full_disk_stops_the_ingest_without_blaming_articles(tmp_path, monkeyp
     summary, counts, _ = run([more], db)  # with room again, the re-run stores the rest
     assert summary.ingested == 3 and counts["articles"] == 9
 
-
-def test_a_stop_signal_during_the_incident_update_finishes_it_and_then_says_so(tmp_path, monkeypatch):
-    """SIGTERM while incidents are being updated: the update completes (the store is whole),
-    then the caller is told it was asked to stop -- not a silent exit 0."""
-    import os
-    import signal
-
-    import pytest
-
-    import sitrep.corpus.incidents as incidents
-    from sitrep.corpus.ingest import IngestInterrupted
-
-    real_update = incidents.update_incidents
-
-    def update_with_a_signal(store):
-        os.kill(os.getpid(), signal.SIGTERM)  # deferred by the ingest's handler
-        return real_update(store)
-
-    monkeypatch.setattr(incidents, "update_incidents", update_with_a_signal)
-    src = write_jsonl(tmp_path / "in.jsonl", [article(n) for n in range(3)])
-    with Store(str(tmp_path / "s.duckdb")) as store:
-        with pytest.raises(IngestInterrupted) as stopped:
-            ingest([src], store, workers=1, progress=False, until="clean")
-        assert store.counts()["articles"] == 3
-    assert stopped.value.complete and stopped.value.exit_status == 128 + signal.SIGTERM
-    assert stopped.value.summary.ingested == 3 and not stopped.value.summary.interrupted

@@ -144,11 +144,12 @@ def test_a_stopped_ingest_commits_and_says_what_it_stored_and_how_to_resume(tmp_
 
 def test_a_stop_signal_during_the_incident_update_lets_the_update_finish(tmp_path, monkeypatch):
     """All articles are stored; SIGTERM arrives while incidents are linked: the update
-    and the run's record are finished (the run is complete), not cut off half-way."""
+    and the run's record are finished (the run is complete), not cut off half-way -- and
+    then the caller is told it was asked to stop (exit 128 + signal), not a silent success."""
     import os
 
     from sitrep.corpus import incidents
-    from sitrep.corpus.ingest import ingest
+    from sitrep.corpus.ingest import IngestInterrupted, ingest
     from sitrep.corpus.store import Store
 
     escaped = []
@@ -163,9 +164,12 @@ def test_a_stop_signal_during_the_incident_update_lets_the_update_finish(tmp_pat
     try:
         src = write_corpus(tmp_path / "c.jsonl", 6)
         with Store(tmp_path / "s.duckdb") as store:
-            summary = ingest([str(src)], store, workers=1, until="clean", progress=False)
+            with pytest.raises(IngestInterrupted) as stopped:
+                ingest([str(src)], store, workers=1, until="clean", progress=False)
             runs = store.con.execute("SELECT count(*) FROM ingest_runs").fetchone()[0]
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert escaped == []  # the ingest's handler had it, not the default (which ends the process)
+    summary = stopped.value.summary
     assert summary.ingested == 6 and not summary.interrupted and runs == 1
+    assert stopped.value.complete and stopped.value.exit_status == 128 + signal.SIGTERM
