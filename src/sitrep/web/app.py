@@ -193,6 +193,18 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": str(exc)}, status_code=400)
         return error_page(request, 400, str(exc))
 
+    import duckdb
+
+    @app.exception_handler(duckdb.Error)
+    async def _query_failed(request: Request, exc: duckdb.Error):
+        # one line, never a traceback: e.g. a filter whose query outgrows the copy's memory limit
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        message = (f"the query for this page failed on the server's copy of the store ({type(exc).__name__}: "
+                   f"{first}); try a narrower filter, and report it if it keeps failing")
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=500)
+        return error_page(request, 500, message)
+
     from fastapi.exceptions import RequestValidationError
 
     @app.exception_handler(RequestValidationError)

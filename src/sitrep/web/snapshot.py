@@ -45,8 +45,10 @@ class ReadStore(Store):
     """A :class:`Store` view over one open connection (a cursor of the current copy), so
     the query layer and the brief run unchanged on the server's copy."""
 
-    def __init__(self, con, path: Path):  # noqa: D107 - no migration, no file lock of its own
+    def __init__(self, con, path: Path, summaries: Optional[bool] = None):  # noqa: D107 - no migration, no lock
         self._con = con
+        #: whether the copy has the dashboard's summary tables (None: ask the copy)
+        self.web_summaries = summaries
         self.path = path
         self.read_only = True
         self._wait = 0
@@ -90,6 +92,8 @@ class Copy:
     source_state: FileState
     made_at: datetime
     incident_ids: frozenset = frozenset()
+    #: the summary tables of summaries.py were built in this copy
+    summaries: bool = False
 
 
 @dataclass
@@ -135,7 +139,7 @@ class Snapshots:
     def reader(self) -> ReadStore:
         """A store view for one request (its own DuckDB cursor, safe in a worker thread)."""
         copy = self.current()
-        return ReadStore(copy.store.con.cursor(), copy.path)
+        return ReadStore(copy.store.con.cursor(), copy.path, copy.summaries)
 
     @property
     def version(self) -> int:
@@ -193,14 +197,14 @@ class Snapshots:
             return None
         ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
         self.last_error = None
-        return Copy(version, target, store, state, datetime.now(timezone.utc), ids)
+        return Copy(version, target, store, state, datetime.now(timezone.utc), ids, _summarise(store, self.source))
 
     def _announce(self, previous: Optional[Copy], made: Copy) -> None:
         new_ids = made.incident_ids - previous.incident_ids if previous else frozenset()
         new = []
         if new_ids:
             from sitrep.web import data
-            reader = ReadStore(made.store.con.cursor(), made.path)
+            reader = ReadStore(made.store.con.cursor(), made.path, made.summaries)
             try:
                 new = data.incidents_by_id(reader, sorted(new_ids))
             finally:
@@ -262,6 +266,20 @@ class Snapshots:
             "writer_seen_at": _stamp(self.writer_seen) if self.writer_seen else None,
             "error": self.last_error,
         }
+
+
+def _summarise(store: Store, source: Path) -> bool:
+    """Build the dashboard's summary tables in a new copy (before it serves a request);
+    False when that failed, and the pages then read the plain tables (slower, same rows)."""
+    from sitrep.web import summaries
+
+    try:
+        seconds = summaries.build(store.con)
+    except Exception as exc:  # noqa: BLE001 - a copy without summaries still answers correctly
+        log.warning("summary tables of the copy of %s not built (%s); pages read the plain tables", source, exc)
+        return False
+    log.info("summary tables of the copy of %s built in %.1f s", source, seconds)
+    return True
 
 
 def _stamp(moment: datetime) -> str:
