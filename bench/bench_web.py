@@ -238,7 +238,9 @@ def run(args) -> dict:
         "first_render_ms_worst": _worst(v["load"] for v in render.values()),
         "server_peak_mb": peak,
     }
-    return {"name": args.name, "store": str(args.db), "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    commit = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True,
+                            text=True).stdout.strip() or None
+    return {"name": args.name, "store": str(args.db), "commit": commit, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": {"cores": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 1),
                         "load_average_1min_start": load_start, "python": platform.python_version(), "platform": platform.platform()},
             "store_counts": counts, "summary_tables_s": summary_seconds, "repeats": args.repeats, "targets": TARGETS, "summary": summary,
