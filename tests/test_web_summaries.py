@@ -121,10 +121,13 @@ def test_incident_pages_actors_overview_map_and_exports_are_the_same(stores, tmp
     for iid in ids:
         assert data.incident(fast, iid) == data.incident(plain, iid)
     for query in ({}, {"about": "Venezuela"}, {"q": "struck", "since": "2025-12-01", "until": "2025-12-31"},
+                  {"since": "2025-12-08", "until": "2025-12-12"}, {"since": "2025-12-11", "until": "2025-12-11"},
                   {"about": "zürich", "outlet": "größe"}):
         f = Filters.parse(query)
         assert data.actors(fast, f) == data.actors(plain, f)
         assert data.overview(fast, f) == data.overview(plain, f)
+        for group, normalise in (("type", True), ("quad", False)):
+            assert data.overview(fast, f, group, normalise) == data.overview(plain, f, group, normalise)
         assert data.map_incidents(fast, f) == data.map_incidents(plain, f)
         for name in ("United States", "Venezuela", "Colombia"):
             assert data.actor(fast, name, f) == data.actor(plain, name, f)

@@ -439,12 +439,23 @@ def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top
 def _type_counts(store, f: Filters, first: date, since: date, until: date
                  ) -> tuple[dict[str, int], dict[str, int]]:
     """Events per type in [since, until] and in the previous period [first, since), in one pass."""
-    where, params = event_conditions(replace(f, since=first, until=until), summaries.ready(store))
-    rows = store.rows(f"SELECT e.type, count(*) FILTER (WHERE e.event_date >= ?) AS cur, "
-                      f"count(*) FILTER (WHERE e.event_date < ?) AS prev FROM events e JOIN articles a "
-                      f"USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
+    f = replace(f, since=first, until=until)
+    source, count = _event_counts_source(store, f)
+    where, params = event_conditions(f, summaries.ready(store))
+    rows = store.rows(f"SELECT e.type, {count} FILTER (WHERE e.event_date >= ?) AS cur, "
+                      f"{count} FILTER (WHERE e.event_date < ?) AS prev FROM {source} "
+                      f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
                       [since, since] + params)
     return ({r["type"]: int(r["cur"]) for r in rows if r["cur"]}, {r["type"]: int(r["prev"]) for r in rows if r["prev"]})
+
+
+def _event_counts_source(store, f: Filters) -> tuple[str, str]:
+    """(FROM clause, count expression) for counting events by day and type: the copy's
+    ``web.daily`` counts when the filter is dates alone (the overview's default), else the
+    events themselves. Both count ``events e JOIN articles a``, so the numbers are equal."""
+    if summaries.ready(store) and not event_conditions(replace(f, since=None, until=None), True)[0]:
+        return summaries.table("daily") + " e", "sum(e.n)"
+    return "events e JOIN articles a USING (article_id)", "count(*)"
 
 
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
@@ -469,9 +480,10 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
     coverage does not look like more conflict. A week rather than the day itself: an
     event is often reported the day after, and single days of a small store are noisy."""
     where, params = event_conditions(f, summaries.ready(store))
+    source, count = _event_counts_source(store, f)
     key = "e.quad_class" if group == "quad" else "e.type"
-    rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, count(*) AS n FROM events e "
-                      f"JOIN articles a USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} "
+    rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, {count} AS n FROM {source} "
+                      f"WHERE {' AND '.join(where) or 'TRUE'} "
                       f"AND e.event_date BETWEEN ? AND ? GROUP BY 1, 2", params + [days[0], days[-1]])
     half = VOLUME_WINDOW // 2
     cond, p = _about(f.about, "a.article_id", summaries.ready(store))

@@ -14,7 +14,9 @@ to disk, and it goes when the copy is closed):
   in (an event's sentence and article title; an incident's label and every sentence and
   title of its mentions);
 * ``web.mentions``: every mention joined to its event and article: what an incident
-  page shows and what the incident filters look into, without a join per request.
+  page shows and what the incident filters look into, without a join per request;
+* ``web.daily``: events per day, type and quad class, which the overview counts when
+  the filter is a period alone (its default).
 
 The pieces of one string are joined with a newline. A filter value never contains one
 (filters.py turns every run of white space into a single space), so a match can never
@@ -62,6 +64,10 @@ _TABLES = {
         FROM incidents i LEFT JOIN (
             SELECT incident_id, string_agg(concat_ws({SEP}, coalesce(sentence, ''), coalesce(a_title, '')), {SEP}) AS body
             FROM {SCHEMA}.mentions GROUP BY incident_id) t USING (incident_id)""",
+    # events per day, type and quad class: the overview's counts when only dates filter
+    "daily": """
+        SELECT e.event_date, e.type, e.quad_class, count(*) AS n
+        FROM events e JOIN articles a USING (article_id) GROUP BY ALL""",
 }
 
 
