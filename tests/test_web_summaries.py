@@ -21,7 +21,9 @@ def unusual_docs():
                            "A_B Group demanded talks in Maracaibo."],
                  outlet="Größe Zeitung", published="2025-12-11", url="https://odd.example/1",
                  events=[(0, "ASSAULT", "struck", "USA", "VEN", "Caracas", "2025-12-10", "claimed"),
-                         (1, "REQUEST", "demanded", "COL", "VEN", "Maracaibo", "2025-12-11", "asserted")]),
+                         (1, "REQUEST", "demanded", "COL", "VEN", "Maracaibo", "2025-12-11", "asserted"),
+                         # an actor whose name is nowhere in the text: about= finds it by name alone
+                         (1, "AGREE", "talks", "QQX", None, None, "2025-12-11", "asserted")]),
         make_doc("odd-2", ["Officials in Bogotá denied the report \\ a backslash stays a character."],
                  outlet="Andes Wire", published="2025-12-12", url="https://odd.example/2",
                  events=[(0, "ACCUSE", "denied", "COL", "USA", None, "2025-12-12", "denied")]),
@@ -49,7 +51,7 @@ def stores(tmp_path_factory):
 
 FILTERS = [
     {}, {"about": "Venezuela"}, {"about": "VEN"}, {"about": "caracas"}, {"about": "zürich"}, {"about": "ZÜRICH"},
-    {"about": "izmir"}, {"about": "i̇zmir"}, {"about": "50%"}, {"about": "a_b"}, {"about": "A%B"}, {"about": "\\"},
+    {"about": "izmir"}, {"about": "qqx"}, {"about": "i̇zmir"}, {"about": "50%"}, {"about": "a_b"}, {"about": "A%B"}, {"about": "\\"},
     {"about": "Colombia", "certainty": "denied"}, {"about": "United States", "type": "ASSAULT"},
     {"q": "struck"}, {"q": "STRUCK near"}, {"q": "größe"}, {"q": "Bogotá"}, {"q": "bogota"}, {"q": "<script>"},
     {"q": "%"}, {"q": "_"}, {"q": "alert(\"title\")"}, {"q": "struck", "about": "Venezuela", "outlet": "wire"},
@@ -109,6 +111,7 @@ def test_the_comparisons_are_not_empty(stores):
     assert len(set(totals.values())) >= 4
     assert totals[repr({"about": "zürich"})] == totals[repr({"about": "ZÜRICH"})] > 0
     assert totals[repr({"about": "50%"})] > 0 and totals[repr({"about": "A%B"})] == 0
+    assert totals[repr({"about": "qqx"})] > 0  # by an actor's name alone: its article's incidents
 
 
 def test_incident_pages_actors_overview_map_and_exports_are_the_same(stores, tmp_path):
