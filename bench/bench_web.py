@@ -293,7 +293,9 @@ def render_markdown(result: dict) -> str:
              f"store: {result['store_counts']['articles']} articles, {result['store_counts']['events']} events, "
              f"{result['store_counts']['incidents']} incidents; {result['repeats']} timed requests per row after "
              "one warm-up (its time is the cold column), over one keep-alive connection. Result: "
-             f"`bench/results/web-{result['name']}.json`.", "",
+             f"`bench/results/web-{result['name']}.json`"
+             + (f"; code at {result['commit']}" if result.get("commit") else "")
+             + (f" ({result['note']})" if result.get("note") else "") + ".", "",
              "| target | measured | |", "|---|---|---|",
              f"| API p95 ≤ {t['api_p95_ms']} ms, filtered lists | {s['api_p95_ms_lists_worst']} ms (worst list) | "
              f"{ok(s['api_p95_ms_lists_worst'], t['api_p95_ms'], ('list',))} |",
