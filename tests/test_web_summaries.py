@@ -160,3 +160,53 @@ def test_the_server_copy_has_the_summaries(tmp_path):
         assert "web" not in {r[0] for r in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
     finally:
         con.close()
+
+
+def test_answers_are_kept_per_copy_and_start_afresh_with_a_new_copy(tmp_path):
+    from sitrep.corpus.incidents import rebuild_incidents
+    from sitrep.corpus.store import Store, content_hash
+    from sitrep.web.snapshot import Snapshots
+
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    snaps = Snapshots(db, workdir=tmp_path / "copies", check_every=3600)
+    prepared = []
+    snaps.prepare = lambda _snaps, copy: prepared.append(copy.version)
+    snaps.start()
+
+    def articles(store):
+        return store.rows("SELECT count(*) AS n FROM articles")[0]["n"]
+
+    def fail(store):
+        raise AssertionError("computed again although this copy already answered it")
+
+    try:
+        assert snaps.cached(("articles",), articles) == 4
+        assert snaps.cached(("articles",), fail) == 4
+        late = make_doc("late-1", ["Protesters marched in Valencia on Friday."], outlet="Late Wire",
+                        published="2025-12-13", events=[(0, "PROTEST", "marched", None, None, None, "2025-12-12")])
+        with Store(db) as store:
+            with store.transaction():
+                d = late.to_dict()
+                store.add_document(d, content_hash(d["article"]["text"]))
+            rebuild_incidents(store)
+        assert snaps.refresh()
+        assert snaps.cached(("articles",), articles) == 5
+        assert prepared == [1, 2]
+    finally:
+        snaps.close()
+
+
+def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web.app import create_app
+
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    app = create_app(db, check_every=3600)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        names = {key[0] for key in app.state.snapshots.current().cache}
+        assert names == {"overview", "map", "actors"}
+        for path in ("/", "/map", "/actors", "/actors?about=Caracas", "/map?type=ASSAULT", "/?group=type&norm=no"):
+            assert client.get(path).status_code == 200, path
+        assert len(app.state.snapshots.current().cache) == 6
+        assert client.get("/api/actors?per_page=1&page=2").json()["items"]

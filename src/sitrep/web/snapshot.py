@@ -35,6 +35,8 @@ log = logging.getLogger("sitrep.web")
 #: DuckDB settings for the copy: the server's memory target is 500 MB in all
 MEMORY_LIMIT = "256MB"
 THREADS = 2
+#: answers kept per copy (Snapshots.cached): filtered overviews, maps and actor tables
+CACHE_ENTRIES = 64
 
 
 class StoreBusy(SitrepError):
@@ -94,6 +96,12 @@ class Copy:
     incident_ids: frozenset = frozenset()
     #: the summary tables of summaries.py were built in this copy
     summaries: bool = False
+    #: answers worked out from this copy alone (see Snapshots.cached); they go with it
+    cache: dict = field(default_factory=dict)
+    cache_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def reader(self) -> "ReadStore":
+        return ReadStore(self.store.con.cursor(), self.path, self.summaries)
 
 
 @dataclass
@@ -127,6 +135,9 @@ class Snapshots:
         self.writer_seen: Optional[datetime] = None
         self.changes: list[Change] = []
         self.last_error: Optional[str] = None
+        #: called with each new copy before it answers a request (app.py fills the cache
+        #: of the default pages there)
+        self.prepare: Optional[Callable[["Snapshots", Copy], None]] = None
 
     # -- reading ---------------------------------------------------------------------------
     def current(self) -> Copy:
@@ -138,8 +149,26 @@ class Snapshots:
 
     def reader(self) -> ReadStore:
         """A store view for one request (its own DuckDB cursor, safe in a worker thread)."""
-        copy = self.current()
-        return ReadStore(copy.store.con.cursor(), copy.path, copy.summaries)
+        return self.current().reader()
+
+    def cached(self, key: tuple, compute: Callable[[ReadStore], Any], copy: Optional[Copy] = None) -> Any:
+        """``compute(store)`` on the current copy (or ``copy``), remembered with that copy
+        under ``key``: a copy never changes, so neither does the answer, and a new copy
+        starts with an empty cache. Keep ``key`` to the inputs of ``compute`` (the filters)."""
+        copy = copy or self.current()
+        with copy.cache_lock:
+            if key in copy.cache:
+                return copy.cache[key]
+        store = copy.reader()
+        try:
+            value = compute(store)
+        finally:
+            store.close()
+        with copy.cache_lock:
+            if len(copy.cache) >= CACHE_ENTRIES:
+                copy.cache.pop(next(iter(copy.cache)))  # the oldest entry
+            copy.cache[key] = value
+        return value
 
     @property
     def version(self) -> int:
@@ -158,6 +187,7 @@ class Snapshots:
             made = self._copy(state)
             if made is None:
                 return False
+            self._prepare(made)
             previous, self._current = self._current, made
         self._announce(previous, made)
         if previous:
@@ -198,6 +228,14 @@ class Snapshots:
         ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
         self.last_error = None
         return Copy(version, target, store, state, datetime.now(timezone.utc), ids, _summarise(store, self.source))
+
+    def _prepare(self, made: Copy) -> None:
+        if self.prepare is None:
+            return
+        try:
+            self.prepare(self, made)
+        except Exception as exc:  # noqa: BLE001 - the pages then compute it on the first request
+            log.warning("preparing the default pages of copy %s failed: %s", made.version, exc)
 
     def _announce(self, previous: Optional[Copy], made: Copy) -> None:
         new_ids = made.incident_ids - previous.incident_ids if previous else frozenset()
