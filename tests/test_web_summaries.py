@@ -205,8 +205,8 @@ def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
     app = create_app(db, check_every=3600)
     with TestClient(app, base_url="http://127.0.0.1") as client:
         names = {key[0] for key in app.state.snapshots.current().cache}
-        assert names == {"overview", "map", "actors"}
+        assert names == {"choices", "overview", "map", "actors"}
         for path in ("/", "/map", "/actors", "/actors?about=Caracas", "/map?type=ASSAULT", "/?group=type&norm=no"):
             assert client.get(path).status_code == 200, path
-        assert len(app.state.snapshots.current().cache) == 6
+        assert len(app.state.snapshots.current().cache) == 7
         assert client.get("/api/actors?per_page=1&page=2").json()["items"]

@@ -147,6 +147,8 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     """The application over the store at ``db`` (copied, see snapshot.py)."""
     snaps = snapshots or Snapshots(db, check_every=check_every)
     env = _templates()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)  # compiled once at start, not by the first visitor of each page
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         if snaps._thread is None:
@@ -224,15 +226,9 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": message}, status_code=404)
         return error_page(request, 404, message)
 
-    choice_cache: dict[int, dict] = {}
-
-    def choices_of(store) -> dict:
+    def choices_of(_store=None, copy=None) -> dict:
         """The filter form's drop-down values, once per copy of the store."""
-        version = snaps.version
-        if version not in choice_cache:
-            choice_cache.clear()
-            choice_cache[version] = data.choices(store)
-        return choice_cache[version]
+        return snaps.cached(("choices",), data.choices, copy)
 
     def cached(name: str, f: Filters, compute, *extra, copy=None):
         """``compute(store)`` once per copy of the store and filter: the heavy parts of the
@@ -255,6 +251,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         """The default Overview, Map and Actors pages, worked out when a copy is made
         (before it answers), so their first visit does not wait for them."""
         f = Filters()
+        choices_of(copy=copy)
         overview_of(f, "quad", True, copy=copy)
         cached("map", f, lambda s: _map_view(s, f, None), None, copy=copy)
         actor_rows(f, copy=copy)
