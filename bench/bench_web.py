@@ -317,10 +317,11 @@ def render_markdown(result: dict) -> str:
         lines.append(f"| {r['kind']} | `{r['path']}` | {r.get('cold_ms', '')} | {r['api_p50_ms']} | {r['api_p95_ms']} | "
                      f"{r['duckdb_p50_ms']} | {r['ratio_p50']} |")
     if result["first_render"]:
-        lines += ["", "| page | first contentful paint ms | DOM ready ms | load ms |", "|---|---|---|---|"]
+        lines += ["", "| page | server answer (TTFB) ms | first contentful paint ms | DOM ready ms | load ms |",
+                  "|---|---|---|---|---|"]
         for path, v in result["first_render"].items():
             note = f" ({v['error']})" if v.get("error") else ""
-            lines.append(f"| `{path}` | {v['fcp']} | {v['dom_ready']} | {v['load']}{note} |")
+            lines.append(f"| `{path}` | {v.get('ttfb', '')} | {v['fcp']} | {v['dom_ready']} | {v['load']}{note} |")
     if failed:
         lines += ["", "Failed requests: " + "; ".join(f"`{p}`: {e[:160]}" for p, e in failed.items())]
     lines.append(END)
