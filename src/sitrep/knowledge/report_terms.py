@@ -18,6 +18,9 @@
 ``is_caption(text)``
     a sentence stating what a side wants, a demand, the speaker's own side ("we"), an
     aim cue right at the start; a photo caption or credit line.
+``roles``
+    a :class:`RoleWords`: the words around an actor mention that show it is an object
+    of a preposition, a place, or the speaker rather than the actor (``roles.tsv``).
 
 The tables are plain TSV (see each file's header) so they can be extended without
 touching code; nothing in them may be specific to one country or crisis.
@@ -63,6 +66,25 @@ def _cue_table(name: str, key: str) -> dict[str, re.Pattern]:
             for r in tsv_records(REPORT_DIR / name)}
 
 
+@dataclass(frozen=True)
+class RoleWords:
+    """Single lower-case words from ``roles.tsv`` (see its header)."""
+    object_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    modifiers: frozenset[str]
+    report_verbs: frozenset[str]
+    report_aux: frozenset[str]
+    coordinators: frozenset[str]
+    governors: frozenset[str]
+
+
+def _role_words() -> RoleWords:
+    kinds = {r["kind"]: frozenset(w.strip().lower() for w in r["cues"].split("|") if w.strip())
+             for r in tsv_records(REPORT_DIR / "roles.tsv")}
+    return RoleWords(kinds["object_preposition"], kinds["place_preposition"], kinds["modifier"],
+                     kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"])
+
+
 class ReportTerms:
     def __init__(self) -> None:
         self._issues = _cue_table("issues.tsv", "tag")
@@ -73,6 +95,7 @@ class ReportTerms:
         statements = _cue_table("statements.tsv", "kind")
         self._aim, self._demand = statements["aim"], statements["demand"]
         self._first_person, self._caption = statements["first_person"], statements["caption"]
+        self.roles = _role_words()
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]

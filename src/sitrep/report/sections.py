@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.model import QUAD_CLASS
-from sitrep.report.evidence import day_of
+from sitrep.report.evidence import day_of, page_debris
 from sitrep.report.content import Activity, Change, Contest, Incident, MapPoint, Quote, Sentence, WatchItem
 from sitrep.report.figures import figure_contradictions
 from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair, distinct
@@ -154,7 +154,8 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         if not span or (t["article_id"], span[0]) in seen:
             continue
         kinds = [k for k in terms.watch_kinds(sentence) if k != "threat"]
-        if not kinds or (subject and not subject.named_in(sentence)) or terms.is_caption(sentence):
+        if not kinds or (subject and not subject.named_in(sentence)) or terms.is_caption(sentence) \
+                or page_debris(sentence):
             continue
         seen.add((t["article_id"], span[0]))
         note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
@@ -163,8 +164,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note,
                                    precision))
     announced.sort(key=lambda w: w.day or date.max)
-    threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
-               and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)]
+    threats = [e for e in events if _threat_to_watch(e, subject, terms)]
     threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
     made: list[WatchItem] = []
     for e in threats:
@@ -175,6 +175,20 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
                               cites.cite_row(e), precision=e.get("date_precision") or "day"))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
+
+
+def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) -> bool:
+    """A threat made by a named actor in words that say so ("threatened", "warned"; an
+    event coded THREATEN from "blasted" or "is threatening Israel" in passing is not
+    one to watch), its maker's own, by or against the subject itself (a sentence that
+    only names the subject is not enough)."""
+    if not (e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
+            and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)):
+        return False
+    if "threat" not in terms.watch_kinds(e["sentence"]):
+        return False
+    return subject is None or any(subject.is_actor(e[f"{r}_name"], e[f"{r}_country"]) or subject.named_in(e[f"{r}_name"])
+                                  for r in ("source", "target"))
 
 
 def _own_words(e: dict) -> bool:

@@ -1,0 +1,149 @@
+"""Whether the words around a role's mention let it be that role.
+
+The events stage fills source and target from the sentence's actors; the brief names a
+role only when its sentence reads that way. A source named only as the object of a
+preposition ("sanctions against Turkey", "troops out of Syria") did not act; a source
+that is the speaker of a material act ("..., the senator said"; "critics argued the
+president let the army attack") reports it, it did not do it; a target named only after
+"in"/"at" ("jailed in the capital") is where something happened. Words come from
+``knowledge/data/report/roles.tsv``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from sitrep.knowledge.report_terms import RoleWords, load_report_terms
+
+_TOKEN = re.compile(r"[\w'’.-]+|,")
+#: how many modifiers may stand between a preposition and the mention
+MAX_SKIPPED = 3
+#: how many words after a mention its report verb may come
+MAX_AUX = 3
+MATERIAL = ("material conflict", "material cooperation")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _spans(e: dict[str, Any], role: str) -> list[tuple[int, int]]:
+    """The role's mentions as spans of the sentence: its actor mentions, else its own
+    words found in the sentence."""
+    base = e.get("sentence_start") or 0
+    sentence = e.get("sentence") or ""
+    spans = [(int(a) - base, int(b) - base) for a, b in (e.get(f"{role}_spans") or [])]
+    spans = [(a, b) for a, b in spans if 0 <= a < b <= len(sentence)]
+    name = e.get(f"{role}_name")
+    if not spans and name:
+        spans = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", sentence, re.I)]
+    return spans
+
+
+def _after_preposition(sentence: str, start: int, prepositions: frozenset[str], words: RoleWords) -> bool:
+    """The mention at ``start`` follows one of ``prepositions``, past at most MAX_SKIPPED
+    modifiers or capitalised words of a longer name ("of the U.S.-backed Kurdish ...")."""
+    before = _TOKEN.findall(sentence[:start])
+    capitals = 0
+    for skipped in range(MAX_SKIPPED + 1):
+        if not before:
+            return False
+        word = before.pop()
+        low = word.lower().rstrip(".")
+        if low in prepositions:
+            # "Secretary of State Jane Doe": a title the name belongs to, not an object
+            return not (capitals and before and before[-1][:1].isupper())
+        capital = word[:1].isupper() and bool(before)
+        capitals += capital
+        if skipped == MAX_SKIPPED or not (low in words.modifiers or capital):
+            return False
+    return False
+
+
+def _compound_modifier(sentence: str, end: int) -> bool:
+    """The mention is the first half of a hyphenated adjective ("a Ruritania-based firm",
+    "Ruritania-backed militias"): it describes somebody else, it does not act."""
+    return sentence[end:end + 1] in ("-", "‐", "‑") and sentence[end + 1:end + 2].islower()
+
+
+def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
+    """The mention ending at ``end`` is followed by a report verb ("Lawmakers argued",
+    "the minister has also said")."""
+    for word in _TOKEN.findall(sentence[end:])[:MAX_AUX + 1]:
+        low = word.lower().rstrip(".")
+        if low in words.report_verbs:
+            return True
+        if low not in words.report_aux:
+            return False
+    return False
+
+
+def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Every mention of the source speaks about a material act somebody else does: it
+    comes after the trigger (", the president said"), or another actor is named between
+    its report verb and the trigger ("critics argued the army had attacked"), or the
+    trigger is in the words it quotes ('the envoy said: "let others fight"')."""
+    trigger = e.get("trigger_start")
+    if e.get("quad_class") not in MATERIAL or trigger is None:
+        return False
+    trigger -= e.get("sentence_start") or 0
+    others = [int(a["start"]) - (e.get("sentence_start") or 0) for a in (e.get("actor_spans") or [])
+              if a["name"] != e["source_name"]]
+    for start, end in spans:
+        if not _speaks(e["sentence"], end, words):
+            return False
+        quoted = any(q in e["sentence"][end:trigger] for q in _QUOTE_MARKS)
+        if start < trigger and not quoted and not any(end < o < trigger for o in others):
+            return False
+    return bool(spans)
+
+
+def _governed(before: str, words: RoleWords) -> bool:
+    """The trigger is a noun or an infinitive another word governs ("ahead of a feared
+    invasion", "a chance to accept"), not a verb coordinated with the one before ("has
+    condemned the raid and vowed ...", "also called a march")."""
+    for word in reversed(_TOKEN.findall(before)[-MAX_SKIPPED:]):
+        low = word.lower()
+        if low in words.coordinators:
+            return False
+        if low in words.object_prepositions or low in words.governors:
+            return True
+    return False
+
+
+def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Between the source's last mention before the trigger and the trigger stands the
+    trigger of another event of another type by the same source: the source is the
+    subject of that nearer verb ("the troops began pulling back ahead of an invasion":
+    the troops withdraw, they do not invade)."""
+    trigger = e.get("trigger_start")
+    if trigger is None or not _governed(e["sentence"][:trigger - (e.get("sentence_start") or 0)], words):
+        return False
+    base = e.get("sentence_start") or 0
+    ends = [b + base for a, b in spans if b + base <= trigger]
+    if not ends:
+        return False
+    last = max(ends)
+    return any(last <= start < trigger and other_type != e.get("type") and source == e["source_name"]
+               for start, other_type, source in e.get("neighbours") or ())
+
+
+def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = None) -> Optional[str]:
+    """Why the sentence does not let the event's ``role`` ("source" or "target") be that
+    role, or None when it does (or when nothing locates its mentions)."""
+    words = words or load_report_terms().roles
+    if not e.get(f"{role}_name") or not e.get("sentence"):
+        return None
+    spans = _spans(e, role)
+    if not spans:
+        return None
+    sentence = e["sentence"]
+    if all(_compound_modifier(sentence, b) for _, b in spans):
+        return "named only in a compound adjective"
+    if role == "source":
+        if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
+            return "named only as an object"
+        if _speaker_not_actor(e, spans, words):
+            return "who says it"
+        if _nearer_act(e, spans, words):
+            return "the actor of another verb"
+    elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
+        return "named only as a place"
+    return None

@@ -1,0 +1,89 @@
+"""The brief names a role only when the words around its mention let it be that role
+(report/roles.py); made-up sentences."""
+from sitrep.report.evidence import page_debris, supported
+from sitrep.report.roles import role_in_context
+
+
+def _event(sentence, source=None, target=None, trigger=None, quad="material conflict", kind="ASSAULT",
+           actors=(), neighbours=()):
+    return {"sentence": sentence, "sentence_start": 100, "type": kind, "quad_class": quad,
+            "source_name": source, "target_name": target,
+            "trigger_start": 100 + sentence.index(trigger) if trigger else None,
+            "actor_spans": [{"start": 100 + sentence.index(a), "name": a} for a in actors],
+            "neighbours": [(100 + sentence.index(t), k, s) for t, k, s in neighbours]}
+
+
+def test_a_source_named_only_after_a_preposition_did_not_act():
+    e = _event("The senators agreed on sanctions against Ruritania for its raid.", source="Ruritania")
+    assert role_in_context(e, "source") == "named only as an object"
+
+
+def test_a_source_that_is_the_subject_keeps_its_role():
+    e = _event("Ruritania shelled the town of Kassel on Monday.", source="Ruritania", trigger="shelled")
+    assert role_in_context(e, "source") is None
+
+
+def test_a_title_with_of_is_part_of_the_name_not_an_object():
+    e = _event("Minister of Defence Ann Lee ordered the strike.", source="Ann Lee", trigger="strike")
+    assert role_in_context(e, "source") is None
+
+
+def test_a_speaker_after_the_trigger_is_not_the_actor_of_a_material_act():
+    e = _event("The two armies have been fighting for years, Smith said.", source="Smith", trigger="fighting",
+               actors=["Smith"])
+    assert role_in_context(e, "source") == "who says it"
+
+
+def test_a_speaker_before_another_actor_is_not_the_actor():
+    e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
+               actors=["Critics", "Smith", "Ruritania"])
+    assert role_in_context(e, "source") == "who says it"
+
+
+def test_a_speaker_of_its_own_act_keeps_it_and_a_statement_is_not_judged():
+    own = _event("Ruritania said it would attack the border town.", source="Ruritania", trigger="attack",
+                 actors=["Ruritania"])
+    verbal = _event("The two sides are talking, Smith said.", source="Smith", trigger="talking",
+                    quad="verbal cooperation", actors=["Smith"])
+    assert role_in_context(own, "source") is None and role_in_context(verbal, "source") is None
+
+
+def test_a_speaker_whose_quoted_words_hold_the_trigger_is_not_the_actor():
+    e = _event('Smith said, adding: "let someone else fight over it."', source="Smith", trigger="fight",
+               actors=["Smith"])
+    assert role_in_context(e, "source") == "who says it"
+
+
+def test_a_target_named_only_after_in_is_a_place():
+    e = _event("The banker remains jailed in Kassel.", target="Kassel")
+    assert role_in_context(e, "target") == "named only as a place"
+    assert role_in_context(_event("Troops attacked Kassel at dawn.", target="Kassel"), "target") is None
+
+
+def test_a_name_inside_a_hyphenated_adjective_does_not_act():
+    e = _event("A Ruritania-based firm was fined.", source="Ruritania")
+    assert role_in_context(e, "source") == "named only in a compound adjective"
+
+
+def test_the_actor_of_a_nearer_verb_is_not_the_actor_of_a_governed_noun():
+    e = _event("Border troops began withdrawing ahead of a feared invasion.", source="Border troops",
+               trigger="invasion", neighbours=[("withdrawing", "RETREAT", "Border troops")])
+    assert role_in_context(e, "source") == "the actor of another verb"
+    joined = _event("Border troops withdrew and attacked the depot.", source="Border troops",
+                    trigger="attacked", neighbours=[("withdrew", "RETREAT", "Border troops")])
+    assert role_in_context(joined, "source") is None
+
+
+def test_supported_clears_the_role_and_says_why():
+    e = _event("The senators agreed on sanctions against Ruritania for its raid.", source="Ruritania")
+    e.update({"source_country": "RUR", "source_sector": "GOV", "target_country": None, "target_sector": None,
+              "source_in_sentence": True, "target_in_sentence": None, "certainty": "asserted",
+              "attributed_to": None, "place_name": None, "place_country": None, "lat": None, "lon": None,
+              "place_feature": None, "place_is_actor": False, "place_in_sentence": True})
+    supported(e)
+    assert e["source_name"] is None and e["unsupported"] == ["source: Ruritania (named only as an object)"]
+
+
+def test_glued_headlines_are_page_debris_and_a_name_is_not():
+    assert page_debris("Jane Ann DoeSenators urge action Lawmakers JohnSmith faces vote MORE said on Monday.")
+    assert not page_debris("General MacArthur said on Monday that the talks would go on.")
