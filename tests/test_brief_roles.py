@@ -87,3 +87,23 @@ def test_supported_clears_the_role_and_says_why():
 def test_glued_headlines_are_page_debris_and_a_name_is_not():
     assert page_debris("Jane Ann DoeSenators urge action Lawmakers JohnSmith faces vote MORE said on Monday.")
     assert not page_debris("General MacArthur said on Monday that the talks would go on.")
+
+
+def test_a_speaker_past_an_apposition_is_still_the_speaker():
+    e = _event("Jane Doe, a senior senator from the north, told reporters that the colonel stormed the hall.",
+               source="Jane Doe", trigger="stormed", actors=["Jane Doe", "colonel"])
+    assert role_in_context(e, "source") == "who says it"
+
+
+def test_a_threat_to_watch_is_stated_in_threat_words():
+    from sitrep.knowledge.report_terms import load_report_terms
+    from sitrep.report.sections import _threat_to_watch
+
+    def threat(sentence):
+        return {"sentence": sentence, "involves": True, "source_name": "Ruritania", "source_country": "RUR",
+                "target_name": "Borduria", "target_country": "BOR", "certainty": "asserted", "type": "THREATEN",
+                "attributed_to": None}
+    terms = load_report_terms()
+    assert _threat_to_watch(threat("Ruritania threatened to close the border by Friday."), None, terms)
+    assert not _threat_to_watch(threat("Ruritania blasted the plan on Monday."), None, terms)
+    assert not _threat_to_watch(threat("Ruritania launched its long-threatened raid on Monday."), None, terms)

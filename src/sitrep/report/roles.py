@@ -20,6 +20,8 @@ _TOKEN = re.compile(r"[\w'’.-]+|,")
 MAX_SKIPPED = 3
 #: how many words after a mention its report verb may come
 MAX_AUX = 3
+#: how many words an apposition between a mention and its report verb may have
+MAX_APPOSITION = 16
 MATERIAL = ("material conflict", "material cooperation")
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
@@ -65,8 +67,11 @@ def _compound_modifier(sentence: str, end: int) -> bool:
 
 def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
     """The mention ending at ``end`` is followed by a report verb ("Lawmakers argued",
-    "the minister has also said")."""
-    for word in _TOKEN.findall(sentence[end:])[:MAX_AUX + 1]:
+    "the minister has also said"), past an apposition ("Doe, a senior senator, said")."""
+    after = _TOKEN.findall(sentence[end:])
+    if after[:1] == [","] and "," in after[1:MAX_APPOSITION + 1]:
+        after = after[after.index(",", 1):]  # "Jane Doe, a senior senator, said"
+    for word in after[:MAX_AUX + 1]:
         low = word.lower().rstrip(".")
         if low in words.report_verbs:
             return True

@@ -2,6 +2,7 @@
 period, contested claims, what to watch, the activity series and the map's places."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
@@ -23,6 +24,7 @@ MAX_WATCH = 8
 MAX_THREATS = 4
 #: announced dates from this many days before the period's end on are still ahead
 WATCH_FROM_DAYS = 0
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
 # -- key developments -------------------------------------------------------------------------
@@ -185,7 +187,7 @@ def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) ->
     if not (e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
             and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)):
         return False
-    if "threat" not in terms.watch_kinds(e["sentence"]):
+    if "threat" not in terms.watch_kinds(_HYPHENATED.sub(" ", e["sentence"])):  # "a long-threatened raid" happened
         return False
     return subject is None or any(subject.is_actor(e[f"{r}_name"], e[f"{r}_country"]) or subject.named_in(e[f"{r}_name"])
                                   for r in ("source", "target"))
