@@ -107,3 +107,29 @@ def test_a_threat_to_watch_is_stated_in_threat_words():
     assert _threat_to_watch(threat("Ruritania threatened to close the border by Friday."), None, terms)
     assert not _threat_to_watch(threat("Ruritania blasted the plan on Monday."), None, terms)
     assert not _threat_to_watch(threat("Ruritania launched its long-threatened raid on Monday."), None, terms)
+
+
+def _noun(sentence, source, trigger):
+    e = _event(sentence, source=source, trigger=trigger, actors=[source])
+    e["trigger"] = trigger
+    return role_in_context(e, "source")
+
+
+def test_the_subject_is_not_the_actor_of_a_noun_it_does_not_take():
+    assert _noun("Border troops began withdrawing ahead of a feared invasion.", "Border troops",
+                 "invasion") == "not named as the actor of the noun"
+    assert _noun("Ruritania was drawn deeper into battle.", "Ruritania", "battle") == \
+        "not named as the actor of the noun"
+
+
+def test_a_noun_taken_by_a_light_verb_or_naming_its_actor_keeps_the_source():
+    assert _noun("Ruritania launched an all-out offensive on Monday.", "Ruritania", "offensive") is None
+    assert _noun("Critics condemned the Ruritanian invasion of the valley.", "Ruritanian", "invasion") is None
+    assert _noun("The town braced for an assault by Ruritania.", "Ruritania", "assault") is None
+    assert _noun("Ruritania shelled the town at dawn.", "Ruritania", "shelled") is None
+
+
+def test_a_possessive_an_infinitive_or_a_verb_phrase_trigger_keeps_the_source():
+    assert _noun("The leader announced the launch of his offensive on Monday.", "The leader", "offensive") is None
+    assert _noun("The leader decided to withdraw the troops.", "The leader", "withdraw") is None
+    assert _noun("Officials dissuaded Ruritania from launching an attack.", "Ruritania", "launching an attack") is None

@@ -76,13 +76,16 @@ class RoleWords:
     report_aux: frozenset[str]
     coordinators: frozenset[str]
     governors: frozenset[str]
+    light_verbs: frozenset[str]
+    possessives: frozenset[str]
 
 
 def _role_words() -> RoleWords:
     kinds = {r["kind"]: frozenset(w.strip().lower() for w in r["cues"].split("|") if w.strip())
              for r in tsv_records(REPORT_DIR / "roles.tsv")}
     return RoleWords(kinds["object_preposition"], kinds["place_preposition"], kinds["modifier"],
-                     kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"])
+                     kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"],
+                     kinds["light_verb"], kinds["possessive"])
 
 
 class ReportTerms:

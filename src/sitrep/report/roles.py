@@ -23,6 +23,13 @@ MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
 MAX_APPOSITION = 16
 MATERIAL = ("material conflict", "material cooperation")
+#: "by" within two words after a noun trigger, up to where its actor starts
+_BY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?by\s+(?:the\s+)?")
+#: types whose noun names its actor with "of" ("the withdrawal of the troops"); for the
+#: others "of" names the target ("the invasion of the valley")
+ACTOR_OF_TYPES = {"RETREAT", "MOBILIZE", "AID", "COOPERATE"}
+_BY_OR_OF_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:by|of)\s+(?:the\s+)?")
+_INFINITIVE = {"to"}
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
@@ -130,6 +137,52 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
                for start, other_type, source in e.get("neighbours") or ())
 
 
+def _governor_at(before: str, words: RoleWords) -> Optional[int]:
+    """Where the word governing a nominal trigger starts in ``before`` (the sentence up
+    to the trigger): a preposition or determiner within MAX_SKIPPED words ("ahead of a
+    feared invasion"), not past a coordinator; None when the trigger is a verb."""
+    tokens = list(_TOKEN.finditer(before))[-MAX_SKIPPED:]
+    for m in reversed(tokens):
+        low = m.group().lower()
+        if low in words.coordinators or low in words.possessives:
+            return None  # "and vowed"; "its offensive" is its possessor's
+        if low in _INFINITIVE:
+            continue  # "decided to withdraw": the subject's own act
+        if low in words.object_prepositions or low in words.governors:
+            return m.start()
+    return None
+
+
+def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """The trigger is a noun ("an invasion", "into battle") that no light verb takes
+    ("launched an offensive" is the subject's act), and the source is named neither in
+    its noun phrase ("the Ruritanian invasion", "Ruritania's raid") nor by "by" after it
+    ("an assault by Ruritania"): the sentence's subject is not the noun's actor."""
+    trigger, text = e.get("trigger_start"), e.get("trigger") or ""
+    if trigger is None or e.get("quad_class") not in MATERIAL:
+        return False
+    first = _TOKEN.findall(text)[:1]
+    if first and first[0].lower() in words.light_verbs:
+        return False  # the trigger is the verb phrase itself ("launching an attack")
+    sentence = e["sentence"]
+    at = trigger - (e.get("sentence_start") or 0)
+    governor = _governor_at(sentence[:at], words)
+    if governor is None:
+        return False
+    previous = _TOKEN.findall(sentence[:governor])[-1:]
+    if previous and previous[0].lower() in words.light_verbs:
+        return False
+    end_of_trigger = at + len(text)
+    agent = _BY_OR_OF_AFTER if e.get("type") in ACTOR_OF_TYPES else _BY_AFTER
+    by = agent.match(sentence[end_of_trigger:])
+    for start, end in spans:
+        if governor <= start and end <= at:
+            return False  # in its noun phrase
+        if by and start == end_of_trigger + by.end():
+            return False  # "an assault by Ruritania", "the withdrawal of Ruritanian troops"
+    return True
+
+
 def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = None) -> Optional[str]:
     """Why the sentence does not let the event's ``role`` ("source" or "target") be that
     role, or None when it does (or when nothing locates its mentions)."""
@@ -149,6 +202,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
             return "who says it"
         if _nearer_act(e, spans, words):
             return "the actor of another verb"
+        if _not_the_nouns_actor(e, spans, words):
+            return "not named as the actor of the noun"
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
     return None
