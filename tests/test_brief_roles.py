@@ -133,3 +133,12 @@ def test_a_possessive_an_infinitive_or_a_verb_phrase_trigger_keeps_the_source():
     assert _noun("The leader announced the launch of his offensive on Monday.", "The leader", "offensive") is None
     assert _noun("The leader decided to withdraw the troops.", "The leader", "withdraw") is None
     assert _noun("Officials dissuaded Ruritania from launching an attack.", "Ruritania", "launching an attack") is None
+
+
+def test_a_threat_is_made_with_its_complement_not_by_a_description():
+    from sitrep.knowledge.report_terms import load_report_terms
+    terms = load_report_terms()
+    assert terms.threat_made("The governor threatened to close the port.")
+    assert terms.threat_made("The envoy threatened the council with new tariffs.")
+    assert terms.threat_made("The minister warned that further steps would have grave consequences.")
+    assert not terms.threat_made("Officials say the smugglers threaten public health.")

@@ -15,9 +15,10 @@
 ``watch_kinds(text) -> list[str]``
     deadline / talks / vote / decision / threat cues in a sentence.
 ``is_aim(text)``, ``is_demand(text)``, ``is_first_person(text)``, ``aim_starts(text)``,
-``is_caption(text)``
+``is_caption(text)``, ``threat_made(text)``
     a sentence stating what a side wants, a demand, the speaker's own side ("we"), an
-    aim cue right at the start; a photo caption or credit line.
+    aim cue right at the start; a photo caption or credit line; a threat made in so many
+    words ("threatened to ...", "warned that ...").
 ``roles``
     a :class:`RoleWords`: the words around an actor mention that show it is an object
     of a preposition, a place, or the speaker rather than the actor (``roles.tsv``).
@@ -99,6 +100,12 @@ class ReportTerms:
         self._aim, self._demand = statements["aim"], statements["demand"]
         self._first_person, self._caption = statements["first_person"], statements["caption"]
         self.roles = _role_words()
+        words = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
+                 for r in tsv_records(REPORT_DIR / "statements.tsv")}
+        self._threat_made = statements["threat_made"]
+        self._threat = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, words["threat_verb"])) + r")\w*(?:\W+[\w'’-]+){0,3}?\W+(?:"
+            + "|".join(map(re.escape, words["threat_complement"])) + r")(?!\w)", re.IGNORECASE)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -161,6 +168,11 @@ class ReportTerms:
         precedes it is the one said to want something ("Washington | seeks to ...")."""
         head = " ".join(text.split()[:3])
         return bool(self._aim.search(head))
+
+    def threat_made(self, text: Optional[str]) -> bool:
+        """The text makes a threat: a threat verb with its complement ("threatened to",
+        "warned that", "threatened the town with"), or words that threaten on their own."""
+        return bool(text and (self._threat.search(text) or self._threat_made.search(text)))
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))
