@@ -182,15 +182,11 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
 def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) -> bool:
     """A threat made by a named actor in words that say so ("threatened to", "warned
     that"; an event coded THREATEN from "blasted", or "groups that threaten security" in
-    passing, is not one to watch), its maker's own, by or against the subject itself (a sentence that
-    only names the subject is not enough)."""
+    passing, is not one to watch), its maker's own, in an event involving the subject."""
     if not (e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
             and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)):
         return False
-    if not terms.threat_made(_HYPHENATED.sub(" ", e["sentence"])):  # "a long-threatened raid" happened
-        return False
-    return subject is None or any(subject.is_actor(e[f"{r}_name"], e[f"{r}_country"]) or subject.named_in(e[f"{r}_name"])
-                                  for r in ("source", "target"))
+    return terms.threat_made(_HYPHENATED.sub(" ", e["sentence"]))  # "a long-threatened raid" happened
 
 
 def _own_words(e: dict) -> bool:
