@@ -156,7 +156,7 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
         e.pop(extra, None)
     if (e["source_name"] and e["source_name"] == e["attributed_to"] and e["source_sector"] in MONITOR_SECTORS
             and e["quad_class"] == "material conflict"):
-        # "... killed, according to the Syrian Observatory": the monitor reports, it did not attack
+        # "... killed, according to the Borduria Monitor": the monitor reports, it did not attack
         e["unsupported"].append(f"source: {e['source_name']} (who reports it)")
         e["source_name"] = e["source_country"] = e["source_sector"] = None
     # a claim by the target's own side that the source did it is that side's accusation,
@@ -207,7 +207,7 @@ RECALLED_DAYS = 31
 
 def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Optional[tuple[date, str]]:
     """(day, precision) for an event without its own date whose sentence names only dates
-    well before the publication ("... first organized in Syria in 2011"), else None."""
+    well before the publication ("... first organized in Borduria in 2011"), else None."""
     if not values or not published:
         return None
     days = [event_day(v, None) for v in values]
@@ -217,7 +217,7 @@ def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Opti
     return max(days)
 
 
-#: two words glued together ("SmithSenators", "JohnTrump"): a web page's list of linked
+#: two words glued together ("DoeSenators", "AnnSmith"): a web page's list of linked
 #: headlines run into the body, not a sentence anyone wrote
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 

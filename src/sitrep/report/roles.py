@@ -2,7 +2,7 @@
 
 The events stage fills source and target from the sentence's actors; the brief names a
 role only when its sentence reads that way. A source named only as the object of a
-preposition ("sanctions against Turkey", "troops out of Syria") did not act; a source
+preposition ("sanctions against Ruritania", "troops out of Borduria") did not act; a source
 that is the speaker of a material act ("..., the senator said"; "critics argued the
 president let the army attack") reports it, it did not do it; a target named only after
 "in"/"at" ("jailed in the capital") is where something happened. Words come from
@@ -48,7 +48,7 @@ def _spans(e: dict[str, Any], role: str) -> list[tuple[int, int]]:
 
 def _after_preposition(sentence: str, start: int, prepositions: frozenset[str], words: RoleWords) -> bool:
     """The mention at ``start`` follows one of ``prepositions``, past at most MAX_SKIPPED
-    modifiers or capitalised words of a longer name ("of the U.S.-backed Kurdish ...")."""
+    modifiers or capitalised words of a longer name ("of the Ruritanian-backed Northern ...")."""
     before = _TOKEN.findall(sentence[:start])
     capitals = 0
     for skipped in range(MAX_SKIPPED + 1):

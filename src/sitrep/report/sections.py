@@ -191,8 +191,8 @@ def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) ->
 
 def _own_words(e: dict) -> bool:
     """A threat its maker states (or an outlet reports), not one its target or a third
-    party ascribes to it ("Maduro has claimed that Washington wants to take the oil" is
-    Maduro's claim about Washington, not a threat to watch)."""
+    party ascribes to it ("the president has claimed that Ruritania wants to take the mines" is
+    the president's claim about Ruritania, not a threat to watch)."""
     said_by = e["attributed_to"]
     return not said_by or said_by == e["source_name"] or e["certainty"] in ("asserted", "reported", "threatened")
 
@@ -228,8 +228,8 @@ def activity(events: list[dict], articles: list[dict[str, Any]], period: Optiona
 
 def places(incidents: list[Incident], subject: Optional[Subject] = None) -> list[MapPoint]:
     """Incident places with coordinates, merged by name. A place named after the subject
-    but geocoded to another country (a "Northern Syria" put on a town called Syria in
-    Virginia) is left off the map rather than drawn in the wrong continent."""
+    but geocoded to another country (a "Northern Borduria" put on a namesake town on
+    another continent) is left off the map rather than drawn in the wrong continent."""
     by_name: dict[str, MapPoint] = {}
     for inc in incidents:
         if inc.lat is None or inc.lon is None or not inc.place:
