@@ -142,3 +142,31 @@ def test_a_threat_is_made_with_its_complement_not_by_a_description():
     assert terms.threat_made("The envoy threatened the council with new tariffs.")
     assert terms.threat_made("The minister warned that further steps would have grave consequences.")
     assert not terms.threat_made("Officials say the smugglers threaten public health.")
+
+
+def test_a_continent_is_no_place_for_an_event_between_named_countries():
+    e = _event("Ruritania shelled Borduria as Europe watched.", source="Ruritania", target="Borduria",
+               trigger="shelled")
+    e.update({"source_country": "RUR", "source_sector": "GOV", "target_country": "BOR", "target_sector": "GOV",
+              "source_in_sentence": True, "target_in_sentence": True, "certainty": "asserted",
+              "attributed_to": None, "place_name": "Europe", "place_country": None, "lat": 50.0, "lon": 10.0,
+              "place_feature": "continent", "place_is_actor": False, "place_in_sentence": True})
+    supported(e)
+    assert e["place_name"] is None and e["source_name"] == "Ruritania" and "place: Europe" in e["unsupported"]
+
+
+def test_a_running_toll_over_years_is_not_an_incidents_figure():
+    from sitrep.knowledge.report_terms import load_report_terms
+    from sitrep.report.figures import incident_figures
+
+    def figures(sentence, quantities):
+        m = {"article_id": "a", "sentence_start": 0, "sentence_end": len(sentence), "sentence": sentence,
+             "certainty": "asserted", "figures": [], "quad_class": "material conflict", "independent_key": "x",
+             "outlet": "Daily Example", "event_date": None}
+        qs = [{"start_char": sentence.index(t), "end_char": sentence.index(t) + len(t), "value": v, "unit": u,
+               "counted": c} for t, v, u, c in quantities]
+        return incident_figures([m], "An attack", {("a", 0): qs}, load_report_terms())
+    assert [f.kind for f in figures("Shelling killed 12 people on Monday.", [("12 people", 12, None, None)])] \
+        == ["killed"]
+    assert figures("The army has had 12 people killed in the past five years.",
+                   [("12 people", 12, None, None), ("five years", 5, "year", None)]) == []

@@ -165,7 +165,10 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
                            and e["attributed_country"] == e["target_country"]
                            and e["attributed_country"] != e["source_country"])
     as_actor, in_sentence = e.pop("place_is_actor", False), e.pop("place_in_sentence", True)
-    if e["place_name"] and (as_actor or not in_sentence):
+    # a continent says nothing where a country is named ("an attack on Borduria in Europe"
+    # is a sentence naming both, not an attack placed in a continent)
+    broad = e.get("place_feature") == "continent" and bool(e["source_country"] or e["target_country"])
+    if e["place_name"] and (as_actor or not in_sentence or broad):
         e["unsupported"].append(f"place: {e['place_name']}")
         for f in _PLACE_FIELDS:
             e[f] = None
