@@ -79,6 +79,9 @@ class RoleWords:
     governors: frozenset[str]
     light_verbs: frozenset[str]
     possessives: frozenset[str]
+    infinitive: frozenset[str]
+    agent: frozenset[str]
+    agent_of: frozenset[str]
 
 
 def _role_words() -> RoleWords:
@@ -86,7 +89,8 @@ def _role_words() -> RoleWords:
              for r in tsv_records(REPORT_DIR / "roles.tsv")}
     return RoleWords(kinds["object_preposition"], kinds["place_preposition"], kinds["modifier"],
                      kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"],
-                     kinds["light_verb"], kinds["possessive"])
+                     kinds["light_verb"], kinds["possessive"],
+                     kinds["infinitive"], kinds["agent"], kinds["agent_of"])
 
 
 class ReportTerms:

@@ -1,12 +1,19 @@
 """Whether the words around a role's mention let it be that role.
 
 The events stage fills source and target from the sentence's actors; the brief names a
-role only when its sentence reads that way. A source named only as the object of a
-preposition ("sanctions against Ruritania", "troops out of Borduria") did not act; a source
-that is the speaker of a material act ("..., the senator said"; "critics argued the
-president let the army attack") reports it, it did not do it; a target named only after
-"in"/"at" ("jailed in the capital") is where something happened. Words come from
-``knowledge/data/report/roles.tsv``.
+role only when its sentence reads that way:
+
+* a source named only as the object of a preposition ("sanctions against Ruritania",
+  "troops out of Borduria") or inside a hyphenated adjective ("a Ruritania-based firm")
+  did not act;
+* the speaker of a material act ("..., the senator said"; "critics argued the president
+  let the army attack"; a speaker whose quoted words hold the trigger) reports it;
+* the subject of a verb is not the actor of a later act that another verb of its own
+  governs ("began withdrawing ahead of an invasion"), nor of a noun trigger no light verb
+  takes, unless the noun phrase, a possessive or "by" names the actor;
+* a target named only after "in"/"at" ("jailed in the capital") is where it happened.
+
+Words come from ``knowledge/data/report/roles.tsv`` (``ReportTerms.roles``).
 """
 from __future__ import annotations
 
@@ -23,13 +30,9 @@ MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
 MAX_APPOSITION = 16
 MATERIAL = ("material conflict", "material cooperation")
-#: "by" within two words after a noun trigger, up to where its actor starts
-_BY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?by\s+(?:the\s+)?")
 #: types whose noun names its actor with "of" ("the withdrawal of the troops"); for the
 #: others "of" names the target ("the invasion of the valley")
 ACTOR_OF_TYPES = {"RETREAT", "MOBILIZE", "AID", "COOPERATE"}
-_BY_OR_OF_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:by|of)\s+(?:the\s+)?")
-_INFINITIVE = {"to"}
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
@@ -146,11 +149,26 @@ def _governor_at(before: str, words: RoleWords) -> Optional[int]:
         low = m.group().lower()
         if low in words.coordinators or low in words.possessives:
             return None  # "and vowed"; "its offensive" is its possessor's
-        if low in _INFINITIVE:
+        if low in words.infinitive:
             continue  # "decided to withdraw": the subject's own act
         if low in words.object_prepositions or low in words.governors:
             return m.start()
     return None
+
+
+def _agent_after(after: str, markers: frozenset[str], words: RoleWords) -> set[int]:
+    """Where the actor's name may start in ``after`` (the text after a noun trigger) when
+    an agent marker stands within its first three words ("an assault later by the
+    Ruritanian army": at "the" or at "Ruritanian"); empty when none does."""
+    tokens = list(_TOKEN.finditer(after))
+    for i, m in enumerate(tokens[:3]):
+        if m.group().lower() in markers:
+            rest = tokens[i + 1:i + 3]
+            starts = {rest[0].start()} if rest else set()
+            if len(rest) == 2 and rest[0].group().lower() in words.modifiers:
+                starts.add(rest[1].start())
+            return starts
+    return set()
 
 
 def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
@@ -173,12 +191,12 @@ def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words:
     if previous and previous[0].lower() in words.light_verbs:
         return False
     end_of_trigger = at + len(text)
-    agent = _BY_OR_OF_AFTER if e.get("type") in ACTOR_OF_TYPES else _BY_AFTER
-    by = agent.match(sentence[end_of_trigger:])
+    markers = words.agent | (words.agent_of if e.get("type") in ACTOR_OF_TYPES else frozenset())
+    by = _agent_after(sentence[end_of_trigger:], markers, words)
     for start, end in spans:
         if governor <= start and end <= at:
             return False  # in its noun phrase
-        if by and start == end_of_trigger + by.end():
+        if start - end_of_trigger in by:
             return False  # "an assault by Ruritania", "the withdrawal of Ruritanian troops"
     return True
 
