@@ -86,6 +86,7 @@ def test_supported_clears_the_role_and_says_why():
 
 def test_glued_headlines_are_page_debris_and_a_name_is_not():
     assert page_debris("Jane Ann DoeSenators urge action Lawmakers JohnSmith faces vote MORE said on Monday.")
+    assert page_debris("Minister Ann DoeOvernight News: budget talks stall | Senators weigh a vote on Monday.")
     assert not page_debris("General MacArthur said on Monday that the talks would go on.")
 
 

@@ -227,8 +227,12 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 def page_debris(sentence: Optional[str]) -> bool:
     """The sentence is page debris (linked headlines run together), not prose to cite:
-    two or more glued words. One is a name ("MacArthur")."""
-    return bool(sentence) and len(_GLUED.findall(sentence)) >= 2
+    two or more glued words, or one with a "|" between headlines, or two such bars. One
+    glued word alone is a name ("MacArthur")."""
+    if not sentence:
+        return False
+    glued, bars = len(_GLUED.findall(sentence)), sentence.count("|")
+    return glued >= 2 or bool(glued and bars) or bars >= 2
 
 
 def load_events(store, article_ids: list[str], period: Optional[Period],
