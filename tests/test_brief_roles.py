@@ -171,3 +171,14 @@ def test_a_running_toll_over_years_is_not_an_incidents_figure():
         == ["killed"]
     assert figures("The army has had 12 people killed in the past five years.",
                    [("12 people", 12, None, None), ("five years", 5, "year", None)]) == []
+
+
+def test_the_participle_of_a_hyphenated_adjective_reports_no_act():
+    from sitrep.report.roles import adjectival_trigger
+
+    def event(sentence, trigger):
+        return {"sentence": sentence, "sentence_start": 0, "trigger": trigger, "trigger_start": sentence.index(trigger)}
+    assert adjectival_trigger(event("Ruritania began its long-threatened incursion on Monday.", "threatened"))
+    assert adjectival_trigger(event("Shops reopened in the Ruritanian-occupied valley.", "occupied"))
+    assert not adjectival_trigger(event("The letter was co-signed by forty deputies.", "signed"))
+    assert not adjectival_trigger(event("Ruritania threatened an incursion on Monday.", "threatened"))

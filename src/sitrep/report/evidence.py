@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
-from sitrep.report.roles import role_in_context
+from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
 _ARTICLE_IDS = "(SELECT unnest(?::VARCHAR[]) AS article_id)"
@@ -250,7 +250,7 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         if e["trigger_start"] is not None:
             acts[(e["article_id"], e["sentence_start"])].append((e["trigger_start"], e["type"], e["source_name"]))
     for e in rows:
-        if e["background"] or e["event_id"] in seen or page_debris(e["sentence"]):
+        if e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
             continue
         seen.add(e["event_id"])
         e["neighbours"] = acts.get((e["article_id"], e["sentence_start"]), ())
@@ -320,7 +320,7 @@ def quantities_within(ev: Evidence):
 #: change table counts what was extracted, and reads a whole previous period)
 COUNT_SQL = f"""
     WITH ids AS {_ARTICLE_IDS},
-    ev AS (SELECT e.event_id, e.article_id, e.type, e.sentence, e.sentence_start, e.sentence_end,
+    ev AS (SELECT e.event_id, e.article_id, e.type, e.trigger, e.trigger_start, e.sentence, e.sentence_start, e.sentence_end,
                   e.source_name, e.source_country, e.target_name, e.target_country, e.place_name,
                   e.place_country, e.date_value, e.date_text
            FROM events e JOIN ids USING (article_id) WHERE NOT coalesce(e.background, false)),
@@ -343,7 +343,7 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
         return {}
     seen: set[str] = set()
     for e in store.rows(COUNT_SQL, [article_ids]):
-        if e["event_id"] in seen or page_debris(e["sentence"]):
+        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
             continue
         seen.add(e["event_id"])
         day, _ = event_day(e["date_value"] if e["date_text"] else None, e["pub_date"])

@@ -225,3 +225,20 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
     return None
+
+
+def adjectival_trigger(e: dict[str, Any], words: Optional[RoleWords] = None) -> bool:
+    """The trigger is the participle half of a hyphenated adjective before a noun ("its
+    long-threatened incursion", "the Ruritanian-occupied valley"): it describes a thing,
+    it reports no act of its own."""
+    trigger, text = e.get("trigger_start"), e.get("trigger") or ""
+    sentence = e.get("sentence") or ""
+    if trigger is None or " " in text.strip() or not text.lower().endswith(("ed", "en")):
+        return False
+    at = trigger - (e.get("sentence_start") or 0)
+    if at <= 0 or sentence[at - 1:at] != "-" or not sentence[at - 2:at - 1].isalnum():
+        return False
+    nxt = _TOKEN.match(sentence, at + len(text) + 1) if sentence[at + len(text):at + len(text) + 1] == " " else None
+    words = words or load_report_terms().roles
+    return bool(nxt) and nxt.group()[:1].islower() and nxt.group().lower() not in (
+        words.object_prepositions | words.agent | words.coordinators)
