@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from sitrep.corpus import dataset
 from sitrep.corpus.store import Store
 from sitrep.errors import SitrepError
 
@@ -72,6 +73,8 @@ class FileState:
 
     @classmethod
     def of(cls, path: Path) -> Optional["FileState"]:
+        if path.is_dir():  # a Parquet dataset: its manifest is replaced last when it is written again
+            path = path / dataset.MANIFEST
         try:
             st = path.stat()
         except OSError:
@@ -118,9 +121,14 @@ class Snapshots:
 
     def __init__(self, source: str | Path, workdir: Optional[str | Path] = None, check_every: float = 1.0,
                  on_change: Optional[Callable[[Change], None]] = None):
+        if dataset.is_url(str(source)):
+            raise SitrepError(f"sitrep serve reads a store file or a Parquet dataset in a local or mounted "
+                              f"folder, not {source}; copy the dataset to a folder and pass that")
         self.source = Path(source).expanduser()
         if not self.source.exists():
             raise SitrepError(f"no database at {self.source}; run `sitrep ingest` first or pass --db")
+        #: a Parquet dataset is read in place: it is never written, so it needs no private copy
+        self.is_dataset = dataset.is_dataset(self.source)
         self._own_workdir = workdir is None
         self.workdir = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="sitrep-serve-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -198,6 +206,8 @@ class Snapshots:
         import duckdb
 
         version = next(self._versions)
+        if self.is_dataset:
+            return self._open_dataset(version, state)
         target = self.workdir / f"store-{version}.duckdb"
         try:
             # the shared lock keeps writers out while the bytes are copied
@@ -257,13 +267,28 @@ class Snapshots:
         if self.on_change:
             self.on_change(change)
 
+    def _open_dataset(self, version: int, state: FileState) -> Optional[Copy]:
+        """The dataset itself, opened read-only (views over its Parquet files)."""
+        try:
+            store = Store(self.source, read_only=True)
+            store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            store.con.execute(f"SET threads = {THREADS}")
+        except Exception as exc:  # noqa: BLE001 - a damaged dataset must not kill the server
+            self.last_error = f"cannot open {self.source}: {str(exc).splitlines()[0]}"
+            return None
+        ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
+        self.last_error = None
+        return Copy(version, self.source, store, state, datetime.now(timezone.utc), ids,
+                    _summarise(store, self.source))
+
     def _discard(self, copy: Copy) -> None:
         """Close an old copy; requests still reading it keep their own cursor until done."""
         try:
             copy.store.con.close()
         except Exception:  # noqa: BLE001
             pass
-        _remove(copy.path)
+        if copy.path != self.source:  # never the user's dataset
+            _remove(copy.path)
 
     # -- the background thread -------------------------------------------------------------
     def start(self, wait_first: float = 0.0) -> None:
