@@ -113,3 +113,39 @@ def test_a_promised_response_is_a_threat(kb):
     doc = run(kb, "Brazil's defence minister has promised a firm response if Venezuelan troops cross the border.")
     assert "THREATEN" in types(doc), types(doc)
     assert "AGREE" not in types(doc), types(doc)
+
+
+
+# -- one event per happening, not more -----------------------------------------------
+
+def _draft(etype, at, sentence, source=None, target=None, nominal=False):
+    from sitrep.model import Event, TextSpan
+    from sitrep.stages.event_merge import Draft
+    ev = Event(id="", type=etype, trigger=TextSpan((at, at + 5), "xxxxx"),
+               sentence=TextSpan((at - 10, at + 40), "x" * 50), source=source, target=target)
+    return Draft(event=ev, head=at, base_type=etype, nominal=nominal, sentence=sentence)
+
+
+def _party(name, country, kind="state", resolved_by="kb"):
+    from sitrep.model import Actor
+    return Actor(span=(0, len(name)), text=name, name=name, country=country, kind=kind,
+                 resolved_by=resolved_by)
+
+
+def test_a_shared_target_alone_does_not_tie_a_clause_with_its_own_doer(kb):
+    """"China accused Taiwan ..." then, sentences later, "several governments condemned
+    Taiwan": the second doer is unresolved, not absent -- two statements."""
+    from sitrep.stages.event_merge import group
+    first = _draft("ACCUSE", 10, 0, _party("China", "CHN"), _party("Taiwan", "TWN"))
+    later = _draft("ACCUSE", 200, 3, _party("several governments", None, "group", "phrase"),
+                   _party("Taiwan", "TWN"))
+    assert len(group([first, later], kb.event_lexicon)) == 2
+
+
+def test_a_shared_target_still_ties_an_event_noun_back(kb):
+    """"China struck Taiwanese ships ..." then "the strikes on Taiwan": one happening."""
+    from sitrep.stages.event_merge import group
+    first = _draft("ASSAULT", 10, 0, _party("China", "CHN"), _party("Taiwan", "TWN"))
+    later = _draft("ASSAULT", 200, 3, None, _party("Taiwan", "TWN"), nominal=True)
+    assert len(group([first, later], kb.event_lexicon)) == 1
+

@@ -374,7 +374,10 @@ class DraftBuilder:
 
     def _casualty(self, c: Candidate, source) -> bool:
         """"were killed", "wounded": harm whose doer the sentence does not name."""
-        return c.is_verb and lemma(c.head) in self.words.casualty_verbs and (source is None or is_passive(c.head))
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs:
+            return False
+        # "the group beheaded a reporter": a named doer, even unresolved, acts anew
+        return is_passive(c.head) or (source is None and verb_subject(c.head) is None)
 
     def _distinct(self, c: Candidate) -> bool:
         """"another attack", "a second strike", "new sanctions", "struck again"."""
