@@ -149,3 +149,30 @@ def test_a_shared_target_still_ties_an_event_noun_back(kb):
     later = _draft("ASSAULT", 200, 3, None, _party("Taiwan", "TWN"), nominal=True)
     assert len(group([first, later], kb.event_lexicon)) == 1
 
+
+
+# -- negated acts ----------------------------------------------------------------------
+
+def test_an_act_stated_not_to_have_happened_is_no_event(kb):
+    for text in ("The rebels did not attack the town of Goma.",
+                 "No talks were held between Iran and the United States.",
+                 "The two governments failed to reach an agreement on the border."):
+        doc = run(kb, text)
+        assert not doc.events, (text, types(doc))
+
+
+def test_not_only_adds_an_act_instead_of_negating_it(kb):
+    doc = run(kb, "Russia not only condemned the strikes but also summoned the French ambassador.")
+    assert "ACCUSE" in types(doc)
+
+
+def test_a_failed_attack_is_still_an_attack(kb):
+    doc = run(kb, "Gunmen tried and failed to assassinate the governor of Kandahar.")
+    assert "ASSAULT" in types(doc)
+
+
+def test_not_ruling_out_force_is_a_threat(kb):
+    doc = run(kb, "The president said he would not rule out military action against Cuba.")
+    assert types(doc) == ["THREATEN"]
+    doc = run(kb, "The mayor said he cannot rule out a siege of the city.")
+    assert "THREATEN" not in types(doc) and "REJECT" not in types(doc)

@@ -180,6 +180,9 @@ class EventWords:
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
+    failure_governors: frozenset[str]
+    option_rejections: frozenset[str]
+    negation_cancellers: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

@@ -761,6 +761,48 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     return c.type, c.mode
 
 
+def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
+    """The clause says the act did not take place: a negation on the trigger verb (or on
+    the light verb of an event noun, or on the verb whose complement it is), "no" on the
+    event noun, or a verb of failing above it ("did not strike", "no talks were held",
+    "failed to reach a deal", "avoided holding meetings"). "Not only ..." adds, it does
+    not negate; a failed attack is still an attack (PLOVER), so a verb of failing does
+    not cancel an act of ``conflict_types``. Annotators code no negated act
+    (docs/annotation.md 2)."""
+    if any(ch.dep_ == "det" and ch.lower_ == "no" for t in c.tokens for ch in t.children
+           if t.pos_ in ("NOUN", "PROPN")):
+        return True
+    verb = c.head if c.is_verb else c.light
+    if verb is None:
+        return False
+    v = verb
+    for _ in range(3):
+        if any(_negates(ch, words) for ch in v.children):
+            return True
+        if v.dep_ not in ("xcomp",) or v.head.i == v.i:
+            return False
+        if lemma(v.head) in words.failure_governors and c.type not in conflict_types:
+            return True
+        v = v.head
+    return False
+
+
+def _negates(tok, words) -> bool:
+    if tok.dep_ != "neg":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.lower_ not in words.negation_cancellers
+
+
+def keeps_option_open(c: Candidate, words) -> bool:
+    """"would not rule out military action", "won't exclude force": a rejection negated
+    under a future or conditional auxiliary keeps a hostile option open -- a threat
+    ("cannot rule out" is a possibility, not a threat)."""
+    verb = c.head if c.is_verb else c.light
+    return verb is not None and lemma(verb) in words.option_rejections \
+        and any(_negates(ch, words) for ch in verb.children) and has_future_aux(verb, words)
+
+
 def has_future_aux(verb, words) -> bool:
     return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ == "going")
                for ch in verb.children)

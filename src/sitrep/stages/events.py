@@ -35,8 +35,8 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
-                                          future_type, labour_strike, refine_mode,
-                                          resolve_embedding)
+                                          future_type, keeps_option_open, labour_strike,
+                                          negated_act, refine_mode, resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
            "COMPLEMENT_DEPS", "Candidate", "actor_index", "actor_of_phrase", "ner_actors",
@@ -233,6 +233,10 @@ class DraftBuilder:
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
+        if etype == c.type and negated_act(c, self.words, self.lex.types_of("conflict")):
+            if not (etype == "REJECT" and keeps_option_open(c, self.words)):
+                return None  # "did not attack", "no talks were held", "failed to agree"
+            c.type, c.mode = etype, mode = "THREATEN", None  # "would not rule out force"
         base_type = c.type  # "will withdraw" (CONCEDE) and "the withdrawal" are one act
         if etype == c.type:
             mode = refine_mode(c, self.lex)
