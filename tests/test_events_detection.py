@@ -176,3 +176,24 @@ def test_not_ruling_out_force_is_a_threat(kb):
     assert types(doc) == ["THREATEN"]
     doc = run(kb, "The mayor said he cannot rule out a siege of the city.")
     assert "THREATEN" not in types(doc) and "REJECT" not in types(doc)
+
+
+# -- aims are not acts -----------------------------------------------------------------
+
+def test_an_infinitive_of_purpose_is_an_aim_not_an_act(kb):
+    doc = run(kb, "Several countries may cite international law to defy Washington.")
+    assert "REJECT" not in types(doc)
+
+
+def test_going_somewhere_to_act_reports_the_act(kb):
+    doc = run(kb, "Thousands of farmers took to the streets of Lima to protest against the new tax.")
+    assert "PROTEST" in types(doc)
+
+
+def test_an_event_with_several_mentions_is_triggered_by_its_first(kb):
+    doc = run(kb, "A senior Spanish minister repeated that Morocco must hand over the suspects as "
+                  "he embarked on a trip to West Africa to seek regional support for the demand.")
+    merged = [e for e in doc.events if e.mentions]
+    assert merged, [(e.type, e.trigger.text) for e in doc.events]
+    for e in merged:
+        assert e.trigger.span == e.mentions[0].span

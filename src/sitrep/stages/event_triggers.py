@@ -682,6 +682,17 @@ def _complement_has_object(adj) -> bool:
     return xcomp is not None and any(c.dep_ in ("dobj", "dative") for c in xcomp.children)
 
 
+def purpose_clause(c: Candidate, motion_verbs=frozenset()) -> bool:
+    """The act is the aim of another clause ("recruited agents to assassinate the leader",
+    "urged restraint to avoid a war"): an infinitive of purpose states what someone meant
+    to do, not an act done (docs/annotation.md 2). Going somewhere to do it ("flew to
+    Kabul to meet", "took to the streets to protest") reports the act."""
+    tok = c.head
+    if not c.is_verb or tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    return lemma(tok.head) not in motion_verbs
+
+
 def _purpose_of_another(c: Candidate, at: dict) -> bool:
     """The candidate is the purpose infinitive of another event ("sent arms to back the
     rebels", "deployed troops to support the regime")."""

@@ -36,7 +36,8 @@ from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, keeps_option_open, labour_strike,
-                                          negated_act, refine_mode, resolve_embedding)
+                                          negated_act, purpose_clause, refine_mode,
+                                          resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
            "COMPLEMENT_DEPS", "Candidate", "actor_index", "actor_of_phrase", "ner_actors",
@@ -58,8 +59,11 @@ def run(doc: Document, kb) -> Document:
     found, index = extract(doc, lex, role_nouns)
     if not found:
         return doc
-    builder = DraftBuilder(doc, lex, index, role_nouns, found)
+    builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
+    # grouping reads mentions in text order (a demand read from "must" is found after
+    # the sentence's other triggers)
+    drafts.sort(key=lambda d: d.event.trigger.span)
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     fill_from_sentence(happenings, doc.actors)
@@ -98,6 +102,12 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = resolve_embedding(cands, lex)
         out.extend((c, sent) for c in cands)
     return out, index
+
+
+def _motion_verbs(kb) -> frozenset[str]:
+    """Verbs of going somewhere to act ("flew to Kabul to meet"): the certainty cues' list."""
+    cues = getattr(kb, "cues", None)
+    return cues.words("motion_verb") if cues is not None else frozenset()
 
 
 def _role_nouns(kb) -> dict[str, str]:
@@ -200,8 +210,9 @@ def _overlap(a, b) -> bool:
 class DraftBuilder:
     """Turns each kept candidate into a draft event (one mention of a happening)."""
 
-    def __init__(self, doc: Document, lex, index, role_nouns, found):
+    def __init__(self, doc: Document, lex, index, role_nouns, found, motion_verbs=frozenset()):
         self.doc = doc
+        self.motion_verbs = motion_verbs
         self.lex = lex
         self.words = lex.words
         self.text = doc.article.text
@@ -218,6 +229,8 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if purpose_clause(c, self.motion_verbs):
+            return None  # "recruited agents to assassinate X": an aim, not an act
         if self._outcome_of_another(c):
             return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
