@@ -197,3 +197,17 @@ def test_an_event_with_several_mentions_is_triggered_by_its_first(kb):
     assert merged, [(e.type, e.trigger.text) for e in doc.events]
     for e in merged:
         assert e.trigger.span == e.mentions[0].span
+
+
+# -- capture ---------------------------------------------------------------------------
+
+def test_capturing_a_person_is_an_arrest(kb):
+    doc = run(kb, "Government forces captured the rebel commander near the border on Tuesday.")
+    assert "COERCE" in types(doc), types(doc)
+
+
+def test_capturing_a_town_or_part_of_it_is_an_attack(kb):
+    for text in ("Rebels captured the town of Kidal after heavy fighting.",
+                 "Army troops captured part of a rebel stronghold near the border."):
+        doc = run(kb, text)
+        assert "ASSAULT" in types(doc) and "COERCE" not in types(doc), (text, types(doc))

@@ -183,6 +183,8 @@ class EventWords:
     failure_governors: frozenset[str]
     option_rejections: frozenset[str]
     negation_cancellers: frozenset[str]
+    capture_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

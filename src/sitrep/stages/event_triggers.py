@@ -814,6 +814,18 @@ def keeps_option_open(c: Candidate, words) -> bool:
         and any(_negates(ch, words) for ch in verb.children) and has_future_aux(verb, words)
 
 
+def captures_a_place(c: Candidate, words) -> bool:
+    """"captured the town", "took Aleppo": taking a place in fighting is an attack;
+    taking a person ("forces captured him") is an arrest (docs/annotation.md 10)."""
+    if not c.is_verb or lemma(c.head) not in words.capture_verbs:
+        return False
+    obj = next((ch for ch in c.head.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and lemma(obj) in words.partitive_nouns:  # "part of the town"
+        of = next((ch for ch in obj.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+        obj = child(of, "pobj") if of is not None else obj
+    return obj is not None and (obj.ent_type_ in ("GPE", "LOC", "FAC") or lemma(obj) in words.place_head_nouns)
+
+
 def has_future_aux(verb, words) -> bool:
     return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ == "going")
                for ch in verb.children)

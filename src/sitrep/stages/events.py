@@ -33,6 +33,7 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
+                                          captures_a_place,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, keeps_option_open, labour_strike,
@@ -243,6 +244,8 @@ class DraftBuilder:
         if "recipient" in c.flags and all(t.locative for t in targets) \
                 and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution", "support in Chile": of no one
+        if c.type == "COERCE" and captures_a_place(c, self.words):
+            c.type, c.mode = "ASSAULT", None  # "rebels captured the town"
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
