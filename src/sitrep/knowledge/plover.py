@@ -185,6 +185,12 @@ class EventWords:
     negation_cancellers: frozenset[str]
     capture_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
+    infinitive_markers: frozenset[str]
+    agreement_preps: frozenset[str]
+    copulas: frozenset[str]
+    label_preps: frozenset[str]
+    negative_determiners: frozenset[str]
+    strike_preps: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

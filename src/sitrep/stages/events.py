@@ -230,7 +230,7 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
-        if purpose_clause(c, self.motion_verbs):
+        if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
         if self._outcome_of_another(c):
             return None  # "69 people were injured in the clashes": the clashes are the event
