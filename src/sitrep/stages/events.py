@@ -33,9 +33,11 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
+                                          captures_a_place,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
-                                          future_type, labour_strike, refine_mode,
+                                          future_type, keeps_option_open, labour_strike,
+                                          negated_act, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -58,8 +60,11 @@ def run(doc: Document, kb) -> Document:
     found, index = extract(doc, lex, role_nouns)
     if not found:
         return doc
-    builder = DraftBuilder(doc, lex, index, role_nouns, found)
+    builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
+    # grouping reads mentions in text order (a demand read from "must" is found after
+    # the sentence's other triggers)
+    drafts.sort(key=lambda d: d.event.trigger.span)
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     fill_from_sentence(happenings, doc.actors)
@@ -98,6 +103,12 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = resolve_embedding(cands, lex)
         out.extend((c, sent) for c in cands)
     return out, index
+
+
+def _motion_verbs(kb) -> frozenset[str]:
+    """Verbs of going somewhere to act ("flew to Kabul to meet"): the certainty cues' list."""
+    cues = getattr(kb, "cues", None)
+    return cues.words("motion_verb") if cues is not None else frozenset()
 
 
 def _role_nouns(kb) -> dict[str, str]:
@@ -200,8 +211,9 @@ def _overlap(a, b) -> bool:
 class DraftBuilder:
     """Turns each kept candidate into a draft event (one mention of a happening)."""
 
-    def __init__(self, doc: Document, lex, index, role_nouns, found):
+    def __init__(self, doc: Document, lex, index, role_nouns, found, motion_verbs=frozenset()):
         self.doc = doc
+        self.motion_verbs = motion_verbs
         self.lex = lex
         self.words = lex.words
         self.text = doc.article.text
@@ -218,6 +230,8 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if purpose_clause(c, self.words, self.motion_verbs):
+            return None  # "recruited agents to assassinate X": an aim, not an act
         if self._outcome_of_another(c):
             return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
@@ -230,9 +244,15 @@ class DraftBuilder:
         if "recipient" in c.flags and all(t.locative for t in targets) \
                 and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution", "support in Chile": of no one
+        if c.type == "COERCE" and captures_a_place(c, self.words):
+            c.type, c.mode = "ASSAULT", None  # "rebels captured the town"
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
+        if etype == c.type and negated_act(c, self.words, self.lex.types_of("conflict")):
+            if not (etype == "REJECT" and keeps_option_open(c, self.words)):
+                return None  # "did not attack", "no talks were held", "failed to agree"
+            c.type, c.mode = etype, mode = "THREATEN", None  # "would not rule out force"
         base_type = c.type  # "will withdraw" (CONCEDE) and "the withdrawal" are one act
         if etype == c.type:
             mode = refine_mode(c, self.lex)
@@ -374,7 +394,10 @@ class DraftBuilder:
 
     def _casualty(self, c: Candidate, source) -> bool:
         """"were killed", "wounded": harm whose doer the sentence does not name."""
-        return c.is_verb and lemma(c.head) in self.words.casualty_verbs and (source is None or is_passive(c.head))
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs:
+            return False
+        # "the group beheaded a reporter": a named doer, even unresolved, acts anew
+        return is_passive(c.head) or (source is None and verb_subject(c.head) is None)
 
     def _distinct(self, c: Candidate) -> bool:
         """"another attack", "a second strike", "new sanctions", "struck again"."""
