@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from sitrep.knowledge.actors import load_instruments
+from sitrep.knowledge.actors import load_instruments, load_role_words
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -36,11 +36,9 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
-#: prepositions after a noun that name whose it is: "forces of Venezuela", "ministers from France"
-_OWNER_PREPS = ("of", "from")
 VERB_POS = ("VERB", "AUX")
-#: the preposition of a means: an event noun after it is the act of the verb's subject
-INSTRUMENT_PREP = "with"
+#: the sector of news media (a reporting outlet is no party to what it reports)
+NEWS_SECTOR = "MED"
 
 
 # ------------------------------------------------------------------ the actor index
@@ -157,13 +155,14 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         return appositive
     if own is not None:
         return own
+    owner_preps = load_role_words().owner_prepositions  # "forces of X", "ministers from X"
     frontier, seen = [tok], 0
     while frontier and seen < 12:
         nxt = []
         for t in frontier:
             for c in t.children:
                 seen += 1
-                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t == tok):
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in owner_preps and t == tok):
                     continue
                 if index[c.i] is not None:
                     return index[c.i]
@@ -221,8 +220,11 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     start, end = left.idx, right.idx + len(right)
     words = tok.doc[left.i:right.i + 1].text  # (Doc.text would join the whole document)
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
+    # "Gulf states", "Western powers": a group of several countries, none of them the
+    # article's home country or the country of the event's place
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i])
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
-                 resolved_by="phrase")
+                 resolved_by="phrase+region" if several else "phrase")
 
 
 # ------------------------------------------------------------------ subjects
@@ -315,12 +317,33 @@ class RoleFinder:
         # strikes" as the US military
         # weapons ("missiles") are what an actor uses, never the actor or its target
         instruments = load_instruments()
+        self._instruments = instruments
+        self.role_words = load_role_words()
+        #: spans of the parties that act beside a compound subject's first party
+        self.co_acting: set[tuple[int, int]] = set()
         self.role_nouns = {k: v for k, v in (role_nouns or {}).items()
                            if k not in lex.nouns and k not in instruments}
 
     # -- entry point -----------------------------------------------------------------
-    def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
-        """(sources, targets) of a candidate, most specific first."""
+    def roles(self, c) -> tuple[list[Actor], list[Actor]]:
+        """(sources, targets) of an event candidate, most specific first.
+
+        The parties of a compound subject after the first ("France and Germany
+        criticized ...") act with it: they are remembered as co-acting, so that no later
+        step takes one of them for the target (a joint act names its two parties as
+        source and target instead)."""
+        sources, targets = self._roles(c)
+        if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
+            self.co_acting.update(a.span for a in sources[1:])
+        return sources, targets
+
+    def fill_candidates(self, actors: list[Actor]) -> list[Actor]:
+        """The actor mentions that may complete an event a sentence names loosely: not a
+        co-acting party of a compound subject, and not a news outlet (an outlet that
+        reports an act is no party to it: "according to CNN", "the Times reported")."""
+        return [a for a in actors if a.span not in self.co_acting and a.sector != NEWS_SECTOR]
+
+    def _roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
         preps = preps or self.lex.target_preps.get(c.type, frozenset())
         if c.is_verb:
             sources, targets = self._verb_roles(c, preps)
@@ -353,7 +376,7 @@ class RoleFinder:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
         negotiate with Washington", "threatened to cut off power to X"; for an event noun,
         its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
-        sources, targets = self.roles(content, self._all_preps)
+        sources, targets = self._roles(content, self._all_preps)
         if not content.is_verb and sources:
             return sources
         return targets
@@ -366,7 +389,7 @@ class RoleFinder:
         if is_passive(head):
             by = agent_of(head)
             if by is not None:
-                sources = self.phrase_actors(by)
+                sources = self.agent_actors(by)
             subj = child(head, "nsubjpass")
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
@@ -626,7 +649,7 @@ class RoleFinder:
                 return verb
             if container != c.head and lemma(container) in self.words.carrier_documents:
                 return verb
-        if container.dep_ == "pobj" and container.head.lower_ == INSTRUMENT_PREP \
+        if container.dep_ == "pobj" and container.head.lower_ in self.role_words.instrument_prepositions \
                 and container.head.head.pos_ in VERB_POS:
             return container.head.head  # "went after Turkey with sanctions": the means of the subject
         return self._predicate_carrier(container)
@@ -655,6 +678,19 @@ class RoleFinder:
             if found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def agent_actors(self, by) -> list[Actor]:
+        """The actors of a by-phrase; for a weapon, whoever used it: "killed by a
+        canister fired by riot police" -> the riot police."""
+        found = self.phrase_actors(by)
+        if found or by is None or lemma(by) not in self._instruments:
+            return found
+        for ch in by.children:
+            if ch.dep_ == "acl" and ch.tag_ == "VBN":
+                user = agent_of(ch)
+                if user is not None:
+                    return self.phrase_actors(user)
+        return []
 
     def _of_partitive(self, tok) -> Optional[Actor]:
         """"hundreds of riot police", "dozens of protesters", "members of Congress"."""
