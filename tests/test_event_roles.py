@@ -159,3 +159,31 @@ def test_a_group_of_several_countries_is_not_the_home_country(kb):
 def test_a_continent_demonym_is_not_a_country(kb):
     doc = run(kb, "Latin American leaders condemned the coup in Bolivia.")
     assert all(a.country != "USA" for a in doc.actors)
+
+
+def test_a_clause_on_the_event_noun_names_the_target(kb):
+    doc = run(kb, "Despite Polish objections, Canada tightened the sanctions it imposed on Belarus's "
+                  "potash sector.")
+    sanction = one(doc, "SANCTION")
+    assert country(sanction.target) == "BLR"
+
+
+def test_an_of_phrase_after_a_date_names_who_was_arrested(kb):
+    doc = run(kb, "Belarus protested the temporary arrest Saturday of Polish Ambassador Jan Nowak.")
+    coerce = one(doc, "COERCE")
+    assert country(coerce.target) == "POL"
+
+
+def test_protests_against_a_government_are_done_by_its_people(kb):
+    doc = run(kb, "Chile's government imposed a curfew on Monday.\n\n"
+                  "Protests against the government of Chile spread to three more cities.")
+    protest = one(doc, "PROTEST")
+    assert protest.source is not None and protest.source.sector == "CIV"
+    assert country(protest.source) == "CHL"
+
+
+def test_a_purpose_clause_names_what_a_protest_is_against(kb):
+    doc = run(kb, "A member of the Chilean parliament, Jorge Mamani, started a hunger strike on Monday "
+                  "to protest President Boric's decree.")
+    protest = one(doc, "PROTEST")
+    assert protest.target is not None and protest.target.name.endswith("Boric")

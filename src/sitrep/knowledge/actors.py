@@ -126,6 +126,8 @@ class RoleWords:
     referring_acts: dict[str, frozenset[str]]
     #: words before a role noun that make the group span several countries
     multinational_modifiers: frozenset[str] = frozenset()
+    #: PLOVER type -> sector of the people who do an act of it when no doer is named
+    unnamed_doers: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=4)
@@ -134,6 +136,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     owners: set[str] = set()
     instruments: set[str] = set()
     multinational: set[str] = set()
+    unnamed: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
@@ -143,6 +146,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             instruments.add(word)
         elif kind == "multinational_modifier":
             multinational.add(word)
+        elif kind == "unnamed_doer":
+            if word.upper() not in PLOVER_TYPES or not value:
+                raise ValueError(f"{path}: unnamed_doer needs a PLOVER type and a sector, got {word!r} {value!r}")
+            unnamed[word.upper()] = value.upper()
         elif kind == "referring_act":
             types = frozenset(value.upper().split())
             if not types or not types <= set(PLOVER_TYPES):
@@ -150,7 +157,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             referring[word] = types
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
-    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational))
+    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed)
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,11 @@ def _parenthesised(tok) -> bool:
         and doc[last + 1].text in (")", "]")
 
 
+def _date_after(tok, noun) -> bool:
+    """A day named right after a noun ("the arrest Saturday of ...")."""
+    return tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME") and tok.i == noun.i + 1
+
+
 # ------------------------------------------------------------------ noun phrases
 
 def child(tok, *deps):
@@ -333,9 +338,36 @@ class RoleFinder:
         step takes one of them for the target (a joint act names its two parties as
         source and target instead)."""
         sources, targets = self._roles(c)
+        if not sources and targets and c.type in self.role_words.unnamed_doers:
+            sources = [self._unnamed_doer(c)]
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
         return sources, targets
+
+    def _purpose_targets(self, c) -> list[Actor]:
+        """"started a hunger strike to protest the president's decree", "rallied to
+        denounce Ankara": the object of a purpose clause that names the same act."""
+        anchor = c.light if c.light is not None else (c.head if c.is_verb else c.head.head)
+        if anchor is None or anchor.pos_ not in VERB_POS:
+            return []
+        for ch in anchor.children:
+            if ch.dep_ != "advcl" or ch.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in ch.children):
+                continue
+            if any(t.type == c.type for t in self.lex.lookup(lemma(ch), True)):
+                obj = child(ch, "dobj")
+                if obj is not None:
+                    return self.phrase_actors(obj)
+        return []
+
+    def _unnamed_doer(self, c) -> Actor:
+        """"Protests against the regime": the people who protest, read from the trigger,
+        unresolved (the events stage places them where the act happens or in the
+        article's home country)."""
+        start, end = c.head.idx, c.head.idx + len(c.head)
+        sector = self.role_words.unnamed_doers[c.type]
+        return Actor(span=(start, end), text=c.head.text, name=c.head.text, sector=sector, kind="group",
+                     resolved_by="phrase")
 
     def fill_candidates(self, actors: list[Actor]) -> list[Actor]:
         """The actor mentions that may complete an event a sentence names loosely: not a
@@ -351,6 +383,8 @@ class RoleFinder:
             sources, targets = self._noun_roles(c, preps)
         if c.preset_target is not None:
             targets = [c.preset_target]
+        if not targets:
+            targets = self._purpose_targets(c)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
@@ -533,7 +567,9 @@ class RoleFinder:
                 sources = self.subject_actors(carrier)
         if not sources and container != noun:
             sources = self._noun_modifier_source(container)
-        targets = self._prep_targets(noun, preps, c.tokens)
+        targets = self._prep_targets(noun, preps, c.tokens) or self._clause_targets(noun, preps, c.tokens)
+        if not sources:
+            sources = self._clause_subject(noun)
         if not targets and container != noun:
             targets = self._prep_targets(container, preps, c.tokens)
             if not targets and lemma(container) in self.words.generic_event_heads:
@@ -551,6 +587,26 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _clause_targets(self, noun, preps, exclude) -> list[Actor]:
+        """The recipient named in a clause on an event noun: "sanctions imposed on
+        Caracas", "the sanctions it re-imposed on Iran", "aid sent to Kiev"."""
+        for ch in noun.children:
+            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERB_POS and ch.i > noun.i:
+                found = self._prep_targets(ch, preps, exclude)
+                if found:
+                    return found
+        return []
+
+    def _clause_subject(self, noun) -> list[Actor]:
+        """"the sanctions the US imposed": the subject of a relative clause on an event
+        noun whose object the noun is (a relative pronoun is the noun itself)."""
+        for ch in noun.children:
+            if ch.dep_ == "relcl" and ch.pos_ in VERB_POS and lemma(ch) in self.lex.light_verbs:
+                subj = child(ch, "nsubj")
+                if subj is not None and subj.tag_ not in ("WP", "WDT") and subj.lower_ != "that":
+                    return self.phrase_actors(subj)
+        return []
 
     def _between(self, noun) -> list[Actor]:
         """"mediation between Syria and Arafat", "fighting between troops and rebels":
@@ -771,7 +827,11 @@ class RoleFinder:
         the United States"); a state the actor layer read as a place counts there too,
         since the preposition is one of the event type's recipient prepositions."""
         skip = {t.i for t in exclude}
-        for prep in tok.children:
+        # "the arrest Saturday of the ambassador": the phrase may hang on a date after the noun
+        heads = [tok] + [c for c in tok.children if _date_after(c, tok)]
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head == tok.head and _date_after(tok.doc[tok.i + 1], tok):
+            heads.append(tok.doc[tok.i + 1])
+        for prep in (p for h in heads for p in h.children):
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.i not in skip:
                 pobj = child(prep, "pobj")
                 if pobj is not None:
