@@ -187,3 +187,10 @@ def test_a_purpose_clause_names_what_a_protest_is_against(kb):
                   "to protest President Boric's decree.")
     protest = one(doc, "PROTEST")
     assert protest.target is not None and protest.target.name.endswith("Boric")
+
+
+def test_parties_named_inside_the_source_phrase_act_with_it(kb):
+    doc = run(kb, "The leaders of Peru, Chile and Brazil criticized the vote on Sunday.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "PER"
+    assert country(accuse.target) not in ("CHL", "BRA")

@@ -37,6 +37,8 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
 VERB_POS = ("VERB", "AUX")
+#: relations inside one party's noun phrase: "the leaders of Britain, Germany and France"
+_WITHIN_PARTY = frozenset({"conj", "pobj", "prep", "compound", "amod", "poss", "cc"})
 #: the sector of news media (a reporting outlet is no party to what it reports)
 NEWS_SECTOR = "MED"
 
@@ -122,6 +124,21 @@ def _parenthesised(tok) -> bool:
         return True  # the brackets hang on the phrase itself
     return first > 0 and last + 1 < len(doc) and doc[first - 1].text in ("(", "[") \
         and doc[last + 1].text in (")", "]")
+
+
+def _title_owner(actor: Actor, people: list[Actor], text: str) -> bool:
+    """The organisation or state starts the title of a person named right after it:
+    "UN Secretary General Ana Ruiz", "NATO Secretary-General X" (capitalised title words
+    only, no punctuation between)."""
+    if actor.kind == "person" or not text:
+        return False
+    for person in people:
+        gap = text[actor.span[1]:person.span[0]]
+        if 0 < len(gap) <= 40 and gap.startswith(" ") and gap.endswith(" "):
+            words = gap.split()
+            if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+                return True
+    return False
 
 
 def _date_after(tok, noun) -> bool:
@@ -342,7 +359,30 @@ class RoleFinder:
             sources = [self._unnamed_doer(c)]
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
+        if sources:
+            self.co_acting.update(self._named_with(sources[0], c))
         return sources, targets
+
+    def _named_with(self, source: Actor, c) -> set[tuple[int, int]]:
+        """The other parties named inside the source's own phrase ("the leaders of
+        Britain, Germany and France"): they act with it, they are not its target."""
+        sent = c.head.sent
+        tok = next((t for t in reversed(sent) if self.index[t.i] is source), None)
+        if tok is None:
+            return set()
+        trigger = {t.i for t in c.tokens} | ({c.light.i} if c.light is not None else set())
+        top = tok
+        while top.dep_ in _WITHIN_PARTY and top.head.i != top.i and top.head.i not in trigger \
+                and top.head.pos_ in NOUN_POS + ("ADP",):
+            top = top.head
+        spans, stack = set(), [top]
+        while stack:
+            t = stack.pop()
+            found = self.index[t.i]
+            if found is not None and found.span != source.span:
+                spans.add(found.span)
+            stack.extend(ch for ch in t.children if ch.dep_ in _WITHIN_PARTY and ch.i not in trigger)
+        return spans
 
     def _purpose_targets(self, c) -> list[Actor]:
         """"started a hunger strike to protest the president's decree", "rallied to
@@ -369,11 +409,15 @@ class RoleFinder:
         return Actor(span=(start, end), text=c.head.text, name=c.head.text, sector=sector, kind="group",
                      resolved_by="phrase")
 
-    def fill_candidates(self, actors: list[Actor]) -> list[Actor]:
+    def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
         """The actor mentions that may complete an event a sentence names loosely: not a
         co-acting party of a compound subject, and not a news outlet (an outlet that
-        reports an act is no party to it: "according to CNN", "the Times reported")."""
-        return [a for a in actors if a.span not in self.co_acting and a.sector != NEWS_SECTOR]
+        reports an act is no party to it: "according to CNN", "the Times reported"), and
+        not the body in a person's title ("UN Secretary General Ana Ruiz": she is the
+        party)."""
+        people = [a for a in actors if a.kind == "person"]
+        return [a for a in actors if a.span not in self.co_acting and a.sector != NEWS_SECTOR
+                and not _title_owner(a, people, text)]
 
     def _roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
         preps = preps or self.lex.target_preps.get(c.type, frozenset())

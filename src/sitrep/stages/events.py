@@ -64,7 +64,7 @@ def run(doc: Document, kb) -> Document:
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
-    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors))
+    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text))
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
