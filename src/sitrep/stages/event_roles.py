@@ -433,7 +433,8 @@ class RoleFinder:
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or self._complement_object(c.head)
-        if not targets and self.locatives:
+        if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
+            # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
                 if anchor is not None and not targets:
                     targets = self._locative_targets(anchor)
