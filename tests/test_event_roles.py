@@ -194,3 +194,10 @@ def test_parties_named_inside_the_source_phrase_act_with_it(kb):
     accuse = one(doc, "ACCUSE")
     assert country(accuse.source) == "PER"
     assert country(accuse.target) not in ("CHL", "BRA")
+
+
+def test_where_talks_are_held_is_no_party_to_them(kb):
+    doc = run(kb, "Chile's government said talks in Peru would start soon.")
+    consult = one(doc, "CONSULT")
+    assert country(consult.source) == "CHL"
+    assert country(consult.target) != "PER"
