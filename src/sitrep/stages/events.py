@@ -29,6 +29,7 @@ from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import (DateFinder, background_cue, before_news_period,
                                          furniture_spans, in_spans, introduced_by)
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
+from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
@@ -67,7 +68,8 @@ def run(doc: Document, kb) -> Document:
     drafts.sort(key=lambda d: d.event.trigger.span)
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
-    fill_from_sentence(happenings, doc.actors)
+    antecedent_targets(happenings, sdoc, lex)
+    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text))
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
