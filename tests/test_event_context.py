@@ -67,7 +67,7 @@ def test_a_year_in_a_clause_about_someone_else_does_not_date_the_act(kb):
 
 
 def test_the_verb_that_takes_an_event_noun_dates_it(kb):
-    doc = run(kb, "On Wednesday the senator reminded everyone that the premier supported the "
+    doc = run(kb, "On Wednesday the senator told the committee that the premier remembered the "
                   "invasion of Karavan in 2003.")
     invasion = next(e for e in doc.events if e.trigger.text == "invasion")
     assert invasion.background is True

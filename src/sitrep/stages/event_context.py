@@ -167,13 +167,14 @@ class DateFinder:
 
     def _owner(self, k: int, anchors: set[int], other_triggers: set[int]) -> str:
         """"own" when the time expression hangs from one of the trigger's anchors or from
-        the verb whose argument the trigger is ("supported the invasion in 2003"), "other"
+        the verb whose argument the trigger is ("recalled the invasion of 2003") unless
+        that verb is an event of its own (a reaction is dated apart from the act), "other"
         when from another event's trigger first, "saying" when from a verb of saying
         ("said on Sunday that ..."), else "free"."""
         tok = self._time_roots[k]
         if tok is not None and any(ch.dep_ == "relcl" and ch.i in anchors for ch in tok.children):
             return "own"  # "in 2003, when Rumsfeld announced ...": the clause tells that time
-        carriers = self._carriers(anchors)
+        carriers = self._carriers(anchors) - other_triggers  # "condemned the strikes on Wednesday"
         around = self._ancestors(anchors)
         for _ in range(10):
             if tok is None:
