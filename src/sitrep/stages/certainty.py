@@ -622,15 +622,18 @@ def is_past(tok, ctx: _Ctx, stance: bool = False) -> bool:
 
 def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     """A statement that is itself the act: one speaker, not a news outlet, states a
-    present or future act of its own side ("We welcome ...", "Turkey would retaliate",
-    "the EU announced it is imposing sanctions")."""
+    statement of its own side ("We welcome ...", "Turkey would retaliate", "reiterated
+    its support") or announces a present or future act of its own ("the EU announced it
+    is imposing sanctions")."""
     if reading.status != "claimed" or reading.levels != 1 or not toks:
-        return False
-    if is_past(toks[0], ctx, stance=ev.type in SPEECH_ACT_TYPES):
         return False
     own = speaks_for_source(reading.speaker, ev, toks[0], ctx)
     if ev.type in SPEECH_ACT_TYPES and ev.mode != "investigate":
+        # a party telling of its own statement, made now or before ("reiterated its
+        # support", "said it had rejected the request"): the statement is on record
         return own
+    if is_past(toks[0], ctx):
+        return False  # "said its jets had struck": a claim about a done act
     return reading.speech_lemma in ctx.words("announcing") and own
 
 
