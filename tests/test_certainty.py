@@ -368,3 +368,10 @@ def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
     assert event(doc, "SUPPORT").certainty.status == "asserted"
     doc = run(kb, "Brazil said its jets had bombed the rebel airport.")
     assert event(doc, "ASSAULT").certainty.status == "claimed"
+
+
+def test_the_act_a_decision_names_is_taken_not_aimed_at(kb):
+    doc = run(kb, "The Turkish government's decision to expel the Dutch ambassador angered Amsterdam.")
+    assert event(doc, "SANCTION").certainty.status == "asserted"
+    doc = run(kb, "The rebels staged protests to demand the release of prisoners.")
+    assert event(doc, "REQUEST").certainty.status == "hypothetical"  # an aim stays an aim

@@ -330,9 +330,11 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
     if doer is not None:
         found.setdefault("alleged", _tok_span(text, doer))  # "presumed rebels ambushed ..."
     purpose = _purpose_marker(toks)
-    if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb"):
+    if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb") \
+            and _lemma(purpose.head.head) not in ctx.words("decision_noun"):
         # "staged protests to demand reforms", "sent troops to seize the port": the aim;
-        # but "went to the Senate floor to praise ...": the statement was made there
+        # but "went to the Senate floor to praise ...": the statement was made there, and
+        # "the government's decision to expel the envoy" names an act taken
         found.setdefault("hypothetical", _tok_span(text, purpose))
     for status in OWN_PRIORITY:
         if status in found:
