@@ -639,9 +639,6 @@ def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     return reading.speech_lemma in ctx.words("announcing") and own
 
 
-_SELF_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she", "us", "our", "its", "their"})
-
-
 def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bool:
     """The speaker states an act of its own: the event's source is the speaker, a pronoun
     standing for it ("Turkey said it would retaliate"), or the state whose government
@@ -649,8 +646,8 @@ def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bo
     source = ev.source
     if source is None:
         subj = verb_subject(_clause_verb(tok))
-        return subj is None or subj.lower_ in _SELF_PRONOUNS
-    if source.text.lower() in _SELF_PRONOUNS:
+        return subj is None or subj.lower_ in ctx.words("self_pronoun")
+    if source.text.lower() in ctx.words("self_pronoun"):
         return True
     if speaker is None:
         return False

@@ -9,9 +9,14 @@
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``); failing that one earlier in the paragraph, the lead's day, or the
   publication date -- all three copies marked ``inferred``.
-* **Background**: an event placed before the article's news period ("in 2013", "the 1983
-  bombing", "since 2017", "previously", "has long") or habitual ("repeatedly") is
-  background; it keeps its own date and never inherits the news-day date.
+* **Background** (:class:`PeriodReader`): an event placed before the article's news
+  period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
+  a report made before it ("said in April that ..."), lasting longer than the news window
+  ("has fought for two years"), habitual ("repeatedly"), the content of a background
+  statement, or a past-tense sentence going on with a story its paragraph dated earlier,
+  is background; it keeps its own date and never inherits the news-day date. In an
+  article without a date, relative expressions that lie before any reference day ("last
+  month") still make background, without inventing a value.
 """
 from __future__ import annotations
 
