@@ -26,8 +26,7 @@ import functools
 from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan
-from sitrep.stages.event_context import (DateFinder, background_cue, before_news_period,
-                                         furniture_spans, in_spans, introduced_by)
+from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
@@ -220,7 +219,8 @@ class DraftBuilder:
         self.words = lex.words
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
-        self.dates = DateFinder(doc, lex.words.saying_verbs)
+        self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()))
+        self.periods = PeriodReader(self.dates, lex.background_cues)
         self._places: dict = {}
         self._sentence_starts = [s for s, _ in doc.sentences]
         self._anchors_by_sentence: dict[int, set[int]] = {}
@@ -274,7 +274,7 @@ class DraftBuilder:
         anchors = _anchors(c)
         own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
                                   trigger.span[0])
-        period = self._period(c, own)
+        period = self.periods.period(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         background = period == "past"
         date = own.time
         if date is None and not background:
@@ -361,25 +361,6 @@ class DraftBuilder:
             return False
         sectors = {(a.sector or "").lower() for a in sources + targets}
         return bool(sectors & self.words.debate_sectors)
-
-    def _period(self, c: Candidate, own) -> Optional[str]:
-        if own.reported:
-            own = dataclasses.replace(own, time=None)  # the report's day says nothing of the act
-        """"past" when the mention places the act before the article's news period (its
-        own date, or a past or habitual cue), "news" when its own date is in the period,
-        None when it says nothing about when."""
-        if own.time is not None and before_news_period(own.time, self.dates.reference):
-            return "past"
-        carrier = c.head.head if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr") else None
-        verb = c.head if c.is_verb else (c.light or carrier)
-        simple_past = verb is not None and verb.tag_ == "VBD"
-        if background_cue([c.head, c.light, carrier], self.lex.background_cues, simple_past) is not None:
-            return "past"
-        if own.time is None and introduced_by(c, self.lex.background_cues.get("earlier", frozenset())):
-            return "past"  # "tensions have grown since Washington withdrew"
-        # a verb with no date tells the news of the day; an event noun may refer back to
-        # any earlier act ("the bombing")
-        return "news" if own.time is not None or c.is_verb else None
 
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back
