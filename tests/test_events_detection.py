@@ -211,3 +211,36 @@ def test_capturing_a_town_or_part_of_it_is_an_attack(kb):
                  "Army troops captured part of a rebel stronghold near the border."):
         doc = run(kb, text)
         assert "ASSAULT" in types(doc) and "COERCE" not in types(doc), (text, types(doc))
+
+
+# -- statements about other parties' acts and aims (issue 7, events4) ----------------
+
+def test_a_warning_that_names_the_harm_to_come_is_a_threat(kb):
+    doc = run(kb, "A spokesman for the Peruvian government warned that the rebel commander's days were numbered.")
+    assert types(doc) == ["THREATEN"]
+
+
+def test_a_warning_of_a_fact_stays_a_reproach(kb):
+    doc = run(kb, "A spokesman for the Peruvian government warned that the rebels were recruiting children.")
+    assert types(doc) == ["ACCUSE"]
+
+
+def test_who_does_not_confirm_an_attack_is_not_its_doer(kb):
+    doc = run(kb, "Colombian soldiers attacked a rebel camp near the border on Monday, killing nine fighters. "
+                  "The Ecuadorian government did not confirm the attack.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].source is not None and assaults[0].source.country == "COL"
+    assert len(assaults[0].mentions) == 2
+
+
+def test_a_claimed_hostile_aim_of_another_party_is_an_accusation(kb):
+    doc = run(kb, "The Bolivian president claimed that Chile wants to take control of the lithium mines.")
+    assert types(doc) == ["ACCUSE"]
+    accuse = doc.events[0]
+    assert accuse.source.country == "BOL" and accuse.target is not None and accuse.target.country == "CHL"
+
+
+def test_a_party_stating_its_own_aim_is_not_accused(kb):
+    doc = run(kb, "Chile wants to take control of the lithium mines, the Chilean minister said.")
+    assert "ACCUSE" not in types(doc)

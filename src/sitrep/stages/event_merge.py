@@ -51,6 +51,7 @@ class Draft:
     sentence: int = 0  # index of its sentence in the document
     period: Optional[str] = None  # "past" (background), "news", or None (nothing said)
     specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
+    stated: bool = False  # "did not confirm the attack": its source is who states, a guess
 
 
 @dataclass
@@ -90,7 +91,8 @@ class Happening:
         ev = d.event
         if not self.type or (ev.type != d.base_type and self.type == d.base_type):
             self.type = ev.type  # "will withdraw" names the happening better than "withdrawal"
-        self.source = _better_actor(self.source, ev.source)
+        if not (d.stated and self.drafts[:-1]):  # a recap does not name the doer
+            self.source = _better_actor(self.source, ev.source)
         self.target = _better_actor(self.target, ev.target)
         if _date_rank(ev.date, d.date_attached) > _date_rank(self.date, self.date_attached):
             self.date, self.date_attached = ev.date, d.date_attached
@@ -124,7 +126,8 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
     if d.governed_by != first.governed_by:
         return False
     families = lex.sector_families
-    if not actors_compatible(h.source, ev.source, families) or not actors_compatible(h.target, ev.target, families):
+    source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
+    if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
         return False
     own = [x.own_date for x in h.drafts if x.own_date is not None]
     if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):

@@ -472,6 +472,16 @@ def _warns_of_a_fact(tok, words) -> bool:
                    for c in clause.children)
 
 
+def _names_a_penalty(verb, lex) -> bool:
+    """"warned that Maduro's days were numbered", "warned of consequences": the warning
+    names the harm to come (the ``threat`` row of ``evaluations.tsv``), so it is a threat
+    (docs/annotation.md 10), whatever the tense of its clause."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    return any(lemma(t) in threat_words or t.lower_ in threat_words
+               for ch in verb.children if ch.dep_ in ("ccomp", "prep", "dobj")
+               for t in ch.subtree)
+
+
 def _states_a_stance(verb) -> bool:
     """A stance verb in the present, the present perfect, "is opposed to", or as a
     participle modifying a noun: a position held, not an act of the day."""
@@ -582,7 +592,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
-    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words):
+    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words) \
+            and not _names_a_penalty(c.head, lex):
         c.type, c.mode = "ACCUSE", "disapprove"  # "warned that the protesters were ...": a reproach
     if obj is not None and lemma(obj) in words.non_event_objects and c.type in ("AGREE", "AID", "SUPPORT"):
         return False  # "offered no evidence", "gave details"
@@ -626,6 +637,31 @@ def _attach_light_verb(c: Candidate, lex, by_head) -> None:
 
 
 # ------------------------------------------------------------------ embedding
+
+def imputed_aims(cands: list[Candidate], lex, index) -> list[Candidate]:
+    """"Maduro claimed that Washington wants to take control of the oil": a hostile act
+    another party is claimed to want, seek or plan is the claimant's accusation of that
+    party (ACCUSE on the claiming verb), not a threat by the party nor an act."""
+    out, words = [], lex.words
+    claimed = {c.head.i for c in cands}
+    for c in cands:
+        verb = c.head if c.is_verb else c.light
+        aim = verb.head if verb is not None and verb.dep_ == "xcomp" else None
+        claim = aim.head if aim is not None and aim.dep_ == "ccomp" else None
+        if claim is None or "conflict" not in lex.types[c.type].classes \
+                or lemma(aim) not in words.aim_verbs or lemma(claim) not in words.claim_verbs:
+            out.append(c)
+            continue
+        subj = child(aim, "nsubj")
+        if subj is None or subj.pos_ == "PRON":
+            out.append(c)  # "he claimed he wants to ...": a party's own aim stays its own
+            continue
+        if claim.i not in claimed:
+            claimed.add(claim.i)
+            target = actor_of_phrase(subj, index) if subj is not None and index is not None else None
+            out.append(Candidate(claim, [claim], "ACCUSE", "disapprove", frozenset(), preset_target=target))
+    return out
+
 
 def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
     """Find each candidate's governing trigger; drop the content of ``govern`` triggers."""

@@ -36,7 +36,7 @@ from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_
                                           captures_a_place,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
-                                          future_type, keeps_option_open, labour_strike,
+                                          future_type, imputed_aims, keeps_option_open, labour_strike,
                                           negated_act, purpose_clause, refine_mode,
                                           resolve_embedding)
 
@@ -101,7 +101,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         if not cands:
             continue
         cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
-        cands = resolve_embedding(cands, lex)
+        cands = imputed_aims(resolve_embedding(cands, lex), lex, index)
         out.extend((c, sent) for c in cands)
     return out, index
 
@@ -300,7 +300,7 @@ class DraftBuilder:
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
-                     specific=self._names_recipient(c),
+                     specific=self._names_recipient(c), stated=self._stated(c),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
@@ -368,6 +368,14 @@ class DraftBuilder:
         return any((ch.dep_ == "det" and ch.lower_ in self.words.definite_determiners)
                    or (ch.dep_ == "poss" and ch.ent_type_ in ("DATE", "TIME"))
                    for ch in c.head.children)
+
+    def _stated(self, c: Candidate) -> bool:
+        """"The government did not confirm the attack", "Moscow denied the strike": a
+        definite event noun that is the object of a verb of stating about an act refers
+        back to an act; the verb's subject only guesses at its doer."""
+        if c.is_verb or c.light is not None or not self._definite(c):
+            return False
+        return c.head.dep_ == "dobj" and lemma(c.head.head) in self.words.stance_verbs
 
     def _names_recipient(self, c: Candidate) -> bool:
         """"attacks on its ships", "sanctions against the bank": a recipient phrase."""
