@@ -244,3 +244,13 @@ def test_a_claimed_hostile_aim_of_another_party_is_an_accusation(kb):
 def test_a_party_stating_its_own_aim_is_not_accused(kb):
     doc = run(kb, "Chile wants to take control of the lithium mines, the Chilean minister said.")
     assert "ACCUSE" not in types(doc)
+
+
+def test_what_people_hope_for_is_a_wish_not_an_act(kb):
+    doc = run(kb, "Residents of Lima hoping for relief from sanctions expressed frustration on Monday.")
+    assert "AID" not in types(doc) and "SANCTION" not in types(doc)
+
+
+def test_a_sources_permission_to_speak_is_no_event(kb):
+    doc = run(kb, "The Peruvian official was not authorized to discuss the border talks publicly.")
+    assert "REJECT" not in types(doc)

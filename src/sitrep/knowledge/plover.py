@@ -151,11 +151,15 @@ class EventWords:
     intent_verbs: frozenset[str]
     #: verbs of stating something about a known act ("did not confirm the attack",
     #: "denied the strike"): their subject may be a witness or the victim, not the doer
-    stance_verbs: frozenset[str]
+    recap_verbs: frozenset[str]
     #: verbs of wanting and aiming: "X claimed that Y wants to seize ..." imputes an aim
     aim_verbs: frozenset[str]
     #: verbs of claiming something about another party ("claimed", "alleged")
     claim_verbs: frozenset[str]
+    #: verbs of hoping: what one hopes for is a wish, not an act ("hoping for relief")
+    wish_verbs: frozenset[str]
+    #: verbs of permission: "not authorized to discuss" says who may speak, no act
+    permission_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     non_event_objects: frozenset[str]
     military_nouns: frozenset[str]

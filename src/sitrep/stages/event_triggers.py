@@ -511,11 +511,25 @@ def _outcome_clause(c: "Candidate", by_head, words) -> bool:
 
 def _topic_of_a_noun(tok, words) -> bool:
     """The event word is the object of a preposition after a noun of possibility,
-    purpose or discussion ("the risk of clashes", "the basis for the deployment")."""
-    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
-        return False
-    noun = tok.head.head
-    return noun.pos_ in ("NOUN", "PROPN") and lemma(noun) in words.topic_nouns
+    purpose or discussion ("the risk of clashes", "the basis for the deployment") or
+    after a verb of hoping ("hoping for relief from sanctions": through a chain of
+    prepositional phrases), or the subject of the clause of such a noun ("the hope that
+    cooperation might lead to talks"): a wish or a topic, not an act."""
+    for _ in range(3):
+        if tok.dep_ == "nsubj" and tok.head.dep_ in ("acl", "ccomp") \
+                and tok.head.head.pos_ in ("NOUN", "PROPN") and lemma(tok.head.head) in words.topic_nouns:
+            return True
+        if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+            return False
+        holder = tok.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and lemma(holder) in words.topic_nouns:
+            return True
+        if holder.pos_ == "VERB" and (lemma(holder) in words.wish_verbs or holder.lower_ in words.wish_verbs):
+            return True
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False
+        tok = holder
+    return False
 
 
 def _infinitive_of_noun(tok, by_head, words) -> bool:

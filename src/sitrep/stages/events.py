@@ -232,6 +232,8 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if self._permission_to_speak(c):
+            return None  # "was not authorized to discuss the matter publicly": a source's anonymity
         if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
         if self._outcome_of_another(c):
@@ -329,6 +331,12 @@ class DraftBuilder:
         return verb is not None and any(ch.dep_ == "xcomp" and lemma(ch) in self.words.comment_verbs
                                         for ch in verb.children)
 
+    def _permission_to_speak(self, c: Candidate) -> bool:
+        """"not authorized to discuss", "not allowed to comment": whether an official may
+        speak is no act toward anyone."""
+        return c.is_verb and lemma(c.head) in self.words.comment_verbs and c.head.dep_ == "xcomp" \
+            and lemma(c.head.head) in self.words.permission_verbs
+
     def _addressee(self, c: Candidate) -> list[Actor]:
         """The person a reported promise, demand or threat was told to: the object of
         the verb of saying whose complement holds the event."""
@@ -375,7 +383,7 @@ class DraftBuilder:
         back to an act; the verb's subject only guesses at its doer."""
         if c.is_verb or c.light is not None or not self._definite(c):
             return False
-        return c.head.dep_ == "dobj" and lemma(c.head.head) in self.words.stance_verbs
+        return c.head.dep_ == "dobj" and lemma(c.head.head) in self.words.recap_verbs
 
     def _names_recipient(self, c: Candidate) -> bool:
         """"attacks on its ships", "sanctions against the bank": a recipient phrase."""
