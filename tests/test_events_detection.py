@@ -254,3 +254,13 @@ def test_what_people_hope_for_is_a_wish_not_an_act(kb):
 def test_a_sources_permission_to_speak_is_no_event(kb):
     doc = run(kb, "The Peruvian official was not authorized to discuss the border talks publicly.")
     assert "REJECT" not in types(doc)
+
+
+def test_an_accusing_participle_that_justifies_the_act_is_part_of_it(kb):
+    doc = run(kb, "Peru's navy seized a Chilean fishing boat on Monday, accusing it of fishing illegally.")
+    assert types(doc) == ["COERCE"]
+
+
+def test_an_accusing_participle_against_another_party_is_its_own_act(kb):
+    doc = run(kb, "Peru expelled two Chilean diplomats on Monday, accusing President Gabriel Boric of spying.")
+    assert "ACCUSE" in types(doc)

@@ -509,6 +509,22 @@ def _outcome_clause(c: "Candidate", by_head, words) -> bool:
     return any(o is not c and o.type == "ASSAULT" and o.head.i < tok.i for o in by_head.values())
 
 
+def _justifies_another(c: "Candidate", by_head) -> bool:
+    """An accusing participle after a comma that hangs from an earlier act of the
+    sentence and accuses that act's party again by a pronoun ("seized the tanker,
+    accusing it of smuggling"; "blamed the crisis on the West, accusing it of ..."): the
+    reason given with that act is part of it (docs/annotation.md 10)."""
+    tok = c.head
+    if c.type != "ACCUSE" or not c.is_verb or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") \
+            or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    accused = child(tok, "dobj")
+    if accused is None or accused.pos_ != "PRON":
+        return False  # "designated the cartel, accusing President X of ...": another party, another act
+    act = by_head.get(tok.head.i)
+    return act is not None and act is not c and tok.head.i < tok.i
+
+
 def _topic_of_a_noun(tok, words) -> bool:
     """The event word is the object of a preposition after a noun of possibility,
     purpose or discussion ("the risk of clashes", "the basis for the deployment") or
@@ -589,6 +605,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if _justifies_another(c, by_head):
+        return False  # "shot down the drone, accusing it of ...": the act's justification
     if _topic_of_a_noun(c.head, words):
         return False  # "the risk of clashes", "the idea of negotiating": a topic
     if c.is_verb and _infinitive_of_noun(c.head, by_head, words):
