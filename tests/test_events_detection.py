@@ -264,3 +264,8 @@ def test_an_accusing_participle_that_justifies_the_act_is_part_of_it(kb):
 def test_an_accusing_participle_against_another_party_is_its_own_act(kb):
     doc = run(kb, "Peru expelled two Chilean diplomats on Monday, accusing President Gabriel Boric of spying.")
     assert "ACCUSE" in types(doc)
+
+
+def test_a_reward_for_information_is_no_offer_of_cooperation(kb):
+    doc = run(kb, "The Peruvian government has offered a reward of $5 million for information on the rebel leader.")
+    assert "AGREE" not in types(doc)
