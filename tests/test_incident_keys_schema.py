@@ -3,7 +3,11 @@ it, and a store made before the table had every column upgrades cleanly."""
 from test_incidents import add, groups, store_docs, strike
 
 from sitrep.corpus.incidents import _KEY_SQL, rebuild_incidents, update_incidents
+from sitrep.corpus.migrations import MIGRATIONS
 from sitrep.corpus.store import Store
+
+#: the migration that gives incident_keys every column linking writes
+KEYS_MIGRATION = next(v for v, description, _ in MIGRATIONS if description.startswith("incident_keys: every column"))
 
 
 def _columns(con, table):
@@ -33,8 +37,9 @@ def test_rebuild_keeps_the_migrated_table(tmp_path):
 
 
 def test_a_store_of_schema_8_upgrades_and_relinks(tmp_path):
-    """A store as schema 8 left it (a 7-column incident_keys) gets the columns on opening and
-    is re-linked in full by the next update, with the same incidents as a fresh store."""
+    """A store as the migration before KEYS_MIGRATION left it (a 7-column incident_keys)
+    gets the columns on opening and is re-linked in full by the next update, with the same
+    incidents as a fresh store."""
     path = tmp_path / "old.duckdb"
     store = store_docs(tmp_path, [strike("a", "A"), strike("b", "B")], name="old.duckdb")
     expected = groups(store)
@@ -43,11 +48,11 @@ def test_a_store_of_schema_8_upgrades_and_relinks(tmp_path):
     con.execute("CREATE TABLE incident_keys (event_id VARCHAR, article_id VARCHAR, type VARCHAR, "
                 "precision VARCHAR, lo DATE, hi DATE, more_sentences VARCHAR)")
     con.execute("INSERT INTO incident_keys (event_id, article_id, type) SELECT event_id, article_id, type FROM events")
-    con.execute("DELETE FROM schema_version WHERE version >= 9")
+    con.execute("DELETE FROM schema_version WHERE version >= ?", [KEYS_MIGRATION])
     store.close()
 
     store = Store(path)
-    assert store.schema_version() >= 9
+    assert store.schema_version() >= KEYS_MIGRATION
     assert sorted(_columns(store.con, "incident_keys")) == sorted(
         (r[0], r[1]) for r in store.con.execute(f"DESCRIBE {_KEY_SQL.replace('{where}', 'WHERE false')}").fetchall())
     add(store, [strike("c", "C")])

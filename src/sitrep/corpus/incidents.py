@@ -23,10 +23,7 @@ Two mentions are linked only on evidence, all of it:
     places say, the more text overlap is required. Every sentence that reports the event
     in its article (Event.mentions) is evidence: the best pair of sentences counts.
 Types are linked within their family (one happening filed as COERCE by one outlet and
-SANCTION by another stays apart unless the table groups them). Within a family, a type of
-another kin (windows.tsv: one outlet's AGREE is another's THREATEN for the same retort)
-asks for KIN_SHIFT_TEXT more text in common, and only another outlet's wording counts:
-one article's two types are two happenings.
+SANCTION by another stays apart unless the table groups them).
 
 Passes (all streamed from the store, memory bounded by the time window):
   1. fine: mentions dated by a day (or a publication day and its lag), in date order, one
@@ -54,7 +51,8 @@ an incident that changed, are decided again. Only the articles and incidents tou
 re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
 interval and every field linking reads of it, so a re-run reads one narrow table for the
 days it re-links, not the store; its columns are defined once, by the store migrations
-(a rebuild empties and refills it, never re-makes it). The result equals ``rebuild_incidents`` (tested).
+(a rebuild empties and refills it, never re-makes it). The result equals
+``rebuild_incidents`` (tested).
 """
 from __future__ import annotations
 
@@ -74,7 +72,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "6"
+LINKER_VERSION = "7"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -108,9 +106,6 @@ RECAP_TEXT = 0.0
 ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
 UNDATED_TEXT_EXTRA = 0.15
-#: a mention of another kin of types than the incident's (one outlet's THREATEN, another's
-#: AGREE for one statement; windows.tsv) needs this much more text
-KIN_SHIFT_TEXT = 0.15
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -192,11 +187,6 @@ class Mention:
         if self._family is None:
             self._family = rule_for(self.type).family
         return self._family
-
-    @property
-    def kin(self) -> str:
-        """The types this mention's is linked with at no extra cost (windows.tsv)."""
-        return rule_for(self.type).kin
 
     @property
     def coarse(self) -> bool:
@@ -334,7 +324,6 @@ class Cluster:
     points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
-    kins: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.incident_id:
@@ -346,7 +335,6 @@ class Cluster:
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
-        self.kins.add(m.kin)
         self.articles.add(m.article_id)
         self.sentences.add((m.article_id, m.sentence_start))
         if m.lo is not None and m.precision not in (None, "year"):
@@ -389,21 +377,11 @@ class Cluster:
         if found is None:
             return None
         place, place_conflict = found
-        same_kin = m.kin in self.kins
-        # two types read from one sentence are two happenings unless they are kin
-        same_sentence = same_kin and (m.article_id, m.sentence_start) in self.sentences
+        same_sentence = (m.article_id, m.sentence_start) in self.sentences
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
-        if same_kin:
-            text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
-        else:
-            # outlets code one happening under different types, but one article's two types
-            # are two happenings: only another outlet's wording is evidence across kins
-            others = [o for o in self.members[:COMPARED_MEMBERS] if o.independent_key != m.independent_key]
-            if not others:
-                return None
-            text = max(m.similarity(other) for other in others)
+        text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
@@ -414,8 +392,6 @@ class Cluster:
             need = RECAP_TEXT
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
-        if not same_kin:
-            need += KIN_SHIFT_TEXT
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m)

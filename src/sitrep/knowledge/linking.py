@@ -18,12 +18,11 @@ class TypeRule:
     window_days: int
     max_km: float  # 0: no distance test beyond the country
     symmetric: bool
-    family: str  # the types a mention of this type may be linked with at all
-    kin: str = ""  # the types it is linked with at no extra cost (defaults to the type)
+    family: str
 
 
 #: for a type missing from the table
-DEFAULT_RULE = TypeRule(window_days=2, max_km=0.0, symmetric=False, family="", kin="")
+DEFAULT_RULE = TypeRule(window_days=2, max_km=0.0, symmetric=False, family="")
 
 
 @lru_cache(maxsize=None)
@@ -31,16 +30,14 @@ def type_rules() -> dict[str, TypeRule]:
     rules = {}
     for rec in tsv_records(DATA / "windows.tsv"):
         rules[rec["type"]] = TypeRule(window_days=int(rec["window_days"]), max_km=float(rec["max_km"]),
-                                      symmetric=rec["symmetric"] == "yes", family=rec["family"] or rec["type"],
-                                      kin=rec.get("kin") or rec["family"] or rec["type"])
+                                      symmetric=rec["symmetric"] == "yes", family=rec["family"] or rec["type"])
     return rules
 
 
 def rule_for(event_type: str) -> TypeRule:
     rule = type_rules().get(event_type)
     if rule is None:
-        return TypeRule(DEFAULT_RULE.window_days, DEFAULT_RULE.max_km, DEFAULT_RULE.symmetric, event_type,
-                        event_type)
+        return TypeRule(DEFAULT_RULE.window_days, DEFAULT_RULE.max_km, DEFAULT_RULE.symmetric, event_type)
     return rule
 
 
