@@ -63,8 +63,11 @@ class Corpus:
     """A sitrep store (one DuckDB file) and the CLI's queries over it."""
 
     def __init__(self, path: Union[str, Path, None] = None):
+        from sitrep.corpus.dataset import is_url
         from sitrep.corpus.store import default_db_path
-        self.path = Path(path).expanduser() if path else default_db_path()
+        # a Parquet dataset may live at a URL, which Path would mangle (s3://b -> s3:/b)
+        self.path = (path if isinstance(path, str) and is_url(path)
+                     else Path(path).expanduser() if path else default_db_path())
 
     def __repr__(self) -> str:
         return f"sitrep.open({str(self.path)!r})"

@@ -100,13 +100,16 @@ def register(sub) -> None:
     p.add_argument("--no-plot", action="store_true", help="leave the chart out")
     p.set_defaults(func=cmd_brief)
 
-    p = sub.add_parser("export", help="export tables: parquet, csv, jsonl, plover, gdelt",
+    p = sub.add_parser("export", help="export tables: parquet, csv, jsonl, plover, gdelt, dataset",
                        description="Write the store's tables (parquet, csv, jsonl) into a folder, or "
                                    "its events as PLOVER/POLECAT JSON records (plover) or as headerless "
-                                   "GDELT 2.0 event and mention files, one event row per incident (gdelt).")
+                                   "GDELT 2.0 event and mention files, one event row per incident (gdelt), "
+                                   "or the whole store as a Parquet dataset (dataset: every table plus a "
+                                   "manifest, in a folder or at an fsspec URL) that events, incidents, "
+                                   "brief, export and serve read with --db DIR.")
     add_db(p)
-    add_format(p, ("parquet", "csv", "jsonl", "plover", "gdelt"), "parquet")
-    p.add_argument("out", metavar="DIR", help="output folder")
+    add_format(p, ("parquet", "csv", "jsonl", "plover", "gdelt", "dataset"), "parquet")
+    p.add_argument("out", metavar="DIR", help="output folder (dataset: also an fsspec URL such as s3://bucket/x)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("skipped", help="inputs that were skipped, with the reason",

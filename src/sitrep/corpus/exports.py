@@ -1,5 +1,6 @@
 """`sitrep export`: the store's tables as parquet / csv / jsonl (DuckDB COPY), its events as
-PLOVER records, and its incidents as a GDELT 2.0 event file with a mentions file.
+PLOVER records, its incidents as a GDELT 2.0 event file with a mentions file, and the whole
+store as a Parquet dataset that the reading commands open with ``--db`` (dataset.py).
 
 PLOVER (``events.plover.jsonl``): one JSON record per line and per event mention, in the
 shape of the PLOVER manual's data-field chapter: ``id``, ``date``, ``actor`` and
@@ -38,7 +39,7 @@ from sitrep.errors import SitrepError
 from sitrep.knowledge import cameo
 from sitrep.model import QUAD_CLASS, Actor, Article, Document, Event, Place, document_from_dict
 
-FORMATS = ("parquet", "csv", "jsonl", "plover", "gdelt")
+FORMATS = ("parquet", "csv", "jsonl", "plover", "gdelt", "dataset")
 
 #: table -> SELECT for the tabular formats (the full document JSON stays in the DB)
 TABLES = {
@@ -63,9 +64,12 @@ PLOVER_SECTOR_CODES = {"IGO": "IGO", "NGO": "NGO"}
 BATCH = 200
 
 
-def export(store, fmt: str, out_dir: str | Path) -> list[Path]:
+def export(store, fmt: str, out_dir: str | Path) -> list[Path | str]:
     if fmt not in FORMATS:
         raise SitrepError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+    if fmt == "dataset":  # every table, readable again with --db (a folder or an fsspec URL)
+        from sitrep.corpus.dataset import write_dataset
+        return write_dataset(store, out_dir)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

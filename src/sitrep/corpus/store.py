@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from sitrep.corpus import dbfile
+from sitrep.corpus import dataset, dbfile
 from sitrep.corpus.migrations import LATEST, MIGRATIONS
 from sitrep.errors import SitrepError, Skip
 from sitrep.model import QUAD_CLASS, Document
@@ -116,13 +116,21 @@ def _column_select(i: int, column_type: str) -> str:
 
 class Store:
     """``release_after_commit`` (default: on for a writer on a file) lets readers in
-    between transactions; ``wait`` is how long to wait for the file (seconds)."""
+    between transactions; ``wait`` is how long to wait for the file (seconds). ``path``
+    may also name a Parquet dataset (dataset.py), opened read-only."""
+
+    _dataset: Optional[str] = None
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False, *,
                  release_after_commit: Optional[bool] = None, wait: Optional[float] = None):
         self.path = Path(path).expanduser() if path else default_db_path()
         self.read_only = read_only
         self._wait = wait
+        #: a Parquet dataset (folder or URL with a manifest) instead of a DuckDB file
+        self._dataset: Optional[str] = str(path) if path and dataset.is_dataset(path) else None
+        if self._dataset:
+            self._open_dataset()
+            return
         in_memory = str(self.path) == ":memory:"
         if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
             release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
@@ -146,6 +154,26 @@ class Store:
             raise
         if self._release:
             self.release()
+
+    def _open_dataset(self) -> None:
+        """Open a Parquet dataset read-only; its tables are views over the Parquet files."""
+        if not self.read_only:
+            raise dataset.DatasetError(
+                f"{self._dataset} is a Parquet dataset, which is read-only: ingest into a DuckDB store "
+                "(--db FILE.duckdb) and write the dataset again with `sitrep export --format dataset DIR`")
+        if not dataset.is_url(self._dataset):
+            self.path = Path(self._dataset).expanduser()
+        self._release = False
+        self._con = None
+        self._writer_lock = None
+        self._pending, self._pending_keys, self._outlets = {}, set(), None
+        version = dataset.schema_version_of(self._dataset)
+        if version != LATEST:
+            raise dataset.DatasetError(
+                f"{self._dataset} was written with store schema {version}, this sitrep reads schema "
+                f"{LATEST}: write the dataset again from its store with this version "
+                "(`sitrep export --format dataset DIR`)")
+        self._con = self._connect()
 
     def _prepare_file(self) -> None:
         """Refuse a missing (when reading) or damaged file before DuckDB opens it."""
@@ -171,6 +199,8 @@ class Store:
             raise dbfile.translate(exc, self.path) from None
 
     def _connect(self):
+        if self._dataset:
+            return dataset.connect(self._dataset)
         if str(self.path) == ":memory:":
             import duckdb
             return duckdb.connect(":memory:")
@@ -496,6 +526,20 @@ class Store:
     def document(self, article_id: str) -> Optional[dict]:
         """The stored document dict of an article (``Document.to_dict()``), None if unknown."""
         return self.documents([article_id]).get(article_id)
+
+    def article_rows(self, columns: str, article_ids: list[str]) -> list[dict[str, Any]]:
+        """``SELECT columns FROM articles a`` for the given ids, as dicts.
+
+        In a DuckDB file the ids are looked up first and the rows fetched by rowid: filtering
+        on article_id directly made DuckDB read the text column of every article (seconds on
+        a 4,000-article store) to return a few. A Parquet dataset has no rowid; its row-group
+        statistics on article_id do that job."""
+        if self._dataset:
+            where = "a.article_id IN (SELECT unnest(?::VARCHAR[]))"
+        else:
+            where = ("a.rowid IN (SELECT rowid FROM articles "
+                     "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
+        return self.rows(f"SELECT {columns} FROM articles a WHERE {where}", [list(article_ids)])
 
     def documents(self, article_ids: list[str]) -> dict[str, dict]:
         """article id -> its document dict, for a batch of ids (missing ids are left out)."""

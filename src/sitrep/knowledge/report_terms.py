@@ -15,9 +15,13 @@
 ``watch_kinds(text) -> list[str]``
     deadline / talks / vote / decision / threat cues in a sentence.
 ``is_aim(text)``, ``is_demand(text)``, ``is_first_person(text)``, ``aim_starts(text)``,
-``is_caption(text)``
+``is_caption(text)``, ``threat_made(text)``
     a sentence stating what a side wants, a demand, the speaker's own side ("we"), an
-    aim cue right at the start; a photo caption or credit line.
+    aim cue right at the start; a photo caption or credit line; a threat made in so many
+    words ("threatened to ...", "warned that ...").
+``roles``
+    a :class:`RoleWords`: the words around an actor mention that show it is an object
+    of a preposition, a place, or the speaker rather than the actor (``roles.tsv``).
 
 The tables are plain TSV (see each file's header) so they can be extended without
 touching code; nothing in them may be specific to one country or crisis.
@@ -63,6 +67,32 @@ def _cue_table(name: str, key: str) -> dict[str, re.Pattern]:
             for r in tsv_records(REPORT_DIR / name)}
 
 
+@dataclass(frozen=True)
+class RoleWords:
+    """Single lower-case words from ``roles.tsv`` (see its header)."""
+    object_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    modifiers: frozenset[str]
+    report_verbs: frozenset[str]
+    report_aux: frozenset[str]
+    coordinators: frozenset[str]
+    governors: frozenset[str]
+    light_verbs: frozenset[str]
+    possessives: frozenset[str]
+    infinitive: frozenset[str]
+    agent: frozenset[str]
+    agent_of: frozenset[str]
+
+
+def _role_words() -> RoleWords:
+    kinds = {r["kind"]: frozenset(w.strip().lower() for w in r["cues"].split("|") if w.strip())
+             for r in tsv_records(REPORT_DIR / "roles.tsv")}
+    return RoleWords(kinds["object_preposition"], kinds["place_preposition"], kinds["modifier"],
+                     kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"],
+                     kinds["light_verb"], kinds["possessive"],
+                     kinds["infinitive"], kinds["agent"], kinds["agent_of"])
+
+
 class ReportTerms:
     def __init__(self) -> None:
         self._issues = _cue_table("issues.tsv", "tag")
@@ -73,6 +103,13 @@ class ReportTerms:
         statements = _cue_table("statements.tsv", "kind")
         self._aim, self._demand = statements["aim"], statements["demand"]
         self._first_person, self._caption = statements["first_person"], statements["caption"]
+        self.roles = _role_words()
+        words = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
+                 for r in tsv_records(REPORT_DIR / "statements.tsv")}
+        self._threat_made = statements["threat_made"]
+        self._threat = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, words["threat_verb"])) + r")\w*(?:\W+[\w'’-]+){0,3}?\W+(?:"
+            + "|".join(map(re.escape, words["threat_complement"])) + r")(?!\w)", re.IGNORECASE)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -135,6 +172,11 @@ class ReportTerms:
         precedes it is the one said to want something ("Washington | seeks to ...")."""
         head = " ".join(text.split()[:3])
         return bool(self._aim.search(head))
+
+    def threat_made(self, text: Optional[str]) -> bool:
+        """The text makes a threat: a threat verb with its complement ("threatened to",
+        "warned that", "threatened the town with"), or words that threaten on their own."""
+        return bool(text and (self._threat.search(text) or self._threat_made.search(text)))
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))

@@ -256,6 +256,19 @@ OF_TAKING_UNITS = {"barrel", "barrel/day", "t", "kt", "kg", "g", "lb", "oz", "l"
                    "km", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "Gt", "ml", "USD", "EUR",
                    "GBP", "percent", "ton"}
 
+#: the word before "2010 to 15" that makes the first number a year ("in 2010 to 15 ...")
+YEAR_RANGE_PREPOSITIONS = frozenset({"in", "since", "by", "of", "during", "until", "from"})
+#: the word before "5 to 10" that makes "to 10" a target, not the end of a range
+#: ("rose by 5 to 10 percent")
+CHANGE_PREPOSITIONS = frozenset({"by", "to"})
+#: range dashes ("10-15", "10–15")
+RANGE_DASHES = frozenset({"-", "\u2013", "\u2014"})
+#: words after "37m" that make the "m" metres, not million ("a 37m high wall")
+METRE_FOLLOWERS = ("long", "high", "tall", "wide", "deep", "away", "above", "below", "sprint",
+                   "race", "from")
+#: dollar currencies whose amount may still be followed by a unit ("$5 a barrel", "$3 US")
+DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD"})
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
           "jul", "aug", "sep", "sept", "oct", "nov", "dec")

@@ -1,7 +1,6 @@
 """Assemble the brief's data from the store: scope, evidence, then every section."""
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime, timezone
 from typing import Optional
 
@@ -67,8 +66,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     brief.key_developments = sections.key_developments(distinct(strong or affirmed), cites)
     brief.timeline = sections.timeline([i for i in incidents if i.reported], cites)
     if scope.period:
-        current = Counter(e["type"] for e in evidence.events if e["involves"])
-        brief.changes = sections.changes(dict(current), type_counts(
+        current = type_counts(store, scope.article_ids, scope.period, subject)
+        brief.changes = sections.changes(current, type_counts(
             store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject))
     brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
     brief.figures = cited(ranked([f for i in incidents for f in i.figures], MAX_FIGURES), cites.cite_row)

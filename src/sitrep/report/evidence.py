@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
 _ARTICLE_IDS = "(SELECT unnest(?::VARCHAR[]) AS article_id)"
@@ -37,7 +38,13 @@ EVENT_SQL = f"""
                bool_or(x.name = ev.target_name) AS target_in_sentence,
                bool_or(x.text = ev.place_name AND NOT coalesce(x.locative, false)) AS place_as_actor,
                bool_or(x.text = ev.place_name AND coalesce(x.locative, false)) AS place_as_locative,
-               any_value(x.country) FILTER (WHERE x.name = ev.attributed_to) AS attributed_country
+               any_value(x.country) FILTER (WHERE x.name = ev.attributed_to) AS attributed_country,
+               -- where in the sentence each actor is named (whether a role is an object,
+               -- a place or the speaker: ``roles_in_context``)
+               list([x.start_char, x.end_char] ORDER BY x.start_char) FILTER (WHERE x.name = ev.source_name) AS source_spans,
+               list([x.start_char, x.end_char] ORDER BY x.start_char) FILTER (WHERE x.name = ev.target_name) AS target_spans,
+               list(struct_pack(start := x.start_char, name := x.name) ORDER BY x.start_char)
+                   FILTER (WHERE x.name IS NOT NULL) AS actor_spans
         FROM ev JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
           ON x.article_id = ev.article_id AND x.start_char >= ev.sentence_start AND x.start_char < ev.sentence_end
         GROUP BY ev.event_id),
@@ -58,7 +65,7 @@ EVENT_SQL = f"""
           ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
         WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
         GROUP BY ev.event_id)
-    SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.sentence,
+    SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.trigger_start, e.sentence,
            e.sentence_start, e.sentence_end, e.source_name, e.source_country, e.source_sector,
            e.target_name, e.target_country, e.target_sector, e.date_value, e.date_text, e.event_date,
            e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.certainty,
@@ -68,7 +75,7 @@ EVENT_SQL = f"""
            m.incident_id,
            coalesce(said.source_in_sentence, false) AS source_in_sentence,
            coalesce(said.target_in_sentence, false) AS target_in_sentence,
-           said.attributed_country,
+           said.attributed_country, said.source_spans, said.target_spans, said.actor_spans,
            coalesce(said.place_as_actor AND NOT said.place_as_locative, false)
                OR coalesce(NOT placed.as_place, false) AS place_is_actor,
            (e.place_name IS NULL OR contains(e.sentence, e.place_name) OR placed.event_id IS NOT NULL)
@@ -129,7 +136,9 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
     name (no actor mention of that name in it: a role filled from elsewhere, "Mexico" for
     a sentence about Colombia's president), or a single word nothing resolved to a country
     or sector ("Western", "Hormonal" implants), is cleared and kept in ``unsupported``;
-    so is a place the sentence does not name, or names only as an actor ("escalation
+    so is a role the words around its mentions deny (``roles.role_in_context``: an
+    object of a preposition, the speaker of a material act, a target that is a place),
+    and a place the sentence does not name, or names only as an actor ("escalation
     between Washington and ..." is the US government, not where it happened). The brief
     states only what the sentence it cites says."""
     e["unsupported"] = []
@@ -138,9 +147,16 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
         if e[name] and (not named or not (e[country] or e[sector] or " " in e[name].strip())):
             e["unsupported"].append(f"{role}: {e[name]}")
             e[name] = e[country] = e[sector] = None
+    for role, (name, country, sector) in _ROLE_FIELDS.items():
+        why = role_in_context(e, role)
+        if why:  # "sanctions against X", "..., X said", "jailed in X"
+            e["unsupported"].append(f"{role}: {e[name]} ({why})")
+            e[name] = e[country] = e[sector] = None
+    for extra in ("source_spans", "target_spans", "actor_spans"):
+        e.pop(extra, None)
     if (e["source_name"] and e["source_name"] == e["attributed_to"] and e["source_sector"] in MONITOR_SECTORS
             and e["quad_class"] == "material conflict"):
-        # "... killed, according to the Syrian Observatory": the monitor reports, it did not attack
+        # "... killed, according to the Borduria Monitor": the monitor reports, it did not attack
         e["unsupported"].append(f"source: {e['source_name']} (who reports it)")
         e["source_name"] = e["source_country"] = e["source_sector"] = None
     # a claim by the target's own side that the source did it is that side's accusation,
@@ -149,7 +165,10 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
                            and e["attributed_country"] == e["target_country"]
                            and e["attributed_country"] != e["source_country"])
     as_actor, in_sentence = e.pop("place_is_actor", False), e.pop("place_in_sentence", True)
-    if e["place_name"] and (as_actor or not in_sentence):
+    # a continent says nothing where a country is named ("an attack on Borduria in Europe"
+    # is a sentence naming both, not an attack placed in a continent)
+    broad = e.get("place_feature") == "continent" and bool(e["source_country"] or e["target_country"])
+    if e["place_name"] and (as_actor or not in_sentence or broad):
         e["unsupported"].append(f"place: {e['place_name']}")
         for f in _PLACE_FIELDS:
             e[f] = None
@@ -191,7 +210,7 @@ RECALLED_DAYS = 31
 
 def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Optional[tuple[date, str]]:
     """(day, precision) for an event without its own date whose sentence names only dates
-    well before the publication ("... first organized in Syria in 2011"), else None."""
+    well before the publication ("... first organized in Borduria in 2011"), else None."""
     if not values or not published:
         return None
     days = [event_day(v, None) for v in values]
@@ -199,6 +218,21 @@ def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Opti
     if not days or any((published - d).days < RECALLED_DAYS for d, _ in days):
         return None
     return max(days)
+
+
+#: two words glued together ("DoeSenators", "AnnSmith"): a web page's list of linked
+#: headlines run into the body, not a sentence anyone wrote
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
+
+
+def page_debris(sentence: Optional[str]) -> bool:
+    """The sentence is page debris (linked headlines run together), not prose to cite:
+    two or more glued words, or one with a "|" between headlines, or two such bars. One
+    glued word alone is a name ("MacArthur")."""
+    if not sentence:
+        return False
+    glued, bars = len(_GLUED.findall(sentence)), sentence.count("|")
+    return glued >= 2 or bool(glued and bars) or bars >= 2
 
 
 def load_events(store, article_ids: list[str], period: Optional[Period],
@@ -210,11 +244,18 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         return [], []
     inside, outside = [], []
     seen: set[str] = set()
-    for e in store.rows(EVENT_SQL, [article_ids]):
-        if e["background"] or e["event_id"] in seen:
+    rows = store.rows(EVENT_SQL, [article_ids])
+    acts: dict[tuple[str, int], list[tuple]] = defaultdict(list)
+    for e in rows:  # the other acts of each sentence (whose subject a role may be)
+        if e["trigger_start"] is not None:
+            acts[(e["article_id"], e["sentence_start"])].append((e["trigger_start"], e["type"], e["source_name"]))
+    for e in rows:
+        if e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
             continue
         seen.add(e["event_id"])
+        e["neighbours"] = acts.get((e["article_id"], e["sentence_start"]), ())
         supported(e)
+        e.pop("neighbours", None)
         own = e.pop("date_text", None)  # no text: the events stage fell back on the publication day
         e["event_date"], e["date_precision"] = event_day(e["date_value"] if own else None, e["pub_date"])
         recalled = recalled_day(e.pop("sentence_dates", None), e["pub_date"]) if not own else None
@@ -237,6 +278,7 @@ def load_evidence(store, scope: Scope) -> Evidence:
         SELECT q.*, {OUTLET}, a.pub_date, a.url, a.title FROM quotes q JOIN {_ARTICLE_IDS} ids USING (article_id)
         JOIN articles a ON a.article_id = q.article_id
         ORDER BY a.pub_date, q.article_id, q.start_char""", [ids])
+    ev.quotes = [q for q in ev.quotes if not page_debris(q["text"])]
     sentences = defaultdict(list)
     for e in events:
         sentences[e["article_id"]].append((e["sentence_start"], e["sentence_end"]))
@@ -274,12 +316,41 @@ def quantities_within(ev: Evidence):
     return within
 
 
+#: the columns a count of events needs: no role support, incidents or outlets (the
+#: change table counts what was extracted, and reads a whole previous period)
+COUNT_SQL = f"""
+    WITH ids AS {_ARTICLE_IDS},
+    ev AS (SELECT e.event_id, e.article_id, e.type, e.trigger, e.trigger_start, e.sentence, e.sentence_start, e.sentence_end,
+                  e.source_name, e.source_country, e.target_name, e.target_country, e.place_name,
+                  e.place_country, e.date_value, e.date_text
+           FROM events e JOIN ids USING (article_id) WHERE NOT coalesce(e.background, false)),
+    dated AS (
+        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
+        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
+          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
+        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
+        GROUP BY ev.event_id)
+    SELECT ev.*, a.pub_date, dated.sentence_dates
+    FROM ev JOIN articles a ON a.article_id = ev.article_id LEFT JOIN dated ON dated.event_id = ev.event_id"""
+
+
 def type_counts(store, article_ids: list[str], period: Period, subject: Optional[Subject]) -> dict[str, int]:
-    """Events per type dated in ``period`` of the given articles that involve the subject."""
+    """Events per type dated in ``period`` of the given articles that involve the subject
+    (sitrep's own counts: the extracted roles as they are, background and page debris
+    left out, each event dated as ``load_events`` dates it)."""
     counts: dict[str, int] = defaultdict(int)
-    events, _ = load_events(store, article_ids, period, subject)
-    for e in events:
-        if e["involves"]:
+    if not article_ids:
+        return {}
+    seen: set[str] = set()
+    for e in store.rows(COUNT_SQL, [article_ids]):
+        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
+            continue
+        seen.add(e["event_id"])
+        day, _ = event_day(e["date_value"] if e["date_text"] else None, e["pub_date"])
+        recalled = recalled_day(e["sentence_dates"], e["pub_date"]) if not e["date_text"] else None
+        if recalled:
+            day = recalled[0]
+        if period.holds(day) and involves(subject, e):
             counts[e["type"]] += 1
     return dict(counts)
 

@@ -4,7 +4,8 @@ A number is a key figure only when it sits in the sentence of an incident's ment
 its unit is a currency, or its counted noun or the few words right before or after it
 name a kind ("12 people were killed", "killing at least 30", "15,000 troops"). Durations,
 ages, percentages and other units never are, so "two days" and "a 30-year-old" stay
-out. The figure's text is the exact stretch of the sentence from the number to its cue,
+out; nor are the numbers of a sentence that spans a year or more ("12 soldiers killed in
+the past five years" is a running toll, not an incident's). The figure's text is the exact stretch of the sentence from the number to its cue,
 so what the brief prints is what the footnoted sentence says.
 """
 from __future__ import annotations
@@ -106,6 +107,8 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:
+        if _cumulative(candidates):
+            continue
         for q in candidates:
             read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
             if not read:
@@ -119,6 +122,18 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
             out.append(Figure(kind=kind, text=text, value=q.get("value"), incident=incident,
                               outlet=m["outlet"] or "unknown outlet", day=m["event_date"], row=m))
     return out
+
+
+#: a span of time at least this long (in days) in a figure's sentence makes its numbers a
+#: running toll over that span ("... killed in the past five years"), not one incident's
+CUMULATIVE_DAYS = 365
+_DAYS = {"year": 365, "decade": 3650, "month": 30, "week": 7, "day": 1}
+
+
+def _cumulative(candidates: list[dict]) -> bool:
+    """The sentence's quantities include a span of a year or more (a duration, not an
+    age: the quantities stage gives ages their own unit)."""
+    return any((q.get("value") or 0) * _DAYS.get(q.get("unit") or "", 0) >= CUMULATIVE_DAYS for q in candidates)
 
 
 def ranked(figures: list[Figure], limit: int) -> list[Figure]:

@@ -31,8 +31,8 @@ DENYING = ("denied", "negated")
 STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3,
                "threatened": 2, "denied": 1, "negated": 0}
 #: an incident is significant (it enters the timeline) when it names an actor and has two
-#: independent sources affirming it, or one source asserting it that is of a severe type
-#: (force, coercion, sanctions, mobilisation) or gives a key figure
+#: independent sources affirming it, or one source asserting it that gives a key figure or
+#: is of a severe type (force, coercion, sanctions, mobilisation) with its actor named
 SIGNIFICANT_SEVERITY = 0.7
 QUOTES_PER_INCIDENT = 4
 #: actors that report rather than act: an outlet "visiting" a place is journalism, not news
@@ -128,7 +128,9 @@ def is_significant(mentions: list[dict], best: dict, severity: float, has_figure
     if len(affirming) >= 2:
         return True
     asserted = any(m["certainty"] in ("asserted", "reported") for m in mentions)
-    return asserted and (severity >= SIGNIFICANT_SEVERITY or has_figures)
+    # one outlet's "an attack on X" with nobody named as its actor and no figure is too
+    # thin for the timeline: on real news it is mostly a mention in passing
+    return asserted and (has_figures or (severity >= SIGNIFICANT_SEVERITY and bool(best["source_name"])))
 
 
 def _groups(events: list[dict]) -> dict[str, list[dict]]:

@@ -2,6 +2,7 @@
 period, contested claims, what to watch, the activity series and the map's places."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
@@ -9,7 +10,7 @@ from typing import Any, Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.model import QUAD_CLASS
-from sitrep.report.evidence import day_of
+from sitrep.report.evidence import day_of, page_debris
 from sitrep.report.content import Activity, Change, Contest, Incident, MapPoint, Quote, Sentence, WatchItem
 from sitrep.report.figures import figure_contradictions
 from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair, distinct
@@ -23,6 +24,7 @@ MAX_WATCH = 8
 MAX_THREATS = 4
 #: announced dates from this many days before the period's end on are still ahead
 WATCH_FROM_DAYS = 0
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
 # -- key developments -------------------------------------------------------------------------
@@ -154,7 +156,8 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         if not span or (t["article_id"], span[0]) in seen:
             continue
         kinds = [k for k in terms.watch_kinds(sentence) if k != "threat"]
-        if not kinds or (subject and not subject.named_in(sentence)) or terms.is_caption(sentence):
+        if not kinds or (subject and not subject.named_in(sentence)) or terms.is_caption(sentence) \
+                or page_debris(sentence):
             continue
         seen.add((t["article_id"], span[0]))
         note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
@@ -163,8 +166,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note,
                                    precision))
     announced.sort(key=lambda w: w.day or date.max)
-    threats = [e for e in events if e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
-               and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)]
+    threats = [e for e in events if _threat_to_watch(e, subject, terms)]
     threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
     made: list[WatchItem] = []
     for e in threats:
@@ -177,10 +179,20 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
 
 
+def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) -> bool:
+    """A threat made by a named actor in words that say so ("threatened to", "warned
+    that"; an event coded THREATEN from "blasted", or "groups that threaten security" in
+    passing, is not one to watch), its maker's own, in an event involving the subject."""
+    if not (e["involves"] and e["source_name"] and e["certainty"] not in ("denied", "negated")
+            and (e["type"] == "THREATEN" or e["certainty"] == "threatened") and _own_words(e)):
+        return False
+    return terms.threat_made(_HYPHENATED.sub(" ", e["sentence"]))  # "a long-threatened raid" happened
+
+
 def _own_words(e: dict) -> bool:
     """A threat its maker states (or an outlet reports), not one its target or a third
-    party ascribes to it ("Maduro has claimed that Washington wants to take the oil" is
-    Maduro's claim about Washington, not a threat to watch)."""
+    party ascribes to it ("the president has claimed that Ruritania wants to take the mines" is
+    the president's claim about Ruritania, not a threat to watch)."""
     said_by = e["attributed_to"]
     return not said_by or said_by == e["source_name"] or e["certainty"] in ("asserted", "reported", "threatened")
 
@@ -216,8 +228,8 @@ def activity(events: list[dict], articles: list[dict[str, Any]], period: Optiona
 
 def places(incidents: list[Incident], subject: Optional[Subject] = None) -> list[MapPoint]:
     """Incident places with coordinates, merged by name. A place named after the subject
-    but geocoded to another country (a "Northern Syria" put on a town called Syria in
-    Virginia) is left off the map rather than drawn in the wrong continent."""
+    but geocoded to another country (a "Northern Borduria" put on a namesake town on
+    another continent) is left off the map rather than drawn in the wrong continent."""
     by_name: dict[str, MapPoint] = {}
     for inc in incidents:
         if inc.lat is None or inc.lon is None or not inc.place:

@@ -51,13 +51,8 @@ class Citations:
         missing = sorted(set(article_ids) - set(self._articles))
         if missing:
             from sitrep.report.evidence import OUTLET
-            # by rowid: filtering on article_id directly made DuckDB read the text column of
-            # every article (seconds on a 4,000-article store) to return a few of them
-            for r in self.store.rows(f"""SELECT a.article_id, a.text, a.title, {OUTLET}, a.pub_date, a.url
-                                         FROM articles a
-                                         WHERE a.rowid IN (SELECT rowid FROM articles
-                                                           WHERE article_id IN (SELECT unnest(?::VARCHAR[])))""",
-                                     [missing]):
+            for r in self.store.article_rows(f"a.article_id, a.text, a.title, {OUTLET}, a.pub_date, a.url",
+                                             missing):
                 self._articles[r.pop("article_id")] = _Article(r.pop("text") or "", r)
         for aid, start, end in spans:
             art = self._articles.get(aid)

@@ -35,9 +35,10 @@ import re
 import numpy
 from typing import Optional
 
-from sitrep.knowledge.units import (APPROX_CHANGE, LABEL_WORDS, MONTHS, OF_TAKING_UNITS,
-                                    VAGUE_MULTIPLES, Lexicon, lexicon, numeral_value,
-                                    spelled_value, unit_code)
+from sitrep.knowledge.units import (APPROX_CHANGE, CHANGE_PREPOSITIONS, DOLLAR_CURRENCIES, LABEL_WORDS,
+                                    METRE_FOLLOWERS, MONTHS, OF_TAKING_UNITS, RANGE_DASHES,
+                                    VAGUE_MULTIPLES, YEAR_RANGE_PREPOSITIONS, Lexicon, lexicon,
+                                    numeral_value, spelled_value, unit_code)
 from sitrep.model import Document, Quantity
 
 __all__ = ["run", "extract", "APPROX_CHANGE"]
@@ -358,91 +359,148 @@ def _read(m: re.Match, text: str, lex: Lexicon,
           tokens: _Tokens) -> tuple[Optional[Quantity], Optional[int]]:
     """Read one match; returns the quantity (or None) and, when only the first half of a
     would-be range was used, where scanning resumes (None: after the match)."""
-    num, num2 = m.group("num"), m.group("num2")
-    sep = (m.group("sep") or "").strip().lower()
-    between = (m.group("between") or "").strip().lower()
+    num = m.group("num")
+    start, end, is_range, resume = _extent(m, text)
+    if num.lower() == "half" and not _half_is_amount(text, m.end("num")):
+        return None, resume
+    currency = _currency(m, lex, is_range)
+    scale, metres = _scale(m, text, currency, tokens)
+    if scale == "b" and not metres and currency is None:
+        return None, resume  # "b" alone is a scale only after a currency ("$4.2b")
+    values = _values(m, text, lex, scale, is_range, currency)
+    if values is None:
+        return None, resume
+    if values is _SCORE:
+        return None, None  # a score ("2-1") or a code, not an amount
+    value, value_high = values
+    unit_reading = (("m", m.end("scale")) if metres else _unit(text, end, currency, lex))
+    if unit_reading is None:
+        return None, resume
+    unit, unit_end = unit_reading
+    approx, start, unit_end, value, value_high = _qualifiers(text, start, unit_end, lex, value, value_high)
+    if not _is_amount(text, m, start, unit_end, value, value_high, unit, is_range, tokens):
+        return None, resume
+    counted, counted_span, rate, unit_end = _counted_and_rate(text, m, unit, unit_end, lex, tokens)
+    if unit is None and (approx is None or 1900 <= value <= 2100) \
+            and _is_year(num, value, value_high, m, text, start):
+        if counted is None or is_range or not _plural_noun(tokens, counted_span) \
+                or _date_entity(tokens, m.start("num")):
+            return None, resume
+    if unit is None and counted is None and not num[:1].isdigit() and num.lower() == "one":
+        return None, resume  # "on one", "the same one": a pronoun, not a count
+    if rate and (unit is None or "/" not in unit):
+        unit = f"{unit or 'count'}/{rate}"
+    return Quantity(span=(start, unit_end), text=text[start:unit_end], value=value, unit=unit,
+                    counted=counted, approx=approx, value_high=value_high,
+                    counted_span=counted_span), resume
+
+
+#: _values' answer for a score or a code ("2-1"): the whole match is skipped
+_SCORE = object()
+
+
+def _extent(m: re.Match, text: str) -> tuple[int, int, bool, Optional[int]]:
+    """(start, end, is_range, resume): where the expression lies, whether it is a range,
+    and where scanning resumes when only its first number is read (None: after it)."""
     start = m.start("cur") if m.group("cur") else m.start("num")
     end = m.end()
-    is_range = num2 is not None
+    is_range = m.group("num2") is not None
     resume = None
-    second_start = (m.start("cur2") if m.group("cur2") else m.start("num2")) if is_range else None
-    if is_range:
-        before_word = re.search(r"(?i)\b(\w+)\s+$", text[max(0, start - 12):start])
-        before_word = before_word.group(1).lower() if before_word else ""
-        year_first = _year_like(num) and not _year_like(num2) and sep == "to" \
-            and before_word in ("in", "since", "by", "of", "during", "until", "from")
-        hyphen = sep in ("-", "–", "—")
-        if (sep == "and" and between != "between") or (sep == "to" and before_word in ("by", "to")) \
-                or year_first or (hyphen and between == "from"):
-            is_range = False
-            resume = second_start
+    between = (m.group("between") or "").strip().lower()
+    if is_range and not _reads_as_range(m, text, start, between):
+        is_range = False
+        resume = m.start("cur2") if m.group("cur2") else m.start("num2")
     if not is_range:
         end = m.end("scale") if m.group("scale") else m.end("num")
     elif between:
         start = m.start("between")
-    if num.lower() == "half" and not _half_is_amount(text, m.end("num")):
-        return None, resume
-    scale = m.group("scale")
-    currency = None
+    return start, end, is_range, resume
+
+
+def _reads_as_range(m: re.Match, text: str, start: int, between: str) -> bool:
+    """False for two numbers that only look like a range: "5 and 6" without "between",
+    "rose by 5 to 10", "in 2010 to 15", "from 10-15"."""
+    sep = (m.group("sep") or "").strip().lower()
+    before = re.search(r"(?i)\b(\w+)\s+$", text[max(0, start - 12):start])
+    before_word = before.group(1).lower() if before else ""
+    year_first = _year_like(m.group("num")) and not _year_like(m.group("num2")) and sep == "to" \
+        and before_word in YEAR_RANGE_PREPOSITIONS
+    return not ((sep == "and" and between != "between") or (sep == "to" and before_word in CHANGE_PREPOSITIONS)
+                or year_first or (sep in RANGE_DASHES and between == "from"))
+
+
+def _currency(m: re.Match, lex: Lexicon, is_range: bool) -> Optional[str]:
+    """The currency code of a prefix before the number (or before the range's second one)."""
     if m.group("cur"):
         currency = lex.currency_prefix.get(re.sub(r"\s+", " ", m.group("cur")))
         if currency is None:
             currency = lex.currency_prefix.get(re.sub(r"\s+", "", m.group("cur")))
-    elif is_range and m.group("cur2"):
-        currency = lex.currency_prefix.get(re.sub(r"\s+", " ", m.group("cur2")))
-    # "b" alone is a scale only after a currency ("$4.2b"); "37m" without one is metres
-    # unless a plural noun follows ("5m people")
-    metre_not_million = False
-    if scale is not None and currency is None and scale in ("b", "m"):
-        if scale == "b":
-            return None, resume
-        following = text[m.end("scale"):m.end("scale") + 8]
-        nxt = tokens.at_or_after(m.end("scale")) if tokens.sdoc is not None else None
-        if following[:1] in ("(", "-", ")") or following[:2] == " (" or re.match(r"\s(?:long|high|tall|wide|deep|away|above|below|sprint|race|from)\b", following) \
-                or (nxt is not None and nxt.tag_ == "NN" and nxt.lower_ != "of"):
-            metre_not_million = True
-            scale = None
+        return currency
+    if is_range and m.group("cur2"):
+        return lex.currency_prefix.get(re.sub(r"\s+", " ", m.group("cur2")))
+    return None
+
+
+_METRE_FOLLOWER = re.compile(r"\s(?:" + "|".join(METRE_FOLLOWERS) + r")\b")
+
+
+def _scale(m: re.Match, text: str, currency: Optional[str], tokens: _Tokens) -> tuple[Optional[str], bool]:
+    """(scale, metres): "37m" without a currency is metres ("a 37m wall", "37m (121 ft)")
+    unless a plural noun follows ("5m people")."""
+    scale = m.group("scale")
+    if scale != "m" or currency is not None:
+        return scale, False
+    following = text[m.end("scale"):m.end("scale") + 8]
+    nxt = tokens.at_or_after(m.end("scale")) if tokens.sdoc is not None else None
+    if following[:1] in ("(", "-", ")") or following[:2] == " (" or _METRE_FOLLOWER.match(following) \
+            or (nxt is not None and nxt.tag_ == "NN" and nxt.lower_ != "of"):
+        return None, True
+    return scale, False
+
+
+def _values(m: re.Match, text: str, lex: Lexicon, scale: Optional[str], is_range: bool,
+            currency: Optional[str]):
+    """(value, value_high) with the scales applied, None when a number cannot be read, or
+    _SCORE for a score or code ("2-1")."""
+    num, num2 = m.group("num"), m.group("num2")
     value = _number(num, scale)
-    if value is None:
-        return None, resume
-    value_high = None
-    if is_range:
-        scale2 = m.group("scale2")
-        value_high = _number(num2, scale2 or None)
-        if value_high is None:
-            return None, resume
-        # "1.2-1.5 million", "four to five thousand": the upper end's scale applies to the
-        # lower one when the lower one is a small bare number
-        upper_factor = _scale_factor(scale2.strip()) if scale2 else _spelled_scale(num2)
-        if upper_factor and not scale and "," not in num and value < 1000 \
-                and _spelled_scale(num) is None and value * upper_factor <= value_high:
-            value *= upper_factor
-        if sep in ("-", "–", "—") and value_high <= value and value == int(value) \
-                and value_high == int(value_high) and value < 100 and currency is None:
-            after_unit = lex.unit_after_re.match(text, m.end())
-            if after_unit is None:
-                return None, None  # a score ("2-1") or a code, not an amount
-    if metre_not_million:
-        unit = "m"
-        unit_end = m.end("scale")
-    else:
-        unit = currency
-        unit_end = end
-    hyphen_time = False
+    if value is None or not is_range:
+        return None if value is None else (value, None)
+    scale2 = m.group("scale2")
+    value_high = _number(num2, scale2 or None)
+    if value_high is None:
+        return None
+    # "1.2-1.5 million", "four to five thousand": the upper end's scale applies to the
+    # lower one when the lower one is a small bare number
+    upper_factor = _scale_factor(scale2.strip()) if scale2 else _spelled_scale(num2)
+    if upper_factor and not scale and "," not in num and value < 1000 \
+            and _spelled_scale(num) is None and value * upper_factor <= value_high:
+        value *= upper_factor
+    sep = (m.group("sep") or "").strip().lower()
+    if sep in RANGE_DASHES and value_high <= value and value == int(value) \
+            and value_high == int(value_high) and value < 100 and currency is None \
+            and lex.unit_after_re.match(text, m.end()) is None:
+        return _SCORE
+    return value, value_high
+
+
+def _unit(text: str, end: int, currency: Optional[str], lex: Lexicon) -> Optional[tuple[Optional[str], int]]:
+    """(unit, unit_end) of the unit written after the number, or None when the letters
+    glued to it make it no amount ("22nd", "5G", "A380") or it modifies a noun ("a
+    five-year plan", as NewsQuant reads it)."""
+    unit, unit_end = currency, end
     after = text[end:end + 1]
-    if metre_not_million:
-        pass
-    elif after and (after.isalpha() or after in "°º%"):
+    if after and (after.isalpha() or after in "°º%"):
         um = lex.unit_after_re.match(text, end)
         if um is None or um.group("sp"):
-            return None, resume  # "22nd", "5G", "3D", "A380": letters glued to the number
+            return None
         code = unit_code(um.group("unit"), lex)
         if code is None:
-            return None, resume
-        if unit is None or code in ("percent",):
+            return None
+        if unit is None or code == "percent":
             unit = code
         unit_end = um.end()
-    elif unit is None or unit in ("USD", "AUD", "CAD", "HKD", "NZD", "SGD"):
+    elif unit is None or unit in DOLLAR_CURRENCIES:
         um = lex.unit_after_re.match(text, end)
         if um is not None:
             surface = um.group("unit")
@@ -451,15 +509,19 @@ def _read(m: re.Match, text: str, lex: Lexicon,
             if code is not None and not (single and um.group("sp")) \
                     and not (um.group("sp") == "-" and code in _CURRENCY_CODES) \
                     and not (unit is not None and code not in _CURRENCY_CODES):
-                unit = code
-                unit_end = um.end()
-                hyphen_time = um.group("sp") == "-" and code in _TIME_UNITS
-    if hyphen_time:
-        return None, resume  # "a five-year plan": a modifier, not a figure (NewsQuant)
+                if um.group("sp") == "-" and code in _TIME_UNITS:
+                    return None
+                unit, unit_end = code, um.end()
     # "worth $5 US" / "$ US"
     if unit == "USD" and text.startswith(" US", unit_end) and text[unit_end + 3:unit_end + 4] in ("", ".", ",", ";", ")"):
         unit_end += 3
+    return unit, unit_end
 
+
+def _qualifiers(text: str, start: int, unit_end: int, lex: Lexicon, value: float,
+                value_high: Optional[float]) -> tuple[Optional[str], int, int, float, Optional[float]]:
+    """(approx, start, unit_end, value, value_high) after reading an approximator before
+    ("more than 5"), a minus or "sub-" before, and "5-plus" / "5 or so" after."""
     approx, approx_start = _approx_before(text, start, lex)
     if approx:
         start = approx_start
@@ -478,12 +540,14 @@ def _read(m: re.Match, text: str, lex: Lexicon,
             approx, unit_end = "at_least", unit_end + pm.end()
         elif pm.group("so") or pm.group("odd"):
             approx, unit_end = "about", unit_end + pm.end()
+    return approx, start, unit_end, value, value_high
 
-    if not _is_amount(text, m, start, unit_end, value, value_high, unit, is_range, tokens):
-        return None, resume
 
-    counted, counted_span = None, None
-    rate = None
+def _counted_and_rate(text: str, m: re.Match, unit: Optional[str], unit_end: int, lex: Lexicon,
+                      tokens: _Tokens) -> tuple[Optional[str], Optional[tuple[int, int]], Optional[str], int]:
+    """(counted, counted_span, rate, unit_end): the rate right after the unit ("a day") is in
+    the span; a rate after the counted noun ("barrels of oil daily") only in the unit."""
+    counted, counted_span, rate = None, None, None
     rm = lex.rate_after_re.match(text, unit_end)
     if rm and unit is not None:
         rate = lex.rates.get(re.sub(r"\s+", " ", rm.group("rate").lower()))
@@ -494,18 +558,7 @@ def _read(m: re.Match, text: str, lex: Lexicon,
             rm = lex.rate_after_re.match(text, counted_span[1])
             if rm:
                 rate = lex.rates.get(re.sub(r"\s+", " ", rm.group("rate").lower()))
-    if unit is None and (approx is None or 1900 <= value <= 2100) \
-            and _is_year(num, value, value_high, m, text, start):
-        if counted is None or is_range or not _plural_noun(tokens, counted_span) \
-                or _date_entity(tokens, m.start("num")):
-            return None, resume
-    if unit is None and counted is None and not num[:1].isdigit() and num.lower() == "one":
-        return None, resume  # "on one", "the same one": a pronoun, not a count
-    if rate and (unit is None or "/" not in unit):
-        unit = f"{unit or 'count'}/{rate}"
-    return Quantity(span=(start, unit_end), text=text[start:unit_end], value=value, unit=unit,
-                    counted=counted, approx=approx, value_high=value_high,
-                    counted_span=counted_span), resume
+    return counted, counted_span, rate, unit_end
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}

@@ -1,0 +1,244 @@
+"""Whether the words around a role's mention let it be that role.
+
+The events stage fills source and target from the sentence's actors; the brief names a
+role only when its sentence reads that way:
+
+* a source named only as the object of a preposition ("sanctions against Ruritania",
+  "troops out of Borduria") or inside a hyphenated adjective ("a Ruritania-based firm")
+  did not act;
+* the speaker of a material act ("..., the senator said"; "critics argued the president
+  let the army attack"; a speaker whose quoted words hold the trigger) reports it;
+* the subject of a verb is not the actor of a later act that another verb of its own
+  governs ("began withdrawing ahead of an invasion"), nor of a noun trigger no light verb
+  takes, unless the noun phrase, a possessive or "by" names the actor;
+* a target named only after "in"/"at" ("jailed in the capital") is where it happened.
+
+Words come from ``knowledge/data/report/roles.tsv`` (``ReportTerms.roles``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from sitrep.knowledge.report_terms import RoleWords, load_report_terms
+
+_TOKEN = re.compile(r"[\w'’.-]+|,")
+#: how many modifiers may stand between a preposition and the mention
+MAX_SKIPPED = 3
+#: how many words after a mention its report verb may come
+MAX_AUX = 3
+#: how many words an apposition between a mention and its report verb may have
+MAX_APPOSITION = 16
+MATERIAL = ("material conflict", "material cooperation")
+#: types whose noun names its actor with "of" ("the withdrawal of the troops"); for the
+#: others "of" names the target ("the invasion of the valley")
+ACTOR_OF_TYPES = {"RETREAT", "MOBILIZE", "AID", "COOPERATE"}
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _spans(e: dict[str, Any], role: str) -> list[tuple[int, int]]:
+    """The role's mentions as spans of the sentence: its actor mentions, else its own
+    words found in the sentence."""
+    base = e.get("sentence_start") or 0
+    sentence = e.get("sentence") or ""
+    spans = [(int(a) - base, int(b) - base) for a, b in (e.get(f"{role}_spans") or [])]
+    spans = [(a, b) for a, b in spans if 0 <= a < b <= len(sentence)]
+    name = e.get(f"{role}_name")
+    if not spans and name:
+        spans = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", sentence, re.I)]
+    return spans
+
+
+def _after_preposition(sentence: str, start: int, prepositions: frozenset[str], words: RoleWords) -> bool:
+    """The mention at ``start`` follows one of ``prepositions``, past at most MAX_SKIPPED
+    modifiers or capitalised words of a longer name ("of the Ruritanian-backed Northern ...")."""
+    before = _TOKEN.findall(sentence[:start])
+    capitals = 0
+    for skipped in range(MAX_SKIPPED + 1):
+        if not before:
+            return False
+        word = before.pop()
+        low = word.lower().rstrip(".")
+        if low in prepositions:
+            # "Secretary of State Jane Doe": a title the name belongs to, not an object
+            return not (capitals and before and before[-1][:1].isupper())
+        capital = word[:1].isupper() and bool(before)
+        capitals += capital
+        if skipped == MAX_SKIPPED or not (low in words.modifiers or capital):
+            return False
+    return False
+
+
+def _compound_modifier(sentence: str, end: int) -> bool:
+    """The mention is the first half of a hyphenated adjective ("a Ruritania-based firm",
+    "Ruritania-backed militias"): it describes somebody else, it does not act."""
+    return sentence[end:end + 1] in ("-", "‐", "‑") and sentence[end + 1:end + 2].islower()
+
+
+def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
+    """The mention ending at ``end`` is followed by a report verb ("Lawmakers argued",
+    "the minister has also said"), past an apposition ("Doe, a senior senator, said")."""
+    after = _TOKEN.findall(sentence[end:])
+    if after[:1] == [","] and "," in after[1:MAX_APPOSITION + 1]:
+        after = after[after.index(",", 1):]  # "Jane Doe, a senior senator, said"
+    for word in after[:MAX_AUX + 1]:
+        low = word.lower().rstrip(".")
+        if low in words.report_verbs:
+            return True
+        if low not in words.report_aux:
+            return False
+    return False
+
+
+def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Every mention of the source speaks about a material act somebody else does: it
+    comes after the trigger (", the president said"), or another actor is named between
+    its report verb and the trigger ("critics argued the army had attacked"), or the
+    trigger is in the words it quotes ('the envoy said: "let others fight"')."""
+    trigger = e.get("trigger_start")
+    if e.get("quad_class") not in MATERIAL or trigger is None:
+        return False
+    trigger -= e.get("sentence_start") or 0
+    others = [int(a["start"]) - (e.get("sentence_start") or 0) for a in (e.get("actor_spans") or [])
+              if a["name"] != e["source_name"]]
+    for start, end in spans:
+        if not _speaks(e["sentence"], end, words):
+            return False
+        quoted = any(q in e["sentence"][end:trigger] for q in _QUOTE_MARKS)
+        if start < trigger and not quoted and not any(end < o < trigger for o in others):
+            return False
+    return bool(spans)
+
+
+def _governed(before: str, words: RoleWords) -> bool:
+    """The trigger is a noun or an infinitive another word governs ("ahead of a feared
+    invasion", "a chance to accept"), not a verb coordinated with the one before ("has
+    condemned the raid and vowed ...", "also called a march")."""
+    for word in reversed(_TOKEN.findall(before)[-MAX_SKIPPED:]):
+        low = word.lower()
+        if low in words.coordinators:
+            return False
+        if low in words.object_prepositions or low in words.governors:
+            return True
+    return False
+
+
+def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Between the source's last mention before the trigger and the trigger stands the
+    trigger of another event of another type by the same source: the source is the
+    subject of that nearer verb ("the troops began pulling back ahead of an invasion":
+    the troops withdraw, they do not invade)."""
+    trigger = e.get("trigger_start")
+    if trigger is None or not _governed(e["sentence"][:trigger - (e.get("sentence_start") or 0)], words):
+        return False
+    base = e.get("sentence_start") or 0
+    ends = [b + base for a, b in spans if b + base <= trigger]
+    if not ends:
+        return False
+    last = max(ends)
+    return any(last <= start < trigger and other_type != e.get("type") and source == e["source_name"]
+               for start, other_type, source in e.get("neighbours") or ())
+
+
+def _governor_at(before: str, words: RoleWords) -> Optional[int]:
+    """Where the word governing a nominal trigger starts in ``before`` (the sentence up
+    to the trigger): a preposition or determiner within MAX_SKIPPED words ("ahead of a
+    feared invasion"), not past a coordinator; None when the trigger is a verb."""
+    tokens = list(_TOKEN.finditer(before))[-MAX_SKIPPED:]
+    for m in reversed(tokens):
+        low = m.group().lower()
+        if low in words.coordinators or low in words.possessives:
+            return None  # "and vowed"; "its offensive" is its possessor's
+        if low in words.infinitive:
+            continue  # "decided to withdraw": the subject's own act
+        if low in words.object_prepositions or low in words.governors:
+            return m.start()
+    return None
+
+
+def _agent_after(after: str, markers: frozenset[str], words: RoleWords) -> set[int]:
+    """Where the actor's name may start in ``after`` (the text after a noun trigger) when
+    an agent marker stands within its first three words ("an assault later by the
+    Ruritanian army": at "the" or at "Ruritanian"); empty when none does."""
+    tokens = list(_TOKEN.finditer(after))
+    for i, m in enumerate(tokens[:3]):
+        if m.group().lower() in markers:
+            rest = tokens[i + 1:i + 3]
+            starts = {rest[0].start()} if rest else set()
+            if len(rest) == 2 and rest[0].group().lower() in words.modifiers:
+                starts.add(rest[1].start())
+            return starts
+    return set()
+
+
+def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """The trigger is a noun ("an invasion", "into battle") that no light verb takes
+    ("launched an offensive" is the subject's act), and the source is named neither in
+    its noun phrase ("the Ruritanian invasion", "Ruritania's raid") nor by "by" after it
+    ("an assault by Ruritania"): the sentence's subject is not the noun's actor."""
+    trigger, text = e.get("trigger_start"), e.get("trigger") or ""
+    if trigger is None or e.get("quad_class") not in MATERIAL:
+        return False
+    first = _TOKEN.findall(text)[:1]
+    if first and first[0].lower() in words.light_verbs:
+        return False  # the trigger is the verb phrase itself ("launching an attack")
+    sentence = e["sentence"]
+    at = trigger - (e.get("sentence_start") or 0)
+    governor = _governor_at(sentence[:at], words)
+    if governor is None:
+        return False
+    previous = _TOKEN.findall(sentence[:governor])[-1:]
+    if previous and previous[0].lower() in words.light_verbs:
+        return False
+    end_of_trigger = at + len(text)
+    markers = words.agent | (words.agent_of if e.get("type") in ACTOR_OF_TYPES else frozenset())
+    by = _agent_after(sentence[end_of_trigger:], markers, words)
+    for start, end in spans:
+        if governor <= start and end <= at:
+            return False  # in its noun phrase
+        if start - end_of_trigger in by:
+            return False  # "an assault by Ruritania", "the withdrawal of Ruritanian troops"
+    return True
+
+
+def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = None) -> Optional[str]:
+    """Why the sentence does not let the event's ``role`` ("source" or "target") be that
+    role, or None when it does (or when nothing locates its mentions)."""
+    words = words or load_report_terms().roles
+    if not e.get(f"{role}_name") or not e.get("sentence"):
+        return None
+    spans = _spans(e, role)
+    if not spans:
+        return None
+    sentence = e["sentence"]
+    if all(_compound_modifier(sentence, b) for _, b in spans):
+        return "named only in a compound adjective"
+    if role == "source":
+        if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
+            return "named only as an object"
+        if _speaker_not_actor(e, spans, words):
+            return "who says it"
+        if _nearer_act(e, spans, words):
+            return "the actor of another verb"
+        if _not_the_nouns_actor(e, spans, words):
+            return "not named as the actor of the noun"
+    elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
+        return "named only as a place"
+    return None
+
+
+def adjectival_trigger(e: dict[str, Any], words: Optional[RoleWords] = None) -> bool:
+    """The trigger is the participle half of a hyphenated adjective before a noun ("its
+    long-threatened incursion", "the Ruritanian-occupied valley"): it describes a thing,
+    it reports no act of its own."""
+    trigger, text = e.get("trigger_start"), e.get("trigger") or ""
+    sentence = e.get("sentence") or ""
+    if trigger is None or " " in text.strip() or not text.lower().endswith(("ed", "en")):
+        return False
+    at = trigger - (e.get("sentence_start") or 0)
+    if at <= 0 or sentence[at - 1:at] != "-" or not sentence[at - 2:at - 1].isalnum():
+        return False
+    nxt = _TOKEN.match(sentence, at + len(text) + 1) if sentence[at + len(text):at + len(text) + 1] == " " else None
+    words = words or load_report_terms().roles
+    return bool(nxt) and nxt.group()[:1].islower() and nxt.group().lower() not in (
+        words.object_prepositions | words.agent | words.coordinators)
