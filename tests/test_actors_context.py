@@ -67,3 +67,9 @@ def test_a_country_joined_by_and_is_not_the_nationality_of_the_next_title(kb):
                        "Blinken's remarks drew criticism on Monday.", published="2022-03-15")
     blinken = next(a for a in found.values() if a.name == "Antony Blinken")
     assert blinken.country == "USA" and found["Venezuela"].country == "VEN"
+
+
+def test_a_name_in_apposition_to_a_title_takes_the_title_owners_country(kb):
+    found = actors(kb, "The Pentagon's spokesman, John Fairweather, said the drills would go ahead.")
+    person = found["John Fairweather"]
+    assert person.country == "USA" and person.sector == "GOV"

@@ -357,3 +357,21 @@ def test_an_act_done_where_people_gathered_for_it_is_asserted(kb):
 def test_the_aim_of_an_act_stays_hypothetical(kb):
     doc = run(kb, "Bolivian miners staged protests in La Paz to demand the resignation of the minister.")
     assert event(doc, "REQUEST").certainty.status == "hypothetical"
+
+
+def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
+    # a statement act (support, rejection) told by the party that made it is asserted,
+    # whatever the tense; a done physical act told by its doer stays the doer's claim
+    doc = run(kb, "The ministry released a statement saying it had rejected a request from the rebels to talk.")
+    assert event(doc, "REJECT").certainty.status == "asserted"
+    doc = run(kb, "Brazil reiterated its support for the opposition leader Juan Guaido on Wednesday.")
+    assert event(doc, "SUPPORT").certainty.status == "asserted"
+    doc = run(kb, "Brazil said its jets had bombed the rebel airport.")
+    assert event(doc, "ASSAULT").certainty.status == "claimed"
+
+
+def test_the_act_a_decision_names_is_taken_not_aimed_at(kb):
+    doc = run(kb, "The Turkish government's decision to expel the Dutch ambassador angered Amsterdam.")
+    assert event(doc, "SANCTION").certainty.status == "asserted"
+    doc = run(kb, "The rebels staged protests to demand the release of prisoners.")
+    assert event(doc, "REQUEST").certainty.status == "hypothetical"  # an aim stays an aim

@@ -88,3 +88,116 @@ def test_an_act_joined_to_a_reported_clause_is_the_speakers(kb):
     accused = next(t for t in doc.nlp if t.text == "accused")
     sources = finder.subject_actors(accused)
     assert sources and sources[0].country == "CUB"
+
+
+def test_a_reaction_to_the_operation_targets_who_carried_it_out(kb):
+    doc = run(kb, "Chilean troops raided a village in Bolivia on Monday.\n\n"
+                  "Peru condemned the operation on Tuesday.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "PER"
+    assert country(accuse.target) == "CHL"
+
+
+def test_a_reaction_to_a_new_operation_is_no_reference_back(kb):
+    doc = run(kb, "Chilean troops raided a village in Bolivia on Monday.\n\n"
+                  "Peru condemned an operation by unknown gunmen near its border.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.target) != "CHL"
+
+
+def test_rejecting_the_charge_targets_the_accuser(kb):
+    doc = run(kb, "Ecuador accused Colombia of shelling a border village.\n\n"
+                  "Colombia's defence ministry rejected the charge.")
+    reject = one(doc, "REJECT")
+    assert country(reject.source) == "COL"
+    assert country(reject.target) == "ECU"
+
+
+def test_the_second_party_of_a_compound_subject_is_no_target(kb):
+    doc = run(kb, "Peru and Brazil criticized the vote on Sunday.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "PER"
+    assert country(accuse.target) != "BRA"
+
+
+def test_a_reporting_outlet_is_no_party(kb):
+    doc = run(kb, "Mali rejected the proposal, the Times reported.")
+    reject = one(doc, "REJECT")
+    assert country(reject.source) == "MLI"
+    assert reject.target is None or reject.target.sector != "MED"
+
+
+def test_role_words_are_typed_and_strict(tmp_path):
+    import pytest
+    from sitrep.knowledge.actors import load_role_words
+    words = load_role_words()
+    assert "of" in words.owner_prepositions and "with" in words.instrument_prepositions
+    assert "ACCUSE" in words.referring_acts["charge"]
+    bad = tmp_path / "role_words.tsv"
+    bad.write_text("list\tword\tvalue\nreferring_act\tmove\tNOT_A_TYPE\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_role_words(bad)
+    bad.write_text("list\tword\tvalue\nsome_list\tmove\t\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_role_words(bad)
+
+
+def test_a_weapon_in_the_by_phrase_points_to_who_used_it(kb):
+    doc = run(kb, "A student was killed on Monday by a rubber bullet fired by Chilean soldiers.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "CHL"
+
+
+def test_a_group_of_several_countries_is_not_the_home_country(kb):
+    doc = run(kb, "Gulf states accused Iran of arming the rebels. Iran denied it. "
+                  "Iran's foreign ministry said Iran would respond.")
+    accuse = next(e for e in doc.events if e.type == "ACCUSE" and e.trigger.text == "accused")
+    assert accuse.source is not None and accuse.source.text == "Gulf states"
+    assert country(accuse.source) is None
+
+
+def test_a_continent_demonym_is_not_a_country(kb):
+    doc = run(kb, "Latin American leaders condemned the coup in Bolivia.")
+    assert all(a.country != "USA" for a in doc.actors)
+
+
+def test_a_clause_on_the_event_noun_names_the_target(kb):
+    doc = run(kb, "Despite Polish objections, Canada tightened the sanctions it imposed on Belarus's "
+                  "potash sector.")
+    sanction = one(doc, "SANCTION")
+    assert country(sanction.target) == "BLR"
+
+
+def test_an_of_phrase_after_a_date_names_who_was_arrested(kb):
+    doc = run(kb, "Belarus protested the temporary arrest Saturday of Polish Ambassador Jan Nowak.")
+    coerce = one(doc, "COERCE")
+    assert country(coerce.target) == "POL"
+
+
+def test_protests_against_a_government_are_done_by_its_people(kb):
+    doc = run(kb, "Chile's government imposed a curfew on Monday.\n\n"
+                  "Protests against the government of Chile spread to three more cities.")
+    protest = one(doc, "PROTEST")
+    assert protest.source is not None and protest.source.sector == "CIV"
+    assert country(protest.source) == "CHL"
+
+
+def test_a_purpose_clause_names_what_a_protest_is_against(kb):
+    doc = run(kb, "A member of the Chilean parliament, Jorge Mamani, started a hunger strike on Monday "
+                  "to protest President Boric's decree.")
+    protest = one(doc, "PROTEST")
+    assert protest.target is not None and protest.target.name.endswith("Boric")
+
+
+def test_parties_named_inside_the_source_phrase_act_with_it(kb):
+    doc = run(kb, "The leaders of Peru, Chile and Brazil criticized the vote on Sunday.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "PER"
+    assert country(accuse.target) not in ("CHL", "BRA")
+
+
+def test_where_talks_are_held_is_no_party_to_them(kb):
+    doc = run(kb, "Chile's government said talks in Peru would start soon.")
+    consult = one(doc, "CONSULT")
+    assert country(consult.source) == "CHL"
+    assert country(consult.target) != "PER"

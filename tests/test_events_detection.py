@@ -113,3 +113,101 @@ def test_a_promised_response_is_a_threat(kb):
     doc = run(kb, "Brazil's defence minister has promised a firm response if Venezuelan troops cross the border.")
     assert "THREATEN" in types(doc), types(doc)
     assert "AGREE" not in types(doc), types(doc)
+
+
+
+# -- one event per happening, not more -----------------------------------------------
+
+def _draft(etype, at, sentence, source=None, target=None, nominal=False):
+    from sitrep.model import Event, TextSpan
+    from sitrep.stages.event_merge import Draft
+    ev = Event(id="", type=etype, trigger=TextSpan((at, at + 5), "xxxxx"),
+               sentence=TextSpan((at - 10, at + 40), "x" * 50), source=source, target=target)
+    return Draft(event=ev, head=at, base_type=etype, nominal=nominal, sentence=sentence)
+
+
+def _party(name, country, kind="state", resolved_by="kb"):
+    from sitrep.model import Actor
+    return Actor(span=(0, len(name)), text=name, name=name, country=country, kind=kind,
+                 resolved_by=resolved_by)
+
+
+def test_a_shared_target_alone_does_not_tie_a_clause_with_its_own_doer(kb):
+    """"China accused Taiwan ..." then, sentences later, "several governments condemned
+    Taiwan": the second doer is unresolved, not absent -- two statements."""
+    from sitrep.stages.event_merge import group
+    first = _draft("ACCUSE", 10, 0, _party("China", "CHN"), _party("Taiwan", "TWN"))
+    later = _draft("ACCUSE", 200, 3, _party("several governments", None, "group", "phrase"),
+                   _party("Taiwan", "TWN"))
+    assert len(group([first, later], kb.event_lexicon)) == 2
+
+
+def test_a_shared_target_still_ties_an_event_noun_back(kb):
+    """"China struck Taiwanese ships ..." then "the strikes on Taiwan": one happening."""
+    from sitrep.stages.event_merge import group
+    first = _draft("ASSAULT", 10, 0, _party("China", "CHN"), _party("Taiwan", "TWN"))
+    later = _draft("ASSAULT", 200, 3, None, _party("Taiwan", "TWN"), nominal=True)
+    assert len(group([first, later], kb.event_lexicon)) == 1
+
+
+
+# -- negated acts ----------------------------------------------------------------------
+
+def test_an_act_stated_not_to_have_happened_is_no_event(kb):
+    for text in ("The rebels did not attack the town of Goma.",
+                 "No talks were held between Iran and the United States.",
+                 "The two governments failed to reach an agreement on the border."):
+        doc = run(kb, text)
+        assert not doc.events, (text, types(doc))
+
+
+def test_not_only_adds_an_act_instead_of_negating_it(kb):
+    doc = run(kb, "Russia not only condemned the strikes but also summoned the French ambassador.")
+    assert "ACCUSE" in types(doc)
+
+
+def test_a_failed_attack_is_still_an_attack(kb):
+    doc = run(kb, "Gunmen tried and failed to assassinate the governor of Kandahar.")
+    assert "ASSAULT" in types(doc)
+
+
+def test_not_ruling_out_force_is_a_threat(kb):
+    doc = run(kb, "The president said he would not rule out military action against Cuba.")
+    assert types(doc) == ["THREATEN"]
+    doc = run(kb, "The mayor said he cannot rule out a siege of the city.")
+    assert "THREATEN" not in types(doc) and "REJECT" not in types(doc)
+
+
+# -- aims are not acts -----------------------------------------------------------------
+
+def test_an_infinitive_of_purpose_is_an_aim_not_an_act(kb):
+    doc = run(kb, "Several countries may cite international law to defy Washington.")
+    assert "REJECT" not in types(doc)
+
+
+def test_going_somewhere_to_act_reports_the_act(kb):
+    doc = run(kb, "Thousands of farmers took to the streets of Lima to protest against the new tax.")
+    assert "PROTEST" in types(doc)
+
+
+def test_an_event_with_several_mentions_is_triggered_by_its_first(kb):
+    doc = run(kb, "A senior Spanish minister repeated that Morocco must hand over the suspects as "
+                  "he embarked on a trip to West Africa to seek regional support for the demand.")
+    merged = [e for e in doc.events if e.mentions]
+    assert merged, [(e.type, e.trigger.text) for e in doc.events]
+    for e in merged:
+        assert e.trigger.span == e.mentions[0].span
+
+
+# -- capture ---------------------------------------------------------------------------
+
+def test_capturing_a_person_is_an_arrest(kb):
+    doc = run(kb, "Government forces captured the rebel commander near the border on Tuesday.")
+    assert "COERCE" in types(doc), types(doc)
+
+
+def test_capturing_a_town_or_part_of_it_is_an_attack(kb):
+    for text in ("Rebels captured the town of Kidal after heavy fighting.",
+                 "Army troops captured part of a rebel stronghold near the border."):
+        doc = run(kb, text)
+        assert "ASSAULT" in types(doc) and "COERCE" not in types(doc), (text, types(doc))

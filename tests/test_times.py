@@ -318,3 +318,20 @@ def test_values_resting_on_an_inferred_publication_date_are_marked_inferred(kb):
     doc.article.published_inferred = False
     times.run(doc, kb)
     assert not any(t.inferred for t in doc.times)
+
+
+def test_weeks_said_on_a_sunday(kb):
+    # Sunday 2026-01-11 ends ISO week 2026-W02: "last week" is the week ending that day,
+    # "this week" told of what lies ahead is the week starting the next day
+    sunday = "2026-01-11"
+    assert value_of(kb, "The envoy will travel to Ankara this week.", "this week", sunday).value == "2026-W03"
+    assert value_of(kb, "The talks ended this week.", "this week", sunday).value == "2026-W02"
+    assert value_of(kb, "Rebels shelled the town last week.", "last week", sunday).value == "2026-W02"
+    # any other day keeps ISO weeks
+    assert value_of(kb, "Rebels shelled the town last week.", "last week", "2026-01-12").value == "2026-W02"
+
+
+def test_be_to_infinitive_looks_ahead(kb):
+    # Saturday 2026-01-03: "is to travel on Monday" is the coming Monday
+    assert value_of(kb, "The minister, who is to travel to Ankara on Monday, spoke to reporters.",
+                    "Monday").value == "2026-01-05"

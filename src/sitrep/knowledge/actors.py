@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Optional
 
 from sitrep.knowledge.tables import tsv_records, tsv_rows
+from sitrep.model import PLOVER_TYPES
 
 ACTOR_DATA_DIR = Path(__file__).parent / "data" / "actors"
 PHOENIX_DIR = ACTOR_DATA_DIR / "phoenix"
@@ -114,6 +115,49 @@ def load_lexicon(path: Path = ACTOR_DATA_DIR / "lexicon.tsv") -> ActorLexicon:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return ActorLexicon(pronoun_gender=pronouns, org_sector_words=tuple(org_words),
                         **{k: frozenset(v) for k, v in sets.items()})
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The word lists of role_words.tsv that decide who fills an event's roles."""
+    owner_prepositions: frozenset[str]
+    instrument_prepositions: frozenset[str]
+    #: noun lemma -> PLOVER types of the earlier act it can refer back to
+    referring_acts: dict[str, frozenset[str]]
+    #: words before a role noun that make the group span several countries
+    multinational_modifiers: frozenset[str] = frozenset()
+    #: PLOVER type -> sector of the people who do an act of it when no doer is named
+    unnamed_doers: dict[str, str] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=4)
+def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords:
+    """Read ``list<TAB>word<TAB>value`` rows into :class:`RoleWords`."""
+    owners: set[str] = set()
+    instruments: set[str] = set()
+    multinational: set[str] = set()
+    unnamed: dict[str, str] = {}
+    referring: dict[str, frozenset[str]] = {}
+    for row in tsv_records(path):
+        kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
+        if kind == "owner_preposition":
+            owners.add(word)
+        elif kind == "instrument_preposition":
+            instruments.add(word)
+        elif kind == "multinational_modifier":
+            multinational.add(word)
+        elif kind == "unnamed_doer":
+            if word.upper() not in PLOVER_TYPES or not value:
+                raise ValueError(f"{path}: unnamed_doer needs a PLOVER type and a sector, got {word!r} {value!r}")
+            unnamed[word.upper()] = value.upper()
+        elif kind == "referring_act":
+            types = frozenset(value.upper().split())
+            if not types or not types <= set(PLOVER_TYPES):
+                raise ValueError(f"{path}: referring_act {word!r} needs PLOVER types, got {value!r}")
+            referring[word] = types
+        else:
+            raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
+    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ linguists can extend them without touching code.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +204,13 @@ def load_cues(cue_dir: Path = CUE_DIR) -> Cues:
     return Cues(verbs=verbs, phrases=phrases, nouns=nouns, certainty=certainty,
                 word_sets=load_word_sets(cue_dir / "words.tsv"),
                 content_relations=load_content_relations(cue_dir / "content.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def default_word_sets() -> dict[str, frozenset[str]]:
+    """The shipped named word sets (``words.tsv``), read once per process: for stages
+    that are not handed ``kb.cues`` (the events stage's background reader)."""
+    return load_word_sets()
 
 
 def load_content_relations(path: Path = CUE_DIR / "content.tsv") -> dict[str, frozenset[str]]:

@@ -180,6 +180,17 @@ class EventWords:
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
+    failure_governors: frozenset[str]
+    option_rejections: frozenset[str]
+    negation_cancellers: frozenset[str]
+    capture_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
+    infinitive_markers: frozenset[str]
+    agreement_preps: frozenset[str]
+    copulas: frozenset[str]
+    label_preps: frozenset[str]
+    negative_determiners: frozenset[str]
+    strike_preps: frozenset[str]
 
 
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:

@@ -681,6 +681,8 @@ class _Extractor:
                 if p.country is None:
                     # "Eliot Engel, the chairman of the U.S. House committee": the apposition
                     p.country = self._appositive_country(p)
+                if p.sector is None:
+                    p.sector = self._appositive_title_sector(p)
                 if p.country is None and title.titled and dominant:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
@@ -700,20 +702,32 @@ class _Extractor:
 
     def _appositive_country(self, p: _Mention) -> Optional[str]:
         """The country of the first state or body named in the apposition after a person
-        ("X, the head of Venezuela's assembly,")."""
+        ("X, the head of Venezuela's assembly,") or in the title the person is in
+        apposition to ("the Pentagon's spokesman, X,")."""
         head = self.sdoc[p.end - 1]
-        for app in head.children:
-            if app.dep_ != "appos":
-                continue
+        phrases = [app for app in head.children if app.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < p.start:
+            phrases.append(head.head)
+        for app in phrases:
             frontier = [app]
             while frontier:  # the apposition's own words, not its clauses ("whose work ...")
                 t = frontier.pop(0)
-                frontier.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+                frontier.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+                                and not p.start <= c.i < p.end)
                 m = self.covered[t.i]
                 if m is not None and m is not p and not m.dropped and not m.person and not m.locative \
                         and (m.country or (m.entry is not None and m.entry.country)):
                     return m.country or m.entry.country
         return None
+
+    def _appositive_title_sector(self, p: _Mention) -> Optional[str]:
+        """"The Pentagon's spokesman, X": the sector of the role noun the name is in
+        apposition to (a role noun of no party, such as "the writer", gives none)."""
+        head = self.sdoc[p.end - 1]
+        if head.dep_ != "appos" or head.head.pos_ != "NOUN" or head.head.i >= p.start:
+            return None
+        category = self._category(head.head)
+        return category if category and category not in ("PLACE", "NONE") else None
 
     def _dominant_country(self) -> Optional[str]:
         counts: dict[str, int] = {}

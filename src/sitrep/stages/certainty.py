@@ -330,9 +330,11 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
     if doer is not None:
         found.setdefault("alleged", _tok_span(text, doer))  # "presumed rebels ambushed ..."
     purpose = _purpose_marker(toks)
-    if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb"):
+    if purpose is not None and _lemma(purpose.head.head) not in ctx.words("motion_verb") \
+            and _lemma(purpose.head.head) not in ctx.words("decision_noun"):
         # "staged protests to demand reforms", "sent troops to seize the port": the aim;
-        # but "went to the Senate floor to praise ...": the statement was made there
+        # but "went to the Senate floor to praise ...": the statement was made there, and
+        # "the government's decision to expel the envoy" names an act taken
         found.setdefault("hypothetical", _tok_span(text, purpose))
     for status in OWN_PRIORITY:
         if status in found:
@@ -622,19 +624,19 @@ def is_past(tok, ctx: _Ctx, stance: bool = False) -> bool:
 
 def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     """A statement that is itself the act: one speaker, not a news outlet, states a
-    present or future act of its own side ("We welcome ...", "Turkey would retaliate",
-    "the EU announced it is imposing sanctions")."""
+    statement of its own side ("We welcome ...", "Turkey would retaliate", "reiterated
+    its support") or announces a present or future act of its own ("the EU announced it
+    is imposing sanctions")."""
     if reading.status != "claimed" or reading.levels != 1 or not toks:
-        return False
-    if is_past(toks[0], ctx, stance=ev.type in SPEECH_ACT_TYPES):
         return False
     own = speaks_for_source(reading.speaker, ev, toks[0], ctx)
     if ev.type in SPEECH_ACT_TYPES and ev.mode != "investigate":
+        # a party telling of its own statement, made now or before ("reiterated its
+        # support", "said it had rejected the request"): the statement is on record
         return own
+    if is_past(toks[0], ctx):
+        return False  # "said its jets had struck": a claim about a done act
     return reading.speech_lemma in ctx.words("announcing") and own
-
-
-_SELF_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she", "us", "our", "its", "their"})
 
 
 def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bool:
@@ -644,8 +646,8 @@ def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bo
     source = ev.source
     if source is None:
         subj = verb_subject(_clause_verb(tok))
-        return subj is None or subj.lower_ in _SELF_PRONOUNS
-    if source.text.lower() in _SELF_PRONOUNS:
+        return subj is None or subj.lower_ in ctx.words("self_pronoun")
+    if source.text.lower() in ctx.words("self_pronoun"):
         return True
     if speaker is None:
         return False

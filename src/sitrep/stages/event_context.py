@@ -9,9 +9,14 @@
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``); failing that one earlier in the paragraph, the lead's day, or the
   publication date -- all three copies marked ``inferred``.
-* **Background**: an event placed before the article's news period ("in 2013", "the 1983
-  bombing", "since 2017", "previously", "has long") or habitual ("repeatedly") is
-  background; it keeps its own date and never inherits the news-day date.
+* **Background** (:class:`PeriodReader`): an event placed before the article's news
+  period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
+  a report made before it ("said in April that ..."), lasting longer than the news window
+  ("has fought for two years"), habitual ("repeatedly"), the content of a background
+  statement, or a past-tense sentence going on with a story its paragraph dated earlier,
+  is background; it keeps its own date and never inherits the news-day date. In an
+  article without a date, relative expressions that lie before any reference day ("last
+  month") still make background, without inventing a value.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ import re
 from typing import Optional
 
 from sitrep.model import Document, Time
-from sitrep.stages.times import is_calendar_time
+from sitrep.stages.times import Reference, find_times, is_calendar_time
 
 #: how many opening paragraphs hold the "lead", whose date later sentences inherit
 LEAD_PARAGRAPHS = 2
@@ -32,6 +37,14 @@ BACKGROUND_DAYS = 14
 HEADING_MAX_WORDS = 25
 #: "anywhere" furniture patterns are only trusted in paragraphs this short
 FURNITURE_MAX_WORDS = 60
+#: a day to read relative expressions ("last month", "two years ago") against when the
+#: article has no date: only whether they lie before it is used, never their value
+_ANY_DAY = dt.date(2001, 6, 15)
+#: parse relations by which a nominal event is an argument of the verb that carries it
+#: ("supported the invasion in 2003": the year dates the invasion too)
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+#: a clause that describes a noun: a time inside it dates that clause, not the sentence
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 _SENTENCE_END = re.compile(r"""[.!?…:;"”’'»)\]]\s*$""")
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[•·▪■◦►‣*])\s+\S")
 _WORD = re.compile(r"\w+")
@@ -103,26 +116,38 @@ class EventDate:
     time: Optional[Time]
     attached: bool = False  # read in the event's own sentence, attached to its trigger
     reported: bool = False  # it dates the report ("said on Sunday that ..."), not the act
+    #: a relative expression of an undated article ("last month") that lies before the
+    #: news period whatever the date: the act is background, its value is unknown
+    past: bool = False
+    since: bool = False  # the date starts a period that runs to the report ("since 2014")
 
 
 class DateFinder:
     """Dates of event mentions in one document."""
 
-    def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset()):
+    def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset(),
+                 since_words: frozenset[str] = frozenset({"since"})):
         self.doc = doc
         self.saying_verbs = saying_verbs
+        self.since_words = since_words
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
         self._lead = _lead_date(doc, self.dated)
+        #: what own_date chooses from: the calendar times, then (undated articles only)
+        #: relative expressions known to lie before the news period
+        self._choices: list[tuple[Time, bool]] = [(t, False) for t in self.dated]
+        if not self.published:
+            self._choices += [(t, True) for t in relative_past_times(doc)]
         sdoc = doc.nlp
         self._time_roots = []
-        for t in self.dated:
+        for t, _ in self._choices:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand") if sdoc is not None else None
             self._time_roots.append(span.root if span is not None else None)
 
     def in_sentence(self, sent_span) -> list[int]:
-        return [k for k, t in enumerate(self.dated) if sent_span[0] <= t.span[0] and t.span[1] <= sent_span[1]]
+        return [k for k, (t, _) in enumerate(self._choices)
+                if sent_span[0] <= t.span[0] and t.span[1] <= sent_span[1]]
 
     def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int) -> EventDate:
         """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
@@ -130,37 +155,81 @@ class DateFinder:
         nearest one not attached to another event of the sentence."""
         best, best_key, best_owner = None, None, None
         for k in self.in_sentence(sent_span):
-            t = self.dated[k]
+            t, _ = self._choices[k]
             owner = self._owner(k, anchors, other_triggers)
             if owner == "other":
                 continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
             if best_key is None or key < best_key:
-                best, best_key, best_owner = t, key, owner
+                best, best_key, best_owner = k, key, owner
         if best is None:
             return EventDate(None)
-        return EventDate(best, attached=best_owner == "own", reported=best_owner == "saying")
+        time, past_only = self._choices[best]
+        root = self._time_roots[best]
+        since = root is not None and root.dep_ == "pobj" and root.head.lower_ in self.since_words
+        return EventDate(None if past_only else time, attached=best_owner == "own",
+                         reported=best_owner == "saying", past=past_only, since=since)
 
     def _owner(self, k: int, anchors: set[int], other_triggers: set[int]) -> str:
-        """"own" when the time expression hangs from one of the trigger's anchors, "other"
+        """"own" when the time expression hangs from one of the trigger's anchors or from
+        the verb whose argument the trigger is ("recalled the invasion of 2003") unless
+        that verb is an event of its own (a reaction is dated apart from the act), "other"
         when from another event's trigger first, "saying" when from a verb of saying
         ("said on Sunday that ..."), else "free"."""
         tok = self._time_roots[k]
         if tok is not None and any(ch.dep_ == "relcl" and ch.i in anchors for ch in tok.children):
             return "own"  # "in 2003, when Rumsfeld announced ...": the clause tells that time
+        carriers = self._carriers(anchors) - other_triggers  # "condemned the strikes on Wednesday"
+        around = self._ancestors(anchors)
         for _ in range(10):
             if tok is None:
                 return "free"
-            if tok.i in anchors:
+            if tok.i in anchors or tok.i in carriers:
                 return "own"
             if tok.i in other_triggers:
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
+            if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
+                return "other"  # "López, who has been detained since 2014": that clause's time
             if tok.head.i == tok.i:
                 return "free"
             tok = tok.head
         return "free"
+
+    def _ancestors(self, anchors: set[int]) -> set[int]:
+        """The anchors and every token above them in the parse."""
+        sdoc = self.doc.nlp
+        out = set(anchors)
+        if sdoc is not None:
+            for i in anchors:
+                out.update(a.i for a in sdoc[i].ancestors)
+        return out
+
+    def _carriers(self, anchors: set[int]) -> set[int]:
+        """The verbs whose object or subject an anchor noun is ("supported the invasion")."""
+        sdoc = self.doc.nlp
+        if sdoc is None:
+            return set()
+        out = set()
+        for i in anchors:
+            tok = sdoc[i]
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+                out.add(tok.head.i)
+        return out
+
+    def in_news_period(self, time: Optional[Time]) -> bool:
+        """The date is known and lies in the article's news period."""
+        return time is not None and self.reference is not None and not before_news_period(time, self.reference)
+
+    def narrative_past(self, sent_span, paragraph) -> bool:
+        """The sentence follows, in its paragraph, a date before the news period with no
+        date of the period in between ("His first success came in 1976. He led the
+        raid ..."): a story of that time goes on."""
+        if paragraph is None or self.reference is None:
+            return False
+        before = [t for t in self.dated if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
+        return bool(before) and before_news_period(before[-1], self.reference)
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
@@ -199,10 +268,22 @@ def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
     return None
 
 
+def relative_past_times(doc: Document) -> list[Time]:
+    """Time expressions of an article without a reference date whose value needs one but
+    that lie before the news period whatever that date is ("last month", "last year",
+    "two years ago"): read against an arbitrary day, kept only as "before it". A bare
+    month or weekday ("in May", "on Sunday") may be in the period and is left out."""
+    unresolved = {t.span for t in doc.times if not t.value and t.type in ("DATE", "TIME")}
+    if not unresolved:
+        return []
+    read = find_times(doc.article.text or "", Reference(_ANY_DAY), doc.nlp, doc.sentences or None)
+    return [t for t in read if t.span in unresolved and is_calendar_time(t) and before_news_period(t, _ANY_DAY)]
+
+
 def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
     """The day the article's news period ends: the publication day, or when there is
     none the latest day the text names, else the end of the latest month it names, else
-    the middle of the latest year it names."""
+    the end of the latest year it names."""
     published = _as_date((doc.article.published or "")[:10])
     if published is not None:
         return published
@@ -214,9 +295,10 @@ def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
     months = [m for m in months if m is not None]
     if months:
         return max(months)
-    # only years: the news is of the latest year named, somewhere in it
+    # only years: an undated article names the years of its background and reports news
+    # of the latest year named or later, so a year is news only when nothing says otherwise
     years = [int(t.value) for t in dated if re.fullmatch(r"\d{4}", t.value or "")]
-    return dt.date(max(years), 7, 1) if years else None
+    return dt.date(max(years), 12, 31) if years else None
 
 
 def _is_day(value: str) -> bool:
@@ -335,3 +417,148 @@ def introduced_by(c, words: frozenset[str]) -> bool:
         return True
     head = c.head if c.light is None else c.light
     return head.dep_ in ("pobj", "pcomp") and head.head.lower_ in words
+
+
+class PeriodReader:
+    """Whether one event mention tells news of the article's period or background.
+
+    "past" when the mention places the act before the news period: its own date (or the
+    date of a report of it made before the period: "said in April that ..."), a past or
+    habitual cue on it, a clause or phrase introduced by "since" with no date of the
+    period, the content of a background statement ("has long accused X of arming
+    rebels"), or a past-tense sentence that goes on with a story its paragraph dated
+    before the period. "news" when its own date is in the period or it is a verb with no
+    date; None when it says nothing about when (an event noun may refer back to any
+    earlier act).
+    """
+
+    def __init__(self, dates: DateFinder, cues: dict[str, frozenset[str]],
+                 words: Optional[dict[str, frozenset[str]]] = None):
+        from sitrep.knowledge.cues import default_word_sets
+
+        words = default_word_sets() if words is None else words
+        self.dates = dates
+        self.cues = cues
+        self.duration_preps = words.get("duration_prep", frozenset())
+        self.earlier_adverbs = words.get("earlier_adverb", frozenset())
+        self._long = _long_durations(dates.doc)
+        self._memo: dict[int, bool] = {}
+
+    def period(self, c, own: EventDate, sent_span=None, paragraph=None) -> Optional[str]:
+        dates = self.dates
+        if own.past or (own.time is not None and before_news_period(own.time, dates.reference)):
+            return "past"  # a report made before the period tells an act at least as old
+        when = None if own.reported else own.time  # the report's day says nothing of the act
+        if when is not None and own.since and _starts_before(when, dates.reference):
+            return "past"  # "under house arrest since January" in a May article
+        verb = _clause_verb(c)
+        if self._cued(c) or self.governor_past(c):
+            return "past"
+        if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
+            return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
+        if when is None and sent_span is not None and _narrative_past(verb) \
+                and dates.narrative_past(sent_span, paragraph):
+            return "past"
+        return "news" if when is not None or c.is_verb else None
+
+    def _cued(self, c) -> bool:
+        """A past or habitual cue, or a long duration, on the event word, its light verb,
+        the verb that carries it, or the clause it belongs to ("Past talks have often
+        ended with each side blaming the other", "has for a year been trying to take")."""
+        verb = _clause_verb(c)
+        simple_past = verb is not None and verb.tag_ == "VBD"
+        anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
+        if background_cue(anchors, self.cues, simple_past) is not None:
+            return True
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            for ch in anchor.children:
+                if ch.dep_ == "advmod" and ch.lower_ in self.earlier_adverbs and not list(ch.children):
+                    return True  # "had gone after them with sanctions before"
+                if ch.dep_ == "prep" and ch.lower_ in self.duration_preps \
+                        and any(g.i in self._long for g in ch.children if g.dep_ == "pobj"):
+                    return True  # "has fought for two years", "over the past decade"
+        return False
+
+    def governor_past(self, c) -> bool:
+        """The act is the content of a statement made before the period or habitually
+        ("has repeatedly accused Moscow of sending troops")."""
+        gov = getattr(c, "governor", None)
+        if gov is None:
+            return False
+        if id(gov) not in self._memo:
+            self._memo[id(gov)] = False  # a guard against cycles while it is read
+            self._memo[id(gov)] = self._cued(gov) or self.governor_past(gov)
+        return self._memo[id(gov)]
+
+
+def _long_durations(doc: Document) -> set[int]:
+    """Token indices of the heads of durations longer than the news window ("two years",
+    "months", "more than a year")."""
+    sdoc = doc.nlp
+    out: set[int] = set()
+    if sdoc is None:
+        return out
+    for t in doc.times:
+        if t.type == "DURATION" and duration_days(t.value) > BACKGROUND_DAYS:
+            span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            if span is not None:
+                out.add(span.root.i)
+    return out
+
+
+_DURATION = re.compile(r"P(\d+|X)(DE|CE|Y|M|W|D)")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365, "DE": 3650, "CE": 36500}
+
+
+def duration_days(value: Optional[str]) -> int:
+    """Roughly how many days a TIMEX duration lasts ("P2Y" 730, "PXM" -- some months -- 60);
+    0 for anything else (clock durations, sets)."""
+    m = _DURATION.fullmatch(value or "")
+    if m is None:
+        return 0
+    count = 2 if m.group(1) == "X" else int(m.group(1))
+    return count * _UNIT_DAYS[m.group(2)]
+
+
+def _starts_before(time: Time, reference: Optional[dt.date]) -> bool:
+    """The period a date names starts more than two weeks before the news reference."""
+    start = period_start(time.value or "")
+    return start is not None and (reference is None or (reference - start).days > BACKGROUND_DAYS)
+
+
+def _governing_clause(verb):
+    """The clause an infinitive or a participial phrase belongs to: "trying" for "trying
+    to take", "ended" for "ended ... with each side blaming"."""
+    if verb is None:
+        return None
+    if verb.dep_ == "xcomp":
+        return verb.head
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
+        return verb.head.head
+    return None
+
+
+def _carrier(c):
+    """The verb an event noun is the subject or object of ("launched an attack"), or
+    whose prepositional phrase it fills ("went after them with sanctions")."""
+    if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr"):
+        return c.head.head
+    if c.head.dep_ == "pobj" and c.head.head.dep_ == "prep" and c.head.head.head.pos_ in ("VERB", "AUX"):
+        return c.head.head.head
+    return None
+
+
+def _clause_verb(c):
+    return c.head if c.is_verb else (c.light or _carrier(c))
+
+
+def _narrative_past(verb) -> bool:
+    """A verb in the simple past or the past perfect ("led", "had led", "was led")."""
+    if verb is None:
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if not auxes:
+        return verb.tag_ == "VBD"
+    return auxes[0].tag_ == "VBD" and not any(a.tag_ == "MD" for a in auxes)

@@ -149,7 +149,12 @@ def same_happening(h: Happening, d: Draft) -> bool:
     if any(x.sentence == d.sentence for x in h.drafts):
         return True
     ev = d.event
-    if _shared_party(h.source, ev.source) or _shared_party(h.target, ev.target):
+    if _shared_party(h.source, ev.source):
+        return True
+    if _shared_party(h.target, ev.target) and (d.nominal or (ev.source is None and h.source is None)):
+        # a shared recipient alone ties an event noun ("strikes on Caracas") or two
+        # doerless mentions; a clause whose doer is named or unresolved is its own act
+        # ("Bolivia and Cuba condemned X" after "Maduro accused X")
         return True
     if h.date_attached and d.date_attached and h.date is not None and ev.date is not None \
             and h.date.value == ev.date.value:

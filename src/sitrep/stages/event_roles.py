@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from sitrep.knowledge.actors import load_instruments
+from sitrep.knowledge.actors import load_instruments, load_role_words
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -36,11 +36,11 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
-#: prepositions after a noun that name whose it is: "forces of Venezuela", "ministers from France"
-_OWNER_PREPS = ("of", "from")
 VERB_POS = ("VERB", "AUX")
-#: the preposition of a means: an event noun after it is the act of the verb's subject
-INSTRUMENT_PREP = "with"
+#: relations inside one party's noun phrase: "the leaders of Britain, Germany and France"
+_WITHIN_PARTY = frozenset({"conj", "pobj", "prep", "compound", "amod", "poss", "cc"})
+#: the sector of news media (a reporting outlet is no party to what it reports)
+NEWS_SECTOR = "MED"
 
 
 # ------------------------------------------------------------------ the actor index
@@ -126,6 +126,26 @@ def _parenthesised(tok) -> bool:
         and doc[last + 1].text in (")", "]")
 
 
+def _title_owner(actor: Actor, people: list[Actor], text: str) -> bool:
+    """The organisation or state starts the title of a person named right after it:
+    "UN Secretary General Ana Ruiz", "NATO Secretary-General X" (capitalised title words
+    only, no punctuation between)."""
+    if actor.kind == "person" or not text:
+        return False
+    for person in people:
+        gap = text[actor.span[1]:person.span[0]]
+        if 0 < len(gap) <= 40 and gap.startswith(" ") and gap.endswith(" "):
+            words = gap.split()
+            if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+                return True
+    return False
+
+
+def _date_after(tok, noun) -> bool:
+    """A day named right after a noun ("the arrest Saturday of ...")."""
+    return tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME") and tok.i == noun.i + 1
+
+
 # ------------------------------------------------------------------ noun phrases
 
 def child(tok, *deps):
@@ -157,13 +177,14 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         return appositive
     if own is not None:
         return own
+    owner_preps = load_role_words().owner_prepositions  # "forces of X", "ministers from X"
     frontier, seen = [tok], 0
     while frontier and seen < 12:
         nxt = []
         for t in frontier:
             for c in t.children:
                 seen += 1
-                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and t == tok):
+                if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "prep" and c.lower_ in owner_preps and t == tok):
                     continue
                 if index[c.i] is not None:
                     return index[c.i]
@@ -221,8 +242,11 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     start, end = left.idx, right.idx + len(right)
     words = tok.doc[left.i:right.i + 1].text  # (Doc.text would join the whole document)
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
+    # "Gulf states", "Western powers": a group of several countries, none of them the
+    # article's home country or the country of the event's place
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i])
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
-                 resolved_by="phrase")
+                 resolved_by="phrase+region" if several else "phrase")
 
 
 # ------------------------------------------------------------------ subjects
@@ -315,12 +339,87 @@ class RoleFinder:
         # strikes" as the US military
         # weapons ("missiles") are what an actor uses, never the actor or its target
         instruments = load_instruments()
+        self._instruments = instruments
+        self.role_words = load_role_words()
+        #: spans of the parties that act beside a compound subject's first party
+        self.co_acting: set[tuple[int, int]] = set()
         self.role_nouns = {k: v for k, v in (role_nouns or {}).items()
                            if k not in lex.nouns and k not in instruments}
 
     # -- entry point -----------------------------------------------------------------
-    def roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
-        """(sources, targets) of a candidate, most specific first."""
+    def roles(self, c) -> tuple[list[Actor], list[Actor]]:
+        """(sources, targets) of an event candidate, most specific first.
+
+        The parties of a compound subject after the first ("France and Germany
+        criticized ...") act with it: they are remembered as co-acting, so that no later
+        step takes one of them for the target (a joint act names its two parties as
+        source and target instead)."""
+        sources, targets = self._roles(c)
+        if not sources and targets and c.type in self.role_words.unnamed_doers:
+            sources = [self._unnamed_doer(c)]
+        if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
+            self.co_acting.update(a.span for a in sources[1:])
+        if sources:
+            self.co_acting.update(self._named_with(sources[0], c))
+        return sources, targets
+
+    def _named_with(self, source: Actor, c) -> set[tuple[int, int]]:
+        """The other parties named inside the source's own phrase ("the leaders of
+        Britain, Germany and France"): they act with it, they are not its target."""
+        sent = c.head.sent
+        tok = next((t for t in reversed(sent) if self.index[t.i] is source), None)
+        if tok is None:
+            return set()
+        trigger = {t.i for t in c.tokens} | ({c.light.i} if c.light is not None else set())
+        top = tok
+        while top.dep_ in _WITHIN_PARTY and top.head.i != top.i and top.head.i not in trigger \
+                and top.head.pos_ in NOUN_POS + ("ADP",):
+            top = top.head
+        spans, stack = set(), [top]
+        while stack:
+            t = stack.pop()
+            found = self.index[t.i]
+            if found is not None and found.span != source.span:
+                spans.add(found.span)
+            stack.extend(ch for ch in t.children if ch.dep_ in _WITHIN_PARTY and ch.i not in trigger)
+        return spans
+
+    def _purpose_targets(self, c) -> list[Actor]:
+        """"started a hunger strike to protest the president's decree", "rallied to
+        denounce Ankara": the object of a purpose clause that names the same act."""
+        anchor = c.light if c.light is not None else (c.head if c.is_verb else c.head.head)
+        if anchor is None or anchor.pos_ not in VERB_POS:
+            return []
+        for ch in anchor.children:
+            if ch.dep_ != "advcl" or ch.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in ch.children):
+                continue
+            if any(t.type == c.type for t in self.lex.lookup(lemma(ch), True)):
+                obj = child(ch, "dobj")
+                if obj is not None:
+                    return self.phrase_actors(obj)
+        return []
+
+    def _unnamed_doer(self, c) -> Actor:
+        """"Protests against the regime": the people who protest, read from the trigger,
+        unresolved (the events stage places them where the act happens or in the
+        article's home country)."""
+        start, end = c.head.idx, c.head.idx + len(c.head)
+        sector = self.role_words.unnamed_doers[c.type]
+        return Actor(span=(start, end), text=c.head.text, name=c.head.text, sector=sector, kind="group",
+                     resolved_by="phrase")
+
+    def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
+        """The actor mentions that may complete an event a sentence names loosely: not a
+        co-acting party of a compound subject, and not a news outlet (an outlet that
+        reports an act is no party to it: "according to CNN", "the Times reported"), and
+        not the body in a person's title ("UN Secretary General Ana Ruiz": she is the
+        party)."""
+        people = [a for a in actors if a.kind == "person"]
+        return [a for a in actors if a.span not in self.co_acting and a.sector != NEWS_SECTOR
+                and not _title_owner(a, people, text)]
+
+    def _roles(self, c, preps: Optional[frozenset] = None) -> tuple[list[Actor], list[Actor]]:
         preps = preps or self.lex.target_preps.get(c.type, frozenset())
         if c.is_verb:
             sources, targets = self._verb_roles(c, preps)
@@ -328,11 +427,14 @@ class RoleFinder:
             sources, targets = self._noun_roles(c, preps)
         if c.preset_target is not None:
             targets = [c.preset_target]
+        if not targets:
+            targets = self._purpose_targets(c)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or self._complement_object(c.head)
-        if not targets and self.locatives:
+        if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
+            # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
                 if anchor is not None and not targets:
                     targets = self._locative_targets(anchor)
@@ -353,7 +455,7 @@ class RoleFinder:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
         negotiate with Washington", "threatened to cut off power to X"; for an event noun,
         its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
-        sources, targets = self.roles(content, self._all_preps)
+        sources, targets = self._roles(content, self._all_preps)
         if not content.is_verb and sources:
             return sources
         return targets
@@ -366,7 +468,7 @@ class RoleFinder:
         if is_passive(head):
             by = agent_of(head)
             if by is not None:
-                sources = self.phrase_actors(by)
+                sources = self.agent_actors(by)
             subj = child(head, "nsubjpass")
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
@@ -510,7 +612,9 @@ class RoleFinder:
                 sources = self.subject_actors(carrier)
         if not sources and container != noun:
             sources = self._noun_modifier_source(container)
-        targets = self._prep_targets(noun, preps, c.tokens)
+        targets = self._prep_targets(noun, preps, c.tokens) or self._clause_targets(noun, preps, c.tokens)
+        if not sources:
+            sources = self._clause_subject(noun)
         if not targets and container != noun:
             targets = self._prep_targets(container, preps, c.tokens)
             if not targets and lemma(container) in self.words.generic_event_heads:
@@ -528,6 +632,26 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _clause_targets(self, noun, preps, exclude) -> list[Actor]:
+        """The recipient named in a clause on an event noun: "sanctions imposed on
+        Caracas", "the sanctions it re-imposed on Iran", "aid sent to Kiev"."""
+        for ch in noun.children:
+            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERB_POS and ch.i > noun.i:
+                found = self._prep_targets(ch, preps, exclude)
+                if found:
+                    return found
+        return []
+
+    def _clause_subject(self, noun) -> list[Actor]:
+        """"the sanctions the US imposed": the subject of a relative clause on an event
+        noun whose object the noun is (a relative pronoun is the noun itself)."""
+        for ch in noun.children:
+            if ch.dep_ == "relcl" and ch.pos_ in VERB_POS and lemma(ch) in self.lex.light_verbs:
+                subj = child(ch, "nsubj")
+                if subj is not None and subj.tag_ not in ("WP", "WDT") and subj.lower_ != "that":
+                    return self.phrase_actors(subj)
+        return []
 
     def _between(self, noun) -> list[Actor]:
         """"mediation between Syria and Arafat", "fighting between troops and rebels":
@@ -626,7 +750,7 @@ class RoleFinder:
                 return verb
             if container != c.head and lemma(container) in self.words.carrier_documents:
                 return verb
-        if container.dep_ == "pobj" and container.head.lower_ == INSTRUMENT_PREP \
+        if container.dep_ == "pobj" and container.head.lower_ in self.role_words.instrument_prepositions \
                 and container.head.head.pos_ in VERB_POS:
             return container.head.head  # "went after Turkey with sanctions": the means of the subject
         return self._predicate_carrier(container)
@@ -655,6 +779,19 @@ class RoleFinder:
             if found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def agent_actors(self, by) -> list[Actor]:
+        """The actors of a by-phrase; for a weapon, whoever used it: "killed by a
+        canister fired by riot police" -> the riot police."""
+        found = self.phrase_actors(by)
+        if found or by is None or lemma(by) not in self._instruments:
+            return found
+        for ch in by.children:
+            if ch.dep_ == "acl" and ch.tag_ == "VBN":
+                user = agent_of(ch)
+                if user is not None:
+                    return self.phrase_actors(user)
+        return []
 
     def _of_partitive(self, tok) -> Optional[Actor]:
         """"hundreds of riot police", "dozens of protesters", "members of Congress"."""
@@ -735,7 +872,11 @@ class RoleFinder:
         the United States"); a state the actor layer read as a place counts there too,
         since the preposition is one of the event type's recipient prepositions."""
         skip = {t.i for t in exclude}
-        for prep in tok.children:
+        # "the arrest Saturday of the ambassador": the phrase may hang on a date after the noun
+        heads = [tok] + [c for c in tok.children if _date_after(c, tok)]
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head == tok.head and _date_after(tok.doc[tok.i + 1], tok):
+            heads.append(tok.doc[tok.i + 1])
+        for prep in (p for h in heads for p in h.children):
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.i not in skip:
                 pobj = child(prep, "pobj")
                 if pobj is not None:

@@ -243,11 +243,11 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if verb.pos_ != "VERB" or lemma(verb) not in words.evaluating_verbs:
             continue
         agreed = by_verb.get(verb.i)
-        view = agreed is not None and agreed.type == "AGREE" and _agrees_with_a_view(verb)
+        view = agreed is not None and agreed.type == "AGREE" and _agrees_with_a_view(verb, words)
         if verb.i in heads and not view:
             continue
-        content = _statement_content(verb, quotes)
-        labelled, label = _labelled_object(verb)
+        content = _statement_content(verb, quotes, words)
+        labelled, label = _labelled_object(verb, words)
         if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
             continue
         polarity = _polarity(content, lex.evaluations)
@@ -270,23 +270,25 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
     return out
 
 
-def _agrees_with_a_view(verb) -> bool:
+def _agrees_with_a_view(verb, words) -> bool:
     """"agreed that X was Y": agreeing with a characterisation (a copular clause), not to
     an act ("agreed that talks would resume" is an accord)."""
-    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in words.agreement_preps)
+           for c in verb.children):
         return False
     clause = child(verb, "ccomp")
-    return clause is not None and lemma(clause) == "be" and \
+    return clause is not None and lemma(clause) in words.copulas and \
         any(c.dep_ in ("attr", "acomp") for c in clause.children)
 
 
-def _labelled_object(verb) -> tuple[set[int], set[int]]:
+def _labelled_object(verb, words) -> tuple[set[int], set[int]]:
     """The object a verb of naming labels and the label ("called [the strikes] [a
     crime]", "described [the vote] as [illegal]"): their token indices, empty when the
     verb gives no label."""
     obj = child(verb, "dobj")
     labels = [c for c in verb.children if c.dep_ == "oprd"] + \
-        [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        [g for c in verb.children if c.dep_ == "prep" and c.lower_ in words.label_preps
+         for g in c.children if g.dep_ == "pobj"]
     if obj is None or not labels:
         return set(), set()
     return {t.i for t in obj.subtree}, {t.i for lab in labels for t in lab.subtree}
@@ -313,12 +315,12 @@ def _threatens(content, lex) -> bool:
     return says_future and any(lemma(t) in threat_words or t.lower_ in threat_words for t in content)
 
 
-def _statement_content(verb, quotes) -> list:
+def _statement_content(verb, quotes, words) -> list:
     """The words a verb of saying reports: its complement clause or predicate, else the
     quote it introduces."""
     toks = []
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr") or (c.dep_ == "prep" and c.lower_ in words.label_preps):
             toks.extend(c.subtree)
     if not toks:
         doc = verb.doc
@@ -513,7 +515,7 @@ def _infinitive_of_noun(tok, by_head, words) -> bool:
     decision that carries the act ("the decision to impose sanctions")."""
     if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+    if not _infinitive(tok, words):
         return False
     noun = tok.head
     return noun.i not in by_head and lemma(noun) not in words.decision_nouns
@@ -635,7 +637,7 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             at.setdefault(c.light.i, c)
     for c in cands:
         c.governor = _governor(c, at)
-        if c.governor is None and _purpose_of_another(c, at):
+        if c.governor is None and _purpose_of_another(c, at, lex.words):
             c.drop = True  # "sent troops to back the rebels": the sending is the act
     for c in cands:
         g = c.governor
@@ -682,11 +684,27 @@ def _complement_has_object(adj) -> bool:
     return xcomp is not None and any(c.dep_ in ("dobj", "dative") for c in xcomp.children)
 
 
-def _purpose_of_another(c: Candidate, at: dict) -> bool:
+def _infinitive(verb, words) -> bool:
+    """The verb is a to-infinitive ("to assassinate")."""
+    return any(ch.dep_ == "aux" and ch.lower_ in words.infinitive_markers for ch in verb.children)
+
+
+def purpose_clause(c: Candidate, words, motion_verbs=frozenset()) -> bool:
+    """The act is the aim of another clause ("recruited agents to assassinate the leader",
+    "urged restraint to avoid a war"): an infinitive of purpose states what someone meant
+    to do, not an act done (docs/annotation.md 2). Going somewhere to do it ("flew to
+    Kabul to meet", "took to the streets to protest") reports the act."""
+    tok = c.head
+    if not c.is_verb or tok.dep_ != "advcl" or not _infinitive(tok, words):
+        return False
+    return lemma(tok.head) not in motion_verbs
+
+
+def _purpose_of_another(c: Candidate, at: dict, words) -> bool:
     """The candidate is the purpose infinitive of another event ("sent arms to back the
     rebels", "deployed troops to support the regime")."""
     tok = c.head
-    if not c.is_verb or tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+    if not c.is_verb or tok.dep_ != "advcl" or not _infinitive(tok, words):
         return False
     gov = at.get(tok.head.i)
     return gov is not None and gov is not c
@@ -761,6 +779,60 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     return c.type, c.mode
 
 
+def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
+    """The clause says the act did not take place: a negation on the trigger verb (or on
+    the light verb of an event noun, or on the verb whose complement it is), "no" on the
+    event noun, or a verb of failing above it ("did not strike", "no talks were held",
+    "failed to reach a deal", "avoided holding meetings"). "Not only ..." adds, it does
+    not negate; a failed attack is still an attack (PLOVER), so a verb of failing does
+    not cancel an act of ``conflict_types``. Annotators code no negated act
+    (docs/annotation.md 2)."""
+    if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
+           if t.pos_ in ("NOUN", "PROPN")):
+        return True
+    verb = c.head if c.is_verb else c.light
+    if verb is None:
+        return False
+    v = verb
+    for _ in range(3):
+        if any(_negates(ch, words) for ch in v.children):
+            return True
+        if v.dep_ not in ("xcomp",) or v.head.i == v.i:
+            return False
+        if lemma(v.head) in words.failure_governors and c.type not in conflict_types:
+            return True
+        v = v.head
+    return False
+
+
+def _negates(tok, words) -> bool:
+    if tok.dep_ != "neg":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.lower_ not in words.negation_cancellers
+
+
+def keeps_option_open(c: Candidate, words) -> bool:
+    """"would not rule out military action", "won't exclude force": a rejection negated
+    under a future or conditional auxiliary keeps a hostile option open -- a threat
+    ("cannot rule out" is a possibility, not a threat)."""
+    verb = c.head if c.is_verb else c.light
+    return verb is not None and lemma(verb) in words.option_rejections \
+        and any(_negates(ch, words) for ch in verb.children) and has_future_aux(verb, words)
+
+
+def captures_a_place(c: Candidate, words) -> bool:
+    """"captured the town", "took Aleppo": taking a place in fighting is an attack;
+    taking a person ("forces captured him") is an arrest (docs/annotation.md 10)."""
+    if not c.is_verb or lemma(c.head) not in words.capture_verbs:
+        return False
+    obj = next((ch for ch in c.head.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and lemma(obj) in words.partitive_nouns:  # "part of the town"
+        of = next((ch for ch in obj.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+        obj = child(of, "pobj") if of is not None else obj
+    return obj is not None and (obj.ent_type_ in ("GPE", "LOC", "FAC") or lemma(obj) in words.place_head_nouns)
+
+
 def has_future_aux(verb, words) -> bool:
     return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ == "going")
                for ch in verb.children)
@@ -779,7 +851,7 @@ def labour_strike(c: Candidate, words, subject) -> bool:
         near = {t.lower_ for t in head.subtree if abs(t.i - head.i) <= 4}
         if near & words.labour_words:
             return True
-        return head.dep_ == "pobj" and head.head.lower_ == "on" and lemma(head.head.head) in words.on_strike_verbs
+        return head.dep_ == "pobj" and head.head.lower_ in words.strike_preps and lemma(head.head.head) in words.on_strike_verbs
     return subject is not None and subject.lower_ in words.labour_words
 
 

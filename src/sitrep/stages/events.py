@@ -26,16 +26,18 @@ import functools
 from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan
-from sitrep.stages.event_context import (DateFinder, background_cue, before_news_period,
-                                         furniture_spans, in_spans, introduced_by)
+from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
+from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
+                                          captures_a_place,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
-                                          future_type, labour_strike, refine_mode,
+                                          future_type, keeps_option_open, labour_strike,
+                                          negated_act, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -58,11 +60,15 @@ def run(doc: Document, kb) -> Document:
     found, index = extract(doc, lex, role_nouns)
     if not found:
         return doc
-    builder = DraftBuilder(doc, lex, index, role_nouns, found)
+    builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
     drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
+    # grouping reads mentions in text order (a demand read from "must" is found after
+    # the sentence's other triggers)
+    drafts.sort(key=lambda d: d.event.trigger.span)
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
-    fill_from_sentence(happenings, doc.actors)
+    antecedent_targets(happenings, sdoc, lex)
+    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text))
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
@@ -98,6 +104,12 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = resolve_embedding(cands, lex)
         out.extend((c, sent) for c in cands)
     return out, index
+
+
+def _motion_verbs(kb) -> frozenset[str]:
+    """Verbs of going somewhere to act ("flew to Kabul to meet"): the certainty cues' list."""
+    cues = getattr(kb, "cues", None)
+    return cues.words("motion_verb") if cues is not None else frozenset()
 
 
 def _role_nouns(kb) -> dict[str, str]:
@@ -200,13 +212,15 @@ def _overlap(a, b) -> bool:
 class DraftBuilder:
     """Turns each kept candidate into a draft event (one mention of a happening)."""
 
-    def __init__(self, doc: Document, lex, index, role_nouns, found):
+    def __init__(self, doc: Document, lex, index, role_nouns, found, motion_verbs=frozenset()):
         self.doc = doc
+        self.motion_verbs = motion_verbs
         self.lex = lex
         self.words = lex.words
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
-        self.dates = DateFinder(doc, lex.words.saying_verbs)
+        self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()))
+        self.periods = PeriodReader(self.dates, lex.background_cues)
         self._places: dict = {}
         self._sentence_starts = [s for s, _ in doc.sentences]
         self._anchors_by_sentence: dict[int, set[int]] = {}
@@ -218,6 +232,8 @@ class DraftBuilder:
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
             return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+        if purpose_clause(c, self.words, self.motion_verbs):
+            return None  # "recruited agents to assassinate X": an aim, not an act
         if self._outcome_of_another(c):
             return None  # "69 people were injured in the clashes": the clashes are the event
         sources, targets = self.roles.roles(c)
@@ -230,9 +246,15 @@ class DraftBuilder:
         if "recipient" in c.flags and all(t.locative for t in targets) \
                 and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution", "support in Chile": of no one
+        if c.type == "COERCE" and captures_a_place(c, self.words):
+            c.type, c.mode = "ASSAULT", None  # "rebels captured the town"
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
             c.type, c.mode = "PROTEST", "strike"
         etype, mode = future_type(c, self.lex)
+        if etype == c.type and negated_act(c, self.words, self.lex.types_of("conflict")):
+            if not (etype == "REJECT" and keeps_option_open(c, self.words)):
+                return None  # "did not attack", "no talks were held", "failed to agree"
+            c.type, c.mode = etype, mode = "THREATEN", None  # "would not rule out force"
         base_type = c.type  # "will withdraw" (CONCEDE) and "the withdrawal" are one act
         if etype == c.type:
             mode = refine_mode(c, self.lex)
@@ -252,7 +274,7 @@ class DraftBuilder:
         anchors = _anchors(c)
         own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
                                   trigger.span[0])
-        period = self._period(c, own)
+        period = self.periods.period(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         background = period == "past"
         date = own.time
         if date is None and not background:
@@ -340,25 +362,6 @@ class DraftBuilder:
         sectors = {(a.sector or "").lower() for a in sources + targets}
         return bool(sectors & self.words.debate_sectors)
 
-    def _period(self, c: Candidate, own) -> Optional[str]:
-        if own.reported:
-            own = dataclasses.replace(own, time=None)  # the report's day says nothing of the act
-        """"past" when the mention places the act before the article's news period (its
-        own date, or a past or habitual cue), "news" when its own date is in the period,
-        None when it says nothing about when."""
-        if own.time is not None and before_news_period(own.time, self.dates.reference):
-            return "past"
-        carrier = c.head.head if c.head.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr") else None
-        verb = c.head if c.is_verb else (c.light or carrier)
-        simple_past = verb is not None and verb.tag_ == "VBD"
-        if background_cue([c.head, c.light, carrier], self.lex.background_cues, simple_past) is not None:
-            return "past"
-        if own.time is None and introduced_by(c, self.lex.background_cues.get("earlier", frozenset())):
-            return "past"  # "tensions have grown since Washington withdrew"
-        # a verb with no date tells the news of the day; an event noun may refer back to
-        # any earlier act ("the bombing")
-        return "news" if own.time is not None or c.is_verb else None
-
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back
         ("their offensive" refers to its doers, not to an event told before)."""
@@ -374,7 +377,10 @@ class DraftBuilder:
 
     def _casualty(self, c: Candidate, source) -> bool:
         """"were killed", "wounded": harm whose doer the sentence does not name."""
-        return c.is_verb and lemma(c.head) in self.words.casualty_verbs and (source is None or is_passive(c.head))
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs:
+            return False
+        # "the group beheaded a reporter": a named doer, even unresolved, acts anew
+        return is_passive(c.head) or (source is None and verb_subject(c.head) is None)
 
     def _distinct(self, c: Candidate) -> bool:
         """"another attack", "a second strike", "new sanctions", "struck again"."""

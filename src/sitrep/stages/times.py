@@ -707,7 +707,18 @@ def _relative_unit(m, ctx):
         return _Found(start, end, "DATE", None, None, mod)
     ref = ctx.ref.date
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
+    if unit == "week" and ref.isoweekday() == 7 and step <= 0:
+        step = _sunday_week_step(step, ctx.tense(start, end))
     return _Found(start, end, "DATE", _shift_unit(ref, unit, step), None, mod)
+
+
+def _sunday_week_step(step: int, tense: int) -> int:
+    """On a Sunday the calendar week ends: "last week" is the one ending today, and "this
+    week" told of what lies ahead is the one starting tomorrow ("he will travel there this
+    week", written on a Sunday)."""
+    if step < 0:
+        return 0
+    return 1 if tense > 0 else 0
 
 
 def _shift_unit(ref: dt.date, unit: str, step: int) -> str:

@@ -19,6 +19,7 @@ import math
 import os
 import re
 import time
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional
@@ -146,6 +147,8 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     """The application over the store at ``db`` (copied, see snapshot.py)."""
     snaps = snapshots or Snapshots(db, check_every=check_every)
     env = _templates()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)  # compiled once at start, not by the first visitor of each page
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         if snaps._thread is None:
@@ -193,6 +196,18 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": str(exc)}, status_code=400)
         return error_page(request, 400, str(exc))
 
+    import duckdb
+
+    @app.exception_handler(duckdb.Error)
+    async def _query_failed(request: Request, exc: duckdb.Error):
+        # one line, never a traceback: e.g. a filter whose query outgrows the copy's memory limit
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        message = (f"the query for this page failed on the server's copy of the store ({type(exc).__name__}: "
+                   f"{first}); try a narrower filter, and report it if it keeps failing")
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=500)
+        return error_page(request, 500, message)
+
     from fastapi.exceptions import RequestValidationError
 
     @app.exception_handler(RequestValidationError)
@@ -211,15 +226,37 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             return JSONResponse({"error": message}, status_code=404)
         return error_page(request, 404, message)
 
-    choice_cache: dict[int, dict] = {}
-
-    def choices_of(store) -> dict:
+    def choices_of(_store=None, copy=None) -> dict:
         """The filter form's drop-down values, once per copy of the store."""
-        version = snaps.version
-        if version not in choice_cache:
-            choice_cache.clear()
-            choice_cache[version] = data.choices(store)
-        return choice_cache[version]
+        return snaps.cached(("choices",), data.choices, copy)
+
+    def cached(name: str, f: Filters, compute, *extra, copy=None):
+        """``compute(store)`` once per copy of the store and filter: the heavy parts of the
+        Overview, Map and Actors pages (a copy never changes, so neither do they)."""
+        key = (name, tuple(sorted(f.params().items())), *extra)
+        return snaps.cached(key, compute, copy)
+
+    def actor_rows(f: Filters, copy=None):
+        """The Actors table: the whole list (up to 200), whatever page of it is shown."""
+        whole = replace(f, sort=Filters.sort, page=1, per_page=Filters.per_page)
+        return cached("actors", whole, lambda s: data.actors(s, whole), copy=copy)
+
+    def overview_of(f: Filters, group: str, normalise: bool, copy=None):
+        # today's date is part of the key: the default period ends at the newest article
+        # published by tomorrow (data.default_period)
+        return cached("overview", f, lambda s: data.overview(s, f, group, normalise), group, normalise,
+                      date.today(), copy=copy)
+
+    def prepare(_snaps, copy) -> None:
+        """The default Overview, Map and Actors pages, worked out when a copy is made
+        (before it answers), so their first visit does not wait for them."""
+        f = Filters()
+        choices_of(copy=copy)
+        overview_of(f, "quad", True, copy=copy)
+        cached("map", f, lambda s: _map_view(s, f, None), None, copy=copy)
+        actor_rows(f, copy=copy)
+
+    snaps.prepare = prepare
 
     def reading(fn):
         """Run ``fn(store)`` on a fresh cursor of the current copy; closed afterwards."""
@@ -239,7 +276,8 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
         f = Filters.parse(request.query_params)
         group = "type" if group == "type" else "quad"
         normalise = norm != "no"
-        ov, choices = reading(lambda s: (data.overview(s, f, group, normalise), choices_of(s)))
+        ov = overview_of(f, group, normalise)
+        choices = reading(choices_of)
         chart = _chart(ov, group)
         return page(request, "overview.html.j2", filters=f, ov=ov, chart=chart, choices=choices, group=group,
                     norm=normalise)
@@ -276,14 +314,15 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, box: Optional[str] = None):
         f = Filters.parse(request.query_params)
-        rows, choices = reading(lambda s: (data.map_incidents(s, f), choices_of(s)))
-        view = mapview.build(rows, mapview.parse_box(box))
-        return page(request, "map.html.j2", filters=f, view=view, total=len(rows), choices=choices)
+        area = mapview.parse_box(box)
+        view, total = cached("map", f, lambda s: _map_view(s, f, area), area)
+        return page(request, "map.html.j2", filters=f, view=view, total=total, choices=reading(choices_of))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request):
         f = Filters.parse(request.query_params)
-        rows, choices = reading(lambda s: (data.actors(s, f), choices_of(s)))
+        rows = actor_rows(f)
+        choices = reading(choices_of)
         return page(request, "actors.html.j2", filters=f, actors=rows, kinds=list(data.POSITION_TYPES),
                     choices=choices)
 
@@ -378,7 +417,7 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
              summary="Actors of the filtered events with counts of demands, offers, accusations, denials, quotes")
     def api_actors(params: dict = Depends(filter_params)):
         f = Filters.parse(params)
-        rows = reading(lambda s: data.actors(s, f))
+        rows = actor_rows(f)
         total = len(rows)
         return as_json({"total": total, "page": f.page, "per_page": f.per_page,
                         "pages": max(1, math.ceil(total / f.per_page)),
@@ -455,6 +494,12 @@ def _change_dict(change) -> dict[str, Any]:
             "new_incidents": [data.plain({k: r.get(k) for k in (
                 "incident_id", "label", "type", "date_start", "n_sources", "n_articles", "place_name", "conflicted")})
                 for r in change.new_incidents[:100]], "n_new": len(change.new_incidents)}
+
+
+def _map_view(store, f: Filters, box) -> tuple[Any, int]:
+    """The map of the filtered incidents (the view and how many incidents it places)."""
+    rows = data.map_incidents(store, f)
+    return mapview.build(rows, box), len(rows)
 
 
 def _doc_event_id(store_id: Optional[str], article_id: str) -> Optional[str]:

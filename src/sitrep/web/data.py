@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from sitrep.corpus.queries import about_articles_sql, country_codes
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
+from sitrep.web import summaries
 from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
 
 #: JSON columns of the export tables, parsed for the API and the pages
@@ -79,8 +80,11 @@ def _contains(column: str) -> str:
 
 # -- conditions ------------------------------------------------------------------------------
 
-def event_conditions(f: Filters) -> tuple[list[str], list[Any]]:
-    """WHERE terms over ``events e JOIN articles a`` for the event-level filters."""
+def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id"
+                     ) -> tuple[list[str], list[Any]]:
+    """WHERE terms over ``events e JOIN articles a`` for the event-level filters. With
+    ``fast``, ``q`` and ``about`` read the summary tables of the copy (summaries.py), and
+    ``about`` tests ``article_column`` (so no term needs ``articles a``)."""
     where, params = [], []
     if f.actor:
         a3, _ = country_codes(f.actor)
@@ -109,21 +113,24 @@ def event_conditions(f: Filters) -> tuple[list[str], list[Any]]:
         a3, a2 = country_codes(f.country)
         where.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
         params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
-    if f.q:
+    if f.q and fast:
+        where.append(summaries.text_sql("event_text", "e.event_id", "event_id"))
+        params.append(f.q)
+    elif f.q:
         where.append(f"({_contains('e.sentence')} OR {_contains('a.title')})")
         params += [f.q, f.q]
     if f.about:
-        cond, p = about_articles_sql(f.about, "a")
+        cond, p = summaries.about_sql(f.about, article_column) if fast else about_articles_sql(f.about, "a")
         where.append(cond)
         params += p
     return where, params
 
 
-def article_conditions(f: Filters) -> tuple[str, list[Any]]:
+def article_conditions(f: Filters, fast: bool = False) -> tuple[str, list[Any]]:
     """One WHERE term over ``articles a`` for the filters an article itself can meet
     (about, outlet, publication dates): what quotes are filtered by."""
     where, params = [], []
-    cond, p = about_articles_sql(f.about, "a")
+    cond, p = _about(f.about, "a.article_id", fast)
     where.append(cond)
     params += p
     if f.outlet:
@@ -138,13 +145,21 @@ def article_conditions(f: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(where), params
 
 
+def _about(about: Optional[str], article_column: str, fast: bool) -> tuple[str, list[Any]]:
+    if about and fast:
+        return summaries.about_sql(about, article_column)
+    return about_articles_sql(about, article_column.split(".")[0])
+
+
 def _event_level(f: Filters) -> Filters:
     """The filters that are about single mentions (used inside an incident's EXISTS)."""
     return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
 
 
-def incident_conditions(f: Filters) -> tuple[list[str], list[Any]]:
-    """WHERE terms over ``incidents i``: its own columns, and mentions for the rest."""
+def incident_conditions(f: Filters, fast: bool = False) -> tuple[list[str], list[Any]]:
+    """WHERE terms over ``incidents i``: its own columns, and mentions for the rest. With
+    ``fast``, the mentions are read from ``web.mentions`` (mention, event and article in
+    one row) and the free text from ``web.incident_text`` (summaries.py)."""
     where, params = ["i.n_sources >= ?"], [f.min_sources]
     if f.type:
         where.append("i.type = ?")
@@ -165,12 +180,21 @@ def incident_conditions(f: Filters) -> tuple[list[str], list[Any]]:
         a3, a2 = country_codes(f.country)
         where.append("(i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
         params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
-    if f.q:  # in the incident's label or in one of its sentences or titles
+    if f.q and fast:
+        where.append(summaries.text_sql("incident_text", "i.incident_id", "incident_id"))
+        params.append(f.q)
+    elif f.q:  # in the incident's label or in one of its sentences or titles
         where.append(f"({_contains('i.label')} OR EXISTS (SELECT 1 FROM incident_mentions m "
                      "JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id "
                      f"WHERE m.incident_id = i.incident_id AND ({_contains('e.sentence')} OR "
                      f"{_contains('a.title')})))")
         params += [f.q, f.q, f.q]
+    if fast:
+        inner, p = event_conditions(replace(_event_level(f), q=None), fast=True, article_column="e.m_article_id")
+        if inner:
+            where.append(f"i.incident_id IN (SELECT e.incident_id FROM {summaries.table('mentions')} e WHERE {' AND '.join(inner)})")
+            params += p
+        return where, params
     inner, p = event_conditions(replace(_event_level(f), q=None))
     if inner:
         where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN events e USING (event_id) "
@@ -183,11 +207,16 @@ def incident_conditions(f: Filters) -> tuple[list[str], list[Any]]:
 # -- lists ------------------------------------------------------------------------------------
 
 def list_incidents(store, f: Filters) -> Page:
-    where, params = incident_conditions(f)
-    rows = store.rows(f"""SELECT i.*, count(*) OVER () AS _total FROM incidents i
-                          WHERE {' AND '.join(where)} ORDER BY {INCIDENT_SORTS[f.sort]}
-                          LIMIT {f.per_page} OFFSET {f.offset}""", params)
-    total = rows[0]["_total"] if rows else _count(store, "incidents i", where, params)
+    fast = summaries.ready(store)
+    where, params = incident_conditions(f, fast)
+    if fast:
+        total, rows = _page_by_key(store, "incidents", "incident_id", "incidents i", "i.incident_id", where, params,
+                                   INCIDENT_SORTS[f.sort], f)
+    else:
+        rows = store.rows(f"""SELECT i.*, count(*) OVER () AS _total FROM incidents i
+                              WHERE {' AND '.join(where)} ORDER BY {INCIDENT_SORTS[f.sort]}
+                              LIMIT {f.per_page} OFFSET {f.offset}""", params)
+        total = rows[0]["_total"] if rows else _count(store, "incidents i", where, params)
     for r in rows:
         r.pop("_total", None)
         _parse_json(r)
@@ -195,7 +224,8 @@ def list_incidents(store, f: Filters) -> Page:
 
 
 def list_events(store, f: Filters) -> Page:
-    where, params = event_conditions(f)
+    fast = summaries.ready(store)
+    where, params = event_conditions(f, fast, article_column="e.article_id")
     if f.contested is not None or f.min_sources > 1:
         where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i USING (incident_id) "
                      "WHERE m.event_id = e.event_id AND i.n_sources >= ?"
@@ -203,14 +233,35 @@ def list_events(store, f: Filters) -> Page:
         params += [f.min_sources] + ([f.contested] if f.contested is not None else [])
     sort = f.sort if f.sort in EVENT_SORTS else "date"
     cond = " AND ".join(where) or "TRUE"
-    rows = store.rows(f"""SELECT e.*, count(*) OVER () AS _total FROM events e JOIN articles a USING (article_id)
-                          WHERE {cond} ORDER BY {EVENT_SORTS[sort]}
-                          LIMIT {f.per_page} OFFSET {f.offset}""", params)
-    total = rows[0]["_total"] if rows else 0
+    if fast:
+        total, rows = _page_by_key(store, "events", "event_id", "events e JOIN articles a USING (article_id)",
+                                   "e.event_id", [cond], params, EVENT_SORTS[sort], f)
+    else:
+        rows = store.rows(f"""SELECT e.*, count(*) OVER () AS _total FROM events e JOIN articles a USING (article_id)
+                              WHERE {cond} ORDER BY {EVENT_SORTS[sort]}
+                              LIMIT {f.per_page} OFFSET {f.offset}""", params)
+        total = rows[0]["_total"] if rows else 0
     for r in rows:
         r.pop("_total", None)
         _parse_json(r)
     return Page(total, rows, f)
+
+
+def _page_by_key(store, table: str, key: str, source: str, key_expr: str, where: list[str], params: list,
+                 order: str, f: Filters) -> tuple[int, list[dict[str, Any]]]:
+    """(total, rows) of one page, in two narrow steps: the page's keys in order (sorting
+    only the key and the sort columns of every matching row, counted on the way), then
+    the full rows of those keys alone through the table's primary key. Sorting whole
+    rows would decompress every column of every match to keep 50 of them."""
+    keys = store.rows(f"SELECT {key_expr} AS _key, count(*) OVER () AS _total FROM {source} "
+                      f"WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT {f.per_page} OFFSET {f.offset}",
+                      params)
+    if not keys:
+        return _count(store, source, where or ["TRUE"], params), []
+    order_of = {r["_key"]: n for n, r in enumerate(keys)}
+    rows = store.rows(f"SELECT * FROM {table} WHERE {key} IN ({', '.join(['?'] * len(keys))})", list(order_of))
+    rows.sort(key=lambda r: order_of[r[key]])
+    return int(keys[0]["_total"]), rows
 
 
 def _count(store, table: str, where: list[str], params: list) -> int:
@@ -233,6 +284,16 @@ def incident(store, incident_id: str) -> Optional[dict[str, Any]]:
     if not rows:
         return None
     inc = _parse_json(rows[0])
+    if summaries.ready(store):  # the same columns and order from the joined, indexed copy
+        mentions = store.rows("""
+            SELECT incident_id, event_id, m_article_id AS article_id, m_outlet AS outlet, m_certainty AS certainty,
+                   independent_key, type, trigger, trigger_start, trigger_end, sentence, sentence_start, sentence_end,
+                   source_name, target_name, place_name, event_date, date_text, attributed_to, cue, hedges,
+                   background, a_title AS title, a_url AS url, a_pub_date AS pub_date, a_duplicate_of AS duplicate_of
+            FROM web.mentions WHERE incident_id = ?
+            ORDER BY a_pub_date NULLS LAST, m_outlet NULLS LAST, event_id""", [incident_id])
+        inc["mentions"] = [_parse_json(m) for m in mentions]
+        return inc
     mentions = store.rows("""
         SELECT m.incident_id, m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key,
                e.type, e.trigger, e.trigger_start, e.trigger_end, e.sentence, e.sentence_start, e.sentence_end,
@@ -263,7 +324,7 @@ def article(store, article_id: str) -> Optional[dict[str, Any]]:
 def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
     """Actors that act in the filtered events, with counts of what they demand, offer,
     accuse, threaten, reject and deny, and of their quotes."""
-    where, params = event_conditions(replace(f, actor=None))
+    where, params = event_conditions(replace(f, actor=None), summaries.ready(store))
     cond = " AND ".join(where) or "TRUE"
     cases = ", ".join(f"count(*) FILTER (WHERE e.type IN ({', '.join(repr(t) for t in types)})) AS {name}"
                       for name, types in POSITION_TYPES.items())
@@ -281,7 +342,7 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
         f"SELECT e.attributed_to AS name, count(*) AS n FROM events e JOIN articles a USING (article_id) "
         f"WHERE e.certainty = 'denied' AND e.attributed_to IN ({marks}) AND {cond} GROUP BY 1",
         names + params))
-    a_where, a_params = article_conditions(f)
+    a_where, a_params = article_conditions(f, summaries.ready(store))
     quotes = dict((r["name"], r["n"]) for r in store.rows(
         f"SELECT q.speaker_name AS name, count(*) AS n FROM quotes q JOIN articles a USING (article_id) "
         f"WHERE q.speaker_name IN ({marks}) AND {a_where} GROUP BY 1", names + a_params))
@@ -296,7 +357,7 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
 
 def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str, Any]]:
     """One actor's statements by kind (each with its sentence, outlet and article) and quotes."""
-    where, params = event_conditions(replace(f, actor=None))
+    where, params = event_conditions(replace(f, actor=None), summaries.ready(store))
     cond = " AND ".join(where) or "TRUE"
     columns = ("e.event_id, e.article_id, e.type, e.certainty, e.attributed_to, e.target_name, e.sentence, "
                "e.sentence_start, e.trigger, e.event_date, e.outlet, a.title, m.incident_id")
@@ -313,7 +374,7 @@ def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str
     out["positions"]["denials"] = store.rows(
         f"SELECT {columns} {base} AND e.certainty = 'denied' AND e.attributed_to = ? "
         f"ORDER BY e.event_date DESC NULLS LAST, e.event_id LIMIT {int(per_kind)}", params + [name])
-    a_where, a_params = article_conditions(f)
+    a_where, a_params = article_conditions(f, summaries.ready(store))
     out["quotes"] = store.rows(f"""
         SELECT q.quote_id, q.article_id, q.start_char, q.end_char, q.text, q.speaker_name, q.speaker_country,
                q.cue, q.kind, a.outlet, a.pub_date, a.title
@@ -378,23 +439,34 @@ def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top
 def _type_counts(store, f: Filters, first: date, since: date, until: date
                  ) -> tuple[dict[str, int], dict[str, int]]:
     """Events per type in [since, until] and in the previous period [first, since), in one pass."""
-    where, params = event_conditions(replace(f, since=first, until=until))
-    rows = store.rows(f"SELECT e.type, count(*) FILTER (WHERE e.event_date >= ?) AS cur, "
-                      f"count(*) FILTER (WHERE e.event_date < ?) AS prev FROM events e JOIN articles a "
-                      f"USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
+    f = replace(f, since=first, until=until)
+    source, count = _event_counts_source(store, f)
+    where, params = event_conditions(f, summaries.ready(store))
+    rows = store.rows(f"SELECT e.type, {count} FILTER (WHERE e.event_date >= ?) AS cur, "
+                      f"{count} FILTER (WHERE e.event_date < ?) AS prev FROM {source} "
+                      f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
                       [since, since] + params)
     return ({r["type"]: int(r["cur"]) for r in rows if r["cur"]}, {r["type"]: int(r["prev"]) for r in rows if r["prev"]})
 
 
+def _event_counts_source(store, f: Filters) -> tuple[str, str]:
+    """(FROM clause, count expression) for counting events by day and type: the copy's
+    ``web.daily`` counts when the filter is dates alone (the overview's default), else the
+    events themselves. Both count ``events e JOIN articles a``, so the numbers are equal."""
+    if summaries.ready(store) and not event_conditions(replace(f, since=None, until=None), True)[0]:
+        return summaries.table("daily") + " e", "sum(e.n)"
+    return "events e JOIN articles a USING (article_id)", "count(*)"
+
+
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
-    where, params = incident_conditions(f)
+    where, params = incident_conditions(f, summaries.ready(store))
     return {"events": sum(types.values()), "incidents": _count(store, "incidents i", where, params),
             "articles": articles}
 
 
 def _articles_in(store, f: Filters, first: date, since: date, until: date) -> tuple[int, int]:
     """Articles published in the period and in the previous one (the about filter applies)."""
-    cond, params = about_articles_sql(f.about, "a")
+    cond, params = _about(f.about, "a.article_id", summaries.ready(store))
     row = store.rows(f"SELECT count(*) FILTER (WHERE a.pub_date >= ?) AS cur, count(*) FILTER (WHERE a.pub_date < ?) "
                      f"AS prev FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond}",
                      [since, since, first, until] + params)[0]
@@ -407,13 +479,14 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
     of articles published in the week around that day (VOLUME_WINDOW), so that more
     coverage does not look like more conflict. A week rather than the day itself: an
     event is often reported the day after, and single days of a small store are noisy."""
-    where, params = event_conditions(f)
+    where, params = event_conditions(f, summaries.ready(store))
+    source, count = _event_counts_source(store, f)
     key = "e.quad_class" if group == "quad" else "e.type"
-    rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, count(*) AS n FROM events e "
-                      f"JOIN articles a USING (article_id) WHERE {' AND '.join(where) or 'TRUE'} "
+    rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, {count} AS n FROM {source} "
+                      f"WHERE {' AND '.join(where) or 'TRUE'} "
                       f"AND e.event_date BETWEEN ? AND ? GROUP BY 1, 2", params + [days[0], days[-1]])
     half = VOLUME_WINDOW // 2
-    cond, p = about_articles_sql(f.about, "a")
+    cond, p = _about(f.about, "a.article_id", summaries.ready(store))
     volume = {r["d"]: int(r["n"]) for r in store.rows(
         f"SELECT a.pub_date AS d, count(*) AS n FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond} "
         "GROUP BY 1", [days[0] - timedelta(days=half), days[-1] + timedelta(days=half)] + p)}
@@ -436,7 +509,7 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
 def map_incidents(store, f: Filters, limit: int = 5000) -> list[dict[str, Any]]:
     """Incidents with a place: coordinates of a point-like place, else the country (the
     map draws those at the country's centre, marked as approximate)."""
-    where, params = incident_conditions(f)
+    where, params = incident_conditions(f, summaries.ready(store))
     where.append("(i.lat IS NOT NULL OR i.place_country IS NOT NULL)")
     return store.rows(f"""SELECT i.incident_id, i.label, i.type, i.quad_class, i.place_name, i.place_country,
                                  i.lat, i.lon, i.n_sources, i.n_articles, i.date_start, i.conflicted

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sitrep.corpus import csv_safety
 from sitrep.corpus.exports import TABLES
+from sitrep.web import summaries
 from sitrep.web.data import event_conditions, incident_conditions
 from sitrep.web.filters import Filters
 
@@ -32,7 +33,8 @@ BASE = {
 def export(store, table: str, fmt: str, f: Filters, folder: str | None = None) -> tuple[Path, str, str]:
     """Write the filtered ``table`` as ``fmt``; (path, media type, download name)."""
     options, media = FORMATS[fmt]
-    where, params = event_conditions(f) if table == "events" else incident_conditions(f)
+    fast = summaries.ready(store)
+    where, params = event_conditions(f, fast) if table == "events" else incident_conditions(f, fast)
     base = BASE[table]
     order = " ORDER BY e.event_date NULLS LAST, e.event_id" if table == "events" else \
         " ORDER BY i.date_start NULLS LAST, i.incident_id"

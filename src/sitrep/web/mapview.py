@@ -174,13 +174,20 @@ def build(incidents: list[dict[str, Any]], box: Optional[tuple[float, float, flo
     markers = _cluster(inside, project_back=lambda x, y: (west + x / kx, north - y / ky))
     used = sorted({i["type"] for m in markers for i in m.incidents if i.get("type")})
     return MapView(round(width, 1), round(height, 1), (west, south, east, north),
-                   _country_paths(project, (west, south, east, north)), markers,
+                   list(_country_paths((west, south, east, north), kx, ky)), markers,
                    outlines().get("notice", ""), len(inside), sum(1 for _, _, a in inside if a),
                    [(t, TYPE_COLOURS.get(t, "#666")) for t in used], zoomed)
 
 
-def _country_paths(project, box) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def _country_paths(box: tuple[float, float, float, float], kx: float, ky: float) -> tuple[str, ...]:
+    """The outlines inside ``box`` as SVG paths; the same box and scale give the same paths,
+    so they are drawn once per view (the default world view is most of them)."""
     west, south, east, north = box
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) * kx, (north - lat) * ky
+
     paths = []
     for c in outlines()["countries"]:
         parts = []
@@ -192,7 +199,7 @@ def _country_paths(project, box) -> list[str]:
             parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
         if parts:
             paths.append("".join(parts))
-    return paths
+    return tuple(paths)
 
 
 def _radius(sources: int) -> float:

@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from sitrep.corpus import dataset
 from sitrep.corpus.store import Store
 from sitrep.errors import SitrepError
 
@@ -35,6 +36,8 @@ log = logging.getLogger("sitrep.web")
 #: DuckDB settings for the copy: the server's memory target is 500 MB in all
 MEMORY_LIMIT = "256MB"
 THREADS = 2
+#: answers kept per copy (Snapshots.cached): filtered overviews, maps and actor tables
+CACHE_ENTRIES = 64
 
 
 class StoreBusy(SitrepError):
@@ -45,8 +48,10 @@ class ReadStore(Store):
     """A :class:`Store` view over one open connection (a cursor of the current copy), so
     the query layer and the brief run unchanged on the server's copy."""
 
-    def __init__(self, con, path: Path):  # noqa: D107 - no migration, no file lock of its own
+    def __init__(self, con, path: Path, summaries: Optional[bool] = None):  # noqa: D107 - no migration, no lock
         self._con = con
+        #: whether the copy has the dashboard's summary tables (None: ask the copy)
+        self.web_summaries = summaries
         self.path = path
         self.read_only = True
         self._wait = 0
@@ -68,6 +73,8 @@ class FileState:
 
     @classmethod
     def of(cls, path: Path) -> Optional["FileState"]:
+        if path.is_dir():  # a Parquet dataset: its manifest is replaced last when it is written again
+            path = path / dataset.MANIFEST
         try:
             st = path.stat()
         except OSError:
@@ -90,6 +97,14 @@ class Copy:
     source_state: FileState
     made_at: datetime
     incident_ids: frozenset = frozenset()
+    #: the summary tables of summaries.py were built in this copy
+    summaries: bool = False
+    #: answers worked out from this copy alone (see Snapshots.cached); they go with it
+    cache: dict = field(default_factory=dict)
+    cache_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def reader(self) -> "ReadStore":
+        return ReadStore(self.store.con.cursor(), self.path, self.summaries)
 
 
 @dataclass
@@ -106,9 +121,14 @@ class Snapshots:
 
     def __init__(self, source: str | Path, workdir: Optional[str | Path] = None, check_every: float = 1.0,
                  on_change: Optional[Callable[[Change], None]] = None):
+        if dataset.is_url(str(source)):
+            raise SitrepError(f"sitrep serve reads a store file or a Parquet dataset in a local or mounted "
+                              f"folder, not {source}; copy the dataset to a folder and pass that")
         self.source = Path(source).expanduser()
         if not self.source.exists():
             raise SitrepError(f"no database at {self.source}; run `sitrep ingest` first or pass --db")
+        #: a Parquet dataset is read in place: it is never written, so it needs no private copy
+        self.is_dataset = dataset.is_dataset(self.source)
         self._own_workdir = workdir is None
         self.workdir = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="sitrep-serve-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -123,6 +143,9 @@ class Snapshots:
         self.writer_seen: Optional[datetime] = None
         self.changes: list[Change] = []
         self.last_error: Optional[str] = None
+        #: called with each new copy before it answers a request (app.py fills the cache
+        #: of the default pages there)
+        self.prepare: Optional[Callable[["Snapshots", Copy], None]] = None
 
     # -- reading ---------------------------------------------------------------------------
     def current(self) -> Copy:
@@ -134,8 +157,26 @@ class Snapshots:
 
     def reader(self) -> ReadStore:
         """A store view for one request (its own DuckDB cursor, safe in a worker thread)."""
-        copy = self.current()
-        return ReadStore(copy.store.con.cursor(), copy.path)
+        return self.current().reader()
+
+    def cached(self, key: tuple, compute: Callable[[ReadStore], Any], copy: Optional[Copy] = None) -> Any:
+        """``compute(store)`` on the current copy (or ``copy``), remembered with that copy
+        under ``key``: a copy never changes, so neither does the answer, and a new copy
+        starts with an empty cache. Keep ``key`` to the inputs of ``compute`` (the filters)."""
+        copy = copy or self.current()
+        with copy.cache_lock:
+            if key in copy.cache:
+                return copy.cache[key]
+        store = copy.reader()
+        try:
+            value = compute(store)
+        finally:
+            store.close()
+        with copy.cache_lock:
+            if len(copy.cache) >= CACHE_ENTRIES:
+                copy.cache.pop(next(iter(copy.cache)))  # the oldest entry
+            copy.cache[key] = value
+        return value
 
     @property
     def version(self) -> int:
@@ -154,6 +195,7 @@ class Snapshots:
             made = self._copy(state)
             if made is None:
                 return False
+            self._prepare(made)
             previous, self._current = self._current, made
         self._announce(previous, made)
         if previous:
@@ -164,6 +206,8 @@ class Snapshots:
         import duckdb
 
         version = next(self._versions)
+        if self.is_dataset:
+            return self._open_dataset(version, state)
         target = self.workdir / f"store-{version}.duckdb"
         try:
             # the shared lock keeps writers out while the bytes are copied
@@ -193,14 +237,22 @@ class Snapshots:
             return None
         ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
         self.last_error = None
-        return Copy(version, target, store, state, datetime.now(timezone.utc), ids)
+        return Copy(version, target, store, state, datetime.now(timezone.utc), ids, _summarise(store, self.source))
+
+    def _prepare(self, made: Copy) -> None:
+        if self.prepare is None:
+            return
+        try:
+            self.prepare(self, made)
+        except Exception as exc:  # noqa: BLE001 - the pages then compute it on the first request
+            log.warning("preparing the default pages of copy %s failed: %s", made.version, exc)
 
     def _announce(self, previous: Optional[Copy], made: Copy) -> None:
         new_ids = made.incident_ids - previous.incident_ids if previous else frozenset()
         new = []
         if new_ids:
             from sitrep.web import data
-            reader = ReadStore(made.store.con.cursor(), made.path)
+            reader = ReadStore(made.store.con.cursor(), made.path, made.summaries)
             try:
                 new = data.incidents_by_id(reader, sorted(new_ids))
             finally:
@@ -215,13 +267,28 @@ class Snapshots:
         if self.on_change:
             self.on_change(change)
 
+    def _open_dataset(self, version: int, state: FileState) -> Optional[Copy]:
+        """The dataset itself, opened read-only (views over its Parquet files)."""
+        try:
+            store = Store(self.source, read_only=True)
+            store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            store.con.execute(f"SET threads = {THREADS}")
+        except Exception as exc:  # noqa: BLE001 - a damaged dataset must not kill the server
+            self.last_error = f"cannot open {self.source}: {str(exc).splitlines()[0]}"
+            return None
+        ids = frozenset(r[0] for r in store.con.execute("SELECT incident_id FROM incidents").fetchall())
+        self.last_error = None
+        return Copy(version, self.source, store, state, datetime.now(timezone.utc), ids,
+                    _summarise(store, self.source))
+
     def _discard(self, copy: Copy) -> None:
         """Close an old copy; requests still reading it keep their own cursor until done."""
         try:
             copy.store.con.close()
         except Exception:  # noqa: BLE001
             pass
-        _remove(copy.path)
+        if copy.path != self.source:  # never the user's dataset
+            _remove(copy.path)
 
     # -- the background thread -------------------------------------------------------------
     def start(self, wait_first: float = 0.0) -> None:
@@ -262,6 +329,20 @@ class Snapshots:
             "writer_seen_at": _stamp(self.writer_seen) if self.writer_seen else None,
             "error": self.last_error,
         }
+
+
+def _summarise(store: Store, source: Path) -> bool:
+    """Build the dashboard's summary tables in a new copy (before it serves a request);
+    False when that failed, and the pages then read the plain tables (slower, same rows)."""
+    from sitrep.web import summaries
+
+    try:
+        seconds = summaries.build(store.con)
+    except Exception as exc:  # noqa: BLE001 - a copy without summaries still answers correctly
+        log.warning("summary tables of the copy of %s not built (%s); pages read the plain tables", source, exc)
+        return False
+    log.info("summary tables of the copy of %s built in %.1f s", source, seconds)
+    return True
 
 
 def _stamp(moment: datetime) -> str:

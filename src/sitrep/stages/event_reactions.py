@@ -1,0 +1,93 @@
+"""Reactions to an act told earlier: whoever carried the act out is the target.
+
+"Turkish troops crossed into Syria on Monday. ... France condemned the operation": the
+condemnation's object names no party, only an act ("the operation", "the strikes", "the
+decision", "the charge") that the article reported before. PLOVER (and
+docs/annotation.md 5) codes the reaction's target as the doer of that act. This module
+finds it: a definite noun that refers to an act -- an event noun of the PLOVER lexicon,
+or one of the actor KB's referring nouns (``role_words.tsv``), each with the types of
+act it can name -- refers to the latest earlier happening of one of those types whose
+doer is known, within a few sentences.
+
+It runs on the happenings of one article after the mentions of one happening are
+grouped (``event_merge``), and fills only targets nobody found in the sentence.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from sitrep.knowledge.actors import RoleWords, load_role_words
+from sitrep.model import Actor
+from sitrep.stages.event_roles import NEWS_SECTOR, lemma, same_party
+
+#: how many sentences back an act referred to by "the operation" may have been told
+ANTECEDENT_SENTENCES = 10
+
+
+def antecedent_targets(happenings, sdoc, lex, words: Optional[RoleWords] = None) -> None:
+    """Give each reaction with no target, whose object refers back to an act ("condemned
+    the operation"), the doer of that act as its target."""
+    if sdoc is None:
+        return
+    words = words or load_role_words()
+    reactions = lex.types_of("reaction")
+    by_token = {d.head: h for h in happenings for d in h.drafts}
+    for h in happenings:
+        if h.target is not None or h.type not in reactions:
+            continue
+        for d in h.drafts:
+            doer = _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words)
+            if doer is not None:
+                h.target = doer
+                break
+
+
+def _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words: RoleWords) -> Optional[Actor]:
+    for i in d.objects:
+        if not 0 <= i < len(sdoc):
+            continue
+        types = referred_types(sdoc[i], lex, words)
+        if not types:
+            continue
+        own = by_token.get(i)
+        if own is not None and own is not h:
+            if own.source is not None:
+                continue  # the act's own mention names its doer (event_merge.reaction_targets)
+            types = frozenset({own.type})
+        act = _latest_act(happenings, (h, own), types, d, h.source)
+        if act is not None:
+            return act.source
+    return None
+
+
+def referred_types(tok, lex, words: RoleWords) -> frozenset[str]:
+    """The types of act a noun refers back to: "the strikes" (an event noun: its own
+    types), "this operation" (a referring noun of the KB); nothing for an indefinite
+    noun ("an operation" is new) or a noun that is no act."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in lex.words.definite_determiners
+                                     for c in tok.children):
+        return frozenset()
+    key = lemma(tok)
+    # a two-word trigger ("military operation") says nothing of the noun alone
+    own = frozenset(t.type for t in lex.nouns.get(key, ()) if t.second is None)
+    return own | words.referring_acts.get(key, frozenset())
+
+
+def _latest_act(happenings, skip, types: frozenset[str], reaction, reactor: Optional[Actor]):
+    """The happening of one of ``types`` with a known doer (not the reacting party, not a
+    news outlet) whose latest mention before the reaction is nearest to it."""
+    at = reaction.event.trigger.span[0]
+    best, best_at = None, -1
+    for h in happenings:
+        if any(h is s for s in skip) or h.source is None or h.type not in types:
+            continue
+        if h.source.sector == NEWS_SECTOR or (reactor is not None and same_party(h.source, reactor)):
+            continue
+        told = [x for x in h.drafts if x.event.trigger.span[0] < at
+                and reaction.sentence - x.sentence <= ANTECEDENT_SENTENCES]
+        if not told:
+            continue
+        last = max(x.event.trigger.span[0] for x in told)
+        if last > best_at:
+            best, best_at = h, last
+    return best

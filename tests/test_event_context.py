@@ -1,0 +1,82 @@
+"""Background vs news and event dates (stages/event_context.py). Every text is made up
+for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+from sitrep.stages.event_context import duration_days
+
+
+def run(kb, text, published="2024-05-20"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def of_type(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def test_an_act_reported_before_the_news_period_is_background(kb):
+    # the report was made in March, so what it tells is at least as old
+    doc = run(kb, "Officials in Seoul said in March that the North planned to invite foreign inspectors.")
+    assert of_type(doc, "AGREE").background is True
+
+
+def test_a_relative_past_date_in_an_undated_article_makes_background_without_a_value(kb):
+    doc = run(kb, "Last month, the army shelled the border town of Karavan.", published=None)
+    ev = of_type(doc, "ASSAULT")
+    assert ev.background is True
+    assert ev.date is None  # no publication date: the month is unknown, never invented
+
+
+def test_the_same_sentence_on_a_weekday_in_an_undated_article_is_news(kb):
+    doc = run(kb, "On Tuesday, the army shelled the border town of Karavan.", published=None)
+    assert of_type(doc, "ASSAULT").background is False
+
+
+def test_a_state_since_the_start_of_a_month_is_background(kb):
+    # the middle of May is within two weeks of the 25th, but a blockade "since May" began
+    # more than three weeks earlier
+    doc = run(kb, "The army has blockaded the port of Meridia since May.", published="2024-05-25")
+    assert of_type(doc, "COERCE").background is True
+    doc = run(kb, "The army has blockaded the port of Meridia since Saturday.", published="2024-05-25")
+    assert of_type(doc, "COERCE").background is False
+
+
+def test_an_act_lasting_longer_than_the_news_window_is_background(kb):
+    doc = run(kb, "The rebels have shelled the town of Karavan for two years.")
+    assert of_type(doc, "ASSAULT").background is True
+    doc = run(kb, "The rebels shelled the town of Karavan for two hours on Sunday.")
+    assert of_type(doc, "ASSAULT").background is False
+
+
+def test_a_past_tense_story_dated_earlier_in_its_paragraph_stays_background(kb):
+    doc = run(kb, "The general's first success came in 1976. He ordered a raid on the rebel airport "
+                  "at Karavan.\n\nOn Sunday, the army attacked the rebel camp at Meridia.")
+    raid = next(e for e in doc.events if "raid" in e.trigger.text or "ordered" in e.trigger.text)
+    assert raid.background is True
+    attack = next(e for e in doc.events if "attacked" in e.trigger.text)
+    assert attack.background is False
+
+
+def test_a_year_in_a_clause_about_someone_else_does_not_date_the_act(kb):
+    doc = run(kb, "The minister urged supporters to march on the palace, standing beside an activist "
+                  "who had been jailed in 2014.")
+    ev = of_type(doc, "REQUEST")
+    assert ev.background is False
+    assert ev.date is None or ev.date.value != "2014"
+
+
+def test_the_verb_that_takes_an_event_noun_dates_it(kb):
+    doc = run(kb, "On Wednesday the senator told the committee that the premier remembered the "
+                  "invasion of Karavan in 2003.")
+    invasion = next(e for e in doc.events if e.trigger.text == "invasion")
+    assert invasion.background is True
+    assert invasion.date is not None and invasion.date.value == "2003"
+
+
+def test_duration_days():
+    assert duration_days("P2Y") == 730
+    assert duration_days("PXM") == 60
+    assert duration_days("P3D") == 3
+    assert duration_days("PT4H") == 0
+    assert duration_days(None) == 0
