@@ -99,3 +99,8 @@ def test_no_consequences_is_no_threat(kb):
                   "continued to detain the fishermen.")
     assert not on_trigger(doc, "said")
 
+
+
+def test_the_act_a_threat_is_conditioned_on_is_no_event(kb):
+    doc = run(kb, "The Japanese foreign minister said Beijing would pay a heavy price if it attacked the islands.")
+    assert not [e for e in doc.events if e.trigger.text == "attacked"]

@@ -98,6 +98,8 @@ def statement_events(sent, positions, cands, lex, index, cues=None) -> list[Cand
         if typed is None:
             continue
         cue, target = typed
+        if cue.kind == "condition":
+            _drop_conditioned(cands, clause, cue)
         out.append(Candidate(verb, [verb], cue.type, cue.mode, frozenset(), preset_target=target))
         taken.add(verb.i)
     return out
@@ -161,6 +163,18 @@ def conditional_threat(clause, cues, lex, index, found=frozenset()):
     if target is None:
         return None
     return StatementCue(condition.kind, condition.type, condition.mode, condition.words), target
+
+
+def _drop_conditioned(cands, clause, cue: StatementCue) -> None:
+    """The act a threat is conditioned on ("... if it threatened the US") is the threat's
+    occasion, a hypothetical act with no occasion of its own (docs/annotation.md 1):
+    not an event."""
+    inside = {t.i for c in clause.children if c.dep_ == "advcl"
+              and any(m.dep_ == "mark" and m.lower_ in cue.words for m in c.children)
+              for t in c.subtree}
+    for other in cands:
+        if other.head.i in inside:
+            other.drop = True
 
 
 def _actor_within(phrase, index):
