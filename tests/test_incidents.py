@@ -389,12 +389,3 @@ def test_incremental_update_of_spread_articles_equals_a_rebuild_of_the_same_stor
                         "(SELECT unnest(?::VARCHAR[]))", [sorted(late)])[0]["n"]
     assert joined > 0  # late coarse-dated reports were placed, not only fine ones
 
-
-def test_keys_of_an_older_linker_are_made_again(tmp_path):
-    """A store whose incident_keys lack the columns this linker reads is re-linked in full."""
-    store = store_docs(tmp_path, [strike("a", "A")])
-    before = snapshot(store)
-    store.con.execute("ALTER TABLE incident_keys DROP COLUMN sentence")
-    add(store, [strike("b", "B")])
-    update_incidents(store)
-    assert groups(store) == [["a", "b"]] and len(before[0]) == 1

@@ -50,7 +50,9 @@ decision is the stored one. Then the coarse mentions that are new, or whose date
 an incident that changed, are decided again. Only the articles and incidents touched are
 re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
 interval and every field linking reads of it, so a re-run reads one narrow table for the
-days it re-links, not the store. The result equals ``rebuild_incidents`` (tested).
+days it re-links, not the store; its columns are defined once, by the store migrations
+(a rebuild empties and refills it, never re-makes it). The result equals
+``rebuild_incidents`` (tested).
 """
 from __future__ import annotations
 
@@ -70,7 +72,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "5"
+LINKER_VERSION = "7"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -106,6 +108,12 @@ ROLE_CONFLICT_TEXT = 0.5
 UNDATED_TEXT_EXTRA = 0.15
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
+#: words (names, numbers) two sentences must share to count as saying the same thing at
+#: all: one name in common ("Others praised the minister" / "the minister said ...") is not
+MIN_SHARED_WORDS = 2
+#: a sentence with fewer content words ("He said so on Twitter.") says too little to be
+#: the same report as another outlet's (within its article, a recap needs no text)
+MIN_SENTENCE_WORDS = 3
 #: members an incident is compared with (the first ones): bounds the cost of a decision
 COMPARED_MEMBERS = 10
 #: weights of the text evidence: names and numbers say more than common words
@@ -201,7 +209,7 @@ class Mention:
             self._text = []
             for sentence in sentences:
                 features = text_features(sentence)
-                if features:
+                if sum(k[0] != "~" for k in features) >= MIN_SENTENCE_WORDS:
                     self._text.append((features, sum(features.values())))
         return self._text
 
@@ -279,12 +287,13 @@ def similarity(a: dict[str, float], b: dict[str, float], total_a: Optional[float
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = 0.0
+    shared, words = 0.0, 0
     for k, w in small.items():
         other = large.get(k)
         if other is not None:
             shared += w if w < other else other
-    if not shared:
+            words += k[0] != "~"
+    if words < MIN_SHARED_WORDS:
         return 0.0
     total_a = sum(a.values()) if total_a is None else total_a
     total_b = sum(b.values()) if total_b is None else total_b
@@ -601,6 +610,15 @@ def _most_common(values) -> Optional[Any]:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
+def _corroborated(values, at_least: int = 2) -> Optional[Any]:
+    """The most common value when at least ``at_least`` members give it, else None."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return value if n >= at_least else None
+
+
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
     consensus = {"source": _most_common(m.source_country for m in members),
                  "target": _most_common(m.target_country for m in members),
@@ -613,9 +631,12 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
             certainty[key].append(m.certainty)
     statuses = {m.certainty for m in members}
     typ = label_event.type
-    source = label_event.source_name or _most_common(m.source_name for m in members)
-    target = label_event.target_name or _most_common(m.target_name for m in members)
-    place = label_event.place_name or _most_common(m.place_name for m in members)
+    # a role the label event leaves open is filled only from what several members say: one
+    # other member's actor may belong to another statement of its sentence (a patchwork
+    # label names a happening nobody reported)
+    source = label_event.source_name or _corroborated(m.source_name for m in members)
+    target = label_event.target_name or _corroborated(m.target_name for m in members)
+    place = label_event.place_name or _corroborated(m.place_name for m in members)
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]
@@ -765,11 +786,10 @@ def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
     again keeps its event ids, not necessarily its dates)."""
     con = store.con
     if event_ids is None:
-        # a table derived from the events alone: made again whole, so a store whose keys
-        # were made by an older linker (other columns) gets this linker's; filled a chunk
-        # of articles at a time, so DuckDB's working memory is the chunk's, not the corpus's
-        con.execute("DROP TABLE IF EXISTS incident_keys")
-        con.execute(f"CREATE TABLE incident_keys AS {_KEY_SQL.replace('{where}', 'WHERE false')}")
+        # a table derived from the events alone, emptied and filled again (its columns are
+        # the store migrations'; this code never re-makes the table), a chunk of articles
+        # at a time, so DuckDB's working memory is the chunk's, not the corpus's
+        con.execute("DELETE FROM incident_keys")
         articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
         for i in range(0, len(articles), CHUNK_KEYS):
             con.execute(f"INSERT INTO incident_keys BY NAME "
@@ -784,13 +804,6 @@ def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
         con.execute(f"INSERT INTO incident_keys BY NAME "
                     f"{_KEY_SQL.replace('{where}', 'WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))')}",
                     [chunk])
-
-
-def _keys_current(con) -> bool:
-    """Whether incident_keys has the columns this linker reads (else: a full re-link)."""
-    columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                         "WHERE table_name = 'incident_keys'").fetchall()}
-    return set(_EVENT_FIELDS) <= columns
 
 
 def _select(store, where: str, params: list) -> list[tuple]:
@@ -968,7 +981,7 @@ def update_incidents(store) -> int:
     con = store.con
     other_rules = con.execute("SELECT count(*) FROM incidents WHERE linker IS DISTINCT FROM ?",
                               [LINKER_VERSION]).fetchone()[0]
-    if other_rules or not _keys_current(con):
+    if other_rules:  # incl. a store whose keys a migration emptied
         return rebuild_incidents(store)
     new_sql = "FROM events e ANTI JOIN incident_mentions m USING (event_id)"
     new_count = con.execute(f"SELECT count(*) {new_sql}").fetchone()[0]

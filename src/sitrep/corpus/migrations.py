@@ -191,6 +191,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the keys are recomputed (with the column) by the full re-link this forces
         "UPDATE incidents SET linker = NULL",
     ]),
+    (9, "incident_keys: every column incident linking writes, so the table is never dropped and re-made (issue 8)", [
+        # what linking reads of each event and its article (sitrep.corpus.incidents._KEY_SQL
+        # writes exactly these columns; tests/test_incident_keys_schema.py checks it)
+        *(f"ALTER TABLE incident_keys ADD COLUMN IF NOT EXISTS {name} {sql_type}" for name, sql_type in (
+            ("certainty", "VARCHAR"), ("source_country", "VARCHAR"), ("target_country", "VARCHAR"),
+            ("source_name", "VARCHAR"), ("target_name", "VARCHAR"), ("source_sector", "VARCHAR"),
+            ("target_sector", "VARCHAR"), ("place_name", "VARCHAR"), ("place_country", "VARCHAR"),
+            ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("place_feature", "VARCHAR"), ("sentence_start", "INTEGER"),
+            ("background", "BOOLEAN"), ("sentence", "VARCHAR"), ("outlet", "VARCHAR"),
+            ("independent_key", "VARCHAR"), ("unknown_label", "VARCHAR"), ("pub_date", "DATE"))),
+        # keys made by an older linker lack the new columns' values: the next ingest re-links in full
+        "DELETE FROM incident_keys",
+        "UPDATE incidents SET linker = NULL",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
