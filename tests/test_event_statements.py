@@ -23,7 +23,7 @@ def country(actor):
 
 def test_shipped_cues_load_with_known_kinds_and_types():
     cues = statement_cues()
-    assert set(cues) == set(CUE_KINDS) == {"praise", "belief", "condition"}
+    assert set(cues) == set(CUE_KINDS) == {"praise", "belief", "condition", "prevention"}
     assert cues["condition"].type == "THREATEN" and "if" in cues["condition"].words
     assert "believe" in cues["belief"].words
     assert cues["praise"].type == "SUPPORT" and "right_direction" in cues["praise"].words
@@ -104,3 +104,16 @@ def test_no_consequences_is_no_threat(kb):
 def test_the_act_a_threat_is_conditioned_on_is_no_event(kb):
     doc = run(kb, "The Japanese foreign minister said Beijing would pay a heavy price if it attacked the islands.")
     assert not [e for e in doc.events if e.trigger.text == "attacked"]
+
+
+# -- a refusal to let another party act ---------------------------------------------------
+
+def test_saying_one_will_not_let_a_party_act_threatens_it(kb):
+    doc = run(kb, "The Greek prime minister said he would not allow Turkey to occupy the islands.")
+    assert [(e.type, e.trigger.text, country(e.source), country(e.target)) for e in doc.events] == \
+        [("THREATEN", "said", "GRC", "TUR")]
+
+
+def test_letting_a_party_act_is_no_threat(kb):
+    doc = run(kb, "The Greek prime minister said he would allow Turkey to inspect the islands.")
+    assert "THREATEN" not in [e.type for e in doc.events]

@@ -5,12 +5,14 @@ is one, coded on the saying verb (docs/annotation.md 10):
 
 * "X said the release was a step in the right direction"  -> SUPPORT (praise of the subject)
 * "X said 'the UK believes Y is the right person'"         -> read through the opinion verb
+* "X said there would be consequences if Iran went on"    -> THREATEN Iran (penalty on a condition)
+* "X said he would not allow Turkey to attack"            -> THREATEN Turkey (refusal to let act)
 
 Negated future acceptance ("would not accept") is already a REJECT of the trigger
-lexicon (``event_triggers.negated_act``). Cue kinds for it, for negated permission
-("would not allow X to"), for future responses ("would respond") and for blame ("said Y
-was behind / responsible for / to blame") were tried and changed nothing on the dev sets
-(allsides-dev, plover_gsr, demo-events), so they are not shipped.
+lexicon (``event_triggers.negated_act``). Cue kinds for it, for future responses ("would
+respond") and for blame ("said Y was behind / responsible for / to blame") were tried and
+changed nothing on the dev sets (allsides-dev, plover_gsr, demo-events), so they are not
+shipped.
 
 The kinds of cue and their words are data (``knowledge/data/plover/statement_cues.tsv``).
 Demands ("said Y must go") and praise or reproach by evaluative words are read by
@@ -32,7 +34,7 @@ from sitrep.stages.event_triggers import Candidate
 STATEMENT_CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "plover" / "statement_cues.tsv"
 
 #: the kinds of cue the stage knows how to read (see the data file's header)
-CUE_KINDS = ("praise", "belief", "condition")
+CUE_KINDS = ("praise", "belief", "condition", "prevention")
 #: words that negate a clause besides a "neg" dependent ("never")
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 
@@ -77,8 +79,8 @@ def statement_cues() -> dict[str, StatementCue]:
 
 def statement_events(sent, positions, cands, lex, index, cues=None) -> list[Candidate]:
     """Candidates for the saying verbs of ``sent`` (at ``positions``) whose reported
-    clause praises a party, said by a named speaker, and that no candidate of
-    ``cands`` already covers."""
+    clause praises a party or threatens one (a penalty on a condition, a refusal to let it
+    act), said by a named speaker, and that no candidate of ``cands`` already covers."""
     cues = statement_cues() if cues is None else cues
     taken = {t.i for c in cands for t in c.tokens}
     doc = sent.doc
@@ -94,7 +96,8 @@ def statement_events(sent, positions, cands, lex, index, cues=None) -> list[Cand
             continue
         found = {t.i for t in clause.subtree if t.i in taken}
         typed = type_statement(clause, cues, index, found) or \
-            conditional_threat(clause, cues, lex, index, found)
+            conditional_threat(clause, cues, lex, index, found) or \
+            prevention_threat(clause, cues, lex, index, cands)
         if typed is None:
             continue
         cue, target = typed
@@ -163,6 +166,30 @@ def conditional_threat(clause, cues, lex, index, found=frozenset()):
     if target is None:
         return None
     return StatementCue(condition.kind, condition.type, condition.mode, condition.words), target
+
+
+def prevention_threat(clause, cues, lex, index, cands):
+    """``(THREATEN cue, target)`` for a reported refusal to let another party act ("said
+    he would not allow Turkey to kill the Kurds"): a warning to that party, not a
+    rejection of anything it asked. The refusal read by the trigger lexicon and the act
+    it forbids (hypothetical) are dropped; the threat is coded on the saying verb."""
+    cue = cues.get("prevention")
+    if cue is None or lemma(clause) not in cue.words or not _negated(clause):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in lex.words.future_aux for c in clause.children):
+        return None
+    forbidden = child(clause, "ccomp", "xcomp")
+    if forbidden is None:
+        return None
+    party = child(forbidden, "nsubj") if forbidden.dep_ == "ccomp" else child(clause, "dobj")
+    target = actor_of_phrase(party, index)
+    if target is None:
+        return None
+    inside = {clause.i} | {t.i for t in forbidden.subtree}
+    for other in cands:
+        if other.head.i in inside:
+            other.drop = True
+    return cue, target
 
 
 def _drop_conditioned(cands, clause, cue: StatementCue) -> None:
