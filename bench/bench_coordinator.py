@@ -22,7 +22,6 @@ bench/results/coordinator-memory.json.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import re
@@ -47,30 +46,38 @@ def shift(value, years: int):
     return out.replace("-02-29", "-02-28") if out != value else value
 
 
-def write_inputs(source: Path, copies: int, path: Path) -> int:
+def write_inputs(source: Path, copies: int, path: Path, limit: int | None = None) -> list[str]:
+    """The input file of ``copies`` copies of the source's articles (the first ``limit``
+    of each copy); returns the original ids in the order of one copy."""
     from sitrep.corpus.store import Store
 
-    n = 0
     with Store(source, read_only=True) as store, path.open("w", encoding="utf-8") as f:
         rows = store.con.execute("SELECT article_id, text, title, published, outlet, url FROM articles "
                                  "WHERE text IS NOT NULL ORDER BY pub_date NULLS LAST, article_id").fetchall()
+        rows = rows[:limit] if limit else rows
         for k in range(copies):
             for aid, text, title, published, outlet, url in rows:
                 f.write(json.dumps({"id": aid if k == 0 else f"{aid}~r{k}",
                                     "text": text if k == 0 else f"{text}\n\n[replica {k}]",
                                     "title": title, "published": shift(published, YEARS_PER_COPY * k),
                                     "source": outlet, "url": (url + f"#r{k}") if (url and k) else url}) + "\n")
-                n += 1
-    return n
+    return [row[0] for row in rows]
 
 
 class Replay:
     """An executor (sitrep.run.executor's protocol) that analyses nothing: each article's
-    document comes from ``source``, moved to the article's copy."""
+    document comes from ``source``, moved to the article's copy.
+
+    The source documents are read ``PREFETCH`` at a time in the order the inputs were
+    written (``order``: the original ids), about what a real coordinator holds in results
+    in flight (2 workers x 3 chunks x 4 articles): one query per chunk of 4 cost 0.4 s
+    (a scan of the source's articles under the 64 MB limit), which made 20,000 articles a
+    run of hours."""
 
     workers = 1
+    PREFETCH = 32
 
-    def __init__(self, source: Path):
+    def __init__(self, source: Path, order: list[str]):
         import duckdb
 
         from sitrep.corpus.store import Store
@@ -81,6 +88,17 @@ class Replay:
         # (DuckDB would keep every block it read of the source in its buffer pool)
         self.src._con.execute("SET memory_limit = '64MB'")
         self.src._pending, self.src._pending_keys, self.src._writer_lock = {}, set(), None
+        self.order = order
+        self.position = {aid: i for i, aid in enumerate(order)}
+        self.cache: dict[str, dict] = {}
+        self.done = 0  # articles replayed so far (read by the memory sampler)
+
+    def _document(self, original: str) -> dict:
+        """A fresh dict of the original's document (each is used once per copy)."""
+        if original not in self.cache:
+            start = self.position[original]
+            self.cache = self.src.documents(self.order[start:start + self.PREFETCH])
+        return self.cache.pop(original)
 
     def map(self, task, chunks):
         from sitrep.corpus.dedup import signature
@@ -88,11 +106,10 @@ class Replay:
         from sitrep.run.tasks import Analysed
 
         for chunk in chunks:
-            originals = {a.id: a.id.split("~r")[0] for a in chunk}
-            docs = self.src.documents(sorted(set(originals.values())))
             out = []
             for article in chunk:
-                doc = copy.deepcopy(docs[originals[article.id]])
+                original = article.id.split("~r")[0]
+                doc = self._document(original)
                 k = int(article.id.split("~r")[1]) if "~r" in article.id else 0
                 years = YEARS_PER_COPY * k
                 doc["article"].update(id=article.id, text=article.text, url=article.url, published=article.published,
@@ -105,32 +122,80 @@ class Replay:
                     if e.get("date"):
                         e["date"]["value"] = shift(e["date"].get("value"), years)
                 out.append(Analysed(document_from_dict(doc), signature(article.text)))
+            self.done += len(out)
             yield out
 
     def close(self) -> None:
         self.src.close()
 
 
-def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
+class Sampler:
+    """Every ``every`` seconds, one line of the process's current and peak RSS with the
+    articles replayed so far and the step under way, appended to ``path``: a run stopped
+    early still shows how memory grew with the corpus."""
+
+    def __init__(self, path: Path, replay: "Replay", every: float = 20.0):
+        import threading
+
+        self.path, self.replay, self.every = path, replay, every
+        self.step = "store writes"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+        self.started = time.perf_counter()
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sample()
+
+    def sample(self) -> None:
+        line = {"seconds": round(time.perf_counter() - self.started, 1), "step": self.step,
+                "articles_replayed": self.replay.done, "rss_mb": current_rss_mb(), "peak_rss_mb": peak_rss_mb(),
+                "load": round(os.getloadavg()[0], 2)}
+        with self.path.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(line) + "\n")
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | None = None) -> dict:
     from sitrep.corpus import ingest as ingest_module
     from sitrep.corpus.store import Store
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-coord-{copies}-"))
     inputs = folder / "inputs.jsonl"
-    n = write_inputs(source, copies, inputs)
-    replay = Replay(source)
+    order = write_inputs(source, copies, inputs, limit)
+    n = len(order) * copies
+    replay = Replay(source, order)
+    sampler = Sampler(ROOT / "bench" / "results" / f"coordinator-rss-{copies}x{'-limit' + str(limit) if limit else ''}.jsonl",
+                      replay)
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with Store(folder / "s.duckdb") as store:
-        summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=False, executor=replay,
+        summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=True, executor=replay,
                                        recluster=False)
         replay.close()
         peak_store = peak_rss_mb()
+        sampler.step = "incident linking"
         linking = time.perf_counter()
         from sitrep.corpus.incidents import update_incidents
 
         summary.incidents = update_incidents(store)
         linking = time.perf_counter() - linking
+    sampler.stop()
     seconds = time.perf_counter() - started
     size = (folder / "s.duckdb").stat().st_size
     if keep is not None:  # the linked store, for bench_incidents.py --linked
@@ -146,13 +211,13 @@ def one_size(source: Path, copies: int, keep: Path | None = None) -> dict:
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
 
 
-def bare_duckdb(source: Path, copies: int) -> dict:
+def bare_duckdb(source: Path, copies: int, limit: int | None = None) -> dict:
     """The baseline: the same inputs loaded into one DuckDB table by DuckDB alone."""
     import duckdb
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-bare-{copies}-"))
     inputs = folder / "inputs.jsonl"
-    write_inputs(source, copies, inputs)
+    write_inputs(source, copies, inputs, limit)
     before = peak_rss_mb()  # the input file is written by this process before DuckDB starts
     con = duckdb.connect(str(folder / "bare.duckdb"))
     con.execute("CREATE TABLE articles AS SELECT * FROM read_json_auto(?, format = 'newline_delimited')",
@@ -165,10 +230,11 @@ def bare_duckdb(source: Path, copies: int) -> dict:
     return {"copies": copies, "rows": n, "peak_rss_mb": peak_rss_mb(), "peak_rss_mb_before_duckdb": before}
 
 
-def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None) -> dict:
-    extra = ["--keep", str(keep)] if keep else []
+def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None, limit: int | None = None) -> dict:
+    extra = (["--keep", str(keep)] if keep else []) + (["--limit", str(limit)] if limit else [])
+    # the child's progress lines (stderr) go to ours: a 20,000-article run takes a while
     out = subprocess.run([sys.executable, __file__, "--source", str(source), flag, str(copies), *extra],
-                         check=True, capture_output=True, text=True)
+                         check=True, stdout=subprocess.PIPE, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -180,22 +246,23 @@ def main() -> int:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--bare", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--keep", type=Path, help="keep the store of the smallest size here (a linked copy of the corpus)")
+    ap.add_argument("--limit", type=int, help="only the first N articles of the source (a quick try of the bench)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the bare-DuckDB baseline")
     args = ap.parse_args()
     if not args.source or not args.source.exists():
         print("pass --source with a copy of a store holding the analysed corpus", file=sys.stderr)
         return 2
     if args.one:
-        print(json.dumps(one_size(args.source, args.one, args.keep)))
+        print(json.dumps(one_size(args.source, args.one, args.keep, args.limit)))
         return 0
     if args.bare:
-        print(json.dumps(bare_duckdb(args.source, args.bare)))
+        print(json.dumps(bare_duckdb(args.source, args.bare, args.limit)))
         return 0
     runs = []
     for n, copies in enumerate(int(c) for c in args.copies.split(",")):
-        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None)
+        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None, args.limit)
         if not args.no_baseline:
-            run["bare_duckdb"] = _in_process(args.source, "--bare", copies)
+            run["bare_duckdb"] = _in_process(args.source, "--bare", copies, limit=args.limit)
             run["ratio_to_bare_duckdb"] = round(run["peak_rss_mb"] / run["bare_duckdb"]["peak_rss_mb"], 2)
         runs.append(run)
         print(runs[-1], file=sys.stderr)

@@ -29,6 +29,7 @@ never an exception for the run.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -44,7 +45,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Document
-from sitrep.run.executor import main_hidden
+from sitrep.run.executor import spawn_context_without_main
 
 #: chunks in flight per worker thread: enough to keep every worker busy while the
 #: coordinator reads a shard, few enough that memory stays bounded
@@ -70,7 +71,7 @@ class DaskExecutor:
         self.shard_dir = shard_dir or tempfile.mkdtemp(prefix="sitrep-shards-")
         self._client = None
         self._cluster = None
-        self._main_hidden = None
+        self._spawns_without_main = None
         self.workers = workers or 1
 
     # -- the cluster ------------------------------------------------------------------------
@@ -101,11 +102,11 @@ class DaskExecutor:
             self.workers = max(1, sum(threads.values()))
             return self
         n = self.requested_workers or (os.cpu_count() or 1)
-        # Dask's nanny spawns its workers (and re-spawns one that died) from this process
+        # Dask's nannies spawn their workers (and re-spawn one that died) from this process
         # for as long as the cluster lives; a spawned child would re-run a calling script
-        # that has no __main__ guard, so the script stays hidden until close()
-        self._main_hidden = main_hidden()
-        self._main_hidden.__enter__()
+        # that has no __main__ guard, so each of those starts -- and nothing else -- hides it
+        self._spawns_without_main = workers_spawned_without_main()
+        self._spawns_without_main.__enter__()
         # one thread per worker process: the pipeline is CPU-bound Python (spaCy holds the GIL)
         try:
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
@@ -126,9 +127,9 @@ class DaskExecutor:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
-        if self._main_hidden is not None:
-            self._main_hidden.__exit__(None, None, None)
-            self._main_hidden = None
+        if self._spawns_without_main is not None:
+            self._spawns_without_main.__exit__(None, None, None)
+            self._spawns_without_main = None
         if self._own_shard_dir and not self.keep_shards:
             _remove_dir(self.shard_dir)
 
@@ -167,6 +168,35 @@ class DaskExecutor:
             return task.failed(chunk, exc)
         finally:
             future.release()
+
+
+@contextlib.contextmanager
+def workers_spawned_without_main() -> Iterator[None]:
+    """While it is open, the processes Dask spawns from this process (a local cluster's
+    workers, at start-up and when a nanny replaces one that died) start with the
+    caller's script hidden for the moment of ``start()`` only (sitrep.run.executor's
+    spawn context): the caller's ``__main__`` stays in place for its own code --
+    pickling a class it defines, ``sys.modules["__main__"]`` -- while the cluster runs.
+
+    Dask picks its multiprocessing context in ``distributed.process`` when it creates a
+    process; this hands it the spawn context that hides the script (other start methods,
+    fork and forkserver, do not re-import the script and are left as they are)."""
+    try:
+        import distributed.process as dask_process
+    except ImportError:
+        yield
+        return
+    configured = dask_process.get_mp_context
+
+    def context():
+        ctx = configured()
+        return spawn_context_without_main() if ctx.get_start_method() == "spawn" else ctx
+
+    dask_process.get_mp_context = context
+    try:
+        yield
+    finally:
+        dask_process.get_mp_context = configured
 
 
 def probe_scheduler(address: str, timeout: float = 5.0) -> None:

@@ -202,3 +202,9 @@ def main_hidden() -> Iterator[None]:
 
 
 _SPAWN_WITHOUT_MAIN = _SpawnWithoutMainContext()
+
+
+def spawn_context_without_main() -> SpawnContext:
+    """The spawn context whose processes hide the caller's script while they start (and
+    only then); the Dask executor gives it to the nannies of a local cluster."""
+    return _SPAWN_WITHOUT_MAIN
