@@ -134,14 +134,15 @@ def test_hypothetical_keeps_the_speaker(kb):
     assert c.status == "hypothetical" and "Officials" in who(c)
 
 
-@pytest.mark.parametrize("text,cue", [
-    ("The US did not attack the boat.", "not"),
-    ("There were no strikes on Tuesday.", "no"),
-    ("US forces never fired on the fishermen.", "never"),
+@pytest.mark.parametrize("text", [
+    "The US did not attack the boat.",
+    "There were no strikes on Tuesday.",
+    "US forces never fired on the fishermen.",
 ])
-def test_negated(kb, text, cue):
-    c = event(run(kb, text), "ASSAULT").certainty
-    assert c.status == "negated" and c.cue.text == cue
+def test_an_act_stated_not_to_have_happened_is_no_event_to_be_certain_of(kb, text):
+    # docs/annotation.md 2: the gold codes no negated acts, so the events stage drops them
+    # (test_events_detection.py); the certainty stage never sees them
+    assert not [e for e in run(kb, text).events if e.type == "ASSAULT"]
 
 
 def test_condemned_attack_is_taken_as_real(kb):
@@ -261,10 +262,12 @@ def test_announcing_an_own_policy_is_asserted_announcing_a_past_strike_is_claime
 def test_a_purpose_clause_is_an_aim_unless_the_speaker_went_there_to_say_it(kb):
     doc = run(kb, "The senator went to the floor to praise the inspectors general.")
     assert event(doc, "SUPPORT").certainty.status == "asserted"
+    # an aim is no act (event_triggers.purpose_clause), and the demand of a protest is its
+    # topic (PLOVER 3.12): neither reaches the certainty stage as an event of its own
     doc = run(kb, "The army sent two battalions to seize the airport.")
-    assert event(doc, "COERCE").certainty.status == "hypothetical"
+    assert not [e for e in doc.events if e.type == "COERCE"]
     doc = run(kb, "Thousands of students staged rallies in the capital to demand new elections.")
-    assert event(doc, "REQUEST").certainty.status == "hypothetical"
+    assert not [e for e in doc.events if e.type == "REQUEST"]
 
 
 def test_without_evidence_hedges_only_the_events_it_bears_on(kb):
@@ -354,9 +357,10 @@ def test_an_act_done_where_people_gathered_for_it_is_asserted(kb):
     assert event(doc, "ACCUSE").certainty.status == "asserted"
 
 
-def test_the_aim_of_an_act_stays_hypothetical(kb):
+def test_the_demand_of_a_protest_is_the_protest_not_a_plan(kb):
     doc = run(kb, "Bolivian miners staged protests in La Paz to demand the resignation of the minister.")
-    assert event(doc, "REQUEST").certainty.status == "hypothetical"
+    assert event(doc, "PROTEST").certainty.status == "asserted"
+    assert not [e for e in doc.events if e.type == "REQUEST"]
 
 
 def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
@@ -373,5 +377,5 @@ def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
 def test_the_act_a_decision_names_is_taken_not_aimed_at(kb):
     doc = run(kb, "The Turkish government's decision to expel the Dutch ambassador angered Amsterdam.")
     assert event(doc, "SANCTION").certainty.status == "asserted"
-    doc = run(kb, "The rebels staged protests to demand the release of prisoners.")
-    assert event(doc, "REQUEST").certainty.status == "hypothetical"  # an aim stays an aim
+    doc = run(kb, "The army sent troops to expel the ambassador.")
+    assert not [e for e in doc.events if e.type == "SANCTION"]  # an aim stays an aim, no act

@@ -126,18 +126,23 @@ def read_bytes(data: bytes, origin: str, name_hint: str = "", published: Optiona
                          f"the {fmt} is nested too deeply to be an article; check the file") from None
     articles, skips = _within_chars(articles, skips, fmt, origin, limits)
     for article in articles:
-        article.meta.setdefault("encoding", encoding_info)
-        if published:
-            from sitrep.read.html import normalise_date
-            article.published = normalise_date(published) or published
-            article.meta["date_source"] = "given by the user"
-        if not article.id:
-            article.id = article_id(article)
+        _finish(article, encoding_info, published)
     if not articles:
         reason, detail = (skips[0].reason, skips[0].detail) if skips else ("empty", "no articles found")
         raise InputError(origin, reason,
                          f"no usable article in {len(skips)} record(s); first problem: {detail}")
     return articles, skips
+
+
+def _finish(article: Article, encoding_info: dict, published: Optional[str]) -> None:
+    """What every article read gets: how it was decoded, the user's date, a stable id."""
+    article.meta.setdefault("encoding", encoding_info)
+    if published:
+        from sitrep.read.html import normalise_date
+        article.published = normalise_date(published) or published
+        article.meta["date_source"] = "given by the user"
+    if not article.id:
+        article.id = article_id(article)
 
 
 def _parse(fmt: str, text: str, data: bytes, origin: str, encoding_info: dict,
@@ -297,6 +302,9 @@ def read_inputs(paths: Iterable[str], max_bytes: Optional[int] = None, published
 
 
 def _read_one(source: str, limits: Limits, published: Optional[str]) -> Iterator[Union[Article, Skip]]:
+    if _streams(source):
+        yield from _stream_jsonl(source, limits, published)
+        return
     try:
         articles, skips = read_input_with_skips(source, published=published, limits=limits)
     except InputError as exc:
@@ -304,6 +312,85 @@ def _read_one(source: str, limits: Limits, published: Optional[str]) -> Iterator
         return
     yield from skips
     yield from articles
+
+
+#: bytes read at a time when a JSONL file is checked before streaming it
+_STREAM_CHUNK = 1 << 16
+
+
+def _streams(source: str) -> bool:
+    """A local JSONL file in plain UTF-8 is read record by record, so memory holds one
+    record, not the file (a 130 MB archive read whole took 630 MB before its first
+    article); anything else -- gzip, UTF-16, another encoding, stdin, a URL, an empty
+    file -- is read whole, as before, and refused or decoded the same way."""
+    if source == "-" or _is_url(source):
+        return False
+    path = Path(source)
+    if os.path.splitext(path.name.lower())[1] not in _JSONL_EXT:
+        return False
+    try:
+        return path.is_file() and _plain_utf8(path)
+    except OSError:
+        return False  # reading it whole says what is wrong
+
+
+def _plain_utf8(path: Path) -> bool:
+    """The file is non-empty, not gzip, not UTF-16 and valid UTF-8 throughout (read in
+    chunks: a check costs I/O, not memory)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as f:
+        chunk = f.read(_STREAM_CHUNK)
+        if not chunk.strip() or is_gzip(chunk) or b"\x00" in chunk[:4096]:
+            return False
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                chunk = f.read(_STREAM_CHUNK)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _stream_jsonl(source: str, limits: Limits, published: Optional[str]) -> Iterator[Union[Article, Skip]]:
+    """The records of a UTF-8 JSONL file in file order, each an Article or a Skip; lines
+    are numbered as ``str.splitlines`` numbers them, so a record's origin (``file:line``)
+    is the same as when the file is read whole."""
+    from sitrep.read.records import jsonl_record, record_article
+
+    path = Path(source)
+    limit = _size_limit(path.name, limits.max_bytes)
+    size = path.stat().st_size
+    if size > limit:
+        yield InputError(source, "too_large", f"{size:,} bytes is above the {limit:,}-byte limit; split the "
+                         "input or raise the limit with --max-bytes").skip("read")
+        return
+    with open(path, "rb") as f:  # as decode() describes it when the file is read whole
+        bom = f.read(3) == b"\xef\xbb\xbf"
+    encoding_info = ({"encoding": "utf-8-sig", "how": "byte-order mark"} if bom
+                     else {"encoding": "utf-8", "how": "valid utf-8"})
+    number = 0
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for physical in f:
+                for line in physical.splitlines() or [""]:
+                    number += 1
+                    if not line.strip():
+                        continue
+                    item = record_article(*jsonl_record(line, number, source, limits.max_bytes), "jsonl")
+                    if isinstance(item, Skip):
+                        yield item
+                        continue
+                    kept, skips = _within_chars([item], [], "jsonl", source, limits)
+                    yield from skips
+                    for article in kept:
+                        _finish(article, encoding_info, published)
+                        yield article
+    except OSError as exc:
+        yield InputError(source, "unreadable", f"reading stopped at line {number} ({exc.strerror}); "
+                         "check the file and ingest it again (what was stored stays)").skip("read")
 
 
 def _walk(folder: Path) -> Iterator[Path]:

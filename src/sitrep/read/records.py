@@ -78,18 +78,21 @@ def read_jsonl(text: str, origin: str, max_record_bytes: Optional[int] = None) -
 
 def _jsonl_records(text: str, origin: str, max_record_bytes: Optional[int]) -> Iterator[tuple[str, Record]]:
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        if max_record_bytes and len(line) > max_record_bytes:
-            yield where, _too_large(where, f"line {number}", len(line), max_record_bytes)
-            continue
-        try:
-            yield where, json.loads(line)
-        except ValueError as exc:
-            yield where, Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it")
-        except RecursionError:  # nested thousands deep: not an article, and not a reason to lose the file
-            yield where, Skip(where, "malformed", f"line {number} is JSON nested too deeply; fix or remove it")
+        if line.strip():
+            yield jsonl_record(line, number, origin, max_record_bytes)
+
+
+def jsonl_record(line: str, number: int, origin: str, max_record_bytes: Optional[int]) -> tuple[str, Record]:
+    """(where, the parsed object or a Skip) for one non-blank line of a JSONL file."""
+    where = f"{origin}:{number}"
+    if max_record_bytes and len(line) > max_record_bytes:
+        return where, _too_large(where, f"line {number}", len(line), max_record_bytes)
+    try:
+        return where, json.loads(line)
+    except ValueError as exc:
+        return where, Skip(where, "malformed", f"line {number} is not valid JSON ({exc.msg}); fix or remove it")
+    except RecursionError:  # nested thousands deep: not an article, and not a reason to lose the file
+        return where, Skip(where, "malformed", f"line {number} is JSON nested too deeply; fix or remove it")
 
 
 def articles_from_records(records: Iterable[dict], origin: str, input_format: str = "jsonl"
@@ -160,17 +163,22 @@ def _collect(records: Iterable[tuple[str, Record]], input_format: str) -> tuple[
     Skips of those that are no article; one bad record never costs the others."""
     articles, skips = [], []
     for where, record in records:
-        if isinstance(record, Skip):
-            skips.append(record)
-            continue
-        try:
-            article = article_from_record(record, where)
-        except InputError as exc:
-            skips.append(exc.skip("read"))
-            continue
-        article.input_format = input_format
-        articles.append(article)
+        item = record_article(where, record, input_format)
+        (skips if isinstance(item, Skip) else articles).append(item)
     return articles, skips
+
+
+def record_article(where: str, record: Record, input_format: str) -> Union[Article, Skip]:
+    """One record (or the Skip its line already became) -> its Article of ``input_format``
+    or the Skip that says why it is none."""
+    if isinstance(record, Skip):
+        return record
+    try:
+        article = article_from_record(record, where)
+    except InputError as exc:
+        return exc.skip("read")
+    article.input_format = input_format
+    return article
 
 
 def _too_large(where: str, what: str, size: int, limit: int) -> Skip:

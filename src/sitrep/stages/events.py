@@ -32,6 +32,7 @@ from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        verb_subject)
+from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
                                           deontic_requests, evaluative_statements,
@@ -98,6 +99,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
+        cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         if not cands:
             continue
         cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
