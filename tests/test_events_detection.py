@@ -181,7 +181,7 @@ def test_not_ruling_out_force_is_a_threat(kb):
 # -- aims are not acts -----------------------------------------------------------------
 
 def test_an_infinitive_of_purpose_is_an_aim_not_an_act(kb):
-    doc = run(kb, "Several countries may cite international law to defy Washington.")
+    doc = run(kb, "The cabinet quietly rewrote the customs code in order to snub Brussels.")
     assert "REJECT" not in types(doc)
 
 
@@ -191,8 +191,8 @@ def test_going_somewhere_to_act_reports_the_act(kb):
 
 
 def test_an_event_with_several_mentions_is_triggered_by_its_first(kb):
-    doc = run(kb, "A senior Spanish minister repeated that Morocco must hand over the suspects as "
-                  "he embarked on a trip to West Africa to seek regional support for the demand.")
+    doc = run(kb, "Norway's envoy insisted that Chile must extradite the two bankers, and on a "
+                  "tour of Asian capitals he lobbied for backing of that demand.")
     merged = [e for e in doc.events if e.mentions]
     assert merged, [(e.type, e.trigger.text) for e in doc.events]
     for e in merged:
@@ -200,6 +200,12 @@ def test_an_event_with_several_mentions_is_triggered_by_its_first(kb):
 
 
 # -- capture ---------------------------------------------------------------------------
+
+def test_a_negated_verb_of_hesitating_or_stopping_affirms_the_act(kb):
+    assert "ASSAULT" in types(run(kb, "The militia did not hesitate to bomb the convoy."))
+    assert "ASSAULT" in types(run(kb, "Government artillery never stopped shelling the port."))
+    assert "ASSAULT" not in types(run(kb, "The militia did not try to bomb the convoy."))
+
 
 def test_capturing_a_person_is_an_arrest(kb):
     doc = run(kb, "Government forces captured the rebel commander near the border on Tuesday.")

@@ -192,6 +192,7 @@ class EventWords:
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     failure_governors: frozenset[str]
+    affirming_governors: frozenset[str]
     option_rejections: frozenset[str]
     negation_cancellers: frozenset[str]
     capture_verbs: frozenset[str]

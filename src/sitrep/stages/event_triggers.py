@@ -853,7 +853,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     event noun, or a verb of failing above it ("did not strike", "no talks were held",
     "failed to reach a deal", "avoided holding meetings"). "Not only ..." adds, it does
     not negate; a failed attack is still an attack (PLOVER), so a verb of failing does
-    not cancel an act of ``conflict_types``. Annotators code no negated act
+    not cancel an act of ``conflict_types``; a negated verb of hesitating or stopping
+    affirms it ("did not hesitate to strike"). Annotators code no negated act
     (docs/annotation.md 2)."""
     if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
            if t.pos_ in ("NOUN", "PROPN")):
@@ -864,7 +865,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     v = verb
     for _ in range(3):
         if any(_negates(ch, words) for ch in v.children):
-            return True
+            # "did not hesitate to strike": a negated governor of this kind affirms the act
+            return v is verb or lemma(v) not in words.affirming_governors
         if v.dep_ not in ("xcomp",) or v.head.i == v.i:
             return False
         if lemma(v.head) in words.failure_governors and c.type not in conflict_types:
