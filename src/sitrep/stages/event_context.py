@@ -190,6 +190,8 @@ class DateFinder:
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
+            if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.head.i in anchors:
+                return "own"  # "the attack that took place on Monday": the clause tells its time
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
             if tok.head.i == tok.i:
@@ -348,8 +350,13 @@ def period_end(value: str, mod: Optional[str] = None) -> Optional[dt.date]:
 
 def before_news_period(time: Optional[Time], reference: Optional[dt.date]) -> bool:
     """The middle of the date's period lies more than two weeks before the article's news
-    reference day ("last month" in a mid-May article is April: background)."""
+    reference day ("last month" in a mid-May article is April: background), and the
+    period does not end on that day."""
     if time is None or reference is None or not time.value:
+        return False
+    if period_end(time.value, time.mod) == reference:
+        # the reference's own period: an undated article naming only years ends its news
+        # period on Dec 31 of the latest, and "in 2019" then is that period, not before it
         return False
     middle = period_middle(time.value, time.mod)
     return middle is not None and (reference - middle).days > BACKGROUND_DAYS
