@@ -379,3 +379,10 @@ def test_the_act_a_decision_names_is_taken_not_aimed_at(kb):
     assert event(doc, "SANCTION").certainty.status == "asserted"
     doc = run(kb, "The army sent troops to expel the ambassador.")
     assert not [e for e in doc.events if e.type == "SANCTION"]  # an aim stays an aim, no act
+
+
+def test_the_events_and_certainty_stages_read_one_list_of_decision_nouns():
+    from sitrep.knowledge.cues import load_word_sets
+    from sitrep.knowledge.plover import event_words
+    assert event_words().decision_nouns == load_word_sets()["decision_noun"]
+    assert {"decision", "vote", "plan", "choice"} <= event_words().decision_nouns
