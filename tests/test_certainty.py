@@ -366,9 +366,9 @@ def test_the_demand_of_a_protest_is_the_protest_not_a_plan(kb):
 def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
     # a statement act (support, rejection) told by the party that made it is asserted,
     # whatever the tense; a done physical act told by its doer stays the doer's claim
-    doc = run(kb, "The ministry released a statement saying it had rejected a request from the rebels to talk.")
+    doc = run(kb, "In a communique, the Velorian cabinet announced it had turned down the miners' union's appeal for negotiations.")
     assert event(doc, "REJECT").certainty.status == "asserted"
-    doc = run(kb, "Brazil reiterated its support for the opposition leader Juan Guaido on Wednesday.")
+    doc = run(kb, "On Friday, the Ostravan parliament repeated that it stands with the exiled governor Mira Kalden.")
     assert event(doc, "SUPPORT").certainty.status == "asserted"
     doc = run(kb, "Brazil said its jets had bombed the rebel airport.")
     assert event(doc, "ASSAULT").certainty.status == "claimed"

@@ -470,8 +470,9 @@ class PeriodReader:
 
     def _cued(self, c) -> bool:
         """A past or habitual cue, or a long duration, on the event word, its light verb,
-        the verb that carries it, or the clause it belongs to ("Past talks have often
-        ended with each side blaming the other", "has for a year been trying to take")."""
+        the verb that carries it, or the clause it belongs to ("border militias have
+        usually answered a truce by raiding the next village", "has for a year been trying
+        to take")."""
         verb = _clause_verb(c)
         simple_past = verb is not None and verb.tag_ == "VBD"
         anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
@@ -537,7 +538,7 @@ def _starts_before(time: Time, reference: Optional[dt.date]) -> bool:
 
 def _governing_clause(verb):
     """The clause an infinitive or a participial phrase belongs to: "trying" for "trying
-    to take", "ended" for "ended ... with each side blaming"."""
+    to take", "answered" for "answered ... by raiding"."""
     if verb is None:
         return None
     if verb.dep_ == "xcomp":
