@@ -93,11 +93,3 @@ def test_a_time_in_a_relative_clause_on_the_trigger_noun_dates_the_event(kb):
     assert raid.date is not None and raid.date.value == "2024-02-09"
     assert raid.background is True
 
-
-def test_a_year_in_an_undated_article_that_names_only_years_is_news(kb):
-    # with no publication date the news period ends in the latest year named; an act of
-    # that year is not before it
-    doc = run(kb, "The militia burned the granary of Karavan in 2021.", published=None)
-    assert of_type(doc, "ASSAULT").background is False
-    doc = run(kb, "The militia burned the granary of Karavan in 2021, as it had in 2015.", published=None)
-    assert of_type(doc, "ASSAULT").background is False
