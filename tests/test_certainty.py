@@ -366,9 +366,9 @@ def test_the_demand_of_a_protest_is_the_protest_not_a_plan(kb):
 def test_a_party_telling_of_its_own_earlier_statement_puts_it_on_record(kb):
     # a statement act (support, rejection) told by the party that made it is asserted,
     # whatever the tense; a done physical act told by its doer stays the doer's claim
-    doc = run(kb, "The ministry released a statement saying it had rejected a request from the rebels to talk.")
+    doc = run(kb, "In a communique, the Velorian cabinet announced it had turned down the miners' union's appeal for negotiations.")
     assert event(doc, "REJECT").certainty.status == "asserted"
-    doc = run(kb, "Brazil reiterated its support for the opposition leader Juan Guaido on Wednesday.")
+    doc = run(kb, "On Friday, the Ostravan parliament repeated that it stands with the exiled governor Mira Kalden.")
     assert event(doc, "SUPPORT").certainty.status == "asserted"
     doc = run(kb, "Brazil said its jets had bombed the rebel airport.")
     assert event(doc, "ASSAULT").certainty.status == "claimed"
@@ -379,3 +379,10 @@ def test_the_act_a_decision_names_is_taken_not_aimed_at(kb):
     assert event(doc, "SANCTION").certainty.status == "asserted"
     doc = run(kb, "The army sent troops to expel the ambassador.")
     assert not [e for e in doc.events if e.type == "SANCTION"]  # an aim stays an aim, no act
+
+
+def test_the_events_and_certainty_stages_read_one_list_of_decision_nouns():
+    from sitrep.knowledge.cues import load_word_sets
+    from sitrep.knowledge.plover import event_words
+    assert event_words().decision_nouns == load_word_sets()["decision_noun"]
+    assert {"decision", "vote", "plan", "choice"} <= event_words().decision_nouns

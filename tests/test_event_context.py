@@ -80,3 +80,16 @@ def test_duration_days():
     assert duration_days("P3D") == 3
     assert duration_days("PT4H") == 0
     assert duration_days(None) == 0
+
+
+def test_a_time_in_a_relative_clause_on_the_trigger_noun_dates_the_event(kb):
+    doc = run(kb, "The bombing that took place on Friday killed four villagers in Karavan.",
+              published="2024-05-20")
+    bombing = next(e for e in doc.events if e.trigger.text == "bombing")
+    assert bombing.date is not None and bombing.date.value == "2024-05-17"
+    doc = run(kb, "The raid, which happened on February 9, wrecked a clinic in Meridia.",
+              published="2024-05-20")
+    raid = next(e for e in doc.events if e.trigger.text == "raid")
+    assert raid.date is not None and raid.date.value == "2024-02-09"
+    assert raid.background is True
+

@@ -335,3 +335,14 @@ def test_be_to_infinitive_looks_ahead(kb):
     # Saturday 2026-01-03: "is to travel on Monday" is the coming Monday
     assert value_of(kb, "The minister, who is to travel to Ankara on Monday, spoke to reporters.",
                     "Monday").value == "2026-01-05"
+
+
+def test_was_to_and_to_blame_do_not_look_ahead(kb):
+    # Saturday 2026-01-03: only a present "is/are to + verb" tells an arrangement ahead;
+    # "was to blame" and "is to blame" judge a past act
+    assert value_of(kb, "Aides said the militia was to blame for the ambush on Tuesday.",
+                    "Tuesday").value == "2025-12-30"
+    assert value_of(kb, "Aides say the militia is to blame for the ambush on Tuesday.",
+                    "Tuesday").value == "2025-12-30"
+    assert value_of(kb, "The envoy was to visit the capital on Tuesday.",
+                    "Tuesday").value != "2026-01-06"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
 
+from sitrep.knowledge.cues import load_word_sets
 from sitrep.knowledge.tables import tsv_rows
 
 from sitrep.model import PLOVER_TYPES
@@ -205,9 +206,14 @@ class EventWords:
     strike_preps: frozenset[str]
 
 
+#: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)
+_SHARED_WITH_CUES = {"decision_nouns": "decision_noun"}
+
+
 def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
-    """Read ``concept<TAB>words`` rows; every field of :class:`EventWords` must appear."""
-    wanted = {f.name for f in fields(EventWords)}
+    """Read ``concept<TAB>words`` rows; every field of :class:`EventWords` must appear,
+    except the lists shared with the certainty stage, read from ``cues/words.tsv``."""
+    wanted = {f.name for f in fields(EventWords)} - set(_SHARED_WITH_CUES)
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
         if len(row) < 2 or row[0] not in wanted:
@@ -216,6 +222,9 @@ def load_event_words(path: Path = PLOVER_DIR / "event_words.tsv") -> EventWords:
     missing = wanted - set(found)
     if missing:
         raise ValueError(f"{path.name}: missing concepts {sorted(missing)}")
+    shared = load_word_sets()
+    for name, cue_set in _SHARED_WITH_CUES.items():
+        found[name] = set(shared.get(cue_set, ()))
     return EventWords(**{name: frozenset(words) for name, words in found.items()})
 
 

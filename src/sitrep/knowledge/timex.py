@@ -177,7 +177,7 @@ TIMEX_DATA = Path(__file__).parent / "data" / "timex"
 @functools.lru_cache(maxsize=1)
 def load_timex_words(path: Optional[Path] = None) -> dict[str, frozenset[str]]:
     """Named word sets the times stage consults (``knowledge/data/timex/words.tsv``):
-    schedule_verb, plan_verb, future_signal, month_context, not_after_year, not_before_year."""
+    schedule_verb, plan_verb, not_ahead_infinitive, future_signal, month_context, not_after_year, not_before_year."""
     from sitrep.knowledge.tables import tsv_rows
 
     sets: dict[str, set[str]] = {}

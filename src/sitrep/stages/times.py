@@ -153,8 +153,22 @@ class _Found:
 
 _SCHEDULE_VERBS = TIMEX_WORDS["schedule_verb"]
 _PLAN_VERBS = TIMEX_WORDS["plan_verb"]
+#: "is to blame for the attack on Monday" judges a past act
+_NOT_AHEAD_INFINITIVES = TIMEX_WORDS["not_ahead_infinitive"]
 #: a weekday or time after these words lies ahead ("postponed until Saturday")
 _FUTURE_SIGNALS = TIMEX_WORDS["future_signal"]
+
+
+def _infinitive_looks_ahead(token) -> bool:
+    """A to-infinitive looks ahead on its own, under a verb of planning ("plans to meet"),
+    or under a present "is/are to" ("is to travel on Monday"); a past "was to" is read
+    with its own tense and "is to blame" is no arrangement."""
+    head = token.head
+    if head == token or head.pos_ not in ("VERB", "AUX"):
+        return True
+    if head.lemma_ == "be":
+        return head.tag_ in ("VBZ", "VBP") and token.lemma_ not in _NOT_AHEAD_INFINITIVES
+    return head.lemma_ in _PLAN_VERBS
 
 
 class _Context:
@@ -191,7 +205,7 @@ class _Context:
                 return 1  # "a hearing has been scheduled for June 3"
             if "to" in words and token.tag_ != "VB":
                 # passive infinitive "to be held on October 12"
-                if token.head == token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
+                if _infinitive_looks_ahead(token):
                     return 1
                 token = token.head
                 continue
@@ -208,7 +222,7 @@ class _Context:
             if token.tag_ == "VB" and ("to" in words or token.dep_ == "xcomp"):
                 # "plans to meet on Friday" looks ahead; "agreed to sell in October" is
                 # read with the tense of its main verb
-                if token.head == token or token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_ in _PLAN_VERBS:
+                if _infinitive_looks_ahead(token):
                     return 1
                 token = token.head
                 continue
