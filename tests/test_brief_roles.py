@@ -88,6 +88,8 @@ def test_glued_headlines_are_page_debris_and_a_name_is_not():
     assert page_debris("Jane Ann DoeSenators urge action Lawmakers JohnSmith faces vote MORE said on Monday.")
     assert page_debris("Minister Ann DoeOvernight News: budget talks stall | Senators weigh a vote on Monday.")
     assert not page_debris("General MacArthur said on Monday that the talks would go on.")
+    assert not page_debris("The WikiLeaks founder posted the files on YouTube.")
+    assert page_debris("PayPal news: TomLee wins MaxPower race GovTrack update")
 
 
 def test_a_speaker_past_an_apposition_is_still_the_speaker():
