@@ -147,6 +147,17 @@ def test_a_threat_is_made_with_its_complement_not_by_a_description():
     assert not terms.threat_made("Officials say the smugglers threaten public health.")
 
 
+def test_consequences_and_warnings_threaten_only_with_a_harm_the_speaker_would_do():
+    from sitrep.knowledge.report_terms import load_report_terms
+    terms = load_report_terms()
+    assert terms.threat_made("Ruritania warned Borduria of a swift military response.")
+    assert terms.threat_made("The council said the rebels would face consequences.")
+    assert terms.threat_made("There will be consequences if the convoy crosses the bridge, the envoy said.")
+    assert not terms.threat_made("The drought in Borduria had economic consequences for farmers.")
+    assert not terms.threat_made("Forecasters warned of flooding in the lower valley.")
+    assert not terms.threat_made("The agency warned residents of heavy rain on Sunday.")
+
+
 def test_a_continent_is_no_place_for_an_event_between_named_countries():
     e = _event("Ruritania shelled Borduria as Europe watched.", source="Ruritania", target="Borduria",
                trigger="shelled")
