@@ -88,6 +88,8 @@ def test_glued_headlines_are_page_debris_and_a_name_is_not():
     assert page_debris("Jane Ann DoeSenators urge action Lawmakers JohnSmith faces vote MORE said on Monday.")
     assert page_debris("Minister Ann DoeOvernight News: budget talks stall | Senators weigh a vote on Monday.")
     assert not page_debris("General MacArthur said on Monday that the talks would go on.")
+    assert not page_debris("The WikiLeaks founder posted the files on YouTube.")
+    assert page_debris("PayPal news: TomLee wins MaxPower race GovTrack update")
 
 
 def test_a_speaker_past_an_apposition_is_still_the_speaker():
@@ -143,6 +145,17 @@ def test_a_threat_is_made_with_its_complement_not_by_a_description():
     assert terms.threat_made("The envoy threatened the council with new tariffs.")
     assert terms.threat_made("The minister warned that further steps would have grave consequences.")
     assert not terms.threat_made("Officials say the smugglers threaten public health.")
+
+
+def test_consequences_and_warnings_threaten_only_with_a_harm_the_speaker_would_do():
+    from sitrep.knowledge.report_terms import load_report_terms
+    terms = load_report_terms()
+    assert terms.threat_made("Ruritania warned Borduria of a swift military response.")
+    assert terms.threat_made("The council said the rebels would face consequences.")
+    assert terms.threat_made("There will be consequences if the convoy crosses the bridge, the envoy said.")
+    assert not terms.threat_made("The drought in Borduria had economic consequences for farmers.")
+    assert not terms.threat_made("Forecasters warned of flooding in the lower valley.")
+    assert not terms.threat_made("The agency warned residents of heavy rain on Sunday.")
 
 
 def test_a_continent_is_no_place_for_an_event_between_named_countries():

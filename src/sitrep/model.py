@@ -75,7 +75,12 @@ class Actor:
     sector: Optional[str] = None  # GOV MIL REB CRM BUS MED IGO NGO CIV ...
     kind: Optional[str] = None  # person | org | state | group
     actor_id: Optional[str] = None  # key in the actor knowledge base, None if unknown
-    resolved_by: Optional[str] = None  # kb | coref | ner | metonymy
+    #: how the mention was resolved: kb | coref | ner | metonymy | text | place | home, or
+    #: "phrase" for a party named only by its role ("gunmen", "protesters"), refined as
+    #: "phrase+region" (a group of several countries: "Gulf states"), "phrase+place" (took
+    #: the country of the event's place) or "phrase+home" (the article's home country);
+    #: test the family with ``startswith("phrase")``
+    resolved_by: Optional[str] = None
     #: the mention sits in a locative phrase ("in Venezuela", "near Caracas"): it names
     #: where something happens, so it is not the acting party or the target of an event
     locative: bool = False

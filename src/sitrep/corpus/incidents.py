@@ -610,13 +610,19 @@ def _most_common(values) -> Optional[Any]:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
-def _corroborated(values, at_least: int = 2) -> Optional[Any]:
-    """The most common value when at least ``at_least`` members give it, else None."""
-    counts = Counter(v for v in values if v)
-    if not counts:
+def _corroborated(pairs, at_least: int = 2) -> Optional[Any]:
+    """The value given by the most independent sources, when at least ``at_least``
+    distinct sources give it, else None. ``pairs`` are (independent source key, value):
+    two mentions in one article (or in its near-duplicate copy) are one source, so they
+    corroborate nothing."""
+    sources: dict[Any, set] = defaultdict(set)
+    for key, value in pairs:
+        if value:
+            sources[value].add(key)
+    if not sources:
         return None
-    value, n = counts.most_common(1)[0]
-    return value if n >= at_least else None
+    value = max(sources, key=lambda v: len(sources[v]))
+    return value if len(sources[value]) >= at_least else None
 
 
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
@@ -634,9 +640,9 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     # a role the label event leaves open is filled only from what several members say: one
     # other member's actor may belong to another statement of its sentence (a patchwork
     # label names a happening nobody reported)
-    source = label_event.source_name or _corroborated(m.source_name for m in members)
-    target = label_event.target_name or _corroborated(m.target_name for m in members)
-    place = label_event.place_name or _corroborated(m.place_name for m in members)
+    source = label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
+    target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
+    place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]

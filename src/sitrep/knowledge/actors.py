@@ -128,6 +128,14 @@ class RoleWords:
     multinational_modifiers: frozenset[str] = frozenset()
     #: PLOVER type -> sector of the people who do an act of it when no doer is named
     unnamed_doers: dict[str, str] = field(default_factory=dict)
+    #: PLOVER type or sector -> the generic name of such an unnamed doer ("protesters")
+    unnamed_doer_names: dict[str, str] = field(default_factory=dict)
+
+    def unnamed_doer_name(self, plover_type: str) -> str:
+        """The generic group name of the unnamed doer of an act of ``plover_type``: the
+        type's own name, else its sector's, else the sector code in lower case."""
+        sector = self.unnamed_doers.get(plover_type, "")
+        return self.unnamed_doer_names.get(plover_type) or self.unnamed_doer_names.get(sector) or sector.lower()
 
 
 @functools.lru_cache(maxsize=4)
@@ -137,6 +145,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     instruments: set[str] = set()
     multinational: set[str] = set()
     unnamed: dict[str, str] = {}
+    unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
@@ -150,6 +159,11 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES or not value:
                 raise ValueError(f"{path}: unnamed_doer needs a PLOVER type and a sector, got {word!r} {value!r}")
             unnamed[word.upper()] = value.upper()
+        elif kind == "unnamed_doer_name":
+            if not word or not value.strip():
+                raise ValueError(f"{path}: unnamed_doer_name needs a PLOVER type or sector and a name, "
+                                 f"got {word!r} {value!r}")
+            unnamed_names[word.upper()] = value.strip()
         elif kind == "referring_act":
             types = frozenset(value.upper().split())
             if not types or not types <= set(PLOVER_TYPES):
@@ -157,7 +171,8 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             referring[word] = types
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
-    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed)
+    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
+                     unnamed_names)
 
 
 @dataclass(frozen=True)

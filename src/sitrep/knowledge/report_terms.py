@@ -21,7 +21,10 @@
     words ("threatened to ...", "warned that ...").
 ``roles``
     a :class:`RoleWords`: the words around an actor mention that show it is an object
-    of a preposition, a place, or the speaker rather than the actor (``roles.tsv``).
+    of a preposition, a place, or the speaker rather than the actor, and the event types
+    whose noun names its actor with "of" (``roles.tsv``).
+``unit_days[unit]``
+    the length in days of a unit of time ("year": 365; ``durations.tsv``).
 
 The tables are plain TSV (see each file's header) so they can be extended without
 touching code; nothing in them may be specific to one country or crisis.
@@ -58,6 +61,11 @@ def _cue_pattern(cues: list[str], whole_words: bool = False) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + ")" + end, re.IGNORECASE)
 
 
+def _alternatives(cues: list[str]) -> str:
+    """A regex group of the cues, each matching at the start of a word."""
+    return "(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+
+
 #: cue kinds matched as whole words ("us" must not match "usually")
 WHOLE_WORD_KINDS = {"first_person"}
 
@@ -82,6 +90,8 @@ class RoleWords:
     infinitive: frozenset[str]
     agent: frozenset[str]
     agent_of: frozenset[str]
+    #: PLOVER types (upper case) whose noun names its actor with an ``agent_of`` word
+    actor_of_types: frozenset[str] = frozenset()
 
 
 def _role_words() -> RoleWords:
@@ -90,7 +100,8 @@ def _role_words() -> RoleWords:
     return RoleWords(kinds["object_preposition"], kinds["place_preposition"], kinds["modifier"],
                      kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"],
                      kinds["light_verb"], kinds["possessive"],
-                     kinds["infinitive"], kinds["agent"], kinds["agent_of"])
+                     kinds["infinitive"], kinds["agent"], kinds["agent_of"],
+                     frozenset(t.upper() for t in kinds.get("actor_of_type", ())))
 
 
 class ReportTerms:
@@ -104,12 +115,21 @@ class ReportTerms:
         self._aim, self._demand = statements["aim"], statements["demand"]
         self._first_person, self._caption = statements["first_person"], statements["caption"]
         self.roles = _role_words()
+        #: unit of time -> days ("year": 365), for quantities that are durations
+        self.unit_days = {r["unit"]: int(r["days"]) for r in tsv_records(REPORT_DIR / "durations.tsv")}
         words = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
                  for r in tsv_records(REPORT_DIR / "statements.tsv")}
         self._threat_made = statements["threat_made"]
-        self._threat = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, words["threat_verb"])) + r")\w*(?:\W+[\w'’-]+){0,3}?\W+(?:"
-            + "|".join(map(re.escape, words["threat_complement"])) + r")(?!\w)", re.IGNORECASE)
+        verbs = r"(?<![\w-])(?:" + "|".join(map(re.escape, words["threat_verb"])) + r")\w*(?:\W+[\w'’-]+){0,3}?\W+"
+        self._threat = re.compile(verbs + _alternatives(words["threat_complement"]) + r"(?!\w)", re.IGNORECASE)
+        # "warned Borduria of a military response": of a harm the speaker's side would do
+        self._warn_of = re.compile(verbs + r"of(?:\W+[\w'’-]+){0,3}?\W+" + _alternatives(words["threat_of_harm"]),
+                                   re.IGNORECASE)
+        self._qualified_consequence = re.compile(
+            r"(?<![\w-])" + _alternatives(words["consequence_qualifier"]) + r"(?:\W+[\w'’-]+){0,2}?\W+"
+            + _alternatives(words["consequence"]), re.IGNORECASE)
+        self._consequence = statements["consequence"]
+        self._condition = _cue_pattern(words["threat_condition"], whole_words=True)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -175,8 +195,17 @@ class ReportTerms:
 
     def threat_made(self, text: Optional[str]) -> bool:
         """The text makes a threat: a threat verb with its complement ("threatened to",
-        "warned that", "threatened the town with"), or words that threaten on their own."""
-        return bool(text and (self._threat.search(text) or self._threat_made.search(text)))
+        "warned that", "threatened the town with"), a warning of a harm the speaker's
+        side would do ("warned X of retaliation", not "warned of flooding"), words that
+        threaten on their own, or consequences that are qualified ("would face
+        consequences") or conditional ("... consequences if ..."), not "economic
+        consequences"."""
+        if not text:
+            return False
+        if self._threat.search(text) or self._warn_of.search(text) or self._threat_made.search(text):
+            return True
+        return bool(self._qualified_consequence.search(text)
+                    or (self._consequence.search(text) and self._condition.search(text)))
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))

@@ -227,12 +227,28 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 def page_debris(sentence: Optional[str]) -> bool:
     """The sentence is page debris (linked headlines run together), not prose to cite:
-    two or more glued words, or one with a "|" between headlines, or two such bars. One
-    glued word alone is a name ("MacArthur")."""
+    three or more glued words; two, each at a headline boundary (see ``_glued_words``);
+    a glued word and a "|" between headlines; or two such bars. Glued names of prose
+    ("The WikiLeaks founder posted the files on YouTube", "General MacArthur") are not."""
     if not sentence:
         return False
-    glued, bars = len(_GLUED.findall(sentence)), sentence.count("|")
-    return glued >= 2 or bool(glued and bars) or bars >= 2
+    glued, bars = _glued_words(sentence), sentence.count("|")
+    if bars >= 2 or (glued and bars) or len(glued) >= 3:
+        return True
+    return len(glued) >= 2 and all(glued)
+
+
+def _glued_words(sentence: str) -> list[bool]:
+    """One flag per glued word of the sentence: it sits at a headline boundary, i.e. it
+    opens the text or follows another capitalised word that does not ("Ann DoeSenators",
+    "Lawmakers JohnSmith": a name run into the next headline). A brand name of prose
+    follows a function word or opens a phrase after "The" ("on YouTube", "The WikiLeaks")."""
+    words = sentence.split()
+    flags = []
+    for i, word in enumerate(words):
+        for _ in _GLUED.findall(word):
+            flags.append(i == 0 or (i > 1 and words[i - 1][:1].isupper()))
+    return flags
 
 
 def load_events(store, article_ids: list[str], period: Optional[Period],

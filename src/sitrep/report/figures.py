@@ -107,7 +107,7 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:
-        if _cumulative(candidates):
+        if _cumulative(candidates, terms):
             continue
         for q in candidates:
             read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
@@ -127,13 +127,13 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
 #: a span of time at least this long (in days) in a figure's sentence makes its numbers a
 #: running toll over that span ("... killed in the past five years"), not one incident's
 CUMULATIVE_DAYS = 365
-_DAYS = {"year": 365, "decade": 3650, "month": 30, "week": 7, "day": 1}
 
 
-def _cumulative(candidates: list[dict]) -> bool:
+def _cumulative(candidates: list[dict], terms: ReportTerms) -> bool:
     """The sentence's quantities include a span of a year or more (a duration, not an
     age: the quantities stage gives ages their own unit)."""
-    return any((q.get("value") or 0) * _DAYS.get(q.get("unit") or "", 0) >= CUMULATIVE_DAYS for q in candidates)
+    days = terms.unit_days
+    return any((q.get("value") or 0) * days.get(q.get("unit") or "", 0) >= CUMULATIVE_DAYS for q in candidates)
 
 
 def ranked(figures: list[Figure], limit: int) -> list[Figure]:

@@ -30,9 +30,6 @@ MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
 MAX_APPOSITION = 16
 MATERIAL = ("material conflict", "material cooperation")
-#: types whose noun names its actor with "of" ("the withdrawal of the troops"); for the
-#: others "of" names the target ("the invasion of the valley")
-ACTOR_OF_TYPES = {"RETREAT", "MOBILIZE", "AID", "COOPERATE"}
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
@@ -191,7 +188,7 @@ def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words:
     if previous and previous[0].lower() in words.light_verbs:
         return False
     end_of_trigger = at + len(text)
-    markers = words.agent | (words.agent_of if e.get("type") in ACTOR_OF_TYPES else frozenset())
+    markers = words.agent | (words.agent_of if e.get("type") in words.actor_of_types else frozenset())
     by = _agent_after(sentence[end_of_trigger:], markers, words)
     for start, end in spans:
         if governor <= start and end <= at:

@@ -249,6 +249,12 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
                  resolved_by="phrase+region" if several else "phrase")
 
 
+def _role_phrase(actor: Actor) -> bool:
+    """The actor stands in for a party named only by its role ("gunmen", "Gulf states"):
+    ``resolved_by`` "phrase" or one of its refinements ("phrase+region", "phrase+place",
+    "phrase+home"), not a named party."""
+    return (actor.resolved_by or "").startswith("phrase")
+
 # ------------------------------------------------------------------ subjects
 
 def relative_antecedent(tok):
@@ -401,12 +407,14 @@ class RoleFinder:
         return []
 
     def _unnamed_doer(self, c) -> Actor:
-        """"Protests against the regime": the people who protest, read from the trigger,
-        unresolved (the events stage places them where the act happens or in the
-        article's home country)."""
+        """"Protests against the regime": the people who protest, unresolved (the events
+        stage places them where the act happens or in the article's home country). The
+        span is the trigger's (where the text implies them); the name is a generic group
+        ("protesters"), never the trigger word."""
         start, end = c.head.idx, c.head.idx + len(c.head)
         sector = self.role_words.unnamed_doers[c.type]
-        return Actor(span=(start, end), text=c.head.text, name=c.head.text, sector=sector, kind="group",
+        name = self.role_words.unnamed_doer_name(c.type)
+        return Actor(span=(start, end), text=c.head.text, name=name, sector=sector, kind="group",
                      resolved_by="phrase")
 
     def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
@@ -492,10 +500,10 @@ class RoleFinder:
                 dative = child(head, "dative")
                 if dative is not None and dative.i not in trigger_tokens:
                     targets = self.phrase_actors(dative)
-        if not targets or all(t.resolved_by == "phrase" for t in targets):
+        if not targets or all(_role_phrase(t) for t in targets):
             # "offered its troops to Lebanon's president": the recipient, not the thing given
             named = self._prep_targets(head, preps, c.tokens)
-            if named and (not targets or any(t.resolved_by != "phrase" for t in named)):
+            if named and (not targets or any(not _role_phrase(t) for t in named)):
                 targets = named
         for other in c.tokens[1:]:
             if not targets and other.pos_ in NOUN_POS:  # "held a meeting with X"
