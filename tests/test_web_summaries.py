@@ -210,3 +210,28 @@ def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
             assert client.get(path).status_code == 200, path
         assert len(app.state.snapshots.current().cache) == 7
         assert client.get("/api/actors?per_page=1&page=2").json()["items"]
+
+
+def test_a_failed_build_detaches_its_partial_tables_and_pages_still_answer(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import summaries
+    from sitrep.web.app import create_app
+
+    # the first table is built, the second fails: the first must not stay attached
+    first = next(iter(summaries._TABLES))
+    broken = {first: summaries._TABLES[first], "broken": "SELECT * FROM no_such_table"}
+    monkeypatch.setattr(summaries, "_TABLES", broken)
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    app = create_app(db, check_every=3600)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        copy = app.state.snapshots.current()
+        assert copy.summaries is False
+        reader = app.state.snapshots.reader()
+        try:
+            databases = {r["database_name"] for r in reader.rows("SELECT database_name FROM duckdb_databases()")}
+        finally:
+            reader.close()
+        assert summaries.SCHEMA not in databases
+        for path in ("/", "/map", "/actors", "/api/actors?per_page=1"):
+            assert client.get(path).status_code == 200, path

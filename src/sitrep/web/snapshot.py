@@ -340,6 +340,10 @@ def _summarise(store: Store, source: Path) -> bool:
         seconds = summaries.build(store.con)
     except Exception as exc:  # noqa: BLE001 - a copy without summaries still answers correctly
         log.warning("summary tables of the copy of %s not built (%s); pages read the plain tables", source, exc)
+        try:  # the tables made before the failure would keep their memory for nothing
+            summaries.discard(store.con)
+        except Exception as detach_exc:  # noqa: BLE001 - the plain tables still answer
+            log.warning("the partial summary tables of the copy of %s stay attached (%s)", source, detach_exc)
         return False
     log.info("summary tables of the copy of %s built in %.1f s", source, seconds)
     return True
