@@ -235,3 +235,22 @@ def test_a_failed_build_detaches_its_partial_tables_and_pages_still_answer(tmp_p
         assert summaries.SCHEMA not in databases
         for path in ("/", "/map", "/actors", "/api/actors?per_page=1"):
             assert client.get(path).status_code == 200, path
+
+
+def test_the_cache_of_a_copy_drops_the_least_recently_used_answer(tmp_path, monkeypatch):
+    from sitrep.web import snapshot
+    from sitrep.web.snapshot import Snapshots
+
+    monkeypatch.setattr(snapshot, "CACHE_ENTRIES", 3)
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    snaps = Snapshots(db, workdir=tmp_path / "copies", check_every=3600)
+    snaps.start()
+    try:
+        snaps.current().cache.clear()  # only this test's answers
+        for name in ("a", "b", "c"):
+            snaps.cached((name,), lambda store, name=name: name)
+        assert snaps.cached(("a",), lambda store: "recomputed") == "a"  # a hit: now the most recent
+        snaps.cached(("d",), lambda store: "d")
+        assert list(snaps.current().cache) == [("c",), ("a",), ("d",)]  # b, least recently used, went
+    finally:
+        snaps.close()
