@@ -108,3 +108,20 @@ def test_the_api_refuses_cluster_options_without_the_dask_engine(tmp_path):
     with pytest.raises(SitrepError, match="scheduler only work with the dask engine"):
         sitrep.open(tmp_path / "a.duckdb").ingest([str(tmp_path)], scheduler="tcp://127.0.0.1:8786")
     assert not (tmp_path / "a.duckdb").exists()
+
+
+def test_the_spawn_patch_survives_two_executors_closed_out_of_order():
+    import distributed.process as dask_process
+
+    from sitrep.run.dask_executor import workers_spawned_without_main
+
+    dasks_own = dask_process.get_mp_context
+    first, second = workers_spawned_without_main(), workers_spawned_without_main()
+    first.__enter__()
+    patched = dask_process.get_mp_context
+    assert patched is not dasks_own
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first closes while the second still runs
+    assert dask_process.get_mp_context is patched
+    second.__exit__(None, None, None)
+    assert dask_process.get_mp_context is dasks_own
