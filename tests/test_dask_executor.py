@@ -110,12 +110,20 @@ def test_the_api_refuses_cluster_options_without_the_dask_engine(tmp_path):
     assert not (tmp_path / "a.duckdb").exists()
 
 
-def test_the_spawn_patch_survives_two_executors_closed_out_of_order():
+def test_the_spawn_patch_survives_two_executors_closed_out_of_order(monkeypatch):
+    import multiprocessing
+
     import distributed.process as dask_process
 
+    from sitrep.run import dask_executor
     from sitrep.run.dask_executor import workers_spawned_without_main
 
-    dasks_own = dask_process.get_mp_context
+    # a clean start, whatever executors earlier tests left open
+    def dasks_own():
+        return multiprocessing.get_context("spawn")
+
+    monkeypatch.setattr(dask_process, "get_mp_context", dasks_own)
+    monkeypatch.setattr(dask_executor, "_spawn_patch", {"users": 0, "configured": None, "installed": None})
     first, second = workers_spawned_without_main(), workers_spawned_without_main()
     first.__enter__()
     patched = dask_process.get_mp_context
