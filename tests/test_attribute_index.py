@@ -108,3 +108,16 @@ def test_a_pattern_the_index_cannot_read_keeps_the_matcher():
     assert IndexedAttributeMatches.of(ruler) is None
     assert use_index(nlp) is False
     assert "match" not in vars(ruler)
+
+
+def test_the_memos_stay_bounded_and_the_matches_do_not_change(models, monkeypatch):
+    from sitrep.stages import attribute_index
+
+    monkeypatch.setattr(attribute_index, "MEMO_ENTRIES", 5)
+    _, nlp = models
+    ruler = nlp.get_pipe("attribute_ruler")
+    index = IndexedAttributeMatches.of(ruler)
+    for text in TEXTS:
+        doc = _before_ruler(nlp, text)
+        assert index(doc) == _stock_matches(ruler, doc), text
+        assert len(index._regex_seen) <= 5 and len(index._unfiled_seen) <= 5

@@ -108,3 +108,28 @@ def test_the_api_refuses_cluster_options_without_the_dask_engine(tmp_path):
     with pytest.raises(SitrepError, match="scheduler only work with the dask engine"):
         sitrep.open(tmp_path / "a.duckdb").ingest([str(tmp_path)], scheduler="tcp://127.0.0.1:8786")
     assert not (tmp_path / "a.duckdb").exists()
+
+
+def test_the_spawn_patch_survives_two_executors_closed_out_of_order(monkeypatch):
+    import multiprocessing
+
+    import distributed.process as dask_process
+
+    from sitrep.run import dask_executor
+    from sitrep.run.dask_executor import workers_spawned_without_main
+
+    # a clean start, whatever executors earlier tests left open
+    def dasks_own():
+        return multiprocessing.get_context("spawn")
+
+    monkeypatch.setattr(dask_process, "get_mp_context", dasks_own)
+    monkeypatch.setattr(dask_executor, "_spawn_patch", {"users": 0, "configured": None, "installed": None})
+    first, second = workers_spawned_without_main(), workers_spawned_without_main()
+    first.__enter__()
+    patched = dask_process.get_mp_context
+    assert patched is not dasks_own
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first closes while the second still runs
+    assert dask_process.get_mp_context is patched
+    second.__exit__(None, None, None)
+    assert dask_process.get_mp_context is dasks_own

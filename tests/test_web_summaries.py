@@ -210,3 +210,47 @@ def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
             assert client.get(path).status_code == 200, path
         assert len(app.state.snapshots.current().cache) == 7
         assert client.get("/api/actors?per_page=1&page=2").json()["items"]
+
+
+def test_a_failed_build_detaches_its_partial_tables_and_pages_still_answer(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import summaries
+    from sitrep.web.app import create_app
+
+    # the first table is built, the second fails: the first must not stay attached
+    first = next(iter(summaries._TABLES))
+    broken = {first: summaries._TABLES[first], "broken": "SELECT * FROM no_such_table"}
+    monkeypatch.setattr(summaries, "_TABLES", broken)
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    app = create_app(db, check_every=3600)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        copy = app.state.snapshots.current()
+        assert copy.summaries is False
+        reader = app.state.snapshots.reader()
+        try:
+            databases = {r["database_name"] for r in reader.rows("SELECT database_name FROM duckdb_databases()")}
+        finally:
+            reader.close()
+        assert summaries.SCHEMA not in databases
+        for path in ("/", "/map", "/actors", "/api/actors?per_page=1"):
+            assert client.get(path).status_code == 200, path
+
+
+def test_the_cache_of_a_copy_drops_the_least_recently_used_answer(tmp_path, monkeypatch):
+    from sitrep.web import snapshot
+    from sitrep.web.snapshot import Snapshots
+
+    monkeypatch.setattr(snapshot, "CACHE_ENTRIES", 3)
+    db = build_store(tmp_path / "store.duckdb", normal_docs())
+    snaps = Snapshots(db, workdir=tmp_path / "copies", check_every=3600)
+    snaps.start()
+    try:
+        snaps.current().cache.clear()  # only this test's answers
+        for name in ("a", "b", "c"):
+            snaps.cached((name,), lambda store, name=name: name)
+        assert snaps.cached(("a",), lambda store: "recomputed") == "a"  # a hit: now the most recent
+        snaps.cached(("d",), lambda store: "d")
+        assert list(snaps.current().cache) == [("c",), ("a",), ("d",)]  # b, least recently used, went
+    finally:
+        snaps.close()

@@ -39,6 +39,7 @@ import pickle
 import re
 import socket
 import tempfile
+import threading
 import uuid
 from collections import deque
 from typing import Any, Iterable, Iterator, Optional
@@ -186,17 +187,43 @@ def workers_spawned_without_main() -> Iterator[None]:
     except ImportError:
         yield
         return
-    configured = dask_process.get_mp_context
-
-    def context():
-        ctx = configured()
-        return spawn_context_without_main() if ctx.get_start_method() == "spawn" else ctx
-
-    dask_process.get_mp_context = context
+    _hide_main_in_dask_spawns(dask_process)
     try:
         yield
     finally:
-        dask_process.get_mp_context = configured
+        _restore_dask_spawns(dask_process)
+
+
+#: the patch of ``distributed.process.get_mp_context`` is shared by every open
+#: ``workers_spawned_without_main`` (two executors at once, closed in any order): the
+#: first to open installs it, the last to close puts Dask's own function back
+_SPAWN_PATCH_LOCK = threading.Lock()
+_spawn_patch: dict[str, Any] = {"users": 0, "configured": None, "installed": None}
+
+
+def _hide_main_in_dask_spawns(dask_process) -> None:
+    with _SPAWN_PATCH_LOCK:
+        if _spawn_patch["users"] == 0:
+            configured = dask_process.get_mp_context
+
+            def context():
+                ctx = configured()
+                return spawn_context_without_main() if ctx.get_start_method() == "spawn" else ctx
+
+            _spawn_patch.update(configured=configured, installed=context)
+            dask_process.get_mp_context = context
+        _spawn_patch["users"] += 1
+
+
+def _restore_dask_spawns(dask_process) -> None:
+    with _SPAWN_PATCH_LOCK:
+        _spawn_patch["users"] -= 1
+        if _spawn_patch["users"] > 0:
+            return
+        # someone who patched it after us keeps theirs (their own restore is theirs to do)
+        if dask_process.get_mp_context is _spawn_patch["installed"]:
+            dask_process.get_mp_context = _spawn_patch["configured"]
+        _spawn_patch.update(configured=None, installed=None)
 
 
 def probe_scheduler(address: str, timeout: float = 5.0) -> None:

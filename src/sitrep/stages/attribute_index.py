@@ -11,7 +11,7 @@ lower-case form, tag, dependency label and whitespace flag.
 
 The result is the same list of matches the Matcher gives, sorted the same way (rule
 number, then position), and the ruler's own ``set_annotations`` applies it, so the
-annotations are identical (tests/test_nlp_speed.py compares both on real articles). A
+annotations are identical (tests/test_attribute_index.py compares both on real articles). A
 ruler holding any pattern this index cannot read (an operator, a set of values, another
 attribute) is left to the Matcher.
 """
@@ -32,6 +32,10 @@ ATTRIBUTES = ("LOWER", "ORTH", "TAG", "DEP", "IS_SPACE")
 Test = tuple[int, str, Any]
 #: a rule: (rule number, match id, the tests of each of its tokens)
 Rule = tuple[int, int, tuple[tuple[Test, ...], ...]]
+
+#: entries each memo of an index holds before it starts afresh: a long ingest meets ever
+#: new words, and a memo keyed by them would grow without end (a few MB at this size)
+MEMO_ENTRIES = 50_000
 
 
 class IndexedAttributeMatches:
@@ -99,6 +103,7 @@ class IndexedAttributeMatches:
         key = tuple(row[column] for column in self._unfiled_columns)
         found = self._unfiled_seen.get(key)
         if found is None:
+            _make_room(self._unfiled_seen)
             found = self._unfiled_seen[key] = [rule for rule in self.unfiled if self._passes(row, rule[2][0])]
         return found
 
@@ -114,11 +119,19 @@ class IndexedAttributeMatches:
             else:
                 seen = self._regex_seen.get((value, got))
                 if seen is None:
+                    _make_room(self._regex_seen)
                     seen = self._regex_seen[(value, got)] = value.search(self.strings[got]) is not None
                 ok = seen
             if not ok:
                 return False
         return True
+
+
+def _make_room(memo: dict) -> None:
+    """Empty a full memo before it takes one more entry (a memo only saves work: the
+    matches are the same with or without it; the common words come back at once)."""
+    if len(memo) >= MEMO_ENTRIES:
+        memo.clear()
 
 
 def _filing_keys(first: tuple[Test, ...]) -> list[tuple[int, Any]]:

@@ -22,6 +22,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,7 +101,7 @@ class Copy:
     #: the summary tables of summaries.py were built in this copy
     summaries: bool = False
     #: answers worked out from this copy alone (see Snapshots.cached); they go with it
-    cache: dict = field(default_factory=dict)
+    cache: OrderedDict = field(default_factory=OrderedDict)
     cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reader(self) -> "ReadStore":
@@ -166,6 +167,7 @@ class Snapshots:
         copy = copy or self.current()
         with copy.cache_lock:
             if key in copy.cache:
+                copy.cache.move_to_end(key)  # least recently used goes first, not the oldest
                 return copy.cache[key]
         store = copy.reader()
         try:
@@ -173,9 +175,12 @@ class Snapshots:
         finally:
             store.close()
         with copy.cache_lock:
-            if len(copy.cache) >= CACHE_ENTRIES:
-                copy.cache.pop(next(iter(copy.cache)))  # the oldest entry
+            if key not in copy.cache and len(copy.cache) >= CACHE_ENTRIES:
+                # the least recently used: the prepared default pages and the form's
+                # choices, asked on most requests, stay while one-off filters go
+                copy.cache.popitem(last=False)
             copy.cache[key] = value
+            copy.cache.move_to_end(key)
         return value
 
     @property
@@ -340,6 +345,10 @@ def _summarise(store: Store, source: Path) -> bool:
         seconds = summaries.build(store.con)
     except Exception as exc:  # noqa: BLE001 - a copy without summaries still answers correctly
         log.warning("summary tables of the copy of %s not built (%s); pages read the plain tables", source, exc)
+        try:  # the tables made before the failure would keep their memory for nothing
+            summaries.discard(store.con)
+        except Exception as detach_exc:  # noqa: BLE001 - the plain tables still answer
+            log.warning("the partial summary tables of the copy of %s stay attached (%s)", source, detach_exc)
         return False
     log.info("summary tables of the copy of %s built in %.1f s", source, seconds)
     return True

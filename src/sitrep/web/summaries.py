@@ -91,6 +91,15 @@ def build(con) -> float:
     return time.perf_counter() - started
 
 
+def discard(con) -> None:
+    """Detach the summary database from ``con`` if it is attached: after a build that failed
+    partway, the tables it made would otherwise hold memory (from the copy's limit) that
+    no page reads."""
+    attached = {r[0] for r in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+    if SCHEMA in attached:
+        con.execute(f"DETACH {SCHEMA}")
+
+
 def ready(store) -> bool:
     """Whether ``store`` has the summary tables (asked once per store object)."""
     flag = getattr(store, "web_summaries", None)
