@@ -134,14 +134,25 @@ def test_role_words_are_typed_and_strict(tmp_path):
     assert "of" in words.owner_prepositions and "with" in words.instrument_prepositions
     assert "ACCUSE" in words.referring_acts["charge"]
     assert words.unnamed_doer_name("PROTEST") == "protesters"
+    assert "arrest" in words.patient_possessor_nouns and "pro" in words.stance_prefixes
+    assert "west" in words.bloc_nouns and "ASSAULT" in words.dispossessing_types
     bad = tmp_path / "role_words.tsv"
     bad.write_text("list\tword\tvalue\nunnamed_doer_name\tCIV\t\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_role_words(bad)
+    bad.write_text("list\tword\tvalue\ndispossessing_type\tSEIZE\t\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_role_words(bad)
     bad.write_text("list\tword\tvalue\nreferring_act\tmove\tNOT_A_TYPE\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_role_words(bad)
+    bad.write_text("list\tword\tvalue\ndispossessing_type\tSEIZE\t\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_role_words(bad)
     bad.write_text("list\tword\tvalue\nsome_list\tmove\t\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_role_words(bad)
+    bad.write_text("list\tword\tvalue\ndispossessing_type\tSEIZE\t\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_role_words(bad)
 
@@ -220,3 +231,52 @@ def test_where_talks_are_held_is_no_party_to_them(kb):
     consult = one(doc, "CONSULT")
     assert country(consult.source) == "CHL"
     assert country(consult.target) != "PER"
+
+
+def test_the_possessor_of_an_arrest_is_arrested_not_the_arrester(kb):
+    doc = run(kb, "Ecuador's foreign minister condemned Alvarez's detention on Sunday.")
+    detention = [e for e in doc.events if e.trigger.text == "detention"]
+    assert all(e.source is None or "Alvarez" not in e.source.text for e in detention)
+
+
+def test_a_reaction_to_an_arrest_targets_the_arrester(kb):
+    doc = run(kb, "Peruvian police detained the Chilean consul Ana Reyes in Lima on Saturday.\n\n"
+                  "The Chilean foreign minister condemned Reyes's arrest on Sunday.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.source) == "CHL"
+    assert country(accuse.target) == "PER"
+
+
+def test_an_of_phrase_makes_the_possessor_the_arrester(kb):
+    doc = run(kb, "Norway condemned Belarus's arrest of the Norwegian journalist.")
+    accuse = one(doc, "ACCUSE")
+    assert country(accuse.target) == "BLR"
+
+
+def test_a_stance_prefix_names_a_side_not_the_party(kb):
+    doc = run(kb, "Pro-Turkish militias shelled several villages in northern Armenia on Friday.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) != "TUR"
+
+
+def test_the_west_is_a_bloc_of_no_single_country(kb):
+    doc = run(kb, "The West accused Belgrade on Monday of arming the militias near the border.")
+    accuse = one(doc, "ACCUSE")
+    assert accuse.source is not None and accuse.source.text == "West"
+    assert accuse.source.country is None
+    assert country(accuse.target) == "SRB"
+
+
+def test_what_was_captured_was_taken_from_the_party_of_the_from_phrase(kb):
+    doc = run(kb, "Ethiopia captured the border town from Eritrea in the war.")
+    assault = one(doc, "ASSAULT")
+    assert country(assault.source) == "ETH"
+    assert country(assault.target) == "ERI"
+
+
+def test_opponents_are_a_role_of_their_own(kb):
+    from sitrep.stages.event_roles import phrase_actor
+    sdoc = kb.nlp("The police arrested dozens of opponents.")
+    nouns = dict(kb.actors.nouns)
+    found = phrase_actor(sdoc[5], nouns)
+    assert found is not None and found.sector == "OPP"

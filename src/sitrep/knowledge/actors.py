@@ -130,6 +130,14 @@ class RoleWords:
     unnamed_doers: dict[str, str] = field(default_factory=dict)
     #: PLOVER type or sector -> the generic name of such an unnamed doer ("protesters")
     unnamed_doer_names: dict[str, str] = field(default_factory=dict)
+    #: event nouns whose possessor is who undergoes the act ("Macaire's arrest")
+    patient_possessor_nouns: frozenset[str] = frozenset()
+    #: capitalised nouns that name a bloc of several states ("the West")
+    bloc_nouns: frozenset[str] = frozenset()
+    #: prefixes that make a following name the side a party takes ("pro-Russian")
+    stance_prefixes: frozenset[str] = frozenset()
+    #: PLOVER types whose object is taken from the party of a from-phrase ("captured X from Y")
+    dispossessing_types: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -147,6 +155,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
+    patients: set[str] = set()
+    blocs: set[str] = set()
+    stances: set[str] = set()
+    dispossessing: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -169,10 +181,21 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if not types or not types <= set(PLOVER_TYPES):
                 raise ValueError(f"{path}: referring_act {word!r} needs PLOVER types, got {value!r}")
             referring[word] = types
+        elif kind == "patient_possessor":
+            patients.add(word)
+        elif kind == "bloc_noun":
+            blocs.add(word)
+        elif kind == "stance_prefix":
+            stances.add(word)
+        elif kind == "dispossessing_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
+            dispossessing.add(word.upper())
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
-                     unnamed_names)
+                     unnamed_names, frozenset(patients), frozenset(blocs),
+                     frozenset(stances), frozenset(dispossessing))
 
 
 @dataclass(frozen=True)

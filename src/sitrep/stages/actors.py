@@ -28,7 +28,7 @@ from typing import Any, Optional
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 
-from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, load_regions, normalise
+from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, load_regions, load_role_words, normalise
 from sitrep.model import Actor, Document
 
 _LOWER = re.compile(r"[a-z]")
@@ -156,6 +156,7 @@ class _Extractor:
         self._settle_shared_names()
         self._add_ner()
         self._consistency()
+        self._drop_stance_words()
         for m in list(self.mentions):
             if not m.dropped and m.entry is not None and m.entry.kind == "state":
                 self._read_country_word(m)
@@ -194,6 +195,19 @@ class _Extractor:
                             and (m.start, m.end) != (start, end):
                         self._drop(m)
                 break
+
+    def _drop_stance_words(self) -> None:
+        """"pro-Russian rebels", "anti-Maduro protesters", "a pro-Western president": a name
+        after a stance prefix (the actor KB's role_words.tsv) says whose side a party takes,
+        not who the party is; the phrase's own head decides (an unresolved role phrase)."""
+        prefixes = load_role_words().stance_prefixes
+        for m in self.mentions:
+            k = m.start
+            if m.dropped or k < 2 or self.texts[k - 1] != "-" or self.norms[k - 2] not in prefixes:
+                continue
+            if self.idx[k - 1] != self.idx[k - 2] + len(self.texts[k - 2]) or self.idx[k] != self.idx[k - 1] + 1:
+                continue  # "-" with spaces around is a dash between words, not a prefix
+            self._drop(m)
 
     def _drop(self, m: _Mention) -> None:
         m.dropped = True

@@ -64,8 +64,9 @@ def referred_types(tok, lex, words: RoleWords) -> frozenset[str]:
     """The types of act a noun refers back to: "the strikes" (an event noun: its own
     types), "this operation" (a referring noun of the KB); nothing for an indefinite
     noun ("an operation" is new) or a noun that is no act."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in lex.words.definite_determiners
-                                     for c in tok.children):
+    # a possessor makes the noun definite too ("Macaire's arrest")
+    if tok.pos_ != "NOUN" or not any((c.dep_ == "det" and c.lower_ in lex.words.definite_determiners)
+                                     or c.dep_ == "poss" for c in tok.children):
         return frozenset()
     key = lemma(tok)
     # a two-word trigger ("military operation") says nothing of the noun alone

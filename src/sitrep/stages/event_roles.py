@@ -228,6 +228,11 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     whether the head is one, and give the sector."""
     if tok is None or tok.pos_ not in NOUN_POS or not role_nouns:
         return None
+    if tok.lower_ in load_role_words().bloc_nouns and tok.text[:1].isupper() and not tok.ent_type_ == "LOC" \
+            and not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+        # "the West accused Moscow": a bloc of several states, of no single country
+        return Actor(span=(tok.idx, tok.idx + len(tok)), text=tok.text, name=tok.text, sector="GOV",
+                     kind="group", resolved_by="phrase+region")
     category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
     if category is None or category in _NOT_AN_ACTOR:
         return None
@@ -464,8 +469,8 @@ class RoleFinder:
         negotiate with Washington", "threatened to cut off power to X"; for an event noun,
         its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
         sources, targets = self._roles(content, self._all_preps)
-        if not content.is_verb and sources:
-            return sources
+        if not content.is_verb and (sources or self._patient_modifier(content.head) is not None):
+            return sources  # "condemned Macaire's arrest": the arrester, never the arrested
         return targets
 
     # -- verbs -----------------------------------------------------------------------
@@ -491,7 +496,10 @@ class RoleFinder:
         obj = child(head, "dobj", "dative")
         trigger_tokens = {t.i for t in c.tokens}
         if not is_passive(head):
-            if obj is not None and obj.i not in trigger_tokens:
+            if obj is not None and obj.i not in trigger_tokens and self._patient_modifier(obj) is not None:
+                # "condemned Macaire's arrest": a reaction targets the arrester, not the arrested
+                targets = self._noun_modifier_source(obj)
+            elif obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
                 if not targets and obj.pos_ in NOUN_POS:
                     # "condemned the use of force by government troops": the doer
@@ -512,6 +520,11 @@ class RoleFinder:
                 pobj = child(other, "pobj")
                 if pobj is not None:
                     targets = self.phrase_actors(pobj)
+        if not targets and obj is not None and obj.i not in trigger_tokens \
+                and c.type in self.role_words.dispossessing_types:
+            # "captured the city from Jordan", "seized weapons from the rebels": the
+            # party the thing is taken from
+            targets = self._from_phrase(head)
         if not targets and obj is not None and obj.pos_ in NOUN_POS and obj.i not in trigger_tokens:
             targets = self._event_doer(obj)
             if not targets and c.type in self.lex.types_of("addressed"):
@@ -621,6 +634,9 @@ class RoleFinder:
         if not sources and container != noun:
             sources = self._noun_modifier_source(container)
         targets = self._prep_targets(noun, preps, c.tokens) or self._clause_targets(noun, preps, c.tokens)
+        patient = self._patient_modifier(noun)
+        if not targets and patient is not None:
+            targets = [self.index[patient.i]]  # "Macaire's arrest": Macaire is arrested
         if not sources:
             sources = self._clause_subject(noun)
         if not targets and container != noun:
@@ -708,11 +724,29 @@ class RoleFinder:
                     return self.phrase_actors(pobj)
         return []
 
+    def _patient_modifier(self, noun):
+        """The possessor (or a person named before it) that undergoes an event noun:
+        "Macaire's arrest", "the Khashoggi killing" (the actor KB's patient-possessor
+        nouns); None when an of-phrase names who undergoes it ("Iran's arrest of the
+        envoy": the possessor arrests)."""
+        if lemma(noun) not in self.role_words.patient_possessor_nouns:
+            return None
+        if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in noun.children):
+            return None
+        for ch in noun.children:
+            actor = self.index[ch.i]
+            if actor is None:
+                continue
+            if ch.dep_ == "poss" or (ch.dep_ == "compound" and actor.kind == "person"):
+                return ch
+        return None
+
     def _noun_modifier_source(self, noun) -> list[Actor]:
         """"Venezuela's seizure", "US strikes", "the seizure by the US", "the attack,
         allegedly ordered by Assad"."""
+        patient = self._patient_modifier(noun)
         for ch in noun.children:
-            if _parenthesised(ch):
+            if _parenthesised(ch) or (patient is not None and ch.i == patient.i):
                 continue  # "(CNN) Apologies from ...": a credit, not the doer
             actor = self.index[ch.i] if ch.dep_ in ("poss", "compound", "amod", "nmod") else None
             if actor is not None and not (ch.dep_ == "compound" and actor.resolved_by == "metonymy"):
