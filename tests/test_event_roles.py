@@ -280,3 +280,21 @@ def test_opponents_are_a_role_of_their_own(kb):
     nouns = dict(kb.actors.nouns)
     found = phrase_actor(sdoc[5], nouns)
     assert found is not None and found.sector == "OPP"
+
+
+def test_a_persons_ally_is_another_person_of_the_same_country(kb):
+    from sitrep.stages.event_roles import actor_index, actor_of_phrase
+    doc = run(kb, "A close Obama ally criticised the president on Friday.")
+    ally = next(t for t in doc.nlp if t.text == "ally")
+    found = actor_of_phrase(ally, actor_index(doc))
+    assert found is not None and found.country == "USA"
+    assert "Obama" not in (found.name or "") or found.name != "Barack Obama"
+    assert found.actor_id is None
+
+
+def test_a_states_allies_are_not_that_state(kb):
+    from sitrep.stages.event_roles import actor_index, actor_of_phrase
+    doc = run(kb, "Canadian allies criticised the decision on Friday.")
+    allies = next(t for t in doc.nlp if t.text == "allies")
+    found = actor_of_phrase(allies, actor_index(doc))
+    assert found is None or found.country != "CAN"

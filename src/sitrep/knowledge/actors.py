@@ -138,6 +138,8 @@ class RoleWords:
     stance_prefixes: frozenset[str] = frozenset()
     #: PLOVER types whose object is taken from the party of a from-phrase ("captured X from Y")
     dispossessing_types: frozenset[str] = frozenset()
+    #: nouns of relation ("ally", "rival"): they name another party than their modifier
+    relational_nouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -159,6 +161,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     blocs: set[str] = set()
     stances: set[str] = set()
     dispossessing: set[str] = set()
+    relational: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -191,11 +194,14 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
             dispossessing.add(word.upper())
+        elif kind == "relational_noun":
+            relational.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
                      unnamed_names, frozenset(patients), frozenset(blocs),
-                     frozenset(stances), frozenset(dispossessing))
+                     frozenset(stances), frozenset(dispossessing),
+                     frozenset(relational))
 
 
 @dataclass(frozen=True)

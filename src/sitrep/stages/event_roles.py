@@ -177,6 +177,8 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         return appositive
     if own is not None:
         return own
+    if lemma(tok) in load_role_words().relational_nouns:
+        return _related_party(tok, index)
     owner_preps = load_role_words().owner_prepositions  # "forces of X", "ministers from X"
     frontier, seen = [tok], 0
     while frontier and seen < 12:
@@ -190,6 +192,27 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
                     return index[c.i]
                 nxt.append(c)
         frontier = nxt
+    return None
+
+
+def _related_party(tok, index) -> Optional[Actor]:
+    """"a Trump ally", "Maduro's rival", "US allies", "critics of the president": a noun
+    of relation names another party than the one it relates to. A person's ally or rival
+    is someone of the person's country (unnamed); a state's allies are other states."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod") and index[c.i] is not None:
+            related = index[c.i]
+        elif c.dep_ == "prep" and c.lower_ == "of" and child(c, "pobj") is not None \
+                and index[child(c, "pobj").i] is not None:
+            related = index[child(c, "pobj").i]
+        else:
+            continue
+        if related.kind != "person" or not related.country:
+            return None
+        start, end = tok.left_edge.idx, tok.idx + len(tok)
+        words = tok.doc[tok.left_edge.i:tok.i + 1].text
+        return Actor(span=(start, end), text=words, name=words, country=related.country, kind="person",
+                     resolved_by="relation")
     return None
 
 
