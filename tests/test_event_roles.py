@@ -298,3 +298,9 @@ def test_a_states_allies_are_not_that_state(kb):
     allies = next(t for t in doc.nlp if t.text == "allies")
     found = actor_of_phrase(allies, actor_index(doc))
     assert found is None or found.country != "CAN"
+
+
+def test_a_reaction_to_a_withdrawal_targets_the_forces_that_withdrew(kb):
+    doc = run(kb, "Kenya welcomed the withdrawal of Ugandan troops on Monday.")
+    support = one(doc, "SUPPORT")
+    assert country(support.target) == "UGA"

@@ -179,6 +179,9 @@ def actor_of_phrase(tok, index) -> Optional[Actor]:
         return own
     if lemma(tok) in load_role_words().relational_nouns:
         return _related_party(tok, index)
+    if lemma(tok) in load_role_words().patient_possessor_nouns \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "Macaire's arrest": an act, and its possessor underwent it
     owner_preps = load_role_words().owner_prepositions  # "forces of X", "ministers from X"
     frontier, seen = [tok], 0
     while frontier and seen < 12:
@@ -478,7 +481,8 @@ class RoleFinder:
             # the recipient often hangs off the object: "providing intelligence to
             # Macedonia", "set up a centre in Tokyo"
             obj = child(c.light if c.light is not None else c.head, "dobj")
-            if obj is not None and obj.i not in {t.i for t in c.tokens}:
+            if obj is not None and obj.i not in {t.i for t in c.tokens} \
+                    and self._patient_modifier(obj) is None:  # (who underwent an act is not its doer)
                 targets = self._prep_targets(obj, preps, c.tokens)
                 if not targets and self.locatives:
                     targets = self._locative_targets(obj)
