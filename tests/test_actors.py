@@ -358,3 +358,18 @@ def test_phoenix_import_is_reproducible(shared_data, tmp_path):
     for name in ("people.tsv", "organisations.tsv", "agents.tsv", "aliases.tsv", "NOTICE"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (PHOENIX_DIR / name).read_text(encoding="utf-8"), name
     assert "MIT" in (PHOENIX_DIR / "NOTICE").read_text(encoding="utf-8")
+
+
+def test_the_country_describes_the_state_named_before_it(kb):
+    _, actors = actors_of(kb, "Kenyan officials met on Monday. They said the nation would send more troops.")
+    assert mention(actors, "the nation").country == "KEN"
+
+
+def test_the_country_skips_a_state_that_only_modifies_a_thing(kb):
+    _, actors = actors_of(kb, "Colombia denied Ecuadorian claims that the country had shelled a village.")
+    assert mention(actors, "the country").country == "COL"
+
+
+def test_a_name_after_a_stance_prefix_is_no_mention_of_it(kb):
+    _, actors = actors_of(kb, "Pro-Turkish militias shelled several villages on Friday.")
+    assert not any(a.country == "TUR" for a in actors)

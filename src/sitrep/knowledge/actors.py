@@ -140,6 +140,8 @@ class RoleWords:
     dispossessing_types: frozenset[str] = frozenset()
     #: nouns of relation ("ally", "rival"): they name another party than their modifier
     relational_nouns: frozenset[str] = frozenset()
+    #: nouns that, after "the", describe a state named before ("the country")
+    country_descriptions: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -162,6 +164,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     stances: set[str] = set()
     dispossessing: set[str] = set()
     relational: set[str] = set()
+    country_words: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -196,12 +199,14 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             dispossessing.add(word.upper())
         elif kind == "relational_noun":
             relational.add(word)
+        elif kind == "country_description":
+            country_words.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
                      unnamed_names, frozenset(patients), frozenset(blocs),
                      frozenset(stances), frozenset(dispossessing),
-                     frozenset(relational))
+                     frozenset(relational), frozenset(country_words))
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,10 @@ _CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj"))
 _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB"))
 
 
+#: how many sentences back "the country" may find the state it describes
+COUNTRY_DESCRIPTION_SENTENCES = 3
+
+
 class _Title:
     """What the words before a name say about the person."""
     __slots__ = ("sector", "roles", "titled", "former", "country")
@@ -168,6 +172,7 @@ class _Extractor:
         self._governments_named_after_people()
         self._bare_roles()
         self._pronouns()
+        self._country_descriptions()
         return self._emit()
 
     def _add(self, m: _Mention) -> _Mention:
@@ -1101,6 +1106,38 @@ class _Extractor:
                 m = _Mention(i, role_end)
                 m.copy_person(src)
                 self._add(m)
+
+    def _country_descriptions(self) -> None:
+        """"the country", "the nation" (role_words.tsv): the state named last before it,
+        within a few sentences. A state that only modifies a thing ("US claims that the
+        country struck ...") is not what the description picks up; one that modifies
+        people ("US officials said the country ...") is."""
+        words = load_role_words().country_descriptions
+        states = sorted((m for m in self.mentions if not m.dropped and not m.person and m.country
+                         and m.entry is not None and m.entry.kind == "state"), key=lambda m: m.start)
+        for i in range(1, self.n):
+            if self.norms[i] not in words or self.norms[i - 1] != "the" or self.covered[i] is not None \
+                    or self.covered[i - 1] is not None:
+                continue
+            if i + 1 < self.n and self.norms[i + 1] == "of":
+                continue  # "the country of Iran": the name follows
+            here = self._sent_index(i)
+            for m in reversed([m for m in states if m.end <= i - 1]):
+                if here - self._sent_index(m.start) > COUNTRY_DESCRIPTION_SENTENCES:
+                    break
+                if self._modifies_a_thing(m):
+                    continue
+                d = _Mention(i - 1, i + 1, m.entry)
+                d.country, d.sector, d.kind, d.resolved_by = m.country, "GOV", "state", "coref"
+                self._add(d)
+                break
+
+    def _modifies_a_thing(self, m: _Mention) -> bool:
+        """"US claims", "Venezuelan oil": the state word modifies a noun that names no party."""
+        tok = self.sdoc[m.end - 1]
+        if tok.dep_ not in ("compound", "amod") or not m.start <= tok.i < m.end or tok.head.i < m.end:
+            return False
+        return self._category(tok.head) in (None, "NONE", "PLACE")
 
     def _role_determiner(self, i: int) -> bool:
         """A role noun used as a description: after "the", "its" or "the country's"."""
