@@ -81,17 +81,21 @@ def _contains(column: str) -> str:
 # -- conditions ------------------------------------------------------------------------------
 
 def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id",
-                     article_key: str = "article_id") -> tuple[list[str], list[Any]]:
+                     article_key: str = "article_id", actor_names: Optional[str] = None
+                     ) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``events e JOIN articles a`` for the event-level filters. With
     ``fast``, ``q`` and ``about`` read the summary tables of the copy (summaries.py), and
     ``about`` tests ``article_column`` (so no term needs ``articles a``), which holds the
-    article's ``article_key`` (its id, or ``_key``: its integer key in the summaries)."""
+    article's ``article_key`` (its id, or ``_key``: its integer key in the summaries).
+    ``actor_names``: a column with the event's actor names lowered in advance (the
+    summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads."""
     where, params = [], []
     if f.actor:
         a3, _ = country_codes(f.actor)
-        where.append(f"({_contains('e.source_name')} OR {_contains('e.target_name')} OR "
-                     "e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
-        params += [f.actor, f.actor, f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
+        names = (f"contains({actor_names}, lower(?))" if actor_names else
+                 f"{_contains('e.source_name')} OR {_contains('e.target_name')}")
+        where.append(f"({names} OR e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
+        params += [f.actor] * (1 if actor_names else 2) + [f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
     if f.type:
         where.append("e.type = ?")
         params.append(f.type)
@@ -125,6 +129,10 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
         where.append(cond)
         params += p
     return where, params
+
+
+#: event_conditions' arguments for ``e`` = a row of ``web.events`` or ``web.mentions``
+ON_SUMMARY_ROWS = {"article_column": "e._article", "article_key": "_key", "actor_names": "e._actor_names"}
 
 
 def article_conditions(f: Filters, fast: bool = False) -> tuple[str, list[Any]]:
@@ -193,8 +201,8 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False) -> 
                      f"{_contains('a.title')})))")
         params += [f.q, f.q, f.q]
     if fast:
-        article = ("e._article", "_key") if keyed else ("e.m_article_id", "article_id")
-        inner, p = event_conditions(replace(_event_level(f), q=None), True, *article)
+        article = ON_SUMMARY_ROWS if keyed else {"article_column": "e.m_article_id"}
+        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article)
         if inner:
             incident = ("i._key", "e._incident") if keyed else ("i.incident_id", "e.incident_id")
             where.append(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
@@ -230,7 +238,7 @@ def list_incidents(store, f: Filters) -> Page:
 
 def list_events(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = event_conditions(f, fast, *(("e._article", "_key") if fast else ("e.article_id",)))
+    where, params = event_conditions(f, fast, **(ON_SUMMARY_ROWS if fast else {"article_column": "e.article_id"}))
     if f.contested is not None or f.min_sources > 1:
         where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i USING (incident_id) "
                      "WHERE m.event_id = e.event_id AND i.n_sources >= ?"
@@ -338,7 +346,7 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
     """Actors that act in the filtered events, with counts of what they demand, offer,
     accuse, threaten, reject and deny, and of their quotes."""
     source, article = _events_source(summaries.ready(store))
-    where, params = event_conditions(replace(f, actor=None), summaries.ready(store), *article)
+    where, params = event_conditions(replace(f, actor=None), summaries.ready(store), **article)
     cond = " AND ".join(where) or "TRUE"
     cases = ", ".join(f"count(*) FILTER (WHERE e.type IN ({', '.join(repr(t) for t in types)})) AS {name}"
                       for name, types in POSITION_TYPES.items())
@@ -459,7 +467,7 @@ def _type_counts(store, f: Filters, first: date, since: date, until: date
     """Events per type in [since, until] and in the previous period [first, since), in one pass."""
     f = replace(f, since=first, until=until)
     source, count, article = _event_counts_source(store, f)
-    where, params = event_conditions(f, summaries.ready(store), *article)
+    where, params = event_conditions(f, summaries.ready(store), **article)
     rows = store.rows(f"SELECT e.type, {count} FILTER (WHERE e.event_date >= ?) AS cur, "
                       f"{count} FILTER (WHERE e.event_date < ?) AS prev FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
@@ -467,26 +475,26 @@ def _type_counts(store, f: Filters, first: date, since: date, until: date
     return ({r["type"]: int(r["cur"]) for r in rows if r["cur"]}, {r["type"]: int(r["prev"]) for r in rows if r["prev"]})
 
 
-def _event_counts_source(store, f: Filters) -> tuple[str, str, tuple[str, ...]]:
+def _event_counts_source(store, f: Filters) -> tuple[str, str, dict[str, str]]:
     """(FROM clause, count expression, where the article key is) for counting events by
     day and type: the copy's ``web.daily`` counts when the filter is dates alone (the
     overview's default), else the events themselves (_events_source). All count
     ``events e JOIN articles a``, so the numbers are equal."""
     fast = summaries.ready(store)
     if fast and not event_conditions(replace(f, since=None, until=None), True)[0]:
-        return summaries.table("daily") + " e", "sum(e.n)", ()
+        return summaries.table("daily") + " e", "sum(e.n)", {}
     source, article = _events_source(fast)
     return source, "count(*)", article
 
 
-def _events_source(fast: bool) -> tuple[str, tuple[str, ...]]:
+def _events_source(fast: bool) -> tuple[str, dict[str, str]]:
     """The events (that have their article) as ``e``, and the arguments of
     event_conditions that say where their article's key is: the copy's in-memory
     ``web.events`` with integer article keys when it has the summaries, else the events
     joined to their articles."""
     if fast:
-        return f"{summaries.table('events')} e", ("e._article", "_key")
-    return "events e JOIN articles a USING (article_id)", ()
+        return f"{summaries.table('events')} e", ON_SUMMARY_ROWS
+    return "events e JOIN articles a USING (article_id)", {}
 
 
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
@@ -512,7 +520,7 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
     coverage does not look like more conflict. A week rather than the day itself: an
     event is often reported the day after, and single days of a small store are noisy."""
     source, count, article = _event_counts_source(store, f)
-    where, params = event_conditions(f, summaries.ready(store), *article)
+    where, params = event_conditions(f, summaries.ready(store), **article)
     key = "e.quad_class" if group == "quad" else "e.type"
     rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, {count} AS n FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} "

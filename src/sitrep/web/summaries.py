@@ -40,6 +40,8 @@ SCHEMA = "web"
 #: the marker table: present when every summary table of this module was built
 READY = "ready"
 SEP = "chr(10)"
+#: an event's actor names, lowered once (what ``actor=`` looks in on the summary rows)
+ACTOR_NAMES = f"lower(concat_ws({SEP}, coalesce(e.source_name, ''), coalesce(e.target_name, '')))"
 #: the sort orders of each list table (filters.py), and the alias its ORDER BY uses
 SORTS = {"incidents": (INCIDENT_SORTS, "i"), "events": (EVENT_SORTS, "e")}
 
@@ -53,7 +55,7 @@ def row_columns(name: str, alias: str) -> str:
     """The select list of list table ``name`` that gives the plain table's columns (no
     ranks, no integer keys)."""
     sorts, _ = SORTS[name]
-    extra = ["_key"] + (["_article"] if name == "events" else [])
+    extra = ["_key"] + (["_article", "_actor_names"] if name == "events" else [])
     return f"{alias}.* EXCLUDE ({', '.join(extra + [rank_column(s) for s in sorts])})"
 
 
@@ -98,7 +100,7 @@ _TABLES = {
                e.source_name, e.source_country, e.target_name, e.target_country, e.place_name, e.event_date,
                e.date_text, e.attributed_to, e.cue, e.hedges, e.background, e.certainty, e.outlet,
                a.title AS a_title, a.url AS a_url, a.pub_date AS a_pub_date, a.duplicate_of AS a_duplicate_of,
-               wi._key AS _incident, wa._key AS _article
+               wi._key AS _incident, wa._key AS _article, {ACTOR_NAMES} AS _actor_names
         FROM incident_mentions m JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id
         LEFT JOIN {SCHEMA}.incidents wi ON wi.incident_id = m.incident_id
         LEFT JOIN {SCHEMA}.about wa ON wa.article_id = m.article_id""",
@@ -114,7 +116,8 @@ _TABLES = {
         FROM events e JOIN articles a USING (article_id) GROUP BY ALL""",
     # the lists' events: those that have their article (what the lists join)
     "events": _ranked("events", f"events e JOIN articles a USING (article_id) "
-                      f"LEFT JOIN {SCHEMA}.about wa ON wa.article_id = e.article_id", ", wa._key AS _article"),
+                      f"LEFT JOIN {SCHEMA}.about wa ON wa.article_id = e.article_id",
+                      f", wa._key AS _article, {ACTOR_NAMES} AS _actor_names"),
 }
 
 
