@@ -293,8 +293,10 @@ def render_markdown(result: dict) -> str:
              f"Measured {result['date']} on {m['cores']} cores ({load}: the machine is shared, so read the "
              f"ratios first), Python {m['python']}; "
              f"store: {result['store_counts']['articles']} articles, {result['store_counts']['events']} events, "
-             f"{result['store_counts']['incidents']} incidents; the summary tables took "
-             f"{result.get('summary_tables_s', '?')} s to build in the baseline; {result['repeats']} timed requests per row after "
+             f"{result['store_counts']['incidents']} incidents; "
+             + (f"the summary tables took {result['summary_tables_s']} s to build in the baseline; "
+                if result.get("summary_tables_s") is not None else "")
+             + f"{result['repeats']} timed requests per row after "
              "one warm-up (its time is the cold column), over one keep-alive connection. Result: "
              f"`bench/results/web-{result['name']}.json`"
              + (f"; code at {result['commit']}" if result.get("commit") else "")
