@@ -304,7 +304,7 @@ class DraftBuilder:
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
-                     specific=self._names_recipient(c), stated=self._stated(c),
+                     specific=self._names_recipient(c), stated=self._stated(c), lemma=lemma(c.head),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:

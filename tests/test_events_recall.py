@@ -1,0 +1,55 @@
+"""Event recall on real-news structures (session 4): statements told apart, trigger
+rows, dependency patterns. Every sentence is written for these tests."""
+from sitrep import pipeline
+from sitrep.model import Actor, Article, Event, TextSpan
+from sitrep.stages.event_merge import Draft, group
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def types(doc):
+    return [e.type for e in doc.events]
+
+
+def _draft(etype, at, sentence, source=None, target=None, lemma="", nominal=False):
+    ev = Event(id="", type=etype, trigger=TextSpan((at, at + 5), "xxxxx"),
+               sentence=TextSpan((at - 10, at + 40), "x" * 50), source=source, target=target)
+    return Draft(event=ev, head=at, base_type=etype, nominal=nominal, sentence=sentence, lemma=lemma)
+
+
+def _party(name, country, kind="state", at=0):
+    return Actor(span=(at, at + len(name)), text=name, name=name, country=country, kind=kind,
+                 resolved_by="kb")
+
+
+# -- one event per happening, no fewer -------------------------------------------------
+
+def test_a_party_speaking_again_in_other_words_makes_a_new_statement(kb):
+    """"Ortega said X plotted a coup" ... "Ortega accused the students of crimes": two
+    statements of one speaker, not one."""
+    first = _draft("ACCUSE", 10, 0, _party("Ortega", "NIC", "person"), _party("Nicaragua", "NIC"), "say")
+    later = _draft("ACCUSE", 300, 4, _party("Ortega", "NIC", "person"), _party("Nicaragua", "NIC"), "accuse")
+    assert len(group([first, later], kb.event_lexicon)) == 2
+
+
+def test_a_statement_repeating_its_word_is_the_same_statement(kb):
+    first = _draft("ACCUSE", 10, 0, _party("Ortega", "NIC", "person"), _party("Nicaragua", "NIC"), "accuse")
+    later = _draft("ACCUSE", 300, 4, _party("Ortega", "NIC", "person"), None, "accuse")
+    assert len(group([first, later], kb.event_lexicon)) == 1
+
+
+def test_a_material_act_told_again_in_other_words_is_one_act(kb):
+    """"Canberra sanctioned the minister" ... "by designating him": one sanction."""
+    first = _draft("SANCTION", 10, 0, _party("Australia", "AUS"), _party("Fiji", "FJI"), "sanction")
+    later = _draft("SANCTION", 300, 3, _party("Australia", "AUS"), _party("Fiji", "FJI"), "designate")
+    assert len(group([first, later], kb.event_lexicon)) == 1
+
+
+def test_two_named_recipients_in_one_sentence_are_two_meetings(kb):
+    """"met the king for talks, followed by a meeting with opposition leaders"."""
+    first = _draft("CONSULT", 10, 0, _party("Norway", "NOR"), _party("King Abdullah", "JOR", "person", 20))
+    later = _draft("CONSULT", 60, 0, _party("Norway", "NOR"),
+                   _party("opposition leaders", "JOR", "group", 80), nominal=True)
+    assert len(group([first, later], kb.event_lexicon)) == 2
