@@ -53,3 +53,10 @@ def test_two_named_recipients_in_one_sentence_are_two_meetings(kb):
     later = _draft("CONSULT", 60, 0, _party("Norway", "NOR"),
                    _party("opposition leaders", "JOR", "group", 80), nominal=True)
     assert len(group([first, later], kb.event_lexicon)) == 2
+
+
+# -- precision kept where recall grows ---------------------------------------------------
+
+def test_an_emergency_declared_at_home_coerces_no_one(kb):
+    doc = run(kb, "The Bolivian government accused Chile of provocations and declared a national emergency.")
+    assert "COERCE" not in types(doc), types(doc)
