@@ -60,3 +60,41 @@ def test_two_named_recipients_in_one_sentence_are_two_meetings(kb):
 def test_an_emergency_declared_at_home_coerces_no_one(kb):
     doc = run(kb, "The Bolivian government accused Chile of provocations and declared a national emergency.")
     assert "COERCE" not in types(doc), types(doc)
+
+
+# -- a proposal answered by another party ------------------------------------------------
+
+def test_a_request_with_its_own_party_answered_by_another_is_two_events(kb):
+    doc = run(kb, "Chile rejected a request from Bolivia to reopen talks on sea access.")
+    assert "REJECT" in types(doc) and "REQUEST" in types(doc), types(doc)
+    request = next(e for e in doc.events if e.type == "REQUEST")
+    assert request.source is not None and request.source.country == "BOL"
+
+
+def test_a_bare_request_answered_stays_the_content_of_the_answer(kb):
+    doc = run(kb, "Chile rejected the request to reopen talks on sea access.")
+    assert "REQUEST" not in types(doc), types(doc)
+
+
+# -- forces moved: the object names them ---------------------------------------------------
+
+def test_sending_a_unit_of_armed_forces_is_a_mobilization(kb):
+    doc = run(kb, "Last week the Pentagon sent a squadron of F-35 fighters to the base in Qatar.")
+    assert "MOBILIZE" in types(doc), types(doc)
+
+
+def test_sending_a_letter_moves_no_forces(kb):
+    doc = run(kb, "Last week Norway sent a long letter to the Colombian government.")
+    assert "MOBILIZE" not in types(doc), types(doc)
+
+
+# -- trigger rows added for acts the table missed ------------------------------------------
+
+def test_lending_money_to_a_state_is_aid(kb):
+    doc = run(kb, "China has lent billions of dollars to Angola since 2002.")
+    assert "AID" in types(doc), types(doc)
+
+
+def test_approving_a_move_is_an_agreement(kb):
+    doc = run(kb, "The Saudi king approved the move on Sunday, officials in Riyadh said.")
+    assert "AGREE" in types(doc), types(doc)

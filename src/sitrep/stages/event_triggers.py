@@ -399,6 +399,14 @@ def _has_complement(tok) -> bool:
         (tok.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "prep") for c in tok.children))
 
 
+def _moves_forces(tok, words) -> bool:
+    """The verb's object names armed forces or their arms ("sent a squadron of F-22
+    fighters", "moved two brigades"), within a few words of the object's head."""
+    obj = child(tok, "dobj", "nsubjpass")
+    return obj is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+                                   for t in obj.subtree if abs(t.i - obj.i) <= 6)
+
+
 def _denies_something(tok, by_head, words) -> bool:
     """"denied entry / the request" is a REJECT; "denied the claims / the attack" is not."""
     if any(c.dep_ == "ccomp" for c in tok.children):
@@ -590,6 +598,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False
     if "complement" in flags and not _has_complement(c.head):
         return False
+    if "military" in flags and not _moves_forces(c.head, words):
+        return False  # "sent a letter", "moved the meeting": no forces moved
     obj = child(c.head, "dobj") if c.is_verb else None
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
@@ -724,6 +734,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 c.drop = True
             elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):
                 pass  # "rejected claims that its forces attacked": kept, certainty = denied
+            elif _anothers_proposal(c, g, lex):
+                pass  # "rejected a request from Maduro", "turned down his invitation": two acts
             else:
                 c.drop = True
         if g.content is None:
@@ -735,6 +747,18 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _anothers_proposal(c: Candidate, g: Candidate, lex) -> bool:
+    """A proposal named by a noun with a party of its own ("a request from Maduro", "his
+    invitation", "Russia's offer") as the object of a reply to it ("rejected", "accepted",
+    "welcomed"): the proposal was made before, by that party -- an event of its own, not
+    the content of the reply."""
+    if c.is_verb or c.light is not None or c.type.lower() not in lex.words.proposal_types or c.head.dep_ not in ("dobj", "nsubjpass") or c.head.head.i != g.head.i:
+        return False
+    return any(ch.dep_ == "poss" or (ch.dep_ in ("prep", "agent") and ch.lower_ in lex.words.proposer_preps
+                                     and child(ch, "pobj") is not None)
+               for ch in c.head.children)
 
 
 def _direct_content(c: Candidate, g: Candidate) -> bool:
