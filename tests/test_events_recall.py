@@ -98,3 +98,49 @@ def test_lending_money_to_a_state_is_aid(kb):
 def test_approving_a_move_is_an_agreement(kb):
     doc = run(kb, "The Saudi king approved the move on Sunday, officials in Riyadh said.")
     assert "AGREE" in types(doc), types(doc)
+
+
+# -- one act, not two: labels, orders, outcomes ---------------------------------------------
+
+def test_a_label_given_to_an_act_is_no_second_act(kb):
+    doc = run(kb, "Lima condemned the raid as an attack on its sovereignty.")
+    assert "ASSAULT" not in types(doc), types(doc)
+    assert "ACCUSE" in types(doc), types(doc)
+
+
+def test_an_order_to_own_forces_to_strike_is_the_strike(kb):
+    doc = run(kb, "The general ordered the army to shell the town of Kidal.")
+    assert types(doc) == ["ASSAULT"], types(doc)
+
+
+def test_harm_done_by_a_strike_is_its_outcome(kb):
+    doc = run(kb, "The senators asked for an inquiry into an American strike in May that killed three fishermen.")
+    assert types(doc).count("ASSAULT") == 1, types(doc)
+
+
+def test_a_named_doer_harming_is_an_act_of_its_own(kb):
+    doc = run(kb, "Rebels attacked a convoy on Monday. The gunmen killed four soldiers.")
+    assert types(doc).count("ASSAULT") == 2, types(doc)
+
+
+# -- shows of force and offers ---------------------------------------------------------------
+
+def test_a_warship_arriving_is_a_show_of_force(kb):
+    doc = run(kb, "The Peruvian navy said the frigate arrived in the Pacific port on Monday.")
+    assert "MOBILIZE" in types(doc), types(doc)
+
+
+def test_a_delegation_arriving_is_no_show_of_force(kb):
+    doc = run(kb, "The Peruvian delegation arrived in the Pacific port on Monday.")
+    assert "MOBILIZE" not in types(doc), types(doc)
+
+
+def test_knocking_out_a_facility_is_an_attack(kb):
+    doc = run(kb, "Israel said its jets had knocked out a weapons depot near Homs.")
+    assert "ASSAULT" in types(doc), types(doc)
+
+
+def test_an_offer_of_dialogue_is_triggered_by_the_dialogue(kb):
+    doc = run(kb, "He said he was open to dialogue with Bogota.")
+    offer = next(e for e in doc.events if e.type == "AGREE")
+    assert "dialogue" in offer.trigger.text, offer.trigger.text

@@ -208,6 +208,8 @@ class EventWords:
     proposer_preps: frozenset[str]
     #: types of the proposals a reply answers ("rejected a request", "accepted an invitation")
     proposal_types: frozenset[str]
+    #: verbs whose subject moves itself ("the carrier arrived", "warships entered the bay")
+    self_moving_verbs: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

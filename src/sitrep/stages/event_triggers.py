@@ -400,11 +400,34 @@ def _has_complement(tok) -> bool:
 
 
 def _moves_forces(tok, words) -> bool:
-    """The verb's object names armed forces or their arms ("sent a squadron of F-22
-    fighters", "moved two brigades"), within a few words of the object's head."""
-    obj = child(tok, "dobj", "nsubjpass")
-    return obj is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
-                                   for t in obj.subtree if abs(t.i - obj.i) <= 6)
+    """The verb's object -- or, for a verb of moving oneself, its subject -- names
+    armed forces or their arms ("sent a squadron of F-22 fighters", "the aircraft carrier
+    arrived in the Caribbean"), within a few words of the phrase's head."""
+    phrase = child(tok, "dobj", "nsubjpass")
+    if lemma(tok) in words.self_moving_verbs:
+        phrase = child(tok, "nsubj")  # "the carrier arrived", "a warship entered the bay"
+    return phrase is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+                                      for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
+
+
+def _orders_an_act_of(verb, by_head, types) -> bool:
+    """The order's infinitive is an act of one of ``types`` ("ordered the army to attack")."""
+    act = child(verb, "xcomp")
+    return act is not None and act.i in by_head and by_head[act.i].type in types
+
+
+def _label_of_another(c: "Candidate", by_head, words) -> bool:
+    """The event noun is the label a verb gives its object, which names an event itself
+    ("condemned [the strike] as [an attack on sovereignty]", "denounced the seizure as
+    piracy"): the object is the act, the label is how the speaker calls it."""
+    tok = c.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words.label_preps:
+        return False
+    holder = prep.head
+    # the parser hangs "as" on the verb or on its object
+    obj = holder if holder.dep_ == "dobj" else child(holder, "dobj")
+    return obj is not None and obj.i != tok.i and (obj.i in by_head or obj.pos_ == "PRON")
 
 
 def _denies_something(tok, by_head, words) -> bool:
@@ -641,7 +664,11 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
             any(lemma(t) in words.military_nouns for t in obj.subtree):
+        if _orders_an_act_of(c.head, by_head, lex.types_of("conflict") - {"MOBILIZE"}):
+            return False  # "ordered the military to kill everyone": the killing is the act
         c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+    if not c.is_verb and _label_of_another(c, by_head, words):
+        return False  # "condemned the operation as an attack on ...": a label, no second act
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
             by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
         return False  # "struck a boat, killing 11": the killing is the strike's outcome
@@ -766,7 +793,8 @@ def _direct_content(c: Candidate, g: Candidate) -> bool:
     sanctions"), not a word further down ("offered a reward for information leading to
     his arrest")."""
     anchor = c.light if c.light is not None else c.head
-    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj"))
+    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj")) \
+        or (g.head.pos_ == "ADJ" and anchor.dep_ == "pobj" and anchor.head.head.i == g.head.i)
 
 
 def _complement_has_object(adj) -> bool:

@@ -229,6 +229,7 @@ class DraftBuilder:
         for c, sent in found:
             self._anchors_by_sentence.setdefault(sent.start, set()).update(_anchors(c))
         self._trigger_heads = {c.head.i for c, _ in found}
+        self._violent_heads = {c.head.i for c, _ in found if c.type in lex.types_of("conflict")}
         self.home = home_country(doc)
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
@@ -238,8 +239,8 @@ class DraftBuilder:
             return None  # "was not authorized to discuss the matter publicly": a source's anonymity
         if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
-        if self._outcome_of_another(c):
-            return None  # "69 people were injured in the clashes": the clashes are the event
+        if self._outcome_of_another(c) or self._done_by_another(c):
+            return None  # "69 people were injured in the clashes", "a strike that killed two"
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
@@ -327,6 +328,22 @@ class DraftBuilder:
         return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in self._trigger_heads
                                              for g in ch.children)
                    for ch in c.head.children)
+
+    def _done_by_another(self, c: Candidate) -> bool:
+        """A casualty verb whose subject is another violent event of the text ("the
+        strike killed 11", "a raid that wounded two"): the harm is that event's outcome
+        (docs/annotation.md 2)."""
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs or is_passive(c.head):
+            return False
+        subj = verb_subject(c.head)
+        if subj is None:
+            return False
+        if subj.i in self._violent_heads:
+            return True
+        # "an inquiry into a strike in May that killed two": the parser may hang the
+        # clause on any noun of the phrase; the violent event named in it did the harm
+        return c.head.dep_ == "relcl" and any(t.i in self._violent_heads for t in c.head.head.subtree
+                                              if c.head.head.i < t.i < c.head.i)
 
     def _declines_comment(self, c: Candidate) -> bool:
         verb = c.head if c.is_verb else c.light
