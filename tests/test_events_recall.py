@@ -144,3 +144,48 @@ def test_an_offer_of_dialogue_is_triggered_by_the_dialogue(kb):
     doc = run(kb, "He said he was open to dialogue with Bogota.")
     offer = next(e for e in doc.events if e.type == "AGREE")
     assert "dialogue" in offer.trigger.text, offer.trigger.text
+
+
+def test_as_after_a_verb_that_judges_nothing_is_no_label(kb):
+    doc = run(kb, "The report marks a turning point, as Ortega faced harsh criticism from Costa Rica.")
+    assert "ACCUSE" in types(doc), types(doc)
+
+
+def test_a_label_in_a_free_relative_is_the_outer_reproach(kb):
+    doc = run(kb, "The Bolivian government denounced on Sunday what it called a brutal military "
+                  "aggression by Chile against the port of Arica.")
+    assert types(doc).count("ACCUSE") == 1, types(doc)
+    assert "ASSAULT" in types(doc), types(doc)
+
+
+def test_a_meeting_discussed_is_a_topic_not_a_meeting(kb):
+    doc = run(kb, "Lula and Milei had spoken by phone and discussed a possible meeting.")
+    assert types(doc) == ["CONSULT"], types(doc)
+
+
+def test_funding_an_activity_aids_no_one(kb):
+    doc = run(kb, "The prime minister accused the cartel of using its profits to fund arms smuggling.")
+    assert "AID" not in types(doc), types(doc)
+
+
+def test_the_claimed_goal_of_a_party_is_an_accusation_of_it(kb):
+    doc = run(kb, "Ortega claimed that the true aim of the Costa Rican operation was to seize the river.")
+    assert types(doc) == ["ACCUSE"], types(doc)
+    assert doc.events[0].target is not None and doc.events[0].target.country == "CRI"
+
+
+def test_a_violent_act_named_by_its_harm_is_kept(kb):
+    doc = run(kb, "A roadside explosion near the town of Gao killed two Malian soldiers on Sunday.")
+    assert types(doc) == ["ASSAULT"], types(doc)
+
+
+# -- demands carried by a verb of wanting ------------------------------------------------------
+
+def test_wanting_another_party_to_act_is_a_demand(kb):
+    doc = run(kb, "The European Union wanted Serbia to recognise the court's ruling.")
+    assert "REQUEST" in types(doc), types(doc)
+
+
+def test_wanting_to_act_oneself_is_no_demand(kb):
+    doc = run(kb, "The Serbian president wants to run again in 2027.")
+    assert "REQUEST" not in types(doc), types(doc)

@@ -29,7 +29,7 @@ from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
-FLAGS = frozenset({"military", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
+FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient"})
 
 
@@ -210,6 +210,10 @@ class EventWords:
     proposal_types: frozenset[str]
     #: verbs whose subject moves itself ("the carrier arrived", "warships entered the bay")
     self_moving_verbs: frozenset[str]
+    #: verbs whose object is a topic, not an act done ("discussed a possible meeting")
+    discussion_verbs: frozenset[str]
+    #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
+    aim_nouns: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -248,6 +248,8 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
             continue
         content = _statement_content(verb, quotes, words)
         labelled, label = _labelled_object(verb, words)
+        if labelled and _free_relative(verb):
+            continue  # "denounced what it called an aggression": the outer verb is the reproach
         if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
             continue
         polarity = _polarity(content, lex.evaluations)
@@ -268,6 +270,13 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _free_relative(verb) -> bool:
+    """The verb's object is the "what" of a free relative ("denounced [what it called a
+    crime]"): the verb only names the object of the verb above it."""
+    obj = child(verb, "dobj")
+    return obj is not None and obj.tag_ in ("WP", "WDT") and verb.head.i != verb.i
 
 
 def _agrees_with_a_view(verb, words) -> bool:
@@ -399,6 +408,13 @@ def _has_complement(tok) -> bool:
         (tok.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "prep") for c in tok.children))
 
 
+def _asks_another(verb) -> bool:
+    """The verb's clause has a subject of its own ("wanted [Iran] to cut", "wants
+    [Congress] to act"): someone else is to do it."""
+    clause = child(verb, "ccomp", "xcomp")
+    return clause is not None and child(clause, "nsubj") is not None
+
+
 def _moves_forces(tok, words) -> bool:
     """The verb's object -- or, for a verb of moving oneself, its subject -- names
     armed forces or their arms ("sent a squadron of F-22 fighters", "the aircraft carrier
@@ -417,9 +433,9 @@ def _orders_an_act_of(verb, by_head, types) -> bool:
 
 
 def _label_of_another(c: "Candidate", by_head, words) -> bool:
-    """The event noun is the label a verb gives its object, which names an event itself
-    ("condemned [the strike] as [an attack on sovereignty]", "denounced the seizure as
-    piracy"): the object is the act, the label is how the speaker calls it."""
+    """The event noun is the label a verb gives its object ("condemned [the operation]
+    as [an attack on sovereignty]", "denounced the seizure as piracy"): the object is
+    what was done, the label is how the speaker calls it."""
     tok = c.head
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words.label_preps:
@@ -427,7 +443,10 @@ def _label_of_another(c: "Candidate", by_head, words) -> bool:
     holder = prep.head
     # the parser hangs "as" on the verb or on its object
     obj = holder if holder.dep_ == "dobj" else child(holder, "dobj")
-    return obj is not None and obj.i != tok.i and (obj.i in by_head or obj.pos_ == "PRON")
+    if obj is None or obj.i == tok.i:
+        return False
+    verb = obj.head  # a verb that judges: a reproach or praise found, or a verb of naming
+    return verb.i in by_head or lemma(verb) in words.evaluating_verbs
 
 
 def _denies_something(tok, by_head, words) -> bool:
@@ -562,6 +581,8 @@ def _topic_of_a_noun(tok, words) -> bool:
     after a verb of hoping ("hoping for relief from sanctions": through a chain of
     prepositional phrases), or the subject of the clause of such a noun ("the hope that
     cooperation might lead to talks"): a wish or a topic, not an act."""
+    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and lemma(tok.head) in words.discussion_verbs:
+        return True  # "discussed a possible meeting", "debated sanctions"
     for _ in range(3):
         if tok.dep_ == "nsubj" and tok.head.dep_ in ("acl", "ccomp") \
                 and tok.head.head.pos_ in ("NOUN", "PROPN") and lemma(tok.head.head) in words.topic_nouns:
@@ -617,13 +638,15 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     flags = c.flags
     if "actor" in flags and not has_actor:
         return False
+    obj = child(c.head, "dobj") if c.is_verb else None
     if "target" in flags and not _has_target(c.head):
         return False
     if "complement" in flags and not _has_complement(c.head):
         return False
+    if "object" in flags and obj is None and not _asks_another(c.head):
+        return False  # "wants to run again": no one is asked anything
     if "military" in flags and not _moves_forces(c.head, words):
         return False  # "sent a letter", "moved the meeting": no forces moved
-    obj = child(c.head, "dobj") if c.is_verb else None
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
     if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
@@ -718,10 +741,17 @@ def imputed_aims(cands: list[Candidate], lex, index) -> list[Candidate]:
         aim = verb.head if verb is not None and verb.dep_ == "xcomp" else None
         claim = aim.head if aim is not None and aim.dep_ == "ccomp" else None
         if claim is None or "conflict" not in lex.types[c.type].classes \
-                or lemma(aim) not in words.aim_verbs or lemma(claim) not in words.claim_verbs:
+                or lemma(claim) not in words.claim_verbs:
             out.append(c)
             continue
         subj = child(aim, "nsubj")
+        if lemma(aim) not in words.aim_verbs:
+            # "claimed that the real goal of the campaign was to seize the oil": the aim
+            # noun's owner is the party the claim is about
+            subj = _owner_of_aim(subj, words) if lemma(aim) in words.copulas else None
+            if subj is None:
+                out.append(c)
+                continue
         if subj is None or subj.pos_ == "PRON":
             out.append(c)  # "he claimed he wants to ...": a party's own aim stays its own
             continue
@@ -730,6 +760,19 @@ def imputed_aims(cands: list[Candidate], lex, index) -> list[Candidate]:
             target = actor_of_phrase(subj, index) if subj is not None and index is not None else None
             out.append(Candidate(claim, [claim], "ACCUSE", "disapprove", frozenset(), preset_target=target))
     return out
+
+
+def _owner_of_aim(subj, words):
+    """The party whose aim a noun names ("the goal of [the US campaign]", "[Washington]'s
+    aim"), or None when the subject is no aim noun."""
+    if subj is None or lemma(subj) not in words.aim_nouns:
+        return None
+    for ch in subj.children:
+        if ch.dep_ == "poss":
+            return ch
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            return child(ch, "pobj")
+    return None
 
 
 def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
