@@ -189,3 +189,26 @@ def test_wanting_another_party_to_act_is_a_demand(kb):
 def test_wanting_to_act_oneself_is_no_demand(kb):
     doc = run(kb, "The Serbian president wants to run again in 2027.")
     assert "REQUEST" not in types(doc), types(doc)
+
+
+# -- nominal events the table missed -----------------------------------------------------------
+
+def test_a_truce_between_two_parties_is_an_agreement(kb):
+    doc = run(kb, "The truce between Armenia and Azerbaijan held for a week.")
+    assert "AGREE" in types(doc), types(doc)
+
+
+def test_a_hyphenated_cease_fire_is_found(kb):
+    doc = run(kb, "Armenia pulled its troops back at the start of a 72-hour cease-fire with Azerbaijan.")
+    assert "AGREE" in types(doc), types(doc)
+
+
+def test_coming_under_fire_is_an_attack_on_the_subject(kb):
+    doc = run(kb, "Armenian troops said they had pulled back after coming under fire from Azerbaijani tanks.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.trigger.text == "fire" and attack.target is not None and attack.target.country == "ARM"
+
+
+def test_a_fire_without_a_party_is_no_attack(kb):
+    doc = run(kb, "A fire broke out at the textile factory in Dhaka on Monday.")
+    assert "ASSAULT" not in types(doc), types(doc)
