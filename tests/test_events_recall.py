@@ -212,3 +212,16 @@ def test_coming_under_fire_is_an_attack_on_the_subject(kb):
 def test_a_fire_without_a_party_is_no_attack(kb):
     doc = run(kb, "A fire broke out at the textile factory in Dhaka on Monday.")
     assert "ASSAULT" not in types(doc), types(doc)
+
+
+
+def test_an_event_noun_after_not_is_negated(kb):
+    doc = run(kb, "Moscow said the unrest in Chechnya reflected old ethnic tensions, not a fight for independence.")
+    assert "ASSAULT" not in types(doc), types(doc)
+
+
+
+def test_a_negated_event_noun_is_no_mention(kb):
+    doc = run(kb, "Kyiv said the clashes reflected old local feuds, not an invasion by Russia.")
+    mentions = [m.text for e in doc.events for m in (e.mentions or [e.trigger])]
+    assert "invasion" not in mentions, mentions

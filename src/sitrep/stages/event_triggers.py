@@ -954,6 +954,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
            if t.pos_ in ("NOUN", "PROPN")):
         return True
+    if not c.is_verb and _negated_phrase(c.head, words):
+        return True  # "tensions, not a fight for independence"
     verb = c.head if c.is_verb else c.light
     if verb is None:
         return False
@@ -968,6 +970,16 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
             return True
         v = v.head
     return False
+
+
+def _negated_phrase(noun, words) -> bool:
+    """A negation right before the event noun's phrase ("not a fight", "not an
+    invasion"), wherever the parser hangs it."""
+    left = noun.left_edge
+    if left.i == 0:
+        return False
+    prev = noun.doc[left.i - 1]
+    return prev.dep_ == "neg" and _negates(prev, words)
 
 
 def _negates(tok, words) -> bool:
