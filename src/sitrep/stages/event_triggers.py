@@ -836,8 +836,7 @@ def _direct_content(c: Candidate, g: Candidate) -> bool:
     sanctions"), not a word further down ("offered a reward for information leading to
     his arrest")."""
     anchor = c.light if c.light is not None else c.head
-    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj")) \
-        or (g.head.pos_ == "ADJ" and anchor.dep_ == "pobj" and anchor.head.head.i == g.head.i)
+    return anchor.head.i == g.head.i or (anchor.head.head.i == g.head.i and anchor.head.dep_ in ("xcomp", "dobj"))
 
 
 def _complement_has_object(adj) -> bool:
