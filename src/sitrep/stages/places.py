@@ -32,6 +32,7 @@ from typing import Optional
 
 from sitrep.geo import haversine_km
 from sitrep.knowledge.gazetteer import Candidate, _admin_stem, normalise
+from sitrep.knowledge.place_words import place_words
 from sitrep.model import Document, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -53,8 +54,6 @@ DOC_ADMIN1_BONUS = 4.0
 QUALIFIER_BONUS = 12.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
-#: verbs whose subject is still a place ("Florida is", "Texas has 38 electoral votes")
-_STATIVE = {"be", "have", "lie", "sit", "border", "remain", "become", "include", "contain"}
 _SUBJECT_DEPS = {"nsubj", "agent"}
 
 
@@ -234,6 +233,7 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
     actor_starts = [span[0] for span, _ in actor_spans]
     mentions: list[_Mention] = []
     demonyms: Counter = Counter()
+    words = place_words()
     for ent in sdoc.ents:
         label = ent.label_
         if label == "NORP":
@@ -244,9 +244,9 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
         if label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
         tokens = list(ent)
-        while tokens and tokens[0].lower_ in ("the", "a") and len(tokens) > 1:
+        while tokens and tokens[0].lower_ in words.entity_articles and len(tokens) > 1:
             tokens = tokens[1:]
-        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")) and len(tokens) > 1:
+        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in words.possessive_endings) and len(tokens) > 1:
             tokens = tokens[:-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         surface = text[start:end]
@@ -289,32 +289,6 @@ def _rescue(tokens, candidates: list[Candidate]) -> bool:
     return False
 
 
-_SPATIAL_PREPS = {"in", "at", "from", "to", "near", "between", "across", "into", "outside",
-                  "around", "through", "throughout", "toward", "towards", "within", "over",
-                  "via", "off", "along", "beyond", "inside", "past", "on", "onto", "across",
-                  "out", "en"}
-#: "<word> of X" where X is where: "north of Caracas", "a region of Georgia"
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "outskirts", "part", "parts", "center", "centre", "heart", "edge",
-               "region", "province", "state", "city", "town", "capital", "territory", "border",
-               "borders", "coast", "area", "village", "district", "county", "island", "rest",
-               "mainland", "interior", "suburbs", "streets", "port", "shores", "map"}
-#: nouns naming people or institutions: "U.S. officials", "Oklahoma teachers" use the
-#: place name as an owner or nationality, not as where something happens
-_ROLE_NOUNS = {
-    "president", "presidents", "governor", "governors", "official", "officials", "lawmaker",
-    "lawmakers", "legislator", "legislators", "teacher", "teachers", "senator", "senators",
-    "rep", "rep.", "representative", "attorney", "minister", "ministers", "government",
-    "governments", "police", "force", "forces", "troops", "army", "military", "authorities",
-    "diplomat", "diplomats", "ambassador", "leader", "leaders", "prime", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "navy", "regime", "administration",
-    "republicans", "democrats", "voters", "player", "players", "coach", "team", "fans",
-    "employers", "officers", "agency", "agencies", "department", "ministry", "congress",
-    "parliament", "lawmakers", "residents", "native", "citizens", "people", "delegation",
-    "envoy", "counterpart", "officer", "soldiers", "gov", "gov.", "sen", "sen.", "mayor",
-}
-
-
 def _spatial(root) -> bool:
     """The mention sits in a spatial prepositional phrase ("between London and Paris")."""
     token = root
@@ -326,9 +300,10 @@ def _spatial(root) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    words = place_words()
     if prep.lower_ == "of":  # "north of Caracas", "the outskirts of Aleppo"
-        return prep.head.lower_ in _DIRECTIONS
-    return prep.lower_ in _SPATIAL_PREPS and prep.dep_ != "agent"
+        return prep.head.lower_ in words.place_part_nouns
+    return prep.lower_ in words.spatial_prepositions and prep.dep_ != "agent"
 
 
 def _first_conjunct(token):
@@ -348,6 +323,7 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     flags "between London and Amsterdam" too.
     """
     root = ent.root
+    words = place_words()
     for (a_start, a_end), actor in actor_spans:
         if a_start < end and start < a_end:
             if actor.locative:
@@ -357,19 +333,13 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     subject = _first_conjunct(root)
     if subject.dep_ in _SUBJECT_DEPS:
         head = subject.head
-        if subject.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
+        if subject.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in words.stative_verbs):
             return True
     if subject.dep_ == "pobj" and subject.head.dep_ == "agent":  # "condemned by Russia"
         return True
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _ROLE_NOUNS:
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in words.role_nouns:
         return True
     return False
-
-
-_MOTION_VERBS = {"visit", "enter", "leave", "reach", "cross", "flee", "tour", "invade",
-                 "occupy", "hit", "strike", "bomb", "shell", "evacuate", "rule", "govern",
-                 "control", "blanket", "sweep", "lash", "batter", "travel", "return", "exit",
-                 "abandon", "quit", "border", "overrun", "liberate", "capture", "seize"}
 
 
 def _state_as_party(ent, candidates: list[Candidate]) -> bool:
@@ -386,10 +356,9 @@ def _state_as_party(ent, candidates: list[Candidate]) -> bool:
     if _spatial(ent.root) or _spatial(root):
         return False
     if root.dep_ == "dobj":
-        return root.head.lemma_ not in _MOTION_VERBS
+        return root.head.lemma_ not in place_words().movement_verbs
     if root.dep_ == "pobj":
-        return root.head.lower_ in ("with", "against", "for", "toward", "towards", "on", "by",
-                                    "between", "of")
+        return root.head.lower_ in place_words().party_prepositions
     return root.dep_ in ("nsubjpass", "attr", "dative")
 
 
