@@ -97,46 +97,81 @@ def run(doc: Document, kb) -> Document:
     if not mentions:
         return doc
     _link_qualifiers(mentions, text, gaz)
+    _choose_by_prior(mentions)
+    context = _Context.of(mentions, demonym_countries)
+    _choose_in_context(mentions, context)
+    focus = _focus(mentions, context.top_country())
+    doc.places = [_place(m, focus) for m in mentions]
+    return doc
 
-    # pass 1: priors only
+
+def _choose_by_prior(mentions: list[_Mention]) -> None:
+    """Pass 1: each mention's best candidate by population and kind of place alone."""
     for m in mentions:
         if m.candidates:
             m.shadowed = _shadowing_countries(m.candidates, m.key)
             shadowed = frozenset() if m.state_word else m.shadowed
             m.best = max(m.candidates, key=lambda c: _prior(c, m.key, shadowed))
 
-    # what the document is about, according to pass 1; a mention never supports itself
-    support: list[tuple[str, str, float]] = [("", cc, n) for cc, n in demonym_countries.items()]
-    admin1_keys: dict[tuple[str, str], set[str]] = {}
-    for m in mentions:
-        b = m.best
-        if b is None or b.country is None:
-            continue
-        if b.feature == "country":
-            support.append((m.key, b.country, 2.0))
-        elif b.feature == "admin1":
-            support.append((m.key, b.country, 1.0))
-            admin1_keys.setdefault((b.country, b.admin1_code), set()).add(m.key)
-        elif b.feature == "city" and not b.alternate and b.population >= 100_000:
-            support.append((m.key, b.country, 1.0))
-    anchors = [(m, m.best) for m in mentions
-               if m.best is not None and m.best.feature in ("city", "admin1")]
 
-    # pass 2: with context
+@dataclass
+class _Context:
+    """What the document is about according to pass 1; a mention never supports itself,
+    so every piece of support remembers the key of the mention it came from."""
+    #: (mention key, country, weight); demonyms have no key
+    support: list[tuple[str, str, float]]
+    #: (country, admin1 code) of a state named -> the keys of the mentions naming it
+    admin1_keys: dict[tuple[str, str], set[str]]
+    #: mentions read as a town or a state, with that reading: nearby places support each other
+    anchors: list[tuple[_Mention, Candidate]]
+
+    @classmethod
+    def of(cls, mentions: list[_Mention], demonym_countries: Counter) -> "_Context":
+        support: list[tuple[str, str, float]] = [("", cc, n) for cc, n in demonym_countries.items()]
+        admin1_keys: dict[tuple[str, str], set[str]] = {}
+        for m in mentions:
+            b = m.best
+            if b is None or b.country is None:
+                continue
+            if b.feature == "country":
+                support.append((m.key, b.country, 2.0))
+            elif b.feature == "admin1":
+                support.append((m.key, b.country, 1.0))
+                admin1_keys.setdefault((b.country, b.admin1_code), set()).add(m.key)
+            elif b.feature == "city" and not b.alternate and b.population >= 100_000:
+                support.append((m.key, b.country, 1.0))
+        anchors = [(m, m.best) for m in mentions
+                   if m.best is not None and m.best.feature in ("city", "admin1")]
+        return cls(support, admin1_keys, anchors)
+
+    def country_shares(self, key: str) -> dict[str, float]:
+        """Each country's share of the support that does not come from mention ``key``."""
+        countries: Counter = Counter()
+        for source, cc, weight in self.support:
+            if source != key:
+                countries[cc] += weight
+        total = sum(countries.values()) or 1.0
+        return {cc: n / total for cc, n in countries.items()}
+
+    def top_country(self) -> Optional[str]:
+        """The country the article is mostly about, counting every mention."""
+        doc_countries: Counter = Counter()
+        for _, cc, weight in self.support:
+            doc_countries[cc] += weight
+        return doc_countries.most_common(1)[0][0] if doc_countries else None
+
+
+def _choose_in_context(mentions: list[_Mention], context: _Context) -> None:
+    """Pass 2: the best candidate again, with what the rest of the document says."""
     shares: dict[str, dict[str, float]] = {}
     for m in mentions:
         if not m.candidates:
             continue
         top_share = shares.get(m.key)
         if top_share is None:
-            countries: Counter = Counter()
-            for key, cc, weight in support:
-                if key != m.key:
-                    countries[cc] += weight
-            total = sum(countries.values()) or 1.0
-            top_share = shares[m.key] = {cc: n / total for cc, n in countries.items()}
-        admin1s = {a for a, keys in admin1_keys.items() if keys - {m.key}}
-        others = [b for o, b in anchors if o.key != m.key]
+            top_share = shares[m.key] = context.country_shares(m.key)
+        admin1s = {a for a, keys in context.admin1_keys.items() if keys - {m.key}}
+        others = [b for o, b in context.anchors if o.key != m.key]
         if len(m.candidates) > 1 or m.qualifiers:
             m.best = max(m.candidates, key=lambda c: _score(c, m, top_share, admin1s, others))
         if m.best.feature == "city" and m.best.population < SMALL_TOWN and not _supported(
@@ -149,28 +184,21 @@ def run(doc: Document, kb) -> Document:
             m.best = (max(acceptable, key=lambda c: _score(c, m, top_share, admin1s, others))
                       if acceptable else None)
 
-    doc_countries: Counter = Counter()
-    for _, cc, weight in support:
-        doc_countries[cc] += weight
-    focus = _focus(mentions, doc_countries.most_common(1)[0][0] if doc_countries else None)
-    places = []
-    for m in mentions:
-        b = m.best
-        if b is None:
-            # a street, a building, a county the gazetteer lacks: it lies, most likely,
-            # in the place the article is about; say so with feature="approximate"
-            if focus is None:
-                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text))
-            else:
-                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text,
-                                    country=focus.country, admin1=focus.admin1, lat=focus.lat,
-                                    lon=focus.lon, feature="approximate"))
-            continue
-        places.append(Place(span=(m.start, m.end), text=m.text, name=b.name, country=b.country,
-                            admin1=b.admin1, lat=b.lat, lon=b.lon, geonameid=b.geonameid,
-                            feature=b.feature))
-    doc.places = places
-    return doc
+
+def _place(m: _Mention, focus: Optional[Candidate]) -> Place:
+    """The Place record of a mention and its chosen reading."""
+    b = m.best
+    if b is None:
+        # a street, a building, a county the gazetteer lacks: it lies, most likely,
+        # in the place the article is about; say so with feature="approximate"
+        if focus is None:
+            return Place(span=(m.start, m.end), text=m.text, name=m.text)
+        return Place(span=(m.start, m.end), text=m.text, name=m.text,
+                     country=focus.country, admin1=focus.admin1, lat=focus.lat,
+                     lon=focus.lon, feature="approximate")
+    return Place(span=(m.start, m.end), text=m.text, name=b.name, country=b.country,
+                 admin1=b.admin1, lat=b.lat, lon=b.lon, geonameid=b.geonameid,
+                 feature=b.feature)
 
 
 def _focus(mentions: list[_Mention], top_country: Optional[str]) -> Optional[Candidate]:
