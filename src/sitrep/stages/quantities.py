@@ -173,6 +173,18 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
     anchors, vague_anchors = _anchors(text, tokens)
     if not anchors and not vague_anchors:
         return []
+    found = _read_numbers(text, anchors, lex, tokens)
+    phrases = _read_phrases(text, vague_anchors, lex, tokens)
+    if phrases:
+        # a vague multiple or a fraction wins over the numbers inside it
+        found = [q for q in found
+                 if not any(p.span[0] < q.span[1] and q.span[0] < p.span[1] for p in phrases)]
+        found.extend(phrases)
+    return _merge_ranges(_first_of_overlapping(found), text)
+
+
+def _read_numbers(text: str, anchors: list[int], lex: Lexicon, tokens: _Tokens) -> list[Quantity]:
+    """The number expressions that start at or just before each anchor, read in context."""
     n = len(text)
     found: list[Quantity] = []
     last_end = 0
@@ -190,6 +202,13 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
                 last_end = pos = resume
             if q is not None:
                 found.append(q)
+    return found
+
+
+def _read_phrases(text: str, vague_anchors: list[int], lex: Lexicon, tokens: _Tokens) -> list[Quantity]:
+    """Vague multiples ("hundreds of") and spelled fractions ("two-thirds of") near the
+    anchors, without overlaps, each with the approximator before it ("nearly half of")."""
+    n = len(text)
     phrases: list[Quantity] = []
     for a in vague_anchors:
         window = (max(0, a - 24), min(n, a + 48))
@@ -197,29 +216,31 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
             phrases.append(_read_vague(m, text, tokens))
         for m in _FRACTION_PHRASE.finditer(text, *window):
             phrases.append(_read_fraction(m, text, tokens))
-    if phrases:
-        phrases.sort(key=lambda q: (q.span[0], -q.span[1]))
-        unique: list[Quantity] = []
-        for q in phrases:
-            if not unique or q.span[0] >= unique[-1].span[1]:
-                unique.append(q)
-        phrases = unique
-        for q in phrases:
-            approx, approx_start = _approx_before(text, q.span[0], lex)
-            if approx and q.approx is None:
-                q.approx, q.span = approx, (approx_start, q.span[1])
-                q.text = text[approx_start:q.span[1]]
-    if phrases:
-        found = [q for q in found
-                 if not any(p.span[0] < q.span[1] and q.span[0] < p.span[1] for p in phrases)]
-        found.extend(phrases)
+    if not phrases:
+        return phrases
+    phrases.sort(key=lambda q: (q.span[0], -q.span[1]))
+    unique: list[Quantity] = []
+    for q in phrases:
+        if not unique or q.span[0] >= unique[-1].span[1]:
+            unique.append(q)
+    for q in unique:
+        approx, approx_start = _approx_before(text, q.span[0], lex)
+        if approx and q.approx is None:
+            q.approx, q.span = approx, (approx_start, q.span[1])
+            q.text = text[approx_start:q.span[1]]
+    return unique
+
+
+def _first_of_overlapping(found: list[Quantity]) -> list[Quantity]:
+    """In text order, longest first at one start; a quantity overlapping the one kept
+    before it is dropped."""
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:
         if out and q.span[0] < out[-1].span[1]:
             continue
         out.append(q)
-    return _merge_ranges(out, text)
+    return out
 
 
 _RANGE_GAP = re.compile(r"^(?:\s+(?:to|and|through)\s+|\s?[-–]\s?)$", re.I)
@@ -236,43 +257,52 @@ def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     while i < len(found):
         q1 = found[i]
         q2 = found[i + 1] if i + 1 < len(found) else None
-        if q2 is not None and q1.value_high is None and q2.value_high is None:
-            if q2.span[0] - q1.span[1] > 12:
-                out.append(q1)
-                i += 1
-                continue
-            gap = text[q1.span[1]:q2.span[0]]
-            lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
-            if q1.approx == "up_to":
-                lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
-            lead = _RANGE_LEAD.search(lead_text)
-            same_unit = q1.unit is not None and q1.unit == q2.unit
-            compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
-            by_before = _CHANGE_BEFORE.search(lead_text) is not None
-            word = gap.strip().lower()
-            if gap == " " and q2.approx == "up_to" and lead and compatible:
-                gap = " to "
-            if _RANGE_GAP.match(gap) and compatible and (
-                    (lead and (word != "and" or "between" in lead.group(0).lower()))
-                    or (same_unit and word == "to" and not by_before)):
-                start = lead.start() + max(0, q1.span[0] - 20) if lead else q1.span[0]
-                merged = Quantity(
-                    span=(start, q2.span[1]), text=text[start:q2.span[1]], value=q1.value,
-                    unit=q2.unit or q1.unit, counted=q2.counted or q1.counted,
-                    approx=q1.approx if q1.approx != "up_to" else q2.approx,
-                    value_high=q2.value, counted_span=q2.counted_span or q1.counted_span)
-                out.append(merged)
-                i += 2
-                continue
-        # "eight or nine euros", "three or four years": the unit of the second applies to
-        # the first
-        if q2 is not None and q1.unit is None and q1.counted is None and q2.unit is not None \
-                and q1.value_high is None and re.fullmatch(r"\s+(?:or|and)\s+|,\s*",
-                                                          text[q1.span[1]:q2.span[0]] or "x"):
+        merged = _as_range(q1, q2, text) if q2 is not None else None
+        if merged is not None:
+            out.append(merged)
+            i += 2
+            continue
+        if q2 is not None and _shares_unit(q1, q2, text):
             q1.unit = q2.unit
         out.append(q1)
         i += 1
     return out
+
+
+def _shares_unit(q1: Quantity, q2: Quantity, text: str) -> bool:
+    """"eight or nine euros", "three or four years": the unit of the second applies to the
+    first (never across more than 12 characters when the second is a single number)."""
+    if q2.value_high is None and q2.span[0] - q1.span[1] > 12:
+        return False
+    return q1.unit is None and q1.counted is None and q2.unit is not None \
+        and q1.value_high is None and re.fullmatch(r"\s+(?:or|and)\s+|,\s*",
+                                                  text[q1.span[1]:q2.span[0]] or "x") is not None
+
+
+def _as_range(q1: Quantity, q2: Quantity, text: str) -> Optional[Quantity]:
+    """The range two neighbouring quantities make ("between 15kHz and 17kHz", "from 10
+    to 20 percent"), or None."""
+    if q1.value_high is not None or q2.value_high is not None or q2.span[0] - q1.span[1] > 12:
+        return None
+    gap = text[q1.span[1]:q2.span[0]]
+    lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
+    lead = _RANGE_LEAD.search(lead_text)
+    same_unit = q1.unit is not None and q1.unit == q2.unit
+    compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
+    by_before = _CHANGE_BEFORE.search(lead_text) is not None
+    word = gap.strip().lower()
+    if gap == " " and q2.approx == "up_to" and lead and compatible:
+        gap = " to "
+    if not (_RANGE_GAP.match(gap) and compatible and (
+            (lead and (word != "and" or "between" in lead.group(0).lower()))
+            or (same_unit and word == "to" and not by_before))):
+        return None
+    start = lead.start() + max(0, q1.span[0] - 20) if lead else q1.span[0]
+    return Quantity(
+        span=(start, q2.span[1]), text=text[start:q2.span[1]], value=q1.value,
+        unit=q2.unit or q1.unit, counted=q2.counted or q1.counted,
+        approx=q1.approx if q1.approx != "up_to" else q2.approx,
+        value_high=q2.value, counted_span=q2.counted_span or q1.counted_span)
 
 
 _FRACTION_PHRASE = re.compile(
@@ -614,53 +644,73 @@ def _plural_noun(tokens: _Tokens, span: Optional[tuple[int, int]]) -> bool:
 def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
                value_high: Optional[float], unit: Optional[str], is_range: bool,
                tokens: _Tokens) -> bool:
-    num_start, num_end = m.start("num"), m.end("num")
-    num = m.group("num")
-    words = quantity_words()
-    # clock times and days of the month
-    if unit is None or unit in words.letter_units:
-        if _CLOCK_AFTER.match(text[num_end if not is_range else m.end("num2"):][:10]) and value <= 24:
-            return False
-        if value == int(value) and 1 <= value <= 31 and not m.group("scale"):
-            if _MONTH_BEFORE.search(text[max(0, start - 14):start]):
-                return False
-            tail = text[(m.end("num2") if is_range else num_end):][:16]
-            if _MONTH_AFTER.match(tail):
-                return False
-    if _ORDINAL_AFTER.match(text[num_end:num_end + 4]) and num[-1:].isdigit():
+    """False for a number that is a clock time, a day of the month, an ordinal, or (without
+    a unit) one that names or labels a thing rather than counting it."""
+    if (unit is None or unit in quantity_words().letter_units) and _time_or_date(text, m, start, value, is_range):
+        return False
+    num_end = m.end("num")
+    if _ORDINAL_AFTER.match(text[num_end:num_end + 4]) and m.group("num")[-1:].isdigit():
         return False
     if unit is not None:
         return True
-    prev = tokens.before(num_start) if tokens.sdoc is not None else None
-    if prev is not None and prev.idx + len(prev) <= start:
-        word = prev.text.lower()
-        if num.lower() == "one" and word in words.determiners_before_one:
-            return False
-        if word in LABEL_WORDS and any(c.isupper() for c in prev.text) or word in words.label_words:
-            return False
-        if word in words.rank_words and not num[:1].isdigit():
-            nxt = tokens.at_or_after(end)
-            if nxt is None or nxt.pos_ not in _NOUNISH:
-                return False
-        # "Kick Six", "Apple One": a capitalised spelled number inside a name
-        if prev.pos_ == "PROPN" and num[:1].isupper() and not prev.is_sent_start:
-            return False
-        # "Boeing 737", "BBC One", "Windows 10": a capitalised name right before a bare number
-        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
-                and num[:1].isdigit() and "," not in num and not is_range:
-            nxt = tokens.at_or_after(end)
-            if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
-                return False
-        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and num.lower() == "one" \
-                and not prev.is_sent_start:
-            return False
-    elif text[max(0, start - 1):start] == "#":
-        return False
-    # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
-    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and unit is None and start > 1:
+    return not (_label_before(text, m, start, end, is_range, tokens)
+                or _name_around(text, m, start, end, is_range, tokens))
+
+
+def _time_or_date(text: str, m: re.Match, start: int, value: float, is_range: bool) -> bool:
+    """A clock time ("3 pm", "12 GMT") or a day of the month ("March 3", "3rd of March")."""
+    after = m.end("num2") if is_range else m.end("num")
+    if _CLOCK_AFTER.match(text[after:][:10]) and value <= 24:
+        return True
+    if value == int(value) and 1 <= value <= 31 and not m.group("scale"):
+        if _MONTH_BEFORE.search(text[max(0, start - 14):start]):
+            return True
+        if _MONTH_AFTER.match(text[after:][:16]):
+            return True
+    return False
+
+
+def _label_before(text: str, m: re.Match, start: int, end: int, is_range: bool,
+                  tokens: _Tokens) -> bool:
+    """The word right before the number makes it a name, a label or a pronoun: "Route 66",
+    "the one", "top five" with no noun after, "Boeing 737", "#3"."""
+    num = m.group("num")
+    words = quantity_words()
+    prev = tokens.before(m.start("num")) if tokens.sdoc is not None else None
+    if prev is None or prev.idx + len(prev) > start:
+        return text[max(0, start - 1):start] == "#"
+    word = prev.text.lower()
+    if num.lower() == "one" and word in words.determiners_before_one:
+        return True
+    if word in LABEL_WORDS and any(c.isupper() for c in prev.text) or word in words.label_words:
+        return True
+    if word in words.rank_words and not num[:1].isdigit():
+        nxt = tokens.at_or_after(end)
+        if nxt is None or nxt.pos_ not in _NOUNISH:
+            return True
+    # "Kick Six", "Apple One": a capitalised spelled number inside a name
+    if prev.pos_ == "PROPN" and num[:1].isupper() and not prev.is_sent_start:
+        return True
+    # "Boeing 737", "BBC One", "Windows 10": a capitalised name right before a bare number
+    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
+            and num[:1].isdigit() and "," not in num and not is_range:
+        nxt = tokens.at_or_after(end)
+        if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+            return True
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and num.lower() == "one" \
+        and not prev.is_sent_start
+
+
+def _name_around(text: str, m: re.Match, start: int, end: int, is_range: bool,
+                 tokens: _Tokens) -> bool:
+    """The words around a bare number make it part of a name or a reference: "Dak Prescott
+    (4)", "787 Dreamliner", "the 787", "one another"."""
+    num = m.group("num")
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and start > 1:
         prev_tok = tokens.before(start - 1) if tokens.sdoc is not None else None
         if prev_tok is not None and prev_tok.pos_ == "PROPN":
-            return False  # "Dak Prescott (4)": a shirt number or a reference
+            return True  # "Dak Prescott (4)": a shirt number or a reference
+    # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
     if tokens.sdoc is not None and num[:1].isdigit() and "," not in num:
         nxt = tokens.at_or_after(_skip_spaces(text, end))
         if nxt is not None and nxt.idx == _skip_spaces(text, end) and nxt.tag_ == "NNP" \
@@ -669,20 +719,20 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
             while head.i + 1 < len(tokens.sdoc) and tokens.sdoc[head.i + 1].pos_ in _NOUNISH:
                 head = tokens.sdoc[head.i + 1]
             if head.tag_ not in ("NNS", "NNPS"):
-                return False
+                return True
     # "the 787", "Boeing's 737": a bare three-digit number after a determiner, not counting
     # anything plural, names a model
     if tokens.sdoc is not None and num.isdigit() and len(num) == 3 and not is_range:
-        prev = tokens.before(num_start)
-        if prev is not None and prev.lower_ in words.model_determiners:
+        prev = tokens.before(m.start("num"))
+        if prev is not None and prev.lower_ in quantity_words().model_determiners:
             nxt = tokens.at_or_after(_skip_spaces(text, end))
             if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
-                return False
+                return True
     if num.lower() == "one":
         following = text[m.end("num"):m.end("num") + 10].lower()
         if following.startswith(" another") or following.startswith("-"):
-            return False
-    return True
+            return True
+    return False
 
 
 def _counted(text: str, m: re.Match, end: int, unit: Optional[str],
