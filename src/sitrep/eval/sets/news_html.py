@@ -126,11 +126,11 @@ class _Tally:
     base_seconds: float = 0.0
     ours_cpu: float = 0.0  # CPU seconds: stable when the machine is shared
     base_cpu: float = 0.0
-    title_hits: int = 0
-    title_total: int = 0
-    date_hits: int = 0
-    date_total: int = 0
-    #: hits on rows whose title/date come from Readability's metadata, not heuristics
+    #: "title" / "date" -> pages with that gold, and pages where we read it right
+    totals: Counter = field(default_factory=Counter)
+    hits: Counter = field(default_factory=Counter)
+    #: the same on rows whose title/date come from Readability's metadata, not heuristics:
+    #: titles, title_hits, dates, date_hits
     real: Counter = field(default_factory=Counter)
     with_time: int = 0
     #: (html lang: en | other | unknown, refused as not English?) -> pages
@@ -221,19 +221,17 @@ def _score_title_date(row: dict, article, tally: _Tally) -> None:
     heuristic = row.get("title_and_date_are_heuristic", True)
     tally.with_time += "T" in (article.published or "")
     if row.get("title"):
-        hit = title_matches(article.title, row["title"])
-        tally.title_total += 1
-        tally.title_hits += hit
-        if not heuristic:
-            tally.real["titles"] += 1
-            tally.real["title_hits"] += hit
+        _count(tally, "title", title_matches(article.title, row["title"]), heuristic)
     if row.get("published"):
-        hit = (article.published or "")[:10] == row["published"][:10]
-        tally.date_total += 1
-        tally.date_hits += hit
-        if not heuristic:
-            tally.real["dates"] += 1
-            tally.real["date_hits"] += hit
+        _count(tally, "date", (article.published or "")[:10] == row["published"][:10], heuristic)
+
+
+def _count(tally: _Tally, what: str, hit: bool, heuristic: bool) -> None:
+    tally.totals[what] += 1
+    tally.hits[what] += hit
+    if not heuristic:
+        tally.real[f"{what}s"] += 1
+        tally.real[f"{what}_hits"] += hit
 
 
 def _score_language_gate(row: dict, article, tally: _Tally) -> None:
@@ -267,10 +265,10 @@ def _metrics(tally: _Tally, n_pages: int, baseline: bool) -> dict:
     with_lang = sum(n for (lang, _), n in flagged.items() if lang != "unknown")
     metrics = {
         "main_text_f1": mine["f1"], "main_text_precision": mine["p"], "main_text_recall": mine["r"],
-        "title_accuracy": _ratio(tally.title_hits, tally.title_total),
-        "title_pages": tally.title_total,
-        "date_accuracy": _ratio(tally.date_hits, tally.date_total),
-        "date_pages": tally.date_total,
+        "title_accuracy": _ratio(tally.hits["title"], tally.totals["title"]),
+        "title_pages": tally.totals["title"],
+        "date_accuracy": _ratio(tally.hits["date"], tally.totals["date"]),
+        "date_pages": tally.totals["date"],
         "title_accuracy_real_gold": _ratio(real["title_hits"], real["titles"]),
         "date_accuracy_real_gold": _ratio(real["date_hits"], real["dates"]),
         "real_gold_pages": real["titles"],
