@@ -48,7 +48,7 @@ def test_a_material_act_told_again_in_other_words_is_one_act(kb):
 
 
 def test_two_named_recipients_in_one_sentence_are_two_meetings(kb):
-    """"met the king for talks, followed by a meeting with opposition leaders"."""
+    """A visiting minister holds talks with the king and then sees the opposition: two meetings."""
     first = _draft("CONSULT", 10, 0, _party("Norway", "NOR"), _party("King Abdullah", "JOR", "person", 20))
     later = _draft("CONSULT", 60, 0, _party("Norway", "NOR"),
                    _party("opposition leaders", "JOR", "group", 80), nominal=True)
@@ -193,7 +193,7 @@ def test_a_hyphenated_cease_fire_is_found(kb):
 
 
 def test_coming_under_fire_is_an_attack_on_the_subject(kb):
-    doc = run(kb, "Armenian troops said they had pulled back after coming under fire from Azerbaijani tanks.")
+    doc = run(kb, "An Armenian border post came under fire from Azerbaijani artillery overnight, officials said.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.trigger.text == "fire" and attack.target is not None and attack.target.country == "ARM"
 

@@ -152,7 +152,7 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         return True  # "the attack", "the strikes", "Tuesday's offensive"
     ev = d.event
     if any(x.sentence == d.sentence for x in h.drafts):
-        # "met with the president ..., followed by a meeting with opposition leaders":
+        # talks with a head of state and, in the same sentence, with the opposition:
         # two named recipients are two acts, even in one sentence
         return not _other_recipient(h, d)
     if _shared_party(h.source, ev.source) and not _other_recipient(h, d) \
