@@ -41,7 +41,6 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "minhash",
                 "incident_mentions", "sentences", "documents")
-#: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 #: seconds a writer keeps the file between commits before it releases it to readers:
 #: a release closes DuckDB's connection, which checkpoints the WAL into the file, and the
 #: next open re-reads the catalog -- 0.8 s per commit at a few thousand articles, a third
@@ -49,6 +48,7 @@ LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "
 #: profile, docs/scaling.md); readers wait up to $SITREP_READ_WAIT (60 s) for their turn
 RELEASE_EVERY_SECONDS = 10.0
 
+#: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
 #: zlib level for document bodies: 1 compresses a document JSON ~6x at ~0.3 ms, higher
 #: levels gain a few percent for several times the CPU of the coordinating process
@@ -156,7 +156,9 @@ class Store:
         if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
             release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
         self._release = release_after_commit
-        self._release_every = release_seconds() if release_every is None else max(0.0, release_every)
+        self._release_every = 0.0
+        if release_after_commit:
+            self._release_every = release_seconds() if release_every is None else max(0.0, release_every)
         self._opened_at = 0.0
         self._con = None
         self._writer_lock: Optional[dbfile.WriterLock] = None
