@@ -5,8 +5,8 @@ read-only, never both at once. sitrep shares the file between an ingest and the 
 that read (``events``, ``brief``, a future server) by taking turns:
 
   * the ingest (the only writer) holds the file only while it commits batches, then
-    releases it (``Store(release_after_commit=True)``, the default for a writer, at most
-    every ``store.RELEASE_EVERY_SECONDS``); a second
+    releases it (``Store(release_after_commit=True)``, the default for a writer; at most
+    every ``$SITREP_RELEASE_SECONDS`` when that is set); a second
     writer is turned away at once by a lock on ``<db>.lock`` that the first holds for its
     whole run (an advisory ``flock``, released by the kernel even on kill -9);
   * a reader that finds the file taken waits for the batch to be committed, retrying with

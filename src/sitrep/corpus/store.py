@@ -41,12 +41,13 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "minhash",
                 "incident_mentions", "sentences", "documents")
-#: seconds a writer keeps the file between commits before it releases it to readers:
-#: a release closes DuckDB's connection, which checkpoints the WAL into the file, and the
-#: next open re-reads the catalog -- 0.8 s per commit at a few thousand articles, a third
-#: of the coordinator's store time when every commit released (bench/bench_coordinator.py
-#: profile, docs/scaling.md); readers wait up to $SITREP_READ_WAIT (60 s) for their turn
-RELEASE_EVERY_SECONDS = 10.0
+#: seconds a writer keeps the file between commits before it releases it to readers
+#: (default 0: after every commit, so a reader waits at most one batch). A release closes
+#: DuckDB's connection, which checkpoints the WAL into the file, and the next open re-reads
+#: the catalog -- 0.8 s per commit at a few thousand articles, a third of the coordinator's
+#: store time (bench/bench_coordinator.py profile, docs/scaling.md): a bulk ingest nobody
+#: reads meanwhile can set $SITREP_RELEASE_SECONDS=10 (store writes 0.79x on 300 articles)
+RELEASE_EVERY_SECONDS = 0.0
 
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
@@ -112,7 +113,7 @@ def release_seconds() -> float:
         return max(0.0, float(value)) if value else RELEASE_EVERY_SECONDS
     except ValueError:
         raise SitrepError(f"SITREP_RELEASE_SECONDS={value!r} is not a number of seconds; "
-                          f"unset it or give e.g. {RELEASE_EVERY_SECONDS:g}") from None
+                          "unset it or give e.g. 10") from None
 
 
 def _domain(url: Optional[str]) -> Optional[str]:
