@@ -34,7 +34,8 @@ Passes (all streamed from the store, memory bounded by the time window):
   2. coarse: a mention dated only by a week or a month joins the finished fine incident
      it fits best, or none; it never seeds an incident nor changes one (a month is no
      evidence that two reports tell one happening), so its decision depends on the fine
-     incidents its dates reach and on nothing else.
+     incidents its dates reach and on nothing else. A background one (a campaign summed up, "since
+     September, 20 strikes") joins none: it reports no one day's happening.
   3. article: mentions without a usable date, and those the dated passes did not place,
      are linked within their own article only (to its other mentions' incidents, on the
      same evidence), else form an incident of their own (flagged ``background`` when
@@ -72,7 +73,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "7"
+LINKER_VERSION = "8"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -537,6 +538,10 @@ def link_coarse(m: Mention, clusters: Iterable[Cluster]) -> Optional[Cluster]:
     one: its decision depends on the fine incidents alone, so an incremental update
     re-decides only the coarse mentions near a changed incident (a month-precise mention
     used to re-link its whole month)."""
+    if m.background:
+        # "since September, forces have struck 20 boats": a summary of a campaign or a
+        # habit dated by a month is no report of one day's happening
+        return None
     best, best_fit = None, None
     for c in clusters:
         if c.family != m.family or not c.reaches(m):
