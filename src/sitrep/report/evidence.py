@@ -26,6 +26,14 @@ OUTLET_LABEL = ("left(coalesce(a.outlet, 'site ' || nullif(regexp_extract(a.url,
                 "'file ' || nullif(regexp_extract(coalesce(a.origin, ''), '[^/]+$'), ''), "
                 "'article ' || a.article_id), 120)")
 OUTLET = OUTLET_LABEL + " AS outlet"
+#: the date expressions of each event's sentence when the event has no date of its own
+#: (an undated event recalled "in 2011": ``recalled_day``); over the CTEs ``ids`` and ``ev``
+_DATED = """dated AS (
+        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
+        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
+          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
+        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
+        GROUP BY ev.event_id)"""
 
 EVENT_SQL = f"""
     WITH ids AS {_ARTICLE_IDS},
@@ -58,13 +66,7 @@ EVENT_SQL = f"""
         LEFT JOIN (SELECT x.* FROM actors x JOIN ids USING (article_id)) x
           ON x.article_id = p.article_id AND x.start_char = p.start_char AND NOT coalesce(x.locative, false)
         GROUP BY ev.event_id),
-    -- the date expressions of the sentence (an undated event recalled with "in 2011")
-    dated AS (
-        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
-        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
-          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
-        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
-        GROUP BY ev.event_id)
+    {_DATED}
     SELECT e.event_id, e.article_id, e.type, e.quad_class, e.mode, e.trigger, e.trigger_start, e.sentence,
            e.sentence_start, e.sentence_end, e.source_name, e.source_country, e.source_sector,
            e.target_name, e.target_country, e.target_sector, e.date_value, e.date_text, e.event_date,
@@ -220,6 +222,15 @@ def recalled_day(values: Optional[list[str]], published: Optional[date]) -> Opti
     return max(days)
 
 
+def dated_by_text(e: dict[str, Any]) -> tuple[Optional[date], str]:
+    """(day, precision) of an event row as its text dates it: its own date value
+    (``event_day``; no ``date_text``: the events stage fell back on the publication day),
+    else the dates its sentence recalls (``recalled_day``), else its publication day."""
+    if e.get("date_text"):
+        return event_day(e["date_value"], e["pub_date"])
+    return recalled_day(e.get("sentence_dates"), e["pub_date"]) or event_day(None, e["pub_date"])
+
+
 #: two words glued together ("DoeSenators", "AnnSmith"): a web page's list of linked
 #: headlines run into the body, not a sentence anyone wrote
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
@@ -272,11 +283,9 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         e["neighbours"] = acts.get((e["article_id"], e["sentence_start"]), ())
         supported(e)
         e.pop("neighbours", None)
-        own = e.pop("date_text", None)  # no text: the events stage fell back on the publication day
-        e["event_date"], e["date_precision"] = event_day(e["date_value"] if own else None, e["pub_date"])
-        recalled = recalled_day(e.pop("sentence_dates", None), e["pub_date"]) if not own else None
-        if recalled:
-            e["event_date"], e["date_precision"] = recalled
+        e["event_date"], e["date_precision"] = dated_by_text(e)
+        e.pop("date_text", None)
+        e.pop("sentence_dates", None)
         e["involves"] = involves(subject, e)
         e["figures"] = json.loads(e["figures"] or "[]")
         e["hedges"] = json.loads(e["hedges"] or "[]")
@@ -340,12 +349,7 @@ COUNT_SQL = f"""
                   e.source_name, e.source_country, e.target_name, e.target_country, e.place_name,
                   e.place_country, e.date_value, e.date_text
            FROM events e JOIN ids USING (article_id) WHERE NOT coalesce(e.background, false)),
-    dated AS (
-        SELECT ev.event_id, list(t.value ORDER BY t.start_char) AS sentence_dates
-        FROM ev JOIN (SELECT t.* FROM times t JOIN ids USING (article_id)) t
-          ON t.article_id = ev.article_id AND t.start_char >= ev.sentence_start AND t.start_char < ev.sentence_end
-        WHERE coalesce(ev.date_text, '') = '' AND t.value IS NOT NULL
-        GROUP BY ev.event_id)
+    {_DATED}
     SELECT ev.*, a.pub_date, dated.sentence_dates
     FROM ev JOIN articles a ON a.article_id = ev.article_id LEFT JOIN dated ON dated.event_id = ev.event_id"""
 
@@ -362,10 +366,7 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
         if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
             continue
         seen.add(e["event_id"])
-        day, _ = event_day(e["date_value"] if e["date_text"] else None, e["pub_date"])
-        recalled = recalled_day(e["sentence_dates"], e["pub_date"]) if not e["date_text"] else None
-        if recalled:
-            day = recalled[0]
+        day, _ = dated_by_text(e)
         if period.holds(day) and involves(subject, e):
             counts[e["type"]] += 1
     return dict(counts)
