@@ -108,7 +108,8 @@ class Incident:
     @property
     def affirmed(self) -> bool:
         """Some source reports it as done (not only planned, threatened, denied)."""
-        return any(status in ("asserted", "reported", "claimed", "alleged") for _, status in self.certainty)
+        statuses = [m["certainty"] for m in self.mentions] or [status for _, status in self.certainty]
+        return any(status in ("asserted", "reported", "claimed", "alleged") for status in statuses)
 
 
 @dataclass

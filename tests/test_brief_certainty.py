@@ -1,0 +1,37 @@
+"""A headline's "Certainty by outlet" and the quote under it speak of one mention: an
+outlet that claims the strike in one sentence and asserts it in another is summed up by
+the status of the sentence the brief quotes for it."""
+from brief_helpers import article, store_of
+from sitrep.report import markdown
+from sitrep.report.compose import compose
+
+
+def docs():
+    return [
+        article("c1", "US strikes port near Caracas", [
+            "Officials said United States aircraft struck a port of Venezuela near Caracas on Monday.",
+            "United States aircraft struck the port of Venezuela, the harbour master told us."],
+            outlet="Wire A", published="2019-05-07",
+            events=[dict(s=0, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
+                         place="Caracas", date="2019-05-06", status="claimed"),
+                    dict(s=1, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
+                         date="2019-05-06", status="asserted")]),
+        article("c2", "Port near Caracas hit", [
+            "United States aircraft struck a port near Caracas on Monday, killing 12 people."],
+            outlet="Wire B", published="2019-05-07",
+            events=[dict(s=0, type="ASSAULT", trigger="struck", source="United States", target="Venezuela",
+                         place="Caracas", date="2019-05-06")]),
+    ]
+
+
+def test_outlet_certainty_is_the_status_of_its_quoted_sentence(tmp_path):
+    with store_of(tmp_path / "c.duckdb", docs()) as store:
+        brief = compose(store, about="Venezuela", since="2019-05-01", until="2019-05-31")
+    top = brief.headlines[0]
+    assert len(top.mentions) == 3  # both sentences of Wire A are one incident with Wire B's
+    summary = dict(top.certainty)
+    assert {q.outlet: q.status for q in top.quotes} == summary == {"Wire A": "claimed", "Wire B": "asserted"}
+    assert top.affirmed
+    text = "\n".join(markdown.headlines(brief))
+    assert "Certainty by outlet: Wire A claimed; Wire B asserted." in text
+    assert "Wire A (claimed)" in text
