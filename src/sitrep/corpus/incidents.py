@@ -68,6 +68,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
 from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
@@ -170,7 +171,7 @@ class Mention:
     #: outside the trigger's sentence), one per line: another outlet's report may word it
     #: like any of them
     more_sentences: Optional[str] = None
-    unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
+    unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown (corpus/outlets.py)
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
     _text: Optional[list] = field(default=None, repr=False, compare=False)
@@ -723,8 +724,7 @@ WITH parsed AS (
            e.target_name, e.source_sector, e.target_sector, e.place_name, e.place_country, e.lat, e.lon,
            e.place_feature, coalesce(e.background, false) AS background, e.sentence,
            a.outlet, coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-               || ')' AS unknown_label, a.pub_date
+           {outlet_label} AS unknown_label, a.pub_date
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     {where}
@@ -760,7 +760,8 @@ SELECT event_id, article_id, type,
             ELSE make_date(y, 12, 31) END::DATE AS hi,
        more.more_sentences, {event_fields}
 FROM ranged LEFT JOIN more USING (event_id)
-""".replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS))
+""".replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS)) \
+    .replace("{outlet_label}", outlet_label_sql("a"))
 
 #: a mention row: its key (with what the event and its article say) and the incident the
 #: dated passes put it in
@@ -928,7 +929,8 @@ def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
 
 
 def _mention_row(iid: str, m: Mention, linked: str) -> list:
-    return [iid, m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key, linked]
+    # the outlet as every view names it (an input without one: its site or file name)
+    return [iid, m.event_id, m.article_id, m.outlet or m.unknown_label, m.certainty, m.independent_key, linked]
 
 
 def _link_articles(store, articles: list[str]) -> None:

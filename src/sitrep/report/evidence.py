@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
 _ARTICLE_IDS = "(SELECT unnest(?::VARCHAR[]) AS article_id)"
-#: how an article's outlet is named: the outlet the input gave; else, marked as such, the
-#: web site of its URL ("site example.org") or the file it was read from ("file x.txt");
-#: else its id. Cut at 120 characters (a hostile page can make a name any length).
-OUTLET_LABEL = ("left(coalesce(a.outlet, 'site ' || nullif(regexp_extract(a.url, '^https?://(?:www[.])?([^/:?#]+)', 1), ''), "
-                "'file ' || nullif(regexp_extract(coalesce(a.origin, ''), '[^/]+$'), ''), "
-                "'article ' || a.article_id), 120)")
+#: how an article's outlet is named (the outlet, else its site, file name or id: corpus/outlets.py)
+OUTLET_LABEL = outlet_label_sql("a")
 OUTLET = OUTLET_LABEL + " AS outlet"
 #: the date expressions of each event's sentence when the event has no date of its own
 #: (an undated event recalled "in 2011": ``recalled_day``); over the CTEs ``ids`` and ``ev``
