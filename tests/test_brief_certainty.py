@@ -1,9 +1,14 @@
-"""A headline's "Certainty by outlet" and the quote under it speak of one mention: an
-outlet that claims the strike in one sentence and asserts it in another is summed up by
-the status of the sentence the brief quotes for it."""
+"""Brief wording an analyst relies on. A headline's "Certainty by outlet" and the quote
+under it speak of one mention: an outlet that claims the strike in one sentence and
+asserts it in another is summed up by the status of the sentence the brief quotes for
+it. A threat to watch is dated by when it was made, never shown as a day due."""
+from datetime import date
+from types import SimpleNamespace
+
 from brief_helpers import article, store_of
 from sitrep.report import markdown
 from sitrep.report.compose import compose
+from sitrep.report.content import WatchItem
 
 
 def docs():
@@ -35,3 +40,12 @@ def test_outlet_certainty_is_the_status_of_its_quoted_sentence(tmp_path):
     text = "\n".join(markdown.headlines(brief))
     assert "Certainty by outlet: Wire A claimed; Wire B asserted." in text
     assert "Wire A (claimed)" in text
+
+
+def test_a_threat_to_watch_says_when_it_was_made_not_when_it_is_due():
+    brief = SimpleNamespace(watch=[
+        WatchItem("deadline", date(2019, 5, 20), "Talks are due on May 20.", "Wire A", "n1"),
+        WatchItem("threat", date(2019, 5, 2), "Wire B's threat.", "Wire B", "n2")])
+    lines = markdown.watch(brief)
+    assert lines[2].startswith("- **2019-05-20** (deadline) Wire A:")
+    assert lines[3].startswith("- (threat made 2019-05-02) Wire B:")

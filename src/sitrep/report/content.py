@@ -206,6 +206,17 @@ class WatchItem:
     def when(self) -> str:
         return say_day(self.day, self.precision)
 
+    @property
+    def due(self) -> Optional[str]:
+        """The day it falls due (a deadline, talks); None for a threat, whose day is the
+        day it was made, not one ahead."""
+        return self.when if self.day and self.kind != "threat" else None
+
+    @property
+    def label(self) -> str:
+        """What it is: its kind, and for a threat when it was made."""
+        return f"threat made {self.when}" if self.kind == "threat" and self.day else self.kind
+
 
 @dataclass
 class MapPoint:

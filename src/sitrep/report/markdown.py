@@ -175,7 +175,7 @@ def _contest(c) -> str:
 def watch(brief: Brief) -> list[str]:
     return _listed("What to watch", brief.watch,
                    "No deadline, scheduled talks or threat involving the subject is stated in the period.",
-                   lambda w: (f"- **{w.when}** " if w.day else "- ") + f"({md_text(w.kind)}) {md_text(w.outlet)}: "
+                   lambda w: (f"- **{w.due}** " if w.due else "- ") + f"({md_text(w.label)}) {md_text(w.outlet)}: "
                              f"\"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
 
 
