@@ -92,6 +92,9 @@ class Replay:
         self.position = {aid: i for i, aid in enumerate(order)}
         self.cache: dict[str, dict] = {}
         self.done = 0  # articles replayed so far (read by the memory sampler)
+        #: seconds spent standing in for the workers (reading the source, MinHash): not
+        #: the coordinator's work, subtracted for its own rate
+        self.seconds = 0.0
 
     def _document(self, original: str) -> dict:
         """A fresh dict of the original's document (each is used once per copy)."""
@@ -106,6 +109,7 @@ class Replay:
         from sitrep.run.tasks import Analysed
 
         for chunk in chunks:
+            started = time.perf_counter()
             out = []
             for article in chunk:
                 original = article.id.split("~r")[0]
@@ -123,6 +127,7 @@ class Replay:
                         e["date"]["value"] = shift(e["date"].get("value"), years)
                 out.append(Analysed(document_from_dict(doc), signature(article.text)))
             self.done += len(out)
+            self.seconds += time.perf_counter() - started
             yield out
 
     def close(self) -> None:
@@ -207,8 +212,19 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
     return {"copies": copies, "inputs": n, "ingested": summary.ingested, "near_duplicates": summary.near_duplicates,
             "events": summary.events, "incidents": summary.incidents, "seconds": round(seconds, 1),
             "incident_seconds": round(linking, 1), "store_mb": round(size / 1e6, 1),
+            # the coordinator's own time (store writes, near-duplicates, incidents) without
+            # the replay's stand-in for the workers, and its rate: what caps a cluster
+            "replay_seconds": round(replay.seconds, 1),
+            "coordinator_seconds": round(seconds - replay.seconds, 1),
+            "coordinator_articles_per_s": round(n / (seconds - replay.seconds), 2) if seconds > replay.seconds else None,
+            "store_release_every_seconds": store_release_every(),
             "peak_rss_mb_after_store_writes": peak_store, "peak_rss_mb": peak_rss_mb(),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
+
+
+def store_release_every() -> float:
+    from sitrep.corpus.store import release_seconds
+    return release_seconds()
 
 
 def bare_duckdb(source: Path, copies: int, limit: int | None = None) -> dict:

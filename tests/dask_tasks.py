@@ -25,3 +25,19 @@ class EchoTask:
 
     def warm_up(self) -> None:
         pass
+
+
+@dataclass(frozen=True)
+class ThreadEnvTask:
+    """Reports, per article, the BLAS thread variables of the worker process it ran in."""
+    names: tuple
+
+    def __call__(self, chunk: list[Article]) -> list[tuple]:
+        import os
+        return [tuple(os.environ.get(name) for name in self.names) for _ in chunk]
+
+    def failed(self, chunk: list[Article], error: BaseException) -> list[tuple]:
+        return [("failed", a.id, type(error).__name__) for a in chunk]
+
+    def warm_up(self) -> None:
+        pass

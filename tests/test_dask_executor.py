@@ -2,6 +2,7 @@
 killed mid-run is tested on a whole ingest in test_dask_ingest.py."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,13 @@ def test_the_spawn_patch_survives_two_executors_closed_out_of_order(monkeypatch)
     assert dask_process.get_mp_context is patched
     second.__exit__(None, None, None)
     assert dask_process.get_mp_context is dasks_own
+
+
+def test_dask_workers_start_with_one_blas_thread(executor):
+    from sitrep.run.threads import THREAD_VARIABLES
+    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+    out = [r for batch in executor.map(dask_tasks.ThreadEnvTask(names), chunks(articles(4), 1)) for r in batch]
+    # a variable the test's own environment sets is the user's choice, kept as it is
+    expected = tuple(os.environ.get(name) or "1" for name in names)
+    assert set(names) <= set(THREAD_VARIABLES)
+    assert out == [expected] * 4

@@ -4,8 +4,9 @@ DuckDB lets one process open a file read-write, or any number of processes open 
 read-only, never both at once. sitrep shares the file between an ingest and the commands
 that read (``events``, ``brief``, a future server) by taking turns:
 
-  * the ingest (the only writer) holds the file only while it commits a batch, then
-    releases it (``Store(release_after_commit=True)``, the default for a writer); a second
+  * the ingest (the only writer) holds the file only while it commits batches, then
+    releases it (``Store(release_after_commit=True)``, the default for a writer; at most
+    every ``$SITREP_RELEASE_SECONDS`` when that is set); a second
     writer is turned away at once by a lock on ``<db>.lock`` that the first holds for its
     whole run (an advisory ``flock``, released by the kernel even on kill -9);
   * a reader that finds the file taken waits for the batch to be committed, retrying with

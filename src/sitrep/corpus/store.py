@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
@@ -40,6 +41,14 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "minhash",
                 "incident_mentions", "sentences", "documents")
+#: seconds a writer keeps the file between commits before it releases it to readers
+#: (default 0: after every commit, so a reader waits at most one batch). A release closes
+#: DuckDB's connection, which checkpoints the WAL into the file, and the next open re-reads
+#: the catalog -- 0.8 s per commit at a few thousand articles, a third of the coordinator's
+#: store time (bench/bench_coordinator.py profile, docs/scaling.md): a bulk ingest nobody
+#: reads meanwhile can set $SITREP_RELEASE_SECONDS=10 (store writes 0.79x on 300 articles)
+RELEASE_EVERY_SECONDS = 0.0
+
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
 #: zlib level for document bodies: 1 compresses a document JSON ~6x at ~0.3 ms, higher
@@ -97,6 +106,16 @@ def stored_event_id(article_id: str, event_id: str) -> str:
     return event_id if str(event_id).startswith(article_id + ":") else f"{article_id}#{event_id}"
 
 
+def release_seconds() -> float:
+    """How long a writer keeps the file between commits ($SITREP_RELEASE_SECONDS)."""
+    value = os.environ.get("SITREP_RELEASE_SECONDS", "").strip()
+    try:
+        return max(0.0, float(value)) if value else RELEASE_EVERY_SECONDS
+    except ValueError:
+        raise SitrepError(f"SITREP_RELEASE_SECONDS={value!r} is not a number of seconds; "
+                          "unset it or give e.g. 10") from None
+
+
 def _domain(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -116,13 +135,16 @@ def _column_select(i: int, column_type: str) -> str:
 
 class Store:
     """``release_after_commit`` (default: on for a writer on a file) lets readers in
-    between transactions; ``wait`` is how long to wait for the file (seconds). ``path``
-    may also name a Parquet dataset (dataset.py), opened read-only."""
+    between transactions: after a commit, once the connection has been open for
+    ``release_every`` seconds ($SITREP_RELEASE_SECONDS, default RELEASE_EVERY_SECONDS; 0
+    releases after every commit); ``wait`` is how long to wait for the file (seconds).
+    ``path`` may also name a Parquet dataset (dataset.py), opened read-only."""
 
     _dataset: Optional[str] = None
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False, *,
-                 release_after_commit: Optional[bool] = None, wait: Optional[float] = None):
+                 release_after_commit: Optional[bool] = None, wait: Optional[float] = None,
+                 release_every: Optional[float] = None):
         self.path = Path(path).expanduser() if path else default_db_path()
         self.read_only = read_only
         self._wait = wait
@@ -135,6 +157,10 @@ class Store:
         if release_after_commit is None:  # $SITREP_HOLD_STORE=1: keep the file (nobody reads meanwhile)
             release_after_commit = not read_only and not in_memory and os.environ.get("SITREP_HOLD_STORE") != "1"
         self._release = release_after_commit
+        self._release_every = 0.0
+        if release_after_commit:
+            self._release_every = release_seconds() if release_every is None else max(0.0, release_every)
+        self._opened_at = 0.0
         self._con = None
         self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
@@ -204,7 +230,9 @@ class Store:
         if str(self.path) == ":memory:":
             import duckdb
             return duckdb.connect(":memory:")
-        return dbfile.connect(self.path, self.read_only, self._wait)
+        con = dbfile.connect(self.path, self.read_only, self._wait)
+        self._opened_at = time.monotonic()
+        return con
 
     def _bring_schema_up_to_date(self) -> None:
         if not self.read_only:
@@ -304,7 +332,7 @@ class Store:
             self._outlets = None
             self._rollback()
             raise dbfile.translate(exc, self.path) from exc
-        if self._release:
+        if self._release and time.monotonic() - self._opened_at >= self._release_every:
             self.release()
 
     def _rollback(self) -> None:

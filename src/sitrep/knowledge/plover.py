@@ -29,7 +29,7 @@ from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
-FLAGS = frozenset({"target", "actor", "govern", "embed", "complement", "political", "intransitive",
+FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient"})
 
 
@@ -204,6 +204,16 @@ class EventWords:
     label_preps: frozenset[str]
     negative_determiners: frozenset[str]
     strike_preps: frozenset[str]
+    #: prepositions naming who made a proposal ("a request from Maduro", "an offer by Oslo")
+    proposer_preps: frozenset[str]
+    #: types of the proposals a reply answers ("rejected a request", "accepted an invitation")
+    proposal_types: frozenset[str]
+    #: verbs whose subject moves itself ("the carrier arrived", "warships entered the bay")
+    self_moving_verbs: frozenset[str]
+    #: verbs whose object is a topic, not an act done ("discussed a possible meeting")
+    discussion_verbs: frozenset[str]
+    #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
+    aim_nouns: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -108,12 +108,13 @@ class DaskExecutor:
         # that has no __main__ guard, so each of those starts -- and nothing else -- hides it
         self._spawns_without_main = workers_spawned_without_main()
         self._spawns_without_main.__enter__()
-        # one thread per worker process: the pipeline is CPU-bound Python (spaCy holds the GIL)
+        # one thread per worker process: the pipeline is CPU-bound Python (spaCy holds the GIL);
+        # one BLAS thread each comes with the spawn context (sitrep.run.threads) -- Dask's
+        # ``env=`` would be set after the child has imported numpy, too late
         try:
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                          dashboard_address=None, worker_dashboard_address=None,
-                                         silence_logs=logging.ERROR,
-                                         env={"OMP_NUM_THREADS": "1"})
+                                         silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
         except BaseException:
             self.close()

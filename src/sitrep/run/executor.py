@@ -33,6 +33,7 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, TypeVar
 
 from sitrep.model import Article
+from sitrep.run.threads import single_threaded_children
 
 R = TypeVar("R")
 
@@ -166,7 +167,8 @@ def _init_worker(task: Task) -> None:
     from sitrep.lifeline import die_with_parent
     die_with_parent()  # no orphan worker when the parent is killed (kill -9, OOM)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # the BLAS thread count is not set here: numpy is imported before this runs (the task
+    # was unpickled), too late for it -- _ProcessWithoutMain.start gives it to the child
     task.warm_up()
 
 
@@ -179,7 +181,9 @@ def _init_worker(task: Task) -> None:
 
 class _ProcessWithoutMain(SpawnProcess):
     def start(self) -> None:
-        with main_hidden():
+        # and one BLAS thread per worker, in the environment the child starts with
+        # (sitrep.run.threads: numpy reads it once, at import)
+        with main_hidden(), single_threaded_children():
             super().start()
 
 

@@ -52,6 +52,7 @@ class Draft:
     period: Optional[str] = None  # "past" (background), "news", or None (nothing said)
     specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
     stated: bool = False  # "did not confirm the attack": its source is who states, a guess
+    lemma: str = ""  # the trigger head's lemma ("accuse", "strike")
 
 
 @dataclass
@@ -108,7 +109,7 @@ def group(drafts: list[Draft], lex) -> list[Happening]:
         home = None
         if not d.distinct:
             home = next((h for h in reversed(happenings)
-                         if compatible(h, d, lex) and same_happening(h, d)), None)
+                         if compatible(h, d, lex) and same_happening(h, d, lex)), None)
         if home is None:
             home = Happening([])
             happenings.append(home)
@@ -145,14 +146,21 @@ def _types_compatible(h: Happening, d: Draft) -> bool:
     return d.base_type == h.first.base_type and (d.nominal or d.irrealis or all(x.nominal for x in h.drafts))
 
 
-def same_happening(h: Happening, d: Draft) -> bool:
+def same_happening(h: Happening, d: Draft, lex=None) -> bool:
     """Something says the draft reports the happening again."""
     if d.definite and d.nominal:
         return True  # "the attack", "the strikes", "Tuesday's offensive"
-    if any(x.sentence == d.sentence for x in h.drafts):
-        return True
     ev = d.event
-    if _shared_party(h.source, ev.source):
+    if any(x.sentence == d.sentence for x in h.drafts):
+        # talks with a head of state and, in the same sentence, with the opposition:
+        # two named recipients are two acts, even in one sentence
+        return not _other_recipient(h, d)
+    if _shared_party(h.source, ev.source) and not _other_recipient(h, d) \
+            and (d.nominal or d.definite or not _statement(h, lex) or any(x.lemma == d.lemma for x in h.drafts)):
+        # a party speaking again in another clause ("Maduro said he defeated a coup ...
+        # Maduro accused protesters of crimes") makes a new statement unless the clause
+        # repeats the statement's word or names it by a noun ("the accusation"); a
+        # material act told again in other words ("sanctioned ... by designating") is one
         return True
     if _shared_party(h.target, ev.target) and (d.nominal or (ev.source is None and h.source is None)):
         # a shared recipient alone ties an event noun ("strikes on Caracas") or two
@@ -165,6 +173,21 @@ def same_happening(h: Happening, d: Draft) -> bool:
     if d.casualty and h.type == "ASSAULT" and 0 <= d.sentence - h.last_sentence <= OUTCOME_SENTENCES:
         return True  # "... At least 22 people were killed"
     return False
+
+
+def _statement(h: Happening, lex) -> bool:
+    """The happening is something said to someone (an accusation, a demand, a threat)."""
+    return lex is not None and h.type in lex.types_of("addressed")
+
+
+def _other_recipient(h: Happening, d: Draft) -> bool:
+    """The draft and the happening name different recipients, both read in the text
+    (not a state guessed from a place): another person, another group."""
+    a, b = h.target, d.event.target
+    if a is None or b is None or _weak(a) or _weak(b) or a.locative or b.locative:
+        return False
+    return a.span != b.span and _name(a) != _name(b) and not (a.kind == "state" and b.kind == "state"
+                                                              and a.country == b.country)
 
 
 def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:

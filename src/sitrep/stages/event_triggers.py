@@ -248,6 +248,8 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
             continue
         content = _statement_content(verb, quotes, words)
         labelled, label = _labelled_object(verb, words)
+        if labelled and _free_relative(verb):
+            continue  # "denounced what it called an aggression": the outer verb is the reproach
         if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
             continue
         polarity = _polarity(content, lex.evaluations)
@@ -268,6 +270,13 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _free_relative(verb) -> bool:
+    """The verb's object is the "what" of a free relative ("denounced [what it called a
+    crime]"): the verb only names the object of the verb above it."""
+    obj = child(verb, "dobj")
+    return obj is not None and obj.tag_ in ("WP", "WDT") and verb.head.i != verb.i
 
 
 def _agrees_with_a_view(verb, words) -> bool:
@@ -397,6 +406,47 @@ def _has_target(tok) -> bool:
 def _has_complement(tok) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative") for c in tok.children) or \
         (tok.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "prep") for c in tok.children))
+
+
+def _asks_another(verb) -> bool:
+    """The verb's clause has a subject of its own ("wanted [Iran] to cut", "wants
+    [Congress] to act"): someone else is to do it."""
+    clause = child(verb, "ccomp", "xcomp")
+    return clause is not None and child(clause, "nsubj") is not None
+
+
+def _moves_forces(tok, words) -> bool:
+    """The verb's object -- or, for a verb of moving oneself, its subject -- names
+    armed forces or their arms ("sent a squadron of F-22 fighters", "the aircraft carrier
+    arrived in the Caribbean"), within a few words of the phrase's head."""
+    phrase = child(tok, "dobj", "nsubjpass")
+    if lemma(tok) in words.self_moving_verbs:
+        phrase = child(tok, "nsubj")  # "the carrier arrived", "a warship entered the bay"
+    return phrase is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+                                      for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
+
+
+def _orders_an_act_of(verb, by_head, types) -> bool:
+    """The order's infinitive is an act of one of ``types`` ("ordered the army to attack")."""
+    act = child(verb, "xcomp")
+    return act is not None and act.i in by_head and by_head[act.i].type in types
+
+
+def _label_of_another(c: "Candidate", by_head, words) -> bool:
+    """The event noun is the label a verb gives its object ("condemned [the operation]
+    as [an attack on sovereignty]", "denounced the seizure as piracy"): the object is
+    what was done, the label is how the speaker calls it."""
+    tok = c.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words.label_preps:
+        return False
+    holder = prep.head
+    # the parser hangs "as" on the verb or on its object
+    obj = holder if holder.dep_ == "dobj" else child(holder, "dobj")
+    if obj is None or obj.i == tok.i:
+        return False
+    verb = obj.head  # a verb that judges: a reproach or praise found, or a verb of naming
+    return verb.i in by_head or lemma(verb) in words.evaluating_verbs
 
 
 def _denies_something(tok, by_head, words) -> bool:
@@ -531,6 +581,8 @@ def _topic_of_a_noun(tok, words) -> bool:
     after a verb of hoping ("hoping for relief from sanctions": through a chain of
     prepositional phrases), or the subject of the clause of such a noun ("the hope that
     cooperation might lead to talks"): a wish or a topic, not an act."""
+    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and lemma(tok.head) in words.discussion_verbs:
+        return True  # "discussed a possible meeting", "debated sanctions"
     for _ in range(3):
         if tok.dep_ == "nsubj" and tok.head.dep_ in ("acl", "ccomp") \
                 and tok.head.head.pos_ in ("NOUN", "PROPN") and lemma(tok.head.head) in words.topic_nouns:
@@ -586,11 +638,15 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     flags = c.flags
     if "actor" in flags and not has_actor:
         return False
+    obj = child(c.head, "dobj") if c.is_verb else None
     if "target" in flags and not _has_target(c.head):
         return False
     if "complement" in flags and not _has_complement(c.head):
         return False
-    obj = child(c.head, "dobj") if c.is_verb else None
+    if "object" in flags and obj is None and not _asks_another(c.head):
+        return False  # "wants to run again": no one is asked anything
+    if "military" in flags and not _moves_forces(c.head, words):
+        return False  # "sent a letter", "moved the meeting": no forces moved
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
     if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
@@ -631,7 +687,11 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
             any(lemma(t) in words.military_nouns for t in obj.subtree):
+        if _orders_an_act_of(c.head, by_head, lex.types_of("conflict") - {"MOBILIZE"}):
+            return False  # "ordered the military to kill everyone": the killing is the act
         c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+    if not c.is_verb and _label_of_another(c, by_head, words):
+        return False  # "condemned the operation as an attack on ...": a label, no second act
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
             by_head.get(c.head.head.i) is not None and by_head[c.head.head.i].type == "ASSAULT":
         return False  # "struck a boat, killing 11": the killing is the strike's outcome
@@ -681,10 +741,17 @@ def imputed_aims(cands: list[Candidate], lex, index) -> list[Candidate]:
         aim = verb.head if verb is not None and verb.dep_ == "xcomp" else None
         claim = aim.head if aim is not None and aim.dep_ == "ccomp" else None
         if claim is None or "conflict" not in lex.types[c.type].classes \
-                or lemma(aim) not in words.aim_verbs or lemma(claim) not in words.claim_verbs:
+                or lemma(claim) not in words.claim_verbs:
             out.append(c)
             continue
         subj = child(aim, "nsubj")
+        if lemma(aim) not in words.aim_verbs:
+            # "claimed that the real goal of the campaign was to seize the oil": the aim
+            # noun's owner is the party the claim is about
+            subj = _owner_of_aim(subj, words) if lemma(aim) in words.copulas else None
+            if subj is None:
+                out.append(c)
+                continue
         if subj is None or subj.pos_ == "PRON":
             out.append(c)  # "he claimed he wants to ...": a party's own aim stays its own
             continue
@@ -693,6 +760,19 @@ def imputed_aims(cands: list[Candidate], lex, index) -> list[Candidate]:
             target = actor_of_phrase(subj, index) if subj is not None and index is not None else None
             out.append(Candidate(claim, [claim], "ACCUSE", "disapprove", frozenset(), preset_target=target))
     return out
+
+
+def _owner_of_aim(subj, words):
+    """The party whose aim a noun names ("the goal of [the US campaign]", "[Washington]'s
+    aim"), or None when the subject is no aim noun."""
+    if subj is None or lemma(subj) not in words.aim_nouns:
+        return None
+    for ch in subj.children:
+        if ch.dep_ == "poss":
+            return ch
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            return child(ch, "pobj")
+    return None
 
 
 def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
@@ -724,6 +804,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 c.drop = True
             elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):
                 pass  # "rejected claims that its forces attacked": kept, certainty = denied
+            elif _anothers_proposal(c, g, lex):
+                pass  # "rejected a request from Maduro", "turned down his invitation": two acts
             else:
                 c.drop = True
         if g.content is None:
@@ -735,6 +817,18 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _anothers_proposal(c: Candidate, g: Candidate, lex) -> bool:
+    """A proposal named by a noun with a party of its own ("a request from Maduro", "his
+    invitation", "Russia's offer") as the object of a reply to it ("rejected", "accepted",
+    "welcomed"): the proposal was made before, by that party -- an event of its own, not
+    the content of the reply."""
+    if c.is_verb or c.light is not None or c.type.lower() not in lex.words.proposal_types or c.head.dep_ not in ("dobj", "nsubjpass") or c.head.head.i != g.head.i:
+        return False
+    return any(ch.dep_ == "poss" or (ch.dep_ in ("prep", "agent") and ch.lower_ in lex.words.proposer_preps
+                                     and child(ch, "pobj") is not None)
+               for ch in c.head.children)
 
 
 def _direct_content(c: Candidate, g: Candidate) -> bool:
@@ -859,6 +953,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
            if t.pos_ in ("NOUN", "PROPN")):
         return True
+    if not c.is_verb and _negated_phrase(c.head, words):
+        return True  # "tensions, not a fight for independence"
     verb = c.head if c.is_verb else c.light
     if verb is None:
         return False
@@ -873,6 +969,16 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
             return True
         v = v.head
     return False
+
+
+def _negated_phrase(noun, words) -> bool:
+    """A negation right before the event noun's phrase ("not a fight", "not an
+    invasion"), wherever the parser hangs it."""
+    left = noun.left_edge
+    if left.i == 0:
+        return False
+    prev = noun.doc[left.i - 1]
+    return prev.dep_ == "neg" and _negates(prev, words)
 
 
 def _negates(tok, words) -> bool:

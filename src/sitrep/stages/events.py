@@ -229,6 +229,9 @@ class DraftBuilder:
         for c, sent in found:
             self._anchors_by_sentence.setdefault(sent.start, set()).update(_anchors(c))
         self._trigger_heads = {c.head.i for c, _ in found}
+        self._violent_heads = {c.head.i for c, _ in found if c.type in lex.types_of("conflict")}
+        # "a minefield explosion killed two": the explosion, named by its harm, is no topic
+        self._harming = {h for h in (self._harming_event(c) for c, _ in found) if h is not None}
         self.home = home_country(doc)
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
@@ -238,8 +241,8 @@ class DraftBuilder:
             return None  # "was not authorized to discuss the matter publicly": a source's anonymity
         if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
-        if self._outcome_of_another(c):
-            return None  # "69 people were injured in the clashes": the clashes are the event
+        if self._outcome_of_another(c) or self._done_by_another(c):
+            return None  # "69 people were injured in the clashes", "a strike that killed two"
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
@@ -304,7 +307,8 @@ class DraftBuilder:
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
-                     specific=self._names_recipient(c), stated=self._stated(c),
+                     specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
+                     lemma=lemma(c.head),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
@@ -327,6 +331,28 @@ class DraftBuilder:
         return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in self._trigger_heads
                                              for g in ch.children)
                    for ch in c.head.children)
+
+    def _done_by_another(self, c: Candidate) -> bool:
+        """A casualty verb whose subject is another violent event of the text ("the
+        strike killed 11", "a raid that wounded two"): the harm is that event's outcome
+        (docs/annotation.md 2)."""
+        return self._harming_event(c) is not None
+
+    def _harming_event(self, c: Candidate) -> Optional[int]:
+        """The head of the violent event that is the subject of a casualty verb, or None."""
+        if not c.is_verb or lemma(c.head) not in self.words.casualty_verbs or is_passive(c.head):
+            return None
+        subj = verb_subject(c.head)
+        if subj is None:
+            return None
+        if subj.i in self._violent_heads:
+            return subj.i
+        if c.head.dep_ != "relcl":
+            return None
+        # "an inquiry into a strike in May that killed two": the parser may hang the
+        # clause on any noun of the phrase; the violent event named in it did the harm
+        return next((t.i for t in c.head.head.subtree
+                     if c.head.head.i < t.i < c.head.i and t.i in self._violent_heads), None)
 
     def _declines_comment(self, c: Candidate) -> bool:
         verb = c.head if c.is_verb else c.light

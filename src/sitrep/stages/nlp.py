@@ -5,6 +5,7 @@ so a sentence never crosses a paragraph and offsets stay those of ``article.text
 """
 from __future__ import annotations
 
+import os
 import re
 
 from spacy.language import Language
@@ -27,15 +28,43 @@ def paragraph_starts(doc):
 
 def load_spacy():
     """en_core_web_sm with paragraph starts and the attribute ruler's matches looked up
-    by index (same annotations, a fraction of the time: stages/attribute_index.py)."""
+    by index (same annotations, a fraction of the time: stages/attribute_index.py), its
+    matrix products done by numpy's BLAS (``numpy_ops_options``)."""
+    from thinc.api import Model, get_ops, use_ops
+
     from sitrep.stages.attribute_index import use_index
 
-    nlp = load_stock_spacy()
+    ops = get_ops("numpy", **numpy_ops_options())
+    # a layer keeps the ops that are current when it is built; the few a component
+    # builds outside loading (the parser's output layer) are given them afterwards
+    with use_ops("numpy", **numpy_ops_options()):
+        nlp = load_stock_spacy()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops
     nlp.add_pipe("sitrep_paragraph_starts", before="parser")
     use_index(nlp)
     # long articles exist (transcripts); the parser's memory is per sentence, not per doc
     nlp.max_length = 3_000_000
     return nlp
+
+
+def numpy_ops_options() -> dict:
+    """How thinc's numpy ops, which the model's layers compute with, do matrix products:
+    through numpy's BLAS (OpenBLAS in numpy's wheels) instead of thinc's bundled BLIS.
+
+    Why: the BLIS in the ``blis`` wheels picks its kernels by CPU model, and on CPUs it
+    was not built for (AMD Zen 4, e.g. the EPYC this project is measured on) it falls
+    back to its portable ``generic`` kernels; OpenBLAS detects the CPU at run time. Same
+    annotations (the products differ in the last float bits), about half the model's
+    CPU on such a machine (docs/scaling.md). The parser's per-step products stay on
+    BLIS (spaCy's Cython calls it directly). ``SITREP_GEMM=blis`` keeps thinc's default.
+    """
+    if os.environ.get("SITREP_GEMM", "").lower() == "blis":
+        return {}
+    return {"use_blis": False}
 
 
 def load_stock_spacy():

@@ -32,6 +32,7 @@ from typing import Optional
 
 from sitrep.geo import haversine_km
 from sitrep.knowledge.gazetteer import Candidate, _admin_stem, normalise
+from sitrep.knowledge.place_words import place_words
 from sitrep.model import Document, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -53,8 +54,6 @@ DOC_ADMIN1_BONUS = 4.0
 QUALIFIER_BONUS = 12.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
-#: verbs whose subject is still a place ("Florida is", "Texas has 38 electoral votes")
-_STATIVE = {"be", "have", "lie", "sit", "border", "remain", "become", "include", "contain"}
 _SUBJECT_DEPS = {"nsubj", "agent"}
 
 
@@ -98,46 +97,81 @@ def run(doc: Document, kb) -> Document:
     if not mentions:
         return doc
     _link_qualifiers(mentions, text, gaz)
+    _choose_by_prior(mentions)
+    context = _Context.of(mentions, demonym_countries)
+    _choose_in_context(mentions, context)
+    focus = _focus(mentions, context.top_country())
+    doc.places = [_place(m, focus) for m in mentions]
+    return doc
 
-    # pass 1: priors only
+
+def _choose_by_prior(mentions: list[_Mention]) -> None:
+    """Pass 1: each mention's best candidate by population and kind of place alone."""
     for m in mentions:
         if m.candidates:
             m.shadowed = _shadowing_countries(m.candidates, m.key)
             shadowed = frozenset() if m.state_word else m.shadowed
             m.best = max(m.candidates, key=lambda c: _prior(c, m.key, shadowed))
 
-    # what the document is about, according to pass 1; a mention never supports itself
-    support: list[tuple[str, str, float]] = [("", cc, n) for cc, n in demonym_countries.items()]
-    admin1_keys: dict[tuple[str, str], set[str]] = {}
-    for m in mentions:
-        b = m.best
-        if b is None or b.country is None:
-            continue
-        if b.feature == "country":
-            support.append((m.key, b.country, 2.0))
-        elif b.feature == "admin1":
-            support.append((m.key, b.country, 1.0))
-            admin1_keys.setdefault((b.country, b.admin1_code), set()).add(m.key)
-        elif b.feature == "city" and not b.alternate and b.population >= 100_000:
-            support.append((m.key, b.country, 1.0))
-    anchors = [(m, m.best) for m in mentions
-               if m.best is not None and m.best.feature in ("city", "admin1")]
 
-    # pass 2: with context
+@dataclass
+class _Context:
+    """What the document is about according to pass 1; a mention never supports itself,
+    so every piece of support remembers the key of the mention it came from."""
+    #: (mention key, country, weight); demonyms have no key
+    support: list[tuple[str, str, float]]
+    #: (country, admin1 code) of a state named -> the keys of the mentions naming it
+    admin1_keys: dict[tuple[str, str], set[str]]
+    #: mentions read as a town or a state, with that reading: nearby places support each other
+    anchors: list[tuple[_Mention, Candidate]]
+
+    @classmethod
+    def of(cls, mentions: list[_Mention], demonym_countries: Counter) -> "_Context":
+        support: list[tuple[str, str, float]] = [("", cc, n) for cc, n in demonym_countries.items()]
+        admin1_keys: dict[tuple[str, str], set[str]] = {}
+        for m in mentions:
+            b = m.best
+            if b is None or b.country is None:
+                continue
+            if b.feature == "country":
+                support.append((m.key, b.country, 2.0))
+            elif b.feature == "admin1":
+                support.append((m.key, b.country, 1.0))
+                admin1_keys.setdefault((b.country, b.admin1_code), set()).add(m.key)
+            elif b.feature == "city" and not b.alternate and b.population >= 100_000:
+                support.append((m.key, b.country, 1.0))
+        anchors = [(m, m.best) for m in mentions
+                   if m.best is not None and m.best.feature in ("city", "admin1")]
+        return cls(support, admin1_keys, anchors)
+
+    def country_shares(self, key: str) -> dict[str, float]:
+        """Each country's share of the support that does not come from mention ``key``."""
+        countries: Counter = Counter()
+        for source, cc, weight in self.support:
+            if source != key:
+                countries[cc] += weight
+        total = sum(countries.values()) or 1.0
+        return {cc: n / total for cc, n in countries.items()}
+
+    def top_country(self) -> Optional[str]:
+        """The country the article is mostly about, counting every mention."""
+        doc_countries: Counter = Counter()
+        for _, cc, weight in self.support:
+            doc_countries[cc] += weight
+        return doc_countries.most_common(1)[0][0] if doc_countries else None
+
+
+def _choose_in_context(mentions: list[_Mention], context: _Context) -> None:
+    """Pass 2: the best candidate again, with what the rest of the document says."""
     shares: dict[str, dict[str, float]] = {}
     for m in mentions:
         if not m.candidates:
             continue
         top_share = shares.get(m.key)
         if top_share is None:
-            countries: Counter = Counter()
-            for key, cc, weight in support:
-                if key != m.key:
-                    countries[cc] += weight
-            total = sum(countries.values()) or 1.0
-            top_share = shares[m.key] = {cc: n / total for cc, n in countries.items()}
-        admin1s = {a for a, keys in admin1_keys.items() if keys - {m.key}}
-        others = [b for o, b in anchors if o.key != m.key]
+            top_share = shares[m.key] = context.country_shares(m.key)
+        admin1s = {a for a, keys in context.admin1_keys.items() if keys - {m.key}}
+        others = [b for o, b in context.anchors if o.key != m.key]
         if len(m.candidates) > 1 or m.qualifiers:
             m.best = max(m.candidates, key=lambda c: _score(c, m, top_share, admin1s, others))
         if m.best.feature == "city" and m.best.population < SMALL_TOWN and not _supported(
@@ -150,28 +184,21 @@ def run(doc: Document, kb) -> Document:
             m.best = (max(acceptable, key=lambda c: _score(c, m, top_share, admin1s, others))
                       if acceptable else None)
 
-    doc_countries: Counter = Counter()
-    for _, cc, weight in support:
-        doc_countries[cc] += weight
-    focus = _focus(mentions, doc_countries.most_common(1)[0][0] if doc_countries else None)
-    places = []
-    for m in mentions:
-        b = m.best
-        if b is None:
-            # a street, a building, a county the gazetteer lacks: it lies, most likely,
-            # in the place the article is about; say so with feature="approximate"
-            if focus is None:
-                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text))
-            else:
-                places.append(Place(span=(m.start, m.end), text=m.text, name=m.text,
-                                    country=focus.country, admin1=focus.admin1, lat=focus.lat,
-                                    lon=focus.lon, feature="approximate"))
-            continue
-        places.append(Place(span=(m.start, m.end), text=m.text, name=b.name, country=b.country,
-                            admin1=b.admin1, lat=b.lat, lon=b.lon, geonameid=b.geonameid,
-                            feature=b.feature))
-    doc.places = places
-    return doc
+
+def _place(m: _Mention, focus: Optional[Candidate]) -> Place:
+    """The Place record of a mention and its chosen reading."""
+    b = m.best
+    if b is None:
+        # a street, a building, a county the gazetteer lacks: it lies, most likely,
+        # in the place the article is about; say so with feature="approximate"
+        if focus is None:
+            return Place(span=(m.start, m.end), text=m.text, name=m.text)
+        return Place(span=(m.start, m.end), text=m.text, name=m.text,
+                     country=focus.country, admin1=focus.admin1, lat=focus.lat,
+                     lon=focus.lon, feature="approximate")
+    return Place(span=(m.start, m.end), text=m.text, name=b.name, country=b.country,
+                 admin1=b.admin1, lat=b.lat, lon=b.lon, geonameid=b.geonameid,
+                 feature=b.feature)
 
 
 def _focus(mentions: list[_Mention], top_country: Optional[str]) -> Optional[Candidate]:
@@ -234,6 +261,7 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
     actor_starts = [span[0] for span, _ in actor_spans]
     mentions: list[_Mention] = []
     demonyms: Counter = Counter()
+    words = place_words()
     for ent in sdoc.ents:
         label = ent.label_
         if label == "NORP":
@@ -244,9 +272,9 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
         if label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
         tokens = list(ent)
-        while tokens and tokens[0].lower_ in ("the", "a") and len(tokens) > 1:
+        while tokens and tokens[0].lower_ in words.entity_articles and len(tokens) > 1:
             tokens = tokens[1:]
-        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")) and len(tokens) > 1:
+        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in words.possessive_endings) and len(tokens) > 1:
             tokens = tokens[:-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         surface = text[start:end]
@@ -289,32 +317,6 @@ def _rescue(tokens, candidates: list[Candidate]) -> bool:
     return False
 
 
-_SPATIAL_PREPS = {"in", "at", "from", "to", "near", "between", "across", "into", "outside",
-                  "around", "through", "throughout", "toward", "towards", "within", "over",
-                  "via", "off", "along", "beyond", "inside", "past", "on", "onto", "across",
-                  "out", "en"}
-#: "<word> of X" where X is where: "north of Caracas", "a region of Georgia"
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "outskirts", "part", "parts", "center", "centre", "heart", "edge",
-               "region", "province", "state", "city", "town", "capital", "territory", "border",
-               "borders", "coast", "area", "village", "district", "county", "island", "rest",
-               "mainland", "interior", "suburbs", "streets", "port", "shores", "map"}
-#: nouns naming people or institutions: "U.S. officials", "Oklahoma teachers" use the
-#: place name as an owner or nationality, not as where something happens
-_ROLE_NOUNS = {
-    "president", "presidents", "governor", "governors", "official", "officials", "lawmaker",
-    "lawmakers", "legislator", "legislators", "teacher", "teachers", "senator", "senators",
-    "rep", "rep.", "representative", "attorney", "minister", "ministers", "government",
-    "governments", "police", "force", "forces", "troops", "army", "military", "authorities",
-    "diplomat", "diplomats", "ambassador", "leader", "leaders", "prime", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "navy", "regime", "administration",
-    "republicans", "democrats", "voters", "player", "players", "coach", "team", "fans",
-    "employers", "officers", "agency", "agencies", "department", "ministry", "congress",
-    "parliament", "lawmakers", "residents", "native", "citizens", "people", "delegation",
-    "envoy", "counterpart", "officer", "soldiers", "gov", "gov.", "sen", "sen.", "mayor",
-}
-
-
 def _spatial(root) -> bool:
     """The mention sits in a spatial prepositional phrase ("between London and Paris")."""
     token = root
@@ -326,9 +328,10 @@ def _spatial(root) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    words = place_words()
     if prep.lower_ == "of":  # "north of Caracas", "the outskirts of Aleppo"
-        return prep.head.lower_ in _DIRECTIONS
-    return prep.lower_ in _SPATIAL_PREPS and prep.dep_ != "agent"
+        return prep.head.lower_ in words.place_part_nouns
+    return prep.lower_ in words.spatial_prepositions and prep.dep_ != "agent"
 
 
 def _first_conjunct(token):
@@ -348,6 +351,7 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     flags "between London and Amsterdam" too.
     """
     root = ent.root
+    words = place_words()
     for (a_start, a_end), actor in actor_spans:
         if a_start < end and start < a_end:
             if actor.locative:
@@ -357,19 +361,13 @@ def _acts(ent, start: int, end: int, actor_spans) -> bool:
     subject = _first_conjunct(root)
     if subject.dep_ in _SUBJECT_DEPS:
         head = subject.head
-        if subject.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in _STATIVE):
+        if subject.dep_ == "agent" or (head.pos_ == "VERB" and head.lemma_ not in words.stative_verbs):
             return True
     if subject.dep_ == "pobj" and subject.head.dep_ == "agent":  # "condemned by Russia"
         return True
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _ROLE_NOUNS:
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in words.role_nouns:
         return True
     return False
-
-
-_MOTION_VERBS = {"visit", "enter", "leave", "reach", "cross", "flee", "tour", "invade",
-                 "occupy", "hit", "strike", "bomb", "shell", "evacuate", "rule", "govern",
-                 "control", "blanket", "sweep", "lash", "batter", "travel", "return", "exit",
-                 "abandon", "quit", "border", "overrun", "liberate", "capture", "seize"}
 
 
 def _state_as_party(ent, candidates: list[Candidate]) -> bool:
@@ -386,10 +384,9 @@ def _state_as_party(ent, candidates: list[Candidate]) -> bool:
     if _spatial(ent.root) or _spatial(root):
         return False
     if root.dep_ == "dobj":
-        return root.head.lemma_ not in _MOTION_VERBS
+        return root.head.lemma_ not in place_words().movement_verbs
     if root.dep_ == "pobj":
-        return root.head.lower_ in ("with", "against", "for", "toward", "towards", "on", "by",
-                                    "between", "of")
+        return root.head.lower_ in place_words().party_prepositions
     return root.dep_ in ("nsubjpass", "attr", "dative")
 
 

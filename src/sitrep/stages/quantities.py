@@ -39,6 +39,7 @@ from sitrep.knowledge.units import (APPROX_CHANGE, CHANGE_PREPOSITIONS, DOLLAR_C
                                     METRE_FOLLOWERS, MONTHS, OF_TAKING_UNITS, RANGE_DASHES,
                                     VAGUE_MULTIPLES, YEAR_RANGE_PREPOSITIONS, Lexicon, lexicon,
                                     numeral_value, spelled_value, unit_code)
+from sitrep.knowledge.quantity_words import fraction_words, quantity_words
 from sitrep.model import Document, Quantity
 
 __all__ = ["run", "extract", "APPROX_CHANGE"]
@@ -96,17 +97,7 @@ _MASK_SEPARATORS = frozenset("-./)(")
 _POST_APPROX = re.compile(r"^(?:\s?(?P<plus>\+)(?![\d])|\s+or\s+(?P<more>more|above|higher)\b"
                           r"|\s+or\s+(?P<so>so)\b|-?(?P<odd>odd)\b)")
 _OF_PHRASE = re.compile(r"^\s+of\s+")
-_DETERMINERS_BEFORE_ONE = {"the", "this", "that", "each", "any", "every", "no", "which", "one",
-                           "another", "someone", "anyone", "no-", "little", "big", "right"}
-_ALWAYS_LABEL = {"s&p", "sp", "p", "nasdaq", "ftse", "stoxx", "dax", "cac", "nikkei", "iphone", "ipad",
-                 "covid", "planet", "iso", "section", "route", "windows", "android", "ios",
-                 "galaxy", "pixel", "macos", "playstation", "xbox", "ps", "no.", "nos.",
-                 "number", "#"}
-_NOT_COUNTED = {"of", "percent", "more", "less", "times", "other", "others", "each", "ago",
-                "apiece", "per", "a", "an", "the"}
 _NOUNISH = {"NOUN", "PROPN"}
-_RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "a", "an", "per", "each",
-               "every"}
 _MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
 
 
@@ -145,18 +136,17 @@ class _Tokens:
         return self.sdoc[i] if i >= 0 else None
 
 
-#: words that start a quantity but that spaCy does not mark like_num
-_EXTRA_ANCHOR_WORDS = ("dozen", "dozens", "half", "hundreds", "thousands", "millions",
-                       "billions", "tens", "scores", "thirds", "quarter", "quarters", "fourth",
-                       "fourths", "fifths", "tenths")
 _DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔⅛⅕⅖⅗⅘⅙⅚]+")
+#: how a number word that may start _FRACTION_PHRASE begins ("one of every", "two-thirds
+#: of", "three in ten"), compared with its first five characters: a cheap test before
+#: the pattern runs
 _FRACTION_STARTS = ("third", "one o", "two o", "one i", "two i", "three", "one-", "two-", "one ",
                     "two ")
 
 
 @functools.lru_cache(maxsize=4)
 def _anchor_hashes(vocab) -> numpy.ndarray:
-    return numpy.array([vocab.strings.add(w) for w in _EXTRA_ANCHOR_WORDS], dtype=numpy.uint64)
+    return numpy.array([vocab.strings.add(w) for w in quantity_words().multiple_words], dtype=numpy.uint64)
 
 
 def _anchors(text: str, tokens: _Tokens) -> tuple[list[int], list[int]]:
@@ -183,6 +173,18 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
     anchors, vague_anchors = _anchors(text, tokens)
     if not anchors and not vague_anchors:
         return []
+    found = _read_numbers(text, anchors, lex, tokens)
+    phrases = _read_phrases(text, vague_anchors, lex, tokens)
+    if phrases:
+        # a vague multiple or a fraction wins over the numbers inside it
+        found = [q for q in found
+                 if not any(p.span[0] < q.span[1] and q.span[0] < p.span[1] for p in phrases)]
+        found.extend(phrases)
+    return _merge_ranges(_first_of_overlapping(found), text)
+
+
+def _read_numbers(text: str, anchors: list[int], lex: Lexicon, tokens: _Tokens) -> list[Quantity]:
+    """The number expressions that start at or just before each anchor, read in context."""
     n = len(text)
     found: list[Quantity] = []
     last_end = 0
@@ -200,6 +202,13 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
                 last_end = pos = resume
             if q is not None:
                 found.append(q)
+    return found
+
+
+def _read_phrases(text: str, vague_anchors: list[int], lex: Lexicon, tokens: _Tokens) -> list[Quantity]:
+    """Vague multiples ("hundreds of") and spelled fractions ("two-thirds of") near the
+    anchors, without overlaps, each with the approximator before it ("nearly half of")."""
+    n = len(text)
     phrases: list[Quantity] = []
     for a in vague_anchors:
         window = (max(0, a - 24), min(n, a + 48))
@@ -207,33 +216,37 @@ def extract(text: str, sdoc=None) -> list[Quantity]:
             phrases.append(_read_vague(m, text, tokens))
         for m in _FRACTION_PHRASE.finditer(text, *window):
             phrases.append(_read_fraction(m, text, tokens))
-    if phrases:
-        phrases.sort(key=lambda q: (q.span[0], -q.span[1]))
-        unique: list[Quantity] = []
-        for q in phrases:
-            if not unique or q.span[0] >= unique[-1].span[1]:
-                unique.append(q)
-        phrases = unique
-        for q in phrases:
-            approx, approx_start = _approx_before(text, q.span[0], lex)
-            if approx and q.approx is None:
-                q.approx, q.span = approx, (approx_start, q.span[1])
-                q.text = text[approx_start:q.span[1]]
-    if phrases:
-        found = [q for q in found
-                 if not any(p.span[0] < q.span[1] and q.span[0] < p.span[1] for p in phrases)]
-        found.extend(phrases)
+    if not phrases:
+        return phrases
+    phrases.sort(key=lambda q: (q.span[0], -q.span[1]))
+    unique: list[Quantity] = []
+    for q in phrases:
+        if not unique or q.span[0] >= unique[-1].span[1]:
+            unique.append(q)
+    for q in unique:
+        approx, approx_start = _approx_before(text, q.span[0], lex)
+        if approx and q.approx is None:
+            q.approx, q.span = approx, (approx_start, q.span[1])
+            q.text = text[approx_start:q.span[1]]
+    return unique
+
+
+def _first_of_overlapping(found: list[Quantity]) -> list[Quantity]:
+    """In text order, longest first at one start; a quantity overlapping the one kept
+    before it is dropped."""
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:
         if out and q.span[0] < out[-1].span[1]:
             continue
         out.append(q)
-    return _merge_ranges(out, text)
+    return out
 
 
 _RANGE_GAP = re.compile(r"^(?:\s+(?:to|and|through)\s+|\s?[-–]\s?)$", re.I)
 _RANGE_LEAD = re.compile(r"(?i)\b(?:from|between)\s+$")
+#: "rose by 5 to 10 percent": a change, not a range
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(CHANGE_PREPOSITIONS)) + r")\s+$")
 
 
 def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -244,57 +257,63 @@ def _merge_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     while i < len(found):
         q1 = found[i]
         q2 = found[i + 1] if i + 1 < len(found) else None
-        if q2 is not None and q1.value_high is None and q2.value_high is None:
-            if q2.span[0] - q1.span[1] > 12:
-                out.append(q1)
-                i += 1
-                continue
-            gap = text[q1.span[1]:q2.span[0]]
-            lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
-            if q1.approx == "up_to":
-                lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
-            lead = _RANGE_LEAD.search(lead_text)
-            same_unit = q1.unit is not None and q1.unit == q2.unit
-            compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
-            by_before = re.search(r"(?i)\b(?:by|to)\s+$", lead_text) is not None
-            word = gap.strip().lower()
-            if gap == " " and q2.approx == "up_to" and lead and compatible:
-                gap = " to "
-            if _RANGE_GAP.match(gap) and compatible and (
-                    (lead and (word != "and" or "between" in lead.group(0).lower()))
-                    or (same_unit and word == "to" and not by_before)):
-                start = lead.start() + max(0, q1.span[0] - 20) if lead else q1.span[0]
-                merged = Quantity(
-                    span=(start, q2.span[1]), text=text[start:q2.span[1]], value=q1.value,
-                    unit=q2.unit or q1.unit, counted=q2.counted or q1.counted,
-                    approx=q1.approx if q1.approx != "up_to" else q2.approx,
-                    value_high=q2.value, counted_span=q2.counted_span or q1.counted_span)
-                out.append(merged)
-                i += 2
-                continue
-        # "eight or nine euros", "three or four years": the unit of the second applies to
-        # the first
-        if q2 is not None and q1.unit is None and q1.counted is None and q2.unit is not None \
-                and q1.value_high is None and re.fullmatch(r"\s+(?:or|and)\s+|,\s*",
-                                                          text[q1.span[1]:q2.span[0]] or "x"):
+        merged = _as_range(q1, q2, text) if q2 is not None else None
+        if merged is not None:
+            out.append(merged)
+            i += 2
+            continue
+        if q2 is not None and _shares_unit(q1, q2, text):
             q1.unit = q2.unit
         out.append(q1)
         i += 1
     return out
 
 
-_FRACTION_NUMERATOR = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_FRACTION_DENOMINATOR = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                         "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
-                         "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+def _shares_unit(q1: Quantity, q2: Quantity, text: str) -> bool:
+    """"eight or nine euros", "three or four years": the unit of the second applies to the
+    first (never across more than 12 characters when the second is a single number)."""
+    if q2.value_high is None and q2.span[0] - q1.span[1] > 12:
+        return False
+    return q1.unit is None and q1.counted is None and q2.unit is not None \
+        and q1.value_high is None and re.fullmatch(r"\s+(?:or|and)\s+|,\s*",
+                                                  text[q1.span[1]:q2.span[0]] or "x") is not None
+
+
+def _as_range(q1: Quantity, q2: Quantity, text: str) -> Optional[Quantity]:
+    """The range two neighbouring quantities make ("between 15kHz and 17kHz", "from 10
+    to 20 percent"), or None."""
+    if q1.value_high is not None or q2.value_high is not None or q2.span[0] - q1.span[1] > 12:
+        return None
+    gap = text[q1.span[1]:q2.span[0]]
+    lead_text = text[max(0, q1.span[0] - 20):q1.span[0]]
+    lead = _RANGE_LEAD.search(lead_text)
+    same_unit = q1.unit is not None and q1.unit == q2.unit
+    compatible = q1.unit is None or q2.unit is None or q1.unit == q2.unit
+    by_before = _CHANGE_BEFORE.search(lead_text) is not None
+    word = gap.strip().lower()
+    if gap == " " and q2.approx == "up_to" and lead and compatible:
+        gap = " to "
+    if not (_RANGE_GAP.match(gap) and compatible and (
+            (lead and (word != "and" or "between" in lead.group(0).lower()))
+            or (same_unit and word == "to" and not by_before))):
+        return None
+    start = lead.start() + max(0, q1.span[0] - 20) if lead else q1.span[0]
+    return Quantity(
+        span=(start, q2.span[1]), text=text[start:q2.span[1]], value=q1.value,
+        unit=q2.unit or q1.unit, counted=q2.counted or q1.counted,
+        approx=q1.approx if q1.approx != "up_to" else q2.approx,
+        value_high=q2.value, counted_span=q2.counted_span or q1.counted_span)
+
+
 _FRACTION_PHRASE = re.compile(
     r"(?i)\b(?P<n>a|one|two|three)[\s-]+(?P<d>thirds?|quarters?|fourths?|fifths?|tenths?)\s+of\b"
     r"|\b(?P<n2>one|two|three)\s+(?:out\s+)?(?:of|in)\s+(?:every\s+)?(?P<d2>two|three|four|five|ten)\b")
 
 
 def _read_fraction(m: re.Match, text: str, tokens: _Tokens) -> Quantity:
-    n = _FRACTION_NUMERATOR[(m.group("n") or m.group("n2")).lower()]
-    d = _FRACTION_DENOMINATOR[(m.group("d") or m.group("d2")).lower()]
+    fractions = fraction_words()
+    n = fractions.numerators[(m.group("n") or m.group("n2")).lower()]
+    d = fractions.denominators[(m.group("d") or m.group("d2")).lower()]
     end = m.end("d") if m.group("d") else m.end("d2")
     start = m.start()
     counted, counted_span = None, None
@@ -315,10 +334,8 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-_WORD_NUMBER = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                          r"hundred|thousand|million|billion|dozen|half|"
-                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+#: where a spelled number may start, when there is no parse to say like_num
+_WORD_NUMBER = re.compile(r"(?i)\b(?:" + "|".join(quantity_words().number_words) + ")")
 
 
 def _number(num: str, scale: Optional[str]) -> Optional[float]:
@@ -501,15 +518,16 @@ def _unit(text: str, end: int, currency: Optional[str], lex: Lexicon) -> Optiona
             unit = code
         unit_end = um.end()
     elif unit is None or unit in DOLLAR_CURRENCIES:
+        words = quantity_words()
         um = lex.unit_after_re.match(text, end)
         if um is not None:
             surface = um.group("unit")
             code = unit_code(surface, lex)
             single = len(surface) == 1 and surface not in "%°º"
             if code is not None and not (single and um.group("sp")) \
-                    and not (um.group("sp") == "-" and code in _CURRENCY_CODES) \
-                    and not (unit is not None and code not in _CURRENCY_CODES):
-                if um.group("sp") == "-" and code in _TIME_UNITS:
+                    and not (um.group("sp") == "-" and code in words.currency_codes) \
+                    and not (unit is not None and code not in words.currency_codes):
+                if um.group("sp") == "-" and code in words.time_units:
                     return None
                 unit, unit_end = code, um.end()
     # "worth $5 US" / "$ US"
@@ -561,8 +579,9 @@ def _counted_and_rate(text: str, m: re.Match, unit: Optional[str], unit_end: int
     return counted, counted_span, rate, unit_end
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _MINUS_BEFORE = re.compile(r"(?i)\bminus[\s-]?$")
+#: a word before a four-digit number that makes it a year ("in 1066")
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, quantity_words().year_before)) + r")\s+$")
 
 
 def _year_like(s: Optional[str]) -> bool:
@@ -585,19 +604,13 @@ def _date_entity(tokens: _Tokens, offset: int) -> bool:
     return tok is not None and tok.ent_type_ in ("DATE", "TIME")
 
 
-_CURRENCY_CODES = {"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "BRL", "EUR", "GBP", "JPY", "CNY",
-                   "INR", "MYR", "RUB", "NGN", "TRY", "KRW", "ILS", "CHF", "VES", "VEF", "ZAR",
-                   "PHP", "VND", "MXN", "DKK", "SEK", "IQD", "SAR", "AED", "UAH", "IRR", "AFN",
-                   "ETB", "KES", "GHS", "GEL", "HRK", "BTC", "cent", "penny", "sen"}
-
-
 def _half_is_amount(text: str, end: int) -> bool:
+    words = quantity_words()
     preceding = text[max(0, end - 12):end - 4].lower().split()
-    if preceding and preceding[-1] in ("first", "second", "the", "this", "next", "last", "other"):
+    if preceding and preceding[-1] in words.not_amount_before_half:
         return False
     following = text[end:end + 8].lower()
-    return following.startswith(" of ") or following.startswith(" the ") \
-        or following.startswith(" a ") or following.startswith(" an ")
+    return any(following.startswith(f" {word} ") for word in words.half_amount_followers)
 
 
 def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match,
@@ -614,8 +627,7 @@ def _is_year(num: str, value: float, value_high: Optional[float], m: re.Match,
             return True
         if v > 2200:
             return False
-        return re.search(r"(?i)\b(?:in|since|from|until|till|by|of|during|circa|c\.|year|a\.d\.)\s+$",
-                         text[max(0, start - 10):start]) is not None
+        return _YEAR_BEFORE.search(text[max(0, start - 10):start]) is not None
     if year_like(num, value):
         return True
     num2 = m.group("num2")
@@ -632,52 +644,73 @@ def _plural_noun(tokens: _Tokens, span: Optional[tuple[int, int]]) -> bool:
 def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
                value_high: Optional[float], unit: Optional[str], is_range: bool,
                tokens: _Tokens) -> bool:
-    num_start, num_end = m.start("num"), m.end("num")
-    num = m.group("num")
-    # clock times and days of the month
-    if unit is None or unit in ("t", "m", "g", "l", "V"):
-        if _CLOCK_AFTER.match(text[num_end if not is_range else m.end("num2"):][:10]) and value <= 24:
-            return False
-        if value == int(value) and 1 <= value <= 31 and not m.group("scale"):
-            if _MONTH_BEFORE.search(text[max(0, start - 14):start]):
-                return False
-            tail = text[(m.end("num2") if is_range else num_end):][:16]
-            if _MONTH_AFTER.match(tail):
-                return False
-    if _ORDINAL_AFTER.match(text[num_end:num_end + 4]) and num[-1:].isdigit():
+    """False for a number that is a clock time, a day of the month, an ordinal, or (without
+    a unit) one that names or labels a thing rather than counting it."""
+    if (unit is None or unit in quantity_words().letter_units) and _time_or_date(text, m, start, value, is_range):
+        return False
+    num_end = m.end("num")
+    if _ORDINAL_AFTER.match(text[num_end:num_end + 4]) and m.group("num")[-1:].isdigit():
         return False
     if unit is not None:
         return True
-    prev = tokens.before(num_start) if tokens.sdoc is not None else None
-    if prev is not None and prev.idx + len(prev) <= start:
-        word = prev.text.lower()
-        if num.lower() == "one" and word in _DETERMINERS_BEFORE_ONE:
-            return False
-        if word in LABEL_WORDS and any(c.isupper() for c in prev.text) or word in _ALWAYS_LABEL:
-            return False
-        if word in ("top", "bottom", "final", "last") and not num[:1].isdigit():
-            nxt = tokens.at_or_after(end)
-            if nxt is None or nxt.pos_ not in _NOUNISH:
-                return False
-        # "Kick Six", "Apple One": a capitalised spelled number inside a name
-        if prev.pos_ == "PROPN" and num[:1].isupper() and not prev.is_sent_start:
-            return False
-        # "Boeing 737", "BBC One", "Windows 10": a capitalised name right before a bare number
-        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
-                and num[:1].isdigit() and "," not in num and not is_range:
-            nxt = tokens.at_or_after(end)
-            if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
-                return False
-        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and num.lower() == "one" \
-                and not prev.is_sent_start:
-            return False
-    elif text[max(0, start - 1):start] == "#":
-        return False
-    # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
-    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and unit is None and start > 1:
+    return not (_label_before(text, m, start, end, is_range, tokens)
+                or _name_around(text, m, start, end, is_range, tokens))
+
+
+def _time_or_date(text: str, m: re.Match, start: int, value: float, is_range: bool) -> bool:
+    """A clock time ("3 pm", "12 GMT") or a day of the month ("March 3", "3rd of March")."""
+    after = m.end("num2") if is_range else m.end("num")
+    if _CLOCK_AFTER.match(text[after:][:10]) and value <= 24:
+        return True
+    if value == int(value) and 1 <= value <= 31 and not m.group("scale"):
+        if _MONTH_BEFORE.search(text[max(0, start - 14):start]):
+            return True
+        if _MONTH_AFTER.match(text[after:][:16]):
+            return True
+    return False
+
+
+def _label_before(text: str, m: re.Match, start: int, end: int, is_range: bool,
+                  tokens: _Tokens) -> bool:
+    """The word right before the number makes it a name, a label or a pronoun: "Route 66",
+    "the one", "top five" with no noun after, "Boeing 737", "#3"."""
+    num = m.group("num")
+    words = quantity_words()
+    prev = tokens.before(m.start("num")) if tokens.sdoc is not None else None
+    if prev is None or prev.idx + len(prev) > start:
+        return text[max(0, start - 1):start] == "#"
+    word = prev.text.lower()
+    if num.lower() == "one" and word in words.determiners_before_one:
+        return True
+    if word in LABEL_WORDS and any(c.isupper() for c in prev.text) or word in words.label_words:
+        return True
+    if word in words.rank_words and not num[:1].isdigit():
+        nxt = tokens.at_or_after(end)
+        if nxt is None or nxt.pos_ not in _NOUNISH:
+            return True
+    # "Kick Six", "Apple One": a capitalised spelled number inside a name
+    if prev.pos_ == "PROPN" and num[:1].isupper() and not prev.is_sent_start:
+        return True
+    # "Boeing 737", "BBC One", "Windows 10": a capitalised name right before a bare number
+    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
+            and num[:1].isdigit() and "," not in num and not is_range:
+        nxt = tokens.at_or_after(end)
+        if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+            return True
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and num.lower() == "one" \
+        and not prev.is_sent_start
+
+
+def _name_around(text: str, m: re.Match, start: int, end: int, is_range: bool,
+                 tokens: _Tokens) -> bool:
+    """The words around a bare number make it part of a name or a reference: "Dak Prescott
+    (4)", "787 Dreamliner", "the 787", "one another"."""
+    num = m.group("num")
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and start > 1:
         prev_tok = tokens.before(start - 1) if tokens.sdoc is not None else None
         if prev_tok is not None and prev_tok.pos_ == "PROPN":
-            return False  # "Dak Prescott (4)": a shirt number or a reference
+            return True  # "Dak Prescott (4)": a shirt number or a reference
+    # "787 Dreamliner", "11 Pro", "575 Wilbraham Road": a bare number before a singular name
     if tokens.sdoc is not None and num[:1].isdigit() and "," not in num:
         nxt = tokens.at_or_after(_skip_spaces(text, end))
         if nxt is not None and nxt.idx == _skip_spaces(text, end) and nxt.tag_ == "NNP" \
@@ -686,20 +719,20 @@ def _is_amount(text: str, m: re.Match, start: int, end: int, value: float,
             while head.i + 1 < len(tokens.sdoc) and tokens.sdoc[head.i + 1].pos_ in _NOUNISH:
                 head = tokens.sdoc[head.i + 1]
             if head.tag_ not in ("NNS", "NNPS"):
-                return False
+                return True
     # "the 787", "Boeing's 737": a bare three-digit number after a determiner, not counting
     # anything plural, names a model
     if tokens.sdoc is not None and num.isdigit() and len(num) == 3 and not is_range:
-        prev = tokens.before(num_start)
-        if prev is not None and prev.lower_ in ("the", "their", "its", "'s", "his", "her", "our"):
+        prev = tokens.before(m.start("num"))
+        if prev is not None and prev.lower_ in quantity_words().model_determiners:
             nxt = tokens.at_or_after(_skip_spaces(text, end))
             if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
-                return False
+                return True
     if num.lower() == "one":
         following = text[m.end("num"):m.end("num") + 10].lower()
         if following.startswith(" another") or following.startswith("-"):
-            return False
-    return True
+            return True
+    return False
 
 
 def _counted(text: str, m: re.Match, end: int, unit: Optional[str],
@@ -723,14 +756,15 @@ def _counted(text: str, m: re.Match, end: int, unit: Optional[str],
     first = tokens.at_or_after(start)
     if first is None or first.idx != start:
         return None, None
-    if first.lower_ == "of" and m.group("num").lower() in ("one", "two", "three", "four", "five", "half"):
+    words = quantity_words()
+    if first.lower_ == "of" and m.group("num").lower() in words.partitive_numbers:
         # "one of the best speakers"
         np_start = _skip_determiner(tokens, first.idx + len(first))
         np_end = _noun_phrase_end(tokens, np_start, skip_determiner=False)
         if np_end is None:
             return None, None
         return text[np_start:np_end], (np_start, np_end)
-    if first.lower_ in _NOT_COUNTED:
+    if first.lower_ in words.not_counted:
         return None, None
     np_end = _noun_phrase_end(tokens, start, skip_determiner=False)
     if np_end is None:
@@ -765,11 +799,12 @@ def _noun_phrase_end(tokens: _Tokens, offset: int, skip_determiner: bool) -> Opt
         return None
     sdoc = tokens.sdoc
     last_noun = None
+    rate_words = quantity_words().rate_words
     i = tok.i
     limit = min(len(sdoc), i + 5)
     while i < limit:
         t = sdoc[i]
-        if t.is_punct or t.is_space or t.like_num or t.lower_ in _RATE_WORDS:
+        if t.is_punct or t.is_space or t.like_num or t.lower_ in rate_words:
             break
         if t.pos_ in _NOUNISH:
             last_noun = t

@@ -15,6 +15,7 @@ accuracy (gold date is a prefix of, or equal to, the predicted value).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from sitrep.eval.core import PRF, EvalResult
 
@@ -66,105 +67,157 @@ def _find_sentence(doc, sentence: str):
     return mapping[start_flat], mapping[start_flat + len(sentence) - 1] + 1
 
 
+@dataclass
+class _Tally:
+    detect: PRF = field(default_factory=PRF)
+    #: matched, type_ok, source_ok, ..., certainty_n, certainty_ok, attr_n, attr_ok, ...
+    counts: Counter = field(default_factory=Counter)
+    per_status: Counter = field(default_factory=Counter)  # (gold, predicted) certainty
+    errors: list[str] = field(default_factory=list)
+
+
 def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalResult:
-    from sitrep.demo import article_matches, load_gold
+    from sitrep.demo import load_gold
 
     gold = load_gold()
     docs = documents if documents is not None else demo_documents(kb)
     result = EvalResult(NAME, STAGE, anchor=ANCHOR)
-    detect = PRF()
-    counts = Counter()
-    per_status = Counter()
+    tally = _Tally()
+    by_sentence, unmatched_docs = _gold_by_sentence(gold, docs, tally)
+    for (doc_index, sentence), rows in by_sentence.items():
+        _score_sentence(docs[doc_index], sentence, rows, tally)
+
+    result.n_items = len(gold)
+    result.metrics = _metrics(tally)
+    result.errors.extend(tally.errors)
+    confusion = ", ".join(f"{g}→{p}:{c}" for (g, p), c in sorted(tally.per_status.items()) if g != p)
+    if confusion:
+        result.notes.append(f"certainty confusions (gold→predicted): {confusion}")
+    if unmatched_docs:
+        result.notes.append(f"{len(unmatched_docs)} gold documents not produced by the reader: "
+                            + ", ".join(sorted(unmatched_docs)))
+    return result
+
+
+def _gold_by_sentence(gold: list[dict], docs, tally: _Tally):
+    """({(document index, sentence span): gold rows}, gold documents the reader did not
+    produce); a row whose document or sentence is not found counts as a miss."""
+    from sitrep.demo import article_matches
+
     unmatched_docs = set()
-    # group gold by (doc, sentence span)
     by_sentence: dict[tuple[int, tuple[int, int]], list[dict]] = {}
     for row in gold:
         doc_index = next((i for i, d in enumerate(docs) if article_matches(d.article, row["doc"])), None)
         if doc_index is None:
             unmatched_docs.add(row["doc"])
-            detect.fn += 1
+            tally.detect.fn += 1
             continue
         span = _find_sentence(docs[doc_index], row["sentence"])
         if span is None:
-            result.errors.append(f"gold sentence not found in {row['doc']}: {row['sentence'][:80]}")
-            detect.fn += 1
+            tally.errors.append(f"gold sentence not found in {row['doc']}: {row['sentence'][:80]}")
+            tally.detect.fn += 1
             continue
         by_sentence.setdefault((doc_index, span), []).append(row)
+    return by_sentence, unmatched_docs
 
-    for (doc_index, (s_start, s_end)), rows in by_sentence.items():
-        doc = docs[doc_index]
-        text = doc.article.text
-        # the gold marks mentions: an event reported several times is matched by each of
-        # its mention spans in the sentence (Event.mentions, the first being the trigger)
-        predicted, spans = [], []
-        for e in doc.events:
-            for m in (e.mentions or [e.trigger]):
-                if s_start <= m.span[0] < s_end:
-                    predicted.append(e)
-                    spans.append(m.span)
-        used = set()
-        for row in rows:
-            trig_at = text.find(row["trigger"], s_start, s_end)
-            g_span = (trig_at, trig_at + len(row["trigger"]))
-            match = next((k for k, sp in enumerate(spans) if k not in used
-                          and sp[0] < g_span[1] and g_span[0] < sp[1]), None)
-            if match is None:
-                detect.fn += 1
-                result.errors.append(f"MISS {row['type']} [{row['trigger']}] {row['doc']}: {row['sentence']}")
-                continue
-            used.add(match)
-            detect.tp += 1
-            event = predicted[match]
-            counts["matched"] += 1
-            counts["type_ok"] += event.type == row["type"]
-            src = event.source.country if event.source else None
-            tgt = event.target.country if event.target else None
-            counts["source_ok"] += src == row["source"]
-            counts["target_ok"] += tgt == row["target"]
-            status = event.certainty.status
-            if spans[match] != event.trigger.span:
-                # an event has one certainty, read at its first mention; a later mention
-                # (a quote that alleges it, a recap) is scored for detection, type and roles
-                counts["later_mentions"] += 1
-                wrong = [f"type {event.type}≠{row['type']}"] if event.type != row["type"] else []
-                if src != row["source"] or tgt != row["target"]:
-                    wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
-                if wrong:
-                    result.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
-                continue
-            counts["certainty_n"] += 1
-            counts["certainty_ok"] += status == row["certainty"]
-            per_status[(row["certainty"], status)] += 1
-            if row.get("attributed_to"):
-                counts["attr_n"] += 1
-                attributed = event.certainty.attributed_to
-                counts["attr_ok"] += bool(attributed and attributed.country == row["attributed_to"])
-            if row.get("hedge"):
-                counts["hedge_n"] += 1
-                counts["hedge_ok"] += bool(event.certainty.hedges)
-            if row.get("date"):
-                counts["date_n"] += 1
-                value = event.date.value if event.date else None
-                counts["date_ok"] += bool(value and value.startswith(row["date"]))
-            wrong = []
-            if event.type != row["type"]:
-                wrong.append(f"type {event.type}≠{row['type']}")
-            if status != row["certainty"]:
-                wrong.append(f"certainty {status}≠{row['certainty']}")
-            if src != row["source"] or tgt != row["target"]:
-                wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
-            if wrong:
-                result.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
-        for k, e in enumerate(predicted):
-            if k not in used:
-                detect.fp += 1
-                result.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
-                                     f"{text[s_start:s_end]}")
 
+def _mentions_in(doc, s_start: int, s_end: int):
+    """(events, spans): every mention of a predicted event that starts in the sentence.
+
+    The gold marks mentions: an event reported several times is matched by each of its
+    mention spans in the sentence (Event.mentions, the first being the trigger)."""
+    predicted, spans = [], []
+    for e in doc.events:
+        for m in (e.mentions or [e.trigger]):
+            if s_start <= m.span[0] < s_end:
+                predicted.append(e)
+                spans.append(m.span)
+    return predicted, spans
+
+
+def _score_sentence(doc, sentence: tuple[int, int], rows: list[dict], tally: _Tally) -> None:
+    """Match the sentence's gold rows to predicted mentions one to one; the mentions left
+    over are false alarms."""
+    s_start, s_end = sentence
+    text = doc.article.text
+    predicted, spans = _mentions_in(doc, s_start, s_end)
+    used = set()
+    for row in rows:
+        trig_at = text.find(row["trigger"], s_start, s_end)
+        g_span = (trig_at, trig_at + len(row["trigger"]))
+        match = next((k for k, sp in enumerate(spans) if k not in used
+                      and sp[0] < g_span[1] and g_span[0] < sp[1]), None)
+        if match is None:
+            tally.detect.fn += 1
+            tally.errors.append(f"MISS {row['type']} [{row['trigger']}] {row['doc']}: {row['sentence']}")
+            continue
+        used.add(match)
+        tally.detect.tp += 1
+        _score_match(row, predicted[match], spans[match], tally)
+    for k, e in enumerate(predicted):
+        if k not in used:
+            tally.detect.fp += 1
+            tally.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
+                                f"{text[s_start:s_end]}")
+
+
+def _score_match(row: dict, event, mention_span, tally: _Tally) -> None:
+    """Type and dyad of a matched event; certainty, attribution, hedge and date only when
+    it matched through its first mention."""
+    counts = tally.counts
+    counts["matched"] += 1
+    counts["type_ok"] += event.type == row["type"]
+    src = event.source.country if event.source else None
+    tgt = event.target.country if event.target else None
+    counts["source_ok"] += src == row["source"]
+    counts["target_ok"] += tgt == row["target"]
+    status = event.certainty.status
+    if mention_span != event.trigger.span:
+        # an event has one certainty, read at its first mention; a later mention
+        # (a quote that alleges it, a recap) is scored for detection, type and roles
+        counts["later_mentions"] += 1
+        _report_wrong(row, _wrong_fields(row, event, src, tgt), tally)
+        return
+    counts["certainty_n"] += 1
+    counts["certainty_ok"] += status == row["certainty"]
+    tally.per_status[(row["certainty"], status)] += 1
+    if row.get("attributed_to"):
+        counts["attr_n"] += 1
+        attributed = event.certainty.attributed_to
+        counts["attr_ok"] += bool(attributed and attributed.country == row["attributed_to"])
+    if row.get("hedge"):
+        counts["hedge_n"] += 1
+        counts["hedge_ok"] += bool(event.certainty.hedges)
+    if row.get("date"):
+        counts["date_n"] += 1
+        value = event.date.value if event.date else None
+        counts["date_ok"] += bool(value and value.startswith(row["date"]))
+    _report_wrong(row, _wrong_fields(row, event, src, tgt, certainty=True), tally)
+
+
+def _wrong_fields(row: dict, event, src, tgt, certainty: bool = False) -> list[str]:
+    """What the matched event gets wrong: type, certainty (when it is scored), dyad."""
+    wrong = []
+    if event.type != row["type"]:
+        wrong.append(f"type {event.type}≠{row['type']}")
+    status = event.certainty.status
+    if certainty and status != row["certainty"]:
+        wrong.append(f"certainty {status}≠{row['certainty']}")
+    if src != row["source"] or tgt != row["target"]:
+        wrong.append(f"dyad {src}→{tgt} ≠ {row['source']}→{row['target']}")
+    return wrong
+
+
+def _report_wrong(row: dict, wrong: list[str], tally: _Tally) -> None:
+    if wrong:
+        tally.errors.append(f"WRONG [{row['trigger']}] {', '.join(wrong)}: {row['sentence']}")
+
+
+def _metrics(tally: _Tally) -> dict:
+    counts = tally.counts
     n = counts["matched"] or 1
-    result.n_items = len(gold)
-    result.metrics = {
-        "event_detection": detect,
+    return {
+        "event_detection": tally.detect,
         "type_accuracy": counts["type_ok"] / n,
         "source_country_acc": counts["source_ok"] / n,
         "target_country_acc": counts["target_ok"] / n,
@@ -173,10 +226,3 @@ def evaluate(kb, data_dir, limit=None, show_errors=0, documents=None) -> EvalRes
         "hedge_recall": counts["hedge_ok"] / (counts["hedge_n"] or 1),
         "date_accuracy": counts["date_ok"] / (counts["date_n"] or 1),
     }
-    confusion = ", ".join(f"{g}→{p}:{c}" for (g, p), c in sorted(per_status.items()) if g != p)
-    if confusion:
-        result.notes.append(f"certainty confusions (gold→predicted): {confusion}")
-    if unmatched_docs:
-        result.notes.append(f"{len(unmatched_docs)} gold documents not produced by the reader: "
-                            + ", ".join(sorted(unmatched_docs)))
-    return result

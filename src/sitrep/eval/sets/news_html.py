@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -112,145 +113,201 @@ def load_rows(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
     return read_jsonl(Path(data_dir) / FOLDER / "articles.jsonl", limit or None)
 
 
+@dataclass
+class _Tally:
+    """What the pages add up to: shingle counts, timings, title/date hits, the gate."""
+    ours: list[tuple[float, float, float]] = field(default_factory=list)
+    base: list[tuple[float, float, float]] = field(default_factory=list)
+    ours_zyte: list[tuple[float, float, float]] = field(default_factory=list)  # "aeb-" pages
+    base_zyte: list[tuple[float, float, float]] = field(default_factory=list)
+    #: (row, our counts, trafilatura's counts, our article or None), for --show-errors
+    pages: list[tuple] = field(default_factory=list)
+    ours_seconds: float = 0.0
+    base_seconds: float = 0.0
+    ours_cpu: float = 0.0  # CPU seconds: stable when the machine is shared
+    base_cpu: float = 0.0
+    #: "title" / "date" -> pages with that gold, and pages where we read it right
+    totals: Counter = field(default_factory=Counter)
+    hits: Counter = field(default_factory=Counter)
+    #: the same on rows whose title/date come from Readability's metadata, not heuristics:
+    #: titles, title_hits, dates, date_hits
+    real: Counter = field(default_factory=Counter)
+    with_time: int = 0
+    #: (html lang: en | other | unknown, refused as not English?) -> pages
+    flagged: Counter = field(default_factory=Counter)
+    gate_disagreements: list[str] = field(default_factory=list)
+    failures: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+
 def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int = 0,
              baseline: bool = True) -> EvalResult:
     """``baseline=False`` skips the trafilatura-alone run (for the fast regression test)."""
-    import trafilatura
-
-    from sitrep.read import read_bytes
-    from sitrep.read.decode import gunzip, is_gzip
-    from sitrep.read.html import TRAFILATURA_SETTINGS
-    from sitrep.stages import clean
-
     started = time.perf_counter()
     folder = Path(data_dir) / FOLDER
     rows = load_rows(data_dir, limit)
-    ours, base, per_page = [], [], []
-    ours_aeb, base_aeb = [], []
-    ours_seconds = base_seconds = 0.0
-    ours_cpu = base_cpu = 0.0  # CPU seconds: stable when the machine is shared
-    title_hits = title_total = date_hits = date_total = 0
-    real = Counter()  # rows whose title/date come from Readability's metadata, not heuristics
-    with_time = 0
-    flagged = Counter()  # (html lang: en | other | unknown, refused as not English?) -> pages
-    gate_disagreements: list[str] = []
-    failures = Counter()
-    errors: list[str] = []
-
+    tally = _Tally()
     for row in rows:
-        raw = (folder / row["html_file"]).read_bytes()
-        gold = row["text"]
-
-        t0, c0 = time.perf_counter(), time.process_time()
-        article = None
-        try:
-            articles, _ = read_bytes(raw, row["id"], name_hint=row["html_file"])
-            article = articles[0]
-            clean.clean_text(Document(article=article))
-            predicted = article.text
-        except InputError as exc:
-            failures[exc.reason] += 1
-            errors.append(f"{row['id']}: read failed: {exc.reason}: {exc.detail}")
-            predicted = ""
-        ours_seconds += time.perf_counter() - t0
-        ours_cpu += time.process_time() - c0
-
-        base_text = ""
-        if baseline:
-            t0, c0 = time.perf_counter(), time.process_time()
-            page = gunzip(raw, row["id"], 50_000_000) if is_gzip(raw) else raw
-            base_text = trafilatura.extract(page, **TRAFILATURA_SETTINGS) or ""
-            base_seconds += time.perf_counter() - t0
-            base_cpu += time.process_time() - c0
-
-        counts, base_counts = page_counts(gold, predicted), page_counts(gold, base_text)
-        ours.append(counts)
-        base.append(base_counts)
-        if row["id"].startswith("aeb-"):
-            ours_aeb.append(counts)
-            base_aeb.append(base_counts)
-        per_page.append((row, counts, base_counts, article))
-
-        if article is not None:
-            heuristic = row.get("title_and_date_are_heuristic", True)
-            with_time += "T" in (article.published or "")
-            if row.get("title"):
-                hit = title_matches(article.title, row["title"])
-                title_total += 1
-                title_hits += hit
-                if not heuristic:
-                    real["titles"] += 1
-                    real["title_hits"] += hit
-            if row.get("published"):
-                hit = (article.published or "")[:10] == row["published"][:10]
-                date_total += 1
-                date_hits += hit
-                if not heuristic:
-                    real["dates"] += 1
-                    real["date_hits"] += hit
-            lang_attr = (row.get("html_lang") or "").lower()
-            page_lang = "unknown" if not lang_attr else ("en" if lang_attr.startswith("en") else "other")
-            try:
-                clean.check_analysable(Document(article=article))
-                gated = False
-            except InputError as exc:
-                gated = exc.reason == "not_english"
-            flagged[(page_lang, gated)] += 1
-            if page_lang != "unknown" and gated == (page_lang == "en"):
-                gate_disagreements.append(
-                    f"{row['id']}: html lang={lang_attr} but the gate says "
-                    f"{article.language or 'undecided'} ({'refused' if gated else 'passed'})")
+        _score_page(row, (folder / row["html_file"]).read_bytes(), tally, baseline)
 
     result = EvalResult(NAME, STAGE, anchor=ANCHOR)
     result.n_items = len(rows)
-    mine, theirs = aggregate(ours), aggregate(base)
-    result.metrics = {
+    result.metrics = _metrics(tally, len(rows), baseline)
+    result.notes.append("title/date gold is heuristic (page meta tags) for most pages")
+    result.notes.append("language gate scored apart from extraction: a non-English page still counts for main text")
+    if show_errors:
+        tally.errors.extend(_worst_pages(tally, show_errors))
+        # html lang attributes are often wrong (English templates around German text)
+        tally.errors.extend(tally.gate_disagreements)
+    result.errors = tally.errors
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _score_page(row: dict, raw: bytes, tally: _Tally, baseline: bool) -> None:
+    """Our reading and (with ``baseline``) trafilatura's of one page, into the tally."""
+    article, predicted = _read_ours(row, raw, tally)
+    base_text = _read_baseline(row, raw, tally) if baseline else ""
+    counts, base_counts = page_counts(row["text"], predicted), page_counts(row["text"], base_text)
+    tally.ours.append(counts)
+    tally.base.append(base_counts)
+    if row["id"].startswith("aeb-"):
+        tally.ours_zyte.append(counts)
+        tally.base_zyte.append(base_counts)
+    tally.pages.append((row, counts, base_counts, article))
+    if article is not None:
+        _score_title_date(row, article, tally)
+        _score_language_gate(row, article, tally)
+
+
+def _read_ours(row: dict, raw: bytes, tally: _Tally):
+    """(article or None, main text): sitrep's reader and cleaner on the raw page, timed."""
+    from sitrep.read import read_bytes
+    from sitrep.stages import clean
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    article = None
+    try:
+        articles, _ = read_bytes(raw, row["id"], name_hint=row["html_file"])
+        article = articles[0]
+        clean.clean_text(Document(article=article))
+        predicted = article.text
+    except InputError as exc:
+        tally.failures[exc.reason] += 1
+        tally.errors.append(f"{row['id']}: read failed: {exc.reason}: {exc.detail}")
+        predicted = ""
+    tally.ours_seconds += time.perf_counter() - t0
+    tally.ours_cpu += time.process_time() - c0
+    return article, predicted
+
+
+def _read_baseline(row: dict, raw: bytes, tally: _Tally) -> str:
+    """trafilatura alone on the same bytes with the same settings, timed."""
+    import trafilatura
+
+    from sitrep.read.decode import gunzip, is_gzip
+    from sitrep.read.html import TRAFILATURA_SETTINGS
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    page = gunzip(raw, row["id"], 50_000_000) if is_gzip(raw) else raw
+    text = trafilatura.extract(page, **TRAFILATURA_SETTINGS) or ""
+    tally.base_seconds += time.perf_counter() - t0
+    tally.base_cpu += time.process_time() - c0
+    return text
+
+
+def _score_title_date(row: dict, article, tally: _Tally) -> None:
+    """Title and publication day against the page's gold, kept apart for real gold."""
+    heuristic = row.get("title_and_date_are_heuristic", True)
+    tally.with_time += "T" in (article.published or "")
+    if row.get("title"):
+        _count(tally, "title", title_matches(article.title, row["title"]), heuristic)
+    if row.get("published"):
+        _count(tally, "date", (article.published or "")[:10] == row["published"][:10], heuristic)
+
+
+def _count(tally: _Tally, what: str, hit: bool, heuristic: bool) -> None:
+    tally.totals[what] += 1
+    tally.hits[what] += hit
+    if not heuristic:
+        tally.real[f"{what}s"] += 1
+        tally.real[f"{what}_hits"] += hit
+
+
+def _score_language_gate(row: dict, article, tally: _Tally) -> None:
+    """Whether the gate refuses the page as not English, against its ``<html lang>``."""
+    from sitrep.stages import clean
+
+    lang_attr = (row.get("html_lang") or "").lower()
+    page_lang = "unknown" if not lang_attr else ("en" if lang_attr.startswith("en") else "other")
+    try:
+        clean.check_analysable(Document(article=article))
+        gated = False
+    except InputError as exc:
+        gated = exc.reason == "not_english"
+    tally.flagged[(page_lang, gated)] += 1
+    if page_lang != "unknown" and gated == (page_lang == "en"):
+        tally.gate_disagreements.append(
+            f"{row['id']}: html lang={lang_attr} but the gate says "
+            f"{article.language or 'undecided'} ({'refused' if gated else 'passed'})")
+
+
+def _ratio(hits: int, total: int) -> Optional[float]:
+    return round(hits / total, 4) if total else None
+
+
+def _ms_per_page(seconds: float, n_pages: int) -> float:
+    return round(1000 * seconds / max(1, n_pages), 1)
+
+
+def _metrics(tally: _Tally, n_pages: int, baseline: bool) -> dict:
+    mine, flagged, real = aggregate(tally.ours), tally.flagged, tally.real
+    with_lang = sum(n for (lang, _), n in flagged.items() if lang != "unknown")
+    metrics = {
         "main_text_f1": mine["f1"], "main_text_precision": mine["p"], "main_text_recall": mine["r"],
-        "title_accuracy": round(title_hits / title_total, 4) if title_total else None,
-        "title_pages": title_total,
-        "date_accuracy": round(date_hits / date_total, 4) if date_total else None,
-        "date_pages": date_total,
-        "title_accuracy_real_gold": round(real["title_hits"] / real["titles"], 4) if real["titles"] else None,
-        "date_accuracy_real_gold": round(real["date_hits"] / real["dates"], 4) if real["dates"] else None,
+        "title_accuracy": _ratio(tally.hits["title"], tally.totals["title"]),
+        "title_pages": tally.totals["title"],
+        "date_accuracy": _ratio(tally.hits["date"], tally.totals["date"]),
+        "date_pages": tally.totals["date"],
+        "title_accuracy_real_gold": _ratio(real["title_hits"], real["titles"]),
+        "date_accuracy_real_gold": _ratio(real["date_hits"], real["dates"]),
         "real_gold_pages": real["titles"],
-        "published_with_time": round(with_time / max(1, len(rows)), 4),
-        "ms_per_page": round(1000 * ours_seconds / max(1, len(rows)), 1),
-        "cpu_ms_per_page": round(1000 * ours_cpu / max(1, len(rows)), 1),
-        "read_failures": sum(failures.values()),
+        "published_with_time": round(tally.with_time / max(1, n_pages), 4),
+        "ms_per_page": _ms_per_page(tally.ours_seconds, n_pages),
+        "cpu_ms_per_page": _ms_per_page(tally.ours_cpu, n_pages),
+        "read_failures": sum(tally.failures.values()),
         "flagged_non_english": sum(n for (lang, gated), n in flagged.items() if gated),
-        "gate_vs_html_lang_agreement": round(
-            1 - len(gate_disagreements) / max(1, sum(n for (lang, _), n in flagged.items() if lang != "unknown")), 4),
-        "gate_vs_html_lang_disagreements": len(gate_disagreements),
+        "gate_vs_html_lang_agreement": round(1 - len(tally.gate_disagreements) / max(1, with_lang), 4),
+        "gate_vs_html_lang_disagreements": len(tally.gate_disagreements),
         "non_en_html_lang_pages": flagged[("other", True)] + flagged[("other", False)],
         "non_en_html_lang_passed_as_english": flagged[("other", False)],
         "no_html_lang_pages_flagged": flagged[("unknown", True)],
     }
-    if ours_aeb:
-        result.metrics["main_text_f1_zyte181"] = aggregate(ours_aeb)["f1"]
+    if tally.ours_zyte:
+        metrics["main_text_f1_zyte181"] = aggregate(tally.ours_zyte)["f1"]
     if baseline:
-        result.metrics.update({
+        theirs = aggregate(tally.base)
+        metrics.update({
             "baseline_trafilatura_f1": theirs["f1"], "baseline_trafilatura_precision": theirs["p"],
             "baseline_trafilatura_recall": theirs["r"],
-            "baseline_ms_per_page": round(1000 * base_seconds / max(1, len(rows)), 1),
-            "baseline_cpu_ms_per_page": round(1000 * base_cpu / max(1, len(rows)), 1),
+            "baseline_ms_per_page": _ms_per_page(tally.base_seconds, n_pages),
+            "baseline_cpu_ms_per_page": _ms_per_page(tally.base_cpu, n_pages),
         })
-        if base_aeb:
-            result.metrics["baseline_trafilatura_f1_zyte181"] = aggregate(base_aeb)["f1"]
-    result.notes.append("title/date gold is heuristic (page meta tags) for most pages")
-    result.notes.append("language gate scored apart from extraction: a non-English page still counts for main text")
-    if show_errors:
-        worst = sorted(per_page, key=lambda item: _f1(item[1]))[:show_errors]
-        for row, counts, base_counts, article in worst:
-            p, r = _page_precision(*counts), _page_recall(*counts)
-            errors.append(
-                f"{row['id']}: f1={_f1(counts):.3f} p={p:.3f} r={r:.3f} "
-                f"(trafilatura f1={_f1(base_counts):.3f}) lang={row.get('html_lang')} "
-                f"removed={[r.kind for r in article.removed] if article else 'read failed'}")
-        # html lang attributes are often wrong (English templates around German text)
-        errors.extend(gate_disagreements)
-    result.errors = errors
-    result.seconds = time.perf_counter() - started
-    return result
+        if tally.base_zyte:
+            metrics["baseline_trafilatura_f1_zyte181"] = aggregate(tally.base_zyte)["f1"]
+    return metrics
+
+
+def _worst_pages(tally: _Tally, n: int) -> list[str]:
+    """The ``n`` pages we read worst, with trafilatura's score on each beside ours."""
+    lines = []
+    for row, counts, base_counts, article in sorted(tally.pages, key=lambda item: _f1(item[1]))[:n]:
+        p, r = _page_precision(*counts), _page_recall(*counts)
+        lines.append(
+            f"{row['id']}: f1={_f1(counts):.3f} p={p:.3f} r={r:.3f} "
+            f"(trafilatura f1={_f1(base_counts):.3f}) lang={row.get('html_lang')} "
+            f"removed={[r.kind for r in article.removed] if article else 'read failed'}")
+    return lines
 
 
 def _f1(counts: tuple[float, float, float]) -> float:

@@ -261,6 +261,20 @@ def _describe(item: dict) -> str:
     return f"{item['value']} unit={item['unit']} counted={item.get('counted')} «{item['text']}»"
 
 
+def _annotated_end(row: dict, doc) -> int:
+    """Where a MEANTIME article's annotation stops: it annotates the opening sentences of
+    each article only, so predictions after the sentence of the last annotated mention of
+    any layer are not scored."""
+    annotated_end = max((m["end"] for layer in ("values", "timexes", "entity_mentions",
+                                                 "event_mentions")
+                         for m in row.get(layer) or [] if m.get("end") is not None),
+                        default=0)
+    sentence_end = doc.sentence_of(max(annotated_end - 1, 0))
+    if sentence_end is not None:
+        annotated_end = max(annotated_end, sentence_end[1])
+    return annotated_end
+
+
 def evaluate_meantime(kb, data_dir: Path, limit: Optional[int] = None) -> dict[str, Any]:
     """Span check on MEANTIME (English): gold VALUE mentions (MONEY, PERCENT, QUANTITY)
     against predicted quantity spans, one to one, within the annotated opening of each
@@ -276,15 +290,7 @@ def evaluate_meantime(kb, data_dir: Path, limit: Optional[int] = None) -> dict[s
                         until="quantities", batch_size=8)
     for row, doc in zip(rows, docs):
         gold = [(v["start"], v["end"]) for v in row["values"] if v.get("start") is not None]
-        # MEANTIME annotates the opening sentences of each article only: predictions after
-        # the last annotated mention of any layer are not scored
-        annotated_end = max((m["end"] for layer in ("values", "timexes", "entity_mentions",
-                                                     "event_mentions")
-                             for m in row.get(layer) or [] if m.get("end") is not None),
-                            default=0)
-        sentence_end = doc.sentence_of(max(annotated_end - 1, 0))
-        if sentence_end is not None:
-            annotated_end = max(annotated_end, sentence_end[1])
+        annotated_end = _annotated_end(row, doc)
         predicted = [q.span for q in doc.quantities if q.span[0] < annotated_end]
         counts, pairs = match_spans(gold, predicted)
         overlap += counts
@@ -315,7 +321,28 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     texts = [r["text"] for r in rows]
     result = EvalResult(set_name=NAME, stage=STAGE, anchor=ANCHOR, n_items=len(rows))
     docs = analyse_sentences(kb, texts)
-    stage_seconds = sum(d.timings.get("quantities", 0.0) for d in docs)
+    _score_ours(rows, docs, result, show_errors)
+    result.metrics.update(_stage_speed(docs, texts))
+    if (Path(data_dir) / MEANTIME).is_file():
+        meantime = evaluate_meantime(kb, data_dir, limit=limit)
+        result.metrics.update(meantime["metrics"])
+        result.errors.extend(meantime["errors"][: max(show_errors, 0) + 20])
+        result.notes.append(f"meantime: {meantime['docs']} Wikinews articles, VALUE spans "
+                            "(MONEY/PERCENT/QUANTITY) vs predicted quantity spans; MEANTIME "
+                            "leaves many plain counts unannotated, so its precision is a lower "
+                            "bound: read the recall")
+    parser = _load_quantulum()
+    if parser is None:
+        result.notes.append("quantulum3 not installed (pip install sitrep[baselines]): baseline skipped")
+    else:
+        result.metrics.update(_quantulum_baseline(rows, parser))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _score_ours(rows: list[dict], docs, result: EvalResult, show_errors: int) -> None:
+    """Value, value+unit and value+change P/R/F1 of our quantities, the false alarms in
+    sentences without any, and (a bounded number of) error lines."""
     totals = {k: PRF() for k in ("value", "value_unit", "value_change")}
     for row, doc in zip(rows, docs):
         scored = score_sentence(row["quantities"], predicted_items(doc))
@@ -334,44 +361,37 @@ def evaluate(kb, data_dir: Path, limit: Optional[int] = None, show_errors: int =
     result.metrics["sentences_without_quantity"] = sum(1 for r in rows if not r["quantities"])
     result.metrics["false_alarms_in_negative_sentences"] = sum(
         len(d.quantities) for r, d in zip(rows, docs) if not r["quantities"])
-    chars = sum(len(t) for t in texts)
-    # wall time inside the pipeline (inflated when the machine is shared) and CPU time of
-    # a second pass of the stage alone over the same parsed sentences
-    result.metrics["stage_ms_per_5000_chars"] = round(stage_seconds * 1000 * 5000 / max(chars, 1), 3)
+
+
+def _stage_speed(docs, texts: list[str]) -> dict[str, float]:
+    """Wall time inside the pipeline (inflated when the machine is shared) and CPU time of
+    a second pass of the stage alone over the same parsed sentences, per 5,000 characters."""
     from sitrep.stages import quantities
+
+    chars = sum(len(t) for t in texts)
+    stage_seconds = sum(d.timings.get("quantities", 0.0) for d in docs)
     cpu_started = time.process_time()
     for doc in docs:
         quantities.extract(doc.article.text, doc.nlp)
     cpu = time.process_time() - cpu_started
-    result.metrics["stage_cpu_ms_per_5000_chars"] = round(cpu * 1000 * 5000 / max(chars, 1), 3)
+    return {"stage_ms_per_5000_chars": round(stage_seconds * 1000 * 5000 / max(chars, 1), 3),
+            "stage_cpu_ms_per_5000_chars": round(cpu * 1000 * 5000 / max(chars, 1), 3)}
 
-    if (Path(data_dir) / MEANTIME).is_file():
-        meantime = evaluate_meantime(kb, data_dir, limit=limit)
-        result.metrics.update(meantime["metrics"])
-        result.errors.extend(meantime["errors"][: max(show_errors, 0) + 20])
-        result.notes.append(f"meantime: {meantime['docs']} Wikinews articles, VALUE spans "
-                            "(MONEY/PERCENT/QUANTITY) vs predicted quantity spans; MEANTIME "
-                            "leaves many plain counts unannotated, so its precision is a lower "
-                            "bound: read the recall")
 
-    parser = _load_quantulum()
-    if parser is None:
-        result.notes.append("quantulum3 not installed (pip install sitrep[baselines]): baseline skipped")
-    else:
-        base = {k: PRF() for k in ("value", "value_unit")}
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for row in rows:
-                try:
-                    items = quantulum_items(row["text"], parser)
-                except Exception:
-                    items = []
-                scored = score_sentence(row["quantities"], items, average_gold_ranges=True)
-                for k in base:
-                    base[k] += scored[k]
-        result.metrics["baseline_quantulum3_value"] = base["value"]
-        result.metrics["baseline_quantulum3_value_unit"] = base["value_unit"]
-        result.metrics["baseline_quantulum3_value_f1"] = round(base["value"].f1, 4)
-        result.metrics["baseline_quantulum3_value_unit_f1"] = round(base["value_unit"].f1, 4)
-    result.seconds = time.perf_counter() - started
-    return result
+def _quantulum_baseline(rows: list[dict], parser) -> dict[str, Any]:
+    """quantulum3 alone on the same sentences (a parse error counts as finding nothing)."""
+    base = {k: PRF() for k in ("value", "value_unit")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for row in rows:
+            try:
+                items = quantulum_items(row["text"], parser)
+            except Exception:
+                items = []
+            scored = score_sentence(row["quantities"], items, average_gold_ranges=True)
+            for k in base:
+                base[k] += scored[k]
+    return {"baseline_quantulum3_value": base["value"],
+            "baseline_quantulum3_value_unit": base["value_unit"],
+            "baseline_quantulum3_value_f1": round(base["value"].f1, 4),
+            "baseline_quantulum3_value_unit_f1": round(base["value_unit"].f1, 4)}
