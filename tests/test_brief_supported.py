@@ -28,3 +28,12 @@ def test_a_role_the_sentence_does_not_name_is_cleared():
 def test_a_name_inside_another_word_is_not_named():
     e = supported(_event("The Iranian navy held drills on Monday.", "Iran", None, source_sector="GOV"))
     assert e["source_name"] is None
+
+
+def test_a_role_that_is_a_question_is_not_an_actor():
+    e = supported(_event("It was not immediately clear how many people were killed.", None, None,
+                         target="how many people", target_in_sentence=None))
+    assert e["target_name"] is None and e["unsupported"] == ["target: how many people (a question, not an actor)"]
+    kept = supported(_event("Gunmen killed many people near the border.", "gunmen", None, target="many people",
+                            source_sector="REB"))
+    assert kept["target_name"] == "many people"

@@ -111,7 +111,7 @@ def shown(brief):
 def test_sources_without_an_outlet_are_named_by_file_or_site(brief):
     outlets = {o for inc in shown(brief) for o in inc.outlets}
     # the store names an outlet-less web page after its domain; a file gets its file name
-    assert {"file harbor-post.txt", "example.org"} <= outlets
+    assert {"harbor-post.txt", "example.org"} <= outlets
     assert not any("unknown outlet" in o for o in outlets)
     md = markdown.render(brief)
     assert "unknown outlet" not in md and "[^" in md
@@ -131,7 +131,7 @@ def test_one_happening_split_by_the_linker_is_shown_once(brief):
     assert len(strikes) == 1
     top = strikes[0]
     assert top.title == "United States used force against Venezuela in Caracas"
-    assert {"file harbor-post.txt", "example.org"} <= set(top.outlets) and top.n_sources >= 2
+    assert {"harbor-post.txt", "example.org"} <= set(top.outlets) and top.n_sources >= 2
 
 
 def test_statements_are_not_placed_and_places_used_as_actors_are_dropped(brief):

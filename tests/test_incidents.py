@@ -389,3 +389,17 @@ def test_incremental_update_of_spread_articles_equals_a_rebuild_of_the_same_stor
                         "(SELECT unnest(?::VARCHAR[]))", [sorted(late)])[0]["n"]
     assert joined > 0  # late coarse-dated reports were placed, not only fine ones
 
+
+
+def test_a_month_dated_background_summary_does_not_join_a_day(tmp_path):
+    """"Since September, forces have struck 20 boats" (background, dated by its month)
+    sums up a campaign: it is no report of the one strike of a day in that month, while a
+    month-dated report that is news of its article still joins it."""
+    campaign = dict(typ="ASSAULT", place=None, tgt=None,
+                    sentence="US forces struck a boat in the southern Caribbean, killing eleven people.")
+    day = strike("a", "A", day="2025-09-02", published="2025-09-03", **campaign)
+    summary = strike("b", "B", day="2025-09", published="2025-11-14", **campaign)
+    summary.events[0].background = True
+    report = strike("c", "C", day="2025-09", published="2025-09-20", **campaign)
+    store = store_docs(tmp_path, [day, summary, report])
+    assert groups(store) == [["a", "c"], ["b"]]

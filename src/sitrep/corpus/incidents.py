@@ -34,7 +34,8 @@ Passes (all streamed from the store, memory bounded by the time window):
   2. coarse: a mention dated only by a week or a month joins the finished fine incident
      it fits best, or none; it never seeds an incident nor changes one (a month is no
      evidence that two reports tell one happening), so its decision depends on the fine
-     incidents its dates reach and on nothing else.
+     incidents its dates reach and on nothing else. A background one (a campaign summed up, "since
+     September, 20 strikes") joins none: it reports no one day's happening.
   3. article: mentions without a usable date, and those the dated passes did not place,
      are linked within their own article only (to its other mentions' incidents, on the
      same evidence), else form an incident of their own (flagged ``background`` when
@@ -67,12 +68,13 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, Optional
 
+from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
 from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "7"
+LINKER_VERSION = "8"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -169,7 +171,7 @@ class Mention:
     #: outside the trigger's sentence), one per line: another outlet's report may word it
     #: like any of them
     more_sentences: Optional[str] = None
-    unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown
+    unknown_label: Optional[str] = None  # how to name the source when the outlet is unknown (corpus/outlets.py)
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
     _text: Optional[list] = field(default=None, repr=False, compare=False)
@@ -537,6 +539,10 @@ def link_coarse(m: Mention, clusters: Iterable[Cluster]) -> Optional[Cluster]:
     one: its decision depends on the fine incidents alone, so an incremental update
     re-decides only the coarse mentions near a changed incident (a month-precise mention
     used to re-link its whole month)."""
+    if m.background:
+        # "since September, forces have struck 20 boats": a summary of a campaign or a
+        # habit dated by a month is no report of one day's happening
+        return None
     best, best_fit = None, None
     for c in clusters:
         if c.family != m.family or not c.reaches(m):
@@ -718,8 +724,7 @@ WITH parsed AS (
            e.target_name, e.source_sector, e.target_sector, e.place_name, e.place_country, e.lat, e.lon,
            e.place_feature, coalesce(e.background, false) AS background, e.sentence,
            a.outlet, coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
-           'unknown outlet (' || coalesce(nullif(regexp_extract(a.origin, '[^/]+$'), ''), a.article_id)
-               || ')' AS unknown_label, a.pub_date
+           {outlet_label} AS unknown_label, a.pub_date
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN articles orig ON orig.article_id = a.duplicate_of
     {where}
@@ -755,7 +760,8 @@ SELECT event_id, article_id, type,
             ELSE make_date(y, 12, 31) END::DATE AS hi,
        more.more_sentences, {event_fields}
 FROM ranged LEFT JOIN more USING (event_id)
-""".replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS))
+""".replace("{lag}", str(PUBLICATION_LAG_DAYS)).replace("{event_fields}", ", ".join(_EVENT_FIELDS)) \
+    .replace("{outlet_label}", outlet_label_sql("a"))
 
 #: a mention row: its key (with what the event and its article say) and the incident the
 #: dated passes put it in
@@ -923,7 +929,8 @@ def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
 
 
 def _mention_row(iid: str, m: Mention, linked: str) -> list:
-    return [iid, m.event_id, m.article_id, m.outlet, m.certainty, m.independent_key, linked]
+    # the outlet as every view names it (an input without one: its site or file name)
+    return [iid, m.event_id, m.article_id, m.outlet or m.unknown_label, m.certainty, m.independent_key, linked]
 
 
 def _link_articles(store, articles: list[str]) -> None:

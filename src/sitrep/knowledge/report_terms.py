@@ -92,6 +92,8 @@ class RoleWords:
     agent_of: frozenset[str]
     #: PLOVER types (upper case) whose noun names its actor with an ``agent_of`` word
     actor_of_types: frozenset[str] = frozenset()
+    #: a role whose name opens with one of these is a question ("how many people"), not an actor
+    question_words: frozenset[str] = frozenset()
 
 
 def _role_words() -> RoleWords:
@@ -101,7 +103,7 @@ def _role_words() -> RoleWords:
                      kinds["report_verb"], kinds["report_aux"], kinds["coordinator"], kinds["governor"],
                      kinds["light_verb"], kinds["possessive"],
                      kinds["infinitive"], kinds["agent"], kinds["agent_of"],
-                     frozenset(t.upper() for t in kinds.get("actor_of_type", ())))
+                     frozenset(t.upper() for t in kinds.get("actor_of_type", ())), kinds.get("question_word", frozenset()))
 
 
 class ReportTerms:

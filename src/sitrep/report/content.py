@@ -108,7 +108,8 @@ class Incident:
     @property
     def affirmed(self) -> bool:
         """Some source reports it as done (not only planned, threatened, denied)."""
-        return any(status in ("asserted", "reported", "claimed", "alleged") for _, status in self.certainty)
+        statuses = [m["certainty"] for m in self.mentions] or [status for _, status in self.certainty]
+        return any(status in ("asserted", "reported", "claimed", "alleged") for status in statuses)
 
 
 @dataclass
@@ -204,6 +205,17 @@ class WatchItem:
     @property
     def when(self) -> str:
         return say_day(self.day, self.precision)
+
+    @property
+    def due(self) -> Optional[str]:
+        """The day it falls due (a deadline, talks); None for a threat, whose day is the
+        day it was made, not one ahead."""
+        return self.when if self.day and self.kind != "threat" else None
+
+    @property
+    def label(self) -> str:
+        """What it is: its kind, and for a threat when it was made."""
+        return f"threat made {self.when}" if self.kind == "threat" and self.day else self.kind
 
 
 @dataclass

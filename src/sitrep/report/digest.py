@@ -5,9 +5,11 @@ so the digest also shows what the pipeline did not find.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from sitrep.model import Actor, Document, Event, Place, Quantity, Quote, Time
+
+T = TypeVar("T")
 
 #: cap per section so a long article stays readable; the JSON output has everything
 MAX_ITEMS = 50
@@ -42,9 +44,9 @@ def render(doc: Document) -> str:
     _section(lines, "Events", doc.events, lambda e: _event(doc, e))
     _section(lines, "Quotes", doc.quotes, _quote)
     _section(lines, "Figures", doc.quantities, _quantity)
-    _section(lines, "Places", _unique_places(doc.places), _place)
+    _section(lines, "Places", _unique(doc.places, lambda p: (p.name, p.country, p.geonameid)), _place)
     _section(lines, "Dates", doc.times, _time)
-    _section(lines, "Actors", _unique_actors(doc.actors), _actor)
+    _section(lines, "Actors", _unique(doc.actors, lambda a: (a.name, a.country, a.sector)), _actor)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -132,21 +134,13 @@ def _actor(a: Actor) -> str:
     return f"{_actor_name(a)}{kind}" + (f" — as “{_inline(a.text)}”" if a.text != a.name else "")
 
 
-def _unique_places(places: list[Place]) -> list[Place]:
-    seen, out = set(), []
-    for p in places:
-        key = (p.name, p.country, p.geonameid)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
-def _unique_actors(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        key = (a.name, a.country, a.sector)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
+def _unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The items in order, each key once (the first mention of a place or actor stands for all)."""
+    seen: set = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
     return out

@@ -141,13 +141,15 @@ def _groups(events: list[dict]) -> dict[str, list[dict]]:
 
 
 def _certainty(mentions: list[dict]) -> list[tuple[str, str]]:
-    """(outlet, strongest status it gives), in order of first report."""
-    best: dict[str, str] = {}
-    for m in mentions:
-        outlet = m["outlet"] or "unknown outlet"
-        if outlet not in best or STATUS_RANK.get(m["certainty"], 0) > STATUS_RANK.get(best[outlet], 0):
-            best[outlet] = m["certainty"]
-    return list(best.items())
+    """(outlet, the status of its best-specified mention), in order of first report: the
+    mention the brief quotes for the outlet (``quoted_mentions`` picks it by the same
+    order), so the summary and the quote below it never disagree. Whether anybody reports
+    the happening as done is read from all the mentions (``Incident.affirmed``)."""
+    chosen = {}
+    for m in sorted(mentions, key=_specificity, reverse=True):
+        chosen.setdefault(m["outlet"] or "unknown outlet", m["certainty"])
+    first = dict.fromkeys(m["outlet"] or "unknown outlet" for m in mentions)
+    return [(outlet, chosen[outlet]) for outlet in first]
 
 
 def _compatible(a: dict, b: dict) -> bool:

@@ -10,7 +10,7 @@ in the header and in the "Change against the previous period" table, which say s
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from sitrep.report.content import POSITION_KINDS, Brief, Incident, Note
 from sitrep.report.safety import md_text
@@ -147,38 +147,36 @@ def sides(brief: Brief) -> list[str]:
     return lines
 
 
+def _listed(title: str, items: list, empty: str, line: Callable[[Any], str]) -> list[str]:
+    """A section: its title, then one line per item, or the sentence saying there is none."""
+    return [f"## {title}", ""] + ([line(item) for item in items] if items else [empty]) + [""]
+
+
 def figures(brief: Brief) -> list[str]:
-    lines = ["## Key figures", ""]
-    if not brief.figures:
-        return lines + ["No casualty, detention, displacement, force or money figure is tied to an incident "
-                        "of the period.", ""]
-    for f in brief.figures:
-        lines.append(f"- **{md_text(f.text)}** ({md_text(f.kind)}) — {md_text(f.incident)}; {md_text(f.outlet)} "
-                     f"{_refs([f.note])}")
-    return lines + [""]
+    return _listed("Key figures", brief.figures,
+                   "No casualty, detention, displacement, force or money figure is tied to an incident of the period.",
+                   lambda f: f"- **{md_text(f.text)}** ({md_text(f.kind)}) — {md_text(f.incident)}; "
+                             f"{md_text(f.outlet)} {_refs([f.note])}")
 
 
 def contested(brief: Brief) -> list[str]:
-    lines = ["## Contested claims", ""]
-    if not brief.contested:
-        return lines + ["No source's account of an incident of the period is denied or contradicted by another.", ""]
-    for c in brief.contested:
-        verb = "denied by" if c.kind == "denial" else "contradicted by"
-        lines.append(f"- **{md_text(c.incident)}**: {md_text(c.claim.outlet)} ({md_text(c.claim.status)}): "
-                     f"\"{md_text(c.claim.text, 220, quote=True)}\" {_refs([c.claim.note])} — {verb} "
-                     f"{md_text(c.counter.outlet)} ({md_text(c.counter.status)}): \"{md_text(c.counter.text, 220, quote=True)}\" "
-                     f"{_refs([c.counter.note])}")
-    return lines + [""]
+    return _listed("Contested claims", brief.contested,
+                   "No source's account of an incident of the period is denied or contradicted by another.", _contest)
+
+
+def _contest(c) -> str:
+    verb = "denied by" if c.kind == "denial" else "contradicted by"
+    return (f"- **{md_text(c.incident)}**: {md_text(c.claim.outlet)} ({md_text(c.claim.status)}): "
+            f"\"{md_text(c.claim.text, 220, quote=True)}\" {_refs([c.claim.note])} — {verb} "
+            f"{md_text(c.counter.outlet)} ({md_text(c.counter.status)}): \"{md_text(c.counter.text, 220, quote=True)}\" "
+            f"{_refs([c.counter.note])}")
 
 
 def watch(brief: Brief) -> list[str]:
-    lines = ["## What to watch", ""]
-    if not brief.watch:
-        return lines + ["No deadline, scheduled talks or threat involving the subject is stated in the period.", ""]
-    for w in brief.watch:
-        when = f"**{w.when}** " if w.day else ""
-        lines.append(f"- {when}({md_text(w.kind)}) {md_text(w.outlet)}: \"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
-    return lines + [""]
+    return _listed("What to watch", brief.watch,
+                   "No deadline, scheduled talks or threat involving the subject is stated in the period.",
+                   lambda w: (f"- **{w.due}** " if w.due else "- ") + f"({md_text(w.label)}) {md_text(w.outlet)}: "
+                             f"\"{md_text(w.text, 280, quote=True)}\" {_refs([w.note])}")
 
 
 def activity(brief: Brief, chart_link: Optional[str]) -> list[str]:

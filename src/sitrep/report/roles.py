@@ -12,6 +12,7 @@ role only when its sentence reads that way:
   governs ("began withdrawing ahead of an invasion"), nor of a noun trigger no light verb
   takes, unless the noun phrase, a possessive or "by" names the actor;
 * a target named only after "in"/"at" ("jailed in the capital") is where it happened.
+* a role that opens with a question word ("how many people") is a question, not an actor.
 
 Words come from ``knowledge/data/report/roles.tsv`` (``ReportTerms.roles``).
 """
@@ -204,6 +205,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     words = words or load_report_terms().roles
     if not e.get(f"{role}_name") or not e.get("sentence"):
         return None
+    if e[f"{role}_name"].split()[0].lower() in words.question_words:
+        return "a question, not an actor"  # "it was not clear how many people were killed"
     spans = _spans(e, role)
     if not spans:
         return None

@@ -48,7 +48,8 @@ def development(inc: Incident) -> Sentence:
         when = f" ({inc.when})"
     else:
         when = f" on {inc.when}"
-    statuses = {s for _, s in inc.certainty}
+    # every mention's status (an outlet quoted with a claim may assert it elsewhere)
+    statuses = {m["certainty"] for m in inc.mentions} or {s for _, s in inc.certainty}
     if statuses <= {"claimed", "alleged"}:
         how = " (a claim, not confirmed by the reporting outlets)"
     elif inc.contested:
