@@ -195,3 +195,8 @@ def test_the_participle_of_a_hyphenated_adjective_reports_no_act():
     assert adjectival_trigger(event("Shops reopened in the Ruritanian-occupied valley.", "occupied"))
     assert not adjectival_trigger(event("The letter was co-signed by forty deputies.", "signed"))
     assert not adjectival_trigger(event("Ruritania threatened an incursion on Monday.", "threatened"))
+
+
+def test_a_blank_actor_name_is_no_role_and_no_crash():
+    e = _event("Ruritania shelled the town of Kassel on Monday.", source=" ", trigger="shelled")
+    assert role_in_context(e, "source") is None

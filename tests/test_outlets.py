@@ -14,6 +14,9 @@ CASES = [
     (None, None, None, "id6", "unknown outlet (id6)"),
     (None, None, "", "id7", "unknown outlet (id7)"),
     ("x" * 500, None, None, "id8", "x" * MAX_CHARS),
+    ("", "https://example.org/a", None, "id9", "example.org"),  # an empty outlet is none
+    ("  ", None, "/in/b.txt", "id10", "b.txt"),
+    (" Wire B ", None, None, "id11", "Wire B"),
 ]
 
 

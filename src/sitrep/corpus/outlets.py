@@ -22,7 +22,8 @@ _FILE = r"[^/\\]+$"
 
 def outlet_label_sql(alias: str = "a") -> str:
     """The SQL expression naming the article row ``alias`` of the articles table."""
-    return (f"left(coalesce({alias}.outlet, nullif(regexp_extract({alias}.url, '{_SITE}', 1), ''), "
+    # an empty outlet counts as none, as in outlet_label below
+    return (f"left(coalesce(nullif(trim({alias}.outlet), ''), nullif(regexp_extract({alias}.url, '{_SITE}', 1), ''), "
             f"nullif(regexp_extract(coalesce({alias}.origin, ''), '{_FILE}'), ''), "
             f"'{UNKNOWN} (' || {alias}.article_id || ')'), {MAX_CHARS})")
 
@@ -31,5 +32,5 @@ def outlet_label(outlet: Optional[str], url: Optional[str], origin: Optional[str
     """The same name in Python, from the article's fields."""
     site = re.search(_SITE, url or "")
     file = re.search(_FILE, origin or "")
-    name = outlet or (site and site.group(1)) or (file and file.group(0)) or f"{UNKNOWN} ({article_id})"
+    name = (outlet or "").strip() or (site and site.group(1)) or (file and file.group(0)) or f"{UNKNOWN} ({article_id})"
     return name[:MAX_CHARS]

@@ -203,9 +203,10 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     """Why the sentence does not let the event's ``role`` ("source" or "target") be that
     role, or None when it does (or when nothing locates its mentions)."""
     words = words or load_report_terms().roles
-    if not e.get(f"{role}_name") or not e.get("sentence"):
+    name_words = (e.get(f"{role}_name") or "").split()
+    if not name_words or not e.get("sentence"):
         return None
-    if e[f"{role}_name"].split()[0].lower() in words.question_words:
+    if name_words[0].lower() in words.question_words:
         return "a question, not an actor"  # "it was not clear how many people were killed"
     spans = _spans(e, role)
     if not spans:
