@@ -751,10 +751,23 @@ def _from_quote(r: Reading, ev: Event, span, ctx: _Ctx, sent) -> None:
     speaker = quote.speaker or _speaker_from_text(quote.speaker_text, ctx)
     if not r.status:
         words = set(quote.speaker_text.text.lower().split()) if quote.speaker_text else set()
-        r.status = reported_or_claimed(speaker, words, ev, ctx)
+        # an excerpt credited to its author and outlet is a columnist's text: reported
+        # (docs/annotation.md 10: facts inside a quoted column)
+        r.status = "reported" if _credited(quote, ctx) else reported_or_claimed(speaker, words, ev, ctx)
         r.cue = quote.cue or quote.speaker_text
         r.speech_lemma = _lemma_of_words(quote.cue, ctx)
     r.speaker = r.speaker or speaker
+
+
+def _credited(quote, ctx: _Ctx) -> bool:
+    """The quote's cue follows it and names where the words appeared, not a speech act
+    (the outlet of a credit line, "Jane Roe, The Daily Planet")."""
+    cue = quote.cue
+    if cue is None or cue.span[0] < quote.span[1]:
+        return False
+    got = ctx.sdoc.char_span(cue.span[0], cue.span[1], alignment_mode="expand")
+    return got is not None and any(t.pos_ == "PROPN" for t in got) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in got)
 
 
 def _lemma_of_words(words: Optional[TextSpan], ctx: _Ctx) -> Optional[str]:
