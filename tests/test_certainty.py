@@ -397,3 +397,10 @@ def test_facts_in_a_credited_excerpt_are_reported_by_its_author(kb):
     c = event(run(kb, text), "COERCE").certainty
     assert c.status == "reported"
     assert who(c) == "Jane Roe"
+
+
+def test_not_ruling_out_force_is_a_threat_not_a_negated_one(kb):
+    # the negation makes the threat (events stage: a negated rejection of an option)
+    doc = run(kb, "The president said on Friday that he would not rule out military action against the junta.")
+    c = event(doc, "THREATEN").certainty
+    assert c.status == "asserted"

@@ -301,6 +301,13 @@ def _converted_rejection(tok, lex) -> bool:
     return not any(t.type == "REJECT" for t in entries)
 
 
+def _option_kept_open(tok, lex) -> bool:
+    """A THREATEN the events stage made from a negated rejection of an option ("would
+    not rule out force"): the negation makes the threat, it does not deny it."""
+    words = getattr(lex, "words", None) if lex is not None else None
+    return words is not None and _lemma(tok) in words.option_rejections
+
+
 # -- cues on the event word itself --------------------------------------------------------
 
 def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
@@ -316,7 +323,8 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
         for c in children:
             low, lem = c.lower_, _lemma(c)
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
-                if not (ev.type == "REJECT" and _converted_rejection(tok, ctx.lex)):
+                if not (ev.type == "REJECT" and _converted_rejection(tok, ctx.lex)) \
+                        and not (ev.type == "THREATEN" and _option_kept_open(tok, ctx.lex)):
                     found.setdefault("negated", _tok_span(text, c))
             elif c.dep_ in ("aux", "auxpass") and (low in cues.modals or lem in cues.modals):
                 if ev.type in INTENT_TYPES and (low in ctx.future or lem == "can"):
