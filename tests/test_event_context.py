@@ -118,3 +118,13 @@ def test_a_perfect_with_a_since_clause_is_background_unless_the_clause_is_news(k
     doc = run(kb, "The opposition leader has urged the army to back him since he proclaimed "
                   "himself acting president on Saturday.")
     assert of_type(doc, "REQUEST").background is False
+
+
+def test_a_date_inside_a_quote_does_not_date_the_act_told_around_it(kb):
+    text = ('In a statement on his website, the dissident attacked the government, saying: '
+            '"On Thursday, the president declared before the nation that he would not negotiate."')
+    doc = run(kb, text, published="2019-03-10")
+    around = next(e for e in doc.events if e.trigger.text == "attacked")
+    inside = next(e for e in doc.events if e.trigger.text == "negotiate")
+    assert around.date is None or around.date.value != "2019-03-07"
+    assert inside.date is not None and inside.date.value == "2019-03-07"

@@ -7,14 +7,16 @@
   event is coded in them.
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
-  ``2019-04``); failing that one earlier in the paragraph, the lead's day, or the
-  publication date -- all three copies marked ``inferred``.
+  ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
+  that one earlier in the paragraph, the lead's day, or the publication date -- all
+  three copies marked ``inferred``.
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
   ("has fought for two years"), habitual ("repeatedly"), the content of a background
-  statement, or a past-tense sentence going on with a story its paragraph dated earlier,
-  is background; it keeps its own date and never inherits the news-day date. In an
+  statement, the object of an act dated before the period ("supported the invasion in
+  2003"), a perfect running from an earlier act ("has urged ... since he declared"), or
+  a past-tense sentence going on with a story its paragraph dated earlier, is background; it keeps its own date and never inherits the news-day date. In an
   article without a date, relative expressions that lie before any reference day ("last
   month") still make background, without inventing a value.
 """
@@ -137,6 +139,7 @@ class DateFinder:
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
         self._lead = _lead_date(doc, self.dated)
+        self._direct_quotes = [q.span for q in doc.quotes if q.kind == "direct"]
         #: what own_date chooses from: the calendar times, then (undated articles only)
         #: relative expressions known to lie before the news period
         self._choices: list[tuple[Time, bool]] = [(t, False) for t in self.dated]
@@ -159,6 +162,8 @@ class DateFinder:
         best, best_key, best_owner = None, None, None
         for k in self.in_sentence(sent_span):
             t, _ = self._choices[k]
+            if self._quoted_apart(t.span, trigger_at):
+                continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
             owner = self._owner(k, anchors, other_triggers)
             if owner == "other":
                 continue
@@ -204,6 +209,14 @@ class DateFinder:
                 return "free"
             tok = tok.head
         return "free"
+
+    def _quoted_apart(self, span: tuple[int, int], trigger_at: int) -> bool:
+        """The time lies inside a direct quote that does not hold the trigger: it dates
+        what the quote tells, not an act told around it."""
+        for start, end in self._direct_quotes:
+            if start <= span[0] and span[1] <= end:
+                return not (start <= trigger_at < end)
+        return False
 
     def _carried_past(self, sent_span, anchors: set[int], other_triggers: set[int]) -> bool:
         """An event noun is the object or subject of another event's verb ("supported the
