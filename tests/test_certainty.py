@@ -386,3 +386,21 @@ def test_the_events_and_certainty_stages_read_one_list_of_decision_nouns():
     from sitrep.knowledge.plover import event_words
     assert event_words().decision_nouns == load_word_sets()["decision_noun"]
     assert {"decision", "vote", "plan", "choice"} <= event_words().decision_nouns
+
+
+def test_facts_in_a_credited_excerpt_are_reported_by_its_author(kb):
+    # docs/annotation.md 10: facts inside a quoted column are the columnist's report
+    text = ("What the papers say about the port.\n\n"
+            "“The navy blockaded the port of Meridia for a week and nobody in the capital noticed.”\n\n"
+            "Jane Roe, The Daily Planet\n\n"
+            "The council meets again on Monday to discuss the matter.")
+    c = event(run(kb, text), "COERCE").certainty
+    assert c.status == "reported"
+    assert who(c) == "Jane Roe"
+
+
+def test_not_ruling_out_force_is_a_threat_not_a_negated_one(kb):
+    # the negation makes the threat (events stage: a negated rejection of an option)
+    doc = run(kb, "The president said on Friday that he would not rule out military action against the junta.")
+    c = event(doc, "THREATEN").certainty
+    assert c.status == "asserted"

@@ -93,3 +93,38 @@ def test_a_time_in_a_relative_clause_on_the_trigger_noun_dates_the_event(kb):
     assert raid.date is not None and raid.date.value == "2024-02-09"
     assert raid.background is True
 
+
+
+def test_the_object_of_an_old_act_is_background(kb):
+    # the support was given in 2003, so the invasion it supported is at least as old;
+    # the day the senator spoke does not date it
+    doc = run(kb, "The senator reminded reporters on Wednesday that the prime minister "
+                  "supported the invasion of Karavan in 2003.")
+    ev = of_type(doc, "ASSAULT")
+    assert ev.background is True
+    assert ev.date is None or ev.date.value.startswith("2003")
+
+
+def test_the_object_of_a_recent_act_keeps_its_news_status(kb):
+    doc = run(kb, "The minister condemned the shelling of Karavan on Sunday.")
+    assert of_type(doc, "ASSAULT").background is False
+
+
+def test_a_perfect_with_a_since_clause_is_background_unless_the_clause_is_news(kb):
+    # the parser may hang the since-clause on the infinitive: the perfect verb still lasts
+    doc = run(kb, "The opposition leader has urged the army to back him since he proclaimed "
+                  "himself acting president in February.")
+    assert of_type(doc, "REQUEST").background is True
+    doc = run(kb, "The opposition leader has urged the army to back him since he proclaimed "
+                  "himself acting president on Saturday.")
+    assert of_type(doc, "REQUEST").background is False
+
+
+def test_a_date_inside_a_quote_does_not_date_the_act_told_around_it(kb):
+    text = ('In a statement on his website, the dissident attacked the government, saying: '
+            '"On Thursday, the president declared before the nation that he would not negotiate."')
+    doc = run(kb, text, published="2019-03-10")
+    around = next(e for e in doc.events if e.trigger.text == "attacked")
+    inside = next(e for e in doc.events if e.trigger.text == "negotiate")
+    assert around.date is None or around.date.value != "2019-03-07"
+    assert inside.date is not None and inside.date.value == "2019-03-07"

@@ -258,3 +258,24 @@ def test_a_quote_runs_on_after_its_own_cue(kb):
                         '"The repairs are nearly finished."')
     direct = [q for q in found if q.kind == "direct"]
     assert len(direct) == 2 and all(q.speaker_text.text == "Ortega" for q in direct)
+
+
+def test_an_excerpt_credited_on_the_line_below_is_the_authors_quote(kb):
+    # round-ups of opinion pieces credit each excerpt on its own line; a multi-paragraph
+    # excerpt opens each paragraph with a quote mark and closes only the last one
+    text = ("Two views of the blockade.\n\n"
+            "“The blockade of the port has hurt the poorest families first and the rulers last.\n\n"
+            "“Nobody in the capital seems to notice what it costs the coast.”\n\n"
+            "Jane Roe and Tom Poe, The Daily Planet\n\n"
+            "The council meets again on Monday to discuss the matter.")
+    q = only(analyse(kb, text), "direct")
+    assert q.text.startswith("“The blockade") and q.text.endswith("coast.”")
+    assert q.speaker_text.text.startswith("Jane Roe")
+    assert q.cue.text == "The Daily Planet"
+
+
+def test_a_sentence_after_a_quote_is_no_credit_line(kb):
+    text = ("“The blockade of the port has hurt the poorest families first,” the mayor said.\n\n"
+            "Officials, however, disagreed with him on Monday.")
+    q = only(analyse(kb, text), "direct")
+    assert q.cue.text == "said"

@@ -346,3 +346,12 @@ def test_was_to_and_to_blame_do_not_look_ahead(kb):
                     "Tuesday").value == "2025-12-30"
     assert value_of(kb, "The envoy was to visit the capital on Tuesday.",
                     "Tuesday").value != "2026-01-06"
+
+
+def test_a_bare_midnight_in_a_past_sentence_is_the_one_that_began_the_day(kb):
+    # T24:00 of the reference day lies after the report: a past act happened at the
+    # midnight before it; a coming one at the next
+    past = only(kb, "Soldiers arrested two mayors in a midnight raid on their homes.")
+    assert past.value == "2026-01-02T24:00"
+    coming = only(kb, "The curfew will begin at midnight.")
+    assert coming.value == "2026-01-03T24:00"

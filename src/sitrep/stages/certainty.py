@@ -301,6 +301,13 @@ def _converted_rejection(tok, lex) -> bool:
     return not any(t.type == "REJECT" for t in entries)
 
 
+def _option_kept_open(tok, lex) -> bool:
+    """A THREATEN the events stage made from a negated rejection of an option ("would
+    not rule out force"): the negation makes the threat, it does not deny it."""
+    words = getattr(lex, "words", None) if lex is not None else None
+    return words is not None and _lemma(tok) in words.option_rejections
+
+
 # -- cues on the event word itself --------------------------------------------------------
 
 def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
@@ -316,7 +323,8 @@ def _own_cues(toks, ev: Event, ctx: _Ctx) -> Optional[tuple[str, TextSpan]]:
         for c in children:
             low, lem = c.lower_, _lemma(c)
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
-                if not (ev.type == "REJECT" and _converted_rejection(tok, ctx.lex)):
+                if not (ev.type == "REJECT" and _converted_rejection(tok, ctx.lex)) \
+                        and not (ev.type == "THREATEN" and _option_kept_open(tok, ctx.lex)):
                     found.setdefault("negated", _tok_span(text, c))
             elif c.dep_ in ("aux", "auxpass") and (low in cues.modals or lem in cues.modals):
                 if ev.type in INTENT_TYPES and (low in ctx.future or lem == "can"):
@@ -751,10 +759,23 @@ def _from_quote(r: Reading, ev: Event, span, ctx: _Ctx, sent) -> None:
     speaker = quote.speaker or _speaker_from_text(quote.speaker_text, ctx)
     if not r.status:
         words = set(quote.speaker_text.text.lower().split()) if quote.speaker_text else set()
-        r.status = reported_or_claimed(speaker, words, ev, ctx)
+        # an excerpt credited to its author and outlet is a columnist's text: reported
+        # (docs/annotation.md 10: facts inside a quoted column)
+        r.status = "reported" if _credited(quote, ctx) else reported_or_claimed(speaker, words, ev, ctx)
         r.cue = quote.cue or quote.speaker_text
         r.speech_lemma = _lemma_of_words(quote.cue, ctx)
     r.speaker = r.speaker or speaker
+
+
+def _credited(quote, ctx: _Ctx) -> bool:
+    """The quote's cue follows it and names where the words appeared, not a speech act
+    (the outlet of a credit line, "Jane Roe, The Daily Planet")."""
+    cue = quote.cue
+    if cue is None or cue.span[0] < quote.span[1]:
+        return False
+    got = ctx.sdoc.char_span(cue.span[0], cue.span[1], alignment_mode="expand")
+    return got is not None and any(t.pos_ == "PROPN" for t in got) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in got)
 
 
 def _lemma_of_words(words: Optional[TextSpan], ctx: _Ctx) -> Optional[str]:

@@ -7,14 +7,16 @@
   event is coded in them.
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
-  ``2019-04``); failing that one earlier in the paragraph, the lead's day, or the
-  publication date -- all three copies marked ``inferred``.
+  ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
+  that one earlier in the paragraph, the lead's day, or the publication date -- all
+  three copies marked ``inferred``.
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
   ("has fought for two years"), habitual ("repeatedly"), the content of a background
-  statement, or a past-tense sentence going on with a story its paragraph dated earlier,
-  is background; it keeps its own date and never inherits the news-day date. In an
+  statement, the object of an act dated before the period ("supported the invasion in
+  2003"), a perfect running from an earlier act ("has urged ... since he declared"), or
+  a past-tense sentence going on with a story its paragraph dated earlier, is background; it keeps its own date and never inherits the news-day date. In an
   article without a date, relative expressions that lie before any reference day ("last
   month") still make background, without inventing a value.
 """
@@ -120,6 +122,9 @@ class EventDate:
     #: news period whatever the date: the act is background, its value is unknown
     past: bool = False
     since: bool = False  # the date starts a period that runs to the report ("since 2014")
+    #: the act is the object of another event whose own date lies before the news period
+    #: ("supported the invasion of Iraq in 2003"): it is at least as old
+    carried_past: bool = False
 
 
 class DateFinder:
@@ -134,6 +139,7 @@ class DateFinder:
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
         self._lead = _lead_date(doc, self.dated)
+        self._direct_quotes = [q.span for q in doc.quotes if q.kind == "direct"]
         #: what own_date chooses from: the calendar times, then (undated articles only)
         #: relative expressions known to lie before the news period
         self._choices: list[tuple[Time, bool]] = [(t, False) for t in self.dated]
@@ -156,12 +162,17 @@ class DateFinder:
         best, best_key, best_owner = None, None, None
         for k in self.in_sentence(sent_span):
             t, _ = self._choices[k]
+            if self._quoted_apart(t.span, trigger_at):
+                continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
             owner = self._owner(k, anchors, other_triggers)
             if owner == "other":
                 continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
             if best_key is None or key < best_key:
                 best, best_key, best_owner = k, key, owner
+        if best_owner != "own" and self._carried_past(sent_span, anchors, other_triggers):
+            # the date of the act that carries it is nearer in the parse than a free one
+            return EventDate(None, carried_past=True)
         if best is None:
             return EventDate(None)
         time, past_only = self._choices[best]
@@ -198,6 +209,36 @@ class DateFinder:
                 return "free"
             tok = tok.head
         return "free"
+
+    def _quoted_apart(self, span: tuple[int, int], trigger_at: int) -> bool:
+        """The time lies inside a direct quote that does not hold the trigger: it dates
+        what the quote tells, not an act told around it."""
+        for start, end in self._direct_quotes:
+            if start <= span[0] and span[1] <= end:
+                return not (start <= trigger_at < end)
+        return False
+
+    def _carried_past(self, sent_span, anchors: set[int], other_triggers: set[int]) -> bool:
+        """An event noun is the object or subject of another event's verb ("supported the
+        invasion", "condemned the strikes") and that verb's own date lies before the news
+        period: what an old act was about is at least as old."""
+        carriers = self._carriers(anchors) & other_triggers
+        if not carriers:
+            return False
+        for k in self.in_sentence(sent_span):
+            time, past_only = self._choices[k]
+            tok = self._time_roots[k]
+            for _ in range(10):
+                if tok is None or tok.i in anchors:
+                    break
+                if tok.i in carriers:
+                    if past_only or before_news_period(time, self.reference):
+                        return True
+                    break
+                if tok.i in other_triggers or tok.head.i == tok.i:
+                    break
+                tok = tok.head
+        return False
 
     def _ancestors(self, anchors: set[int]) -> set[int]:
         """The anchors and every token above them in the parse."""
@@ -451,6 +492,8 @@ class PeriodReader:
 
     def period(self, c, own: EventDate, sent_span=None, paragraph=None) -> Optional[str]:
         dates = self.dates
+        if own.carried_past:
+            return "past"
         if own.past or (own.time is not None and before_news_period(own.time, dates.reference)):
             return "past"  # a report made before the period tells an act at least as old
         when = None if own.reported else own.time  # the report's day says nothing of the act
@@ -459,12 +502,33 @@ class PeriodReader:
         verb = _clause_verb(c)
         if self._cued(c) or self.governor_past(c):
             return "past"
+        if self._lasting_since(c):
+            return "past"  # "has called on the army to back him ever since he declared ..."
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
             return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and dates.narrative_past(sent_span, paragraph):
             return "past"
         return "news" if when is not None or c.is_verb else None
+
+    def _lasting_since(self, c) -> bool:
+        """A verb in the perfect with a "since" clause runs from that earlier act to now
+        ("has urged the army to back him since he declared himself president"), unless
+        the clause is dated in the news period ("since the vote on Sunday"). The parser
+        may hang the clause on the verb's infinitive instead of the verb."""
+        verb = _clause_verb(c)
+        since = self.cues.get("earlier", frozenset())
+        if verb is None or not since or not _perfect(verb):
+            return False
+        for head in [verb] + [ch for ch in verb.children if ch.dep_ == "xcomp"]:
+            for clause in head.children:
+                if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in since
+                                                    for m in clause.children):
+                    continue
+                start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+                if not any(start <= t.span[0] < end and self.dates.in_news_period(t) for t in self.dates.dated):
+                    return True
+        return False
 
     def _cued(self, c) -> bool:
         """A past or habitual cue, or a long duration, on the event word, its light verb,
@@ -558,6 +622,12 @@ def _carrier(c):
 
 def _clause_verb(c):
     return c.head if c.is_verb else (c.light or _carrier(c))
+
+
+def _perfect(verb) -> bool:
+    """A verb in the present or past perfect ("has urged", "had been trying")."""
+    return verb.tag_ in ("VBN", "VBG") and any(
+        ch.dep_ == "aux" and ch.lower_ in ("has", "have", "had", "'s", "'ve", "'d") for ch in verb.children)
 
 
 def _narrative_past(verb) -> bool:

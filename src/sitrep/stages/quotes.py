@@ -22,7 +22,9 @@ What it finds (fills ``doc.quotes`` in text order, ids ``{article.id}:q{n}``):
   quote mark. Quotes of three words or fewer are scare quotes unless closed by
   punctuation and followed by a cue ('"You winning?" she said'). Also: transcript and
   headline speaker labels ("PENCE: ...", "Sanders: ..." -- the label must be all caps or
-  hold a named entity) and signatures ('"..." -- Name').
+  hold a named entity), signatures ('"..." -- Name') and credit lines: an excerpt that
+  ends its paragraph, followed by a line "Name[, Name and Name], Outlet" (round-ups of
+  opinion pieces) -- the authors speak, the outlet is the cue.
 
 Speaker: the grammatical subject of the cue (the agent of a passive -- a passive subject
 is never the speaker, except "was quoted as saying"; the subject of the governing verb
@@ -520,6 +522,24 @@ def _parenthetical(ctx: _Ctx, verb) -> Optional[Span]:
 
 _LABEL = re.compile(r"(?:''|[\"“])?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 _DASH_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\u00a0]*([A-Z][^\n,;(\"“”]{1,60})")
+#: a credit line standing alone right after an excerpt: "Name[, Name and Name], Outlet"
+#: (no sentence punctuation at its end; the last comma parts the authors from the outlet)
+_CREDIT_LINE = re.compile(
+    r"[ \t]*\n\s*([A-Z][^\n,;:\"“”]{1,60}(?:,[ \t]*(?:and[ \t]+)?[A-Z][^\n,;:\"“”]{1,60})*)"
+    r",[ \t]*([A-Z][^\n,;:\"“”.!?]{1,60}?)[ \t]*(?=\n|$)")
+#: a credit line has at most this many words
+_CREDIT_MAX_WORDS = 16
+
+
+def _credit_line(text: str, q: Span) -> Optional[tuple[Span, Span]]:
+    """(authors, outlet) spans of a credit line on the line right after a quote that ends
+    its paragraph ('"... the deal is dead."' then 'Jane Roe, The Daily Planet'), or None.
+    Round-ups of opinion pieces credit each excerpt this way."""
+    m = _CREDIT_LINE.match(text, q[1])
+    if m is None or _words(m.group(0)) > _CREDIT_MAX_WORDS:
+        return None
+    return _trim(text, m.start(1), m.end(1)), _trim(text, m.start(2), m.end(2))
+
 
 
 def _label_quotes(ctx: _Ctx) -> list["_Found"]:
@@ -689,6 +709,14 @@ def run(doc: Document, kb) -> Document:
     sent_starts = [s[0] for s in sentences]
     for q in long_quotes:
         if q in claimed:
+            continue
+        credit = _credit_line(text, q)
+        if credit is not None:
+            # an excerpt credited on the line below it ("Jane Roe, The Daily Planet"):
+            # the author speaks, the outlet is the channel (the cue)
+            names, outlet = credit
+            direct.append(_Found(q, "direct", None, TextSpan(outlet, text[outlet[0]:outlet[1]]), None,
+                                 speaker_span=names))
             continue
         verb = _nearest_cue(ctx, q, cue_verbs, cue_starts, sentences, sent_starts, busy)
         if verb is not None:

@@ -1058,8 +1058,13 @@ def _clock(m, ctx):
         d = _weekday_date(_weekday_num(wd), ctx.ref.date, tense)
         date_value = d.isoformat()
     start, end = m.start(), m.end()
+    past_midnight = hhmm == "24:00" and not date_value and ctx.ref is not None and ctx.tense(start, end) < 0
 
     def resolve(anchor: Optional[dt.date], sentence_date: Optional[str] = None) -> Optional[str]:
+        if past_midnight and not sentence_date:
+            # "arrested them in a midnight raid": the midnight that began the reference
+            # day, T24:00 of the day before (the reference day's own ends after it)
+            return f"{(ctx.ref.date - dt.timedelta(days=1)).isoformat()}T24:00{zone}"
         base = date_value or sentence_date or (ctx.ref.date.isoformat() if ctx.ref else "XXXX-XX-XX")
         return f"{base}T{hhmm}{zone}"
     return _Found(start, end, "TIME", resolve, "time", clock=True)

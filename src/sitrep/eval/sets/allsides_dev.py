@@ -368,6 +368,7 @@ def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_not
         if articles[aid].get("published_inferred") and gold_pub:
             inferred["n"] += 1
             got = doc.article.published or ""
+            inferred["given"] += bool(got)  # the inference abstains when the text has no date
             inferred["day"] += got[:10] == gold_pub[:10]
             inferred["month"] += got[:7] == gold_pub[:7]
     result.metrics = tally.metrics()
@@ -377,6 +378,9 @@ def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_not
         result.metrics["published_inferred_day_acc"] = round(inferred["day"] / inferred["n"], 4)
         result.metrics["published_inferred_month_acc"] = round(inferred["month"] / inferred["n"], 4)
         result.metrics["published_inferred_articles"] = inferred["n"]
+        # the share of those articles that get a date at all (the accuracies count an
+        # abstention as wrong)
+        result.metrics["published_inferred_coverage"] = round(inferred["given"] / inferred["n"], 4)
     confusion = ", ".join(f"{g}→{p}:{n}" for (g, p), n in sorted(tally.statuses.items()) if g != p)
     if confusion:
         result.notes.append(f"certainty confusions (gold→sitrep): {confusion}")
