@@ -279,3 +279,19 @@ def test_a_sentence_after_a_quote_is_no_credit_line(kb):
             "Officials, however, disagreed with him on Monday.")
     q = only(analyse(kb, text), "direct")
     assert q.cue.text == "said"
+
+
+def test_a_wire_credit_under_a_quote_names_no_author(kb):
+    text = ("“The harbour will stay closed until the inquiry ends.”\n\n"
+            "Reporting by Tom Poe, Editing by Jane Roe\n\n"
+            "The council meets again on Monday to discuss the matter.")
+    assert all(q.speaker_text is None or "Reporting" not in q.speaker_text.text for q in analyse(kb, text))
+
+
+def test_a_place_line_under_a_quote_is_no_author_and_outlet(kb):
+    text = ("“The harbour will stay closed until the inquiry ends.”\n\n"
+            "Paris, France\n\n"
+            "The council meets again on Monday to discuss the matter.")
+    found = analyse(kb, text)
+    assert all(q.speaker_text is None or q.speaker_text.text != "Paris" for q in found)
+    assert all(q.cue is None or q.cue.text != "France" for q in found)

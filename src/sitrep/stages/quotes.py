@@ -531,14 +531,30 @@ _CREDIT_LINE = re.compile(
 _CREDIT_MAX_WORDS = 16
 
 
-def _credit_line(text: str, q: Span) -> Optional[tuple[Span, Span]]:
+def _credit_line(ctx: "_Ctx", q: Span) -> Optional[tuple[Span, Span]]:
     """(authors, outlet) spans of a credit line on the line right after a quote that ends
     its paragraph ('"... the deal is dead."' then 'Jane Roe, The Daily Planet'), or None.
     Round-ups of opinion pieces credit each excerpt this way."""
+    text = ctx.text
     m = _CREDIT_LINE.match(text, q[1])
     if m is None or _words(m.group(0)) > _CREDIT_MAX_WORDS:
         return None
-    return _trim(text, m.start(1), m.end(1)), _trim(text, m.start(2), m.end(2))
+    authors = _trim(text, m.start(1), m.end(1))
+    if not _names_people(ctx, authors):
+        return None
+    return authors, _trim(text, m.start(2), m.end(2))
+
+
+def _names_people(ctx: "_Ctx", span: Span) -> bool:
+    """Whether a credit line's first part reads as authors' names: only capitalised words
+    (a wire credit "Reporting by ..." has lower-case words) and not a place ("Kyiv,
+    Ukraine" under a quote is a dateline-like caption, not an author and an outlet)."""
+    words = ctx.text[span[0]:span[1]].replace(",", " ").split()
+    connectors = ctx.cues.words("name_connector")
+    if any(w[0].islower() and w not in connectors for w in words):
+        return False
+    first = ctx.sdoc.char_span(span[0], span[1], alignment_mode="expand") if ctx.sdoc is not None else None
+    return not (first is not None and len(first) and first[0].ent_type_ in ("GPE", "LOC", "NORP", "FAC"))
 
 
 
@@ -710,7 +726,7 @@ def run(doc: Document, kb) -> Document:
     for q in long_quotes:
         if q in claimed:
             continue
-        credit = _credit_line(text, q)
+        credit = _credit_line(ctx, q)
         if credit is not None:
             # an excerpt credited on the line below it ("Jane Roe, The Daily Planet"):
             # the author speaks, the outlet is the channel (the cue)
