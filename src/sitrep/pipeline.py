@@ -81,8 +81,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", events.run, requires=("nlp", "sentences", "paragraphs", "actors", "places", "times",
                                           "quantities", "quotes"), assigns=("events",)),
     Stage("certainty", certainty.run, requires=("nlp", "events", "quotes"), assigns=("certainty",)),
+    # drops events and notes how many in article.meta (a note on the article, like clean's)
     Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty"),
-          assigns=("events",)),
+          assigns=("events", "text")),
 )
 
 #: the names ``until`` may take, in order ("clean" stops before any NLP)

@@ -9,7 +9,7 @@ dropped and counted in ``article.meta["event_filter"]`` (how many, and which: ty
 trigger, span, probability), so nothing disappears unseen.
 
 The model was trained on whole articles: a short text (``meta["short_context"]``, a
-headline or a sentence) passes unfiltered. ``meta["all_events"] = True`` (``--all-events``)
+headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfiltered. ``meta["all_events"] = True`` (``--all-events``)
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
 """
@@ -23,6 +23,9 @@ from sitrep.learn.logreg import Model
 from sitrep.model import Document
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
+
+#: texts with fewer sentences are not articles like the ones the model learned from
+MIN_SENTENCES = 5
 
 #: whether the filter drops events when the article does not say (meta["all_events"])
 ENABLED = True
@@ -39,7 +42,7 @@ def keeps_all(doc: Document) -> bool:
     meta = doc.article.meta
     if "all_events" in meta:
         return bool(meta["all_events"])
-    return not ENABLED or bool(meta.get("short_context"))
+    return not ENABLED or bool(meta.get("short_context")) or len(doc.sentences) < MIN_SENTENCES
 
 
 def run(doc: Document, kb=None) -> Document:
