@@ -112,7 +112,7 @@ def choose(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tup
 def fit_final(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tuple[logreg.Model, float]:
     """The model on every article, with L2 and threshold chosen by grouped CV on them."""
     l2, threshold, inner = choose(articles, k, min_count)
-    model = logreg.train(*_rows(articles), l2=l2, min_count=min_count, threshold=threshold)
+    model = logreg.train(*_rows(articles), l2=l2, min_count=min_count, threshold=float(threshold))
     model.header.update({"l2": l2, "inner_cv_detection_f1": round(inner, 4)})
     return model, inner
 
@@ -131,7 +131,7 @@ def cross_validate(articles: Sequence[ArticleCandidates], k: int = 5, inner_k: i
             a = articles[i]
             keep[a.article] = [model.probability(f) >= model.threshold for f in a.features]
         lines.append({"fold": n + 1, "articles": len(held), "l2": model.header["l2"],
-                      "threshold": model.threshold, "inner_f1": round(inner, 4)})
+                      "threshold": float(model.threshold), "inner_f1": round(inner, 4)})
     return keep, lines
 
 
