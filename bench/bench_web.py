@@ -293,7 +293,10 @@ def render_markdown(result: dict) -> str:
              f"Measured {result['date']} on {m['cores']} cores ({load}: the machine is shared, so read the "
              f"ratios first), Python {m['python']}; "
              f"store: {result['store_counts']['articles']} articles, {result['store_counts']['events']} events, "
-             f"{result['store_counts']['incidents']} incidents; {result['repeats']} timed requests per row after "
+             f"{result['store_counts']['incidents']} incidents; "
+             + (f"the summary tables took {result['summary_tables_s']} s to build in the baseline; "
+                if result.get("summary_tables_s") is not None else "")
+             + f"{result['repeats']} timed requests per row after "
              "one warm-up (its time is the cold column), over one keep-alive connection. Result: "
              f"`bench/results/web-{result['name']}.json`"
              + (f"; code at {result['commit']}" if result.get("commit") else "")
@@ -347,6 +350,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=40)
     ap.add_argument("--incidents", type=int, default=5, help="incident pages timed (the best-sourced)")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--note", help="a note printed with the result (e.g. which code a before-run measured)")
     ap.add_argument("--render", metavar="DOC", help="write the web section of DOC from bench/results/web-*.json")
     args = ap.parse_args()
     if args.render:
@@ -357,6 +361,8 @@ def main() -> int:
         print(f"no store at {args.db}; pass --db", file=sys.stderr)
         return 2
     result = run(args)
+    if args.note:
+        result["note"] = args.note
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"web-{args.name}.json"
     out.write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")

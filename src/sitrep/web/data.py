@@ -80,17 +80,22 @@ def _contains(column: str) -> str:
 
 # -- conditions ------------------------------------------------------------------------------
 
-def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id"
+def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id",
+                     article_key: str = "article_id", actor_names: Optional[str] = None
                      ) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``events e JOIN articles a`` for the event-level filters. With
     ``fast``, ``q`` and ``about`` read the summary tables of the copy (summaries.py), and
-    ``about`` tests ``article_column`` (so no term needs ``articles a``)."""
+    ``about`` tests ``article_column`` (so no term needs ``articles a``), which holds the
+    article's ``article_key`` (its id, or ``_key``: its integer key in the summaries).
+    ``actor_names``: a column with the event's actor names lowered in advance (the
+    summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads."""
     where, params = [], []
     if f.actor:
         a3, _ = country_codes(f.actor)
-        where.append(f"({_contains('e.source_name')} OR {_contains('e.target_name')} OR "
-                     "e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
-        params += [f.actor, f.actor, f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
+        names = (f"contains({actor_names}, lower(?))" if actor_names else
+                 f"{_contains('e.source_name')} OR {_contains('e.target_name')}")
+        where.append(f"({names} OR e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
+        params += [f.actor] * (1 if actor_names else 2) + [f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
     if f.type:
         where.append("e.type = ?")
         params.append(f.type)
@@ -120,10 +125,14 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
         where.append(f"({_contains('e.sentence')} OR {_contains('a.title')})")
         params += [f.q, f.q]
     if f.about:
-        cond, p = summaries.about_sql(f.about, article_column) if fast else about_articles_sql(f.about, "a")
+        cond, p = summaries.about_sql(f.about, article_column, article_key) if fast else about_articles_sql(f.about, "a")
         where.append(cond)
         params += p
     return where, params
+
+
+#: event_conditions' arguments for ``e`` = a row of ``web.events`` or ``web.mentions``
+ON_SUMMARY_ROWS = {"article_column": "e._article", "article_key": "_key", "actor_names": "e._actor_names"}
 
 
 def article_conditions(f: Filters, fast: bool = False) -> tuple[str, list[Any]]:
@@ -156,10 +165,11 @@ def _event_level(f: Filters) -> Filters:
     return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
 
 
-def incident_conditions(f: Filters, fast: bool = False) -> tuple[list[str], list[Any]]:
+def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``incidents i``: its own columns, and mentions for the rest. With
     ``fast``, the mentions are read from ``web.mentions`` (mention, event and article in
-    one row) and the free text from ``web.incident_text`` (summaries.py)."""
+    one row) and the free text from ``web.incident_text`` (summaries.py). With ``keyed``,
+    ``i`` is ``web.incidents`` and those tables are joined on its integer keys."""
     where, params = ["i.n_sources >= ?"], [f.min_sources]
     if f.type:
         where.append("i.type = ?")
@@ -181,7 +191,8 @@ def incident_conditions(f: Filters, fast: bool = False) -> tuple[list[str], list
         where.append("(i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
         params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
     if f.q and fast:
-        where.append(summaries.text_sql("incident_text", "i.incident_id", "incident_id"))
+        where.append(summaries.text_sql("incident_text", *(("i._key", "_incident") if keyed else
+                                                            ("i.incident_id", "incident_id"))))
         params.append(f.q)
     elif f.q:  # in the incident's label or in one of its sentences or titles
         where.append(f"({_contains('i.label')} OR EXISTS (SELECT 1 FROM incident_mentions m "
@@ -190,9 +201,12 @@ def incident_conditions(f: Filters, fast: bool = False) -> tuple[list[str], list
                      f"{_contains('a.title')})))")
         params += [f.q, f.q, f.q]
     if fast:
-        inner, p = event_conditions(replace(_event_level(f), q=None), fast=True, article_column="e.m_article_id")
+        article = ON_SUMMARY_ROWS if keyed else {"article_column": "e.m_article_id"}
+        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article)
         if inner:
-            where.append(f"i.incident_id IN (SELECT e.incident_id FROM {summaries.table('mentions')} e WHERE {' AND '.join(inner)})")
+            incident = ("i._key", "e._incident") if keyed else ("i.incident_id", "e.incident_id")
+            where.append(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
+                         f"WHERE {' AND '.join(inner)})")
             params += p
         return where, params
     inner, p = event_conditions(replace(_event_level(f), q=None))
@@ -208,10 +222,9 @@ def incident_conditions(f: Filters, fast: bool = False) -> tuple[list[str], list
 
 def list_incidents(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast)
+    where, params = incident_conditions(f, fast, keyed=fast)
     if fast:
-        total, rows = _page_by_key(store, "incidents", "incident_id", "incidents i", "i.incident_id", where, params,
-                                   INCIDENT_SORTS[f.sort], f)
+        total, rows = _ranked_page(store, "incidents", where, params, f.sort, f)
     else:
         rows = store.rows(f"""SELECT i.*, count(*) OVER () AS _total FROM incidents i
                               WHERE {' AND '.join(where)} ORDER BY {INCIDENT_SORTS[f.sort]}
@@ -225,7 +238,7 @@ def list_incidents(store, f: Filters) -> Page:
 
 def list_events(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = event_conditions(f, fast, article_column="e.article_id")
+    where, params = event_conditions(f, fast, **(ON_SUMMARY_ROWS if fast else {"article_column": "e.article_id"}))
     if f.contested is not None or f.min_sources > 1:
         where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i USING (incident_id) "
                      "WHERE m.event_id = e.event_id AND i.n_sources >= ?"
@@ -234,8 +247,7 @@ def list_events(store, f: Filters) -> Page:
     sort = f.sort if f.sort in EVENT_SORTS else "date"
     cond = " AND ".join(where) or "TRUE"
     if fast:
-        total, rows = _page_by_key(store, "events", "event_id", "events e JOIN articles a USING (article_id)",
-                                   "e.event_id", [cond], params, EVENT_SORTS[sort], f)
+        total, rows = _ranked_page(store, "events", [cond], params, sort, f)
     else:
         rows = store.rows(f"""SELECT e.*, count(*) OVER () AS _total FROM events e JOIN articles a USING (article_id)
                               WHERE {cond} ORDER BY {EVENT_SORTS[sort]}
@@ -247,21 +259,30 @@ def list_events(store, f: Filters) -> Page:
     return Page(total, rows, f)
 
 
-def _page_by_key(store, table: str, key: str, source: str, key_expr: str, where: list[str], params: list,
-                 order: str, f: Filters) -> tuple[int, list[dict[str, Any]]]:
-    """(total, rows) of one page, in two narrow steps: the page's keys in order (sorting
-    only the key and the sort columns of every matching row, counted on the way), then
-    the full rows of those keys alone through the table's primary key. Sorting whole
-    rows would decompress every column of every match to keep 50 of them."""
-    keys = store.rows(f"SELECT {key_expr} AS _key, count(*) OVER () AS _total FROM {source} "
-                      f"WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT {f.per_page} OFFSET {f.offset}",
-                      params)
-    if not keys:
+def _ranked_page(store, name: str, where: list[str], params: list, sort: str, f: Filters
+                 ) -> tuple[int, list[dict[str, Any]]]:
+    """(total, rows) of one page of summary table ``name`` (``web.incidents`` or
+    ``web.events``, in memory): the matching rows' places in the sort order are taken
+    once (a materialised CTE: the filters run once for the count and the page), the
+    page's rows are the ones with the smallest ranks, read with their own columns only."""
+    _, alias = summaries.SORTS[name]
+    source = f"{summaries.table(name)} {alias}"
+    rows = store.rows(f"""
+        WITH matching AS MATERIALIZED (
+            SELECT {alias}.rowid AS _row, {summaries.rank_column(sort)} AS _rank FROM {source}
+            WHERE {' AND '.join(where) or 'TRUE'})
+        SELECT {summaries.row_columns(name, alias)}, (SELECT count(*) FROM matching) AS _total
+        FROM (SELECT _row, _rank FROM matching ORDER BY _rank LIMIT {f.per_page} OFFSET {f.offset}) page
+        JOIN {source} ON {alias}.rowid = page._row ORDER BY page._rank""", params)
+    if not rows:
         return _count(store, source, where or ["TRUE"], params), []
-    order_of = {r["_key"]: n for n, r in enumerate(keys)}
-    rows = store.rows(f"SELECT * FROM {table} WHERE {key} IN ({', '.join(['?'] * len(keys))})", list(order_of))
-    rows.sort(key=lambda r: order_of[r[key]])
-    return int(keys[0]["_total"]), rows
+    return int(rows[0]["_total"]), rows
+
+
+def _incidents_source(fast: bool) -> str:
+    """The incidents as ``i``: the copy's in-memory ``web.incidents`` (with the integer keys
+    of ``incident_conditions(keyed=True)``) when it has the summaries."""
+    return f"{summaries.table('incidents')} i" if fast else "incidents i"
 
 
 def _count(store, table: str, where: list[str], params: list) -> int:
@@ -324,14 +345,18 @@ def article(store, article_id: str) -> Optional[dict[str, Any]]:
 def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
     """Actors that act in the filtered events, with counts of what they demand, offer,
     accuse, threaten, reject and deny, and of their quotes."""
-    where, params = event_conditions(replace(f, actor=None), summaries.ready(store))
+    source, article = _events_source(summaries.ready(store))
+    where, params = event_conditions(replace(f, actor=None), summaries.ready(store), **article)
     cond = " AND ".join(where) or "TRUE"
     cases = ", ".join(f"count(*) FILTER (WHERE e.type IN ({', '.join(repr(t) for t in types)})) AS {name}"
                       for name, types in POSITION_TYPES.items())
     rows = store.rows(f"""
-        SELECT e.source_name AS name, mode(e.source_country) AS country, mode(e.source_sector) AS sector,
+        -- the most frequent country and sector; a tie goes to the first in order, so the
+        -- answer does not depend on the order the rows are stored in
+        SELECT e.source_name AS name, mode(e.source_country ORDER BY e.source_country) AS country,
+               mode(e.source_sector ORDER BY e.source_sector) AS sector,
                count(*) AS events, {cases}
-        FROM events e JOIN articles a USING (article_id)
+        FROM {source}
         WHERE e.source_name IS NOT NULL AND {cond}
         GROUP BY e.source_name ORDER BY events DESC, name LIMIT {int(limit)}""", params)
     if not rows:
@@ -339,7 +364,7 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
     names = [r["name"] for r in rows]
     marks = ", ".join(["?"] * len(names))
     denials = dict((r["name"], r["n"]) for r in store.rows(
-        f"SELECT e.attributed_to AS name, count(*) AS n FROM events e JOIN articles a USING (article_id) "
+        f"SELECT e.attributed_to AS name, count(*) AS n FROM {source} "
         f"WHERE e.certainty = 'denied' AND e.attributed_to IN ({marks}) AND {cond} GROUP BY 1",
         names + params))
     a_where, a_params = article_conditions(f, summaries.ready(store))
@@ -380,7 +405,8 @@ def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str
                q.cue, q.kind, a.outlet, a.pub_date, a.title
         FROM quotes q JOIN articles a USING (article_id) WHERE q.speaker_name = ? AND {a_where}
         ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?""", [name] + a_params + [per_kind])
-    info = store.rows("SELECT mode(source_country) AS country, mode(source_sector) AS sector, count(*) AS events "
+    info = store.rows("SELECT mode(source_country ORDER BY source_country) AS country, "
+                      "mode(source_sector ORDER BY source_sector) AS sector, count(*) AS events "
                       "FROM events WHERE source_name = ?", [name])[0]
     if not (seen_any or out["quotes"] or info["events"] or out["positions"]["denials"]):
         return None
@@ -440,8 +466,8 @@ def _type_counts(store, f: Filters, first: date, since: date, until: date
                  ) -> tuple[dict[str, int], dict[str, int]]:
     """Events per type in [since, until] and in the previous period [first, since), in one pass."""
     f = replace(f, since=first, until=until)
-    source, count = _event_counts_source(store, f)
-    where, params = event_conditions(f, summaries.ready(store))
+    source, count, article = _event_counts_source(store, f)
+    where, params = event_conditions(f, summaries.ready(store), **article)
     rows = store.rows(f"SELECT e.type, {count} FILTER (WHERE e.event_date >= ?) AS cur, "
                       f"{count} FILTER (WHERE e.event_date < ?) AS prev FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
@@ -449,18 +475,32 @@ def _type_counts(store, f: Filters, first: date, since: date, until: date
     return ({r["type"]: int(r["cur"]) for r in rows if r["cur"]}, {r["type"]: int(r["prev"]) for r in rows if r["prev"]})
 
 
-def _event_counts_source(store, f: Filters) -> tuple[str, str]:
-    """(FROM clause, count expression) for counting events by day and type: the copy's
-    ``web.daily`` counts when the filter is dates alone (the overview's default), else the
-    events themselves. Both count ``events e JOIN articles a``, so the numbers are equal."""
-    if summaries.ready(store) and not event_conditions(replace(f, since=None, until=None), True)[0]:
-        return summaries.table("daily") + " e", "sum(e.n)"
-    return "events e JOIN articles a USING (article_id)", "count(*)"
+def _event_counts_source(store, f: Filters) -> tuple[str, str, dict[str, str]]:
+    """(FROM clause, count expression, where the article key is) for counting events by
+    day and type: the copy's ``web.daily`` counts when the filter is dates alone (the
+    overview's default), else the events themselves (_events_source). All count
+    ``events e JOIN articles a``, so the numbers are equal."""
+    fast = summaries.ready(store)
+    if fast and not event_conditions(replace(f, since=None, until=None), True)[0]:
+        return summaries.table("daily") + " e", "sum(e.n)", {}
+    source, article = _events_source(fast)
+    return source, "count(*)", article
+
+
+def _events_source(fast: bool) -> tuple[str, dict[str, str]]:
+    """The events (that have their article) as ``e``, and the arguments of
+    event_conditions that say where their article's key is: the copy's in-memory
+    ``web.events`` with integer article keys when it has the summaries, else the events
+    joined to their articles."""
+    if fast:
+        return f"{summaries.table('events')} e", ON_SUMMARY_ROWS
+    return "events e JOIN articles a USING (article_id)", {}
 
 
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
-    where, params = incident_conditions(f, summaries.ready(store))
-    return {"events": sum(types.values()), "incidents": _count(store, "incidents i", where, params),
+    fast = summaries.ready(store)
+    where, params = incident_conditions(f, fast, keyed=fast)
+    return {"events": sum(types.values()), "incidents": _count(store, _incidents_source(fast), where, params),
             "articles": articles}
 
 
@@ -479,8 +519,8 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
     of articles published in the week around that day (VOLUME_WINDOW), so that more
     coverage does not look like more conflict. A week rather than the day itself: an
     event is often reported the day after, and single days of a small store are noisy."""
-    where, params = event_conditions(f, summaries.ready(store))
-    source, count = _event_counts_source(store, f)
+    source, count, article = _event_counts_source(store, f)
+    where, params = event_conditions(f, summaries.ready(store), **article)
     key = "e.quad_class" if group == "quad" else "e.type"
     rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, {count} AS n FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} "
@@ -509,11 +549,12 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
 def map_incidents(store, f: Filters, limit: int = 5000) -> list[dict[str, Any]]:
     """Incidents with a place: coordinates of a point-like place, else the country (the
     map draws those at the country's centre, marked as approximate)."""
-    where, params = incident_conditions(f, summaries.ready(store))
+    fast = summaries.ready(store)
+    where, params = incident_conditions(f, fast, keyed=fast)
     where.append("(i.lat IS NOT NULL OR i.place_country IS NOT NULL)")
     return store.rows(f"""SELECT i.incident_id, i.label, i.type, i.quad_class, i.place_name, i.place_country,
                                  i.lat, i.lon, i.n_sources, i.n_articles, i.date_start, i.conflicted
-                          FROM incidents i WHERE {' AND '.join(where)}
+                          FROM {_incidents_source(fast)} WHERE {' AND '.join(where)}
                           ORDER BY i.n_sources DESC, i.incident_id LIMIT {int(limit)}""", params)
 
 

@@ -1,0 +1,104 @@
+"""The read-only JSON API under /api/ (documented in the OpenAPI description and
+docs/api.md): events, incidents, articles, actors and the brief, with the CLI's filters as
+query parameters. Field names are those of ``sitrep export``."""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import PlainTextResponse, Response
+
+from sitrep.web import briefing, data
+from sitrep.web.dashboard import Dashboard, dashboard, not_found
+from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, BadFilter, Filters
+from sitrep.web.rendering import as_json
+from sitrep.web.security import BRIEF_CSP
+
+router = APIRouter(prefix="/api")
+
+
+def filter_params(
+    about: Optional[str] = Query(None, description="articles mentioning this (country name or code, actor, word), as `sitrep events --about`"),
+    since: Optional[str] = Query(None, description="from this date, YYYY-MM-DD"),
+    until: Optional[str] = Query(None, description="up to this date, YYYY-MM-DD"),
+    actor: Optional[str] = Query(None, description="source or target: part of a name, or a country code (VEN)"),
+    country: Optional[str] = Query(None, description="an actor's or the place's country: name or ISO code"),
+    type: Optional[str] = Query(None, description="PLOVER event type, e.g. ASSAULT"),
+    certainty: Optional[str] = Query(None, description="asserted, reported, claimed, alleged, denied, hypothetical, threatened, negated"),
+    contested: Optional[str] = Query(None, description="yes: only incidents some outlet denies; no: only uncontested"),
+    place: Optional[str] = Query(None, description="part of the place name"),
+    outlet: Optional[str] = Query(None, description="part of the outlet name"),
+    q: Optional[str] = Query(None, description="free text in the sentence, the article title or the incident label"),
+    min_sources: Optional[str] = Query(None, description="at least this many independent sources (incidents)"),
+    sort: Optional[str] = Query(None, description=f"incidents: {', '.join(INCIDENT_SORTS)}; events: {', '.join(EVENT_SORTS)}"),
+    page: Optional[str] = Query(None, description="page number, from 1"),
+    per_page: Optional[str] = Query(None, description="rows per page, 1 to 200 (default 50)"),
+) -> dict[str, str]:
+    """The shared query parameters, as given (Filters.parse checks them)."""
+    return {k: v for k, v in locals().items() if v is not None}
+
+
+@router.get("/events", tags=["events"], summary="Events, filtered and paginated")
+def api_events(params: dict = Depends(filter_params), dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse({"sort": "date", **params}, EVENT_SORTS)
+    return as_json(dash.reading(lambda s: data.list_events(s, f)).to_dict())
+
+
+@router.get("/incidents", tags=["incidents"], summary="Incidents, filtered, sorted and paginated")
+def api_incidents(params: dict = Depends(filter_params), dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse(params)
+    return as_json(dash.reading(lambda s: data.list_incidents(s, f)).to_dict())
+
+
+@router.get("/incidents/{incident_id}", tags=["incidents"],
+            summary="One incident with every mention (outlet, certainty, source sentence)")
+def api_incident(incident_id: str, dash: Dashboard = Depends(dashboard)):
+    inc = dash.reading(lambda s: data.incident(s, incident_id))
+    if inc is None:
+        raise not_found(f"no incident {incident_id!r}")
+    return as_json(data.plain(inc))
+
+
+@router.get("/articles/{article_id:path}", tags=["articles"],
+            summary="One article: its export row, its events and its document JSON (every layer with spans)")
+def api_article(article_id: str, dash: Dashboard = Depends(dashboard)):
+    art = dash.reading(lambda s: data.article(s, article_id))
+    if art is None:
+        raise not_found(f"no article {article_id!r}")
+    return as_json(data.plain(art))
+
+
+@router.get("/actors", tags=["actors"],
+            summary="Actors of the filtered events with counts of demands, offers, accusations, denials, quotes")
+def api_actors(params: dict = Depends(filter_params), dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse(params)
+    rows = dash.actor_rows(f)
+    total = len(rows)
+    return as_json({"total": total, "page": f.page, "per_page": f.per_page,
+                    "pages": max(1, math.ceil(total / f.per_page)),
+                    "items": [data.plain(r) for r in rows[f.offset:f.offset + f.per_page]]})
+
+
+@router.get("/actors/{name:path}", tags=["actors"], summary="One actor's demands, offers, accusations, denials and quotes")
+def api_actor(name: str, params: dict = Depends(filter_params), dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse(params)
+    info = dash.reading(lambda s: data.actor(s, name, f))
+    if info is None:
+        raise not_found(f"no actor named {name!r}")
+    info["positions"] = {k: [data.plain(r) for r in v] for k, v in info["positions"].items()}
+    info["quotes"] = [data.plain(r) for r in info["quotes"]]
+    return as_json(info)
+
+
+@router.get("/brief", tags=["brief"], summary="The situation report for about/since/until (Markdown or HTML)",
+            response_class=PlainTextResponse)
+def api_brief(params: dict = Depends(filter_params), format: str = Query("md", description="md (Markdown) or html"),
+              dash: Dashboard = Depends(dashboard)):
+    if format not in ("md", "html"):
+        raise BadFilter("format must be md or html")
+    f = Filters.parse(params)
+    text = dash.reading(lambda s: briefing.brief(s, f, html=format == "html"))
+    if format == "html":
+        return Response(text, media_type="text/html; charset=utf-8", headers={"content-security-policy": BRIEF_CSP})
+    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
