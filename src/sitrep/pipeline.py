@@ -27,8 +27,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 from sitrep.errors import Skip
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
-from sitrep.stages import (actors, certainty, clean, events, nlp, places, quantities, quotes,
-                           times)
+from sitrep.stages import (actors, certainty, clean, event_filter, events, nlp, places, quantities,
+                           quotes, times)
 
 StageFunc = Callable[..., Document]
 Outcome = Union[Document, Skip]
@@ -81,6 +81,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", events.run, requires=("nlp", "sentences", "paragraphs", "actors", "places", "times",
                                           "quantities", "quotes"), assigns=("events",)),
     Stage("certainty", certainty.run, requires=("nlp", "events", "quotes"), assigns=("certainty",)),
+    # drops events and notes how many in article.meta (a note on the article, like clean's)
+    Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty"),
+          assigns=("events", "text")),
 )
 
 #: the names ``until`` may take, in order ("clean" stops before any NLP)

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from sitrep.cli.options import add_actors, add_format, add_published, add_snippet
+from sitrep.cli.options import add_actors, add_all_events, add_format, add_published, add_snippet
 from sitrep.read.limits import add_limit_options
 
 #: articles parsed together by spaCy when a file holds several
@@ -43,6 +43,7 @@ def register(subparsers) -> None:
     p.add_argument("--source", help="outlet name to use instead of the one found in the input")
     add_limit_options(p)
     add_snippet(p)
+    add_all_events(p)
     add_actors(p)
     p.set_defaults(func=run)
 
@@ -62,6 +63,8 @@ def run(args) -> int:
             article.source = args.source
         if args.snippet:
             article.meta["snippet"] = True
+        if args.all_events:
+            article.meta["all_events"] = True
     for skip in skips:
         print(f"sitrep: skipped {skip}", file=sys.stderr)
 

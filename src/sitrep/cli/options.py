@@ -69,6 +69,14 @@ def add_snippet(p: argparse.ArgumentParser) -> None:
                         "are always analysed")
 
 
+def add_all_events(p: argparse.ArgumentParser) -> None:
+    """On the commands that run the pipeline: keep the events the event filter would drop."""
+    p.add_argument("--all-events", action="store_true",
+                   help="keep every candidate event of the rules; by default the learned event filter "
+                        "(docs/event-filter.md) drops those an analyst would likely not code and counts "
+                        "them in article.meta.event_filter")
+
+
 def add_workers(p: argparse.ArgumentParser, default: str = "all cores, fewer for small inputs") -> None:
     p.add_argument("--workers", type=positive_int("--workers"), default=None, metavar="N",
                    help=f"worker processes (default: {default})")

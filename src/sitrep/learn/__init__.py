@@ -1,0 +1,1 @@
+"""Small learned components over the typed model (numpy only, deterministic)."""

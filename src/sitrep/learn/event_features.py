@@ -1,0 +1,179 @@
+"""What the event filter knows about one candidate event: features of the typed Document.
+
+Every feature is read from the document model (the event's fields, the sentence and
+paragraph spans, the spaCy parse of the trigger), never from how a rule inside the
+events stage worked, so the extractor keeps working when the rules change. Names are
+``prefix=value`` strings with value 1.0 (numbers are bucketed), so a model is a plain
+table of weights; ``PREFIXES`` lists every prefix the extractor can produce.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any, Optional
+
+from sitrep.model import Actor, Document, Event
+
+#: every feature name is ``<prefix>=<value>``; the shipped model's vocabulary is checked
+#: against this list (tests/test_event_filter.py)
+PREFIXES = (
+    "type", "lemma", "type_lemma", "pos", "dep", "tag", "head_pos", "mode", "status", "hedged",
+    "attributed", "background", "in_quote", "source", "target", "dyad", "same_country",
+    "mentions", "sentence_words", "sentence_index", "paragraph_index", "paragraph_words",
+    "last_paragraph", "sentence_end", "doc_position", "modal", "negated", "tense", "aspect",
+    "verbform", "date", "place", "figures", "events_in_sentence", "same_type_in_doc",
+    "capitalised", "title_case_line", "bias", "clause", "depth", "det", "governor", "subject",
+    "object",
+)
+
+_QUOTE_ENDS = "\"\u201d\u2019'"
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> str:
+    """The label of the bucket ``value`` falls into: '<e0', 'e0-e1', ..., '>=eN'."""
+    i = bisect.bisect_right(edges, value)
+    if i == 0:
+        return f"<{edges[0]:g}"
+    if i == len(edges):
+        return f">={edges[-1]:g}"
+    return f"{edges[i - 1]:g}-{edges[i]:g}"
+
+
+def _index_of(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the span containing ``offset`` (or the last one starting before it)."""
+    starts = [s for s, _ in spans]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _actor_kind(actor: Optional[Actor]) -> str:
+    """A coarse kind for a role: none, country (a state or a body of one), person, ..."""
+    if actor is None:
+        return "none"
+    resolved = (actor.resolved_by or "other").split("+")[0]
+    kind = actor.kind or "unknown"
+    keyed = "keyed" if actor.country or actor.actor_id else "unkeyed"
+    return f"{kind}:{keyed}:{resolved}"
+
+
+def _trigger_token(doc: Document, event: Event) -> Any:
+    sdoc = doc.nlp
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _token_features(tok: Any, out: dict[str, float], etype: str) -> None:
+    """Lemma, part of speech, dependency, morphology, modal and negation of the trigger."""
+    lemma = tok.lemma_.lower()
+    out[f"lemma={lemma}"] = 1.0
+    out[f"type_lemma={etype}:{lemma}"] = 1.0
+    out[f"pos={tok.pos_}"] = 1.0
+    out[f"tag={tok.tag_}"] = 1.0
+    out[f"dep={tok.dep_}"] = 1.0
+    out[f"head_pos={tok.head.pos_ if tok.head is not tok else 'ROOT'}"] = 1.0
+    morph = tok.morph
+    for name, prefix in (("Tense", "tense"), ("Aspect", "aspect"), ("VerbForm", "verbform")):
+        values = morph.get(name)
+        if values:
+            out[f"{prefix}={values[0]}"] = 1.0
+    # modals and negation on the trigger or on the verb governing a nominal trigger
+    governors = [tok] if tok.pos_ in ("VERB", "AUX") else [tok, tok.head]
+    for gov in governors:
+        for child in gov.children:
+            if child.tag_ == "MD":
+                out[f"modal={child.lower_}"] = 1.0
+            if child.dep_ == "neg":
+                out["negated=yes"] = 1.0
+    _clause_features(tok, out)
+    out["capitalised=yes" if tok.text[:1].isupper() and tok.i > tok.sent.start else "capitalised=no"] = 1.0
+
+
+#: dependency labels that open a subordinate clause or a nominal modifier
+_CLAUSES = ("relcl", "advcl", "ccomp", "xcomp", "acl", "pcomp", "csubj", "conj", "parataxis")
+
+
+def _clause_features(tok: Any, out: dict[str, float]) -> None:
+    """The clause the trigger sits in, how deep, its determiner and its own arguments."""
+    depth, clause, walker = 0, "main", tok
+    while walker.head is not walker and depth < 12:
+        if clause == "main" and walker.dep_ in _CLAUSES:
+            clause = walker.dep_
+        walker = walker.head
+        depth += 1
+    out[f"clause={clause}"] = 1.0
+    out[f"depth={_bucket(depth, (1, 2, 4, 6))}"] = 1.0
+    deps = {child.dep_: child for child in tok.children}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        det = deps.get("det")
+        out[f"det={'poss' if 'poss' in deps else det.lower_ if det is not None else 'none'}"] = 1.0
+        if tok.head is not tok:
+            out[f"governor={tok.head.lemma_.lower()}"] = 1.0
+    out[f"subject={'yes' if any(d.startswith('nsubj') for d in deps) else 'no'}"] = 1.0
+    out[f"object={'yes' if any(d in ('dobj', 'obj', 'dative') for d in deps) else 'no'}"] = 1.0
+
+
+def _position_features(doc: Document, event: Event, out: dict[str, float]) -> None:
+    """Where the trigger sits: lead or later sentence, paragraph, how long the line is."""
+    start = event.trigger.span[0]
+    text = doc.article.text
+    sentence = event.sentence.text
+    words = len(sentence.split())
+    out[f"sentence_words={_bucket(words, (6, 10, 20, 35, 50))}"] = 1.0
+    ending = sentence.rstrip()[-1:] if sentence.strip() else ""
+    shape = "stop" if ending and ending in ".!?" else "quote" if ending and ending in _QUOTE_ENDS else "none"
+    out[f"sentence_end={shape}"] = 1.0
+    if doc.sentences:
+        out[f"sentence_index={_bucket(_index_of(doc.sentences, start), (1, 2, 4, 10, 20))}"] = 1.0
+    if doc.paragraphs:
+        p = _index_of(doc.paragraphs, start)
+        pstart, pend = doc.paragraphs[p]
+        out[f"paragraph_index={_bucket(p, (1, 2, 4, 10))}"] = 1.0
+        out[f"paragraph_words={_bucket(len(text[pstart:pend].split()), (8, 15, 30, 60))}"] = 1.0
+        if len(doc.paragraphs) > 2 and p == len(doc.paragraphs) - 1:
+            out["last_paragraph=yes"] = 1.0
+        line = text[pstart:pend].split()
+        if 1 < len(line) <= 15 and sum(w[:1].isupper() for w in line) >= 0.6 * len(line):
+            out["title_case_line=yes"] = 1.0
+    if text:
+        out[f"doc_position={_bucket(start / len(text), (0.1, 0.3, 0.6, 0.85))}"] = 1.0
+
+
+def _role_features(event: Event, out: dict[str, float]) -> None:
+    src, tgt = _actor_kind(event.source), _actor_kind(event.target)
+    out[f"source={src}"] = 1.0
+    out[f"target={tgt}"] = 1.0
+    out[f"dyad={src.split(':')[0]}>{tgt.split(':')[0]}"] = 1.0
+    if event.source and event.target and event.source.country and event.source.country == event.target.country:
+        out["same_country=yes"] = 1.0
+
+
+def event_features(doc: Document, event: Event) -> dict[str, float]:
+    """The feature dict of one candidate event of ``doc`` (``doc.nlp`` used when present)."""
+    out: dict[str, float] = {"bias=1": 1.0, f"type={event.type}": 1.0}
+    if event.mode:
+        out[f"mode={event.type}:{event.mode}"] = 1.0
+    c = event.certainty
+    out[f"status={c.status}"] = 1.0
+    out[f"hedged={'yes' if c.hedges else 'no'}"] = 1.0
+    out[f"attributed={_actor_kind(c.attributed_to).split(':')[0]}"] = 1.0
+    out[f"background={'yes' if event.background else 'no'}"] = 1.0
+    out[f"in_quote={'yes' if event.quote else 'no'}"] = 1.0
+    out[f"mentions={_bucket(max(1, len(event.mentions)), (2, 3))}"] = 1.0
+    out[f"date={'none' if event.date is None else 'inferred' if event.date.inferred else event.date.granularity or 'read'}"] = 1.0
+    out[f"place={'yes' if event.place else 'no'}"] = 1.0
+    out[f"figures={'yes' if event.figures else 'no'}"] = 1.0
+    _role_features(event, out)
+    _position_features(doc, event, out)
+    same_sentence = sum(1 for e in doc.events if e.sentence.span == event.sentence.span)
+    out[f"events_in_sentence={_bucket(same_sentence, (2, 3, 5))}"] = 1.0
+    same_type = sum(1 for e in doc.events if e.type == event.type)
+    out[f"same_type_in_doc={_bucket(same_type, (2, 4, 8))}"] = 1.0
+    tok = _trigger_token(doc, event)
+    if tok is not None:
+        _token_features(tok, out, event.type)
+    return out
+
+
+def document_features(doc: Document) -> list[dict[str, float]]:
+    """The features of every event of ``doc``, in order."""
+    return [event_features(doc, e) for e in doc.events]

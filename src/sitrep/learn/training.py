@@ -1,0 +1,142 @@
+"""Training data and honest evaluation for the event filter (scripts/train_event_filter.py).
+
+A candidate is one event of the rule pipeline run WITHOUT the filter; its label is 1 when
+the allsides-dev scorer pairs it with a gold event (``allsides_dev.pair_events``, the
+very function ``sitrep eval`` scores with), else 0. Cross-validation is grouped by
+article: an article's candidates are all in the training folds or all in the held-out
+fold, and the decision threshold and the L2 strength are chosen by an inner
+cross-validation inside the training folds only.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import numpy as np
+
+from sitrep.eval.sets import allsides_dev
+from sitrep.eval.sets.allsides_dev import Coded, Tally
+from sitrep.learn import logreg
+
+L2_GRID = (0.3, 1.0, 3.0, 10.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.80, 0.025))
+
+
+@dataclass
+class ArticleCandidates:
+    """One gold article: its gold events, the rule pipeline's candidates and their features."""
+    article: str
+    text: str
+    gold: list[Coded]
+    predicted: list[Coded]
+    features: list[dict]
+    labels: list[int]
+
+    def to_json(self) -> dict:
+        return {"article": self.article, "text_chars": len(self.text),
+                "gold": [dataclasses.asdict(g) for g in self.gold],
+                "predicted": [dataclasses.asdict(p) for p in self.predicted],
+                "features": self.features, "labels": self.labels}
+
+    @classmethod
+    def from_json(cls, d: dict, text: str) -> "ArticleCandidates":
+        def coded(x: dict) -> Coded:
+            return Coded(**dict(x, mentions=[tuple(m) for m in x["mentions"]]))
+        return cls(d["article"], text, [coded(g) for g in d["gold"]], [coded(p) for p in d["predicted"]],
+                   d["features"], d["labels"])
+
+
+def label_candidates(gold: list[Coded], predicted: list[Coded], text: str) -> list[int]:
+    """1 for each predicted event the allsides-dev scorer pairs with a gold event, else 0."""
+    paired = {pi for _, pi in allsides_dev.pair_events(gold, predicted, allsides_dev.sentence_spans(text))}
+    return [int(i in paired) for i in range(len(predicted))]
+
+
+def score(articles: Sequence[ArticleCandidates], keep: Optional[dict[str, list[bool]]] = None) -> Tally:
+    """The scorer's tally over ``articles``, with only the kept candidates when ``keep`` is given."""
+    tally = Tally()
+    for a in articles:
+        predicted = a.predicted if keep is None else [p for p, k in zip(a.predicted, keep[a.article]) if k]
+        allsides_dev.score_article(a.gold, predicted, tally, a.text)
+    return tally
+
+
+def folds(articles: Sequence[ArticleCandidates], k: int) -> list[list[int]]:
+    """Article indices per fold: sorted by id, dealt round-robin (deterministic)."""
+    order = sorted(range(len(articles)), key=lambda i: articles[i].article)
+    return [order[f::k] for f in range(k)]
+
+
+def _rows(articles: Sequence[ArticleCandidates]) -> tuple[list[dict], list[int]]:
+    rows = [f for a in articles for f in a.features]
+    labels = [y for a in articles for y in a.labels]
+    return rows, labels
+
+
+def _detection_f1(articles: Sequence[ArticleCandidates], probs: dict[str, list[float]], threshold: float) -> float:
+    tp = fp = fn = 0
+    for a in articles:
+        kept = sum(y for y, p in zip(a.labels, probs[a.article]) if p >= threshold)
+        dropped_false = sum(1 - y for y, p in zip(a.labels, probs[a.article]) if p < threshold)
+        tp += kept
+        fp += len(a.labels) - sum(a.labels) - dropped_false
+        fn += len(a.gold) - kept
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def out_of_fold(articles: Sequence[ArticleCandidates], k: int, l2: float, min_count: int) -> dict[str, list[float]]:
+    """Each article's candidate probabilities from a model trained on the other folds."""
+    probs: dict[str, list[float]] = {}
+    for held in folds(articles, k):
+        held_set = set(held)
+        train = [a for i, a in enumerate(articles) if i not in held_set]
+        model = logreg.train(*_rows(train), l2=l2, min_count=min_count)
+        for i in held:
+            probs[articles[i].article] = [model.probability(f) for f in articles[i].features]
+    return probs
+
+
+def choose(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tuple[float, float, float]:
+    """(l2, threshold, inner detection F1): the best pair by an inner grouped CV on ``articles``."""
+    best = (-1.0, 1.0, 0.5)
+    for l2 in L2_GRID:
+        probs = out_of_fold(articles, k, l2, min_count)
+        for t in THRESHOLDS:
+            f1 = _detection_f1(articles, probs, t)
+            if f1 > best[0] + 1e-9:
+                best = (f1, l2, t)
+    return best[1], best[2], best[0]
+
+
+def fit_final(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tuple[logreg.Model, float]:
+    """The model on every article, with L2 and threshold chosen by grouped CV on them."""
+    l2, threshold, inner = choose(articles, k, min_count)
+    model = logreg.train(*_rows(articles), l2=l2, min_count=min_count, threshold=float(threshold))
+    model.header.update({"l2": l2, "inner_cv_detection_f1": round(inner, 4)})
+    return model, inner
+
+
+def cross_validate(articles: Sequence[ArticleCandidates], k: int = 5, inner_k: int = 4,
+                   min_count: int = 2) -> tuple[dict[str, list[bool]], list[dict]]:
+    """Keep-decisions for every candidate, each made by a model that never saw its article,
+    and one line per fold (chosen L2 and threshold)."""
+    keep: dict[str, list[bool]] = {}
+    lines = []
+    for n, held in enumerate(folds(articles, k)):
+        held_set = set(held)
+        train = [a for i, a in enumerate(articles) if i not in held_set]
+        model, inner = fit_final(train, inner_k, min_count)
+        for i in held:
+            a = articles[i]
+            keep[a.article] = [model.probability(f) >= model.threshold for f in a.features]
+        lines.append({"fold": n + 1, "articles": len(held), "l2": model.header["l2"],
+                      "threshold": float(model.threshold), "inner_f1": round(inner, 4)})
+    return keep, lines
+
+
+def figures(tally: Tally) -> dict[str, float]:
+    m = tally.metrics()
+    return {"detection_p": round(m["detection"].precision, 4), "detection_r": round(m["detection"].recall, 4),
+            "detection_f1": round(m["detection"].f1, 4), "type_f1": round(m["type"].f1, 4),
+            "event_f1": round(m["event_f1"].f1, 4), "predicted": m["predicted_events"], "gold": m["gold_events"]}
