@@ -9,6 +9,7 @@ table of weights; ``PREFIXES`` lists every prefix the extractor can produce.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Any, Optional
 
 from sitrep.model import Actor, Document, Event
@@ -147,8 +148,19 @@ def _role_features(event: Event, out: dict[str, float]) -> None:
         out["same_country=yes"] = 1.0
 
 
-def event_features(doc: Document, event: Event) -> dict[str, float]:
-    """The feature dict of one candidate event of ``doc`` (``doc.nlp`` used when present)."""
+class _DocCounts:
+    """Counts over all of a document's events, made once per document (not once per event:
+    a long transcript has hundreds of events)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.per_sentence = Counter(e.sentence.span for e in doc.events)
+        self.per_type = Counter(e.type for e in doc.events)
+
+
+def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
+    """The feature dict of one candidate event of ``doc`` (``doc.nlp`` used when present);
+    ``counts`` (from ``_DocCounts(doc)``) saves recounting the document for each event."""
+    counts = counts or _DocCounts(doc)
     out: dict[str, float] = {"bias=1": 1.0, f"type={event.type}": 1.0}
     if event.mode:
         out[f"mode={event.type}:{event.mode}"] = 1.0
@@ -164,10 +176,8 @@ def event_features(doc: Document, event: Event) -> dict[str, float]:
     out[f"figures={'yes' if event.figures else 'no'}"] = 1.0
     _role_features(event, out)
     _position_features(doc, event, out)
-    same_sentence = sum(1 for e in doc.events if e.sentence.span == event.sentence.span)
-    out[f"events_in_sentence={_bucket(same_sentence, (2, 3, 5))}"] = 1.0
-    same_type = sum(1 for e in doc.events if e.type == event.type)
-    out[f"same_type_in_doc={_bucket(same_type, (2, 4, 8))}"] = 1.0
+    out[f"events_in_sentence={_bucket(counts.per_sentence[event.sentence.span], (2, 3, 5))}"] = 1.0
+    out[f"same_type_in_doc={_bucket(counts.per_type[event.type], (2, 4, 8))}"] = 1.0
     tok = _trigger_token(doc, event)
     if tok is not None:
         _token_features(tok, out, event.type)
@@ -176,4 +186,5 @@ def event_features(doc: Document, event: Event) -> dict[str, float]:
 
 def document_features(doc: Document) -> list[dict[str, float]]:
     """The features of every event of ``doc``, in order."""
-    return [event_features(doc, e) for e in doc.events]
+    counts = _DocCounts(doc)
+    return [event_features(doc, e, counts) for e in doc.events]

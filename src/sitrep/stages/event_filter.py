@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.learn.event_features import event_features
+from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Document
 
@@ -50,7 +50,7 @@ def run(doc: Document, kb=None) -> Document:
     if not doc.events:
         return doc
     model = load_model()
-    scored = [(event, model.probability(event_features(doc, event))) for event in doc.events]
+    scored = list(zip(doc.events, map(model.probability, document_features(doc))))
     if keeps_all(doc):
         doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
                                             "applied": False}
