@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Optional
 
+from sitrep.corpus.outlets import outlet_label, outlet_label_sql
 from sitrep.corpus.queries import about_articles_sql, country_codes
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
 from sitrep.web import summaries
@@ -333,6 +334,8 @@ def article(store, article_id: str) -> Optional[dict[str, Any]]:
     if not rows:
         return None
     out = rows[0]
+    # the name shown for it, the brief's and the incident pages' (its site or file when no outlet)
+    out["outlet_label"] = outlet_label(out.get("outlet"), out.get("url"), out.get("origin"), article_id)
     out["document"] = store.document(article_id) or {}
     out["events"] = [_parse_json(r) for r in store.rows(
         "SELECT e.*, m.incident_id FROM events e LEFT JOIN incident_mentions m USING (event_id) "
@@ -385,7 +388,8 @@ def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str
     where, params = event_conditions(replace(f, actor=None), summaries.ready(store))
     cond = " AND ".join(where) or "TRUE"
     columns = ("e.event_id, e.article_id, e.type, e.certainty, e.attributed_to, e.target_name, e.sentence, "
-               "e.sentence_start, e.trigger, e.event_date, e.outlet, a.title, m.incident_id")
+               "e.sentence_start, e.trigger, e.event_date, e.outlet, a.title, m.incident_id, "
+               f"{outlet_label_sql('a')} AS outlet_label")
     base = (f"FROM events e JOIN articles a USING (article_id) LEFT JOIN incident_mentions m USING (event_id) "
             f"WHERE {cond}")
     out: dict[str, Any] = {"name": name, "positions": {}}
@@ -402,7 +406,7 @@ def actor(store, name: str, f: Filters, per_kind: int = 50) -> Optional[dict[str
     a_where, a_params = article_conditions(f, summaries.ready(store))
     out["quotes"] = store.rows(f"""
         SELECT q.quote_id, q.article_id, q.start_char, q.end_char, q.text, q.speaker_name, q.speaker_country,
-               q.cue, q.kind, a.outlet, a.pub_date, a.title
+               q.cue, q.kind, a.outlet, {outlet_label_sql('a')} AS outlet_label, a.pub_date, a.title
         FROM quotes q JOIN articles a USING (article_id) WHERE q.speaker_name = ? AND {a_where}
         ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?""", [name] + a_params + [per_kind])
     info = store.rows("SELECT mode(source_country ORDER BY source_country) AS country, "
