@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from sitrep.knowledge.merge_words import merge_words
 from sitrep.model import Actor, Event, Place, Time
 
 #: how many sentences after a happening's latest mention a casualty verb is its outcome
@@ -53,6 +54,25 @@ class Draft:
     specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
     stated: bool = False  # "did not confirm the attack": its source is who states, a guess
     lemma: str = ""  # the trigger head's lemma ("accuse", "strike")
+    modifiers: frozenset[str] = frozenset()  # lower-case determiners and modifiers of its head
+
+    @property
+    def reference(self) -> bool:
+        """A definite mention of an act ("the strike", "that attack", "made the offer",
+        "Tuesday's raid"): it names a happening, it does not report a new one."""
+        return self.definite
+
+    def new_happening(self, determiners: frozenset[str]) -> bool:
+        """Marked as another act than the ones told: "another attack", "a second strike",
+        "new sanctions", "survivors of an earlier attack". A definite mention whose only
+        mark is novelty names the act just reported ("the new sanctions come amid ...")."""
+        words = merge_words()
+        if not self.definite and self.modifiers & words.anterior_markers:
+            return True
+        if not self.distinct:
+            return False
+        marks = self.modifiers - determiners
+        return not (self.definite and marks and marks <= words.novelty_markers)
 
 
 @dataclass
@@ -97,7 +117,8 @@ class Happening:
         self.target = _better_actor(self.target, ev.target)
         if _date_rank(ev.date, d.date_attached) > _date_rank(self.date, self.date_attached):
             self.date, self.date_attached = ev.date, d.date_attached
-        self.place = _better_place(self.place, ev.place)
+        if not (d.reference and self.drafts[:-1] and self.place is not None):
+            self.place = _better_place(self.place, ev.place)  # "the strike", told in Geneva
         self.last_sentence = max(self.last_sentence, d.sentence)
 
 
@@ -107,7 +128,7 @@ def group(drafts: list[Draft], lex) -> list[Happening]:
     happenings: list[Happening] = []
     for d in drafts:
         home = None
-        if not d.distinct:
+        if not d.new_happening(lex.words.definite_determiners):
             home = next((h for h in reversed(happenings)
                          if compatible(h, d, lex) and same_happening(h, d, lex)), None)
         if home is None:
@@ -133,9 +154,9 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
     own = [x.own_date for x in h.drafts if x.own_date is not None]
     if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):
         return False  # "visited Nicaragua in 1985" is not the visit of 2009
-    if h.type in lex.types_of("physical") and not places_compatible(h.place, ev.place,
-                                                                    lex.words.point_place_features):
-        return False
+    if h.type in lex.types_of("physical") and not d.reference \
+            and not places_compatible(h.place, ev.place, lex.words.point_place_features):
+        return False  # a reference's sentence often places its speaker, not the act
     return True
 
 
@@ -148,14 +169,15 @@ def _types_compatible(h: Happening, d: Draft) -> bool:
 
 def same_happening(h: Happening, d: Draft, lex=None) -> bool:
     """Something says the draft reports the happening again."""
-    if d.definite and d.nominal:
-        return True  # "the attack", "the strikes", "Tuesday's offensive"
+    if d.reference:
+        return True  # "the attack", "the strikes", "Tuesday's offensive", "made the offer"
     ev = d.event
     if any(x.sentence == d.sentence for x in h.drafts):
         # talks with a head of state and, in the same sentence, with the opposition:
         # two named recipients are two acts, even in one sentence
         return not _other_recipient(h, d)
-    if _shared_party(h.source, ev.source) and not _other_recipient(h, d) \
+    families = lex.sector_families if lex is not None else None
+    if _shared_party(h.source, ev.source, families) and not _other_recipient(h, d) \
             and (d.nominal or d.definite or not _statement(h, lex) or any(x.lemma == d.lemma for x in h.drafts)):
         # a party speaking again in another clause ("Maduro said he defeated a coup ...
         # Maduro accused protesters of crimes") makes a new statement unless the clause
@@ -190,13 +212,25 @@ def _other_recipient(h: Happening, d: Draft) -> bool:
                                                               and a.country == b.country)
 
 
-def _shared_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
-    """Both mentions name the same party (a state, a person, an organisation)."""
+def _shared_party(a: Optional[Actor], b: Optional[Actor], families: Optional[dict] = None) -> bool:
+    """Both mentions name the same party (a state, a person, an organisation), or one
+    names a state and the other one of its officials acting for it ("a move recognised by
+    the US" and "President Trump recognised ...")."""
     if a is None or b is None or _unresolved(a) or _unresolved(b):
         return False
+    if a.kind == "person" and b.kind == "person":
+        return _name(a) == _name(b)
     if a.kind == "person" or b.kind == "person":
-        return a.kind == b.kind and _name(a) == _name(b)
+        return families is not None and _official_of(a, b, families)
     return bool(a.country and a.country == b.country) or _name(a) == _name(b)
+
+
+def _official_of(a: Actor, b: Actor, families: dict[str, str]) -> bool:
+    """One is a person in a state role, the other a state or state body of the same country."""
+    person, other = (a, b) if a.kind == "person" else (b, a)
+    return bool(person.country) and person.country == other.country \
+        and families.get(person.sector or "") == "state" \
+        and families.get(other.sector or "", "state") == "state"
 
 
 def actors_compatible(a: Optional[Actor], b: Optional[Actor], families: dict[str, str]) -> bool:

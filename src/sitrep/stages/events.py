@@ -305,6 +305,7 @@ class DraftBuilder:
         return Draft(event=event, head=c.head.i, objects=_object_heads(c), date_attached=own.attached,
                      own_date=None if own.reported else own.time, irrealis=_irrealis(c, self.words),
                      distinct=self._distinct(c), governed_by=_threat_of(c), base_type=base_type,
+                     modifiers=_modifiers(c),
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
                      specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
@@ -532,6 +533,13 @@ def _anchors(c: Candidate) -> set[int]:
     if c.light is not None:
         out.add(c.light.i)
     return out
+
+
+def _modifiers(c: Candidate) -> frozenset[str]:
+    """Lower-case determiners and modifiers of the trigger head ("the new sanctions",
+    "an earlier attack"): event_merge reads from them whether a mention refers back."""
+    return frozenset(ch.lower_ for ch in c.head.children
+                     if ch.dep_ in ("det", "amod", "advmod", "nummod", "npadvmod"))
 
 
 def _threat_of(c: Candidate) -> Optional[str]:
