@@ -93,21 +93,39 @@ def test_an_earlier_attack_is_another_act_even_in_the_same_sentence(kb):
 def test_an_official_and_the_state_body_report_one_material_act(kb):
     """"Borovia's finance minister announced sanctions on Velmora" ... "the Borovian
     treasury has sanctioned Velmora's central bank"."""
-    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person"), nominal=True)
+    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person"), nominal=True, lemma="sanction")
     again = _draft("SANCTION", 300, 3, _party("Borovian treasury", "BRV", "org"),
-                   _party("central bank", "VLM", "org"))
+                   _party("central bank", "VLM", "org"), lemma="sanction")
     assert len(group([first, again], kb.event_lexicon)) == 1
 
 
+def test_an_official_and_the_state_in_other_words_may_be_two_acts(kb):
+    """"Borovia's withdrawal from the valley" ... "when its president decided to pull a
+    few troops out of the border area": other words, no evidence of one act."""
+    first = _draft("RETREAT", 10, 0, _party("Borovia", "BRV"), nominal=True, lemma="withdrawal")
+    other = _draft("RETREAT", 300, 3, _party("Ana Kress", "BRV", "person"), lemma="pull")
+    assert len(group([first, other], kb.event_lexicon)) == 2
+
+
+def test_two_statements_of_one_state_by_the_state_and_an_official_stay_two(kb):
+    """"Borovia's foreign minister urged Velmora to ..." ... "Borovia has urged the
+    Velmoran army to ...": the same word, but two things said."""
+    first = _draft("REQUEST", 10, 0, _party("Ana Kress", "BRV", "person"), _party("Velmora", "VLM"),
+                   lemma="urge")
+    other = _draft("REQUEST", 300, 3, _party("Borovia", "BRV"), lemma="urge")
+    assert len(group([first, other], kb.event_lexicon)) == 2
+
+
 def test_an_official_of_another_state_is_no_shared_party(kb):
-    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person"), nominal=True)
-    other = _draft("SANCTION", 300, 3, _party("Velmoran treasury", "VLM", "org"))
+    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person"), nominal=True, lemma="sanction")
+    other = _draft("SANCTION", 300, 3, _party("Velmoran treasury", "VLM", "org"), lemma="sanction")
     assert len(group([first, other], kb.event_lexicon)) == 2
 
 
 def test_a_person_without_a_state_role_is_no_shared_party(kb):
-    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person", sector="BUS"), nominal=True)
-    other = _draft("SANCTION", 300, 3, _party("Borovian treasury", "BRV", "org"))
+    first = _draft("SANCTION", 10, 0, _party("Ana Kress", "BRV", "person", sector="BUS"), nominal=True,
+                   lemma="sanction")
+    other = _draft("SANCTION", 300, 3, _party("Borovian treasury", "BRV", "org"), lemma="sanction")
     assert len(group([first, other], kb.event_lexicon)) == 2
 
 

@@ -176,13 +176,18 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         # talks with a head of state and, in the same sentence, with the opposition:
         # two named recipients are two acts, even in one sentence
         return not _other_recipient(h, d)
-    families = lex.sector_families if lex is not None else None
-    if _shared_party(h.source, ev.source, families) and not _other_recipient(h, d) \
-            and (d.nominal or d.definite or not _statement(h, lex) or any(x.lemma == d.lemma for x in h.drafts)):
+    same_word = any(x.lemma == d.lemma for x in h.drafts)
+    if _shared_party(h.source, ev.source) and not _other_recipient(h, d) \
+            and (d.nominal or d.definite or not _statement(h, lex) or same_word):
         # a party speaking again in another clause ("Maduro said he defeated a coup ...
         # Maduro accused protesters of crimes") makes a new statement unless the clause
         # repeats the statement's word or names it by a noun ("the accusation"); a
         # material act told again in other words ("sanctioned ... by designating") is one
+        return True
+    if same_word and not _statement(h, lex) and not _other_recipient(h, d) \
+            and _shared_party(h.source, ev.source, lex.sector_families if lex is not None else None):
+        # "a move recognised by the US" ... "President Trump recognised": the state and its
+        # official doing the same material act; two officials' statements stay two
         return True
     if _shared_party(h.target, ev.target) and (d.nominal or (ev.source is None and h.source is None)):
         # a shared recipient alone ties an event noun ("strikes on Caracas") or two
