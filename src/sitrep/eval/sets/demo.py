@@ -11,6 +11,14 @@ accuracy (null counts as a value); on matches through the event's first mention 
 trigger: an event has one certainty, read where it is first reported): certainty status
 accuracy, attributed-to country accuracy (on gold rows that name one), hedge recall, date
 accuracy (gold date is a prefix of, or equal to, the predicted value).
+
+Detection counts events, as the guidelines code them (docs/annotation.md 3: one event per
+happening, with all its mentions): a predicted event is a false alarm in an annotated
+sentence when it is first reported there (its trigger is in the sentence) and none of its
+mentions there matches a gold row. A later mention of an event reported before ("Maduro
+condemned the strike") claims no new event and is not counted; a second word of the same
+event in its own sentence ("explosions shook the city as jets struck") neither.
+``mention_detection`` keeps the stricter count of every unmatched mention as a false alarm.
 """
 from __future__ import annotations
 
@@ -70,6 +78,7 @@ def _find_sentence(doc, sentence: str):
 @dataclass
 class _Tally:
     detect: PRF = field(default_factory=PRF)
+    mention_fp: int = 0  # every unmatched mention (``mention_detection``)
     #: matched, type_ok, source_ok, ..., certainty_n, certainty_ok, attr_n, attr_ok, ...
     counts: Counter = field(default_factory=Counter)
     per_status: Counter = field(default_factory=Counter)  # (gold, predicted) certainty
@@ -154,11 +163,18 @@ def _score_sentence(doc, sentence: tuple[int, int], rows: list[dict], tally: _Ta
         used.add(match)
         tally.detect.tp += 1
         _score_match(row, predicted[match], spans[match], tally)
+    matched = {id(predicted[k]) for k in used}
+    counted = set()
     for k, e in enumerate(predicted):
-        if k not in used:
-            tally.detect.fp += 1
-            tally.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
-                                f"{text[s_start:s_end]}")
+        if k in used:
+            continue
+        tally.mention_fp += 1
+        if id(e) in matched or id(e) in counted or not s_start <= e.trigger.span[0] < s_end:
+            continue  # a recap of an event reported before, or another word of a matched one
+        counted.add(id(e))
+        tally.detect.fp += 1
+        tally.errors.append(f"FALSE ALARM {e.type} [{text[spans[k][0]:spans[k][1]]}] in: "
+                            f"{text[s_start:s_end]}")
 
 
 def _score_match(row: dict, event, mention_span, tally: _Tally) -> None:
@@ -218,6 +234,7 @@ def _metrics(tally: _Tally) -> dict:
     n = counts["matched"] or 1
     return {
         "event_detection": tally.detect,
+        "mention_detection": PRF(tp=tally.detect.tp, fp=tally.mention_fp, fn=tally.detect.fn),
         "type_accuracy": counts["type_ok"] / n,
         "source_country_acc": counts["source_ok"] / n,
         "target_country_acc": counts["target_ok"] / n,
