@@ -54,6 +54,20 @@ def test_a_definite_noun_after_a_light_verb_refers_back(kb):
     assert len(group([act, ref], kb.event_lexicon)) == 1
 
 
+def test_a_bare_event_noun_repeating_the_word_of_an_act_names_it_again(kb):
+    """"clashes on Tuesday injured dozens" ... "clashes between the two camps went on
+    until dusk": the same word, no article, nothing that tells them apart."""
+    first = _draft("ASSAULT", 10, 0, nominal=True, lemma="clash")
+    again = _draft("ASSAULT", 300, 6, nominal=True, lemma="clash")
+    assert len(group([first, again], kb.event_lexicon)) == 1
+
+
+def test_an_indefinite_event_noun_repeating_the_word_is_another_act(kb):
+    first = _draft("ASSAULT", 10, 0, nominal=True, lemma="strike")
+    again = _draft("ASSAULT", 300, 6, nominal=True, lemma="strike", modifiers=frozenset({"a"}))
+    assert len(group([first, again], kb.event_lexicon)) == 2
+
+
 # -- marks of another act ----------------------------------------------------------------------
 
 def test_the_new_sanctions_name_the_sanctions_just_announced(kb):

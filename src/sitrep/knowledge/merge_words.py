@@ -21,6 +21,7 @@ class MergeWords:
     """Word sets of ``words.tsv`` (lower-case forms of a trigger's modifiers)."""
     novelty_markers: frozenset[str]
     anterior_markers: frozenset[str]
+    indefinite_determiners: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

@@ -184,6 +184,9 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         # repeats the statement's word or names it by a noun ("the accusation"); a
         # material act told again in other words ("sanctioned ... by designating") is one
         return True
+    if same_word and d.nominal and not d.modifiers & merge_words().indefinite_determiners \
+            and not _other_recipient(h, d):
+        return True  # "dismantlement of the site ... dismantlement of the test ground"
     if same_word and not _statement(h, lex) and not _other_recipient(h, d) \
             and _shared_party(h.source, ev.source, lex.sector_families if lex is not None else None):
         # "a move recognised by the US" ... "President Trump recognised": the state and its
