@@ -68,6 +68,19 @@ def test_an_indefinite_event_noun_repeating_the_word_is_another_act(kb):
     assert len(group([first, again], kb.event_lexicon)) == 2
 
 
+def test_a_reference_without_its_doer_joins_the_act_of_the_party_its_sentence_names(kb):
+    """"Borovia offered asylum to the activist" ... "Velmora's leader said he would make
+    the same offer" ... "Kress made the offer in a speech" (the subject missed): the offer
+    of the party the sentence names, not the latest offer."""
+    kress = _party("Ana Kress", "BRV", "person")
+    first = _draft("AGREE", 10, 0, kress, lemma="offer")
+    other = _draft("AGREE", 200, 3, _party("Ivo Marn", "VLM", "person"), nominal=True, lemma="offer")
+    ref = _draft("AGREE", 400, 6, definite=True, lemma="offer")
+    ref.event.sentence = TextSpan((390, 440), "Kress made the offer in a speech on Friday.")
+    happenings = group([first, other, ref], kb.event_lexicon)
+    assert [len(h.drafts) for h in happenings] == [2, 1]
+
+
 # -- marks of another act ----------------------------------------------------------------------
 
 def test_the_new_sanctions_name_the_sanctions_just_announced(kb):
@@ -152,3 +165,11 @@ def test_the_new_sanctions_recap_is_one_event_with_two_mentions(kb):
     sanctions = [e for e in run(kb, text).events if e.type == "SANCTION"]
     assert len(sanctions) == 1, [(e.type, e.trigger.text) for e in sanctions]
     assert len(sanctions[0].mentions) == 2
+
+
+def test_the_merge_words_are_read_from_their_data_file():
+    from sitrep.knowledge.merge_words import merge_words
+    words = merge_words()
+    assert "earlier" in words.anterior_markers and "new" in words.novelty_markers
+    assert "a" in words.indefinite_determiners
+    assert not words.novelty_markers & words.anterior_markers

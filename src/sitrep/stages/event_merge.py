@@ -24,6 +24,7 @@ operation") gets as its target whoever carried that event out.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -129,13 +130,29 @@ def group(drafts: list[Draft], lex) -> list[Happening]:
     for d in drafts:
         home = None
         if not d.new_happening(lex.words.definite_determiners):
-            home = next((h for h in reversed(happenings)
-                         if compatible(h, d, lex) and same_happening(h, d, lex)), None)
+            homes = [h for h in reversed(happenings) if compatible(h, d, lex) and same_happening(h, d, lex)]
+            home = _named_home(homes, d) or next(iter(homes), None)
         if home is None:
             home = Happening([])
             happenings.append(home)
         home.add(d)
     return happenings
+
+
+def _named_home(homes: list[Happening], d: Draft) -> Optional[Happening]:
+    """For a reference whose doer was not read ("Maduro made the offer" with the subject
+    missed), the latest candidate whose doer the reference's sentence names; else None
+    (the latest candidate is taken)."""
+    if not d.reference or d.event.source is not None or len(homes) < 2:
+        return None
+    words = set(re.findall(r"\w+", d.event.sentence.text))
+    return next((h for h in homes if any(_name_words(x.event.source) & words for x in h.drafts
+                                         if x.event.source is not None)), None)
+
+
+def _name_words(actor: Actor) -> set[str]:
+    """The capitalised words of an actor's name ("Nicolás Maduro" -> Nicolás, Maduro)."""
+    return {w for w in re.findall(r"\w+", actor.name or "") if w[:1].isupper() and len(w) > 2}
 
 
 def compatible(h: Happening, d: Draft, lex) -> bool:
