@@ -16,8 +16,15 @@ other) and, for physical acts, compatible places -- and for which there is *evid
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
-attack", "a second strike", "new sanctions", "struck again") starts a happening of its
-own.
+attack", "a second strike", "new sanctions", "struck again", "an earlier attack") starts a
+happening of its own; "the new sanctions" names the ones just told.
+
+A definite mention is a *reference* ("the strike", "made the offer", "Tuesday's raid"):
+it joins the act it names wherever its sentence places the speaker, lends no place to it,
+and, when its own doer was not read, goes to the act of the party its sentence names. A
+bare event noun repeating the word of an act told ("clashes ... clashes") names it again;
+an official and the state body doing the same material act with the same word share a
+party. The words these rules read are in ``knowledge/data/merge/words.tsv``.
 
 Afterwards a reaction to an event ("Russia condemned the strikes", "criticism of the
 operation") gets as its target whoever carried that event out.
