@@ -3,6 +3,8 @@ never what they are: every list, incident, actor, overview, map and export read 
 them has the same rows in the same order as the plain queries over the store's tables."""
 from __future__ import annotations
 
+import html
+
 import shutil
 from pathlib import Path
 
@@ -206,9 +208,25 @@ def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
     with TestClient(app, base_url="http://127.0.0.1") as client:
         names = {key[0] for key in app.state.snapshots.current().cache}
         assert names == {"choices", "overview", "map", "actors"}
-        for path in ("/", "/map", "/actors", "/actors?about=Caracas", "/map?type=ASSAULT", "/?group=type&norm=no"):
-            assert client.get(path).status_code == 200, path
+        for path in ("/", "/map", "/actors"):
+            page = client.get(path)
+            assert page.status_code == 200 and "data-panel" not in page.text, path
+        # a filter not worked out yet: the page comes at once, without its aggregates, and
+        # names the /api/ answer its script fills the panel from
+        filtered = {"/actors?about=Caracas": "/api/actors?about=Caracas&per_page=200",
+                    "/map?type=ASSAULT": "/api/map?type=ASSAULT",
+                    "/?group=type&norm=no": "/api/overview?group=type&norm=no"}
+        for path, api in filtered.items():
+            page = client.get(path)
+            assert page.status_code == 200 and 'aria-busy="true"' in page.text, path
+            assert f'data-src="{api}"' in html.unescape(page.text), path
+        assert len(app.state.snapshots.current().cache) == 4
+        for api in filtered.values():
+            assert client.get(api).status_code == 200, api
         assert len(app.state.snapshots.current().cache) == 7
+        for path in filtered:  # now kept with the copy: the whole page from the server
+            page = client.get(path)
+            assert page.status_code == 200 and "data-panel" not in page.text, path
         assert client.get("/api/actors?per_page=1&page=2").json()["items"]
 
 

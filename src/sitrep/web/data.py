@@ -442,14 +442,32 @@ def default_period(store, days: int = OVERVIEW_DAYS) -> tuple[date, date]:
     return end - timedelta(days=days - 1), end
 
 
-def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top: int = 10) -> Overview:
+def period(store, f: Filters) -> tuple[date, date, tuple[date, date]]:
+    """The Overview's period (the filter's dates, else the last OVERVIEW_DAYS days up to the
+    newest article) and the previous period of the same length."""
     since, until = f.since, f.until
     if not since or not until:
         d_since, d_until = default_period(store)
         until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
         since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
     length = (until - since).days + 1
-    prev = (since - timedelta(days=length), since - timedelta(days=1))
+    return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+
+
+def top_incidents(store, f: Filters, since: date, until: date, top: int = 10) -> list[dict[str, Any]]:
+    """The period's most significant incidents (independent sources, then articles)."""
+    return list_incidents(store, replace(f, since=since, until=until, sort="sources", page=1, per_page=top)).items
+
+
+def overview_head(store, f: Filters, top: int = 10) -> dict[str, Any]:
+    """What an Overview page shows before its aggregates arrive: the period, the previous
+    period and the most significant incidents (one list query, no aggregate)."""
+    since, until, prev = period(store, f)
+    return {"since": since, "until": until, "previous": prev, "top": top_incidents(store, f, since, until, top)}
+
+
+def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top: int = 10) -> Overview:
+    since, until, prev = period(store, f)
     current_f = replace(f, since=since, until=until)
     previous_f = replace(f, since=prev[0], until=prev[1])
     cur_types, prev_types = _type_counts(store, f, prev[0], since, until)
@@ -457,12 +475,12 @@ def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top
                 "previous": prev_types.get(t, 0), "change": cur_types.get(t, 0) - prev_types.get(t, 0)}
                for t in PLOVER_TYPES if cur_types.get(t) or prev_types.get(t)]
     by_type.sort(key=lambda r: (-abs(r["change"]), -r["current"], r["type"]))
-    days = [since + timedelta(days=i) for i in range(length)]
+    days = [since + timedelta(days=i) for i in range((until - since).days + 1)]
     series, per_day = _daily(store, current_f, days, group, normalise)
     articles = _articles_in(store, f, prev[0], since, until)
     counts = _period_counts(store, current_f, cur_types, articles[0])
     previous_counts = _period_counts(store, previous_f, prev_types, articles[1])
-    top_rows = list_incidents(store, replace(current_f, sort="sources", page=1, per_page=top)).items
+    top_rows = top_incidents(store, f, since, until, top)
     return Overview(since, until, prev, counts, previous_counts, by_type, days, series, per_day, normalise, top_rows)
 
 

@@ -183,6 +183,16 @@ class Snapshots:
             copy.cache.move_to_end(key)
         return value
 
+    def peek(self, key: tuple, copy: Optional[Copy] = None) -> Any:
+        """What ``cached`` remembers under ``key`` on the current copy, or None when it has
+        not been worked out yet (a page then defers that part to its /api/ request)."""
+        copy = copy or self.current()
+        with copy.cache_lock:
+            if key in copy.cache:
+                copy.cache.move_to_end(key)
+                return copy.cache[key]
+        return None
+
     @property
     def version(self) -> int:
         return self._current.version if self._current else 0
