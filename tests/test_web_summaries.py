@@ -102,6 +102,37 @@ def test_event_lists_are_the_same(stores, query):
         assert a.total == b.total
 
 
+@pytest.fixture(scope="module")
+def kept(stores):
+    """The fast view with the server's memo of matching rows (snapshot.Matches)."""
+    from sitrep.web.snapshot import Matches, ReadStore
+
+    fast, _ = stores
+    view = ReadStore(fast._con.cursor(), fast.path, True, Matches(entries=4))
+    yield view
+    view.close()
+
+
+@pytest.mark.parametrize("query", FILTERS, ids=lambda q: repr(q))
+def test_kept_matches_page_like_the_query(stores, kept, query):
+    """A list read through the copy's memo of matching rows (every sort, pages 1 to 3 of
+    two rows, twice: the second time from the memo) equals the fast query's answer."""
+    from sitrep.web import data
+    from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
+
+    fast, _ = stores
+    for _ in range(2):
+        for sort in INCIDENT_SORTS:
+            for page in ("1", "2", "3"):
+                f = Filters.parse({**query, "sort": sort, "page": page, "per_page": "2"})
+                a, b = data.list_incidents(kept, f), data.list_incidents(fast, f)
+                assert (a.total, a.items) == (b.total, b.items), (sort, page)
+        for sort in EVENT_SORTS:
+            f = Filters.parse({**query, "sort": sort, "page": "2", "per_page": "3"}, EVENT_SORTS)
+            a, b = data.list_events(kept, f), data.list_events(fast, f)
+            assert (a.total, a.items) == (b.total, b.items), sort
+
+
 def test_the_comparisons_are_not_empty(stores):
     """The filters above select something, and different things: equal empty lists prove nothing."""
     from sitrep.web import data

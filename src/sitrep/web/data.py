@@ -268,6 +268,9 @@ def _ranked_page(store, name: str, where: list[str], params: list, sort: str, f:
     page's rows are the ones with the smallest ranks, read with their own columns only."""
     _, alias = summaries.SORTS[name]
     source = f"{summaries.table(name)} {alias}"
+    memo = getattr(store, "matches", None)
+    if memo is not None:
+        return _memo_page(store, memo, name, alias, source, where, params, sort, f)
     rows = store.rows(f"""
         WITH matching AS MATERIALIZED (
             SELECT {alias}.rowid AS _row, {summaries.rank_column(sort)} AS _rank FROM {source}
@@ -278,6 +281,37 @@ def _ranked_page(store, name: str, where: list[str], params: list, sort: str, f:
     if not rows:
         return _count(store, source, where or ["TRUE"], params), []
     return int(rows[0]["_total"]), rows
+
+
+def _memo_page(store, memo, name: str, alias: str, source: str, where: list[str], params: list, sort: str,
+               f: Filters) -> tuple[int, list[dict[str, Any]]]:
+    """_ranked_page on the server's copy: the filter's matching row keys in rank order are
+    worked out once per copy (one filtered scan and sort of the in-memory table), kept in
+    the copy's Matches, and a page is the rows of its slice of them, read by row id."""
+    key = (name, sort, tuple(where), tuple(_param_key(p) for p in params))
+    ids = memo.get(key)
+    if ids is None:
+        found = store.con.execute(
+            f"SELECT {alias}._key AS _row FROM {source} WHERE {' AND '.join(where) or 'TRUE'} "
+            f"ORDER BY {summaries.rank_column(sort)}", params).fetchnumpy()["_row"]
+        ids = found.astype("int64", copy=False)
+        memo.put(key, ids)
+    page = [int(x) for x in ids[f.offset:f.offset + f.per_page]]
+    if not page:
+        return len(ids), []
+    # the integer keys are indexed (summaries.build): an IN list of them is a few lookups
+    rows = store.rows(f"SELECT {summaries.row_columns(name, alias)}, {alias}._key AS _row FROM {source} "
+                      f"WHERE {alias}._key IN ({', '.join(map(str, page))})")
+    place = {key_: i for i, key_ in enumerate(page)}
+    rows.sort(key=lambda r: place[r["_row"]])
+    for r in rows:
+        del r["_row"]
+    return len(ids), rows
+
+
+def _param_key(value: Any) -> Any:
+    """A query parameter as part of a memo key (lists become tuples)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _incidents_source(fast: bool) -> str:
