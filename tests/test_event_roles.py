@@ -304,3 +304,34 @@ def test_a_reaction_to_a_withdrawal_targets_the_forces_that_withdrew(kb):
     doc = run(kb, "Kenya welcomed the withdrawal of Ugandan troops on Monday.")
     support = one(doc, "SUPPORT")
     assert country(support.target) == "UGA"
+
+
+def test_a_past_act_after_a_progressive_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("Ortega said Colombia was massing troops on the border and ordered his navy to "
+                  "patrol the gulf.")
+    ordered = next(t for t in sdoc if t.text == "ordered")
+    assert verb_subject(ordered).text == "Ortega"
+
+
+def test_a_past_act_after_a_passive_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("The minister said the ambassador had been summoned twice and warned Lima "
+                  "against any reprisal.")
+    warned = next(t for t in sdoc if t.text == "warned")
+    assert verb_subject(warned).text == "minister"
+
+
+def test_two_reported_acts_in_one_tense_share_the_reported_subject(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("Witnesses said the militia burned the market and shot two traders.")
+    shot = next(t for t in sdoc if t.text == "shot")
+    assert verb_subject(shot).text == "militia"
+
+
+def test_the_by_phrase_on_the_object_of_an_event_noun_is_its_doer(kb):
+    doc = run(kb, "The seizure of a cargo ship by Turkish forces near the strait on Friday "
+                  "alarmed insurers in London, brokers said.")
+    seizure = one(doc, "COERCE")
+    assert country(seizure.source) == "TUR"
+    assert country(seizure.target) != "TUR"

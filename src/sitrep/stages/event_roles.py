@@ -339,6 +339,9 @@ def verb_subject(verb, words: Optional[EventWords] = None):
                 return obj  # "accused the US of attacking", "blamed X for attacking"
             v = gov  # "punished Russia by adopting sanctions": the main subject
             continue
+        if v.dep_ == "conj" and _joins_reporting_clause(v):
+            v = v.head.head  # "X said Y was planning Z and ordered W": X ordered
+            continue
         if v.dep_ in ("conj", "acomp", "attr"):
             v = v.head  # "France is ready to contribute": the subject sits on "is"
             continue
@@ -349,6 +352,29 @@ def verb_subject(verb, words: Optional[EventWords] = None):
             continue
         break
     return None
+
+
+#: finite verb tags: a verb that carries its own tense
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _joins_reporting_clause(verb) -> bool:
+    """A subjectless finite verb that the parse coordinates with the reported clause of a
+    speech verb, but whose form does not continue that clause: "Ana said the army was
+    preparing an attack and ordered ..." (a progressive, perfect or passive reported verb
+    coordinated with a simple past) continues the speaker's own sentence, so its subject
+    is the speaker's. Two simple pasts ("said the army struck X and killed Y") stay one
+    reported clause."""
+    head = verb.head
+    if verb.tag_ not in _FINITE_TAGS or head.dep_ != "ccomp" or head.pos_ != "VERB" \
+            or head.head.pos_ not in VERB_POS or child(head.head, "nsubj") is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "... and had ordered": the reported clause goes on
+    # (a perfect "had struck X and killed Y" shares its auxiliary: no break there)
+    progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
+    passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
+    return progressive or passive
 
 
 def is_passive(verb) -> bool:
@@ -785,12 +811,30 @@ class RoleFinder:
                     found = self.phrase_actors(pobj)
                     if found:
                         return found
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                found = self._by_agent_of_patient(child(ch, "pobj"))
+                if found:
+                    return found
             if ch.dep_ == "acl" and ch.tag_ == "VBN":
                 by = agent_of(ch)
                 if by is not None:
                     found = self.phrase_actors(by)
                     if found:
                         return found
+        return []
+
+    def _by_agent_of_patient(self, patient) -> list[Actor]:
+        """"the capture of the port by rebel forces": the parse often hangs the event
+        noun's by-phrase on its of-object; a by-phrase naming a party there is still the
+        event's agent (a thing is not made "by" a party inside a noun phrase otherwise)."""
+        if patient is None:
+            return []
+        for ch in patient.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by" and ch.i > patient.i:
+                pobj = child(ch, "pobj")
+                found = self.phrase_actors(pobj) if pobj is not None else []
+                if found:
+                    return found
         return []
 
     def _container(self, noun):
