@@ -335,3 +335,24 @@ def test_the_by_phrase_on_the_object_of_an_event_noun_is_its_doer(kb):
     seizure = one(doc, "COERCE")
     assert country(seizure.source) == "TUR"
     assert country(seizure.target) != "TUR"
+
+
+def test_whom_a_clause_on_the_event_noun_killed_is_its_target(kb):
+    doc = run(kb, "The riots began a day after a rocket strike near the Kandahar bridge that killed "
+                  "Pakistani colonel Imran Baig and two of his guards.")
+    strike = one(doc, "ASSAULT")
+    assert country(strike.target) == "PAK"
+
+
+def test_a_place_beside_where_an_act_lands_is_no_target(kb):
+    doc = run(kb, "Colombian navy ships attacked a fishing boat off the coast of Honduras on "
+                  "Friday, killing two fishermen, officials in Bogota said.")
+    attack = one(doc, "ASSAULT")
+    assert country(attack.source) == "COL"
+    assert country(attack.target) != "HND"
+
+
+def test_a_place_where_an_act_lands_stays_its_recipient(kb):
+    doc = run(kb, "Colombian jets bombed several villages in Honduras on Friday, officials in "
+                  "Bogota said.")
+    assert country(one(doc, "ASSAULT").target) == "HND"

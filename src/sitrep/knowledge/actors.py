@@ -142,6 +142,8 @@ class RoleWords:
     relational_nouns: frozenset[str] = frozenset()
     #: nouns that, after "the", describe a state named before ("the country")
     country_descriptions: frozenset[str] = frozenset()
+    #: prepositions whose place lies outside where an act lands ("off the coast of X")
+    outside_prepositions: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -165,6 +167,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     dispossessing: set[str] = set()
     relational: set[str] = set()
     country_words: set[str] = set()
+    outside: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -201,12 +204,14 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             relational.add(word)
         elif kind == "country_description":
             country_words.add(word)
+        elif kind == "outside_preposition":
+            outside.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
                      unnamed_names, frozenset(patients), frozenset(blocs),
                      frozenset(stances), frozenset(dispossessing),
-                     frozenset(relational), frozenset(country_words))
+                     frozenset(relational), frozenset(country_words), frozenset(outside))
 
 
 @dataclass(frozen=True)

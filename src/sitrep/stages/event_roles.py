@@ -103,6 +103,31 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
     return out
 
 
+def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int]) -> bool:
+    """Whether the state of a place named in the sentence can stand for the recipient of
+    the act (PLOVER codes "shelled villages in X" as an act on X): not when the place lies
+    beside where the act lands ("struck a boat off the coast of X", "near the border"),
+    is where something comes from ("a boat carrying drugs from X"), or belongs to a clause
+    on another word than the act ("a ship that had left X"): a place is no party
+    (docs/annotation.md 5)."""
+    place = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand")
+    trigger = sdoc.char_span(trigger_span[0], trigger_span[1], alignment_mode="expand")
+    if place is None or trigger is None:
+        return True
+    act = {t.i for t in trigger}
+    outside = load_role_words().outside_prepositions
+    tok = place.root
+    for _ in range(10):
+        if tok.i in act or tok.head.i == tok.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in outside:
+            return False
+        if tok.dep_ in ("relcl", "acl") and not any(t.i in act for t in tok.subtree):
+            return False
+        tok = tok.head
+    return True
+
+
 def same_party(a: Actor, b: Actor) -> bool:
     """The same mention, the same known actor, or one state named twice (a capital and
     the country); two people of one country, or its government and its extremists, are
@@ -697,6 +722,8 @@ class RoleFinder:
             if not targets and lemma(container) in self.words.generic_event_heads:
                 targets = self._between(container)
         if not targets:
+            targets = self._victims(noun)
+        if not targets:
             parties = self._between(noun)
             if not sources and len(parties) > 1 and c.type not in ("CONSULT", "COOPERATE", "AGREE"):
                 sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
@@ -718,6 +745,18 @@ class RoleFinder:
                 found = self._prep_targets(ch, preps, exclude)
                 if found:
                     return found
+        return []
+
+    def _victims(self, noun) -> list[Actor]:
+        """"a strike at the airport that killed a general", "an ambush killing three
+        soldiers": whom a clause on the event noun says it killed or wounded is its
+        target (the victims' side, docs/annotation.md 5), not where it happened."""
+        for ch in noun.children:
+            if ch.dep_ in ("relcl", "acl") and ch.i > noun.i and lemma(ch) in self.words.casualty_verbs \
+                    and not is_passive(ch):
+                victims = child(ch, "dobj")
+                if victims is not None:
+                    return self.phrase_actors(victims)
         return []
 
     def _clause_subject(self, noun) -> list[Actor]:

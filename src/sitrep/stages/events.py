@@ -31,7 +31,7 @@ from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
-                                       verb_subject)
+                                       place_receives_act, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
@@ -291,7 +291,8 @@ class DraftBuilder:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
             source, target = _located(source, place), _located(target, place)
-            if target is None and (etype in self.lex.types_of("physical") or mode == "visit"):
+            if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
+                    and place_receives_act(self.doc.nlp, place.span, trigger.span):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
