@@ -356,3 +356,10 @@ def test_a_place_where_an_act_lands_stays_its_recipient(kb):
     doc = run(kb, "Colombian jets bombed several villages in Honduras on Friday, officials in "
                   "Bogota said.")
     assert country(one(doc, "ASSAULT").target) == "HND"
+
+
+def test_the_first_party_between_two_is_the_source_of_a_joint_act(kb):
+    doc = run(kb, "Officials said it would be the first meeting between a Chilean president and a "
+                  "Bolivian leader since the war.")
+    meeting = one(doc, "CONSULT")
+    assert (country(meeting.source), country(meeting.target)) == ("CHL", "BOL")

@@ -144,6 +144,8 @@ class RoleWords:
     country_descriptions: frozenset[str] = frozenset()
     #: prepositions whose place lies outside where an act lands ("off the coast of X")
     outside_prepositions: frozenset[str] = frozenset()
+    #: pronouns that stand for a thing or an act, never a party, as a copula's subject
+    thing_pronouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -168,6 +170,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     relational: set[str] = set()
     country_words: set[str] = set()
     outside: set[str] = set()
+    things: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -206,12 +209,15 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             country_words.add(word)
         elif kind == "outside_preposition":
             outside.add(word)
+        elif kind == "thing_pronoun":
+            things.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
                      unnamed_names, frozenset(patients), frozenset(blocs),
                      frozenset(stances), frozenset(dispossessing),
-                     frozenset(relational), frozenset(country_words), frozenset(outside))
+                     frozenset(relational), frozenset(country_words), frozenset(outside),
+                     frozenset(things))
 
 
 @dataclass(frozen=True)

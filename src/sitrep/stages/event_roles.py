@@ -636,6 +636,8 @@ class RoleFinder:
             if issuer is None:
                 break
             subj = issuer
+        if subj is not None and subj.lower_ in self.role_words.thing_pronouns and lemma(verb) == "be":
+            return []  # "it would be the first meeting": the pronoun is the act, not a party
         if subj is not None and (subj.pos_ == "PRON" or any(
                 ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subj.children)):
             speaker = self._quote_speaker(subj)
@@ -711,6 +713,11 @@ class RoleFinder:
                 sources = self.subject_actors(carrier)
         if not sources and container != noun:
             sources = self._noun_modifier_source(container)
+        parties = self._between(noun)
+        if not sources and len(parties) > 1:
+            # "fighting between troops and rebels", "talks between X and Y": the first
+            # named party is the source, as annotators code a joint act
+            return parties[:1], parties[1:2]
         targets = self._prep_targets(noun, preps, c.tokens) or self._clause_targets(noun, preps, c.tokens)
         patient = self._patient_modifier(noun)
         if not targets and patient is not None:
@@ -724,11 +731,7 @@ class RoleFinder:
         if not targets:
             targets = self._victims(noun)
         if not targets:
-            parties = self._between(noun)
-            if not sources and len(parties) > 1 and c.type not in ("CONSULT", "COOPERATE", "AGREE"):
-                sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
-            else:
-                targets = parties
+            targets = parties
         if not targets and carrier is not None and (c.light is not None or container != noun):
             targets = self._prep_targets(carrier, preps, c.tokens)
             if not targets:
