@@ -363,3 +363,10 @@ def test_the_first_party_between_two_is_the_source_of_a_joint_act(kb):
                   "Bolivian leader since the war.")
     meeting = one(doc, "CONSULT")
     assert (country(meeting.source), country(meeting.target)) == ("CHL", "BOL")
+
+
+def test_a_place_in_a_clause_on_the_act_itself_still_receives_it(kb):
+    doc = run(kb, "Colombian jets began an offensive that destroyed three depots in Honduras, "
+                  "officials in Bogota said.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert country(attack.target) == "HND"

@@ -106,7 +106,7 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
 def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int]) -> bool:
     """Whether the state of a place named in the sentence can stand for the recipient of
     the act (PLOVER codes "shelled villages in X" as an act on X): not when the place lies
-    beside where the act lands ("struck a boat off the coast of X", "near the border"),
+    beside where the act lands ("struck a boat off the coast of X"),
     is where something comes from ("a boat carrying drugs from X"), or belongs to a clause
     on another word than the act ("a ship that had left X"): a place is no party
     (docs/annotation.md 5)."""
@@ -122,8 +122,8 @@ def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[in
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ in outside:
             return False
-        if tok.dep_ in ("relcl", "acl") and not any(t.i in act for t in tok.subtree):
-            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.i not in act and not any(t.i in act for t in tok.subtree):
+            return False  # (a clause on the act itself still says where it happened)
         tok = tok.head
     return True
 
