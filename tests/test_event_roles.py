@@ -370,3 +370,10 @@ def test_a_place_in_a_clause_on_the_act_itself_still_receives_it(kb):
                   "officials in Bogota said.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert country(attack.target) == "HND"
+
+
+def test_a_charge_the_parse_hangs_on_a_plural_role_noun_leaves_it_a_party(kb):
+    doc = run(kb, "In a long televised speech, Bolivian President Luis Arce accused protesters of "
+                  "grave crimes which he said would be punished.")
+    accuse = one(doc, "ACCUSE")
+    assert accuse.target is not None and accuse.target.sector == "CIV"

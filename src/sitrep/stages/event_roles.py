@@ -287,7 +287,9 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
     if category is None or category in _NOT_AN_ACTOR:
         return None
-    for prep in tok.children:  # "a state of emergency", "the side of the road"
+    # "a state of emergency", "the side of the road" (a singular head: "accused protesters
+    # of crimes" is a parse that hangs the charge on the accused)
+    for prep in (tok.children if tok.tag_ != "NNS" else ()):
         if prep.dep_ == "prep" and prep.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in role_nouns for g in prep.children):
             return None
