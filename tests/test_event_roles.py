@@ -377,3 +377,18 @@ def test_a_charge_the_parse_hangs_on_a_plural_role_noun_leaves_it_a_party(kb):
                   "grave crimes which he said would be punished.")
     accuse = one(doc, "ACCUSE")
     assert accuse.target is not None and accuse.target.sector == "CIV"
+
+
+def test_a_past_act_after_a_modal_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("The envoy said Quito would answer any incursion and urged Lima to pull back.")
+    urged = next(t for t in sdoc if t.text == "urged")
+    assert verb_subject(urged).text == "envoy"
+
+
+def test_a_role_noun_of_the_region_belongs_to_no_single_country(kb):
+    doc = run(kb, "Peru's foreign minister urged the leaders of the region to reject any "
+                  "foreign intervention in the crisis.")
+    request = one(doc, "REQUEST")
+    assert country(request.source) == "PER"
+    assert request.target is None or request.target.country is None

@@ -302,9 +302,23 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
     # "Gulf states", "Western powers": a group of several countries, none of them the
     # article's home country or the country of the event's place
-    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i])
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i]) \
+        or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
+
+
+def _of_several_countries(tok) -> bool:
+    """"the governments of the region", "leaders of the world": an of-phrase naming an area
+    of several countries (the role words' regional nouns)."""
+    regions = load_role_words().regional_nouns
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = child(prep, "pobj")
+            if pobj is not None and lemma(pobj) in regions and not any(
+                    c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in pobj.children):
+                return True  # (not "the Andean region of Peru": a named region is placed)
+    return False
 
 
 def _role_phrase(actor: Actor) -> bool:
@@ -388,7 +402,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def _joins_reporting_clause(verb) -> bool:
     """A subjectless finite verb that the parse coordinates with the reported clause of a
     speech verb, but whose form does not continue that clause: "Ana said the army was
-    preparing an attack and ordered ..." (a progressive, perfect or passive reported verb
+    preparing an attack and ordered ..." (a progressive, passive or modal reported verb
     coordinated with a simple past) continues the speaker's own sentence, so its subject
     is the speaker's. Two simple pasts ("said the army struck X and killed Y") stay one
     reported clause."""
@@ -401,7 +415,8 @@ def _joins_reporting_clause(verb) -> bool:
     # (a perfect "had struck X and killed Y" shares its auxiliary: no break there)
     progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
     passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
-    return progressive or passive
+    modal = head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return progressive or passive or (modal and verb.tag_ == "VBD")
 
 
 def is_passive(verb) -> bool:
