@@ -214,6 +214,9 @@ class EventWords:
     discussion_verbs: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
+    #: sectors that fight (armed forces, police, armed and criminal groups): their
+    #: "attack" on someone is violence; a politician's is words (``events._debate``)
+    armed_sectors: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

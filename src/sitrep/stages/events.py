@@ -396,7 +396,21 @@ class DraftBuilder:
         if lemma(c.head) not in self.words.metaphor_prone:
             return False
         sectors = {(a.sector or "").lower() for a in sources + targets}
-        return bool(sectors & self.words.debate_sectors)
+        return bool(sectors & self.words.debate_sectors) or self._verbal_attack(c, sources, targets)
+
+    def _verbal_attack(self, c: Candidate, sources, targets) -> bool:
+        """"X attacked the administration, saying ...", "the senator's attack on the
+        prime minister": an attack made while speaking, or by a person who bears no arms
+        on a person or a government, with no weapon named, is an attack with words."""
+        if any(lemma(ch) in self.words.saying_verbs for ch in c.head.children if ch.dep_ == "advcl"):
+            return True
+        if not sources or not targets or refine_mode(c, self.lex):
+            return False
+        doer, victim = sources[0], targets[0]
+        armed = {s.lower() for s in self.words.armed_sectors}
+        return doer.kind == "person" and (doer.sector or "").lower() not in armed and \
+            victim.kind in ("person", "org") and (victim.sector or "").lower() not in armed \
+            and not victim.locative
 
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back
