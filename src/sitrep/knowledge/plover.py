@@ -217,6 +217,10 @@ class EventWords:
     #: sectors that fight (armed forces, police, armed and criminal groups): their
     #: "attack" on someone is violence; a politician's is words (``events._debate``)
     armed_sectors: frozenset[str]
+    #: verbs of halting one's own activity: promised, a concession ("pledged to halt tests")
+    cessation_verbs: frozenset[str]
+    #: possessives of the subject's own activity ("halt its tests")
+    own_possessives: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

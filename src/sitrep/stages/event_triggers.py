@@ -813,10 +813,35 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             if c.drop and g.type == "AGREE" and g.head.pos_ == "ADJ" and _direct_content(c, g):
                 g.tokens = list(c.tokens)  # "ready to hold talks": the offer is of talks
     for c in cands:
+        if c.type == "AGREE" and not c.drop and _promises_a_concession(c, lex):
+            c.type, c.mode = "CONCEDE", None  # "pledged to halt its tests" (PLOVER 3.4)
+    for c in cands:
         if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _promises_a_concession(c: Candidate, lex) -> bool:
+    """A promise whose content gives something up: a future retreat or concession
+    ("vowed to pull its troops out") or a halt of the promiser's own activity ("pledged
+    to discontinue its tests", "its promise to stop testing") -- PLOVER codes an announced
+    concession as CONCEDE, as it codes a promise of force as THREATEN."""
+    words = lex.words
+    if lemma(c.head) not in words.promise_verbs:
+        return False
+    content = c.content
+    if content is not None and _direct_content(content, c) and \
+            lex.types[content.type].future == "CONCEDE" or (content is not None and content.type == "CONCEDE"):
+        return True
+    for inner in c.head.children:
+        if inner.dep_ in ("xcomp", "acl") and inner.pos_ == "VERB" and lemma(inner) in words.cessation_verbs:
+            obj = child(inner, "dobj")
+            # its own activity ("halt its tests", "stop testing"), not another party
+            # ("vowed to stop the invaders" is no concession)
+            return obj is None or obj.tag_ == "VBG" or any(
+                p.dep_ == "poss" and p.lower_ in words.own_possessives for p in obj.children)
+    return False
 
 
 def _anothers_proposal(c: Candidate, g: Candidate, lex) -> bool:
