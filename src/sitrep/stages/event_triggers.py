@@ -797,7 +797,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
             if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
-                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")):
+                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
+                    and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
                 # promise of force or of sanctions is a threat (PLOVER 3.11)
                 g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
@@ -832,13 +833,17 @@ def _promises_a_concession(c: Candidate, lex) -> bool:
         return False
     content = c.content
     if content is not None and _direct_content(content, c) and \
-            lex.types[content.type].future == "CONCEDE" or (content is not None and content.type == "CONCEDE"):
+            "CONCEDE" in (content.type, lex.types[content.type].future):
         return True
-    for inner in c.head.children:
+    return _halts_own_activity(c.head, words)
+
+
+def _halts_own_activity(head, words) -> bool:
+    """The complement halts the subject's own activity ("to suspend its missile tests",
+    "to stop testing"), not another party ("vowed to stop the invaders")."""
+    for inner in head.children:
         if inner.dep_ in ("xcomp", "acl") and inner.pos_ == "VERB" and lemma(inner) in words.cessation_verbs:
             obj = child(inner, "dobj")
-            # its own activity ("halt its tests", "stop testing"), not another party
-            # ("vowed to stop the invaders" is no concession)
             return obj is None or obj.tag_ == "VBG" or any(
                 p.dep_ == "poss" and p.lower_ in words.own_possessives for p in obj.children)
     return False
