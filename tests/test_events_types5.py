@@ -75,12 +75,7 @@ def test_granting_access_is_a_concession(kb):
     assert "CONCEDE" in types(doc)
 
 
-# -- agreements, material aid, accountability ----------------------------------------------
-
-def test_signing_a_treaty_is_an_agreement(kb):
-    doc = run(kb, "Kenya and Ethiopia signed a border treaty in Nairobi on Monday.")
-    assert types(doc) == ["AGREE"]
-
+# -- material aid, accountability ----------------------------------------------
 
 def test_backing_a_party_with_arms_is_aid(kb):
     doc = run(kb, "Western officials say Tehran is backing the militia in Iraq with weapons and cash.")
@@ -94,3 +89,15 @@ def test_backing_a_party_in_words_stays_support(kb):
 def test_holding_a_party_to_account_is_a_threat(kb):
     doc = run(kb, "Canada will hold the Iranian regime accountable for the downing of the jet.")
     assert "THREATEN" in types(doc)
+
+
+# -- options kept open ----------------------------------------------------------------------
+
+def test_an_option_kept_on_the_table_is_a_threat(kb):
+    doc = run(kb, "\"All options are on the table,\" the Greek defence minister said of the Turkish drilling ship.")
+    assert types(doc) == ["THREATEN"]
+
+
+def test_an_option_taken_off_the_table_is_no_event(kb):
+    doc = run(kb, "The Greek defence minister said an invasion of the island was off the table.")
+    assert types(doc) == []

@@ -221,6 +221,9 @@ class EventWords:
     cessation_verbs: frozenset[str]
     #: possessives of the subject's own activity ("halt its tests")
     own_possessives: frozenset[str]
+    #: nouns of a hostile option and the places it is kept ("all options are on the table")
+    option_nouns: frozenset[str]
+    option_places: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -131,7 +131,7 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs
+        | lex.words.evaluating_verbs | lex.words.option_places
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
@@ -202,6 +202,42 @@ def _table_for(tok, lex):
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in lex.words.readiness_adjectives:
         return lex.verbs
     return None
+
+
+def open_options(sent, cands, lex) -> list[Candidate]:
+    """"All options are on the table", "military action is not off the table": keeping
+    force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
+    a military option open"), coded on the verb of saying that reports it (its subject is
+    the threatener), else on the option's noun."""
+    words = lex.words
+    text = sent.text.lower()
+    if not any(place in text for place in words.option_places):
+        return []
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
+            continue
+        predicate = tok.head.head
+        subject = child(predicate, "nsubj") or child(predicate, "nsubjpass")
+        if subject is None or lemma(subject) not in words.option_nouns:
+            continue
+        negated = any(ch.dep_ == "neg" for ch in predicate.children)
+        found = by_head.get(subject.i)
+        if (tok.head.lower_ == "on") == negated:
+            if found is not None:
+                found.drop = True  # "a strike is off the table": the option is closed
+            continue
+        if found is not None:
+            found.type, found.mode = "THREATEN", None  # "an invasion is not off the table"
+            continue
+        # said by someone, the saying verb carries it and its subject is the threatener
+        speaker = predicate.head if predicate.dep_ == "ccomp" and lemma(predicate.head) in words.saying_verbs \
+            else None
+        head = speaker if speaker is not None and speaker.i not in by_head else subject
+        out.append(Candidate(head, [head], "THREATEN", None, frozenset({"option"})))
+        by_head[head.i] = out[-1]
+    return out
 
 
 def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
@@ -649,9 +685,10 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "sent a letter", "moved the meeting": no forces moved
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
-    if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
-                             for ch in c.head.children):
-        return False  # "any attack would ...": a class of acts, not one
+    if not c.is_verb and "option" not in flags and any(
+            ch.dep_ == "det" and ch.lower_ in words.generic_determiners for ch in c.head.children):
+        return False  # "any attack would ...": a class of acts, not one ("every option is on
+        # the table" is one threat: the ``option`` flag of ``open_options``)
     if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
         return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
         # text every word looks like a name, so only title-case words count

@@ -38,7 +38,7 @@ from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
-                                          negated_act, purpose_clause, refine_mode,
+                                          negated_act, open_options, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -98,6 +98,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
             continue
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
+        cands.extend(open_options(sent, cands, lex))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         if not cands:
