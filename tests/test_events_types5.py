@@ -101,3 +101,18 @@ def test_an_option_kept_on_the_table_is_a_threat(kb):
 def test_an_option_taken_off_the_table_is_no_event(kb):
     doc = run(kb, "The Greek defence minister said an invasion of the island was off the table.")
     assert types(doc) == []
+
+
+# -- no actor, no act ----------------------------------------------------------------------
+
+def test_a_polled_share_of_the_public_is_no_actor(kb):
+    assert types(run(kb, "Nearly two-thirds of Chileans say they agree with the new border policy.")) == []
+    assert types(run(kb, "Forty percent of Kenyans back the president on the new tax.")) == []
+
+
+def test_offering_nothing_is_no_offer(kb):
+    assert types(run(kb, "The Thai foreign minister offered little in the way of detail about the plan.")) == []
+
+
+def test_a_real_offer_is_still_an_offer(kb):
+    assert "AGREE" in types(run(kb, "The Thai government offered the insurgents a ceasefire during Ramadan."))

@@ -224,6 +224,10 @@ class EventWords:
     #: nouns of a hostile option and the places it is kept ("all options are on the table")
     option_nouns: frozenset[str]
     option_places: frozenset[str]
+    #: shares of a polled public as a subject ("two-thirds say they agree"): no actor
+    share_words: frozenset[str]
+    #: objects that offer or promise nothing ("offered little in the way of detail")
+    nil_objects: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -581,7 +581,20 @@ def _generic_subject(tok, words) -> bool:
     subj = child(tok, "nsubj")
     if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
         subj = tok.head
-    return subj is not None and subj.lower_ in words.generic_subjects
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+        # "two-thirds say [they agree]": the pronoun stands for the share that says it
+        outer = child(tok.head, "nsubj")
+        return outer is not None and _public_share(outer, words)
+    return subj.lower_ in words.generic_subjects or _public_share(subj, words)
+
+
+def _public_share(subj, words) -> bool:
+    """"more than two-thirds", "60 percent", "a majority": a share of a polled public,
+    not an actor."""
+    return subj.ent_type_ == "PERCENT" or subj.lower_ in words.share_words or \
+        any(part in words.share_words for part in subj.lower_.split("-"))
 
 
 def _outcome_clause(c: "Candidate", by_head, words) -> bool:
@@ -685,6 +698,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "sent a letter", "moved the meeting": no forces moved
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
+    if obj is not None and obj.lower_ in words.nil_objects:
+        return False  # "offered little in the way of detail", "promised nothing": no act
     if not c.is_verb and "option" not in flags and any(
             ch.dep_ == "det" and ch.lower_ in words.generic_determiners for ch in c.head.children):
         return False  # "any attack would ...": a class of acts, not one ("every option is on
