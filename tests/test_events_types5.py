@@ -116,3 +116,8 @@ def test_offering_nothing_is_no_offer(kb):
 
 def test_a_real_offer_is_still_an_offer(kb):
     assert "AGREE" in types(run(kb, "The Thai government offered the insurgents a ceasefire during Ramadan."))
+
+
+def test_armed_forces_attacking_while_explaining_still_use_violence(kb):
+    doc = run(kb, "Government troops attacked the village, saying militants were hiding there.")
+    assert types(doc) == ["ASSAULT"]

@@ -403,13 +403,17 @@ class DraftBuilder:
         """"X attacked the administration, saying ...", "the senator's attack on the
         prime minister": an attack made while speaking, or by a person who bears no arms
         on a person or a government, with no weapon named, is an attack with words."""
+        armed = {s.lower() for s in self.words.armed_sectors}
+        if sources and (sources[0].sector or "").lower() in armed:
+            return False  # "troops attacked the village, saying militants hid there"
+        if not sources:
+            return False  # "gunmen attacked the post, saying ...": nobody known to speak
         if any(lemma(ch) in self.words.saying_verbs for ch in c.head.children if ch.dep_ == "advcl"):
             return True
-        if not sources or not targets or refine_mode(c, self.lex):
+        if not targets or refine_mode(c, self.lex):
             return False
         doer, victim = sources[0], targets[0]
-        armed = {s.lower() for s in self.words.armed_sectors}
-        return doer.kind == "person" and (doer.sector or "").lower() not in armed and \
+        return doer.kind == "person" and \
             victim.kind in ("person", "org") and (victim.sector or "").lower() not in armed \
             and not victim.locative
 
