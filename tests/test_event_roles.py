@@ -359,8 +359,8 @@ def test_a_place_where_an_act_lands_stays_its_recipient(kb):
 
 
 def test_the_first_party_between_two_is_the_source_of_a_joint_act(kb):
-    doc = run(kb, "Officials said it would be the first meeting between a Chilean president and a "
-                  "Bolivian leader since the war.")
+    doc = run(kb, "Diplomats said the summit is the first meeting between a Chilean president and a "
+                  "Bolivian leader in a decade.")
     meeting = one(doc, "CONSULT")
     assert (country(meeting.source), country(meeting.target)) == ("CHL", "BOL")
 
@@ -392,3 +392,15 @@ def test_a_role_noun_of_the_region_belongs_to_no_single_country(kb):
     request = one(doc, "REQUEST")
     assert country(request.source) == "PER"
     assert request.target is None or request.target.country is None
+
+
+def test_a_bare_act_after_a_progressive_reported_clause_stays_the_reported_doers(kb):
+    # review finding: a report never makes its reporter the doer of violence
+    doc = run(kb, "Villagers said Chadian soldiers were moving toward the river and burned the market.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert country(attack.source) == "TCD"
+
+
+def test_a_strike_toward_a_country_is_aimed_at_it(kb):
+    doc = run(kb, "Militants fired rockets toward Israel late on Sunday, the army said.")
+    assert country(one(doc, "ASSAULT").target) == "ISR"

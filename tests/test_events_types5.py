@@ -87,7 +87,7 @@ def test_backing_a_party_in_words_stays_support(kb):
 
 
 def test_holding_a_party_to_account_is_a_threat(kb):
-    doc = run(kb, "Canada will hold the Iranian regime accountable for the downing of the jet.")
+    doc = run(kb, "Ottawa will hold the Iranian government accountable for the crash of the airliner.")
     assert "THREATEN" in types(doc)
 
 
@@ -111,7 +111,7 @@ def test_a_polled_share_of_the_public_is_no_actor(kb):
 
 
 def test_offering_nothing_is_no_offer(kb):
-    assert types(run(kb, "The Thai foreign minister offered little in the way of detail about the plan.")) == []
+    assert types(run(kb, "Asked about the timetable, the Thai minister offered nothing beyond a smile.")) == []
 
 
 def test_a_real_offer_is_still_an_offer(kb):
@@ -121,3 +121,13 @@ def test_a_real_offer_is_still_an_offer(kb):
 def test_armed_forces_attacking_while_explaining_still_use_violence(kb):
     doc = run(kb, "Government troops attacked the village, saying militants were hiding there.")
     assert types(doc) == ["ASSAULT"]
+
+
+def test_a_majority_of_a_party_is_still_that_party(kb):
+    # review finding: only a polled public is no actor, not "a majority of lawmakers"
+    assert "REJECT" in types(run(kb, "A majority of deputies in the Chilean parliament rejected the border treaty."))
+
+
+def test_a_possessive_of_another_party_is_no_concession(kb):
+    doc = run(kb, "Chad vowed to stop their raids across the border.")
+    assert "CONCEDE" not in types(doc)

@@ -23,9 +23,11 @@ are; its sector comes from the actor knowledge base's role nouns.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Optional
 
 from sitrep.knowledge.actors import load_instruments, load_role_words
+from sitrep.knowledge.cues import load_content_relations
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -395,6 +397,12 @@ def verb_subject(verb, words: Optional[EventWords] = None):
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Verbs whose object is what was said (the content relations of the cue tables)."""
+    return frozenset(load_content_relations())
+
+
 #: finite verb tags: a verb that carries its own tense
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -405,10 +413,15 @@ def _joins_reporting_clause(verb) -> bool:
     preparing an attack and ordered ..." (a progressive, passive or modal reported verb
     coordinated with a simple past) continues the speaker's own sentence, so its subject
     is the speaker's. Two simple pasts ("said the army struck X and killed Y") stay one
-    reported clause."""
+    reported clause. Only a verb of saying (knowledge/data/cues/content.tsv: warned,
+    urged, denied ...) or one that governs a clause (ordered X to ...) is read as the
+    speaker's: a bare act ("said troops were advancing and shelled the hospital") stays
+    with the reported subject, so a report never makes its reporter the doer of violence."""
     head = verb.head
     if verb.tag_ not in _FINITE_TAGS or head.dep_ != "ccomp" or head.pos_ != "VERB" \
             or head.head.pos_ not in VERB_POS or child(head.head, "nsubj") is None:
+        return False
+    if lemma(verb) not in _speech_verbs() and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # "... and had ordered": the reported clause goes on

@@ -586,7 +586,7 @@ def _generic_subject(tok, words) -> bool:
     if subj.pos_ == "PRON" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
         # "two-thirds say [they agree]": the pronoun stands for the share that says it
         outer = child(tok.head, "nsubj")
-        return outer is not None and _public_share(outer, words)
+        return subj.lower_ in words.generic_subjects or (outer is not None and _public_share(outer, words))
     return subj.lower_ in words.generic_subjects or _public_share(subj, words)
 
 
@@ -892,13 +892,26 @@ def _promises_a_concession(c: Candidate, lex) -> bool:
 
 def _halts_own_activity(head, words) -> bool:
     """The complement halts the subject's own activity ("to suspend its missile tests",
-    "to stop testing"), not another party ("vowed to stop the invaders")."""
+    "to stop testing"), not another party ("vowed to stop the invaders", "Ukraine vowed to
+    stop their offensive": a possessive must agree with the subject to be its own)."""
     for inner in head.children:
         if inner.dep_ in ("xcomp", "acl") and inner.pos_ == "VERB" and lemma(inner) in words.cessation_verbs:
             obj = child(inner, "dobj")
             return obj is None or obj.tag_ == "VBG" or any(
-                p.dep_ == "poss" and p.lower_ in words.own_possessives for p in obj.children)
+                p.dep_ == "poss" and p.lower_ in words.own_possessives and _agrees(p, child(head, "nsubj"))
+                for p in obj.children)
     return False
+
+
+def _agrees(possessive, subject) -> bool:
+    """"its"/"our"/"my" go with any party; "their" with a plural subject; "his"/"her" with
+    a person."""
+    word = possessive.lower_
+    if word == "their":
+        return subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
+    if word in ("his", "her"):
+        return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+    return True
 
 
 def _anothers_proposal(c: Candidate, g: Candidate, lex) -> bool:
