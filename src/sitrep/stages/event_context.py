@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -35,6 +36,9 @@ from sitrep.stages.times import Reference, find_times, is_calendar_time
 LEAD_PARAGRAPHS = 2
 #: an event dated this many days before the news reference is background (annotation 7)
 BACKGROUND_DAYS = 14
+#: "N weeks of fighting" up to the report is the news itself; a span of a season or more
+#: ("two years of war") began well before it: background
+LASTING_SPAN_DAYS = 90
 #: a heading or list item has no sentence punctuation and at most this many words
 HEADING_MAX_WORDS = 25
 #: "anywhere" furniture patterns are only trusted in paragraphs this short
@@ -210,6 +214,9 @@ class DateFinder:
             tok = tok.head
         return "free"
 
+    def in_direct_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self._direct_quotes)
+
     def _quoted_apart(self, span: tuple[int, int], trigger_at: int) -> bool:
         """The time lies inside a direct quote that does not hold the trigger: it dates
         what the quote tells, not an act told around it."""
@@ -259,6 +266,9 @@ class DateFinder:
             tok = sdoc[i]
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
                 out.add(tok.head.i)
+            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                out.add(tok.head.head.i)  # "had been under house arrest since 2014"
         return out
 
     def in_news_period(self, time: Optional[Time]) -> bool:
@@ -479,16 +489,25 @@ class PeriodReader:
     """
 
     def __init__(self, dates: DateFinder, cues: dict[str, frozenset[str]],
-                 words: Optional[dict[str, frozenset[str]]] = None):
+                 words: Optional[dict[str, frozenset[str]]] = None,
+                 statement_types: Optional[frozenset[str]] = None):
         from sitrep.knowledge.cues import default_word_sets
 
         words = default_word_sets() if words is None else words
+        #: event types told as statements to someone (types.tsv "addressed"): in the
+        #: perfect they are stands of the news period ("has urged"), not recaps
+        self.statement_types = _addressed_types() if statement_types is None else statement_types
         self.dates = dates
         self.cues = cues
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
+        self.long_span_nouns = words.get("long_span_noun", frozenset())
         self._long = _long_durations(dates.doc)
+        self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._memo: dict[int, bool] = {}
+        leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
+        #: where the story's lead ends: a perfect there tells the news ("has shut down")
+        self._lead_end = leads[-1][1] if leads else 0
 
     def period(self, c, own: EventDate, sent_span=None, paragraph=None) -> Optional[str]:
         dates = self.dates
@@ -509,7 +528,43 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and dates.narrative_past(sent_span, paragraph):
             return "past"
+        if when is None and self.recap(c):
+            return "past"
         return "news" if when is not None or c.is_verb else None
+
+    def recap(self, c) -> bool:
+        """An undated act told in the present perfect after the story's lead ("Iran has sent
+        troops to Syria", "Gulf states have accused Iran of ...", "thousands have died in
+        the fighting"): the article's body recaps what happened before its news; the lead
+        tells the news itself in the perfect ("Russia has shut down a line"), and a quote
+        speaks in its own time."""
+        verb = _clause_verb(c)
+        if verb is None or verb.idx < self._lead_end:
+            return False
+        if not _present_perfect(verb) or c.type in self.statement_types:
+            return False  # "has urged", "have called on": a stand taken in the period
+        if verb.dep_ == "ccomp":
+            return False  # "says it has destroyed the tunnels": a report of the period
+        if self.dates.in_direct_quote(verb.idx):
+            return False
+        if not c.is_verb and getattr(c, "governor", None) is not None:
+            return False  # "have condemned the shelling": the content's time is the statement's
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
+    def _of_the_period(self, time: Time) -> bool:
+        """The time may lie in the news period: a date in it, a weekday or a relative day
+        the article cannot place ("scheduled for Friday"), "now", or a stretch no longer
+        than the news window ("in recent weeks")."""
+        if time.type == "DURATION":
+            return 0 < duration_days(time.value) <= BACKGROUND_DAYS
+        if time.type not in ("DATE", "TIME"):
+            return False
+        if is_calendar_time(time):
+            return not before_news_period(time, self.dates.reference)
+        value = time.value or ""
+        return value in ("", "PRESENT_REF") or value.startswith("XXXX")
 
     def _lasting_since(self, c) -> bool:
         """A verb in the perfect with a "since" clause runs from that earlier act to now
@@ -537,6 +592,8 @@ class PeriodReader:
         to take")."""
         verb = _clause_verb(c)
         simple_past = verb is not None and verb.tag_ == "VBD"
+        if self._lasting_span(c.head):
+            return True  # "months of protests", "two years of war"
         anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
         if background_cue(anchors, self.cues, simple_past) is not None:
             return True
@@ -551,6 +608,14 @@ class PeriodReader:
                     return True  # "has fought for two years", "over the past decade"
         return False
 
+    def _lasting_span(self, head) -> bool:
+        """An event noun measured by a span longer than the news window: the object of
+        "of" after "months", "decades" or a long duration ("two years of war")."""
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.dep_ != "prep":
+            return False
+        span = head.head.head
+        return span.lower_ in self.long_span_nouns or span.i in self._lasting
+
     def governor_past(self, c) -> bool:
         """The act is the content of a statement made before the period or habitually
         ("has repeatedly accused Moscow of sending troops")."""
@@ -559,19 +624,19 @@ class PeriodReader:
             return False
         if id(gov) not in self._memo:
             self._memo[id(gov)] = False  # a guard against cycles while it is read
-            self._memo[id(gov)] = self._cued(gov) or self.governor_past(gov)
+            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.governor_past(gov)
         return self._memo[id(gov)]
 
 
-def _long_durations(doc: Document) -> set[int]:
-    """Token indices of the heads of durations longer than the news window ("two years",
-    "months", "more than a year")."""
+def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
+    """Token indices of the heads of durations longer than ``days`` (by default the news
+    window: "two years", "months", "more than a year")."""
     sdoc = doc.nlp
     out: set[int] = set()
     if sdoc is None:
         return out
     for t in doc.times:
-        if t.type == "DURATION" and duration_days(t.value) > BACKGROUND_DAYS:
+        if t.type == "DURATION" and duration_days(t.value) > days:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
             if span is not None:
                 out.add(span.root.i)
@@ -628,6 +693,22 @@ def _perfect(verb) -> bool:
     """A verb in the present or past perfect ("has urged", "had been trying")."""
     return verb.tag_ in ("VBN", "VBG") and any(
         ch.dep_ == "aux" and ch.lower_ in ("has", "have", "had", "'s", "'ve", "'d") for ch in verb.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _addressed_types() -> frozenset[str]:
+    from sitrep.knowledge.plover import load_type_rules
+
+    return frozenset(t for t, rule in load_type_rules().items() if "addressed" in rule.classes)
+
+
+def _present_perfect(verb) -> bool:
+    """A verb in the present perfect, simple or progressive, active or passive ("has sent",
+    "have been killed", "has been warning"); not a modal ("would have sent")."""
+    if verb.tag_ not in ("VBN", "VBG"):
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and auxes[0].lower_ in ("has", "have", "'s", "'ve") and auxes[0].tag_ in ("VBZ", "VBP")
 
 
 def _narrative_past(verb) -> bool:
