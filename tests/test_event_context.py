@@ -180,3 +180,13 @@ def test_a_state_in_a_relative_clause_takes_the_date_of_its_preposition(kb):
     arrest = next(e for e in doc.events if "arrest" in e.trigger.text)
     assert arrest.background is True
     assert arrest.date is not None and arrest.date.value == "2019"
+
+
+def test_the_occasion_of_an_act_dates_it(kb):
+    # the date hangs from "talks", another event, which is the occasion of the accusation
+    doc = run(kb, "Zarnia moved two missile batteries to its northern border on Monday, the defence "
+                  "ministry said.\n\nDuring talks with rebel envoys on Friday, the foreign minister "
+                  "accused the army of shelling villages near Orvalo.", published="2024-03-06")
+    accused = next(e for e in doc.events if e.trigger.text == "accused")
+    assert accused.date is not None and accused.date.value == "2024-03-01"
+    assert not accused.date.inferred

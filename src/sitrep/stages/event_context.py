@@ -139,6 +139,9 @@ class DateFinder:
         self.doc = doc
         self.saying_verbs = saying_verbs
         self.since_words = since_words
+        from sitrep.knowledge.cues import default_word_sets
+
+        self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -201,7 +204,7 @@ class DateFinder:
                 return "free"
             if tok.i in anchors or tok.i in carriers:
                 return "own"
-            if tok.i in other_triggers:
+            if tok.i in other_triggers and not self._setting_of(tok, anchors):
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
@@ -216,6 +219,13 @@ class DateFinder:
 
     def in_direct_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self._direct_quotes)
+
+    def _setting_of(self, tok, anchors: set[int]) -> bool:
+        """Another event is the occasion of this one: the object of a preposition of place or
+        occasion on its verb ("In a speech on Friday, the president compared ...",
+        "were killed in the attack on Monday"): its time is this event's time too."""
+        return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in self.setting_preps \
+            and tok.head.head.i in anchors
 
     def _quoted_apart(self, span: tuple[int, int], trigger_at: int) -> bool:
         """The time lies inside a direct quote that does not hold the trigger: it dates
