@@ -190,3 +190,14 @@ def test_the_occasion_of_an_act_dates_it(kb):
     accused = next(e for e in doc.events if e.trigger.text == "accused")
     assert accused.date is not None and accused.date.value == "2024-03-01"
     assert not accused.date.inferred
+
+
+def test_a_story_an_undated_article_places_last_month_goes_on_in_the_past(kb):
+    doc = run(kb, "Last month, the army shelled the border town of Karavan. The neighbouring "
+                  "government condemned the shelling as a crime.", published=None)
+    condemned = next(e for e in doc.events if e.trigger.text == "condemned")
+    assert condemned.background is True
+    doc = run(kb, "On Tuesday, the army shelled the border town of Karavan. The neighbouring "
+                  "government condemned the shelling as a crime.", published=None)
+    condemned = next(e for e in doc.events if e.trigger.text == "condemned")
+    assert condemned.background is False

@@ -289,10 +289,15 @@ class DateFinder:
         """The sentence follows, in its paragraph, a date before the news period with no
         date of the period in between ("His first success came in 1976. He led the
         raid ..."): a story of that time goes on."""
-        if paragraph is None or self.reference is None:
+        if paragraph is None:
             return False
-        before = [t for t in self.dated if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
-        return bool(before) and before_news_period(before[-1], self.reference)
+        # in an undated article, "Last month, Iran shot down a drone" dates the story too
+        before = sorted((t.span, past_only, t) for t, past_only in self._choices
+                        if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0])
+        if not before:
+            return False
+        _, past_only, last = before[-1]
+        return past_only or before_news_period(last, self.reference)
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
