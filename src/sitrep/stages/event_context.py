@@ -15,10 +15,15 @@
   a report made before it ("said in April that ..."), lasting longer than the news window
   ("has fought for two years"), habitual ("repeatedly"), the content of a background
   statement, the object of an act dated before the period ("supported the invasion in
-  2003"), a perfect running from an earlier act ("has urged ... since he declared"), or
-  a past-tense sentence going on with a story its paragraph dated earlier, is background; it keeps its own date and never inherits the news-day date. In an
-  article without a date, relative expressions that lie before any reference day ("last
-  month") still make background, without inventing a value.
+  2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
+  undated present perfect after the lead that is no statement, report or quote ("Iran has
+  sent troops to Syria": the body recapping what came before the news), an event noun
+  measured in months or years ("months of protests"), or a past-tense sentence going on
+  with a story its paragraph dated earlier, is background; it keeps its own date and
+  never inherits the news-day date. In an article without a date, relative expressions
+  that lie before any reference day ("last month") still make background, without
+  inventing a value. An event that is the occasion of another ("In talks on Friday, the
+  minister accused ...") gives it its date.
 """
 from __future__ import annotations
 
