@@ -223,6 +223,7 @@ class DateFinder:
         return "free"
 
     def in_direct_quote(self, offset: int) -> bool:
+        """The offset lies inside a direct quote of the article."""
         return any(start <= offset < end for start, end in self._direct_quotes)
 
     def _setting_of(self, tok, anchors: set[int]) -> bool:
@@ -554,10 +555,10 @@ class PeriodReader:
 
     def recap(self, c) -> bool:
         """An undated act told in the present perfect after the story's lead ("Iran has sent
-        troops to Syria", "Gulf states have accused Iran of ...", "thousands have died in
-        the fighting"): the article's body recaps what happened before its news; the lead
-        tells the news itself in the perfect ("Russia has shut down a line"), and a quote
-        speaks in its own time."""
+        troops to Syria", "thousands have died in the fighting"): the article's body recaps
+        what happened before its news; the lead tells the news itself in the perfect
+        ("Russia has shut down a line"), a statement in the perfect is a stand of the
+        period ("has urged"), and a quote speaks in its own time."""
         verb = _clause_verb(c)
         if verb is None or verb.idx < self._lead_end:
             return False
@@ -728,7 +729,9 @@ def _present_perfect(verb) -> bool:
     if verb.tag_ not in ("VBN", "VBG"):
         return False
     auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
-    return bool(auxes) and auxes[0].lower_ in ("has", "have", "'s", "'ve") and auxes[0].tag_ in ("VBZ", "VBP")
+    # "'s" is "has" only as a perfect auxiliary ("it's been shelled"), not "is" ("it's destroyed")
+    return bool(auxes) and auxes[0].dep_ == "aux" and auxes[0].lower_ in ("has", "have", "'s", "'ve") \
+        and auxes[0].tag_ in ("VBZ", "VBP")
 
 
 def _narrative_past(verb) -> bool:
