@@ -298,11 +298,12 @@ class DateFinder:
         if paragraph is None:
             return False
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
-        before = sorted((t.span, past_only, t) for t, past_only in self._choices
-                        if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0])
+        before = [(t.span, past_only, t) for t, past_only in self._choices
+                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
         if not before:
             return False
-        _, past_only, last = before[-1]
+        # the latest by position only: Time values have no order of their own
+        _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only or before_news_period(last, self.reference)
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
