@@ -42,4 +42,25 @@ def test_bad_rows_are_refused_with_the_file_named(tmp_path):
 
 def test_timex_word_sets():
     words = load_timex_words()
-    assert "until" in words["future_signal"] and "schedule" in words["schedule_verb"]
+    assert "until" in words.future_signal and "schedule" in words.schedule_verb
+
+
+def test_timex_word_sets_are_read_by_the_shared_reader(tmp_path):
+    # a set the dataclass does not know is refused, naming it (the shared reader's check)
+    path = tmp_path / "words.tsv"
+    path.write_text("schedule_verb\tschedule\nfuture_signl\tuntil\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_timex_words.__wrapped__(path)
+    assert "future_signl" in str(info.value) and "future_signal" in str(info.value)
+
+
+def test_cue_word_sets_are_lower_cased_except_codes(tmp_path):
+    path = tmp_path / "words.tsv"
+    path.write_text("# a comment\nperformative\tAnnounce\nperformative\tannounce\n"
+                    "third_party_sector\tIGO\n", encoding="utf-8")
+    sets = cue_module.load_word_sets(path)
+    assert sets == {"performative": frozenset({"announce"}), "third_party_sector": frozenset({"IGO"})}
+    path.write_text("performative\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        cue_module.load_word_sets(path)
+    assert "words.tsv" in str(info.value)

@@ -128,3 +128,76 @@ def test_a_date_inside_a_quote_does_not_date_the_act_told_around_it(kb):
     inside = next(e for e in doc.events if e.trigger.text == "negotiate")
     assert around.date is None or around.date.value != "2019-03-07"
     assert inside.date is not None and inside.date.value == "2019-03-07"
+
+
+_LEAD = ("Mediators from three countries met rebel and government envoys in the lakeside town of "
+         "Orvalo on Monday, officials said.\n\nThe talks ended late on Monday without a deal on a "
+         "truce, according to a statement from the mediators.\n\n")
+
+
+def test_a_perfect_after_the_lead_recaps_what_came_before_the_news(kb):
+    doc = run(kb, _LEAD + "Neighbouring Zarnia has sent hundreds of soldiers to the border region, "
+                          "and thousands of people have died in the fighting.")
+    assert of_type(doc, "MOBILIZE").background is True
+    assert any(e.background for e in doc.events if "fighting" in e.trigger.text)
+
+
+def test_a_perfect_in_the_lead_tells_the_news(kb):
+    doc = run(kb, "Neighbouring Zarnia has sent hundreds of soldiers to the border region, officials "
+                  "in Orvalo said on Monday.\n\nThe talks ended late on Monday without a deal.")
+    assert of_type(doc, "MOBILIZE").background is False
+
+
+def test_a_statement_in_the_perfect_is_a_stand_of_the_news_period(kb):
+    # "has urged" after the lead: a call made in the period, not a recap
+    doc = run(kb, _LEAD + "The foreign minister of Zarnia has urged both sides to resume the talks.")
+    assert of_type(doc, "REQUEST").background is False
+
+
+def test_a_perfect_with_a_date_of_the_period_or_a_short_span_is_news(kb):
+    doc = run(kb, _LEAD + "Zarnia has sent hundreds of soldiers to the border in recent days.")
+    assert of_type(doc, "MOBILIZE").background is False
+    doc = run(kb, _LEAD + "A new round of talks has been scheduled for Friday in Orvalo.")
+    assert all(not e.background for e in doc.events if e.type == "CONSULT")
+
+
+def test_a_perfect_reported_by_a_speaker_is_news(kb):
+    doc = run(kb, _LEAD + "The army of Zarnia says it has destroyed twelve rebel tunnels near the border.")
+    assert all(not e.background for e in doc.events if e.type == "ASSAULT")
+
+
+def test_an_event_noun_measured_in_months_or_years_is_background(kb):
+    doc = run(kb, _LEAD + "The square was the centre of months of protests against the governor.")
+    assert any(e.background for e in doc.events if e.type == "PROTEST")
+    doc = run(kb, _LEAD + "The truce follows three weeks of fighting between the army and the rebels.")
+    assert all(not e.background for e in doc.events if e.type == "ASSAULT")
+
+
+def test_a_state_in_a_relative_clause_takes_the_date_of_its_preposition(kb):
+    # "under house arrest since 2019": the year hangs from "been", which carries the noun
+    doc = run(kb, _LEAD + "The envoys met Dario Venn, a rebel leader who had been under house "
+                          "arrest since 2019.")
+    arrest = next(e for e in doc.events if "arrest" in e.trigger.text)
+    assert arrest.background is True
+    assert arrest.date is not None and arrest.date.value == "2019"
+
+
+def test_the_occasion_of_an_act_dates_it(kb):
+    # the date hangs from "talks", another event, which is the occasion of the accusation
+    doc = run(kb, "Zarnia moved two missile batteries to its northern border on Monday, the defence "
+                  "ministry said.\n\nDuring talks with rebel envoys on Friday, the foreign minister "
+                  "accused the army of shelling villages near Orvalo.", published="2024-03-06")
+    accused = next(e for e in doc.events if e.trigger.text == "accused")
+    assert accused.date is not None and accused.date.value == "2024-03-01"
+    assert not accused.date.inferred
+
+
+def test_a_story_an_undated_article_places_last_month_goes_on_in_the_past(kb):
+    doc = run(kb, "Last month, the army shelled the border town of Karavan. The neighbouring "
+                  "government condemned the shelling as a crime.", published=None)
+    condemned = next(e for e in doc.events if e.trigger.text == "condemned")
+    assert condemned.background is True
+    doc = run(kb, "On Tuesday, the army shelled the border town of Karavan. The neighbouring "
+                  "government condemned the shelling as a crime.", published=None)
+    condemned = next(e for e in doc.events if e.trigger.text == "condemned")
+    assert condemned.background is False

@@ -31,10 +31,13 @@ TABLE_KINDS = ("pandas", "arrow", "rows")
 
 
 def extract(text: str, *, published: Optional[str] = None, title: Optional[str] = None,
-            source: Optional[str] = None, url: Optional[str] = None, until: Optional[str] = None) -> Document:
+            source: Optional[str] = None, url: Optional[str] = None, until: Optional[str] = None,
+            snippet: bool = False) -> Document:
     """One article's text (plain text, Markdown or HTML) -> its Document, exactly as
     ``sitrep extract -`` would analyse it. Raises sitrep.errors.InputError (reason and
-    detail) when the text cannot be analysed: empty, not English, too short, ..."""
+    detail) when the text cannot be analysed: empty, not English, too short, ...
+    ``snippet=True`` analyses a headline, a sentence or a wire flash on its own, as
+    ``sitrep extract --snippet`` does (the document notes that its context is short)."""
     from sitrep.errors import InputError
     from sitrep.pipeline import Pipeline
     from sitrep.read import read_bytes
@@ -47,6 +50,8 @@ def extract(text: str, *, published: Optional[str] = None, title: Optional[str] 
     article.title = title or article.title
     article.source = source or article.source
     article.url = url or article.url
+    if snippet:
+        article.meta["snippet"] = True
     return Pipeline.default(until=until)(article)
 
 

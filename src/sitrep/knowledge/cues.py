@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from sitrep.knowledge.tables import tsv_rows
+from sitrep.knowledge.tables import tsv_rows, tsv_word_sets
 
 CUE_DIR = Path(__file__).parent / "data" / "cues"
 
@@ -225,13 +225,15 @@ def load_content_relations(path: Path = CUE_DIR / "content.tsv") -> dict[str, fr
 
 
 def load_word_sets(path: Path = CUE_DIR / "words.tsv") -> dict[str, frozenset[str]]:
-    """``set<TAB>word`` rows -> {set name: words}."""
-    sets: dict[str, set[str]] = {}
-    for row in tsv_rows(path):
-        if len(row) < 2 or not row[1]:
-            raise ValueError(f"{path.name}: expected 'set<TAB>word', found {row!r}")
-        sets.setdefault(row[0], set()).add(row[1].lower() if row[0] != "third_party_sector" else row[1])
-    return {name: frozenset(words) for name, words in sets.items()}
+    """``set<TAB>word`` rows (the shared reader, :func:`tsv_word_sets`) -> {set name: words},
+    lower-cased except the sector codes of ``third_party_sector``. Read by name
+    (``kb.cues.words(name)``) by several stages, so a dict rather than one dataclass."""
+    return {name: frozenset(words if name in _CODE_SETS else (w.lower() for w in words))
+            for name, words in tsv_word_sets(path).items()}
+
+
+#: word sets whose entries are codes kept as written, not words
+_CODE_SETS = frozenset({"third_party_sector"})
 
 
 def load_certainty_cues(path: Path = CUE_DIR / "certainty.tsv") -> CertaintyCues:

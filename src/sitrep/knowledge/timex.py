@@ -174,15 +174,23 @@ def load_timex_lexicon() -> TimexLexicon:
 TIMEX_DATA = Path(__file__).parent / "data" / "timex"
 
 
-@functools.lru_cache(maxsize=1)
-def load_timex_words(path: Optional[Path] = None) -> dict[str, frozenset[str]]:
-    """Named word sets the times stage consults (``knowledge/data/timex/words.tsv``):
-    schedule_verb, plan_verb, not_ahead_infinitive, future_signal, month_context, not_after_year, not_before_year."""
-    from sitrep.knowledge.tables import tsv_rows
+@dataclass(frozen=True)
+class TimexWords:
+    """The named word sets the times stage consults (``knowledge/data/timex/words.tsv``)."""
+    schedule_verb: frozenset[str]  # a date after these lies ahead ("scheduled for June 3")
+    plan_verb: frozenset[str]  # an infinitive under these looks ahead ("plans to meet on Friday")
+    not_ahead_infinitive: frozenset[str]  # "is to blame for the attack on Monday": not ahead
+    future_signal: frozenset[str]  # a date after these lies ahead ("postponed until Saturday")
+    month_context: frozenset[str]  # before a bare month name, make it a month ("in May")
+    not_after_year: frozenset[str]  # a number followed by these is a count ("2000 troops")
+    not_before_year: frozenset[str]  # a number after these is a count or a name, not a year
 
-    sets: dict[str, set[str]] = {}
-    for row in tsv_rows(path or TIMEX_DATA / "words.tsv"):
-        if len(row) < 2:
-            raise ValueError(f"words.tsv: expected 'set<TAB>word', found {row!r}")
-        sets.setdefault(row[0], set()).add(row[1])
-    return {name: frozenset(words) for name, words in sets.items()}
+
+@functools.lru_cache(maxsize=1)
+def load_timex_words(path: Optional[Path] = None) -> TimexWords:
+    """The timex word sets, read by the shared ``set<TAB>word`` reader
+    (:func:`sitrep.knowledge.tables.word_sets_as`): a set missing from the file, or one
+    the dataclass does not name, is an error."""
+    from sitrep.knowledge.tables import word_sets_as
+
+    return word_sets_as(TimexWords, path or TIMEX_DATA / "words.tsv")

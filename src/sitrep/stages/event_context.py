@@ -15,16 +15,22 @@
   a report made before it ("said in April that ..."), lasting longer than the news window
   ("has fought for two years"), habitual ("repeatedly"), the content of a background
   statement, the object of an act dated before the period ("supported the invasion in
-  2003"), a perfect running from an earlier act ("has urged ... since he declared"), or
-  a past-tense sentence going on with a story its paragraph dated earlier, is background; it keeps its own date and never inherits the news-day date. In an
-  article without a date, relative expressions that lie before any reference day ("last
-  month") still make background, without inventing a value.
+  2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
+  undated present perfect after the lead that is no statement, report or quote ("Iran has
+  sent troops to Syria": the body recapping what came before the news), an event noun
+  measured in months or years ("months of protests"), or a past-tense sentence going on
+  with a story its paragraph dated earlier, is background; it keeps its own date and
+  never inherits the news-day date. In an article without a date, relative expressions
+  that lie before any reference day ("last month") still make background, without
+  inventing a value. An event that is the occasion of another ("In talks on Friday, the
+  minister accused ...") gives it its date.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -35,6 +41,9 @@ from sitrep.stages.times import Reference, find_times, is_calendar_time
 LEAD_PARAGRAPHS = 2
 #: an event dated this many days before the news reference is background (annotation 7)
 BACKGROUND_DAYS = 14
+#: "N weeks of fighting" up to the report is the news itself; a span of a season or more
+#: ("two years of war") began well before it: background
+LASTING_SPAN_DAYS = 90
 #: a heading or list item has no sentence punctuation and at most this many words
 HEADING_MAX_WORDS = 25
 #: "anywhere" furniture patterns are only trusted in paragraphs this short
@@ -135,6 +144,9 @@ class DateFinder:
         self.doc = doc
         self.saying_verbs = saying_verbs
         self.since_words = since_words
+        from sitrep.knowledge.cues import default_word_sets
+
+        self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -197,7 +209,7 @@ class DateFinder:
                 return "free"
             if tok.i in anchors or tok.i in carriers:
                 return "own"
-            if tok.i in other_triggers:
+            if tok.i in other_triggers and not self._setting_of(tok, anchors):
                 return "other"
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
@@ -209,6 +221,17 @@ class DateFinder:
                 return "free"
             tok = tok.head
         return "free"
+
+    def in_direct_quote(self, offset: int) -> bool:
+        """The offset lies inside a direct quote of the article."""
+        return any(start <= offset < end for start, end in self._direct_quotes)
+
+    def _setting_of(self, tok, anchors: set[int]) -> bool:
+        """Another event is the occasion of this one: the object of a preposition of place or
+        occasion on its verb ("In a speech on Friday, the president compared ...",
+        "were killed in the attack on Monday"): its time is this event's time too."""
+        return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in self.setting_preps \
+            and tok.head.head.i in anchors
 
     def _quoted_apart(self, span: tuple[int, int], trigger_at: int) -> bool:
         """The time lies inside a direct quote that does not hold the trigger: it dates
@@ -259,6 +282,9 @@ class DateFinder:
             tok = sdoc[i]
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
                 out.add(tok.head.i)
+            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                out.add(tok.head.head.i)  # "had been under house arrest since 2014"
         return out
 
     def in_news_period(self, time: Optional[Time]) -> bool:
@@ -269,10 +295,16 @@ class DateFinder:
         """The sentence follows, in its paragraph, a date before the news period with no
         date of the period in between ("His first success came in 1976. He led the
         raid ..."): a story of that time goes on."""
-        if paragraph is None or self.reference is None:
+        if paragraph is None:
             return False
-        before = [t for t in self.dated if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
-        return bool(before) and before_news_period(before[-1], self.reference)
+        # in an undated article, "Last month, Iran shot down a drone" dates the story too
+        before = [(t.span, past_only, t) for t, past_only in self._choices
+                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
+        if not before:
+            return False
+        # the latest by position only: Time values have no order of their own
+        _, past_only, last = max(before, key=lambda choice: choice[0])
+        return past_only or before_news_period(last, self.reference)
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
@@ -479,16 +511,25 @@ class PeriodReader:
     """
 
     def __init__(self, dates: DateFinder, cues: dict[str, frozenset[str]],
-                 words: Optional[dict[str, frozenset[str]]] = None):
+                 words: Optional[dict[str, frozenset[str]]] = None,
+                 statement_types: Optional[frozenset[str]] = None):
         from sitrep.knowledge.cues import default_word_sets
 
         words = default_word_sets() if words is None else words
+        #: event types told as statements to someone (types.tsv "addressed"): in the
+        #: perfect they are stands of the news period ("has urged"), not recaps
+        self.statement_types = _addressed_types() if statement_types is None else statement_types
         self.dates = dates
         self.cues = cues
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
+        self.long_span_nouns = words.get("long_span_noun", frozenset())
         self._long = _long_durations(dates.doc)
+        self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._memo: dict[int, bool] = {}
+        leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
+        #: where the story's lead ends: a perfect there tells the news ("has shut down")
+        self._lead_end = leads[-1][1] if leads else 0
 
     def period(self, c, own: EventDate, sent_span=None, paragraph=None) -> Optional[str]:
         dates = self.dates
@@ -509,7 +550,43 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and dates.narrative_past(sent_span, paragraph):
             return "past"
+        if when is None and self.recap(c):
+            return "past"
         return "news" if when is not None or c.is_verb else None
+
+    def recap(self, c) -> bool:
+        """An undated act told in the present perfect after the story's lead ("Iran has sent
+        troops to Syria", "thousands have died in the fighting"): the article's body recaps
+        what happened before its news; the lead tells the news itself in the perfect
+        ("Russia has shut down a line"), a statement in the perfect is a stand of the
+        period ("has urged"), and a quote speaks in its own time."""
+        verb = _clause_verb(c)
+        if verb is None or verb.idx < self._lead_end:
+            return False
+        if not _present_perfect(verb) or c.type in self.statement_types:
+            return False  # "has urged", "have called on": a stand taken in the period
+        if verb.dep_ == "ccomp":
+            return False  # "says it has destroyed the tunnels": a report of the period
+        if self.dates.in_direct_quote(verb.idx):
+            return False
+        if not c.is_verb and getattr(c, "governor", None) is not None:
+            return False  # "have condemned the shelling": the content's time is the statement's
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
+    def _of_the_period(self, time: Time) -> bool:
+        """The time may lie in the news period: a date in it, a weekday or a relative day
+        the article cannot place ("scheduled for Friday"), "now", or a stretch no longer
+        than the news window ("in recent weeks")."""
+        if time.type == "DURATION":
+            return 0 < duration_days(time.value) <= BACKGROUND_DAYS
+        if time.type not in ("DATE", "TIME"):
+            return False
+        if is_calendar_time(time):
+            return not before_news_period(time, self.dates.reference)
+        value = time.value or ""
+        return value in ("", "PRESENT_REF") or value.startswith("XXXX")
 
     def _lasting_since(self, c) -> bool:
         """A verb in the perfect with a "since" clause runs from that earlier act to now
@@ -537,6 +614,8 @@ class PeriodReader:
         to take")."""
         verb = _clause_verb(c)
         simple_past = verb is not None and verb.tag_ == "VBD"
+        if self._lasting_span(c.head):
+            return True  # "months of protests", "two years of war"
         anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
         if background_cue(anchors, self.cues, simple_past) is not None:
             return True
@@ -551,6 +630,14 @@ class PeriodReader:
                     return True  # "has fought for two years", "over the past decade"
         return False
 
+    def _lasting_span(self, head) -> bool:
+        """An event noun measured by a span longer than the news window: the object of
+        "of" after "months", "decades" or a long duration ("two years of war")."""
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.dep_ != "prep":
+            return False
+        span = head.head.head
+        return span.lower_ in self.long_span_nouns or span.i in self._lasting
+
     def governor_past(self, c) -> bool:
         """The act is the content of a statement made before the period or habitually
         ("has repeatedly accused Moscow of sending troops")."""
@@ -559,19 +646,19 @@ class PeriodReader:
             return False
         if id(gov) not in self._memo:
             self._memo[id(gov)] = False  # a guard against cycles while it is read
-            self._memo[id(gov)] = self._cued(gov) or self.governor_past(gov)
+            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.governor_past(gov)
         return self._memo[id(gov)]
 
 
-def _long_durations(doc: Document) -> set[int]:
-    """Token indices of the heads of durations longer than the news window ("two years",
-    "months", "more than a year")."""
+def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
+    """Token indices of the heads of durations longer than ``days`` (by default the news
+    window: "two years", "months", "more than a year")."""
     sdoc = doc.nlp
     out: set[int] = set()
     if sdoc is None:
         return out
     for t in doc.times:
-        if t.type == "DURATION" and duration_days(t.value) > BACKGROUND_DAYS:
+        if t.type == "DURATION" and duration_days(t.value) > days:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
             if span is not None:
                 out.add(span.root.i)
@@ -628,6 +715,24 @@ def _perfect(verb) -> bool:
     """A verb in the present or past perfect ("has urged", "had been trying")."""
     return verb.tag_ in ("VBN", "VBG") and any(
         ch.dep_ == "aux" and ch.lower_ in ("has", "have", "had", "'s", "'ve", "'d") for ch in verb.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _addressed_types() -> frozenset[str]:
+    from sitrep.knowledge.plover import load_type_rules
+
+    return frozenset(t for t, rule in load_type_rules().items() if "addressed" in rule.classes)
+
+
+def _present_perfect(verb) -> bool:
+    """A verb in the present perfect, simple or progressive, active or passive ("has sent",
+    "have been killed", "has been warning"); not a modal ("would have sent")."""
+    if verb.tag_ not in ("VBN", "VBG"):
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    # "'s" is "has" only as a perfect auxiliary ("it's been shelled"), not "is" ("it's destroyed")
+    return bool(auxes) and auxes[0].dep_ == "aux" and auxes[0].lower_ in ("has", "have", "'s", "'ve") \
+        and auxes[0].tag_ in ("VBZ", "VBP")
 
 
 def _narrative_past(verb) -> bool:

@@ -627,78 +627,99 @@ def _according_to(ctx: _Ctx, tok) -> Optional[tuple[Span, TextSpan, object]]:
 
 
 def run(doc: Document, kb) -> Document:
+    """Fill ``doc.quotes``: reported clauses and direct quotes, each with its cue and speaker.
+
+    The steps, in order: the long quote marks (direct quotes); indirect attributions found
+    from their cue words; nested ones dropped; quotes inside or right after a reported
+    clause absorbed into it (mixed); a cue, credit line, signature or earlier speaker for
+    each remaining direct quote; speaker labels ("PENCE: ..."); the speakers resolved."""
     text = doc.article.text
     if not text or doc.nlp is None or not len(doc.nlp):
         return doc
     ctx = _Ctx(doc, kb)
-    sdoc = ctx.sdoc
-    cues = ctx.cues
-
     marks = find_quote_marks(text)
-    long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS
-                   or _cue_follows(ctx, q)]
-    long_starts = [q[0] for q in long_quotes]
-    ctx.long_quotes, ctx.long_starts = long_quotes, long_starts
+    ctx.long_quotes = [q for q in marks if _words(text[q[0]:q[1]]) >= _MIN_DIRECT_WORDS or _cue_follows(ctx, q)]
+    ctx.long_starts = [q[0] for q in ctx.long_quotes]
+    found, cue_verbs = _indirect(ctx)
+    found = _univocal(found)
+    claimed = _absorb_quotes(ctx, found, marks)
+    direct = _direct(ctx, found, cue_verbs, claimed)
+    direct, found = _with_labels(ctx, direct, found)
+    # drop indirect duplicates whose content is a direct quote's
+    results = [f for f in found if not any(_inside(f.content, d.content) for d in direct)]
+    results.extend(direct)
+    results.sort(key=lambda f: (f.content[0], f.content[1]))
+    doc.quotes = _resolved_quotes(ctx, results)
+    return doc
 
-    def in_long_quote(offset: int) -> Optional[Span]:
-        i = bisect.bisect_right(long_starts, offset) - 1
-        if i >= 0 and long_quotes[i][0] <= offset < long_quotes[i][1]:
-            return long_quotes[i]
-        return None
 
+def _in_long_quote(ctx: _Ctx, offset: int) -> Optional[Span]:
+    """The long (direct) quote that holds ``offset``, if any."""
+    i = bisect.bisect_right(ctx.long_starts, offset) - 1
+    if i >= 0 and ctx.long_quotes[i][0] <= offset < ctx.long_quotes[i][1]:
+        return ctx.long_quotes[i]
+    return None
+
+
+def _indirect(ctx: _Ctx) -> tuple[list[_Found], list]:
+    """Attributions found from their cue words outside long quotes ("according to X",
+    "X's claim that ...", "X said that ..."), and the cue verbs met, in text order."""
+    sdoc, cues = ctx.sdoc, ctx.cues
     found: list[_Found] = []
     cue_verbs = []  # cue verbs outside long quotes, in order
     for i in _candidate_indices(sdoc, cues):
         tok = sdoc[i]
-        lower = tok.lower_
-        if lower == "according" and in_long_quote(tok.idx) is None:
+        if tok.lower_ == "according" and _in_long_quote(ctx, tok.idx) is None:
             got = _according_to(ctx, tok)
             if got is not None:
                 content, cue, source = got
                 found.append(_Found(content, "indirect", tok, cue, source))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_ in cues.nouns:
-            if in_long_quote(tok.idx) is None:
+            if _in_long_quote(ctx, tok.idx) is None:
                 got = _nominal(ctx, tok)
-                if got is not None and not _overlaps_any(got[0], long_quotes):
+                if got is not None and not _overlaps_any(got[0], ctx.long_quotes):
                     found.append(_Found(got[0], "indirect", tok, TextSpan(_tok_span(tok), tok.text), got[1]))
             continue
         if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_verb(tok.lemma_):
             continue
         if tok.pos_ == "AUX" and tok.lemma_.lower() not in ("say",):
             continue
-        if in_long_quote(tok.idx) is not None:
+        if _in_long_quote(ctx, tok.idx) is not None:
             continue
         cue_verbs.append(tok)
         content = _content_of(ctx, tok)
         if content is None and cues.verb_frame(tok.lemma_) in ("speech", "writing", "evidence"):
             content = _parenthetical(ctx, tok)
-            if content is not None and _overlaps_any(content, long_quotes):
-                continue  # a direct quote's cue: handled below
+            if content is not None and _overlaps_any(content, ctx.long_quotes):
+                continue  # a direct quote's cue: handled with the direct quotes
         if content is None or content[1] <= content[0]:
             continue
-        # a clause wholly inside a quote is that quote's (direct) content
-        q = in_long_quote(content[0])
-        if q is not None:
-            continue
+        if _in_long_quote(ctx, content[0]) is not None:
+            continue  # a clause wholly inside a quote is that quote's (direct) content
         found.append(_Found(content, "indirect", tok, _cue_span(ctx, tok), _subject(tok)))
+    return found, cue_verbs
 
-    # attributions are univocal: a cue inside another attribution's content is part of it
-    found.sort(key=lambda f: (f.content[0], -f.content[1]))
+
+def _univocal(found: list[_Found]) -> list[_Found]:
+    """Attributions are univocal: a cue inside another attribution's content is part of it."""
+    found = sorted(found, key=lambda f: (f.content[0], -f.content[1]))
     kept: list[_Found] = []
     for f in found:
         if any(_inside(f.content, k.content) and f.cue is not None and _inside(f.cue.span, k.content)
                for k in kept):
             continue
         kept.append(f)
-    found = kept
+    return kept
 
-    # quotes inside reported clauses make them mixed; long quotes overlapping an
-    # indirect content are absorbed into it, as is a quote right after the clause
-    # ('said she believes X: "..."')
+
+def _absorb_quotes(ctx: _Ctx, found: list[_Found], marks: list[Span]) -> set[Span]:
+    """Quotes inside reported clauses make them mixed; a long quote right after the clause
+    ('said she believes X: "..."') is absorbed into it. Returns the quotes absorbed."""
+    text = ctx.text
     claimed: set[Span] = set()
     for f in found:
-        for q in long_quotes:
+        for q in ctx.long_quotes:
             if q[0] < f.content[1]:
                 continue
             gap = text[f.content[1]:q[0]]
@@ -716,14 +737,20 @@ def run(doc: Document, kb) -> Document:
                 f.kind = "mixed"
                 claimed.add(q)
                 f.content = (min(f.content[0], q[0]), max(f.content[1], q[1]))
+    return claimed
 
-    # direct quotes: find the cue around each remaining long quote
+
+def _direct(ctx: _Ctx, found: list[_Found], cue_verbs: list, claimed: set[Span]) -> list[_Found]:
+    """Each long quote not absorbed, attributed by the first evidence that holds: a credit
+    line below it, the nearest free cue verb, a dash signature, the quote before it in the
+    same or the previous paragraph, or the speaker the sentence before names."""
+    text = ctx.text
     busy = {f.verb.i for f in found if f.verb is not None}
     direct: list[_Found] = []
     cue_starts = [v.idx for v in cue_verbs]
-    sentences = doc.sentences
+    sentences = ctx.doc.sentences
     sent_starts = [s[0] for s in sentences]
-    for q in long_quotes:
+    for q in ctx.long_quotes:
         if q in claimed:
             continue
         credit = _credit_line(ctx, q)
@@ -736,21 +763,11 @@ def run(doc: Document, kb) -> Document:
             continue
         verb = _nearest_cue(ctx, q, cue_verbs, cue_starts, sentences, sent_starts, busy)
         if verb is not None:
-            if verb.lower_ == "according":
-                got = _according_to(ctx, verb)
-                subj = got[2] if got else None
-                cue = got[1] if got else TextSpan(_tok_span(verb), verb.text)
-            else:
-                subj, cue = _outside_quote_subject(_subject(verb), verb, q), _cue_span(ctx, verb)
-            direct.append(_Found(q, "direct", verb, cue, subj))
+            direct.append(_cued_quote(ctx, q, verb))
             continue
-        m = _DASH_SIGNATURE.match(text, q[1])
-        if m and "\n" not in text[q[1]:m.end()]:
-            name = _trim(text, m.start(1), m.end(1))
-            dash = m.group(0).lstrip()[0]
-            d = q[1] + m.group(0).index(dash)
-            direct.append(_Found(q, "direct", None, TextSpan((d, d + 1), dash), None,
-                                 speaker_span=name))
+        signed = _signed_quote(ctx, q)
+        if signed is not None:
+            direct.append(signed)
             continue
         prev = direct[-1] if direct else None
         if prev is not None and prev.cue is not None and \
@@ -764,46 +781,72 @@ def run(doc: Document, kb) -> Document:
         if before is not None:
             verb, subj = before
             direct.append(_Found(q, "direct", verb, _cue_span(ctx, verb), subj))
+    return direct
 
-    # speaker labels ("PENCE: ...") are stronger evidence than a quote running on from
-    # an earlier cue: a transcript inside quote marks is one long multi-paragraph quote
+
+def _cued_quote(ctx: _Ctx, q: Span, verb) -> _Found:
+    """A direct quote attributed by its cue verb (or "according to")."""
+    if verb.lower_ == "according":
+        got = _according_to(ctx, verb)
+        subj = got[2] if got else None
+        cue = got[1] if got else TextSpan(_tok_span(verb), verb.text)
+    else:
+        subj, cue = _outside_quote_subject(_subject(verb), verb, q), _cue_span(ctx, verb)
+    return _Found(q, "direct", verb, cue, subj)
+
+
+def _signed_quote(ctx: _Ctx, q: Span) -> Optional[_Found]:
+    """A quote signed with a dash and a name on the same line ('"..." -- Jane Roe')."""
+    text = ctx.text
+    m = _DASH_SIGNATURE.match(text, q[1])
+    if not m or "\n" in text[q[1]:m.end()]:
+        return None
+    name = _trim(text, m.start(1), m.end(1))
+    dash = m.group(0).lstrip()[0]
+    d = q[1] + m.group(0).index(dash)
+    return _Found(q, "direct", None, TextSpan((d, d + 1), dash), None, speaker_span=name)
+
+
+def _with_labels(ctx: _Ctx, direct: list[_Found], found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
+    """Speaker labels ("PENCE: ...") are stronger evidence than a quote running on from an
+    earlier cue: a transcript inside quote marks is one long multi-paragraph quote."""
     labels = _label_quotes(ctx)
-    if labels:
-        direct = [d for d in direct if not (
-            any(_overlap(d.content, f.content) for f in labels)
-            and (d.speaker_from is not None or d.verb is None
-                 or ctx.paragraph_index(d.content[0]) != ctx.paragraph_index(d.content[1] - 1)))]
-        for f in labels:
-            if not any(_overlap(f.content, d.content) for d in direct):
-                direct.append(f)
-        found = [g for g in found if not any(
-            _inside(g.content, f.content) and g.cue is not None and _inside(g.cue.span, f.content)
-            for f in labels)]
-    # drop indirect duplicates whose content is a direct quote's
-    direct_spans = [d.content for d in direct]
-    results = [f for f in found if not any(_inside(f.content, d) for d in direct_spans)]
-    results.extend(direct)
-    results.sort(key=lambda f: (f.content[0], f.content[1]))
+    if not labels:
+        return direct, found
+    direct = [d for d in direct if not (
+        any(_overlap(d.content, f.content) for f in labels)
+        and (d.speaker_from is not None or d.verb is None
+             or ctx.paragraph_index(d.content[0]) != ctx.paragraph_index(d.content[1] - 1)))]
+    for f in labels:
+        if not any(_overlap(f.content, d.content) for d in direct):
+            direct.append(f)
+    found = [g for g in found if not any(
+        _inside(g.content, f.content) and g.cue is not None and _inside(g.cue.span, f.content)
+        for f in labels)]
+    return direct, found
 
+
+def _resolved_quotes(ctx: _Ctx, results: list[_Found]) -> list[Quote]:
+    """The quotes with their speakers: a quote running on from an earlier one shares its
+    speaker; otherwise the signed name, or the cue's subject (past a dateline)."""
+    text = ctx.text
     quotes = []
     resolved: dict[int, tuple[Optional[Actor], Optional[TextSpan]]] = {}
     for n, f in enumerate(results, 1):
         if f.speaker_from is not None and id(f.speaker_from) in resolved:
             speaker, speaker_text = resolved[id(f.speaker_from)]
+        elif f.speaker_span is not None:
+            speaker, speaker_text = _speaker_of_span(ctx, f.speaker_span)
         else:
             subj = f.subj
-            if f.speaker_span is not None:
-                speaker, speaker_text = _speaker_of_span(ctx, f.speaker_span)
-            else:
-                if f.verb is not None and f.verb.lower_ != "according":
-                    subj = _past_dateline(subj, f.verb, text)
-                speaker, speaker_text = _speaker(ctx, subj, f.content)
+            if f.verb is not None and f.verb.lower_ != "according":
+                subj = _past_dateline(subj, f.verb, text)
+            speaker, speaker_text = _speaker(ctx, subj, f.content)
         resolved[id(f)] = (speaker, speaker_text)
         s, e = f.content
-        quotes.append(Quote(id=f"{doc.article.id}:q{n}", span=(s, e), text=text[s:e],
+        quotes.append(Quote(id=f"{ctx.doc.article.id}:q{n}", span=(s, e), text=text[s:e],
                             speaker=speaker, cue=f.cue, kind=f.kind, speaker_text=speaker_text))
-    doc.quotes = quotes
-    return doc
+    return quotes
 
 
 def _candidate_indices(sdoc, cues) -> list[int]:

@@ -151,12 +151,12 @@ class _Found:
     anchor_kind: str = "day"
 
 
-_SCHEDULE_VERBS = TIMEX_WORDS["schedule_verb"]
-_PLAN_VERBS = TIMEX_WORDS["plan_verb"]
+_SCHEDULE_VERBS = TIMEX_WORDS.schedule_verb
+_PLAN_VERBS = TIMEX_WORDS.plan_verb
 #: "is to blame for the attack on Monday" judges a past act
-_NOT_AHEAD_INFINITIVES = TIMEX_WORDS["not_ahead_infinitive"]
+_NOT_AHEAD_INFINITIVES = TIMEX_WORDS.not_ahead_infinitive
 #: a weekday or time after these words lies ahead ("postponed until Saturday")
-_FUTURE_SIGNALS = TIMEX_WORDS["future_signal"]
+_FUTURE_SIGNALS = TIMEX_WORDS.future_signal
 
 
 def _infinitive_looks_ahead(token) -> bool:
@@ -507,7 +507,7 @@ def _month_ok(m, ctx, group: str) -> bool:
     return True
 
 
-_MONTH_CONTEXT = TIMEX_WORDS["month_context"]
+_MONTH_CONTEXT = TIMEX_WORDS.month_context
 
 
 # Saturday, January 3, 2026 / January 3rd / Jan. 3 2026 / the 3rd of January / 3 Jan 2026
@@ -607,8 +607,8 @@ def _year(m, ctx):
     return found
 
 
-_NOT_AFTER_YEAR = TIMEX_WORDS["not_after_year"]
-_NOT_BEFORE_YEAR = TIMEX_WORDS["not_before_year"]
+_NOT_AFTER_YEAR = TIMEX_WORDS.not_after_year
+_NOT_BEFORE_YEAR = TIMEX_WORDS.not_before_year
 
 
 # decades: the 1990s, the '90s, the early 2000s

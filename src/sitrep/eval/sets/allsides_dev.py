@@ -263,6 +263,7 @@ class Tally:
             "certainty_acc": rate("certainty_ok", "pairs"),
             "background": self.background,
             "date_acc": rate("date_ok", "gold_dated"),
+            "date_acc_with_inferred": rate("date_shown_ok", "gold_dated"),
         }
 
 
@@ -299,6 +300,10 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
         if g.date:
             c["gold_dated"] += 1
             c["date_ok"] += bool(p.date and p.date.startswith(g.date))
+            # what a user reads: an inferred date (inherited from the paragraph, the lead or
+            # the publication) is shown with its flag, and counts here when it is right
+            shown = p.extra.get("inferred_date") or p.date
+            c["date_shown_ok"] += bool(shown and shown.startswith(g.date))
         if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
             errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
                           f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "
