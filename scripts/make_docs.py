@@ -48,7 +48,9 @@ TARGETS = [
     ("plover_gsr", "source_country_acc", ">=", 0.75, "GDELT audit: actors ~79% correct"),
     ("plover_gsr", "target_country_acc", ">=", 0.75, "GDELT audit: actors ~79% correct"),
     ("petrarch", "afp_type_macro_f1", ">=", 0.60, TYPE_ANCHOR + " (test set: never tuned on)"),
-    ("demo-events", "event_detection", ">=", 0.85, "team gold; target P ≥ 0.85 at R ≥ 0.85"),
+    ("demo-events", "event_detection", ">=", 0.85, "team gold; target P ≥ 0.85 at R ≥ 0.85; one event per "
+     "happening (its later mentions are not false alarms; since session 5)"),
+    ("demo-events", "mention_detection", ">=", 0.85, "the same gold scored per mention, as before session 5"),
     ("polnear", "source", ">=", 0.80, "citron 0.82 source F1 on PARC 3.0"),
     ("tempeval3", "value", ">=", 0.80, "HeidelTime 0.776, SUTime 0.674 value F1"),
     ("geowebnews", "acc161", ">=", 0.90, "Mordecai3 0.90–0.94 given gold names (with Elasticsearch)"),
