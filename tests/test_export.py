@@ -150,6 +150,23 @@ def test_gdelt_without_incidents_has_one_row_per_event(tmp_path):
     assert len(rows) == 2 and all(r[31:34] == (1, 1, 1) for r in rows)
 
 
+def test_exports_name_an_article_without_an_outlet(tmp_path):
+    # no outlet and no URL: named by its file (as the brief and the web pages name it), never NULL or ''
+    with Store(tmp_path / "o.duckdb") as s:
+        with s.transaction():
+            doc = make_doc("d", ["US aircraft struck a port near Caracas."], outlet=None,
+                           events=[(0, "ASSAULT", "struck", "USA", "VEN", "Caracas", "2025-12-08")])
+            doc.article.origin = "/inbox/harbor-post.txt"
+            _add(s, doc)
+        plover = export(s, "plover", tmp_path / "p")[0]
+        export(s, "gdelt", tmp_path / "g")
+    record = json.loads(plover.read_text().splitlines()[0])
+    assert record["cite_info"]["publication"] == "harbor-post.txt"
+    mentions = _gdelt(tmp_path / "g" / "mentions.gdelt.tsv", "mentions")
+    mention = dict(zip(mentions.columns, mentions.fetchall()[0]))
+    assert mention["MentionSourceName"] == "harbor-post.txt"
+
+
 def test_exports_are_stable(store, tmp_path):
     export(store, "gdelt", tmp_path / "one")
     export(store, "gdelt", tmp_path / "two")

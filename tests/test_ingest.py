@@ -69,6 +69,21 @@ def test_updated_url_replaces_and_is_recorded(tmp_path):
         assert row["version"] == 2 and row["text"].endswith("correction.")
 
 
+def test_versions_of_one_url_in_one_batch_replace_each_other(tmp_path):
+    # the batch's one lookup ran before any of them was stored: each later version must
+    # still find the one stored just before it
+    first = article(1)
+    second = dict(first, id="second", text=first["text"] + " Updated at noon with a correction.")
+    third = dict(first, id="third", text=second["text"] + " And again in the evening.")
+    summary, counts, _ = run([write_jsonl(tmp_path / "a.jsonl", [first, article(2), second, third])],
+                             tmp_path / "db.duckdb")
+    assert summary.ingested == 4 and summary.updated == 2
+    assert counts["articles"] == 2 and counts["article_versions"] == 2
+    with Store(tmp_path / "db.duckdb") as store:
+        row = store.rows("SELECT article_id, version FROM articles WHERE url = 'https://news.invalid/1'")[0]
+        assert (row["article_id"], row["version"]) == ("third", 3)
+
+
 def test_near_duplicate_is_linked_not_dropped(tmp_path):
     original = article(3)
     copy = dict(article(3), id="repost", source="Other Outlet", url="https://other.invalid/x",

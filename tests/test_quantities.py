@@ -117,6 +117,17 @@ def test_vague_multiples(run):
     assert q.value_high == 100000
 
 
+@pytest.mark.parametrize("text, value", [
+    ("One-fifth of the budget went to repairs.", 0.2),  # singular parts: no plural word anchors them
+    ("The mayor won one tenth of the vote.", 0.1),
+    ("Two-thirds of the wells ran dry.", 2 / 3),
+    ("Only one in five clinics reopened.", 0.2),
+])
+def test_spelled_fractions(run, text, value):
+    q = one(run(text), value)
+    assert q.unit == "fraction"
+
+
 def test_units(run):
     assert one(run("The ship was 12 nautical miles offshore."), 12).unit == "nautical mile"
     assert one(run("Winds of 120 mph hit the coast."), 120).unit == "mile/hour"

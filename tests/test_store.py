@@ -77,6 +77,24 @@ def test_replace_article_keeps_old_version(tmp_path):
         assert json.loads(row["document"])["article"]["id"] == "v1"
 
 
+def test_find_by_keys_answers_as_find_by_key_does(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            for aid, url, origin in (("web", "https://example.invalid/a", "feed.xml"), ("file", None, "/in/b.txt"),
+                                     ("bare", None, None), ("web2", "https://example.invalid/c", "/in/b.txt")):
+                doc = make_doc(aid, [f"Story {aid}."], url=url)
+                doc.article.origin = origin
+                store.add_document(doc.to_dict(), content_hash(doc.article.text))
+        keys = [("https://example.invalid/a", "x", None),  # same URL
+                ("https://example.invalid/z", "web", None),  # a URL decides: another URL is no match
+                (None, "y", "/in/b.txt"),  # the same single-article file (the one without a URL)
+                (None, "bare", None), (None, "web", None),  # the same id, only among articles without a URL
+                (None, "nothing", "/in/none.txt")]
+        assert store.find_by_keys(keys) == [store.find_by_key(url, aid, origin) for url, aid, origin in keys]
+        assert store.find_by_keys(keys) == [("web", 1), None, ("file", 1), ("bare", 1), None, None]
+        assert store.find_by_keys([]) == []
+
+
 def test_failed_transaction_leaves_nothing(tmp_path):
     doc = make_doc("t1", ["Some text here."])
     with Store(tmp_path / "s.duckdb") as store:

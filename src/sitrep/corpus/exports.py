@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sitrep.corpus import csv_safety
+from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.corpus.store import iso_day, stored_event_id
 from sitrep.errors import SitrepError
 from sitrep.knowledge import cameo
@@ -106,7 +107,7 @@ class StoredEvent:
     article: Article
     sentences: list  # the article's sentence spans
     lead_end: int  # end of the article's first paragraph (GDELT's IsRootEvent)
-    outlet: Optional[str]
+    outlet: str  # as corpus.outlets names it
     pub_date: Optional[date]
     ingested_at: Optional[datetime]
     duplicate_of: Optional[str]
@@ -137,9 +138,10 @@ def iter_events(store) -> Iterator[StoredEvent]:
         "SELECT article_id FROM articles WHERE n_events > 0 ORDER BY pub_date NULLS LAST, article_id").fetchall()]
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
+        # the outlet as every view names it (no outlet: its site, else its file, else its id)
         meta = {r[0]: r[1:] for r in store.con.execute(
-            "SELECT article_id, outlet, pub_date, ingested_at, duplicate_of FROM articles "
-            "WHERE article_id IN (SELECT unnest(?))", [batch]).fetchall()}
+            f"SELECT a.article_id, {outlet_label_sql('a')}, a.pub_date, a.ingested_at, a.duplicate_of "
+            "FROM articles a WHERE a.article_id IN (SELECT unnest(?))", [batch]).fetchall()}
         documents = store.documents(batch)
         for aid in batch:
             raw = documents.get(aid)

@@ -830,31 +830,52 @@ def family_types(family: str) -> list[str]:
 
 
 def _dated_stream(store, start: Optional[tuple] = None, types: Optional[list[str]] = None,
-                  view: str = "fine", chunk_days: int = 31) -> Iterator[Mention]:
+                  view: str = "fine", chunk_days: Optional[int] = None,
+                  chunk_rows: int = CHUNK_ROWS) -> Iterator[Mention]:
     """Mentions of one view ("fine": a day, a publication day; "coarse": a week, a month)
-    in processing order from ``start`` (a key), of these types (None: all), ``chunk_days``
-    of dates per query."""
+    in processing order from ``start`` (a key), of these types (None: all), read a window
+    of last days at a time: at most ``chunk_rows`` rows (a single day may hold more) and
+    ``chunk_days`` days (None: no limit) per query. Windows are cut from the count of
+    mentions per day, so days without mentions cost nothing (dates span centuries: a
+    query per month of them was most of a rebuild)."""
     where = _VIEWS[view]
     params: list = []
     if types is not None:
         where += " AND type IN (SELECT unnest(?::VARCHAR[]))"
         params.append(types)
-    first, last = store.con.execute(f"SELECT min(hi), max(hi) FROM incident_keys WHERE {where}"
-                                    + (" AND hi >= ?" if start else ""),
-                                    params + ([start[0]] if start else [])).fetchone()
-    if first is None:
-        return
-    day = first
-    while day <= last:
-        until = day + timedelta(days=chunk_days)
-        chunk_where = f"WHERE {where} AND hi >= ? AND hi < ?"
-        chunk_params = params + [day, until]
-        if start and day <= start[0]:
+    for first, last in _day_windows(store, where, params, start[0] if start else None, chunk_days, chunk_rows):
+        chunk_where = f"WHERE {where} AND hi >= ? AND hi <= ?"
+        chunk_params = params + [first, last]
+        if start and first <= start[0]:
             chunk_where += " AND (hi, lo, event_id) >= (?, ?, ?)"
             chunk_params += list(start)
         for row in _select(store, chunk_where + " ORDER BY hi, lo, event_id", chunk_params):
             yield _mention(row)
-        day = until
+
+
+def _day_windows(store, where: str, params: list, since: Optional[date], max_days: Optional[int],
+                 max_rows: int) -> list[tuple[date, date]]:
+    """(first, last) days of ``hi`` covering every mention of ``where`` from ``since`` on,
+    consecutive, each holding at most ``max_rows`` mentions (or one day) and spanning at
+    most ``max_days`` days: one narrow query of the days that have mentions."""
+    days = store.con.execute(f"SELECT hi, count(*) FROM incident_keys WHERE {where}"
+                             + (" AND hi >= ?" if since else "") + " GROUP BY hi ORDER BY hi",
+                             params + ([since] if since else [])).fetchall()
+    windows: list[tuple[date, date]] = []
+    first, last, rows = None, None, 0
+    for day, n in days:
+        if day is None:
+            continue  # no date at all: never in a dated pass
+        if first is not None and (rows + n > max_rows
+                                  or (max_days is not None and (day - first).days >= max_days)):
+            windows.append((first, last))
+            first, rows = None, 0
+        if first is None:
+            first = day
+        last, rows = day, rows + n
+    if first is not None:
+        windows.append((first, last))
+    return windows
 
 
 def _by_keys(store, column: str, keys: list[str], order: str) -> Iterator[tuple]:

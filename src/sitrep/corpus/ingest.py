@@ -287,6 +287,10 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 # -- one run ----------------------------------------------------------------------------------
 
+#: store_document's ``known`` when nothing was looked up for the document
+_ASK = object()
+
+
 class IngestRun:
     """The state of one ingest: what the store already holds (content hashes, ids,
     signatures, recorded skips), what is in flight, and the batch waiting for a commit."""
@@ -309,6 +313,10 @@ class IngestRun:
         for aid, sig in store.signatures():
             self.lsh.add(aid, list(sig))
         self.in_flight: dict[str, str] = {}  # content hash -> article id, sent off, not yet stored
+        #: keys (url, origin, id) stored and article ids replaced by the batch so far: a
+        #: lookup made before the batch may be out of date for the documents after them
+        self.batch_keys: set[str] = set()
+        self.batch_replaced: set[str] = set()
         self.pending: list[Analysed] = []
         self.pending_skips: list[Skip] = []
         #: what this run committed: stored article ids, and ids of older versions they
@@ -419,7 +427,9 @@ class IngestRun:
             try:
                 with self.store.transaction():
                     self.store.record_skips(self.pending_skips)
-                    stored = [self.store_document(item) for item in self.pending]
+                    known = self.store.find_by_keys([_update_key(item.document.article) for item in self.pending])
+                    self.batch_keys, self.batch_replaced = set(), set()
+                    stored = [self.store_document(item, previous) for item, previous in zip(self.pending, known)]
                 self._count(stored)
             except Exception as exc:  # noqa: BLE001 - retried one by one below
                 for item in self.pending:
@@ -448,15 +458,22 @@ class IngestRun:
                     self.store.record_skips([Skip(article.origin or article.id, "internal_error",
                                                   f"{type(exc).__name__}: {exc}", "store", article.id)])
 
-    def store_document(self, item: Analysed) -> "_Stored":
+    def store_document(self, item: Analysed, known: Any = _ASK) -> "_Stored":
         """Write one document (inside the caller's transaction): replace the version it
-        updates, link it to a near-duplicate, clear stale skips of the same input."""
+        updates, link it to a near-duplicate, clear stale skips of the same input.
+        ``known``: the stored version it updates as the batch's one lookup found it before
+        the batch was stored (asked again when an earlier document of the batch may have
+        changed the answer: it shares the key, or it replaced that version)."""
         doc, article = item.document, item.document.article
         h = article.meta.get("content_hash") or content_hash(article.text or "")
         version = 1
-        single_file = article.origin if article.input_format in ("text", "html") else None
-        previous = self.store.find_by_key(article.url, article.id, single_file)
+        url, _, single_file = _update_key(article)
+        if (known is _ASK or (url or single_file or article.id) in self.batch_keys
+                or (known and known[0] in self.batch_replaced)):
+            known = self.store.find_by_key(article.url, article.id, single_file)
+        previous = known
         if previous:
+            self.batch_replaced.add(previous[0])
             old_id, old_version = previous
             self.store.replace_article(old_id, article.id)
             self.stored_ids.discard(old_id)
@@ -475,6 +492,7 @@ class IngestRun:
             self.lsh.add(article.id, item.signature)
         self.store.add_document(doc, h, signature=item.signature, duplicate_of=duplicate_of, jaccard=jaccard,
                                 version=version, until=self.until)
+        self.batch_keys.update(k for k in (article.url, article.origin, article.id) if k)
         self._clear_stale_skips(article)
         self.stored_ids.add(article.id)
         self.known[h] = article.id
@@ -523,6 +541,12 @@ class IngestRun:
         self.summary.seconds = time.perf_counter() - self.started
         self.store.record_run(self.summary.seconds, json.dumps(self.summary.to_dict()))
         return self.summary
+
+
+def _update_key(article: Article) -> tuple[Optional[str], str, Optional[str]]:
+    """(url, id, single-article file) naming the stored article this one updates
+    (Store.find_by_key): a file holds one article only when it is plain text or HTML."""
+    return article.url, article.id, article.origin if article.input_format in ("text", "html") else None
 
 
 def _same_input(key: tuple[str, str, str], article: Article) -> bool:

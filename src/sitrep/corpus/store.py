@@ -430,6 +430,35 @@ class Store:
                 [article_id]).fetchone()
         return (row[0], int(row[1] or 1)) if row else None
 
+    def find_by_keys(self, keys: list[tuple[Optional[str], Optional[str], Optional[str]]]
+                     ) -> list[Optional[tuple[str, int]]]:
+        """``find_by_key`` of each (url, article_id, file_origin), with one query for them
+        all (a query per article cost the coordinator ~14 ms each): the answers as the
+        store stands now, before any of them is stored."""
+        if not keys:
+            return []
+        if any((url or origin or aid) in self._pending_keys for url, aid, origin in keys):
+            self.flush()
+        urls = sorted({url for url, _, _ in keys if url})
+        origins = sorted({origin for url, _, origin in keys if not url and origin})
+        ids = sorted({aid for url, aid, origin in keys if not url and not origin and aid})
+        by_url: dict[str, tuple[str, int]] = {}
+        by_origin: dict[str, tuple[str, int]] = {}
+        by_id: dict[str, tuple[str, int]] = {}
+        for aid, version, url, origin in self.con.execute(
+                "SELECT article_id, version, url, origin FROM articles "
+                "WHERE url IN (SELECT unnest(?::VARCHAR[])) OR (url IS NULL AND "
+                "(origin IN (SELECT unnest(?::VARCHAR[])) OR article_id IN (SELECT unnest(?::VARCHAR[]))))",
+                [urls, origins, ids]).fetchall():
+            found = (aid, int(version or 1))
+            if url is not None:
+                by_url.setdefault(url, found)
+            else:
+                by_origin.setdefault(origin, found)
+                by_id[aid] = found
+        return [by_url.get(url) if url else by_origin.get(origin) if origin else by_id.get(aid)
+                for url, aid, origin in keys]
+
     def article_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
 

@@ -137,16 +137,17 @@ class _Tokens:
 
 
 _DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔⅛⅕⅖⅗⅘⅙⅚]+")
-#: how a number word that may start _FRACTION_PHRASE begins ("one of every", "two-thirds
-#: of", "three in ten"), compared with its first five characters: a cheap test before
-#: the pattern runs
-_FRACTION_STARTS = ("third", "one o", "two o", "one i", "two i", "three", "one-", "two-", "one ",
-                    "two ")
-
-
 @functools.lru_cache(maxsize=4)
 def _anchor_hashes(vocab) -> numpy.ndarray:
     return numpy.array([vocab.strings.add(w) for w in quantity_words().multiple_words], dtype=numpy.uint64)
+
+
+@functools.lru_cache(maxsize=4)
+def _fraction_hashes(vocab) -> numpy.ndarray:
+    """The words of spelled fractions (fractions.tsv: "one", "third", "five"), as hashes."""
+    words = fraction_words()
+    return numpy.array([vocab.strings.add(w) for w in (*words.numerators, *words.denominators)],
+                       dtype=numpy.uint64)
 
 
 def _anchors(text: str, tokens: _Tokens) -> tuple[list[int], list[int]]:
@@ -157,10 +158,14 @@ def _anchors(text: str, tokens: _Tokens) -> tuple[list[int], list[int]]:
         words = [m.start() for m in _WORD_NUMBER.finditer(text)]
         return sorted(set(digit_offsets + words)), words
     extra = numpy.isin(tokens.lower, _anchor_hashes(tokens.sdoc.vocab))
-    word_offsets = tokens.starts[tokens.like_num | extra].tolist()
-    vague = tokens.starts[extra].tolist()
-    vague += [o for o in word_offsets if text[o:o + 5].lower() in _FRACTION_STARTS]
-    return sorted(set(digit_offsets) | set(word_offsets)), sorted(set(vague))
+    numeric = tokens.like_num | extra
+    word_offsets = tokens.starts[numeric].tolist()
+    # a number word of a spelled fraction ("one", "fifth") may start or end one: the
+    # pattern runs around it ("one-fifth of", "one in five"); "a"/"an" count only next to
+    # a part that anchors by itself ("a third of": "third" is number-like)
+    fraction = numeric & numpy.isin(tokens.lower, _fraction_hashes(tokens.sdoc.vocab))
+    vague = tokens.starts[extra | fraction].tolist()
+    return sorted(set(digit_offsets) | set(word_offsets)), vague
 
 
 def extract(text: str, sdoc=None) -> list[Quantity]:
