@@ -403,3 +403,22 @@ def test_a_month_dated_background_summary_does_not_join_a_day(tmp_path):
     report = strike("c", "C", day="2025-09", published="2025-09-20", **campaign)
     store = store_docs(tmp_path, [day, summary, report])
     assert groups(store) == [["a", "c"], ["b"]]
+
+
+def test_one_statement_filed_under_two_verbal_types_is_one_incident(tmp_path):
+    """Outlets (and the events stage) file one statement under different verbal types
+    (a warning read as THREATEN by one and AGREE by another): statements are one family."""
+    said = "Defence minister Padrino called the Trump talk of a military intervention pure craziness."
+    store = store_docs(tmp_path, [strike("a", "A", typ="THREATEN", src="USA", tgt="VEN", place=None, sentence=said),
+                                  strike("b", "B", typ="AGREE", src="USA", tgt="VEN", place=None, sentence=said,
+                                         day="2025-12-10")])
+    assert groups(store) == [["a", "b"]]
+
+
+def test_roles_swap_only_between_symmetric_types(tmp_path):
+    """'A agreed with B' may be 'B agreed with A', never 'B threatened A': a symmetric
+    type in a family of statements does not license swapped roles against an asymmetric one."""
+    said = "Trump warned Maduro, who said he was willing to negotiate on oil and migration."
+    store = store_docs(tmp_path, [strike("a", "A", typ="THREATEN", src="USA", tgt="VEN", place=None, sentence=said),
+                                  strike("b", "B", typ="AGREE", src="VEN", tgt="USA", place=None, sentence=said)])
+    assert groups(store) == [["a"], ["b"]]

@@ -23,7 +23,9 @@ Two mentions are linked only on evidence, all of it:
     places say, the more text overlap is required. Every sentence that reports the event
     in its article (Event.mentions) is evidence: the best pair of sentences counts.
 Types are linked within their family (one happening filed as COERCE by one outlet and
-SANCTION by another stays apart unless the table groups them).
+SANCTION by another stays apart unless the table groups them; every one-sided statement,
+verbal cooperation or conflict, is one family). Swapped roles count only between
+symmetric types ("A met B" is "B met A"; "B threatened A" is not "A agreed with B").
 
 Passes (all streamed from the store, memory bounded by the time window):
   1. fine: mentions dated by a day (or a publication day and its lag), in date order, one
@@ -74,7 +76,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "8"
+LINKER_VERSION = "9"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -404,7 +406,9 @@ class Cluster:
         (ROLE_CONFLICT_TEXT)."""
         place = _alpha3(m.place_country)
         found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector, place)
-        if (found is None or found[1]) and rule_for(m.type).symmetric:
+        # swapped roles only between symmetric types: "A agreed with B" is "B agreed with A",
+        # not "B threatened A" (a family may hold both kinds of statement)
+        if (found is None or found[1]) and rule_for(m.type).symmetric and rule_for(self.seed.type).symmetric:
             swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector, place)
             if swapped is not None and (found is None or swapped[1] < found[1]):
                 found = swapped
