@@ -106,10 +106,18 @@ TEXT_FLOOR = 0.18
 #: a mention of the article's own incident without actors of its own ("the strikes were
 #: aimed at air defences") needs only this much text in common
 RECAP_TEXT = 0.0
+#: text a statement needs to join a statement of the same speaker to the same addressee
+#: (both countries agreeing), on the same date, in its own article: one statement reported
+#: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
+SAME_SPEAKER_TEXT = 0.12
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
 UNDATED_TEXT_EXTRA = 0.15
+#: a mention dated only by its article's publication day (its text gives no date: "has
+#: offered a reward", a habit or a state as much as a happening) needs this much more text
+#: to join another article's incident
+PUBLICATION_TEXT_EXTRA = 0.08
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -394,6 +402,11 @@ class Cluster:
             need += UNDATED_TEXT_EXTRA
         elif recap:  # "the strikes", "the attack" later in the same article, on the same date
             need = RECAP_TEXT
+        elif m.precision == "publication" and m.article_id not in self.articles:
+            need += PUBLICATION_TEXT_EXTRA
+        elif agree >= 2 and m.article_id in self.articles and _verbal(m.type) \
+                and QUAD_CLASS.get(m.type) == QUAD_CLASS.get(self.seed.type):  # an offer is no accusation
+            need = min(need, SAME_SPEAKER_TEXT)
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
         if text < need:
@@ -439,6 +452,11 @@ class Cluster:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+def _verbal(event_type: str) -> bool:
+    """A statement (verbal cooperation or conflict), not an act."""
+    return (QUAD_CLASS.get(event_type) or "").startswith("verbal")
 
 
 def _alpha3(alpha2: Optional[str]) -> Optional[str]:
