@@ -146,6 +146,9 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
                "threatened": 2, "denied": 1, "negated": 0}
 AFFIRMING = {"asserted", "reported", "claimed", "alleged"}
 DENYING = {"denied", "negated"}
+#: what naming a role (source, target) adds to a mention's claim to label its incident;
+#: more than the best place (2), so the label names the actors before the place
+LABEL_ROLE_WEIGHT = 3
 PRECISION_RANK = {"day": 4, "week": 3, "publication": 2, "month": 2, "year": 1, None: 0}
 
 
@@ -618,13 +621,16 @@ def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
     (``consensus``: the most common source, target and place country): the label of an
     incident is its best one."""
     place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
-    score = (2 * bool(m.source_name) + 2 * bool(m.target_name) + place + PRECISION_RANK.get(m.precision, 0) / 2
+    # who did it to whom comes first: a named role outweighs a city ("explosions were heard
+    # in Caracas" names no attacker; "US aircraft struck targets" does)
+    score = (LABEL_ROLE_WEIGHT * (bool(m.source_name) + bool(m.target_name)) + place
+             + PRECISION_RANK.get(m.precision, 0) / 2
              + STATUS_RANK.get(m.certainty, 0) / 7 + (0 if m.background else 1))
     for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
         if value and consensus.get(key):
             score += 1.5 if value == consensus[key] else -1.5
     if m.source_name and m.source_name == m.target_name:
-        score -= 4  # "Soleimani -> Soleimani": an extraction slip, not a specific event
+        score -= 2 * LABEL_ROLE_WEIGHT  # "Soleimani -> Soleimani": an extraction slip, no named roles
     return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
 
 
@@ -670,11 +676,15 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     # label names a happening nobody reported)
     source = label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
     target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
+    point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
+    if not place and point is not None and rule_for(typ).max_km > 0:
+        # a happening on the ground: its members' points passed the distance test, so a
+        # member's city is the incident's place (its map point already is)
+        place = point.place_name
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]
-    point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     return {
         "incident_id": iid, "family": label_event.family, "type": typ, "quad_class": QUAD_CLASS.get(typ),
         "label": label, "source_name": source,
