@@ -7,9 +7,8 @@ Two mentions are linked only on evidence, all of it:
     data/incidents/windows.tsv: a strike "on Tuesday" vs a statement re-reported for days)
     must overlap every member's, so an incident never drifts along a campaign of similar
     strikes. A mention with no date at all (no date in its text, no publication date, nor
-    one inferred by the reader) is never a wildcard (that merged unrelated happenings):
-    it is linked across articles only once its article is dated by two of its reports
-    matching dated incidents of the same week (pass 2b). A year is too vague to link on.
+    one inferred by the reader) is never linked across articles: a wildcard date merged
+    unrelated happenings. A year is too vague to link on either.
   * actors: source countries agree (or one is unknown), likewise targets (swapped roles
     allowed for symmetric types such as CONSULT); within one country a state actor and an
     opposition or armed group are different actors. One role that took the country of the
@@ -39,11 +38,6 @@ Passes (all streamed from the store, memory bounded by the time window):
      evidence that two reports tell one happening), so its decision depends on the fine
      incidents its dates reach and on nothing else. A background one (a campaign summed up, "since
      September, 20 strikes") joins none: it reports no one day's happening.
-  2b. undated articles: an article without any date (no publication date, none in its
-     text) is dated by the reports it shares with dated articles: when two distinct fine
-     incidents within ANCHOR_SPAN_DAYS each take one of its mentions on strong text
-     (ANCHOR_TEXT), its mentions join the fine incidents of that span they fit (as a
-     coarse mention joins, never changing them); one match, however close, dates nothing.
   3. article: mentions without a usable date, and those the dated passes did not place,
      are linked within their own article only (to its other mentions' incidents, on the
      same evidence), else form an incident of their own (flagged ``background`` when
@@ -56,7 +50,7 @@ new (or removed) fine mention, the fine pass is re-run from it with the incident
 there rebuilt from their stored members, and stops as soon as no incident a change
 touched can be joined any more (the horizon after the last change); from there on every
 decision is the stored one. Then the coarse mentions that are new, or whose dates reach
-an incident that changed, are decided again, and so are the undated articles (2b). Only the articles and incidents touched are
+an incident that changed, are decided again. Only the articles and incidents touched are
 re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
 interval and every field linking reads of it, so a re-run reads one narrow table for the
 days it re-links, not the store; its columns are defined once, by the store migrations
@@ -124,22 +118,6 @@ UNDATED_TEXT_EXTRA = 0.15
 #: offered a reward", a habit or a state as much as a happening) needs this much more text
 #: to join another article's incident
 PUBLICATION_TEXT_EXTRA = 0.08
-#: an article without any date (no publication date, none in its text) is placed in time
-#: by the reports it shares with dated articles: at least this many distinct incidents must
-#: each take one of its mentions on the evidence an undated mention needs (text
-#: UNDATED_TEXT_EXTRA above a dated one's) ...
-ANCHOR_MIN_INCIDENTS = 2
-#: ... with at least this much text in common (names shared by two different statements
-#: of one person reach about 0.45) ...
-ANCHOR_TEXT = 0.5
-#: ... and their dates lie within this many days of each other (one article's news); one
-#: chance match is no date, so a lone strong match stays in its article. Once the
-#: article is placed, its other mentions join incidents within that span on the usual
-#: evidence of an undated mention.
-ANCHOR_SPAN_DAYS = 7
-#: incidents' mentions read as candidates for one undated article (those sharing the most
-#: of its names first): bounds the cost of the pass
-ANCHOR_CANDIDATES = 100
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -600,40 +578,6 @@ def link_coarse(m: Mention, clusters: Iterable[Cluster]) -> Optional[Cluster]:
     return best
 
 
-# -- pass 2b: articles without any date -----------------------------------------------------
-
-def link_undated(mentions: list[Mention], clusters: list[Cluster]) -> dict[str, Cluster]:
-    """The fine incidents the undated mentions of one article (no publication date, no
-    date in its text) join, by event id. The article's date is inferred from what it
-    shares with dated reports, never a wildcard: it needs ANCHOR_MIN_INCIDENTS distinct
-    incidents that each take one of its mentions with ANCHOR_TEXT in common and lie within
-    ANCHOR_SPAN_DAYS of each other; then each mention joins its best fitting incident
-    within that span, if any. Like a coarse mention, an undated one never changes a fine
-    incident (its decision depends on the fine incidents alone)."""
-    best: dict[str, tuple[Cluster, float]] = {}
-    for m in sorted(mentions, key=lambda m: m.event_id):
-        if m.background:
-            continue  # history or habit: no report of the article's own news
-        for c in clusters:
-            if c.family != m.family or c.core_lo is None:
-                continue
-            fit = c.fit(m)
-            if fit is not None and (m.event_id not in best or fit > best[m.event_id][1]):
-                best[m.event_id] = (c, fit)
-    by_event = {m.event_id: m for m in mentions}
-    anchors = sorted((c.core_lo, c.incident_id) for eid, (c, _) in best.items()
-                     if max(by_event[eid].similarity(o) for o in c.members[:COMPARED_MEMBERS]) >= ANCHOR_TEXT)
-    span: Optional[tuple[date, date]] = None
-    count = 0
-    for i, (first, _) in enumerate(anchors):
-        n = len({iid for day, iid in anchors[i:] if (day - first).days <= ANCHOR_SPAN_DAYS})
-        if n > count:
-            span, count = (first, first + timedelta(days=ANCHOR_SPAN_DAYS)), n
-    if span is None or count < ANCHOR_MIN_INCIDENTS:
-        return {}
-    return {eid: c for eid, (c, _) in best.items() if span[0] <= c.core_lo <= span[1]}
-
-
 # -- pass 2: within one article ---------------------------------------------------------------
 
 def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[Mention, str]]:
@@ -964,8 +908,6 @@ def rebuild_incidents(store) -> int:
         _write_dated(store, link_dated(_dated_stream(store, view="fine")))
         # the fine assignments are stored now: the coarse pass reads its incidents from them
         _write_dated(store, _coarse_pass(store, _dated_stream(store, view="coarse"), None, {}))
-        # articles without any date: placed by what they share with the dated incidents
-        _write_dated(store, _undated_pass(store, {}))
         articles = [r[0] for r in store.con.execute(
             "SELECT DISTINCT article_id FROM incident_keys ORDER BY 1").fetchall()]
         _link_articles(store, articles)
@@ -1016,77 +958,6 @@ def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
         by_family[c.family].append(c)
     for m in batch:
         yield m, link_coarse(m, by_family.get(m.family, ()))
-
-
-_UNDATED = "precision IS NULL AND pub_date IS NULL"
-
-
-def _names(mentions: Iterable[Mention]) -> set[str]:
-    """The names (capitalised words) the mentions' sentences give: what finds candidates."""
-    return {k for m in mentions if not m.background for features, _ in m.text
-            for k, w in features.items() if w == NAME_WEIGHT and k[0] not in "#~"}
-
-
-def _names_pattern(mentions: list[Mention]) -> Optional[str]:
-    """A regular expression finding the article's names in a lower-cased sentence."""
-    names = sorted(_names(mentions))
-    return r"\b(" + "|".join(re.escape(n) for n in names) + ")" if names else None
-
-
-def _undated_pass(store, overlay: dict[str, Optional[str]], only: Optional[tuple[list, set]] = None,
-                  ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
-    """(undated mention, the fine incident it joins or None) for every mention of an
-    article without any date; candidates: the fine incidents whose mentions share the
-    article's names (ANCHOR_CANDIDATES of them at most). ``only`` (lower-cased sentences
-    of the members of every incident that changed, new event ids): an update decides
-    only the new articles and those whose names one of these sentences holds -- no other
-    article's candidates changed."""
-    article: list[Mention] = []
-
-    def decide() -> Iterator[tuple[Mention, Optional[Cluster]]]:
-        if only is not None and not any(m.event_id in only[1] for m in article):
-            pattern = _names_pattern(article)
-            if pattern is None or not any(re.search(pattern, s) for s in only[0]):
-                return
-        yield from _decide_undated(store, article, overlay)
-
-    for row in _select(store, f"WHERE {_UNDATED} ORDER BY article_id, event_id", []):
-        m = _mention(row)
-        if article and m.article_id != article[0].article_id:
-            yield from decide()
-            article = []
-        article.append(m)
-    if article:
-        yield from decide()
-
-
-def _decide_undated(store, mentions: list[Mention], overlay: dict[str, Optional[str]],
-                    ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
-    pattern = _names_pattern(mentions)
-    joined: dict[str, Cluster] = {}
-    if pattern:
-        families = sorted({t for m in mentions for t in family_types(m.family)})
-        con = store.con
-        # one narrow scan of the keys, then the incidents by id (no join over the store)
-        hits = [r[0] for r in con.execute(
-            f"SELECT event_id FROM incident_keys WHERE {_FINE} AND article_id <> ? "
-            "AND type IN (SELECT unnest(?::VARCHAR[])) AND regexp_matches(lower(sentence), ?) "
-            "ORDER BY length(regexp_extract_all(lower(sentence), ?)) DESC, event_id LIMIT ?",
-            [mentions[0].article_id, families, pattern, pattern, ANCHOR_CANDIDATES]).fetchall()]
-        stored = dict(con.execute("SELECT event_id, incident_id FROM incident_mentions WHERE linked = 'dated' "
-                                  "AND event_id IN (SELECT unnest(?::VARCHAR[]))", [hits]).fetchall()) if hits else {}
-        wanted = sorted({overlay.get(h, stored.get(h)) for h in hits} - {None})
-        if wanted:
-            # the fine members of those incidents: stored ones and those an update moved there
-            ids = {r[0] for r in con.execute("SELECT event_id FROM incident_mentions WHERE linked = 'dated' "
-                                             "AND incident_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()}
-            ids |= {e for e, iid in overlay.items() if iid in wanted}
-            members = {m.event_id: m for m in map(_mention, _by_keys(store, "event_id", sorted(ids), "event_id"))
-                       if m.precision in FINE_PRECISIONS}
-            clusters = _clusters_of(sorted(members.values(), key=lambda m: m.key), set(wanted), overlay)
-            joined = link_undated(mentions, sorted(clusters, key=lambda c: c.incident_id))
-    for m in mentions:
-        yield m, joined.get(m.event_id)
 
 
 def _mention_row(iid: str, m: Mention, linked: str) -> list:
@@ -1233,20 +1104,6 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             changes.regions.append((link_from - reach, link_from + reach, family))
     _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
     _redecide_coarse(store, coarse_new, changes, set(new_ids))
-    # an undated article's decision depends on the fine incidents alone, those whose
-    # mentions share its names: decided again when new, or when it shares a name with a
-    # member of an incident that changed
-    changed = changes.old_incidents | {iid for iid in changes.assignment.values() if iid}
-    members = set(changes.assignment)
-    for i in range(0, len(changed), CHUNK_KEYS):
-        members |= {r[0] for r in con.execute(
-            "SELECT event_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(changed)[i:i + CHUNK_KEYS]]).fetchall()}
-    touched = [(_mention(r).sentence or "").lower() for r in _by_keys(store, "event_id", sorted(members), "event_id")]
-    for m, c in _undated_pass(store, changes.assignment, (touched, set(new_ids))):
-        new = c.incident_id if c is not None else None
-        if new != changes.assignment.get(m.event_id, m.stored_incident) or m.event_id in new_ids:
-            changes.record(m, new)
     _apply(store, changes)
 
 
