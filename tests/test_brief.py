@@ -11,6 +11,7 @@ from sitrep.errors import SitrepError
 from sitrep.knowledge.report_terms import load_report_terms
 from sitrep.report import brief_text, markdown
 from sitrep.report.compose import compose
+from sitrep.report.content import Change
 from sitrep.report.scope import parse_day
 
 VEN_IDS = {"v1", "v2", "v3", "v-old"}
@@ -186,7 +187,21 @@ def test_change_against_the_previous_period(store):
     assert "nothing to compare with" in markdown.render(brief)
     may = compose(store, about="Venezuela", since="2019-04-01", until="2019-05-31")
     rows = {c.label: (c.previous, c.current, c.direction) for c in may.changes}
-    assert rows["MOBILIZE"] == (1, 1, "same") and rows["ASSAULT"][1:] == (2, "up")
+    # the fixture has fewer than three articles in scope per period: counts, but no arrow
+    assert rows["MOBILIZE"] == (1, 1, "few") and rows["ASSAULT"][1:] == (2, "few")
+    assert "too few articles to say" in markdown.render(may)
+
+
+def test_change_is_judged_per_article_in_scope():
+    # three times the events from three times the articles is more reporting, not more fighting
+    assert Change("ASSAULT", 4, 12, previous_articles=4, current_articles=12).direction == "same"
+    assert Change("ASSAULT", 4, 12, previous_articles=10, current_articles=10).direction == "up"
+    assert Change("ASSAULT", 12, 4, previous_articles=10, current_articles=10).direction == "down"
+    # two events more is noise, whatever the rate says
+    assert Change("SANCTION", 1, 3, previous_articles=10, current_articles=10).direction == "same"
+    assert Change("SANCTION", 0, 9, previous_articles=2, current_articles=10).direction == "few"
+    row = Change("ASSAULT", 4, 12, previous_articles=4, current_articles=12)
+    assert (markdown.per_article(row.current, row.current_rate), markdown.per_article(3, None)) == ("12 (1.00/article)", "3")
 
 
 def test_every_number_is_traceable_to_a_footnoted_sentence(store):

@@ -68,7 +68,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     if scope.period:
         current = type_counts(store, scope.article_ids, scope.period, subject)
         brief.changes = sections.changes(current, type_counts(
-            store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject))
+            store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject),
+            current_articles=brief.articles, previous_articles=brief.previous_articles)
     brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
     brief.figures = cited(ranked([f for i in incidents for f in i.figures], MAX_FIGURES), cites.cite_row)
     brief.contested = sections.contested(incidents, cites)

@@ -119,16 +119,45 @@ class Sentence:
     notes: list[str]
 
 
+#: fewer articles than this in either period, and a change in events says more about what
+#: happened to be published than about what happened
+MIN_ARTICLES_TO_COMPARE = 3
+#: events per article must move by more than this factor (and by more than
+#: MIN_EVENTS_TO_MOVE events) to count as up or down: a rate from a few articles is noisy
+RATE_FACTOR = 1.25
+MIN_EVENTS_TO_MOVE = 2
+
+
 @dataclass
 class Change:
-    """Events of one type in this period against the previous one (sitrep's own counts)."""
+    """Events of one type in this period against the previous one (sitrep's own counts),
+    judged per article published in scope: raw counts track how much was written."""
     label: str
     previous: int
     current: int
+    previous_articles: int = 0
+    current_articles: int = 0
+
+    @property
+    def previous_rate(self) -> Optional[float]:
+        return self.previous / self.previous_articles if self.previous_articles else None
+
+    @property
+    def current_rate(self) -> Optional[float]:
+        return self.current / self.current_articles if self.current_articles else None
 
     @property
     def direction(self) -> str:
-        return "up" if self.current > self.previous else "down" if self.current < self.previous else "same"
+        if min(self.previous_articles, self.current_articles) < MIN_ARTICLES_TO_COMPARE:
+            return "few"
+        before, now = self.previous_rate, self.current_rate
+        if abs(self.current - self.previous) <= MIN_EVENTS_TO_MOVE:
+            return "same"
+        if now > before * RATE_FACTOR:
+            return "up"
+        if now * RATE_FACTOR < before:
+            return "down"
+        return "same"
 
 
 @dataclass

@@ -106,13 +106,14 @@ def title_of(e: dict, terms: ReportTerms) -> str:
     if e["source_name"]:
         title = f"{e['source_name']} {terms.phrase(e['type'], bool(target))}"
     else:
-        noun = terms.noun(e["type"], bool(target))
-        title = noun[0].upper() + noun[1:]
+        title = terms.noun(e["type"], bool(target))
     if target:
         title += f" {target}"
     if e["place_name"] and e["place_name"] not in (e["source_name"], target) and is_material(e):
         title += f" in {e['place_name']}"
-    return one_line(title)
+    # a title opens a headline and a key-development sentence: "troops used force ..." reads
+    # as a fragment, so the first letter is capitalised even when the actor's name is not
+    return one_line(title[:1].upper() + title[1:])
 
 
 def is_material(e: dict) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 from sitrep.report.chart import chart as chart_of
 from sitrep.report.content import POSITION_KINDS, Brief
 from sitrep.report.geomap import incident_map
-from sitrep.report.markdown import ARROWS, FEW_ARTICLES, TIMELINE_RULE
+from sitrep.report.markdown import ARROWS, CHANGE_RULE, FEW_ARTICLES, TIMELINE_RULE, per_article
 from sitrep.report.safety import quoted
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -68,6 +68,7 @@ def render(brief: Brief, with_chart: bool = True, with_map: bool = True) -> str:
     css = (TEMPLATES / "brief.css").read_text(encoding="utf-8")
     return env.get_template("brief.html.j2").render(
         brief=brief, css=css, arrows=ARROWS, position_kinds=POSITION_KINDS, few_articles=FEW_ARTICLES, timeline_rule=TIMELINE_RULE,
+        change_rule=CHANGE_RULE, per_article=per_article,
         chart=chart_of(brief.activity) if with_chart and brief.activity else None,
         map=incident_map(brief.places) if with_map else None)
 

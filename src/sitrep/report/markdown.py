@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from sitrep.report.content import POSITION_KINDS, Brief, Incident, Note
+from sitrep.report.content import (MIN_ARTICLES_TO_COMPARE, MIN_EVENTS_TO_MOVE, POSITION_KINDS, RATE_FACTOR, Brief,
+                                    Incident, Note)
 from sitrep.report.safety import md_text
 
-ARROWS = {"up": "▲ up", "down": "▼ down", "same": "= same"}
+ARROWS = {"up": "▲ up", "down": "▼ down", "same": "= about the same", "few": "too few articles to say"}
+#: how the change table judges a row (report/content.py Change.direction)
+CHANGE_RULE = (f"a row goes up or down when its events per article move by more than "
+               f"{round((RATE_FACTOR - 1) * 100)}% and by more than {MIN_EVENTS_TO_MOVE} events; with fewer than "
+               f"{MIN_ARTICLES_TO_COMPARE} articles in either period there are too few articles to say.")
 #: what the timeline holds (report/headlines.py is_significant)
 TIMELINE_RULE = ("Every significant incident of the period, in date order: reported as happening by two or more "
                  "independent sources, or by one when it is force, coercion, sanctions or a mobilisation or comes "
@@ -105,6 +110,11 @@ def developments(brief: Brief) -> list[str]:
     return lines + [" ".join(f"{md_text(s.text)}{_refs(s.notes)}" for s in brief.key_developments), ""]
 
 
+def per_article(count: int, rate) -> str:
+    """'12 (0.86/article)': the count and what it is per article in scope."""
+    return f"{count} ({rate:.2f}/article)" if rate is not None else str(count)
+
+
 def change(brief: Brief) -> list[str]:
     lines = ["## Change against the previous period", ""]
     if not brief.changes or brief.previous is None:
@@ -114,14 +124,16 @@ def change(brief: Brief) -> list[str]:
                         f"({brief.previous.since.isoformat()} to {brief.previous.until.isoformat()}), so there is "
                         f"nothing to compare with.", ""]
     p, q = brief.previous, brief.period
-    lines += [f"sitrep's own counts of extracted events that involve the subject, by the date of the event "
-              f"(articles in scope: {brief.previous_articles} in the previous period, {brief.articles} in this one).",
+    lines += [f"sitrep's own counts of extracted events that involve the subject, by the date of the event, "
+              f"and per article in scope ({brief.previous_articles} in the previous period, {brief.articles} in "
+              f"this one): {CHANGE_RULE}",
               "",
               f"| Events | {p.since.isoformat()} to {p.until.isoformat()} | {q.since.isoformat()} to "
               f"{q.until.isoformat()} | Change |", "|---|---:|---:|---|"]
     for c in brief.changes:
         label = f"**{md_text(c.label)}**" if " " in c.label else md_text(c.label)
-        lines.append(f"| {label} | {c.previous} | {c.current} | {ARROWS[c.direction]} |")
+        lines.append(f"| {label} | {per_article(c.previous, c.previous_rate)} | "
+                     f"{per_article(c.current, c.current_rate)} | {ARROWS[c.direction]} |")
     return lines + [""]
 
 

@@ -102,17 +102,22 @@ def timeline(incidents: list[Incident], cites: Citations) -> list[Incident]:
 
 # -- change against the previous period ---------------------------------------------------------
 
-def changes(current: dict[str, int], previous: dict[str, int]) -> list[Change]:
-    """Per quad class, then per type with events in either period, by size of change."""
+def changes(current: dict[str, int], previous: dict[str, int], current_articles: int = 0,
+            previous_articles: int = 0) -> list[Change]:
+    """Per quad class, then per type with events in either period, by size of change;
+    each row judged per article in scope (see Change.direction)."""
+    def row(label: str, prev: int, cur: int) -> Change:
+        return Change(label, prev, cur, previous_articles, current_articles)
+
     rows = []
     for quad in QUADS:
         cur = sum(n for t, n in current.items() if QUAD_CLASS.get(t) == quad)
         prev = sum(n for t, n in previous.items() if QUAD_CLASS.get(t) == quad)
         if cur or prev:
-            rows.append(Change(quad, prev, cur))
+            rows.append(row(quad, prev, cur))
     types = sorted(set(current) | set(previous),
                    key=lambda t: (-abs(current.get(t, 0) - previous.get(t, 0)), t))
-    rows += [Change(t, previous.get(t, 0), current.get(t, 0)) for t in types]
+    rows += [row(t, previous.get(t, 0), current.get(t, 0)) for t in types]
     return rows
 
 
