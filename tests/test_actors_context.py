@@ -73,3 +73,13 @@ def test_a_name_in_apposition_to_a_title_takes_the_title_owners_country(kb):
     found = actors(kb, "The Pentagon's spokesman, John Fairweather, said the drills would go ahead.")
     person = found["John Fairweather"]
     assert person.country == "USA" and person.sector == "GOV"
+
+
+def test_the_country_is_none_of_the_states_listed_beside_it(kb):
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline
+    doc = Pipeline.default(clean=False, until="actors", kb=kb)(Article(
+        id="t", text="Ortega, backed by Russia, China and the top of the country's military, has "
+                     "refused to hand power to his rival.", published="2024-03-15"))
+    described = [a for a in doc.actors if a.text.lower().startswith("the country")]
+    assert all(a.country not in ("RUS", "CHN") for a in described)

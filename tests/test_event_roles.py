@@ -304,3 +304,91 @@ def test_a_reaction_to_a_withdrawal_targets_the_forces_that_withdrew(kb):
     doc = run(kb, "Kenya welcomed the withdrawal of Ugandan troops on Monday.")
     support = one(doc, "SUPPORT")
     assert country(support.target) == "UGA"
+
+
+def test_a_past_act_after_a_progressive_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("Ortega said Colombia was massing troops on the border and ordered his navy to "
+                  "patrol the gulf.")
+    ordered = next(t for t in sdoc if t.text == "ordered")
+    assert verb_subject(ordered).text == "Ortega"
+
+
+def test_a_past_act_after_a_passive_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("The minister said the ambassador had been summoned twice and warned Lima "
+                  "against any reprisal.")
+    warned = next(t for t in sdoc if t.text == "warned")
+    assert verb_subject(warned).text == "minister"
+
+
+def test_two_reported_acts_in_one_tense_share_the_reported_subject(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("Witnesses said the militia burned the market and shot two traders.")
+    shot = next(t for t in sdoc if t.text == "shot")
+    assert verb_subject(shot).text == "militia"
+
+
+def test_the_by_phrase_on_the_object_of_an_event_noun_is_its_doer(kb):
+    doc = run(kb, "The seizure of a cargo ship by Turkish forces near the strait on Friday "
+                  "alarmed insurers in London, brokers said.")
+    seizure = one(doc, "COERCE")
+    assert country(seizure.source) == "TUR"
+    assert country(seizure.target) != "TUR"
+
+
+def test_whom_a_clause_on_the_event_noun_killed_is_its_target(kb):
+    doc = run(kb, "The riots began a day after a rocket strike near the Kandahar bridge that killed "
+                  "Pakistani colonel Imran Baig and two of his guards.")
+    strike = one(doc, "ASSAULT")
+    assert country(strike.target) == "PAK"
+
+
+def test_a_place_beside_where_an_act_lands_is_no_target(kb):
+    doc = run(kb, "Colombian navy ships attacked a fishing boat off the coast of Honduras on "
+                  "Friday, killing two fishermen, officials in Bogota said.")
+    attack = one(doc, "ASSAULT")
+    assert country(attack.source) == "COL"
+    assert country(attack.target) != "HND"
+
+
+def test_a_place_where_an_act_lands_stays_its_recipient(kb):
+    doc = run(kb, "Colombian jets bombed several villages in Honduras on Friday, officials in "
+                  "Bogota said.")
+    assert country(one(doc, "ASSAULT").target) == "HND"
+
+
+def test_the_first_party_between_two_is_the_source_of_a_joint_act(kb):
+    doc = run(kb, "Officials said it would be the first meeting between a Chilean president and a "
+                  "Bolivian leader since the war.")
+    meeting = one(doc, "CONSULT")
+    assert (country(meeting.source), country(meeting.target)) == ("CHL", "BOL")
+
+
+def test_a_place_in_a_clause_on_the_act_itself_still_receives_it(kb):
+    doc = run(kb, "Colombian jets began an offensive that destroyed three depots in Honduras, "
+                  "officials in Bogota said.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert country(attack.target) == "HND"
+
+
+def test_a_charge_the_parse_hangs_on_a_plural_role_noun_leaves_it_a_party(kb):
+    doc = run(kb, "In a long televised speech, Bolivian President Luis Arce accused protesters of "
+                  "grave crimes which he said would be punished.")
+    accuse = one(doc, "ACCUSE")
+    assert accuse.target is not None and accuse.target.sector == "CIV"
+
+
+def test_a_past_act_after_a_modal_reported_clause_is_the_speakers(kb):
+    from sitrep.stages.event_roles import verb_subject
+    sdoc = kb.nlp("The envoy said Quito would answer any incursion and urged Lima to pull back.")
+    urged = next(t for t in sdoc if t.text == "urged")
+    assert verb_subject(urged).text == "envoy"
+
+
+def test_a_role_noun_of_the_region_belongs_to_no_single_country(kb):
+    doc = run(kb, "Peru's foreign minister urged the leaders of the region to reject any "
+                  "foreign intervention in the crisis.")
+    request = one(doc, "REQUEST")
+    assert country(request.source) == "PER"
+    assert request.target is None or request.target.country is None

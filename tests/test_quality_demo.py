@@ -17,6 +17,9 @@ def test_demo_events_and_certainty_do_not_regress(kb):
     assert m["certainty_accuracy"] >= 0.92
     assert m["attributed_to_acc"] >= 0.90
     assert m["hedge_recall"] >= 0.95
-    assert m["date_accuracy"] >= 0.80
+    # (0.797 on roles5: the tanker boarding now merges into the seizure it reports, whose
+    # by-agent is found; dates are scored at an event's first mention only, so the
+    # boarding's right date is no longer counted: 51/64 instead of 52/65)
+    assert m["date_accuracy"] >= 0.79
     assert m["source_country_acc"] >= 0.78
     assert m["target_country_acc"] >= 0.60

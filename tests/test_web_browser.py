@@ -17,7 +17,7 @@ import time
 import pytest
 
 from web_helpers import (HOSTILE_OUTLET, HOSTILE_TITLE, Server, browser_page, build_store, chromium_or_skip,
-                         hostile_docs, normal_docs)
+                         hostile_docs, normal_docs, wait_for_panels)
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +71,7 @@ def test_filter_open_incident_article_and_export(normal_store):
 def test_map_marker_opens_its_incident(normal_store):
     with Server(normal_store) as server, browser_page() as page:
         page.goto(server.url + "/map?type=ASSAULT")
+        assert wait_for_panels(page) == ["ready"]  # a filter not worked out yet: drawn by app.js
         markers = page.locator("svg#map a.marker, svg#map a.cluster")
         assert markers.count() >= 1
         assert page.locator("svg#map path.land").count() >= 3  # the shipped outlines around Venezuela
@@ -78,10 +79,49 @@ def test_map_marker_opens_its_incident(normal_store):
         if single.count() == 0:  # clustered: zoom into the cluster first
             page.locator("svg#map a.cluster").first.click()
             page.wait_for_url("**box=*")
+            wait_for_panels(page)
             single = page.locator("svg#map a.marker")
         single.first.click()
         page.wait_for_url("**/incidents/inc-*")
         assert page.inner_text("#incident-label").startswith("ASSAULT")
+
+
+def test_deferred_panels_show_what_the_server_renders(normal_store):
+    """A filtered Overview, Map or Actors page comes without its aggregates and app.js
+    fills them from /api/; the next visit gets the same panels from the server. Both
+    read the same: the script builds what the templates write."""
+    panels = {"/?about=Caracas&group=type": ["#overview-panels .cards", "#changes", "#chart-legend"],
+              "/map?type=ASSAULT&min_sources=2": ["#map-summary", "#map-legend"],
+              "/actors?about=Caracas": ["#actors"]}
+    with Server(normal_store) as server, browser_page() as page:
+        for path, parts in panels.items():
+            page.goto(server.url + path)
+            assert page.locator("[data-panel]").count() == 1, path  # sent before its aggregates
+            assert wait_for_panels(page) == ["ready"], path
+            built = {part: page.inner_text(part) for part in parts}
+            built_links = page.evaluate("() => [...document.querySelectorAll('main a')].map(a => a.getAttribute('href'))")
+            page.goto(server.url + path)
+            assert page.locator("[data-panel]").count() == 0, path  # kept with the copy: rendered whole
+            for part in parts:
+                assert " ".join(page.inner_text(part).split()) == " ".join(built[part].split()), (path, part)
+            served_links = page.evaluate("() => [...document.querySelectorAll('main a')].map(a => a.getAttribute('href'))")
+            assert _decoded(built_links) == _decoded(served_links), path
+        page.goto(server.url + "/?about=Caracas&group=quad&norm=no")
+        wait_for_panels(page)
+        assert int(page.inner_text("#count-events .big")) >= 1
+        assert page.locator("#chart rect").count() >= 1
+        page.locator("#changes a").first.click()
+        page.wait_for_url("**/incidents?*type=*")
+
+
+def _decoded(links):
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    out = []
+    for href in links:
+        parts = urlsplit(href or "")
+        out.append((unquote(parts.path), sorted(parse_qsl(parts.query))))
+    return out
 
 
 def test_live_page_shows_a_new_incident(tmp_path):
@@ -124,6 +164,7 @@ def test_hostile_store_runs_no_script(tmp_path):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         incidents = json.loads(page.request.get(server.url + "/api/incidents?per_page=200").text())["items"]
         paths = ["/", "/incidents", "/incidents?q=script", "/map", "/actors", "/export", "/live", "/brief",
+                 "/?about=script", "/map?q=script", "/actors?outlet=javascript",
                  "/brief/view", "/actors/" + "%3Csvg%20onload%3Dalert(%22actor%22)%3EForces"]
         paths += [f"/incidents/{i['incident_id']}" for i in incidents]
         paths += [f"/articles/hostile-{n}?event=hostile-{n}%23e0" for n in range(3)]
@@ -131,6 +172,7 @@ def test_hostile_store_runs_no_script(tmp_path):
             response = page.goto(server.url + path)
             assert response.status == 200, path
             page.wait_for_load_state("load")
+            assert all(state == "ready" for state in wait_for_panels(page)), path  # drawn from /api/ as text
             if path == "/brief/view":
                 # the brief is the report package's page, framed in a sandbox that runs no
                 # script whatever it holds; its own markup is checked once the report

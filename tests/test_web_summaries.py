@@ -3,6 +3,8 @@ never what they are: every list, incident, actor, overview, map and export read 
 them has the same rows in the same order as the plain queries over the store's tables."""
 from __future__ import annotations
 
+import html
+
 import shutil
 from pathlib import Path
 
@@ -98,6 +100,37 @@ def test_event_lists_are_the_same(stores, query):
     assert a.items == b.items
     if b.items:  # the plain query reports 0 for a page past the end; the fast one the real count
         assert a.total == b.total
+
+
+@pytest.fixture(scope="module")
+def kept(stores):
+    """The fast view with the server's memo of matching rows (snapshot.Matches)."""
+    from sitrep.web.snapshot import Matches, ReadStore
+
+    fast, _ = stores
+    view = ReadStore(fast._con.cursor(), fast.path, True, Matches(entries=4))
+    yield view
+    view.close()
+
+
+@pytest.mark.parametrize("query", FILTERS, ids=lambda q: repr(q))
+def test_kept_matches_page_like_the_query(stores, kept, query):
+    """A list read through the copy's memo of matching rows (every sort, pages 1 to 3 of
+    two rows, twice: the second time from the memo) equals the fast query's answer."""
+    from sitrep.web import data
+    from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
+
+    fast, _ = stores
+    for _ in range(2):
+        for sort in INCIDENT_SORTS:
+            for page in ("1", "2", "3"):
+                f = Filters.parse({**query, "sort": sort, "page": page, "per_page": "2"})
+                a, b = data.list_incidents(kept, f), data.list_incidents(fast, f)
+                assert (a.total, a.items) == (b.total, b.items), (sort, page)
+        for sort in EVENT_SORTS:
+            f = Filters.parse({**query, "sort": sort, "page": "2", "per_page": "3"}, EVENT_SORTS)
+            a, b = data.list_events(kept, f), data.list_events(fast, f)
+            assert (a.total, a.items) == (b.total, b.items), sort
 
 
 def test_the_comparisons_are_not_empty(stores):
@@ -206,9 +239,25 @@ def test_the_default_pages_are_ready_when_a_copy_answers(tmp_path):
     with TestClient(app, base_url="http://127.0.0.1") as client:
         names = {key[0] for key in app.state.snapshots.current().cache}
         assert names == {"choices", "overview", "map", "actors"}
-        for path in ("/", "/map", "/actors", "/actors?about=Caracas", "/map?type=ASSAULT", "/?group=type&norm=no"):
-            assert client.get(path).status_code == 200, path
+        for path in ("/", "/map", "/actors"):
+            page = client.get(path)
+            assert page.status_code == 200 and "data-panel" not in page.text, path
+        # a filter not worked out yet: the page comes at once, without its aggregates, and
+        # names the /api/ answer its script fills the panel from
+        filtered = {"/actors?about=Caracas": "/api/actors?about=Caracas&per_page=200",
+                    "/map?type=ASSAULT": "/api/map?type=ASSAULT",
+                    "/?group=type&norm=no": "/api/overview?group=type&norm=no"}
+        for path, api in filtered.items():
+            page = client.get(path)
+            assert page.status_code == 200 and 'aria-busy="true"' in page.text, path
+            assert f'data-src="{api}"' in html.unescape(page.text), path
+        assert len(app.state.snapshots.current().cache) == 4
+        for api in filtered.values():
+            assert client.get(api).status_code == 200, api
         assert len(app.state.snapshots.current().cache) == 7
+        for path in filtered:  # now kept with the copy: the whole page from the server
+            page = client.get(path)
+            assert page.status_code == 200 and "data-panel" not in page.text, path
         assert client.get("/api/actors?per_page=1&page=2").json()["items"]
 
 

@@ -136,6 +136,13 @@ def browser_page(viewport=(1300, 900)):
             browser.close()
 
 
+def wait_for_panels(page, timeout: float = 60_000) -> list[str]:
+    """Wait until no panel of the page is loading (app.js fills the deferred Overview, Map
+    and Actors panels from /api/ after the page); the panels' final states."""
+    page.wait_for_function("() => !document.querySelector('[data-panel][aria-busy=\"true\"]')", timeout=timeout)
+    return page.evaluate("() => [...document.querySelectorAll('[data-panel]')].map(p => p.dataset.state)")
+
+
 def copy_store(src: Path, dst: Path) -> Path:
     shutil.copyfile(src, dst)
     wal = Path(str(src) + ".wal")

@@ -142,6 +142,12 @@ class RoleWords:
     relational_nouns: frozenset[str] = frozenset()
     #: nouns that, after "the", describe a state named before ("the country")
     country_descriptions: frozenset[str] = frozenset()
+    #: prepositions whose place lies outside where an act lands ("off the coast of X")
+    outside_prepositions: frozenset[str] = frozenset()
+    #: pronouns that stand for a thing or an act, never a party, as a copula's subject
+    thing_pronouns: frozenset[str] = frozenset()
+    #: nouns of an area of several countries after "of" ("the governments of the region")
+    regional_nouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -165,6 +171,9 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     dispossessing: set[str] = set()
     relational: set[str] = set()
     country_words: set[str] = set()
+    outside: set[str] = set()
+    things: set[str] = set()
+    regions: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
         if kind == "owner_preposition":
@@ -201,12 +210,19 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             relational.add(word)
         elif kind == "country_description":
             country_words.add(word)
+        elif kind == "outside_preposition":
+            outside.add(word)
+        elif kind == "thing_pronoun":
+            things.add(word)
+        elif kind == "regional_noun":
+            regions.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
                      unnamed_names, frozenset(patients), frozenset(blocs),
                      frozenset(stances), frozenset(dispossessing),
-                     frozenset(relational), frozenset(country_words))
+                     frozenset(relational), frozenset(country_words), frozenset(outside),
+                     frozenset(things), frozenset(regions))
 
 
 @dataclass(frozen=True)

@@ -214,6 +214,20 @@ class EventWords:
     discussion_verbs: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
+    #: sectors that fight (armed forces, police, armed and criminal groups): their
+    #: "attack" on someone is violence; a politician's is words (``events._debate``)
+    armed_sectors: frozenset[str]
+    #: verbs of halting one's own activity: promised, a concession ("pledged to halt tests")
+    cessation_verbs: frozenset[str]
+    #: possessives of the subject's own activity ("halt its tests")
+    own_possessives: frozenset[str]
+    #: nouns of a hostile option and the places it is kept ("all options are on the table")
+    option_nouns: frozenset[str]
+    option_places: frozenset[str]
+    #: shares of a polled public as a subject ("two-thirds say they agree"): no actor
+    share_words: frozenset[str]
+    #: objects that offer or promise nothing ("offered little in the way of detail")
+    nil_objects: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

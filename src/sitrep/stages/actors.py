@@ -1125,8 +1125,8 @@ class _Extractor:
             for m in reversed([m for m in states if m.end <= i - 1]):
                 if here - self._sent_index(m.start) > COUNTRY_DESCRIPTION_SENTENCES:
                     break
-                if self._modifies_a_thing(m):
-                    continue
+                if self._modifies_a_thing(m) or _one_noun_phrase(self.sdoc[m.end - 1], self.sdoc[i]):
+                    continue  # ("Russia, China and the country's army": another party than those listed)
                 d = _Mention(i - 1, i + 1, m.entry)
                 d.country, d.sector, d.kind, d.resolved_by = m.country, "GOV", "state", "coref"
                 self._add(d)
@@ -1372,3 +1372,22 @@ def _entity_spans(iob: list, types: list, strings) -> list[tuple[int, int, str]]
 
 def _tidy_name(text: str) -> str:
     return " ".join(text.split())
+
+
+#: relations that keep a word inside the noun phrase that holds it
+_INSIDE_NOUN_PHRASE = frozenset({"poss", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "cc"})
+
+
+def _one_noun_phrase(a, b) -> bool:
+    """Both tokens belong to one noun phrase ("Russia, China and the country's army"): the
+    phrase lists them as different parties (a description does not refer to a name listed
+    beside it)."""
+    return a.sent == b.sent and _phrase_top(a).i == _phrase_top(b).i
+
+
+def _phrase_top(tok):
+    for _ in range(12):
+        if tok.dep_ not in _INSIDE_NOUN_PHRASE or tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
+    return tok

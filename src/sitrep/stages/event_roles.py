@@ -103,6 +103,31 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
     return out
 
 
+def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int]) -> bool:
+    """Whether the state of a place named in the sentence can stand for the recipient of
+    the act (PLOVER codes "shelled villages in X" as an act on X): not when the place lies
+    beside where the act lands ("struck a boat off the coast of X"), or belongs to a
+    relative clause on another word than the act ("a boat that was carrying drugs from
+    X"): a place is no party (docs/annotation.md 5)."""
+    place = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand")
+    trigger = sdoc.char_span(trigger_span[0], trigger_span[1], alignment_mode="expand")
+    if place is None or trigger is None:
+        return True
+    act = {t.i for t in trigger}
+    outside = load_role_words().outside_prepositions
+    tok = place.root
+    for _ in range(10):
+        if tok.i in act or tok.head.i == tok.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in outside:
+            return False
+        if tok.dep_ == "relcl" and tok.head.i not in act and not any(t.i in act for t in tok.subtree):
+            return False  # (a clause on the act itself still says where it happened; a
+            # participle "lines leading into Kabul" still places what was hit)
+        tok = tok.head
+    return True
+
+
 def same_party(a: Actor, b: Actor) -> bool:
     """The same mention, the same known actor, or one state named twice (a capital and
     the country); two people of one country, or its government and its extremists, are
@@ -262,7 +287,9 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
     if category is None or category in _NOT_AN_ACTOR:
         return None
-    for prep in tok.children:  # "a state of emergency", "the side of the road"
+    # "a state of emergency", "the side of the road" (a singular head: "accused protesters
+    # of crimes" is a parse that hangs the charge on the accused)
+    for prep in (tok.children if tok.tag_ != "NNS" else ()):
         if prep.dep_ == "prep" and prep.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in role_nouns for g in prep.children):
             return None
@@ -275,9 +302,23 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
     # "Gulf states", "Western powers": a group of several countries, none of them the
     # article's home country or the country of the event's place
-    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i])
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i]) \
+        or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
+
+
+def _of_several_countries(tok) -> bool:
+    """"the governments of the region", "leaders of the world": an of-phrase naming an area
+    of several countries (the role words' regional nouns)."""
+    regions = load_role_words().regional_nouns
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = child(prep, "pobj")
+            if pobj is not None and lemma(pobj) in regions and not any(
+                    c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in pobj.children):
+                return True  # (not "the Andean region of Peru": a named region is placed)
+    return False
 
 
 def _role_phrase(actor: Actor) -> bool:
@@ -339,6 +380,9 @@ def verb_subject(verb, words: Optional[EventWords] = None):
                 return obj  # "accused the US of attacking", "blamed X for attacking"
             v = gov  # "punished Russia by adopting sanctions": the main subject
             continue
+        if v.dep_ == "conj" and _joins_reporting_clause(v):
+            v = v.head.head  # "X said Y was planning Z and ordered W": X ordered
+            continue
         if v.dep_ in ("conj", "acomp", "attr"):
             v = v.head  # "France is ready to contribute": the subject sits on "is"
             continue
@@ -349,6 +393,30 @@ def verb_subject(verb, words: Optional[EventWords] = None):
             continue
         break
     return None
+
+
+#: finite verb tags: a verb that carries its own tense
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _joins_reporting_clause(verb) -> bool:
+    """A subjectless finite verb that the parse coordinates with the reported clause of a
+    speech verb, but whose form does not continue that clause: "Ana said the army was
+    preparing an attack and ordered ..." (a progressive, passive or modal reported verb
+    coordinated with a simple past) continues the speaker's own sentence, so its subject
+    is the speaker's. Two simple pasts ("said the army struck X and killed Y") stay one
+    reported clause."""
+    head = verb.head
+    if verb.tag_ not in _FINITE_TAGS or head.dep_ != "ccomp" or head.pos_ != "VERB" \
+            or head.head.pos_ not in VERB_POS or child(head.head, "nsubj") is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "... and had ordered": the reported clause goes on
+    # (a perfect "had struck X and killed Y" shares its auxiliary: no break there)
+    progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
+    passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
+    modal = head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return progressive or passive or (modal and verb.tag_ == "VBD")
 
 
 def is_passive(verb) -> bool:
@@ -585,6 +653,8 @@ class RoleFinder:
             if issuer is None:
                 break
             subj = issuer
+        if subj is not None and subj.lower_ in self.role_words.thing_pronouns and lemma(verb) == "be":
+            return []  # "it would be the first meeting": the pronoun is the act, not a party
         if subj is not None and (subj.pos_ == "PRON" or any(
                 ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subj.children)):
             speaker = self._quote_speaker(subj)
@@ -660,6 +730,11 @@ class RoleFinder:
                 sources = self.subject_actors(carrier)
         if not sources and container != noun:
             sources = self._noun_modifier_source(container)
+        parties = self._between(noun)
+        if not sources and len(parties) > 1:
+            # "fighting between troops and rebels", "talks between X and Y": the first
+            # named party is the source, as annotators code a joint act
+            return parties[:1], parties[1:2]
         targets = self._prep_targets(noun, preps, c.tokens) or self._clause_targets(noun, preps, c.tokens)
         patient = self._patient_modifier(noun)
         if not targets and patient is not None:
@@ -671,11 +746,9 @@ class RoleFinder:
             if not targets and lemma(container) in self.words.generic_event_heads:
                 targets = self._between(container)
         if not targets:
-            parties = self._between(noun)
-            if not sources and len(parties) > 1 and c.type not in ("CONSULT", "COOPERATE", "AGREE"):
-                sources, targets = parties[:1], parties[1:2]  # "fighting between troops and rebels"
-            else:
-                targets = parties
+            targets = self._victims(noun)
+        if not targets:
+            targets = parties
         if not targets and carrier is not None and (c.light is not None or container != noun):
             targets = self._prep_targets(carrier, preps, c.tokens)
             if not targets:
@@ -692,6 +765,18 @@ class RoleFinder:
                 found = self._prep_targets(ch, preps, exclude)
                 if found:
                     return found
+        return []
+
+    def _victims(self, noun) -> list[Actor]:
+        """"a strike at the airport that killed a general", "an ambush killing three
+        soldiers": whom a clause on the event noun says it killed or wounded is its
+        target (the victims' side, docs/annotation.md 5), not where it happened."""
+        for ch in noun.children:
+            if ch.dep_ in ("relcl", "acl") and ch.i > noun.i and lemma(ch) in self.words.casualty_verbs \
+                    and not is_passive(ch):
+                victims = child(ch, "dobj")
+                if victims is not None:
+                    return self.phrase_actors(victims)
         return []
 
     def _clause_subject(self, noun) -> list[Actor]:
@@ -785,12 +870,30 @@ class RoleFinder:
                     found = self.phrase_actors(pobj)
                     if found:
                         return found
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                found = self._by_agent_of_patient(child(ch, "pobj"))
+                if found:
+                    return found
             if ch.dep_ == "acl" and ch.tag_ == "VBN":
                 by = agent_of(ch)
                 if by is not None:
                     found = self.phrase_actors(by)
                     if found:
                         return found
+        return []
+
+    def _by_agent_of_patient(self, patient) -> list[Actor]:
+        """"the capture of the port by rebel forces": the parse often hangs the event
+        noun's by-phrase on its of-object; a by-phrase naming a party there is still the
+        event's agent (a thing is not made "by" a party inside a noun phrase otherwise)."""
+        if patient is None:
+            return []
+        for ch in patient.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by" and ch.i > patient.i:
+                pobj = child(ch, "pobj")
+                found = self.phrase_actors(pobj) if pobj is not None else []
+                if found:
+                    return found
         return []
 
     def _container(self, noun):

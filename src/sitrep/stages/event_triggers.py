@@ -131,7 +131,7 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs
+        | lex.words.evaluating_verbs | lex.words.option_places
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
@@ -202,6 +202,42 @@ def _table_for(tok, lex):
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in lex.words.readiness_adjectives:
         return lex.verbs
     return None
+
+
+def open_options(sent, cands, lex) -> list[Candidate]:
+    """"All options are on the table", "military action is not off the table": keeping
+    force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
+    a military option open"), coded on the verb of saying that reports it (its subject is
+    the threatener), else on the option's noun."""
+    words = lex.words
+    text = sent.text.lower()
+    if not any(place in text for place in words.option_places):
+        return []
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
+            continue
+        predicate = tok.head.head
+        subject = child(predicate, "nsubj") or child(predicate, "nsubjpass")
+        if subject is None or lemma(subject) not in words.option_nouns:
+            continue
+        negated = any(ch.dep_ == "neg" for ch in predicate.children)
+        found = by_head.get(subject.i)
+        if (tok.head.lower_ == "on") == negated:
+            if found is not None:
+                found.drop = True  # "a strike is off the table": the option is closed
+            continue
+        if found is not None:
+            found.type, found.mode = "THREATEN", None  # "an invasion is not off the table"
+            continue
+        # said by someone, the saying verb carries it and its subject is the threatener
+        speaker = predicate.head if predicate.dep_ == "ccomp" and lemma(predicate.head) in words.saying_verbs \
+            else None
+        head = speaker if speaker is not None and speaker.i not in by_head else subject
+        out.append(Candidate(head, [head], "THREATEN", None, frozenset({"option"})))
+        by_head[head.i] = out[-1]
+    return out
 
 
 def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
@@ -545,7 +581,20 @@ def _generic_subject(tok, words) -> bool:
     subj = child(tok, "nsubj")
     if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
         subj = tok.head
-    return subj is not None and subj.lower_ in words.generic_subjects
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+        # "two-thirds say [they agree]": the pronoun stands for the share that says it
+        outer = child(tok.head, "nsubj")
+        return outer is not None and _public_share(outer, words)
+    return subj.lower_ in words.generic_subjects or _public_share(subj, words)
+
+
+def _public_share(subj, words) -> bool:
+    """"more than two-thirds", "60 percent", "a majority": a share of a polled public,
+    not an actor."""
+    return subj.ent_type_ == "PERCENT" or subj.lower_ in words.share_words or \
+        any(part in words.share_words for part in subj.lower_.split("-"))
 
 
 def _outcome_clause(c: "Candidate", by_head, words) -> bool:
@@ -649,9 +698,12 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "sent a letter", "moved the meeting": no forces moved
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
-    if not c.is_verb and any(ch.dep_ == "det" and ch.lower_ in words.generic_determiners
-                             for ch in c.head.children):
-        return False  # "any attack would ...": a class of acts, not one
+    if obj is not None and obj.lower_ in words.nil_objects:
+        return False  # "offered little in the way of detail", "promised nothing": no act
+    if not c.is_verb and "option" not in flags and any(
+            ch.dep_ == "det" and ch.lower_ in words.generic_determiners for ch in c.head.children):
+        return False  # "any attack would ...": a class of acts, not one ("every option is on
+        # the table" is one threat: the ``option`` flag of ``open_options``)
     if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
         return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
         # text every word looks like a name, so only title-case words count
@@ -797,7 +849,8 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
             if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
-                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")):
+                    lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
+                    and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
                 # promise of force or of sanctions is a threat (PLOVER 3.11)
                 g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
@@ -813,10 +866,39 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
             if c.drop and g.type == "AGREE" and g.head.pos_ == "ADJ" and _direct_content(c, g):
                 g.tokens = list(c.tokens)  # "ready to hold talks": the offer is of talks
     for c in cands:
+        if c.type == "AGREE" and not c.drop and _promises_a_concession(c, lex):
+            c.type, c.mode = "CONCEDE", None  # "pledged to halt its tests" (PLOVER 3.4)
+    for c in cands:
         if c.head.pos_ == "ADJ" and c.content is None and c.head.lower_ in lex.words.readiness_adjectives \
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _promises_a_concession(c: Candidate, lex) -> bool:
+    """A promise whose content gives something up: a future retreat or concession
+    ("vowed to pull its troops out") or a halt of the promiser's own activity ("pledged
+    to discontinue its tests", "its promise to stop testing") -- PLOVER codes an announced
+    concession as CONCEDE, as it codes a promise of force as THREATEN."""
+    words = lex.words
+    if lemma(c.head) not in words.promise_verbs:
+        return False
+    content = c.content
+    if content is not None and _direct_content(content, c) and \
+            "CONCEDE" in (content.type, lex.types[content.type].future):
+        return True
+    return _halts_own_activity(c.head, words)
+
+
+def _halts_own_activity(head, words) -> bool:
+    """The complement halts the subject's own activity ("to suspend its missile tests",
+    "to stop testing"), not another party ("vowed to stop the invaders")."""
+    for inner in head.children:
+        if inner.dep_ in ("xcomp", "acl") and inner.pos_ == "VERB" and lemma(inner) in words.cessation_verbs:
+            obj = child(inner, "dobj")
+            return obj is None or obj.tag_ == "VBG" or any(
+                p.dep_ == "poss" and p.lower_ in words.own_possessives for p in obj.children)
+    return False
 
 
 def _anothers_proposal(c: Candidate, g: Candidate, lex) -> bool:

@@ -31,14 +31,14 @@ from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
                                        child, is_passive, lemma, locative_index, ner_actors,
-                                       verb_subject)
+                                       place_receives_act, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
-                                          negated_act, purpose_clause, refine_mode,
+                                          negated_act, open_options, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -98,6 +98,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
             continue
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
+        cands.extend(open_options(sent, cands, lex))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         if not cands:
@@ -291,7 +292,8 @@ class DraftBuilder:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
             source, target = _located(source, place), _located(target, place)
-            if target is None and (etype in self.lex.types_of("physical") or mode == "visit"):
+            if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
+                    and place_receives_act(self.doc.nlp, place.span, trigger.span):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
@@ -396,7 +398,25 @@ class DraftBuilder:
         if lemma(c.head) not in self.words.metaphor_prone:
             return False
         sectors = {(a.sector or "").lower() for a in sources + targets}
-        return bool(sectors & self.words.debate_sectors)
+        return bool(sectors & self.words.debate_sectors) or self._verbal_attack(c, sources, targets)
+
+    def _verbal_attack(self, c: Candidate, sources, targets) -> bool:
+        """"X attacked the administration, saying ...", "the senator's attack on the
+        prime minister": an attack made while speaking, or by a person who bears no arms
+        on a person or a government, with no weapon named, is an attack with words."""
+        armed = {s.lower() for s in self.words.armed_sectors}
+        if sources and (sources[0].sector or "").lower() in armed:
+            return False  # "troops attacked the village, saying militants hid there"
+        if not sources:
+            return False  # "gunmen attacked the post, saying ...": nobody known to speak
+        if any(lemma(ch) in self.words.saying_verbs for ch in c.head.children if ch.dep_ == "advcl"):
+            return True
+        if not targets or refine_mode(c, self.lex):
+            return False
+        doer, victim = sources[0], targets[0]
+        return doer.kind == "person" and \
+            victim.kind in ("person", "org") and (victim.sector or "").lower() not in armed \
+            and not victim.locative
 
     def _definite(self, c: Candidate) -> bool:
         """"the attack", "these strikes", "Tuesday's strike": a mention that refers back

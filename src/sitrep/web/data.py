@@ -268,6 +268,9 @@ def _ranked_page(store, name: str, where: list[str], params: list, sort: str, f:
     page's rows are the ones with the smallest ranks, read with their own columns only."""
     _, alias = summaries.SORTS[name]
     source = f"{summaries.table(name)} {alias}"
+    memo = getattr(store, "matches", None)
+    if memo is not None:
+        return _memo_page(store, memo, name, alias, source, where, params, sort, f)
     rows = store.rows(f"""
         WITH matching AS MATERIALIZED (
             SELECT {alias}.rowid AS _row, {summaries.rank_column(sort)} AS _rank FROM {source}
@@ -278,6 +281,37 @@ def _ranked_page(store, name: str, where: list[str], params: list, sort: str, f:
     if not rows:
         return _count(store, source, where or ["TRUE"], params), []
     return int(rows[0]["_total"]), rows
+
+
+def _memo_page(store, memo, name: str, alias: str, source: str, where: list[str], params: list, sort: str,
+               f: Filters) -> tuple[int, list[dict[str, Any]]]:
+    """_ranked_page on the server's copy: the filter's matching row keys in rank order are
+    worked out once per copy (one filtered scan and sort of the in-memory table), kept in
+    the copy's Matches, and a page is the rows of its slice of them, read by row id."""
+    key = (name, sort, tuple(where), tuple(_param_key(p) for p in params))
+    ids = memo.get(key)
+    if ids is None:
+        found = store.con.execute(
+            f"SELECT {alias}._key AS _row FROM {source} WHERE {' AND '.join(where) or 'TRUE'} "
+            f"ORDER BY {summaries.rank_column(sort)}", params).fetchnumpy()["_row"]
+        ids = found.astype("int64", copy=False)
+        memo.put(key, ids)
+    page = [int(x) for x in ids[f.offset:f.offset + f.per_page]]
+    if not page:
+        return len(ids), []
+    # the integer keys are indexed (summaries.build): an IN list of them is a few lookups
+    rows = store.rows(f"SELECT {summaries.row_columns(name, alias)}, {alias}._key AS _row FROM {source} "
+                      f"WHERE {alias}._key IN ({', '.join(map(str, page))})")
+    place = {key_: i for i, key_ in enumerate(page)}
+    rows.sort(key=lambda r: place[r["_row"]])
+    for r in rows:
+        del r["_row"]
+    return len(ids), rows
+
+
+def _param_key(value: Any) -> Any:
+    """A query parameter as part of a memo key (lists become tuples)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _incidents_source(fast: bool) -> str:
@@ -442,14 +476,32 @@ def default_period(store, days: int = OVERVIEW_DAYS) -> tuple[date, date]:
     return end - timedelta(days=days - 1), end
 
 
-def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top: int = 10) -> Overview:
+def period(store, f: Filters) -> tuple[date, date, tuple[date, date]]:
+    """The Overview's period (the filter's dates, else the last OVERVIEW_DAYS days up to the
+    newest article) and the previous period of the same length."""
     since, until = f.since, f.until
     if not since or not until:
         d_since, d_until = default_period(store)
         until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
         since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
     length = (until - since).days + 1
-    prev = (since - timedelta(days=length), since - timedelta(days=1))
+    return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+
+
+def top_incidents(store, f: Filters, since: date, until: date, top: int = 10) -> list[dict[str, Any]]:
+    """The period's most significant incidents (independent sources, then articles)."""
+    return list_incidents(store, replace(f, since=since, until=until, sort="sources", page=1, per_page=top)).items
+
+
+def overview_head(store, f: Filters, top: int = 10) -> dict[str, Any]:
+    """What an Overview page shows before its aggregates arrive: the period, the previous
+    period and the most significant incidents (one list query, no aggregate)."""
+    since, until, prev = period(store, f)
+    return {"since": since, "until": until, "previous": prev, "top": top_incidents(store, f, since, until, top)}
+
+
+def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top: int = 10) -> Overview:
+    since, until, prev = period(store, f)
     current_f = replace(f, since=since, until=until)
     previous_f = replace(f, since=prev[0], until=prev[1])
     cur_types, prev_types = _type_counts(store, f, prev[0], since, until)
@@ -457,12 +509,12 @@ def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top
                 "previous": prev_types.get(t, 0), "change": cur_types.get(t, 0) - prev_types.get(t, 0)}
                for t in PLOVER_TYPES if cur_types.get(t) or prev_types.get(t)]
     by_type.sort(key=lambda r: (-abs(r["change"]), -r["current"], r["type"]))
-    days = [since + timedelta(days=i) for i in range(length)]
+    days = [since + timedelta(days=i) for i in range((until - since).days + 1)]
     series, per_day = _daily(store, current_f, days, group, normalise)
     articles = _articles_in(store, f, prev[0], since, until)
     counts = _period_counts(store, current_f, cur_types, articles[0])
     previous_counts = _period_counts(store, previous_f, prev_types, articles[1])
-    top_rows = list_incidents(store, replace(current_f, sort="sources", page=1, per_page=top)).items
+    top_rows = top_incidents(store, f, since, until, top)
     return Overview(since, until, prev, counts, previous_counts, by_type, days, series, per_day, normalise, top_rows)
 
 

@@ -39,18 +39,50 @@ MEMORY_LIMIT = "256MB"
 THREADS = 2
 #: answers kept per copy (Snapshots.cached): filtered overviews, maps and actor tables
 CACHE_ENTRIES = 64
+#: list filters whose matching rows a copy keeps (Matches)
+MATCH_ENTRIES = 128
 
 
 class StoreBusy(SitrepError):
     """No copy of the store could be made yet: a writer has held it since the server started."""
 
 
+class Matches:
+    """The rows a list filter matched on one copy, in each sort order asked: summary-table
+    row ids by rank (data._ranked_page). A copy never changes, so the next page of the same
+    filter, its count and a repeated request read these instead of filtering again. At most
+    ``entries`` filters are kept, least recently used first out (the largest, every event,
+    is about 0.5 MB of ids)."""
+
+    def __init__(self, entries: int = MATCH_ENTRIES):
+        self.entries = entries
+        self._kept: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Any:
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        return None
+
+    def put(self, key: tuple, value: Any) -> None:
+        with self._lock:
+            self._kept[key] = value
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.entries:
+                self._kept.popitem(last=False)
+
+
 class ReadStore(Store):
     """A :class:`Store` view over one open connection (a cursor of the current copy), so
-    the query layer and the brief run unchanged on the server's copy."""
+    the query layer and the brief run unchanged on the server's copy. ``matches``: the
+    copy's memo of list filters (None outside the server: every list is filtered anew)."""
 
-    def __init__(self, con, path: Path, summaries: Optional[bool] = None):  # noqa: D107 - no migration, no lock
+    def __init__(self, con, path: Path, summaries: Optional[bool] = None,
+                 matches: Optional[Matches] = None):  # noqa: D107 - no migration, no lock
         self._con = con
+        self.matches = matches
         #: whether the copy has the dashboard's summary tables (None: ask the copy)
         self.web_summaries = summaries
         self.path = path
@@ -103,9 +135,11 @@ class Copy:
     #: answers worked out from this copy alone (see Snapshots.cached); they go with it
     cache: OrderedDict = field(default_factory=OrderedDict)
     cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: the list filters' matching rows on this copy (data._ranked_page)
+    matches: Matches = field(default_factory=lambda: Matches())
 
     def reader(self) -> "ReadStore":
-        return ReadStore(self.store.con.cursor(), self.path, self.summaries)
+        return ReadStore(self.store.con.cursor(), self.path, self.summaries, self.matches)
 
 
 @dataclass
@@ -182,6 +216,16 @@ class Snapshots:
             copy.cache[key] = value
             copy.cache.move_to_end(key)
         return value
+
+    def peek(self, key: tuple, copy: Optional[Copy] = None) -> Any:
+        """What ``cached`` remembers under ``key`` on the current copy, or None when it has
+        not been worked out yet (a page then defers that part to its /api/ request)."""
+        copy = copy or self.current()
+        with copy.cache_lock:
+            if key in copy.cache:
+                copy.cache.move_to_end(key)
+                return copy.cache[key]
+        return None
 
     @property
     def version(self) -> int:

@@ -9,7 +9,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse, Response
 
-from sitrep.web import briefing, data
+from sitrep.web import briefing, data, mapview, rendering
 from sitrep.web.dashboard import Dashboard, dashboard, not_found
 from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, BadFilter, Filters
 from sitrep.web.rendering import as_json
@@ -67,6 +67,38 @@ def api_article(article_id: str, dash: Dashboard = Depends(dashboard)):
     if art is None:
         raise not_found(f"no article {article_id!r}")
     return as_json(data.plain(art))
+
+
+@router.get("/overview", tags=["overview"],
+            summary="The Overview's aggregates: counts against the previous period, change by type, events per day")
+def api_overview(params: dict = Depends(filter_params),
+                 group: str = Query("quad", description="the daily series by quad (quad class) or type (event type)"),
+                 norm: str = Query("yes", description="yes: events per article published in the week around each day"),
+                 dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse(params)
+    group = "type" if group == "type" else "quad"
+    ov = dash.overview(f, group, norm != "no")
+    return as_json({"since": ov.since.isoformat(), "until": ov.until.isoformat(),
+                    "previous": [d.isoformat() for d in ov.previous], "counts": ov.counts,
+                    "previous_counts": ov.previous_counts, "by_type": ov.by_type,
+                    "days": [d.isoformat() for d in ov.days], "series": ov.series,
+                    "articles_per_day": ov.articles_per_day, "normalised": ov.normalised, "group": group,
+                    "chart": rendering.chart(ov, group), "top": [data.plain(r) for r in ov.top]})
+
+
+@router.get("/map", tags=["map"], summary="The Map's markers for the filtered incidents (clustered, projected)")
+def api_map(params: dict = Depends(filter_params),
+            box: Optional[str] = Query(None, description="west,south,east,north in degrees: the view to draw"),
+            dash: Dashboard = Depends(dashboard)):
+    f = Filters.parse(params)
+    view, total = dash.map_view(f, mapview.parse_box(box))
+    markers = [{"x": m.x, "y": m.y, "r": m.r, "colour": m.colour, "title": m.title, "count": m.count,
+                "approximate": m.approximate, "sources": m.sources,
+                "incident_id": m.incidents[0].get("incident_id") if m.count == 1 else None,
+                "zoom": list(m.zoom) if m.zoom and m.count > 1 else None} for m in view.markers]
+    return as_json({"width": view.width, "height": view.height, "box": list(view.box), "countries": view.countries,
+                    "markers": markers, "notice": view.notice, "placed": view.placed,
+                    "approximate": view.approximate, "legend": view.legend, "zoomed": view.zoomed, "total": total})
 
 
 @router.get("/actors", tags=["actors"],

@@ -18,10 +18,15 @@ def overview_page(request: Request, group: str = "quad", norm: str = "yes", dash
     f = Filters.parse(request.query_params)
     group = "type" if group == "type" else "quad"
     normalise = norm != "no"
-    ov = dash.overview(f, group, normalise)
     choices = dash.reading(dash.choices)
-    return dash.page(request, "overview.html.j2", filters=f, ov=ov, chart=rendering.chart(ov, group), choices=choices,
-                     group=group, norm=normalise)
+    ov = dash.overview_ready(f, group, normalise)
+    if ov is None:  # not worked out for this filter yet: app.js fetches it from /api/overview
+        head = dash.reading(lambda s: data.overview_head(s, f))
+        return dash.page(request, "overview.html.j2", filters=f, ov=None, head=head, chart=None, choices=choices,
+                         group=group, norm=normalise)
+    head = {"since": ov.since, "until": ov.until, "previous": ov.previous, "top": ov.top}
+    return dash.page(request, "overview.html.j2", filters=f, ov=ov, head=head, chart=rendering.chart(ov, group),
+                     choices=choices, group=group, norm=normalise)
 
 
 @router.get("/incidents")
@@ -59,14 +64,17 @@ def article_page(request: Request, article_id: str, event: Optional[str] = None,
 @router.get("/map")
 def map_page(request: Request, box: Optional[str] = None, dash: Dashboard = Depends(dashboard)):
     f = Filters.parse(request.query_params)
-    view, total = dash.map_view(f, mapview.parse_box(box))
-    return dash.page(request, "map.html.j2", filters=f, view=view, total=total, choices=dash.reading(dash.choices))
+    area = mapview.parse_box(box)
+    ready = dash.map_view_ready(f, area)
+    view, total = ready if ready is not None else (None, 0)  # None: app.js draws it from /api/map
+    return dash.page(request, "map.html.j2", filters=f, view=view, total=total, box=area, width=mapview.WIDTH,
+                     height=mapview.MAX_HEIGHT / 2, choices=dash.reading(dash.choices))
 
 
 @router.get("/actors")
 def actors_page(request: Request, dash: Dashboard = Depends(dashboard)):
     f = Filters.parse(request.query_params)
-    rows = dash.actor_rows(f)
+    rows = dash.actor_rows_ready(f)  # None: app.js fills the table from /api/actors
     return dash.page(request, "actors.html.j2", filters=f, actors=rows, kinds=list(data.POSITION_TYPES),
                      choices=dash.reading(dash.choices))
 
