@@ -27,7 +27,9 @@ def _mention(event_id, article_id, key, source_name=None, place_name=None):
     return Mention(event_id=event_id, article_id=article_id, type="ASSAULT", outlet=key, independent_key=key,
                    certainty="asserted", lo=date(2024, 3, 1), hi=date(2024, 3, 1), precision="day",
                    pub_date=date(2024, 3, 2), source_name=source_name, target_name="Venezuela",
-                   target_country="VEN", place_name=place_name, place_country="VEN" if place_name else None)
+                   target_country="VEN", place_name=place_name, place_country="VEN" if place_name else None,
+                   place_feature="city" if place_name else None, lat=10.5 if place_name else None,
+                   lon=-66.9 if place_name else None)
 
 
 def test_two_mentions_in_one_article_are_one_source_for_a_label_role():
@@ -42,3 +44,27 @@ def test_two_mentions_in_one_article_are_one_source_for_a_label_role():
     other = _mention("c1", "c", "Wire C", source_name="Colombia")
     members = [best, *twice, other]
     assert describe("i1", members, members)["source_name"] == "Colombia"
+
+
+def test_the_label_names_the_actors_before_the_place():
+    """'Explosions were heard in Caracas' (a city, no attacker) does not name an incident
+    that another report tells as 'US aircraft struck targets' (both roles, no place)."""
+    from sitrep.corpus.incidents import describe
+    heard = _mention("a1", "a", "Wire A", place_name="Caracas")
+    struck = _mention("b1", "b", "Wire B", source_name="United States")
+    struck.source_country = "USA"
+    members = [heard, struck]
+    assert describe("i1", members, members)["headline_event"] == "b1"
+
+
+def test_a_ground_happening_takes_its_place_from_a_member_with_a_point():
+    """The label event names no place; a member's city (which passed the distance test and
+    gives the incident's map point) names it, for a happening on the ground only."""
+    from sitrep.corpus.incidents import describe
+    heard = _mention("a1", "a", "Wire A", place_name="Caracas")
+    struck = _mention("b1", "b", "Wire B", source_name="United States")
+    struck.source_country = "USA"
+    assert describe("i1", [heard, struck], [heard, struck])["label"] == "ASSAULT: United States -> Venezuela in Caracas"
+    for m in (heard, struck):
+        m.type = "ACCUSE"  # a statement is not bound to where one outlet says it was made
+    assert describe("i1", [heard, struck], [heard, struck])["label"] == "ACCUSE: United States -> Venezuela"

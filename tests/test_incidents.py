@@ -403,3 +403,68 @@ def test_a_month_dated_background_summary_does_not_join_a_day(tmp_path):
     report = strike("c", "C", day="2025-09", published="2025-09-20", **campaign)
     store = store_docs(tmp_path, [day, summary, report])
     assert groups(store) == [["a", "c"], ["b"]]
+
+
+def test_one_statement_filed_under_two_verbal_types_is_one_incident(tmp_path):
+    """Outlets (and the events stage) file one statement under different verbal types
+    (a warning read as THREATEN by one and AGREE by another): statements are one family."""
+    said = "Defence minister Padrino called the Trump talk of a military intervention pure craziness."
+    store = store_docs(tmp_path, [strike("a", "A", typ="THREATEN", src="USA", tgt="VEN", place=None, sentence=said),
+                                  strike("b", "B", typ="AGREE", src="USA", tgt="VEN", place=None, sentence=said,
+                                         day="2025-12-10")])
+    assert groups(store) == [["a", "b"]]
+
+
+def test_roles_swap_only_between_symmetric_types(tmp_path):
+    """'A agreed with B' may be 'B agreed with A', never 'B threatened A': a symmetric
+    type in a family of statements does not license swapped roles against an asymmetric one."""
+    said = "Trump warned Maduro, who said he was willing to negotiate on oil and migration."
+    store = store_docs(tmp_path, [strike("a", "A", typ="THREATEN", src="USA", tgt="VEN", place=None, sentence=said),
+                                  strike("b", "B", typ="AGREE", src="VEN", tgt="USA", place=None, sentence=said)])
+    assert groups(store) == [["a"], ["b"]]
+
+
+def _band(a, b, low, high):
+    """The two sentences' text overlap lies between the two thresholds a test is about."""
+    value = similarity(text_features(a), text_features(b))
+    assert low < value < high, value
+
+
+def test_a_publication_date_alone_needs_more_text_across_articles(tmp_path):
+    """A report without a date of its own ("has sanctioned dozens", a state as much as a
+    happening) joins another outlet's dated report only on stronger text evidence."""
+    dated = "The US Treasury sanctioned Venezuelan oil officials on Monday over the disputed vote count."
+    undated = ("The administration has sanctioned dozens of Venezuelan judges and generals, a spokesman told "
+               "reporters at a long briefing on trade.")
+    _band(dated, undated, 0.30 - 2 * 0.03, 0.30 - 2 * 0.03 + 0.08)
+    store = store_docs(tmp_path, [strike("a", "A", typ="SANCTION", place=None, day="2025-12-08", sentence=dated),
+                                  strike("b", "B", typ="SANCTION", place=None, day=None, sentence=undated)])
+    assert groups(store) == [["a"], ["b"]]
+
+
+def _two_statements(aid, first, second, types):
+    return make_doc(aid, [first, second], outlet="Wire", published="2025-11-25",
+                    events=[(0, types[0], first.split()[3], "VEN", "USA", None, "2025-11-25"),
+                            (1, types[1], second.split()[3], "VEN", "USA", None, "2025-11-25")])
+
+
+def test_one_speakers_statement_over_two_sentences_is_one_incident(tmp_path):
+    """In one article, on one day, the same speaker's rejection and call to the same
+    addressee are one statement even when the two sentences share few words."""
+    first = ("The foreign ministry flatly rejected the terror listing of the cartel as a ridiculous fabrication "
+             "hurting the whole region, its lengthy statement added on television.")
+    second = ("The minister also called on governments of the region to reject the threats and defend national "
+              "sovereignty together.")
+    _band(first, second, 0.12, 0.30 - 2 * 0.03)
+    store = store_docs(tmp_path, [_two_statements("a", first, second, ("REJECT", "REQUEST"))])
+    assert len(groups(store)) == 1
+
+
+def test_an_offer_and_an_accusation_of_one_speaker_stay_apart(tmp_path):
+    """Same speaker, addressee, day and article, but an offer (verbal cooperation) is not
+    the accusation (verbal conflict) made next to it."""
+    first = "Officials accused the government of preparing a military invasion to seize oil fields and ports."
+    second = "The president said he was ready to talk with the government about migration and investment in oil."
+    _band(first, second, 0.12, 0.30 - 2 * 0.03)
+    store = store_docs(tmp_path, [_two_statements("a", first, second, ("ACCUSE", "AGREE"))])
+    assert len(groups(store)) == 2

@@ -23,7 +23,9 @@ Two mentions are linked only on evidence, all of it:
     places say, the more text overlap is required. Every sentence that reports the event
     in its article (Event.mentions) is evidence: the best pair of sentences counts.
 Types are linked within their family (one happening filed as COERCE by one outlet and
-SANCTION by another stays apart unless the table groups them).
+SANCTION by another stays apart unless the table groups them; every one-sided statement,
+verbal cooperation or conflict, is one family). Swapped roles count only between
+symmetric types ("A met B" is "B met A"; "B threatened A" is not "A agreed with B").
 
 Passes (all streamed from the store, memory bounded by the time window):
   1. fine: mentions dated by a day (or a publication day and its lag), in date order, one
@@ -74,7 +76,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "8"
+LINKER_VERSION = "9"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -104,10 +106,18 @@ TEXT_FLOOR = 0.18
 #: a mention of the article's own incident without actors of its own ("the strikes were
 #: aimed at air defences") needs only this much text in common
 RECAP_TEXT = 0.0
+#: text a statement needs to join a statement of the same speaker to the same addressee
+#: (both countries agreeing), on the same date, in its own article: one statement reported
+#: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
+SAME_SPEAKER_TEXT = 0.12
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
 UNDATED_TEXT_EXTRA = 0.15
+#: a mention dated only by its article's publication day (its text gives no date: "has
+#: offered a reward", a habit or a state as much as a happening) needs this much more text
+#: to join another article's incident
+PUBLICATION_TEXT_EXTRA = 0.08
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -136,6 +146,9 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
                "threatened": 2, "denied": 1, "negated": 0}
 AFFIRMING = {"asserted", "reported", "claimed", "alleged"}
 DENYING = {"denied", "negated"}
+#: what naming a role (source, target) adds to a mention's claim to label its incident;
+#: more than the best place (2), so the label names the actors before the place
+LABEL_ROLE_WEIGHT = 3
 PRECISION_RANK = {"day": 4, "week": 3, "publication": 2, "month": 2, "year": 1, None: 0}
 
 
@@ -392,6 +405,11 @@ class Cluster:
             need += UNDATED_TEXT_EXTRA
         elif recap:  # "the strikes", "the attack" later in the same article, on the same date
             need = RECAP_TEXT
+        elif m.precision == "publication" and m.article_id not in self.articles:
+            need += PUBLICATION_TEXT_EXTRA
+        elif agree >= 2 and m.article_id in self.articles and _verbal(m.type) \
+                and QUAD_CLASS.get(m.type) == QUAD_CLASS.get(self.seed.type):  # an offer is no accusation
+            need = min(need, SAME_SPEAKER_TEXT)
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
         if text < need:
@@ -404,7 +422,9 @@ class Cluster:
         (ROLE_CONFLICT_TEXT)."""
         place = _alpha3(m.place_country)
         found = _roles_agree(self, m.source_country, m.target_country, m.source_sector, m.target_sector, place)
-        if (found is None or found[1]) and rule_for(m.type).symmetric:
+        # swapped roles only between symmetric types: "A agreed with B" is "B agreed with A",
+        # not "B threatened A" (a family may hold both kinds of statement)
+        if (found is None or found[1]) and rule_for(m.type).symmetric and rule_for(self.seed.type).symmetric:
             swapped = _roles_agree(self, m.target_country, m.source_country, m.target_sector, m.source_sector, place)
             if swapped is not None and (found is None or swapped[1] < found[1]):
                 found = swapped
@@ -435,6 +455,11 @@ class Cluster:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+def _verbal(event_type: str) -> bool:
+    """A statement (verbal cooperation or conflict), not an act."""
+    return (QUAD_CLASS.get(event_type) or "").startswith("verbal")
 
 
 def _alpha3(alpha2: Optional[str]) -> Optional[str]:
@@ -596,13 +621,16 @@ def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
     (``consensus``: the most common source, target and place country): the label of an
     incident is its best one."""
     place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
-    score = (2 * bool(m.source_name) + 2 * bool(m.target_name) + place + PRECISION_RANK.get(m.precision, 0) / 2
+    # who did it to whom comes first: a named role outweighs a city ("explosions were heard
+    # in Caracas" names no attacker; "US aircraft struck targets" does)
+    score = (LABEL_ROLE_WEIGHT * (bool(m.source_name) + bool(m.target_name)) + place
+             + PRECISION_RANK.get(m.precision, 0) / 2
              + STATUS_RANK.get(m.certainty, 0) / 7 + (0 if m.background else 1))
     for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
         if value and consensus.get(key):
             score += 1.5 if value == consensus[key] else -1.5
     if m.source_name and m.source_name == m.target_name:
-        score -= 4  # "Soleimani -> Soleimani": an extraction slip, not a specific event
+        score -= 2 * LABEL_ROLE_WEIGHT  # "Soleimani -> Soleimani": an extraction slip, no named roles
     return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
 
 
@@ -648,11 +676,15 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     # label names a happening nobody reported)
     source = label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
     target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
+    point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
+    if not place and point is not None and rule_for(typ).max_km > 0:
+        # a happening on the ground: its members' points passed the distance test, so a
+        # member's city is the incident's place (its map point already is)
+        place = point.place_name
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]
-    point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     return {
         "incident_id": iid, "family": label_event.family, "type": typ, "quad_class": QUAD_CLASS.get(typ),
         "label": label, "source_name": source,
