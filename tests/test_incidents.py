@@ -468,3 +468,59 @@ def test_an_offer_and_an_accusation_of_one_speaker_stay_apart(tmp_path):
     _band(first, second, 0.12, 0.30 - 2 * 0.03)
     store = store_docs(tmp_path, [_two_statements("a", first, second, ("ACCUSE", "AGREE"))])
     assert len(groups(store)) == 2
+
+
+_STRUCK = "US aircraft struck a naval base near Puerto Cabello at night, killing four sailors."
+_VOWED = "Defence minister Padrino vowed revenge for the Puerto Cabello raid and mobilised reservists."
+
+
+def _undated(aid, sentences, types):
+    """An article without a publication date whose sentences give no date either."""
+    return make_doc(aid, sentences, outlet="Blog " + aid, published=None,
+                    events=[(i, typ, s.split()[2], src, tgt, None, None)
+                            for i, (s, (typ, src, tgt)) in enumerate(zip(sentences, types))])
+
+
+def _dated_pair():
+    return [strike("a", "Wire A", place=None, sentence=_STRUCK),
+            strike("b", "Wire B", typ="THREATEN", src="VEN", tgt="USA", place=None, day="2025-12-10",
+                   sentence=_VOWED)]
+
+
+def test_an_undated_article_is_placed_by_two_reports_it_shares(tmp_path):
+    """An article without any date whose two reports each match a dated incident of the
+    same days is dated by them: its reports join those incidents."""
+    undated = _undated("u", [_STRUCK, _VOWED], [("ASSAULT", "USA", "VEN"), ("THREATEN", "VEN", "USA")])
+    store = store_docs(tmp_path, _dated_pair() + [undated])
+    assert groups(store) == [["a", "u"], ["b", "u"]]
+
+
+def test_one_shared_report_does_not_date_an_undated_article(tmp_path):
+    """A single match, however close, may be a chance one: the article stays on its own."""
+    undated = _undated("u", [_STRUCK], [("ASSAULT", "USA", "VEN")])
+    store = store_docs(tmp_path, _dated_pair() + [undated])
+    assert groups(store) == [["a"], ["b"], ["u"]]
+
+
+def test_two_matches_weeks_apart_do_not_date_an_undated_article(tmp_path):
+    docs = _dated_pair()
+    docs[1] = strike("b", "Wire B", typ="THREATEN", src="VEN", tgt="USA", place=None, day="2026-01-20",
+                     published="2026-01-21", sentence=_VOWED)
+    undated = _undated("u", [_STRUCK, _VOWED], [("ASSAULT", "USA", "VEN"), ("THREATEN", "VEN", "USA")])
+    store = store_docs(tmp_path, docs + [undated])
+    assert groups(store) == [["a"], ["b"], ["u"], ["u"]]
+
+
+def test_an_undated_article_placed_by_an_update_equals_a_rebuild(tmp_path):
+    undated = _undated("u", [_STRUCK, _VOWED], [("ASSAULT", "USA", "VEN"), ("THREATEN", "VEN", "USA")])
+    docs = _dated_pair() + [strike(f"x{i}", f"Wire {i}", day=f"2025-11-{10 + i}", published=f"2025-11-{10 + i}")
+                            for i in range(4)]
+    inc = Store(tmp_path / "incremental.duckdb")
+    for batch in ([undated] + docs[2:], docs[:1], docs[1:2]):  # the undated article first, its matches later
+        add(inc, batch)
+        update_incidents(inc)
+    full = Store(tmp_path / "full.duckdb")
+    add(full, [undated] + docs)
+    rebuild_incidents(full)
+    assert snapshot(inc) == snapshot(full)
+    assert ["a", "u"] in groups(full)

@@ -118,6 +118,22 @@ UNDATED_TEXT_EXTRA = 0.15
 #: offered a reward", a habit or a state as much as a happening) needs this much more text
 #: to join another article's incident
 PUBLICATION_TEXT_EXTRA = 0.08
+#: an article without any date (no publication date, none in its text) is placed in time
+#: by the reports it shares with dated articles: at least this many distinct incidents must
+#: each take one of its mentions on the evidence an undated mention needs (text
+#: UNDATED_TEXT_EXTRA above a dated one's) ...
+ANCHOR_MIN_INCIDENTS = 2
+#: ... with at least this much text in common (names shared by two different statements
+#: of one person reach about 0.45) ...
+ANCHOR_TEXT = 0.5
+#: ... and their dates lie within this many days of each other (one article's news); one
+#: chance match is no date, so a lone strong match stays in its article. Once the
+#: article is placed, its other mentions join incidents within that span on the usual
+#: evidence of an undated mention.
+ANCHOR_SPAN_DAYS = 7
+#: incidents' mentions read as candidates for one undated article (those sharing the most
+#: of its names first): bounds the cost of the pass
+ANCHOR_CANDIDATES = 300
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -578,6 +594,40 @@ def link_coarse(m: Mention, clusters: Iterable[Cluster]) -> Optional[Cluster]:
     return best
 
 
+# -- pass 2b: articles without any date -----------------------------------------------------
+
+def link_undated(mentions: list[Mention], clusters: list[Cluster]) -> dict[str, Cluster]:
+    """The fine incidents the undated mentions of one article (no publication date, no
+    date in its text) join, by event id. The article's date is inferred from what it
+    shares with dated reports, never a wildcard: it needs ANCHOR_MIN_INCIDENTS distinct
+    incidents that each take one of its mentions with ANCHOR_TEXT in common and lie within
+    ANCHOR_SPAN_DAYS of each other; then each mention joins its best fitting incident
+    within that span, if any. Like a coarse mention, an undated one never changes a fine
+    incident (its decision depends on the fine incidents alone)."""
+    best: dict[str, tuple[Cluster, float]] = {}
+    for m in sorted(mentions, key=lambda m: m.event_id):
+        if m.background:
+            continue  # history or habit: no report of the article's own news
+        for c in clusters:
+            if c.family != m.family or c.core_lo is None:
+                continue
+            fit = c.fit(m)
+            if fit is not None and (m.event_id not in best or fit > best[m.event_id][1]):
+                best[m.event_id] = (c, fit)
+    by_event = {m.event_id: m for m in mentions}
+    anchors = sorted((c.core_lo, c.incident_id) for eid, (c, _) in best.items()
+                     if max(by_event[eid].similarity(o) for o in c.members[:COMPARED_MEMBERS]) >= ANCHOR_TEXT)
+    span: Optional[tuple[date, date]] = None
+    count = 0
+    for i, (first, _) in enumerate(anchors):
+        n = len({iid for day, iid in anchors[i:] if (day - first).days <= ANCHOR_SPAN_DAYS})
+        if n > count:
+            span, count = (first, first + timedelta(days=ANCHOR_SPAN_DAYS)), n
+    if span is None or count < ANCHOR_MIN_INCIDENTS:
+        return {}
+    return {eid: c for eid, (c, _) in best.items() if span[0] <= c.core_lo <= span[1]}
+
+
 # -- pass 2: within one article ---------------------------------------------------------------
 
 def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[Mention, str]]:
@@ -929,6 +979,8 @@ def rebuild_incidents(store) -> int:
         _write_dated(store, link_dated(_dated_stream(store, view="fine")))
         # the fine assignments are stored now: the coarse pass reads its incidents from them
         _write_dated(store, _coarse_pass(store, _dated_stream(store, view="coarse"), None, {}))
+        # articles without any date: placed by what they share with the dated incidents
+        _write_dated(store, _undated_pass(store, {}))
         articles = [r[0] for r in store.con.execute(
             "SELECT DISTINCT article_id FROM incident_keys ORDER BY 1").fetchall()]
         _link_articles(store, articles)
@@ -979,6 +1031,46 @@ def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
         by_family[c.family].append(c)
     for m in batch:
         yield m, link_coarse(m, by_family.get(m.family, ()))
+
+
+_UNDATED = "precision IS NULL AND pub_date IS NULL"
+
+
+def _undated_pass(store, overlay: dict[str, Optional[str]]) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+    """(undated mention, the fine incident it joins or None) for every mention of an
+    article without any date; candidates: the fine incidents whose mentions share the
+    article's names (ANCHOR_CANDIDATES of them at most)."""
+    article: list[Mention] = []
+    for row in _select(store, f"WHERE {_UNDATED} ORDER BY article_id, event_id", []):
+        m = _mention(row)
+        if article and m.article_id != article[0].article_id:
+            yield from _decide_undated(store, article, overlay)
+            article = []
+        article.append(m)
+    if article:
+        yield from _decide_undated(store, article, overlay)
+
+
+def _decide_undated(store, mentions: list[Mention], overlay: dict[str, Optional[str]],
+                    ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+    names = sorted({k for m in mentions if not m.background for features, _ in m.text
+                    for k, w in features.items() if w == NAME_WEIGHT and k[0] not in "#~"})
+    joined: dict[str, Cluster] = {}
+    if names:
+        pattern = r"\b(" + "|".join(re.escape(n) for n in names) + ")"
+        hits = store.con.execute(
+            f"SELECT lo, hi FROM incident_keys WHERE {_FINE} AND article_id <> ? "
+            "AND regexp_matches(lower(sentence), ?) "
+            "ORDER BY length(regexp_extract_all(lower(sentence), ?)) DESC, event_id LIMIT ?",
+            [mentions[0].article_id, pattern, pattern, ANCHOR_CANDIDATES]).fetchall()
+        if hits:
+            clusters = []
+            for lo, hi in _merged([(lo, hi) for lo, hi in hits]):
+                clusters.extend(_fine_clusters(store, None, lo, hi, overlay))
+            unique = {c.incident_id: c for c in clusters}
+            joined = link_undated(mentions, [unique[k] for k in sorted(unique)])
+    for m in mentions:
+        yield m, joined.get(m.event_id)
 
 
 def _mention_row(iid: str, m: Mention, linked: str) -> list:
@@ -1125,6 +1217,12 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             changes.regions.append((link_from - reach, link_from + reach, family))
     _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
     _redecide_coarse(store, coarse_new, changes, set(new_ids))
+    # an undated article's decision depends on the fine incidents alone: decided again
+    # after any change (cheap while undated articles are few)
+    for m, c in _undated_pass(store, changes.assignment):
+        new = c.incident_id if c is not None else None
+        if new != changes.assignment.get(m.event_id, m.stored_incident) or m.event_id in new_ids:
+            changes.record(m, new)
     _apply(store, changes)
 
 
