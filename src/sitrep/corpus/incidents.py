@@ -7,8 +7,9 @@ Two mentions are linked only on evidence, all of it:
     data/incidents/windows.tsv: a strike "on Tuesday" vs a statement re-reported for days)
     must overlap every member's, so an incident never drifts along a campaign of similar
     strikes. A mention with no date at all (no date in its text, no publication date, nor
-    one inferred by the reader) is never linked across articles: a wildcard date merged
-    unrelated happenings. A year is too vague to link on either.
+    one inferred by the reader) is never a wildcard (that merged unrelated happenings):
+    it is linked across articles only once its article is dated by two of its reports
+    matching dated incidents of the same week (pass 2b). A year is too vague to link on.
   * actors: source countries agree (or one is unknown), likewise targets (swapped roles
     allowed for symmetric types such as CONSULT); within one country a state actor and an
     opposition or armed group are different actors. One role that took the country of the
@@ -38,6 +39,11 @@ Passes (all streamed from the store, memory bounded by the time window):
      evidence that two reports tell one happening), so its decision depends on the fine
      incidents its dates reach and on nothing else. A background one (a campaign summed up, "since
      September, 20 strikes") joins none: it reports no one day's happening.
+  2b. undated articles: an article without any date (no publication date, none in its
+     text) is dated by the reports it shares with dated articles: when two distinct fine
+     incidents within ANCHOR_SPAN_DAYS each take one of its mentions on strong text
+     (ANCHOR_TEXT), its mentions join the fine incidents of that span they fit (as a
+     coarse mention joins, never changing them); one match, however close, dates nothing.
   3. article: mentions without a usable date, and those the dated passes did not place,
      are linked within their own article only (to its other mentions' incidents, on the
      same evidence), else form an incident of their own (flagged ``background`` when
@@ -50,7 +56,7 @@ new (or removed) fine mention, the fine pass is re-run from it with the incident
 there rebuilt from their stored members, and stops as soon as no incident a change
 touched can be joined any more (the horizon after the last change); from there on every
 decision is the stored one. Then the coarse mentions that are new, or whose dates reach
-an incident that changed, are decided again. Only the articles and incidents touched are
+an incident that changed, are decided again, and so are the undated articles (2b). Only the articles and incidents touched are
 re-linked and re-described, with bulk inserts. ``incident_keys`` holds each event's date
 interval and every field linking reads of it, so a re-run reads one narrow table for the
 days it re-links, not the store; its columns are defined once, by the store migrations
