@@ -139,7 +139,7 @@ ANCHOR_TEXT = 0.5
 ANCHOR_SPAN_DAYS = 7
 #: incidents' mentions read as candidates for one undated article (those sharing the most
 #: of its names first): bounds the cost of the pass
-ANCHOR_CANDIDATES = 300
+ANCHOR_CANDIDATES = 100
 #: containment counts when the shared evidence weighs this much (a name and a word), at this factor
 CONTAINED_MIN_WEIGHT, CONTAINED_FACTOR = 3.0, 0.65
 #: words (names, numbers) two sentences must share to count as saying the same thing at
@@ -1042,39 +1042,70 @@ def _decide_coarse(store, batch: list[Mention], types: Optional[list[str]],
 _UNDATED = "precision IS NULL AND pub_date IS NULL"
 
 
-def _undated_pass(store, overlay: dict[str, Optional[str]]) -> Iterator[tuple[Mention, Optional[Cluster]]]:
+def _names(mentions: Iterable[Mention]) -> set[str]:
+    """The names (capitalised words) the mentions' sentences give: what finds candidates."""
+    return {k for m in mentions if not m.background for features, _ in m.text
+            for k, w in features.items() if w == NAME_WEIGHT and k[0] not in "#~"}
+
+
+def _names_pattern(mentions: list[Mention]) -> Optional[str]:
+    """A regular expression finding the article's names in a lower-cased sentence."""
+    names = sorted(_names(mentions))
+    return r"\b(" + "|".join(re.escape(n) for n in names) + ")" if names else None
+
+
+def _undated_pass(store, overlay: dict[str, Optional[str]], only: Optional[tuple[list, set]] = None,
+                  ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
     """(undated mention, the fine incident it joins or None) for every mention of an
     article without any date; candidates: the fine incidents whose mentions share the
-    article's names (ANCHOR_CANDIDATES of them at most)."""
+    article's names (ANCHOR_CANDIDATES of them at most). ``only`` (lower-cased sentences
+    of the members of every incident that changed, new event ids): an update decides
+    only the new articles and those whose names one of these sentences holds -- no other
+    article's candidates changed."""
     article: list[Mention] = []
+
+    def decide() -> Iterator[tuple[Mention, Optional[Cluster]]]:
+        if only is not None and not any(m.event_id in only[1] for m in article):
+            pattern = _names_pattern(article)
+            if pattern is None or not any(re.search(pattern, s) for s in only[0]):
+                return
+        yield from _decide_undated(store, article, overlay)
+
     for row in _select(store, f"WHERE {_UNDATED} ORDER BY article_id, event_id", []):
         m = _mention(row)
         if article and m.article_id != article[0].article_id:
-            yield from _decide_undated(store, article, overlay)
+            yield from decide()
             article = []
         article.append(m)
     if article:
-        yield from _decide_undated(store, article, overlay)
+        yield from decide()
 
 
 def _decide_undated(store, mentions: list[Mention], overlay: dict[str, Optional[str]],
                     ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
-    names = sorted({k for m in mentions if not m.background for features, _ in m.text
-                    for k, w in features.items() if w == NAME_WEIGHT and k[0] not in "#~"})
+    pattern = _names_pattern(mentions)
     joined: dict[str, Cluster] = {}
-    if names:
-        pattern = r"\b(" + "|".join(re.escape(n) for n in names) + ")"
-        hits = store.con.execute(
-            f"SELECT lo, hi FROM incident_keys WHERE {_FINE} AND article_id <> ? "
-            "AND regexp_matches(lower(sentence), ?) "
+    if pattern:
+        families = sorted({t for m in mentions for t in family_types(m.family)})
+        con = store.con
+        # one narrow scan of the keys, then the incidents by id (no join over the store)
+        hits = [r[0] for r in con.execute(
+            f"SELECT event_id FROM incident_keys WHERE {_FINE} AND article_id <> ? "
+            "AND type IN (SELECT unnest(?::VARCHAR[])) AND regexp_matches(lower(sentence), ?) "
             "ORDER BY length(regexp_extract_all(lower(sentence), ?)) DESC, event_id LIMIT ?",
-            [mentions[0].article_id, pattern, pattern, ANCHOR_CANDIDATES]).fetchall()
-        if hits:
-            clusters = []
-            for lo, hi in _merged([(lo, hi) for lo, hi in hits]):
-                clusters.extend(_fine_clusters(store, None, lo, hi, overlay))
-            unique = {c.incident_id: c for c in clusters}
-            joined = link_undated(mentions, [unique[k] for k in sorted(unique)])
+            [mentions[0].article_id, families, pattern, pattern, ANCHOR_CANDIDATES]).fetchall()]
+        stored = dict(con.execute("SELECT event_id, incident_id FROM incident_mentions WHERE linked = 'dated' "
+                                  "AND event_id IN (SELECT unnest(?::VARCHAR[]))", [hits]).fetchall()) if hits else {}
+        wanted = sorted({overlay.get(h, stored.get(h)) for h in hits} - {None})
+        if wanted:
+            # the fine members of those incidents: stored ones and those an update moved there
+            ids = {r[0] for r in con.execute("SELECT event_id FROM incident_mentions WHERE linked = 'dated' "
+                                             "AND incident_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()}
+            ids |= {e for e, iid in overlay.items() if iid in wanted}
+            members = {m.event_id: m for m in map(_mention, _by_keys(store, "event_id", sorted(ids), "event_id"))
+                       if m.precision in FINE_PRECISIONS}
+            clusters = _clusters_of(sorted(members.values(), key=lambda m: m.key), set(wanted), overlay)
+            joined = link_undated(mentions, sorted(clusters, key=lambda c: c.incident_id))
     for m in mentions:
         yield m, joined.get(m.event_id)
 
@@ -1223,9 +1254,17 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
             changes.regions.append((link_from - reach, link_from + reach, family))
     _rerun_fine(store, {f: sorted(keys) for f, keys in fine_dirty.items()}, changes, set(new_ids))
     _redecide_coarse(store, coarse_new, changes, set(new_ids))
-    # an undated article's decision depends on the fine incidents alone: decided again
-    # after any change (cheap while undated articles are few)
-    for m, c in _undated_pass(store, changes.assignment):
+    # an undated article's decision depends on the fine incidents alone, those whose
+    # mentions share its names: decided again when new, or when it shares a name with a
+    # member of an incident that changed
+    changed = changes.old_incidents | {iid for iid in changes.assignment.values() if iid}
+    members = set(changes.assignment)
+    for i in range(0, len(changed), CHUNK_KEYS):
+        members |= {r[0] for r in con.execute(
+            "SELECT event_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(changed)[i:i + CHUNK_KEYS]]).fetchall()}
+    touched = [(_mention(r).sentence or "").lower() for r in _by_keys(store, "event_id", sorted(members), "event_id")]
+    for m, c in _undated_pass(store, changes.assignment, (touched, set(new_ids))):
         new = c.incident_id if c is not None else None
         if new != changes.assignment.get(m.event_id, m.stored_incident) or m.event_id in new_ids:
             changes.record(m, new)
