@@ -891,19 +891,41 @@ def _refresh_keys(store, event_ids: Optional[list[str]] = None) -> None:
         # at a time, so DuckDB's working memory is the chunk's, not the corpus's
         con.execute("DELETE FROM incident_keys")
         articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
+        con.execute("DELETE FROM incident_names")
         for i in range(0, len(articles), CHUNK_KEYS):
             con.execute(f"INSERT INTO incident_keys BY NAME "
                         f"{_KEY_SQL.replace('{where}', 'WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))')}",
                         [articles[i:i + CHUNK_KEYS]])
+            _index_names(store, "article_id", articles[i:i + CHUNK_KEYS])
         return
+    con.execute("DELETE FROM incident_names WHERE event_id IN "
+                "(SELECT n.event_id FROM incident_names n ANTI JOIN events e USING (event_id))")
     con.execute("DELETE FROM incident_keys WHERE event_id IN "
                 "(SELECT k.event_id FROM incident_keys k ANTI JOIN events e USING (event_id))")
     for i in range(0, len(event_ids), CHUNK_ROWS):
         chunk = event_ids[i:i + CHUNK_ROWS]
         con.execute("DELETE FROM incident_keys WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [chunk])
+        con.execute("DELETE FROM incident_names WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [chunk])
         con.execute(f"INSERT INTO incident_keys BY NAME "
                     f"{_KEY_SQL.replace('{where}', 'WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))')}",
                     [chunk])
+        _index_names(store, "event_id", chunk)
+
+
+def _stems(sentence: Optional[str]) -> set[str]:
+    """The word stems of a sentence (text_features' words, not numbers or prefixes)."""
+    return {k for k in text_features(sentence) if k[0] not in "#~"}
+
+
+def _index_names(store, column: str, keys: list[str]) -> None:
+    """incident_names rows of the day-dated events whose ``column`` is one of ``keys``:
+    the stems of their sentence, what an undated article's names are looked up in."""
+    rows = store.con.execute(f"SELECT event_id, sentence FROM incident_keys WHERE {_FINE} "
+                             f"AND {column} IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
+    pairs = [(eid, stem) for eid, sentence in rows for stem in sorted(_stems(sentence))]
+    if pairs:
+        store.con.execute("INSERT INTO incident_names SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                          [[e for e, _ in pairs], [n for _, n in pairs]])
 
 
 def _select(store, where: str, params: list) -> list[tuple]:
@@ -1048,26 +1070,19 @@ def _names(mentions: Iterable[Mention]) -> set[str]:
             for k, w in features.items() if w == NAME_WEIGHT and k[0] not in "#~"}
 
 
-def _names_pattern(mentions: list[Mention]) -> Optional[str]:
-    """A regular expression finding the article's names in a lower-cased sentence."""
-    names = sorted(_names(mentions))
-    return r"\b(" + "|".join(re.escape(n) for n in names) + ")" if names else None
-
-
 def _undated_pass(store, overlay: dict[str, Optional[str]], only: Optional[tuple[list, set]] = None,
                   ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
     """(undated mention, the fine incident it joins or None) for every mention of an
     article without any date; candidates: the fine incidents whose mentions share the
-    article's names (ANCHOR_CANDIDATES of them at most). ``only`` (lower-cased sentences
-    of the members of every incident that changed, new event ids): an update decides
+    article's names (ANCHOR_CANDIDATES of them at most). ``only`` (the stems of the
+    sentences of the day-dated members of every incident that changed, new event ids): an update decides
     only the new articles and those whose names one of these sentences holds -- no other
     article's candidates changed."""
     article: list[Mention] = []
 
     def decide() -> Iterator[tuple[Mention, Optional[Cluster]]]:
         if only is not None and not any(m.event_id in only[1] for m in article):
-            pattern = _names_pattern(article)
-            if pattern is None or not any(re.search(pattern, s) for s in only[0]):
+            if not _names(article) & only[0]:
                 return
         yield from _decide_undated(store, article, overlay)
 
@@ -1083,17 +1098,19 @@ def _undated_pass(store, overlay: dict[str, Optional[str]], only: Optional[tuple
 
 def _decide_undated(store, mentions: list[Mention], overlay: dict[str, Optional[str]],
                     ) -> Iterator[tuple[Mention, Optional[Cluster]]]:
-    pattern = _names_pattern(mentions)
+    names = sorted(_names(mentions))
     joined: dict[str, Cluster] = {}
-    if pattern:
+    if names:
         families = sorted({t for m in mentions for t in family_types(m.family)})
         con = store.con
-        # one narrow scan of the keys, then the incidents by id (no join over the store)
+        # the day-dated events sharing the most of its names, by the (event, stem) index,
+        # then the incidents by id (no scan of the sentences, no join over the store)
         hits = [r[0] for r in con.execute(
-            f"SELECT event_id FROM incident_keys WHERE {_FINE} AND article_id <> ? "
-            "AND type IN (SELECT unnest(?::VARCHAR[])) AND regexp_matches(lower(sentence), ?) "
-            "ORDER BY length(regexp_extract_all(lower(sentence), ?)) DESC, event_id LIMIT ?",
-            [mentions[0].article_id, families, pattern, pattern, ANCHOR_CANDIDATES]).fetchall()]
+            "SELECT n.event_id FROM incident_names n JOIN incident_keys k USING (event_id) "
+            f"WHERE n.name IN (SELECT unnest(?::VARCHAR[])) AND k.article_id <> ? AND k.{_FINE.strip()} "
+            "AND k.type IN (SELECT unnest(?::VARCHAR[])) "
+            "GROUP BY n.event_id ORDER BY count(*) DESC, n.event_id LIMIT ?",
+            [names, mentions[0].article_id, families, ANCHOR_CANDIDATES]).fetchall()]
         stored = dict(con.execute("SELECT event_id, incident_id FROM incident_mentions WHERE linked = 'dated' "
                                   "AND event_id IN (SELECT unnest(?::VARCHAR[]))", [hits]).fetchall()) if hits else {}
         wanted = sorted({overlay.get(h, stored.get(h)) for h in hits} - {None})
@@ -1263,7 +1280,8 @@ def _update(store, new_ids: list[str], stale: list[tuple]) -> None:
         members |= {r[0] for r in con.execute(
             "SELECT event_id FROM incident_mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(changed)[i:i + CHUNK_KEYS]]).fetchall()}
-    touched = [(_mention(r).sentence or "").lower() for r in _by_keys(store, "event_id", sorted(members), "event_id")]
+    touched = {n for r in _by_keys(store, "event_id", sorted(members), "event_id")
+               if r[_FIELDS.index("precision")] in FINE_PRECISIONS for n in _stems(_mention(r).sentence)}
     for m, c in _undated_pass(store, changes.assignment, (touched, set(new_ids))):
         new = c.incident_id if c is not None else None
         if new != changes.assignment.get(m.event_id, m.stored_incident) or m.event_id in new_ids:

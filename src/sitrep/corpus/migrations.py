@@ -205,6 +205,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "DELETE FROM incident_keys",
         "UPDATE incidents SET linker = NULL",
     ]),
+    (10, "incident_names: the word stems of each day-dated event's sentence, how undated articles find candidates (issue 8)", [
+        # filled with incident_keys (sitrep.corpus.incidents._refresh_keys): one row per
+        # (event, stem), so an article without a date finds the dated reports sharing its
+        # names by an equality join, not a scan of every sentence
+        "CREATE TABLE IF NOT EXISTS incident_names (event_id VARCHAR, name VARCHAR)",
+        "DELETE FROM incident_keys",
+        "UPDATE incidents SET linker = NULL",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
