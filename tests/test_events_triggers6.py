@@ -66,3 +66,9 @@ def test_being_critical_of_a_party_is_disapproval(kb):
 def test_a_claim_against_a_party_is_an_accusation(kb):
     doc = run(kb, "Beijing rejected Australian claims that its warship had harassed a frigate.")
     assert "ACCUSE" in types(doc)
+
+
+
+def test_a_promise_to_suspend_ones_own_tests_stays_one_concession(kb):
+    doc = run(kb, "Tehran pledged to suspend its ballistic missile tests for six months.")
+    assert types(doc) == ["CONCEDE"]
