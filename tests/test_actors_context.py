@@ -83,3 +83,11 @@ def test_the_country_is_none_of_the_states_listed_beside_it(kb):
                      "kept his office.", published="2024-03-15"))
     described = [a for a in doc.actors if a.text.lower().startswith("the country")]
     assert all(a.country not in ("RUS", "CHN") for a in described)
+
+
+def test_a_name_run_together_with_itself_is_one_person(kb):
+    # scraped pages run related-link titles together: "... to beat Obama Obama signs ..."
+    found = actors(kb, "President Barack Obama spoke on Monday. Rivals wonder who can beat Obama Obama "
+                       "signs the budget today.")
+    assert "Obama Obama" not in found
+    assert all(a.country == "USA" for name, a in found.items() if "Obama" in name)

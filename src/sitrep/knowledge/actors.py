@@ -156,32 +156,29 @@ class RoleWords:
         return self.unnamed_doer_names.get(plover_type) or self.unnamed_doer_names.get(sector) or sector.lower()
 
 
+#: role_words.tsv lists that are plain word sets -> the RoleWords field that holds them
+_ROLE_WORD_SETS = {
+    "owner_preposition": "owner_prepositions", "instrument_preposition": "instrument_prepositions",
+    "multinational_modifier": "multinational_modifiers", "patient_possessor": "patient_possessor_nouns",
+    "bloc_noun": "bloc_nouns", "stance_prefix": "stance_prefixes", "relational_noun": "relational_nouns",
+    "country_description": "country_descriptions", "outside_preposition": "outside_prepositions",
+    "thing_pronoun": "thing_pronouns", "regional_noun": "regional_nouns",
+}
+
+
 @functools.lru_cache(maxsize=4)
 def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords:
-    """Read ``list<TAB>word<TAB>value`` rows into :class:`RoleWords`."""
-    owners: set[str] = set()
-    instruments: set[str] = set()
-    multinational: set[str] = set()
+    """Read ``list<TAB>word<TAB>value`` rows into :class:`RoleWords`: the plain word sets
+    of _ROLE_WORD_SETS, and the lists whose value is a PLOVER type, a sector or a name."""
+    sets: dict[str, set[str]] = {field_name: set() for field_name in _ROLE_WORD_SETS.values()}
+    dispossessing: set[str] = set()
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
-    patients: set[str] = set()
-    blocs: set[str] = set()
-    stances: set[str] = set()
-    dispossessing: set[str] = set()
-    relational: set[str] = set()
-    country_words: set[str] = set()
-    outside: set[str] = set()
-    things: set[str] = set()
-    regions: set[str] = set()
     for row in tsv_records(path):
         kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
-        if kind == "owner_preposition":
-            owners.add(word)
-        elif kind == "instrument_preposition":
-            instruments.add(word)
-        elif kind == "multinational_modifier":
-            multinational.add(word)
+        if kind in _ROLE_WORD_SETS:
+            sets[_ROLE_WORD_SETS[kind]].add(word)
         elif kind == "unnamed_doer":
             if word.upper() not in PLOVER_TYPES or not value:
                 raise ValueError(f"{path}: unnamed_doer needs a PLOVER type and a sector, got {word!r} {value!r}")
@@ -196,33 +193,15 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if not types or not types <= set(PLOVER_TYPES):
                 raise ValueError(f"{path}: referring_act {word!r} needs PLOVER types, got {value!r}")
             referring[word] = types
-        elif kind == "patient_possessor":
-            patients.add(word)
-        elif kind == "bloc_noun":
-            blocs.add(word)
-        elif kind == "stance_prefix":
-            stances.add(word)
         elif kind == "dispossessing_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
             dispossessing.add(word.upper())
-        elif kind == "relational_noun":
-            relational.add(word)
-        elif kind == "country_description":
-            country_words.add(word)
-        elif kind == "outside_preposition":
-            outside.add(word)
-        elif kind == "thing_pronoun":
-            things.add(word)
-        elif kind == "regional_noun":
-            regions.add(word)
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
-    return RoleWords(frozenset(owners), frozenset(instruments), referring, frozenset(multinational), unnamed,
-                     unnamed_names, frozenset(patients), frozenset(blocs),
-                     frozenset(stances), frozenset(dispossessing),
-                     frozenset(relational), frozenset(country_words), frozenset(outside),
-                     frozenset(things), frozenset(regions))
+    return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
+                     dispossessing_types=frozenset(dispossessing),
+                     **{name: frozenset(words) for name, words in sets.items()})
 
 
 @dataclass(frozen=True)

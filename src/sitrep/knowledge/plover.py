@@ -67,6 +67,8 @@ class EventLexicon:
     evaluations: dict[str, frozenset[str]] = field(default_factory=dict)
     #: actor sector -> family of parties ("state", "armed", "civil", "igo"; ``sectors.tsv``)
     sector_families: dict[str, str] = field(default_factory=dict)
+    #: lemmas of the "A" rows: predicative adjectives that head an event ("critical of")
+    adjectives: frozenset[str] = frozenset()
 
     def types_of(self, type_class: str) -> frozenset[str]:
         """The PLOVER types of one class of ``types.tsv`` ("physical", "reaction", ...)."""
@@ -127,7 +129,9 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
                         furniture=load_page_furniture(data_dir / "page_furniture.tsv"),
                         background_cues=load_background_cues(data_dir / "background_cues.tsv"),
                         evaluations=load_evaluations(data_dir / "evaluations.tsv"),
-                        sector_families=load_sector_families(data_dir / "sectors.tsv"))
+                        sector_families=load_sector_families(data_dir / "sectors.tsv"),
+                        adjectives=frozenset(t.lemma for t in load_triggers(data_dir / "triggers.tsv")
+                                             if t.pos == "A"))
 
 
 # ------------------------------------------------------------------ word lists

@@ -348,6 +348,10 @@ class _Extractor:
                 end -= 1
             if start >= end or not any(self.cap[start:end]):
                 continue
+            if end - start > 1 and len(set(self.norms[start:end])) == 1:
+                # "beat Trump Trump threatening": two scraped link titles run together,
+                # not a person called "Trump Trump" -- one name, resolved as such
+                end = start + 1
             inside = {id(self.covered[i]): self.covered[i] for i in range(start, end) if self.covered[i]}
             inner = list(inside.values())
             if inner:

@@ -201,6 +201,8 @@ def _table_for(tok, lex):
         return lex.nouns
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in lex.words.readiness_adjectives:
         return lex.verbs
+    if pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.adjectives:
+        return lex.verbs  # "were highly critical of Maduro" (an "A" row of triggers.tsv)
     return None
 
 
