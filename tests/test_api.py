@@ -120,6 +120,6 @@ def test_a_script_without_a_main_guard_can_ingest_with_workers(tmp_path, engine)
     """))
     env = dict(os.environ, OMP_NUM_THREADS="1")
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, env=env)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr[:3000] + "\n...\n" + done.stderr[-3000:]  # the cause is at the top
     assert done.stdout.splitlines() == ["script body ran", "stored 6"]
     assert "Traceback" not in done.stderr

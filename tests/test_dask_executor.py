@@ -144,3 +144,53 @@ def test_dask_workers_start_with_one_blas_thread(executor):
     expected = tuple(os.environ.get(name) or "1" for name in names)
     assert set(names) <= set(THREAD_VARIABLES)
     assert out == [expected] * 4
+
+
+class _FlakyCluster:
+    """Stands in for LocalCluster: the first ``failures`` starts die the way a nanny
+    whose worker process did not come up does (a RuntimeError wrapping the cause)."""
+    starts = 0
+    failures = 1
+
+    def __init__(self, **options):
+        type(self).starts += 1
+        if type(self).starts <= type(self).failures:
+            try:
+                raise OSError("worker process exited during start-up")
+            except OSError as cause:
+                raise RuntimeError("Nanny failed to start.") from cause
+        self.closed = False
+
+    def close(self):
+        self.closed = True
+
+
+class _Client:
+    def __init__(self, cluster, **options):
+        self.cluster = cluster
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("failures, started", [(1, True), (2, False)])
+def test_a_local_cluster_that_fails_to_start_is_tried_again_then_one_line(monkeypatch, tmp_path, failures, started):
+    import dask.distributed
+
+    from sitrep.errors import SitrepError
+
+    cluster = type("Cluster", (_FlakyCluster,), {"starts": 0, "failures": failures})
+    monkeypatch.setattr(dask.distributed, "LocalCluster", cluster)
+    monkeypatch.setattr(dask.distributed, "Client", _Client)
+    executor = DaskExecutor(workers=2)
+    if started:
+        executor.start()
+        assert cluster.starts == 2 and executor.workers == 2
+        executor.close()
+    else:
+        with pytest.raises(SitrepError) as refused:
+            executor.start()
+        message = str(refused.value)
+        assert "\n" not in message and "did not start (OSError: worker process exited during start-up)" in message
+        assert "--engine local" in message and cluster.starts == 2
+    assert not Path(executor.shard_dir).exists()

@@ -53,6 +53,9 @@ from sitrep.run.executor import spawn_context_without_main
 IN_FLIGHT_PER_WORKER = 3
 #: seconds to wait for a running scheduler to answer
 CONNECT_TIMEOUT = 30
+#: a local worker process can fail to come up on a loaded machine (its nanny gives up
+#: while the child is still importing); a second start usually succeeds
+LOCAL_START_ATTEMPTS = 2
 
 
 class DaskExecutor:
@@ -111,16 +114,33 @@ class DaskExecutor:
         # one thread per worker process: the pipeline is CPU-bound Python (spaCy holds the GIL);
         # one BLAS thread each comes with the spawn context (sitrep.run.threads) -- Dask's
         # ``env=`` would be set after the child has imported numpy, too late
-        try:
-            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, worker_dashboard_address=None,
-                                         silence_logs=logging.ERROR)
-            self._client = Client(self._cluster)
-        except BaseException:
-            self.close()
-            raise
+        for attempt in range(1, LOCAL_START_ATTEMPTS + 1):
+            try:
+                self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, worker_dashboard_address=None,
+                                             silence_logs=logging.ERROR)
+                self._client = Client(self._cluster)
+                break
+            except Exception as exc:  # noqa: BLE001 - a worker that did not come up: try again, then say so
+                self._stop_cluster()
+                if attempt == LOCAL_START_ATTEMPTS:
+                    self.close()
+                    raise SitrepError(f"the local Dask cluster of {n} workers did not start "
+                                      f"({root_cause(exc)}); run again, ask for fewer --workers, "
+                                      "or use --engine local") from None
+            except BaseException:
+                self.close()
+                raise
         self.workers = n
         return self
+
+    def _stop_cluster(self) -> None:
+        """Close a half-started cluster, quietly: its failure is reported by the caller."""
+        for part in (self._client, self._cluster):
+            if part is not None:
+                with contextlib.suppress(Exception):
+                    part.close()
+        self._client = self._cluster = None
 
     def close(self) -> None:
         if self._client is not None:
@@ -225,6 +245,17 @@ def _restore_dask_spawns(dask_process) -> None:
         if dask_process.get_mp_context is _spawn_patch["installed"]:
             dask_process.get_mp_context = _spawn_patch["configured"]
         _spawn_patch.update(configured=None, installed=None)
+
+
+def root_cause(exc: BaseException) -> str:
+    """The innermost exception of a chain, as one line: Dask wraps a worker that died at
+    start-up in several layers of "failed to start"."""
+    seen = set()
+    while (exc.__cause__ or exc.__context__) is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 def probe_scheduler(address: str, timeout: float = 5.0) -> None:
