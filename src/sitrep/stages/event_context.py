@@ -156,7 +156,11 @@ class DateFinder:
         #: relative expressions known to lie before the news period
         self._choices: list[tuple[Time, bool]] = [(t, False) for t in self.dated]
         if not self.published:
-            self._choices += [(t, True) for t in relative_past_times(doc)]
+            # a bare month of the month the text's own dates reach ("on July 3" ... "in
+            # July") may be the news month itself
+            monthly = any(re.match(r"\d{4}-\d{2}", t.value or "") for t in self.dated)
+            own_month = f"XXXX-{self.reference.month:02d}" if self.reference and monthly else None
+            self._choices += [(t, True) for t in relative_past_times(doc) if t.value != own_month]
         sdoc = doc.nlp
         self._time_roots = []
         for t, _ in self._choices:
@@ -346,13 +350,55 @@ def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
 def relative_past_times(doc: Document) -> list[Time]:
     """Time expressions of an article without a reference date whose value needs one but
     that lie before the news period whatever that date is ("last month", "last year",
-    "two years ago"): read against an arbitrary day, kept only as "before it". A bare
-    month or weekday ("in May", "on Sunday") may be in the period and is left out."""
+    "two years ago"): read against an arbitrary day, kept only as "before it", and bare
+    months told in the past ("In May, the US left the deal": :func:`past_bare_months`).
+    A weekday ("on Sunday") may be in the period and is left out."""
     unresolved = {t.span for t in doc.times if not t.value and t.type in ("DATE", "TIME")}
-    if not unresolved:
+    out = []
+    if unresolved:
+        read = find_times(doc.article.text or "", Reference(_ANY_DAY), doc.nlp, doc.sentences or None)
+        out = [t for t in read if t.span in unresolved and is_calendar_time(t) and before_news_period(t, _ANY_DAY)]
+    return sorted(out + past_bare_months(doc), key=lambda t: t.span)
+
+
+_BARE_MONTH = re.compile(r"XXXX-\d{2}")
+
+
+def past_bare_months(doc: Document) -> list[Time]:
+    """Bare month names of an undated article told in the past tense ("In May, the US
+    left the deal"): news writing dates the news of its own week by weekday or "this
+    month" and names a month alone for what lies weeks or more behind it, so the act
+    is before the news period; its year is unknown and no value is kept."""
+    sdoc = doc.nlp
+    if sdoc is None:
         return []
-    read = find_times(doc.article.text or "", Reference(_ANY_DAY), doc.nlp, doc.sentences or None)
-    return [t for t in read if t.span in unresolved and is_calendar_time(t) and before_news_period(t, _ANY_DAY)]
+    out = []
+    for t in doc.times:
+        if t.type != "DATE" or not _BARE_MONTH.fullmatch(t.value or ""):
+            continue
+        span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None and _told_in_the_past(span.root):
+            out.append(t)
+    return out
+
+
+def _told_in_the_past(tok) -> bool:
+    """The time expression modifies a verb (directly or through its preposition: "In
+    May, the US left", "offered talks last May"), and that verb is a simple past or a
+    perfect ("left", "had been", "has said"), not a present, a future or a modal. A
+    month that modifies a noun ("the scene of riots last March") dates that noun, not
+    the clause's act."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+        return False
+    auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "'ll", "to") for a in auxes):
+        return False
+    if auxes:
+        return (auxes[0].tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBN") or auxes[0].tag_ == "VBD"
+    return head.tag_ == "VBD"
 
 
 def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
@@ -524,6 +570,7 @@ class PeriodReader:
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
+        self.stance_verbs = words.get("stance_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._memo: dict[int, bool] = {}
@@ -541,7 +588,7 @@ class PeriodReader:
         if when is not None and own.since and _starts_before(when, dates.reference):
             return "past"  # "under house arrest since January" in a May article
         verb = _clause_verb(c)
-        if self._cued(c) or self.governor_past(c):
+        if self._cued(c) or self.governor_past(c) or self.standing(c):
             return "past"
         if self._lasting_since(c):
             return "past"  # "has called on the army to back him ever since he declared ..."
@@ -571,6 +618,24 @@ class PeriodReader:
             return False
         if not c.is_verb and getattr(c, "governor", None) is not None:
             return False  # "have condemned the shelling": the content's time is the statement's
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
+    def standing(self, c) -> bool:
+        """A verb of accusation or argument in the simple present after the story's lead
+        ("The West accuses Moscow of arming the rebels", "He argues that ..."): a standing
+        position, not an act of the news period, which a report tells in the past; the
+        lead and headlines tell news in the present, and a quote speaks in its own time."""
+        verb = c.head
+        if not c.is_verb or verb.tag_ not in ("VBZ", "VBP") or verb.idx < self._lead_end:
+            return False
+        if (verb.lemma_ or "").lower() not in self.stance_verbs or verb.dep_ not in ("ROOT", "conj"):
+            return False
+        if any(ch.dep_ in ("aux", "auxpass", "neg") for ch in verb.children):
+            return False  # "does not accuse", "is accusing": not the plain habitual form
+        if self.dates.in_direct_quote(verb.idx):
+            return False
         sent = verb.sent
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
@@ -646,7 +711,8 @@ class PeriodReader:
             return False
         if id(gov) not in self._memo:
             self._memo[id(gov)] = False  # a guard against cycles while it is read
-            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.governor_past(gov)
+            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
+                or self.governor_past(gov)
         return self._memo[id(gov)]
 
 
