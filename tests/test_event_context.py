@@ -236,3 +236,11 @@ def test_an_accusation_in_the_simple_present_after_the_lead_is_a_standing_positi
     assert of_type(doc, "ACCUSE").background is False
     doc = run(kb, "The government of Orvalo accuses Zarnia of arming the rebels in the north.")
     assert of_type(doc, "ACCUSE").background is False
+
+
+def test_a_bare_past_month_on_an_event_noun_dates_that_noun_only(kb):
+    doc = run(kb, "Rebels attacked the town of Karavan on Tuesday.\n\nThe government of Orvalo has also "
+                  "blamed Zarnia for two separate attacks on oil tankers in May and June.", published=None)
+    attacks = next(e for e in doc.events if e.trigger.text == "attacks")
+    assert attacks.background is True and attacks.date is None
+    assert next(e for e in doc.events if e.trigger.text == "attacked").background is False

@@ -166,6 +166,14 @@ class DateFinder:
         for t, _ in self._choices:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand") if sdoc is not None else None
             self._time_roots.append(span.root if span is not None else None)
+        #: choice -> the noun a bare past month dates ("attacks in May"): it dates that
+        #: event noun only, never the clause around it ("the scene of riots last March")
+        self._noun_hosts: dict[int, int] = {}
+        for k, (t, past_only) in enumerate(self._choices):
+            root = self._time_roots[k]
+            host = month_host(root) if past_only and root is not None else None
+            if host is not None and host.pos_ == "NOUN":
+                self._noun_hosts[k] = host.i
 
     def in_sentence(self, sent_span) -> list[int]:
         return [k for k, (t, _) in enumerate(self._choices)
@@ -180,6 +188,8 @@ class DateFinder:
             t, _ = self._choices[k]
             if self._quoted_apart(t.span, trigger_at):
                 continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
+            if k in self._noun_hosts and self._noun_hosts[k] not in anchors:
+                continue
             owner = self._owner(k, anchors, other_triggers)
             if owner == "other":
                 continue
@@ -253,6 +263,8 @@ class DateFinder:
         if not carriers:
             return False
         for k in self.in_sentence(sent_span):
+            if k in self._noun_hosts:
+                continue
             time, past_only = self._choices[k]
             tok = self._time_roots[k]
             for _ in range(10):
@@ -302,8 +314,8 @@ class DateFinder:
         if paragraph is None:
             return False
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
-        before = [(t.span, past_only, t) for t, past_only in self._choices
-                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
+        before = [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
+                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0] and k not in self._noun_hosts]
         if not before:
             return False
         # the latest by position only: Time values have no order of their own
@@ -366,9 +378,10 @@ _BARE_MONTH = re.compile(r"XXXX-\d{2}")
 
 def past_bare_months(doc: Document) -> list[Time]:
     """Bare month names of an undated article told in the past tense ("In May, the US
-    left the deal"): news writing dates the news of its own week by weekday or "this
-    month" and names a month alone for what lies weeks or more behind it, so the act
-    is before the news period; its year is unknown and no value is kept."""
+    left the deal", "blamed Iran for attacks in May"): news writing dates the news of its
+    own week by weekday or "this month" and names a month alone for what lies weeks or
+    more behind it, so the act is before the news period; its year is unknown and no
+    value is kept. See :func:`month_host` for what the month dates."""
     sdoc = doc.nlp
     if sdoc is None:
         return []
@@ -377,21 +390,37 @@ def past_bare_months(doc: Document) -> list[Time]:
         if t.type != "DATE" or not _BARE_MONTH.fullmatch(t.value or ""):
             continue
         span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is not None and _told_in_the_past(span.root):
+        host = month_host(span.root) if span is not None else None
+        if host is not None and _told_in_the_past(_governing_verb(host)):
             out.append(t)
     return out
 
 
-def _told_in_the_past(tok) -> bool:
-    """The time expression modifies a verb (directly or through its preposition: "In
-    May, the US left", "offered talks last May"), and that verb is a simple past or a
-    perfect ("left", "had been", "has said"), not a present, a future or a modal. A
-    month that modifies a noun ("the scene of riots last March") dates that noun, not
-    the clause's act."""
+def _governing_verb(tok):
+    """``tok`` if it is a verb, else the nearest verb above it ("blamed" for "attacks" in
+    "blamed Iran for attacks")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def month_host(tok):
+    """The word a time expression dates: the verb or noun it modifies, directly or
+    through its preposition ("In May, the US LEFT", "ATTACKS in May"); None if none."""
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    return head
+
+
+def _told_in_the_past(head) -> bool:
+    """A verb in the simple past or a perfect ("left", "had been", "has blamed"), not a
+    present, a future or a modal."""
+    if head.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lower_ in ("will", "'ll", "to") for a in auxes):
