@@ -244,3 +244,18 @@ def test_a_bare_past_month_on_an_event_noun_dates_that_noun_only(kb):
     attacks = next(e for e in doc.events if e.trigger.text == "attacks")
     assert attacks.background is True and attacks.date is None
     assert next(e for e in doc.events if e.trigger.text == "attacked").background is False
+
+
+def test_a_paragraph_that_opens_by_going_on_with_an_old_story_is_background(kb):
+    doc = run(kb, "Troops of Zarnia shelled the border town of Karavan on Monday.\n\n"
+                  "\"His worst mistake was the raid on the dam at Orvalo in 1998,\" the historian said.\n\n"
+                  "That raid destroyed the dam before the rains came.")
+    destroyed = next(e for e in doc.events if e.trigger.text == "destroyed")
+    assert destroyed.background is True
+    # a paragraph of the news period after it is news
+    doc = run(kb, "Troops of Zarnia shelled the border town of Karavan on Monday.\n\n"
+                  "\"His worst mistake was the raid on the dam at Orvalo in 1998,\" the historian said.\n\n"
+                  "On Sunday, the same troops destroyed a bridge near Orvalo.")
+    destroyed = next(e for e in doc.events if e.trigger.text == "destroyed")
+    assert destroyed.background is False
+

@@ -314,13 +314,22 @@ class DateFinder:
         if paragraph is None:
             return False
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
-        before = [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
-                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0] and k not in self._noun_hosts]
+        before = self._dates_between(paragraph[0], sent_span[0])
+        if not before and not self.doc.article.text[paragraph[0]:sent_span[0]].strip():
+            # the paragraph opens with it: the story of the paragraph before goes on
+            # ('... the raid in 1981," he said.' / 'That raid destroyed the reactor.')
+            earlier = [p for p in self.doc.paragraphs if p[1] <= paragraph[0]]
+            before = self._dates_between(earlier[-1][0], paragraph[0]) if earlier else []
         if not before:
             return False
         # the latest by position only: Time values have no order of their own
         _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only or before_news_period(last, self.reference)
+
+    def _dates_between(self, start: int, end: int) -> list:
+        """(span, past only, time) of the date choices between two offsets."""
+        return [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
+                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts]
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
