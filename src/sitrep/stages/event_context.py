@@ -18,10 +18,13 @@
   2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
   undated present perfect after the lead that is no statement, report or quote ("Iran has
   sent troops to Syria": the body recapping what came before the news), an event noun
-  measured in months or years ("months of protests"), or a past-tense sentence going on
-  with a story its paragraph dated earlier, is background; it keeps its own date and
-  never inherits the news-day date. In an article without a date, relative expressions
-  that lie before any reference day ("last month") still make background, without
+  measured in months or years ("months of protests"), a verb of accusation or argument
+  in the simple present after the lead ("The West accuses Moscow of ...": a standing
+  position), or a past-tense sentence going on with a story its paragraph -- or, when
+  it opens the paragraph, the paragraph before -- dated earlier, is background; it keeps
+  its own date and never inherits the news-day date. In an article without a date,
+  relative expressions that lie before any reference day ("last month") and bare months
+  told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
   minister accused ...") gives it its date.
 """
