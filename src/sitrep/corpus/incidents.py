@@ -82,7 +82,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "9"
+LINKER_VERSION = "10"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -116,6 +116,12 @@ RECAP_TEXT = 0.0
 #: (both countries agreeing), on the same date, in its own article: one statement reported
 #: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
 SAME_SPEAKER_TEXT = 0.12
+#: text a statement from another article needs to join an incident on its words alone,
+#: without a member of the same named speaker and kind of statement (windows.tsv: speaker)
+STATEMENT_TEXT = 0.45
+#: what two statements of one government (not one named speaker) must also say alike,
+#: names left out (Mention.word_similarity): the same words for what was said
+STATEMENT_WORDS = 0.25
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
@@ -210,6 +216,7 @@ class Mention:
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
     _text: Optional[list] = field(default=None, repr=False, compare=False)
+    _words: Optional[list] = field(default=None, repr=False, compare=False)
     _family: Optional[str] = field(default=None, repr=False, compare=False)
     _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
 
@@ -253,6 +260,19 @@ class Mention:
     def similarity(self, other: "Mention") -> float:
         """How much the two reports say the same: the best pair of their sentences."""
         return max((similarity(a, b, ta, tb) for a, ta in self.text for b, tb in other.text), default=0.0)
+
+    @property
+    def words(self) -> list[tuple[dict[str, float], float]]:
+        """The text evidence of its sentences without the names: what is said, not who
+        and where (every report of a crisis shares the names)."""
+        if self._words is None:
+            sentences = [self.sentence] + (self.more_sentences or "").split("\n")
+            self._words = [(f, sum(f.values())) for f in map(word_features, sentences) if f]
+        return self._words
+
+    def word_similarity(self, other: "Mention") -> float:
+        """``similarity`` over what the sentences say besides their names."""
+        return max((similarity(a, b, ta, tb) for a, ta in self.words for b, tb in other.words), default=0.0)
 
     @property
     def key(self) -> tuple:
@@ -311,6 +331,23 @@ def text_features(sentence: Optional[str]) -> dict[str, float]:
         elif stem not in out:
             out[stem] = 1.0
         if len(stem) > PREFIX_CHARS:  # meets 'seizure'/'seized', 'Venezuelan'/'Venezuela'
+            out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
+    return out
+
+
+def word_features(sentence: Optional[str]) -> dict[str, float]:
+    """``text_features`` without the names (and their prefixes): the words and numbers
+    that say what happened or was said."""
+    out: dict[str, float] = {}
+    for i, token in enumerate(_TOKEN.findall(sentence or "")):
+        if token[0].isdigit():
+            out["#" + token.replace(",", "")] = NUMBER_WEIGHT
+            continue
+        stem = _content_stem(token)
+        if stem is None or (token[0].isupper() and i > 0):
+            continue
+        out[stem] = 1.0
+        if len(stem) > PREFIX_CHARS:
             out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
     return out
 
@@ -418,7 +455,10 @@ class Cluster:
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
-        text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
+        if m.article_id not in self.articles and rule_for(m.type).speaker:
+            text = self._statement_text(m)
+        else:
+            text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
@@ -437,6 +477,24 @@ class Cluster:
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m)
+
+    def _statement_text(self, m: Mention) -> float:
+        """The text evidence that a statement from another article is one of the members'
+        statements: a member of the same kind (verbal cooperation or conflict) counts on the
+        usual overlap when it has the same named speaker, or is its government's and says
+        alike what was said, names aside (STATEMENT_WORDS); any other member only on much
+        the same words (STATEMENT_TEXT). The names all reports of a crisis share are no
+        evidence: one speaker's accusation and offer of talks share them too."""
+        best = 0.0
+        for other in self.members[:COMPARED_MEMBERS]:
+            text = m.similarity(other)
+            if text <= best:
+                continue
+            if text >= STATEMENT_TEXT or QUAD_CLASS.get(m.type) == QUAD_CLASS.get(other.type) and (
+                    same_speaker(m.source_name, other.source_name)
+                    or _one_government(m, other) and m.word_similarity(other) >= STATEMENT_WORDS):
+                best = text
+        return best
 
     def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
         """(agreeing roles, slipped roles); None: different actors. One slipped role is
@@ -477,6 +535,31 @@ class Cluster:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+def _speaker_words(name: Optional[str]) -> Optional[frozenset]:
+    """The words of a speaker's name, or None for no named speaker ("officials", "the
+    government": a common noun names nobody in particular)."""
+    if not name or not any(ch.isupper() for ch in name):
+        return None
+    words = frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in _TOKEN.findall(name))
+    return words or None
+
+
+def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two source names name one speaker: the words of one are all in the other
+    ("Trump" / "Donald Trump"; not "United States" / "United Nations")."""
+    wa, wb = _speaker_words(a), _speaker_words(b)
+    return bool(wa and wb and (wa <= wb or wb <= wa))
+
+
+def _one_government(a: Mention, b: Mention) -> bool:
+    """Whether two statements may be one government's to one addressee, made through
+    different offices ("the Foreign Ministry" / "Venezuela" / its foreign minister, each to
+    the United States). Weak: a government says many things to one addressee on a day."""
+    return bool(a.source_country and a.source_country == b.source_country
+                and a.source_sector == b.source_sector == "GOV"
+                and a.target_country and a.target_country == b.target_country)
 
 
 def _verbal(event_type: str) -> bool:
