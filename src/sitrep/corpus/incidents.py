@@ -78,6 +78,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
+from sitrep.knowledge.actors import country_names
 from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
 
@@ -491,8 +492,8 @@ class Cluster:
             if text <= best:
                 continue
             if text >= STATEMENT_TEXT or QUAD_CLASS.get(m.type) == QUAD_CLASS.get(other.type) and (
-                    same_speaker(m.source_name, other.source_name)
-                    or _one_government(m, other) and m.word_similarity(other) >= STATEMENT_WORDS):
+                    _one_person(m, other) or _one_government(m, other)) \
+                    and m.word_similarity(other) >= STATEMENT_WORDS:
                 best = text
         return best
 
@@ -553,13 +554,25 @@ def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
     return bool(wa and wb and (wa <= wb or wb <= wa))
 
 
+def _one_person(a: Mention, b: Mention) -> bool:
+    """Whether two statements have one named speaker. A state's own name ("Turkey", "the
+    United States") names no one speaker: any of its officials may be reported under it."""
+    return same_speaker(a.source_name, b.source_name) and not (_is_state(a) or _is_state(b))
+
+
+def _is_state(m: Mention) -> bool:
+    """The source is the state itself, named by its country's name."""
+    return bool(m.source_country and m.source_name == country_names().get(m.source_country))
+
+
 def _one_government(a: Mention, b: Mention) -> bool:
-    """Whether two statements may be one government's to one addressee, made through
-    different offices ("the Foreign Ministry" / "Venezuela" / its foreign minister, each to
-    the United States). Weak: a government says many things to one addressee on a day."""
+    """Whether two statements may be one government's to one addressee (or to one not
+    named), made through different offices ("the Foreign Ministry" / "Venezuela" / its
+    foreign minister, each to the United States). Weak: a government says many things to
+    one addressee on a day."""
     return bool(a.source_country and a.source_country == b.source_country
                 and a.source_sector == b.source_sector == "GOV"
-                and a.target_country and a.target_country == b.target_country)
+                and (a.target_country == b.target_country or not (a.target_country and b.target_country)))
 
 
 def _verbal(event_type: str) -> bool:
