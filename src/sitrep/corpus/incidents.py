@@ -23,6 +23,10 @@ Two mentions are linked only on evidence, all of it:
     cosine over them, STOP words and reporting words left out); the less the actors and
     places say, the more text overlap is required. Every sentence that reports the event
     in its article (Event.mentions) is evidence: the best pair of sentences counts.
+  * statements (windows.tsv: speaker) from different articles: names are no evidence (all
+    reports of a crisis share them), so it takes much the same words, or one speaker (a
+    named person, or one government to one addressee) saying the same kind of thing in
+    words alike once the names are left out (``one_statement``).
 Types are linked within their family (one happening filed as COERCE by one outlet and
 SANCTION by another stays apart unless the table groups them; every one-sided statement,
 verbal cooperation or conflict, is one family). Swapped roles count only between
@@ -117,11 +121,11 @@ RECAP_TEXT = 0.0
 #: (both countries agreeing), on the same date, in its own article: one statement reported
 #: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
 SAME_SPEAKER_TEXT = 0.12
-#: text a statement from another article needs to join an incident on its words alone,
-#: without a member of the same named speaker and kind of statement (windows.tsv: speaker)
+#: across articles, a statement (windows.tsv: speaker) joins another on its words alone
+#: with this much text in common (a quote or its paraphrase) ...
 STATEMENT_TEXT = 0.45
-#: what two statements of one government (not one named speaker) must also say alike,
-#: names left out (Mention.word_similarity): the same words for what was said
+#: ... else only one of the same kind by one speaker or government whose words, names left
+#: out (Mention.word_similarity), are this much alike: one speaker says many things a day
 STATEMENT_WORDS = 0.25
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
@@ -481,19 +485,12 @@ class Cluster:
 
     def _statement_text(self, m: Mention) -> float:
         """The text evidence that a statement from another article is one of the members'
-        statements: a member of the same kind (verbal cooperation or conflict) counts on the
-        usual overlap when it has the same named speaker, or is its government's and says
-        alike what was said, names aside (STATEMENT_WORDS); any other member only on much
-        the same words (STATEMENT_TEXT). The names all reports of a crisis share are no
-        evidence: one speaker's accusation and offer of talks share them too."""
+        statements: its overlap with the best member it is one statement with
+        (``one_statement``), else 0."""
         best = 0.0
         for other in self.members[:COMPARED_MEMBERS]:
             text = m.similarity(other)
-            if text <= best:
-                continue
-            if text >= STATEMENT_TEXT or QUAD_CLASS.get(m.type) == QUAD_CLASS.get(other.type) and (
-                    _one_person(m, other) or _one_government(m, other)) \
-                    and m.word_similarity(other) >= STATEMENT_WORDS:
+            if text > best and one_statement(m, other, text):
                 best = text
         return best
 
@@ -552,6 +549,22 @@ def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
     ("Trump" / "Donald Trump"; not "United States" / "United Nations")."""
     wa, wb = _speaker_words(a), _speaker_words(b)
     return bool(wa and wb and (wa <= wb or wb <= wa))
+
+
+def one_statement(a: Mention, b: Mention, text: float) -> bool:
+    """Whether two statements reported by different articles (``text``: their similarity)
+    may be one statement. The names all reports of a crisis share are no evidence (one
+    speaker's accusation and offer of talks share them too): it takes much the same words
+    (STATEMENT_TEXT: a quote or its paraphrase), or the same kind of statement (verbal
+    cooperation or conflict) by one named speaker or one government, worded alike where the
+    names are left out (STATEMENT_WORDS)."""
+    if text >= STATEMENT_TEXT:
+        return True
+    if QUAD_CLASS.get(a.type) != QUAD_CLASS.get(b.type):
+        return False  # an offer is no accusation
+    if not (_one_person(a, b) or _one_government(a, b)):
+        return False
+    return a.word_similarity(b) >= STATEMENT_WORDS
 
 
 def _one_person(a: Mention, b: Mention) -> bool:
