@@ -67,6 +67,18 @@ def test_two_accusations_of_one_speaker_sharing_only_names_stay_apart(tmp_path):
     assert groups(tmp_path, docs) == [["a"], ["b"]]
 
 
+def test_a_speaker_named_first_in_both_sentences_is_no_shared_word(tmp_path):
+    """Sentences that open with the speaker's name share that name, not what was said."""
+    from sitrep.corpus.incidents import STATEMENT_WORDS, word_features
+
+    first = "Maduro accused the opposition of hoarding food to stir unrest in the provinces."
+    second = "Maduro accused foreign banks of freezing the accounts that pay for medicine imports."
+    assert similarity(word_features(first), word_features(second)) < STATEMENT_WORDS
+    docs = [statement("a", "Wire A", first, "ACCUSE", "accused", "Maduro"),
+            statement("b", "Wire B", second, "ACCUSE", "accused", "Maduro")]
+    assert groups(tmp_path, docs) == [["a"], ["b"]]
+
+
 def test_one_statement_quoted_by_two_outlets_is_one_incident(tmp_path):
     """One outlet files the minister's words as a rejection, the other as an accusation,
     and names him in full or by surname: one speaker, one kind (verbal conflict), the same

@@ -347,12 +347,14 @@ def word_features(sentence: Optional[str]) -> dict[str, float]:
     """``text_features`` without the names (and their prefixes): the words and numbers
     that say what happened or was said."""
     out: dict[str, float] = {}
-    for i, token in enumerate(_TOKEN.findall(sentence or "")):
+    for token in _TOKEN.findall(sentence or ""):
         if token[0].isdigit():
             out["#" + token.replace(",", "")] = NUMBER_WEIGHT
             continue
         stem = _content_stem(token)
-        if stem is None or (token[0].isupper() and i > 0):
+        # a capital marks a name at the start of a sentence too ("Trump accused ..."): the
+        # speaker is shared by all of its statements, so it is no evidence of one statement
+        if stem is None or token[0].isupper():
             continue
         out[stem] = 1.0
         if len(stem) > PREFIX_CHARS:
