@@ -46,3 +46,24 @@ def test_busy_elsewhere_keeps_the_speaker_of_a_reported_act(kb):
     crossed = next(t for t in sdoc if t.text == "crossed")
     # the speaker's clause holds the act: a counterpart the fill may still take
     assert not busy_elsewhere(sdoc, (0, 7), crossed.i, (text.index("Chadian"), text.index(" troops")))
+
+
+def test_an_adjectival_trigger_names_its_target_after_its_own_preposition(kb):
+    doc = run(kb, "The governors were sharply critical of President Erdogan on Monday.")
+    assert country(one(doc, "ACCUSE").target) == "TUR"
+
+
+def test_condemning_it_as_an_attack_targets_the_attacker_told_before(kb):
+    doc = run(kb, "Ethiopian jets bombed a market near the border on Sunday. "
+                  "Kenya condemned it as a reckless attack.")
+    condemnation = one(doc, "ACCUSE")
+    assert country(condemnation.source) == "KEN"
+    assert country(condemnation.target) == "ETH"
+
+
+def test_an_indefinite_noun_after_as_refers_to_nothing_without_a_pronoun(kb):
+    from sitrep.stages.event_reactions import referred_types
+    from sitrep.knowledge.actors import load_role_words
+    sdoc = kb.nlp("Kenya condemned the plan as an attack on its sovereignty.")
+    attack = next(t for t in sdoc if t.text == "attack")
+    assert referred_types(attack, kb.event_lexicon, load_role_words()) == frozenset()

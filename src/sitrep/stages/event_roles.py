@@ -613,6 +613,8 @@ class RoleFinder:
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or self._complement_object(c.head)
+        if not targets and not c.is_verb:
+            targets = self._trigger_prep_object(c)
         if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
             # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
@@ -631,6 +633,20 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _trigger_prep_object(self, c) -> list[Actor]:
+        """"critical of Maduro", "a visit to Havana": a trigger phrase that ends in its own
+        preposition names the recipient as that preposition's object."""
+        own = {t.i for t in c.tokens}
+        last = max(own)
+        for prep in c.tokens[1:]:
+            if prep.dep_ == "prep" and prep.head.i in own and prep.i == last:
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+        return []
 
     def _content_target(self, content) -> list[Actor]:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
