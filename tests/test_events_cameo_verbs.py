@@ -116,3 +116,9 @@ def test_a_trigger_row_wins_over_the_cameo_reading(kb, table):
     cands = [c for c in find_candidates(sent, lex) if c.head.i == verb.i]
     assert [c.type for c in cands] == [lex.verbs["expel"][0].type]
     assert cameo_reading(verb, table) is not None  # the fallback would have fired
+
+
+def test_a_subjectless_clause_as_subject_is_no_act(kb):
+    # "smash &WEAPON" is an attack pattern; as the subject of "would" it is an option discussed
+    doc = run(kb, "Smashing the rebels' rockets would end the war, Dravonian officials said on Monday.")
+    assert "smashing" not in triggers(doc)

@@ -223,8 +223,12 @@ def cameo_candidates(tokens, sent, used: set, cands: list[Candidate], lex) -> li
 
 
 def _fallback_verb(tok, lex) -> bool:
-    """A verb (not a participle used as an adjective) that triggers.tsv does not know."""
+    """A verb (not a participle used as an adjective) that triggers.tsv does not know.
+    Not a subjectless clause that is itself the subject ("Removing the troops would
+    reduce the risk"): an option discussed, nobody's act."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+        return False
+    if tok.dep_ in ("csubj", "csubjpass") and child(tok, "nsubj", "nsubjpass") is None:
         return False
     return lemma(tok) not in lex.verbs and tok.lower_ not in lex.verbs
 
