@@ -68,7 +68,7 @@ class VerbPolicy:
 
 
 @dataclass(frozen=True)
-class CameoVerbs:
+class CameoVerbs:  # not slotted: ``coded_lemmas`` is cached on the instance
     verbs: dict[str, tuple[VerbEntry, ...]]
     patterns: dict[str, tuple[VerbPattern, ...]]  # synset -> its patterns, file order
     classes: dict[str, frozenset[str]]  # "&WEAPON" -> words (heads)
@@ -90,6 +90,14 @@ class CameoVerbs:
         if entry.lemma in self.policy.pattern_only or entry.origin not in self.policy.default_origins:
             return None
         return entry.code
+
+    @functools.cached_property
+    def coded_lemmas(self) -> frozenset[str]:
+        """The lemmas that can give an event under the policy: a default code of a PLOVER
+        type, or a pattern of their synset with one (the stage only looks at these)."""
+        typed_synsets = {name for name, ps in self.patterns.items() if any(self.type_of(p.code) for p in ps)}
+        return frozenset(lemma for lemma, entries in self.verbs.items() if lemma not in self.policy.never and any(
+            self.type_of(self.default_code(e)) or e.synset in typed_synsets for e in entries))
 
     def in_class(self, word: str, klass: str) -> bool:
         return word in self.classes.get(klass, frozenset())

@@ -133,7 +133,7 @@ def _trigger_hashes(lex):
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
         | lex.words.evaluating_verbs | lex.words.option_places
     if lex.cameo is not None:
-        words |= set(lex.cameo.verbs)
+        words |= lex.cameo.coded_lemmas
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
