@@ -223,8 +223,8 @@ def test_a_bare_month_of_a_plan_or_of_the_texts_own_month_is_not_background(kb):
     left = next(e for e in doc.events if e.trigger.text.startswith("left"))
     assert left.background is False
     # a month on a noun dates that noun ("riots last March"), not the clause's act
-    doc = run(kb, "Zarnia eased emergency measures on Wednesday in the province of Karavan, the "
-                  "scene of ethnic riots last March.", published=None)
+    doc = run(kb, "On Wednesday Zarnia lifted the curfew it had imposed on Karavan, a city still "
+                  "scarred by the floods of last March.", published=None)
     assert of_type(doc, "CONCEDE").background is False
 
 
@@ -238,11 +238,18 @@ def test_an_accusation_in_the_simple_present_after_the_lead_is_a_standing_positi
     assert of_type(doc, "ACCUSE").background is False
 
 
+def test_a_present_passive_with_a_bare_month_is_not_told_in_the_past(kb):
+    # "are deployed" is a present passive (review finding): only a perfect or a past
+    # auxiliary tells an act of before the news period
+    doc = run(kb, "In March, Zarnia troops are deployed to the border with Orvalo.", published=None)
+    assert of_type(doc, "MOBILIZE").background is False
+
+
 def test_a_bare_past_month_on_an_event_noun_dates_that_noun_only(kb):
-    doc = run(kb, "Rebels attacked the town of Karavan on Tuesday.\n\nThe government of Orvalo has also "
-                  "blamed Zarnia for two separate attacks on oil tankers in May and June.", published=None)
-    attacks = next(e for e in doc.events if e.trigger.text == "attacks")
-    assert attacks.background is True and attacks.date is None
+    doc = run(kb, "Rebels attacked the town of Karavan on Tuesday.\n\nOrvalo's envoy said Zarnia was "
+                  "behind the bombings of a pipeline in May, a charge Zarnia rejects.", published=None)
+    bombings = next(e for e in doc.events if e.trigger.text == "bombings")
+    assert bombings.background is True and bombings.date is None
     assert next(e for e in doc.events if e.trigger.text == "attacked").background is False
 
 

@@ -435,10 +435,13 @@ def _told_in_the_past(head) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lower_ in ("will", "'ll", "to") for a in auxes):
+    if any(a.tag_ in ("MD", "TO") for a in auxes):  # "will leave", "'ll", "to leave"
         return False
     if auxes:
-        return (auxes[0].tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBN") or auxes[0].tag_ == "VBD"
+        # a perfect ("has blamed") or a past auxiliary ("was deployed", "had left"); a
+        # present passive ("troops are deployed") is no past
+        perfect = (auxes[0].lemma_ or "").lower() == "have" and head.tag_ == "VBN"
+        return perfect or auxes[0].tag_ == "VBD"
     return head.tag_ == "VBD"
 
 
