@@ -194,6 +194,7 @@ class EventWords:
     first_person: frozenset[str]
     third_person_subjects: frozenset[str]
     object_control_preps: frozenset[str]
+    example_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
     comment_verbs: frozenset[str]

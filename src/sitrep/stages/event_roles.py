@@ -810,6 +810,8 @@ class RoleFinder:
             sources = self._of_source(noun)  # "the withdrawal of US troops"
         if not sources and not self_moving:
             sources = self._from_phrase(noun)  # "an offer from Kabul", "gunfire from riot police"
+        if not sources:
+            sources = self._controlled_doer(noun)  # "accused the army of arrests": the army
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:
             if is_passive(carrier):
@@ -845,6 +847,39 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _controlled_doer(self, noun) -> list[Actor]:
+        """The object of the verb an act noun completes through an object-control
+        preposition is the act's doer, as with a gerund (verb_subject): "accused the
+        rebels of killings and torture", "blamed Tehran for the attack", "accused the
+        regime of abuses, including arbitrary arrests". Not through "from": "protected
+        the town from attacks" names the target."""
+        tok = noun
+        for _ in range(6):
+            if tok.dep_ == "conj":
+                tok = tok.head  # "killings and torture"
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in NOUN_POS \
+                    and tok.head.head.i < tok.i and tok.head.lower_ in self.words.example_preps:
+                tok = tok.head.head  # "abuses, including arrests": the arrests are abuses
+            else:
+                break
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.words.object_control_preps \
+                or prep.lower_ == "from":
+            return []
+        gov = prep.head
+        if gov.pos_ in NOUN_POS and gov.dep_ == "dobj" and gov.head.pos_ in VERB_POS:
+            obj = gov  # the parser hangs "of killings" on the object
+        elif gov.pos_ in VERB_POS:
+            obj = child(gov, "dobj")
+        else:
+            return []
+        if obj is None or obj.i > prep.i:
+            return []
+        # the object's own phrase only: its conjuncts may be the act's other examples
+        # ("accused the army of arrests and the detention of journalists")
+        found = actor_of_phrase(obj, self.index) or phrase_actor(obj, self.role_nouns)
+        return [found] if found is not None else []
 
     def _clause_targets(self, noun, preps, exclude) -> list[Actor]:
         """The recipient named in a clause on an event noun: "sanctions imposed on
