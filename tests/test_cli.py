@@ -172,7 +172,8 @@ def test_ingest_that_stores_nothing_exits_2_and_says_why(tmp_path, capsys):
     db = tmp_path / "x.duckdb"
     err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "mistyped.jsonl"), "--db", str(db),
                                             "--workers", "1", "--until", "clean", "--no-progress"])
-    assert "nothing was stored" in err and "no such file" in err and "sitrep skipped" in err
+    assert "nothing was stored" in err and "no such file" in err and "no store was left behind" in err
+    assert sorted(tmp_path.iterdir()) == []  # no empty store, WAL or lock file left behind
     # something stored, something refused: success
     good = tmp_path / "good.txt"
     good.write_text("The harbour authority said on Monday that cargo ships had been delayed by a storm off "
@@ -183,6 +184,11 @@ def test_ingest_that_stores_nothing_exits_2_and_says_why(tmp_path, capsys):
     # everything already stored: nothing new, nothing refused: success
     assert main(["ingest", str(good), "--db", str(db), "--workers", "1", "--until", "clean",
                  "--no-progress"]) == 0
+    capsys.readouterr()
+    # an existing store keeps its articles and records the refusal
+    err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "mistyped.jsonl"), "--db", str(db),
+                                            "--workers", "1", "--until", "clean", "--no-progress"])
+    assert "sitrep skipped" in err and db.exists()
 
 
 def one_line_error_from_main(capsys, argv):
