@@ -197,3 +197,15 @@ def one_line_error_from_main(capsys, argv):
     last = err.rstrip("\n").splitlines()[-1]
     assert last.startswith("sitrep: error: ") and "Traceback" not in err
     return last
+
+
+def test_eval_without_the_shared_data_still_finds_the_bundled_gold(monkeypatch, capsys):
+    """A fresh clone has no ../shared/data: the demo's gold sets ship with the package and
+    are scored; the sets that need the data folder are listed as missing, not an error."""
+    import sitrep.eval.core as core
+    monkeypatch.setattr(core, "default_data_dir", lambda: None)
+    monkeypatch.delenv("SITREP_DATA", raising=False)
+    assert main(["eval", "--list"]) == 0
+    listed = {line.split()[0]: line.split()[2] for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert listed["demo-events"] == "found" and listed["incidents"] == "found"
+    assert listed["plover_gsr"] == "missing"
