@@ -209,3 +209,22 @@ def test_eval_without_the_shared_data_still_finds_the_bundled_gold(monkeypatch, 
     listed = {line.split()[0]: line.split()[2] for line in capsys.readouterr().out.splitlines() if line.strip()}
     assert listed["demo-events"] == "found" and listed["incidents"] == "found"
     assert listed["plover_gsr"] == "missing"
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "2026-02-30", "2026", "yesterday"])
+def test_published_that_is_no_calendar_day_is_refused(tmp_path, capsys, value):
+    story = tmp_path / "s.txt"
+    story.write_text("The harbour authority said on Monday that cargo ships had been delayed by a storm off "
+                     "the coast, and that crews expected to unload by the end of the week.")
+    err = one_line_error_from_main(capsys, ["extract", str(story), "--published", value])
+    assert "is not a date" in err
+
+
+def test_dates_read_from_inputs_are_real_days():
+    """A meta tag or JSONL field with an impossible day, or only a year or month, gives no
+    date (it used to keep '2026-13-45', or take today's day for '2026-01')."""
+    from sitrep.read.html import normalise_date
+    assert normalise_date("2026-13-45") is None and normalise_date("2026-02-30T10:00") is None
+    assert normalise_date("2026-01") is None and normalise_date("March 2019") is None
+    assert normalise_date("2026-01-03T25:61") == "2026-01-03"
+    assert normalise_date("Tue, 03 Mar 2026 10:00:00 GMT") == "2026-03-03T10:00:00+00:00"

@@ -93,11 +93,13 @@ def add_published(p: argparse.ArgumentParser, help: str) -> None:
 
 
 def _check_published(value: str) -> str:
+    """A real calendar day (2026-13-45 and 2026-02-30 are refused), with its time if given."""
     from sitrep.read.html import normalise_date
-    if normalise_date(value) is None:
+    iso = normalise_date(value)
+    if iso is None:
         raise SitrepError(f"--published {value!r} is not a date; use ISO 8601, "
                           "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
-    return value
+    return iso
 
 
 def _filters() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
