@@ -73,6 +73,14 @@ def test_an_empty_file_is_a_store_not_started_yet(tmp_path, corpus):
     assert cli("events", "--db", str(db), "--format", "csv").returncode == 0
 
 
+def test_a_folder_given_as_the_store(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for command, result in run_every_command(folder, tmp_path):
+        assert_one_line_error(result, "is a folder, not a database file", "sitrep.duckdb")
+    assert list(folder.iterdir()) == []
+
+
 def test_corrupt_blocks_are_reported_not_printed(clean_store, tmp_path):
     db = copy(clean_store, tmp_path / "flipped.duckdb")
     with open(db, "r+b") as f:

@@ -72,6 +72,9 @@ def check_file(path: Path) -> None:
         return
     except OSError as exc:
         raise StoreNotWritable(f"cannot read {path} ({exc.strerror}); check its permissions") from None
+    if path.is_dir():
+        raise StoreNotWritable(f"{path} is a folder, not a database file; pass a file in it with --db, "
+                               f"e.g. {path / 'sitrep.duckdb'}")
     if size == 0:
         return
     try:
@@ -168,7 +171,7 @@ def _start_empty_file(path: Path, read_only: bool) -> None:
     holds the writer lock, replaces it with a new store (DuckDB refuses to open a 0-byte
     file); a reader is told there is nothing to read yet."""
     try:
-        if path.stat().st_size:
+        if path.stat().st_size or not path.is_file():
             return
     except OSError:
         return
