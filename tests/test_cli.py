@@ -228,3 +228,14 @@ def test_dates_read_from_inputs_are_real_days():
     assert normalise_date("2026-01") is None and normalise_date("March 2019") is None
     assert normalise_date("2026-01-03T25:61") == "2026-01-03"
     assert normalise_date("Tue, 03 Mar 2026 10:00:00 GMT") == "2026-03-03T10:00:00+00:00"
+
+
+@pytest.mark.parametrize("content", [b"garbage\x00\x01{{{\n", b'{"id": "X", "name": "Y"}\n', b"\xff\xfe\x00b\n"])
+def test_an_actor_file_that_is_no_tsv_is_refused(tmp_path, capsys, content):
+    actors = tmp_path / "mine.tsv"
+    actors.write_bytes(content)
+    story = tmp_path / "s.txt"
+    story.write_text("The harbour authority said on Monday that cargo ships had been delayed by a storm off "
+                     "the coast, and that crews expected to unload by the end of the week.")
+    err = one_line_error_from_main(capsys, ["extract", str(story), "--actors", str(actors)])
+    assert "--actors" in err and "docs/actors.md" in err

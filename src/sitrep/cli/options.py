@@ -141,6 +141,30 @@ def use_actor_files(files: list[str] | None) -> None:
         path = os.path.abspath(name)
         if not os.path.isfile(path):
             raise SitrepError(f"--actors {name}: no such file; give the path of a TSV actor file (docs/actors.md)")
+        _check_actor_file(name, path)
         paths.append(path)
     existing = [p for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
     os.environ["SITREP_ACTORS"] = os.pathsep.join(existing + paths)
+
+
+def _check_actor_file(name: str, path: str) -> None:
+    """Refuse, in one line, a file that cannot be an actor TSV (binary, not UTF-8, no row
+    with tab-separated columns), rather than merging junk rows into the knowledge base."""
+    why = None
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        why = f"cannot be read ({exc.strerror})"
+    except UnicodeDecodeError:
+        why = "is not UTF-8 text"
+    else:
+        rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        if "\x00" in text:
+            why = "is a binary file"
+        elif not any("\t" in row for row in rows):
+            why = "has no tab-separated rows"
+    if why:
+        raise SitrepError(f"--actors {name} {why}; an actor file is TSV: id, name, kind, country, ... "
+                          "(docs/actors.md)")
