@@ -239,3 +239,23 @@ def test_an_actor_file_that_is_no_tsv_is_refused(tmp_path, capsys, content):
                      "the coast, and that crews expected to unload by the end of the week.")
     err = one_line_error_from_main(capsys, ["extract", str(story), "--actors", str(actors)])
     assert "--actors" in err and "docs/actors.md" in err
+
+
+def test_an_empty_new_store_is_removed_only_when_no_one_else_writes_or_stored_in_it(tmp_path):
+    """The clean-up after an ingest that stored nothing decides under the writer lock."""
+    from sitrep.cli.corpus import _remove_store
+    from sitrep.corpus.store import Store
+
+    busy = tmp_path / "busy.duckdb"
+    with Store(busy):  # another writer holds it (an ingest or `sitrep watch` that came meanwhile)
+        assert _remove_store(busy) is False
+        assert busy.exists()
+    kept = tmp_path / "kept.duckdb"
+    with Store(kept) as store:
+        store.con.execute("INSERT INTO articles (article_id, content_hash) VALUES ('a1', 'h1')")
+    assert _remove_store(kept) is False and kept.exists()
+    empty = tmp_path / "empty.duckdb"
+    with Store(empty):
+        pass
+    assert _remove_store(empty) is True
+    assert not any(p.name.startswith("empty.duckdb") for p in tmp_path.iterdir())

@@ -35,9 +35,19 @@ TRIM_THRESHOLD = 256 << 20
 TOP_PAD = 16 << 20
 
 
+#: the process that has settled (a pid: a forked child settles on its own)
+_settled_in: list[int] = []
+
+
 def settle() -> dict[str, bool]:
     """Freeze what is loaded out of the garbage collector's walks and keep freed large
-    blocks for reuse; returns what was done (``{"gc_frozen": ..., "malloc_tuned": ...}``)."""
+    blocks for reuse, once per process: callers such as a Dask worker's task or a
+    ``sitrep watch`` poll warm up again and again, and a later freeze would make the
+    objects of that moment (an article's, a request's) immortal. Returns what was done
+    (``{"gc_frozen": ..., "malloc_tuned": ...}``; both False when already settled)."""
+    if os.getpid() in _settled_in:
+        return {"gc_frozen": False, "malloc_tuned": False}
+    _settled_in[:] = [os.getpid()]
     return {"gc_frozen": freeze_loaded_objects(), "malloc_tuned": keep_freed_blocks()}
 
 

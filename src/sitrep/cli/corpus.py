@@ -1,6 +1,8 @@
 """The commands over the corpus store: ingest, events, incidents, skipped, brief, export, demo."""
 from __future__ import annotations
 
+import contextlib
+
 import json
 import sys
 from dataclasses import fields
@@ -200,13 +202,31 @@ def _new_store_path(db) -> Optional[Path]:
 
 
 def _remove_store(path: Path) -> bool:
-    """Delete a store this run created (with its WAL and writer-lock files); True when done."""
+    """Delete a store this run created and left empty (with its WAL and writer-lock
+    files); True when done. Decided and done under the writer lock: another ingest or
+    ``sitrep watch`` that took the store meanwhile keeps it, and so does a store that
+    holds an article."""
+    import duckdb
+
+    from sitrep.corpus.dbfile import StoreBusy, WriterLock
+    lock = WriterLock(path)
     try:
-        for extra in (".wal", ".lock"):
-            Path(str(path) + extra).unlink(missing_ok=True)
-        path.unlink(missing_ok=True)
-    except OSError:
+        lock.acquire()
+    except StoreBusy:
         return False
+    try:
+        if path.exists():
+            with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
+                if con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                    return False
+        Path(str(path) + ".wal").unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+        # unlinked while held: a writer that comes now makes a new lock file with the store
+        lock.path.unlink(missing_ok=True)
+    except (OSError, duckdb.Error):
+        return False
+    finally:
+        lock.release()
     return True
 
 
