@@ -69,3 +69,37 @@ def test_the_pipeline_model_multiplies_with_numpy_blas(monkeypatch):
     assert len(models) >= 4 and all(getattr(node.ops, "use_blis", None) is False for node in layers)
     monkeypatch.setenv("SITREP_GEMM", "blis")
     assert numpy_ops_options() == {}
+
+
+def test_children_started_from_two_threads_at_once_all_start_with_the_script_hidden(monkeypatch):
+    """Dask's nannies start their workers from one thread each; hiding the caller's
+    script is process-wide, so one start's restore must not uncover it while another
+    child is being prepared (under load that child re-ran an unguarded script)."""
+    import sys
+    import threading
+    import time
+    import types
+    from multiprocessing.context import SpawnProcess
+
+    from sitrep.run.executor import spawn_context_without_main
+
+    script = types.ModuleType("__main__")
+    script.__file__ = "/tmp/notebook_like.py"  # a script: a file, no module spec
+    script.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    seen: list[bool] = []
+
+    def prepare_child(self):  # stands in for spawning: reads __main__ at the start and the end
+        seen.append(sys.modules["__main__"] is not script)
+        time.sleep(0.05)
+        seen.append(sys.modules["__main__"] is not script)
+
+    monkeypatch.setattr(SpawnProcess, "start", prepare_child)
+    context = spawn_context_without_main()
+    threads = [threading.Thread(target=context.Process(target=print).start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == [True] * 8
+    assert sys.modules["__main__"] is script

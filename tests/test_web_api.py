@@ -270,12 +270,25 @@ def test_overview_compares_with_the_previous_period(store_path):
         assert ov.counts["articles"] == 7 and ov.previous_counts["articles"] == 0
         assault = next(r for r in ov.by_type if r["type"] == "ASSAULT")
         assert (assault["current"], assault["previous"], assault["change"]) == (1, 6, -5)
+        # no article was published in the previous period: six strikes reported later are no trend
+        assert assault["previous_per_article"] is None and assault["trend"] == "few"
         raw = data.overview(ReadStore(con, store_path), Filters.parse({"since": "2025-12-09", "until": "2025-12-12"}),
                             normalise=False)
         assert sum(sum(v) for v in raw.series.values()) == 6
         assert [r["incident_id"] for r in ov.top][:1] and ov.top[0]["n_sources"] >= ov.top[-1]["n_sources"]
     finally:
         con.close()
+
+
+def test_the_change_table_judges_a_type_per_article_published():
+    from sitrep.web.data import _type_change
+
+    more_news = _type_change("ASSAULT", 12, 6, (20, 10))  # twice the events, twice the articles
+    assert (more_news["change"], more_news["per_article"], more_news["trend"]) == (6, 0.6, "same")
+    assert _type_change("ASSAULT", 12, 6, (10, 10))["trend"] == "up"
+    assert _type_change("SANCTION", 1, 9, (10, 10))["trend"] == "down"
+    assert _type_change("SANCTION", 4, 2, (10, 10))["trend"] == "same"  # two events: noise
+    assert _type_change("SANCTION", 9, 1, (2, 10))["trend"] == "few"
 
 
 def test_live_page_lists_watch_polls(tmp_path):

@@ -27,6 +27,7 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 import types
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import SpawnContext, SpawnProcess
@@ -179,11 +180,18 @@ def _init_worker(task: Task) -> None:
 # script -- tasks and stages are pickled by reference to sitrep's own modules -- so while a
 # worker starts, the script is hidden from the data the child is prepared from.
 
+#: one child starts at a time: hiding the script and setting the BLAS variables change
+#: process-wide state (sys.modules, os.environ), and Dask's nannies start their workers
+#: from several threads at once -- without the lock one start's restore would put the
+#: script back while another child is still being prepared, and that child re-ran it
+_STARTING = threading.Lock()
+
+
 class _ProcessWithoutMain(SpawnProcess):
     def start(self) -> None:
         # and one BLAS thread per worker, in the environment the child starts with
         # (sitrep.run.threads: numpy reads it once, at import)
-        with main_hidden(), single_threaded_children():
+        with _STARTING, main_hidden(), single_threaded_children():
             super().start()
 
 

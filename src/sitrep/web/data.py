@@ -16,6 +16,7 @@ from typing import Any, Optional
 from sitrep.corpus.outlets import outlet_label, outlet_label_sql
 from sitrep.corpus.queries import about_articles_sql, country_codes
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
+from sitrep.report.content import Change
 from sitrep.web import summaries
 from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
 
@@ -505,13 +506,12 @@ def overview(store, f: Filters, group: str = "quad", normalise: bool = True, top
     current_f = replace(f, since=since, until=until)
     previous_f = replace(f, since=prev[0], until=prev[1])
     cur_types, prev_types = _type_counts(store, f, prev[0], since, until)
-    by_type = [{"type": t, "quad_class": QUAD_CLASS[t], "current": cur_types.get(t, 0),
-                "previous": prev_types.get(t, 0), "change": cur_types.get(t, 0) - prev_types.get(t, 0)}
+    articles = _articles_in(store, f, prev[0], since, until)
+    by_type = [_type_change(t, cur_types.get(t, 0), prev_types.get(t, 0), articles)
                for t in PLOVER_TYPES if cur_types.get(t) or prev_types.get(t)]
     by_type.sort(key=lambda r: (-abs(r["change"]), -r["current"], r["type"]))
     days = [since + timedelta(days=i) for i in range((until - since).days + 1)]
     series, per_day = _daily(store, current_f, days, group, normalise)
-    articles = _articles_in(store, f, prev[0], since, until)
     counts = _period_counts(store, current_f, cur_types, articles[0])
     previous_counts = _period_counts(store, previous_f, prev_types, articles[1])
     top_rows = top_incidents(store, f, since, until, top)
@@ -558,6 +558,17 @@ def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> d
     where, params = incident_conditions(f, fast, keyed=fast)
     return {"events": sum(types.values()), "incidents": _count(store, _incidents_source(fast), where, params),
             "articles": articles}
+
+
+def _type_change(event_type: str, current: int, previous: int, articles: tuple[int, int]) -> dict[str, Any]:
+    """One row of the change table: the raw counts, and whether the type went up or down
+    judged per article published (the brief's rule, report.content.Change: more coverage
+    is not more conflict; too few articles in a period is "few", not a trend)."""
+    change = Change(event_type, previous, current, previous_articles=articles[1], current_articles=articles[0])
+    rate = lambda value: round(value, 3) if value is not None else None  # noqa: E731
+    return {"type": event_type, "quad_class": QUAD_CLASS[event_type], "current": current, "previous": previous,
+            "change": current - previous, "per_article": rate(change.current_rate),
+            "previous_per_article": rate(change.previous_rate), "trend": change.direction}
 
 
 def _articles_in(store, f: Filters, first: date, since: date, until: date) -> tuple[int, int]:

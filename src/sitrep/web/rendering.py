@@ -15,6 +15,7 @@ from sitrep.model import CERTAINTY_STATUSES, PLOVER_TYPES
 from sitrep.web import highlight, mapview
 from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS
 from sitrep.web.security import safe_url
+from sitrep.report.markdown import ARROWS, CHANGE_RULE
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: the overview chart's drawing box (SVG units) and its margins for the axis labels
@@ -51,7 +52,7 @@ def templates():
     env.filters["q"] = lambda params: ("?" + "&".join(f"{k}={v}" for k, v in params.items())) if params else ""
     env.globals.update(types=PLOVER_TYPES, statuses=CERTAINTY_STATUSES, colours=mapview.TYPE_COLOURS,
                        version=__version__, layers=highlight.LAYERS, incident_sorts=list(INCIDENT_SORTS),
-                       event_sorts=list(EVENT_SORTS))
+                       event_sorts=list(EVENT_SORTS), trends=ARROWS, change_rule=CHANGE_RULE)
     for name in env.list_templates(extensions=["j2"]):
         env.get_template(name)
     return env

@@ -128,6 +128,8 @@ function renderOverview(panel, ov) {
   const legend = panel.querySelector("#chart-legend");
   if (legend) fillLegend(legend, c.legend, false);
   const body = panel.querySelector("#changes tbody");
+  const rule = panel.querySelector("#change-rule");
+  const trends = rule && rule.dataset.trends ? JSON.parse(rule.dataset.trends) : {};
   if (body) {
     body.replaceChildren();
     for (const r of ov.by_type) {
@@ -135,13 +137,16 @@ function renderOverview(panel, ov) {
       const link = el("a", {href: "/incidents" + withParams(panel.dataset.query, {type: r.type, since: ov.since, until: ov.until, page: null})}, r.type);
       const first = el("td");
       first.append(link);
-      const change = el("td", {class: "num" + (r.change > 0 ? " up" : r.change < 0 ? " down" : "")}, signed(r.change));
-      tr.append(first, el("td", {}, r.quad_class), el("td", {class: "num"}, r.current), el("td", {class: "num"}, r.previous), change);
+      const rate = (value) => value === null || value === undefined ? "–" : value.toFixed(2);
+      const perArticle = el("td", {class: "num"}, rate(r.per_article) + " (" + rate(r.previous_per_article) + ")");
+      const trend = el("td", {class: "trend " + r.trend}, trends[r.trend] || r.trend);
+      tr.append(first, el("td", {}, r.quad_class), el("td", {class: "num"}, r.current), el("td", {class: "num"}, r.previous),
+        el("td", {class: "num"}, signed(r.change)), perArticle, trend);
       body.append(tr);
     }
     if (!ov.by_type.length) {
       const tr = el("tr");
-      tr.append(el("td", {colspan: "5", class: "empty"}, "No events in either period."));
+      tr.append(el("td", {colspan: "7", class: "empty"}, "No events in either period."));
       body.append(tr);
     }
   }
