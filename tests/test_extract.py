@@ -84,7 +84,7 @@ def test_spanish_text_gives_not_english_error(tmp_path):
     proc = sitrep("extract", str(path), "--format", "md")
     assert proc.returncode == 2
     err = proc.stderr.decode().strip()
-    assert len(err.splitlines()) == 1 and "Spanish" in err and "English news only" in err
+    assert len(err.splitlines()) == 1 and "Spanish" in err and "English news only" in err and "article in English" in err
 
 
 def test_extract_snippet_option(tmp_path):

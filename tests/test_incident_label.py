@@ -68,3 +68,33 @@ def test_a_ground_happening_takes_its_place_from_a_member_with_a_point():
     for m in (heard, struck):
         m.type = "ACCUSE"  # a statement is not bound to where one outlet says it was made
     assert describe("i1", [heard, struck], [heard, struck])["label"] == "ACCUSE: United States -> Venezuela"
+
+
+def test_the_source_two_outlets_agree_on_outweighs_a_better_date():
+    """One report dated by its day names an aide as the source ("decided against the advice
+    of the defence secretary"); two outlets, dated only by publication, name the president:
+    the label names the president."""
+    from sitrep.corpus.incidents import describe
+    aide = _mention("a1", "a", "Wire A", source_name="Jim Mattis")
+    told = [_mention("b1", "b", "Wire B", source_name="Donald Trump"),
+            _mention("c1", "c", "Wire C", source_name="Donald Trump")]
+    for m in (aide, *told):
+        m.type, m.source_country = "RETREAT", "USA"
+    for m in told:
+        m.precision = "publication"
+    members = [aide, *told]
+    assert describe("i1", members, members)["source_name"] == "Donald Trump"
+    # one outlet alone corroborates nothing: the best-dated report names the incident
+    members = [aide, told[0]]
+    assert describe("i1", members, members)["source_name"] == "Jim Mattis"
+
+
+def test_a_ground_happening_is_placed_at_a_members_point_rather_than_a_country():
+    """The label event names only a country ("the U.S." read as the place of troops deployed
+    in Syria); another member gives the map point: the label names that place."""
+    from sitrep.corpus.incidents import describe
+    country = _mention("a1", "a", "Wire A", source_name="United States")
+    country.place_name, country.place_country = "United States", "US"
+    city = _mention("b1", "b", "Wire B", place_name="Caracas")
+    members = [country, city]
+    assert describe("i1", members, members)["label"] == "ASSAULT: United States -> Venezuela in Caracas"

@@ -59,6 +59,28 @@ def test_a_file_that_is_not_a_store(tmp_path):
     assert notes.read_text().startswith("# my notes")  # and it was not overwritten
 
 
+def test_an_empty_file_is_a_store_not_started_yet(tmp_path, corpus):
+    """A 0-byte file (touch, mktemp): readers say so in one line; an ingest starts the store there."""
+    db = tmp_path / "made-by-mktemp.duckdb"
+    db.touch()
+    for command, result in run_every_command(db, tmp_path):
+        if command == "ingest":  # nothing to read (none.jsonl): refused, the empty file stays a file
+            assert_one_line_error(result, "nothing was stored")
+        else:
+            assert_one_line_error(result, "is empty (0 bytes)", "sitrep ingest")
+    done = cli(*ingest_args(corpus, db))
+    assert done.returncode == 0 and db.stat().st_size > 0, done.stderr
+    assert cli("events", "--db", str(db), "--format", "csv").returncode == 0
+
+
+def test_a_folder_given_as_the_store(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for command, result in run_every_command(folder, tmp_path):
+        assert_one_line_error(result, "is a folder, not a database file", "sitrep.duckdb")
+    assert list(folder.iterdir()) == []
+
+
 def test_corrupt_blocks_are_reported_not_printed(clean_store, tmp_path):
     db = copy(clean_store, tmp_path / "flipped.duckdb")
     with open(db, "r+b") as f:

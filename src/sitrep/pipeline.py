@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 from sitrep.errors import Skip
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
+from sitrep.process_memory import settle
 from sitrep.stages import (actors, certainty, clean, event_filter, events, nlp, places, quantities,
                            quotes, times)
 
@@ -158,6 +159,9 @@ class Pipeline:
         self.kb.nlp  # noqa: B018 - the spaCy model, the slow one to load
         if parse + 1 < len(self.stages):
             self.kb.load_all()
+        # what is loaded now lives as long as the process: out of the collector's walks,
+        # and the batches' large arrays reused instead of mapped afresh (process_memory)
+        settle()
 
     def __getstate__(self) -> dict:
         # the Knowledge is per process: a worker loads its own

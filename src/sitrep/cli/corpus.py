@@ -5,6 +5,7 @@ import json
 import sys
 from dataclasses import fields
 from pathlib import Path
+from typing import Optional
 
 from sitrep.cli.options import (add_actors, add_db, add_filters, add_format, add_json, add_progress,
                                 add_published, add_snippet, add_workers, checked, positive_int)
@@ -25,7 +26,8 @@ Re-running the same input stores nothing twice; an interrupted ingest resumes.
 
 Exit status: 0 when something was stored or everything was already stored; 2 when
 nothing was stored and some input was refused or unreadable (the reasons are printed
-and kept: `sitrep skipped`). Ctrl-C, SIGTERM or a closed terminal stop it after the
+and kept: `sitrep skipped`; a store this run would have created, holding only those
+refusals, is not left behind). Ctrl-C, SIGTERM or a closed terminal stop it after the
 batch in hand is committed, with the summary and how to resume: exit status 130, 143
 or 129 (128 + the signal). With --engine dask the cluster is reached before the store
 is opened: a scheduler that does not answer leaves no store behind.
@@ -161,6 +163,7 @@ def cmd_ingest(args) -> int:
 
     engine_options, limits = _engine_options(args), limits_from_args(args)  # refused before a store is made
     executor = start_engine(args.engine, args.workers, **engine_options)  # a cluster that is not there: no store
+    new_store = _new_store_path(args.db)
     try:
         with _store(args) as store:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
@@ -179,9 +182,32 @@ def cmd_ingest(args) -> int:
             print(line, file=sys.stderr)
     if summary.failed:
         first = "; ".join(str(s) for s in summary.problems[:3])
+        kept = ("no store was left behind" if new_store is not None and _remove_store(new_store)
+                else "`sitrep skipped` lists every reason")
         raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
-                          f"fix the inputs and re-run; `sitrep skipped` lists every reason")
+                          f"fix the inputs and re-run; {kept}")
     return 0
+
+
+def _new_store_path(db) -> Optional[Path]:
+    """The store file an ingest is about to create, or None when it exists already (or is
+    not a plain file): a mistyped input must not leave an empty store behind."""
+    from sitrep.corpus.store import default_db_path
+    if db is not None and "://" in str(db):
+        return None
+    path = Path(db).expanduser() if db else default_db_path()
+    return None if str(path) == ":memory:" or path.exists() else path
+
+
+def _remove_store(path: Path) -> bool:
+    """Delete a store this run created (with its WAL and writer-lock files); True when done."""
+    try:
+        for extra in (".wal", ".lock"):
+            Path(str(path) + extra).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
 
 
 def _interrupted(exc) -> int:

@@ -55,6 +55,15 @@ def _data_dir(args) -> Path | None:
     return default_data_dir()
 
 
+def _available(gold_set, data_dir: Path | None) -> bool:
+    """Whether a gold set can be scored: the bundled ones (the demo's) need no data folder,
+    so a fresh clone without the shared data still scores them."""
+    try:
+        return bool(gold_set.available(data_dir))
+    except TypeError:  # a set that reads the data folder, and there is none
+        return False
+
+
 def run_eval(args) -> int:
     from sitrep.eval.core import load_sets
     from sitrep.knowledge import default_knowledge
@@ -63,7 +72,7 @@ def run_eval(args) -> int:
     sets = load_sets()
     if args.list:
         for s in sets:
-            found = bool(data_dir) and s.available(data_dir)
+            found = _available(s, data_dir)
             print(f"{s.NAME:28} {s.STAGE:12} {'found' if found else 'missing':8} {s.DESCRIPTION}")
         return 0
     if args.gold:
@@ -77,7 +86,7 @@ def run_eval(args) -> int:
     kb = default_knowledge()
     results = []
     for s in selected:
-        if data_dir is None or not s.available(data_dir):
+        if not _available(s, data_dir):
             print(f"# {s.NAME}: skipped (data not found under {data_dir or '$SITREP_DATA'})",
                   file=sys.stderr)
             continue

@@ -93,11 +93,13 @@ def add_published(p: argparse.ArgumentParser, help: str) -> None:
 
 
 def _check_published(value: str) -> str:
+    """A real calendar day (2026-13-45 and 2026-02-30 are refused), with its time if given."""
     from sitrep.read.html import normalise_date
-    if normalise_date(value) is None:
+    iso = normalise_date(value)
+    if iso is None:
         raise SitrepError(f"--published {value!r} is not a date; use ISO 8601, "
                           "e.g. 2026-01-03 or 2026-01-03T12:00:00+01:00")
-    return value
+    return iso
 
 
 def _filters() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
@@ -139,6 +141,30 @@ def use_actor_files(files: list[str] | None) -> None:
         path = os.path.abspath(name)
         if not os.path.isfile(path):
             raise SitrepError(f"--actors {name}: no such file; give the path of a TSV actor file (docs/actors.md)")
+        _check_actor_file(name, path)
         paths.append(path)
     existing = [p for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
     os.environ["SITREP_ACTORS"] = os.pathsep.join(existing + paths)
+
+
+def _check_actor_file(name: str, path: str) -> None:
+    """Refuse, in one line, a file that cannot be an actor TSV (binary, not UTF-8, no row
+    with tab-separated columns), rather than merging junk rows into the knowledge base."""
+    why = None
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        why = f"cannot be read ({exc.strerror})"
+    except UnicodeDecodeError:
+        why = "is not UTF-8 text"
+    else:
+        rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        if "\x00" in text:
+            why = "is a binary file"
+        elif not any("\t" in row for row in rows):
+            why = "has no tab-separated rows"
+    if why:
+        raise SitrepError(f"--actors {name} {why}; an actor file is TSV: id, name, kind, country, ... "
+                          "(docs/actors.md)")

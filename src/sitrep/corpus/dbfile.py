@@ -72,6 +72,9 @@ def check_file(path: Path) -> None:
         return
     except OSError as exc:
         raise StoreNotWritable(f"cannot read {path} ({exc.strerror}); check its permissions") from None
+    if path.is_dir():
+        raise StoreNotWritable(f"{path} is a folder, not a database file; pass a file in it with --db, "
+                               f"e.g. {path / 'sitrep.duckdb'}")
     if size == 0:
         return
     try:
@@ -136,6 +139,7 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
     import duckdb
 
     wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
+    _start_empty_file(path, read_only)
     started, delay, told = time.monotonic(), 0.05, False
     while True:
         try:
@@ -160,6 +164,25 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
                 told = True
             time.sleep(delay)
             delay = min(delay * 1.5, 0.5)
+
+
+def _start_empty_file(path: Path, read_only: bool) -> None:
+    """An empty file (``touch``, ``mktemp``) is a store not started yet: a writer, which
+    holds the writer lock, replaces it with a new store (DuckDB refuses to open a 0-byte
+    file); a reader is told there is nothing to read yet."""
+    try:
+        if path.stat().st_size or not path.is_file():
+            return
+    except OSError:
+        return
+    if read_only:
+        raise SitrepError(f"{path} is empty (0 bytes), not a store yet; run `sitrep ingest --db {path}` "
+                          "first, or pass another --db")
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise StoreNotWritable(f"cannot replace the empty file {path} ({exc.strerror}); "
+                               "choose a writable place with --db or $SITREP_DB") from None
 
 
 # -- what a failure means ------------------------------------------------------------------

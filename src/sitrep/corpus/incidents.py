@@ -23,6 +23,10 @@ Two mentions are linked only on evidence, all of it:
     cosine over them, STOP words and reporting words left out); the less the actors and
     places say, the more text overlap is required. Every sentence that reports the event
     in its article (Event.mentions) is evidence: the best pair of sentences counts.
+  * statements (windows.tsv: speaker) from different articles: names are no evidence (all
+    reports of a crisis share them), so it takes much the same words, or one speaker (a
+    named person, or one government to one addressee) saying the same kind of thing in
+    words alike once the names are left out (``one_statement``).
 Types are linked within their family (one happening filed as COERCE by one outlet and
 SANCTION by another stays apart unless the table groups them; every one-sided statement,
 verbal cooperation or conflict, is one family). Swapped roles count only between
@@ -78,11 +82,12 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
+from sitrep.knowledge.actors import country_names
 from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_rules
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "9"
+LINKER_VERSION = "10"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -116,6 +121,12 @@ RECAP_TEXT = 0.0
 #: (both countries agreeing), on the same date, in its own article: one statement reported
 #: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
 SAME_SPEAKER_TEXT = 0.12
+#: across articles, a statement (windows.tsv: speaker) joins another on its words alone
+#: with this much text in common (a quote or its paraphrase) ...
+STATEMENT_TEXT = 0.45
+#: ... else only one of the same kind by one speaker or government whose words, names left
+#: out (Mention.word_similarity), are this much alike: one speaker says many things a day
+STATEMENT_WORDS = 0.25
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
 #: a mention without a usable date (linked within its article) needs this much more text
@@ -171,6 +182,9 @@ DENYING = {"denied", "negated"}
 #: what naming a role (source, target) adds to a mention's claim to label its incident;
 #: more than the best place (2), so the label names the actors before the place
 LABEL_ROLE_WEIGHT = 3
+#: what agreeing (or not) with the source name independent outlets corroborate
+#: adds to (or takes from) a mention's claim to label its incident
+LABEL_NAME_WEIGHT = 1.0
 PRECISION_RANK = {"day": 4, "week": 3, "publication": 2, "month": 2, "year": 1, None: 0}
 
 
@@ -210,6 +224,7 @@ class Mention:
     #: the incident the dated pass had put it in when the linking run started
     stored_incident: Optional[str] = None
     _text: Optional[list] = field(default=None, repr=False, compare=False)
+    _words: Optional[list] = field(default=None, repr=False, compare=False)
     _family: Optional[str] = field(default=None, repr=False, compare=False)
     _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
 
@@ -253,6 +268,19 @@ class Mention:
     def similarity(self, other: "Mention") -> float:
         """How much the two reports say the same: the best pair of their sentences."""
         return max((similarity(a, b, ta, tb) for a, ta in self.text for b, tb in other.text), default=0.0)
+
+    @property
+    def words(self) -> list[tuple[dict[str, float], float]]:
+        """The text evidence of its sentences without the names: what is said, not who
+        and where (every report of a crisis shares the names)."""
+        if self._words is None:
+            sentences = [self.sentence] + (self.more_sentences or "").split("\n")
+            self._words = [(f, sum(f.values())) for f in map(word_features, sentences) if f]
+        return self._words
+
+    def word_similarity(self, other: "Mention") -> float:
+        """``similarity`` over what the sentences say besides their names."""
+        return max((similarity(a, b, ta, tb) for a, ta in self.words for b, tb in other.words), default=0.0)
 
     @property
     def key(self) -> tuple:
@@ -311,6 +339,25 @@ def text_features(sentence: Optional[str]) -> dict[str, float]:
         elif stem not in out:
             out[stem] = 1.0
         if len(stem) > PREFIX_CHARS:  # meets 'seizure'/'seized', 'Venezuelan'/'Venezuela'
+            out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
+    return out
+
+
+def word_features(sentence: Optional[str]) -> dict[str, float]:
+    """``text_features`` without the names (and their prefixes): the words and numbers
+    that say what happened or was said."""
+    out: dict[str, float] = {}
+    for token in _TOKEN.findall(sentence or ""):
+        if token[0].isdigit():
+            out["#" + token.replace(",", "")] = NUMBER_WEIGHT
+            continue
+        stem = _content_stem(token)
+        # a capital marks a name at the start of a sentence too ("Trump accused ..."): the
+        # speaker is shared by all of its statements, so it is no evidence of one statement
+        if stem is None or token[0].isupper():
+            continue
+        out[stem] = 1.0
+        if len(stem) > PREFIX_CHARS:
             out.setdefault("~" + stem[:PREFIX_CHARS], PREFIX_WEIGHT)
     return out
 
@@ -418,7 +465,10 @@ class Cluster:
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
-        text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
+        if m.article_id not in self.articles and rule_for(m.type).speaker:
+            text = self._statement_text(m)
+        else:
+            text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
         if same_sentence:
             return 3.0 + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
@@ -437,6 +487,17 @@ class Cluster:
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m)
+
+    def _statement_text(self, m: Mention) -> float:
+        """The text evidence that a statement from another article is one of the members'
+        statements: its overlap with the best member it is one statement with
+        (``one_statement``), else 0."""
+        best = 0.0
+        for other in self.members[:COMPARED_MEMBERS]:
+            text = m.similarity(other)
+            if text > best and one_statement(m, other, text):
+                best = text
+        return best
 
     def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
         """(agreeing roles, slipped roles); None: different actors. One slipped role is
@@ -477,6 +538,59 @@ class Cluster:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+def _speaker_words(name: Optional[str]) -> Optional[frozenset]:
+    """The words of a speaker's name, or None for no named speaker ("officials", "the
+    government": a common noun names nobody in particular)."""
+    if not name or not any(ch.isupper() for ch in name):
+        return None
+    words = frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in _TOKEN.findall(name))
+    return words or None
+
+
+def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two source names name one speaker: the words of one are all in the other
+    ("Trump" / "Donald Trump"; not "United States" / "United Nations")."""
+    wa, wb = _speaker_words(a), _speaker_words(b)
+    return bool(wa and wb and (wa <= wb or wb <= wa))
+
+
+def one_statement(a: Mention, b: Mention, text: float) -> bool:
+    """Whether two statements reported by different articles (``text``: their similarity)
+    may be one statement. The names all reports of a crisis share are no evidence (one
+    speaker's accusation and offer of talks share them too): it takes much the same words
+    (STATEMENT_TEXT: a quote or its paraphrase), or the same kind of statement (verbal
+    cooperation or conflict) by one named speaker or one government, worded alike where the
+    names are left out (STATEMENT_WORDS)."""
+    if text >= STATEMENT_TEXT:
+        return True
+    if QUAD_CLASS.get(a.type) != QUAD_CLASS.get(b.type):
+        return False  # an offer is no accusation
+    if not (_one_person(a, b) or _one_government(a, b)):
+        return False
+    return a.word_similarity(b) >= STATEMENT_WORDS
+
+
+def _one_person(a: Mention, b: Mention) -> bool:
+    """Whether two statements have one named speaker. A state's own name ("Turkey", "the
+    United States") names no one speaker: any of its officials may be reported under it."""
+    return same_speaker(a.source_name, b.source_name) and not (_is_state(a) or _is_state(b))
+
+
+def _is_state(m: Mention) -> bool:
+    """The source is the state itself, named by its country's name."""
+    return bool(m.source_country and m.source_name == country_names().get(m.source_country))
+
+
+def _one_government(a: Mention, b: Mention) -> bool:
+    """Whether two statements may be one government's to one addressee (or to one not
+    named), made through different offices ("the Foreign Ministry" / "Venezuela" / its
+    foreign minister, each to the United States). Weak: a government says many things to
+    one addressee on a day."""
+    return bool(a.source_country and a.source_country == b.source_country
+                and a.source_sector == b.source_sector == "GOV"
+                and (a.target_country == b.target_country or not (a.target_country and b.target_country)))
 
 
 def _verbal(event_type: str) -> bool:
@@ -674,8 +788,9 @@ def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[M
 
 def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
     """How well-specified a mention is, and how far it agrees with the other members
-    (``consensus``: the most common source, target and place country): the label of an
-    incident is its best one."""
+    (``consensus``: the most common source, target and place country; the source name
+    given by at least two independent outlets, if any): the label of an incident is its
+    best one."""
     place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
     # who did it to whom comes first: a named role outweighs a city ("explosions were heard
     # in Caracas" names no attacker; "US aircraft struck targets" does)
@@ -685,6 +800,12 @@ def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
     for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
         if value and consensus.get(key):
             score += 1.5 if value == consensus[key] else -1.5
+    # who did it, as independent outlets agree, outweighs a more precise date: "Trump made
+    # the decision ..., against the advice of Mattis" read with Mattis as the source is no
+    # label for the withdrawal two outlets report as Trump's. (Not the target: outlets agree
+    # on a wrong target as often, e.g. the country of a senator who blasted the president.)
+    if m.source_name and consensus.get("source_name"):
+        score += LABEL_NAME_WEIGHT if same_speaker(m.source_name, consensus["source_name"]) else -LABEL_NAME_WEIGHT
     if m.source_name and m.source_name == m.target_name:
         score -= 2 * LABEL_ROLE_WEIGHT  # "Soleimani -> Soleimani": an extraction slip, no named roles
     return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
@@ -718,7 +839,8 @@ def _corroborated(pairs, at_least: int = 2) -> Optional[Any]:
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
     consensus = {"source": _most_common(m.source_country for m in members),
                  "target": _most_common(m.target_country for m in members),
-                 "place": _most_common(m.place_country for m in members)}
+                 "place": _most_common(m.place_country for m in members),
+                 "source_name": _corroborated((m.independent_key, m.source_name) for m in members)}
     label_event = max(members, key=lambda m: specificity(m, consensus))
     certainty: dict[str, list[str]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.event_id):
@@ -734,9 +856,11 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
     point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
-    if not place and point is not None and rule_for(typ).max_km > 0:
+    if point is not None and point.place_name and rule_for(typ).max_km > 0 \
+            and (not place or label_event.lat is None):
         # a happening on the ground: its members' points passed the distance test, so a
-        # member's city is the incident's place (its map point already is)
+        # member's city is the incident's place (its map point already is), rather than a
+        # country the label event names ("troops deployed in northern Syria" / "the U.S.")
         place = point.place_name
     label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
     start, end, precision = _incident_dates(members)

@@ -19,6 +19,9 @@ class TypeRule:
     max_km: float  # 0: no distance test beyond the country
     symmetric: bool
     family: str
+    #: reports in different articles are one happening only on evidence that they are one
+    #: statement (the same named speaker and kind of statement, or much the same words)
+    speaker: bool = False
 
 
 #: for a type missing from the table
@@ -30,14 +33,16 @@ def type_rules() -> dict[str, TypeRule]:
     rules = {}
     for rec in tsv_records(DATA / "windows.tsv"):
         rules[rec["type"]] = TypeRule(window_days=int(rec["window_days"]), max_km=float(rec["max_km"]),
-                                      symmetric=rec["symmetric"] == "yes", family=rec["family"] or rec["type"])
+                                      symmetric=rec["symmetric"] == "yes", family=rec["family"] or rec["type"],
+                                      speaker=rec.get("speaker") == "yes")
     return rules
 
 
 def rule_for(event_type: str) -> TypeRule:
     rule = type_rules().get(event_type)
     if rule is None:
-        return TypeRule(DEFAULT_RULE.window_days, DEFAULT_RULE.max_km, DEFAULT_RULE.symmetric, event_type)
+        return TypeRule(DEFAULT_RULE.window_days, DEFAULT_RULE.max_km, DEFAULT_RULE.symmetric, event_type,
+                        DEFAULT_RULE.speaker)
     return rule
 
 

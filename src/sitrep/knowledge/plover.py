@@ -7,6 +7,8 @@
 * the light verbs ("launch", "carry out", "impose" ...) that hand their subject to the
   nominal event they take as object;
 * ``ASSAULT`` instrument words that refine an event's mode ("drone" -> drone);
+* the CAMEO verb dictionary (``knowledge/cameo_verbs.py``), the fallback for verbs
+  without a trigger row;
 * the stage's word lists (:class:`EventWords`), the per-type target prepositions and
   PLOVER's coding rules per type (:class:`TypeRules`: what a future, negated or promised
   act of the type is coded as).
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
 
+from sitrep.knowledge.cameo_verbs import CameoVerbs, load_cameo_verbs
 from sitrep.knowledge.cues import load_word_sets
 from sitrep.knowledge.tables import tsv_rows
 
@@ -69,6 +72,8 @@ class EventLexicon:
     sector_families: dict[str, str] = field(default_factory=dict)
     #: lemmas of the "A" rows: predicative adjectives that head an event ("critical of")
     adjectives: frozenset[str] = frozenset()
+    #: the CAMEO verb dictionary, asked for verbs without a row here (``knowledge/cameo_verbs.py``)
+    cameo: "CameoVerbs | None" = None
 
     def types_of(self, type_class: str) -> frozenset[str]:
         """The PLOVER types of one class of ``types.tsv`` ("physical", "reaction", ...)."""
@@ -131,7 +136,8 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
                         evaluations=load_evaluations(data_dir / "evaluations.tsv"),
                         sector_families=load_sector_families(data_dir / "sectors.tsv"),
                         adjectives=frozenset(t.lemma for t in load_triggers(data_dir / "triggers.tsv")
-                                             if t.pos == "A"))
+                                             if t.pos == "A"),
+                        cameo=load_cameo_verbs())
 
 
 # ------------------------------------------------------------------ word lists
@@ -188,6 +194,7 @@ class EventWords:
     first_person: frozenset[str]
     third_person_subjects: frozenset[str]
     object_control_preps: frozenset[str]
+    example_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
     comment_verbs: frozenset[str]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterable, Optional
 from urllib.parse import urlparse
@@ -350,8 +350,11 @@ def normalise_date(value: Optional[str]) -> Optional[str]:
         candidate = value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", value) else value
         try:
             parsed = datetime.fromisoformat(candidate.replace("Z", "+00:00"))
-        except ValueError:
-            return value[:10]
+        except ValueError:  # an odd time part: keep the day, if it is one (2026-13-45 is none)
+            try:
+                return date.fromisoformat(value[:10]).isoformat()
+            except ValueError:
+                return None
         if len(candidate) <= 10:
             return parsed.date().isoformat()
         return parsed.replace(microsecond=0).isoformat()
@@ -368,7 +371,9 @@ def normalise_date(value: Optional[str]) -> Optional[str]:
         return None
     try:
         import dateparser
-        parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+        # a year or a month alone is no day: dateparser would fill in today's day (or month)
+        parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False,
+                                                                     "REQUIRE_PARTS": ["day", "month", "year"]})
     except Exception:  # dateparser raises assorted errors on odd strings
         return None
     if parsed is None:

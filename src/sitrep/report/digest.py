@@ -1,13 +1,16 @@
 """A readable Markdown digest of one analysed document (``sitrep extract --format md``).
 
 Renders whatever layers the document has; a layer that is empty is said to be empty,
-so the digest also shows what the pipeline did not find.
+so the digest also shows what the pipeline did not find. Every piece of text taken from
+the input (title, outlet, URL, sentences, names) goes through ``md_text``, so hostile
+markup in an article stays literal characters in the digest.
 """
 from __future__ import annotations
 
 from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from sitrep.model import Actor, Document, Event, Place, Quantity, Quote, Time
+from sitrep.report.safety import md_text
 
 T = TypeVar("T")
 
@@ -19,15 +22,15 @@ def render(doc: Document) -> str:
     a = doc.article
     lines = [f"# {_inline(a.title) or '(untitled article)'}", ""]
     facts = [
-        ("Published", a.published or "unknown"),
-        ("Source", a.source or "unknown"),
-        ("URL", a.url),
-        ("Read from", f"{a.origin} ({a.input_format})" if a.origin else a.input_format),
-        ("Language", a.language),
+        ("Published", _inline(a.published) or "unknown"),
+        ("Source", _inline(a.source) or "unknown"),
+        ("URL", _inline(a.url)),
+        ("Read from", f"{_inline(a.origin)} ({a.input_format})" if a.origin else a.input_format),
+        ("Language", _inline(a.language)),
         ("Words", str(len(a.text.split()))),
     ]
     if a.meta.get("date_source"):
-        facts[0] = ("Published", f"{a.published or 'unknown'} ({a.meta['date_source']})")
+        facts[0] = ("Published", f"{_inline(a.published) or 'unknown'} ({_inline(str(a.meta['date_source']))})")
     for label, value in facts:
         if value:
             lines.append(f"- **{label}:** {value}")
@@ -64,14 +67,15 @@ def _section(lines: list[str], heading: str, items: Iterable, fmt) -> None:
 
 
 def _inline(text: Optional[str]) -> str:
-    return " ".join((text or "").split())
+    """Input text on one line, inert in Markdown (no HTML, links, emphasis or headings)."""
+    return md_text(text)
 
 
 def _actor_name(actor: Optional[Actor]) -> str:
     if actor is None:
         return "?"
-    name = actor.name or actor.text
-    extra = "/".join(x for x in (actor.country, actor.sector) if x)
+    name = _inline(actor.name or actor.text)
+    extra = _inline("/".join(x for x in (actor.country, actor.sector) if x))
     return f"{name} ({extra})" if extra else name
 
 
@@ -85,10 +89,10 @@ def _event(doc: Document, e: Event) -> str:
     if c.cue is not None:
         status += f" (\"{_inline(c.cue.text)}\")"
     if c.hedges:
-        status += "; hedges: " + ", ".join(c.hedges)
+        status += "; hedges: " + ", ".join(_inline(h) for h in c.hedges)
     parts = [head, who, status]
     if e.date is not None:
-        parts.append(f"date {e.date.value or e.date.text}")
+        parts.append(f"date {_inline(e.date.value or e.date.text)}")
     if e.place is not None:
         parts.append(f"in {_place_name(e.place)}")
     if e.figures:
@@ -101,22 +105,22 @@ def _event(doc: Document, e: Event) -> str:
 def _quote(q: Quote) -> str:
     speaker = _actor_name(q.speaker) if q.speaker else (
         f"{_inline(q.speaker_text.text)} (unresolved)" if q.speaker_text else "unknown speaker")
-    words = _inline(q.text).strip(" ,\"'“”‘’«»")
+    words = md_text(q.text, quote=True).strip(" ,")
     return f"{speaker} ({q.kind}): “{words}”"
 
 
 def _quantity(q: Quantity) -> str:
     bits = [f"“{_inline(q.text)}”"]
     value = q.value if q.value_high is None else f"{q.value}–{q.value_high}"
-    detail = " ".join(str(x) for x in (q.approx, value, q.unit, q.counted) if x not in (None, ""))
+    detail = " ".join(_inline(str(x)) for x in (q.approx, value, q.unit, q.counted) if x not in (None, ""))
     if detail:
         bits.append(f"= {detail}")
     return " ".join(bits)
 
 
 def _place_name(p: Place) -> str:
-    where = ", ".join(x for x in (p.name, p.admin1, p.country) if x)
-    return where or p.text
+    where = ", ".join(_inline(x) for x in (p.name, p.admin1, p.country) if x)
+    return where or _inline(p.text)
 
 
 def _place(p: Place) -> str:
@@ -125,12 +129,12 @@ def _place(p: Place) -> str:
 
 
 def _time(t: Time) -> str:
-    value = t.value or "unresolved"
+    value = _inline(t.value) or "unresolved"
     return f"“{_inline(t.text)}” = {value}" + (f" ({t.granularity})" if t.granularity else "")
 
 
 def _actor(a: Actor) -> str:
-    kind = f", {a.kind}" if a.kind else ""
+    kind = f", {_inline(a.kind)}" if a.kind else ""
     return f"{_actor_name(a)}{kind}" + (f" — as “{_inline(a.text)}”" if a.text != a.name else "")
 
 

@@ -373,7 +373,8 @@ def check_analysable(doc: Document) -> Document:
         article.language = guess.code
     if guess.code and guess.code != "en" and guess.confident:
         raise InputError(origin, "not_english",
-                         f"the text is in {guess.name}; sitrep analyses English news only")
+                         f"the text is in {guess.name}; sitrep analyses English news only: "
+                         "give it the article in English (a translation will do)")
     if article.input_format is not None and words == 0:
         if article.removed:
             kinds = ", ".join(sorted({r.kind for r in article.removed}))

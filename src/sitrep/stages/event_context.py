@@ -18,10 +18,13 @@
   2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
   undated present perfect after the lead that is no statement, report or quote ("Iran has
   sent troops to Syria": the body recapping what came before the news), an event noun
-  measured in months or years ("months of protests"), or a past-tense sentence going on
-  with a story its paragraph dated earlier, is background; it keeps its own date and
-  never inherits the news-day date. In an article without a date, relative expressions
-  that lie before any reference day ("last month") still make background, without
+  measured in months or years ("months of protests"), a verb of accusation or argument
+  in the simple present after the lead ("The West accuses Moscow of ...": a standing
+  position), or a past-tense sentence going on with a story its paragraph -- or, when
+  it opens the paragraph, the paragraph before -- dated earlier, is background; it keeps
+  its own date and never inherits the news-day date. In an article without a date,
+  relative expressions that lie before any reference day ("last month") and bare months
+  told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
   minister accused ...") gives it its date.
 """
@@ -156,12 +159,24 @@ class DateFinder:
         #: relative expressions known to lie before the news period
         self._choices: list[tuple[Time, bool]] = [(t, False) for t in self.dated]
         if not self.published:
-            self._choices += [(t, True) for t in relative_past_times(doc)]
+            # a bare month of the month the text's own dates reach ("on July 3" ... "in
+            # July") may be the news month itself
+            monthly = any(re.match(r"\d{4}-\d{2}", t.value or "") for t in self.dated)
+            own_month = f"XXXX-{self.reference.month:02d}" if self.reference and monthly else None
+            self._choices += [(t, True) for t in relative_past_times(doc) if t.value != own_month]
         sdoc = doc.nlp
         self._time_roots = []
         for t, _ in self._choices:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand") if sdoc is not None else None
             self._time_roots.append(span.root if span is not None else None)
+        #: choice -> the noun a bare past month dates ("attacks in May"): it dates that
+        #: event noun only, never the clause around it ("the scene of riots last March")
+        self._noun_hosts: dict[int, int] = {}
+        for k, (t, past_only) in enumerate(self._choices):
+            root = self._time_roots[k]
+            host = month_host(root) if past_only and root is not None else None
+            if host is not None and host.pos_ == "NOUN":
+                self._noun_hosts[k] = host.i
 
     def in_sentence(self, sent_span) -> list[int]:
         return [k for k, (t, _) in enumerate(self._choices)
@@ -176,6 +191,8 @@ class DateFinder:
             t, _ = self._choices[k]
             if self._quoted_apart(t.span, trigger_at):
                 continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
+            if k in self._noun_hosts and self._noun_hosts[k] not in anchors:
+                continue
             owner = self._owner(k, anchors, other_triggers)
             if owner == "other":
                 continue
@@ -249,6 +266,8 @@ class DateFinder:
         if not carriers:
             return False
         for k in self.in_sentence(sent_span):
+            if k in self._noun_hosts:
+                continue
             time, past_only = self._choices[k]
             tok = self._time_roots[k]
             for _ in range(10):
@@ -298,13 +317,22 @@ class DateFinder:
         if paragraph is None:
             return False
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
-        before = [(t.span, past_only, t) for t, past_only in self._choices
-                  if paragraph[0] <= t.span[0] and t.span[1] <= sent_span[0]]
+        before = self._dates_between(paragraph[0], sent_span[0])
+        if not before and not self.doc.article.text[paragraph[0]:sent_span[0]].strip():
+            # the paragraph opens with it: the story of the paragraph before goes on
+            # ('... the raid in 1981," he said.' / 'That raid destroyed the reactor.')
+            earlier = [p for p in self.doc.paragraphs if p[1] <= paragraph[0]]
+            before = self._dates_between(earlier[-1][0], paragraph[0]) if earlier else []
         if not before:
             return False
         # the latest by position only: Time values have no order of their own
         _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only or before_news_period(last, self.reference)
+
+    def _dates_between(self, start: int, end: int) -> list:
+        """(span, past only, time) of the date choices between two offsets."""
+        return [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
+                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts]
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
@@ -346,13 +374,75 @@ def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
 def relative_past_times(doc: Document) -> list[Time]:
     """Time expressions of an article without a reference date whose value needs one but
     that lie before the news period whatever that date is ("last month", "last year",
-    "two years ago"): read against an arbitrary day, kept only as "before it". A bare
-    month or weekday ("in May", "on Sunday") may be in the period and is left out."""
+    "two years ago"): read against an arbitrary day, kept only as "before it", and bare
+    months told in the past ("In May, the US left the deal": :func:`past_bare_months`).
+    A weekday ("on Sunday") may be in the period and is left out."""
     unresolved = {t.span for t in doc.times if not t.value and t.type in ("DATE", "TIME")}
-    if not unresolved:
+    out = []
+    if unresolved:
+        read = find_times(doc.article.text or "", Reference(_ANY_DAY), doc.nlp, doc.sentences or None)
+        out = [t for t in read if t.span in unresolved and is_calendar_time(t) and before_news_period(t, _ANY_DAY)]
+    return sorted(out + past_bare_months(doc), key=lambda t: t.span)
+
+
+_BARE_MONTH = re.compile(r"XXXX-\d{2}")
+
+
+def past_bare_months(doc: Document) -> list[Time]:
+    """Bare month names of an undated article told in the past tense ("In May, the US
+    left the deal", "blamed Iran for attacks in May"): news writing dates the news of its
+    own week by weekday or "this month" and names a month alone for what lies weeks or
+    more behind it, so the act is before the news period; its year is unknown and no
+    value is kept. See :func:`month_host` for what the month dates."""
+    sdoc = doc.nlp
+    if sdoc is None:
         return []
-    read = find_times(doc.article.text or "", Reference(_ANY_DAY), doc.nlp, doc.sentences or None)
-    return [t for t in read if t.span in unresolved and is_calendar_time(t) and before_news_period(t, _ANY_DAY)]
+    out = []
+    for t in doc.times:
+        if t.type != "DATE" or not _BARE_MONTH.fullmatch(t.value or ""):
+            continue
+        span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        host = month_host(span.root) if span is not None else None
+        if host is not None and _told_in_the_past(_governing_verb(host)):
+            out.append(t)
+    return out
+
+
+def _governing_verb(tok):
+    """``tok`` if it is a verb, else the nearest verb above it ("blamed" for "attacks" in
+    "blamed Iran for attacks")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def month_host(tok):
+    """The word a time expression dates: the verb or noun it modifies, directly or
+    through its preposition ("In May, the US LEFT", "ATTACKS in May"); None if none."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    return head
+
+
+def _told_in_the_past(head) -> bool:
+    """A verb in the simple past or a perfect ("left", "had been", "has blamed"), not a
+    present, a future or a modal."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "TO") for a in auxes):  # "will leave", "'ll", "to leave"
+        return False
+    if auxes:
+        # a perfect ("has blamed") or a past auxiliary ("was deployed", "had left"); a
+        # present passive ("troops are deployed") is no past
+        perfect = (auxes[0].lemma_ or "").lower() == "have" and head.tag_ == "VBN"
+        return perfect or auxes[0].tag_ == "VBD"
+    return head.tag_ == "VBD"
 
 
 def reference_day(doc: Document, dated: list[Time]) -> Optional[dt.date]:
@@ -524,6 +614,7 @@ class PeriodReader:
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
+        self.stance_verbs = words.get("stance_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._memo: dict[int, bool] = {}
@@ -541,7 +632,7 @@ class PeriodReader:
         if when is not None and own.since and _starts_before(when, dates.reference):
             return "past"  # "under house arrest since January" in a May article
         verb = _clause_verb(c)
-        if self._cued(c) or self.governor_past(c):
+        if self._cued(c) or self.governor_past(c) or self.standing(c):
             return "past"
         if self._lasting_since(c):
             return "past"  # "has called on the army to back him ever since he declared ..."
@@ -571,6 +662,24 @@ class PeriodReader:
             return False
         if not c.is_verb and getattr(c, "governor", None) is not None:
             return False  # "have condemned the shelling": the content's time is the statement's
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
+    def standing(self, c) -> bool:
+        """A verb of accusation or argument in the simple present after the story's lead
+        ("The West accuses Moscow of arming the rebels", "He argues that ..."): a standing
+        position, not an act of the news period, which a report tells in the past; the
+        lead and headlines tell news in the present, and a quote speaks in its own time."""
+        verb = c.head
+        if not c.is_verb or verb.tag_ not in ("VBZ", "VBP") or verb.idx < self._lead_end:
+            return False
+        if (verb.lemma_ or "").lower() not in self.stance_verbs or verb.dep_ not in ("ROOT", "conj"):
+            return False
+        if any(ch.dep_ in ("aux", "auxpass", "neg") for ch in verb.children):
+            return False  # "does not accuse", "is accusing": not the plain habitual form
+        if self.dates.in_direct_quote(verb.idx):
+            return False
         sent = verb.sent
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
@@ -646,7 +755,8 @@ class PeriodReader:
             return False
         if id(gov) not in self._memo:
             self._memo[id(gov)] = False  # a guard against cycles while it is read
-            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.governor_past(gov)
+            self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
+                or self.governor_past(gov)
         return self._memo[id(gov)]
 
 

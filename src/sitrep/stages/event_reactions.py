@@ -65,13 +65,22 @@ def referred_types(tok, lex, words: RoleWords) -> frozenset[str]:
     types), "this operation" (a referring noun of the KB); nothing for an indefinite
     noun ("an operation" is new) or a noun that is no act."""
     # a possessor makes the noun definite too ("Macaire's arrest")
-    if tok.pos_ != "NOUN" or not any((c.dep_ == "det" and c.lower_ in lex.words.definite_determiners)
-                                     or c.dep_ == "poss" for c in tok.children):
+    if tok.pos_ != "NOUN" or not (any((c.dep_ == "det" and c.lower_ in lex.words.definite_determiners)
+                                      or c.dep_ == "poss" for c in tok.children) or _names_pronoun(tok)):
         return frozenset()
     key = lemma(tok)
     # a two-word trigger ("military operation") says nothing of the noun alone
     own = frozenset(t.type for t in lex.nouns.get(key, ()) if t.second is None)
     return own | words.referring_acts.get(key, frozenset())
+
+
+def _names_pronoun(tok) -> bool:
+    """"condemned it as an unprovoked attack": a noun after "as" that says what the
+    verb's pronoun object is; the pronoun refers back, so the noun does too."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    return any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.i < tok.i for c in verb.children)
 
 
 def _latest_act(happenings, skip, types: frozenset[str], reaction, reactor: Optional[Actor]):

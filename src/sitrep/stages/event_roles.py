@@ -130,6 +130,66 @@ def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[in
     return True
 
 
+#: a clause that tells the circumstance of another act ("after X tested a missile, Y
+#: announced ..."): its act is not the main verb's, nor are the main verb's parties its
+_CIRCUMSTANCE_CLAUSES = frozenset({"advcl"})
+#: the core arguments of a verb: a party named there takes part in that verb's act
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: relations inside one noun phrase, climbed to reach the phrase's head
+_NP_INTERNAL = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod"})
+
+
+def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
+                   known_span: Optional[tuple[int, int]] = None) -> bool:
+    """Whether the sentence gives a party another part than the counterpart of the act at
+    token ``trigger_i``, so that a loose sentence-level fill must not take it:
+
+    * it belongs to the known party's own phrase ("China, a major investor in X, said
+      ..." -- the apposition describes the speaker, it is not its addressee);
+    * it is a core argument (subject, object) of a verb that the act only modifies or
+      sits beside ("After X tested a missile, Y announced ...", "gave Y a green light
+      when he decided to pull out"): Y does the other verb's act. A speaker whose
+      reported clause holds the act ("Y said X struck ...") stays a candidate."""
+    tok = _phrase_head(sdoc, actor_span)
+    if tok is None or not 0 <= trigger_i < len(sdoc):
+        return False
+    if known_span is not None:
+        known = _phrase_head(sdoc, known_span)
+        if known is not None and known.i != tok.i and known.left_edge.i <= tok.i <= known.right_edge.i \
+                and not (tok.left_edge.i <= known.i <= tok.right_edge.i) \
+                and not known.left_edge.i <= trigger_i <= known.right_edge.i:
+            return True
+    party = tok
+    while party.dep_ == "conj" and party.head.i != party.i:
+        party = party.head  # "Y and Z announced": Y's place in the clause
+    if party.dep_ not in _CORE_ARGUMENTS or party.head.pos_ not in VERB_POS:
+        return False
+    verb = party.head
+    trigger = sdoc[trigger_i]
+    if verb.i == trigger.i or trigger.i in {t.i for t in party.subtree}:
+        return False
+    path, t = [], trigger
+    for _ in range(12):
+        if t.i == verb.i:
+            return any(dep in _CIRCUMSTANCE_CLAUSES for dep in path)
+        if t.head.i == t.i:
+            return False  # a clause beside the act's (its object's own clause, a sibling)
+        path.append(t.dep_)
+        t = t.head
+    return False
+
+
+def _phrase_head(sdoc, span: tuple[int, int]):
+    """The head token of the noun phrase a character span names."""
+    piece = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    if piece is None:
+        return None
+    tok = piece.root
+    while tok.dep_ in _NP_INTERNAL and tok.head.i != tok.i and tok.head.pos_ in NOUN_POS:
+        tok = tok.head
+    return tok
+
+
 def same_party(a: Actor, b: Actor) -> bool:
     """The same mention, the same known actor, or one state named twice (a capital and
     the country); two people of one country, or its government and its extremists, are
@@ -553,6 +613,8 @@ class RoleFinder:
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or self._complement_object(c.head)
+        if not targets and not c.is_verb:
+            targets = self._trigger_prep_object(c)
         if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
             # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
@@ -571,6 +633,20 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _trigger_prep_object(self, c) -> list[Actor]:
+        """"critical of Maduro", "a visit to Havana": a trigger phrase that ends in its own
+        preposition names the recipient as that preposition's object."""
+        own = {t.i for t in c.tokens}
+        last = max(own)
+        for prep in c.tokens[1:]:
+            if prep.dep_ == "prep" and prep.head.i in own and prep.i == last:
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    found = self.phrase_actors(pobj)
+                    if found:
+                        return found
+        return []
 
     def _content_target(self, content) -> list[Actor]:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
@@ -734,6 +810,8 @@ class RoleFinder:
             sources = self._of_source(noun)  # "the withdrawal of US troops"
         if not sources and not self_moving:
             sources = self._from_phrase(noun)  # "an offer from Kabul", "gunfire from riot police"
+        if not sources:
+            sources = self._controlled_doer(noun)  # "accused the army of arrests": the army
         carrier = self._carrier_verb(c, container)
         if not sources and carrier is not None:
             if is_passive(carrier):
@@ -769,6 +847,39 @@ class RoleFinder:
                 if dative is not None:
                     targets = self.phrase_actors(dative)
         return sources, targets
+
+    def _controlled_doer(self, noun) -> list[Actor]:
+        """The object of the verb an act noun completes through an object-control
+        preposition is the act's doer, as with a gerund (verb_subject): "accused the
+        rebels of killings and torture", "blamed Tehran for the attack", "accused the
+        regime of abuses, including arbitrary arrests". Not through "from": "protected
+        the town from attacks" names the target."""
+        tok = noun
+        for _ in range(6):
+            if tok.dep_ == "conj":
+                tok = tok.head  # "killings and torture"
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in NOUN_POS \
+                    and tok.head.head.i < tok.i and tok.head.lower_ in self.words.example_preps:
+                tok = tok.head.head  # "abuses, including arrests": the arrests are abuses
+            else:
+                break
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.words.object_control_preps \
+                or prep.lower_ == "from":
+            return []
+        gov = prep.head
+        if gov.pos_ in NOUN_POS and gov.dep_ == "dobj" and gov.head.pos_ in VERB_POS:
+            obj = gov  # the parser hangs "of killings" on the object
+        elif gov.pos_ in VERB_POS:
+            obj = child(gov, "dobj")
+        else:
+            return []
+        if obj is None or obj.i > prep.i:
+            return []
+        # the object's own phrase only: its conjuncts may be the act's other examples
+        # ("accused the army of arrests and the detention of journalists")
+        found = actor_of_phrase(obj, self.index) or phrase_actor(obj, self.role_nouns)
+        return [found] if found is not None else []
 
     def _clause_targets(self, noun, preps, exclude) -> list[Actor]:
         """The recipient named in a clause on an event noun: "sanctions imposed on

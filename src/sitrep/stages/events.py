@@ -29,7 +29,7 @@ from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets
-from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase,
+from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        place_receives_act, verb_subject)
 from sitrep.stages.event_statements import statement_events
@@ -69,7 +69,7 @@ def run(doc: Document, kb) -> Document:
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
-    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text))
+    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
@@ -126,7 +126,7 @@ def _role_nouns(kb) -> dict[str, str]:
     return {k: v for k, v in nouns.items() if v not in ("NONE", "PLACE") and k not in lex.nouns}
 
 
-def fill_from_sentence(happenings, actors: list[Actor]) -> None:
+def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
     """A happening with one party and not the other takes, as the other, the nearest
     actor of another country named in one of its mention sentences ("Kerry focused on
     praise for Iran's ..."): syntax missed the link, the sentence still names the
@@ -152,6 +152,10 @@ def fill_from_sentence(happenings, actors: list[Actor]) -> None:
             known = h.source or h.target
             before_only = known is None
             excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
+            if h.source is not None and sdoc is not None:
+                # a party the sentence gives another part (event_roles.busy_elsewhere)
+                excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
+                             if busy_elsewhere(sdoc, a.span, d.head, known.span)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
@@ -184,6 +188,12 @@ def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types
         mention = next((a for a in reversed(mentions) if a.span[0] < at), mentions[0])
         h.target = Actor(span=mention.span, text=mention.text, name=name, country=home, kind="state",
                          resolved_by="home", locative=True)
+
+
+def _sentence_parties(parties, starts, sentence_span) -> list[Actor]:
+    lo = bisect.bisect_left(starts, sentence_span[0])
+    hi = bisect.bisect_left(starts, sentence_span[1])
+    return parties[lo:hi]
 
 
 def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Actor],

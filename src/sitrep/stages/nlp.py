@@ -27,12 +27,14 @@ def paragraph_starts(doc):
 
 
 def load_spacy():
-    """en_core_web_sm with paragraph starts and the attribute ruler's matches looked up
-    by index (same annotations, a fraction of the time: stages/attribute_index.py), its
-    matrix products done by numpy's BLAS (``numpy_ops_options``)."""
+    """en_core_web_sm with paragraph starts, the attribute ruler's matches looked up
+    by index and the lemmatizer's rule answers remembered per word form (same
+    annotations, a fraction of the time: stages/attribute_index.py, stages/lemma_memo.py),
+    its matrix products done by numpy's BLAS (``numpy_ops_options``)."""
     from thinc.api import Model, get_ops, use_ops
 
     from sitrep.stages.attribute_index import use_index
+    from sitrep.stages.lemma_memo import use_memo
 
     ops = get_ops("numpy", **numpy_ops_options())
     # a layer keeps the ops that are current when it is built; the few a component
@@ -46,6 +48,7 @@ def load_spacy():
                 layer.ops = ops
     nlp.add_pipe("sitrep_paragraph_starts", before="parser")
     use_index(nlp)
+    use_memo(nlp)
     # long articles exist (transcripts); the parser's memory is per sentence, not per doc
     nlp.max_length = 3_000_000
     return nlp

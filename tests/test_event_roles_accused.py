@@ -1,0 +1,35 @@
+"""An act named as the object of an accusation is the accused party's act
+(event_roles._controlled_doer). Every sentence is made up for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def of_type(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def country(actor):
+    return actor.country if actor is not None else None
+
+
+def test_acts_in_the_object_of_an_accusation_are_the_accused_partys(kb):
+    doc = run(kb, "The governor accused the rebels of beatings and killings of traders in the market.")
+    assault = of_type(doc, "ASSAULT")
+    assert assault.source is not None and assault.source.text == "rebels"
+
+
+def test_examples_after_including_share_the_accused_doer(kb):
+    doc = run(kb, "Kenya accused Ethiopia of grave abuses, including killings of herders near Moyale.")
+    assert country(of_type(doc, "ASSAULT").source) == "ETH"
+
+
+def test_a_protection_from_attacks_names_no_doer(kb):
+    doc = run(kb, "Nigerian soldiers shielded the market town from attacks by unknown gunmen.")
+    assault = of_type(doc, "ASSAULT")
+    assert country(assault.source) != "NGA"
