@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -144,6 +145,7 @@ class Sampler:
 
         self.path, self.replay, self.every = path, replay, every
         self.step = "store writes"
+        self.highest = 0.0  # the highest current RSS sampled (VmHWM is reset under --trace)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,8 +158,10 @@ class Sampler:
             self.sample()
 
     def sample(self) -> None:
+        rss = current_rss_mb()
+        self.highest = max(self.highest, rss)
         line = {"seconds": round(time.perf_counter() - self.started, 1), "step": self.step,
-                "articles_replayed": self.replay.done, "rss_mb": current_rss_mb(), "peak_rss_mb": peak_rss_mb(),
+                "articles_replayed": self.replay.done, "rss_mb": rss, "peak_rss_mb": peak_rss_mb(),
                 "load": round(os.getloadavg()[0], 2)}
         with self.path.open("a", encoding="utf-8") as f:
             f.write(json.dumps(line) + "\n")
@@ -176,7 +180,106 @@ def current_rss_mb() -> float:
     return 0.0
 
 
-def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | None = None) -> dict:
+class Tracer:
+    """--trace: which step of the store writes sets the peak. Before each traced step the
+    kernel's peak-RSS mark (VmHWM) is reset (``5`` to /proc/self/clear_refs) and read
+    after it, so each step's own peak is known (and the time between steps is a step of
+    its own, "other"); every step whose peak rose ``min_rise`` MB above the RSS it started
+    at is one line of ``path``, with DuckDB's own account of its memory before the step
+    (duckdb_memory() by tag, pragma database_size) when the writer's connection is open.
+    The run's peak is the highest of the steps' peaks (``peak``)."""
+
+    def __init__(self, path: Path, replay: "Replay", min_rise: float = 15.0):
+        self.path, self.replay, self.min_rise = path, replay, min_rise
+        self.peak = peak_rss_mb()
+        self.steps: dict[str, list] = {}  # step -> [count, seconds, highest rise]
+        self.depth = 0
+        self.store = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+        self._reset()
+
+    @staticmethod
+    def _reset() -> None:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+
+    def _duckdb_memory(self) -> dict:
+        con = getattr(self.store, "_con", None) if self.store is not None else None
+        if con is None:
+            return {}
+        try:
+            tags = con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() "
+                               "WHERE memory_usage_bytes > 0").fetchall()
+            size = con.execute("SELECT memory_usage, wal_size, total_blocks FROM pragma_database_size()").fetchone()
+        except Exception as exc:  # noqa: BLE001 - a diagnosis must not stop the run
+            return {"error": str(exc)[:80]}
+        return {"duckdb_memory_mb": {t: round(b / 2**20, 1) for t, b in tags},
+                "database_size": {"memory_usage": size[0], "wal_size": size[1], "total_blocks": size[2]}}
+
+    def wrap(self, owner, name: str, label: str) -> None:
+        original = getattr(owner, name)
+        tracer = self
+
+        def traced(*args, **kwargs):
+            if tracer.depth:  # inside a traced step: counted there
+                return original(*args, **kwargs)
+            tracer.close_step("other")
+            duck = tracer._duckdb_memory() if label == "release" else {}
+            before = current_rss_mb()
+            started = time.perf_counter()
+            tracer.depth += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                tracer.depth -= 1
+                tracer.close_step(label, before, time.perf_counter() - started, duck)
+
+        setattr(owner, name, traced)
+
+    def close_step(self, label: str, before: Optional[float] = None, seconds: float = 0.0,
+                   duck: Optional[dict] = None) -> None:
+        """Read the peak of the step just ended, record it, reset the mark for the next."""
+        high = peak_rss_mb()
+        self.peak = max(self.peak, high)
+        before = current_rss_mb() if before is None else before
+        rise = high - before
+        count = self.steps.setdefault(label, [0, 0.0, 0.0])
+        count[0] += 1
+        count[1] += seconds
+        count[2] = max(count[2], rise)
+        if rise >= self.min_rise:
+            line = {"step": label, "articles_replayed": self.replay.done, "seconds": round(seconds, 3),
+                    "rss_before_mb": before, "peak_mb": high, "rise_mb": round(rise, 1),
+                    "rss_after_mb": current_rss_mb(), **(duck or {})}
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(line) + "\n")
+        self._reset()
+
+    def summary(self) -> dict:
+        self.close_step("other")
+        return {"peak_rss_mb": self.peak,
+                "steps": {k: {"count": c, "seconds": round(s, 1), "highest_rise_mb": round(r, 1)}
+                          for k, (c, s, r) in sorted(self.steps.items())}}
+
+
+def trace_store_steps(tracer: Tracer, replay: "Replay") -> None:
+    """Wrap the coordinator's store steps (and the replay's reads) for ``tracer``."""
+    from sitrep.corpus import ingest as ingest_module
+    from sitrep.corpus.store import Store
+
+    tracer.wrap(Store, "flush", "flush (bulk inserts)")
+    tracer.wrap(Store, "find_by_keys", "find_by_keys")
+    tracer.wrap(Store, "release", "release")  # close: DuckDB checkpoints the WAL into the file
+    tracer.wrap(Store, "_connect", "connect")
+    tracer.wrap(Store, "add_document", "add_document (to_dict, JSON, zlib)")
+    tracer.wrap(Store, "replace_article", "replace_article")
+    tracer.wrap(ingest_module.IngestRun, "receive", "receive")
+    tracer.wrap(replay, "_document", "replay read")
+
+
+def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | None = None,
+             sample_every: float = 20.0, trace: bool = False, name: str = "coordinator") -> dict:
     from sitrep.corpus import ingest as ingest_module
     from sitrep.corpus.store import Store
 
@@ -185,15 +288,21 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
     order = write_inputs(source, copies, inputs, limit)
     n = len(order) * copies
     replay = Replay(source, order)
-    sampler = Sampler(ROOT / "bench" / "results" / f"coordinator-rss-{copies}x{'-limit' + str(limit) if limit else ''}.jsonl",
-                      replay)
+    tag = f"{copies}x{'-limit' + str(limit) if limit else ''}"
+    sampler = Sampler(ROOT / "bench" / "results" / f"{name}-rss-{tag}.jsonl", replay, sample_every)
+    tracer = None
+    if trace:
+        tracer = Tracer(ROOT / "bench" / "results" / f"{name}-trace-{tag}.jsonl", replay)
+        trace_store_steps(tracer, replay)
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with Store(folder / "s.duckdb") as store:
+        if tracer is not None:
+            tracer.store = store
         summary = ingest_module.ingest([str(inputs)], store, workers=1, progress=True, executor=replay,
                                        recluster=False)
         replay.close()
-        peak_store = peak_rss_mb()
+        peak_store = tracer.summary()["peak_rss_mb"] if tracer else peak_rss_mb()
         sampler.step = "incident linking"
         linking = time.perf_counter()
         from sitrep.corpus.incidents import update_incidents
@@ -202,6 +311,7 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
         linking = time.perf_counter() - linking
     sampler.stop()
     seconds = time.perf_counter() - started
+    traced = tracer.summary() if tracer else None
     size = (folder / "s.duckdb").stat().st_size
     if keep is not None:  # the linked store, for bench_incidents.py --linked
         keep.parent.mkdir(parents=True, exist_ok=True)
@@ -218,7 +328,9 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
             "coordinator_seconds": round(seconds - replay.seconds, 1),
             "coordinator_articles_per_s": round(n / (seconds - replay.seconds), 2) if seconds > replay.seconds else None,
             "store_release_every_seconds": store_release_every(),
-            "peak_rss_mb_after_store_writes": peak_store, "peak_rss_mb": peak_rss_mb(),
+            "peak_rss_mb_after_store_writes": peak_store,
+            "peak_rss_mb": max(traced["peak_rss_mb"], sampler.highest) if traced else peak_rss_mb(),
+            **({"trace": traced} if traced else {}),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
 
 
@@ -246,8 +358,9 @@ def bare_duckdb(source: Path, copies: int, limit: int | None = None) -> dict:
     return {"copies": copies, "rows": n, "peak_rss_mb": peak_rss_mb(), "peak_rss_mb_before_duckdb": before}
 
 
-def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None, limit: int | None = None) -> dict:
-    extra = (["--keep", str(keep)] if keep else []) + (["--limit", str(limit)] if limit else [])
+def _in_process(source: Path, flag: str, copies: int, keep: Path | None = None, limit: int | None = None,
+                more: tuple[str, ...] = ()) -> dict:
+    extra = (["--keep", str(keep)] if keep else []) + (["--limit", str(limit)] if limit else []) + list(more)
     # the child's progress lines (stderr) go to ours: a 20,000-article run takes a while
     out = subprocess.run([sys.executable, __file__, "--source", str(source), flag, str(copies), *extra],
                          check=True, stdout=subprocess.PIPE, text=True)
@@ -264,19 +377,27 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="keep the store of the smallest size here (a linked copy of the corpus)")
     ap.add_argument("--limit", type=int, help="only the first N articles of the source (a quick try of the bench)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the bare-DuckDB baseline")
+    ap.add_argument("--sample-seconds", type=float, default=20.0, help="RSS sampling interval (default 20)")
+    ap.add_argument("--trace", action="store_true",
+                    help="record each store step's own peak (bench/results/coordinator-trace-<copies>x.jsonl)")
+    ap.add_argument("--name", default="coordinator-memory",
+                    help="result file name without .json; the RSS samples and the trace go to NAME-rss-<copies>x.jsonl "
+                         "and NAME-trace-<copies>x.jsonl (default: coordinator-rss-..., coordinator-trace-...)")
     args = ap.parse_args()
     if not args.source or not args.source.exists():
         print("pass --source with a copy of a store holding the analysed corpus", file=sys.stderr)
         return 2
     if args.one:
-        print(json.dumps(one_size(args.source, args.one, args.keep, args.limit)))
+        files = "coordinator" if args.name == "coordinator-memory" else args.name
+        print(json.dumps(one_size(args.source, args.one, args.keep, args.limit, args.sample_seconds, args.trace, files)))
         return 0
     if args.bare:
         print(json.dumps(bare_duckdb(args.source, args.bare, args.limit)))
         return 0
     runs = []
     for n, copies in enumerate(int(c) for c in args.copies.split(",")):
-        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None, args.limit)
+        more = ("--sample-seconds", str(args.sample_seconds), "--name", args.name) + (("--trace",) if args.trace else ())
+        run = _in_process(args.source, "--one", copies, args.keep if n == 0 else None, args.limit, more)
         if not args.no_baseline:
             run["bare_duckdb"] = _in_process(args.source, "--bare", copies, limit=args.limit)
             run["ratio_to_bare_duckdb"] = round(run["peak_rss_mb"] / run["bare_duckdb"]["peak_rss_mb"], 2)
@@ -287,7 +408,7 @@ def main() -> int:
     if len(runs) > 1:
         summary["ratio_peak_rss_largest_to_smallest"] = round(runs[-1]["peak_rss_mb"] / runs[0]["peak_rss_mb"], 3)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "coordinator-memory.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{args.name}.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(summary, indent=2))
     return 0
 

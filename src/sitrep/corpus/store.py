@@ -49,6 +49,15 @@ LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "
 #: reads meanwhile can set $SITREP_RELEASE_SECONDS=10 (store writes 0.79x on 300 articles)
 RELEASE_EVERY_SECONDS = 0.0
 
+#: DuckDB's memory limit for a writer's connection ($SITREP_STORE_MEMORY). DuckDB's own
+#: default is 80% of the machine's RAM, so the coordinator's buffer pool could keep every
+#: block an ingest read or wrote; capped, DuckDB evicts (and spills sorts and joins to
+#: ``<db>.tmp``) instead. It bounds DuckDB's accounted memory only: the checkpoint that
+#: closing the connection runs rewrote the tables' last row groups in 38-71 MB above it on
+#: a 5,600-article store, with or without the cap (docs/scaling.md, session 6)
+STORE_MEMORY = "256MB"
+_MEMORY_VALUE = re.compile(r"^\s*\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)\s*$", re.I)
+
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
 #: zlib level for document bodies: 1 compresses a document JSON ~6x at ~0.3 ms, higher
@@ -116,6 +125,17 @@ def release_seconds() -> float:
                           "unset it or give e.g. 10") from None
 
 
+def store_memory() -> str:
+    """DuckDB's memory limit for a writer ($SITREP_STORE_MEMORY, e.g. 512MB; default STORE_MEMORY)."""
+    value = os.environ.get("SITREP_STORE_MEMORY", "").strip()
+    if not value:
+        return STORE_MEMORY
+    if not _MEMORY_VALUE.match(value):
+        raise SitrepError(f"SITREP_STORE_MEMORY={value!r} is not an amount of memory; "
+                          "unset it or give e.g. 512MB or 2GB")
+    return value.replace(" ", "")
+
+
 def _domain(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -161,6 +181,7 @@ class Store:
         if release_after_commit:
             self._release_every = release_seconds() if release_every is None else max(0.0, release_every)
         self._opened_at = 0.0
+        self._memory = store_memory() if not read_only else None
         self._con = None
         self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
@@ -232,6 +253,8 @@ class Store:
             return duckdb.connect(":memory:")
         con = dbfile.connect(self.path, self.read_only, self._wait)
         self._opened_at = time.monotonic()
+        if not self.read_only:
+            con.execute(f"SET memory_limit = '{self._memory}'")
         return con
 
     def _bring_schema_up_to_date(self) -> None:
