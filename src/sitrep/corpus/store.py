@@ -54,8 +54,10 @@ RELEASE_EVERY_SECONDS = 0.0
 #: block an ingest read or wrote; capped, DuckDB evicts (and spills sorts and joins to
 #: ``<db>.tmp``) instead. It bounds DuckDB's accounted memory only: the checkpoint that
 #: closing the connection runs rewrote the tables' last row groups in 38-71 MB above it on
-#: a 5,600-article store, with or without the cap (docs/scaling.md, session 6)
-STORE_MEMORY = "256MB"
+#: a 5,600-article store, with or without the cap (docs/scaling.md, session 6). No cap by
+#: default: DuckDB keeps the tables' key indexes in memory, and a capped writer cannot
+#: commit once a large store's indexes outgrow the cap ("could not allocate block")
+STORE_MEMORY: Optional[str] = None
 _MEMORY_VALUE = re.compile(r"^\s*\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)\s*$", re.I)
 
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
@@ -125,8 +127,9 @@ def release_seconds() -> float:
                           "unset it or give e.g. 10") from None
 
 
-def store_memory() -> str:
-    """DuckDB's memory limit for a writer ($SITREP_STORE_MEMORY, e.g. 512MB; default STORE_MEMORY)."""
+def store_memory() -> Optional[str]:
+    """DuckDB's memory limit for a writer ($SITREP_STORE_MEMORY, e.g. 512MB; default
+    STORE_MEMORY: None, DuckDB's own)."""
     value = os.environ.get("SITREP_STORE_MEMORY", "").strip()
     if not value:
         return STORE_MEMORY
@@ -253,7 +256,7 @@ class Store:
             return duckdb.connect(":memory:")
         con = dbfile.connect(self.path, self.read_only, self._wait)
         self._opened_at = time.monotonic()
-        if not self.read_only:
+        if not self.read_only and self._memory:
             con.execute(f"SET memory_limit = '{self._memory}'")
         return con
 
