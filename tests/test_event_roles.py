@@ -1,21 +1,6 @@
 """Who did what to whom: the source and target the events stage attaches (event_roles,
 event_merge). Every sentence is made up for these tests; each test checks one role."""
-from sitrep import pipeline
-from sitrep.model import Article
-
-
-def run(kb, text, published="2024-03-15"):
-    return pipeline.process(Article(id="t", text=text, published=published), kb)
-
-
-def one(doc, type_):
-    found = [e for e in doc.events if e.type == type_]
-    assert len(found) == 1, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
-
-
-def country(actor):
-    return actor.country if actor is not None else None
+from event_helpers import country, one, run
 
 
 def test_a_clause_before_the_threat_names_no_target(kb):

@@ -1,21 +1,6 @@
 """Targets the sentence-level fill must not take (event_roles.busy_elsewhere) and other
 target rules of session 6. Every sentence is made up for these tests."""
-from sitrep import pipeline
-from sitrep.model import Article
-
-
-def run(kb, text, published="2024-03-15"):
-    return pipeline.process(Article(id="t", text=text, published=published), kb)
-
-
-def one(doc, type_):
-    found = [e for e in doc.events if e.type == type_]
-    assert len(found) == 1, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
-
-
-def country(actor):
-    return actor.country if actor is not None else None
+from event_helpers import country, one, run
 
 
 def test_the_subject_of_the_main_clause_is_no_target_of_a_circumstance(kb):

@@ -1,21 +1,7 @@
 """An act named as the object of an accusation is the accused party's act
 (event_roles._controlled_doer). Every sentence is made up for these tests."""
-from sitrep import pipeline
-from sitrep.model import Article
-
-
-def run(kb, text, published="2024-03-15"):
-    return pipeline.process(Article(id="t", text=text, published=published), kb)
-
-
-def of_type(doc, type_):
-    found = [e for e in doc.events if e.type == type_]
-    assert found, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
-
-
-def country(actor):
-    return actor.country if actor is not None else None
+from event_helpers import country, run
+from event_helpers import first as of_type
 
 
 def test_acts_in_the_object_of_an_accusation_are_the_accused_partys(kb):

@@ -1,0 +1,26 @@
+"""What the event-stage tests share: run one made-up text through the whole pipeline and
+pick its events and their actors' countries."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def one(doc, type_):
+    """The one event of ``type_`` (the test fails, listing the events, if not exactly one)."""
+    found = [e for e in doc.events if e.type == type_]
+    assert len(found) == 1, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def first(doc, type_):
+    """The first event of ``type_`` (the test fails, listing the events, if there is none)."""
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"{type_}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def country(actor):
+    return actor.country if actor is not None else None
