@@ -131,3 +131,26 @@ def test_a_police_station_attacked_stands_for_the_police(kb):
     doc = run(kb, "Gunmen stormed a police station in northern Nigeria overnight.")
     target = first(doc, "ASSAULT").target
     assert target is not None and target.sector == "COP" and target.country == "NGA"
+
+
+# -- an object pronoun for a person is the target, not a phrase after it
+
+def test_him_after_a_named_person_is_that_person_not_the_comparison(kb):
+    from sitrep.model import Actor
+    from sitrep.stages.event_roles import RoleFinder
+    sdoc = kb.nlp("The envoy praised Lopez and compared him to a tyrant.")
+    lopez = next(t for t in sdoc if t.text == "Lopez")
+    him = next(t for t in sdoc if t.text == "him")
+    person = Actor(span=(lopez.idx, lopez.idx + len(lopez)), text="Lopez", name="Lopez", kind="person")
+    index = [None] * len(sdoc)
+    index[lopez.i] = person
+    finder = RoleFinder(index, {}, kb.event_lexicon)
+    assert finder._person_named_before(him, []) == [person]
+    assert finder._person_named_before(him, [person]) == []
+
+
+def test_reservists_of_the_army_are_the_doers_own_forces_not_a_target(kb):
+    doc = run(kb, "Peru mobilized army reservists for a possible conflict with Ecuador on Friday.")
+    mobilization = one(doc, "MOBILIZE")
+    assert country(mobilization.source) == "PER"
+    assert country(mobilization.target) != "PER"

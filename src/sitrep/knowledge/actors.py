@@ -154,6 +154,10 @@ class RoleWords:
     causative_verbs: frozenset[str] = frozenset()
     #: PLOVER types besides the reaction class whose object can be an earlier act
     answering_types: frozenset[str] = frozenset()
+    #: object pronouns that stand for a person named before ("compared him to X")
+    person_object_pronouns: frozenset[str] = frozenset()
+    #: places and things of a body ("base", "station"): "an army base" stands for the army
+    facility_nouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -170,6 +174,7 @@ _ROLE_WORD_SETS = {
     "country_description": "country_descriptions", "outside_preposition": "outside_prepositions",
     "thing_pronoun": "thing_pronouns", "regional_noun": "regional_nouns",
     "water_body": "water_bodies", "causative_verb": "causative_verbs",
+    "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",
 }
 
 

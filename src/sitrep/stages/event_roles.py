@@ -694,7 +694,11 @@ class RoleFinder:
                 dative = child(head, "dative")
                 if dative is not None and dative.i not in trigger_tokens:
                     targets = self.phrase_actors(dative)
-        if not targets or all(_role_phrase(t) for t in targets):
+        person_object = obj is not None and obj.lower_ in self.role_words.person_object_pronouns
+        if not targets and person_object:
+            # "praised Maduro ... and compared him to X": "him" is the target, not X
+            targets = self._person_named_before(obj, sources)
+        if (not targets or all(_role_phrase(t) for t in targets)) and not person_object:
             # "offered its troops to Lebanon's president": the recipient, not the thing given
             named = self._prep_targets(head, preps, c.tokens)
             if named and (not targets or any(not _role_phrase(t) for t in named)):
@@ -718,6 +722,17 @@ class RoleFinder:
                 # Tokyo": whoever the answered or wanted thing comes from
                 targets = self._from_phrase(obj)
         return sources, targets
+
+    def _person_named_before(self, pronoun, sources) -> list[Actor]:
+        """The person an object pronoun ("him", "her") stands for: the nearest person
+        named before it in its sentence who is not the act's doer; none when the
+        sentence names no other (the target stays open rather than taking a
+        prepositional phrase's party)."""
+        for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            found = self.index[t.i]
+            if found is not None and found.kind == "person" and not any(same_party(found, a) for a in sources):
+                return [found]
+        return []
 
     def subject_actors(self, verb) -> list[Actor]:
         """The actors of a verb's subject. A thing does not act: when the subject is a
@@ -1116,10 +1131,10 @@ class RoleFinder:
 
     def _institution_of(self, tok) -> Optional[Actor]:
         """"an army base", "a police station", "a government compound": a place or thing
-        named after the body it belongs to (a role noun before it) stands for that body
-        when it is an act's target."""
-        if tok.pos_ != "NOUN" or lemma(tok) in self.role_nouns or lemma(tok) in self.lex.nouns:
-            return None
+        (role_words.tsv facility_noun) named after the body it belongs to (a role noun
+        before it) stands for that body when it is an act's target."""
+        if tok.pos_ != "NOUN" or lemma(tok) not in self.role_words.facility_nouns:
+            return None  # (not "army reservists": people of the army are its own forces)
         for c in tok.children:
             if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN":
                 return phrase_actor(c, self.role_nouns)

@@ -156,8 +156,10 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
             if known is not None and sdoc is not None:
                 # a party the sentence gives another part (event_roles.busy_elsewhere):
                 # "though X was condemned, Y praised it" -- Y is no condemner either
+                # (a party inside the known target's own phrase may still be the doer)
+                known_phrase = known.span if h.source is not None else None
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
-                             if busy_elsewhere(sdoc, a.span, d.head, known.span)]
+                             if busy_elsewhere(sdoc, a.span, d.head, known_phrase)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
