@@ -154,3 +154,16 @@ def test_reservists_of_the_army_are_the_doers_own_forces_not_a_target(kb):
     mobilization = one(doc, "MOBILIZE")
     assert country(mobilization.source) == "PER"
     assert country(mobilization.target) != "PER"
+
+
+def test_the_new_role_word_lists_are_typed_and_strict(tmp_path):
+    import pytest
+    from sitrep.knowledge.actors import load_role_words
+    words = load_role_words()
+    assert {"gulf", "strait"} <= words.water_bodies
+    assert "spark" in words.causative_verbs and "AGREE" in words.answering_types
+    assert "him" in words.person_object_pronouns and "base" in words.facility_nouns
+    bad = tmp_path / "role_words.tsv"
+    bad.write_text("list\tword\tvalue\nanswering_type\tAPPROVE\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="answering_type"):
+        load_role_words(bad)
