@@ -359,7 +359,7 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
         first = h.first.event
         date = h.date if h.date is not None else first.date
         if h.background and date is not None and date.inferred \
-                and not any(d.event.background and d.event.date is date for d in h.drafts):
+                and not any(d.event.background and d.event.date == date for d in h.drafts):
             # a background act keeps its own date, or the date of the story it goes on
             # with (a background mention's inferred date), or none -- never the news day
             date = None
