@@ -67,8 +67,9 @@ _MEMORY_VALUE = re.compile(r"^\s*\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)\s*$", re.I
 #: document) stays one growing row group for the first 122,880 articles, so what a
 #: checkpoint rewrites -- and the coordinator's peak memory -- grew with the corpus
 #: (docs/scaling.md, sessions 6-7). Capped, a checkpoint rewrites at most this many rows
-#: of a table; existing larger row groups are left as they are. A multiple of 2,048.
-ROW_GROUP_ROWS = 8192
+#: of a table (2,048: ~18 MB of compressed documents); existing larger row groups are left as
+#: they are. A multiple of 2,048.
+ROW_GROUP_ROWS = 2048
 
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
