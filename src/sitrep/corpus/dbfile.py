@@ -124,18 +124,21 @@ def _damaged(path: Path, why: str) -> str:
 # -- connecting -------------------------------------------------------------------------
 
 _LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held"
-                        r"|same database file with a different configuration", re.I)
+                        r"|same database file with a different configuration|Unique file handle conflict", re.I)
 # Another connection *in this process* opened the file in the other read mode: transient when
 # it is the dashboard's snapshot guard (milliseconds), a programming error when it stays open.
-_SAME_PROCESS = re.compile(r"different configuration", re.I)
+_SAME_PROCESS = re.compile(r"different configuration|Unique file handle conflict", re.I)
 SAME_PROCESS_WAIT = 10.0
 _HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
 def connect(path: Path, read_only: bool, wait: Optional[float] = None,
-            say: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True)):
+            say: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True),
+            row_group_rows: Optional[int] = None):
     """A DuckDB connection, waiting (up to ``wait`` seconds) while another process holds
-    the file; every failure becomes a StoreError that says what to do."""
+    the file; every failure becomes a StoreError that says what to do. ``row_group_rows``:
+    the file is attached with that row-group size (DuckDB keeps it per attachment, not in
+    the file), so what the connection appends is written in row groups of that many rows."""
     import duckdb
 
     wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
@@ -143,7 +146,7 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
     started, delay, told = time.monotonic(), 0.05, False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return _open(path, read_only, row_group_rows)
         except duckdb.Error as exc:
             message = str(exc)
             if not _LOCK_HELD.search(message):
@@ -164,6 +167,25 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
                 told = True
             time.sleep(delay)
             delay = min(delay * 1.5, 0.5)
+
+
+def _open(path: Path, read_only: bool, row_group_rows: Optional[int]):
+    """The file opened as the connection's database: directly, or attached (as ``store``,
+    then the default catalog) when a row-group size is asked for."""
+    import duckdb
+
+    if not row_group_rows:
+        return duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(":memory:")
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {int(row_group_rows)}"
+                    f"{', READ_ONLY' if read_only else ''})")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _start_empty_file(path: Path, read_only: bool) -> None:
