@@ -96,7 +96,8 @@ def verify_blocks(con, path: Path) -> None:
     """Every data block the tables point to must lie whole inside the file (a truncated
     file keeps a readable header; its catalog still names the lost blocks)."""
     size = path.stat().st_size
-    row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+    row = con.execute("SELECT block_size FROM pragma_database_size() "
+                      "WHERE database_name = current_database()").fetchone()
     block_size = int(row[0]) if row and row[0] else 0
     if not block_size:
         return

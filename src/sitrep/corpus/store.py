@@ -304,6 +304,15 @@ class Store:
             self._con = self._connect()
         return self._con
 
+    def cursor(self):
+        """A new cursor on this store's connection (for another thread). A writer's file
+        is attached to an in-memory connection as ``store`` (dbfile._open) and ``USE`` is
+        per cursor, so each new cursor is pointed at it again."""
+        cur = self.con.cursor()
+        if self._row_group_rows and not self._dataset and str(self.path) != ":memory:":
+            cur.execute("USE store")
+        return cur
+
     def release(self) -> None:
         """Close the connection so other processes can open the file; reopened on use."""
         if self._con is not None and not self._pending:
