@@ -24,6 +24,7 @@ checksums when the block is read, and reported the same way (``translate``).
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import sys
@@ -124,6 +125,7 @@ def verify_blocks(con, path: Path) -> None:
 _CREATES_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I)
 
 
+@functools.lru_cache(maxsize=None)
 def tables_of_schema(version: int) -> frozenset[str]:
     """The tables a store of schema ``version`` has: those its migrations create."""
     from sitrep.corpus.migrations import MIGRATIONS
