@@ -110,7 +110,7 @@ CONTINUED_SENTENCES = 3
 _NO_CONTINUED_TARGET = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 
 
-def continued_targets(happenings, sdoc=None, lex=None) -> None:
+def continued_targets(happenings, sdoc, lex) -> None:
     """A doer whose act names no counterpart anywhere in its sentence goes on dealing with
     the counterpart of its own act told just before: "Russia has condemned the vote. It
     has also lent billions ..." -- the loan goes to whom Russia's last act was about; "he
@@ -119,11 +119,11 @@ def continued_targets(happenings, sdoc=None, lex=None) -> None:
     few sentences count, never another party's; the nearest one wins. An act whose own
     object names who underwent it ("accused the crew", "struck boats") has its target,
     unknown, and takes none."""
-    giving = lex.types_of("cooperative") if lex is not None else frozenset()
+    giving = lex.types_of("cooperative")
     for h in happenings:
         if h.source is None or h.target is not None or h.type in _NO_CONTINUED_TARGET:
             continue
-        if sdoc is not None and h.type not in giving and any(_names_its_patient(sdoc, d.head, lex) for d in h.drafts):
+        if h.type not in giving and any(_names_its_patient(sdoc, d.head, lex) for d in h.drafts):
             continue
         earlier = _last_act_of(h.source, h, happenings)
         if earlier is not None:

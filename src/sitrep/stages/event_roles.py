@@ -1151,7 +1151,7 @@ class RoleFinder:
                 holders += [o for o in clause.children if o.dep_ == "dobj" and o.tag_ in ("NN", "NNP")]
         for prep in (p for h in holders for p in h.children):
             if prep.dep_ == "prep" and prep.lower_ in self.words.example_preps and prep.i > tok.i \
-                    and (prep.head is tok or prep.nbor(-1).text == ","):
+                    and (prep.head.i == tok.i or prep.nbor(-1).text == ","):
                 pobj = child(prep, "pobj")
                 if pobj is not None:
                     return actors_of_phrase(pobj, self.index)

@@ -301,6 +301,8 @@ class DraftBuilder:
         date = own.time
         if date is None and not background:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
+        elif date is None:  # a background act takes the date of the story it goes on with
+            date = self.periods.story_date(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a])
         if place is not None:
             # a group named by its role acts for the country it operates in
