@@ -24,6 +24,7 @@ checksums when the block is read, and reported the same way (``translate``).
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import sys
@@ -60,6 +61,11 @@ class StorageFull(StoreError):
 
 class StoreNotWritable(StoreError):
     """The file or its folder is read-only or not ours to write."""
+
+
+class NotAStore(StoreError):
+    """A whole DuckDB file that lacks a table its schema version has: made by another
+    tool, or a table was dropped."""
 
 
 # -- integrity -------------------------------------------------------------------------
@@ -115,6 +121,49 @@ def verify_blocks(con, path: Path) -> None:
     if highest >= in_file:
         raise StoreDamaged(_damaged(path, f"its tables use block {highest:,} but the file holds only "
                                           f"{in_file:,} blocks; the file was cut short"))
+
+
+_CREATES_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def tables_of_schema(version: int) -> frozenset[str]:
+    """The tables a store of schema ``version`` has: those its migrations create."""
+    from sitrep.corpus.migrations import MIGRATIONS
+
+    names = {"schema_version"}
+    for number, _description, statements in MIGRATIONS:
+        if number <= version:
+            for sql in statements:
+                names.update(name.lower() for name in _CREATES_TABLE.findall(sql))
+    return frozenset(names)
+
+
+def check_tables(con, path: Path, read_only: bool) -> None:
+    """Raise NotAStore when the file lacks a table of its schema version (a table dropped),
+    or, for a reader, when it is another tool's DuckDB database (tables, but no
+    ``schema_version``): a read must never turn someone's database into a store. A file
+    without any table is a store not started yet and passes."""
+    present = {r[0].lower() for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main'").fetchall()}
+    if not present:
+        return
+    if "schema_version" not in present:
+        if read_only:
+            raise NotAStore(_not_a_store(path, ["schema_version"]))
+        return  # a writer adds the store's tables next to the others (migrations)
+    version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+    missing = sorted(tables_of_schema(int(version)) - present)
+    if missing:
+        raise NotAStore(_not_a_store(path, missing))
+
+
+def _not_a_store(path: Path, missing: list[str]) -> str:
+    more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    return (f"{path} is not a sitrep store (missing table {missing[0]}{more}): another tool made it, or a table "
+            "was dropped; pass the store `sitrep ingest` wrote with --db (or $SITREP_DB), or ingest the inputs "
+            "again into a new --db")
 
 
 def _damaged(path: Path, why: str) -> str:

@@ -222,6 +222,7 @@ class Store:
         try:
             if not in_memory and self.path.stat().st_size:
                 self._verify()
+                dbfile.check_tables(self._con, self.path, self.read_only)  # before a reader migrates it
             self._bring_schema_up_to_date()
         except BaseException:
             self._shutdown()
