@@ -266,6 +266,10 @@ class EventWords:
     nil_objects: frozenset[str]
     #: light verbs of a two-way act: "X and Y traded accusations" is X's act on Y (and Y's on X)
     reciprocal_verbs: frozenset[str]
+    #: verbs that carry a nominal event through a preposition ("engaged in clashes",
+    #: "entered into talks"): like a light verb, the subject does the act
+    prepositional_carriers: frozenset[str]
+    carrier_preps: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -917,6 +917,9 @@ def _attach_light_verb(c: Candidate, lex, by_head) -> None:
         dep = noun.head.head.dep_
     else:
         dep = noun.dep_
+    if dep == "pobj" and carrier.lower_ in lex.words.carrier_preps and carrier.dep_ == "prep" \
+            and lemma(carrier.head) in lex.words.prepositional_carriers:
+        carrier, dep = carrier.head, "dobj"  # "engaged in clashes", "entered into talks"
     if dep in ("dobj", "nsubjpass") and carrier.pos_ in ("VERB", "AUX") and lemma(carrier) in lex.light_verbs:
         c.light = carrier
         verb_cand = by_head.get(carrier.i)
