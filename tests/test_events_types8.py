@@ -90,10 +90,10 @@ def test_traded_accusations_are_accusations_not_a_trade(kb):
     assert "COOPERATE" not in types(doc)
 
 
-def test_traded_fire_with_is_fire_from_both_sides(kb):
-    doc = run(kb, "The Malian army traded fire with jihadist fighters near Gao.")
-    sources = {country(e.source) for e in doc.events if e.type == "ASSAULT"}
-    assert "MLI" in sources  # and the jihadists fired back: two directions of one exchange
+def test_exchanged_fire_is_fire_from_both_sides(kb):
+    doc = run(kb, "Thailand and Cambodia exchanged fire near the disputed temple on Sunday.")
+    pairs = {(country(e.source), country(e.target)) for e in doc.events if e.type == "ASSAULT"}
+    assert pairs == {("THA", "KHM"), ("KHM", "THA")}
 
 
 def test_punitive_measures_are_a_sanction(kb):

@@ -576,6 +576,8 @@ def _with_mirror(draft: Optional[Draft], c: Candidate, words) -> list[Draft]:
     ev = draft.event
     if not _reciprocal(c, words) or ev.source is None or ev.target is None:
         return [draft]
+    # the original first: the head-keyed maps of reaction_targets / antecedent_targets keep
+    # the first draft of a head, so a reaction to "the warnings" finds the original
     return [draft, dataclasses.replace(draft, event=dataclasses.replace(ev, source=ev.target, target=ev.source))]
 
 
