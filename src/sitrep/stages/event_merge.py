@@ -382,7 +382,10 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
 def reaction_targets(happenings: list[Happening], lex) -> None:
     """"Russia condemned the strikes": a reaction whose object is another happening's
     mention gets that happening's source as its target."""
-    by_token = {d.head: h for h in happenings for d in h.drafts}
+    by_token: dict[int, Happening] = {}
+    for h in happenings:
+        for d in h.drafts:
+            by_token.setdefault(d.head, h)  # a head's first draft (a two-way act's original)
     reactions = lex.types_of("reaction")
     for h in happenings:
         if h.target is not None or h.type not in reactions:

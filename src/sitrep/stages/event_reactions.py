@@ -31,7 +31,10 @@ def antecedent_targets(happenings, sdoc, lex, words: Optional[RoleWords] = None)
         return
     words = words or load_role_words()
     reactions = lex.types_of("reaction") | words.answering_types
-    by_token = {d.head: h for h in happenings for d in h.drafts}
+    by_token = {}
+    for h in happenings:
+        for d in h.drafts:
+            by_token.setdefault(d.head, h)  # a head's first draft (a two-way act's original)
     for h in happenings:
         if h.target is not None or h.type not in reactions:
             continue

@@ -62,7 +62,7 @@ def run(doc: Document, kb) -> Document:
     if not found:
         return doc
     builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
-    drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
+    drafts = [d for c, sent in found for d in _with_mirror(builder.draft(c, sent), c, lex.words)]
     # grouping reads mentions in text order (a demand read from "must" is found after
     # the sentence's other triggers)
     drafts.sort(key=lambda d: d.event.trigger.span)
@@ -287,6 +287,8 @@ class DraftBuilder:
             base_type = etype
         if etype == "ASSAULT" and _civil(sources, self.words):
             etype, mode, base_type = "PROTEST", "riot", "PROTEST"  # "protesters clashed with police"
+        if not targets and len(sources) > 1 and _reciprocal(c, self.words):
+            sources, targets = sources[:1], sources[1:]  # "Kenya and Uganda traded warnings"
         source, target = _pick_pair(etype, sources, targets, self.lex)
         if etype in self.lex.types_of("own-forces") and source is not None and target is not None \
                 and source.country and source.country == target.country:
@@ -569,6 +571,26 @@ def _anchors(c: Candidate) -> set[int]:
     if c.light is not None:
         out.add(c.light.i)
     return out
+
+
+def _with_mirror(draft: Optional[Draft], c: Candidate, words) -> list[Draft]:
+    """The draft, and for a two-way act with both parties read ("Kenya and Uganda traded
+    warnings") the other party's act too: each warned the other (CAMEO and PLOVER code a
+    reciprocal act once per direction)."""
+    if draft is None:
+        return []
+    ev = draft.event
+    if not _reciprocal(c, words) or ev.source is None or ev.target is None:
+        return [draft]
+    # the original first: the head-keyed maps of reaction_targets / antecedent_targets keep
+    # the first draft of a head, so a reaction to "the warnings" finds the original
+    return [draft, dataclasses.replace(draft, event=dataclasses.replace(ev, source=ev.target, target=ev.source))]
+
+
+def _reciprocal(c: Candidate, words) -> bool:
+    """A nominal event carried by a two-way light verb ("traded accusations", "exchanged
+    fire"): its coordinated subjects are each other's targets."""
+    return c.light is not None and lemma(c.light) in words.reciprocal_verbs
 
 
 def _modifiers(c: Candidate) -> frozenset[str]:
