@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
-from sitrep.stages.event_reactions import antecedent_targets
+from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        place_receives_act, verb_subject)
@@ -70,6 +70,7 @@ def run(doc: Document, kb) -> Document:
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
     fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc)
+    continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
@@ -152,10 +153,13 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
             known = h.source or h.target
             before_only = known is None
             excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
-            if h.source is not None and sdoc is not None:
-                # a party the sentence gives another part (event_roles.busy_elsewhere)
+            if known is not None and sdoc is not None:
+                # a party the sentence gives another part (event_roles.busy_elsewhere):
+                # "though X was condemned, Y praised it" -- Y is no condemner either
+                # (a party inside the known target's own phrase may still be the doer)
+                known_phrase = known.span if h.source is not None else None
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
-                             if busy_elsewhere(sdoc, a.span, d.head, known.span)]
+                             if busy_elsewhere(sdoc, a.span, d.head, known_phrase)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
@@ -297,6 +301,8 @@ class DraftBuilder:
         date = own.time
         if date is None and not background:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
+        elif date is None:  # a background act takes the date of the story it goes on with
+            date = self.periods.story_date(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a])
         if place is not None:
             # a group named by its role acts for the country it operates in
