@@ -545,6 +545,8 @@ def test_a_misread_date_of_the_same_report_in_the_same_news_cycle_is_a_slip(tmp_
     cases = [([report("a", "2025-12-09"), report("b", "2025-12-02")], [["a", "b"]]),
              ([report("a", "2025-12-09"), report("c", "2025-12-02", published="2025-12-13")], [["a"], ["c"]]),
              ([report("a", "2025-12-09"), report("d", "2025-12-02", sentence=loose)], [["a"], ["d"]]),
-             ([report("a", "2025-12-09"), report("e", "2025-12-07", published="2025-12-08")], [["a"], ["e"]])]
+             ([report("a", "2025-12-09"), report("e", "2025-12-07", published="2025-12-08")], [["a"], ["e"]]),
+             # a date months off is not a slip (and an incremental update could not find it)
+             ([report("a", "2025-12-09"), report("f", "2025-09-02")], [["a"], ["f"]])]
     for n, (docs, expected) in enumerate(cases):
         assert groups(store_docs(tmp_path, docs, name=f"slip{n}.duckdb")) == expected, n

@@ -486,6 +486,14 @@ class Cluster:
         lag = timedelta(days=SLIP_PUBLICATION_DAYS)
         if m.pub_date < self.pub_lo - lag or m.pub_date > self.pub_hi + lag:
             return False  # the cheap test first: most incidents are of other days
+        if m.lo is not None and self.core_lo is not None:
+            # a slip is a week or so at most: an incremental update reads an incident's
+            # members within FINE_SPREAD_DAYS of the dates it changes (_fine_clusters),
+            # so a slipped member must not lie further than that from the core
+            reach = timedelta(days=FINE_SPREAD_DAYS)
+            lo, hi = m.widened
+            if hi < self.core_lo - reach or lo > self.core_hi + reach:
+                return False
         return bool(self._slip_peers(m))
 
     def _slip_peers(self, m: Mention) -> list[Mention]:
