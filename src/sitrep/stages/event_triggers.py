@@ -100,8 +100,9 @@ def _hyphen_compound(tok):
 def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
     """Token indices whose lemma or lower form is a trigger head, and hyphen positions.
 
-    One vectorised pass over the Doc's hash arrays, so that the Python-level work is
-    only done on the few tokens that can start an event.
+    One vectorised pass over the Doc's hash arrays (a binary search of each hash in the
+    sorted trigger hashes), so that the Python-level work is only done on the few tokens
+    that can start an event.
     """
     from spacy.attrs import LEMMA, LOWER
 
@@ -111,10 +112,9 @@ def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
         return [], []
     keys, hyphen = _trigger_hashes(lex)
     arr = sdoc.to_array([LEMMA, LOWER])
-    present = keys.intersection(np.unique(arr).tolist())
-    if present:
-        wanted = np.fromiter(present, dtype=arr.dtype, count=len(present))
-        hits = np.flatnonzero(np.isin(arr, wanted).any(axis=1)).tolist()
+    if len(keys):
+        at = np.searchsorted(keys, arr)
+        hits = np.flatnonzero((keys[np.minimum(at, len(keys) - 1)] == arr).any(axis=1)).tolist()
     else:
         hits = []
     hyphens = np.flatnonzero(arr[:, 1] == np.uint64(hyphen)).tolist()
@@ -125,6 +125,9 @@ _HASH_CACHE: dict[int, tuple] = {}
 
 
 def _trigger_hashes(lex):
+    """(the sorted uint64 array of the trigger words' hashes in every case form, the hash
+    of "-"), once per lexicon."""
+    import numpy as np
     from spacy.strings import hash_string
 
     cached = _HASH_CACHE.get(id(lex))
@@ -137,7 +140,7 @@ def _trigger_hashes(lex):
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
-    cached = (frozenset(hash_string(f) for f in forms), hash_string("-"))
+    cached = (np.array(sorted({hash_string(f) for f in forms}), dtype=np.uint64), hash_string("-"))
     _HASH_CACHE[id(lex)] = cached
     return cached
 
@@ -366,18 +369,24 @@ def _table_for(tok, lex):
     return None
 
 
-def open_options(sent, cands, lex) -> list[Candidate]:
+def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     """"All options are on the table", "military action is not off the table": keeping
     force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
     a military option open"), coded on the verb of saying that reports it (its subject is
-    the threatener), else on the option's noun."""
+    the threatener), else on the option's noun. ``positions``: the sentence's
+    candidate_positions (they hold every option place word), instead of all its tokens."""
     words = lex.words
-    text = sent.text.lower()
-    if not any(place in text for place in words.option_places):
-        return []
+    if positions is None:
+        text = sent.text.lower()
+        if not any(place in text for place in words.option_places):
+            return []
+        tokens = iter(sent)
+    else:
+        doc = sent.doc
+        tokens = (doc[i] for i in positions if doc[i].lower_ in words.option_places)
     by_head = {c.head.i: c for c in cands}
     out = []
-    for tok in sent:
+    for tok in tokens:
         if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
             continue
         predicate = tok.head.head
