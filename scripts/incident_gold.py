@@ -22,7 +22,7 @@ from pathlib import Path
 CORPORA = {"allsides-": ("allsides-intl", "articles.jsonl"), "fakes-": ("fa-kes-syria", "articles.jsonl")}
 PLOVER_TYPES = {"AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
                 "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
-SPLITS = {"dev", "test"}
+SPLITS = {"dev", "dev2", "test"}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: a full stop after these is not a sentence end ("U.S. forces", "Mr. Maduro")

@@ -146,6 +146,21 @@ def test_dask_workers_start_with_one_blas_thread(executor):
     assert out == [expected] * 4
 
 
+def _worker_settings() -> tuple:
+    import dask
+    return tuple(dask.config.get(key) for key in ("distributed.worker.profile.enabled",
+                                                  "distributed.worker.memory.monitor-interval"))
+
+
+def test_local_workers_run_without_the_sampling_profiler(executor):
+    """The local cluster's workers get LOCAL_CLUSTER_CONFIG (no profiler, slower monitors),
+    and the calling process's own Dask config is left as it was."""
+    import dask
+    seen = executor.client.run(_worker_settings)
+    assert len(seen) == 2 and set(seen.values()) == {(False, "1s")}
+    assert dask.config.get("distributed.worker.profile.enabled") is True
+
+
 class _FlakyCluster:
     """Stands in for LocalCluster: the first ``failures`` starts die the way a nanny
     whose worker process did not come up does (a RuntimeError wrapping the cause)."""

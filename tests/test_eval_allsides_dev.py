@@ -68,3 +68,22 @@ def test_same_type_in_the_same_sentence_pairs_when_the_trigger_words_differ():
     assert pair_events(gold, same_type, sentences) == [(0, 0)]
     assert pair_events(gold, other_type, sentences) == []
     assert pair_events(gold, same_type) == []
+
+
+def test_a_date_is_right_when_it_lies_inside_the_gold_period_at_any_calendar_unit():
+    from sitrep.eval.sets.allsides_dev import date_within
+
+    assert date_within("2019-04-30", "2019-04") and date_within("2019-04-30T10:00", "2019-04-30")
+    # a day of the gold week counts like a day of the gold month (it did not before)
+    assert date_within("2013-07-05", "2013-W27") and date_within("2019-W04-WE", "2019-W04")
+    assert not date_within("2020-01-13", "2020-W02")  # the Monday after that week
+    # coarser than the gold is not right, whatever the unit
+    assert not date_within("2013-W27", "2013-07-04") and not date_within("2019-04", "2019-04-30")
+    assert not date_within(None, "2015") and not date_within("2016", "2015")
+
+
+def test_date_accuracy_counts_a_day_inside_a_gold_week():
+    gold = [ev([(0, 5)], date="2020-W02")]
+    tally = Tally()
+    score_article(gold, [ev([(0, 5)], date="2020-01-11")], tally)
+    assert tally.metrics()["date_acc"] == 1.0

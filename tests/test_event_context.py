@@ -266,3 +266,24 @@ def test_a_paragraph_that_opens_by_going_on_with_an_old_story_is_background(kb):
     destroyed = next(e for e in doc.events if e.trigger.text == "destroyed")
     assert destroyed.background is False
 
+
+
+def test_a_background_act_takes_the_year_of_the_story_it_goes_on_with(kb):
+    # issue 7: a background act keeps the year the text gives it (inferred from its
+    # story), never the publication day
+    doc = run(kb, "Troops of Zarnia shelled the border town of Karavan on Monday.\n\n"
+                  "In 2009, Zarnian patrol boats seized three fishing trawlers off Orvalo. "
+                  "The government of Meridia protested loudly.")
+    seized = of_type(doc, "COERCE")
+    assert seized.background is True and seized.date.value == "2009" and not seized.date.inferred
+    protested = next(e for e in doc.events if e.trigger.text.startswith("protest"))
+    assert protested.background is True
+    assert protested.date is not None and protested.date.value == "2009" and protested.date.inferred
+
+
+def test_a_background_act_without_a_story_stays_undated(kb):
+    # a habitual act with no dated story before it: no year to take, and not the news day
+    doc = run(kb, "Troops of Zarnia shelled the border town of Karavan on Monday.\n\n"
+                  "Zarnia has long accused Meridia of arming the rebels.")
+    accused = of_type(doc, "ACCUSE")
+    assert accused.background is True and accused.date is None

@@ -54,7 +54,7 @@ def test_same_strike_from_three_outlets_is_one_incident(tmp_path):
 
 @pytest.mark.parametrize("other", [
     dict(place="Maracaibo"),  # > 60 km away: another strike
-    dict(day="2025-12-12"),  # outside the one-day window for ASSAULT
+    dict(day="2025-12-12", published="2025-12-13"),  # outside the one-day window for ASSAULT
     dict(src="COL"),  # a different attacker
     dict(typ="PROTEST", sentence="US aircraft protested a naval base near Caracas at night."),  # another family
     dict(sentence="US aircraft hit fishing boats off Maracaibo harbour, killing eleven."),  # another story
@@ -72,13 +72,17 @@ def test_a_sea_or_region_does_not_veto_a_city(tmp_path):
 def test_verbal_events_get_a_wider_window(tmp_path):
     acc = dict(typ="ACCUSE", sentence="Caracas officials accused Washington of piracy on the high seas.", src="VEN",
                tgt="USA", place=None)
-    store = store_docs(tmp_path, [strike("a", "A", day="2025-12-09", **acc), strike("b", "B", day="2025-12-11", **acc),
-                                  strike("c", "C", day="2025-12-14", **acc)])
+    store = store_docs(tmp_path, [strike("a", "A", day="2025-12-09", **acc),
+                                  strike("b", "B", day="2025-12-11", published="2025-12-11", **acc),
+                                  strike("c", "C", day="2025-12-14", published="2025-12-14", **acc)])
     assert groups(store) == [["a", "b"], ["c"]]
 
 
 def test_no_chaining_beyond_one_window(tmp_path):
-    docs = [strike(f"s{i}", f"Wire {i}", day=f"2025-12-{9 + i:02d}") for i in range(4)]  # 9, 10, 11, 12
+    # 9, 10, 11, 12, each published the day it happened (a report dated after its own
+    # publication day would be a misread date: see the date slip test)
+    docs = [strike(f"s{i}", f"Wire {i}", day=f"2025-12-{9 + i:02d}", published=f"2025-12-{9 + i:02d}")
+            for i in range(4)]
     store = store_docs(tmp_path, docs)
     assert max(len(g) for g in groups(store)) <= 2
 
@@ -524,3 +528,23 @@ def test_an_undated_article_placed_by_an_update_equals_a_rebuild(tmp_path):
     rebuild_incidents(full)
     assert snapshot(inc) == snapshot(full)
     assert ["a", "u"] in groups(full)
+
+
+def test_a_misread_date_of_the_same_report_in_the_same_news_cycle_is_a_slip(tmp_path):
+    """Two outlets publish the same report the same day; one dates it a week back (a
+    weekday read against the wrong week). Much the same words in one news cycle: one
+    happening. The same words published days later, loosely similar words the same day,
+    or fresh dates on both sides (a campaign of strikes worded alike) stay apart."""
+    same = "Government helicopters dropped barrel bombs on the market of Kafr Dael, killing nine civilians."
+    loose = "Nine civilians died in Kafr Dael after an attack on a market, residents told reporters on the phone."
+
+    def report(aid, day, published="2025-12-10", sentence=same):
+        return strike(aid, f"Wire {aid}", place=None, src="SYR", tgt=None, day=day, published=published,
+                      sentence=sentence)
+
+    cases = [([report("a", "2025-12-09"), report("b", "2025-12-02")], [["a", "b"]]),
+             ([report("a", "2025-12-09"), report("c", "2025-12-02", published="2025-12-13")], [["a"], ["c"]]),
+             ([report("a", "2025-12-09"), report("d", "2025-12-02", sentence=loose)], [["a"], ["d"]]),
+             ([report("a", "2025-12-09"), report("e", "2025-12-07", published="2025-12-08")], [["a"], ["e"]])]
+    for n, (docs, expected) in enumerate(cases):
+        assert groups(store_docs(tmp_path, docs, name=f"slip{n}.duckdb")) == expected, n

@@ -159,6 +159,37 @@ def test_estimate_total_counts_jsonl_lines_and_files(tmp_path):
     assert estimate_total(["https://example.invalid/feed"]) is None
 
 
+def test_estimate_total_is_unknown_for_inputs_of_many_records(tmp_path):
+    """A feed, JSON or CSV file holds any number of articles: no guessed total (it showed
+    "25/24"); a hidden folder is not read, so it is not counted either."""
+    from sitrep.corpus.ingest import estimate_total
+
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.html").write_text("<p>hello</p>", encoding="utf-8")
+    (tmp_path / "d" / ".cache").mkdir()
+    (tmp_path / "d" / ".cache" / "old.txt").write_text("hello", encoding="utf-8")
+    assert estimate_total([str(tmp_path / "d")]) == 1
+    feed = tmp_path / "d" / "news.rss"
+    feed.write_text("<rss><channel><item><title>a</title></item><item><title>b</title></item></channel></rss>",
+                    encoding="utf-8")
+    assert estimate_total([str(tmp_path / "d")]) is None
+    for name in ("many.json", "rows.csv", "a.jsonl.gz"):
+        (tmp_path / name).write_bytes(b"[]")
+        assert estimate_total([str(tmp_path / name)]) is None
+
+
+def test_progress_drops_a_total_the_run_outgrew():
+    """A total that turns out too small is dropped, never drawn as "25/24"."""
+    import io
+
+    from sitrep.run.progress import Progress
+
+    bar = Progress(total=2, stream=io.StringIO(), enabled=True)
+    bar.update(3)
+    assert bar.total is None
+    assert "3/2" not in bar.render() and bar.render().startswith("3 articles")
+
+
 def test_edited_text_file_is_an_update(tmp_path):
     page = tmp_path / "report.txt"
     page.write_text(article(8)["text"], encoding="utf-8")

@@ -92,7 +92,9 @@ def test_deferred_panels_show_what_the_server_renders(normal_store):
     read the same: the script builds what the templates write."""
     panels = {"/?about=Caracas&group=type": ["#overview-panels .cards", "#changes", "#chart-legend"],
               "/map?type=ASSAULT&min_sources=2": ["#map-summary", "#map-legend"],
-              "/actors?about=Caracas": ["#actors"]}
+              "/actors?about=Caracas": ["#actors"],
+              # a page of the table other than the first, with its pager (drawn by app.js first)
+              "/actors?outlet=Wire&per_page=1&page=2": ["#actors", "#actors-panel nav.pager"]}
     with Server(normal_store) as server, browser_page() as page:
         for path, parts in panels.items():
             page.goto(server.url + path)

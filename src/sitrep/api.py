@@ -154,7 +154,7 @@ class Corpus:
             sql, params = query
             # a cursor of its own: DuckDB 2 refuses a relation on a connection holding an
             # unfinished result
-            relation = store.con.cursor().sql(sql, params=params)
+            relation = store.cursor().sql(sql, params=params)
             if kind == "pandas":
                 return relation.df()
             # DuckDB 2 calls it to_arrow_table, DuckDB 1 arrow

@@ -82,3 +82,34 @@ def describe(exc: BaseException) -> str:
     tb = traceback.extract_tb(exc.__traceback__)
     where = f" at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
     return f"{type(exc).__name__}: {exc}{where}"
+
+
+def write_problem(exc: OSError, path, option: str) -> str:
+    """Why ``path`` could not be written, and what to do, for one line of an error:
+    ``(No space left on device): the disk that holds it is full; free some space ...``.
+    ``option`` is the command-line option that chose the path (``-o``, ``--out``); a
+    failure of its folder (missing, a file, read-only) is said about the folder."""
+    import errno
+    from pathlib import Path
+
+    path = Path(path)
+    folder = path.parent if str(path.parent) not in ("", ".") else Path(".")
+    code = exc.errno
+    # mkdir of a folder that is a file says "File exists", which hides the cause
+    reason = "(not a folder)" if code == errno.EEXIST else f"({exc.strerror or type(exc).__name__})"
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        why = f"the disk or device that holds {path} is full; free some space, or choose another place with {option}"
+    elif code == errno.EROFS:
+        why = f"{folder} is on a read-only file system; choose a place on a writable disk with {option}"
+    elif code in (errno.EACCES, errno.EPERM):
+        why = f"you may not write in {folder}; choose a folder you own with {option}, or fix its permissions"
+    elif code == errno.ENOENT:
+        why = f"the folder {folder} does not exist; create it (mkdir -p {folder}) or choose another with {option}"
+    elif code in (errno.ENOTDIR, errno.EEXIST):
+        blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), folder)
+        why = f"{blocker} is a file, not a folder; choose another place with {option}"
+    elif code == errno.EISDIR:
+        why = f"{path} is a folder; give {option} a file name in it (e.g. {path / 'brief.md'})"
+    else:
+        why = f"check that the folder exists, is writable and its disk has room, or choose another place with {option}"
+    return f"{reason}: {why}"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Optional, TextIO
 
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepError, write_problem
 
 def plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
@@ -72,5 +72,4 @@ def write_text(path: Path, text: str, option: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise SitrepError(f"{option} {path}: cannot write ({exc.strerror}); "
-                          "check that the folder exists, is writable and the disk has room") from None
+        raise SitrepError(f"{option} {path}: cannot write {write_problem(exc, path, option)}") from None

@@ -24,6 +24,7 @@ checksums when the block is read, and reported the same way (``translate``).
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import sys
@@ -62,6 +63,11 @@ class StoreNotWritable(StoreError):
     """The file or its folder is read-only or not ours to write."""
 
 
+class NotAStore(StoreError):
+    """A whole DuckDB file that lacks a table its schema version has: made by another
+    tool, or a table was dropped."""
+
+
 # -- integrity -------------------------------------------------------------------------
 
 def check_file(path: Path) -> None:
@@ -96,7 +102,8 @@ def verify_blocks(con, path: Path) -> None:
     """Every data block the tables point to must lie whole inside the file (a truncated
     file keeps a readable header; its catalog still names the lost blocks)."""
     size = path.stat().st_size
-    row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+    row = con.execute("SELECT block_size FROM pragma_database_size() "
+                      "WHERE database_name = current_database()").fetchone()
     block_size = int(row[0]) if row and row[0] else 0
     if not block_size:
         return
@@ -116,6 +123,49 @@ def verify_blocks(con, path: Path) -> None:
                                           f"{in_file:,} blocks; the file was cut short"))
 
 
+_CREATES_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def tables_of_schema(version: int) -> frozenset[str]:
+    """The tables a store of schema ``version`` has: those its migrations create."""
+    from sitrep.corpus.migrations import MIGRATIONS
+
+    names = {"schema_version"}
+    for number, _description, statements in MIGRATIONS:
+        if number <= version:
+            for sql in statements:
+                names.update(name.lower() for name in _CREATES_TABLE.findall(sql))
+    return frozenset(names)
+
+
+def check_tables(con, path: Path, read_only: bool) -> None:
+    """Raise NotAStore when the file lacks a table of its schema version (a table dropped),
+    or, for a reader, when it is another tool's DuckDB database (tables, but no
+    ``schema_version``): a read must never turn someone's database into a store. A file
+    without any table is a store not started yet and passes."""
+    present = {r[0].lower() for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main'").fetchall()}
+    if not present:
+        return
+    if "schema_version" not in present:
+        if read_only:
+            raise NotAStore(_not_a_store(path, ["schema_version"]))
+        return  # a writer adds the store's tables next to the others (migrations)
+    version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+    missing = sorted(tables_of_schema(int(version)) - present)
+    if missing:
+        raise NotAStore(_not_a_store(path, missing))
+
+
+def _not_a_store(path: Path, missing: list[str]) -> str:
+    more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    return (f"{path} is not a sitrep store (missing table {missing[0]}{more}): another tool made it, or a table "
+            "was dropped; pass the store `sitrep ingest` wrote with --db (or $SITREP_DB), or ingest the inputs "
+            "again into a new --db")
+
+
 def _damaged(path: Path, why: str) -> str:
     return (f"the database {path} is damaged: {why}. Restore it from a backup, or ingest the inputs again "
             "into a new --db")
@@ -124,18 +174,21 @@ def _damaged(path: Path, why: str) -> str:
 # -- connecting -------------------------------------------------------------------------
 
 _LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held"
-                        r"|same database file with a different configuration", re.I)
+                        r"|same database file with a different configuration|Unique file handle conflict", re.I)
 # Another connection *in this process* opened the file in the other read mode: transient when
 # it is the dashboard's snapshot guard (milliseconds), a programming error when it stays open.
-_SAME_PROCESS = re.compile(r"different configuration", re.I)
+_SAME_PROCESS = re.compile(r"different configuration|Unique file handle conflict", re.I)
 SAME_PROCESS_WAIT = 10.0
 _HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
 def connect(path: Path, read_only: bool, wait: Optional[float] = None,
-            say: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True)):
+            say: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True),
+            row_group_rows: Optional[int] = None):
     """A DuckDB connection, waiting (up to ``wait`` seconds) while another process holds
-    the file; every failure becomes a StoreError that says what to do."""
+    the file; every failure becomes a StoreError that says what to do. ``row_group_rows``:
+    the file is attached with that row-group size (DuckDB keeps it per attachment, not in
+    the file), so what the connection appends is written in row groups of that many rows."""
     import duckdb
 
     wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
@@ -143,7 +196,7 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
     started, delay, told = time.monotonic(), 0.05, False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return _open(path, read_only, row_group_rows)
         except duckdb.Error as exc:
             message = str(exc)
             if not _LOCK_HELD.search(message):
@@ -164,6 +217,25 @@ def connect(path: Path, read_only: bool, wait: Optional[float] = None,
                 told = True
             time.sleep(delay)
             delay = min(delay * 1.5, 0.5)
+
+
+def _open(path: Path, read_only: bool, row_group_rows: Optional[int]):
+    """The file opened as the connection's database: directly, or attached (as ``store``,
+    then the default catalog) when a row-group size is asked for."""
+    import duckdb
+
+    if not row_group_rows:
+        return duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(":memory:")
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {int(row_group_rows)}"
+                    f"{', READ_ONLY' if read_only else ''})")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _start_empty_file(path: Path, read_only: bool) -> None:

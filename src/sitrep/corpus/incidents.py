@@ -6,7 +6,10 @@ Two mentions are linked only on evidence, all of it:
     (PUBLICATION_LAG_DAYS). Intervals widened by the type's window (knowledge table
     data/incidents/windows.tsv: a strike "on Tuesday" vs a statement re-reported for days)
     must overlap every member's, so an incident never drifts along a campaign of similar
-    strikes. A mention with no date at all (no date in its text, no publication date, nor
+    strikes. A date read from the sentence may be wrong (a weekday against the wrong week,
+    a photo caption's date): a report from an article published the same news cycle as a
+    member's that says much the same (DATE_SLIP_TEXT) joins despite its date, and leaves
+    the incident's dates as they were. A mention with no date at all (no date in its text, no publication date, nor
     one inferred by the reader) is never a wildcard (that merged unrelated happenings):
     it is linked across articles only once its article is dated by two of its reports
     matching dated incidents of the same week (pass 2b). A year is too vague to link on.
@@ -87,7 +90,7 @@ from sitrep.knowledge.linking import country_alpha3, rule_for, stopwords, type_r
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "10"
+LINKER_VERSION = "11"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -129,6 +132,17 @@ STATEMENT_TEXT = 0.45
 STATEMENT_WORDS = 0.25
 #: text a link needs when one role's country differs (the other agreeing)
 ROLE_CONFLICT_TEXT = 0.5
+#: a report from another article whose sentence date misses the incident's (a weekday read
+#: against the wrong week, a date taken from a photo caption or another sentence) is still
+#: one of its reports when the two articles were published within SLIP_PUBLICATION_DAYS of
+#: each other (the same news cycle) and it says this much the same as a member: a slip of
+#: the date reading is likelier than another happening told in the same words the same day
+DATE_SLIP_TEXT = 0.55
+SLIP_PUBLICATION_DAYS = 1
+#: ... provided one of the two dates is suspect: after its article's publication, or this
+#: many days or more before it. A fresh date (the publication day or the day before) is
+#: trusted: reports of a campaign of strikes on consecutive days, worded alike, stay apart
+STALE_DAYS = 2
 #: a mention without a usable date (linked within its article) needs this much more text
 UNDATED_TEXT_EXTRA = 0.15
 #: a mention dated only by its article's publication day (its text gives no date: "has
@@ -408,6 +422,9 @@ class Cluster:
     points: list = field(default_factory=list)  # (lat, lon)
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
+    pub_lo: Optional[date] = None  # the members' articles' publication days
+    dated_by: list = field(default_factory=list)  # the members whose dates make the core
+    pub_hi: Optional[date] = None
 
     def __post_init__(self) -> None:
         if not self.incident_id:
@@ -421,10 +438,19 @@ class Cluster:
         self.members.append(m)
         self.articles.add(m.article_id)
         self.sentences.add((m.article_id, m.sentence_start))
+        if m.pub_date is not None:
+            self.pub_lo = m.pub_date if self.pub_lo is None else min(self.pub_lo, m.pub_date)
+            self.pub_hi = m.pub_date if self.pub_hi is None else max(self.pub_hi, m.pub_date)
         if m.lo is not None and m.precision not in (None, "year"):
             lo, hi = m.widened
-            self.core_lo = lo if self.core_lo is None else max(self.core_lo, lo)
-            self.core_hi = hi if self.core_hi is None else min(self.core_hi, hi)
+            if self._dates_meet(m):
+                self.core_lo = lo if self.core_lo is None else max(self.core_lo, lo)
+                self.core_hi = hi if self.core_hi is None else min(self.core_hi, hi)
+                self.dated_by.append(m)
+            elif not _suspect_date(m) and all(_suspect_date(o) for o in self.dated_by):
+                # it joined on a date slip (may_slip): a fresh date outweighs suspect ones
+                self.core_lo, self.core_hi, self.dated_by = lo, hi, [m]
+            # else its own date slipped: it says nothing about the incident's dates
         if m.source_country:
             self.sources[m.source_country] += 1
         if m.target_country:
@@ -441,18 +467,42 @@ class Cluster:
             self.points.append((m.lat, m.lon))
 
     def reaches(self, m: Mention) -> bool:
-        """Whether m's widened dates meet the incident's core (the cheap test first)."""
+        """Whether m may join as far as dates tell (the cheap test first): its widened
+        dates meet the incident's core, or its date may be a slip (``may_slip``)."""
+        return self._dates_meet(m) or self.may_slip(m)
+
+    def _dates_meet(self, m: Mention) -> bool:
         if m.lo is None or self.core_lo is None:
             return True
         lo, hi = m.widened
         return not (hi < self.core_lo or lo > self.core_hi)
 
+    def may_slip(self, m: Mention) -> bool:
+        """Whether m's own date may be misread (see DATE_SLIP_TEXT): a day-dated report
+        whose article was published within SLIP_PUBLICATION_DAYS of a member's article;
+        ``fit`` then asks for DATE_SLIP_TEXT in common with such a member."""
+        if m.precision != "day" or m.pub_date is None or self.pub_lo is None:
+            return False
+        lag = timedelta(days=SLIP_PUBLICATION_DAYS)
+        if m.pub_date < self.pub_lo - lag or m.pub_date > self.pub_hi + lag:
+            return False  # the cheap test first: most incidents are of other days
+        return bool(self._slip_peers(m))
+
+    def _slip_peers(self, m: Mention) -> list[Mention]:
+        """The members from other articles published within SLIP_PUBLICATION_DAYS of m's,
+        where m's date or the member's is suspect (``_suspect_date``)."""
+        if m.precision != "day" or m.pub_date is None:
+            return []
+        suspect = _suspect_date(m)
+        return [o for o in self.members[:COMPARED_MEMBERS] if o.article_id != m.article_id
+                and o.pub_date is not None and abs((o.pub_date - m.pub_date).days) <= SLIP_PUBLICATION_DAYS
+                and (suspect or _suspect_date(o))]
+
     def fit(self, m: Mention) -> Optional[float]:
         """None when m cannot report this incident, else how well it fits."""
-        if m.lo is not None and self.core_lo is not None:
-            lo, hi = m.widened
-            if hi < self.core_lo or lo > self.core_hi:
-                return None
+        slipped = not self._dates_meet(m)
+        if slipped and not self.may_slip(m):
+            return None
         actors = self._actors(m)
         if actors is None:
             return None
@@ -484,6 +534,8 @@ class Cluster:
             need = min(need, SAME_SPEAKER_TEXT)
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
+        if slipped and not any(m.similarity(o) >= max(need, DATE_SLIP_TEXT) for o in self._slip_peers(m)):
+            return None
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m)
@@ -538,6 +590,13 @@ class Cluster:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+def _suspect_date(m: Mention) -> bool:
+    """A day read from the sentence that its article's publication day does not make
+    likely for the news it reports (see STALE_DAYS)."""
+    return (m.precision == "day" and m.pub_date is not None
+            and (m.lo > m.pub_date or (m.pub_date - m.hi).days >= STALE_DAYS))
 
 
 def _speaker_words(name: Optional[str]) -> Optional[frozenset]:

@@ -253,24 +253,30 @@ def expand_url_lists(paths: Iterable[str]) -> list[str]:
 
 
 def estimate_total(paths: Iterable[str], limit_bytes: int = 200_000_000) -> Optional[int]:
-    """A cheap count of the articles the inputs hold (JSONL lines, one per other file),
-    for the progress bar's ETA; None when unknown (URLs, stdin) or too big to scan."""
+    """The number of articles the inputs hold, for the progress bar's ETA, when it is
+    known without reading them: a JSONL line is one record, an HTML or text file one
+    article. None (unknown: the bar counts without a total) as soon as an input may hold
+    any number of records -- a feed, JSON, CSV, a compressed or unrecognised file -- or is
+    a URL, stdin, or too big to scan: a guess of one per file showed "25/24" for a feed."""
+    from sitrep.read import _HTML_EXT, _JSONL_EXT, _TEXT_EXT, _walk
+
     total, scanned = 0, 0
     for p in paths:
         path = Path(p)
         if re.match(r"^https?://", str(p)) or str(p) == "-" or not path.exists():
             return None
-        files = [f for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".")] \
-            if path.is_dir() else [path]
-        for f in files:
-            if f.suffix in (".jsonl", ".ndjson"):
+        for f in (_walk(path) if path.is_dir() else [path]):
+            suffix = f.suffix.lower()
+            if suffix in _JSONL_EXT:
                 scanned += f.stat().st_size
                 if scanned > limit_bytes:
                     return None
                 with f.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
-            else:
+            elif suffix in _HTML_EXT or suffix in _TEXT_EXT:
                 total += 1
+            else:
+                return None
     return total
 
 

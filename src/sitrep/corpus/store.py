@@ -60,6 +60,17 @@ RELEASE_EVERY_SECONDS = 0.0
 STORE_MEMORY: Optional[str] = None
 _MEMORY_VALUE = re.compile(r"^\s*\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)\s*$", re.I)
 
+#: rows per row group in what a writer appends ($SITREP_ROW_GROUP_ROWS; 0 = DuckDB's default,
+#: 122,880). Each commit's checkpoint (at every release of the file) rewrites the row
+#: group the commit appended to, and merges small trailing row groups into one, rewriting
+#: them all: with DuckDB's default, a table of one row per article (article text, compressed
+#: document) stays one growing row group for the first 122,880 articles, so what a
+#: checkpoint rewrites -- and the coordinator's peak memory -- grew with the corpus
+#: (docs/scaling.md, sessions 6-7). Capped, a checkpoint rewrites at most this many rows
+#: of a table (2,048: ~18 MB of compressed documents); existing larger row groups are left as
+#: they are. A multiple of 2,048.
+ROW_GROUP_ROWS = 2048
+
 #: how ``documents.body`` is written (store.document() reads older rows' articles.document)
 DOCUMENT_ENCODING = "zlib-json"
 #: zlib level for document bodies: 1 compresses a document JSON ~6x at ~0.3 ms, higher
@@ -139,6 +150,18 @@ def store_memory() -> Optional[str]:
     return value.replace(" ", "")
 
 
+def row_group_rows() -> Optional[int]:
+    """Rows per row group for a writer ($SITREP_ROW_GROUP_ROWS, default ROW_GROUP_ROWS);
+    None: DuckDB's default."""
+    value = os.environ.get("SITREP_ROW_GROUP_ROWS", "").strip()
+    if not value:
+        return ROW_GROUP_ROWS or None
+    if not value.isdigit() or int(value) % 2048:
+        raise SitrepError(f"SITREP_ROW_GROUP_ROWS={value!r} is not a multiple of 2048 rows; "
+                          "unset it, or give e.g. 8192 (0: DuckDB's default)")
+    return int(value) or None
+
+
 def _domain(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -185,6 +208,7 @@ class Store:
             self._release_every = release_seconds() if release_every is None else max(0.0, release_every)
         self._opened_at = 0.0
         self._memory = store_memory() if not read_only else None
+        self._row_group_rows = row_group_rows() if not read_only else None
         self._con = None
         self._writer_lock: Optional[dbfile.WriterLock] = None
         # rows waiting for one executemany per table: a DuckDB statement costs ~1 ms,
@@ -198,6 +222,7 @@ class Store:
         try:
             if not in_memory and self.path.stat().st_size:
                 self._verify()
+                dbfile.check_tables(self._con, self.path, self.read_only)  # before a reader migrates it
             self._bring_schema_up_to_date()
         except BaseException:
             self._shutdown()
@@ -254,7 +279,7 @@ class Store:
         if str(self.path) == ":memory:":
             import duckdb
             return duckdb.connect(":memory:")
-        con = dbfile.connect(self.path, self.read_only, self._wait)
+        con = dbfile.connect(self.path, self.read_only, self._wait, row_group_rows=self._row_group_rows)
         self._opened_at = time.monotonic()
         if not self.read_only and self._memory:
             con.execute(f"SET memory_limit = '{self._memory}'")
@@ -279,6 +304,15 @@ class Store:
         if self._con is None:
             self._con = self._connect()
         return self._con
+
+    def cursor(self):
+        """A new cursor on this store's connection (for another thread). A writer's file
+        is attached to an in-memory connection as ``store`` (dbfile._open) and ``USE`` is
+        per cursor, so each new cursor is pointed at it again."""
+        cur = self.con.cursor()
+        if self._row_group_rows and not self._dataset and str(self.path) != ":memory:":
+            cur.execute("USE store")
+        return cur
 
     def release(self) -> None:
         """Close the connection so other processes can open the file; reopened on use."""

@@ -148,6 +148,16 @@ class RoleWords:
     thing_pronouns: frozenset[str] = frozenset()
     #: nouns of an area of several countries after "of" ("the governments of the region")
     regional_nouns: frozenset[str] = frozenset()
+    #: nouns of a sea or strait named after a country ("the Gulf of Oman")
+    water_bodies: frozenset[str] = frozenset()
+    #: verbs whose object is a reaction they brought about ("sparked outrage")
+    causative_verbs: frozenset[str] = frozenset()
+    #: PLOVER types besides the reaction class whose object can be an earlier act
+    answering_types: frozenset[str] = frozenset()
+    #: object pronouns that stand for a person named before ("compared him to X")
+    person_object_pronouns: frozenset[str] = frozenset()
+    #: places and things of a body ("base", "station"): "an army base" stands for the army
+    facility_nouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -163,6 +173,8 @@ _ROLE_WORD_SETS = {
     "bloc_noun": "bloc_nouns", "stance_prefix": "stance_prefixes", "relational_noun": "relational_nouns",
     "country_description": "country_descriptions", "outside_preposition": "outside_prepositions",
     "thing_pronoun": "thing_pronouns", "regional_noun": "regional_nouns",
+    "water_body": "water_bodies", "causative_verb": "causative_verbs",
+    "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",
 }
 
 
@@ -172,6 +184,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     of _ROLE_WORD_SETS, and the lists whose value is a PLOVER type, a sector or a name."""
     sets: dict[str, set[str]] = {field_name: set() for field_name in _ROLE_WORD_SETS.values()}
     dispossessing: set[str] = set()
+    answering: set[str] = set()
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
@@ -193,6 +206,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if not types or not types <= set(PLOVER_TYPES):
                 raise ValueError(f"{path}: referring_act {word!r} needs PLOVER types, got {value!r}")
             referring[word] = types
+        elif kind == "answering_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: answering_type needs a PLOVER type, got {word!r}")
+            answering.add(word.upper())
         elif kind == "dispossessing_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
@@ -200,7 +217,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
         else:
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
-                     dispossessing_types=frozenset(dispossessing),
+                     dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
                      **{name: frozenset(words) for name, words in sets.items()})
 
 

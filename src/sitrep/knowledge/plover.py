@@ -113,6 +113,29 @@ def load_triggers(path: Path = PLOVER_DIR / "triggers.tsv") -> list[Trigger]:
     return triggers
 
 
+def load_nominal_events(verbs: dict[str, list[Trigger]],
+                        path: Path = PLOVER_DIR / "nominal_events.tsv") -> list[Trigger]:
+    """Noun triggers typed by the verb they derive from (``nominal_events.tsv``).
+
+    Each row names a noun and its verb; the noun takes the type and mode of the verb's
+    one-word row, with the row's own flags. A verb without a one-word row is an error
+    (the table would silently code nothing).
+    """
+    out = []
+    for row in tsv_rows(path):
+        if len(row) < 2:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        noun, verb = row[0].lower(), row[1].lower()
+        flags = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip())
+        if flags - FLAGS:
+            raise ValueError(f"{path.name}: unknown flags {sorted(flags - FLAGS)} in {row!r}")
+        base = next((t for t in verbs.get(verb, ()) if t.second is None), None)
+        if base is None:
+            raise ValueError(f"{path.name}: {verb!r} has no one-word verb row in triggers.tsv ({row!r})")
+        out.append(Trigger(base.type, base.mode, "N", noun, None, flags))
+    return out
+
+
 def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
@@ -120,6 +143,8 @@ def load_event_lexicon(data_dir: Path = PLOVER_DIR) -> EventLexicon:
         tables = {"V": (verbs,), "N": (nouns,), "A": (verbs, nouns)}[trig.pos]
         for table in tables:
             table.setdefault(trig.lemma, []).append(trig)
+    for trig in load_nominal_events(verbs, data_dir / "nominal_events.tsv"):
+        nouns.setdefault(trig.lemma, [trig])  # a noun's own row in triggers.tsv wins
     for table in (verbs, nouns):
         for lemma, entries in table.items():
             # two-word patterns are more specific: try them first
@@ -239,6 +264,12 @@ class EventWords:
     share_words: frozenset[str]
     #: objects that offer or promise nothing ("offered little in the way of detail")
     nil_objects: frozenset[str]
+    #: light verbs of a two-way act: "X and Y traded accusations" is X's act on Y (and Y's on X)
+    reciprocal_verbs: frozenset[str]
+    #: verbs that carry a nominal event through a preposition ("engaged in clashes",
+    #: "entered into talks"): like a light verb, the subject does the act
+    prepositional_carriers: frozenset[str]
+    carrier_preps: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -85,23 +85,35 @@ def _detection_f1(articles: Sequence[ArticleCandidates], probs: dict[str, list[f
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def out_of_fold(articles: Sequence[ArticleCandidates], k: int, l2: float, min_count: int) -> dict[str, list[float]]:
-    """Each article's candidate probabilities from a model trained on the other folds."""
+Rows = tuple[list[dict], list[int]]
+NO_EXTRA: Rows = ([], [])
+
+
+def _with(rows: Rows, extra: Rows) -> Rows:
+    """Training rows of the dev articles plus rows from elsewhere (other gold sets)."""
+    return rows[0] + extra[0], rows[1] + extra[1]
+
+
+def out_of_fold(articles: Sequence[ArticleCandidates], k: int, l2: float, min_count: int,
+                extra: Rows = NO_EXTRA) -> dict[str, list[float]]:
+    """Each article's candidate probabilities from a model trained on the other folds
+    (plus ``extra`` rows, which are never scored)."""
     probs: dict[str, list[float]] = {}
     for held in folds(articles, k):
         held_set = set(held)
         train = [a for i, a in enumerate(articles) if i not in held_set]
-        model = logreg.train(*_rows(train), l2=l2, min_count=min_count)
+        model = logreg.train(*_with(_rows(train), extra), l2=l2, min_count=min_count)
         for i in held:
             probs[articles[i].article] = [model.probability(f) for f in articles[i].features]
     return probs
 
 
-def choose(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tuple[float, float, float]:
+def choose(articles: Sequence[ArticleCandidates], k: int, min_count: int,
+           extra: Rows = NO_EXTRA) -> tuple[float, float, float]:
     """(l2, threshold, inner detection F1): the best pair by an inner grouped CV on ``articles``."""
     best = (-1.0, 1.0, 0.5)
     for l2 in L2_GRID:
-        probs = out_of_fold(articles, k, l2, min_count)
+        probs = out_of_fold(articles, k, l2, min_count, extra)
         for t in THRESHOLDS:
             f1 = _detection_f1(articles, probs, t)
             if f1 > best[0] + 1e-9:
@@ -109,24 +121,26 @@ def choose(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tup
     return best[1], best[2], best[0]
 
 
-def fit_final(articles: Sequence[ArticleCandidates], k: int, min_count: int) -> tuple[logreg.Model, float]:
-    """The model on every article, with L2 and threshold chosen by grouped CV on them."""
-    l2, threshold, inner = choose(articles, k, min_count)
-    model = logreg.train(*_rows(articles), l2=l2, min_count=min_count, threshold=float(threshold))
+def fit_final(articles: Sequence[ArticleCandidates], k: int, min_count: int,
+              extra: Rows = NO_EXTRA) -> tuple[logreg.Model, float]:
+    """The model on every article (plus ``extra`` rows), with L2 and threshold chosen by
+    grouped CV on the articles."""
+    l2, threshold, inner = choose(articles, k, min_count, extra)
+    model = logreg.train(*_with(_rows(articles), extra), l2=l2, min_count=min_count, threshold=float(threshold))
     model.header.update({"l2": l2, "inner_cv_detection_f1": round(inner, 4)})
     return model, inner
 
 
 def cross_validate(articles: Sequence[ArticleCandidates], k: int = 5, inner_k: int = 4,
-                   min_count: int = 2) -> tuple[dict[str, list[bool]], list[dict]]:
+                   min_count: int = 2, extra: Rows = NO_EXTRA) -> tuple[dict[str, list[bool]], list[dict]]:
     """Keep-decisions for every candidate, each made by a model that never saw its article,
-    and one line per fold (chosen L2 and threshold)."""
+    and one line per fold (chosen L2 and threshold); ``extra`` rows join every training set."""
     keep: dict[str, list[bool]] = {}
     lines = []
     for n, held in enumerate(folds(articles, k)):
         held_set = set(held)
         train = [a for i, a in enumerate(articles) if i not in held_set]
-        model, inner = fit_final(train, inner_k, min_count)
+        model, inner = fit_final(train, inner_k, min_count, extra)
         for i in held:
             a = articles[i]
             keep[a.article] = [model.probability(f) >= model.threshold for f in a.features]

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepError, write_problem
 
 
 def _reason(exc: OSError) -> str:
@@ -62,10 +62,12 @@ def rescue(text: str, suffix: str) -> Optional[Path]:
 
 def _cannot(target: str, exc: OSError, text: str, suffix: str) -> SitrepError:
     saved = rescue(text, suffix)
-    where = (f"the brief was saved to {saved} instead" if saved else
-             "it could not be saved elsewhere either; free some disk space")
-    return SitrepError(f"cannot write the brief to {target} ({_reason(exc)}); {where}. "
-                       f"Choose a writable path with -o")
+    where = (f"the brief was saved to {saved} meanwhile" if saved else
+             "it could not be saved elsewhere either (free some disk space)")
+    if target == "standard output":
+        return SitrepError(f"cannot write the brief to standard output ({_reason(exc)}); write it to a file with "
+                           f"-o instead; {where}")
+    return SitrepError(f"cannot write the brief to {target} {write_problem(exc, target, '-o')}; {where}")
 
 
 def deliver(text: str, output: Optional[str], suffix: str) -> None:
@@ -95,13 +97,14 @@ def chart_path(output: Optional[str], plot_dir: Optional[str]) -> Optional[Path]
     return None
 
 
-def write_chart(path: Path, svg: str) -> None:
+def write_chart(path: Path, svg: str, option: str = "--out") -> None:
+    """Write the chart; its folder (``--out DIR``) is made when missing."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text(path, svg)
     except OSError as exc:
-        raise SitrepError(f"cannot write the chart to {path} ({_reason(exc)}); choose a writable folder with "
-                          f"--out, or leave the chart out with --no-plot") from None
+        raise SitrepError(f"cannot write the chart to {path} {write_problem(exc, path, option)} (or leave the "
+                          "chart out with --no-plot)") from None
 
 
 def link_from(output: Optional[str], chart: Path) -> str:

@@ -53,6 +53,19 @@ from sitrep.run.executor import spawn_context_without_main
 IN_FLIGHT_PER_WORKER = 3
 #: seconds to wait for a running scheduler to answer
 CONNECT_TIMEOUT = 30
+#: Dask settings for the local cluster: its background work (the workers' sampling profiler
+#: at 100 stacks a second, the GIL and system monitors, the memory monitor ten times a
+#: second, the event-loop tick 50 times a second) costs CPU in proportion to wall time, and on
+#: a machine with as many cores as workers it is taken from the pipeline. None of it changes
+#: what is computed; the dashboards are off already. A remote cluster keeps its own settings
+#: (docs/scaling.md shows the same in a Dask config file).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.tick.interval": "200ms",
+}
 #: a local worker process can fail to come up on a loaded machine (its nanny gives up
 #: while the child is still importing); a second start usually succeeds
 LOCAL_START_ATTEMPTS = 2
@@ -92,6 +105,7 @@ class DaskExecutor:
         if self._client is not None:
             return self
         try:
+            import dask
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise SitrepError("the dask engine needs dask[distributed]: pip install 'dask[distributed]>=2026.8'") from None
@@ -116,9 +130,11 @@ class DaskExecutor:
         # ``env=`` would be set after the child has imported numpy, too late
         for attempt in range(1, LOCAL_START_ATTEMPTS + 1):
             try:
-                self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, worker_dashboard_address=None,
-                                             silence_logs=logging.ERROR)
+                # the nannies take the config along when they spawn (or re-spawn) a worker
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                    self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                                 dashboard_address=None, worker_dashboard_address=None,
+                                                 silence_logs=logging.ERROR)
                 self._client = Client(self._cluster)
                 break
             except Exception as exc:  # noqa: BLE001 - a worker that did not come up: try again, then say so

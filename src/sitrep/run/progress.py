@@ -57,6 +57,8 @@ class Progress:
         self.done += n
         if total is not None:
             self.total = total
+        if self.total and self.done > self.total:
+            self.total = None  # the estimate was wrong: count on without a total, never "25/24"
         if not self.enabled:
             return
         if self.as_lines:

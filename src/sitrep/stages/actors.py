@@ -200,6 +200,18 @@ class _Extractor:
                             and (m.start, m.end) != (start, end):
                         self._drop(m)
                 break
+        self._drop_countries_naming_waters()
+
+    def _drop_countries_naming_waters(self) -> None:
+        """"the Gulf of Oman", "the Sea of Japan": a state named right after a sea or strait
+        noun and "of" names the water, not the state (role_words.tsv water_body); an act
+        there does not fall on the state."""
+        waters = load_role_words().water_bodies
+        for m in list(self.mentions):
+            if m.dropped or m.entry is None or m.entry.kind != "state" or m.start < 2:
+                continue
+            if self.norms[m.start - 1] == "of" and self.norms[m.start - 2] in waters:
+                self._drop(m)
 
     def _drop_stance_words(self) -> None:
         """"pro-Russian rebels", "anti-Maduro protesters", "a pro-Western president": a name

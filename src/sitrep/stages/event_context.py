@@ -9,7 +9,10 @@
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
   that one earlier in the paragraph, the lead's day, or the publication date -- all
-  three copies marked ``inferred``.
+  three copies marked ``inferred``. A background act with no date of its own that goes
+  on, in the past tense, with a story dated before the news period ("In 2009, boats
+  seized three trawlers. Meridia protested.") takes that story's date, marked
+  ``inferred``; it never takes the news day.
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
@@ -314,8 +317,24 @@ class DateFinder:
         """The sentence follows, in its paragraph, a date before the news period with no
         date of the period in between ("His first success came in 1976. He led the
         raid ..."): a story of that time goes on."""
+        story = self._story(sent_span, paragraph)
+        return story is not None and (story[0] or before_news_period(story[1], self.reference))
+
+    def story_date(self, sent_span, paragraph) -> Optional[Time]:
+        """The date of the story a past-tense sentence goes on with (:meth:`narrative_past`),
+        marked inferred: "In 2011, patrol boats seized two trawlers. Portugal protested."
+        dates the protest 2011 too. None when that story's date has no value (a relative
+        expression of an undated article) or lies in the news period."""
+        story = self._story(sent_span, paragraph)
+        if story is None or story[0] or not before_news_period(story[1], self.reference):
+            return None
+        return dataclasses.replace(story[1], inferred=True)
+
+    def _story(self, sent_span, paragraph) -> Optional[tuple[bool, Time]]:
+        """(past only, time) of the last date told before the sentence in its paragraph --
+        or, when the sentence opens its paragraph, in the paragraph before."""
         if paragraph is None:
-            return False
+            return None
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
         before = self._dates_between(paragraph[0], sent_span[0])
         if not before and not self.doc.article.text[paragraph[0]:sent_span[0]].strip():
@@ -324,10 +343,10 @@ class DateFinder:
             earlier = [p for p in self.doc.paragraphs if p[1] <= paragraph[0]]
             before = self._dates_between(earlier[-1][0], paragraph[0]) if earlier else []
         if not before:
-            return False
+            return None
         # the latest by position only: Time values have no order of their own
         _, past_only, last = max(before, key=lambda choice: choice[0])
-        return past_only or before_news_period(last, self.reference)
+        return past_only, last
 
     def _dates_between(self, start: int, end: int) -> list:
         """(span, past only, time) of the date choices between two offsets."""
@@ -644,6 +663,17 @@ class PeriodReader:
         if when is None and self.recap(c):
             return "past"
         return "news" if when is not None or c.is_verb else None
+
+    def story_date(self, c, own: EventDate, sent_span, paragraph) -> Optional[Time]:
+        """The date a background act without one of its own takes from the story it goes on
+        with: a past-tense sentence after a date before the news period
+        (:meth:`DateFinder.story_date`). Issue 7: a background act keeps a year or month
+        the text gives it, never the news day."""
+        if own.time is not None or own.past or own.carried_past or sent_span is None:
+            return None
+        if not _narrative_past(_clause_verb(c)):
+            return None
+        return self.dates.story_date(sent_span, paragraph)
 
     def recap(self, c) -> bool:
         """An undated act told in the present perfect after the story's lead ("Iran has sent

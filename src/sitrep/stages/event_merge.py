@@ -358,8 +358,11 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
     for n, h in enumerate(sorted(kept, key=lambda h: h.first.event.trigger.span), start=1):
         first = h.first.event
         date = h.date if h.date is not None else first.date
-        if h.background and date is not None and date.inferred:
-            date = None  # a background act keeps its own date or none, never the news day
+        if h.background and date is not None and date.inferred \
+                and not any(d.event.background and d.event.date == date for d in h.drafts):
+            # a background act keeps its own date, or the date of the story it goes on
+            # with (a background mention's inferred date), or none -- never the news day
+            date = None
         mentions = sorted((d.event.trigger for d in h.drafts), key=lambda m: m.span)
         figures, seen = [], set()
         for d in h.drafts:
@@ -379,7 +382,10 @@ def to_events(happenings: list[Happening], article_id: str) -> list[Event]:
 def reaction_targets(happenings: list[Happening], lex) -> None:
     """"Russia condemned the strikes": a reaction whose object is another happening's
     mention gets that happening's source as its target."""
-    by_token = {d.head: h for h in happenings for d in h.drafts}
+    by_token: dict[int, Happening] = {}
+    for h in happenings:
+        for d in h.drafts:
+            by_token.setdefault(d.head, h)  # a head's first draft (a two-way act's original)
     reactions = lex.types_of("reaction")
     for h in happenings:
         if h.target is not None or h.type not in reactions:

@@ -30,8 +30,11 @@ def antecedent_targets(happenings, sdoc, lex, words: Optional[RoleWords] = None)
     if sdoc is None:
         return
     words = words or load_role_words()
-    reactions = lex.types_of("reaction")
-    by_token = {d.head: h for h in happenings for d in h.drafts}
+    reactions = lex.types_of("reaction") | words.answering_types
+    by_token = {}
+    for h in happenings:
+        for d in h.drafts:
+            by_token.setdefault(d.head, h)  # a head's first draft (a two-way act's original)
     for h in happenings:
         if h.target is not None or h.type not in reactions:
             continue
@@ -100,4 +103,64 @@ def _latest_act(happenings, skip, types: frozenset[str], reaction, reactor: Opti
         last = max(x.event.trigger.span[0] for x in told)
         if last > best_at:
             best, best_at = h, last
+    return best
+
+
+#: how many sentences back the last act of the same doer may give a target by continuity
+CONTINUED_SENTENCES = 3
+#: types whose target is a place or the actor's own forces rather than a counterpart
+#: ("troops pulled back", "several hundred people gathered to demonstrate")
+_NO_CONTINUED_TARGET = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
+
+
+def continued_targets(happenings, sdoc, lex) -> None:
+    """A doer whose act names no counterpart anywhere in its sentence goes on dealing with
+    the counterpart of its own act told just before: "Russia has condemned the vote. It
+    has also lent billions ..." -- the loan goes to whom Russia's last act was about; "he
+    added that all options were on the table" -- the speaker's last act names who is
+    threatened. Only the same doer's (same actor, or the same country) acts of the last
+    few sentences count, never another party's; the nearest one wins. An act whose own
+    object names who underwent it ("accused the crew", "struck boats") has its target,
+    unknown, and takes none."""
+    giving = lex.types_of("cooperative")
+    for h in happenings:
+        if h.source is None or h.target is not None or h.type in _NO_CONTINUED_TARGET:
+            continue
+        if h.type not in giving and any(_names_its_patient(sdoc, d.head, lex) for d in h.drafts):
+            continue
+        earlier = _last_act_of(h.source, h, happenings)
+        if earlier is not None:
+            h.target = earlier.target
+
+
+def _names_its_patient(sdoc, head: int, lex) -> bool:
+    """The verb at ``head`` has a direct object that is a common noun naming no act ("the
+    crew", "30 boats", "other nations"): the act's own undergoer, only unnamed."""
+    if not 0 <= head < len(sdoc):
+        return False
+    for c in sdoc[head].children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ == "NOUN" and lemma(c) not in lex.nouns \
+                and lemma(c) not in load_role_words().referring_acts:
+            return True
+    return False
+
+
+def _same_doer(a: Actor, b: Actor) -> bool:
+    return same_party(a, b) or (a.country is not None and a.country == b.country)
+
+
+def _last_act_of(doer: Actor, h, happenings):
+    """The happening with ``doer``'s source and another party as target told latest
+    before ``h``'s first mention, within CONTINUED_SENTENCES sentences."""
+    first = h.first
+    at, sentence = first.event.trigger.span[0], first.sentence
+    best, best_at = None, -1
+    for other in happenings:
+        if other is h or other.source is None or other.target is None \
+                or not _same_doer(other.source, doer) or _same_doer(other.target, doer):
+            continue
+        told = [d.event.trigger.span[0] for d in other.drafts
+                if d.event.trigger.span[0] < at and 0 <= sentence - d.sentence <= CONTINUED_SENTENCES]
+        if told and max(told) > best_at:
+            best, best_at = other, max(told)
     return best

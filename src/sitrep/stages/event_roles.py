@@ -629,7 +629,9 @@ class RoleFinder:
             if obj is not None and obj.i not in {t.i for t in c.tokens} \
                     and self._patient_modifier(obj) is None:  # (who underwent an act is not its doer)
                 targets = self._prep_targets(obj, preps, c.tokens)
-                if not targets and self.locatives:
+                if not targets and self.locatives and c.type not in self.lex.types_of("reaction"):
+                    # (where a thing reacted to lies is no party: "blamed the unrest in
+                    # Georgia on ...", "criticised the vote in X" names its own target)
                     targets = self._locative_targets(obj)
         # an actor does not act on itself: "Pyongyang ... North Korea", "the UN
         # secretary general ... the UN" name one party twice
@@ -694,7 +696,11 @@ class RoleFinder:
                 dative = child(head, "dative")
                 if dative is not None and dative.i not in trigger_tokens:
                     targets = self.phrase_actors(dative)
-        if not targets or all(_role_phrase(t) for t in targets):
+        person_object = obj is not None and obj.lower_ in self.role_words.person_object_pronouns
+        if not targets and person_object:
+            # "praised Maduro ... and compared him to X": "him" is the target, not X
+            targets = self._person_named_before(obj, sources)
+        if (not targets or all(_role_phrase(t) for t in targets)) and not person_object:
             # "offered its troops to Lebanon's president": the recipient, not the thing given
             named = self._prep_targets(head, preps, c.tokens)
             if named and (not targets or any(not _role_phrase(t) for t in named)):
@@ -718,6 +724,17 @@ class RoleFinder:
                 # Tokyo": whoever the answered or wanted thing comes from
                 targets = self._from_phrase(obj)
         return sources, targets
+
+    def _person_named_before(self, pronoun, sources) -> list[Actor]:
+        """The person an object pronoun ("him", "her") stands for: the nearest person
+        named before it in its sentence who is not the act's doer; none when the
+        sentence names no other (the target stays open rather than taking a
+        prepositional phrase's party)."""
+        for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            found = self.index[t.i]
+            if found is not None and found.kind == "person" and not any(same_party(found, a) for a in sources):
+                return [found]
+        return []
 
     def subject_actors(self, verb) -> list[Actor]:
         """The actors of a verb's subject. A thing does not act: when the subject is a
@@ -806,6 +823,10 @@ class RoleFinder:
             # "Trump faced criticism from allies", "troops came under fire from tanks":
             # the subject suffers the act, the from-phrase does it
             return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+        cause = self._causing_verb(c, container)
+        if cause is not None:
+            # "the annexation sparked outrage in Kiev": Kiev reacts, to the annexer
+            return self._reacting_party(noun), self._cause_doer(cause)
         sources = self._noun_modifier_source(noun)
         self_moving = c.type in self.lex.types_of("self-moving")
         if not sources and self_moving:
@@ -933,6 +954,35 @@ class RoleFinder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
             return noun.head.head
         return None
+
+    def _causing_verb(self, c, noun):
+        """The verb that brought a reaction about: "sparked outrage", "provoked
+        condemnation" (role_words.tsv causative_verb; the reaction types only)."""
+        if c.type not in self.lex.types_of("reaction") or noun.dep_ != "dobj":
+            return None
+        return noun.head if lemma(noun.head) in self.role_words.causative_verbs else None
+
+    def _reacting_party(self, noun) -> list[Actor]:
+        """Who shows a reaction: "outrage in Kiev", "anger among Kurds", "condemnation
+        from the UN" (a capital named as where the outrage is stands for its state)."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "among", "from"):
+                pobj = child(prep, "pobj")
+                if pobj is None:
+                    continue
+                found = self.phrase_actors(pobj) or [
+                    a for a in (self.locatives.get(t.i) for t in [pobj] + conjuncts(pobj)) if a is not None]
+                if found:
+                    return found
+        return []
+
+    def _cause_doer(self, verb) -> list[Actor]:
+        """Whoever did what brought a reaction about: the causing verb's subject, or the
+        doer of the act its subject names ("Russia's annexation sparked ...")."""
+        subj = verb_subject(verb, self.words)
+        if subj is not None and subj.pos_ in NOUN_POS and lemma(subj) in self.lex.nouns:
+            return self._noun_modifier_source(subj)  # (its of-object underwent the act)
+        return self.subject_actors(verb)
 
     def _from_source(self, noun, verb) -> list[Actor]:
         return self._from_phrase(noun) or self._from_phrase(verb) or self._noun_modifier_source(noun)
@@ -1073,10 +1123,41 @@ class RoleFinder:
         out: list[Actor] = []
         for t in [tok] + conjuncts(tok):
             found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns) \
-                or self._of_partitive(t)
-            if found is not None and all(found.span != a.span for a in out):
+                or self._of_partitive(t) or self._institution_of(t)
+            examples = self._examples(t) if found is None or _role_phrase(found) else []
+            if examples:  # "several states, including Peru": the states named
+                out.extend(a for a in examples if all(a.span != b.span for b in out))
+            elif found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def _institution_of(self, tok) -> Optional[Actor]:
+        """"an army base", "a police station", "a government compound": a place or thing
+        (role_words.tsv facility_noun) named after the body it belongs to (a role noun
+        before it) stands for that body when it is an act's target."""
+        if tok.pos_ != "NOUN" or lemma(tok) not in self.role_words.facility_nouns:
+            return None  # (not "army reservists": people of the army are its own forces)
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN":
+                return phrase_actor(c, self.role_nouns)
+        return None
+
+    def _examples(self, tok) -> list[Actor]:
+        """"countries that back the junta, including Laos and Cambodia": a phrase that
+        names no party by itself is the parties it gives as examples, first named first.
+        The parse may hang the examples of a plural noun on the singular object of its
+        relative clause after a comma ("countries that back the junta, including ...")."""
+        holders = [tok]
+        if tok.tag_ in ("NNS", "NNPS"):
+            for clause in (c for c in tok.children if c.dep_ == "relcl"):
+                holders += [o for o in clause.children if o.dep_ == "dobj" and o.tag_ in ("NN", "NNP")]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ == "prep" and prep.lower_ in self.words.example_preps and prep.i > tok.i \
+                    and (prep.head.i == tok.i or prep.nbor(-1).text == ","):
+                pobj = child(prep, "pobj")
+                if pobj is not None:
+                    return actors_of_phrase(pobj, self.index)
+        return []
 
     def agent_actors(self, by) -> list[Actor]:
         """The actors of a by-phrase; for a weapon, whoever used it: "killed by a

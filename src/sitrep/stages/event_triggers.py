@@ -362,11 +362,24 @@ def _table_for(tok, lex):
         if tok.ent_type_ in NAMED_NOT_EVENT:
             return None  # "Asia-Pacific Economic Cooperation", "March", "Operation Desert Storm"
         return lex.nouns
+    if pos == "ADJ" and _noun_by_function(tok):
+        return lex.nouns  # "mounted a counteroffensive": a rare noun the tagger called ADJ
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.lower_ in lex.words.readiness_adjectives:
         return lex.verbs
     if pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.adjectives:
         return lex.verbs  # "were highly critical of Maduro" (an "A" row of triggers.tsv)
     return None
+
+
+#: dependencies of a noun phrase's head: an "adjective" heading one is a noun in disguise
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
+def _noun_by_function(tok) -> bool:
+    """An ADJ token used as a noun: it heads an argument and has a determiner of its own
+    ("launched a counteroffensive", "the offensive was halted"); "the wounded" has one
+    too, but no trigger row, so only event nouns are read this way."""
+    return tok.dep_ in _NOMINAL_DEPS and any(ch.dep_ in ("det", "poss") for ch in tok.children)
 
 
 def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
@@ -761,6 +774,14 @@ def _generic_subject(tok, words) -> bool:
     return subj.lower_ in words.generic_subjects or _public_share(subj, words)
 
 
+def _act_as_subject(tok) -> bool:
+    """A gerund clause without a subject of its own as the subject of a sentence
+    ("Attacking civilians is a war crime", "Negotiating with them would be a mistake"):
+    the sentence says something about a kind of act, nobody does one."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") \
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "poss") for ch in tok.children)
+
+
 def _public_share(subj, words) -> bool:
     """"more than two-thirds", "60 percent", "a majority": a share of a polled public,
     not an actor."""
@@ -880,6 +901,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         # text every word looks like a name, so only title-case words count
     if c.is_verb and _generic_subject(c.head, words):
         return False  # "those who order the use of ...": whoever, not someone
+    if c.is_verb and _act_as_subject(c.head):
+        return False  # "Killing a foreign leader is a covert operation": a kind of act
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in lex.types_of("standing"):
         return False  # "Russian forces backing the regime": an alliance, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
@@ -944,6 +967,9 @@ def _attach_light_verb(c: Candidate, lex, by_head) -> None:
         dep = noun.head.head.dep_
     else:
         dep = noun.dep_
+    if dep == "pobj" and carrier.lower_ in lex.words.carrier_preps and carrier.dep_ == "prep" \
+            and lemma(carrier.head) in lex.words.prepositional_carriers:
+        carrier, dep = carrier.head, "dobj"  # "engaged in clashes", "entered into talks"
     if dep in ("dobj", "nsubjpass") and carrier.pos_ in ("VERB", "AUX") and lemma(carrier) in lex.light_verbs:
         c.light = carrier
         verb_cand = by_head.get(carrier.i)

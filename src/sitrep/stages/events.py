@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
-from sitrep.stages.event_reactions import antecedent_targets
+from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors,
                                        place_receives_act, verb_subject)
@@ -62,7 +62,7 @@ def run(doc: Document, kb) -> Document:
     if not found:
         return doc
     builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
-    drafts = [d for d in (builder.draft(c, sent) for c, sent in found) if d is not None]
+    drafts = [d for c, sent in found for d in _with_mirror(builder.draft(c, sent), c, lex.words)]
     # grouping reads mentions in text order (a demand read from "must" is found after
     # the sentence's other triggers)
     drafts.sort(key=lambda d: d.event.trigger.span)
@@ -70,6 +70,7 @@ def run(doc: Document, kb) -> Document:
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
     fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc)
+    continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
@@ -152,10 +153,13 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
             known = h.source or h.target
             before_only = known is None
             excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
-            if h.source is not None and sdoc is not None:
-                # a party the sentence gives another part (event_roles.busy_elsewhere)
+            if known is not None and sdoc is not None:
+                # a party the sentence gives another part (event_roles.busy_elsewhere):
+                # "though X was condemned, Y praised it" -- Y is no condemner either
+                # (a party inside the known target's own phrase may still be the doer)
+                known_phrase = known.span if h.source is not None else None
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
-                             if busy_elsewhere(sdoc, a.span, d.head, known.span)]
+                             if busy_elsewhere(sdoc, a.span, d.head, known_phrase)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
@@ -283,6 +287,8 @@ class DraftBuilder:
             base_type = etype
         if etype == "ASSAULT" and _civil(sources, self.words):
             etype, mode, base_type = "PROTEST", "riot", "PROTEST"  # "protesters clashed with police"
+        if not targets and len(sources) > 1 and _reciprocal(c, self.words):
+            sources, targets = sources[:1], sources[1:]  # "Kenya and Uganda traded warnings"
         source, target = _pick_pair(etype, sources, targets, self.lex)
         if etype in self.lex.types_of("own-forces") and source is not None and target is not None \
                 and source.country and source.country == target.country:
@@ -297,6 +303,8 @@ class DraftBuilder:
         date = own.time
         if date is None and not background:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
+        elif date is None:  # a background act takes the date of the story it goes on with
+            date = self.periods.story_date(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a])
         if place is not None:
             # a group named by its role acts for the country it operates in
@@ -563,6 +571,26 @@ def _anchors(c: Candidate) -> set[int]:
     if c.light is not None:
         out.add(c.light.i)
     return out
+
+
+def _with_mirror(draft: Optional[Draft], c: Candidate, words) -> list[Draft]:
+    """The draft, and for a two-way act with both parties read ("Kenya and Uganda traded
+    warnings") the other party's act too: each warned the other (CAMEO and PLOVER code a
+    reciprocal act once per direction)."""
+    if draft is None:
+        return []
+    ev = draft.event
+    if not _reciprocal(c, words) or ev.source is None or ev.target is None:
+        return [draft]
+    # the original first: the head-keyed maps of reaction_targets / antecedent_targets keep
+    # the first draft of a head, so a reaction to "the warnings" finds the original
+    return [draft, dataclasses.replace(draft, event=dataclasses.replace(ev, source=ev.target, target=ev.source))]
+
+
+def _reciprocal(c: Candidate, words) -> bool:
+    """A nominal event carried by a two-way light verb ("traded accusations", "exchanged
+    fire"): its coordinated subjects are each other's targets."""
+    return c.light is not None and lemma(c.light) in words.reciprocal_verbs
 
 
 def _modifiers(c: Candidate) -> frozenset[str]:

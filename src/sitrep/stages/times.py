@@ -2,7 +2,10 @@
 
 Recognition is rule based: a set of precompiled patterns (dates, months, years, weekdays,
 relative words, durations, sets, holidays, clock times, vague references), each with a
-handler that normalises the match. Overlapping matches are resolved longest-first, then
+handler that normalises the match. The words the patterns are built from (month and weekday
+names, number words, units, seasons, parts of the day, holidays, modifiers, and the word
+sets the handlers consult) are data: ``knowledge/data/timex/*.tsv``, read by
+``knowledge.timex.load_calendar`` and ``load_timex_words``. Overlapping matches are resolved longest-first, then
 values are computed in text order so that narrative expressions ("the day before",
 "the next day") can be anchored on the last full date mentioned.
 
@@ -43,13 +46,18 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
-from sitrep.knowledge.timex import (MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASON_START, SEASONS,
-                                    UNIT_AS_YEARS, UNIT_MULTIPLIER, UNITS, WEEKDAYS, add_months,
-                                    holiday_date, iso_week, load_timex_lexicon, load_timex_words)
+from sitrep.knowledge.cues import default_word_sets
+from sitrep.knowledge.timex import add_months, holiday_date, iso_week, load_calendar, load_timex_words
 from sitrep.model import Document, Time
 
 #: the word sets the rules consult (knowledge/data/timex/words.tsv)
 TIMEX_WORDS = load_timex_words()
+#: months, weekdays, numbers, units, seasons, holidays ... (knowledge/data/timex/*.tsv)
+CALENDAR = load_calendar()
+MONTHS, WEEKDAYS, NUMBER_WORDS = CALENDAR.months, CALENDAR.weekdays, CALENDAR.numbers
+UNITS, SEASONS, PARTS_OF_DAY = CALENDAR.units, CALENDAR.seasons, CALENDAR.parts_of_day
+#: "has said", "was held": a past (the cue lexicon's auxiliaries, knowledge/data/cues/words.tsv)
+_PAST_AUX = default_word_sets()["past_aux"]
 
 # --------------------------------------------------------------------------------------
 # reference dates
@@ -94,45 +102,34 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH_FULL = ("january february march april may june july august september october "
-               "november december").split()
-_MONTH_ANY = (r"(?:" + _alt(_MONTH_FULL) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_MONTH_ANY = (r"(?:" + _alt(CALENDAR.month_names) + r"|(?:" + _alt(CALENDAR.month_abbrs) + r")"
               r"(?:\.|(?![a-z])))")
-_MONTH_STANDALONE = r"(?:" + _alt(_MONTH_FULL) + r"|sept\.)"
-_WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WEEKDAY_ANY = (r"(?:" + _WEEKDAY_FULL + r"|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?)")
+_MONTH_STANDALONE = r"(?:" + _alt(CALENDAR.month_names + tuple(a + "." for a in CALENDAR.month_abbrs_alone)) + r")"
+_WEEKDAY_FULL = r"(?:" + _alt(CALENDAR.weekday_names) + r")"
+_WEEKDAY_ANY = r"(?:" + _WEEKDAY_FULL + r"|(?:" + _alt(CALENDAR.weekday_abbrs) + r")\.?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_UNITS_WORDS = "second minute hour day week fortnight month year decade".split()
-_UNIT = r"(?:centur(?:y|ies)|" + _alt(_UNITS_WORDS) + r")s?"
-_UNIT_NO_SECOND = r"(?:centur(?:y|ies)|" + _alt([u for u in _UNITS_WORDS if u != "second"]) + r"|seconds)s?"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ONES = "one two three four five six seven eight nine".split()
-_NUMWORD = (r"(?:(?:" + _alt(_TENS) + r")[\s-](?:" + _alt(_ONES) + r")|"
-            + _alt([w for w in NUMBER_WORDS if w not in ("a", "an")]) + r")")
-_NUM = (r"(?:\d+(?:[.,]\d+)?|" + _NUMWORD + r"|an?)(?:\s+and\s+a\s+half)?")
-_VAGUE = r"(?:a\s+few|few|several|some|many|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)"
-_APPROX_MODS = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
-    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN",
-    "just under": "LESS_THAN", "fewer than": "LESS_THAN", "upwards of": "MORE_THAN",
-}
+#: units that count a duration, singular and plural ("three days"); "second" only in the
+#: plural where it could be an ordinal ("a second attack")
+_COUNT_UNITS = [u for u, unit in UNITS.items() if unit.count]
+_UNIT_FORMS = _COUNT_UNITS + [UNITS[u].plural for u in _COUNT_UNITS]
+_UNIT = r"(?:" + _alt(_UNIT_FORMS) + r")s?"
+_UNIT_NO_SECOND = r"(?:" + _alt([w for w in _UNIT_FORMS if w not in TIMEX_WORDS.ambiguous_unit]) + r")s?"
+_NUMWORD = (r"(?:(?:" + _alt(CALENDAR.number_tens) + r")[\s-](?:" + _alt(CALENDAR.number_ones) + r")|"
+            + _alt([w for w in NUMBER_WORDS if w not in CALENDAR.number_articles]) + r")")
+_NUM = (r"(?:\d+(?:[.,]\d+)?|" + _NUMWORD + r"|" + _alt(CALENDAR.number_articles) + r")(?:\s+and\s+a\s+half)?")
+_VAGUE = r"(?:" + _alt(TIMEX_WORDS.vague_number) + r")"
+_APPROX_MODS = CALENDAR.approx_mods
 _APPROX = r"(?:" + _alt(_APPROX_MODS) + r")"
-_POSITION_MODS = {
-    # "earlier this month" means before now, not the start of the month: no mod
-    "early": "START", "earlier": None, "the beginning of": "START", "the start of": "START",
-    "beginning of": "START", "start of": "START", "the first half of": "START",
-    "late": "END", "later": "END", "the end of": "END", "end of": "END", "the close of": "END",
-    "the second half of": "END", "mid": "MID", "the middle of": "MID", "middle of": "MID",
-    "the very beginning of": "START", "the very end of": "END",
-}
+_POSITION_MODS = CALENDAR.position_mods
 _POSITION = r"(?:(?:" + _alt(_POSITION_MODS) + r")(?:\s+|-))"
-_PART = r"(?:morning|afternoon|evening|night|overnight)"
-_TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|ET|PT|Z)"
+_PART = r"(?:" + _alt(CALENDAR.parts_after_day) + r")"
+_PART_THIS = r"(?:" + _alt(CALENDAR.parts_after_this) + r")"
+_TZ = r"(?:" + _alt(TIMEX_WORDS.timezone) + r")"
 
 _FLAGS = re.IGNORECASE
+#: "last" -1, "this" 0, "next" 1 ... (relative.tsv)
+_STEPS = CALENDAR.relative_steps
 
 
 @dataclass
@@ -209,15 +206,13 @@ class _Context:
                     return 1
                 token = token.head
                 continue
-            if words & {"will", "'ll", "shall", "wo"}:
+            if words & TIMEX_WORDS.future_aux:
                 return 1
-            if any(c.lower_ == "going" for c in aux):
-                return 1
-            if words & {"was", "were", "had", "did", "has", "have"} or token.tag_ == "VBD":
+            if words & _PAST_AUX or token.tag_ == "VBD":
                 return -1
             if token.tag_ == "VBN" and not words:
                 return -1
-            if words & {"would", "could", "might", "may", "should", "must", "can"}:
+            if words & TIMEX_WORDS.modal_aux:
                 return 1 if "to" not in words else None
             if token.tag_ == "VB" and ("to" in words or token.dep_ == "xcomp"):
                 # "plans to meet on Friday" looks ahead; "agreed to sell in October" is
@@ -226,20 +221,20 @@ class _Context:
                     return 1
                 token = token.head
                 continue
-            if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+            if token.tag_ == "VBG" and words & TIMEX_WORDS.present_be:
                 return 1
-            if token.tag_ == "VBG" and words & {"was", "were"}:
+            if token.tag_ == "VBG" and words & TIMEX_WORDS.past_be:
                 return -1
             if token.tag_ in ("VBZ", "VBP"):
-                if token.lemma_ in ("schedule", "expect", "due", "set"):
+                if token.lemma_ in TIMEX_WORDS.present_schedule_verb:
                     return 1
                 return 0
             return None
         return None
 
-    _FUTURE_WORDS = re.compile(r"\b(?:will|'ll|shall|going\s+to|scheduled|expected\s+to|plans?\s+to|"
-                               r"due\s+to|set\s+to|upcoming|next)\b", _FLAGS)
-    _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b", _FLAGS)
+    _FUTURE_WORDS = re.compile(r"\b(?:" + _alt(TIMEX_WORDS.future_phrase) + r")\b", _FLAGS)
+    #: a past word, or any word of three letters or more in -ed
+    _PAST_WORDS = re.compile(r"\b(?:" + _alt(TIMEX_WORDS.past_word) + r"|\w{3,}ed)\b", _FLAGS)
 
     def _tense_text(self, start: int) -> int:
         left = self.text[max(0, start - 80):start]
@@ -317,26 +312,25 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+_UNIT_OF_PLURAL = {unit.plural: name for name, unit in UNITS.items()}
+
+
 def _unit_key(word: str) -> str:
+    """"days" -> "day", "centuries" -> "century"."""
     w = word.lower()
-    if w.startswith("centur"):
-        return "century"
-    return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+    return _UNIT_OF_PLURAL.get(w) or (w[:-1] if w.endswith("s") and w[:-1] in UNITS else w)
 
 
 def _duration_value(n: Optional[float], unit: str) -> str:
     """TIMEX3 duration: P3D, PT2H, P10Y (a decade), PXM for vague amounts."""
-    unit = _unit_key(unit)
-    letter, is_time, _ = UNITS[unit]
-    if unit in UNIT_AS_YEARS:
-        letter = "Y"
-        n = None if n is None else n * UNIT_AS_YEARS[unit]
-        if n is None:
-            letter = "DE" if unit == "decade" else "CE"
-    if n is not None and unit in UNIT_MULTIPLIER:
-        n *= UNIT_MULTIPLIER[unit]
+    spec = UNITS[_unit_key(unit)]
+    letter = spec.letter
+    if spec.years and n is not None:
+        letter, n = "Y", n * spec.years  # a decade is P10Y; "decades" stays PXDE
+    if n is not None:
+        n *= spec.multiplier
     amount = "X" if n is None else _fmt_num(n)
-    return f"P{'T' if is_time else ''}{amount}{letter}"
+    return f"P{'T' if spec.time else ''}{amount}{letter}"
 
 
 def _granularity_of(value: Optional[str], type_: str) -> Optional[str]:
@@ -494,7 +488,7 @@ def _month_ok(m, ctx, group: str) -> bool:
     if not _capitalised(word):
         return False
     low = word.lower()
-    if low in ("may", "march", "june", "april", "august"):
+    if low in CALENDAR.ambiguous_months:
         start, end = m.span(group)
         if ctx.tag(start, end) == "MD":
             return False
@@ -560,7 +554,7 @@ def _month(m, ctx):
     ref = ctx.ref.date
     rel = m.group("rel") or m.group("rel2")
     if rel:  # "June last year" is one expression; "October of next year" is two (TimeML)
-        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
+        year = ref.year + _STEPS[rel.lower()]
         return _Found(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month", mod)
     which = (m.group("which") or "").lower()
     if which in ("last", "past"):
@@ -591,7 +585,7 @@ def _year(m, ctx):
         if ctx.sdoc is not None and nxt and nxt[0].islower():
             end_nxt = m.end() + len(ctx.text[m.end():]) - len(ctx.text[m.end():].lstrip())
             tag_next = ctx.tag(end_nxt, end_nxt + len(nxt))
-            if tag_next == "NNS" and prev not in ("the", "its", "his", "her", "their", "'s", "in", "of"):
+            if tag_next == "NNS" and prev not in TIMEX_WORDS.year_determiner:
                 return None
     mod = _mod_of(m.group("pos"))
     value = f"FY{year}" if m.group("fy") and m.group("fy").upper().startswith("FY") else str(year)
@@ -617,8 +611,8 @@ _NOT_BEFORE_YEAR = TIMEX_WORDS.not_before_year
 def _decade(m, ctx):
     if m.group("yy"):  # "since '82": a two-digit year
         return _Found(m.start(), m.end(), "DATE", str(_year2(m.group("yy"), ctx.ref)), "year")
-    if m.group("short") and not m.group("apo") and ctx.prev_word(m.start("short")).lower() not in (
-            "the", "and", "early", "late", "mid", "of", "in", "'"):
+    if m.group("short") and not m.group("apo") and \
+            ctx.prev_word(m.start("short")).lower() not in TIMEX_WORDS.decade_lead:
         return None
     if m.group("dec"):
         value = m.group("dec")[:3]
@@ -627,11 +621,7 @@ def _decade(m, ctx):
     return _Found(m.start(), m.end(), "DATE", value, "decade", _mod_of(m.group("pos")))
 
 
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-                  "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-                  "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-                  "twenty-first": 21, "twenty first": 21}
+_ORDINAL_WORDS = CALENDAR.century_ordinals
 
 
 # centuries: the 20th century, the twentieth century
@@ -644,17 +634,16 @@ def _century(m, ctx):
 
 
 # quarters and halves: the first quarter of 2009, Q3 2025, third-quarter, last quarter
-@_rule(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+@_rule(r"\b(?:the\s+)?(?P<ord>" + _alt(CALENDAR.quarter_ordinals) + r")[\s-]+(?:fiscal[\s-]+)?"
        r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>" + _YEAR + r")|(?P<rel>this|last|next|the)\s+"
        r"(?:fiscal\s+)?year))?\b", 14)
 def _quarter(m, ctx):
-    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-               "4th": 4, "final": 4}[m.group("ord").lower()]
+    ordinal = CALENDAR.quarter_ordinals[m.group("ord").lower()]
     half = m.group("unit").lower() == "half"
     if half:
         ordinal = min(ordinal, 2)
     nxt = ctx.next_word(m.end()).lower()
-    if not m.group("year") and not m.group("rel") and nxt in ("of", "century"):
+    if not m.group("year") and not m.group("rel") and nxt in TIMEX_WORDS.not_after_part:
         return None  # "the first half of the match", handled elsewhere or not a date
     letter = "H" if half else "Q"
     if m.group("year"):
@@ -696,14 +685,14 @@ def _q_short(m, ctx):
     return _Found(m.start(), m.end(), "DATE", f"{year}-Q{q}", "quarter")
 
 
-_RELATIVE_UNITS = r"(?:week|weekend|month|year|quarter|decade|century)"
+_RELATIVE_UNITS = r"(?:" + _alt(TIMEX_WORDS.calendar_unit) + r")"
 
 
 # last week, this month, next year, the previous year, this fiscal year, early this year,
 # the end of last year, the past year (a duration), last summer, this weekend
 @_rule(r"\b(?P<pos>" + _POSITION + r")?(?P<the>the\s+)?(?P<which>last|next|this|past|previous|coming|"
        r"current|following|same)\s+(?:fiscal\s+)?(?P<unit>" + _RELATIVE_UNITS
-       + r"|spring|summer|autumn|fall|winter)\b", 16)
+       + r"|" + _alt(SEASONS) + r")\b", 16)
 def _relative_unit(m, ctx):
     which = m.group("which").lower()
     unit = m.group("unit").lower()
@@ -720,7 +709,7 @@ def _relative_unit(m, ctx):
     if ctx.ref is None:
         return _Found(start, end, "DATE", None, None, mod)
     ref = ctx.ref.date
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
+    step = _STEPS.get(which, 0)
     if unit == "week" and ref.isoweekday() == 7 and step <= 0:
         step = _sunday_week_step(step, ctx.tense(start, end))
     return _Found(start, end, "DATE", _shift_unit(ref, unit, step), None, mod)
@@ -754,7 +743,7 @@ def _shift_unit(ref: dt.date, unit: str, step: int) -> str:
     if unit == "century":
         return f"{ref.year // 100 + step:02d}"
     season = SEASONS[unit]
-    start_month = SEASON_START[season]
+    start_month = CALENDAR.season_start[season]
     # the season currently running or last begun, then step from it
     year = ref.year if ref.month >= start_month else ref.year - 1
     if step < 0 and season != "WI" and ref.month < start_month + 3 and ref.month >= start_month:
@@ -762,15 +751,15 @@ def _shift_unit(ref: dt.date, unit: str, step: int) -> str:
     return f"{year + (step if step > 0 or season == 'WI' else 0):04d}-{season}"
 
 
-_UNIT_RANK = {"day": 0, "week": 0, "weekend": 0, "fortnight": 0, "month": 1, "quarter": 1,
-              "spring": 1, "summer": 1, "autumn": 1, "fall": 1, "winter": 1,
-              "year": 2, "decade": 2, "century": 2}
+#: how precise a date an anchored unit needs (0 day or week, 1 month, 2 year): a season is
+#: placed like a month; a weekend, like any unit not listed, needs a day
+_UNIT_RANK = {**{u: spec.rank for u, spec in UNITS.items()}, **{season: 1 for season in SEASONS}}
 
 
 def _anchored_unit(start, end, unit, which, mod):
     """"the following year", "the previous month": shifted from the last date mentioned
     that is at least as precise as the unit (else unresolved)."""
-    step = {"following": 1, "previous": -1, "same": 0}[which]
+    step = _STEPS[which]
 
     def resolve(anchor) -> Optional[str]:
         if anchor is None or anchor[1] > _UNIT_RANK.get(unit, 0):
@@ -800,17 +789,18 @@ def _end_of_year(m, ctx):
 
 
 # today, yesterday morning, tomorrow, tonight, earlier today, the day before yesterday
-@_rule(r"\b(?:(?P<early>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>"
+@_rule(r"\b(?:(?P<early>earlier|later)\s+)?(?P<word>" + _alt(CALENDAR.days) + r")(?:\s+(?P<part>"
        + _PART + r"))?\b", 18)
 def _today(m, ctx):
     word = m.group("word").lower()
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", None, None)
     ref = ctx.ref.date
-    d = ref + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word])
+    offset, own_part = CALENDAR.days[word]
+    d = ref + dt.timedelta(days=offset)
     part = m.group("part")
-    if word == "tonight":
-        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}TNI", "part_of_day", date=d)
+    if own_part:  # "tonight"
+        return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{own_part}", "part_of_day", date=d)
     if part:
         return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part.lower()]}",
                       "part_of_day", date=d)
@@ -818,11 +808,11 @@ def _today(m, ctx):
 
 
 # this morning, last night
-@_rule(r"\b(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", 17)
+@_rule(r"\b(?P<which>this|last)\s+(?P<part>" + _PART_THIS + r")\b", 17)
 def _this_morning(m, ctx):
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "TIME", None, None)
-    d = ctx.ref.date - dt.timedelta(days=1 if m.group("which").lower() == "last" else 0)
+    d = ctx.ref.date + dt.timedelta(days=_STEPS[m.group("which").lower()])
     return _Found(m.start(), m.end(), "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('part').lower()]}",
                   "part_of_day", date=d)
 
@@ -854,7 +844,12 @@ def _weekday(m, ctx):
 
 
 # holidays: New Year's Eve, Christmas, Thanksgiving, Easter 2026, last Christmas
-_HOLIDAY = _alt(load_timex_lexicon().holidays).replace("'", "['\u2019]?")
+_HOLIDAY = _alt(CALENDAR.holiday_names).replace("'", "['\u2019]?")
+#: a holiday name written without its apostrophe -> the name ("new years eve")
+_HOLIDAY_APOSTROPHE: dict[str, str] = {}
+for _name in CALENDAR.holidays:
+    if "'" in _name:
+        _HOLIDAY_APOSTROPHE.setdefault(_name.replace("'", ""), _name)
 
 
 @_rule(r"\b(?:(?P<which>last|next|this|coming)\s+)?(?P<name>" + _HOLIDAY + r")(?:,?\s+(?P<year>"
@@ -865,13 +860,7 @@ def _holiday(m, ctx):
         return None
     key = name.lower()
     if "'" not in key:
-        for k in ("new year's eve", "new year's day", "new year's", "valentine's day",
-                  "st patrick's day", "st. patrick's day", "saint patrick's day", "mother's day",
-                  "father's day", "presidents' day", "veterans' day", "all saints' day",
-                  "international women's day"):
-            if k.replace("'", "") == key:
-                key = k
-                break
+        key = _HOLIDAY_APOSTROPHE.get(key, key)
     if m.group("year"):
         d = holiday_date(key, int(m.group("year")))
     elif ctx.ref is None:
@@ -887,23 +876,23 @@ def _holiday(m, ctx):
 
 
 # seasons: in the summer, summer 2025, the winter of 2012
-@_rule(r"\b(?P<pos>" + _POSITION + r")?(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+@_rule(r"\b(?P<pos>" + _POSITION + r")?(?P<the>the\s+)?(?P<season>" + _alt(SEASONS) + r")"
        r"(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?\b", 11)
 def _season(m, ctx):
     season = SEASONS[m.group("season").lower()]
     if m.group("year"):
         return _Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{season}", "season", _mod_of(m.group("pos")))
     prev = ctx.prev_word(m.start()).lower()
-    if prev not in ("in", "this", "during", "since", "until", "by", "over", "through", "last", "next",
-                    "late", "early", "of") and not m.group("pos"):
+    if prev not in TIMEX_WORDS.season_lead and not m.group("pos"):
         return None
-    if m.group("season").lower() == "fall" and not m.group("the") and prev not in ("in", "this", "last", "next"):
+    if m.group("season").lower() in TIMEX_WORDS.ambiguous_season and not m.group("the") \
+            and prev not in TIMEX_WORDS.ambiguous_season_lead:
         return None
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", f"XXXX-{season}", "season")
     ref = ctx.ref.date
     tense = ctx.tense(m.start(), m.end())
-    start_month = SEASON_START[season]
+    start_month = CALENDAR.season_start[season]
     year = ref.year
     if tense < 0 and start_month > ref.month:
         year -= 1
@@ -929,7 +918,7 @@ def _ago(m, ctx):
     ref = ctx.ref.date
     n_int = int(n)
     if unit in ("year", "decade", "century"):
-        years = n_int * UNIT_AS_YEARS.get(unit, 1)
+        years = n_int * (UNITS[unit].years or 1)
         return _Found(m.start(), m.end(), "DATE", f"{ref.year + sign * years:04d}", "year")
     if unit == "month":
         y, mo = add_months(ref.year, ref.month, sign * n_int)
@@ -969,10 +958,9 @@ def _narrative_shift(m, n: Optional[float], unit: str, sign: int) -> _Found:
 
 # durations: three days, the past three weeks, about a year, 24 hours, a few days,
 # almost seven years, two and a half years, the next few months, three-month
-@_rule(r"(?<![\w-])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<det>(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|"
-       r"coming|previous|first|final|following|remaining|entire|whole|recent)\s+)?(?P<num>" + _NUM + r"|"
-       + _VAGUE + r")(?P<sep>[\s-]+)(?:(?:straight|consecutive|successive|full|trading|business|working|long|"
-       r"whole|calendar|more|additional|further|extra)\s+)?(?P<unit>" + _UNIT_NO_SECOND
+@_rule(r"(?<![\w-])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<det>(?:the|these|those)\s+)?(?:(?P<dir>"
+       + _alt(TIMEX_WORDS.duration_determiner) + r")\s+)?(?P<num>" + _NUM + r"|" + _VAGUE + r")(?P<sep>[\s-]+)(?:(?:"
+       + _alt(TIMEX_WORDS.duration_adjective) + r")\s+)?(?P<unit>" + _UNIT_NO_SECOND
        + r"|quarters)(?P<poss>')?(?![\w-])", 8)
 def _duration(m, ctx):
     unit_word = m.group("unit").lower()
@@ -986,8 +974,8 @@ def _duration(m, ctx):
         return None
     if num_text in ("a", "an") and not m.group("sep").strip() == "-":
         prev = ctx.prev_word(m.start()).lower()
-        if re.fullmatch(r"[\d,.]+|times|twice|once|thrice|dollars?|million|billion|percent|%|per|cents?",
-                        prev) and not m.group("approx") and not m.group("det"):
+        rate = prev in TIMEX_WORDS.rate_word or re.fullmatch(r"[\d,.]+", prev)
+        if rate and not m.group("approx") and not m.group("det"):
             return _Found(m.start(), m.end(), "SET", _duration_value(1, unit), "set")
     following = ctx.text[m.end():m.end() + 16].lower()
     if re.match(r"(?:-|\s+)old\b|\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", following):
@@ -1000,19 +988,17 @@ def _duration(m, ctx):
 
 
 # bare plurals: for years, in recent weeks, over the years, decades
-@_rule(r"\b(?P<lead>recent|the\s+past|the\s+coming|the|over\s+the)?\s*\b(?P<unit>minutes|hours|days|weeks|"
-       r"months|years|decades|centuries)\b", 5)
+@_rule(r"\b(?P<lead>recent|the\s+past|the\s+coming|the|over\s+the)?\s*\b(?P<unit>"
+       + _alt(spec.plural for spec in UNITS.values() if spec.bare) + r")\b", 5)
 def _bare_plural(m, ctx):
     lead = (m.group("lead") or "").lower()
     prev = ctx.prev_word(m.start()).lower()
-    if lead in ("", "the") and prev not in ("for", "in", "within", "over", "after", "take", "takes",
-                                            "took", "lasted", "last", "spent", "wait", "just", "only",
-                                            "mere", "within"):
+    if lead in ("", "the") and prev not in TIMEX_WORDS.plural_lead:
         return None
-    if lead == "the" and prev not in ("over", "through", "throughout", "for"):
+    if lead == "the" and prev not in TIMEX_WORDS.the_plural_lead:
         return None
     nxt = ctx.next_word(m.end()).lower()
-    if nxt in ("ago", "old", "later", "earlier"):
+    if nxt in TIMEX_WORDS.plural_not_before:
         return None
     start = m.start() if lead else m.start("unit")
     if lead.startswith("over"):
@@ -1038,8 +1024,7 @@ def _clock(m, ctx):
         wd, tz = None, m.group("tz3")
     elif m.group("h2") is not None:
         prev = ctx.prev_word(m.start()).lower()
-        if not (m.group("tz2") or m.group("lt") or m.group("wd2") or prev in
-                ("at", "by", "from", "until", "till", "before", "after", "around", "about", "since", "to")):
+        if not (m.group("tz2") or m.group("lt") or m.group("wd2") or prev in TIMEX_WORDS.clock_prep):
             return None
         hhmm = f"{int(m.group('h2')):02d}:{m.group('min2')}"
         wd, tz = m.group("wd2"), m.group("tz2")
@@ -1051,7 +1036,7 @@ def _clock(m, ctx):
         h = (h % 12) + (12 if pm else 0)
         hhmm = f"{h:02d}:{m.group('min') or '00'}"
         wd, tz = m.group("wd"), m.group("tz")
-    zone = "Z" if tz and tz.upper() in ("UTC", "Z") else ""
+    zone = "Z" if tz and tz.lower() in TIMEX_WORDS.utc_zone else ""
     date_value = None
     if wd and ctx.ref:
         tense = 1 if ctx.prev_word(m.start()).lower() in _FUTURE_SIGNALS else ctx.tense(m.start(), m.end())
@@ -1093,9 +1078,9 @@ def _vague(m, ctx):
 
 # sets: every week, each morning, daily, annually, twice a week, every Monday
 @_rule(r"\b(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>" + _NUM + r")\s+)?(?P<what>" + _UNIT + r"|"
-       + _WEEKDAY_FULL + r"|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|season)\b"
-       r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biannually|annual)\b"
-       r"|\b(?P<freq>once|twice|thrice|(?:\d+|" + _NUMWORD + r")\s+times)\s+(?:a|an|per|every|each)\s+"
+       + _WEEKDAY_FULL + r"|" + _PART_THIS + r"|weekend|" + _alt(SEASONS) + r"|season)\b"
+       r"|\b(?P<adv>" + _alt(CALENDAR.set_adverbs) + r")\b"
+       r"|\b(?P<freq>" + _alt(TIMEX_WORDS.frequency_word) + r"|(?:\d+|" + _NUMWORD + r")\s+times)\s+(?:a|an|per|every|each)\s+"
        r"(?P<funit>" + _UNIT + r")\b", 18)
 def _set(m, ctx):
     start, end = m.start(), m.end()
@@ -1103,10 +1088,7 @@ def _set(m, ctx):
         word = m.group("adv")
         if word[0].isupper() and (ctx.next_word(end)[:1].isupper() or ctx.prev_word(start).lower() in ("the", "a")):
             return None  # "The Daily Telegraph", "the Daily Beast's"
-        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
-                "hourly": "hour", "nightly": "day", "quarterly": "month", "biannually": "month",
-                "annual": "year"}[word.lower()]
-        n = 3 if word.lower() == "quarterly" else (6 if word.lower() == "biannually" else 1)
+        unit, n = CALENDAR.set_adverbs[word.lower()]
         return _Found(start, end, "SET", _duration_value(n, unit), "set")
     if m.group("freq"):
         return _Found(start, end, "SET", _duration_value(1, m.group("funit")), "set")
@@ -1127,8 +1109,7 @@ def _set(m, ctx):
     return _Found(start, end, "SET", _duration_value(n, m.group("what")), "set")
 
 
-_RELATIVE_CLAUSE_STARTS = {"we", "they", "he", "she", "it", "i", "you", "the", "a", "an", "his", "her",
-                           "their", "our", "its", "this", "that", "when", "which", "where"}
+_RELATIVE_CLAUSE_STARTS = TIMEX_WORDS.clause_start
 
 
 # narrative anchors: the day before, the next day, the same day, that day, the following week
@@ -1140,16 +1121,15 @@ def _narrative_day(m, ctx):
     end = m.end()
     if rel in ("before", "after") and ctx.next_word(end).lower().endswith("ing"):
         rel, end = "", m.end() - len(m.group()) + len(m.group().rsplit(None, 1)[0])  # "the day after falling"
-    if not which and not rel and m.group("the").lower() == "the" and ctx.prev_word(m.start()).lower() not in (
-            "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
-            "closing", "for", "during", "in", "start", "started", "began", "begin"):
+    if not which and not rel and m.group("the").lower() == "the" \
+            and ctx.prev_word(m.start()).lower() not in TIMEX_WORDS.day_frame_word:
         return None  # "the day" alone is too often generic; "ended the day" is the story's day
     if not which and not rel and ctx.next_word(end).lower() in _RELATIVE_CLAUSE_STARTS:
         return None  # "the day we become silent" is not a date
     step = 0
-    if which in ("next", "following") or rel in ("after", "later"):
+    if _STEPS.get(which, 0) > 0 or rel in ("after", "later"):
         step = 1
-    elif which in ("previous", "prior") or rel in ("before", "earlier"):
+    elif _STEPS.get(which, 0) < 0 or rel in ("before", "earlier"):
         step = -1
 
     def resolve(anchor: Optional[dt.date]) -> Optional[str]:
@@ -1187,28 +1167,24 @@ def _range_start(m, ctx):
 # Which words wake each rule up, and how far before/after the word its match can reach.
 # Running every pattern over the whole text costs ~14 ms per 5,000 characters; running
 # each only in small windows around its trigger words costs a fraction of that.
-_UNIT_WORDS = ("second seconds minute minutes hour hours day days week weeks fortnight fortnights "
-               "month months year years decade decades century centuries").split()
+_UNIT_WORDS = tuple(_UNIT_FORMS)
 _TRIGGER_SPEC = {
     _iso: ("#digit", 2, 30), _numeric: ("#digit", 2, 14),
     _month_day: (tuple(MONTHS), 14, 20), _day_month: (tuple(MONTHS), 26, 12),
     _month: (tuple(MONTHS), 34, 22), _year: ("#digit", 32, 12), _decade: ("#digit", 30, 8),
     _century: (("century",), 50, 2), _end_of_year: (("year",), 40, 12), _quarter: (("quarter", "half"), 25, 30),
     _q_short: (("q1", "q2", "q3", "q4"), 2, 8),
-    _relative_unit: (("week", "weekend", "month", "year", "quarter", "decade", "century", "spring",
-                      "summer", "autumn", "fall", "winter"), 42, 2),
-    _today: (("today", "tonight", "yesterday", "tomorrow"), 10, 12),
-    _this_morning: (("morning", "afternoon", "evening", "night"), 6, 2),
-    _weekday: (tuple(w for w in WEEKDAYS if len(w) > 5), 8, 12),
+    _relative_unit: (tuple(TIMEX_WORDS.calendar_unit) + tuple(SEASONS), 42, 2),
+    _today: (tuple(CALENDAR.days), 10, 12),
+    _this_morning: (CALENDAR.parts_after_this, 6, 2),
+    _weekday: (CALENDAR.weekday_names, 8, 12),
     _holiday: ("#holiday", 8, 40),
-    _season: (("spring", "summer", "autumn", "fall", "winter"), 45, 10),
-    _ago: (("ago", "earlier", "before", "later"), 45, 2),
+    _season: (tuple(SEASONS), 45, 10),
+    _ago: (tuple(TIMEX_WORDS.ago_word), 45, 2),
     _duration: (tuple(_UNIT_WORDS), 44, 2), _bare_plural: (tuple(_UNIT_WORDS), 20, 2),
     _clock: (("#digit", "noon", "midday", "midnight"), 2, 30),
-    _vague: (("now", "currently", "presently", "nowadays", "days", "present", "time", "recently",
-              "lately", "past", "future", "term", "soon", "shortly"), 14, 12),
-    _set: (("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
-            "quarterly", "biannually", "annual", "once", "twice", "thrice", "times"), 20, 30),
+    _vague: (tuple(TIMEX_WORDS.vague_trigger), 14, 12),
+    _set: (("every", "each", "times") + tuple(CALENDAR.set_adverbs) + tuple(TIMEX_WORDS.frequency_word), 20, 30),
     _narrative_day: (("day",), 22, 12), _the_weekend: (("weekend",), 12, 2),
     _range_start: (tuple(_UNIT_WORDS), 30, 2),
 }
@@ -1218,7 +1194,7 @@ _RULE_INDEX = {fn: i for i, (_, fn, _) in enumerate(_RULES)}
 def _build_trigger_index():
     index: dict[str, list[int]] = {}
     digit_rules: list[int] = []
-    holiday_first = {re.split(r"[\s']", h)[0].lower().rstrip(".") for h in load_timex_lexicon().holidays}
+    holiday_first = {re.split(r"[\s']", h)[0].lower().rstrip(".") for h in CALENDAR.holidays}
     for fn, (words, _, _) in _TRIGGER_SPEC.items():
         i = _RULE_INDEX[fn]
         if isinstance(words, str):
@@ -1404,7 +1380,7 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\(|-|\u2013|\u2014|$)")
 _DATELINE_LEAD = re.compile(
     r"^\W*(?:[A-Z][A-Z .'\-]{1,40}(?:\([^)]{0,30}\))?\s*[,:\-\u2013\u2014]?\s*)?"
     r"(?:(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?\s*:?\s*)?"
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?$", re.IGNORECASE)
+    r"(?:" + _WEEKDAY_FULL + r",?\s*)?$", re.IGNORECASE)
 
 
 def dateline_reference(text: str) -> Optional[Reference]:
@@ -1441,7 +1417,8 @@ class InferredDate:
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2]|[a-z]{3})(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.-])",
                        re.IGNORECASE)
-_URL_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+#: months as URL paths abbreviate them ("/2017/mar/16/")
+_URL_MONTHS = {word: month for word, month in MONTHS.items() if len(word) == 3}
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 #: words before a date that place it ahead of the writing ("due by March 3, 2020")

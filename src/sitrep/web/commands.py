@@ -89,10 +89,11 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def check_store(path: Path) -> None:
-    """A missing, damaged or foreign file is refused before the server starts (one line,
-    exit 2), as every other command does; a store a writer holds right now is served as
-    soon as the writer lets go (the snapshot waits for it)."""
-    from sitrep.corpus.dbfile import StoreBusy, check_file, connect, verify_blocks
+    """A missing, damaged or foreign file (another tool's DuckDB database, a store missing a
+    table) is refused before the server starts (one line, exit 2), as every other command
+    does; a store a writer holds right now is served as soon as the writer lets go (the
+    snapshot waits for it)."""
+    from sitrep.corpus.dbfile import StoreBusy, check_file, check_tables, connect, verify_blocks
 
     if not path.exists():
         raise SitrepError(f"no database at {path}; run `sitrep ingest` first or pass --db")
@@ -103,6 +104,7 @@ def check_store(path: Path) -> None:
         return
     try:
         verify_blocks(con, path)
+        check_tables(con, path, read_only=True)
     finally:
         con.close()
 

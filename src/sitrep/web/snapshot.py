@@ -139,7 +139,7 @@ class Copy:
     matches: Matches = field(default_factory=lambda: Matches())
 
     def reader(self) -> "ReadStore":
-        return ReadStore(self.store.con.cursor(), self.path, self.summaries, self.matches)
+        return ReadStore(self.store.cursor(), self.path, self.summaries, self.matches)
 
 
 @dataclass
@@ -301,12 +301,12 @@ class Snapshots:
         new = []
         if new_ids:
             from sitrep.web import data
-            reader = ReadStore(made.store.con.cursor(), made.path, made.summaries)
+            reader = ReadStore(made.store.cursor(), made.path, made.summaries)
             try:
                 new = data.incidents_by_id(reader, sorted(new_ids))
             finally:
                 reader.close()
-        reader = ReadStore(made.store.con.cursor(), made.path)
+        reader = ReadStore(made.store.cursor(), made.path)
         try:
             counts = {t: n for t, n in reader.counts().items() if t in ("articles", "events", "incidents")}
         finally:

@@ -29,6 +29,7 @@ own gold folder.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -267,6 +268,46 @@ class Tally:
         }
 
 
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-(\d|WE))?")
+
+
+def _days_of(value: str) -> Optional[tuple[str, str]]:
+    """The first and last day (ISO) a TIMEX3 value covers, for a week or a day of a week
+    ("2019-W04", "2019-W04-WE", "2019-W04-3"); None for other values."""
+    m = _WEEK.fullmatch(value)
+    if not m:
+        return None
+    try:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return None
+    part = m.group(3)
+    if part is None:
+        first, last = 0, 6
+    elif part == "WE":
+        first, last = 5, 6
+    else:
+        first = last = int(part) - 1
+    return ((monday + dt.timedelta(days=first)).isoformat(), (monday + dt.timedelta(days=last)).isoformat())
+
+
+def date_within(predicted: Optional[str], gold: str) -> bool:
+    """The predicted date lies inside the gold one: the same value, or a finer one of the
+    period the gold names ("2019-04-30" for "2019-04", a day of the gold week for
+    "2019-W04"); a coarser one ("2019-W04" for "2019-01-23") is not right. Calendar
+    prefixes compare year/month/day values; weeks are compared as the days they cover."""
+    if not predicted:
+        return False
+    day = predicted.split("T")[0]
+    if day.startswith(gold) or predicted.startswith(gold):
+        return True
+    week = _days_of(gold)
+    if week is None:
+        return False
+    covered = _days_of(day) or ((day, day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None)
+    return covered is not None and week[0] <= covered[0] and covered[1] <= week[1]
+
+
 def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text: str = "",
                   errors: Optional[list[str]] = None, article_id: str = "") -> None:
     pairs = pair_events(gold, predicted, sentence_spans(text) if text else None)
@@ -299,11 +340,11 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
                                 fn=int(g.background and not p.background))
         if g.date:
             c["gold_dated"] += 1
-            c["date_ok"] += bool(p.date and p.date.startswith(g.date))
+            c["date_ok"] += date_within(p.date, g.date)
             # what a user reads: an inferred date (inherited from the paragraph, the lead or
             # the publication) is shown with its flag, and counts here when it is right
             shown = p.extra.get("inferred_date") or p.date
-            c["date_shown_ok"] += bool(shown and shown.startswith(g.date))
+            c["date_shown_ok"] += date_within(shown, g.date)
         if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
             errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
                           f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "

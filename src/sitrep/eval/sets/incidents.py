@@ -13,7 +13,8 @@ MUC, CEAF-e and their CoNLL mean with B-cubed are reported too (sitrep.eval.core
 
 Real news (when ../shared/data holds allsides-intl and fa-kes-syria): the incident gold in
 gold/incidents-real/ (see incidents_real.py and the gold's README), metrics prefixed
-``dev_`` (allsides-intl, tuned on) and ``test_`` (FA-KES, held out), with the number of
+``dev_`` (allsides-intl, tuned on), ``dev2_`` (FA-KES outside the test split, tuned on) and
+``test_`` (FA-KES, held out), with the number of
 confuser pairs (distinct look-alike incidents) merged.
 
 Duplicates (when ../shared/data/fa-kes-syria is present): its 804 rows are ingested with
@@ -210,7 +211,8 @@ def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
         rm, re_ = incidents_real.evaluate(Path(data_dir))
         result.metrics.update(rm)
         result.errors.extend(re_)
-        result.notes.append("dev_*: allsides-intl incidents (tuned on); test_*: FA-KES incidents (held out)")
+        result.notes.append(("dev_*: allsides-intl incidents (tuned on); dev2_*: FA-KES incidents outside the test "
+                            "split (tuned on); test_*: FA-KES incidents (held out)"))
     else:
         result.notes.append("real-news incident gold skipped: allsides-intl or fa-kes-syria not found")
     if data_dir is not None and (Path(data_dir) / "fa-kes-syria" / "articles.jsonl").is_file():

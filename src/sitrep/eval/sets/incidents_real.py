@@ -1,7 +1,7 @@
 """Incident linking on real news, scored on the team's gold (gold/incidents-real/, see its README).
 
-Each split (``dev``: allsides-intl, tuned on; ``test``: FA-KES, held out) is ingested on its
-own into a temporary store by the real ingest (reader, pipeline, store, incident
+Each split (``dev``: allsides-intl, tuned on; ``dev2``: FA-KES articles outside the test
+split, tuned on; ``test``: FA-KES, held out) is ingested on its own into a temporary store by the real ingest (reader, pipeline, store, incident
 linking). A gold mention (article, sentence span, trigger span; offsets into the shared
 corpus text) is matched to one stored event of its article: the gold spans are carried
 over to the stored text (which the cleaner may have shortened), then the event whose
@@ -26,7 +26,7 @@ from sitrep.eval.coref import conll
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "incidents-real" / "gold.jsonl"
 CORPORA = {"allsides-": ("allsides-intl", "articles.jsonl"), "fakes-": ("fa-kes-syria", "articles.jsonl")}
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 
 
 @dataclass
@@ -262,7 +262,7 @@ def evaluate_split(data_dir: Path, gold: RealGold, split: str, db_path: Optional
 
 
 def evaluate(data_dir: Path, splits=SPLITS) -> tuple[dict[str, Any], list[str]]:
-    """Metrics of every split, prefixed ``dev_`` / ``test_``."""
+    """Metrics of every split, prefixed ``dev_`` / ``dev2_`` / ``test_``."""
     gold = load_gold()
     metrics: dict[str, Any] = {}
     errors: list[str] = []

@@ -207,6 +207,19 @@ function renderActors(panel, answer) {
     tr.append(el("td", {colspan: String(keys.length), class: "empty"}, "No actor acts in the filtered events."));
     body.append(tr);
   }
+  const pager = pagerFor("/actors", query, answer.page, answer.pages);
+  if (pager) table.after(pager);
+}
+
+// the pager _pager.html.j2 writes, for a list drawn here: the same links and words
+function pagerFor(path, query, page, pages) {
+  if (pages <= 1) return null;
+  const nav = el("nav", {class: "pager"});
+  const link = (n, text, attrs) => el("a", Object.assign({href: path + withParams(query, {page: n === 1 ? null : String(n)})}, attrs || {}), text);
+  if (page > 1) nav.append(link(1, "« first"), " ", link(page - 1, "‹ previous", {rel: "prev"}));
+  nav.append(el("span", {}, "page " + page + " of " + pages));
+  if (page < pages) nav.append(link(page + 1, "next ›", {rel: "next", id: "next-page"}), " ", link(pages, "last »"));
+  return nav;
 }
 
 const PANELS = {overview: renderOverview, map: renderMap, actors: renderActors};
