@@ -8,6 +8,12 @@ for sitrep and which generic verbs only count through a pattern. The PLOVER type
 code is read off the CAMEO -> PLOVER crosswalk (``knowledge/cameo.py``), with the
 policy's root overrides first.
 
+``CameoVerbs.patterns_for(synset, keys)`` gives only the patterns of a synset that can
+match a verb, from what the sentence has around it (:func:`pattern_key` names the one part
+each pattern is indexed by, ``object_keys`` what an object word can satisfy); the index is
+built once at load, so a verb costs a few dictionary look-ups, not a pass over its
+synset's hundred patterns.
+
 The tables are derived by ``scripts/import_cameo_verbs.py`` (MIT, see VERBS_NOTICE); the
 stage (``stages/event_triggers.py``) asks this table only for verbs that have no row in
 ``plover/triggers.tsv``.
@@ -44,6 +50,54 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         return sum(part is not None for part in (self.particle, self.prep, self.obj))
+
+
+#: What a pattern is indexed by (see :func:`pattern_key`): ("obj", word-or-&CLASS) for a
+#: direct object, ("pobj", prep, word-or-&CLASS) for the object of a preposition, ("prep",
+#: prep) and ("prt", particle) for patterns without an object.
+PatternKey = tuple[str, ...]
+
+
+def pattern_key(pattern: VerbPattern) -> Optional[PatternKey]:
+    """The most selective part a pattern needs, None for a pattern that needs nothing.
+
+    A sentence can satisfy the pattern only if it has this key (the stage checks the
+    other parts afterwards), so an index by it never loses a match."""
+    if pattern.obj is not None:
+        return ("pobj", pattern.prep, pattern.obj) if pattern.prep is not None else ("obj", pattern.obj)
+    if pattern.prep is not None:
+        return ("prep", pattern.prep)
+    if pattern.particle is not None:
+        return ("prt", pattern.particle)
+    return None
+
+
+@dataclass(frozen=True)
+class SynsetIndex:
+    """The patterns of one synset by :func:`pattern_key`, as positions in file order."""
+    by_key: dict[PatternKey, tuple[int, ...]]
+    unkeyed: tuple[int, ...]  # patterns that need nothing: always tried
+
+    @classmethod
+    def build(cls, patterns: tuple[VerbPattern, ...]) -> "SynsetIndex":
+        by_key: dict[PatternKey, list[int]] = {}
+        unkeyed = []
+        for i, pattern in enumerate(patterns):
+            key = pattern_key(pattern)
+            if key is None:
+                unkeyed.append(i)
+            else:
+                by_key.setdefault(key, []).append(i)
+        return cls({k: tuple(v) for k, v in by_key.items()}, tuple(unkeyed))
+
+    def positions(self, keys) -> list[int]:
+        """Positions of the patterns whose key is among ``keys``, in file order (ties
+        between equally specific patterns are decided by that order)."""
+        found = list(self.unkeyed)
+        for key in keys:
+            found.extend(self.by_key.get(key, ()))
+        found.sort()
+        return found
 
 
 @dataclass(frozen=True)
@@ -101,6 +155,38 @@ class CameoVerbs:  # not slotted: ``coded_lemmas`` is cached on the instance
 
     def in_class(self, word: str, klass: str) -> bool:
         return word in self.classes.get(klass, frozenset())
+
+    @functools.cached_property
+    def word_classes(self) -> dict[str, frozenset[str]]:
+        """word -> the noun classes it belongs to (the inverse of ``classes``)."""
+        out: dict[str, set[str]] = {}
+        for klass, words in self.classes.items():
+            for word in words:
+                out.setdefault(word, set()).add(klass)
+        return {w: frozenset(ks) for w, ks in out.items()}
+
+    def object_keys(self, words) -> set[str]:
+        """What an object with these forms (lemma, lower case) can satisfy in a pattern:
+        the words themselves and the noun classes they belong to."""
+        keys = set(words)
+        for word in words:
+            keys.update(self.word_classes.get(word, ()))
+        return keys
+
+    @functools.cached_property
+    def pattern_index(self) -> dict[str, SynsetIndex]:
+        """synset -> its patterns indexed by :func:`pattern_key` (built once, at load)."""
+        return {synset: SynsetIndex.build(patterns) for synset, patterns in self.patterns.items()}
+
+    def patterns_for(self, synset: str, keys) -> list[VerbPattern]:
+        """The synset's patterns that a verb with these keys can satisfy, in file order:
+        the same patterns, in the same order, as a pass over all of them would find
+        satisfiable (the caller still checks each one's other parts)."""
+        index = self.pattern_index.get(synset)
+        if index is None:
+            return []
+        patterns = self.patterns[synset]
+        return [patterns[i] for i in index.positions(keys)]
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values())
@@ -172,5 +258,7 @@ def load_cameo_verbs(data_dir: Path = CAMEO_DIR) -> CameoVerbs:
     for code in codes:
         if not (code.isdigit() and 2 <= len(code) <= 4):
             raise ValueError(f"{data_dir.name}: bad CAMEO code {code!r} in the verb tables")
-    return CameoVerbs({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in patterns.items()},
-                      {k: frozenset(v) for k, v in classes.items()}, policy, _plover_types(codes, policy))
+    table = CameoVerbs({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in patterns.items()},
+                       {k: frozenset(v) for k, v in classes.items()}, policy, _plover_types(codes, policy))
+    table.pattern_index, table.word_classes  # noqa: B018 - built now, once, not at the first article
+    return table

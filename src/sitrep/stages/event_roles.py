@@ -71,7 +71,7 @@ def actor_index(doc: Document, words: Optional[EventWords] = None) -> list[Optio
 
 def token_starts(sdoc) -> list[int]:
     from spacy.attrs import IDX
-    return [row[0] for row in sdoc.to_array([IDX]).reshape(-1, 1).tolist()]
+    return sdoc.to_array(IDX).tolist()
 
 
 def locative_index(doc: Document) -> dict[int, Actor]:
@@ -220,8 +220,10 @@ def _title_owner(actor: Actor, people: list[Actor], text: str) -> bool:
     if actor.kind == "person" or not text:
         return False
     for person in people:
+        if not 0 < person.span[0] - actor.span[1] <= 40:
+            continue  # measured before slicing: a slice to a far person copies the text between
         gap = text[actor.span[1]:person.span[0]]
-        if 0 < len(gap) <= 40 and gap.startswith(" ") and gap.endswith(" "):
+        if gap.startswith(" ") and gap.endswith(" "):
             words = gap.split()
             if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
                 return True

@@ -100,8 +100,9 @@ def _hyphen_compound(tok):
 def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
     """Token indices whose lemma or lower form is a trigger head, and hyphen positions.
 
-    One vectorised pass over the Doc's hash arrays, so that the Python-level work is
-    only done on the few tokens that can start an event.
+    One vectorised pass over the Doc's hash arrays (a binary search of each hash in the
+    sorted trigger hashes), so that the Python-level work is only done on the few tokens
+    that can start an event.
     """
     from spacy.attrs import LEMMA, LOWER
 
@@ -111,10 +112,9 @@ def candidate_positions(sdoc, lex) -> tuple[list[int], list[int]]:
         return [], []
     keys, hyphen = _trigger_hashes(lex)
     arr = sdoc.to_array([LEMMA, LOWER])
-    present = keys.intersection(np.unique(arr).tolist())
-    if present:
-        wanted = np.fromiter(present, dtype=arr.dtype, count=len(present))
-        hits = np.flatnonzero(np.isin(arr, wanted).any(axis=1)).tolist()
+    if len(keys):
+        at = np.searchsorted(keys, arr)
+        hits = np.flatnonzero((keys[np.minimum(at, len(keys) - 1)] == arr).any(axis=1)).tolist()
     else:
         hits = []
     hyphens = np.flatnonzero(arr[:, 1] == np.uint64(hyphen)).tolist()
@@ -125,6 +125,9 @@ _HASH_CACHE: dict[int, tuple] = {}
 
 
 def _trigger_hashes(lex):
+    """(the sorted uint64 array of the trigger words' hashes in every case form, the hash
+    of "-"), once per lexicon."""
+    import numpy as np
     from spacy.strings import hash_string
 
     cached = _HASH_CACHE.get(id(lex))
@@ -137,7 +140,7 @@ def _trigger_hashes(lex):
     forms = set()
     for w in words:
         forms.update({w, w.capitalize(), w.upper()})
-    cached = (frozenset(hash_string(f) for f in forms), hash_string("-"))
+    cached = (np.array(sorted({hash_string(f) for f in forms}), dtype=np.uint64), hash_string("-"))
     _HASH_CACHE[id(lex)] = cached
     return cached
 
@@ -233,12 +236,17 @@ def _fallback_verb(tok, lex) -> bool:
     return lemma(tok) not in lex.verbs and tok.lower_ not in lex.verbs
 
 
-def cameo_reading(tok, table) -> Optional[tuple[str, list]]:
+def cameo_reading(tok, table, exhaustive: bool = False) -> Optional[tuple[str, list]]:
     """(PLOVER type, the pattern's extra trigger tokens) of a verb by the CAMEO table, or
     None: no entry, no satisfied pattern and no own code, or a code that is no event
     (the most specific satisfied reading decides, even when it is no event: "look
-    forward" is a statement, not the "look into" of an investigation)."""
+    forward" is a statement, not the "look into" of an investigation).
+
+    Only the patterns the verb's dependents can satisfy are tried (the table's index,
+    ``pattern_keys``); ``exhaustive`` tries every pattern of the synset instead -- the
+    same reading, kept as the reference the index is tested against."""
     best: Optional[tuple[int, str, list]] = None
+    keys = None
     for entry in table.entries(lemma(tok)):
         extra = []
         bonus = 0
@@ -250,7 +258,13 @@ def cameo_reading(tok, table) -> Optional[tuple[str, list]]:
         code = table.default_code(entry)
         if code is not None and (best is None or bonus > best[0]):
             best = (bonus, code, extra)
-        for pattern in table.patterns.get(entry.synset, ()):
+        if exhaustive:
+            patterns = table.patterns.get(entry.synset, ())
+        else:
+            if keys is None:
+                keys = pattern_keys(tok, table)
+            patterns = table.patterns_for(entry.synset, keys)
+        for pattern in patterns:
             matched = _pattern_tokens(tok, pattern, table)
             if matched is None:
                 continue
@@ -263,10 +277,41 @@ def cameo_reading(tok, table) -> Optional[tuple[str, list]]:
     return (etype, best[2]) if etype is not None else None
 
 
+#: dependency relations under which _dependent finds a particle, and under which
+#: _pattern_tokens finds a pattern's preposition (and the pattern's object heads)
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+OBJECT_DEPS = ("dobj", "nsubjpass", "oprd", "attr", "acomp")
+
+
+def pattern_keys(verb, table) -> set:
+    """The pattern keys (knowledge/cameo_verbs.py ``pattern_key``) this verb's dependents
+    offer: a pattern whose key is missing cannot be satisfied by _pattern_tokens, so only
+    the others are tried. Mirrors _pattern_tokens: the first preposition spelled so, the
+    first object child."""
+    keys: set = set()
+    seen_preps: set[str] = set()
+    for c in verb.children:
+        dep = c.dep_
+        if dep in PARTICLE_DEPS:
+            keys.add(("prt", c.lower_))
+        if dep in PREP_DEPS and c.lower_ not in seen_preps:
+            word = c.lower_
+            seen_preps.add(word)
+            keys.add(("prep", word))
+            pobj = child(c, "pobj")
+            if pobj is not None:
+                keys.update(("pobj", word, k) for k in table.object_keys((lemma(pobj), pobj.lower_)))
+    obj = child(verb, *OBJECT_DEPS)
+    if obj is not None:
+        keys.update(("obj", k) for k in table.object_keys((lemma(obj), obj.lower_)))
+    return keys
+
+
 def _dependent(verb, word: str):
     """A particle or preposition of the verb spelled ``word`` ("ask for", "set off")."""
     for c in verb.children:
-        if c.dep_ in ("prt", "prep", "advmod", "agent") and c.lower_ == word:
+        if c.dep_ in PARTICLE_DEPS and c.lower_ == word:
             return c
     return None
 
@@ -281,8 +326,7 @@ def _pattern_tokens(verb, pattern, table) -> Optional[list]:
             return None
         found.append(particle)
     if pattern.prep is not None:
-        prep = next((c for c in verb.children if c.dep_ in ("prep", "agent", "dative")
-                     and c.lower_ == pattern.prep), None)
+        prep = next((c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == pattern.prep), None)
         if prep is None:
             return None
         if pattern.obj is not None:
@@ -291,7 +335,7 @@ def _pattern_tokens(verb, pattern, table) -> Optional[list]:
                 return None
         return found
     if pattern.obj is not None:
-        obj = child(verb, "dobj", "nsubjpass", "oprd", "attr", "acomp")
+        obj = child(verb, *OBJECT_DEPS)
         if obj is None or not _object_matches(obj, pattern.obj, table):
             return None
     return found
@@ -338,18 +382,24 @@ def _noun_by_function(tok) -> bool:
     return tok.dep_ in _NOMINAL_DEPS and any(ch.dep_ in ("det", "poss") for ch in tok.children)
 
 
-def open_options(sent, cands, lex) -> list[Candidate]:
+def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     """"All options are on the table", "military action is not off the table": keeping
     force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
     a military option open"), coded on the verb of saying that reports it (its subject is
-    the threatener), else on the option's noun."""
+    the threatener), else on the option's noun. ``positions``: the sentence's
+    candidate_positions (they hold every option place word), instead of all its tokens."""
     words = lex.words
-    text = sent.text.lower()
-    if not any(place in text for place in words.option_places):
-        return []
+    if positions is None:
+        text = sent.text.lower()
+        if not any(place in text for place in words.option_places):
+            return []
+        tokens = iter(sent)
+    else:
+        doc = sent.doc
+        tokens = (doc[i] for i in positions if doc[i].lower_ in words.option_places)
     by_head = {c.head.i: c for c in cands}
     out = []
-    for tok in sent:
+    for tok in tokens:
         if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
             continue
         predicate = tok.head.head
