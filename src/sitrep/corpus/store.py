@@ -310,7 +310,7 @@ class Store:
         is attached to an in-memory connection as ``store`` (dbfile._open) and ``USE`` is
         per cursor, so each new cursor is pointed at it again."""
         cur = self.con.cursor()
-        if self._row_group_rows and not self._dataset and str(self.path) != ":memory:":
+        if not self._dataset and self._row_group_rows and str(self.path) != ":memory:":
             cur.execute("USE store")
         return cur
 
