@@ -142,3 +142,12 @@ def test_entered_into_talks_is_a_consultation_of_the_subject(kb):
     doc = run(kb, "Serbia and Kosovo entered into talks in Brussels on Thursday.")
     e = first(doc, "CONSULT")
     assert e.source is not None and e.source.name in ("Serbia", "Kosovo")
+
+
+def test_a_where_clause_saying_where_forces_are_is_no_mobilisation(kb):
+    """A passive participle that only says where forces are (a where-clause, a reduced
+    relative) describes a position; a deployment told as an act stays one."""
+    for text in ("Mortar rounds landed near a compound where Danish soldiers are stationed.",
+                 "Several hundred Chadian troops stationed along the river guard the crossing."):
+        assert "MOBILIZE" not in [e.type for e in run(kb, text).events], text
+    assert "MOBILIZE" in [e.type for e in run(kb, "Chad deployed several hundred troops along the river on Monday.").events]

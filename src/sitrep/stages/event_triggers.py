@@ -841,6 +841,15 @@ def _topic_of_a_noun(tok, words) -> bool:
     return False
 
 
+def _describes_a_position(tok) -> bool:
+    """A passive participle that says where forces are: a reduced relative ("troops
+    stationed near the border") or a where-clause ("bases where troops are stationed")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    return tok.dep_ == "relcl" and any(ch.dep_ == "auxpass" for ch in tok.children) \
+        and any(ch.dep_ == "advmod" and ch.tag_ == "WRB" for ch in tok.children)
+
+
 def _infinitive_of_noun(tok, by_head, words) -> bool:
     """An infinitive that completes a noun names a goal, a right or a capacity ("an
     attempt to reach a deal", "no reason to accede to", "the authority to order"), not
@@ -905,6 +914,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "Killing a foreign leader is a covert operation": a kind of act
     if c.is_verb and c.head.dep_ == "acl" and c.head.tag_ == "VBG" and c.type in lex.types_of("standing"):
         return False  # "Russian forces backing the regime": an alliance, not an act
+    if c.is_verb and c.type in lex.types_of("positioned") and _describes_a_position(c.head):
+        return False  # "bases where US troops are stationed": where forces are, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
     if _justifies_another(c, by_head):
