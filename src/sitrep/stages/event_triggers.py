@@ -843,9 +843,11 @@ def _topic_of_a_noun(tok, words) -> bool:
 
 def _describes_a_position(tok) -> bool:
     """A passive participle that says where forces are: a reduced relative ("troops
-    stationed near the border") or a where-clause ("bases where troops are stationed")."""
+    stationed near the border") or a where-clause ("bases where troops are stationed").
+    A clause with its own subject or auxiliary ("reports that it had sent troops") is a
+    full clause that tells of an act, not a reduced relative."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return True
+        return not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
     return tok.dep_ == "relcl" and any(ch.dep_ == "auxpass" for ch in tok.children) \
         and any(ch.dep_ == "advmod" and ch.tag_ == "WRB" for ch in tok.children)
 
