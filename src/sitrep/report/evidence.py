@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
+from sitrep.report.linkcards import in_link_card
 from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
@@ -276,6 +277,14 @@ def _glued_words(sentence: str) -> list[bool]:
     return flags
 
 
+def in_card(e: dict[str, Any]) -> bool:
+    """The event's trigger stands in a link card run into its sentence (a linked headline
+    of another story, ``report/linkcards.py``), not in the article's prose."""
+    if e.get("trigger_start") is None or e.get("sentence_start") is None or not e.get("sentence"):
+        return False
+    return in_link_card(e["sentence"], e["trigger_start"] - e["sentence_start"])
+
+
 def load_events(store, article_ids: list[str], period: Optional[Period],
                 subject: Optional[Subject]) -> tuple[list[dict], list[dict]]:
     """(events dated in the period, other dated events) of the articles; background dropped.
@@ -291,7 +300,8 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         if e["trigger_start"] is not None:
             acts[(e["article_id"], e["sentence_start"])].append((e["trigger_start"], e["type"], e["source_name"]))
     for e in rows:
-        if e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
+        if (e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e)
+                or in_card(e)):
             continue
         seen.add(e["event_id"])
         e["neighbours"] = acts.get((e["article_id"], e["sentence_start"]), ())
@@ -377,7 +387,7 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
         return {}
     seen: set[str] = set()
     for e in store.rows(scoped(store, COUNT_SQL), [article_ids]):
-        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
+        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e) or in_card(e):
             continue
         seen.add(e["event_id"])
         day, _ = dated_by_text(e)

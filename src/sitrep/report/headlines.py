@@ -20,7 +20,7 @@ from typing import Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.report.content import Figure, Incident, Quote
-from sitrep.report.safety import one_line
+from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Period
 from sitrep.report.sides import side_of
 from sitrep.report.sources import Citations
@@ -199,7 +199,7 @@ def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
     out = []
     for m in quoted_mentions(mentions):
         out.append(Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"],
-                         text=one_line(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
+                         text=sentence_text(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
     return out
 
 
