@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
@@ -43,6 +43,9 @@ REPORTER_SECTORS = {"MED"}
 #: outlet reports as done outweighs one party's claim, which outweighs a plan or a denial
 CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged": 0.7}
 UNAFFIRMED_WEIGHT = 0.5
+#: a mention without a date of its own (dated by its publication) tells a happening
+#: dated in another report when it was published this many days after it, at most
+REPORT_LAG_DAYS = 3
 
 
 def significance(severity: float, n_sources: int, killed: float, days_before_end: Optional[int],
@@ -203,11 +206,35 @@ def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
     return out
 
 
+def _same_time(a: dict, b: dict) -> bool:
+    """Two mentions may tell one happening by their dates: the same day, or (force or
+    coercion by the same known actor) one has no date of its own and was published up to
+    REPORT_LAG_DAYS after the day the other gives
+    ("Turkey is invading northeastern Syria" the day after the offensive "launched on
+    Wednesday"): a report is news of what happened shortly before it."""
+    if not a["event_date"] or not b["event_date"]:
+        return False
+    if a["event_date"] == b["event_date"]:
+        return True
+    undated, dated = (a, b) if a.get("date_precision") == "published" else (b, a)
+    if undated.get("date_precision") != "published" or dated.get("date_precision") == "published":
+        return False
+    # across days only force and coercion by the same known actor: "an attack on X"
+    # reported days after another is as likely another attack, and a standing fact
+    # ("recognised by 50 nations") is restated in every report without being news
+    if not a["source_country"] or a["source_country"] != b["source_country"]:
+        return False
+    if a.get("quad_class") != "material conflict" or b.get("quad_class") != "material conflict":
+        return False
+    return 0 <= (undated["event_date"] - dated["event_date"]).days <= REPORT_LAG_DAYS
+
+
 def _same_happening(a: dict, b: dict) -> bool:
     """Two incidents' best mentions tell one happening the linker left split: same type
-    and day, the same known source or target country and no conflicting one, and the
-    same place or one unknown (the strike three outlets report, one naming no attacker)."""
-    if a["type"] != b["type"] or not a["event_date"] or a["event_date"] != b["event_date"]:
+    and time (``_same_time``), the same known source or target country and no conflicting
+    one, and the same place or one unknown (the strike three outlets report, one naming
+    no attacker)."""
+    if a["type"] != b["type"] or not _same_time(a, b):
         return False
     if not _compatible(a, b) or (a["place_name"] and b["place_name"] and a["place_name"] != b["place_name"]):
         return False
@@ -216,24 +243,33 @@ def _same_happening(a: dict, b: dict) -> bool:
     return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
 
 
+def _days_around(day: Optional[date]) -> list[Optional[date]]:
+    """The days whose happenings a mention of ``day`` may tell (``_same_time``)."""
+    if day is None:
+        return [None]
+    return [day + timedelta(days=k) for k in range(-REPORT_LAG_DAYS, REPORT_LAG_DAYS + 1)]
+
+
 def same_happenings(groups: dict[str, list[dict]]) -> list[tuple[str, list[dict], dict]]:
     """(key, coherent mentions, best-specified mention) per happening: each incident's
     mentions that agree with its best one, incidents telling the same happening joined
-    (best-specified first, so the best mention of all names the happening)."""
+    (a mention with a date of its own before one dated only by its report, then
+    best-specified first, so the best mention of all names the happening)."""
     found: list[tuple[str, list[dict], dict]] = []
     by_day: dict[tuple, list[tuple[str, list[dict], dict]]] = defaultdict(list)
     ranked = []
     for key, group in groups.items():
         best = max(group, key=_specificity)
-        ranked.append((_specificity(best), len(group), key, group, best))
+        dated = best.get("date_precision") != "published"
+        ranked.append(((dated,) + _specificity(best), len(group), key, group, best))
     ranked.sort(key=lambda x: x[:3], reverse=True)
     for _, _, key, group, best in ranked:
         mentions = [m for m in group if _coherent(m, best)]
-        candidates = by_day[(best["type"], best["event_date"])]
-        home = next((f for f in candidates if _same_happening(f[2], best)), None)
+        home = next((f for day in _days_around(best["event_date"]) for f in by_day[(best["type"], day)]
+                     if _same_happening(f[2], best)), None)
         if home is None:
             found.append((key, mentions, best))
-            candidates.append(found[-1])
+            by_day[(best["type"], best["event_date"])].append(found[-1])
         else:
             home[1].extend(mentions)
     return found

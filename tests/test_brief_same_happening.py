@@ -1,0 +1,52 @@
+"""A report without a date of its own, published a day or two after another outlet dates
+a happening, tells that happening when the same actor does the same to the same side:
+the brief shows it once, with both sources, even when the incident linker left the two
+in different incidents; later reports and other actors stay apart."""
+from datetime import date
+
+from sitrep.report.headlines import same_happenings
+
+
+def _mention(incident, outlet, published, day=None, source=("Turkey", "TUR"), target=("Syria", "SYR"),
+             place=None):
+    return {"incident_id": incident, "event_id": incident + outlet, "article_id": outlet, "type": "ASSAULT",
+            "quad_class": "material conflict", "certainty": "asserted", "involves": True,
+            "source_name": source[0], "source_country": source[1], "source_sector": "GOV",
+            "target_name": target[0], "target_country": target[1], "target_sector": "GOV",
+            "place_name": place, "pub_date": date.fromisoformat(published),
+            "event_date": date.fromisoformat(day or published), "date_precision": "day" if day else "published"}
+
+
+def _happenings(mentions):
+    groups = {}
+    for m in mentions:
+        groups.setdefault(m["incident_id"], []).append(m)
+    return {tuple(sorted(m["article_id"] for m in found)) for _, found, _ in same_happenings(groups)}
+
+
+def test_an_undated_report_days_later_joins_the_dated_happening():
+    dated = _mention("inc-a", "first", "2019-10-09", day="2019-10-09", place="Idlib")
+    later = _mention("inc-b", "second", "2019-10-11")
+    assert _happenings([later, dated]) == {("first", "second")}
+
+
+def test_a_report_long_after_or_by_another_actor_stays_apart():
+    dated = _mention("inc-a", "first", "2019-10-09", day="2019-10-09")
+    assert _happenings([dated, _mention("inc-b", "late", "2019-10-20")]) == {("first",), ("late",)}
+    assert _happenings([dated, _mention("inc-c", "other", "2019-10-10", source=("Russia", "RUS"))]) == \
+        {("first",), ("other",)}
+    # nobody named as the actor: another "attack on Syria" days later may be another attack
+    assert _happenings([dated, _mention("inc-d", "anon", "2019-10-10", source=(None, None))]) == \
+        {("first",), ("anon",)}
+    # two reports dated only by their publication on different days are not joined either
+    assert _happenings([_mention("inc-e", "x", "2019-10-09"), _mention("inc-f", "y", "2019-10-10")]) == \
+        {("x",), ("y",)}
+
+
+def test_only_force_and_coercion_join_across_days():
+    # a standing fact restated in each report ("recognised by fifty nations") is no happening
+    # reported twice
+    dated = {**_mention("inc-a", "first", "2019-04-30", day="2019-04-30"), "type": "COOPERATE",
+             "quad_class": "material cooperation"}
+    later = {**_mention("inc-b", "second", "2019-05-02"), "type": "COOPERATE", "quad_class": "material cooperation"}
+    assert _happenings([dated, later]) == {("first",), ("second",)}
