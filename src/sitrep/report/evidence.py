@@ -169,6 +169,7 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
         if why:  # "sanctions against X", "..., X said", "jailed in X"
             e["unsupported"].append(f"{role}: {e[name]} ({why})")
             e[name] = e[country] = e[sector] = None
+    affiliation = place_of_a_person(e)
     for extra in ("source_spans", "target_spans", "actor_spans"):
         e.pop(extra, None)
     if (e["source_name"] and e["source_name"] == e["attributed_to"] and e["source_sector"] in MONITOR_SECTORS
@@ -185,11 +186,31 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
     # a continent says nothing where a country is named ("an attack on Borduria in Europe"
     # is a sentence naming both, not an attack placed in a continent)
     broad = e.get("place_feature") == "continent" and bool(e["source_country"] or e["target_country"])
-    if e["place_name"] and (as_actor or not in_sentence or broad):
+    if e["place_name"] and (as_actor or not in_sentence or broad or affiliation):
         e["unsupported"].append(f"place: {e['place_name']}")
         for f in _PLACE_FIELDS:
             e[f] = None
     return e
+
+
+#: "<name> of <place>": the place a person comes from or sits for ("Sen. Ann Roe of Maine")
+_OF_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+of\s+$")
+
+
+def place_of_a_person(e: dict[str, Any]) -> bool:
+    """The event's place is named in its sentence only after a named person's "of"
+    ("Sen. Ann Roe of Maine said the strike on Borduria ..."): where that person is from or
+    whom they represent, not where the event happened."""
+    place, sentence = e.get("place_name"), e.get("sentence") or ""
+    at = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(place or "") + r"(?!\w)", sentence)] if place else []
+    surnames = {a["name"].split()[-1] for a in e.get("actor_spans") or () if a.get("name") and " " in a["name"]}
+    if not at or not surnames:
+        return False
+    for start in at:
+        m = _OF_BEFORE.search(sentence, 0, start)
+        if not m or m.group(1) not in surnames:
+            return False
+    return True
 
 
 def event_day(value: Optional[str], published: Optional[date]) -> tuple[Optional[date], str]:
