@@ -34,6 +34,16 @@ def test_a_speaker_after_the_trigger_is_not_the_actor_of_a_material_act():
     assert role_in_context(e, "source") == "who says it"
 
 
+def test_a_speaker_named_after_an_inverted_report_verb_is_not_the_actor():
+    e = _event('"It seems unwise to start launching missiles," said Rep. Ann Roe of the committee.',
+               source="Ann Roe", trigger="launching", actors=["Ann Roe"])
+    assert role_in_context(e, "source") == "who says it"
+    # the actor named after the trigger as its subject keeps the role
+    kept = _event("Missiles were launched at dawn, then Ann Roe ordered more strikes.", source="Ann Roe",
+                  trigger="launched", actors=["Ann Roe"])
+    assert role_in_context(kept, "source") is None
+
+
 def test_a_speaker_before_another_actor_is_not_the_actor():
     e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
                actors=["Critics", "Smith", "Ruritania"])

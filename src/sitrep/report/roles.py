@@ -88,9 +88,25 @@ def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
     return False
 
 
+def _spoken_by(sentence: str, start: int, words: RoleWords) -> bool:
+    """The mention at ``start`` follows its report verb, past a title or a few capitalised
+    words (the inverted '"...," said Rep. Jane Doe', "says the minister")."""
+    before = _TOKEN.findall(sentence[:start])
+    for _ in range(MAX_SKIPPED + 1):
+        if not before:
+            return False
+        word = before.pop()
+        low = word.lower().rstrip(".")
+        if low in words.report_verbs:
+            return True
+        if not (word[:1].isupper() or low in words.modifiers):
+            return False
+    return False
+
+
 def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
     """Every mention of the source speaks about a material act somebody else does: it
-    comes after the trigger (", the president said"), or another actor is named between
+    comes after the trigger (", the president said", ', said Rep. Doe'), or another actor is named between
     its report verb and the trigger ("critics argued the army had attacked"), or the
     trigger is in the words it quotes ('the envoy said: "let others fight"')."""
     trigger = e.get("trigger_start")
@@ -100,7 +116,8 @@ def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: R
     others = [int(a["start"]) - (e.get("sentence_start") or 0) for a in (e.get("actor_spans") or [])
               if a["name"] != e["source_name"]]
     for start, end in spans:
-        if not _speaks(e["sentence"], end, words):
+        inverted = start > trigger and _spoken_by(e["sentence"], start, words)
+        if not (inverted or _speaks(e["sentence"], end, words)):
             return False
         quoted = any(q in e["sentence"][end:trigger] for q in _QUOTE_MARKS)
         if start < trigger and not quoted and not any(end < o < trigger for o in others):
