@@ -50,3 +50,20 @@ def test_only_force_and_coercion_join_across_days():
              "quad_class": "material cooperation"}
     later = {**_mention("inc-b", "second", "2019-05-02"), "type": "COOPERATE", "quad_class": "material cooperation"}
     assert _happenings([dated, later]) == {("first",), ("second",)}
+
+
+def test_two_outlets_naming_nobody_do_not_make_a_headline_lead():
+    from sitrep.report.content import Figure, Incident
+
+    def incident(**kw):
+        base = dict(incident_id="i", title="An attack on Syria", type="ASSAULT", quad_class="material conflict",
+                    day=date(2019, 10, 7), last_day=None, place=None, lat=None, lon=None, outlets=["a", "b"],
+                    n_sources=2, certainty=[], contested=False, significance=1.0, significant=True)
+        return Incident(**{**base, **kw})
+
+    assert not incident().well_specified
+    assert incident(actor_named=True).well_specified
+    toll = Figure(kind="killed", text="12 people were killed", value=12, incident="i", outlet="a")
+    held = Figure(kind="detained", text="about 900 prisoners", value=900, incident="i", outlet="a")
+    assert incident(figures=[toll]).well_specified and not incident(figures=[held]).well_specified
+    assert incident(dyad=True, n_sources=1).well_specified

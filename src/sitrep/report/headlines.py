@@ -308,7 +308,8 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
             figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
-            dyad=bool(best["source_name"] and _target(best)), reported=reported)
+            dyad=bool(best["source_name"] and _target(best)), reported=reported,
+            actor_named=bool(best["source_name"]))
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents
