@@ -64,6 +64,15 @@ def test_a_speaker_whose_quoted_words_hold_the_trigger_is_not_the_actor():
     assert role_in_context(e, "source") == "who says it"
 
 
+def test_a_target_named_after_in_and_inside_a_compound_is_a_place():
+    e = _event("Jets struck depots in Kassel and Borduria tied to attacks on joint Ruritania-Kassel bases.",
+               target="Kassel", trigger="struck")
+    assert role_in_context(e, "target") == "named only as a place"
+    kept = _event("Jets struck Kassel after attacks on joint Ruritania-Kassel bases.", target="Kassel",
+                  trigger="struck")
+    assert role_in_context(kept, "target") is None
+
+
 def test_a_target_named_only_after_in_is_a_place():
     e = _event("The banker remains jailed in Kassel.", target="Kassel")
     assert role_in_context(e, "target") == "named only as a place"

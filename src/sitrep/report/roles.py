@@ -73,6 +73,16 @@ def _compound_modifier(sentence: str, end: int) -> bool:
     return sentence[end:end + 1] in ("-", "‐", "‑") and sentence[end + 1:end + 2].islower()
 
 
+def _in_compound(sentence: str, start: int, end: int) -> bool:
+    """The mention is either half of a hyphenated adjective ("Ruritania-based", "joint
+    Borduria-Ruritania patrols"): it describes the noun after it."""
+    if _compound_modifier(sentence, end):
+        return True
+    after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+    return (start >= 2 and sentence[start - 1] in ("-", "‐", "‑") and sentence[start - 2].isalnum()
+            and bool(after) and after.group()[:1].islower())
+
+
 def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
     """The mention ending at ``end`` is followed by a report verb ("Lawmakers argued",
     "the minister has also said"), past an apposition ("Doe, a senior senator, said")."""
@@ -242,6 +252,9 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
             return "not named as the actor of the noun"
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
+    elif all(_in_compound(sentence, a, b) or _after_preposition(sentence, a, words.place_prepositions, words)
+             for a, b in spans):
+        return "named only as a place"  # "strikes in Iraq and Syria on joint US-Iraq bases"
     return None
 
 
