@@ -219,3 +219,12 @@ def test_the_participle_of_a_hyphenated_adjective_reports_no_act():
 def test_a_blank_actor_name_is_no_role_and_no_crash():
     e = _event("Ruritania shelled the town of Kassel on Monday.", source=" ", trigger="shelled")
     assert role_in_context(e, "source") is None
+
+
+def test_the_subject_of_following_reports_is_not_the_actor_of_the_attack_they_regard():
+    e = _event("Officials said Ruritania is closely following reports regarding another alleged chemical "
+               "weapons attack on a hospital.", source="Ruritania", trigger="attack", actors=["Ruritania"])
+    assert role_in_context(e, "source") == "not named as the actor of the noun"
+    own = _event("Ruritania launched another large coordinated missile attack on the port.", source="Ruritania",
+                 trigger="attack", actors=["Ruritania"])
+    assert role_in_context(own, "source") is None

@@ -26,6 +26,9 @@ from sitrep.knowledge.report_terms import RoleWords, load_report_terms
 _TOKEN = re.compile(r"[\w'’.-]+|,")
 #: how many modifiers may stand between a preposition and the mention
 MAX_SKIPPED = 3
+#: how many words (modifiers of a noun: "another alleged chemical weapons attack") may
+#: stand between a nominal trigger and the preposition or determiner governing it
+MAX_NOUN_MODIFIERS = 4
 #: how many words after a mention its report verb may come
 MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
@@ -139,7 +142,7 @@ def _governed(before: str, words: RoleWords) -> bool:
     """The trigger is a noun or an infinitive another word governs ("ahead of a feared
     invasion", "a chance to accept"), not a verb coordinated with the one before ("has
     condemned the raid and vowed ...", "also called a march")."""
-    for word in reversed(_TOKEN.findall(before)[-MAX_SKIPPED:]):
+    for word in reversed(_TOKEN.findall(before)[-MAX_NOUN_MODIFIERS:]):
         low = word.lower()
         if low in words.coordinators:
             return False
@@ -167,9 +170,9 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
 
 def _governor_at(before: str, words: RoleWords) -> Optional[int]:
     """Where the word governing a nominal trigger starts in ``before`` (the sentence up
-    to the trigger): a preposition or determiner within MAX_SKIPPED words ("ahead of a
-    feared invasion"), not past a coordinator; None when the trigger is a verb."""
-    tokens = list(_TOKEN.finditer(before))[-MAX_SKIPPED:]
+    to the trigger): a preposition or determiner within MAX_NOUN_MODIFIERS words ("ahead
+    of a feared invasion", "regarding another alleged chemical attack"), not past a coordinator; None when the trigger is a verb."""
+    tokens = list(_TOKEN.finditer(before))[-MAX_NOUN_MODIFIERS:]
     for m in reversed(tokens):
         low = m.group().lower()
         if low in words.coordinators or low in words.possessives:
