@@ -36,3 +36,10 @@ def test_no_event_is_read_from_a_card_and_quotes_elide_it(tmp_path):
     assert not any(t.startswith("Russia") for t in titles)
     quoted = [q.text for i in brief.headlines for q in i.quotes] + [n.sentence for n in brief.notes]
     assert quoted and all("Senator says" not in q and "[…]" in q for q in quoted)
+
+
+def test_a_name_read_across_the_glue_is_no_actor():
+    from sitrep.report.linkcards import runs_into_card
+    assert runs_into_card("Rich PompeoSenator", CARD_SENTENCE)
+    assert not runs_into_card("Pompeo Michael Rich Pompeo", CARD_SENTENCE)
+    assert not runs_into_card("Turkey", CARD_SENTENCE)

@@ -67,3 +67,11 @@ def test_two_outlets_naming_nobody_do_not_make_a_headline_lead():
     held = Figure(kind="detained", text="about 900 prisoners", value=900, incident="i", outlet="a")
     assert incident(figures=[toll]).well_specified and not incident(figures=[held]).well_specified
     assert incident(dyad=True, n_sources=1).well_specified
+
+
+def test_two_outlets_placing_it_in_a_town_make_it_specific():
+    from sitrep.report.content import Incident
+    base = dict(incident_id="i", title="An attack in Idlib", type="ASSAULT", quad_class="material conflict",
+                day=date(2019, 10, 7), last_day=None, place="Idlib", lat=None, lon=None, outlets=["a", "b"],
+                n_sources=2, certainty=[], contested=False, significance=1.0, significant=True)
+    assert Incident(**base, local=True).well_specified and not Incident(**base).well_specified

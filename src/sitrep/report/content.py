@@ -106,14 +106,17 @@ class Incident:
     reported: bool = True
     #: its best mention names who acted
     actor_named: bool = False
+    #: its place is a town, district or province, not a whole country or region
+    local: bool = False
 
     @property
     def well_specified(self) -> bool:
         """Who did it to whom is known, or two independent sources report it naming who
-        did it or what it cost (two outlets' "an attack on X" with nobody named and no
-        toll may well be two attacks, and says little either way)."""
+        did it, what it cost or the town it happened in (two outlets' "an attack on X"
+        with nobody named, no toll and no town may well be two attacks, and says little
+        either way)."""
         toll = any(f.kind in TOLL_KINDS for f in self.figures)
-        return self.dyad or (self.n_sources >= 2 and (self.actor_named or toll))
+        return self.dyad or (self.n_sources >= 2 and (self.actor_named or toll or self.local))
 
     @property
     def affirmed(self) -> bool:

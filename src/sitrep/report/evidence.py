@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
-from sitrep.report.linkcards import in_link_card
+from sitrep.report.linkcards import in_link_card, runs_into_card
 from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
@@ -166,6 +166,8 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
             e[name] = e[country] = e[sector] = None
     for role, (name, country, sector) in _ROLE_FIELDS.items():
         why = role_in_context(e, role)
+        if not why and e[name] and runs_into_card(e[name], e.get("sentence") or ""):
+            why = "run into a link card"  # "John TrumpFederal": read across the glue
         if why:  # "sanctions against X", "..., X said", "jailed in X"
             e["unsupported"].append(f"{role}: {e[name]} ({why})")
             e[name] = e[country] = e[sector] = None

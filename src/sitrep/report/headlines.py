@@ -35,6 +35,8 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
 #: is of a severe type (force, coercion, sanctions, mobilisation) with its actor named
 SIGNIFICANT_SEVERITY = 0.7
 QUOTES_PER_INCIDENT = 4
+#: place features precise enough to tell one happening from another (a city, a province)
+LOCAL_FEATURES = ("city", "admin1", "admin2", "approximate")
 #: actors that report rather than act: an outlet "visiting" a place is journalism, not news
 REPORTER_SECTORS = {"MED"}
 
@@ -309,7 +311,8 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             significant=is_significant(mentions, best, severity, bool(figures)),
             figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
             dyad=bool(best["source_name"] and _target(best)), reported=reported,
-            actor_named=bool(best["source_name"]))
+            actor_named=bool(best["source_name"]),
+            local=bool(best["place_name"]) and best.get("place_feature") in LOCAL_FEATURES)
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents

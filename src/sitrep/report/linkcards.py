@@ -60,6 +60,16 @@ def in_link_card(text: str, offset: int) -> bool:
     return any(start <= offset < end for start, end in link_cards(text))
 
 
+def runs_into_card(name: str, text: str) -> bool:
+    """The name, as it stands in ``text``, runs into a link card ("John TrumpFederal",
+    an actor the tagger read across the glue): a name no one wrote."""
+    for start, _ in link_cards(text):
+        at = text.rfind(name, 0, start + len(name))
+        if name and at != -1 and at < start < at + len(name):
+            return True
+    return False
+
+
 def without_link_cards(text: str) -> str:
     """``text`` with each link card cut to an ellipsis."""
     out, last = [], 0
