@@ -44,6 +44,8 @@ def link_cards(text: str) -> list[tuple[int, int]]:
     """(start, end) of every link card in ``text``: from where the headline is glued to
     the name through its closing "MORE"."""
     cards: list[tuple[int, int]] = []
+    if "MORE" not in text:  # most sentences: no card, no regex scan
+        return cards
     for m in _GLUED_NAME.finditer(text):
         if cards and m.start() < cards[-1][1]:
             continue
