@@ -75,3 +75,21 @@ def test_two_outlets_placing_it_in_a_town_make_it_specific():
                 day=date(2019, 10, 7), last_day=None, place="Idlib", lat=None, lon=None, outlets=["a", "b"],
                 n_sources=2, certainty=[], contested=False, significance=1.0, significant=True)
     assert Incident(**base, local=True).well_specified and not Incident(**base).well_specified
+
+
+def test_a_toll_weighs_for_the_force_not_for_a_statement_about_it(tmp_path):
+    from brief_helpers import article, store_of
+    from sitrep.report.compose import compose
+    statement = article("v1", "Venezuela blames Syria", [
+        "Venezuela blamed Syria on Monday for an attack that killed 75 people in a market."],
+        published="2019-05-02", quantities=[(0, "75 people", 75, None, "people")],
+        events=({"s": 0, "type": "ACCUSE", "trigger": "blamed", "source": "Venezuela", "target": "Syria",
+                 "date": "2019-05-01"},))
+    strike = article("v2", "Venezuela shells Syria", [
+        "Venezuela shelled Syria near the border on Monday, officials said."], published="2019-05-02",
+        events=({"s": 0, "type": "ASSAULT", "trigger": "shelled", "source": "Venezuela", "target": "Syria",
+                 "date": "2019-05-01"},))
+    with store_of(tmp_path / "s.duckdb", [statement, strike]) as store:
+        brief = compose(store, about="Syria", since="2019-05-01", until="2019-05-02")
+    titles = [i.title for i in brief.headlines]
+    assert titles[0].startswith("Venezuela used force") and any("accused" in t for t in titles[1:]), titles

@@ -293,7 +293,10 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         best = _placed(best, mentions)
         title = title_of(best, terms)
         figures: list[Figure] = figures_of(mentions, title)
-        killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0)
+        # a toll weighs for the force that took it: a statement ("Ruritania blamed the
+        # regime for an attack that killed 75") is not the more significant for it
+        killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0) \
+            if best.get("quad_class") == "material conflict" else 0
         end_gap = (period.until - day).days if period and day else None
         specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
         severity = terms.severity(best["type"])
