@@ -44,6 +44,15 @@ def test_a_speaker_named_after_an_inverted_report_verb_is_not_the_actor():
     assert role_in_context(kept, "source") is None
 
 
+def test_the_speaker_of_a_claim_is_not_the_target_of_the_act_claimed():
+    e = _event("Ruritania, whose army backs the regime, has said Borduria's forces have taken the town.",
+               target="Ruritania", trigger="taken", actors=["Ruritania", "Borduria"])
+    assert role_in_context(e, "target") == "who says it"
+    kept = _event("Borduria's forces attacked Ruritania, officials said.", target="Ruritania",
+                  trigger="attacked", actors=["Borduria", "Ruritania"])
+    assert role_in_context(kept, "target") is None
+
+
 def test_a_speaker_before_another_actor_is_not_the_actor():
     e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
                actors=["Critics", "Smith", "Ruritania"])

@@ -117,7 +117,8 @@ def _spoken_by(sentence: str, start: int, words: RoleWords) -> bool:
     return False
 
 
-def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords,
+                       role: str = "source") -> bool:
     """Every mention of the source speaks about a material act somebody else does: it
     comes after the trigger (", the president said", ', said Rep. Doe'), or another actor is named between
     its report verb and the trigger ("critics argued the army had attacked"), or the
@@ -127,7 +128,7 @@ def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: R
         return False
     trigger -= e.get("sentence_start") or 0
     others = [int(a["start"]) - (e.get("sentence_start") or 0) for a in (e.get("actor_spans") or [])
-              if a["name"] != e["source_name"]]
+              if a["name"] != e[f"{role}_name"]]
     for start, end in spans:
         inverted = start > trigger and _spoken_by(e["sentence"], start, words)
         if not (inverted or _speaks(e["sentence"], end, words)):
@@ -255,6 +256,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
             return "not named as the actor of the noun"
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
+    elif _speaker_not_actor(e, spans, words, role):
+        return "who says it"  # "X, whose army backs Y, said Y's forces took the town"
     elif all(_in_compound(sentence, a, b) or _after_preposition(sentence, a, words.place_prepositions, words)
              for a, b in spans):
         return "named only as a place"  # "strikes in Iraq and Syria on joint US-Iraq bases"
