@@ -93,3 +93,13 @@ def test_a_toll_weighs_for_the_force_not_for_a_statement_about_it(tmp_path):
         brief = compose(store, about="Syria", since="2019-05-01", until="2019-05-02")
     titles = [i.title for i in brief.headlines]
     assert titles[0].startswith("Venezuela used force") and any("accused" in t for t in titles[1:]), titles
+
+
+def test_a_figure_two_incidents_share_is_tied_to_the_act_of_force():
+    from sitrep.report.content import Figure
+    from sitrep.report.figures import ranked
+    said = Figure(kind="killed", text="killed 75", value=75, incident="Alpha accused Beta", outlet="a",
+                  row={"quad_class": "verbal conflict"})
+    done = Figure(kind="killed", text="killed 75", value=75, incident="Zeta used force", outlet="a",
+                  row={"quad_class": "material conflict"})
+    assert [f.incident for f in ranked([said, done], 5)] == ["Zeta used force"]
