@@ -53,6 +53,18 @@ def test_the_speaker_of_a_claim_is_not_the_target_of_the_act_claimed():
     assert role_in_context(kept, "target") is None
 
 
+def test_a_target_named_only_in_a_fronted_phrase_is_the_setting():
+    e = _event("On state radio Tuesday night, Ann Roe threatened to act against the plotters.",
+               target="state radio", trigger="threatened", kind="THREATEN", quad="verbal conflict")
+    assert role_in_context(e, "target") == "named only as the setting before the act"
+    later = _event("Ruritania imposed sanctions on Kassel and refused to rule out strikes.", target="Kassel",
+                   trigger="refused", kind="REJECT", quad="verbal conflict")
+    assert role_in_context(later, "target") is None  # a preposition inside the sentence
+    passive = _event("Kassel was shelled by Ruritania on Monday.", target="Kassel", trigger="shelled")
+    after = _event("Ruritania shelled the port of Kassel on Monday.", target="Kassel", trigger="shelled")
+    assert role_in_context(passive, "target") is None and role_in_context(after, "target") is None
+
+
 def test_a_speaker_before_another_actor_is_not_the_actor():
     e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
                actors=["Critics", "Smith", "Ruritania"])

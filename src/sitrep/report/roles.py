@@ -230,6 +230,21 @@ def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words:
     return True
 
 
+def _fronted_setting(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Every mention of the target stands in a prepositional phrase opening the sentence,
+    before the trigger ("On state television, the president threatened ...", "In
+    Ruritania, police arrested ..."): it sets the scene, it is not whom the act is done to
+    (an active verb's object follows it; a passive's subject takes no preposition)."""
+    trigger = e.get("trigger_start")
+    opening = _TOKEN.match(e["sentence"].lstrip(" \"'“‘("))
+    if trigger is None or not opening or opening.group().lower() not in words.object_prepositions:
+        return False
+    at = trigger - (e.get("sentence_start") or 0)
+    start_of_phrase = len(e["sentence"]) - len(e["sentence"].lstrip(" \"'“‘("))
+    return all(b <= at and _TOKEN.findall(e["sentence"][start_of_phrase:a])[:1] == [opening.group()]
+               and "," not in e["sentence"][start_of_phrase:a] for a, b in spans)
+
+
 def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = None) -> Optional[str]:
     """Why the sentence does not let the event's ``role`` ("source" or "target") be that
     role, or None when it does (or when nothing locates its mentions)."""
@@ -261,6 +276,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     elif all(_in_compound(sentence, a, b) or _after_preposition(sentence, a, words.place_prepositions, words)
              for a, b in spans):
         return "named only as a place"  # "strikes in Iraq and Syria on joint US-Iraq bases"
+    elif _fronted_setting(e, spans, words):
+        return "named only as the setting before the act"
     return None
 
 
