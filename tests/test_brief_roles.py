@@ -65,6 +65,15 @@ def test_a_target_named_only_in_a_fronted_phrase_is_the_setting():
     assert role_in_context(passive, "target") is None and role_in_context(after, "target") is None
 
 
+def test_a_country_between_a_possessor_and_its_noun_is_no_actor():
+    e = _event("The senator's backing for reversing Doe's Ruritania policy suggests a fight ahead.",
+               source="Ruritania", trigger="reversing", kind="REJECT", quad="verbal conflict")
+    assert role_in_context(e, "source") == "named only as a modifier of a noun"
+    for text in ("Doe's Ruritania has attacked the port.", "Ruritania's army attacked the port."):
+        kept = _event(text, source="Ruritania", trigger="attacked")
+        assert role_in_context(kept, "source") is None, text
+
+
 def test_a_speaker_before_another_actor_is_not_the_actor():
     e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
                actors=["Critics", "Smith", "Ruritania"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from sitrep.knowledge.linking import stopwords
 from sitrep.knowledge.report_terms import RoleWords, load_report_terms
 
 _TOKEN = re.compile(r"[\w'’.-]+|,")
@@ -84,6 +85,21 @@ def _in_compound(sentence: str, start: int, end: int) -> bool:
     after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
     return (start >= 2 and sentence[start - 1] in ("-", "‐", "‑") and sentence[start - 2].isalnum()
             and bool(after) and after.group()[:1].islower())
+
+
+def _attributive(sentence: str, start: int, end: int, words: RoleWords) -> bool:
+    """The mention stands between a possessor and the noun it modifies ("the president's
+    Ruritania policy", "his Borduria trip"): it names what the noun is about, it does not
+    act or suffer the act (a verb or function word after it -- "Doe's Ruritania is" --
+    keeps it a name)."""
+    before = _TOKEN.findall(sentence[:start])[-1:]
+    after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+    if not before or not after:
+        return False
+    word, following = before[0].lower(), after.group()
+    possessor = word.endswith(("'s", "’s")) or word in words.possessives
+    return (possessor and following[:1].islower() and following.lower() not in stopwords()
+            and not following.endswith("ly"))
 
 
 def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
@@ -260,6 +276,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     sentence = e["sentence"]
     if all(_compound_modifier(sentence, b) for _, b in spans):
         return "named only in a compound adjective"
+    if all(_attributive(sentence, a, b, words) for a, b in spans):
+        return "named only as a modifier of a noun"  # "the president's Ruritania policy"
     if role == "source":
         if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
             return "named only as an object"
