@@ -188,7 +188,8 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
 def _governor_at(before: str, words: RoleWords) -> Optional[int]:
     """Where the word governing a nominal trigger starts in ``before`` (the sentence up
     to the trigger): a preposition or determiner within MAX_NOUN_MODIFIERS words ("ahead
-    of a feared invasion", "regarding another alleged chemical attack"), not past a coordinator; None when the trigger is a verb."""
+    of a feared invasion", "regarding another alleged chemical attack"), not past a
+    coordinator; None when the trigger is a verb."""
     tokens = list(_TOKEN.finditer(before))[-MAX_NOUN_MODIFIERS:]
     for m in reversed(tokens):
         low = m.group().lower()
