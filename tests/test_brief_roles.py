@@ -34,6 +34,46 @@ def test_a_speaker_after_the_trigger_is_not_the_actor_of_a_material_act():
     assert role_in_context(e, "source") == "who says it"
 
 
+def test_a_speaker_named_after_an_inverted_report_verb_is_not_the_actor():
+    e = _event('"It seems unwise to start launching missiles," said Rep. Ann Roe of the committee.',
+               source="Ann Roe", trigger="launching", actors=["Ann Roe"])
+    assert role_in_context(e, "source") == "who says it"
+    # the actor named after the trigger as its subject keeps the role
+    kept = _event("Missiles were launched at dawn, then Ann Roe ordered more strikes.", source="Ann Roe",
+                  trigger="launched", actors=["Ann Roe"])
+    assert role_in_context(kept, "source") is None
+
+
+def test_the_speaker_of_a_claim_is_not_the_target_of_the_act_claimed():
+    e = _event("Ruritania, whose army backs the regime, has said Borduria's forces have taken the town.",
+               target="Ruritania", trigger="taken", actors=["Ruritania", "Borduria"])
+    assert role_in_context(e, "target") == "who says it"
+    kept = _event("Borduria's forces attacked Ruritania, officials said.", target="Ruritania",
+                  trigger="attacked", actors=["Borduria", "Ruritania"])
+    assert role_in_context(kept, "target") is None
+
+
+def test_a_target_named_only_in_a_fronted_phrase_is_the_setting():
+    e = _event("On state radio Tuesday night, Ann Roe threatened to act against the plotters.",
+               target="state radio", trigger="threatened", kind="THREATEN", quad="verbal conflict")
+    assert role_in_context(e, "target") == "named only as the setting before the act"
+    later = _event("Ruritania imposed sanctions on Kassel and refused to rule out strikes.", target="Kassel",
+                   trigger="refused", kind="REJECT", quad="verbal conflict")
+    assert role_in_context(later, "target") is None  # a preposition inside the sentence
+    passive = _event("Kassel was shelled by Ruritania on Monday.", target="Kassel", trigger="shelled")
+    after = _event("Ruritania shelled the port of Kassel on Monday.", target="Kassel", trigger="shelled")
+    assert role_in_context(passive, "target") is None and role_in_context(after, "target") is None
+
+
+def test_a_country_between_a_possessor_and_its_noun_is_no_actor():
+    e = _event("The senator's backing for reversing Doe's Ruritania policy suggests a fight ahead.",
+               source="Ruritania", trigger="reversing", kind="REJECT", quad="verbal conflict")
+    assert role_in_context(e, "source") == "named only as a modifier of a noun"
+    for text in ("Doe's Ruritania has attacked the port.", "Ruritania's army attacked the port."):
+        kept = _event(text, source="Ruritania", trigger="attacked")
+        assert role_in_context(kept, "source") is None, text
+
+
 def test_a_speaker_before_another_actor_is_not_the_actor():
     e = _event("Critics argued Smith had let Ruritania attack the town.", source="Critics", trigger="attack",
                actors=["Critics", "Smith", "Ruritania"])
@@ -52,6 +92,15 @@ def test_a_speaker_whose_quoted_words_hold_the_trigger_is_not_the_actor():
     e = _event('Smith said, adding: "let someone else fight over it."', source="Smith", trigger="fight",
                actors=["Smith"])
     assert role_in_context(e, "source") == "who says it"
+
+
+def test_a_target_named_after_in_and_inside_a_compound_is_a_place():
+    e = _event("Jets struck depots in Kassel and Borduria tied to attacks on joint Ruritania-Kassel bases.",
+               target="Kassel", trigger="struck")
+    assert role_in_context(e, "target") == "named only as a place"
+    kept = _event("Jets struck Kassel after attacks on joint Ruritania-Kassel bases.", target="Kassel",
+                  trigger="struck")
+    assert role_in_context(kept, "target") is None
 
 
 def test_a_target_named_only_after_in_is_a_place():
@@ -200,3 +249,12 @@ def test_the_participle_of_a_hyphenated_adjective_reports_no_act():
 def test_a_blank_actor_name_is_no_role_and_no_crash():
     e = _event("Ruritania shelled the town of Kassel on Monday.", source=" ", trigger="shelled")
     assert role_in_context(e, "source") is None
+
+
+def test_the_subject_of_following_reports_is_not_the_actor_of_the_attack_they_regard():
+    e = _event("Officials said Ruritania is closely following reports regarding another alleged chemical "
+               "weapons attack on a hospital.", source="Ruritania", trigger="attack", actors=["Ruritania"])
+    assert role_in_context(e, "source") == "not named as the actor of the noun"
+    own = _event("Ruritania launched another large coordinated missile attack on the port.", source="Ruritania",
+                 trigger="attack", actors=["Ruritania"])
+    assert role_in_context(own, "source") is None

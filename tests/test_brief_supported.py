@@ -37,3 +37,14 @@ def test_a_role_that_is_a_question_is_not_an_actor():
     kept = supported(_event("Gunmen killed many people near the border.", "gunmen", None, target="many people",
                             source_sector="REB"))
     assert kept["target_name"] == "many people"
+
+
+def test_a_place_named_only_as_where_a_person_is_from_is_not_the_event_place():
+    sentence = "Sen. Ann Roe of Maine said the strike on Borduria was justified."
+    e = _event(sentence, None, None, place_name="Maine")
+    e.update(place_name="Maine", place_country="US", actor_spans=[{"start": 5, "name": "Ann Roe"}])
+    assert supported(e)["place_name"] is None and "place: Maine" in e["unsupported"]
+    # a place named in its own right stays, and so does one after "of" that is no person's
+    kept = _event("Troops shelled the outskirts of Maine on Monday, Ann Roe said.", None, None)
+    kept.update(place_name="Maine", place_country="US", actor_spans=[{"start": 44, "name": "Ann Roe"}])
+    assert supported(kept)["place_name"] == "Maine"

@@ -57,6 +57,11 @@ def say_day(day: Optional[date], precision: str = "day") -> str:
     return day.isoformat()
 
 
+#: figure kinds that tell what an act of force cost in lives (a count of prisoners held or
+#: people displaced in a sentence naming nobody who acted is mostly background)
+TOLL_KINDS = ("killed", "injured")
+
+
 @dataclass
 class Incident:
     """One happening of the period as the in-scope articles report it."""
@@ -99,11 +104,19 @@ class Incident:
     dyad: bool = False
     #: some source reports it as done, not only the other side accusing the actor of it
     reported: bool = True
+    #: its best mention names who acted
+    actor_named: bool = False
+    #: its place is a town, district or province, not a whole country or region
+    local: bool = False
 
     @property
     def well_specified(self) -> bool:
-        """Who did it to whom is known, or two independent sources report it."""
-        return self.dyad or self.n_sources >= 2
+        """Who did it to whom is known, or two independent sources report it naming who
+        did it, what it cost or the town it happened in (two outlets' "an attack on X"
+        with nobody named, no toll and no town may well be two attacks, and says little
+        either way)."""
+        toll = any(f.kind in TOLL_KINDS for f in self.figures)
+        return self.dyad or (self.n_sources >= 2 and (self.actor_named or toll or self.local))
 
     @property
     def affirmed(self) -> bool:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
+from sitrep.report.linkcards import in_link_card, runs_into_card
 from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
 
@@ -165,9 +166,12 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
             e[name] = e[country] = e[sector] = None
     for role, (name, country, sector) in _ROLE_FIELDS.items():
         why = role_in_context(e, role)
+        if not why and e[name] and runs_into_card(e[name], e.get("sentence") or ""):
+            why = "run into a link card"  # "John TrumpFederal": read across the glue
         if why:  # "sanctions against X", "..., X said", "jailed in X"
             e["unsupported"].append(f"{role}: {e[name]} ({why})")
             e[name] = e[country] = e[sector] = None
+    affiliation = place_of_a_person(e)
     for extra in ("source_spans", "target_spans", "actor_spans"):
         e.pop(extra, None)
     if (e["source_name"] and e["source_name"] == e["attributed_to"] and e["source_sector"] in MONITOR_SECTORS
@@ -184,11 +188,31 @@ def supported(e: dict[str, Any]) -> dict[str, Any]:
     # a continent says nothing where a country is named ("an attack on Borduria in Europe"
     # is a sentence naming both, not an attack placed in a continent)
     broad = e.get("place_feature") == "continent" and bool(e["source_country"] or e["target_country"])
-    if e["place_name"] and (as_actor or not in_sentence or broad):
+    if e["place_name"] and (as_actor or not in_sentence or broad or affiliation):
         e["unsupported"].append(f"place: {e['place_name']}")
         for f in _PLACE_FIELDS:
             e[f] = None
     return e
+
+
+#: "<name> of <place>": the place a person comes from or sits for ("Sen. Ann Roe of Maine")
+_OF_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+of\s+$")
+
+
+def place_of_a_person(e: dict[str, Any]) -> bool:
+    """The event's place is named in its sentence only after a named person's "of"
+    ("Sen. Ann Roe of Maine said the strike on Borduria ..."): where that person is from or
+    whom they represent, not where the event happened."""
+    place, sentence = e.get("place_name"), e.get("sentence") or ""
+    at = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(place or "") + r"(?!\w)", sentence)] if place else []
+    surnames = {a["name"].split()[-1] for a in e.get("actor_spans") or () if a.get("name") and " " in a["name"]}
+    if not at or not surnames:
+        return False
+    for start in at:
+        m = _OF_BEFORE.search(sentence, 0, start)
+        if not m or m.group(1) not in surnames:
+            return False
+    return True
 
 
 def event_day(value: Optional[str], published: Optional[date]) -> tuple[Optional[date], str]:
@@ -276,6 +300,14 @@ def _glued_words(sentence: str) -> list[bool]:
     return flags
 
 
+def in_card(e: dict[str, Any]) -> bool:
+    """The event's trigger stands in a link card run into its sentence (a linked headline
+    of another story, ``report/linkcards.py``), not in the article's prose."""
+    if e.get("trigger_start") is None or e.get("sentence_start") is None or not e.get("sentence"):
+        return False
+    return in_link_card(e["sentence"], e["trigger_start"] - e["sentence_start"])
+
+
 def load_events(store, article_ids: list[str], period: Optional[Period],
                 subject: Optional[Subject]) -> tuple[list[dict], list[dict]]:
     """(events dated in the period, other dated events) of the articles; background dropped.
@@ -291,7 +323,8 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         if e["trigger_start"] is not None:
             acts[(e["article_id"], e["sentence_start"])].append((e["trigger_start"], e["type"], e["source_name"]))
     for e in rows:
-        if e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
+        if (e["background"] or e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e)
+                or in_card(e)):
             continue
         seen.add(e["event_id"])
         e["neighbours"] = acts.get((e["article_id"], e["sentence_start"]), ())
@@ -377,7 +410,7 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
         return {}
     seen: set[str] = set()
     for e in store.rows(scoped(store, COUNT_SQL), [article_ids]):
-        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e):
+        if e["event_id"] in seen or page_debris(e["sentence"]) or adjectival_trigger(e) or in_card(e):
             continue
         seen.add(e["event_id"])
         day, _ = dated_by_text(e)

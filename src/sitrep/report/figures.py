@@ -136,11 +136,17 @@ def _cumulative(candidates: list[dict], terms: ReportTerms) -> bool:
     return any((q.get("value") or 0) * days.get(q.get("unit") or "", 0) >= CUMULATIVE_DAYS for q in candidates)
 
 
+def _of_force(f: Figure) -> bool:
+    return bool(f.row) and f.row.get("quad_class") == "material conflict"
+
+
 def ranked(figures: list[Figure], limit: int) -> list[Figure]:
-    """By kind (killed first), then the larger value; one per (kind, value)."""
+    """By kind (killed first), then the larger value; one per (kind, value), tied to an
+    act of force that the number's sentence reports before a statement made in it ("the
+    cabinet agreed that the regime was behind the attack, which killed 75")."""
     seen, out = set(), []
     for f in sorted(figures, key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
-                                            -(f.value or 0), f.incident)):
+                                            -(f.value or 0), not _of_force(f), f.incident)):
         if (f.kind, f.value) not in seen:
             seen.add((f.kind, f.value))
             out.append(f)

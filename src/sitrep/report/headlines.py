@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.report.content import Figure, Incident, Quote
-from sitrep.report.safety import one_line
+from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Period
 from sitrep.report.sides import side_of
 from sitrep.report.sources import Citations
@@ -35,6 +35,8 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
 #: is of a severe type (force, coercion, sanctions, mobilisation) with its actor named
 SIGNIFICANT_SEVERITY = 0.7
 QUOTES_PER_INCIDENT = 4
+#: place features precise enough to tell one happening from another (a city, a province)
+LOCAL_FEATURES = ("city", "admin1", "admin2", "approximate")
 #: actors that report rather than act: an outlet "visiting" a place is journalism, not news
 REPORTER_SECTORS = {"MED"}
 
@@ -43,6 +45,9 @@ REPORTER_SECTORS = {"MED"}
 #: outlet reports as done outweighs one party's claim, which outweighs a plan or a denial
 CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged": 0.7}
 UNAFFIRMED_WEIGHT = 0.5
+#: a mention without a date of its own (dated by its publication) tells a happening
+#: dated in another report when it was published this many days after it, at most
+REPORT_LAG_DAYS = 3
 
 
 def significance(severity: float, n_sources: int, killed: float, days_before_end: Optional[int],
@@ -199,15 +204,39 @@ def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
     out = []
     for m in quoted_mentions(mentions):
         out.append(Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"],
-                         text=one_line(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
+                         text=sentence_text(m["sentence"]), note=cites.cite_row(m), who=m["attributed_to"]))
     return out
+
+
+def _same_time(a: dict, b: dict) -> bool:
+    """Two mentions may tell one happening by their dates: the same day, or (force or
+    coercion by the same known actor) one has no date of its own and was published up to
+    REPORT_LAG_DAYS after the day the other gives
+    ("Turkey is invading northeastern Syria" the day after the offensive "launched on
+    Wednesday"): a report is news of what happened shortly before it."""
+    if not a["event_date"] or not b["event_date"]:
+        return False
+    if a["event_date"] == b["event_date"]:
+        return True
+    undated, dated = (a, b) if a.get("date_precision") == "published" else (b, a)
+    if undated.get("date_precision") != "published" or dated.get("date_precision") == "published":
+        return False
+    # across days only force and coercion by the same known actor: "an attack on X"
+    # reported days after another is as likely another attack, and a standing fact
+    # ("recognised by 50 nations") is restated in every report without being news
+    if not a["source_country"] or a["source_country"] != b["source_country"]:
+        return False
+    if a.get("quad_class") != "material conflict" or b.get("quad_class") != "material conflict":
+        return False
+    return 0 <= (undated["event_date"] - dated["event_date"]).days <= REPORT_LAG_DAYS
 
 
 def _same_happening(a: dict, b: dict) -> bool:
     """Two incidents' best mentions tell one happening the linker left split: same type
-    and day, the same known source or target country and no conflicting one, and the
-    same place or one unknown (the strike three outlets report, one naming no attacker)."""
-    if a["type"] != b["type"] or not a["event_date"] or a["event_date"] != b["event_date"]:
+    and time (``_same_time``), the same known source or target country and no conflicting
+    one, and the same place or one unknown (the strike three outlets report, one naming
+    no attacker)."""
+    if a["type"] != b["type"] or not _same_time(a, b):
         return False
     if not _compatible(a, b) or (a["place_name"] and b["place_name"] and a["place_name"] != b["place_name"]):
         return False
@@ -216,24 +245,33 @@ def _same_happening(a: dict, b: dict) -> bool:
     return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
 
 
+def _days_around(day: Optional[date]) -> list[Optional[date]]:
+    """The days whose happenings a mention of ``day`` may tell (``_same_time``)."""
+    if day is None:
+        return [None]
+    return [day + timedelta(days=k) for k in range(-REPORT_LAG_DAYS, REPORT_LAG_DAYS + 1)]
+
+
 def same_happenings(groups: dict[str, list[dict]]) -> list[tuple[str, list[dict], dict]]:
     """(key, coherent mentions, best-specified mention) per happening: each incident's
     mentions that agree with its best one, incidents telling the same happening joined
-    (best-specified first, so the best mention of all names the happening)."""
+    (a mention with a date of its own before one dated only by its report, then
+    best-specified first, so the best mention of all names the happening)."""
     found: list[tuple[str, list[dict], dict]] = []
     by_day: dict[tuple, list[tuple[str, list[dict], dict]]] = defaultdict(list)
     ranked = []
     for key, group in groups.items():
         best = max(group, key=_specificity)
-        ranked.append((_specificity(best), len(group), key, group, best))
+        dated = best.get("date_precision") != "published"
+        ranked.append(((dated,) + _specificity(best), len(group), key, group, best))
     ranked.sort(key=lambda x: x[:3], reverse=True)
     for _, _, key, group, best in ranked:
         mentions = [m for m in group if _coherent(m, best)]
-        candidates = by_day[(best["type"], best["event_date"])]
-        home = next((f for f in candidates if _same_happening(f[2], best)), None)
+        home = next((f for day in _days_around(best["event_date"]) for f in by_day[(best["type"], day)]
+                     if _same_happening(f[2], best)), None)
         if home is None:
             found.append((key, mentions, best))
-            candidates.append(found[-1])
+            by_day[(best["type"], best["event_date"])].append(found[-1])
         else:
             home[1].extend(mentions)
     return found
@@ -255,7 +293,10 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         best = _placed(best, mentions)
         title = title_of(best, terms)
         figures: list[Figure] = figures_of(mentions, title)
-        killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0)
+        # a toll weighs for the force that took it: a statement ("Ruritania blamed the
+        # regime for an attack that killed 75") is not the more significant for it
+        killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0) \
+            if best.get("quad_class") == "material conflict" else 0
         end_gap = (period.until - day).days if period and day else None
         specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
         severity = terms.severity(best["type"])
@@ -272,7 +313,9 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             significance=score,
             significant=is_significant(mentions, best, severity, bool(figures)),
             figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
-            dyad=bool(best["source_name"] and _target(best)), reported=reported)
+            dyad=bool(best["source_name"] and _target(best)), reported=reported,
+            actor_named=bool(best["source_name"]),
+            local=bool(best["place_name"]) and best.get("place_feature") in LOCAL_FEATURES)
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))
     return incidents

@@ -21,11 +21,15 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from sitrep.knowledge.linking import stopwords
 from sitrep.knowledge.report_terms import RoleWords, load_report_terms
 
 _TOKEN = re.compile(r"[\w'’.-]+|,")
 #: how many modifiers may stand between a preposition and the mention
 MAX_SKIPPED = 3
+#: how many words (modifiers of a noun: "another alleged chemical weapons attack") may
+#: stand between a nominal trigger and the preposition or determiner governing it
+MAX_NOUN_MODIFIERS = 4
 #: how many words after a mention its report verb may come
 MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
@@ -73,6 +77,31 @@ def _compound_modifier(sentence: str, end: int) -> bool:
     return sentence[end:end + 1] in ("-", "‐", "‑") and sentence[end + 1:end + 2].islower()
 
 
+def _in_compound(sentence: str, start: int, end: int) -> bool:
+    """The mention is either half of a hyphenated adjective ("Ruritania-based", "joint
+    Borduria-Ruritania patrols"): it describes the noun after it."""
+    if _compound_modifier(sentence, end):
+        return True
+    after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+    return (start >= 2 and sentence[start - 1] in ("-", "‐", "‑") and sentence[start - 2].isalnum()
+            and bool(after) and after.group()[:1].islower())
+
+
+def _attributive(sentence: str, start: int, end: int, words: RoleWords) -> bool:
+    """The mention stands between a possessor and the noun it modifies ("the president's
+    Ruritania policy", "his Borduria trip"): it names what the noun is about, it does not
+    act or suffer the act (a verb or function word after it -- "Doe's Ruritania is" --
+    keeps it a name)."""
+    before = _TOKEN.findall(sentence[:start])[-1:]
+    after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+    if not before or not after:
+        return False
+    word, following = before[0].lower(), after.group()
+    possessor = word.endswith(("'s", "’s")) or word in words.possessives
+    return (possessor and following[:1].islower() and following.lower() not in stopwords()
+            and not following.endswith("ly"))
+
+
 def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
     """The mention ending at ``end`` is followed by a report verb ("Lawmakers argued",
     "the minister has also said"), past an apposition ("Doe, a senior senator, said")."""
@@ -88,9 +117,26 @@ def _speaks(sentence: str, end: int, words: RoleWords) -> bool:
     return False
 
 
-def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+def _spoken_by(sentence: str, start: int, words: RoleWords) -> bool:
+    """The mention at ``start`` follows its report verb, past a title or a few capitalised
+    words (the inverted '"...," said Rep. Jane Doe', "says the minister")."""
+    before = _TOKEN.findall(sentence[:start])
+    for _ in range(MAX_SKIPPED + 1):
+        if not before:
+            return False
+        word = before.pop()
+        low = word.lower().rstrip(".")
+        if low in words.report_verbs:
+            return True
+        if not (word[:1].isupper() or low in words.modifiers):
+            return False
+    return False
+
+
+def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords,
+                       role: str = "source") -> bool:
     """Every mention of the source speaks about a material act somebody else does: it
-    comes after the trigger (", the president said"), or another actor is named between
+    comes after the trigger (", the president said", ', said Rep. Doe'), or another actor is named between
     its report verb and the trigger ("critics argued the army had attacked"), or the
     trigger is in the words it quotes ('the envoy said: "let others fight"')."""
     trigger = e.get("trigger_start")
@@ -98,9 +144,10 @@ def _speaker_not_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: R
         return False
     trigger -= e.get("sentence_start") or 0
     others = [int(a["start"]) - (e.get("sentence_start") or 0) for a in (e.get("actor_spans") or [])
-              if a["name"] != e["source_name"]]
+              if a["name"] != e[f"{role}_name"]]
     for start, end in spans:
-        if not _speaks(e["sentence"], end, words):
+        inverted = start > trigger and _spoken_by(e["sentence"], start, words)
+        if not (inverted or _speaks(e["sentence"], end, words)):
             return False
         quoted = any(q in e["sentence"][end:trigger] for q in _QUOTE_MARKS)
         if start < trigger and not quoted and not any(end < o < trigger for o in others):
@@ -112,7 +159,7 @@ def _governed(before: str, words: RoleWords) -> bool:
     """The trigger is a noun or an infinitive another word governs ("ahead of a feared
     invasion", "a chance to accept"), not a verb coordinated with the one before ("has
     condemned the raid and vowed ...", "also called a march")."""
-    for word in reversed(_TOKEN.findall(before)[-MAX_SKIPPED:]):
+    for word in reversed(_TOKEN.findall(before)[-MAX_NOUN_MODIFIERS:]):
         low = word.lower()
         if low in words.coordinators:
             return False
@@ -140,9 +187,10 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
 
 def _governor_at(before: str, words: RoleWords) -> Optional[int]:
     """Where the word governing a nominal trigger starts in ``before`` (the sentence up
-    to the trigger): a preposition or determiner within MAX_SKIPPED words ("ahead of a
-    feared invasion"), not past a coordinator; None when the trigger is a verb."""
-    tokens = list(_TOKEN.finditer(before))[-MAX_SKIPPED:]
+    to the trigger): a preposition or determiner within MAX_NOUN_MODIFIERS words ("ahead
+    of a feared invasion", "regarding another alleged chemical attack"), not past a
+    coordinator; None when the trigger is a verb."""
+    tokens = list(_TOKEN.finditer(before))[-MAX_NOUN_MODIFIERS:]
     for m in reversed(tokens):
         low = m.group().lower()
         if low in words.coordinators or low in words.possessives:
@@ -199,6 +247,21 @@ def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words:
     return True
 
 
+def _fronted_setting(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
+    """Every mention of the target stands in a prepositional phrase opening the sentence,
+    before the trigger ("On state television, the president threatened ...", "In
+    Ruritania, police arrested ..."): it sets the scene, it is not whom the act is done to
+    (an active verb's object follows it; a passive's subject takes no preposition)."""
+    trigger = e.get("trigger_start")
+    opening = _TOKEN.match(e["sentence"].lstrip(" \"'“‘("))
+    if trigger is None or not opening or opening.group().lower() not in words.object_prepositions:
+        return False
+    at = trigger - (e.get("sentence_start") or 0)
+    start_of_phrase = len(e["sentence"]) - len(e["sentence"].lstrip(" \"'“‘("))
+    return all(b <= at and _TOKEN.findall(e["sentence"][start_of_phrase:a])[:1] == [opening.group()]
+               and "," not in e["sentence"][start_of_phrase:a] for a, b in spans)
+
+
 def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = None) -> Optional[str]:
     """Why the sentence does not let the event's ``role`` ("source" or "target") be that
     role, or None when it does (or when nothing locates its mentions)."""
@@ -214,6 +277,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     sentence = e["sentence"]
     if all(_compound_modifier(sentence, b) for _, b in spans):
         return "named only in a compound adjective"
+    if all(_attributive(sentence, a, b, words) for a, b in spans):
+        return "named only as a modifier of a noun"  # "the president's Ruritania policy"
     if role == "source":
         if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
             return "named only as an object"
@@ -225,6 +290,13 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
             return "not named as the actor of the noun"
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
+    elif _speaker_not_actor(e, spans, words, role):
+        return "who says it"  # "X, whose army backs Y, said Y's forces took the town"
+    elif all(_in_compound(sentence, a, b) or _after_preposition(sentence, a, words.place_prepositions, words)
+             for a, b in spans):
+        return "named only as a place"  # "strikes in Iraq and Syria on joint US-Iraq bases"
+    elif _fronted_setting(e, spans, words):
+        return "named only as the setting before the act"
     return None
 
 

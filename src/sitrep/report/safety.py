@@ -5,13 +5,16 @@
 * ``md_text`` makes a piece of article text inert in Markdown: inline HTML (``<script>``,
   ``<img onerror=...>``), emphasis, links, tables and headings all come out as the
   literal characters.
-* ``one_line`` collapses whitespace and shortens.
+* ``one_line`` collapses whitespace and shortens; ``sentence_text`` also cuts the link
+  cards run into a sentence (``report/linkcards.py``).
 """
 from __future__ import annotations
 
 import re
 from typing import Optional
 from urllib.parse import quote, urlsplit
+
+from sitrep.report.linkcards import without_link_cards
 
 _SPACE = re.compile(r"\s+")
 #: control characters, and the bidirectional overrides that can make text display in
@@ -35,6 +38,11 @@ def one_line(text: Optional[str], limit: Optional[int] = None) -> str:
         space = cut.rfind(" ")
         text = (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
     return text
+
+
+def sentence_text(text: Optional[str], limit: Optional[int] = None) -> str:
+    """A source sentence as the brief quotes it: on one line, its link cards elided."""
+    return one_line(without_link_cards(text or ""), limit)
 
 
 _QUOTE_MARKS = "\"'“”‘’«»"

@@ -14,7 +14,7 @@ from sitrep.report.evidence import day_of, page_debris
 from sitrep.report.content import Activity, Change, Contest, Incident, MapPoint, Quote, Sentence, WatchItem
 from sitrep.report.figures import figure_contradictions
 from sitrep.report.headlines import AFFIRMING, cite_incident, contest_pair, distinct
-from sitrep.report.safety import one_line
+from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Period, Subject
 from sitrep.report.sources import Citations
 
@@ -124,7 +124,7 @@ def changes(current: dict[str, int], previous: dict[str, int], current_articles:
 # -- contested claims ---------------------------------------------------------------------------
 
 def _quote(m: dict, cites: Citations) -> Quote:
-    return Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"], text=one_line(m["sentence"]),
+    return Quote(outlet=m["outlet"] or "unknown outlet", status=m["certainty"], text=sentence_text(m["sentence"]),
                  note=cites.cite_row(m), who=m["attributed_to"])
 
 
@@ -169,7 +169,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         note = cites.cite(t["article_id"], span[0], sentence, outlet=t["outlet"], published=t["pub_date"],
                           title=t["title"], url=t["url"])
         precision = {7: "month"}.get(len(str(t["value"])), "week" if "-W" in str(t["value"]) else "day")
-        announced.append(WatchItem(kinds[0], day, one_line(sentence), t["outlet"] or "unknown outlet", note,
+        announced.append(WatchItem(kinds[0], day, sentence_text(sentence), t["outlet"] or "unknown outlet", note,
                                    precision))
     announced.sort(key=lambda w: w.day or date.max)
     threats = [e for e in events if _threat_to_watch(e, subject, terms)]
@@ -180,7 +180,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         if key in seen or terms.is_caption(e["sentence"]) or len(made) >= MAX_THREATS:
             continue
         seen.add(key)
-        made.append(WatchItem("threat", e["event_date"], one_line(e["sentence"]), e["outlet"] or "unknown outlet",
+        made.append(WatchItem("threat", e["event_date"], sentence_text(e["sentence"]), e["outlet"] or "unknown outlet",
                               cites.cite_row(e), precision=e.get("date_precision") or "day"))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
 

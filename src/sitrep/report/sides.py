@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.report.content import POSITION_KINDS, Position, SideView
-from sitrep.report.safety import one_line
+from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Subject, country_table, split_names
 from sitrep.report.sources import Citations
 
@@ -156,9 +156,9 @@ def _position(who: Optional[str], e: dict, cites: Citations, terms: ReportTerms,
               according_to: Optional[str] = None) -> Position:
     sentence = text if text is not None else e["sentence"]
     note = cites.cite_row(row or e, offset_key=offset_key, text_key="text" if row is not None else "sentence")
-    return Position(who=one_line(who) or "unnamed", event_type=e.get("type"), text=one_line(sentence),
+    return Position(who=one_line(who) or "unnamed", event_type=e.get("type"), text=sentence_text(sentence),
                     status=e.get("certainty") or "reported", note=note,
-                    day=e.get("event_date") or e.get("pub_date"), issues=terms.issue_tags(sentence),
+                    day=e.get("event_date") or e.get("pub_date"), issues=terms.issue_tags(sentence_text(sentence)),
                     according_to=one_line(according_to) or None)
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, Iterable, Optional
 
 from sitrep.report.content import Note
-from sitrep.report.safety import one_line, safe_url
+from sitrep.report.safety import one_line, safe_url, sentence_text
 
 #: a sentence ends at . ! ? (maybe followed by a closing quote or bracket) and a space
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
@@ -114,7 +114,7 @@ class Citations:
         if key not in self.notes:
             meta = self._article(article_id).meta
             self.notes[key] = Note(
-                label=key, article_id=article_id, sentence_no=0, sentence=one_line(sentence or fallback_sentence),
+                label=key, article_id=article_id, sentence_no=0, sentence=sentence_text(sentence or fallback_sentence),
                 outlet=one_line(outlet or meta.get("outlet") or "unknown outlet", MAX_OUTLET),
                 published=published or meta.get("pub_date"),
                 title=one_line(title or meta.get("title"), MAX_TITLE) or None,
