@@ -1261,6 +1261,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     verb = c.head if c.is_verb else c.light
     if verb is None:
         return False
+    if _negative_subject(verb, words):
+        return True  # "neither X nor Y attacked", "no country has recognised"
     v = verb
     for _ in range(3):
         if any(_negates(ch, words) for ch in v.children):
@@ -1271,6 +1273,20 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
         if lemma(v.head) in words.failure_governors and c.type not in conflict_types:
             return True
         v = v.head
+    return False
+
+
+def _negative_subject(verb, words) -> bool:
+    """The verb's subject says nobody did it: "nobody", "none of them", "neither X nor Y"
+    (``neither`` hangs on the first conjunct), "no country"."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        if subj.lower_ in words.negative_subjects:
+            return True
+        return any((ch.dep_ == "preconj" and ch.lower_ in words.negative_subjects)
+                   or (ch.dep_ == "det" and ch.lower_ in words.negative_determiners | words.negative_subjects)
+                   for ch in subj.children)
     return False
 
 
