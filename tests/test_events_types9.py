@@ -35,3 +35,9 @@ def test_resumed_relations_are_support(kb, text):
 def test_chiding_is_an_accusation(kb):
     assert "ACCUSE" in types(run(kb, "The Chilean government chided Bolivia for its border policy."))
 
+
+
+def test_according_to_is_no_accord(kb):
+    text = "The jobless rate reached 14 percent in March, according to the statistics office of Peru."
+    assert "AGREE" not in types(run(kb, text))
+    assert "AGREE" in types(run(kb, "Peru and Chile reached an accord on fishing rights, according to officials."))

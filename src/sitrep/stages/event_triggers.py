@@ -68,6 +68,8 @@ def _second_word(head, second: str):
             continue  # the "to" of an infinitive is not the preposition of "protest to"
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called on Friday" is not "call on"
+        if c.dep_ == "prep" and c.pos_ == "VERB":
+            continue  # a participle used as a preposition: "reached 50%, according to" is no "reach accord"
         if is_word(c, second):
             return c
     # "suspended part of its military aid programme": the object may sit a few levels down
