@@ -41,3 +41,13 @@ def test_according_to_is_no_accord(kb):
     text = "The jobless rate reached 14 percent in March, according to the statistics office of Peru."
     assert "AGREE" not in types(run(kb, text))
     assert "AGREE" in types(run(kb, "Peru and Chile reached an accord on fishing rights, according to officials."))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru cancelled the foreign minister's visit to Chile after the border incident on Friday.", "SANCTION"),
+    ("Chile and Bolivia have postponed their talks after the border incident on Friday.", "SANCTION"),
+    ("The Peruvian foreign minister telephoned his Chilean counterpart on Tuesday about the dispute.", "CONSULT"),
+    ("Peruvian intelligence officials have shared evidence with Chile about the smuggling network.", "COOPERATE"),
+])
+def test_verb_object_rows_of_session_8(kb, text, etype):
+    assert etype in types(run(kb, text))
