@@ -239,6 +239,8 @@ class EventWords:
     copulas: frozenset[str]
     label_preps: frozenset[str]
     negative_determiners: frozenset[str]
+    #: subjects (or their determiners) that say nobody did the act ("neither X nor Y")
+    negative_subjects: frozenset[str]
     strike_preps: frozenset[str]
     #: prepositions naming who made a proposal ("a request from Maduro", "an offer by Oslo")
     proposer_preps: frozenset[str]

@@ -68,6 +68,8 @@ def _second_word(head, second: str):
             continue  # the "to" of an infinitive is not the preposition of "protest to"
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called on Friday" is not "call on"
+        if c.dep_ == "prep" and c.pos_ == "VERB":
+            continue  # a participle used as a preposition: "reached 50%, according to" is no "reach accord"
         if is_word(c, second):
             return c
     # "suspended part of its military aid programme": the object may sit a few levels down
@@ -1263,6 +1265,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     verb = c.head if c.is_verb else c.light
     if verb is None:
         return False
+    if _negative_subject(verb, words):
+        return True  # "neither X nor Y attacked", "no country has recognised"
     v = verb
     for _ in range(3):
         if any(_negates(ch, words) for ch in v.children):
@@ -1273,6 +1277,20 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
         if lemma(v.head) in words.failure_governors and c.type not in conflict_types:
             return True
         v = v.head
+    return False
+
+
+def _negative_subject(verb, words) -> bool:
+    """The verb's subject says nobody did it: "nobody", "none of them", "neither X nor Y"
+    (``neither`` hangs on the first conjunct), "no country"."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        if subj.lower_ in words.negative_subjects:
+            return True
+        return any((ch.dep_ == "preconj" and ch.lower_ in words.negative_subjects)
+                   or (ch.dep_ == "det" and ch.lower_ in words.negative_determiners | words.negative_subjects)
+                   for ch in subj.children)
     return False
 
 
