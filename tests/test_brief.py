@@ -264,3 +264,23 @@ def test_chart_is_events_per_article_and_map_frames_the_places():
     assert all(0 < d.x < m.width and 0 < d.y < m.height for d in m.dots)
     assert m.dots[0].x > m.dots[1].x  # Caracas lies east of Maracaibo
     assert "Natural Earth" in m.notice and incident_map([]) is None
+
+
+def test_incidents_about_a_subject_come_from_articles_about_it(store):
+    """``sitrep incidents --about X`` reads the articles about X as the brief does: the
+    talks in Damascus, in a Syria story that names Venezuela once, are not listed; that
+    story's own act of Venezuela is; history is left out unless asked for."""
+    from sitrep.corpus import queries
+    from sitrep.report.scope import articles_about
+
+    ids, country = articles_about(store, "Venezuela")
+    assert set(ids) == VEN_IDS and country == ("VEN", "VE")
+    listed = queries.incident_rows(store, article_ids=ids, country=country, background=False)
+    types = {(r.type, r.source_name) for r in listed}
+    assert ("CONSULT", "Turkey") not in types
+    assert ("SUPPORT", "Venezuela") in types and ("ASSAULT", "United States") in types
+    assert ("COERCE", "Venezuela") not in types
+    with_history = queries.incident_rows(store, article_ids=ids, country=country, background=True)
+    assert ("COERCE", "Venezuela") in {(r.type, r.source_name) for r in with_history}
+    loose = queries.incident_rows(store, about="Venezuela")
+    assert ("CONSULT", "Turkey") in {(r.type, r.source_name) for r in loose}

@@ -82,6 +82,8 @@ def register(sub) -> None:
     add_filters(p, "about", "since", "until", "type")
     p.add_argument("--min-sources", type=positive_int("--min-sources"), default=1, metavar="N",
                    help="only incidents reported by at least N independent outlets (default 1)")
+    p.add_argument("--background", action="store_true",
+                   help="also list incidents made only of history or habitual mentions (left out by default)")
     add_filters(p, "limit")
     add_format(p, ("table", "csv", "json"), "table", "output format (default table; json includes the mentions)")
     p.set_defaults(func=cmd_incidents)
@@ -280,10 +282,15 @@ def cmd_incidents(args) -> int:
 
     from sitrep.corpus import queries
 
+    from sitrep.report.scope import articles_about
+
     with _store(args, read_only=True) as store:
-        rows = queries.incident_rows(store, about=args.about, since=args.since, until=args.until,
+        # --about: the articles about the subject, as the brief reads them (one passing
+        # mention of it does not bring an article's incidents in)
+        ids, country = articles_about(store, args.about) if args.about is not None else (None, None)
+        rows = queries.incident_rows(store, article_ids=ids, country=country, since=args.since, until=args.until,
                                      event_type=args.event_type, min_sources=args.min_sources, limit=args.limit,
-                                     with_mentions=args.format == "json")
+                                     background=args.background, with_mentions=args.format == "json")
     dicts = [asdict(r) for r in rows]
     for d in dicts:
         if args.format == "table":

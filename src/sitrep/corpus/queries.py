@@ -169,9 +169,23 @@ INCIDENT_COLUMNS = ("incident_id", "family", "type", "quad_class", "label", "sou
 
 def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] = None,
                   until: Union[str, date, None] = None, event_type: Optional[str] = None, min_sources: int = 1,
-                  limit: Optional[int] = None) -> tuple[str, list]:
-    """SELECT of the incident columns with the filters; best corroborated first."""
+                  limit: Optional[int] = None, article_ids: Optional[list[str]] = None,
+                  country: Optional[tuple[str, Optional[str]]] = None, background: bool = True) -> tuple[str, list]:
+    """SELECT of the incident columns with the filters; best corroborated first.
+    ``article_ids`` keeps the incidents one of these articles reports (the articles about
+    a subject: ``report.scope.articles_about``, stricter than ``about``, which takes any
+    article that names the term), and with ``country`` (alpha-3, alpha-2) also those whose
+    own source, target or place is of that country; ``background=False`` leaves out
+    incidents made only of history or habitual mentions."""
     where, params = ["i.n_sources >= ?"], [min_sources]
+    if not background:
+        where.append("NOT coalesce(i.background, false)")
+    if article_ids is not None:
+        a3, a2 = country or ("", "")
+        where.append("(i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
+                     "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))) "
+                     "OR i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
+        params += [list(article_ids), a3 or "", a3 or "", a2 or ""]
     t = check_type(event_type)
     if t:
         where.append("i.type = ?")

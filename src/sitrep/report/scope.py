@@ -272,6 +272,15 @@ def article_rows(store, subject: Optional[Subject]) -> list[dict[str, Any]]:
         FROM articles a LEFT JOIN ev USING (article_id)""", params + [subject.pattern, subject.pattern])
 
 
+def articles_about(store, about: str) -> tuple[list[str], tuple[str, Optional[str]]]:
+    """The ids of the stored articles about ``about`` (the rule at the top of this module),
+    whatever their date, and the subject's country codes (alpha-3, alpha-2; empty for a
+    term that is no country): what ``sitrep incidents --about`` lists incidents from."""
+    subject = resolve_subject(store, about)
+    ids = sorted(r["article_id"] for r in article_rows(store, subject) if _about(r))
+    return ids, (subject.country3 or "", subject.country2)
+
+
 def build_scope(store, about: Optional[str], since: Optional[str], until: Optional[str]) -> Scope:
     subject = resolve_subject(store, about)
     rows = article_rows(store, subject)
