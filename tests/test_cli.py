@@ -56,6 +56,12 @@ def test_events_are_newest_first_and_json_lists_are_lists(db, capsys):
     assert isinstance(row["hedges"], list) and isinstance(row["figures"], list)
 
 
+def test_a_limit_beyond_any_store_means_every_row(db, capsys):
+    # more digits than DuckDB's BIGINT holds: all rows, not a failing query
+    assert events(capsys, db, "--limit", "9" * 25) == ["c#e0", "b#e0", "a#e0"]
+    assert main(["incidents", "--db", db, "--limit", "9" * 25]) == 0
+
+
 @pytest.mark.parametrize("argv, contains", [
     (["--since", "2012-13"], ["--since '2012-13' is not a date", "YYYY-MM"]),
     (["--until", "last week"], ["--until 'last week' is not a date"]),
