@@ -197,6 +197,15 @@ def test_ingest_that_stores_nothing_exits_2_and_says_why(tmp_path, capsys):
     assert "sitrep skipped" in err and db.exists()
 
 
+def test_ingest_of_an_empty_folder_exits_2_and_leaves_no_store(tmp_path, capsys):
+    (tmp_path / "inbox").mkdir()
+    db = tmp_path / "x.duckdb"
+    err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "inbox"), "--db", str(db),
+                                            "--workers", "1", "--until", "clean", "--no-progress"])
+    assert "held no article" in err and "no store was left behind" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox"]
+
+
 def one_line_error_from_main(capsys, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err

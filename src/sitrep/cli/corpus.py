@@ -28,7 +28,7 @@ Re-running the same input stores nothing twice; an interrupted ingest resumes.
 Exit status: 0 when something was stored or everything was already stored; 2 when
 nothing was stored and some input was refused or unreadable (the reasons are printed
 and kept: `sitrep skipped`; a store this run would have created, holding only those
-refusals, is not left behind). Ctrl-C, SIGTERM or a closed terminal stop it after the
+refusals, is not left behind), or the inputs held no article at all (an empty folder). Ctrl-C, SIGTERM or a closed terminal stop it after the
 batch in hand is committed, with the summary and how to resume: exit status 130, 143
 or 129 (128 + the signal). With --engine dask the cluster is reached before the store
 is opened: a scheduler that does not answer leaves no store behind.
@@ -187,6 +187,10 @@ def cmd_ingest(args) -> int:
                 else "`sitrep skipped` lists every reason")
         raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
                           f"fix the inputs and re-run; {kept}")
+    if summary.found_nothing:
+        kept = "no store was left behind" if new_store is not None and _remove_store(new_store) else "the store is unchanged"
+        raise SitrepError(f"nothing was stored: {', '.join(args.inputs)} held no article (an empty folder or "
+                          f"feed?); check the paths; {kept}")
     return 0
 
 
