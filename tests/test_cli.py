@@ -76,6 +76,13 @@ def test_bad_arguments_are_one_line_errors(db, capsys, argv, contains):
     one_line_error(capsys, ["events", "--db", db, *argv], contains=contains)
 
 
+@pytest.mark.parametrize("command", [["ingest", "in.jsonl"], ["demo"], ["bench"]])
+def test_more_workers_than_the_machine_can_hold_is_a_one_line_error(tmp_path, capsys, command):
+    # each worker loads spaCy: 100000 of them would take the machine's memory, not finish sooner
+    one_line_error(capsys, [*command, "--workers", "100000"], contains=["--workers '100000'", "per core"])
+    assert not list(tmp_path.iterdir())
+
+
 def test_options_exist_only_where_they_do_something():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command").choices
