@@ -83,6 +83,19 @@ def test_more_workers_than_the_machine_can_hold_is_a_one_line_error(tmp_path, ca
     assert not list(tmp_path.iterdir())
 
 
+def test_binary_or_misplaced_files_given_as_inputs_are_one_line_errors(tmp_path, capsys):
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(bytes(range(256)) * 8)  # not UTF-8: 0x80 and above
+    one_line_error(capsys, ["bench", "--corpus", str(blob), "--articles", "2"], contains=["not UTF-8"])
+    listing = tmp_path / "list.jsonl"
+    listing.write_text("[1, 2]\n")
+    one_line_error(capsys, ["bench", "--corpus", str(listing), "--articles", "2"], contains=["line 1"])
+    one_line_error(capsys, ["watch", str(blob), "--db", str(tmp_path / "w.duckdb"), "--once"],
+                   contains=["not a text file"])
+    one_line_error(capsys, ["demo", "--out", str(blob), "--no-progress"], contains=["is a file, not a folder"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blob.bin", "list.jsonl"]
+
+
 def test_options_exist_only_where_they_do_something():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command").choices

@@ -337,6 +337,16 @@ def demo_inputs() -> list[str]:
     return found
 
 
+def _check_out_folder(out: Path) -> None:
+    """--out must be a folder, or a place one can be made (it holds the store and briefs)."""
+    if out.exists() and not out.is_dir():
+        raise SitrepError(f"--out {out} is a file, not a folder; pass a folder for the demo's store and briefs")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SitrepError(f"--out {out}: cannot make the folder ({exc.strerror}); pass a writable folder") from None
+
+
 def cmd_demo(args) -> int:
     from sitrep.demo import run_demo
 
@@ -344,6 +354,7 @@ def cmd_demo(args) -> int:
         from sitrep.web.commands import check_bind
         check_bind(args.host, args.port, args.allow_remote)
     demo_inputs()  # a missing corpus is said before a store is made
+    _check_out_folder(Path(args.out))
     result = run_demo(Path(args.out), Path(args.db) if args.db else None, args.workers, args.progress)
     for line in result.summary_lines:
         print(line, file=sys.stderr)
