@@ -18,7 +18,7 @@ from sitrep.corpus.queries import about_articles_sql, country_codes
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
 from sitrep.report.content import Change
 from sitrep.web import summaries
-from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
+from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, BadFilter, Filters
 
 #: JSON columns of the export tables, parsed for the API and the pages
 JSON_COLUMNS = {"hedges", "figures", "mentions", "certainty"}
@@ -31,6 +31,9 @@ POSITION_TYPES = {
     "rejections": ("REJECT",),
 }
 OVERVIEW_DAYS = 30
+#: the longest period the Overview draws day by day (ten years): its series has one point
+#: per day, and a visitor's since=1900&until=2100 cost 10 s of the server's CPU
+OVERVIEW_MAX_DAYS = 3660
 #: days of article volume an overview day is divided by (centred on it)
 VOLUME_WINDOW = 7
 
@@ -481,12 +484,19 @@ def period(store, f: Filters) -> tuple[date, date, tuple[date, date]]:
     """The Overview's period (the filter's dates, else the last OVERVIEW_DAYS days up to the
     newest article) and the previous period of the same length."""
     since, until = f.since, f.until
-    if not since or not until:
-        d_since, d_until = default_period(store)
-        until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
-        since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
-    length = (until - since).days + 1
-    return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+    try:
+        if not since or not until:
+            d_since, d_until = default_period(store)
+            until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
+            since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
+        length = (until - since).days + 1
+        if length > OVERVIEW_MAX_DAYS:
+            raise BadFilter(f"the Overview's period from {since} to {until} is {length:,} days; it draws at most "
+                            f"{OVERVIEW_MAX_DAYS:,} (ten years): narrow since/until")
+        return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+    except OverflowError:  # a period, or the one before it, beyond year 1 or 9999
+        raise BadFilter(f"since={f.since or ''} until={f.until or ''} leaves no whole period and previous "
+                        "period between the years 1 and 9999; choose dates nearer today") from None
 
 
 def top_incidents(store, f: Filters, since: date, until: date, top: int = 10) -> list[dict[str, Any]]:
