@@ -7,6 +7,7 @@ whitelist (filters.py), so nothing from the query string becomes SQL text.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -180,8 +181,7 @@ def about_hits(store, about: Optional[str]) -> Optional[summaries.AboutHits]:
     found = memo.get(key) if memo is not None else None
     if found is None:
         sql, params = summaries.about_hits_sql(about)
-        rows = store.con.execute(sql, params).fetchall()
-        found = summaries.AboutHits([r[0] for r in rows], [r[1] for r in rows])
+        found = summaries.AboutHits(store.con.execute(sql, params).fetchnumpy()["_key"].astype("int64", copy=False))
         if memo is not None:
             memo.put(key, found)
     return found
@@ -338,8 +338,12 @@ def _memo_page(store, memo, name: str, alias: str, source: str, where: list[str]
 
 
 def _param_key(value: Any) -> Any:
-    """A query parameter as part of a memo key (lists become tuples)."""
-    return tuple(value) if isinstance(value, list) else value
+    """A query parameter as part of a memo key. A list (an about= term's article keys,
+    thousands of them) becomes its length and a 128-bit digest, so a kept filter does not
+    also keep a copy of the list in its key."""
+    if isinstance(value, list):
+        return ("list", len(value), hashlib.blake2b(json.dumps(value, default=str).encode(), digest_size=16).digest())
+    return value
 
 
 def _incidents_source(fast: bool) -> str:
