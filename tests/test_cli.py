@@ -56,6 +56,12 @@ def test_events_are_newest_first_and_json_lists_are_lists(db, capsys):
     assert isinstance(row["hedges"], list) and isinstance(row["figures"], list)
 
 
+def test_a_limit_beyond_any_store_means_every_row(db, capsys):
+    # more digits than DuckDB's BIGINT holds: all rows, not a failing query
+    assert events(capsys, db, "--limit", "9" * 25) == ["c#e0", "b#e0", "a#e0"]
+    assert main(["incidents", "--db", db, "--limit", "9" * 25]) == 0
+
+
 @pytest.mark.parametrize("argv, contains", [
     (["--since", "2012-13"], ["--since '2012-13' is not a date", "YYYY-MM"]),
     (["--until", "last week"], ["--until 'last week' is not a date"]),
@@ -68,6 +74,26 @@ def test_events_are_newest_first_and_json_lists_are_lists(db, capsys):
 ])
 def test_bad_arguments_are_one_line_errors(db, capsys, argv, contains):
     one_line_error(capsys, ["events", "--db", db, *argv], contains=contains)
+
+
+@pytest.mark.parametrize("command", [["ingest", "in.jsonl"], ["demo"], ["bench"]])
+def test_more_workers_than_the_machine_can_hold_is_a_one_line_error(tmp_path, capsys, command):
+    # each worker loads spaCy: 100000 of them would take the machine's memory, not finish sooner
+    one_line_error(capsys, [*command, "--workers", "100000"], contains=["--workers '100000'", "per core"])
+    assert not list(tmp_path.iterdir())
+
+
+def test_binary_or_misplaced_files_given_as_inputs_are_one_line_errors(tmp_path, capsys):
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(bytes(range(256)) * 8)  # not UTF-8: 0x80 and above
+    one_line_error(capsys, ["bench", "--corpus", str(blob), "--articles", "2"], contains=["not UTF-8"])
+    listing = tmp_path / "list.jsonl"
+    listing.write_text("[1, 2]\n")
+    one_line_error(capsys, ["bench", "--corpus", str(listing), "--articles", "2"], contains=["line 1"])
+    one_line_error(capsys, ["watch", str(blob), "--db", str(tmp_path / "w.duckdb"), "--once"],
+                   contains=["not a text file"])
+    one_line_error(capsys, ["demo", "--out", str(blob), "--no-progress"], contains=["is a file, not a folder"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blob.bin", "list.jsonl"]
 
 
 def test_options_exist_only_where_they_do_something():
@@ -189,6 +215,15 @@ def test_ingest_that_stores_nothing_exits_2_and_says_why(tmp_path, capsys):
     err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "mistyped.jsonl"), "--db", str(db),
                                             "--workers", "1", "--until", "clean", "--no-progress"])
     assert "sitrep skipped" in err and db.exists()
+
+
+def test_ingest_of_an_empty_folder_exits_2_and_leaves_no_store(tmp_path, capsys):
+    (tmp_path / "inbox").mkdir()
+    db = tmp_path / "x.duckdb"
+    err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "inbox"), "--db", str(db),
+                                            "--workers", "1", "--until", "clean", "--no-progress"])
+    assert "held no article" in err and "no store was left behind" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox"]
 
 
 def one_line_error_from_main(capsys, argv):

@@ -41,6 +41,25 @@ def test_another_tools_database_is_refused_by_every_reader_and_left_as_it_was(tm
     con.close()
 
 
+def test_an_ingest_into_another_tools_database_is_refused_and_adds_no_table(tmp_path):
+    db = another_tools_database(tmp_path / "lab.duckdb")
+    src = tmp_path / "one.jsonl"
+    src.write_text('{"id": "x1", "title": "Harbour", "published": "2025-12-02", "text": "Officials in Arden '
+                   'said on Tuesday that ten boats had returned to port after the storm passed."}\n')
+    result = cli("ingest", str(src), "--db", str(db), "--workers", "1", "--until", "clean", "--no-progress")
+    assert_one_line_error(result, "is not a sitrep store", "--db")
+    con = duckdb.connect(str(db), read_only=True)
+    assert [r[0] for r in con.execute("SHOW TABLES").fetchall()] == ["measurements"]
+    con.close()
+
+
+def test_an_ingest_into_a_database_without_tables_starts_a_store(tmp_path):
+    db = tmp_path / "blank.duckdb"
+    duckdb.connect(str(db)).close()
+    with Store(db) as store:  # a writer may start a store in a DuckDB file nobody has filled
+        assert store.schema_version() == LATEST
+
+
 def test_a_store_missing_a_table_is_refused_by_every_command(tmp_path):
     store = build_store(tmp_path / "whole.duckdb", normal_docs())
     for table in ("events", "incident_mentions"):

@@ -125,6 +125,19 @@ def test_bad_filters_are_one_line_400s(client):
         assert page.status_code == 400 and "Traceback" not in page.text
 
 
+def test_an_overview_period_beyond_what_it_can_draw_is_a_400(client):
+    # a day-by-day series over two centuries cost the server 10 s; the years 1 and 9999 overflowed
+    for query, word in (("since=1900-01-01&until=2100-01-01", "at most"),
+                        ("since=0001-01-01&until=0001-03-01", "between the years 1 and 9999"),
+                        ("until=0001-01-05", "between the years 1 and 9999"),
+                        ("since=9999-12-20", "between the years 1 and 9999")):
+        r = client.get(f"/api/overview?{query}")
+        assert r.status_code == 400 and word in r.json()["error"], (query, r.text)
+        page = client.get(f"/?{query}")
+        assert page.status_code == 400 and "Traceback" not in page.text, query
+    assert client.get("/api/overview?since=2016-01-01&until=2020-12-31").status_code == 200
+
+
 def test_exports_keep_the_filter_and_the_columns(client, store_path):
     con = duckdb.connect(str(store_path), read_only=True)
     event_columns = [r[0] for r in con.execute("DESCRIBE SELECT * FROM events").fetchall()]

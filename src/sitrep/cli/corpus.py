@@ -28,7 +28,7 @@ Re-running the same input stores nothing twice; an interrupted ingest resumes.
 Exit status: 0 when something was stored or everything was already stored; 2 when
 nothing was stored and some input was refused or unreadable (the reasons are printed
 and kept: `sitrep skipped`; a store this run would have created, holding only those
-refusals, is not left behind). Ctrl-C, SIGTERM or a closed terminal stop it after the
+refusals, is not left behind), or the inputs held no article at all (an empty folder). Ctrl-C, SIGTERM or a closed terminal stop it after the
 batch in hand is committed, with the summary and how to resume: exit status 130, 143
 or 129 (128 + the signal). With --engine dask the cluster is reached before the store
 is opened: a scheduler that does not answer leaves no store behind.
@@ -189,6 +189,10 @@ def cmd_ingest(args) -> int:
                 else "`sitrep skipped` lists every reason")
         raise SitrepError(f"nothing was stored: {summary.refused} input(s) refused or unreadable ({first}); "
                           f"fix the inputs and re-run; {kept}")
+    if summary.found_nothing:
+        kept = "no store was left behind" if new_store is not None and _remove_store(new_store) else "the store is unchanged"
+        raise SitrepError(f"nothing was stored: {', '.join(args.inputs)} held no article (an empty folder or "
+                          f"feed?); check the paths; {kept}")
     return 0
 
 
@@ -340,6 +344,16 @@ def demo_inputs() -> list[str]:
     return found
 
 
+def _check_out_folder(out: Path) -> None:
+    """--out must be a folder, or a place one can be made (it holds the store and briefs)."""
+    if out.exists() and not out.is_dir():
+        raise SitrepError(f"--out {out} is a file, not a folder; pass a folder for the demo's store and briefs")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SitrepError(f"--out {out}: cannot make the folder ({exc.strerror}); pass a writable folder") from None
+
+
 def cmd_demo(args) -> int:
     from sitrep.demo import run_demo
 
@@ -347,6 +361,7 @@ def cmd_demo(args) -> int:
         from sitrep.web.commands import check_bind
         check_bind(args.host, args.port, args.allow_remote)
     demo_inputs()  # a missing corpus is said before a store is made
+    _check_out_folder(Path(args.out))
     result = run_demo(Path(args.out), Path(args.db) if args.db else None, args.workers, args.progress)
     for line in result.summary_lines:
         print(line, file=sys.stderr)

@@ -147,8 +147,36 @@ def run_bench(args) -> int:
     from sitrep.eval.bench import bench_pipeline
     if args.corpus and not Path(args.corpus).is_file():
         raise SitrepError(f"--corpus {args.corpus}: no such file; give a JSONL file with one article per line")
+    if args.corpus:
+        check_corpus(Path(args.corpus), args.articles)
     result = bench_pipeline(n_articles=args.articles, corpus=args.corpus, workers=args.workers)
     print(json.dumps(result, indent=2))
     if args.json and args.json != "-":
         write_json(result, args.json)
     return 0
+
+
+def check_corpus(path: Path, n_articles: int) -> None:
+    """The first ``n_articles`` records of a --corpus must be JSON objects on UTF-8 lines:
+    the benchmark reads them as they are, so a binary or broken file is said here in one
+    line instead of failing inside the run."""
+    seen = 0
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if seen >= n_articles:
+                    break
+                if not line.strip():
+                    continue
+                if not isinstance(json.loads(line), dict):
+                    raise ValueError("not a JSON object")
+                seen += 1
+    except UnicodeDecodeError:
+        raise SitrepError(f"--corpus {path}: not UTF-8 text; give a JSONL file with one article per line") from None
+    except ValueError as exc:  # json.JSONDecodeError is one
+        raise SitrepError(f"--corpus {path}: line {number} is not an article record ({exc}); give a JSONL file "
+                          "with one JSON object per line") from None
+    except OSError as exc:
+        raise SitrepError(f"--corpus {path}: cannot read it ({exc.strerror})") from None
+    if not seen:
+        raise SitrepError(f"--corpus {path}: no article record in it; give a JSONL file with one article per line")

@@ -77,9 +77,24 @@ def add_all_events(p: argparse.ArgumentParser) -> None:
                         "them in article.meta.event_filter")
 
 
+#: worker processes allowed per core: each loads spaCy and the tables (about 0.5 GB), so
+#: --workers 100000 would start processes until the machine runs out of memory
+WORKERS_PER_CORE = 4
+
+
+def _check_workers(value: str) -> int:
+    n = positive_int("--workers")(value)
+    cores = os.cpu_count() or 1
+    if n > WORKERS_PER_CORE * cores:
+        raise argparse.ArgumentTypeError(
+            f"--workers {value!r} is more than {WORKERS_PER_CORE} per core ({WORKERS_PER_CORE * cores} on this "
+            f"machine's {cores} cores); each worker holds about 0.5 GB: use at most the number of cores")
+    return n
+
+
 def add_workers(p: argparse.ArgumentParser, default: str = "all cores, fewer for small inputs") -> None:
-    p.add_argument("--workers", type=positive_int("--workers"), default=None, metavar="N",
-                   help=f"worker processes (default: {default})")
+    p.add_argument("--workers", type=_check_workers, default=None, metavar="N",
+                   help=f"worker processes (default: {default}; at most {WORKERS_PER_CORE} per core)")
 
 
 def add_progress(p: argparse.ArgumentParser) -> None:

@@ -141,18 +141,17 @@ def tables_of_schema(version: int) -> frozenset[str]:
 
 def check_tables(con, path: Path, read_only: bool) -> None:
     """Raise NotAStore when the file lacks a table of its schema version (a table dropped),
-    or, for a reader, when it is another tool's DuckDB database (tables, but no
-    ``schema_version``): a read must never turn someone's database into a store. A file
-    without any table is a store not started yet and passes."""
+    or when it is another tool's DuckDB database (tables, but no ``schema_version``):
+    neither a read nor an ingest may turn someone's database into a store (an ingest would
+    otherwise add a dozen tables beside theirs). A file without any table is a store not
+    started yet and passes. ``read_only`` only changes the advice."""
     present = {r[0].lower() for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
         "AND schema_name = 'main'").fetchall()}
     if not present:
         return
     if "schema_version" not in present:
-        if read_only:
-            raise NotAStore(_not_a_store(path, ["schema_version"]))
-        return  # a writer adds the store's tables next to the others (migrations)
+        raise NotAStore(_not_a_store(path, ["schema_version"]) if read_only else _foreign_for_writer(path))
     version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
     missing = sorted(tables_of_schema(int(version)) - present)
     if missing:
@@ -164,6 +163,11 @@ def _not_a_store(path: Path, missing: list[str]) -> str:
     return (f"{path} is not a sitrep store (missing table {missing[0]}{more}): another tool made it, or a table "
             "was dropped; pass the store `sitrep ingest` wrote with --db (or $SITREP_DB), or ingest the inputs "
             "again into a new --db")
+
+
+def _foreign_for_writer(path: Path) -> str:
+    return (f"{path} is not a sitrep store (missing table schema_version): it holds another tool's tables, "
+            "which an ingest will not add to; pass a new file name (or an existing store) with --db")
 
 
 def _damaged(path: Path, why: str) -> str:

@@ -79,6 +79,12 @@ class IngestSummary:
         """Nothing was stored and something was refused or unreadable (exit status 2)."""
         return self.ingested == 0 and self.refused > 0
 
+    @property
+    def found_nothing(self) -> bool:
+        """The inputs held nothing to read: no article, no refusal (an empty folder, an
+        empty feed). Also exit status 2: a script must not take it for a stored run."""
+        return self.inputs_read == 0 and not self.skipped and not self.interrupted
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         del d["problems"]

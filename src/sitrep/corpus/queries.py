@@ -63,7 +63,13 @@ def check_certainty(status: Optional[str]) -> Optional[str]:
     return s
 
 
+#: the largest LIMIT passed to DuckDB (a BIGINT): a larger --limit means "all rows" and is
+#: lowered to this, which no store reaches, instead of failing in the query
+MAX_LIMIT = 2 ** 62
+
+
 def check_limit(limit: Union[int, str, None]) -> Optional[int]:
+    """A --limit as a whole number of rows, 1 or more (at most MAX_LIMIT), or None for all."""
     if limit is None:
         return None
     try:
@@ -72,7 +78,7 @@ def check_limit(limit: Union[int, str, None]) -> Optional[int]:
         n = 0
     if n < 1 or str(limit).strip() not in (str(n), f"+{n}"):
         raise SitrepError(f"--limit {limit!r} must be a whole number of rows, 1 or more (leave it out for all)")
-    return n
+    return min(n, MAX_LIMIT)
 
 
 @functools.lru_cache(maxsize=64)

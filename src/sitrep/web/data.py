@@ -7,6 +7,7 @@ whitelist (filters.py), so nothing from the query string becomes SQL text.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from sitrep.corpus.queries import about_articles_sql, country_codes
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
 from sitrep.report.content import Change
 from sitrep.web import summaries
-from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, Filters
+from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, BadFilter, Filters
 
 #: JSON columns of the export tables, parsed for the API and the pages
 JSON_COLUMNS = {"hedges", "figures", "mentions", "certainty"}
@@ -31,6 +32,9 @@ POSITION_TYPES = {
     "rejections": ("REJECT",),
 }
 OVERVIEW_DAYS = 30
+#: the longest period the Overview draws day by day (ten years): its series has one point
+#: per day, and a visitor's since=1900&until=2100 cost 10 s of the server's CPU
+OVERVIEW_MAX_DAYS = 3660
 #: days of article volume an overview day is divided by (centred on it)
 VOLUME_WINDOW = 7
 
@@ -83,14 +87,15 @@ def _contains(column: str) -> str:
 # -- conditions ------------------------------------------------------------------------------
 
 def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id",
-                     article_key: str = "article_id", actor_names: Optional[str] = None
-                     ) -> tuple[list[str], list[Any]]:
+                     article_key: str = "article_id", actor_names: Optional[str] = None,
+                     hits: Optional[summaries.AboutHits] = None) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``events e JOIN articles a`` for the event-level filters. With
     ``fast``, ``q`` and ``about`` read the summary tables of the copy (summaries.py), and
     ``about`` tests ``article_column`` (so no term needs ``articles a``), which holds the
     article's ``article_key`` (its id, or ``_key``: its integer key in the summaries).
     ``actor_names``: a column with the event's actor names lowered in advance (the
-    summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads."""
+    summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads. ``hits``: the
+    articles ``about`` matched, found already (about_hits)."""
     where, params = [], []
     if f.actor:
         a3, _ = country_codes(f.actor)
@@ -127,7 +132,8 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
         where.append(f"({_contains('e.sentence')} OR {_contains('a.title')})")
         params += [f.q, f.q]
     if f.about:
-        cond, p = summaries.about_sql(f.about, article_column, article_key) if fast else about_articles_sql(f.about, "a")
+        cond, p = (summaries.about_sql(f.about, article_column, article_key, hits) if fast
+                   else about_articles_sql(f.about, "a"))
         where.append(cond)
         params += p
     return where, params
@@ -137,11 +143,12 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
 ON_SUMMARY_ROWS = {"article_column": "e._article", "article_key": "_key", "actor_names": "e._actor_names"}
 
 
-def article_conditions(f: Filters, fast: bool = False) -> tuple[str, list[Any]]:
+def article_conditions(f: Filters, fast: bool = False, hits: Optional[summaries.AboutHits] = None
+                       ) -> tuple[str, list[Any]]:
     """One WHERE term over ``articles a`` for the filters an article itself can meet
     (about, outlet, publication dates): what quotes are filtered by."""
     where, params = [], []
-    cond, p = _about(f.about, "a.article_id", fast)
+    cond, p = _about(f.about, "a.article_id", fast, hits)
     where.append(cond)
     params += p
     if f.outlet:
@@ -156,10 +163,28 @@ def article_conditions(f: Filters, fast: bool = False) -> tuple[str, list[Any]]:
     return " AND ".join(where), params
 
 
-def _about(about: Optional[str], article_column: str, fast: bool) -> tuple[str, list[Any]]:
+def _about(about: Optional[str], article_column: str, fast: bool,
+           hits: Optional[summaries.AboutHits] = None) -> tuple[str, list[Any]]:
     if about and fast:
-        return summaries.about_sql(about, article_column)
+        return summaries.about_sql(about, article_column, hits=hits)
     return about_articles_sql(about, article_column.split(".")[0])
+
+
+def about_hits(store, about: Optional[str]) -> Optional[summaries.AboutHits]:
+    """The articles ``about`` matches on a copy with the summary tables, found once per
+    copy and term (kept with the copy's list memo when there is one); None without a term
+    or without the summaries (the queries then test the term themselves)."""
+    if not about or not summaries.ready(store):
+        return None
+    memo = getattr(store, "matches", None)
+    key = ("about-hits", about)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        sql, params = summaries.about_hits_sql(about)
+        found = summaries.AboutHits(store.con.execute(sql, params).fetchnumpy()["_key"].astype("int64", copy=False))
+        if memo is not None:
+            memo.put(key, found)
+    return found
 
 
 def _event_level(f: Filters) -> Filters:
@@ -167,7 +192,8 @@ def _event_level(f: Filters) -> Filters:
     return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
 
 
-def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False) -> tuple[list[str], list[Any]]:
+def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
+                        hits: Optional[summaries.AboutHits] = None) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``incidents i``: its own columns, and mentions for the rest. With
     ``fast``, the mentions are read from ``web.mentions`` (mention, event and article in
     one row) and the free text from ``web.incident_text`` (summaries.py). With ``keyed``,
@@ -204,7 +230,7 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False) -> 
         params += [f.q, f.q, f.q]
     if fast:
         article = ON_SUMMARY_ROWS if keyed else {"article_column": "e.m_article_id"}
-        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article)
+        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article, hits=hits)
         if inner:
             incident = ("i._key", "e._incident") if keyed else ("i.incident_id", "e.incident_id")
             where.append(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
@@ -224,7 +250,7 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False) -> 
 
 def list_incidents(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast)
+    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
     if fast:
         total, rows = _ranked_page(store, "incidents", where, params, f.sort, f)
     else:
@@ -240,7 +266,8 @@ def list_incidents(store, f: Filters) -> Page:
 
 def list_events(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = event_conditions(f, fast, **(ON_SUMMARY_ROWS if fast else {"article_column": "e.article_id"}))
+    where, params = event_conditions(f, fast, **(ON_SUMMARY_ROWS if fast else {"article_column": "e.article_id"}),
+                                     hits=about_hits(store, f.about))
     if f.contested is not None or f.min_sources > 1:
         where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i USING (incident_id) "
                      "WHERE m.event_id = e.event_id AND i.n_sources >= ?"
@@ -311,8 +338,12 @@ def _memo_page(store, memo, name: str, alias: str, source: str, where: list[str]
 
 
 def _param_key(value: Any) -> Any:
-    """A query parameter as part of a memo key (lists become tuples)."""
-    return tuple(value) if isinstance(value, list) else value
+    """A query parameter as part of a memo key. A list (an about= term's article keys,
+    thousands of them) becomes its length and a 128-bit digest, so a kept filter does not
+    also keep a copy of the list in its key."""
+    if isinstance(value, list):
+        return ("list", len(value), hashlib.blake2b(json.dumps(value, default=str).encode(), digest_size=16).digest())
+    return value
 
 
 def _incidents_source(fast: bool) -> str:
@@ -384,7 +415,8 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
     """Actors that act in the filtered events, with counts of what they demand, offer,
     accuse, threaten, reject and deny, and of their quotes."""
     source, article = _events_source(summaries.ready(store))
-    where, params = event_conditions(replace(f, actor=None), summaries.ready(store), **article)
+    hits = about_hits(store, f.about)
+    where, params = event_conditions(replace(f, actor=None), summaries.ready(store), **article, hits=hits)
     cond = " AND ".join(where) or "TRUE"
     cases = ", ".join(f"count(*) FILTER (WHERE e.type IN ({', '.join(repr(t) for t in types)})) AS {name}"
                       for name, types in POSITION_TYPES.items())
@@ -405,7 +437,7 @@ def actors(store, f: Filters, limit: int = 200) -> list[dict[str, Any]]:
         f"SELECT e.attributed_to AS name, count(*) AS n FROM {source} "
         f"WHERE e.certainty = 'denied' AND e.attributed_to IN ({marks}) AND {cond} GROUP BY 1",
         names + params))
-    a_where, a_params = article_conditions(f, summaries.ready(store))
+    a_where, a_params = article_conditions(f, summaries.ready(store), hits)
     quotes = dict((r["name"], r["n"]) for r in store.rows(
         f"SELECT q.speaker_name AS name, count(*) AS n FROM quotes q JOIN articles a USING (article_id) "
         f"WHERE q.speaker_name IN ({marks}) AND {a_where} GROUP BY 1", names + a_params))
@@ -481,12 +513,19 @@ def period(store, f: Filters) -> tuple[date, date, tuple[date, date]]:
     """The Overview's period (the filter's dates, else the last OVERVIEW_DAYS days up to the
     newest article) and the previous period of the same length."""
     since, until = f.since, f.until
-    if not since or not until:
-        d_since, d_until = default_period(store)
-        until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
-        since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
-    length = (until - since).days + 1
-    return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+    try:
+        if not since or not until:
+            d_since, d_until = default_period(store)
+            until = until or (d_until if not since else since + timedelta(days=OVERVIEW_DAYS - 1))
+            since = since or until - timedelta(days=OVERVIEW_DAYS - 1)
+        length = (until - since).days + 1
+        if length > OVERVIEW_MAX_DAYS:
+            raise BadFilter(f"the Overview's period from {since} to {until} is {length:,} days; it draws at most "
+                            f"{OVERVIEW_MAX_DAYS:,} (ten years): narrow since/until")
+        return since, until, (since - timedelta(days=length), since - timedelta(days=1))
+    except OverflowError:  # a period, or the one before it, beyond year 1 or 9999
+        raise BadFilter(f"since={f.since or ''} until={f.until or ''} leaves no whole period and previous "
+                        "period between the years 1 and 9999; choose dates nearer today") from None
 
 
 def top_incidents(store, f: Filters, since: date, until: date, top: int = 10) -> list[dict[str, Any]]:
@@ -523,7 +562,7 @@ def _type_counts(store, f: Filters, first: date, since: date, until: date
     """Events per type in [since, until] and in the previous period [first, since), in one pass."""
     f = replace(f, since=first, until=until)
     source, count, article = _event_counts_source(store, f)
-    where, params = event_conditions(f, summaries.ready(store), **article)
+    where, params = event_conditions(f, summaries.ready(store), **article, hits=about_hits(store, f.about))
     rows = store.rows(f"SELECT e.type, {count} FILTER (WHERE e.event_date >= ?) AS cur, "
                       f"{count} FILTER (WHERE e.event_date < ?) AS prev FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY e.type",
@@ -555,7 +594,7 @@ def _events_source(fast: bool) -> tuple[str, dict[str, str]]:
 
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast)
+    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
     return {"events": sum(types.values()), "incidents": _count(store, _incidents_source(fast), where, params),
             "articles": articles}
 
@@ -573,7 +612,7 @@ def _type_change(event_type: str, current: int, previous: int, articles: tuple[i
 
 def _articles_in(store, f: Filters, first: date, since: date, until: date) -> tuple[int, int]:
     """Articles published in the period and in the previous one (the about filter applies)."""
-    cond, params = _about(f.about, "a.article_id", summaries.ready(store))
+    cond, params = _about(f.about, "a.article_id", summaries.ready(store), about_hits(store, f.about))
     row = store.rows(f"SELECT count(*) FILTER (WHERE a.pub_date >= ?) AS cur, count(*) FILTER (WHERE a.pub_date < ?) "
                      f"AS prev FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond}",
                      [since, since, first, until] + params)[0]
@@ -587,13 +626,14 @@ def _daily(store, f: Filters, days: list[date], group: str, normalise: bool
     coverage does not look like more conflict. A week rather than the day itself: an
     event is often reported the day after, and single days of a small store are noisy."""
     source, count, article = _event_counts_source(store, f)
-    where, params = event_conditions(f, summaries.ready(store), **article)
+    hits = about_hits(store, f.about)
+    where, params = event_conditions(f, summaries.ready(store), **article, hits=hits)
     key = "e.quad_class" if group == "quad" else "e.type"
     rows = store.rows(f"SELECT e.event_date AS d, {key} AS k, {count} AS n FROM {source} "
                       f"WHERE {' AND '.join(where) or 'TRUE'} "
                       f"AND e.event_date BETWEEN ? AND ? GROUP BY 1, 2", params + [days[0], days[-1]])
     half = VOLUME_WINDOW // 2
-    cond, p = _about(f.about, "a.article_id", summaries.ready(store))
+    cond, p = _about(f.about, "a.article_id", summaries.ready(store), hits)
     volume = {r["d"]: int(r["n"]) for r in store.rows(
         f"SELECT a.pub_date AS d, count(*) AS n FROM articles a WHERE a.pub_date BETWEEN ? AND ? AND {cond} "
         "GROUP BY 1", [days[0] - timedelta(days=half), days[-1] + timedelta(days=half)] + p)}
@@ -617,7 +657,7 @@ def map_incidents(store, f: Filters, limit: int = 5000) -> list[dict[str, Any]]:
     """Incidents with a place: coordinates of a point-like place, else the country (the
     map draws those at the country's centre, marked as approximate)."""
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast)
+    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
     where.append("(i.lat IS NOT NULL OR i.place_country IS NOT NULL)")
     return store.rows(f"""SELECT i.incident_id, i.label, i.type, i.quad_class, i.place_name, i.place_country,
                                  i.lat, i.lon, i.n_sources, i.n_articles, i.date_start, i.conflicted

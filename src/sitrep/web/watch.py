@@ -385,6 +385,9 @@ def feed_urls(inputs: list[str]) -> list[str]:
                 urls += read_feed_list(item)
             except InputError as exc:
                 raise SitrepError(f"{exc.origin}: {exc.detail}") from None
+            except UnicodeDecodeError:  # a binary file given by mistake
+                raise SitrepError(f"{item}: not a text file; give a file listing feed URLs, one per line "
+                                  "(UTF-8), or the URLs themselves") from None
         else:
             raise SitrepError(f"{item}: neither an http(s) URL nor a file listing feed URLs")
     return list(dict.fromkeys(urls))
