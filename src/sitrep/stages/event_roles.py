@@ -116,6 +116,8 @@ def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[in
     if place is None or trigger is None:
         return True
     act = {t.i for t in trigger}
+    if _conjunct_clauses(_own_clause(place.root), _own_clause(trigger.root)):
+        return False  # "X imposed a blockade, but pressure from Y forced ...": Y is elsewhere
     outside = load_role_words().outside_prepositions
     tok = place.root
     for _ in range(10):
@@ -159,6 +161,11 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
                 and not (tok.left_edge.i <= known.i <= tok.right_edge.i) \
                 and not known.left_edge.i <= trigger_i <= known.right_edge.i:
             return True
+    if sdoc[trigger_i].pos_ in NOUN_POS and _conjunct_clauses(_own_clause(tok), _own_clause(sdoc[trigger_i])):
+        # "the blockade set up by X was lifted, but Y's stance forced ...": Y acts in a
+        # clause of its own, not on the act the other clause names (a verb's act may
+        # answer the other clause's party: "X offers 15 years, but Y insists on 10")
+        return True
     party = tok
     while party.dep_ == "conj" and party.head.i != party.i:
         party = party.head  # "Y and Z announced": Y's place in the clause
@@ -177,6 +184,95 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
         path.append(t.dep_)
         t = t.head
     return False
+
+
+def _own_clause(tok):
+    """The verb of the clause a token belongs to: the token itself when it is a verb, else
+    the nearest verb above it."""
+    for _ in range(12):
+        if tok.pos_ in VERB_POS or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _has_subject(verb) -> bool:
+    return child(verb, "nsubj", "nsubjpass", "csubj") is not None
+
+
+def _conjunct_clauses(a, b) -> bool:
+    """Two different verbs that head coordinated clauses ("X did this, but Y did that"),
+    each with its own subject: what one clause's parties do is not the other's act.
+    (A verb that shares its subject with the one before it continues the same clause:
+    "X struck Y and killed Z".)"""
+    if a.i == b.i or a.pos_ not in VERB_POS or b.pos_ not in VERB_POS:
+        return False
+    joined = (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i) \
+        or (a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i)
+    return joined and _has_subject(a) and _has_subject(b)
+
+
+#: clauses on a noun ("bases where US troops are stationed", "a group backed by Iran")
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+#: the relations of a verb's or event noun's doer
+_DOER_RELATIONS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss"})
+
+
+def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
+    """Whether the loose sentence-level fill must not take a party as the doer (source)
+    of the act at token ``trigger_i``:
+
+    * the party is named in a clause on a noun of the act's object side ("rockets hit
+      bases where American troops are stationed": the troops are where the act lands);
+    * the party is the speaker of a judgement on a nominal act ("Lavrov said the new
+      sanctions against X are a sign of panic"): judging an act in a copular complement
+      is no claim to have done it (the doer comes from the act's own phrase or the rest
+      of the sentence)."""
+    tok = _phrase_head(sdoc, actor_span)
+    if tok is None or not 0 <= trigger_i < len(sdoc):
+        return False
+    trigger = sdoc[trigger_i]
+    return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger)
+
+
+def _in_clause_on_patient(tok, trigger) -> bool:
+    """``tok`` lies in a clause on a noun that the act's object side holds (not on the
+    doer's phrase: "troops sent by Moscow attacked" names whose troops they are)."""
+    t = tok
+    for _ in range(12):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ in _NOUN_CLAUSES and t.head.i != trigger.i \
+                and not any(x.i == trigger.i for x in t.subtree):
+            return _on_object_side(t.head, trigger)
+        t = t.head
+    return False
+
+
+def _on_object_side(noun, trigger) -> bool:
+    """``noun`` depends on the trigger through something else than the doer's relations."""
+    t, last = noun, None
+    for _ in range(12):
+        if t.i == trigger.i:
+            return last is not None and last.dep_ not in _DOER_RELATIONS
+        if t.head.i == t.i:
+            return False
+        last, t = t, t.head
+    return False
+
+
+def _judging_speaker(tok, trigger) -> bool:
+    """``tok`` is the subject of a verb whose complement is a copular judgement with the
+    nominal act as its subject: "X said [the sanctions are illegal]"."""
+    if trigger.pos_ not in NOUN_POS or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    copula = trigger.head
+    if not (lemma(copula) == "be" or any(c.dep_ in ("acomp", "attr") for c in copula.children)):
+        return False
+    if copula.dep_ != "ccomp" or copula.head.pos_ not in VERB_POS:
+        return False
+    speaker = child(copula.head, "nsubj")
+    return speaker is not None and speaker.left_edge.i <= tok.i <= speaker.right_edge.i
 
 
 def _phrase_head(sdoc, span: tuple[int, int]):
@@ -675,8 +771,10 @@ class RoleFinder:
                 subj = head.head  # "boats struck by US forces"
             if subj is not None:
                 found = self.phrase_actors(relative_antecedent(subj))
-                if c.type == "MOBILIZE" and not sources:
-                    sources = found  # "troops are deployed"
+                if c.type in self.lex.types_of("own-forces") and not sources:
+                    # "troops are deployed", "US troops will be withdrawn": the forces
+                    # moved stand for their own side, the mover (no target)
+                    sources = found
                 else:
                     targets = found
         else:
