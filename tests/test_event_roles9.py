@@ -53,3 +53,40 @@ def test_unfit_doer_keeps_the_doer_phrase_of_the_subject(kb):
     moscow = (text.index("Moscow"), text.index("Moscow") + len("Moscow"))
     # a clause on the doer's own phrase says whose the doers are
     assert not unfit_doer(sdoc, moscow, attacked.i)
+
+
+def test_forces_the_doer_sends_are_not_its_target(kb):
+    doc = run(kb, "Canada also plans to send a squadron of CF-18 fighters to the base.")
+    sending = one(doc, "MOBILIZE")
+    assert country(sending.source) == "CAN"
+    assert sending.target is None or country(sending.target) != "CAN"
+
+
+def test_a_news_outlet_told_something_is_not_the_addressee(kb):
+    doc = run(kb, "Ortiz told CNN on Sunday that military action is not off the table.")
+    assert all(e.target is None or e.target.sector != "MED" for e in doc.events)
+
+
+def test_foreign_powers_are_a_group_of_several_states(kb):
+    doc = run(kb, "Kenya has condemned foreign powers for backing a Somali militia leader.")
+    condemnation = one(doc, "ACCUSE")
+    assert condemnation.target is not None and condemnation.target.country is None
+    assert "powers" in condemnation.target.name
+    backing = one(doc, "SUPPORT")
+    assert country(backing.source) != "KEN"
+
+
+def test_the_foreign_minister_is_not_several_states(kb):
+    from sitrep.stages.event_roles import phrase_actor
+    sdoc = kb.nlp("The foreign minister spoke.")
+    minister = next(t for t in sdoc if t.text == "minister")
+    found = phrase_actor(minister, {"minister": "GOV"})
+    assert found is not None and found.resolved_by == "phrase"
+
+
+def test_an_unnamed_government_faced_by_domestic_rebels_is_theirs(kb):
+    doc = run(kb, "Officials said Taliban militants launched a deadly attack on a government "
+                  "compound on Thursday. Ukraine and Ukraine's allies met in Kyiv.")
+    attack = one(doc, "ASSAULT")
+    assert country(attack.source) == "AFG"
+    assert country(attack.target) == "AFG"

@@ -23,6 +23,7 @@ are; its sector comes from the actor knowledge base's role nouns.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from typing import Optional
 
@@ -462,8 +463,11 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
     # "Gulf states", "Western powers": a group of several countries, none of them the
     # article's home country or the country of the event's place
-    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i]) \
-        or _of_several_countries(tok)
+    words_before = tok.doc[left.i:tok.i]
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in words_before) \
+        or (tok.tag_ in ("NNS", "NNPS") and any(t.lower_ in load_role_words().plural_multinational_modifiers
+                                                 for t in words_before)) \
+        or tok.lower_ in load_role_words().multinational_nouns or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
 
@@ -633,11 +637,39 @@ class RoleFinder:
         sources, targets = self._roles(c)
         if not sources and targets and c.type in self.role_words.unnamed_doers:
             sources = [self._unnamed_doer(c)]
+        targets = self._fit_targets(c, sources, targets)
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
         if sources:
             self.co_acting.update(self._named_with(sources[0], c))
         return sources, targets
+
+    def _fit_targets(self, c, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """Drop the targets that name no counterpart of the act, and place an unnamed state
+        body by the domestic group it faces:
+
+        * forces the doer moves ("plans to send a squadron of fighters"): an own-forces
+          act's unplaced role phrase is the doer's own, not its target;
+        * a news outlet told something ("told CNN that ..."): it carries the words, it is
+          not their addressee;
+        * "Taliban militants attacked a government compound": the unnamed government is
+          the militants' country's (not the article's home country)."""
+        if sources and c.type in self.lex.types_of("own-forces"):
+            targets = [t for t in targets if not (_role_phrase(t) and t.country is None)]
+        if c.is_verb and lemma(c.head) in self.words.saying_verbs:
+            targets = [t for t in targets if t.sector != NEWS_SECTOR]
+        return [self._facing(t, sources) for t in targets]
+
+    def _facing(self, target: Actor, sources: list[Actor]) -> Actor:
+        """An unplaced state body named by its role that a domestic opponent of a named
+        country acts on belongs to that country."""
+        if target.country is not None or not _role_phrase(target) or target.resolved_by != "phrase" \
+                or (target.sector or "").lower() not in self.role_words.state_sectors:
+            return target
+        for source in sources:
+            if source.country and (source.sector or "").lower() in self.role_words.domestic_opponent_sectors:
+                return dataclasses.replace(target, country=source.country, resolved_by="phrase+party")
+        return target
 
     def _named_with(self, source: Actor, c) -> set[tuple[int, int]]:
         """The other parties named inside the source's own phrase ("the leaders of
