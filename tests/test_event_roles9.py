@@ -90,3 +90,18 @@ def test_an_unnamed_government_faced_by_domestic_rebels_is_theirs(kb):
     attack = one(doc, "ASSAULT")
     assert country(attack.source) == "AFG"
     assert country(attack.target) == "AFG"
+
+
+def test_the_counterpart_of_a_relation_is_reached_before_its_place(kb):
+    doc = run(kb, "Moscow has shut down a vital communication line with its Turkish counterparts in Libya.")
+    shutdown = one(doc, "COERCE")
+    assert country(shutdown.source) == "RUS"
+    assert country(shutdown.target) == "TUR"
+
+
+def test_an_act_in_a_clause_on_the_subject_is_not_done_to_the_main_object(kb):
+    doc = run(kb, "The ministers from Chile, Peru and Brazil, who all signed the 2016 accord, "
+                  "met Washington's envoy.")
+    signing = one(doc, "SUPPORT")
+    assert country(signing.target) != "USA"
+    assert country(one(doc, "CONSULT").target) == "USA"

@@ -162,6 +162,8 @@ class RoleWords:
     plural_multinational_modifiers: frozenset[str] = frozenset()
     #: role nouns that name states of several countries by themselves ("the six powers")
     multinational_nouns: frozenset[str] = frozenset()
+    #: prepositions after a relation noun that name its other party ("ties with X")
+    counterpart_prepositions: frozenset[str] = frozenset()
     #: sectors of a state's own bodies (lower case), and of groups that oppose it from inside
     state_sectors: frozenset[str] = frozenset()
     domestic_opponent_sectors: frozenset[str] = frozenset()
@@ -184,6 +186,7 @@ _ROLE_WORD_SETS = {
     "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
+    "counterpart_preposition": "counterpart_prepositions",
 }
 
 

@@ -179,7 +179,11 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
     path, t = [], trigger
     for _ in range(12):
         if t.i == verb.i:
-            return any(dep in _CIRCUMSTANCE_CLAUSES for dep in path)
+            # "the ministers, who signed the accord, met X's envoy": an act told in a
+            # clause on the subject is not done to the main verb's object
+            on_subject = "relcl" in path and path[-1] in ("nsubj", "nsubjpass") \
+                and party.dep_ in ("dobj", "dative")
+            return on_subject or any(dep in _CIRCUMSTANCE_CLAUSES for dep in path)
         if t.head.i == t.i:
             return False  # a clause beside the act's (its object's own clause, a sibling)
         path.append(t.dep_)
@@ -745,6 +749,8 @@ class RoleFinder:
             targets = self._clause_target(c.head) or self._complement_object(c.head)
         if not targets and not c.is_verb:
             targets = self._trigger_prep_object(c)
+        if not targets:
+            targets = self._object_counterparts(c)
         if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
             # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
@@ -765,6 +771,22 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _object_counterparts(self, c) -> list[Actor]:
+        """"shut down a hotline with its Turkish counterparts", "cut ties with Qatar": the
+        object names a relation and its counterpart preposition (role_words.tsv
+        counterpart_preposition) the other party, whom the act on the relation reaches
+        (before any place: "... with X in Libya" is an act on X, not on Libya)."""
+        verb = c.light if c.light is not None else (c.head if c.is_verb else None)
+        obj = child(verb, "dobj") if verb is not None else None
+        if obj is None or obj.i in {t.i for t in c.tokens}:
+            return []
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.role_words.counterpart_prepositions:
+                found = self.phrase_actors(child(prep, "pobj"))
+                if found:
+                    return found
+        return []
 
     def _trigger_prep_object(self, c) -> list[Actor]:
         """"critical of Maduro", "a visit to Havana": a trigger phrase that ends in its own
