@@ -105,3 +105,10 @@ def test_an_act_in_a_clause_on_the_subject_is_not_done_to_the_main_object(kb):
     signing = one(doc, "SUPPORT")
     assert country(signing.target) != "USA"
     assert country(one(doc, "CONSULT").target) == "USA"
+
+
+def test_calling_an_arrest_a_violation_does_not_target_the_arrested(kb):
+    doc = run(kb, "Spanish Foreign Minister Ana Ruiz called Lopez's arrest a flagrant violation "
+                  "of international law.")
+    judgement = one(doc, "ACCUSE")
+    assert judgement.target is None or "Lopez" not in judgement.target.text

@@ -739,7 +739,7 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
-        if c.preset_target is not None:
+        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
             targets = [c.preset_target]
         if not targets:
             targets = self._purpose_targets(c)
@@ -771,6 +771,16 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _underwent(self, actor: Actor, sent) -> bool:
+        """The actor is the possessor that undergoes an event noun ("called Lopez's arrest a
+        violation"): a judgement of the act targets its doer, as "condemned Lopez's arrest"
+        does, not the one arrested."""
+        for tok in sent:
+            if self.index[tok.i] is actor and tok.dep_ in ("poss", "compound"):
+                patient = self._patient_modifier(tok.head)
+                return patient is not None and patient.i == tok.i
+        return False
 
     def _object_counterparts(self, c) -> list[Actor]:
         """"shut down a hotline with its Turkish counterparts", "cut ties with Qatar": the
