@@ -112,3 +112,9 @@ def test_calling_an_arrest_a_violation_does_not_target_the_arrested(kb):
                   "of international law.")
     judgement = one(doc, "ACCUSE")
     assert judgement.target is None or "Lopez" not in judgement.target.text
+
+
+def test_a_news_agency_quoted_does_not_make_its_country_the_home_country(kb):
+    doc = run(kb, "Ortiz urged the government to resign, telling Reuters that the vote was rigged.")
+    demand = one(doc, "REQUEST")
+    assert demand.target is not None and country(demand.target) != "GBR"

@@ -30,7 +30,7 @@ from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_span
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
-                                       child, is_passive, lemma, locative_index, ner_actors,
+                                       child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        place_receives_act, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
@@ -520,7 +520,7 @@ def home_country(doc: Document) -> Optional[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for actor in doc.actors:
-        if actor.country:
+        if actor.country and actor.sector != NEWS_SECTOR:  # (an outlet cited is no subject)
             counts[actor.country] = counts.get(actor.country, 0) + 1
             first.setdefault(actor.country, actor.span[0])
     for place in doc.places:
