@@ -118,3 +118,15 @@ def test_a_news_agency_quoted_does_not_make_its_country_the_home_country(kb):
     doc = run(kb, "Ortiz urged the government to resign, telling Reuters that the vote was rigged.")
     demand = one(doc, "REQUEST")
     assert demand.target is not None and country(demand.target) != "GBR"
+
+
+def test_a_place_of_another_act_noun_does_not_receive_the_act(kb):
+    doc = run(kb, "The truce between Turkey and Kurdish militants follows weeks of intense fighting "
+                  "and paves the way for peace talks in Oman.")
+    fighting = one(doc, "ASSAULT")
+    assert country(fighting.target) != "OMN"
+
+
+def test_a_place_on_the_act_itself_still_receives_it(kb):
+    doc = run(kb, "Unknown gunmen shelled villages in Lebanon on Monday.")
+    assert country(one(doc, "ASSAULT").target) == "LBN"

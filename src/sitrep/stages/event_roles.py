@@ -106,12 +106,15 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
     return out
 
 
-def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int]) -> bool:
+def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int],
+                       event_nouns=frozenset()) -> bool:
     """Whether the state of a place named in the sentence can stand for the recipient of
     the act (PLOVER codes "shelled villages in X" as an act on X): not when the place lies
     beside where the act lands ("struck a boat off the coast of X"), or belongs to a
     relative clause on another word than the act ("a boat that was carrying drugs from
-    X"): a place is no party (docs/annotation.md 5)."""
+    X"), or says where another act named by an event noun happens ("fighting ... paves the
+    way for talks in Oman": Oman is where the talks are): a place is no party
+    (docs/annotation.md 5)."""
     place = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand")
     trigger = sdoc.char_span(trigger_span[0], trigger_span[1], alignment_mode="expand")
     if place is None or trigger is None:
@@ -129,6 +132,9 @@ def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[in
         if tok.dep_ == "relcl" and tok.head.i not in act and not any(t.i in act for t in tok.subtree):
             return False  # (a clause on the act itself still says where it happened; a
             # participle "lines leading into Kabul" still places what was hit)
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i not in act \
+                and tok.head.head.pos_ in NOUN_POS and lemma(tok.head.head) in event_nouns:
+            return False
         tok = tok.head
     return True
 

@@ -315,7 +315,7 @@ class DraftBuilder:
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
             source, target = _located(source, place), _located(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
-                    and place_receives_act(self.doc.nlp, place.span, trigger.span):
+                    and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
