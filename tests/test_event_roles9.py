@@ -130,3 +130,13 @@ def test_a_place_of_another_act_noun_does_not_receive_the_act(kb):
 def test_a_place_on_the_act_itself_still_receives_it(kb):
     doc = run(kb, "Unknown gunmen shelled villages in Lebanon on Monday.")
     assert country(one(doc, "ASSAULT").target) == "LBN"
+
+
+def test_an_opposition_leader_does_not_continue_the_governments_counterpart():
+    from sitrep.stages.event_reactions import _same_doer
+    from sitrep.model import Actor
+    government = Actor(span=(0, 6), text="Rivera", name="Rivera", country="VEN", sector="GOV", kind="person")
+    opposition = Actor(span=(90, 94), text="Diaz", name="Diaz", country="VEN", sector="OPP", kind="person")
+    state = Actor(span=(100, 109), text="Venezuela", name="Venezuela", country="VEN", sector="GOV", kind="state")
+    assert not _same_doer(government, opposition)
+    assert _same_doer(state, government)
