@@ -140,3 +140,9 @@ def test_an_opposition_leader_does_not_continue_the_governments_counterpart():
     state = Actor(span=(100, 109), text="Venezuela", name="Venezuela", country="VEN", sector="GOV", kind="state")
     assert not _same_doer(government, opposition)
     assert _same_doer(state, government)
+
+
+def test_guardsmen_who_fired_the_weapon_are_the_doers(kb):
+    doc = run(kb, "A student was killed by a tear gas canister fired by national guardsmen.")
+    killing = one(doc, "ASSAULT")
+    assert killing.source is not None and killing.source.sector == "MIL"
