@@ -158,6 +158,15 @@ class RoleWords:
     person_object_pronouns: frozenset[str] = frozenset()
     #: places and things of a body ("base", "station"): "an army base" stands for the army
     facility_nouns: frozenset[str] = frozenset()
+    #: words before a plural role noun that make the group span several countries ("foreign powers")
+    plural_multinational_modifiers: frozenset[str] = frozenset()
+    #: role nouns that name states of several countries by themselves ("the six powers")
+    multinational_nouns: frozenset[str] = frozenset()
+    #: prepositions after a relation noun that name its other party ("ties with X")
+    counterpart_prepositions: frozenset[str] = frozenset()
+    #: sectors of a state's own bodies (lower case), and of groups that oppose it from inside
+    state_sectors: frozenset[str] = frozenset()
+    domestic_opponent_sectors: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -175,6 +184,9 @@ _ROLE_WORD_SETS = {
     "thing_pronoun": "thing_pronouns", "regional_noun": "regional_nouns",
     "water_body": "water_bodies", "causative_verb": "causative_verbs",
     "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",
+    "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
+    "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
+    "counterpart_preposition": "counterpart_prepositions",
 }
 
 

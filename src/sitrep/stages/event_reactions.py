@@ -146,7 +146,14 @@ def _names_its_patient(sdoc, head: int, lex) -> bool:
 
 
 def _same_doer(a: Actor, b: Actor) -> bool:
-    return same_party(a, b) or (a.country is not None and a.country == b.country)
+    """One party, or one side of one country: a state and its officials, or two of its
+    bodies of one sector ("the White House" and "Pompeo"); not its government and its
+    opposition ("Maduro beat Capriles ... Capriles called it a fraud": two sides)."""
+    if same_party(a, b):
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    return a.kind == "state" or b.kind == "state" or (a.sector or "") == (b.sector or "")
 
 
 def _last_act_of(doer: Actor, h, happenings):

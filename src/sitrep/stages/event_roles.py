@@ -23,6 +23,7 @@ are; its sector comes from the actor knowledge base's role nouns.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from typing import Optional
 
@@ -105,17 +106,22 @@ def ner_actors(sdoc, words: EventWords) -> list[Actor]:
     return out
 
 
-def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int]) -> bool:
+def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[int, int],
+                       event_nouns=frozenset()) -> bool:
     """Whether the state of a place named in the sentence can stand for the recipient of
     the act (PLOVER codes "shelled villages in X" as an act on X): not when the place lies
     beside where the act lands ("struck a boat off the coast of X"), or belongs to a
     relative clause on another word than the act ("a boat that was carrying drugs from
-    X"): a place is no party (docs/annotation.md 5)."""
+    X"), or says where another act named by an event noun happens ("fighting ... paves the
+    way for talks in Oman": Oman is where the talks are): a place is no party
+    (docs/annotation.md 5)."""
     place = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand")
     trigger = sdoc.char_span(trigger_span[0], trigger_span[1], alignment_mode="expand")
     if place is None or trigger is None:
         return True
     act = {t.i for t in trigger}
+    if _conjunct_clauses(_own_clause(place.root), _own_clause(trigger.root)):
+        return False  # "X imposed a blockade, but pressure from Y forced ...": Y is elsewhere
     outside = load_role_words().outside_prepositions
     tok = place.root
     for _ in range(10):
@@ -126,6 +132,9 @@ def place_receives_act(sdoc, place_span: tuple[int, int], trigger_span: tuple[in
         if tok.dep_ == "relcl" and tok.head.i not in act and not any(t.i in act for t in tok.subtree):
             return False  # (a clause on the act itself still says where it happened; a
             # participle "lines leading into Kabul" still places what was hit)
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i not in act \
+                and tok.head.head.pos_ in NOUN_POS and lemma(tok.head.head) in event_nouns:
+            return False
         tok = tok.head
     return True
 
@@ -159,6 +168,11 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
                 and not (tok.left_edge.i <= known.i <= tok.right_edge.i) \
                 and not known.left_edge.i <= trigger_i <= known.right_edge.i:
             return True
+    if sdoc[trigger_i].pos_ in NOUN_POS and _conjunct_clauses(_own_clause(tok), _own_clause(sdoc[trigger_i])):
+        # "the blockade set up by X was lifted, but Y's stance forced ...": Y acts in a
+        # clause of its own, not on the act the other clause names (a verb's act may
+        # answer the other clause's party: "X offers 15 years, but Y insists on 10")
+        return True
     party = tok
     while party.dep_ == "conj" and party.head.i != party.i:
         party = party.head  # "Y and Z announced": Y's place in the clause
@@ -171,12 +185,105 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
     path, t = [], trigger
     for _ in range(12):
         if t.i == verb.i:
-            return any(dep in _CIRCUMSTANCE_CLAUSES for dep in path)
+            # "the ministers, who signed the accord, met X's envoy": an act told in a
+            # clause on the subject is not done to the main verb's object
+            on_subject = "relcl" in path and path[-1] in ("nsubj", "nsubjpass") \
+                and party.dep_ in ("dobj", "dative")
+            return on_subject or any(dep in _CIRCUMSTANCE_CLAUSES for dep in path)
         if t.head.i == t.i:
             return False  # a clause beside the act's (its object's own clause, a sibling)
         path.append(t.dep_)
         t = t.head
     return False
+
+
+def _own_clause(tok):
+    """The verb of the clause a token belongs to: the token itself when it is a verb, else
+    the nearest verb above it."""
+    for _ in range(12):
+        if tok.pos_ in VERB_POS or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _has_subject(verb) -> bool:
+    return child(verb, "nsubj", "nsubjpass", "csubj") is not None
+
+
+def _conjunct_clauses(a, b) -> bool:
+    """Two different verbs that head coordinated clauses ("X did this, but Y did that"),
+    each with its own subject: what one clause's parties do is not the other's act.
+    (A verb that shares its subject with the one before it continues the same clause:
+    "X struck Y and killed Z".)"""
+    if a.i == b.i or a.pos_ not in VERB_POS or b.pos_ not in VERB_POS:
+        return False
+    joined = (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i) \
+        or (a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i)
+    return joined and _has_subject(a) and _has_subject(b)
+
+
+#: clauses on a noun ("bases where US troops are stationed", "a group backed by Iran")
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+#: the relations of a verb's or event noun's doer
+_DOER_RELATIONS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss"})
+
+
+def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
+    """Whether the loose sentence-level fill must not take a party as the doer (source)
+    of the act at token ``trigger_i``:
+
+    * the party is named in a clause on a noun of the act's object side ("rockets hit
+      bases where American troops are stationed": the troops are where the act lands);
+    * the party is the speaker of a judgement on a nominal act ("Lavrov said the new
+      sanctions against X are a sign of panic"): judging an act in a copular complement
+      is no claim to have done it (the doer comes from the act's own phrase or the rest
+      of the sentence)."""
+    tok = _phrase_head(sdoc, actor_span)
+    if tok is None or not 0 <= trigger_i < len(sdoc):
+        return False
+    trigger = sdoc[trigger_i]
+    return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger)
+
+
+def _in_clause_on_patient(tok, trigger) -> bool:
+    """``tok`` lies in a clause on a noun that the act's object side holds (not on the
+    doer's phrase: "troops sent by Moscow attacked" names whose troops they are)."""
+    t = tok
+    for _ in range(12):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ in _NOUN_CLAUSES and t.head.i != trigger.i \
+                and not any(x.i == trigger.i for x in t.subtree):
+            return _on_object_side(t.head, trigger)
+        t = t.head
+    return False
+
+
+def _on_object_side(noun, trigger) -> bool:
+    """``noun`` depends on the trigger through something else than the doer's relations."""
+    t, last = noun, None
+    for _ in range(12):
+        if t.i == trigger.i:
+            return last is not None and last.dep_ not in _DOER_RELATIONS
+        if t.head.i == t.i:
+            return False
+        last, t = t, t.head
+    return False
+
+
+def _judging_speaker(tok, trigger) -> bool:
+    """``tok`` is the subject of a verb whose complement is a copular judgement with the
+    nominal act as its subject: "X said [the sanctions are illegal]"."""
+    if trigger.pos_ not in NOUN_POS or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    copula = trigger.head
+    if not (lemma(copula) == "be" or any(c.dep_ in ("acomp", "attr") for c in copula.children)):
+        return False
+    if copula.dep_ != "ccomp" or copula.head.pos_ not in VERB_POS:
+        return False
+    speaker = child(copula.head, "nsubj")
+    return speaker is not None and speaker.left_edge.i <= tok.i <= speaker.right_edge.i
 
 
 def _phrase_head(sdoc, span: tuple[int, int]):
@@ -366,8 +473,11 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
     kind = "person" if tok.tag_ in ("NN", "NNP") and category in ("GOV", "JUD", "LEG") else "group"
     # "Gulf states", "Western powers": a group of several countries, none of them the
     # article's home country or the country of the event's place
-    several = any(t.lower_ in load_role_words().multinational_modifiers for t in tok.doc[left.i:tok.i]) \
-        or _of_several_countries(tok)
+    words_before = tok.doc[left.i:tok.i]
+    several = any(t.lower_ in load_role_words().multinational_modifiers for t in words_before) \
+        or (tok.tag_ in ("NNS", "NNPS") and any(t.lower_ in load_role_words().plural_multinational_modifiers
+                                                 for t in words_before)) \
+        or tok.lower_ in load_role_words().multinational_nouns or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
 
@@ -537,11 +647,39 @@ class RoleFinder:
         sources, targets = self._roles(c)
         if not sources and targets and c.type in self.role_words.unnamed_doers:
             sources = [self._unnamed_doer(c)]
+        targets = self._fit_targets(c, sources, targets)
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
         if sources:
             self.co_acting.update(self._named_with(sources[0], c))
         return sources, targets
+
+    def _fit_targets(self, c, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """Drop the targets that name no counterpart of the act, and place an unnamed state
+        body by the domestic group it faces:
+
+        * forces the doer moves ("plans to send a squadron of fighters"): an own-forces
+          act's unplaced role phrase is the doer's own, not its target;
+        * a news outlet told something ("told CNN that ..."): it carries the words, it is
+          not their addressee;
+        * "Taliban militants attacked a government compound": the unnamed government is
+          the militants' country's (not the article's home country)."""
+        if sources and c.type in self.lex.types_of("own-forces"):
+            targets = [t for t in targets if not (_role_phrase(t) and t.country is None)]
+        if c.is_verb and lemma(c.head) in self.words.saying_verbs:
+            targets = [t for t in targets if t.sector != NEWS_SECTOR]
+        return [self._facing(t, sources) for t in targets]
+
+    def _facing(self, target: Actor, sources: list[Actor]) -> Actor:
+        """An unplaced state body named by its role that a domestic opponent of a named
+        country acts on belongs to that country."""
+        if target.country is not None or not _role_phrase(target) or target.resolved_by != "phrase" \
+                or (target.sector or "").lower() not in self.role_words.state_sectors:
+            return target
+        for source in sources:
+            if source.country and (source.sector or "").lower() in self.role_words.domestic_opponent_sectors:
+                return dataclasses.replace(target, country=source.country, resolved_by="phrase+party")
+        return target
 
     def _named_with(self, source: Actor, c) -> set[tuple[int, int]]:
         """The other parties named inside the source's own phrase ("the leaders of
@@ -607,7 +745,7 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
-        if c.preset_target is not None:
+        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
             targets = [c.preset_target]
         if not targets:
             targets = self._purpose_targets(c)
@@ -617,6 +755,8 @@ class RoleFinder:
             targets = self._clause_target(c.head) or self._complement_object(c.head)
         if not targets and not c.is_verb:
             targets = self._trigger_prep_object(c)
+        if not targets:
+            targets = self._object_counterparts(c)
         if not targets and self.locatives and "symmetric" not in self.lex.types[c.type].classes:
             # (where two parties meet or agree is no party: "talks in Geneva")
             for anchor in (c.head, c.light, self._predicate_carrier(c.head) if not c.is_verb else None):
@@ -637,6 +777,32 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _underwent(self, actor: Actor, sent) -> bool:
+        """The actor is the possessor that undergoes an event noun ("called Lopez's arrest a
+        violation"): a judgement of the act targets its doer, as "condemned Lopez's arrest"
+        does, not the one arrested."""
+        for tok in sent:
+            if self.index[tok.i] is actor and tok.dep_ in ("poss", "compound"):
+                patient = self._patient_modifier(tok.head)
+                return patient is not None and patient.i == tok.i
+        return False
+
+    def _object_counterparts(self, c) -> list[Actor]:
+        """"shut down a hotline with its Turkish counterparts", "cut ties with Qatar": the
+        object names a relation and its counterpart preposition (role_words.tsv
+        counterpart_preposition) the other party, whom the act on the relation reaches
+        (before any place: "... with X in Libya" is an act on X, not on Libya)."""
+        verb = c.light if c.light is not None else (c.head if c.is_verb else None)
+        obj = child(verb, "dobj") if verb is not None else None
+        if obj is None or obj.i in {t.i for t in c.tokens}:
+            return []
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.role_words.counterpart_prepositions:
+                found = self.phrase_actors(child(prep, "pobj"))
+                if found:
+                    return found
+        return []
 
     def _trigger_prep_object(self, c) -> list[Actor]:
         """"critical of Maduro", "a visit to Havana": a trigger phrase that ends in its own
@@ -675,8 +841,10 @@ class RoleFinder:
                 subj = head.head  # "boats struck by US forces"
             if subj is not None:
                 found = self.phrase_actors(relative_antecedent(subj))
-                if c.type == "MOBILIZE" and not sources:
-                    sources = found  # "troops are deployed"
+                if c.type in self.lex.types_of("own-forces") and not sources:
+                    # "troops are deployed", "US troops will be withdrawn": the forces
+                    # moved stand for their own side, the mover (no target)
+                    sources = found
                 else:
                     targets = found
         else:

@@ -30,8 +30,8 @@ from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_span
 from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
-                                       child, is_passive, lemma, locative_index, ner_actors,
-                                       place_receives_act, verb_subject)
+                                       child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
+                                       place_receives_act, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
@@ -160,6 +160,10 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
                 known_phrase = known.span if h.source is not None else None
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
                              if busy_elsewhere(sdoc, a.span, d.head, known_phrase)]
+            if h.source is None and sdoc is not None:
+                # who is where the act lands, or judges it, is not its doer (event_roles.unfit_doer)
+                excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
+                             if unfit_doer(sdoc, a.span, d.head)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded)
             if found is None:
@@ -311,7 +315,7 @@ class DraftBuilder:
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
             source, target = _located(source, place), _located(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
-                    and place_receives_act(self.doc.nlp, place.span, trigger.span):
+                    and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
@@ -516,7 +520,7 @@ def home_country(doc: Document) -> Optional[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for actor in doc.actors:
-        if actor.country:
+        if actor.country and actor.sector != NEWS_SECTOR:  # (an outlet cited is no subject)
             counts[actor.country] = counts.get(actor.country, 0) + 1
             first.setdefault(actor.country, actor.span[0])
     for place in doc.places:
