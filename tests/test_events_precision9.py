@@ -28,3 +28,16 @@ def test_a_threat_on_a_condition_is_still_coded(kb):
     doc = run(kb, "Norway said there would be serious consequences if Sweden attacked its ships.")
     assert [e for e in doc.events if e.type == "THREATEN"], triggers(doc)
     assert not [e for e in doc.events if e.trigger.text == "attacked"], triggers(doc)
+
+
+# -- a participle on an event noun -------------------------------------------------------
+
+def test_a_participle_on_a_sanction_noun_is_no_second_act(kb):
+    doc = run(kb, "Norway imposed new sanctions targeting Sweden on Monday.")
+    assert [e for e in doc.events if e.type == "SANCTION"], triggers(doc)
+    assert not [e for e in doc.events if e.trigger.text == "targeting"], triggers(doc)
+
+
+def test_a_participle_on_a_plain_noun_stays_an_act(kb):
+    doc = run(kb, "Soldiers attacking the village were seen by Swedish officials.")
+    assert [e for e in doc.events if e.trigger.text == "attacking"], triggers(doc)
