@@ -2,6 +2,9 @@
 and mentions of one happening merge. Sentences written for these tests."""
 from event_helpers import run
 
+from sitrep.model import Actor, Event, TextSpan, Time
+from sitrep.stages.event_merge import Draft, adjacent_days, group
+
 
 def triggers(doc):
     return [(e.type, e.trigger.text) for e in doc.events]
@@ -41,3 +44,56 @@ def test_a_participle_on_a_sanction_noun_is_no_second_act(kb):
 def test_a_participle_on_a_plain_noun_stays_an_act(kb):
     doc = run(kb, "Soldiers attacking the village were seen by Swedish officials.")
     assert [e for e in doc.events if e.trigger.text == "attacking"], triggers(doc)
+
+
+# -- merging mentions of one happening ---------------------------------------------------
+
+def _draft(etype, at, sentence, target=None, own_date=None, **flags):
+    ev = Event(id="", type=etype, trigger=TextSpan((at, at + 5), "xxxxx"),
+               sentence=TextSpan((at - 10, at + 40), "x" * 50), target=target)
+    return Draft(event=ev, head=at, base_type=etype, sentence=sentence, own_date=own_date, **flags)
+
+
+def _people(text, sector, resolved_by):
+    return Actor(span=(0, len(text)), text=text, name=text, country="NOR", kind="group",
+                 sector=sector, resolved_by=resolved_by)
+
+
+def _day(value):
+    return Time(span=(0, 5), text="xxxxx", value=value, granularity="day")
+
+
+def test_victims_counted_do_not_make_a_repeated_clash_another_act(kb):
+    """"clashes that injured more than 100 people" ... "clashes with the mayor's
+    supporters": the victims are no recipient that tells the two apart."""
+    first = _draft("ASSAULT", 10, 0, nominal=True, lemma="clash",
+                   target=_people("more than 100 people", "CIV", "phrase+home"))
+    again = _draft("ASSAULT", 900, 20, nominal=True, lemma="clash",
+                   target=_people("the mayor's supporters", None, "relation"))
+    assert len(group([first, again], kb.event_lexicon)) == 1
+
+
+def test_a_named_group_as_recipient_still_tells_two_meetings_apart(kb):
+    first = _draft("CONSULT", 10, 0, nominal=True, lemma="meeting",
+                   target=_people("the mayor's supporters", None, "relation"))
+    again = _draft("CONSULT", 900, 20, nominal=True, lemma="meeting",
+                   target=_people("opposition leaders", "OPP", "phrase+home"))
+    assert len(group([first, again], kb.event_lexicon)) == 2
+
+
+def test_a_reference_dated_the_next_day_names_the_act(kb):
+    """"announced sanctions on Monday" ... "as a result of today's sanctions" in a text
+    written on Tuesday: one act."""
+    first = _draft("SANCTION", 10, 0, lemma="sanction", own_date=_day("2024-03-11"))
+    ref = _draft("SANCTION", 300, 4, nominal=True, definite=True, lemma="sanction",
+                 own_date=_day("2024-03-12"))
+    assert len(group([first, ref], kb.event_lexicon)) == 1
+    assert adjacent_days(_day("2024-02-29"), _day("2024-03-01"))
+    assert not adjacent_days(_day("2024-03-11"), _day("2024-03-14"))
+
+
+def test_an_indefinite_mention_a_day_later_stays_another_act(kb):
+    first = _draft("SANCTION", 10, 0, lemma="sanction", own_date=_day("2024-03-11"))
+    other = _draft("SANCTION", 300, 4, nominal=True, lemma="sanction", own_date=_day("2024-03-12"),
+                   modifiers=frozenset({"a"}))
+    assert len(group([first, other], kb.event_lexicon)) == 2
