@@ -2,7 +2,8 @@
 and mentions of one happening merge. Sentences written for these tests."""
 from event_helpers import run
 
-from sitrep.model import Actor, Event, TextSpan, Time
+from sitrep.model import Actor, Article, Event, TextSpan, Time
+from sitrep.stages import event_filter
 from sitrep.stages.event_merge import Draft, adjacent_days, group
 
 
@@ -97,3 +98,49 @@ def test_an_indefinite_mention_a_day_later_stays_another_act(kb):
     other = _draft("SANCTION", 300, 4, nominal=True, lemma="sanction", own_date=_day("2024-03-12"),
                    modifiers=frozenset({"a"}))
     assert len(group([first, other], kb.event_lexicon)) == 2
+
+
+# -- statements by commentators --------------------------------------------------------
+
+COMMENT = ("Norwegian officials met in Oslo on Monday. The plan is a failure, said Aaron Smith, "
+           "director of a research programme. Sweden said the plan was a failure too.")
+
+
+def _statement(doc, word, nth, speaker):
+    text = doc.article.text
+    start = -1
+    for _ in range(nth):
+        start = text.index(word, start + 1)
+    return Event(id=f"e{start}", type="ACCUSE", trigger=TextSpan((start, start + len(word)), word),
+                 sentence=TextSpan((0, len(text)), text), source=speaker)
+
+
+def _parsed(kb, meta=None):
+    from sitrep.pipeline import Pipeline
+    return Pipeline.default(until="nlp", kb=kb)(Article(id="t", text=COMMENT, meta=dict(meta or {})))
+
+
+def test_a_statement_by_an_unaffiliated_person_is_dropped_and_listed(kb):
+    doc = _parsed(kb)
+    smith = Actor(span=(0, 11), text="Aaron Smith", name="Aaron Smith", kind="person", resolved_by="ner")
+    sweden = Actor(span=(0, 6), text="Sweden", name="Sweden", country="SWE", kind="state", resolved_by="kb")
+    doc.events = [_statement(doc, "said", 1, smith), _statement(doc, "said", 2, sweden)]
+    doc = event_filter.run(doc, kb)
+    assert [e.source.name for e in doc.events] == ["Sweden"]
+    dropped = doc.article.meta["event_filter"]["dropped_events"]
+    assert [d["reason"] for d in dropped] == ["unaffiliated speaker"]
+
+
+def test_all_events_keeps_a_commentators_statement(kb):
+    doc = _parsed(kb, {"all_events": True})
+    smith = Actor(span=(0, 11), text="Aaron Smith", name="Aaron Smith", kind="person", resolved_by="ner")
+    doc.events = [_statement(doc, "said", 1, smith)]
+    assert len(event_filter.run(doc, kb).events) == 1
+
+
+def test_a_person_with_a_party_keeps_the_statement(kb):
+    doc = _parsed(kb)
+    envoy = Actor(span=(0, 11), text="Aaron Smith", name="Aaron Smith", kind="person", country="NOR",
+                  sector="GOV", resolved_by="ner")
+    doc.events = [_statement(doc, "said", 1, envoy)]
+    assert len(event_filter.run(doc, kb).events) == 1

@@ -12,6 +12,13 @@ The model was trained on whole articles: a short text (``meta["short_context"]``
 headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfiltered. ``meta["all_events"] = True`` (``--all-events``)
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
+
+One rule drops besides the model, in every text but under ``--all-events``: a statement
+carried only by a verb of saying whose speaker is a person the actor layer ties to no
+country, no sector and no known actor ("..., said Aaron Smith, director of a research
+programme"): a commentator's view, not a political actor's act (docs/annotation.md: the
+source of a coded event is a political actor). Such events are listed among the dropped
+with the reason ``"unaffiliated speaker"``.
 """
 from __future__ import annotations
 
@@ -20,7 +27,7 @@ from pathlib import Path
 
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
-from sitrep.model import Document
+from sitrep.model import Actor, Document, Event
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 
@@ -45,20 +52,54 @@ def keeps_all(doc: Document) -> bool:
     return not ENABLED or bool(meta.get("short_context")) or len(doc.sentences) < MIN_SENTENCES
 
 
+def unaffiliated(actor: Actor) -> bool:
+    """A person read from the text only, tied to no country, sector or known actor."""
+    return actor.kind == "person" and not (actor.country or actor.sector or actor.actor_id)
+
+
+def commentator_statement(event: Event, doc: Document, saying_verbs: frozenset[str]) -> bool:
+    """A statement on a verb of saying ("said", "added", "warned") by an unaffiliated person."""
+    if event.source is None or not unaffiliated(event.source) or event.mentions:
+        return False
+    return _trigger_lemma(event, doc) in saying_verbs
+
+
+def _trigger_lemma(event: Event, doc: Document) -> str:
+    """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
+    start, end = event.trigger.span
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None:
+        return event.trigger.text.lower()
+    return span[0].lemma_.lower() if len(span) == 1 else ""
+
+
+def _saying_verbs(kb) -> frozenset[str]:
+    lex = getattr(kb, "event_lexicon", None)
+    return (lex.words.saying_verbs | lex.words.evaluating_verbs) if lex is not None else frozenset()
+
+
 def run(doc: Document, kb=None) -> Document:
-    """Score every event; drop those under the threshold unless ``keeps_all(doc)``."""
+    """Score every event; drop those under the threshold, and commentators' statements,
+    unless ``keeps_all(doc)`` (commentators' statements are dropped in short texts too)."""
     if not doc.events:
         return doc
     model = load_model()
     scored = list(zip(doc.events, map(model.probability, document_features(doc))))
-    if keeps_all(doc):
-        doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
-                                            "applied": False}
+    meta = doc.article.meta
+    saying = _saying_verbs(kb) if not meta.get("all_events") else frozenset()
+    by_rule = {id(e) for e, _ in scored if commentator_statement(e, doc, saying)}
+    if keeps_all(doc) and not by_rule:
+        meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
+                                "applied": False}
         return doc
-    dropped = [(e, p) for e, p in scored if p < model.threshold]
-    doc.events = [e for e, p in scored if p >= model.threshold]
-    doc.article.meta["event_filter"] = {
-        "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold, "applied": True,
+    threshold = -1.0 if keeps_all(doc) else model.threshold
+    dropped = [(e, p) for e, p in scored if p < threshold or id(e) in by_rule]
+    doc.events = [e for e, p in scored if p >= threshold and id(e) not in by_rule]
+    meta["event_filter"] = {
+        "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold,
+        "applied": threshold >= 0,
         "dropped_events": [{"type": e.type, "trigger": e.trigger.text, "span": list(e.trigger.span),
-                            "probability": round(p, 3)} for e, p in dropped]}
+                            "probability": round(p, 3),
+                            **({"reason": "unaffiliated speaker"} if id(e) in by_rule else {})}
+                           for e, p in dropped]}
     return doc
