@@ -144,3 +144,12 @@ def test_a_person_with_a_party_keeps_the_statement(kb):
                   sector="GOV", resolved_by="ner")
     doc.events = [_statement(doc, "said", 1, envoy)]
     assert len(event_filter.run(doc, kb).events) == 1
+
+
+def test_an_event_with_no_party_at_all_is_dropped_and_listed(kb):
+    doc = _parsed(kb)
+    sweden = Actor(span=(0, 6), text="Sweden", name="Sweden", country="SWE", kind="state", resolved_by="kb")
+    doc.events = [_statement(doc, "met", 1, None), _statement(doc, "said", 2, sweden)]
+    doc = event_filter.run(doc, kb)
+    assert [e.trigger.text for e in doc.events] == ["said"]
+    assert [d["reason"] for d in doc.article.meta["event_filter"]["dropped_events"]] == ["no party"]

@@ -13,12 +13,13 @@ headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfilte
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
 
-One rule drops besides the model, in every text but under ``--all-events``: a statement
+Two rules drop besides the model, in every text but under ``--all-events``: a statement
 carried only by a verb of saying whose speaker is a person the actor layer ties to no
 country, no sector and no known actor ("..., said Aaron Smith, director of a research
 programme"): a commentator's view, not a political actor's act (docs/annotation.md: the
-source of a coded event is a political actor). Such events are listed among the dropped
-with the reason ``"unaffiliated speaker"``.
+source of a coded event is a political actor); and an event with neither a source nor a
+target in any of its mentions ("breaking the truce"): nothing to code. Such events are
+listed among the dropped with their reason (``"unaffiliated speaker"``, ``"no party"``).
 """
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ def commentator_statement(event: Event, doc: Document, saying_verbs: frozenset[s
     return _trigger_lemma(event, doc) in saying_verbs
 
 
+def partyless(event: Event) -> bool:
+    """No party read for either role, in any of its mentions ("breaking the truce", "the
+    inflation rate reached ..."): nothing an analyst could code (PLOVER needs an actor)."""
+    return event.source is None and event.target is None
+
+
 def _trigger_lemma(event: Event, doc: Document) -> str:
     """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
     start, end = event.trigger.span
@@ -74,32 +81,47 @@ def _trigger_lemma(event: Event, doc: Document) -> str:
 
 
 def _saying_verbs(kb) -> frozenset[str]:
-    lex = getattr(kb, "event_lexicon", None)
-    return (lex.words.saying_verbs | lex.words.evaluating_verbs) if lex is not None else frozenset()
+    """The lexicon's verbs of saying and evaluating ("said", "added", "warned")."""
+    words = kb.event_lexicon.words
+    return words.saying_verbs | words.evaluating_verbs
+
+
+def rule_reasons(doc: Document, kb) -> dict[int, str]:
+    """``id(event) -> reason`` for the events a rule drops. The rules read the knowledge
+    base's lexicon: with none (a hand-made document), or under ``--all-events``, none apply."""
+    if kb is None or getattr(kb, "event_lexicon", None) is None or doc.article.meta.get("all_events"):
+        return {}
+    saying = _saying_verbs(kb)
+    reasons = {}
+    for e in doc.events:
+        if commentator_statement(e, doc, saying):
+            reasons[id(e)] = "unaffiliated speaker"
+        elif partyless(e):
+            reasons[id(e)] = "no party"
+    return reasons
 
 
 def run(doc: Document, kb=None) -> Document:
-    """Score every event; drop those under the threshold, and commentators' statements,
-    unless ``keeps_all(doc)`` (commentators' statements are dropped in short texts too)."""
+    """Score every event; drop those under the threshold unless ``keeps_all(doc)``, and
+    those a rule drops (``rule_reasons``) in every text."""
     if not doc.events:
         return doc
     model = load_model()
     scored = list(zip(doc.events, map(model.probability, document_features(doc))))
     meta = doc.article.meta
-    saying = _saying_verbs(kb) if not meta.get("all_events") else frozenset()
-    by_rule = {id(e) for e, _ in scored if commentator_statement(e, doc, saying)}
-    if keeps_all(doc) and not by_rule:
+    reasons = rule_reasons(doc, kb)
+    if keeps_all(doc) and not reasons:
         meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
                                 "applied": False}
         return doc
-    threshold = -1.0 if keeps_all(doc) else model.threshold
-    dropped = [(e, p) for e, p in scored if p < threshold or id(e) in by_rule]
-    doc.events = [e for e, p in scored if p >= threshold and id(e) not in by_rule]
+    threshold = -1.0 if keeps_all(doc) else model.threshold  # -1: the model drops nothing
+    dropped = [(e, p) for e, p in scored if p < threshold or id(e) in reasons]
+    doc.events = [e for e, p in scored if p >= threshold and id(e) not in reasons]
     meta["event_filter"] = {
         "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold,
         "applied": threshold >= 0,
         "dropped_events": [{"type": e.type, "trigger": e.trigger.text, "span": list(e.trigger.span),
                             "probability": round(p, 3),
-                            **({"reason": "unaffiliated speaker"} if id(e) in by_rule else {})}
+                            **({"reason": reasons[id(e)]} if id(e) in reasons else {})}
                            for e, p in dropped]}
     return doc
