@@ -153,3 +153,23 @@ def test_an_event_with_no_party_at_all_is_dropped_and_listed(kb):
     doc = event_filter.run(doc, kb)
     assert [e.trigger.text for e in doc.events] == ["said"]
     assert [d["reason"] for d in doc.article.meta["event_filter"]["dropped_events"]] == ["no party"]
+
+
+# -- page furniture ------------------------------------------------------------------------
+
+FURNISHED = ("Norway and Sweden signed a trade accord in Oslo on Monday.\n\n"
+             "[Watch NRK: Senator Lund discusses the attack on the Swedish embassy]\n\n"
+             "'Sweden rejects the truce offer'\n\n"
+             "The accord cuts tariffs on fish and timber, officials said.\n\n"
+             "Talks on a second accord will start in May.")
+
+
+def test_a_video_teaser_and_a_quoted_subheading_code_no_event(kb):
+    doc = run(kb, FURNISHED)
+    text = doc.article.text
+    teaser = text.index("[Watch")
+    heading = text.index("'Sweden")
+    spans = [e.trigger.span[0] for e in doc.events]
+    assert not [s for s in spans if teaser <= s < heading], triggers(doc)
+    assert not [s for s in spans if heading <= s < text.index("The accord")], triggers(doc)
+    assert [e for e in doc.events if e.trigger.text == "signed"], triggers(doc)  # the prose is coded
