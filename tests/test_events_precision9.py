@@ -11,25 +11,38 @@ def triggers(doc):
     return [(e.type, e.trigger.text) for e in doc.events]
 
 
-# -- conditions ------------------------------------------------------------------------
+# -- conditions (an article-level rule of the event filter) ----------------------------
 
-def test_the_act_in_an_if_clause_is_no_event(kb):
-    doc = run(kb, "If the rebels attack the capital, the army is ready.")
+ARTICLE_TAIL = ("Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main "
+                "topic. A second round is planned for May.")
+
+
+def test_the_act_in_an_if_clause_of_an_article_is_no_event(kb):
+    doc = run(kb, "If the rebels attack the capital, the army is ready. " + ARTICLE_TAIL)
     assert not [e for e in doc.events if e.trigger.text == "attack"], triggers(doc)
+    dropped = doc.article.meta["event_filter"]["dropped_events"]
+    assert [d["reason"] for d in dropped if d["trigger"] == "attack"] == ["condition"]
 
 
-def test_the_act_in_an_unless_clause_is_no_event(kb):
-    doc = run(kb, "Unless Norway withdraws its envoy, nothing will change.")
+def test_the_act_in_an_unless_clause_of_an_article_is_no_event(kb):
+    doc = run(kb, "Unless Norway withdraws its envoy, nothing will change. " + ARTICLE_TAIL)
     assert not [e for e in doc.events if e.trigger.text == "withdraws"], triggers(doc)
 
 
 def test_the_same_act_outside_a_condition_is_coded(kb):
-    doc = run(kb, "The rebels attacked the capital on Monday.")
+    doc = run(kb, "The rebels attacked the capital on Monday. " + ARTICLE_TAIL)
     assert [e for e in doc.events if e.trigger.text == "attacked"], triggers(doc)
 
 
+def test_a_lone_sentence_keeps_its_conditional_act_as_hypothetical(kb):
+    doc = run(kb, "If the rebels attack the capital, the army is ready.")
+    attack = [e for e in doc.events if e.trigger.text == "attack"]
+    assert attack and attack[0].certainty.status == "hypothetical", triggers(doc)
+
+
 def test_a_threat_on_a_condition_is_still_coded(kb):
-    doc = run(kb, "Norway said there would be serious consequences if Sweden attacked its ships.")
+    doc = run(kb, "Norway said there would be serious consequences if Sweden attacked its ships. "
+              + ARTICLE_TAIL)
     assert [e for e in doc.events if e.type == "THREATEN"], triggers(doc)
     assert not [e for e in doc.events if e.trigger.text == "attacked"], triggers(doc)
 
@@ -103,7 +116,8 @@ def test_an_indefinite_mention_a_day_later_stays_another_act(kb):
 # -- statements by commentators --------------------------------------------------------
 
 COMMENT = ("Norwegian officials met in Oslo on Monday. The plan is a failure, said Aaron Smith, "
-           "director of a research programme. Sweden said the plan was a failure too.")
+           "director of a research programme. Sweden said the plan was a failure too. The talks "
+           "lasted four hours. Trade was the main topic. A second round is planned for May.")
 
 
 def _statement(doc, word, nth, speaker):
@@ -129,6 +143,14 @@ def test_a_statement_by_an_unaffiliated_person_is_dropped_and_listed(kb):
     assert [e.source.name for e in doc.events] == ["Sweden"]
     dropped = doc.article.meta["event_filter"]["dropped_events"]
     assert [d["reason"] for d in dropped] == ["unaffiliated speaker"]
+
+
+def test_a_lone_sentence_is_not_judged_by_the_rules(kb):
+    from sitrep.pipeline import Pipeline
+    doc = Pipeline.default(until="nlp", kb=kb)(Article(id="t", text="The plan is a failure, said Aaron Smith."))
+    smith = Actor(span=(0, 11), text="Aaron Smith", name="Aaron Smith", kind="person", resolved_by="ner")
+    doc.events = [_statement(doc, "said", 1, smith)]
+    assert len(event_filter.run(doc, kb).events) == 1
 
 
 def test_all_events_keeps_a_commentators_statement(kb):

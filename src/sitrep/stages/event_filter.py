@@ -13,13 +13,20 @@ headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfilte
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
 
-Two rules drop besides the model, in every text but under ``--all-events``: a statement
-carried only by a verb of saying whose speaker is a person the actor layer ties to no
-country, no sector and no known actor ("..., said Aaron Smith, director of a research
-programme"): a commentator's view, not a political actor's act (docs/annotation.md: the
-source of a coded event is a political actor); and an event with neither a source nor a
-target in any of its mentions ("breaking the truce"): nothing to code. Such events are
-listed among the dropped with their reason (``"unaffiliated speaker"``, ``"no party"``).
+Three rules drop besides the model, in the same texts (articles, not under
+``--all-events``; a lone sentence passes, as it does the model). Such events are listed
+among the dropped with their reason:
+
+* ``"condition"``: every mention lies inside a condition clause ("if called upon, we are
+  prepared to ...", "unless Norway withdraws"): what might happen, not what happened; an
+  analyst codes the threat or offer made on it, not the condition (the certainty stage
+  still marks such acts hypothetical, as seen with ``--all-events`` and in short texts);
+* ``"unaffiliated speaker"``: a statement carried only by a verb of saying whose speaker
+  is a person the actor layer ties to no country, sector or known actor ("..., said
+  Aaron Smith, director of a research programme"): a commentator's view, not a political
+  actor's act (docs/annotation.md 2: opinions and analysis without an act);
+* ``"no party"``: neither a source nor a target in any mention ("breaking the truce",
+  "the inflation rate reached ..."): nothing an analyst could code.
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ from pathlib import Path
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
+from sitrep.stages.event_statements import statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 
@@ -67,8 +75,28 @@ def commentator_statement(event: Event, doc: Document, saying_verbs: frozenset[s
 
 def partyless(event: Event) -> bool:
     """No party read for either role, in any of its mentions ("breaking the truce", "the
-    inflation rate reached ..."): nothing an analyst could code (PLOVER needs an actor)."""
+    inflation rate reached ..."): nothing an analyst could code."""
     return event.source is None and event.target is None
+
+
+def conditional(event: Event, doc: Document, marks: frozenset[str]) -> bool:
+    """Every mention of the event lies inside an adverbial clause introduced by one of
+    ``marks`` ("if", "unless": the statement cues' ``condition`` words)."""
+    if doc.nlp is None or not marks:
+        return False
+    return all(_in_condition(span, doc, marks) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _in_condition(span: tuple[int, int], doc: Document, marks: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    for clause in [tok, *tok.ancestors]:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+            return True
+    return False
 
 
 def _trigger_lemma(event: Event, doc: Document) -> str:
@@ -87,14 +115,18 @@ def _saying_verbs(kb) -> frozenset[str]:
 
 
 def rule_reasons(doc: Document, kb) -> dict[int, str]:
-    """``id(event) -> reason`` for the events a rule drops. The rules read the knowledge
-    base's lexicon: with none (a hand-made document), or under ``--all-events``, none apply."""
-    if kb is None or getattr(kb, "event_lexicon", None) is None or doc.article.meta.get("all_events"):
+    """``id(event) -> reason`` for the events a rule drops: in articles only (not
+    ``keeps_all``), and with the knowledge base's lexicon (none for a hand-made document)."""
+    if keeps_all(doc) or kb is None or getattr(kb, "event_lexicon", None) is None:
         return {}
     saying = _saying_verbs(kb)
+    condition = statement_cues().get("condition")
+    marks = condition.words if condition is not None else frozenset()
     reasons = {}
     for e in doc.events:
-        if commentator_statement(e, doc, saying):
+        if conditional(e, doc, marks):
+            reasons[id(e)] = "condition"
+        elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):
             reasons[id(e)] = "no party"
@@ -102,24 +134,21 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
 
 
 def run(doc: Document, kb=None) -> Document:
-    """Score every event; drop those under the threshold unless ``keeps_all(doc)``, and
-    those a rule drops (``rule_reasons``) in every text."""
+    """Score every event; unless ``keeps_all(doc)``, drop those under the threshold and
+    those a rule drops (``rule_reasons``)."""
     if not doc.events:
         return doc
     model = load_model()
     scored = list(zip(doc.events, map(model.probability, document_features(doc))))
-    meta = doc.article.meta
-    reasons = rule_reasons(doc, kb)
-    if keeps_all(doc) and not reasons:
-        meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
-                                "applied": False}
+    if keeps_all(doc):
+        doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
+                                            "applied": False}
         return doc
-    threshold = -1.0 if keeps_all(doc) else model.threshold  # -1: the model drops nothing
-    dropped = [(e, p) for e, p in scored if p < threshold or id(e) in reasons]
-    doc.events = [e for e, p in scored if p >= threshold and id(e) not in reasons]
-    meta["event_filter"] = {
-        "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold,
-        "applied": threshold >= 0,
+    reasons = rule_reasons(doc, kb)
+    dropped = [(e, p) for e, p in scored if p < model.threshold or id(e) in reasons]
+    doc.events = [e for e, p in scored if p >= model.threshold and id(e) not in reasons]
+    doc.article.meta["event_filter"] = {
+        "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold, "applied": True,
         "dropped_events": [{"type": e.type, "trigger": e.trigger.text, "span": list(e.trigger.span),
                             "probability": round(p, 3),
                             **({"reason": reasons[id(e)]} if id(e) in reasons else {})}

@@ -82,7 +82,6 @@ def statement_events(sent, positions, cands, lex, index, cues=None) -> list[Cand
     clause praises a party or threatens one (a penalty on a condition, a refusal to let it
     act), said by a named speaker, and that no candidate of ``cands`` already covers."""
     cues = statement_cues() if cues is None else cues
-    drop_conditions(sent, cands, cues)
     taken = {t.i for c in cands for t in c.tokens}
     doc = sent.doc
     out = []
@@ -191,25 +190,6 @@ def prevention_threat(clause, cues, lex, index, cands):
         if other.head.i in inside:
             other.drop = True
     return cue, target
-
-
-def drop_conditions(sent, cands, cues) -> None:
-    """Mark as dropped the acts told inside a condition clause anywhere in ``sent`` ("if
-    called upon, we are prepared to ...", "if restrictions are lifted, we have a chance"):
-    a condition names what might happen, not what happened, and an analyst codes the
-    statement or threat made on it, never the condition itself (docs/annotation.md 1)."""
-    condition = cues.get("condition")
-    if condition is None:
-        return
-    inside = {t.i for c in sent if c.dep_ == "advcl" and _marked_by(c, condition.words) for t in c.subtree}
-    for other in cands:
-        if other.head.i in inside:
-            other.drop = True
-
-
-def _marked_by(clause, marks: frozenset[str]) -> bool:
-    """The clause is introduced by one of ``marks`` ("if", "unless")."""
-    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 
 
 def _drop_conditioned(cands, clause, cue: StatementCue) -> None:
