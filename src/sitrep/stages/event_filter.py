@@ -12,6 +12,21 @@ The model was trained on whole articles: a short text (``meta["short_context"]``
 headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfiltered. ``meta["all_events"] = True`` (``--all-events``)
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
+
+Three rules drop besides the model, in the same texts (articles, not under
+``--all-events``; a lone sentence passes, as it does the model). Such events are listed
+among the dropped with their reason:
+
+* ``"condition"``: every mention lies inside a condition clause ("if called upon, we are
+  prepared to ...", "unless Norway withdraws"): what might happen, not what happened; an
+  analyst codes the threat or offer made on it, not the condition (the certainty stage
+  still marks such acts hypothetical, as seen with ``--all-events`` and in short texts);
+* ``"unaffiliated speaker"``: a statement carried only by a verb of saying whose speaker
+  is a person the actor layer ties to no country, sector or known actor ("..., said
+  Aaron Smith, director of a research programme"): a commentator's view, not a political
+  actor's act (docs/annotation.md 2: opinions and analysis without an act);
+* ``"no party"``: neither a source nor a target in any mention ("breaking the truce",
+  "the inflation rate reached ..."): nothing an analyst could code.
 """
 from __future__ import annotations
 
@@ -20,7 +35,8 @@ from pathlib import Path
 
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
-from sitrep.model import Document
+from sitrep.model import Actor, Document, Event
+from sitrep.stages.event_statements import statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 
@@ -45,8 +61,81 @@ def keeps_all(doc: Document) -> bool:
     return not ENABLED or bool(meta.get("short_context")) or len(doc.sentences) < MIN_SENTENCES
 
 
+def unaffiliated(actor: Actor) -> bool:
+    """A person read from the text only, tied to no country, sector or known actor."""
+    return actor.kind == "person" and not (actor.country or actor.sector or actor.actor_id)
+
+
+def commentator_statement(event: Event, doc: Document, saying_verbs: frozenset[str]) -> bool:
+    """A statement on a verb of saying ("said", "added", "warned") by an unaffiliated person."""
+    if event.source is None or not unaffiliated(event.source) or event.mentions:
+        return False
+    return _trigger_lemma(event, doc) in saying_verbs
+
+
+def partyless(event: Event) -> bool:
+    """No party read for either role, in any of its mentions ("breaking the truce", "the
+    inflation rate reached ..."): nothing an analyst could code."""
+    return event.source is None and event.target is None
+
+
+def conditional(event: Event, doc: Document, marks: frozenset[str]) -> bool:
+    """Every mention of the event lies inside an adverbial clause introduced by one of
+    ``marks`` ("if", "unless": the statement cues' ``condition`` words)."""
+    if doc.nlp is None or not marks:
+        return False
+    return all(_in_condition(span, doc, marks) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _in_condition(span: tuple[int, int], doc: Document, marks: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    for clause in [tok, *tok.ancestors]:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+            return True
+    return False
+
+
+def _trigger_lemma(event: Event, doc: Document) -> str:
+    """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
+    start, end = event.trigger.span
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None:
+        return event.trigger.text.lower()
+    return span[0].lemma_.lower() if len(span) == 1 else ""
+
+
+def _saying_verbs(kb) -> frozenset[str]:
+    """The lexicon's verbs of saying and evaluating ("said", "added", "warned")."""
+    words = kb.event_lexicon.words
+    return words.saying_verbs | words.evaluating_verbs
+
+
+def rule_reasons(doc: Document, kb) -> dict[int, str]:
+    """``id(event) -> reason`` for the events a rule drops: in articles only (not
+    ``keeps_all``), and with the knowledge base's lexicon (none for a hand-made document)."""
+    if keeps_all(doc) or kb is None or getattr(kb, "event_lexicon", None) is None:
+        return {}
+    saying = _saying_verbs(kb)
+    condition = statement_cues().get("condition")
+    marks = condition.words if condition is not None else frozenset()
+    reasons = {}
+    for e in doc.events:
+        if conditional(e, doc, marks):
+            reasons[id(e)] = "condition"
+        elif commentator_statement(e, doc, saying):
+            reasons[id(e)] = "unaffiliated speaker"
+        elif partyless(e):
+            reasons[id(e)] = "no party"
+    return reasons
+
+
 def run(doc: Document, kb=None) -> Document:
-    """Score every event; drop those under the threshold unless ``keeps_all(doc)``."""
+    """Score every event; unless ``keeps_all(doc)``, drop those under the threshold and
+    those a rule drops (``rule_reasons``)."""
     if not doc.events:
         return doc
     model = load_model()
@@ -55,10 +144,13 @@ def run(doc: Document, kb=None) -> Document:
         doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
                                             "applied": False}
         return doc
-    dropped = [(e, p) for e, p in scored if p < model.threshold]
-    doc.events = [e for e, p in scored if p >= model.threshold]
+    reasons = rule_reasons(doc, kb)
+    dropped = [(e, p) for e, p in scored if p < model.threshold or id(e) in reasons]
+    doc.events = [e for e, p in scored if p >= model.threshold and id(e) not in reasons]
     doc.article.meta["event_filter"] = {
         "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold, "applied": True,
         "dropped_events": [{"type": e.type, "trigger": e.trigger.text, "span": list(e.trigger.span),
-                            "probability": round(p, 3)} for e, p in dropped]}
+                            "probability": round(p, 3),
+                            **({"reason": reasons[id(e)]} if id(e) in reasons else {})}
+                           for e, p in dropped]}
     return doc

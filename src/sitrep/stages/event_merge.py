@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from sitrep.knowledge.merge_words import merge_words
@@ -176,7 +177,8 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
         return False
     own = [x.own_date for x in h.drafts if x.own_date is not None]
-    if d.own_date is not None and own and not any(dates_compatible(o, d.own_date) for o in own):
+    if d.own_date is not None and own and not any(
+            dates_compatible(o, d.own_date) or (d.reference and adjacent_days(o, d.own_date)) for o in own):
         return False  # "visited Nicaragua in 1985" is not the visit of 2009
     if h.type in lex.types_of("physical") and not d.reference \
             and not places_compatible(h.place, ev.place, lex.words.point_place_features):
@@ -240,8 +242,17 @@ def _other_recipient(h: Happening, d: Draft) -> bool:
     a, b = h.target, d.event.target
     if a is None or b is None or _weak(a) or _weak(b) or a.locative or b.locative:
         return False
+    if _anonymous(a) or _anonymous(b):
+        return False  # "more than 100 people" (the clashes' victims) names no other party
     return a.span != b.span and _name(a) != _name(b) and not (a.kind == "state" and b.kind == "state"
                                                               and a.country == b.country)
+
+
+def _anonymous(actor: Actor) -> bool:
+    """An unresolved phrase for people with no party behind them ("more than 100 people",
+    "civilians"): often an act's victims, never a recipient that tells two acts apart
+    ("opposition leaders" names a party and does)."""
+    return _unresolved(actor) and (actor.sector or "CIV") == "CIV"
 
 
 def _shared_party(a: Optional[Actor], b: Optional[Actor], families: Optional[dict] = None) -> bool:
@@ -290,6 +301,16 @@ def dates_compatible(a: Optional[Time], b: Optional[Time]) -> bool:
     if "W" in x or "W" in y:
         return True  # weeks and days: not compared
     return x.startswith(y) or y.startswith(x)
+
+
+def adjacent_days(a: Time, b: Time) -> bool:
+    """Two day dates one day apart: "today's sanctions" in a statement written the day
+    after "Monday ... announced new sanctions" (a release, a time zone) name one act."""
+    try:
+        x, y = (date.fromisoformat(t.value.split("T")[0]) for t in (a, b))
+    except (ValueError, AttributeError, TypeError):
+        return False  # a month, a year, a week: only days are compared
+    return abs((x - y).days) <= 1
 
 
 def places_compatible(a: Optional[Place], b: Optional[Place], points: frozenset[str]) -> bool:

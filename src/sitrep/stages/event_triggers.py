@@ -802,6 +802,19 @@ def _outcome_clause(c: "Candidate", by_head, words) -> bool:
     return any(o is not c and o.type == "ASSAULT" and o.head.i < tok.i for o in by_head.values())
 
 
+def _describes_an_act_noun(tok, by_head) -> bool:
+    """A bare participle modifying an event noun that is itself a candidate ("sanctions
+    targeting Turkey", "strikes aimed at the port"): it says what that act does or whom
+    it hits, it is no second act. A participle with its own subject, auxiliary or mark
+    is a clause the parser hung on the noun ("claims that it had struck ..."): kept."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBG", "VBN"):
+        return False
+    if any(ch.dep_ in ("det", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for ch in tok.children):
+        return False  # a clause of its own ("claims that it had struck ..."), or a gerund noun
+    noun = by_head.get(tok.head.i)
+    return noun is not None and not noun.is_verb
+
+
 def _justifies_another(c: "Candidate", by_head) -> bool:
     """An accusing participle after a comma that hangs from an earlier act of the
     sentence and accuses that act's party again by a pronoun ("seized the tanker,
@@ -922,6 +935,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "bases where US troops are stationed": where forces are, not an act
     if c.is_verb and lemma(c.head) in words.stance_verbs and _states_a_stance(c.head):
         return False  # "opposes the deal", "has backed Guaidó", "Maduro, backed by Russia"
+    if c.is_verb and _describes_an_act_noun(c.head, by_head):
+        return False  # "new sanctions targeting Turkey": the participle tells the noun's act
     if _justifies_another(c, by_head):
         return False  # "shot down the drone, accusing it of ...": the act's justification
     if _topic_of_a_noun(c.head, words):
