@@ -66,6 +66,9 @@ def test_open_queries_as_typed_rows(corpus):
     top = incidents[0]
     assert top.n_articles == 3 and top.n_sources == 1 and len(top.mentions) >= 3
     assert isinstance(top.certainty, dict)
+    # about= reads as `sitrep incidents --about`: the stories are about Venezuela, not Peru
+    assert top.incident_id in {r.incident_id for r in corpus.incidents(output="rows", about="Venezuela")}
+    assert corpus.incidents(output="rows", about="Peru") == []
     assert corpus.document("n0").article.source == "Wire 0"
     assert corpus.counts()["articles"] == 3
     assert "# Situation report" in corpus.brief()

@@ -109,8 +109,14 @@ class Corpus:
     def incidents(self, *, output: Optional[str] = None, **filters: Any) -> Any:
         """Incidents, best corroborated first (certainty as JSON text in a frame, a dict in a
         row; rows carry their mentions); filters: about, since, until, event_type,
-        min_sources, limit."""
+        min_sources, limit, background. ``about`` reads as ``sitrep incidents --about``: the
+        incidents of the articles about the subject (``report.scope.articles_about``)."""
         from sitrep.corpus import queries
+        about = filters.pop("about", None)
+        if about is not None:
+            from sitrep.report.scope import articles_about
+            with self._store() as store:
+                filters["article_ids"], filters["country"] = articles_about(store, about)
         return self._table(queries.incidents_sql(**filters), queries.incident_rows, filters, output)
 
     def skipped(self, reason: Optional[str] = None, *, output: Optional[str] = None) -> Any:
