@@ -287,3 +287,22 @@ def test_a_background_act_without_a_story_stays_undated(kb):
                   "Zarnia has long accused Meridia of arming the rebels.")
     accused = of_type(doc, "ACCUSE")
     assert accused.background is True and accused.date is None
+
+
+def test_a_sentence_with_its_own_weekday_does_not_go_on_with_an_older_story(kb):
+    # undated: "Sunday" cannot be placed, but it is a day of the news, not of last month
+    doc = run(kb, "Last month, the army shelled the border town of Karavan. Rebels seized a "
+                  "police station in Meridia on Sunday.", published=None)
+    assert next(e for e in doc.events if e.trigger.text.startswith("seized")).background is False
+
+
+def test_already_does_not_place_an_act_before_the_news(kb):
+    # "already" says the act is done by now, not that it is older than the news
+    doc = run(kb, "Several governments have already rejected the request from the rebels of Karavan.")
+    assert next(e for e in doc.events if e.trigger.text.startswith("rejected")).background is False
+
+
+def test_already_on_a_past_perfect_places_the_act_before_the_news(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The rebels had already seized the police station of Karavan.")
+    assert next(e for e in doc.events if e.trigger.text.startswith("seized")).background is True

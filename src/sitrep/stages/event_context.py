@@ -572,10 +572,15 @@ def period_start(value: str) -> Optional[dt.date]:
     return None
 
 
-def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False) -> Optional[str]:
+def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False,
+                   past_perfect: bool = False) -> Optional[str]:
     """A past or habitual cue among the modifiers of the event's anchors ("previously",
-    "has long", "in the past", "repeatedly", "for years", "a previous visit"): the cue,
-    or None."""
+    "has long", "in the past", "repeatedly", "for years", "a previous visit"), and on a
+    verb in the past perfect the cues that need one ("had already left"): the cue, or
+    None."""
+    kinds = ("past",) if simple_past else ("past", "habitual")
+    if past_perfect:
+        kinds += ("pluperfect",)
     for anchor in anchors:
         if anchor is None:
             continue
@@ -586,7 +591,7 @@ def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: 
                 else:
                     words = " ".join(t.lower_ for t in c.subtree)
                 # "met repeatedly" this week is news; "has repeatedly warned" is a habit
-                for kind in (("past",) if simple_past else ("past", "habitual")):
+                for kind in kinds:
                     for phrase in cues.get(kind, ()):
                         if words == phrase or (len(phrase.split()) > 1 and f" {phrase} " in f" {words} "):
                             return phrase
@@ -658,7 +663,7 @@ class PeriodReader:
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
             return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
         if when is None and sent_span is not None and _narrative_past(verb) \
-                and dates.narrative_past(sent_span, paragraph):
+                and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
         if when is None and self.recap(c):
             return "past"
@@ -714,6 +719,16 @@ class PeriodReader:
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
 
+    def _names_a_news_day(self, sent_span) -> bool:
+        """The sentence names a day that may lie in the news period: a weekday an undated
+        article cannot place ("which was seized on Sunday"), a date in the period. It tells
+        news of its own, not the older story its paragraph told before. ("now" is no day:
+        "X is now re-imposing sanctions, despite objections from Y, who signed the 2015
+        deal" still goes on with the old story in its other clause.)"""
+        return any(sent_span[0] <= t.span[0] < sent_span[1] and t.type in ("DATE", "TIME")
+                   and t.value and not t.value.endswith("_REF") and self._of_the_period(t)
+                   for t in self.dates.doc.times)
+
     def _of_the_period(self, time: Time) -> bool:
         """The time may lie in the news period: a date in it, a weekday or a relative day
         the article cannot place ("scheduled for Friday"), "now", or a stretch no longer
@@ -756,7 +771,7 @@ class PeriodReader:
         if self._lasting_span(c.head):
             return True  # "months of protests", "two years of war"
         anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
-        if background_cue(anchors, self.cues, simple_past) is not None:
+        if background_cue(anchors, self.cues, simple_past, verb is not None and _past_perfect(verb)) is not None:
             return True
         for anchor in anchors:
             if anchor is None:
@@ -855,6 +870,12 @@ def _perfect(verb) -> bool:
     """A verb in the present or past perfect ("has urged", "had been trying")."""
     return verb.tag_ in ("VBN", "VBG") and any(
         ch.dep_ == "aux" and ch.lower_ in ("has", "have", "had", "'s", "'ve", "'d") for ch in verb.children)
+
+
+def _past_perfect(verb) -> bool:
+    """A verb in the past perfect ("had left", "had been trying", "had been seized")."""
+    return verb.tag_ in ("VBN", "VBG") and any(
+        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
 
 
 @functools.lru_cache(maxsize=1)
