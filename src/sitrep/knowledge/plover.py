@@ -397,7 +397,7 @@ def load_page_furniture(path: Path = PLOVER_DIR / "page_furniture.tsv") -> tuple
 def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
-        if len(row) < 2 or row[0] not in ("past", "habitual", "earlier", "pluperfect"):
+        if len(row) < 2 or row[0] not in ("past", "habitual", "earlier"):
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).add(" ".join(row[1].lower().split()))
     return {k: frozenset(v) for k, v in found.items()}

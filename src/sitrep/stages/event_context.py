@@ -572,15 +572,10 @@ def period_start(value: str) -> Optional[dt.date]:
     return None
 
 
-def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False,
-                   past_perfect: bool = False) -> Optional[str]:
+def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False) -> Optional[str]:
     """A past or habitual cue among the modifiers of the event's anchors ("previously",
-    "has long", "in the past", "repeatedly", "for years", "a previous visit"), and on a
-    verb in the past perfect the cues that need one ("had already left"): the cue, or
-    None."""
-    kinds = ("past",) if simple_past else ("past", "habitual")
-    if past_perfect:
-        kinds += ("pluperfect",)
+    "has long", "in the past", "repeatedly", "for years", "a previous visit"): the cue,
+    or None."""
     for anchor in anchors:
         if anchor is None:
             continue
@@ -591,7 +586,7 @@ def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: 
                 else:
                     words = " ".join(t.lower_ for t in c.subtree)
                 # "met repeatedly" this week is news; "has repeatedly warned" is a habit
-                for kind in kinds:
+                for kind in (("past",) if simple_past else ("past", "habitual")):
                     for phrase in cues.get(kind, ()):
                         if words == phrase or (len(phrase.split()) > 1 and f" {phrase} " in f" {words} "):
                             return phrase
@@ -665,7 +660,7 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
-        if when is None and self.recap(c):
+        if when is None and (self.recap(c) or self.told_as_earlier(c)):
             return "past"
         return "news" if when is not None or c.is_verb else None
 
@@ -697,6 +692,23 @@ class PeriodReader:
             return False
         if not c.is_verb and getattr(c, "governor", None) is not None:
             return False  # "have condemned the shelling": the content's time is the statement's
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
+    def told_as_earlier(self, c) -> bool:
+        """An undated act told in the past perfect ("the leaders had been critical of him",
+        "had lagged behind in its measures"): the pluperfect places it before the time the
+        story tells (docs/annotation.md 7). Not a report's backshifted content ("said the
+        troops had withdrawn": the withdrawal may be the news), not a subordinate clause
+        that only orders two acts of the story ("after the assault had ceased, jets
+        struck"), not inside a quote, and not in a sentence that names a time of the
+        period ("had left by Sunday")."""
+        verb = _clause_verb(c)
+        if verb is None or not _past_perfect(verb) or verb.dep_ in ("ccomp", "advcl"):
+            return False
+        if self.dates.in_direct_quote(verb.idx):
+            return False
         sent = verb.sent
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
@@ -771,7 +783,7 @@ class PeriodReader:
         if self._lasting_span(c.head):
             return True  # "months of protests", "two years of war"
         anchors = [c.head, c.light, _carrier(c), _governing_clause(verb)]
-        if background_cue(anchors, self.cues, simple_past, verb is not None and _past_perfect(verb)) is not None:
+        if background_cue(anchors, self.cues, simple_past) is not None:
             return True
         for anchor in anchors:
             if anchor is None:
