@@ -309,3 +309,11 @@ def test_a_past_perfect_that_only_orders_acts_of_the_story_is_news(kb):
     doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
                   "After the rebels had seized the police station of Karavan, the army shelled their camp.")
     assert not any(e.background for e in doc.events)
+
+
+def test_a_past_perfect_in_the_content_of_a_report_is_news(kb):
+    # the second clause of a report, and the "that" clause of a noun, tell its content
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The minister announced that the army had shelled the camp and that the rebel "
+                  "leader had been captured. Karavan denied claims that its general had surrendered.")
+    assert not any(e.background for e in doc.events), [(e.type, e.trigger.text) for e in doc.events]

@@ -62,6 +62,9 @@ _ANY_DAY = dt.date(2001, 6, 15)
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 #: a clause that describes a noun: a time inside it dates that clause, not the sentence
 _NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+#: clauses whose past perfect is relative to another act, not to the news: a report's
+#: content ("said that ...", "claims that ..."), a subordinate clause ("after ...")
+_CONTENT_OR_ORDERING_DEPS = frozenset({"ccomp", "advcl", "acl"})
 _SENTENCE_END = re.compile(r"""[.!?…:;"”’'»)\]]\s*$""")
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[•·▪■◦►‣*])\s+\S")
 _WORD = re.compile(r"\w+")
@@ -700,12 +703,18 @@ class PeriodReader:
         """An undated act told in the past perfect ("the leaders had been critical of him",
         "had lagged behind in its measures"): the pluperfect places it before the time the
         story tells (docs/annotation.md 7). Not a report's backshifted content ("said the
-        troops had withdrawn": the withdrawal may be the news), not a subordinate clause
-        that only orders two acts of the story ("after the assault had ceased, jets
-        struck"), not inside a quote, and not in a sentence that names a time of the
-        period ("had left by Sunday")."""
+        troops had withdrawn", "and that he had been captured", "denied claims that he had
+        surrendered": the content may be the news), not a subordinate clause that only
+        orders two acts of the story ("after the assault had ceased, jets struck"), not
+        inside a quote, and not in a sentence that names a time of the period ("had left
+        by Sunday")."""
         verb = _clause_verb(c)
-        if verb is None or not _past_perfect(verb) or verb.dep_ in ("ccomp", "advcl"):
+        if verb is None or not _past_perfect(verb):
+            return False
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "announced that X had struck and that Y had been captured"
+        if clause.dep_ in _CONTENT_OR_ORDERING_DEPS:
             return False
         if self.dates.in_direct_quote(verb.idx):
             return False
