@@ -317,3 +317,13 @@ def test_a_past_perfect_in_the_content_of_a_report_is_news(kb):
                   "The minister announced that the army had shelled the camp and that the rebel "
                   "leader had been captured. Karavan denied claims that its general had surrendered.")
     assert not any(e.background for e in doc.events), [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_a_year_inside_what_is_said_does_not_date_the_saying(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The general warned Orvalo that its economy collapsed in 2003.")
+    warned = next(e for e in doc.events if e.trigger.text.startswith("warned"))
+    assert warned.background is False and warned.date is not None and warned.date.value == "2024-05-20"
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The minister accused Orvalo, insisting that its economy collapsed in 2003.")
+    assert next(e for e in doc.events if e.trigger.text.startswith("accused")).background is False

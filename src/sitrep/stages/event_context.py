@@ -238,6 +238,10 @@ class DateFinder:
                 return "saying"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.head.i in anchors:
                 return "own"  # "the attack that took place on Monday": the clause tells its time
+            if tok.dep_ == "ccomp" and tok.i not in around:
+                # "warned them that the economy collapsed in 2003", "accused X, insisting
+                # that ... in 2003": a time inside what is said dates the content, not the act
+                return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
             if tok.head.i == tok.i:
