@@ -327,3 +327,9 @@ def test_a_year_inside_what_is_said_does_not_date_the_saying(kb):
     doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
                   "The minister accused Orvalo, insisting that its economy collapsed in 2003.")
     assert next(e for e in doc.events if e.trigger.text.startswith("accused")).background is False
+
+
+def test_a_state_told_in_the_past_perfect_is_background(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
+    assert of_type(doc, "ACCUSE").background is True

@@ -713,6 +713,8 @@ class PeriodReader:
         inside a quote, and not in a sentence that names a time of the period ("had left
         by Sunday")."""
         verb = _clause_verb(c)
+        if verb is None and c.head.dep_ == "acomp":
+            verb = c.head.head  # "had been critical of him": the adjective's copula
         if verb is None or not _past_perfect(verb):
             return False
         clause = verb
