@@ -9,7 +9,8 @@
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
   that one earlier in the paragraph, the lead's day, or the publication date -- all
-  three copies marked ``inferred``. A background act with no date of its own that goes
+  three copies marked ``inferred``. A time inside a content clause off the trigger's own
+  path ("warned X that the economy collapsed in 2003") dates the content, not the act. A background act with no date of its own that goes
   on, in the past tense, with a story dated before the news period ("In 2009, boats
   seized three trawlers. Meridia protested.") takes that story's date, marked
   ``inferred``; it never takes the news day.
@@ -23,8 +24,11 @@
   sent troops to Syria": the body recapping what came before the news), an event noun
   measured in months or years ("months of protests"), a verb of accusation or argument
   in the simple present after the lead ("The West accuses Moscow of ...": a standing
-  position), or a past-tense sentence going on with a story its paragraph -- or, when
-  it opens the paragraph, the paragraph before -- dated earlier, is background; it keeps
+  position), an undated act told in the past perfect ("had been highly critical of";
+  not a report's content or an "after ..." clause, which order acts of the story), or a
+  past-tense sentence going on with a story its paragraph -- or, when it opens the
+  paragraph, the paragraph before -- dated earlier (unless the sentence names a day of
+  its own, "seized on Sunday"), is background; it keeps
   its own date and never inherits the news-day date. In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without

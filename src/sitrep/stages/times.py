@@ -1482,7 +1482,15 @@ def latest_written_date(text: str) -> Optional[InferredDate]:
 def infer_publication_date(text: str, url: Optional[str] = None) -> Optional[InferredDate]:
     """The publication date of an article that carries none, from the strongest evidence
     there is: a dateline at the top, the date in its URL, the latest date written in full
-    in the text. None when the text gives nothing better than background years."""
+    in the text. None when the text gives nothing better than background years.
+
+    Weaker evidence was measured on the DEV half of allsides-pubdate and left out: the
+    latest year or month written alone names the publication year for ~8% of the
+    articles without a full date; a day written with its weekday but no year ("Wednesday,
+    Jan. 23"), placed in the first matching year from the latest year written, raised
+    coverage 0.139 -> 0.153 but was the publication day for ~1 in 25 (day accuracy
+    0.297 -> 0.273). Articles whose text names only weekdays and background years (the
+    BBC pages of allsides-dev) honestly get no date."""
     ref = dateline_reference(text or "")
     if ref is not None:
         return InferredDate(ref.date.isoformat(), "day", "a dateline at the top of the text")
