@@ -333,3 +333,13 @@ def test_a_state_told_in_the_past_perfect_is_background(kb):
     doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
                   "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
     assert of_type(doc, "ACCUSE").background is True
+
+
+def test_an_act_repeated_monthly_or_yearly_is_a_habit(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The late president travelled to Orvalo monthly to sign oil deals with its government.")
+    assert of_type(doc, "CONSULT").background is True
+    # daily marches may all lie in the news week; one meeting of an annual series is news
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "Protesters have marched daily against the government of Zarnia.")
+    assert of_type(doc, "PROTEST").background is False

@@ -647,6 +647,7 @@ class PeriodReader:
         self.stance_verbs = words.get("stance_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
+        self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
         leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
@@ -810,6 +811,10 @@ class PeriodReader:
             for ch in anchor.children:
                 if ch.dep_ == "advmod" and ch.lower_ in self.earlier_adverbs and not list(ch.children):
                     return True  # "had gone after them with sanctions before"
+                if ch.i in self._long_recurrences and ch.dep_ in ("advmod", "npadvmod"):
+                    # "travelled to Beijing monthly", "meet every year": a habit; "the annual
+                    # summit this weekend" names one meeting of a series
+                    return True
                 if ch.dep_ == "prep" and ch.lower_ in self.duration_preps \
                         and any(g.i in self._long for g in ch.children if g.dep_ == "pobj"):
                     return True  # "has fought for two years", "over the past decade"
@@ -845,6 +850,22 @@ def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
         return out
     for t in doc.times:
         if t.type == "DURATION" and duration_days(t.value) > days:
+            span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            if span is not None:
+                out.add(span.root.i)
+    return out
+
+
+def _long_recurrences(doc: Document, days: int = LASTING_SPAN_DAYS // 3) -> set[int]:
+    """Token indices of the heads of recurrences whose step is a month or more ("monthly",
+    "every year", "annually"): an act repeated that way spans more than the news window.
+    A daily or weekly one ("protesters march daily") may all lie inside it."""
+    sdoc = doc.nlp
+    out: set[int] = set()
+    if sdoc is None:
+        return out
+    for t in doc.times:
+        if t.type == "SET" and duration_days(t.value) >= days:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
             if span is not None:
                 out.add(span.root.i)
