@@ -331,8 +331,12 @@ def test_a_year_inside_what_is_said_does_not_date_the_saying(kb):
 
 def test_a_state_told_in_the_past_perfect_is_background(kb):
     doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "Its members talked for six hours in the capital.\n\n"
                   "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
     assert of_type(doc, "ACCUSE").background is True
+    # in the lead, the past perfect tells the news
+    doc = run(kb, "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
+    assert of_type(doc, "ACCUSE").background is False
 
 
 def test_an_act_repeated_monthly_or_yearly_is_a_habit(kb):

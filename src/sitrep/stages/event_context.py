@@ -715,13 +715,14 @@ class PeriodReader:
         troops had withdrawn", "and that he had been captured", "denied claims that he had
         surrendered": the content may be the news), not a subordinate clause that only
         orders two acts of the story ("after the assault had ceased, jets struck"), not
-        inside a quote, and not in a sentence that names a time of the period ("had left
-        by Sunday")."""
+        inside a quote, not in the story's lead (which tells the news, also in the past
+        perfect: "had spoken by phone and discussed a meeting"), and not in a sentence
+        that names a time of the period ("had left by Sunday")."""
         verb = _clause_verb(c)
         if verb is None and c.head.dep_ == "acomp":
             verb = c.head.head  # "had been critical of him": the adjective's copula
-        if verb is None or not _past_perfect(verb):
-            return False
+        if verb is None or not _past_perfect(verb) or verb.idx < self._lead_end:
+            return False  # the lead tells the news, also in the past perfect
         clause = verb
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "announced that X had struck and that Y had been captured"
