@@ -287,3 +287,63 @@ def test_a_background_act_without_a_story_stays_undated(kb):
                   "Zarnia has long accused Meridia of arming the rebels.")
     accused = of_type(doc, "ACCUSE")
     assert accused.background is True and accused.date is None
+
+
+def test_a_sentence_with_its_own_weekday_does_not_go_on_with_an_older_story(kb):
+    # undated: "Sunday" cannot be placed, but it is a day of the news, not of last month
+    doc = run(kb, "Last month, the army shelled the border town of Karavan. Rebels seized a "
+                  "police station in Meridia on Sunday.", published=None)
+    assert next(e for e in doc.events if e.trigger.text.startswith("seized")).background is False
+
+
+def test_already_on_a_past_perfect_places_the_act_before_the_news(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The rebels had already seized the police station of Karavan.")
+    assert next(e for e in doc.events if e.trigger.text.startswith("seized")).background is True
+
+
+def test_a_past_perfect_that_only_orders_acts_of_the_story_is_news(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "Officials said the rebels had seized the police station of Karavan.")
+    assert not any(e.background for e in doc.events if e.trigger.text.startswith("seized"))
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "After the rebels had seized the police station of Karavan, the army shelled their camp.")
+    assert not any(e.background for e in doc.events)
+
+
+def test_a_past_perfect_in_the_content_of_a_report_is_news(kb):
+    # the second clause of a report, and the "that" clause of a noun, tell its content
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The minister announced that the army had shelled the camp and that the rebel "
+                  "leader had been captured. Karavan denied claims that its general had surrendered.")
+    assert not any(e.background for e in doc.events), [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_a_year_inside_what_is_said_does_not_date_the_saying(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The general warned Orvalo that its economy collapsed in 2003.")
+    warned = next(e for e in doc.events if e.trigger.text.startswith("warned"))
+    assert warned.background is False and warned.date is not None and warned.date.value == "2024-05-20"
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The minister accused Orvalo, insisting that its economy collapsed in 2003.")
+    assert next(e for e in doc.events if e.trigger.text.startswith("accused")).background is False
+
+
+def test_a_state_told_in_the_past_perfect_is_background(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "Its members talked for six hours in the capital.\n\n"
+                  "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
+    assert of_type(doc, "ACCUSE").background is True
+    # in the lead, the past perfect tells the news
+    doc = run(kb, "The two opposition leaders had been highly critical of President Lorn of Zarnia.")
+    assert of_type(doc, "ACCUSE").background is False
+
+
+def test_an_act_repeated_monthly_or_yearly_is_a_habit(kb):
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "The late president travelled to Orvalo monthly to sign oil deals with its government.")
+    assert of_type(doc, "CONSULT").background is True
+    # daily marches may all lie in the news week; one meeting of an annual series is news
+    doc = run(kb, "The council of Zarnia met on Monday to discuss the crisis.\n\n"
+                  "Protesters have marched daily against the government of Zarnia.")
+    assert of_type(doc, "PROTEST").background is False

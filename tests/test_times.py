@@ -355,3 +355,14 @@ def test_a_bare_midnight_in_a_past_sentence_is_the_one_that_began_the_day(kb):
     assert past.value == "2026-01-02T24:00"
     coming = only(kb, "The curfew will begin at midnight.")
     assert coming.value == "2026-01-03T24:00"
+
+
+def test_the_publication_date_skips_a_full_date_that_names_an_earlier_happening():
+    text = ("Lawmakers in Zarnia held a hearing on March 3, 2021 about the port. They recalled "
+            "the May 9, 2021 floods, which have cost the city dearly, and the damage since "
+            "April 2, 2021.")
+    found = times.infer_publication_date(text)
+    assert found is not None and found.value == "2021-03-03"
+    # the same day written plainly is the latest: it is taken
+    plain = "Lawmakers met on March 3, 2021. The floods came on May 9, 2021, officials said."
+    assert times.infer_publication_date(plain).value == "2021-05-09"

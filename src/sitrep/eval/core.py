@@ -27,6 +27,7 @@ SET_MODULES = (
     "sitrep.eval.sets.tempeval",
     "sitrep.eval.sets.meantime",
     "sitrep.eval.sets.pubdate",
+    "sitrep.eval.sets.pubdate_dev",
     "sitrep.eval.sets.geowebnews",
     "sitrep.eval.sets.newsquant",
     "sitrep.eval.sets.incidents",

@@ -128,6 +128,7 @@ class TimexWords:
     calendar_unit: frozenset[str]  # "last week", "this weekend"
     ago_word: frozenset[str]  # "two days ago", "a year later"
     ambiguous_unit: frozenset[str]  # "a second attack": a unit only in the plural
+    named_date_lead: frozenset[str]  # "the Sept. 11, 2001 attacks": a date naming a past event
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,6 +20,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from sitrep.knowledge.timex import load_calendar
+
 # -- numbers ----------------------------------------------------------------------------
 
 UNITS_WORDS = {
@@ -269,9 +271,9 @@ METRE_FOLLOWERS = ("long", "high", "tall", "wide", "deep", "away", "above", "bel
 #: dollar currencies whose amount may still be followed by a unit ("$5 a barrel", "$3 US")
 DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD"})
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-          "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+#: month names and abbreviations: a number beside one is a date, not an amount (the
+#: calendar table of the times stage, knowledge/data/timex/months.tsv -- one list)
+MONTHS = tuple(load_calendar().months)
 
 #: capitalised words before a number that make it a name or label, not an amount
 LABEL_WORDS = {

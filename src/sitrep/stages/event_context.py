@@ -9,7 +9,8 @@
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
   that one earlier in the paragraph, the lead's day, or the publication date -- all
-  three copies marked ``inferred``. A background act with no date of its own that goes
+  three copies marked ``inferred``. A time inside a content clause off the trigger's own
+  path ("warned X that the economy collapsed in 2003") dates the content, not the act. A background act with no date of its own that goes
   on, in the past tense, with a story dated before the news period ("In 2009, boats
   seized three trawlers. Meridia protested.") takes that story's date, marked
   ``inferred``; it never takes the news day.
@@ -23,8 +24,11 @@
   sent troops to Syria": the body recapping what came before the news), an event noun
   measured in months or years ("months of protests"), a verb of accusation or argument
   in the simple present after the lead ("The West accuses Moscow of ...": a standing
-  position), or a past-tense sentence going on with a story its paragraph -- or, when
-  it opens the paragraph, the paragraph before -- dated earlier, is background; it keeps
+  position), an undated act told in the past perfect ("had been highly critical of";
+  not a report's content or an "after ..." clause, which order acts of the story), or a
+  past-tense sentence going on with a story its paragraph -- or, when it opens the
+  paragraph, the paragraph before -- dated earlier (unless the sentence names a day of
+  its own, "seized on Sunday"), is background; it keeps
   its own date and never inherits the news-day date. In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without
@@ -62,6 +66,9 @@ _ANY_DAY = dt.date(2001, 6, 15)
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 #: a clause that describes a noun: a time inside it dates that clause, not the sentence
 _NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+#: clauses whose past perfect is relative to another act, not to the news: a report's
+#: content ("said that ...", "claims that ..."), a subordinate clause ("after ...")
+_CONTENT_OR_ORDERING_DEPS = frozenset({"ccomp", "advcl", "acl"})
 _SENTENCE_END = re.compile(r"""[.!?…:;"”’'»)\]]\s*$""")
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[•·▪■◦►‣*])\s+\S")
 _WORD = re.compile(r"\w+")
@@ -235,6 +242,10 @@ class DateFinder:
                 return "saying"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.head.i in anchors:
                 return "own"  # "the attack that took place on Monday": the clause tells its time
+            if tok.dep_ == "ccomp" and tok.i not in around:
+                # "warned them that the economy collapsed in 2003", "accused X, insisting
+                # that ... in 2003": a time inside what is said dates the content, not the act
+                return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
             if tok.head.i == tok.i:
@@ -636,6 +647,7 @@ class PeriodReader:
         self.stance_verbs = words.get("stance_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
+        self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
         leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
@@ -658,9 +670,9 @@ class PeriodReader:
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
             return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
         if when is None and sent_span is not None and _narrative_past(verb) \
-                and dates.narrative_past(sent_span, paragraph):
+                and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
-        if when is None and self.recap(c):
+        if when is None and (self.recap(c) or self.told_as_earlier(c)):
             return "past"
         return "news" if when is not None or c.is_verb else None
 
@@ -696,6 +708,32 @@ class PeriodReader:
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
 
+    def told_as_earlier(self, c) -> bool:
+        """An undated act told in the past perfect ("the leaders had been critical of him",
+        "had lagged behind in its measures"): the pluperfect places it before the time the
+        story tells (docs/annotation.md 7). Not a report's backshifted content ("said the
+        troops had withdrawn", "and that he had been captured", "denied claims that he had
+        surrendered": the content may be the news), not a subordinate clause that only
+        orders two acts of the story ("after the assault had ceased, jets struck"), not
+        inside a quote, not in the story's lead (which tells the news, also in the past
+        perfect: "had spoken by phone and discussed a meeting"), and not in a sentence
+        that names a time of the period ("had left by Sunday")."""
+        verb = _clause_verb(c)
+        if verb is None and c.head.dep_ == "acomp":
+            verb = c.head.head  # "had been critical of him": the adjective's copula
+        if verb is None or not _past_perfect(verb) or verb.idx < self._lead_end:
+            return False  # the lead tells the news, also in the past perfect
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "announced that X had struck and that Y had been captured"
+        if clause.dep_ in _CONTENT_OR_ORDERING_DEPS:
+            return False
+        if self.dates.in_direct_quote(verb.idx):
+            return False
+        sent = verb.sent
+        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                       for t in self.dates.doc.times)
+
     def standing(self, c) -> bool:
         """A verb of accusation or argument in the simple present after the story's lead
         ("The West accuses Moscow of arming the rebels", "He argues that ..."): a standing
@@ -713,6 +751,16 @@ class PeriodReader:
         sent = verb.sent
         return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
                        for t in self.dates.doc.times)
+
+    def _names_a_news_day(self, sent_span) -> bool:
+        """The sentence names a day that may lie in the news period: a weekday an undated
+        article cannot place ("which was seized on Sunday"), a date in the period. It tells
+        news of its own, not the older story its paragraph told before. ("now" is no day:
+        "X is now re-imposing sanctions, despite objections from Y, who signed the 2015
+        deal" still goes on with the old story in its other clause.)"""
+        return any(sent_span[0] <= t.span[0] < sent_span[1] and t.type in ("DATE", "TIME")
+                   and t.value and not t.value.endswith("_REF") and self._of_the_period(t)
+                   for t in self.dates.doc.times)
 
     def _of_the_period(self, time: Time) -> bool:
         """The time may lie in the news period: a date in it, a weekday or a relative day
@@ -764,6 +812,10 @@ class PeriodReader:
             for ch in anchor.children:
                 if ch.dep_ == "advmod" and ch.lower_ in self.earlier_adverbs and not list(ch.children):
                     return True  # "had gone after them with sanctions before"
+                if ch.i in self._long_recurrences and ch.dep_ in ("advmod", "npadvmod"):
+                    # "travelled to Beijing monthly", "meet every year": a habit; "the annual
+                    # summit this weekend" names one meeting of a series
+                    return True
                 if ch.dep_ == "prep" and ch.lower_ in self.duration_preps \
                         and any(g.i in self._long for g in ch.children if g.dep_ == "pobj"):
                     return True  # "has fought for two years", "over the past decade"
@@ -799,6 +851,22 @@ def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
         return out
     for t in doc.times:
         if t.type == "DURATION" and duration_days(t.value) > days:
+            span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            if span is not None:
+                out.add(span.root.i)
+    return out
+
+
+def _long_recurrences(doc: Document, days: int = LASTING_SPAN_DAYS // 3) -> set[int]:
+    """Token indices of the heads of recurrences whose step is a month or more ("monthly",
+    "every year", "annually"): an act repeated that way spans more than the news window.
+    A daily or weekly one ("protesters march daily") may all lie inside it."""
+    sdoc = doc.nlp
+    out: set[int] = set()
+    if sdoc is None:
+        return out
+    for t in doc.times:
+        if t.type == "SET" and duration_days(t.value) >= days:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
             if span is not None:
                 out.add(span.root.i)
@@ -855,6 +923,12 @@ def _perfect(verb) -> bool:
     """A verb in the present or past perfect ("has urged", "had been trying")."""
     return verb.tag_ in ("VBN", "VBG") and any(
         ch.dep_ == "aux" and ch.lower_ in ("has", "have", "had", "'s", "'ve", "'d") for ch in verb.children)
+
+
+def _past_perfect(verb) -> bool:
+    """A verb in the past perfect ("had left", "had been trying", "had been seized")."""
+    return verb.tag_ in ("VBN", "VBG") and any(
+        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
 
 
 @functools.lru_cache(maxsize=1)

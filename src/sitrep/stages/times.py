@@ -1444,9 +1444,11 @@ def url_date(url: Optional[str]) -> Optional[InferredDate]:
 
 def latest_written_date(text: str) -> Optional[InferredDate]:
     """The latest date written in full (day, month and year) in the text, leaving out
-    dates that lie ahead ("scheduled for", "by", "until", future tense) and dates of an
-    earlier year than the latest year the text mentions (a date from the history
-    section of an article that reports later news).
+    dates that lie ahead ("scheduled for", "by", "until", future tense), dates that name
+    an earlier happening or a starting point ("the Sept. 11, 2012 attacks", "since Jan.
+    3"; ``named_date_lead`` in words.tsv) and dates of an earlier year than the latest
+    year the text mentions (a date from the history section of an article that reports
+    later news).
 
     Measured on allsides-intl articles with their date hidden: the latest full date is
     the publication day for ~30% of articles that have one and within a week before it
@@ -1459,8 +1461,11 @@ def latest_written_date(text: str) -> Optional[InferredDate]:
     for t in find_times(text, None):
         if not t.value or t.type not in ("DATE", "TIME") or not t.value[:4].isdigit():
             continue
-        if ctx.prev_word(t.span[0]).lower() in _AHEAD_SIGNALS or ctx._tense_text(t.span[0]) > 0:
+        before = ctx.prev_word(t.span[0]).lower()
+        if before in _AHEAD_SIGNALS or ctx._tense_text(t.span[0]) > 0:
             continue
+        if before in TIMEX_WORDS.named_date_lead:
+            continue  # "the Sept. 11, 2012 attacks": the date names a past happening
         if not _WRITTEN_YEAR.search(t.text):
             continue  # "the day after", "June 6": worked out, not written
         latest_year = max(latest_year, int(t.value[:4]))
@@ -1477,7 +1482,15 @@ def latest_written_date(text: str) -> Optional[InferredDate]:
 def infer_publication_date(text: str, url: Optional[str] = None) -> Optional[InferredDate]:
     """The publication date of an article that carries none, from the strongest evidence
     there is: a dateline at the top, the date in its URL, the latest date written in full
-    in the text. None when the text gives nothing better than background years."""
+    in the text. None when the text gives nothing better than background years.
+
+    Weaker evidence was measured on the DEV half of allsides-pubdate and left out: the
+    latest year or month written alone names the publication year for ~8% of the
+    articles without a full date; a day written with its weekday but no year ("Wednesday,
+    Jan. 23"), placed in the first matching year from the latest year written, raised
+    coverage 0.139 -> 0.153 but was the publication day for ~1 in 25 (day accuracy
+    0.297 -> 0.273). Articles whose text names only weekdays and background years (the
+    BBC pages of allsides-dev) honestly get no date."""
     ref = dateline_reference(text or "")
     if ref is not None:
         return InferredDate(ref.date.isoformat(), "day", "a dateline at the top of the text")
