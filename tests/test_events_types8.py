@@ -151,3 +151,13 @@ def test_a_where_clause_saying_where_forces_are_is_no_mobilisation(kb):
                  "Several hundred Chadian troops stationed along the river guard the crossing."):
         assert "MOBILIZE" not in [e.type for e in run(kb, text).events], text
     assert "MOBILIZE" in [e.type for e in run(kb, "Chad deployed several hundred troops along the river on Monday.").events]
+
+
+def test_an_order_to_pull_troops_back_is_a_withdrawal(kb):
+    """An order whose infinitive is a withdrawal codes the withdrawal (annotation.md: an
+    order to withdraw now is RETREAT), as an order to attack codes the attack; an order
+    to move forces stays a mobilisation."""
+    for text in ("Chad's president ordered the troops to pull back from the river.",
+                 "Chad's president ordered the 40 soldiers to be pulled back from the crossing."):
+        assert types(run(kb, text)) == ["RETREAT"], text
+    assert types(run(kb, "Chad's president ordered the battalion to move to the river.")) == ["MOBILIZE"]

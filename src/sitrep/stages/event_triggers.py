@@ -963,8 +963,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
             any(lemma(t) in words.military_nouns for t in obj.subtree):
-        if _orders_an_act_of(c.head, by_head, lex.types_of("conflict") - {"MOBILIZE"}):
-            return False  # "ordered the military to kill everyone": the killing is the act
+        if _orders_an_act_of(c.head, by_head, (lex.types_of("conflict") | lex.types_of("self-moving")) - {"MOBILIZE"}):
+            return False  # "ordered the military to kill everyone", "ordered troops to pull back": that is the act
         c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
     if not c.is_verb and _label_of_another(c, by_head, words):
         return False  # "condemned the operation as an attack on ...": a label, no second act
