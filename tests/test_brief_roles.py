@@ -72,6 +72,10 @@ def test_a_country_between_a_possessor_and_its_noun_is_no_actor():
     for text in ("Doe's Ruritania has attacked the port.", "Ruritania's army attacked the port."):
         kept = _event(text, source="Ruritania", trigger="attacked")
         assert role_in_context(kept, "source") is None, text
+    # the noun it modifies is the act itself: the country is whom the act is against
+    for text in ("Ruritania's Borduria offensive killed dozens.", "His Borduria invasion began at dawn."):
+        kept = _event(text, target="Borduria", trigger="offensive" if "offensive" in text else "invasion")
+        assert role_in_context(kept, "target") is None, text
 
 
 def test_a_speaker_before_another_actor_is_not_the_actor():

@@ -87,14 +87,15 @@ def _in_compound(sentence: str, start: int, end: int) -> bool:
             and bool(after) and after.group()[:1].islower())
 
 
-def _attributive(sentence: str, start: int, end: int, words: RoleWords) -> bool:
+def _attributive(sentence: str, start: int, end: int, words: RoleWords, trigger: Optional[int] = None) -> bool:
     """The mention stands between a possessor and the noun it modifies ("the president's
     Ruritania policy", "his Borduria trip"): it names what the noun is about, it does not
     act or suffer the act (a verb or function word after it -- "Doe's Ruritania is" --
-    keeps it a name)."""
+    keeps it a name). When the noun it modifies is the event's own trigger ("his Borduria
+    invasion"), it names whom the act is against: it stays."""
     before = _TOKEN.findall(sentence[:start])[-1:]
     after = _TOKEN.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
-    if not before or not after:
+    if not before or not after or (trigger is not None and after.start() == trigger):
         return False
     word, following = before[0].lower(), after.group()
     possessor = word.endswith(("'s", "’s")) or word in words.possessives
@@ -277,7 +278,8 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     sentence = e["sentence"]
     if all(_compound_modifier(sentence, b) for _, b in spans):
         return "named only in a compound adjective"
-    if all(_attributive(sentence, a, b, words) for a, b in spans):
+    trigger = (e["trigger_start"] - (e.get("sentence_start") or 0)) if e.get("trigger_start") is not None else None
+    if all(_attributive(sentence, a, b, words, trigger) for a, b in spans):
         return "named only as a modifier of a noun"  # "the president's Ruritania policy"
     if role == "source":
         if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
