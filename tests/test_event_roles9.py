@@ -8,7 +8,7 @@ def test_the_speaker_of_a_judgement_on_a_nominal_act_is_not_its_doer(kb):
     doc = run(kb, "Peru said the new tariffs on Chile were a sign of weakness in Washington.")
     tariffs = one(doc, "SANCTION")
     assert country(tariffs.target) == "CHL"
-    assert country(tariffs.source) != "PER"
+    assert tariffs.source is None or country(tariffs.source) == "USA"
 
 
 def test_the_speaker_of_a_reported_verbal_act_is_still_its_counterpart(kb):
@@ -56,24 +56,23 @@ def test_unfit_doer_keeps_the_doer_phrase_of_the_subject(kb):
 
 
 def test_forces_the_doer_sends_are_not_its_target(kb):
-    doc = run(kb, "Canada also plans to send a squadron of CF-18 fighters to the base.")
+    doc = run(kb, "Canada also intends to send a squadron of fighter pilots.")
     sending = one(doc, "MOBILIZE")
     assert country(sending.source) == "CAN"
-    assert sending.target is None or country(sending.target) != "CAN"
+    assert sending.target is None
 
 
 def test_a_news_outlet_told_something_is_not_the_addressee(kb):
-    doc = run(kb, "Ortiz told CNN on Sunday that military action is not off the table.")
-    assert all(e.target is None or e.target.sector != "MED" for e in doc.events)
+    doc = run(kb, "Ortiz told ABC News on Friday that Peru must release the prisoners.")
+    assert doc.events and all(e.target is None or e.target.sector != "MED" for e in doc.events)
 
 
 def test_foreign_powers_are_a_group_of_several_states(kb):
-    doc = run(kb, "Kenya has condemned foreign powers for backing a Somali militia leader.")
+    doc = run(kb, "Kenya denounced the outside powers that back a Somali warlord.")
     condemnation = one(doc, "ACCUSE")
+    assert country(condemnation.source) == "KEN"
     assert condemnation.target is not None and condemnation.target.country is None
     assert "powers" in condemnation.target.name
-    backing = one(doc, "SUPPORT")
-    assert country(backing.source) != "KEN"
 
 
 def test_the_foreign_minister_is_not_several_states(kb):
@@ -93,7 +92,7 @@ def test_an_unnamed_government_faced_by_domestic_rebels_is_theirs(kb):
 
 
 def test_the_counterpart_of_a_relation_is_reached_before_its_place(kb):
-    doc = run(kb, "Moscow has shut down a vital communication line with its Turkish counterparts in Libya.")
+    doc = run(kb, "Moscow has shut down a channel with its Turkish counterparts in Libya.")
     shutdown = one(doc, "COERCE")
     assert country(shutdown.source) == "RUS"
     assert country(shutdown.target) == "TUR"
@@ -121,10 +120,10 @@ def test_a_news_agency_quoted_does_not_make_its_country_the_home_country(kb):
 
 
 def test_a_place_of_another_act_noun_does_not_receive_the_act(kb):
-    doc = run(kb, "The truce between Turkey and Kurdish militants follows weeks of intense fighting "
-                  "and paves the way for peace talks in Oman.")
+    doc = run(kb, "The truce between Turkey and Kurdish militants ends months of heavy fighting "
+                  "and opens the door to peace talks in Oman.")
     fighting = one(doc, "ASSAULT")
-    assert country(fighting.target) != "OMN"
+    assert fighting.target is not None and country(fighting.target) != "OMN"
 
 
 def test_a_place_on_the_act_itself_still_receives_it(kb):

@@ -47,7 +47,7 @@ def test_according_to_is_no_accord(kb):
     ("Peru cancelled the foreign minister's visit to Chile after the border incident on Friday.", "SANCTION"),
     ("Chile and Bolivia have postponed their talks after the border incident on Friday.", "SANCTION"),
     ("The Peruvian foreign minister telephoned his Chilean counterpart on Tuesday about the dispute.", "CONSULT"),
-    ("Peruvian intelligence officials have shared evidence with Chile about the smuggling network.", "COOPERATE"),
+    ("The ministries of Peru and Chile shared expertise on mine clearance last year.", "COOPERATE"),
 ])
 def test_verb_object_rows_of_session_8(kb, text, etype):
     assert etype in types(run(kb, text))
