@@ -109,9 +109,11 @@ class Corpus:
     def incidents(self, *, output: Optional[str] = None, **filters: Any) -> Any:
         """Incidents, best corroborated first (certainty as JSON text in a frame, a dict in a
         row; rows carry their mentions); filters: about, since, until, event_type,
-        min_sources, limit, background. ``about`` reads as ``sitrep incidents --about``: the
+        min_sources, limit, background (default False: incidents made only of history or
+        habitual mentions are left out, as the CLI does). ``about`` reads as ``sitrep incidents --about``: the
         incidents of the articles about the subject (``report.scope.articles_about``)."""
         from sitrep.corpus import queries
+        filters.setdefault("background", False)  # as the CLI: history-only incidents on request
         about = filters.pop("about", None)
         if about is not None:
             from sitrep.report.scope import articles_about

@@ -88,7 +88,8 @@ def _check_workers(value: str) -> int:
     if n > WORKERS_PER_CORE * cores:
         raise argparse.ArgumentTypeError(
             f"--workers {value!r} is more than {WORKERS_PER_CORE} per core ({WORKERS_PER_CORE * cores} on this "
-            f"machine's {cores} cores); each worker holds about 0.5 GB: use at most the number of cores")
+            f"machine's {cores} cores); each worker holds about 0.5 GB: give at most {WORKERS_PER_CORE * cores} "
+            f"(the number of cores, {cores}, is usually fastest)")
     return n
 
 

@@ -1299,7 +1299,7 @@ def _negative_subject(verb, words) -> bool:
     """The verb's subject says nobody did it: "nobody", "none of them", "neither X nor Y"
     (``neither`` hangs on the first conjunct), "no country"."""
     for subj in verb.children:
-        if subj.dep_ != "nsubj":
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if subj.lower_ in words.negative_subjects:
             return True
