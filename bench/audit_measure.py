@@ -12,7 +12,7 @@ sentences before it, for a person to judge (type / source / target right?).
 ``recall``: the share of the analyst's events (article id, character span of a quote that
 holds the trigger, type, source and target country, background flag) that the store has in
 the same sentence with the right type, and with the right type + source country + target
-country. An international organisation coded by the analyst with an IGO code (EU, UN, ...)
+country (and also with the background flag right). An international organisation coded by the analyst with an IGO code (EU, UN, ...)
 counts as a country-less actor, as the store keeps it.
 ``judged``: totals of a judging file written from ``sample`` (columns: n, background,
 type_ok, source_ok, target_ok as 1/0).
@@ -90,21 +90,22 @@ def sentence_span(con, article_id: str, start: int, end: int) -> tuple[int, int]
 
 
 def system_events_in(con, article_id: str, lo: int, hi: int) -> list[tuple]:
-    """Stored events with the trigger or any merged mention inside [lo, hi)."""
+    """Stored events (type, source country, target country, background) with the trigger or
+    any merged mention inside [lo, hi)."""
     found = []
-    for typ, sc, tc, ts, te, mentions in con.execute(
-            "select type, source_country, target_country, trigger_start, trigger_end, mentions from events"
-            " where article_id = ?", [article_id]).fetchall():
+    for typ, sc, tc, bg, ts, te, mentions in con.execute(
+            "select type, source_country, target_country, background, trigger_start, trigger_end, mentions"
+            " from events where article_id = ?", [article_id]).fetchall():
         spans = [(ts, te)] + [tuple(m) for m in json.loads(mentions or "[]")]
         if any(s is not None and lo <= s < hi for s, _ in spans):
-            found.append((typ, sc, tc))
+            found.append((typ, sc, tc, bool(bg)))
     return found
 
 
 def recall(db: Path, analyst: Path) -> dict:
     """Share of the analyst's events found with the right type, and type + dyad."""
     con = connect(db)
-    tallies: dict[str, list[int]] = {"all": [0, 0, 0], "news": [0, 0, 0], "background": [0, 0, 0]}
+    tallies: dict[str, list[int]] = {"all": [0, 0, 0, 0], "news": [0, 0, 0, 0], "background": [0, 0, 0, 0]}
     misses = []
     for line in analyst.open(encoding="utf-8"):
         ev = json.loads(line)
@@ -112,14 +113,17 @@ def recall(db: Path, analyst: Path) -> dict:
         found = system_events_in(con, ev["article"], lo, hi)
         typed = [f for f in found if f[0] == ev["type"]]
         dyad = [f for f in typed if f[1] == country_key(ev["source"]) and f[2] == country_key(ev["target"])]
+        flagged = [f for f in dyad if f[3] == ev["background"]]
         for key in ("all", "background" if ev["background"] else "news"):
             tallies[key][0] += 1
             tallies[key][1] += bool(typed)
             tallies[key][2] += bool(dyad)
+            tallies[key][3] += bool(flagged)
         if not dyad:
             misses.append((ev["event"], ev["type"], country_key(ev["source"]), country_key(ev["target"]), found))
-    out = {k: {"n": n, "type_recall": round(t / (n or 1), 3), "type_dyad_recall": round(d / (n or 1), 3)}
-           for k, (n, t, d) in tallies.items()}
+    out = {k: {"n": n, "type_recall": round(t / (n or 1), 3), "type_dyad_recall": round(d / (n or 1), 3),
+               "type_dyad_background_recall": round(b / (n or 1), 3)}
+           for k, (n, t, d, b) in tallies.items()}
     out["misses"] = misses
     return out
 
