@@ -91,3 +91,15 @@ def test_a_name_run_together_with_itself_is_one_person(kb):
                        "signs the budget today.")
     assert "Obama Obama" not in found
     assert all(a.country == "USA" for name, a in found.items() if "Obama" in name)
+
+
+def test_the_north_and_the_south_stand_for_the_compass_named_state_before(kb):
+    """"the South" after South Sudan's name is South Sudan; a compass word that starts a
+    longer name ("the North Atlantic"), or one no such state precedes, is left alone."""
+    found = actors(kb, "South Sudan closed its border crossings on Monday, officials in Juba said. "
+                       "The decision came a day after the South accused Sudan of shelling a market. "
+                       "Tankers crossed the North Atlantic.")
+    assert found["the South"].country == "SSD" and found["the South"].resolved_by == "coref"
+    assert not any(text.startswith("the North") for text in found)
+    alone = actors(kb, "Officials said the North rejected the plan on Monday.")
+    assert not (alone.get("the North") and alone["the North"].country)

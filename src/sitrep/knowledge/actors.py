@@ -142,6 +142,9 @@ class RoleWords:
     relational_nouns: frozenset[str] = frozenset()
     #: nouns that, after "the", describe a state named before ("the country")
     country_descriptions: frozenset[str] = frozenset()
+    #: compass words that, capitalised after "the", stand for a state named before whose
+    #: name begins with them ("the North" after "North Korea")
+    compass_short_forms: frozenset[str] = frozenset()
     #: prepositions whose place lies outside where an act lands ("off the coast of X")
     outside_prepositions: frozenset[str] = frozenset()
     #: pronouns that stand for a thing or an act, never a party, as a copula's subject
@@ -186,7 +189,7 @@ _ROLE_WORD_SETS = {
     "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
-    "counterpart_preposition": "counterpart_prepositions",
+    "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
 }
 
 

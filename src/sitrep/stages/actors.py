@@ -173,6 +173,7 @@ class _Extractor:
         self._bare_roles()
         self._pronouns()
         self._country_descriptions()
+        self._compass_short_forms()
         return self._emit()
 
     def _add(self, m: _Mention) -> _Mention:
@@ -1147,6 +1148,30 @@ class _Extractor:
                 d.country, d.sector, d.kind, d.resolved_by = m.country, "GOV", "state", "coref"
                 self._add(d)
                 break
+
+    def _compass_short_forms(self) -> None:
+        """"the North", "the South" (role_words.tsv): the state named before it whose name
+        begins with that word ("North Korea", "South Sudan"), the latest one. A compass
+        word that starts a longer name ("the North Atlantic") or that no such state
+        precedes is left alone."""
+        words = load_role_words().compass_short_forms
+        states = sorted((m for m in self.mentions if not m.dropped and m.country and m.entry is not None
+                         and m.entry.kind == "state"), key=lambda m: m.start)
+        for i in range(1, self.n):
+            tok = self.sdoc[i]
+            if self.norms[i] not in words or not tok.text[:1].isupper() or self.norms[i - 1] != "the" \
+                    or self.covered[i] is not None or self.covered[i - 1] is not None:
+                continue
+            if i + 1 < self.n and self.sdoc[i + 1].pos_ in ("PROPN", "NOUN"):
+                continue  # "the North Atlantic", "the South China Sea"
+            prefix = self.norms[i] + " "
+            named = [m for m in states if m.end <= i - 1 and m.entry.name.lower().startswith(prefix)]
+            if not named:
+                continue
+            m = named[-1]
+            d = _Mention(i - 1, i + 1, m.entry)
+            d.country, d.sector, d.kind, d.resolved_by = m.country, "GOV", "state", "coref"
+            self._add(d)
 
     def _modifies_a_thing(self, m: _Mention) -> bool:
         """"US claims", "Venezuelan oil": the state word modifies a noun that names no party."""
