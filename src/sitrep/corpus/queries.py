@@ -187,11 +187,9 @@ def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] 
     if not background:
         where.append("NOT coalesce(i.background, false)")
     if article_ids is not None:
-        a3, a2 = country or ("", "")
-        where.append("(i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
-                     "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))) "
-                     "OR i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
-        params += [list(article_ids), a3 or "", a3 or "", a2 or ""]
+        cond, p = scoped_incidents_sql(article_ids, country)
+        where.append(cond)
+        params += p
     t = check_type(event_type)
     if t:
         where.append("i.type = ?")
@@ -215,6 +213,19 @@ def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] 
     if limit:
         sql += f" LIMIT {limit}"
     return sql, params
+
+
+def scoped_incidents_sql(article_ids: list[str], country: Optional[tuple[str, Optional[str]]] = None
+                         ) -> tuple[str, list]:
+    """The condition of ``incidents i`` meaning "about the subject" wherever incidents are
+    listed (the CLI, the Python API, the dashboard): the incident is reported by one of
+    ``article_ids`` (the articles about the subject, ``report.scope.articles_about``) or
+    its own source, target or place is of ``country`` (alpha-3, alpha-2)."""
+    a3, a2 = country or ("", "")
+    return ("(i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
+            "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))) "
+            "OR i.source_country = ? OR i.target_country = ? OR i.place_country = ?)",
+            [list(article_ids), a3 or "", a3 or "", a2 or ""])
 
 
 def mentions_sql(incident_ids: list[str]) -> tuple[str, list]:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label, outlet_label_sql
-from sitrep.corpus.queries import about_articles_sql, country_codes
+from sitrep.corpus.queries import about_articles_sql, country_codes, scoped_incidents_sql
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
 from sitrep.report.content import Change
 from sitrep.web import summaries
@@ -187,18 +187,64 @@ def about_hits(store, about: Optional[str]) -> Optional[summaries.AboutHits]:
     return found
 
 
+@dataclass(frozen=True)
+class IncidentScope:
+    """What ``about`` keeps of the incidents, as ``sitrep incidents --about``, the Python
+    API and the brief read it: the incidents reported by an article *about* the subject
+    (report.scope.articles_about: its title names it, or enough of its own events involve
+    it; one passing mention is not enough), and those whose own source, target or place
+    is of the subject's country. Events, articles and quotes keep the wider reading of
+    ``about`` (any article naming the term), as ``sitrep events --about`` does."""
+    article_ids: tuple[str, ...]
+    country: tuple[str, Optional[str]]
+
+    def condition(self) -> tuple[str, list[Any]]:
+        """The WHERE term over ``incidents i`` (or ``web.incidents i``, same columns)."""
+        return scoped_incidents_sql(list(self.article_ids), self.country)
+
+
+def incident_scope(store, about: Optional[str]) -> Optional[IncidentScope]:
+    """The incidents' reading of ``about`` on ``store``, worked out once per copy and term
+    on the server (kept with the copy's list memo); None without a term."""
+    if not about:
+        return None
+    from sitrep.report.scope import articles_about
+
+    memo = getattr(store, "matches", None)
+    key = ("incident-scope", about)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        ids, country = articles_about(store, about)
+        found = IncidentScope(tuple(ids), country)
+        if memo is not None:
+            memo.put(key, found)
+    return found
+
+
 def _event_level(f: Filters) -> Filters:
-    """The filters that are about single mentions (used inside an incident's EXISTS)."""
-    return Filters(about=f.about, actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
+    """The filters that are about single mentions (used inside an incident's EXISTS);
+    ``about`` is not one of them: it reads the incident's articles (IncidentScope)."""
+    return Filters(actor=f.actor, certainty=f.certainty, outlet=f.outlet, q=f.q)
 
 
 def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
-                        hits: Optional[summaries.AboutHits] = None) -> tuple[list[str], list[Any]]:
+                        scope: Optional[IncidentScope] = None) -> tuple[list[str], list[Any]]:
     """WHERE terms over ``incidents i``: its own columns, and mentions for the rest. With
     ``fast``, the mentions are read from ``web.mentions`` (mention, event and article in
     one row) and the free text from ``web.incident_text`` (summaries.py). With ``keyed``,
-    ``i`` is ``web.incidents`` and those tables are joined on its integer keys."""
+    ``i`` is ``web.incidents`` and those tables are joined on its integer keys. ``scope``
+    is ``incident_scope(store, f.about)``, required when ``f.about`` is set. Incidents
+    made only of history or habitual mentions are left out unless ``f.background``, as
+    ``sitrep incidents`` does."""
     where, params = ["i.n_sources >= ?"], [f.min_sources]
+    if not f.background:
+        where.append("NOT coalesce(i.background, false)")
+    if f.about:
+        if scope is None:
+            raise ValueError("incident_conditions: about= needs its incident_scope(store, about)")
+        cond, p = scope.condition()
+        where.append(cond)
+        params += p
     if f.type:
         where.append("i.type = ?")
         params.append(f.type)
@@ -230,7 +276,7 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
         params += [f.q, f.q, f.q]
     if fast:
         article = ON_SUMMARY_ROWS if keyed else {"article_column": "e.m_article_id"}
-        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article, hits=hits)
+        inner, p = event_conditions(replace(_event_level(f), q=None), True, **article)
         if inner:
             incident = ("i._key", "e._incident") if keyed else ("i.incident_id", "e.incident_id")
             where.append(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
@@ -250,7 +296,7 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
 
 def list_incidents(store, f: Filters) -> Page:
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
+    where, params = incident_conditions(f, fast, keyed=fast, scope=incident_scope(store, f.about))
     if fast:
         total, rows = _ranked_page(store, "incidents", where, params, f.sort, f)
     else:
@@ -594,7 +640,7 @@ def _events_source(fast: bool) -> tuple[str, dict[str, str]]:
 
 def _period_counts(store, f: Filters, types: dict[str, int], articles: int) -> dict[str, int]:
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
+    where, params = incident_conditions(f, fast, keyed=fast, scope=incident_scope(store, f.about))
     return {"events": sum(types.values()), "incidents": _count(store, _incidents_source(fast), where, params),
             "articles": articles}
 
@@ -657,7 +703,7 @@ def map_incidents(store, f: Filters, limit: int = 5000) -> list[dict[str, Any]]:
     """Incidents with a place: coordinates of a point-like place, else the country (the
     map draws those at the country's centre, marked as approximate)."""
     fast = summaries.ready(store)
-    where, params = incident_conditions(f, fast, keyed=fast, hits=about_hits(store, f.about))
+    where, params = incident_conditions(f, fast, keyed=fast, scope=incident_scope(store, f.about))
     where.append("(i.lat IS NOT NULL OR i.place_country IS NOT NULL)")
     return store.rows(f"""SELECT i.incident_id, i.label, i.type, i.quad_class, i.place_name, i.place_country,
                                  i.lat, i.lon, i.n_sources, i.n_articles, i.date_start, i.conflicted

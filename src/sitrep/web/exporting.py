@@ -12,7 +12,7 @@ from pathlib import Path
 from sitrep.corpus import csv_safety
 from sitrep.corpus.exports import TABLES
 from sitrep.web import summaries
-from sitrep.web.data import event_conditions, incident_conditions
+from sitrep.web.data import event_conditions, incident_conditions, incident_scope
 from sitrep.web.filters import Filters
 
 FORMATS = {
@@ -34,7 +34,8 @@ def export(store, table: str, fmt: str, f: Filters, folder: str | None = None) -
     """Write the filtered ``table`` as ``fmt``; (path, media type, download name)."""
     options, media = FORMATS[fmt]
     fast = summaries.ready(store)
-    where, params = event_conditions(f, fast) if table == "events" else incident_conditions(f, fast)
+    where, params = (event_conditions(f, fast) if table == "events"
+                     else incident_conditions(f, fast, scope=incident_scope(store, f.about)))
     base = BASE[table]
     order = " ORDER BY e.event_date NULLS LAST, e.event_id" if table == "events" else \
         " ORDER BY i.date_start NULLS LAST, i.incident_id"

@@ -54,6 +54,8 @@ class Filters:
     outlet: Optional[str] = None
     q: Optional[str] = None
     min_sources: int = 1
+    #: also list incidents made only of history or habitual mentions (as `sitrep incidents --background`)
+    background: bool = False
     sort: str = "sources"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
@@ -75,7 +77,8 @@ class Filters:
             country=_text(raw.get("country")), type=_event_type(raw.get("type")),
             certainty=_certainty(raw.get("certainty")), contested=_flag(raw.get("contested"), "contested"),
             place=_text(raw.get("place")), outlet=_text(raw.get("outlet")), q=_text(raw.get("q")),
-            min_sources=_int(raw.get("min_sources"), "min_sources", 1, 1, 10_000), sort=sort,
+            min_sources=_int(raw.get("min_sources"), "min_sources", 1, 1, 10_000),
+            background=bool(_flag(raw.get("background"), "background")), sort=sort,
             page=_int(raw.get("page"), "page", 1, 1, 1_000_000),
             per_page=_int(raw.get("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE))
 

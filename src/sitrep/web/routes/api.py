@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api")
 
 
 def filter_params(
-    about: Optional[str] = Query(None, description="articles mentioning this (country name or code, actor, word), as `sitrep events --about`"),
+    about: Optional[str] = Query(None, description="events, articles, actors: articles naming this (country name or code, actor, word), as `sitrep events --about`; incidents and the map: the incidents of the articles about it, as `sitrep incidents --about`"),
     since: Optional[str] = Query(None, description="from this date, YYYY-MM-DD"),
     until: Optional[str] = Query(None, description="up to this date, YYYY-MM-DD"),
     actor: Optional[str] = Query(None, description="source or target: part of a name, or a country code (VEN)"),
@@ -31,6 +31,7 @@ def filter_params(
     outlet: Optional[str] = Query(None, description="part of the outlet name"),
     q: Optional[str] = Query(None, description="free text in the sentence, the article title or the incident label"),
     min_sources: Optional[str] = Query(None, description="at least this many independent sources (incidents)"),
+    background: Optional[str] = Query(None, description="yes: also incidents made only of history or habitual mentions (left out by default, as `sitrep incidents`)"),
     sort: Optional[str] = Query(None, description=f"incidents: {', '.join(INCIDENT_SORTS)}; events: {', '.join(EVENT_SORTS)}"),
     page: Optional[str] = Query(None, description="page number, from 1"),
     per_page: Optional[str] = Query(None, description="rows per page, 1 to 200 (default 50)"),
