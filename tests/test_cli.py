@@ -222,7 +222,7 @@ def test_ingest_of_an_empty_folder_exits_2_and_leaves_no_store(tmp_path, capsys)
     db = tmp_path / "x.duckdb"
     err = one_line_error_from_main(capsys, ["ingest", str(tmp_path / "inbox"), "--db", str(db),
                                             "--workers", "1", "--until", "clean", "--no-progress"])
-    assert "held no article" in err and "no store was left behind" in err
+    assert "held no article" in err and "no store was made" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox"]
 
 

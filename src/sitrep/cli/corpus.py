@@ -162,9 +162,16 @@ def _store(args, read_only: bool = False):
 # -- commands --------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from sitrep.corpus.ingest import IngestInterrupted, ingest, start_engine
+    from sitrep.corpus.inputs import expand_url_lists, nonempty, read_articles
 
     engine_options, limits = _engine_options(args), limits_from_args(args)  # refused before a store is made
+    # inputs that hold nothing are refused before the pipeline (spaCy) is even imported
+    sources = nonempty(read_articles(expand_url_lists(args.inputs), args.published, limits))
+    if sources is None:
+        raise SitrepError(f"nothing was stored: {', '.join(args.inputs)} held no article (an empty folder or "
+                          "feed?); check the paths; no store was made")
+    from sitrep.corpus.ingest import IngestInterrupted, ingest, start_engine
+
     executor = start_engine(args.engine, args.workers, **engine_options)  # a cluster that is not there: no store
     new_store = _new_store_path(args.db)
     try:
@@ -172,7 +179,7 @@ def cmd_ingest(args) -> int:
             summary = ingest(args.inputs, store, workers=args.workers, until=args.until,
                              published=args.published, batch_size=args.batch_size, progress=args.progress,
                              limits=limits, snippet=args.snippet, engine=args.engine, executor=executor,
-                             **engine_options)
+                             sources=sources, **engine_options)
     except IngestInterrupted as exc:
         return _interrupted(exc)
     finally:

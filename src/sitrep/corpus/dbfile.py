@@ -23,6 +23,7 @@ checksums when the block is read, and reported the same way (``translate``).
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
@@ -311,12 +312,23 @@ class WriterLock:
     def __init__(self, path: Path):
         self.path = Path(str(path) + ".lock")
         self._fd: Optional[int] = None
+        #: this lock made the lock file (it was not there before): discard() removes it
+        self.created = False
+
+    def _open(self) -> int:
+        """The lock file's descriptor, noting whether this call created the file."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            self.created = True
+            return fd
+        except FileExistsError:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
 
     def acquire(self) -> None:
         import fcntl
 
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
         except OSError:
             return  # a read-only folder: DuckDB itself will refuse to write there
         try:
@@ -334,3 +346,12 @@ class WriterLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor drops the flock
             self._fd = None
+
+    def discard(self) -> None:
+        """Release the lock and, if this lock made the lock file, delete it (still held,
+        so no other writer is between): a store refused on opening (another tool's
+        database, a damaged file) leaves no ``<db>.lock`` beside it."""
+        if self._fd is not None and self.created:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self.release()

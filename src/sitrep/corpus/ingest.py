@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 from sitrep.corpus.dedup import LSHIndex
 from sitrep.corpus.dbfile import is_storage_failure
+from sitrep.corpus.inputs import expand_url_lists, nonempty, read_articles  # noqa: F401 - re-exported
 from sitrep.corpus.store import Store, content_hash
 from sitrep.errors import SitrepError, Skip
 from sitrep.model import Article
@@ -154,10 +155,12 @@ def ingest(paths: Iterable[str], store: Store, *, workers: Optional[int] = None,
     paths = expand_url_lists([str(p) for p in paths])
     if limits is not None:
         max_chars = limits.max_chars
-    pipeline = pipeline or Pipeline.default(until=until)
     run = IngestRun(store, until=until, max_chars=max_chars, batch_size=batch_size,
                     commit_seconds=commit_seconds, progress=progress, paths=paths)
-    items = sources if sources is not None else read_articles(paths, published, limits)
+    items = nonempty(sources if sources is not None else read_articles(paths, published, limits))
+    if items is None:  # nothing to read (an empty folder): no model loaded, no worker started
+        return run.finish(recluster)
+    pipeline = pipeline or Pipeline.default(until=until)
     if snippet:
         items = _as_snippets(items)
     own_executor = executor is None
@@ -214,48 +217,12 @@ def plan_workers(paths: list[str], workers: Optional[int]) -> int:
 
 # -- reading ------------------------------------------------------------------------------
 
-def read_articles(paths: list[str], published: Optional[str],
-                  limits: Optional[Limits] = None) -> Iterator[Union[Article, Skip]]:
-    """The reader's stream; a bug in the reader ends reading with a recorded skip rather
-    than aborting what was already read."""
-    from sitrep.read import read_inputs
-
-    items = read_inputs(paths, published=published, limits=limits)
-    while True:
-        try:
-            item = next(items)
-        except StopIteration:
-            return
-        except Exception as exc:  # noqa: BLE001 - see the docstring
-            yield Skip("?", "internal_error", f"reader: {exc!r}", "read")
-            return
-        yield item
-
-
 def _as_snippets(items: Iterable[Union[Article, Skip]]) -> Iterator[Union[Article, Skip]]:
     """--snippet: every article is analysed even when shorter than an article (clean stage)."""
     for item in items:
         if isinstance(item, Article):
             item.meta["snippet"] = True
         yield item
-
-
-def expand_url_lists(paths: Iterable[str]) -> list[str]:
-    """A .txt file whose every line is a URL (feeds.txt) stands for those URLs."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.suffix == ".txt" and path.is_file() and path.stat().st_size < 200_000:
-            try:
-                lines = [ln.strip() for ln in path.read_text(encoding="utf-8-sig").splitlines()]
-            except (OSError, UnicodeDecodeError):
-                lines = []
-            urls = [ln for ln in lines if ln and not ln.startswith("#")]
-            if urls and all(re.match(r"^https?://\S+$", u) for u in urls):
-                out.extend(urls)
-                continue
-        out.append(p)
-    return out
 
 
 def estimate_total(paths: Iterable[str], limit_bytes: int = 200_000_000) -> Optional[int]:

@@ -218,14 +218,14 @@ class Store:
         self._outlets: Optional[set[str]] = None
         if not in_memory:
             self._prepare_file()
-        self._con = self._connect()
         try:
+            self._con = self._connect()
             if not in_memory and self.path.stat().st_size:
                 self._verify()
                 dbfile.check_tables(self._con, self.path, self.read_only)  # before a reader migrates it
             self._bring_schema_up_to_date()
         except BaseException:
-            self._shutdown()
+            self._shutdown(refused=True)
             raise
         if self._release:
             self.release()
@@ -355,7 +355,9 @@ class Store:
         finally:
             self._shutdown()
 
-    def _shutdown(self) -> None:
+    def _shutdown(self, refused: bool = False) -> None:
+        """Close the connection and drop the writer lock; ``refused`` (the file was refused
+        on opening) also deletes the lock file if this store made it."""
         if self._con is not None:
             try:
                 self._con.close()
@@ -363,7 +365,10 @@ class Store:
                 pass
             self._con = None
         if self._writer_lock is not None:
-            self._writer_lock.release()
+            if refused:
+                self._writer_lock.discard()
+            else:
+                self._writer_lock.release()
             self._writer_lock = None
 
     def __enter__(self) -> "Store":
