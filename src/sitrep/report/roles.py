@@ -9,8 +9,7 @@ role only when its sentence reads that way:
 * the speaker of a material act ("..., the senator said"; "critics argued the president
   let the army attack"; a speaker whose quoted words hold the trigger) reports it;
 * the subject of a verb is not the actor of a later act that another verb of its own
-  governs ("began withdrawing ahead of an invasion"), nor of a noun trigger no light verb
-  takes, unless the noun phrase, a possessive or "by" names the actor;
+  governs ("began withdrawing ahead of an invasion");
 * a target named only after "in"/"at" ("jailed in the capital") is where it happened.
 * a role that opens with a question word ("how many people") is a question, not an actor.
 
@@ -30,6 +29,9 @@ MAX_SKIPPED = 3
 #: how many words (modifiers of a noun: "another alleged chemical weapons attack") may
 #: stand between a nominal trigger and the preposition or determiner governing it
 MAX_NOUN_MODIFIERS = 4
+#: how many words may stand between a noun trigger and the agent it names ("the seizure
+#: of a crude tanker by US forces")
+MAX_AGENT_DISTANCE = 6
 #: how many words after a mention its report verb may come
 MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
@@ -69,6 +71,22 @@ def _after_preposition(sentence: str, start: int, prepositions: frozenset[str], 
         if skipped == MAX_SKIPPED or not (low in words.modifiers or capital):
             return False
     return False
+
+
+def _acts_all_the_same(sentence: str, start: int, end: int, trigger: Optional[int], trigger_end: int,
+                       words: RoleWords) -> bool:
+    """A mention after a preposition that still names the actor: the subject of the
+    gerund trigger right after it ("reports of troops amassing", "aid contingent on
+    Ruritania investigating"), or the agent a noun trigger names right after it with an
+    agent word ("concessions from Ruritania", "a raid by Borduran forces")."""
+    if trigger is None:
+        return False
+    if end <= trigger:
+        between = _TOKEN.findall(sentence[end:trigger])
+        gerund = _TOKEN.match(sentence, trigger)
+        return bool(gerund) and gerund.group().lower().endswith("ing") and len(between) <= 1 and "," not in between
+    after = _TOKEN.findall(sentence[trigger_end:start])
+    return 0 < len(after) <= MAX_AGENT_DISTANCE and any(w.lower() in words.agent for w in after[-2:])
 
 
 def _compound_modifier(sentence: str, end: int) -> bool:
@@ -186,68 +204,6 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
                for start, other_type, source in e.get("neighbours") or ())
 
 
-def _governor_at(before: str, words: RoleWords) -> Optional[int]:
-    """Where the word governing a nominal trigger starts in ``before`` (the sentence up
-    to the trigger): a preposition or determiner within MAX_NOUN_MODIFIERS words ("ahead
-    of a feared invasion", "regarding another alleged chemical attack"), not past a
-    coordinator; None when the trigger is a verb."""
-    tokens = list(_TOKEN.finditer(before))[-MAX_NOUN_MODIFIERS:]
-    for m in reversed(tokens):
-        low = m.group().lower()
-        if low in words.coordinators or low in words.possessives:
-            return None  # "and vowed"; "its offensive" is its possessor's
-        if low in words.infinitive:
-            continue  # "decided to withdraw": the subject's own act
-        if low in words.object_prepositions or low in words.governors:
-            return m.start()
-    return None
-
-
-def _agent_after(after: str, markers: frozenset[str], words: RoleWords) -> set[int]:
-    """Where the actor's name may start in ``after`` (the text after a noun trigger) when
-    an agent marker stands within its first three words ("an assault later by the
-    Ruritanian army": at "the" or at "Ruritanian"); empty when none does."""
-    tokens = list(_TOKEN.finditer(after))
-    for i, m in enumerate(tokens[:3]):
-        if m.group().lower() in markers:
-            rest = tokens[i + 1:i + 3]
-            starts = {rest[0].start()} if rest else set()
-            if len(rest) == 2 and rest[0].group().lower() in words.modifiers:
-                starts.add(rest[1].start())
-            return starts
-    return set()
-
-
-def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
-    """The trigger is a noun ("an invasion", "into battle") that no light verb takes
-    ("launched an offensive" is the subject's act), and the source is named neither in
-    its noun phrase ("the Ruritanian invasion", "Ruritania's raid") nor by "by" after it
-    ("an assault by Ruritania"): the sentence's subject is not the noun's actor."""
-    trigger, text = e.get("trigger_start"), e.get("trigger") or ""
-    if trigger is None or e.get("quad_class") not in MATERIAL:
-        return False
-    first = _TOKEN.findall(text)[:1]
-    if first and first[0].lower() in words.light_verbs:
-        return False  # the trigger is the verb phrase itself ("launching an attack")
-    sentence = e["sentence"]
-    at = trigger - (e.get("sentence_start") or 0)
-    governor = _governor_at(sentence[:at], words)
-    if governor is None:
-        return False
-    previous = _TOKEN.findall(sentence[:governor])[-1:]
-    if previous and previous[0].lower() in words.light_verbs:
-        return False
-    end_of_trigger = at + len(text)
-    markers = words.agent | (words.agent_of if e.get("type") in words.actor_of_types else frozenset())
-    by = _agent_after(sentence[end_of_trigger:], markers, words)
-    for start, end in spans:
-        if governor <= start and end <= at:
-            return False  # in its noun phrase
-        if start - end_of_trigger in by:
-            return False  # "an assault by Ruritania", "the withdrawal of Ruritanian troops"
-    return True
-
-
 def _fronted_setting(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWords) -> bool:
     """Every mention of the target stands in a prepositional phrase opening the sentence,
     before the trigger ("On state television, the president threatened ...", "In
@@ -282,14 +238,17 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     if all(_attributive(sentence, a, b, words, trigger) for a, b in spans):
         return "named only as a modifier of a noun"  # "the president's Ruritania policy"
     if role == "source":
-        if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
+        trigger_end = trigger + len(e.get("trigger") or "") if trigger is not None else 0
+        if all(_after_preposition(sentence, a, words.object_prepositions, words)
+               and not _acts_all_the_same(sentence, a, b, trigger, trigger_end, words) for a, b in spans):
             return "named only as an object"
         if _speaker_not_actor(e, spans, words):
             return "who says it"
         if _nearer_act(e, spans, words):
             return "the actor of another verb"
-        if _not_the_nouns_actor(e, spans, words):
-            return "not named as the actor of the noun"
+        # (no check of a noun trigger's actor here any more: the events stage reads it from
+        # the parse -- "an assault by X", "accused X of attacking", "staged exercises" -- and
+        # a word-window check overrode it wrongly in 20 of 39 cases on real and demo news)
     elif all(_after_preposition(sentence, a, words.place_prepositions, words) for a, _ in spans):
         return "named only as a place"
     elif _speaker_not_actor(e, spans, words, role):
