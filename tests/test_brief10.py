@@ -1,7 +1,9 @@
-"""Session 10 brief work (issue 8 on real news), invented sentences: the brief no longer
-overrides the events stage on a noun trigger's actor, an object of a preposition that
-still acts keeps its role, a physical act's target read from a place name is also where it
+"""Session 10 brief work (issue 8 on real news), invented sentences: the brief's check of a
+noun trigger's actor leaves verb forms, light-verb phrases and a far "by" to the events
+stage, an object of a preposition that still acts keeps its role, a physical act's target read from a place name is also where it
 lands, and the key-developments paragraph reads as a dated summary."""
+from datetime import date
+
 from sitrep.report.roles import role_in_context
 
 
@@ -20,6 +22,19 @@ def test_the_agent_a_noun_trigger_names_after_by_or_from_keeps_the_source():
     e = _event("Talks stalled over concessions from Ruritania on the dam.", "Ruritania", "concessions",
                quad="material cooperation", kind="CONCEDE")
     assert role_in_context(e, "source") is None
+
+
+def test_a_trigger_in_a_verb_form_or_after_a_light_verb_phrase_keeps_the_source():
+    e = _event("Officials accused Ruritania of attacking the border post.", "Ruritania", "attacking")
+    assert role_in_context(e, "source") is None
+    e = _event("Ruritania is staging a new round of naval exercises.", "Ruritania", "naval exercises",
+               kind="MOBILIZE")
+    assert role_in_context(e, "source") is None
+    e = _event("Ruritania carried out a strike on the depot.", "Ruritania", "strike")
+    assert role_in_context(e, "source") is None
+    # a noun no light verb takes is still not the subject's act
+    e = _event("Ruritania braced for a renewed offensive.", "Ruritania", "offensive")
+    assert role_in_context(e, "source") == "not named as the actor of the noun"
 
 
 def test_the_subject_of_a_gerund_after_a_preposition_keeps_the_source():

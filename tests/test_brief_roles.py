@@ -171,6 +171,13 @@ def _noun(sentence, source, trigger):
     return role_in_context(e, "source")
 
 
+def test_the_subject_is_not_the_actor_of_a_noun_it_does_not_take():
+    assert _noun("Border troops began withdrawing ahead of a feared invasion.", "Border troops",
+                 "invasion") == "not named as the actor of the noun"
+    assert _noun("Ruritania was drawn deeper into battle.", "Ruritania", "battle") == \
+        "not named as the actor of the noun"
+
+
 def test_a_noun_taken_by_a_light_verb_or_naming_its_actor_keeps_the_source():
     assert _noun("Ruritania launched an all-out offensive on Monday.", "Ruritania", "offensive") is None
     assert _noun("Critics condemned the Ruritanian invasion of the valley.", "Ruritanian", "invasion") is None
@@ -248,7 +255,10 @@ def test_a_blank_actor_name_is_no_role_and_no_crash():
     assert role_in_context(e, "source") is None
 
 
-def test_a_source_launching_a_noun_trigger_keeps_it():
+def test_the_subject_of_following_reports_is_not_the_actor_of_the_attack_they_regard():
+    e = _event("Officials said Ruritania is closely following reports regarding another alleged chemical "
+               "weapons attack on a hospital.", source="Ruritania", trigger="attack", actors=["Ruritania"])
+    assert role_in_context(e, "source") == "not named as the actor of the noun"
     own = _event("Ruritania launched another large coordinated missile attack on the port.", source="Ruritania",
                  trigger="attack", actors=["Ruritania"])
     assert role_in_context(own, "source") is None
