@@ -59,7 +59,11 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     # plans, threats, denials and one side's accusations are not news of a happening;
     # what is known to be between
     # two named sides, or corroborated, leads (a lone "an attack on X" only fills up)
-    affirmed = [i for i in incidents if i.affirmed and i.reported]
+    # ... and a happening nobody is named in, only a place, is a headline when it is force
+    # or coercion ("an attack in Idlib"), not cooperation or words ("aid in Washington" from
+    # "the war ... left 20 million in need of humanitarian assistance")
+    affirmed = [i for i in incidents if i.affirmed and i.reported
+                and (i.party_named or i.well_specified or i.quad_class == "material conflict")]
     strong = [i for i in affirmed if i.well_specified]
     brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
                                                                  max_headlines)]
