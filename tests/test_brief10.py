@@ -141,3 +141,11 @@ def test_a_happening_dated_after_its_own_report_is_a_plan_not_a_headline(tmp_pat
         assert titles == ["The United States threatened Venezuela"], titles
     finally:
         store.close()
+
+
+def test_a_visit_to_a_capital_is_placed_there_not_in_a_city_named_later():
+    import sitrep
+    doc = sitrep.extract("The Ruritanian president, speaking while on a visit to Brussels, vowed on Thursday "
+                         "not to allow attacks on embassies in Cairo.", published="2024-05-04", snippet=True)
+    visits = [e for e in doc.events if e.type == "CONSULT"]
+    assert visits and visits[0].place is not None and visits[0].place.name == "Brussels"
