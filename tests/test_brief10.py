@@ -149,3 +149,17 @@ def test_a_visit_to_a_capital_is_placed_there_not_in_a_city_named_later():
                          "not to allow attacks on embassies in Cairo.", published="2024-05-04", snippet=True)
     visits = [e for e in doc.events if e.type == "CONSULT"]
     assert visits and visits[0].place is not None and visits[0].place.name == "Brussels"
+
+
+def test_a_toll_is_a_key_figure_of_force_not_of_a_statement_or_aid():
+    from sitrep.report.content import Figure
+    from sitrep.report.figures import shown_figures
+    force = _incident("Ruritania shelled Kassel", date(2024, 5, 3), 9.0)
+    words = _incident("Borduria accused Ruritania", date(2024, 5, 3), 5.0)
+    words.quad_class = "verbal conflict"
+    force.figures = [Figure(kind="killed", text="killed 12", value=12, incident=force.title, outlet="Wire A")]
+    words.figures = [Figure(kind="killed", text="killed 40,000 since 2014", value=40000, incident=words.title,
+                            outlet="Wire A"),
+                     Figure(kind="money", text="$5 million", value=5e6, incident=words.title, outlet="Wire A")]
+    shown = [(f.kind, f.value) for f in shown_figures([force, words])]
+    assert shown == [("killed", 12), ("money", 5e6)]

@@ -8,7 +8,7 @@ from sitrep.knowledge.report_terms import load_report_terms
 from sitrep.report import sections
 from sitrep.report.content import Brief
 from sitrep.report.evidence import load_evidence, quantities_within, type_counts
-from sitrep.report.figures import cited, incident_figures, ranked, sentence_after
+from sitrep.report.figures import cited, incident_figures, ranked, sentence_after, shown_figures
 from sitrep.report.headlines import build_incidents, cite_incident, distinct
 from sitrep.report.scope import build_scope
 from sitrep.report.sides import build_sides
@@ -75,7 +75,7 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
             store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject),
             current_articles=brief.articles, previous_articles=brief.previous_articles)
     brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
-    brief.figures = cited(ranked([f for i in incidents for f in i.figures], MAX_FIGURES), cites.cite_row)
+    brief.figures = cited(ranked(shown_figures(affirmed), MAX_FIGURES), cites.cite_row)
     brief.contested = sections.contested(incidents, cites)
     brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
     brief.activity = sections.activity(evidence.events, scope.articles, scope.period)
