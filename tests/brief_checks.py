@@ -10,6 +10,11 @@ REF = re.compile(r"\[\^([a-z0-9]+)\]")
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ISO_MONTH = re.compile(r"\b\d{4}-\d{2}\b(?!-\d)")
 NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: a date as the summary writes it: "6 May 2019", "6 May" (the year of a date before it), "May 2019"
+WRITTEN_DAY = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b")
+WRITTEN_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{4})\b")
 LIST_MARKER = re.compile(r"^\s*(?:\d+\.|-)\s")
 #: sections that hold sitrep's own counts or the notes themselves, not statements
 NOT_STATEMENTS = ("Change against the previous period", "Sources", "Activity")
@@ -47,10 +52,14 @@ def unbacked(md: str, note_text: dict[str, str], note_dates: dict[str, set[str]]
         refs = REF.findall(text)
         body = REF.sub(" ", text)
         body = "\n".join(LIST_MARKER.sub(" ", line) for line in body.splitlines())
-        dates = ISO_DAY.findall(body)
-        months = ISO_MONTH.findall(ISO_DAY.sub(" ", body))
+        written = [(int(d), MONTHS.index(m) + 1, y) for d, m, y in WRITTEN_DAY.findall(body)]
+        written_months = [f"{y}-{MONTHS.index(m) + 1:02d}" for m, y in WRITTEN_MONTH.findall(WRITTEN_DAY.sub(" ", body))]
+        body = WRITTEN_MONTH.sub(" ", WRITTEN_DAY.sub(" ", body))
+        dates = ISO_DAY.findall(body) + [f"{y}-{m:02d}-{d:02d}" for d, m, y in written if y]
+        months = ISO_MONTH.findall(ISO_DAY.sub(" ", body)) + written_months
+        month_days = [f"-{m:02d}-{d:02d}" for d, m, y in written if not y]
         numbers = NUMBER.findall(ISO_MONTH.sub(" ", ISO_DAY.sub(" ", body)))
-        if not dates and not numbers and not months:
+        if not dates and not numbers and not months and not month_days:
             continue
         if not refs:
             problems.append(f"{section}: no footnote for {text[:120]!r}")
@@ -65,6 +74,9 @@ def unbacked(md: str, note_text: dict[str, str], note_dates: dict[str, set[str]]
         for d in dates:
             if d not in known:
                 problems.append(f"{section}: date {d} is no date of the footnoted sentences of {text[:120]!r}")
+        for md_ in month_days:  # "6 May": a day of that month in some footnoted date
+            if not any(k.endswith(md_) or k[4:10] == md_ for k in known):
+                problems.append(f"{section}: day {md_} is no date of the footnoted sentences of {text[:120]!r}")
         for m in months:
             if not any(k.startswith(m) for k in known):
                 problems.append(f"{section}: month {m} is no date of the footnoted sentences of {text[:120]!r}")

@@ -25,6 +25,8 @@
     whose noun names its actor with "of" (``roles.tsv``).
 ``unit_days[unit]``
     the length in days of a unit of time ("year": 365; ``durations.tsv``).
+``in_sentence(name)``
+    an actor's name as running text writes it ("the United States"; ``names.tsv``).
 
 The tables are plain TSV (see each file's header) so they can be extended without
 touching code; nothing in them may be specific to one country or crisis.
@@ -131,10 +133,22 @@ class ReportTerms:
             r"(?<![\w-])" + _alternatives(words["consequence_qualifier"]) + r"(?:\W+[\w'’-]+){0,2}?\W+"
             + _alternatives(words["consequence"]), re.IGNORECASE)
         self._consequence = statements["consequence"]
+        names = {r["kind"]: frozenset(c.strip().lower() for c in r["cues"].split("|") if c.strip())
+                 for r in tsv_records(REPORT_DIR / "names.tsv")}
+        self._definite_heads = names["definite_head"]
         self._condition = _cue_pattern(words["threat_condition"], whole_words=True)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
+
+    def in_sentence(self, name: str) -> str:
+        """An actor's name as running text writes it: "the United States", "the State
+        Department", "the military" (its last word a ``definite_head`` of names.tsv), else
+        as it is ("Venezuela", "protesters", "al-Qaeda")."""
+        words = name.split()
+        if not words or words[0].lower() in ("the", "a", "an") or words[0].lower().endswith(("'s", "’s")):
+            return name
+        return f"the {name}" if words[-1].lower() in self._definite_heads else name
 
     def severity(self, event_type: Optional[str]) -> float:
         info = self.event_types.get(event_type or "")

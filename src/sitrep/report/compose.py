@@ -8,7 +8,7 @@ from sitrep.knowledge.report_terms import load_report_terms
 from sitrep.report import sections
 from sitrep.report.content import Brief
 from sitrep.report.evidence import load_evidence, quantities_within, type_counts
-from sitrep.report.figures import cited, incident_figures, ranked, sentence_after
+from sitrep.report.figures import cited, incident_figures, ranked, sentence_after, shown_figures
 from sitrep.report.headlines import build_incidents, cite_incident, distinct
 from sitrep.report.scope import build_scope
 from sitrep.report.sides import build_sides
@@ -59,7 +59,11 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     # plans, threats, denials and one side's accusations are not news of a happening;
     # what is known to be between
     # two named sides, or corroborated, leads (a lone "an attack on X" only fills up)
-    affirmed = [i for i in incidents if i.affirmed and i.reported]
+    # ... and a happening nobody is named in, only a place, is a headline when it is force
+    # or coercion ("an attack in Idlib"), not cooperation or words ("aid in Washington" from
+    # "the war ... left 20 million in need of humanitarian assistance")
+    affirmed = [i for i in incidents if i.affirmed and i.reported
+                and (i.party_named or i.well_specified or i.quad_class == "material conflict")]
     strong = [i for i in affirmed if i.well_specified]
     brief.headlines = [cite_incident(i, cites) for i in distinct(strong + [i for i in affirmed if not i.well_specified],
                                                                  max_headlines)]
@@ -71,7 +75,7 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
             store, [a["article_id"] for a in scope.previous_articles], scope.period.previous(), subject),
             current_articles=brief.articles, previous_articles=brief.previous_articles)
     brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
-    brief.figures = cited(ranked([f for i in incidents for f in i.figures], MAX_FIGURES), cites.cite_row)
+    brief.figures = cited(ranked(shown_figures(affirmed), MAX_FIGURES), cites.cite_row)
     brief.contested = sections.contested(incidents, cites)
     brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
     brief.activity = sections.activity(evidence.events, scope.articles, scope.period)

@@ -100,12 +100,17 @@ class Incident:
     def notes(self) -> list[str]:
         return [q.note for q in self.quotes]
 
+    #: the title as it reads inside a sentence ("troops used force ..." after "On 3 May, ")
+    title_in_sentence: str = ""
+
     #: its best mention names both who acted and toward whom
     dyad: bool = False
     #: some source reports it as done, not only the other side accusing the actor of it
     reported: bool = True
     #: its best mention names who acted
     actor_named: bool = False
+    #: its best mention names who acted or toward whom (not only where: "aid in <city>")
+    party_named: bool = False
     #: its place is a town, district or province, not a whole country or region
     local: bool = False
 
@@ -115,8 +120,12 @@ class Incident:
         did it, what it cost or the town it happened in (two outlets' "an attack on X"
         with nobody named, no toll and no town may well be two attacks, and says little
         either way)."""
-        toll = any(f.kind in TOLL_KINDS for f in self.figures)
-        return self.dyad or (self.n_sources >= 2 and (self.actor_named or toll or self.local))
+        return self.dyad or (self.n_sources >= 2 and (self.actor_named or self.has_toll or self.local))
+
+    @property
+    def has_toll(self) -> bool:
+        """A figure says what it cost in lives (killed, injured)."""
+        return any(f.kind in TOLL_KINDS for f in self.figures)
 
     @property
     def affirmed(self) -> bool:

@@ -269,6 +269,22 @@ def dated_by_text(e: dict[str, Any]) -> tuple[Optional[date], str]:
     return recalled_day(e.get("sentence_dates"), e["pub_date"]) or event_day(None, e["pub_date"])
 
 
+#: statuses that tell a happening as done; one dated after its own report cannot be
+AS_DONE = ("asserted", "reported", "claimed", "alleged")
+
+
+def status_by_date(e: dict[str, Any]) -> str:
+    """The event's status, "planned" when it is told as done but dated after the day its
+    article was published ("Trump meets Kim in Singapore on June 12" in a May report;
+    "the summit on Friday"): a report cannot tell what has not happened yet, so it is a
+    schedule or a plan (what to watch), not a happening of the period."""
+    status = e["certainty"]
+    day, published = e.get("event_date"), e.get("pub_date")
+    if status in AS_DONE and day and published and day > published:
+        return "planned"
+    return status
+
+
 #: two words glued together ("DoeSenators", "AnnSmith"): a web page's list of linked
 #: headlines run into the body, not a sentence anyone wrote
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
@@ -331,6 +347,7 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         supported(e)
         e.pop("neighbours", None)
         e["event_date"], e["date_precision"] = dated_by_text(e)
+        e["certainty"] = status_by_date(e)
         e.pop("date_text", None)
         e.pop("sentence_dates", None)
         e["involves"] = involves(subject, e)

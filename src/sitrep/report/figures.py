@@ -14,7 +14,7 @@ import re
 from typing import Iterable, Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
-from sitrep.report.content import Figure
+from sitrep.report.content import TOLL_KINDS, Figure
 from sitrep.report.safety import one_line
 
 KIND_ORDER = ("killed", "injured", "detained", "displaced", "forces", "money")
@@ -167,6 +167,16 @@ def figure_contradictions(figures: list[Figure], min_ratio: float = 1.25) -> lis
         if lo and hi and lo.outlet != hi.outlet and hi.value >= min_ratio * lo.value:
             pairs.append((hi, lo))
     return pairs
+
+
+def shown_figures(incidents) -> list[Figure]:
+    """The figures the key-figures section may show, of ``incidents`` (those fit to
+    headline: reported as done, naming a party, or force), a toll (killed, injured) only
+    from an act of force or coercion ("the war has killed more than 50,000" tied to "aid in
+    Washington", "12 people dead" to an accusation, read on real news, say nothing of the
+    incident they are tied to)."""
+    return [f for inc in incidents for f in inc.figures
+            if f.kind not in TOLL_KINDS or inc.quad_class == "material conflict"]
 
 
 def cited(figures: Iterable[Figure], cite) -> list[Figure]:

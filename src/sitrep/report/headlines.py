@@ -28,7 +28,7 @@ from sitrep.report.sources import Citations
 #: statuses that say the event happened (as against planned, threatened, denied)
 AFFIRMING = ("asserted", "reported", "claimed", "alleged")
 DENYING = ("denied", "negated")
-STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3,
+STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypothetical": 3, "planned": 3,
                "threatened": 2, "denied": 1, "negated": 0}
 #: an incident is significant (it enters the timeline) when it names an actor and has two
 #: independent sources affirming it, or one source asserting it that gives a key figure or
@@ -105,20 +105,21 @@ def reportable(e: dict, terms: ReportTerms) -> bool:
             and not terms.is_caption(e["sentence"]))
 
 
-def title_of(e: dict, terms: ReportTerms) -> str:
-    """A plain-words title from one mention: '<source> <phrase> <target> in <place>'."""
+def title_of(e: dict, terms: ReportTerms, opening: bool = True) -> str:
+    """A plain-words title from one mention: '<source> <phrase> <target> in <place>';
+    capitalised to open a line unless ``opening`` is False (it goes inside a sentence)."""
     target = _target(e)
     if e["source_name"]:
-        title = f"{e['source_name']} {terms.phrase(e['type'], bool(target))}"
+        title = f"{terms.in_sentence(e['source_name'])} {terms.phrase(e['type'], bool(target))}"
     else:
         title = terms.noun(e["type"], bool(target))
     if target:
-        title += f" {target}"
+        title += f" {terms.in_sentence(target)}"
     if e["place_name"] and e["place_name"] not in (e["source_name"], target) and is_material(e):
         title += f" in {e['place_name']}"
-    # a title opens a headline and a key-development sentence: "troops used force ..." reads
-    # as a fragment, so the first letter is capitalised even when the actor's name is not
-    return one_line(title[:1].upper() + title[1:])
+    # a title opens a headline: "troops used force ..." reads as a fragment, so the first
+    # letter is capitalised even when the actor's name is not
+    return one_line(title[:1].upper() + title[1:] if opening else title)
 
 
 def is_material(e: dict) -> bool:
@@ -306,7 +307,8 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet"
                                      for m in sorted(mentions, key=_specificity, reverse=True)))
         inc = Incident(
-            incident_id=key, title=title, type=best["type"], quad_class=best["quad_class"],
+            incident_id=key, title=title, title_in_sentence=title_of(best, terms, opening=False),
+            type=best["type"], quad_class=best["quad_class"],
             day=day, last_day=days[-1] if days else None, precision=best.get("date_precision") or "day",
             place=best["place_name"], lat=best["lat"], lon=best["lon"], outlets=outlets,
             n_sources=n_sources, certainty=_certainty(mentions), contested=contest_pair(mentions) is not None,
@@ -314,7 +316,7 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
             significant=is_significant(mentions, best, severity, bool(figures)),
             figures=figures, mentions=mentions, key_sentence=(best["article_id"], best["sentence_start"]),
             dyad=bool(best["source_name"] and _target(best)), reported=reported,
-            actor_named=bool(best["source_name"]),
+            actor_named=bool(best["source_name"]), party_named=bool(best["source_name"] or _target(best)),
             local=bool(best["place_name"]) and best.get("place_feature") in LOCAL_FEATURES)
         incidents.append(inc)
     incidents.sort(key=lambda i: (-i.significance, i.day or date.min, i.incident_id))

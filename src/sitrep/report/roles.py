@@ -10,7 +10,8 @@ role only when its sentence reads that way:
   let the army attack"; a speaker whose quoted words hold the trigger) reports it;
 * the subject of a verb is not the actor of a later act that another verb of its own
   governs ("began withdrawing ahead of an invasion"), nor of a noun trigger no light verb
-  takes, unless the noun phrase, a possessive or "by" names the actor;
+  takes, unless the noun phrase, a possessive or "by" names the actor (a trigger in a
+  verb form -- "stormed", "accused X of attacking" -- is left to the events stage);
 * a target named only after "in"/"at" ("jailed in the capital") is where it happened.
 * a role that opens with a question word ("how many people") is a question, not an actor.
 
@@ -30,6 +31,9 @@ MAX_SKIPPED = 3
 #: how many words (modifiers of a noun: "another alleged chemical weapons attack") may
 #: stand between a nominal trigger and the preposition or determiner governing it
 MAX_NOUN_MODIFIERS = 4
+#: how many words may stand between a noun trigger and the agent it names ("the seizure
+#: of a crude tanker by US forces")
+MAX_AGENT_DISTANCE = 6
 #: how many words after a mention its report verb may come
 MAX_AUX = 3
 #: how many words an apposition between a mention and its report verb may have
@@ -69,6 +73,22 @@ def _after_preposition(sentence: str, start: int, prepositions: frozenset[str], 
         if skipped == MAX_SKIPPED or not (low in words.modifiers or capital):
             return False
     return False
+
+
+def _acts_all_the_same(sentence: str, start: int, end: int, trigger: Optional[int], trigger_end: int,
+                       words: RoleWords) -> bool:
+    """A mention after a preposition that still names the actor: the subject of the
+    gerund trigger right after it ("reports of troops amassing", "aid contingent on
+    Ruritania investigating"), or the agent a noun trigger names right after it with an
+    agent word ("concessions from Ruritania", "a raid by Borduran forces")."""
+    if trigger is None:
+        return False
+    if end <= trigger:
+        between = _TOKEN.findall(sentence[end:trigger])
+        gerund = _TOKEN.match(sentence, trigger)
+        return bool(gerund) and gerund.group().lower().endswith("ing") and len(between) <= 1 and "," not in between
+    after = _TOKEN.findall(sentence[trigger_end:start])
+    return 0 < len(after) <= MAX_AGENT_DISTANCE and any(w.lower() in words.agent for w in after[-2:])
 
 
 def _compound_modifier(sentence: str, end: int) -> bool:
@@ -186,6 +206,31 @@ def _nearer_act(e: dict[str, Any], spans: list[tuple[int, int]], words: RoleWord
                for start, other_type, source in e.get("neighbours") or ())
 
 
+def _verb_form(word: str, before: str, words: RoleWords) -> bool:
+    """The trigger's first word is a participle or gerund ("stormed", "fired", "attacking",
+    "building up") with no determiner or possessive right before it ("the storming of"
+    is a noun): a verb whose subject the events stage reads from the parse."""
+    previous = _TOKEN.findall(before)[-1:]
+    determined = bool(previous) and (previous[0].lower() in words.governors or previous[0].lower() in words.possessives
+                                     or previous[0].lower().endswith(("'s", "’s"))) \
+        and previous[0].lower() not in words.infinitive
+    return word.lower().endswith(("ed", "ing")) and not determined
+
+
+def _light_verb_before(before: str, words: RoleWords) -> bool:
+    """A light verb stands within MAX_SKIPPED + 1 words before the noun phrase's governor,
+    past particles, determiners and modifiers ("carried out a strike", "is staging a new
+    round of exercises", "imposing its largest package of sanctions"), not past a
+    coordinator, a comma or a preposition ("began withdrawing ahead of a feared invasion")."""
+    for word in reversed(_TOKEN.findall(before)[-(MAX_SKIPPED + 1):]):
+        low = word.lower()
+        if low in words.light_verbs:
+            return True
+        if low in words.coordinators or low in words.object_prepositions:
+            return False
+    return False
+
+
 def _governor_at(before: str, words: RoleWords) -> Optional[int]:
     """Where the word governing a nominal trigger starts in ``before`` (the sentence up
     to the trigger): a preposition or determiner within MAX_NOUN_MODIFIERS words ("ahead
@@ -205,10 +250,11 @@ def _governor_at(before: str, words: RoleWords) -> Optional[int]:
 
 def _agent_after(after: str, markers: frozenset[str], words: RoleWords) -> set[int]:
     """Where the actor's name may start in ``after`` (the text after a noun trigger) when
-    an agent marker stands within its first three words ("an assault later by the
-    Ruritanian army": at "the" or at "Ruritanian"); empty when none does."""
+    an agent marker stands within its first MAX_AGENT_DISTANCE words ("an assault later
+    by the Ruritanian army", "the seizure of a tanker by the navy": at "the" or at the
+    name); empty when none does."""
     tokens = list(_TOKEN.finditer(after))
-    for i, m in enumerate(tokens[:3]):
+    for i, m in enumerate(tokens[:MAX_AGENT_DISTANCE]):
         if m.group().lower() in markers:
             rest = tokens[i + 1:i + 3]
             starts = {rest[0].start()} if rest else set()
@@ -231,12 +277,11 @@ def _not_the_nouns_actor(e: dict[str, Any], spans: list[tuple[int, int]], words:
         return False  # the trigger is the verb phrase itself ("launching an attack")
     sentence = e["sentence"]
     at = trigger - (e.get("sentence_start") or 0)
+    if first and _verb_form(first[0], sentence[:at], words):
+        return False  # "protesters ... stormed", "accused X of attacking": a verb, not a noun
     governor = _governor_at(sentence[:at], words)
-    if governor is None:
-        return False
-    previous = _TOKEN.findall(sentence[:governor])[-1:]
-    if previous and previous[0].lower() in words.light_verbs:
-        return False
+    if governor is None or _light_verb_before(sentence[:governor], words):
+        return False  # "carried out a strike", "is staging a new round of exercises"
     end_of_trigger = at + len(text)
     markers = words.agent | (words.agent_of if e.get("type") in words.actor_of_types else frozenset())
     by = _agent_after(sentence[end_of_trigger:], markers, words)
@@ -282,7 +327,9 @@ def role_in_context(e: dict[str, Any], role: str, words: Optional[RoleWords] = N
     if all(_attributive(sentence, a, b, words, trigger) for a, b in spans):
         return "named only as a modifier of a noun"  # "the president's Ruritania policy"
     if role == "source":
-        if all(_after_preposition(sentence, a, words.object_prepositions, words) for a, _ in spans):
+        trigger_end = trigger + len(e.get("trigger") or "") if trigger is not None else 0
+        if all(_after_preposition(sentence, a, words.object_prepositions, words)
+               and not _acts_all_the_same(sentence, a, b, trigger, trigger_end, words) for a, b in spans):
             return "named only as an object"
         if _speaker_not_actor(e, spans, words):
             return "who says it"

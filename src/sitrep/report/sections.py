@@ -36,47 +36,86 @@ def _outlet_list(outlets: list[str], limit: int = 3) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def development(inc: Incident) -> Sentence:
-    """One sentence on an incident: when, what (its title), how sure, who reports it."""
+def _day_words(day: date, with_year: bool) -> str:
+    """'3 January' (or '3 January 2026'): a date as a summary writes it."""
+    return f"{day.day} {day.strftime('%B')}" + (f" {day.year}" if with_year else "")
+
+
+def _when_phrase(inc: Incident, previous: Optional[Incident], lead: Optional[Incident]) -> str:
+    """How a summary sentence opens on the incident's date, next to the sentence before:
+    "On 3 January 2026, ", "The same day, ", "Earlier, on 24 November, ", "In the week of
+    22 December, ", "In a report of 16 April, " (no date of its own), "" (no date)."""
     if not inc.day:
-        when = ""
-    elif inc.precision in ("week", "weekend"):
-        when = f" in the {inc.when}"
-    elif inc.precision in ("month", "year"):
-        when = f" in {inc.when}"
-    elif inc.precision == "published":
-        when = f" ({inc.when})"
-    else:
-        when = f" on {inc.when}"
-    # every mention's status (an outlet quoted with a claim may assert it elsewhere)
+        return ""
+    with_year = previous is None or not previous.day or previous.day.year != inc.day.year
+    if inc.precision in ("week", "weekend"):
+        return f"In the {inc.precision} of {_day_words(inc.day, with_year)}, "
+    if inc.precision == "month":
+        return f"In {inc.day.strftime('%B')} {inc.day.year}, "
+    if inc.precision == "year":
+        return f"In {inc.day.year}, "
+    if inc.precision == "published":
+        return f"In a report of {_day_words(inc.day, with_year)}, "
+    if previous is not None and previous.day == inc.day and previous.precision == "day":
+        # said once: a third sentence of that day goes on without a date
+        return "" if previous is not lead and previous.day == (lead.day if lead else None) else "The same day, "
+    if lead is not None and lead.day and inc.day < lead.day and previous is not None and previous.day \
+            and previous.day >= lead.day:
+        return f"Earlier, on {_day_words(inc.day, with_year)}, "
+    return f"On {_day_words(inc.day, with_year)}, "
+
+
+def _sourcing(inc: Incident) -> str:
+    """Who reports it and how sure they are, as a closing clause."""
     statuses = {m["certainty"] for m in inc.mentions} or {s for _, s in inc.certainty}
+    outlets = _outlet_list(inc.outlets)
+    report = "reports" if len(inc.outlets) == 1 else "report"
     if statuses <= {"claimed", "alleged"}:
-        how = " (a claim, not confirmed by the reporting outlets)"
-    elif inc.contested:
-        how = " (contested: another source denies it)"
-    elif not statuses & set(AFFIRMING):
-        how = f" ({'/'.join(sorted(statuses))}, not reported as done)"
-    else:
-        how = ""
-    figures = "; ".join(f.text for f in inc.figures[:2])
-    sentence = f"{inc.title}{when}{how}" + (f" — {figures}" if figures else "") + \
-        f", reported by {_outlet_list(inc.outlets)}."
+        return f", which {outlets} {report} only as a claim"
+    if inc.contested:
+        return f", as {outlets} {report} it, though another source denies it"
+    if not statuses & set(AFFIRMING):
+        return f" ({'/'.join(sorted(statuses))}, not reported as done; {outlets})"
+    if inc.n_sources >= 3:
+        return f", reported independently by {outlets}"
+    return f", according to {outlets}"
+
+
+def development(inc: Incident, previous: Optional[Incident] = None, lead: Optional[Incident] = None) -> Sentence:
+    """One sentence of the summary on an incident: when (said against the sentence before),
+    what (its title), its key figures, who reports it and how sure they are."""
+    opening = _when_phrase(inc, previous, lead)
+    what = inc.title if not opening else (inc.title_in_sentence or inc.title)
+    figures = " and ".join(f.text for f in inc.figures[:2])
+    sentence = opening + what + (f" ({figures})" if figures else "") + _sourcing(inc) + "."
     notes = inc.notes[:3] + [f.note for f in inc.figures[:2] if f.note not in inc.notes[:3]]
     return Sentence(one_line(sentence), notes)
 
 
 def key_developments(headlines: list[Incident], cites: Citations) -> list[Sentence]:
-    """Up to MAX_DEVELOPMENTS sentences from the most significant incidents, one per title
-    and per source sentence (fewer only when the period has fewer happenings)."""
-    out, seen = [], set()
+    """An analyst's summary of the period from up to MAX_DEVELOPMENTS of its most
+    significant incidents (one per title and per source sentence): the most significant
+    first, then the others of its day, then the rest in date order, each sentence dated
+    against the one before it
+    ("The same day", "Earlier, on ...") and footnoted to the sentences it rests on."""
+    chosen, seen = [], set()
     for inc in headlines:
-        if len(out) >= MAX_DEVELOPMENTS:
+        if len(chosen) >= MAX_DEVELOPMENTS:
             break
         cite_incident(inc, cites)
         if inc.title in seen or (inc.notes and inc.notes[0] in seen):
             continue  # one sentence per happening, even when the linker left it split
         seen.update((inc.title, *inc.notes[:1]))
-        out.append(development(inc))
+        chosen.append(inc)
+    if not chosen:
+        return []
+    # what happened the day of the lead first, then the rest as it unfolded
+    lead = chosen[0]
+    rest = sorted(chosen[1:], key=lambda i: (i.day != lead.day, i.day or date.max, -i.significance))
+    out, previous = [], None
+    for inc in [lead] + rest:
+        out.append(development(inc, previous, lead))
+        previous = inc
     return out
 
 

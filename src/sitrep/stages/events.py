@@ -309,7 +309,9 @@ class DraftBuilder:
             date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
         elif date is None:  # a background act takes the date of the story it goes on with
             date = self.periods.story_date(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
-        place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a])
+        landing = _landing_place(target, etype in self.lex.types_of("physical") or mode == "visit")
+        place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a and a is not landing],
+                            landing)
         if place is not None:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
@@ -490,10 +492,11 @@ class DraftBuilder:
             s_end -= 1
         return TextSpan((s_start, s_end), self.text[s_start:s_end])
 
-    def _place(self, sent_span, trigger_span, used: list[Actor]) -> Optional[Place]:
+    def _place(self, sent_span, trigger_span, used: list[Actor], landing: Optional[Actor] = None) -> Optional[Place]:
         if sent_span not in self._places:
             self._places[sent_span] = sentence_places(self.doc, sent_span, self.words)
-        return pick_place(self._places[sent_span], trigger_span, [a.span for a in used])
+        return pick_place(self._places[sent_span], trigger_span, [a.span for a in used],
+                          landing.span if landing else None)
 
     def _paragraph_of(self, offset: int):
         for p in self.doc.paragraphs:
@@ -512,6 +515,9 @@ def _alpha3(alpha2: str) -> Optional[tuple[str, str]]:
 
 
 PLACE_WEIGHT = 1
+#: how an actor read from a place name was resolved (a capital standing for its
+#: government, the state a place lies in)
+PLACE_READINGS = ("metonymy", "place")
 
 
 def home_country(doc: Document) -> Optional[str]:
@@ -543,6 +549,13 @@ def _alpha3_name(alpha3: str) -> Optional[str]:
         return country_names()[alpha3.upper()]
     country = pycountry.countries.get(alpha_3=alpha3.upper())
     return country.name if country is not None else None
+
+
+def _landing_place(target: Optional[Actor], physical: bool) -> Optional[Actor]:
+    """The target of a physical act or a visit when it was read from a place name ("the
+    strikes on Caracas": the government of Venezuela; "a visit to Brussels"): the name also
+    says where the act lands, so it may be the event's place as well as its target."""
+    return target if target and physical and target.resolved_by in PLACE_READINGS else None
 
 
 def place_actor(place: Place) -> Optional[Actor]:
@@ -676,12 +689,16 @@ def sentence_places(doc: Document, sent_span, words) -> list[tuple[Place, bool]]
     return out
 
 
-def pick_place(places: list, trigger_span, used_actor_spans) -> Optional[Place]:
+def pick_place(places: list, trigger_span, used_actor_spans, landing_span=None) -> Optional[Place]:
+    """The place nearest the trigger, the object of a locative preposition or where the
+    act lands (``landing_span``, see ``_landing_place``) first, that is none of
+    ``used_actor_spans`` (the roles' other mentions)."""
     best, best_key = None, None
     for place, locative in places:
         if any(place.span[0] < e and s < place.span[1] for s, e in used_actor_spans):
             continue
-        key = (0 if locative else 1, abs(place.span[0] - trigger_span[0]))
+        key = (0 if locative or tuple(place.span) == tuple(landing_span or ()) else 1,
+               abs(place.span[0] - trigger_span[0]))
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best
