@@ -101,7 +101,7 @@ def collect_gsr(data_dir: Path) -> list[RoleExample]:
                 cands, feats = role_features.event_candidates(doc, event, role)
                 keys = [c.actor.country if c.actor else None for c in cands]
                 rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted))
+                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False))
     return out
 
 
@@ -181,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-other-roles", action="store_true",
                         help="keep the models of roles not trained in this run in --out")
     args = parser.parse_args(argv)
-    examples = load_or_collect(args.data, args.cache) + load_or_collect(args.data, args.gsr_cache, gsr=True)
+    gsr = load_or_collect(args.data, args.gsr_cache, gsr=True)
+    for e in gsr:
+        e.knows_none = False  # (caches written before the flag existed)
+    examples = load_or_collect(args.data, args.cache) + gsr
     role_training.L2_GRID = tuple(float(x) for x in args.l2.split(","))
     role_training.MARGINS = tuple(m for m in role_training.MARGINS if m >= args.min_margin)
     decides = on_allsides if args.judge == "allsides" else role_training._everything

@@ -28,8 +28,8 @@ from sitrep.errors import Skip
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
 from sitrep.process_memory import settle
-from sitrep.stages import (actors, certainty, clean, event_filter, event_role_ranker, events, nlp, places,
-                           quantities, quotes, times)
+from sitrep.stages import (actors, certainty, clean, event_filter, events, nlp, places, quantities,
+                           quotes, times)
 
 StageFunc = Callable[..., Document]
 Outcome = Union[Document, Skip]
@@ -81,9 +81,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", quotes.run, requires=("nlp", "sentences", "paragraphs", "actors"), assigns=("quotes",)),
     Stage("events", events.run, requires=("nlp", "sentences", "paragraphs", "actors", "places", "times",
                                           "quantities", "quotes"), assigns=("events",)),
-    # a learned second opinion on the roles, overriding the rules only when sure (docs/role-ranker.md)
-    Stage("event_role_ranker", event_role_ranker.run, requires=("nlp", "sentences", "actors", "events", "quotes"),
-          assigns=("events", "text")),
     Stage("certainty", certainty.run, requires=("nlp", "events", "quotes"), assigns=("certainty",)),
     # drops events and notes how many in article.meta (a note on the article, like clean's)
     Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty"),

@@ -32,6 +32,10 @@ class RoleExample:
     rules_index: int
     #: the gold key, or (sentence-level gold, PLOVER GSR) the list of acceptable keys
     gold: Optional[str] | list[str]
+    #: whether the gold says when the role is empty: not so for sentence-level gold that
+    #: only lists the roles it names countries for (PLOVER GSR), where "none" would be
+    #: wrong by selection and the model must not learn that from it
+    knows_none: bool = True
 
     def right(self, key: Optional[str]) -> bool:
         """Whether a candidate with this key would be scored right."""
@@ -43,11 +47,12 @@ class RoleExample:
 
     def to_json(self) -> dict:
         return {"article": self.article, "role": self.role, "features": self.features, "keys": self.keys,
-                "rules_index": self.rules_index, "gold": self.gold}
+                "rules_index": self.rules_index, "gold": self.gold, "knows_none": self.knows_none}
 
     @classmethod
     def from_json(cls, d: dict) -> "RoleExample":
-        return cls(d["article"], d["role"], d["features"], d["keys"], d["rules_index"], d["gold"])
+        return cls(d["article"], d["role"], d["features"], d["keys"], d["rules_index"], d["gold"],
+                   d.get("knows_none", True))
 
 
 def pick(probs: Sequence[float], rules_index: int, margin: float) -> int:
@@ -63,8 +68,10 @@ def _rows(examples: Sequence[RoleExample]) -> tuple[list[dict], list[int]]:
     rows, labels = [], []
     for ex in examples:
         if any(ex.labels):
-            rows.extend(ex.features)
-            labels.extend(ex.labels)
+            for f, y in zip(ex.features, ex.labels):
+                if ex.knows_none or "none=yes" not in f:
+                    rows.append(f)
+                    labels.append(y)
     return rows, labels
 
 

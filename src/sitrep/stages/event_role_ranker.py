@@ -11,7 +11,13 @@ a conservative override. The chosen actor is the document's own mention, with it
 before, after, margin), so nothing changes unseen.
 
 Which roles it may touch is the model file's business: a role without a model there is
-left to the rules (docs/role-ranker.md says which roles won on held-out folds).
+left to the rules, and without the file the stage does nothing.
+
+NOT IN THE PIPELINE (session 9): no model is shipped, because the ranker did not win on
+data it was not trained on (docs/role-ranker.md has the figures). To try a model, train
+it with scripts/train_role_ranker.py and add the stage to ``pipeline.STAGES`` right after
+``events`` (requires nlp, sentences, actors, events, quotes; assigns events and text, for
+the note in the article's meta) and to ``stages.ORDER``.
 """
 from __future__ import annotations
 
