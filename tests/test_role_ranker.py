@@ -112,3 +112,25 @@ def test_the_shipped_model_loads_and_its_vocabulary_matches_the_feature_prefixes
     for model in models.values():
         assert 0.0 <= model.threshold <= 1.0
         assert {name.split("=")[0] for name in model.vocab} <= set(role_features.PREFIXES)
+
+
+def test_a_model_file_in_the_training_scripts_format_loads_per_role(doc, tmp_path):
+    cands, feats = role_features.event_candidates(doc, doc.events[0], "target")
+    examples = [RoleExample(f"a{i}", "target", feats, ["FRD", "SYL", None], 2, "SYL") for i in range(3)]
+    model = logreg.train(*role_training._rows(examples), l2=1.0, min_count=1, threshold=0.4)
+    path = tmp_path / "role_ranker.json"
+    path.write_text(json.dumps({"header": {"features": list(role_features.PREFIXES)},
+                                "roles": {"target": model.to_json()}}), encoding="utf-8")
+    loaded = event_role_ranker.load_models(path)
+    assert set(loaded) == {"target"} and loaded["target"].threshold == 0.4
+    assert {name.split("=")[0] for name in loaded["target"].vocab} <= set(role_features.PREFIXES)
+    assert event_role_ranker.load_models(tmp_path / "absent.json") == {}
+
+
+def test_sentence_gold_that_cannot_say_none_does_not_train_the_none_candidate(doc):
+    cands, feats = role_features.event_candidates(doc, doc.events[0], "target")
+    gsr_like = RoleExample("gsr-1", "target", feats, ["FRD", "SYL", None], 2, ["SYL"], knows_none=False)
+    rows, labels = role_training._rows([gsr_like])
+    assert len(rows) == 2 and not any("none=yes" in r for r in rows) and labels == [0, 1]
+    gsr_like.knows_none = True
+    assert len(role_training._rows([gsr_like])[0]) == 3

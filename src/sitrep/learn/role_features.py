@@ -13,10 +13,10 @@ set (certainty, the event filter's notes).
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from sitrep.learn.event_features import _bucket
 from sitrep.model import Actor, Document, Event
 
 #: every feature name is ``<prefix>=<value>``; the shipped model's vocabulary is checked
@@ -40,15 +40,6 @@ class Candidate:
     """One choice for a role: an actor of the document (or None for "no party")."""
     actor: Optional[Actor]
     chosen_by_rules: bool
-
-
-def _bucket(value: float, edges: tuple[float, ...]) -> str:
-    i = bisect.bisect_right(edges, value)
-    if i == 0:
-        return f"<{edges[0]:g}"
-    if i == len(edges):
-        return f">={edges[-1]:g}"
-    return f"{edges[i - 1]:g}-{edges[i]:g}"
 
 
 def same_actor(a: Optional[Actor], b: Optional[Actor]) -> bool:
@@ -145,6 +136,7 @@ class EventContext:
 
 
 def _actor_features(ctx: EventContext, actor: Actor, role: str, out: dict[str, float]) -> None:
+    """What the candidate is, where it sits against the trigger, and how it relates to the other role."""
     etype = ctx.event.type
     out[f"kind={actor.kind or 'unknown'}"] = 1.0
     out[f"sector={actor.sector or 'none'}"] = 1.0
@@ -158,9 +150,11 @@ def _actor_features(ctx: EventContext, actor: Actor, role: str, out: dict[str, f
     side = "overlap" if actor.span[0] < t1 and t0 < actor.span[1] else "before" if actor.span[1] <= t0 else "after"
     out[f"side={side}"] = 1.0
     out[f"side_type={etype}:{side}"] = 1.0
+    spans = [a.span for a in ctx.actors]
     if inside:
-        order = [a.span for a in ctx.actors].index(actor.span) if actor.span in [a.span for a in ctx.actors] else -1
-        out[f"order={'first' if order == 0 else 'last' if order == len(ctx.actors) - 1 else 'middle'}"] = 1.0
+        # a party the rules made inside the sentence but not among its mentions counts as middle
+        order = spans.index(actor.span) if actor.span in spans else -1
+        out[f"order={'first' if order == 0 else 'last' if order == len(spans) - 1 else 'middle'}"] = 1.0
         out[f"nearest={'yes' if ctx.nearest_on_side(actor) else 'no'}:{side}"] = 1.0
     quote = _in_quote(ctx.doc, actor.span)
     out[f"cand_in_quote={'yes' if quote else 'no'}"] = 1.0
