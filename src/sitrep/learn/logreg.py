@@ -83,7 +83,11 @@ class Model:
 
     @classmethod
     def load(cls, path: Path) -> "Model":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Model":
+        """The model ``to_json`` wrote (one file may hold several, e.g. one per role)."""
         weights = data["weights"]
         return cls(vocab=list(weights), weights=[float(w) for w in weights.values()],
                    bias=float(data["bias"]), threshold=float(data["threshold"]), header=data.get("header", {}))

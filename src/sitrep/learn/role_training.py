@@ -1,0 +1,158 @@
+"""Training data and grouped cross-validation for the role ranker (scripts/train_role_ranker.py).
+
+An example is one role (source or target) of one predicted event that the allsides-dev
+scorer pairs with a gold event (``allsides_dev.pair_events``): its candidates
+(``role_features.candidates``) with their features and their scorer keys (country, else
+international organisation, else nothing), the key the rules chose and the gold key. A
+candidate's label is 1 when its key is the gold key. The ranker picks the most probable
+candidate and overrides the rules only when it beats the rules' own candidate by a margin.
+
+Cross-validation is grouped by article; L2 and the margin are chosen by an inner grouped
+CV inside the training folds only. The figure is the scorer's key accuracy on held-out
+pairs, against the rules' key accuracy on the same pairs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from sitrep.learn import logreg
+
+L2_GRID = (1.0, 3.0, 10.0)
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+
+
+@dataclass
+class RoleExample:
+    """One role of one paired event: candidates' features and keys, the rules' and gold key."""
+    article: str
+    role: str
+    features: list[dict]
+    keys: list[Optional[str]]
+    rules_index: int
+    #: the gold key, or (sentence-level gold, PLOVER GSR) the list of acceptable keys
+    gold: Optional[str] | list[str]
+    #: whether the gold says when the role is empty: not so for sentence-level gold that
+    #: only lists the roles it names countries for (PLOVER GSR), where "none" would be
+    #: wrong by selection and the model must not learn that from it
+    knows_none: bool = True
+
+    def right(self, key: Optional[str]) -> bool:
+        """Whether a candidate with this key would be scored right."""
+        return key in self.gold if isinstance(self.gold, list) else key == self.gold
+
+    @property
+    def labels(self) -> list[int]:
+        return [int(self.right(k)) for k in self.keys]
+
+    def to_json(self) -> dict:
+        return {"article": self.article, "role": self.role, "features": self.features, "keys": self.keys,
+                "rules_index": self.rules_index, "gold": self.gold, "knows_none": self.knows_none}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "RoleExample":
+        return cls(d["article"], d["role"], d["features"], d["keys"], d["rules_index"], d["gold"],
+                   d.get("knows_none", True))
+
+
+def pick(probs: Sequence[float], rules_index: int, margin: float) -> int:
+    """The candidate to use: the most probable one when it beats the rules' candidate by at
+    least ``margin``, else the rules' own (a margin above 1 never overrides)."""
+    best = max(range(len(probs)), key=lambda i: (probs[i], i == rules_index))
+    return best if probs[best] - probs[rules_index] >= margin else rules_index
+
+
+def _rows(examples: Sequence[RoleExample]) -> tuple[list[dict], list[int]]:
+    """Training rows: every candidate of the examples whose gold key is among the candidates
+    (an example with no right candidate teaches nothing about ranking)."""
+    rows, labels = [], []
+    for ex in examples:
+        if any(ex.labels):
+            for f, y in zip(ex.features, ex.labels):
+                if ex.knows_none or "none=yes" not in f:
+                    rows.append(f)
+                    labels.append(y)
+    return rows, labels
+
+
+def folds(groups: Sequence[str], k: int) -> list[set[str]]:
+    """Groups (article ids) per fold: sorted, dealt round-robin (deterministic)."""
+    order = sorted(set(groups))
+    return [set(order[f::k]) for f in range(k)]
+
+
+def out_of_fold(examples: Sequence[RoleExample], k: int, l2: float) -> list[list[float]]:
+    """Each example's candidate probabilities from a model that never saw its article."""
+    probs: list[list[float]] = [[] for _ in examples]
+    for held in folds([e.article for e in examples], k):
+        train = [e for e in examples if e.article not in held]
+        model = logreg.train(*_rows(train), l2=l2)
+        for n, e in enumerate(examples):
+            if e.article in held:
+                probs[n] = [model.probability(f) for f in e.features]
+    return probs
+
+
+def accuracy(examples: Sequence[RoleExample], chosen: Sequence[int]) -> float:
+    """The scorer's key accuracy when each example uses its ``chosen`` candidate."""
+    if not examples:
+        return 0.0
+    return sum(e.right(e.keys[c]) for e, c in zip(examples, chosen)) / len(examples)
+
+
+def rules_accuracy(examples: Sequence[RoleExample]) -> float:
+    return accuracy(examples, [e.rules_index for e in examples])
+
+
+def _everything(example: RoleExample) -> bool:
+    return True
+
+
+def choose(examples: Sequence[RoleExample], k: int,
+           decides: Callable[[RoleExample], bool] = _everything) -> tuple[float, float, float]:
+    """(l2, margin, inner accuracy): the best pair by an inner grouped CV on ``examples``,
+    the accuracy counted on the examples that ``decides`` (all of them by default: the
+    others only train); ties go to the larger margin (fewer overrides)."""
+    best = ((-1.0, MARGINS[-1]), L2_GRID[0])
+    for l2 in L2_GRID:
+        probs = out_of_fold(examples, k, l2)
+        judged = [(p, e) for p, e in zip(probs, examples) if decides(e)]
+        for margin in MARGINS:
+            acc = accuracy([e for _, e in judged], [pick(p, e.rules_index, margin) for p, e in judged])
+            if (round(acc, 9), margin) > best[0]:
+                best = ((round(acc, 9), margin), l2)
+    (acc, margin), l2 = best
+    return l2, margin, acc
+
+
+def fit_final(examples: Sequence[RoleExample], k: int,
+              decides: Callable[[RoleExample], bool] = _everything) -> tuple[logreg.Model, float]:
+    """The model on every example, L2 and margin (stored as the threshold) chosen by
+    grouped CV, judged on the examples that ``decides``."""
+    l2, margin, inner = choose(examples, k, decides)
+    model = logreg.train(*_rows(examples), l2=l2, threshold=margin)
+    model.header.update({"l2": l2, "margin": margin, "inner_cv_key_acc": round(inner, 4)})
+    return model, inner
+
+
+def cross_validate(examples: Sequence[RoleExample], k: int = 5, inner_k: int = 4,
+                   decides: Callable[[RoleExample], bool] = _everything) -> tuple[list[int], list[dict]]:
+    """The candidate each example gets from a ranker that never saw its article (L2 and
+    margin chosen inside the training folds, judged on the examples that ``decides``),
+    and one line per fold."""
+    chosen = [e.rules_index for e in examples]
+    lines = []
+    for n, held in enumerate(folds([e.article for e in examples], k)):
+        train = [e for e in examples if e.article not in held]
+        model, inner = fit_final(train, inner_k, decides)
+        idx = [i for i, e in enumerate(examples) if e.article in held]
+        for i in idx:
+            e = examples[i]
+            chosen[i] = pick([model.probability(f) for f in e.features], e.rules_index, model.threshold)
+        held_ex = [examples[i] for i in idx if decides(examples[i])]
+        idx = [i for i in idx if decides(examples[i])]
+        lines.append({"fold": n + 1, "examples": len(idx), "l2": model.header["l2"], "margin": model.threshold,
+                      "rules": round(rules_accuracy(held_ex), 4),
+                      "ranker": round(accuracy(held_ex, [chosen[i] for i in idx]), 4),
+                      "overrides": sum(chosen[i] != examples[i].rules_index for i in idx)})
+    return chosen, lines

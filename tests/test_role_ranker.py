@@ -1,0 +1,136 @@
+"""The learned role ranker (stages/event_role_ranker.py, learn/role_features.py,
+learn/role_training.py). Every text is made up for these tests; documents are built by
+hand (parsed by the knowledge base's spaCy model) so the stage runs alone."""
+import json
+
+import pytest
+
+from sitrep.learn import logreg, role_features, role_training
+from sitrep.learn.role_training import RoleExample
+from sitrep.model import Actor, Article, Document, Event, TextSpan
+from sitrep.stages import event_role_ranker
+
+TEXT = "Freedonian troops shelled Sylvanian villages near the river."
+
+
+def _actor(word: str, country: str, kind: str = "state") -> Actor:
+    start = TEXT.index(word)
+    return Actor(span=(start, start + len(word)), text=word, name=word, country=country, kind=kind,
+                 resolved_by="kb")
+
+
+@pytest.fixture(scope="module")
+def doc(kb) -> Document:
+    freedonian, sylvanian = _actor("Freedonian", "FRD"), _actor("Sylvanian", "SYL")
+    d = Document(article=Article(id="t", text=TEXT), sentences=[(0, len(TEXT))], paragraphs=[(0, len(TEXT))],
+                 actors=[freedonian, sylvanian])
+    d.nlp = kb.nlp(TEXT)
+    start = TEXT.index("shelled")
+    # the rules got the target wrong: they left it empty
+    d.events = [Event(id="e1", type="ASSAULT", trigger=TextSpan((start, start + 7), "shelled"),
+                      sentence=TextSpan((0, len(TEXT)), TEXT), source=freedonian)]
+    return d
+
+
+def test_candidates_are_the_sentence_actors_and_none_and_mark_the_rules_choice(doc):
+    cands = role_features.candidates(doc, doc.events[0], "target")
+    assert [c.actor.text if c.actor else None for c in cands] == ["Freedonian", "Sylvanian", None]
+    assert [c.chosen_by_rules for c in cands] == [False, False, True]
+    source = role_features.candidates(doc, doc.events[0], "source")
+    assert [c.chosen_by_rules for c in source] == [True, False, False]
+
+
+def test_features_read_the_side_and_the_parse(doc):
+    cands, feats = role_features.event_candidates(doc, doc.events[0], "target")
+    before, after, none = feats
+    assert before["side=before"] == 1.0 and after["side=after"] == 1.0
+    assert "none=yes" in none and "side=before" not in none
+    assert any(name.startswith("path=") for name in after)
+    assert all(name.split("=")[0] in role_features.PREFIXES for f in feats for name in f)
+
+
+def _model(prefer: str, margin: float) -> logreg.Model:
+    """A model that likes candidates after the trigger (``prefer='after'``) or the rules."""
+    vocab = ["side=after", "rules=yes"]
+    weights = [3.0, 0.0] if prefer == "after" else [0.0, 3.0]
+    return logreg.Model(vocab=vocab, weights=weights, bias=-1.5, threshold=margin)
+
+
+def test_a_sure_model_overrides_the_rules_with_the_documents_own_mention(doc, kb):
+    d = Document(article=Article(id="t", text=TEXT), sentences=doc.sentences, paragraphs=doc.paragraphs,
+                 actors=doc.actors, nlp=doc.nlp,
+                 events=[Event(**{**doc.events[0].__dict__})])
+    event_role_ranker.run(d, kb, models={"target": _model("after", 0.3)})
+    target = d.events[0].target
+    assert target is doc.actors[1] and TEXT[target.span[0]:target.span[1]] == "Sylvanian"
+    override = d.article.meta["role_ranker"]["overrides"][0]
+    assert override["role"] == "target" and override["before"] is None
+    assert override["after"]["span"] == list(doc.actors[1].span) and override["margin"] >= 0.3
+
+
+def test_the_margin_keeps_the_rules_choice_when_the_model_is_not_sure_enough(doc, kb):
+    d = Document(article=Article(id="t", text=TEXT), sentences=doc.sentences, paragraphs=doc.paragraphs,
+                 actors=doc.actors, nlp=doc.nlp, events=[Event(**{**doc.events[0].__dict__})])
+    model = _model("after", 0.3)
+    cands, feats = role_features.event_candidates(d, d.events[0], "target")
+    probs = [model.probability(f) for f in feats]
+    gap = max(probs) - probs[-1]
+    event_role_ranker.run(d, kb, models={"target": _model("after", gap + 0.01)})
+    assert d.events[0].target is None and "role_ranker" not in d.article.meta
+    event_role_ranker.run(d, kb, models={"target": _model("after", gap - 0.01)})
+    assert d.events[0].target is doc.actors[1]
+
+
+def test_pick_overrides_only_above_the_margin():
+    assert role_training.pick([0.2, 0.7, 0.1], rules_index=0, margin=0.4) == 1
+    assert role_training.pick([0.2, 0.7, 0.1], rules_index=0, margin=0.6) == 0
+    assert role_training.pick([0.5, 0.5], rules_index=1, margin=0.0) == 1  # a tie keeps the rules
+    assert role_training.pick([0.1, 0.9], rules_index=0, margin=1.01) == 0  # never
+
+
+def test_grouped_cv_never_scores_an_article_with_a_model_that_saw_it():
+    # two articles whose labels contradict each other: a model that saw the held-out
+    # article would copy its answer; a grouped one cannot
+    def example(article: str, right_first: bool) -> RoleExample:
+        feats = [{"bias=1": 1.0, "side=before": 1.0}, {"bias=1": 1.0, "side=after": 1.0}]
+        return RoleExample(article, "target", feats, ["AAA", "BBB"], 0, "AAA" if right_first else "BBB")
+    examples = [example(f"a{i}", True) for i in range(4)] + [example("z", False)]
+    probs = role_training.out_of_fold(examples, k=5, l2=1.0)
+    others = logreg.train(*role_training._rows(examples[:4]), l2=1.0)
+    assert probs[-1] == pytest.approx([others.probability(f) for f in examples[-1].features])
+    assert probs[-1][0] > probs[-1][1]  # so it still prefers the other articles' answer
+    assert role_training.rules_accuracy(examples) == pytest.approx(0.8)
+
+
+def test_the_shipped_model_loads_and_its_vocabulary_matches_the_feature_prefixes():
+    if not event_role_ranker.MODEL_PATH.is_file():
+        pytest.skip("no role ranker shipped (docs/role-ranker.md says why)")
+    data = json.loads(event_role_ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["header"]["features"] == list(role_features.PREFIXES)
+    models = event_role_ranker.load_models()
+    assert models and set(models) <= set(role_features.ROLES)
+    for model in models.values():
+        assert 0.0 <= model.threshold <= 1.0
+        assert {name.split("=")[0] for name in model.vocab} <= set(role_features.PREFIXES)
+
+
+def test_a_model_file_in_the_training_scripts_format_loads_per_role(doc, tmp_path):
+    cands, feats = role_features.event_candidates(doc, doc.events[0], "target")
+    examples = [RoleExample(f"a{i}", "target", feats, ["FRD", "SYL", None], 2, "SYL") for i in range(3)]
+    model = logreg.train(*role_training._rows(examples), l2=1.0, min_count=1, threshold=0.4)
+    path = tmp_path / "role_ranker.json"
+    path.write_text(json.dumps({"header": {"features": list(role_features.PREFIXES)},
+                                "roles": {"target": model.to_json()}}), encoding="utf-8")
+    loaded = event_role_ranker.load_models(path)
+    assert set(loaded) == {"target"} and loaded["target"].threshold == 0.4
+    assert {name.split("=")[0] for name in loaded["target"].vocab} <= set(role_features.PREFIXES)
+    assert event_role_ranker.load_models(tmp_path / "absent.json") == {}
+
+
+def test_sentence_gold_that_cannot_say_none_does_not_train_the_none_candidate(doc):
+    cands, feats = role_features.event_candidates(doc, doc.events[0], "target")
+    gsr_like = RoleExample("gsr-1", "target", feats, ["FRD", "SYL", None], 2, ["SYL"], knows_none=False)
+    rows, labels = role_training._rows([gsr_like])
+    assert len(rows) == 2 and not any("none=yes" in r for r in rows) and labels == [0, 1]
+    gsr_like.knows_none = True
+    assert len(role_training._rows([gsr_like])[0]) == 3
