@@ -76,3 +76,20 @@ def test_the_past_perfect_of_a_two_paragraph_article_is_the_lead(kb):
     assert by_trigger(run(kb, lead), "critical").background is False
     longer = lead.replace("\n\nThe two", "\n\nIts members talked for six hours.\n\nThe two")
     assert by_trigger(run(kb, longer), "critical").background is True
+
+
+# ---------------------------------------------------------------- certainty
+
+def test_a_claim_without_evidence_is_alleged_when_the_parse_hangs_it_on_evidence(kb):
+    # "that ..." is parsed as a clause of "evidence"; it is still what Zarnia claims
+    doc = run(kb, "Zarnia said without providing evidence that Orvalo had shelled the town of Karavan.")
+    shelled = by_trigger(doc, "shelled")
+    assert shelled.certainty.status == "alleged"
+    assert shelled.certainty.attributed_to is not None and "Zarnia" in shelled.certainty.attributed_to.text
+
+
+def test_a_denial_in_a_which_clause_is_recorded(kb):
+    doc = run(kb, "Zarnia said Orvalo's artillery shelled the town of Karavan, which Orvalo denied.")
+    shelled = by_trigger(doc, "shelled")
+    assert shelled.certainty.status != "denied"  # the claim stands, the denial is kept
+    assert shelled.certainty.denied_by is not None and "Orvalo" in shelled.certainty.denied_by.text
