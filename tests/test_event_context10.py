@@ -93,3 +93,15 @@ def test_a_denial_in_a_which_clause_is_recorded(kb):
     shelled = by_trigger(doc, "shelled")
     assert shelled.certainty.status != "denied"  # the claim stands, the denial is kept
     assert shelled.certainty.denied_by is not None and "Orvalo" in shelled.certainty.denied_by.text
+
+
+# ---------------------------------------------------------------- "since" of a record
+
+def test_since_after_a_superlative_or_first_does_not_date_the_act(kb):
+    # "for the first time since 2008" tells a record; the deployment is news
+    doc = run(kb, "Zarnia sent a carrier group to the Orvalo strait for the first time since 2008.")
+    sent = by_trigger(doc, "sent")
+    assert sent.background is False
+    assert sent.date is None or sent.date.value != "2008"
+    doc = run(kb, "Zarnia has blockaded the Orvalo strait since 2008.")
+    assert by_trigger(doc, "blockaded").background is True

@@ -185,6 +185,10 @@ class DateFinder:
         for t, _ in self._choices:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand") if sdoc is not None else None
             self._time_roots.append(span.root if span is not None else None)
+        # "for the first time since 2010" dates no act, nor the story a paragraph goes on with
+        kept = [k for k, root in enumerate(self._time_roots) if root is None or not self._record_since(root)]
+        self._choices = [self._choices[k] for k in kept]
+        self._time_roots = [self._time_roots[k] for k in kept]
         #: choice -> the noun a bare past month dates ("attacks in May"): it dates that
         #: event noun only, never the clause around it ("the scene of riots last March")
         self._noun_hosts: dict[int, int] = {}
@@ -279,6 +283,16 @@ class DateFinder:
             # by a boycott": the clause tells what happened in it
             return False
         return not self._occasion(noun, anchors)
+
+    def _record_since(self, tok) -> bool:
+        """"for the first time since 2010", "its largest deployment since 2010", "the
+        highest level since 2010": "since" after a superlative or an ordinal measures a
+        record up to the act; the date is the last time it happened, not when this act
+        began (the unseen-article audit found a deployment of the news week dated 2010)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in self.since_words:
+            return False
+        head = tok.head.head
+        return _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children)
 
     def _occasion(self, noun, anchors: set[int]) -> bool:
         """The noun is the object of a preposition of occasion on the act's verb ("at a
@@ -886,6 +900,11 @@ class PeriodReader:
             self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
                 or self.governor_past(gov)
         return self._memo[id(gov)]
+
+
+def _ranks(tok) -> bool:
+    """A superlative or an ordinal ("largest", "most", "first", "second")."""
+    return tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL"
 
 
 def _object_of(noun, anchors: set[int]) -> bool:
