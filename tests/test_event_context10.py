@@ -105,3 +105,11 @@ def test_since_after_a_superlative_or_first_does_not_date_the_act(kb):
     assert sent.date is None or sent.date.value != "2008"
     doc = run(kb, "Zarnia has blockaded the Orvalo strait since 2008.")
     assert by_trigger(doc, "blockaded").background is True
+
+
+def test_a_clause_on_the_object_of_the_act_dates_the_object_only(kb):
+    # "it imposed in March" dates the sanctions, not their lifting
+    doc = run(kb, "Zarnia lifted the sanctions it imposed on Orvalo in March.")
+    lifted = by_trigger(doc, "lifted")
+    assert lifted.background is False
+    assert lifted.date is None or not lifted.date.value.startswith("2024-03")

@@ -254,6 +254,10 @@ class DateFinder:
             if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ or "").lower() in self.saying_verbs:
                 return "saying"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.head.i in anchors:
+                if _object_of(tok.head, anchors):
+                    # "lifted the sanctions it imposed in April": the clause dates the
+                    # sanctions (a pattern's second word), not their lifting
+                    return "other"
                 return "own"  # "the attack that took place on Monday": the clause tells its time
             if tok.dep_ == "ccomp" and tok.i not in around:
                 # "warned them that the economy collapsed in 2003", "accused X, insisting
