@@ -129,6 +129,7 @@ class TimexWords:
     ago_word: frozenset[str]  # "two days ago", "a year later"
     ambiguous_unit: frozenset[str]  # "a second attack": a unit only in the plural
     named_date_lead: frozenset[str]  # "the Sept. 11, 2001 attacks": a date naming a past event
+    current_date_lead: frozenset[str]  # "as of March 5": "of" leads a day of the story after all
 
 
 @functools.lru_cache(maxsize=1)

@@ -724,6 +724,12 @@ def assess_mention(ctx: _Ctx, ev: Event, span) -> Reading:
     r.status = r.status or "asserted"
     hedges, hedge_cue = _hedges(sent, root, ev, ctx)
     r.hedges = hedges
+    if r.status == "asserted" and any(ctx.cues.hedges[h] == "alleged" for h in hedges):
+        said = _speech_above_hedge(root, ctx)
+        if said is not None:
+            # "claimed without evidence that X attacked": the parser hangs the content on
+            # "evidence"; it is what the speaker claims, unproven
+            r.status, r.cue, r.speaker = "claimed", _tok_span(ctx.text, said), speaker_of(said, ctx)
     if hedges:
         if r.status == "claimed" and any(ctx.cues.hedges[h] == "alleged" for h in hedges):
             r.status = "alleged"
@@ -734,6 +740,26 @@ def assess_mention(ctx: _Ctx, ev: Event, span) -> Reading:
     if r.status == "asserted":
         r.speaker = None  # the narrator's own statement
     return r
+
+
+def _speech_above_hedge(root, ctx: _Ctx):
+    """The speech verb whose content the event is when the parser hung that content, a
+    "that" clause, on the noun of a hedge ("said without evidence that Israel had
+    attacked": attacked <- evidence <- without <- said); None otherwise."""
+    clause = _clause_verb(root)
+    if clause.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    tok = clause.head
+    for _ in range(4):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if _cue_status(tok, _lemma(tok), ctx) in SPEECH:
+                return tok
+            if tok.dep_ != "pcomp":
+                return None  # "without providing evidence": the hedge's own verb, go on
+    return None
 
 
 def _from_quote(r: Reading, ev: Event, span, ctx: _Ctx, sent) -> None:
@@ -943,7 +969,7 @@ def _link_denials(ctx: _Ctx) -> None:
     events of that claim keep their status and record ``denied_by``."""
     cues = ctx.cues
     for tok in ctx.sdoc:
-        if tok.dep_ != "dobj" or _lemma(tok) not in cues.claim_nouns:
+        if tok.dep_ != "dobj" or not (_lemma(tok) in cues.claim_nouns or _denied_which(tok, cues)):
             continue
         verb = tok.head
         if not (cues.verbs.get(_lemma(verb)) == "denied" or _lemma(verb) in cues.claim_verbs):
@@ -957,6 +983,14 @@ def _link_denials(ctx: _Ctx) -> None:
         for ev in claimed:
             if ev.certainty.denied_by is None:
                 ev.certainty.denied_by = denier
+
+
+def _denied_which(tok, cues) -> bool:
+    """", which Kyiv denied": a relative pronoun as the object of a denial after a comma
+    denies the claim the sentence has just told, whatever noun the parser hangs it on."""
+    verb = tok.head
+    return tok.lower_ == "which" and verb.dep_ == "relcl" and cues.verbs.get(_lemma(verb)) == "denied" \
+        and tok.i > 0 and tok.nbor(-1).text == ","
 
 
 def _nearest_claim(ctx: _Ctx, denial_tok, denier: Actor) -> list[Event]:

@@ -1464,7 +1464,7 @@ def latest_written_date(text: str) -> Optional[InferredDate]:
         before = ctx.prev_word(t.span[0]).lower()
         if before in _AHEAD_SIGNALS or ctx._tense_text(t.span[0]) > 0:
             continue
-        if before in TIMEX_WORDS.named_date_lead:
+        if before in TIMEX_WORDS.named_date_lead and not _current_of(ctx, t):
             continue  # "the Sept. 11, 2012 attacks": the date names a past happening
         if not _WRITTEN_YEAR.search(t.text):
             continue  # "the day after", "June 6": worked out, not written
@@ -1477,6 +1477,35 @@ def latest_written_date(text: str) -> Optional[InferredDate]:
     best = max(days, key=lambda t: (t.value[:10], t.span[0]))
     return InferredDate(best.value[:10], "day", f"the latest date written in full in the text ({best.text})",
                         best.span)
+
+
+_WORD_BEFORE_OF = re.compile(r"(\w+)\s+of\s*$")
+
+
+def _current_of(ctx: "_Context", t: Time) -> bool:
+    """"As of March 5, 2019": a date after "of" that is a day of the story, not the name
+    of a happening ("the attacks of", "on the night of" an old attack)."""
+    m = _WORD_BEFORE_OF.search(ctx.text, max(0, t.span[0] - 40), t.span[0])
+    return m is not None and m.group(1).lower() in TIMEX_WORDS.current_date_lead
+
+
+_VAGUE_AGO = re.compile(r"(?:" + _VAGUE + r")\s+(?P<unit>" + _UNIT + r")\s+(?:ago|earlier)", re.IGNORECASE)
+
+
+def vague_past_reach(time: Time) -> Optional[str]:
+    """How far back a vague "ago" expression reaches, as a TIMEX duration with an
+    unknown count: "a few weeks ago" -> "PXW", "several months earlier" -> "PXM". Its own
+    value stays PAST_REF (TimeML); the reach tells an act of weeks or months before the
+    report from one of the last few days ("a few days ago" -> "PXD"). None for anything else."""
+    if time.value != "PAST_REF":
+        return None
+    m = _VAGUE_AGO.fullmatch(time.text.strip())
+    if m is None:
+        return None
+    unit = UNITS.get(_unit_key(m.group("unit")))
+    if unit is None or unit.time:
+        return None
+    return f"PX{unit.letter}"
 
 
 def infer_publication_date(text: str, url: Optional[str] = None) -> Optional[InferredDate]:
