@@ -2,6 +2,8 @@
 non-events. Sentences invented for these tests."""
 from event_helpers import run
 
+from sitrep.stages.event_merge import same_stem
+
 
 def triggers(doc):
     return [(e.type, e.trigger.text) for e in doc.events]
@@ -39,3 +41,43 @@ def test_a_title_shaped_quote_alone_on_its_line_is_still_a_heading(kb):
     text = doc.article.text
     heading = (text.index("'Borduria attacks"), text.index("The villages"))
     assert not [s for s in mention_starts(doc) if heading[0] <= s < heading[1]], triggers(doc)
+
+
+# -- one event per happening: a verb and its event noun, a summary and its detail --------
+
+def _events_with(doc, word):
+    return [e for e in doc.events if word in [m.text for m in [e.trigger, *e.mentions]]]
+
+
+def test_an_event_noun_and_its_verb_on_the_same_object_are_one_happening(kb):
+    doc = run(kb, "Norway has scheduled the dismantlement of its old radar station in Vardo for next "
+                  "week. The station was built in 1998. Local fishermen welcomed the news on Tuesday. "
+                  "The government said it will dismantle the station before the summit in Oslo. "
+                  "Engineers will need five days.")
+    concede = [e for e in doc.events if e.type == "CONCEDE"]
+    assert len(concede) == 1, triggers(doc)
+    assert {m.text for m in concede[0].mentions} == {"dismantlement", "dismantle"}
+
+
+def test_a_statement_detailing_a_summary_noun_joins_it(kb):
+    doc = run(kb, "Norway and Sweden traded hostile warnings on Monday. Norwegian Prime Minister Jonas "
+                  "Gahr Store tweeted that Sweden would face grave consequences if its navy entered "
+                  "Norwegian waters. Fishing boats from both states crowd the area every spring. The "
+                  "quarrel began over quotas. Talks are planned for May.")
+    tweeted = _events_with(doc, "tweeted")
+    assert len(tweeted) == 1 and tweeted[0].trigger.text == "traded hostile warnings", triggers(doc)
+
+
+def test_a_statement_to_another_recipient_stays_its_own_event(kb):
+    doc = run(kb, "Norway and Sweden traded hostile warnings on Monday. Norwegian Prime Minister Jonas "
+                  "Gahr Store tweeted that Denmark would face grave consequences if its navy entered "
+                  "Norwegian waters. Fishing boats from both states crowd the area every spring. The "
+                  "quarrel began over quotas. Talks are planned for May.")
+    tweeted = _events_with(doc, "tweeted")
+    assert len(tweeted) == 1 and tweeted[0].trigger.text == "tweeted", triggers(doc)
+
+
+def test_same_stem_ties_a_verb_to_its_event_noun_only():
+    assert same_stem("dismantle", "dismantlement") and same_stem("negotiate", "negotiation")
+    assert same_stem("withdraw", "withdrawal") and same_stem("attack", "attack")
+    assert not same_stem("protest", "protection") and not same_stem("ban", "bank")
