@@ -81,3 +81,36 @@ def test_same_stem_ties_a_verb_to_its_event_noun_only():
     assert same_stem("dismantle", "dismantlement") and same_stem("negotiate", "negotiation")
     assert same_stem("withdraw", "withdrawal") and same_stem("attack", "attack")
     assert not same_stem("protest", "protection") and not same_stem("ban", "bank")
+
+
+# -- non-events: prescriptions and guesses under "should" / "may" -------------------------
+
+TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
+        "A second round is planned for May.")
+
+
+def test_a_prescription_under_should_is_no_event_in_an_article(kb):
+    doc = run(kb, "Norway should continue providing military aid to Ukraine, the columnist wrote." + TAIL)
+    assert not [e for e in doc.events if e.trigger.text.startswith("providing")], triggers(doc)
+    dropped = doc.article.meta["event_filter"]["dropped_events"]
+    assert [d["reason"] for d in dropped if d["trigger"].startswith("providing")] == ["speculation"]
+
+
+def test_a_guess_under_may_through_a_carrying_verb_is_no_event(kb):
+    doc = run(kb, "Under pressure from its allies, Norway may decide to expel the Russian ambassador." + TAIL)
+    assert not [e for e in doc.events if e.trigger.text == "expel"], triggers(doc)
+
+
+def test_the_same_act_without_the_modal_is_coded(kb):
+    doc = run(kb, "Under pressure from its allies, Norway expelled the Russian ambassador on Friday." + TAIL)
+    assert [e for e in doc.events if e.trigger.text == "expelled"], triggers(doc)
+
+
+def test_a_lone_sentence_keeps_its_prescribed_act(kb):
+    doc = run(kb, "Norway should continue providing military aid to Ukraine.")
+    assert [e for e in doc.events if e.trigger.text.startswith("providing")], triggers(doc)
+
+
+def test_a_threat_a_speaker_makes_with_may_is_kept(kb):
+    doc = run(kb, "\"We may expel the Russian ambassador,\" Norway's foreign minister told reporters." + TAIL)
+    assert [e for e in doc.events if e.trigger.text == "expel"], triggers(doc)
