@@ -114,3 +114,11 @@ def test_a_lone_sentence_keeps_its_prescribed_act(kb):
 def test_a_threat_a_speaker_makes_with_may_is_kept(kb):
     doc = run(kb, "\"We may expel the Russian ambassador,\" Norway's foreign minister told reporters." + TAIL)
     assert [e for e in doc.events if e.trigger.text == "expel"], triggers(doc)
+
+
+def test_the_act_in_an_in_case_clause_of_an_article_is_no_event(kb):
+    doc = run(kb, "Norway holds new sanctions in reserve in case Russia launches a military incursion "
+                  "into Finland." + TAIL)
+    assert not [e for e in doc.events if "incursion" in e.trigger.text], triggers(doc)
+    dropped = doc.article.meta["event_filter"]["dropped_events"]
+    assert [d["reason"] for d in dropped if "incursion" in d["trigger"]] == ["condition"]

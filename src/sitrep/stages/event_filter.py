@@ -41,7 +41,7 @@ from pathlib import Path
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
-from sitrep.stages.event_statements import statement_cues
+from sitrep.stages.event_statements import mark_words, statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
@@ -121,7 +121,7 @@ def _in_condition(span: tuple[int, int], doc: Document, marks: frozenset[str]) -
         return False
     tok = chars.root
     for clause in [tok, *tok.ancestors]:
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+        if clause.dep_ in ("advcl", "acl") and mark_words(clause) & marks:
             return True
     return False
 
