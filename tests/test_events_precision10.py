@@ -122,3 +122,15 @@ def test_the_act_in_an_in_case_clause_of_an_article_is_no_event(kb):
     assert not [e for e in doc.events if "incursion" in e.trigger.text], triggers(doc)
     dropped = doc.article.meta["event_filter"]["dropped_events"]
     assert [d["reason"] for d in dropped if "incursion" in d["trigger"]] == ["condition"]
+
+
+def test_an_act_told_only_in_a_question_is_no_event_in_an_article(kb):
+    doc = run(kb, "Why did Norway expel the Russian ambassador?" + TAIL)
+    assert not [e for e in doc.events if e.trigger.text == "expel"], triggers(doc)
+    dropped = doc.article.meta["event_filter"]["dropped_events"]
+    assert [d["reason"] for d in dropped if d["trigger"] == "expel"] == ["question"]
+
+
+def test_the_same_act_as_a_statement_is_coded(kb):
+    doc = run(kb, "Norway expelled the Russian ambassador on Friday." + TAIL)
+    assert [e for e in doc.events if e.trigger.text == "expelled"], triggers(doc)

@@ -31,10 +31,13 @@ among the dropped with their reason:
   "may": ``filter_cues.tsv``), directly or through the verbs that carry it ("may decide
   to make concessions", "should be allowed"): a columnist's prescription or a guess, not
   an act -- unless a political actor says it (a party's "we may expel the envoy" is a
-  threat).
+  threat);
+* ``"question"``: the event's one mention sits in a question no political actor asks
+  ("Why did the US withdraw from the deal?"): a question reports no act.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +53,8 @@ FILTER_CUE_KINDS = ("speculation",)
 #: parse relations through which a modal on a governing verb covers the trigger ("may
 #: decide to make concessions", "should continue providing", "should be allowed")
 _CARRIER_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp"})
+#: a sentence that ends as a question (closing quotes and brackets aside)
+_QUESTION_END = re.compile(r"""\?[\s"'”’»)\]]*$""")
 
 #: texts with fewer sentences are not articles like the ones the model learned from
 MIN_SENTENCES = 5
@@ -131,12 +136,28 @@ def speculative(event: Event, doc: Document, modals: frozenset[str]) -> bool:
     verb or on a verb that carries it, and no political actor says it: the writer's or a
     commentator's prescription or guess ("Norway may decide to expel the envoy"), not a
     party's demand or threat ("we may expel the envoy," the minister said)."""
-    speaker = event.certainty.attributed_to
-    if doc.nlp is None or not modals or (speaker is not None and (speaker.country or speaker.sector
-                                                                  or speaker.actor_id)):
+    if doc.nlp is None or not modals or _political_speaker(event):
         return False
     return all(_under_modal(span, doc, modals) for span in
                ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def asked(event: Event, doc: Document) -> bool:
+    """The event's one mention sits in a question ("Why did the US withdraw from the
+    deal?") that no political actor asks: a question reports no act (an explainer's
+    heading, a columnist's rhetorical question). An act also told elsewhere (merged
+    mentions) stays."""
+    if event.mentions or _political_speaker(event):
+        return False
+    chars = doc.nlp.char_span(*event.trigger.span, alignment_mode="expand") if doc.nlp is not None else None
+    sentence = chars.root.sent.text if chars is not None else event.sentence.text
+    return _QUESTION_END.search(sentence) is not None
+
+
+def _political_speaker(event: Event) -> bool:
+    """The event is attributed to a speaker with a country, sector or known actor."""
+    speaker = event.certainty.attributed_to
+    return speaker is not None and bool(speaker.country or speaker.sector or speaker.actor_id)
 
 
 def _under_modal(span: tuple[int, int], doc: Document, modals: frozenset[str]) -> bool:
@@ -183,6 +204,8 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "condition"
         elif speculative(e, doc, modals):
             reasons[id(e)] = "speculation"
+        elif asked(e, doc):
+            reasons[id(e)] = "question"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):
