@@ -26,25 +26,57 @@ among the dropped with their reason:
   Aaron Smith, director of a research programme"): a commentator's view, not a political
   actor's act (docs/annotation.md 2: opinions and analysis without an act);
 * ``"no party"``: neither a source nor a target in any mention ("breaking the truce",
-  "the inflation rate reached ..."): nothing an analyst could code.
+  "the inflation rate reached ..."): nothing an analyst could code;
+* ``"speculation"``: every mention is under a modal of advice or possibility ("should",
+  "may": ``filter_cues.tsv``), directly or through the verbs that carry it ("may decide
+  to make concessions", "should be allowed"): a columnist's prescription or a guess, not
+  an act -- unless a political actor says it (a party's "we may expel the envoy" is a
+  threat);
+* ``"question"``: the event's one mention sits in a question no political actor asks
+  ("Why did the US withdraw from the deal?"): a question reports no act.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
-from sitrep.stages.event_statements import statement_cues
+from sitrep.stages.event_statements import mark_words, statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
+FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
+#: the kinds of word set the rules read (see the data file's header)
+FILTER_CUE_KINDS = ("speculation",)
+#: parse relations through which a modal on a governing verb covers the trigger ("may
+#: decide to make concessions", "should continue providing", "should be allowed")
+_CARRIER_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp"})
+#: a sentence that ends as a question (closing quotes and brackets aside)
+_QUESTION_END = re.compile(r"""\?[\s"'”’»)\]]*$""")
 
 #: texts with fewer sentences are not articles like the ones the model learned from
 MIN_SENTENCES = 5
 
 #: whether the filter drops events when the article does not say (meta["all_events"])
 ENABLED = True
+
+
+@lru_cache(maxsize=4)
+def load_filter_cues(path: Path = FILTER_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The rules' word sets by kind; an unknown kind or an empty row is an error that
+    names the file and line."""
+    cues: dict[str, frozenset[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[0] not in FILTER_CUE_KINDS or not fields[1].split():
+            raise ValueError(f"{path}:{number}: expected 'kind<TAB>words' with kind one of "
+                             f"{', '.join(FILTER_CUE_KINDS)}; fix this line")
+        cues[fields[0]] = cues.get(fields[0], frozenset()) | frozenset(fields[1].split())
+    return cues
 
 
 @lru_cache(maxsize=4)
@@ -94,9 +126,51 @@ def _in_condition(span: tuple[int, int], doc: Document, marks: frozenset[str]) -
         return False
     tok = chars.root
     for clause in [tok, *tok.ancestors]:
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+        if clause.dep_ in ("advcl", "acl") and mark_words(clause) & marks:
             return True
     return False
+
+
+def speculative(event: Event, doc: Document, modals: frozenset[str]) -> bool:
+    """Every mention of the event is under one of ``modals`` ("should", "may"), on its
+    verb or on a verb that carries it, and no political actor says it: the writer's or a
+    commentator's prescription or guess ("Norway may decide to expel the envoy"), not a
+    party's demand or threat ("we may expel the envoy," the minister said)."""
+    if doc.nlp is None or not modals or _political_speaker(event):
+        return False
+    return all(_under_modal(span, doc, modals) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def asked(event: Event, doc: Document) -> bool:
+    """The event's one mention sits in a question ("Why did the US withdraw from the
+    deal?") that no political actor asks: a question reports no act (an explainer's
+    heading, a columnist's rhetorical question). An act also told elsewhere (merged
+    mentions) stays."""
+    if event.mentions or _political_speaker(event):
+        return False
+    chars = doc.nlp.char_span(*event.trigger.span, alignment_mode="expand") if doc.nlp is not None else None
+    sentence = chars.root.sent.text if chars is not None else event.sentence.text
+    return _QUESTION_END.search(sentence) is not None
+
+
+def _political_speaker(event: Event) -> bool:
+    """The event is attributed to a speaker with a country, sector or known actor."""
+    speaker = event.certainty.attributed_to
+    return speaker is not None and bool(speaker.country or speaker.sector or speaker.actor_id)
+
+
+def _under_modal(span: tuple[int, int], doc: Document, modals: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    while True:
+        if any(ch.dep_ == "aux" and ch.lower_ in modals for ch in tok.children):
+            return True
+        if tok.dep_ not in _CARRIER_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
 
 
 def _trigger_lemma(event: Event, doc: Document) -> str:
@@ -122,10 +196,16 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
     saying = _saying_verbs(kb)
     condition = statement_cues().get("condition")
     marks = condition.words if condition is not None else frozenset()
+    cues = load_filter_cues()
+    modals = cues.get("speculation", frozenset())
     reasons = {}
     for e in doc.events:
         if conditional(e, doc, marks):
             reasons[id(e)] = "condition"
+        elif speculative(e, doc, modals):
+            reasons[id(e)] = "speculation"
+        elif asked(e, doc):
+            reasons[id(e)] = "question"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):

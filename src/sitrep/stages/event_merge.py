@@ -31,6 +31,7 @@ operation") gets as its target whoever carried that event out.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,11 @@ from sitrep.model import Actor, Event, Place, Time
 
 #: how many sentences after a happening's latest mention a casualty verb is its outcome
 OUTCOME_SENTENCES = 3
+#: two trigger words share a stem ("dismantle" / "dismantlement", "negotiate" /
+#: "negotiations") when they agree on at least this many first letters ...
+STEM_MIN = 4
+#: ... and the shorter word has at most this many letters past the shared part
+STEM_SLACK = 1
 
 
 @dataclass
@@ -63,6 +69,7 @@ class Draft:
     specific: bool = False  # names its recipient, even one that is no actor ("attacks on ships")
     stated: bool = False  # "did not confirm the attack": its source is who states, a guess
     lemma: str = ""  # the trigger head's lemma ("accuse", "strike")
+    object_words: frozenset[str] = frozenset()  # lemmas of its object nouns ("site", "embassy")
     modifiers: frozenset[str] = frozenset()  # lower-case determiners and modifiers of its head
 
     @property
@@ -198,23 +205,29 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
     if d.reference:
         return True  # "the attack", "the strikes", "Tuesday's offensive", "made the offer"
     ev = d.event
+    families = lex.sector_families if lex is not None else None
     if any(x.sentence == d.sentence for x in h.drafts):
         # talks with a head of state and, in the same sentence, with the opposition:
         # two named recipients are two acts, even in one sentence
-        return not _other_recipient(h, d)
-    same_word = any(x.lemma == d.lemma for x in h.drafts)
-    if _shared_party(h.source, ev.source) and not _other_recipient(h, d) \
+        return not _other_recipient(h, d, families)
+    same_word = any(same_stem(x.lemma, d.lemma) for x in h.drafts)
+    if _shared_party(h.source, ev.source) and not _other_recipient(h, d, families) \
             and (d.nominal or d.definite or not _statement(h, lex) or same_word):
         # a party speaking again in another clause ("Maduro said he defeated a coup ...
         # Maduro accused protesters of crimes") makes a new statement unless the clause
         # repeats the statement's word or names it by a noun ("the accusation"); a
         # material act told again in other words ("sanctioned ... by designating") is one
         return True
+    if _summarised(h, d, families) and _shared_party(h.source, ev.source, families) \
+            and not _other_recipient(h, d, families):
+        return True  # "Norway and Sweden traded warnings ... Norway's premier tweeted that Sweden would pay"
+    if same_word and d.object_words & _object_words(h) and not _other_recipient(h, d, families):
+        return True  # "scheduled the dismantlement of its test site ... will dismantle the site"
     if same_word and d.nominal and not d.modifiers & merge_words().indefinite_determiners \
-            and not _other_recipient(h, d):
+            and not _other_recipient(h, d, families):
         return True  # "dismantlement of the site ... dismantlement of the test ground"
-    if same_word and not _statement(h, lex) and not _other_recipient(h, d) \
-            and _shared_party(h.source, ev.source, lex.sector_families if lex is not None else None):
+    if same_word and not _statement(h, lex) and not _other_recipient(h, d, families) \
+            and _shared_party(h.source, ev.source, families):
         # "a move recognised by the US" ... "President Trump recognised": the state and its
         # official doing the same material act; two officials' statements stay two
         return True
@@ -231,12 +244,40 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
     return False
 
 
+def same_stem(a: str, b: str) -> bool:
+    """The same lemma, or one derived from the other: "dismantle" / "dismantlement",
+    "negotiate" / "negotiation", "withdraw" / "withdrawal" (a verb and its event noun)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= STEM_MIN and min(len(a), len(b)) - shared <= STEM_SLACK
+
+
+def _object_words(h: Happening) -> set[str]:
+    return {w for x in h.drafts for w in x.object_words}
+
+
+def _summarised(h: Happening, d: Draft, families: Optional[dict]) -> bool:
+    """The happening is told so far only by event nouns ("traded hostile warnings") and
+    the draft names the same recipient: the clause details the act the noun summed up."""
+    return all(x.nominal for x in h.drafts) and not d.nominal \
+        and _shared_party(h.target, d.event.target, families)
+
+
+def object_words(sdoc, heads: list[int]) -> frozenset[str]:
+    """Lower-case lemmas of the nouns among an act's object heads (pronouns say nothing
+    about which thing was acted on)."""
+    return frozenset(sdoc[i].lemma_.lower() for i in heads if sdoc[i].pos_ in ("NOUN", "PROPN"))
+
+
 def _statement(h: Happening, lex) -> bool:
     """The happening is something said to someone (an accusation, a demand, a threat)."""
     return lex is not None and h.type in lex.types_of("addressed")
 
 
-def _other_recipient(h: Happening, d: Draft) -> bool:
+def _other_recipient(h: Happening, d: Draft, families: Optional[dict] = None) -> bool:
     """The draft and the happening name different recipients, both read in the text
     (not a state guessed from a place): another person, another group."""
     a, b = h.target, d.event.target
@@ -244,6 +285,8 @@ def _other_recipient(h: Happening, d: Draft) -> bool:
         return False
     if _anonymous(a) or _anonymous(b):
         return False  # "more than 100 people" (the clashes' victims) names no other party
+    if families is not None and {a.kind, b.kind} == {"person", "state"} and _official_of(a, b, families):
+        return False  # "Iran" and its president "Rouhani": one recipient
     return a.span != b.span and _name(a) != _name(b) and not (a.kind == "state" and b.kind == "state"
                                                               and a.country == b.country)
 

@@ -137,6 +137,21 @@ def type_statement(clause, cues: dict[str, StatementCue], index, found=frozenset
     return None
 
 
+def mark_words(clause) -> set[str]:
+    """The words that introduce an adverbial clause: "if", "unless", and a two-word mark
+    joined by "_" ("in case": the parser makes "case" the object of the mark "in", or the
+    clause a modifier of "case" in the phrase "in case")."""
+    head = clause.head
+    if clause.dep_ == "acl" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return {f"{head.head.lower_}_{head.lower_}"}
+    out = set()
+    for m in clause.children:
+        if m.dep_ == "mark":
+            out.add(m.lower_)
+            out.update(f"{m.lower_}_{o.lower_}" for o in m.children if o.dep_ == "pobj")
+    return out
+
+
 def conditional_threat(clause, cues, lex, index, found=frozenset()):
     """``(THREATEN cue, target)`` for a reported clause that names a penalty in the future
     on a condition ("said there would be serious consequences if Iran continued to detain
@@ -150,7 +165,7 @@ def conditional_threat(clause, cues, lex, index, found=frozenset()):
     if not any(c.dep_ == "aux" and c.lower_ in lex.words.future_aux for c in clause.children):
         return None
     conditions = [c for c in clause.children if c.dep_ == "advcl"
-                  and any(m.dep_ == "mark" and m.lower_ in condition.words for m in c.children)]
+                  and mark_words(c) & condition.words]
     if not conditions:
         return None
     inside = {t.i for c in conditions for t in c.subtree}

@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan
 from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
-from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
+from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
@@ -335,7 +335,7 @@ class DraftBuilder:
                      nominal=not c.is_verb, definite=self._definite(c),
                      casualty=self._casualty(c, source), period=period,
                      specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
-                     lemma=lemma(c.head),
+                     lemma=lemma(c.head), object_words=object_words(c.head.doc, _object_heads(c)),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
