@@ -311,6 +311,69 @@ def same_party(a: Actor, b: Actor) -> bool:
         and a.country == b.country and a.name == b.name
 
 
+def rival_sides(a: Actor, b: Actor, civil: bool = False) -> bool:
+    """Two parties of one country on opposite sides of its politics: a state body and a
+    group that contends with it for power ("Maduro" and "the opposition leader", "the
+    army" and "rebels"; role_words.tsv state_sector, rival_sector). An act between them
+    has a source and a target of the same country (VEN -> VEN). With ``civil`` (``b``
+    does the act, ``a`` may be its target), any group that acts against its state from
+    inside counts (domestic_opponent_sector: "Algerian students blocked roads to press
+    demands on the government"); not the other way round, since a loose fill would
+    otherwise make a government the doer of whatever happens to its citizens."""
+    if a.country is None or a.country != b.country or same_party(a, b):
+        return False
+    words = load_role_words()
+    sides = {(x.sector or "").lower() for x in (a, b)}
+    if civil and (b.sector or "").lower() in words.domestic_opponent_sectors \
+            and (a.sector or "").lower() in words.state_sectors:
+        return True  # (``b`` is the group that acts, ``a`` the state it faces)
+    return bool(sides & words.state_sectors) and bool(sides & words.rival_sectors)
+
+
+def own_state_targets(happenings, actors: list[Actor], local_types) -> None:
+    """A local act (violence, coercion, a protest) by a group that opposes its own state
+    from inside ("Venezuelan students protested", "Karen rebels shelled a town") that
+    names no counterpart is done against that state (PLOVER codes such protests VEN ->
+    VEN). The target's span is the nearest mention of one of the state's own bodies (or
+    of the country) before the act; with none, no guess."""
+    words = load_role_words()
+    for h in happenings:
+        source = h.source
+        if h.target is not None or h.type not in local_types or source is None or source.country is None \
+                or (source.sector or "").lower() not in words.domestic_opponent_sectors:
+            continue
+        at = h.first.event.trigger.span[0]
+        state = [a for a in actors if a.country == source.country and not same_party(a, source)
+                 and a.span[0] < at and (a.kind == "state" or (a.sector or "").lower() in words.state_sectors)]
+        if state:
+            h.target = state[-1]
+
+
+def provoked_reactors(happenings, reactions, sdoc) -> dict[int, list[Actor]]:
+    """Head token of an act -> the parties whose reaction it brought about: "the strike
+    drew condemnation from the French envoy" (a reaction noun, object of a causative verb
+    of role_words.tsv, whose subject is the act). The reacting party takes a stand on the
+    act; it is neither its doer nor its target, so a loose sentence-level fill must pass
+    it over."""
+    out: dict[int, list[Actor]] = {}
+    if sdoc is None:
+        return out
+    causative = load_role_words().causative_verbs
+    for h in happenings:
+        if h.type not in reactions:
+            continue
+        for d in h.drafts:
+            if d.event.source is None or not 0 <= d.head < len(sdoc):
+                continue
+            noun = sdoc[d.head]
+            if noun.dep_ != "dobj" or lemma(noun.head) not in causative:
+                continue
+            for subject in noun.head.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    out.setdefault(subject.i, []).append(d.event.source)
+    return out
+
+
 def _parenthesised(tok) -> bool:
     """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
     doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
@@ -455,7 +518,7 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
         # "the West accused Moscow": a bloc of several states, of no single country
         return Actor(span=(tok.idx, tok.idx + len(tok)), text=tok.text, name=tok.text, sector="GOV",
                      kind="group", resolved_by="phrase+region")
-    category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
+    category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_) or _capitalised_plural(tok, role_nouns)
     if category is None or category in _NOT_AN_ACTOR:
         return None
     # "a state of emergency", "the side of the road" (a singular head: "accused protesters
@@ -480,6 +543,19 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
         or tok.lower_ in load_role_words().multinational_nouns or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
+
+
+def _capitalised_plural(tok, role_nouns: dict[str, str]) -> Optional[str]:
+    """The role of a plural role noun the tagger took for a name because it opens the
+    sentence or a headline ("Rebels shelled the town": PROPN, lemma "Rebels"): its
+    singular, when that is a role noun."""
+    if tok.tag_ != "NNPS" or not tok.text[:1].isupper():
+        return None
+    low = tok.lower_
+    for plural, singular in (("ies", "y"), ("men", "man"), ("s", "")):
+        if low.endswith(plural) and role_nouns.get(low[: len(low) - len(plural)] + singular):
+            return role_nouns[low[: len(low) - len(plural)] + singular]
+    return None
 
 
 def _of_several_countries(tok) -> bool:

@@ -1,0 +1,69 @@
+"""Who does an act and to whom (session 10): reacting parties, role nouns that open a
+sentence, acts referred to by another name. Every sentence is made up for these tests."""
+from event_helpers import country, first, one, run
+
+
+def test_a_party_whose_reaction_an_act_drew_is_not_its_doer(kb):
+    doc = run(kb, "Gunmen attacked a police station in northern Mali on Monday. "
+                  "The attack drew condemnation from the French ambassador.")
+    attack = one(doc, "ASSAULT")
+    assert attack.source is not None and attack.source.sector == "REB"
+    condemnation = one(doc, "ACCUSE")
+    assert country(condemnation.source) == "FRA"
+    assert condemnation.target is not None and condemnation.target.sector == "REB"
+
+
+def test_a_reaction_drawn_by_an_act_has_no_doer_from_the_reactor(kb):
+    doc = run(kb, "An attack on a police station in Mali drew condemnation from the French ambassador.")
+    attack = first(doc, "ASSAULT")
+    assert attack.source is None
+
+
+def test_a_plural_role_noun_opening_the_sentence_names_the_doer(kb):
+    doc = run(kb, "Rebels shelled the town of Gao in Mali on Monday.")
+    shelling = one(doc, "ASSAULT")
+    assert shelling.source is not None and shelling.source.sector == "REB"
+    assert shelling.source.text == "Rebels"
+
+
+def test_unknown_gunmen_are_an_armed_group(kb):
+    from sitrep.stages.event_roles import phrase_actor
+    from sitrep.stages.events import _role_nouns
+    sdoc = kb.nlp("The gunmen fled.")
+    actor = phrase_actor(sdoc[1], _role_nouns(kb))
+    assert actor is not None and actor.sector == "REB"
+
+
+def test_the_coup_refers_to_soldiers_seizing_power(kb):
+    doc = run(kb, "Soldiers seized power in Niger on Wednesday. The African Union condemned the coup.")
+    condemnation = one(doc, "ACCUSE")
+    assert condemnation.target is not None
+    assert condemnation.target.sector == "MIL" and country(condemnation.target) == "NER"
+
+
+def test_an_opposition_leader_acts_on_the_government_of_his_own_country(kb):
+    doc = run(kb, "President Maduro defeated Henrique Capriles in the vote, but Capriles refused "
+                  "to accept the result.")
+    refusal = one(doc, "REJECT")
+    assert country(refusal.source) == "VEN" and refusal.source.sector == "OPP"
+    assert country(refusal.target) == "VEN" and refusal.target.sector == "GOV"
+
+
+def test_rival_sides_of_one_country(kb):
+    from sitrep.model import Actor
+    from sitrep.stages.event_roles import rival_sides
+    government = Actor(span=(0, 5), text="Lima", name="Peru", country="PER", sector="GOV", kind="state")
+    opposition = Actor(span=(10, 15), text="Keiko", name="Keiko", country="PER", sector="OPP", kind="person")
+    students = Actor(span=(20, 28), text="students", name="students", country="PER", sector="EDU", kind="group")
+    assert rival_sides(government, opposition)
+    assert not rival_sides(government, students)
+    # students who act face their state; the state is never filled in as their doer
+    assert rival_sides(government, students, civil=True)
+    assert not rival_sides(students, government, civil=True)
+
+
+def test_students_protesting_at_home_protest_against_their_state(kb):
+    doc = run(kb, "The Bolivian government raised fuel prices on Monday. Bolivian students protested on Tuesday.")
+    protest = one(doc, "PROTEST")
+    assert country(protest.source) == "BOL" and protest.source.sector == "EDU"
+    assert country(protest.target) == "BOL" and protest.target.sector == "GOV"
