@@ -67,3 +67,11 @@ def test_students_protesting_at_home_protest_against_their_state(kb):
     protest = one(doc, "PROTEST")
     assert country(protest.source) == "BOL" and protest.source.sector == "EDU"
     assert country(protest.target) == "BOL" and protest.target.sector == "GOV"
+
+
+def test_the_arctic_council_is_an_international_body_not_a_government(kb):
+    doc = run(kb, "The Arctic Council criticized Norway for its new drilling licences.")
+    criticism = one(doc, "ACCUSE")
+    assert criticism.source is not None and criticism.source.sector == "IGO"
+    assert criticism.source.country is None
+    assert country(criticism.target) == "NOR"
