@@ -75,3 +75,11 @@ def test_the_arctic_council_is_an_international_body_not_a_government(kb):
     assert criticism.source is not None and criticism.source.sector == "IGO"
     assert criticism.source.country is None
     assert country(criticism.target) == "NOR"
+
+
+def test_an_opposition_demand_naming_no_addressee_is_made_of_its_own_government(kb):
+    doc = run(kb, "The Peruvian government banned all rallies on Monday. "
+                  "The Peruvian opposition leader Marco Delgado demanded new elections on Tuesday.")
+    demand = first(doc, "REQUEST")
+    assert country(demand.source) == "PER" and demand.source.sector == "OPP"
+    assert country(demand.target) == "PER" and demand.target.sector == "GOV"

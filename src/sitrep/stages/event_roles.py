@@ -330,17 +330,22 @@ def rival_sides(a: Actor, b: Actor, civil: bool = False) -> bool:
     return bool(sides & words.state_sectors) and bool(sides & words.rival_sectors)
 
 
-def own_state_targets(happenings, actors: list[Actor], local_types) -> None:
+def own_state_targets(happenings, actors: list[Actor], local_types, addressed_types=frozenset()) -> None:
     """A local act (violence, coercion, a protest) by a group that opposes its own state
     from inside ("Venezuelan students protested", "Karen rebels shelled a town") that
     names no counterpart is done against that state (PLOVER codes such protests VEN ->
-    VEN). The target's span is the nearest mention of one of the state's own bodies (or
-    of the country) before the act; with none, no guess."""
+    VEN); so is a verbal act (a demand, a charge, a refusal) of a rival for power (the
+    opposition, rebels: role_words.tsv rival_sector) that names none ("the opposition
+    leader called for more protests"). The target's span is the nearest mention of one
+    of the state's own bodies (or of the country) before the act; with none, no guess."""
     words = load_role_words()
     for h in happenings:
         source = h.source
-        if h.target is not None or h.type not in local_types or source is None or source.country is None \
-                or (source.sector or "").lower() not in words.domestic_opponent_sectors:
+        if h.target is not None or source is None or source.country is None:
+            continue
+        sector = (source.sector or "").lower()
+        if not ((h.type in local_types and sector in words.domestic_opponent_sectors)
+                or (h.type in addressed_types and sector in words.rival_sectors)):
             continue
         at = h.first.event.trigger.span[0]
         state = [a for a in actors if a.country == source.country and not same_party(a, source)

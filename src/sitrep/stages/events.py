@@ -74,7 +74,7 @@ def run(doc: Document, kb) -> Document:
                        lex.types_of("reaction"))
     continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
-    own_state_targets(happenings, doc.actors, lex.types_of("local"))
+    own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
