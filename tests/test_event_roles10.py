@@ -83,3 +83,11 @@ def test_an_opposition_demand_naming_no_addressee_is_made_of_its_own_government(
     demand = first(doc, "REQUEST")
     assert country(demand.source) == "PER" and demand.source.sector == "OPP"
     assert country(demand.target) == "PER" and demand.target.sector == "GOV"
+
+
+def test_a_coup_is_staged_against_the_doers_own_government(kb):
+    doc = run(kb, "Nigeria's army staged a coup on Wednesday.")
+    coup = one(doc, "ASSAULT")
+    assert country(coup.source) == "NGA" and coup.source.sector == "MIL"
+    assert country(coup.target) == "NGA" and coup.target.sector == "GOV"
+    assert coup.target.span == coup.trigger.span  # named only through the act

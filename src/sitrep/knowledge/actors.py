@@ -172,6 +172,8 @@ class RoleWords:
     domestic_opponent_sectors: frozenset[str] = frozenset()
     #: sectors of groups that contend with their own state for power (rebels, opposition)
     rival_sectors: frozenset[str] = frozenset()
+    #: event nouns whose act a state's body does to its own government ("coup")
+    own_state_acts: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -192,7 +194,7 @@ _ROLE_WORD_SETS = {
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
-    "rival_sector": "rival_sectors",
+    "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
 }
 
 

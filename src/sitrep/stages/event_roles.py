@@ -337,11 +337,15 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
     VEN); so is a verbal act (a demand, a charge, a refusal) of a rival for power (the
     opposition, rebels: role_words.tsv rival_sector) that names none ("the opposition
     leader called for more protests"). The target's span is the nearest mention of one
-    of the state's own bodies (or of the country) before the act; with none, no guess."""
+    of the state's own bodies (or of the country) before the act; with none, no guess.
+    A coup's target is the doer's own government, named or not (_overthrown_government)."""
     words = load_role_words()
     for h in happenings:
         source = h.source
         if h.target is not None or source is None or source.country is None:
+            continue
+        if any(d.lemma in words.own_state_acts for d in h.drafts):
+            h.target = _overthrown_government(h, source)  # "the army staged a coup"
             continue
         sector = (source.sector or "").lower()
         if not ((h.type in local_types and sector in words.domestic_opponent_sectors)
@@ -352,6 +356,16 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
                  and a.span[0] < at and (a.kind == "state" or (a.sector or "").lower() in words.state_sectors)]
         if state:
             h.target = state[-1]
+
+
+def _overthrown_government(h, source: Actor) -> Actor:
+    """The government a coup is staged against: the doer's own (role_words.tsv
+    own_state_act). The text names it only through the act, so its span is the
+    trigger's, as an unnamed doer's is."""
+    from sitrep.knowledge.actors import country_names
+    trigger = h.first.event.trigger
+    return Actor(span=trigger.span, text=trigger.text, name=country_names().get(source.country, source.country),
+                 country=source.country, sector="GOV", kind="state", resolved_by="implied")
 
 
 def provoked_reactors(happenings, reactions, sdoc) -> dict[int, list[Actor]]:
