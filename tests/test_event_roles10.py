@@ -91,3 +91,11 @@ def test_a_coup_is_staged_against_the_doers_own_government(kb):
     assert country(coup.source) == "NGA" and coup.source.sector == "MIL"
     assert country(coup.target) == "NGA" and coup.target.sector == "GOV"
     assert coup.target.span == coup.trigger.span  # named only through the act
+
+
+def test_who_accepts_an_invitation_is_its_invitee(kb):
+    doc = run(kb, "Modi accepted Macron's invitation to visit Paris.")
+    invitation = [e for e in doc.events if e.trigger.text == "invitation"]
+    assert len(invitation) == 1
+    assert country(invitation[0].source) == "FRA"
+    assert country(invitation[0].target) == "IND"

@@ -174,6 +174,8 @@ class RoleWords:
     rival_sectors: frozenset[str] = frozenset()
     #: event nouns whose act a state's body does to its own government ("coup")
     own_state_acts: frozenset[str] = frozenset()
+    #: verbs whose subject answers the addressed act their object names ("accepted the offer")
+    receiving_verbs: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -195,6 +197,7 @@ _ROLE_WORD_SETS = {
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
     "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
+    "receiving_verb": "receiving_verbs",
 }
 
 

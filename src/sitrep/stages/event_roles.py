@@ -1086,6 +1086,14 @@ class RoleFinder:
             # "Trump faced criticism from allies", "troops came under fire from tanks":
             # the subject suffers the act, the from-phrase does it
             return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+        receiver = self._receiving_verb(c, container)
+        if receiver is not None:
+            # "Modi accepted Macron's invitation", "X rejected the accusations": who
+            # answers the act is whom it was addressed to
+            answering = self.subject_actors(receiver)
+            if answering:
+                doers = self._noun_modifier_source(noun) or self._from_phrase(noun)
+                return [a for a in doers if not any(same_party(a, b) for b in answering)], answering
         cause = self._causing_verb(c, container)
         if cause is not None:
             # "the annexation sparked outrage in Kiev": Kiev reacts, to the annexer
@@ -1217,6 +1225,13 @@ class RoleFinder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
             return noun.head.head
         return None
+
+    def _receiving_verb(self, c, noun):
+        """The verb whose subject answers an addressed act named by its object: "accepted
+        the invitation", "rejected the charges" (role_words.tsv receiving_verb)."""
+        if c.type not in self.lex.types_of("addressed") or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+            return None
+        return noun.head if lemma(noun.head) in self.role_words.receiving_verbs else None
 
     def _causing_verb(self, c, noun):
         """The verb that brought a reaction about: "sparked outrage", "provoked
