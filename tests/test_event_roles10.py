@@ -99,3 +99,11 @@ def test_who_accepts_an_invitation_is_its_invitee(kb):
     assert len(invitation) == 1
     assert country(invitation[0].source) == "FRA"
     assert country(invitation[0].target) == "IND"
+
+
+def test_protests_that_rock_a_country_are_by_its_own_people(kb):
+    doc = run(kb, "A wave of protests has rocked Chile since March.")
+    protest = one(doc, "PROTEST")
+    assert country(protest.target) == "CHL"
+    assert country(protest.source) == "CHL" and protest.source.sector == "CIV"
+    assert protest.source.span == protest.trigger.span

@@ -358,6 +358,23 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
             h.target = state[-1]
 
 
+def home_protesters(happenings) -> None:
+    """"Iran has seen large-scale protests": a protest whose doer no sentence names but
+    whose target is a state gets that state's own people as the doer (PLOVER codes
+    protests in X as X -> X), an unresolved group named like an unnamed doer
+    (role_words.tsv unnamed_doer), its span the trigger's."""
+    words = load_role_words()
+    for h in happenings:
+        target = h.target
+        if h.source is not None or h.type not in words.unnamed_doers or target is None \
+                or target.country is None or _role_phrase(target):
+            continue
+        trigger = h.first.event.trigger
+        h.source = Actor(span=trigger.span, text=trigger.text, name=words.unnamed_doer_name(h.type),
+                         sector=words.unnamed_doers[h.type], country=target.country, kind="group",
+                         resolved_by="phrase+party")
+
+
 def _overthrown_government(h, source: Actor) -> Actor:
     """The government a coup is staged against: the doer's own (role_words.tsv
     own_state_act). The text names it only through the act, so its span is the

@@ -31,8 +31,8 @@ from sitrep.stages.event_merge import Draft, group, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
-                                       own_state_targets, place_receives_act, provoked_reactors, rival_sides,
-                                       unfit_doer, verb_subject)
+                                       home_protesters, own_state_targets, place_receives_act, provoked_reactors,
+                                       rival_sides, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
@@ -75,6 +75,7 @@ def run(doc: Document, kb) -> Document:
     continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
+    home_protesters(happenings)
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
