@@ -77,12 +77,20 @@ def test_the_arctic_council_is_an_international_body_not_a_government(kb):
     assert country(criticism.target) == "NOR"
 
 
-def test_an_opposition_demand_naming_no_addressee_is_made_of_its_own_government(kb):
+def test_an_opposition_refusal_naming_no_addressee_is_made_to_its_own_government(kb):
     doc = run(kb, "The Peruvian government banned all rallies on Monday. "
-                  "The Peruvian opposition leader Marco Delgado demanded new elections on Tuesday.")
-    demand = first(doc, "REQUEST")
-    assert country(demand.source) == "PER" and demand.source.sector == "OPP"
-    assert country(demand.target) == "PER" and demand.target.sector == "GOV"
+                  "The Peruvian opposition leader Marco Delgado rejected the ban on Tuesday.")
+    refusal = first(doc, "REJECT")
+    assert country(refusal.source) == "PER" and refusal.source.sector == "OPP"
+    assert country(refusal.target) == "PER" and refusal.target.sector == "GOV"
+
+
+def test_an_opposition_appeal_to_its_followers_is_not_made_of_the_government(kb):
+    doc = run(kb, "The Peruvian government banned all rallies on Monday. "
+                  "The Peruvian opposition leader Marco Delgado called for more protests on Tuesday.")
+    appeal = first(doc, "REQUEST")
+    assert country(appeal.source) == "PER" and appeal.source.sector == "OPP"
+    assert appeal.target is None
 
 
 def test_a_coup_is_staged_against_the_doers_own_government(kb):
@@ -107,3 +115,10 @@ def test_protests_that_rock_a_country_are_by_its_own_people(kb):
     assert country(protest.target) == "CHL"
     assert country(protest.source) == "CHL" and protest.source.sector == "CIV"
     assert protest.source.span == protest.trigger.span
+
+
+def test_criticism_an_act_drew_targets_its_doer_not_its_victim(kb):
+    doc = run(kb, "The arrest of the journalist by Turkish police drew criticism from the European Union.")
+    criticism = one(doc, "ACCUSE")
+    assert criticism.source is not None and criticism.source.sector == "IGO"
+    assert country(criticism.target) == "TUR" and criticism.target.sector == "COP"

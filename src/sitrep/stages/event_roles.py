@@ -336,7 +336,9 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
     names no counterpart is done against that state (PLOVER codes such protests VEN ->
     VEN); so is a verbal act (a demand, a charge, a refusal) of a rival for power (the
     opposition, rebels: role_words.tsv rival_sector) that names none ("the opposition
-    leader called for more protests"). The target's span is the nearest mention of one
+    leader rejected the result"), except an appeal (role_words.tsv appeal_type: "called
+    for more protests", "called for an uprising" speak to followers, not to the state).
+    The target's span is the nearest mention of one
     of the state's own bodies (or of the country) before the act; with none, no guess.
     A coup's target is the doer's own government, named or not (_overthrown_government)."""
     words = load_role_words()
@@ -349,7 +351,8 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
             continue
         sector = (source.sector or "").lower()
         if not ((h.type in local_types and sector in words.domestic_opponent_sectors)
-                or (h.type in addressed_types and sector in words.rival_sectors)):
+                or (h.type in addressed_types and h.type not in words.appeal_types
+                    and sector in words.rival_sectors)):
             continue
         at = h.first.event.trigger.span[0]
         state = [a for a in actors if a.country == source.country and not same_party(a, source)
@@ -1101,8 +1104,10 @@ class RoleFinder:
         undergoer = self._undergoing_verb(container)
         if undergoer is not None:
             # "Trump faced criticism from allies", "troops came under fire from tanks":
-            # the subject suffers the act, the from-phrase does it
-            return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+            # the subject suffers the act, the from-phrase does it; an act as the subject
+            # ("the arrest of X by police drew criticism") points at its doer, not at
+            # whoever the act names
+            return self._from_source(noun, undergoer), self._undergoer(undergoer)
         receiver = self._receiving_verb(c, container)
         if receiver is not None:
             # "Modi accepted Macron's invitation", "X rejected the accusations": who
@@ -1242,6 +1247,15 @@ class RoleFinder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
             return noun.head.head
         return None
+
+    def _undergoer(self, verb) -> list[Actor]:
+        """Who suffers the reaction a verb of undergoing names ("X faced criticism"): its
+        subject, or, when the subject is an act ("the arrest of X by Y drew criticism"),
+        that act's doer (nobody, if the sentence does not name one)."""
+        subj = verb_subject(verb, self.words)
+        if subj is not None and subj.pos_ == "NOUN" and lemma(subj) in self.lex.nouns:
+            return self._noun_modifier_source(subj)
+        return self.subject_actors(verb)
 
     def _receiving_verb(self, c, noun):
         """The verb whose subject answers an addressed act named by its object: "accepted
