@@ -586,9 +586,10 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
 
 def _capitalised_plural(tok, role_nouns: dict[str, str]) -> Optional[str]:
     """The role of a plural role noun the tagger took for a name because it opens the
-    sentence or a headline ("Rebels shelled the town": PROPN, lemma "Rebels"): its
-    singular, when that is a role noun."""
-    if tok.tag_ != "NNPS" or not tok.text[:1].isupper():
+    sentence ("Rebels shelled the town": PROPN, lemma "Rebels"): its singular, when that
+    is a role noun. Not inside a title-case headline ("18 Civilians Killed in ..."),
+    whose words are all capitalised: there the tagger's reading stands."""
+    if tok.tag_ != "NNPS" or not tok.text[:1].isupper() or not tok.is_sent_start:
         return None
     low = tok.lower_
     for plural, singular in (("ies", "y"), ("men", "man"), ("s", "")):
