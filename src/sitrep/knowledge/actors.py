@@ -170,6 +170,14 @@ class RoleWords:
     #: sectors of a state's own bodies (lower case), and of groups that oppose it from inside
     state_sectors: frozenset[str] = frozenset()
     domestic_opponent_sectors: frozenset[str] = frozenset()
+    #: sectors of groups that contend with their own state for power (rebels, opposition)
+    rival_sectors: frozenset[str] = frozenset()
+    #: event nouns whose act a state's body does to its own government ("coup")
+    own_state_acts: frozenset[str] = frozenset()
+    #: verbs whose subject answers the addressed act their object names ("accepted the offer")
+    receiving_verbs: frozenset[str] = frozenset()
+    #: PLOVER types whose unaddressed act by a rival for power is an appeal to followers
+    appeal_types: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -190,6 +198,8 @@ _ROLE_WORD_SETS = {
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
+    "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
+    "receiving_verb": "receiving_verbs",
 }
 
 
@@ -200,6 +210,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     sets: dict[str, set[str]] = {field_name: set() for field_name in _ROLE_WORD_SETS.values()}
     dispossessing: set[str] = set()
     answering: set[str] = set()
+    appeals: set[str] = set()
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
@@ -225,6 +236,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: answering_type needs a PLOVER type, got {word!r}")
             answering.add(word.upper())
+        elif kind == "appeal_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: appeal_type needs a PLOVER type, got {word!r}")
+            appeals.add(word.upper())
         elif kind == "dispossessing_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
@@ -233,6 +248,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
                      dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
+                     appeal_types=frozenset(appeals),
                      **{name: frozenset(words) for name, words in sets.items()})
 
 

@@ -39,10 +39,31 @@ def antecedent_targets(happenings, sdoc, lex, words: Optional[RoleWords] = None)
         if h.target is not None or h.type not in reactions:
             continue
         for d in h.drafts:
-            doer = _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words)
+            doer = _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words) \
+                or _doer_of_provoking_act(h, d, by_token, sdoc, lex, words)
             if doer is not None:
                 h.target = doer
                 break
+
+
+def _doer_of_provoking_act(h, d, by_token, sdoc, lex, words: RoleWords) -> Optional[Actor]:
+    """"The attack drew condemnation from X": the reaction noun is the object of a
+    causative verb (role_words.tsv) whose subject names an act; whoever carried that act
+    out is the reaction's target (the reacting party is its source, never its target)."""
+    if not 0 <= d.head < len(sdoc):
+        return None
+    noun = sdoc[d.head]
+    verb = noun.head
+    if noun.dep_ != "dobj" or lemma(verb) not in words.causative_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    act = by_token.get(subject.i)
+    if act is None or act is h or act.source is None or act.source.sector == NEWS_SECTOR \
+            or (h.source is not None and same_party(act.source, h.source)):
+        return None
+    return act.source
 
 
 def _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words: RoleWords) -> Optional[Actor]:
@@ -56,7 +77,9 @@ def _doer_referred_to(h, d, happenings, by_token, sdoc, lex, words: RoleWords) -
         if own is not None and own is not h:
             if own.source is not None:
                 continue  # the act's own mention names its doer (event_merge.reaction_targets)
-            types = frozenset({own.type})
+            # (a referring noun may also name an act told with another type: "seized
+            # power ... condemned the coup")
+            types = frozenset({own.type}) | words.referring_acts.get(lemma(sdoc[i]), frozenset())
         act = _latest_act(happenings, (h, own), types, d, h.source)
         if act is not None:
             return act.source

@@ -311,6 +311,108 @@ def same_party(a: Actor, b: Actor) -> bool:
         and a.country == b.country and a.name == b.name
 
 
+def rival_sides(a: Actor, b: Actor, civil: bool = False) -> bool:
+    """Two parties of one country on opposite sides of its politics: a state body and a
+    group that contends with it for power ("Maduro" and "the opposition leader", "the
+    army" and "rebels"; role_words.tsv state_sector, rival_sector). An act between them
+    has a source and a target of the same country (VEN -> VEN). With ``civil`` (``b``
+    does the act, ``a`` may be its target), any group that acts against its state from
+    inside counts (domestic_opponent_sector: "Algerian students blocked roads to press
+    demands on the government"); not the other way round, since a loose fill would
+    otherwise make a government the doer of whatever happens to its citizens."""
+    if a.country is None or a.country != b.country or same_party(a, b):
+        return False
+    words = load_role_words()
+    sides = {(x.sector or "").lower() for x in (a, b)}
+    if civil and (b.sector or "").lower() in words.domestic_opponent_sectors \
+            and (a.sector or "").lower() in words.state_sectors:
+        return True  # (``b`` is the group that acts, ``a`` the state it faces)
+    return bool(sides & words.state_sectors) and bool(sides & words.rival_sectors)
+
+
+def own_state_targets(happenings, actors: list[Actor], local_types, addressed_types=frozenset()) -> None:
+    """A local act (violence, coercion, a protest) by a group that opposes its own state
+    from inside ("Venezuelan students protested", "Karen rebels shelled a town") that
+    names no counterpart is done against that state (PLOVER codes such protests VEN ->
+    VEN); so is a verbal act (a demand, a charge, a refusal) of a rival for power (the
+    opposition, rebels: role_words.tsv rival_sector) that names none ("the opposition
+    leader rejected the result"), except an appeal (role_words.tsv appeal_type: "called
+    for more protests", "called for an uprising" speak to followers, not to the state).
+    The target's span is the nearest mention of one
+    of the state's own bodies (or of the country) before the act; with none, no guess.
+    A coup's target is the doer's own government, named or not (_overthrown_government)."""
+    words = load_role_words()
+    for h in happenings:
+        source = h.source
+        if h.target is not None or source is None or source.country is None:
+            continue
+        if any(d.lemma in words.own_state_acts for d in h.drafts):
+            h.target = _overthrown_government(h, source)  # "the army staged a coup"
+            continue
+        sector = (source.sector or "").lower()
+        if not ((h.type in local_types and sector in words.domestic_opponent_sectors)
+                or (h.type in addressed_types and h.type not in words.appeal_types
+                    and sector in words.rival_sectors)):
+            continue
+        at = h.first.event.trigger.span[0]
+        state = [a for a in actors if a.country == source.country and not same_party(a, source)
+                 and a.span[0] < at and (a.kind == "state" or (a.sector or "").lower() in words.state_sectors)]
+        if state:
+            h.target = state[-1]
+
+
+def home_protesters(happenings) -> None:
+    """"Iran has seen large-scale protests": a protest whose doer no sentence names but
+    whose target is a state gets that state's own people as the doer (PLOVER codes
+    protests in X as X -> X), an unresolved group named like an unnamed doer
+    (role_words.tsv unnamed_doer), its span the trigger's."""
+    words = load_role_words()
+    for h in happenings:
+        target = h.target
+        if h.source is not None or h.type not in words.unnamed_doers or target is None \
+                or target.country is None or _role_phrase(target):
+            continue
+        trigger = h.first.event.trigger
+        h.source = Actor(span=trigger.span, text=trigger.text, name=words.unnamed_doer_name(h.type),
+                         sector=words.unnamed_doers[h.type], country=target.country, kind="group",
+                         resolved_by="phrase+party")
+
+
+def _overthrown_government(h, source: Actor) -> Actor:
+    """The government a coup is staged against: the doer's own (role_words.tsv
+    own_state_act). The text names it only through the act, so its span is the
+    trigger's, as an unnamed doer's is."""
+    from sitrep.knowledge.actors import country_names
+    trigger = h.first.event.trigger
+    return Actor(span=trigger.span, text=trigger.text, name=country_names().get(source.country, source.country),
+                 country=source.country, sector="GOV", kind="state", resolved_by="implied")
+
+
+def provoked_reactors(happenings, reactions, sdoc) -> dict[int, list[Actor]]:
+    """Head token of an act -> the parties whose reaction it brought about: "the strike
+    drew condemnation from the French envoy" (a reaction noun, object of a causative verb
+    of role_words.tsv, whose subject is the act). The reacting party takes a stand on the
+    act; it is neither its doer nor its target, so a loose sentence-level fill must pass
+    it over."""
+    out: dict[int, list[Actor]] = {}
+    if sdoc is None:
+        return out
+    causative = load_role_words().causative_verbs
+    for h in happenings:
+        if h.type not in reactions:
+            continue
+        for d in h.drafts:
+            if d.event.source is None or not 0 <= d.head < len(sdoc):
+                continue
+            noun = sdoc[d.head]
+            if noun.dep_ != "dobj" or lemma(noun.head) not in causative:
+                continue
+            for subject in noun.head.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    out.setdefault(subject.i, []).append(d.event.source)
+    return out
+
+
 def _parenthesised(tok) -> bool:
     """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
     doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
@@ -455,7 +557,7 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
         # "the West accused Moscow": a bloc of several states, of no single country
         return Actor(span=(tok.idx, tok.idx + len(tok)), text=tok.text, name=tok.text, sector="GOV",
                      kind="group", resolved_by="phrase+region")
-    category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_)
+    category = role_nouns.get(lemma(tok)) or role_nouns.get(tok.lower_) or _capitalised_plural(tok, role_nouns)
     if category is None or category in _NOT_AN_ACTOR:
         return None
     # "a state of emergency", "the side of the road" (a singular head: "accused protesters
@@ -480,6 +582,20 @@ def phrase_actor(tok, role_nouns: dict[str, str]) -> Optional[Actor]:
         or tok.lower_ in load_role_words().multinational_nouns or _of_several_countries(tok)
     return Actor(span=(start, end), text=words, name=words, sector=category, kind=kind,
                  resolved_by="phrase+region" if several else "phrase")
+
+
+def _capitalised_plural(tok, role_nouns: dict[str, str]) -> Optional[str]:
+    """The role of a plural role noun the tagger took for a name because it opens the
+    sentence ("Rebels shelled the town": PROPN, lemma "Rebels"): its singular, when that
+    is a role noun. Not inside a title-case headline ("18 Civilians Killed in ..."),
+    whose words are all capitalised: there the tagger's reading stands."""
+    if tok.tag_ != "NNPS" or not tok.text[:1].isupper() or not tok.is_sent_start:
+        return None
+    low = tok.lower_
+    for plural, singular in (("ies", "y"), ("men", "man"), ("s", "")):
+        if low.endswith(plural) and role_nouns.get(low[: len(low) - len(plural)] + singular):
+            return role_nouns[low[: len(low) - len(plural)] + singular]
+    return None
 
 
 def _of_several_countries(tok) -> bool:
@@ -989,8 +1105,18 @@ class RoleFinder:
         undergoer = self._undergoing_verb(container)
         if undergoer is not None:
             # "Trump faced criticism from allies", "troops came under fire from tanks":
-            # the subject suffers the act, the from-phrase does it
-            return self._from_source(noun, undergoer), self.subject_actors(undergoer)
+            # the subject suffers the act, the from-phrase does it; an act as the subject
+            # ("the arrest of X by police drew criticism") points at its doer, not at
+            # whoever the act names
+            return self._from_source(noun, undergoer), self._undergoer(undergoer)
+        receiver = self._receiving_verb(c, container)
+        if receiver is not None:
+            # "Modi accepted Macron's invitation", "X rejected the accusations": who
+            # answers the act is whom it was addressed to
+            answering = self.subject_actors(receiver)
+            if answering:
+                doers = self._noun_modifier_source(noun) or self._from_phrase(noun)
+                return [a for a in doers if not any(same_party(a, b) for b in answering)], answering
         cause = self._causing_verb(c, container)
         if cause is not None:
             # "the annexation sparked outrage in Kiev": Kiev reacts, to the annexer
@@ -1122,6 +1248,22 @@ class RoleFinder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
             return noun.head.head
         return None
+
+    def _undergoer(self, verb) -> list[Actor]:
+        """Who suffers the reaction a verb of undergoing names ("X faced criticism"): its
+        subject, or, when the subject is an act ("the arrest of X by Y drew criticism"),
+        that act's doer (nobody, if the sentence does not name one)."""
+        subj = verb_subject(verb, self.words)
+        if subj is not None and subj.pos_ == "NOUN" and lemma(subj) in self.lex.nouns:
+            return self._noun_modifier_source(subj)
+        return self.subject_actors(verb)
+
+    def _receiving_verb(self, c, noun):
+        """The verb whose subject answers an addressed act named by its object: "accepted
+        the invitation", "rejected the charges" (role_words.tsv receiving_verb)."""
+        if c.type not in self.lex.types_of("addressed") or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+            return None
+        return noun.head if lemma(noun.head) in self.role_words.receiving_verbs else None
 
     def _causing_verb(self, c, noun):
         """The verb that brought a reaction about: "sparked outrage", "provoked

@@ -31,7 +31,8 @@ from sitrep.stages.event_merge import Draft, group, object_words, reaction_targe
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
-                                       place_receives_act, unfit_doer, verb_subject)
+                                       home_protesters, own_state_targets, place_receives_act, provoked_reactors,
+                                       rival_sides, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place,
@@ -69,9 +70,12 @@ def run(doc: Document, kb) -> Document:
     happenings = group(drafts, lex)
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
-    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc)
+    fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc,
+                       lex.types_of("reaction"))
     continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
+    own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
+    home_protesters(happenings)
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
@@ -127,7 +131,7 @@ def _role_nouns(kb) -> dict[str, str]:
     return {k: v for k, v in nouns.items() if v not in ("NONE", "PLACE") and k not in lex.nouns}
 
 
-def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
+def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=frozenset()) -> None:
     """A happening with one party and not the other takes, as the other, the nearest
     actor of another country named in one of its mention sentences ("Kerry focused on
     praise for Iran's ..."): syntax missed the link, the sentence still names the
@@ -146,6 +150,9 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
         for d in other.drafts:
             for i in d.objects:
                 reacting.setdefault(i, []).extend(a for a in (other.source, d.event.source) if a)
+    # "the attack drew condemnation from X" (event_roles.provoked_reactors)
+    for i, parties in provoked_reactors(happenings, reactions, sdoc).items():
+        reacting.setdefault(i, []).extend(parties)
     for h in happenings:
         if (h.source is not None and h.target is not None) or h.roleless_topic(objects):
             continue  # a topic ("while sanctions appear ...") is no happening to complete
@@ -165,7 +172,7 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None) -> None:
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
                              if unfit_doer(sdoc, a.span, d.head)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
-                                   known, before_only, excluded)
+                                   known, before_only, excluded, known_acts=h.source is not None)
             if found is None:
                 continue
             if h.source is None:
@@ -205,8 +212,9 @@ def _sentence_parties(parties, starts, sentence_span) -> list[Actor]:
 
 
 def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Actor],
-                   before_only: bool, excluded: list[Actor]) -> Optional[Actor]:
-    """The actor in the sentence nearest to ``at`` that is not ``known`` and not of its country."""
+                   before_only: bool, excluded: list[Actor], known_acts: bool = False) -> Optional[Actor]:
+    """The actor in the sentence nearest to ``at`` that is not ``known`` and not of its
+    country, unless the two are rival sides of it (event_roles.rival_sides)."""
     lo = bisect.bisect_left(starts, sentence_span[0])
     hi = bisect.bisect_left(starts, sentence_span[1])
     best, best_distance = None, None
@@ -215,7 +223,8 @@ def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Acto
                 or any(_overlap(actor.span, x) for x in excluded):
             continue
         if known is not None and (actor.span == known.span or _overlap(actor.span, known.span)
-                                  or (known.country and actor.country == known.country)
+                                  or (known.country and actor.country == known.country
+                                      and not rival_sides(actor, known, civil=known_acts))
                                   or (known.actor_id and actor.actor_id == known.actor_id)):
             continue
         distance = abs(actor.span[0] - at)
