@@ -350,7 +350,7 @@ def _dash(cell: str) -> Optional[str]:
 
 # ------------------------------------------------------------------ precision tables
 
-IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head"})
+IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head", "mod"})
 
 
 @dataclass(frozen=True)

@@ -654,6 +654,14 @@ def _orders_an_act_of(verb, by_head, types) -> bool:
     return act is not None and act.i in by_head and by_head[act.i].type in types
 
 
+def _ordered_concession(verb, by_head) -> Optional["Candidate"]:
+    """The that-clause of an order with no addressee is a concession or retreat
+    ("ordered that the prisoners be freed", "ordered that sanctions be lifted")."""
+    clause = child(verb, "ccomp")
+    act = by_head.get(clause.i) if clause is not None else None
+    return act if act is not None and act.type in ("CONCEDE", "RETREAT") else None
+
+
 def _label_of_another(c: "Candidate", by_head, words) -> bool:
     """The event noun is the label a verb gives its object ("condemned [the operation]
     as [an attack on sovereignty]", "denounced the seizure as piracy"): the object is
@@ -716,6 +724,8 @@ def _related(head, relation: str) -> list:
         return [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     if relation == "comp":
         return [c for c in kids if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "attr")]
+    if relation == "mod":
+        return [c for c in kids if c.dep_ in ("amod", "compound", "advmod")]
     return []
 
 
@@ -896,6 +906,7 @@ def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=froze
     by_head = {c.head.i: c for c in out}
     for c in out:
         _attach_light_verb(c, lex, by_head)
+    _halted_own_acts(out, lex, index, role_nouns)
     return [c for c in out if not c.drop]
 
 
@@ -966,6 +977,12 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         if _orders_an_act_of(c.head, by_head, (lex.types_of("conflict") | lex.types_of("self-moving")) - {"MOBILIZE"}):
             return False  # "ordered the military to kill everyone", "ordered troops to pull back": that is the act
         c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+    if c.type == "REQUEST" and lemma(c.head) == "order" and obj is None:
+        eased = _ordered_concession(c.head, by_head)
+        if eased is not None:
+            # "ordered that sanctions be lifted": an order to one's own administration to
+            # ease is the easing itself, as an order to withdraw is the withdrawal
+            c.type, c.mode, c.flags = eased.type, eased.mode, frozenset({"govern"})
     if not c.is_verb and _label_of_another(c, by_head, words):
         return False  # "condemned the operation as an attack on ...": a label, no second act
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
@@ -1075,7 +1092,7 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
         elif g.type == "THREATEN":
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
+            if _hostile(c.type, lex) and _direct_content(c, g) and (
                     lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
                     and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
@@ -1100,6 +1117,56 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _hostile(etype: str, lex) -> bool:
+    """A conflict act, or an act whose future PLOVER codes as a threat ("vowed to continue
+    the protests" promises a protest: THREATEN, like "vowed to retaliate")."""
+    rule = lex.types[etype]
+    return "conflict" in rule.classes or rule.future == "THREATEN"
+
+
+def _halted_own_acts(cands: list[Candidate], lex, index, role_nouns=frozenset()) -> None:
+    """A halt of the doer's own hostile activity is a concession, not a sanction nor the
+    activity itself: "suspended its missile tests", "halted its offensive", "stopped the
+    strikes it had launched" (docs/annotation.md 4: CONCEDE; PLOVER 3.4 codes the promise
+    of such a halt CONCEDE too). A halt of another party's activity ("stopped the
+    invaders' advance") is left alone."""
+    words = lex.words
+    hostile = lex.types_of("conflict") | {"PROTEST"}
+    by_head = {c.head.i: c for c in cands}
+    for c in cands:
+        if c.is_verb or c.type not in hostile or c.head.dep_ != "dobj":
+            continue
+        verb = c.head.head
+        if lemma(verb) not in words.cessation_verbs or not _own_activity(c.head, verb, lex, index, role_nouns):
+            continue
+        halting = by_head.get(verb.i)
+        if halting is not None and halting is not c:
+            halting.type, halting.mode, halting.drop = "CONCEDE", None, False
+            c.drop = True  # the halting verb is the trigger ("suspended")
+        else:
+            c.type, c.mode, c.light = "CONCEDE", None, verb  # "halted its attacks": no verb row
+
+
+def _own_activity(noun, verb, lex, index, role_nouns) -> bool:
+    """The halted activity is the subject's own: no possessive but an agreeing "its"/
+    "their", and no party named on the noun ("the rebel offensive", "Israel's raids",
+    "the strikes by the coalition"); a weapon on the noun names no party ("missile
+    tests")."""
+    words = lex.words
+    weapons = frozenset().union(*(w for _, w in lex.assault_modes))
+    subject = child(verb, "nsubj")
+    for ch in noun.children:
+        if ch.dep_ == "poss" and ch.lower_ in words.own_possessives:
+            if not _agrees(ch, subject):
+                return False
+            continue
+        party = ch if ch.dep_ in ("poss", "amod", "compound") else child(ch, "pobj") if ch.dep_ in ("prep", "agent") else None
+        if party is not None and party.lower_ not in weapons and (
+                index[party.i] is not None or lemma(party) in role_nouns):
+            return False
+    return True
 
 
 def _promises_a_concession(c: Candidate, lex) -> bool:
@@ -1246,6 +1313,8 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         scheduled = scheduled or lemma(v) in words.schedule_governors
         if lemma(v) in words.intent_governors:
             intent = lemma(v)
+        elif lemma(v) in words.permission_verbs and not any(ch.dep_ == "neg" for ch in v.children):
+            intent = "permit"  # "was authorised to strike": force permitted, not used (docs/annotation.md 10)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
     if negated and "cooperative" in rule.classes:
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
