@@ -85,3 +85,38 @@ def test_a_promise_to_continue_protests_is_a_threat(kb):
 def test_boycotting_a_meeting_is_a_rejection(kb, text):
     got = types(run(kb, text))
     assert "REJECT" in got and "THREATEN" not in got and "CONSULT" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean carrier group is headed toward the Peruvian coast.",
+    "Two Bolivian bombers have flown over the disputed border towns.",
+    "The Peruvian warships arrived off the Chilean coast on Sunday.",
+])
+def test_forces_on_the_move_are_a_mobilisation(kb, text):
+    assert "MOBILIZE" in types(run(kb, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean foreign minister flew to Lima on Tuesday.",
+    "The Peruvian delegation arrived in Santiago for talks on Monday.",
+])
+def test_officials_travelling_are_no_mobilisation(kb, text):
+    assert "MOBILIZE" not in types(run(kb, text))
+
+
+def test_a_visit_in_a_show_of_force_is_a_mobilisation(kb):
+    got = types(run(kb, "The Chilean frigate made a port visit to Callao in a show of force."))
+    assert "MOBILIZE" in got and "CONSULT" not in got
+
+
+def test_a_refusal_on_a_condition_is_a_demand(kb):
+    doc = run(kb, "Peru will not reopen the border unless Bolivia withdraws its troops.")
+    assert types(doc) == ["REQUEST"]
+    event = doc.events[0]
+    assert event.source is not None and event.source.country == "PER"
+    assert event.target is not None and event.target.country == "BOL"
+    assert event.certainty.status == "asserted"
+
+
+def test_a_past_narrative_with_until_is_no_demand(kb):
+    assert "REQUEST" not in types(run(kb, "The Peruvian envoy did not leave Lima until the talks ended."))

@@ -136,7 +136,8 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs | lex.words.option_places
+        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.force_motion_verbs \
+        | lex.words.condition_marks
     if lex.cameo is not None:
         words |= lex.cameo.coded_lemmas
     forms = set()
@@ -190,7 +191,37 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                 used.update(t.i for t in toks)
                 break
     cands.extend(cameo_candidates(tokens, sent, used, cands, lex))
+    cands.extend(force_movements(tokens, sent, used, lex))
     return cands
+
+
+def force_movements(tokens, sent, used: set, lex) -> list[Candidate]:
+    """Forces on the move without a deployment verb: "a carrier group is headed toward the
+    peninsula", "two bombers flew over the islands", "the US flew bombers over ..." --
+    moving forces toward an adversary is a mobilisation (PLOVER 3.14). Only when the
+    moving (or flown) phrase names armed forces or their arms; "heads the army" (with an
+    object) is leading, not moving."""
+    words = lex.words
+    out = []
+    for tok in tokens:
+        if tok.i in used or tok.pos_ not in ("VERB", "AUX") or lemma(tok) not in words.force_motion_verbs \
+                or not (sent.start <= tok.i < sent.end):
+            continue
+        obj = child(tok, "dobj")
+        mover = child(tok, "nsubj", "nsubjpass")
+        if obj is not None and lemma(tok) != "fly":
+            continue  # "heads the army", "patrols the border": leading, policing
+        if not any(_names_forces(p, words) for p in (mover, obj) if p is not None):
+            continue
+        out.append(Candidate(tok, [tok], "MOBILIZE", "troops", frozenset({"political"})))
+        used.add(tok.i)
+    return out
+
+
+def _names_forces(phrase, words) -> bool:
+    """The phrase's head or a word near it names armed forces or their arms."""
+    return any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+               for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
 
 
 # ------------------------------------------------------------------ CAMEO fallback
@@ -447,6 +478,42 @@ def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
     return out
 
 
+def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
+    """"Turkey will not open the border unless the militants disarm", "we will not rest
+    until they are punished": a refusal made conditional on another party's act demands
+    that act (PLOVER 3.8; docs/annotation.md 4 REQUEST). The refuser is the source, the
+    party of the condition the target, the condition word the trigger; the demanded act
+    is the demand's content, the refused act is not done."""
+    words = lex.words
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words.condition_marks or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
+            continue
+        condition, refusal = tok.head, tok.head.head
+        if refusal.pos_ not in ("VERB", "AUX") or child(refusal, "nsubj") is None \
+                or not any(ch.dep_ == "neg" for ch in refusal.children) or not _modal_or_future(refusal, words):
+            continue  # "did not leave until the meeting ended": a narrative, no demand
+        for c in cands:
+            if c.head.i == refusal.i or (c.head.i == condition.i or (c.light is not None and c.light.i == condition.i)):
+                c.drop = True  # the refused act is not done; the demanded one is the content
+        party = child(condition, "nsubj", "nsubjpass")
+        target = actor_of_phrase(party, index) if party is not None and party.lower_ not in words.first_person else None
+        # the condition word carries the demand: the refusal's own "not" and "will" are
+        # the terms of it, not a negation or a hypothesis of the demand (certainty)
+        out.append(Candidate(refusal, [tok], "REQUEST", None, frozenset({"govern", "condition"}),
+                             preset_target=target))
+        by_head[refusal.i] = out[-1]
+    return out
+
+
+def _modal_or_future(verb, words) -> bool:
+    """The verb carries "will", "would", "can", "must" ... (a stance on what will be)."""
+    return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ in words.possibility_modals
+                                     or lemma(ch) in words.possibility_modals)
+               for ch in verb.children)
+
+
 def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list[Candidate]:
     """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
     "described the vote as legitimate": a reproach or praise carried only by a verb of
@@ -652,6 +719,24 @@ def _orders_an_act_of(verb, by_head, types) -> bool:
     """The order's infinitive is an act of one of ``types`` ("ordered the army to attack")."""
     act = child(verb, "xcomp")
     return act is not None and act.i in by_head and by_head[act.i].type in types
+
+
+def _shows_force(c: "Candidate", words) -> bool:
+    """The act is done "in a show of force" / "as a demonstration of strength" (said of
+    the trigger or of the verb that carries an event noun: "made a visit in a show of ...")."""
+    carrier = c.head.head if not c.is_verb and c.head.dep_ in ("dobj", "nsubjpass") else None
+    for tok in (c.head, c.light, carrier):
+        if tok is None:
+            continue
+        for prep in tok.children:
+            noun = child(prep, "pobj") if prep.dep_ == "prep" else None
+            if noun is None or lemma(noun) not in words.display_nouns:
+                continue
+            of = next((ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            what = child(of, "pobj") if of is not None else None
+            if what is not None and lemma(what) in words.force_nouns:
+                return True
+    return False
 
 
 def _ordered_concession(verb, by_head) -> Optional["Candidate"]:
@@ -983,6 +1068,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
             # "ordered that sanctions be lifted": an order to one's own administration to
             # ease is the easing itself, as an order to withdraw is the withdrawal
             c.type, c.mode, c.flags = eased.type, eased.mode, frozenset({"govern"})
+    if c.type in ("CONSULT", "COOPERATE", "AGREE") and _shows_force(c, words):
+        c.type, c.mode = "MOBILIZE", "troops"  # "a port visit in a show of force" (docs/annotation.md 10)
     if not c.is_verb and _label_of_another(c, by_head, words):
         return False  # "condemned the operation as an attack on ...": a label, no second act
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
@@ -1341,6 +1428,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     not cancel an act of ``conflict_types``; a negated verb of hesitating or stopping
     affirms it ("did not hesitate to strike"). Annotators code no negated act
     (docs/annotation.md 2)."""
+    if "condition" in c.flags:
+        return False  # "will not open the border unless ...": the refusal is the demand
     if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
            if t.pos_ in ("NOUN", "PROPN")):
         return True
