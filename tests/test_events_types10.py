@@ -120,3 +120,21 @@ def test_a_refusal_on_a_condition_is_a_demand(kb):
 
 def test_a_past_narrative_with_until_is_no_demand(kb):
     assert "REQUEST" not in types(run(kb, "The Peruvian envoy did not leave Lima until the talks ended."))
+
+
+def test_a_future_act_on_a_condition_is_an_ultimatum(kb):
+    got = types(run(kb, "Peru will recall its ambassador from Bolivia unless La Paz apologises for the raid."))
+    assert got == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has shut down the military hotline with Peru after the incident.",
+    "Bolivia cut off the communication channel with Chile on Monday.",
+])
+def test_shutting_a_channel_of_relations_is_a_sanction(kb, text):
+    got = types(run(kb, text))
+    assert "SANCTION" in got and "COERCE" not in got
+
+
+def test_shutting_a_newspaper_stays_coercion(kb):
+    assert "COERCE" in types(run(kb, "The Peruvian government shut down the opposition newspaper on Monday."))

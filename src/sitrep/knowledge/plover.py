@@ -259,6 +259,8 @@ class EventWords:
     #: conjunctions of a condition that a refusal sets ("will not open the border unless
     #: they disarm"): the refusal demands the condition
     condition_marks: frozenset[str]
+    #: the conditions of those that make a future act an ultimatum ("will withdraw unless")
+    ultimatum_marks: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
     #: sectors that fight (armed forces, police, armed and criminal groups): their

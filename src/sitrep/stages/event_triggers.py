@@ -483,7 +483,9 @@ def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
     until they are punished": a refusal made conditional on another party's act demands
     that act (PLOVER 3.8; docs/annotation.md 4 REQUEST). The refuser is the source, the
     party of the condition the target, the condition word the trigger; the demanded act
-    is the demand's content, the refused act is not done."""
+    is the demand's content, the refused act is not done. Without the refusal, a future
+    act on a condition is an ultimatum ("will withdraw its troops unless ..."):
+    THREATEN."""
     words = lex.words
     by_head = {c.head.i: c for c in cands}
     out = []
@@ -491,17 +493,23 @@ def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
         if tok.lower_ not in words.condition_marks or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
             continue
         condition, refusal = tok.head, tok.head.head
-        if refusal.pos_ not in ("VERB", "AUX") or child(refusal, "nsubj") is None \
-                or not any(ch.dep_ == "neg" for ch in refusal.children) or not _modal_or_future(refusal, words):
+        if refusal.pos_ not in ("VERB", "AUX") or child(refusal, "nsubj") is None or not _modal_or_future(refusal, words):
             continue  # "did not leave until the meeting ended": a narrative, no demand
+        refused = any(ch.dep_ == "neg" for ch in refusal.children)
+        if not refused and tok.lower_ not in words.ultimatum_marks:
+            continue  # "will stay until the vote": a plan, no condition
+        inside = {t.i for t in condition.subtree}
         for c in cands:
-            if c.head.i == refusal.i or (c.head.i == condition.i or (c.light is not None and c.light.i == condition.i)):
+            if c.head.i == refusal.i or c.head.i in inside:
                 c.drop = True  # the refused act is not done; the demanded one is the content
         party = child(condition, "nsubj", "nsubjpass")
         target = actor_of_phrase(party, index) if party is not None and party.lower_ not in words.first_person else None
         # the condition word carries the demand: the refusal's own "not" and "will" are
         # the terms of it, not a negation or a hypothesis of the demand (certainty)
-        out.append(Candidate(refusal, [tok], "REQUEST", None, frozenset({"govern", "condition"}),
+        # "will withdraw its force unless the president agrees to a ceasefire": what the
+        # speaker will do if the condition is not met is the penalty of an ultimatum
+        etype = "REQUEST" if refused else "THREATEN"
+        out.append(Candidate(refusal, [tok], etype, None, frozenset({"govern", "condition"}),
                              preset_target=target))
         by_head[refusal.i] = out[-1]
     return out
