@@ -138,3 +138,29 @@ def test_shutting_a_channel_of_relations_is_a_sanction(kb, text):
 
 def test_shutting_a_newspaper_stays_coercion(kb):
     assert "COERCE" in types(run(kb, "The Peruvian government shut down the opposition newspaper on Monday."))
+
+
+def test_a_future_concession_is_an_agreement(kb):
+    got = types(run(kb, "The Bolivian rebels said they will release the Peruvian hostages on Sunday."))
+    assert "AGREE" in got and "CONCEDE" not in got
+
+
+def test_a_promised_halt_of_tests_stays_a_concession(kb):
+    assert "CONCEDE" in types(run(kb, "Bolivia pledged to halt its missile tests before the summit."))
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia fired a ballistic missile into the sea on Sunday.",
+    "Bolivia launched two short-range missiles off its western coast.",
+])
+def test_a_missile_fired_into_the_sea_is_a_weapons_test(kb, text):
+    got = types(run(kb, text))
+    assert "MOBILIZE" in got and "ASSAULT" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels fired rockets at the Peruvian airport on Monday.",
+    "Chile launched missiles on Monday.",
+])
+def test_a_missile_fired_at_something_stays_an_attack(kb, text):
+    assert "ASSAULT" in types(run(kb, text))

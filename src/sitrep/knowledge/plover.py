@@ -261,6 +261,11 @@ class EventWords:
     condition_marks: frozenset[str]
     #: the conditions of those that make a future act an ultimatum ("will withdraw unless")
     ultimatum_marks: frozenset[str]
+    #: a launch of missiles that lands only in the sea or in orbit is a weapons test
+    #: (MOBILIZE), not an attack: "fired a missile into the sea", "launched ... off its coast"
+    launch_verbs: frozenset[str]
+    missile_nouns: frozenset[str]
+    test_destinations: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
     #: sectors that fight (armed forces, police, armed and criminal groups): their

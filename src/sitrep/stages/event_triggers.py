@@ -729,6 +729,22 @@ def _orders_an_act_of(verb, by_head, types) -> bool:
     return act is not None and act.i in by_head and by_head[act.i].type in types
 
 
+def _test_launch(verb, words) -> bool:
+    """A missile fired or launched whose only destination is the sea, a coast or orbit
+    ("fired a ballistic missile into the sea", "launched two missiles off its east
+    coast"): nothing was hit, it is a weapons test. Fired at, on or into anything else,
+    or with no destination named, it stays an attack."""
+    if lemma(verb) not in words.launch_verbs:
+        return False
+    obj = child(verb, "dobj", "nsubjpass")
+    if obj is None or lemma(obj) not in words.missile_nouns and obj.lower_ not in words.missile_nouns:
+        return False
+    places = [child(p, "pobj") for p in verb.children if p.dep_ == "prep"]
+    places = [p for p in places if p is not None and p.ent_type_ not in ("DATE", "TIME")]
+    return bool(places) and all(lemma(p) in words.test_destinations or p.lower_ in words.test_destinations
+                                for p in places)
+
+
 def _shows_force(c: "Candidate", words) -> bool:
     """The act is done "in a show of force" / "as a demonstration of strength" (said of
     the trigger or of the verb that carries an event noun: "made a visit in a show of ...")."""
@@ -1076,6 +1092,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
             # "ordered that sanctions be lifted": an order to one's own administration to
             # ease is the easing itself, as an order to withdraw is the withdrawal
             c.type, c.mode, c.flags = eased.type, eased.mode, frozenset({"govern"})
+    if c.type == "ASSAULT" and c.is_verb and _test_launch(c.head, words):
+        c.type, c.mode = "MOBILIZE", "weapons"  # "fired a missile into the sea": a test (3.14)
     if c.type in ("CONSULT", "COOPERATE", "AGREE") and _shows_force(c, words):
         c.type, c.mode = "MOBILIZE", "troops"  # "a port visit in a show of force" (docs/annotation.md 10)
     if not c.is_verb and _label_of_another(c, by_head, words):
