@@ -164,3 +164,8 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_test(kb, text):
 ])
 def test_a_missile_fired_at_something_stays_an_attack(kb, text):
     assert "ASSAULT" in types(run(kb, text))
+
+
+def test_countermeasures_taken_are_a_sanction(kb):
+    got = types(run(kb, "Chile took countermeasures against two Peruvian fishing companies on Friday."))
+    assert got == ["SANCTION"]
