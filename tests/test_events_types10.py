@@ -169,3 +169,8 @@ def test_a_missile_fired_at_something_stays_an_attack(kb, text):
 def test_countermeasures_taken_are_a_sanction(kb):
     got = types(run(kb, "Chile took countermeasures against two Peruvian fishing companies on Friday."))
     assert got == ["SANCTION"]
+
+
+def test_unnamed_aircraft_flying_are_no_mobilisation(kb):
+    text = "Residents of Lima reported aircraft flying low over the city during the night."
+    assert "MOBILIZE" not in types(run(kb, text))

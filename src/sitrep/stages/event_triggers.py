@@ -211,11 +211,18 @@ def force_movements(tokens, sent, used: set, lex) -> list[Candidate]:
         mover = child(tok, "nsubj", "nsubjpass")
         if obj is not None and lemma(tok) != "fly":
             continue  # "heads the army", "patrols the border": leading, policing
-        if not any(_names_forces(p, words) for p in (mover, obj) if p is not None):
-            continue
+        if not any(_names_forces(p, words) and _named_party(p) for p in (mover, obj) if p is not None):
+            continue  # "residents saw aircraft flying low": whose aircraft is not said
         out.append(Candidate(tok, [tok], "MOBILIZE", "troops", frozenset({"political"})))
         used.add(tok.i)
     return out
+
+
+def _named_party(phrase) -> bool:
+    """The phrase says whose forces move: a nationality, a state, an organisation or a
+    name ("two Russian bombers", "the carrier USS Nimitz"), not bare "aircraft"."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+               for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
 
 
 def _names_forces(phrase, words) -> bool:
