@@ -90,7 +90,7 @@ def test_boycotting_a_meeting_is_a_rejection(kb, text):
 @pytest.mark.parametrize("text", [
     "A Chilean carrier group is headed toward the Peruvian coast.",
     "Two Bolivian bombers have flown over the disputed border towns.",
-    "The Peruvian warships arrived off the Chilean coast on Sunday.",
+    "Peruvian warships sailed toward the Chilean coast on Sunday.",
 ])
 def test_forces_on_the_move_are_a_mobilisation(kb, text):
     assert "MOBILIZE" in types(run(kb, text))
