@@ -250,6 +250,22 @@ class EventWords:
     self_moving_verbs: frozenset[str]
     #: verbs whose object is a topic, not an act done ("discussed a possible meeting")
     discussion_verbs: frozenset[str]
+    #: verbs of going somewhere that move forces when forces are their subject ("a carrier
+    #: group is headed toward", "bombers flew over the islands"): a show of force
+    force_motion_verbs: frozenset[str]
+    #: "a show / demonstration of force": the act it describes displays force (MOBILIZE)
+    display_nouns: frozenset[str]
+    force_nouns: frozenset[str]
+    #: conjunctions of a condition that a refusal sets ("will not open the border unless
+    #: they disarm"): the refusal demands the condition
+    condition_marks: frozenset[str]
+    #: the conditions of those that make a future act an ultimatum ("will withdraw unless")
+    ultimatum_marks: frozenset[str]
+    #: a launch of missiles that lands only in the sea or in orbit is a weapons test
+    #: (MOBILIZE), not an attack: "fired a missile into the sea", "launched ... off its coast"
+    launch_verbs: frozenset[str]
+    missile_nouns: frozenset[str]
+    test_destinations: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
     #: sectors that fight (armed forces, police, armed and criminal groups): their
@@ -350,7 +366,7 @@ def _dash(cell: str) -> Optional[str]:
 
 # ------------------------------------------------------------------ precision tables
 
-IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head"})
+IDIOM_RELATIONS = frozenset({"subj", "obj", "prt", "prep", "comp", "head", "mod"})
 
 
 @dataclass(frozen=True)

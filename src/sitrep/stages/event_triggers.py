@@ -136,7 +136,8 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs | lex.words.option_places
+        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.force_motion_verbs \
+        | lex.words.condition_marks
     if lex.cameo is not None:
         words |= lex.cameo.coded_lemmas
     forms = set()
@@ -190,7 +191,44 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                 used.update(t.i for t in toks)
                 break
     cands.extend(cameo_candidates(tokens, sent, used, cands, lex))
+    cands.extend(force_movements(tokens, sent, used, lex))
     return cands
+
+
+def force_movements(tokens, sent, used: set, lex) -> list[Candidate]:
+    """Forces on the move without a deployment verb: "a carrier group is headed toward the
+    peninsula", "two bombers flew over the islands", "the US flew bombers over ..." --
+    moving forces toward an adversary is a mobilisation (PLOVER 3.14). Only when the
+    moving (or flown) phrase names armed forces or their arms; "heads the army" (with an
+    object) is leading, not moving."""
+    words = lex.words
+    out = []
+    for tok in tokens:
+        if tok.i in used or tok.pos_ not in ("VERB", "AUX") or lemma(tok) not in words.force_motion_verbs \
+                or not (sent.start <= tok.i < sent.end):
+            continue
+        obj = child(tok, "dobj")
+        mover = child(tok, "nsubj", "nsubjpass")
+        if obj is not None and lemma(tok) != "fly":
+            continue  # "heads the army", "patrols the border": leading, policing
+        if not any(_names_forces(p, words) and _named_party(p) for p in (mover, obj) if p is not None):
+            continue  # "residents saw aircraft flying low": whose aircraft is not said
+        out.append(Candidate(tok, [tok], "MOBILIZE", "troops", frozenset({"political"})))
+        used.add(tok.i)
+    return out
+
+
+def _named_party(phrase) -> bool:
+    """The phrase says whose forces move: a nationality, a state, an organisation or a
+    name ("two Russian bombers", "the carrier USS Nimitz"), not bare "aircraft"."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+               for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
+
+
+def _names_forces(phrase, words) -> bool:
+    """The phrase's head or a word near it names armed forces or their arms."""
+    return any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+               for t in phrase.subtree if abs(t.i - phrase.i) <= 6)
 
 
 # ------------------------------------------------------------------ CAMEO fallback
@@ -447,6 +485,50 @@ def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
     return out
 
 
+def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
+    """"Turkey will not open the border unless the militants disarm", "we will not rest
+    until they are punished": a refusal made conditional on another party's act demands
+    that act (PLOVER 3.8; docs/annotation.md 4 REQUEST). The refuser is the source, the
+    party of the condition the target, the condition word the trigger; the demanded act
+    is the demand's content, the refused act is not done. Without the refusal, a future
+    act on a condition is an ultimatum ("will withdraw its troops unless ..."):
+    THREATEN."""
+    words = lex.words
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words.condition_marks or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
+            continue
+        condition, refusal = tok.head, tok.head.head
+        if refusal.pos_ not in ("VERB", "AUX") or child(refusal, "nsubj") is None or not _modal_or_future(refusal, words):
+            continue  # "did not leave until the meeting ended": a narrative, no demand
+        refused = any(ch.dep_ == "neg" for ch in refusal.children)
+        if not refused and tok.lower_ not in words.ultimatum_marks:
+            continue  # "will stay until the vote": a plan, no condition
+        inside = {t.i for t in condition.subtree}
+        for c in cands:
+            if c.head.i == refusal.i or c.head.i in inside:
+                c.drop = True  # the refused act is not done; the demanded one is the content
+        party = child(condition, "nsubj", "nsubjpass")
+        target = actor_of_phrase(party, index) if party is not None and party.lower_ not in words.first_person else None
+        # the condition word carries the demand: the refusal's own "not" and "will" are
+        # the terms of it, not a negation or a hypothesis of the demand (certainty)
+        # "will withdraw its force unless the president agrees to a ceasefire": what the
+        # speaker will do if the condition is not met is the penalty of an ultimatum
+        etype = "REQUEST" if refused else "THREATEN"
+        out.append(Candidate(refusal, [tok], etype, None, frozenset({"govern", "condition"}),
+                             preset_target=target))
+        by_head[refusal.i] = out[-1]
+    return out
+
+
+def _modal_or_future(verb, words) -> bool:
+    """The verb carries "will", "would", "can", "must" ... (a stance on what will be)."""
+    return any(ch.dep_ == "aux" and (ch.lower_ in words.future_aux or ch.lower_ in words.possibility_modals
+                                     or lemma(ch) in words.possibility_modals)
+               for ch in verb.children)
+
+
 def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list[Candidate]:
     """"Rice said Netanyahu's speech was destructive", "called Maduro a dictator",
     "described the vote as legitimate": a reproach or praise carried only by a verb of
@@ -654,6 +736,48 @@ def _orders_an_act_of(verb, by_head, types) -> bool:
     return act is not None and act.i in by_head and by_head[act.i].type in types
 
 
+def _test_launch(verb, words) -> bool:
+    """A missile fired or launched whose only destination is the sea, a coast or orbit
+    ("fired a ballistic missile into the sea", "launched two missiles off its east
+    coast"): nothing was hit, it is a weapons test. Fired at, on or into anything else,
+    or with no destination named, it stays an attack."""
+    if lemma(verb) not in words.launch_verbs:
+        return False
+    obj = child(verb, "dobj", "nsubjpass")
+    if obj is None or lemma(obj) not in words.missile_nouns and obj.lower_ not in words.missile_nouns:
+        return False
+    places = [child(p, "pobj") for p in verb.children if p.dep_ == "prep"]
+    places = [p for p in places if p is not None and p.ent_type_ not in ("DATE", "TIME")]
+    return bool(places) and all(lemma(p) in words.test_destinations or p.lower_ in words.test_destinations
+                                for p in places)
+
+
+def _shows_force(c: "Candidate", words) -> bool:
+    """The act is done "in a show of force" / "as a demonstration of strength" (said of
+    the trigger or of the verb that carries an event noun: "made a visit in a show of ...")."""
+    carrier = c.head.head if not c.is_verb and c.head.dep_ in ("dobj", "nsubjpass") else None
+    for tok in (c.head, c.light, carrier):
+        if tok is None:
+            continue
+        for prep in tok.children:
+            noun = child(prep, "pobj") if prep.dep_ == "prep" else None
+            if noun is None or lemma(noun) not in words.display_nouns:
+                continue
+            of = next((ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            what = child(of, "pobj") if of is not None else None
+            if what is not None and lemma(what) in words.force_nouns:
+                return True
+    return False
+
+
+def _ordered_concession(verb, by_head) -> Optional["Candidate"]:
+    """The that-clause of an order with no addressee is a concession or retreat
+    ("ordered that the prisoners be freed", "ordered that sanctions be lifted")."""
+    clause = child(verb, "ccomp")
+    act = by_head.get(clause.i) if clause is not None else None
+    return act if act is not None and act.type in ("CONCEDE", "RETREAT") else None
+
+
 def _label_of_another(c: "Candidate", by_head, words) -> bool:
     """The event noun is the label a verb gives its object ("condemned [the operation]
     as [an attack on sovereignty]", "denounced the seizure as piracy"): the object is
@@ -716,6 +840,8 @@ def _related(head, relation: str) -> list:
         return [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     if relation == "comp":
         return [c for c in kids if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "attr")]
+    if relation == "mod":
+        return [c for c in kids if c.dep_ in ("amod", "compound", "advmod")]
     return []
 
 
@@ -896,6 +1022,7 @@ def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=froze
     by_head = {c.head.i: c for c in out}
     for c in out:
         _attach_light_verb(c, lex, by_head)
+    _halted_own_acts(out, lex, index, role_nouns)
     return [c for c in out if not c.drop]
 
 
@@ -966,6 +1093,16 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         if _orders_an_act_of(c.head, by_head, (lex.types_of("conflict") | lex.types_of("self-moving")) - {"MOBILIZE"}):
             return False  # "ordered the military to kill everyone", "ordered troops to pull back": that is the act
         c.type, c.mode, c.flags = "MOBILIZE", "troops", frozenset({"govern"})  # "ordered the carrier group to move"
+    if c.type == "REQUEST" and lemma(c.head) == "order" and obj is None:
+        eased = _ordered_concession(c.head, by_head)
+        if eased is not None:
+            # "ordered that sanctions be lifted": an order to one's own administration to
+            # ease is the easing itself, as an order to withdraw is the withdrawal
+            c.type, c.mode, c.flags = eased.type, eased.mode, frozenset({"govern"})
+    if c.type == "ASSAULT" and c.is_verb and _test_launch(c.head, words):
+        c.type, c.mode = "MOBILIZE", "weapons"  # "fired a missile into the sea": a test (3.14)
+    if c.type in ("CONSULT", "COOPERATE", "AGREE") and _shows_force(c, words):
+        c.type, c.mode = "MOBILIZE", "troops"  # "a port visit in a show of force" (docs/annotation.md 10)
     if not c.is_verb and _label_of_another(c, by_head, words):
         return False  # "condemned the operation as an attack on ...": a label, no second act
     if c.type == "ASSAULT" and c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and \
@@ -1075,7 +1212,7 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
         elif g.type == "THREATEN":
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if "conflict" in lex.types[c.type].classes and _direct_content(c, g) and (
+            if _hostile(c.type, lex) and _direct_content(c, g) and (
                     lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
                     and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
@@ -1100,6 +1237,56 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
                 and not _complement_has_object(c.head):
             c.drop = True  # "Treasury is ready to go": ready for no act
     return [c for c in cands if not c.drop]
+
+
+def _hostile(etype: str, lex) -> bool:
+    """A conflict act, or an act whose future PLOVER codes as a threat ("vowed to continue
+    the protests" promises a protest: THREATEN, like "vowed to retaliate")."""
+    rule = lex.types[etype]
+    return "conflict" in rule.classes or rule.future == "THREATEN"
+
+
+def _halted_own_acts(cands: list[Candidate], lex, index, role_nouns=frozenset()) -> None:
+    """A halt of the doer's own hostile activity is a concession, not a sanction nor the
+    activity itself: "suspended its missile tests", "halted its offensive", "stopped the
+    strikes it had launched" (docs/annotation.md 4: CONCEDE; PLOVER 3.4 codes the promise
+    of such a halt CONCEDE too). A halt of another party's activity ("stopped the
+    invaders' advance") is left alone."""
+    words = lex.words
+    hostile = lex.types_of("conflict") | {"PROTEST"}
+    by_head = {c.head.i: c for c in cands}
+    for c in cands:
+        if c.is_verb or c.type not in hostile or c.head.dep_ != "dobj":
+            continue
+        verb = c.head.head
+        if lemma(verb) not in words.cessation_verbs or not _own_activity(c.head, verb, lex, index, role_nouns):
+            continue
+        halting = by_head.get(verb.i)
+        if halting is not None and halting is not c:
+            halting.type, halting.mode, halting.drop = "CONCEDE", None, False
+            c.drop = True  # the halting verb is the trigger ("suspended")
+        else:
+            c.type, c.mode, c.light = "CONCEDE", None, verb  # "halted its attacks": no verb row
+
+
+def _own_activity(noun, verb, lex, index, role_nouns) -> bool:
+    """The halted activity is the subject's own: no possessive but an agreeing "its"/
+    "their", and no party named on the noun ("the rebel offensive", "Israel's raids",
+    "the strikes by the coalition"); a weapon on the noun names no party ("missile
+    tests")."""
+    words = lex.words
+    weapons = frozenset().union(*(w for _, w in lex.assault_modes))
+    subject = child(verb, "nsubj")
+    for ch in noun.children:
+        if ch.dep_ == "poss" and ch.lower_ in words.own_possessives:
+            if not _agrees(ch, subject):
+                return False
+            continue
+        party = ch if ch.dep_ in ("poss", "amod", "compound") else child(ch, "pobj") if ch.dep_ in ("prep", "agent") else None
+        if party is not None and party.lower_ not in weapons and (
+                index[party.i] is not None or lemma(party) in role_nouns):
+            return False
+    return True
 
 
 def _promises_a_concession(c: Candidate, lex) -> bool:
@@ -1246,6 +1433,8 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         scheduled = scheduled or lemma(v) in words.schedule_governors
         if lemma(v) in words.intent_governors:
             intent = lemma(v)
+        elif lemma(v) in words.permission_verbs and not any(ch.dep_ == "neg" for ch in v.children):
+            intent = "permit"  # "was authorised to strike": force permitted, not used (docs/annotation.md 10)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
     if negated and "cooperative" in rule.classes:
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
@@ -1272,6 +1461,8 @@ def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
     not cancel an act of ``conflict_types``; a negated verb of hesitating or stopping
     affirms it ("did not hesitate to strike"). Annotators code no negated act
     (docs/annotation.md 2)."""
+    if "condition" in c.flags:
+        return False  # "will not open the border unless ...": the refusal is the demand
     if any(ch.dep_ == "det" and ch.lower_ in words.negative_determiners for t in c.tokens for ch in t.children
            if t.pos_ in ("NOUN", "PROPN")):
         return True

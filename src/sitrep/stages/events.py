@@ -35,7 +35,7 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
                                        rival_sides, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
-                                          captures_a_place,
+                                          captures_a_place, conditional_demands,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
@@ -106,6 +106,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands.extend(open_options(sent, cands, lex, by_sent.get(k, [])))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
+        cands.extend(conditional_demands(sent, cands, lex, index))
         if not cands:
             continue
         cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
