@@ -37,7 +37,7 @@ def collect(data_dir: Path) -> list[training.ArticleCandidates]:
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
     ids = sorted(articles)
-    raw = _corpus_records(data_dir, set(ids))
+    raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles are not in {data_dir / allsides_dev.CORPUS}; "
                  "give the shared data folder with --data")
@@ -53,17 +53,6 @@ def collect(data_dir: Path) -> list[training.ArticleCandidates]:
         print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
     print(file=sys.stderr)
     return sorted(out, key=lambda a: a.article)
-
-
-def _corpus_records(data_dir: Path, wanted: set[str]) -> list[dict]:
-    """The corpus records of the gold articles, as ``sitrep eval`` reads them."""
-    out = []
-    with open(data_dir / allsides_dev.CORPUS, encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["id"] in wanted:
-                out.append(rec)
-    return sorted(out, key=lambda r: r["id"])
 
 
 def load_or_collect(data_dir: Path, cache: Path | None) -> list[training.ArticleCandidates]:

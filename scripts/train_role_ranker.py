@@ -53,13 +53,7 @@ def collect(data_dir: Path) -> list[RoleExample]:
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
     ids = set(articles)
-    raw = []
-    with open(data_dir / allsides_dev.CORPUS, encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["id"] in ids:
-                raw.append(rec)
-    raw.sort(key=lambda r: r["id"])
+    raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles missing from {data_dir / allsides_dev.CORPUS}")
     pipeline = Pipeline.default(until="event_filter", kb=kb, batch_size=4)  # everything but the ranker

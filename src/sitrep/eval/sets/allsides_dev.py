@@ -159,15 +159,21 @@ def coded_from_document(doc, raw_text: str, kb) -> list[Coded]:
     return out
 
 
-def corpus_texts(data_dir: Path, ids: Iterable[str]) -> dict[str, str]:
+def corpus_records(data_dir: Path, ids: Iterable[str]) -> list[dict]:
+    """The corpus records (JSONL rows) of the given article ids, sorted by id."""
     wanted = set(ids)
-    out = {}
+    out = []
     with open(Path(data_dir) / CORPUS, encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             if rec["id"] in wanted:
-                out[rec["id"]] = rec["text"]
-    return out
+                out.append(rec)
+    return sorted(out, key=lambda r: r["id"])
+
+
+def corpus_texts(data_dir: Path, ids: Iterable[str]) -> dict[str, str]:
+    """article id -> text of the given article ids."""
+    return {rec["id"]: rec["text"] for rec in corpus_records(data_dir, ids)}
 
 
 def run_articles(kb, data_dir: Path, ids: Iterable[str]) -> dict[str, tuple[dict, object]]:
