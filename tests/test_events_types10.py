@@ -127,6 +127,33 @@ def test_a_future_act_on_a_condition_is_an_ultimatum(kb):
     assert got == ["THREATEN"]
 
 
+_ARTICLE_LEAD = ("Delegations met on Monday in the border town. The talks lasted four hours. "
+                 "Reporters waited outside the hall. Both sides left without comment. "
+                 "A second round is planned for next week. ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peru will not reopen the border unless Bolivia withdraws its troops.", "REQUEST"),
+    ("Peru will recall its ambassador from Bolivia unless La Paz apologises for the raid.", "THREATEN"),
+])
+def test_a_conditional_demand_survives_the_event_filter_in_an_article(kb, sentence, expected):
+    # the demand's trigger is the condition word: the filter's condition rule must read
+    # it as the clause it modifies, not as an act inside the condition
+    doc = run(kb, _ARTICLE_LEAD + sentence)
+    assert len(doc.sentences) >= 5
+    assert expected in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The economy will shrink next year unless the government cuts taxes.",
+    "Copper prices could rise unless the cartel raises output.",
+    "The truce will not hold unless both armies pull back.",
+])
+def test_a_forecast_on_a_condition_is_no_demand(kb, text):
+    got = types(run(kb, text))
+    assert "REQUEST" not in got and "THREATEN" not in got
+
+
 @pytest.mark.parametrize("text", [
     "Chile has shut down the military hotline with Peru after the incident.",
     "Bolivia cut off the communication channel with Chile on Monday.",
@@ -173,4 +200,25 @@ def test_countermeasures_taken_are_a_sanction(kb):
 
 def test_unnamed_aircraft_flying_are_no_mobilisation(kb):
     text = "Residents of Lima reported aircraft flying low over the city during the night."
+    assert "MOBILIZE" not in types(run(kb, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police stopped the protests in Vardo on Monday.",
+    "The army halted the attacks on the convoy near Tromso.",
+])
+def test_halting_someone_elses_activity_is_no_concession(kb, text):
+    # nothing ties the halted activity to the doer ("its", a relative clause, a weapon)
+    assert "CONCEDE" not in types(run(kb, text))
+
+
+def test_halting_ones_own_tests_is_a_concession(kb):
+    assert "CONCEDE" in types(run(kb, "Peru suspended its missile tests in April."))
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean troops headed back to their barracks after the drills.",
+    "The Peruvian frigates sailed home after the exercise.",
+])
+def test_forces_returning_do_not_mobilise(kb, text):
     assert "MOBILIZE" not in types(run(kb, text))

@@ -253,6 +253,10 @@ class EventWords:
     #: verbs of going somewhere that move forces when forces are their subject ("a carrier
     #: group is headed toward", "bombers flew over the islands"): a show of force
     force_motion_verbs: frozenset[str]
+    #: of those, the verbs whose object is the flown force ("flew bombers over ...")
+    flown_object_verbs: frozenset[str]
+    #: "headed back", "sailed home": a return, not a mobilisation
+    return_adverbs: frozenset[str]
     #: "a show / demonstration of force": the act it describes displays force (MOBILIZE)
     display_nouns: frozenset[str]
     force_nouns: frozenset[str]

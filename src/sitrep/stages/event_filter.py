@@ -27,11 +27,11 @@ among the dropped with their reason:
   actor's act (docs/annotation.md 2: opinions and analysis without an act);
 * ``"no party"``: neither a source nor a target in any mention ("breaking the truce",
   "the inflation rate reached ..."): nothing an analyst could code;
-* ``"speculation"``: every mention is under a modal of advice or possibility ("should",
-  "may": ``filter_cues.tsv``), directly or through the verbs that carry it ("may decide
-  to make concessions", "should be allowed"): a columnist's prescription or a guess, not
-  an act -- unless a political actor says it (a party's "we may expel the envoy" is a
-  threat);
+* ``"speculation"``: every mention is under a modal of advice ("should", "ought":
+  ``filter_cues.tsv``), directly or through the verbs that carry it ("should decide
+  to make concessions", "should be allowed"): a columnist's prescription, not an act --
+  unless a political actor says it. A possible act ("may", "might", "could") is coded as
+  hypothetical (docs/annotation.md 6), not dropped;
 * ``"question"``: the event's one mention sits in a question no political actor asks
   ("Why did the US withdraw from the deal?"): a question reports no act.
 """
@@ -50,9 +50,11 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "model
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
 FILTER_CUE_KINDS = ("speculation",)
-#: parse relations through which a modal on a governing verb covers the trigger ("may
-#: decide to make concessions", "should continue providing", "should be allowed")
-_CARRIER_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp"})
+#: parse relations through which a modal on a governing verb covers the trigger ("should
+#: decide to make concessions", "should continue providing", "should be allowed"); not
+#: through prepositions: in "should impose sanctions over the attack on the embassy" the
+#: attack is told as fact
+_CARRIER_DEPS = frozenset({"xcomp", "dobj", "acomp"})
 #: a sentence that ends as a question (closing quotes and brackets aside)
 _QUESTION_END = re.compile(r"""\?[\s"'”’»)\]]*$""")
 
@@ -125,6 +127,11 @@ def _in_condition(span: tuple[int, int], doc: Document, marks: frozenset[str]) -
     if chars is None:
         return False
     tok = chars.root
+    if tok.dep_ == "mark" and tok.lower_ in marks:
+        # the trigger is the condition word itself: the demand of a conditional refusal or
+        # an ultimatum ("will not open the border unless ..."), which stands for the
+        # clause the condition modifies, not for the condition
+        tok = tok.head.head
     for clause in [tok, *tok.ancestors]:
         if clause.dep_ in ("advcl", "acl") and mark_words(clause) & marks:
             return True

@@ -209,8 +209,10 @@ def force_movements(tokens, sent, used: set, lex) -> list[Candidate]:
             continue
         obj = child(tok, "dobj")
         mover = child(tok, "nsubj", "nsubjpass")
-        if obj is not None and lemma(tok) != "fly":
+        if obj is not None and lemma(tok) not in words.flown_object_verbs:
             continue  # "heads the army", "patrols the border": leading, policing
+        if any(ch.dep_ in ("advmod", "prt") and ch.lower_ in words.return_adverbs for ch in tok.children):
+            continue  # "troops headed back to their bases": a return, not a show of force
         if not any(_names_forces(p, words) and _named_party(p) for p in (mover, obj) if p is not None):
             continue  # "residents saw aircraft flying low": whose aircraft is not said
         out.append(Candidate(tok, [tok], "MOBILIZE", "troops", frozenset({"political"})))
@@ -494,14 +496,15 @@ def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
     act on a condition is an ultimatum ("will withdraw its troops unless ..."):
     THREATEN."""
     words = lex.words
-    by_head = {c.head.i: c for c in cands}
     out = []
     for tok in sent:
         if tok.lower_ not in words.condition_marks or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
             continue
         condition, refusal = tok.head, tok.head.head
-        if refusal.pos_ not in ("VERB", "AUX") or child(refusal, "nsubj") is None or not _modal_or_future(refusal, words):
+        if refusal.pos_ not in ("VERB", "AUX") or not _modal_or_future(refusal, words):
             continue  # "did not leave until the meeting ended": a narrative, no demand
+        if not _party_subject(child(refusal, "nsubj"), index):
+            continue  # "the economy will shrink unless ...", "prices could rise unless ...": a forecast
         refused = any(ch.dep_ == "neg" for ch in refusal.children)
         if not refused and tok.lower_ not in words.ultimatum_marks:
             continue  # "will stay until the vote": a plan, no condition
@@ -518,8 +521,18 @@ def conditional_demands(sent, cands, lex, index) -> list[Candidate]:
         etype = "REQUEST" if refused else "THREATEN"
         out.append(Candidate(refusal, [tok], etype, None, frozenset({"govern", "condition"}),
                              preset_target=target))
-        by_head[refusal.i] = out[-1]
     return out
+
+
+def _party_subject(subject, index) -> bool:
+    """The subject can make a demand or an ultimatum: a political actor the actor layer
+    names, or a personal pronoun standing for one ("we", "they"; not "it", which as often
+    stands for a thing: "it will collapse unless ...")."""
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ != "it"
+    return actor_of_phrase(subject, index) is not None
 
 
 def _modal_or_future(verb, words) -> bool:
@@ -1277,16 +1290,23 @@ def _own_activity(noun, verb, lex, index, role_nouns) -> bool:
     words = lex.words
     weapons = frozenset().union(*(w for _, w in lex.assault_modes))
     subject = child(verb, "nsubj")
+    owned = False
     for ch in noun.children:
         if ch.dep_ == "poss" and ch.lower_ in words.own_possessives:
             if not _agrees(ch, subject):
                 return False
+            owned = True
+            continue
+        if ch.lower_ in weapons or (ch.dep_ == "relcl" and child(ch, "nsubj") is not None
+                                    and child(ch, "nsubj").pos_ == "PRON"):
+            owned = True  # "missile tests"; "the strikes it had launched"
             continue
         party = ch if ch.dep_ in ("poss", "amod", "compound") else child(ch, "pobj") if ch.dep_ in ("prep", "agent") else None
-        if party is not None and party.lower_ not in weapons and (
-                index[party.i] is not None or lemma(party) in role_nouns):
+        if party is not None and (index[party.i] is not None or lemma(party) in role_nouns):
             return False
-    return True
+    # without a word tying the activity to the doer, "riot police stopped the protests",
+    # "the army halted the attacks on the convoy" halt someone else's activity
+    return owned
 
 
 def _promises_a_concession(c: Candidate, lex) -> bool:
