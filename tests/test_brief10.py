@@ -27,7 +27,7 @@ def test_the_agent_a_noun_trigger_names_after_by_or_from_keeps_the_source():
 def test_a_trigger_in_a_verb_form_or_after_a_light_verb_phrase_keeps_the_source():
     e = _event("Officials accused Ruritania of attacking the border post.", "Ruritania", "attacking")
     assert role_in_context(e, "source") is None
-    e = _event("Ruritania is staging a new round of naval exercises.", "Ruritania", "naval exercises",
+    e = _event("Ruritania is holding a third week of artillery drills near the lake.", "Ruritania", "drills",
                kind="MOBILIZE")
     assert role_in_context(e, "source") is None
     e = _event("Ruritania carried out a strike on the depot.", "Ruritania", "strike")
@@ -145,10 +145,10 @@ def test_a_happening_dated_after_its_own_report_is_a_plan_not_a_headline(tmp_pat
 
 def test_a_visit_to_a_capital_is_placed_there_not_in_a_city_named_later():
     import sitrep
-    doc = sitrep.extract("The Ruritanian president, speaking while on a visit to Brussels, vowed on Thursday "
-                         "not to allow attacks on embassies in Cairo.", published="2024-05-04", snippet=True)
+    doc = sitrep.extract("The Ruritanian prime minister cut short a visit to Lisbon on Monday after rioters "
+                         "burned two shops in Nairobi.", published="2024-05-04", snippet=True)
     visits = [e for e in doc.events if e.type == "CONSULT"]
-    assert visits and visits[0].place is not None and visits[0].place.name == "Brussels"
+    assert visits and visits[0].place is not None and visits[0].place.name == "Lisbon"
 
 
 def test_a_toll_is_a_key_figure_of_force_not_of_a_statement_or_aid():

@@ -49,32 +49,41 @@ def _events_with(doc, word):
     return [e for e in doc.events if word in [m.text for m in [e.trigger, *e.mentions]]]
 
 
+BATTERY = ("Portugal set a date on Thursday for the dismantlement of an old missile battery on Madeira. "
+           "The battery faces the open Atlantic. Farmers near the site had complained about noise for "
+           "years. Army engineers will dismantle the {} within a month, a spokeswoman in Lisbon added. "
+           "A museum hopes to take the launchers.")
+
+
 def test_an_event_noun_and_its_verb_on_the_same_object_are_one_happening(kb):
-    doc = run(kb, "Norway has scheduled the dismantlement of its old radar station in Vardo for next "
-                  "week. The station was built in 1998. Local fishermen welcomed the news on Tuesday. "
-                  "The government said it will dismantle the station before the summit in Oslo. "
-                  "Engineers will need five days.")
-    concede = [e for e in doc.events if e.type == "CONCEDE"]
-    assert len(concede) == 1, triggers(doc)
-    assert {m.text for m in concede[0].mentions} == {"dismantlement", "dismantle"}
+    doc = run(kb, BATTERY.format("battery"))
+    dismantling = _events_with(doc, "dismantlement") + _events_with(doc, "dismantle")
+    assert len(dismantling) == 2 and dismantling[0] is dismantling[1], triggers(doc)
+    assert {m.text for m in dismantling[0].mentions} == {"dismantlement", "dismantle"}
+
+
+def test_an_event_noun_and_its_verb_on_another_object_stay_apart(kb):
+    doc = run(kb, BATTERY.format("bunker"))
+    assert len(_events_with(doc, "dismantlement")) == 1 and len(_events_with(doc, "dismantle")) == 1
+    assert _events_with(doc, "dismantlement")[0] is not _events_with(doc, "dismantle")[0], triggers(doc)
+
+
+QUARREL = ("Chile and Peru exchanged angry threats over the weekend. Chilean Foreign Minister Marta "
+           "Quiroga warned on Sunday that {} would pay a heavy price if its trawlers crossed into "
+           "Chilean waters. Both fleets chase the same anchovy shoals. The dispute dates back to a "
+           "2014 ruling. Envoys will meet in Lima next month.")
 
 
 def test_a_statement_detailing_a_summary_noun_joins_it(kb):
-    doc = run(kb, "Norway and Sweden traded hostile warnings on Monday. Norwegian Prime Minister Jonas "
-                  "Gahr Store tweeted that Sweden would face grave consequences if its navy entered "
-                  "Norwegian waters. Fishing boats from both states crowd the area every spring. The "
-                  "quarrel began over quotas. Talks are planned for May.")
-    tweeted = _events_with(doc, "tweeted")
-    assert len(tweeted) == 1 and tweeted[0].trigger.text == "traded hostile warnings", triggers(doc)
+    doc = run(kb, QUARREL.format("Peru"))
+    warned = _events_with(doc, "warned")
+    assert len(warned) == 1 and warned[0].trigger.text == "exchanged angry threats", triggers(doc)
 
 
 def test_a_statement_to_another_recipient_stays_its_own_event(kb):
-    doc = run(kb, "Norway and Sweden traded hostile warnings on Monday. Norwegian Prime Minister Jonas "
-                  "Gahr Store tweeted that Denmark would face grave consequences if its navy entered "
-                  "Norwegian waters. Fishing boats from both states crowd the area every spring. The "
-                  "quarrel began over quotas. Talks are planned for May.")
-    tweeted = _events_with(doc, "tweeted")
-    assert len(tweeted) == 1 and tweeted[0].trigger.text == "tweeted", triggers(doc)
+    doc = run(kb, QUARREL.format("Bolivia"))
+    warned = _events_with(doc, "warned")
+    assert len(warned) == 1 and warned[0].trigger.text == "warned", triggers(doc)
 
 
 def test_same_stem_ties_a_verb_to_its_event_noun_only():
@@ -117,11 +126,11 @@ def test_a_threat_a_speaker_makes_with_may_is_kept(kb):
 
 
 def test_the_act_in_an_in_case_clause_of_an_article_is_no_event(kb):
-    doc = run(kb, "Norway holds new sanctions in reserve in case Russia launches a military incursion "
-                  "into Finland." + TAIL)
-    assert not [e for e in doc.events if "incursion" in e.trigger.text], triggers(doc)
+    doc = run(kb, "Chile has drafted emergency tariffs on Argentine beef in case Argentina blockades the "
+                  "mountain passes this winter." + TAIL)
+    assert not [e for e in doc.events if e.trigger.text == "blockades"], triggers(doc)
     dropped = doc.article.meta["event_filter"]["dropped_events"]
-    assert [d["reason"] for d in dropped if "incursion" in d["trigger"]] == ["condition"]
+    assert [d["reason"] for d in dropped if d["trigger"] == "blockades"] == ["condition"]
 
 
 def test_an_act_told_only_in_a_question_is_no_event_in_an_article(kb):
