@@ -122,3 +122,15 @@ def test_criticism_an_act_drew_targets_its_doer_not_its_victim(kb):
     criticism = one(doc, "ACCUSE")
     assert criticism.source is not None and criticism.source.sector == "IGO"
     assert country(criticism.target) == "TUR" and criticism.target.sector == "COP"
+
+
+def test_an_own_state_target_named_far_before_is_spanned_on_the_act(kb):
+    # the state's last mention is paragraphs away: the target is implied by the act, and
+    # its span must not point the reader at that unrelated sentence
+    text = ("The Bolivian government in La Paz announced new bread prices on Monday. "
+            + "Bakers said the queues were long. " * 25
+            + "\n\nBolivian opposition leader Anna Varga rejected the election result on Tuesday.")
+    doc = run(kb, text)
+    reject = [e for e in doc.events if e.trigger.text == "rejected"]
+    assert reject and reject[0].target is not None
+    assert reject[0].target.span == reject[0].trigger.span

@@ -330,6 +330,11 @@ def rival_sides(a: Actor, b: Actor, civil: bool = False) -> bool:
     return bool(sides & words.state_sectors) and bool(sides & words.rival_sectors)
 
 
+#: how far before an act (characters, about a paragraph) a mention of the doer's own state
+#: may be to serve as the span of the state it acts against (own_state_targets)
+OWN_STATE_REACH = 800
+
+
 def own_state_targets(happenings, actors: list[Actor], local_types, addressed_types=frozenset()) -> None:
     """A local act (violence, coercion, a protest) by a group that opposes its own state
     from inside ("Venezuelan students protested", "Karen rebels shelled a town") that
@@ -339,7 +344,8 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
     leader rejected the result"), except an appeal (role_words.tsv appeal_type: "called
     for more protests", "called for an uprising" speak to followers, not to the state).
     The target's span is the nearest mention of one
-    of the state's own bodies (or of the country) before the act; with none, no guess.
+    of the state's own bodies (or of the country) before the act, within OWN_STATE_REACH
+    characters (else the trigger's, as for an implied government); with none, no guess.
     A coup's target is the doer's own government, named or not (_overthrown_government)."""
     words = load_role_words()
     for h in happenings:
@@ -357,8 +363,12 @@ def own_state_targets(happenings, actors: list[Actor], local_types, addressed_ty
         at = h.first.event.trigger.span[0]
         state = [a for a in actors if a.country == source.country and not same_party(a, source)
                  and a.span[0] < at and (a.kind == "state" or (a.sector or "").lower() in words.state_sectors)]
-        if state:
+        if state and state[-1].span[0] >= at - OWN_STATE_REACH:
             h.target = state[-1]
+        elif state:
+            # the state was last named paragraphs before: its far mention would point the
+            # reader at an unrelated sentence, so the target is implied by the act itself
+            h.target = _overthrown_government(h, source)
 
 
 def home_protesters(happenings) -> None:
@@ -379,8 +389,9 @@ def home_protesters(happenings) -> None:
 
 
 def _overthrown_government(h, source: Actor) -> Actor:
-    """The government a coup is staged against: the doer's own (role_words.tsv
-    own_state_act). The text names it only through the act, so its span is the
+    """The doer's own government, implied by the act: the one a coup is staged against
+    (role_words.tsv own_state_act), or the state an opposition act targets when the text
+    last named it far away. The text names it only through the act, so its span is the
     trigger's, as an unnamed doer's is."""
     from sitrep.knowledge.actors import country_names
     trigger = h.first.event.trigger
