@@ -184,12 +184,12 @@ def judged(path: Path) -> dict:
                                              for r in picked)
         if all("real" in r for r in picked):
             counts["not_an_event"] = sum(not r["real"] for r in picked)
-            real = [r for r in picked if r["real"]]
-            if all("bg_ok" in r for r in real):
-                counts["real_with_wrong_bg"] = sum(not r["bg_ok"] for r in real)
-                counts["real"] = len(real)
         out[label] = {"n": n, **{k: round(v / (n or 1), 3) for k, v in counts.items()},
                       "ci95": {k: wilson(counts[k], n) for k in ("type", "full_dyad")}}
+        real = [r for r in picked if r.get("real")]
+        if real and all("bg_ok" in r for r in real):
+            # a share of the real events only: a non-event has no right background flag
+            out[label]["real_with_wrong_bg"] = f"{sum(not r['bg_ok'] for r in real)}/{len(real)}"
     return out
 
 
