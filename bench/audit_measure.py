@@ -137,7 +137,8 @@ def recall(db: Path, analyst: Path) -> dict:
         if not dyad:
             misses.append((ev["event"], ev["type"], country_key(ev["source"]), country_key(ev["target"]), found))
     out = {k: {"n": n, "type_recall": round(t / (n or 1), 3), "type_dyad_recall": round(d / (n or 1), 3),
-               "type_dyad_background_recall": round(b / (n or 1), 3)}
+               "type_dyad_background_recall": round(b / (n or 1), 3),
+               "ci95": {"type_recall": wilson(t, n), "type_dyad_recall": wilson(d, n)}}
            for k, (n, t, d, b) in tallies.items()}
     out["by_type"] = {t: dict(c) for t, c in sorted(by_type.items(), key=lambda kv: -kv[1]["n"])}
     out["misses"] = misses
