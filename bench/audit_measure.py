@@ -5,6 +5,7 @@
     python bench/audit_measure.py recall  STORE.duckdb ANALYST.jsonl
     python bench/audit_measure.py judged  JUDGED.tsv
     python bench/audit_measure.py pair    BEFORE.duckdb AFTER.duckdb [--n 60] [--seed 9]
+    python bench/audit_measure.py recall-change BEFORE_RECALL.json AFTER_RECALL.json
 
 ``density``: events per 100 words (whitespace tokens of the input texts) and the share of
 events with an empty source / target, for all events and for non-background ones.
@@ -22,6 +23,8 @@ is a real event at all, whatever its type), with 95% Wilson intervals.
 event, whether AFTER has it unchanged (same trigger, type, roles, background flag),
 changed (an event at the same trigger span, or of the same type in the same sentence,
 that differs) or gone, so the judgements of BEFORE's sample carry over to the unchanged ones.
+``recall-change``: which analyst events two ``recall`` runs (before / after) found at which
+level (missed, type, type + dyad), for a paired comparison.
 """
 from __future__ import annotations
 
@@ -119,7 +122,7 @@ def recall(db: Path, analyst: Path) -> dict:
     """Share of the analyst's events found with the right type, and type + dyad."""
     con = connect(db)
     tallies: dict[str, list[int]] = {"all": [0, 0, 0, 0], "news": [0, 0, 0, 0], "background": [0, 0, 0, 0]}
-    misses = []
+    misses, outcome = [], {}
     by_type: dict[str, Counter] = {}
     for line in analyst.open(encoding="utf-8"):
         ev = json.loads(line)
@@ -134,6 +137,7 @@ def recall(db: Path, analyst: Path) -> dict:
             tallies[key][2] += bool(dyad)
             tallies[key][3] += bool(flagged)
         by_type.setdefault(ev["type"], Counter()).update(n=1, type=int(bool(typed)), dyad=int(bool(dyad)))
+        outcome[ev["event"]] = "dyad" if dyad else "type" if typed else "missed"
         if not dyad:
             misses.append((ev["event"], ev["type"], country_key(ev["source"]), country_key(ev["target"]), found))
     out = {k: {"n": n, "type_recall": round(t / (n or 1), 3), "type_dyad_recall": round(d / (n or 1), 3),
@@ -142,7 +146,18 @@ def recall(db: Path, analyst: Path) -> dict:
            for k, (n, t, d, b) in tallies.items()}
     out["by_type"] = {t: dict(c) for t, c in sorted(by_type.items(), key=lambda kv: -kv[1]["n"])}
     out["misses"] = misses
+    out["outcome"] = outcome
     return out
+
+
+def recall_change(before: Path, after: Path) -> dict:
+    """Paired recall: the analyst events each of two ``recall`` outputs found (same coding)."""
+    old, new = (json.loads(p.read_text())["outcome"] for p in (before, after))
+    rank = {"missed": 0, "type": 1, "dyad": 2}
+    moves = Counter(f"{old[e]}->{new[e]}" for e in old if old[e] != new.get(e))
+    return {"same": sum(old[e] == new.get(e) for e in old), "moves": dict(moves),
+            "gained": sum(rank[new[e]] > rank[old[e]] for e in old if e in new),
+            "lost": sum(rank[new[e]] < rank[old[e]] for e in old if e in new)}
 
 
 def wilson(hits: int, n: int, z: float = 1.96) -> list[float]:
@@ -220,7 +235,7 @@ def pair(before: Path, after: Path, n: int, seed: int) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=["density", "sample", "recall", "judged", "pair"])
+    ap.add_argument("command", choices=["density", "sample", "recall", "judged", "pair", "recall-change"])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=9)
@@ -230,7 +245,8 @@ def main(argv=None) -> int:
         return 0
     result = {"density": lambda: density(*args.paths), "recall": lambda: recall(*args.paths),
               "judged": lambda: judged(args.paths[0]),
-              "pair": lambda: pair(args.paths[0], args.paths[1], args.n, args.seed)}[args.command]()
+              "pair": lambda: pair(args.paths[0], args.paths[1], args.n, args.seed),
+              "recall-change": lambda: recall_change(args.paths[0], args.paths[1])}[args.command]()
     print(json.dumps(result, indent=1, ensure_ascii=False, default=str))
     return 0
 
