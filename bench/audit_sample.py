@@ -1,22 +1,27 @@
 """Pick the unseen allsides-intl articles of an analyst's audit (issue 7, "Measured").
 
-    python bench/audit_sample.py OUT.jsonl [--n 40] [--seed 9] [--ids OUT_IDS.txt]
+    python bench/audit_sample.py OUT.jsonl [--n 40] [--seed 11] [--ids OUT_IDS.txt] [--exclude IDS.txt ...]
 
 Rule (fixed before any article was read): an article is a candidate when
   * it is hard news: the title does not start with or contain "opinion", "analysis",
     "commentary", "editorial", "column", "letter", and the text does not open with
-    "ANALYSIS/OPINION", and the outlet is not an opinion-only outlet (Townhall,
-    National Review), and the authors field does not say "Guest Writer";
+    "ANALYSIS/OPINION", and the outlet is not an opinion outlet by name (``OPINION_OUTLETS``:
+    opinion magazines, think tanks, advocacy groups, columnists filed under their own name;
+    or an outlet name with "Opinion", "Editorial" or "Guest Writer"), and the authors field
+    does not say "Guest Writer";
   * its body has 300-900 words (whitespace tokens);
   * its body names a conflict or crisis: one of the CRISIS words below at least twice;
   * it is in none of the sets the team has seen: the ids of allsides-intl
     ``dev-gold-ids.txt``, the allsides-test gold, the mixed Venezuela/Syria store of
     ``bench/make_mixed_store.py`` (its own selection is rerun here), and every
     ``allsides-<ID>`` string found anywhere in the repository's src/ tests/ docs/ bench/
-    scripts/ trees.
+    scripts/ trees, and every id of the ``--exclude`` files (earlier audits' samples).
 Candidates are sorted by id and shuffled with ``random.Random(seed)``; the first ``n``
 are taken, in that shuffled order (the first 10 are the hand-coded recall subset).
 Only the subset file is written; the texts stay in ../shared/data.
+
+The seed-9 sample of audit9 was drawn before the outlet list (only Townhall and National
+Review were excluded then) and ``--exclude``; its ids are kept with that audit's data.
 """
 from __future__ import annotations
 
@@ -33,20 +38,37 @@ sys.path.insert(0, str(REPO / "bench"))
 CRISIS = re.compile(r"\b(attack\w*|airstrike\w*|strike[sd]?|kill\w*|troops|sanction\w*|protest\w*|"
                     r"missile\w*|war|bomb\w*|clash\w*|militant\w*|rebel\w*|coup|ceasefire)\b", re.I)
 OPINION_TITLE = re.compile(r"opinion|analysis|commentary|editorial|column|letter", re.I)
-OPINION_OUTLETS = {"Townhall", "National Review"}
+# Outlets of the allsides-intl table that publish opinion, commentary or advocacy rather than
+# news reports, chosen from the outlet names alone (audit9 let two columns through).
+OPINION_OUTLETS = {
+    "Townhall", "National Review", "American Spectator", "Reason", "The Flip Side",
+    "Commentary Magazine", "The Nation", "The New Yorker", "The Atlantic", "New York Magazine",
+    "Vanity Fair", "Slate", "Salon", "Daily Kos", "HotAir", "Mother Jones", "Jacobin",
+    "Current Affairs", "Foreign Policy", "RealClearPolitics", "Media Matters", "NewsBusters",
+    "Media Research Center", "Brookings Institution", "Cato Institute (blog)",
+    "American Enterprise Institute", "The Heritage Foundation", "Federation of American Scientists",
+    "Human Rights Watch", "Victor Hanson", "Rich Lowry", "Charles Krauthammer", "George Will",
+    "Pat Buchanan", "Ben Stein", "Michelle Malkin", "Ann Coulter", "Rand Paul", "John Boehner",
+    "Damon Linker", "Dick Morris", "Nicholas Kristof", "Jonah Goldberg", "Bret Stephens",
+}
+OPINION_OUTLET_NAME = re.compile(r"opinion|editorial|guest writer", re.I)
 ID_PATTERN = re.compile(r"allsides-[A-Za-z0-9]{16}")
 
 
-def seen_ids(rows: list[dict]) -> set[str]:
-    """Every article id the team has coded, tuned on or put in the mixed store."""
+def seen_ids(rows: list[dict], exclude_files: list[Path] = ()) -> set[str]:
+    """Every article id the team has coded, tuned on or put in the mixed store, and the ids
+    listed in ``exclude_files`` (one per line)."""
     from make_mixed_store import gold_ids, select
     from sitrep.eval.core import default_data_dir
     seen = set(gold_ids(default_data_dir()))
     ven, syr = select([r for r in rows if r["id"] not in seen], 40)
     seen |= {r["id"] for r in ven + syr}
+    for path in exclude_files:
+        seen |= {line.strip() for line in path.read_text().splitlines() if line.strip()}
     for tree in ("src", "tests", "docs", "bench", "scripts"):
         for path in (REPO / tree).rglob("*"):
-            if path.is_file() and path.suffix in {".py", ".md", ".json", ".jsonl", ".txt", ".tsv", ".csv"}:
+            if path.is_file() and path.suffix in {".py", ".md", ".json", ".jsonl", ".txt", ".tsv", ".csv",
+                                                            ".yaml", ".yml", ".toml"}:
                 seen |= set(ID_PATTERN.findall(path.read_text(encoding="utf-8", errors="ignore")))
     return seen
 
@@ -56,7 +78,8 @@ def is_hard_news(row: dict) -> bool:
     text = row.get("text") or ""
     if OPINION_TITLE.search(row.get("title") or "") or text.lstrip().upper().startswith("ANALYSIS/OPINION"):
         return False
-    if row.get("source") in OPINION_OUTLETS:
+    outlet = (row.get("source") or "").strip()
+    if outlet in OPINION_OUTLETS or OPINION_OUTLET_NAME.search(outlet):
         return False
     return "guest writer" not in json.dumps(row.get("authors") or "").lower()
 
@@ -72,13 +95,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=40)
-    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--ids", type=Path)
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a file of article ids to leave out (an earlier audit's sample); repeatable")
     args = ap.parse_args(argv)
     from sitrep.eval.core import default_data_dir
     src = default_data_dir() / "allsides-intl" / "articles.jsonl"
     rows = [json.loads(line) for line in src.open(encoding="utf-8") if line.strip()]
-    seen = seen_ids(rows)
+    seen = seen_ids(rows, args.exclude)
     candidates = sorted((r for r in rows if r["id"] not in seen and is_candidate(r)), key=lambda r: r["id"])
     random.Random(args.seed).shuffle(candidates)
     chosen = candidates[:args.n]
