@@ -90,6 +90,9 @@ def test_same_stem_ties_a_verb_to_its_event_noun_only():
     assert same_stem("dismantle", "dismantlement") and same_stem("negotiate", "negotiation")
     assert same_stem("withdraw", "withdrawal") and same_stem("attack", "attack")
     assert not same_stem("protest", "protection") and not same_stem("ban", "bank")
+    assert same_stem("seize", "seizure") and same_stem("bomb", "bombing")
+    # shared letters without a derivational ending are different words
+    assert not same_stem("host", "hostage") and not same_stem("mine", "minister")
 
 
 # -- non-events: prescriptions and guesses under "should" / "may" -------------------------

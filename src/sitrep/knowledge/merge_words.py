@@ -22,6 +22,7 @@ class MergeWords:
     novelty_markers: frozenset[str]
     anterior_markers: frozenset[str]
     indefinite_determiners: frozenset[str]
+    derivation_suffixes: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

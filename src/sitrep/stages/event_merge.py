@@ -246,13 +246,19 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
 
 def same_stem(a: str, b: str) -> bool:
     """The same lemma, or one derived from the other: "dismantle" / "dismantlement",
-    "negotiate" / "negotiation", "withdraw" / "withdrawal" (a verb and its event noun)."""
+    "negotiate" / "negotiation", "withdraw" / "withdrawal" (a verb and its event noun);
+    the longer word adds only an ending listed in ``derivation_suffixes`` (merge/words.tsv)."""
     if a == b:
         return True
     if not a or not b:
         return False
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= STEM_MIN and min(len(a), len(b)) - shared <= STEM_SLACK
+    if shared < STEM_MIN or min(len(a), len(b)) - shared > STEM_SLACK:
+        return False
+    # what the longer word adds must be a derivational ending ("host" / "hostage" are not
+    # one act named twice)
+    added = max(a, b, key=len)[shared:]
+    return not added or added in merge_words().derivation_suffixes
 
 
 def _object_words(h: Happening) -> set[str]:
