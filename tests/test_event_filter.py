@@ -101,6 +101,17 @@ def test_the_shipped_model_loads_and_its_vocabulary_matches_the_extractor():
     assert "training_data" in raw["header"] and "trained" in raw["header"]
 
 
+def test_a_model_that_loses_its_cross_validation_scores_but_drops_nothing(consult_hating_model):
+    consult_hating_model.header["cv"] = {"rules_only": {"detection_f1": 0.70},
+                                         "with_filter": {"detection_f1": 0.69}}
+    doc = event_filter.run(_doc(), None)
+    assert len(doc.events) == 3
+    meta = doc.article.meta["event_filter"]
+    assert meta["model_applied"] is False and meta["dropped"] == 0
+    consult_hating_model.header["cv"]["with_filter"]["detection_f1"] = 0.71
+    assert [e.type for e in event_filter.run(_doc(), None).events] == ["ASSAULT", "ASSAULT"]
+
+
 def test_the_shipped_model_runs_as_a_stage_on_a_hand_made_document():
     event_filter.load_model.cache_clear()
     doc = event_filter.run(_doc({"all_events": False}), None)

@@ -6,7 +6,9 @@ scripts/train_event_filter.py, gives each candidate the probability that an anal
 coding the article by docs/annotation.md would code it, from features of the typed
 document (``sitrep.learn.event_features``). Events under the model's threshold are
 dropped and counted in ``article.meta["event_filter"]`` (how many, and which: type,
-trigger, span, probability), so nothing disappears unseen.
+trigger, span, probability), so nothing disappears unseen -- but only while the model wins
+its own cross-validation (``model_wins``); the shipped model does not (session 10), so it
+scores and the rules alone drop.
 
 The model was trained on whole articles: a short text (``meta["short_context"]``, a
 headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfiltered. ``meta["all_events"] = True`` (``--all-events``)
@@ -85,6 +87,19 @@ def load_filter_cues(path: Path = FILTER_CUES_PATH) -> dict[str, frozenset[str]]
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The shipped model (read once per process)."""
     return Model.load(path)
+
+
+def model_wins(model: Model) -> bool:
+    """Whether the model's own drops are applied: only when its cross-validation (the
+    header's ``cv``, written by scripts/train_event_filter.py) shows a higher detection F1
+    with the filter than with the rules alone. A model that does not win out of sample
+    still scores every event (``meta.event_filter`` keeps the probabilities) but drops
+    nothing; the rules below drop either way. A hand-made model without a CV header is
+    applied (tests build such models)."""
+    cv = model.header.get("cv")
+    if not cv:
+        return True
+    return cv["with_filter"]["detection_f1"] > cv["rules_only"]["detection_f1"]
 
 
 def keeps_all(doc: Document) -> bool:
@@ -232,10 +247,13 @@ def run(doc: Document, kb=None) -> Document:
                                             "applied": False}
         return doc
     reasons = rule_reasons(doc, kb)
-    dropped = [(e, p) for e, p in scored if p < model.threshold or id(e) in reasons]
-    doc.events = [e for e, p in scored if p >= model.threshold and id(e) not in reasons]
+    applies = model_wins(model)
+    low = {id(e) for e, p in scored if applies and p < model.threshold}
+    dropped = [(e, p) for e, p in scored if id(e) in low or id(e) in reasons]
+    doc.events = [e for e, p in scored if id(e) not in low and id(e) not in reasons]
     doc.article.meta["event_filter"] = {
         "dropped": len(dropped), "kept": len(doc.events), "threshold": model.threshold, "applied": True,
+        "model_applied": applies,
         "dropped_events": [{"type": e.type, "trigger": e.trigger.text, "span": list(e.trigger.span),
                             "probability": round(p, 3),
                             **({"reason": reasons[id(e)]} if id(e) in reasons else {})}
