@@ -44,6 +44,10 @@ from sitrep.knowledge.tables import tsv_records
 REPORT_DIR = Path(__file__).parent / "data" / "report"
 #: quantity units that are currencies (ISO 4217 codes as the quantities stage writes them)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: how many words may stand between "whether"/"if" and the trigger of its clause
+MAX_QUESTION_GAP = 10
+#: what ends the clause a "whether"/"if" opens: punctuation, a dash, a relative pronoun
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s|(?<!\w)(?:who|which|whom)(?!\w)", re.IGNORECASE)
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:against|on|with|to|from|for|of)$")
 
 
@@ -137,6 +141,15 @@ class ReportTerms:
                  for r in tsv_records(REPORT_DIR / "names.tsv")}
         self._definite_heads = names["definite_head"]
         self._condition = _cue_pattern(words["threat_condition"], whole_words=True)
+        tense = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
+                 for r in tsv_records(REPORT_DIR / "tense.tsv")}
+        #: a future marker closing the text before a trigger ("... will", "... is set to")
+        self._future_before = re.compile(r"(?<![\w’'])" + _alternatives(tense["future_marker"])
+                                         + r"(?:\W+(?:not|also|then|soon|again|likely|be|have|formally|officially)){0,2}\W*$",
+                                         re.IGNORECASE)
+        self._past_aux = frozenset(w.lower() for w in tense["past_aux"])
+        self._irregular_past = frozenset(w.lower() for w in tense["irregular_past"])
+        self._open_question = _cue_pattern(tense["open_question"], whole_words=True)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -222,6 +235,37 @@ class ReportTerms:
             return True
         return bool(self._qualified_consequence.search(text)
                     or (self._consequence.search(text) and self._condition.search(text)))
+
+    def future_before(self, before: str) -> bool:
+        """The text right before a trigger ends in a future marker ("Doe will", "Doe is set
+        to", "would not be"): the trigger's act is ahead (``tense.tsv``)."""
+        return bool(self._future_before.search(before[-60:]))
+
+    def asked_or_supposed(self, sentence: str, before: str) -> bool:
+        """The act is asked about or supposed, not reported: its sentence is a question
+        ("what did Doe do once the troops pull back?"), or a "whether" or "if" opens the
+        clause of its trigger ("a poll asked whether they backed an attack"); one that
+        opens an earlier clause ("If signed, the deal would undo what Doe seized ...")
+        or a relative clause between ("whether the militias - who fought ...") does not."""
+        if sentence.rstrip(" \"'”’)]").endswith("?"):
+            return True
+        cues = list(self._open_question.finditer(before))
+        if not cues:
+            return False
+        gap = before[cues[-1].end():]
+        return len(gap.split()) <= MAX_QUESTION_GAP and not _CLAUSE_BREAK.search(gap)
+
+    def past_form(self, trigger: Optional[str], before: str = "") -> bool:
+        """The trigger is a verb in a past form: its first word ends in -ed or is an
+        irregular past ("struck"), or a past auxiliary stands right before it ("had met")."""
+        words = (trigger or "").lower().split()
+        if not words:
+            return False
+        first = words[0]
+        previous = re.findall(r"[\w’']+", before.lower())[-1:]
+        regular = first.endswith("ed") and not (first.endswith("eed") and not first.endswith("reed"))
+        return (regular or first in self._irregular_past
+                or bool(previous and previous[0] in self._past_aux))
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))

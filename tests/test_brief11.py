@@ -1,0 +1,94 @@
+"""Session 10 brief11 (issue 8 items 4-5, invented sentences): a plan needs a future cue in
+the text, not only a date after publication; a happening told in a question or after
+"whether"/"if" is not reported as done; a denial is labelled by what it denies, never as
+the denier's own act."""
+from datetime import date
+
+from brief_helpers import article, store_of
+from sitrep.knowledge.report_terms import load_report_terms
+from sitrep.report.evidence import status_by_date, told_as_done_ahead
+
+
+def _row(sentence, trigger, status="asserted", day=None, published=date(2024, 5, 8)):
+    return {"sentence": sentence, "sentence_start": 100, "trigger": trigger,
+            "trigger_start": 100 + sentence.index(trigger), "certainty": status,
+            "event_date": day, "pub_date": published}
+
+
+def test_a_past_form_dated_after_its_report_is_a_misread_date_not_a_plan():
+    e = _row("Ruritania's defence minister, who resigned the next day, was replaced.", "resigned",
+             day=date(2024, 5, 9))
+    assert status_by_date(e) == "asserted"
+    assert told_as_done_ahead(e)  # load_events moves it back to the publication day
+    e = _row("Borduran gunners had shelled the depot on Friday.", "shelled", day=date(2024, 5, 10))
+    assert status_by_date(e) == "asserted"
+
+
+def test_a_noun_or_present_form_with_a_later_date_is_a_schedule():
+    assert status_by_date(_row("The summit in Kassel on 20 May will test the truce.", "summit",
+                               day=date(2024, 5, 20))) == "planned"
+    assert status_by_date(_row("Ann Doe meets the Borduran envoy on 20 May.", "meets",
+                               day=date(2024, 5, 20))) == "planned"
+
+
+def test_a_future_marker_before_the_trigger_makes_a_plan_whatever_the_date():
+    e = _row("Ann Doe will meet the Borduran envoy in Kassel on Monday.", "meet", day=date(2024, 5, 8))
+    assert status_by_date(e) == "planned"
+    e = _row("The council is set to vote on the ceasefire.", "vote")
+    assert status_by_date(e) == "planned"
+    # the same act told as done stays done
+    assert status_by_date(_row("Ann Doe met the Borduran envoy in Kassel on Monday.", "met",
+                               day=date(2024, 5, 6))) == "asserted"
+    # a status that is no report of a happening is left as it is
+    assert status_by_date(_row("Ann Doe will meet the envoy.", "meet", status="denied")) == "denied"
+
+
+def test_a_question_or_an_if_clause_reports_nothing_as_done():
+    assert status_by_date(_row("What did the militia do once the Borduran army pulled back?",
+                               "pulled back")) == "hypothetical"
+    assert status_by_date(_row("A survey asked voters whether they backed removing troops from Kassel.",
+                               "removing")) == "hypothetical"
+    assert status_by_date(_row("Doe vowed to respond if Borduria attacked the dam.", "attacked")) == "hypothetical"
+    # an "if" or "whether" of an earlier clause, or a relative clause between, does not
+    assert status_by_date(_row("If ratified, the pact would undo what Borduria seized in March.",
+                                "seized")) == "asserted"
+    assert status_by_date(_row("It is unclear whether the militias - who fought for the town - will leave.",
+                               "fought")) == "asserted"
+
+
+def test_tense_words_are_read_from_the_knowledge_table():
+    terms = load_report_terms()
+    assert terms.past_form("struck", "") and terms.past_form("agreed", "")
+    assert not terms.past_form("need", "") and not terms.past_form("meets", "")
+    assert terms.past_form("meet", "the envoy had ")
+    assert terms.future_before("Ann Doe will not ") and not terms.future_before("Ann Doe ")
+
+
+def test_a_denial_is_labelled_by_the_act_it_denies_not_as_the_deniers_act(tmp_path):
+    from sitrep.report import brief_text
+    from sitrep.report.compose import compose
+    docs = [article("d1", "Venezuela: troops accused", [
+        "Venezuelan officials denied that United States marines fired on fishermen near Caracas."],
+        published="2019-05-08",
+        events=[dict(s=0, type="ASSAULT", trigger="fired on", source="United States", target="Venezuela",
+                     place="Caracas", date="2019-05-06", status="denied", said_by="Venezuela")]),
+        article("d2", "Venezuela: the coast", [
+            "United States marines fired on a fishing boat near Caracas on Monday.",
+            "Venezuela accused the United States of piracy on Tuesday."],
+            published="2019-05-08",
+            events=[dict(s=0, type="ASSAULT", trigger="fired on", source="United States", target="Venezuela",
+                         place="Caracas", date="2019-05-06"),
+                    dict(s=1, type="ACCUSE", trigger="accused", source="Venezuela", target="United States",
+                         date="2019-05-07")])]
+    store = store_of(tmp_path / "denial.duckdb", docs)
+    try:
+        brief = compose(store, about="Venezuela", since="2019-05-01", until="2019-05-31")
+        md, _ = brief_text(store, about="Venezuela", since="2019-05-01", until="2019-05-31")
+    finally:
+        store.close()
+    view = next(v for v in brief.sides if v.side.startswith("Venezuela"))
+    denial = view.positions["denials"][0]
+    assert denial.who == "Venezuela"
+    assert denial.label == "denies ASSAULT by the United States against Venezuela"
+    assert "Venezuela (denies ASSAULT by the United States against Venezuela)" in md
+    assert "(ASSAULT, denied)" not in md
