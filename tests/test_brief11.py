@@ -92,3 +92,33 @@ def test_a_denial_is_labelled_by_the_act_it_denies_not_as_the_deniers_act(tmp_pa
     assert denial.label == "denies ASSAULT by the United States against Venezuela"
     assert "Venezuela (denies ASSAULT by the United States against Venezuela)" in md
     assert "(ASSAULT, denied)" not in md
+
+
+def test_a_number_after_in_is_where_not_a_count_of_the_cued_kind():
+    from sitrep.report.figures import read_figure
+    terms = load_report_terms()
+    sentence = "Guards jailed him in one of the cells of the old fort."
+    q = {"start_char": sentence.index("one"), "end_char": sentence.index("one") + 3, "value": 1}
+    assert read_figure(q, sentence, 0, terms) is None
+    sentence = "Police jailed 40 protesters after the march."
+    q = {"start_char": sentence.index("40"), "end_char": sentence.index("40") + 2, "value": 40}
+    assert read_figure(q, sentence, 0, terms) is not None
+
+
+def test_a_wars_running_toll_is_no_figure_of_an_incident():
+    from sitrep.report.figures import incident_figures
+    terms = load_report_terms()
+    sentence = "The war has since killed more than 200,000 people across Borduria."
+    at = sentence.index("more than 200,000 people")
+    mention = {"certainty": "asserted", "sentence": sentence, "sentence_start": 0, "article_id": "t1",
+               "quad_class": "material conflict", "independent_key": "Wire", "outlet": "Wire",
+               "event_date": None, "figures": []}
+    quantities = {("t1", 0): [{"start_char": at, "end_char": at + 24, "value": 200000, "unit": None,
+                               "counted": "people", "article_id": "t1"}]}
+    assert terms.running_toll(sentence)
+    assert incident_figures([mention], "An attack", quantities, terms) == []
+    single = dict(mention, sentence="Shelling killed more than 20 people in Kassel on Monday.")
+    at = single["sentence"].index("more than 20 people")
+    quantities = {("t1", 0): [{"start_char": at, "end_char": at + 19, "value": 20, "unit": None,
+                               "counted": "people", "article_id": "t1"}]}
+    assert [f.kind for f in incident_figures([single], "An attack", quantities, terms)] == ["killed"]

@@ -150,6 +150,7 @@ class ReportTerms:
         self._past_aux = frozenset(w.lower() for w in tense["past_aux"])
         self._irregular_past = frozenset(w.lower() for w in tense["irregular_past"])
         self._open_question = _cue_pattern(tense["open_question"], whole_words=True)
+        self._running_toll = _cue_table("tolls.tsv", "kind")["running_toll"]
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -240,6 +241,11 @@ class ReportTerms:
         """The text right before a trigger ends in a future marker ("Doe will", "Doe is set
         to", "would not be"): the trigger's act is ahead (``tense.tsv``)."""
         return bool(self._future_before.search(before[-60:]))
+
+    def running_toll(self, sentence: Optional[str]) -> bool:
+        """The sentence gives a war's running total ("the war has since killed ..."), not
+        the toll of one incident (``tolls.tsv``)."""
+        return bool(sentence and self._running_toll.search(sentence))
 
     def asked_or_supposed(self, sentence: str, before: str) -> bool:
         """The act is asked about or supposed, not reported: its sentence is a question

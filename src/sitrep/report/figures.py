@@ -58,6 +58,13 @@ def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) ->
             "_quantities": qs}
 
 
+def _after_place_preposition(before: str, terms: ReportTerms) -> bool:
+    """The number follows "in", "at", "inside" ...: "jailed him in one of the cells" says
+    where, it counts nobody detained (``roles.tsv`` place prepositions)."""
+    words = before.lower().split()
+    return bool(words) and words[-1] in terms.roles.place_prepositions
+
+
 def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str]]:
     """(kind, verbatim text) of a quantity in ``sentence`` (which starts at ``offset``)."""
     start, end = _span(q)
@@ -78,7 +85,7 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
         else:
             before = sentence[max(0, s - CUE_BEFORE):s]
             cue = terms.figure_cue(before)
-            if not cue or cue[0] not in KINDS_CUED_BEFORE:
+            if not cue or cue[0] not in KINDS_CUED_BEFORE or _after_place_preposition(before, terms):
                 return None
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
@@ -107,7 +114,7 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:
-        if _cumulative(candidates, terms):
+        if _cumulative(candidates, terms) or terms.running_toll(m["sentence"]):
             continue
         for q in candidates:
             read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
