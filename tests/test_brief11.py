@@ -122,3 +122,44 @@ def test_a_wars_running_toll_is_no_figure_of_an_incident():
     quantities = {("t1", 0): [{"start_char": at, "end_char": at + 19, "value": 20, "unit": None,
                                "counted": "people", "article_id": "t1"}]}
     assert [f.kind for f in incident_figures([single], "An attack", quantities, terms)] == ["killed"]
+
+
+def _toll(value, outlet, sentence, place=None, feature="city", day=date(2024, 5, 6), precision="day"):
+    from sitrep.report.content import Figure
+    row = {"sentence": sentence, "place_name": place, "place_feature": feature if place else None,
+           "event_date": day, "date_precision": precision, "source_country": None, "target_country": "RUR"}
+    return Figure(kind="killed", text=f"{value} killed", value=value, incident="x", outlet=outlet, row=row)
+
+
+def test_contested_figures_only_about_one_happening():
+    from sitrep.report.figures import figure_contradictions
+    # the same town in both: one shelling, two tolls
+    a = _toll(12, "Wire A", "Shelling killed 12 people in Kassel on Monday.", place="Kassel")
+    b = _toll(30, "Wire B", "Thirty people died when shells hit Kassel on Monday.", place="Kassel")
+    assert [(hi.value, lo.value) for hi, lo in figure_contradictions([a, b])] == [(30, 12)]
+    # named by one, standing in the other's sentence
+    c = _toll(30, "Wire B", "Thirty people died when shells hit Kassel on Monday.")
+    assert figure_contradictions([a, c])
+    # two towns, or no place at all on the same day: two happenings, no contradiction
+    d = _toll(30, "Wire B", "A car bomb killed 30 people in Lund on Monday.", place="Lund")
+    e = _toll(30, "Wire B", "A car bomb killed 30 people on Monday.")
+    f = _toll(12, "Wire A", "Shelling killed 12 people on Monday.")
+    assert figure_contradictions([a, d]) == [] and figure_contradictions([e, f]) == []
+    # a country as the place, even on one day: two attacks somewhere in a country at war
+    g = _toll(12, "Wire A", "Strikes in Ruritania killed 12.", place="Ruritania", feature="country")
+    h = _toll(40, "Wire B", "Strikes in Ruritania killed 40.", place="Ruritania", feature="country")
+    assert figure_contradictions([g, h]) == []
+
+
+def test_a_share_count_glued_to_a_sentence_counts_nothing():
+    from sitrep.report.figures import read_figure
+    terms = load_report_terms()
+    for sentence, number in (("Get short URL 0 612 A man and his son were killed in Kassel.", "612"),
+                             ("Comments 85 12 militiamen were killed near Kassel.", "85")):
+        at = sentence.index(number)
+        q = {"start_char": at, "end_char": at + len(number), "value": int(number)}
+        assert read_figure(q, sentence, 0, terms) is None
+    sentence = "Comments 85 12 militiamen were killed near Kassel."
+    at = sentence.index("12")
+    q = {"start_char": at, "end_char": at + 2, "value": 12, "counted": "militiamen"}
+    assert read_figure(q, sentence, 0, terms) is not None
