@@ -163,3 +163,21 @@ def test_a_share_count_glued_to_a_sentence_counts_nothing():
     at = sentence.index("12")
     q = {"start_char": at, "end_char": at + 2, "value": 12, "counted": "militiamen"}
     assert read_figure(q, sentence, 0, terms) is not None
+
+
+def test_an_accusation_over_a_deadly_clash_carries_no_toll_and_stays_off_the_timeline(tmp_path):
+    from sitrep.report.compose import compose
+    docs = [article("t1", "Turkey blames Syria", [
+        "Turkey accused Syria on Monday over a border clash in which 40 people were killed."],
+        published="2019-05-08",
+        events=[dict(s=0, type="ACCUSE", trigger="accused", source="Turkey", target="Syria",
+                     date="2019-05-06")],
+        quantities=[(0, "40 people", 40, None, "people")])]
+    store = store_of(tmp_path / "accuse.duckdb", docs)
+    try:
+        brief = compose(store, since="2019-05-01", until="2019-05-31")
+    finally:
+        store.close()
+    accusation = next(i for i in brief.headlines if i.type == "ACCUSE")
+    assert not [f for f in accusation.figures if f.kind == "killed"]
+    assert brief.timeline == []
