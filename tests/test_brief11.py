@@ -181,3 +181,12 @@ def test_an_accusation_over_a_deadly_clash_carries_no_toll_and_stays_off_the_tim
     accusation = next(i for i in brief.headlines if i.type == "ACCUSE")
     assert not [f for f in accusation.figures if f.kind == "killed"]
     assert brief.timeline == []
+
+
+def test_a_warning_about_a_possibility_is_a_forecast_not_a_threat_to_watch():
+    terms = load_report_terms()
+    assert not terms.threat_made("Generals issued dire warnings about the possibility that the militias "
+                                 "will regroup near Kassel.")
+    assert not terms.threat_made("Engineers warned of the risk that the old dam may give way.")
+    assert terms.threat_made("Borduria warned that any incursion would be met with force.")
+    assert terms.threat_made("Ruritania threatened to close the border crossing at Kassel.")

@@ -137,6 +137,8 @@ class ReportTerms:
             r"(?<![\w-])" + _alternatives(words["consequence_qualifier"]) + r"(?:\W+[\w'’-]+){0,2}?\W+"
             + _alternatives(words["consequence"]), re.IGNORECASE)
         self._consequence = statements["consequence"]
+        #: "warnings about the possibility that ...": a forecast of what may happen, no threat
+        self._forecast = _cue_pattern(words["threat_forecast"], whole_words=True)
         names = {r["kind"]: frozenset(c.strip().lower() for c in r["cues"].split("|") if c.strip())
                  for r in tsv_records(REPORT_DIR / "names.tsv")}
         self._definite_heads = names["definite_head"]
@@ -232,7 +234,8 @@ class ReportTerms:
         consequences"."""
         if not text:
             return False
-        if self._threat.search(text) or self._warn_of.search(text) or self._threat_made.search(text):
+        threat = any(not self._forecast.search(m.group(0)) for m in self._threat.finditer(text))
+        if threat or self._warn_of.search(text) or self._threat_made.search(text):
             return True
         return bool(self._qualified_consequence.search(text)
                     or (self._consequence.search(text) and self._condition.search(text)))
