@@ -22,6 +22,9 @@ def test_a_past_form_dated_after_its_report_is_a_misread_date_not_a_plan():
     assert told_as_done_ahead(e)  # load_events moves it back to the publication day
     e = _row("Borduran gunners had shelled the depot on Friday.", "shelled", day=date(2024, 5, 10))
     assert status_by_date(e) == "asserted"
+    e = _row("Borduria began carrying out air strikes in the valley in late September.", "air strikes",
+             day=date(2024, 9, 1))
+    assert status_by_date(e) == "asserted"  # a light verb in a past form takes the noun
 
 
 def test_a_noun_or_present_form_with_a_later_date_is_a_schedule():
@@ -190,3 +193,26 @@ def test_a_warning_about_a_possibility_is_a_forecast_not_a_threat_to_watch():
     assert not terms.threat_made("Engineers warned of the risk that the old dam may give way.")
     assert terms.threat_made("Borduria warned that any incursion would be met with force.")
     assert terms.threat_made("Ruritania threatened to close the border crossing at Kassel.")
+
+
+def test_a_named_actors_plan_ahead_of_the_period_end_is_watched(tmp_path):
+    from sitrep.report.compose import compose
+    docs = [article("w1", "Venezuela talks", [
+        "Mike Pompeo will meet Nicolas Maduro in Caracas on Friday.",
+        "Venezuela accused the United States of meddling on Tuesday."],
+        published="2019-05-08",
+        events=[dict(s=0, type="CONSULT", trigger="meet", source="Mike Pompeo", target="Nicolas Maduro",
+                     place="Caracas", date="2019-05-10"),
+                dict(s=1, type="ACCUSE", trigger="accused", source="Venezuela", target="United States",
+                     date="2019-05-07")])]
+    store = store_of(tmp_path / "watch.duckdb", docs)
+    try:
+        brief = compose(store, about="Venezuela", since="2019-05-01", until="2019-05-08")
+        earlier = compose(store, about="Venezuela", since="2019-05-01", until="2019-05-31")
+    finally:
+        store.close()
+    plans = [w for w in brief.watch if w.kind in ("plan", "talks")]
+    assert [(w.day, w.text[:20]) for w in plans] == [(date(2019, 5, 10), "Mike Pompeo will mee")]
+    assert not [i for i in brief.headlines if i.type == "CONSULT"]  # a plan, not a happening
+    # once the period runs past the meeting's day it is no longer ahead
+    assert not [w for w in earlier.watch if w.kind in ("plan", "talks")]

@@ -266,15 +266,21 @@ class ReportTerms:
 
     def past_form(self, trigger: Optional[str], before: str = "") -> bool:
         """The trigger is a verb in a past form: its first word ends in -ed or is an
-        irregular past ("struck"), or a past auxiliary stands right before it ("had met")."""
+        irregular past ("struck"), a past auxiliary stands right before it ("had met"),
+        or a light verb in a past form takes it ("began carrying out air strikes")."""
         words = (trigger or "").lower().split()
         if not words:
             return False
-        first = words[0]
-        previous = re.findall(r"[\w’']+", before.lower())[-1:]
-        regular = first.endswith("ed") and not (first.endswith("eed") and not first.endswith("reed"))
-        return (regular or first in self._irregular_past
-                or bool(previous and previous[0] in self._past_aux))
+        previous = re.findall(r"[\w’']+", before.lower())[-3:]
+        if previous and previous[-1] in self._past_aux:
+            return True
+        light = [w for w in previous if w in self.roles.light_verbs and self._past_word(w)]
+        return self._past_word(words[0]) or bool(light)
+
+    def _past_word(self, word: str) -> bool:
+        """A past form: -ed ("need", "proceed" are none) or an irregular past."""
+        regular = word.endswith("ed") and not (word.endswith("eed") and not word.endswith("reed"))
+        return regular or word in self._irregular_past
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))
