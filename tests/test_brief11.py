@@ -39,6 +39,9 @@ def test_a_future_marker_before_the_trigger_makes_a_plan_whatever_the_date():
     assert status_by_date(e) == "planned"
     e = _row("The council is set to vote on the ceasefire.", "vote")
     assert status_by_date(e) == "planned"
+    # the content of a decision or an order: the decision is the happening, not the act
+    e = _row("Senators condemned the president's decision to withdraw troops from Kassel.", "withdraw")
+    assert status_by_date(e) == "planned"
     # the same act told as done stays done
     assert status_by_date(_row("Ann Doe met the Borduran envoy in Kassel on Monday.", "met",
                                day=date(2024, 5, 6))) == "asserted"
@@ -216,3 +219,23 @@ def test_a_named_actors_plan_ahead_of_the_period_end_is_watched(tmp_path):
     assert not [i for i in brief.headlines if i.type == "CONSULT"]  # a plan, not a happening
     # once the period runs past the meeting's day it is no longer ahead
     assert not [w for w in earlier.watch if w.kind in ("plan", "talks")]
+
+
+def test_an_act_every_outlet_tells_only_as_a_decision_is_no_headline(tmp_path):
+    from sitrep.report.compose import compose
+    talk = [article(f"p{n}", "Syria policy", [f"{who} criticised Turkey's decision to withdraw troops from Syria."],
+                    outlet=f"Wire {n}", published="2019-10-20",
+                    events=[dict(s=0, type="RETREAT", trigger="withdraw", source="Turkey", target="Syria",
+                                 date="2019-10-20")])
+            for n, who in enumerate(("Analysts", "Senators", "Diplomats"))]
+    done = [article("d1", "Syria clash", ["Turkey shelled a Syrian border post on Monday."], outlet="Wire D",
+                    published="2019-10-15",
+                    events=[dict(s=0, type="ASSAULT", trigger="shelled", source="Turkey", target="Syria",
+                                 date="2019-10-14")])]
+    store = store_of(tmp_path / "talk.duckdb", talk + done)
+    try:
+        brief = compose(store, about="Syria", since="2019-10-01", until="2019-10-31")
+    finally:
+        store.close()
+    assert [i.type for i in brief.headlines][:1] == ["ASSAULT"]
+    assert not [i for i in brief.headlines if i.type == "RETREAT"]  # planned by every outlet: not a happening

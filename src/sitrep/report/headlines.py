@@ -305,7 +305,10 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
         severity = terms.severity(best["type"])
         weight = max((CERTAINTY_WEIGHT.get(m["certainty"], UNAFFIRMED_WEIGHT) for m in mentions), default=0)
-        score = significance(severity, n_sources, killed, end_gap, period.days if period else 0, affirmed, specified,
+        # only the outlets that tell it as done weigh: three outlets' "Doe's decision to
+        # withdraw", "support for withdrawing" are one plan talked about, not three reports
+        affirming = len({m["independent_key"] for m in mentions if m["certainty"] in AFFIRMING})
+        score = significance(severity, affirming, killed, end_gap, period.days if period else 0, affirmed, specified,
                              weight)
         outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet"
                                      for m in sorted(mentions, key=_specificity, reverse=True)))
