@@ -42,6 +42,9 @@ def test_a_future_marker_before_the_trigger_makes_a_plan_whatever_the_date():
     # the content of a decision or an order: the decision is the happening, not the act
     e = _row("Senators condemned the president's decision to withdraw troops from Kassel.", "withdraw")
     assert status_by_date(e) == "planned"
+    # a threat or a refusal in the future tense is made now
+    e = dict(_row("We will hold the Borduran regime accountable for any attack.", "hold"), type="THREATEN")
+    assert status_by_date(e) == "asserted"
     # the same act told as done stays done
     assert status_by_date(_row("Ann Doe met the Borduran envoy in Kassel on Monday.", "met",
                                day=date(2024, 5, 6))) == "asserted"

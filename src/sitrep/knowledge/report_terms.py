@@ -153,6 +153,8 @@ class ReportTerms:
         self._irregular_past = frozenset(w.lower() for w in tense["irregular_past"])
         self._open_question = _cue_pattern(tense["open_question"], whole_words=True)
         self._running_toll = _cue_table("tolls.tsv", "kind")["running_toll"]
+        #: PLOVER types whose future words are the stance itself ("will hold them accountable")
+        self.stance_types = frozenset(t.upper() for t in tense["stance_type"])
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]

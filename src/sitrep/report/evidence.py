@@ -279,7 +279,8 @@ def status_by_date(e: dict[str, Any]) -> str:
     "whether" or "if" (``ReportTerms.asked_or_supposed``), and "planned" when it is told
     as done but the text puts it ahead.
     A future marker right before the trigger ("Doe will meet Roe on Monday", "is set to
-    meet") makes it a plan whatever its date. A date after the day its article was
+    meet") makes it a plan whatever its date, unless the type is a stance stated now
+    ("we will hold them accountable" is a threat made; ``tense.tsv`` stance_type). A date after the day its article was
     published makes it a plan only when the trigger is not a verb in a past form: a noun
     or a present form with a later date is a schedule ("the summit on 27 February",
     "meets Roe on 20 May" in a report of the 8th), while a past form is a misread date
@@ -292,8 +293,8 @@ def status_by_date(e: dict[str, Any]) -> str:
     before = _before_trigger(e)
     if terms.asked_or_supposed(e.get("sentence") or "", before):
         return "hypothetical"  # a question or a condition tells nothing as done
-    if terms.future_before(before):
-        return "planned"
+    if e.get("type") not in terms.stance_types and terms.future_before(before):
+        return "planned"  # a threat or a refusal in the future tense is made now
     day, published = e.get("event_date"), e.get("pub_date")
     if day and published and day > published and not terms.past_form(e.get("trigger"), before):
         return "planned"
