@@ -44,6 +44,10 @@ from sitrep.knowledge.tables import tsv_records
 REPORT_DIR = Path(__file__).parent / "data" / "report"
 #: quantity units that are currencies (ISO 4217 codes as the quantities stage writes them)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: how many words may stand between "whether"/"if" and the trigger of its clause
+MAX_QUESTION_GAP = 10
+#: what ends the clause a "whether"/"if" opens: punctuation, a dash, a relative pronoun
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s|(?<!\w)(?:who|which|whom)(?!\w)", re.IGNORECASE)
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:against|on|with|to|from|for|of)$")
 
 
@@ -133,10 +137,24 @@ class ReportTerms:
             r"(?<![\w-])" + _alternatives(words["consequence_qualifier"]) + r"(?:\W+[\w'’-]+){0,2}?\W+"
             + _alternatives(words["consequence"]), re.IGNORECASE)
         self._consequence = statements["consequence"]
+        #: "warnings about the possibility that ...": a forecast of what may happen, no threat
+        self._forecast = _cue_pattern(words["threat_forecast"], whole_words=True)
         names = {r["kind"]: frozenset(c.strip().lower() for c in r["cues"].split("|") if c.strip())
                  for r in tsv_records(REPORT_DIR / "names.tsv")}
         self._definite_heads = names["definite_head"]
         self._condition = _cue_pattern(words["threat_condition"], whole_words=True)
+        tense = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
+                 for r in tsv_records(REPORT_DIR / "tense.tsv")}
+        #: a future marker closing the text before a trigger ("... will", "... is set to")
+        self._future_before = re.compile(r"(?<![\w’'])" + _alternatives(tense["future_marker"])
+                                         + r"(?:\W+(?:not|also|then|soon|again|likely|be|have|formally|officially)){0,2}\W*$",
+                                         re.IGNORECASE)
+        self._past_aux = frozenset(w.lower() for w in tense["past_aux"])
+        self._irregular_past = frozenset(w.lower() for w in tense["irregular_past"])
+        self._open_question = _cue_pattern(tense["open_question"], whole_words=True)
+        self._running_toll = _cue_table("tolls.tsv", "kind")["running_toll"]
+        #: PLOVER types whose future words are the stance itself ("will hold them accountable")
+        self.stance_types = frozenset(t.upper() for t in tense["stance_type"])
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -218,10 +236,53 @@ class ReportTerms:
         consequences"."""
         if not text:
             return False
-        if self._threat.search(text) or self._warn_of.search(text) or self._threat_made.search(text):
+        threat = any(not self._forecast.search(m.group(0)) for m in self._threat.finditer(text))
+        if threat or self._warn_of.search(text) or self._threat_made.search(text):
             return True
         return bool(self._qualified_consequence.search(text)
                     or (self._consequence.search(text) and self._condition.search(text)))
+
+    def future_before(self, before: str) -> bool:
+        """The text right before a trigger ends in a future marker ("Doe will", "Doe is set
+        to", "would not be"): the trigger's act is ahead (``tense.tsv``)."""
+        return bool(self._future_before.search(before[-60:]))
+
+    def running_toll(self, sentence: Optional[str]) -> bool:
+        """The sentence gives a war's running total ("the war has since killed ..."), not
+        the toll of one incident (``tolls.tsv``)."""
+        return bool(sentence and self._running_toll.search(sentence))
+
+    def asked_or_supposed(self, sentence: str, before: str) -> bool:
+        """The act is asked about or supposed, not reported: its sentence is a question
+        ("what did Doe do once the troops pull back?"), or a "whether" or "if" opens the
+        clause of its trigger ("a poll asked whether they backed an attack"); one that
+        opens an earlier clause ("If signed, the deal would undo what Doe seized ...")
+        or a relative clause between ("whether the militias - who fought ...") does not."""
+        if sentence.rstrip(" \"'”’)]").endswith("?"):
+            return True
+        cues = list(self._open_question.finditer(before))
+        if not cues:
+            return False
+        gap = before[cues[-1].end():]
+        return len(gap.split()) <= MAX_QUESTION_GAP and not _CLAUSE_BREAK.search(gap)
+
+    def past_form(self, trigger: Optional[str], before: str = "") -> bool:
+        """The trigger is a verb in a past form: its first word ends in -ed or is an
+        irregular past ("struck"), a past auxiliary stands right before it ("had met"),
+        or a light verb in a past form takes it ("began carrying out air strikes")."""
+        words = (trigger or "").lower().split()
+        if not words:
+            return False
+        previous = re.findall(r"[\w’']+", before.lower())[-3:]
+        if previous and previous[-1] in self._past_aux:
+            return True
+        light = [w for w in previous if w in self.roles.light_verbs and self._past_word(w)]
+        return self._past_word(words[0]) or bool(light)
+
+    def _past_word(self, word: str) -> bool:
+        """A past form: -ed ("need", "proceed" are none) or an irregular past."""
+        regular = word.endswith("ed") and not (word.endswith("eed") and not word.endswith("reed"))
+        return regular or word in self._irregular_past
 
     def is_caption(self, text: Optional[str]) -> bool:
         return bool(text and self._caption.search(text))

@@ -77,7 +77,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
     brief.sides = build_sides(store, scope.article_ids, evidence.events, evidence.quotes, subject, terms, cites)
     brief.figures = cited(ranked(shown_figures(affirmed), MAX_FIGURES), cites.cite_row)
     brief.contested = sections.contested(incidents, cites)
-    brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites)
+    brief.watch = sections.watch(evidence.events, evidence.future_times, subject, scope.period, terms, cites,
+                                 later=evidence.events + evidence.other_dated)
     brief.activity = sections.activity(evidence.events, scope.articles, scope.period)
     brief.places = sections.places(brief.timeline or brief.headlines, subject)
     brief.notes = cites.finish(brief)

@@ -194,6 +194,18 @@ class Position:
     issues: list[str] = field(default_factory=list)
     #: who reports it, when that is not the actor itself (another state's official, an outlet)
     according_to: Optional[str] = None
+    #: for a denial, the act denied and whose it is said to be ("ASSAULT by the United
+    #: States"): the one who denies is ``who``, never the actor of what is denied
+    denied: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        """How the item is labelled after its speaker: "ASSAULT, asserted", or for a
+        denial "denies ASSAULT by the United States" (not "ASSAULT, denied", which reads
+        as the denier's own act)."""
+        if self.denied:
+            return f"denies {self.denied}"
+        return f"{self.event_type}, {self.status}" if self.event_type else self.status
 
 
 #: the headings of a side's view, in order

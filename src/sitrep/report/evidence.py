@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label_sql
+from sitrep.knowledge.report_terms import load_report_terms
 from sitrep.report.linkcards import in_link_card, runs_into_card
 from sitrep.report.roles import adjectival_trigger, role_in_context
 from sitrep.report.scope import Period, Scope, Subject
@@ -274,15 +275,45 @@ AS_DONE = ("asserted", "reported", "claimed", "alleged")
 
 
 def status_by_date(e: dict[str, Any]) -> str:
-    """The event's status, "planned" when it is told as done but dated after the day its
-    article was published ("Trump meets Kim in Singapore on June 12" in a May report;
-    "the summit on Friday"): a report cannot tell what has not happened yet, so it is a
-    schedule or a plan (what to watch), not a happening of the period."""
+    """The event's status, "hypothetical" when it is told as done in a question or after
+    "whether" or "if" (``ReportTerms.asked_or_supposed``), and "planned" when it is told
+    as done but the text puts it ahead.
+    A future marker right before the trigger ("Doe will meet Roe on Monday", "is set to
+    meet") makes it a plan whatever its date, unless the type is a stance stated now
+    ("we will hold them accountable" is a threat made; ``tense.tsv`` stance_type). A date after the day its article was
+    published makes it a plan only when the trigger is not a verb in a past form: a noun
+    or a present form with a later date is a schedule ("the summit on 27 February",
+    "meets Roe on 20 May" in a report of the 8th), while a past form is a misread date
+    ("Mattis, who resigned the next day"; "an attack Saturday" read forward), which
+    ``load_events`` moves back to the publication day."""
     status = e["certainty"]
+    if status not in AS_DONE:
+        return status
+    terms = load_report_terms()
+    before = _before_trigger(e)
+    if terms.asked_or_supposed(e.get("sentence") or "", before):
+        return "hypothetical"  # a question or a condition tells nothing as done
+    if e.get("type") not in terms.stance_types and terms.future_before(before):
+        return "planned"  # a threat or a refusal in the future tense is made now
     day, published = e.get("event_date"), e.get("pub_date")
-    if status in AS_DONE and day and published and day > published:
+    if day and published and day > published and not terms.past_form(e.get("trigger"), before):
         return "planned"
     return status
+
+
+def _before_trigger(e: dict[str, Any]) -> str:
+    """The sentence up to the event's trigger ("" when its offsets are unknown)."""
+    sentence, start, at = e.get("sentence") or "", e.get("sentence_start"), e.get("trigger_start")
+    if start is None or at is None or not 0 <= at - start <= len(sentence):
+        return ""
+    return sentence[:at - start]
+
+
+def told_as_done_ahead(e: dict[str, Any]) -> bool:
+    """A happening told as done yet dated after its own article (``status_by_date`` kept
+    its status): the date was misread, and the event is news of its publication day."""
+    day, published = e.get("event_date"), e.get("pub_date")
+    return bool(e["certainty"] in AS_DONE and day and published and day > published)
 
 
 #: two words glued together ("DoeSenators", "AnnSmith"): a web page's list of linked
@@ -348,6 +379,8 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
         e.pop("neighbours", None)
         e["event_date"], e["date_precision"] = dated_by_text(e)
         e["certainty"] = status_by_date(e)
+        if told_as_done_ahead(e):
+            e["event_date"], e["date_precision"] = e["pub_date"], "published"
         e.pop("date_text", None)
         e.pop("sentence_dates", None)
         e["involves"] = involves(subject, e)

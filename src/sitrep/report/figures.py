@@ -54,8 +54,28 @@ def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) ->
     qs = quantities_in(mention["article_id"], span)
     if not qs:
         return None
+    # the place is the mention's, not necessarily this sentence's ("... killed 16 in Douma.
+    # Five more civilians were killed in the town of Sabqa"): ``same_happening`` reads it so
     return {**mention, "sentence_start": span[0], "sentence_end": span[1], "sentence": text, "figures": [],
-            "_quantities": qs}
+            "_quantities": qs, "place_name": None, "place_feature": None}
+
+
+def _after_place_preposition(before: str, terms: ReportTerms) -> bool:
+    """The number follows "in", "at", "inside" ...: "jailed him in one of the cells" says
+    where, it counts nobody detained (``roles.tsv`` place prepositions)."""
+    words = before.lower().split()
+    return bool(words) and words[-1] in terms.roles.place_prepositions
+
+
+def _counts_nothing(after: str, terms: ReportTerms) -> bool:
+    """The number is followed by another number or by a capitalised article ("Get short
+    URL 0 612 A woman and child were killed", "85 12 Daesh fighters"): a page's share
+    count or page number glued to the next sentence, which counts nothing."""
+    words = after.split()[:1]
+    if not words:
+        return False
+    word = words[0].strip(",.;:")
+    return word.replace(",", "").isdigit() or (word[:1].isupper() and word.lower() in terms.roles.modifiers)
 
 
 def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str]]:
@@ -65,6 +85,8 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
         return None
     s, e = start - offset, end - offset
     if not (0 <= s < e <= len(sentence)):
+        return None
+    if _counts_nothing(sentence[e:], terms):
         return None
     kind = terms.figure_kind(q.get("counted"), q.get("unit"))
     if kind is None and q.get("unit"):
@@ -78,7 +100,7 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
         else:
             before = sentence[max(0, s - CUE_BEFORE):s]
             cue = terms.figure_cue(before)
-            if not cue or cue[0] not in KINDS_CUED_BEFORE:
+            if not cue or cue[0] not in KINDS_CUED_BEFORE or _after_place_preposition(before, terms):
                 return None
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
@@ -107,7 +129,7 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if following:
             rows.append((following, following.pop("_quantities")))
     for m, candidates in rows:
-        if _cumulative(candidates, terms):
+        if _cumulative(candidates, terms) or terms.running_toll(m["sentence"]):
             continue
         for q in candidates:
             read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
@@ -154,7 +176,9 @@ def ranked(figures: list[Figure], limit: int) -> list[Figure]:
 
 
 def figure_contradictions(figures: list[Figure], min_ratio: float = 1.25) -> list[tuple[Figure, Figure]]:
-    """Pairs of figures of one incident and kind from different outlets that disagree."""
+    """Pairs of figures of one incident and kind from different outlets that disagree,
+    each pair about one happening (``same_happening``): the linker's incident may hold
+    two clashes in two towns, whose tolls differ without contradicting each other."""
     pairs = []
     by_kind: dict[str, list[Figure]] = {}
     for f in figures:
@@ -162,11 +186,36 @@ def figure_contradictions(figures: list[Figure], min_ratio: float = 1.25) -> lis
     for kind, fs in by_kind.items():
         if kind == "money":
             continue
-        fs = [f for f in fs if f.value]
-        lo, hi = min(fs, key=lambda f: f.value, default=None), max(fs, key=lambda f: f.value, default=None)
-        if lo and hi and lo.outlet != hi.outlet and hi.value >= min_ratio * lo.value:
-            pairs.append((hi, lo))
+        fs = sorted((f for f in fs if f.value), key=lambda f: f.value)
+        found = [(hi, lo) for i, lo in enumerate(fs) for hi in fs[i + 1:]
+                 if lo.outlet != hi.outlet and hi.value >= min_ratio * lo.value and same_happening(hi.row, lo.row)]
+        if found:
+            pairs.append(max(found, key=lambda p: p[0].value / p[1].value))
     return pairs
+
+
+#: place features too wide to make two reports one happening by themselves
+WIDE_PLACES = {"country", "continent", "region"}
+
+
+def same_happening(a: Optional[dict], b: Optional[dict]) -> bool:
+    """Two figures' sentences tell one happening: no conflicting actors, and the same town
+    or province named in both, or named by one and standing in the other's sentence. A
+    country, or a day, is not enough in a war of many attacks a day: "29 rebels were
+    killed ... into Aleppo city" and "troops clashed ... in al-Rastan" are two clashes,
+    "19 civilians were killed east of the capital" and "three people had died" of a gas
+    attack in another province, both on Tuesday in Syria, two attacks."""
+    if not a or not b:
+        return False
+    if any(a.get(k) and b.get(k) and a[k] != b[k] for k in ("source_country", "target_country")):
+        return False
+    places = [r.get("place_name") if r.get("place_feature") not in WIDE_PLACES else None for r in (a, b)]
+    if all(places):
+        return places[0] == places[1]
+    if any(places):  # the other sentence must name the place too
+        place, other = (places[0], b) if places[0] else (places[1], a)
+        return place.lower() in (other.get("sentence") or "").lower()
+    return False
 
 
 def shown_figures(incidents) -> list[Figure]:

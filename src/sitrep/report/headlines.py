@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
-from sitrep.report.content import Figure, Incident, Quote
+from sitrep.report.content import TOLL_KINDS, Figure, Incident, Quote
 from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Period
 from sitrep.report.sides import side_of
@@ -293,7 +293,10 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         reported = any(m["certainty"] in AFFIRMING and not m.get("accusation") for m in mentions)
         best = _placed(best, mentions)
         title = title_of(best, terms)
-        figures: list[Figure] = figures_of(mentions, title)
+        # a toll is a figure of force only: "Doe accused Roe over a clash that killed 200"
+        # neither shows the toll under the accusation nor makes the accusation significant
+        figures: list[Figure] = [f for f in figures_of(mentions, title)
+                                 if f.kind not in TOLL_KINDS or best.get("quad_class") == "material conflict"]
         # a toll weighs for the force that took it: a statement ("Ruritania blamed the
         # regime for an attack that killed 75") is not the more significant for it
         killed = max((f.value or 0 for f in figures if f.kind == "killed"), default=0) \
@@ -302,7 +305,10 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
         specified = bool(best["source_name"]) + bool(_target(best)) + bool(best["place_name"])
         severity = terms.severity(best["type"])
         weight = max((CERTAINTY_WEIGHT.get(m["certainty"], UNAFFIRMED_WEIGHT) for m in mentions), default=0)
-        score = significance(severity, n_sources, killed, end_gap, period.days if period else 0, affirmed, specified,
+        # only the outlets that tell it as done weigh: three outlets' "Doe's decision to
+        # withdraw", "support for withdrawing" are one plan talked about, not three reports
+        affirming = len({m["independent_key"] for m in mentions if m["certainty"] in AFFIRMING})
+        score = significance(severity, affirming, killed, end_gap, period.days if period else 0, affirmed, specified,
                              weight)
         outlets = list(dict.fromkeys(m["outlet"] or "unknown outlet"
                                      for m in sorted(mentions, key=_specificity, reverse=True)))

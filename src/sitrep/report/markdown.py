@@ -151,7 +151,7 @@ def sides(brief: Brief) -> list[str]:
                 continue
             lines.append(f"**{md_text(view.heading(kind))}:**")
             for pos in items:
-                what = md_text(f"{pos.event_type}, {pos.status}" if pos.event_type else pos.status)
+                what = md_text(pos.label)
                 if pos.according_to:
                     what += f"; according to {md_text(pos.according_to)}"
                 lines.append(f"- {md_text(pos.who)} ({what}): \"{md_text(pos.text, 280, quote=True)}\" {_refs([pos.note])}")

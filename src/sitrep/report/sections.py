@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from sitrep.knowledge.report_terms import ReportTerms
 from sitrep.model import QUAD_CLASS
@@ -185,11 +185,12 @@ def contested(incidents: list[Incident], cites: Citations, limit: int = 8) -> li
 # -- what to watch ------------------------------------------------------------------------------
 
 def watch(events: list[dict], future_times: list[dict], subject: Optional[Subject], period: Optional[Period],
-          terms: ReportTerms, cites: Citations) -> list[WatchItem]:
+          terms: ReportTerms, cites: Citations, later: Iterable[dict] = ()) -> list[WatchItem]:
     """Stated deadlines, scheduled talks and votes still ahead at the end of the period
     (a date after its article's publication and no earlier than WATCH_FROM_DAYS before the
-    period ends, in a sentence with a watch cue that names the subject), then the latest
-    threats made by a named actor."""
+    period ends, in a sentence with a watch cue that names the subject), the plans of named
+    actors still ahead (``_plans_ahead``; ``later``: the events dated after the period),
+    then the latest threats made by a named actor."""
     announced: list[WatchItem] = []
     seen: set[tuple[str, int]] = set()
     horizon = period.until - timedelta(days=WATCH_FROM_DAYS) if period else None
@@ -210,6 +211,7 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         precision = {7: "month"}.get(len(str(t["value"])), "week" if "-W" in str(t["value"]) else "day")
         announced.append(WatchItem(kinds[0], day, sentence_text(sentence), t["outlet"] or "unknown outlet", note,
                                    precision))
+    announced += _plans_ahead(later, subject, horizon, seen, terms, cites)
     announced.sort(key=lambda w: w.day or date.max)
     threats = [e for e in events if _threat_to_watch(e, subject, terms)]
     threats.sort(key=lambda e: (e["event_date"] or date.min), reverse=True)
@@ -222,6 +224,35 @@ def watch(events: list[dict], future_times: list[dict], subject: Optional[Subjec
         made.append(WatchItem("threat", e["event_date"], sentence_text(e["sentence"]), e["outlet"] or "unknown outlet",
                               cites.cite_row(e), precision=e.get("date_precision") or "day"))
     return (announced[:MAX_WATCH - len(made)] + made)[:MAX_WATCH]
+
+
+#: how precisely a plan must be dated to be watched: a day or a week ("on Monday"), or no
+#: date of its own ("will meet"); "in August" read off a page of links is no schedule
+PLAN_PRECISIONS = ("day", "weekend", "week", "published")
+
+
+def _plans_ahead(events: Iterable[dict], subject: Optional[Subject], horizon: Optional[date],
+                 seen: set[tuple[str, int]], terms: ReportTerms, cites: Citations) -> list[WatchItem]:
+    """What a named actor is set to do, involving the subject, on or after the end of the
+    period: an event the text puts ahead ("Doe will meet Roe on Monday", "the summit on 27
+    February"; ``evidence.status_by_date``), under its sentence's watch cue ("talks") or as
+    a plan."""
+    out = []
+    for e in sorted(events, key=lambda e: (e["event_date"] or date.max, e["article_id"], e["sentence_start"])):
+        key = (e["article_id"], e["sentence_start"])
+        if (e["certainty"] != "planned" or not e["involves"] or not e["source_name"] or not e["event_date"]
+                or e.get("date_precision") not in PLAN_PRECISIONS
+                or (horizon and e["event_date"] < horizon) or key in seen
+                or terms.is_caption(e["sentence"]) or page_debris(e["sentence"])):
+            continue
+        seen.add(key)
+        kinds = [k for k in terms.watch_kinds(e["sentence"]) if k != "threat"]
+        precision = e.get("date_precision") or "day"
+        # a plan with no date of its own is not due on the day it was reported
+        day = None if precision == "published" else e["event_date"]
+        out.append(WatchItem(kinds[0] if kinds else "plan", day, sentence_text(e["sentence"]),
+                             e["outlet"] or "unknown outlet", cites.cite_row(e), precision=precision))
+    return out
 
 
 def _threat_to_watch(e: dict, subject: Optional[Subject], terms: ReportTerms) -> bool:

@@ -172,7 +172,7 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if not ((src and src.key in (a.key, b.key)) or (tgt and tgt.key in (a.key, b.key))):
         return None  # neither side takes part: the common case, decided cheaply
     said_by = index.of_name(e["attributed_to"]) if e["attributed_to"] else None
-    denial = e["certainty"] in ("denied", "negated")
+    denial = e["certainty"] in DENIED
     if said_by and said_by.key == a.key and denial and (
             (src and src.key == b.key) or (tgt and tgt.key == b.key)):
         return None if terms.is_caption(e["sentence"]) else ("denials", e["attributed_to"], None)
@@ -197,6 +197,21 @@ def _file_event(e: dict, a: Side, b: Side, index: SideIndex,
     if e["attributed_to"] and said_by and said_by.key == a.key:
         return kind, e["attributed_to"], None  # a's own speaker
     return kind, e["source_name"], e["attributed_to"] if e["attributed_to"] != e["source_name"] else None
+
+
+#: statuses of an act somebody says did not happen
+DENIED = ("denied", "negated")
+
+
+def denied_act(e: dict, terms: ReportTerms) -> str:
+    """What a denial denies, with whose act it is said to be: "ASSAULT by the United
+    States against Venezuela" ("ASSAULT" when the sentence names no actor)."""
+    act = e.get("type") or "an act"
+    if e.get("source_name"):
+        act += f" by {terms.in_sentence(e['source_name'])}"
+    if e.get("target_name"):
+        act += f" against {terms.in_sentence(e['target_name'])}"
+    return act
 
 
 def _demanded(e: dict, terms: ReportTerms) -> bool:
@@ -282,6 +297,8 @@ def side_view(a: Side, b: Side, events: list[dict], quotes: list[dict], index: S
                 source = index.source(row)
                 if kind == "aims" and source and source.key == b.key:
                     pos.status = "demanded"  # what a says b should do, not what b did
+                if row.get("certainty") in DENIED:
+                    pos.denied = denied_act(row, terms)
             positions.append(pos)
             tags.update(pos.issues)
         if positions:
