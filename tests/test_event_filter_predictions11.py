@@ -94,3 +94,13 @@ def test_an_act_after_going_to_is_a_prediction(kb):
     doc = run(kb, "Analysts say the Bordurians are going to expel the Ruritanian envoy." + TAIL)
     assert not kept(doc, "expel"), triggers(doc)
     assert reasons(doc, "expel") == ["prediction"]
+
+
+def test_a_hedged_past_act_under_an_adverb_of_likelihood_is_kept(kb):
+    doc = run(kb, "Bordurian gunboats probably attacked the Ruritanian ferry near the reef." + TAIL)
+    assert kept(doc, "attacked"), triggers(doc)
+
+
+def test_a_past_act_under_likely_to_have_is_kept(kb):
+    doc = run(kb, "Borduria is likely to have expelled the Ruritanian envoy." + TAIL)
+    assert kept(doc, "expelled"), triggers(doc)

@@ -207,6 +207,10 @@ def _under_prediction(span: tuple[int, int], doc: Document, modals: frozenset[st
     if chars is None:
         return False
     trigger = chars.root
+    if trigger.tag_ == "VBD" or _perfect(trigger.children):
+        # a past act, however hedged ("probably attacked", "is likely to have attacked"):
+        # docs/annotation.md 6 codes it as hypothetical
+        return False
     for tok in _prediction_carriers(trigger):
         children = list(tok.children)
         if any(ch.dep_ == "aux" and ch.lower_ in modals for ch in children) and not _perfect(children):
