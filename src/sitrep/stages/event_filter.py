@@ -15,7 +15,7 @@ headline, a sentence, anything under ``MIN_SENTENCES`` sentences) passes unfilte
 keeps every event and still records the probabilities; ``ENABLED`` says whether the
 filter drops anything by default (see docs/event-filter.md for the figures behind it).
 
-Three rules drop besides the model, in the same texts (articles, not under
+Rules drop besides the model, in the same texts (articles, not under
 ``--all-events``; a lone sentence passes, as it does the model). Such events are listed
 among the dropped with their reason:
 
@@ -35,7 +35,15 @@ among the dropped with their reason:
   unless a political actor says it. A possible act ("may", "might", "could") is coded as
   hypothetical (docs/annotation.md 6), not dropped;
 * ``"question"``: the event's one mention sits in a question no political actor asks
-  ("Why did the US withdraw from the deal?"): a question reports no act.
+  ("Why did the US withdraw from the deal?"): a question reports no act;
+* ``"prediction"``: every mention is under a modal of possibility or prediction
+  ("could", "would", "may": ``filter_cues.tsv``) without a perfect "have", or under a
+  word of expectation or capability ("is expected to", "be able to", "potentially"), the
+  event has no date and no political actor says it: the writer's or a commentator's
+  guess ("the threat could succeed in pressuring ...", "missiles that could hit ..."),
+  not a party's threat, plan or a hedged past act ("may have used gas");
+* ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually"):
+  a class of acts with no occasion, not a happening.
 """
 from __future__ import annotations
 
@@ -51,12 +59,18 @@ from sitrep.stages.event_statements import mark_words, statement_cues
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
-FILTER_CUE_KINDS = ("speculation",)
+FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual")
 #: parse relations through which a modal on a governing verb covers the trigger ("should
 #: decide to make concessions", "should continue providing", "should be allowed"); not
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
 #: attack is told as fact
 _CARRIER_DEPS = frozenset({"xcomp", "dobj", "acomp"})
+#: parse relations through which a modal of prediction or a word of expectation covers
+#: the trigger: the carriers above less "acomp" plus predicates ("would be willing",
+#: "is expected to cut off"); a gerund under a preposition is climbed to the verb
+#: ("could succeed in pressuring"), a preposition's noun is not ("could impose sanctions
+#: over the attack" tells the attack as fact)
+_PREDICTION_DEPS = frozenset({"xcomp", "dobj", "acomp", "attr", "oprd"})
 #: a sentence that ends as a question (closing quotes and brackets aside)
 _QUESTION_END = re.compile(r"""\?[\s"'”’»)\]]*$""")
 
@@ -176,6 +190,97 @@ def asked(event: Event, doc: Document) -> bool:
     return _QUESTION_END.search(sentence) is not None
 
 
+def predicted(event: Event, doc: Document, modals: frozenset[str], expectations: frozenset[str]) -> bool:
+    """Every mention of the event is under a modal of prediction without a perfect "have"
+    ("could succeed in pressuring", "may decide to make concessions") or under a word of
+    expectation ("is expected to cut off"), the event has no date of its own and no
+    political actor says it, in its attribution or its quote: a guess by the writer or a
+    commentator. A dated plan ("would travel to Syria this week") and a party's words
+    ("we could strike," the minister said) stay; so does a hedged past act ("may have used
+    gas"), which docs/annotation.md 6 codes as hypothetical."""
+    if doc.nlp is None or not (modals or expectations) or _political_speaker(event):
+        return False
+    if (event.date is not None and not event.date.inferred) or _political_quote(event, doc):
+        return False
+    return all(_under_prediction(span, doc, modals, expectations) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def habitual(event: Event, doc: Document, adverbs: frozenset[str]) -> bool:
+    """Every mention of the event is made a habit by one of ``adverbs`` on its word or on
+    one of the three words above it in the parse ("visiting officials typically avoid
+    ...", "usually, its threats are issued through ..."): a class of acts, not a happening."""
+    if doc.nlp is None or not adverbs:
+        return False
+    return all(_made_habit(span, doc, adverbs) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _under_prediction(span: tuple[int, int], doc: Document, modals: frozenset[str],
+                      expectations: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    trigger = chars.root
+    if trigger.tag_ == "VBD" or _perfect(trigger.children):
+        # a past act, however hedged ("probably attacked", "is likely to have attacked"):
+        # docs/annotation.md 6 codes it as hypothetical
+        return False
+    for tok in _prediction_carriers(trigger):
+        children = list(tok.children)
+        if any(ch.dep_ == "aux" and ch.lower_ in modals for ch in children) and not _perfect(children):
+            return True
+        if tok is not trigger and (tok.lemma_.lower() in expectations or tok.lower_ in expectations):
+            return True
+        if any(ch.dep_ in ("advmod", "amod") and ch.lower_ in expectations for ch in children):
+            return True
+    return False
+
+
+def _prediction_carriers(tok):
+    """The trigger and the words that carry it up to its clause (``_PREDICTION_DEPS`` and a
+    "to" infinitive parsed as a clause; a gerund under a preposition climbs to the
+    preposition's head)."""
+    chain = [tok]
+    while tok.head is not tok:
+        if tok.dep_ in _PREDICTION_DEPS or (tok.dep_ == "ccomp" and _infinitive(tok)):
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+        else:
+            break
+        chain.append(tok)
+    return chain
+
+
+def _infinitive(tok) -> bool:
+    """A "to" infinitive that the parser hangs as a clause ("expect him to attack"): it
+    carries its governor's modality like an xcomp; a finite "that" clause does not."""
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+
+
+def _perfect(children) -> bool:
+    """A perfect "have" among a verb's auxiliaries ("may have used"): a past act, hedged."""
+    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "have" for ch in children)
+
+
+def _made_habit(span: tuple[int, int], doc: Document, adverbs: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    return any(ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs
+               for t in [tok, *list(tok.ancestors)[:3]] for ch in t.children)
+
+
+def _political_quote(event: Event, doc: Document) -> bool:
+    """The event sits in a quote whose speaker has a country, sector or known actor."""
+    if not event.quote:
+        return False
+    speaker = next((q.speaker for q in doc.quotes if q.id == event.quote), None)
+    return speaker is not None and bool(speaker.country or speaker.sector or speaker.actor_id)
+
+
 def _political_speaker(event: Event) -> bool:
     """The event is attributed to a speaker with a country, sector or known actor."""
     speaker = event.certainty.attributed_to
@@ -220,12 +325,18 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
     marks = condition.words if condition is not None else frozenset()
     cues = load_filter_cues()
     modals = cues.get("speculation", frozenset())
+    predictions, expectations = cues.get("prediction", frozenset()), cues.get("expectation", frozenset())
+    habits = cues.get("habitual", frozenset())
     reasons = {}
     for e in doc.events:
         if conditional(e, doc, marks):
             reasons[id(e)] = "condition"
         elif speculative(e, doc, modals):
             reasons[id(e)] = "speculation"
+        elif predicted(e, doc, predictions, expectations):
+            reasons[id(e)] = "prediction"
+        elif habitual(e, doc, habits):
+            reasons[id(e)] = "habitual"
         elif asked(e, doc):
             reasons[id(e)] = "question"
         elif commentator_statement(e, doc, saying):

@@ -1,0 +1,106 @@
+"""The event filter's "prediction" and "habitual" rules (session 10, nonevent11): a
+writer's or commentator's guess and a habit are no events in an article. Sentences
+invented for these tests."""
+from event_helpers import run
+
+TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
+        "A second round is planned for May.")
+
+
+def triggers(doc):
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def reasons(doc, word):
+    """The rule reasons recorded for the dropped events whose trigger starts with ``word``."""
+    return [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]
+            if d["trigger"].startswith(word)]
+
+
+def kept(doc, word):
+    return [e for e in doc.events if e.trigger.text.startswith(word)]
+
+
+def test_a_writers_guess_under_may_is_dropped_as_a_prediction(kb):
+    doc = run(kb, "Under pressure from its allies, Norway may decide to expel the Russian ambassador." + TAIL)
+    assert not kept(doc, "expel"), triggers(doc)
+    assert reasons(doc, "expel") == ["prediction"]
+
+
+def test_a_capability_in_a_relative_clause_is_dropped(kb):
+    doc = run(kb, "Borduria has built new rockets that could strike the capital of Ruritania." + TAIL)
+    assert not kept(doc, "strike"), triggers(doc)
+    assert reasons(doc, "strike") == ["prediction"]
+
+
+def test_a_guess_carried_by_a_preposition_and_a_gerund_is_dropped(kb):
+    doc = run(kb, "The embargo could succeed in pressuring Borduria to free the detained sailors." + TAIL)
+    assert not kept(doc, "pressuring"), triggers(doc)
+
+
+def test_an_expected_act_is_dropped(kb):
+    doc = run(kb, "Neither package is expected to cut off Borduria's banks from foreign lenders." + TAIL)
+    assert not kept(doc, "cut off"), triggers(doc)
+    assert reasons(doc, "cut off") == ["prediction"]
+
+
+def test_the_same_act_stated_as_done_is_coded(kb):
+    doc = run(kb, "Under pressure from its allies, Norway expelled the Russian ambassador on Friday." + TAIL)
+    assert kept(doc, "expelled"), triggers(doc)
+
+
+def test_a_political_speakers_could_is_kept(kb):
+    doc = run(kb, "\"We could expel the Russian ambassador,\" Norway's foreign minister told reporters." + TAIL)
+    assert kept(doc, "expel"), triggers(doc)
+
+
+def test_a_dated_plan_under_would_is_kept(kb):
+    doc = run(kb, "The envoy of Norway would travel to Kyiv on Thursday to meet Ukraine's president." + TAIL)
+    assert [e for e in doc.events if e.type in ("CONSULT", "AGREE")], triggers(doc)
+    assert "prediction" not in [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]]
+
+
+def test_a_lone_sentence_keeps_its_possible_act(kb):
+    doc = run(kb, "Under pressure from its allies, Norway may decide to expel the Russian ambassador.")
+    assert kept(doc, "expel"), triggers(doc)
+
+
+def test_a_habit_is_no_event_in_an_article(kb):
+    doc = run(kb, "Bordurian patrol boats typically seize Ruritanian trawlers near the reef." + TAIL)
+    assert not kept(doc, "seize"), triggers(doc)
+    assert reasons(doc, "seize") == ["habitual"]
+
+
+def test_the_same_seizure_on_a_day_is_coded(kb):
+    doc = run(kb, "Bordurian patrol boats seized two Ruritanian trawlers near the reef on Sunday." + TAIL)
+    assert kept(doc, "seized"), triggers(doc)
+
+
+def test_an_unknown_cue_kind_names_the_file_and_line(tmp_path):
+    import pytest
+    from sitrep.stages.event_filter import load_filter_cues
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("prediction\twould could\nguess\tmaybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues.tsv:2"):
+        load_filter_cues(bad)
+
+
+def test_an_act_under_an_expectation_with_an_infinitive_clause_is_dropped(kb):
+    doc = run(kb, "The summit does not mean that anyone should expect Borduria to attack Ruritania." + TAIL)
+    assert not kept(doc, "attack"), triggers(doc)
+
+
+def test_an_act_after_going_to_is_a_prediction(kb):
+    doc = run(kb, "Analysts say the Bordurians are going to expel the Ruritanian envoy." + TAIL)
+    assert not kept(doc, "expel"), triggers(doc)
+    assert reasons(doc, "expel") == ["prediction"]
+
+
+def test_a_hedged_past_act_under_an_adverb_of_likelihood_is_kept(kb):
+    doc = run(kb, "Bordurian gunboats probably attacked the Ruritanian ferry near the reef." + TAIL)
+    assert kept(doc, "attacked"), triggers(doc)
+
+
+def test_a_past_act_under_likely_to_have_is_kept(kb):
+    doc = run(kb, "Borduria is likely to have expelled the Ruritanian envoy." + TAIL)
+    assert kept(doc, "expelled"), triggers(doc)
