@@ -40,7 +40,7 @@ among the dropped with their reason:
   ("could", "would", "may": ``filter_cues.tsv``) without a perfect "have", or under a
   word of expectation or capability ("is expected to", "be able to", "potentially"), the
   event has no date and no political actor says it: the writer's or a commentator's
-  guess ("the threat could succeed in pressuring ...", "missiles that could hit ..."),
+  guess ("a blockade might end up forcing ...", "missiles that could hit ..."),
   not a party's threat, plan or a hedged past act ("may have used gas");
 * ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually"):
   a class of acts with no occasion, not a happening.
@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
@@ -68,7 +69,7 @@ _CARRIER_DEPS = frozenset({"xcomp", "dobj", "acomp"})
 #: parse relations through which a modal of prediction or a word of expectation covers
 #: the trigger: the carriers above less "acomp" plus predicates ("would be willing",
 #: "is expected to cut off"); a gerund under a preposition is climbed to the verb
-#: ("could succeed in pressuring"), a preposition's noun is not ("could impose sanctions
+#: ("might end up forcing"), a preposition's noun is not ("could impose sanctions
 #: over the attack" tells the attack as fact)
 _PREDICTION_DEPS = frozenset({"xcomp", "dobj", "acomp", "attr", "oprd"})
 #: a sentence that ends as a question (closing quotes and brackets aside)
@@ -192,7 +193,7 @@ def asked(event: Event, doc: Document) -> bool:
 
 def predicted(event: Event, doc: Document, modals: frozenset[str], expectations: frozenset[str]) -> bool:
     """Every mention of the event is under a modal of prediction without a perfect "have"
-    ("could succeed in pressuring", "may decide to make concessions") or under a word of
+    ("might end up forcing", "may decide to make concessions") or under a word of
     expectation ("is expected to cut off"), the event has no date of its own and no
     political actor says it, in its attribution or its quote: a guess by the writer or a
     commentator. A dated plan ("would travel to Syria this week") and a party's words
@@ -209,7 +210,10 @@ def predicted(event: Event, doc: Document, modals: frozenset[str], expectations:
 def habitual(event: Event, doc: Document, adverbs: frozenset[str]) -> bool:
     """Every mention of the event is made a habit by one of ``adverbs`` on its word or on
     one of the three words above it in the parse ("visiting officials typically avoid
-    ...", "usually, its threats are issued through ..."): a class of acts, not a happening."""
+    ...", "usually, its threats are issued through ..."): a class of acts, not a happening.
+    ``rule_reasons`` drops it only when no named party does it; a named actor's habit
+    ("Ruritania has typically condemned ...") is coded once as background
+    (docs/annotation.md, repeated or habitual acts), see ``mark_habits``."""
     if doc.nlp is None or not adverbs:
         return False
     return all(_made_habit(span, doc, adverbs) for span in
@@ -268,9 +272,23 @@ def _made_habit(span: tuple[int, int], doc: Document, adverbs: frozenset[str]) -
     chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
     if chars is None:
         return False
-    tok = chars.root
     return any(ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs
-               for t in [tok, *list(tok.ancestors)[:3]] for ch in t.children)
+               for t in _habit_carriers(chars.root) for ch in t.children)
+
+
+def _habit_carriers(tok) -> list:
+    """The trigger and up to three words above it whose adverb speaks of it too; climbing
+    stops at a noun argument, so an event noun governed by a habitual verb is not a habit
+    itself ("typically condemned the [attacks]": the attacks are a happening)."""
+    carriers = [tok]
+    while len(carriers) < 4 and tok.dep_ not in _ARGUMENT_DEPS and tok.head is not tok:
+        tok = tok.head
+        carriers.append(tok)
+    return carriers
+
+
+#: dependencies of a noun argument: an adverb of its governing verb does not reach it
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "dative", "oprd"})
 
 
 def _political_quote(event: Event, doc: Document) -> bool:
@@ -279,6 +297,22 @@ def _political_quote(event: Event, doc: Document) -> bool:
         return False
     speaker = next((q.speaker for q in doc.quotes if q.id == event.quote), None)
     return speaker is not None and bool(speaker.country or speaker.sector or speaker.actor_id)
+
+
+def _named_party(actor: Optional[Actor]) -> bool:
+    """An actor with a country, sector or known actor: a party an analyst can code."""
+    return actor is not None and bool(actor.country or actor.sector or actor.actor_id)
+
+
+def mark_habits(doc: Document, kb) -> None:
+    """A named party's habitual act stays, flagged background: an analyst codes a repeated
+    or habitual act once, as background (docs/annotation.md), not as news of the day."""
+    if keeps_all(doc) or kb is None or getattr(kb, "event_lexicon", None) is None:
+        return
+    habits = load_filter_cues().get("habitual", frozenset())
+    for e in doc.events:
+        if _named_party(e.source) and habitual(e, doc, habits):
+            e.background = True
 
 
 def _political_speaker(event: Event) -> bool:
@@ -335,7 +369,7 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "speculation"
         elif predicted(e, doc, predictions, expectations):
             reasons[id(e)] = "prediction"
-        elif habitual(e, doc, habits):
+        elif habitual(e, doc, habits) and not _named_party(e.source):
             reasons[id(e)] = "habitual"
         elif asked(e, doc):
             reasons[id(e)] = "question"
@@ -358,6 +392,7 @@ def run(doc: Document, kb=None) -> Document:
                                             "applied": False}
         return doc
     reasons = rule_reasons(doc, kb)
+    mark_habits(doc, kb)
     applies = model_wins(model)
     low = {id(e) for e, p in scored if applies and p < model.threshold}
     dropped = [(e, p) for e, p in scored if id(e) in low or id(e) in reasons]
