@@ -46,8 +46,8 @@ REPORT_DIR = Path(__file__).parent / "data" / "report"
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 #: how many words may stand between "whether"/"if" and the trigger of its clause
 MAX_QUESTION_GAP = 10
-#: what ends the clause a "whether"/"if" opens: punctuation, a dash, a relative pronoun
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s|(?<!\w)(?:who|which|whom)(?!\w)", re.IGNORECASE)
+#: punctuation that ends the clause a "whether"/"if" opens (the words are in tense.tsv)
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:—–()]|\s-\s")
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:against|on|with|to|from|for|of)$")
 
 
@@ -147,11 +147,15 @@ class ReportTerms:
                  for r in tsv_records(REPORT_DIR / "tense.tsv")}
         #: a future marker closing the text before a trigger ("... will", "... is set to")
         self._future_before = re.compile(r"(?<![\w’'])" + _alternatives(tense["future_marker"])
-                                         + r"(?:\W+(?:not|also|then|soon|again|likely|be|have|formally|officially)){0,2}\W*$",
+                                         + r"(?:\W+" + _alternatives(tense["future_filler"]) + r"){0,2}\W*$",
                                          re.IGNORECASE)
         self._past_aux = frozenset(w.lower() for w in tense["past_aux"])
         self._irregular_past = frozenset(w.lower() for w in tense["irregular_past"])
         self._open_question = _cue_pattern(tense["open_question"], whole_words=True)
+        #: what ends the clause a "whether"/"if" opens: punctuation, a dash, or a
+        #: relative pronoun or subordinator of ``clause_break``
+        self._clause_break = re.compile(_CLAUSE_PUNCTUATION.pattern + "|" + _cue_pattern(
+            tense["clause_break"], whole_words=True).pattern, re.IGNORECASE)
         self._running_toll = _cue_table("tolls.tsv", "kind")["running_toll"]
         #: PLOVER types whose future words are the stance itself ("will hold them accountable")
         self.stance_types = frozenset(t.upper() for t in tense["stance_type"])
@@ -264,7 +268,7 @@ class ReportTerms:
         if not cues:
             return False
         gap = before[cues[-1].end():]
-        return len(gap.split()) <= MAX_QUESTION_GAP and not _CLAUSE_BREAK.search(gap)
+        return len(gap.split()) <= MAX_QUESTION_GAP and not self._clause_break.search(gap)
 
     def past_form(self, trigger: Optional[str], before: str = "") -> bool:
         """The trigger is a verb in a past form: its first word ends in -ed or is an

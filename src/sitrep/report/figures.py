@@ -61,15 +61,15 @@ def sentence_after(mention: dict, quantities_in, cites, event_sentences: set) ->
 
 
 def _after_place_preposition(before: str, terms: ReportTerms) -> bool:
-    """The number follows "in", "at", "inside" ...: "jailed him in one of the cells" says
+    """The number follows "in", "at", "inside" ...: "held the envoy in one of three farmhouses" says
     where, it counts nobody detained (``roles.tsv`` place prepositions)."""
     words = before.lower().split()
     return bool(words) and words[-1] in terms.roles.place_prepositions
 
 
 def _counts_nothing(after: str, terms: ReportTerms) -> bool:
-    """The number is followed by another number or by a capitalised article ("Get short
-    URL 0 612 A woman and child were killed", "85 12 Daesh fighters"): a page's share
+    """The number is followed by another number or by a capitalised article ("Share 0 417
+    The shepherd was killed", "85 12 militiamen"): a page's share
     count or page number glued to the next sentence, which counts nothing."""
     words = after.split()[:1]
     if not words:
