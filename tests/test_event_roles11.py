@@ -86,3 +86,51 @@ def test_the_role_check_lists_are_typed(tmp_path):
     bad.write_text("list\tword\tvalue\nself_directed_type\tMARCH\t\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_role_words(bad)
+
+
+def test_an_armed_group_named_after_its_state_acts_for_it(kb):
+    doc = run(kb, "The Eritrean Liberation Front attacked a police post near the border on Monday.")
+    attack = one(doc, "ASSAULT")
+    assert attack.source is not None and attack.source.sector == "REB"
+    assert country(attack.source) == "ERI"
+
+
+def _import_script():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "scripts" / "import_phoenix.py"
+    spec = importlib.util.spec_from_file_location("import_phoenix_for_tests", path)
+    module = importlib.util.module_from_spec(spec)
+    import sys
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_region_or_a_surname_is_no_state_of_a_group():
+    script = _import_script()
+    names = script._names_state_at
+    assert names(("front", "for", "the", "liberation", "of", "angola"), 5, 6)
+    assert names(("eritrean", "liberation", "front"), 0, 1)
+    assert not names(("latin", "american", "patriotic", "army"), 1, 2)  # a region
+    assert not names(("kulwinder", "mali"), 1, 2)  # a person's surname
+
+
+def test_a_participle_of_accusing_after_a_report_is_the_speakers(kb):
+    doc = run(kb, "Armenia's defence ministry said Azerbaijani saboteurs had seized a border post, "
+                  "accusing Baku of provocation.")
+    charge = one(doc, "ACCUSE")
+    assert country(charge.source) == "ARM" and "ministry" in charge.source.text
+    assert country(charge.target) == "AZE"
+
+
+def test_a_participle_of_harm_after_a_report_stays_with_the_reported_doer(kb):
+    doc = run(kb, "The army said rebels attacked a convoy near Gao, killing five soldiers.")
+    attack = first(doc, "ASSAULT")
+    assert attack.source is not None and attack.source.text == "rebels"
+
+
+def test_the_shabab_without_al_is_the_somali_group(kb):
+    doc = run(kb, "The Shabab attacked a hotel in the capital on Friday.")
+    attack = one(doc, "ASSAULT")
+    assert country(attack.source) == "SOM" and attack.source.sector == "REB"

@@ -760,6 +760,9 @@ def verb_subject(verb, words: Optional[EventWords] = None):
             continue
         if v.dep_ in ("relcl", "acl") and v.tag_ != "VBN":
             return v.head
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and _glosses_report(v):
+            v = v.head.head  # "FSB said saboteurs seized a post, accusing Kiev": FSB accuses
+            continue
         if v.dep_ == "advcl" and (v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
             v = v.head  # "..., offering assistance", "is in Syria to investigate": the main subject
             continue
@@ -800,6 +803,19 @@ def _joins_reporting_clause(verb) -> bool:
     passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
     modal = head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     return progressive or passive or (modal and verb.tag_ == "VBD")
+
+
+def _glosses_report(verb) -> bool:
+    """A participle of saying after a reported clause ("X said rebels seized the post,
+    accusing Kiev of ...", "..., blaming Moscow"): the parse hangs it on the reported
+    verb, but it is the speaker's comment on what it reports, so its subject is the
+    speaker's, not the reported doer's (the accuser is not the accused)."""
+    reported, speech = verb.head, verb.head.head
+    # (after a reported act of saying, "had written to her, promising action", the
+    # participle goes on with that act: its doer's)
+    return lemma(verb) in _speech_verbs() and verb.i > reported.i and reported.dep_ == "ccomp" \
+        and lemma(reported) not in _speech_verbs() and reported.pos_ == "VERB" \
+        and speech.pos_ in VERB_POS and lemma(speech) in _speech_verbs() and child(speech, "nsubj") is not None
 
 
 def is_passive(verb) -> bool:
