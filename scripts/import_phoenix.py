@@ -33,6 +33,7 @@ import argparse
 import re
 import sys
 import unicodedata
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -240,6 +241,8 @@ class Context:
     curated: dict[tuple[str, ...], list[tuple[str, Optional[str]]]]  # name tokens -> (id, country)
     weak_surnames: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
+    #: a state's name, short names and demonyms (not its capital) -> its alpha-3 code
+    state_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 def token_key(text: str) -> tuple[str, ...]:
@@ -443,6 +446,7 @@ def convert(entries: list[RawEntry], ctx: Context) -> Converted:
         if kind == "person" and len(name.split()) == 1:
             out.skip("person known by one word only")
             continue
+        codes = named_state(codes, name, kind, ctx)
         country_set = {c.country for c in codes if c.country}
         curated = _curated_match([name] + aliases, country_set, ctx)
         if curated is not None and curated in ctx.countries:
@@ -488,6 +492,45 @@ def convert(entries: list[RawEntry], ctx: Context) -> Converted:
         rows = _rows(actor_id, name, kind, aliases, codes, entry)
         (out.people if kind == "person" else out.organisations).extend(rows)
     return out
+
+
+#: sectors of groups that act inside one country, which their name may give
+_NAMED_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "CRM"})
+
+
+def named_state(codes: list[Code], name: str, kind: str, ctx: Context) -> list[Code]:
+    """An armed or political group Phoenix codes by region only ("SASREB", "INTREB")
+    whose name names one state ("Eritrean Liberation Front", "Movement of Islamic Action
+    of Iraq", "Communist Party of Nepal-Maoist") operates in that state: its codes take
+    that country (docs/annotation.md 5: rebels and parties belong to the country they
+    act in). A name with no state, or with two ("Army for the Liberation of Rwanda and
+    Congo"), stays without one; a capital in a name is no state ("Baghdad Brigades")."""
+    if kind == "person" or any(c.country or c.igo for c in codes) \
+            or not any(c.sector in _NAMED_STATE_SECTORS for c in codes):
+        return codes
+    words = token_key(name)
+    found = {ctx.state_forms[words[i:j]] for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
+             if words[i:j] in ctx.state_forms and _names_state_at(words, i, j)}
+    if len(found) != 1:
+        return codes
+    country = found.pop()
+    return [dataclasses.replace(c, country=country) for c in codes]
+
+
+#: before a demonym, a word that widens it to a region ("Latin American", "Pan-Turkish")
+_REGION_PREFIXES = frozenset({"latin", "pan"})
+#: before a state's name that ends a group's name, the words that make it the group's
+#: field ("Front for the Liberation of Angola", "Movement ... in Chad")
+_FIELD_PREPOSITIONS = frozenset({"of", "in", "for"})
+
+
+def _names_state_at(words: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether the state form at words[i:j] names the group's state: not widened to a
+    region, and, at the end of the name, after "of"/"in" (a name ending in a state's name
+    without one is a person's: "Kulwinder Mali")."""
+    if i > 0 and words[i - 1] in _REGION_PREFIXES:
+        return False
+    return j < len(words) or (i > 0 and words[i - 1] in _FIELD_PREPOSITIONS)
 
 
 def _curated_match(forms: list[str], countries: set[str], ctx: Context) -> Optional[str]:
@@ -582,11 +625,14 @@ def build_context() -> Context:
     lexicon = load_lexicon()
     countries = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
     curated: dict[tuple[str, ...], list[tuple[str, Optional[str]]]] = {}
+    state_forms: dict[tuple[str, ...], str] = {}
     country_words: set[str] = set()
     for file in ("countries.tsv", "organisations.tsv", "people.tsv"):
         for row in read_actor_file(ACTOR_DATA_DIR / file):
             forms = [row["name"]] + [a for a in row.get("aliases", "").split("|") if a]
             if file == "countries.tsv":
+                for form in forms + [d for d in row.get("demonyms", "").split("|") if d]:
+                    state_forms.setdefault(token_key(form), row.get("country") or row["id"])
                 for form in forms + [d for d in (row.get("demonyms", "") + "|" + row.get("metonyms", "")).split("|")
                                      if d]:
                     country_words.add(normalise(form).strip("."))
@@ -614,7 +660,7 @@ def build_context() -> Context:
     english = {w for pos in index for w in index[pos] if w.isalpha()}
     org_words = dict(lexicon.org_sector_words)
     return Context(cameo, countries, country_words, country_tokens, title_words, org_words, english, curated,
-                   lexicon.weak_surnames, lexicon.government_nouns)
+                   lexicon.weak_surnames, lexicon.government_nouns, state_forms)
 
 
 def _role_phrases() -> list[str]:

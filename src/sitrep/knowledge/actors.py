@@ -178,6 +178,12 @@ class RoleWords:
     receiving_verbs: frozenset[str] = frozenset()
     #: PLOVER types whose unaddressed act by a rival for power is an appeal to followers
     appeal_types: frozenset[str] = frozenset()
+    #: PLOVER types whose doer's own party may be its target ("Caracas protests": VEN -> VEN)
+    self_directed_types: frozenset[str] = frozenset()
+    #: trigger lemmas of shows of force aimed at no one ("test", "drill", "parade")
+    display_acts: frozenset[str] = frozenset()
+    #: prepositions after a show of force that name whom it is aimed at ("fired toward Japan")
+    aiming_prepositions: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -199,7 +205,8 @@ _ROLE_WORD_SETS = {
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
     "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
-    "receiving_verb": "receiving_verbs",
+    "receiving_verb": "receiving_verbs", "display_act": "display_acts",
+    "aiming_preposition": "aiming_prepositions",
 }
 
 
@@ -211,6 +218,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     dispossessing: set[str] = set()
     answering: set[str] = set()
     appeals: set[str] = set()
+    self_directed: set[str] = set()
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
@@ -240,6 +248,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: appeal_type needs a PLOVER type, got {word!r}")
             appeals.add(word.upper())
+        elif kind == "self_directed_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: self_directed_type needs a PLOVER type, got {word!r}")
+            self_directed.add(word.upper())
         elif kind == "dispossessing_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
@@ -248,7 +260,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
                      dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
-                     appeal_types=frozenset(appeals),
+                     appeal_types=frozenset(appeals), self_directed_types=frozenset(self_directed),
                      **{name: frozenset(words) for name, words in sets.items()})
 
 

@@ -388,6 +388,77 @@ def home_protesters(happenings) -> None:
                          resolved_by="phrase+party")
 
 
+def no_self_targets(happenings) -> None:
+    """The last check on roles: an act is not aimed at its own doer. When the roles
+    chosen make the target the same party as the source ("Israel says it destroyed
+    tunnels" -> Israel; ads "accusing Kerry" with Kerry as the accuser too), the rules
+    read the doer twice, and no target is better than that one. Two parties of one
+    country stay (a government arresting its own protesters is VEN -> VEN), and so do
+    the types whose doer's own party may be the target (role_words.tsv
+    self_directed_type: protests in Caracas against the government in Caracas)."""
+    words = load_role_words()
+    for h in happenings:
+        if h.source is not None and h.target is not None and h.type not in words.self_directed_types \
+                and same_party(h.source, h.target):
+            h.target = None
+
+
+def unaimed_displays(happenings, sdoc) -> None:
+    """A show of force (role_words.tsv display_act: a weapons test, a drill, an exercise,
+    a parade) is aimed at no one unless a preposition of the act names whom, another
+    state than the doer (aiming_preposition: "fired toward Japan", "drills with South
+    Korea", exercises "in Venezuela" are held with its host): a neighbour or
+    a rival named elsewhere in the sentence, or taken from the article's home, is an
+    invented target (PLOVER codes "North Korea tested a missile" PRK -> none)."""
+    words = load_role_words()
+    for h in happenings:
+        if h.target is None or sdoc is None:
+            continue
+        displays = [d for d in h.drafts if _is_display(d, sdoc, words.display_acts)
+                    if h.type == "MOBILIZE" or _display_prefix(sdoc[d.head], words.display_acts)]
+        at_home = h.source is not None and h.source.country is not None \
+            and h.source.country == h.target.country
+        if displays and (at_home or not any(_aimed_at(sdoc[d.head], h.target, words.aiming_prepositions)
+                                            for d in displays)):
+            h.target = None  # a test at home ("in North Korea") is aimed at no one either
+
+
+def _is_display(draft, sdoc, display_acts) -> bool:
+    """The draft's trigger names a show of force: its head, a light verb's object or a
+    compound before its head ("missile test", "conducted drills", "test-fired")."""
+    head = sdoc[draft.head]
+    lemmas = {draft.lemma, lemma(head), *draft.object_words, *head.text.lower().split("-")}
+    lemmas |= {lemma(t) for t in head.children if t.dep_ in ("compound", "dobj", "amod")}
+    return bool(lemmas & display_acts) or _display_prefix(head, display_acts)
+
+
+def _display_prefix(head, display_acts) -> bool:
+    """"test-fired": the tokeniser splits off the prefix that makes the firing a test,
+    whatever type the verb alone was given."""
+    doc = head.doc
+    return head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ in display_acts
+
+
+def _aimed_at(head, target: Actor, aiming_prepositions) -> bool:
+    """The target lies inside a prepositional phrase of aim on the trigger, on the verb
+    that governs it, or on that verb's object ("fired a missile over Japan")."""
+    holders = [head]
+    tok = head
+    while tok.head is not tok and tok.pos_ not in ("VERB", "AUX") and len(holders) < 4:
+        tok = tok.head
+        holders.append(tok)
+    holders += [c for t in list(holders) for c in t.children if c.dep_ in ("dobj", "attr")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in aiming_prepositions \
+                    and not prep.is_ancestor(head):  # "took part in drills": the act's own phrase
+                sub = list(prep.subtree)
+                start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+                if start <= target.span[0] and target.span[1] <= end:
+                    return True
+    return False
+
+
 def _overthrown_government(h, source: Actor) -> Actor:
     """The doer's own government, implied by the act: the one a coup is staged against
     (role_words.tsv own_state_act), or the state an opposition act targets when the text
@@ -689,6 +760,9 @@ def verb_subject(verb, words: Optional[EventWords] = None):
             continue
         if v.dep_ in ("relcl", "acl") and v.tag_ != "VBN":
             return v.head
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and _glosses_report(v):
+            v = v.head.head  # "FSB said saboteurs seized a post, accusing Kiev": FSB accuses
+            continue
         if v.dep_ == "advcl" and (v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
             v = v.head  # "..., offering assistance", "is in Syria to investigate": the main subject
             continue
@@ -729,6 +803,19 @@ def _joins_reporting_clause(verb) -> bool:
     passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
     modal = head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     return progressive or passive or (modal and verb.tag_ == "VBD")
+
+
+def _glosses_report(verb) -> bool:
+    """A participle of saying after a reported clause ("X said rebels seized the post,
+    accusing Kiev of ...", "..., blaming Moscow"): the parse hangs it on the reported
+    verb, but it is the speaker's comment on what it reports, so its subject is the
+    speaker's, not the reported doer's (the accuser is not the accused)."""
+    reported, speech = verb.head, verb.head.head
+    # (after a reported act of saying, "had written to her, promising action", the
+    # participle goes on with that act: its doer's)
+    return lemma(verb) in _speech_verbs() and verb.i > reported.i and reported.dep_ == "ccomp" \
+        and lemma(reported) not in _speech_verbs() and reported.pos_ == "VERB" \
+        and speech.pos_ in VERB_POS and lemma(speech) in _speech_verbs() and child(speech, "nsubj") is not None
 
 
 def is_passive(verb) -> bool:

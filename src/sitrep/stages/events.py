@@ -31,7 +31,8 @@ from sitrep.stages.event_merge import Draft, group, object_words, reaction_targe
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
-                                       home_protesters, own_state_targets, place_receives_act, provoked_reactors,
+                                       home_protesters, no_self_targets, own_state_targets, place_receives_act,
+                                       provoked_reactors, unaimed_displays,
                                        rival_sides, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
@@ -76,6 +77,9 @@ def run(doc: Document, kb) -> Document:
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
+    # last checks on the roles every rule above may have set
+    unaimed_displays(happenings, sdoc)
+    no_self_targets(happenings)
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
