@@ -14,6 +14,10 @@ def test_a_missile_test_is_not_aimed_at_a_rival_named_later_in_the_sentence(kb):
     test = one(doc, "MOBILIZE")
     assert country(test.source) == "PAK"
     assert test.target is None
+    # the removed target stays traceable: rule, act and the dropped mention's span
+    [check] = doc.article.meta["role_checks"]
+    assert check["rule"] == "unaimed display" and check["dropped"]["country"] == "IND"
+    assert doc.article.text[slice(*check["dropped"]["span"])] == "India"
 
 
 def test_a_parade_takes_no_target_from_talks_it_follows(kb):
@@ -43,22 +47,32 @@ def _actor(text, start, country=None, sector=None, kind="state", actor_id=None):
                  sector=sector, kind=kind, actor_id=actor_id)
 
 
+def _act(type_, source, target):
+    """A hand-made happening: its type, roles and a first mention with a trigger."""
+    trigger = SimpleNamespace(text="acted", span=(100, 105))
+    return SimpleNamespace(type=type_, source=source, target=target,
+                           first=SimpleNamespace(event=SimpleNamespace(trigger=trigger)))
+
+
 def test_an_act_whose_target_is_its_own_doer_loses_the_target():
     from sitrep.stages.event_roles import no_self_targets
     doer = _actor("Freedonia", 0, "FRE")
     same_state_again = _actor("Freedonia", 40, "FRE")
-    attack = SimpleNamespace(type="ASSAULT", source=doer, target=same_state_again)
-    no_self_targets([attack])
+    attack = _act("ASSAULT", source=doer, target=same_state_again)
+    removed = no_self_targets([attack])
     assert attack.target is None
+    # provenance: the removed target is listed with its span and the rule
+    assert removed == [{"rule": "self target", "type": "ASSAULT", "trigger": "acted", "span": [100, 105],
+                        "role": "target", "dropped": {"text": "Freedonia", "span": [40, 49], "country": "FRE"}}]
 
 
 def test_two_parties_of_one_country_and_protests_keep_their_target():
     from sitrep.stages.event_roles import no_self_targets
     police = _actor("police", 0, "VEN", sector="COP", kind="group")
     protesters = _actor("protesters", 20, "VEN", sector="CIV", kind="group")
-    arrest = SimpleNamespace(type="COERCE", source=police, target=protesters)
+    arrest = _act("COERCE", source=police, target=protesters)
     city = _actor("Caracas", 40, "VEN")
-    protest = SimpleNamespace(type="PROTEST", source=city, target=_actor("Caracas", 60, "VEN"))
+    protest = _act("PROTEST", source=city, target=_actor("Caracas", 60, "VEN"))
     no_self_targets([arrest, protest])
     assert arrest.target is protesters
     assert protest.target is not None
@@ -69,8 +83,8 @@ def test_the_same_person_twice_is_one_party():
     speaker = _actor("Senator Smith", 0, "USA", sector="GOV", kind="person", actor_id="person:smith")
     again = _actor("Smith", 50, "USA", sector="GOV", kind="person", actor_id="person:smith")
     other = _actor("Senator Jones", 80, "USA", sector="GOV", kind="person", actor_id="person:jones")
-    charge = SimpleNamespace(type="ACCUSE", source=speaker, target=again)
-    rebuke = SimpleNamespace(type="ACCUSE", source=speaker, target=other)
+    charge = _act("ACCUSE", source=speaker, target=again)
+    rebuke = _act("ACCUSE", source=speaker, target=other)
     no_self_targets([charge, rebuke])
     assert charge.target is None
     assert rebuke.target is other

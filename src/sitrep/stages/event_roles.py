@@ -388,7 +388,16 @@ def home_protesters(happenings) -> None:
                          resolved_by="phrase+party")
 
 
-def no_self_targets(happenings) -> None:
+def dropped_target(h, rule: str) -> dict:
+    """What a last check on roles removed, for ``article.meta["role_checks"]``: the act,
+    the target it had (text, span, country) and the rule, so no role vanishes unseen."""
+    trigger, target = h.first.event.trigger, h.target
+    return {"rule": rule, "type": h.type, "trigger": trigger.text, "span": list(trigger.span),
+            "role": "target", "dropped": {"text": target.text, "span": list(target.span),
+                                          "country": target.country}}
+
+
+def no_self_targets(happenings) -> list[dict]:
     """The last check on roles: an act is not aimed at its own doer. When the roles
     chosen make the target the same party as the source ("Israel says it destroyed
     tunnels" -> Israel; ads "accusing Kerry" with Kerry as the accuser too), the rules
@@ -397,13 +406,16 @@ def no_self_targets(happenings) -> None:
     the types whose doer's own party may be the target (role_words.tsv
     self_directed_type: protests in Caracas against the government in Caracas)."""
     words = load_role_words()
+    removed = []
     for h in happenings:
         if h.source is not None and h.target is not None and h.type not in words.self_directed_types \
                 and same_party(h.source, h.target):
+            removed.append(dropped_target(h, "self target"))
             h.target = None
+    return removed
 
 
-def unaimed_displays(happenings, sdoc) -> None:
+def unaimed_displays(happenings, sdoc) -> list[dict]:
     """A show of force (role_words.tsv display_act: a weapons test, a drill, an exercise,
     a parade) is aimed at no one unless a preposition of the act names whom, another
     state than the doer (aiming_preposition: "fired toward Japan", "drills with South
@@ -411,6 +423,7 @@ def unaimed_displays(happenings, sdoc) -> None:
     a rival named elsewhere in the sentence, or taken from the article's home, is an
     invented target (PLOVER codes "North Korea tested a missile" PRK -> none)."""
     words = load_role_words()
+    removed = []
     for h in happenings:
         if h.target is None or sdoc is None:
             continue
@@ -420,7 +433,9 @@ def unaimed_displays(happenings, sdoc) -> None:
             and h.source.country == h.target.country
         if displays and (at_home or not any(_aimed_at(sdoc[d.head], h.target, words.aiming_prepositions)
                                             for d in displays)):
+            removed.append(dropped_target(h, "unaimed display"))
             h.target = None  # a test at home ("in North Korea") is aimed at no one either
+    return removed
 
 
 def _is_display(draft, sdoc, display_acts) -> bool:

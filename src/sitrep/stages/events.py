@@ -78,8 +78,10 @@ def run(doc: Document, kb) -> Document:
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
-    unaimed_displays(happenings, sdoc)
-    no_self_targets(happenings)
+    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings)
+    if removed:
+        # provenance: every target a last check removed is listed with its span
+        doc.article.meta["role_checks"] = removed
     doc.events = to_events(happenings, doc.article.id)
     return doc
 
