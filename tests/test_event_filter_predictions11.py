@@ -123,3 +123,13 @@ def test_an_event_noun_under_a_habitual_verb_is_no_habit():
     assert [t.text for t in _habit_carriers(raids)] == ["raids"]
     condemned = next(t for t in sent if t.text == "condemned")
     assert _habit_carriers(condemned)[0] is condemned
+
+
+def test_a_named_partys_stance_told_indirectly_is_kept(kb):
+    doc = run(kb, "Norway's prime minister would not rule out sanctions against Moscow if the envoy "
+                  "stays." + TAIL)
+    assert kept(doc, "rule out") and kept(doc, "rule out")[0].type == "THREATEN", triggers(doc)
+    doc = run(kb, "Norway would accept any vote of the council." + TAIL)
+    assert kept(doc, "accept"), triggers(doc)
+    doc = run(kb, "Under pressure from its allies, Norway might soon expel the Russian ambassador." + TAIL)
+    assert reasons(doc, "expel") == ["prediction"]

@@ -60,7 +60,7 @@ from sitrep.stages.event_statements import mark_words, statement_cues
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
-FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual")
+FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal")
 #: parse relations through which a modal on a governing verb covers the trigger ("should
 #: decide to make concessions", "should continue providing", "should be allowed"); not
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
@@ -203,8 +203,22 @@ def predicted(event: Event, doc: Document, modals: frozenset[str], expectations:
         return False
     if (event.date is not None and not event.date.inferred) or _political_quote(event, doc):
         return False
-    return all(_under_prediction(span, doc, modals, expectations) for span in
-               ([m.span for m in event.mentions] or [event.trigger.span]))
+    spans = [m.span for m in event.mentions] or [event.trigger.span]
+    if _named_party(event.source) and any(_stated_stance(span, doc) for span in spans):
+        return False  # "Doe would not rule out force": the party's own stance, told indirectly
+    return all(_under_prediction(span, doc, modals, expectations) for span in spans)
+
+
+def _stated_stance(span: tuple[int, int], doc: Document) -> bool:
+    """The act's verb chain carries a modal of stance ("would", "will": ``stance_modal``
+    in filter_cues.tsv) or a negation: how a named party's own intent or refusal is told
+    in reported speech, not a writer's guess."""
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    stance = load_filter_cues().get("stance_modal", frozenset())
+    return any(ch.dep_ == "neg" or (ch.dep_ == "aux" and ch.lower_ in stance)
+               for tok in _prediction_carriers(chars.root) for ch in tok.children)
 
 
 def habitual(event: Event, doc: Document, adverbs: frozenset[str]) -> bool:
