@@ -709,10 +709,14 @@ class PeriodReader:
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
+        self.recent_times = words.get("recent_time", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
+        #: token index of each event trigger of the document -> its type (set by the events
+        #: stage): whether a main act is a statement
+        self.act_types: dict[int, str] = {}
         leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
         self._lead_end = leads[-1][1] if leads else 0
@@ -736,7 +740,7 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
-        if when is None and (self.recap(c) or self.told_as_earlier(c)):
+        if when is None and (self.recap(c) or self.told_as_earlier(c) or self.before_past_act(c)):
             return "past"
         return "news" if when is not None or c.is_verb else None
 
@@ -758,19 +762,41 @@ class PeriodReader:
         ("Russia has shut down a line"), a statement in the perfect is a stand of the
         period ("has urged"), and a quote speaks in its own time."""
         verb = _clause_verb(c)
-        if verb is None or verb.idx < self._lead_end:
-            return False
-        if not _present_perfect(verb) or c.type in self.statement_types:
+        if verb is None or c.type in self.statement_types:
             return False  # "has urged", "have called on": a stand taken in the period
+        if not c.is_verb and getattr(c, "governor", None) is not None:
+            return False  # "have condemned the shelling": the content's time is the statement's
+        return self._recap_verb(verb)
+
+    def _recap_verb(self, verb) -> bool:
+        """The verb is an undated present perfect of the article's body (:meth:`recap`),
+        not a report's content ("says it has destroyed the tunnels") nor inside a quote."""
+        if verb.idx < self._lead_end or not _present_perfect(verb):
+            return False
         if verb.dep_ == "ccomp":
             return False  # "says it has destroyed the tunnels": a report of the period
         if self.dates.in_direct_quote(verb.idx):
             return False
-        if not c.is_verb and getattr(c, "governor", None) is not None:
-            return False  # "have condemned the shelling": the content's time is the statement's
-        sent = verb.sent
-        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
-                       for t in self.dates.doc.times)
+        if any(ch.dep_ == "advmod" and ch.lower_ in self.recent_times for ch in verb.children):
+            return False  # "have recently suffered losses": the news window itself
+        return not self._period_time_in(verb.sent)
+
+    def _period_time_in(self, sent) -> bool:
+        """The sentence names a time that may lie in the news period."""
+        return any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                   for t in self.dates.doc.times)
+
+    def before_past_act(self, c) -> bool:
+        """An undated act introduced by "after" or "following" on a main act told as
+        background ("hundreds have been killed after protesting", "were jailed following
+        the riots" in a recap): it came before an act already before the news period.
+        A statement in the perfect is a stand of the period ("has urged calm after the
+        clashes"), whose occasion may be the news."""
+        host = _main_act(c, self.cues.get("before_main", frozenset()))
+        if host is None or self.act_types.get(host.i) in self.statement_types:
+            return False
+        return self._recap_verb(host) or self._earlier_verb(host) \
+            or background_cue([host], self.cues) is not None
 
     def told_as_earlier(self, c) -> bool:
         """An undated act told in the past perfect ("the leaders had been critical of him",
@@ -785,7 +811,12 @@ class PeriodReader:
         verb = _clause_verb(c)
         if verb is None and c.head.dep_ == "acomp":
             verb = c.head.head  # "had been critical of him": the adjective's copula
-        if verb is None or not _past_perfect(verb) or verb.idx < self._lead_end:
+        return verb is not None and self._earlier_verb(verb)
+
+    def _earlier_verb(self, verb) -> bool:
+        """The verb is an undated past perfect after the lead that orders no two acts of
+        the story and reports no content (:meth:`told_as_earlier`)."""
+        if not _past_perfect(verb) or verb.idx < self._lead_end:
             return False  # the lead tells the news, also in the past perfect
         clause = verb
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -794,9 +825,7 @@ class PeriodReader:
             return False
         if self.dates.in_direct_quote(verb.idx):
             return False
-        sent = verb.sent
-        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
-                       for t in self.dates.doc.times)
+        return not self._period_time_in(verb.sent)
 
     def standing(self, c) -> bool:
         """A verb of accusation or argument in the simple present after the story's lead
@@ -987,6 +1016,24 @@ def _carrier(c):
         return c.head.head
     if c.head.dep_ == "pobj" and c.head.head.dep_ == "prep" and c.head.head.head.pos_ in ("VERB", "AUX"):
         return c.head.head.head
+    return None
+
+
+def _main_act(c, words: frozenset[str]):
+    """The verb of the main clause whose "after ..." clause or phrase holds the event
+    ("killed" for "have been killed after protesting", "jailed" for "were jailed following
+    the riots"); None when the event is not introduced by one of ``words``."""
+    if not words:
+        return None
+    verb = c.head if c.is_verb else c.light
+    if verb is not None and verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in words
+                                                         for ch in verb.children):
+        return verb.head
+    head = c.head if c.light is None else c.light
+    prep = head.head
+    if head.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep" and prep.lower_ in words \
+            and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
     return None
 
 

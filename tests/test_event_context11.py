@@ -1,0 +1,48 @@
+"""Session 10 (dates11): an act introduced by "after"/"following" on a main act told as
+background is background too; "recently" on a perfect keeps it news. Every text is made
+up for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+#: two lead paragraphs: the body recap rules only apply after the story's lead
+LEAD = ("Zarnian troops shelled the port of Karavan on Monday, officials in Orvalo said.\n\n"
+        "The governor of Karavan condemned the shelling on Tuesday and asked Orvalo for help.\n\n")
+
+
+def run(kb, body, published="2024-05-22"):
+    return pipeline.process(Article(id="t", text=LEAD + body, published=published), kb)
+
+
+def by_trigger(doc, word):
+    found = [e for e in doc.events if e.trigger.text.startswith(word) and e.trigger.span[0] >= len(LEAD)]
+    assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def test_an_act_after_which_a_recapped_arrest_came_is_background(kb):
+    doc = run(kb, "Dozens of dock workers in Karavan have been arrested by Zarnian police after "
+                  "marching on the Zarnian embassy.")
+    assert by_trigger(doc, "arrested").background is True
+    marching = by_trigger(doc, "marching")
+    assert marching.background is True
+    assert marching.date is None  # no news day for an act before the news period
+
+
+def test_following_introduces_an_earlier_act_too(kb):
+    # (a noun after "following" was already read through the verb that carries it)
+    doc = run(kb, "Scores of students in Karavan have been jailed by Zarnian police following "
+                  "protests against the governor.")
+    assert by_trigger(doc, "protests").background is True
+
+
+def test_an_act_before_a_dated_arrest_of_the_news_week_stays_news(kb):
+    doc = run(kb, "Dozens of dock workers in Karavan were arrested by Zarnian police on Tuesday after "
+                  "marching on the Zarnian embassy.")
+    assert by_trigger(doc, "arrested").background is False
+    assert by_trigger(doc, "marching").background is False
+
+
+def test_recently_on_the_perfect_keeps_the_act_after_it_news(kb):
+    doc = run(kb, "Zarnian forces have recently suffered heavy losses after rebels launched an "
+                  "offensive on Karavan.")
+    assert by_trigger(doc, "launched").background is False
