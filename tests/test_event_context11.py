@@ -46,3 +46,34 @@ def test_recently_on_the_perfect_keeps_the_act_after_it_news(kb):
     doc = run(kb, "Zarnian forces have recently suffered heavy losses after rebels launched an "
                   "offensive on Karavan.")
     assert by_trigger(doc, "launched").background is False
+
+
+def test_an_act_before_a_main_act_dated_years_back_is_background(kb):
+    doc = run(kb, "Orvalo pulled its troops out of Karavan in 2011 after Zarnia threatened to attack them.")
+    threat = by_trigger(doc, "threatened")
+    assert threat.background is True
+    assert threat.date is None  # never the news day
+
+
+# ---------------------------------------------------------------- ongoing, not a recap
+
+def test_talks_that_have_continued_are_news(kb):
+    doc = run(kb, "Talks between Zarnia and Orvalo have continued despite the shelling.")
+    assert by_trigger(doc, "Talks").background is False
+
+
+def test_a_progressive_perfect_is_still_going_on(kb):
+    doc = run(kb, "Zarnian and Orvalan envoys have been holding talks in Geneva on a ceasefire.")
+    assert by_trigger(doc, "holding").background is False
+
+
+def test_a_plain_perfect_of_the_body_is_still_a_recap(kb):
+    # the counterpart: an undated present perfect after the lead tells what came before
+    doc = run(kb, "Zarnian envoys have held talks in Geneva with Orvalo.")
+    assert by_trigger(doc, "held").background is True
+
+
+def test_a_second_conjunct_shares_the_perfect_of_the_first(kb):
+    doc = run(kb, "Rebels have stormed two prisons in Karavan and freed hundreds of inmates.")
+    assert by_trigger(doc, "stormed").background is True
+    assert by_trigger(doc, "freed").background is True

@@ -375,6 +375,16 @@ class DateFinder:
                 out.add(tok.head.head.i)  # "had been under house arrest since 2014"
         return out
 
+    def dated_before(self, verb) -> bool:
+        """A time before the news period modifies the verb itself ("pulled out in 2011",
+        "In May, the US left the deal" in an undated article)."""
+        for k, (time, past_only) in enumerate(self._choices):
+            root = self._time_roots[k]
+            if root is not None and month_host(root) is not None and month_host(root).i == verb.i \
+                    and (past_only or before_news_period(time, self.reference)):
+                return True
+        return False
+
     def in_news_period(self, time: Optional[Time]) -> bool:
         """The date is known and lies in the article's news period."""
         return time is not None and self.reference is not None and not before_news_period(time, self.reference)
@@ -710,6 +720,7 @@ class PeriodReader:
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
+        self.ongoing_verbs = words.get("ongoing_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
@@ -779,7 +790,17 @@ class PeriodReader:
             return False
         if any(ch.dep_ == "advmod" and ch.lower_ in self.recent_times for ch in verb.children):
             return False  # "have recently suffered losses": the news window itself
+        if self._ongoing(verb):
+            return False  # "talks have continued", "have been holding talks": still going on
         return not self._period_time_in(verb.sent)
+
+    def _ongoing(self, verb) -> bool:
+        """A present perfect that reaches the report: progressive ("have been holding
+        talks") or a verb of continuing ("talks have continued", "the fighting has
+        intensified"). A long duration on it ("for two years") is read apart (:meth:`_cued`)."""
+        if (verb.lemma_ or "").lower() in self.ongoing_verbs:
+            return True
+        return verb.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lower_ == "been" for ch in verb.children)
 
     def _period_time_in(self, sent) -> bool:
         """The sentence names a time that may lie in the news period."""
@@ -795,7 +816,7 @@ class PeriodReader:
         host = _main_act(c, self.cues.get("before_main", frozenset()))
         if host is None or self.act_types.get(host.i) in self.statement_types:
             return False
-        return self._recap_verb(host) or self._earlier_verb(host) \
+        return self._recap_verb(host) or self._earlier_verb(host) or self.dates.dated_before(host) \
             or background_cue([host], self.cues) is not None
 
     def told_as_earlier(self, c) -> bool:
@@ -1049,8 +1070,23 @@ def _perfect(verb) -> bool:
 
 def _past_perfect(verb) -> bool:
     """A verb in the past perfect ("had left", "had been trying", "had been seized")."""
-    return verb.tag_ in ("VBN", "VBG") and any(
-        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
+    auxes = _auxiliaries(verb)
+    shared = bool(auxes) and auxes[0].head.i != verb.i
+    return (verb.tag_ in ("VBN", "VBG") or (shared and verb.tag_ == "VBD")) and any(
+        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in auxes)
+
+
+def _auxiliaries(verb) -> list:
+    """The verb's auxiliaries, or for a second conjunct without its own auxiliary or
+    subject those of the first ("have stormed two prisons and freed the inmates": "freed"
+    is a present perfect too)."""
+    own = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    first = verb
+    while not own and first.dep_ == "conj" and first.head.i != first.i \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in first.children):
+        first = first.head
+        own = [ch for ch in first.children if ch.dep_ in ("aux", "auxpass")]
+    return own
 
 
 @functools.lru_cache(maxsize=1)
@@ -1063,9 +1099,11 @@ def _addressed_types() -> frozenset[str]:
 def _present_perfect(verb) -> bool:
     """A verb in the present perfect, simple or progressive, active or passive ("has sent",
     "have been killed", "has been warning"); not a modal ("would have sent")."""
-    if verb.tag_ not in ("VBN", "VBG"):
+    auxes = _auxiliaries(verb)
+    shared = bool(auxes) and auxes[0].head.i != verb.i
+    # the parser tags a second conjunct's participle as a past ("have stormed ... and freed")
+    if verb.tag_ not in ("VBN", "VBG") and not (shared and verb.tag_ == "VBD"):
         return False
-    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
     # "'s" is "has" only as a perfect auxiliary ("it's been shelled"), not "is" ("it's destroyed")
     return bool(auxes) and auxes[0].dep_ == "aux" and auxes[0].lower_ in ("has", "have", "'s", "'ve") \
         and auxes[0].tag_ in ("VBZ", "VBP")
