@@ -77,3 +77,20 @@ def test_a_second_conjunct_shares_the_perfect_of_the_first(kb):
     doc = run(kb, "Rebels have stormed two prisons in Karavan and freed hundreds of inmates.")
     assert by_trigger(doc, "stormed").background is True
     assert by_trigger(doc, "freed").background is True
+
+
+# ---------------------------------------------------------------- the act another one answers
+
+def test_the_date_of_sanctions_does_not_date_the_act_they_punish(kb):
+    doc = run(kb, "Orvalo is set to impose sanctions on Zarnia, possibly as early as next week, for its "
+                  "attack on the Karavan bridge on May 17, 2024.")
+    attack = by_trigger(doc, "attack")
+    assert attack.date is not None and attack.date.value == "2024-05-17"
+
+
+def test_a_time_inside_the_answered_act_does_not_date_the_answer(kb):
+    doc = run(kb, "Apologies from Zarnian leaders over the downing of an Orvalan airliner two weeks ago "
+                  "have done little to calm Karavan.")
+    apology = by_trigger(doc, "Apologies")
+    assert apology.background is False
+    assert apology.date is None or apology.date.value != "2024-05-08"

@@ -164,6 +164,7 @@ class DateFinder:
         from sitrep.knowledge.cues import default_word_sets
 
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
+        self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -237,7 +238,7 @@ class DateFinder:
         when from another event's trigger first or when it names a noun that is neither
         the event word nor its occasion ("quit the 1987 treaty", "citing a 2015 ruling"),
         "saying" when from a verb of saying ("said on Sunday that ..."), else "free"."""
-        tok = self._time_roots[k]
+        tok = root = self._time_roots[k]
         if tok is not None and self._names_other_noun(tok, anchors, trigger_at):
             return "other"
         if tok is not None and any(ch.dep_ == "relcl" and ch.i in anchors for ch in tok.children):
@@ -265,6 +266,8 @@ class DateFinder:
                 return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
+            if tok.i != root.i and self._cause_of(tok, anchors):
+                return "other"  # "apologies over the downing of an airliner last week"
             if tok.head.i == tok.i:
                 return "free"
             tok = tok.head
@@ -287,6 +290,12 @@ class DateFinder:
             # by a boycott": the clause tells what happened in it
             return False
         return not self._occasion(noun, anchors)
+
+    def _cause_of(self, tok, anchors: set[int]) -> bool:
+        """A noun, not the event's, that an act answers ("apologies over the downing",
+        "sanctions for its incursion"): a time inside its phrase dates that earlier act."""
+        return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in self.cause_preps \
+            and tok.i not in anchors
 
     def _record_since(self, tok) -> bool:
         """"for the first time since 2010", "its largest deployment since 2010", "the
@@ -371,8 +380,10 @@ class DateFinder:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
                 out.add(tok.head.i)
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
-                    and tok.head.head.pos_ in ("VERB", "AUX"):
-                out.add(tok.head.head.i)  # "had been under house arrest since 2014"
+                    and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.lower_ not in self.cause_preps:
+                # "had been under house arrest since 2014"; not "to impose sanctions this week
+                # for its incursion": the verb answers the act and has a date of its own
+                out.add(tok.head.head.i)
         return out
 
     def dated_before(self, verb) -> bool:
