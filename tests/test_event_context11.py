@@ -94,3 +94,33 @@ def test_a_time_inside_the_answered_act_does_not_date_the_answer(kb):
     apology = by_trigger(doc, "Apologies")
     assert apology.background is False
     assert apology.date is None or apology.date.value != "2024-05-08"
+
+
+# ---------------------------------------------------------------- which dates tell a story
+
+def undated(kb, text):
+    return pipeline.process(Article(id="t", text=text, published=None), kb)
+
+
+def test_a_year_naming_an_object_starts_no_story(kb):
+    doc = undated(kb, "Zarnia and Orvalo have agreed to look at ways of saving the port deal, officials "
+                      "in Karavan say.\n\nDuring a phone call with the Orvalan president, the Zarnian leader "
+                      "voiced concern about the consequences of abandoning the 2015 accord.\n\nThe Orvalan "
+                      "president called on Zarnian lawmakers to act quickly to save the deal.")
+    call = by_trigger_anywhere(doc, "called on")
+    assert call.background is False
+    assert call.date is None or call.date.value != "2015"
+
+
+def test_a_year_naming_the_setting_still_tells_the_story(kb):
+    doc = undated(kb, "Zarnia and Orvalo have agreed to look at ways of saving the port deal, officials "
+                      "in Karavan say.\n\nIn the 2014 film about the port, two reporters mock the Zarnian "
+                      "leader.\n\nZarnia threatened military action against Orvalo over the film.")
+    threat = by_trigger_anywhere(doc, "threatened")
+    assert threat.background is True and threat.date is not None and threat.date.value == "2014"
+
+
+def by_trigger_anywhere(doc, word):
+    found = [e for e in doc.events if e.trigger.text.startswith(word)]
+    assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]

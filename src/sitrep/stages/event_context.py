@@ -435,10 +435,26 @@ class DateFinder:
         _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only, last
 
+    def _names_an_object(self, root) -> bool:
+        """A date written before a noun that is the object of something ("abandoning the
+        2015 accord", "quit the 1987 treaty"), not its subject or a setting ("in the 2014
+        comedy")."""
+        if root is None or root.dep_ not in _ATTRIBUTIVE_DEPS or root.i > root.head.i:
+            return False
+        noun = root.head
+        if noun.pos_ != "NOUN" or noun.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in self.setting_preps)
+
     def _dates_between(self, start: int, end: int) -> list:
-        """(span, past only, time) of the date choices between two offsets."""
+        """(span, past only, time) of the date choices between two offsets that date an
+        act: not a date written before the object of an act, which names the thing
+        ("abandoning the 2015 accord": the next paragraph's "Rouhani called on ..." goes
+        on with no story of 2015); a named setting does tell the time of a story ("In the
+        2014 comedy, ...", "The 2003 invasion toppled ...")."""
         return [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
-                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts]
+                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts
+                and not self._names_an_object(self._time_roots[k])]
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
