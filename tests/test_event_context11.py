@@ -124,3 +124,18 @@ def by_trigger_anywhere(doc, word):
     found = [e for e in doc.events if e.trigger.text.startswith(word)]
     assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
     return found[0]
+
+
+# ---------------------------------------------------------------- participle adjuncts
+
+def test_a_participle_of_a_habitual_act_is_background_too(kb):
+    doc = run(kb, "Orvalo's president has repeatedly emphasised his support for the Zarnian leader, "
+                  "calling him a great ally.")
+    body = [e for e in doc.events if e.trigger.span[0] >= len(LEAD)]
+    assert body and all(e.background for e in body), [(e.trigger.text, e.background) for e in body]
+
+
+def test_a_participle_of_a_dated_act_of_the_week_stays_news(kb):
+    doc = run(kb, "Orvalo's president praised the Zarnian leader on Tuesday, calling him a great ally.")
+    body = [e for e in doc.events if e.trigger.span[0] >= len(LEAD)]
+    assert body and not any(e.background for e in body)

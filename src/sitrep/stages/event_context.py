@@ -778,7 +778,8 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
-        if when is None and (self.recap(c) or self.told_as_earlier(c) or self.before_past_act(c)):
+        if when is None and (self.recap(c) or self.told_as_earlier(c) or self.before_past_act(c)
+                             or self.accompanies_past_act(c)):
             return "past"
         return "news" if when is not None or c.is_verb else None
 
@@ -840,11 +841,23 @@ class PeriodReader:
         the riots" in a recap): it came before an act already before the news period.
         A statement in the perfect is a stand of the period ("has urged calm after the
         clashes"), whose occasion may be the news."""
-        host = _main_act(c, self.cues.get("before_main", frozenset()))
-        if host is None or self.act_types.get(host.i) in self.statement_types:
+        return self._past_host(_main_act(c, self.cues.get("before_main", frozenset())))
+
+    def accompanies_past_act(self, c) -> bool:
+        """An undated participle adjunct of a main act told as background ("has repeatedly
+        praised him, calling him a great ally", "pulled out in 2011, handing the base to
+        ..."): the participle tells the same act at the same time."""
+        return self._past_host(_participle_host(c))
+
+    def _past_host(self, host) -> bool:
+        """The main act is told as background: a body recap in the perfect (not a
+        statement, whose perfect is a stand of the period), an earlier past perfect, a
+        date before the news period on it, or a past or habitual cue."""
+        if host is None:
             return False
-        return self._recap_verb(host) or self._earlier_verb(host) or self.dates.dated_before(host) \
-            or background_cue([host], self.cues) is not None
+        recap = self.act_types.get(host.i) not in self.statement_types and self._recap_verb(host)
+        return recap or self._earlier_verb(host) or self.dates.dated_before(host) \
+            or background_cue([host], self.cues, host.tag_ == "VBD") is not None
 
     def told_as_earlier(self, c) -> bool:
         """An undated act told in the past perfect ("the leaders had been critical of him",
@@ -1083,6 +1096,17 @@ def _main_act(c, words: frozenset[str]):
             and prep.head.pos_ in ("VERB", "AUX"):
         return prep.head
     return None
+
+
+def _participle_host(c):
+    """The main verb a participle adjunct without its own subject or subordinator hangs
+    from ("calling" in "has praised him, calling him an ally"); None for anything else."""
+    verb = c.head if c.is_verb else c.light
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if any(ch.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for ch in verb.children):
+        return None  # "while calling", "he said, calling", "is calling"
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
 
 
 def _clause_verb(c):
