@@ -10,7 +10,9 @@
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
   that one earlier in the paragraph, the lead's day, or the publication date -- all
   three copies marked ``inferred``. A time inside a content clause off the trigger's own
-  path ("warned X that the economy collapsed in 2003") dates the content, not the act. A background act with no date of its own that goes
+  path ("warned X that the economy collapsed in 2003") dates the content, not the act;
+  the act another one answers keeps its own date ("sanctions this week for its incursion
+  late on Friday", "apologies over the downing of an airliner last week"). A background act with no date of its own that goes
   on, in the past tense, with a story dated before the news period ("In 2009, boats
   seized three trawlers. Meridia protested.") takes that story's date, marked
   ``inferred``; it never takes the news day.
@@ -28,8 +30,14 @@
   not a report's content or an "after ..." clause, which order acts of the story), or a
   past-tense sentence going on with a story its paragraph -- or, when it opens the
   paragraph, the paragraph before -- dated earlier (unless the sentence names a day of
-  its own, "seized on Sunday"), is background; it keeps
-  its own date and never inherits the news-day date. In an article without a date,
+  its own, "seized on Sunday"; a year written before the object of an act, "abandoning
+  the 2015 accord", tells no story), an undated act introduced by "after"/"following" on
+  a main act told as background ("have been killed after protesting", "pulled out in 2011
+  after X threatened ..."), or a participle adjunct of such a main act ("has repeatedly
+  praised him, calling him an ally"), is background; it keeps
+  its own date and never inherits the news-day date. A present perfect that reaches the
+  report ("talks have continued", "have been holding talks", "have recently suffered")
+  is news, not a recap; a second conjunct shares the first's perfect. In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
