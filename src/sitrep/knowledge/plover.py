@@ -416,10 +416,14 @@ def load_page_furniture(path: Path = PLOVER_DIR / "page_furniture.tsv") -> tuple
     return tuple(out)
 
 
+#: the kinds of ``background_cues.tsv`` rows
+BACKGROUND_CUE_KINDS = ("past", "habitual", "earlier", "before_main")
+
+
 def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
-        if len(row) < 2 or row[0] not in ("past", "habitual", "earlier"):
+        if len(row) < 2 or row[0] not in BACKGROUND_CUE_KINDS:
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).add(" ".join(row[1].lower().split()))
     return {k: frozenset(v) for k, v in found.items()}

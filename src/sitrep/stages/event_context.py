@@ -10,7 +10,9 @@
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
   that one earlier in the paragraph, the lead's day, or the publication date -- all
   three copies marked ``inferred``. A time inside a content clause off the trigger's own
-  path ("warned X that the economy collapsed in 2003") dates the content, not the act. A background act with no date of its own that goes
+  path ("warned X that the economy collapsed in 2003") dates the content, not the act;
+  the act another one answers keeps its own date ("sanctions this week for its incursion
+  late on Friday", "apologies over the downing of an airliner last week"). A background act with no date of its own that goes
   on, in the past tense, with a story dated before the news period ("In 2009, boats
   seized three trawlers. Meridia protested.") takes that story's date, marked
   ``inferred``; it never takes the news day.
@@ -28,8 +30,14 @@
   not a report's content or an "after ..." clause, which order acts of the story), or a
   past-tense sentence going on with a story its paragraph -- or, when it opens the
   paragraph, the paragraph before -- dated earlier (unless the sentence names a day of
-  its own, "seized on Sunday"), is background; it keeps
-  its own date and never inherits the news-day date. In an article without a date,
+  its own, "seized on Sunday"; a year written before the object of an act, "abandoning
+  the 2015 accord", tells no story), an undated act introduced by "after"/"following" on
+  a main act told as background ("have been killed after protesting", "pulled out in 2011
+  after X threatened ..."), or a participle adjunct of such a main act ("has repeatedly
+  praised him, calling him an ally"), is background; it keeps
+  its own date and never inherits the news-day date. A present perfect that reaches the
+  report ("talks have continued", "have been holding talks", "have recently suffered")
+  is news, not a recap; a second conjunct shares the first's perfect. In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
@@ -164,6 +172,7 @@ class DateFinder:
         from sitrep.knowledge.cues import default_word_sets
 
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
+        self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -237,7 +246,7 @@ class DateFinder:
         when from another event's trigger first or when it names a noun that is neither
         the event word nor its occasion ("quit the 1987 treaty", "citing a 2015 ruling"),
         "saying" when from a verb of saying ("said on Sunday that ..."), else "free"."""
-        tok = self._time_roots[k]
+        tok = root = self._time_roots[k]
         if tok is not None and self._names_other_noun(tok, anchors, trigger_at):
             return "other"
         if tok is not None and any(ch.dep_ == "relcl" and ch.i in anchors for ch in tok.children):
@@ -265,6 +274,8 @@ class DateFinder:
                 return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
+            if tok.i != root.i and self._cause_of(tok, anchors):
+                return "other"  # "apologies over the downing of an airliner last week"
             if tok.head.i == tok.i:
                 return "free"
             tok = tok.head
@@ -287,6 +298,12 @@ class DateFinder:
             # by a boycott": the clause tells what happened in it
             return False
         return not self._occasion(noun, anchors)
+
+    def _cause_of(self, tok, anchors: set[int]) -> bool:
+        """A noun, not the event's, that an act answers ("apologies over the downing",
+        "sanctions for its incursion"): a time inside its phrase dates that earlier act."""
+        return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in self.cause_preps \
+            and tok.i not in anchors
 
     def _record_since(self, tok) -> bool:
         """"for the first time since 2010", "its largest deployment since 2010", "the
@@ -371,9 +388,21 @@ class DateFinder:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
                 out.add(tok.head.i)
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
-                    and tok.head.head.pos_ in ("VERB", "AUX"):
-                out.add(tok.head.head.i)  # "had been under house arrest since 2014"
+                    and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.lower_ not in self.cause_preps:
+                # "had been under house arrest since 2014"; not "to impose sanctions this week
+                # for its incursion": the verb answers the act and has a date of its own
+                out.add(tok.head.head.i)
         return out
+
+    def dated_before(self, verb) -> bool:
+        """A time before the news period modifies the verb itself ("pulled out in 2011",
+        "In May, the US left the deal" in an undated article)."""
+        for k, (time, past_only) in enumerate(self._choices):
+            root = self._time_roots[k]
+            if root is not None and month_host(root) is not None and month_host(root).i == verb.i \
+                    and (past_only or before_news_period(time, self.reference)):
+                return True
+        return False
 
     def in_news_period(self, time: Optional[Time]) -> bool:
         """The date is known and lies in the article's news period."""
@@ -414,10 +443,26 @@ class DateFinder:
         _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only, last
 
+    def _names_an_object(self, root) -> bool:
+        """A date written before a noun that is the object of something ("abandoning the
+        2015 accord", "quit the 1987 treaty"), not its subject or a setting ("in the 2014
+        comedy")."""
+        if root is None or root.dep_ not in _ATTRIBUTIVE_DEPS or root.i > root.head.i:
+            return False
+        noun = root.head
+        if noun.pos_ != "NOUN" or noun.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in self.setting_preps)
+
     def _dates_between(self, start: int, end: int) -> list:
-        """(span, past only, time) of the date choices between two offsets."""
+        """(span, past only, time) of the date choices between two offsets that date an
+        act: not a date written before the object of an act, which names the thing
+        ("abandoning the 2015 accord": the next paragraph's "Rouhani called on ..." goes
+        on with no story of 2015); a named setting does tell the time of a story ("In the
+        2014 comedy, ...", "The 2003 invasion toppled ...")."""
         return [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
-                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts]
+                if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts
+                and not self._names_an_object(self._time_roots[k])]
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
@@ -709,10 +754,15 @@ class PeriodReader:
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
+        self.recent_times = words.get("recent_time", frozenset())
+        self.ongoing_verbs = words.get("ongoing_verb", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
+        #: token index of each event trigger of the document -> its type (set by the events
+        #: stage): whether a main act is a statement
+        self.act_types: dict[int, str] = {}
         leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
         self._lead_end = leads[-1][1] if leads else 0
@@ -736,7 +786,8 @@ class PeriodReader:
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
             return "past"
-        if when is None and (self.recap(c) or self.told_as_earlier(c)):
+        if when is None and (self.recap(c) or self.told_as_earlier(c) or self.before_past_act(c)
+                             or self.accompanies_past_act(c)):
             return "past"
         return "news" if when is not None or c.is_verb else None
 
@@ -758,19 +809,63 @@ class PeriodReader:
         ("Russia has shut down a line"), a statement in the perfect is a stand of the
         period ("has urged"), and a quote speaks in its own time."""
         verb = _clause_verb(c)
-        if verb is None or verb.idx < self._lead_end:
-            return False
-        if not _present_perfect(verb) or c.type in self.statement_types:
+        if verb is None or c.type in self.statement_types:
             return False  # "has urged", "have called on": a stand taken in the period
+        if not c.is_verb and getattr(c, "governor", None) is not None:
+            return False  # "have condemned the shelling": the content's time is the statement's
+        return self._recap_verb(verb)
+
+    def _recap_verb(self, verb) -> bool:
+        """The verb is an undated present perfect of the article's body (:meth:`recap`),
+        not a report's content ("says it has destroyed the tunnels") nor inside a quote."""
+        if verb.idx < self._lead_end or not _present_perfect(verb):
+            return False
         if verb.dep_ == "ccomp":
             return False  # "says it has destroyed the tunnels": a report of the period
         if self.dates.in_direct_quote(verb.idx):
             return False
-        if not c.is_verb and getattr(c, "governor", None) is not None:
-            return False  # "have condemned the shelling": the content's time is the statement's
-        sent = verb.sent
-        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
-                       for t in self.dates.doc.times)
+        if any(ch.dep_ == "advmod" and ch.lower_ in self.recent_times for ch in verb.children):
+            return False  # "have recently suffered losses": the news window itself
+        if self._ongoing(verb):
+            return False  # "talks have continued", "have been holding talks": still going on
+        return not self._period_time_in(verb.sent)
+
+    def _ongoing(self, verb) -> bool:
+        """A present perfect that reaches the report: progressive ("have been holding
+        talks") or a verb of continuing ("talks have continued", "the fighting has
+        intensified"). A long duration on it ("for two years") is read apart (:meth:`_cued`)."""
+        if (verb.lemma_ or "").lower() in self.ongoing_verbs:
+            return True
+        return verb.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lower_ == "been" for ch in verb.children)
+
+    def _period_time_in(self, sent) -> bool:
+        """The sentence names a time that may lie in the news period."""
+        return any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
+                   for t in self.dates.doc.times)
+
+    def before_past_act(self, c) -> bool:
+        """An undated act introduced by "after" or "following" on a main act told as
+        background ("hundreds have been killed after protesting", "were jailed following
+        the riots" in a recap): it came before an act already before the news period.
+        A statement in the perfect is a stand of the period ("has urged calm after the
+        clashes"), whose occasion may be the news."""
+        return self._past_host(_main_act(c, self.cues.get("before_main", frozenset())))
+
+    def accompanies_past_act(self, c) -> bool:
+        """An undated participle adjunct of a main act told as background ("has repeatedly
+        praised him, calling him a great ally", "pulled out in 2011, handing the base to
+        ..."): the participle tells the same act at the same time."""
+        return self._past_host(_participle_host(c))
+
+    def _past_host(self, host) -> bool:
+        """The main act is told as background: a body recap in the perfect (not a
+        statement, whose perfect is a stand of the period), an earlier past perfect, a
+        date before the news period on it, or a past or habitual cue."""
+        if host is None:
+            return False
+        recap = self.act_types.get(host.i) not in self.statement_types and self._recap_verb(host)
+        return recap or self._earlier_verb(host) or self.dates.dated_before(host) \
+            or background_cue([host], self.cues, host.tag_ == "VBD") is not None
 
     def told_as_earlier(self, c) -> bool:
         """An undated act told in the past perfect ("the leaders had been critical of him",
@@ -785,7 +880,12 @@ class PeriodReader:
         verb = _clause_verb(c)
         if verb is None and c.head.dep_ == "acomp":
             verb = c.head.head  # "had been critical of him": the adjective's copula
-        if verb is None or not _past_perfect(verb) or verb.idx < self._lead_end:
+        return verb is not None and self._earlier_verb(verb)
+
+    def _earlier_verb(self, verb) -> bool:
+        """The verb is an undated past perfect after the lead that orders no two acts of
+        the story and reports no content (:meth:`told_as_earlier`)."""
+        if not _past_perfect(verb) or verb.idx < self._lead_end:
             return False  # the lead tells the news, also in the past perfect
         clause = verb
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -794,9 +894,7 @@ class PeriodReader:
             return False
         if self.dates.in_direct_quote(verb.idx):
             return False
-        sent = verb.sent
-        return not any(sent.start_char <= t.span[0] < sent.end_char and self._of_the_period(t)
-                       for t in self.dates.doc.times)
+        return not self._period_time_in(verb.sent)
 
     def standing(self, c) -> bool:
         """A verb of accusation or argument in the simple present after the story's lead
@@ -990,6 +1088,35 @@ def _carrier(c):
     return None
 
 
+def _main_act(c, words: frozenset[str]):
+    """The verb of the main clause whose "after ..." clause or phrase holds the event
+    ("killed" for "have been killed after protesting", "jailed" for "were jailed following
+    the riots"); None when the event is not introduced by one of ``words``."""
+    if not words:
+        return None
+    verb = c.head if c.is_verb else c.light
+    if verb is not None and verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in words
+                                                         for ch in verb.children):
+        return verb.head
+    head = c.head if c.light is None else c.light
+    prep = head.head
+    if head.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep" and prep.lower_ in words \
+            and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def _participle_host(c):
+    """The main verb a participle adjunct without its own subject or subordinator hangs
+    from ("calling" in "has praised him, calling him an ally"); None for anything else."""
+    verb = c.head if c.is_verb else c.light
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if any(ch.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for ch in verb.children):
+        return None  # "while calling", "he said, calling", "is calling"
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+
+
 def _clause_verb(c):
     return c.head if c.is_verb else (c.light or _carrier(c))
 
@@ -1002,8 +1129,23 @@ def _perfect(verb) -> bool:
 
 def _past_perfect(verb) -> bool:
     """A verb in the past perfect ("had left", "had been trying", "had been seized")."""
-    return verb.tag_ in ("VBN", "VBG") and any(
-        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
+    auxes = _auxiliaries(verb)
+    shared = bool(auxes) and auxes[0].head.i != verb.i
+    return (verb.tag_ in ("VBN", "VBG") or (shared and verb.tag_ == "VBD")) and any(
+        ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in auxes)
+
+
+def _auxiliaries(verb) -> list:
+    """The verb's auxiliaries, or for a second conjunct without its own auxiliary or
+    subject those of the first ("have stormed two prisons and freed the inmates": "freed"
+    is a present perfect too)."""
+    own = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    first = verb
+    while not own and first.dep_ == "conj" and first.head.i != first.i \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in first.children):
+        first = first.head
+        own = [ch for ch in first.children if ch.dep_ in ("aux", "auxpass")]
+    return own
 
 
 @functools.lru_cache(maxsize=1)
@@ -1016,9 +1158,11 @@ def _addressed_types() -> frozenset[str]:
 def _present_perfect(verb) -> bool:
     """A verb in the present perfect, simple or progressive, active or passive ("has sent",
     "have been killed", "has been warning"); not a modal ("would have sent")."""
-    if verb.tag_ not in ("VBN", "VBG"):
+    auxes = _auxiliaries(verb)
+    shared = bool(auxes) and auxes[0].head.i != verb.i
+    # the parser tags a second conjunct's participle as a past ("have stormed ... and freed")
+    if verb.tag_ not in ("VBN", "VBG") and not (shared and verb.tag_ == "VBD"):
         return False
-    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
     # "'s" is "has" only as a perfect auxiliary ("it's been shelled"), not "is" ("it's destroyed")
     return bool(auxes) and auxes[0].dep_ == "aux" and auxes[0].lower_ in ("has", "have", "'s", "'ve") \
         and auxes[0].tag_ in ("VBZ", "VBP")

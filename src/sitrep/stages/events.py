@@ -258,6 +258,7 @@ class DraftBuilder:
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
         self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()))
         self.periods = PeriodReader(self.dates, lex.background_cues)
+        self.periods.act_types = {c.head.i: c.type for c, _ in found}
         self._places: dict = {}
         self._sentence_starts = [s for s, _ in doc.sentences]
         self._anchors_by_sentence: dict[int, set[int]] = {}
