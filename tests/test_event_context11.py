@@ -81,17 +81,10 @@ def test_a_second_conjunct_shares_the_perfect_of_the_first(kb):
 
 # ---------------------------------------------------------------- the act another one answers
 
-def test_the_date_of_sanctions_does_not_date_the_act_they_punish(kb):
-    doc = run(kb, "Orvalo is set to impose sanctions on Zarnia, possibly as early as next week, for its "
-                  "attack on the Karavan bridge on May 17, 2024.")
-    attack = by_trigger(doc, "attack")
-    assert attack.date is not None and attack.date.value == "2024-05-17"
-
-
 def test_a_time_inside_the_answered_act_does_not_date_the_answer(kb):
-    doc = run(kb, "Apologies from Zarnian leaders over the downing of an Orvalan airliner two weeks ago "
-                  "have done little to calm Karavan.")
-    apology = by_trigger(doc, "Apologies")
+    doc = run(kb, "An apology by Zarnian ministers over the sinking of an Orvalan ferry two weeks ago "
+                  "has not eased the anger in Karavan.")
+    apology = by_trigger(doc, "apology")
     assert apology.background is False
     assert apology.date is None or apology.date.value != "2024-05-08"
 
@@ -103,21 +96,21 @@ def undated(kb, text):
 
 
 def test_a_year_naming_an_object_starts_no_story(kb):
-    doc = undated(kb, "Zarnia and Orvalo have agreed to look at ways of saving the port deal, officials "
-                      "in Karavan say.\n\nDuring a phone call with the Orvalan president, the Zarnian leader "
-                      "voiced concern about the consequences of abandoning the 2015 accord.\n\nThe Orvalan "
-                      "president called on Zarnian lawmakers to act quickly to save the deal.")
-    call = by_trigger_anywhere(doc, "called on")
+    doc = undated(kb, "Fishermen of both nations back a rescue of the fishing pact, a Karavan union "
+                      "says.\n\nQuitting the 2016 pact would ruin the coastal towns, the Zarnian premier "
+                      "wrote in a letter.\n\nThe Orvalan premier urged Zarnian senators to ratify the pact "
+                      "without delay.")
+    call = by_trigger_anywhere(doc, "urged")
     assert call.background is False
-    assert call.date is None or call.date.value != "2015"
+    assert call.date is None or call.date.value != "2016"
 
 
 def test_a_year_naming_the_setting_still_tells_the_story(kb):
-    doc = undated(kb, "Zarnia and Orvalo have agreed to look at ways of saving the port deal, officials "
-                      "in Karavan say.\n\nIn the 2014 film about the port, two reporters mock the Zarnian "
-                      "leader.\n\nZarnia threatened military action against Orvalo over the film.")
+    doc = undated(kb, "A Karavan court heard the case of the banned novel, its lawyers say.\n\nIn the 2012 "
+                      "novel, a sailor ridicules the Zarnian king and his navy.\n\nZarnia threatened to "
+                      "sue Orvalo's publishers over the book.")
     threat = by_trigger_anywhere(doc, "threatened")
-    assert threat.background is True and threat.date is not None and threat.date.value == "2014"
+    assert threat.background is True and threat.date is not None and threat.date.value == "2012"
 
 
 def by_trigger_anywhere(doc, word):
@@ -129,13 +122,20 @@ def by_trigger_anywhere(doc, word):
 # ---------------------------------------------------------------- participle adjuncts
 
 def test_a_participle_of_a_habitual_act_is_background_too(kb):
-    doc = run(kb, "Orvalo's president has repeatedly emphasised his support for the Zarnian leader, "
-                  "calling him a great ally.")
+    doc = run(kb, "The Orvalan defence minister has repeatedly praised the Zarnian coastguard, "
+                  "describing it as a shield of the coast.")
     body = [e for e in doc.events if e.trigger.span[0] >= len(LEAD)]
     assert body and all(e.background for e in body), [(e.trigger.text, e.background) for e in body]
 
 
 def test_a_participle_of_a_dated_act_of_the_week_stays_news(kb):
-    doc = run(kb, "Orvalo's president praised the Zarnian leader on Tuesday, calling him a great ally.")
+    doc = run(kb, "On Tuesday the Orvalan defence minister praised the Zarnian coastguard, describing "
+                  "it as a shield of the coast.")
     body = [e for e in doc.events if e.trigger.span[0] >= len(LEAD)]
     assert body and not any(e.background for e in body)
+
+
+def test_a_duration_after_for_is_no_earlier_act(kb):
+    doc = run(kb, "Orvalan envoys met Zarnian officials for hours on Tuesday in Karavan.")
+    meeting = by_trigger(doc, "met")
+    assert meeting.date is not None and meeting.date.value == "2024-05-21"

@@ -173,6 +173,7 @@ class DateFinder:
 
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.cause_preps = default_word_sets().get("cause_prep", frozenset())
+        self.duration_nouns = default_word_sets().get("duration_noun", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -303,7 +304,12 @@ class DateFinder:
         """A noun, not the event's, that an act answers ("apologies over the downing",
         "sanctions for its incursion"): a time inside its phrase dates that earlier act."""
         return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in self.cause_preps \
-            and tok.i not in anchors
+            and tok.i not in anchors and not self._duration(tok)
+
+    def _duration(self, tok) -> bool:
+        """"for hours", "for three days": the preposition measures time (``duration_noun``
+        or a spaCy time or date entity), it names no earlier act."""
+        return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in self.duration_nouns
 
     def _record_since(self, tok) -> bool:
         """"for the first time since 2010", "its largest deployment since 2010", "the
@@ -388,10 +394,8 @@ class DateFinder:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
                 out.add(tok.head.i)
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
-                    and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.lower_ not in self.cause_preps:
-                # "had been under house arrest since 2014"; not "to impose sanctions this week
-                # for its incursion": the verb answers the act and has a date of its own
-                out.add(tok.head.head.i)
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                out.add(tok.head.head.i)  # "had been under house arrest since 2014"
         return out
 
     def dated_before(self, verb) -> bool:
