@@ -225,6 +225,10 @@ class EventWords:
     comment_verbs: frozenset[str]
     schedule_governors: frozenset[str]
     scheduled_modifiers: frozenset[str]
+    #: "a meeting has been scheduled", "talks are due to resume": an agreed future act
+    scheduling_verbs: frozenset[str]
+    #: "could face sanctions", "may impose sanctions": a deterrent act held out, a threat
+    deterrent_modals: frozenset[str]
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
@@ -333,7 +337,7 @@ class TypeRules:
 
 
 TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed", "local",
-                          "self-moving", "own-forces", "standing", "positioned"})
+                          "self-moving", "own-forces", "standing", "positioned", "deterrent"})
 
 
 def load_type_rules(path: Path = PLOVER_DIR / "types.tsv") -> dict[str, TypeRules]:

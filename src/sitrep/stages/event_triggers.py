@@ -86,6 +86,31 @@ def _second_word(head, second: str):
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     if nxt is not None and nxt.dep_ not in ("aux", "mark") and is_word(nxt, second):
         return nxt
+    return _clause_opener(head, second) or _prep_of_carrier(head, second)
+
+
+def _clause_opener(head, second: str):
+    """"called for the government to admit refugees": the parser makes "for" the mark of
+    the infinitive clause under the verb, not the verb's preposition ("to" never counts)."""
+    if second == "to":
+        return None
+    for c in head.children:
+        if c.dep_ == "advcl" and c.i > head.i:
+            first = c.left_edge
+            if first.dep_ == "mark" and first.head.i == c.i and is_word(first, second):
+                return first
+    return None
+
+
+def _prep_of_carrier(head, second: str):
+    """"renewed his calls this week for the resignation": the preposition of an event
+    noun's pattern hung on the verb whose object the noun is."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "dobj":
+        return None
+    for c in head.head.children:
+        if c.dep_ == "prep" and c.i > head.i and is_word(c, second) \
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            return c
     return None
 
 
@@ -808,6 +833,17 @@ def _label_of_another(c: "Candidate", by_head, words) -> bool:
     return verb.i in by_head or lemma(verb) in words.evaluating_verbs
 
 
+def _freed_by_force(verb, by_head) -> bool:
+    """A release conjoined with an attack by the same doer ("gunmen stormed the prison and
+    freed dozens of inmates", "raided the camp, freeing hostages"): freed by force, which
+    PLOVER does not code as a concession (only the attack is an event)."""
+    if not (verb.pos_ == "VERB" or (verb.tag_ or "").startswith("VB")):
+        return False
+    linked = [verb.head] if verb.dep_ in ("conj", "advcl") else []
+    linked += [ch for ch in verb.children if ch.dep_ == "conj"]
+    return any(by_head.get(t.i) is not None and by_head[t.i].type == "ASSAULT" for t in linked)
+
+
 def _denies_something(tok, by_head, words) -> bool:
     """"denied entry / the request" is a REJECT; "denied the claims / the attack" is not."""
     if any(c.dep_ == "ccomp" for c in tok.children):
@@ -881,6 +917,18 @@ def _warns_of_a_fact(tok, words) -> bool:
         return False
     return not any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
                    for c in clause.children)
+
+
+def _bare_warning(tok) -> bool:
+    """"warned Madrid", "warned Ankara against meddling", "warned about Iran's intentions":
+    a warning with no clause saying what will happen, so no consequence is stated (a
+    threat says it: "warned that it would strike", "warned of retaliation", "warned them
+    not to cross the line")."""
+    if lemma(tok) != "warn":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "dative") for c in tok.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _names_a_penalty(verb, lex) -> bool:
@@ -1096,9 +1144,11 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
-    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words) \
+    if c.type == "THREATEN" and c.is_verb and (_warns_of_a_fact(c.head, words) or _bare_warning(c.head)) \
             and not _names_a_penalty(c.head, lex):
-        c.type, c.mode = "ACCUSE", "disapprove"  # "warned that the protesters were ...": a reproach
+        # "warned that the protesters were ...", "warned Ankara against ...": a reproach
+        # that states no consequence (docs/annotation.md 10)
+        c.type, c.mode = "ACCUSE", "disapprove"
     if obj is not None and lemma(obj) in words.non_event_objects and c.type in ("AGREE", "AID", "SUPPORT"):
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
@@ -1126,6 +1176,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
                                       or obj.lower_ in words.reflexive_pronouns):
         return False  # verbal support of an actor only, not "would defend itself"
+    if c.type == "CONCEDE" and c.mode == "release" and _freed_by_force(c.head, by_head):
+        return False  # "stormed the prison and freed the inmates": part of the attack, no concession
     if c.type == "REJECT" and lemma(c.head) == "deny" and not _denies_something(c.head, by_head, words):
         return False  # "denied that ...", "denied the attack": a denial, read by certainty
     return True
@@ -1433,9 +1485,12 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     words = lex.words
     verb = c.head if c.is_verb else c.light
     rule = rules[c.type]
-    if not c.is_verb and rule.future and rule.future != "THREATEN" and any(
-            ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children):
-        return rule.future, None  # "the upcoming talks", "a planned visit": agreed to
+    if not c.is_verb and rule.future and rule.future != "THREATEN" and (any(
+            ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children)
+            or _put_on_calendar(c.head, words)):
+        return rule.future, None  # "the upcoming talks", "a meeting has been scheduled": agreed to
+    if "deterrent" in rule.classes and c.governor is None and _held_out(verb or _carrying_verb(c.head), words):
+        return "THREATEN", rule.threat_mode  # "could face sanctions if ...": not imposed, a threat
     if verb is None:
         if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
             return "AID", "peacekeeping"
@@ -1446,7 +1501,7 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     intent = None
     v = verb
     for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
-        if v.dep_ != "xcomp":
+        if v.dep_ != "xcomp" and not _purpose_infinitive(v):
             break
         v = v.head
         future = future or has_future_aux(v, words)
@@ -1470,6 +1525,52 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
         return "AID", "peacekeeping"
     return c.type, c.mode
+
+
+def _purpose_infinitive(verb) -> bool:
+    """"would work with Congress to impose sanctions": an infinitive of purpose, whose act
+    is as future as the verb it serves."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+
+
+def _put_on_calendar(noun, words) -> bool:
+    """"a meeting has been scheduled for Monday", "talks are planned", "talks are due to
+    resume": the event noun is the subject of a verb (or of "due") that schedules it."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if noun.dep_ == "nsubjpass":
+        return lemma(verb) in words.scheduling_verbs
+    return any(ch.dep_ in ("acomp", "oprd") and ch.lower_ in words.scheduling_verbs for ch in verb.children)
+
+
+def _carrying_verb(noun):
+    """The verb whose object an event noun is when no light verb carries it ("could face
+    sanctions"), or None."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _held_out(verb, words) -> bool:
+    """The act is held out, not done: a modal of possibility ("could face", "may impose")
+    or an if-clause on the verb or on a verb it is the infinitive of."""
+    v = verb
+    for _ in range(3):
+        if v is None:
+            return False
+        for ch in v.children:
+            if ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals:
+                return True
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                          for m in ch.children):
+                return True
+        if v.dep_ != "xcomp" and not _purpose_infinitive(v):
+            return False
+        v = v.head
+    return False
 
 
 def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
