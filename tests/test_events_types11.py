@@ -102,3 +102,14 @@ def test_an_assault_on_institutions_is_a_reproach(kb):
 
 def test_troops_blocking_an_aid_convoy_coerce(kb):
     assert "COERCE" in types(run(kb, "Bolivian troops blocked the aid convoy at the border on Sunday."))
+
+
+def test_a_negated_act_in_a_condition_is_no_refusal(kb):
+    got = types(run(kb, "The European Union may halt its mediation efforts if the Chilean parties do not cooperate."))
+    assert "REJECT" not in got
+    assert "THREATEN" in got
+
+
+def test_prepared_to_impose_martial_law_is_a_threat(kb):
+    got = types(run(kb, "The Bolivian government announced that it is prepared to impose martial law in La Paz."))
+    assert got == ["THREATEN"]

@@ -229,6 +229,8 @@ class EventWords:
     scheduling_verbs: frozenset[str]
     #: "could face sanctions", "may impose sanctions": a deterrent act held out, a threat
     deterrent_modals: frozenset[str]
+    #: "if", "unless": the clause they open is a condition, not an act
+    conditional_marks: frozenset[str]
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]

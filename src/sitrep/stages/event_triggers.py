@@ -1511,7 +1511,7 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         elif lemma(v) in words.permission_verbs and not any(ch.dep_ == "neg" for ch in v.children):
             intent = "permit"  # "was authorised to strike": force permitted, not used (docs/annotation.md 10)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
-    if negated and "cooperative" in rule.classes:
+    if negated and "cooperative" in rule.classes and not _condition_clause(verb, words):
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
     if negated:
         return c.type, c.mode
@@ -1525,6 +1525,13 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
         return "AID", "peacekeeping"
     return c.type, c.mode
+
+
+def _condition_clause(verb, words) -> bool:
+    """"... if the parties do not cooperate": a negated act in a condition is what the
+    speaker fears may happen, nobody has refused anything."""
+    return verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in words.conditional_marks
+                                        for ch in verb.children)
 
 
 def _purpose_infinitive(verb) -> bool:
@@ -1564,7 +1571,7 @@ def _held_out(verb, words) -> bool:
         for ch in v.children:
             if ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals:
                 return True
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks
                                           for m in ch.children):
                 return True
         if v.dep_ != "xcomp" and not _purpose_infinitive(v):
