@@ -113,3 +113,19 @@ def test_a_negated_act_in_a_condition_is_no_refusal(kb):
 def test_prepared_to_impose_martial_law_is_a_threat(kb):
     got = types(run(kb, "The Bolivian government announced that it is prepared to impose martial law in La Paz."))
     assert got == ["THREATEN"]
+
+
+def test_a_trip_made_to_meet_is_no_plan(kb):
+    doc = run(kb, "The Chilean foreign minister was in Lima this week to meet with the Peruvian president.")
+    assert "AGREE" not in types(doc)
+
+
+def test_a_warning_to_armed_forces_stays_a_threat(kb):
+    doc = run(kb, "Peru said it warned the Chilean warplane ten times before firing.")
+    assert "THREATEN" in types(doc)
+    assert "ACCUSE" not in types(doc)
+
+
+def test_going_on_the_offensive_in_politics_is_no_attack(kb):
+    doc = run(kb, "They do not feel they have much to lose by going on the offensive.")
+    assert "ASSAULT" not in types(doc)

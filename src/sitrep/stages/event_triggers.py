@@ -919,7 +919,7 @@ def _warns_of_a_fact(tok, words) -> bool:
                    for c in clause.children)
 
 
-def _bare_warning(tok) -> bool:
+def _bare_warning(tok, words) -> bool:
     """"warned Madrid", "warned Ankara against meddling", "warned about Iran's intentions":
     a warning with no clause saying what will happen, so no consequence is stated (a
     threat says it: "warned that it would strike", "warned of retaliation", "warned them
@@ -928,6 +928,9 @@ def _bare_warning(tok) -> bool:
         return False
     if any(c.dep_ in ("ccomp", "xcomp", "advcl", "dative") for c in tok.children):
         return False
+    obj = child(tok, "dobj")
+    if obj is not None and any(lemma(t) in words.military_nouns for t in obj.subtree):
+        return False  # "warned the warplane ten times": a warning to armed forces carries force
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
@@ -1144,7 +1147,7 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
-    if c.type == "THREATEN" and c.is_verb and (_warns_of_a_fact(c.head, words) or _bare_warning(c.head)) \
+    if c.type == "THREATEN" and c.is_verb and (_warns_of_a_fact(c.head, words) or _bare_warning(c.head, words)) \
             and not _names_a_penalty(c.head, lex):
         # "warned that the protesters were ...", "warned Ankara against ...": a reproach
         # that states no consequence (docs/annotation.md 10)
@@ -1501,7 +1504,11 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     intent = None
     v = verb
     for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
-        if v.dep_ != "xcomp" and not _purpose_infinitive(v):
+        if _purpose_infinitive(v):
+            v = v.head  # "would work with Congress to impose": only the verb's future counts
+            future = future or has_future_aux(v, words)  # ("was in Pyongyang to meet" is no plan)
+            continue
+        if v.dep_ != "xcomp":
             break
         v = v.head
         future = future or has_future_aux(v, words)
