@@ -129,3 +129,17 @@ def test_a_warning_to_armed_forces_stays_a_threat(kb):
 def test_going_on_the_offensive_in_politics_is_no_attack(kb):
     doc = run(kb, "They do not feel they have much to lose by going on the offensive.")
     assert "ASSAULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president plans to visit Lima in May.",
+    "The Chilean president intends to meet the Peruvian leader.",
+    "Next week's summit between Chile and Peru will focus on trade.",
+])
+def test_a_planned_meeting_or_visit_is_agreed(kb, text):
+    assert types(run(kb, text)) == ["AGREE"]
+
+
+def test_a_decision_to_pull_out_is_the_withdrawal(kb):
+    doc = run(kb, "The Chilean president decided to pull the troops out of Bolivia last Sunday.")
+    assert types(doc) == ["RETREAT"]

@@ -227,6 +227,10 @@ class EventWords:
     scheduled_modifiers: frozenset[str]
     #: "a meeting has been scheduled", "talks are due to resume": an agreed future act
     scheduling_verbs: frozenset[str]
+    #: "next week's summit", "the visit next month": a date still to come
+    future_date_words: frozenset[str]
+    #: "decided to pull out": the decision of a cooperative act is the act
+    enacting_governors: frozenset[str]
     #: "could face sanctions", "may impose sanctions": a deterrent act held out, a threat
     deterrent_modals: frozenset[str]
     #: "if", "unless": the clause they open is a condition, not an act

@@ -1490,7 +1490,7 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     rule = rules[c.type]
     if not c.is_verb and rule.future and rule.future != "THREATEN" and (any(
             ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children)
-            or _put_on_calendar(c.head, words)):
+            or _put_on_calendar(c.head, words) or _dated_ahead(c.head, words)):
         return rule.future, None  # "the upcoming talks", "a meeting has been scheduled": agreed to
     if "deterrent" in rule.classes and c.governor is None and _held_out(verb or _carrying_verb(c.head), words):
         return "THREATEN", rule.threat_mode  # "could face sanctions if ...": not imposed, a threat
@@ -1526,8 +1526,10 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
     if rule.future == "THREATEN" and (future or intent) and c.governor is None:
         return "THREATEN", rule.threat_mode
-    if (future or scheduled) and rule.future and rule.future != "THREATEN":
-        # "will meet", "is scheduled to speak with", "is to travel" -> AGREE; "will withdraw" -> CONCEDE
+    planned = intent is not None and intent != "permit" and intent not in words.enacting_governors
+    if (future or scheduled or planned) and rule.future and rule.future != "THREATEN":
+        # "will meet", "is scheduled to speak with", "is to travel", "plans to visit" -> AGREE;
+        # "will withdraw" -> CONCEDE (docs/annotation.md 4: future cooperation is AGREE)
         return rule.future, None
     if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
         return "AID", "peacekeeping"
@@ -1557,6 +1559,26 @@ def _put_on_calendar(noun, words) -> bool:
     if noun.dep_ == "nsubjpass":
         return lemma(verb) in words.scheduling_verbs
     return any(ch.dep_ in ("acomp", "oprd") and ch.lower_ in words.scheduling_verbs for ch in verb.children)
+
+
+def _dated_ahead(noun, words) -> bool:
+    """"his visit to Lima next week", "next week's summit": the event noun carries a date
+    that says it is still to come."""
+    for t in noun.subtree:
+        if t.ent_type_ == "DATE" and t.lower_ in words.future_date_words and not _verb_between(t, noun):
+            return True
+    return False
+
+
+def _verb_between(tok, top) -> bool:
+    """A verb on the path from ``tok`` up to ``top``: the date belongs to another clause
+    ("the visit, which was planned last month ...")."""
+    t = tok.head
+    while t.i != top.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
 
 
 def _carrying_verb(noun):
