@@ -143,3 +143,16 @@ def test_a_planned_meeting_or_visit_is_agreed(kb, text):
 def test_a_decision_to_pull_out_is_the_withdrawal(kb):
     doc = run(kb, "The Chilean president decided to pull the troops out of Bolivia last Sunday.")
     assert types(doc) == ["RETREAT"]
+
+
+def test_presenting_credentials_is_a_meeting(kb):
+    doc = run(kb, "The Chilean ambassador presented his credentials to the Bolivian president on Monday.")
+    assert types(doc) == ["CONSULT"]
+
+
+def test_a_delayed_meeting_is_a_sanction_like_a_postponed_one(kb):
+    assert types(run(kb, "Chile and Peru have delayed their meeting after the border incident.")) == ["SANCTION"]
+
+
+def test_soldiers_cordoning_off_roads_coerce(kb):
+    assert types(run(kb, "Bolivian soldiers cordoned off the roads leading into La Paz.")) == ["COERCE"]
