@@ -156,3 +156,14 @@ def test_a_delayed_meeting_is_a_sanction_like_a_postponed_one(kb):
 
 def test_soldiers_cordoning_off_roads_coerce(kb):
     assert types(run(kb, "Bolivian soldiers cordoned off the roads leading into La Paz.")) == ["COERCE"]
+
+
+def test_not_prepared_to_sign_is_a_refusal(kb):
+    doc = run(kb, "The Bolivian president said he was not prepared to sign the border accord with Chile.")
+    assert "REJECT" in types(doc)
+    assert not any(e.type == "AGREE" and e.trigger.text == "sign" for e in doc.events)
+
+
+def test_a_condition_not_met_in_a_relative_clause_is_no_refusal(kb):
+    doc = run(kb, "Chile set a condition that Bolivia was not prepared to meet.")
+    assert "REJECT" not in types(doc) and "CONSULT" not in types(doc) and "AGREE" not in types(doc)

@@ -880,7 +880,7 @@ def _related(head, relation: str) -> list:
         if head.dep_ == "acl" and head.tag_ == "VBN":
             out.append(head.head)  # "a statement released by his office"
         out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return out
+        return out or _relative_object(head)
     if relation == "prt":
         out = [c for c in kids if c.dep_ in ("prt", "advmod")]
         nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
@@ -891,6 +891,19 @@ def _related(head, relation: str) -> list:
         return [c for c in kids if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "attr")]
     if relation == "mod":
         return [c for c in kids if c.dep_ in ("amod", "compound", "advmod")]
+    return []
+
+
+def _relative_object(verb) -> list:
+    """"a condition he was not prepared to meet": the noun a relative clause modifies is
+    the object of its verb, up through "prepared to", "wants to"."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+            return [t.head]
+        if t.dep_ not in ("xcomp", "acomp"):
+            return []
+        t = t.head
     return []
 
 
@@ -1507,6 +1520,7 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         if _purpose_infinitive(v):
             v = v.head  # "would work with Congress to impose": only the verb's future counts
             future = future or has_future_aux(v, words)  # ("was in Pyongyang to meet" is no plan)
+            negated = negated or any(ch.dep_ == "neg" for ch in v.children)  # "was not prepared to sign"
             continue
         if v.dep_ != "xcomp":
             break
@@ -1518,6 +1532,8 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         elif lemma(v) in words.permission_verbs and not any(ch.dep_ == "neg" for ch in v.children):
             intent = "permit"  # "was authorised to strike": force permitted, not used (docs/annotation.md 10)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
+        if v.dep_ == "acomp":  # "was not prepared to sign": the negation hangs on the copula
+            negated = negated or any(ch.dep_ == "neg" for ch in v.head.children)
     if negated and "cooperative" in rule.classes and not _condition_clause(verb, words):
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
     if negated:
