@@ -225,6 +225,16 @@ class EventWords:
     comment_verbs: frozenset[str]
     schedule_governors: frozenset[str]
     scheduled_modifiers: frozenset[str]
+    #: "a meeting has been scheduled", "talks are due to resume": an agreed future act
+    scheduling_verbs: frozenset[str]
+    #: "next week's summit", "the visit next month": a date still to come
+    future_date_words: frozenset[str]
+    #: "decided to pull out": the decision of a cooperative act is the act
+    enacting_governors: frozenset[str]
+    #: "could face sanctions", "may impose sanctions": a deterrent act held out, a threat
+    deterrent_modals: frozenset[str]
+    #: "if", "unless": the clause they open is a condition, not an act
+    conditional_marks: frozenset[str]
     local_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
@@ -333,7 +343,7 @@ class TypeRules:
 
 
 TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed", "local",
-                          "self-moving", "own-forces", "standing", "positioned"})
+                          "self-moving", "own-forces", "standing", "positioned", "deterrent"})
 
 
 def load_type_rules(path: Path = PLOVER_DIR / "types.tsv") -> dict[str, TypeRules]:

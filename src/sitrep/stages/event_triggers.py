@@ -86,6 +86,31 @@ def _second_word(head, second: str):
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     if nxt is not None and nxt.dep_ not in ("aux", "mark") and is_word(nxt, second):
         return nxt
+    return _clause_opener(head, second) or _prep_of_carrier(head, second)
+
+
+def _clause_opener(head, second: str):
+    """"called for the government to admit refugees": the parser makes "for" the mark of
+    the infinitive clause under the verb, not the verb's preposition ("to" never counts)."""
+    if second == "to":
+        return None
+    for c in head.children:
+        if c.dep_ == "advcl" and c.i > head.i:
+            first = c.left_edge
+            if first.dep_ == "mark" and first.head.i == c.i and is_word(first, second):
+                return first
+    return None
+
+
+def _prep_of_carrier(head, second: str):
+    """"renewed his calls this week for the resignation": the preposition of an event
+    noun's pattern hung on the verb whose object the noun is."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "dobj":
+        return None
+    for c in head.head.children:
+        if c.dep_ == "prep" and c.i > head.i and is_word(c, second) \
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            return c
     return None
 
 
@@ -808,6 +833,17 @@ def _label_of_another(c: "Candidate", by_head, words) -> bool:
     return verb.i in by_head or lemma(verb) in words.evaluating_verbs
 
 
+def _freed_by_force(verb, by_head) -> bool:
+    """A release conjoined with an attack by the same doer ("gunmen stormed the prison and
+    freed dozens of inmates", "raided the camp, freeing hostages"): freed by force, which
+    PLOVER does not code as a concession (only the attack is an event)."""
+    if not (verb.pos_ == "VERB" or (verb.tag_ or "").startswith("VB")):
+        return False
+    linked = [verb.head] if verb.dep_ in ("conj", "advcl") else []
+    linked += [ch for ch in verb.children if ch.dep_ == "conj"]
+    return any(by_head.get(t.i) is not None and by_head[t.i].type == "ASSAULT" for t in linked)
+
+
 def _denies_something(tok, by_head, words) -> bool:
     """"denied entry / the request" is a REJECT; "denied the claims / the attack" is not."""
     if any(c.dep_ == "ccomp" for c in tok.children):
@@ -844,7 +880,7 @@ def _related(head, relation: str) -> list:
         if head.dep_ == "acl" and head.tag_ == "VBN":
             out.append(head.head)  # "a statement released by his office"
         out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return out
+        return out or _relative_object(head)
     if relation == "prt":
         out = [c for c in kids if c.dep_ in ("prt", "advmod")]
         nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
@@ -855,6 +891,19 @@ def _related(head, relation: str) -> list:
         return [c for c in kids if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "attr")]
     if relation == "mod":
         return [c for c in kids if c.dep_ in ("amod", "compound", "advmod")]
+    return []
+
+
+def _relative_object(verb) -> list:
+    """"a condition he was not prepared to meet": the noun a relative clause modifies is
+    the object of its verb, up through "prepared to", "wants to"."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+            return [t.head]
+        if t.dep_ not in ("xcomp", "acomp"):
+            return []
+        t = t.head
     return []
 
 
@@ -881,6 +930,21 @@ def _warns_of_a_fact(tok, words) -> bool:
         return False
     return not any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
                    for c in clause.children)
+
+
+def _bare_warning(tok, words) -> bool:
+    """"warned Madrid", "warned Ankara against meddling", "warned about Iran's intentions":
+    a warning with no clause saying what will happen, so no consequence is stated (a
+    threat says it: "warned that it would strike", "warned of retaliation", "warned them
+    not to cross the line")."""
+    if lemma(tok) != "warn":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "dative") for c in tok.children):
+        return False
+    obj = child(tok, "dobj")
+    if obj is not None and any(lemma(t) in words.military_nouns for t in obj.subtree):
+        return False  # "warned the warplane ten times": a warning to armed forces carries force
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _names_a_penalty(verb, lex) -> bool:
@@ -1096,9 +1160,11 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
-    if c.type == "THREATEN" and c.is_verb and _warns_of_a_fact(c.head, words) \
+    if c.type == "THREATEN" and c.is_verb and (_warns_of_a_fact(c.head, words) or _bare_warning(c.head, words)) \
             and not _names_a_penalty(c.head, lex):
-        c.type, c.mode = "ACCUSE", "disapprove"  # "warned that the protesters were ...": a reproach
+        # "warned that the protesters were ...", "warned Ankara against ...": a reproach
+        # that states no consequence (docs/annotation.md 10)
+        c.type, c.mode = "ACCUSE", "disapprove"
     if obj is not None and lemma(obj) in words.non_event_objects and c.type in ("AGREE", "AID", "SUPPORT"):
         return False  # "offered no evidence", "gave details"
     if c.type == "REQUEST" and lemma(c.head) == "order" and obj is not None and \
@@ -1126,6 +1192,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
                                       or obj.lower_ in words.reflexive_pronouns):
         return False  # verbal support of an actor only, not "would defend itself"
+    if c.type == "CONCEDE" and c.mode == "release" and _freed_by_force(c.head, by_head):
+        return False  # "stormed the prison and freed the inmates": part of the attack, no concession
     if c.type == "REJECT" and lemma(c.head) == "deny" and not _denies_something(c.head, by_head, words):
         return False  # "denied that ...", "denied the attack": a denial, read by certainty
     return True
@@ -1433,9 +1501,12 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     words = lex.words
     verb = c.head if c.is_verb else c.light
     rule = rules[c.type]
-    if not c.is_verb and rule.future and rule.future != "THREATEN" and any(
-            ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children):
-        return rule.future, None  # "the upcoming talks", "a planned visit": agreed to
+    if not c.is_verb and rule.future and rule.future != "THREATEN" and (any(
+            ch.dep_ == "amod" and ch.lower_ in words.scheduled_modifiers for ch in c.head.children)
+            or _put_on_calendar(c.head, words) or _dated_ahead(c.head, words)):
+        return rule.future, None  # "the upcoming talks", "a meeting has been scheduled": agreed to
+    if "deterrent" in rule.classes and c.governor is None and _held_out(verb or _carrying_verb(c.head), words):
+        return "THREATEN", rule.threat_mode  # "could face sanctions if ...": not imposed, a threat
     if verb is None:
         if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
             return "AID", "peacekeeping"
@@ -1446,6 +1517,11 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
     intent = None
     v = verb
     for _ in range(3):  # "is prepared to impose", "plans to blockade", "will try to"
+        if _purpose_infinitive(v):
+            v = v.head  # "would work with Congress to impose": only the verb's future counts
+            future = future or has_future_aux(v, words)  # ("was in Pyongyang to meet" is no plan)
+            negated = negated or any(ch.dep_ == "neg" for ch in v.children)  # "was not prepared to sign"
+            continue
         if v.dep_ != "xcomp":
             break
         v = v.head
@@ -1456,7 +1532,9 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         elif lemma(v) in words.permission_verbs and not any(ch.dep_ == "neg" for ch in v.children):
             intent = "permit"  # "was authorised to strike": force permitted, not used (docs/annotation.md 10)
         negated = negated or any(ch.dep_ == "neg" for ch in v.children)
-    if negated and "cooperative" in rule.classes:
+        if v.dep_ == "acomp":  # "was not prepared to sign": the negation hangs on the copula
+            negated = negated or any(ch.dep_ == "neg" for ch in v.head.children)
+    if negated and "cooperative" in rule.classes and not _condition_clause(verb, words):
         return "REJECT", None  # "will not accept", "refused ... would not meet demands"
     if negated:
         return c.type, c.mode
@@ -1464,12 +1542,87 @@ def future_type(c: Candidate, lex) -> tuple[str, Optional[str]]:
         return "MOBILIZE", "troops"  # readying an attack is a show of force (3.14)
     if rule.future == "THREATEN" and (future or intent) and c.governor is None:
         return "THREATEN", rule.threat_mode
-    if (future or scheduled) and rule.future and rule.future != "THREATEN":
-        # "will meet", "is scheduled to speak with", "is to travel" -> AGREE; "will withdraw" -> CONCEDE
+    planned = intent is not None and intent != "permit" and intent not in words.enacting_governors
+    if (future or scheduled or planned) and rule.future and rule.future != "THREATEN":
+        # "will meet", "is scheduled to speak with", "is to travel", "plans to visit" -> AGREE;
+        # "will withdraw" -> CONCEDE (docs/annotation.md 4: future cooperation is AGREE)
         return rule.future, None
     if c.type == "MOBILIZE" and _mentions_peacekeeping(c.head):
         return "AID", "peacekeeping"
     return c.type, c.mode
+
+
+def _condition_clause(verb, words) -> bool:
+    """"... if the parties do not cooperate": a negated act in a condition is what the
+    speaker fears may happen, nobody has refused anything."""
+    return verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in words.conditional_marks
+                                        for ch in verb.children)
+
+
+def _purpose_infinitive(verb) -> bool:
+    """"would work with Congress to impose sanctions": an infinitive of purpose, whose act
+    is as future as the verb it serves."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+
+
+def _put_on_calendar(noun, words) -> bool:
+    """"a meeting has been scheduled for Monday", "talks are planned", "talks are due to
+    resume": the event noun is the subject of a verb (or of "due") that schedules it."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if noun.dep_ == "nsubjpass":
+        return lemma(verb) in words.scheduling_verbs
+    return any(ch.dep_ in ("acomp", "oprd") and ch.lower_ in words.scheduling_verbs for ch in verb.children)
+
+
+def _dated_ahead(noun, words) -> bool:
+    """"his visit to Lima next week", "next week's summit": the event noun carries a date
+    that says it is still to come."""
+    for t in noun.subtree:
+        if t.ent_type_ == "DATE" and t.lower_ in words.future_date_words and not _verb_between(t, noun):
+            return True
+    return False
+
+
+def _verb_between(tok, top) -> bool:
+    """A verb on the path from ``tok`` up to ``top``: the date belongs to another clause
+    ("the visit, which was planned last month ...")."""
+    t = tok.head
+    while t.i != top.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
+def _carrying_verb(noun):
+    """The verb whose object an event noun is when no light verb carries it ("could face
+    sanctions"), or None."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _held_out(verb, words) -> bool:
+    """The act is held out, not done: a modal of possibility ("could face", "may impose")
+    or an if-clause on the verb or on a verb it is the infinitive of."""
+    v = verb
+    for _ in range(3):
+        if v is None:
+            return False
+        for ch in v.children:
+            if ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals:
+                return True
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks
+                                          for m in ch.children):
+                return True
+        if v.dep_ != "xcomp" and not _purpose_infinitive(v):
+            return False
+        v = v.head
+    return False
 
 
 def negated_act(c: Candidate, words, conflict_types=frozenset()) -> bool:
