@@ -27,7 +27,7 @@ def test_a_meeting_held_stays_consult(kb):
 
 @pytest.mark.parametrize("text", [
     "Canada may impose sanctions on Peru if the mining dispute goes on.",
-    "The Canadian senator said he would work with parliament to impose sanctions on Peru.",
+    "A Canadian minister told parliament that Ottawa stands ready to slap sanctions on Peru.",
 ])
 def test_sanctions_held_out_are_a_threat(kb, text):
     got = types(run(kb, text))
@@ -88,7 +88,7 @@ def test_mutual_blame_is_an_accusation(kb):
 
 @pytest.mark.parametrize("text", [
     "Last year the Peruvian senator called for the government to admit more refugees.",
-    "The Peruvian opposition leader renewed his calls this week for new elections.",
+    "On Tuesday the Peruvian opposition again called for a snap referendum.",
 ])
 def test_a_call_for_split_by_the_parse_is_a_request(kb, text):
     assert "REQUEST" in types(run(kb, text))
@@ -105,13 +105,13 @@ def test_troops_blocking_an_aid_convoy_coerce(kb):
 
 
 def test_a_negated_act_in_a_condition_is_no_refusal(kb):
-    got = types(run(kb, "The European Union may halt its mediation efforts if the Chilean parties do not cooperate."))
+    got = types(run(kb, "Unless the Chilean rivals compromise, Norway may suspend its role as a go-between."))
     assert "REJECT" not in got
     assert "THREATEN" in got
 
 
 def test_prepared_to_impose_martial_law_is_a_threat(kb):
-    got = types(run(kb, "The Bolivian government announced that it is prepared to impose martial law in La Paz."))
+    got = types(run(kb, "Bolivia's cabinet is prepared to declare a curfew across La Paz, a minister said."))
     assert got == ["THREATEN"]
 
 
@@ -127,7 +127,7 @@ def test_a_warning_to_armed_forces_stays_a_threat(kb):
 
 
 def test_going_on_the_offensive_in_politics_is_no_attack(kb):
-    doc = run(kb, "They do not feel they have much to lose by going on the offensive.")
+    doc = run(kb, "Campaign aides think going on the offensive in the debate costs little.")
     assert "ASSAULT" not in types(doc)
 
 
@@ -146,16 +146,16 @@ def test_a_decision_to_pull_out_is_the_withdrawal(kb):
 
 
 def test_presenting_credentials_is_a_meeting(kb):
-    doc = run(kb, "The Chilean ambassador presented his credentials to the Bolivian president on Monday.")
+    doc = run(kb, "On Monday the new Chilean envoy presented credentials in La Paz.")
     assert types(doc) == ["CONSULT"]
 
 
 def test_a_delayed_meeting_is_a_sanction_like_a_postponed_one(kb):
-    assert types(run(kb, "Chile and Peru have delayed their meeting after the border incident.")) == ["SANCTION"]
+    assert types(run(kb, "Peru delayed Thursday's summit with Chile over a fishing row.")) == ["SANCTION"]
 
 
 def test_soldiers_cordoning_off_roads_coerce(kb):
-    assert types(run(kb, "Bolivian soldiers cordoned off the roads leading into La Paz.")) == ["COERCE"]
+    assert types(run(kb, "Police cordoned off the square in front of the Bolivian parliament.")) == ["COERCE"]
 
 
 def test_not_prepared_to_sign_is_a_refusal(kb):
