@@ -118,7 +118,9 @@ def test_a_malformed_parameter_is_the_documented_400_not_a_422(client):
 def test_bad_filters_are_one_line_400s(client):
     for query, word in (("since=2012", "YYYY-MM-DD"), ("type=BOMB", "PLOVER"), ("certainty=sure", "status"),
                         ("per_page=100000", "range"), ("page=-1", "range"), ("sort=evil;drop", "sort"),
-                        ("since=2025-12-10&until=2025-12-01", "swap")):
+                        ("since=2025-12-10&until=2025-12-01", "swap"), ("since=20251201", "YYYY-MM-DD"),
+                        ("until=2025-W49-1", "YYYY-MM-DD"), ("since=%EF%BC%92025-12-01", "YYYY-MM-DD"),
+                        ("per_page=%D9%A1%D9%A2", "whole number")):
         r = client.get(f"/api/incidents?{query}")
         assert r.status_code == 400 and word in r.json()["error"], query
         page = client.get(f"/incidents?{query}")

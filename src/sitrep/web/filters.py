@@ -159,10 +159,17 @@ def _text(value: Optional[str]) -> Optional[str]:
     return value
 
 
+#: the one date form the filters take (date.fromisoformat also reads 20250101 and
+#: 2025-W01-1, and str.isdigit passes other scripts' digits)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _day(value: Optional[str], name: str) -> Optional[date]:
     if not value:
         return None
     try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise BadFilter(f"{name}={value[:40]!r} is not a date; use YYYY-MM-DD") from None
@@ -201,6 +208,8 @@ def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> 
     if not value:
         return default
     try:
+        if not value.isascii():  # int() also reads other scripts' digits
+            raise ValueError(value)
         n = int(value)
     except ValueError:
         raise BadFilter(f"{name}={value[:40]!r} is not a whole number") from None
