@@ -60,6 +60,10 @@ class StorageFull(StoreError):
     """The disk (or a size limit) is full: nothing more can be written."""
 
 
+class StoreOutOfMemory(StoreError):
+    """DuckDB reached its memory limit (a writer's is $SITREP_STORE_MEMORY)."""
+
+
 class StoreNotWritable(StoreError):
     """The file or its folder is read-only or not ours to write."""
 
@@ -265,6 +269,7 @@ def _start_empty_file(path: Path, read_only: bool) -> None:
 # -- what a failure means ------------------------------------------------------------------
 
 _FULL = re.compile(r"No space left on device|Disk quota exceeded|File too large|could not write.*full", re.I)
+_OUT_OF_MEMORY = re.compile(r"Out of Memory Error|could not allocate block", re.I)
 _READ_ONLY = re.compile(r"Read-only file system|Permission denied|read.only", re.I)
 _CORRUPT = re.compile(r"Could not read enough bytes|Corrupt database|checksum|corrupt|"
                       r"not a valid DuckDB database|Failed to read database header|Unexpected end of file", re.I)
@@ -285,6 +290,11 @@ def translate(exc: BaseException, path: Optional[Path] = None) -> SitrepError:
                                 "--db or $SITREP_DB")
     if _CORRUPT.search(text):
         return StoreDamaged(_damaged(path or Path("(database)"), _first_line(text)))
+    if _OUT_OF_MEMORY.search(text):
+        return StoreOutOfMemory(
+            f"DuckDB ran out of the memory it may use for{where} ({_first_line(text)}); a writer may use "
+            "$SITREP_STORE_MEMORY (default 512MB): raise it, e.g. SITREP_STORE_MEMORY=2GB, or set it to none for "
+            "DuckDB's default (80% of RAM), and run the same command again; committed batches are kept")
     return StoreError(f"cannot use{where}: {_first_line(text)}")
 
 
@@ -295,7 +305,9 @@ def is_storage_failure(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO):
         return True
     text = str(exc)
-    return bool(_FULL.search(text) or _CORRUPT.search(text) or "database has been invalidated" in text
+    # out of memory too: the writer's cap (or the machine) is no single article's fault
+    return bool(_FULL.search(text) or _CORRUPT.search(text) or _OUT_OF_MEMORY.search(text)
+                or "database has been invalidated" in text
                 or "Read-only file system" in text)
 
 
