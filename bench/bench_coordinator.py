@@ -309,6 +309,8 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
 
         summary.incidents = update_incidents(store)
         linking = time.perf_counter() - linking
+        # the writer's DuckDB memory limit ($SITREP_STORE_MEMORY, else DuckDB's 80% of RAM)
+        memory_limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     sampler.stop()
     seconds = time.perf_counter() - started
     traced = tracer.summary() if tracer else None
@@ -328,6 +330,7 @@ def one_size(source: Path, copies: int, keep: Path | None = None, limit: int | N
             "coordinator_seconds": round(seconds - replay.seconds, 1),
             "coordinator_articles_per_s": round(n / (seconds - replay.seconds), 2) if seconds > replay.seconds else None,
             "store_release_every_seconds": store_release_every(),
+            "writer_memory_limit": memory_limit,
             "peak_rss_mb_after_store_writes": peak_store,
             "peak_rss_mb": max(traced["peak_rss_mb"], sampler.highest) if traced else peak_rss_mb(),
             **({"trace": traced} if traced else {}),

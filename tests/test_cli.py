@@ -71,9 +71,26 @@ def test_a_limit_beyond_any_store_means_every_row(db, capsys):
     (["--type", "BOMBING"], ["--type 'BOMBING'", "ASSAULT"]),
     (["--format", "xml"], ["invalid choice: 'xml'"]),
     (["--actors", "mine.tsv"], ["unrecognized arguments: --actors"]),
+    (["--about", ""], ["--about is empty"]),
+    (["--about", " \t "], ["--about is empty"]),
+    (["--actor", ""], ["--actor is empty"]),
+    (["--about", "x" * 5000], ["--about is 5,000 characters long", "at most 200"]),
 ])
 def test_bad_arguments_are_one_line_errors(db, capsys, argv, contains):
     one_line_error(capsys, ["events", "--db", db, *argv], contains=contains)
+
+
+@pytest.mark.parametrize("command", ["events", "incidents", "brief"])
+def test_a_blank_or_pasted_about_is_refused_alike_by_every_command(db, capsys, command):
+    for about, words in (("   ", "--about is empty"), ("Caracas " * 40, "at most 200")):
+        one_line_error(capsys, [command, "--db", db, "--about", about], contains=[words])
+
+
+def test_odd_about_terms_are_searched_literally(db, capsys):
+    """Markup, regex and LIKE characters and non-ASCII words are plain text: no match here, no error."""
+    for about in ("<script>alert(1)</script>", "(", "a|b", ".*", "%", "_", "\\", "中国", "\u202eevil"):
+        assert events(capsys, db, "--about", about) == [], about
+    assert events(capsys, db, "--about", "  caracas ") == ["c#e0", "b#e0", "a#e0"]  # trimmed, any case
 
 
 @pytest.mark.parametrize("command", [["ingest", "in.jsonl"], ["demo"], ["bench"]])

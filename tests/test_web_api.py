@@ -118,11 +118,51 @@ def test_a_malformed_parameter_is_the_documented_400_not_a_422(client):
 def test_bad_filters_are_one_line_400s(client):
     for query, word in (("since=2012", "YYYY-MM-DD"), ("type=BOMB", "PLOVER"), ("certainty=sure", "status"),
                         ("per_page=100000", "range"), ("page=-1", "range"), ("sort=evil;drop", "sort"),
-                        ("since=2025-12-10&until=2025-12-01", "swap")):
+                        ("since=2025-12-10&until=2025-12-01", "swap"), ("since=20251201", "YYYY-MM-DD"),
+                        ("until=2025-W49-1", "YYYY-MM-DD"), ("since=%EF%BC%92025-12-01", "YYYY-MM-DD"),
+                        ("per_page=%D9%A1%D9%A2", "whole number")):
         r = client.get(f"/api/incidents?{query}")
         assert r.status_code == 400 and word in r.json()["error"], query
         page = client.get(f"/incidents?{query}")
         assert page.status_code == 400 and "Traceback" not in page.text
+
+
+def test_a_malformed_map_box_is_a_400_naming_the_parameter_and_its_form(client):
+    for box in ("abc", "1,2,3", "1,2,3,4,5", "10,0,-10,5", "-75,20,-59,10", "-200,0,-59,13", "-75,0,-59,95",
+                "nan,0,1,1", "-75,0,inf,13", "-75,,-59,13", "<script>,1,2,3"):
+        r = client.get(f"/api/map?box={quote(box)}")
+        assert r.status_code == 400, (box, r.status_code)
+        error = r.json()["error"]
+        assert set(r.json()) == {"error"} and "\n" not in error
+        assert error.startswith("box=") and "west,south,east,north" in error, error
+        page = client.get(f"/map?box={quote(box)}")
+        assert page.status_code == 400 and "west,south,east,north" in page.text and "Traceback" not in page.text
+    zoomed = client.get("/api/map?box=-75,0,-59,13").json()
+    assert zoomed["zoomed"] is True and zoomed["box"] == [-75.0, 0.0, -59.0, 13.0]
+    assert client.get("/api/map?box=").json()["zoomed"] is False  # empty: the whole map
+
+
+def test_unknown_choices_and_negative_numbers_are_400s_not_defaults(client):
+    for path, word in (("/api/overview?group=weekly", "group="), ("/api/overview?norm=maybe", "norm="),
+                       ("/api/brief?format=pdf", "format="), ("/api/live?after=-1", "after="),
+                       ("/api/live/stream?after=-3", "after="), ("/api/live/stream?after=x", "after="),
+                       ("/api/brief?type=ASSAULT", "type"), ("/api/events?per_page=-5", "per_page="),
+                       ("/api/incidents?min_sources=-1", "min_sources="), ("/api/events?page=0", "page=")):
+        r = client.get(path)
+        assert r.status_code == 400 and word in r.json()["error"], (path, r.status_code, r.text[:200])
+    for path in ("/?group=weekly", "/?norm=maybe"):
+        page = client.get(path)
+        assert page.status_code == 400 and "Traceback" not in page.text, path
+    assert client.get("/api/overview?group=TYPE&norm=no").json()["group"] == "type"
+    assert client.get("/api/overview?norm=no").json()["normalised"] is False
+
+
+def test_a_parameter_given_twice_is_a_400(client):
+    for path in ("/api/events?type=ASSAULT&type=PROTEST", "/api/incidents?since=2025-12-01&since=2025-12-09",
+                 "/api/map?box=-75,0,-59,13&box=1,1,2,2"):
+        r = client.get(path)
+        assert r.status_code == 400 and "more than once" in r.json()["error"], path
+    assert client.get("/incidents?q=a&q=b").status_code == 400
 
 
 def test_an_overview_period_beyond_what_it_can_draw_is_a_400(client):

@@ -233,8 +233,8 @@ def _remove_store(path: Path) -> bool:
                     return False
         Path(str(path) + ".wal").unlink(missing_ok=True)
         path.unlink(missing_ok=True)
-        # unlinked while held: a writer that comes now makes a new lock file with the store
-        lock.path.unlink(missing_ok=True)
+        # deleted while held: a writer that opened it meanwhile locks a new one (WriterLock)
+        lock.delete_file()
     except (OSError, duckdb.Error):
         return False
     finally:

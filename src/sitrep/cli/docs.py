@@ -22,7 +22,7 @@ hand (tests/test_cli_docs.py checks it is current).
 |---|---|
 | 0 | done. `ingest`: something was stored, or everything was already stored |
 | 1 | a bug in sitrep: one line on stderr names the log file holding the traceback (under `$XDG_STATE_HOME/sitrep/logs`, `~/.local/state/sitrep/logs`, or the temporary folder) |
-| 2 | something to fix on your side, said in one line `sitrep: error: ...` with what to do: a bad option value, an input that cannot be analysed, a database that is missing, locked by another process, damaged or not writable, a full disk; `ingest` when nothing was stored and some input was refused or unreadable, or the inputs held no article |
+| 2 | something to fix on your side, said in one line `sitrep: error: ...` with what to do: a bad option value, an input that cannot be analysed, a database that is missing, locked by another process, damaged or not writable, a full disk, the writer's memory limit reached; `ingest` when nothing was stored and some input was refused or unreadable, or the inputs held no article |
 | 130 | interrupted (Ctrl-C); an ingest keeps what it committed, re-run it to continue |
 
 ## Environment
@@ -32,6 +32,7 @@ hand (tests/test_cli_docs.py checks it is current).
 | `SITREP_DB` | the store used when `--db` is not given (default `~/.local/share/sitrep/sitrep.duckdb`, or under `$XDG_DATA_HOME`) |
 | `SITREP_ACTORS` | actor files (`:`-separated) merged over the shipped actor knowledge base, as `--actors` |
 | `SITREP_DATA` | the folder of the shared evaluation data for `eval` and `bench` (default `../shared/data`) |
+| `SITREP_STORE_MEMORY` | DuckDB's memory limit for a command that writes the store (`ingest`, `watch`, `demo`): default `512MB`; e.g. `2GB` for a very large store, `none` for DuckDB's own (80% of RAM). Reaching it stops the command in one line, committed batches kept (docs/scaling.md) |
 | `XDG_STATE_HOME` | where internal-error logs go (`$XDG_STATE_HOME/sitrep/logs`) |
 """
 

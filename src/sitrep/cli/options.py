@@ -123,13 +123,13 @@ def _filters() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
     from sitrep.model import CERTAINTY_STATUSES
 
     return {
-        "about": (("--about",), dict(metavar="TERM",
+        "about": (("--about",), dict(metavar="TERM", type=checked(queries.check_term, "--about"),
                   help="only articles mentioning this: a country name or code, an actor, a word")),
         "since": (("--since",), dict(metavar="DATE", type=checked(queries.parse_day, "since"),
                   help="from this day on (YYYY-MM-DD; YYYY-MM or YYYY for the start of a month or year)")),
         "until": (("--until",), dict(metavar="DATE", type=checked(queries.parse_day, "until"),
                   help="up to this day (YYYY-MM-DD; YYYY-MM or YYYY for the end of a month or year)")),
-        "actor": (("--actor",), dict(metavar="NAME",
+        "actor": (("--actor",), dict(metavar="NAME", type=checked(queries.check_term, "--actor"),
                   help="source or target: part of a name, or a country code (VEN, USA)")),
         "type": (("--type",), dict(dest="event_type", metavar="TYPE", type=checked(queries.check_type),
                  help="a PLOVER event type, e.g. ASSAULT (any case)")),

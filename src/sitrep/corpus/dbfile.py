@@ -60,6 +60,10 @@ class StorageFull(StoreError):
     """The disk (or a size limit) is full: nothing more can be written."""
 
 
+class StoreOutOfMemory(StoreError):
+    """DuckDB reached its memory limit (a writer's is $SITREP_STORE_MEMORY)."""
+
+
 class StoreNotWritable(StoreError):
     """The file or its folder is read-only or not ours to write."""
 
@@ -265,6 +269,7 @@ def _start_empty_file(path: Path, read_only: bool) -> None:
 # -- what a failure means ------------------------------------------------------------------
 
 _FULL = re.compile(r"No space left on device|Disk quota exceeded|File too large|could not write.*full", re.I)
+_OUT_OF_MEMORY = re.compile(r"Out of Memory Error|could not allocate block", re.I)
 _READ_ONLY = re.compile(r"Read-only file system|Permission denied|read.only", re.I)
 _CORRUPT = re.compile(r"Could not read enough bytes|Corrupt database|checksum|corrupt|"
                       r"not a valid DuckDB database|Failed to read database header|Unexpected end of file", re.I)
@@ -285,6 +290,11 @@ def translate(exc: BaseException, path: Optional[Path] = None) -> SitrepError:
                                 "--db or $SITREP_DB")
     if _CORRUPT.search(text):
         return StoreDamaged(_damaged(path or Path("(database)"), _first_line(text)))
+    if _OUT_OF_MEMORY.search(text):
+        return StoreOutOfMemory(
+            f"DuckDB ran out of the memory it may use for{where} ({_first_line(text)}); a writer may use "
+            "$SITREP_STORE_MEMORY (default 512MB): raise it, e.g. SITREP_STORE_MEMORY=2GB, or set it to none for "
+            "DuckDB's default (80% of RAM), and run the same command again; committed batches are kept")
     return StoreError(f"cannot use{where}: {_first_line(text)}")
 
 
@@ -295,7 +305,9 @@ def is_storage_failure(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO):
         return True
     text = str(exc)
-    return bool(_FULL.search(text) or _CORRUPT.search(text) or "database has been invalidated" in text
+    # out of memory too: the writer's cap (or the machine) is no single article's fault
+    return bool(_FULL.search(text) or _CORRUPT.search(text) or _OUT_OF_MEMORY.search(text)
+                or "database has been invalidated" in text
                 or "Read-only file system" in text)
 
 
@@ -307,7 +319,19 @@ def _first_line(text: str) -> str:
 # -- the one-writer lock ------------------------------------------------------------------
 
 class WriterLock:
-    """An exclusive ``flock`` on ``<db>.lock`` for the lifetime of a writing Store."""
+    """An exclusive ``flock`` on ``<db>.lock`` for the lifetime of a writing Store.
+
+    The lock file may be deleted (``discard``, or an ingest that removes the store it left
+    empty), and a lock on a deleted file excludes nobody: a writer that opened the file just
+    before its holder deleted it would get the ``flock`` on the orphaned file once the
+    holder let go, while the next writer makes a new file at the path and locks that one --
+    two writers. So a lock counts only when the file it holds is still the one at the path
+    (same device and inode), else it is dropped and taken again; and a lock file is only
+    ever deleted by the process that holds it, after the same check.
+    """
+
+    #: attempts to lock the file at the path while holders keep deleting it
+    ATTEMPTS = 50
 
     def __init__(self, path: Path):
         self.path = Path(str(path) + ".lock")
@@ -322,36 +346,59 @@ class WriterLock:
             self.created = True
             return fd
         except FileExistsError:
+            self.created = False
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
 
     def acquire(self) -> None:
         import fcntl
 
-        try:
-            fd = self._open()
-        except OSError:
-            return  # a read-only folder: DuckDB itself will refuse to write there
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "ignore").strip() or "another process"
-            os.close(fd)
-            raise StoreBusy(f"another sitrep process ({holder}) is writing to {self.path.with_suffix('')}; "
-                            "wait for it to finish (reading commands work meanwhile)") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}".encode("ascii"), 0)
-        self._fd = fd
+        for _ in range(self.ATTEMPTS):
+            try:
+                fd = self._open()
+            except OSError:
+                return  # a read-only folder: DuckDB itself will refuse to write there
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "ignore").strip() or "another process"
+                os.close(fd)
+                raise StoreBusy(f"another sitrep process ({holder}) is writing to {self.path.with_suffix('')}; "
+                                "wait for it to finish (reading commands work meanwhile)") from None
+            if not _names(self.path, fd):
+                os.close(fd)  # its holder deleted it after we opened it: lock the file there now
+                continue
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode("ascii"), 0)
+            self._fd = fd
+            return
+        raise StoreBusy(f"the writer lock {self.path} keeps being deleted and made again by other processes; "
+                        "try again when they have finished")
 
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor drops the flock
             self._fd = None
 
-    def discard(self) -> None:
-        """Release the lock and, if this lock made the lock file, delete it (still held,
-        so no other writer is between): a store refused on opening (another tool's
-        database, a damaged file) leaves no ``<db>.lock`` beside it."""
-        if self._fd is not None and self.created:
+    def delete_file(self) -> None:
+        """Delete the lock file while holding it, if the path still names the file held
+        (a writer that opened it meanwhile notices and locks a new one: ``acquire``)."""
+        if self._fd is not None and _names(self.path, self._fd):
             with contextlib.suppress(OSError):
                 self.path.unlink()
+
+    def discard(self) -> None:
+        """Release the lock and, if this lock made the lock file, delete it first: a store
+        refused on opening (another tool's database, a damaged file) leaves no
+        ``<db>.lock`` beside it."""
+        if self.created:
+            self.delete_file()
         self.release()
+
+
+def _names(path: Path, fd: int) -> bool:
+    """``path`` is (still) the file open as ``fd``: not deleted or replaced since."""
+    try:
+        here, held = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)

@@ -63,6 +63,27 @@ def check_certainty(status: Optional[str]) -> Optional[str]:
     return s
 
 
+#: the longest --about / --actor term (as the dashboard's filters, web/filters.py MAX_TEXT):
+#: a name or a few words; a pasted paragraph is a mistake, not a subject
+MAX_TERM = 200
+
+
+def check_term(value: Optional[str], option: str) -> Optional[str]:
+    """A search term (``--about``, ``--actor``): not empty or blank, at most MAX_TERM
+    characters. Said before any query, by every command the option is on (``brief`` and
+    ``incidents`` refused a blank --about, ``events`` listed every event)."""
+    if value is None:
+        return None
+    term = value.strip()
+    if not term:
+        raise SitrepError(f"{option} is empty; give a country, actor or place name (e.g. {option} Venezuela), "
+                          "or leave the option out")
+    if len(term) > MAX_TERM:
+        raise SitrepError(f"{option} is {len(term):,} characters long; give a name or a few words "
+                          f"(at most {MAX_TERM} characters)")
+    return term
+
+
 #: the largest LIMIT passed to DuckDB (a BIGINT): a larger --limit means "all rows" and is
 #: lowered to this, which no store reaches, instead of failing in the query
 MAX_LIMIT = 2 ** 62

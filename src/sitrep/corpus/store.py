@@ -49,15 +49,19 @@ LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "
 #: reads meanwhile can set $SITREP_RELEASE_SECONDS=10 (store writes 0.79x on 300 articles)
 RELEASE_EVERY_SECONDS = 0.0
 
-#: DuckDB's memory limit for a writer's connection ($SITREP_STORE_MEMORY). DuckDB's own
-#: default is 80% of the machine's RAM, so the coordinator's buffer pool could keep every
-#: block an ingest read or wrote; capped, DuckDB evicts (and spills sorts and joins to
-#: ``<db>.tmp``) instead. It bounds DuckDB's accounted memory only: the checkpoint that
-#: closing the connection runs rewrote the tables' last row groups in 38-71 MB above it on
-#: a 5,600-article store, with or without the cap (docs/scaling.md, session 6). No cap by
-#: default: DuckDB keeps the tables' key indexes in memory, and a capped writer cannot
-#: commit once a large store's indexes outgrow the cap ("could not allocate block")
-STORE_MEMORY: Optional[str] = None
+#: DuckDB's memory limit for a writer's connection ($SITREP_STORE_MEMORY; ``none``: DuckDB's
+#: own default, 80% of the machine's RAM). Uncapped, the coordinator's buffer pool may keep
+#: every block an ingest or its incident linking read or wrote, up to that 80%; capped,
+#: DuckDB evicts cached blocks and spills sorts and joins to ``<db>.tmp`` instead. It bounds
+#: DuckDB's accounted memory only (its key indexes, cached blocks, operators' buffers), not
+#: the checkpoint that releasing the file runs, which set the measured peaks (docs/scaling.md).
+#: The key indexes (ART) must fit: ~100-150 bytes per key (articles, events, incidents,
+#: documents, URLs), ~10 MB at 4,178 articles, so 512 MB leaves room for ~20x that (256 MB
+#: ran the 4,178 and 8,356-article replays); a store beyond it stops with one line saying to
+#: raise the setting (dbfile.StoreOutOfMemory), its committed batches kept.
+STORE_MEMORY: Optional[str] = "512MB"
+#: values of $SITREP_STORE_MEMORY that mean "no cap of ours" (DuckDB's default)
+NO_MEMORY_CAP = ("none", "default", "0")
 _MEMORY_VALUE = re.compile(r"^\s*\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)\s*$", re.I)
 
 #: rows per row group in what a writer appends ($SITREP_ROW_GROUP_ROWS; 0 = DuckDB's default,
@@ -139,14 +143,16 @@ def release_seconds() -> float:
 
 
 def store_memory() -> Optional[str]:
-    """DuckDB's memory limit for a writer ($SITREP_STORE_MEMORY, e.g. 512MB; default
-    STORE_MEMORY: None, DuckDB's own)."""
+    """DuckDB's memory limit for a writer ($SITREP_STORE_MEMORY, e.g. 2GB; ``none`` for
+    DuckDB's own default; unset: STORE_MEMORY)."""
     value = os.environ.get("SITREP_STORE_MEMORY", "").strip()
     if not value:
         return STORE_MEMORY
+    if value.lower() in NO_MEMORY_CAP:
+        return None
     if not _MEMORY_VALUE.match(value):
         raise SitrepError(f"SITREP_STORE_MEMORY={value!r} is not an amount of memory; "
-                          "unset it or give e.g. 512MB or 2GB")
+                          "unset it, or give e.g. 512MB or 2GB (none: DuckDB's default, 80% of RAM)")
     return value.replace(" ", "")
 
 

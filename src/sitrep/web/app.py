@@ -13,13 +13,14 @@ import contextlib
 from pathlib import Path
 from typing import Optional
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
 from sitrep import __version__
 from sitrep.web import errors
 from sitrep.web.dashboard import Dashboard
+from sitrep.web.filters import single_values
 from sitrep.web.routes import ROUTERS
 from sitrep.web.security import LOCAL_HOSTS, SecurityHeaders
 from sitrep.web.snapshot import Snapshots
@@ -28,6 +29,11 @@ __all__ = ["LOCAL_HOSTS", "create_app"]
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = ("Read-only access to a sitrep store: events, incidents, articles with every extracted layer, actors "
                "and the brief. Field names are those of `sitrep export`. See docs/api.md.")
+
+
+def _each_parameter_once(request: Request) -> None:
+    """Every route: a query parameter given twice is a 400 (filters.single_values)."""
+    single_values(request.query_params.multi_items())
 
 
 def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optional[list[str]] = None,
@@ -46,7 +52,8 @@ def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optio
             snaps.close()
 
     app = FastAPI(title="sitrep API", version=__version__, lifespan=lifespan, openapi_url="/api/openapi.json",
-                  docs_url=None, redoc_url=None, description=DESCRIPTION)
+                  docs_url=None, redoc_url=None, description=DESCRIPTION,
+                  dependencies=[Depends(_each_parameter_once)])
     app.state.snapshots = snaps
     app.state.dashboard = dash
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)

@@ -34,6 +34,8 @@ EVENT_SORTS = {
     "type": "e.type, e.event_date DESC NULLS LAST, e.event_id",
     "outlet": "e.outlet NULLS LAST, e.event_date DESC NULLS LAST, e.event_id",
 }
+#: how the Overview's daily series is grouped (``group=``); the first is the default
+GROUPS = ("quad", "type")
 
 
 class BadFilter(SitrepError):
@@ -121,6 +123,33 @@ _DEFAULTS = tuple((f.name, f.default) for f in fields(Filters))
 _NAMES = frozenset(name for name, _ in _DEFAULTS)
 
 
+def choice(value: Optional[str], name: str, allowed: tuple[str, ...]) -> str:
+    """One of ``allowed`` (the first when the parameter is absent or empty); anything
+    else is a 400 naming the parameter, not silently the default."""
+    if not value or not value.strip():
+        return allowed[0]
+    v = value.strip().lower()
+    if v not in allowed:
+        raise BadFilter(f"{name}={value[:40]!r} is not one of {', '.join(allowed)}")
+    return v
+
+
+def yes_no(value: Optional[str], name: str, default: bool) -> bool:
+    """``yes``/``no`` (and their spellings that ``_flag`` takes); absent or empty: ``default``."""
+    flag = _flag(value.strip() if value else None, name)
+    return default if flag is None else flag
+
+
+def single_values(items: list[tuple[str, str]]) -> None:
+    """Refuse a parameter given twice (``type=ASSAULT&type=PROTEST``): only one of the
+    values would be used, and the answer would look filtered by both."""
+    seen: set[str] = set()
+    for name, _value in items:
+        if name in seen:
+            raise BadFilter(f"{name[:40]!r} is given more than once; give each parameter once")
+        seen.add(name)
+
+
 def _text(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -130,10 +159,17 @@ def _text(value: Optional[str]) -> Optional[str]:
     return value
 
 
+#: the one date form the filters take (date.fromisoformat also reads 20250101 and
+#: 2025-W01-1, and str.isdigit passes other scripts' digits)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _day(value: Optional[str], name: str) -> Optional[date]:
     if not value:
         return None
     try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise BadFilter(f"{name}={value[:40]!r} is not a date; use YYYY-MM-DD") from None
@@ -172,6 +208,8 @@ def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> 
     if not value:
         return default
     try:
+        if not value.isascii():  # int() also reads other scripts' digits
+            raise ValueError(value)
         n = int(value)
     except ValueError:
         raise BadFilter(f"{name}={value[:40]!r} is not a whole number") from None

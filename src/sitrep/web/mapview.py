@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from sitrep.web.filters import BadFilter
+
 OUTLINES = Path(__file__).resolve().parents[1] / "report" / "data" / "country_outlines.json"
 WIDTH = 960.0
 MAX_HEIGHT = 600.0
@@ -25,6 +27,9 @@ CLUSTER_PX = 34.0
 CLUSTER_COLOUR = "#37474f"
 WORLD = (-180.0, -60.0, 180.0, 84.0)
 MIN_SPAN = (4.0, 3.0)
+#: what a ``box=`` parameter must look like (said in its 400)
+BOX_FORM = ("use box=west,south,east,north in degrees, e.g. box=-75,0,-59,13 "
+            "(-180 <= west < east <= 180, -90 <= south < north <= 90)")
 
 #: one colour per PLOVER type: reds and oranges for conflict, blues and greens for cooperation
 TYPE_COLOURS = {
@@ -118,15 +123,16 @@ def country_centres() -> dict[str, tuple[float, float]]:
 
 
 def parse_box(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
-    """``west,south,east,north`` in degrees from the query string, or None when absent or bad."""
-    if not value:
+    """``west,south,east,north`` in degrees from the query string, or None when absent;
+    a malformed box is a 400 (BadFilter), not silently the whole map."""
+    if value is None or not value.strip():
         return None
     try:
         w, s, e, n = (float(x) for x in value.split(","))
     except ValueError:
-        return None
-    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-        return None
+        raise BadFilter(f"box={value[:60]!r} is not a map box; {BOX_FORM}") from None
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):  # also refuses nan and inf
+        raise BadFilter(f"box={value[:60]!r} is outside the world or empty; {BOX_FORM}")
     return w, s, e, n
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from sitrep.web import briefing, data, mapview, rendering
 from sitrep.web.dashboard import Dashboard, dashboard, not_found
-from sitrep.web.filters import EVENT_SORTS, INCIDENT_SORTS, BadFilter, Filters
+from sitrep.web.filters import EVENT_SORTS, GROUPS, INCIDENT_SORTS, BadFilter, Filters, choice, yes_no
 from sitrep.web.rendering import as_json
 from sitrep.web.security import BRIEF_CSP
 
@@ -77,8 +77,8 @@ def api_overview(params: dict = Depends(filter_params),
                  norm: str = Query("yes", description="yes: events per article published in the week around each day"),
                  dash: Dashboard = Depends(dashboard)):
     f = Filters.parse(params)
-    group = "type" if group == "type" else "quad"
-    ov = dash.overview(f, group, norm != "no")
+    group, normalise = choice(group, "group", GROUPS), yes_no(norm, "norm", True)
+    ov = dash.overview(f, group, normalise)
     return as_json({"since": ov.since.isoformat(), "until": ov.until.isoformat(),
                     "previous": [d.isoformat() for d in ov.previous], "counts": ov.counts,
                     "previous_counts": ov.previous_counts, "by_type": ov.by_type,
@@ -128,9 +128,12 @@ def api_actor(name: str, params: dict = Depends(filter_params), dash: Dashboard 
             response_class=PlainTextResponse)
 def api_brief(params: dict = Depends(filter_params), format: str = Query("md", description="md (Markdown) or html"),
               dash: Dashboard = Depends(dashboard)):
-    if format not in ("md", "html"):
-        raise BadFilter("format must be md or html")
+    format = choice(format, "format", ("md", "html"))
     f = Filters.parse(params)
+    ignored = briefing.ignored_filters(f)
+    if ignored:  # the page says so beside the brief; an API caller would not notice
+        raise BadFilter(f"the brief follows about, since and until only; {', '.join(ignored)} would not narrow it: "
+                        "leave it out (or use /api/events and /api/incidents for that filter)")
     text = dash.reading(lambda s: briefing.brief(s, f, html=format == "html"))
     if format == "html":
         return Response(text, media_type="text/html; charset=utf-8", headers={"content-security-policy": BRIEF_CSP})

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 
 from sitrep.web import data
 from sitrep.web.dashboard import Dashboard, dashboard
-from sitrep.web.filters import Filters
+from sitrep.web.filters import BadFilter, Filters
 from sitrep.web.snapshot import Snapshots
 
 #: a stream ends after this long (the browser reconnects with Last-Event-ID)
@@ -36,7 +36,7 @@ def api_status(dash: Dashboard = Depends(dashboard)):
 
 
 @router.get("/api/live", tags=["live"], summary="Incidents new since a copy version (polling)")
-def api_live(after: int = Query(0, description="the last version seen; 0 for the latest change only"),
+def api_live(after: int = Query(0, ge=0, description="the last version seen; 0 for the latest change only"),
              dash: Dashboard = Depends(dashboard)):
     snaps = dash.snaps
     changes = [c for c in snaps.changes if c.version > after] if after else snaps.changes[-1:]
@@ -45,8 +45,12 @@ def api_live(after: int = Query(0, description="the last version seen; 0 for the
 
 @router.get("/api/live/stream", tags=["live"], summary="Server-sent events: one 'update' per new copy of the store")
 async def api_live_stream(request: Request, dash: Dashboard = Depends(dashboard)):
-    header = request.headers.get("last-event-id") or request.query_params.get("after") or ""
-    last = int(header) if header.isdigit() else dash.snaps.version
+    asked = request.query_params.get("after")
+    if asked is not None and not (asked.isascii() and asked.isdigit()):
+        raise BadFilter(f"after={asked[:40]!r} is not a copy version; use a whole number from 0")
+    # the browser's reconnect header wins; a garbled one (not ours to report) means "from now"
+    header = request.headers.get("last-event-id") or asked or ""
+    last = int(header) if header.isascii() and header.isdigit() else dash.snaps.version
     return StreamingResponse(_events(request, dash.snaps, last), media_type="text/event-stream",
                              headers={"cache-control": "no-store"})
 

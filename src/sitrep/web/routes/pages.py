@@ -8,16 +8,16 @@ from fastapi.responses import HTMLResponse
 
 from sitrep.web import data, highlight, mapview, rendering
 from sitrep.web.dashboard import Dashboard, dashboard, not_found
-from sitrep.web.filters import Filters
+from sitrep.web.filters import GROUPS, Filters, choice, yes_no
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/")
-def overview_page(request: Request, group: str = "quad", norm: str = "yes", dash: Dashboard = Depends(dashboard)):
+def overview_page(request: Request, group: Optional[str] = None, norm: Optional[str] = None,
+                  dash: Dashboard = Depends(dashboard)):
     f = Filters.parse(request.query_params)
-    group = "type" if group == "type" else "quad"
-    normalise = norm != "no"
+    group, normalise = choice(group, "group", GROUPS), yes_no(norm, "norm", True)
     choices = dash.reading(dash.choices)
     ov = dash.overview_ready(f, group, normalise)
     if ov is None:  # not worked out for this filter yet: app.js fetches it from /api/overview
