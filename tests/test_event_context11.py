@@ -74,9 +74,9 @@ def test_a_plain_perfect_of_the_body_is_still_a_recap(kb):
 
 
 def test_a_second_conjunct_shares_the_perfect_of_the_first(kb):
-    doc = run(kb, "Rebels have stormed two prisons in Karavan and freed hundreds of inmates.")
+    doc = run(kb, "Rebels have stormed two army posts near Karavan and seized dozens of rifles.")
     assert by_trigger(doc, "stormed").background is True
-    assert by_trigger(doc, "freed").background is True
+    assert by_trigger(doc, "seized").background is True
 
 
 # ---------------------------------------------------------------- the act another one answers

@@ -27,7 +27,7 @@ def test_a_meeting_held_stays_consult(kb):
 
 @pytest.mark.parametrize("text", [
     "Canada may impose sanctions on Peru if the mining dispute goes on.",
-    "A Canadian minister told parliament that Ottawa stands ready to slap sanctions on Peru.",
+    "Ottawa would push its allies to adopt penalties against Lima, the Canadian trade minister said.",
 ])
 def test_sanctions_held_out_are_a_threat(kb, text):
     got = types(run(kb, text))
@@ -88,7 +88,7 @@ def test_mutual_blame_is_an_accusation(kb):
 
 @pytest.mark.parametrize("text", [
     "Last year the Peruvian senator called for the government to admit more refugees.",
-    "On Tuesday the Peruvian opposition again called for a snap referendum.",
+    "Ecuador's ombudsman repeated on Thursday her calls for an inquiry into the prison deaths.",
 ])
 def test_a_call_for_split_by_the_parse_is_a_request(kb, text):
     assert "REQUEST" in types(run(kb, text))
@@ -105,13 +105,13 @@ def test_troops_blocking_an_aid_convoy_coerce(kb):
 
 
 def test_a_negated_act_in_a_condition_is_no_refusal(kb):
-    got = types(run(kb, "Unless the Chilean rivals compromise, Norway may suspend its role as a go-between."))
+    got = types(run(kb, "Colombia could recall its ambassador to Ecuador if Quito does not accept the court ruling."))
     assert "REJECT" not in got
     assert "THREATEN" in got
 
 
-def test_prepared_to_impose_martial_law_is_a_threat(kb):
-    got = types(run(kb, "Bolivia's cabinet is prepared to declare a curfew across La Paz, a minister said."))
+def test_determined_to_blockade_is_a_threat(kb):
+    got = types(run(kb, "Ecuador's defence chief told reporters his army was determined to blockade the smugglers' port."))
     assert got == ["THREATEN"]
 
 
@@ -127,7 +127,7 @@ def test_a_warning_to_armed_forces_stays_a_threat(kb):
 
 
 def test_going_on_the_offensive_in_politics_is_no_attack(kb):
-    doc = run(kb, "Campaign aides think going on the offensive in the debate costs little.")
+    doc = run(kb, "Going on the offensive in a televised debate rarely wins a candidate any votes.")
     assert "ASSAULT" not in types(doc)
 
 
@@ -146,16 +146,16 @@ def test_a_decision_to_pull_out_is_the_withdrawal(kb):
 
 
 def test_presenting_credentials_is_a_meeting(kb):
-    doc = run(kb, "On Monday the new Chilean envoy presented credentials in La Paz.")
+    doc = run(kb, "Uruguay's new envoy presented her credentials to Brazil's foreign minister at the Itamaraty palace.")
     assert types(doc) == ["CONSULT"]
 
 
 def test_a_delayed_meeting_is_a_sanction_like_a_postponed_one(kb):
-    assert types(run(kb, "Peru delayed Thursday's summit with Chile over a fishing row.")) == ["SANCTION"]
+    assert types(run(kb, "Citing the floods, Ecuador delayed Friday's summit with Colombia by a month.")) == ["SANCTION"]
 
 
 def test_soldiers_cordoning_off_roads_coerce(kb):
-    assert types(run(kb, "Police cordoned off the square in front of the Bolivian parliament.")) == ["COERCE"]
+    assert types(run(kb, "Riot police in Quito cordoned off the main square before dawn.")) == ["COERCE"]
 
 
 def test_not_prepared_to_sign_is_a_refusal(kb):
@@ -167,3 +167,21 @@ def test_not_prepared_to_sign_is_a_refusal(kb):
 def test_a_condition_not_met_in_a_relative_clause_is_no_refusal(kb):
     doc = run(kb, "Chile set a condition that Bolivia was not prepared to meet.")
     assert "REJECT" not in types(doc) and "CONSULT" not in types(doc) and "AGREE" not in types(doc)
+
+
+def test_sanctions_imposed_despite_objections_stay_sanctions(kb):
+    doc = run(kb, "Canada imposed sanctions on Peru on Monday, even if some provinces objected.")
+    assert "SANCTION" in types(doc) and "THREATEN" not in types(doc)
+
+
+def test_a_good_threatened_with_an_instrument_is_a_threat(kb):
+    doc = run(kb, "Canada threatened Peru's economy with crippling tariffs.")
+    assert "THREATEN" in types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador's parliament blocked delivery of the fighter jets to Peru.",
+    "Bolivia blocked access to the video site during the vote.",
+])
+def test_blocking_deliveries_or_websites_is_no_coerce_by_this_rule(kb, text):
+    assert not any(e.type == "COERCE" and "block" in e.trigger.text for e in run(kb, text).events)

@@ -231,6 +231,8 @@ class EventWords:
     future_date_words: frozenset[str]
     #: "decided to pull out": the decision of a cooperative act is the act
     enacting_governors: frozenset[str]
+    #: "the advance threatened regional security": a good in danger, no threat act
+    endangered_goods: frozenset[str]
     #: "could face sanctions", "may impose sanctions": a deterrent act held out, a threat
     deterrent_modals: frozenset[str]
     #: "if", "unless": the clause they open is a condition, not an act

@@ -833,6 +833,26 @@ def _label_of_another(c: "Candidate", by_head, words) -> bool:
     return verb.i in by_head or lemma(verb) in words.evaluating_verbs
 
 
+def _endangers_a_good(verb, lex, index) -> bool:
+    """"the offensive threatened European security": "threaten" with a common good as its
+    object and no party as its subject, nor a "with" instrument, says something is in
+    danger; "the US threatened Iran's economy with sanctions" stays a threat."""
+    if lemma(verb) != "threaten":
+        return False
+    obj = child(verb, "dobj")
+    if obj is None or lemma(obj) not in lex.words.endangered_goods:
+        return False
+    if any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in verb.children):
+        return False
+    subj = child(verb, "nsubj")
+    if subj is None:
+        return True
+    party = actor_of_phrase(subj, index)
+    # "the Bolivian advance": a development, not a party, whoever made it (the actor found
+    # is only a modifier of the subject's head)
+    return party is None or not (party.span[0] <= subj.idx < party.span[1])
+
+
 def _freed_by_force(verb, by_head) -> bool:
     """A release conjoined with an attack by the same doer ("gunmen stormed the prison and
     freed dozens of inmates", "raided the camp, freeing hostages"): freed by force, which
@@ -1192,6 +1212,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
     if lemma(c.head) == "defend" and (obj is None or actor_of_phrase(obj, index) is None
                                       or obj.lower_ in words.reflexive_pronouns):
         return False  # verbal support of an actor only, not "would defend itself"
+    if c.type == "THREATEN" and c.is_verb and _endangers_a_good(c.head, lex, index):
+        return False  # "the advance threatened regional security": a danger, nobody threatens
     if c.type == "CONCEDE" and c.mode == "release" and _freed_by_force(c.head, by_head):
         return False  # "stormed the prison and freed the inmates": part of the attack, no concession
     if c.type == "REJECT" and lemma(c.head) == "deny" and not _denies_something(c.head, by_head, words):
@@ -1616,12 +1638,27 @@ def _held_out(verb, words) -> bool:
         for ch in v.children:
             if ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals:
                 return True
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks
-                                          for m in ch.children):
-                return True
+            if ch.dep_ == "advcl" and not _done(v) and _condition(ch, words):
+                return True  # "will impose sanctions if ...", not "imposed sanctions, even if ..."
         if v.dep_ != "xcomp" and not _purpose_infinitive(v):
             return False
         v = v.head
+    return False
+
+
+def _done(verb) -> bool:
+    """A past or perfect verb ("imposed", "has imposed"): the act is done, whatever its
+    conditions."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        ch.dep_ == "aux" and lemma(ch) == "have" for ch in verb.children))
+
+
+def _condition(clause, words) -> bool:
+    """An if/unless clause that sets a condition; "even if" concedes, it conditions nothing."""
+    for m in clause.children:
+        if m.dep_ == "mark" and m.lower_ in words.conditional_marks:
+            before = m.doc[m.i - 1] if m.i > 0 else None
+            return before is None or before.lower_ != "even"
     return False
 
 
