@@ -12,8 +12,11 @@ margin), so nothing changes unseen. ``article.meta["rules_types"] = True`` keeps
 types for one article, ``ENABLED = False`` for a whole process; without the model file
 the stage does nothing.
 
-It runs right after ``events`` (before ``certainty``, which reads some types, and before
-the sentence-set scorers stop); its features read nothing a later stage sets.
+Status (session 10): measured, not shipped and not wired into the pipeline: no model
+file ships, and the stage is in no stage list (docs/type-model.md gives the grouped-CV
+figures: no DEV set won by the margin fixed in advance). Were a model to win, it would run
+right after ``events`` (before ``certainty``, which reads some types, and before the
+sentence-set scorers stop); its features read nothing a later stage sets.
 """
 from __future__ import annotations
 
