@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from sitrep.learn import source_commit
 from sitrep.eval.sets import allsides_dev
 from sitrep.learn import event_features, training
 from sitrep.stages.event_filter import MODEL_PATH
@@ -71,13 +71,6 @@ def _row(name: str, f: dict) -> str:
             f"{f['type_f1']:6.3f} {f['event_f1']:6.3f} {f['predicted']:6d} {f['gold']:5d}")
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
@@ -111,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     model.header.update({
         "what": "event filter: P(an analyst codes this candidate event), docs/event-filter.md",
         "training_data": f"allsides-dev gold ({len(arts)} articles), {n} candidates of the rule pipeline "
-                         f"at commit {_commit()}, {pos} paired with gold by the allsides-dev scorer",
+                         f"at commit {source_commit(ROOT)}, {pos} paired with gold by the allsides-dev scorer",
         "features": list(event_features.PREFIXES),
         "cv": {"folds": args.folds, "grouped_by": "article", "rules_only": before, "with_filter": after,
                "per_fold": lines},

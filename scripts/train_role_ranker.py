@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from sitrep.learn import source_commit
 from sitrep.eval.sets import allsides_dev
 from sitrep.learn import role_features, role_training
 from sitrep.learn.role_training import RoleExample
@@ -108,13 +108,6 @@ def load_or_collect(data_dir: Path, cache: Path | None, gsr: bool = False) -> li
     return examples
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
 
 def from_gsr(example: RoleExample) -> bool:
     return example.article.startswith("gsr-")
@@ -196,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "what": "role ranker: P(a candidate's key is the analyst's) per role, docs/role-ranker.md",
         "training_data": f"allsides-dev gold ({len({e.article for e in examples if on_allsides(e)})} articles) "
                          f"and PLOVER GSR ({len({e.article for e in examples if from_gsr(e)})} sentences), "
-                         f"paired events of the pipeline at commit {_commit()}",
+                         f"paired events of the pipeline at commit {source_commit(ROOT)}",
         "features": list(role_features.PREFIXES),
         "cv": cv,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

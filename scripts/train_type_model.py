@@ -17,12 +17,12 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from sitrep.learn import source_commit
 from sitrep.learn import type_features, type_training
 from sitrep.learn.type_training import Group
 from sitrep.stages import event_type_model
@@ -153,13 +153,6 @@ def load_or_collect(data_dir: Path, cache: Path | None) -> list[Group]:
     return groups
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
 
 def main(argv: list[str] | None = None) -> int:
     event_type_model.ENABLED = False  # the examples are the rules' own types
@@ -224,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         "data_licences": "allsides-dev gold (project); PLOVER GSR (CC BY-SA 4.0, "
                          "github.com/openeventdata/PLOVER); PETRARCH unit tests (MIT, "
                          "github.com/openeventdata/petrarch2); demo gold (project)",
-        "commit": _commit(), "l2": args.l2, "margin": margin, "features": list(type_features.PREFIXES),
+        "commit": source_commit(ROOT), "l2": args.l2, "margin": margin, "features": list(type_features.PREFIXES),
         "cv": cv, "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
     args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
