@@ -32,8 +32,8 @@ among the dropped with their reason:
 * ``"speculation"``: every mention is under a modal of advice ("should", "ought":
   ``filter_cues.tsv``), directly or through the verbs that carry it ("should decide
   to make concessions", "should be allowed"): a columnist's prescription, not an act --
-  unless a political actor says it. A possible act ("may", "might", "could") is coded as
-  hypothetical (docs/annotation.md 6), not dropped;
+  unless a political actor says it. A possible act ("may", "might", "could") is left to
+  the "prediction" rule below;
 * ``"question"``: the event's one mention sits in a question no political actor asks
   ("Why did the US withdraw from the deal?"): a question reports no act;
 * ``"prediction"``: every mention is under a modal of possibility or prediction
@@ -43,7 +43,8 @@ among the dropped with their reason:
   guess ("a blockade might end up forcing ...", "missiles that could hit ..."),
   not a party's threat, plan or a hedged past act ("may have used gas");
 * ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually"):
-  a class of acts with no occasion, not a happening.
+  a class of acts with no occasion, not a happening -- when no named party does it; a
+  named party's habit stays once, flagged background (``mark_habits``).
 """
 from __future__ import annotations
 
