@@ -115,8 +115,14 @@ def test_a_malformed_parameter_is_the_documented_400_not_a_422(client):
     assert r.status_code == 400 and set(r.json()) == {"error"} and "after='abc'" in r.json()["error"]
 
 
+def test_a_year_or_a_month_means_what_it_means_on_the_command_line(client):
+    every = client.get("/api/events?per_page=200").json()
+    assert client.get("/api/events?since=1990&until=2999&per_page=200").json() == every
+    assert client.get("/api/events?until=1990-05&per_page=200").json()["items"] == []
+
+
 def test_bad_filters_are_one_line_400s(client):
-    for query, word in (("since=2012", "YYYY-MM-DD"), ("type=BOMB", "PLOVER"), ("certainty=sure", "status"),
+    for query, word in (("since=2012-13", "YYYY-MM"), ("type=BOMB", "PLOVER"), ("certainty=sure", "status"),
                         ("per_page=100000", "range"), ("page=-1", "range"), ("sort=evil;drop", "sort"),
                         ("since=2025-12-10&until=2025-12-01", "swap"), ("since=20251201", "YYYY-MM-DD"),
                         ("until=2025-W49-1", "YYYY-MM-DD"), ("since=%EF%BC%92025-12-01", "YYYY-MM-DD"),

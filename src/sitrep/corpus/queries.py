@@ -19,7 +19,8 @@ from sitrep.corpus.rows import ArticleRow, EventRow, IncidentRow, MentionRow, Sk
 from sitrep.errors import SitrepError
 from sitrep.model import CERTAINTY_STATUSES, PLOVER_TYPES
 
-_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# ASCII digits only: int() would read fullwidth or Arabic-Indic digits as a date
+_DAY = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
 
 
 # -- the filters, checked ------------------------------------------------------------------

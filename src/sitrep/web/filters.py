@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Mapping, Optional
 from urllib.parse import urlencode
 
+from sitrep.corpus.queries import parse_day
 from sitrep.errors import SitrepError
 from sitrep.model import CERTAINTY_STATUSES, PLOVER_TYPES
 
@@ -161,18 +162,18 @@ def _text(value: Optional[str]) -> Optional[str]:
 
 #: the one date form the filters take (date.fromisoformat also reads 20250101 and
 #: 2025-W01-1, and str.isdigit passes other scripts' digits)
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _day(value: Optional[str], name: str) -> Optional[date]:
+    """The CLI's reading of a day (queries.parse_day), so ``since=2012`` means what
+    ``--since 2012`` means: a year or a month stands for its first day as a lower bound
+    and its last day as an upper bound."""
     if not value:
         return None
     try:
-        if not _ISO_DAY.fullmatch(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadFilter(f"{name}={value[:40]!r} is not a date; use YYYY-MM-DD") from None
+        return parse_day(value[:40], name)
+    except SitrepError:
+        raise BadFilter(f"{name}={value[:40]!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 def _event_type(value: Optional[str]) -> Optional[str]:
