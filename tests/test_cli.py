@@ -65,6 +65,7 @@ def test_a_limit_beyond_any_store_means_every_row(db, capsys):
 @pytest.mark.parametrize("argv, contains", [
     (["--since", "2012-13"], ["--since '2012-13' is not a date", "YYYY-MM"]),
     (["--until", "last week"], ["--until 'last week' is not a date"]),
+    (["--since", "\uff12025-12-01"], ["is not a date", "YYYY-MM-DD"]),
     (["--limit", "-3"], ["--limit '-3'", "1 or more"]),
     (["--limit", "ten"], ["--limit 'ten'"]),
     (["--certainty", "sure"], ["--certainty 'sure'", "asserted, reported, claimed"]),
