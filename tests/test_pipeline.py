@@ -184,3 +184,41 @@ def test_spacy_in_several_processes_gives_the_same_documents(kb):
     two = [d.to_dict() for d in Pipeline.default(kb=kb, n_process=2, batch_size=2).pipe(copy.deepcopy(articles))]
     one = [d.to_dict() for d in Pipeline.default(kb=kb).pipe(articles)]
     assert two == one
+
+
+def test_a_long_text_is_cut_at_line_breaks_or_sentence_ends_never_mid_word():
+    from sitrep.stages.nlp import segment_ends
+
+    lines = "\n".join(f"Line {i} says the convoy moved north." for i in range(40))
+    ends = segment_ends(lines, limit=300)
+    assert ends[-1] == len(lines) and all(b - a <= 300 for a, b in zip([0] + ends, ends))
+    assert all(lines[end - 1] == "\n" for end in ends[:-1])
+    one_line = " ".join(f"Envoy {i} met the minister. \u201cWe will talk,\u201d he said." for i in range(30))
+    ends = segment_ends(one_line, limit=400)
+    assert len(ends) > 3 and all(one_line[end - 2:end] in (". ", "\u201d ") for end in ends[:-1])
+    assert all(one_line[end].isupper() or one_line[end] == "\u201c" for end in ends[:-1])
+    assert segment_ends("x" * 25, limit=10) == [10, 20, 25]   # no break anywhere: cut at the limit
+
+
+def test_a_long_article_is_parsed_in_pieces_with_the_offsets_and_events_of_a_whole_parse(kb, monkeypatch):
+    from sitrep.stages import nlp as nlp_stage
+
+    long_text = "\n\n".join([STORY, OTHER] * 60)
+    assert len(long_text) > nlp_stage.SEGMENT_CHARS
+    whole = kb.nlp(long_text)
+    pieces = nlp_stage.parse(kb.nlp, long_text)
+    assert pieces.text == long_text
+    assert [(s.start_char, s.end_char) for s in pieces.sents] == [(s.start_char, s.end_char) for s in whole.sents]
+    assert [(e.start_char, e.label_) for e in pieces.ents] == [(e.start_char, e.label_) for e in whole.ents]
+    short = Article(id="s", text=STORY)
+    articles = [short, Article(id="l", text=long_text), short]
+    parsed_alone = []
+    real_parse = nlp_stage.parse
+    monkeypatch.setattr(nlp_stage, "parse", lambda nlp, text: parsed_alone.append(len(text)) or real_parse(nlp, text))
+    out = list(Pipeline.default(kb=kb, batch_size=4).pipe(articles))
+    assert parsed_alone == [len(long_text)]   # the long one alone, the short ones batched
+    assert [d.article.id for d in out] == ["s", "l", "s"] and out[1].events
+    assert out[1].timings["spacy"] > 0
+    monkeypatch.setattr(nlp_stage, "SEGMENT_CHARS", 10 ** 9)   # the whole text at once
+    whole_run = list(Pipeline.default(kb=kb, batch_size=4).pipe(articles))
+    assert [d.to_dict() for d in out] == [d.to_dict() for d in whole_run]

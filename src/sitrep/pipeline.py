@@ -192,6 +192,8 @@ class Pipeline:
         prepared = (self._run(_as_document(item), before, on_error) for item in articles)
         for item, spacy_doc in self._parsed(prepared):
             if isinstance(item, Document):
+                if spacy_doc is None:
+                    spacy_doc = self._parse_alone(item)
                 item = self._run(item, (parse,), on_error, spacy_doc=spacy_doc)
                 if isinstance(item, Document):
                     item = self._run(item, after, on_error)
@@ -212,6 +214,18 @@ class Pipeline:
                 return Skip.from_exception(exc, _origin(doc.article), stage.name, doc.article.id or None)
             doc.timings[stage.name] = time.perf_counter() - started
         return doc
+
+    def _parse_alone(self, doc: Document) -> Any:
+        """The spaCy Doc of a text that was not batched (a long one, or one of a batch that
+        failed), timed as spaCy's; None when spaCy fails on it, so the nlp stage meets the
+        error again and turns it into a Skip naming its stage."""
+        started = time.perf_counter()
+        try:
+            spacy_doc = nlp.parse(self.kb.nlp, doc.article.text)
+        except Exception:  # noqa: BLE001 - reported by the nlp stage, see above
+            return None
+        doc.timings["spacy"] = time.perf_counter() - started
+        return spacy_doc
 
     def _parsed(self, items: Iterator[Outcome]) -> Iterator[tuple[Outcome, Any]]:
         """(item, spaCy Doc or None) in input order; Skips pass through unparsed.
@@ -236,7 +250,9 @@ class Pipeline:
                     input_error.append(exc)
                     return
                 waiting.append((key, item))
-                if isinstance(item, Document):
+                # a long text is left out of the batches: the nlp stage parses it alone and
+                # in pieces (nlp.parse), so it does not set the batch's memory
+                if isinstance(item, Document) and len(item.article.text) <= nlp.SEGMENT_CHARS:
                     yield item.article.text, key
 
         n_process = self.n_process

@@ -7,12 +7,22 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Optional
 
 from spacy.language import Language
 
 from sitrep.model import Document
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+#: a text longer than this is parsed in pieces: the model's memory grows with the tokens
+#: of what it is given at once (about 15 KB a token, in tok2vec's arrays), so one 76,000-
+#: character transcript took 270 MB more than the rest of its batch and set the worker's
+#: peak; pieces of this size cost what an ordinary article costs
+SEGMENT_CHARS = 10_000
+#: where a piece may end when no line break is near: after a sentence's last mark and
+#: its closing quote or bracket, before a capital or an opening quote
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z])")
 
 
 @Language.component("sitrep_paragraph_starts")
@@ -96,13 +106,51 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def segment_ends(text: str, limit: int) -> list[int]:
+    """Where to cut ``text`` into pieces of at most ``limit`` characters (the last end is
+    ``len(text)``): after the last line break in the second half of the window -- every
+    line break starts a sentence anyway (``paragraph_starts``) -- else after the last
+    sentence end there, else at the last space; a piece without any of these is cut at
+    the limit."""
+    ends, start = [], 0
+    while len(text) - start > limit:
+        window_start, window_end = start + limit // 2, start + limit
+        cut = text.rfind("\n", window_start, window_end) + 1
+        if not cut:
+            found = [m.end() for m in _SENTENCE_END.finditer(text, window_start, window_end)]
+            cut = found[-1] if found else text.rfind(" ", window_start, window_end) + 1
+        cut = cut or window_end
+        ends.append(cut)
+        start = cut
+    ends.append(len(text))
+    return ends
+
+
+def parse(nlp, text: str, limit: Optional[int] = None):
+    """One spaCy Doc over ``text``, parsed in pieces of at most ``limit`` characters
+    (default ``SEGMENT_CHARS``) when it is longer (``segment_ends``) and joined, so its
+    offsets are those of ``text``."""
+    limit = limit or SEGMENT_CHARS
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    for end in segment_ends(text, limit):
+        pieces.append(text[start:end])
+        start = end
+    # one piece at a time: parsed together they would cost what the whole text costs
+    return Doc.from_docs([nlp(piece) for piece in pieces], ensure_whitespace=False)
+
+
 def run(doc: Document, kb, spacy_doc=None) -> Document:
     """Attach the spaCy Doc and the sentence/paragraph layers.
 
-    ``spacy_doc`` lets a batch runner pass in a Doc it parsed with ``nlp.pipe``.
+    ``spacy_doc`` lets a batch runner pass in a Doc it parsed with ``nlp.pipe``; without
+    it the text is parsed here (``parse``: in pieces when it is long).
     """
     text = doc.article.text
-    sdoc = spacy_doc if spacy_doc is not None else kb.nlp(text)
+    sdoc = spacy_doc if spacy_doc is not None else parse(kb.nlp, text)
     doc.nlp = sdoc
     doc.paragraphs = paragraph_spans(text)
     sentences = []
