@@ -1,5 +1,6 @@
 """The held-out allsides-test gold: loads, points at real words of its articles, stays apart from dev."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,64 @@ def test_selection_script_reproduces_the_ids():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert [r["id"] for _, r in module.select(DATA / "allsides-intl")] == _gold_ids()
+
+
+def _selection_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("select_allsides_test", ROOT / "scripts" / "select_allsides_test.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _part_u_ids() -> list[str]:
+    return (GOLD / "ids-U.txt").read_text().split()
+
+
+def test_outlet_reading_joins_sections_of_one_outlet_only():
+    select = _selection_module()
+    assert select.outlet_of("Newsmax - News") == select.outlet_of("Newsmax") == "newsmax"
+    assert select.outlet_of("NPR Editorial ") == select.outlet_of("NPR Online News") == "npr"
+    assert select.outlet_of("CNN (Web News)") == "cnn"
+    assert select.outlet_of("Washington Times") != select.outlet_of("Washington Post")
+
+
+def test_odd_half_is_the_sha1_last_hex_digit():
+    import hashlib
+
+    select = _selection_module()
+    for article_id in ("allsides-a", "allsides-b", "allsides-c", "allsides-d"):
+        last = hashlib.sha1(article_id.encode()).hexdigest()[-1]
+        assert select.odd_half(article_id) == (last in "13579bdf")
+
+
+@needs_data
+def test_part_u_ids_follow_the_selection_rule():
+    """ids-U.txt: 12 new articles of the odd half, apart from dev, part T and incidents-real,
+    one per outlet over both parts, the bucket quotas with the documented fallback, 2 undated."""
+    select = _selection_module()
+    ids = _part_u_ids()
+    assert len(ids) == len(set(ids)) == 12
+    assert all(select.odd_half(i) for i in ids)
+    dev = set((DATA / "allsides-intl" / "dev-gold-ids.txt").read_text().split())
+    assert not set(ids) & (dev | set(_gold_ids()) | select.incidents_articles())
+    records = {r["id"]: r for r in allsides_dev.corpus_records(DATA, set(ids) | set(_gold_ids()))}
+    outlets = [select.outlet_of(records[i]["source"]) for i in ids + _gold_ids()]
+    assert len(outlets) == len(set(outlets)) == 24
+    assert all(select.MIN_CHARS <= len(records[i]["text"]) <= select.MAX_CHARS for i in ids)
+    buckets = [select.bucket_of(records[i]["title"]) for i in ids]
+    # venezuela has one candidate left: its undated slot falls through to syria
+    assert {b: buckets.count(b) for b in set(buckets)} == {
+        "venezuela": 1, "syria": 3, "iran": 2, "ukraine-russia": 2, "north-korea": 2,
+        "israel-gaza": 1, "other": 1}
+    assert sum(records[i]["published"] is None for i in ids) == 2
+
+
+@needs_data
+@pytest.mark.skipif(not os.environ.get("SITREP_GOLD_EXCLUDE"),
+                    reason="set SITREP_GOLD_EXCLUDE to the exclusion list used for part U (kept outside the repo)")
+def test_selection_script_reproduces_part_u():
+    select = _selection_module()
+    exclude = frozenset(Path(os.environ["SITREP_GOLD_EXCLUDE"]).read_text().split())
+    assert [r["id"] for _, r in select.select(DATA / "allsides-intl", "U", exclude)] == _part_u_ids()
