@@ -20,7 +20,11 @@ read), and every article whose ``sha1(id)`` ends in an even hex digit (that half
 for new dev draws, so test and dev draws never overlap). One article per outlet holds
 over both parts: part T's outlets are taken, and an outlet is the source label without
 its section ("Newsmax - News" and "Newsmax" are one outlet: ``outlet_of``; part T is
-unchanged by that reading).
+unchanged by that reading). The 80 articles of the mixed Venezuela/Syria store
+(``bench/make_mixed_store.py``; the team has read sitrep's output on them) are *skipped*
+after the shuffle (``skip``), not removed before it: that rule was added after the first
+part-U draw had taken one of them, and skipping changed 3 of the 12 picks instead of
+reshuffling all of them.
 
 Fallback: a slot whose bucket has no candidate left with the wanted dating (undated or
 dated) and a new outlet is filled from the next bucket in ``BUCKETS`` order that has one
@@ -90,6 +94,22 @@ def outlet_of(source: str) -> str:
     return " ".join(OUTLET_NOISE.sub(" ", source).lower().split())
 
 
+def mixed_store_ids(data: Path = DATA, per_subject: int = 40) -> frozenset[str]:
+    """The articles of the 80-article mixed Venezuela/Syria store (``bench/make_mixed_store.py``,
+    its own selection rerun): the team has read sitrep's output on them (docs/brief.md,
+    docs/incidents.md), so a held-out draw must not take them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_mixed_store", ROOT / "bench" / "make_mixed_store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    excluded = module.gold_ids(data.parent)
+    with open(data / "articles.jsonl", encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if r["id"] not in excluded]
+    ven, syr = module.select(rows, per_subject)
+    return frozenset(r["id"] for r in ven + syr)
+
+
 def _buckets_from(name: str) -> list[str]:
     """The slot's own bucket, then the others in BUCKETS order (wrapping): the fallback order."""
     names = [b for b, _, _ in BUCKETS]
@@ -108,8 +128,12 @@ def _first_free(pools, bucket_order, want_undated, outlets, chosen):
     return None
 
 
-def select(data: Path = DATA, part: str = "T", exclude: frozenset[str] = frozenset()) -> list[tuple[str, dict]]:
-    """The chosen (bucket, article record) pairs of one part, in slot order."""
+def select(data: Path = DATA, part: str = "T", exclude: frozenset[str] = frozenset(),
+           skip: frozenset[str] = frozenset()) -> list[tuple[str, dict]]:
+    """The chosen (bucket, article record) pairs of one part, in slot order.
+
+    ``exclude`` leaves articles out before the shuffle; ``skip`` passes over them after it,
+    so the order of the other candidates (and every pick not skipped) stays as it was."""
     dev = set((data / "dev-gold-ids.txt").read_text().split())
     records = [json.loads(line) for line in open(data / "articles.jsonl", encoding="utf-8")]
     taken = set(dev)
@@ -134,6 +158,7 @@ def select(data: Path = DATA, part: str = "T", exclude: frozenset[str] = frozens
     for name in pools:
         pools[name].sort(key=lambda r: r["id"])
         rng.shuffle(pools[name])
+        pools[name] = [r for r in pools[name] if r["id"] not in skip]
     # which picks are undated: the last bucket slots, so the mix of crises is kept
     slots = [(name, i) for name, _, quota in BUCKETS for i in range(quota)]
     undated_slots = set(slots[::len(slots) // UNDATED][:UNDATED]) if UNDATED else set()
@@ -158,13 +183,15 @@ def main(argv: list[str]) -> int:
         sys.exit(f"unknown part {part!r}; parts: {sorted(PARTS)}")
     exclude_path = _option(argv, "--exclude", None)
     exclude = frozenset(Path(exclude_path).read_text().split()) if exclude_path else frozenset()
-    chosen = select(part=part, exclude=exclude)
+    skip = mixed_store_ids() if part != "T" else frozenset()
+    chosen = select(part=part, exclude=exclude, skip=skip)
     for name, r in chosen:
         print(f"{r['id']}\t{name}\t{r['published']}\t{r['source']}\t{len(r['text'])}")
     if "--write" in argv:
         out = ids_file(part)
         out.write_text("".join(r["id"] + "\n" for _, r in chosen))
-        print(f"wrote {len(chosen)} ids to {out} (excluded {len(exclude)} listed ids)", file=sys.stderr)
+        print(f"wrote {len(chosen)} ids to {out} (excluded {len(exclude)} listed ids, "
+              f"skipped {len(skip)} mixed-store ids)", file=sys.stderr)
     return 0
 
 
