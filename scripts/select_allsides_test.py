@@ -28,8 +28,8 @@ reshuffling all of them.
 
 Fallback: a slot whose bucket has no candidate left with the wanted dating (undated or
 dated) and a new outlet is filled from the next bucket in ``BUCKETS`` order that has one
-(part T never needed it; part U does: the venezuela bucket has a single dated candidate
-left and no undated one, so its undated slot goes to syria).
+(part T never needed it; part U does: the venezuela bucket has no undated candidate left
+and its one dated candidate is in the mixed store, so both its slots go to syria).
 """
 from __future__ import annotations
 
