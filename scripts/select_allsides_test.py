@@ -19,6 +19,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Callable
 
 SEED = 20261130
 MIN_CHARS, MAX_CHARS = 1500, 7000
@@ -45,40 +46,70 @@ def bucket_of(title: str) -> str | None:
     return None
 
 
-def select(data: Path = DATA) -> list[tuple[str, dict]]:
-    dev = set((data / "dev-gold-ids.txt").read_text().split())
-    records = [json.loads(line) for line in open(data / "articles.jsonl", encoding="utf-8")]
-    dev_titles = {r["title"].strip().lower() for r in records if r["id"] in dev}
+def load_records(data: Path = DATA) -> list[dict]:
+    """Every article of the allsides-intl corpus, in file order."""
+    with open(data / "articles.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def draw(records: list[dict], seed: int, excluded: set[str],
+         keep: Callable[[dict], bool] = lambda r: True) -> list[tuple[str, dict]]:
+    """(bucket, record) for the 12 articles drawn by the bucket/quota/outlet rule.
+
+    Candidates are the records not in ``excluded``, not sharing a title with an excluded
+    record, with a body of ``MIN_CHARS``-``MAX_CHARS`` characters and for which ``keep``
+    holds; the shuffle of each bucket uses ``random.Random(seed)``. The dev draw
+    (``select_allsides_dev.py``) uses this with its own seed, exclusions and ``keep``.
+    """
+    excluded_titles = {r["title"].strip().lower() for r in records if r["id"] in excluded}
     pools: dict[str, list[dict]] = {name: [] for name, _, _ in BUCKETS}
     for r in records:
-        if r["id"] in dev or r["title"].strip().lower() in dev_titles:
+        if r["id"] in excluded or r["title"].strip().lower() in excluded_titles:
             continue
-        if not MIN_CHARS <= len(r["text"]) <= MAX_CHARS:
+        if not MIN_CHARS <= len(r["text"]) <= MAX_CHARS or not keep(r):
             continue
         b = bucket_of(r["title"])
         if b:
             pools[b].append(r)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     for name in pools:
         pools[name].sort(key=lambda r: r["id"])
         rng.shuffle(pools[name])
     # which picks are undated: the last bucket slots, so the mix of crises is kept
     slots = [(name, i) for name, _, quota in BUCKETS for i in range(quota)]
     undated_slots = set(slots[::len(slots) // UNDATED][:UNDATED]) if UNDATED else set()
-    chosen, outlets = [], set()
+    chosen, outlets, owed_undated = [], set(), 0
     for name, i in slots:
-        want_undated = (name, i) in undated_slots
-        for r in pools[name]:
-            if (r["published"] is None) != want_undated or r["source"] in outlets:
-                continue
-            if any(r["id"] == c["id"] for _, c in chosen):
-                continue
-            chosen.append((name, r))
-            outlets.add(r["source"])
-            break
-        else:
+        want_undated = (name, i) in undated_slots or owed_undated > 0
+        pick = _first_free(pools[name], chosen, outlets, undated=want_undated)
+        if pick is None and want_undated:
+            # a bucket with no undated candidate left passes its undated slot on to the
+            # next slot (never needed by the test draw; the dev draw's Venezuela pool is dated only)
+            pick = _first_free(pools[name], chosen, outlets, undated=False)
+            owed_undated += (name, i) in undated_slots
+        elif want_undated and (name, i) not in undated_slots:
+            owed_undated -= 1
+        if pick is None:
             sys.exit(f"no candidate left for bucket {name}")
+        chosen.append((name, pick))
+        outlets.add(pick["source"])
     return chosen
+
+
+def _first_free(pool: list[dict], chosen: list[tuple[str, dict]], outlets: set[str],
+                undated: bool) -> dict | None:
+    """The first record of ``pool`` that is (un)dated as asked, of an unused outlet, not yet chosen."""
+    taken = {c["id"] for _, c in chosen}
+    for r in pool:
+        if (r["published"] is None) == undated and r["source"] not in outlets and r["id"] not in taken:
+            return r
+    return None
+
+
+def select(data: Path = DATA) -> list[tuple[str, dict]]:
+    """The allsides-test draw: seed ``SEED``, every dev-gold article excluded."""
+    dev = set((data / "dev-gold-ids.txt").read_text().split())
+    return draw(load_records(data), SEED, dev)
 
 
 def main(argv: list[str]) -> int:
