@@ -1,5 +1,8 @@
-"""Events on real news: the team's hand-coded gold for 30 allsides-intl articles.
+"""Events on real news: the team's hand-coded gold for 42 allsides-intl articles.
 
+The articles are the union of ``allsides-intl/dev-gold-ids.txt`` in the shared data (the
+first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (part D: 12 more,
+drawn by ``scripts/select_allsides_dev.py``; the shared folder is read-only).
 The gold (``src/sitrep/eval/gold/allsides-dev/part-*.jsonl``, guidelines in
 docs/annotation.md) codes every event an analyst would code, one record per happening
 with all its mentions. The articles are read from ``allsides-intl/articles.jsonl`` in the
@@ -42,12 +45,13 @@ from sitrep.eval.core import PRF, EvalResult, context
 NAME = "allsides-dev"
 STAGE = "events"
 STAGES = ("events", "certainty")
-DESCRIPTION = "real news: 30 allsides-intl articles, every event an analyst would code (team gold, dev)"
+DESCRIPTION = "real news: 42 allsides-intl articles (parts A-D), every event an analyst would code (team gold, dev)"
 ANCHOR = ("GDELT audit: event code 81%, actors ~79% correct; codebook-tuned Mistral-7B 0.76 micro F1 "
           "on PLOVER types (Halterman & Keith 2025)")
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "allsides-dev"
 CORPUS = Path("allsides-intl") / "articles.jsonl"
+SHARED_IDS = Path("allsides-intl") / "dev-gold-ids.txt"
 _TOKEN = re.compile(r"\S+")
 Span = tuple[int, int]
 
@@ -99,6 +103,16 @@ def load_gold(pattern: str = "part-*.jsonl",
                     certainty=rec["certainty"], background=bool(rec.get("background")),
                     date=rec.get("date"), label=rec.get("event", "")))
     return articles, events
+
+
+def listed_ids(data_dir, gold_dir: Path = GOLD_DIR) -> list[str]:
+    """The set's article ids: the shared ``dev-gold-ids.txt`` (when present) plus every
+    ``ids-*.txt`` of the gold folder, sorted. Parts added after the shared list was frozen
+    keep their ids next to their gold because the shared folder is read-only."""
+    files = sorted(gold_dir.glob("ids-*.txt"))
+    if data_dir and (Path(data_dir) / SHARED_IDS).is_file():
+        files.insert(0, Path(data_dir) / SHARED_IDS)
+    return sorted({line.strip() for f in files for line in f.read_text().splitlines() if line.strip()})
 
 
 # -- running sitrep ---------------------------------------------------------------------
@@ -394,18 +408,29 @@ def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Opt
 
 def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
     return evaluate_gold(kb, data_dir, GOLD_DIR, NAME, ANCHOR,
-                         "development set: the events stage is tuned on it", limit)
+                         "development set: the events stage is tuned on it", limit,
+                         listed=listed_ids(data_dir))
 
 
 def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_note: str,
-                  limit=None) -> EvalResult:
+                  limit=None, listed: Optional[list[str]] = None) -> EvalResult:
     """Score sitrep on one event gold folder (``part-*.jsonl``, optional ``second-*.jsonl``).
 
-    ``role_note`` ends the notes and says whether the set is tuned on (dev) or held out (test).
+    ``listed``: the article ids the set is defined by (allsides-dev: ``listed_ids``); the
+    articles scored are those, and a listed article without gold, or gold for an unlisted
+    article, is reported in the notes (a part whose ids and gold disagree). Without it the
+    articles of the gold files are scored. ``role_note`` ends the notes and says whether
+    the set is tuned on (dev) or held out (test).
     """
     articles, gold = load_gold(gold_dir=gold_dir)
+    mismatch = []
+    if listed is not None:
+        mismatch = ([f"{a}: listed but not coded in {gold_dir.name}/part-*.jsonl" for a in listed if a not in articles]
+                    + [f"{a}: coded but not listed in the set's ids" for a in sorted(articles) if a not in set(listed)])
+        articles = {a: articles[a] for a in listed if a in articles}
     ids = sorted(articles)[:limit] if limit else sorted(articles)
     result = EvalResult(name, STAGE, anchor=anchor, n_items=len(ids))
+    result.notes.extend(mismatch)
     runs = run_articles(kb, Path(data_dir), ids)
     tally = Tally()
     inferred = Counter()
