@@ -4,7 +4,8 @@
         [--cache FILE]
 
 The shipped model (src/sitrep/knowledge/data/models/event_filter.json) was trained on all
-30 allsides-dev articles, so ``sitrep eval --set allsides-dev`` scores it in-sample. This
+30 allsides-dev articles of parts A-C, so ``sitrep eval --set allsides-dev`` scores it in-sample
+there (part D, added later, is out of its sample until it is retrained). This
 script measures it honestly, on DEV data only:
 
 1. allsides-dev, grouped k-fold CV (default 3: train on 2/3 of the articles, score the

@@ -2,10 +2,10 @@
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
 
-Runs the pipeline WITHOUT the filter (up to the certainty stage) over the 30 allsides-dev
+Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
 (paired = 1), prints a cross-validation table grouped by article (the decision threshold
-and L2 chosen inside the training folds), then trains on all 30 articles and writes
+and L2 chosen inside the training folds), then trains on all the gold articles and writes
 src/sitrep/knowledge/data/models/event_filter.json. Re-run it after the event rules
 change: the candidates move with them. Deterministic; about a minute on a quiet machine.
 ``--cache FILE`` keeps the extracted candidates (no article text) so a second run skips

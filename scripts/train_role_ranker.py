@@ -2,13 +2,13 @@
 
     PYTHONPATH=src python scripts/train_role_ranker.py [--data ../shared/data] [--cache FILE]
 
-Runs the whole pipeline WITHOUT the ranker over the 30 allsides-dev articles, pairs its
-events with the gold by the scorer's own matching, and for each paired event and role
+Runs the whole pipeline WITHOUT the ranker over the allsides-dev articles (every
+``part-*.jsonl``), pairs its events with the gold by the scorer's own matching, and for each paired event and role
 (source, target) lists the candidates (the actors of the trigger's sentence, the rules'
 choice, "none") with their features and scorer keys. Prints a cross-validation table
 grouped by article (L2 and the override margin chosen inside the training folds): key
 accuracy of the rules against the ranker on held-out articles. Then trains one model per
-role on all 30 articles and writes src/sitrep/knowledge/data/models/role_ranker.json.
+role on all of them and writes src/sitrep/knowledge/data/models/role_ranker.json.
 Deterministic. ``--cache FILE`` keeps the examples (no article text) for a second run.
 """
 from __future__ import annotations

@@ -1,5 +1,8 @@
-"""Events on real news: the team's hand-coded gold for 30 allsides-intl articles.
+"""Events on real news: the team's hand-coded gold for 42 allsides-intl articles.
 
+The articles are the union of ``allsides-intl/dev-gold-ids.txt`` in the shared data (the
+first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (part D: 12 more,
+drawn by ``scripts/select_allsides_dev.py``; the shared folder is read-only).
 The gold (``src/sitrep/eval/gold/allsides-dev/part-*.jsonl``, guidelines in
 docs/annotation.md) codes every event an analyst would code, one record per happening
 with all its mentions. The articles are read from ``allsides-intl/articles.jsonl`` in the
@@ -35,19 +38,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 from sitrep.eval.core import PRF, EvalResult, context
 
 NAME = "allsides-dev"
 STAGE = "events"
 STAGES = ("events", "certainty")
-DESCRIPTION = "real news: 30 allsides-intl articles, every event an analyst would code (team gold, dev)"
+DESCRIPTION = "real news: 42 allsides-intl articles (parts A-D), every event an analyst would code (team gold, dev)"
 ANCHOR = ("GDELT audit: event code 81%, actors ~79% correct; codebook-tuned Mistral-7B 0.76 micro F1 "
           "on PLOVER types (Halterman & Keith 2025)")
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "allsides-dev"
 CORPUS = Path("allsides-intl") / "articles.jsonl"
+SHARED_IDS = Path("allsides-intl") / "dev-gold-ids.txt"
 _TOKEN = re.compile(r"\S+")
 Span = tuple[int, int]
 
@@ -128,6 +132,16 @@ def part_metrics(tallies: dict[str, "Tally"], articles: Counter) -> dict:
         for key in PART_METRICS:
             out[f"part_{label}_{key}"] = metrics[key]
     return out
+
+
+def listed_ids(data_dir, gold_dir: Path = GOLD_DIR) -> list[str]:
+    """The set's article ids: the shared ``dev-gold-ids.txt`` (when present) plus every
+    ``ids-*.txt`` of the gold folder, sorted. Parts added after the shared list was frozen
+    keep their ids next to their gold because the shared folder is read-only."""
+    files = sorted(gold_dir.glob("ids-*.txt"))
+    if data_dir and (Path(data_dir) / SHARED_IDS).is_file():
+        files.insert(0, Path(data_dir) / SHARED_IDS)
+    return sorted({line.strip() for f in files for line in f.read_text().splitlines() if line.strip()})
 
 
 # -- running sitrep ---------------------------------------------------------------------
@@ -423,23 +437,43 @@ def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Opt
 
 def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
     return evaluate_gold(kb, data_dir, GOLD_DIR, NAME, ANCHOR,
-                         "development set: the events stage is tuned on it", limit)
+                         "development set: the events stage is tuned on it", limit,
+                         by_part=PART_SERIES, listed=listed_ids(data_dir))
+
+
+#: allsides-dev's parts as series: A-C are the 30 articles every figure before session 11
+#: is on (and what the shipped models were trained on); D came in session 11
+PART_SERIES = {"A": "ABC", "B": "ABC", "C": "ABC", "D": "D"}
 
 
 def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_note: str,
-                  limit=None, by_part: bool = False) -> EvalResult:
+                  limit=None, by_part: Union[bool, Mapping[str, str]] = False,
+                  listed: Optional[list[str]] = None) -> EvalResult:
     """Score sitrep on one event gold folder (``part-*.jsonl``, optional ``second-*.jsonl``).
 
-    ``role_note`` ends the notes and says whether the set is tuned on (dev) or held out (test).
-    With ``by_part`` the figures of each gold part are also reported alone
-    (``part_<label>_*`` metrics), so a set that grows by a part keeps its earlier series.
+    ``listed``: the article ids the set is defined by (allsides-dev: ``listed_ids``); the
+    articles scored are those, and a listed article without gold, or gold for an unlisted
+    article, is reported in the notes (a part whose ids and gold disagree). Without it the
+    articles of the gold files are scored. With ``by_part`` the figures of each gold part
+    are also reported alone (``part_<label>_*`` metrics), so a set that grows by a part
+    keeps its earlier series; a mapping instead of True groups parts under one label
+    (allsides-dev: A, B and C are the 30 articles of the series before part D). ``role_note`` ends the notes and says whether the set is
+    tuned on (dev) or held out (test).
     """
     articles, gold = load_gold(gold_dir=gold_dir)
+    mismatch = []
+    if listed is not None:
+        mismatch = ([f"{a}: listed but not coded in {gold_dir.name}/part-*.jsonl" for a in listed if a not in articles]
+                    + [f"{a}: coded but not listed in the set's ids" for a in sorted(articles) if a not in set(listed)])
+        articles = {a: articles[a] for a in listed if a in articles}
     ids = sorted(articles)[:limit] if limit else sorted(articles)
     result = EvalResult(name, STAGE, anchor=anchor, n_items=len(ids))
+    result.notes.extend(mismatch)
     runs = run_articles(kb, Path(data_dir), ids)
     tally = Tally()
     parts = article_parts(gold_dir) if by_part else {}
+    if isinstance(by_part, Mapping):
+        parts = {aid: by_part.get(label, label) for aid, label in parts.items()}
     part_tallies: dict[str, Tally] = {label: Tally() for label in sorted(set(parts.values()))}
     part_articles: Counter = Counter()
     inferred = Counter()

@@ -1,0 +1,150 @@
+"""Pick the 12 articles of part D of the ``allsides-dev`` event gold, reproducibly.
+
+    python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the ids
+    python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
+
+The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
+``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
+seed (``SEED``); one article per outlet label, and an undated slot of a bucket without
+undated candidates passes to the next slot. Candidates are the articles
+that are in none of:
+
+* the first 30 dev articles (``../shared/data/allsides-intl/dev-gold-ids.txt``),
+* the held-out test gold (``src/sitrep/eval/gold/allsides-test/ids.txt``),
+* the real-news incident gold (``src/sitrep/eval/gold/incidents-real/gold.jsonl``),
+* every ``--exclude`` file (articles the team read elsewhere, e.g. in audits),
+
+nor share a title with one of them, and whose ``sha1(id)`` ends in an EVEN hex digit: a
+new test part is drawn from the odd half, so the two draws can never overlap.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
+
+SEED = 20261202
+GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
+OUT = GOLD / "allsides-dev" / "ids-D.txt"
+TEST_IDS = GOLD / "allsides-test" / "ids.txt"
+INCIDENT_GOLD = GOLD / "incidents-real" / "gold.jsonl"
+
+
+def load_records(data: Path = DATA) -> list[dict]:
+    """Every article of the allsides-intl corpus, in file order."""
+    with open(data / "articles.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def draw(records: list[dict], seed: int, excluded: set[str],
+         keep: Callable[[dict], bool] = lambda r: True) -> list[tuple[str, dict]]:
+    """(bucket, record) for the 12 articles drawn by the bucket/quota/outlet rule.
+
+    Candidates are the records not in ``excluded``, not sharing a title with an excluded
+    record, with a body of ``MIN_CHARS``-``MAX_CHARS`` characters and for which ``keep``
+    holds; the shuffle of each bucket uses ``random.Random(seed)``. The dev draw
+    (this script) uses this with its own seed, exclusions and ``keep``.
+    """
+    excluded_titles = {r["title"].strip().lower() for r in records if r["id"] in excluded}
+    pools: dict[str, list[dict]] = {name: [] for name, _, _ in BUCKETS}
+    for r in records:
+        if r["id"] in excluded or r["title"].strip().lower() in excluded_titles:
+            continue
+        if not MIN_CHARS <= len(r["text"]) <= MAX_CHARS or not keep(r):
+            continue
+        b = bucket_of(r["title"])
+        if b:
+            pools[b].append(r)
+    rng = random.Random(seed)
+    for name in pools:
+        pools[name].sort(key=lambda r: r["id"])
+        rng.shuffle(pools[name])
+    # which picks are undated: the last bucket slots, so the mix of crises is kept
+    slots = [(name, i) for name, _, quota in BUCKETS for i in range(quota)]
+    undated_slots = set(slots[::len(slots) // UNDATED][:UNDATED]) if UNDATED else set()
+    chosen, outlets, owed_undated = [], set(), 0
+    for name, i in slots:
+        want_undated = (name, i) in undated_slots or owed_undated > 0
+        pick = _first_free(pools[name], chosen, outlets, undated=want_undated)
+        if pick is None and want_undated:
+            # a bucket with no undated candidate left passes its undated slot on to the
+            # next slot (the dev draw's Venezuela pool is dated only)
+            pick = _first_free(pools[name], chosen, outlets, undated=False)
+            owed_undated += (name, i) in undated_slots
+        elif want_undated and (name, i) not in undated_slots:
+            owed_undated -= 1
+        if pick is None:
+            sys.exit(f"no candidate left for bucket {name}")
+        chosen.append((name, pick))
+        outlets.add(pick["source"])
+    return chosen
+
+
+def _first_free(pool: list[dict], chosen: list[tuple[str, dict]], outlets: set[str],
+                undated: bool) -> dict | None:
+    """The first record of ``pool`` that is (un)dated as asked, of an unused outlet, not yet chosen."""
+    taken = {c["id"] for _, c in chosen}
+    for r in pool:
+        if (r["published"] is None) == undated and r["source"] not in outlets and r["id"] not in taken:
+            return r
+    return None
+
+
+def in_even_half(article_id: str) -> bool:
+    """True when the last hex digit of the id's SHA-1 is even (the dev half)."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest()[-1], 16) % 2 == 0
+
+
+def read_ids(path: Path) -> set[str]:
+    """The ids of a one-id-per-line file (blank lines ignored)."""
+    return {line.strip() for line in path.read_text().splitlines() if line.strip()}
+
+
+def incident_gold_ids(path: Path = INCIDENT_GOLD) -> set[str]:
+    """The articles of the real-news incident gold (its ``article`` records)."""
+    ids = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec.get("article"):
+                ids.add(rec["article"])
+    return ids
+
+
+def excluded_ids(data: Path = DATA, extra: list[Path] = ()) -> set[str]:
+    """Every article id a part-D candidate must not be."""
+    seen = read_ids(data / "dev-gold-ids.txt") | read_ids(TEST_IDS) | incident_gold_ids()
+    for path in extra:
+        seen |= read_ids(path)
+    return seen
+
+
+def select(data: Path = DATA, extra: list[Path] = ()) -> list[tuple[str, dict]]:
+    """(bucket, record) of the 12 part-D articles, in slot order."""
+    return draw(load_records(data), SEED, excluded_ids(data, extra), keep=lambda r: in_even_half(r["id"]))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a file of article ids to leave out; repeatable")
+    parser.add_argument("--write", action="store_true", help=f"write the ids to {OUT}")
+    args = parser.parse_args(argv)
+    chosen = select(extra=args.exclude)
+    for name, r in chosen:
+        print(f"{r['id']}\t{name}\t{r['published']}\t{r['source']}\t{len(r['text'])}")
+    if args.write:
+        OUT.write_text("".join(r["id"] + "\n" for _, r in chosen))
+        print(f"wrote {len(chosen)} ids to {OUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
