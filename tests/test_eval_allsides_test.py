@@ -58,7 +58,7 @@ def test_disjoint_from_the_dev_gold():
 
 
 @needs_data
-@pytest.mark.parametrize("pattern, at_least", [("part-*.jsonl", 149 + 118), ("part-U.jsonl", 118),
+@pytest.mark.parametrize("pattern, at_least", [("part-*.jsonl", 149 + 114), ("part-U.jsonl", 114),
                                                 ("second-*.jsonl", 54)])
 def test_every_offset_lies_on_words_inside_one_sentence_of_its_article(pattern, at_least):
     ids = set(_all_ids())
@@ -193,7 +193,8 @@ def test_each_part_codes_its_own_draw_by_its_own_annotator():
         coded = {r["article"] for r in records if r["kind"] == "event"}
         assert coded == {r["article"] for r in heads}, "every article of a part has events, and only those"
     events_u = [r for r in _records("part-U.jsonl") if r["kind"] == "event"]
-    assert len(events_u) == 118 and sum(r["background"] for r in events_u) == 28
+    # 118 events (28 background) as frozen in f087bb6, 114 (25) after the session-11 review
+    assert len(events_u) == 114 and sum(r["background"] for r in events_u) == 25
 
 
 def test_article_parts_reads_the_label_from_the_file_name(tmp_path):
