@@ -48,6 +48,13 @@ def test_a_trigger_clause_is_at_most_ten_words_each_side():
                                            "a b c d e f g h i j")
 
 
+def test_a_trigger_outside_its_sentence_gives_no_clause():
+    """Offsets that miss the sentence (a key written before the offsets were kept, a
+    sentence cut differently) leave the whole sentence as the evidence."""
+    assert trigger_clause(ONE_REPLY, 500, 507) is None
+    assert trigger_clause("", 0, 3) is None
+
+
 def test_a_time_clause_separates_two_triggers_and_coordination_does_not():
     assert separate_clauses(TWO_CALLS, _span(TWO_CALLS, "pledged"), _span(TWO_CALLS, "asked"))
     assert not separate_clauses(ONE_REPLY, _span(ONE_REPLY, "called"), _span(ONE_REPLY, "demanded"))
