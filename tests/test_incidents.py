@@ -499,6 +499,22 @@ def test_an_undated_article_is_placed_by_two_reports_it_shares(tmp_path):
     assert groups(store) == [["a", "u"], ["b", "u"]]
 
 
+def test_an_undated_article_joins_an_incident_whose_dates_start_before_its_anchors(tmp_path):
+    """Placed by two reports of 9-10 December, an undated article's third report joins the
+    incident of a deployment dated the 8th: the deployment's window (three days) reaches
+    the anchors' days, though it starts before the first of them."""
+    deployed = "Venezuela deployed armoured units and reservists along the border with Colombia near Cucuta."
+    earlier = strike("c", "Wire C", typ="MOBILIZE", src="VEN", tgt=None, place=None, day="2025-12-08",
+                     published="2025-12-08", sentence=deployed)
+    # much the same, yet too little to date the article on its own (ANCHOR_TEXT)
+    moved = "Venezuela moved armoured units to the frontier near Cucuta and called up militia members in Tachira state."
+    assert 0.42 < similarity(text_features(deployed), text_features(moved)) < 0.5
+    undated = _undated("u", [_STRUCK, _VOWED, moved],
+                       [("ASSAULT", "USA", "VEN"), ("THREATEN", "VEN", "USA"), ("MOBILIZE", "VEN", None)])
+    store = store_docs(tmp_path, _dated_pair() + [earlier, undated])
+    assert groups(store) == [["a", "u"], ["b", "u"], ["c", "u"]]
+
+
 def test_one_shared_report_does_not_date_an_undated_article(tmp_path):
     """A single match, however close, may be a chance one: the article stays on its own."""
     undated = _undated("u", [_STRUCK], [("ASSAULT", "USA", "VEN")])

@@ -213,6 +213,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "DELETE FROM incident_keys",
         "UPDATE incidents SET linker = NULL",
     ]),
+    (11, "incident_keys.trigger_start/trigger_end/more_triggers: linking compares the words around each "
+         "trigger (issue 8)", [
+        # two events reported in one sentence share its text, so the sentence says nothing
+        # about which happening each is: the trigger's own clause does (offsets of the
+        # trigger in the article; more_triggers: its offsets within each of more_sentences)
+        "ALTER TABLE incident_keys ADD COLUMN IF NOT EXISTS trigger_start INTEGER",
+        "ALTER TABLE incident_keys ADD COLUMN IF NOT EXISTS trigger_end INTEGER",
+        "ALTER TABLE incident_keys ADD COLUMN IF NOT EXISTS more_triggers VARCHAR",
+        # keys made without the offsets: the next ingest recomputes them and re-links in full
+        "DELETE FROM incident_keys",
+        "UPDATE incidents SET linker = NULL",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from sitrep.knowledge.tables import tsv_records
+from sitrep.knowledge.tables import tsv_records, word_sets_as
 
 DATA = Path(__file__).parent / "data" / "incidents"
 
@@ -57,6 +57,29 @@ def stopwords() -> frozenset[str]:
                 if not line.lstrip().startswith("#"):
                     words.update(w.lower() for w in line.split())
     return frozenset(words)
+
+
+@dataclass(frozen=True)
+class ClauseWords:
+    """Words that open another clause (clause_words.tsv); the words that tell which
+    happening a trigger reports stop at each of them."""
+    #: coordinators: two triggers of one sentence joined by one are one act or statement
+    joins: frozenset[str]
+    #: subordinators and relatives: they open a clause of another happening
+    separates: frozenset[str]
+    #: words of time that open such a clause when a subject follows them (else a preposition)
+    separates_before_subject: frozenset[str]
+    #: subject pronouns
+    subject: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.joins | self.separates | self.separates_before_subject
+
+
+@lru_cache(maxsize=None)
+def clause_words() -> ClauseWords:
+    return word_sets_as(ClauseWords, DATA / "clause_words.tsv")
 
 
 @lru_cache(maxsize=None)
