@@ -15,8 +15,8 @@ from sitrep.model import TextSpan
 TRIGGER_MIGRATION = next(v for v, description, _ in MIGRATIONS
                          if description.startswith("incident_keys.trigger_start"))
 
-TWO_CALLS = ("The union leader pledged a general strike across the copper mines for Monday, a week after he "
-             "asked the miners to occupy the smelter.")
+TWO_CALLS = ("The port union's chief announced a walkout at the container berths for Friday, hours before she "
+             "told the dockers to blockade the grain terminal.")
 ONE_REPLY = "The ministry called the ruling a crude fabrication and demanded respect for national sovereignty."
 
 
@@ -32,9 +32,9 @@ def _span(sentence, word):
 
 
 def test_a_trigger_clause_stops_where_another_happening_begins():
-    assert _clause(TWO_CALLS, "pledged") == ("The union leader pledged a general strike across the copper mines "
-                                             "for Monday")
-    assert _clause(TWO_CALLS, "asked") == "he asked the miners to occupy the smelter"
+    assert _clause(TWO_CALLS, "announced") == ("The port union's chief announced a walkout at the container "
+                                               "berths for Friday")
+    assert _clause(TWO_CALLS, "told") == "she told the dockers to blockade the grain terminal"
 
 
 def test_a_trigger_clause_keeps_what_happened_at_the_same_time():
@@ -56,7 +56,7 @@ def test_a_trigger_outside_its_sentence_gives_no_clause():
 
 
 def test_a_time_clause_separates_two_triggers_and_coordination_does_not():
-    assert separate_clauses(TWO_CALLS, _span(TWO_CALLS, "pledged"), _span(TWO_CALLS, "asked"))
+    assert separate_clauses(TWO_CALLS, _span(TWO_CALLS, "announced"), _span(TWO_CALLS, "told"))
     assert not separate_clauses(ONE_REPLY, _span(ONE_REPLY, "called"), _span(ONE_REPLY, "demanded"))
 
 
@@ -75,14 +75,15 @@ def _call(aid, sentence, *words):
 
 
 def test_two_calls_told_in_one_sentence_join_the_reports_of_each(tmp_path):
-    """The sentence tells a call for a strike and, a week earlier, one to occupy a smelter:
-    each call joins the other outlet that reports it, not both (the whole sentence fits both
+    """The sentence tells a walkout announced and, hours later, a call to blockade a terminal:
+    each joins the other outlet that reports it, not both (the whole sentence fits both
     outlets' reports alike; its trigger clauses tell them apart)."""
     store = store_docs(tmp_path, [
-        _call("a", TWO_CALLS, "pledged", "asked"),
-        _call("b", "Miners were asked by the union leader to occupy the smelter at the copper mines until wages "
-                   "are paid.", "asked"),
-        _call("c", "A general strike across the copper mines on Monday was pledged by the union leader.", "pledged")])
+        _call("a", TWO_CALLS, "announced", "told"),
+        _call("b", "Dockers were told by the union chief to blockade the grain terminal until the wage deal is "
+                   "signed.", "told"),
+        _call("c", "A walkout at the container berths on Friday was announced by the port union's chief.",
+              "announced")])
     rows = store.rows("SELECT event_id, incident_id FROM incident_mentions")
     incident = {r["event_id"]: r["incident_id"] for r in rows}
     assert incident["a#e0"] == incident["c#e0"] != incident["a#e1"] == incident["b#e0"]
@@ -141,9 +142,9 @@ def _old_store(path, docs, tmp_path):
 
 
 def test_a_store_of_the_schema_before_trigger_offsets_upgrades_and_relinks(tmp_path):
-    docs = [_call("a", TWO_CALLS, "pledged", "asked"),
-            _call("c", "A general strike across the copper mines on Monday was pledged by the union leader.",
-                  "pledged")]
+    docs = [_call("a", TWO_CALLS, "announced", "told"),
+            _call("c", "A walkout at the container berths on Friday was announced by the port union's chief.",
+                  "announced")]
     path = tmp_path / "old.duckdb"
     _old_store(path, docs, tmp_path)
     con = duckdb.connect(str(path))
@@ -155,8 +156,7 @@ def test_a_store_of_the_schema_before_trigger_offsets_upgrades_and_relinks(tmp_p
     written = store.con.execute(f"DESCRIBE {_KEY_SQL.replace('{where}', 'WHERE false')}").fetchall()
     assert sorted((r[0], r[1]) for r in written) == sorted(
         (r[0], r[1]) for r in store.con.execute("DESCRIBE incident_keys").fetchall())
-    add(store, [_call("b", "Miners were asked by the union leader to occupy the smelter at the copper mines.",
-                      "asked")])
+    add(store, [_call("b", "Dockers were told by the union chief to blockade the grain terminal.", "told")])
     update_incidents(store)
     assert store.con.execute("SELECT count(*) FROM incident_keys WHERE trigger_start IS NOT NULL").fetchone()[0] == 4
     incident = {r["event_id"]: r["incident_id"]
@@ -166,7 +166,7 @@ def test_a_store_of_the_schema_before_trigger_offsets_upgrades_and_relinks(tmp_p
 
 
 def test_linking_again_leaves_the_keys_as_they_were(tmp_path):
-    store = store_docs(tmp_path, [_call("a", TWO_CALLS, "pledged", "asked")])
+    store = store_docs(tmp_path, [_call("a", TWO_CALLS, "announced", "told")])
     keys = "SELECT * FROM incident_keys ORDER BY event_id"
     before = store.con.execute(keys).fetchall()
     links = store.con.execute("SELECT event_id, incident_id FROM incident_mentions ORDER BY 1").fetchall()

@@ -1177,7 +1177,10 @@ WITH parsed AS (
              -- the (first) trigger of each lies within it
     SELECT x.event_id, string_agg(substr(a.text, x.start_char + 1, x.end_char - x.start_char), chr(10)
                                   ORDER BY x.start_char) AS more_sentences,
-           string_agg(x.trigger_start || ' ' || x.trigger_end, chr(10) ORDER BY x.start_char) AS more_triggers
+           -- an unknown pair keeps its line ('' not NULL, which string_agg would skip), so
+           -- the lines stay aligned with more_sentences' (checked by count when read)
+           string_agg(coalesce(x.trigger_start || ' ' || x.trigger_end, ''), chr(10)
+                      ORDER BY x.start_char) AS more_triggers
     FROM (SELECT sp.event_id, s.article_id, s.start_char, s.end_char,
                  min(sp.span[1]) - s.start_char AS trigger_start,
                  arg_min(sp.span[2], sp.span[1]) - s.start_char AS trigger_end
