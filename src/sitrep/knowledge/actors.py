@@ -170,6 +170,8 @@ class RoleWords:
     #: sectors of a state's own bodies (lower case), and of groups that oppose it from inside
     state_sectors: frozenset[str] = frozenset()
     domestic_opponent_sectors: frozenset[str] = frozenset()
+    #: sectors of a state's armed bodies a bare role noun does not tell apart ("officers")
+    security_sectors: frozenset[str] = frozenset()
     #: sectors of groups that contend with their own state for power (rebels, opposition)
     rival_sectors: frozenset[str] = frozenset()
     #: event nouns whose act a state's body does to its own government ("coup")
@@ -204,7 +206,7 @@ _ROLE_WORD_SETS = {
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
-    "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
+    "rival_sector": "rival_sectors", "security_sector": "security_sectors", "own_state_act": "own_state_acts",
     "receiving_verb": "receiving_verbs", "display_act": "display_acts",
     "aiming_preposition": "aiming_prepositions",
 }

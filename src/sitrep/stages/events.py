@@ -332,7 +332,9 @@ class DraftBuilder:
         if place is not None:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
-            source, target = _located(source, place), _located(target, place)
+            seated = self.words.seated_sectors if self.home is not None and reporting_place(
+                self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
+            source, target = _located(source, place, seated), _located(target, place, seated)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -584,9 +586,30 @@ def place_actor(place: Place) -> Optional[Actor]:
                  resolved_by="place", locative=True)
 
 
-def _located(actor: Optional[Actor], place: Place) -> Optional[Actor]:
-    """An unresolved role phrase ("riot police") with the country of the event's place."""
-    if actor is None or actor.country or actor.resolved_by != "phrase":
+def reporting_place(sdoc, place_span, trigger, saying_verbs) -> bool:
+    """The place tells where the act was reported, not where it was done: it hangs on a
+    verb of saying whose reported clause holds the trigger ("In London, diplomats said the
+    government expelled ..."): "London" places the saying."""
+    piece = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand") if sdoc is not None else None
+    if piece is None:
+        return False
+    verb = piece.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i or lemma(verb) not in saying_verbs or not verb.is_ancestor(trigger):
+        return False
+    below = trigger
+    while below.head.i != verb.i:
+        below = below.head
+    return below.dep_ == "ccomp"  # (not "In X, where the government ..., Y said": X's own clause)
+
+
+def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = frozenset()) -> Optional[Actor]:
+    """An unresolved role phrase ("riot police") with the country of the event's place.
+    A body of a ``seated`` sector ("the government") is left to the article's home
+    country (the caller passes ``seated`` when the place is where the act was reported)."""
+    if actor is None or actor.country or actor.resolved_by != "phrase" \
+            or (actor.sector or "").lower() in seated:
         return actor
     found = _alpha3(place.country) if place.country else None
     if found is None:
