@@ -136,3 +136,37 @@ def test_the_shipped_phoenix_rows_of_the_irish_groups():
         assert rows[name]["country"] == "GBR", name
     assert "PLA" not in rows["Irish National Liberation Army"]["aliases"].split("|")
     assert "Italian Red Brigade" not in rows["Real Irish Republican Army"]["aliases"]
+
+
+# -- members of a country's parties the KB does not list
+
+def test_a_party_tag_after_a_name_gives_the_country(kb):
+    doc = run(kb, "Rep. Dana Millbrook, R-Calif., urged the president to arm the Kurds.")
+    assert country(one(doc, "REQUEST").source) == "USA"
+    doc = run(kb, "Sen. Paul Greer (D-Ore.) condemned the strikes on Syria.")
+    assert country(one(doc, "ACCUSE").source) == "USA"
+
+
+def test_a_party_member_noun_in_apposition_gives_the_country_to_later_mentions(kb):
+    doc = run(kb, "Sen. Mark Jones, an Illinois Republican, criticized the talks with Iran. Jones "
+                  "pledged to bring a new sanctions bill against Tehran next month.")
+    sources = [e.source for e in doc.events if e.source is not None and "Jones" in e.source.text]
+    assert len(sources) == 2 and all(country(s) == "USA" for s in sources)
+
+
+def test_a_party_word_before_an_office_title_gives_the_country(kb):
+    doc = run(kb, "Utah GOP Rep. Tom Bakersfield accused the State Department of hiding the emails.")
+    charge = one(doc, "ACCUSE")
+    assert country(charge.source) == "USA" and charge.source.sector == "GOV"
+
+
+def test_a_party_word_before_a_unit_name_is_no_party_membership(kb):
+    doc = run(kb, "Republican Guard commander Ali Hamdani attacked the protesters in Basra.")
+    assert country(first(doc, "ASSAULT").source) == "IRQ"
+    doc = run(kb, "Maria Lopez, a Republican activist, criticized the embassy closure.")
+    assert all(country(e.source) != "USA" for e in doc.events)
+
+
+def test_a_party_tag_needs_a_known_region(kb):
+    doc = run(kb, "Sen. John Holt, R-Xyz, condemned the strikes on Syria.")
+    assert country(one(doc, "ACCUSE").source) is None

@@ -267,6 +267,35 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
 
 
 @dataclass(frozen=True)
+class PartyMembers:
+    """How news marks a person as a party member of one country (party_members.tsv)."""
+    member_nouns: dict[str, str]      # "democrat" -> USA ("X, a New York Democrat")
+    member_words: dict[str, str]      # "democratic" -> USA ("Democratic Sen. X")
+    office_titles: dict[str, Optional[str]]  # "sen." -> GOV: a title between party word and name
+    party_tags: dict[str, str]        # "d" -> USA (the "D" of "D-Ore.")
+    tag_regions: dict[str, str]       # "ore" -> USA (the region of a party tag, no dots)
+
+
+_PARTY_LISTS = ("member_noun", "member_word", "office_title", "party_tag", "tag_region")
+
+
+@functools.lru_cache(maxsize=2)
+def load_party_members(path: Path = ACTOR_DATA_DIR / "party_members.tsv") -> PartyMembers:
+    """Read ``list<TAB>word<TAB>value`` rows into :class:`PartyMembers`."""
+    lists: dict[str, dict] = {name: {} for name in _PARTY_LISTS}
+    for row in tsv_records(path):
+        kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
+        if kind not in lists or not word:
+            raise ValueError(f"{path}: unknown list or empty word {kind!r} {word!r}")
+        if kind != "office_title" and not value:
+            raise ValueError(f"{path}: {kind} {word!r} needs a country")
+        lists[kind][word] = value.upper() or None
+    return PartyMembers(member_nouns=lists["member_noun"], member_words=lists["member_word"],
+                        office_titles=lists["office_title"], party_tags=lists["party_tag"],
+                        tag_regions=lists["tag_region"])
+
+
+@dataclass(frozen=True)
 class CameoCodes:
     """How CAMEO actor codes read in sitrep's terms (cameo.tsv)."""
     countries: dict[str, str]   # non-ISO CAMEO country code -> ISO alpha-3
