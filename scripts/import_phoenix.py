@@ -25,6 +25,8 @@ What is left out, and why:
   - single-word names that are English words ("Total", "Shell"), which would match prose;
   - entries already in sitrep's curated files (same name or alias, same country): the
     curated entry wins; the Phoenix spellings of its name are added as aliases.
+Hand corrections of single entries (a group's country, a wrong synonym) are read from
+``src/sitrep/knowledge/data/actors/phoenix_corrections.tsv``, each with its reason.
 The conversion is deterministic: run it again on the same files, get the same output.
 """
 from __future__ import annotations
@@ -243,6 +245,8 @@ class Context:
     government_nouns: frozenset[str] = frozenset()
     #: a state's name, short names and demonyms (not its capital) -> its alpha-3 code
     state_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: entry name -> its hand correction (phoenix_corrections.tsv)
+    corrections: dict[str, Correction] = field(default_factory=dict)
 
 
 def token_key(text: str) -> tuple[str, ...]:
@@ -447,6 +451,7 @@ def convert(entries: list[RawEntry], ctx: Context) -> Converted:
             out.skip("person known by one word only")
             continue
         codes = named_state(codes, name, kind, ctx)
+        codes, aliases = corrected(codes, aliases, ctx.corrections.get(name))
         country_set = {c.country for c in codes if c.country}
         curated = _curated_match([name] + aliases, country_set, ctx)
         if curated is not None and curated in ctx.countries:
@@ -492,6 +497,41 @@ def convert(entries: list[RawEntry], ctx: Context) -> Converted:
         rows = _rows(actor_id, name, kind, aliases, codes, entry)
         (out.people if kind == "person" else out.organisations).extend(rows)
     return out
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A hand correction of one Phoenix entry (phoenix_corrections.tsv)."""
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    drop_aliases: frozenset[str] = frozenset()
+
+
+CORRECTIONS_FILE = ACTOR_DATA_DIR / "phoenix_corrections.tsv"
+
+
+def read_corrections(path: Path = CORRECTIONS_FILE) -> dict[str, Correction]:
+    """Entry name -> its correction; several rows of one name add up (each row says one
+    thing and its reason)."""
+    from sitrep.knowledge.tables import tsv_records
+    out: dict[str, Correction] = {}
+    for row in tsv_records(path):
+        old = out.get(row["name"], Correction())
+        drop = frozenset(a for a in row.get("drop_aliases", "").split("|") if a)
+        out[row["name"]] = Correction(country=row.get("country") or old.country,
+                                      sector=row.get("sector") or old.sector,
+                                      drop_aliases=old.drop_aliases | drop)
+    return out
+
+
+def corrected(codes: list[Code], aliases: list[str], fix: Optional[Correction]) -> tuple[list[Code], list[str]]:
+    """The entry's codes and aliases after its hand correction, if it has one: the
+    country and sector replaced, wrong synonyms dropped."""
+    if fix is None:
+        return codes, aliases
+    codes = [dataclasses.replace(c, country=fix.country or c.country, sector=fix.sector or c.sector)
+             for c in codes]
+    return codes, [a for a in aliases if a not in fix.drop_aliases]
 
 
 #: sectors of groups that act inside one country, which their name may give
@@ -660,7 +700,7 @@ def build_context() -> Context:
     english = {w for pos in index for w in index[pos] if w.isalpha()}
     org_words = dict(lexicon.org_sector_words)
     return Context(cameo, countries, country_words, country_tokens, title_words, org_words, english, curated,
-                   lexicon.weak_surnames, lexicon.government_nouns, state_forms)
+                   lexicon.weak_surnames, lexicon.government_nouns, state_forms, read_corrections())
 
 
 def _role_phrases() -> list[str]:

@@ -170,6 +170,8 @@ class RoleWords:
     #: sectors of a state's own bodies (lower case), and of groups that oppose it from inside
     state_sectors: frozenset[str] = frozenset()
     domestic_opponent_sectors: frozenset[str] = frozenset()
+    #: sectors of a state's armed bodies a bare role noun does not tell apart ("officers")
+    security_sectors: frozenset[str] = frozenset()
     #: sectors of groups that contend with their own state for power (rebels, opposition)
     rival_sectors: frozenset[str] = frozenset()
     #: event nouns whose act a state's body does to its own government ("coup")
@@ -204,7 +206,7 @@ _ROLE_WORD_SETS = {
     "plural_multinational_modifier": "plural_multinational_modifiers", "state_sector": "state_sectors",
     "domestic_opponent_sector": "domestic_opponent_sectors", "multinational_noun": "multinational_nouns",
     "counterpart_preposition": "counterpart_prepositions", "compass_short_form": "compass_short_forms",
-    "rival_sector": "rival_sectors", "own_state_act": "own_state_acts",
+    "rival_sector": "rival_sectors", "security_sector": "security_sectors", "own_state_act": "own_state_acts",
     "receiving_verb": "receiving_verbs", "display_act": "display_acts",
     "aiming_preposition": "aiming_prepositions",
 }
@@ -262,6 +264,35 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
                      dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
                      appeal_types=frozenset(appeals), self_directed_types=frozenset(self_directed),
                      **{name: frozenset(words) for name, words in sets.items()})
+
+
+@dataclass(frozen=True)
+class PartyMembers:
+    """How news marks a person as a party member of one country (party_members.tsv)."""
+    member_nouns: dict[str, str]      # "democrat" -> USA ("X, a New York Democrat")
+    member_words: dict[str, str]      # "democratic" -> USA ("Democratic Sen. X")
+    office_titles: dict[str, Optional[str]]  # "sen." -> GOV: a title between party word and name
+    party_tags: dict[str, str]        # "d" -> USA (the "D" of "D-Ore.")
+    tag_regions: dict[str, str]       # "ore" -> USA (the region of a party tag, no dots)
+
+
+_PARTY_LISTS = ("member_noun", "member_word", "office_title", "party_tag", "tag_region")
+
+
+@functools.lru_cache(maxsize=2)
+def load_party_members(path: Path = ACTOR_DATA_DIR / "party_members.tsv") -> PartyMembers:
+    """Read ``list<TAB>word<TAB>value`` rows into :class:`PartyMembers`."""
+    lists: dict[str, dict] = {name: {} for name in _PARTY_LISTS}
+    for row in tsv_records(path):
+        kind, word, value = row.get("list", ""), row.get("word", "").lower(), row.get("value", "")
+        if kind not in lists or not word:
+            raise ValueError(f"{path}: unknown list or empty word {kind!r} {word!r}")
+        if kind != "office_title" and not value:
+            raise ValueError(f"{path}: {kind} {word!r} needs a country")
+        lists[kind][word] = value.upper() or None
+    return PartyMembers(member_nouns=lists["member_noun"], member_words=lists["member_word"],
+                        office_titles=lists["office_title"], party_tags=lists["party_tag"],
+                        tag_regions=lists["tag_region"])
 
 
 @dataclass(frozen=True)

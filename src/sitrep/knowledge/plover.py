@@ -238,6 +238,9 @@ class EventWords:
     #: "if", "unless": the clause they open is a condition, not an act
     conditional_marks: frozenset[str]
     local_sectors: frozenset[str]
+    #: sectors of state bodies that act from their seat ("the government"): where their
+    #: act lands is not their country
+    seated_sectors: frozenset[str]
     decision_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     failure_governors: frozenset[str]

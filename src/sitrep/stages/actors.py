@@ -28,7 +28,8 @@ from typing import Any, Optional
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 
-from sitrep.knowledge.actors import DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, load_regions, load_role_words, normalise
+from sitrep.knowledge.actors import (DEMONYM, METONYM, ActorEntry, ActorKB, ActorLexicon, load_party_members,
+                                     load_regions, load_role_words, normalise)
 from sitrep.model import Actor, Document
 
 _LOWER = re.compile(r"[a-z]")
@@ -41,6 +42,12 @@ _CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj"))
 #: sectors a word inside a role phrase can give its holder (an office, not a trade)
 _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB"))
 
+
+#: a party tag right after a name: "X, D-Ore.", "X (R-Texas)" (party_members.tsv says which
+#: letters and regions make one)
+_PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Z])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})(?=[,);\s]|$)")
+#: a member noun in apposition right after a name: "X, an Illinois Republican,"
+_MEMBER_APPOSITION = re.compile(r"\s*,\s*(?:an?\s+)?(?:[A-Z][a-z]+\s+){0,2}([A-Z][a-z]+)(?=\s*[,.;)]|\s+(?:who|whose|and)\b)")
 
 #: how many sentences back "the country" may find the state it describes
 COUNTRY_DESCRIPTION_SENTENCES = 3
@@ -719,6 +726,11 @@ class _Extractor:
                     p.country = self._appositive_country(p)
                 if p.sector is None:
                     p.sector = self._appositive_title_sector(p)
+                if p.country is None:
+                    # "Sen. Ann Ruiz, D-Ore.", "Democratic Sen. X": a party member's country
+                    member = self._party_country(p)
+                    if member is not None:
+                        p.country, p.sector = member[0], p.sector or member[1]
                 if p.country is None and title.titled and dominant:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
@@ -731,6 +743,29 @@ class _Extractor:
                     # which of the person's offices the text speaks of
                     p.sector = title.sector or "GOV"
                 p.roles |= title.roles  # the text's word for an office the KB may not list
+
+    def _party_country(self, p: _Mention) -> Optional[tuple[str, Optional[str]]]:
+        """(country, sector) of a person the text marks as a party member of one country
+        (party_members.tsv): a party tag after the name ("X, D-Ore.", "X (R-Texas)"), a
+        member noun in apposition ("X, an Illinois Republican"), or a party word before
+        an office title ("Democratic Sen. X", "Utah GOP Rep. X"); else None."""
+        parties = load_party_members()
+        k, sector, titled = p.start - 1, None, False
+        sent_start = self.sent_starts[self._sent_index(p.start)]
+        while k >= sent_start and self.norms[k] in parties.office_titles:
+            sector, titled = sector or parties.office_titles[self.norms[k]], True
+            k -= 1
+        if titled and k >= sent_start and self.norms[k] in parties.member_words:
+            return parties.member_words[self.norms[k]], sector
+        after = self.text[self.idx[p.end - 1] + len(self.texts[p.end - 1]):][:40]
+        tag = _PARTY_TAG.match(after)
+        if tag and tag.group(1).lower() in parties.party_tags \
+                and re.sub(r"[.\s]", "", tag.group(2)).lower() in parties.tag_regions:
+            return parties.party_tags[tag.group(1).lower()], sector
+        noun = _MEMBER_APPOSITION.match(after)
+        if noun and noun.group(1).lower() in parties.member_nouns:
+            return parties.member_nouns[noun.group(1).lower()], sector
+        return None
 
     def _state_at(self, i: int) -> bool:
         m = self.covered[i]

@@ -311,6 +311,22 @@ def same_party(a: Actor, b: Actor) -> bool:
         and a.country == b.country and a.name == b.name
 
 
+def one_side(a: Actor, b: Actor) -> bool:
+    """The same party, or a body named only by its role and a party of the same sector
+    (or both armed bodies of the state: role_words.tsv security_sector) and, as far as
+    both say, the same country: "police" and "the officers", "the ministry" and "the
+    government". Two named parties of one sector stay two."""
+    if same_party(a, b):
+        return True
+    if not a.sector or not b.sector or not (_role_phrase(a) or _role_phrase(b)):
+        return False
+    security = load_role_words().security_sectors
+    sectors = {a.sector.lower(), b.sector.lower()}
+    if len(sectors) > 1 and not sectors <= security:
+        return False
+    return a.country is None or b.country is None or a.country == b.country
+
+
 def rival_sides(a: Actor, b: Actor, civil: bool = False) -> bool:
     """Two parties of one country on opposite sides of its politics: a state body and a
     group that contends with it for power ("Maduro" and "the opposition leader", "the
@@ -397,21 +413,26 @@ def dropped_target(h, rule: str) -> dict:
                                           "country": target.country}}
 
 
-def no_self_targets(happenings) -> list[dict]:
+def no_self_targets(happenings, fallback=None) -> list[dict]:
     """The last check on roles: an act is not aimed at its own doer. When the roles
     chosen make the target the same party as the source ("Israel says it destroyed
     tunnels" -> Israel; ads "accusing Kerry" with Kerry as the accuser too), the rules
     read the doer twice, and no target is better than that one. Two parties of one
     country stay (a government arresting its own protesters is VEN -> VEN), and so do
     the types whose doer's own party may be the target (role_words.tsv
-    self_directed_type: protests in Caracas against the government in Caracas)."""
+    self_directed_type: protests in Caracas against the government in Caracas). The
+    removed target is replaced by ``fallback(h)`` when one is given and it finds one (the
+    state where a physical act lands: "Israel says it destroyed tunnels in Gaza")."""
     words = load_role_words()
     removed = []
     for h in happenings:
         if h.source is not None and h.target is not None and h.type not in words.self_directed_types \
                 and same_party(h.source, h.target):
             removed.append(dropped_target(h, "self target"))
-            h.target = None
+            h.target = fallback(h) if fallback is not None else None
+            if h.target is not None:
+                removed[-1]["replaced_by"] = {"text": h.target.text, "span": list(h.target.span),
+                                              "country": h.target.country}
     return removed
 
 
@@ -1138,6 +1159,10 @@ class RoleFinder:
         document or plan that is the object of another verb ("signed an order imposing
         sanctions"), the issuer is; a pronoun falls back to the reporting clause's
         subject ("Syria says it is willing ...")."""
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _glosses_report(verb):
+            reported_doers = self._reported_doers_gloss(verb)
+            if reported_doers:
+                return reported_doers
         subj = verb_subject(verb)
         for _ in range(3):
             if subj is None:
@@ -1167,6 +1192,22 @@ class RoleFinder:
                 return [speaker]
             return self._antecedent_of_pronoun(verb) or self._previous_subject(subj)
         return []
+
+    def _reported_doers_gloss(self, participle) -> list[Actor]:
+        """A participle of saying after a reported clause is the speaker's comment
+        (_glosses_report), unless the party it accuses is the speaker's own side: "Police
+        said protesters attacked a station, accusing the officers of brutality" -- the
+        police do not accuse their own officers, the protesters do. Then the doer is the
+        reported clause's subject; otherwise none here (the speaker, as before)."""
+        reported = verb_subject(participle.head)
+        speaker = verb_subject(participle.head.head)
+        accused = child(participle, "dobj")
+        if reported is None or speaker is None or accused is None:
+            return []
+        speakers, accused_parties = self.phrase_actors(speaker), self.phrase_actors(accused)
+        if not any(one_side(a, s) for a in accused_parties for s in speakers):
+            return []
+        return self.phrase_actors(reported)
 
     def _previous_subject(self, pronoun) -> list[Actor]:
         """"... the foreign ministers of France and Poland were in Kiev. They first met

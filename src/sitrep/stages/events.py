@@ -78,7 +78,8 @@ def run(doc: Document, kb) -> Document:
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
-    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings)
+    removed = unaimed_displays(happenings, sdoc) + no_self_targets(
+        happenings, lambda h: place_of_act(h, sdoc, lex.types_of("physical"), lex.nouns))
     if removed:
         # provenance: every target a last check removed is listed with its span
         doc.article.meta["role_checks"] = removed
@@ -332,7 +333,9 @@ class DraftBuilder:
         if place is not None:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
-            source, target = _located(source, place), _located(target, place)
+            seated = self.words.seated_sectors if self.home is not None and reporting_place(
+                self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
+            source, target = _located(source, place, seated), _located(target, place, seated)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -584,9 +587,47 @@ def place_actor(place: Place) -> Optional[Actor]:
                  resolved_by="place", locative=True)
 
 
-def _located(actor: Optional[Actor], place: Place) -> Optional[Actor]:
-    """An unresolved role phrase ("riot police") with the country of the event's place."""
-    if actor is None or actor.country or actor.resolved_by != "phrase":
+def place_of_act(h, sdoc, physical_types, event_nouns) -> Optional[Actor]:
+    """The state where a physical act lands, as its target, when the roles chosen had
+    read the doer twice ("Israel says it destroyed tunnels in Gaza": not Israel, the
+    Palestinian territory): the first mention's place, when it comes after the trigger
+    (where the act lands: not "the events in Gaza and Israel -- militants fired into
+    Israel"), can stand for the recipient (event_roles.place_receives_act) and lies in
+    another country than the doer's; else None."""
+    if h.type not in physical_types or h.source is None or sdoc is None:
+        return None
+    event = h.first.event
+    target = place_actor(event.place) if event.place is not None else None
+    if target is None or target.country == h.source.country or event.place.span[0] < event.trigger.span[1] \
+            or not place_receives_act(sdoc, event.place.span, event.trigger.span, event_nouns):
+        return None
+    return target
+
+
+def reporting_place(sdoc, place_span, trigger, saying_verbs) -> bool:
+    """The place tells where the act was reported, not where it was done: it hangs on a
+    verb of saying whose reported clause holds the trigger ("In London, diplomats said the
+    government expelled ..."): "London" places the saying."""
+    piece = sdoc.char_span(place_span[0], place_span[1], alignment_mode="expand") if sdoc is not None else None
+    if piece is None:
+        return False
+    verb = piece.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i or lemma(verb) not in saying_verbs or not verb.is_ancestor(trigger):
+        return False
+    below = trigger
+    while below.head.i != verb.i:
+        below = below.head
+    return below.dep_ == "ccomp"  # (not "In X, where the government ..., Y said": X's own clause)
+
+
+def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = frozenset()) -> Optional[Actor]:
+    """An unresolved role phrase ("riot police") with the country of the event's place.
+    A body of a ``seated`` sector ("the government") is left to the article's home
+    country (the caller passes ``seated`` when the place is where the act was reported)."""
+    if actor is None or actor.country or actor.resolved_by != "phrase" \
+            or (actor.sector or "").lower() in seated:
         return actor
     found = _alpha3(place.country) if place.country else None
     if found is None:
