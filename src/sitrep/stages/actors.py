@@ -47,7 +47,7 @@ _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB
 #: letters and regions make one)
 _PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Z])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})(?=[,);\s]|$)")
 #: a member noun in apposition right after a name: "X, an Illinois Republican,"
-_MEMBER_APPOSITION = re.compile(r"\s*,\s*(?:an?\s+)?(?:[A-Z][a-z]+\s+){0,2}([A-Z][a-z]+)(?=\s*[,.;)]|\s+(?:who|whose|and)\b)")
+_MEMBER_APPOSITION = re.compile(r"\s*,\s*(?:an?\s+)?((?:[A-Z][a-z]+\s+){0,2})([A-Z][a-z]+)(?=\s*[,.;)]|\s+(?:who|whose|and)\b)")
 
 #: how many sentences back "the country" may find the state it describes
 COUNTRY_DESCRIPTION_SENTENCES = 3
@@ -755,7 +755,8 @@ class _Extractor:
         while k >= sent_start and self.norms[k] in parties.office_titles:
             sector, titled = sector or parties.office_titles[self.norms[k]], True
             k -= 1
-        if titled and k >= sent_start and self.norms[k] in parties.member_words:
+        if titled and k >= sent_start and self.norms[k] in parties.member_words \
+                and not self._named_country_follows(p):
             return parties.member_words[self.norms[k]], sector
         after = self.text[self.idx[p.end - 1] + len(self.texts[p.end - 1]):][:40]
         tag = _PARTY_TAG.match(after)
@@ -763,9 +764,25 @@ class _Extractor:
                 and re.sub(r"[.\s]", "", tag.group(2)).lower() in parties.tag_regions:
             return parties.party_tags[tag.group(1).lower()], sector
         noun = _MEMBER_APPOSITION.match(after)
-        if noun and noun.group(1).lower() in parties.member_nouns:
-            return parties.member_nouns[noun.group(1).lower()], sector
+        if noun and noun.group(2).lower() in parties.member_nouns:
+            country = parties.member_nouns[noun.group(2).lower()]
+            # "an Illinois Republican" names a region of the party's country; "a Social
+            # Democrat" or "a Christian Democrat" names another party
+            if not noun.group(1).strip() or self._region_of(noun.group(1).strip(), country):
+                return country, sector
         return None
+
+    def _region_of(self, words: str, country: str) -> bool:
+        """Whether ``words`` name a place of ``country`` (alpha-3) in the gazetteer."""
+        if self.gazetteer is None:
+            return False
+        return any(_alpha3(c.country) == country for c in self.gazetteer.lookup(words))
+
+    def _named_country_follows(self, p: _Mention) -> bool:
+        """Whether the name is followed by "of <a state>" ("Ahmet Kaya of Turkey's main
+        opposition"): the text gives the person's country itself."""
+        i = p.end
+        return i + 1 < len(self.norms) and self.norms[i] == "of" and self._state_at(i + 1)
 
     def _state_at(self, i: int) -> bool:
         m = self.covered[i]
