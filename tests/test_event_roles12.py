@@ -170,25 +170,3 @@ def test_a_party_word_before_a_unit_name_is_no_party_membership(kb):
 def test_a_party_tag_needs_a_known_region(kb):
     doc = run(kb, "Sen. John Holt, R-Xyz, condemned the strikes on Syria.")
     assert country(one(doc, "ACCUSE").source) is None
-
-
-# -- a self-target of a physical act gives way to the state where the act lands
-
-def test_a_doer_read_twice_gives_way_to_the_place_the_act_lands(kb):
-    doc = run(kb, "The military released footage of the blasts. India says it has destroyed several "
-                  "camps near Muzaffarabad that could be used to launch attacks on Indian cities.")
-    strike = [e for e in doc.events if e.trigger.text == "destroyed"]
-    assert len(strike) == 1 and country(strike[0].source) == "IND"
-    assert country(strike[0].target) == "PAK"
-    [check] = doc.article.meta["role_checks"]
-    assert check["dropped"]["country"] == "IND" and check["replaced_by"]["country"] == "PAK"
-
-
-def test_a_place_named_before_the_act_does_not_replace_a_self_target():
-    from types import SimpleNamespace as NS
-    from sitrep.stages.events import place_of_act
-    place = NS(span=(0, 4), text="Gaza", country="PS")
-    source = Actor(span=(30, 36), text="Israel", name="Israel", country="ISR", sector="GOV", kind="state")
-    trigger = NS(span=(40, 45), text="fired")
-    h = NS(type="ASSAULT", source=source, first=NS(event=NS(place=place, trigger=trigger)))
-    assert place_of_act(h, object(), {"ASSAULT"}, frozenset()) is None

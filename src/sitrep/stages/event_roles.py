@@ -413,26 +413,21 @@ def dropped_target(h, rule: str) -> dict:
                                           "country": target.country}}
 
 
-def no_self_targets(happenings, fallback=None) -> list[dict]:
+def no_self_targets(happenings) -> list[dict]:
     """The last check on roles: an act is not aimed at its own doer. When the roles
     chosen make the target the same party as the source ("Israel says it destroyed
     tunnels" -> Israel; ads "accusing Kerry" with Kerry as the accuser too), the rules
     read the doer twice, and no target is better than that one. Two parties of one
     country stay (a government arresting its own protesters is VEN -> VEN), and so do
     the types whose doer's own party may be the target (role_words.tsv
-    self_directed_type: protests in Caracas against the government in Caracas). The
-    removed target is replaced by ``fallback(h)`` when one is given and it finds one (the
-    state where a physical act lands: "Israel says it destroyed tunnels in Gaza")."""
+    self_directed_type: protests in Caracas against the government in Caracas)."""
     words = load_role_words()
     removed = []
     for h in happenings:
         if h.source is not None and h.target is not None and h.type not in words.self_directed_types \
                 and same_party(h.source, h.target):
             removed.append(dropped_target(h, "self target"))
-            h.target = fallback(h) if fallback is not None else None
-            if h.target is not None:
-                removed[-1]["replaced_by"] = {"text": h.target.text, "span": list(h.target.span),
-                                              "country": h.target.country}
+            h.target = None
     return removed
 
 

@@ -78,8 +78,7 @@ def run(doc: Document, kb) -> Document:
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
-    removed = unaimed_displays(happenings, sdoc) + no_self_targets(
-        happenings, lambda h: place_of_act(h, sdoc, lex.types_of("physical"), lex.nouns))
+    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings)
     if removed:
         # provenance: every target a last check removed is listed with its span
         doc.article.meta["role_checks"] = removed
@@ -585,23 +584,6 @@ def place_actor(place: Place) -> Optional[Actor]:
         return None
     return Actor(span=place.span, text=place.text, name=found[1], country=found[0], kind="state",
                  resolved_by="place", locative=True)
-
-
-def place_of_act(h, sdoc, physical_types, event_nouns) -> Optional[Actor]:
-    """The state where a physical act lands, as its target, when the roles chosen had
-    read the doer twice ("Israel says it destroyed tunnels in Gaza": not Israel, the
-    Palestinian territory): the first mention's place, when it comes after the trigger
-    (where the act lands: not "the events in Gaza and Israel -- militants fired into
-    Israel"), can stand for the recipient (event_roles.place_receives_act) and lies in
-    another country than the doer's; else None."""
-    if h.type not in physical_types or h.source is None or sdoc is None:
-        return None
-    event = h.first.event
-    target = place_actor(event.place) if event.place is not None else None
-    if target is None or target.country == h.source.country or event.place.span[0] < event.trigger.span[1] \
-            or not place_receives_act(sdoc, event.place.span, event.trigger.span, event_nouns):
-        return None
-    return target
 
 
 def reporting_place(sdoc, place_span, trigger, saying_verbs) -> bool:
