@@ -170,3 +170,17 @@ def test_a_party_word_before_a_unit_name_is_no_party_membership(kb):
 def test_a_party_tag_needs_a_known_region(kb):
     doc = run(kb, "Sen. John Holt, R-Xyz, condemned the strikes on Syria.")
     assert country(one(doc, "ACCUSE").source) is None
+
+
+def test_a_party_word_before_a_title_gives_way_to_the_state_the_text_names(kb):
+    doc = run(kb, "Republican lawmaker Selim Arslan of Turkey's main opposition party condemned the detentions.")
+    assert one(doc, "ACCUSE").source.text == "Selim Arslan" and country(one(doc, "ACCUSE").source) != "USA"
+    doc = run(kb, "Republican lawmaker Selim Arslan condemned the detentions.")
+    assert country(one(doc, "ACCUSE").source) == "USA"
+
+
+def test_a_member_noun_of_another_party_gives_no_us_membership(kb):
+    doc = run(kb, "Klaus Berger, a Christian Democrat, criticized the embassy closure on Monday.")
+    assert all(country(e.source) != "USA" for e in doc.events)
+    doc = run(kb, "Nina Falk, an Oregon Democrat, criticized the embassy closure on Monday.")
+    assert country(one(doc, "ACCUSE").source) == "USA"

@@ -773,10 +773,11 @@ class _Extractor:
         return None
 
     def _region_of(self, words: str, country: str) -> bool:
-        """Whether ``words`` name a place of ``country`` (alpha-3) in the gazetteer."""
+        """Whether ``words`` name a first-level division of ``country`` (alpha-3): a state,
+        not any town of that name ("Christian" is a county and a town in the US)."""
         if self.gazetteer is None:
             return False
-        return any(_alpha3(c.country) == country for c in self.gazetteer.lookup(words))
+        return any(c.feature == "admin1" and _alpha3(c.country) == country for c in self.gazetteer.lookup(words))
 
     def _named_country_follows(self, p: _Mention) -> bool:
         """Whether the name is followed by "of <a state>" ("Ahmet Kaya of Turkey's main
