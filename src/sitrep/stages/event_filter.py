@@ -35,7 +35,20 @@ among the dropped with their reason:
   unless a political actor says it. A possible act ("may", "might", "could") is left to
   the "prediction" rule below;
 * ``"question"``: the event's one mention sits in a question no political actor asks
-  ("Why did the US withdraw from the deal?"): a question reports no act;
+  ("Why did the US withdraw from the deal?"), or every mention sits in an indirect
+  question ("asked whether the US would impose sanctions", "it is unclear whether
+  Washington warned Madrid": ``indirect_question`` in filter_cues.tsv), whoever asks it:
+  a question reports no act;
+* ``"opinion"``: every mention is the content of a view or a fear ("believe the problems
+  are caused by sanctions", "his belief that the fighters threaten ...", "fearing more
+  airstrikes": ``belief_*`` in filter_cues.tsv), or carries a speaker's "I believe"
+  ("the people will, I believe, hold them accountable"), and is not told as past: an
+  opinion without an act (docs/annotation.md 2); "believes the US attacked" is an
+  allegation and stays;
+* ``"purpose"``: every mention is the complement of "be" after a noun of a goal ("the US
+  aim is to negotiate an accord": ``purpose_noun``): an aim, not an act;
+* ``"resignation"``: a resignation (RETREAT, mode ``resign``): docs/annotation.md 2 codes
+  none unless it is an act toward another actor, which the RETREAT row cannot tell;
 * ``"prediction"``: every mention is under a modal of possibility or prediction
   ("could", "would", "may": ``filter_cues.tsv``) without a perfect "have", or under a
   word of expectation or capability ("is expected to", "be able to", "potentially"), the
@@ -61,7 +74,8 @@ from sitrep.stages.event_statements import mark_words, statement_cues
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
-FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal")
+FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal", "indirect_question",
+                    "belief_verb", "belief_as_verb", "belief_noun", "purpose_noun")
 #: parse relations through which a modal on a governing verb covers the trigger ("should
 #: decide to make concessions", "should continue providing", "should be allowed"); not
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
@@ -190,6 +204,162 @@ def asked(event: Event, doc: Document) -> bool:
     chars = doc.nlp.char_span(*event.trigger.span, alignment_mode="expand") if doc.nlp is not None else None
     sentence = chars.root.sent.text if chars is not None else event.sentence.text
     return _QUESTION_END.search(sentence) is not None
+
+
+def in_indirect_question(event: Event, doc: Document, marks: frozenset[str]) -> bool:
+    """Every mention of the event sits in a clause opened by one of ``marks`` ("whether"),
+    reached from the trigger through its own clause and the clauses it carries ("asked
+    whether the US would impose sanctions", "unclear ... whether they would be as severe as
+    what lawmakers are proposing"), not through a noun: an act asked about, not reported.
+    An act that a noun of the question names ("whether the call touched on allegations that
+    X shelled Y") is told apart from the question and stays."""
+    if doc.nlp is None or not marks:
+        return False
+    return all(_in_question_clause(span, doc, marks) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _in_question_clause(span: tuple[int, int], doc: Document, marks: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return False  # an act named by a noun ("whether the call touched on the allegations") stands
+    while True:
+        opened = any(ch.dep_ == "mark" and ch.lower_ in marks for ch in tok.children)
+        if opened:
+            return True
+        # a relative or adverbial clause, or a that-clause, is a statement of its own
+        # ("..., which has told its allies that it wants him back, ...")
+        if tok.dep_ in _OWN_CLAUSE_DEPS or tok.head is tok:
+            return False
+        if tok.head.pos_ in ("NOUN", "PROPN"):
+            # an act named inside a noun phrase of the question exists outside it ("whether
+            # the call mentioned allegations that X received money": the allegations stand)
+            return False
+        tok = tok.head
+
+
+#: dependencies of a clause that says something of its own: the climb to an indirect
+#: question or a view stops there
+_OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ROOT"})
+
+
+def opinion(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    """Every mention of the event is the content of a view or a fear (``belief_verb``,
+    ``belief_as_verb`` with "as", ``belief_noun`` in filter_cues.tsv) and is not told as
+    past on the way up: "believe Venezuela's problems are caused by US sanctions", "his
+    belief that the fighters threaten national security", "fearing more airstrikes".
+    "Believes the US attacked the base" tells a past act (an allegation) and stays."""
+    if doc.nlp is None or not (cues.get("belief_verb") or cues.get("belief_as_verb") or cues.get("belief_noun")):
+        return False
+    return all(_viewed(span, doc, cues) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+#: how an act hangs from the verb or noun of a view: its clause or object ("believe
+#: [that] X", "fearing airstrikes", "the belief that X") or a preposition ("fears of an
+#: offensive"); up to there the climb passes through an act's own arguments
+_VIEW_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "acl"})
+_VIEW_CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "pcomp", "prep", "agent", "attr", "oprd", "acomp",
+                              "nsubj", "nsubjpass", "compound", "amod"})
+_VIEW_PREPS = frozenset({"of", "over", "about"})
+
+
+def _viewed(span: tuple[int, int], doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if _hedged_by_own_view(tok, cues.get("belief_verb", frozenset())):
+        return True
+    for _ in range(8):
+        if _told_as_past(tok):
+            return False
+        head = tok.head
+        if head is tok:
+            return False
+        if _holds_a_view(tok, head, cues):
+            return True
+        if tok.dep_ not in _VIEW_CLIMB_DEPS and tok.dep_ not in _VIEW_CONTENT_DEPS:
+            return False
+        tok = head
+    return False
+
+
+def _holds_a_view(tok, head, cues: dict[str, frozenset[str]]) -> bool:
+    """``tok`` is what ``head``, a verb or noun of a view, holds."""
+    word = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ not in _VIEW_CONTENT_DEPS:
+            return False
+        if word in cues.get("belief_verb", frozenset()):
+            return True
+        # "see [fighting X] as their only hope": the parser hangs "as" on either word
+        return word in cues.get("belief_as_verb", frozenset()) and any(
+            ch.lower_ == "as" and ch.dep_ == "prep" for ch in [*head.children, *tok.children])
+    if head.pos_ == "NOUN" and word in cues.get("belief_noun", frozenset()):
+        return tok.dep_ in ("acl", "ccomp") or (tok.dep_ == "prep" and tok.lower_ in _VIEW_PREPS)
+    return False
+
+
+def _hedged_by_own_view(tok, verbs: frozenset[str]) -> bool:
+    """The act's verb chain carries a speaker's parenthetical "I believe" / "we think"
+    ("will ultimately, I believe, hold accountable ...") and is not told as past."""
+    for carrier in _prediction_carriers(tok):
+        if _told_as_past(carrier):
+            return False
+        for ch in carrier.children:
+            if ch.dep_ in ("parataxis", "advcl", "ccomp") and ch.lemma_.lower() in verbs \
+                    and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children):
+                return True
+    return False
+
+
+def purpose(event: Event, doc: Document, nouns: frozenset[str]) -> bool:
+    """Every mention of the event is what a goal "is" ("the US aim is to negotiate an
+    accord", "the idea is to isolate the regime": ``purpose_noun`` as the subject of "be"),
+    reached through the act's own verb chain: an aim, not an act."""
+    if doc.nlp is None or not nouns:
+        return False
+    return all(_an_aim(span, doc, nouns) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _an_aim(span: tuple[int, int], doc: Document, nouns: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            return False
+        subject = next((ch for ch in head.children if ch.dep_ == "nsubj"), None)
+        if tok.dep_ in ("xcomp", "attr", "ccomp", "acomp") and head.lemma_.lower() == "be" and subject is not None:
+            return subject.lemma_.lower() in nouns
+        # "is to be prepared and be able to offer": the aim's complement may run through
+        # a subjectless "be" and its conjuncts
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp", "conj"):
+            return False
+        tok = head
+    return False
+
+
+def _told_as_past(tok) -> bool:
+    """A verb told as past: a past form, or a past or perfect auxiliary ("were caused",
+    "has attacked")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and (ch.tag_ == "VBD" or ch.lemma_.lower() == "have")
+                                    for ch in tok.children)
+
+
+def resignation(event: Event) -> bool:
+    """A resignation (RETREAT, mode ``resign``): no act toward another actor by itself
+    (docs/annotation.md 2)."""
+    return event.type == "RETREAT" and event.mode == "resign"
 
 
 def predicted(event: Event, doc: Document, modals: frozenset[str], expectations: frozenset[str]) -> bool:
@@ -376,6 +546,7 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
     modals = cues.get("speculation", frozenset())
     predictions, expectations = cues.get("prediction", frozenset()), cues.get("expectation", frozenset())
     habits = cues.get("habitual", frozenset())
+    questions = cues.get("indirect_question", frozenset())
     reasons = {}
     for e in doc.events:
         if conditional(e, doc, marks):
@@ -386,8 +557,14 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "prediction"
         elif habitual(e, doc, habits) and not _named_party(e.source):
             reasons[id(e)] = "habitual"
-        elif asked(e, doc):
+        elif opinion(e, doc, cues):
+            reasons[id(e)] = "opinion"
+        elif purpose(e, doc, cues.get("purpose_noun", frozenset())):
+            reasons[id(e)] = "purpose"
+        elif asked(e, doc) or in_indirect_question(e, doc, questions):
             reasons[id(e)] = "question"
+        elif resignation(e):
+            reasons[id(e)] = "resignation"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):
