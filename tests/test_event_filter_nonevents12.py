@@ -104,3 +104,68 @@ def test_allegations_named_inside_a_question_stand(kb):
                   "shelled the Ruritanian depot." + TAIL)
     assert reasons(doc, "allegations") != ["question"], triggers(doc)
     assert reasons(doc, "shelled") == [] and kept(doc, "shelled"), triggers(doc)
+
+
+def test_the_wounded_of_a_toll_are_no_attack_of_their_own(kb):
+    doc = run(kb, "Health officials said the death toll stood at 67 with more than 560 wounded in "
+                  "Borduria." + TAIL)
+    assert not [e for e in doc.events if e.type == "ASSAULT"], triggers(doc)
+    assert reasons(doc, "wounded") == ["casualty"]
+
+
+def test_guards_wounded_by_troops_are_an_attack(kb):
+    doc = run(kb, "Three Ruritanian border guards were wounded by Bordurian troops on Friday." + TAIL)
+    assert kept(doc, "wounded") and kept(doc, "wounded")[0].type == "ASSAULT", triggers(doc)
+
+
+def test_all_the_time_makes_a_habit(kb):
+    doc = run(kb, "Bordurian smugglers are arrested at the border all the time." + TAIL)
+    assert not kept(doc, "arrested"), triggers(doc)
+    assert reasons(doc, "arrested") == ["habitual"]
+
+
+def test_all_the_time_of_a_stay_is_no_habit(kb):
+    doc = run(kb, "Bordurian police arrested the smugglers at the border all the time they were there." + TAIL)
+    assert kept(doc, "arrested"), triggers(doc)
+
+
+def test_a_count_of_wounded_as_its_own_clause_stays(kb):
+    doc = run(kb, "Three were wounded in Borduria on Friday." + TAIL)
+    assert kept(doc, "wounded"), triggers(doc)
+
+
+def test_a_states_act_the_writer_finds_unlikely_is_a_guess(kb):
+    doc = run(kb, "It seems unlikely that Norway will impose sanctions on Russia." + TAIL)
+    assert not kept(doc, "impose"), triggers(doc)
+    assert reasons(doc, "impose") == ["prediction"]
+    doc = run(kb, "It seems likely that Norway imposed sanctions on Russia last week." + TAIL)
+    assert kept(doc, "imposed"), triggers(doc)
+
+
+def test_a_partys_would_told_by_analysts_is_their_guess(kb):
+    doc = run(kb, "Analysts argue that Norway would yield to Sweden." + TAIL)
+    assert reasons(doc, "yield") == ["prediction"], triggers(doc)
+    doc = run(kb, "Norway would be willing to pay such a steep price for the deal, its minister said." + TAIL)
+    assert kept(doc, "willing"), triggers(doc)
+
+
+def test_a_denied_claim_is_no_reject(kb):
+    doc = run(kb, "Norway dismissed a claim by Sweden that its jets had bombed the depot." + TAIL)
+    assert not [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+    assert reasons(doc, "dismissed") == ["denial"]
+    assert kept(doc, "bombed") and kept(doc, "bombed")[0].certainty.status == "denied", triggers(doc)
+
+
+def test_a_rejected_offer_or_request_stays_reject(kb):
+    doc = run(kb, "Norway rejected the offer of talks from Sweden on Friday." + TAIL)
+    assert kept(doc, "rejected") and kept(doc, "rejected")[0].type == "REJECT", triggers(doc)
+    doc = run(kb, "Norway has denied a request by Sweden to open the border." + TAIL)
+    assert [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+
+
+def test_a_negated_perfect_since_a_year_is_a_state(kb):
+    doc = run(kb, "Norway has not hosted Swedish combat forces since 2003." + TAIL)
+    assert not [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+    assert reasons(doc, "hosted") == ["state"]
+    doc = run(kb, "Norway has not accepted the Swedish offer." + TAIL)
+    assert kept(doc, "accepted") and kept(doc, "accepted")[0].type == "REJECT", triggers(doc)

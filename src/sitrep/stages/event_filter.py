@@ -47,6 +47,17 @@ among the dropped with their reason:
   allegation and stays;
 * ``"purpose"``: every mention is the complement of "be" after a noun of a goal ("the US
   aim is to negotiate an accord": ``purpose_noun``): an aim, not an act;
+* ``"casualty"``: an attack told only by its wounded ("with 560 wounded", "dozens killed
+  and hundreds wounded"), a verb of injury (``injury_verb``) with no doer and no agent, as
+  a count or a conjunct of a killing: the outcome of an attack, not an attack of its own
+  (docs/annotation.md 2);
+* ``"denial"``: a REJECT that denies a claim ("dismissed a claim by the US that ...",
+  "has denied any involvement", "denied that its jets struck": ``denial_verb`` with a
+  ``claim_noun`` object or a that-clause): docs/annotation.md 6 codes the denial on the
+  denied act, not as an event of its own (a rejected demand or offer stays REJECT);
+* ``"state"``: a REJECT told by a negated perfect over a stretch of time ("has not hosted
+  US forces since 2003": ``duration_prep``): a state of affairs, not a refusal
+  (docs/annotation.md 10);
 * ``"resignation"``: a resignation (RETREAT, mode ``resign``): docs/annotation.md 2 codes
   none unless it is an act toward another actor, which the RETREAT row cannot tell;
 * ``"prediction"``: every mention is under a modal of possibility or prediction
@@ -55,8 +66,8 @@ among the dropped with their reason:
   event has no date and no political actor says it: the writer's or a commentator's
   guess ("a blockade might end up forcing ...", "missiles that could hit ..."),
   not a party's threat, plan or a hedged past act ("may have used gas");
-* ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually"):
-  a class of acts with no occasion, not a happening -- when no named party does it; a
+* ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually")
+  or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a happening -- when no named party does it; a
   named party's habit stays once, flagged background (``mark_habits``).
 """
 from __future__ import annotations
@@ -75,7 +86,8 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "model
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
 FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal", "indirect_question",
-                    "belief_verb", "belief_as_verb", "belief_noun", "purpose_noun")
+                    "belief_verb", "belief_as_verb", "belief_noun", "purpose_noun", "injury_verb",
+                    "habitual_noun", "commentator_noun", "denial_verb", "claim_noun", "duration_prep")
 #: parse relations through which a modal on a governing verb covers the trigger ("should
 #: decide to make concessions", "should continue providing", "should be allowed"); not
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
@@ -356,6 +368,72 @@ def _told_as_past(tok) -> bool:
                                     for ch in tok.children)
 
 
+def casualty_count(event: Event, doc: Document, verbs: frozenset[str]) -> bool:
+    """An ASSAULT with no source, each mention of which is one verb of injury
+    (``injury_verb``) with no agent, object or named subject, told as a count beside a toll
+    or a killing ("at 67 with more than 560 [wounded]", "hundreds killed and thousands
+    [wounded]"): the casualties of an attack, which docs/annotation.md 2 does not code as an
+    event of their own."""
+    if event.type != "ASSAULT" or event.source is not None or doc.nlp is None or not verbs:
+        return False
+    return all(_counted_casualties(span, doc, verbs) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _counted_casualties(span: tuple[int, int], doc: Document, verbs: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or len(chars) != 1:
+        return False
+    tok = chars.root
+    if tok.lemma_.lower() not in verbs or any(ch.dep_ in ("agent", "dobj") for ch in tok.children):
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if any(ch.pos_ != "NUM" for ch in subjects):
+        return False  # "guards were wounded": the wounded are named, a happening of its own
+    # "with 560 wounded", "and thousands wounded": a count beside the toll, not a clause
+    # of its own ("Three were wounded on Friday" may be the only word of an attack)
+    counted = (bool(subjects) and tok.dep_ in ("advcl", "acl", "conj")) or (
+        tok.dep_ in ("acl", "amod", "pobj", "appos", "conj") and (
+        tok.head.pos_ == "NUM" or tok.head.lemma_.lower() in ("kill", "die", "dead")))
+    return counted or tok.pos_ in ("NOUN", "ADJ")
+
+
+def denial(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    """A REJECT every mention of which is a verb of denying (``denial_verb``) whose object
+    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement")
+    or a that-clause ("denied that its jets struck the convoy"): a denial, coded on the
+    act it denies (docs/annotation.md 6), not an event; "rejected the offer" stays."""
+    verbs, claims = cues.get("denial_verb", frozenset()), cues.get("claim_noun", frozenset())
+    if event.type != "REJECT" or doc.nlp is None or not verbs:
+        return False
+    return all(_denies_a_claim(span, doc, verbs, claims) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str], claims: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
+        return False
+    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims))
+               or (ch.dep_ == "ccomp" and not tok.lemma_.lower() == "reject") for ch in tok.children)
+
+
+def negated_state(event: Event, doc: Document, preps: frozenset[str]) -> bool:
+    """A REJECT on a negated perfect with a stretch of time ("the kingdom has not hosted US
+    forces since 2003": ``duration_prep``): a state of affairs, not a refusal."""
+    if event.type != "REJECT" or event.mentions or doc.nlp is None or not preps:
+        return False
+    chars = doc.nlp.char_span(*event.trigger.span, alignment_mode="expand")
+    if chars is None:
+        return False
+    children = list(chars.root.children)
+    return any(ch.dep_ == "neg" for ch in children) and _perfect(children) \
+        and any(ch.dep_ == "prep" and ch.lower_ in preps for ch in children)
+
+
 def resignation(event: Event) -> bool:
     """A resignation (RETREAT, mode ``resign``): no act toward another actor by itself
     (docs/annotation.md 2)."""
@@ -375,9 +453,37 @@ def predicted(event: Event, doc: Document, modals: frozenset[str], expectations:
     if (event.date is not None and not event.date.inferred) or _political_quote(event, doc):
         return False
     spans = [m.span for m in event.mentions] or [event.trigger.span]
-    if _named_party(event.source) and any(_stated_stance(span, doc) for span in spans):
+    if all(_guessed_likely(span, doc, expectations) for span in spans):
+        return True  # "it seems unlikely that Norway will impose sanctions": the writer's guess
+    if _named_party(event.source) and not _commentator_attribution(event) \
+            and any(_stated_stance(span, doc) for span in spans):
         return False  # "Doe would not rule out force": the party's own stance, told indirectly
     return all(_under_prediction(span, doc, modals, expectations) for span in spans)
+
+
+def _commentator_attribution(event: Event) -> bool:
+    """The event is attributed to commentators (``commentator_noun``: "analysts argue that
+    ... Norway would ..."), not to a party: a party's "would" told by them is their guess,
+    not the party's stance."""
+    speaker = event.certainty.attributed_to
+    if speaker is None or _named_party(speaker) or not speaker.text.split():
+        return False
+    return speaker.text.split()[-1].lower() in load_filter_cues().get("commentator_noun", frozenset())
+
+
+def _guessed_likely(span: tuple[int, int], doc: Document, expectations: frozenset[str]) -> bool:
+    """The act's clause is what a word of expectation says of it, through "seem" or "be"
+    ("it does not seem likely that Norway would be willing to pay", "it is unlikely that
+    Norway will impose sanctions"), with no perfect or past on the act: a guess about it."""
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    top = _prediction_carriers(chars.root)[-1]
+    if top.dep_ != "ccomp" or _told_as_past(top) or any(_told_as_past(t) for t in _prediction_carriers(chars.root)):
+        return False
+    head = top.head  # "likely" itself, or the "seem" / "is" that carries it
+    return head.lower_ in expectations and head.pos_ == "ADJ" or any(
+        ch.dep_ in ("oprd", "acomp") and ch.lower_ in expectations for ch in head.children)
 
 
 def _stated_stance(span: tuple[int, int], doc: Document) -> bool:
@@ -457,8 +563,16 @@ def _made_habit(span: tuple[int, int], doc: Document, adverbs: frozenset[str]) -
     chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
     if chars is None:
         return False
-    return any(ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs
+    nouns = load_filter_cues().get("habitual_noun", frozenset())
+    return any((ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs)
+               or (ch.dep_ == "npadvmod" and ch.lower_ in nouns and _all_the(ch))
                for t in _habit_carriers(chars.root) for ch in t.children)
+
+
+def _all_the(noun) -> bool:
+    """"all the time" as a habit, not as a stretch ("all the time they were there")."""
+    children = list(noun.children)
+    return any(g.lower_ == "all" for g in children) and not any(g.dep_ in ("relcl", "acl") for g in children)
 
 
 def _habit_carriers(tok) -> list:
@@ -563,6 +677,12 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "purpose"
         elif asked(e, doc) or in_indirect_question(e, doc, questions):
             reasons[id(e)] = "question"
+        elif casualty_count(e, doc, cues.get("injury_verb", frozenset())):
+            reasons[id(e)] = "casualty"
+        elif denial(e, doc, cues):
+            reasons[id(e)] = "denial"
+        elif negated_state(e, doc, cues.get("duration_prep", frozenset())):
+            reasons[id(e)] = "state"
         elif resignation(e):
             reasons[id(e)] = "resignation"
         elif commentator_statement(e, doc, saying):
