@@ -169,3 +169,9 @@ def test_a_negated_perfect_since_a_year_is_a_state(kb):
     assert reasons(doc, "hosted") == ["state"]
     doc = run(kb, "Norway has not accepted the Swedish offer." + TAIL)
     assert kept(doc, "accepted") and kept(doc, "accepted")[0].type == "REJECT", triggers(doc)
+
+
+def test_a_rejected_charge_stays_reject(kb):
+    doc = run(kb, "Sweden accused Norway of spying. Norway's foreign ministry rejected the charge on Friday."
+              + TAIL)
+    assert [e for e in doc.events if e.type == "REJECT"], triggers(doc)

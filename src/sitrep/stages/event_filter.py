@@ -49,7 +49,7 @@ among the dropped with their reason:
   aim is to negotiate an accord": ``purpose_noun``): an aim, not an act;
 * ``"casualty"``: an attack told only by its wounded ("with 560 wounded", "dozens killed
   and hundreds wounded"), a verb of injury (``injury_verb``) with no doer and no agent, as
-  a count or a conjunct of a killing: the outcome of an attack, not an attack of its own
+  a count beside a toll or a killing: the outcome of an attack, not an attack of its own
   (docs/annotation.md 2);
 * ``"denial"``: a REJECT that denies a claim ("dismissed a claim by the US that ...",
   "has denied any involvement", "denied that its jets struck": ``denial_verb`` with a
@@ -65,10 +65,14 @@ among the dropped with their reason:
   word of expectation or capability ("is expected to", "be able to", "potentially"), the
   event has no date and no political actor says it: the writer's or a commentator's
   guess ("a blockade might end up forcing ...", "missiles that could hit ..."),
-  not a party's threat, plan or a hedged past act ("may have used gas");
+  not a party's threat, plan or a hedged past act ("may have used gas"); also an act the
+  writer finds (un)likely ("it seems unlikely that Norway will impose sanctions"); a
+  named party's "would" stays as its stance unless commentators tell it ("analysts argue
+  that Norway would yield");
 * ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually")
-  or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a happening -- when no named party does it; a
-  named party's habit stays once, flagged background (``mark_habits``).
+  or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a
+  happening -- when no named party does it; a named party's habit stays once, flagged
+  background (``mark_habits``).
 """
 from __future__ import annotations
 
@@ -418,7 +422,7 @@ def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str],
     if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
         return False
     return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims))
-               or (ch.dep_ == "ccomp" and not tok.lemma_.lower() == "reject") for ch in tok.children)
+               or ch.dep_ == "ccomp" for ch in tok.children)
 
 
 def negated_state(event: Event, doc: Document, preps: frozenset[str]) -> bool:
