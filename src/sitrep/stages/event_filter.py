@@ -35,16 +35,44 @@ among the dropped with their reason:
   unless a political actor says it. A possible act ("may", "might", "could") is left to
   the "prediction" rule below;
 * ``"question"``: the event's one mention sits in a question no political actor asks
-  ("Why did the US withdraw from the deal?"): a question reports no act;
+  ("Why did the US withdraw from the deal?"), or every mention sits in an indirect
+  question ("asked whether the US would impose sanctions", "it is unclear whether
+  Washington warned Madrid": ``indirect_question`` in filter_cues.tsv), whoever asks it:
+  a question reports no act;
+* ``"opinion"``: every mention is the content of a view or a fear ("believe the problems
+  are caused by sanctions", "his belief that the fighters threaten ...", "fearing more
+  airstrikes": ``belief_*`` in filter_cues.tsv), or carries a speaker's "I believe"
+  ("the people will, I believe, hold them accountable"), and is not told as past: an
+  opinion without an act (docs/annotation.md 2); "believes the US attacked" is an
+  allegation and stays;
+* ``"purpose"``: every mention is the complement of "be" after a noun of a goal ("the US
+  aim is to negotiate an accord": ``purpose_noun``): an aim, not an act;
+* ``"casualty"``: an attack told only by its wounded ("with 560 wounded", "dozens killed
+  and hundreds wounded"), a verb of injury (``injury_verb``) with no doer and no agent, as
+  a count beside a toll or a killing: the outcome of an attack, not an attack of its own
+  (docs/annotation.md 2);
+* ``"denial"``: a REJECT that denies a claim ("dismissed a claim by the US that ...",
+  "has denied any involvement", "denied that its jets struck": ``denial_verb`` with a
+  ``claim_noun`` object or a that-clause): docs/annotation.md 6 codes the denial on the
+  denied act, not as an event of its own (a rejected demand or offer stays REJECT);
+* ``"state"``: a REJECT told by a negated perfect over a stretch of time ("has not hosted
+  US forces since 2003": ``duration_prep``): a state of affairs, not a refusal
+  (docs/annotation.md 10);
+* ``"resignation"``: a resignation (RETREAT, mode ``resign``): docs/annotation.md 2 codes
+  none unless it is an act toward another actor, which the RETREAT row cannot tell;
 * ``"prediction"``: every mention is under a modal of possibility or prediction
   ("could", "would", "may": ``filter_cues.tsv``) without a perfect "have", or under a
   word of expectation or capability ("is expected to", "be able to", "potentially"), the
   event has no date and no political actor says it: the writer's or a commentator's
   guess ("a blockade might end up forcing ...", "missiles that could hit ..."),
-  not a party's threat, plan or a hedged past act ("may have used gas");
-* ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually"):
-  a class of acts with no occasion, not a happening -- when no named party does it; a
-  named party's habit stays once, flagged background (``mark_habits``).
+  not a party's threat, plan or a hedged past act ("may have used gas"); also an act the
+  writer finds (un)likely ("it seems unlikely that Norway will impose sanctions"); a
+  named party's "would" stays as its stance unless commentators tell it ("analysts argue
+  that Norway would yield");
+* ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually")
+  or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a
+  happening -- when no named party does it; a named party's habit stays once, flagged
+  background (``mark_habits``).
 """
 from __future__ import annotations
 
@@ -61,7 +89,9 @@ from sitrep.stages.event_statements import mark_words, statement_cues
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
 FILTER_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "filter_cues.tsv"
 #: the kinds of word set the rules read (see the data file's header)
-FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal")
+FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "stance_modal", "indirect_question",
+                    "belief_verb", "belief_as_verb", "belief_noun", "purpose_noun", "injury_verb",
+                    "habitual_noun", "commentator_noun", "denial_verb", "claim_noun", "duration_prep")
 #: parse relations through which a modal on a governing verb covers the trigger ("should
 #: decide to make concessions", "should continue providing", "should be allowed"); not
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
@@ -192,6 +222,228 @@ def asked(event: Event, doc: Document) -> bool:
     return _QUESTION_END.search(sentence) is not None
 
 
+def in_indirect_question(event: Event, doc: Document, marks: frozenset[str]) -> bool:
+    """Every mention of the event sits in a clause opened by one of ``marks`` ("whether"),
+    reached from the trigger through its own clause and the clauses it carries ("asked
+    whether the US would impose sanctions", "unclear ... whether they would be as severe as
+    what lawmakers are proposing"), not through a noun: an act asked about, not reported.
+    An act that a noun of the question names ("whether the call touched on allegations that
+    X shelled Y") is told apart from the question and stays."""
+    if doc.nlp is None or not marks:
+        return False
+    return all(_in_question_clause(span, doc, marks) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _in_question_clause(span: tuple[int, int], doc: Document, marks: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return False  # an act named by a noun ("whether the call touched on the allegations") stands
+    while True:
+        opened = any(ch.dep_ == "mark" and ch.lower_ in marks for ch in tok.children)
+        if opened:
+            return True
+        # a relative or adverbial clause, or a that-clause, is a statement of its own
+        # ("..., which has told its allies that it wants him back, ...")
+        if tok.dep_ in _OWN_CLAUSE_DEPS or tok.head is tok:
+            return False
+        if tok.head.pos_ in ("NOUN", "PROPN"):
+            # an act named inside a noun phrase of the question exists outside it ("whether
+            # the call mentioned allegations that X received money": the allegations stand)
+            return False
+        tok = tok.head
+
+
+#: dependencies of a clause that says something of its own: the climb to an indirect
+#: question or a view stops there
+_OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "ROOT"})
+
+
+def opinion(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    """Every mention of the event is the content of a view or a fear (``belief_verb``,
+    ``belief_as_verb`` with "as", ``belief_noun`` in filter_cues.tsv) and is not told as
+    past on the way up: "believe Venezuela's problems are caused by US sanctions", "his
+    belief that the fighters threaten national security", "fearing more airstrikes".
+    "Believes the US attacked the base" tells a past act (an allegation) and stays."""
+    if doc.nlp is None or not (cues.get("belief_verb") or cues.get("belief_as_verb") or cues.get("belief_noun")):
+        return False
+    return all(_viewed(span, doc, cues) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+#: how an act hangs from the verb or noun of a view: its clause or object ("believe
+#: [that] X", "fearing airstrikes", "the belief that X") or a preposition ("fears of an
+#: offensive"); up to there the climb passes through an act's own arguments
+_VIEW_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "acl"})
+_VIEW_CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "pcomp", "prep", "agent", "attr", "oprd", "acomp",
+                              "nsubj", "nsubjpass", "compound", "amod"})
+_VIEW_PREPS = frozenset({"of", "over", "about"})
+
+
+def _viewed(span: tuple[int, int], doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if _hedged_by_own_view(tok, cues.get("belief_verb", frozenset())):
+        return True
+    for _ in range(8):
+        if _told_as_past(tok):
+            return False
+        head = tok.head
+        if head is tok:
+            return False
+        if _holds_a_view(tok, head, cues):
+            return True
+        if tok.dep_ not in _VIEW_CLIMB_DEPS and tok.dep_ not in _VIEW_CONTENT_DEPS:
+            return False
+        tok = head
+    return False
+
+
+def _holds_a_view(tok, head, cues: dict[str, frozenset[str]]) -> bool:
+    """``tok`` is what ``head``, a verb or noun of a view, holds."""
+    word = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ not in _VIEW_CONTENT_DEPS:
+            return False
+        if word in cues.get("belief_verb", frozenset()):
+            return True
+        # "see [fighting X] as their only hope": the parser hangs "as" on either word
+        return word in cues.get("belief_as_verb", frozenset()) and any(
+            ch.lower_ == "as" and ch.dep_ == "prep" for ch in [*head.children, *tok.children])
+    if head.pos_ == "NOUN" and word in cues.get("belief_noun", frozenset()):
+        return tok.dep_ in ("acl", "ccomp") or (tok.dep_ == "prep" and tok.lower_ in _VIEW_PREPS)
+    return False
+
+
+def _hedged_by_own_view(tok, verbs: frozenset[str]) -> bool:
+    """The act's verb chain carries a speaker's parenthetical "I believe" / "we think"
+    ("will ultimately, I believe, hold accountable ...") and is not told as past."""
+    for carrier in _prediction_carriers(tok):
+        if _told_as_past(carrier):
+            return False
+        for ch in carrier.children:
+            if ch.dep_ in ("parataxis", "advcl", "ccomp") and ch.lemma_.lower() in verbs \
+                    and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children):
+                return True
+    return False
+
+
+def purpose(event: Event, doc: Document, nouns: frozenset[str]) -> bool:
+    """Every mention of the event is what a goal "is" ("the US aim is to negotiate an
+    accord", "the idea is to isolate the regime": ``purpose_noun`` as the subject of "be"),
+    reached through the act's own verb chain: an aim, not an act."""
+    if doc.nlp is None or not nouns:
+        return False
+    return all(_an_aim(span, doc, nouns) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _an_aim(span: tuple[int, int], doc: Document, nouns: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            return False
+        subject = next((ch for ch in head.children if ch.dep_ == "nsubj"), None)
+        if tok.dep_ in ("xcomp", "attr", "ccomp", "acomp") and head.lemma_.lower() == "be" and subject is not None:
+            return subject.lemma_.lower() in nouns
+        # "is to be prepared and be able to offer": the aim's complement may run through
+        # a subjectless "be" and its conjuncts
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp", "conj"):
+            return False
+        tok = head
+    return False
+
+
+def _told_as_past(tok) -> bool:
+    """A verb told as past: a past form, or a past or perfect auxiliary ("were caused",
+    "has attacked")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and (ch.tag_ == "VBD" or ch.lemma_.lower() == "have")
+                                    for ch in tok.children)
+
+
+def casualty_count(event: Event, doc: Document, verbs: frozenset[str]) -> bool:
+    """An ASSAULT with no source, each mention of which is one verb of injury
+    (``injury_verb``) with no agent, object or named subject, told as a count beside a toll
+    or a killing ("at 67 with more than 560 [wounded]", "hundreds killed and thousands
+    [wounded]"): the casualties of an attack, which docs/annotation.md 2 does not code as an
+    event of their own."""
+    if event.type != "ASSAULT" or event.source is not None or doc.nlp is None or not verbs:
+        return False
+    return all(_counted_casualties(span, doc, verbs) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _counted_casualties(span: tuple[int, int], doc: Document, verbs: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or len(chars) != 1:
+        return False
+    tok = chars.root
+    if tok.lemma_.lower() not in verbs or any(ch.dep_ in ("agent", "dobj") for ch in tok.children):
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if any(ch.pos_ != "NUM" for ch in subjects):
+        return False  # "guards were wounded": the wounded are named, a happening of its own
+    # "with 560 wounded", "and thousands wounded": a count beside the toll, not a clause
+    # of its own ("Three were wounded on Friday" may be the only word of an attack)
+    counted = (bool(subjects) and tok.dep_ in ("advcl", "acl", "conj")) or (
+        tok.dep_ in ("acl", "amod", "pobj", "appos", "conj") and (
+        tok.head.pos_ == "NUM" or tok.head.lemma_.lower() in ("kill", "die", "dead")))
+    return counted or tok.pos_ in ("NOUN", "ADJ")
+
+
+def denial(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
+    """A REJECT every mention of which is a verb of denying (``denial_verb``) whose object
+    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement")
+    or a that-clause ("denied that its jets struck the convoy"): a denial, coded on the
+    act it denies (docs/annotation.md 6), not an event; "rejected the offer" stays."""
+    verbs, claims = cues.get("denial_verb", frozenset()), cues.get("claim_noun", frozenset())
+    if event.type != "REJECT" or doc.nlp is None or not verbs:
+        return False
+    return all(_denies_a_claim(span, doc, verbs, claims) for span in
+               ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
+def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str], claims: frozenset[str]) -> bool:
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    tok = chars.root
+    if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
+        return False
+    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims))
+               or ch.dep_ == "ccomp" for ch in tok.children)
+
+
+def negated_state(event: Event, doc: Document, preps: frozenset[str]) -> bool:
+    """A REJECT on a negated perfect with a stretch of time ("the kingdom has not hosted US
+    forces since 2003": ``duration_prep``): a state of affairs, not a refusal."""
+    if event.type != "REJECT" or event.mentions or doc.nlp is None or not preps:
+        return False
+    chars = doc.nlp.char_span(*event.trigger.span, alignment_mode="expand")
+    if chars is None:
+        return False
+    children = list(chars.root.children)
+    return any(ch.dep_ == "neg" for ch in children) and _perfect(children) \
+        and any(ch.dep_ == "prep" and ch.lower_ in preps for ch in children)
+
+
+def resignation(event: Event) -> bool:
+    """A resignation (RETREAT, mode ``resign``): no act toward another actor by itself
+    (docs/annotation.md 2)."""
+    return event.type == "RETREAT" and event.mode == "resign"
+
+
 def predicted(event: Event, doc: Document, modals: frozenset[str], expectations: frozenset[str]) -> bool:
     """Every mention of the event is under a modal of prediction without a perfect "have"
     ("might end up forcing", "may decide to make concessions") or under a word of
@@ -205,9 +457,37 @@ def predicted(event: Event, doc: Document, modals: frozenset[str], expectations:
     if (event.date is not None and not event.date.inferred) or _political_quote(event, doc):
         return False
     spans = [m.span for m in event.mentions] or [event.trigger.span]
-    if _named_party(event.source) and any(_stated_stance(span, doc) for span in spans):
+    if all(_guessed_likely(span, doc, expectations) for span in spans):
+        return True  # "it seems unlikely that Norway will impose sanctions": the writer's guess
+    if _named_party(event.source) and not _commentator_attribution(event) \
+            and any(_stated_stance(span, doc) for span in spans):
         return False  # "Doe would not rule out force": the party's own stance, told indirectly
     return all(_under_prediction(span, doc, modals, expectations) for span in spans)
+
+
+def _commentator_attribution(event: Event) -> bool:
+    """The event is attributed to commentators (``commentator_noun``: "analysts argue that
+    ... Norway would ..."), not to a party: a party's "would" told by them is their guess,
+    not the party's stance."""
+    speaker = event.certainty.attributed_to
+    if speaker is None or _named_party(speaker) or not speaker.text.split():
+        return False
+    return speaker.text.split()[-1].lower() in load_filter_cues().get("commentator_noun", frozenset())
+
+
+def _guessed_likely(span: tuple[int, int], doc: Document, expectations: frozenset[str]) -> bool:
+    """The act's clause is what a word of expectation says of it, through "seem" or "be"
+    ("it does not seem likely that Norway would be willing to pay", "it is unlikely that
+    Norway will impose sanctions"), with no perfect or past on the act: a guess about it."""
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return False
+    top = _prediction_carriers(chars.root)[-1]
+    if top.dep_ != "ccomp" or _told_as_past(top) or any(_told_as_past(t) for t in _prediction_carriers(chars.root)):
+        return False
+    head = top.head  # "likely" itself, or the "seem" / "is" that carries it
+    return head.lower_ in expectations and head.pos_ == "ADJ" or any(
+        ch.dep_ in ("oprd", "acomp") and ch.lower_ in expectations for ch in head.children)
 
 
 def _stated_stance(span: tuple[int, int], doc: Document) -> bool:
@@ -287,8 +567,16 @@ def _made_habit(span: tuple[int, int], doc: Document, adverbs: frozenset[str]) -
     chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
     if chars is None:
         return False
-    return any(ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs
+    nouns = load_filter_cues().get("habitual_noun", frozenset())
+    return any((ch.dep_ in ("advmod", "npadvmod") and ch.lower_ in adverbs)
+               or (ch.dep_ == "npadvmod" and ch.lower_ in nouns and _all_the(ch))
                for t in _habit_carriers(chars.root) for ch in t.children)
+
+
+def _all_the(noun) -> bool:
+    """"all the time" as a habit, not as a stretch ("all the time they were there")."""
+    children = list(noun.children)
+    return any(g.lower_ == "all" for g in children) and not any(g.dep_ in ("relcl", "acl") for g in children)
 
 
 def _habit_carriers(tok) -> list:
@@ -376,6 +664,7 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
     modals = cues.get("speculation", frozenset())
     predictions, expectations = cues.get("prediction", frozenset()), cues.get("expectation", frozenset())
     habits = cues.get("habitual", frozenset())
+    questions = cues.get("indirect_question", frozenset())
     reasons = {}
     for e in doc.events:
         if conditional(e, doc, marks):
@@ -386,8 +675,20 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "prediction"
         elif habitual(e, doc, habits) and not _named_party(e.source):
             reasons[id(e)] = "habitual"
-        elif asked(e, doc):
+        elif opinion(e, doc, cues):
+            reasons[id(e)] = "opinion"
+        elif purpose(e, doc, cues.get("purpose_noun", frozenset())):
+            reasons[id(e)] = "purpose"
+        elif asked(e, doc) or in_indirect_question(e, doc, questions):
             reasons[id(e)] = "question"
+        elif casualty_count(e, doc, cues.get("injury_verb", frozenset())):
+            reasons[id(e)] = "casualty"
+        elif denial(e, doc, cues):
+            reasons[id(e)] = "denial"
+        elif negated_state(e, doc, cues.get("duration_prep", frozenset())):
+            reasons[id(e)] = "state"
+        elif resignation(e):
+            reasons[id(e)] = "resignation"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):

@@ -1,0 +1,177 @@
+"""The event filter's session-11 rules (nonevent12, issue 7): an act asked about in an
+indirect question, an act that is the content of a view or fear, an aim, and a
+resignation are no events in an article; the same acts told as happening stay. Sentences
+invented for these tests."""
+from event_helpers import run
+
+TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
+        "A second round is planned for May.")
+
+
+def triggers(doc):
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def reasons(doc, word):
+    """The rule reasons recorded for the dropped events whose trigger starts with ``word``."""
+    return [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]
+            if d["trigger"].startswith(word)]
+
+
+def kept(doc, word):
+    return [e for e in doc.events if e.trigger.text.startswith(word)]
+
+
+def test_an_act_in_an_indirect_question_is_dropped(kb):
+    doc = run(kb, "It is unclear whether Ruritania warned Borduria about the convoy." + TAIL)
+    assert not kept(doc, "warned"), triggers(doc)
+    assert reasons(doc, "warned") == ["question"]
+
+
+def test_the_same_warning_reported_as_made_is_kept(kb):
+    doc = run(kb, "Ruritania warned Borduria about the convoy, officials said." + TAIL)
+    assert kept(doc, "warned"), triggers(doc)
+    assert reasons(doc, "warned") == []
+
+
+def test_an_act_that_is_the_content_of_a_belief_is_dropped(kb):
+    doc = run(kb, "Bordurian officials believe the shortages are caused by Ruritanian sanctions." + TAIL)
+    assert not kept(doc, "sanctions"), triggers(doc)
+    assert reasons(doc, "sanctions") == ["opinion"]
+
+
+def test_a_past_act_under_a_belief_is_an_allegation_and_kept(kb):
+    doc = run(kb, "Bordurian officials believe Ruritanian jets bombed the depot last week." + TAIL)
+    assert kept(doc, "bombed"), triggers(doc)
+    assert reasons(doc, "bombed") == []
+
+
+def test_an_act_seen_as_a_hope_is_an_opinion(kb):
+    doc = run(kb, "Villagers in Borduria see fighting the Ruritanian army as their only hope." + TAIL)
+    assert not kept(doc, "fighting"), triggers(doc)
+    assert reasons(doc, "fighting") == ["opinion"]
+
+
+def test_fighting_that_was_seen_happen_is_kept(kb):
+    doc = run(kb, "Villagers in Borduria saw the Ruritanian army fighting the rebels near the bridge." + TAIL)
+    assert kept(doc, "fighting"), triggers(doc)
+
+
+def test_a_speakers_parenthetical_belief_makes_an_opinion(kb):
+    doc = run(kb, "The Ruritanian government will, I believe, impose new sanctions on Borduria." + TAIL)
+    assert not kept(doc, "impose"), triggers(doc)
+    assert reasons(doc, "impose") == ["opinion"]
+    doc = run(kb, "The Ruritanian government will impose new sanctions on Borduria, the minister said." + TAIL)
+    assert kept(doc, "impose") and kept(doc, "impose")[0].type == "THREATEN", triggers(doc)
+
+
+def test_an_aim_is_no_act(kb):
+    doc = run(kb, "The Ruritanian aim is to negotiate an accord with Borduria that would strengthen "
+                  "the council." + TAIL)
+    assert not kept(doc, "negotiate"), triggers(doc)
+    assert reasons(doc, "negotiate") == ["purpose"]
+
+
+def test_a_partys_plan_is_no_aim_and_stays(kb):
+    doc = run(kb, "The Ruritanian plan is to blockade the Bordurian port on Friday." + TAIL)
+    assert kept(doc, "blockade"), triggers(doc)
+
+
+def test_a_resignation_is_dropped_in_an_article(kb):
+    doc = run(kb, "The Bordurian defence minister resigned on Monday after the protests." + TAIL)
+    assert not kept(doc, "resigned"), triggers(doc)
+    assert reasons(doc, "resigned") == ["resignation"]
+    assert kept(doc, "protests"), triggers(doc)
+
+
+def test_a_lone_sentence_keeps_its_resignation(kb):
+    doc = run(kb, "The Bordurian defence minister resigned on Monday after the protests.")
+    assert [e for e in doc.events if e.type == "RETREAT"], triggers(doc)
+
+
+def test_an_aim_told_by_a_minister_runs_through_its_conjuncts(kb):
+    doc = run(kb, "\"Our job is to be prepared and be able to offer those options to the president,\" "
+                  "Norway's defence minister said." + TAIL)
+    assert not kept(doc, "offer"), triggers(doc)
+    assert reasons(doc, "offer") == ["purpose"]
+    doc = run(kb, "\"We are prepared and able to offer those options to the president,\" Norway's "
+                  "defence minister said." + TAIL)
+    assert kept(doc, "offer"), triggers(doc)
+
+
+def test_allegations_named_inside_a_question_stand(kb):
+    doc = run(kb, "It was not known whether the call touched on allegations that Bordurian gunners "
+                  "shelled the Ruritanian depot." + TAIL)
+    assert reasons(doc, "allegations") != ["question"], triggers(doc)
+    assert reasons(doc, "shelled") == [] and kept(doc, "shelled"), triggers(doc)
+
+
+def test_the_wounded_of_a_toll_are_no_attack_of_their_own(kb):
+    doc = run(kb, "Health officials said the death toll stood at 67 with more than 560 wounded in "
+                  "Borduria." + TAIL)
+    assert not [e for e in doc.events if e.type == "ASSAULT"], triggers(doc)
+    assert reasons(doc, "wounded") == ["casualty"]
+
+
+def test_guards_wounded_by_troops_are_an_attack(kb):
+    doc = run(kb, "Three Ruritanian border guards were wounded by Bordurian troops on Friday." + TAIL)
+    assert kept(doc, "wounded") and kept(doc, "wounded")[0].type == "ASSAULT", triggers(doc)
+
+
+def test_all_the_time_makes_a_habit(kb):
+    doc = run(kb, "Bordurian smugglers are arrested at the border all the time." + TAIL)
+    assert not kept(doc, "arrested"), triggers(doc)
+    assert reasons(doc, "arrested") == ["habitual"]
+
+
+def test_all_the_time_of_a_stay_is_no_habit(kb):
+    doc = run(kb, "Bordurian police arrested the smugglers at the border all the time they were there." + TAIL)
+    assert kept(doc, "arrested"), triggers(doc)
+
+
+def test_a_count_of_wounded_as_its_own_clause_stays(kb):
+    doc = run(kb, "Three were wounded in Borduria on Friday." + TAIL)
+    assert kept(doc, "wounded"), triggers(doc)
+
+
+def test_a_states_act_the_writer_finds_unlikely_is_a_guess(kb):
+    doc = run(kb, "It seems unlikely that Norway will impose sanctions on Russia." + TAIL)
+    assert not kept(doc, "impose"), triggers(doc)
+    assert reasons(doc, "impose") == ["prediction"]
+    doc = run(kb, "It seems likely that Norway imposed sanctions on Russia last week." + TAIL)
+    assert kept(doc, "imposed"), triggers(doc)
+
+
+def test_a_partys_would_told_by_analysts_is_their_guess(kb):
+    doc = run(kb, "Analysts argue that Norway would yield to Sweden." + TAIL)
+    assert reasons(doc, "yield") == ["prediction"], triggers(doc)
+    doc = run(kb, "Norway would be willing to pay such a steep price for the deal, its minister said." + TAIL)
+    assert kept(doc, "willing"), triggers(doc)
+
+
+def test_a_denied_claim_is_no_reject(kb):
+    doc = run(kb, "Norway dismissed a claim by Sweden that its jets had bombed the depot." + TAIL)
+    assert not [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+    assert reasons(doc, "dismissed") == ["denial"]
+    assert kept(doc, "bombed") and kept(doc, "bombed")[0].certainty.status == "denied", triggers(doc)
+
+
+def test_a_rejected_offer_or_request_stays_reject(kb):
+    doc = run(kb, "Norway rejected the offer of talks from Sweden on Friday." + TAIL)
+    assert kept(doc, "rejected") and kept(doc, "rejected")[0].type == "REJECT", triggers(doc)
+    doc = run(kb, "Norway has denied a request by Sweden to open the border." + TAIL)
+    assert [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+
+
+def test_a_negated_perfect_since_a_year_is_a_state(kb):
+    doc = run(kb, "Norway has not hosted Swedish combat forces since 2003." + TAIL)
+    assert not [e for e in doc.events if e.type == "REJECT"], triggers(doc)
+    assert reasons(doc, "hosted") == ["state"]
+    doc = run(kb, "Norway has not accepted the Swedish offer." + TAIL)
+    assert kept(doc, "accepted") and kept(doc, "accepted")[0].type == "REJECT", triggers(doc)
+
+
+def test_a_rejected_charge_stays_reject(kb):
+    doc = run(kb, "Sweden accused Norway of spying. Norway's foreign ministry rejected the charge on Friday."
+              + TAIL)
+    assert [e for e in doc.events if e.type == "REJECT"], triggers(doc)
