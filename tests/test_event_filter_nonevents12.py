@@ -35,9 +35,9 @@ def test_the_same_warning_reported_as_made_is_kept(kb):
 
 
 def test_an_act_that_is_the_content_of_a_belief_is_dropped(kb):
-    doc = run(kb, "Bordurian officials believe the shortages are caused by Ruritanian sanctions." + TAIL)
-    assert not kept(doc, "sanctions"), triggers(doc)
-    assert reasons(doc, "sanctions") == ["opinion"]
+    doc = run(kb, "Farmers in Borduria think the Ruritanian tariffs are behind the slump in grain prices." + TAIL)
+    assert not kept(doc, "tariffs"), triggers(doc)
+    assert reasons(doc, "tariffs") == ["opinion"]
 
 
 def test_a_past_act_under_a_belief_is_an_allegation_and_kept(kb):
@@ -47,9 +47,9 @@ def test_a_past_act_under_a_belief_is_an_allegation_and_kept(kb):
 
 
 def test_an_act_seen_as_a_hope_is_an_opinion(kb):
-    doc = run(kb, "Villagers in Borduria see fighting the Ruritanian army as their only hope." + TAIL)
-    assert not kept(doc, "fighting"), triggers(doc)
-    assert reasons(doc, "fighting") == ["opinion"]
+    doc = run(kb, "Young men in the camps see raiding the garrison as a way out of poverty." + TAIL)
+    assert not kept(doc, "raiding"), triggers(doc)
+    assert reasons(doc, "raiding") == ["opinion"]
 
 
 def test_fighting_that_was_seen_happen_is_kept(kb):
@@ -58,18 +58,19 @@ def test_fighting_that_was_seen_happen_is_kept(kb):
 
 
 def test_a_speakers_parenthetical_belief_makes_an_opinion(kb):
-    doc = run(kb, "The Ruritanian government will, I believe, impose new sanctions on Borduria." + TAIL)
-    assert not kept(doc, "impose"), triggers(doc)
-    assert reasons(doc, "impose") == ["opinion"]
+    doc = run(kb, "Ruritania, I think, will close the border within days." + TAIL)
+    assert not kept(doc, "close"), triggers(doc)
+    assert reasons(doc, "close the border") == ["opinion"]
     doc = run(kb, "The Ruritanian government will impose new sanctions on Borduria, the minister said." + TAIL)
     assert kept(doc, "impose") and kept(doc, "impose")[0].type == "THREATEN", triggers(doc)
 
 
 def test_an_aim_is_no_act(kb):
-    doc = run(kb, "The Ruritanian aim is to negotiate an accord with Borduria that would strengthen "
-                  "the council." + TAIL)
-    assert not kept(doc, "negotiate"), triggers(doc)
-    assert reasons(doc, "negotiate") == ["purpose"]
+    doc = run(kb, "The mission's objective is to mediate between the clans of the northern valley." + TAIL)
+    assert not kept(doc, "mediate"), triggers(doc)
+    assert reasons(doc, "mediate") == ["purpose"]
+    doc = run(kb, "The Ruritanian mission mediated between the clans of the northern valley on Sunday." + TAIL)
+    assert kept(doc, "mediated"), triggers(doc)
 
 
 def test_a_partys_plan_is_no_aim_and_stays(kb):
@@ -89,14 +90,13 @@ def test_a_lone_sentence_keeps_its_resignation(kb):
     assert [e for e in doc.events if e.type == "RETREAT"], triggers(doc)
 
 
-def test_an_aim_told_by_a_minister_runs_through_its_conjuncts(kb):
-    doc = run(kb, "\"Our job is to be prepared and be able to offer those options to the president,\" "
-                  "Norway's defence minister said." + TAIL)
-    assert not kept(doc, "offer"), triggers(doc)
-    assert reasons(doc, "offer") == ["purpose"]
-    doc = run(kb, "\"We are prepared and able to offer those options to the president,\" Norway's "
-                  "defence minister said." + TAIL)
-    assert kept(doc, "offer"), triggers(doc)
+def test_a_task_told_in_a_quote_is_no_act_and_a_stated_readiness_stays(kb):
+    doc = run(kb, "\"Our task is simply to stay ready to deploy peacekeepers if asked,\" the Bordurian general "
+                  "told reporters." + TAIL)
+    assert not kept(doc, "ready"), triggers(doc)
+    assert reasons(doc, "ready") == ["purpose"]
+    doc = run(kb, "\"We stand ready to deploy peacekeepers if asked,\" the Bordurian general told reporters." + TAIL)
+    assert kept(doc, "ready"), triggers(doc)
 
 
 def test_allegations_named_inside_a_question_stand(kb):
