@@ -37,7 +37,9 @@
   praised him, calling him an ally"), is background; it keeps
   its own date and never inherits the news-day date. A present perfect that reaches the
   report ("talks have continued", "have been holding talks", "have recently suffered")
-  is news, not a recap; a second conjunct shares the first's perfect. In an article without a date,
+  is news, not a recap; a second conjunct that borrows the first's auxiliary ("have
+  warned the crowd and arrested dozens") takes the first's whole reading of time, its
+  background flag and its date. In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
@@ -1121,8 +1123,13 @@ def _participle_host(c):
     return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
 
 
-def _clause_verb(c):
+def clause_verb(c):
+    """The verb of the event's clause: its own verb, the light verb of its noun, or the
+    verb that carries the noun ("launched" for "launched an attack")."""
     return c.head if c.is_verb else (c.light or _carrier(c))
+
+
+_clause_verb = clause_verb
 
 
 def _perfect(verb) -> bool:
@@ -1150,6 +1157,17 @@ def _auxiliaries(verb) -> list:
         first = first.head
         own = [ch for ch in first.children if ch.dep_ in ("aux", "auxpass")]
     return own
+
+
+def auxiliary_leader(c):
+    """The first conjunct whose auxiliary the event's clause verb borrows ("warned" for
+    "arrested" in "have warned the crowd and arrested dozens"), or None: the two verbs
+    are one clause in one tense and share one reading of time (:func:`_auxiliaries`)."""
+    verb = _clause_verb(c)
+    if verb is None:
+        return None
+    auxes = _auxiliaries(verb)
+    return auxes[0].head if auxes and auxes[0].head.i != verb.i else None
 
 
 @functools.lru_cache(maxsize=1)

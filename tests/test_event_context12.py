@@ -1,0 +1,48 @@
+"""Session 11 (context12): background flags, dates and certainty. Every text is made up
+for these tests."""
+from sitrep import pipeline
+from sitrep.model import Article
+
+#: two lead paragraphs: the body recap rules only apply after the story's lead
+LEAD = ("Zarnian troops shelled the port of Karavan on Monday, officials in Orvalo said.\n\n"
+        "The governor of Karavan condemned the shelling on Tuesday and asked Orvalo for help.\n\n")
+
+
+def run(kb, body, published="2024-05-22"):
+    return pipeline.process(Article(id="t", text=LEAD + body, published=published), kb)
+
+
+def by_trigger(doc, word):
+    found = [e for e in doc.events if e.trigger.text.startswith(word) and e.trigger.span[0] >= len(LEAD)]
+    assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- a shared auxiliary
+
+def test_a_conjunct_sharing_a_statement_perfect_is_news_like_it(kb):
+    doc = run(kb, "Security forces in Karavan have warned the demonstrators and arrested dozens of them.")
+    warned, arrested = by_trigger(doc, "warned"), by_trigger(doc, "arrested")
+    assert warned.background is False
+    assert arrested.background is False
+    assert arrested.date is not None and arrested.date.value == warned.date.value
+
+
+def test_a_conjunct_sharing_a_recap_perfect_is_background_like_it(kb):
+    doc = run(kb, "Orvalan rebels have attacked two army posts near Karavan and seized dozens of rifles.")
+    assert by_trigger(doc, "attacked").background is True
+    assert by_trigger(doc, "seized").background is True
+
+
+def test_a_conjunct_sharing_the_perfect_takes_the_first_conjuncts_day(kb):
+    doc = run(kb, "Zarnian police have warned the strikers on Sunday and detained four of their leaders.")
+    detained = by_trigger(doc, "detained")
+    assert detained.background is False
+    assert detained.date is not None and detained.date.value == "2024-05-19"
+
+
+def test_a_conjunct_with_its_own_subject_reads_its_own_time(kb):
+    # "the army" has its own subject: it borrows no auxiliary, the recap is its own
+    doc = run(kb, "Zarnian officials have warned Orvalo, and the army has shelled three villages.")
+    assert by_trigger(doc, "warned").background is False
+    assert by_trigger(doc, "shelled").background is True
