@@ -46,3 +46,55 @@ def test_a_conjunct_with_its_own_subject_reads_its_own_time(kb):
     doc = run(kb, "Zarnian officials have warned Orvalo, and the army has shelled three villages.")
     assert by_trigger(doc, "warned").background is False
     assert by_trigger(doc, "shelled").background is True
+
+
+# ---------------------------------------------------------------- certainty
+
+def _article(kb, text, published="2024-05-22"):
+    return pipeline.process(Article(id="c", text=text, published=published), kb)
+
+
+def _event(doc, word):
+    found = [e for e in doc.events if e.trigger.text.startswith(word)]
+    assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+PADDING = "\n\nTalks between the two sides are due to resume in Vienna next month."
+
+
+def test_an_official_of_any_coordinated_party_claims_the_act(kb):
+    doc = _article(kb, "The leaders of Britain, Germany and France expressed their willingness to impose "
+                       "new sanctions on Belarus, a French official said on Tuesday." + PADDING)
+    ev = _event(doc, "expressed")
+    assert ev.certainty.status == "claimed"
+    assert "French" in ev.certainty.attributed_to.text
+
+
+def test_an_official_of_no_party_only_reports_it(kb):
+    doc = _article(kb, "The leaders of Britain, Germany and France expressed their willingness to impose "
+                       "new sanctions on Belarus, a Danish official said on Tuesday." + PADDING)
+    assert _event(doc, "expressed").certainty.status == "reported"
+
+
+def test_a_speaker_after_a_semicolon_does_not_carry_the_clause_before_it(kb):
+    doc = _article(kb, "Zarnian rebels shelled the town of Karavan on Monday; a local priest wrote that "
+                       "the village was empty." + PADDING)
+    ev = _event(doc, "shelled")
+    assert ev.certainty.status == "asserted"
+    assert ev.certainty.attributed_to is None
+
+
+def test_a_speaker_after_a_comma_does_carry_it(kb):
+    doc = _article(kb, "Zarnian rebels shelled the town of Karavan on Monday, a local priest wrote." + PADDING)
+    ev = _event(doc, "shelled")
+    assert ev.certainty.status != "asserted"
+    assert ev.certainty.attributed_to is not None and "priest" in ev.certainty.attributed_to.text
+
+
+def test_quoted_as_saying_names_the_speaker(kb):
+    doc = _article(kb, "Rebel leaders in Karavan were quoted as saying that government troops had shelled "
+                       "the town on Friday." + PADDING)
+    ev = _event(doc, "shelled")
+    assert ev.certainty.status == "claimed"
+    assert ev.certainty.attributed_to is not None and "Rebel leaders" in ev.certainty.attributed_to.text
