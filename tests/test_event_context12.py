@@ -98,3 +98,36 @@ def test_quoted_as_saying_names_the_speaker(kb):
     ev = _event(doc, "shelled")
     assert ev.certainty.status == "claimed"
     assert ev.certainty.attributed_to is not None and "Rebel leaders" in ev.certainty.attributed_to.text
+
+
+# ---------------------------------------------------------------- dates of conjuncts and stories
+
+def test_a_simple_past_conjunct_takes_the_day_of_the_first(kb):
+    doc = run(kb, "On Sunday the mayor of Karavan denounced the blockade and urged Orvalo to send food.")
+    urged = by_trigger(doc, "urged")
+    assert urged.date is not None and urged.date.value == "2024-05-19"
+    assert urged.background is False
+
+
+def test_a_conjunct_with_its_own_day_keeps_it(kb):
+    doc = run(kb, "On Sunday the mayor of Karavan denounced the blockade and on Tuesday urged Meridia "
+                  "to send food.")
+    assert by_trigger(doc, "urged").date.value == "2024-05-21"
+
+
+def test_a_year_inside_a_relative_clause_starts_no_story(kb):
+    # the 2015 of "the quota it accepted in the 2015 accord" tells the quota's past; the
+    # paragraph after it goes on with the news of the week
+    doc = run(kb, "Zarnia said on Monday it would exceed the fishing quota it accepted in the 2015 accord."
+                  "\n\nA Zarnian spokesman warned Orvalo that its navy would escort the trawlers.")
+    warned = by_trigger(doc, "warned")
+    assert warned.background is False
+    assert warned.date is None or warned.date.value.startswith("2024")
+
+
+def test_a_past_date_earlier_in_the_sentence_dates_the_story_it_tells(kb):
+    doc = run(kb, "Orvalo sealed the border in March 2019.\n\n"
+                  "The blockade of December 2021 was the reason the Zarnian envoy protested.")
+    protested = by_trigger(doc, "protested")
+    assert protested.background is True
+    assert protested.date is not None and protested.date.value.startswith("2021-12")
