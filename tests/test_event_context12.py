@@ -131,3 +131,10 @@ def test_a_past_date_earlier_in_the_sentence_dates_the_story_it_tells(kb):
     protested = by_trigger(doc, "protested")
     assert protested.background is True
     assert protested.date is not None and protested.date.value.startswith("2021-12")
+
+
+def test_a_day_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(kb):
+    doc = run(kb, "The Orvalan envoy met with the governor in Karavan, but the shelling prompted him to "
+                  "leave before the festival on Sunday.")
+    met = by_trigger(doc, "met")
+    assert met.date is None or met.date.value != "2024-05-19"

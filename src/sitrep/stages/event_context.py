@@ -282,6 +282,11 @@ class DateFinder:
                 return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
+            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.i not in around \
+                    and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+                # "X met the Pope, but tensions prompted him to leave before the ceremony
+                # Sunday": a coordinated clause with its own subject tells its own time
+                return "other"
             if tok.i != root.i and self._cause_of(tok, anchors):
                 return "other"  # "apologies over the downing of an airliner last week"
             if tok.head.i == tok.i:
