@@ -35,7 +35,8 @@ from typing import Any, Iterator, Optional
 
 from sitrep.corpus import csv_safety
 from sitrep.corpus.outlets import outlet_label_sql
-from sitrep.corpus.store import iso_day, stored_event_id
+from sitrep.corpus.days import event_day
+from sitrep.corpus.store import stored_event_id
 from sitrep.errors import SitrepError
 from sitrep.knowledge import cameo
 from sitrep.model import QUAD_CLASS, Actor, Article, Document, Event, Place, document_from_dict
@@ -116,10 +117,16 @@ class StoredEvent:
     @property
     def day(self) -> tuple[Optional[date], str]:
         """(the day the event happened, how it is known): its own date when the text gives
-        a day, else the publication day, else none."""
-        own = iso_day(self.event.date.value) if self.event.date else None
-        if own:
+        a day ("text"); for a week, month or year the text gives, the publication day when
+        it falls inside that period, else the period's first day (basis "week", "month",
+        "year": a recalled "in 2015" is never the publication day of 2019); else the
+        publication day, else none."""
+        value = self.event.date.value if self.event.date else None
+        own, precision = event_day(value, None) if value else (None, "published")
+        if precision == "day":
             return own, "text"
+        if own is not None:
+            return event_day(value, self.pub_date)[0], "week" if precision == "weekend" else precision
         return (self.pub_date, "publication") if self.pub_date else (None, "none")
 
     @property
@@ -481,8 +488,10 @@ How sitrep fills GDELT's columns
   GLOBALEVENTID       a stable 60-bit number derived from the incident id (the same store
                       always exports the same ids).
   SQLDATE ... FractionDate
-                      the incident's first day; else the day the text gives the event;
-                      else the publication day (side file: date_basis).
+                      the incident's first day; else the day the text gives the event
+                      (for a week, month or year it gives: the publication day when that
+                      falls inside, else the period's first day); else the publication
+                      day (side file: date_basis: text, week, month, year, publication).
   Actor*Code          ISO alpha-3 country + sitrep sector (CAMEO-style, e.g. VENGOV);
                       IGO + CAMEO organisation code for intergovernmental bodies.
   Actor*Name          the canonical actor name, upper case, as GDELT writes names.

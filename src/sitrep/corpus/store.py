@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sitrep.corpus import dataset, dbfile
+from sitrep.corpus.days import event_day, iso_day  # noqa: F401 (iso_day: re-exported)
 from sitrep.corpus.migrations import LATEST, MIGRATIONS
 from sitrep.errors import SitrepError, Skip
 from sitrep.model import QUAD_CLASS, Document
 
 _WS = re.compile(r"\s+")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 LAYER_TABLES = ("actors", "events", "quotes", "quantities", "places", "times", "minhash",
                 "incident_mentions", "sentences", "documents")
@@ -94,19 +94,6 @@ def default_db_path() -> Path:
 def content_hash(text: str) -> str:
     normalised = _WS.sub(" ", text or "").strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
-def iso_day(value: Optional[str]) -> Optional[date]:
-    """The calendar day an ISO value starts with, or None (months, weeks, durations)."""
-    if not value:
-        return None
-    m = _ISO_DAY.match(str(value))
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def encode_document(doc: dict[str, Any]) -> bytes:
@@ -615,7 +602,7 @@ class Store:
                 e["trigger"]["text"], *e["trigger"]["span"], e["sentence"]["text"], *e["sentence"]["span"],
                 _get(e, "source", "name"), _get(e, "source", "country"), _get(e, "source", "sector"),
                 _get(e, "target", "name"), _get(e, "target", "country"), _get(e, "target", "sector"),
-                date_value, _get(e, "date", "text"), iso_day(date_value) or pub,
+                date_value, _get(e, "date", "text"), event_day(date_value, pub)[0],
                 _get(e, "place", "name"), _get(e, "place", "country"), _get(e, "place", "lat"),
                 _get(e, "place", "lon"),
                 c.get("status") or "asserted", _get(c, "attributed_to", "name"), _get(c, "cue", "text"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from sitrep.corpus.days import day_of, event_day  # noqa: F401 (re-exported)
 from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.knowledge.report_terms import load_report_terms
 from sitrep.report.linkcards import in_link_card, runs_into_card
@@ -214,34 +215,6 @@ def place_of_a_person(e: dict[str, Any]) -> bool:
         if not m or m.group(1) not in surnames:
             return False
     return True
-
-
-def event_day(value: Optional[str], published: Optional[date]) -> tuple[Optional[date], str]:
-    """(the day an event is dated, how precise that is) from its own date value: a day
-    ("2026-01-03", "2026-01-03T02:00"), a weekend ("2026-W01-WE": its Saturday), a week
-    (its Monday), a month or a year (the publication day when it falls inside, else the
-    first day: a recalled "in 2017" is not news of the publication day); no value or an
-    unreadable one: the publication day ("published")."""
-    if not value:
-        return published, "published"
-    day = day_of(value)
-    text = str(value)
-    try:
-        if len(text) >= 8 and text[4:6] == "-W" and text[6:8].isdigit():
-            weekend = text[8:].startswith("-WE")
-            return date.fromisocalendar(int(text[:4]), int(text[6:8]), 6 if weekend else 1), \
-                "weekend" if weekend else "week"
-        if day and len(text) >= 10 and text[7] == "-":
-            return day, "day"
-        if day and len(text) == 7:
-            same = published and (published.year, published.month) == (day.year, day.month)
-            return (published if same else day), "month"
-        if len(text) == 4 and text.isdigit():
-            year = int(text)
-            return (published if published and published.year == year else date(year, 1, 1)), "year"
-    except ValueError:
-        pass
-    return published, "published"
 
 
 #: an undated event whose sentence names only dates at least this long before its
@@ -469,17 +442,4 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
     return dict(counts)
 
 
-def day_of(value: Optional[str]) -> Optional[date]:
-    """The first day an ISO value (2019-05-01, 2019-05, 2019-W18) stands for."""
-    from sitrep.corpus.store import iso_day
-    day = iso_day(value)
-    if day or not value:
-        return day
-    try:
-        if len(value) == 7 and value[4] == "-":
-            return date(int(value[:4]), int(value[5:7]), 1)
-        if len(value) >= 8 and value[4:6] == "-W":
-            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-    except ValueError:
-        return None
     return None

@@ -186,6 +186,8 @@ def speaker_of(verb, ctx: _Ctx) -> Optional[Actor]:
     if subj is None:
         agent = _child(verb, "agent")
         subj = _child(agent, "pobj") if agent is not None else None
+    if subj is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        subj = _child(verb.head.head, "nsubjpass")  # "X was quoted as saying ...": X says it
     if subj is None:
         return None
     return phrase_actor(subj, ctx)
@@ -267,16 +269,38 @@ def reported_or_claimed(speaker: Optional[Actor], words: set[str], ev: Event, ct
     if is_media(speaker, words, ctx.cues) and state is None:
         return "reported"
     side = state or _side(speaker)
-    sides = {_side(ev.source), _side(ev.target)} - {None}
+    sides = _named_sides(ev.source, ctx) | _named_sides(ev.target, ctx)
     if side is not None and side in sides:
         return "claimed"
+    if state is None and _named_sides(speaker, ctx) & sides:
+        return "claimed"  # "US and British officials say": one of the speakers is a party
     if ev.source is None and _pronoun_subject(ev, ctx):
         return "claimed"  # "the EU announced that they were imposing sanctions": its own act
     if speaker.sector in ctx.words("third_party_sector") and state is None:
         return "reported"
-    if side is not None and ev.source is not None and ev.target is not None and len(sides) == 2:
+    if side is not None and ev.source is not None and ev.target is not None \
+            and _side(ev.source) and _side(ev.target) and _side(ev.source) != _side(ev.target):
         return "reported"  # both parties known, and the speaker is neither
     return "claimed"
+
+
+def _named_sides(actor: Optional[Actor], ctx: _Ctx) -> set[str]:
+    """The parties an actor's words name: its own side and the sides of the actors
+    coordinated with it, which the event keeps only the first of ("the leaders of
+    Britain, Germany and France", "experts from the United States and South Korea",
+    "US and British officials"): an official of any of them speaks for a party."""
+    out = {_side(actor)} - {None}
+    if actor is None or ctx.sdoc is None or not actor.span or actor.span[1] <= actor.span[0]:
+        return out
+    span = ctx.sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if span is None:
+        return out
+    for tok in span:
+        for other in (tok, *tok.conjuncts):
+            named = ctx.index[other.i]
+            if named is not None and named.sector not in ctx.words("third_party_sector"):
+                out.add(_side(named))
+    return out - {None}
 
 
 def _pronoun_subject(ev: Event, ctx: _Ctx) -> bool:
@@ -430,6 +454,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             break  # a coordinated clause does not depend on the verb before it
         if came.dep_ == "appos":
             break  # "..., a move recognised by the US": the narrator's description
+        if _semicolon_apart(came, tok):
+            break  # "rebels shelled the town; a priest wrote that ...": two clauses of the narrator
         if came == start_tok and _presupposed(came, ctx) and cues.verbs.get(lem) != "denied":
             return  # "previous sanctions announced by ...": known, whoever mentions them
         if came.dep_ == "xcomp" and lem in ctx.words("aspectual"):
@@ -516,6 +542,17 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
+
+
+def _semicolon_apart(clause, verb) -> bool:
+    """A clause that ends, before the verb it hangs from, at a semicolon: the parser
+    hangs the first of two clauses joined by ";" on the second, but a speaker named after
+    the semicolon says only the second ("... responded with derision; a pundit wrote
+    that ..."); "X struck, Y said" keeps its comma."""
+    if clause.i > verb.i:
+        return False
+    doc = clause.doc  # a left dependent's subtree ends before its head (projective parse)
+    return any(doc[i].text == ";" for i in range(clause.right_edge.i, verb.i))
 
 
 def _is_object_of(came, ctx: _Ctx) -> bool:

@@ -37,7 +37,14 @@
   praised him, calling him an ally"), is background; it keeps
   its own date and never inherits the news-day date. A present perfect that reaches the
   report ("talks have continued", "have been holding talks", "have recently suffered")
-  is news, not a recap; a second conjunct shares the first's perfect. In an article without a date,
+  is news, not a recap; a second conjunct that borrows the first's auxiliary ("have
+  warned the crowd and arrested dozens") or shares its simple tense and subject ("On
+  Sunday the mayor denounced the blockade and urged ...") takes the first's whole
+  reading of time, its background flag and its date. A story's date is the last one
+  told before the act in its own sentence on another noun or clause ("Trump's Dec. 19
+  announcement was one of the reasons Mattis resigned"), else before it in the
+  paragraph; a date inside a relative clause tells that noun's past, not a story ("the
+  limit it agreed to in the 2015 deal"). In an article without a date,
   relative expressions that lie before any reference day ("last month") and bare months
   told in the past ("In May, the US left the deal") still make background, without
   inventing a value. An event that is the occasion of another ("In talks on Friday, the
@@ -275,6 +282,11 @@ class DateFinder:
                 return "other"
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.i not in around:
                 return "other"  # "López, who has been detained since 2014": that clause's time
+            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.i not in around \
+                    and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+                # "X met the Pope, but tensions prompted him to leave before the ceremony
+                # Sunday": a coordinated clause with its own subject tells its own time
+                return "other"
             if tok.i != root.i and self._cause_of(tok, anchors):
                 return "other"  # "apologies over the downing of an airliner last week"
             if tok.head.i == tok.i:
@@ -412,30 +424,33 @@ class DateFinder:
         """The date is known and lies in the article's news period."""
         return time is not None and self.reference is not None and not before_news_period(time, self.reference)
 
-    def narrative_past(self, sent_span, paragraph) -> bool:
+    def narrative_past(self, sent_span, paragraph, trigger_at: Optional[int] = None) -> bool:
         """The sentence follows, in its paragraph, a date before the news period with no
         date of the period in between ("His first success came in 1976. He led the
         raid ..."): a story of that time goes on."""
-        story = self._story(sent_span, paragraph)
+        story = self._story(sent_span, paragraph, trigger_at)
         return story is not None and (story[0] or before_news_period(story[1], self.reference))
 
-    def story_date(self, sent_span, paragraph) -> Optional[Time]:
+    def story_date(self, sent_span, paragraph, trigger_at: Optional[int] = None) -> Optional[Time]:
         """The date of the story a past-tense sentence goes on with (:meth:`narrative_past`),
         marked inferred: "In 2011, patrol boats seized two trawlers. Portugal protested."
         dates the protest 2011 too. None when that story's date has no value (a relative
         expression of an undated article) or lies in the news period."""
-        story = self._story(sent_span, paragraph)
+        story = self._story(sent_span, paragraph, trigger_at)
         if story is None or story[0] or not before_news_period(story[1], self.reference):
             return None
         return dataclasses.replace(story[1], inferred=True)
 
-    def _story(self, sent_span, paragraph) -> Optional[tuple[bool, Time]]:
-        """(past only, time) of the last date told before the sentence in its paragraph --
-        or, when the sentence opens its paragraph, in the paragraph before."""
+    def _story(self, sent_span, paragraph, trigger_at: Optional[int] = None) -> Optional[tuple[bool, Time]]:
+        """(past only, time) of the last date told before the trigger in its own sentence
+        (a date the act does not own: "Trump's Dec. 19 announcement was one of the reasons
+        Mattis resigned"), else before the sentence in its paragraph -- or, when the
+        sentence opens its paragraph, in the paragraph before."""
         if paragraph is None:
             return None
         # in an undated article, "Last month, Iran shot down a drone" dates the story too
-        before = self._dates_between(paragraph[0], sent_span[0])
+        before = self._setting_dates(sent_span[0], trigger_at) if trigger_at is not None else []
+        before = before or self._dates_between(paragraph[0], sent_span[0])
         if not before and not self.doc.article.text[paragraph[0]:sent_span[0]].strip():
             # the paragraph opens with it: the story of the paragraph before goes on
             # ('... the raid in 1981," he said.' / 'That raid destroyed the reactor.')
@@ -446,6 +461,32 @@ class DateFinder:
         # the latest by position only: Time values have no order of their own
         _, past_only, last = max(before, key=lambda choice: choice[0])
         return past_only, last
+
+    def _setting_dates(self, start: int, trigger_at: int) -> list:
+        """The dates earlier in the act's own sentence that set the time of the story it
+        tells (:meth:`_dates_between`): one on another noun or clause before it ("Trump's
+        Dec. 19 announcement was one of the reasons Mattis resigned", "When X called last
+        year for ..., Y responded with derision"); not one inside a clause describing a noun
+        ("The president, elected in 2014, condemned ..."), nor one on an act that the
+        event's clause depends on ("pulled out in 2011 after Zarnia threatened ...": the
+        threat is ordered before that act, not dated by it)."""
+        sdoc = self.doc.nlp
+        at = sdoc.char_span(trigger_at, trigger_at + 1, alignment_mode="expand") if sdoc is not None else None
+        if at is None:
+            return []
+        above = {a.i for a in at.root.ancestors}
+        out = []
+        for k, (t, past_only) in enumerate(self._choices):
+            root = self._time_roots[k]
+            if not (start <= t.span[0] and t.span[1] <= trigger_at) or root is None or k in self._noun_hosts:
+                continue
+            if self._names_an_object(root) or any(a.dep_ in _NOUN_CLAUSE_DEPS for a in [root, *root.ancestors]):
+                continue
+            host = month_host(root)
+            if host is not None and host.i in above:
+                continue
+            out.append((t.span, past_only, t))
+        return out
 
     def _names_an_object(self, root) -> bool:
         """A date written before a noun that is the object of something ("abandoning the
@@ -463,10 +504,14 @@ class DateFinder:
         act: not a date written before the object of an act, which names the thing
         ("abandoning the 2015 accord": the next paragraph's "Rouhani called on ..." goes
         on with no story of 2015); a named setting does tell the time of a story ("In the
-        2014 comedy, ...", "The 2003 invasion toppled ...")."""
+        2014 comedy, ...", "The 2003 invasion toppled ..."); not a date inside a clause
+        that describes a noun, which tells that noun's past and not the story's ("Iran
+        announced Monday it would exceed the limit it agreed to in the 2015 deal": the next
+        paragraph's "the spokesman warned ..." is news, not 2015)."""
         return [(t.span, past_only, t) for k, (t, past_only) in enumerate(self._choices)
                 if start <= t.span[0] and t.span[1] <= end and k not in self._noun_hosts
-                and not self._names_an_object(self._time_roots[k])]
+                and not self._names_an_object(self._time_roots[k])
+                and not _in_noun_clause(self._time_roots[k])]
 
     def inherited(self, sent_span, paragraph) -> Optional[Time]:
         """A date for a sentence that has none: the last one earlier in its paragraph, the
@@ -485,6 +530,21 @@ class DateFinder:
             return Time(span=(0, 0), text="", value=self.published, granularity="day", type="DATE",
                         mod="PUBLICATION", inferred=True)
         return None
+
+
+def _trigger_at(c) -> int:
+    """Where the event's words start in the text."""
+    return min(t.idx for t in c.tokens) if getattr(c, "tokens", None) else c.head.idx
+
+
+def _in_noun_clause(tok) -> bool:
+    """The token lies inside a relative clause of a noun ("the limit it agreed to in
+    2015", "Lopez, who has been detained since 2014")."""
+    if tok is None:
+        return False
+    # a relative clause only: the parser also hangs a clause after a colon on the noun
+    # before it as "acl" ('His two failures: he opposed the raid in 1981')
+    return any(a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX") for a in [tok, *tok.ancestors])
 
 
 def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
@@ -788,7 +848,8 @@ class PeriodReader:
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
             return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
         if when is None and sent_span is not None and _narrative_past(verb) \
-                and not self._names_a_news_day(sent_span) and dates.narrative_past(sent_span, paragraph):
+                and not self._names_a_news_day(sent_span) \
+                and dates.narrative_past(sent_span, paragraph, _trigger_at(c)):
             return "past"
         if when is None and (self.recap(c) or self.told_as_earlier(c) or self.before_past_act(c)
                              or self.accompanies_past_act(c)):
@@ -804,7 +865,7 @@ class PeriodReader:
             return None
         if not _narrative_past(_clause_verb(c)):
             return None
-        return self.dates.story_date(sent_span, paragraph)
+        return self.dates.story_date(sent_span, paragraph, _trigger_at(c))
 
     def recap(self, c) -> bool:
         """An undated act told in the present perfect after the story's lead ("Iran has sent
@@ -1121,8 +1182,13 @@ def _participle_host(c):
     return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
 
 
-def _clause_verb(c):
+def clause_verb(c):
+    """The verb of the event's clause: its own verb, the light verb of its noun, or the
+    verb that carries the noun ("launched" for "launched an attack")."""
     return c.head if c.is_verb else (c.light or _carrier(c))
+
+
+_clause_verb = clause_verb
 
 
 def _perfect(verb) -> bool:
@@ -1150,6 +1216,26 @@ def _auxiliaries(verb) -> list:
         first = first.head
         own = [ch for ch in first.children if ch.dep_ in ("aux", "auxpass")]
     return own
+
+
+def auxiliary_leader(c):
+    """The first conjunct whose auxiliary the event's clause verb borrows ("warned" for
+    "arrested" in "have warned the crowd and arrested dozens"), or None: the two verbs
+    are one clause in one tense and share one reading of time (:func:`_auxiliaries`)."""
+    verb = _clause_verb(c)
+    if verb is None:
+        return None
+    auxes = _auxiliaries(verb)
+    if auxes:
+        return auxes[0].head if auxes[0].head.i != verb.i else None
+    # no auxiliary anywhere: a simple tense shared with the first conjunct ("condemned
+    # the shelling on Tuesday and asked Orvalo for help": asked on Tuesday too)
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX") \
+            and first.tag_ == first.head.tag_ \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in first.children):
+        first = first.head
+    return first if first.i != verb.i else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,8 +25,9 @@ import dataclasses
 import functools
 from typing import Iterable, Optional
 
-from sitrep.model import Actor, Document, Event, Place, TextSpan
-from sitrep.stages.event_context import DateFinder, PeriodReader, furniture_spans, in_spans
+from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
+from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
+                                        clause_verb, furniture_spans, in_spans)
 from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
@@ -265,6 +266,14 @@ class DraftBuilder:
         for c, sent in found:
             self._anchors_by_sentence.setdefault(sent.start, set()).update(_anchors(c))
         self._trigger_heads = {c.head.i for c, _ in found}
+        #: clause verb -> the candidate it carries (a verb's own event before a noun's):
+        #: a conjunct sharing that verb's auxiliary shares its time (:meth:`_when`)
+        self._by_clause_verb: dict[int, tuple] = {}
+        for c, sent in sorted(found, key=lambda f: not f[0].is_verb):
+            verb = clause_verb(c)
+            if verb is not None:
+                self._by_clause_verb.setdefault(verb.i, (c, sent))
+        self._times: dict[int, tuple] = {}
         self._violent_heads = {c.head.i for c, _ in found if c.type in lex.types_of("conflict")}
         # "a minefield explosion killed two": the explosion, named by its harm, is no topic
         self._harming = {h for h in (self._harming_event(c) for c, _ in found) if h is not None}
@@ -316,16 +325,8 @@ class DraftBuilder:
             target = None  # "pulled US troops out": the forces moved are the source's own
         trigger = self._trigger_span(c)
         sentence = self._sentence_span(sent)
-        anchors = _anchors(c)
-        own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
-                                  trigger.span[0])
-        period = self.periods.period(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
+        own, period, date = self._when(c, sent)
         background = period == "past"
-        date = own.time
-        if date is None and not background:
-            date = self.dates.inherited(sentence.span, self._paragraph_of(sentence.span[0]))
-        elif date is None:  # a background act takes the date of the story it goes on with
-            date = self.periods.story_date(c, own, sentence.span, self._paragraph_of(sentence.span[0]))
         landing = _landing_place(target, etype in self.lex.types_of("physical") or mode == "visit")
         place = self._place(sentence.span, trigger.span, [a for a in (source, target) if a and a is not landing],
                             landing)
@@ -356,6 +357,35 @@ class DraftBuilder:
                      specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
                      lemma=lemma(c.head), object_words=object_words(c.head.doc, _object_heads(c)),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
+
+    def _when(self, c: Candidate, sent) -> tuple[EventDate, Optional[str], Optional[Time]]:
+        """The mention's own date, its period ("past" for background) and its date. A
+        conjunct that borrows its first conjunct's auxiliary and names no date of its own
+        takes that conjunct's reading whole ("have warned the crowd and arrested dozens":
+        one present perfect, one time; issue 7 found "warned" news and "arrested" a
+        background recap with no date)."""
+        key = id(c)
+        if key in self._times:
+            return self._times[key]
+        self._times[key] = (EventDate(None), None, None)  # a guard against cycles
+        sentence = self._sentence_span(sent)
+        anchors = _anchors(c)
+        own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
+                                  self._trigger_span(c).span[0])
+        leader = auxiliary_leader(c)
+        led = self._by_clause_verb.get(leader.i) if leader is not None and not own.attached else None
+        if led is not None and led[0] is not c:
+            self._times[key] = self._when(*led)
+            return self._times[key]
+        paragraph = self._paragraph_of(sentence.span[0])
+        period = self.periods.period(c, own, sentence.span, paragraph)
+        date = own.time
+        if date is None and period != "past":
+            date = self.dates.inherited(sentence.span, paragraph)
+        elif date is None:  # a background act takes the date of the story it goes on with
+            date = self.periods.story_date(c, own, sentence.span, paragraph)
+        self._times[key] = (own, period, date)
+        return self._times[key]
 
     def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
         """A group named only by its role ("protesters", "government forces") and placed
