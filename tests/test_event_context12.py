@@ -138,3 +138,17 @@ def test_a_day_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(kb):
                   "leave before the festival on Sunday.")
     met = by_trigger(doc, "met")
     assert met.date is None or met.date.value != "2024-05-19"
+
+
+def test_a_clause_after_a_semicolon_keeps_the_speaker_of_the_whole_sentence(kb):
+    doc = run(kb, "The Zarnian army said insurgents shelled the depot at Kessa; nobody was injured.")
+    assert by_trigger(doc, "shelled").certainty.status in ("claimed", "reported")
+    doc = run(kb, "Insurgents shelled the depot at Kessa on Friday; a local monk wrote that the roof fell in.")
+    assert by_trigger(doc, "shelled").certainty.status == "asserted"
+
+
+def test_observers_from_two_countries_report_they_do_not_claim(kb):
+    doc = run(kb, "Analysts from Zarnia and Karavan said Borduria fired three rockets at Orvalo on Sunday.")
+    assert by_trigger(doc, "fired").certainty.status == "reported"
+    doc = run(kb, "Officials from Zarnia and Karavan said Borduria fired three rockets at Orvalo on Sunday.")
+    assert by_trigger(doc, "fired").certainty.status == "claimed"

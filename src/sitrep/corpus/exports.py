@@ -117,10 +117,10 @@ class StoredEvent:
     @property
     def day(self) -> tuple[Optional[date], str]:
         """(the day the event happened, how it is known): its own date when the text gives
-        a day ("text"); for a week, month or year the text gives, the publication day when
-        it falls inside that period, else the period's first day (basis "week", "month",
-        "year": a recalled "in 2015" is never the publication day of 2019); else the
-        publication day, else none."""
+        a day ("text"); for a week its Monday (a weekend its Saturday: basis "week"); for
+        a month or year the text gives, the publication day when it falls inside that
+        period, else the period's first day (basis "month", "year": a recalled "in 2015"
+        is never the publication day of 2019); else the publication day, else none."""
         value = self.event.date.value if self.event.date else None
         own, precision = event_day(value, None) if value else (None, "published")
         if precision == "day":
@@ -489,8 +489,8 @@ How sitrep fills GDELT's columns
                       always exports the same ids).
   SQLDATE ... FractionDate
                       the incident's first day; else the day the text gives the event
-                      (for a week, month or year it gives: the publication day when that
-                      falls inside, else the period's first day); else the publication
+                      (a week: its Monday; a month or year: the publication day when
+                      that falls inside, else the period's first day); else the publication
                       day (side file: date_basis: text, week, month, year, publication).
   Actor*Code          ISO alpha-3 country + sitrep sector (CAMEO-style, e.g. VENGOV);
                       IGO + CAMEO organisation code for intergovernmental bodies.

@@ -440,6 +440,3 @@ def type_counts(store, article_ids: list[str], period: Period, subject: Optional
         if period.holds(day) and involves(subject, e):
             counts[e["type"]] += 1
     return dict(counts)
-
-
-    return None

@@ -268,6 +268,8 @@ def reported_or_claimed(speaker: Optional[Actor], words: set[str], ev: Event, ct
     state = state_voice(speaker, words, ctx)
     if is_media(speaker, words, ctx.cues) and state is None:
         return "reported"
+    if state is None and _observers_from(speaker, ctx):
+        return "reported"  # "analysts from Japan and South Korea said": observers, not the states
     side = state or _side(speaker)
     sides = _named_sides(ev.source, ctx) | _named_sides(ev.target, ctx)
     if side is not None and side in sides:
@@ -282,6 +284,19 @@ def reported_or_claimed(speaker: Optional[Actor], words: set[str], ev: Event, ct
             and _side(ev.source) and _side(ev.target) and _side(ev.source) != _side(ev.target):
         return "reported"  # both parties known, and the speaker is neither
     return "claimed"
+
+
+def _observers_from(speaker: Actor, ctx: _Ctx) -> bool:
+    """Whether the speaker is named only as where observers come from ("analysts from
+    Japan and South Korea", "experts of the two countries"): the observers speak, not the
+    states (the media/observer words of certainty.tsv)."""
+    if ctx.sdoc is None or not speaker.span or speaker.span[1] <= speaker.span[0]:
+        return False
+    span = ctx.sdoc.char_span(speaker.span[0], speaker.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    return prep.dep_ == "prep" and prep.lower_ in ("from", "of") and prep.head.lower_ in ctx.cues.media_words
 
 
 def _named_sides(actor: Optional[Actor], ctx: _Ctx) -> set[str]:
@@ -454,8 +469,12 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             break  # a coordinated clause does not depend on the verb before it
         if came.dep_ == "appos":
             break  # "..., a move recognised by the US": the narrator's description
-        if _semicolon_apart(came, tok):
-            break  # "rebels shelled the town; a priest wrote that ...": two clauses of the narrator
+        if _semicolon_apart(came, tok) and lem in cues.verbs:
+            # "rebels shelled the town; a priest wrote that ...": two clauses of the narrator.
+            # Only a speech verb after the ";" is cut off: the parser also hangs "...
+            # shelled the town; no one was hurt" on "hurt", and the speaker of the whole
+            # ("The ministry said ...") is further up
+            break
         if came == start_tok and _presupposed(came, ctx) and cues.verbs.get(lem) != "denied":
             return  # "previous sanctions announced by ...": known, whoever mentions them
         if came.dep_ == "xcomp" and lem in ctx.words("aspectual"):
