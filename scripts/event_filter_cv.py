@@ -44,6 +44,18 @@ from sitrep.learn import event_features, training  # noqa: E402
 from sitrep.stages import event_filter  # noqa: E402
 
 
+#: the coarse feature families of the session-11 "small filter" (docs/event-filter.md):
+#: no word-level or parse-label features, which a 42-article gold cannot generalise
+SMALL_FAMILIES = ("type", "mode", "status", "hedged", "attributed", "background", "in_quote", "source", "target",
+                  "date", "clause", "sentence_index", "doc_position", "modal", "negated", "tense", "pos", "mentions")
+
+
+def only_families(features: dict, families: tuple[str, ...]) -> dict:
+    """The features of the given families (``type=ACCUSE`` is family ``type``), and the bias."""
+    keep = set(families) | {"bias"}
+    return {k: v for k, v in features.items() if k.split("=", 1)[0] in keep}
+
+
 def demo_candidates(kb):
     """(documents with every candidate event, rows, labels) of the bundled demo corpus."""
     from sitrep.demo import load_gold
@@ -117,12 +129,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="allsides-dev candidate cache (see train_event_filter.py)")
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--parts", default="cv,demo,heldout", help="which tables: cv, demo, heldout (comma-separated)")
+    parser.add_argument("--families", default="",
+                        help="keep only these feature families (comma-separated event_features.PREFIXES names, "
+                             "'small' for SMALL_FAMILIES); default all")
     parser.add_argument("--heldout", default="D", help="the allsides-dev gold part the heldout table holds out")
     args = parser.parse_args(argv)
     from sitrep.knowledge import default_knowledge
 
     kb = default_knowledge()
     arts = load_or_collect(args.data, args.cache)
+    families = SMALL_FAMILIES if args.families == "small" else tuple(f for f in args.families.split(",") if f)
+    if families:
+        for a in arts:
+            a.features = [only_families(f, families) for f in a.features]
     parts = set(args.parts.split(","))
     if parts & {"cv", "demo"}:  # the other gold sets' candidates: only the tables that use them
         print("collecting demo and GSR candidates ...", file=sys.stderr)
@@ -130,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         gsr_rows = gsr_candidates(kb, args.data)
         print(f"allsides-dev {sum(len(a.labels) for a in arts)} candidates; demo {len(demo_rows[1])} labelled "
               f"({sum(demo_rows[1])} positive); GSR {len(gsr_rows[1])} ({sum(gsr_rows[1])} positive)")
+        if families:
+            demo_rows = ([only_families(f, families) for f in demo_rows[0]], demo_rows[1])
+            gsr_rows = ([only_families(f, families) for f in gsr_rows[0]], gsr_rows[1])
     if "cv" in parts:
         cv_table(arts, demo_rows, gsr_rows, args.folds)
     if "demo" in parts:
