@@ -44,6 +44,8 @@ import re
 import sys
 from pathlib import Path
 
+from sitrep.stages.genre import load_genre_cues, reads_as_commentary
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -51,26 +53,11 @@ CRISIS = re.compile(r"\b(attack\w*|airstrike\w*|strike[sd]?|kill\w*|troops|sanct
                     r"missile\w*|war|bomb\w*|clash\w*|militant\w*|rebel\w*|coup|ceasefire)\b", re.I)
 OPINION_TITLE = re.compile(r"opinion|analysis|commentary|editorial|column|letter", re.I)
 # Outlets of the allsides-intl table that publish opinion, commentary or advocacy rather than
-# news reports, chosen from the outlet names alone (audit9 let two columns through).
-OPINION_OUTLETS = {
-    "Townhall", "National Review", "American Spectator", "Reason", "The Flip Side",
-    "Commentary Magazine", "The Nation", "The New Yorker", "The Atlantic", "New York Magazine",
-    "Vanity Fair", "Slate", "Salon", "Daily Kos", "HotAir", "Mother Jones", "Jacobin",
-    "Current Affairs", "Foreign Policy", "RealClearPolitics", "Media Matters", "NewsBusters",
-    "Media Research Center", "Brookings Institution", "Cato Institute (blog)",
-    "American Enterprise Institute", "The Heritage Foundation", "Federation of American Scientists",
-    "Human Rights Watch", "Victor Hanson", "Rich Lowry", "Charles Krauthammer", "George Will",
-    "Pat Buchanan", "Ben Stein", "Michelle Malkin", "Ann Coulter", "Rand Paul", "John Boehner",
-    "Damon Linker", "Dick Morris", "Nicholas Kristof", "Jonah Goldberg", "Bret Stephens",
-}
-# The commentary text test (--text-test): a news report attributes early; a commentary
-# speaks for itself (I, we, you) and prescribes (should, must).
-ATTRIBUTION = re.compile(r"\b(said|says|told|according to|announced|reported|reports|stated|added)\b", re.I)
-QUOTED = re.compile(r'["\u201c][^"\u201d]{0,600}["\u201d]')
-VOICE = re.compile(r"\b(I|me|my|mine|myself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|"
-                   r"[Ss]hould|[Mm]ust|[Oo]ught)\b")
-LEAD_WORDS = 250
-VOICE_PER_100_WORDS = 2.0
+# news reports, chosen from the outlet names alone (audit9 let two columns through); the
+# list lives in src/sitrep/knowledge/data/cues/genre.tsv (opinion_outlet) since session 11.
+OPINION_OUTLETS = frozenset(load_genre_cues().opinion_outlets)
+# The commentary text test (--text-test) lives in the package now, its words and thresholds
+# in src/sitrep/knowledge/data/cues/genre.tsv (sitrep.stages.genre.reads_as_commentary).
 OPINION_OUTLET_NAME = re.compile(r"opinion|editorial|guest writer", re.I)
 ID_PATTERN = re.compile(r"allsides-[A-Za-z0-9]{16}")
 
@@ -102,17 +89,6 @@ def is_hard_news(row: dict) -> bool:
     if outlet in OPINION_OUTLETS or OPINION_OUTLET_NAME.search(outlet):
         return False
     return "guest writer" not in json.dumps(row.get("authors") or "").lower()
-
-
-def reads_as_commentary(text: str) -> bool:
-    """True when the opening of ``text`` attributes nothing or speaks in its own voice (see
-    the module docstring for the rule and how its thresholds were set)."""
-    lead = " ".join(text.split()[:LEAD_WORDS])
-    if not ATTRIBUTION.search(lead):
-        return True
-    unquoted = QUOTED.sub(" ", text).split()[:LEAD_WORDS]
-    voice = len(VOICE.findall(" ".join(unquoted)))
-    return 100 * voice / max(len(unquoted), 1) >= VOICE_PER_100_WORDS
 
 
 def is_candidate(row: dict) -> bool:

@@ -2,6 +2,8 @@
 import importlib.util
 from pathlib import Path
 
+from sitrep.stages.genre import load_genre_cues
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = importlib.util.spec_from_file_location("audit_sample", ROOT / "bench" / "audit_sample.py")
 audit_sample = importlib.util.module_from_spec(SPEC)
@@ -43,5 +45,5 @@ def test_the_country_us_in_capitals_is_not_a_pronoun():
 
 def test_only_the_opening_is_read():
     late_voice = REPORT * 2 + OPINION * 3
-    assert len(REPORT.split()) * 2 > audit_sample.LEAD_WORDS
+    assert len(REPORT.split()) * 2 > load_genre_cues().lead_words
     assert not audit_sample.reads_as_commentary(late_voice)

@@ -72,7 +72,14 @@ among the dropped with their reason:
 * ``"habitual"``: every mention is made a habit by an adverb ("typically", "usually")
   or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a
   happening -- when no named party does it; a named party's habit stays once, flagged
-  background (``mark_habits``).
+  background (``mark_habits``);
+* ``"commentary_speculation"``: in an article judged commentary (``sitrep.stages.genre``,
+  recorded in ``meta["genre"]``), an act in the writer's own voice -- no attribution, no
+  quote, no date -- every mention of which is under a modal of a guess, advice or the
+  future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
+  writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
+  reported facts, quotes, attributed statements, past acts and a party's scheduled
+  cooperation ("will visit Ramallah") stay.
 """
 from __future__ import annotations
 
@@ -84,6 +91,7 @@ from typing import Optional
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
+from sitrep.stages import genre
 from sitrep.stages.event_statements import mark_words, statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
@@ -637,6 +645,30 @@ def _under_modal(span: tuple[int, int], doc: Document, modals: frozenset[str]) -
         tok = tok.head
 
 
+def commentary_speculation(event: Event, doc: Document, cues: "genre.GenreCues",
+                           expectations: frozenset[str]) -> bool:
+    """In a commentary (``meta["genre"]``), an act told in the writer's own voice -- nobody
+    it is attributed to, no quote, no date of its own -- every mention of which is under a
+    modal of a guess or of the future (``writer_modal``, ``future_modal``) or a word of
+    ``expectations``, and not a past act ("Havana will put up a fight", "could still
+    launch"): the writer's guess or advice. A party's cooperation in the plain future
+    ("Obama will visit Ramallah") is a reported plan and needs a modal of a guess. In a
+    news report the narrower "prediction" rule applies."""
+    if doc.nlp is None or doc.article.meta.get("genre", {}).get("label") != "commentary":
+        return False
+    if event.certainty.attributed_to is not None or event.quote:
+        return False
+    if event.date is not None and not event.date.inferred:
+        return False
+    modals = cues.writer_modals
+    if not (event.type in cues.scheduled_types and event.source is not None):
+        # any party read, even one the actor layer could not tie to a country (an
+        # explainer's "Obama will visit Ramallah" with the name read from the text only)
+        modals = modals | cues.future_modals
+    return all(_under_prediction(span, doc, modals, expectations)
+               for span in ([m.span for m in event.mentions] or [event.trigger.span]))
+
+
 def _trigger_lemma(event: Event, doc: Document) -> str:
     """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
     start, end = event.trigger.span
@@ -665,6 +697,7 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
     predictions, expectations = cues.get("prediction", frozenset()), cues.get("expectation", frozenset())
     habits = cues.get("habitual", frozenset())
     questions = cues.get("indirect_question", frozenset())
+    genre_cues = genre.load_genre_cues()
     reasons = {}
     for e in doc.events:
         if conditional(e, doc, marks):
@@ -673,6 +706,8 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "speculation"
         elif predicted(e, doc, predictions, expectations):
             reasons[id(e)] = "prediction"
+        elif commentary_speculation(e, doc, genre_cues, expectations):
+            reasons[id(e)] = "commentary_speculation"
         elif habitual(e, doc, habits) and not _named_party(e.source):
             reasons[id(e)] = "habitual"
         elif opinion(e, doc, cues):
@@ -699,6 +734,7 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
 def run(doc: Document, kb=None) -> Document:
     """Score every event; unless ``keeps_all(doc)``, drop those under the threshold and
     those a rule drops (``rule_reasons``)."""
+    doc.article.meta["genre"] = genre.judge(doc.article).to_meta()
     if not doc.events:
         return doc
     model = load_model()
