@@ -592,14 +592,18 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         labelled, label = _labelled_object(verb, words)
         if labelled and _free_relative(verb):
             continue  # "denounced what it called an aggression": the outer verb is the reproach
-        if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
+        topic = _reproach_topic(verb, lex.evaluations)
+        if not content or any(t.i in heads for t in content
+                              if t.i not in labelled and t.i not in label and t.i not in topic):
             continue
         polarity = _polarity(content, lex.evaluations)
+        if polarity is None and _reproachful_label(verb, label, lex.evaluations):
+            polarity = "negative"
         if polarity is None and _threatens(content, lex):
             polarity = "threat"
         if polarity is None:
             continue
-        target = _statement_about(verb, content, index)
+        target = _statement_about(verb, content, index, lex.evaluations)
         if target is None and not labelled:
             continue  # a reproach of an act ("called the order a threat") targets its doer, found later
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
@@ -612,6 +616,33 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _reproachful_label(verb, label: set[int], evaluations) -> bool:
+    """The label a verb of naming gives is a reproach ("called the shooting [an act of
+    war]", "described him as [deranged]"): words that reproach only as such a label
+    (``negative_label`` of evaluations.tsv), never negated ("did not call it a mistake")."""
+    words = evaluations.get("negative_label", frozenset())
+    doc = verb.doc
+    return bool(label) and not any(c.dep_ == "neg" for c in verb.children) and any(
+        lemma(doc[i]) in words or doc[i].lower_ in words for i in label)
+
+
+def _reproach_topic(verb, evaluations) -> set[int]:
+    """The words a reported reproach is about, when the reported clause's own predicate
+    is the reproach ("said the minister had lied [about the loans]", "said the rebels had
+    betrayed [the truce]", "said the deal was a betrayal [of the farmers]"): an event
+    named there is what the speaker reproaches, not another act the statement reports,
+    so it does not hide the reproach. Empty when the clause's predicate is no reproach
+    ("said the army had shelled the town", "said the strikes were a crime": the act is
+    the clause's subject, the statement reports or labels it)."""
+    clause = child(verb, "ccomp")
+    if clause is None:
+        return set()
+    for pred in [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp")]:
+        if _polarity([pred], evaluations) == "negative":
+            return {t.i for c in pred.children if c.dep_ in ("prep", "dobj") for t in c.subtree}
+    return set()
 
 
 def _free_relative(verb) -> bool:
@@ -712,14 +743,21 @@ def _negated_word(tok) -> bool:
     return False
 
 
-def _statement_about(verb, content, index):
-    """The actor a statement is about: the subject of the reported clause or the object
-    of "call"/"describe", else the first actor in its words; never the speaker."""
+def _statement_about(verb, content, index, evaluations=None):
+    """The actor a statement is about: the subject of the reported clause (the agent of a
+    passive one) or the object of "call"/"describe", else the first actor in its words;
+    never the speaker, nor who a passive clause says suffered the act."""
     speaker = child(verb, "nsubj")
-    speaker_span = {t.i for t in speaker.subtree} if speaker is not None else set()
+    not_about = {t.i for t in speaker.subtree} if speaker is not None else set()
     for c in verb.children:
         if c.dep_ == "ccomp":
             subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.dep_ == "nsubjpass" and _polarity([c], evaluations or {}):
+                # "said voters were misled by the minister": the agent of a reproaching
+                # verb is reproached, its passive subject is who suffered it
+                not_about |= {t.i for t in subj.subtree}
+                subj = next((g for a in c.children if a.dep_ == "agent"
+                             for g in a.children if g.dep_ == "pobj"), None)
             if subj is not None:
                 found = actor_of_phrase(subj, index)
                 if found is not None:
@@ -729,7 +767,7 @@ def _statement_about(verb, content, index):
             if found is not None:
                 return found
     for t in content:
-        if t.i not in speaker_span and index[t.i] is not None:
+        if t.i not in not_about and index[t.i] is not None:
             return index[t.i]
     return None
 
@@ -755,6 +793,23 @@ def _asks_another(verb) -> bool:
     [Congress] to act"): someone else is to do it."""
     clause = child(verb, "ccomp", "xcomp")
     return clause is not None and child(clause, "nsubj") is not None
+
+
+def _speech_noun(noun) -> bool:
+    """A singular "talk" that is a speech ("in a talk with students") or speech about
+    something ("talk of an invasion"); bare "for talk on the missiles" stays talks."""
+    return noun.tag_ == "NN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in noun.children)
+
+
+def _turns_down_a_proposal(verb, words) -> bool:
+    """The verb's object, or the object of its preposition, names something proposed,
+    demanded or offered ("brushed aside [calls] to resign", "poured cold water on [the
+    plan]"): a brush-off verb is then a rejection."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(o) in words.proposed_things or o.lower_ in words.proposed_things for o in objects)
 
 
 def _moves_forces(tok, words) -> bool:
@@ -1138,6 +1193,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "wants to run again": no one is asked anything
     if "military" in flags and not _moves_forces(c.head, words):
         return False  # "sent a letter", "moved the meeting": no forces moved
+    if "proposal" in flags and not _turns_down_a_proposal(c.head, words):
+        return False  # "brushed dust off his coat": nothing proposed is turned down
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
     if obj is not None and obj.lower_ in words.nil_objects:
@@ -1146,6 +1203,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
             ch.dep_ == "det" and ch.lower_ in words.generic_determiners for ch in c.head.children):
         return False  # "any attack would ...": a class of acts, not one ("every option is on
         # the table" is one threat: the ``option`` flag of ``open_options``)
+    if not c.is_verb and lemma(c.head) in words.plural_only_nouns and _speech_noun(c.head):
+        return False  # "in a talk with students", "talk of an invasion": speech, not talks
     if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
         return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
         # text every word looks like a name, so only title-case words count

@@ -1,0 +1,181 @@
+"""Statement events on real news (session 11, issue 7): reproaches reported with a
+verb of saying, brush-off verbs of rejection, dismissed claims (a denial, no event),
+reproaches of another's wrongful act. Every sentence is invented for these tests."""
+import pytest
+
+from event_helpers import run
+
+
+def events(doc):
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def of_type(doc, etype):
+    return [e for e in doc.events if e.type == etype]
+
+
+def country(actor):
+    return actor.country if actor is not None else None
+
+
+# -------------------------------------------------------- reproach reported by saying
+
+@pytest.mark.parametrize("text, target", [
+    ("The Ghanaian president said Nana Akufo-Addo had lied to voters about the mining licences.",
+     "GHA"),
+    ("Mr Ramaphosa said Zimbabwe's government had betrayed the refugees at the border.", "ZWE"),
+    ("The Dutch prime minister said Brussels had misled the farmers about the nitrogen rules.",
+     None),
+])
+def test_a_reported_reproach_is_an_accusation(kb, text, target):
+    accusations = of_type(run(kb, text), "ACCUSE")
+    assert len(accusations) == 1
+    assert accusations[0].trigger.text == "said"
+    if target is not None:
+        assert country(accusations[0].target) == target
+
+
+def test_an_event_under_the_reproach_does_not_hide_it(kb):
+    # "talks" is what the deceit was about; the reproach is still the speaker's act
+    doc = run(kb, "Mr Lula said the Paraguayan president had deceived the negotiators "
+                  "about the hydropower talks.")
+    accusations = of_type(doc, "ACCUSE")
+    assert len(accusations) == 1
+    assert country(accusations[0].source) == "BRA"
+    assert country(accusations[0].target) == "PRY"
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian ministry said Chilean troops had shelled the border post.",
+    "The Bolivian minister said the Chilean raids on the border post were a crime.",
+])
+def test_a_reported_act_is_not_turned_into_a_reproach(kb, text):
+    # the clause reports (or labels) another act: that act is the event
+    assert "said" not in [e.trigger.text for e in of_type(run(kb, text), "ACCUSE")]
+
+
+# ------------------------------------------------------------ brush-off rejections
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Kenya shrugged off the demand from Somalia to reopen the border.", "shrugged off"),
+    ("The Serbian president brushed aside a request from Kosovo for new talks.", "brushed aside"),
+    ("Tehran waved aside the Omani proposal for a prisoner exchange.", "waved aside"),
+    ("Russia snubbed an invitation from Finland to the Arctic summit.", "snubbed"),
+    ("Beijing poured cold water on Canada's plan for a fishing treaty.", "poured cold water"),
+])
+def test_brushing_a_proposal_aside_is_a_rejection(kb, text, trigger):
+    rejections = of_type(run(kb, text), "REJECT")
+    assert [e.trigger.text for e in rejections] == [trigger]
+
+
+def test_a_rejection_targets_whoever_made_the_proposal(kb):
+    doc = run(kb, "The Serbian president brushed aside a request from Kosovo for new talks.")
+    assert of_type(doc, "REJECT")[0].target.text == "Kosovo"
+
+
+@pytest.mark.parametrize("text", [
+    "The goalkeeper shrugged off a shoulder injury to play on Sunday.",
+    "She brushed the snow off her boots before the ceremony.",
+])
+def test_brushing_off_outside_politics_is_no_event(kb, text):
+    assert of_type(run(kb, text), "REJECT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow dismissed the Estonian claim that its jets had entered Estonian airspace.",
+    "The Hungarian minister brushed aside allegations of fraud in the tender.",
+    "Ankara shrugged off the accusations from Athens as propaganda.",
+])
+def test_dismissing_a_claim_is_a_denial_not_a_rejection(kb, text):
+    # docs/annotation.md 6 and 14: a denial is no event of its own
+    assert of_type(run(kb, text), "REJECT") == []
+
+
+def test_dismissing_an_offer_stays_a_rejection(kb):
+    doc = run(kb, "The Slovak president dismissed Austria's offer of talks on the dam.")
+    assert [e.trigger.text for e in of_type(doc, "REJECT")] == ["dismissed"]
+
+
+# --------------------------------------------- reproaches of another's wrongful act
+
+@pytest.mark.parametrize("text", [
+    "Cuba said it opposed foreign meddling in the Haitian election.",
+    "The Iranian foreign ministry rejected any outside interference in Iraq's affairs.",
+])
+def test_opposing_a_wrongful_act_is_a_reproach(kb, text):
+    got = [t for t, _ in events(run(kb, text))]
+    assert "ACCUSE" in got
+    assert "REJECT" not in got
+
+
+def test_opposing_a_plan_stays_a_rejection(kb):
+    doc = run(kb, "Greece rejected the Turkish proposal for joint patrols in the Aegean.")
+    assert "REJECT" in [t for t, _ in events(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor has only herself to blame for the budget crisis, the senator said.",
+    "Both parties have themselves to blame for the deadlock in parliament.",
+])
+def test_having_oneself_to_blame_accuses_nobody(kb, text):
+    assert "blame" not in [e.trigger.text for e in of_type(run(kb, text), "ACCUSE")]
+
+
+def test_blaming_another_stays_an_accusation(kb):
+    doc = run(kb, "The Nigerien junta blamed France for the fuel shortage.")
+    accusations = of_type(doc, "ACCUSE")
+    assert [e.trigger.text for e in accusations] == ["blamed"]
+    assert country(accusations[0].target) == "FRA"
+
+
+# ------------------------------------------------- verbs and idioms of criticism
+
+@pytest.mark.parametrize("text, trigger, source, target", [
+    ("The Welsh first minister hit out at the British government over the rail funds.",
+     "hit out", None, "GBR"),
+    ("The Argentine president took aim at the Chilean president over the glacier treaty.",
+     "took aim", "ARG", "CHL"),
+    ("The Peruvian president assailed the Bolivian ambassador during a radio interview.",
+     "assailed", "PER", "BOL"),
+    ("The Slovak prime minister faulted the European Commission for the gas shortage.",
+     "faulted", "SVK", None),
+    ("The Kenyan opposition vilified the Ugandan army after the border incident.",
+     "vilified", None, "UGA"),
+])
+def test_criticism_told_with_an_idiom_is_an_accusation(kb, text, trigger, source, target):
+    accusations = [e for e in of_type(run(kb, text), "ACCUSE") if e.trigger.text == trigger]
+    assert len(accusations) == 1
+    if source is not None:
+        assert country(accusations[0].source) == source
+    if target is not None:
+        assert country(accusations[0].target) == target
+    assert of_type(run(kb, text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign minister called the drone strike on the convoy an act of war.",
+    "Mr Orban described the Romanian decision as an insult to Hungarians.",
+    "The Serbian president called the Croatian minister an enemy of peace.",
+])
+def test_a_reproachful_label_is_an_accusation(kb, text):
+    assert [e.trigger.text for e in of_type(run(kb, text), "ACCUSE")] in (["called"], ["described"])
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian minister did not call the Chinese visit a mistake.",
+    "The Iraqi prime minister called the election a victory for the people.",
+])
+def test_a_label_without_reproach_is_none(kb, text):
+    assert of_type(run(kb, text), "ACCUSE") == []
+
+
+def test_a_passive_reproach_targets_its_agent(kb):
+    doc = run(kb, "The Ecuadorian minister said the voters had been deceived by President Noboa.")
+    accusations = of_type(doc, "ACCUSE")
+    assert len(accusations) == 1
+    assert accusations[0].target.text.endswith("Noboa")
+
+
+def test_who_suffered_a_passive_reproach_is_not_its_target(kb):
+    doc = run(kb, "The Chilean senator said Peruvians had been misled by the campaign posters.")
+    assert all(country(e.target) != "PER" for e in of_type(doc, "ACCUSE"))
