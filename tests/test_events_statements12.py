@@ -179,3 +179,29 @@ def test_a_passive_reproach_targets_its_agent(kb):
 def test_who_suffered_a_passive_reproach_is_not_its_target(kb):
     doc = run(kb, "The Chilean senator said Peruvians had been misled by the campaign posters.")
     assert all(country(e.target) != "PER" for e in of_type(doc, "ACCUSE"))
+
+
+# ------------------------------------------------------------ talks and speech
+
+@pytest.mark.parametrize("text", [
+    "In a talk with farmers on Friday, the Polish president praised the harvest.",
+    "There has been talk of new Serbian elections in the spring.",
+])
+def test_a_talk_that_is_speech_is_no_consultation(kb, text):
+    assert of_type(run(kb, text), "CONSULT") == []
+
+
+def test_talks_stay_a_consultation(kb):
+    doc = run(kb, "Talks between Serbia and Kosovo resumed in Brussels on Monday.")
+    consults = of_type(doc, "CONSULT")
+    assert [e.trigger.text for e in consults] == ["Talks"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Negotiations involving Armenia and Azerbaijan resumed in Geneva on Friday.", "ARM", "AZE"),
+    ("Talks including Ethiopia, Egypt and Sudan ended without a deal on Tuesday.", "ETH", "EGY"),
+])
+def test_the_first_listed_participant_is_the_source(kb, text, source, target):
+    consults = of_type(run(kb, text), "CONSULT")
+    assert len(consults) == 1
+    assert (country(consults[0].source), country(consults[0].target)) == (source, target)
