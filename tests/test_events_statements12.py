@@ -205,3 +205,41 @@ def test_the_first_listed_participant_is_the_source(kb, text, source, target):
     consults = of_type(run(kb, text), "CONSULT")
     assert len(consults) == 1
     assert (country(consults[0].source), country(consults[0].target)) == (source, target)
+
+
+# ------------------------------------------- options kept open, denials, broken laws
+
+@pytest.mark.parametrize("text", [
+    "The Colombian defence minister said military action against the rebels is possible.",
+    "A strike on the rebel camps is possible, the Colombian defence minister said.",
+])
+def test_an_option_said_to_be_possible_is_a_threat(kb, text):
+    assert [e.type for e in run(kb, text).events if e.type == "THREATEN"] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Colombian defence minister said military action against the rebels is not possible.",
+    "The Chilean minister said a fishing deal with Peru was possible.",
+])
+def test_no_threat_without_a_hostile_option_kept_open(kb, text):
+    assert of_type(run(kb, text), "THREATEN") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Georgian government denied any involvement in the explosion at the depot.",
+    "The Ugandan general has denied any role in the mutiny.",
+])
+def test_denying_a_part_in_an_act_is_no_rejection(kb, text):
+    assert of_type(run(kb, text), "REJECT") == []
+
+
+def test_denying_entry_stays_a_refusal(kb):
+    doc = run(kb, "The Serbian government denied entry to the Kosovar foreign minister.")
+    assert [e.trigger.text for e in of_type(doc, "REJECT")] == ["denied entry"]
+
+
+def test_a_law_broken_by_a_measure_is_a_reproach(kb):
+    doc = run(kb, "Belgrade said the decision violated international law.")
+    got = [e.type for e in doc.events]
+    assert "ACCUSE" in got
+    assert "REJECT" not in got

@@ -305,6 +305,8 @@ class EventWords:
     #: nouns of a hostile option and the places it is kept ("all options are on the table")
     option_nouns: frozenset[str]
     option_places: frozenset[str]
+    #: predicates that keep such an option open ("military action is possible")
+    option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor
     share_words: frozenset[str]
     #: objects that offer or promise nothing ("offered little in the way of detail")

@@ -161,7 +161,8 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.force_motion_verbs \
+        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.option_predicates \
+        | lex.words.force_motion_verbs \
         | lex.words.condition_marks
     if lex.cameo is not None:
         words |= lex.cameo.coded_lemmas
@@ -450,32 +451,36 @@ def _noun_by_function(tok) -> bool:
 
 
 def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
-    """"All options are on the table", "military action is not off the table": keeping
-    force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
+    """"All options are on the table", "military action is not off the table", "military
+    action is possible": keeping force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
     a military option open"), coded on the verb of saying that reports it (its subject is
     the threatener), else on the option's noun. ``positions``: the sentence's
     candidate_positions (they hold every option place word), instead of all its tokens."""
     words = lex.words
+    cues = words.option_places | words.option_predicates
     if positions is None:
         text = sent.text.lower()
-        if not any(place in text for place in words.option_places):
+        if not any(cue in text for cue in cues):
             return []
         tokens = iter(sent)
     else:
         doc = sent.doc
-        tokens = (doc[i] for i in positions if doc[i].lower_ in words.option_places)
+        tokens = (doc[i] for i in positions if doc[i].lower_ in cues)
     by_head = {c.head.i: c for c in cands}
     out = []
     for tok in tokens:
-        if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
+        if tok.lower_ in words.option_places and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off"):
+            predicate, kept_open = tok.head.head, tok.head.lower_ == "on"  # "on / off the table"
+        elif tok.lower_ in words.option_predicates and tok.dep_ == "acomp":
+            predicate, kept_open = tok.head, True  # "military action is possible"
+        else:
             continue
-        predicate = tok.head.head
         subject = child(predicate, "nsubj") or child(predicate, "nsubjpass")
         if subject is None or lemma(subject) not in words.option_nouns:
             continue
         negated = any(ch.dep_ == "neg" for ch in predicate.children)
         found = by_head.get(subject.i)
-        if (tok.head.lower_ == "on") == negated:
+        if kept_open == negated:
             if found is not None:
                 found.drop = True  # "a strike is off the table": the option is closed
             continue
