@@ -85,6 +85,7 @@ def test_brushing_off_outside_politics_is_no_event(kb, text):
     "Moscow dismissed the Estonian claim that its jets had entered Estonian airspace.",
     "The Hungarian minister brushed aside allegations of fraud in the tender.",
     "Ankara shrugged off the accusations from Athens as propaganda.",
+    "The Greek prime minister dismissed the questions as a smear campaign.",
 ])
 def test_dismissing_a_claim_is_a_denial_not_a_rejection(kb, text):
     # docs/annotation.md 6 and 14: a denial is no event of its own
@@ -133,8 +134,8 @@ def test_blaming_another_stays_an_accusation(kb):
 @pytest.mark.parametrize("text, trigger, source, target", [
     ("The Welsh first minister hit out at the British government over the rail funds.",
      "hit out", None, "GBR"),
-    ("The Argentine president took aim at the Chilean president over the glacier treaty.",
-     "took aim", "ARG", "CHL"),
+    ("The Argentine president rounded on the Chilean president over the glacier treaty.",
+     "rounded on", "ARG", "CHL"),
     ("The Peruvian president assailed the Bolivian ambassador during a radio interview.",
      "assailed", "PER", "BOL"),
     ("The Slovak prime minister faulted the European Commission for the gas shortage.",
@@ -243,3 +244,9 @@ def test_a_law_broken_by_a_measure_is_a_reproach(kb):
     got = [e.type for e in doc.events]
     assert "ACCUSE" in got
     assert "REJECT" not in got
+
+
+def test_a_labelled_party_is_the_target_not_a_party_named_in_the_label(kb):
+    # the label names Peru; the reproach is about the group it labels
+    doc = run(kb, "Chilean senators described the militia as an imminent threat to Peru.")
+    assert [e.target.text for e in of_type(doc, "ACCUSE")] == ["militia"]

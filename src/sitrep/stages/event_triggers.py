@@ -608,7 +608,7 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
             polarity = "threat"
         if polarity is None:
             continue
-        target = _statement_about(verb, content, index, lex.evaluations)
+        target = _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
         if target is None and not labelled:
             continue  # a reproach of an act ("called the order a threat") targets its doer, found later
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
