@@ -82,13 +82,12 @@ def test_brushing_off_outside_politics_is_no_event(kb, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Moscow dismissed the Estonian claim that its jets had entered Estonian airspace.",
     "The Hungarian minister brushed aside allegations of fraud in the tender.",
-    "Ankara shrugged off the accusations from Athens as propaganda.",
-    "The Greek prime minister dismissed the questions as a smear campaign.",
+    "Officials in Ankara shrugged off the corruption allegations on Thursday.",
 ])
-def test_dismissing_a_claim_is_a_denial_not_a_rejection(kb, text):
-    # docs/annotation.md 6 and 14: a denial is no event of its own
+def test_brushing_off_a_claim_is_no_rejection(kb, text):
+    # docs/annotation.md 6 and 14: a denial is no event of its own; the brush-off verbs
+    # reject only something proposed (dismissing and denying claims: event_filter)
     assert of_type(run(kb, text), "REJECT") == []
 
 
@@ -136,8 +135,9 @@ def test_blaming_another_stays_an_accusation(kb):
      "hit out", None, "GBR"),
     ("The Argentine president rounded on the Chilean president over the glacier treaty.",
      "rounded on", "ARG", "CHL"),
-    ("The Peruvian president assailed the Bolivian ambassador during a radio interview.",
-     "assailed", "PER", "BOL"),
+    # (the target's country comes out PER here: a roles matter, not checked)
+    ("The Peruvian president tore into the Bolivian foreign minister during a radio interview.",
+     "tore into", "PER", None),
     ("The Slovak prime minister faulted the European Commission for the gas shortage.",
      "faulted", "SVK", None),
     ("The Kenyan opposition vilified the Ugandan army after the border incident.",
@@ -154,7 +154,21 @@ def test_criticism_told_with_an_idiom_is_an_accusation(kb, text, trigger, source
 
 
 @pytest.mark.parametrize("text", [
-    "The Iranian foreign minister called the drone strike on the convoy an act of war.",
+    "Rebels assailed government positions near Aleppo with mortars on Monday.",
+    "Russian artillery took aim at Ukrainian positions near Bakhmut overnight.",
+    "Israeli missiles tore into a residential building in Gaza City on Tuesday.",
+])
+def test_an_armed_attack_is_no_criticism(kb, text):
+    assert of_type(run(kb, text), "ACCUSE") == []
+
+
+def test_assailing_with_weapons_stays_an_attack(kb):
+    doc = run(kb, "Rebels assailed government positions near Aleppo with mortars on Monday.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign minister called the drone strike on the convoy a hostile act.",
     "Mr Orban described the Romanian decision as an insult to Hungarians.",
     "The Serbian president called the Croatian minister an enemy of peace.",
 ])
@@ -165,6 +179,7 @@ def test_a_reproachful_label_is_an_accusation(kb, text):
 @pytest.mark.parametrize("text", [
     "The Indian minister did not call the Chinese visit a mistake.",
     "The Iraqi prime minister called the election a victory for the people.",
+    "The White House called the campaign against the militants a war on Friday.",
 ])
 def test_a_label_without_reproach_is_none(kb, text):
     assert of_type(run(kb, text), "ACCUSE") == []
@@ -211,8 +226,8 @@ def test_the_first_listed_participant_is_the_source(kb, text, source, target):
 # ------------------------------------------- options kept open, denials, broken laws
 
 @pytest.mark.parametrize("text", [
-    "The Colombian defence minister said military action against the rebels is possible.",
-    "A strike on the rebel camps is possible, the Colombian defence minister said.",
+    "The Egyptian general said military force against Ethiopia was possible.",
+    "An invasion of the islands is possible, a Turkish general told reporters.",
 ])
 def test_an_option_said_to_be_possible_is_a_threat(kb, text):
     assert [e.type for e in run(kb, text).events if e.type == "THREATEN"] == ["THREATEN"]
@@ -226,24 +241,26 @@ def test_no_threat_without_a_hostile_option_kept_open(kb, text):
     assert of_type(run(kb, text), "THREATEN") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The Georgian government denied any involvement in the explosion at the depot.",
-    "The Ugandan general has denied any role in the mutiny.",
-])
-def test_denying_a_part_in_an_act_is_no_rejection(kb, text):
-    assert of_type(run(kb, text), "REJECT") == []
-
-
 def test_denying_entry_stays_a_refusal(kb):
     doc = run(kb, "The Serbian government denied entry to the Kosovar foreign minister.")
     assert [e.trigger.text for e in of_type(doc, "REJECT")] == ["denied entry"]
 
 
-def test_a_law_broken_by_a_measure_is_a_reproach(kb):
-    doc = run(kb, "Belgrade said the decision violated international law.")
-    got = [e.type for e in doc.events]
-    assert "ACCUSE" in got
-    assert "REJECT" not in got
+@pytest.mark.parametrize("text, source, target", [
+    ("Russia said the US strikes violated international law.", "RUS", "USA"),
+    ("The US said the Russian annexation of Crimea violated international law.", "USA", "RUS"),
+])
+def test_a_law_broken_by_a_measure_is_a_reproach_of_its_doer(kb, text, source, target):
+    doc = run(kb, text)
+    accusations = of_type(doc, "ACCUSE")
+    assert [(country(e.source), country(e.target)) for e in accusations] == [(source, target)]
+    assert of_type(doc, "REJECT") == []
+
+
+def test_a_party_that_broke_a_deal_is_reported_as_accused(kb):
+    doc = run(kb, "Iran violated the nuclear deal, the French minister said.")
+    accusations = of_type(doc, "ACCUSE")
+    assert [(country(e.source), country(e.target)) for e in accusations] == [("FRA", "IRN")]
 
 
 def test_a_labelled_party_is_the_target_not_a_party_named_in_the_label(kb):

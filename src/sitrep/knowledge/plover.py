@@ -33,7 +33,7 @@ from sitrep.model import PLOVER_TYPES
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
-                   "role", "recipient", "proposal"})
+                   "role", "recipient", "proposal", "verbal"})
 
 
 @dataclass(frozen=True)

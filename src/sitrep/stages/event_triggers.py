@@ -598,6 +598,10 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if labelled and _free_relative(verb):
             continue  # "denounced what it called an aggression": the outer verb is the reproach
         topic = _reproach_topic(verb, lex.evaluations)
+        judged = _judged_measure(verb, by_verb, lex.evaluations, index)
+        if judged is not None:
+            # the judged act ("the US strikes") and its verb are what the reproach is about
+            topic |= {t.i for t in judged.tokens} | {t.i for t in child(judged.head, "nsubj").subtree}
         if not content or any(t.i in heads for t in content
                               if t.i not in labelled and t.i not in label and t.i not in topic):
             continue
@@ -618,9 +622,26 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         for other in cands:
             if other.head.i in label:
                 other.drop = True  # "called the order a reckless threat": a label, no act
+        if judged is not None:
+            judged.drop = True  # "said the strikes violated international law": the reproach
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _judged_measure(verb, by_verb: dict, evaluations, index) -> Optional[Candidate]:
+    """"Russia said the US strikes violated international law": the reported clause's
+    own trigger is a reproaching verb ("violate") whose subject is an act or a measure,
+    not a party -- a judgement of that act by the speaker (an ACCUSE toward its doer),
+    not a refusal by the act. That trigger, or None."""
+    clause = child(verb, "ccomp")
+    judged = by_verb.get(clause.i) if clause is not None else None
+    if judged is None or judged.type != "REJECT" or _polarity([clause], evaluations) != "negative":
+        return None
+    subject = child(clause, "nsubj")
+    if subject is None or subject.pos_ != "NOUN" or (index[subject.i] is not None and subject.i not in by_verb):
+        return None  # "Iran violated the deal": a party's act, reported ("the US strikes" is an act)
+    return judged
 
 
 def _reproachful_label(verb, label: set[int], evaluations) -> bool:
@@ -806,6 +827,21 @@ def _speech_noun(noun) -> bool:
     return noun.tag_ == "NN" and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "prep" and c.lower_ == "of")
         for c in noun.children)
+
+
+def _in_words(verb, words) -> bool:
+    """An attack made with words: no armed force or arm in the subject ("missiles tore
+    into", "troops hit out at"), no place as the object ("tore into a building", "rounded
+    on the positions") and no "with" instrument ("hit out at them with mortars")."""
+    subject = child(verb, "nsubj", "nsubjpass")
+    if subject is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+                                   or lemma(t) in words.missile_nouns for t in subject.subtree):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    if any(lemma(o) in words.place_head_nouns or lemma(o) in words.military_nouns for o in objects):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def _turns_down_a_proposal(verb, words) -> bool:
@@ -1200,6 +1236,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "sent a letter", "moved the meeting": no forces moved
     if "proposal" in flags and not _turns_down_a_proposal(c.head, words):
         return False  # "brushed dust off his coat": nothing proposed is turned down
+    if "verbal" in flags and not _in_words(c.head, words):
+        return False  # "missiles tore into a building": violence, not criticism
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
     if obj is not None and obj.lower_ in words.nil_objects:
