@@ -33,7 +33,7 @@ from sitrep.model import PLOVER_TYPES
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
-                   "role", "recipient"})
+                   "role", "recipient", "proposal", "verbal"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,8 @@ class EventLexicon:
     furniture: "tuple[FurniturePattern, ...]" = ()
     #: background cue phrases by kind, "past" / "habitual" (``background_cues.tsv``)
     background_cues: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: evaluative words by polarity, "negative" / "positive" (``evaluations.tsv``)
+    #: evaluative words by polarity, "negative" / "positive" (``evaluations.tsv``); the
+    #: "negative_label" words reproach only as the label a verb of naming gives
     evaluations: dict[str, frozenset[str]] = field(default_factory=dict)
     #: actor sector -> family of parties ("state", "armed", "civil", "igo"; ``sectors.tsv``)
     sector_families: dict[str, str] = field(default_factory=dict)
@@ -259,8 +260,18 @@ class EventWords:
     strike_preps: frozenset[str]
     #: prepositions naming who made a proposal ("a request from Maduro", "an offer by Oslo")
     proposer_preps: frozenset[str]
+    #: nominal triggers that name the event only in the plural: "talks" are negotiations,
+    #: "a talk with students" is a speech and "talk of war" is speech about war
+    plural_only_nouns: frozenset[str]
+    #: prepositions listing the parties of a joint act ("talks between X and Y", "peace
+    #: talks including X, Y and Z"): with no other doer, the first named is the source
+    participant_preps: frozenset[str]
     #: types of the proposals a reply answers ("rejected a request", "accepted an invitation")
     proposal_types: frozenset[str]
+    #: what a brush-off verb can turn down as a rejection: a proposal, demand or offer
+    #: ("brushed aside calls to resign", "poured cold water on the plan"), not a thing
+    #: ("brushed dust off his coat") -- the ``proposal`` flag of triggers.tsv
+    proposed_things: frozenset[str]
     #: verbs whose subject moves itself ("the carrier arrived", "warships entered the bay")
     self_moving_verbs: frozenset[str]
     #: verbs whose object is a topic, not an act done ("discussed a possible meeting")
@@ -297,6 +308,8 @@ class EventWords:
     #: nouns of a hostile option and the places it is kept ("all options are on the table")
     option_nouns: frozenset[str]
     option_places: frozenset[str]
+    #: predicates that keep such an option open ("military action is possible")
+    option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor
     share_words: frozenset[str]
     #: objects that offer or promise nothing ("offered little in the way of detail")
@@ -447,7 +460,7 @@ def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dic
 def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):
-        if len(row) < 2 or row[0] not in ("negative", "positive", "threat"):
+        if len(row) < 2 or row[0] not in ("negative", "positive", "threat", "negative_label"):
             raise ValueError(f"{path.name}: bad row {row!r}")
         found.setdefault(row[0], set()).update(row[1].lower().split())
     overlap = found.get("negative", set()) & found.get("positive", set())

@@ -1380,13 +1380,23 @@ class RoleFinder:
         return []
 
     def _between(self, noun) -> list[Actor]:
-        """"mediation between Syria and Arafat", "fighting between troops and rebels":
-        the parties named after "between" (the caller keeps the first as target)."""
+        """"mediation between Syria and Arafat", "fighting between troops and rebels",
+        "talks including Armenia and Azerbaijan": the parties named after a preposition
+        of participants (``participant_preps``; the caller keeps the first as target)."""
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                pobj = child(prep, "pobj")
-                if pobj is not None:
-                    return self.phrase_actors(pobj)
+            if prep.lower_ not in self.words.participant_preps:
+                continue
+            # a preposition ("between X and Y") or a participle the parser reads as a
+            # clause ("talks involving X and Y")
+            pobj = child(prep, "pobj") if prep.dep_ == "prep" else \
+                child(prep, "dobj") if prep.dep_ == "acl" else None
+            if pobj is None:
+                continue
+            found = self.phrase_actors(pobj)
+            # "Armenia, Azerbaijan and Russia": every conjunct is a party, in order
+            for conj in pobj.conjuncts:
+                found += [a for a in self.phrase_actors(conj) if a not in found]
+            return found
         return []
 
     def _undergoing_verb(self, noun):

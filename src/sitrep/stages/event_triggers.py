@@ -161,7 +161,8 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
-        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.force_motion_verbs \
+        | lex.words.evaluating_verbs | lex.words.option_places | lex.words.option_predicates \
+        | lex.words.force_motion_verbs \
         | lex.words.condition_marks
     if lex.cameo is not None:
         words |= lex.cameo.coded_lemmas
@@ -450,32 +451,36 @@ def _noun_by_function(tok) -> bool:
 
 
 def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
-    """"All options are on the table", "military action is not off the table": keeping
-    force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
+    """"All options are on the table", "military action is not off the table", "military
+    action is possible": keeping force open toward an adversary is a threat (PLOVER 3.11; docs/annotation.md 4: "keeps
     a military option open"), coded on the verb of saying that reports it (its subject is
     the threatener), else on the option's noun. ``positions``: the sentence's
     candidate_positions (they hold every option place word), instead of all its tokens."""
     words = lex.words
+    cues = words.option_places | words.option_predicates
     if positions is None:
         text = sent.text.lower()
-        if not any(place in text for place in words.option_places):
+        if not any(cue in text for cue in cues):
             return []
         tokens = iter(sent)
     else:
         doc = sent.doc
-        tokens = (doc[i] for i in positions if doc[i].lower_ in words.option_places)
+        tokens = (doc[i] for i in positions if doc[i].lower_ in cues)
     by_head = {c.head.i: c for c in cands}
     out = []
     for tok in tokens:
-        if tok.lower_ not in words.option_places or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "off"):
+        if tok.lower_ in words.option_places and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off"):
+            predicate, kept_open = tok.head.head, tok.head.lower_ == "on"  # "on / off the table"
+        elif tok.lower_ in words.option_predicates and tok.dep_ == "acomp":
+            predicate, kept_open = tok.head, True  # "military action is possible"
+        else:
             continue
-        predicate = tok.head.head
         subject = child(predicate, "nsubj") or child(predicate, "nsubjpass")
         if subject is None or lemma(subject) not in words.option_nouns:
             continue
         negated = any(ch.dep_ == "neg" for ch in predicate.children)
         found = by_head.get(subject.i)
-        if (tok.head.lower_ == "on") == negated:
+        if kept_open == negated:
             if found is not None:
                 found.drop = True  # "a strike is off the table": the option is closed
             continue
@@ -592,14 +597,22 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         labelled, label = _labelled_object(verb, words)
         if labelled and _free_relative(verb):
             continue  # "denounced what it called an aggression": the outer verb is the reproach
-        if not content or any(t.i in heads for t in content if t.i not in labelled and t.i not in label):
+        topic = _reproach_topic(verb, lex.evaluations)
+        judged = _judged_measure(verb, by_verb, lex.evaluations, index)
+        if judged is not None:
+            # the judged act ("the US strikes") and its verb are what the reproach is about
+            topic |= {t.i for t in judged.tokens} | {t.i for t in child(judged.head, "nsubj").subtree}
+        if not content or any(t.i in heads for t in content
+                              if t.i not in labelled and t.i not in label and t.i not in topic):
             continue
         polarity = _polarity(content, lex.evaluations)
+        if polarity is None and _reproachful_label(verb, label, lex.evaluations):
+            polarity = "negative"
         if polarity is None and _threatens(content, lex):
             polarity = "threat"
         if polarity is None:
             continue
-        target = _statement_about(verb, content, index)
+        target = _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
         if target is None and not labelled:
             continue  # a reproach of an act ("called the order a threat") targets its doer, found later
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
@@ -609,9 +622,53 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         for other in cands:
             if other.head.i in label:
                 other.drop = True  # "called the order a reckless threat": a label, no act
+        if judged is not None:
+            judged.drop = True  # "said the strikes violated international law": the reproach
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _judged_measure(verb, by_verb: dict, evaluations, index) -> Optional[Candidate]:
+    """"Russia said the US strikes violated international law": the reported clause's
+    own trigger is a reproaching verb ("violate") whose subject is an act or a measure,
+    not a party -- a judgement of that act by the speaker (an ACCUSE toward its doer),
+    not a refusal by the act. That trigger, or None."""
+    clause = child(verb, "ccomp")
+    judged = by_verb.get(clause.i) if clause is not None else None
+    if judged is None or judged.type != "REJECT" or _polarity([clause], evaluations) != "negative":
+        return None
+    subject = child(clause, "nsubj")
+    if subject is None or subject.pos_ != "NOUN" or (index[subject.i] is not None and subject.i not in by_verb):
+        return None  # "Iran violated the deal": a party's act, reported ("the US strikes" is an act)
+    return judged
+
+
+def _reproachful_label(verb, label: set[int], evaluations) -> bool:
+    """The label a verb of naming gives is a reproach ("called the shooting [an act of
+    war]", "described him as [deranged]"): words that reproach only as such a label
+    (``negative_label`` of evaluations.tsv), never negated ("did not call it a mistake")."""
+    words = evaluations.get("negative_label", frozenset())
+    doc = verb.doc
+    return bool(label) and not any(c.dep_ == "neg" for c in verb.children) and any(
+        lemma(doc[i]) in words or doc[i].lower_ in words for i in label)
+
+
+def _reproach_topic(verb, evaluations) -> set[int]:
+    """The words a reported reproach is about, when the reported clause's own predicate
+    is the reproach ("said the minister had lied [about the loans]", "said the rebels had
+    betrayed [the truce]", "said the deal was a betrayal [of the farmers]"): an event
+    named there is what the speaker reproaches, not another act the statement reports,
+    so it does not hide the reproach. Empty when the clause's predicate is no reproach
+    ("said the army had shelled the town", "said the strikes were a crime": the act is
+    the clause's subject, the statement reports or labels it)."""
+    clause = child(verb, "ccomp")
+    if clause is None:
+        return set()
+    for pred in [clause] + [c for c in clause.children if c.dep_ in ("attr", "acomp")]:
+        if _polarity([pred], evaluations) == "negative":
+            return {t.i for c in pred.children if c.dep_ in ("prep", "dobj") for t in c.subtree}
+    return set()
 
 
 def _free_relative(verb) -> bool:
@@ -712,14 +769,21 @@ def _negated_word(tok) -> bool:
     return False
 
 
-def _statement_about(verb, content, index):
-    """The actor a statement is about: the subject of the reported clause or the object
-    of "call"/"describe", else the first actor in its words; never the speaker."""
+def _statement_about(verb, content, index, evaluations=None):
+    """The actor a statement is about: the subject of the reported clause (the agent of a
+    passive one) or the object of "call"/"describe", else the first actor in its words;
+    never the speaker, nor who a passive clause says suffered the act."""
     speaker = child(verb, "nsubj")
-    speaker_span = {t.i for t in speaker.subtree} if speaker is not None else set()
+    not_about = {t.i for t in speaker.subtree} if speaker is not None else set()
     for c in verb.children:
         if c.dep_ == "ccomp":
             subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.dep_ == "nsubjpass" and _polarity([c], evaluations or {}):
+                # "said voters were misled by the minister": the agent of a reproaching
+                # verb is reproached, its passive subject is who suffered it
+                not_about |= {t.i for t in subj.subtree}
+                subj = next((g for a in c.children if a.dep_ == "agent"
+                             for g in a.children if g.dep_ == "pobj"), None)
             if subj is not None:
                 found = actor_of_phrase(subj, index)
                 if found is not None:
@@ -729,7 +793,7 @@ def _statement_about(verb, content, index):
             if found is not None:
                 return found
     for t in content:
-        if t.i not in speaker_span and index[t.i] is not None:
+        if t.i not in not_about and index[t.i] is not None:
             return index[t.i]
     return None
 
@@ -755,6 +819,38 @@ def _asks_another(verb) -> bool:
     [Congress] to act"): someone else is to do it."""
     clause = child(verb, "ccomp", "xcomp")
     return clause is not None and child(clause, "nsubj") is not None
+
+
+def _speech_noun(noun) -> bool:
+    """A singular "talk" that is a speech ("in a talk with students") or speech about
+    something ("talk of an invasion"); bare "for talk on the missiles" stays talks."""
+    return noun.tag_ == "NN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in noun.children)
+
+
+def _in_words(verb, words) -> bool:
+    """An attack made with words: no armed force or arm in the subject ("missiles tore
+    into", "troops hit out at"), no place as the object ("tore into a building", "rounded
+    on the positions") and no "with" instrument ("hit out at them with mortars")."""
+    subject = child(verb, "nsubj", "nsubjpass")
+    if subject is not None and any(lemma(t) in words.military_nouns or t.lower_ in words.military_nouns
+                                   or lemma(t) in words.missile_nouns for t in subject.subtree):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    if any(lemma(o) in words.place_head_nouns or lemma(o) in words.military_nouns for o in objects):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def _turns_down_a_proposal(verb, words) -> bool:
+    """The verb's object, or the object of its preposition, names something proposed,
+    demanded or offered ("brushed aside [calls] to resign", "poured cold water on [the
+    plan]"): a brush-off verb is then a rejection."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(o) in words.proposed_things or o.lower_ in words.proposed_things for o in objects)
 
 
 def _moves_forces(tok, words) -> bool:
@@ -1138,6 +1234,10 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "wants to run again": no one is asked anything
     if "military" in flags and not _moves_forces(c.head, words):
         return False  # "sent a letter", "moved the meeting": no forces moved
+    if "proposal" in flags and not _turns_down_a_proposal(c.head, words):
+        return False  # "brushed dust off his coat": nothing proposed is turned down
+    if "verbal" in flags and not _in_words(c.head, words):
+        return False  # "missiles tore into a building": violence, not criticism
     if "intransitive" in flags and obj is not None:
         return False  # "rallied allies", "demonstrated its resolve"
     if obj is not None and obj.lower_ in words.nil_objects:
@@ -1146,6 +1246,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
             ch.dep_ == "det" and ch.lower_ in words.generic_determiners for ch in c.head.children):
         return False  # "any attack would ...": a class of acts, not one ("every option is on
         # the table" is one threat: the ``option`` flag of ``open_options``)
+    if not c.is_verb and lemma(c.head) in words.plural_only_nouns and _speech_noun(c.head):
+        return False  # "in a talk with students", "talk of an invasion": speech, not talks
     if not c.is_verb and c.head.tag_ in ("NNP", "NNPS") and c.head.is_title and not c.head.is_sent_start:
         return False  # a word of a name the tagger saw ("Israel Flying Aid"); in all-caps
         # text every word looks like a name, so only title-case words count
