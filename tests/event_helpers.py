@@ -24,3 +24,23 @@ def first(doc, type_):
 
 def country(actor):
     return actor.country if actor is not None else None
+
+
+#: sentences after a test sentence so the text is an article (the event filter's article
+#: rules need MIN_SENTENCES), about something else
+FILTER_TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
+               "A second round is planned for May.")
+
+
+def triggers(doc):
+    return [(e.type, e.trigger.text) for e in doc.events]
+
+
+def dropped_reasons(doc, word):
+    """The rule reasons recorded for the dropped events whose trigger starts with ``word``."""
+    return [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]
+            if d["trigger"].startswith(word)]
+
+
+def kept(doc, word):
+    return [e for e in doc.events if e.trigger.text.startswith(word)]

@@ -2,24 +2,9 @@
 indirect question, an act that is the content of a view or fear, an aim, and a
 resignation are no events in an article; the same acts told as happening stay. Sentences
 invented for these tests."""
-from event_helpers import run
-
-TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
-        "A second round is planned for May.")
-
-
-def triggers(doc):
-    return [(e.type, e.trigger.text) for e in doc.events]
-
-
-def reasons(doc, word):
-    """The rule reasons recorded for the dropped events whose trigger starts with ``word``."""
-    return [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]
-            if d["trigger"].startswith(word)]
-
-
-def kept(doc, word):
-    return [e for e in doc.events if e.trigger.text.startswith(word)]
+from event_helpers import FILTER_TAIL as TAIL
+from event_helpers import dropped_reasons as reasons
+from event_helpers import kept, run, triggers
 
 
 def test_an_act_in_an_indirect_question_is_dropped(kb):

@@ -1,24 +1,9 @@
 """The event filter's "prediction" and "habitual" rules (session 10, nonevent11): a
 writer's or commentator's guess and a habit are no events in an article. Sentences
 invented for these tests."""
-from event_helpers import run
-
-TAIL = (" Officials met in Oslo on Monday. The talks lasted four hours. Trade was the main topic. "
-        "A second round is planned for May.")
-
-
-def triggers(doc):
-    return [(e.type, e.trigger.text) for e in doc.events]
-
-
-def reasons(doc, word):
-    """The rule reasons recorded for the dropped events whose trigger starts with ``word``."""
-    return [d.get("reason") for d in doc.article.meta["event_filter"]["dropped_events"]
-            if d["trigger"].startswith(word)]
-
-
-def kept(doc, word):
-    return [e for e in doc.events if e.trigger.text.startswith(word)]
+from event_helpers import FILTER_TAIL as TAIL
+from event_helpers import dropped_reasons as reasons
+from event_helpers import kept, run, triggers
 
 
 def test_a_writers_guess_under_may_is_dropped_as_a_prediction(kb):
