@@ -7,10 +7,17 @@ from event_helpers import dropped_reasons as reasons
 from event_helpers import kept, run, triggers
 
 
-def test_an_act_in_an_indirect_question_is_dropped(kb):
+def test_an_act_still_to_come_in_an_indirect_question_is_dropped(kb):
+    doc = run(kb, "It is unclear whether Ruritania will warn Borduria about the convoy." + TAIL)
+    assert not kept(doc, "warn"), triggers(doc)
+    assert reasons(doc, "warn") == ["question"]
+
+
+def test_a_past_act_in_an_indirect_question_is_coded_as_annotation_6_says(kb):
     doc = run(kb, "It is unclear whether Ruritania warned Borduria about the convoy." + TAIL)
-    assert not kept(doc, "warned"), triggers(doc)
-    assert reasons(doc, "warned") == ["question"]
+    assert kept(doc, "warned") and reasons(doc, "warned") == [], triggers(doc)
+    doc = run(kb, "Inspectors are examining whether Zarnian units shelled the dam at Kelm." + TAIL)
+    assert kept(doc, "shelled"), triggers(doc)
 
 
 def test_the_same_warning_reported_as_made_is_kept(kb):
@@ -20,9 +27,27 @@ def test_the_same_warning_reported_as_made_is_kept(kb):
 
 
 def test_an_act_that_is_the_content_of_a_belief_is_dropped(kb):
-    doc = run(kb, "Farmers in Borduria think the Ruritanian tariffs are behind the slump in grain prices." + TAIL)
-    assert not kept(doc, "tariffs"), triggers(doc)
-    assert reasons(doc, "tariffs") == ["opinion"]
+    doc = run(kb, "Many in Vardo believe that Ruritanian troops are preparing to attack the port." + TAIL)
+    assert not kept(doc, "attack"), triggers(doc)
+    assert reasons(doc, "attack") == ["opinion"]
+
+
+def test_a_particular_act_a_view_is_about_stays(kb):
+    doc = run(kb, "Farmers in Borduria think the new Ruritanian tariffs are behind the slump in grain prices." + TAIL)
+    assert kept(doc, "tariffs"), triggers(doc)
+    doc = run(kb, "Norway regards the expulsion of its consul as a hostile step." + TAIL)
+    assert kept(doc, "expulsion"), triggers(doc)
+
+
+def test_a_partys_own_we_believe_is_its_course_not_a_view(kb):
+    doc = run(kb, "\"We believe it is wiser to postpone the summit with Borduria,\" the Ruritanian "
+                  "foreign ministry said." + TAIL)
+    assert reasons(doc, "postpone") == [], triggers(doc)
+
+
+def test_a_named_partys_stated_intention_is_its_plan(kb):
+    doc = run(kb, "Ruritania's intention is to withdraw its brigade from Kelm by the spring." + TAIL)
+    assert kept(doc, "withdraw"), triggers(doc)
 
 
 def test_a_past_act_under_a_belief_is_an_allegation_and_kept(kb):

@@ -13,7 +13,7 @@ REPORT = ("Border guards of Veldland closed the Marrow crossing on Tuesday after
 OPINION = ("We have watched Veldland drift for a decade, and I think our patience is gone. You cannot "
            "keep a border shut forever; the ministry should reopen it and must admit its mistake, "
            "as officials said last year. ") * 8
-GUESS = "Borduria will put up a fight against the Ruritanian troops."
+GUESS = "Borduria will fight the Ruritanian columns street by street."
 TAIL = (" Ruritania's army shelled the border town of Kelm on Monday. Its defence minister said the "
         "shelling would go on. \"We will expel Ruritania's ambassador,\" Borduria's president told reporters. "
         "Trade was the main topic of the week.")
@@ -60,9 +60,9 @@ def test_the_pipeline_records_the_genre_in_meta(kb):
 
 def test_a_writers_prediction_in_commentary_is_dropped_with_its_reason(kb):
     doc = process(article(GUESS + TAIL, title="Opinion: the coming war"), kb)
-    assert not [e for e in doc.events if e.trigger.text.startswith("put up")], triggers(doc)
+    assert not [e for e in doc.events if e.trigger.text.startswith("fight")], triggers(doc)
     dropped = doc.article.meta["event_filter"]["dropped_events"]
-    assert [d["reason"] for d in dropped if d["trigger"].startswith("put up")] == ["commentary_speculation"]
+    assert [d["reason"] for d in dropped if d["trigger"].startswith("fight")] == ["commentary_speculation"]
 
 
 def test_reported_past_acts_and_quotes_stay_in_commentary(kb):
@@ -84,3 +84,9 @@ def test_a_partys_scheduled_visit_stays_in_commentary(kb):
     assert [e for e in doc.events if e.type in ("AGREE", "CONSULT")], triggers(doc)
     dropped = doc.article.meta["event_filter"]["dropped_events"]
     assert "commentary_speculation" not in {d.get("reason") for d in dropped}
+
+
+def test_a_named_partys_plain_future_plan_stays_in_commentary(kb):
+    plan = "Norway's army will deploy 1,500 more soldiers to the Arctic border."
+    doc = process(article(plan + TAIL, title="Opinion: the coming war"), kb)
+    assert [e for e in doc.events if e.type == "MOBILIZE"], triggers(doc)

@@ -36,17 +36,21 @@ among the dropped with their reason:
   the "prediction" rule below;
 * ``"question"``: the event's one mention sits in a question no political actor asks
   ("Why did the US withdraw from the deal?"), or every mention sits in an indirect
-  question ("asked whether the US would impose sanctions", "it is unclear whether
-  Washington warned Madrid": ``indirect_question`` in filter_cues.tsv), whoever asks it:
-  a question reports no act;
+  question ("asked whether the US would impose sanctions": ``indirect_question`` in
+  filter_cues.tsv), whoever asks it: an act still to come that is only asked about; a
+  past act questioned ("unclear whether Washington warned Madrid", "investigating whether
+  forces used gas") stays, hypothetical (docs/annotation.md 6);
 * ``"opinion"``: every mention is the content of a view or a fear ("believe the problems
   are caused by sanctions", "his belief that the fighters threaten ...", "fearing more
   airstrikes": ``belief_*`` in filter_cues.tsv), or carries a speaker's "I believe"
   ("the people will, I believe, hold them accountable"), and is not told as past: an
-  opinion without an act (docs/annotation.md 2); "believes the US attacked" is an
+  opinion without an act (docs/annotation.md 2); an act named by a particular noun ("the
+  new US sanctions", "Tuesday's attack") happened and stays, and so does a party's own
+  course under "we believe" ("we believe it would be better to postpone the summit"); "believes the US attacked" is an
   allegation and stays;
 * ``"purpose"``: every mention is the complement of "be" after a noun of a goal ("the US
-  aim is to negotiate an accord": ``purpose_noun``): an aim, not an act;
+  mission's aim is to negotiate an accord": ``purpose_noun``): an aim, not an act; a
+  named party's stated intention ("the US intention is to withdraw") is its plan and stays;
 * ``"casualty"``: an attack told only by its wounded ("with 560 wounded", "dozens killed
   and hundreds wounded"), a verb of injury (``injury_verb``) with no doer and no agent, as
   a count beside a toll or a killing: the outcome of an attack, not an attack of its own
@@ -251,6 +255,11 @@ def _in_question_clause(span: tuple[int, int], doc: Document, marks: frozenset[s
     if tok.pos_ in ("NOUN", "PROPN"):
         return False  # an act named by a noun ("whether the call touched on the allegations") stands
     while True:
+        if _told_as_past(tok):
+            # "investigating whether forces used gas", "unclear whether X warned Y": a past
+            # act questioned is coded, hypothetical (docs/annotation.md 6); only an act
+            # still to come ("whether the US would impose") is no event
+            return False
         opened = any(ch.dep_ == "mark" and ch.lower_ in marks for ch in tok.children)
         if opened:
             return True
@@ -296,6 +305,8 @@ def _viewed(span: tuple[int, int], doc: Document, cues: dict[str, frozenset[str]
     if chars is None:
         return False
     tok = chars.root
+    if _particular_act(tok):
+        return False  # "regards the new US sanctions as ...", "behind Tuesday's attack": it happened
     if _hedged_by_own_view(tok, cues.get("belief_verb", frozenset())):
         return True
     for _ in range(8):
@@ -305,11 +316,29 @@ def _viewed(span: tuple[int, int], doc: Document, cues: dict[str, frozenset[str]
         if head is tok:
             return False
         if _holds_a_view(tok, head, cues):
-            return True
+            # "we believe it would be better to postpone the summit": a party telling its
+            # own course, not a view about someone else's act
+            return not _first_person_subject(head)
+        if tok.pos_ in ("NOUN", "PROPN") and _particular_act(tok):
+            return False
         if tok.dep_ not in _VIEW_CLIMB_DEPS and tok.dep_ not in _VIEW_CONTENT_DEPS:
             return False
         tok = head
     return False
+
+
+def _particular_act(tok) -> bool:
+    """A noun naming one act that happened: with a determiner, a possessor, a number or a
+    modifier ("the new sanctions", "Tuesday's attack", "the expulsion of its diplomats");
+    a bare noun or gerund ("see fighting X as a hope") names a kind of act."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(ch.dep_ in ("det", "poss", "nummod", "amod", "compound") for ch in tok.children) or \
+        any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
+
+
+def _first_person_subject(verb) -> bool:
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("we", "i") for ch in verb.children)
 
 
 def _holds_a_view(tok, head, cues: dict[str, frozenset[str]]) -> bool:
@@ -362,13 +391,21 @@ def _an_aim(span: tuple[int, int], doc: Document, nouns: frozenset[str]) -> bool
             return False
         subject = next((ch for ch in head.children if ch.dep_ == "nsubj"), None)
         if tok.dep_ in ("xcomp", "attr", "ccomp", "acomp") and head.lemma_.lower() == "be" and subject is not None:
-            return subject.lemma_.lower() in nouns
+            # "The US intention is to withdraw", "Moscow's goal is to ...": a named party's
+            # stated plan (docs/annotation.md 4), not an aim in the abstract
+            return subject.lemma_.lower() in nouns and not _named_owner(subject)
         # "is to be prepared and be able to offer": the aim's complement may run through
         # a subjectless "be" and its conjuncts
         if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp", "conj"):
             return False
         tok = head
     return False
+
+
+def _named_owner(noun) -> bool:
+    """A noun owned or modified by a name ("the US intention", "Moscow's goal")."""
+    return any(ch.dep_ in ("poss", "compound", "amod") and (ch.pos_ == "PROPN" or ch.ent_type_ in ("GPE", "NORP", "ORG"))
+               for ch in noun.children)
 
 
 def _told_as_past(tok) -> bool:
@@ -661,7 +698,7 @@ def commentary_speculation(event: Event, doc: Document, cues: "genre.GenreCues",
     if event.date is not None and not event.date.inferred:
         return False
     modals = cues.writer_modals
-    if not (event.type in cues.scheduled_types and event.source is not None):
+    if not ((event.type in cues.scheduled_types and event.source is not None) or _named_party(event.source)):
         # any party read, even one the actor layer could not tie to a country (an
         # explainer's "Obama will visit Ramallah" with the name read from the text only)
         modals = modals | cues.future_modals
