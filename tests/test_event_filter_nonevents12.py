@@ -117,8 +117,7 @@ def test_allegations_named_inside_a_question_stand(kb):
 
 
 def test_the_wounded_of_a_toll_are_no_attack_of_their_own(kb):
-    doc = run(kb, "Health officials said the death toll stood at 67 with more than 560 wounded in "
-                  "Borduria." + TAIL)
+    doc = run(kb, "Rescuers counted 41 dead and roughly 300 wounded in Kelm." + TAIL)
     assert not [e for e in doc.events if e.type == "ASSAULT"], triggers(doc)
     assert reasons(doc, "wounded") == ["casualty"]
 
@@ -129,9 +128,9 @@ def test_guards_wounded_by_troops_are_an_attack(kb):
 
 
 def test_all_the_time_makes_a_habit(kb):
-    doc = run(kb, "Bordurian smugglers are arrested at the border all the time." + TAIL)
-    assert not kept(doc, "arrested"), triggers(doc)
-    assert reasons(doc, "arrested") == ["habitual"]
+    doc = run(kb, "Fishermen from Kelm get detained by the Bordurian coast guard all the time." + TAIL)
+    assert not kept(doc, "detained"), triggers(doc)
+    assert reasons(doc, "detained") == ["habitual"]
 
 
 def test_all_the_time_of_a_stay_is_no_habit(kb):
@@ -153,10 +152,10 @@ def test_a_states_act_the_writer_finds_unlikely_is_a_guess(kb):
 
 
 def test_a_partys_would_told_by_analysts_is_their_guess(kb):
-    doc = run(kb, "Analysts argue that Norway would yield to Sweden." + TAIL)
-    assert reasons(doc, "yield") == ["prediction"], triggers(doc)
-    doc = run(kb, "Norway would be willing to pay such a steep price for the deal, its minister said." + TAIL)
-    assert kept(doc, "willing"), triggers(doc)
+    doc = run(kb, "Several scholars contend that Finland would eventually give in to Moscow's demands." + TAIL)
+    assert reasons(doc, "give in") == ["prediction"], triggers(doc)
+    doc = run(kb, "Finland would agree to new talks with Norway, its trade minister said." + TAIL)
+    assert kept(doc, "agree"), triggers(doc)
 
 
 def test_a_denied_claim_is_no_reject(kb):
@@ -174,9 +173,9 @@ def test_a_rejected_offer_or_request_stays_reject(kb):
 
 
 def test_a_negated_perfect_since_a_year_is_a_state(kb):
-    doc = run(kb, "Norway has not hosted Swedish combat forces since 2003." + TAIL)
+    doc = run(kb, "Finland has not allowed Russian warships into its ports since 2014." + TAIL)
     assert not [e for e in doc.events if e.type == "REJECT"], triggers(doc)
-    assert reasons(doc, "hosted") == ["state"]
+    assert reasons(doc, "allowed") == ["state"]
     doc = run(kb, "Norway has not accepted the Swedish offer." + TAIL)
     assert kept(doc, "accepted") and kept(doc, "accepted")[0].type == "REJECT", triggers(doc)
 
