@@ -386,3 +386,18 @@ def test_docs_api_md_describes_the_served_openapi(client):
                for p in op.get("parameters", []) if p["in"] == "query"}
     missing = [name for name in sorted(queries) if f"`{name}`" not in doc and f"{name}=" not in doc]
     assert missing == []
+
+
+def test_a_parameter_the_endpoint_does_not_take_is_a_400_not_an_unfiltered_answer(client):
+    # a typo ("typ" for "type") used to be ignored and answered with every event
+    for path, bad in (("/api/events?typ=ASSAULT", "'typ'"), ("/api/incidents?contry=VEN", "'contry'"),
+                      ("/api/brief?bout=Venezuela", "'bout'"), ("/api/map?bbox=1,1,2,2", "'bbox'"),
+                      ("/api/incidents/1?page=2", "'page'")):
+        r = client.get(path)
+        assert r.status_code == 400, (path, r.status_code)
+        error = r.json()["error"]
+        assert bad in error and "it takes:" in error and "\n" not in error, error
+    assert ", type, " in client.get("/api/events?typ=ASSAULT").json()["error"]  # says what it takes
+    assert client.get("/api/events?type=ASSAULT").status_code == 200
+    assert client.get("/api/overview?group=type&norm=no&since=2025-01-01").status_code == 200
+    assert client.get("/?utm_source=mail").status_code == 200  # pages stay lenient for shared links

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.routing import APIRoute
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
 from sitrep import __version__
 from sitrep.web import errors
 from sitrep.web.dashboard import Dashboard
-from sitrep.web.filters import single_values
+from sitrep.web.filters import known_names, single_values
 from sitrep.web.routes import ROUTERS
 from sitrep.web.security import LOCAL_HOSTS, SecurityHeaders
 from sitrep.web.snapshot import Snapshots
@@ -32,8 +33,23 @@ DESCRIPTION = ("Read-only access to a sitrep store: events, incidents, articles 
 
 
 def _each_parameter_once(request: Request) -> None:
-    """Every route: a query parameter given twice is a 400 (filters.single_values)."""
-    single_values(request.query_params.multi_items())
+    """Every route: a query parameter given twice is a 400 (filters.single_values); an
+    API route also refuses a parameter it does not declare (a typo would unfilter)."""
+    items = request.query_params.multi_items()
+    single_values(items)
+    route = request.scope.get("route")
+    if isinstance(route, APIRoute) and route.path.startswith("/api/"):
+        known_names(items, _declared_query_names(route), route.path)
+
+
+def _declared_query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters ``route`` declares, its dependencies' included."""
+    names, stack = set(), [route.dependant]
+    while stack:
+        dependant = stack.pop()
+        names.update(param.alias for param in dependant.query_params)
+        stack.extend(dependant.dependencies)
+    return frozenset(names)
 
 
 def create_app(db: str | Path, *, check_every: float = 1.0, allowed_hosts: Optional[list[str]] = None,

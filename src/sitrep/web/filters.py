@@ -151,6 +151,15 @@ def single_values(items: list[tuple[str, str]]) -> None:
         seen.add(name)
 
 
+def known_names(items: list[tuple[str, str]], accepted: frozenset[str], where: str) -> None:
+    """Refuse a parameter the endpoint does not take (``typ=ASSAULT``): ignoring it would
+    answer with every row, and the caller would read it as the filtered answer."""
+    unknown = sorted({name for name, _value in items} - accepted)
+    if unknown:
+        shown = ", ".join(repr(name[:40]) for name in unknown[:3])
+        raise BadFilter(f"{where} does not take {shown}; it takes: {', '.join(sorted(accepted)) or 'no parameters'}")
+
+
 def _text(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None

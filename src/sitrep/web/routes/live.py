@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from typing import Any
+from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
@@ -44,8 +44,9 @@ def api_live(after: int = Query(0, ge=0, description="the last version seen; 0 f
 
 
 @router.get("/api/live/stream", tags=["live"], summary="Server-sent events: one 'update' per new copy of the store")
-async def api_live_stream(request: Request, dash: Dashboard = Depends(dashboard)):
-    asked = request.query_params.get("after")
+async def api_live_stream(request: Request, dash: Dashboard = Depends(dashboard),
+                          asked: Optional[str] = Query(None, alias="after",
+                                                       description="the last version seen (a browser's Last-Event-ID wins)")):
     if asked is not None and not (asked.isascii() and asked.isdigit()):
         raise BadFilter(f"after={asked[:40]!r} is not a copy version; use a whole number from 0")
     # the browser's reconnect header wins; a garbled one (not ours to report) means "from now"
