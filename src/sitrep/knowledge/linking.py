@@ -22,6 +22,9 @@ class TypeRule:
     #: reports in different articles are one happening only on evidence that they are one
     #: statement (the same named speaker and kind of statement, or much the same words)
     speaker: bool = False
+    #: the family windows.tsv gives the type; ``family`` is the linking family, which a
+    #: compatible pair (compatible_types.tsv) may widen to several such families
+    own_family: str = ""
 
 
 #: for a type missing from the table
@@ -30,19 +33,57 @@ DEFAULT_RULE = TypeRule(window_days=2, max_km=0.0, symmetric=False, family="")
 
 @lru_cache(maxsize=None)
 def type_rules() -> dict[str, TypeRule]:
-    rules = {}
-    for rec in tsv_records(DATA / "windows.tsv"):
-        rules[rec["type"]] = TypeRule(window_days=int(rec["window_days"]), max_km=float(rec["max_km"]),
-                                      symmetric=rec["symmetric"] == "yes", family=rec["family"] or rec["type"],
-                                      speaker=rec.get("speaker") == "yes")
-    return rules
+    """Each type's rule (windows.tsv), its linking family widened by the compatible pairs
+    (compatible_types.tsv): the families a pair joins are linked as one, named after the
+    first of them in windows.tsv's order."""
+    records = tsv_records(DATA / "windows.tsv")
+    own = {rec["type"]: rec["family"] or rec["type"] for rec in records}
+    linked = _joined_families(list(dict.fromkeys(own.values())), own)
+    return {rec["type"]: TypeRule(window_days=int(rec["window_days"]), max_km=float(rec["max_km"]),
+                                  symmetric=rec["symmetric"] == "yes", family=linked[own[rec["type"]]],
+                                  speaker=rec.get("speaker") == "yes", own_family=own[rec["type"]])
+            for rec in records}
+
+
+def _joined_families(families: list[str], own: dict[str, str]) -> dict[str, str]:
+    """Each family's linking family: the families the compatible pairs connect become one,
+    named after the first of them in ``families`` (table order)."""
+    joined = {f: f for f in families}
+    for a, b in compatible_types():
+        fa, fb = joined[own[a]], joined[own[b]]
+        if fa != fb:
+            keep, drop = sorted((fa, fb), key=families.index)
+            joined = {f: keep if j == drop else j for f, j in joined.items()}
+    return joined
+
+
+@lru_cache(maxsize=None)
+def compatible_types() -> dict[tuple[str, str], float]:
+    """(type, type) -> the text evidence a report of one needs to join an incident of the
+    other (compatible_types.tsv), both orders."""
+    pairs: dict[tuple[str, str], float] = {}
+    for rec in tsv_records(DATA / "compatible_types.tsv"):
+        pairs[rec["type_a"], rec["type_b"]] = pairs[rec["type_b"], rec["type_a"]] = float(rec["text"])
+    return pairs
+
+
+def cross_family_text(event_type: str, other_types) -> float:
+    """The text evidence a report of ``event_type`` needs to join an incident of
+    ``other_types``: 0 when one of them is of its own family (windows.tsv), else the
+    compatible pair's (the most lenient one, if several types pair with it)."""
+    own = rule_for(event_type).own_family
+    others = set(other_types)
+    if any(rule_for(t).own_family == own for t in others):
+        return 0.0
+    found = [compatible_types()[event_type, t] for t in others if (event_type, t) in compatible_types()]
+    return min(found) if found else 1.0
 
 
 def rule_for(event_type: str) -> TypeRule:
     rule = type_rules().get(event_type)
     if rule is None:
         return TypeRule(DEFAULT_RULE.window_days, DEFAULT_RULE.max_km, DEFAULT_RULE.symmetric, event_type,
-                        DEFAULT_RULE.speaker)
+                        DEFAULT_RULE.speaker, event_type)
     return rule
 
 
