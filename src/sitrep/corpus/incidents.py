@@ -306,6 +306,11 @@ class Mention:
             return None
         return self.trigger_start - self.sentence_start, (self.trigger_end or self.trigger_start) - self.sentence_start
 
+    def trigger_word(self) -> Optional[str]:
+        """The trigger as its sentence words it, or None."""
+        span = self.own_trigger()
+        return self.sentence[span[0]:span[1]] if span and self.sentence else None
+
     def sentences_with_triggers(self) -> list[tuple[str, Optional[tuple[int, int]]]]:
         """Each sentence reporting the happening in the article (its trigger's first) with
         the trigger's offsets within it (None: not known)."""
@@ -678,7 +683,10 @@ class Cluster:
         # a type of another family (compatible_types.tsv) needs much the same words, or to
         # be told in the very clause of a member ("killed by a suspected air raid"): acts of
         # two families in coordinated clauses are two ("struck the base and captured him")
-        cross = cross_family_text(m.type, (o.type for o in self.members[:COMPARED_MEMBERS]))
+        cross = cross_family_text(m.type, m.trigger_word(),
+                                  ((o.type, o.trigger_word()) for o in self.members[:COMPARED_MEMBERS]))
+        if cross is None:
+            return None  # an arrest or a curfew is no report of the attack it follows
         if same_sentence and cross and not self._one_clause(m):
             same_sentence = False
         affirmed = m.certainty in AFFIRMING

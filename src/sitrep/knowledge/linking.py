@@ -57,26 +57,50 @@ def _joined_families(families: list[str], own: dict[str, str]) -> dict[str, str]
     return joined
 
 
+@dataclass(frozen=True)
+class CompatiblePair:
+    """Two types one happening is filed under (compatible_types.tsv)."""
+    #: the text evidence a report of one needs to join an incident of the other
+    text: float
+    #: stems of the triggers of the second type that pair (empty: any)
+    b_words: tuple[str, ...]
+    #: the pair's second type
+    b_type: str
+
+    def allows(self, b_trigger: Optional[str]) -> bool:
+        """Whether a report of the second type with this trigger word pairs."""
+        if not self.b_words:
+            return True
+        word = (b_trigger or "").lower()
+        return any(word.startswith(stem) for stem in self.b_words)
+
+
 @lru_cache(maxsize=None)
-def compatible_types() -> dict[tuple[str, str], float]:
-    """(type, type) -> the text evidence a report of one needs to join an incident of the
-    other (compatible_types.tsv), both orders."""
-    pairs: dict[tuple[str, str], float] = {}
+def compatible_types() -> dict[tuple[str, str], CompatiblePair]:
+    """(type, type) -> their pair (compatible_types.tsv), both orders."""
+    pairs: dict[tuple[str, str], CompatiblePair] = {}
     for rec in tsv_records(DATA / "compatible_types.tsv"):
-        pairs[rec["type_a"], rec["type_b"]] = pairs[rec["type_b"], rec["type_a"]] = float(rec["text"])
+        pair = CompatiblePair(float(rec["text"]), tuple(rec.get("b_words", "").split()), rec["type_b"])
+        pairs[rec["type_a"], rec["type_b"]] = pairs[rec["type_b"], rec["type_a"]] = pair
     return pairs
 
 
-def cross_family_text(event_type: str, other_types) -> float:
-    """The text evidence a report of ``event_type`` needs to join an incident of
-    ``other_types``: 0 when one of them is of its own family (windows.tsv), else the
-    compatible pair's (the most lenient one, if several types pair with it)."""
+def cross_family_text(event_type: str, trigger: Optional[str], others) -> Optional[float]:
+    """The text evidence a report of ``event_type`` (its trigger word ``trigger``) needs
+    to join an incident whose members are ``others`` ((type, trigger word) pairs): 0 when
+    all of them are of its own family (windows.tsv), the compatible pair's when the others
+    pair with it (its trigger condition met), None when one of them does not (an arrest
+    joins no incident that holds the attack it follows, whatever else it holds)."""
     own = rule_for(event_type).own_family
-    others = set(other_types)
-    if any(rule_for(t).own_family == own for t in others):
-        return 0.0
-    found = [compatible_types()[event_type, t] for t in others if (event_type, t) in compatible_types()]
-    return min(found) if found else 1.0
+    need = 0.0
+    for other_type, other_trigger in others:
+        if rule_for(other_type).own_family == own:
+            continue
+        pair = compatible_types().get((event_type, other_type))
+        if pair is None or not pair.allows(trigger if event_type == pair.b_type else other_trigger):
+            return None
+        need = max(need, pair.text)
+    return need
 
 
 def rule_for(event_type: str) -> TypeRule:
