@@ -92,11 +92,12 @@ from typing import Any, Iterable, Iterator, Optional
 from sitrep.corpus.outlets import outlet_label_sql
 from sitrep.geo import haversine_km  # noqa: F401 - re-exported for callers and tests
 from sitrep.knowledge.actors import country_names
-from sitrep.knowledge.linking import clause_words, country_alpha3, rule_for, stopwords, type_rules
+from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family_text, rule_for, stopwords,
+                                      type_rules)
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "12"
+LINKER_VERSION = "13"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -192,6 +193,16 @@ COMPARED_MEMBERS = 10
 #: statements of one article on unseen news).
 CLAUSE_WORDS = 10
 LOCAL_RANK = 0.1
+#: within its article, a report whose trigger clause says this much the same as that of a
+#: member in another sentence, with the same type and source, is that report told again (a
+#: lead's statement quoted again in the body, a strike recounted further down): it joins
+#: it, before any report its own sentence coordinates it with ("The US reiterated its
+#: support, with its envoy saying force is possible" / later "the envoy said force is
+#: possible"), whatever the rest of the two sentences says
+RETOLD_CLAUSE_TEXT = 0.5
+#: the fits of the article's own links: a report told again (RETOLD_RANK) outranks a
+#: coordinated report of its sentence (SAME_SENTENCE_RANK), which outranks any text match
+RETOLD_RANK, SAME_SENTENCE_RANK = 4.0, 3.0
 #: weights of the text evidence: names and numbers say more than common words
 NAME_WEIGHT, NUMBER_WEIGHT = 2.0, 2.0
 #: a word's first letters, a weak extra feature standing in for its lemma
@@ -294,6 +305,11 @@ class Mention:
         if self.trigger_start is None or self.sentence_start is None:
             return None
         return self.trigger_start - self.sentence_start, (self.trigger_end or self.trigger_start) - self.sentence_start
+
+    def trigger_word(self) -> Optional[str]:
+        """The trigger as its sentence words it, or None."""
+        span = self.own_trigger()
+        return self.sentence[span[0]:span[1]] if span and self.sentence else None
 
     def sentences_with_triggers(self) -> list[tuple[str, Optional[tuple[int, int]]]]:
         """Each sentence reporting the happening in the article (its trigger's first) with
@@ -664,15 +680,31 @@ class Cluster:
         same_sentence = (m.article_id, m.sentence_start) in self.sentences
         if same_sentence and not self._one_clause_chain(m):
             return None  # its sentence tells the member's happening apart from its own
+        # a type of another family (compatible_types.tsv) needs much the same words, or to
+        # be told in the very clause of a member ("killed by a suspected air raid"): acts of
+        # two families in coordinated clauses are two ("struck the base and captured him")
+        cross = cross_family_text(m.type, m.trigger_word(),
+                                  ((o.type, o.trigger_word()) for o in self.members[:COMPARED_MEMBERS]))
+        if cross is None:
+            return None  # an arrest or a curfew is no report of the attack it follows
+        if same_sentence and cross and not self._one_clause(m):
+            same_sentence = False
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
                  and m.role != "article" and self.core_lo is not None)
+        if cross and not same_sentence and not self._local_text(m):
+            # its sentence may tell the member's happening beside its own ("announced a strike
+            # and that the president had been captured"): its own clause must share words too
+            return None
         if m.article_id not in self.articles and rule_for(m.type).speaker:
             text = self._statement_text(m)
         else:
             text = max(m.similarity(other) for other in self.members[:COMPARED_MEMBERS])
+        retold = self._retold(m)
+        if retold:  # told again further on in its article: the same report
+            return RETOLD_RANK + retold
         if same_sentence:  # one act or statement told in coordinated clauses of one sentence
-            return 3.0 + text
+            return SAME_SENTENCE_RANK + text
         need = max(TEXT_FLOOR, TEXT_MIN - TEXT_PER_EVIDENCE * (agree + place))
         if m.role == "article" or self.core_lo is None or not affirmed:
             # no date to confirm it, or a threat, plan or denial rather than a report of the act
@@ -686,6 +718,7 @@ class Cluster:
             need = min(need, SAME_SPEAKER_TEXT)
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
+        need = max(need, cross)
         if slipped and not any(m.similarity(o) >= max(need, DATE_SLIP_TEXT) for o in self._slip_peers(m)):
             return None
         if text < need:
@@ -697,6 +730,29 @@ class Cluster:
         sentences fit alike (a sentence that reports two of them fits both), the one whose
         own words agree is its incident."""
         return max(m.local_similarity(o) for o in self.members[:COMPARED_MEMBERS])
+
+    def _retold(self, m: Mention) -> float:
+        """How much m's trigger clause says the same as that of a member of its article
+        in another sentence with its type and source (``RETOLD_CLAUSE_TEXT`` or more),
+        else 0: the article tells that report again."""
+        best = 0.0
+        for o in self.members[:COMPARED_MEMBERS]:
+            if o.article_id == m.article_id and o.sentence_start != m.sentence_start and o.type == m.type \
+                    and same_speaker(o.source_name, m.source_name):
+                best = max(best, m.local_similarity(o))
+        return best if best >= RETOLD_CLAUSE_TEXT else 0.0
+
+    def _one_clause(self, m: Mention) -> bool:
+        """Whether m's trigger lies in the trigger clause of a member of its sentence
+        (``trigger_clause``): one report worded with two triggers."""
+        mine = m.own_trigger()
+        for o in self.members:
+            if o.article_id == m.article_id and o.sentence_start == m.sentence_start:
+                theirs = o.own_trigger()
+                clause = trigger_clause(o.sentence or "", *theirs) if theirs else None
+                if mine and clause and clause[0] <= mine[0] and mine[1] <= clause[1]:
+                    return True
+        return False
 
     def _one_clause_chain(self, m: Mention) -> bool:
         """Whether m's trigger and those of the members of its sentence are not set apart

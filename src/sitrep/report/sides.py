@@ -98,8 +98,17 @@ class SideIndex:
 
     def of_name(self, name: Optional[str], country: Optional[str] = None,
                 sector: Optional[str] = None) -> Optional[Side]:
-        if name and not country and name in self._actors:
-            country, sector = self._actors[name]
+        """The side of a speaker or actor by name: the country and sector the period's
+        actors give it when the caller knows no country. When the caller knows only the
+        country (a quote's speaker), a name the period's actors know as a news outlet,
+        NGO, international body, firm or armed group of that country speaks for itself:
+        "The AP reports that ..." is no word of the United States."""
+        if name and name in self._actors:
+            known_country, known_sector = self._actors[name]
+            if not country:
+                country, sector = known_country, known_sector
+            elif sector is None and known_sector in NAMED_SECTORS and known_country == country:
+                sector = known_sector
         return side_of(name, country, sector)
 
     def source(self, e: dict) -> Optional[Side]:
