@@ -3,7 +3,7 @@
 The stage reads as its algorithm:
 
 1. find trigger candidates sentence by sentence, outside page furniture
-   (``event_triggers``, ``event_context.furniture_spans``);
+   (``event_triggers``, ``event_context.furniture_paragraphs``);
 2. give each candidate its roles (``event_roles``), its PLOVER coding (future, negated
    and promised acts, labour strikes, instrument modes), its place, its date -- the
    sentence's own date kept at the granularity given, else an inferred one -- and its
@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
-                                        clause_verb, furniture_spans, in_spans)
+                                        clause_verb, furniture_paragraphs, in_spans)
 from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
@@ -94,7 +94,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
     if not positions and not hyphens:
         return [], None
     index = actor_index(doc, lex.words)
-    furniture = furniture_spans(doc, lex)
+    furniture = _furniture(doc, lex)
     sents = list(sdoc.sents)
     starts = [s.start for s in sents]
     by_sent: dict[int, list[int]] = {}
@@ -120,6 +120,19 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands = imputed_aims(resolve_embedding(cands, lex), lex, index)
         out.extend((c, sent) for c in cands)
     return out, index
+
+
+def _furniture(doc: Document, lex) -> list[tuple[int, int]]:
+    """The page furniture's paragraph spans; how many paragraphs of each kind were skipped
+    is noted in ``article.meta["furniture"]`` (nothing in them is coded, so the count says
+    what was left out)."""
+    found = furniture_paragraphs(doc, lex)
+    if found:
+        counts: dict[str, int] = {}
+        for _, _, kind in found:
+            counts[kind] = counts.get(kind, 0) + 1
+        doc.article.meta["furniture"] = counts
+    return [(start, end) for start, end, _ in found]
 
 
 def _motion_verbs(kb) -> frozenset[str]:
