@@ -1,7 +1,9 @@
 """Page furniture (photo captions and credits) and non-eventive readings of event words
 (session 12, furniture13). Every sentence is invented for these tests; places and people
 are made up (Borduria, Ruritania, Klow, Szohod)."""
-from event_helpers import run, triggers
+from event_helpers import FILTER_TAIL, run, triggers
+
+from sitrep.stages.event_readings import load_non_eventive, NON_EVENTIVE_KINDS
 
 
 def events_in(doc, paragraph_start: str, paragraph_end: str):
@@ -59,3 +61,98 @@ def test_a_past_or_scheduled_dated_sentence_is_prose(kb):
         doc = run(kb, LEAD + sentence + TAIL)
         assert kind in [e.type for e in events_in(doc, sentence[:20], "The talks lasted")], (sentence, triggers(doc))
         assert "dated_caption" not in doc.article.meta.get("furniture", {}), sentence
+
+
+# -- non-eventive readings -----------------------------------------------------------------
+
+def test_the_data_file_has_every_kind():
+    cues = load_non_eventive()
+    assert set(cues) == set(NON_EVENTIVE_KINDS)
+    assert "as opposed to" in cues["fixed_expression"]
+
+
+def test_a_predicative_participle_is_a_state_not_an_act(kb):
+    for sentence in ("The Bordurian army is divided over the ceasefire with Ruritania.",
+                     "What was most striking about Borduria's vote was its size.",
+                     "What is alarming for Ruritania is the silence of Borduria."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert [e for e in doc.events if e.trigger.text != "met"] == [], (sentence, triggers(doc))
+
+
+def test_a_passive_or_an_object_free_relative_stays_an_act(kb):
+    for sentence in ("The Ruritanian convoy was attacked by Bordurian rebels near Klow on Monday.",
+                     "What the Bordurian rebels attacked on Monday was a Ruritanian convoy."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert "ASSAULT" in [e.type for e in doc.events], (sentence, triggers(doc))
+
+
+def test_a_participle_governing_a_clause_is_a_commitment(kb):
+    doc = run(kb, "The Bordurian president told reporters he was committed to work with Ruritania on the border."
+              + FILTER_TAIL)
+    assert "AGREE" in [e.type for e in doc.events], triggers(doc)
+
+
+def test_as_opposed_to_links_two_phrases(kb):
+    doc = run(kb, "Borduria abstained in the vote, as opposed to voting against Ruritania." + FILTER_TAIL)
+    assert "REJECT" not in [e.type for e in doc.events], triggers(doc)
+    doc = run(kb, "Borduria opposed the Ruritanian resolution in the vote on Monday." + FILTER_TAIL)
+    assert "REJECT" in [e.type for e in doc.events], triggers(doc)
+
+
+def test_the_injured_named_without_a_doer_are_a_state(kb):
+    for sentence in ("The charity helped Ruritanians wounded and displaced by the war.",
+                     "The aid group cares for Bordurian villagers injured by shelling.",
+                     "Clinics in Klow treat Ruritanian children hurt in the floods."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert not [e for e in doc.events if e.trigger.text in ("wounded", "injured", "hurt")], (sentence, triggers(doc))
+
+
+def test_the_injured_with_a_named_doer_or_a_finite_verb_stay(kb):
+    for sentence in ("Ruritanian protesters wounded by Bordurian police were taken to hospital on Monday.",
+                     "Bordurian police wounded three Ruritanian protesters on Monday.",
+                     "Two Ruritanian soldiers were injured by Bordurian shelling on Monday."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert "ASSAULT" in [e.type for e in doc.events], (sentence, triggers(doc))
+
+
+def test_a_family_members_cooperation_or_praise_is_private(kb):
+    for sentence in ("The American hostage's parents pledged to carry on his charity work.",
+                     "The Ruritanian journalist's widow thanked the Bordurian president for his letter.",
+                     "His brother agreed to meet the Bordurian ambassador in Szohod."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert [e for e in doc.events if e.trigger.text != "met"] == [], (sentence, triggers(doc))
+
+
+def test_a_familys_demand_stays_political(kb):
+    doc = run(kb, "The hostage's family urged the Ruritanian government to negotiate with Borduria." + FILTER_TAIL)
+    assert "REQUEST" in [e.type for e in doc.events], triggers(doc)
+
+
+def test_a_count_of_unnamed_voters_is_a_tally(kb):
+    for sentence in ("Only nine countries did not support Borduria's bid for a seat on the council.",
+                     "Forty senators did not support the Ruritania bill on Tuesday.",
+                     "In the assembly, 15 withheld their support for Ruritania."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert not [e for e in doc.events if e.type in ("SUPPORT", "REJECT")], (sentence, triggers(doc))
+
+
+def test_named_or_uncounted_voters_stay(kb):
+    for sentence in ("Borduria did not support Ruritania's bid for a seat on the council.",
+                     "Two NATO members backed Ruritania's bid for a seat on the council."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert [e for e in doc.events if e.type in ("SUPPORT", "REJECT")], (sentence, triggers(doc))
+
+
+def test_a_trip_to_a_kind_of_place_is_no_visit(kb):
+    for sentence in ("Instead of training, Bordurian soldiers travel to remote villages to help with the harvest.",
+                     "Each spring Ruritanian troops go to the fields to plant rice.",
+                     "Bordurian conscripts head to farms in the south every autumn."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert "CONSULT" not in [e.type for e in doc.events if e.trigger.text != "met"], (sentence, triggers(doc))
+
+
+def test_a_trip_to_a_named_place_is_a_visit(kb):
+    doc = run(kb, "The Bordurian foreign minister traveled to Zenda on Monday to see the Ruritanian president."
+              + FILTER_TAIL)
+    assert [e for e in doc.events if e.type in ("CONSULT", "AGREE") and e.trigger.text != "met"], triggers(doc)
+

@@ -1,0 +1,184 @@
+"""Non-eventive readings of event words: constructions in which a trigger names no act.
+
+A word that names an act in one construction names a state, an evaluation, a link or a
+private matter in another (docs/annotation.md 2). Each rule below reads one class of
+construction from the parse; the words it needs are in
+``knowledge/data/plover/non_eventive.tsv``:
+
+* **predicative participle**: a participle that is the predicate adjective of a copular
+  verb ("the armed forces are divided", "the cabinet remains split") or whose subject is a
+  free relative ("what was striking was the size of the vote"): a state or an evaluation;
+  a passive ("the convoy was attacked", auxiliary "be" with a past participle) is an act;
+* **fixed expression**: the trigger inside a connective built on an event word
+  ("abstained, as opposed to voting against");
+* **injured as a state**: a verb of injury (``injury_verb`` of filter_cues.tsv) as a
+  reduced relative on a noun, with no actor as its agent ("refugees wounded and displaced
+  by the war"): the victims' state, which annotation.md 2 does not code on its own;
+  "protesters wounded by police" names the doer and stays;
+* **private person**: a family member (``kin_noun``) as the doer of cooperation, a
+  concession or praise (``private_type``: "the hostage's parents pledged to keep his
+  memory alive"): a private act; a family's demand or accusation stays;
+* **vote tally**: a stance (``tally_type``) whose subject is a bare count of unnamed
+  parties ("only nine countries did not support the bid", "40 senators withheld their
+  support"): counted votes, not the act of a party;
+* **trip to a kind of place**: a visit by a verb of going (``motion_verb``) whose
+  destination is neither an actor nor a named place but a plural kind of place ("troops
+  travel to rural areas"): a trip, not a visit to anyone.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+NON_EVENTIVE_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "non_eventive.tsv"
+#: the kinds of rows the data file may hold
+NON_EVENTIVE_KINDS = ("copular_verb", "wh_subject", "fixed_expression", "kin_noun", "private_type",
+                      "tally_type", "motion_verb")
+#: parse relations of a predicate adjective on a copular verb
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+#: participle tags (and adjectives the tagger makes of them: "divided/JJ")
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "JJ"})
+#: a participle with one of these dependents acts on something (an object, an agent, a
+#: recipient) or commits to an act ("is committed to work with", "are prepared to strike":
+#: a clause it governs)
+_ACTING_DEPS = frozenset({"dobj", "agent", "dative", "iobj", "xcomp", "ccomp"})
+
+
+@lru_cache(maxsize=2)
+def load_non_eventive(path: Path = NON_EVENTIVE_PATH) -> dict[str, tuple[str, ...]]:
+    """kind -> its values (fixed expressions one a row, words otherwise); an unknown kind
+    or an empty row is an error naming the file and line."""
+    out: dict[str, list[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[0] not in NON_EVENTIVE_KINDS or not fields[1].split():
+            raise ValueError(f"{path}:{number}: expected 'kind<TAB>values' with kind one of "
+                             f"{', '.join(NON_EVENTIVE_KINDS)}; fix this line")
+        values = [fields[1].strip().lower()] if fields[0] == "fixed_expression" else fields[1].split()
+        out.setdefault(fields[0], []).extend(values)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def non_eventive_reason(c, index) -> str:
+    """Why the candidate ``c`` (event_triggers.Candidate) names no act, or "" when it may."""
+    cues = load_non_eventive()
+    injury_verbs = _injury_verbs()
+    head = c.head
+    if c.is_verb and predicative_participle(head, cues):
+        return "predicative participle"
+    if in_fixed_expression(head, cues.get("fixed_expression", ())):
+        return "fixed expression"
+    if c.is_verb and injured_as_state(head, index, injury_verbs):
+        return "injured as a state"
+    if c.type in cues.get("private_type", ()) and private_doer(head, c.is_verb, cues.get("kin_noun", ())):
+        return "private person"
+    if c.type in cues.get("tally_type", ()) and counted_doers(head, c.is_verb):
+        return "vote tally"
+    if c.type == "CONSULT" and c.is_verb and head.lemma_.lower() in cues.get("motion_verb", ()) \
+            and trip_to_a_kind_of_place(head, index):
+        return "trip"
+    return ""
+
+
+def predicative_participle(verb, cues: dict[str, tuple[str, ...]]) -> bool:
+    """"The armed forces are divided", "the cabinet remains split" (a participle as the
+    predicate adjective of a copular verb, acting on nothing and governing no clause), or
+    "what was striking" (a participle whose subject is a free relative): a state or an
+    evaluation. "Was committed to work with X" promises an act and stays."""
+    if verb.tag_ not in _PARTICIPLE_TAGS or any(ch.dep_ in _ACTING_DEPS for ch in verb.children):
+        return False
+    if verb.dep_ in _PREDICATE_DEPS and verb.head.lemma_.lower() in cues.get("copular_verb", ()):
+        return True
+    return verb.tag_ == "VBG" and any(ch.dep_ in ("nsubj", "csubj") and ch.lower_ in cues.get("wh_subject", ())
+                                      for ch in verb.children)
+
+
+def in_fixed_expression(tok, expressions: tuple[str, ...]) -> bool:
+    """The token is a word of one of the fixed ``expressions`` as written around it."""
+    doc = tok.doc
+    for expression in expressions:
+        words = expression.split()
+        for k, word in enumerate(words):
+            start = tok.i - k
+            if word != tok.lower_ or start < 0 or start + len(words) > len(doc):
+                continue
+            if [t.lower_ for t in doc[start:start + len(words)]] == words:
+                return True
+    return False
+
+
+def injured_as_state(verb, index, injury_verbs: frozenset[str]) -> bool:
+    """A verb of injury as a reduced relative on a noun ("Ruritanians wounded and displaced
+    by the war"), or a conjunct of one, whose agent names no actor: the state of the
+    people named, not an attack."""
+    if verb.lemma_.lower() not in injury_verbs or verb.tag_ != "VBN":
+        return False
+    top = verb
+    while top.dep_ == "conj" and top.head.tag_ == "VBN":
+        top = top.head
+    if any(ch.dep_ in ("aux", "auxpass") for ch in top.children):
+        return False  # "were wounded", "have injured": a finite clause tells an act
+    # a reduced relative on a noun ("Syrians injured by shelling"), which the parser may
+    # also read as a verbless clause with the noun as its subject
+    reduced = top.dep_ == "acl" and top.head.pos_ in ("NOUN", "PROPN")
+    if not (reduced or any(ch.dep_ == "nsubj" for ch in top.children)):
+        return False
+    agents = [t for v in (verb, top) for ch in v.children if ch.dep_ == "agent" for t in ch.subtree]
+    return not any(index[t.i] is not None for t in agents)
+
+
+def private_doer(head, is_verb: bool, kin_nouns: tuple[str, ...]) -> bool:
+    """The act's subject is a family member ("his parents", "the hostage's mother")."""
+    subject = _subject(head) if is_verb else None
+    return subject is not None and subject.lemma_.lower() in kin_nouns or (
+        subject is not None and subject.lower_ in kin_nouns)
+
+
+def counted_doers(head, is_verb: bool) -> bool:
+    """The subject is a count of unnamed parties: a number alone ("only 15 withheld their
+    support") or a counted common noun with no name or actor in its phrase ("nine
+    countries", "40 senators")."""
+    verb = head if is_verb else (head.head if head.dep_ in ("dobj", "nsubj") else None)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return False
+    counted = subject.pos_ == "NUM" or any(ch.dep_ in ("nummod", "compound") and ch.tag_ == "CD"
+                                           for ch in subject.children)
+    if not counted:
+        return False
+    # a role noun ("senators", "members") counted is still nobody in particular
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")
+                   for t in subject.subtree if t.pos_ != "NUM")
+
+
+def trip_to_a_kind_of_place(verb, index) -> bool:
+    """"Travel to rural areas", "go to the fields": the destination is a plural common
+    noun with no name and no actor in its phrase."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            place = next((ch for ch in prep.children if ch.dep_ == "pobj"), None)
+            if place is None:
+                return False
+            return place.tag_ == "NNS" and not any(
+                t.pos_ == "PROPN" or t.ent_type_ or index[t.i] is not None for t in place.subtree)
+    return False
+
+
+def _injury_verbs() -> frozenset[str]:
+    """The verbs of injury the event filter's casualty rule reads (one list for both)."""
+    from sitrep.stages.event_filter import load_filter_cues  # the filter imports the trigger stage
+    return load_filter_cues().get("injury_verb", frozenset())
+
+
+def _subject(verb):
+    """The verb's subject, or its first conjunct's when it shares it ("did not support X,
+    and withheld ...")."""
+    for tok in (verb, verb.head if verb.dep_ == "conj" else None):
+        if tok is None:
+            continue
+        found = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found
+    return None
