@@ -33,10 +33,15 @@ def test_a_caption_closed_by_an_agency_credit_codes_no_event(kb):
 
 
 def test_a_slash_in_prose_is_no_credit(kb):
-    sentence = "Ruritania accused Borduria of blocking shipments of medicine against HIV/AIDS."
-    doc = run(kb, LEAD + sentence + TAIL)
-    assert "ACCUSE" in [e.type for e in events_in(doc, sentence[:20], "The talks lasted")], triggers(doc)
-    assert "furniture" not in doc.article.meta
+    # lines without a full stop are longer than a heading, so only the credit rule could take them
+    for sentence in ("Ruritania accused Borduria of blocking shipments of medicine against HIV/AIDS.",
+                     "On Tuesday the health minister of Ruritania again accused Borduria of blocking the "
+                     "shipments of medicine that the clinics of the border region need for patients with HIV/AIDS",
+                     "On Tuesday the foreign minister of Ruritania accused Borduria of wrecking the long "
+                     "planned and carefully prepared meeting of the two alliances, known here as the NATO/EU"):
+        doc = run(kb, LEAD + sentence + TAIL)
+        assert "ACCUSE" in [e.type for e in events_in(doc, sentence[:20], "The talks lasted")], triggers(doc)
+        assert "furniture" not in doc.article.meta, sentence
 
 
 # -- captions told in the present with a full date ----------------------------------------
@@ -58,6 +63,16 @@ def test_a_past_or_scheduled_dated_sentence_is_prose(kb):
             ("The new Bordurian tariffs on Ruritanian steel take effect on April 2, 2024.", "SANCTION"),
             ("\"Borduria attacks our villages every night,\" the Ruritanian president said on March 3, 2024.",
              "ASSAULT")):
+        doc = run(kb, LEAD + sentence + TAIL)
+        assert kind in [e.type for e in events_in(doc, sentence[:20], "The talks lasted")], (sentence, triggers(doc))
+        assert "dated_caption" not in doc.article.meta.get("furniture", {}), sentence
+
+
+def test_a_present_report_or_a_measure_with_its_effective_day_is_prose(kb):
+    for sentence, kind in (
+            ("The Bordurian rebels claim they shelled a Ruritanian depot near Klow on March 2, 2024.", "ASSAULT"),
+            ("The Ruritanian army says its jets bombed rebel bases on March 4, 2024.", "ASSAULT"),
+            ("Borduria bans all Ruritanian imports, effective March 1, 2024.", "SANCTION")):
         doc = run(kb, LEAD + sentence + TAIL)
         assert kind in [e.type for e in events_in(doc, sentence[:20], "The talks lasted")], (sentence, triggers(doc))
         assert "dated_caption" not in doc.article.meta.get("furniture", {}), sentence
@@ -155,4 +170,3 @@ def test_a_trip_to_a_named_place_is_a_visit(kb):
     doc = run(kb, "The Bordurian foreign minister traveled to Zenda on Monday to see the Ruritanian president."
               + FILTER_TAIL)
     assert [e for e in doc.events if e.type in ("CONSULT", "AGREE") and e.trigger.text != "met"], triggers(doc)
-

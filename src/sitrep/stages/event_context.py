@@ -111,6 +111,7 @@ def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
     paragraphs = doc.paragraphs or ([(0, len(text))] if text else [])
     title = _normalise(doc.article.title or "")
     many = len(paragraphs) >= 3  # a single sentence or a short snippet is never furniture
+    speech_verbs = lex.words.saying_verbs | lex.words.evaluating_verbs
     seen: set[str] = set()
     out = []
     for start, end in paragraphs:
@@ -118,7 +119,7 @@ def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
         norm = _normalise(body)
         if many and _is_furniture(body, norm, title, seen, lex.furniture):
             out.append((start, end, "furniture"))
-        elif many and dated_caption(doc, start, end):
+        elif many and dated_caption(doc, start, end, speech_verbs):
             out.append((start, end, "dated_caption"))
         if norm:
             seen.add(norm)
@@ -134,12 +135,13 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _HANDLE = re.compile(r"\(@\w+\)")
 
 
-def dated_caption(doc: Document, start: int, end: int) -> bool:
+def dated_caption(doc: Document, start: int, end: int, speech_verbs: frozenset[str] = frozenset()) -> bool:
     """The paragraph ``[start, end)`` is a photo caption: one sentence of at most
     ``CAPTION_MAX_WORDS`` words whose main verb is in the simple present ("arrives",
-    "meet", "speaks with reporters") and which carries a full calendar date (day, month and
-    the year written out: "July 25, 2017", "Friday, Feb. 9, 2018") no later than the
-    publication day, with no quotation mark and no embedded post. News prose tells a dated
+    "meet", "speaks with reporters") and reports nothing (no verb of saying or claiming,
+    no content clause) and which closes on a full calendar date (day, month and the year
+    written out, after a comma or "on": "..., July 25, 2017", "..., Friday, Feb. 9, 2018")
+    no later than the publication day, with no quotation mark and no embedded post. News prose tells a dated
     act in the past; the present with a full past date is how a caption describes its
     picture (docs/annotation.md 2: captions are page furniture)."""
     sdoc = doc.nlp
@@ -154,13 +156,34 @@ def dated_caption(doc: Document, start: int, end: int) -> bool:
     sents = list(chars.sents)
     if len(sents) != 1:
         return False
-    if not _told_in_present(sents[0].root):
+    root = sents[0].root
+    if not _told_in_present(root) or _reports(root, speech_verbs):
         return False
     published = (doc.article.published or "")[:10]
     # a picture shows what happened by the day of publication; a present with a later date
     # is a schedule ("the sanctions take effect on March 20, 2024"), which is news
     return any(start <= t.span[0] < end and _full_date(t) and not (published and t.value[:10] > published)
-               for t in doc.times)
+               and _closes_the_line(sdoc, t, sents[0]) for t in doc.times)
+
+
+def _reports(root, speech_verbs: frozenset[str]) -> bool:
+    """A line that reports or claims ("Hamas claims it fired ...", "the ministry says its
+    troops recaptured ..."): a verb of saying, or any clause as the verb's content, is a
+    news headline's or a report's shape, not a caption's."""
+    return root.lemma_.lower() in speech_verbs or any(ch.dep_ == "ccomp" for ch in root.children)
+
+
+def _closes_the_line(sdoc, time: Time, sent) -> bool:
+    """The date is the line's last phrase, after a comma or "on", and hangs from no
+    adjective ("..., Zenda, March 3, 2024.", "... near Klow on February 28, 2024."; not
+    "..., effective May 1, 2024"): where a caption puts the day of its picture."""
+    span = sdoc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    rest = [t for t in sdoc[span.end:sent.end] if not (t.is_punct or t.is_space)]
+    before = sdoc[span.start - 1] if span.start > sent.start else None
+    return not rest and before is not None and before.lower_ in (",", "on") \
+        and span.root.head.pos_ != "ADJ"
 
 
 def _told_in_present(root) -> bool:
