@@ -170,3 +170,54 @@ def test_a_trip_to_a_named_place_is_a_visit(kb):
     doc = run(kb, "The Bordurian foreign minister traveled to Zenda on Monday to see the Ruritanian president."
               + FILTER_TAIL)
     assert [e for e in doc.events if e.type in ("CONSULT", "AGREE") and e.trigger.text != "met"], triggers(doc)
+
+
+# -- an order to diplomats to leave is an expulsion ---------------------------------------
+
+def test_an_order_to_diplomats_to_leave_is_an_expulsion(kb):
+    for sentence in ("The Norwegian foreign ministry ordered four Swedish diplomats to leave within 48 hours.",
+                     "Sweden asked the Norwegian ambassador to leave the country by Friday.",
+                     "Denmark has ordered two Russian envoys to depart, the ministry said."):
+        doc = run(kb, sentence + FILTER_TAIL)
+        assert "SANCTION" in [e.type for e in doc.events], (sentence, triggers(doc))
+        assert "REQUEST" not in [e.type for e in doc.events], (sentence, triggers(doc))
+
+
+def test_an_order_to_troops_or_citizens_is_no_expulsion(kb):
+    doc = run(kb, "The Norwegian government ordered its citizens to leave Sweden by Friday." + FILTER_TAIL)
+    assert "SANCTION" not in [e.type for e in doc.events], triggers(doc)
+
+
+# -- one happening restated in other words ---------------------------------------------------
+
+def _of(doc, type_):
+    return [e for e in doc.events if e.type == type_]
+
+
+def test_a_demand_restated_with_the_same_content_is_one_happening(kb):
+    texts = ("The Norwegian prime minister called on Sweden on Tuesday to free the detained fishermen. "
+             "In a letter, she urged the Swedish government to free the fishermen before the holiday.",
+             "Denmark demanded that Sweden hand over the suspect. Copenhagen also asked Stockholm to hand "
+             "him over quickly, a Danish spokesman said.")
+    for text in texts:
+        doc = run(kb, text + FILTER_TAIL)
+        requests = _of(doc, "REQUEST")
+        assert len(requests) == 1 and len(requests[0].mentions) == 2, (text, triggers(doc))
+
+
+def test_a_refusal_restated_is_one_happening(kb):
+    text = ("Norway's defence minister still refuses to approve the sale of the frigates to Sweden. "
+            "Officials said talks continued. The minister has not yet agreed to approve the frigate sale, "
+            "his office said on Tuesday.")
+    doc = run(kb, text + FILTER_TAIL)
+    rejects = _of(doc, "REJECT")
+    assert len(rejects) == 1 and len(rejects[0].mentions) == 2, triggers(doc)
+
+
+def test_two_demands_with_other_contents_or_recipients_stay_two(kb):
+    for text in ("The Norwegian prime minister called on Sweden to free the detained fishermen. "
+                 "Later she urged Sweden to reopen the border crossing at Svinesund.",
+                 "Norway's defence minister refuses to approve the sale of frigates to Sweden. "
+                 "Norway's foreign minister refuses to approve the sale of fishing rights to Denmark."):
+        doc = run(kb, text + FILTER_TAIL)
+        assert len([e for e in doc.events if e.type in ("REQUEST", "REJECT")]) == 2, (text, triggers(doc))

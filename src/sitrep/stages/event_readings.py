@@ -21,6 +21,8 @@ construction from the parse; the words it needs are in
 * **vote tally**: a stance (``tally_type``) whose subject is a bare count of unnamed
   parties ("only nine countries did not support the bid", "40 senators withheld their
   support"): counted votes, not the act of a party;
+* **an order to leave** (a retyping, not a drop): a REQUEST ordering diplomats to leave
+  ("ordered 60 diplomats to leave") is an expulsion, SANCTION (``order_to_leave``);
 * **trip to a kind of place**: a visit by a verb of going (``motion_verb``) whose
   destination is neither an actor nor a named place but a plural kind of place ("troops
   travel to rural areas"): a trip, not a visit to anyone.
@@ -33,7 +35,7 @@ from pathlib import Path
 NON_EVENTIVE_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "non_eventive.tsv"
 #: the kinds of rows the data file may hold
 NON_EVENTIVE_KINDS = ("copular_verb", "wh_subject", "fixed_expression", "kin_noun", "private_type",
-                      "tally_type", "motion_verb")
+                      "tally_type", "motion_verb", "order_verb", "envoy_noun", "departure_verb")
 #: parse relations of a predicate adjective on a copular verb
 _PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 #: participle tags (and adjectives the tagger makes of them: "divided/JJ")
@@ -164,6 +166,24 @@ def trip_to_a_kind_of_place(verb, index) -> bool:
             return place.tag_ == "NNS" and not any(
                 t.pos_ == "PROPN" or t.ent_type_ or index[t.i] is not None for t in place.subtree)
     return False
+
+
+def order_to_leave(c) -> bool:
+    """A REQUEST that orders diplomats to leave ("ordered 60 diplomats to leave", "asked
+    the ambassador to leave the country"): an expulsion, so the candidate becomes a
+    SANCTION (mode ``expel``) and returns True."""
+    cues = load_non_eventive()
+    head = c.head
+    if c.type != "REQUEST" or not c.is_verb or head.lemma_.lower() not in cues.get("order_verb", ()):
+        return False
+    envoy = next((ch for ch in head.children if ch.dep_ in ("dobj", "dative", "nsubj")
+                  and ch.lemma_.lower() in cues.get("envoy_noun", ())
+                  or ch.dep_ in ("dobj", "dative") and ch.lower_ in cues.get("envoy_noun", ())), None)
+    clause = next((ch for ch in head.children if ch.dep_ in ("xcomp", "ccomp")), None)
+    if envoy is None or clause is None or clause.lemma_.lower() not in cues.get("departure_verb", ()):
+        return False
+    c.type, c.mode = "SANCTION", "expel"
+    return True
 
 
 def _injury_verbs() -> frozenset[str]:

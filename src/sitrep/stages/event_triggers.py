@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.stages.event_roles import actor_of_phrase, child, lemma
-from sitrep.stages.event_readings import non_eventive_reason
+from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
@@ -1214,6 +1214,8 @@ def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=froze
     by_head = {c.head.i: c for c in cands}
     out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
     out = [c for c in out if not non_eventive_reason(c, index)]  # states, private acts, tallies
+    for c in out:
+        order_to_leave(c)  # "ordered the diplomats to leave": an expulsion
     by_head = {c.head.i: c for c in out}
     for c in out:
         _attach_light_verb(c, lex, by_head)

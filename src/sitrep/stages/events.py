@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
                                         clause_verb, furniture_paragraphs, in_spans)
-from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
+from sitrep.stages.event_merge import Draft, content_words, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
@@ -369,6 +369,8 @@ class DraftBuilder:
                      casualty=self._casualty(c, source), period=period,
                      specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
                      lemma=lemma(c.head), object_words=object_words(c.head.doc, _object_heads(c)),
+                     content_words=content_words(c.head) | (
+                         content_words(c.light) - {lemma(c.head)} if c.light is not None else frozenset()),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _when(self, c: Candidate, sent) -> tuple[EventDate, Optional[str], Optional[Time]]:
