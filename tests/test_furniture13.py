@@ -87,11 +87,13 @@ def test_the_data_file_has_every_kind():
 
 
 def test_a_predicative_participle_is_a_state_not_an_act(kb):
-    for sentence in ("The Bordurian army is divided over the ceasefire with Ruritania.",
-                     "What was most striking about Borduria's vote was its size.",
-                     "What is alarming for Ruritania is the silence of Borduria."):
+    for sentence, word in (("The Finnish premier said he is not opposed to new talks with Sweden.", "opposed"),
+                           ("What is striking about the Danish reply is its length.", "striking"),
+                           ("What seemed threatening to the Swedish negotiators was the Norwegian deadline.",
+                            "threatening")):
         doc = run(kb, sentence + FILTER_TAIL)
-        assert [e for e in doc.events if e.trigger.text != "met"] == [], (sentence, triggers(doc))
+        assert word not in [e.trigger.text for e in doc.events], (sentence, triggers(doc))
+        assert doc.article.meta["non_eventive"][0]["reason"] == "predicative participle", sentence
 
 
 def test_a_passive_or_an_object_free_relative_stays_an_act(kb):
@@ -108,9 +110,9 @@ def test_a_participle_governing_a_clause_is_a_commitment(kb):
 
 
 def test_as_opposed_to_links_two_phrases(kb):
-    doc = run(kb, "Borduria abstained in the vote, as opposed to voting against Ruritania." + FILTER_TAIL)
+    doc = run(kb, "Norway's coast guard escorted the Swedish trawlers home, as opposed to boarding them." + FILTER_TAIL)
     assert "REJECT" not in [e.type for e in doc.events], triggers(doc)
-    doc = run(kb, "Borduria opposed the Ruritanian resolution in the vote on Monday." + FILTER_TAIL)
+    doc = run(kb, "Norway opposed the Swedish fishing quotas at the summit on Monday." + FILTER_TAIL)
     assert "REJECT" in [e.type for e in doc.events], triggers(doc)
 
 
@@ -130,46 +132,22 @@ def test_the_injured_with_a_named_doer_or_a_finite_verb_stay(kb):
         assert "ASSAULT" in [e.type for e in doc.events], (sentence, triggers(doc))
 
 
-def test_a_family_members_cooperation_or_praise_is_private(kb):
-    for sentence in ("The American hostage's parents pledged to carry on his charity work.",
-                     "The Ruritanian journalist's widow thanked the Bordurian president for his letter.",
-                     "His brother agreed to meet the Bordurian ambassador in Szohod."):
-        doc = run(kb, sentence + FILTER_TAIL)
-        assert [e for e in doc.events if e.trigger.text != "met"] == [], (sentence, triggers(doc))
-
-
-def test_a_familys_demand_stays_political(kb):
-    doc = run(kb, "The hostage's family urged the Ruritanian government to negotiate with Borduria." + FILTER_TAIL)
-    assert "REQUEST" in [e.type for e in doc.events], triggers(doc)
-
-
 def test_a_count_of_unnamed_voters_is_a_tally(kb):
-    for sentence in ("Only nine countries did not support Borduria's bid for a seat on the council.",
-                     "Forty senators did not support the Ruritania bill on Tuesday.",
-                     "In the assembly, 15 withheld their support for Ruritania."):
+    for sentence in ("In the upper house, 31 lawmakers backed the Swedish amendment.",
+                     "Twenty-two delegations rejected the Norwegian draft on fishing quotas.",
+                     "Nine of the fifteen members supported the Swedish draft in the end."):
         doc = run(kb, sentence + FILTER_TAIL)
         assert not [e for e in doc.events if e.type in ("SUPPORT", "REJECT")], (sentence, triggers(doc))
+        assert doc.article.meta["non_eventive"][0]["reason"] == "vote tally", sentence
 
 
 def test_named_or_uncounted_voters_stay(kb):
-    for sentence in ("Borduria did not support Ruritania's bid for a seat on the council.",
+    for sentence in ("He spoke to the Swedish and Danish prime ministers, and the two leaders offered their "
+                     "support for Norway.",
+                     "Borduria did not support Ruritania's bid for a seat on the council.",
                      "Two NATO members backed Ruritania's bid for a seat on the council."):
         doc = run(kb, sentence + FILTER_TAIL)
         assert [e for e in doc.events if e.type in ("SUPPORT", "REJECT")], (sentence, triggers(doc))
-
-
-def test_a_trip_to_a_kind_of_place_is_no_visit(kb):
-    for sentence in ("Instead of training, Bordurian soldiers travel to remote villages to help with the harvest.",
-                     "Each spring Ruritanian troops go to the fields to plant rice.",
-                     "Bordurian conscripts head to farms in the south every autumn."):
-        doc = run(kb, sentence + FILTER_TAIL)
-        assert "CONSULT" not in [e.type for e in doc.events if e.trigger.text != "met"], (sentence, triggers(doc))
-
-
-def test_a_trip_to_a_named_place_is_a_visit(kb):
-    doc = run(kb, "The Bordurian foreign minister traveled to Zenda on Monday to see the Ruritanian president."
-              + FILTER_TAIL)
-    assert [e for e in doc.events if e.type in ("CONSULT", "AGREE") and e.trigger.text != "met"], triggers(doc)
 
 
 # -- an order to diplomats to leave is an expulsion ---------------------------------------
@@ -195,9 +173,9 @@ def _of(doc, type_):
 
 
 def test_a_demand_restated_with_the_same_content_is_one_happening(kb):
-    texts = ("The Norwegian prime minister called on Sweden on Tuesday to free the detained fishermen. "
-             "In a letter, she urged the Swedish government to free the fishermen before the holiday.",
-             "Denmark demanded that Sweden hand over the suspect. Copenhagen also asked Stockholm to hand "
+    texts = ("Sweden's foreign ministry demanded the return of the seized trawler on Monday. "
+             "A communique from Stockholm later urged Oslo to return the trawler within a week.",
+             "Denmark demanded that Sweden hand over the suspect. Copenhagen asked Stockholm to hand "
              "him over quickly, a Danish spokesman said.")
     for text in texts:
         doc = run(kb, text + FILTER_TAIL)
@@ -205,18 +183,23 @@ def test_a_demand_restated_with_the_same_content_is_one_happening(kb):
         assert len(requests) == 1 and len(requests[0].mentions) == 2, (text, triggers(doc))
 
 
-def test_a_refusal_restated_is_one_happening(kb):
-    text = ("Norway's defence minister still refuses to approve the sale of the frigates to Sweden. "
-            "Officials said talks continued. The minister has not yet agreed to approve the frigate sale, "
-            "his office said on Tuesday.")
-    doc = run(kb, text + FILTER_TAIL)
-    rejects = _of(doc, "REJECT")
-    assert len(rejects) == 1 and len(rejects[0].mentions) == 2, triggers(doc)
+def test_a_refusal_restated_with_a_pronoun_pointing_back_is_one_happening(kb):
+    for text in ("Finland still refuses to sign the Swedish border treaty. Talks stalled in May. "
+                 "Helsinki has not yet agreed to sign it, Finnish officials said on Tuesday.",
+                 "Norway wants a new gas pipeline to Sweden. Sweden still refuses to allow it to proceed. "
+                 "Stockholm has not yet agreed to allow the pipeline, Swedish officials said."):
+        doc = run(kb, text + FILTER_TAIL)
+        rejects = _of(doc, "REJECT")
+        assert len(rejects) == 1 and len(rejects[0].mentions) == 2, (text, triggers(doc))
 
 
-def test_two_demands_with_other_contents_or_recipients_stay_two(kb):
+def test_two_demands_with_other_contents_or_an_additive_mark_stay_two(kb):
     for text in ("The Norwegian prime minister called on Sweden to free the detained fishermen. "
                  "Later she urged Sweden to reopen the border crossing at Svinesund.",
+                 "Norway called on Sweden to halt its patrols near the border. Oslo also urged Stockholm "
+                 "to halt the purchase of Russian radars.",
+                 "Finland urged Sweden to release the detained Finnish journalists. Helsinki then called on "
+                 "Stockholm to release the jailed Finnish lawyers.",
                  "Norway's defence minister refuses to approve the sale of frigates to Sweden. "
                  "Norway's foreign minister refuses to approve the sale of fishing rights to Denmark."):
         doc = run(kb, text + FILTER_TAIL)

@@ -28,6 +28,8 @@ class MergeWords:
     restated_types: frozenset[str] = frozenset()
     #: verbs too general to tell what a demand or refusal is about ("be", "do", "make")
     light_content_verbs: frozenset[str] = frozenset()
+    #: words that mark a statement as one more ("also urged", "another demand")
+    additive_markers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)

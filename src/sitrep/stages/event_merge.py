@@ -275,8 +275,16 @@ def restated(h: Happening, d: Draft, families: Optional[dict] = None) -> bool:
             return False
     elif not (_shared_party(h.source, source, families) or _same_side(h.source, source, families)):
         return False
-    shared = {w for x in h.drafts for w in x.content_words} & d.content_words
-    return bool(shared - words.light_content_verbs)
+    if d.modifiers & words.additive_markers:
+        return False  # "also urged Ankara to halt ...": one more demand
+    told = {w for x in h.drafts for w in x.content_words}
+    shared = (told & d.content_words) - {_VERB_MARK + v for v in words.light_content_verbs}
+    if any(not w.startswith(_VERB_MARK) for w in shared):
+        return True  # the same thing demanded or refused ("free the fishermen")
+    # the same verb, one side pointing back with a pronoun ("refuses to allow it" ...
+    # "has not agreed to allow the sales")
+    return any(w in shared and _PRONOUN_MARK + w[len(_VERB_MARK):] in told | d.content_words
+               for w in told | d.content_words if w.startswith(_VERB_MARK))
 
 
 def _same_side(a: Optional[Actor], b: Optional[Actor], families: Optional[dict]) -> bool:
@@ -292,17 +300,43 @@ def _same_side(a: Optional[Actor], b: Optional[Actor], families: Optional[dict])
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "dative", "oprd"})
 
 
+def _pronoun_object(verb) -> bool:
+    """The verb's object is a pronoun pointing back: "sign it", or the subject of the
+    clause it governs ("allow it to go through")."""
+    for ch in verb.children:
+        if ch.dep_ == "dobj" and ch.pos_ == "PRON":
+            return True
+        if ch.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.pos_ == "PRON" for g in ch.children):
+            return True
+    return False
+
+
+#: how ``content_words`` marks a verb ("v:allow") and a verb whose object is a pronoun
+#: pointing back ("p:allow": "allow it")
+_VERB_MARK, _PRONOUN_MARK = "v:", "p:"
+
+
 def content_words(head) -> frozenset[str]:
-    """Lemmas of the common nouns and verbs in the complements and objects of a trigger
-    head, stop words aside: what a demand, refusal or expulsion is about. When the head
-    governs a clause ("urged Sweden to free the fishermen") only the clause counts: the
-    object or "on" phrase before it is the addressee, and names are parties, not content."""
+    """What a demand, refusal or expulsion is about: lemmas of the common nouns ("sale"),
+    verbs ("v:allow") and verbs with a pronoun object ("p:allow") in the complements and
+    objects of a trigger head, stop words aside. When the head governs a clause ("urged
+    Sweden to free the fishermen") only the clause counts: the object or "on" phrase
+    before it is the addressee, and names are parties, not content."""
     # the parser hangs "called on X to free ..." as an adverbial clause too
     clauses = [ch for ch in head.children if ch.dep_ in ("xcomp", "ccomp") or (
         ch.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))]
     parts = clauses or [ch for ch in head.children if ch.dep_ in _CONTENT_DEPS]
-    return frozenset(t.lemma_.lower() for ch in parts for t in ch.subtree
-                     if t.pos_ in ("NOUN", "VERB") and not t.is_stop and t.i != head.i)
+    out = set()
+    for t in (t for ch in parts for t in ch.subtree):
+        if t.i == head.i or t.is_stop and t.pos_ != "VERB":
+            continue
+        if t.pos_ == "NOUN":
+            out.add(t.lemma_.lower())
+        elif t.pos_ == "VERB":
+            out.add(_VERB_MARK + t.lemma_.lower())
+            if _pronoun_object(t):
+                out.add(_PRONOUN_MARK + t.lemma_.lower())
+    return frozenset(out)
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -1,7 +1,7 @@
 """Non-eventive readings of event words: constructions in which a trigger names no act.
 
 A word that names an act in one construction names a state, an evaluation, a link or a
-private matter in another (docs/annotation.md 2). Each rule below reads one class of
+count in another (docs/annotation.md 2). Each rule below reads one class of
 construction from the parse; the words it needs are in
 ``knowledge/data/plover/non_eventive.tsv``:
 
@@ -15,17 +15,11 @@ construction from the parse; the words it needs are in
   reduced relative on a noun, with no actor as its agent ("refugees wounded and displaced
   by the war"): the victims' state, which annotation.md 2 does not code on its own;
   "protesters wounded by police" names the doer and stays;
-* **private person**: a family member (``kin_noun``) as the doer of cooperation, a
-  concession or praise (``private_type``: "the hostage's parents pledged to keep his
-  memory alive"): a private act; a family's demand or accusation stays;
 * **vote tally**: a stance (``tally_type``) whose subject is a bare count of unnamed
   parties ("only nine countries did not support the bid", "40 senators withheld their
   support"): counted votes, not the act of a party;
 * **an order to leave** (a retyping, not a drop): a REQUEST ordering diplomats to leave
   ("ordered 60 diplomats to leave") is an expulsion, SANCTION (``order_to_leave``);
-* **trip to a kind of place**: a visit by a verb of going (``motion_verb``) whose
-  destination is neither an actor nor a named place but a plural kind of place ("troops
-  travel to rural areas"): a trip, not a visit to anyone.
 """
 from __future__ import annotations
 
@@ -34,10 +28,10 @@ from pathlib import Path
 
 NON_EVENTIVE_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "plover" / "non_eventive.tsv"
 #: the kinds of rows the data file may hold
-NON_EVENTIVE_KINDS = ("copular_verb", "wh_subject", "fixed_expression", "kin_noun", "private_type",
-                      "tally_type", "motion_verb", "order_verb", "envoy_noun", "departure_verb")
+NON_EVENTIVE_KINDS = ("copular_verb", "wh_subject", "fixed_expression", "tally_type", "order_verb",
+                      "envoy_noun", "departure_verb")
 #: parse relations of a predicate adjective on a copular verb
-_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp"})
 #: participle tags (and adjectives the tagger makes of them: "divided/JJ")
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "JJ"})
 #: a participle with one of these dependents acts on something (an object, an agent, a
@@ -68,19 +62,14 @@ def non_eventive_reason(c, index) -> str:
     cues = load_non_eventive()
     injury_verbs = _injury_verbs()
     head = c.head
-    if c.is_verb and predicative_participle(head, cues):
+    if predicative_participle(head, cues):  # the tagger may make the participle an adjective
         return "predicative participle"
     if in_fixed_expression(head, cues.get("fixed_expression", ())):
         return "fixed expression"
     if c.is_verb and injured_as_state(head, index, injury_verbs):
         return "injured as a state"
-    if c.type in cues.get("private_type", ()) and private_doer(head, c.is_verb, cues.get("kin_noun", ())):
-        return "private person"
     if c.type in cues.get("tally_type", ()) and counted_doers(head, c.is_verb):
         return "vote tally"
-    if c.type == "CONSULT" and c.is_verb and head.lemma_.lower() in cues.get("motion_verb", ()) \
-            and trip_to_a_kind_of_place(head, index):
-        return "trip"
     return ""
 
 
@@ -91,8 +80,14 @@ def predicative_participle(verb, cues: dict[str, tuple[str, ...]]) -> bool:
     evaluation. "Was committed to work with X" promises an act and stays."""
     if verb.tag_ not in _PARTICIPLE_TAGS or any(ch.dep_ in _ACTING_DEPS for ch in verb.children):
         return False
+    if verb.tag_ == "JJ" and not verb.lower_.endswith(("ed", "ing")):
+        return False  # a true adjective ("critical of", "supportive of") keeps its statement
+    if any(ch.dep_ == "npadvmod" for ch in verb.children):
+        return False  # "rejected earlier this summer": dated, an act
     if verb.dep_ in _PREDICATE_DEPS and verb.head.lemma_.lower() in cues.get("copular_verb", ()):
-        return True
+        # "seemed threatening" (xcomp of a verb of seeming); an xcomp of "be" is a misparse
+        # of a reduced relative ("from one rejected earlier")
+        return verb.dep_ != "xcomp" or verb.head.lemma_.lower() != "be"
     return verb.tag_ == "VBG" and any(ch.dep_ in ("nsubj", "csubj") and ch.lower_ in cues.get("wh_subject", ())
                                       for ch in verb.children)
 
@@ -131,13 +126,6 @@ def injured_as_state(verb, index, injury_verbs: frozenset[str]) -> bool:
     return not any(index[t.i] is not None for t in agents)
 
 
-def private_doer(head, is_verb: bool, kin_nouns: tuple[str, ...]) -> bool:
-    """The act's subject is a family member ("his parents", "the hostage's mother")."""
-    subject = _subject(head) if is_verb else None
-    return subject is not None and subject.lemma_.lower() in kin_nouns or (
-        subject is not None and subject.lower_ in kin_nouns)
-
-
 def counted_doers(head, is_verb: bool) -> bool:
     """The subject is a count of unnamed parties: a number alone ("only 15 withheld their
     support") or a counted common noun with no name or actor in its phrase ("nine
@@ -148,24 +136,11 @@ def counted_doers(head, is_verb: bool) -> bool:
         return False
     counted = subject.pos_ == "NUM" or any(ch.dep_ in ("nummod", "compound") and ch.tag_ == "CD"
                                            for ch in subject.children)
-    if not counted:
-        return False
+    if not counted or any(ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an") for ch in subject.children):
+        return False  # "the two leaders", "its 12 members": parties named before, not a tally
     # a role noun ("senators", "members") counted is still nobody in particular
     return not any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")
                    for t in subject.subtree if t.pos_ != "NUM")
-
-
-def trip_to_a_kind_of_place(verb, index) -> bool:
-    """"Travel to rural areas", "go to the fields": the destination is a plural common
-    noun with no name and no actor in its phrase."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            place = next((ch for ch in prep.children if ch.dep_ == "pobj"), None)
-            if place is None:
-                return False
-            return place.tag_ == "NNS" and not any(
-                t.pos_ == "PROPN" or t.ent_type_ or index[t.i] is not None for t in place.subtree)
-    return False
 
 
 def order_to_leave(c) -> bool:

@@ -95,6 +95,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         return [], None
     index = actor_index(doc, lex.words)
     furniture = _furniture(doc, lex)
+    readings: list = []  # (candidate, reason) of the words read as no act (event_readings)
     sents = list(sdoc.sents)
     starts = [s.start for s in sents]
     by_sent: dict[int, list[int]] = {}
@@ -116,9 +117,13 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands.extend(conditional_demands(sent, cands, lex, index))
         if not cands:
             continue
-        cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
+        cands = filter_candidates(cands, sent, index, lex, role_nouns or {}, readings)
         cands = imputed_aims(resolve_embedding(cands, lex), lex, index)
         out.extend((c, sent) for c in cands)
+    if readings:
+        doc.article.meta["non_eventive"] = [
+            {"trigger": c.head.text, "span": [c.head.idx, c.head.idx + len(c.head.text)], "type": c.type,
+             "reason": reason} for c, reason in readings]
     return out, index
 
 
