@@ -6,20 +6,21 @@ construction from the parse; the words it needs are in
 ``knowledge/data/plover/non_eventive.tsv``:
 
 * **predicative participle**: a participle that is the predicate adjective of a copular
-  verb ("the armed forces are divided", "the cabinet remains split") or whose subject is a
-  free relative ("what was striking was the size of the vote"): a state or an evaluation;
+  verb ("the coalition remains split", "he is not opposed to talks") or of a verb of
+  seeming with a free relative as subject ("what seemed threatening"): a state or an
+  evaluation;
   a passive ("the convoy was attacked", auxiliary "be" with a past participle) is an act;
 * **fixed expression**: the trigger inside a connective built on an event word
-  ("abstained, as opposed to voting against");
+  ("escorted the boats home, as opposed to boarding them");
 * **injured as a state**: a verb of injury (``injury_verb`` of filter_cues.tsv) as a
   reduced relative on a noun, with no actor as its agent ("refugees wounded and displaced
   by the war"): the victims' state, which annotation.md 2 does not code on its own;
   "protesters wounded by police" names the doer and stays;
-* **vote tally**: a stance (``tally_type``) whose subject is a bare count of unnamed
-  parties ("only nine countries did not support the bid", "40 senators withheld their
-  support"): counted votes, not the act of a party;
+* **vote tally**: a stance (``tally_type``) whose subject is an indefinite count of unnamed
+  parties ("31 lawmakers backed the amendment", "twenty-two delegations rejected the
+  draft"): counted votes, not the act of a party;
 * **an order to leave** (a retyping, not a drop): a REQUEST ordering diplomats to leave
-  ("ordered 60 diplomats to leave") is an expulsion, SANCTION (``order_to_leave``);
+  ("ordered four envoys to leave") is an expulsion, SANCTION (``order_to_leave``);
 """
 from __future__ import annotations
 
@@ -74,9 +75,9 @@ def non_eventive_reason(c, index) -> str:
 
 
 def predicative_participle(verb, cues: dict[str, tuple[str, ...]]) -> bool:
-    """"The armed forces are divided", "the cabinet remains split" (a participle as the
+    """"The coalition remains split", "he is not opposed to talks" (a participle as the
     predicate adjective of a copular verb, acting on nothing and governing no clause), or
-    "what was striking" (a participle whose subject is a free relative): a state or an
+    "what seemed threatening" (a participle whose subject is a free relative): a state or an
     evaluation. "Was committed to work with X" promises an act and stays."""
     if verb.tag_ not in _PARTICIPLE_TAGS or any(ch.dep_ in _ACTING_DEPS for ch in verb.children):
         return False
@@ -127,9 +128,9 @@ def injured_as_state(verb, index, injury_verbs: frozenset[str]) -> bool:
 
 
 def counted_doers(head, is_verb: bool) -> bool:
-    """The subject is a count of unnamed parties: a number alone ("only 15 withheld their
-    support") or a counted common noun with no name or actor in its phrase ("nine
-    countries", "40 senators")."""
+    """The subject is an indefinite count of unnamed parties: a number alone ("in the end
+    nine backed the motion") or a counted common noun with no name in its phrase
+    ("twenty-two delegations", "31 lawmakers"), not a definite one ("the two leaders")."""
     verb = head if is_verb else (head.head if head.dep_ in ("dobj", "nsubj") else None)
     subject = _subject(verb) if verb is not None else None
     if subject is None:
@@ -144,7 +145,7 @@ def counted_doers(head, is_verb: bool) -> bool:
 
 
 def order_to_leave(c) -> bool:
-    """A REQUEST that orders diplomats to leave ("ordered 60 diplomats to leave", "asked
+    """A REQUEST that orders diplomats to leave ("ordered four envoys to leave", "asked
     the ambassador to leave the country"): an expulsion, so the candidate becomes a
     SANCTION (mode ``expel``) and returns True."""
     cues = load_non_eventive()
@@ -168,8 +169,8 @@ def _injury_verbs() -> frozenset[str]:
 
 
 def _subject(verb):
-    """The verb's subject, or its first conjunct's when it shares it ("did not support X,
-    and withheld ...")."""
+    """The verb's subject, or its first conjunct's when it shares it ("backed the draft
+    and rejected ...")."""
     for tok in (verb, verb.head if verb.dep_ == "conj" else None):
         if tok is None:
             continue
