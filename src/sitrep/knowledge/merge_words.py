@@ -23,6 +23,13 @@ class MergeWords:
     anterior_markers: frozenset[str]
     indefinite_determiners: frozenset[str]
     derivation_suffixes: frozenset[str]
+    #: types whose restatement by the same party with the same content is one happening
+    #: ("refuses to allow the sale" ... "has not agreed to allow the sales")
+    restated_types: frozenset[str] = frozenset()
+    #: verbs too general to tell what a demand or refusal is about ("be", "do", "make")
+    light_content_verbs: frozenset[str] = frozenset()
+    #: words that mark a statement as one more ("also urged", "another demand")
+    additive_markers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,9 +2,12 @@
 
 * **Page furniture**: paragraphs that are not article prose -- the title repeated in the
   body, a paragraph repeated word for word (a caption that repeats a sentence), bylines,
-  photo captions and credits, teasers and sign-up lines (``page_furniture.tsv``), list
-  items ("2) Airstrikes") and headings (a short line without sentence punctuation). No
-  event is coded in them.
+  photo captions and credits (a caption closed by "REUTERS/Jane Doe" or "(AP Photo/...)"),
+  teasers and sign-up lines (``page_furniture.tsv``), list items ("2) Airstrikes"),
+  headings (a short line without sentence punctuation) and photo captions told in the
+  present with a full past date ("Protesters march in Zenda, March 1, 2024.":
+  ``dated_caption``). No event is coded in them; the events stage counts the paragraphs
+  skipped by kind in ``article.meta["furniture"]``.
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
@@ -97,20 +100,106 @@ _WORD = re.compile(r"\w+")
 
 def furniture_spans(doc: Document, lex) -> list[tuple[int, int]]:
     """Paragraph spans of page furniture, in text order."""
+    return [(start, end) for start, end, _ in furniture_paragraphs(doc, lex)]
+
+
+def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
+    """Paragraph spans of page furniture with what each is ("furniture" for the rules of
+    ``_is_furniture``, "dated_caption" for a photo caption told in the present with a
+    full date, see ``dated_caption``), in text order."""
     text = doc.article.text
     paragraphs = doc.paragraphs or ([(0, len(text))] if text else [])
     title = _normalise(doc.article.title or "")
     many = len(paragraphs) >= 3  # a single sentence or a short snippet is never furniture
+    speech_verbs = lex.words.saying_verbs | lex.words.evaluating_verbs
     seen: set[str] = set()
     out = []
     for start, end in paragraphs:
         body = text[start:end]
         norm = _normalise(body)
         if many and _is_furniture(body, norm, title, seen, lex.furniture):
-            out.append((start, end))
+            out.append((start, end, "furniture"))
+        elif many and dated_caption(doc, start, end, speech_verbs):
+            out.append((start, end, "dated_caption"))
         if norm:
             seen.add(norm)
     return out
+
+
+#: a photo caption is one short sentence ("Protesters march in Caracas, Venezuela,
+#: January 23, 2019.")
+CAPTION_MAX_WORDS = 50
+#: present-tense verb tags: a caption tells the moment of the picture in the present
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: an embedded post ("... -- Name (@handle) May 9, 2018") is someone's statement, not a caption
+_HANDLE = re.compile(r"\(@\w+\)")
+
+
+def dated_caption(doc: Document, start: int, end: int, speech_verbs: frozenset[str] = frozenset()) -> bool:
+    """The paragraph ``[start, end)`` is a photo caption: one sentence of at most
+    ``CAPTION_MAX_WORDS`` words whose main verb is in the simple present ("arrives",
+    "meet", "speaks with reporters") and reports nothing (no verb of saying or claiming,
+    no content clause) and which closes on a full calendar date (day, month and the year
+    written out, after a comma or "on": "..., July 25, 2017", "..., Friday, Feb. 9, 2018")
+    no later than the publication day, with no quotation mark and no embedded post. News prose tells a dated
+    act in the past; the present with a full past date is how a caption describes its
+    picture (docs/annotation.md 2: captions are page furniture)."""
+    sdoc = doc.nlp
+    if sdoc is None:
+        return False
+    body = doc.article.text[start:end]
+    if len(body.split()) > CAPTION_MAX_WORDS or _HANDLE.search(body) or any(q in body for q in "\"“”"):
+        return False
+    chars = sdoc.char_span(start, end, alignment_mode="expand")
+    if chars is None:
+        return False
+    sents = list(chars.sents)
+    if len(sents) != 1:
+        return False
+    root = sents[0].root
+    if not _told_in_present(root) or _reports(root, speech_verbs):
+        return False
+    published = (doc.article.published or "")[:10]
+    # a picture shows what happened by the day of publication; a present with a later date
+    # is a schedule ("the sanctions take effect on March 20, 2024"), which is news
+    return any(start <= t.span[0] < end and _full_date(t) and not (published and t.value[:10] > published)
+               and _closes_the_line(sdoc, t, sents[0]) for t in doc.times)
+
+
+def _reports(root, speech_verbs: frozenset[str]) -> bool:
+    """A line that reports or claims ("Hamas claims it fired ...", "the ministry says its
+    troops recaptured ..."): a verb of saying, or any clause as the verb's content, is a
+    news headline's or a report's shape, not a caption's."""
+    return root.lemma_.lower() in speech_verbs or any(ch.dep_ == "ccomp" for ch in root.children)
+
+
+def _closes_the_line(sdoc, time: Time, sent) -> bool:
+    """The date is the line's last phrase, after a comma or "on", and hangs from no
+    adjective ("..., Zenda, March 3, 2024.", "... near Klow on February 28, 2024."; not
+    "..., effective May 1, 2024"): where a caption puts the day of its picture."""
+    span = sdoc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    rest = [t for t in sdoc[span.end:sent.end] if not (t.is_punct or t.is_space)]
+    before = sdoc[span.start - 1] if span.start > sent.start else None
+    return not rest and before is not None and before.lower_ in (",", "on") \
+        and span.root.head.pos_ != "ADJ"
+
+
+def _told_in_present(root) -> bool:
+    """A main verb in the simple present ("arrives", "meet"), or a present passive or
+    progressive ("is seen", "are pictured", "is walking"); not a copula ("is the
+    president") nor a perfect ("has said")."""
+    if root.tag_ in _PRESENT_TAGS:
+        return root.lemma_.lower() not in ("be", "have")
+    return root.tag_ in ("VBN", "VBG") and any(
+        ch.dep_ in ("aux", "auxpass") and ch.tag_ in _PRESENT_TAGS and ch.lemma_.lower() == "be"
+        for ch in root.children)
+
+
+def _full_date(time: Time) -> bool:
+    """A day date read from the text with its year written out ("July 25, 2017")."""
+    return not time.inferred and time.granularity == "day" and re.search(r"\b\d{4}\b", time.text) is not None
 
 
 def _is_furniture(body: str, norm: str, title: str, seen: set[str], patterns) -> bool:

@@ -24,7 +24,10 @@ it joins the act it names wherever its sentence places the speaker, lends no pla
 and, when its own doer was not read, goes to the act of the party its sentence names. A
 bare event noun repeating the word of an act told ("clashes ... clashes") names it again;
 an official and the state body doing the same material act with the same word share a
-party. The words these rules read are in ``knowledge/data/merge/words.tsv``.
+party. A demand, refusal or expulsion the same party restates in other words within a
+few sentences, with the same content ("called on Sweden to free the fishermen ... urged
+the Swedish government to free them"; ``restated``), is one happening too. The words these
+rules read are in ``knowledge/data/merge/words.tsv``.
 
 Afterwards a reaction to an event ("Russia condemned the strikes", "criticism of the
 operation") gets as its target whoever carried that event out.
@@ -42,6 +45,9 @@ from sitrep.model import Actor, Event, Place, Time
 
 #: how many sentences after a happening's latest mention a casualty verb is its outcome
 OUTCOME_SENTENCES = 3
+#: how far (in sentences) a party's restated demand, refusal or expulsion may lie from the
+#: happening's latest mention: the same or the next paragraph
+RESTATEMENT_SENTENCES = 4
 #: two trigger words share a stem ("dismantle" / "dismantlement", "negotiate" /
 #: "negotiations") when they agree on at least this many first letters ...
 STEM_MIN = 4
@@ -71,6 +77,9 @@ class Draft:
     lemma: str = ""  # the trigger head's lemma ("accuse", "strike")
     object_words: frozenset[str] = frozenset()  # lemmas of its object nouns ("site", "embassy")
     modifiers: frozenset[str] = frozenset()  # lower-case determiners and modifiers of its head
+    #: lemmas of what a statement is about: the nouns and verbs of its complements and
+    #: objects ("urged him to block Chinese investments": block, investment)
+    content_words: frozenset[str] = frozenset()
 
     @property
     def reference(self) -> bool:
@@ -241,7 +250,93 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         return True
     if d.casualty and h.type == "ASSAULT" and 0 <= d.sentence - h.last_sentence <= OUTCOME_SENTENCES:
         return True  # "... At least 22 people were killed"
+    if restated(h, d, families):
+        return True  # "refuses to allow the sale" ... "has not yet agreed to allow the sales"
     return False
+
+
+def restated(h: Happening, d: Draft, families: Optional[dict] = None) -> bool:
+    """The draft restates the happening's statement in other words: a type whose acts a
+    party often tells twice (``restated_types``: a demand, a refusal, an expulsion), the
+    same type, the same party as doer, no other recipient, within
+    ``RESTATEMENT_SENTENCES`` sentences, and a shared content word ("called on Trump to
+    block ..." ... "urged him to block ...")."""
+    words = merge_words()
+    if d.event.type != h.type or h.type not in words.restated_types:
+        return False
+    if not 0 <= d.sentence - h.last_sentence <= RESTATEMENT_SENTENCES:
+        return False
+    if _other_recipient(h, d, families) and not _same_side(h.target, d.event.target, families):
+        return False  # "Sweden" and "the Swedish government" are one recipient
+    source = d.event.source
+    if source is None:
+        # "In a letter, she urged ...": a doer the roles did not read; the recipient ties it
+        if not _shared_party(h.target, d.event.target, families):
+            return False
+    elif not (_shared_party(h.source, source, families) or _same_side(h.source, source, families)):
+        return False
+    if d.modifiers & words.additive_markers:
+        return False  # "also urged Ankara to halt ...": one more demand
+    told = {w for x in h.drafts for w in x.content_words}
+    shared = (told & d.content_words) - {_VERB_MARK + v for v in words.light_content_verbs}
+    if any(not w.startswith(_VERB_MARK) for w in shared):
+        return True  # the same thing demanded or refused ("free the fishermen")
+    # the same verb, one side pointing back with a pronoun ("refuses to allow it" ...
+    # "has not agreed to allow the sales")
+    return any(w in shared and _PRONOUN_MARK + w[len(_VERB_MARK):] in told | d.content_words
+               for w in told | d.content_words if w.startswith(_VERB_MARK))
+
+
+def _same_side(a: Optional[Actor], b: Optional[Actor], families: Optional[dict]) -> bool:
+    """Two phrases for a doer of one state and one kind of party, one or both unresolved
+    ("Norway's defence minister" ... "the minister")."""
+    if a is None or b is None or not a.country or a.country != b.country or families is None:
+        return False
+    fa, fb = families.get(a.sector or ""), families.get(b.sector or "")
+    return fa is not None and fa == fb
+
+
+#: parse relations of what a statement is about: its clause, its object, its prepositions
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "dative", "oprd"})
+
+
+def _pronoun_object(verb) -> bool:
+    """The verb's object is a pronoun pointing back: "sign it", or the subject of the
+    clause it governs ("allow it to go through")."""
+    for ch in verb.children:
+        if ch.dep_ == "dobj" and ch.pos_ == "PRON":
+            return True
+        if ch.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.pos_ == "PRON" for g in ch.children):
+            return True
+    return False
+
+
+#: how ``content_words`` marks a verb ("v:allow") and a verb whose object is a pronoun
+#: pointing back ("p:allow": "allow it")
+_VERB_MARK, _PRONOUN_MARK = "v:", "p:"
+
+
+def content_words(head) -> frozenset[str]:
+    """What a demand, refusal or expulsion is about: lemmas of the common nouns ("sale"),
+    verbs ("v:allow") and verbs with a pronoun object ("p:allow") in the complements and
+    objects of a trigger head, stop words aside. When the head governs a clause ("urged
+    Sweden to free the fishermen") only the clause counts: the object or "on" phrase
+    before it is the addressee, and names are parties, not content."""
+    # the parser hangs "called on X to free ..." as an adverbial clause too
+    clauses = [ch for ch in head.children if ch.dep_ in ("xcomp", "ccomp") or (
+        ch.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))]
+    parts = clauses or [ch for ch in head.children if ch.dep_ in _CONTENT_DEPS]
+    out = set()
+    for t in (t for ch in parts for t in ch.subtree):
+        if t.i == head.i or t.is_stop and t.pos_ != "VERB":
+            continue
+        if t.pos_ == "NOUN":
+            out.add(t.lemma_.lower())
+        elif t.pos_ == "VERB":
+            out.add(_VERB_MARK + t.lemma_.lower())
+            if _pronoun_object(t):
+                out.add(_PRONOUN_MARK + t.lemma_.lower())
+    return frozenset(out)
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.stages.event_roles import actor_of_phrase, child, lemma
+from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr",
@@ -1205,18 +1206,35 @@ def _issues_a_document(tok, words) -> bool:
     return obj is not None and lemma(obj) in words.carrier_documents
 
 
-def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset()) -> list[Candidate]:
+def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset(),
+                      readings: Optional[list] = None) -> list[Candidate]:
     # an actor mention, or a noun naming a party by its role ("protesters", "troops")
     has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
     if not has_actor and role_nouns and any("actor" in c.flags for c in cands):
         has_actor = any(t.pos_ == "NOUN" and lemma(t) in role_nouns for t in sent)
     by_head = {c.head.i: c for c in cands}
     out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
+    out = _readings_kept(out, index, readings)  # states, evaluations, tallies
+    for c in out:
+        order_to_leave(c)  # "ordered the diplomats to leave": an expulsion
     by_head = {c.head.i: c for c in out}
     for c in out:
         _attach_light_verb(c, lex, by_head)
     _halted_own_acts(out, lex, index, role_nouns)
     return [c for c in out if not c.drop]
+
+
+def _readings_kept(cands: list[Candidate], index, readings: Optional[list]) -> list[Candidate]:
+    """The candidates with an eventive reading (``event_readings``); each one dropped is
+    appended to ``readings`` as (candidate, reason) when a list is given."""
+    kept = []
+    for c in cands:
+        reason = non_eventive_reason(c, index)
+        if not reason:
+            kept.append(c)
+        elif readings is not None:
+            readings.append((c, reason))
+    return kept
 
 
 def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:

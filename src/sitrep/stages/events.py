@@ -3,7 +3,7 @@
 The stage reads as its algorithm:
 
 1. find trigger candidates sentence by sentence, outside page furniture
-   (``event_triggers``, ``event_context.furniture_spans``);
+   (``event_triggers``, ``event_context.furniture_paragraphs``);
 2. give each candidate its roles (``event_roles``), its PLOVER coding (future, negated
    and promised acts, labour strikes, instrument modes), its place, its date -- the
    sentence's own date kept at the granularity given, else an inferred one -- and its
@@ -27,8 +27,8 @@ from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
-                                        clause_verb, furniture_spans, in_spans)
-from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
+                                        clause_verb, furniture_paragraphs, in_spans)
+from sitrep.stages.event_merge import Draft, content_words, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
@@ -94,7 +94,8 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
     if not positions and not hyphens:
         return [], None
     index = actor_index(doc, lex.words)
-    furniture = furniture_spans(doc, lex)
+    furniture = _furniture(doc, lex)
+    readings: list = []  # (candidate, reason) of the words read as no act (event_readings)
     sents = list(sdoc.sents)
     starts = [s.start for s in sents]
     by_sent: dict[int, list[int]] = {}
@@ -116,10 +117,27 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands.extend(conditional_demands(sent, cands, lex, index))
         if not cands:
             continue
-        cands = filter_candidates(cands, sent, index, lex, role_nouns or {})
+        cands = filter_candidates(cands, sent, index, lex, role_nouns or {}, readings)
         cands = imputed_aims(resolve_embedding(cands, lex), lex, index)
         out.extend((c, sent) for c in cands)
+    if readings:
+        doc.article.meta["non_eventive"] = [
+            {"trigger": c.head.text, "span": [c.head.idx, c.head.idx + len(c.head.text)], "type": c.type,
+             "reason": reason} for c, reason in readings]
     return out, index
+
+
+def _furniture(doc: Document, lex) -> list[tuple[int, int]]:
+    """The page furniture's paragraph spans; how many paragraphs of each kind were skipped
+    is noted in ``article.meta["furniture"]`` (nothing in them is coded, so the count says
+    what was left out)."""
+    found = furniture_paragraphs(doc, lex)
+    if found:
+        counts: dict[str, int] = {}
+        for _, _, kind in found:
+            counts[kind] = counts.get(kind, 0) + 1
+        doc.article.meta["furniture"] = counts
+    return [(start, end) for start, end, _ in found]
 
 
 def _motion_verbs(kb) -> frozenset[str]:
@@ -356,6 +374,8 @@ class DraftBuilder:
                      casualty=self._casualty(c, source), period=period,
                      specific=self._names_recipient(c) or c.head.i in self._harming, stated=self._stated(c),
                      lemma=lemma(c.head), object_words=object_words(c.head.doc, _object_heads(c)),
+                     content_words=content_words(c.head) | (
+                         content_words(c.light) - {lemma(c.head)} if c.light is not None else frozenset()),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
 
     def _when(self, c: Candidate, sent) -> tuple[EventDate, Optional[str], Optional[Time]]:
