@@ -94,3 +94,31 @@ def test_a_suggestion_after_a_semicolon_carries_only_its_own_clause(kb):
 def test_a_speaker_of_the_whole_after_the_semicolon_still_claims_the_first_clause(kb):
     ev = _event(_article(kb, "Rebels shelled the town on Sunday; no one was hurt, the ministry said."), "shelled")
     assert ev.certainty.status == "claimed"
+
+
+# ------------------------------------------------- readying an attack is the MOBILIZE itself
+
+def test_rebels_preparing_to_attack_are_mobilizing_now(kb):
+    ev = _event(_article(kb, "Rebel commanders in the north are preparing to attack the garrison at Goma."), "attack")
+    assert ev.type == "MOBILIZE"
+    assert ev.certainty.status == "asserted"
+
+
+def test_a_counteroffensive_being_prepared_is_asserted(kb):
+    ev = _event(_article(kb, "Kyiv is preparing to launch a counteroffensive in the south."), "launch")
+    assert ev.type == "MOBILIZE"
+    assert ev.certainty.status == "asserted"
+
+
+def test_an_offensive_being_readied_keeps_the_speaker_above(kb):
+    ev = _event(_article(kb, "Ethiopian forces were preparing to mount a fresh offensive on the rebel-held "
+                             "town, diplomats said."), "mount")
+    assert ev.type == "MOBILIZE"
+    assert ev.certainty.status == "claimed"
+    assert ev.certainty.attributed_to is not None and ev.certainty.attributed_to.text == "diplomats"
+
+
+def test_preparing_a_deployment_stays_a_plan(kb):
+    ev = _event(_article(kb, "Chad is preparing to send 1,000 troops to Mali."), "send")
+    assert ev.type == "MOBILIZE"
+    assert ev.certainty.status == "hypothetical"

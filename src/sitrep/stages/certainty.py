@@ -539,6 +539,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             continue  # a modal or negation on a verb above is read when the walk reaches it
         if ev.type in INTENT_TYPES and status == "hypothetical" and lem in ctx.words("intent_verb"):
             continue  # "plans to meet" is coded AGREE: the plan is the event
+        if _readying_is_the_act(ev, status, lem, start_tok, ctx):
+            continue  # "troops prepare to launch an offensive": the readying is the MOBILIZE
         if presupposed and status in ("hypothetical", "negated", "threatened"):
             continue
         speaker = _cue_speaker(tok, ctx)
@@ -561,6 +563,29 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
+
+
+def _readying_is_the_act(ev: Event, status: str, lem: str, start_tok, ctx: _Ctx) -> bool:
+    """A verb of getting forces ready over an attack ("are preparing to mount an
+    offensive", "prepare to attack the garrison"): PLOVER codes readying an attack as
+    MOBILIZE (docs/annotation.md 4, "is preparing to attack"), so the preparation under
+    way is the act, not a plan; the walk goes on to find who says so (words.tsv
+    ``readying_verb``). Preparing a deployment ("preparing to send troops") stays a
+    planned deployment, hypothetical (types.tsv: "plans to send fighters")."""
+    if ev.type != "MOBILIZE" or status != "hypothetical" or lem not in ctx.words("readying_verb"):
+        return False
+    return _names_an_attack(start_tok, ctx)
+
+
+def _names_an_attack(tok, ctx: _Ctx) -> bool:
+    """The event word, or the noun its light verb carries ("launch an offensive"), is an
+    ASSAULT word of the lexicon."""
+    lex = ctx.lex
+    if lex is None:
+        return False
+    words = [tok] + [ch for ch in tok.children if ch.dep_ == "dobj"]
+    return any(t.type == "ASSAULT" for w in words
+               for t in lex.lookup(_lemma(w), w.pos_ in ("VERB", "AUX")))
 
 
 def _semicolon_apart(clause, verb) -> bool:
