@@ -540,7 +540,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if ev.type in INTENT_TYPES and status == "hypothetical" and lem in ctx.words("intent_verb"):
             continue  # "plans to meet" is coded AGREE: the plan is the event
         if _readying_is_the_act(ev, status, lem, start_tok, ctx):
-            continue  # "troops prepare to launch an offensive": the readying is the MOBILIZE
+            continue  # "rebels are preparing to storm the town": the readying is the MOBILIZE
         if presupposed and status in ("hypothetical", "negated", "threatened"):
             continue
         speaker = _cue_speaker(tok, ctx)
@@ -566,8 +566,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
 
 
 def _readying_is_the_act(ev: Event, status: str, lem: str, start_tok, ctx: _Ctx) -> bool:
-    """A verb of getting forces ready over an attack ("are preparing to mount an
-    offensive", "prepare to attack the garrison"): PLOVER codes readying an attack as
+    """A verb of getting forces ready over an attack ("are readying to storm the town",
+    "prepare to attack the garrison"): PLOVER codes readying an attack as
     MOBILIZE (docs/annotation.md 4, "is preparing to attack"), so the preparation under
     way is the act, not a plan; the walk goes on to find who says so (words.tsv
     ``readying_verb``). Preparing a deployment ("preparing to send troops") stays a
@@ -578,7 +578,7 @@ def _readying_is_the_act(ev: Event, status: str, lem: str, start_tok, ctx: _Ctx)
 
 
 def _names_an_attack(tok, ctx: _Ctx) -> bool:
-    """The event word, or the noun its light verb carries ("launch an offensive"), is an
+    """The event word, or the noun its light verb carries ("launch a counteroffensive"), is an
     ASSAULT word of the lexicon."""
     lex = ctx.lex
     if lex is None:
@@ -601,7 +601,7 @@ def _semicolon_apart(clause, verb) -> bool:
 
 def _speech_cue_verb(tok, lem: str, ctx: _Ctx) -> bool:
     """A verb that gives what follows it a certainty status: one of certainty.tsv, or a
-    verb of saying or stance of verbs.tsv ("suggested", "argued", "noted"), which
+    verb of saying or stance of verbs.tsv ("hinted", "remarked", "recalled"), which
     :func:`_cue_status` reads as a speech cue too. After a semicolon it says only its own
     clause (:func:`_semicolon_apart`)."""
     return tok.pos_ in ("VERB", "AUX") and (lem in ctx.cues.verbs or ctx.kb_cues.verb_stance(lem) is not None)
@@ -736,37 +736,6 @@ def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     return reading.speech_lemma in ctx.words("announcing") and own
 
 
-def _own_measure_under_way(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
-    """A party states with a plain saying verb that a measure of its own is under way
-    ("the Pentagon said US troops are being deployed", "Peru says it is expelling two
-    attaches"): the statement makes the measure public, as "announced" does
-    (:func:`_performative`), so it is asserted (docs/annotation.md 6). Only measures a
-    government takes by ordering them (words.tsv ``announced_measure_type``); a past act
-    told by its doer ("said its jets struck"), a plan ("will deploy") and violence on the
-    ground stay the party's claim."""
-    if reading.status != "claimed" or reading.levels != 1 or not toks:
-        return False
-    if reading.speech_lemma not in ctx.words("stating") \
-            or ev.type.lower() not in ctx.words("announced_measure_type"):
-        return False
-    return _under_way(toks[0], ctx) and speaks_for_source(reading.speaker, ev, toks[0], ctx)
-
-
-def _under_way(tok, ctx: _Ctx) -> bool:
-    """The event's clause is in the present or the progressive, backshifted or not ("are
-    being deployed", "were being withdrawn", "is expelling", "imposes"): no perfect, no
-    future, modal or infinitive, no simple past."""
-    verb = _clause_verb(tok)
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & (ctx.future | set(ctx.cues.modals)) or "to" in words \
-            or any(a.lemma_ == "have" for a in auxes):
-        return False
-    if verb.tag_ in ("VBG", "VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBN" and "being" in words  # "are being deployed"
-
-
 def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bool:
     """The speaker states an act of its own: the event's source is the speaker, a pronoun
     standing for it ("Turkey said it would retaliate"), or the state whose government
@@ -855,7 +824,7 @@ def assess_mention(ctx: _Ctx, ev: Event, span) -> Reading:
             r.status = "alleged"
         elif r.status == "asserted" and any(ctx.cues.hedges[h] == "reported" for h in hedges):
             r.status, r.cue = "reported", hedge_cue
-    if _performative(r, toks, ev, ctx) or _own_measure_under_way(r, toks, ev, ctx):
+    if _performative(r, toks, ev, ctx):
         r.status = "asserted"
     if r.status == "asserted":
         r.speaker = None  # the narrator's own statement
