@@ -77,3 +77,32 @@ def test_preparing_a_deployment_stays_a_plan(kb):
     ev = _event(_article(kb, "Chad is preparing to send 1,000 troops to Mali."), "send")
     assert ev.type == "MOBILIZE"
     assert ev.certainty.status == "hypothetical"
+
+
+# ------------------------------------------------- a clause quantified over occasions is a habit
+
+def test_every_time_makes_both_the_clause_and_its_main_act_habitual(kb):
+    doc = _article(kb, "Every time the opposition marched in the capital, police fired tear gas.")
+    assert _event(doc, "marched").background is True
+    assert _event(doc, "fired").background is True
+
+
+def test_whenever_after_the_main_clause_makes_it_habitual(kb):
+    doc = _article(kb, "Police fired tear gas whenever the opposition marched in the capital.")
+    assert _event(doc, "fired").background is True
+    assert _event(doc, "marched").background is True
+
+
+def test_any_time_with_a_present_habit_is_background(kb):
+    doc = _article(kb, "Any time the militia crosses the river, the army shells its camps.")
+    assert _event(doc, "shells").background is True
+
+
+def test_a_promise_to_retaliate_every_time_is_news(kb):
+    doc = _article(kb, "The army will retaliate every time the militia crosses the river.")
+    assert _event(doc, "retaliate").background is False
+
+
+def test_this_time_names_one_occasion_not_a_habit(kb):
+    doc = _article(kb, "This time the army shelled the militia camps across the river.")
+    assert _event(doc, "shelled").background is False

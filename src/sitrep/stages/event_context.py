@@ -820,6 +820,9 @@ class PeriodReader:
         self.stance_verbs = words.get("stance_verb", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
         self.ongoing_verbs = words.get("ongoing_verb", frozenset())
+        self.occasion_words = words.get("occasion_word", frozenset())
+        self.occasion_quantifiers = words.get("occasion_quantifier", frozenset())
+        self.occasion_nouns = words.get("occasion_noun", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
@@ -843,6 +846,8 @@ class PeriodReader:
         verb = _clause_verb(c)
         if self._cued(c) or self.governor_past(c) or self.standing(c):
             return "past"
+        if self.on_every_occasion(c):
+            return "past"  # "police fired tear gas every time the opposition marched": a habit
         if self._lasting_since(c):
             return "past"  # "has called on the army to back him ever since he declared ..."
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
@@ -1001,6 +1006,35 @@ class PeriodReader:
             return not before_news_period(time, self.dates.reference)
         value = time.value or ""
         return value in ("", "PRESENT_REF") or value.startswith("XXXX")
+
+    def on_every_occasion(self, c) -> bool:
+        """The act is told as a habit by a clause quantified over occasions: it is in that
+        clause ("whenever the opposition marched", "each time rebels shelled the town")
+        or in the clause it goes with ("police fired tear gas every time ..."); annotation
+        7, "habitual or generic". Not under a plain "will": "will respond whenever ..."
+        is a promise made in the news period."""
+        verb = _clause_verb(c)
+        if verb is None or not (self.occasion_words or self.occasion_quantifiers):
+            return False
+        if any(ch.dep_ == "aux" and ch.lower_ in ("will", "shall", "'ll") for ch in verb.children):
+            return False
+        clauses = set()
+        for tok in verb.sent:
+            if not self._occasion_marker(tok):
+                continue
+            marked = tok.head
+            clauses.add(marked.i)
+            clauses.update(ch.i for ch in tok.children if ch.dep_ == "relcl")  # "any time X crosses"
+            if marked.dep_ in ("advcl", "ccomp") and marked.head.pos_ in ("VERB", "AUX"):
+                clauses.add(marked.head.i)  # the main act the quantified clause goes with
+        return verb.i in clauses
+
+    def _occasion_marker(self, tok) -> bool:
+        """"whenever", or "every / each / any time (occasion)" as an adverbial."""
+        if tok.lower_ in self.occasion_words and tok.dep_ in ("advmod", "mark"):
+            return True
+        return tok.lower_ in self.occasion_nouns and tok.dep_ in ("npadvmod", "advmod", "dobj") \
+            and any(d.dep_ == "det" and d.lower_ in self.occasion_quantifiers for d in tok.children)
 
     def _lasting_since(self, c) -> bool:
         """A verb in the perfect with a "since" clause runs from that earlier act to now
