@@ -79,6 +79,22 @@ def test_preparing_a_deployment_stays_a_plan(kb):
     assert ev.certainty.status == "hypothetical"
 
 
+def test_a_readying_under_a_modal_stays_a_guess(kb):
+    ev = _event(_article(kb, "Iran may be preparing to launch a missile attack on Israel."), "launch")
+    assert ev.type == "MOBILIZE"
+    assert ev.certainty.status == "hypothetical"
+
+
+def test_a_readied_strike_under_a_condition_stays_hypothetical(kb):
+    ev = _event(_article(kb, "The army is preparing to strike if talks fail."), "strike")
+    assert ev.certainty.status == "hypothetical"
+
+
+def test_a_denied_readying_stays_denied(kb):
+    ev = _event(_article(kb, "The army denied it was preparing to attack the town."), "attack")
+    assert ev.certainty.status == "denied"
+
+
 # ------------------------------------------------- a clause quantified over occasions is a habit
 
 def test_every_time_makes_both_the_clause_and_its_main_act_habitual(kb):

@@ -539,7 +539,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             continue  # a modal or negation on a verb above is read when the walk reaches it
         if ev.type in INTENT_TYPES and status == "hypothetical" and lem in ctx.words("intent_verb"):
             continue  # "plans to meet" is coded AGREE: the plan is the event
-        if _readying_is_the_act(ev, status, lem, start_tok, ctx):
+        if _readying_is_the_act(ev, status, tok, lem, start_tok, ctx):
             continue  # "rebels are preparing to storm the town": the readying is the MOBILIZE
         if presupposed and status in ("hypothetical", "negated", "threatened"):
             continue
@@ -565,7 +565,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         yield _Cue(status, cue, speaker, tok, speech=speech)
 
 
-def _readying_is_the_act(ev: Event, status: str, lem: str, start_tok, ctx: _Ctx) -> bool:
+def _readying_is_the_act(ev: Event, status: str, tok, lem: str, start_tok, ctx: _Ctx) -> bool:
     """A verb of getting forces ready over an attack ("are readying to storm the town",
     "prepare to attack the garrison"): PLOVER codes readying an attack as
     MOBILIZE (docs/annotation.md 4, "is preparing to attack"), so the preparation under
@@ -574,7 +574,27 @@ def _readying_is_the_act(ev: Event, status: str, lem: str, start_tok, ctx: _Ctx)
     planned deployment, hypothetical (types.tsv: "plans to send fighters")."""
     if ev.type != "MOBILIZE" or status != "hypothetical" or lem not in ctx.words("readying_verb"):
         return False
+    if _readying_hedged(tok, ctx) or _conditioned(start_tok, ctx):
+        return False  # "may be preparing to attack", "is preparing to strike if talks fail"
     return _names_an_attack(start_tok, ctx)
+
+
+def _readying_hedged(verb, ctx: _Ctx) -> bool:
+    """The readying verb is itself uncertain: a modal or future auxiliary, a negation, or
+    a condition clause on it; then it stays the cue it is (hypothetical)."""
+    cues = ctx.cues
+    for ch in verb.children:
+        if ch.dep_ in ("aux", "auxpass") and (ch.lower_ in cues.modals or ch.lower_ in ctx.future):
+            return True
+        if ch.dep_ == "neg":
+            return True
+    return _conditioned(verb, ctx)
+
+
+def _conditioned(verb, ctx: _Ctx) -> bool:
+    """A condition clause hangs on the verb ("to strike if talks fail")."""
+    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.cues.marks for m in ch.children)
+               for ch in verb.children)
 
 
 def _names_an_attack(tok, ctx: _Ctx) -> bool:
