@@ -122,3 +122,20 @@ def test_a_promise_to_retaliate_every_time_is_news(kb):
 def test_this_time_names_one_occasion_not_a_habit(kb):
     doc = _article(kb, "This time the army shelled the militia camps across the river.")
     assert _event(doc, "shelled").background is False
+
+
+def test_a_possible_attack_any_time_is_no_habit(kb):
+    doc = _article(kb, "The commander signed the order, instructing the units to be on alert so that they "
+                       "may attack any time the rebels advance.")
+    assert _event(doc, "attack").background is False
+
+
+def test_a_possible_interception_whenever_they_sail_is_no_habit(kb):
+    doc = _article(kb, "The minister told the coast guard to stay at sea so that it might intercept the "
+                       "smugglers whenever they sail.")
+    assert _event(doc, "intercept").background is False
+
+
+def test_a_habitual_would_keeps_the_habit(kb):
+    doc = _article(kb, "Police would fire tear gas whenever students marched.")
+    assert _event(doc, "fire").background is True

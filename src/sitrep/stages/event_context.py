@@ -1011,21 +1011,25 @@ class PeriodReader:
         """The act is told as a habit by a clause quantified over occasions: it is in that
         clause ("whenever the opposition marched", "each time rebels shelled the town")
         or in the clause it goes with ("police fired tear gas every time ..."); annotation
-        7, "habitual or generic". Not under a plain "will": "will respond whenever ..."
-        is a promise made in the news period."""
+        7, "habitual or generic". Not under a modal other than the habitual "would":
+        "will respond whenever ..." is a promise made in the news period, and "ordered
+        them to be ready so that they may strike any time ..." a possibility."""
         verb = _clause_verb(c)
         if verb is None or not (self.occasion_words or self.occasion_quantifiers):
             return False
-        if any(ch.dep_ == "aux" and ch.lower_ in ("will", "shall", "'ll") for ch in verb.children):
-            return False
+        if _possible(verb):
+            return False  # "will retaliate every time", "may strike whenever": no habit told
         clauses = set()
         for tok in verb.sent:
             if not self._occasion_marker(tok):
                 continue
             marked = tok.head
+            if _possible(marked):
+                continue  # "so that they may strike any time ...": a possible act, no habit
             clauses.add(marked.i)
             clauses.update(ch.i for ch in tok.children if ch.dep_ == "relcl")  # "any time X crosses"
-            if marked.dep_ in ("advcl", "ccomp") and marked.head.pos_ in ("VERB", "AUX"):
+            if marked.dep_ in ("advcl", "ccomp") and marked.head.pos_ in ("VERB", "AUX") \
+                    and not _possible(marked.head):
                 clauses.add(marked.head.i)  # the main act the quantified clause goes with
         return verb.i in clauses
 
@@ -1101,6 +1105,12 @@ class PeriodReader:
             self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
                 or self.governor_past(gov)
         return self._memo[id(gov)]
+
+
+def _possible(verb) -> bool:
+    """The verb carries a modal other than the habitual past "would" ("will", "may",
+    "could", "might", "can"): it tells a possibility or a promise, not a habit."""
+    return any(ch.tag_ == "MD" and ch.lower_ not in ("would", "'d") for ch in verb.children)
 
 
 def _ranks(tok) -> bool:
