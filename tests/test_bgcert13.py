@@ -136,6 +136,22 @@ def test_a_possible_interception_whenever_they_sail_is_no_habit(kb):
     assert _event(doc, "intercept").background is False
 
 
-def test_a_habitual_would_keeps_the_habit(kb):
-    doc = _article(kb, "Police would fire tear gas whenever students marched.")
-    assert _event(doc, "fire").background is True
+def test_a_warning_of_strikes_every_time_is_news(kb):
+    doc = _article(kb, "The defence minister warned that the army would shell the camps every time mortars "
+                       "are fired at the border towns.")
+    assert _event(doc, "warned").background is False
+    assert _event(doc, "fired").background is False  # the threat's condition, not a habit
+
+
+def test_a_threat_dated_in_the_period_stays_news(kb):
+    doc = _article(kb, "The navy can sink the smugglers' boats any time it wants, the admiral warned on Monday.")
+    assert all(e.background is False for e in doc.events), [(e.type, e.trigger.text, e.background)
+                                                              for e in doc.events]
+    assert doc.events
+
+
+def test_readiness_to_strike_any_time_is_no_habit(kb):
+    doc = _article(kb, "Our fighters are ready to strike the invaders any time, the militia commander said.")
+    assert all(e.background is False for e in doc.events), [(e.type, e.trigger.text, e.background)
+                                                              for e in doc.events]
+    assert doc.events

@@ -1011,27 +1011,41 @@ class PeriodReader:
         """The act is told as a habit by a clause quantified over occasions: it is in that
         clause ("whenever the opposition marched", "each time rebels shelled the town")
         or in the clause it goes with ("police fired tear gas every time ..."); annotation
-        7, "habitual or generic". Not under a modal other than the habitual "would":
-        "will respond whenever ..." is a promise made in the news period, and "ordered
-        them to be ready so that they may strike any time ..." a possibility."""
+        7, "habitual or generic". Not under a modal or an infinitive ("will respond
+        whenever ...", "would strike every time ...", "ready to strike any time", "so that
+        they may strike any time ...": promises and possibilities), and not in a sentence
+        that names a time of the news period ("warned on Monday")."""
         verb = _clause_verb(c)
         if verb is None or not (self.occasion_words or self.occasion_quantifiers):
             return False
-        if _possible(verb):
-            return False  # "will retaliate every time", "may strike whenever": no habit told
+        if _possible(verb) or self._period_time_in(verb.sent):
+            return False  # "will retaliate every time", "may strike whenever", "warned on Monday"
         clauses = set()
         for tok in verb.sent:
             if not self._occasion_marker(tok):
                 continue
             marked = tok.head
-            if _possible(marked):
-                continue  # "so that they may strike any time ...": a possible act, no habit
+            if _possible(marked) or _infinitive(marked):
+                continue  # "so that they may strike any time", "ready to strike any time": possible
+            if marked.dep_ in ("advcl", "ccomp") and _possible(marked.head):
+                continue  # "would shell the camps every time mortars are fired": a threat's condition
             clauses.add(marked.i)
             clauses.update(ch.i for ch in tok.children if ch.dep_ == "relcl")  # "any time X crosses"
-            if marked.dep_ in ("advcl", "ccomp") and marked.head.pos_ in ("VERB", "AUX") \
-                    and not _possible(marked.head):
+            if self._accompanied_act(marked):
                 clauses.add(marked.head.i)  # the main act the quantified clause goes with
         return verb.i in clauses
+
+    def _accompanied_act(self, clause) -> bool:
+        """The quantified clause modifies a main act that is told as habitual with it
+        ("every time the opposition marched, police fired"): an adverbial clause, or the
+        fronted clause the parser hangs as a complement; not a statement's content ("warned
+        that Israel would strike every time ..."): the statement is one act of the period."""
+        head = clause.head
+        if head.pos_ not in ("VERB", "AUX") or _possible(head):
+            return False
+        if self.act_types.get(head.i) in self.statement_types:
+            return False
+        return clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.i < head.i)
 
     def _occasion_marker(self, tok) -> bool:
         """"whenever", or "every / each / any time (occasion)" as an adverbial."""
@@ -1108,9 +1122,15 @@ class PeriodReader:
 
 
 def _possible(verb) -> bool:
-    """The verb carries a modal other than the habitual past "would" ("will", "may",
-    "could", "might", "can"): it tells a possibility or a promise, not a habit."""
-    return any(ch.tag_ == "MD" and ch.lower_ not in ("would", "'d") for ch in verb.children)
+    """The verb carries a modal ("will", "would", "may", "could", "can"): it tells a
+    possibility or a promise, not a habit ("would" as a past habit is read as the more
+    common conditional)."""
+    return any(ch.tag_ == "MD" for ch in verb.children)
+
+
+def _infinitive(verb) -> bool:
+    """A "to" infinitive ("ready to strike", "vowed to respond"): a potential act."""
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
 
 
 def _ranks(tok) -> bool:
