@@ -469,7 +469,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             break  # a coordinated clause does not depend on the verb before it
         if came.dep_ == "appos":
             break  # "..., a move recognised by the US": the narrator's description
-        if _semicolon_apart(came, tok) and lem in cues.verbs:
+        if _semicolon_apart(came, tok) and _speech_cue_verb(tok, lem, ctx):
             # "rebels shelled the town; a priest wrote that ...": two clauses of the narrator.
             # Only a speech verb after the ";" is cut off: the parser also hangs "...
             # shelled the town; no one was hurt" on "hurt", and the speaker of the whole
@@ -539,6 +539,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             continue  # a modal or negation on a verb above is read when the walk reaches it
         if ev.type in INTENT_TYPES and status == "hypothetical" and lem in ctx.words("intent_verb"):
             continue  # "plans to meet" is coded AGREE: the plan is the event
+        if _readying_is_the_act(ev, status, tok, lem, start_tok, ctx):
+            continue  # "rebels are preparing to storm the town": the readying is the MOBILIZE
         if presupposed and status in ("hypothetical", "negated", "threatened"):
             continue
         speaker = _cue_speaker(tok, ctx)
@@ -563,6 +565,49 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         yield _Cue(status, cue, speaker, tok, speech=speech)
 
 
+def _readying_is_the_act(ev: Event, status: str, tok, lem: str, start_tok, ctx: _Ctx) -> bool:
+    """A verb of getting forces ready over an attack ("are readying to storm the town",
+    "prepare to attack the garrison"): PLOVER codes readying an attack as
+    MOBILIZE (docs/annotation.md 4, "is preparing to attack"), so the preparation under
+    way is the act, not a plan; the walk goes on to find who says so (words.tsv
+    ``readying_verb``). Preparing a deployment ("preparing to send troops") stays a
+    planned deployment, hypothetical (types.tsv: "plans to send fighters")."""
+    if ev.type != "MOBILIZE" or status != "hypothetical" or lem not in ctx.words("readying_verb"):
+        return False
+    if _readying_hedged(tok, ctx) or _conditioned(start_tok, ctx):
+        return False  # "may be preparing to attack", "is preparing to strike if talks fail"
+    return _names_an_attack(start_tok, ctx)
+
+
+def _readying_hedged(verb, ctx: _Ctx) -> bool:
+    """The readying verb is itself uncertain: a modal or future auxiliary, a negation, or
+    a condition clause on it; then it stays the cue it is (hypothetical)."""
+    cues = ctx.cues
+    for ch in verb.children:
+        if ch.dep_ in ("aux", "auxpass") and (ch.lower_ in cues.modals or ch.lower_ in ctx.future):
+            return True
+        if ch.dep_ == "neg":
+            return True
+    return _conditioned(verb, ctx)
+
+
+def _conditioned(verb, ctx: _Ctx) -> bool:
+    """A condition clause hangs on the verb ("to strike if talks fail")."""
+    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.cues.marks for m in ch.children)
+               for ch in verb.children)
+
+
+def _names_an_attack(tok, ctx: _Ctx) -> bool:
+    """The event word, or the noun its light verb carries ("launch a counteroffensive"), is an
+    ASSAULT word of the lexicon."""
+    lex = ctx.lex
+    if lex is None:
+        return False
+    words = [tok] + [ch for ch in tok.children if ch.dep_ == "dobj"]
+    return any(t.type == "ASSAULT" for w in words
+               for t in lex.lookup(_lemma(w), w.pos_ in ("VERB", "AUX")))
+
+
 def _semicolon_apart(clause, verb) -> bool:
     """A clause that ends, before the verb it hangs from, at a semicolon: the parser
     hangs the first of two clauses joined by ";" on the second, but a speaker named after
@@ -572,6 +617,14 @@ def _semicolon_apart(clause, verb) -> bool:
         return False
     doc = clause.doc  # a left dependent's subtree ends before its head (projective parse)
     return any(doc[i].text == ";" for i in range(clause.right_edge.i, verb.i))
+
+
+def _speech_cue_verb(tok, lem: str, ctx: _Ctx) -> bool:
+    """A verb that gives what follows it a certainty status: one of certainty.tsv, or a
+    verb of saying or stance of verbs.tsv ("hinted", "remarked", "recalled"), which
+    :func:`_cue_status` reads as a speech cue too. After a semicolon it says only its own
+    clause (:func:`_semicolon_apart`)."""
+    return tok.pos_ in ("VERB", "AUX") and (lem in ctx.cues.verbs or ctx.kb_cues.verb_stance(lem) is not None)
 
 
 def _is_object_of(came, ctx: _Ctx) -> bool:

@@ -909,6 +909,9 @@ class PeriodReader:
         self.stance_verbs = words.get("stance_verb", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
         self.ongoing_verbs = words.get("ongoing_verb", frozenset())
+        self.occasion_words = words.get("occasion_word", frozenset())
+        self.occasion_quantifiers = words.get("occasion_quantifier", frozenset())
+        self.occasion_nouns = words.get("occasion_noun", frozenset())
         self._long = _long_durations(dates.doc)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
@@ -932,6 +935,8 @@ class PeriodReader:
         verb = _clause_verb(c)
         if self._cued(c) or self.governor_past(c) or self.standing(c):
             return "past"
+        if self.on_every_occasion(c):
+            return "past"  # "police fired tear gas every time the opposition marched": a habit
         if self._lasting_since(c):
             return "past"  # "has called on the army to back him ever since he declared ..."
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
@@ -1091,6 +1096,53 @@ class PeriodReader:
         value = time.value or ""
         return value in ("", "PRESENT_REF") or value.startswith("XXXX")
 
+    def on_every_occasion(self, c) -> bool:
+        """The act is told as a habit by a clause quantified over occasions: it is in that
+        clause ("whenever the opposition marched", "each time rebels shelled the town")
+        or in the clause it goes with ("police fired tear gas every time ..."); annotation
+        7, "habitual or generic". Not under a modal or an infinitive ("will respond
+        whenever ...", "would strike every time ...", "ready to strike any time", "so that
+        they may strike any time ...": promises and possibilities), and not in a sentence
+        that names a time of the news period ("warned on Monday")."""
+        verb = _clause_verb(c)
+        if verb is None or not (self.occasion_words or self.occasion_quantifiers):
+            return False
+        if _possible(verb) or self._period_time_in(verb.sent):
+            return False  # "will retaliate every time", "may strike whenever", "warned on Monday"
+        clauses = set()
+        for tok in verb.sent:
+            if not self._occasion_marker(tok):
+                continue
+            marked = tok.head
+            if _possible(marked) or _infinitive(marked):
+                continue  # "so that they may strike any time", "ready to strike any time": possible
+            if marked.dep_ in ("advcl", "ccomp") and _possible(marked.head):
+                continue  # "would shell the camps every time mortars are fired": a threat's condition
+            clauses.add(marked.i)
+            clauses.update(ch.i for ch in tok.children if ch.dep_ == "relcl")  # "any time X crosses"
+            if self._accompanied_act(marked):
+                clauses.add(marked.head.i)  # the main act the quantified clause goes with
+        return verb.i in clauses
+
+    def _accompanied_act(self, clause) -> bool:
+        """The quantified clause modifies a main act that is told as habitual with it
+        ("every time the opposition marched, police fired"): an adverbial clause, or the
+        fronted clause the parser hangs as a complement; not a statement's content ("warned
+        that Israel would strike every time ..."): the statement is one act of the period."""
+        head = clause.head
+        if head.pos_ not in ("VERB", "AUX") or _possible(head):
+            return False
+        if self.act_types.get(head.i) in self.statement_types:
+            return False
+        return clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.i < head.i)
+
+    def _occasion_marker(self, tok) -> bool:
+        """"whenever", or "every / each / any time (occasion)" as an adverbial."""
+        if tok.lower_ in self.occasion_words and tok.dep_ in ("advmod", "mark"):
+            return True
+        return tok.lower_ in self.occasion_nouns and tok.dep_ in ("npadvmod", "advmod", "dobj") \
+            and any(d.dep_ == "det" and d.lower_ in self.occasion_quantifiers for d in tok.children)
+
     def _lasting_since(self, c) -> bool:
         """A verb in the perfect with a "since" clause runs from that earlier act to now
         ("has urged the army to back him since he declared himself president"), unless
@@ -1156,6 +1208,18 @@ class PeriodReader:
             self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
                 or self.governor_past(gov)
         return self._memo[id(gov)]
+
+
+def _possible(verb) -> bool:
+    """The verb carries a modal ("will", "would", "may", "could", "can"): it tells a
+    possibility or a promise, not a habit ("would" as a past habit is read as the more
+    common conditional)."""
+    return any(ch.tag_ == "MD" for ch in verb.children)
+
+
+def _infinitive(verb) -> bool:
+    """A "to" infinitive ("ready to strike", "vowed to respond"): a potential act."""
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
 
 
 def _ranks(tok) -> bool:
