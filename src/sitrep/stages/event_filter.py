@@ -83,7 +83,12 @@ among the dropped with their reason:
   future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
   writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
   reported facts, quotes, attributed statements, past acts and a party's scheduled
-  cooperation ("will visit Ramallah") stay.
+  cooperation ("will visit Ramallah") stay;
+* ``"negated"``, ``"state"``, ``"reception"``, ``"description"``, ``"effect"``: a negated
+  commitment or pending response ("did not promise", "has not yet agreed"), a relation held
+  "no longer", the welcome of a visitor, a participle describing people ("officials accused
+  of ..."), a measure's effect ("those sanctions restrict ..."): see ``nonact_reason`` and
+  cues/nonacts.tsv. "Rejected the claim that ..." is a ``"denial"`` like "dismissed a claim".
 """
 from __future__ import annotations
 
@@ -706,6 +711,148 @@ def commentary_speculation(event: Event, doc: Document, cues: "genre.GenreCues",
                for span in ([m.span for m in event.mentions] or [event.trigger.span]))
 
 
+NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "cues" / "nonacts.tsv"
+#: the kinds of word set of the negation, state and description rules (nonacts.tsv)
+NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
+                    "visitor_noun", "measure_noun")
+#: modals under which a negation is a stated refusal ("will not promise", "would not sign")
+_REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
+#: the event types of a standing relation that a cessation ("no longer recognize") ends
+_RELATION_TYPES = frozenset({"COOPERATE", "SUPPORT", "AGREE", "CONSULT", "AID", "REJECT"})
+
+
+@lru_cache(maxsize=4)
+def load_nonact_cues(path: Path = NONACT_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The word sets of the negated-act, state and description rules by kind; an unknown
+    kind or an empty row is an error that names the file and line."""
+    cues: dict[str, frozenset[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[0] not in NONACT_CUE_KINDS or not fields[1].split():
+            raise ValueError(f"{path}:{number}: expected 'kind<TAB>words' with kind one of "
+                             f"{', '.join(NONACT_CUE_KINDS)}; fix this line")
+        cues[fields[0]] = cues.get(fields[0], frozenset()) | frozenset(fields[1].split())
+    return cues
+
+
+def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozenset[str]]] = None) -> Optional[str]:
+    """Why the event is no act, when every mention of it is one of these (else None):
+
+    * ``"negated"``: a REJECT that is only a negated commitment told in the past or present
+      ("did not promise to bring peace", "has never offered talks"), or a negated response
+      still pending ("has not yet agreed to the sale"): what a party has not done, not a
+      refusal (docs/annotation.md 2); "will not promise", "refused to sign" stay;
+    * ``"state"``: a relation a party has "no longer" in the simple present ("no longer
+      recognize the junta"): a state of affairs (docs/annotation.md 10);
+    * ``"reception"``: a SUPPORT on a verb of receiving a visitor told in the passive or at
+      a place ("was welcomed by officials", "greeted at the airport"): the ceremony of a
+      visit, not support ("welcomed the decision" stays);
+    * ``"description"``: an ACCUSE on a past participle that describes a noun, with no
+      accuser ("officials accused of involvement in ..."): who the people are, not an
+      accusation made ("were accused by the prosecutor" stays);
+    * ``"effect"``: an act whose grammatical subject is a measure, in the simple present
+      ("those sanctions restrict travel", "the embargo bans exports"): what the measure
+      does, not a party's act (the measure is coded where it is imposed)."""
+    if doc.nlp is None:
+        return None
+    cues = load_nonact_cues() if cues is None else cues
+    roots = [_root_of(span, doc) for span in ([m.span for m in event.mentions] or [event.trigger.span])]
+    if any(r is None for r in roots):
+        return None
+    tests = (("negated", lambda t: event.type == "REJECT" and _negated_not_refused(t, cues)),
+             ("state", lambda t: event.type in _RELATION_TYPES and _ceased(t, cues)),
+             ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
+             ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
+             ("effect", lambda t: _measure_effect(t, cues)))
+    for reason, test in tests:
+        if all(test(r) for r in roots):
+            return reason
+    return None
+
+
+def _root_of(span: tuple[int, int], doc: Document):
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+def _negated_not_refused(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb negated by "not"/"never" with no modal of a refusal on it: a commissive verb
+    ("did not promise", "has never pledged"), or any verb whose negation is pending ("has
+    not yet agreed", "still has not signed")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(tok.children)
+    if not any(ch.dep_ == "neg" for ch in children):
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in _REFUSAL_MODALS for ch in children):
+        return False  # "will not promise", "would not sign": a stated refusal
+    if tok.lemma_.lower() in cues.get("commissive_verb", frozenset()):
+        return True
+    return any(ch.dep_ == "advmod" and ch.lower_ in cues.get("pending_adverb", frozenset()) for ch in children)
+
+
+def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """"no longer recognize", "does not ... anymore" on a verb in the simple present."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    children = list(tok.children)
+    if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ not in ("do", "does") for ch in children):
+        return False  # "will no longer recognize", "has no longer": not a present state
+    words = cues.get("cessation_word", frozenset())
+    return any(ch.lower_ in words and (ch.dep_ == "advmod" and (
+        any(g.dep_ == "neg" for g in ch.children) or any(g.dep_ == "neg" for g in children)))
+        for ch in children)
+
+
+def _reception(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb of receiving a visitor in the passive ("was welcomed by the president") or
+    with the place of the reception ("greeted him at the airport") and no act as its
+    object ("welcomed the decision at the summit" stays)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.get("reception_verb", frozenset()):
+        return False
+    children = list(tok.children)
+    passive = any(ch.dep_ == "auxpass" for ch in children) or tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+    placed = any(ch.dep_ == "prep" and ch.lower_ in cues.get("reception_prep", frozenset()) and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in ch.children) for ch in children)
+    received = [ch for ch in children if ch.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        received.append(tok.head)  # "the Emir, welcomed at the palace"
+    if any(ch.dep_ == "agent" for ch in children):
+        passive = True  # "the Emir, welcomed by the king, ...", which the parser may read as active
+        received += [ch for ch in children if ch.dep_ == "nsubj"]
+    if not received or not all(_a_visitor(r, cues.get("visitor_noun", frozenset())) for r in received):
+        return False  # "welcomed the decision", "'outreach' is welcomed": praise of an act
+    return passive or placed
+
+
+def _a_visitor(tok, nouns: frozenset[str]) -> bool:
+    """A person or a party who can be received: a name of a person, country or body, a
+    personal pronoun, or a noun of a visitor (``visitor_noun``: "the president", "the
+    delegation")."""
+    return tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or tok.tag_ == "PRP" \
+        or tok.lemma_.lower() in nouns
+
+
+def _describing_participle(tok) -> bool:
+    """A past participle that modifies a noun, with no "by" agent: "officials accused of
+    involvement", "the men suspected of the attack" describe them."""
+    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not any(ch.dep_ == "agent" for ch in tok.children)
+
+
+def _measure_effect(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb in the simple present (no auxiliary) whose subject is a measure noun: "those
+    sanctions restrict travel", "the embargo bans exports"."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    children = list(tok.children)
+    if any(ch.dep_ in ("aux", "auxpass") for ch in children):
+        return False  # "the sanctions will target", "was banned by the law": not a present effect
+    nouns = cues.get("measure_noun", frozenset())
+    return any(ch.dep_ == "nsubj" and (ch.lower_ in nouns or ch.lemma_.lower() in nouns) for ch in children)
+
+
 def _trigger_lemma(event: Event, doc: Document) -> str:
     """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
     start, end = event.trigger.span
@@ -759,6 +906,8 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "denial"
         elif negated_state(e, doc, cues.get("duration_prep", frozenset())):
             reasons[id(e)] = "state"
+        elif (nonact := nonact_reason(e, doc)) is not None:
+            reasons[id(e)] = nonact
         elif resignation(e):
             reasons[id(e)] = "resignation"
         elif commentator_statement(e, doc, saying):
