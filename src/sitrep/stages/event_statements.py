@@ -269,7 +269,7 @@ def _praises(clause, phrases: frozenset[str]) -> bool:
 CONTENT_CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "cues" / "statement_content.tsv"
 #: the kinds of the content cues (see the data file's header)
 CONTENT_CUE_KINDS = ("occurrence_verb", "class_determiner", "offence_prep", "finding_verb", "obligation_word",
-                     "outrage_word", "outrage_prep")
+                     "choice_verb", "outrage_word", "outrage_prep")
 
 
 @lru_cache(maxsize=4)
@@ -361,8 +361,9 @@ def _own_statement(tok, cands, lex, index, cues):
 def penalty_statement(clause, cands, lex, index, cues):
     """``(THREATEN, None, target)`` for a reported clause in the future that names a
     penalty (the lexicon's ``threat`` evaluations: "consequences", "price") as what a party
-    will face or an act will bring: the party ("Greece would face consequences") is the
-    target; a class of acts as the subject ("any attempt to blockade the island would ...") is
+    will face for a hostile act or what a class of acts will bring: the party ("Greece would
+    face consequences for the blockade", a conflict act after ``offence_prep``) is the
+    target ("Egypt would pay a price for its currency crisis" is a forecast, no threat); a class of acts as the subject ("any attempt to blockade the island would ...") is
     the threat's condition, not a happening (dropped); an act named after ``offence_prep``
     ("... for the blockade") is the offence and stays. Any other reported act makes the
     clause a report of that act: no threat here."""
@@ -384,6 +385,12 @@ def penalty_statement(clause, cands, lex, index, cues):
     target = actor_of_phrase(subject, index) if subject is not None and not condition else None
     if target is None and not condition:
         return None  # "the drought will have grave consequences": a forecast, nobody threatened
+    conflict = lex.types_of("conflict")
+    if not condition and not any(c.head.i in offence and c.type in conflict and c.head.i not in
+                                 {t.i for p in penalty for t in p.subtree} for c in cands):
+        # "Egypt would pay a heavy price for its currency crisis": a forecast of what a party
+        # will suffer; a threat names the hostile act it punishes ("for the blockade")
+        return None
     for c in condition:
         c.drop = True
     return "THREATEN", None, target
@@ -451,8 +458,9 @@ def obligation_statement(clause, index, cues):
     words = cues.get("obligation_word", frozenset())
     if lemma(clause) != "be" or _negated(clause):
         return None
-    if not any(_infinitive_task(t) for t in clause.subtree if t.dep_ in ("advcl", "xcomp", "acl", "relcl")):
-        return None
+    tasks = [t for t in clause.subtree if t.dep_ in ("advcl", "xcomp", "acl", "relcl") and _infinitive_task(t)]
+    if not tasks or all(lemma(t) in cues.get("choice_verb", frozenset()) for t in tasks):
+        return None  # "it was up to Iran to decide whether to talk": a choice left, no act asked
     party = None
     for ch in clause.children:
         if ch.dep_ in ("prep", "advmod") and ch.lower_ in words:  # "up to Egypt" ("up" read either way)
