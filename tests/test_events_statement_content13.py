@@ -1,7 +1,6 @@
 """Statements typed by what a named party says when no threat, accusation or demand verb
 carries them (session 12, saying13, issue 7; docs/annotation.md 10): a penalty said to
-come is a threat, a finding that another party did a conflict act is an accusation, a task
-laid on another party is a demand, outrage at an act reproaches its doer; a deterrent
+come is a threat, a task laid on another party is a demand, outrage at an act reproaches its doer; a deterrent
 measure said to "follow" is held out, a threat. Each rule has near misses that must not
 fire. Every sentence is invented for these tests."""
 import pytest
@@ -77,31 +76,6 @@ def test_a_measure_that_followed_was_imposed(kb):
     assert of_type(doc, "SANCTION") and not of_type(doc, "THREATEN"), summary(doc)
 
 
-# ------------------------------------------------------------------------ findings
-
-@pytest.mark.parametrize("text, trigger, source, target", [
-    ("The Indian foreign ministry said it had concluded that Pakistani forces used cluster munitions "
-     "near the border.", "said", "IND", "PAK"),
-    ("France has determined that Syrian troops attacked the village with chlorine.", "determined", "FRA", "SYR"),
-    ("South Korea's defence ministry says its investigation established that North Korean soldiers shot "
-     "the fisherman.", "says", "KOR", "PRK"),
-])
-def test_a_finding_that_a_party_did_a_conflict_act_accuses_it(kb, text, trigger, source, target):
-    doc = run(kb, text)
-    accusations = [e for e in of_type(doc, "ACCUSE") if e.trigger.text == trigger]
-    assert len(accusations) == 1, summary(doc)
-    assert country(accusations[0].source) == source and country(accusations[0].target) == target
-    assert of_type(doc, "ASSAULT"), summary(doc)  # the act found stays
-
-
-@pytest.mark.parametrize("text", [
-    "The ministry said it had not concluded that Pakistani forces used cluster munitions.",
-    "Investigators concluded that the fire was an accident.",
-])
-def test_no_finding_or_no_conflict_act_is_no_accusation(kb, text):
-    assert not of_type(run(kb, text), "ACCUSE"), summary(run(kb, text))
-
-
 # --------------------------------------------------------------------- tasks laid
 
 @pytest.mark.parametrize("text, trigger, target", [
@@ -147,7 +121,7 @@ def test_shock_at_no_act_is_no_accusation(kb):
 
 def test_the_content_cue_file_refuses_an_unknown_kind(tmp_path):
     bad = tmp_path / "statement_content.tsv"
-    bad.write_text("finding_verb\tconclude\nthreat_noun\tprice\n", encoding="utf-8")
+    bad.write_text("obligation_word\tonus\nthreat_noun\tprice\n", encoding="utf-8")
     with pytest.raises(ValueError, match="statement_content.tsv:2"):
         load_content_cues(bad)
     assert set(load_content_cues()) == set(CONTENT_CUE_KINDS)

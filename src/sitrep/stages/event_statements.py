@@ -268,7 +268,7 @@ def _praises(clause, phrases: frozenset[str]) -> bool:
 
 CONTENT_CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "cues" / "statement_content.tsv"
 #: the kinds of the content cues (see the data file's header)
-CONTENT_CUE_KINDS = ("occurrence_verb", "class_determiner", "offence_prep", "finding_verb", "obligation_word",
+CONTENT_CUE_KINDS = ("occurrence_verb", "class_determiner", "offence_prep", "obligation_word",
                      "choice_verb", "outrage_word", "outrage_prep")
 
 
@@ -312,15 +312,15 @@ def content_statements(sent, cands, lex, index, cues=None) -> list[Candidate]:
 
     * a penalty said to come ("any attempt to blockade the island would bring a harsh response",
       "said Greece would face consequences for the blockade") -> THREATEN;
-    * a finding that another party did a conflict act ("said it had concluded that the
-      rebels used gas") -> ACCUSE that party;
     * a task laid on another party ("said it was up to Egypt to reopen the crossing")
       -> REQUEST that party;
     * outrage at an act ("said it was appalled by the shelling") -> ACCUSE its doer;
     * a measure held out ("said further sanctions will follow") -> THREATEN of the speaker.
 
-    The trigger is the saying verb (the finding verb when the party's own verb carries it:
-    "France has concluded that ...")."""
+    The trigger is the saying verb. (A finding that another party did a conflict act, "said
+    it had concluded that the rebels used gas", was tried and removed: outside allsides-dev
+    part D it fired on nothing in 325 unseen articles, the findings there being told with
+    "it" or no speaker.)"""
     cues = load_content_cues() if cues is None else cues
     taken = {t.i for c in cands for t in c.tokens}
     saying = _statement_verbs(lex)
@@ -333,29 +333,17 @@ def content_statements(sent, cands, lex, index, cues=None) -> list[Candidate]:
                 continue
             clause = child(tok, "ccomp")
             if clause is None or clause.i in taken:
-                continue  # none, or typed on the party's own verb ("France has concluded that ...")
+                continue
             typed = penalty_statement(clause, cands, lex, index, cues) or measure_statement(clause, cands, index) or \
-                finding_statement(clause, cands, lex, index, cues) or \
                 obligation_statement(clause, index, cues) or outrage_statement(clause, cands, index, cues)
         else:
-            typed = _own_statement(tok, cands, lex, index, cues)
+            continue
         if typed is None:
             continue
         etype, mode, target = typed
         out.append(Candidate(tok, [tok], etype, mode, frozenset(), preset_target=target))
         taken.add(tok.i)
     return out
-
-
-def _own_statement(tok, cands, lex, index, cues):
-    """A finding told on the party's own verb ("France has concluded that ..."), its subject
-    a named party. (Outrage told without a saying verb, "Britain was horrified by the
-    strike", is left alone: the roles stage reads its passive by-phrase as the source.)"""
-    if lemma(tok) in cues.get("finding_verb", frozenset()) and tok.pos_ == "VERB" \
-            and not any(ch.dep_ == "auxpass" for ch in tok.children) \
-            and _named_speaker(child(tok, "nsubj"), index):
-        return finding_statement(tok, cands, lex, index, cues)
-    return None
 
 
 def penalty_statement(clause, cands, lex, index, cues):
@@ -424,31 +412,6 @@ def _class_of_acts(subject, cands, cues) -> list:
         return []
     inside = {t.i for t in subject.subtree}
     return [c for c in cands if c.head.i in inside]
-
-
-def finding_statement(clause, cands, lex, index, cues):
-    """``(ACCUSE, None, target)`` for a finding ("its investigation established that", "concluded
-    that") whose own clause tells, as past, a conflict act of a named party: the finding
-    accuses that party (the act stays, alleged)."""
-    if lemma(clause) not in cues.get("finding_verb", frozenset()) or _negated(clause):
-        return None
-    found = child(clause, "ccomp")
-    if found is None:
-        return None
-    inside = {t.i for t in found.subtree}
-    conflict = lex.types_of("conflict")
-    for c in cands:
-        if c.head.i not in inside or c.type not in conflict or not c.is_verb or not _past(c.head):
-            continue
-        target = actor_of_phrase(child(c.head, "nsubj"), index)
-        if target is not None:
-            return "ACCUSE", None, target
-    return None
-
-
-def _past(verb) -> bool:
-    """A past or perfect verb ("used", "has used", "had hacked")."""
-    return verb.tag_ == "VBD" or any(ch.dep_ == "aux" and lemma(ch) == "have" for ch in verb.children)
 
 
 def obligation_statement(clause, index, cues):
