@@ -23,6 +23,7 @@ def summary(doc):
     ("The Turkish defence minister told reporters that Greece would face severe consequences for the blockade.",
      "told", "GRC"),
     ("Kenya said Somalia would pay a price over the detention of its fishermen.", "said", "SOM"),
+    ("Iran said Israel would face severe consequences for the strike on its consulate.", "said", "ISR"),
     ("The Cuban foreign minister said any attempt to blockade the island would bring a harsh response.",
      "said", None),
 ])

@@ -374,8 +374,12 @@ def penalty_statement(clause, cands, lex, index, cues):
     if target is None and not condition:
         return None  # "the drought will have grave consequences": a forecast, nobody threatened
     conflict = lex.types_of("conflict")
-    if not condition and not any(c.head.i in offence and c.type in conflict and c.head.i not in
-                                 {t.i for p in penalty for t in p.subtree} for c in cands):
+    # the offence may hang on the verb or on the penalty noun ("consequences for the strike")
+    hostile = {t.i for p in [*clause.children, *penalty] if p.dep_ == "prep"
+               and p.lower_ in cues.get("offence_prep", frozenset()) for t in p.subtree} | {
+        t.i for n in penalty for p in n.children if p.dep_ == "prep"
+        and p.lower_ in cues.get("offence_prep", frozenset()) for t in p.subtree}
+    if not condition and not any(c.head.i in hostile and c.type in conflict for c in cands):
         # "Egypt would pay a heavy price for its currency crisis": a forecast of what a party
         # will suffer; a threat names the hostile act it punishes ("for the blockade")
         return None
