@@ -83,7 +83,12 @@ among the dropped with their reason:
   future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
   writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
   reported facts, quotes, attributed statements, past acts and a party's scheduled
-  cooperation ("will visit Ramallah") stay.
+  cooperation ("will visit Ramallah") stay;
+* ``"negated"``, ``"state"``, ``"reception"``, ``"description"``, ``"effect"``: a negated
+  commitment or pending response ("has never pledged", "still has not signed"), a relation held
+  "no longer", the welcome of a visitor, a participle describing people ("officials accused
+  of ..."), a measure's effect ("those sanctions restrict ..."): see ``nonact_reason`` and
+  cues/nonacts.tsv. "Rejected the claim that ..." is a ``"denial"`` like "dismissed a claim".
 """
 from __future__ import annotations
 
@@ -466,8 +471,30 @@ def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str],
     tok = chars.root
     if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
         return False
-    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims))
+    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims)
+                and not _claim_of_right(ch))
                or ch.dep_ == "ccomp" for ch in tok.children)
+
+
+def _claim_of_right(noun) -> bool:
+    """A claim to something, not an assertion ("the claim to the islands", "claims of
+    sovereignty", "a claim for compensation"): rejecting it rejects a demand, a REJECT
+    (docs/annotation.md 14 proposal). Words in cues/nonacts.tsv (``right_claim_noun``,
+    ``right_prep``, ``right_noun``)."""
+    cues = load_nonact_cues()
+    if noun.lemma_.lower() not in cues.get("right_claim_noun", frozenset()):
+        return False  # "denied responsibility for the attack": an assertion denied
+    # the parser may hang "to the islands" on the verb, right after the noun
+    after = [p for p in noun.head.children if p.i == noun.i + 1]
+    for prep in [*noun.children, *after]:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in cues.get("right_prep", frozenset()):
+            return True
+        if prep.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in cues.get("right_noun", frozenset())
+                                       for g in prep.children):
+            return True
+    return False
 
 
 def negated_state(event: Event, doc: Document, preps: frozenset[str]) -> bool:
@@ -706,6 +733,212 @@ def commentary_speculation(event: Event, doc: Document, cues: "genre.GenreCues",
                for span in ([m.span for m in event.mentions] or [event.trigger.span]))
 
 
+NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "cues" / "nonacts.tsv"
+#: the kinds of word set of the negation, state and description rules (nonacts.tsv)
+NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
+                    "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
+                    "right_noun")
+#: modals under which a negation is a stated refusal ("will not promise", "would not sign")
+_REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
+#: the event types of a standing relation that a cessation ("no longer cooperates") ends
+_RELATION_TYPES = frozenset({"COOPERATE", "SUPPORT", "AGREE", "CONSULT", "AID", "REJECT"})
+
+
+@lru_cache(maxsize=4)
+def load_nonact_cues(path: Path = NONACT_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The word sets of the negated-act, state and description rules by kind; an unknown
+    kind or an empty row is an error that names the file and line."""
+    cues: dict[str, frozenset[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[0] not in NONACT_CUE_KINDS or not fields[1].split():
+            raise ValueError(f"{path}:{number}: expected 'kind<TAB>words' with kind one of "
+                             f"{', '.join(NONACT_CUE_KINDS)}; fix this line")
+        cues[fields[0]] = cues.get(fields[0], frozenset()) | frozenset(fields[1].split())
+    return cues
+
+
+def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozenset[str]]] = None) -> Optional[str]:
+    """Why the event is no act, when every mention of it is one of these (else None):
+
+    * ``"negated"``: a REJECT that is only a negated commitment told in the past or present
+      ("has never pledged troops", "did not offer any concession"), or a negated response
+      still pending ("still has not signed the accord"): what a party has not done, not a
+      refusal (docs/annotation.md 2); "will not promise", "refused to sign" stay;
+    * ``"state"``: a relation a party has "no longer" in the simple present ("no longer
+      cooperate with the border police"), or cooperation told in the simple present with no date ("the
+      two services share intelligence"): a state of affairs (docs/annotation.md 10);
+    * ``"reception"``: a SUPPORT on a verb of receiving a visitor told in the passive or at
+      a place ("was welcomed by officials", "greeted at the airport"): the ceremony of a
+      visit, not support ("welcomed the decision" stays); dropped when the article codes
+      the visit, else made the visit (``receptions_as_visits``);
+    * ``"description"``: an ACCUSE on a past participle that describes a noun, with no
+      accuser ("officials accused of involvement in ..."): who the people are, not an
+      accusation made ("were accused by the prosecutor" stays);
+    * ``"effect"``: an act whose grammatical subject is a measure, in the simple present
+      ("these measures target the oligarchs", "the new sanctions freeze the assets"), when the
+      measure is one the text has already named (a demonstrative: ``anaphoric_determiner``) or
+      that is coded as an event of its own (the subject is a trigger, or an earlier trigger has
+      its word): what the measure does, not a further act; "the new law bans all protests"
+      (the law coded nowhere else) stays, the ban being the act coded."""
+    if doc.nlp is None:
+        return None
+    cues = load_nonact_cues() if cues is None else cues
+    roots = [_root_of(span, doc) for span in ([m.span for m in event.mentions] or [event.trigger.span])]
+    if any(r is None for r in roots):
+        return None
+    tests = (("negated", lambda t: event.type == "REJECT" and _negated_not_refused(t, cues)),
+             ("state", lambda t: event.type in _RELATION_TYPES and _ceased(t, cues)),
+             ("state", lambda t: event.type == "COOPERATE" and _standing_relation(t, event)),
+             ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
+             ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
+             ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))))
+    for reason, test in tests:
+        if all(test(r) for r in roots):
+            return reason
+    return None
+
+
+def _root_of(span: tuple[int, int], doc: Document):
+    chars = doc.nlp.char_span(span[0], span[1], alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+def _negated_not_refused(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb negated by "not"/"never" with no modal of a refusal on it: a commissive verb
+    ("did not promise", "has never pledged"), or any verb whose negation is pending ("has
+    yet signed", "still has not signed")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(tok.children)
+    if not any(ch.dep_ == "neg" for ch in children):
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in _REFUSAL_MODALS for ch in children):
+        return False  # "will not promise", "would not sign": a stated refusal
+    if tok.lemma_.lower() in cues.get("commissive_verb", frozenset()):
+        return True
+    return any(ch.dep_ == "advmod" and ch.lower_ in cues.get("pending_adverb", frozenset()) for ch in children)
+
+
+def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """"no longer cooperates", "does not ... anymore" on a verb in the simple present."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    children = list(tok.children)
+    if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ not in ("do", "does") for ch in children):
+        return False  # "will no longer cooperate": not a present state
+    words = cues.get("cessation_word", frozenset())
+    return any(ch.lower_ in words and (ch.dep_ == "advmod" and (
+        any(g.dep_ == "neg" for g in ch.children) or any(g.dep_ == "neg" for g in children)))
+        for ch in children)
+
+
+def receptions_as_visits(doc: Document, kb) -> None:
+    """A welcome of a visitor (``_reception``: "was welcomed by Chinese officials at the
+    airport") is part of a visit (docs/annotation.md 10: a visit and the meetings during it
+    are one CONSULT): when the article codes no CONSULT between the two parties, the
+    SUPPORT becomes that visit, CONSULT from the host, the agent of the welcome
+    (docs/annotation.md 5; CAMEO 043 "host a visit"), to the visitor; when it does, the
+    reception is left to ``nonact_reason`` to drop as part of it. In articles only."""
+    if keeps_all(doc) or kb is None or getattr(kb, "event_lexicon", None) is None or doc.nlp is None:
+        return
+    cues = load_nonact_cues()
+    for e in doc.events:
+        if e.type != "SUPPORT" or e.source is None or e.target is None:
+            continue
+        roots = [_root_of(span, doc) for span in ([m.span for m in e.mentions] or [e.trigger.span])]
+        if any(r is None or not _reception(r, cues) for r in roots):
+            continue
+        if not any(o.type == "CONSULT" and _same_pair(o, e) for o in doc.events):
+            e.type, e.mode = "CONSULT", None
+
+
+def _same_pair(one: Event, other: Event) -> bool:
+    """Two events between the same two parties, by country (else by name), either way."""
+    def key(actor):
+        return None if actor is None else (actor.country or actor.text)
+    pair = {key(one.source), key(one.target)}
+    return None not in pair and pair == {key(other.source), key(other.target)}
+
+
+def _standing_relation(tok, event: Event) -> bool:
+    """Cooperation told in the simple present with no date ("the two services share
+    intelligence", "Oslo and Stockholm cooperate closely on ..."): how two parties stand,
+    not an act of the news period (docs/annotation.md 10: stances and states of affairs)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ") or (event.date is not None and not event.date.inferred):
+        return False
+    return not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children)
+
+
+def _reception(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb of receiving a visitor in the passive ("was welcomed by the president") or
+    with the place of the reception ("greeted him at the airport") and no act as its
+    object ("welcomed the decision at the summit" stays)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.get("reception_verb", frozenset()):
+        return False
+    children = list(tok.children)
+    passive = any(ch.dep_ == "auxpass" for ch in children) or tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+    placed = any(ch.dep_ == "prep" and ch.lower_ in cues.get("reception_prep", frozenset()) and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in ch.children) for ch in children)
+    received = [ch for ch in children if ch.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        received.append(tok.head)  # "the Emir, welcomed at the palace"
+    if any(ch.dep_ == "agent" for ch in children):
+        passive = True  # "the Emir, welcomed by the king, ...", which the parser may read as active
+        received += [ch for ch in children if ch.dep_ == "nsubj"]
+    if not received or not all(_a_visitor(r, cues.get("visitor_noun", frozenset())) for r in received):
+        return False  # "welcomed the decision", "'outreach' is welcomed": praise of an act
+    return passive or placed
+
+
+def _a_visitor(tok, nouns: frozenset[str]) -> bool:
+    """A person or a party who can be received: a name of a person, country or body, a
+    personal pronoun, or a noun of a visitor (``visitor_noun``: "the president", "the
+    delegation")."""
+    return tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or tok.tag_ == "PRP" \
+        or tok.lemma_.lower() in nouns
+
+
+def _describing_participle(tok) -> bool:
+    """A past participle that modifies a noun, with no "by" agent: "officials accused of
+    involvement", "the men suspected of the attack" describe them."""
+    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not any(ch.dep_ == "agent" for ch in tok.children)
+
+
+def _measure_effect(tok, cues: dict[str, frozenset[str]], coded) -> bool:
+    """A verb in the simple present (no auxiliary) whose subject is a measure noun the text
+    has named before or codes of its own ("these measures target ...", "the new sanctions
+    freeze ..." with "sanctions" a trigger): its effect. ``coded()`` gives the coded words
+    (computed only for a measure subject)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    children = list(tok.children)
+    if any(ch.dep_ in ("aux", "auxpass") for ch in children):
+        return False  # "the sanctions will target", "was banned by the law": not a present effect
+    nouns = cues.get("measure_noun", frozenset())
+    anaphoric = cues.get("anaphoric_determiner", frozenset())
+    return any(ch.dep_ == "nsubj" and (ch.lower_ in nouns or ch.lemma_.lower() in nouns) and (
+        any(d.dep_ == "det" and d.lower_ in anaphoric for d in ch.children) or ch.lemma_.lower() in coded())
+        for ch in children)
+
+
+def _coded_words(event: Event, doc: Document) -> frozenset[str]:
+    """The lemmas of the other events' one-word triggers up to this event's sentence: the
+    measures the text codes of their own ("imposed sanctions ... those sanctions restrict",
+    "the new sanctions freeze ...")."""
+    end = event.sentence.span[1]
+    words = set()
+    for e in doc.events:
+        if e is not event and e.trigger.span[0] < end:
+            root = _root_of(e.trigger.span, doc)
+            if root is not None:
+                words.add(root.lemma_.lower())  # "imposed an embargo": the embargo
+                words.update(t.lemma_.lower() for t in root.children if t.dep_ == "dobj")
+    return frozenset(words)
+
+
 def _trigger_lemma(event: Event, doc: Document) -> str:
     """The lemma of a one-word trigger (its lower-case text when the parse is absent)."""
     start, end = event.trigger.span
@@ -759,6 +992,8 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "denial"
         elif negated_state(e, doc, cues.get("duration_prep", frozenset())):
             reasons[id(e)] = "state"
+        elif (nonact := nonact_reason(e, doc)) is not None:
+            reasons[id(e)] = nonact
         elif resignation(e):
             reasons[id(e)] = "resignation"
         elif commentator_statement(e, doc, saying):
@@ -780,6 +1015,7 @@ def run(doc: Document, kb=None) -> Document:
         doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
                                             "applied": False}
         return doc
+    receptions_as_visits(doc, kb)
     reasons = rule_reasons(doc, kb)
     mark_habits(doc, kb)
     applies = model_wins(model)
