@@ -31,6 +31,7 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
+                                       no_own_state_targets,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        home_protesters, no_self_targets, own_state_targets, place_receives_act,
                                        provoked_reactors, unaimed_displays,
@@ -79,7 +80,7 @@ def run(doc: Document, kb) -> Document:
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
-    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings)
+    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings) + no_own_state_targets(happenings, sdoc)
     if removed:
         # provenance: every target a last check removed is listed with its span
         doc.article.meta["role_checks"] = removed
@@ -336,6 +337,7 @@ class DraftBuilder:
             seated = self.words.seated_sectors if self.home is not None and reporting_place(
                 self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
             source, target = _located(source, place, seated), _located(target, place, seated)
+            source, target = _placed_group(source, place), _placed_group(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -645,6 +647,19 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
+
+
+def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
+    """An armed group the actor KB places in no country (Islamic State, al-Qaeda) acts
+    for the country where its act happens (docs/annotation.md 5: "Islamic State" IRQ or
+    SYR by where the act is; null when the place is unclear)."""
+    if actor is None or actor.country or actor.actor_id is None or actor.kind != "group" \
+            or (actor.sector or "").upper() != "REB":
+        return actor
+    found = _alpha3(place.country) if place.country else None
+    if found is None:
+        return actor
+    return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
 
 
 def _civil(sources: list[Actor], words) -> bool:
