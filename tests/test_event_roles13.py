@@ -65,13 +65,12 @@ def test_a_country_word_before_a_place_noun_stays_a_place(kb):
 
 # -- the parties of the asked-for act are not the asker, nor the addressee
 
-def test_the_asker_is_the_subject_not_a_content_party(kb):
+def test_a_named_but_unresolved_addressee_keeps_the_content_party_out(kb):
     doc = run(kb, "A senior German lawmaker called on the chancellor on Monday to block Iranian "
                   "purchases of port stakes.")
     act = one(doc, "REQUEST")
     assert country(act.source) == "DEU"
-    # (the target: the roles stage leaves it open, but a later fill of the whole-article
-    # pipeline still takes the content's party -- left open, see the session notes)
+    assert country(act.target) != "IRN"
 
 
 def test_the_content_party_is_not_the_asker(kb):

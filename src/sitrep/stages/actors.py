@@ -1364,6 +1364,8 @@ class _Extractor:
         """The mention is the doer's modifier of an event noun after it ("killed in Russian
         airstrikes", "involvement in the Russian annexation of Crimea"): a preposition
         before the noun phrase places the act, not the party that does it."""
+        if m.country is None:
+            return False  # (a name of no country, "CHEMICAL", "Senate", stays as read)
         tok = self.sdoc[m.end - 1]
         if m.end - m.start > 1 and tok.pos == NOUN and self._lemma(tok.i) in _event_nouns() \
                 and m.entry is not None and m.entry.kind == "state" and self.sdoc[m.start].text[:1].isupper():

@@ -278,13 +278,15 @@ def _in_complement(tok, trigger, purpose: bool = True) -> bool:
     ..."): a party of the asked-for, threatened or reported act does not do the asking
     (with ``purpose``, an infinitive of purpose hung on the verb counts too: "blocked
     roads to press demands from the president" -- the president blocks nothing)."""
-    if trigger.pos_ not in VERB_POS or lemma(trigger) in _speech_verbs():
-        return False  # (a speaker's own side may be the subject of what it says)
+    if trigger.pos_ not in VERB_POS:
+        return False
     t = tok
     for _ in range(12):
         if t.head.i == t.i:
             return False
         if t.head.i == trigger.i:
+            if t.dep_ == "ccomp" and lemma(trigger) in _speech_verbs():
+                return False  # (a speaker's own side may be the subject of what it says)
             return t.dep_ in _CONTENT_CLAUSES or (purpose and t.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in t.children))
         t = t.head
@@ -505,7 +507,11 @@ def _reported_doer(sdoc, span: tuple[int, int], sentence_span: tuple[int, int]) 
     if not (sentence_span[0] <= span[0] and span[1] <= sentence_span[1]):
         return False
     tok = _phrase_head(sdoc, span)
-    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in _CONTENT_CLAUSES
+    # the state by its own name or capital ("Moscow", "Ankara"), or a pronoun for the
+    # speaker's side ("denied that he had ordered ..."), not one of the state's bodies
+    # ("the Obama administration" may well be what a senator's words are aimed at)
+    return tok is not None and tok.pos_ in ("PROPN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass") \
+        and tok.head.dep_ in _CONTENT_CLAUSES
 
 
 def unaimed_displays(happenings, sdoc) -> list[dict]:
@@ -1805,8 +1811,14 @@ class RoleFinder:
         if addressee is None:
             prep = next((t for t in c.tokens[1:] if t.dep_ == "prep"), None)
             addressee = child(prep, "pobj") if prep is not None else None
-        return addressee is not None and addressee.i not in own and addressee.pos_ in NOUN_POS \
-            and lemma(addressee) not in self.lex.nouns and not self.phrase_actors(addressee)
+        if addressee is None or addressee.i in own or addressee.pos_ not in NOUN_POS \
+                or lemma(addressee) in self.lex.nouns or self.phrase_actors(addressee):
+            return False
+        # an object-control frame: the asked-for act is the verb's own clause after the
+        # addressee ("urged the regulator to ban ..."), not a clause on a thing the verb
+        # takes ("opposed the decision to hold talks with X": X is no content party)
+        content = child(c.head, "xcomp", "ccomp")
+        return content is not None and content.i > addressee.i
 
     def _complement_object(self, tok) -> list[Actor]:
         """The first actor among the objects of the act a threat, offer, demand or refusal

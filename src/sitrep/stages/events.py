@@ -337,7 +337,8 @@ class DraftBuilder:
             seated = self.words.seated_sectors if self.home is not None and reporting_place(
                 self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
             source, target = _located(source, place, seated), _located(target, place, seated)
-            source, target = _placed_group(source, place), _placed_group(target, place)
+            if not _named_as_party(place, self.doc.actors):
+                source, target = _placed_group(source, place), _placed_group(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -660,6 +661,12 @@ def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
+
+
+def _named_as_party(place: Place, actors: list[Actor]) -> bool:
+    """The event's place is a country named as a party, not where the act happens ("the
+    first country other than the U.S. to launch an air strike"): no group is placed there."""
+    return any(not a.locative and _overlap(a.span, place.span) for a in actors)
 
 
 def _civil(sources: list[Actor], words) -> bool:
