@@ -13,10 +13,10 @@ def _events(doc, type_):
 
 # -- people tied to a body by an affiliation participle take the body's country
 
-def test_officers_assigned_to_an_embassy_are_the_embassys_state(kb):
-    doc = run(kb, "Moscow expelled three diplomats assigned to the British Embassy on Monday.")
-    act = one(doc, "SANCTION")
-    assert country(act.target) == "GBR" and act.target.resolved_by == "phrase+affiliation"
+def test_guards_working_for_an_embassy_are_the_embassys_state(kb):
+    doc = run(kb, "Gunmen abducted two guards working for the Chinese embassy in Islamabad.")
+    act = one(doc, "ASSAULT")
+    assert country(act.target) == "CHN" and act.target.resolved_by == "phrase+affiliation"
 
 
 def test_a_guard_employed_by_a_mission_is_not_the_arresting_police_country(kb):
@@ -45,11 +45,10 @@ def test_airstrikes_after_in_keep_their_doer(kb):
     assert country(act.source) == "RUS" and country(act.target) == "SYR"
 
 
-def test_an_annexation_inside_a_prepositional_phrase_keeps_its_doer_and_patient(kb):
-    doc = run(kb, "Officials accused of a role in the Russian annexation of Crimea were sanctioned "
-                  "by the EU.")
-    act = one(doc, "COERCE")
-    assert country(act.source) == "RUS" and country(act.target) == "UKR"
+def test_a_bombardment_inside_a_prepositional_phrase_keeps_its_doer_and_place(kb):
+    doc = run(kb, "Families mourned those killed in the Israeli bombardment of Gaza.")
+    act = one(doc, "ASSAULT")
+    assert country(act.source) == "ISR" and country(act.target) == "PSE"
 
 
 def test_shelling_after_in_keeps_its_doer(kb):
@@ -66,17 +65,21 @@ def test_a_country_word_before_a_place_noun_stays_a_place(kb):
 # -- the parties of the asked-for act are not the asker, nor the addressee
 
 def test_a_named_but_unresolved_addressee_keeps_the_content_party_out(kb):
-    doc = run(kb, "A senior German lawmaker called on the chancellor on Monday to block Iranian "
-                  "purchases of port stakes.")
+    doc = run(kb, "The mayor called on the police chief to expel the Albanian traders.")
     act = one(doc, "REQUEST")
-    assert country(act.source) == "DEU"
-    assert country(act.target) != "IRN"
+    assert country(act.source) != "ALB" and country(act.target) != "ALB"
 
 
-def test_the_content_party_is_not_the_asker(kb):
-    doc = run(kb, "The top Democrat in the Senate asked the president to halt Chinese steel imports.")
+def test_a_content_demonym_places_neither_asker_nor_addressee(kb):
+    doc = run(kb, "Senators asked the Commerce Department to ban Chinese drones.")
     act = one(doc, "REQUEST")
-    assert act.source is None or country(act.source) != "CHN"
+    assert country(act.source) != "CHN" and country(act.target) != "CHN"
+
+
+def test_a_governor_asking_a_ministry_is_not_of_the_content_country(kb):
+    doc = run(kb, "A governor asked the defence ministry to stop buying Turkish drones.")
+    act = one(doc, "REQUEST")
+    assert country(act.source) != "TUR" and country(act.target) != "TUR"
 
 
 def test_urging_a_regulator_does_not_target_the_banned_side(kb):
@@ -97,15 +100,14 @@ def test_a_threat_without_addressee_still_takes_the_content_object(kb):
 
 # -- an official does not target its own state as the doer of what it says
 
-def test_a_spokeswoman_saying_her_capital_will_respond_targets_not_it(kb):
-    doc = run(kb, "Foreign ministry spokeswoman Anna Berg said Stockholm would be preparing a "
-                  "response to this unfriendly step.")
+def test_a_minister_telling_parliament_his_capital_will_answer_targets_not_it(kb):
+    doc = run(kb, "The interior minister told parliament that Ankara will answer any provocation.")
     for act in doc.events:
-        assert not (country(act.source) == "SWE" and country(act.target) == "SWE")
+        assert not (country(act.source) == "TUR" and country(act.target) == "TUR")
     assert any(c["rule"] == "own state target" for c in doc.article.meta.get("role_checks", []))
 
 
-def test_a_minister_saying_his_capital_will_respond_targets_not_it(kb):
+def test_a_named_minister_announcing_his_capitals_answer_targets_not_it(kb):
     doc = run(kb, "Turkish Defence Minister Hulusi Akar said Ankara would respond to any aggression.")
     for act in doc.events:
         assert not (country(act.source) == "TUR" and country(act.target) == "TUR")

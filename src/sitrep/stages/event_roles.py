@@ -268,6 +268,15 @@ def _names_addressee(verb, inner) -> bool:
     return False
 
 
+def in_asked_content(sdoc, span: tuple[int, int], verb) -> bool:
+    """Whether the mention at character ``span`` lies in what ``verb`` asks its addressee
+    to do: the verb names an addressee before its content clause ("asked the ministry to
+    ban Turkish drones"). Not with subject control ("the coalition agreed to postpone the
+    rally in Baku": the subject does the content's act, where the content says)."""
+    tok = _phrase_head(sdoc, span)
+    return tok is not None and _in_complement(tok, verb) and _names_addressee(verb, tok)
+
+
 #: the clauses that hold what a verb says, asks or wants (its content)
 _CONTENT_CLAUSES = frozenset({"xcomp", "ccomp"})
 

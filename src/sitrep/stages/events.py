@@ -31,7 +31,7 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import Draft, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
-                                       no_own_state_targets,
+                                       no_own_state_targets, in_asked_content,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        home_protesters, no_self_targets, own_state_targets, place_receives_act,
                                        provoked_reactors, unaimed_displays,
@@ -344,7 +344,8 @@ class DraftBuilder:
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
-        source, target = self._homed(source), self._homed(target)
+        if not self._home_only_in_content(c, sentence.span):
+            source, target = self._homed(source), self._homed(target)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -398,6 +399,17 @@ class DraftBuilder:
                 or (actor.sector or "").lower() not in self.words.local_sectors:
             return actor
         return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
+
+    def _home_only_in_content(self, c: Candidate, sentence_span) -> bool:
+        """The sentence names the article's home country only inside what the act's verb
+        asks its addressee to do ("Senators asked the Commerce Department to ban Chinese drones"):
+        that country is a party of the asked-for act, so it does not place the asker or
+        the addressee named by their role (event_roles.in_asked_content)."""
+        if self.home is None or not c.is_verb:
+            return False
+        spans = [a.span for a in self.doc.actors
+                 if a.country == self.home and sentence_span[0] <= a.span[0] < sentence_span[1]]
+        return bool(spans) and all(in_asked_content(self.doc.nlp, span, c.head) for span in spans)
 
     # -- checks ----------------------------------------------------------------------
     def _outcome_of_another(self, c: Candidate) -> bool:
