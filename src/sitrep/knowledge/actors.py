@@ -186,6 +186,12 @@ class RoleWords:
     display_acts: frozenset[str] = frozenset()
     #: prepositions after a show of force that name whom it is aimed at ("fired toward Japan")
     aiming_prepositions: frozenset[str] = frozenset()
+    #: participles that tie people named by their role to the body they serve ("officers
+    #: assigned to the US embassy", "staff working for the consulate"): the body's party
+    affiliation_verbs: frozenset[str] = frozenset()
+    #: nouns of a state's mission abroad ("embassy", "consulate"): "staff at the British
+    #: embassy" are the mission's state's people
+    mission_nouns: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -209,6 +215,7 @@ _ROLE_WORD_SETS = {
     "rival_sector": "rival_sectors", "security_sector": "security_sectors", "own_state_act": "own_state_acts",
     "receiving_verb": "receiving_verbs", "display_act": "display_acts",
     "aiming_preposition": "aiming_prepositions",
+    "affiliation_verb": "affiliation_verbs", "mission_noun": "mission_nouns",
 }
 
 

@@ -1348,6 +1348,8 @@ class _Extractor:
         return False
 
     def _is_locative(self, m: _Mention) -> bool:
+        if self._modifies_event_noun(m):
+            return False
         if self._after_locative_prep(m.start):
             return True
         tok = self.sdoc[m.end - 1]
@@ -1357,6 +1359,21 @@ class _Extractor:
         if t.i != tok.i and t.dep_ == "pobj":
             return self._after_locative_prep(t.i) or (t.head.i == t.i - 1 and t.head.lower_ in self.lex.locative_prepositions)
         return False
+
+    def _modifies_event_noun(self, m: _Mention) -> bool:
+        """The mention is the doer's modifier of an event noun after it ("killed in Russian
+        airstrikes", "involvement in the Russian annexation of Crimea"): a preposition
+        before the noun phrase places the act, not the party that does it."""
+        if m.country is None:
+            return False  # (a name of no country, "CHEMICAL", "Senate", stays as read)
+        tok = self.sdoc[m.end - 1]
+        if m.end - m.start > 1 and tok.pos == NOUN and self._lemma(tok.i) in _event_nouns() \
+                and m.entry is not None and m.entry.kind == "state" and self.sdoc[m.start].text[:1].isupper():
+            return True  # one mention with the noun ("Russian airstrikes": the doer's act;
+            # a name or demonym, not "military exercises" read as the home army's)
+        head = tok.head
+        return tok.dep_ in ("amod", "compound", "poss", "nmod") and head.i > tok.i \
+            and head.pos == NOUN and self._lemma(head.i) in _event_nouns()
 
     def _emit(self) -> list[Actor]:
         out = []
@@ -1441,6 +1458,13 @@ def _alpha3(alpha2: Optional[str]) -> Optional[str]:
     import pycountry
     found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
     return found.alpha_3 if found is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _event_nouns() -> frozenset:
+    """Lemmas of the PLOVER lexicon's event nouns ("airstrike", "annexation")."""
+    from sitrep.knowledge.plover import load_event_lexicon
+    return frozenset(load_event_lexicon().nouns)
 
 
 @functools.lru_cache(maxsize=1)

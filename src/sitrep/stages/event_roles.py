@@ -173,6 +173,11 @@ def busy_elsewhere(sdoc, actor_span: tuple[int, int], trigger_i: int,
         # clause of its own, not on the act the other clause names (a verb's act may
         # answer the other clause's party: "X offers 15 years, but Y insists on 10")
         return True
+    trigger_tok = sdoc[trigger_i]
+    if _in_complement(tok, trigger_tok, purpose=False) and _names_addressee(trigger_tok, tok):
+        # "called on the chancellor to block Iranian purchases": the verb names its
+        # addressee; the parties of the asked-for act are not it
+        return True
     party = tok
     while party.dep_ == "conj" and party.head.i != party.i:
         party = party.head  # "Y and Z announced": Y's place in the clause
@@ -243,7 +248,58 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
-    return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger)
+    return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
+        or _in_complement(tok, trigger)
+
+
+def _names_addressee(verb, inner) -> bool:
+    """The verb names whom it addresses before its content clause ("urged the chancellor
+    to ...", "called on the senators to ..."): an object, or a prepositional object that
+    is no date ("called on Monday to ..." names none)."""
+    for ch in verb.children:
+        if ch.i >= inner.i:
+            continue
+        if ch.dep_ in ("dobj", "dative"):
+            return True
+        if ch.dep_ == "prep":
+            pobj = child(ch, "pobj")
+            if pobj is not None and pobj.pos_ in NOUN_POS and pobj.ent_type_ not in ("DATE", "TIME"):
+                return True
+    return False
+
+
+def in_asked_content(sdoc, span: tuple[int, int], verb) -> bool:
+    """Whether the mention at character ``span`` lies in what ``verb`` asks its addressee
+    to do: the verb names an addressee before its content clause ("asked the ministry to
+    ban Turkish drones"). Not with subject control ("the coalition agreed to postpone the
+    rally in Baku": the subject does the content's act, where the content says)."""
+    tok = _phrase_head(sdoc, span)
+    return tok is not None and _in_complement(tok, verb) and _names_addressee(verb, tok)
+
+
+#: the clauses that hold what a verb says, asks or wants (its content)
+_CONTENT_CLAUSES = frozenset({"xcomp", "ccomp"})
+
+
+def _in_complement(tok, trigger, purpose: bool = True) -> bool:
+    """``tok`` lies inside the content clause of the act's verb ("called on X to block
+    Chinese investments", "urged Y to expel Russian diplomats", "said that Iran had
+    ..."): a party of the asked-for, threatened or reported act does not do the asking
+    (with ``purpose``, an infinitive of purpose hung on the verb counts too: "blocked
+    roads to press demands from the president" -- the president blocks nothing)."""
+    if trigger.pos_ not in VERB_POS:
+        return False
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == trigger.i:
+            if t.dep_ == "ccomp" and lemma(trigger) in _speech_verbs():
+                return False  # (a speaker's own side may be the subject of what it says)
+            return t.dep_ in _CONTENT_CLAUSES or (purpose and t.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in t.children))
+        t = t.head
+    return False
 
 
 def _in_clause_on_patient(tok, trigger) -> bool:
@@ -429,6 +485,42 @@ def no_self_targets(happenings) -> list[dict]:
             removed.append(dropped_target(h, "self target"))
             h.target = None
     return removed
+
+
+def no_own_state_targets(happenings, sdoc) -> list[dict]:
+    """The last check on roles, beside no_self_targets: a body or official of a state
+    does not aim an act at its own state when the sentence makes that state the doer of
+    the reported clause: "the spokeswoman said Moscow would prepare a response", "the
+    minister said Ankara will retaliate" -- the state is the speaker's own side acting,
+    not the recipient, so the target is dropped. A state named in another place stays
+    ("McCain blames the Obama administration", "the FAA issued a ban against US
+    carriers"), and so do the self-directed types."""
+    words = load_role_words()
+    removed = []
+    for h in happenings:
+        source, target = h.source, h.target
+        if sdoc is None or source is None or target is None or h.type in words.self_directed_types:
+            continue
+        if not source.country or source.country != target.country or source.kind == "state" \
+                or (source.sector or "").lower() not in words.state_sectors:
+            continue
+        if target.kind == "state" and _reported_doer(sdoc, target.span, h.first.event.sentence.span):
+            removed.append(dropped_target(h, "own state target"))
+            h.target = None
+    return removed
+
+
+def _reported_doer(sdoc, span: tuple[int, int], sentence_span: tuple[int, int]) -> bool:
+    """The mention at ``span`` is, in the given sentence, the subject of a reported or
+    complement clause ("said [Moscow would respond]")."""
+    if not (sentence_span[0] <= span[0] and span[1] <= sentence_span[1]):
+        return False
+    tok = _phrase_head(sdoc, span)
+    # the state by its own name or capital ("Moscow", "Ankara"), or a pronoun for the
+    # speaker's side ("denied that he had ordered ..."), not one of the state's bodies
+    # ("the Obama administration" may well be what a senator's words are aimed at)
+    return tok is not None and tok.pos_ in ("PROPN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass") \
+        and tok.head.dep_ in _CONTENT_CLAUSES
 
 
 def unaimed_displays(happenings, sdoc) -> list[dict]:
@@ -994,10 +1086,12 @@ class RoleFinder:
             targets = [c.preset_target]
         if not targets:
             targets = self._purpose_targets(c)
-        if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags):
+        if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags) \
+                and not self._addressed_unnamed(c):
             targets = self._content_target(c.content)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
-            targets = self._clause_target(c.head) or self._complement_object(c.head)
+            targets = self._clause_target(c.head) or (
+                self._complement_object(c.head) if not self._addressed_unnamed(c) else [])
         if not targets and not c.is_verb:
             targets = self._trigger_prep_object(c)
         if not targets:
@@ -1593,12 +1687,48 @@ class RoleFinder:
         for t in [tok] + conjuncts(tok):
             found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns) \
                 or self._of_partitive(t) or self._institution_of(t)
+            if found is not None and found.resolved_by == "phrase" and found.country is None:
+                found = self._affiliated(found, t)
             examples = self._examples(t) if found is None or _role_phrase(found) else []
             if examples:  # "several states, including Peru": the states named
                 out.extend(a for a in examples if all(a.span != b.span for b in out))
             elif found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def _affiliated(self, actor: Actor, tok) -> Actor:
+        """People named by their role take the country of the body the phrase ties them to
+        (role_words.tsv affiliation_verb, mission_noun): "two officers assigned to the US
+        embassy", "staff working for the German consulate", "a guard employed by the
+        French mission", "staff at the British embassy" are that state's people, not the
+        article's home country's. The tie must name a body (an organisation, a role noun
+        or a mission), never a bare place ("troops serving in Iraq" stay unplaced here)."""
+        words = self.role_words
+        for ch in tok.children:
+            if ch.dep_ == "acl" and ch.tag_ in ("VBN", "VBG") and lemma(ch) in words.affiliation_verbs:
+                bodies = [child(p, "pobj") for p in ch.children if p.dep_ in ("prep", "agent")]
+            elif ch.dep_ == "prep" and ch.lower_ in ("at", "with", "in"):
+                bodies = [b for b in [child(ch, "pobj")] if b is not None and lemma(b) in words.mission_nouns]
+            else:
+                continue
+            for body in bodies:
+                owner = self._body_party(body)
+                if owner is not None:
+                    return dataclasses.replace(actor, country=owner.country, resolved_by="phrase+affiliation")
+        return actor
+
+    def _body_party(self, body) -> Optional[Actor]:
+        """The party of a noun phrase that names a body (an organisation, a role noun, a
+        state's mission), with its country; None for a bare place or a stateless body."""
+        if body is None or body.pos_ not in NOUN_POS:
+            return None
+        own = self.index[body.i]
+        is_body = (own is not None and own.kind in ("org", "group")) or lemma(body) in self.role_words.mission_nouns \
+            or lemma(body) in self.role_nouns
+        if not is_body:
+            return None
+        found = actor_of_phrase(body, self.index)
+        return found if found is not None and found.country else None
 
     def _institution_of(self, tok) -> Optional[Actor]:
         """"an army base", "a police station", "a government compound": a place or thing
@@ -1677,6 +1807,27 @@ class RoleFinder:
                     if found:
                         return found
         return []
+
+    def _addressed_unnamed(self, c) -> bool:
+        """The verb names whom it addresses by a noun no actor stands for ("called on the
+        chancellor to block Iranian purchases", "asked the regulator to ban Chinese
+        drones"): the parties of the asked-for act are not the addressee, so the target
+        stays open rather than taking them."""
+        if not c.is_verb:
+            return False
+        own = {t.i for t in c.tokens}
+        addressee = child(c.head, "dobj", "dative")
+        if addressee is None:
+            prep = next((t for t in c.tokens[1:] if t.dep_ == "prep"), None)
+            addressee = child(prep, "pobj") if prep is not None else None
+        if addressee is None or addressee.i in own or addressee.pos_ not in NOUN_POS \
+                or lemma(addressee) in self.lex.nouns or self.phrase_actors(addressee):
+            return False
+        # an object-control frame: the asked-for act is the verb's own clause after the
+        # addressee ("urged the regulator to ban ..."), not a clause on a thing the verb
+        # takes ("opposed the decision to hold talks with X": X is no content party)
+        content = child(c.head, "xcomp", "ccomp")
+        return content is not None and content.i > addressee.i
 
     def _complement_object(self, tok) -> list[Actor]:
         """The first actor among the objects of the act a threat, offer, demand or refusal

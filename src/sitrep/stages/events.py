@@ -31,6 +31,7 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import Draft, content_words, group, object_words, reaction_targets, to_events
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
+                                       no_own_state_targets, in_asked_content,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        home_protesters, no_self_targets, own_state_targets, place_receives_act,
                                        provoked_reactors, unaimed_displays,
@@ -79,7 +80,7 @@ def run(doc: Document, kb) -> Document:
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
-    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings)
+    removed = unaimed_displays(happenings, sdoc) + no_self_targets(happenings) + no_own_state_targets(happenings, sdoc)
     if removed:
         # provenance: every target a last check removed is listed with its span
         doc.article.meta["role_checks"] = removed
@@ -354,12 +355,15 @@ class DraftBuilder:
             seated = self.words.seated_sectors if self.home is not None and reporting_place(
                 self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
             source, target = _located(source, place, seated), _located(target, place, seated)
+            if not _named_as_party(place, self.doc.actors):
+                source, target = _placed_group(source, place), _placed_group(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
-        source, target = self._homed(source), self._homed(target)
+        if not self._home_only_in_content(c, sentence.span):
+            source, target = self._homed(source), self._homed(target)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -415,6 +419,17 @@ class DraftBuilder:
                 or (actor.sector or "").lower() not in self.words.local_sectors:
             return actor
         return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
+
+    def _home_only_in_content(self, c: Candidate, sentence_span) -> bool:
+        """The sentence names the article's home country only inside what the act's verb
+        asks its addressee to do ("Senators asked the Commerce Department to ban Chinese drones"):
+        that country is a party of the asked-for act, so it does not place the asker or
+        the addressee named by their role (event_roles.in_asked_content)."""
+        if self.home is None or not c.is_verb:
+            return False
+        spans = [a.span for a in self.doc.actors
+                 if a.country == self.home and sentence_span[0] <= a.span[0] < sentence_span[1]]
+        return bool(spans) and all(in_asked_content(self.doc.nlp, span, c.head) for span in spans)
 
     # -- checks ----------------------------------------------------------------------
     def _outcome_of_another(self, c: Candidate) -> bool:
@@ -665,6 +680,25 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
+
+
+def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
+    """An armed group the actor KB places in no country (Islamic State, al-Qaeda) acts
+    for the country where its act happens (docs/annotation.md 5: "Islamic State" IRQ or
+    SYR by where the act is; null when the place is unclear)."""
+    if actor is None or actor.country or actor.actor_id is None or actor.kind != "group" \
+            or (actor.sector or "").upper() != "REB":
+        return actor
+    found = _alpha3(place.country) if place.country else None
+    if found is None:
+        return actor
+    return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
+
+
+def _named_as_party(place: Place, actors: list[Actor]) -> bool:
+    """The event's place is a country named as a party, not where the act happens ("the
+    first country other than the U.S. to launch an air strike"): no group is placed there."""
+    return any(not a.locative and _overlap(a.span, place.span) for a in actors)
 
 
 def _civil(sources: list[Actor], words) -> bool:
