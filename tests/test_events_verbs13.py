@@ -1,6 +1,6 @@
 """Verbal acts by semantic class (session 12, issue 7 recall): verbs of praise and thanks,
 of complaint and lament, of reproach and scorn, of repudiation and avoidance, of pressure
-and entreaty, shown readiness, alliances formed, a legislative hold lifted. Each class is
+and entreaty, shown readiness, alliances built. Each class is
 tested on sentences of different shapes and on a near-miss that must not fire: a private
 body or a non-political doer, a literal sense, a denial. Every sentence is invented."""
 import pytest
@@ -29,7 +29,7 @@ def the_event(doc, etype, word):
     ("The Greek prime minister thanked Italy for its help with the migrants.", "thanked", "GRC", "ITA"),
     ("The German chancellor congratulated the new Italian prime minister on his victory.",
      "congratulated", "DEU", "ITA"),
-    ("Japan's prime minister saluted the courage of the Ukrainian soldiers.", "saluted", "JPN", "UKR"),
+    ("Japan's prime minister complimented Ukraine on the courage of its soldiers.", "complimented", "JPN", "UKR"),
 ])
 def test_praise_and_thanks_are_support(kb, text, word, source, target):
     event = the_event(run(kb, text), "SUPPORT", word)
@@ -40,8 +40,9 @@ def test_praise_and_thanks_are_support(kb, text, word, source, target):
 @pytest.mark.parametrize("text", [
     "The school thanked parents for their patience during the renovation.",
     "The company thanked its customers for their loyalty.",
+    "Soldiers saluted the flag during the ceremony.",
 ])
-def test_a_private_body_thanking_is_no_event(kb, text):
+def test_a_private_body_or_a_ceremony_is_no_support(kb, text):
     assert of_type(run(kb, text), "SUPPORT") == []
 
 
@@ -136,6 +137,8 @@ def test_disavowing_an_act_or_shunning_work_is_no_reject(kb, text):
      "lobbied", "JPN", "BRA"),
     ("The French president begged Washington to delay the tariffs.", "begged", "FRA", "USA"),
     ("The Iraqi government implored Turkey to halt its airstrikes.", "implored", "IRQ", "TUR"),
+    ("For months the Nepali foreign minister has been lobbying Indian officials to reopen the border crossings.",
+     "lobbying", "NPL", "IND"),
 ])
 def test_pressure_and_entreaty_are_requests(kb, text, word, source, target):
     doc = run(kb, text)
@@ -152,6 +155,9 @@ def test_the_act_pressed_for_is_only_the_content(kb):
 
 @pytest.mark.parametrize("text", [
     "She pressed the button and the elevator doors closed.",
+    "Reporters pressed the minister on the issue.",
+    "Reporters pressed the minister on the issue to get answers.",
+    "The Chilean senator pressed the Bolivian envoy on the gas dispute during the hearing.",
     "The company pressed its suppliers to cut prices before Christmas.",
     "The bank lobbied regulators to relax the capital rules.",
 ])
@@ -190,20 +196,3 @@ def test_rock_bands_building_an_alliance_is_no_event(kb):
 def test_forming_a_militia_keeps_the_verb_for_the_cameo_table(kb):
     # "form" has no row of its own: its CAMEO readings ("formed a militia") stay in reach
     assert "form" not in kb.event_lexicon.verbs
-
-
-# ------------------------------------------------------------ a legislative hold lifted: CONCEDE
-
-@pytest.mark.parametrize("text, word", [
-    ("The Senate Armed Services Committee lifted its hold on the nomination of the new envoy to Qatar.",
-     "lifted"),
-    ("Senator Ruiz lifted his hold on the arms package for Bahrain on Wednesday.", "lifted"),
-    ("After the vote, the Dutch parliament released its hold on the loan to Greece.", "released"),
-])
-def test_a_hold_lifted_is_an_easing(kb, text, word):
-    event = the_event(run(kb, text), "CONCEDE", word)
-    assert event.mode == "ease"
-
-
-def test_a_wrestler_releasing_his_hold_is_no_event(kb):
-    assert run(kb, "The wrestler released his hold on his opponent after the bell.").events == []

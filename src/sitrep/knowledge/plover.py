@@ -34,7 +34,7 @@ PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient", "proposal", "verbal", "denial", "public",
-                   "party"})
+                   "party", "asks"})
 
 
 @dataclass(frozen=True)
@@ -321,8 +321,8 @@ class EventWords:
     #: "entered into talks"): like a light verb, the subject does the act
     prepositional_carriers: frozenset[str]
     carrier_preps: frozenset[str]
-    #: sectors of private bodies (companies, schools, universities): their praise, complaint
-    #: or lobbying is everyday business, no political act (the ``public`` flag)
+    #: sectors of private bodies (companies, schools, universities) and the media: their
+    #: praise, complaint or pressing is business or reporting, no political act (``public``)
     private_sectors: frozenset[str]
 
 

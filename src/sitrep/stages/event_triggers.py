@@ -980,6 +980,15 @@ def _repudiates_an_act(tok, by_head, words) -> bool:
     return obj is not None and (obj.i in by_head or lemma(obj) in words.claim_nouns)
 
 
+def _asks_for_an_act(verb) -> bool:
+    """A verb of pressure (the ``asks`` flag) names the act it presses for: a clause
+    ("pressed Seoul to act", "begged that the talks resume") or a "for" phrase ("lobbied
+    the council for a ban")."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for" and child(c, "pobj"))
+               or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+               for c in verb.children)  # the parser often hangs "to release" as an advcl
+
+
 def idiom_action(c: Candidate, lex) -> Optional[tuple[Optional[str]]]:
     """``(None,)`` when the trigger is used in an idiom that is no event, ``(TYPE,)`` when
     the idiom is an event of another type, None when no idiom applies."""
@@ -1333,6 +1342,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "denied that ...", "denied the attack": a denial, read by certainty
     if "denial" in flags and _repudiates_an_act(c.head, by_head, words):
         return False  # "disavowed the bombing": a denial of the act, not a REJECT
+    if "asks" in flags and not _asks_for_an_act(c.head):
+        return False  # "reporters pressed the minister on the issue": questions, no demand
     return True
 
 

@@ -476,8 +476,9 @@ class DraftBuilder:
         return any(ch.dep_ in ("dobj", "nsubjpass") and ch.pos_ == "PRON" for ch in c.head.children)
 
     def _private_doer(self, sources) -> bool:
-        """The doer is a private body (a company, school or university: ``private_sectors``):
-        a verbal act of one is its own business, not a political act (docs/annotation.md 2)."""
+        """The doer is a private body or the media (a company, school, university, reporters:
+        ``private_sectors``): a verbal act of one is its own business or reporting, not a
+        political act (docs/annotation.md 2)."""
         return bool(sources) and (sources[0].sector or "").lower() in self.words.private_sectors
 
     def _is_weapon(self, tok) -> bool:
