@@ -33,7 +33,8 @@ from sitrep.model import PLOVER_TYPES
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
-                   "role", "recipient", "proposal", "verbal"})
+                   "role", "recipient", "proposal", "verbal", "denial", "public",
+                   "party", "asks"})
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,9 @@ class EventWords:
     #: "entered into talks"): like a light verb, the subject does the act
     prepositional_carriers: frozenset[str]
     carrier_preps: frozenset[str]
+    #: sectors of private bodies (companies, schools, universities) and the media: their
+    #: praise, complaint or pressing is business or reporting, no political act (``public``)
+    private_sectors: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -970,6 +970,26 @@ def _denies_something(tok, by_head, words) -> bool:
         and obj.i not in by_head  # "denies this" denies a claim
 
 
+def _repudiates_an_act(tok, by_head, words) -> bool:
+    """A verb of repudiation ("disavow", "repudiate", "disown": the ``denial`` flag of
+    triggers.tsv) whose object is an act or a claim, or a that-clause, denies having done
+    it (docs/annotation.md 6: coded on the denied act, not as an event); one whose object
+    is a party or its stance ("disavowed the group") rejects that party."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    obj = child(tok, "dobj")
+    return obj is not None and (obj.i in by_head or lemma(obj) in words.claim_nouns)
+
+
+def _asks_for_an_act(verb) -> bool:
+    """A verb of pressure (the ``asks`` flag) names the act it presses for: a clause
+    ("pressed Seoul to act", "begged that the talks resume") or a "for" phrase ("lobbied
+    the council for a ban")."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for" and child(c, "pobj"))
+               or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+               for c in verb.children)  # the parser often hangs "to release" as an advcl
+
+
 def idiom_action(c: Candidate, lex) -> Optional[tuple[Optional[str]]]:
     """``(None,)`` when the trigger is used in an idiom that is no event, ``(TYPE,)`` when
     the idiom is an event of another type, None when no idiom applies."""
@@ -1338,6 +1358,10 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "stormed the prison and freed the inmates": part of the attack, no concession
     if c.type == "REJECT" and lemma(c.head) == "deny" and not _denies_something(c.head, by_head, words):
         return False  # "denied that ...", "denied the attack": a denial, read by certainty
+    if "denial" in flags and _repudiates_an_act(c.head, by_head, words):
+        return False  # "disavowed the bombing": a denial of the act, not a REJECT
+    if "asks" in flags and not _asks_for_an_act(c.head):
+        return False  # "reporters pressed the minister on the issue": questions, no demand
     return True
 
 

@@ -310,6 +310,10 @@ class DraftBuilder:
         sources, targets = self.roles.roles(c)
         if "political" in c.flags and not self._political(c, sources, targets):
             return None  # "her school allows", "the storm destroyed"
+        if "party" in c.flags and not self._turns_from_a_party(c, targets):
+            return None  # "shunned work": a strike, no party is turned away from
+        if "public" in c.flags and self._private_doer(sources):
+            return None  # "the company thanked its customers", "the university lamented the cuts"
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
@@ -497,6 +501,20 @@ class DraftBuilder:
                 # an act ("the strike hit") or a weapon ("a missile hit") may be the subject
                 return subj.i in self._trigger_heads or self._is_weapon(subj)
         return bool(sources or targets)
+
+    def _turns_from_a_party(self, c: Candidate, targets) -> bool:
+        """The one shunned or disowned is a party: a target actor, a pronoun object that
+        stands for one ("shunned it", "disowned him"), or a meeting or other act of parties
+        ("shunned the summit"); "shunned work" rejects no one."""
+        if any(not t.locative for t in targets) or _object_is_event(c, self._trigger_heads):
+            return True
+        return any(ch.dep_ in ("dobj", "nsubjpass") and ch.pos_ == "PRON" for ch in c.head.children)
+
+    def _private_doer(self, sources) -> bool:
+        """The doer is a private body or the media (a company, school, university, reporters:
+        ``private_sectors``): a verbal act of one is its own business or reporting, not a
+        political act (docs/annotation.md 2)."""
+        return bool(sources) and (sources[0].sector or "").lower() in self.words.private_sectors
 
     def _is_weapon(self, tok) -> bool:
         return any(tok.lower_ in words for _, words in self.lex.assault_modes)
