@@ -77,8 +77,8 @@ among the dropped with their reason:
   or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a
   happening -- when no named party does it; a named party's habit stays once, flagged
   background (``mark_habits``);
-* ``"commentary_speculation"``: in an article judged commentary (``sitrep.stages.genre``,
-  recorded in ``meta["genre"]``), an act in the writer's own voice -- no attribution, no
+* ``"commentary_speculation"``: in an article judged commentary (``meta["genre"]``, set by
+  the "genre" stage, sitrep.stages.genre, which runs before this one), an act in the writer's own voice -- no attribution, no
   quote, no date -- every mention of which is under a modal of a guess, advice or the
   future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
   writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
@@ -771,7 +771,6 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
 def run(doc: Document, kb=None) -> Document:
     """Score every event; unless ``keeps_all(doc)``, drop those under the threshold and
     those a rule drops (``rule_reasons``)."""
-    doc.article.meta["genre"] = genre.judge(doc.article).to_meta()
     if not doc.events:
         return doc
     model = load_model()
