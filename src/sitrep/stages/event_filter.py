@@ -83,7 +83,15 @@ among the dropped with their reason:
   future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
   writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
   reported facts, quotes, attributed statements, past acts and a party's scheduled
-  cooperation ("will visit Ramallah") stay.
+  cooperation ("will visit Ramallah") stay;
+* ``"writer_speculation"``: in any article, an act that no party speaks (the writer's or an
+  unaffiliated commentator's voice) under a cue of possibility on its own verb chain ("the
+  junta might yet close the border before winter", "may be getting ready to seize the
+  islands in 2031", "a potential blockade", "it is unwise to strike"), or an act a verb of
+  guessing governs whoever guesses ("diplomats speculated that the rebels were about to
+  storm the airport"): a guess, not coded (docs/annotation.md 10). Unlike "prediction", a
+  coarse date (a year, a season) does not keep it; a party's own words, past acts and acts
+  dated to a day or week stay (``sitrep.stages.writer_voice``, cues/writer_voice.tsv).
 """
 from __future__ import annotations
 
@@ -95,7 +103,7 @@ from typing import Optional
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
-from sitrep.stages import genre
+from sitrep.stages import genre, writer_voice
 from sitrep.stages.event_statements import mark_words, statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
@@ -761,6 +769,9 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = "state"
         elif resignation(e):
             reasons[id(e)] = "resignation"
+        # after the narrower rules, so that their reasons stay what they were
+        elif writer_voice.writer_speculation(e, doc):
+            reasons[id(e)] = "writer_speculation"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):
