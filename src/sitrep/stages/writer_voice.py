@@ -9,9 +9,11 @@ judges that per event, from the sentence:
 
 * the voice (``speaking_voice``): the writer's own when nobody speaks the act (a quote with
   no speaker, "one should remember that ...", is the writer's); a commentator's when the
-  speaker is tied to no party and named as an analyst, expert, scholar...; a party's when
-  the speaker has a country, sector or known actor. A party's words are never a guess here;
-  a commentator's "would" is a forecast, the writer's is not read (it tells a plan's terms);
+  speaker is tied to no party and named as an analyst, expert, scholar...; "unplaced" for
+  another speaker tied to no party; a party's when the speaker has a country, sector or
+  known actor. A party's words are never a guess here; a commentator's "would" is a
+  forecast, the writer's and an unplaced speaker's are not read (they tell a plan's terms
+  or a stance);
 * the speculation, on the act's own verb chain (``_carriers``: the trigger, the verbs and
   nouns that carry it -- "might yet [close]", "may be getting ready to [seize]", "could
   march north and then attempt to [storm]"): a modal of possibility, an adverb of
@@ -79,9 +81,9 @@ def load_writer_voice_cues(path: Path = WRITER_VOICE_PATH) -> WriterVoiceCues:
 
 
 def writer_speculation(event: Event, doc: Document, cues: Optional[WriterVoiceCues] = None) -> bool:
-    """Every mention of the event is a guess: in the writer's or a commentator's voice and
-    under a cue of possibility, or governed by a verb of guessing; not told as past and not
-    dated to a day or week (see the module docstring)."""
+    """Every mention of the event is a guess: in any voice but a party's and under a cue of
+    possibility, or governed by a verb of guessing; not told as past and not dated to a day
+    or week (see the module docstring)."""
     if doc.nlp is None or _dated_occasion(event):
         return False
     cues = cues or load_writer_voice_cues()
