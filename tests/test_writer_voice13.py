@@ -47,7 +47,8 @@ def test_a_possible_act_in_the_writers_voice_is_speculation(sentence, trigger, k
 
 @pytest.mark.parametrize("sentence, trigger", [
     ("Officials guessed the rebels were about to storm the airport.", "storm"),
-    ("Diplomats speculated that Moscow was preparing to expel more envoys.", "expel"),
+    ("Traders guess the navy will seize more tankers.", "seize"),
+    ("A retired general has forecast that the army will blockade the port.", "blockade"),
 ])
 def test_an_act_a_verb_of_guessing_governs_is_speculation(sentence, trigger, kb):
     assert {t: guess for _, t, _, guess in judged(sentence, kb)}[trigger] is True
