@@ -147,7 +147,8 @@ def _layers(doc: Document) -> dict:
     # an event is born with the default certainty; the layer is what differs from it
     default = dataclasses.asdict(Certainty())
     certainty = [c for c in (e.pop("certainty") for e in d["events"]) if c != default]
-    return {"text": d["article"], "sentences": d["sentences"], "paragraphs": d["paragraphs"],
+    genre = d["article"].get("meta", {}).pop("genre", None)  # a layer of its own, kept in the article's meta
+    return {"text": d["article"], "genre": genre, "sentences": d["sentences"], "paragraphs": d["paragraphs"],
             "actors": d["actors"], "places": d["places"], "times": d["times"], "quantities": d["quantities"],
             "quotes": d["quotes"], "events": d["events"], "certainty": certainty,
             "nlp": doc.nlp is not None}

@@ -1,6 +1,6 @@
 """The pipeline as one object: ordered stages that declare what they need and what they set.
 
-    pipeline = Pipeline.default()              # clean -> nlp -> actors -> ... -> certainty
+    pipeline = Pipeline.default()              # clean -> nlp -> actors -> ... -> event_filter
     for item in pipeline.pipe(articles):       # Document | Skip, one per article, in order
         ...
 
@@ -28,8 +28,8 @@ from sitrep.errors import Skip
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
 from sitrep.process_memory import settle
-from sitrep.stages import (actors, certainty, clean, event_filter, events, nlp, places, quantities,
-                           quotes, times)
+from sitrep.stages import (actors, certainty, clean, event_filter, events, genre, nlp, places,
+                           quantities, quotes, times)
 
 StageFunc = Callable[..., Document]
 Outcome = Union[Document, Skip]
@@ -48,6 +48,7 @@ LAYERS = {
     "quotes": "direct and indirect quotes with speakers (doc.quotes)",
     "events": "PLOVER events with actors, place, date and figures (doc.events)",
     "certainty": "each event's certainty: status, attribution, cue, hedges (event.certainty)",
+    "genre": "the article's genre, news or commentary, with its reasons (article.meta['genre'])",
 }
 
 
@@ -82,9 +83,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", events.run, requires=("nlp", "sentences", "paragraphs", "actors", "places", "times",
                                           "quantities", "quotes"), assigns=("events",)),
     Stage("certainty", certainty.run, requires=("nlp", "events", "quotes"), assigns=("certainty",)),
+    # a note on the article (article.meta["genre"]) that the event filter's rules read
+    Stage("genre", genre.run, requires=("text",), assigns=("genre",)),
     # drops events and notes how many in article.meta (a note on the article, like clean's)
-    Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty"),
-          assigns=("events", "text")),
+    Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty",
+                                                      "genre"), assigns=("events", "text")),
 )
 
 #: the names ``until`` may take, in order ("clean" stops before any NLP)

@@ -5,4 +5,5 @@ the stage modules (which load spaCy), so that the command line can offer ``--unt
 without loading them; tests/test_pipeline.py checks that ``pipeline.STAGES`` follows it.
 """
 
-ORDER = ("clean", "nlp", "actors", "places", "times", "quantities", "quotes", "events", "certainty", "event_filter")
+ORDER = ("clean", "nlp", "actors", "places", "times", "quantities", "quotes", "events", "certainty", "genre",
+         "event_filter")

@@ -77,8 +77,8 @@ among the dropped with their reason:
   or by "all the time" (``habitual_noun``): a class of acts with no occasion, not a
   happening -- when no named party does it; a named party's habit stays once, flagged
   background (``mark_habits``);
-* ``"commentary_speculation"``: in an article judged commentary (``sitrep.stages.genre``,
-  recorded in ``meta["genre"]``), an act in the writer's own voice -- no attribution, no
+* ``"commentary_speculation"``: in an article judged commentary (``meta["genre"]``, set by
+  the "genre" stage, sitrep.stages.genre, which runs before this one), an act in the writer's own voice -- no attribution, no
   quote, no date -- every mention of which is under a modal of a guess, advice or the
   future ("would", "could", "must", "will": cues/genre.tsv) or a word of expectation: the
   writer's speculation ("Havana will put up a fight"), not coded (docs/annotation.md 10);
@@ -89,6 +89,14 @@ among the dropped with their reason:
   "no longer", the welcome of a visitor, a participle describing people ("officials accused
   of ..."), a measure's effect ("those sanctions restrict ..."): see ``nonact_reason`` and
   cues/nonacts.tsv. "Rejected the claim that ..." is a ``"denial"`` like "dismissed a claim".
+* ``"writer_speculation"``: in any article, an act that no party speaks (the writer's or an
+  unaffiliated commentator's voice) under a cue of possibility on its own verb chain ("the
+  junta might yet close the border before winter", "may be getting ready to seize the
+  islands in 2031", "a potential blockade", "it is unwise to strike"), or an act a verb of
+  guessing governs whoever guesses ("diplomats speculated that the rebels were about to
+  storm the airport"): a guess, not coded (docs/annotation.md 10). Unlike "prediction", a
+  coarse date (a year, a season) does not keep it; a party's own words, past acts and acts
+  dated to a day or week stay (``sitrep.stages.writer_voice``, cues/writer_voice.tsv).
 """
 from __future__ import annotations
 
@@ -100,7 +108,7 @@ from typing import Optional
 from sitrep.learn.event_features import document_features
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
-from sitrep.stages import genre
+from sitrep.stages import genre, writer_voice
 from sitrep.stages.event_statements import mark_words, statement_cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_filter.json"
@@ -996,6 +1004,9 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
             reasons[id(e)] = nonact
         elif resignation(e):
             reasons[id(e)] = "resignation"
+        # after the narrower rules, so that their reasons stay what they were
+        elif writer_voice.writer_speculation(e, doc):
+            reasons[id(e)] = "writer_speculation"
         elif commentator_statement(e, doc, saying):
             reasons[id(e)] = "unaffiliated speaker"
         elif partyless(e):
@@ -1006,7 +1017,6 @@ def rule_reasons(doc: Document, kb) -> dict[int, str]:
 def run(doc: Document, kb=None) -> Document:
     """Score every event; unless ``keeps_all(doc)``, drop those under the threshold and
     those a rule drops (``rule_reasons``)."""
-    doc.article.meta["genre"] = genre.judge(doc.article).to_meta()
     if not doc.events:
         return doc
     model = load_model()

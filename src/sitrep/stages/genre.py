@@ -15,9 +15,16 @@ judgement with its reasons, from the cues of ``knowledge/data/cues/genre.tsv``:
   should/must/ought per 100 words. A text under ``min_words`` words (a sentence, a
   headline) is not judged by its text: it has no lead to read.
 
-The event filter records the judgement in ``article.meta["genre"]`` (``{"label": "news" |
-"commentary", "reasons": [...]}``) and, in a commentary, drops the writer's own
-speculation (``event_filter.commentary_speculation``).
+``run`` is the pipeline's "genre" stage (sitrep.pipeline, after certainty and before the
+event filter, which requires it): it records the judgement in ``article.meta["genre"]``
+(``{"label": "news" | "commentary", "reasons": [...]}``), and the event filter, in a
+commentary, drops the writer's own speculation (``event_filter.commentary_speculation``).
+The label is the article's, not the sentence's: which voice one sentence speaks in (the
+writer's or a party's) is judged per event by ``event_filter.writer_speculation``, because a
+news report also carries the writer's guesses and an op-ed also quotes parties. A
+per-paragraph label was considered and not built: the signals the text test reads
+(attribution verbs, pronouns) are too sparse in a paragraph of two or three sentences, and
+a paragraph's quotes and attributions are already read per event.
 """
 from __future__ import annotations
 
@@ -151,3 +158,9 @@ def judge(article) -> Genre:
     text = article.text or ""
     reasons = marker_reasons(article.title, text, article.url, article.source) + text_reasons(text)
     return Genre("commentary", tuple(reasons)) if reasons else Genre("news")
+
+
+def run(doc, kb=None):
+    """The "genre" stage: ``judge`` the article and record it in ``article.meta["genre"]``."""
+    doc.article.meta["genre"] = judge(doc.article).to_meta()
+    return doc
