@@ -196,3 +196,20 @@ def test_rock_bands_building_an_alliance_is_no_event(kb):
 def test_forming_a_militia_keeps_the_verb_for_the_cameo_table(kb):
     # "form" has no row of its own: its CAMEO readings ("formed a militia") stay in reach
     assert "form" not in kb.event_lexicon.verbs
+
+
+@pytest.mark.parametrize("text", [
+    "The hostage's family thanked Qatar for its mediation.",
+    "The widow of the pilot lamented the lack of answers from the army.",
+    "The parents of the detained student thanked the Swiss envoy for his help.",
+])
+def test_a_doer_named_only_by_kinship_is_a_private_person(kb, text):
+    doc = run(kb, text)
+    assert not of_type(doc, "SUPPORT") and not of_type(doc, "ACCUSE"), [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_a_relative_named_or_in_office_still_acts(kb):
+    doc = run(kb, "The king's brother, Prince Faisal, thanked Qatar for its mediation.")
+    assert country(the_event(doc, "SUPPORT", "thanked").target) == "QAT"
+    doc = run(kb, "Qatar's emir thanked the family of the hostage.")  # kin as the one thanked
+    assert country(the_event(doc, "SUPPORT", "thanked").source) == "QAT"

@@ -324,6 +324,9 @@ class EventWords:
     #: sectors of private bodies (companies, schools, universities) and the media: their
     #: praise, complaint or pressing is business or reporting, no political act (``public``)
     private_sectors: frozenset[str]
+    #: nouns of kinship: a doer named only by one ("the hostage's family thanked ...") is a
+    #: private person, whose thanks or lament is no political act (``public``)
+    kin_nouns: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -312,7 +312,7 @@ class DraftBuilder:
             return None  # "her school allows", "the storm destroyed"
         if "party" in c.flags and not self._turns_from_a_party(c, targets):
             return None  # "shunned work": a strike, no party is turned away from
-        if "public" in c.flags and self._private_doer(sources):
+        if "public" in c.flags and (self._private_doer(sources) or self._kin_doer(c)):
             return None  # "the company thanked its customers", "the university lamented the cuts"
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
@@ -515,6 +515,16 @@ class DraftBuilder:
         ``private_sectors``): a verbal act of one is its own business or reporting, not a
         political act (docs/annotation.md 2)."""
         return bool(sources) and (sources[0].sector or "").lower() in self.words.private_sectors
+
+    def _kin_doer(self, c: Candidate) -> bool:
+        """The doer is named only by kinship ("the hostage's family", "the widow of the
+        pilot"): a private person's thanks or lament, no political act -- unless a name or
+        an office stands beside the kin noun ("his son, the defence minister, thanked ...")."""
+        subj = verb_subject(c.head) if c.is_verb else None
+        if subj is None or subj.lemma_.lower() not in self.words.kin_nouns:
+            return False
+        return not any(ch.dep_ in ("appos", "compound") and (ch.pos_ == "PROPN" or ch.ent_type_ == "PERSON")
+                       for ch in subj.children)
 
     def _is_weapon(self, tok) -> bool:
         return any(tok.lower_ in words for _, words in self.lex.assault_modes)
