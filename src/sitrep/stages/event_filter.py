@@ -122,6 +122,7 @@ FILTER_CUE_KINDS = ("speculation", "prediction", "expectation", "habitual", "sta
 #: through prepositions: in "should impose sanctions over the attack on the embassy" the
 #: attack is told as fact
 _CARRIER_DEPS = frozenset({"xcomp", "dobj", "acomp"})
+_CCOMP = frozenset({"ccomp"})
 #: parse relations through which a modal of prediction or a word of expectation covers
 #: the trigger: the carriers above less "acomp" plus predicates ("would be willing",
 #: "is expected to cut off"); a gerund under a preposition is climbed to the verb
@@ -620,22 +621,7 @@ def _prediction_carriers(tok):
     """The trigger and the words that carry it up to its clause (``_PREDICTION_DEPS`` and a
     "to" infinitive parsed as a clause; a gerund under a preposition climbs to the
     preposition's head)."""
-    chain = [tok]
-    while tok.head is not tok:
-        if tok.dep_ in _PREDICTION_DEPS or (tok.dep_ == "ccomp" and _infinitive(tok)):
-            tok = tok.head
-        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head
-        else:
-            break
-        chain.append(tok)
-    return chain
-
-
-def _infinitive(tok) -> bool:
-    """A "to" infinitive that the parser hangs as a clause ("expect him to attack"): it
-    carries its governor's modality like an xcomp; a finite "that" clause does not."""
-    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+    return writer_voice.carrier_chain(tok, _PREDICTION_DEPS, _CCOMP)
 
 
 def _perfect(children) -> bool:

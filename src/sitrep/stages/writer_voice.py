@@ -159,9 +159,18 @@ def _told_as_past(tok) -> bool:
 def _carriers(tok) -> list:
     """The trigger and the words that carry it up to its clause (``_CARRIER_DEPS``, a "to"
     infinitive, a gerund under a preposition climbing to the preposition's head)."""
+    return carrier_chain(tok, _CARRIER_DEPS, _INFINITIVE_DEPS, limit=8)
+
+
+def carrier_chain(tok, carrier_deps: frozenset[str], infinitive_deps: frozenset[str],
+                  limit: Optional[int] = None) -> list:
+    """``tok`` and the heads that carry its modality: a head reached through one of
+    ``carrier_deps``, or through one of ``infinitive_deps`` when ``tok`` is a "to"
+    infinitive; a gerund under a preposition climbs to the preposition's head. ``limit``
+    caps the chain's length (None: up to the clause's root)."""
     chain = [tok]
-    while tok.head is not tok and len(chain) < 8:
-        if tok.dep_ in _CARRIER_DEPS or (tok.dep_ in _INFINITIVE_DEPS and _infinitive(tok)):
+    while tok.head is not tok and (limit is None or len(chain) < limit):
+        if tok.dep_ in carrier_deps or (tok.dep_ in infinitive_deps and is_to_infinitive(tok)):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head
@@ -171,7 +180,9 @@ def _carriers(tok) -> list:
     return chain
 
 
-def _infinitive(tok) -> bool:
+def is_to_infinitive(tok) -> bool:
+    """A "to" infinitive (the parser may hang it as a clause: "expect him to attack"): it
+    carries its governor's modality like an xcomp; a finite "that" clause does not."""
     return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
 
 
@@ -200,7 +211,7 @@ def _perfect(children) -> bool:
 def _extraposed_evaluation(tok, adjectives: frozenset[str]) -> bool:
     """``tok`` is a subjectless "to" infinitive after "it is ADJ" ("it is unwise to strike",
     "it is dangerous for Kelm to expel the envoy"), the adjective one of evaluation."""
-    if not _infinitive(tok) or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+    if not is_to_infinitive(tok) or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
         return False
     head = tok.head
     adjective = head if head.pos_ == "ADJ" else next(
