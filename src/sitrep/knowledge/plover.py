@@ -452,7 +452,7 @@ def load_page_furniture(path: Path = PLOVER_DIR / "page_furniture.tsv") -> tuple
 
 
 #: the kinds of ``background_cues.tsv`` rows
-BACKGROUND_CUE_KINDS = ("past", "habitual", "earlier", "before_main")
+BACKGROUND_CUE_KINDS = ("past", "habitual", "earlier", "before_main", "measured_from", "time_clause")
 
 
 def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dict[str, frozenset[str]]:

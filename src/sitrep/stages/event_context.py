@@ -36,7 +36,11 @@
   its own, "seized on Sunday"; a year written before the object of an act, "abandoning
   the 2015 accord", tells no story), an undated act introduced by "after"/"following" on
   a main act told as background ("have been killed after protesting", "pulled out in 2011
-  after X threatened ..."), or a participle adjunct of such a main act ("has repeatedly
+  after X threatened ..."), an act a span longer than the news window measures back from
+  its main act ("a year after the junta seized power, ...", "six months following the
+  flood": history told from later news, which takes no date of the main act's sentence)
+  or in a "when" clause of a main clause dated before the period ("two years ago, when
+  ..."), or a participle adjunct of such a main act ("has repeatedly
   praised him, calling him an ally"), is background; it keeps
   its own date and never inherits the news-day date. A present perfect that reaches the
   report ("talks have continued", "have been holding talks", "have recently suffered")
@@ -913,6 +917,7 @@ class PeriodReader:
         self.occasion_quantifiers = words.get("occasion_quantifier", frozenset())
         self.occasion_nouns = words.get("occasion_noun", frozenset())
         self._long = _long_durations(dates.doc)
+        self._long_ends = _long_durations(dates.doc, last_token=True)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
         self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
@@ -941,6 +946,10 @@ class PeriodReader:
             return "past"  # "has called on the army to back him ever since he declared ..."
         if introduced_by(c, self.cues.get("earlier", frozenset())) and not dates.in_news_period(when):
             return "past"  # "tensions have grown since Washington withdrew from the 2015 deal"
+        if self.measured_back(c) and not (own.attached and dates.in_news_period(when)):
+            # "a year after the junta seized power, the army ... on Monday": history told
+            # from later news; a day of the sentence not attached to the act is the main act's
+            return "past"
         if when is None and sent_span is not None and _narrative_past(verb) \
                 and not self._names_a_news_day(sent_span) \
                 and dates.narrative_past(sent_span, paragraph, _trigger_at(c)):
@@ -1162,6 +1171,60 @@ class PeriodReader:
                     return True
         return False
 
+    def measured_back(self, c) -> bool:
+        """The act is history told relative to a later act (docs/annotation.md 7, "marked
+        as earlier"): it comes a long span before its main act (:meth:`after_long_span`), or
+        it is in a "when" clause of a main clause dated before the news period ("two years
+        ago, when rebels held the town, ..."). The main act itself stays as it is read."""
+        return self.after_long_span(c) or self.in_past_time_clause(c)
+
+    def after_long_span(self, c) -> bool:
+        """The act is in a clause or phrase that a span longer than the news window
+        measures back from the main act ("nearly a year after the envoy walked out of the
+        talks, the two sides met", "six months since the flood", "two years following the
+        coup"): a date of the sentence not attached to the act is the main act's. Not when
+        the main act is a possibility or a promise ("a year after the deal expires,
+        sanctions will return": the span runs forward), nor for a span inside the news
+        window ("a day after the strike, the army retreated")."""
+        measured = self.cues.get("measured_from", frozenset())
+        for tok in _adverbial_path(c.head):
+            main = self._measured_span(tok, measured)
+            if main is not None:
+                return not _possible(main)
+        return False
+
+    def in_past_time_clause(self, c) -> bool:
+        """The act is in a "when" clause whose main clause is dated before the news period
+        or cued as past ("two years ago, when gunmen held the town, ...", "In 2015, when
+        ..."): the clause tells the time of that main clause, and takes its date."""
+        time_clause = self.cues.get("time_clause", frozenset())
+        for tok in _adverbial_path(c.head):
+            if tok.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in time_clause
+                                           for ch in tok.children):
+                main = tok.head
+                return self.dates.dated_before(main) or \
+                    background_cue([main], self.cues, main.tag_ == "VBD") is not None
+        return False
+
+    def _measured_span(self, tok, words: frozenset[str]):
+        """The main act a clause or phrase measured back by a long span hangs from: "seized"
+        under "a year after" ("a year after rebels seized the town, the army ..."), the
+        verb "six months after the invasion" modifies; None for anything else. The span is
+        the words just before the subordinator or the preposition: a duration longer than
+        the news window ("nearly a year", "18 months") or a bare plural unit ("months
+        after"); the parser hangs it on the clause's verb, the preposition or the main verb."""
+        if tok.dep_ == "advcl":
+            marker = next((ch for ch in tok.children if ch.dep_ == "mark" and ch.lower_ in words), None)
+        else:
+            marker = tok if tok.dep_ == "prep" and tok.lower_ in words else None
+        if marker is None or marker.i == 0:
+            return None
+        span = marker.doc[marker.i - 1]
+        if span.i not in self._long_ends and not (span.tag_ == "NNS" and span.lower_ in self.long_span_nouns):
+            return None
+        main = tok.head
+        return main.head if main.i == span.i else main  # "months following the bombing": the span's verb
+
     def _cued(self, c) -> bool:
         """A past or habitual cue, or a long duration, on the event word, its light verb,
         the verb that carries it, or the clause it belongs to ("border militias have
@@ -1233,9 +1296,10 @@ def _object_of(noun, anchors: set[int]) -> bool:
     return noun.head.i in anchors and noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
 
 
-def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
-    """Token indices of the heads of durations longer than ``days`` (by default the news
-    window: "two years", "months", "more than a year")."""
+def _long_durations(doc: Document, days: int = BACKGROUND_DAYS, last_token: bool = False) -> set[int]:
+    """Token indices of the heads (with ``last_token``, the last words) of durations
+    longer than ``days`` (by default the news window: "two years", "months", "more than a
+    year")."""
     sdoc = doc.nlp
     out: set[int] = set()
     if sdoc is None:
@@ -1244,7 +1308,7 @@ def _long_durations(doc: Document, days: int = BACKGROUND_DAYS) -> set[int]:
         if t.type == "DURATION" and duration_days(t.value) > days:
             span = sdoc.char_span(t.span[0], t.span[1], alignment_mode="expand")
             if span is not None:
-                out.add(span.root.i)
+                out.add(span[-1].i if last_token else span.root.i)
     return out
 
 
@@ -1282,6 +1346,17 @@ def _starts_before(time: Time, reference: Optional[dt.date]) -> bool:
     """The period a date names starts more than two weeks before the news reference."""
     start = period_start(time.value or "")
     return start is not None and (reference is None or (reference - start).days > BACKGROUND_DAYS)
+
+
+def _adverbial_path(tok):
+    """The token and its heads up to the first adverbial clause or the sentence's root,
+    both included: where a clause or phrase that sets the act's time can hang ("seized"
+    and "after" for "rebels" in "a year after rebels seized the town, ...")."""
+    while True:
+        yield tok
+        if tok.dep_ in ("ROOT", "advcl") or tok.head.i == tok.i:
+            return
+        tok = tok.head
 
 
 def _governing_clause(verb):
