@@ -110,3 +110,11 @@ def test_a_long_span_without_after_leaves_the_act_news(kb):
     # the span measures the main act's own duration, not a distance back to another act
     doc = _article(kb, "For the first time in a year, the two armies exchanged prisoners on Sunday.")
     assert all(not e.background for e in doc.events if e.trigger.text.startswith("exchanged"))
+
+
+def test_a_past_cue_inside_the_when_clause_does_not_date_its_main_clause(kb):
+    # the main clause is read without the "when" clause itself: its "in the past" is the
+    # relative clause's, and the shelling happened on the council's Monday
+    doc = _article(kb, "The council declared a curfew on Monday when gunmen shelled the suburbs, which they "
+                       "had spared in the past.")
+    assert _event(doc, "shelled").background is False

@@ -849,14 +849,17 @@ def period_start(value: str) -> Optional[dt.date]:
     return None
 
 
-def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False) -> Optional[str]:
+def background_cue(anchors: list, cues: dict[str, frozenset[str]], simple_past: bool = False,
+                   skip: Optional[int] = None) -> Optional[str]:
     """A past or habitual cue among the modifiers of the event's anchors ("previously",
     "has long", "in the past", "repeatedly", "for years", "a previous visit"): the cue,
-    or None."""
+    or None. ``skip``: the index of a modifier not to read (the clause asked about)."""
     for anchor in anchors:
         if anchor is None:
             continue
         for c in anchor.children:
+            if c.i == skip:
+                continue
             if c.dep_ in ("advmod", "npadvmod", "prep", "amod", "advcl") or c.dep_ == "nummod":
                 if c.dep_ in ("advmod", "amod") and c.n_lefts + c.n_rights == 0:
                     words = c.lower_  # a single word: no subtree to join
@@ -1201,9 +1204,9 @@ class PeriodReader:
         for tok in _adverbial_path(c.head):
             if tok.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in time_clause
                                            for ch in tok.children):
-                main = tok.head
+                main = tok.head  # its cue is read outside the clause: not the clause's own
                 return self.dates.dated_before(main) or \
-                    background_cue([main], self.cues, main.tag_ == "VBD") is not None
+                    background_cue([main], self.cues, main.tag_ == "VBD", skip=tok.i) is not None
         return False
 
     def _measured_span(self, tok, words: frozenset[str]):

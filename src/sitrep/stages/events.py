@@ -408,9 +408,11 @@ class DraftBuilder:
         paragraph = self._paragraph_of(sentence.span[0])
         period = self.periods.period(c, own, sentence.span, paragraph)
         date = own.time
-        if date is not None and not own.attached and period == "past" and self.periods.after_long_span(c):
-            date = None  # "a year after rebels seized the town, the army retook it on Monday": Monday's
-        if date is None and period != "past":
+        if period == "past" and not own.attached and self.periods.after_long_span(c):
+            # "a year after rebels seized the town, the army retook it on Monday": the dates of
+            # the sentence and of the story are the main act's, a long span later
+            date = None
+        elif date is None and period != "past":
             date = self.dates.inherited(sentence.span, paragraph)
         elif date is None:  # a background act takes the date of the story it goes on with
             date = self.periods.story_date(c, own, sentence.span, paragraph)
