@@ -118,3 +118,9 @@ def test_a_past_cue_inside_the_when_clause_does_not_date_its_main_clause(kb):
     doc = _article(kb, "The council declared a curfew on Monday when gunmen shelled the suburbs, which they "
                        "had spared in the past.")
     assert _event(doc, "shelled").background is False
+
+
+def test_a_span_that_measures_the_main_act_itself_is_no_distance_back(kb):
+    # "for two years" is how long the detention lasts, not how long ago the speech was
+    doc = _article(kb, "A tribunal detained the poet on Friday for two years after she mocked the governor.")
+    assert _event(doc, "mocked").background is False

@@ -1188,7 +1188,8 @@ class PeriodReader:
         coup"): a date of the sentence not attached to the act is the main act's. Not when
         the main act is a possibility or a promise ("a year after the deal expires,
         sanctions will return": the span runs forward), nor for a span inside the news
-        window ("a day after the strike, the army retreated")."""
+        window ("a day after the strike, the army retreated"), nor for the length of the
+        main act ("jailed him for two years after he criticised ...")."""
         measured = self.cues.get("measured_from", frozenset())
         for tok in _adverbial_path(c.head):
             main = self._measured_span(tok, measured)
@@ -1225,6 +1226,8 @@ class PeriodReader:
         span = marker.doc[marker.i - 1]
         if span.i not in self._long_ends and not (span.tag_ == "NNS" and span.lower_ in self.long_span_nouns):
             return None
+        if span.dep_ == "pobj" and span.head.lower_ in self.duration_preps:
+            return None  # "jailed him for two years after he criticised ...": the main act's length
         main = tok.head
         return main.head if main.i == span.i else main  # "months following the bombing": the span's verb
 
