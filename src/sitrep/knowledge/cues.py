@@ -258,3 +258,28 @@ def load_certainty_cues(path: Path = CUE_DIR / "certainty.tsv") -> CertaintyCues
     cues.claim_nouns = frozenset(markers["claimnoun"])
     cues.claim_verbs = frozenset(markers["claimverb"])
     return cues
+
+
+# --------------------------------------------- content of what is said (statement_content.tsv)
+
+CONTENT_CUES_PATH = CUE_DIR / "statement_content.tsv"
+#: the kinds of the content cues (see the data file's header)
+CONTENT_CUE_KINDS = ("occurrence_verb", "class_determiner", "offence_prep", "deed_noun", "obligation_word",
+                     "choice_verb", "outrage_word", "outrage_prep")
+
+
+@functools.lru_cache(maxsize=4)
+def load_content_cues(path: Path = CONTENT_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The cues that read what a statement says (statement_content.tsv) by kind; an unknown
+    kind or an empty row is an error that names the file and the line to fix. Read by the
+    statement rules of both trigger modules (event_triggers, event_statements)."""
+    cues: dict[str, frozenset[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[0] not in CONTENT_CUE_KINDS or not fields[1].split():
+            raise ValueError(f"{path}:{number}: expected 'kind<TAB>words' with kind one of "
+                             f"{', '.join(CONTENT_CUE_KINDS)}; fix this line")
+        cues[fields[0]] = cues.get(fields[0], frozenset()) | frozenset(fields[1].split())
+    return cues

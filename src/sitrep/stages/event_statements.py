@@ -25,12 +25,12 @@ certainty stage attributes it to the speaker).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from sitrep.knowledge.cues import CONTENT_CUE_KINDS, load_content_cues  # noqa: F401 (re-exported)
 from sitrep.stages.event_roles import actor_of_phrase, child, lemma, verb_subject
-from sitrep.stages.event_triggers import Candidate
+from sitrep.stages.event_triggers import Candidate, offence_of_penalty, punishes_hostile_act
 
 STATEMENT_CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "plover" / "statement_cues.tsv"
 
@@ -266,28 +266,6 @@ def _praises(clause, phrases: frozenset[str]) -> bool:
 
 # --------------------------------------------- content of what is said (session 12)
 
-CONTENT_CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "cues" / "statement_content.tsv"
-#: the kinds of the content cues (see the data file's header)
-CONTENT_CUE_KINDS = ("occurrence_verb", "class_determiner", "offence_prep", "obligation_word",
-                     "choice_verb", "outrage_word", "outrage_prep")
-
-
-@lru_cache(maxsize=4)
-def load_content_cues(path: Path = CONTENT_CUES_PATH) -> dict[str, frozenset[str]]:
-    """The content cues by kind; an unknown kind or an empty row is an error that names
-    the file and the line to fix."""
-    cues: dict[str, frozenset[str]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or fields[0] not in CONTENT_CUE_KINDS or not fields[1].split():
-            raise ValueError(f"{path}:{number}: expected 'kind<TAB>words' with kind one of "
-                             f"{', '.join(CONTENT_CUE_KINDS)}; fix this line")
-        cues[fields[0]] = cues.get(fields[0], frozenset()) | frozenset(fields[1].split())
-    return cues
-
-
 def held_out_measures(cands, lex, cues=None) -> None:
     """A measure of the deterrent class (sanctions) that is the subject of a verb of coming
     about in the future or under a modal ("further sanctions will follow", "more measures
@@ -351,8 +329,9 @@ def penalty_statement(clause, cands, lex, index, cues):
     penalty (the lexicon's ``threat`` evaluations: "consequences", "price") as what a party
     will face for a hostile act or what a class of acts will bring: the party ("Greece would
     face consequences for the blockade", a conflict act after ``offence_prep``) is the
-    target ("Egypt would pay a price for its currency crisis" is a forecast, no threat); a class of acts as the subject ("any attempt to blockade the island would ...") is
-    the threat's condition, not a happening (dropped); an act named after ``offence_prep``
+    target ("Egypt would pay a price for its currency crisis" is a forecast, no threat: see
+    ``punishes_hostile_act``); a class of acts as the subject ("any attempt to blockade the
+    island would ...") is the threat's condition, not a happening (dropped); an act named after ``offence_prep``
     ("... for the blockade") is the offence and stays. Any other reported act makes the
     clause a report of that act: no threat here."""
     threat_words = lex.evaluations.get("threat", frozenset())
@@ -373,13 +352,8 @@ def penalty_statement(clause, cands, lex, index, cues):
     target = actor_of_phrase(subject, index) if subject is not None and not condition else None
     if target is None and not condition:
         return None  # "the drought will have grave consequences": a forecast, nobody threatened
-    conflict = lex.types_of("conflict")
     # the offence may hang on the verb or on the penalty noun ("consequences for the strike")
-    hostile = {t.i for p in [*clause.children, *penalty] if p.dep_ == "prep"
-               and p.lower_ in cues.get("offence_prep", frozenset()) for t in p.subtree} | {
-        t.i for n in penalty for p in n.children if p.dep_ == "prep"
-        and p.lower_ in cues.get("offence_prep", frozenset()) for t in p.subtree}
-    if not condition and not any(c.head.i in hostile and c.type in conflict for c in cands):
+    if not condition and not punishes_hostile_act(offence_of_penalty([clause, *penalty]), cands, lex):
         # "Egypt would pay a heavy price for its currency crisis": a forecast of what a party
         # will suffer; a threat names the hostile act it punishes ("for the blockade")
         return None

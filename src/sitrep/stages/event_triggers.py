@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from sitrep.knowledge.cues import load_content_cues
 from sitrep.stages.event_roles import actor_of_phrase, child, lemma
 from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
@@ -609,7 +610,7 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         polarity = _polarity(content, lex.evaluations)
         if polarity is None and _reproachful_label(verb, label, lex.evaluations):
             polarity = "negative"
-        if polarity is None and _threatens(content, lex):
+        if polarity is None and _threatens(content, lex, cands):
             polarity = "threat"
         if polarity is None:
             continue
@@ -713,15 +714,47 @@ def _promises_a_penalty(verb, lex) -> bool:
     return obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words)
 
 
-def _threatens(content, lex) -> bool:
+def _threatens(content, lex, cands=()) -> bool:
     """A statement of what will happen that names a penalty ("there would be serious
-    consequences", "will pay a heavy price"): a threat."""
+    consequences", "will pay a heavy price"): a threat -- unless what the penalty is said
+    to be for is no hostile act ("would pay a heavy price for its currency crisis": a
+    forecast, see ``punishes_hostile_act``)."""
     threat_words = lex.evaluations.get("threat", frozenset())
     if not threat_words:
         return False
     future = lex.words.future_aux
     says_future = any(t.dep_ == "aux" and t.lower_ in future for t in content)
-    return says_future and any(lemma(t) in threat_words or t.lower_ in threat_words for t in content)
+    penalties = [t for t in content if lemma(t) in threat_words or t.lower_ in threat_words]
+    if not says_future or not penalties:
+        return False
+    offence = offence_of_penalty([*penalties, *(t.head for t in penalties)])
+    return not offence or punishes_hostile_act(offence, cands, lex)
+
+
+def offence_of_penalty(holders) -> list:
+    """What a penalty is said to be for: the tokens under an ``offence_prep``
+    ("for", "over": statement_content.tsv) hanging on the penalty noun or on its verb
+    ("would pay a price for the blockade", "consequences over the arrests")."""
+    preps = load_content_cues().get("offence_prep", frozenset())
+    return [t for h in holders for p in h.children
+            if p.dep_ == "prep" and p.lower_ in preps for t in p.subtree]
+
+
+def punishes_hostile_act(offence: list, cands, lex) -> bool:
+    """True when the offence a penalty is for is something a party did: an event of the
+    conflict types ("for the strike on its consulate", "over the arrests"), a deed told by
+    a verb ("for conducting a nuclear test") or a general deed noun ("for its actions",
+    statement_content.tsv ``deed_noun``). A penalty for a state or a misfortune ("for its
+    currency crisis", "for the drought") is a forecast of what a party will suffer, not a
+    threat (docs/annotation.md 2: a threat names what the speaker will do or make happen).
+    A reproached deed ("for its crimes") never gets here: the reproach makes the statement
+    an ACCUSE first (``_polarity``)."""
+    conflict = lex.types_of("conflict")
+    inside = {t.i for t in offence}
+    if any(c.head.i in inside and c.type in conflict for c in cands):
+        return True
+    deeds = load_content_cues().get("deed_noun", frozenset())
+    return any(t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.lower_ in deeds) for t in offence)
 
 
 def _statement_content(verb, quotes, words) -> list:
