@@ -25,25 +25,17 @@ def test_a_price_for_a_misfortune_or_policy_is_a_forecast(kb, text):
 
 
 @pytest.mark.parametrize("text, target", [
+    # a named hostile act
     ("Ankara said Athens would pay a heavy price for the shelling of its patrol boat.", "GRC"),
     ("Seoul said Pyongyang will face grave consequences for the missile attack on its island.", "PRK"),
     ("The Indian army said Pakistan would pay a bitter price for the ambush of its convoy.", "PAK"),
     ("Kenya warned Somalia that it would pay a price for the raid on its border post.", "SOM"),
-])
-def test_a_price_for_a_hostile_act_stays_a_threat(kb, text, target):
-    doc = run(kb, text)
-    found = threats(doc)
-    assert found, [(e.type, e.trigger.text) for e in doc.events]
-    assert country(found[0].target) == target
-
-
-@pytest.mark.parametrize("text, target", [
+    # a deed told by a verb or by a general deed noun (statement_content.tsv deed_noun)
     ("Pyongyang said Seoul would pay a price for conducting the drills.", "KOR"),
     ("Beijing said Manila would face consequences for this move.", "PHL"),
     ("Riyadh said Doha will pay a heavy price for its behaviour.", "QAT"),
 ])
 def test_a_price_for_a_deed_of_the_party_stays_a_threat(kb, text, target):
-    # a deed told by a verb or by a general deed noun (statement_content.tsv deed_noun)
     doc = run(kb, text)
     found = threats(doc)
     assert found, [(e.type, e.trigger.text) for e in doc.events]
