@@ -200,3 +200,13 @@ def test_every_part_e_actor_span_names_its_actor():
                 assert span_names_actor(text[start:end], actor["name"]), (rec["article"], rec["event"], role)
                 checked += 1
     assert checked > 150
+
+
+@needs_data
+def test_the_second_coding_of_part_e_covers_two_part_e_articles_and_joins_the_agreement():
+    second, events = allsides_dev.load_gold("second-E.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-E.txt"))
+    assert {r["annotator"] for r in second.values()} == {"E2"}
+    assert all(events[a] for a in second)
+    # second-A (5 articles) and second-E (2) are scored together by the agreement figures
+    assert allsides_dev.agreement(DATA)["articles"] == 7
