@@ -1,7 +1,10 @@
-"""Pick the 12 articles of part D of the ``allsides-dev`` event gold, reproducibly.
+"""Pick the 12 articles of a new part (D, E) of the ``allsides-dev`` event gold, reproducibly.
 
-    python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the ids
+    python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the part-D ids
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
+    python scripts/select_allsides_dev.py --part E --seed 20261213 \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-E.txt \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-D.txt        # part E -> ids-E.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -16,6 +19,11 @@ that are in none of:
 
 nor share a title with one of them, and whose ``sha1(id)`` ends in an EVEN hex digit: a
 new test part is drawn from the odd half, so the two draws can never overlap.
+
+Part E (seed 20261213) adds one rule, the bucket fallback (``PARTS``): a slot whose bucket
+has no candidate left passes it on to the next bucket in ``BUCKETS`` order that has one
+(the even half has no Venezuela candidate left, so both Venezuela slots go to syria).
+Part D is drawn without it, as it was.
 """
 from __future__ import annotations
 
@@ -31,6 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
 
 SEED = 20261202
+# part -> (default seed, bucket fallback): part D as first drawn; part E adds the fallback
+PARTS = {"D": (SEED, False), "E": (20261213, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"
@@ -43,14 +53,22 @@ def load_records(data: Path = DATA) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
+def ids_file(part: str) -> Path:
+    """Where a part's ids are written: ``ids-<part>.txt`` in the allsides-dev gold folder."""
+    return OUT.with_name(f"ids-{part}.txt")
+
+
 def draw(records: list[dict], seed: int, excluded: set[str],
-         keep: Callable[[dict], bool] = lambda r: True) -> list[tuple[str, dict]]:
+         keep: Callable[[dict], bool] = lambda r: True,
+         bucket_fallback: bool = False) -> list[tuple[str, dict]]:
     """(bucket, record) for the 12 articles drawn by the bucket/quota/outlet rule.
 
     Candidates are the records not in ``excluded``, not sharing a title with an excluded
     record, with a body of ``MIN_CHARS``-``MAX_CHARS`` characters and for which ``keep``
     holds; the shuffle of each bucket uses ``random.Random(seed)``. The dev draw
-    (this script) uses this with its own seed, exclusions and ``keep``.
+    (this script) uses this with its own seed, exclusions and ``keep``. With
+    ``bucket_fallback`` a slot whose bucket has no candidate of the wanted dating is filled
+    from the next bucket in ``BUCKETS`` order that has one (part E).
     """
     excluded_titles = {r["title"].strip().lower() for r in records if r["id"] in excluded}
     pools: dict[str, list[dict]] = {name: [] for name, _, _ in BUCKETS}
@@ -69,14 +87,24 @@ def draw(records: list[dict], seed: int, excluded: set[str],
     # which picks are undated: the last bucket slots, so the mix of crises is kept
     slots = [(name, i) for name, _, quota in BUCKETS for i in range(quota)]
     undated_slots = set(slots[::len(slots) // UNDATED][:UNDATED]) if UNDATED else set()
+    names = [b for b, _, _ in BUCKETS]
     chosen, outlets, owed_undated = [], set(), 0
+
+    def first_free(name: str, undated: bool) -> dict | None:
+        order = _buckets_from(names, name) if bucket_fallback else [name]
+        for bucket in order:
+            pick = _first_free(pools[bucket], chosen, outlets, undated=undated)
+            if pick is not None:
+                return pick
+        return None
+
     for name, i in slots:
         want_undated = (name, i) in undated_slots or owed_undated > 0
-        pick = _first_free(pools[name], chosen, outlets, undated=want_undated)
+        pick = first_free(name, undated=want_undated)
         if pick is None and want_undated:
             # a bucket with no undated candidate left passes its undated slot on to the
-            # next slot (the dev draw's Venezuela pool is dated only)
-            pick = _first_free(pools[name], chosen, outlets, undated=False)
+            # next slot (the part-D Venezuela pool is dated only)
+            pick = first_free(name, undated=False)
             owed_undated += (name, i) in undated_slots
         elif want_undated and (name, i) not in undated_slots:
             owed_undated -= 1
@@ -85,6 +113,12 @@ def draw(records: list[dict], seed: int, excluded: set[str],
         chosen.append((name, pick))
         outlets.add(pick["source"])
     return chosen
+
+
+def _buckets_from(names: list[str], name: str) -> list[str]:
+    """The slot's own bucket, then the ones after it in BUCKETS order (wrapping): the fallback order."""
+    at = names.index(name)
+    return names[at:] + names[:at]
 
 
 def _first_free(pool: list[dict], chosen: list[tuple[str, dict]], outlets: set[str],
@@ -126,23 +160,32 @@ def excluded_ids(data: Path = DATA, extra: list[Path] = ()) -> set[str]:
     return seen
 
 
-def select(data: Path = DATA, extra: list[Path] = ()) -> list[tuple[str, dict]]:
-    """(bucket, record) of the 12 part-D articles, in slot order."""
-    return draw(load_records(data), SEED, excluded_ids(data, extra), keep=lambda r: in_even_half(r["id"]))
+def select(data: Path = DATA, extra: list[Path] = (), part: str = "D",
+           seed: int | None = None) -> list[tuple[str, dict]]:
+    """(bucket of the slot, record) of the 12 articles of ``part``, in slot order."""
+    default_seed, fallback = PARTS[part]
+    return draw(load_records(data), default_seed if seed is None else seed, excluded_ids(data, extra),
+                keep=lambda r: in_even_half(r["id"]), bucket_fallback=fallback)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a file of article ids to leave out; repeatable")
-    parser.add_argument("--write", action="store_true", help=f"write the ids to {OUT}")
+    parser.add_argument("--part", choices=sorted(PARTS), default="D", help="which part to draw")
+    parser.add_argument("--seed", type=int, default=None, help="the shuffle seed (default: the part's)")
+    parser.add_argument("--write", action="store_true", help="write the ids to ids-<part>.txt")
     args = parser.parse_args(argv)
-    chosen = select(extra=args.exclude)
+    chosen = select(extra=args.exclude, part=args.part, seed=args.seed)
     for name, r in chosen:
-        print(f"{r['id']}\t{name}\t{r['published']}\t{r['source']}\t{len(r['text'])}")
+        # the slot's bucket, and the article's own when a fallback filled the slot
+        own = bucket_of(r["title"])
+        label = name if own == name else f"{name}->{own}"
+        print(f"{r['id']}\t{label}\t{r['published']}\t{r['source']}\t{len(r['text'])}")
     if args.write:
-        OUT.write_text("".join(r["id"] + "\n" for _, r in chosen))
-        print(f"wrote {len(chosen)} ids to {OUT}", file=sys.stderr)
+        out = ids_file(args.part)
+        out.write_text("".join(r["id"] + "\n" for _, r in chosen))
+        print(f"wrote {len(chosen)} ids to {out}", file=sys.stderr)
     return 0
 
 
