@@ -31,11 +31,15 @@ TARGETS = [
     ("allsides-dev", "event_f1", ">=", 0.65, "GDELT audit: event code 81%, actors ~79% (dev set: tuned on)"),
     ("allsides-dev", "type", ">=", 0.80, TYPE_ANCHOR + " (dev set: tuned on)"),
     # the series by part: A-C are the 30 articles of every figure before session 11, D
-    # the 12 added then (read for tuning from session 11 on)
+    # the 12 added then (read for tuning from session 11 on), E the 12 added in session 13
     ("allsides-dev", "part_ABC_event_f1", ">=", 0.65, "parts A-C, the 30 articles before session 11 (tuned on)"),
     ("allsides-dev", "part_ABC_type", ">=", 0.80, "parts A-C (tuned on)"),
     ("allsides-dev", "part_D_event_f1", ">=", 0.65, "part D, added in session 11"),
     ("allsides-dev", "part_D_type", ">=", 0.80, "part D, added in session 11"),
+    # part E was coded blind in session 13 and scored before any tuning on it: its figure at
+    # the session's start (9358400) was event F1 0.192, type 0.413 (src/sitrep/eval/gold/allsides-dev/README.md)
+    ("allsides-dev", "part_E_event_f1", ">=", 0.65, "part E, coded blind in session 13 (not tuned on that session)"),
+    ("allsides-dev", "part_E_type", ">=", 0.80, "part E, coded blind in session 13 (not tuned on that session)"),
     ("allsides-dev", "events_per_article_ratio", "<=", 1.30,
      "UniversalPetrarch coded 315% extra events; GDELT re-emits 8.7% within 90 min"),
     ("allsides-dev", "source_filled", ">=", 0.85, "GDELT audit: actors ~79% correct"),
