@@ -113,6 +113,35 @@ def test_a_bucket_without_undated_candidates_passes_its_undated_slot_on():
     assert [bucket for bucket, _ in chosen].count("venezuela") == 2
 
 
+def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_with_the_fallback():
+    select_dev = _script("select_allsides_dev")
+
+    def rec(i: int, bucket_title: str, dated: bool = True) -> dict:
+        return {"id": f"r{i:02d}", "title": f"{bucket_title} {i}", "source": f"outlet {i}",
+                "published": "2019-01-01" if dated else None, "text": "x" * 2000}
+
+    # no venezuela article at all; syria has enough for its own slots and venezuela's
+    titles = ["syria"] * 4 + ["iran", "iran", "ukraine", "ukraine", "north korea", "north korea",
+                              "israel", "yemen"]
+    records = [rec(i, t) for i, t in enumerate(titles)]
+    records += [rec(20, "syria", dated=False), rec(21, "ukraine", dated=False)]
+    chosen = select_dev.draw(records, seed=1, excluded=set(), bucket_fallback=True)
+    assert len(chosen) == 12
+    own = [select_dev.bucket_of(r["title"]) for _, r in chosen]
+    assert own[:2] == ["syria", "syria"] and own.count("syria") == 4
+    assert [slot for slot, _ in chosen][:2] == ["venezuela", "venezuela"]
+    # the first slot is an undated one: the fallback looks for an undated syria article first
+    assert chosen[0][1]["id"] == "r20"
+    with pytest.raises(SystemExit):
+        select_dev.draw(records, seed=1, excluded=set())
+
+
+def test_the_part_e_options_are_its_own_seed_with_the_fallback_and_part_d_is_unchanged():
+    select_dev = _script("select_allsides_dev")
+    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True)}
+    assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
+
+
 def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
     """(article id -> text, event records) of one gold part."""
     texts = allsides_dev.corpus_texts(DATA, set(_ids(GOLD / f"ids-{part}.txt")))
