@@ -5,7 +5,11 @@ its unit is a currency, or its counted noun or the few words right before or aft
 name a kind ("12 people were killed", "killing at least 30", "15,000 troops"). Durations,
 ages, percentages and other units never are, so "two days" and "a 30-year-old" stay
 out; nor are the numbers of a sentence that spans a year or more ("12 soldiers killed in
-the past five years" is a running toll, not an incident's). The figure's text is the exact stretch of the sentence from the number to its cue,
+the past five years" is a running toll, not an incident's). A number belongs to the act
+whose clause holds it: of a sentence that reports several acts, the one whose trigger
+comes nearest before it (a toll follows its act: "struck the base that launched the gas
+attack that killed 86"), else nearest after it ("86 died in the attack"); when that act is
+not one of the incident's, the number is not the incident's figure. The figure's text is the exact stretch of the sentence from the number to its cue,
 so what the brief prints is what the footnoted sentence says.
 """
 from __future__ import annotations
@@ -26,6 +30,11 @@ CUE_BEFORE = 16
 NEXT_SENTENCE_REACH = 600
 #: kinds whose cue may come before the number (verbs); forces are nouns that follow it
 KINDS_CUED_BEFORE = ("killed", "injured", "detained")
+#: kinds a figure has only in its act's own sentence: a sum is the object of the deal,
+#: aid, fine or budget its sentence names, so the sentence after an attack ("... struck
+#: the base. Congress was asked for $54 billion more") tells a sum of something else,
+#: while a toll or a count of the detained or displaced there is the attack's outcome
+SAME_SENTENCE_KINDS = ("money",)
 _WORD_END = re.compile(r"\S*")
 
 
@@ -113,29 +122,63 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
     return kind, one_line(sentence[s:e].strip(" ,;:"))
 
 
+def nearest_predicate(position: int, predicates: list) -> Optional[object]:
+    """The act a number at ``position`` belongs to: of the sentence's triggers
+    (``evidence.Predicate``), the one ending nearest before it, else the one starting
+    nearest after it. Tolls follow the act they count in English news ("the attack,
+    which killed 86"; "shelled the town, killing 12"), and a number opening its sentence
+    comes before its act ("86 people died in the attack")."""
+    before = [p for p in predicates if p.end <= position]
+    if before:
+        return max(before, key=lambda p: p.end)
+    after = [p for p in predicates if p.start >= position]
+    return min(after, key=lambda p: p.start) if after else None
+
+
+def _belongs(q: dict, m: dict, ours: set, predicates: Optional[dict]) -> bool:
+    """The number ``q`` is a figure of the incident whose mention ``m`` holds it: the act
+    nearest to it in its sentence is one of the incident's (``ours``: event ids and
+    the store's incident id), or the sentence names no act to tell (the sentence after
+    the mention's, which reports none)."""
+    start, _ = _span(q)
+    preds = (predicates or {}).get((m["article_id"], m["sentence_start"]))
+    if start is None or not preds:
+        return True
+    act = nearest_predicate(start, preds)
+    return act is None or act.event_id in ours or (act.incident_id is not None and act.incident_id in ours)
+
+
 def incident_figures(mentions: list[dict], incident: str, quantities: dict, terms: ReportTerms,
-                     after=None) -> list[Figure]:
+                     after=None, predicates: Optional[dict] = None) -> list[Figure]:
     """Key figures of one incident's mentions (their sentences, and the sentence after
-    one when ``after(mention)`` gives it), one per (kind, value, outlet)."""
+    one when ``after(mention)`` gives it), one per (kind, value, outlet); with
+    ``predicates`` (every trigger by sentence), only numbers whose nearest act is the
+    incident's own (``nearest_predicate``)."""
+    ours = {m["event_id"] for m in mentions if m.get("event_id")} | {
+        m["incident_id"] for m in mentions if m.get("incident_id")}
     seen, out = set(), []
     rows = []
     for m in mentions:
         if m["certainty"] not in ("asserted", "reported", "claimed", "alleged"):
             continue
-        rows.append((m, list(_candidates(m, quantities))))
+        rows.append((m, list(_candidates(m, quantities)), False))
         # the next sentence's numbers belong to a happening ("... struck a port. 12 people were
         # killed"), not to a statement about one ("Trump accused ... Four Americans were killed")
         following = after(m) if after and (m.get("quad_class") or "").startswith("material") else None
         if following:
-            rows.append((following, following.pop("_quantities")))
-    for m, candidates in rows:
+            rows.append((following, following.pop("_quantities"), True))
+    for m, candidates, next_sentence in rows:
         if _cumulative(candidates, terms) or terms.running_toll(m["sentence"]):
             continue
         for q in candidates:
+            if not _belongs(q, m, ours, predicates):
+                continue
             read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
             if not read:
                 continue
             kind, text = read
+            if next_sentence and kind in SAME_SENTENCE_KINDS:
+                continue
             key = (kind, q.get("value"), m["independent_key"])
             in_sentence = (kind, m["article_id"], m["sentence_start"])
             if key in seen or in_sentence in seen:

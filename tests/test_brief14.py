@@ -1,0 +1,130 @@
+"""Session 13 brief14 (issue 8, key figures tied to incidents; invented sentences): a number
+belongs to the act whose trigger is nearest to it in its sentence -- the one before it (a
+toll follows its act), else the one after it -- so a sentence that reports two acts gives
+each its own figures; and a sum in the sentence after an act is not the act's figure."""
+from datetime import date
+
+from brief_helpers import article, store_of
+from sitrep.knowledge.report_terms import load_report_terms
+from sitrep.report.compose import compose
+from sitrep.report.evidence import Predicate
+from sitrep.report.figures import incident_figures, nearest_predicate
+
+TERMS = load_report_terms()
+
+
+def _mention(sentence: str, trigger: str, event_id: str = "a:e1", incident_id: str = "inc-own",
+             quad_class: str = "material conflict") -> dict:
+    return {"certainty": "asserted", "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
+            "article_id": "a", "event_id": event_id, "incident_id": incident_id, "quad_class": quad_class,
+            "independent_key": "Wire", "outlet": "Wire", "event_date": date(2024, 5, 6), "figures": [],
+            "trigger_start": sentence.index(trigger)}
+
+
+def _quantity(sentence: str, text: str, value: float, counted: str) -> dict:
+    at = sentence.index(text)
+    return {"start_char": at, "end_char": at + len(text), "value": value, "unit": None, "counted": counted,
+            "article_id": "a"}
+
+
+def _act(sentence: str, trigger: str, event_id: str, incident_id: str) -> Predicate:
+    at = sentence.index(trigger)
+    return Predicate(at, at + len(trigger), event_id, incident_id)
+
+
+def _figures(sentence: str, own: str, other: str, number: str, value: float, counted: str,
+             other_incident: str = "inc-other") -> list[str]:
+    """The kinds of the figures the incident of the ``own`` act gets when ``other`` is
+    another event's trigger in the same sentence."""
+    m = _mention(sentence, own)
+    predicates = {("a", 0): sorted([_act(sentence, own, "a:e1", "inc-own"),
+                                    _act(sentence, other, "a:e2", other_incident)], key=lambda p: p.start)}
+    quantities = {("a", 0): [_quantity(sentence, number, value, counted)]}
+    return [f.kind for f in incident_figures([m], "x", quantities, TERMS, predicates=predicates)]
+
+
+def test_nearest_predicate_prefers_the_act_before_the_number():
+    acts = [Predicate(0, 5, "e1", None), Predicate(20, 26, "e2", None), Predicate(60, 66, "e3", None)]
+    assert nearest_predicate(40, acts).event_id == "e2"
+    assert nearest_predicate(10, acts).event_id == "e1"
+    assert nearest_predicate(70, acts).event_id == "e3"
+    # nothing before it: the act after it ("40 people died in the raid")
+    assert nearest_predicate(0, [Predicate(12, 16, "e9", None)]).event_id == "e9"
+    assert nearest_predicate(3, []) is None
+
+
+def test_a_toll_in_another_acts_relative_clause_is_not_this_incidents():
+    sentence = "Borduran jets shelled the port on Monday, a week after the ambush that killed 14 guards."
+    assert _figures(sentence, "shelled", "ambush", "14 guards", 14, "guards") == []
+
+
+def test_a_toll_participle_after_another_act_is_that_acts():
+    sentence = "The army imposed a curfew in Kassel after rioters stormed the town hall, wounding 9 officers."
+    assert _figures(sentence, "imposed a curfew", "stormed", "9 officers", 9, "officers") == []
+
+
+def test_a_number_opening_the_sentence_belongs_to_the_first_act_after_it():
+    sentence = "Some 3,000 families fled when militias overran the valley, and jets bombed the bridges on Tuesday."
+    assert _figures(sentence, "bombed", "overran", "3,000 families", 3000, "families") == []
+
+
+def test_near_miss_the_toll_of_the_incidents_own_act_stays():
+    sentence = "The ambush, which killed 14 guards, was followed on Monday by the shelling of the port."
+    assert _figures(sentence, "ambush", "shelling", "14 guards", 14, "guards") == ["killed"]
+
+
+def test_near_miss_an_act_of_the_same_incident_keeps_the_figure():
+    sentence = "Borduran jets bombed the bridge on Monday in a raid that killed 6 drivers."
+    assert _figures(sentence, "bombed", "raid", "6 drivers", 6, "drivers", other_incident="inc-own") == ["killed"]
+
+
+def test_near_miss_a_sentence_with_one_act_keeps_its_numbers():
+    sentence = "Rockets hit a market in Kassel on Monday and 11 shoppers were killed."
+    m = _mention(sentence, "hit")
+    predicates = {("a", 0): [_act(sentence, "hit", "a:e1", "inc-own")]}
+    quantities = {("a", 0): [_quantity(sentence, "11 shoppers", 11, "shoppers")]}
+    assert [f.kind for f in incident_figures([m], "x", quantities, TERMS, predicates=predicates)] == ["killed"]
+
+
+def _next_sentence(sentence: str, text: str, value: float, unit, counted):
+    at = sentence.index(text)
+    q = {"start_char": 500 + at, "end_char": 500 + at + len(text), "value": value, "unit": unit,
+         "counted": counted, "article_id": "a"}
+    return lambda m: {**m, "sentence": sentence, "sentence_start": 500, "sentence_end": 500 + len(sentence),
+                      "figures": [], "_quantities": [q]}
+
+
+def test_a_sum_in_the_sentence_after_an_attack_is_not_its_figure():
+    m = _mention("Borduran gunners shelled the depot near Kassel on Friday.", "shelled")
+    after = _next_sentence("Parliament was then asked for $40 billion more for the army.", "$40 billion",
+                           40e9, "USD", None)
+    assert incident_figures([m], "x", {}, TERMS, after=after) == []
+    after = _next_sentence("The cabinet has pledged $2 billion to rebuild the northern towns.", "$2 billion",
+                           2e9, "USD", None)
+    assert incident_figures([m], "x", {}, TERMS, after=after) == []
+
+
+def test_near_miss_a_toll_in_the_sentence_after_an_attack_stays():
+    m = _mention("Borduran gunners shelled the depot near Kassel on Friday.", "shelled")
+    after = _next_sentence("Officials said 7 workers were killed.", "7 workers", 7, None, "workers")
+    assert [f.kind for f in incident_figures([m], "x", {}, TERMS, after=after)] == ["killed"]
+
+
+def test_the_brief_of_a_store_ties_each_toll_to_its_own_act(tmp_path):
+    """Through the store: the toll of a raid told in the same sentence as a later strike is
+    no key figure of the strike; the toll of the strike's own sentence is."""
+    doc = article("t1", "Turkey strikes Syria", [
+        "Turkey bombed an army depot near Idlib on Monday, four days after a Syrian raid that killed 40 villagers.",
+        "The strike by Turkey on the depot in Syria killed 5 soldiers, officials said on Monday.",
+    ], published="2019-05-07", events=(
+        {"s": 0, "type": "ASSAULT", "trigger": "bombed", "source": "Turkey", "target": "Syria", "place": "Idlib",
+         "date": "2019-05-06"},
+        {"s": 0, "type": "ASSAULT", "trigger": "raid", "source": "Syria", "date": "2019-05-02"},
+        {"s": 1, "type": "ASSAULT", "trigger": "strike", "source": "Turkey", "target": "Syria", "place": "Idlib",
+         "date": "2019-05-06"},
+    ), quantities=((0, "40 villagers", 40, None, "villagers"), (1, "5 soldiers", 5, None, "soldiers")))
+    with store_of(tmp_path / "s.duckdb", [doc]) as store:
+        brief = compose(store, about="Syria", since="2019-05-01", until="2019-05-10")
+    strike = next(i for i in brief.headlines if i.title.startswith("Turkey"))
+    assert [f.text for f in strike.figures] == ["5 soldiers"]
+    assert "40 villagers" not in {f.text for f in strike.figures}
