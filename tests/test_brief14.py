@@ -43,14 +43,28 @@ def _figures(sentence: str, own: str, other: str, number: str, value: float, cou
     return [f.kind for f in incident_figures([m], "x", quantities, TERMS, predicates=predicates)]
 
 
-def test_nearest_predicate_prefers_the_act_before_the_number():
+def test_nearest_predicate_looks_on_the_side_of_the_cue():
     acts = [Predicate(0, 5, "e1", None), Predicate(20, 26, "e2", None), Predicate(60, 66, "e3", None)]
     assert nearest_predicate(40, acts).event_id == "e2"
+    assert nearest_predicate(40, acts, forward=True).event_id == "e3"
     assert nearest_predicate(10, acts).event_id == "e1"
     assert nearest_predicate(70, acts).event_id == "e3"
+    assert nearest_predicate(70, acts, forward=True).event_id == "e3"  # nothing after: the act before
     # nothing before it: the act after it ("40 people died in the raid")
     assert nearest_predicate(0, [Predicate(12, 16, "e9", None)]).event_id == "e9"
     assert nearest_predicate(3, []) is None
+
+
+def test_a_number_told_before_its_toll_verb_belongs_to_the_act_after_it():
+    sentence = ("The governor ordered aid for the victims of Sunday's riots in Kassel, where at least 8 people "
+                "were killed by a car bomb.")
+    assert _figures(sentence, "car bomb", "ordered", "at least 8 people", 8, "people") == ["killed"]
+    # and it is not the figure of the order before it
+    m = _mention(sentence, "ordered", event_id="a:e2", incident_id="inc-other")
+    predicates = {("a", 0): sorted([_act(sentence, "car bomb", "a:e1", "inc-own"),
+                                    _act(sentence, "ordered", "a:e2", "inc-other")], key=lambda p: p.start)}
+    quantities = {("a", 0): [_quantity(sentence, "at least 8 people", 8, "people")]}
+    assert incident_figures([m], "x", quantities, TERMS, predicates=predicates) == []
 
 
 def test_a_toll_in_another_acts_relative_clause_is_not_this_incidents():
@@ -128,3 +142,14 @@ def test_the_brief_of_a_store_ties_each_toll_to_its_own_act(tmp_path):
     strike = next(i for i in brief.headlines if i.title.startswith("Turkey"))
     assert [f.text for f in strike.figures] == ["5 soldiers"]
     assert "40 villagers" not in {f.text for f in strike.figures}
+
+
+def test_near_miss_a_sum_after_its_verb_is_that_acts_even_with_an_act_after_it():
+    sentence = "Borduria provides millions of dollars of arms to the militias fighting in the Kassel valley."
+    m = _mention(sentence, "provides", quad_class="material cooperation")
+    predicates = {("a", 0): [_act(sentence, "provides", "a:e1", "inc-own"),
+                             _act(sentence, "fighting", "a:e2", "inc-other")]}
+    at = sentence.index("millions of dollars")
+    q = {"start_char": at, "end_char": at + len("millions of dollars"), "value": 1e6, "unit": "USD",
+         "counted": None, "article_id": "a"}
+    assert [f.kind for f in incident_figures([m], "x", {("a", 0): [q]}, TERMS, predicates=predicates)] == ["money"]

@@ -7,10 +7,12 @@ ages, percentages and other units never are, so "two days" and "a 30-year-old" s
 out; nor are the numbers of a sentence that spans a year or more ("12 soldiers killed in
 the past five years" is a running toll, not an incident's). A number belongs to the act
 whose clause holds it: of a sentence that reports several acts, the one whose trigger
-comes nearest before it (a toll follows its act: "struck the base that launched the gas
-attack that killed 86"), else nearest after it ("86 died in the attack"); when that act is
-not one of the incident's, the number is not the incident's figure. The figure's text is the exact stretch of the sentence from the number to its cue,
-so what the brief prints is what the footnoted sentence says.
+comes nearest before it when it follows its act (a toll: "struck the base that launched
+the gas attack that killed 86"; an object: "provides billions of dollars of arms"),
+nearest after it when it is the subject of a verb that follows ("86 died in the
+attack"); when that act is not one of the incident's, the number is not the incident's
+figure. The figure's text is the exact stretch of the sentence from the number to its
+cue, so what the brief prints is what the footnoted sentence says.
 """
 from __future__ import annotations
 
@@ -89,6 +91,14 @@ def _counts_nothing(after: str, terms: ReportTerms) -> bool:
 
 def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str]]:
     """(kind, verbatim text) of a quantity in ``sentence`` (which starts at ``offset``)."""
+    read = _read_figure(q, sentence, offset, terms)
+    return read[:2] if read else None
+
+
+def _read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str, bool]]:
+    """(kind, verbatim text, whether a word after the number gave the kind): a verb after
+    it ("86 people were killed", "3,000 families fled") makes the number its subject."""
+    cued_after = False
     start, end = _span(q)
     if start is None or end is None or q.get("value") is None:
         return None
@@ -104,7 +114,7 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
         after = sentence[e:e + CUE_REACH]
         cue = terms.figure_cue(after)
         if cue:
-            kind, e = cue[0], e + cue[2]
+            kind, e, cued_after = cue[0], e + cue[2], True
             e += len(_WORD_END.match(sentence, e).group(0))
         else:
             before = sentence[max(0, s - CUE_BEFORE):s]
@@ -117,34 +127,38 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
     if kind == "forces":  # "a dozen soldiers killed in the ambush" counts the dead, not the forces
         cue = terms.figure_cue(sentence[e:e + CUE_REACH])
         if cue and cue[0] in KINDS_CUED_BEFORE:
-            kind, e = cue[0], e + cue[2]
+            kind, e, cued_after = cue[0], e + cue[2], True
             e += len(_WORD_END.match(sentence, e).group(0))
-    return kind, one_line(sentence[s:e].strip(" ,;:"))
+    return kind, one_line(sentence[s:e].strip(" ,;:")), cued_after
 
 
-def nearest_predicate(position: int, predicates: list) -> Optional[object]:
-    """The act a number at ``position`` belongs to: of the sentence's triggers
-    (``evidence.Predicate``), the one ending nearest before it, else the one starting
-    nearest after it. Tolls follow the act they count in English news ("the attack,
-    which killed 86"; "shelled the town, killing 12"), and a number opening its sentence
-    comes before its act ("86 people died in the attack")."""
+def nearest_predicate(position: int, predicates: list, forward: bool = False) -> Optional[object]:
+    """The act a number at ``position`` belongs to, of the sentence's triggers
+    (``evidence.Predicate``). A toll told after its act or an object after its verb ("the
+    attack, which killed 86"; "shelled the town, killing 12"; "provides billions of
+    dollars of arms") counts for the act ending nearest before it; the subject of a verb
+    that follows it (``forward``: "86 people were killed by a car bomb", "3,000 families
+    fled when ...") for the act starting nearest after it; either falls back on the other
+    side when its own side names no act ("59 missiles fired at the base")."""
     before = [p for p in predicates if p.end <= position]
-    if before:
-        return max(before, key=lambda p: p.end)
     after = [p for p in predicates if p.start >= position]
-    return min(after, key=lambda p: p.start) if after else None
+    nearest_before = max(before, key=lambda p: p.end) if before else None
+    nearest_after = min(after, key=lambda p: p.start) if after else None
+    if forward:
+        return nearest_after or nearest_before
+    return nearest_before or nearest_after
 
 
-def _belongs(q: dict, m: dict, ours: set, predicates: Optional[dict]) -> bool:
-    """The number ``q`` is a figure of the incident whose mention ``m`` holds it: the act
-    nearest to it in its sentence is one of the incident's (``ours``: event ids and
-    the store's incident id), or the sentence names no act to tell (the sentence after
-    the mention's, which reports none)."""
+def _belongs(q: dict, m: dict, subject: bool, ours: set, predicates: Optional[dict]) -> bool:
+    """The number ``q`` is a figure of the incident whose mention ``m`` holds it: the act it
+    counts for in its sentence (``nearest_predicate``, looking ahead when the number is
+    the ``subject`` of a verb after it) is one of the incident's (``ours``: event ids and
+    the store's incident id), or the sentence names no act to tell."""
     start, _ = _span(q)
     preds = (predicates or {}).get((m["article_id"], m["sentence_start"]))
     if start is None or not preds:
         return True
-    act = nearest_predicate(start, preds)
+    act = nearest_predicate(start, preds, forward=subject)
     return act is None or act.event_id in ours or (act.incident_id is not None and act.incident_id in ours)
 
 
@@ -171,12 +185,15 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
         if _cumulative(candidates, terms) or terms.running_toll(m["sentence"]):
             continue
         for q in candidates:
-            if not _belongs(q, m, ours, predicates):
-                continue
-            read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
+            read = _read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
             if not read:
                 continue
-            kind, text = read
+            kind, text, subject = read
+            # the sentence after the mention's reports no act of the period by construction:
+            # a background retelling there ("three Americans died in the assault") is the
+            # same happening told as history, not another act to give the number to
+            if not next_sentence and not _belongs(q, m, subject, ours, predicates):
+                continue
             if next_sentence and kind in SAME_SENTENCE_KINDS:
                 continue
             key = (kind, q.get("value"), m["independent_key"])
