@@ -153,3 +153,29 @@ def test_near_miss_a_sum_after_its_verb_is_that_acts_even_with_an_act_after_it()
     q = {"start_char": at, "end_char": at + len("millions of dollars"), "value": 1e6, "unit": "USD",
          "counted": None, "article_id": "a"}
     assert [f.kind for f in incident_figures([m], "x", {("a", 0): [q]}, TERMS, predicates=predicates)] == ["money"]
+
+
+def test_a_name_opening_with_a_possessive_never_takes_the():
+    # a description whose possessor the actor stage left unresolved is determined already
+    assert TERMS.in_sentence("Its parliament") == "its parliament"
+    assert TERMS.in_sentence("his regime") == "his regime"
+    assert TERMS.in_sentence("Their armed forces") == "their armed forces"
+    assert TERMS.in_sentence("our government") == "our government"
+
+
+def test_near_miss_definite_heads_and_proper_names_keep_their_form():
+    assert TERMS.in_sentence("State Department") == "the State Department"
+    assert TERMS.in_sentence("parliament") == "the parliament"
+    assert TERMS.in_sentence("Her Majesty's Government") == "Her Majesty's Government"
+    assert TERMS.in_sentence("Hisham Qasim") == "Hisham Qasim"  # a name that only starts like "his"
+
+
+def test_a_headline_of_a_possessive_actor_reads_as_a_sentence():
+    from sitrep.report.headlines import title_of
+    e = {"source_name": "His regime", "source_country": None, "source_sector": None, "target_name": "protesters",
+         "target_country": None, "target_sector": None, "type": "ASSAULT", "place_name": None,
+         "quad_class": "material conflict"}
+    assert title_of(e, TERMS) == "His regime used force against protesters"
+    assert title_of(e, TERMS, opening=False) == "his regime used force against protesters"
+    e = dict(e, source_name="Ruritania", target_name="Its parliament")
+    assert title_of(e, TERMS).endswith("against its parliament")
