@@ -140,8 +140,8 @@ def test_the_brief_of_a_store_ties_each_toll_to_its_own_act(tmp_path):
     with store_of(tmp_path / "s.duckdb", [doc]) as store:
         brief = compose(store, about="Syria", since="2019-05-01", until="2019-05-10")
     strike = next(i for i in brief.headlines if i.title.startswith("Turkey"))
-    assert [f.text for f in strike.figures] == ["5 soldiers"]
-    assert "40 villagers" not in {f.text for f in strike.figures}
+    assert [(f.kind, f.text) for f in strike.figures] == [("killed", "killed 5 soldiers")]
+    assert not any("40" in f.text for f in strike.figures)
 
 
 def test_near_miss_a_sum_after_its_verb_is_that_acts_even_with_an_act_after_it():
@@ -179,3 +179,30 @@ def test_a_headline_of_a_possessive_actor_reads_as_a_sentence():
     assert title_of(e, TERMS, opening=False) == "his regime used force against protesters"
     e = dict(e, source_name="Ruritania", target_name="Its parliament")
     assert title_of(e, TERMS).endswith("against its parliament")
+
+
+def _read(sentence: str, number: str, counted=None):
+    from sitrep.report.figures import read_figure
+    at = sentence.index(number)
+    return read_figure({"start_char": at, "end_char": at + len(number), "value": 1, "unit": None,
+                        "counted": counted}, sentence, 0, TERMS)
+
+
+def test_a_toll_verb_right_before_the_number_names_its_kind():
+    # review of 087a9d0: a cue after the number ('troops') took the toll of the verb before it
+    assert _read("The air strike killed 86 people on Tuesday as troops advanced on the town.", "86") == \
+        ("killed", "killed 86")
+    assert _read("The strikes killed 12 soldiers and wounded 30 others.", "12", "soldiers") == ("killed", "killed 12")
+    assert _read("Police arrested 40 protesters after the march, as troops moved in.", "40") == ("detained", "arrested 40")
+
+
+def test_near_miss_a_verb_that_is_no_toll_before_the_number_leaves_its_noun_to_say():
+    assert _read("The army deployed 15,000 troops near the border.", "15,000", "troops") == ("forces", "15,000 troops")
+    assert _read("Borduria fired 50 shells at the depot.", "50", "shells") is None
+    assert _read("At least 5 people were killed by a roadside bomb.", "At least 5") == \
+        ("killed", "At least 5 people were killed")
+
+
+def test_the_toll_of_an_act_before_stays_its_own_when_another_act_follows():
+    sentence = "The air strike killed 86 people on Tuesday as troops advanced on the town."
+    assert _figures(sentence, "air strike", "advanced", "86", 86, None) == ["killed"]

@@ -118,6 +118,12 @@ class ReportTerms:
         self.event_types = {r["type"]: EventTypeInfo(float(r["severity"]), r["role"], r["phrase"], r["noun"])
                             for r in tsv_records(REPORT_DIR / "event_types.tsv")}
         self._figures = _cue_table("figures.tsv", "kind")
+        rules = {r["rule"]: tuple(k.strip() for k in r["kinds"].split("|") if k.strip())
+                 for r in tsv_records(REPORT_DIR / "figure_rules.tsv")}
+        #: kinds whose cue may be a verb right before the number ("killed 86"; figure_rules.tsv)
+        self.kinds_cued_before = rules["cued_before"]
+        #: kinds a figure has only in its act's own sentence, never the sentence after it
+        self.own_sentence_kinds = rules["own_sentence_only"]
         self._watch = _cue_table("watch.tsv", "kind")
         statements = _cue_table("statements.tsv", "kind")
         self._aim, self._demand = statements["aim"], statements["demand"]
@@ -224,6 +230,18 @@ class ReportTerms:
             m = pattern.search(words) if kind != "money" and words else None
             if m and (found is None or m.start() < found[1]):
                 found = (kind, m.start(), m.end())
+        return found
+
+    def figure_cue_before(self, words: str) -> Optional[tuple[str, int, int]]:
+        """``figure_cue`` for the words right before a number: the cue nearest their end
+        ("... killed ", "... arrested ")."""
+        found = None
+        for kind, pattern in self._figures.items():
+            if kind == "money" or not words:
+                continue
+            for m in pattern.finditer(words):
+                if found is None or m.start() > found[1]:
+                    found = (kind, m.start(), m.end())
         return found
 
     def watch_kinds(self, text: Optional[str]) -> list[str]:

@@ -30,13 +30,8 @@ CUE_REACH = 32
 CUE_BEFORE = 16
 #: how far after an event's sentence a number may be to sit in the next sentence
 NEXT_SENTENCE_REACH = 600
-#: kinds whose cue may come before the number (verbs); forces are nouns that follow it
-KINDS_CUED_BEFORE = ("killed", "injured", "detained")
-#: kinds a figure has only in its act's own sentence: a sum is the object of the deal,
-#: aid, fine or budget its sentence names, so the sentence after an attack ("... struck
-#: the base. Congress was asked for $54 billion more") tells a sum of something else,
-#: while a toll or a count of the detained or displaced there is the attack's outcome
-SAME_SENTENCE_KINDS = ("money",)
+#: (kinds whose cue may be a verb before the number, and kinds read only in an act's own
+#: sentence: ``ReportTerms.kinds_cued_before`` / ``own_sentence_kinds``, figure_rules.tsv)
 _WORD_END = re.compile(r"\S*")
 
 
@@ -110,6 +105,14 @@ def _read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opt
     kind = terms.figure_kind(q.get("counted"), q.get("unit"))
     if kind is None and q.get("unit"):
         return None
+    if kind != "money":
+        # a toll or arrest verb right before the number makes it that verb's object, whatever
+        # it counts ("killed 12 soldiers": the dead; "killed 86 people on Tuesday as troops
+        # advanced": a toll, not the troops of the clause after it)
+        before = sentence[max(0, s - CUE_BEFORE):s]
+        cue = _cue_right_before(before, terms)
+        if cue and not _after_place_preposition(before, terms):
+            return cue[0], one_line(sentence[max(0, s - CUE_BEFORE) + cue[1]:e].strip(" ,;:")), False
     if kind is None:
         after = sentence[e:e + CUE_REACH]
         cue = terms.figure_cue(after)
@@ -119,17 +122,27 @@ def _read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opt
         else:
             before = sentence[max(0, s - CUE_BEFORE):s]
             cue = terms.figure_cue(before)
-            if not cue or cue[0] not in KINDS_CUED_BEFORE or _after_place_preposition(before, terms):
+            if not cue or cue[0] not in terms.kinds_cued_before or _after_place_preposition(before, terms):
                 return None
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
         e = sentence.index(q["counted"], e) + len(q["counted"])
     if kind == "forces":  # "a dozen soldiers killed in the ambush" counts the dead, not the forces
         cue = terms.figure_cue(sentence[e:e + CUE_REACH])
-        if cue and cue[0] in KINDS_CUED_BEFORE:
+        if cue and cue[0] in terms.kinds_cued_before:
             kind, e, cued_after = cue[0], e + cue[2], True
             e += len(_WORD_END.match(sentence, e).group(0))
     return kind, one_line(sentence[s:e].strip(" ,;:")), cued_after
+
+
+def _cue_right_before(before: str, terms: ReportTerms) -> Optional[tuple[str, int, int]]:
+    """(kind, start, end) of a verb cue of a ``kinds_cued_before`` kind that ends the
+    words before a number ("... killed ", "... arrested "), nothing but spaces between."""
+    cue = terms.figure_cue_before(before)
+    if not cue or cue[0] not in terms.kinds_cued_before:
+        return None
+    end = cue[2] + len(_WORD_END.match(before, cue[2]).group(0))
+    return (cue[0], cue[1], end) if not before[end:].strip() else None
 
 
 def nearest_predicate(position: int, predicates: list, forward: bool = False) -> Optional[object]:
@@ -194,7 +207,7 @@ def incident_figures(mentions: list[dict], incident: str, quantities: dict, term
             # same happening told as history, not another act to give the number to
             if not next_sentence and not _belongs(q, m, subject, ours, predicates):
                 continue
-            if next_sentence and kind in SAME_SENTENCE_KINDS:
+            if next_sentence and kind in terms.own_sentence_kinds:
                 continue
             key = (kind, q.get("value"), m["independent_key"])
             in_sentence = (kind, m["article_id"], m["sentence_start"])
