@@ -56,14 +56,13 @@ def test_nearest_predicate_looks_on_the_side_of_the_cue():
 
 
 def test_a_number_told_before_its_toll_verb_belongs_to_the_act_after_it():
-    sentence = ("The governor ordered aid for the victims of Sunday's riots in Kassel, where at least 8 people "
-                "were killed by a car bomb.")
-    assert _figures(sentence, "car bomb", "ordered", "at least 8 people", 8, "people") == ["killed"]
-    # and it is not the figure of the order before it
-    m = _mention(sentence, "ordered", event_id="a:e2", incident_id="inc-other")
-    predicates = {("a", 0): sorted([_act(sentence, "car bomb", "a:e1", "inc-own"),
-                                    _act(sentence, "ordered", "a:e2", "inc-other")], key=lambda p: p.start)}
-    quantities = {("a", 0): [_quantity(sentence, "at least 8 people", 8, "people")]}
+    sentence = "Ruritanian envoys met the mayor on Monday; 40 villagers died when the militia blew up the dam."
+    assert _figures(sentence, "blew up", "met", "40 villagers", 40, "villagers") == ["killed"]
+    # and it is not the figure of the meeting before it
+    m = _mention(sentence, "met", event_id="a:e2", incident_id="inc-other")
+    predicates = {("a", 0): sorted([_act(sentence, "blew up", "a:e1", "inc-own"),
+                                    _act(sentence, "met", "a:e2", "inc-other")], key=lambda p: p.start)}
+    quantities = {("a", 0): [_quantity(sentence, "40 villagers", 40, "villagers")]}
     assert incident_figures([m], "x", quantities, TERMS, predicates=predicates) == []
 
 
@@ -145,12 +144,12 @@ def test_the_brief_of_a_store_ties_each_toll_to_its_own_act(tmp_path):
 
 
 def test_near_miss_a_sum_after_its_verb_is_that_acts_even_with_an_act_after_it():
-    sentence = "Borduria provides millions of dollars of arms to the militias fighting in the Kassel valley."
-    m = _mention(sentence, "provides", quad_class="material cooperation")
-    predicates = {("a", 0): [_act(sentence, "provides", "a:e1", "inc-own"),
-                             _act(sentence, "fighting", "a:e2", "inc-other")]}
-    at = sentence.index("millions of dollars")
-    q = {"start_char": at, "end_char": at + len("millions of dollars"), "value": 1e6, "unit": "USD",
+    sentence = "Borduria sold the rebels $2 million in rifles before the militias stormed Kassel."
+    m = _mention(sentence, "sold", quad_class="material cooperation")
+    predicates = {("a", 0): [_act(sentence, "sold", "a:e1", "inc-own"),
+                             _act(sentence, "stormed", "a:e2", "inc-other")]}
+    at = sentence.index("$2 million")
+    q = {"start_char": at, "end_char": at + len("$2 million"), "value": 2e6, "unit": "USD",
          "counted": None, "article_id": "a"}
     assert [f.kind for f in incident_figures([m], "x", {("a", 0): [q]}, TERMS, predicates=predicates)] == ["money"]
 
@@ -199,8 +198,8 @@ def test_a_toll_verb_right_before_the_number_names_its_kind():
 def test_near_miss_a_verb_that_is_no_toll_before_the_number_leaves_its_noun_to_say():
     assert _read("The army deployed 15,000 troops near the border.", "15,000", "troops") == ("forces", "15,000 troops")
     assert _read("Borduria fired 50 shells at the depot.", "50", "shells") is None
-    assert _read("At least 5 people were killed by a roadside bomb.", "At least 5") == \
-        ("killed", "At least 5 people were killed")
+    assert _read("More than 30 sheep were killed as the barn collapsed.", "More than 30") == \
+        ("killed", "More than 30 sheep were killed")
 
 
 def test_the_toll_of_an_act_before_stays_its_own_when_another_act_follows():

@@ -7,8 +7,8 @@ ages, percentages and other units never are, so "two days" and "a 30-year-old" s
 out; nor are the numbers of a sentence that spans a year or more ("12 soldiers killed in
 the past five years" is a running toll, not an incident's). A number belongs to the act
 whose clause holds it: of a sentence that reports several acts, the one whose trigger
-comes nearest before it when it follows its act (a toll: "struck the base that launched
-the gas attack that killed 86"; an object: "provides billions of dollars of arms"),
+comes nearest before it when it follows its act (a toll: "shelled the port a week after
+the ambush that killed 14 guards"; an object: "sold the rebels $2 million in rifles"),
 nearest after it when it is the subject of a verb that follows ("86 died in the
 attack"); when that act is not one of the incident's, the number is not the incident's
 figure. The figure's text is the exact stretch of the sentence from the number to its
@@ -148,9 +148,9 @@ def _cue_right_before(before: str, terms: ReportTerms) -> Optional[tuple[str, in
 def nearest_predicate(position: int, predicates: list, forward: bool = False) -> Optional[object]:
     """The act a number at ``position`` belongs to, of the sentence's triggers
     (``evidence.Predicate``). A toll told after its act or an object after its verb ("the
-    attack, which killed 86"; "shelled the town, killing 12"; "provides billions of
-    dollars of arms") counts for the act ending nearest before it; the subject of a verb
-    that follows it (``forward``: "86 people were killed by a car bomb", "3,000 families
+    attack, which killed 86"; "shelled the town, killing 12"; "sold the rebels $2
+    million in rifles") counts for the act ending nearest before it; the subject of a verb
+    that follows it (``forward``: "40 villagers died when the dam burst", "3,000 families
     fled when ...") for the act starting nearest after it; either falls back on the other
     side when its own side names no act ("59 missiles fired at the base")."""
     before = [p for p in predicates if p.end <= position]
