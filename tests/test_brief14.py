@@ -205,16 +205,3 @@ def test_near_miss_a_verb_that_is_no_toll_before_the_number_leaves_its_noun_to_s
 def test_the_toll_of_an_act_before_stays_its_own_when_another_act_follows():
     sentence = "The air strike killed 86 people on Tuesday as troops advanced on the town."
     assert _figures(sentence, "air strike", "advanced", "86", 86, None) == ["killed"]
-
-
-def test_a_thing_that_threatens_harm_is_no_threat_to_watch():
-    # the risk sense of "threaten": a relative or demonstrative pronoun of things as subject
-    assert not TERMS.threat_made("A rivalry that threatens to split the party worries the cabinet.")
-    assert not TERMS.threat_made("The dispute, which could threaten to derail the talks, grew.")
-    assert not TERMS.threat_made("This threatens to upend the truce in the valley.")
-
-
-def test_near_miss_a_person_or_party_that_threatens_still_makes_a_threat():
-    assert TERMS.threat_made("The minister, who threatened to expel the envoys, left Kassel.")
-    assert TERMS.threat_made("The general threatened to shell the town if the rebels stayed.")
-    assert TERMS.threat_made("Borduria warned Ruritania that it would respond with force.")

@@ -136,10 +136,6 @@ class ReportTerms:
         self._threat_made = statements["threat_made"]
         verbs = r"(?<![\w-])(?:" + "|".join(map(re.escape, words["threat_verb"])) + r")\w*(?:\W+[\w'’-]+){0,3}?\W+"
         self._threat = re.compile(verbs + _alternatives(words["threat_complement"]) + r"(?!\w)", re.IGNORECASE)
-        # "a rivalry that threatens to split ...": a thing endangers, nobody threatens
-        fillers = "|".join(map(re.escape, words["threat_risk_filler"]))
-        self._risk_subject = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words["threat_risk_subject"]))
-                                        + r")(?:\s*(?:" + fillers + r")(?![\w'’]))*\s*$", re.IGNORECASE)
         # "warned Borduria of a military response": of a harm the speaker's side would do
         self._warn_of = re.compile(verbs + r"of(?:\W+[\w'’-]+){0,3}?\W+" + _alternatives(words["threat_of_harm"]),
                                    re.IGNORECASE)
@@ -272,12 +268,10 @@ class ReportTerms:
         side would do ("warned X of retaliation", not "warned of flooding"), words that
         threaten on their own, or consequences that are qualified ("would face
         consequences") or conditional ("... consequences if ..."), not "economic
-        consequences", nor a thing that "threatens to" do harm ("a rivalry that threatens
-        to split the party": the risk sense, ``threat_risk_subject``)."""
+        consequences"."""
         if not text:
             return False
-        threat = any(not self._forecast.search(m.group(0)) and not self._risk_subject.search(text[:m.start()])
-                     for m in self._threat.finditer(text))
+        threat = any(not self._forecast.search(m.group(0)) for m in self._threat.finditer(text))
         if threat or self._warn_of.search(text) or self._threat_made.search(text):
             return True
         return bool(self._qualified_consequence.search(text)
