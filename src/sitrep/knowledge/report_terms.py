@@ -118,6 +118,12 @@ class ReportTerms:
         self.event_types = {r["type"]: EventTypeInfo(float(r["severity"]), r["role"], r["phrase"], r["noun"])
                             for r in tsv_records(REPORT_DIR / "event_types.tsv")}
         self._figures = _cue_table("figures.tsv", "kind")
+        rules = {r["rule"]: tuple(k.strip() for k in r["kinds"].split("|") if k.strip())
+                 for r in tsv_records(REPORT_DIR / "figure_rules.tsv")}
+        #: kinds whose cue may be a verb right before the number ("killed 86"; figure_rules.tsv)
+        self.kinds_cued_before = rules["cued_before"]
+        #: kinds a figure has only in its act's own sentence, never the sentence after it
+        self.own_sentence_kinds = rules["own_sentence_only"]
         self._watch = _cue_table("watch.tsv", "kind")
         statements = _cue_table("statements.tsv", "kind")
         self._aim, self._demand = statements["aim"], statements["demand"]
@@ -142,6 +148,7 @@ class ReportTerms:
         names = {r["kind"]: frozenset(c.strip().lower() for c in r["cues"].split("|") if c.strip())
                  for r in tsv_records(REPORT_DIR / "names.tsv")}
         self._definite_heads = names["definite_head"]
+        self._possessives = names["possessive"]
         self._condition = _cue_pattern(words["threat_condition"], whole_words=True)
         tense = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
                  for r in tsv_records(REPORT_DIR / "tense.tsv")}
@@ -166,10 +173,22 @@ class ReportTerms:
     def in_sentence(self, name: str) -> str:
         """An actor's name as running text writes it: "the United States", "the State
         Department", "the military" (its last word a ``definite_head`` of names.tsv), else
-        as it is ("Venezuela", "protesters", "al-Qaeda")."""
+        as it is ("Venezuela", "protesters", "al-Qaeda"). A name opening with a possessive
+        determiner ("Its parliament", "his regime": a description whose possessor the
+        actor stage left unresolved) is already determined: it never takes "the" (never
+        "the Its parliament"), and its possessive is written in lower case as running
+        text has it unless a capitalised word follows ("Her Majesty's Government"; a
+        title still opens with a capital). Who the possessor is, the name
+        does not say: the actor's country is no guide ("our people" in an American's
+        quote, filed under Libya), so it is not guessed here."""
         words = name.split()
         if not words or words[0].lower() in ("the", "a", "an") or words[0].lower().endswith(("'s", "’s")):
             return name
+        if words[0].lower() in self._possessives:
+            # "His regime" (a description) reads "his regime" in running text; "Her
+            # Majesty's Government" (a proper name: its next word capitalised) stays
+            proper = len(words) > 1 and words[1][:1].isupper()
+            return name if proper else words[0].lower() + name[len(words[0]):]
         return f"the {name}" if words[-1].lower() in self._definite_heads else name
 
     def severity(self, event_type: Optional[str]) -> float:
@@ -211,6 +230,18 @@ class ReportTerms:
             m = pattern.search(words) if kind != "money" and words else None
             if m and (found is None or m.start() < found[1]):
                 found = (kind, m.start(), m.end())
+        return found
+
+    def figure_cue_before(self, words: str) -> Optional[tuple[str, int, int]]:
+        """``figure_cue`` for the words right before a number: the cue nearest their end
+        ("... killed ", "... arrested ")."""
+        found = None
+        for kind, pattern in self._figures.items():
+            if kind == "money" or not words:
+                continue
+            for m in pattern.finditer(words):
+                if found is None or m.start() > found[1]:
+                    found = (kind, m.start(), m.end())
         return found
 
     def watch_kinds(self, text: Optional[str]) -> list[str]:

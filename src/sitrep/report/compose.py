@@ -48,7 +48,8 @@ def compose(store, *, about: Optional[str] = None, since: Optional[str] = None, 
 
     def figures_of(mentions, title):
         return incident_figures(mentions, title, evidence.quantities, terms,
-                                after=lambda m: sentence_after(m, within, cites, event_sentences))
+                                after=lambda m: sentence_after(m, within, cites, event_sentences),
+                                predicates=evidence.predicates)
 
     incidents = build_incidents(evidence.events, scope.period, terms, cites, figures_of)
     for inc in incidents:  # the store's incident row has the best coordinates for the map,

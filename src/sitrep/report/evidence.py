@@ -89,7 +89,7 @@ EVENT_SQL = f"""
            e.target_name, e.target_country, e.target_sector, e.date_value, e.date_text, e.event_date,
            e.place_name, e.place_country, e.lat, e.lon, e.place_feature, e.certainty,
            e.attributed_to, e.hedges, e.figures, coalesce(e.background, false) AS background,
-           {OUTLET}, a.pub_date, a.url, a.title, a.duplicate_of,
+           e.mentions AS trigger_spans, {OUTLET}, a.pub_date, a.url, a.title, a.duplicate_of,
            coalesce(orig.outlet, a.outlet, a.article_id) AS independent_key,
            m.incident_id,
            coalesce(said.source_in_sentence, false) AS source_in_sentence,
@@ -125,6 +125,9 @@ class Evidence:
     future_times: list[dict[str, Any]] = field(default_factory=list)
     #: incident rows of the store by id (label, place, coordinates)
     incident_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: every event trigger of each sentence, by (article_id, sentence_start): the acts a
+    #: number in that sentence may belong to (``figures.nearest_predicate``)
+    predicates: dict[tuple[str, int], list["Predicate"]] = field(default_factory=dict)
 
 
 def involves(subject: Optional[Subject], e: dict[str, Any]) -> bool:
@@ -328,16 +331,47 @@ def in_card(e: dict[str, Any]) -> bool:
     return in_link_card(e["sentence"], e["trigger_start"] - e["sentence_start"])
 
 
+@dataclass(frozen=True)
+class Predicate:
+    """One trigger of an event in a sentence (every mention of a merged event counts)."""
+    start: int
+    end: int
+    event_id: str
+    incident_id: Optional[str]
+
+
+def sentence_predicates(rows: list[dict]) -> dict[tuple[str, int], list[Predicate]]:
+    """The trigger spans of every event (background ones too: "a war that has killed
+    400,000" is an act a number may belong to) by (article_id, sentence_start)."""
+    out: dict[tuple[str, int], set[Predicate]] = defaultdict(set)
+    for e in rows:
+        start, end = e["sentence_start"], e["sentence_end"]
+        if start is None or end is None:
+            continue
+        spans = json.loads(e.get("trigger_spans") or "[]")
+        if e["trigger_start"] is not None:
+            spans = [[e["trigger_start"], e["trigger_start"] + len(e["trigger"] or "")], *spans]
+        for span in spans:
+            if span and start <= span[0] < end:
+                out[(e["article_id"], start)].add(Predicate(span[0], span[1], e["event_id"], e["incident_id"]))
+    return {key: sorted(preds, key=lambda p: p.start) for key, preds in out.items()}
+
+
 def load_events(store, article_ids: list[str], period: Optional[Period],
-                subject: Optional[Subject]) -> tuple[list[dict], list[dict]]:
+                subject: Optional[Subject], predicates: Optional[dict] = None) -> tuple[list[dict], list[dict]]:
     """(events dated in the period, other dated events) of the articles; background dropped.
     Each event is dated by its own date value (``event_day``), not the store's day, which
-    falls back on the publication day for a month, a year or a week."""
+    falls back on the publication day for a month, a year or a week. ``predicates``, when
+    given, is filled with every event trigger of each sentence (``sentence_predicates``)."""
     if not article_ids:
         return [], []
     inside, outside = [], []
     seen: set[str] = set()
     rows = store.rows(scoped(store, EVENT_SQL), [article_ids])
+    if predicates is not None:
+        predicates.update(sentence_predicates(rows))
+    for e in rows:
+        e.pop("trigger_spans", None)
     acts: dict[tuple[str, int], list[tuple]] = defaultdict(list)
     for e in rows:  # the other acts of each sentence (whose subject a role may be)
         if e["trigger_start"] is not None:
@@ -365,8 +399,9 @@ def load_events(store, article_ids: list[str], period: Optional[Period],
 
 def load_evidence(store, scope: Scope) -> Evidence:
     ids = scope.article_ids
-    events, other = load_events(store, ids, scope.period, scope.subject)
-    ev = Evidence(events=events, other_dated=other)
+    predicates: dict = {}
+    events, other = load_events(store, ids, scope.period, scope.subject, predicates)
+    ev = Evidence(events=events, other_dated=other, predicates=predicates)
     if not ids:
         return ev
     ev.quotes = store.rows(f"""

@@ -5,8 +5,14 @@ its unit is a currency, or its counted noun or the few words right before or aft
 name a kind ("12 people were killed", "killing at least 30", "15,000 troops"). Durations,
 ages, percentages and other units never are, so "two days" and "a 30-year-old" stay
 out; nor are the numbers of a sentence that spans a year or more ("12 soldiers killed in
-the past five years" is a running toll, not an incident's). The figure's text is the exact stretch of the sentence from the number to its cue,
-so what the brief prints is what the footnoted sentence says.
+the past five years" is a running toll, not an incident's). A number belongs to the act
+whose clause holds it: of a sentence that reports several acts, the one whose trigger
+comes nearest before it when it follows its act (a toll: "shelled the port a week after
+the ambush that killed 14 guards"; an object: "sold the rebels $2 million in rifles"),
+nearest after it when it is the subject of a verb that follows ("86 died in the
+attack"); when that act is not one of the incident's, the number is not the incident's
+figure. The figure's text is the exact stretch of the sentence from the number to its
+cue, so what the brief prints is what the footnoted sentence says.
 """
 from __future__ import annotations
 
@@ -24,8 +30,8 @@ CUE_REACH = 32
 CUE_BEFORE = 16
 #: how far after an event's sentence a number may be to sit in the next sentence
 NEXT_SENTENCE_REACH = 600
-#: kinds whose cue may come before the number (verbs); forces are nouns that follow it
-KINDS_CUED_BEFORE = ("killed", "injured", "detained")
+#: (kinds whose cue may be a verb before the number, and kinds read only in an act's own
+#: sentence: ``ReportTerms.kinds_cued_before`` / ``own_sentence_kinds``, figure_rules.tsv)
 _WORD_END = re.compile(r"\S*")
 
 
@@ -80,6 +86,14 @@ def _counts_nothing(after: str, terms: ReportTerms) -> bool:
 
 def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str]]:
     """(kind, verbatim text) of a quantity in ``sentence`` (which starts at ``offset``)."""
+    read = _read_figure(q, sentence, offset, terms)
+    return read[:2] if read else None
+
+
+def _read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Optional[tuple[str, str, bool]]:
+    """(kind, verbatim text, whether a word after the number gave the kind): a verb after
+    it ("86 people were killed", "3,000 families fled") makes the number its subject."""
+    cued_after = False
     start, end = _span(q)
     if start is None or end is None or q.get("value") is None:
         return None
@@ -91,51 +105,110 @@ def read_figure(q: dict, sentence: str, offset: int, terms: ReportTerms) -> Opti
     kind = terms.figure_kind(q.get("counted"), q.get("unit"))
     if kind is None and q.get("unit"):
         return None
+    if kind != "money":
+        # a toll or arrest verb right before the number makes it that verb's object, whatever
+        # it counts ("killed 12 soldiers": the dead; "killed 86 people on Tuesday as troops
+        # advanced": a toll, not the troops of the clause after it)
+        before = sentence[max(0, s - CUE_BEFORE):s]
+        cue = _cue_right_before(before, terms)
+        if cue and not _after_place_preposition(before, terms):
+            return cue[0], one_line(sentence[max(0, s - CUE_BEFORE) + cue[1]:e].strip(" ,;:")), False
     if kind is None:
         after = sentence[e:e + CUE_REACH]
         cue = terms.figure_cue(after)
         if cue:
-            kind, e = cue[0], e + cue[2]
+            kind, e, cued_after = cue[0], e + cue[2], True
             e += len(_WORD_END.match(sentence, e).group(0))
         else:
             before = sentence[max(0, s - CUE_BEFORE):s]
             cue = terms.figure_cue(before)
-            if not cue or cue[0] not in KINDS_CUED_BEFORE or _after_place_preposition(before, terms):
+            if not cue or cue[0] not in terms.kinds_cued_before or _after_place_preposition(before, terms):
                 return None
             kind, s = cue[0], max(0, s - CUE_BEFORE) + cue[1]
     elif q.get("counted") and q["counted"] in sentence[e:e + CUE_REACH + len(q["counted"])]:
         e = sentence.index(q["counted"], e) + len(q["counted"])
     if kind == "forces":  # "a dozen soldiers killed in the ambush" counts the dead, not the forces
         cue = terms.figure_cue(sentence[e:e + CUE_REACH])
-        if cue and cue[0] in KINDS_CUED_BEFORE:
-            kind, e = cue[0], e + cue[2]
+        if cue and cue[0] in terms.kinds_cued_before:
+            kind, e, cued_after = cue[0], e + cue[2], True
             e += len(_WORD_END.match(sentence, e).group(0))
-    return kind, one_line(sentence[s:e].strip(" ,;:"))
+    return kind, one_line(sentence[s:e].strip(" ,;:")), cued_after
+
+
+def _cue_right_before(before: str, terms: ReportTerms) -> Optional[tuple[str, int, int]]:
+    """(kind, start, end) of a verb cue of a ``kinds_cued_before`` kind that ends the
+    words before a number ("... killed ", "... arrested "), nothing but spaces between."""
+    cue = terms.figure_cue_before(before)
+    if not cue or cue[0] not in terms.kinds_cued_before:
+        return None
+    end = cue[2] + len(_WORD_END.match(before, cue[2]).group(0))
+    return (cue[0], cue[1], end) if not before[end:].strip() else None
+
+
+def nearest_predicate(position: int, predicates: list, forward: bool = False) -> Optional[object]:
+    """The act a number at ``position`` belongs to, of the sentence's triggers
+    (``evidence.Predicate``). A toll told after its act or an object after its verb ("the
+    attack, which killed 86"; "shelled the town, killing 12"; "sold the rebels $2
+    million in rifles") counts for the act ending nearest before it; the subject of a verb
+    that follows it (``forward``: "40 villagers died when the dam burst", "3,000 families
+    fled when ...") for the act starting nearest after it; either falls back on the other
+    side when its own side names no act ("59 missiles fired at the base")."""
+    before = [p for p in predicates if p.end <= position]
+    after = [p for p in predicates if p.start >= position]
+    nearest_before = max(before, key=lambda p: p.end) if before else None
+    nearest_after = min(after, key=lambda p: p.start) if after else None
+    if forward:
+        return nearest_after or nearest_before
+    return nearest_before or nearest_after
+
+
+def _belongs(q: dict, m: dict, subject: bool, ours: set, predicates: Optional[dict]) -> bool:
+    """The number ``q`` is a figure of the incident whose mention ``m`` holds it: the act it
+    counts for in its sentence (``nearest_predicate``, looking ahead when the number is
+    the ``subject`` of a verb after it) is one of the incident's (``ours``: event ids and
+    the store's incident id), or the sentence names no act to tell."""
+    start, _ = _span(q)
+    preds = (predicates or {}).get((m["article_id"], m["sentence_start"]))
+    if start is None or not preds:
+        return True
+    act = nearest_predicate(start, preds, forward=subject)
+    return act is None or act.event_id in ours or (act.incident_id is not None and act.incident_id in ours)
 
 
 def incident_figures(mentions: list[dict], incident: str, quantities: dict, terms: ReportTerms,
-                     after=None) -> list[Figure]:
+                     after=None, predicates: Optional[dict] = None) -> list[Figure]:
     """Key figures of one incident's mentions (their sentences, and the sentence after
-    one when ``after(mention)`` gives it), one per (kind, value, outlet)."""
+    one when ``after(mention)`` gives it), one per (kind, value, outlet); with
+    ``predicates`` (every trigger by sentence), only numbers whose nearest act is the
+    incident's own (``nearest_predicate``)."""
+    ours = {m["event_id"] for m in mentions if m.get("event_id")} | {
+        m["incident_id"] for m in mentions if m.get("incident_id")}
     seen, out = set(), []
     rows = []
     for m in mentions:
         if m["certainty"] not in ("asserted", "reported", "claimed", "alleged"):
             continue
-        rows.append((m, list(_candidates(m, quantities))))
+        rows.append((m, list(_candidates(m, quantities)), False))
         # the next sentence's numbers belong to a happening ("... struck a port. 12 people were
         # killed"), not to a statement about one ("Trump accused ... Four Americans were killed")
         following = after(m) if after and (m.get("quad_class") or "").startswith("material") else None
         if following:
-            rows.append((following, following.pop("_quantities")))
-    for m, candidates in rows:
+            rows.append((following, following.pop("_quantities"), True))
+    for m, candidates, next_sentence in rows:
         if _cumulative(candidates, terms) or terms.running_toll(m["sentence"]):
             continue
         for q in candidates:
-            read = read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
+            read = _read_figure(q, m["sentence"] or "", m["sentence_start"] or 0, terms)
             if not read:
                 continue
-            kind, text = read
+            kind, text, subject = read
+            # the sentence after the mention's reports no act of the period by construction:
+            # a background retelling there ("three Americans died in the assault") is the
+            # same happening told as history, not another act to give the number to
+            if not next_sentence and not _belongs(q, m, subject, ours, predicates):
+                continue
+            if next_sentence and kind in terms.own_sentence_kinds:
+                continue
             key = (kind, q.get("value"), m["independent_key"])
             in_sentence = (kind, m["article_id"], m["sentence_start"])
             if key in seen or in_sentence in seen:
