@@ -79,9 +79,9 @@ def test_a_long_span_gives_a_background_act_a_year():
     assert seized.background and seized.date is not None and seized.date.value == "2019"
 
 
-def test_a_purpose_infinitive_shares_the_measured_clause_and_an_undated_main_act_lends_an_inferred_day():
-    dates = _dates("The offers came a day after opposition leaders gathered to denounce the blockade.")
-    assert dates["denounce"].value == "2019-10-13" and dates["denounce"].inferred
+def test_an_undated_main_act_lends_its_inherited_day_marked_inferred():
+    dates = _dates("Two days after students marched through the capital, the army sealed the campus.")
+    assert dates["marched"].value == "2019-10-12" and dates["marched"].inferred
 
 
 def test_a_measured_act_with_its_own_date_keeps_it():
@@ -104,3 +104,4 @@ def test_a_span_without_a_count_or_too_loose_gives_no_date():
 def test_a_span_forward_from_a_possible_act_dates_nothing():
     dates = _dates("A year after the deal expires, the council will impose sanctions on the ministry.")
     assert all(d is None or d.value not in ("2018", "2020") for d in dates.values())
+

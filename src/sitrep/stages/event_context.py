@@ -1214,7 +1214,7 @@ class PeriodReader:
         expires, sanctions will return") or the span gives the main act's length ("jailed
         him for two years after ...")."""
         measured = self.cues.get("measured_from", frozenset())
-        for tok in _clause_path(c.head):
+        for tok in _adverbial_path(c.head):
             found = self._span_and_main(tok, measured)
             if found is None:
                 continue
@@ -1474,21 +1474,6 @@ def _adverbial_path(tok):
         if tok.dep_ in ("ROOT", "advcl") or tok.head.i == tok.i:
             return
         tok = tok.head
-
-
-def _clause_path(tok):
-    """:func:`_adverbial_path`, going on through a purpose infinitive ("gathered to
-    denounce the blockade"): the act it names is done in the clause it hangs from, and
-    shares that clause's time."""
-    while True:
-        last = None
-        for last in _adverbial_path(tok):
-            yield last
-        if last is None or last.dep_ not in ("advcl", "xcomp") or last.head.i == last.i \
-                or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in last.children) \
-                or any(ch.dep_ == "mark" for ch in last.children):
-            return
-        tok = last.head
 
 
 def _governing_clause(verb):
