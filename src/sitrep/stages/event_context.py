@@ -18,7 +18,11 @@
   late on Friday", "apologies over the downing of an airliner last week"). A background act with no date of its own that goes
   on, in the past tense, with a story dated before the news period ("In 2009, boats
   seized three trawlers. Meridia protested.") takes that story's date, marked
-  ``inferred``; it never takes the news day.
+  ``inferred``; it never takes the news day. An act a counted span measures back from
+  its main act ("two days after rebels attacked the town, police arrested ... on
+  Monday", "a year after the junta seized power") and with no date of its own is dated
+  by the main act's date less the span, at the granularity the span's looseness allows
+  (:meth:`PeriodReader.measured_date`): a day, a month, a year, or none.
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
@@ -1197,6 +1201,58 @@ class PeriodReader:
                 return not _possible(main)
         return False
 
+    def measured_date(self, c, sent_span, paragraph) -> Optional[Time]:
+        """The date of an act that a counted span measures back from its main act ("two
+        days after the election, police arrested him on Monday", "nearly a year after he
+        walked out of the talks, ..."), issue 7 item 6: the main act's date less the span,
+        at the finest granularity the span and the main act's date both support
+        (:func:`measured_back_from`): a day for "a day after" a dated act, a year for "a
+        year after". The main act's date is one the parse attaches to its verb outside the
+        measured clause, else -- when the sentence tells no earlier story -- the date the
+        sentence inherits (then the result is marked inferred too). None when the span has
+        no count ("months after"), the main act is only possible ("a year after the deal
+        expires, sanctions will return") or the span gives the main act's length ("jailed
+        him for two years after ...")."""
+        measured = self.cues.get("measured_from", frozenset())
+        for tok in _adverbial_path(c.head):
+            found = self._span_and_main(tok, measured)
+            if found is None:
+                continue
+            span, main = found
+            if _possible(main) or (span.dep_ == "pobj" and span.head.lower_ in self.duration_preps):
+                return None
+            duration = self._duration_ending_at(span)
+            anchor = self._main_act_date(main, tok, sent_span, paragraph) if duration is not None else None
+            return measured_back_from(anchor, duration) if anchor is not None else None
+        return None
+
+    def _duration_ending_at(self, span) -> Optional[Time]:
+        """The counted duration whose last word is ``span`` ("a year", "two days")."""
+        end = span.idx + len(span.text)
+        return next((t for t in self.dates.doc.times
+                     if t.type == "DURATION" and t.span[1] == end and _COUNTED_SPAN.fullmatch(t.value or "")), None)
+
+    def _main_act_date(self, main, clause, sent_span, paragraph) -> Optional[Time]:
+        """The date of the main act a measured clause hangs from: the nearest date of the
+        sentence, outside that clause, the parse attaches to the main verb; else the date
+        the sentence inherits, unless the sentence goes on with an earlier story."""
+        dates = self.dates
+        inside = [t.idx for t in clause.subtree]
+        low, high = min(inside), max(t.idx + len(t.text) for t in clause.subtree)
+        best = None
+        for k in dates.in_sentence(sent_span):
+            time, past_only = dates._choices[k]
+            if past_only or (low <= time.span[0] and time.span[1] <= high):
+                continue
+            if dates._owner(k, {main.i}, set(), main.idx) == "own" and (
+                    best is None or abs(time.span[0] - main.idx) < abs(best.span[0] - main.idx)):
+                best = time
+        if best is not None:
+            return best
+        if dates.narrative_past(sent_span, paragraph, main.idx):
+            return None
+        return dates.inherited(sent_span, paragraph)
+
     def in_past_time_clause(self, c) -> bool:
         """The act is in a "when" clause whose main clause is dated before the news period
         or cued as past ("two years ago, when gunmen held the town, ...", "In 2015, when
@@ -1217,6 +1273,21 @@ class PeriodReader:
         the words just before the subordinator or the preposition: a duration longer than
         the news window ("nearly a year", "18 months") or a bare plural unit ("months
         after"); the parser hangs it on the clause's verb, the preposition or the main verb."""
+        found = self._span_and_main(tok, words)
+        if found is None:
+            return None
+        span, main = found
+        if span.i not in self._long_ends and not (span.tag_ == "NNS" and span.lower_ in self.long_span_nouns):
+            return None
+        if span.dep_ == "pobj" and span.head.lower_ in self.duration_preps:
+            return None  # "jailed him for two years after he criticised ...": the main act's length
+        return main
+
+    @staticmethod
+    def _span_and_main(tok, words: frozenset[str]):
+        """(the last word of the span, the main act) when ``tok`` is a clause or phrase
+        introduced by one of ``words`` right after a span of time ("a day after the vote",
+        "two years after rebels seized the town"), of any length; else None."""
         if tok.dep_ == "advcl":
             marker = next((ch for ch in tok.children if ch.dep_ == "mark" and ch.lower_ in words), None)
         else:
@@ -1224,12 +1295,8 @@ class PeriodReader:
         if marker is None or marker.i == 0:
             return None
         span = marker.doc[marker.i - 1]
-        if span.i not in self._long_ends and not (span.tag_ == "NNS" and span.lower_ in self.long_span_nouns):
-            return None
-        if span.dep_ == "pobj" and span.head.lower_ in self.duration_preps:
-            return None  # "jailed him for two years after he criticised ...": the main act's length
         main = tok.head
-        return main.head if main.i == span.i else main  # "months following the bombing": the span's verb
+        return span, (main.head if main.i == span.i else main)  # "months following the bombing": the span's verb
 
     def _cued(self, c) -> bool:
         """A past or habitual cue, or a long duration, on the event word, its light verb,
@@ -1346,6 +1413,50 @@ def duration_days(value: Optional[str]) -> int:
         return 0
     count = 2 if m.group(1) == "X" else int(m.group(1))
     return count * _UNIT_DAYS[m.group(2)]
+
+
+#: a duration with a count, "P2Y" ... "P1D": a span an act can be measured back by
+_COUNTED_SPAN = re.compile(r"P(\d+)(Y|M|W|D)")
+#: how loosely news counts a span, in days per unit counted: "a year after" may be ten or
+#: fourteen months, "two days after" is two days; a span with a modifier ("nearly a
+#: year", "more than six months") twice as loosely
+_SPAN_SLACK_DAYS = {"Y": 60, "M": 7, "W": 1, "D": 0}
+
+
+def measured_back_from(anchor: Time, duration: Time) -> Optional[Time]:
+    """The date a counted span before ``anchor`` names, as a TIMEX value at the finest
+    granularity (day, month, year) its whole window of doubt falls in: the anchor's own
+    period plus the span's slack (``_SPAN_SLACK_DAYS``). "a day" before 2019-10-14 is
+    2019-10-13, "a year" before it 2018, "three years" before it nothing (its window
+    crosses a new year). Marked inferred when the anchor was."""
+    m = _COUNTED_SPAN.fullmatch(duration.value or "")
+    start, end = period_start(anchor.value or ""), period_end(anchor.value or "", anchor.mod)
+    if m is None or start is None or end is None or end < start:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    slack = count * _SPAN_SLACK_DAYS[unit] * (2 if duration.mod else 1)
+    low, high = _shifted(start, count, unit) - dt.timedelta(days=slack), _shifted(end, count, unit) + dt.timedelta(days=slack)
+    if low == high:
+        value, granularity = low.isoformat(), "day"
+    elif (low.year, low.month) == (high.year, high.month):
+        value, granularity = f"{low.year:04d}-{low.month:02d}", "month"
+    elif low.year == high.year:
+        value, granularity = f"{low.year:04d}", "year"
+    else:
+        return None
+    return Time(span=duration.span, text=duration.text, value=value, granularity=granularity, type="DATE",
+                inferred=anchor.inferred)
+
+
+def _shifted(day: dt.date, count: int, unit: str) -> dt.date:
+    """The day ``count`` units before ``day`` (the last day of a shorter month)."""
+    if unit in ("Y", "M"):
+        months = count * (12 if unit == "Y" else 1)
+        index = day.year * 12 + day.month - 1 - months
+        year, month = index // 12, index % 12 + 1
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, min(day.day, last))
+    return day - dt.timedelta(days=count * (7 if unit == "W" else 1))
 
 
 def _starts_before(time: Time, reference: Optional[dt.date]) -> bool:

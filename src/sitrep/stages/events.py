@@ -407,6 +407,13 @@ class DraftBuilder:
             return self._times[key]
         paragraph = self._paragraph_of(sentence.span[0])
         period = self.periods.period(c, own, sentence.span, paragraph)
+        measured = None if own.attached else self.periods.measured_date(c, sentence.span, paragraph)
+        if measured is not None:
+            # "two days after the election, police arrested him on Monday": the election's
+            # date is the arrest's less the span, not the Monday the sentence names
+            own = EventDate(measured, attached=not measured.inferred)
+            self._times[key] = (own, period, measured)
+            return self._times[key]
         date = own.time
         if period == "past" and not own.attached and self.periods.after_long_span(c):
             # "a year after rebels seized the town, the army retook it on Monday": the dates of
