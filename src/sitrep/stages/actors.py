@@ -34,6 +34,8 @@ from sitrep.model import Actor, Document
 
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
+#: a middle initial between a first name and a surname ("Rex W. Tillerson")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 #: spaCy dependency labels of a word that modifies the noun after it
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
@@ -242,7 +244,8 @@ class _Extractor:
 
     def _match_kb(self) -> None:
         """Longest KB name at each token. Hyphens inside words are skipped, as the KB's
-        keys skip them ("Kim Jong-un" finds "Kim Jong Un")."""
+        keys skip them ("Kim Jong-un" finds "Kim Jong Un"); so is a middle initial the KB
+        does not list ("Rex W. Tillerson" finds "Rex Tillerson", see ``_without_initial``)."""
         names = self.kb.names
         keep = [k for k in range(self.n) if not self._inner_hyphen(k)]
         norms = [self.norms[k] for k in keep]
@@ -252,9 +255,12 @@ class _Extractor:
             if i < resume:
                 continue
             c_end, best_hits = names.match(norms, c)
+            best_end = keep[c_end - 1] + 1 if best_hits else i
+            initial = self._without_initial(keep, norms, c, best_end)
+            if initial is not None:
+                best_end, best_hits = initial
             if not best_hits:
                 continue
-            best_end = keep[c_end - 1] + 1
             best_hits = self.kb.hits(best_hits)
             hits = [h for h in best_hits if self._case_ok(h, i, best_end)]
             if not hits:
@@ -263,6 +269,25 @@ class _Extractor:
             if m is not None:
                 self._add(m)
                 resume = best_end
+
+    def _without_initial(self, keep: list[int], norms: list[str], c: int, end: int):
+        """(end, hits) of a person's full name read without its middle initial ("Rex W.
+        Tillerson", "John F. Kerry"), when the KB lists the name only without it and the
+        match with the initial reaches no further than the first name; else None. News
+        writes the initial, the KB's sources often do not; without this the name fell to
+        the tagger, and its surname's later mentions with it."""
+        i = keep[c]
+        if c + 2 >= len(keep) or keep[c + 1] != i + 1 or end > i + 1 or not self.cap[i] \
+                or not _MIDDLE_INITIAL.fullmatch(self.texts[i + 1]) or not self.cap[i + 2]:
+            return None
+        c_end, hits = self.kb.names.match(norms[:c + 1] + norms[c + 2:], c)
+        if not hits or c_end < c + 2:
+            return None  # the first name alone, or nothing
+        found = [h for h in self.kb.hits(hits) if not h.weak and h.entry_id in self.kb.entries
+                 and self.kb.entries[h.entry_id].kind == "person"]
+        if not found:
+            return None
+        return keep[c_end] + 1, [tuple(h) for h in found]
 
     def _inner_hyphen(self, k: int) -> bool:
         """A "-" token joining two words with no space ("Jong-un", "al-Assad")."""
