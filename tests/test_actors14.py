@@ -113,3 +113,72 @@ def test_a_relative_with_a_rank_before_the_name_still_acts(kb):
     assert the_event(doc, "SUPPORT", "thanked").target.country == "IRN"
     assert not events_of(run(kb, "The widow of the pilot, Mrs Maria Lopez, thanked the president for his support."),
                          "SUPPORT")
+
+
+# ------------------------------------------------------------ party words the tagger calls NORP
+
+@pytest.mark.parametrize("text, etype, word", [
+    ("Republican senators on Wednesday criticised the Pentagon over the report.", "ACCUSE", "criticised"),
+    ("Several Democratic presidential candidates have called on the Cuban leader to step down.",
+     "REQUEST", "called"),
+    ("In a letter on Friday, Republican governors urged the president to close the border.", "REQUEST", "urged"),
+])
+def test_a_party_word_places_its_members_in_the_partys_country(kb, text, etype, word):
+    source = the_event(run(kb, text), etype, word).source
+    assert source.country == "USA" and source.sector == "PTY"
+
+
+def test_a_party_word_after_another_states_name_is_that_states(kb):
+    # near-miss: "Turkish Republican lawmakers" are Turkey's, not members of a US party
+    source = the_event(run(kb, "Turkish Republican lawmakers criticised Erdogan on Monday."), "ACCUSE",
+                       "criticised").source
+    assert source.country == "TUR"
+
+
+# ------------------------------------------------------------ the long name of a state
+
+@pytest.mark.parametrize("text, written, nation", [
+    ("The Democratic Republic of Congo accused Rwanda of backing the rebels.", "Democratic Republic of Congo", "COD"),
+    ("Troops from the Democratic Republic of the Congo crossed the border.", "Democratic Republic of the Congo", "COD"),
+    ("The Democratic Republic of Congo's army clashed with rebels near Goma.", "Democratic Republic of Congo", "COD"),
+])
+def test_the_democratic_republic_is_named_with_or_without_the_article(kb, text, written, nation):
+    assert actor_named(run(kb, text), written).country == nation
+
+
+# ------------------------------------------------------------ seated bodies speak from their seat
+
+#: sentences that make the United States the article's home country
+US_FRAME = ("The Pentagon briefed the White House on Monday. US officials met at the State Department. "
+            "American diplomats said the US would decide soon. ")
+
+
+@pytest.mark.parametrize("text, etype, word", [
+    # the place is where the charged act went
+    ("Prosecutors accused two men of smuggling weapons to Syria.", "ACCUSE", "accused"),
+    # the place is what the statement is about
+    ("In Benghazi, lawmakers complained that the consulate had been poorly guarded.", "ACCUSE", "complained"),
+    # the place is where the thing demanded should happen
+    ("Lawmakers demanded an inquiry into the security of the embassy in Tripoli.", "REQUEST", "demanded"),
+])
+def test_a_seated_body_is_not_placed_where_its_statement_points(kb, text, etype, word):
+    source = the_event(run(kb, US_FRAME + text), etype, word).source
+    assert source.resolved_by == "phrase+home" and source.country == "USA"
+
+
+def test_a_seated_body_doing_a_physical_act_is_placed_where_it_acts(kb):
+    # near-miss: the government's shelling of Homs is done in Syria
+    doc = run(kb, "Syria's army said rebels fired on a checkpoint. The government shelled Homs on Monday.")
+    source = the_event(doc, "ASSAULT", "shelled").source
+    assert source.country == "SYR" and source.resolved_by == "phrase+place"
+
+
+@pytest.mark.parametrize("text, etype, word, nation", [
+    ("Kerry said the government in Kiev had done everything it agreed to under the plan.", "AGREE", "agreed",
+     "UKR"),
+    ("Lawmakers in Baghdad rejected the American proposal on Monday.", "REJECT", "rejected", "IRQ"),
+])
+def test_a_seated_body_defined_by_its_place_belongs_there(kb, text, etype, word, nation):
+    # near-miss of the seat rule: the place hangs on the body's own noun
+    source = the_event(run(kb, US_FRAME + text), etype, word).source
+    assert source.country == nation

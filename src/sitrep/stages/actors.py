@@ -474,7 +474,22 @@ class _Extractor:
             m.kind = "group"
             if self.norms[end - 1].endswith("s"):  # "Kurds", "Shiites": people
                 m.sector = "CIV"
+            if label == "NORP" and m.country is None:
+                self._party_word(m)
         return self._add(m)
+
+    def _party_word(self, m: _Mention) -> None:
+        """"Republican senators", "Democratic lawmakers": the tagger's NORP is a party
+        word, and the party's members are of its country (party_members.tsv ``member_word``,
+        the list that already places "Democratic Sen. X"). Not after a country word of
+        another state ("French Republicans"): that names another party."""
+        if m.end - m.start != 1:
+            return
+        country = load_party_members().member_words.get(self.norms[m.start])
+        before = self.covered[m.start - 1] if m.start > 0 else None
+        if country is None or (before is not None and before.entry is not None and before.entry.kind == "state"):
+            return
+        m.country, m.sector = country, "PTY"
 
     # -- consistency: a name resolved once is resolved everywhere ---------------------
 

@@ -365,10 +365,18 @@ class DraftBuilder:
                             landing)
         if place is not None:
             # a group named by its role acts for the country it operates in
-            # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
-            seated = self.words.seated_sectors if self.home is not None and reporting_place(
-                self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
-            source, target = _located(source, place, seated), _located(target, place, seated)
+            # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest);
+            # a state's seated body ("lawmakers", "the administration") does so only by a
+            # physical act: what it says or decides is done from its seat, whatever place
+            # the sentence names ("senators backed arms sales to Iraq"), unless the place
+            # is the body's own ("the government in Kiev", "leaders in South Korea")
+            reported = self.home is not None and reporting_place(
+                self.doc.nlp, place.span, c.head, self.words.saying_verbs)
+            spoken = self.home is not None and etype not in self.lex.types_of("physical")
+            seated = self.words.seated_sectors if reported else frozenset()
+            seated_doer = self.words.seated_sectors if reported or (
+                spoken and not _placed_by_own_phrase(source, place, self.doc.nlp)) else frozenset()
+            source, target = _located(source, place, seated_doer), _located(target, place, seated)
             if not _named_as_party(place, self.doc.actors):
                 source, target = _placed_group(source, place), _placed_group(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
@@ -744,6 +752,21 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
+
+
+def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
+    """The place hangs on the actor's own noun ("the government in Kiev", "leaders in
+    South Korea", "residents of Aleppo"): a group defined by a place belongs there."""
+    if actor is None or sdoc is None:
+        return False
+    piece = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if piece is None:
+        return False
+    head = piece.root
+    for prep in head.children:
+        if prep.dep_ == "prep" and any(t.idx <= place.span[0] < t.idx + len(t) + 1 for t in prep.subtree):
+            return True
+    return False
 
 
 def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
