@@ -122,10 +122,18 @@ def test_a_relative_with_a_rank_before_the_name_still_acts(kb):
     ("Several Democratic presidential candidates have called on the Cuban leader to step down.",
      "REQUEST", "called"),
     ("In a letter on Friday, Republican governors urged the president to close the border.", "REQUEST", "urged"),
+    # a party noun standing alone
+    ("The top Democrat in the Senate called on the president to block the deal.", "REQUEST", "called"),
 ])
 def test_a_party_word_places_its_members_in_the_partys_country(kb, text, etype, word):
     source = the_event(run(kb, text), etype, word).source
     assert source.country == "USA" and source.sector == "PTY"
+
+
+def test_a_party_word_before_a_noun_of_no_office_says_no_membership(kb):
+    # near-miss: a donor or an activist is no party official ("Republican" is also Irish, French ...)
+    doc = run(kb, "A Republican donor, Tom Ruiz, criticised the closure of the embassy on Monday.")
+    assert all(country(e.source) != "USA" for e in doc.events)
 
 
 def test_a_party_word_after_another_states_name_is_that_states(kb):
@@ -182,3 +190,47 @@ def test_a_seated_body_defined_by_its_place_belongs_there(kb, text, etype, word,
     # near-miss of the seat rule: the place hangs on the body's own noun
     source = the_event(run(kb, US_FRAME + text), etype, word).source
     assert source.country == nation
+
+
+@pytest.mark.parametrize("text, etype, word, body", [
+    ("The European Union accused Russia of spreading lies about the war. Its diplomats also condemned "
+     "the arrests of journalists in Moscow.", "ACCUSE", "condemned", "European Union"),
+    ("The UN criticized Israel over the raid on the camp. Its envoy demanded an independent inquiry.",
+     "REQUEST", "demanded", "UN"),
+    ("NATO warned Moscow on Friday. Its commanders threatened to strike Russian bases.", "THREATEN", "threatened",
+     "NATO"),
+])
+def test_an_international_body_owns_its_people(kb, text, etype, word, body):
+    # (review 16:30) an IGO subject has no country, and is still what "its" refers back to
+    doc = run(kb, text)
+    source = the_event(doc, etype, word).source
+    assert source.resolved_by == OWNER_READING and source.country is None
+    assert source.actor_id == actor_named(doc, body).actor_id is not None
+
+
+# ------------------------------------------------------------ a named country beats a guessed one
+
+UKR_FRAME = "Ukraine accused Russia of shelling Ukrainian towns. Ukrainian officials said Kiev would respond. "
+
+
+@pytest.mark.parametrize("text, nation", [
+    # an apposition at a later mention
+    (UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday. Later Ivan Petrov, a Russian general, "
+                 "denied the charges.", "RUS"),
+    # a nationality in a later title
+    (UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday. Russian General Ivan Petrov later denied "
+                 "the charges.", "RUS"),
+    # a party member noun in a later apposition
+    ("Afghanistan accused Pakistan of sheltering militants. Afghan officials said Kabul would act. "
+     "Senator Ann Ruiz visited Kabul on Monday. Ann Ruiz, an Oregon Democrat, later criticised the war.", "USA"),
+])
+def test_a_country_named_at_any_mention_beats_the_dominant_guess(kb, text, nation):
+    first = [a for a in run(kb, text).actors if a.kind == "person"][0]
+    assert first.country == nation
+
+
+def test_a_guess_nothing_contradicts_stays(kb):
+    # near-miss: an office with no country named, and no other mention of the person
+    first = [a for a in run(kb, UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday.").actors
+             if a.kind == "person"][0]
+    assert first.country == "UKR"

@@ -46,13 +46,17 @@ def owned_phrase(actor: Optional[Actor], doc: Document) -> Optional[Actor]:
     owner = pronoun_antecedent(pronoun, doc, plural_ok=pronoun.lower_ in words.plural_owner_pronouns)
     if owner is None:
         return actor
+    if owner.country is None:  # an international body's own people ("The EU ... Its diplomats")
+        return dataclasses.replace(actor, actor_id=owner.actor_id, sector=owner.sector or actor.sector,
+                                   resolved_by=OWNER_READING)
     return dataclasses.replace(actor, country=owner.country, resolved_by=OWNER_READING)
 
 
 def pronoun_antecedent(pronoun, doc: Document, plural_ok: bool) -> Optional[Actor]:
     """The party a possessive pronoun refers back to (see the module docstring): a named,
-    non-locative state, body or (for "their") group with a country, in the pronoun's
-    sentence before it or in the sentence before; None when there is none."""
+    non-locative state, body or (for "their") group with a country, or an international
+    body (no country, an IGO sector), in the pronoun's sentence before it or in the
+    sentence before; None when there is none."""
     sdoc = doc.nlp
     sent = pronoun.sent
     starts = [start for start, _ in doc.sentences] or [sent.start_char]
@@ -60,7 +64,7 @@ def pronoun_antecedent(pronoun, doc: Document, plural_ok: bool) -> Optional[Acto
     window_start = min(starts[max(0, k - 1)], sent.start_char)
     candidates = []
     for a in doc.actors:
-        if a.locative or not a.country or a.kind == "person" or a.span[0] < window_start \
+        if a.locative or not (a.country or _international(a)) or a.kind == "person" or a.span[0] < window_start \
                 or a.span[1] > pronoun.idx:
             continue
         root = _root(sdoc, a)
@@ -76,6 +80,11 @@ def pronoun_antecedent(pronoun, doc: Document, plural_ok: bool) -> Optional[Acto
     if before:
         return before[-1]
     return candidates[-1][0]
+
+
+def _international(actor: Actor) -> bool:
+    """A body of several states the actor KB knows (the EU, the UN, NATO): no country."""
+    return actor.country is None and actor.actor_id is not None and actor.sector == "IGO"
 
 
 def _root(sdoc, actor: Actor):

@@ -70,11 +70,14 @@ class _Title:
 class _Mention:
     __slots__ = ("start", "end", "entry", "use", "name", "country", "sector", "kind", "resolved_by",
                  "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person", "candidates",
-                 "own_start")
+                 "own_start", "guessed")
 
     def __init__(self, start: int, end: int, entry: Optional[ActorEntry] = None, use: str = "name"):
         self.start, self.end = start, end
         self.own_start = start  # where the name itself starts (a title may extend the mention)
+        #: the country is the article's dominant one, guessed for an office with no country
+        #: named; any mention of the same person that names the country wins over it
+        self.guessed = False
         self.entry, self.use = entry, use
         self.name = entry.name if entry else None
         self.country = self.sector = self.kind = None
@@ -96,6 +99,7 @@ class _Mention:
         self.country, self.sector, self.kind = other.country, other.sector, "person"
         self.gender, self.roles, self.person = other.gender, set(other.roles), True
         self.resolved_by, self.weak_ids = resolved_by, ()
+        self.guessed = other.guessed
 
 
 def run(doc: Document, kb) -> Document:
@@ -479,17 +483,31 @@ class _Extractor:
         return self._add(m)
 
     def _party_word(self, m: _Mention) -> None:
-        """"Republican senators", "Democratic lawmakers": the tagger's NORP is a party
-        word, and the party's members are of its country (party_members.tsv ``member_word``,
-        the list that already places "Democratic Sen. X"). Not after a country word of
-        another state ("French Republicans"): that names another party."""
+        """"Republican senators", "Democratic presidential candidates", "the top Democrat":
+        the tagger's NORP is a party word, and the party's officials are of its country
+        (party_members.tsv, the lists that already place "Democratic Sen. X" and "X, an
+        Illinois Republican"): a ``member_word`` before an ``office_title``, or a
+        ``member_noun`` standing alone. A party word before another noun ("a Republican
+        activist") says no membership of that country's parties, nor one after a
+        capitalised modifier ("a Christian Democrat") or a country word of another state
+        ("Turkish Republican lawmakers")."""
         if m.end - m.start != 1:
             return
-        country = load_party_members().member_words.get(self.norms[m.start])
+        parties = load_party_members()
+        tok = self.sdoc[m.start]
         before = self.covered[m.start - 1] if m.start > 0 else None
-        if country is None or (before is not None and before.entry is not None and before.entry.kind == "state"):
+        if before is not None and before.entry is not None and before.entry.kind == "state":
             return
-        m.country, m.sector = country, "PTY"
+        if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+            titled = any(t.lemma_.lower() in parties.office_titles or t.lower_ in parties.office_titles
+                         for t in self.sdoc[tok.i + 1:tok.head.i + 1])
+            country = parties.member_words.get(self.norms[m.start]) if titled else None
+        elif m.start > 0 and self.cap[m.start - 1] and self.sdoc[m.start - 1].dep_ in ("amod", "compound"):
+            country = None  # "a Christian Democrat", "Social Democrats": another party's name
+        else:
+            country = parties.member_nouns.get(self.norms[m.start])
+        if country is not None:
+            m.country, m.sector = country, "PTY"
 
     # -- consistency: a name resolved once is resolved everywhere ---------------------
 
@@ -774,7 +792,7 @@ class _Extractor:
                 if p.country is None and title.titled and dominant:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
-                    p.country = dominant
+                    p.country, p.guessed = dominant, True
             elif title.former:
                 p.sector = "ELI"
             else:
@@ -1068,14 +1086,16 @@ class _Extractor:
     def _share_person_facts(self) -> None:
         """A person the KB does not know, titled in one mention ("British Ambassador Rob
         Macaire") and bare in others ("Rob Macaire", "Macaire"): every mention of the same
-        name takes the country and sector the title gave."""
+        name takes the country and sector the title gave. A country the text names for
+        the person ("a UK hostage, aid worker X") wins over one guessed for an office with
+        no country named (the article's dominant country) at another mention."""
         facts: dict[str, tuple[str, Optional[str]]] = {}
         people = [m for m in self.mentions if not m.dropped and m.person and m.entry is None]
-        for m in people:
+        for m in sorted(people, key=lambda m: m.guessed):  # named countries first
             if m.country and m.identity() not in facts:
                 facts[m.identity()] = (m.country, m.sector)
         for m in people:
-            if m.country is None and m.identity() in facts:
+            if (m.country is None or m.guessed) and m.identity() in facts:
                 m.country, sector = facts[m.identity()]
                 m.sector = m.sector or sector
 
