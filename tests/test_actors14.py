@@ -165,7 +165,7 @@ US_FRAME = ("The Pentagon briefed the White House on Monday. US officials met at
     # the place is where the charged act went
     ("Prosecutors accused two men of smuggling weapons to Syria.", "ACCUSE", "accused"),
     # the place is what the statement is about
-    ("In Benghazi, lawmakers complained that the consulate had been poorly guarded.", "ACCUSE", "complained"),
+    ("Lawmakers complained that the consulate in Benghazi had been poorly guarded.", "ACCUSE", "complained"),
     # the place is where the thing demanded should happen
     ("Lawmakers demanded an inquiry into the security of the embassy in Tripoli.", "REQUEST", "demanded"),
 ])
@@ -234,3 +234,26 @@ def test_a_guess_nothing_contradicts_stays(kb):
     first = [a for a in run(kb, UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday.").actors
              if a.kind == "person"][0]
     assert first.country == "UKR"
+
+
+# ------------------------------------------------------------ review 16:39
+
+VEN_FRAME = "Venezuela accused the US of plotting a coup. Venezuelan officials said Caracas would respond. "
+
+
+@pytest.mark.parametrize("text, etype, word, nation", [
+    # a fronted locative on the clause's verb says where the speakers sit
+    (VEN_FRAME + "In Washington, lawmakers demanded new sanctions on Venezuela on Monday.", "REQUEST", "demanded",
+     "USA"),
+    (VEN_FRAME + "At the Capitol in Washington, lawmakers criticised the talks with Caracas.", "ACCUSE", "criticised",
+     "USA"),
+])
+def test_a_fronted_place_places_a_seated_body(kb, text, etype, word, nation):
+    source = the_event(run(kb, text), etype, word).source
+    assert source.country == nation and source.resolved_by == "phrase+place"
+
+
+def test_a_party_word_inside_another_partys_name_says_nothing(kb):
+    # near-miss: "Democratic Unionist" is a Northern Irish party, not a US party's member
+    doc = run(kb, "Democratic Unionist lawmakers criticized the Irish government over the border deal.")
+    assert all(country(e.source) != "USA" for e in doc.events)

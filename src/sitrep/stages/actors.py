@@ -499,8 +499,10 @@ class _Extractor:
         if before is not None and before.entry is not None and before.entry.kind == "state":
             return
         if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
-            titled = any(t.lemma_.lower() in parties.office_titles or t.lower_ in parties.office_titles
-                         for t in self.sdoc[tok.i + 1:tok.head.i + 1])
+            # the office title right after it, not after another name word ("Democratic
+            # Unionist lawmakers", "Democratic Forces": another party's or body's name)
+            nxt = self.sdoc[tok.i + 1]
+            titled = nxt.lemma_.lower() in parties.office_titles or nxt.lower_ in parties.office_titles
             country = parties.member_words.get(self.norms[m.start]) if titled else None
         elif m.start > 0 and self.cap[m.start - 1] and self.sdoc[m.start - 1].dep_ in ("amod", "compound"):
             country = None  # "a Christian Democrat", "Social Democrats": another party's name

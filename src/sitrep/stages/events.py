@@ -755,18 +755,24 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
 
 
 def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
-    """The place hangs on the actor's own noun ("the government in Kiev", "leaders in
-    South Korea", "residents of Aleppo"): a group defined by a place belongs there."""
+    """The place says where the actor is: it hangs on the actor's own noun ("the
+    government in Kiev", "leaders in South Korea", "residents of Aleppo": a group defined
+    by a place belongs there), or it is fronted before the actor on their clause's verb
+    ("In Washington, lawmakers demanded ...": where the speakers sit)."""
     if actor is None or sdoc is None:
         return False
     piece = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
     if piece is None:
         return False
     head = piece.root
-    for prep in head.children:
-        if prep.dep_ == "prep" and any(t.idx <= place.span[0] < t.idx + len(t) + 1 for t in prep.subtree):
-            return True
-    return False
+
+    def holds_place(prep) -> bool:
+        return any(t.idx <= place.span[0] < t.idx + len(t) + 1 for t in prep.subtree)
+
+    if any(prep.dep_ == "prep" and holds_place(prep) for prep in head.children):
+        return True
+    return head.dep_ in ("nsubj", "nsubjpass") and any(
+        prep.dep_ == "prep" and prep.i < piece.start and holds_place(prep) for prep in head.head.children)
 
 
 def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
