@@ -208,34 +208,6 @@ def test_an_international_body_owns_its_people(kb, text, etype, word, body):
     assert source.actor_id == actor_named(doc, body).actor_id is not None
 
 
-# ------------------------------------------------------------ a named country beats a guessed one
-
-UKR_FRAME = "Ukraine accused Russia of shelling Ukrainian towns. Ukrainian officials said Kiev would respond. "
-
-
-@pytest.mark.parametrize("text, nation", [
-    # an apposition at a later mention
-    (UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday. Later Ivan Petrov, a Russian general, "
-                 "denied the charges.", "RUS"),
-    # a nationality in a later title
-    (UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday. Russian General Ivan Petrov later denied "
-                 "the charges.", "RUS"),
-    # a party member noun in a later apposition
-    ("Afghanistan accused Pakistan of sheltering militants. Afghan officials said Kabul would act. "
-     "Senator Ann Ruiz visited Kabul on Monday. Ann Ruiz, an Oregon Democrat, later criticised the war.", "USA"),
-])
-def test_a_country_named_at_any_mention_beats_the_dominant_guess(kb, text, nation):
-    first = [a for a in run(kb, text).actors if a.kind == "person"][0]
-    assert first.country == nation
-
-
-def test_a_guess_nothing_contradicts_stays(kb):
-    # near-miss: an office with no country named, and no other mention of the person
-    first = [a for a in run(kb, UKR_FRAME + "Commander Ivan Petrov met the envoys on Monday.").actors
-             if a.kind == "person"][0]
-    assert first.country == "UKR"
-
-
 # ------------------------------------------------------------ review 16:39
 
 VEN_FRAME = "Venezuela accused the US of plotting a coup. Venezuelan officials said Caracas would respond. "

@@ -70,14 +70,11 @@ class _Title:
 class _Mention:
     __slots__ = ("start", "end", "entry", "use", "name", "country", "sector", "kind", "resolved_by",
                  "locative", "gender", "roles", "weak_ids", "dropped", "ner_label", "person", "candidates",
-                 "own_start", "guessed")
+                 "own_start")
 
     def __init__(self, start: int, end: int, entry: Optional[ActorEntry] = None, use: str = "name"):
         self.start, self.end = start, end
         self.own_start = start  # where the name itself starts (a title may extend the mention)
-        #: the country is the article's dominant one, guessed for an office with no country
-        #: named; any mention of the same person that names the country wins over it
-        self.guessed = False
         self.entry, self.use = entry, use
         self.name = entry.name if entry else None
         self.country = self.sector = self.kind = None
@@ -99,7 +96,6 @@ class _Mention:
         self.country, self.sector, self.kind = other.country, other.sector, "person"
         self.gender, self.roles, self.person = other.gender, set(other.roles), True
         self.resolved_by, self.weak_ids = resolved_by, ()
-        self.guessed = other.guessed
 
 
 def run(doc: Document, kb) -> Document:
@@ -794,7 +790,7 @@ class _Extractor:
                 if p.country is None and title.titled and dominant:
                     # "President Omar El Bashir ... in Sudan": an office with no country named
                     # is most likely in the country the text is about
-                    p.country, p.guessed = dominant, True
+                    p.country = dominant
             elif title.former:
                 p.sector = "ELI"
             else:
@@ -1088,16 +1084,14 @@ class _Extractor:
     def _share_person_facts(self) -> None:
         """A person the KB does not know, titled in one mention ("British Ambassador Rob
         Macaire") and bare in others ("Rob Macaire", "Macaire"): every mention of the same
-        name takes the country and sector the title gave. A country the text names for
-        the person ("a UK hostage, aid worker X") wins over one guessed for an office with
-        no country named (the article's dominant country) at another mention."""
+        name takes the country and sector the title gave."""
         facts: dict[str, tuple[str, Optional[str]]] = {}
         people = [m for m in self.mentions if not m.dropped and m.person and m.entry is None]
-        for m in sorted(people, key=lambda m: m.guessed):  # named countries first
+        for m in people:
             if m.country and m.identity() not in facts:
                 facts[m.identity()] = (m.country, m.sector)
         for m in people:
-            if (m.country is None or m.guessed) and m.identity() in facts:
+            if m.country is None and m.identity() in facts:
                 m.country, sector = facts[m.identity()]
                 m.sector = m.sector or sector
 
