@@ -174,6 +174,14 @@ def test_a_seated_body_is_not_placed_where_its_statement_points(kb, text, etype,
     assert source.resolved_by == "phrase+home" and source.country == "USA"
 
 
+def test_a_seated_body_meeting_somewhere_is_placed_there(kb):
+    # near-miss: a meeting is no statement from the seat (CONSULT is not an addressed act)
+    doc = run(kb, "The Pentagon briefed the White House on Monday. American diplomats said the US would decide "
+                  "soon. Officials met in Oslo on Tuesday to discuss trade.")
+    source = the_event(doc, "CONSULT", "met").source
+    assert source.country == "NOR" and source.resolved_by == "phrase+place"
+
+
 def test_a_seated_body_doing_a_physical_act_is_placed_where_it_acts(kb):
     # near-miss: the government's shelling of Homs is done in Syria
     doc = run(kb, "Syria's army said rebels fired on a checkpoint. The government shelled Homs on Monday.")

@@ -366,13 +366,15 @@ class DraftBuilder:
         if place is not None:
             # a group named by its role acts for the country it operates in
             # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest);
-            # a state's seated body ("lawmakers", "the administration") does so only by a
-            # physical act: what it says or decides is done from its seat, whatever place
-            # the sentence names ("senators backed arms sales to Iraq"), unless the place
-            # is the body's own ("the government in Kiev", "leaders in South Korea")
+            # a state's seated body ("lawmakers", "the administration") does not by an
+            # addressed act (a demand, a charge, a pledge, support): what it says is said
+            # from its seat, whatever place the sentence names ("senators backed arms sales
+            # to Iraq"), unless the place is the body's own ("the government in Kiev",
+            # "leaders in South Korea", "In Washington, lawmakers ..."); a meeting or a
+            # physical act puts it where it happens ("officials met in Oslo")
             reported = self.home is not None and reporting_place(
                 self.doc.nlp, place.span, c.head, self.words.saying_verbs)
-            spoken = self.home is not None and etype not in self.lex.types_of("physical")
+            spoken = self.home is not None and etype in self.lex.types_of("addressed")
             seated = self.words.seated_sectors if reported else frozenset()
             seated_doer = self.words.seated_sectors if reported or (
                 spoken and not _placed_by_own_phrase(source, place, self.doc.nlp)) else frozenset()
