@@ -78,6 +78,15 @@ class ActorLexicon:
     weak_surnames: frozenset[str]
     surname_first: frozenset[str]
     two_surnames: frozenset[str]
+    #: honorifics of courtesy ("Mr", "Dr"): unlike a rank or office ("Gen.", "Sheikh")
+    #: they say nothing of a political role
+    courtesy_titles: frozenset[str] = frozenset()
+
+    def office_title(self, word: str) -> bool:
+        """The word before a name gives an office or rank: a monarch's title or an
+        honorific that is not a courtesy ("Prince", "Sheikh", "Gen.", not "Mrs")."""
+        low = word.lower()
+        return low in self.monarch_titles or (low in self.honorifics and low not in self.courtesy_titles)
 
     def org_sector(self, name: str) -> Optional[str]:
         """The sector an unknown body's name suggests ("... Army" MIL), or None."""
@@ -94,7 +103,7 @@ _LEXICON_LISTS = {
     "title_connector": "title_connectors", "government_noun": "government_nouns",
     "not_general": "not_general", "leader_role": "leader_roles", "name_particle": "name_particles",
     "name_suffix": "name_suffixes", "monarch_title": "monarch_titles", "weak_surname": "weak_surnames",
-    "surname_first": "surname_first", "two_surnames": "two_surnames",
+    "surname_first": "surname_first", "two_surnames": "two_surnames", "courtesy_title": "courtesy_titles",
 }
 
 
@@ -142,6 +151,10 @@ class RoleWords:
     relational_nouns: frozenset[str] = frozenset()
     #: nouns that, after "the", describe a state named before ("the country")
     country_descriptions: frozenset[str] = frozenset()
+    #: possessive pronouns before a role noun that refer back to one party ("its diplomats")
+    #: and to a party of any number ("their troops")
+    singular_owner_pronouns: frozenset[str] = frozenset()
+    plural_owner_pronouns: frozenset[str] = frozenset()
     #: compass words that, capitalised after "the", stand for a state named before whose
     #: name begins with them ("the North" after "North Korea")
     compass_short_forms: frozenset[str] = frozenset()
@@ -206,6 +219,7 @@ _ROLE_WORD_SETS = {
     "multinational_modifier": "multinational_modifiers", "patient_possessor": "patient_possessor_nouns",
     "bloc_noun": "bloc_nouns", "stance_prefix": "stance_prefixes", "relational_noun": "relational_nouns",
     "country_description": "country_descriptions", "outside_preposition": "outside_prepositions",
+    "singular_owner_pronoun": "singular_owner_pronouns", "plural_owner_pronoun": "plural_owner_pronouns",
     "thing_pronoun": "thing_pronouns", "regional_noun": "regional_nouns",
     "water_body": "water_bodies", "causative_verb": "causative_verbs",
     "person_object_pronoun": "person_object_pronouns", "facility_noun": "facility_nouns",

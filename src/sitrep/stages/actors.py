@@ -34,6 +34,8 @@ from sitrep.model import Actor, Document
 
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
+#: a middle initial between a first name and a surname ("Rex W. Tillerson")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 #: spaCy dependency labels of a word that modifies the noun after it
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
@@ -242,7 +244,8 @@ class _Extractor:
 
     def _match_kb(self) -> None:
         """Longest KB name at each token. Hyphens inside words are skipped, as the KB's
-        keys skip them ("Kim Jong-un" finds "Kim Jong Un")."""
+        keys skip them ("Kim Jong-un" finds "Kim Jong Un"); so is a middle initial the KB
+        does not list ("Rex W. Tillerson" finds "Rex Tillerson", see ``_without_initial``)."""
         names = self.kb.names
         keep = [k for k in range(self.n) if not self._inner_hyphen(k)]
         norms = [self.norms[k] for k in keep]
@@ -252,9 +255,12 @@ class _Extractor:
             if i < resume:
                 continue
             c_end, best_hits = names.match(norms, c)
+            best_end = keep[c_end - 1] + 1 if best_hits else i
+            initial = self._without_initial(keep, norms, c, best_end)
+            if initial is not None:
+                best_end, best_hits = initial
             if not best_hits:
                 continue
-            best_end = keep[c_end - 1] + 1
             best_hits = self.kb.hits(best_hits)
             hits = [h for h in best_hits if self._case_ok(h, i, best_end)]
             if not hits:
@@ -263,6 +269,25 @@ class _Extractor:
             if m is not None:
                 self._add(m)
                 resume = best_end
+
+    def _without_initial(self, keep: list[int], norms: list[str], c: int, end: int):
+        """(end, hits) of a person's full name read without its middle initial ("Rex W.
+        Tillerson", "John F. Kerry"), when the KB lists the name only without it and the
+        match with the initial reaches no further than the first name; else None. News
+        writes the initial, the KB's sources often do not; without this the name fell to
+        the tagger, and its surname's later mentions with it."""
+        i = keep[c]
+        if c + 2 >= len(keep) or keep[c + 1] != i + 1 or end > i + 1 or not self.cap[i] \
+                or not _MIDDLE_INITIAL.fullmatch(self.texts[i + 1]) or not self.cap[i + 2]:
+            return None
+        c_end, hits = self.kb.names.match(norms[:c + 1] + norms[c + 2:], c)
+        if not hits or c_end < c + 2:
+            return None  # the first name alone, or nothing
+        found = [h for h in self.kb.hits(hits) if not h.weak and h.entry_id in self.kb.entries
+                 and self.kb.entries[h.entry_id].kind == "person"]
+        if not found:
+            return None
+        return keep[c_end] + 1, [tuple(h) for h in found]
 
     def _inner_hyphen(self, k: int) -> bool:
         """A "-" token joining two words with no space ("Jong-un", "al-Assad")."""
@@ -449,7 +474,38 @@ class _Extractor:
             m.kind = "group"
             if self.norms[end - 1].endswith("s"):  # "Kurds", "Shiites": people
                 m.sector = "CIV"
+            if label == "NORP" and m.country is None:
+                self._party_word(m)
         return self._add(m)
+
+    def _party_word(self, m: _Mention) -> None:
+        """"Republican senators", "Democratic presidential candidates", "the top Democrat":
+        the tagger's NORP is a party word, and the party's officials are of its country
+        (party_members.tsv, the lists that already place "Democratic Sen. X" and "X, an
+        Illinois Republican"): a ``member_word`` before an ``office_title``, or a
+        ``member_noun`` standing alone. A party word before another noun ("a Republican
+        activist") says no membership of that country's parties, nor one after a
+        capitalised modifier ("a Christian Democrat") or a country word of another state
+        ("Turkish Republican lawmakers")."""
+        if m.end - m.start != 1:
+            return
+        parties = load_party_members()
+        tok = self.sdoc[m.start]
+        before = self.covered[m.start - 1] if m.start > 0 else None
+        if before is not None and before.entry is not None and before.entry.kind == "state":
+            return
+        if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+            # the office title right after it, not after another name word ("Democratic
+            # Unionist lawmakers", "Democratic Forces": another party's or body's name)
+            nxt = self.sdoc[tok.i + 1]
+            titled = nxt.lemma_.lower() in parties.office_titles or nxt.lower_ in parties.office_titles
+            country = parties.member_words.get(self.norms[m.start]) if titled else None
+        elif m.start > 0 and self.cap[m.start - 1] and self.sdoc[m.start - 1].dep_ in ("amod", "compound"):
+            country = None  # "a Christian Democrat", "Social Democrats": another party's name
+        else:
+            country = parties.member_nouns.get(self.norms[m.start])
+        if country is not None:
+            m.country, m.sector = country, "PTY"
 
     # -- consistency: a name resolved once is resolved everywhere ---------------------
 

@@ -26,6 +26,7 @@ import functools
 from typing import Iterable, Optional
 
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
+from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
                                         clause_verb, furniture_paragraphs, in_spans)
 from sitrep.stages.event_merge import Draft, content_words, group, object_words, reaction_targets, to_events
@@ -139,6 +140,13 @@ def _furniture(doc: Document, lex) -> list[tuple[int, int]]:
             counts[kind] = counts.get(kind, 0) + 1
         doc.article.meta["furniture"] = counts
     return [(start, end) for start, end, _ in found]
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_lexicon():
+    """The actor KB's lexicon (titles before names), read once."""
+    from sitrep.knowledge.actors import load_lexicon
+    return load_lexicon()
 
 
 def _motion_verbs(kb) -> frozenset[str]:
@@ -346,6 +354,8 @@ class DraftBuilder:
         if etype in self.lex.types_of("own-forces") and source is not None and target is not None \
                 and source.country and source.country == target.country:
             target = None  # "pulled US troops out": the forces moved are the source's own
+        # "its diplomats", "their troops": the pronoun's antecedent says whose they are
+        source, target = owned_phrase(source, self.doc), owned_phrase(target, self.doc)
         trigger = self._trigger_span(c)
         sentence = self._sentence_span(sent)
         own, period, date = self._when(c, sent)
@@ -355,10 +365,20 @@ class DraftBuilder:
                             landing)
         if place is not None:
             # a group named by its role acts for the country it operates in
-            # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest)
-            seated = self.words.seated_sectors if self.home is not None and reporting_place(
-                self.doc.nlp, place.span, c.head, self.words.saying_verbs) else frozenset()
-            source, target = _located(source, place, seated), _located(target, place, seated)
+            # (docs/annotation.md 5: "Syrian rebels" SYR, protesters where they protest);
+            # a state's seated body ("lawmakers", "the administration") does not by an
+            # addressed act (a demand, a charge, a pledge, support): what it says is said
+            # from its seat, whatever place the sentence names ("senators backed arms sales
+            # to Iraq"), unless the place is the body's own ("the government in Kiev",
+            # "leaders in South Korea", "In Washington, lawmakers ..."); a meeting or a
+            # physical act puts it where it happens ("officials met in Oslo")
+            reported = self.home is not None and reporting_place(
+                self.doc.nlp, place.span, c.head, self.words.saying_verbs)
+            spoken = self.home is not None and etype in self.lex.types_of("addressed")
+            seated = self.words.seated_sectors if reported else frozenset()
+            seated_doer = self.words.seated_sectors if reported or (
+                spoken and not _placed_by_own_phrase(source, place, self.doc.nlp)) else frozenset()
+            source, target = _located(source, place, seated_doer), _located(target, place, seated)
             if not _named_as_party(place, self.doc.actors):
                 source, target = _placed_group(source, place), _placed_group(target, place)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
@@ -528,14 +548,36 @@ class DraftBuilder:
         return bool(sources) and (sources[0].sector or "").lower() in self.words.private_sectors
 
     def _kin_doer(self, c: Candidate) -> bool:
-        """The doer is named only by kinship ("the hostage's family", "the widow of the
-        pilot"): a private person's thanks or lament, no political act -- unless a name or
-        an office stands beside the kin noun ("his son, the defence minister, thanked ...")."""
+        """The doer is a private person described by kinship ("the hostage's family", "the
+        widow of the pilot", "the widow of the pilot, Ana Ruiz", "Ana Ruiz, the pilot's
+        widow"): a private person's thanks or lament, no political act (docs/annotation.md 2:
+        political actors only). A name beside the kin noun does not make its bearer a
+        political actor; an office does ("his son, the defence minister, thanked ...",
+        "her brother, Defence Minister X"): the person the KB knows or a title gives a sector."""
         subj = verb_subject(c.head) if c.is_verb else None
-        if subj is None or subj.lemma_.lower() not in self.words.kin_nouns:
+        if subj is None:
             return False
-        return not any(ch.dep_ in ("appos", "compound") and (ch.pos_ == "PROPN" or ch.ent_type_ == "PERSON")
-                       for ch in subj.children)
+        beside = [ch for ch in subj.children if ch.dep_ in ("appos", "compound")]
+        if subj.lemma_.lower() in self.words.kin_nouns:
+            names = [ch for ch in beside if ch.pos_ == "PROPN" or ch.ent_type_ == "PERSON"]
+            offices = [ch for ch in beside if ch.pos_ == "NOUN"]
+            return not offices and all(self._private_person(ch) for ch in names)
+        # a name whose apposition is a kin noun ("Ana Ruiz, the pilot's widow")
+        return (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON") and self._private_person(subj) \
+            and any(ch.dep_ == "appos" and ch.lemma_.lower() in self.words.kin_nouns for ch in subj.children)
+
+    def _private_person(self, tok) -> bool:
+        """The name at ``tok`` is a person the actor KB does not know and no title gave an
+        office (no sector, no rank or monarch's title before the name: "Prince Faisal",
+        "Sheikh X" hold one, "Mrs X" does not): nothing makes them a political actor."""
+        actor = self.roles.index[tok.i] if tok.i < len(self.roles.index) else None
+        if actor is None or actor.kind != "person" or actor.actor_id is not None or actor.sector:
+            return False
+        first = actor.text.split()[0] if actor.text.split() else ""
+        before = self.doc.nlp.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        before = before.doc[before.start - 1].text if before is not None and before.start > 0 else ""
+        titles = _actor_lexicon()
+        return not (titles.office_title(first) or titles.office_title(before))
 
     def _is_weapon(self, tok) -> bool:
         return any(tok.lower_ in words for _, words in self.lex.assault_modes)
@@ -719,6 +761,27 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
+
+
+def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
+    """The place says where the actor is: it hangs on the actor's own noun ("the
+    government in Kiev", "leaders in South Korea", "residents of Aleppo": a group defined
+    by a place belongs there), or it is fronted before the actor on their clause's verb
+    ("In Washington, lawmakers demanded ...": where the speakers sit)."""
+    if actor is None or sdoc is None:
+        return False
+    piece = sdoc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if piece is None:
+        return False
+    head = piece.root
+
+    def holds_place(prep) -> bool:
+        return any(t.idx <= place.span[0] < t.idx + len(t) + 1 for t in prep.subtree)
+
+    if any(prep.dep_ == "prep" and holds_place(prep) for prep in head.children):
+        return True
+    return head.dep_ in ("nsubj", "nsubjpass") and any(
+        prep.dep_ == "prep" and prep.i < piece.start and holds_place(prep) for prep in head.head.children)
 
 
 def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
