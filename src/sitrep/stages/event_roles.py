@@ -618,6 +618,14 @@ def provoked_reactors(happenings, reactions, sdoc) -> dict[int, list[Actor]]:
     return out
 
 
+def _for_to_clause(clause) -> bool:
+    """A for-to infinitive ("for Kyiv to withdraw"): a clause marked by "for", with its
+    own subject and the infinitive "to" (the parser hangs it as advcl or ccomp)."""
+    return clause.dep_ in ("advcl", "ccomp") and clause.pos_ in VERB_POS \
+        and any(ch.dep_ == "mark" and ch.lower_ == "for" and ch.i < clause.i for ch in clause.children) \
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in clause.children)
+
+
 def _parenthesised(tok) -> bool:
     """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
     doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
@@ -1082,13 +1090,14 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
-        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
+        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent) \
+                and not self._judged_patient(c, c.preset_target):
             targets = [c.preset_target]
         if not targets:
             targets = self._purpose_targets(c)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags) \
                 and not self._addressed_unnamed(c):
-            targets = self._content_target(c.content)
+            targets = self._content_target(c.content, c)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or (
                 self._complement_object(c.head) if not self._addressed_unnamed(c) else [])
@@ -1106,7 +1115,8 @@ class RoleFinder:
             # Macedonia", "set up a centre in Tokyo"
             obj = child(c.light if c.light is not None else c.head, "dobj")
             if obj is not None and obj.i not in {t.i for t in c.tokens} \
-                    and self._patient_modifier(obj) is None:  # (who underwent an act is not its doer)
+                    and self._patient_modifier(obj) is None and not self._reaction_to_harm(c, obj):
+                # (who underwent an act is not its doer, nor the target of a reaction to it)
                 targets = self._prep_targets(obj, preps, c.tokens)
                 if not targets and self.locatives and c.type not in self.lex.types_of("reaction"):
                     # (where a thing reacted to lies is no party: "blamed the unrest in
@@ -1125,6 +1135,16 @@ class RoleFinder:
             if self.index[tok.i] is actor and tok.dep_ in ("poss", "compound"):
                 patient = self._patient_modifier(tok.head)
                 return patient is not None and patient.i == tok.i
+        return False
+
+    def _judged_patient(self, c, actor: Actor) -> bool:
+        """The actor is who underwent an act of force or pressure that a judgement is
+        about ("called the beheading of the journalist an act of evil"): the judgement
+        targets the act's doer (:meth:`_reaction_to_harm`), not the victim."""
+        for tok in c.head.sent:
+            if self.index[tok.i] is actor and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                    and tok.head.head.pos_ == "NOUN":
+                return self._reaction_to_harm(c, tok.head.head)
         return False
 
     def _object_counterparts(self, c) -> list[Actor]:
@@ -1157,14 +1177,31 @@ class RoleFinder:
                         return found
         return []
 
-    def _content_target(self, content) -> list[Actor]:
+    def _content_target(self, content, c=None) -> list[Actor]:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
         negotiate with Washington", "threatened to cut off power to X"; for an event noun,
-        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
+        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels";
+        for an act of force or pressure judged, its doer, else the subject of the clause
+        that tells it ("accusations that the regime was behind an attack on civilians"),
+        else nobody ("condemned the killing of three civilians": the victims are not
+        addressed)."""
         sources, targets = self._roles(content, self._all_preps)
+        if not content.is_verb and c is not None and self._reaction_to_harm(c, content.head):
+            return sources or self._teller_subject(c, content.head)
         if not content.is_verb and (sources or self._patient_modifier(content.head) is not None):
             return sources  # "condemned Macaire's arrest": the arrester, never the arrested
         return targets
+
+    def _teller_subject(self, c, noun) -> list[Actor]:
+        """The subject of the clause an act noun is told in, when that clause is the
+        judgement's content ("accusations that the regime was behind the attack": the
+        regime), not the judging verb's own clause or one the judgement sits in."""
+        verb = _own_clause(noun)
+        if verb.i == noun.i or verb.i == c.head.i or (c.light is not None and verb.i == c.light.i) \
+                or not c.head.left_edge.i <= verb.i <= c.head.right_edge.i:
+            return []
+        subj = child(verb, "nsubj", "nsubjpass")
+        return self.phrase_actors(subj) if subj is not None and subj.pos_ != "PRON" else []
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_roles(self, c, preps):
@@ -1178,6 +1215,10 @@ class RoleFinder:
             subj = child(head, "nsubjpass")
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
+            if subj is None and head.dep_ == "conj" and head.head.pos_ in VERB_POS:
+                # "Kassig, who worked in Lebanon and was captured in Syria": a coordinated
+                # passive shares the subject of the verb before it (not the place after it)
+                subj = child(head.head, "nsubj", "nsubjpass")
             if subj is not None:
                 found = self.phrase_actors(relative_antecedent(subj))
                 if c.type in self.lex.types_of("own-forces") and not sources:
@@ -1191,8 +1232,10 @@ class RoleFinder:
         obj = child(head, "dobj", "dative")
         trigger_tokens = {t.i for t in c.tokens}
         if not is_passive(head):
-            if obj is not None and obj.i not in trigger_tokens and self._patient_modifier(obj) is not None:
-                # "condemned Macaire's arrest": a reaction targets the arrester, not the arrested
+            if obj is not None and obj.i not in trigger_tokens and (
+                    self._patient_modifier(obj) is not None or self._reaction_to_harm(c, obj)):
+                # "condemned Macaire's arrest", "condemned the seizure of the tanker by
+                # Iran": a reaction targets the doer of the act, never who underwent it
                 targets = self._noun_modifier_source(obj)
             elif obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
@@ -1231,6 +1274,19 @@ class RoleFinder:
                 # Tokyo": whoever the answered or wanted thing comes from
                 targets = self._from_phrase(obj)
         return sources, targets
+
+    def _reaction_to_harm(self, c, obj) -> bool:
+        """A judgement of an act of force or of pressure ("condemned the shelling of
+        Aleppo", "rejected the annexation of Crimea", "praised the arrest of the
+        smugglers"): the act's of-phrase names who underwent it, so the judgement's target
+        is the act's doer (docs/annotation.md 5), not that phrase. The acts are the event
+        nouns of the conflict types whose of-phrase is no doer (not self-moving: "the
+        deployment of US troops" names the mover); the judgements are the types of class
+        ``judging`` (types.tsv: a threat or a demand shares its act's own target)."""
+        if c.type not in self.lex.types_of("judging") or obj.pos_ != "NOUN":
+            return False
+        harms = self.lex.types_of("conflict") - self.lex.types_of("self-moving")
+        return any(t.type in harms for t in self.lex.lookup(lemma(obj), False))
 
     def _person_named_before(self, pronoun, sources) -> list[Actor]:
         """The person an object pronoun ("him", "her") stands for: the nearest person
@@ -1796,11 +1852,13 @@ class RoleFinder:
         return []
 
     def _clause_target(self, tok) -> list[Actor]:
-        """"demanded that the US cancel ...": the subject of the demanded clause."""
+        """"demanded that the US cancel ...", "appealed for both sides to hold their
+        fire": the subject of the demanded clause, a that-clause or a for-to infinitive
+        (whose "for" marks the clause: its subject is whom the demand addresses)."""
         for c in tok.children:
             # a clause before the verb is no content of it ("X was not happy -- Y even
             # threatened ...": a parse that hangs the first clause on the second)
-            if c.dep_ == "ccomp" and c.i > tok.i:
+            if c.i > tok.i and (c.dep_ == "ccomp" or _for_to_clause(c)):
                 subj = child(c, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":
                     found = actors_of_phrase(subj, self.index)
