@@ -1090,8 +1090,7 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
-        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent) \
-                and not self._judged_patient(c, c.preset_target):
+        if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
             targets = [c.preset_target]
         if not targets:
             targets = self._purpose_targets(c)
@@ -1122,6 +1121,8 @@ class RoleFinder:
                     # (where a thing reacted to lies is no party: "blamed the unrest in
                     # Georgia on ...", "criticised the vote in X" names its own target)
                     targets = self._locative_targets(obj)
+        if targets and c.type in self.lex.types_of("reaction"):
+            targets = self._answered_doers(c, targets)
         # an actor does not act on itself: "Pyongyang ... North Korea", "the UN
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
@@ -1135,16 +1136,6 @@ class RoleFinder:
             if self.index[tok.i] is actor and tok.dep_ in ("poss", "compound"):
                 patient = self._patient_modifier(tok.head)
                 return patient is not None and patient.i == tok.i
-        return False
-
-    def _judged_patient(self, c, actor: Actor) -> bool:
-        """The actor is who underwent an act of force or pressure that a judgement is
-        about ("called the beheading of the journalist an act of evil"): the judgement
-        targets the act's doer (:meth:`_reaction_to_harm`), not the victim."""
-        for tok in c.head.sent:
-            if self.index[tok.i] is actor and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-                    and tok.head.head.pos_ == "NOUN":
-                return self._reaction_to_harm(c, tok.head.head)
         return False
 
     def _object_counterparts(self, c) -> list[Actor]:
@@ -1216,8 +1207,8 @@ class RoleFinder:
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
             if subj is None and head.dep_ == "conj" and head.head.pos_ in VERB_POS:
-                # "Kassig, who worked in Lebanon and was captured in Syria": a coordinated
-                # passive shares the subject of the verb before it (not the place after it)
+                # "the engineer, who had lived in Accra and was later kidnapped in Mali": a
+                # coordinated passive shares the subject of the verb before it (not a place)
                 subj = child(head.head, "nsubj", "nsubjpass")
             if subj is not None:
                 found = self.phrase_actors(relative_antecedent(subj))
@@ -1283,10 +1274,48 @@ class RoleFinder:
         nouns of the conflict types whose of-phrase is no doer (not self-moving: "the
         deployment of US troops" names the mover); the judgements are the types of class
         ``judging`` (types.tsv: a threat or a demand shares its act's own target)."""
-        if c.type not in self.lex.types_of("judging") or obj.pos_ != "NOUN":
+        return c.type in self.lex.types_of("judging") and self._harm_noun(obj)
+
+    def _harm_noun(self, noun) -> bool:
+        """An event noun of force or pressure done to someone: a conflict type that is not
+        self-moving (ASSAULT, COERCE, SANCTION: "the shelling", "the expulsion"), or a noun
+        of harm a person undergoes (role_words.tsv patient_possessor: "the jailing")."""
+        if noun.pos_ != "NOUN":
             return False
+        if lemma(noun) in self.role_words.patient_possessor_nouns:
+            return True
         harms = self.lex.types_of("conflict") - self.lex.types_of("self-moving")
-        return any(t.type in harms for t in self.lex.lookup(lemma(obj), False))
+        return any(t.type in harms for t in self.lex.lookup(lemma(noun), False))
+
+    def _answered_doers(self, c, targets: list[Actor]) -> list[Actor]:
+        """A reaction's targets, where one is who underwent the done act the reaction
+        answers ("threatened to retaliate for the expulsion of its diplomats", "vowed
+        revenge for Lopez's arrest"; role_words.tsv reason_preposition): that act's doer
+        instead (nobody when the sentence names none)."""
+        out: list[Actor] = []
+        for target in targets:
+            act = self._answered_act(c, target)
+            if act is None:
+                out.append(target)
+            else:
+                out.extend(a for a in self._noun_modifier_source(act) if a not in out)
+        return out
+
+    def _answered_act(self, c, actor: Actor):
+        """The harm noun after a reason preposition whose patient ``actor`` is, or None."""
+        tok = _phrase_head(c.head.doc, actor.span)
+        if tok is None:
+            return None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            act = tok.head.head
+        elif tok.dep_ == "poss" and self._patient_modifier(tok.head) is not None:
+            act = tok.head
+        else:
+            return None
+        if act.dep_ == "pobj" and act.head.lower_ in self.role_words.reason_prepositions \
+                and self._harm_noun(act):
+            return act
+        return None
 
     def _person_named_before(self, pronoun, sources) -> list[Actor]:
         """The person an object pronoun ("him", "her") stands for: the nearest person
@@ -1852,8 +1881,8 @@ class RoleFinder:
         return []
 
     def _clause_target(self, tok) -> list[Actor]:
-        """"demanded that the US cancel ...", "appealed for both sides to hold their
-        fire": the subject of the demanded clause, a that-clause or a for-to infinitive
+        """"demanded that the US cancel ...", "pressed for Kyiv to pull back its
+        tanks": the subject of the demanded clause, a that-clause or a for-to infinitive
         (whose "for" marks the clause: its subject is whom the demand addresses)."""
         for c in tok.children:
             # a clause before the verb is no content of it ("X was not happy -- Y even
@@ -1861,7 +1890,9 @@ class RoleFinder:
             if c.i > tok.i and (c.dep_ == "ccomp" or _for_to_clause(c)):
                 subj = child(c, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":
-                    found = actors_of_phrase(subj, self.index)
+                    # (a for-to subject is an addressee like an object: a group named by
+                    # its role counts too, "called for the army to return to barracks")
+                    found = self.phrase_actors(subj) if _for_to_clause(c) else actors_of_phrase(subj, self.index)
                     if found:
                         return found
         return []
