@@ -205,6 +205,9 @@ class RoleWords:
     #: nouns of a state's mission abroad ("embassy", "consulate"): "staff at the British
     #: embassy" are the mission's state's people
     mission_nouns: frozenset[str] = frozenset()
+    #: prepositions that name the done act a reaction answers ("retaliate for the
+    #: expulsion", "sanctions over the annexation"): its doer is the reaction's target
+    reason_prepositions: frozenset[str] = frozenset()
 
     def unnamed_doer_name(self, plover_type: str) -> str:
         """The generic group name of the unnamed doer of an act of ``plover_type``: the
@@ -230,6 +233,7 @@ _ROLE_WORD_SETS = {
     "receiving_verb": "receiving_verbs", "display_act": "display_acts",
     "aiming_preposition": "aiming_prepositions",
     "affiliation_verb": "affiliation_verbs", "mission_noun": "mission_nouns",
+    "reason_preposition": "reason_prepositions",
 }
 
 

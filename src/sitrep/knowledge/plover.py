@@ -368,7 +368,7 @@ class TypeRules:
 
 
 TYPE_CLASSES = frozenset({"cooperative", "conflict", "symmetric", "physical", "reaction", "addressed", "local",
-                          "self-moving", "own-forces", "standing", "positioned", "deterrent"})
+                          "self-moving", "own-forces", "standing", "positioned", "deterrent", "judging"})
 
 
 def load_type_rules(path: Path = PLOVER_DIR / "types.tsv") -> dict[str, TypeRules]:

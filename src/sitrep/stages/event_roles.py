@@ -618,6 +618,14 @@ def provoked_reactors(happenings, reactions, sdoc) -> dict[int, list[Actor]]:
     return out
 
 
+def _for_to_clause(clause) -> bool:
+    """A for-to infinitive ("for Kyiv to withdraw"): a clause marked by "for", with its
+    own subject and the infinitive "to" (the parser hangs it as advcl or ccomp)."""
+    return clause.dep_ in ("advcl", "ccomp") and clause.pos_ in VERB_POS \
+        and any(ch.dep_ == "mark" and ch.lower_ == "for" and ch.i < clause.i for ch in clause.children) \
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in clause.children)
+
+
 def _parenthesised(tok) -> bool:
     """The phrase of ``tok`` stands between brackets: "(Reuters)"."""
     doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
@@ -1088,7 +1096,7 @@ class RoleFinder:
             targets = self._purpose_targets(c)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags) \
                 and not self._addressed_unnamed(c):
-            targets = self._content_target(c.content)
+            targets = self._content_target(c.content, c)
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or (
                 self._complement_object(c.head) if not self._addressed_unnamed(c) else [])
@@ -1106,12 +1114,15 @@ class RoleFinder:
             # Macedonia", "set up a centre in Tokyo"
             obj = child(c.light if c.light is not None else c.head, "dobj")
             if obj is not None and obj.i not in {t.i for t in c.tokens} \
-                    and self._patient_modifier(obj) is None:  # (who underwent an act is not its doer)
+                    and self._patient_modifier(obj) is None and not self._reaction_to_harm(c, obj):
+                # (who underwent an act is not its doer, nor the target of a reaction to it)
                 targets = self._prep_targets(obj, preps, c.tokens)
                 if not targets and self.locatives and c.type not in self.lex.types_of("reaction"):
                     # (where a thing reacted to lies is no party: "blamed the unrest in
                     # Georgia on ...", "criticised the vote in X" names its own target)
                     targets = self._locative_targets(obj)
+        if targets and c.type in self.lex.types_of("reaction"):
+            targets = self._answered_doers(c, targets)
         # an actor does not act on itself: "Pyongyang ... North Korea", "the UN
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
@@ -1157,14 +1168,31 @@ class RoleFinder:
                         return found
         return []
 
-    def _content_target(self, content) -> list[Actor]:
+    def _content_target(self, content, c=None) -> list[Actor]:
         """The recipient of the act a proposal, threat or rejection is about: "offered to
         negotiate with Washington", "threatened to cut off power to X"; for an event noun,
-        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels"."""
+        its doer: "rejected an offer from Kabul", "conceded to demands from the rebels";
+        for an act of force or pressure judged, its doer, else the subject of the clause
+        that tells it ("accusations that the regime was behind an attack on civilians"),
+        else nobody ("condemned the killing of three civilians": the victims are not
+        addressed)."""
         sources, targets = self._roles(content, self._all_preps)
+        if not content.is_verb and c is not None and self._reaction_to_harm(c, content.head):
+            return sources or self._teller_subject(c, content.head)
         if not content.is_verb and (sources or self._patient_modifier(content.head) is not None):
             return sources  # "condemned Macaire's arrest": the arrester, never the arrested
         return targets
+
+    def _teller_subject(self, c, noun) -> list[Actor]:
+        """The subject of the clause an act noun is told in, when that clause is the
+        judgement's content ("accusations that the regime was behind the attack": the
+        regime), not the judging verb's own clause or one the judgement sits in."""
+        verb = _own_clause(noun)
+        if verb.i == noun.i or verb.i == c.head.i or (c.light is not None and verb.i == c.light.i) \
+                or not c.head.left_edge.i <= verb.i <= c.head.right_edge.i:
+            return []
+        subj = child(verb, "nsubj", "nsubjpass")
+        return self.phrase_actors(subj) if subj is not None and subj.pos_ != "PRON" else []
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_roles(self, c, preps):
@@ -1178,6 +1206,10 @@ class RoleFinder:
             subj = child(head, "nsubjpass")
             if subj is None and head.dep_ == "acl":
                 subj = head.head  # "boats struck by US forces"
+            if subj is None and head.dep_ == "conj" and head.head.pos_ in VERB_POS:
+                # "the engineer, who had lived in Accra and was later kidnapped in Mali": a
+                # coordinated passive shares the subject of the verb before it (not a place)
+                subj = child(head.head, "nsubj", "nsubjpass")
             if subj is not None:
                 found = self.phrase_actors(relative_antecedent(subj))
                 if c.type in self.lex.types_of("own-forces") and not sources:
@@ -1191,8 +1223,10 @@ class RoleFinder:
         obj = child(head, "dobj", "dative")
         trigger_tokens = {t.i for t in c.tokens}
         if not is_passive(head):
-            if obj is not None and obj.i not in trigger_tokens and self._patient_modifier(obj) is not None:
-                # "condemned Macaire's arrest": a reaction targets the arrester, not the arrested
+            if obj is not None and obj.i not in trigger_tokens and (
+                    self._patient_modifier(obj) is not None or self._reaction_to_harm(c, obj)):
+                # "condemned Macaire's arrest", "condemned the seizure of the tanker by
+                # Iran": a reaction targets the doer of the act, never who underwent it
                 targets = self._noun_modifier_source(obj)
             elif obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
@@ -1231,6 +1265,57 @@ class RoleFinder:
                 # Tokyo": whoever the answered or wanted thing comes from
                 targets = self._from_phrase(obj)
         return sources, targets
+
+    def _reaction_to_harm(self, c, obj) -> bool:
+        """A judgement of an act of force or of pressure ("condemned the shelling of
+        Aleppo", "rejected the annexation of Crimea", "praised the arrest of the
+        smugglers"): the act's of-phrase names who underwent it, so the judgement's target
+        is the act's doer (docs/annotation.md 5), not that phrase. The acts are the event
+        nouns of the conflict types whose of-phrase is no doer (not self-moving: "the
+        deployment of US troops" names the mover); the judgements are the types of class
+        ``judging`` (types.tsv: a threat or a demand shares its act's own target)."""
+        return c.type in self.lex.types_of("judging") and self._harm_noun(obj)
+
+    def _harm_noun(self, noun) -> bool:
+        """An event noun of force or pressure done to someone: a conflict type that is not
+        self-moving (ASSAULT, COERCE, SANCTION: "the shelling", "the expulsion"), or a noun
+        of harm a person undergoes (role_words.tsv patient_possessor: "the jailing")."""
+        if noun.pos_ != "NOUN":
+            return False
+        if lemma(noun) in self.role_words.patient_possessor_nouns:
+            return True
+        harms = self.lex.types_of("conflict") - self.lex.types_of("self-moving")
+        return any(t.type in harms for t in self.lex.lookup(lemma(noun), False))
+
+    def _answered_doers(self, c, targets: list[Actor]) -> list[Actor]:
+        """A reaction's targets, where one is who underwent the done act the reaction
+        answers ("threatened to retaliate for the expulsion of its diplomats", "vowed
+        revenge for Lopez's arrest"; role_words.tsv reason_preposition): that act's doer
+        instead (nobody when the sentence names none)."""
+        out: list[Actor] = []
+        for target in targets:
+            act = self._answered_act(c, target)
+            if act is None:
+                out.append(target)
+            else:
+                out.extend(a for a in self._noun_modifier_source(act) if a not in out)
+        return out
+
+    def _answered_act(self, c, actor: Actor):
+        """The harm noun after a reason preposition whose patient ``actor`` is, or None."""
+        tok = _phrase_head(c.head.doc, actor.span)
+        if tok is None:
+            return None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            act = tok.head.head
+        elif tok.dep_ == "poss" and self._patient_modifier(tok.head) is not None:
+            act = tok.head
+        else:
+            return None
+        if act.dep_ == "pobj" and act.head.lower_ in self.role_words.reason_prepositions \
+                and self._harm_noun(act):
+            return act
+        return None
 
     def _person_named_before(self, pronoun, sources) -> list[Actor]:
         """The person an object pronoun ("him", "her") stands for: the nearest person
@@ -1796,14 +1881,18 @@ class RoleFinder:
         return []
 
     def _clause_target(self, tok) -> list[Actor]:
-        """"demanded that the US cancel ...": the subject of the demanded clause."""
+        """"demanded that the US cancel ...", "pressed for Kyiv to pull back its
+        tanks": the subject of the demanded clause, a that-clause or a for-to infinitive
+        (whose "for" marks the clause: its subject is whom the demand addresses)."""
         for c in tok.children:
             # a clause before the verb is no content of it ("X was not happy -- Y even
             # threatened ...": a parse that hangs the first clause on the second)
-            if c.dep_ == "ccomp" and c.i > tok.i:
+            if c.i > tok.i and (c.dep_ == "ccomp" or _for_to_clause(c)):
                 subj = child(c, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":
-                    found = actors_of_phrase(subj, self.index)
+                    # (a for-to subject is an addressee like an object: a group named by
+                    # its role counts too, "called for the army to return to barracks")
+                    found = self.phrase_actors(subj) if _for_to_clause(c) else actors_of_phrase(subj, self.index)
                     if found:
                         return found
         return []

@@ -75,7 +75,8 @@ def run(doc: Document, kb) -> Document:
     reaction_targets(happenings, lex)
     antecedent_targets(happenings, sdoc, lex)
     fill_from_sentence(happenings, builder.roles.fill_candidates(doc.actors, doc.article.text), sdoc,
-                       lex.types_of("reaction"))
+                       lex.types_of("reaction"), lex.types_of("judging"),
+                       lex.types_of("conflict") - lex.types_of("self-moving"))
     continued_targets(happenings, sdoc, lex)
     fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
@@ -166,7 +167,8 @@ def _role_nouns(kb) -> dict[str, str]:
     return {k: v for k, v in nouns.items() if v not in ("NONE", "PLACE") and k not in lex.nouns}
 
 
-def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=frozenset()) -> None:
+def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=frozenset(),
+                       judging=frozenset(), harms=frozenset()) -> None:
     """A happening with one party and not the other takes, as the other, the nearest
     actor of another country named in one of its mention sentences ("Kerry focused on
     praise for Iran's ..."): syntax missed the link, the sentence still names the
@@ -188,6 +190,7 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
     # "the attack drew condemnation from X" (event_roles.provoked_reactors)
     for i, parties in provoked_reactors(happenings, reactions, sdoc).items():
         reacting.setdefault(i, []).extend(parties)
+    undergone = undergone_acts(happenings, judging, harms)
     for h in happenings:
         if (h.source is not None and h.target is not None) or h.roleless_topic(objects):
             continue  # a topic ("while sanctions appear ...") is no happening to complete
@@ -195,6 +198,8 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
             known = h.source or h.target
             before_only = known is None
             excluded = [a.span for e in h.drafts for a in reacting.get(e.head, [])]
+            if h.source is not None:  # (who underwent the act may still be the reacting side)
+                excluded += undergone.get(id(h), [])
             if known is not None and sdoc is not None:
                 # a party the sentence gives another part (event_roles.busy_elsewhere):
                 # "though X was condemned, Y praised it" -- Y is no condemner either
@@ -215,6 +220,30 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
             else:
                 h.target = found
             break
+
+
+def undergone_acts(happenings, judging, harms) -> dict[int, list[tuple[int, int]]]:
+    """id(judgement) -> the spans of whoever underwent the acts of force or pressure
+    (``harms``: event_roles.RoleFinder._reaction_to_harm) it judges: "Turkey
+    condemned the killing of three Kurdish civilians" -- the victims are not whom the
+    condemnation addresses (docs/annotation.md 5: a reaction targets the act's doer, and
+    stays empty when the article never names one); only as its target (the side that
+    underwent an act may be the one that protests it)."""
+    by_head = {}
+    for h in happenings:
+        for d in h.drafts:
+            by_head.setdefault(d.head, h)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for h in happenings:
+        if h.type not in judging:
+            continue
+        for d in h.drafts:
+            for i in d.objects:
+                act = by_head.get(i)
+                if act is not None and act is not h and act.type in harms:
+                    out.setdefault(id(h), []).extend(
+                        a.span for a in [act.target] + [e.event.target for e in act.drafts] if a is not None)
+    return out
 
 
 def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types) -> None:

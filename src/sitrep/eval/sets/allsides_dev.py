@@ -119,7 +119,8 @@ def article_parts(gold_dir: Path = GOLD_DIR, pattern: str = "part-*.jsonl") -> d
 
 #: the figures repeated for each gold part when a set reports them per part
 PART_METRICS = ("event_f1", "type", "detection", "background", "certainty_acc",
-                "source_key_acc", "target_key_acc", "events_per_article_ratio",
+                "source_filled", "target_filled", "source_key_acc", "target_key_acc",
+                "events_per_article_ratio",
                 "gold_events", "predicted_events", "date_acc", "date_acc_with_inferred")
 
 
