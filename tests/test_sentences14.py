@@ -1,0 +1,83 @@
+"""Single coded sentences (session 13, sentences14): the converse readings of the CAMEO verb
+dictionary. A pattern the dictionary writes ``[:code]`` ("RECEIVE &CURRENCY [:071]") codes
+the act toward the verb's subject, by the party of the from-phrase; the verbs of receiving
+(synset OBTAIN) read every material code that way. Every sentence is written for these
+tests."""
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep import pipeline
+from sitrep.knowledge.cameo_verbs import load_cameo_verbs
+from sitrep.model import Article
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def run(kb, text, published="2024-03-15"):
+    return pipeline.process(Article(id="t", text=text, published=published), kb)
+
+
+def roles(doc, etype):
+    return [(e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in doc.events if e.type == etype]
+
+
+@pytest.fixture(scope="module")
+def importer():
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import import_cameo_verbs
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    return import_cameo_verbs
+
+
+# -- the importer and the table -----------------------------------------------------------
+
+def test_the_importer_marks_a_code_written_only_back_toward_the_subject(importer):
+    assert importer.is_converse(":071")
+    assert not importer.is_converse("043:042")  # a forward code first: forward
+    assert not importer.is_converse("072")
+    assert not importer.is_converse("---")
+    pattern = importer.parse_pattern_line("- * LOAN  [:071]  # RECEIVE", "obtain", "")
+    assert (pattern.obj, pattern.code, pattern.direction) == ("loan", "071", "converse")
+    forward = importer.parse_pattern_line("- * &WEAPON  [072]  # RECEIVE", "obtain", "")
+    assert forward.direction == "-"
+
+
+def test_the_receiving_synset_reads_its_material_codes_as_converse():
+    table = load_cameo_verbs()
+    weapon = [p for p in table.patterns["obtain"] if p.obj == "&WEAPON" and p.code == "072"]
+    assert weapon and all(p.converse for p in weapon)  # written forward, read converse
+    assert table.policy.converse_synsets == frozenset({"obtain"})
+
+
+# -- the stage: the giver is the source, the receiver the target --------------------------
+
+def test_received_weapons_are_aid_from_the_giver(kb):
+    doc = run(kb, "Armenia received two hundred missiles from India in March.")
+    assert roles(doc, "AID") == [("India", "Armenia")]
+
+
+def test_obtained_aircraft_are_aid_to_the_subject(kb):
+    doc = run(kb, "The Sudanese army obtained six helicopters from Russia last week.")
+    assert roles(doc, "AID") == [("Russia", "Sudanese army")]
+
+
+def test_a_received_sentence_is_coercion_by_the_court(kb):
+    doc = run(kb, "The journalist received a prison sentence from a state security court.")
+    assert [src for src, _ in roles(doc, "COERCE")] == ["state security court"]
+
+
+def test_a_received_visitor_or_letter_is_no_aid(kb):
+    for text in ("Poland received the Canadian delegation in Warsaw on Monday.",
+                 "The rebels received a letter from the president on Monday."):
+        doc = run(kb, text)
+        assert [e.type for e in doc.events if e.type in ("AID", "COERCE")] == [], text
+
+
+def test_a_giving_verb_keeps_the_giver_as_source(kb):
+    doc = run(kb, "Canada donated three hundred tents to Turkey on Tuesday.")
+    assert roles(doc, "AID") == [("Canada", "Turkey")]
