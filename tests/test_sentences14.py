@@ -81,3 +81,33 @@ def test_a_received_visitor_or_letter_is_no_aid(kb):
 def test_a_giving_verb_keeps_the_giver_as_source(kb):
     doc = run(kb, "Canada donated three hundred tents to Turkey on Tuesday.")
     assert roles(doc, "AID") == [("Canada", "Turkey")]
+
+
+# -- a short record has no page furniture ---------------------------------------------------
+
+def record_events(kb, text):
+    from sitrep.pipeline import analyse, prepare
+    from sitrep.read.records import articles_from_records
+
+    articles, _ = articles_from_records([{"id": "r1", "text": text, "published": "2024-03-15"}], "jsonl")
+    return [(e.type, e.trigger.text) for e in analyse(prepare(articles[0], kb), kb).events]
+
+
+def test_headline_lines_of_a_short_record_are_its_text(kb):
+    found = record_events(kb, "Rebels attacked an army base near Goma\n\nKinshasa expelled two diplomats\n\n"
+                              "Uganda urged calm")
+    assert [t for t, _ in found] == ["ASSAULT", "SANCTION", "REQUEST"]
+
+
+def test_a_short_record_of_flash_lines_keeps_each_act(kb):
+    found = record_events(kb, "Police detain opposition leader in Minsk\n\nEU condemns the arrest\n\n"
+                              "Crowds march in the capital")
+    assert {t for t, _ in found} >= {"COERCE", "ACCUSE", "PROTEST"}
+
+
+def test_a_heading_inside_an_article_is_still_furniture(kb):
+    text = ("Army base shelled\n\n"
+            "The governor of North Kivu told reporters on Tuesday that the province had received new "
+            "funds for schools and roads after months of delays.\n\n"
+            "He said the budget would be debated by the provincial assembly next month.")
+    assert all(trigger != "shelled" for _, trigger in record_events(kb, text))

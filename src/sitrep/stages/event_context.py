@@ -114,7 +114,10 @@ def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
     text = doc.article.text
     paragraphs = doc.paragraphs or ([(0, len(text))] if text else [])
     title = _normalise(doc.article.title or "")
-    many = len(paragraphs) >= 3  # a single sentence or a short snippet is never furniture
+    # a single sentence is never furniture, nor is any line of a short text (a snippet or
+    # a short record, the clean stage's ``short_context``): there is no page around it, so
+    # its headline-like lines ("Jets strike Gaza") are the text itself, not headings
+    many = len(paragraphs) >= 3 and not doc.article.meta.get("short_context")
     speech_verbs = lex.words.saying_verbs | lex.words.evaluating_verbs
     seen: set[str] = set()
     out = []
