@@ -111,3 +111,27 @@ def test_a_heading_inside_an_article_is_still_furniture(kb):
             "funds for schools and roads after months of delays.\n\n"
             "He said the budget would be debated by the provincial assembly next month.")
     assert all(trigger != "shelled" for _, trigger in record_events(kb, text))
+
+
+# -- a parade is a show of force only when it is military (the "armed" flag) ----------------
+
+def mobilized(kb, text):
+    return [e.trigger.text for e in run(kb, text).events if e.type == "MOBILIZE"]
+
+
+def test_a_parade_with_troops_or_missiles_is_a_show_of_force(kb):
+    assert mobilized(kb, "Iran staged a parade in Tehran on Sunday, showing off three new missiles.")
+
+
+def test_a_state_holding_its_parade_shows_force(kb):
+    assert mobilized(kb, "Belarus held its independence parade in Minsk on Wednesday.")
+
+
+def test_a_leader_at_the_parade_names_the_state_that_holds_it(kb):
+    assert mobilized(kb, "Kim Jong Un watched the parade in Pyongyang from a balcony on Saturday.")
+
+
+def test_a_crowd_or_a_civic_group_joining_a_parade_is_no_mobilisation(kb):
+    for text in ("Thousands of Kurds joined a parade in Erbil celebrating the new year.",
+                 "The veterans' association organised its own parade in Leeds on Sunday."):
+        assert mobilized(kb, text) == [], text

@@ -314,6 +314,8 @@ class DraftBuilder:
             return None  # "shunned work": a strike, no party is turned away from
         if "public" in c.flags and (self._private_doer(sources) or self._kin_doer(c)):
             return None  # "the company thanked its customers", "the university lamented the cuts"
+        if "armed" in c.flags and not self._shows_force(sent, sources):
+            return None  # "the mayor marched in the St. Patrick's Day parade": a civic parade
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
@@ -505,6 +507,24 @@ class DraftBuilder:
                 # an act ("the strike hit") or a weapon ("a missile hit") may be the subject
                 return subj.i in self._trigger_heads or self._is_weapon(subj)
         return bool(sources or targets)
+
+    def _shows_force(self, sent, sources) -> bool:
+        """A show of force (a parade): the sentence names armed forces or their arms, or
+        the doer is a state, its government or forces, or an armed group (PLOVER 3.14:
+        MOBILIZE is a military act; a holiday parade a veterans' group or a crowd joins is
+        none)."""
+        words = self.words
+        arms = words.military_nouns | words.missile_nouns
+        if any(lemma(t) in arms or t.lower_ in arms for t in sent):
+            return True
+        # without a doer in its roles, the parties the sentence names (as the "actor" flag
+        # reads them: "Kim Jong Un did not speak during the parade")
+        doers = sources or [a for a in (self.roles.index[t.i] for t in sent) if a is not None]
+        # a state the knowledge base places (a country), not any place name read as one; its
+        # government or forces, or an armed group ("rebels paraded"), not a veterans' group,
+        # a city or a crowd
+        return any((a.kind == "state" and a.country) or (a.sector or "").lower() in self.words.force_sectors
+                   for a in doers if not a.locative)
 
     def _turns_from_a_party(self, c: Candidate, targets) -> bool:
         """The one shunned or disowned is a party: a target actor, a pronoun object that
