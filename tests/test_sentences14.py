@@ -135,3 +135,19 @@ def test_a_crowd_or_a_civic_group_joining_a_parade_is_no_mobilisation(kb):
     for text in ("Thousands of Kurds joined a parade in Erbil celebrating the new year.",
                  "The veterans' association organised its own parade in Leeds on Sunday."):
         assert mobilized(kb, text) == [], text
+
+
+def test_a_longer_list_of_flash_lines_has_no_headings(kb):
+    found = record_events(kb, "Rebels attacked an army base near the eastern city of Goma on Monday\n\n"
+                              "Kinshasa expelled two Rwandan diplomats over the attack\n\n"
+                              "Uganda urged both sides to show restraint after the clashes\n\n"
+                              "The African Union called an emergency meeting in Addis Ababa")
+    assert {t for t, _ in found} >= {"ASSAULT", "SANCTION", "REQUEST"}
+
+
+def test_the_first_line_of_a_snippet_is_analysed(kb):
+    import sitrep
+
+    doc = sitrep.extract("Troops shelled a village near Idlib\n\nAnkara recalled its envoy\n\nQatar urged calm",
+                         snippet=True, published="2024-03-15")
+    assert "ASSAULT" in {e.type for e in doc.events}
