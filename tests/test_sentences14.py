@@ -151,3 +151,27 @@ def test_the_first_line_of_a_snippet_is_analysed(kb):
     doc = sitrep.extract("Troops shelled a village near Idlib\n\nAnkara recalled its envoy\n\nQatar urged calm",
                          snippet=True, published="2024-03-15")
     assert "ASSAULT" in {e.type for e in doc.events}
+
+
+# -- marching in a procession or festivity is taking part, no protest (the "festive" flag) --
+
+def protests(kb, text):
+    return [e.trigger.text for e in run(kb, text).events if e.type == "PROTEST"]
+
+
+def test_marching_in_a_holiday_parade_is_no_protest(kb):
+    assert protests(kb, "The governor of Texas marched in the Thanksgiving parade in Houston on Thursday.") == []
+
+
+def test_marching_at_a_ceremony_is_no_protest(kb):
+    assert protests(kb, "Opposition lawmakers marched at the independence day ceremony in Harare.") == []
+    assert protests(kb, "Soldiers and ministers marched in a funeral procession through Lusaka on Friday.") == []
+
+
+def test_rallying_at_a_festival_is_no_protest(kb):
+    assert protests(kb, "Ruling party activists rallied at the harvest festival in Kumasi on Saturday.") == []
+
+
+def test_a_march_through_a_city_or_a_rally_for_a_cause_is_a_protest(kb):
+    assert protests(kb, "Thousands of students marched in the capital on Monday against the new law.")
+    assert protests(kb, "Refugees rallied in Beirut on Tuesday in commemoration of their expulsion.")

@@ -32,7 +32,7 @@ from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
-FLAGS = frozenset({"military", "armed", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
+FLAGS = frozenset({"military", "armed", "festive", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient", "proposal", "verbal", "denial", "public",
                    "party", "asks"})
 
@@ -330,6 +330,8 @@ class EventWords:
     #: sectors whose parade is a show of force (``armed``): a government, its forces, an
     #: armed group
     force_sectors: frozenset[str]
+    #: processions and festivities: marching in one is taking part, no protest (``festive``)
+    festivity_nouns: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

@@ -314,6 +314,8 @@ class DraftBuilder:
             return None  # "shunned work": a strike, no party is turned away from
         if "public" in c.flags and (self._private_doer(sources) or self._kin_doer(c)):
             return None  # "the company thanked its customers", "the university lamented the cuts"
+        if "festive" in c.flags and self._in_festivity(c):
+            return None  # "the mayor marched in the St. Patrick's Day parade": no protest
         if "armed" in c.flags and not self._shows_force(sent, sources):
             return None  # "the mayor marched in the St. Patrick's Day parade": a civic parade
         if "role" in c.flags and not (sources or targets):
@@ -507,6 +509,17 @@ class DraftBuilder:
                 # an act ("the strike hit") or a weapon ("a missile hit") may be the subject
                 return subj.i in self._trigger_heads or self._is_weapon(subj)
         return bool(sources or targets)
+
+    def _in_festivity(self, c: Candidate) -> bool:
+        """The act takes place in a procession or festivity ("marched in the parade",
+        "rallied at the carnival"): an in/at/during phrase of the verb names one."""
+        for prep in c.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during"):
+                pobj = child(prep, "pobj")
+                if pobj is not None and (lemma(pobj) in self.words.festivity_nouns
+                                         or pobj.lower_ in self.words.festivity_nouns):
+                    return True
+        return False
 
     def _shows_force(self, sent, sources) -> bool:
         """A show of force (a parade): the sentence names armed forces or their arms, or
