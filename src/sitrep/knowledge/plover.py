@@ -330,8 +330,10 @@ class EventWords:
     #: sectors whose parade is a show of force (``armed``): a government, its forces, an
     #: armed group
     force_sectors: frozenset[str]
-    #: processions and festivities: marching in one is taking part, no protest (``festive``)
+    #: festivities: marching in one is taking part, no protest (``festive``)
     festivity_nouns: frozenset[str]
+    #: modifiers that make a festivity defiance ("the banned parade"): a protest after all
+    defiant_modifiers: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

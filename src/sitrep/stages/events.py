@@ -511,14 +511,30 @@ class DraftBuilder:
         return bool(sources or targets)
 
     def _in_festivity(self, c: Candidate) -> bool:
-        """The act takes place in a procession or festivity ("marched in the parade",
-        "rallied at the carnival"): an in/at/during phrase of the verb names one."""
+        """The act takes place in a festivity ("marched in the parade", "rallied at the
+        carnival"): an in/at/during phrase of the verb names one that is not banned, and
+        the clause states no protest of its own (``_states_a_protest``)."""
+        words = self.words
+        if self._states_a_protest(c.head):
+            return False
         for prep in c.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during"):
                 pobj = child(prep, "pobj")
-                if pobj is not None and (lemma(pobj) in self.words.festivity_nouns
-                                         or pobj.lower_ in self.words.festivity_nouns):
+                if pobj is not None and (lemma(pobj) in words.festivity_nouns or pobj.lower_ in words.festivity_nouns) \
+                        and not any(m.lower_ in words.defiant_modifiers for m in pobj.children):
                     return True
+        return False
+
+    def _states_a_protest(self, verb) -> bool:
+        """The march says what it is against or for: an "against" phrase, or a purpose
+        infinitive that is itself a demand, accusation, protest, rejection or threat
+        ("marched in the parade to denounce the killing")."""
+        if any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree):
+            return True  # (the parser may hang it on the festivity or its place)
+        for ch in verb.children:
+            if ch.dep_ in ("advcl", "xcomp") and any(t.type in self.lex.types_of("reaction") or t.type == "PROTEST"
+                                                     for t in self.lex.verbs.get(lemma(ch), ())):
+                return True
         return False
 
     def _shows_force(self, sent, sources) -> bool:
