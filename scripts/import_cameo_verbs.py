@@ -25,7 +25,12 @@ structures; sitrep matches dependency heads):
   - only the first object and the first prepositional phrase of a pattern are kept;
   - patterns with words before the verb (subject constraints, ``- &MILITARY *``) and
     patterns with skips or source/target markers (``^ $ + %``) are left out;
-  - codes written ``[a:b]`` (one code each way) keep the first; ``[---]`` is no code.
+  - codes written ``[a:b]`` (one code each way: ``a`` from the subject to the object,
+    ``b`` back from the object's side to the subject) keep the first; a pattern written
+    ``[:b]`` codes only the act back toward the subject ("RECEIVE &CURRENCY [:071]": the
+    giver aids the subject; "STAND TRIAL [:173]": the subject is the one coerced): it keeps
+    ``b`` with the direction ``converse``, which the stage reads with the roles swapped;
+    ``[---]`` is no code.
 The conversion is deterministic: run it again on the same file, get the same output.
 """
 from __future__ import annotations
@@ -65,6 +70,7 @@ class Pattern:
     prep: str
     obj: str
     code: str
+    direction: str = "-"  # "converse": the code is the act toward the subject (``[:b]``)
 
 
 def first_code(text: str) -> str:
@@ -74,6 +80,13 @@ def first_code(text: str) -> str:
         if part.isdigit() and 2 <= len(part) <= 4:
             return part
     return ""
+
+
+def is_converse(text: str) -> bool:
+    """Whether a ``[...]`` field codes only the act back toward the subject (``[:b]``):
+    no code before the colon, one after it."""
+    forward, colon, back = text.partition(":")
+    return bool(colon) and not forward.strip() and bool(first_code(back))
 
 
 def _word(raw: str) -> str:
@@ -114,6 +127,7 @@ def parse_pattern_line(line: str, synset: str, default: str) -> Optional[Pattern
     if code_match is None:
         return None
     code = first_code(code_match.group(1)) or default
+    direction = "converse" if is_converse(code_match.group(1)) else "-"
     body = text[:code_match.start()].strip()[1:].strip()  # drop the leading "-"
     if not code or not body.startswith("*") or any(m in body for m in "^$+%!"):
         return None  # subject constraints and role markers are beyond a head match
@@ -135,7 +149,7 @@ def parse_pattern_line(line: str, synset: str, default: str) -> Optional[Pattern
             obj = _head(tok)
     if not (particle or prep or obj):
         return None
-    return Pattern(synset, particle, prep, obj, code)
+    return Pattern(synset, particle, prep, obj, code, direction)
 
 
 def read_dictionary(path: Path) -> tuple[list[Verb], list[Pattern], dict[str, list[str]]]:
@@ -192,14 +206,16 @@ def write_tables(verbs, patterns, classes, out: Path, source: Path) -> dict[str,
     head = (f"# Derived by scripts/import_cameo_verbs.py from {source.name} (PETRARCH2/Phoenix,\n"
             "# MIT, Open Event Data Alliance; see VERBS_NOTICE). Facts only: no comments carried over.\n")
     verb_rows = _unique((v.lemma, v.particle or "-", v.synset, v.code or "-", v.origin) for v in verbs)
-    pattern_rows = _unique((p.synset, p.particle or "-", p.prep or "-", p.obj or "-", p.code) for p in patterns)
+    pattern_rows = _unique((p.synset, p.particle or "-", p.prep or "-", p.obj or "-", p.code, p.direction)
+                           for p in patterns)
     used = {p.obj for p in patterns if p.obj.startswith("&")}
     class_rows = [(k, w) for k in sorted(classes) if "&" + k in used or k in used for w in classes[k]]
     _write(out / "verbs.tsv", head + "# lemma\tparticle\tsynset\tcode (- = only through a pattern)\t"
            "origin (verb: the verb's own code; synset: its synset's code)\n",
            ("lemma", "particle", "synset", "code", "origin"), verb_rows)
-    _write(out / "verb_patterns.tsv", head + "# synset\tparticle\tpreposition\tobject head or &CLASS\tcode\n",
-           ("synset", "particle", "prep", "object", "code"), pattern_rows)
+    _write(out / "verb_patterns.tsv", head + "# synset\tparticle\tpreposition\tobject head or &CLASS\tcode\t"
+           "direction (converse: the act is toward the subject, written [:code])\n",
+           ("synset", "particle", "prep", "object", "code", "direction"), pattern_rows)
     _write(out / "verb_classes.tsv", head + "# class\tword (the last word of a phrase is its head)\n",
            ("class", "word"), [("&" + k, w) for k, w in class_rows])
     licence = (source.parent / "LICENSE").read_text(encoding="utf-8")

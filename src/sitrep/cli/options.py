@@ -66,7 +66,8 @@ def add_snippet(p: argparse.ArgumentParser) -> None:
     p.add_argument("--snippet", action="store_true",
                    help="analyse short texts (a headline, a sentence, a wire flash) on their own instead of "
                         "refusing them as too short for an article; short records of JSON/JSONL/CSV files "
-                        "are always analysed")
+                        "are always analysed. A snippet has no page furniture: its first line and "
+                        "headline-like lines are analysed as text")
 
 
 def add_all_events(p: argparse.ArgumentParser) -> None:

@@ -46,6 +46,9 @@ class VerbPattern:
     prep: Optional[str]
     obj: Optional[str]  # a lemma, or "&CLASS" for a noun class
     code: str
+    #: the code is the act toward the verb's subject, from the party of its from- or
+    #: by-phrase ("received a loan from X": X aids the subject), the dictionary's ``[:code]``
+    converse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -119,6 +122,9 @@ class VerbPolicy:
     direct_patterns_only: bool = False
     #: the PLOVER types the table may give (empty: all)
     types: frozenset[str] = frozenset()
+    #: synsets of verbs of receiving ("obtain": receive, get, acquire ...) whose readings of
+    #: those types are all converse, also where the dictionary writes one forward
+    converse_synsets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,7 +205,7 @@ def _optional(cell: str) -> Optional[str]:
 def load_policy(path: Path = CAMEO_DIR / "verb_policy.tsv") -> VerbPolicy:
     sets = tsv_word_sets(path)
     known = {"no_event_root", "root_type", "pattern_only", "never", "default_origin", "pattern_requires",
-             "type"}
+             "type", "converse_synset"}
     if set(sets) - known:
         raise ValueError(f"{path.name}: unknown sets {sorted(set(sets) - known)} (known: {sorted(known)})")
     root_types = {}
@@ -217,7 +223,8 @@ def load_policy(path: Path = CAMEO_DIR / "verb_policy.tsv") -> VerbPolicy:
         raise ValueError(f"{path.name}: pattern_requires is 'object' or 'direct_object', found {sorted(requires)}")
     return VerbPolicy(frozenset(sets.get("no_event_root", ())), root_types,
                       frozenset(sets.get("pattern_only", ())), frozenset(sets.get("never", ())), origins,
-                      bool(requires), "direct_object" in requires, frozenset(sets.get("type", ())))
+                      bool(requires), "direct_object" in requires, frozenset(sets.get("type", ())),
+                      frozenset(sets.get("converse_synset", ())))
 
 
 def _plover_types(codes: set[str], policy: VerbPolicy) -> dict[str, str]:
@@ -235,6 +242,15 @@ def _plover_types(codes: set[str], policy: VerbPolicy) -> dict[str, str]:
     return out
 
 
+def _received(pattern: VerbPattern, plover: dict[str, str]) -> VerbPattern:
+    """A pattern of a verb of receiving read as converse when its code is one sitrep codes:
+    the dictionary writes "RECEIVE TANKS [:072]" but "RECEIVE &WEAPON [072]", while whoever
+    receives weapons is never the one who gives them."""
+    if pattern.converse or pattern.code not in plover:
+        return pattern
+    return VerbPattern(pattern.particle, pattern.prep, pattern.obj, pattern.code, True)
+
+
 @functools.lru_cache(maxsize=2)
 def load_cameo_verbs(data_dir: Path = CAMEO_DIR) -> CameoVerbs:
     """The verb tables of ``data_dir`` (see the module docstring)."""
@@ -246,7 +262,8 @@ def load_cameo_verbs(data_dir: Path = CAMEO_DIR) -> CameoVerbs:
         verbs.setdefault(entry.lemma, []).append(entry)
     patterns: dict[str, list[VerbPattern]] = {}
     for r in tsv_records(data_dir / "verb_patterns.tsv"):
-        pattern = VerbPattern(_optional(r["particle"]), _optional(r["prep"]), _optional(r["object"]), r["code"])
+        pattern = VerbPattern(_optional(r["particle"]), _optional(r["prep"]), _optional(r["object"]), r["code"],
+                              r.get("direction") == "converse")
         if (policy.object_patterns_only and pattern.obj is None) or (policy.direct_patterns_only and pattern.prep):
             continue
         patterns.setdefault(r["synset"], []).append(pattern)
@@ -258,7 +275,10 @@ def load_cameo_verbs(data_dir: Path = CAMEO_DIR) -> CameoVerbs:
     for code in codes:
         if not (code.isdigit() and 2 <= len(code) <= 4):
             raise ValueError(f"{data_dir.name}: bad CAMEO code {code!r} in the verb tables")
+    plover = _plover_types(codes, policy)
+    patterns = {synset: [_received(p, plover) if synset in policy.converse_synsets else p for p in found]
+                for synset, found in patterns.items()}
     table = CameoVerbs({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in patterns.items()},
-                       {k: frozenset(v) for k, v in classes.items()}, policy, _plover_types(codes, policy))
+                       {k: frozenset(v) for k, v in classes.items()}, policy, plover)
     table.pattern_index, table.word_classes  # noqa: B018 - built now, once, not at the first article
     return table

@@ -32,7 +32,7 @@ from sitrep.model import PLOVER_TYPES
 
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
-FLAGS = frozenset({"military", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
+FLAGS = frozenset({"military", "armed", "festive", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient", "proposal", "verbal", "denial", "public",
                    "party", "asks"})
 
@@ -327,6 +327,13 @@ class EventWords:
     #: nouns of kinship: a doer named only by one ("the hostage's family thanked ...") is a
     #: private person, whose thanks or lament is no political act (``public``)
     kin_nouns: frozenset[str]
+    #: sectors whose parade is a show of force (``armed``): a government, its forces, an
+    #: armed group
+    force_sectors: frozenset[str]
+    #: festivities: marching in one is taking part, no protest (``festive``)
+    festivity_nouns: frozenset[str]
+    #: modifiers that make a festivity defiance ("the banned parade"): a protest after all
+    defiant_modifiers: frozenset[str]
 
 
 #: EventWords fields kept once, in ``cues/words.tsv`` (field -> its set there)

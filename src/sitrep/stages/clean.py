@@ -279,7 +279,8 @@ def clean_text(doc: Document) -> Document:
     """Normalise and strip junk, recording every removal; no gates."""
     article = doc.article
     units = _units(article.text or "")
-    title_key = _normal_title(article.title) if article.title else ""
+    # a snippet is all text: a first line the reader took for its title is one of its lines
+    title_key = _normal_title(article.title) if article.title and not article.meta.get("snippet") else ""
     kept: list[str] = []
     removed: list[Removed] = []
     dateline_value: Optional[str] = None

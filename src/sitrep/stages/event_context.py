@@ -118,7 +118,7 @@ def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
     text = doc.article.text
     paragraphs = doc.paragraphs or ([(0, len(text))] if text else [])
     title = _normalise(doc.article.title or "")
-    many = len(paragraphs) >= 3  # a single sentence or a short snippet is never furniture
+    many = len(paragraphs) >= 3 and not _no_page(doc, paragraphs)
     speech_verbs = lex.words.saying_verbs | lex.words.evaluating_verbs
     seen: set[str] = set()
     out = []
@@ -132,6 +132,19 @@ def furniture_paragraphs(doc: Document, lex) -> list[tuple[int, int, str]]:
         if norm:
             seen.add(norm)
     return out
+
+
+def _no_page(doc: Document, paragraphs) -> bool:
+    """The text has no page around its lines, so a headline-like line is the text itself,
+    not a heading: a snippet (``--snippet``) or a short record (the clean stage's
+    ``short_context``), or a list of flashes whatever its length -- no paragraph ends a
+    sentence, so there is no body for headings to sit above ("Rebels attacked an army
+    base near Goma" / "Kinshasa expelled two diplomats" / "Uganda urged calm")."""
+    meta = doc.article.meta
+    if meta.get("snippet") or meta.get("short_context"):
+        return True
+    text = doc.article.text
+    return not any(_SENTENCE_END.search(text[start:end]) for start, end in paragraphs)
 
 
 #: a photo caption is one short sentence ("Protesters march in Caracas, Venezuela,

@@ -1197,6 +1197,8 @@ class RoleFinder:
     # -- verbs -----------------------------------------------------------------------
     def _verb_roles(self, c, preps):
         head = c.head
+        if "converse" in c.flags and not is_passive(head):
+            return self._converse_roles(head)
         sources: list[Actor] = []
         targets: list[Actor] = []
         if is_passive(head):
@@ -1316,6 +1318,14 @@ class RoleFinder:
                 and self._harm_noun(act):
             return act
         return None
+
+    def _converse_roles(self, verb) -> tuple[list[Actor], list[Actor]]:
+        """Roles of a verb whose subject undergoes the act (a converse CAMEO reading:
+        "Kyiv received jets from Oslo", "the editor stood trial"): the party of the
+        from-phrase (on the verb or its object) does it, the subject receives it."""
+        obj = child(verb, "dobj")
+        doers = self._from_phrase(verb) or (self._from_phrase(obj) if obj is not None else [])
+        return doers, self.subject_actors(verb)
 
     def _person_named_before(self, pronoun, sources) -> list[Actor]:
         """The person an object pronoun ("him", "her") stands for: the nearest person

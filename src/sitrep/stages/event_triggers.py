@@ -285,12 +285,12 @@ def cameo_candidates(tokens, sent, used: set, cands: list[Candidate], lex) -> li
         reading = cameo_reading(tok, table)
         if reading is None:
             continue
-        etype, extra = reading
+        etype, extra, converse = reading
         obj = child(tok, "dobj")
         if obj is not None and obj.i in nominal:
             continue
         toks = [tok] + [t for t in extra if t.i not in used and sent.start <= t.i < sent.end]
-        out.append(Candidate(tok, toks, etype, None, CAMEO_FLAGS))
+        out.append(Candidate(tok, toks, etype, None, CAMEO_FLAGS | ({"converse"} if converse else set())))
         used.update(t.i for t in toks)
     return out
 
@@ -306,16 +306,19 @@ def _fallback_verb(tok, lex) -> bool:
     return lemma(tok) not in lex.verbs and tok.lower_ not in lex.verbs
 
 
-def cameo_reading(tok, table, exhaustive: bool = False) -> Optional[tuple[str, list]]:
-    """(PLOVER type, the pattern's extra trigger tokens) of a verb by the CAMEO table, or
-    None: no entry, no satisfied pattern and no own code, or a code that is no event
-    (the most specific satisfied reading decides, even when it is no event: "look
-    forward" is a statement, not the "look into" of an investigation).
+def cameo_reading(tok, table, exhaustive: bool = False) -> Optional[tuple[str, list, bool]]:
+    """(PLOVER type, the pattern's extra trigger tokens, whether the act is converse) of a
+    verb by the CAMEO table, or None: no entry, no satisfied pattern and no own code, or a
+    code that is no event (the most specific satisfied reading decides, even when it is
+    no event: "look forward" is a statement, not the "look into" of an investigation).
+    A converse reading (the dictionary's ``[:code]``, ``VerbPattern.converse``) is an act
+    toward the verb's subject: "received a loan from X" is X's aid to the subject, "stood
+    trial" a coercion of the subject.
 
     Only the patterns the verb's dependents can satisfy are tried (the table's index,
     ``pattern_keys``); ``exhaustive`` tries every pattern of the synset instead -- the
     same reading, kept as the reference the index is tested against."""
-    best: Optional[tuple[int, str, list]] = None
+    best: Optional[tuple[int, str, list, bool]] = None
     keys = None
     for entry in table.entries(lemma(tok)):
         extra = []
@@ -327,7 +330,7 @@ def cameo_reading(tok, table, exhaustive: bool = False) -> Optional[tuple[str, l
             extra, bonus = [found], 1
         code = table.default_code(entry)
         if code is not None and (best is None or bonus > best[0]):
-            best = (bonus, code, extra)
+            best = (bonus, code, extra, False)
         if exhaustive:
             patterns = table.patterns.get(entry.synset, ())
         else:
@@ -340,11 +343,11 @@ def cameo_reading(tok, table, exhaustive: bool = False) -> Optional[tuple[str, l
                 continue
             score = bonus + 1 + pattern.specificity
             if best is None or score > best[0]:
-                best = (score, pattern.code, extra + matched)
+                best = (score, pattern.code, extra + matched, pattern.converse)
     if best is None:
         return None
     etype = table.type_of(best[1])
-    return (etype, best[2]) if etype is not None else None
+    return (etype, best[2], best[3]) if etype is not None else None
 
 
 #: dependency relations under which _dependent finds a particle, and under which

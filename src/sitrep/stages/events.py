@@ -351,6 +351,10 @@ class DraftBuilder:
             return None  # "shunned work": a strike, no party is turned away from
         if "public" in c.flags and (self._private_doer(sources) or self._kin_doer(c)):
             return None  # "the company thanked its customers", "the university lamented the cuts"
+        if "festive" in c.flags and self._in_festivity(c):
+            return None  # "the mayor marched in the St. Patrick's Day parade": no protest
+        if "armed" in c.flags and not self._shows_force(sent, sources):
+            return None  # "the mayor marched in the St. Patrick's Day parade": a civic parade
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
@@ -561,6 +565,51 @@ class DraftBuilder:
                 # an act ("the strike hit") or a weapon ("a missile hit") may be the subject
                 return subj.i in self._trigger_heads or self._is_weapon(subj)
         return bool(sources or targets)
+
+    def _in_festivity(self, c: Candidate) -> bool:
+        """The act takes place in a festivity ("marched in the parade", "rallied at the
+        carnival"): an in/at/during phrase of the verb names one that is not banned, and
+        the clause states no protest of its own (``_states_a_protest``)."""
+        words = self.words
+        if self._states_a_protest(c.head):
+            return False
+        for prep in c.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during"):
+                pobj = child(prep, "pobj")
+                if pobj is not None and (lemma(pobj) in words.festivity_nouns or pobj.lower_ in words.festivity_nouns) \
+                        and not any(m.lower_ in words.defiant_modifiers for m in pobj.children):
+                    return True
+        return False
+
+    def _states_a_protest(self, verb) -> bool:
+        """The march says what it is against or for: an "against" phrase, or a purpose
+        infinitive that is itself a demand, accusation, protest, rejection or threat
+        ("marched in the parade to denounce the killing")."""
+        if any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree):
+            return True  # (the parser may hang it on the festivity or its place)
+        for ch in verb.children:
+            if ch.dep_ in ("advcl", "xcomp") and any(t.type in self.lex.types_of("reaction") or t.type == "PROTEST"
+                                                     for t in self.lex.verbs.get(lemma(ch), ())):
+                return True
+        return False
+
+    def _shows_force(self, sent, sources) -> bool:
+        """A show of force (a parade): the sentence names armed forces or their arms, or
+        the doer is a state, its government or forces, or an armed group (PLOVER 3.14:
+        MOBILIZE is a military act; a holiday parade a veterans' group or a crowd joins is
+        none)."""
+        words = self.words
+        arms = words.military_nouns | words.missile_nouns
+        if any(lemma(t) in arms or t.lower_ in arms for t in sent):
+            return True
+        # without a doer in its roles, the parties the sentence names (as the "actor" flag
+        # reads them: "Kim Jong Un did not speak during the parade")
+        doers = sources or [a for a in (self.roles.index[t.i] for t in sent) if a is not None]
+        # a state the knowledge base places (a country), not any place name read as one; its
+        # government or forces, or an armed group ("rebels paraded"), not a veterans' group,
+        # a city or a crowd
+        return any((a.kind == "state" and a.country) or (a.sector or "").lower() in self.words.force_sectors
+                   for a in doers if not a.locative)
 
     def _turns_from_a_party(self, c: Candidate, targets) -> bool:
         """The one shunned or disowned is a party: a target actor, a pronoun object that
