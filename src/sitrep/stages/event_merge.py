@@ -12,7 +12,11 @@ a nominal mention of an act the happening announced: "will withdraw ... the
 withdrawal"), the same background status, the same governing act (a threatened strike is
 not the strike), compatible actors (the same country or person, the same kind of party,
 or one unknown), compatible dates (when both carry a date of their own, one contains the
-other) and, for physical acts, compatible places -- and for which there is *evidence* of
+other), for physical acts compatible places, no sequence between them (one mention in an
+"after"/"before"/"since" clause or phrase of the other's own verb: "launched airstrikes
+after the assault had ceased"), and, for a verb, no object of another country than every
+object the happening acted on ("seized a Panamanian-flagged tanker ... seized a
+British-flagged tanker") -- and for which there is *evidence* of
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
@@ -80,6 +84,16 @@ class Draft:
     #: lemmas of what a statement is about: the nouns and verbs of its complements and
     #: objects ("urged him to block Chinese investments": block, investment)
     content_words: frozenset[str] = frozenset()
+    #: token index of the verb that an "after"/"before"/"since" clause or phrase holding
+    #: the trigger is attached to (``sequence_host``), -1 outside any: the act of that
+    #: verb and this one are told in sequence
+    sequence_host: int = -1
+    #: token indices of the words telling the act's own time: the trigger head, its light
+    #: verb, the verb an event noun is the subject of (``events._own_verbs``)
+    anchors: frozenset[int] = frozenset()
+    #: countries named inside the phrase acted on ("a Panamanian-flagged tanker", "a
+    #: Yemeni port"; ``events._acted_on_countries``), whether or not one was read as target
+    object_countries: frozenset[str] = frozenset()
 
     @property
     def reference(self) -> bool:
@@ -188,6 +202,10 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
         return False  # the 2013 attack is not today's
     if d.governed_by != first.governed_by:
         return False
+    if any(_in_sequence(x, d) for x in h.drafts):
+        return False  # "after the assault had ceased, a fighter launched airstrikes": two acts
+    if not d.reference and _objects_differ(h, d):
+        return False  # "seized a Panamanian tanker ... seized a British tanker": two seizures
     families = lex.sector_families
     source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
@@ -337,6 +355,44 @@ def content_words(head) -> frozenset[str]:
             if _pronoun_object(t):
                 out.add(_PRONOUN_MARK + t.lemma_.lower())
     return frozenset(out)
+
+
+def _objects_differ(h: Happening, d: Draft) -> bool:
+    """The draft acts on something of another country than everything the happening acted
+    on: both name a country in the phrase acted on and the two share none ("seized a
+    Panamanian-flagged tanker" ... "seized the British-flagged tanker"). The phrase tells
+    two targets apart where the target role was not read."""
+    told = set().union(*(x.object_countries for x in h.drafts))
+    return bool(told) and bool(d.object_countries) and not told & d.object_countries
+
+
+def _in_sequence(a: Draft, b: Draft) -> bool:
+    """One mention lies in an "after"/"before"/"since" clause or phrase of the other's own
+    verb, in one sentence ("launched airstrikes after the assault had ceased"): one act came
+    before the other. Harm told after its cause ("200 were killed after rockets hit") is
+    the outcome of one happening, not a second one."""
+    if a.sentence != b.sentence or a.sequence_host == b.sequence_host or a.casualty or b.casualty:
+        return False
+    return a.sequence_host in b.anchors or b.sequence_host in a.anchors
+
+
+def sequence_host(head) -> int:
+    """The token index of the verb an adverbial clause or a prepositional phrase told in
+    sequence with it is attached to, when that clause or phrase holds ``head``: its
+    subordinator or preposition is a ``sequence_markers`` word ("a fighter launched
+    airstrikes after the assault had ceased": ``launched``; "retaliated following the
+    raid": ``retaliated``); -1 when there is none. The act of that verb comes before or
+    after the act inside: two happenings, even in one sentence. An act of another clause
+    ("the attack ... the narrative put out following the strike") is not sequenced."""
+    markers = merge_words().sequence_markers
+    tok = head
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in markers for ch in tok.children):
+            return tok.head.i
+        if tok.dep_ == "prep" and tok.lower_ in markers:
+            return tok.head.i
+        tok = tok.head
+    return -1
 
 
 def same_stem(a: str, b: str) -> bool:
