@@ -99,6 +99,12 @@ def test_a_passive_subject_is_what_the_act_lands_on(kb):
     assert len(_of_type(events, "ASSAULT")) == 2
 
 
+def test_the_noun_a_passive_relative_hangs_from_is_what_the_act_lands_on(kb):
+    events = _events(kb, "Houthi drones hit a Saudi refinery this week. An Emirati oil terminal, which was hit "
+                         "by Houthi drones too, burned for hours.")
+    assert len(_of_type(events, "ASSAULT")) == 2
+
+
 def test_a_recap_of_the_same_object_stays_one_act(kb):
     # near miss: the same country named again in the object is the same happening
     events = _events(kb, "Saudi jets bombed a Yemeni port on Monday. Saudi jets bombed the Yemeni harbour "
