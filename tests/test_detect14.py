@@ -7,7 +7,9 @@
 - Acts told in sequence (docs/annotation.md 3, "different happenings of the same type"): an
   act inside an "after"/"before"/"following"/"since" clause or phrase and the act of the
   verb that clause hangs from are two happenings, even in one sentence and even when one
-  of them is a definite reference to an earlier act.
+  of them is a definite reference to an earlier act, when the inner act is told as its
+  own: a doer of its own, a date of its own or a measured distance ("hours after"). A bare
+  earlier phase ("marched after a rally") stays one happening.
 - What a verb acts on: two acts of one type by one party on things of different countries
   ("bombed a Yemeni port ... bombed an Eritrean fishing boat") are two happenings, even
   when no target was read for one of them.
@@ -61,20 +63,29 @@ def test_a_one_way_accusation_is_not_mirrored(kb):
 
 # ------------------------------------------------------------ acts told in sequence
 
-def test_an_act_after_a_referenced_act_is_a_new_happening(kb):
-    events = _events(kb, "Rebels attacked an army base near Homs on Monday. After the attack had ended, "
-                         "government jets launched airstrikes on rebel positions in the same area.")
+def test_an_act_days_after_a_referenced_act_is_a_new_happening(kb):
+    events = _events(kb, "Rebels attacked an army base near Homs. Two days after the attack ended, government "
+                         "jets launched airstrikes on rebel positions in the area.")
     assert len(_of_type(events, "ASSAULT")) == 2
 
 
-def test_an_after_clause_in_one_sentence_holds_another_act(kb):
-    events = _events(kb, "Jets struck the town on Tuesday after a bombing killed ten people at a market there.")
+def test_an_act_hours_after_an_event_noun_is_another_act(kb):
+    events = _events(kb, "Jets struck the town hours after the bombing of its market.")
     assert sorted(e.trigger.text for e in _of_type(events, "ASSAULT")) == ["bombing", "struck"]
 
 
-def test_a_before_phrase_holds_another_act(kb):
-    events = _events(kb, "Troops fired on the crowd before the shelling of the district began.")
+def test_a_day_before_phrase_holds_another_act(kb):
+    events = _events(kb, "Troops fired on the crowd a day before the shelling of the district began.")
     assert len(_of_type(events, "ASSAULT")) == 2
+
+
+def test_a_bare_earlier_phase_stays_one_happening(kb):
+    # near miss: a rally before the march, raids before the detentions, with no doer,
+    # date or measured distance of their own, are phases of one operation
+    march = _events(kb, "Thousands of protesters marched to the parliament after a rally in the main square.")
+    assert len(_of_type(march, "PROTEST")) == 1
+    raids = _events(kb, "Security forces detained dozens of people following raids on opposition offices.")
+    assert len(_of_type(raids, "COERCE")) == 1
 
 
 def test_a_sequence_phrase_of_another_clause_does_not_split_one_act(kb):

@@ -29,7 +29,7 @@ from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
                                         clause_verb, furniture_paragraphs, in_spans)
 from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
-                                      sequence_host, to_events)
+                                      sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        no_own_state_targets, in_asked_content,
@@ -387,7 +387,7 @@ class DraftBuilder:
                      content_words=content_words(c.head) | (
                          content_words(c.light) - {lemma(c.head)} if c.light is not None else frozenset()),
                      sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]),
-                     sequence_host=sequence_host(c.head),
+                     sequence_host=sequence_of(c.head)[0], sequence_measured=sequence_of(c.head)[1],
                      anchors=_own_verbs(c),
                      object_countries=self._acted_on_countries(c))
 
