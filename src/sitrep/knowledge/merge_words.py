@@ -30,6 +30,9 @@ class MergeWords:
     light_content_verbs: frozenset[str] = frozenset()
     #: words that mark a statement as one more ("also urged", "another demand")
     additive_markers: frozenset[str] = frozenset()
+    #: subordinators and prepositions of a clause told in sequence with its main clause
+    #: ("after the assault had ceased, ..."): an act inside and one outside are two acts
+    sequence_markers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)

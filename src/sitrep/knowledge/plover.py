@@ -317,6 +317,9 @@ class EventWords:
     nil_objects: frozenset[str]
     #: light verbs of a two-way act: "X and Y traded accusations" is X's act on Y (and Y's on X)
     reciprocal_verbs: frozenset[str]
+    #: reciprocal pronouns as ``determiner:head`` pairs ("each:other", "one:another"): an
+    #: act on "each other" is each coordinated subject's act on the other
+    reciprocal_pronouns: frozenset[str]
     #: verbs that carry a nominal event through a preposition ("engaged in clashes",
     #: "entered into talks"): like a light verb, the subject does the act
     prepositional_carriers: frozenset[str]

@@ -12,7 +12,11 @@ a nominal mention of an act the happening announced: "will withdraw ... the
 withdrawal"), the same background status, the same governing act (a threatened strike is
 not the strike), compatible actors (the same country or person, the same kind of party,
 or one unknown), compatible dates (when both carry a date of their own, one contains the
-other) and, for physical acts, compatible places -- and for which there is *evidence* of
+other), for physical acts compatible places, no sequence between them (one mention in an
+"after"/"before"/"since" clause or phrase of the other's own verb: "launched airstrikes
+after the assault had ceased"), and, for a verb, no object of another country than every
+object the happening acted on ("seized a Panamanian-flagged tanker ... seized a
+British-flagged tanker") -- and for which there is *evidence* of
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
@@ -80,6 +84,18 @@ class Draft:
     #: lemmas of what a statement is about: the nouns and verbs of its complements and
     #: objects ("urged him to block Chinese investments": block, investment)
     content_words: frozenset[str] = frozenset()
+    #: token index of the verb that an "after"/"before"/"since" clause or phrase holding
+    #: the trigger is attached to (``sequence_host``), -1 outside any: the act of that
+    #: verb and this one are told in sequence
+    sequence_host: int = -1
+    #: a span measures that clause's distance from its verb ("hours after", "two days after")
+    sequence_measured: bool = False
+    #: token indices of the words telling the act's own time: the trigger head, its light
+    #: verb, the verb an event noun is the subject of (``events._own_verbs``)
+    anchors: frozenset[int] = frozenset()
+    #: countries named inside the phrase acted on ("a Panamanian-flagged tanker", "a
+    #: Yemeni port"; ``events._acted_on_countries``), whether or not one was read as target
+    object_countries: frozenset[str] = frozenset()
 
     @property
     def reference(self) -> bool:
@@ -188,6 +204,10 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
         return False  # the 2013 attack is not today's
     if d.governed_by != first.governed_by:
         return False
+    if any(_in_sequence(x, d, lex.sector_families) for x in h.drafts):
+        return False  # "after the assault had ceased, a fighter launched airstrikes": two acts
+    if not d.reference and _objects_differ(h, d):
+        return False  # "seized a Panamanian tanker ... seized a British tanker": two seizures
     families = lex.sector_families
     source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
@@ -337,6 +357,60 @@ def content_words(head) -> frozenset[str]:
             if _pronoun_object(t):
                 out.add(_PRONOUN_MARK + t.lemma_.lower())
     return frozenset(out)
+
+
+def _objects_differ(h: Happening, d: Draft) -> bool:
+    """The draft acts on something of another country than everything the happening acted
+    on: both name a country in the phrase acted on and the two share none ("seized a
+    Panamanian-flagged tanker" ... "seized the British-flagged tanker"). The phrase tells
+    two targets apart where the target role was not read."""
+    told = set().union(*(x.object_countries for x in h.drafts))
+    return bool(told) and bool(d.object_countries) and not told & d.object_countries
+
+
+def _in_sequence(a: Draft, b: Draft, families: Optional[dict] = None) -> bool:
+    """One mention lies in an "after"/"before"/"since" clause or phrase of the other's own
+    verb, in one sentence, and that earlier or later act is told as another act: it has a
+    doer of its own who is not the other's ("shot down the jet after it dropped bombs"), a
+    date of its own ("since an invasion four years ago") or a measured distance ("hours
+    after", "two days after"). A bare event noun there is the same operation's earlier
+    phase ("marched on parliament after a rally", "detained dozens following raids"), and
+    harm told after its cause ("200 were killed after rockets hit") is its outcome: one
+    happening."""
+    if a.sentence != b.sentence or a.sequence_host == b.sequence_host or a.casualty or b.casualty:
+        return False
+    if a.sequence_host in b.anchors:
+        inner, outer = a, b
+    elif b.sequence_host in a.anchors:
+        inner, outer = b, a
+    else:
+        return False
+    if inner.sequence_measured or inner.own_date is not None:
+        return True
+    doer, other = inner.event.source, outer.event.source
+    return doer is not None and other is not None and not _shared_party(doer, other, families) \
+        and not _same_side(doer, other, families)
+
+
+def sequence_of(head) -> tuple[int, bool]:
+    """(host, measured) for an adverbial clause or a prepositional phrase told in sequence
+    with the verb it is attached to, when that clause or phrase holds ``head``: its
+    subordinator or preposition is a ``sequence_markers`` word. ``host`` is the token
+    index of that verb ("a fighter launched airstrikes after the assault had ceased":
+    ``launched``; "retaliated following the raid": ``retaliated``), -1 when there is no
+    such clause; ``measured`` says a span measures the distance ("hours after", "two days
+    after", "a week before"). The act of the host verb and the act inside may be two
+    happenings (``_in_sequence``); an act of another clause ("the attack ... the narrative
+    put out following the strike") is not in sequence with it."""
+    markers = merge_words().sequence_markers
+    tok = head
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in markers for ch in tok.children):
+            return tok.head.i, any(ch.dep_ == "npadvmod" for ch in tok.children)
+        if tok.dep_ == "prep" and tok.lower_ in markers:
+            return tok.head.i, any(ch.dep_ == "npadvmod" for ch in tok.children)
+        tok = tok.head
+    return -1, False
 
 
 def same_stem(a: str, b: str) -> bool:

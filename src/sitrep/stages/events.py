@@ -29,7 +29,8 @@ from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
                                         clause_verb, furniture_paragraphs, in_spans)
-from sitrep.stages.event_merge import Draft, content_words, group, object_words, reaction_targets, to_events
+from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
+                                      sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
 from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
                                        no_own_state_targets, in_asked_content,
@@ -67,7 +68,8 @@ def run(doc: Document, kb) -> Document:
     if not found:
         return doc
     builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
-    drafts = [d for c, sent in found for d in _with_mirror(builder.draft(c, sent), c, lex.words)]
+    drafts = [d for c, sent in found
+              for d in _with_mirror(builder.draft(c, sent), c, lex.words, lex.types_of("symmetric"))]
     # grouping reads mentions in text order (a demand read from "must" is found after
     # the sentence's other triggers)
     drafts.sort(key=lambda d: d.event.trigger.span)
@@ -437,7 +439,10 @@ class DraftBuilder:
                      lemma=lemma(c.head), object_words=object_words(c.head.doc, _object_heads(c)),
                      content_words=content_words(c.head) | (
                          content_words(c.light) - {lemma(c.head)} if c.light is not None else frozenset()),
-                     sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]))
+                     sentence=bisect.bisect_right(self._sentence_starts, sentence.span[0]),
+                     sequence_host=sequence_of(c.head)[0], sequence_measured=sequence_of(c.head)[1],
+                     anchors=_own_verbs(c),
+                     object_countries=self._acted_on_countries(c))
 
     def _when(self, c: Candidate, sent) -> tuple[EventDate, Optional[str], Optional[Time]]:
         """The mention's own date, its period ("past" for background) and its date. A
@@ -701,6 +706,25 @@ class DraftBuilder:
             return False
         return c.head.dep_ == "dobj" and lemma(c.head.head) in self.words.recap_verbs
 
+    def _acted_on_countries(self, c: Candidate) -> frozenset[str]:
+        """Countries of the actors named inside the phrase a verb acts on: its object or its
+        passive subject (the noun a relative "which was seized" hangs from). Places count:
+        the phrase says what was acted on ("seized a Panamanian-flagged tanker", "bombed a
+        Yemeni port"), not who receives the act (``event_merge._objects_differ``). An event
+        noun's phrases often name the party or the setting, not the thing acted on: none."""
+        if not c.is_verb:
+            return frozenset()
+        heads = []
+        for ch in c.head.children:
+            if ch.dep_ == "dobj":
+                heads.append(ch)
+            elif ch.dep_ == "nsubjpass":
+                relative = c.head.dep_ == "relcl" and ch.tag_ in ("WDT", "WP")
+                heads.append(c.head.head if relative else ch)
+        spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) for h in heads]
+        return frozenset(a.country for a in self.doc.actors if a.country
+                         and any(s <= a.span[0] and a.span[1] <= e for s, e in spans))
+
     def _names_recipient(self, c: Candidate) -> bool:
         """"attacks on its ships", "sanctions against the bank": a recipient phrase."""
         preps = self.lex.target_preps.get(c.type, frozenset())
@@ -894,14 +918,18 @@ def _anchors(c: Candidate) -> set[int]:
     return out
 
 
-def _with_mirror(draft: Optional[Draft], c: Candidate, words) -> list[Draft]:
+def _with_mirror(draft: Optional[Draft], c: Candidate, words, symmetric=frozenset()) -> list[Draft]:
     """The draft, and for a two-way act with both parties read ("Kenya and Uganda traded
-    warnings") the other party's act too: each warned the other (CAMEO and PLOVER code a
-    reciprocal act once per direction)."""
+    warnings", "Kenya and Uganda accused each other") the other party's act too: each
+    warned the other (CAMEO and PLOVER code a reciprocal act once per direction). A joint
+    act on "each other" ("X and Y met each other": a ``symmetric`` type) is one act of
+    both, coded once like "X and Y met" (docs/annotation.md 3)."""
     if draft is None:
         return []
     ev = draft.event
     if not _reciprocal(c, words) or ev.source is None or ev.target is None:
+        return [draft]
+    if ev.type in symmetric and not _two_way_carrier(c, words):
         return [draft]
     # the original first: the head-keyed maps of reaction_targets / antecedent_targets keep
     # the first draft of a head, so a reaction to "the warnings" finds the original
@@ -909,9 +937,36 @@ def _with_mirror(draft: Optional[Draft], c: Candidate, words) -> list[Draft]:
 
 
 def _reciprocal(c: Candidate, words) -> bool:
-    """A nominal event carried by a two-way light verb ("traded accusations", "exchanged
-    fire"): its coordinated subjects are each other's targets."""
+    """A two-way act: a nominal event carried by a two-way light verb ("traded
+    accusations", "exchanged fire") or an act on a reciprocal pronoun ("accused each
+    other", "attacked one another's positions", "clashed with each other"): its
+    coordinated subjects are each other's targets."""
+    return _two_way_carrier(c, words) or reciprocal_argument(c.head, words) is not None
+
+
+def _two_way_carrier(c: Candidate, words) -> bool:
     return c.light is not None and lemma(c.light) in words.reciprocal_verbs
+
+
+def reciprocal_argument(head, words):
+    """The reciprocal pronoun ("each other", "one another") that is the head's object,
+    the object of one of its prepositions ("clashed with each other") or the possessor of
+    its object ("attacked each other's positions"); None if there is none. The pronoun's
+    pairs (``reciprocal_pronouns``: "each:other") are read in either order, since the
+    parser hangs "one another" from "one" and "each other" from "other"."""
+    pairs = {tuple(p.split(":", 1)) for p in words.reciprocal_pronouns}
+    pairs |= {(b, a) for a, b in pairs}
+    args = []
+    for ch in head.children:
+        if ch.dep_ in ("dobj", "dative"):
+            args.append(ch)
+            args.extend(g for g in ch.children if g.dep_ == "poss")
+        elif ch.dep_ == "prep":
+            args.extend(g for g in ch.children if g.dep_ == "pobj")
+    for tok in args:
+        if any((g.lower_, tok.lower_) in pairs for g in tok.children if g.dep_ == "det"):
+            return tok
+    return None
 
 
 def _modifiers(c: Candidate) -> frozenset[str]:
@@ -938,6 +993,17 @@ def _irrealis(c: Candidate, words) -> bool:
 
 def _object_is_event(c: Candidate, trigger_heads: set[int]) -> bool:
     return any(i in trigger_heads for i in _object_heads(c))
+
+
+def _own_verbs(c: Candidate) -> frozenset[int]:
+    """Token indices of the words that tell the act's own time: its head, its light verb,
+    and the verb an event noun is the subject of ("the attack came after ...", "the
+    shelling began before ..."); ``event_merge._in_sequence`` reads a sequence clause
+    attached to one of them as another act."""
+    own = {c.head.i} | ({c.light.i} if c.light is not None else set())
+    if not c.is_verb and c.head.dep_ in ("nsubj", "nsubjpass") and c.head.head.pos_ in ("VERB", "AUX"):
+        own.add(c.head.head.i)
+    return frozenset(own)
 
 
 def _object_heads(c: Candidate) -> list[int]:
