@@ -356,7 +356,7 @@ class DraftBuilder:
         if "festive" in c.flags and self._in_festivity(c):
             return None  # "the mayor marched in the St. Patrick's Day parade": no protest
         if "armed" in c.flags and not self._shows_force(sent, sources):
-            return None  # "the mayor marched in the St. Patrick's Day parade": a civic parade
+            return None  # "veterans' groups paraded through the town": no forces shown, no MOBILIZE
         if "role" in c.flags and not (sources or targets):
             return None  # "a terrorist threat", "the threat of fire": no one threatens
         if not targets and c.type in self.lex.types_of("addressed"):
