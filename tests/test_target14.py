@@ -2,6 +2,8 @@
 whom a demand addresses, and a judgement of an act of force or pressure targets the act's
 doer, never whoever underwent it (docs/annotation.md 5). Every sentence is made up for
 these tests."""
+import pytest
+
 from event_helpers import country, one, run
 
 
@@ -177,3 +179,15 @@ def test_thanks_for_a_rescue_keep_the_rescuer(kb):
     doc = run(kb, "Tokyo thanked Seoul for the rescue of the Japanese fishermen.")
     act = one(doc, "SUPPORT")
     assert country(act.target) == "KOR"
+
+
+@pytest.mark.parametrize("text", [
+    "The UN called for the detained journalists to be released.",
+    "Amnesty International called on Monday for the prisoners to be freed immediately.",
+    "The bishops pleaded for the hostages to be handed over unharmed.",
+])
+def test_a_passive_for_to_subject_undergoes_the_act_and_is_not_the_addressee(kb, text):
+    # whoever holds them is asked, and the sentence does not name them (review 17:35)
+    doc = run(kb, text)
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert requests and all(e.target is None for e in requests), [(e.type, e.target) for e in doc.events]

@@ -1899,6 +1899,8 @@ class RoleFinder:
             # threatened ...": a parse that hangs the first clause on the second)
             if c.i > tok.i and (c.dep_ == "ccomp" or _for_to_clause(c)):
                 subj = child(c, "nsubj", "nsubjpass")
+                if _for_to_clause(c) and self._undergoes(c, subj):
+                    continue  # "called for the journalists to be released": they are freed, not asked
                 if subj is not None and subj.pos_ != "PRON":
                     # (a for-to subject is an addressee like an object: a group named by
                     # its role counts too, "called for the army to return to barracks")
@@ -1906,6 +1908,13 @@ class RoleFinder:
                     if found:
                         return found
         return []
+
+    def _undergoes(self, clause, subj) -> bool:
+        """The subject of a for-to clause undergoes its act rather than is asked to do it:
+        a passive ("for the prisoners to be freed") or a verb of undergoing ("for Ukraine
+        to receive more jets", event_words.tsv undergo_verbs). Whoever holds the prisoners
+        or gives the jets is the one addressed, and the sentence does not name them."""
+        return (subj is not None and subj.dep_ == "nsubjpass") or lemma(clause) in self.words.undergo_verbs
 
     def _addressed_unnamed(self, c) -> bool:
         """The verb names whom it addresses by a noun no actor stands for ("called on the
