@@ -1911,10 +1911,14 @@ class RoleFinder:
 
     def _undergoes(self, clause, subj) -> bool:
         """The subject of a for-to clause undergoes its act rather than is asked to do it:
-        a passive ("for the prisoners to be freed") or a verb of undergoing ("for Ukraine
-        to receive more jets", event_words.tsv undergo_verbs). Whoever holds the prisoners
-        or gives the jets is the one addressed, and the sentence does not name them."""
-        return (subj is not None and subj.dep_ == "nsubjpass") or lemma(clause) in self.words.undergo_verbs
+        a party as passive subject ("for the prisoners to be freed"). Whoever holds the
+        prisoners is the one addressed, and the sentence does not name them. (A thing as
+        passive subject, "for more rights to be granted to the regions of X", leaves the
+        addressee to the phrase around it; verbs of undergoing were tried and dropped:
+        "absorb" or "receive" also take in refugees, an act asked of the subject.)"""
+        if subj is None or subj.dep_ != "nsubjpass":
+            return False
+        return self.index[subj.i] is not None or lemma(subj) in self.role_nouns
 
     def _addressed_unnamed(self, c) -> bool:
         """The verb names whom it addresses by a noun no actor stands for ("called on the
