@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +26,18 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
 
 
+def _file_mode(path: Path) -> int:
+    """The mode ``path`` should end with: a replaced file keeps its own; a new one gets what
+    ``open()`` would give it (0o666 less the umask). ``mkstemp`` makes its file 0o600, which
+    left briefs and charts unreadable to the user's other tools and accounts."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path``: atomically for a regular file, directly otherwise."""
     data = text.encode("utf-8")
@@ -34,11 +47,13 @@ def write_text(path: Path, text: str) -> None:
             f.flush()
         return
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
