@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shlex
+import shutil
 import sys
 from dataclasses import fields
 from pathlib import Path
@@ -361,6 +364,21 @@ def _check_out_folder(out: Path) -> None:
         raise SitrepError(f"--out {out}: cannot make the folder ({exc.strerror}); pass a writable folder") from None
 
 
+def how_to_call_sitrep(argv0: Optional[str] = None) -> str:
+    """``sitrep`` when the shell finds this very program under that name, else the path it
+    was started by (``.venv/bin/sitrep`` after the README's set-up, whose virtual
+    environment is not activated): the commands the demo suggests must run as printed."""
+    script = Path(argv0 if argv0 is not None else sys.argv[0])
+    if script.name != "sitrep" or not script.is_file():
+        return "sitrep"  # started as `python -m sitrep.cli` or from Python: no script to name
+    found = shutil.which("sitrep")
+    if found and Path(found).resolve() == script.resolve():
+        return "sitrep"
+    relative = os.path.relpath(script.absolute())
+    shown = relative if not relative.startswith("..") else str(script.absolute())
+    return shlex.quote(shown if os.sep in shown else os.path.join(".", shown))
+
+
 def cmd_demo(args) -> int:
     from sitrep.demo import run_demo
 
@@ -375,8 +393,9 @@ def cmd_demo(args) -> int:
     sys.stdout.write(result.brief_md.read_text(encoding="utf-8"))
     print(f"the store, brief.md, brief.html and the plot are in {result.brief_md.parent}/; try next:",
           file=sys.stderr)
+    program = how_to_call_sitrep()
     for command in result.next_commands:
-        print(f"  {command}", file=sys.stderr)
+        print(f"  {program}{command[len('sitrep'):]}", file=sys.stderr)
     if args.serve:
         from sitrep.web.commands import serve
         return serve(result.db, args.host, args.port, args.allow_remote)
