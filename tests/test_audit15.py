@@ -94,3 +94,51 @@ def test_plain_sitrep_when_the_shell_finds_this_program_or_there_is_no_script(tm
     assert how_to_call_sitrep(str(script)) == "sitrep"
     # near miss: started as `python -m sitrep.cli`, there is no script to point at
     assert how_to_call_sitrep(str(tmp_path / "src" / "sitrep" / "cli" / "__main__.py")) == "sitrep"
+
+
+# -- a bounded watch says when nothing could be fetched ----------------------------------------
+
+def _refusing_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_watch_once_exits_2_when_every_feed_fails(tmp_path, capsys):
+    port = _refusing_port()
+    urls = [f"http://127.0.0.1:{port}/feed.xml", f"http://127.0.0.1:{port}/other.xml"]
+    assert main(["watch", *urls, "--db", str(tmp_path / "w.duckdb"), "--once", "--timeout", "5s"]) == 2
+    err = capsys.readouterr().err
+    assert "watching 2 feed(s) once into" in err and "every 15m" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("sitrep: error: every poll failed (") and "feed.xml" in last and "other.xml" in last
+    assert "Traceback" not in err
+
+
+def test_watch_rounds_exits_2_when_every_poll_of_the_run_failed(tmp_path, capsys):
+    port = _refusing_port()
+    url = f"http://127.0.0.1:{port}/feed.xml"
+    assert main(["watch", url, "--db", str(tmp_path / "w.duckdb"), "--rounds", "2", "--every", "1s",
+                 "--retry-after", "1s", "--timeout", "5s"]) == 2
+    err = capsys.readouterr().err
+    assert "every 1s, 2 rounds" in err and err.count(f"{url}: failed") == 2
+    assert err.strip().splitlines()[-1].startswith("sitrep: error: every poll failed")
+
+
+def test_a_watcher_with_one_feed_that_answers_is_not_all_failed(tmp_path):
+    # near miss: one feed fails, the other is fetched -> the run did something, exit 0
+    from sitrep.web.watch import Fetched, Watcher
+
+    def get(url, timeout, etag=None, last_modified=None):
+        if url.endswith("down.xml"):
+            return Fetched(None, error="cannot fetch (refused)")
+        return Fetched(304)
+
+    w = Watcher(tmp_path / "w.duckdb", ["http://a.example/ok.xml", "http://a.example/down.xml"],
+                get=get, log=lambda _: None)
+    w.run(rounds=1)
+    assert [p.outcome for p in w.polls_this_run] == ["not_modified", "failed"]
+    assert w.all_failed() == []

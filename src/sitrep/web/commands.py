@@ -31,7 +31,8 @@ def register(sub) -> None:
                        description="Poll RSS/Atom feeds and pages on a schedule, ingest the new articles "
                                    "into the store as `sitrep ingest` does, and record each poll (the "
                                    "dashboard's live page lists them). A failing feed is retried after a "
-                                   "wait that doubles each time.")
+                                   "wait that doubles each time. With --once or --rounds the exit status is "
+                                   "2 when every poll failed.")
     p.add_argument("feeds", nargs="+", help="feed or page URLs, or files listing them one per line (feeds.txt)")
     add_db(p)
     p.add_argument("--every", default="15m", help="poll each feed this often: 30s, 15m, 2h (default 15m)")
@@ -157,15 +158,22 @@ def cmd_watch(args) -> int:
     watcher = Watcher(db, urls, every=every, timeout=parse_duration(args.timeout),
                       retry_after=parse_duration(args.retry_after), max_wait=parse_duration(args.max_wait),
                       follow_links=args.follow, workers=args.workers)
-    print(f"sitrep: watching {len(urls)} feed(s) every {args.every} into {db} (Ctrl-C stops)", file=sys.stderr)
+    rounds = 1 if args.once else args.rounds
+    how_often = "once" if rounds == 1 else f"every {args.every}" + (f", {rounds} rounds" if rounds else "")
+    print(f"sitrep: watching {len(urls)} feed(s) {how_often} into {db} (Ctrl-C stops)", file=sys.stderr)
     try:
         with _stopped_by_signals():
-            watcher.run(rounds=1 if args.once else args.rounds)
+            watcher.run(rounds=rounds)
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)
         print(f"sitrep: watch stopped by {signal.Signals(signum).name} after {watcher.rounds} round(s); every "
               f"committed poll is recorded; run the same command to go on", file=sys.stderr)
         return 128 + int(signum)
+    failed = watcher.all_failed() if rounds else []
+    if failed:  # a scheduled `watch --once` must be able to tell that nothing could be fetched
+        shown = "; ".join(f"{p.url}: {p.detail}" for p in failed[:3]) + ("; ..." if len(failed) > 3 else "")
+        raise SitrepError(f"every poll failed ({shown}); check the addresses and the network, then run again "
+                          f"(each feed's back-off is kept in the store)")
     return 0
 
 

@@ -170,6 +170,7 @@ class Watcher:
         self.log = log if log is not None else (lambda line: print(f"watch: {line}", file=sys.stderr, flush=True))
         self.feeds = {u: Feed(u) for u in dict.fromkeys(urls)}
         self.rounds = 0
+        self.polls_this_run: list[Poll] = []  # what run() polled: a bounded run's exit status
         self._poll_ids = 0
         self._load_states()
 
@@ -177,11 +178,12 @@ class Watcher:
     def run(self, rounds: Optional[int] = None) -> None:
         """Poll until interrupted (or for ``rounds`` rounds that had something due)."""
         done = 0
+        self.polls_this_run = []
         while rounds is None or done < rounds:
             now = self.clock()
             due = [f for f in self.feeds.values() if f.next_due <= now]
             if due:
-                self.poll(due)
+                self.polls_this_run += self.poll(due)
                 done += 1
                 continue
             wake = min(f.next_due for f in self.feeds.values())
@@ -208,6 +210,11 @@ class Watcher:
             self.log(poll.line())
         self.rounds += 1
         return polls
+
+    def all_failed(self) -> list[Poll]:
+        """The polls of the last run when every one of them failed, else nothing."""
+        polls = self.polls_this_run
+        return polls if polls and all(p.outcome == "failed" for p in polls) else []
 
     # -- fetching ------------------------------------------------------------------------------
     def _fetch(self, feed: Feed) -> Poll:
