@@ -1,5 +1,5 @@
 """Screenshots of every dashboard page, taken in headless Chromium from the bundled demo
-corpus, into docs/screenshots/ (the pictures docs/web.md shows).
+corpus, into docs/screenshots/ (the pictures docs/api.md links).
 
     python scripts/web_screenshots.py                 # builds the demo store first (~1 min)
     python scripts/web_screenshots.py --db demo.duckdb
