@@ -142,3 +142,31 @@ def test_a_watcher_with_one_feed_that_answers_is_not_all_failed(tmp_path):
     w.run(rounds=1)
     assert [p.outcome for p in w.polls_this_run] == ["not_modified", "failed"]
     assert w.all_failed() == []
+
+
+# -- small honesty fixes: a bench over fewer articles than asked, one word -----------------------
+
+def test_bench_says_when_the_corpus_holds_fewer_articles_than_asked(monkeypatch, capsys):
+    import sitrep.eval.bench as bench
+
+    monkeypatch.setattr(bench, "bench_pipeline",
+                        lambda n_articles, corpus, workers: {"corpus": "demo/articles.jsonl", "articles_in": 13})
+    assert main(["bench", "--articles", "500"]) == 0
+    err = capsys.readouterr().err
+    assert "holds only 13 articles" in err and "not 500" in err
+
+
+def test_bench_over_as_many_articles_as_asked_adds_no_note(monkeypatch, capsys):
+    import sitrep.eval.bench as bench
+
+    monkeypatch.setattr(bench, "bench_pipeline",
+                        lambda n_articles, corpus, workers: {"corpus": "big.jsonl", "articles_in": n_articles})
+    assert main(["bench", "--articles", "20"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_one_word_text_is_one_word(tmp_path, capsys):
+    one = tmp_path / "one.txt"
+    one.write_text("Ceasefire\n", encoding="utf-8")
+    assert main(["extract", str(one)]) == 2
+    assert "only 1 word of article text" in capsys.readouterr().err

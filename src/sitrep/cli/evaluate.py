@@ -151,6 +151,9 @@ def run_bench(args) -> int:
         check_corpus(Path(args.corpus), args.articles)
     result = bench_pipeline(n_articles=args.articles, corpus=args.corpus, workers=args.workers)
     print(json.dumps(result, indent=2))
+    if result["articles_in"] < args.articles:  # a rate over 13 articles is not one over 500
+        print(f"sitrep: note: {result['corpus']} holds only {result['articles_in']} articles, so the figures "
+              f"are over those, not {args.articles:,}; give a larger one with --corpus", file=sys.stderr)
     if args.json and args.json != "-":
         write_json(result, args.json)
     return 0

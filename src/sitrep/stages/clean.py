@@ -389,7 +389,7 @@ def check_analysable(doc: Document) -> Document:
         reason = snippet_reason(article)
         if reason is None:
             raise InputError(origin, "too_short",
-                             f"only {words} words of article text (at least {MIN_WORDS} needed for an "
+                             f"only {words} word{'s' if words != 1 else ''} of article text (at least {MIN_WORDS} needed for an "
                              "article); give the full article, or use --snippet to analyse a headline, "
                              "a sentence or a wire flash on its own")
         article.meta["short_context"] = (
