@@ -140,8 +140,44 @@ def test_a_watcher_with_one_feed_that_answers_is_not_all_failed(tmp_path):
     w = Watcher(tmp_path / "w.duckdb", ["http://a.example/ok.xml", "http://a.example/down.xml"],
                 get=get, log=lambda _: None)
     w.run(rounds=1)
-    assert [p.outcome for p in w.polls_this_run] == ["not_modified", "failed"]
+    assert [outcome for _, outcome, _ in w.polls_this_run] == ["not_modified", "failed"]
     assert w.all_failed() == []
+
+
+def test_an_unbounded_watch_keeps_no_record_of_its_polls(tmp_path):
+    # review 19:02: a watch that runs for weeks must not keep every poll (and its texts)
+    from sitrep.web.watch import Fetched, Watcher
+
+    class Enough(Exception):
+        pass
+
+    slept = []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        if len(slept) >= 3:
+            raise Enough
+
+    clock = iter(range(0, 10_000, 50))
+    w = Watcher(tmp_path / "w.duckdb", ["http://a.example/down.xml"], every=10, retry_after=10,
+                get=lambda *a, **k: Fetched(None, error="cannot fetch (refused)"),
+                clock=lambda: float(next(clock)), sleep=sleep, log=lambda _: None)
+    with pytest.raises(Enough):
+        w.run()  # the scheduled use: no --rounds
+    assert w.rounds >= 3 and w.polls_this_run == []
+
+
+def test_the_umask_is_read_without_being_changed(umask, monkeypatch):
+    # review 19:02: setting the umask to read it races with other threads' files
+    from sitrep.report import output
+
+    umask(0o027)
+    calls = []
+    real = os.umask
+    monkeypatch.setattr(os, "umask", lambda m: calls.append(m) or real(m))
+    assert output._umask() == 0o027
+    if os.path.exists("/proc/self/status"):
+        assert calls == []
 
 
 # -- small honesty fixes: a bench over fewer articles than asked, one word -----------------------

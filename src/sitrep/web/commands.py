@@ -171,7 +171,7 @@ def cmd_watch(args) -> int:
         return 128 + int(signum)
     failed = watcher.all_failed() if rounds else []
     if failed:  # a scheduled `watch --once` must be able to tell that nothing could be fetched
-        shown = "; ".join(f"{p.url}: {p.detail}" for p in failed[:3]) + ("; ..." if len(failed) > 3 else "")
+        shown = "; ".join(f"{url}: {detail}" for url, _, detail in failed[:3]) + ("; ..." if len(failed) > 3 else "")
         raise SitrepError(f"every poll failed ({shown}); check the addresses and the network, then run again "
                           f"(each feed's back-off is kept in the store)")
     return 0

@@ -170,7 +170,10 @@ class Watcher:
         self.log = log if log is not None else (lambda line: print(f"watch: {line}", file=sys.stderr, flush=True))
         self.feeds = {u: Feed(u) for u in dict.fromkeys(urls)}
         self.rounds = 0
-        self.polls_this_run: list[Poll] = []  # what run() polled: a bounded run's exit status
+        # (url, outcome, detail) of each poll of a bounded run (--once, --rounds): its exit
+        # status. Not the Polls themselves (they hold the fetched texts), and nothing for an
+        # unbounded run, which would otherwise grow for as long as it watches.
+        self.polls_this_run: list[tuple[str, str, str]] = []
         self._poll_ids = 0
         self._load_states()
 
@@ -183,7 +186,9 @@ class Watcher:
             now = self.clock()
             due = [f for f in self.feeds.values() if f.next_due <= now]
             if due:
-                self.polls_this_run += self.poll(due)
+                polls = self.poll(due)
+                if rounds is not None:
+                    self.polls_this_run += [(p.url, p.outcome, p.detail) for p in polls]
                 done += 1
                 continue
             wake = min(f.next_due for f in self.feeds.values())
@@ -211,10 +216,10 @@ class Watcher:
         self.rounds += 1
         return polls
 
-    def all_failed(self) -> list[Poll]:
-        """The polls of the last run when every one of them failed, else nothing."""
+    def all_failed(self) -> list[tuple[str, str, str]]:
+        """(url, outcome, detail) of the last bounded run's polls when every one failed, else nothing."""
         polls = self.polls_this_run
-        return polls if polls and all(p.outcome == "failed" for p in polls) else []
+        return polls if polls and all(outcome == "failed" for _, outcome, _ in polls) else []
 
     # -- fetching ------------------------------------------------------------------------------
     def _fetch(self, feed: Feed) -> Poll:
