@@ -206,3 +206,28 @@ def test_a_one_word_text_is_one_word(tmp_path, capsys):
     one.write_text("Ceasefire\n", encoding="utf-8")
     assert main(["extract", str(one)]) == 2
     assert "only 1 word of article text" in capsys.readouterr().err
+
+
+# -- `sitrep serve` prints its address when it answers there -----------------------------------
+
+def test_serve_answers_as_soon_as_it_prints_its_address(db):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    from fault_helpers import cli_env
+
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", "0"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=cli_env())
+    try:
+        line = proc.stderr.readline()
+        assert line.startswith("sitrep: serving ") and "Ctrl-C stops" in line, line
+        url = line.split(" at ", 1)[1].split(" ", 1)[0]
+        # at once, no retry: a refused connection here is the bug (printed before listening)
+        with urllib.request.urlopen(url + "api/events?per_page=1", timeout=30) as answer:
+            assert answer.status == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert "Traceback" not in proc.stderr.read()

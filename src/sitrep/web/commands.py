@@ -134,10 +134,25 @@ def serve(db, host: str = "127.0.0.1", port: int = DEFAULT_PORT, allow_remote: b
     if warning:
         print(warning, file=sys.stderr)
     shown = f"[{host}]" if ":" in host else host
-    print(f"sitrep: serving {path} at http://{shown}:{port}/ (read-only; Ctrl-C stops)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", timeout_graceful_shutdown=2,
-                access_log=False)
+    config = uvicorn.Config(app, host=host.strip("[]"), port=port, log_level="warning", timeout_graceful_shutdown=2,
+                            access_log=False)
+    run_announced(config, f"sitrep: serving {path} at http://{shown}:{port}/ (read-only; Ctrl-C stops)")
     return 0
+
+
+def run_announced(config, line: str) -> None:
+    """Run uvicorn and print ``line`` once it accepts connections. The first copy of the
+    store is made before that (up to seconds): a user or a script that opens the address as
+    soon as it is printed must not be refused."""
+    import uvicorn
+
+    class Announcing(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets=sockets)
+            if not self.should_exit:
+                print(line, file=sys.stderr, flush=True)
+
+    Announcing(config).run()
 
 
 def cmd_serve(args) -> int:
