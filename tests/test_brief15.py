@@ -96,6 +96,12 @@ def test_near_miss_a_recap_of_other_sides_other_words_or_long_after_stays_apart(
     other_words = _mention("inc-d", "fourth", "Ankara cut gas exports on Monday after the shelling of a convoy "
                            "in the north.", "shelling", "2019-05-06")
     assert _happenings([report, other_words]) == {("first",), ("fourth",)}
+    # one of several acts a list recalls: its own clause, not the sentence's other news
+    # (which names the depot), must say what the report says
+    listed = _mention("inc-f", "sixth", "After blockading a port and shelling a border post with mortars, "
+                      "Turkey now faces sanctions over the army depot near Kassel and its fuel tanks.", "shelling",
+                      "2019-05-06")
+    assert _happenings([report, listed]) == {("first",), ("sixth",)}
     # a report, not a recap, of a later day is another shelling
     again = _mention("inc-e", "fifth", "Turkish gunners shelled the army depot near Kassel again on Monday, "
                      "hitting its fuel tanks.", "shelled", "2019-05-06")

@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Optional
 
-from sitrep.corpus.incidents import TEXT_MIN, TEXT_PER_EVIDENCE, similarity, text_features
+from sitrep.corpus.incidents import TEXT_MIN, TEXT_PER_EVIDENCE, similarity, text_features, trigger_clause
 from sitrep.knowledge.report_terms import ReportTerms, load_report_terms
 from sitrep.report.content import TOLL_KINDS, Figure, Incident, Quote
 from sitrep.report.safety import one_line, sentence_text
@@ -280,13 +280,14 @@ def _recalled_happening(recap: dict, found: list[tuple[str, list[dict], dict]]) 
     of the same material type by the same known actor (source country) against no other
     target (the recap's sentence often names its target only as the speaker of its news:
     "Syria vowed revenge for Turkey's shelling of its depot"), whose day lies at most
-    RECAP_DAYS before the recap's, and whose mentions say much the same (RECAP_TEXT); the latest
+    RECAP_DAYS before the recap's, and whose mentions say much the same as the recap's own
+    clause (RECAP_TEXT; ``_recap_words``); the latest
     such day (a recap recalls what happened shortly before its news), then the best
     matching. A recap's place is not evidence: its sentence places its own news ("... at
     the court in The Hague over this month's assassination")."""
     if not is_material(recap) or not recap["source_country"]:
         return None
-    words = text_features(recap.get("sentence"))
+    words = _recap_words(recap)
     best, best_rank = None, None
     for home in found:
         other = home[2]
@@ -301,6 +302,19 @@ def _recalled_happening(recap: dict, found: list[tuple[str, list[dict], dict]]) 
         if text >= RECAP_TEXT and (best_rank is None or (-gap, text) > best_rank):
             best, best_rank = home, (-gap, text)
     return best
+
+
+def _recap_words(recap: dict) -> dict[str, float]:
+    """The text evidence of a recap: the words of its trigger's clause (corpus/incidents.py
+    ``trigger_clause``), not its whole sentence, which tells its own news and, in a list of
+    recalled acts ("After attacking tankers, shooting down a drone and being responsible for
+    the killing of ..."), the other acts."""
+    sentence, start, at = recap.get("sentence") or "", recap.get("sentence_start"), recap.get("trigger_start")
+    if start is None or at is None:
+        return text_features(sentence)
+    offset = at - start
+    clause = trigger_clause(sentence, offset, offset + len(recap.get("trigger") or ""))
+    return text_features(sentence, clause) if clause else text_features(sentence)
 
 
 def _days_around(day: Optional[date]) -> list[Optional[date]]:
