@@ -27,6 +27,9 @@
     the length in days of a unit of time ("year": 365; ``durations.tsv``).
 ``in_sentence(name)``
     an actor's name as running text writes it ("the United States"; ``names.tsv``).
+``recalls(before)``
+    the trigger's act is told as the antecedent of another clause's news ("in response
+    to a drone strike last week", "last week's strike"): a recap, not a report (``recap.tsv``).
 
 The tables are plain TSV (see each file's header) so they can be extended without
 touching code; nothing in them may be specific to one country or crisis.
@@ -48,6 +51,9 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_QUESTION_GAP = 10
 #: punctuation that ends the clause a "whether"/"if" opens (the words are in tense.tsv)
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:—–()]|\s-\s")
+#: how many words may stand between a cause or sequence word and the trigger it recalls
+#: ("in response to a U.S. drone strike": 2)
+MAX_RECAP_GAP = 6
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:against|on|with|to|from|for|of)$")
 
 
@@ -166,6 +172,17 @@ class ReportTerms:
         self._running_toll = _cue_table("tolls.tsv", "kind")["running_toll"]
         #: PLOVER types whose future words are the stance itself ("will hold them accountable")
         self.stance_types = frozenset(t.upper() for t in tense["stance_type"])
+        recap = {r["kind"]: [c.strip() for c in r["cues"].split("|") if c.strip()]
+                 for r in tsv_records(REPORT_DIR / "recap.tsv")}
+        gap = r"(?:\W+[\w'’.-]+){0,%d}?" % MAX_RECAP_GAP
+        #: a cause or sequence word, then at most MAX_RECAP_GAP words, then the trigger
+        self._recap_cause = re.compile(r"(?<![\w’'])" + _alternatives(recap["cause_before"]) + gap + r"\W*$",
+                                       re.IGNORECASE)
+        self._recap_genitive = re.compile(r"(?<![\w’'])" + _alternatives(recap["time_genitive"])
+                                          + r"(?:\W+[\w'’.-]+){0,2}?\W*$", re.IGNORECASE)
+        #: what a recap's cue must not cross: punctuation or a clause word (``recap.tsv``)
+        self._recap_break = re.compile(r"[,;:—–()\"“”]|\s-\s|" + _cue_pattern(
+            recap["clause_break"], whole_words=True).pattern, re.IGNORECASE)
 
     def issue_tags(self, text: Optional[str]) -> list[str]:
         return [tag for tag, p in self._issues.items() if text and p.search(text)]
@@ -281,6 +298,20 @@ class ReportTerms:
         """The text right before a trigger ends in a future marker ("Doe will", "Doe is set
         to", "would not be"): the trigger's act is ahead (``tense.tsv``)."""
         return bool(self._future_before.search(before[-60:]))
+
+    def recalls(self, before: str) -> bool:
+        """The act of the trigger that ``before`` (the sentence's text up to it) leads to
+        is told as the antecedent of another clause's news (``recap.tsv``): a cause or
+        sequence word opens the phrase that holds it ("vowed revenge for the killing of
+        ...", "went down shortly after Iran fired missiles"), or a time word in the
+        genitive determines it ("last week's strike"). No clause break may stand between:
+        "after the talks failed, the army attacked" reports the attack."""
+        tail = before[-160:]
+        for pattern in (self._recap_cause, self._recap_genitive):
+            found = pattern.search(tail)
+            if found and not self._recap_break.search(tail[found.start():]):
+                return True
+        return False
 
     def running_toll(self, sentence: Optional[str]) -> bool:
         """The sentence gives a war's running total ("the war has since killed ..."), not

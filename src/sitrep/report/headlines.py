@@ -18,7 +18,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Optional
 
-from sitrep.knowledge.report_terms import ReportTerms
+from sitrep.corpus.incidents import TEXT_MIN, TEXT_PER_EVIDENCE, similarity, text_features, trigger_clause
+from sitrep.knowledge.report_terms import ReportTerms, load_report_terms
 from sitrep.report.content import TOLL_KINDS, Figure, Incident, Quote
 from sitrep.report.safety import one_line, sentence_text
 from sitrep.report.scope import Period
@@ -48,6 +49,14 @@ UNAFFIRMED_WEIGHT = 0.5
 #: a mention without a date of its own (dated by its publication) tells a happening
 #: dated in another report when it was published this many days after it, at most
 REPORT_LAG_DAYS = 3
+#: a recap (an act told as the antecedent of another clause's news, ``recalls``) tells a
+#: happening of at most this many days before its own date: the news period of an
+#: article (docs/annotation.md section 7)
+RECAP_DAYS = 14
+#: how much a recap's sentence must say the same as a report of the happening it recalls:
+#: what incident linking asks of two articles' reports whose two sides agree
+#: (corpus/incidents.py ``similarity``, TEXT_MIN less TEXT_PER_EVIDENCE per agreeing side)
+RECAP_TEXT = TEXT_MIN - 2 * TEXT_PER_EVIDENCE
 
 
 def significance(severity: float, n_sources: int, killed: float, days_before_end: Optional[int],
@@ -194,7 +203,10 @@ def _placed(best: dict, mentions: list[dict]) -> dict:
     sentences are footnoted under the incident."""
     if best["place_name"] or not is_material(best):
         return best
-    where = next((m for m in quoted_mentions(mentions) if m["place_name"] and _compatible(m, best)), None)
+    # a recap's place is where its own news happened ("... at the court in The Hague over
+    # this month's assassination"), not where the act it recalls did
+    reports = [m for m in mentions if not m.get("recalled")]
+    where = next((m for m in quoted_mentions(reports) if m["place_name"] and _compatible(m, best)), None)
     if where is None:
         return best
     return {**best, **{k: where[k] for k in ("place_name", "place_country", "lat", "lon", "place_feature")}}
@@ -246,6 +258,65 @@ def _same_happening(a: dict, b: dict) -> bool:
     return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
 
 
+def recalls(e: dict) -> bool:
+    """The mention tells its act as the antecedent of its sentence's news ("protested the
+    killing of ...", "in response to a drone strike", "just days after the Navy shot
+    down a drone", "last week's strike"; ``ReportTerms.recalls``): a later article's recap of a
+    happening, not a report of a new one, whatever date its sentence gives."""
+    sentence, start, at = e.get("sentence") or "", e.get("sentence_start"), e.get("trigger_start")
+    if start is None or at is None or not 0 <= at - start <= len(sentence):
+        return False
+    return load_report_terms().recalls(sentence[:at - start])
+
+
+def only_recalled(mentions: list[dict]) -> bool:
+    """No mention affirms the act but as a recap of it (``recalls``): nothing reports it
+    as news of its own date."""
+    return not any(m["certainty"] in AFFIRMING and not m.get("recap", recalls(m)) for m in mentions)
+
+
+def _recalled_happening(recap: dict, found: list[tuple[str, list[dict], dict]]) -> Optional[tuple]:
+    """The happening a recap tells (``recalls``): of the reported happenings ``found``, one
+    of the same material type by the same known actor (source country) against no other
+    target (the recap's sentence often names its target only as the speaker of its news:
+    "Syria vowed revenge for Turkey's shelling of its depot"), whose day lies at most
+    RECAP_DAYS before the recap's, and whose mentions say much the same as the recap's own
+    clause (RECAP_TEXT; ``_recap_words``); the latest
+    such day (a recap recalls what happened shortly before its news), then the best
+    matching. A recap's place is not evidence: its sentence places its own news ("... at
+    the court in The Hague over this month's assassination")."""
+    if not is_material(recap) or not recap["source_country"]:
+        return None
+    words = _recap_words(recap)
+    best, best_rank = None, None
+    for home in found:
+        other = home[2]
+        if other["type"] != recap["type"] or other["certainty"] not in AFFIRMING:
+            continue
+        if other["source_country"] != recap["source_country"] or not _compatible(other, recap):
+            continue
+        gap = (recap["event_date"] - other["event_date"]).days if other["event_date"] and recap["event_date"] else 0
+        if not 0 <= gap <= RECAP_DAYS:
+            continue
+        text = max((similarity(words, text_features(m.get("sentence"))) for m in home[1][:10]), default=0.0)
+        if text >= RECAP_TEXT and (best_rank is None or (-gap, text) > best_rank):
+            best, best_rank = home, (-gap, text)
+    return best
+
+
+def _recap_words(recap: dict) -> dict[str, float]:
+    """The text evidence of a recap: the words of its trigger's clause (corpus/incidents.py
+    ``trigger_clause``), not its whole sentence, which tells its own news and, in a list of
+    recalled acts ("After attacking tankers, shooting down a drone and being responsible for
+    the killing of ..."), the other acts."""
+    sentence, start, at = recap.get("sentence") or "", recap.get("sentence_start"), recap.get("trigger_start")
+    if start is None or at is None:
+        return text_features(sentence)
+    offset = at - start
+    clause = trigger_clause(sentence, offset, offset + len(recap.get("trigger") or ""))
+    return text_features(sentence, clause) if clause else text_features(sentence)
+
+
 def _days_around(day: Optional[date]) -> list[Optional[date]]:
     """The days whose happenings a mention of ``day`` may tell (``_same_time``)."""
     if day is None:
@@ -257,7 +328,10 @@ def same_happenings(groups: dict[str, list[dict]]) -> list[tuple[str, list[dict]
     """(key, coherent mentions, best-specified mention) per happening: each incident's
     mentions that agree with its best one, incidents telling the same happening joined
     (a mention with a date of its own before one dated only by its report, then
-    best-specified first, so the best mention of all names the happening)."""
+    best-specified first, so the best mention of all names the happening). Then a
+    happening only recalled (``only_recalled``: no mention reports it as news of its own
+    time) joins the reported happening it recalls (``_recalled_happening``), its mentions
+    marked ``recalled``: their sentences place their own news, not the act they recall."""
     found: list[tuple[str, list[dict], dict]] = []
     by_day: dict[tuple, list[tuple[str, list[dict], dict]]] = defaultdict(list)
     ranked = []
@@ -275,7 +349,20 @@ def same_happenings(groups: dict[str, list[dict]]) -> list[tuple[str, list[dict]
             by_day[(best["type"], best["event_date"])].append(found[-1])
         else:
             home[1].extend(mentions)
-    return found
+    return _recaps_joined(found)
+
+
+def _recaps_joined(found: list[tuple[str, list[dict], dict]]) -> list[tuple[str, list[dict], dict]]:
+    """``found`` with each happening only recalled joined to the one it recalls, if any."""
+    reports = [f for f in found if not only_recalled(f[1])]
+    out = []
+    for f in found:
+        home = _recalled_happening(f[2], reports) if f not in reports else None
+        if home is None:
+            out.append(f)
+        else:
+            home[1].extend({**m, "recalled": True} for m in f[1])
+    return out
 
 
 def build_incidents(events: list[dict], period: Optional[Period], terms: ReportTerms, cites: Citations,
@@ -283,18 +370,26 @@ def build_incidents(events: list[dict], period: Optional[Period], terms: ReportT
     """Incidents involving the subject, most significant first. ``figures_of(mentions,
     title)`` gives an incident's key figures."""
     incidents = []
-    for key, mentions, best in same_happenings(_groups([e for e in events if reportable(e, terms)])):
+    kept = [e for e in events if reportable(e, terms)]
+    for e in kept:
+        e["recap"] = recalls(e)
+    for key, mentions, best in same_happenings(_groups(kept)):
         if not (best["source_name"] or _target(best) or best["place_name"]):
             continue  # nothing says who or where: not a reportable incident
         days = sorted(m["event_date"] for m in mentions if m["event_date"])
         day = best["event_date"] or (days[0] if days else None)
         n_sources = len({m["independent_key"] for m in mentions})
         affirmed = any(m["certainty"] in AFFIRMING for m in mentions)
+        # a happening only recalled ("a day after a gunman killed a reservist in Ottawa") and
+        # joined to no report of it stays: on a store of scattered articles a recap is often
+        # the only word of a happening (session 14: 3 of 7 such on unseen news were right)
         reported = any(m["certainty"] in AFFIRMING and not m.get("accusation") for m in mentions)
         best = _placed(best, mentions)
         title = title_of(best, terms)
         # a toll is a figure of force only: "Doe accused Roe over a clash that killed 200"
         # neither shows the toll under the accusation nor makes the accusation significant
+        # a recap's numbers stay: figures.py ties each number to the act nearest it, and the
+        # one next to a recalled act is its own ("Tuesday's attack, which killed 89 people")
         figures: list[Figure] = [f for f in figures_of(mentions, title)
                                  if f.kind not in TOLL_KINDS or best.get("quad_class") == "material conflict"]
         # a toll weighs for the force that took it: a statement ("Ruritania blamed the

@@ -788,10 +788,23 @@ def _end_of_year(m, ctx):
     return _Found(m.start(), m.end(), "DATE", str(year), "year", mod)
 
 
+def _names_outlet(word: str, start: int, ctx) -> bool:
+    """A capitalised day word right after a capitalised word of the same phrase ("USA
+    TODAY", "a USA Today/Ipsos poll", "Russia Today") is part of a name, as "The Daily
+    Telegraph" is for ``_set``: no date. One opening a sentence ("... said. Today, ...")
+    or a text all in capitals is a day word."""
+    if not word[:1].isupper() or ctx.text.isupper():
+        return False
+    before = ctx.prev_word(start)
+    return before[:1].isupper() and not before.endswith((".", ",", ":", ";"))
+
+
 # today, yesterday morning, tomorrow, tonight, earlier today, the day before yesterday
 @_rule(r"\b(?:(?P<early>earlier|later)\s+)?(?P<word>" + _alt(CALENDAR.days) + r")(?:\s+(?P<part>"
        + _PART + r"))?\b", 18)
 def _today(m, ctx):
+    if _names_outlet(m.group("word"), m.start("word"), ctx):
+        return None
     word = m.group("word").lower()
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", None, None)
