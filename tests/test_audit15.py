@@ -231,3 +231,40 @@ def test_serve_answers_as_soon_as_it_prints_its_address(db):
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
     assert "Traceback" not in proc.stderr.read()
+
+
+# -- an ingest that stored something names what it refused ---------------------------------------
+
+def _summary(**fields):
+    from sitrep.corpus.ingest import IngestSummary
+
+    summary = IngestSummary()
+    for name, value in fields.items():
+        setattr(summary, name, value)
+    return summary
+
+
+def test_a_refused_input_among_stored_ones_is_named_in_the_summary():
+    from collections import Counter
+
+    from sitrep.errors import Skip
+
+    typo = Skip(origin="nwes/", reason="unreadable", detail="no such file; check the path")
+    summary = _summary(ingested=4, events=16, skipped=Counter(unreadable=1, too_short=2), problems=[typo])
+    lines = summary.lines()
+    assert lines[2] == "skipped: too_short 2, unreadable 1"
+    assert lines[3].startswith("refused: nwes/: no such file") and "(and 2 more)" in lines[3]
+    assert "`sitrep skipped`" in lines[3]
+
+
+def test_duplicates_alone_or_a_failed_run_add_no_refused_line():
+    from collections import Counter
+
+    from sitrep.errors import Skip
+
+    copies = _summary(ingested=3, skipped=Counter(duplicate=5))  # copies are not refusals
+    assert not any(line.startswith("refused:") for line in copies.lines())
+    dead = Skip(origin="http://127.0.0.1:9/feed", reason="unreadable", detail="could not fetch the URL")
+    failed = _summary(ingested=0, skipped=Counter(unreadable=1), problems=[dead])
+    # nothing stored: the one-line error that follows names the refusals already
+    assert not any(line.startswith("refused:") for line in failed.lines())

@@ -97,7 +97,7 @@ class IngestSummary:
 
     def lines(self) -> list[str]:
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())) or "none"
-        return [
+        lines = [
             f"ingested {self.ingested} articles ({self.events} events) in {self.seconds:.1f} s, "
             f"{self.articles_per_s:.1f} articles/s",
             f"updated {self.updated}, already stored {self.unchanged}, exact duplicates {self.duplicates}, "
@@ -106,6 +106,11 @@ class IngestSummary:
             ("interrupted: incidents not brought up to date; re-run the same command to continue "
              "(stored articles are not analysed again)") if self.interrupted else f"incidents: {self.incidents}",
         ]
+        if self.refused and self.problems and not self.failed:
+            # a mistyped path or a dead feed among good inputs must not pass as a count only
+            more = f" (and {self.refused - 1} more)" if self.refused > 1 else ""
+            lines.insert(3, f"refused: {self.problems[0]}{more}; `sitrep skipped` lists each with its reason")
+        return lines
 
 
 class IngestInterrupted(KeyboardInterrupt):
