@@ -1398,7 +1398,91 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "disavowed the bombing": a denial of the act, not a REJECT
     if "asks" in flags and not _asks_for_an_act(c.head):
         return False  # "reporters pressed the minister on the issue": questions, no demand
+    if c.type == "THREATEN" and not c.is_verb and _names_a_danger(c.head, words):
+        return False  # "ISIL is a direct threat to us", "threats to its soldiers": a danger
+    if c.type == "REQUEST" and c.is_verb and lemma(c.head) == "ask" and _inquires(c.head, words, index):
+        return False  # "asked the minister about the plan", "asked not to be named": no demand
+    if c.type == "AGREE" and c.is_verb and lemma(c.head) == "agree" and _concurs(c.head, words, index):
+        return False  # "Senator X agreed, saying ...": agreeing with a view, no accord
+    if c.type == "CONCEDE" and c.is_verb and _admits(c.head, words):
+        return False  # "officials conceded that the town had fallen": an admission, a saying
     return True
+
+
+def _names_a_danger(noun, words) -> bool:
+    """A noun of threat in its sense "source of danger" (WordNet threat.n.01): a predicate
+    ("Iran is a threat", "sees ISIL as a menace", "called it a threat") or with a "to"
+    phrase naming what is endangered ("threats to its soldiers", "a threat to regional
+    stability"). A threat *made* names the act held out ("a threat to strike": an
+    infinitive, not a "to" phrase; "threats of sanctions"; "threats against X")."""
+    if lemma(noun) not in words.danger_nouns:
+        return False
+    if noun.dep_ in ("attr", "oprd", "appos") or (noun.dep_ == "pobj" and noun.head.lower_ in words.label_preps):
+        return True
+    return any(ch.dep_ == "prep" and ch.lower_ in words.infinitive_markers and child(ch, "pobj") is not None
+               for ch in noun.children)
+
+
+def _inquires(verb, words, index) -> bool:
+    """"ask" that asks a question, not for an act: no clause or "for" phrase asked for, and
+    an "about" phrase, a question as object ("asked a series of questions about"), or only
+    a party as object ("asked the finance officer about the plan"); or a request not to be
+    named ("a diplomat who asked not to be identified")."""
+    clause = child(verb, "xcomp")
+    if clause is not None and lemma(clause) in words.naming_verbs and \
+            any(ch.dep_ == "auxpass" for ch in clause.children):
+        return True
+    if _asks_for_an_act(verb):
+        return False
+    if any(ch.dep_ == "prep" and ch.lower_ in words.inquiry_preps for ch in verb.children):
+        return True
+    obj = child(verb, "dobj")
+    return obj is not None and any(lemma(t) in words.inquiry_nouns for t in obj.subtree)
+
+
+def _concurs(verb, words, index) -> bool:
+    """"agree" with nothing agreed to: no object, clause, infinitive or "to"/"on" phrase,
+    and no party agreed with ("Senator X agreed, saying ...", "and Schumer agreed",
+    "agreed with the assessment"): the subject shares a view told before; an accord names
+    what is agreed ("agreed to talks", "agreed on a text") or the party agreed with
+    ("agreed with the watchdog on a timetable"). Any other phrase but a date ("agreed in
+    principle") keeps it."""
+    for ch in verb.children:
+        if ch.dep_ in ("dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "nsubjpass"):
+            return False  # "a ceasefire could be agreed": the accord is the subject
+        if ch.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ in words.infinitive_markers for g in ch.children):
+            return False
+        if ch.dep_ == "prep":
+            obj = child(ch, "pobj")
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Thursday": when, not what
+            if ch.lower_ != "with" or obj is None:
+                return False
+            party = actor_of_phrase(obj, index)
+            if party is not None and party.span[0] <= obj.idx < party.span[1]:
+                return False  # "agreed with Iran": a party to an accord
+    return True
+
+
+def _admits(verb, words) -> bool:
+    """A concession verb with a finite clause as complement and no object ("conceded that
+    the army had lost the town"): it admits a fact, as a verb of saying does; a concession
+    is an act ("conceded the seat", "conceded to their demands"). A clause in the future
+    ("conceded that it would release them") may announce one and stays."""
+    if child(verb, "dobj") is not None:
+        return False
+    clause = child(verb, "ccomp")
+    return clause is not None and _finite(clause, words) and child(clause, "nsubj", "nsubjpass") is not None \
+        and not has_future_aux(clause, words)
+
+
+def _finite(clause, words) -> bool:
+    """A tensed clause ("that insurgents had taken the town", "the sources could not
+    confirm it"), not an infinitive with its own subject ("allowed them to leave")."""
+    auxes = [ch for ch in clause.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in words.infinitive_markers for a in auxes):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in auxes)
 
 
 def _attach_light_verb(c: Candidate, lex, by_head) -> None:
