@@ -49,7 +49,8 @@ def test_a_threat_made_still_is_a_threat(text):
 @pytest.mark.parametrize("text", [
     "Lawmakers asked the defence secretary about the cost of the deployment.",
     "A senior diplomat, who asked not to be identified, said the talks had stalled.",
-    "The reporters asked a series of questions about the budget.",
+    "The committee chairman asked several pointed questions of the envoy.",
+    "The minister asked the ambassador about the missing shipment.",
 ])
 def test_asking_a_question_or_for_anonymity_is_no_request(text):
     assert triggers(text, "REQUEST") == []
@@ -58,6 +59,7 @@ def test_asking_a_question_or_for_anonymity_is_no_request(text):
 @pytest.mark.parametrize("text", [
     "The opposition asked the electoral commission to delay the vote.",
     "Kenya asked the United Nations for emergency food aid.",
+    "Kiev asked Washington about sending more missiles.",
 ])
 def test_asking_for_an_act_or_a_thing_is_a_request(text):
     assert triggers(text, "REQUEST") == ["asked"]
@@ -79,6 +81,9 @@ def test_agreeing_with_a_view_is_no_accord(text):
     "The rebels agreed to a ceasefire on Sunday.",
     "Iran agreed with the European Union on a timetable for inspections.",
     "Both governments agreed in principle to reopen the border.",
+    "Washington proposed a ceasefire on Monday. Moscow agreed.",
+    "The rebels offered to release the hostages. The government agreed on Friday.",
+    "Israel and Hamas agreed late on Tuesday, mediators said.",
 ])
 def test_an_accord_still_is_agreed(text):
     assert "AGREE" in types(text)
@@ -110,3 +115,50 @@ def test_an_infinitive_with_its_own_subject_is_no_admitted_fact():
 
 def test_a_passive_accord_names_what_is_agreed():
     assert "AGREE" in types("The mediators said a truce could be agreed by the two militias on Friday.")
+
+
+# -- a thing that "threatens" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The dispute over the dam threatens to sink relations between Cairo and Addis Ababa.",
+    "The coastal villages of Bangladesh are threatened by rising floods.",
+    "A surge in food prices threatened to topple the government of Sri Lanka.",
+    "The scandal threatens to end the career of the Peruvian finance minister.",
+])
+def test_a_thing_that_threatens_is_a_risk_not_a_threat(text):
+    # nor is what it risks doing an act ("threatens to sink relations" is no ASSAULT)
+    assert types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The militia threatened to storm the capital if the president did not resign.",
+    "Protesters threatened to block the highway to the airport on Friday.",
+    "The ministry threatened to expel the correspondents of two foreign newspapers.",
+    "The rebel group, which threatened to shell the port, withdrew its fighters on Sunday.",
+    "Hardliners in parliament threatened to impeach the foreign minister over the deal.",
+    "The kidnappers threatened to kill the engineer unless the company paid a ransom.",
+    "The junta threatened the protesters with long prison terms.",
+    "Hamas threatened to resume rocket fire on Israel.",
+])
+def test_a_party_that_threatens_still_threatens(text):
+    assert "THREATEN" in types(text)
+
+
+def test_people_of_a_place_who_threaten_are_a_party():
+    assert "THREATEN" in types("Farming inhabitants of the northern valley threatened on Monday "
+                               "to block the pipeline unless the company paid compensation.")
+
+
+def test_agreeing_after_a_demand_to_another_party_or_ones_own_proposal_is_a_view():
+    text = ("Senator Okafor's proposal drew little support on Monday. The finance committee chairman "
+            "urged Nigeria to cut fuel subsidies, and Okafor agreed.")
+    assert triggers(text, "AGREE") == ["proposal"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump issued a direct threat to Iran on Sunday.",
+    "Militants made threats to the journalists covering the trial.",
+    "Kim's threat to Guam alarmed officials in Tokyo.",
+])
+def test_a_threat_someone_made_to_an_addressee_stays(text):
+    assert "THREATEN" in types(text)
