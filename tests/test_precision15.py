@@ -162,3 +162,22 @@ def test_agreeing_after_a_demand_to_another_party_or_ones_own_proposal_is_a_view
 ])
 def test_a_threat_someone_made_to_an_addressee_stays(text):
     assert "THREATEN" in types(text)
+
+
+# -- "hold (one's) fire" (review 19:13) ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The envoy said the militias should hold their fire until the talks resume.",
+    "The army was ordered to hold its fire during the evacuation of the wounded.",
+    "Both sides held their fire on the first night of the truce.",
+])
+def test_holding_fire_is_no_attack(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops opened fire on the crowd in the capital on Monday.",
+    "The rebels came under fire from government artillery near Idlib.",
+])
+def test_fire_opened_or_received_still_is_an_attack(text):
+    assert "ASSAULT" in types(text)
