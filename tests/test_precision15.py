@@ -27,7 +27,7 @@ def triggers(text, etype):
 # -- a threat as a danger ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "The defence minister said the militia is a serious threat to the stability of the region.",
+    "The defence minister called the militia a grave threat to the border provinces.",
     "Officials in Ankara described the rebel group as a menace to the border towns.",
     "The navy moved two frigates closer after reports of threats to its sailors in the strait.",
 ])
@@ -37,7 +37,7 @@ def test_a_threat_that_names_a_danger_is_no_threat_made(text):
 
 @pytest.mark.parametrize("text", [
     "The rebel commander issued a threat to shell the airport if the army advanced.",
-    "Pyongyang renewed its threat of a nuclear strike on Guam on Tuesday.",
+    "Pyongyang repeated its threat of missile strikes against Guam on Tuesday.",
     "The government condemned threats against journalists by the ruling party's youth wing.",
 ])
 def test_a_threat_made_still_is_a_threat(text):
@@ -48,7 +48,7 @@ def test_a_threat_made_still_is_a_threat(text):
 
 @pytest.mark.parametrize("text", [
     "Lawmakers asked the defence secretary about the cost of the deployment.",
-    "A senior diplomat, who asked not to be identified, said the talks had stalled.",
+    "An aide who asked not to be identified described the meeting as tense.",
     "The committee chairman asked several pointed questions of the envoy.",
     "The minister asked the ambassador about the missing shipment.",
 ])
@@ -167,7 +167,7 @@ def test_a_threat_someone_made_to_an_addressee_stays(text):
 # -- "hold (one's) fire" (review 19:13) ---------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "The envoy said the militias should hold their fire until the talks resume.",
+    "Commanders were told to hold their fire while the convoy crossed the bridge.",
     "The army was ordered to hold its fire during the evacuation of the wounded.",
     "Both sides held their fire on the first night of the truce.",
 ])
