@@ -335,6 +335,19 @@ class EventWords:
     force_sectors: frozenset[str]
     #: festivities: marching in one is taking part, no protest (``festive``)
     festivity_nouns: frozenset[str]
+    #: act nouns that also name a source of danger ("the cartel is a threat to the republic")
+    danger_nouns: frozenset[str]
+    #: verbs of threat with a risk sense ("a feud over water rights threatened to wreck the summit")
+    danger_verbs: frozenset[str]
+    #: nouns of people and groups that the Phoenix agents lack ("inhabitants", "faction")
+    people_nouns: frozenset[str]
+    #: "hardliners in parliament": prepositions of belonging to a body
+    membership_preps: frozenset[str]
+    #: objects and prepositions of asking that make it a question ("asked him about the plan")
+    inquiry_nouns: frozenset[str]
+    inquiry_preps: frozenset[str]
+    #: "asked not to be named": a request for anonymity, no demand
+    naming_verbs: frozenset[str]
     #: modifiers that make a festivity defiance ("the banned parade"): a protest after all
     defiant_modifiers: frozenset[str]
 

@@ -1263,13 +1263,19 @@ def _issues_a_document(tok, words) -> bool:
 
 
 def filter_candidates(cands: list[Candidate], sent, index, lex, role_nouns=frozenset(),
-                      readings: Optional[list] = None) -> list[Candidate]:
+                      readings: Optional[list] = None, agents=None) -> list[Candidate]:
     # an actor mention, or a noun naming a party by its role ("protesters", "troops")
     has_actor = any(index[i] is not None for i in range(sent.start, sent.end))
     if not has_actor and role_nouns and any("actor" in c.flags for c in cands):
         has_actor = any(t.pos_ == "NOUN" and lemma(t) in role_nouns for t in sent)
     by_head = {c.head.i: c for c in cands}
     out = [c for c in cands if _keep(c, has_actor, index, lex, by_head)]
+    menaces = [c.head for c in out if c.type == "THREATEN" and c.is_verb
+               and _menace_of_a_thing(c.head, index, role_nouns, agents, lex)]
+    # what a thing "threatens to" do is a risk, no act of anyone ("threatens to sink relations")
+    risked = {t.i for v in menaces for t in v.subtree if t.i != v.i and t.head.i == v.i and t.dep_ == "xcomp"
+              for t in t.subtree}
+    out = [c for c in out if c.head not in menaces and c.head.i not in risked]
     out = _readings_kept(out, index, readings)  # states, evaluations, tallies
     for c in out:
         order_to_leave(c)  # "ordered the diplomats to leave": an expulsion
@@ -1398,7 +1404,198 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "disavowed the bombing": a denial of the act, not a REJECT
     if "asks" in flags and not _asks_for_an_act(c.head):
         return False  # "reporters pressed the minister on the issue": questions, no demand
+    if c.type == "THREATEN" and not c.is_verb and _names_a_danger(c.head, words, lex.light_verbs, index):
+        return False  # "the cartel is a threat to the republic", "threats to its sailors": a danger
+    if c.type == "REQUEST" and c.is_verb and lemma(c.head) == "ask" and _inquires(c.head, words, index):
+        return False  # "asked the envoy about the shipment", "asked not to be named": no demand
+    if c.type == "AGREE" and c.is_verb and lemma(c.head) == "agree" and _concurs(c.head, words, index, lex):
+        return False  # "the senator agreed, saying ...": agreeing with a view, no accord
+    if c.type == "CONCEDE" and c.is_verb and _admits(c.head, words):
+        return False  # "officials conceded that the town had fallen": an admission, a saying
     return True
+
+
+def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:
+    """"threaten" whose doer is a thing, not a party: "a feud over water rights
+    threatened to wreck the summit", "remarks that threatened to sour the visit", "the
+    coastal towns are threatened by rising floods" -- the
+    risk sense (WordNet threaten.v.02/03), nobody holds out an act. The doer is the subject
+    (through a relative pronoun, its antecedent) or the by-agent of a passive; it is a
+    party when it is a pronoun, a name, an actor mention, or a noun naming a party by its
+    role ("the militia", "protesters"); an act noun ("the strike threatens ...") is left
+    to the other rules."""
+    if lemma(verb) not in lex.words.danger_verbs:
+        return False
+    doer = child(verb, "nsubj")
+    if doer is not None and doer.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        doer = verb.head  # "comments that threatened": the antecedent
+    if doer is None:
+        agent = child(verb, "agent")
+        doer = child(agent, "pobj") if agent is not None else None
+    if doer is None or doer.pos_ not in ("NOUN",) or doer.ent_type_:
+        return False
+    party = actor_of_phrase(doer, index)
+    if party is not None and party.span[0] <= doer.idx < party.span[1]:
+        return False
+    words = [doer] + [ch for ch in doer.children if ch.dep_ in ("compound", "amod", "nmod")]
+    # "hardliners in parliament", "members of the ruling party": people of a body
+    words += [g for ch in doer.children if ch.dep_ == "prep" and ch.lower_ in lex.words.membership_preps
+              for g in ch.children if g.dep_ == "pobj"]
+    if any(index[w.i] is not None for w in words[1:]):
+        return False
+    return not any(_names_a_party(w, role_nouns, agents, lex.words) for w in words)
+
+
+def _names_a_party(tok, role_nouns, agents, words) -> bool:
+    """A noun naming people or a body: a role noun of the actor KB, a Phoenix agent
+    ("kidnapper", "junta", "rebel"), a noun of people or groups it lacks ("inhabitants",
+    "faction"), a kin noun, armed forces."""
+    key = lemma(tok)
+    return key in role_nouns or tok.lower_ in role_nouns or key in words.kin_nouns or key in words.people_nouns \
+        or key in words.military_nouns or (agents is not None and agents.get([key]) is not None)
+
+
+def _names_a_danger(noun, words, light_verbs=frozenset(), index=None) -> bool:
+    """A noun of threat in its sense "source of danger" (WordNet threat.n.01): a predicate
+    ("the cartel is a threat", "sees the militia as a menace", "called it a threat") or with a "to"
+    phrase naming what is endangered ("threats to its border posts", "a threat to the
+    republic"). A threat *made* names the act held out ("a threat to strike": an
+    infinitive, not a "to" phrase; "threats of sanctions"; "threats against X")."""
+    if lemma(noun) not in words.danger_nouns:
+        return False
+    if noun.dep_ in ("attr", "oprd", "appos") or (noun.dep_ == "pobj" and noun.head.lower_ in words.label_preps):
+        return True
+    if _made_by_someone(noun, light_verbs, index):
+        return False  # "issued a threat to Iran", "Kim's threat to Guam": the "to" phrase is its addressee
+    return any(ch.dep_ == "prep" and ch.lower_ in words.infinitive_markers and child(ch, "pobj") is not None
+               for ch in noun.children)
+
+
+def _made_by_someone(noun, light_verbs, index) -> bool:
+    """The threat noun has a doer: it is the object of a light verb ("issued / made a
+    threat"), or a possessor, a by-phrase or a party as modifier names who made it
+    ("Kim's threat", "a threat by the cartel", "North Korean threats")."""
+    if noun.dep_ == "dobj" and lemma(noun.head) in light_verbs:
+        return True
+    for ch in noun.children:
+        if ch.dep_ == "poss":
+            return True
+        if ch.dep_ in ("amod", "compound") and index is not None and index[ch.i] is not None:
+            return True
+        if ch.dep_ in ("prep", "agent") and ch.lower_ == "by":
+            return True
+    return False
+
+
+def _inquires(verb, words, index) -> bool:
+    """"ask" that asks a question, not for an act: no clause or "for" phrase asked for, and
+    an "about" phrase ("asked the envoy about the missing shipment"), or a question as
+    object ("asked several pointed questions"); or a request not to be named ("an aide who
+    asked not to be identified"). "About" an act to be done ("asked about sending more
+    missiles") asks for it."""
+    clause = child(verb, "xcomp")
+    if clause is not None and lemma(clause) in words.naming_verbs and \
+            any(ch.dep_ == "auxpass" for ch in clause.children):
+        return True
+    if _asks_for_an_act(verb):
+        return False
+    obj = child(verb, "dobj")
+    # the parser hangs "about" on the verb or on its object ("asked the envoy about ...")
+    about = [ch for holder in (verb, obj) if holder is not None for ch in holder.children
+             if ch.dep_ == "prep" and ch.lower_ in words.inquiry_preps]
+    if any(_about_an_act(p) for p in about):
+        return False  # "asked Washington about sending more missiles": a request for it
+    if about:
+        return True
+    return obj is not None and any(lemma(t) in words.inquiry_nouns for t in obj.subtree)
+
+
+def _about_an_act(prep) -> bool:
+    """An "about" phrase whose object is an act to be done, a gerund ("about sending
+    more missiles"): asking about it asks for it."""
+    return any(ch.dep_ in ("pcomp", "pobj") and ch.tag_ == "VBG" for ch in prep.children)
+
+
+def _concurs(verb, words, index, lex) -> bool:
+    """"agree" with nothing agreed to, that shares a view told before ("the senator from
+    Ohio agreed, saying ...", "agreed with the committee's findings"): no object, clause,
+    infinitive or "to"/"on" phrase and no party agreed with, and no proposal it accepts.
+    An accord names what is agreed ("agreed to talks", "a truce could be agreed") or the
+    party agreed with ("agreed with the watchdog on a timetable"); a bare "agreed" accepts
+    a proposal, offer or demand told just before that was not addressed to someone else
+    ("Washington proposed a ceasefire. Moscow agreed."), or is two parties' accord
+    ("Israel and Hamas agreed"). Any other phrase but a date ("agreed in principle") keeps
+    it."""
+    viewed = False  # "agreed with the assessment": a view named
+    for ch in verb.children:
+        if ch.dep_ in ("dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "nsubjpass"):
+            return False  # "a ceasefire could be agreed": the accord is the subject
+        if ch.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ in words.infinitive_markers for g in ch.children):
+            return False
+        if ch.dep_ == "prep":
+            obj = child(ch, "pobj")
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Thursday": when, not what
+            if ch.lower_ != "with" or obj is None:
+                return False
+            party = actor_of_phrase(obj, index)
+            if party is not None and party.span[0] <= obj.idx < party.span[1]:
+                return False  # "agreed with Iran": a party to an accord
+            viewed = True
+    if viewed:
+        return True
+    subj = child(verb, "nsubj")
+    if subj is not None and (child(subj, "conj") is not None or subj.tag_ in ("NNS", "NNPS")):
+        return False  # "Israel and Hamas agreed", "both sides agreed": an accord of parties
+    return not _accepts_a_proposal(verb, subj, lex)
+
+
+def _accepts_a_proposal(verb, subj, lex) -> bool:
+    """A proposal, offer or demand (a REQUEST or AGREE trigger word) told before the bare
+    "agree", in its sentence or the one before, and addressed to nobody or to the one who
+    agrees: "The rebels offered to free the hostages. The government agreed." -- not
+    "X urged China to act, and Y agreed" (the demand went to China; Y shares a view)."""
+    sent = verb.sent
+    start = sent.start
+    if start > 0:
+        start = verb.doc[start - 1].sent.start
+    who = {subj.lower_} if subj is not None else set()
+    for tok in verb.doc[start:verb.i]:
+        if tok.pos_ not in ("VERB", "NOUN") or lemma(tok) == lemma(verb):
+            continue
+        if not any(t.type in ("REQUEST", "AGREE") and (t.second is None or _second_word(tok, t.second) is not None)
+                   for t in lex.lookup(lemma(tok), tok.pos_ == "VERB")):
+            continue  # "called the blockade illegal" is no "call for"
+        maker = child(tok, "nsubj", "poss")
+        if maker is not None and maker.lower_ in who:
+            continue  # "Schumer's request ... Schumer agreed": one's own proposal is no offer to one
+        # "urged China to ...": a demand named to another party; "proposed a ceasefire",
+        # "offered to free them", "urged him to": open to the one who agrees
+        addressee = child(tok, "dobj", "dative")
+        if addressee is None or addressee.pos_ != "PROPN" or addressee.lower_ in who:
+            return True
+    return False
+
+
+def _admits(verb, words) -> bool:
+    """A concession verb with a finite clause as complement and no object ("conceded that
+    the army had lost the town"): it admits a fact, as a verb of saying does; a concession
+    is an act ("conceded the seat", "conceded to their demands"). A clause in the future
+    ("conceded that it would release them") may announce one and stays."""
+    if child(verb, "dobj") is not None:
+        return False
+    clause = child(verb, "ccomp")
+    return clause is not None and _finite(clause, words) and child(clause, "nsubj", "nsubjpass") is not None \
+        and not has_future_aux(clause, words)
+
+
+def _finite(clause, words) -> bool:
+    """A tensed clause ("that insurgents had taken the town", "the sources could not
+    confirm it"), not an infinitive with its own subject ("allowed them to leave")."""
+    auxes = [ch for ch in clause.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in words.infinitive_markers for a in auxes):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in auxes)
 
 
 def _attach_light_verb(c: Candidate, lex, by_head) -> None:

@@ -64,7 +64,7 @@ def run(doc: Document, kb) -> Document:
         return doc
     lex = kb.event_lexicon
     role_nouns = _role_nouns(kb)
-    found, index = extract(doc, lex, role_nouns)
+    found, index = extract(doc, lex, role_nouns, _agents(kb))
     if not found:
         return doc
     builder = DraftBuilder(doc, lex, index, role_nouns, found, _motion_verbs(kb))
@@ -92,8 +92,10 @@ def run(doc: Document, kb) -> Document:
     return doc
 
 
-def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list[tuple[Candidate, object]], Optional[list]]:
-    """All kept candidates with their sentence, outside page furniture."""
+def extract(doc: Document, lex, role_nouns: Optional[dict] = None,
+            agents=None) -> tuple[list[tuple[Candidate, object]], Optional[list]]:
+    """All kept candidates with their sentence, outside page furniture. ``agents``: the
+    actor KB's phrase index of nouns naming parties (Phoenix agents), or None."""
     sdoc = doc.nlp
     positions, hyphens = candidate_positions(sdoc, lex)
     if not positions and not hyphens:
@@ -122,7 +124,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None) -> tuple[list
         cands.extend(conditional_demands(sent, cands, lex, index))
         if not cands:
             continue
-        cands = filter_candidates(cands, sent, index, lex, role_nouns or {}, readings)
+        cands = filter_candidates(cands, sent, index, lex, role_nouns or {}, readings, agents)
         cands = imputed_aims(resolve_embedding(cands, lex), lex, index)
         out.extend((c, sent) for c in cands)
     if readings:
@@ -156,6 +158,15 @@ def _motion_verbs(kb) -> frozenset[str]:
     """Verbs of going somewhere to act ("flew to Kabul to meet"): the certainty cues' list."""
     cues = getattr(kb, "cues", None)
     return cues.words("motion_verb") if cues is not None else frozenset()
+
+
+def _agents(kb):
+    """The actor KB's index of nouns naming parties ("kidnapper", "junta": the Phoenix
+    agents with sitrep's own nouns), or None without an actor KB."""
+    try:
+        return getattr(kb.actors, "agents", None)
+    except Exception:  # noqa: BLE001 - the actor KB is optional for this stage
+        return None
 
 
 def _role_nouns(kb) -> dict[str, str]:
