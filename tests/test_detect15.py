@@ -11,8 +11,6 @@
   said. 'Iran must free them.'") is the quote speaker's demand of the subject.
 - Advice to the speaker's own state to do a conflict act is that state's intention:
   THREATEN (docs/annotation.md 4, future conflict acts).
-- Signing a treaty, pact, accord, agreement or protocol is AGREE (docs/annotation.md 4,
-  "signs a deal", "signed an accord"), not the SUPPORT of "sign" alone.
 
 Every text is made up for these tests."""
 from sitrep import pipeline
@@ -173,26 +171,3 @@ def test_advice_to_ones_own_state_to_strike_is_a_threat(kb):
     assert [e.type for e in events if e.trigger.text == "said"] == ["THREATEN"]
     assert _dyads(events, "THREATEN") == [("USA", "SYR")]
 
-
-# ------------------------------------------------------------ signing a formal agreement
-
-def test_signing_a_treaty_is_an_agreement(kb):
-    events = _events(kb, "Peru and Bolivia signed a border treaty in Lima on Monday.")
-    assert [e.type for e in events] == ["AGREE"]
-
-
-def test_signing_an_accord_with_a_party_is_an_agreement_with_it(kb):
-    events = _events(kb, "The Ethiopian prime minister signed the peace accord with Eritrea on Monday.")
-    assert _dyads(events, "AGREE") == [("ETH", "ERI")]
-    assert not _of_type(events, "SUPPORT")
-
-
-def test_signing_a_protocol_is_an_agreement(kb):
-    events = _events(kb, "Moldova signed a trade protocol with Romania in Chisinau on Thursday.")
-    assert _dyads(events, "AGREE") == [("MDA", "ROU")]
-
-
-def test_signing_a_petition_is_no_agreement(kb):
-    # near miss: a petition is no formal agreement between parties
-    events = _events(kb, "Dozens of Chilean lawmakers signed a petition on Monday backing the striking miners.")
-    assert not _of_type(events, "AGREE")
