@@ -74,8 +74,8 @@ def test_a_prohibition_is_a_demand_to_refrain(kb):
 
 
 def test_a_prohibition_about_a_thing_is_no_demand(kb):
-    # near miss: nobody is asked to refrain ("weapons must not become the norm")
-    events = _events(kb, "The Dutch foreign minister said on Monday that such weapons must not become the norm.")
+    # near miss: nobody is asked to refrain, the subject is a thing
+    events = _events(kb, "The Dutch foreign minister said on Monday that grain prices must not rise any further.")
     assert not _of_type(events, "REQUEST")
 
 
@@ -85,8 +85,20 @@ def test_should_not_is_a_demand_to_refrain(kb):
 
 
 def test_a_view_advised_is_no_demand(kb):
-    # near miss: "should not assume" asks for no act, it warns
-    events = _events(kb, "The Japanese prime minister said on Monday that China should not assume that Tokyo will stay silent.")
+    # near miss: "should not doubt" asks for no act, it warns
+    events = _events(kb, "The Japanese prime minister said on Monday that China should not doubt the resolve of the navy.")
+    assert not _of_type(events, "REQUEST")
+
+
+def test_a_thing_of_a_party_advised_is_no_demand(kb):
+    # near miss: the subject is a thing of the party, not the party
+    events = _events(kb, "The Austrian chancellor said on Monday that Hungary's budget deficit should shrink next year.")
+    assert not _of_type(events, "REQUEST")
+
+
+def test_advice_to_deliberate_is_no_demand(kb):
+    # near miss: "should consider" counsels, it asks no act
+    events = _events(kb, "The Austrian chancellor said on Monday that Hungary should consider the risks of the pipeline.")
     assert not _of_type(events, "REQUEST")
 
 
@@ -97,8 +109,8 @@ def test_a_past_judgement_is_no_demand(kb):
 
 
 def test_an_inverted_should_is_a_condition_not_advice(kb):
-    # near miss: "should he want to" is a condition
-    events = _events(kb, "The bill would require the Brazilian president to ask Congress should he want to lift the tariffs, leaders said.")
+    # near miss: "should the council decide" is a condition
+    events = _events(kb, "The Brazilian mayor said the festival will move to May should the council decide to extend the works.")
     assert not [e for e in _of_type(events, "REQUEST") if e.trigger.text == "said"]
 
 
@@ -167,7 +179,24 @@ def test_a_quoted_duty_of_the_speakers_own_side_is_no_demand(kb):
 # ------------------------------------------------------------ advice to one's own state
 
 def test_advice_to_ones_own_state_to_strike_is_a_threat(kb):
-    events = _events(kb, "US President Obama said on Saturday that the United States should strike Syrian military targets.")
+    events = _events(kb, "The Turkish president said on Saturday that Turkey should bomb the militant camps in Syria.")
     assert [e.type for e in events if e.trigger.text == "said"] == ["THREATEN"]
-    assert _dyads(events, "THREATEN") == [("USA", "SYR")]
+    assert _dyads(events, "THREATEN") == [("TUR", "SYR")]
 
+
+
+def test_advice_to_ones_own_state_without_force_is_a_stance(kb):
+    # near miss: a head of government on what his own state should do asks no other party
+    events = _events(kb, "The Peruvian president said on Monday that Peru needs to build more ports.")
+    assert not _of_type(events, "REQUEST")
+
+
+def test_a_legislator_asking_its_own_government_demands_it(kb):
+    events = _events(kb, "A Canadian senator said on Monday that the Canadian government should cut the army budget.")
+    assert [e.trigger.text for e in _of_type(events, "REQUEST")] == ["said"]
+
+
+def test_a_pronoun_for_the_speaker_is_the_speakers_own_duty(kb):
+    # near miss: "he" is the speaker himself
+    events = _events(kb, "The Chilean president said on Monday that he has to leave the summit early.")
+    assert not _of_type(events, "REQUEST")

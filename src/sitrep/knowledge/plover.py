@@ -177,6 +177,7 @@ class EventWords:
     advice_aux: frozenset[str]
     obligation_verbs: frozenset[str]
     advice_non_parties: frozenset[str]
+    oversight_sectors: frozenset[str]
     advice_stance_verbs: frozenset[str]
     saying_verbs: frozenset[str]
     readiness_adjectives: frozenset[str]

@@ -512,8 +512,10 @@ def deontic_requests(sent, positions, cands, lex, index=None, quotes=(), role_no
     party acting (``_advice_to_a_party``); the speaker must be a political actor
     (``political``: a pundit's "the US should arm the rebels" is no demand,
     docs/annotation.md 2). The advised party is the target. Advice to the speaker's own
-    state to do a conflict act ("Obama said the United States should strike Assad") is
-    that state's intention: THREATEN (docs/annotation.md 4, future conflict acts)."""
+    state to do a conflict act ("the Kenyan president said Kenya should bomb the camps") is
+    that state's intention: THREATEN (docs/annotation.md 4, future conflict acts); any other
+    advice to it, or to the speaker itself ("he has to leave"), is a stance, unless a
+    legislator or the opposition asks it of the government (``_oversight``)."""
     heads = {c.head.i for c in cands}
     by_head = {c.head.i: c for c in cands}
     out = []
@@ -544,10 +546,15 @@ def deontic_requests(sent, positions, cands, lex, index=None, quotes=(), role_no
         asked, party = _advice_to_a_party(tok, clause, subject, verb, words, index)
         if not asked or not _party_speaker(verb_subject_of_saying(verb), index, role_nouns):
             continue
+        speaker = verb_subject_of_saying(verb)
+        if _speaker_itself(subject, speaker):
+            continue  # "the president said he has to leave early": his own duty, no demand
         etype, target = "REQUEST", party
-        if party is not None and _own_side(party, verb_subject_of_saying(verb), index) \
-                and _conflict_act(clause, by_head, lex):
+        own = _own_side(party, speaker, index)
+        if own and _conflict_act(clause, by_head, lex):
             etype, target = "THREATEN", None  # the act's own target is the threatened party
+        elif own and not _oversight(speaker, party, index, words):
+            continue  # "the Peruvian president said Peru needs more ports": a stance, no demand
         out.append(Candidate(verb, [verb], etype, None, frozenset({"govern", "political"}), preset_target=target))
         heads.add(verb.i)
     return out
@@ -558,15 +565,17 @@ def _advice_to_a_party(modal, clause, subject, verb, words, index) -> tuple[bool
     the party's actor, None for a pronoun the roles stage resolves):
 
     * the subject is a party other than the speaker, acting: a party the actor layer names
-      or a third-person pronoun, in the active voice ("Iraq should hold elections"), not
-      "we", "I", "it", "there", a thing ("the approach should show ...", "weapons must not
-      become the norm"), nor the patient of a passive ("relations should be guided by ...");
-    * the clause is an act, not a state or a view ("Americans should be alarmed", "Iran
-      should not assume that ...": a warning, no act asked; ``advice_stance_verbs``);
-    * the modal follows its subject: "should he want to lift the sanctions" is a condition;
-    * no "should have" + participle: a judgement of the past ("should have acknowledged
-      the attack") reproaches, it asks nothing now;
-    * someone says it who is not "you" or "I" ("when you tell me he should testify")."""
+      (the subject's head is its mention) or a third-person pronoun, in the active voice
+      ("Iraq should hold elections"), not "we", "I", "it", "there", a thing, also a thing
+      of a party ("Chile's budget should shrink", "grain prices must not rise"), nor the
+      patient of a passive ("the talks should be held in Lima");
+    * the clause is an act, not a state, a view or a deliberation ("the Chileans should be
+      proud", "Peru should not doubt our resolve", "Peru should weigh the costs": no act
+      asked; ``advice_stance_verbs``);
+    * the modal follows its subject: "should the council decide to ..." is a condition;
+    * no "should have" + participle: a judgement of the past ("should have closed the
+      border") reproaches, it asks nothing now;
+    * someone says it who is not "you" or "I" ("if you ask me, Peru should pay")."""
     if subject is None or subject.dep_ != "nsubj" or subject.i > modal.i:
         return False, None
     if subject.lower_ in words.first_person or subject.lower_ in words.advice_non_parties:
@@ -584,6 +593,8 @@ def _advice_to_a_party(modal, clause, subject, verb, words, index) -> tuple[bool
         return False, None
     if subject.tag_ == "PRP":
         return True, None  # "he should", "they should": the roles stage resolves the pronoun
+    if index is not None and index[subject.i] is None:
+        return False, None  # "Chile's budget should shrink": a thing of a party
     party = actor_of_phrase(subject, index) if index is not None else None
     return party is not None, party
 
@@ -644,6 +655,26 @@ def _semi_modal(tok, words) -> bool:
         return False  # "will need to", "would have to": a forecast or a condition, no duty laid now
     inner = child(tok, "xcomp")
     return inner is not None and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in inner.children)
+
+
+def _speaker_itself(subject, speaker) -> bool:
+    """The advised subject is a pronoun standing for the speaker: "he"/"she" after a
+    singular speaker, "they" after a plural one ("the ministers said they have to ...")."""
+    if subject is None or speaker is None or subject.tag_ != "PRP":
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return subject.lower_ in (("they",) if plural else ("he", "she"))
+
+
+def _oversight(speaker, party, index, words) -> bool:
+    """A body of the speaker's own state that answers to another ("Senator Graham said the
+    government should cut the army's budget": a legislator's demand on the government,
+    docs/annotation.md 4 REQUEST): the speaker is of an ``oversight_sectors`` sector
+    (the legislature, the opposition) and the advised party is not."""
+    said_by = actor_of_phrase(speaker, index) if index is not None and speaker is not None else None
+    if said_by is None or not said_by.sector:
+        return False
+    return said_by.sector.lower() in words.oversight_sectors and (party.sector or "").lower() != said_by.sector.lower()
 
 
 def _own_side(party, speaker, index) -> bool:
