@@ -174,6 +174,11 @@ class EventWords:
     """The events stage's word lists (``event_words.tsv``), one field per concept."""
     future_aux: frozenset[str]
     deontic_aux: frozenset[str]
+    advice_aux: frozenset[str]
+    obligation_verbs: frozenset[str]
+    advice_non_parties: frozenset[str]
+    oversight_sectors: frozenset[str]
+    advice_stance_verbs: frozenset[str]
     saying_verbs: frozenset[str]
     readiness_adjectives: frozenset[str]
     reflexive_pronouns: frozenset[str]

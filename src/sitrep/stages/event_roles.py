@@ -1092,6 +1092,8 @@ class RoleFinder:
             sources, targets = self._noun_roles(c, preps)
         if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
             targets = [c.preset_target]
+        if getattr(c, "preset_source", None) is not None:
+            sources = [c.preset_source]  # the speaker of a quoted demand ("'X must go,' Y said. ...")
         if not targets:
             targets = self._purpose_targets(c)
         if not targets and c.content is not None and ("govern" in c.flags or "embed" in c.flags) \

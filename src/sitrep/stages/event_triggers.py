@@ -51,6 +51,8 @@ class Candidate:
     drop: bool = False
     #: the target, when the trigger finder already knows it (an evaluative statement)
     preset_target: object = None
+    #: the source, when the trigger finder already knows it (the speaker of a quote)
+    preset_source: object = None
 
     @property
     def is_verb(self) -> bool:
@@ -163,6 +165,7 @@ def _trigger_hashes(lex):
     if cached is not None:
         return cached
     words = set(lex.verbs) | set(lex.nouns) | lex.words.readiness_adjectives | lex.words.deontic_aux \
+        | lex.words.advice_aux | lex.words.obligation_verbs \
         | lex.words.evaluating_verbs | lex.words.option_places | lex.words.option_predicates \
         | lex.words.force_motion_verbs \
         | lex.words.condition_marks
@@ -501,25 +504,205 @@ def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     return out
 
 
-def deontic_requests(sent, positions, cands, lex) -> list[Candidate]:
-    """"X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8)."""
+def deontic_requests(sent, positions, cands, lex, index=None, quotes=(), role_nouns=None) -> list[Candidate]:
+    """"X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8).
+
+    A modal of advice ("should", "ought to") and a reported prohibition ("must not",
+    "should not": a demand to refrain) are demands only when a party says them of another
+    party acting (``_advice_to_a_party``); the speaker must be a political actor
+    (``political``: a pundit's "the US should arm the rebels" is no demand,
+    docs/annotation.md 2). The advised party is the target. Advice to the speaker's own
+    state to do a conflict act ("the Kenyan president said Kenya should bomb the camps") is
+    that state's intention: THREATEN (docs/annotation.md 4, future conflict acts); any other
+    advice to it, or to the speaker itself ("he has to leave"), is a stance, unless a
+    legislator or the opposition asks it of the government (``_oversight``)."""
     heads = {c.head.i for c in cands}
+    by_head = {c.head.i: c for c in cands}
     out = []
     doc = sent.doc
     words = lex.words
     for i in positions:
         tok = doc[i]
-        if tok.lower_ not in words.deontic_aux or tok.dep_ != "aux":
+        advice = tok.lower_ in words.advice_aux or _semi_modal(tok, words)
+        if not (advice or tok.lower_ in words.deontic_aux) or tok.dep_ not in ("aux", "ccomp", "ROOT"):
             continue
-        clause = tok.head
+        # "said the rebels ought to disarm", "said Iran has to release them": the parser
+        # makes "ought" or "has" the reported clause
+        clause = tok.head if tok.dep_ == "aux" else tok
         verb = clause.head
+        if clause.dep_ == "ROOT" and (advice or tok.lower_ in words.deontic_aux):
+            quoted = _quoted_demand(tok, clause, by_head, words, index, quotes)
+            if quoted is not None:
+                out.append(quoted)
+            continue
         if clause.dep_ != "ccomp" or verb.i in heads or lemma(verb) not in words.saying_verbs:
             continue
-        if any(ch.dep_ == "neg" for ch in clause.children):
+        subject = child(clause, "nsubj", "nsubjpass")
+        negated = any(ch.dep_ == "neg" for ch in clause.children)
+        if not advice and not negated:
+            out.append(Candidate(verb, [verb], "REQUEST", None, frozenset({"govern"})))
+            heads.add(verb.i)
             continue
-        out.append(Candidate(verb, [verb], "REQUEST", None, frozenset({"govern"})))
+        asked, party = _advice_to_a_party(tok, clause, subject, verb, words, index)
+        if not asked or not _party_speaker(verb_subject_of_saying(verb), index, role_nouns):
+            continue
+        speaker = verb_subject_of_saying(verb)
+        if _speaker_itself(subject, speaker):
+            continue  # "the president said he has to leave early": his own duty, no demand
+        etype, target = "REQUEST", party
+        own = _own_side(party, speaker, index)
+        if own and _conflict_act(clause, by_head, lex):
+            etype, target = "THREATEN", None  # the act's own target is the threatened party
+        elif own and not _oversight(speaker, party, index, words):
+            continue  # "the Peruvian president said Peru needs more ports": a stance, no demand
+        out.append(Candidate(verb, [verb], etype, None, frozenset({"govern", "political"}), preset_target=target))
         heads.add(verb.i)
     return out
+
+
+def _advice_to_a_party(modal, clause, subject, verb, words, index) -> tuple[bool, object]:
+    """(whether a modal of advice or a prohibition asks a party to act, said by a party;
+    the party's actor, None for a pronoun the roles stage resolves):
+
+    * the subject is a party other than the speaker, acting: a party the actor layer names
+      (the subject's head is its mention) or a third-person pronoun, in the active voice
+      ("Iraq should hold elections"), not "we", "I", "it", "there", a thing, also a thing
+      of a party ("Chile's budget should shrink", "grain prices must not rise"), nor the
+      patient of a passive ("the talks should be held in Lima");
+    * the clause is an act, not a state, a view or a deliberation ("the Chileans should be
+      proud", "Peru should not doubt our resolve", "Peru should weigh the costs": no act
+      asked; ``advice_stance_verbs``);
+    * the modal follows its subject: "should the council decide to ..." is a condition;
+    * no "should have" + participle: a judgement of the past ("should have closed the
+      border") reproaches, it asks nothing now;
+    * someone says it who is not "you" or "I" ("if you ask me, Peru should pay")."""
+    if subject is None or subject.dep_ != "nsubj" or subject.i > modal.i:
+        return False, None
+    if subject.lower_ in words.first_person or subject.lower_ in words.advice_non_parties:
+        return False, None
+    if clause is modal:
+        clause = child(modal, "xcomp") or clause  # "has to release", "ought to release": the infinitive
+    if lemma(clause) in words.copulas or lemma(clause) in words.advice_stance_verbs \
+            or any(ch.dep_ == "auxpass" for ch in clause.children):
+        return False, None
+    if any(ch.dep_ == "aux" and lemma(ch) == "have" and ch.i > modal.i for ch in clause.children):
+        return False, None
+    speaker = verb_subject_of_saying(verb) if verb is not None else None
+    if verb is not None and (speaker is None or speaker.lower_ in words.first_person
+                             or speaker.lower_ in words.advice_non_parties):
+        return False, None
+    if subject.tag_ == "PRP":
+        return True, None  # "he should", "they should": the roles stage resolves the pronoun
+    if index is not None and index[subject.i] is None:
+        return False, None  # "Chile's budget should shrink": a thing of a party
+    party = actor_of_phrase(subject, index) if index is not None else None
+    return party is not None, party
+
+
+def _party_speaker(speaker, index, role_nouns) -> bool:
+    """The speaker can be a party: a third-person pronoun, an actor the actor layer names,
+    or a role noun of one ("the senator", "a spokesman"), not "the columnist", "an analyst"
+    (their advice is no demand, docs/annotation.md 2). Without an index (unit use) any."""
+    if speaker is None:
+        return False
+    if index is None or speaker.tag_ == "PRP":
+        return True
+    return actor_of_phrase(speaker, index) is not None or lemma(speaker) in (role_nouns or {})
+
+
+def _quoted_demand(modal, clause, by_head, words, index, quotes) -> Optional[Candidate]:
+    """A demand spoken in a direct quote whose sentence has no verb of saying ("'We back
+    them,' the minister said. 'Iran must free the sailors.'"): the quote's speaker demands
+    it of the subject, under the checks of advice (``_advice_to_a_party``; the speaker is
+    the quote's). The modal (or "has got") is the trigger; the obliged act is the demand's
+    content, not an event of its own."""
+    if index is None:
+        return None
+    speaker = _quote_speaker_at(modal.idx, quotes)
+    if speaker is None:
+        return None
+    subject = child(clause, "nsubj", "nsubjpass")
+    asked, party = _advice_to_a_party(modal, clause, subject, None, words, index)
+    if not asked or party is None:
+        return None
+    if party.country and party.country == speaker.country:
+        return None  # "our army must stand firm": the speaker's own side, a resolve, no demand
+    inner = by_head.get((child(modal, "xcomp") or clause).i)
+    if inner is not None:
+        inner.drop = True
+    return Candidate(modal, [modal], "REQUEST", None, frozenset({"political"}), preset_target=party,
+                     preset_source=speaker)
+
+
+def _quote_speaker_at(offset: int, quotes):
+    """The resolved speaker of the direct quote that holds ``offset``, else None."""
+    for q in quotes:
+        if q.kind == "direct" and q.span[0] <= offset < q.span[1] and q.speaker is not None:
+            return q.speaker
+    return None
+
+
+def _semi_modal(tok, words) -> bool:
+    """A verb of obligation with an infinitive: "has to", "needs to", "has got to"
+    (``obligation_verbs``; "get" only after "have")."""
+    if lemma(tok) not in words.obligation_verbs or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma(tok) == "get" and not any(ch.dep_ == "aux" and lemma(ch) == "have" for ch in tok.children):
+        return False
+    if child(tok, "dobj") is not None:
+        return False  # "has a plan to ...", "needs help to ...": a thing had, no duty
+    if any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in tok.children):
+        return False  # "will need to", "would have to": a forecast or a condition, no duty laid now
+    inner = child(tok, "xcomp")
+    return inner is not None and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in inner.children)
+
+
+def _speaker_itself(subject, speaker) -> bool:
+    """The advised subject is a pronoun standing for the speaker: "he"/"she" after a
+    singular speaker, "they" after a plural one ("the ministers said they have to ...")."""
+    if subject is None or speaker is None or subject.tag_ != "PRP":
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return subject.lower_ in (("they",) if plural else ("he", "she"))
+
+
+def _oversight(speaker, party, index, words) -> bool:
+    """A body of the speaker's own state that answers to another ("Senator Graham said the
+    government should cut the army's budget": a legislator's demand on the government,
+    docs/annotation.md 4 REQUEST): the speaker is of an ``oversight_sectors`` sector
+    (the legislature, the opposition) and the advised party is not."""
+    said_by = actor_of_phrase(speaker, index) if index is not None and speaker is not None else None
+    if said_by is None or not said_by.sector:
+        return False
+    return said_by.sector.lower() in words.oversight_sectors and (party.sector or "").lower() != said_by.sector.lower()
+
+
+def _own_side(party, speaker, index) -> bool:
+    """The advised party is of the speaker's own state (both named, same country)."""
+    if index is None or speaker is None or not hasattr(party, "country"):
+        return False
+    said_by = actor_of_phrase(speaker, index)
+    return said_by is not None and bool(party.country) and said_by.country == party.country
+
+
+def _conflict_act(clause, by_head, lex) -> bool:
+    """The advised act is a conflict act: the clause's verb or its object is a trigger of a
+    conflict type ("should strike", "should launch a strike against ...")."""
+    conflict = lex.types_of("conflict")
+    for tok in [clause, *[ch for ch in clause.children if ch.dep_ == "dobj"]]:
+        found = by_head.get(tok.i)
+        if found is not None and found.type in conflict:
+            return True
+    return False
+
+
+def verb_subject_of_saying(verb):
+    """The speaker of a verb of saying: its subject, or the subject of the verb it is
+    the participle of ("..., saying that ...")."""
+    found = child(verb, "nsubj")
+    if found is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        found = child(verb.head, "nsubj")
+    return found
 
 
 def conditional_demands(sent, cands, lex, index) -> list[Candidate]:

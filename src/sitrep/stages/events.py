@@ -117,7 +117,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None,
         if furniture and in_spans(sent.start_char, furniture):
             continue
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
-        cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex))
+        cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex, index, doc.quotes, role_nouns))
         cands.extend(open_options(sent, cands, lex, by_sent.get(k, [])))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
