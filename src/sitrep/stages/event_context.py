@@ -441,7 +441,11 @@ class DateFinder:
         if tok.dep_ != "pobj" or tok.head.lower_ not in self.since_words:
             return False
         head = tok.head.head
-        return _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children)
+        if _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children):
+            return True
+        # the parser often hangs "since" on the verb ("fell to its lowest level since
+        # 2016", "marked the worst day since 2008"): the record is the verb's argument
+        return head.pos_ in ("VERB", "AUX") and any(_ranked_noun(arg) for arg in _levels(head))
 
     def _occasion(self, noun, anchors: set[int]) -> bool:
         """The noun is the object of a preposition of occasion on the act's verb ("at a
@@ -929,6 +933,8 @@ class PeriodReader:
         self.cues = cues
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
+        self.earlier_measured = words.get("earlier_measured", frozenset())
+        self.span_units = words.get("span_unit_plural", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
@@ -939,6 +945,9 @@ class PeriodReader:
         self._long = _long_durations(dates.doc)
         self._long_ends = _long_durations(dates.doc, last_token=True)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
+        #: spans of at least the news window ("two weeks", "a month"), last words: how far
+        #: back "N earlier"/"N prior" reaches
+        self._window_ends = _long_durations(dates.doc, BACKGROUND_DAYS - 1, last_token=True)
         self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
         #: token index of each event trigger of the document -> its type (set by the events
@@ -1068,7 +1077,11 @@ class PeriodReader:
         verb = _clause_verb(c)
         if verb is None and c.head.dep_ == "acomp":
             verb = c.head.head  # "had been critical of him": the adjective's copula
-        return verb is not None and self._earlier_verb(verb)
+        if verb is None:
+            return False
+        # an infinitive has no tense of its own: "had ordered the army to carry out
+        # strikes" tells the strikes in the governing verb's past perfect
+        return any(self._earlier_verb(v) for v in _tense_bearers(verb))
 
     def _earlier_verb(self, verb) -> bool:
         """The verb is an undated past perfect after the lead that orders no two acts of
@@ -1329,6 +1342,8 @@ class PeriodReader:
             for ch in anchor.children:
                 if ch.dep_ == "advmod" and ch.lower_ in self.earlier_adverbs and not list(ch.children):
                     return True  # "had gone after them with sanctions before"
+                if self._measured_earlier(ch):
+                    return True  # "weeks earlier, he had told the generals to ..."
                 if ch.i in self._long_recurrences and ch.dep_ in ("advmod", "npadvmod"):
                     # "travelled to Beijing monthly", "meet every year": a habit; "the annual
                     # summit this weekend" names one meeting of a series
@@ -1337,6 +1352,16 @@ class PeriodReader:
                         and any(g.i in self._long for g in ch.children if g.dep_ == "pobj"):
                     return True  # "has fought for two years", "over the past decade"
         return False
+
+    def _measured_earlier(self, adverb) -> bool:
+        """An adverb of earlier time measured by a span of at least the news window ("weeks
+        earlier", "two months prior", "three years before"): the act lies that long before
+        the time the story tells, itself at latest the report's. A shorter span ("two days
+        earlier") stays inside the news window."""
+        if adverb.dep_ != "advmod" or adverb.lower_ not in self.earlier_measured:
+            return False
+        return any(ch.dep_ == "npadvmod" and (ch.i in self._window_ends or ch.lower_ in self.span_units)
+                   for ch in adverb.children)
 
     def _lasting_span(self, head) -> bool:
         """An event noun measured by a span longer than the news window: the object of
@@ -1374,6 +1399,27 @@ def _infinitive(verb) -> bool:
 def _ranks(tok) -> bool:
     """A superlative or an ordinal ("largest", "most", "first", "second")."""
     return tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL"
+
+
+def _ranked_noun(noun) -> bool:
+    """A noun with a superlative or an ordinal on it ("its lowest level", "the first time")."""
+    return _ranks(noun) or any(ch.dep_ in ("amod", "advmod") and _ranks(ch) for ch in noun.children)
+
+
+#: prepositions of a level reached or held ("fell TO its lowest level", "stood AT its
+#: highest", "FOR the first time"): a ranked noun after them is a record
+_LEVEL_PREPS = frozenset({"to", "at", "for"})
+
+
+def _levels(verb) -> list:
+    """The nouns a verb reaches or is ("level" in "fell to its lowest level", "day" in
+    "it was the worst day"): its attribute and the objects of its prepositions of level.
+    Not its direct object: "has held the largest island since 2008" is no record."""
+    out = [ch for ch in verb.children if ch.dep_ in ("attr", "oprd")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LEVEL_PREPS:
+            out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
 
 
 def _object_of(noun, anchors: set[int]) -> bool:
@@ -1499,6 +1545,18 @@ def _governing_clause(verb):
     if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
         return verb.head.head
     return None
+
+
+def _tense_bearers(verb) -> list:
+    """The verb and, while it is a to-infinitive complement with no tense of its own, the
+    verbs it is the complement of ("carry" -> "ordered" in "had ordered the army to carry
+    out strikes", "prepare" -> "told" in "had told them to prepare an assault")."""
+    out = [verb]
+    while verb.dep_ in ("xcomp", "ccomp") and _infinitive(verb) and verb.head.i != verb.i \
+            and verb.head.pos_ in ("VERB", "AUX") and len(out) < 4:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def _carrier(c):
