@@ -1,6 +1,7 @@
 """Session 14 (context15): the background flag and certainty on real news. A "since" of
-a record hung on the verb, an earlier time measured by a span ("weeks earlier"), and the past
-perfect of the verb an infinitive depends on. Every sentence is made up for these tests."""
+a record hung on the verb, an earlier time measured by a span ("weeks earlier"), the past
+perfect of the verb an infinitive depends on, a future modal above an announced threat
+or truce, and an act a video shows. Every sentence is made up for these tests."""
 import pytest
 
 from sitrep import pipeline
@@ -92,3 +93,60 @@ def test_a_reported_past_perfect_stays_news(kb):
     doc = run(kb, LEAD + "The spokesman said the army had been ordered to withdraw its troops "
                          "from the border.")
     assert all(not e.background for e in doc.events)
+
+
+# ---------------------------------------------------------------- a future above a threat or a truce
+
+@pytest.mark.parametrize("sentence, word, etype", [
+    ("Tougher sanctions on Zarnia will follow unless the sailors are freed, the minister said.",
+     "sanctions", "THREATEN"),
+    ("A truce between the two armies will take effect at midnight, the mediators said.", "truce", "AGREE"),
+    ("New sanctions on Zarnia will follow next month unless the sailors are freed, the minister said.",
+     "sanctions", "THREATEN"),
+])
+def test_a_future_on_the_verb_of_an_announced_threat_or_truce_is_the_act(kb, sentence, word, etype):
+    act = body_event(kb, sentence, word)
+    assert act.type == etype
+    assert act.certainty.status != "hypothetical"
+
+
+def test_a_future_above_an_attack_or_a_withdrawal_stays_hypothetical(kb):
+    act = body_event(kb, "A withdrawal of Zarnian troops from the border will begin on Friday, the "
+                         "defence ministry said.", "withdrawal")
+    assert act.type == "RETREAT" and act.certainty.status == "hypothetical"
+
+
+# ---------------------------------------------------------------- what a video shows
+
+#: a lead with no violence, so the body's act is the only one of its kind
+CALM_LEAD = "Orvalo rejected the demands on Tuesday.\n\nThe minister spoke in the capital.\n\n"
+
+
+def calm_event(kb, sentence, word):
+    doc = run(kb, CALM_LEAD + sentence)
+    found = [e for e in doc.events if e.trigger.text.startswith(word)]
+    assert found, f"no {word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The militants released a video on Sunday that shows a Zarnian aid worker was beheaded.", "beheaded"),
+    ("The group released a video showing that one of its fighters had beheaded a Zarnian journalist.",
+     "beheaded"),
+    ("New footage showed that Zarnian gunboats had fired on the ferry.", "fired"),
+])
+def test_an_act_a_record_shows_is_asserted(kb, sentence, word):
+    assert calm_event(kb, sentence, word).certainty.status == "asserted"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # a hedged record: the act stays a claim of whoever made it
+    ("The video appears to show a dozen Zarnian soldiers being beheaded.", "beheaded"),
+    # a speaker's report of what images showed: the speaker carries it
+    ("He said on Monday that satellite images had shown that Zarnian troops shelled the village "
+     "of Kelvo.", "shelled"),
+    # an office that confirms is a party's statement, not a record
+    ("The ministry confirmed that Zarnian troops had shelled the village of Kelvo.", "shelled"),
+])
+def test_a_hedged_or_spoken_showing_is_not_asserted(kb, sentence, word):
+    assert calm_event(kb, sentence, word).certainty.status != "asserted"
