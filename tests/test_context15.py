@@ -1,7 +1,7 @@
 """Session 14 (context15): the background flag and certainty on real news. A "since" of
-a record hung on the verb, an earlier time measured by a span ("weeks earlier"), the past
-perfect of the verb an infinitive depends on, a future modal above an announced threat
-or truce, and an act a video shows. Every sentence is made up for these tests."""
+a record hung on the verb, an earlier time measured by a span ("weeks earlier"), a future
+modal above an announced threat or truce, and an act a video shows. Every sentence is
+made up for these tests."""
 import pytest
 
 from sitrep import pipeline
@@ -69,30 +69,6 @@ def test_an_earlier_time_measured_past_the_news_window_is_background(kb, sentenc
 def test_an_earlier_time_inside_the_news_window_is_news(kb):
     asked = body_event(kb, "Two days earlier, the envoy asked Orvalo to release the fishermen.", "asked")
     assert asked.background is False
-
-
-# ---------------------------------------------------------------- an infinitive under a past perfect
-
-@pytest.mark.parametrize("sentence, word", [
-    ("The president of Zarnia had told the generals to prepare an assault on the rebel camps.", "assault"),
-    ("The army had been told to withdraw its troops from the border.", "withdraw"),
-    ("The council had voted to impose sanctions on Orvalo.", "impose"),
-])
-def test_an_infinitive_takes_the_past_perfect_of_its_governing_verb(kb, sentence, word):
-    assert body_event(kb, sentence, word).background is True
-
-
-def test_an_infinitive_under_a_present_perfect_is_news(kb):
-    assault = body_event(kb, "The president has told the generals to prepare an assault on the rebel "
-                             "camps.", "assault")
-    assert assault.background is False
-
-
-def test_a_reported_past_perfect_stays_news(kb):
-    # the content of a report in the past perfect may be the news itself
-    doc = run(kb, LEAD + "The spokesman said the army had been ordered to withdraw its troops "
-                         "from the border.")
-    assert all(not e.background for e in doc.events)
 
 
 # ---------------------------------------------------------------- a future above a threat or a truce

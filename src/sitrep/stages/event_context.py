@@ -1077,11 +1077,7 @@ class PeriodReader:
         verb = _clause_verb(c)
         if verb is None and c.head.dep_ == "acomp":
             verb = c.head.head  # "had been critical of him": the adjective's copula
-        if verb is None:
-            return False
-        # an infinitive has no tense of its own: "had ordered the army to carry out
-        # strikes" tells the strikes in the governing verb's past perfect
-        return any(self._earlier_verb(v) for v in _tense_bearers(verb))
+        return verb is not None and self._earlier_verb(verb)
 
     def _earlier_verb(self, verb) -> bool:
         """The verb is an undated past perfect after the lead that orders no two acts of
@@ -1545,18 +1541,6 @@ def _governing_clause(verb):
     if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
         return verb.head.head
     return None
-
-
-def _tense_bearers(verb) -> list:
-    """The verb and, while it is a to-infinitive complement with no tense of its own, the
-    verbs it is the complement of ("carry" -> "ordered" in "had ordered the army to carry
-    out strikes", "prepare" -> "told" in "had told them to prepare an assault")."""
-    out = [verb]
-    while verb.dep_ in ("xcomp", "ccomp") and _infinitive(verb) and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX") and len(out) < 4:
-        verb = verb.head
-        out.append(verb)
-    return out
 
 
 def _carrier(c):
