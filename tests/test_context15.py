@@ -1,7 +1,7 @@
 """Session 14 (context15): the background flag and certainty on real news. A "since" of
 a record hung on the verb, an earlier time measured by a span ("weeks earlier"), a future
-modal above an announced threat or truce, and an act a video shows. Every sentence is
-made up for these tests."""
+modal above an announced threat or truce, an act a video shows, and a file-photo caption
+before the lead. Every sentence is made up for these tests."""
 import pytest
 
 from sitrep import pipeline
@@ -126,3 +126,43 @@ def test_an_act_a_record_shows_is_asserted(kb, sentence, word):
 ])
 def test_a_hedged_or_spoken_showing_is_not_asserted(kb, sentence, word):
     assert calm_event(kb, sentence, word).certainty.status != "asserted"
+
+
+# ---------------------------------------------------------------- a file-photo caption before the lead
+
+from sitrep.stages.event_context import furniture_paragraphs  # noqa: E402
+
+CAPTION = ("FILE - In this Jan. 3, 2010, file photo, the foreign minister of Zarnia, left, "
+           "walks with aides through the old market of Kelvo, a town long disputed with Orvalo, "
+           "ahead of talks that later failed; the minister had served two terms before losing "
+           "an election to a rival from the coast, who promised closer ties with the "
+           "neighbouring states and a quick end to the dispute. (AP Photo/Jane Doe, File)")
+
+
+@pytest.mark.parametrize("caption", [
+    CAPTION,
+    "FILE - This 2015 photo shows fishermen from Orvalo mending nets in the harbour of Kelvo.",
+    "FILE — In a 2019 photo, soldiers of Zarnia stand guard at the border crossing near Kelvo.",
+])
+def test_a_file_photo_caption_is_furniture(kb, caption):
+    text = caption + "\n\nZarnia's army shelled Kelvo on Monday.\n\nOrvalo condemned it.\n\nTalks stalled."
+    doc = run(kb, text)
+    assert furniture_paragraphs(doc, kb.event_lexicon)[0][:2] == (0, len(caption))
+
+
+def test_a_paragraph_about_files_is_prose(kb):
+    text = ("Files released in 2019 show the minister of Zarnia met the rebels twice.\n\n"
+            "Zarnia's army shelled Kelvo on Monday.\n\nOrvalo condemned it.\n\nTalks stalled.")
+    doc = run(kb, text)
+    assert all(start != 0 for start, _, _ in furniture_paragraphs(doc, kb.event_lexicon))
+
+
+def test_the_lead_after_a_file_caption_dates_the_story(kb):
+    # the caption's 2010 day is the picture's: a later undated act inherits the lead's day
+    text = (CAPTION + "\n\n" + CAPTION + "\n\nKELVO, Zarnia (AP) - Zarnia's army shelled the "
+            "border town of Kelvo on Monday, officials in Orvalo said.\n\nOrvalo's government "
+            "condemned the shelling and recalled its envoy.\n\nThe minister demanded talks.")
+    doc = run(kb, text)
+    demanded = [e for e in doc.events if e.trigger.text.startswith("demanded")][0]
+    assert demanded.date is not None and demanded.date.value.startswith("2024-05")
+    assert demanded.background is False

@@ -3,7 +3,8 @@
 * **Page furniture**: paragraphs that are not article prose -- the title repeated in the
   body, a paragraph repeated word for word (a caption that repeats a sentence), bylines,
   photo captions and credits (a caption closed by "REUTERS/Jane Doe" or "(AP Photo/...)"),
-  teasers and sign-up lines (``page_furniture.tsv``), list items ("2) Airstrikes"),
+  teasers and sign-up lines (``page_furniture.tsv``, with the wire services' archive
+  captions "FILE - In this Jan. 30, 2010, file photo, ..."), list items ("2) Airstrikes"),
   headings (a short line without sentence punctuation) and photo captions told in the
   present with a full past date ("Protesters march in Zenda, March 1, 2024.":
   ``dated_caption``). No event is coded in them; the events stage counts the paragraphs
@@ -11,8 +12,11 @@
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
-  that one earlier in the paragraph, the lead's day, or the publication date -- all
-  three copies marked ``inferred``. A time inside a content clause off the trigger's own
+  that one earlier in the paragraph, the lead's day (the lead: the first two paragraphs
+  that are not furniture, so a file-photo caption's day is never the story's), or the
+  publication date -- all three copies marked ``inferred``. "Since" after a record dates
+  nothing ("the first time since 2010", "fell to its lowest level since 2016", where the
+  parser hangs "since" on the verb). A time inside a content clause off the trigger's own
   path ("warned X that the economy collapsed in 2003") dates the content, not the act;
   the act another one answers keeps its own date ("sanctions this week for its incursion
   late on Friday", "apologies over the downing of an airliner last week"). A background act with no date of its own that goes
@@ -26,7 +30,9 @@
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
-  ("has fought for two years"), habitual ("repeatedly"), the content of a background
+  ("has fought for two years"), measured back from the story's time by a span of at
+  least the news window ("weeks earlier", "two months prior", "three years before"),
+  habitual ("repeatedly"), the content of a background
   statement, the object of an act dated before the period ("supported the invasion in
   2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
   undated present perfect after the lead that is no statement, report or quote ("Iran has
@@ -282,8 +288,12 @@ class DateFinder:
     """Dates of event mentions in one document."""
 
     def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset(),
-                 since_words: frozenset[str] = frozenset({"since"})):
+                 since_words: frozenset[str] = frozenset({"since"}),
+                 furniture: list[tuple[int, int]] = ()):
         self.doc = doc
+        #: the story's lead: its first paragraphs that are prose, not page furniture (an
+        #: AP "FILE - In this 2010 file photo, ..." caption opens many wire stories)
+        self.leads = lead_paragraphs(doc, furniture)
         self.saying_verbs = saying_verbs
         self.since_words = since_words
         from sitrep.knowledge.cues import default_word_sets
@@ -294,7 +304,7 @@ class DateFinder:
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
-        self._lead = _lead_date(doc, self.dated)
+        self._lead = _lead_date(doc, self.dated, self.leads)
         self._direct_quotes = [q.span for q in doc.quotes if q.kind == "direct"]
         #: what own_date chooses from: the calendar times, then (undated articles only)
         #: relative expressions known to lie before the news period
@@ -661,16 +671,24 @@ def _in_noun_clause(tok) -> bool:
     return any(a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX") for a in [tok, *tok.ancestors])
 
 
-def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
+def lead_paragraphs(doc: Document, furniture: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The first ``LEAD_PARAGRAPHS`` paragraphs that are not page furniture."""
+    return [p for p in doc.paragraphs if not in_spans(p[0], list(furniture))][:LEAD_PARAGRAPHS]
+
+
+def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None) -> Optional[Time]:
     """The day the story's lead gives ("... on Monday, officials said"): news writing
     dates the main event once, in the opening, and later sentences about it inherit it.
-    Only a day-precise date, not after the publication date."""
-    leads = doc.paragraphs[:LEAD_PARAGRAPHS]
+    Only a day-precise date, not after the publication date, and not one of a caption
+    before the lead (``leads``: the lead's paragraphs, by default the first ones)."""
+    leads = doc.paragraphs[:LEAD_PARAGRAPHS] if leads is None else leads
     if not leads:
         return None
-    lead_end = leads[-1][1]
+    lead_start, lead_end = leads[0][0], leads[-1][1]
     published = (doc.article.published or "")[:10]
     for t in sorted(dated, key=lambda t: t.span):
+        if t.span[0] < lead_start:
+            continue
         if t.span[0] >= lead_end:
             break
         day = (t.value or "")[:10]
@@ -953,7 +971,7 @@ class PeriodReader:
         #: token index of each event trigger of the document -> its type (set by the events
         #: stage): whether a main act is a statement
         self.act_types: dict[int, str] = {}
-        leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
+        leads = dates.leads
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
         self._lead_end = leads[-1][1] if leads else 0
 
