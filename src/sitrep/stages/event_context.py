@@ -12,8 +12,9 @@
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
-  that one earlier in the paragraph, the lead's day (the lead: the first two paragraphs
-  that are not furniture, so a file-photo caption's day is never the story's), or the
+  that one earlier in the paragraph, the lead's day (the lead: the prose of the first two
+  paragraphs, or the first prose paragraph after furniture that fills both, so a
+  file-photo caption's day is never the story's), or the
   publication date -- all three copies marked ``inferred``. "Since" after a record dates
   nothing ("the first time since 2010", "fell to its lowest level since 2016", where the
   parser hangs "since" on the verb). A time inside a content clause off the trigger's own
@@ -672,8 +673,15 @@ def _in_noun_clause(tok) -> bool:
 
 
 def lead_paragraphs(doc: Document, furniture: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """The first ``LEAD_PARAGRAPHS`` paragraphs that are not page furniture."""
-    return [p for p in doc.paragraphs if not in_spans(p[0], list(furniture))][:LEAD_PARAGRAPHS]
+    """The story's lead: the prose among the first ``LEAD_PARAGRAPHS`` paragraphs, or --
+    when they are all page furniture (an AP "FILE - In this 2010 file photo" caption
+    printed twice, a byline and an outlet's name) -- the first prose paragraph. The lead
+    does not reach further than that: a second prose paragraph after a one-line byline
+    ("USA TODAY") may already recap ("has pulled the U.S. out of that agreement")."""
+    spans = list(furniture)
+    prose = [p for p in doc.paragraphs if not in_spans(p[0], spans)]
+    first = [p for p in doc.paragraphs[:LEAD_PARAGRAPHS] if not in_spans(p[0], spans)]
+    return first or prose[:1]
 
 
 def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None) -> Optional[Time]:
