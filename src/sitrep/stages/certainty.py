@@ -4,7 +4,9 @@ For every event it sets ``Certainty(status, attributed_to, cue, hedges, denied_b
 following docs/annotation.md section 6:
 
 * asserted     the narrator states it, or the event is itself a public statement the
-               outlet observes ("Turkey said it would retaliate" is the threat itself)
+               outlet observes ("Turkey said it would retaliate" is the threat itself),
+               or a record shows it ("a video showing that X had beheaded Y"; not one
+               that "appears to show")
 * reported     a third party carries it: a news outlet, monitor, witness, unnamed report,
                or an official of neither side ("according to Reuters", "reportedly",
                "reports that ...", "the UN said")
@@ -18,7 +20,8 @@ following docs/annotation.md section 6:
 * hypothetical future, conditional, planned, possible or questioned ("could", "if",
                "plans to", "it is unclear whether"); PLOVER already codes a planned
                cooperation, concession or threat as AGREE / CONCEDE / THREATEN, which are
-               then asserted
+               then asserted, also when the future is on the verb the event noun is the
+               subject of ("sanctions will follow if ...")
 * threatened   the content of a threat ("threatened to strike")
 * negated      "did not attack", "no strikes"
 
