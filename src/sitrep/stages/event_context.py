@@ -12,9 +12,8 @@
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
-  that one earlier in the paragraph, the lead's day (the lead: the prose of the first two
-  paragraphs, or the first prose paragraph after furniture that fills both, so a
-  file-photo caption's day is never the story's), or the
+  that one earlier in the paragraph, the lead's day (the lead: the prose among the first
+  two paragraphs, so a file-photo caption's day is never the story's), or the
   publication date -- all three copies marked ``inferred``. "Since" after a record dates
   nothing ("the first time since 2010", "fell to its lowest level since 2016", where the
   parser hangs "since" on the verb). A time inside a content clause off the trigger's own
@@ -673,15 +672,13 @@ def _in_noun_clause(tok) -> bool:
 
 
 def lead_paragraphs(doc: Document, furniture: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """The story's lead: the prose among the first ``LEAD_PARAGRAPHS`` paragraphs, or --
-    when they are all page furniture (an AP "FILE - In this 2010 file photo" caption
-    printed twice, a byline and an outlet's name) -- the first prose paragraph. The lead
-    does not reach further than that: a second prose paragraph after a one-line byline
-    ("USA TODAY") may already recap ("has pulled the U.S. out of that agreement")."""
+    """The prose among the first ``LEAD_PARAGRAPHS`` paragraphs: the lead whose day later
+    sentences inherit. A caption there (an AP "FILE - In this 2010 file photo" printed
+    twice) dates the picture, not the story; when furniture fills both the article has
+    no lead day (the publication day stands in). The lead never reaches further down: the
+    next prose paragraph may already recap, or name a planned act's weekday."""
     spans = list(furniture)
-    prose = [p for p in doc.paragraphs if not in_spans(p[0], spans)]
-    first = [p for p in doc.paragraphs[:LEAD_PARAGRAPHS] if not in_spans(p[0], spans)]
-    return first or prose[:1]
+    return [p for p in doc.paragraphs[:LEAD_PARAGRAPHS] if not in_spans(p[0], spans)]
 
 
 def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None) -> Optional[Time]:
@@ -979,7 +976,7 @@ class PeriodReader:
         #: token index of each event trigger of the document -> its type (set by the events
         #: stage): whether a main act is a statement
         self.act_types: dict[int, str] = {}
-        leads = dates.leads
+        leads = dates.doc.paragraphs[:LEAD_PARAGRAPHS]
         #: where the story's lead ends: a perfect there tells the news ("has shut down")
         self._lead_end = leads[-1][1] if leads else 0
 
