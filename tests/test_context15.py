@@ -27,15 +27,15 @@ def body_event(kb, sentence, word):
 # ---------------------------------------------------------------- a record's "since" on the verb
 
 @pytest.mark.parametrize("sentence, word", [
-    ("Zarnia's currency fell to its lowest level since March 2021 on Tuesday, hours after "
-     "Orvalo announced new sanctions on Zarnian banks.", "announced"),
-    ("Oil prices rose to their highest level since June 2019, a day after Orvalo imposed "
-     "sanctions on Zarnia.", "imposed"),
-    ("Exports stood at their lowest point since 2017 last week after Orvalo closed the "
-     "border with Zarnia.", "closed"),
+    ("Grain prices in Kelvo climbed to their highest point since 2019 after Orvalo closed the "
+     "border crossing to Zarnian trucks.", "closed"),
+    ("The Zarnian stock index dropped to its weakest level since May 2020 as Orvalo expelled "
+     "three Zarnian diplomats.", "expelled"),
+    ("Attendance at the Kelvo market stood at its lowest since 2017 last week, when Orvalo "
+     "suspended fuel shipments to Zarnia.", "suspended"),
 ])
 def test_a_record_since_hung_on_the_verb_dates_no_act(kb, sentence, word):
-    # "fell to its lowest level since 2021" measures a record; the act after it is news
+    # "dropped to its weakest level since 2020" measures a record; the act beside it is news
     doc = run(kb, sentence)
     act = [e for e in doc.events if e.trigger.text.startswith(word)][0]
     assert act.background is False
@@ -74,11 +74,10 @@ def test_an_earlier_time_inside_the_news_window_is_news(kb):
 # ---------------------------------------------------------------- a future above a threat or a truce
 
 @pytest.mark.parametrize("sentence, word, etype", [
-    ("Tougher sanctions on Zarnia will follow unless the sailors are freed, the minister said.",
+    ("Further sanctions against Zarnia will come into force on Friday, the minister said.",
      "sanctions", "THREATEN"),
     ("A truce between the two armies will take effect at midnight, the mediators said.", "truce", "AGREE"),
-    ("New sanctions on Zarnia will follow next month unless the sailors are freed, the minister said.",
-     "sanctions", "THREATEN"),
+    ("A truce in the northern hills will take hold on Sunday, both commanders said.", "truce", "AGREE"),
 ])
 def test_a_future_on_the_verb_of_an_announced_threat_or_truce_is_the_act(kb, sentence, word, etype):
     act = body_event(kb, sentence, word)
@@ -106,9 +105,12 @@ def calm_event(kb, sentence, word):
 
 
 @pytest.mark.parametrize("sentence, word", [
-    ("The militants released a video on Sunday that shows a Zarnian aid worker was beheaded.", "beheaded"),
-    ("The group released a video showing that one of its fighters had beheaded a Zarnian journalist.",
-     "beheaded"),
+    ("A recording obtained by reporters shows that Orvalo's police attacked the detained students.",
+     "attacked"),
+    ("Residents shared a clip that shows Zarnian gunmen were shooting at a police post in Kelvo.",
+     "shooting"),
+    ("A photo published on Tuesday shows that Zarnian soldiers detained two fishermen from Orvalo.",
+     "detained"),
     ("New footage showed that Zarnian gunboats had fired on the ferry.", "fired"),
 ])
 def test_an_act_a_record_shows_is_asserted(kb, sentence, word):
@@ -117,7 +119,7 @@ def test_an_act_a_record_shows_is_asserted(kb, sentence, word):
 
 @pytest.mark.parametrize("sentence, word", [
     # a hedged record: the act stays a claim of whoever made it
-    ("The video appears to show a dozen Zarnian soldiers being beheaded.", "beheaded"),
+    ("A clip circulating online seems to show that Orvalo's police attacked the students.", "attacked"),
     # a speaker's report of what images showed: the speaker carries it
     ("He said on Monday that satellite images had shown that Zarnian troops shelled the village "
      "of Kelvo.", "shelled"),

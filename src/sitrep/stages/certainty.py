@@ -5,7 +5,7 @@ following docs/annotation.md section 6:
 
 * asserted     the narrator states it, or the event is itself a public statement the
                outlet observes ("Turkey said it would retaliate" is the threat itself),
-               or a record shows it ("a video showing that X had beheaded Y"; not one
+               or a record shows it ("a clip showing that police beat the marchers"; not one
                that "appears to show")
 * reported     a third party carries it: a news outlet, monitor, witness, unnamed report,
                or an official of neither side ("according to Reuters", "reportedly",
@@ -21,7 +21,7 @@ following docs/annotation.md section 6:
                "plans to", "it is unclear whether"); PLOVER already codes a planned
                cooperation, concession or threat as AGREE / CONCEDE / THREATEN, which are
                then asserted, also when the future is on the verb the event noun is the
-               subject of ("sanctions will follow if ...")
+               subject of ("further sanctions will come into force on Friday")
 * threatened   the content of a threat ("threatened to strike")
 * negated      "did not attack", "no strikes"
 
@@ -496,10 +496,10 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
                     return  # "the seizure has frightened shipowners, traders said": presupposed
                 continue  # "powerful explosions shook Caracas, witnesses said": new, attributed
             if ev.type in INTENT_TYPES and modal.lower_ in ctx.words("plain_future"):
-                # "sanctions will follow if ...", "a truce will take effect": PLOVER codes the
+                # "further sanctions will come into force", "a truce will take effect": PLOVER codes the
                 # announced future as the THREATEN or AGREE itself, as on the event's own
-                # verb; a conditional "would" above it ("said new sanctions would lead to
-                # war") tells a consequence someone weighs, not an announcement
+                # verb; a conditional "would" above it ("said an embargo would hurt both
+                # economies") tells a consequence someone weighs, not an announcement
                 continue
             if not presupposed:
                 yield _Cue(cues.modals[modal.lower_], _tok_span(text, modal), None, tok)
@@ -513,7 +513,7 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
         if came.dep_ == "ccomp" and lem in ctx.words("vouching") and _shown_by_evidence(tok, ctx):
-            # "a video that shows the aid worker was beheaded": the record shows it happened
+            # "a recording that shows the police beat the students": the record shows it happened
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
         if gov_event is not None and gov_event.type == "ACCUSE" and gov_event.mode in ("disapprove", "investigate"):
@@ -580,8 +580,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
 
 def _shown_by_evidence(verb, ctx: _Ctx) -> bool:
     """The vouching verb's subject is a record (``evidence_noun``): its own subject, or
-    the noun its relative or participle clause describes ("a video that shows ...", "a
-    video showing ..."); not hedged by a seeming verb above it ("appears to show"), and
+    the noun its relative or participle clause describes ("a clip that shows ...", "a
+    photo showing ..."); not hedged by a seeming verb above it ("appears to show"), and
     not itself the content of a statement ("he said images had shown ..."), whose speaker
     carries what the record shows."""
     if verb.dep_ == "xcomp" and _lemma(verb.head) in ctx.words("seeming_verb"):

@@ -15,7 +15,7 @@
   that one earlier in the paragraph, the lead's day (the lead: the prose among the first
   two paragraphs, so a file-photo caption's day is never the story's), or the
   publication date -- all three copies marked ``inferred``. "Since" after a record dates
-  nothing ("the first time since 2010", "fell to its lowest level since 2016", where the
+  nothing ("the first time since 2010", "climbed to its highest point since 2019", where the
   parser hangs "since" on the verb). A time inside a content clause off the trigger's own
   path ("warned X that the economy collapsed in 2003") dates the content, not the act;
   the act another one answers keeps its own date ("sanctions this week for its incursion
@@ -453,8 +453,8 @@ class DateFinder:
         head = tok.head.head
         if _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children):
             return True
-        # the parser often hangs "since" on the verb ("fell to its lowest level since
-        # 2016", "marked the worst day since 2008"): the record is the verb's argument
+        # the parser often hangs "since" on the verb ("climbed to its highest point
+        # since 2019", "it was the worst day since 2008"): the record is the verb's argument
         return head.pos_ in ("VERB", "AUX") and any(_ranked_noun(arg) for arg in _levels(head))
 
     def _occasion(self, noun, anchors: set[int]) -> bool:
@@ -1421,17 +1421,17 @@ def _ranks(tok) -> bool:
 
 
 def _ranked_noun(noun) -> bool:
-    """A noun with a superlative or an ordinal on it ("its lowest level", "the first time")."""
+    """A noun with a superlative or an ordinal on it ("its highest point", "the first time")."""
     return _ranks(noun) or any(ch.dep_ in ("amod", "advmod") and _ranks(ch) for ch in noun.children)
 
 
-#: prepositions of a level reached or held ("fell TO its lowest level", "stood AT its
+#: prepositions of a level reached or held ("climbed TO its highest point", "stood AT its
 #: highest", "FOR the first time"): a ranked noun after them is a record
 _LEVEL_PREPS = frozenset({"to", "at", "for"})
 
 
 def _levels(verb) -> list:
-    """The nouns a verb reaches or is ("level" in "fell to its lowest level", "day" in
+    """The nouns a verb reaches or is ("point" in "climbed to its highest point", "day" in
     "it was the worst day"): its attribute and the objects of its prepositions of level.
     Not its direct object: "has held the largest island since 2008" is no record."""
     out = [ch for ch in verb.children if ch.dep_ in ("attr", "oprd")]
