@@ -4,7 +4,9 @@ For every event it sets ``Certainty(status, attributed_to, cue, hedges, denied_b
 following docs/annotation.md section 6:
 
 * asserted     the narrator states it, or the event is itself a public statement the
-               outlet observes ("Turkey said it would retaliate" is the threat itself)
+               outlet observes ("Turkey said it would retaliate" is the threat itself),
+               or a record shows it ("a clip showing that police beat the marchers"; not one
+               that "appears to show")
 * reported     a third party carries it: a news outlet, monitor, witness, unnamed report,
                or an official of neither side ("according to Reuters", "reportedly",
                "reports that ...", "the UN said")
@@ -18,7 +20,8 @@ following docs/annotation.md section 6:
 * hypothetical future, conditional, planned, possible or questioned ("could", "if",
                "plans to", "it is unclear whether"); PLOVER already codes a planned
                cooperation, concession or threat as AGREE / CONCEDE / THREATEN, which are
-               then asserted
+               then asserted, also when the future is on the verb the event noun is the
+               subject of ("further sanctions will come into force on Friday")
 * threatened   the content of a threat ("threatened to strike")
 * negated      "did not attack", "no strikes"
 
@@ -492,6 +495,12 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
                 if _definite(came):
                     return  # "the seizure has frightened shipowners, traders said": presupposed
                 continue  # "powerful explosions shook Caracas, witnesses said": new, attributed
+            if ev.type in INTENT_TYPES and modal.lower_ in ctx.words("plain_future"):
+                # "further sanctions will come into force", "a truce will take effect": PLOVER codes the
+                # announced future as the THREATEN or AGREE itself, as on the event's own
+                # verb; a conditional "would" above it ("said an embargo would hurt both
+                # economies") tells a consequence someone weighs, not an announcement
+                continue
             if not presupposed:
                 yield _Cue(cues.modals[modal.lower_], _tok_span(text, modal), None, tok)
             continue  # the event is this verb's subject: the verb is no speech act about it
@@ -501,6 +510,10 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
             return
         if lem in ctx.words("vouching") and came.dep_ == "dobj" and _definite(came):
             # "a video showed the killing": the evidence shows it happened
+            yield _Cue("asserted", _tok_span(text, tok), None, tok)
+            return
+        if came.dep_ == "ccomp" and lem in ctx.words("vouching") and _shown_by_evidence(tok, ctx):
+            # "a recording that shows the police beat the students": the record shows it happened
             yield _Cue("asserted", _tok_span(text, tok), None, tok)
             return
         if gov_event is not None and gov_event.type == "ACCUSE" and gov_event.mode in ("disapprove", "investigate"):
@@ -563,6 +576,23 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
         if status in SPEECH or lem == "report":
             status = _speech_status(tok, lem, speaker, ev, ctx)
         yield _Cue(status, cue, speaker, tok, speech=speech)
+
+
+def _shown_by_evidence(verb, ctx: _Ctx) -> bool:
+    """The vouching verb's subject is a record (``evidence_noun``): its own subject, or
+    the noun its relative or participle clause describes ("a clip that shows ...", "a
+    photo showing ..."); not hedged by a seeming verb above it ("appears to show"), and
+    not itself the content of a statement ("he said images had shown ..."), whose speaker
+    carries what the record shows."""
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in ctx.words("seeming_verb"):
+        return False
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and _lemma(verb.head) in ctx.lex.words.saying_verbs:
+        return False
+    subject = _child(verb, "nsubj")
+    if verb.dep_ in ("relcl", "acl") and (subject is None or subject.tag_ in ("WDT", "WP")):
+        subject = verb.head
+    return subject is not None and _lemma(subject) in ctx.words("evidence_noun")
 
 
 def _readying_is_the_act(ev: Event, status: str, tok, lem: str, start_tok, ctx: _Ctx) -> bool:

@@ -3,7 +3,8 @@
 * **Page furniture**: paragraphs that are not article prose -- the title repeated in the
   body, a paragraph repeated word for word (a caption that repeats a sentence), bylines,
   photo captions and credits (a caption closed by "REUTERS/Jane Doe" or "(AP Photo/...)"),
-  teasers and sign-up lines (``page_furniture.tsv``), list items ("2) Airstrikes"),
+  teasers and sign-up lines (``page_furniture.tsv``, with the wire services' archive
+  captions "FILE - In this Jan. 30, 2010, file photo, ..."), list items ("2) Airstrikes"),
   headings (a short line without sentence punctuation) and photo captions told in the
   present with a full past date ("Protesters march in Zenda, March 1, 2024.":
   ``dated_caption``). No event is coded in them; the events stage counts the paragraphs
@@ -11,8 +12,11 @@
 * **Date**: the date expression of the event's own sentence that the parse attaches to
   the trigger, at the granularity the text gives ("in 2015" stays ``2015``, "in April"
   ``2019-04``), never one inside a direct quote that does not hold the trigger; failing
-  that one earlier in the paragraph, the lead's day, or the publication date -- all
-  three copies marked ``inferred``. A time inside a content clause off the trigger's own
+  that one earlier in the paragraph, the lead's day (the lead: the prose among the first
+  two paragraphs, so a file-photo caption's day is never the story's), or the
+  publication date -- all three copies marked ``inferred``. "Since" after a record dates
+  nothing ("the first time since 2010", "climbed to its highest point since 2019", where the
+  parser hangs "since" on the verb). A time inside a content clause off the trigger's own
   path ("warned X that the economy collapsed in 2003") dates the content, not the act;
   the act another one answers keeps its own date ("sanctions this week for its incursion
   late on Friday", "apologies over the downing of an airliner last week"). A background act with no date of its own that goes
@@ -26,7 +30,9 @@
 * **Background** (:class:`PeriodReader`): an event placed before the article's news
   period ("in 2013", "the 1983 bombing", "since 2017", "previously", "has long"), told in
   a report made before it ("said in April that ..."), lasting longer than the news window
-  ("has fought for two years"), habitual ("repeatedly"), the content of a background
+  ("has fought for two years"), measured back from the story's time by a span of at
+  least the news window ("weeks earlier", "two months prior", "three years before"),
+  habitual ("repeatedly"), the content of a background
   statement, the object of an act dated before the period ("supported the invasion in
   2003"), a perfect running from an earlier act ("has urged ... since he declared"), an
   undated present perfect after the lead that is no statement, report or quote ("Iran has
@@ -282,8 +288,12 @@ class DateFinder:
     """Dates of event mentions in one document."""
 
     def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset(),
-                 since_words: frozenset[str] = frozenset({"since"})):
+                 since_words: frozenset[str] = frozenset({"since"}),
+                 furniture: list[tuple[int, int]] = ()):
         self.doc = doc
+        #: the story's lead: its first paragraphs that are prose, not page furniture (an
+        #: AP "FILE - In this 2010 file photo, ..." caption opens many wire stories)
+        self.leads = lead_paragraphs(doc, furniture)
         self.saying_verbs = saying_verbs
         self.since_words = since_words
         from sitrep.knowledge.cues import default_word_sets
@@ -294,7 +304,7 @@ class DateFinder:
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
-        self._lead = _lead_date(doc, self.dated)
+        self._lead = _lead_date(doc, self.dated, self.leads)
         self._direct_quotes = [q.span for q in doc.quotes if q.kind == "direct"]
         #: what own_date chooses from: the calendar times, then (undated articles only)
         #: relative expressions known to lie before the news period
@@ -441,7 +451,11 @@ class DateFinder:
         if tok.dep_ != "pobj" or tok.head.lower_ not in self.since_words:
             return False
         head = tok.head.head
-        return _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children)
+        if _ranks(head) or any(ch.dep_ == "amod" and _ranks(ch) for ch in head.children):
+            return True
+        # the parser often hangs "since" on the verb ("climbed to its highest point
+        # since 2019", "it was the worst day since 2008"): the record is the verb's argument
+        return head.pos_ in ("VERB", "AUX") and any(_ranked_noun(arg) for arg in _levels(head))
 
     def _occasion(self, noun, anchors: set[int]) -> bool:
         """The noun is the object of a preposition of occasion on the act's verb ("at a
@@ -657,16 +671,29 @@ def _in_noun_clause(tok) -> bool:
     return any(a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX") for a in [tok, *tok.ancestors])
 
 
-def _lead_date(doc: Document, dated: list[Time]) -> Optional[Time]:
+def lead_paragraphs(doc: Document, furniture: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The prose among the first ``LEAD_PARAGRAPHS`` paragraphs: the lead whose day later
+    sentences inherit. A caption there (an AP "FILE - In this 2010 file photo" printed
+    twice) dates the picture, not the story; when furniture fills both the article has
+    no lead day (the publication day stands in). The lead never reaches further down: the
+    next prose paragraph may already recap, or name a planned act's weekday."""
+    spans = list(furniture)
+    return [p for p in doc.paragraphs[:LEAD_PARAGRAPHS] if not in_spans(p[0], spans)]
+
+
+def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None) -> Optional[Time]:
     """The day the story's lead gives ("... on Monday, officials said"): news writing
     dates the main event once, in the opening, and later sentences about it inherit it.
-    Only a day-precise date, not after the publication date."""
-    leads = doc.paragraphs[:LEAD_PARAGRAPHS]
+    Only a day-precise date, not after the publication date, and not one of a caption
+    before the lead (``leads``: the lead's paragraphs, by default the first ones)."""
+    leads = doc.paragraphs[:LEAD_PARAGRAPHS] if leads is None else leads
     if not leads:
         return None
-    lead_end = leads[-1][1]
+    lead_start, lead_end = leads[0][0], leads[-1][1]
     published = (doc.article.published or "")[:10]
     for t in sorted(dated, key=lambda t: t.span):
+        if t.span[0] < lead_start:
+            continue
         if t.span[0] >= lead_end:
             break
         day = (t.value or "")[:10]
@@ -929,6 +956,8 @@ class PeriodReader:
         self.cues = cues
         self.duration_preps = words.get("duration_prep", frozenset())
         self.earlier_adverbs = words.get("earlier_adverb", frozenset())
+        self.earlier_measured = words.get("earlier_measured", frozenset())
+        self.span_units = words.get("span_unit_plural", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
@@ -939,6 +968,9 @@ class PeriodReader:
         self._long = _long_durations(dates.doc)
         self._long_ends = _long_durations(dates.doc, last_token=True)
         self._lasting = _long_durations(dates.doc, LASTING_SPAN_DAYS)
+        #: spans of at least the news window ("two weeks", "a month"), last words: how far
+        #: back "N earlier"/"N prior" reaches
+        self._window_ends = _long_durations(dates.doc, BACKGROUND_DAYS - 1, last_token=True)
         self._long_recurrences = _long_recurrences(dates.doc)
         self._memo: dict[int, bool] = {}
         #: token index of each event trigger of the document -> its type (set by the events
@@ -1329,6 +1361,8 @@ class PeriodReader:
             for ch in anchor.children:
                 if ch.dep_ == "advmod" and ch.lower_ in self.earlier_adverbs and not list(ch.children):
                     return True  # "had gone after them with sanctions before"
+                if self._measured_earlier(ch):
+                    return True  # "weeks earlier, he had told the generals to ..."
                 if ch.i in self._long_recurrences and ch.dep_ in ("advmod", "npadvmod"):
                     # "travelled to Beijing monthly", "meet every year": a habit; "the annual
                     # summit this weekend" names one meeting of a series
@@ -1337,6 +1371,16 @@ class PeriodReader:
                         and any(g.i in self._long for g in ch.children if g.dep_ == "pobj"):
                     return True  # "has fought for two years", "over the past decade"
         return False
+
+    def _measured_earlier(self, adverb) -> bool:
+        """An adverb of earlier time measured by a span of at least the news window ("weeks
+        earlier", "two months prior", "three years before"): the act lies that long before
+        the time the story tells, itself at latest the report's. A shorter span ("two days
+        earlier") stays inside the news window."""
+        if adverb.dep_ != "advmod" or adverb.lower_ not in self.earlier_measured:
+            return False
+        return any(ch.dep_ == "npadvmod" and (ch.i in self._window_ends or ch.lower_ in self.span_units)
+                   for ch in adverb.children)
 
     def _lasting_span(self, head) -> bool:
         """An event noun measured by a span longer than the news window: the object of
@@ -1374,6 +1418,27 @@ def _infinitive(verb) -> bool:
 def _ranks(tok) -> bool:
     """A superlative or an ordinal ("largest", "most", "first", "second")."""
     return tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL"
+
+
+def _ranked_noun(noun) -> bool:
+    """A noun with a superlative or an ordinal on it ("its highest point", "the first time")."""
+    return _ranks(noun) or any(ch.dep_ in ("amod", "advmod") and _ranks(ch) for ch in noun.children)
+
+
+#: prepositions of a level reached or held ("climbed TO its highest point", "stood AT its
+#: highest", "FOR the first time"): a ranked noun after them is a record
+_LEVEL_PREPS = frozenset({"to", "at", "for"})
+
+
+def _levels(verb) -> list:
+    """The nouns a verb reaches or is ("point" in "climbed to its highest point", "day" in
+    "it was the worst day"): its attribute and the objects of its prepositions of level.
+    Not its direct object: "has held the largest island since 2008" is no record."""
+    out = [ch for ch in verb.children if ch.dep_ in ("attr", "oprd")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LEVEL_PREPS:
+            out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
 
 
 def _object_of(noun, anchors: set[int]) -> bool:

@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
-                                        clause_verb, furniture_paragraphs, in_spans)
+                                        clause_verb, furniture_paragraphs, furniture_spans, in_spans)
 from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
                                       sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
@@ -326,7 +326,8 @@ class DraftBuilder:
         self.words = lex.words
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
-        self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()))
+        self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()),
+                                furniture_spans(doc, lex))
         self.periods = PeriodReader(self.dates, lex.background_cues)
         self.periods.act_types = {c.head.i: c.type for c, _ in found}
         self._places: dict = {}

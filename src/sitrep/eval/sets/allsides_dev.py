@@ -395,6 +395,8 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
             # the publication) is shown with its flag, and counts here when it is right
             shown = p.extra.get("inferred_date") or p.date
             c["date_shown_ok"] += date_within(shown, g.date)
+        if errors is not None:
+            errors.extend(context_errors(g, p, article_id, text))
         if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
             errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
                           f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "
@@ -420,6 +422,23 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
             errors.append(f"FALSE ALARM {article_id} {p.type} [{p.label}] {p.source}->{p.target}"
                           f"{' background' if p.background else ''}: "
                           f"{context(text, p.mentions[0], 60) if text else ''}")
+
+
+def context_errors(g: Coded, p: Coded, article_id: str, text: str = "") -> list[str]:
+    """Error lines for the context of one paired event: a background flag the gold and
+    sitrep disagree on (``BACKGROUND MISSED`` / ``BACKGROUND FALSE``, with both dates) and a
+    certainty status they disagree on (``CERTAINTY``), whatever the type and the dyad --
+    the lines a change to the background or certainty readers is judged by (grep them)."""
+    where = context(text, p.mentions[0], 60) if text else ""
+    lines = []
+    if g.background != p.background:
+        kind = "MISSED" if g.background else "FALSE"
+        lines.append(f"BACKGROUND {kind} {article_id} {g.label} {g.type}: gold date {g.date} | "
+                     f"sitrep {p.type} date {p.extra.get('inferred_date')} {where}")
+    if g.certainty != p.certainty:
+        lines.append(f"CERTAINTY {article_id} {g.label} {g.type}: gold {g.certainty} | sitrep "
+                     f"{p.type} {p.certainty} {where}")
+    return lines
 
 
 def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Optional[dict]:
