@@ -36,3 +36,24 @@ def test_a_day_word_inside_a_name_is_no_date(text):
 ])
 def test_near_miss_a_day_word_of_running_text_stays_a_date(text):
     assert [value for _, value in _days(text)] == ["2024-03-14"]
+
+
+# A day without a year between a determiner or a possessive and a noun names a happening:
+# the nearest such day, whatever the tense of the clause around it.
+@pytest.mark.parametrize("text, day", [
+    ("Borduria will seek damages at the court over the March 3 shelling of its port.", "2024-03-03"),
+    ("The ministry will appeal the Mar. 9 ruling of the tribunal.", "2024-03-09"),
+    ("Critics recalled the April 2 summit that the envoy had cancelled.", "2024-04-02"),
+    ("Ruritania will answer for its March 11 raid, the envoy said.", "2024-03-11"),
+])
+def test_an_attributive_day_is_the_nearest_such_day(text, day):
+    assert [value for _, value in _days(text)] == [day]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Borduria will hold the talks on March 3.", "2025-03-03"),  # a day the clause sets ahead
+    ("The envoy arrived on March 20.", "2023-03-20"),  # ... or behind
+    ("The court will rule on March 3 in Kassel.", "2025-03-03"),
+])
+def test_near_miss_a_day_the_clause_dates_keeps_its_tense(text, day):
+    assert [value for _, value in _days(text)] == [day]
