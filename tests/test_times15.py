@@ -43,7 +43,7 @@ def test_near_miss_a_day_word_of_running_text_stays_a_date(text):
 @pytest.mark.parametrize("text, day", [
     ("Borduria will seek damages at the court over the March 3 shelling of its port.", "2024-03-03"),
     ("The ministry will appeal the Mar. 9 ruling of the tribunal.", "2024-03-09"),
-    ("Critics recalled the April 2 summit that the envoy had cancelled.", "2024-04-02"),
+    ("The envoy will raise the Feb. 20 bombing of the market at the talks.", "2024-02-20"),
     ("Ruritania will answer for its March 11 raid, the envoy said.", "2024-03-11"),
 ])
 def test_an_attributive_day_is_the_nearest_such_day(text, day):
@@ -51,9 +51,33 @@ def test_an_attributive_day_is_the_nearest_such_day(text, day):
 
 
 @pytest.mark.parametrize("text, day", [
+    # a past clause keeps a named happening behind its report (review 19:42)
+    ("The September 11 attacks killed nearly 3,000 people.", "2023-09-11"),
+    ("The October 5 attack on the base killed two soldiers, the army said.", "2023-10-05"),
+    ("Borduria retaliated for the May 3 shelling of its port.", "2023-05-03"),
     ("Borduria will hold the talks on March 3.", "2025-03-03"),  # a day the clause sets ahead
     ("The envoy arrived on March 20.", "2023-03-20"),  # ... or behind
     ("The court will rule on March 3 in Kassel.", "2025-03-03"),
 ])
 def test_near_miss_a_day_the_clause_dates_keeps_its_tense(text, day):
     assert [value for _, value in _days(text)] == [day]
+
+
+def _event_days(text: str, published: str) -> list[tuple[str, str, bool]]:
+    import sitrep
+    doc = sitrep.extract(text, published=published, snippet=True)
+    return [(e.trigger.text, e.date.value if e.date else None, e.background) for e in doc.events]
+
+
+def test_through_the_events_a_named_happening_of_a_future_clause_lies_behind():
+    found = _event_days("Borduria will seek damages at the court over the January 3 shelling of its port.",
+                        "2024-01-15")
+    assert ("shelling", "2024-01-03", False) in found
+
+
+def test_near_miss_through_the_events_a_past_clause_keeps_its_happening_behind():
+    # review 19:42: a past act named by its day must not move ahead of its report
+    assert ("attack", "2023-10-05", True) in _event_days(
+        "The October 5 attack on the depot killed two guards, the army said.", "2024-05-22")
+    assert ("shelling", "2023-01-03", True) in _event_days(
+        "The January 3 shelling of the port led to protests in Kassel.", "2023-12-20")
