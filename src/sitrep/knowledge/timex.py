@@ -130,6 +130,8 @@ class TimexWords:
     ambiguous_unit: frozenset[str]  # "a second attack": a unit only in the plural
     named_date_lead: frozenset[str]  # "the Sept. 11, 2001 attacks": a date naming a past event
     current_date_lead: frozenset[str]  # "as of March 5": "of" leads a day of the story after all
+    attributive_date_lead: frozenset[str]  # "the January 3 assassination": the nearest such day
+    attributive_date_not_noun: frozenset[str]  # "the June 3 in Geneva": no noun after the day
 
 
 @functools.lru_cache(maxsize=1)

@@ -532,11 +532,28 @@ def _resolve_day_month(m, ctx, day: int) -> Optional[_Found]:
         return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
     if ctx.ref is None:
         return _Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", "day")
-    year = _pick_year_for(month, day, ctx.ref.date, ctx.tense(m.start(), m.end()))
+    tense = ctx.tense(m.start(), m.end())
+    if tense >= 0 and _attributive(m.start(), m.end(), ctx):
+        # a happening named in a present, future or tenseless clause is the nearest such
+        # day; in a past clause ("the September 11 attacks killed ...") it stays behind
+        tense = 0
+    year = _pick_year_for(month, day, ctx.ref.date, tense)
     d = _safe_date(year, month, day)
     if d is None:
         return None
     return _Found(m.start(), m.end(), "DATE", d.isoformat(), "day", date=d)
+
+
+def _attributive(start: int, end: int, ctx) -> bool:
+    """A day without a year between a determiner or a possessive and a noun names a
+    happening ("the January 3 assassination", "Trump's Jan. 8 claim"): a future clause
+    ("will pursue charges over ...") dates the clause, not it (``attributive_date_lead``
+    in words.tsv); a past clause keeps it behind (``_resolve_day_month``)."""
+    before = ctx.prev_word(start).lower()
+    if before not in TIMEX_WORDS.attributive_date_lead and not before.endswith(("'s", "’s")):
+        return False
+    after = ctx.next_word(end)
+    return after.isalpha() and after.islower() and after not in TIMEX_WORDS.attributive_date_not_noun
 
 
 # May 2010 / January of 2010 / early January / late last July / mid-March / this May
