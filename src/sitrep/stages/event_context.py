@@ -304,7 +304,7 @@ class DateFinder:
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
-        self._lead = _lead_date(doc, self.dated, self.leads)
+        self._lead = _lead_date(doc, self.dated, self.leads, self.reference)
         self._direct_quotes = [q.span for q in doc.quotes if q.kind == "direct"]
         #: what own_date chooses from: the calendar times, then (undated articles only)
         #: relative expressions known to lie before the news period
@@ -681,11 +681,15 @@ def lead_paragraphs(doc: Document, furniture: list[tuple[int, int]] = ()) -> lis
     return [p for p in doc.paragraphs[:LEAD_PARAGRAPHS] if not in_spans(p[0], spans)]
 
 
-def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None) -> Optional[Time]:
+def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int, int]]] = None,
+               reference: Optional[dt.date] = None) -> Optional[Time]:
     """The day the story's lead gives ("... on Monday, officials said"): news writing
     dates the main event once, in the opening, and later sentences about it inherit it.
-    Only a day-precise date, not after the publication date, and not one of a caption
-    before the lead (``leads``: the lead's paragraphs, by default the first ones)."""
+    Only a day-precise date, not after the publication date, not one of a caption
+    before the lead (``leads``: the lead's paragraphs, by default the first ones), and
+    not one before the news period: a lead that measures the news from an old act
+    ("Six months after the May 2 bombing, lawmakers ...") gives later sentences the
+    news's day, not the recalled act's."""
     leads = doc.paragraphs[:LEAD_PARAGRAPHS] if leads is None else leads
     if not leads:
         return None
@@ -697,7 +701,7 @@ def _lead_date(doc: Document, dated: list[Time], leads: Optional[list[tuple[int,
         if t.span[0] >= lead_end:
             break
         day = (t.value or "")[:10]
-        if _is_day(day) and (not published or day <= published):
+        if _is_day(day) and (not published or day <= published) and not before_news_period(t, reference):
             return t
     return None
 
