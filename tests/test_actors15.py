@@ -44,3 +44,30 @@ def test_a_small_namesake_leaves_the_group_word_a_group(kb):
     doc = run(kb, "Arab leaders urged Israel to halt the raids.")
     assert not any(p.text == "Arab" for p in doc.places)
     assert any(a.text == "Arab" for a in doc.actors)
+
+
+# ------------------------------------------------------------ crowds as the doers of a protest
+
+@pytest.mark.parametrize("text, words, nation", [
+    ("Hundreds protested outside the parliament in Kiev on Tuesday.", "Hundreds", "UKR"),
+    ("Mourners marched through Gaza City on Friday.", "Mourners", "PSE"),
+    ("While police watched, tens of thousands marched through Minsk on Sunday against the election result.",
+     "tens of thousands", "BLR"),
+    # a conjunct verb takes its first conjunct's subject
+    ("Thousands gathered in the main square and marched to the ministry in Tbilisi.", "Thousands", "GEO"),
+    ("About 2,000 demonstrated outside the embassy in Ankara on Monday.", "About 2,000", "TUR"),
+])
+def test_a_crowd_subject_is_the_protest_doer_on_its_own_words(kb, text, words, nation):
+    """A number or plural noun the KB cannot name, subject of a protest verb, is the
+    civilian doer: its span is those words (not the verb, not the place), its country the
+    place's."""
+    event = first(run(kb, text), "PROTEST")
+    assert event.source is not None and event.source.text == words
+    assert event.source.sector == "CIV" and event.source.country == nation
+    assert event.source.span[0] == text.index(words)
+
+
+def test_a_pronoun_subject_is_no_crowd(kb):
+    """'They' refers back: the crowd rule does not make the pronoun a civilian group."""
+    event = first(run(kb, "They marched through Gaza City on Friday."), "PROTEST")
+    assert event.source is None or event.source.text != "They"

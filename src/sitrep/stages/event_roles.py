@@ -39,6 +39,11 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
+#: the tags of a crowd that does an act unnamed: a plural common noun ("mourners",
+#: "thousands") or a number ("2,000 marched")
+CROWD_TAGS = frozenset({"NNS", "CD"})
+#: longer subject phrases than this keep only their head word as the crowd's words
+CROWD_MAX_WORDS = 5
 VERB_POS = ("VERB", "AUX")
 #: relations inside one party's noun phrase: "the leaders of Britain, Germany and France"
 _WITHIN_PARTY = frozenset({"conj", "pobj", "prep", "compound", "amod", "poss", "cc"})
@@ -990,8 +995,10 @@ class RoleFinder:
         step takes one of them for the target (a joint act names its two parties as
         source and target instead)."""
         sources, targets = self._roles(c)
-        if not sources and targets and c.type in self.role_words.unnamed_doers:
-            sources = [self._unnamed_doer(c)]
+        if not sources and c.type in self.role_words.unnamed_doers:
+            crowd = self._crowd_subject(c)
+            if crowd is not None or targets:
+                sources = [self._unnamed_doer(c, crowd)]
         targets = self._fit_targets(c, sources, targets)
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
@@ -1063,16 +1070,39 @@ class RoleFinder:
                     return self.phrase_actors(obj)
         return []
 
-    def _unnamed_doer(self, c) -> Actor:
+    def _unnamed_doer(self, c, crowd=None) -> Actor:
         """"Protests against the regime": the people who protest, unresolved (the events
         stage places them where the act happens or in the article's home country). The
-        span is the trigger's (where the text implies them); the name is a generic group
-        ("protesters"), never the trigger word."""
-        start, end = c.head.idx, c.head.idx + len(c.head)
+        span is the words that name them when the verb has a crowd as subject ("Thousands
+        marched"), else the trigger's (where the text implies them); the name is a generic
+        group ("protesters"), never the trigger word."""
+        words = crowd if crowd is not None else c.head.doc[c.head.i:c.head.i + 1]
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
         sector = self.role_words.unnamed_doers[c.type]
         name = self.role_words.unnamed_doer_name(c.type)
-        return Actor(span=(start, end), text=c.head.text, name=name, sector=sector, kind="group",
+        return Actor(span=(start, end), text=words.text, name=name, sector=sector, kind="group",
                      resolved_by="phrase")
+
+    def _crowd_subject(self, c):
+        """The subject of a verb of an unnamed-doer act (a protest) when it is a crowd the
+        actor KB cannot name: a number or a plural common noun ("Thousands marched", "Tens
+        of thousands rallied", "Mourners marched through the city", "Hundreds protested"):
+        the span of those words, or None. The subject of a conjunct verb is its first
+        conjunct's ("gathered and marched"); a pronoun, a name or a phrase with a clause
+        of its own is no bare crowd."""
+        if not c.is_verb:
+            return None
+        verb = c.head
+        subj = child(verb, "nsubj")
+        if subj is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
+            subj = child(verb.head, "nsubj")
+        if subj is None or subj.tag_ not in CROWD_TAGS or self.index[subj.i] is not None:
+            return None
+        words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+        if any(t.pos_ in VERB_POS or t.tag_ in ("PRP", "NNP", "NNPS") or self.index[t.i] is not None
+               for t in words) or len(words) > CROWD_MAX_WORDS:
+            return subj.doc[subj.i:subj.i + 1]
+        return words
 
     def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
         """The actor mentions that may complete an event a sentence names loosely: not a
