@@ -3,7 +3,13 @@ each rule has sentences of different shapes and a near-miss that must not fire.
 
 * a word the tagger gives NORP that is no demonym but the main name of a city of 100,000
   people or more ("Aleppo", "Samarra") is that city, in the places and the actors stage:
-  never an acting group, and the place of the act it is in.
+  never an acting group, and the place of the act it is in;
+* a crowd the KB cannot name, subject of a protest verb ("Hundreds protested"), is the
+  protest's civilian doer on its own words, placed by the act's place;
+* one group word placed in no country (a faith, a stateless people, an ideology, a party
+  word before no office title) before a role noun ("Islamist militants", "Jewish
+  leaders") leaves the role phrase as the actor, placed like "militants" alone; words of
+  several states ("Arab leaders", "South American leaders") stay as they are.
 """
 import pytest
 
@@ -71,3 +77,31 @@ def test_a_pronoun_subject_is_no_crowd(kb):
     """'They' refers back: the crowd rule does not make the pronoun a civilian group."""
     event = first(run(kb, "They marched through Gaza City on Friday."), "PROTEST")
     assert event.source is None or event.source.text != "They"
+
+
+# ------------------------------------------------------------ group words before role nouns
+
+@pytest.mark.parametrize("text, etype, role, words, nation", [
+    ("Islamist militants burned a church in northern Syria last week.", "ASSAULT", "source",
+     "Islamist militants", "SYR"),
+    ("Kurdish fighters attacked an Islamic State checkpoint near Kobani, officials in Damascus said.",
+     "ASSAULT", "source", "Kurdish fighters", "SYR"),
+    ("The French interior minister met Jewish leaders in Marseille on Monday.", "CONSULT", "target",
+     "Jewish leaders", "FRA"),
+    ("The Spanish prime minister met Sunni clerics and Shiite leaders in Baghdad on Sunday.", "CONSULT",
+     "target", "Sunni clerics", "IRQ"),
+])
+def test_a_stateless_group_word_before_a_role_noun_leaves_the_role_phrase_to_be_placed(
+        kb, text, etype, role, words, nation):
+    actor = getattr(first(run(kb, text), etype), role)
+    assert actor is not None and actor.text == words and actor.country == nation
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Arab leaders urged Israel to halt the raids, officials in Cairo said.", "Arab"),
+    ("South American leaders met in Quito to denounce the decision by Spain.", "South American"),
+])
+def test_a_group_word_of_several_states_is_not_given_one_country(kb, text, word):
+    doc = run(kb, text)
+    assert any(a.text == word for a in doc.actors)
+    assert not any(a.text.startswith(word) and a.country for a in doc.actors)
