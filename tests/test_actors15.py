@@ -9,7 +9,12 @@ each rule has sentences of different shapes and a near-miss that must not fire.
 * one group word placed in no country (a faith, a stateless people, an ideology, a party
   word before no office title) before a role noun ("Islamist militants", "Jewish
   leaders") leaves the role phrase as the actor, placed like "militants" alone; words of
-  several states ("Arab leaders", "South American leaders") stay as they are.
+  several states ("Arab leaders", "South American leaders") stay as they are;
+* whom the verb of harm an event noun is the subject of kills or wounds ("an airstrike
+  near X wounded two journalists") is the act's target, as in a clause on the noun;
+* who was killed or wounded (the object of the active verb of harm, the subject of the
+  passive one, a party inside that phrase) is never taken as the doer by the sentence
+  fill.
 """
 import pytest
 
@@ -105,3 +110,36 @@ def test_a_group_word_of_several_states_is_not_given_one_country(kb, text, word)
     doc = run(kb, text)
     assert any(a.text == word for a in doc.actors)
     assert not any(a.text.startswith(word) and a.country for a in doc.actors)
+
+
+# ------------------------------------------------------------ victims of a verb of harm
+
+@pytest.mark.parametrize("text, words, nation", [
+    ("An airstrike near Idlib wounded two Russian journalists on Monday.", "Russian journalists", "RUS"),
+    ("The ambush on the highway killed four Kenyan police officers.", "Kenyan police officers", "KEN"),
+    ("Last week's shelling of the port killed two Ukrainian sailors.", "Ukrainian sailors", "UKR"),
+])
+def test_whom_the_verb_of_an_event_noun_subject_harms_is_its_target(kb, text, words, nation):
+    event = first(run(kb, text), "ASSAULT")
+    assert event.target is not None and event.target.text == words and event.target.country == nation
+    assert event.target.resolved_by == "kb"  # read from the phrase, not the article's home country
+
+
+def test_an_event_noun_subject_of_another_verb_names_no_victim(kb):
+    event = first(run(kb, "The airstrike near Idlib surprised two Russian journalists on Monday."), "ASSAULT")
+    assert country(event.target) != "RUS"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("A Pakistani soldier was wounded in the clash near the border, the army said.", "Pakistani soldier"),
+    ("The Spanish consul and two other Spaniards were killed in the attack on the hotel.", "Spaniards"),
+    ("The explosion at the checkpoint killed a driver for the Swedish embassy, police said.", "Swedish embassy"),
+])
+def test_a_victim_of_a_verb_of_harm_is_never_filled_in_as_the_doer(kb, text, victim):
+    event = first(run(kb, text), "ASSAULT")
+    assert event.source is None or victim not in event.source.text
+
+
+def test_the_subject_of_an_active_verb_of_harm_stays_its_doer(kb):
+    event = first(run(kb, "Pakistani police killed two gunmen in the clash near the border."), "ASSAULT")
+    assert event.source is not None and event.source.text == "Pakistani police"

@@ -248,13 +248,34 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
     * the party is the speaker of a judgement on a nominal act ("Lavrov said the new
       sanctions against X are a sign of panic"): judging an act in a copular complement
       is no claim to have done it (the doer comes from the act's own phrase or the rest
-      of the sentence)."""
+      of the sentence);
+    * the party is the victim of a verb of harm ("two attacks wounded six people and
+      killed a Swiss aid worker", "a soldier was killed"): who was killed or wounded is
+      the act's target side, never its doer."""
     tok = _phrase_head(sdoc, actor_span)
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
     return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
-        or _in_complement(tok, trigger)
+        or _in_complement(tok, trigger) or _harmed(tok)
+
+
+#: relations climbed from a party to the top of the victim's phrase it belongs to
+_VICTIM_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "appos"})
+
+
+def _harmed(tok) -> bool:
+    """The party is whom a verb of harm (``casualty_verbs``: kill, wound ...) harms: the
+    object of the active verb or the subject of the passive one, a conjunct of it, or a
+    party inside its phrase ("killed an employee of the Red Cross")."""
+    party = tok
+    while party.dep_ in _VICTIM_PHRASE and party.head.i != party.i \
+            and party.head.pos_ in NOUN_POS + ("ADP", "PRON", "NUM"):
+        party = party.head
+    verb = party.head
+    if verb.i == party.i or lemma(verb) not in event_words().casualty_verbs:
+        return False
+    return party.dep_ == "nsubjpass" or (party.dep_ == "dobj" and not is_passive(verb))
 
 
 def _names_addressee(verb, inner) -> bool:
@@ -1578,12 +1599,15 @@ class RoleFinder:
 
     def _victims(self, noun) -> list[Actor]:
         """"a strike at the airport that killed a general", "an ambush killing three
-        soldiers": whom a clause on the event noun says it killed or wounded is its
-        target (the victims' side, docs/annotation.md 5), not where it happened."""
-        for ch in noun.children:
-            if ch.dep_ in ("relcl", "acl") and ch.i > noun.i and lemma(ch) in self.words.casualty_verbs \
-                    and not is_passive(ch):
-                victims = child(ch, "dobj")
+        soldiers", "a roadside bombing near the town killed a soldier": whom a clause on
+        the event noun, or the verb the noun is the subject of, says it killed or wounded
+        is its target (the victims' side, docs/annotation.md 5), not where it happened."""
+        verbs = [ch for ch in noun.children if ch.dep_ in ("relcl", "acl") and ch.i > noun.i]
+        if noun.dep_ == "nsubj" and noun.head.i > noun.i:
+            verbs.append(noun.head)
+        for verb in verbs:
+            if lemma(verb) in self.words.casualty_verbs and not is_passive(verb):
+                victims = child(verb, "dobj")
                 if victims is not None:
                     return self.phrase_actors(victims)
         return []
