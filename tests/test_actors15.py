@@ -78,6 +78,14 @@ def test_a_crowd_subject_is_the_protest_doer_on_its_own_words(kb, text, words, n
     assert event.source.span[0] == text.index(words)
 
 
+@pytest.mark.parametrize("text", ["Stocks rallied on Monday after the central bank cut rates, Reuters said.",
+                                  "Prices marched higher in Tokyo on Friday."])
+def test_a_plural_thing_is_no_crowd(kb, text):
+    """Only a number, a noun of number or a noun of people is a crowd: 'Stocks' are none."""
+    doc = run(kb, text)
+    assert not any(e.source is not None and e.source.text in ("Stocks", "Prices") for e in doc.events)
+
+
 def test_a_pronoun_subject_is_no_crowd(kb):
     """'They' refers back: the crowd rule does not make the pronoun a civilian group."""
     event = first(run(kb, "They marched through Gaza City on Friday."), "PROTEST")

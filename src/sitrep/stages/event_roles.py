@@ -685,6 +685,42 @@ def _date_after(tok, noun) -> bool:
 
 # ------------------------------------------------------------------ noun phrases
 
+def crowd_subject(verb, index):
+    """The subject of a verb of an unnamed-doer act (a protest) when it is a crowd the
+    actor KB cannot name: a number, a noun of number or a plural noun of people ("2,000
+    demonstrated", "Thousands marched", "Tens of thousands rallied", "Mourners marched
+    through the city"): the span of those words, or None. The subject of a conjunct verb
+    is its first conjunct's ("gathered and marched"); a pronoun, a name, a thing
+    ("Stocks rallied") or a phrase with a clause of its own is no bare crowd."""
+    subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
+        subj = child(verb.head, "nsubj")
+    if subj is None or subj.tag_ not in CROWD_TAGS or index[subj.i] is not None or not _people(subj):
+        return None
+    words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    if any(t.pos_ in VERB_POS or t.tag_ in ("PRP", "NNP", "NNPS") or index[t.i] is not None
+           for t in words) or len(words) > CROWD_MAX_WORDS:
+        return subj.doc[subj.i:subj.i + 1]
+    return words
+
+
+def _people(tok) -> bool:
+    """A number ("2,000"), a noun of number (quantities/words.tsv ``multiple_words``:
+    "thousands", "dozens") or a noun the actor KB knows as people (Phoenix agents and
+    nouns.tsv: "mourners", "residents")."""
+    if tok.tag_ == "CD":
+        return True
+    numbers, people = _crowd_words()
+    return tok.lower_ in numbers or lemma(tok) in people or tok.lower_ in people
+
+
+@functools.lru_cache(maxsize=1)
+def _crowd_words() -> tuple[frozenset, frozenset]:
+    from sitrep.knowledge.actors import load_agents
+    from sitrep.knowledge.quantity_words import quantity_words
+    return frozenset(quantity_words().multiple_words), frozenset(load_agents())
+
+
 def child(tok, *deps):
     """The first child of ``tok`` with one of the dependency relations."""
     for c in tok.children:
@@ -1105,25 +1141,8 @@ class RoleFinder:
                      resolved_by="phrase")
 
     def _crowd_subject(self, c):
-        """The subject of a verb of an unnamed-doer act (a protest) when it is a crowd the
-        actor KB cannot name: a number or a plural common noun ("Thousands marched", "Tens
-        of thousands rallied", "Mourners marched through the city", "Hundreds protested"):
-        the span of those words, or None. The subject of a conjunct verb is its first
-        conjunct's ("gathered and marched"); a pronoun, a name or a phrase with a clause
-        of its own is no bare crowd."""
-        if not c.is_verb:
-            return None
-        verb = c.head
-        subj = child(verb, "nsubj")
-        if subj is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
-            subj = child(verb.head, "nsubj")
-        if subj is None or subj.tag_ not in CROWD_TAGS or self.index[subj.i] is not None:
-            return None
-        words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
-        if any(t.pos_ in VERB_POS or t.tag_ in ("PRP", "NNP", "NNPS") or self.index[t.i] is not None
-               for t in words) or len(words) > CROWD_MAX_WORDS:
-            return subj.doc[subj.i:subj.i + 1]
-        return words
+        """The crowd subject of the candidate's verb (``crowd_subject``), or None."""
+        return crowd_subject(c.head, self.index) if c.is_verb else None
 
     def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
         """The actor mentions that may complete an event a sentence names loosely: not a
