@@ -1,9 +1,6 @@
 """Who did it to whom on real news (session 14, actor keys). Every sentence is invented;
 each rule has sentences of different shapes and a near-miss that must not fire.
 
-* a word the tagger gives NORP that is no demonym but the main name of a city of 100,000
-  people or more ("Aleppo", "Samarra") is that city, in the places and the actors stage:
-  never an acting group, and the place of the act it is in;
 * a crowd the KB cannot name, subject of a protest verb ("Hundreds protested"), is the
   protest's civilian doer on its own words, placed by the act's place;
 * one group word placed in no country (a faith, a stateless people, an ideology, a party
@@ -23,38 +20,6 @@ from event_helpers import country, first, run
 
 def events_of(doc, etype):
     return [e for e in doc.events if e.type == etype]
-
-
-# ------------------------------------------------------------ cities tagged NORP
-
-@pytest.mark.parametrize("word, city", [("Aleppo", True), ("Samarra", True), ("Arab", False),
-                                        ("Western", False), ("Marines", False), ("Kurdish", False),
-                                        ("Syrian", False)])
-def test_a_norp_word_is_a_city_only_when_it_names_a_big_city_and_no_people(kb, word, city):
-    assert kb.gazetteer.city_mistaken_for_a_group(word) is city
-
-
-@pytest.mark.parametrize("text, etype, role, nation", [
-    # the city's country places the unnamed forces of a reported act, not the speaker's
-    ("France condemned the shelling of Aleppo by government forces.", "ASSAULT", "source", "SYR"),
-    # the besieged city is no target of the condemnation: its besieger is
-    ("Turkey denounced the siege of Aleppo by Syrian troops.", "ACCUSE", "target", "SYR"),
-    # the victims of an attack in the city take its country
-    ("A car bomb killed nine people in Samarra, police said.", "ASSAULT", "target", "IRQ"),
-])
-def test_a_city_tagged_as_a_group_is_the_place_of_the_act(kb, text, etype, role, nation):
-    doc = run(kb, text)
-    event = first(doc, etype)
-    assert country(getattr(event, role)) == nation
-    assert not any(a.text in ("Aleppo", "Samarra") and a.kind == "group" for a in doc.actors)
-    assert any(p.text in ("Aleppo", "Samarra") for p in doc.places)
-
-
-def test_a_small_namesake_leaves_the_group_word_a_group(kb):
-    """'Arab' is also a town of 8,000 in Alabama: the group word stays a group, no place."""
-    doc = run(kb, "Arab leaders urged Israel to halt the raids.")
-    assert not any(p.text == "Arab" for p in doc.places)
-    assert any(a.text == "Arab" for a in doc.actors)
 
 
 # ------------------------------------------------------------ crowds as the doers of a protest

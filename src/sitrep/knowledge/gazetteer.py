@@ -77,11 +77,6 @@ def _latin(name: str) -> bool:
     return _NON_LATIN.search(name) is None
 
 
-#: the population from which a NORP-tagged word that names a city is read as that city
-#: (the size from which the actors stage already takes a PERSON/ORG-tagged word for a place)
-NORP_CITY_MIN_POPULATION = 100_000
-
-
 class Candidate(NamedTuple):
     geonameid: Optional[int]
     name: str
@@ -155,17 +150,6 @@ class Gazetteer:
     def admin1(self, cc: str, code: str) -> Optional[Candidate]:
         entry = self._admin1_entry.get(f"{cc}.{code}")
         return self._candidate(entry) if entry is not None else None
-
-    def city_mistaken_for_a_group(self, text: str) -> bool:
-        """A word the tagger gave NORP (a nationality or group) that is no demonym but the
-        main name of a city of ``NORP_CITY_MIN_POPULATION`` people or more: spaCy tags
-        some Syrian and Iraqi cities NORP ("Aleppo", "Samarra"), and a city is a place,
-        never an acting group. Smaller namesakes ("Arab", Alabama; "Marines", France) and
-        regions ("Western" Province) do not count: those words are mostly the group."""
-        if self.demonym_country(text):
-            return False
-        return any(c.feature == "city" and not c.alternate and c.population >= NORP_CITY_MIN_POPULATION
-                   for c in self.lookup(text))
 
     def demonym_country(self, text: str) -> Optional[str]:
         key = normalise(text)

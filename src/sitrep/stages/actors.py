@@ -422,8 +422,6 @@ class _Extractor:
                 continue  # "in Puerto Cabello": a place the tagger took for a person
             if label in ("PERSON", "ORG") and self._place_name(start, end):
                 continue
-            if label == "NORP" and self._city_tagged_as_group(start, end):
-                continue
             m = self._new_ner(start, end, label, None)
             if label == "NORP" and m.country is None and end - start == 1 \
                     and self.norms[start] not in load_role_words().multinational_modifiers \
@@ -485,16 +483,6 @@ class _Extractor:
         head = tok.head
         category = self.kb.nouns.get(self._lemma(head.i)) or self.kb.nouns.get(self.norms[head.i])
         return category not in (None, "PLACE", "NONE")
-
-    def _city_tagged_as_group(self, start: int, end: int) -> bool:
-        """"the shelling of Aleppo", "residents of Samarra": the tagger's NORP on a city
-        (the gazetteer's rule, shared with the places stage) names a place, no group."""
-        if self.gazetteer is None:
-            return False
-        try:
-            return self.gazetteer.city_mistaken_for_a_group(self._span_text(start, end))
-        except Exception:  # noqa: BLE001 - the place index is a help here, not a requirement
-            return False
 
     def _new_ner(self, start: int, end: int, label: str, country: Optional[str]) -> _Mention:
         m = _Mention(start, end)

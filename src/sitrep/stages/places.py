@@ -3,8 +3,7 @@
 1. Mentions: spaCy GPE/LOC/FAC entities, plus multiword PERSON/ORG entities the
    gazetteer knows as a country, state, region or sizeable town (a known spaCy miss on
    news). Demonyms (NORP) are never places; they only tell which countries the article
-   is about. A NORP word that is no demonym but names a city of 100,000 people or more
-   ("Aleppo") is that city.
+   is about.
 2. Metonymy: a place name acting ("Washington said", "Moscow warned") is an actor, not a
    place. The actors stage's locative=True ("in Caracas") keeps a mention; its
    resolved_by="metonymy" drops one unless it sits in a spatial phrase ("between London
@@ -270,8 +269,6 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
             if cc:
                 demonyms[cc] += 1
                 continue
-            if gaz.city_mistaken_for_a_group(ent.text):
-                label = "GPE"  # "the shelling of Aleppo": a city the tagger took for a group
         if label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
         tokens = list(ent)
