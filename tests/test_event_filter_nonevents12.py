@@ -135,7 +135,7 @@ def test_all_the_time_makes_a_habit(kb):
     assert not kept(doc, "detained"), triggers(doc)
     assert reasons(doc, "detained") == ["habitual"]
     named = run(kb, "Fishermen from Kelm get detained by the Bordurian coast guard all the time." + TAIL)
-    assert all(e.background for e in kept(named, "detained")), triggers(named)
+    assert kept(named, "detained") and all(e.background for e in kept(named, "detained")), triggers(named)
 
 
 def test_all_the_time_of_a_stay_is_no_habit(kb):
