@@ -87,3 +87,36 @@ def test_date_accuracy_counts_a_day_inside_a_gold_week():
     tally = Tally()
     score_article(gold, [ev([(0, 5)], date="2020-01-11")], tally)
     assert tally.metrics()["date_acc"] == 1.0
+
+
+def _kb_actor(actor_id, country=None):
+    from sitrep.model import Actor
+    return Actor(span=(0, 4), text="x", name="x", country=country, actor_id=actor_id)
+
+
+def test_system_key_is_country_else_international_body_else_nothing():
+    """The scorer keys sitrep's actor as the gold does (country, else IGO code, else none):
+    a KB body with no country and no IGO code is no key, not its KB id."""
+    from sitrep.eval.sets.allsides_dev import _system_actor_key
+    from sitrep.knowledge import default_knowledge
+    kb = default_knowledge()
+    assert _system_actor_key(_kb_actor("UNWATCH"), kb) is None  # an NGO with no country
+    assert _system_actor_key(_kb_actor("UNHCR"), kb) == "UN"  # a UN agency: its IGO's code
+    assert _system_actor_key(_kb_actor("UN"), kb) == "UN"  # the IGO itself
+    assert _system_actor_key(_kb_actor("UNWATCH", country="CHE"), kb) == "CHE"
+    assert _system_actor_key(_kb_actor(None), kb) is None
+
+
+def test_a_pair_of_the_right_type_with_a_wrong_key_is_listed_as_a_key_error():
+    gold = [ev([(0, 5)], "ACCUSE", "FRA", "SYR"), ev([(20, 25)], "ASSAULT", "SYR", None)]
+    gold[0].extra = {"source_actor": {"name": "France", "span": (30, 36)}, "target_actor": None}
+    predicted = [ev([(0, 5)], "ACCUSE", "FRA", "FRA"), ev([(20, 25)], "ACCUSE", "SYR", None)]
+    predicted[0].extra = {"source_text": "France", "target_text": "forces"}
+    text = "x" * 30 + "France" + "y" * 20
+    errors = []
+    score_article(gold, predicted, Tally(), text, errors, "art1")
+    key_lines = [e for e in errors if e.startswith("KEY")]
+    assert len(key_lines) == 1 and "target gold SYR" in key_lines[0] and "sitrep FRA ('forces')" in key_lines[0]
+    assert "source gold" not in key_lines[0]
+    # a wrong type stays a WRONG line, not a key error
+    assert any(e.startswith("WRONG art1") for e in errors)

@@ -128,9 +128,14 @@ def test_guards_wounded_by_troops_are_an_attack(kb):
 
 
 def test_all_the_time_makes_a_habit(kb):
-    doc = run(kb, "Fishermen from Kelm get detained by the Bordurian coast guard all the time." + TAIL)
+    # (session 14: "the Bordurian coast guard" is a role phrase with a sector now, a named
+    # party like "the Iranian coast guard", whose habit mark_habits keeps as background;
+    # the drop is for a habit with no named doer)
+    doc = run(kb, "Fishermen from Kelm get detained all the time." + TAIL)
     assert not kept(doc, "detained"), triggers(doc)
     assert reasons(doc, "detained") == ["habitual"]
+    named = run(kb, "Fishermen from Kelm get detained by the Bordurian coast guard all the time." + TAIL)
+    assert kept(named, "detained") and all(e.background for e in kept(named, "detained")), triggers(named)
 
 
 def test_all_the_time_of_a_stay_is_no_habit(kb):

@@ -422,7 +422,11 @@ class _Extractor:
                 continue  # "in Puerto Cabello": a place the tagger took for a person
             if label in ("PERSON", "ORG") and self._place_name(start, end):
                 continue
-            self._new_ner(start, end, label, None)
+            m = self._new_ner(start, end, label, None)
+            if label == "NORP" and m.country is None and end - start == 1 \
+                    and self.norms[start] not in load_role_words().multinational_modifiers \
+                    and self._modifies_a_role_noun(start):
+                self._drop(m)
 
     def _yield_to_longer_place(self, start: int, end: int) -> None:
         """"New Jersey", "New Mexico", "East Jerusalem": a country or capital word inside a
@@ -461,6 +465,24 @@ class _Extractor:
         if end - start > 1:
             return True
         return max(c.population for c in found) >= 100_000
+
+    def _modifies_a_role_noun(self, k: int) -> bool:
+        """"Islamist militants", "Kurdish fighters", "Sunni tribesmen", "Republican
+        leaders": one group word the KB places in no country (a faith, a people without a
+        state, an ideology, a party word before no office title) that modifies a noun
+        naming a party by its role. The role phrase is the actor: like "militants" alone
+        it takes the country of the act's place or the article's (docs/annotation.md 5,
+        rebels and militias by where they operate), which the bare group word cannot.
+        (The caller keeps words of several states, "Arab leaders", "South American
+        leaders": role_words.tsv multinational_modifier, or more than one word.)"""
+        tok = self.sdoc[k]
+        if tok.dep_ not in ("amod", "compound") or tok.head.i <= tok.i:
+            return False
+        # the role nouns the events stage builds role phrases from (nouns.tsv, not the
+        # Phoenix agents): a head it cannot read would leave the act with no doer at all
+        head = tok.head
+        category = self.kb.nouns.get(self._lemma(head.i)) or self.kb.nouns.get(self.norms[head.i])
+        return category not in (None, "PLACE", "NONE")
 
     def _new_ner(self, start: int, end: int, label: str, country: Optional[str]) -> _Mention:
         m = _Mention(start, end)

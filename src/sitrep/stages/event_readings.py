@@ -124,7 +124,17 @@ def injured_as_state(verb, index, injury_verbs: frozenset[str]) -> bool:
     if not (reduced or any(ch.dep_ == "nsubj" for ch in top.children)):
         return False
     agents = [t for v in (verb, top) for ch in v.children if ch.dep_ == "agent" for t in ch.subtree]
-    return not any(index[t.i] is not None for t in agents)
+    # a party named by its role ("by Islamist militants", "by riot police") is a doer too
+    roles = _party_role_nouns()
+    return not any(index[t.i] is not None or (t.pos_ == "NOUN" and t.lemma_.lower() in roles)
+                   for t in agents)
+
+
+@lru_cache(maxsize=1)
+def _party_role_nouns() -> frozenset[str]:
+    """The actor KB's nouns that name a party by its role (nouns.tsv, no places or things)."""
+    from sitrep.knowledge.actors import load_nouns
+    return frozenset(k for k, v in load_nouns().items() if v not in ("PLACE", "NONE"))
 
 
 def counted_doers(head, is_verb: bool) -> bool:

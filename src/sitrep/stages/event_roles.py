@@ -39,6 +39,11 @@ _SKIP_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"
 #: role-noun categories of the actor KB that name no acting party
 _NOT_AN_ACTOR = frozenset({"NONE", "PLACE"})
 NOUN_POS = ("NOUN", "PROPN")
+#: the tags of a crowd that does an act unnamed: a plural common noun ("mourners",
+#: "thousands") or a number ("2,000 marched")
+CROWD_TAGS = frozenset({"NNS", "CD"})
+#: longer subject phrases than this keep only their head word as the crowd's words
+CROWD_MAX_WORDS = 5
 VERB_POS = ("VERB", "AUX")
 #: relations inside one party's noun phrase: "the leaders of Britain, Germany and France"
 _WITHIN_PARTY = frozenset({"conj", "pobj", "prep", "compound", "amod", "poss", "cc"})
@@ -243,13 +248,34 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
     * the party is the speaker of a judgement on a nominal act ("Lavrov said the new
       sanctions against X are a sign of panic"): judging an act in a copular complement
       is no claim to have done it (the doer comes from the act's own phrase or the rest
-      of the sentence)."""
+      of the sentence);
+    * the party is the victim of a verb of harm ("two attacks wounded six people and
+      killed a Swiss aid worker", "a soldier was killed"): who was killed or wounded is
+      the act's target side, never its doer."""
     tok = _phrase_head(sdoc, actor_span)
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
     return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
-        or _in_complement(tok, trigger)
+        or _in_complement(tok, trigger) or _harmed(tok)
+
+
+#: relations climbed from a party to the top of the victim's phrase it belongs to
+_VICTIM_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "appos"})
+
+
+def _harmed(tok) -> bool:
+    """The party is whom a verb of harm (``casualty_verbs``: kill, wound ...) harms: the
+    object of the active verb or the subject of the passive one, a conjunct of it, or a
+    party inside its phrase ("killed an employee of the Red Cross")."""
+    party = tok
+    while party.dep_ in _VICTIM_PHRASE and party.head.i != party.i \
+            and party.head.pos_ in NOUN_POS + ("ADP", "PRON", "NUM"):
+        party = party.head
+    verb = party.head
+    if verb.i == party.i or lemma(verb) not in event_words().casualty_verbs:
+        return False
+    return party.dep_ == "nsubjpass" or (party.dep_ == "dobj" and not is_passive(verb))
 
 
 def _names_addressee(verb, inner) -> bool:
@@ -659,6 +685,42 @@ def _date_after(tok, noun) -> bool:
 
 # ------------------------------------------------------------------ noun phrases
 
+def crowd_subject(verb, index):
+    """The subject of a verb of an unnamed-doer act (a protest) when it is a crowd the
+    actor KB cannot name: a number, a noun of number or a plural noun of people ("2,000
+    demonstrated", "Thousands marched", "Tens of thousands rallied", "Mourners marched
+    through the city"): the span of those words, or None. The subject of a conjunct verb
+    is its first conjunct's ("gathered and marched"); a pronoun, a name, a thing
+    ("Stocks rallied") or a phrase with a clause of its own is no bare crowd."""
+    subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
+        subj = child(verb.head, "nsubj")
+    if subj is None or subj.tag_ not in CROWD_TAGS or index[subj.i] is not None or not _people(subj):
+        return None
+    words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    if any(t.pos_ in VERB_POS or t.tag_ in ("PRP", "NNP", "NNPS") or index[t.i] is not None
+           for t in words) or len(words) > CROWD_MAX_WORDS:
+        return subj.doc[subj.i:subj.i + 1]
+    return words
+
+
+def _people(tok) -> bool:
+    """A number ("2,000"), a noun of number (quantities/words.tsv ``multiple_words``:
+    "thousands", "dozens") or a noun the actor KB knows as people (Phoenix agents and
+    nouns.tsv: "mourners", "residents")."""
+    if tok.tag_ == "CD":
+        return True
+    numbers, people = _crowd_words()
+    return tok.lower_ in numbers or lemma(tok) in people or tok.lower_ in people
+
+
+@functools.lru_cache(maxsize=1)
+def _crowd_words() -> tuple[frozenset, frozenset]:
+    from sitrep.knowledge.actors import load_agents
+    from sitrep.knowledge.quantity_words import quantity_words
+    return frozenset(quantity_words().multiple_words), frozenset(load_agents())
+
+
 def child(tok, *deps):
     """The first child of ``tok`` with one of the dependency relations."""
     for c in tok.children:
@@ -990,8 +1052,10 @@ class RoleFinder:
         step takes one of them for the target (a joint act names its two parties as
         source and target instead)."""
         sources, targets = self._roles(c)
-        if not sources and targets and c.type in self.role_words.unnamed_doers:
-            sources = [self._unnamed_doer(c)]
+        if not sources and c.type in self.role_words.unnamed_doers:
+            crowd = self._crowd_subject(c)
+            if crowd is not None or targets:
+                sources = [self._unnamed_doer(c, crowd)]
         targets = self._fit_targets(c, sources, targets)
         if len(sources) > 1 and "symmetric" not in self.lex.types[c.type].classes:
             self.co_acting.update(a.span for a in sources[1:])
@@ -1063,16 +1127,22 @@ class RoleFinder:
                     return self.phrase_actors(obj)
         return []
 
-    def _unnamed_doer(self, c) -> Actor:
+    def _unnamed_doer(self, c, crowd=None) -> Actor:
         """"Protests against the regime": the people who protest, unresolved (the events
         stage places them where the act happens or in the article's home country). The
-        span is the trigger's (where the text implies them); the name is a generic group
-        ("protesters"), never the trigger word."""
-        start, end = c.head.idx, c.head.idx + len(c.head)
+        span is the words that name them when the verb has a crowd as subject ("Thousands
+        marched"), else the trigger's (where the text implies them); the name is a generic
+        group ("protesters"), never the trigger word."""
+        words = crowd if crowd is not None else c.head.doc[c.head.i:c.head.i + 1]
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
         sector = self.role_words.unnamed_doers[c.type]
         name = self.role_words.unnamed_doer_name(c.type)
-        return Actor(span=(start, end), text=c.head.text, name=name, sector=sector, kind="group",
+        return Actor(span=(start, end), text=words.text, name=name, sector=sector, kind="group",
                      resolved_by="phrase")
+
+    def _crowd_subject(self, c):
+        """The crowd subject of the candidate's verb (``crowd_subject``), or None."""
+        return crowd_subject(c.head, self.index) if c.is_verb else None
 
     def fill_candidates(self, actors: list[Actor], text: str = "") -> list[Actor]:
         """The actor mentions that may complete an event a sentence names loosely: not a
@@ -1550,12 +1620,15 @@ class RoleFinder:
 
     def _victims(self, noun) -> list[Actor]:
         """"a strike at the airport that killed a general", "an ambush killing three
-        soldiers": whom a clause on the event noun says it killed or wounded is its
-        target (the victims' side, docs/annotation.md 5), not where it happened."""
-        for ch in noun.children:
-            if ch.dep_ in ("relcl", "acl") and ch.i > noun.i and lemma(ch) in self.words.casualty_verbs \
-                    and not is_passive(ch):
-                victims = child(ch, "dobj")
+        soldiers", "a roadside bombing near the town killed a soldier": whom a clause on
+        the event noun, or the verb the noun is the subject of, says it killed or wounded
+        is its target (the victims' side, docs/annotation.md 5), not where it happened."""
+        verbs = [ch for ch in noun.children if ch.dep_ in ("relcl", "acl") and ch.i > noun.i]
+        if noun.dep_ == "nsubj" and noun.head.i > noun.i:
+            verbs.append(noun.head)
+        for verb in verbs:
+            if lemma(verb) in self.words.casualty_verbs and not is_passive(verb):
+                victims = child(verb, "dobj")
                 if victims is not None:
                     return self.phrase_actors(victims)
         return []

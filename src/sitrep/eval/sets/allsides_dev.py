@@ -101,8 +101,16 @@ def load_gold(pattern: str = "part-*.jsonl",
                     mentions=[tuple(m) for m in rec["mentions"]], type=rec["type"],
                     source=_gold_actor_key(rec.get("source")), target=_gold_actor_key(rec.get("target")),
                     certainty=rec["certainty"], background=bool(rec.get("background")),
-                    date=rec.get("date"), label=rec.get("event", "")))
+                    date=rec.get("date"), label=rec.get("event", ""),
+                    extra={f"{role}_actor": _gold_actor_words(rec.get(role)) for role in ("source", "target")}))
     return articles, events
+
+
+def _gold_actor_words(actor: Optional[dict]) -> Optional[dict]:
+    """The gold actor's name and span, for the key-error lines (None when empty)."""
+    if not actor:
+        return None
+    return {"name": actor.get("name"), "span": tuple(actor["span"]) if actor.get("span") else None}
 
 
 def article_parts(gold_dir: Path = GOLD_DIR, pattern: str = "part-*.jsonl") -> dict[str, str]:
@@ -173,6 +181,11 @@ def to_raw(span: Span, clean_starts: list[int], raw_starts: list[int]) -> Span:
 
 
 def _system_actor_key(actor, kb) -> Optional[str]:
+    """The key the gold codes (``_gold_actor_key``): the actor's country, else the code of
+    its international organisation, else nothing. A body the KB knows but places in no
+    country and no IGO (UN Watch, al-Qaeda, Islamic State) has no key, as in the gold: its
+    KB id is no country the gold could hold. An international body with no parent code is
+    its own organisation: the United Nations (KB id ``UN``) keys as ``UN``."""
     if actor is None:
         return None
     if actor.country:
@@ -180,7 +193,10 @@ def _system_actor_key(actor, kb) -> Optional[str]:
     if actor.actor_id:
         entry = kb.actors.get(actor.actor_id) if hasattr(kb.actors, "get") else None
         igo = getattr(entry, "igo", None) if entry else None
-        return (igo or actor.actor_id).upper()
+        if igo:
+            return igo.upper()
+        if entry is not None and getattr(entry, "sector", None) == "IGO":
+            return actor.actor_id.upper()
     return None
 
 
@@ -397,7 +413,9 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
             c["date_shown_ok"] += date_within(shown, g.date)
         if errors is not None:
             errors.extend(context_errors(g, p, article_id, text))
-        if errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
+        if errors is not None and type_ok and not dyad_ok:
+            errors.append(key_error_line(g, p, text, article_id))
+        elif errors is not None and not (type_ok and dyad_ok and g.certainty == p.certainty):
             errors.append(f"WRONG {article_id} {g.label}: gold {g.type} {g.source}->{g.target} "
                           f"{g.certainty} | sitrep {p.type} {p.source}->{p.target} {p.certainty} "
                           f"({p.extra.get('source_text')!r}->{p.extra.get('target_text')!r}) "
@@ -439,6 +457,29 @@ def context_errors(g: Coded, p: Coded, article_id: str, text: str = "") -> list[
         lines.append(f"CERTAINTY {article_id} {g.label} {g.type}: gold {g.certainty} | sitrep "
                      f"{p.type} {p.certainty} {where}")
     return lines
+
+
+def _actor_words(text: str, actor: Optional[dict]) -> str:
+    """'name "text"' of a gold actor for an error line; '-' when the gold has none."""
+    if not actor:
+        return "-"
+    span = actor.get("span")
+    words = f' "{text[span[0]:span[1]]}"' if text and span else ""
+    return f"{actor.get('name')}{words}"
+
+
+def key_error_line(g: Coded, p: Coded, text: str, article_id: str) -> str:
+    """A pair of the right type whose source or target key is wrong: which side, the gold
+    actor (name and words) and sitrep's (key and words), so key errors can be read and
+    classed apart from type, detection and certainty errors."""
+    sides = [side for side, ok in (("source", g.source == p.source), ("target", g.target == p.target)) if not ok]
+    parts = []
+    for side in sides:
+        parts.append(f"{side} gold {getattr(g, side)} ({_actor_words(text, g.extra.get(f'{side}_actor'))}) "
+                     f"sitrep {getattr(p, side)} ({p.extra.get(f'{side}_text')!r})")
+    # a certainty disagreement has its own CERTAINTY line (context_errors): one line per kind
+    return (f"KEY {article_id} {g.label} {g.type} {'+'.join(sides)}: " + "; ".join(parts)
+            + f" | {context(text, p.mentions[0], 60) if text else ''}")
 
 
 def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Optional[dict]:
@@ -503,7 +544,9 @@ def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_not
             continue
         rec, doc = runs[aid]
         predicted = coded_from_document(doc, rec["text"], kb)
-        score_article(gold[aid], predicted, tally, rec["text"], result.errors, aid)
+        # the part label in the error lines lets a reader keep to the honest dev parts
+        label = f"{aid} [{parts[aid]}]" if aid in parts else aid
+        score_article(gold[aid], predicted, tally, rec["text"], result.errors, label)
         if aid in parts:
             # scored again into its part's tally; errors are listed once, by the line above
             score_article(gold[aid], predicted, part_tallies[parts[aid]], rec["text"])
