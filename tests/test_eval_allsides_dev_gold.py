@@ -51,7 +51,8 @@ def test_the_dev_set_is_scored_on_the_listed_ids(monkeypatch):
 def test_the_gold_covers_exactly_the_54_listed_articles_with_128_part_d_and_86_part_e_events():
     articles, events = allsides_dev.load_gold()
     listed = allsides_dev.listed_ids(DATA)
-    assert sorted(articles) == listed and len(listed) == 54
+    # part F is listed (ids-F.txt) before its gold is committed
+    assert sorted(articles) == sorted(set(listed) - set(_ids(GOLD / "ids-F.txt"))) and len(listed) == 66
     # 126 part-D events as committed in 7815ab6, 128 after the session-11 review's corrections
     for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86)):
         coded, part_events = allsides_dev.load_gold(f"part-{part}.jsonl")
@@ -63,7 +64,7 @@ def test_the_gold_covers_exactly_the_54_listed_articles_with_128_part_d_and_86_p
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E"])
+@pytest.mark.parametrize("part", ["D", "E", "F"])
 def test_the_draw_of_each_part_is_reproducible_and_stays_out_of_the_other_golds_and_the_odd_half(part):
     select_dev = _script("select_allsides_dev")
     exclude = GOLD / f"selection-exclude-{part}.txt"
@@ -136,10 +137,19 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_the_part_e_options_are_its_own_seed_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_and_f_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
-    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True)}
+    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True)}
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
+    assert select_dev.ids_file("F") == GOLD / "ids-F.txt"
+
+
+@needs_data
+def test_the_part_f_exclusion_list_holds_parts_d_and_e_and_their_lists():
+    # part F was drawn after D and E were read by the team: nothing of theirs may come back
+    excluded = set(_ids(GOLD / "selection-exclude-F.txt"))
+    for name in ("ids-D.txt", "ids-E.txt", "selection-exclude-D.txt", "selection-exclude-E.txt"):
+        assert set(_ids(GOLD / name)) <= excluded, name
 
 
 def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
