@@ -195,7 +195,7 @@ NAME_ALIASES = {"isis": "Islamic State", "isil": "Islamic State", "us-led": "Uni
 
 
 # a span opening with one of these is a pronoun or a description ("He", "the president of ...");
-# "you" is the addressee of an open letter (part F's op-ed to a president)
+# "you" is the addressee of a letter-form op-ed
 DESCRIPTION_STARTS = {"he", "she", "it", "they", "him", "them", "his", "her", "its", "their", "our",
                       "you", "your", "the", "this", "these", "those"}
 
