@@ -254,3 +254,12 @@ def test_the_self_check_of_part_e_covers_two_part_e_articles_and_stays_out_of_th
     # the agreement figures stay over independent second codings (second-A, 5 articles): a
     # recoding by the same annotator in the same session is a consistency bound only
     assert allsides_dev.agreement(DATA)["articles"] == 5
+
+
+@needs_data
+def test_the_self_check_of_part_f_covers_two_part_f_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-F.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-F.txt"))
+    assert {r["annotator"] for r in second.values()} == {"F2"}
+    assert all(events[a] for a in second)
+    assert allsides_dev.agreement(DATA)["articles"] == 5
