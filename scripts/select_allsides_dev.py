@@ -1,10 +1,12 @@
-"""Pick the 12 articles of a new part (D, E) of the ``allsides-dev`` event gold, reproducibly.
+"""Pick the 12 articles of a new part (D, E, F) of the ``allsides-dev`` event gold, reproducibly.
 
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the part-D ids
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
     python scripts/select_allsides_dev.py --part E --seed 20261213 \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-E.txt \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-D.txt        # part E -> ids-E.txt
+    python scripts/select_allsides_dev.py --part F \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-F.txt        # part F -> ids-F.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -23,7 +25,8 @@ new test part is drawn from the odd half, so the two draws can never overlap.
 Part E (seed 20261213) adds one rule, the bucket fallback (``PARTS``): a slot whose bucket
 has no candidate left passes it on to the next bucket in ``BUCKETS`` order that has one
 (the even half has no Venezuela candidate left, so both Venezuela slots go to syria).
-Part D is drawn without it, as it was.
+Part D is drawn without it, as it was. Part F (seed 20261214) is drawn like part E; its
+exclusion list (``selection-exclude-F.txt``) already holds parts D and E and their lists.
 """
 from __future__ import annotations
 
@@ -39,8 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
 
 SEED = 20261202
-# part -> (default seed, bucket fallback): part D as first drawn; part E adds the fallback
-PARTS = {"D": (SEED, False), "E": (20261213, True)}
+# part -> (default seed, bucket fallback): part D as first drawn; parts E and F add the fallback
+PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"

@@ -1,6 +1,6 @@
-"""The allsides-dev gold: 54 articles (parts A-C from the shared list, parts D and E from
-ids-D.txt and ids-E.txt), the part-D and part-E draws reproducible and disjoint from every other
-gold, every span on real words, part E's actor spans naming their actors."""
+"""The allsides-dev gold: 66 articles (parts A-C from the shared list, parts D, E and F from
+ids-D.txt, ids-E.txt and ids-F.txt), the part-D, -E and -F draws reproducible and disjoint from
+every other gold, every span on real words, part E's and F's actor spans naming their actors."""
 import importlib.util
 import json
 import re
@@ -48,22 +48,23 @@ def test_the_dev_set_is_scored_on_the_listed_ids(monkeypatch):
 
 
 @needs_data
-def test_the_gold_covers_exactly_the_54_listed_articles_with_128_part_d_and_86_part_e_events():
+def test_the_gold_covers_exactly_the_66_listed_articles_with_128_part_d_86_part_e_105_part_f_events():
     articles, events = allsides_dev.load_gold()
     listed = allsides_dev.listed_ids(DATA)
-    assert sorted(articles) == listed and len(listed) == 54
+    assert sorted(articles) == listed and len(listed) == 66
     # 126 part-D events as committed in 7815ab6, 128 after the session-11 review's corrections
-    for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86)):
+    for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86), ("F", "F", 105)):
         coded, part_events = allsides_dev.load_gold(f"part-{part}.jsonl")
         assert sorted(coded) == sorted(_ids(GOLD / f"ids-{part}.txt")) and len(coded) == 12
         assert sum(len(v) for v in part_events.values()) == n_events
         assert all(part_events[a] for a in coded), f"every part-{part} article has coded events"
         assert {r["annotator"] for r in coded.values()} == {annotator}
-    assert {allsides_dev.article_parts()[a] for a in _ids(GOLD / "ids-E.txt")} == {"E"}
+    for part in ("E", "F"):
+        assert {allsides_dev.article_parts()[a] for a in _ids(GOLD / f"ids-{part}.txt")} == {part}
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E"])
+@pytest.mark.parametrize("part", ["D", "E", "F"])
 def test_the_draw_of_each_part_is_reproducible_and_stays_out_of_the_other_golds_and_the_odd_half(part):
     select_dev = _script("select_allsides_dev")
     exclude = GOLD / f"selection-exclude-{part}.txt"
@@ -136,10 +137,19 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_the_part_e_options_are_its_own_seed_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_and_f_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
-    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True)}
+    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True)}
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
+    assert select_dev.ids_file("F") == GOLD / "ids-F.txt"
+
+
+@needs_data
+def test_the_part_f_exclusion_list_holds_parts_d_and_e_and_their_lists():
+    # part F was drawn after D and E were read by the team: nothing of theirs may come back
+    excluded = set(_ids(GOLD / "selection-exclude-F.txt"))
+    for name in ("ids-D.txt", "ids-E.txt", "selection-exclude-D.txt", "selection-exclude-E.txt"):
+        assert set(_ids(GOLD / name)) <= excluded, name
 
 
 def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
@@ -150,7 +160,7 @@ def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E"])
+@pytest.mark.parametrize("part", ["D", "E", "F"])
 def test_every_offset_lies_on_words_inside_in_paragraph(part):
     texts, events = _part_events(part)
     checked = 0
@@ -177,14 +187,17 @@ def test_every_offset_lies_on_words_inside_in_paragraph(part):
     assert checked > 200
 
 
-# short forms the part-E spans use for a canonical name that shares no word with them
+# short forms the part-E and part-F spans use for a canonical name that shares no word with them
 NAME_ALIASES = {"isis": "Islamic State", "isil": "Islamic State", "us-led": "United States",
-                "america's": "United States"}
+                "america's": "United States", "u.s.-led": "United States",
+                # a capital or seat standing for its government or legislature (§5 "Caracas")
+                "pyongyang": "North Korea", "capitol hill": "US Congress"}
 
 
-# a span opening with one of these is a pronoun or a description ("He", "the president of ...")
+# a span opening with one of these is a pronoun or a description ("He", "the president of ...");
+# "you" is the addressee of a letter-form op-ed
 DESCRIPTION_STARTS = {"he", "she", "it", "they", "him", "them", "his", "her", "its", "their", "our",
-                      "the", "this", "these", "those"}
+                      "you", "your", "the", "this", "these", "those"}
 
 
 def _word_stems(words: str) -> set[str]:
@@ -217,8 +230,9 @@ def test_span_names_actor_accepts_names_short_forms_and_descriptions_only():
 
 
 @needs_data
-def test_every_part_e_actor_span_names_its_actor():
-    texts, events = _part_events("E")
+@pytest.mark.parametrize("part", ["E", "F"])
+def test_every_part_e_and_f_actor_span_names_its_actor(part):
+    texts, events = _part_events(part)
     checked = 0
     for rec in events:
         text = texts[rec["article"]]
@@ -239,4 +253,13 @@ def test_the_self_check_of_part_e_covers_two_part_e_articles_and_stays_out_of_th
     assert all(events[a] for a in second)
     # the agreement figures stay over independent second codings (second-A, 5 articles): a
     # recoding by the same annotator in the same session is a consistency bound only
+    assert allsides_dev.agreement(DATA)["articles"] == 5
+
+
+@needs_data
+def test_the_self_check_of_part_f_covers_two_part_f_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-F.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-F.txt"))
+    assert {r["annotator"] for r in second.values()} == {"F2"}
+    assert all(events[a] for a in second)
     assert allsides_dev.agreement(DATA)["articles"] == 5
