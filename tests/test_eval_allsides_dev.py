@@ -70,6 +70,18 @@ def test_same_type_in_the_same_sentence_pairs_when_the_trigger_words_differ():
     assert pair_events(gold, same_type) == []
 
 
+def test_a_title_before_a_name_does_not_end_the_scorers_sentence():
+    from sitrep.eval.sets.allsides_dev import sentence_spans
+    text = ("Mr. Varga told the envoys that Gen. Okafor should withdraw. (Sen. Lindqvist) objected. "
+            "The talks ended.\nDr.\nNext line.")
+    pieces = [text[a:b].strip() for a, b in sentence_spans(text)]
+    assert pieces == ["Mr. Varga told the envoys that Gen. Okafor should withdraw.", "(Sen. Lindqvist) objected.",
+                      "The talks ended.", "Dr.", "Next line."]
+    # a lower-case word or a word that merely ends in a title's letters still ends a sentence
+    assert len(sentence_spans("The armies met. Gen. Okafor spoke. They left the farm. Dr. Ames came.")) == 4
+    assert len(sentence_spans("The envoys flew to Bergen. Talks began. They met Mrs. Ames.")) == 3
+
+
 def test_a_date_is_right_when_it_lies_inside_the_gold_period_at_any_calendar_unit():
     from sitrep.eval.sets.allsides_dev import date_within
 

@@ -260,12 +260,20 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n+")
+#: a title written before a name ("Mr. Smith", "Sen. Rubio", "Lt. Gen. Ali"): its period
+#: never ends a sentence, so the split must not cut a clause in two there (a gold event and
+#: sitrep's event of one clause would then lie in different "sentences" and not pair)
+_TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(\"\u201c])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|"
+                                r"Cmdr|Brig|Prof|Rev|Amb|Pres)\.$")
 
 
 def sentence_spans(text: str) -> list[Span]:
     """A plain sentence split of the corpus text, the same for gold and sitrep."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if (text[m.start()] == "." and "\n" not in m.group()
+                and _TITLE_BEFORE_NAME.search(text, max(0, m.start() - 6), m.start() + 1)):
+            continue
         if m.end() > start:
             spans.append((start, m.end()))
             start = m.end()
