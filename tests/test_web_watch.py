@@ -272,3 +272,39 @@ def test_sigterm_stops_a_watch_with_a_line_and_keeps_its_polls(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM, text
     assert "Traceback" not in text and "watch stopped by SIGTERM" in text, text
     assert [r["outcome"] for r in polls(db)] == ["stored"]
+
+
+SPANISH = ("El gobierno anunció el lunes que las conversaciones con la oposición se reanudarán la próxima "
+           "semana después de una pausa de varios meses. El ministro de exteriores dijo a los periodistas que "
+           "ambas delegaciones habían acordado reunirse en un país neutral y que asistirían observadores de la "
+           "región. Los líderes de la oposición exigieron la liberación de los activistas detenidos.")
+
+
+def foreign_item(n: int) -> str:
+    return (f"<item><title>Noticias {n}</title><link>{{base}}/noticia/{n}</link><guid>noticia-{n}</guid>"
+            f"<pubDate>Mon, 0{n} Dec 2025 10:00:00 GMT</pubDate><description>{SPANISH} Número {n}.</description></item>")
+
+
+def test_watch_once_fails_when_every_new_item_is_refused(tmp_path, capsys):
+    # audit s14: a poll whose new items were all refused stored nothing, yet exited 0
+    from sitrep.cli import main
+
+    db = tmp_path / "refused.duckdb"
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(foreign_item(1), foreign_item(2)))]
+        assert main(["watch", site.base + "/feed.xml", "--db", str(db), "--once", "--no-follow"]) == 2
+    err = capsys.readouterr().err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("sitrep: error: nothing was stored: every poll failed or had all its new items refused (")
+    assert "2 new item(s) refused" in last and "sitrep skipped" in last and "Traceback" not in err
+
+
+def test_watch_once_with_one_stored_item_beside_refused_ones_exits_0(tmp_path, capsys):
+    # near miss: the feed answered and one of its new items was stored -> the run did its job
+    from sitrep.cli import main
+
+    db = tmp_path / "mixed.duckdb"
+    with Site() as site:
+        site.routes["/feed.xml"] = [(200, rss(foreign_item(1), item(2)))]
+        assert main(["watch", site.base + "/feed.xml", "--db", str(db), "--once", "--no-follow"]) == 0
+    assert "1 stored" in capsys.readouterr().err

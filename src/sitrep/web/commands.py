@@ -187,8 +187,10 @@ def cmd_watch(args) -> int:
     failed = watcher.all_failed() if rounds else []
     if failed:  # a scheduled `watch --once` must be able to tell that nothing could be fetched
         shown = "; ".join(f"{url}: {detail}" for url, _, detail in failed[:3]) + ("; ..." if len(failed) > 3 else "")
-        raise SitrepError(f"every poll failed ({shown}); check the addresses and the network, then run again "
-                          f"(each feed's back-off is kept in the store)")
+        if all(outcome == "failed" for _, outcome, _ in failed):
+            raise SitrepError(f"every poll failed ({shown}); check the addresses and the network, then run again "
+                              f"(each feed's back-off is kept in the store)")
+        raise SitrepError(f"nothing was stored: every poll failed or had all its new items refused ({shown})")
     return 0
 
 

@@ -136,6 +136,15 @@ class Poll:
                 f"{self.skipped or 0} skipped, {self.events or 0} events")
 
 
+def _run_record(poll: Poll) -> tuple[str, str, str]:
+    """(url, outcome, detail) of a poll for a bounded run's exit status: a poll whose new
+    items were all refused (binary, empty, too large, not English ...) stored nothing, like
+    a failed one, though the feed itself answered."""
+    if poll.new_items and not poll.stored and poll.skipped:
+        return poll.url, "refused", f"{poll.skipped} new item(s) refused; `sitrep skipped` lists why"
+    return poll.url, poll.outcome, poll.detail
+
+
 def _human(seconds: float) -> str:
     if seconds < 90:
         return f"{seconds:.0f} s"
@@ -188,7 +197,7 @@ class Watcher:
             if due:
                 polls = self.poll(due)
                 if rounds is not None:
-                    self.polls_this_run += [(p.url, p.outcome, p.detail) for p in polls]
+                    self.polls_this_run += [_run_record(p) for p in polls]
                 done += 1
                 continue
             wake = min(f.next_due for f in self.feeds.values())
@@ -217,9 +226,10 @@ class Watcher:
         return polls
 
     def all_failed(self) -> list[tuple[str, str, str]]:
-        """(url, outcome, detail) of the last bounded run's polls when every one failed, else nothing."""
+        """(url, outcome, detail) of the last bounded run's polls when every one failed or had
+        every new item refused (nothing fetched could be stored), else nothing."""
         polls = self.polls_this_run
-        return polls if polls and all(outcome == "failed" for _, outcome, _ in polls) else []
+        return polls if polls and all(outcome in ("failed", "refused") for _, outcome, _ in polls) else []
 
     # -- fetching ------------------------------------------------------------------------------
     def _fetch(self, feed: Feed) -> Poll:
