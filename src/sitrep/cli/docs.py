@@ -22,7 +22,7 @@ hand (tests/test_cli_docs.py checks it is current).
 |---|---|
 | 0 | done. `ingest`: something was stored, or everything was already stored |
 | 1 | a bug in sitrep: one line on stderr names the log file holding the traceback (under `$XDG_STATE_HOME/sitrep/logs`, `~/.local/state/sitrep/logs`, or the temporary folder) |
-| 2 | something to fix on your side, said in one line `sitrep: error: ...` with what to do: a bad option value, an input that cannot be analysed, a database that is missing, locked by another process, damaged or not writable, a full disk, the writer's memory limit reached; `ingest` when nothing was stored and some input was refused or unreadable, or the inputs held no article; `watch --once` (or `--rounds`) when every poll failed |
+| 2 | something to fix on your side, said in one line `sitrep: error: ...` with what to do: a bad option value, an input that cannot be analysed, a database that is missing, locked by another process, damaged or not writable, a full disk, the writer's memory limit reached; `ingest` when nothing was stored and some input was refused or unreadable, or the inputs held no article; `watch --once` (or `--rounds`) when every poll failed or had all its new items refused |
 | 130 | interrupted (Ctrl-C); an ingest keeps what it committed, re-run it to continue |
 
 ## Environment

@@ -32,7 +32,7 @@ def register(sub) -> None:
                                    "into the store as `sitrep ingest` does, and record each poll (the "
                                    "dashboard's live page lists them). A failing feed is retried after a "
                                    "wait that doubles each time. With --once or --rounds the exit status is "
-                                   "2 when every poll failed.")
+                                   "2 when every poll failed or had all its new items refused.")
     p.add_argument("feeds", nargs="+", help="feed or page URLs, or files listing them one per line (feeds.txt)")
     add_db(p)
     p.add_argument("--every", default="15m", help="poll each feed this often: 30s, 15m, 2h (default 15m)")
