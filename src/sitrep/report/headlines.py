@@ -46,6 +46,12 @@ REPORTER_SECTORS = {"MED"}
 #: outlet reports as done outweighs one party's claim, which outweighs a plan or a denial
 CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged": 0.7}
 UNAFFIRMED_WEIGHT = 0.5
+#: the letters of a name word that tell it: "Iran"/"Iranian", "Syria"/"Syrian"
+NAME_PREFIX = 4
+#: words of a party's name that do not tell one party from another
+NAME_FUNCTION_WORDS = {"the", "and", "of", "for", "its", "his", "her", "their"}
+#: consonants a name word's skeleton needs to count (short ones collide: "Kim", "Ali")
+SKELETON_MIN = 3
 #: a mention without a date of its own (dated by its publication) tells a happening
 #: dated in another report when it was published this many days after it, at most
 REPORT_LAG_DAYS = 3
@@ -255,7 +261,51 @@ def _same_happening(a: dict, b: dict) -> bool:
         return False
     if not (is_material(a) and is_material(b)):  # two statements are one only when one speaker makes them
         return a["source_name"] == b["source_name"] and _target(a) == _target(b) and bool(a["source_name"])
-    return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
+    return any(a[k] and a[k] == b[k] and _one_party(a[k], a[name], b[name])
+               for k, name in (("source_country", "source_name"), ("target_country", "target_name")))
+
+
+def _one_party(country: str, a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two names of a role whose country agrees may name one party: one is not
+    known, or one is the country's own name (its name, an alias, a demonym, a capital
+    standing for it: the state stands for its forces and officials), or they share a
+    word ("Iranian forces" / "Iranian troops", "Iran" / "Iranian"). Two different parties
+    of one country are no evidence of one happening: a general killed by a drone and the
+    176 passengers of an airliner that crashed, an embassy and the state, are both
+    Iranian or American, and a misread day ("Wednesday") puts them on one date."""
+    if not a or not b:
+        return True
+    words_a, words_b = _name_words(a), _name_words(b)
+    if words_a & words_b:
+        return True
+    side = side_of(None, country, None)
+    own = {_name_key(n) for n in side.names} if side else set()
+    return bool(own & (words_a | {_name_key(a)})) or bool(own & (words_b | {_name_key(b)}))
+
+
+def _name_key(word: str) -> str:
+    """A name word's key: lower case, its first NAME_PREFIX letters ("Iran"/"Iranian")."""
+    return word.lower().strip(".’'")[:NAME_PREFIX]
+
+
+def _name_words(name: str) -> set[str]:
+    """The keys of the words of a name that may tell it (``_name_key``; at least three
+    letters, not a function word: "the", "of"), and of its longer words their consonant
+    skeleton too (``_skeleton``: "Soleimani"/"Suleimani", "Qassem"/"Qasem")."""
+    words = [w.strip(".’'") for w in name.replace("-", " ").split()]
+    words = [w for w in words if len(w) >= 3 and w.lower() not in NAME_FUNCTION_WORDS]
+    return {_name_key(w) for w in words} | {"^" + k for k in map(_skeleton, words) if len(k) >= SKELETON_MIN}
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, lower case, a doubled one once, and no "h" after a consonant
+    nor the glides "w", "y": what outlets' transliterations of one name share."""
+    out: list[str] = []
+    for ch in word.lower():
+        if not ch.isalpha() or ch in "aeiouwy" or (ch == "h" and out) or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def recalls(e: dict) -> bool:
