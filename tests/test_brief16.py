@@ -27,20 +27,23 @@ NOBODY = (None, None, None)
 
 
 @pytest.mark.parametrize("country, a, b", [
-    ("SYR", "Syria", "Syrian army posts"),             # the state stands for its forces
-    ("SYR", "Syrian troops", "Syrian army posts"),     # a shared word
-    ("IRN", "Tehran", "Iranian border guards"),        # a capital standing for its state
-    ("PAK", "Hakimullah Rashidi", "Hakeemullah Rasheedi"),  # two spellings of one name
-    ("SYR", None, "Syrian army posts"),                 # one name not known
+    ("SYR", ("Syria", "GOV"), ("Syrian army posts", "MIL")),         # the state stands for its forces
+    ("SYR", ("Syrian troops", "MIL"), ("Syrian army posts", "MIL")),  # a shared word
+    ("IRN", ("Tehran", None), ("Iranian border guards", "MIL")),      # a capital standing for its state
+    ("USA", ("the United States", "GOV"), ("Pentagon", "GOV")),       # an alias of the state, an organ
+    ("PAK", ("Hakimullah Rashidi", "REB"), ("Hakeemullah Rasheedi", "REB")),  # two spellings of one name
+    ("SYR", (None, None), ("Syrian army posts", "MIL")),              # one name not known
+    ("UKR", ("Ukraine", "GOV"), ("Ukraine International Airlines", "BUS")),  # a word shared: sectors not asked
 ])
 def test_names_of_one_party(country, a, b):
     assert _one_party(country, a, b)
 
 
 @pytest.mark.parametrize("country, a, b", [
-    ("IRN", "Hakimullah Rashidi", "176 passengers"),
-    ("SYR", "rebels", "civilians"),
-    ("USA", "embassy guards", "Marine pilots"),
+    ("IRN", ("Hakimullah Rashidi", "MIL"), ("176 passengers", "CIV")),
+    ("IRN", ("Iran", "GOV"), ("176 passengers", "CIV")),     # the state is not its airliner's passengers
+    ("SYR", ("rebels", "REB"), ("civilians", "CIV")),
+    ("USA", ("embassy guards", None), ("Marine pilots", None)),
 ])
 def test_near_miss_two_parties_of_one_country(country, a, b):
     assert not _one_party(country, a, b)

@@ -48,6 +48,8 @@ CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged":
 UNAFFIRMED_WEIGHT = 0.5
 #: the letters of a name word that tell it: "Iran"/"Iranian", "Syria"/"Syrian"
 NAME_PREFIX = 4
+#: sectors of a state's own organs: the state's name stands for them, not for civilians
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 #: words of a party's name that do not tell one party from another
 NAME_FUNCTION_WORDS = {"the", "and", "of", "for", "its", "his", "her", "their"}
 #: consonants a name word's skeleton needs to count (short ones collide: "Kim", "Ali")
@@ -261,26 +263,45 @@ def _same_happening(a: dict, b: dict) -> bool:
         return False
     if not (is_material(a) and is_material(b)):  # two statements are one only when one speaker makes them
         return a["source_name"] == b["source_name"] and _target(a) == _target(b) and bool(a["source_name"])
-    return any(a[k] and a[k] == b[k] and _one_party(a[k], a[name], b[name])
-               for k, name in (("source_country", "source_name"), ("target_country", "target_name")))
+    return any(a[k] and a[k] == b[k] and _one_party(a[k], (a[role + "_name"], a[role + "_sector"]),
+                                                    (b[role + "_name"], b[role + "_sector"]))
+               for role in ("source", "target") for k in (role + "_country",))
 
 
-def _one_party(country: str, a: Optional[str], b: Optional[str]) -> bool:
-    """Whether two names of a role whose country agrees may name one party: one is not
-    known, or one is the country's own name (its name, an alias, a demonym, a capital
-    standing for it: the state stands for its forces and officials), or they share a
-    word ("Iranian forces" / "Iranian troops", "Iran" / "Iranian"). Two different parties
-    of one country are no evidence of one happening: a general killed by a drone and the
-    176 passengers of an airliner that crashed, an embassy and the state, are both
-    Iranian or American, and a misread day ("Wednesday") puts them on one date."""
-    if not a or not b:
+def _one_party(country: str, a: tuple[Optional[str], Optional[str]], b: tuple[Optional[str], Optional[str]]) -> bool:
+    """Whether two (name, sector) of a role whose country agrees may name one party: one
+    name is not known; the names share a word ("Iranian forces" / "Iranian troops", two
+    spellings of one transliterated name); or one is the state's own name (its name, an
+    alias, a demonym, a capital) and the other is one of its organs or of no known sector:
+    the state stands for its forces and officials, not for civilians, rebels, parties or
+    firms of its country (``_sector_side``). Two different parties of one country are no
+    evidence of one happening: a general killed by a drone and the 176 passengers of an
+    airliner that crashed, or an embassy's guards and marines, are all Iranian or
+    American, and a misread day ("Wednesday") puts them on one date."""
+    (name_a, sector_a), (name_b, sector_b) = a, b
+    if not name_a or not name_b:
         return True
-    words_a, words_b = _name_words(a), _name_words(b)
-    if words_a & words_b:
+    if _name_words(name_a) & _name_words(name_b):
         return True
+    side_a, side_b = _sector_side(sector_a), _sector_side(sector_b)
     side = side_of(None, country, None)
-    own = {_name_key(n) for n in side.names} if side else set()
-    return bool(own & (words_a | {_name_key(a)})) or bool(own & (words_b | {_name_key(b)}))
+    own = {_bare(n) for n in side.names} if side else set()
+    return (_bare(name_a) in own and side_b != "other") or (_bare(name_b) in own and side_a != "other")
+
+
+def _bare(name: str) -> str:
+    """A name compared whole: lower case, without a leading "the" and end punctuation."""
+    low = name.lower().strip(" .’'")
+    return low[4:] if low.startswith("the ") else low
+
+
+def _sector_side(sector: Optional[str]) -> Optional[str]:
+    """'state' for a state's organs (government, forces, police, courts, intelligence,
+    legislators), 'other' for any other known sector (civilians, rebels, parties, firms,
+    media), None when not known."""
+    if not sector:
+        return None
+    return "state" if sector in STATE_SECTORS else "other"
 
 
 def _name_key(word: str) -> str:
