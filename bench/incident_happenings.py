@@ -17,7 +17,14 @@ other words is counted foreign, so read the foreign mentions it prints (``--show
 before trusting a mix figure. The figures compare two linkers on one store; they say
 nothing about recall of the events stage.
 
-    python bench/incident_happenings.py STORE.duckdb [--happenings FILE.json] [--show N] [--json OUT]
+  * causes (``--causes``): for each mention outside the largest of those incidents, the
+    first linking test (corpus/incidents.py ``Cluster.fit``) that refuses it against that
+    incident rebuilt from its members: its dates (split by what dated it: a day read off
+    by more than a day from the happening's, the publication day, a week, a month, a
+    year), its actors, its place, its sentence (clause) or too little text in common --
+    or "fits": it would join, another incident fitted better.
+
+    python bench/incident_happenings.py STORE.duckdb [--happenings FILE.json] [--show N] [--causes] [--json OUT]
 
 ``--happenings`` replaces the built-in list (HAPPENINGS, the issue-8 store of Iran,
 North Korea, Venezuela and Syria articles) with a JSON list of objects with the same keys.
@@ -139,6 +146,50 @@ def measure(rows: list[dict], h: dict) -> dict:
     }
 
 
+def causes(store_path: str, rows: list[dict], h: dict) -> Counter:
+    """Why the happening's mentions outside its largest incident are not in it (see the
+    module docstring), counted by cause."""
+    from sitrep.corpus import incidents as linking
+    from sitrep.corpus.store import Store
+
+    mine = [r for r in rows if reports(r, h)]
+    if not mine:
+        return Counter()
+    largest = Counter(r["incident"] for r in mine).most_common(1)[0][0]
+    with Store(store_path, read_only=True) as store:
+        mentions = {row[0]: linking._mention(row) for row in linking._select(store, "", [])}
+    members = sorted((mentions[r["event_id"]] for r in rows if r["incident"] == largest), key=lambda m: m.key)
+    cluster = linking.Cluster(seed=members[0])
+    for m in members:
+        if m.precision in linking.FINE_PRECISIONS:
+            cluster.add(m)
+    day = date.fromisoformat(h["day"])
+    out: Counter = Counter()
+    for r in mine:
+        if r["incident"] == largest:
+            out["in the largest"] += 1
+            continue
+        out[_refusal(cluster, mentions[r["event_id"]], day)] += 1
+    return out
+
+
+def _refusal(cluster, m, day: date) -> str:
+    """The first test of ``Cluster.fit`` that refuses m (``causes``)."""
+    if not cluster.members:
+        return "largest has no fine-dated member"
+    if not cluster._dates_meet(m) and not cluster.may_slip(m):
+        if m.precision == "day":
+            return "dates: a day off by more than one" if abs((m.lo - day).days) > 1 else "dates: a day near it"
+        return f"dates: {m.precision or 'none'}" + (" (background)" if m.background else "")
+    if cluster._actors(m) is None:
+        return "actors"
+    if cluster._place(m) is None:
+        return "place"
+    if (m.article_id, m.sentence_start) in cluster.sentences and not cluster._one_clause_chain(m):
+        return "clause"
+    return "text" if cluster.fit(m) is None else "fits (another incident fitted better)"
+
+
 def _line(r: dict) -> str:
     trigger, _ = _window(r)
     return (f"   {r['incident'][-6:]} {r['type']:<8} {str(r['lo'])[:10]} {r['precision'] or '-':<11}"
@@ -151,6 +202,8 @@ def main(argv=None) -> int:
     ap.add_argument("store")
     ap.add_argument("--happenings", help="JSON list replacing HAPPENINGS")
     ap.add_argument("--show", type=int, default=0, help="print up to N mentions and N foreign members each")
+    ap.add_argument("--causes", action="store_true",
+                    help="why mentions outside the largest incident are not in it (needs sitrep)")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args(argv)
     happenings = json.load(open(args.happenings)) if args.happenings else HAPPENINGS
@@ -167,6 +220,9 @@ def main(argv=None) -> int:
             print("  foreign:")
             for r in res["_foreign_rows"][:args.show]:
                 print(_line(r))
+        if args.causes:
+            res["causes"] = dict(causes(args.store, rows, h))
+            print("   causes:", ", ".join(f"{k} {v}" for k, v in sorted(res["causes"].items(), key=lambda x: -x[1])))
         out.append({k: v for k, v in res.items() if not k.startswith("_")})
     total = {k: sum(r[k] for r in out) for k in ("mentions", "incidents", "foreign", "incidents_with_foreign")}
     print(f"TOTAL: {total['mentions']} mentions in {total['incidents']} incidents, "
