@@ -28,12 +28,13 @@ NOBODY = (None, None, None)
 
 @pytest.mark.parametrize("country, a, b", [
     ("SYR", ("Syria", "GOV"), ("Syrian army posts", "MIL")),         # the state stands for its forces
-    ("SYR", ("Syrian troops", "MIL"), ("Syrian army posts", "MIL")),  # a shared word
     ("IRN", ("Tehran", None), ("Iranian border guards", "MIL")),      # a capital standing for its state
-    ("USA", ("the United States", "GOV"), ("Pentagon", "GOV")),       # an alias of the state, an organ
+    ("IRN", ("Iran", None), ("Iranian police", "COP")),               # ... and for its police
+    ("SYR", ("Syrian troops", "MIL"), ("Syrian army posts", "MIL")),  # a generic name of one kind of party
+    ("USA", ("U.S. forces", "MIL"), ("Pentagon", "GOV")),             # a state's command is one kind
     ("PAK", ("Hakimullah Rashidi", "REB"), ("Hakeemullah Rasheedi", "REB")),  # two spellings of one name
     ("SYR", (None, None), ("Syrian army posts", "MIL")),              # one name not known
-    ("UKR", ("Ukraine", "GOV"), ("Ukraine International Airlines", "BUS")),  # a word shared: sectors not asked
+    ("IRN", ("Iran", "GOV"), ("Iran", "CIV")),                        # one name, sectors read differently
 ])
 def test_names_of_one_party(country, a, b):
     assert _one_party(country, a, b)
@@ -41,9 +42,13 @@ def test_names_of_one_party(country, a, b):
 
 @pytest.mark.parametrize("country, a, b", [
     ("IRN", ("Hakimullah Rashidi", "MIL"), ("176 passengers", "CIV")),
-    ("IRN", ("Iran", "GOV"), ("176 passengers", "CIV")),     # the state is not its airliner's passengers
+    ("IRN", ("Iran", "GOV"), ("Iranian passengers", "CIV")),  # the state is not its airliner's passengers
+    ("SYR", ("Syrian army", "MIL"), ("Syrian rebels", "REB")),  # a demonym shared across sides
+    ("SYR", ("government forces", None), ("opposition forces", None)),  # a head noun shared, kinds from names
+    ("VEN", ("Venezuelan opposition", "OPP"), ("Venezuelan government", "GOV")),
+    ("IRQ", ("Iraqi protesters", "CIV"), ("Iraqi security forces", "COP")),
     ("SYR", ("rebels", "REB"), ("civilians", "CIV")),
-    ("USA", ("embassy guards", None), ("Marine pilots", None)),
+    ("IRN", ("the Guard", "MIL"), ("Hossein Rahimi", "COP")),  # the army is not the police chief
 ])
 def test_near_miss_two_parties_of_one_country(country, a, b):
     assert not _one_party(country, a, b)
