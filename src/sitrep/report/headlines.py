@@ -346,7 +346,8 @@ def _name_key(word: str) -> str:
     return word.lower().strip(".’'")[:NAME_PREFIX]
 
 
-def _name_words(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
     """The keys of the words of a name that may tell which party it is (``_name_key``; at
     least three letters, not a number, a function word or a head noun of ``nouns.tsv``,
     which tells only the kind of party), and of its longer words their consonant skeleton
@@ -356,7 +357,7 @@ def _name_words(name: str) -> set[str]:
     words = [w for w in words if len(w) >= 3 and not any(c.isdigit() for c in w)
              and w.lower() not in NAME_FUNCTION_WORDS and w.lower() not in heads
              and w.lower().removesuffix("s") not in heads]
-    return {_name_key(w) for w in words} | {"^" + k for k in map(_skeleton, words) if len(k) >= SKELETON_MIN}
+    return frozenset({_name_key(w) for w in words} | {"^" + k for k in map(_skeleton, words) if len(k) >= SKELETON_MIN})
 
 
 def _skeleton(word: str) -> str:
