@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
 
 from sitrep.corpus.incidents import TEXT_MIN, TEXT_PER_EVIDENCE, similarity, text_features, trigger_clause
+from sitrep.knowledge.actors import load_nouns
 from sitrep.knowledge.report_terms import ReportTerms, load_report_terms
 from sitrep.report.content import TOLL_KINDS, Figure, Incident, Quote
 from sitrep.report.safety import one_line, sentence_text
@@ -46,6 +48,18 @@ REPORTER_SECTORS = {"MED"}
 #: outlet reports as done outweighs one party's claim, which outweighs a plan or a denial
 CERTAINTY_WEIGHT = {"asserted": 1.0, "reported": 1.0, "claimed": 0.7, "alleged": 0.7}
 UNAFFIRMED_WEIGHT = 0.5
+#: the letters of a name word that tell it: "Iran"/"Iranian", "Syria"/"Syrian"
+NAME_PREFIX = 4
+#: sectors of a state's command, one kind of party in ``_one_party`` (the Pentagon and US
+#: forces, a ministry and the army); police (COP) is a kind of its own, and so is each
+#: non-state sector (civilians, rebels, an opposition, a party, firms)
+STATE_SECTORS = {"GOV", "MIL", "JUD", "SPY", "LEG"}
+#: the kinds of party a state's own name stands for
+STATE_KINDS = {"STATE", "COP"}
+#: words of a party's name that do not tell one party from another
+NAME_FUNCTION_WORDS = {"the", "and", "of", "for", "its", "his", "her", "their"}
+#: consonants a name word's skeleton needs to count (short ones collide: "Kim", "Ali")
+SKELETON_MIN = 3
 #: a mention without a date of its own (dated by its publication) tells a happening
 #: dated in another report when it was published this many days after it, at most
 REPORT_LAG_DAYS = 3
@@ -255,7 +269,106 @@ def _same_happening(a: dict, b: dict) -> bool:
         return False
     if not (is_material(a) and is_material(b)):  # two statements are one only when one speaker makes them
         return a["source_name"] == b["source_name"] and _target(a) == _target(b) and bool(a["source_name"])
-    return any(a[k] and a[k] == b[k] for k in ("source_country", "target_country"))
+    return any(a[k] and a[k] == b[k] and _one_party(a[k], (a[role + "_name"], a[role + "_sector"]),
+                                                    (b[role + "_name"], b[role + "_sector"]))
+               for role in ("source", "target") for k in (role + "_country",))
+
+
+def _one_party(country: str, a: tuple[Optional[str], Optional[str]], b: tuple[Optional[str], Optional[str]]) -> bool:
+    """Whether two (name, sector) of a role whose country agrees may name one party.
+
+    A name is the state itself when all its words are the country's own (its name,
+    aliases, demonyms, capital: "Iran", "Tehran", "the United States"); generic when,
+    besides those, only head nouns of the actor KB say which kind of party it is
+    (``nouns.tsv``: "Iranian forces", "the Guard", "176 people", "rebels"); specific when
+    other words name it ("Qasem Soleimani", "Pentagon", "Syrian army posts"). Two specific
+    names are one party when they share a word (or a transliteration: "Soleimani" /
+    "Suleimani"); the state stands for any party of its country but civilians, rebels, an
+    opposition, parties or firms (``_party_kind``); otherwise the two must be of one kind of
+    party (the row's sector, else the name's first head noun's). An unknown name is one
+    party with any, and one name with itself whatever sectors were read into it. Two parties of one country are no evidence of one happening: a general
+    killed by a drone and the 176 passengers of an airliner that crashed, or the army and
+    the rebels, are all of one country, and a misread day ("Wednesday") puts them on one
+    date."""
+    (name_a, sector_a), (name_b, sector_b) = a, b
+    if not name_a or not name_b or name_a.lower() == name_b.lower():
+        return True  # an unknown name, or one name: the sectors two outlets read into it differ
+    own = _country_words(country)
+    kind_a, kind_b = _party_kind(name_a, sector_a), _party_kind(name_b, sector_b)
+    words_a, words_b = _name_words(name_a) - own, _name_words(name_b) - own
+    if words_a and words_b:
+        return bool(words_a & words_b)
+    state_a, state_b = _is_the_state(name_a, own), _is_the_state(name_b, own)
+    if state_a or state_b:
+        other = kind_b if state_a else kind_a
+        return other is None or other in STATE_KINDS
+    return kind_a is None or kind_b is None or kind_a == kind_b
+
+
+def _is_the_state(name: str, own: frozenset[str]) -> bool:
+    """All the words of the name are the country's own ("Iran", "the United States")."""
+    keys = {_name_key(w) for w in name.replace("-", " ").split() if w.lower() not in NAME_FUNCTION_WORDS}
+    return bool(keys) and keys <= own
+
+
+def _party_kind(name: str, sector: Optional[str]) -> Optional[str]:
+    """Which kind of party a role is: its sector, else the category of its name's first
+    head noun (``nouns.tsv``: "government forces" GOV, "opposition forces" OPP), with a
+    state's command (government, forces, intelligence, legislature, courts) one kind;
+    None when not known."""
+    if not sector:
+        heads = _head_nouns()
+        found = (heads.get(w.lower()) or heads.get(w.lower().removesuffix("s")) for w in name.replace("-", " ").split())
+        sector = next((c for c in found if c not in (None, "PLACE", "NONE")), None)
+    if not sector:
+        return None
+    return "STATE" if sector in STATE_SECTORS else sector
+
+
+@lru_cache(maxsize=1)
+def _head_nouns() -> dict[str, str]:
+    """The head nouns of the actor KB with their categories (``nouns.tsv``): they say which
+    kind of party a name is ("forces" MIL, "passengers" CIV), not which party."""
+    return load_nouns()
+
+
+@lru_cache(maxsize=512)
+def _country_words(country: str) -> frozenset[str]:
+    """The keys (``_name_words``) of the words of a country's own names: its name, aliases,
+    demonyms, metonyms (``side_of``)."""
+    side = side_of(None, country, None)
+    names = side.names if side else ()
+    return frozenset(k for n in names for k in {_name_key(w) for w in n.replace("-", " ").split()} | _name_words(n))
+
+
+def _name_key(word: str) -> str:
+    """A name word's key: lower case, its first NAME_PREFIX letters ("Iran"/"Iranian")."""
+    return word.lower().strip(".’'")[:NAME_PREFIX]
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """The keys of the words of a name that may tell which party it is (``_name_key``; at
+    least three letters, not a number, a function word or a head noun of ``nouns.tsv``,
+    which tells only the kind of party), and of its longer words their consonant skeleton
+    too (``_skeleton``: "Soleimani"/"Suleimani", "Qassem"/"Qasem")."""
+    heads = _head_nouns()
+    words = [w.strip(".’'") for w in name.replace("-", " ").split()]
+    words = [w for w in words if len(w) >= 3 and not any(c.isdigit() for c in w)
+             and w.lower() not in NAME_FUNCTION_WORDS and w.lower() not in heads
+             and w.lower().removesuffix("s") not in heads]
+    return frozenset({_name_key(w) for w in words} | {"^" + k for k in map(_skeleton, words) if len(k) >= SKELETON_MIN})
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, lower case, a doubled one once, and no "h" after a consonant
+    nor the glides "w", "y": what outlets' transliterations of one name share."""
+    out: list[str] = []
+    for ch in word.lower():
+        if not ch.isalpha() or ch in "aeiouwy" or (ch == "h" and out) or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def recalls(e: dict) -> bool:
