@@ -34,6 +34,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -48,6 +49,8 @@ GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"
 INCIDENT_GOLD = GOLD / "incidents-real" / "gold.jsonl"
+# an article id as the id files hold it ("allsides-jFbX..."): letters, digits, "-" and "_"
+BARE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def load_records(data: Path = DATA) -> list[dict]:
@@ -140,8 +143,22 @@ def in_even_half(article_id: str) -> bool:
 
 
 def read_ids(path: Path) -> set[str]:
-    """The ids of a one-id-per-line file (blank lines ignored)."""
-    return {line.strip() for line in path.read_text().splitlines() if line.strip()}
+    """The ids of a one-id-per-line file (blank lines ignored).
+
+    Any other line (a JSONL article record, a ``bucket<TAB>id`` row, an id glued to a record)
+    raises ``ValueError`` naming the file and line: such a line never matches an id, so
+    reading it silently would leave its article in the draw (parts E and F drew 2 and 5
+    articles the team had sampled before, listed only in such lines).
+    """
+    ids = set()
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if not BARE_ID.fullmatch(line):
+            raise ValueError(f"{path}:{number}: not a bare article id: {line[:60]!r}")
+        ids.add(line)
+    return ids
 
 
 def incident_gold_ids(path: Path = INCIDENT_GOLD) -> set[str]:

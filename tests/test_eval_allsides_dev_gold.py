@@ -146,10 +146,31 @@ def test_parts_e_and_f_have_their_own_seeds_with_the_fallback_and_part_d_is_unch
 
 @needs_data
 def test_the_part_f_exclusion_list_holds_parts_d_and_e_and_their_lists():
-    # part F was drawn after D and E were read by the team: nothing of theirs may come back
-    excluded = set(_ids(GOLD / "selection-exclude-F.txt"))
+    # part F was drawn after D and E were read by the team: nothing of theirs may come back;
+    # read as the draw reads them, so a line the draw cannot read fails here too
+    read_ids = _script("select_allsides_dev").read_ids
+    excluded = read_ids(GOLD / "selection-exclude-F.txt")
     for name in ("ids-D.txt", "ids-E.txt", "selection-exclude-D.txt", "selection-exclude-E.txt"):
-        assert set(_ids(GOLD / name)) <= excluded, name
+        assert read_ids(GOLD / name) <= excluded, name
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GOLD.glob("selection-exclude-*.txt")))
+def test_every_exclusion_list_holds_bare_ids_only(name):
+    read_ids = _script("select_allsides_dev").read_ids
+    lines = [line for line in (GOLD / name).read_text().splitlines() if line.strip()]
+    assert len(read_ids(GOLD / name)) == len(lines) > 200
+
+
+@pytest.mark.parametrize("bad_line", ['{"id": "allsides-abc", "title": "A title"}',
+                                      "Syria\tallsides-abc", 'allsides-abc{"id":'])
+def test_read_ids_refuses_a_line_that_is_not_a_bare_id_naming_file_and_line(tmp_path, bad_line):
+    read_ids = _script("select_allsides_dev").read_ids
+    ids = tmp_path / "exclude.txt"
+    ids.write_text("allsides-abc\n\n a-2 \n" + bad_line + "\n")
+    with pytest.raises(ValueError, match=r"exclude\.txt:4: not a bare article id"):
+        read_ids(ids)
+    ids.write_text("allsides-abc\n\n a-2 \n")
+    assert read_ids(ids) == {"allsides-abc", "a-2"}
 
 
 def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
