@@ -137,11 +137,21 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_parts_e_and_f_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_f_and_g_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
-    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True)}
+    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True),
+                                "G": (20261215, True)}
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
-    assert select_dev.ids_file("F") == GOLD / "ids-F.txt"
+    assert select_dev.ids_file("G") == GOLD / "ids-G.txt"
+
+
+@needs_data
+def test_the_part_g_exclusion_list_holds_parts_d_to_f_and_their_lists():
+    read_ids = _script("select_allsides_dev").read_ids
+    excluded = read_ids(GOLD / "selection-exclude-G.txt")
+    for part in ("D", "E", "F"):
+        for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
+            assert read_ids(GOLD / name) <= excluded, name
 
 
 @needs_data
