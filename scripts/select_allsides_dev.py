@@ -1,4 +1,4 @@
-"""Pick the 12 articles of a new part (D, E, F) of the ``allsides-dev`` event gold, reproducibly.
+"""Pick the 12 articles of a new part (D, E, F, G) of the ``allsides-dev`` event gold, reproducibly.
 
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the part-D ids
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
@@ -7,6 +7,8 @@
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-D.txt        # part E -> ids-E.txt
     python scripts/select_allsides_dev.py --part F \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-F.txt        # part F -> ids-F.txt
+    python scripts/select_allsides_dev.py --part G \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-G.txt        # part G -> ids-G.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -27,6 +29,9 @@ has no candidate left passes it on to the next bucket in ``BUCKETS`` order that 
 (the even half has no Venezuela candidate left, so both Venezuela slots go to syria).
 Part D is drawn without it, as it was. Part F (seed 20261214) is drawn like part E; its
 exclusion list (``selection-exclude-F.txt``) already holds parts D and E and their lists.
+Part G (seed 20261215) is drawn like part F; ``selection-exclude-G.txt`` holds parts D-F, their
+lists and every id sampled before session 15. Exclusion files hold bare ids only: ``read_ids``
+refuses any other line (parts E and F lost 719 and 1,091 such lines, see the gold README).
 """
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -42,12 +48,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
 
 SEED = 20261202
-# part -> (default seed, bucket fallback): part D as first drawn; parts E and F add the fallback
-PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True)}
+# part -> (default seed, bucket fallback): part D as first drawn; parts E, F and G add the fallback
+PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True), "G": (20261215, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"
 INCIDENT_GOLD = GOLD / "incidents-real" / "gold.jsonl"
+# an article id as the id files hold it ("allsides-jFbX..."): letters, digits, "-" and "_"
+BARE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def load_records(data: Path = DATA) -> list[dict]:
@@ -140,8 +148,22 @@ def in_even_half(article_id: str) -> bool:
 
 
 def read_ids(path: Path) -> set[str]:
-    """The ids of a one-id-per-line file (blank lines ignored)."""
-    return {line.strip() for line in path.read_text().splitlines() if line.strip()}
+    """The ids of a one-id-per-line file (blank lines ignored).
+
+    Any other line (a JSONL article record, a ``bucket<TAB>id`` row, an id glued to a record)
+    raises ``ValueError`` naming the file and line: such a line never matches an id, so
+    reading it silently would leave its article in the draw (parts E and F drew 2 and 5
+    articles the team had sampled before, listed only in such lines).
+    """
+    ids = set()
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if not BARE_ID.fullmatch(line):
+            raise ValueError(f"{path}:{number}: not a bare article id: {line[:60]!r}")
+        ids.add(line)
+    return ids
 
 
 def incident_gold_ids(path: Path = INCIDENT_GOLD) -> set[str]:

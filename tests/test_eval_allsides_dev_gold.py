@@ -1,6 +1,6 @@
-"""The allsides-dev gold: 66 articles (parts A-C from the shared list, parts D, E and F from
-ids-D.txt, ids-E.txt and ids-F.txt), the part-D, -E and -F draws reproducible and disjoint from
-every other gold, every span on real words, part E's and F's actor spans naming their actors."""
+"""The allsides-dev gold: 78 articles (parts A-C from the shared list, parts D-G from ids-D.txt,
+ids-E.txt, ids-F.txt and ids-G.txt), the part-D to -G draws reproducible and disjoint from every
+other gold, every span on real words, part E's, F's and G's actor spans naming their actors."""
 import importlib.util
 import json
 import re
@@ -48,23 +48,23 @@ def test_the_dev_set_is_scored_on_the_listed_ids(monkeypatch):
 
 
 @needs_data
-def test_the_gold_covers_exactly_the_66_listed_articles_with_128_part_d_86_part_e_105_part_f_events():
+def test_the_gold_covers_exactly_the_78_listed_articles_with_128_d_86_e_105_f_127_g_events():
     articles, events = allsides_dev.load_gold()
     listed = allsides_dev.listed_ids(DATA)
-    assert sorted(articles) == listed and len(listed) == 66
+    assert sorted(articles) == listed and len(listed) == 78
     # 126 part-D events as committed in 7815ab6, 128 after the session-11 review's corrections
-    for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86), ("F", "F", 105)):
+    for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86), ("F", "F", 105), ("G", "G", 127)):
         coded, part_events = allsides_dev.load_gold(f"part-{part}.jsonl")
         assert sorted(coded) == sorted(_ids(GOLD / f"ids-{part}.txt")) and len(coded) == 12
         assert sum(len(v) for v in part_events.values()) == n_events
         assert all(part_events[a] for a in coded), f"every part-{part} article has coded events"
         assert {r["annotator"] for r in coded.values()} == {annotator}
-    for part in ("E", "F"):
+    for part in ("E", "F", "G"):
         assert {allsides_dev.article_parts()[a] for a in _ids(GOLD / f"ids-{part}.txt")} == {part}
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E", "F"])
+@pytest.mark.parametrize("part", ["D", "E", "F", "G"])
 def test_the_draw_of_each_part_is_reproducible_and_stays_out_of_the_other_golds_and_the_odd_half(part):
     select_dev = _script("select_allsides_dev")
     exclude = GOLD / f"selection-exclude-{part}.txt"
@@ -137,19 +137,50 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_parts_e_and_f_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_f_and_g_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
-    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True)}
+    assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True),
+                                "G": (20261215, True)}
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
-    assert select_dev.ids_file("F") == GOLD / "ids-F.txt"
+    assert select_dev.ids_file("G") == GOLD / "ids-G.txt"
+
+
+@needs_data
+def test_the_part_g_exclusion_list_holds_parts_d_to_f_and_their_lists():
+    read_ids = _script("select_allsides_dev").read_ids
+    excluded = read_ids(GOLD / "selection-exclude-G.txt")
+    for part in ("D", "E", "F"):
+        for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
+            assert read_ids(GOLD / name) <= excluded, name
 
 
 @needs_data
 def test_the_part_f_exclusion_list_holds_parts_d_and_e_and_their_lists():
-    # part F was drawn after D and E were read by the team: nothing of theirs may come back
-    excluded = set(_ids(GOLD / "selection-exclude-F.txt"))
+    # part F was drawn after D and E were read by the team: nothing of theirs may come back;
+    # read as the draw reads them, so a line the draw cannot read fails here too
+    read_ids = _script("select_allsides_dev").read_ids
+    excluded = read_ids(GOLD / "selection-exclude-F.txt")
     for name in ("ids-D.txt", "ids-E.txt", "selection-exclude-D.txt", "selection-exclude-E.txt"):
-        assert set(_ids(GOLD / name)) <= excluded, name
+        assert read_ids(GOLD / name) <= excluded, name
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GOLD.glob("selection-exclude-*.txt")))
+def test_every_exclusion_list_holds_bare_ids_only(name):
+    read_ids = _script("select_allsides_dev").read_ids
+    lines = [line for line in (GOLD / name).read_text().splitlines() if line.strip()]
+    assert len(read_ids(GOLD / name)) == len(lines) > 200
+
+
+@pytest.mark.parametrize("bad_line", ['{"id": "allsides-abc", "title": "A title"}',
+                                      "Syria\tallsides-abc", 'allsides-abc{"id":'])
+def test_read_ids_refuses_a_line_that_is_not_a_bare_id_naming_file_and_line(tmp_path, bad_line):
+    read_ids = _script("select_allsides_dev").read_ids
+    ids = tmp_path / "exclude.txt"
+    ids.write_text("allsides-abc\n\n a-2 \n" + bad_line + "\n")
+    with pytest.raises(ValueError, match=r"exclude\.txt:4: not a bare article id"):
+        read_ids(ids)
+    ids.write_text("allsides-abc\n\n a-2 \n")
+    assert read_ids(ids) == {"allsides-abc", "a-2"}
 
 
 def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
@@ -160,7 +191,7 @@ def _part_events(part: str) -> tuple[dict[str, str], list[dict]]:
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E", "F"])
+@pytest.mark.parametrize("part", ["D", "E", "F", "G"])
 def test_every_offset_lies_on_words_inside_in_paragraph(part):
     texts, events = _part_events(part)
     checked = 0
@@ -187,11 +218,11 @@ def test_every_offset_lies_on_words_inside_in_paragraph(part):
     assert checked > 200
 
 
-# short forms the part-E and part-F spans use for a canonical name that shares no word with them
+# short forms the part-E, -F and -G spans use for a canonical name that shares no word with them
 NAME_ALIASES = {"isis": "Islamic State", "isil": "Islamic State", "us-led": "United States",
                 "america's": "United States", "u.s.-led": "United States",
                 # a capital or seat standing for its government or legislature (§5 "Caracas")
-                "pyongyang": "North Korea", "capitol hill": "US Congress"}
+                "pyongyang": "North Korea", "capitol hill": "US Congress", "beijing": "China"}
 
 
 # a span opening with one of these is a pronoun or a description ("He", "the president of ...");
@@ -230,8 +261,8 @@ def test_span_names_actor_accepts_names_short_forms_and_descriptions_only():
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["E", "F"])
-def test_every_part_e_and_f_actor_span_names_its_actor(part):
+@pytest.mark.parametrize("part", ["E", "F", "G"])
+def test_every_part_e_f_and_g_actor_span_names_its_actor(part):
     texts, events = _part_events(part)
     checked = 0
     for rec in events:
@@ -261,5 +292,14 @@ def test_the_self_check_of_part_f_covers_two_part_f_articles_and_stays_out_of_th
     second, events = allsides_dev.load_gold("selfcheck-F.jsonl")
     assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-F.txt"))
     assert {r["annotator"] for r in second.values()} == {"F2"}
+    assert all(events[a] for a in second)
+    assert allsides_dev.agreement(DATA)["articles"] == 5
+
+
+@needs_data
+def test_the_self_check_of_part_g_covers_two_part_g_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-G.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-G.txt"))
+    assert {r["annotator"] for r in second.values()} == {"G2"}
     assert all(events[a] for a in second)
     assert allsides_dev.agreement(DATA)["articles"] == 5
