@@ -132,3 +132,30 @@ def test_a_pair_of_the_right_type_with_a_wrong_key_is_listed_as_a_key_error():
     assert "source gold" not in key_lines[0]
     # a wrong type stays a WRONG line, not a key error
     assert any(e.startswith("WRONG art1") for e in errors)
+
+
+def test_a_blind_part_is_scored_but_its_error_lines_are_not_listed(tmp_path, monkeypatch):
+    # a blind part (coded before anyone tuned on it) must not leak its misses and false
+    # alarms into `sitrep eval --show-errors`: reading them would be tuning on it
+    import json
+    from types import SimpleNamespace
+
+    from sitrep.eval.sets import allsides_dev
+
+    text = "The navy seized a tanker on Monday. Officials condemned the seizure."
+    for part, aid in (("F", "allsides-openOpenOpen0001"), ("G", "allsides-blindBlindBlind01")):
+        rows = [{"kind": "article", "article": aid, "published": "2020-01-01", "annotator": part},
+                {"kind": "event", "article": aid, "event": "e1", "type": "COERCE",
+                 "mentions": [[9, 15]], "source": None, "target": None, "certainty": "asserted",
+                 "attributed_to": None, "hedges": [], "date": None, "date_span": None, "background": False}]
+        (tmp_path / f"part-{part}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    doc = SimpleNamespace(article=SimpleNamespace(published="2020-01-01"))
+    monkeypatch.setattr(allsides_dev, "run_articles",
+                        lambda kb, data, ids: {a: ({"text": text}, doc) for a in ids})
+    monkeypatch.setattr(allsides_dev, "coded_from_document", lambda d, t, kb: [])
+    monkeypatch.setattr(allsides_dev, "BLIND_PARTS", frozenset({"G"}))
+    result = allsides_dev.evaluate_gold(None, tmp_path, tmp_path, "t", "", "dev", by_part=True)
+    assert any(line.startswith("MISS allsides-openOpenOpen0001 [F]") for line in result.errors)
+    assert not any("allsides-blindBlindBlind01" in line for line in result.errors)
+    assert result.metrics["part_G_event_f1"].fn == 1  # still scored
+    assert any(note.startswith("blind part(s) G:") for note in result.notes)
