@@ -206,9 +206,9 @@ def _role_features(event: Event, out: dict[str, float]) -> None:
         out[f"{side}_sector={(actor.sector or 'none') if actor else 'absent'}"] = 1.0
 
 
-def _quote_features(doc: Document, event: Event, out: dict[str, float]) -> None:
+def _quote_features(quotes: dict, event: Event, out: dict[str, float]) -> None:
     """How the event is reported: the kind of quote it sits in and who speaks it."""
-    quote = next((q for q in doc.quotes if q.id == event.quote), None) if event.quote else None
+    quote = quotes.get(event.quote) if event.quote else None
     if quote is None:
         out["quote_kind=none"] = 1.0
         return
@@ -236,6 +236,7 @@ class _DocCounts:
         self.per_type = Counter(e.type for e in doc.events)
         self.per_trigger = Counter(e.trigger.text.lower() for e in doc.events)
         self.title = _title_words(doc)
+        self.quotes = {q.id: q for q in doc.quotes}
 
 
 def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
@@ -263,7 +264,7 @@ def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = N
     out[f"same_trigger_in_doc={_bucket(counts.per_trigger[event.trigger.text.lower()], (2, 3))}"] = 1.0
     genre = doc.article.meta.get("genre")
     out[f"genre={genre.get('label', 'none') if isinstance(genre, dict) else 'none'}"] = 1.0
-    _quote_features(doc, event, out)
+    _quote_features(counts.quotes, event, out)
     tok = _trigger_token(doc, event)
     if tok is not None:
         _token_features(tok, out, event.type)
