@@ -31,7 +31,8 @@ from sitrep.stages.event_filter import MODEL_PATH
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def collect(data_dir: Path, docs_cache: Path | None = None) -> list[training.ArticleCandidates]:
+def collect(data_dir: Path, docs_cache: Path | None = None,
+            exclude_parts: tuple[str, ...] = training.BLIND_PARTS) -> list[training.ArticleCandidates]:
     """Every dev gold article through the pipeline up to the genre stage, then the event
     filter's rules (``event_filter.apply_rules``): the candidates are the events the rules
     leave, which is what the stage applies the model to, labelled by the scorer's pairing.
@@ -42,7 +43,7 @@ def collect(data_dir: Path, docs_cache: Path | None = None) -> list[training.Art
 
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
-    ids = sorted(articles)
+    ids = training.training_ids(articles, allsides_dev.article_parts(), exclude_parts)  # never a blind part
     raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles are not in {data_dir / allsides_dev.CORPUS}; "
@@ -68,7 +69,10 @@ def _analysed(raw: list[dict], kb, docs_cache: Path | None) -> list:
 
     if docs_cache and docs_cache.is_file():
         with open(docs_cache, "rb") as f:
-            return pickle.load(f)
+            docs = pickle.load(f)
+        if [d.article.id for d in docs] != [r["id"] for r in raw]:  # other articles (a part added or left out)
+            sys.exit(f"error: {docs_cache} holds other articles than the training gold; delete it")
+        return docs
     pipeline = Pipeline.default(until="genre", kb=kb, batch_size=4)  # the rules' candidates, unfiltered
     docs = []
     started = time.monotonic()
@@ -86,13 +90,16 @@ def _analysed(raw: list[dict], kb, docs_cache: Path | None) -> list:
     return docs
 
 
-def load_or_collect(data_dir: Path, cache: Path | None,
-                    docs_cache: Path | None = None) -> list[training.ArticleCandidates]:
+def load_or_collect(data_dir: Path, cache: Path | None, docs_cache: Path | None = None,
+                    exclude_parts: tuple[str, ...] = training.BLIND_PARTS) -> list[training.ArticleCandidates]:
     if cache and cache.is_file():
         rows = json.loads(cache.read_text(encoding="utf-8"))
+        allowed = set(training.training_ids([r["article"] for r in rows], allsides_dev.article_parts(),
+                                            exclude_parts))
+        rows = [r for r in rows if r["article"] in allowed]  # a cache built elsewhere: blind parts out
         texts = allsides_dev.corpus_texts(data_dir, [r["article"] for r in rows])
         return [training.ArticleCandidates.from_json(r, texts[r["article"]]) for r in rows]
-    arts = collect(data_dir, docs_cache)
+    arts = collect(data_dir, docs_cache, exclude_parts)
     if cache:
         cache.write_text(json.dumps([a.to_json() for a in arts]), encoding="utf-8")
     return arts
@@ -118,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--families", default="",
                         help="train on these feature families only (comma list of event_features.PREFIXES, "
                              "or 'small' / 'small16': event_features.NAMED_FAMILIES); default all")
+    parser.add_argument("--exclude-parts", default=",".join(training.BLIND_PARTS),
+                        help="gold parts never trained on nor scored (default: the blind part G)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
@@ -125,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.data / allsides_dev.CORPUS} not found; give the shared data folder with --data",
               file=sys.stderr)
         return 2
-    arts = load_or_collect(args.data, args.cache, args.docs_cache)
+    arts = load_or_collect(args.data, args.cache, args.docs_cache, tuple(p for p in args.exclude_parts.split(",") if p))
     families = event_features.families_option(args.families)
     if families:
         for a in arts:

@@ -47,6 +47,17 @@ class ArticleCandidates:
                    d["features"], d["labels"])
 
 
+#: gold parts no learned component may train on: part G (session 15) is the session's blind
+#: check, coded before anyone reads sitrep's output on it (docs/event-filter.md)
+BLIND_PARTS = ("G",)
+
+
+def training_ids(article_ids, parts: dict[str, str], exclude: Sequence[str] = BLIND_PARTS) -> list[str]:
+    """The gold article ids a model may learn from: sorted, those of the ``exclude`` parts
+    left out (an article of no known part is kept: the older gold had no part files)."""
+    return sorted(a for a in article_ids if parts.get(a) not in set(exclude))
+
+
 def label_candidates(gold: list[Coded], predicted: list[Coded], text: str) -> list[int]:
     """1 for each predicted event the allsides-dev scorer pairs with a gold event, else 0."""
     paired = {pi for _, pi in allsides_dev.pair_events(gold, predicted, allsides_dev.sentence_spans(text))}
