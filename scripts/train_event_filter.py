@@ -1,6 +1,7 @@
 """Train the event filter on the allsides-dev gold and write its model JSON.
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
+        [--docs-cache FILE] [--heldout-parts D,E,F]
 
 Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -23,44 +25,81 @@ from pathlib import Path
 from sitrep.learn import source_commit
 from sitrep.eval.sets import allsides_dev
 from sitrep.learn import event_features, training
+from sitrep.stages import event_filter
 from sitrep.stages.event_filter import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def collect(data_dir: Path) -> list[training.ArticleCandidates]:
-    """Every dev gold article through the pipeline up to certainty, its candidates labelled."""
+def collect(data_dir: Path, docs_cache: Path | None = None,
+            exclude_parts: tuple[str, ...] = training.BLIND_PARTS) -> list[training.ArticleCandidates]:
+    """Every dev gold article through the pipeline up to the genre stage, then the event
+    filter's rules (``event_filter.apply_rules``): the candidates are the events the rules
+    leave, which is what the stage applies the model to, labelled by the scorer's pairing.
+    Features are computed on every event before the rules run, as the stage computes them.
+    ``docs_cache`` (a pickle of the analysed documents, before the rules) lets a feature
+    change be measured without re-running spaCy."""
     from sitrep.knowledge import default_knowledge
-    from sitrep.pipeline import Pipeline
-    from sitrep.read.records import article_from_record
 
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
-    ids = sorted(articles)
+    ids = training.training_ids(articles, allsides_dev.article_parts(), exclude_parts)  # never a blind part
     raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles are not in {data_dir / allsides_dev.CORPUS}; "
                  "give the shared data folder with --data")
-    pipeline = Pipeline.default(until="certainty", kb=kb, batch_size=4)  # the rules alone
+    docs = _analysed(raw, kb, docs_cache)
     out = []
-    started = time.monotonic()
-    for n, (rec, doc) in enumerate(zip(raw, pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS))
-                                                            for r in raw), on_error="raise"))):
+    for rec, doc in zip(raw, docs):
+        features = event_features.document_features(doc)
+        reasons = event_filter.apply_rules(doc, kb)
+        kept = [(e, f) for e, f in zip(doc.events, features) if id(e) not in reasons]
+        doc.events = [e for e, _ in kept]
         predicted = allsides_dev.coded_from_document(doc, rec["text"], kb)
         labels = training.label_candidates(gold[rec["id"]], predicted, rec["text"])
         out.append(training.ArticleCandidates(rec["id"], rec["text"], gold[rec["id"]], predicted,
-                                              event_features.document_features(doc), labels))
-        print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
-    print(file=sys.stderr)
+                                              [f for _, f in kept], labels))
     return sorted(out, key=lambda a: a.article)
 
 
-def load_or_collect(data_dir: Path, cache: Path | None) -> list[training.ArticleCandidates]:
+def _analysed(raw: list[dict], kb, docs_cache: Path | None) -> list:
+    """The documents of ``raw`` up to the genre stage (from ``docs_cache`` when it exists)."""
+    from sitrep.pipeline import Pipeline
+    from sitrep.read.records import article_from_record
+
+    if docs_cache and docs_cache.is_file():
+        with open(docs_cache, "rb") as f:
+            docs = pickle.load(f)
+        if [d.article.id for d in docs] != [r["id"] for r in raw]:  # other articles (a part added or left out)
+            sys.exit(f"error: {docs_cache} holds other articles than the training gold; delete it")
+        return docs
+    pipeline = Pipeline.default(until="genre", kb=kb, batch_size=4)  # the rules' candidates, unfiltered
+    docs = []
+    started = time.monotonic()
+    for n, doc in enumerate(pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw),
+                                          on_error="raise")):
+        docs.append(doc)
+        print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    if docs_cache:
+        try:
+            with open(docs_cache, "wb") as f:
+                pickle.dump(docs, f)
+        except (pickle.PicklingError, TypeError, AttributeError) as err:
+            print(f"warning: documents not cached ({err})", file=sys.stderr)
+    return docs
+
+
+def load_or_collect(data_dir: Path, cache: Path | None, docs_cache: Path | None = None,
+                    exclude_parts: tuple[str, ...] = training.BLIND_PARTS) -> list[training.ArticleCandidates]:
     if cache and cache.is_file():
         rows = json.loads(cache.read_text(encoding="utf-8"))
+        allowed = set(training.training_ids([r["article"] for r in rows], allsides_dev.article_parts(),
+                                            exclude_parts))
+        rows = [r for r in rows if r["article"] in allowed]  # a cache built elsewhere: blind parts out
         texts = allsides_dev.corpus_texts(data_dir, [r["article"] for r in rows])
         return [training.ArticleCandidates.from_json(r, texts[r["article"]]) for r in rows]
-    arts = collect(data_dir)
+    arts = collect(data_dir, docs_cache, exclude_parts)
     if cache:
         cache.write_text(json.dumps([a.to_json() for a in arts]), encoding="utf-8")
     return arts
@@ -77,44 +116,89 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
                         help="the shared data folder (holds allsides-intl/articles.jsonl)")
     parser.add_argument("--cache", type=Path, help="candidate cache (JSON) to write or reuse")
+    parser.add_argument("--docs-cache", type=Path,
+                        help="analysed documents (pickle) to write or reuse: a feature change needs no spaCy run")
     parser.add_argument("--folds", type=int, default=5, help="outer folds, grouped by article")
+    parser.add_argument("--heldout-parts", default="",
+                        help="gold parts to hold out one at a time (e.g. D,E,F); the others are scored by "
+                             "the --folds CV; its decision rule then says whether the model's drops apply")
+    parser.add_argument("--families", default="",
+                        help="train on these feature families only (comma list of event_features.PREFIXES, "
+                             "or 'small' / 'small16': event_features.NAMED_FAMILIES); default all")
+    parser.add_argument("--exclude-parts", default=",".join(training.BLIND_PARTS),
+                        help="gold parts never trained on nor scored (default: the blind part G)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
-    parser.add_argument("--no-write", action="store_true", help="print the CV table only")
+    parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
     if not (args.data / allsides_dev.CORPUS).is_file():
         print(f"error: {args.data / allsides_dev.CORPUS} not found; give the shared data folder with --data",
               file=sys.stderr)
         return 2
-    arts = load_or_collect(args.data, args.cache)
+    arts = load_or_collect(args.data, args.cache, args.docs_cache, tuple(p for p in args.exclude_parts.split(",") if p))
+    families = event_features.families_option(args.families)
+    if families:
+        for a in arts:
+            a.features = [event_features.only_families(f, families) for f in a.features]
     n = sum(len(a.labels) for a in arts)
     pos = sum(sum(a.labels) for a in arts)
     print(f"{len(arts)} articles, {n} candidates, {pos} paired with gold, "
           f"{sum(len(a.gold) for a in arts)} gold events")
-    keep, lines = training.cross_validate(arts, k=args.folds)
+    heldout = tuple(p for p in args.heldout_parts.split(",") if p)
+    evaluation = heldout_block(arts, heldout, args.folds) if heldout else cv_block(arts, args.folds)
+    model, inner = training.fit_final(arts, k=args.folds, min_count=2)
+    model.header.update({
+        "what": "event filter: P(an analyst codes this candidate event), docs/event-filter.md",
+        "training_data": f"allsides-dev gold ({len(arts)} articles), {n} candidates the rules leave "
+                         f"(pipeline to genre + event_filter.apply_rules) at commit {source_commit(ROOT)}, "
+                         f"{pos} paired with gold by the allsides-dev scorer",
+        "features": list(event_features.PREFIXES),
+        **({"families": list(families)} if families else {}),
+        **evaluation,
+        "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    })
+    print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, threshold {model.threshold}, "
+          f"drops applied: {event_filter.model_wins(model)}")
+    if not args.no_write:
+        model.save(args.out)
+        print(f"wrote {args.out}")
+    return 0
+
+
+_HEADER = (f"{'allsides-dev (dev)':<22} {'det P':>6} {'det R':>6} {'det F1':>6} {'typeF1':>6} {'evF1':>6} "
+           f"{'events':>6} {'gold':>5}")
+
+
+def cv_block(arts: list[training.ArticleCandidates], k: int) -> dict:
+    """The k-fold CV by article over every article: the model header's ``cv`` block."""
+    keep, lines = training.cross_validate(arts, k=k)
     for line in lines:
         print(f"fold {line['fold']}: {line['articles']} articles, l2 {line['l2']}, threshold "
               f"{line['threshold']}, inner detection F1 {line['inner_f1']}")
     before = training.figures(training.score(arts))
     after = training.figures(training.score(arts, keep))
-    print(f"{'allsides-dev (dev)':<22} {'det P':>6} {'det R':>6} {'det F1':>6} {'typeF1':>6} {'evF1':>6} "
-          f"{'events':>6} {'gold':>5}")
+    print(_HEADER)
     print(_row("rules only", before))
-    print(_row(f"+ filter ({args.folds}-fold CV)", after))
-    model, inner = training.fit_final(arts, k=args.folds, min_count=2)
-    model.header.update({
-        "what": "event filter: P(an analyst codes this candidate event), docs/event-filter.md",
-        "training_data": f"allsides-dev gold ({len(arts)} articles), {n} candidates of the rule pipeline "
-                         f"at commit {source_commit(ROOT)}, {pos} paired with gold by the allsides-dev scorer",
-        "features": list(event_features.PREFIXES),
-        "cv": {"folds": args.folds, "grouped_by": "article", "rules_only": before, "with_filter": after,
-               "per_fold": lines},
-        "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    })
-    print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, threshold {model.threshold}")
-    if not args.no_write:
-        model.save(args.out)
-        print(f"wrote {args.out}")
-    return 0
+    print(_row(f"+ filter ({k}-fold CV)", after))
+    return {"cv": {"folds": k, "grouped_by": "article", "rules_only": before, "with_filter": after,
+                   "per_fold": lines}}
+
+
+def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ...], k: int) -> dict:
+    """Leave one gold part out (``training.leave_part_out``) and the decision rule: the
+    model header's ``heldout`` block, which ``event_filter.model_wins`` reads."""
+    table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k)
+    print(_HEADER)
+    for label, result in table.items():
+        how = (f"l2 {result['l2']}, threshold {result['threshold']}" if "l2" in result
+               else f"{k}-fold CV, thresholds {result['thresholds']}")
+        print(_row(f"part {label} rules only", result["rules_only"]))
+        print(_row(f"part {label} + filter", result["with_filter"]) + f"   {how}")
+    mean = {m: round(sum(training.gains(table[p])[m] for p in heldout) / len(heldout), 4)
+            for m in training.DECISION_METRICS}
+    ships = training.ships(table, heldout)
+    print(f"mean gain over {','.join(heldout)}: {mean}; ships: {ships}")
+    return {"heldout": {"parts": list(heldout), "rule": "docs/event-filter.md, session 15", "table": table,
+                        "mean_gain": mean, "ships": ships}}
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ table of weights; ``PREFIXES`` lists every prefix the extractor can produce.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import Counter
 from typing import Any, Optional
 
@@ -24,7 +25,22 @@ PREFIXES = (
     "verbform", "date", "place", "figures", "events_in_sentence", "same_type_in_doc",
     "capitalised", "title_case_line", "bias", "clause", "depth", "det", "governor", "subject",
     "object",
+    # session 15 (learn16): the article's genre, the speaker of the quote, the actors' sectors,
+    # the trigger's word in the headline, the sentence's place in its paragraph
+    "genre", "quote_kind", "speaker", "source_sector", "target_sector", "in_title", "paragraph_lead",
+    "same_trigger_in_doc", "perfect", "date_age",
 )
+
+#: the coarse feature families of the session-11 "small filter" (docs/event-filter.md): no
+#: word-level or parse-label features, which a gold of a few dozen articles cannot generalise
+SMALL_FAMILIES = ("type", "mode", "status", "hedged", "attributed", "background", "in_quote", "source", "target",
+                  "date", "clause", "sentence_index", "doc_position", "modal", "negated", "tense", "pos", "mentions")
+#: the small families plus the coarse cues added in session 15 (learn16)
+SMALL16_FAMILIES = SMALL_FAMILIES + ("genre", "quote_kind", "speaker", "source_sector", "target_sector",
+                                     "in_title", "paragraph_lead", "sentence_end", "paragraph_index",
+                                     "same_trigger_in_doc")
+#: ``--families`` names for the training scripts
+NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES}
 
 _QUOTE_ENDS = "\"\u201d\u2019'"
 
@@ -85,8 +101,44 @@ def _token_features(tok: Any, out: dict[str, float], etype: str) -> None:
                 out[f"modal={child.lower_}"] = 1.0
             if child.dep_ == "neg":
                 out["negated=yes"] = 1.0
+    out[f"perfect={_perfect(governors)}"] = 1.0
     _clause_features(tok, out)
     out["capitalised=yes" if tok.text[:1].isupper() and tok.i > tok.sent.start else "capitalised=no"] = 1.0
+
+
+def _perfect(verbs: list) -> str:
+    """'had' (pluperfect), 'have' (present perfect) or 'no': an aux "have" on the trigger or
+    on the verb governing a nominal trigger (docs/annotation.md 7: acts told as earlier
+    than the news are background)."""
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lemma_.lower() == "have":
+                return "had" if child.lower_ == "had" else "have"
+    return "no"
+
+
+def _date_age(doc: Document, event: Event) -> str:
+    """How long before the article's publication the event's date lies, in days ('none'
+    when either is unknown): context told as past is older than the news."""
+    if event.date is None or not event.date.value or not doc.article.published:
+        return "none"
+    told, published = _day(event.date.value), _day(doc.article.published)
+    if told is None or published is None:
+        return "none"
+    return _bucket((published - told).days, (0, 2, 8, 32, 366))
+
+
+def _day(value: str) -> Optional[dt.date]:
+    """A TIMEX3 date as a day: a month is read as its 15th, a year as July 1st (None for
+    anything else: a week, a duration, a reference)."""
+    parts = value[:10].split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return None
+    year, month, day = (parts + ["", ""])[:3]
+    try:
+        return dt.date(int(year), int(month or 7), int(day or (15 if month else 1)))
+    except ValueError:
+        return None
 
 
 #: dependency labels that open a subordinate clause or a nominal modifier
@@ -121,7 +173,8 @@ def _position_features(doc: Document, event: Event, out: dict[str, float]) -> No
     words = len(sentence.split())
     out[f"sentence_words={_bucket(words, (6, 10, 20, 35, 50))}"] = 1.0
     ending = sentence.rstrip()[-1:] if sentence.strip() else ""
-    shape = "stop" if ending and ending in ".!?" else "quote" if ending and ending in _QUOTE_ENDS else "none"
+    shape = ("question" if ending == "?" else "stop" if ending and ending in ".!" else
+             "quote" if ending and ending in _QUOTE_ENDS else "none")
     out[f"sentence_end={shape}"] = 1.0
     if doc.sentences:
         out[f"sentence_index={_bucket(_index_of(doc.sentences, start), (1, 2, 4, 10, 20))}"] = 1.0
@@ -129,6 +182,9 @@ def _position_features(doc: Document, event: Event, out: dict[str, float]) -> No
         p = _index_of(doc.paragraphs, start)
         pstart, pend = doc.paragraphs[p]
         out[f"paragraph_index={_bucket(p, (1, 2, 4, 10))}"] = 1.0
+        # the first sentence of a paragraph carries its news; later ones context and comment
+        first = bool(doc.sentences) and _index_of(doc.sentences, pstart) == _index_of(doc.sentences, start)
+        out[f"paragraph_lead={'yes' if first else 'no'}"] = 1.0
         out[f"paragraph_words={_bucket(len(text[pstart:pend].split()), (8, 15, 30, 60))}"] = 1.0
         if len(doc.paragraphs) > 2 and p == len(doc.paragraphs) - 1:
             out["last_paragraph=yes"] = 1.0
@@ -146,6 +202,29 @@ def _role_features(event: Event, out: dict[str, float]) -> None:
     out[f"dyad={src.split(':')[0]}>{tgt.split(':')[0]}"] = 1.0
     if event.source and event.target and event.source.country and event.source.country == event.target.country:
         out["same_country=yes"] = 1.0
+    for side, actor in (("source", event.source), ("target", event.target)):
+        out[f"{side}_sector={(actor.sector or 'none') if actor else 'absent'}"] = 1.0
+
+
+def _quote_features(quotes: dict, event: Event, out: dict[str, float]) -> None:
+    """How the event is reported: the kind of quote it sits in and who speaks it."""
+    quote = quotes.get(event.quote) if event.quote else None
+    if quote is None:
+        out["quote_kind=none"] = 1.0
+        return
+    out[f"quote_kind={quote.kind}"] = 1.0
+    out[f"speaker={_actor_kind(quote.speaker).split(':')[0]}:{quote.speaker.sector if quote.speaker else '-'}"] = 1.0
+
+
+def _title_words(doc: Document) -> list[str]:
+    return [w.strip(".,:;!?\"'()[]‘’“”").lower() for w in (doc.article.title or "").split()]
+
+
+def _in_title(lemma: str, title: list[str]) -> bool:
+    """Whether a headline word shares the trigger lemma's first letters (the headline
+    names the article's main happening: "sanctions" in the title, "sanction" as trigger)."""
+    stem = lemma[:5] if len(lemma) > 5 else lemma
+    return len(stem) >= 3 and any(w.startswith(stem) for w in title)
 
 
 class _DocCounts:
@@ -155,6 +234,9 @@ class _DocCounts:
     def __init__(self, doc: Document) -> None:
         self.per_sentence = Counter(e.sentence.span for e in doc.events)
         self.per_type = Counter(e.type for e in doc.events)
+        self.per_trigger = Counter(e.trigger.text.lower() for e in doc.events)
+        self.title = _title_words(doc)
+        self.quotes = {q.id: q for q in doc.quotes}
 
 
 def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
@@ -172,16 +254,34 @@ def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = N
     out[f"in_quote={'yes' if event.quote else 'no'}"] = 1.0
     out[f"mentions={_bucket(max(1, len(event.mentions)), (2, 3))}"] = 1.0
     out[f"date={'none' if event.date is None else 'inferred' if event.date.inferred else event.date.granularity or 'read'}"] = 1.0
+    out[f"date_age={_date_age(doc, event)}"] = 1.0
     out[f"place={'yes' if event.place else 'no'}"] = 1.0
     out[f"figures={'yes' if event.figures else 'no'}"] = 1.0
     _role_features(event, out)
     _position_features(doc, event, out)
     out[f"events_in_sentence={_bucket(counts.per_sentence[event.sentence.span], (2, 3, 5))}"] = 1.0
     out[f"same_type_in_doc={_bucket(counts.per_type[event.type], (2, 4, 8))}"] = 1.0
+    out[f"same_trigger_in_doc={_bucket(counts.per_trigger[event.trigger.text.lower()], (2, 3))}"] = 1.0
+    genre = doc.article.meta.get("genre")
+    out[f"genre={genre.get('label', 'none') if isinstance(genre, dict) else 'none'}"] = 1.0
+    _quote_features(counts.quotes, event, out)
     tok = _trigger_token(doc, event)
     if tok is not None:
         _token_features(tok, out, event.type)
+        out[f"in_title={'yes' if _in_title(tok.lemma_.lower(), counts.title) else 'no'}"] = 1.0
     return out
+
+
+def only_families(features: dict, families: tuple[str, ...]) -> dict:
+    """The features of the given families (``type=ACCUSE`` is family ``type``), and the bias."""
+    keep = set(families) | {"bias"}
+    return {k: v for k, v in features.items() if k.split("=", 1)[0] in keep}
+
+
+def families_option(value: str) -> tuple[str, ...]:
+    """A training script's ``--families``: a comma list of families and names of
+    ``NAMED_FAMILIES`` ("small16,perfect"); '' = all."""
+    return tuple(dict.fromkeys(f for name in value.split(",") if name for f in NAMED_FAMILIES.get(name, (name,))))
 
 
 def document_features(doc: Document) -> list[dict[str, float]]:

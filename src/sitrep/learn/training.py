@@ -47,6 +47,17 @@ class ArticleCandidates:
                    d["features"], d["labels"])
 
 
+#: gold parts no learned component may train on: part G (session 15) is the session's blind
+#: check, coded before anyone reads sitrep's output on it (docs/event-filter.md)
+BLIND_PARTS = ("G",)
+
+
+def training_ids(article_ids, parts: dict[str, str], exclude: Sequence[str] = BLIND_PARTS) -> list[str]:
+    """The gold article ids a model may learn from: sorted, those of the ``exclude`` parts
+    left out (an article of no known part is kept: the older gold had no part files)."""
+    return sorted(a for a in article_ids if parts.get(a) not in set(exclude))
+
+
 def label_candidates(gold: list[Coded], predicted: list[Coded], text: str) -> list[int]:
     """1 for each predicted event the allsides-dev scorer pairs with a gold event, else 0."""
     paired = {pi for _, pi in allsides_dev.pair_events(gold, predicted, allsides_dev.sentence_spans(text))}
@@ -154,3 +165,61 @@ def figures(tally: Tally) -> dict[str, float]:
     return {"detection_p": round(m["detection"].precision, 4), "detection_r": round(m["detection"].recall, 4),
             "detection_f1": round(m["detection"].f1, 4), "type_f1": round(m["type"].f1, 4),
             "event_f1": round(m["event_f1"].f1, 4), "predicted": m["predicted_events"], "gold": m["gold_events"]}
+
+
+#: the figures the session-15 decision rule reads (docs/event-filter.md)
+DECISION_METRICS = ("detection_f1", "event_f1")
+#: average gain over the held-out parts a shipped filter must reach, per metric
+MIN_MEAN_GAIN = 0.01
+#: the most any held-out part, or the A-C CV, may lose, per metric
+MAX_LOSS = 0.005
+
+
+def _keep(model: logreg.Model, articles: Sequence[ArticleCandidates]) -> dict[str, list[bool]]:
+    return {a.article: [model.probability(f) >= model.threshold for f in a.features] for a in articles}
+
+
+def leave_part_out(articles: Sequence[ArticleCandidates], parts: dict[str, str],
+                   heldout: Sequence[str] = ("D", "E", "F"), k: int = 5, inner_k: int = 4,
+                   min_count: int = 2) -> dict[str, dict]:
+    """Held-out figures per gold part, rules alone and with the filter.
+
+    Each part in ``heldout`` is scored by a model trained on every other article (all the
+    other parts); the remaining articles (A-C) are scored by a ``k``-fold CV by article
+    whose training folds also hold the ``heldout`` parts. L2 and threshold are chosen by the
+    inner ``inner_k``-fold grouped CV of each training set, never on the scored articles."""
+    out: dict[str, dict] = {}
+    for label in heldout:
+        held = [a for a in articles if parts.get(a.article) == label]
+        train = [a for a in articles if parts.get(a.article) != label]
+        model, inner = fit_final(train, inner_k, min_count)
+        out[label] = {"articles": len(held), "l2": model.header["l2"], "threshold": float(model.threshold),
+                      "rules_only": figures(score(held)), "with_filter": figures(score(held, _keep(model, held)))}
+    rest = [a for a in articles if parts.get(a.article) not in heldout]
+    rest_label = "".join(sorted({parts.get(a.article, "?") for a in rest}))
+    keep: dict[str, list[bool]] = {}
+    thresholds = []
+    for fold in folds(rest, k):
+        scored = {rest[i].article for i in fold}
+        train = [a for a in articles if a.article not in scored]
+        model, _ = fit_final(train, inner_k, min_count)
+        keep.update(_keep(model, [rest[i] for i in fold]))
+        thresholds.append(float(model.threshold))
+    out[rest_label] = {"articles": len(rest), "folds": k, "thresholds": thresholds,
+                       "rules_only": figures(score(rest)), "with_filter": figures(score(rest, keep))}
+    return out
+
+
+def gains(result: dict) -> dict[str, float]:
+    """Filter minus rules, per decision metric, for one part's entry of ``leave_part_out``."""
+    return {m: round(result["with_filter"][m] - result["rules_only"][m], 4) for m in DECISION_METRICS}
+
+
+def ships(table: dict[str, dict], heldout: Sequence[str] = ("D", "E", "F")) -> bool:
+    """The session-15 decision rule: the mean gain over the held-out parts is at least
+    ``MIN_MEAN_GAIN`` for every decision metric, and no part (held out or CV) loses more
+    than ``MAX_LOSS`` of any."""
+    per_part = {label: gains(result) for label, result in table.items()}
+    mean_ok = all(sum(per_part[p][m] for p in heldout) / len(heldout) >= MIN_MEAN_GAIN for m in DECISION_METRICS)
+    no_loss = all(g >= -MAX_LOSS for part in per_part.values() for g in part.values())
+    return mean_ok and no_loss
