@@ -47,9 +47,10 @@ class ArticleCandidates:
                    d["features"], d["labels"])
 
 
-#: gold parts no learned component may train on: part G (session 15) is the session's blind
-#: check, coded before anyone reads sitrep's output on it (docs/event-filter.md)
-BLIND_PARTS = ("G",)
+#: gold parts no learned component may train on: the eval's blind parts (part G in session
+#: 15), coded before anyone reads sitrep's output on them (docs/event-filter.md); one list,
+#: kept by the scorer, so a part that joins DEV joins training at the same time
+BLIND_PARTS = tuple(sorted(allsides_dev.BLIND_PARTS))
 
 
 def training_ids(article_ids, parts: dict[str, str], exclude: Sequence[str] = BLIND_PARTS) -> list[str]:
