@@ -304,6 +304,11 @@ class EventWords:
     test_destinations: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
+    #: participles of purpose and the words that open the aimed act ("talks aimed at
+    #: normalizing relations", "a strike designed to deter", "geared toward"): the act
+    #: after them is an aim, not an act (``event_triggers.aimed_act``)
+    purpose_participles: frozenset[str]
+    purpose_openers: frozenset[str]
     #: sectors that fight (armed forces, police, armed and criminal groups): their
     #: "attack" on someone is violence; a politician's is words (``events._debate``)
     armed_sectors: frozenset[str]

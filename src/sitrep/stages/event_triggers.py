@@ -2041,6 +2041,43 @@ def purpose_clause(c: Candidate, words, motion_verbs=frozenset()) -> bool:
     return lemma(tok.head) not in motion_verbs
 
 
+def aimed_act(c: Candidate, words) -> bool:
+    """The act is what a participle of purpose aims at ("talks aimed at normalizing
+    relations", "a strike designed to deter the regime", "sanctions intended to force him
+    out", "measures geared toward a blockade"): an aim, like an infinitive of purpose, not
+    an act reported as done (docs/annotation.md 2). The word is reached as the gerund or
+    noun of the participle's "at"/"toward", or as its "to" infinitive, through coordination
+    ("aimed at isolating and punishing")."""
+    tok = c.light if c.light is not None else c.head
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in words.purpose_openers:
+        holder = tok.head.head
+    elif tok.pos_ in ("VERB", "AUX") and _infinitive(tok, words) and tok.dep_ in ("xcomp", "advcl", "ccomp"):
+        holder = tok.head
+    else:
+        return False
+    return holder.lower_ in words.purpose_participles and not _measure_with_that_content(holder, words)
+
+
+def _measure_with_that_content(participle, words) -> bool:
+    """What the participle aims at is the content of a measure or decision it describes
+    ("a decree aimed at expelling the journalists", "a bill designed to sanction the
+    generals", "the move was intended to punish"): signing or passing it is the act, as
+    "signed an order imposing sanctions" is (docs/annotation.md 5, 10). A decision whose
+    own content is stated ("the decision to strike was aimed at cutting off ...") aims at
+    something else."""
+    if participle.dep_ == "acl":
+        noun = participle.head
+    else:
+        noun = child(participle, "nsubjpass", "nsubj")
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if lemma(noun) not in words.carrier_documents and lemma(noun) not in words.decision_nouns:
+        return False
+    return not any(ch.dep_ == "acl" and _infinitive(ch, words) for ch in noun.children)
+
+
 def _purpose_of_another(c: Candidate, at: dict, words) -> bool:
     """The candidate is the purpose infinitive of another event ("sent arms to back the
     rebels", "deployed troops to support the regime")."""

@@ -44,7 +44,7 @@ from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
-                                          negated_act, open_options, purpose_clause, refine_mode,
+                                          aimed_act, negated_act, open_options, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -356,6 +356,8 @@ class DraftBuilder:
             return None  # "was not authorized to discuss the matter publicly": a source's anonymity
         if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
+        if aimed_act(c, self.words):
+            return None  # "talks aimed at normalizing relations": an aim, not an act
         if self._outcome_of_another(c) or self._done_by_another(c):
             return None  # "69 people were injured in the clashes", "a strike that killed two"
         sources, targets = self.roles.roles(c)
