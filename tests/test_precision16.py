@@ -54,6 +54,21 @@ def test_the_aimed_act_of_a_measure_is_its_content_and_stays(text, act):
     assert has_trigger(text, act), events(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Washington intended to impose new sanctions on Moscow, officials said on Tuesday.",
+    "The rebels meant to attack the base, but troops stopped them.",
+])
+def test_a_partys_own_intention_told_by_an_active_verb_stays(text):
+    assert "THREATEN" in [t for t, _ in events(text)], events(text)
+
+
+def test_a_dropped_aim_is_recorded():
+    doc = sitrep.extract("The navy deployed two frigates to the gulf in a mission geared toward a blockade "
+                         "of the rebel port.", snippet=True)
+    assert {"type": "COERCE", "trigger": "blockade", "reason": "aim"}.items() <= \
+        doc.article.meta["draft_drops"][0].items()
+
+
 def test_a_weapon_aimed_at_a_place_is_still_an_attack():
     text = "Rebel gunners aimed at the airport and shelled its runway on Friday."
     assert ("ASSAULT", "shelled") in events(text)
@@ -68,3 +83,74 @@ def test_the_purpose_words_are_data():
     words = event_words()
     assert {"aimed", "designed", "intended", "geared"} <= words.purpose_participles
     assert {"at", "to", "toward"} <= words.purpose_openers
+
+
+# -- a refusal to speak ---------------------------------------------------------------------
+# "refused to comment" rejects nothing (CAMEO's "decline comment" is no PLOVER event); the
+# same holds for refusing to describe, explain or name, to "be more specific" or "be drawn",
+# and to give mere details.
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the ministry declined to give details of the operation against the rebels.",
+    "The Kremlin refused to be drawn on whether its troops would stay in the province.",
+    "The general declined to describe the new orders he had sent to the northern command.",
+    "The foreign minister refused to be more specific about the frontier incident.",
+    "The defence ministry declined to explain why the envoy had left early.",
+])
+def test_a_refusal_to_speak_is_no_rejection(text):
+    assert "REJECT" not in [t for t, _ in events(text)], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The junta refused to release the opposition leader despite the appeal.",
+    "The president declined to meet the rebel delegation in Geneva.",
+    "The government refused to give the rebels any guarantees of safe passage.",
+])
+def test_a_refusal_of_an_act_is_still_a_rejection(text):
+    assert "REJECT" in [t for t, _ in events(text)], events(text)
+
+
+def test_the_refusal_words_are_data():
+    words = event_words()
+    assert {"describe", "explain"} <= words.comment_verbs
+    assert {"specific", "drawn"} <= words.comment_predicates
+    assert "details" in words.information_nouns and "give" in words.information_verbs
+
+
+def test_a_text_of_speech_is_no_measure_whose_aim_stays():
+    text = "The minister's statement was meant to be embargoed until noon, but aides released it early."
+    assert not has_trigger(text, "embargoed"), events(text)
+
+
+# -- an interception that seizes nothing ----------------------------------------------------
+# CAMEO's "intercept" seizes weapons shipments, vessels or people; its synonyms "listen in",
+# "wiretap", "eavesdrop" are surveillance, and a projectile shot down is the defence against
+# an attack coded on its own.
+
+@pytest.mark.parametrize("text", [
+    "Intelligence agencies intercepted phone calls between the rebel commanders last week.",
+    "The state broadcaster said air defences intercepted 13 rockets fired at the capital on Saturday.",
+    "Officials said communications of the junta were intercepted during the coup attempt.",
+])
+def test_intercepting_a_communication_or_a_projectile_is_no_seizure(text):
+    assert "COERCE" not in [t for t, _ in events(text)], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The coast guard intercepted a vessel carrying weapons to the rebels off the coast.",
+    "Navy commandos intercepted a shipment of rockets bound for the militia.",
+    "Border police intercepted 40 migrants near the frontier on Sunday.",
+])
+def test_intercepting_a_shipment_a_vessel_or_people_is_still_a_seizure(text):
+    assert "COERCE" in [t for t, _ in events(text)], events(text)
+
+
+def test_the_interception_words_are_data():
+    words = event_words()
+    assert {"intercept", "interception"} <= words.interception_words
+    assert {"communications", "calls"} <= words.communication_nouns
+
+
+def test_refusing_to_tell_someone_to_act_refuses_an_order():
+    text = "The minister refused to tell the police to clear the square, aides said."
+    assert "REJECT" in [t for t, _ in events(text)], events(text)

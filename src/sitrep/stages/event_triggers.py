@@ -1595,7 +1595,28 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "the senator agreed, saying ...": agreeing with a view, no accord
     if c.type == "CONCEDE" and c.is_verb and _admits(c.head, words):
         return False  # "officials conceded that the town had fallen": an admission, a saying
+    if c.type == "COERCE" and lemma(c.head) in words.interception_words and _intercepts_no_seizure(c.head, words):
+        return False  # "intercepted communications", "rockets were intercepted": no seizure
     return True
+
+
+def _intercepts_no_seizure(tok, words) -> bool:
+    """What the interception catches is a communication ("intercepted phone calls",
+    "intercepted regime communications", "communications were intercepted") or a
+    projectile in flight ("13 rockets were intercepted", "the interception of the
+    missile"): surveillance, or air defence against an attack coded on its own -- no
+    seizure (COERCE). A shipment, a vessel or people intercepted stay."""
+    caught = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("amod", "acl", "relcl"):
+        # "intercepted communications", "calls intercepted by ...", "rockets, which were
+        # intercepted": the noun described is what was caught
+        caught.append(tok.head)
+    if tok.pos_ == "NOUN":
+        caught += [gc for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                   for gc in ch.children if gc.dep_ == "pobj"]
+        caught += [ch for ch in tok.children if ch.dep_ == "compound"]
+    nothing_seized = words.communication_nouns | words.missile_nouns
+    return any(lemma(t) in nothing_seized or t.lower_ in nothing_seized for t in caught)
 
 
 def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:
@@ -2043,11 +2064,13 @@ def purpose_clause(c: Candidate, words, motion_verbs=frozenset()) -> bool:
 
 def aimed_act(c: Candidate, words) -> bool:
     """The act is what a participle of purpose aims at ("talks aimed at normalizing
-    relations", "a strike designed to deter the regime", "sanctions intended to force him
-    out", "measures geared toward a blockade"): an aim, like an infinitive of purpose, not
-    an act reported as done (docs/annotation.md 2). The word is reached as the gerund or
-    noun of the participle's "at"/"toward", or as its "to" infinitive, through coordination
-    ("aimed at isolating and punishing")."""
+    relations", "a strike designed to deter the regime", "measures geared toward a
+    blockade"): an aim, like an infinitive of purpose, not an act reported as done
+    (docs/annotation.md 2). The word is reached as the gerund or noun of the participle's
+    "at"/"toward", or as its "to" infinitive, through coordination ("aimed at isolating and
+    punishing"). A party's own intention told by an active verb ("Washington intended to
+    impose sanctions", "the rebels meant to attack") is its plan (THREATEN, annotation.md
+    4) and is not read here."""
     tok = c.light if c.light is not None else c.head
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -2057,25 +2080,29 @@ def aimed_act(c: Candidate, words) -> bool:
         holder = tok.head
     else:
         return False
-    return holder.lower_ in words.purpose_participles and not _measure_with_that_content(holder, words)
+    return holder.lower_ in words.purpose_participles and _participle_of_purpose(holder) \
+        and not _aim_of_a_measure(holder, words)
 
 
-def _measure_with_that_content(participle, words) -> bool:
+def _participle_of_purpose(verb) -> bool:
+    """A passive or adjectival participle ("talks aimed at", "the strike was designed to"),
+    not an active verb with a subject of its own ("Washington intended to")."""
+    return verb.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in verb.children)
+
+
+def _aim_of_a_measure(participle, words) -> bool:
     """What the participle aims at is the content of a measure or decision it describes
     ("a decree aimed at expelling the journalists", "a bill designed to sanction the
     generals", "the move was intended to punish"): signing or passing it is the act, as
-    "signed an order imposing sanctions" is (docs/annotation.md 5, 10). A decision whose
-    own content is stated ("the decision to strike was aimed at cutting off ...") aims at
-    something else."""
+    "signed an order imposing sanctions" is (docs/annotation.md 5, 10). A text of speech is
+    no measure ("the statement was meant to be embargoed")."""
     if participle.dep_ == "acl":
         noun = participle.head
     else:
         noun = child(participle, "nsubjpass", "nsubj")
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    if lemma(noun) not in words.carrier_documents and lemma(noun) not in words.decision_nouns:
-        return False
-    return not any(ch.dep_ == "acl" and _infinitive(ch, words) for ch in noun.children)
+    return lemma(noun) in words.measure_nouns or lemma(noun) in words.decision_nouns
 
 
 def _purpose_of_another(c: Candidate, at: dict, words) -> bool:
