@@ -87,14 +87,14 @@ def test_the_purpose_words_are_data():
 
 # -- a refusal to speak ---------------------------------------------------------------------
 # "refused to comment" rejects nothing (CAMEO's "decline comment" is no PLOVER event); the
-# same holds for refusing to describe, explain or name, to "be more specific" or "be drawn",
+# same holds for refusing to describe, explain or name, to "be specific" or "be drawn",
 # and to give mere details.
 
 @pytest.mark.parametrize("text", [
     "A spokesman for the ministry declined to give details of the operation against the rebels.",
     "The Kremlin refused to be drawn on whether its troops would stay in the province.",
     "The general declined to describe the new orders he had sent to the northern command.",
-    "The foreign minister refused to be more specific about the frontier incident.",
+    "The envoy would not be specific about when the frontier posts would reopen.",
     "The defence ministry declined to explain why the envoy had left early.",
 ])
 def test_a_refusal_to_speak_is_no_rejection(text):
@@ -115,11 +115,6 @@ def test_the_refusal_words_are_data():
     assert {"describe", "explain"} <= words.comment_verbs
     assert {"specific", "drawn"} <= words.comment_predicates
     assert "details" in words.information_nouns and "give" in words.information_verbs
-
-
-def test_a_text_of_speech_is_no_measure_whose_aim_stays():
-    text = "The minister's statement was meant to be embargoed until noon, but aides released it early."
-    assert not has_trigger(text, "embargoed"), events(text)
 
 
 # -- an interception that seizes nothing ----------------------------------------------------
@@ -153,4 +148,45 @@ def test_the_interception_words_are_data():
 
 def test_refusing_to_tell_someone_to_act_refuses_an_order():
     text = "The minister refused to tell the police to clear the square, aides said."
+    assert "REJECT" in [t for t, _ in events(text)], events(text)
+
+
+# -- a sense of "execute" or "accept" that is no act ---------------------------------------
+# WordNet separates execute.v.01 "kill" from execute.v.02 "carry out", and accept.v.02
+# "consent to" from accept.v.01 "receive": the object decides which sense a sentence uses.
+
+@pytest.mark.parametrize("text, word", [
+    ("The commanders executed the plan to secure the bridge within hours.", "executed"),
+    ("The orders were drafted in the capital and executed by the local garrison.", "executed"),
+    ("The former president accepted the peace prize in Oslo in December.", "accepted"),
+])
+def test_carrying_out_a_plan_or_receiving_a_prize_is_no_act(text, word):
+    assert not has_trigger(text, word), events(text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The regime executed two opposition activists on Tuesday, rights groups said.", "ASSAULT"),
+    ("The rebels accepted the ceasefire proposal on Sunday.", "AGREE"),
+    ("Hamas accepted an invitation to talks in Cairo.", "AGREE"),
+])
+def test_killing_and_accepting_a_proposal_stay(text, etype):
+    assert etype in [t for t, _ in events(text)], events(text)
+
+
+def test_the_sense_words_are_data():
+    words = event_words()
+    assert "plan" in words.carried_out_things and "execute" in words.execution_verbs
+    assert "prize" in words.received_things and "accept" in words.acceptance_verbs
+
+
+@pytest.mark.parametrize("text", [
+    "The army said its air defences intercepted 20 rockets fired from the strip by the militia on Sunday.",
+    "Air defences intercepted a ballistic missile launched by the rebels toward the capital.",
+])
+def test_an_interception_is_kept_as_the_trace_of_an_attack_whose_firer_is_named(text):
+    assert "COERCE" in [t for t, _ in events(text)], events(text)
+
+
+def test_refusing_to_share_information_with_inspectors_is_still_a_rejection():
+    text = "North Korea refused to share information with the nuclear inspectors."
     assert "REJECT" in [t for t, _ in events(text)], events(text)

@@ -230,7 +230,7 @@ class EventWords:
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
     comment_verbs: frozenset[str]
-    #: predicates and withheld words of a refusal to speak ("declined to be more specific",
+    #: predicates and withheld words of a refusal to speak ("would not be specific about the date",
     #: "refused to give details"): no refusal of an act, like "refused to comment"
     comment_predicates: frozenset[str]
     information_verbs: frozenset[str]
@@ -310,6 +310,12 @@ class EventWords:
     #: communication (surveillance) or, with ``missile_nouns``, a projectile in flight
     interception_words: frozenset[str]
     communication_nouns: frozenset[str]
+    #: verbs whose act hangs on the object, and the objects that give them another sense:
+    #: "executed the plan" (carried out), "accepted the prize" (received)
+    execution_verbs: frozenset[str]
+    carried_out_things: frozenset[str]
+    acceptance_verbs: frozenset[str]
+    received_things: frozenset[str]
     test_destinations: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]

@@ -563,8 +563,8 @@ class DraftBuilder:
 
     def _declines_comment(self, c: Candidate) -> bool:
         """A refusal to speak: its complement is a verb of saying or describing ("refused to
-        comment", "declined to explain why"), a predicate of speaking ("declined to be more
-        specific", "refused to be drawn on"), or giving mere words ("declined to give
+        comment", "declined to explain why"), a predicate of speaking ("would not be specific
+        about the date", "refused to be drawn on"), or giving mere words ("declined to give
         details")."""
         verb = c.head if c.is_verb else c.light
         return verb is not None and any(ch.dep_ == "xcomp" and self._speaking(ch) for ch in verb.children)
