@@ -92,7 +92,7 @@ def test_the_purpose_words_are_data():
 
 @pytest.mark.parametrize("text", [
     "A spokesman for the ministry declined to give details of the operation against the rebels.",
-    "The Kremlin refused to be drawn on whether its troops would stay in the province.",
+    "Asked about the garrison, the Kremlin refused to be drawn, saying only that plans were unchanged.",
     "The general declined to describe the new orders he had sent to the northern command.",
     "The envoy would not be specific about when the frontier posts would reopen.",
     "The defence ministry declined to explain why the envoy had left early.",
