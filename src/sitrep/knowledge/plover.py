@@ -230,6 +230,11 @@ class EventWords:
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
     comment_verbs: frozenset[str]
+    #: predicates and withheld words of a refusal to speak ("would not be specific about the date",
+    #: "refused to give details"): no refusal of an act, like "refused to comment"
+    comment_predicates: frozenset[str]
+    information_verbs: frozenset[str]
+    information_nouns: frozenset[str]
     schedule_governors: frozenset[str]
     scheduled_modifiers: frozenset[str]
     #: "a meeting has been scheduled", "talks are due to resume": an agreed future act
@@ -301,9 +306,27 @@ class EventWords:
     #: (MOBILIZE), not an attack: "fired a missile into the sea", "launched ... off its coast"
     launch_verbs: frozenset[str]
     missile_nouns: frozenset[str]
+    #: words of intercepting and the things whose interception seizes nothing: a
+    #: communication (surveillance) or, with ``missile_nouns``, a projectile in flight
+    interception_words: frozenset[str]
+    communication_nouns: frozenset[str]
+    #: verbs whose act hangs on the object, and the objects that give them another sense:
+    #: "executed the plan" (carried out), "accepted the prize" (received)
+    execution_verbs: frozenset[str]
+    carried_out_things: frozenset[str]
+    acceptance_verbs: frozenset[str]
+    received_things: frozenset[str]
     test_destinations: frozenset[str]
     #: nouns of aiming: "claimed the goal of X was to seize ..." imputes an aim to X
     aim_nouns: frozenset[str]
+    #: participles of purpose and the words that open the aimed act ("talks aimed at
+    #: normalizing relations", "a strike designed to deter", "geared toward"): the act
+    #: after them is an aim, not an act (``event_triggers.aimed_act``)
+    purpose_participles: frozenset[str]
+    purpose_openers: frozenset[str]
+    #: legal and administrative instruments: the act a participle of purpose gives them is
+    #: their content, not a mere aim ("a decree aimed at expelling ...")
+    measure_nouns: frozenset[str]
     #: sectors that fight (armed forces, police, armed and criminal groups): their
     #: "attack" on someone is violence; a politician's is words (``events._debate``)
     armed_sectors: frozenset[str]

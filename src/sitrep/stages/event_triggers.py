@@ -1595,7 +1595,69 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "the senator agreed, saying ...": agreeing with a view, no accord
     if c.type == "CONCEDE" and c.is_verb and _admits(c.head, words):
         return False  # "officials conceded that the town had fallen": an admission, a saying
+    if c.type == "COERCE" and lemma(c.head) in words.interception_words and _intercepts_no_seizure(c.head, words):
+        return False  # "intercepted communications", "rockets were intercepted": no seizure
+    if c.is_verb and _sense_without_an_act(c, words):
+        return False  # "executed the plan", "accepted the Nobel Peace Prize": another sense
     return True
+
+
+def _intercepts_no_seizure(tok, words) -> bool:
+    """What the interception catches is a communication ("intercepted phone calls",
+    "intercepted regime communications", "communications were intercepted") or a
+    projectile in flight ("13 rockets were intercepted", "the interception of the
+    missile"): surveillance, or air defence against an attack coded on its own -- no
+    seizure (COERCE). A shipment, a vessel or people intercepted stay, and so does a
+    projectile whose firer the sentence names ("rockets fired from the strip by the
+    militia"): the interception is then the only trace of that attack."""
+    caught = _undergoers(tok)
+    if any(lemma(t) in words.communication_nouns or t.lower_ in words.communication_nouns for t in caught):
+        return True
+    projectiles = [t for t in caught if lemma(t) in words.missile_nouns or t.lower_ in words.missile_nouns]
+    return bool(projectiles) and not any(_fired_by_someone(t) for t in projectiles)
+
+
+def _fired_by_someone(projectile) -> bool:
+    """The projectile is described as fired or launched by a named doer ("missiles launched
+    by the militia toward the capital"): a participle with a "by" agent."""
+    return any(ch.dep_ in ("acl", "relcl") and any(gc.dep_ == "agent" for gc in ch.children)
+               for ch in projectile.children)
+
+
+def _undergoers(tok) -> list:
+    """The words naming what the act is done to: the object or passive subject of a verb,
+    the noun a participle describes ("intercepted communications", "calls intercepted by
+    ...", "rockets, which were intercepted"; through coordination: "written ... and executed"),
+    and a noun's "of" phrase or compound ("the interception of the missile")."""
+    caught = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    described = tok
+    while described.dep_ == "conj" and described.head is not described:
+        described = described.head
+    if described.dep_ in ("amod", "acl", "relcl"):
+        caught.append(described.head)
+    if described is not tok and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+        # "the orders were drafted ... and executed": the conjuncts share the passive subject
+        caught += [ch for ch in described.children if ch.dep_ == "nsubjpass"]
+    if tok.pos_ == "NOUN":
+        caught += [gc for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                   for gc in ch.children if gc.dep_ == "pobj"]
+        caught += [ch for ch in tok.children if ch.dep_ == "compound"]
+    return caught
+
+
+def _sense_without_an_act(c: Candidate, words) -> bool:
+    """A verb whose PLOVER sense hangs on its object is used in another sense: "execute" a
+    plan, an order or a direction carries it out (the killing sense takes people: "executed
+    two prisoners"), "accept" a prize, an award or money receives it (the agreeing sense
+    takes a proposal, an offer, an invitation)."""
+    verb = lemma(c.head)
+    if c.type == "ASSAULT" and verb in words.execution_verbs:
+        things = words.carried_out_things
+    elif c.type == "AGREE" and verb in words.acceptance_verbs:
+        things = words.received_things
+    else:
+        return False
+    return any(lemma(t) in things or t.lower_ in things for t in _undergoers(c.head))
 
 
 def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:
@@ -2039,6 +2101,49 @@ def purpose_clause(c: Candidate, words, motion_verbs=frozenset()) -> bool:
     if not c.is_verb or tok.dep_ != "advcl" or not _infinitive(tok, words):
         return False
     return lemma(tok.head) not in motion_verbs
+
+
+def aimed_act(c: Candidate, words) -> bool:
+    """The act is what a participle of purpose aims at ("talks aimed at normalizing
+    relations", "a strike designed to deter the regime", "measures geared toward a
+    blockade"): an aim, like an infinitive of purpose, not an act reported as done
+    (docs/annotation.md 2). The word is reached as the gerund or noun of the participle's
+    "at"/"toward", or as its "to" infinitive, through coordination ("aimed at isolating and
+    punishing"). A party's own intention told by an active verb ("Washington intended to
+    impose sanctions", "the rebels meant to attack") is its plan (THREATEN, annotation.md
+    4) and is not read here."""
+    tok = c.light if c.light is not None else c.head
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in words.purpose_openers:
+        holder = tok.head.head
+    elif tok.pos_ in ("VERB", "AUX") and _infinitive(tok, words) and tok.dep_ in ("xcomp", "advcl", "ccomp"):
+        holder = tok.head
+    else:
+        return False
+    return holder.lower_ in words.purpose_participles and _participle_of_purpose(holder) \
+        and not _aim_of_a_measure(holder, words)
+
+
+def _participle_of_purpose(verb) -> bool:
+    """A passive or adjectival participle ("talks aimed at", "the strike was designed to"),
+    not an active verb with a subject of its own ("Washington intended to")."""
+    return verb.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in verb.children)
+
+
+def _aim_of_a_measure(participle, words) -> bool:
+    """What the participle aims at is the content of a measure or decision it describes
+    ("a decree aimed at expelling the journalists", "a bill designed to sanction the
+    generals", "the move was intended to punish"): signing or passing it is the act, as
+    "signed an order imposing sanctions" is (docs/annotation.md 5, 10). A text of speech is
+    no measure (a letter, a statement, a speech)."""
+    if participle.dep_ == "acl":
+        noun = participle.head
+    else:
+        noun = child(participle, "nsubjpass", "nsubj")
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return lemma(noun) in words.measure_nouns or lemma(noun) in words.decision_nouns
 
 
 def _purpose_of_another(c: Candidate, at: dict, words) -> bool:

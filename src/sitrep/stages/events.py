@@ -39,12 +39,13 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
                                        provoked_reactors, unaimed_displays,
                                        rival_sides, unfit_doer, verb_subject)
 from sitrep.stages.event_statements import statement_events
+from sitrep.stages.writer_voice import is_to_infinitive
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place, conditional_demands,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
-                                          negated_act, open_options, purpose_clause, refine_mode,
+                                          aimed_act, negated_act, open_options, purpose_clause, refine_mode,
                                           resolve_embedding)
 
 __all__ = ["run", "extract", "coded_events", "events_in", "is_content_event", "is_secondary_mention",
@@ -351,11 +352,14 @@ class DraftBuilder:
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
-            return None  # "refused to comment", "declined to say whether": no act (PLOVER)
+            # "refused to comment", "declined to say whether": no act (PLOVER)
+            return self._dropped(c, "refusal to speak")
         if self._permission_to_speak(c):
             return None  # "was not authorized to discuss the matter publicly": a source's anonymity
         if purpose_clause(c, self.words, self.motion_verbs):
             return None  # "recruited agents to assassinate X": an aim, not an act
+        if aimed_act(c, self.words):
+            return self._dropped(c, "aim")  # "talks aimed at normalizing relations": no act
         if self._outcome_of_another(c) or self._done_by_another(c):
             return None  # "69 people were injured in the clashes", "a strike that killed two"
         sources, targets = self.roles.roles(c)
@@ -550,10 +554,32 @@ class DraftBuilder:
         return next((t.i for t in c.head.head.subtree
                      if c.head.head.i < t.i < c.head.i and t.i in self._violent_heads), None)
 
+    def _dropped(self, c: Candidate, reason: str) -> None:
+        """Record a candidate the draft turns down (``article.meta["draft_drops"]``: type,
+        trigger word, offset, reason), so that no act disappears unseen."""
+        self.doc.article.meta.setdefault("draft_drops", []).append(
+            {"type": c.type, "trigger": c.head.text, "start": c.head.idx, "reason": reason})
+        return None
+
     def _declines_comment(self, c: Candidate) -> bool:
+        """A refusal to speak: its complement is a verb of saying or describing ("refused to
+        comment", "declined to explain why"), a predicate of speaking ("would not be specific
+        about the date", "refused to be drawn on"), or giving mere words ("declined to give
+        details")."""
         verb = c.head if c.is_verb else c.light
-        return verb is not None and any(ch.dep_ == "xcomp" and lemma(ch) in self.words.comment_verbs
-                                        for ch in verb.children)
+        return verb is not None and any(ch.dep_ == "xcomp" and self._speaking(ch) for ch in verb.children)
+
+    def _speaking(self, verb) -> bool:
+        if lemma(verb) in self.words.comment_verbs:
+            # "refused to tell the ministry to carry it out" refuses an order, not words
+            return not any(ch.dep_ in ("xcomp", "ccomp") and is_to_infinitive(ch) for ch in verb.children)
+        if lemma(verb) == "be":
+            return any(ch.lower_ in self.words.comment_predicates for ch in verb.children if ch.dep_ in ("acomp", "attr"))
+        if verb.tag_ == "VBN" and verb.lower_ in self.words.comment_predicates:
+            return True  # "refused to be drawn": the participle heads, "be" is its auxiliary
+        obj = child(verb, "dobj")
+        return obj is not None and lemma(verb) in self.words.information_verbs \
+            and obj.lower_ in self.words.information_nouns
 
     def _permission_to_speak(self, c: Candidate) -> bool:
         """"not authorized to discuss", "not allowed to comment": whether an official may
