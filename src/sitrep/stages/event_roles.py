@@ -251,23 +251,26 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
       of the sentence);
     * the party is the victim of a verb of harm ("two attacks wounded six people and
       killed a Swiss aid worker", "a soldier was killed"): who was killed or wounded is
-      the act's target side, never its doer."""
+      the act's target side, never its doer -- of that act: what a clause on the victim
+      says the victim did is the victim's own act ("killed a commander who had planned
+      attacks on the base": the commander planned them)."""
     tok = _phrase_head(sdoc, actor_span)
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
     return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
-        or _in_complement(tok, trigger) or _harmed(tok)
+        or _in_complement(tok, trigger) or _harmed(tok, trigger)
 
 
 #: relations climbed from a party to the top of the victim's phrase it belongs to
 _VICTIM_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "appos"})
 
 
-def _harmed(tok) -> bool:
+def _harmed(tok, trigger) -> bool:
     """The party is whom a verb of harm (``casualty_verbs``: kill, wound ...) harms: the
     object of the active verb or the subject of the passive one, a conjunct of it, or a
-    party inside its phrase ("killed an employee of the Red Cross")."""
+    party inside its phrase ("killed an employee of the Red Cross") -- unless the act at
+    ``trigger`` is told by a clause on the victim's own phrase (``_told_of_victim``)."""
     party = tok
     while party.dep_ in _VICTIM_PHRASE and party.head.i != party.i \
             and party.head.pos_ in NOUN_POS + ("ADP", "PRON", "NUM"):
@@ -275,7 +278,25 @@ def _harmed(tok) -> bool:
     verb = party.head
     if verb.i == party.i or lemma(verb) not in event_words().casualty_verbs:
         return False
+    if _told_of_victim(party, trigger):
+        return False
     return party.dep_ == "nsubjpass" or (party.dep_ == "dobj" and not is_passive(verb))
+
+
+def _told_of_victim(party, trigger) -> bool:
+    """The act at ``trigger`` lies in an active clause on the victim's phrase ("killed
+    the general who was planning attacks on the embassy", "shot a gunman who had stormed
+    the school", "killed the commander, a man fomenting raids on the border"): the clause
+    tells what the victim did, so the victim may be its doer. A passive clause ("a
+    soldier who was wounded in the ambush", "fighters wounded in the raid") tells what
+    the victim underwent: no."""
+    tok, clause = trigger, None
+    while tok.i != tok.head.i and tok.i != party.i:
+        if tok.dep_ in _NOUN_CLAUSES:
+            clause = tok
+        tok = tok.head
+    return tok.i == party.i and clause is not None and not is_passive(clause) \
+        and clause.tag_ != "VBN"
 
 
 def _names_addressee(verb, inner) -> bool:

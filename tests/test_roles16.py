@@ -1,0 +1,49 @@
+"""The right party and country on each side of an act (session 15, issue 7 items 2-3).
+Every sentence is invented; each rule has sentences of different shapes and a near-miss
+that must not fire.
+
+* who was killed or wounded is no doer of the act that harmed them, but what an active
+  clause on the victim's phrase says the victim did is the victim's own act ("killed X,
+  the commander who was organizing attacks on ...");
+* a request keeps the state it addresses as its target even when the speaker is of
+  that state (a speaker named by its role is read as of the article's home country):
+  "The senator said Iraq should hold elections" is a request to Iraq, not an act on
+  its own doer to drop;
+* a place name the KB does not hold, modifying a noun that names a body ("the Mosul
+  police", "the Lagos state government"), names that body: the place's country and the
+  noun's sector.
+"""
+import pytest
+
+from event_helpers import country, first, run
+
+
+def events_of(doc, etype):
+    return [e for e in doc.events if e.type == etype]
+
+
+# ------------------------------------------------------------ a clause on the victim tells the victim's act
+
+@pytest.mark.parametrize("text, trigger, nation", [
+    # a relative clause on the victim's appositive, the act a noun under its verb
+    ("The airstrike that killed Iranian commander Reza Tavakoli, the general who was busy plotting "
+     "bombings against the French embassy, was ordered by Paris.", "bombings", "IRN"),
+    # a participle clause on the appositive, the act a noun with its of-phrase
+    ("The airstrike that killed Syrian colonel Adnan Haddad, an officer directing the shelling of "
+     "Turkish villages, was ordered last week.", "shelling", "SYR"),
+    # a participle clause with a bare plural act and its against-phrase
+    ("The raid that killed Libyan militia leader Salem Gadi, a veteran commander directing assaults "
+     "against Egyptian convoys, was approved in March.", "assaults", "LBY"),
+])
+def test_a_clause_on_the_victim_keeps_the_victim_as_its_doer(kb, text, trigger, nation):
+    """The victim of the verb of harm did what the active clause on its phrase says."""
+    event = next(e for e in run(kb, text).events if trigger in e.trigger.text)
+    assert event.source is not None and event.source.country == nation
+
+
+def test_a_passive_clause_on_the_victim_tells_what_it_underwent(kb):
+    """'who had been wounded in an attack': the victims underwent the attack, so they are
+    not its doer (the victim rule still holds there)."""
+    doc = run(kb, "Rebels killed two Yemeni soldiers who had been wounded in an attack on the Saudi border post.")
+    attack = next(e for e in doc.events if e.trigger.text == "attack")
+    assert country(attack.source) != "YEM"
