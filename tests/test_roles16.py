@@ -47,3 +47,32 @@ def test_a_passive_clause_on_the_victim_tells_what_it_underwent(kb):
     doc = run(kb, "Rebels killed two Yemeni soldiers who had been wounded in an attack on the Saudi border post.")
     attack = next(e for e in doc.events if e.trigger.text == "attack")
     assert country(attack.source) != "YEM"
+
+
+# ------------------------------------------------------------ a request keeps the state it addresses
+
+@pytest.mark.parametrize("text, nation", [
+    ("The senator said Iraq should hold elections.", "IRQ"),                  # advice with 'should'
+    ("The lawmakers said Britain needs to leave the customs union.", "GBR"),  # a need
+    ("The governor said Kenya ought to build more roads.", "KEN"),            # 'ought to'
+    ("The minister urged Iran to release the sailors.", "IRN"),               # the verb's object
+])
+def test_a_request_keeps_the_state_it_addresses(kb, text, nation):
+    """A body or official may ask its own state to act: when the speaker, named by its
+    role, is read as of the country it addresses, the state asked stays the target (the
+    request is not dropped as an act on its own doer)."""
+    event = first(run(kb, text), "REQUEST")
+    assert country(event.target) == nation
+
+
+def test_a_statement_of_the_own_side_acting_still_drops_the_state(kb):
+    """Near miss: 'said Moscow would prepare a response' asks nothing of Moscow -- the
+    speaker's own state acting is no target of the statement (no_own_state_targets)."""
+    doc = run(kb, "The spokeswoman said Moscow would prepare a response.")
+    assert all(country(e.target) != "RUS" for e in doc.events)
+
+
+def test_a_speaker_with_its_own_country_word_keeps_it(kb):
+    """Near miss: 'The French minister' says its country itself."""
+    event = first(run(kb, "The French minister urged Iran to release the sailors."), "REQUEST")
+    assert (country(event.source), country(event.target)) == ("FRA", "IRN")

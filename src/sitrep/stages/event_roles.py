@@ -541,12 +541,18 @@ def no_own_state_targets(happenings, sdoc) -> list[dict]:
     minister said Ankara will retaliate" -- the state is the speaker's own side acting,
     not the recipient, so the target is dropped. A state named in another place stays
     ("McCain blames the Obama administration", "the FAA issued a ban against US
-    carriers"), and so do the self-directed types."""
+    carriers"), and so do the self-directed types and the types that ask their addressee
+    to act (role_words.tsv own_state_addressee_type): "the senator said the US should not
+    sell the jets", "the minister urged Iran to release the sailors" -- a body or
+    official may ask its own state to act, and the state asked is the act's target
+    whoever the speaker is (a speaker named only by its role, read as of the article's
+    home country, keeps the state it addresses)."""
     words = load_role_words()
     removed = []
     for h in happenings:
         source, target = h.source, h.target
-        if sdoc is None or source is None or target is None or h.type in words.self_directed_types:
+        if sdoc is None or source is None or target is None or h.type in words.self_directed_types \
+                or h.type in words.own_state_addressee_types:
             continue
         if not source.country or source.country != target.country or source.kind == "state" \
                 or (source.sector or "").lower() not in words.state_sectors:
