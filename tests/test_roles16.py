@@ -76,3 +76,37 @@ def test_a_speaker_with_its_own_country_word_keeps_it(kb):
     """Near miss: 'The French minister' says its country itself."""
     event = first(run(kb, "The French minister urged Iran to release the sailors."), "REQUEST")
     assert (country(event.source), country(event.target)) == ("FRA", "IRN")
+
+
+# ------------------------------------------------------------ a place name before a body's noun
+
+@pytest.mark.parametrize("text, etype, side, words, nation", [
+    ("The Mosul police detained three men.", "COERCE", "source", "Mosul police", "IRQ"),
+    ("The Lagos state government banned the march.", "COERCE", "source", "Lagos state government", "NGA"),
+    ("Basra officials accused Kuwait of smuggling.", "ACCUSE", "source", "Basra officials", "IRQ"),
+    ("A Kandahar court sentenced two men to death.", "SANCTION", "source", "Kandahar court", "AFG"),
+])
+def test_a_place_name_before_a_body_noun_names_that_body(kb, text, etype, side, words, nation):
+    """The body is the whole phrase, of the place's country."""
+    actor = getattr(first(run(kb, text), etype), side)
+    assert actor is not None and actor.text == words and actor.country == nation
+
+
+def test_the_place_unit_lends_nothing_to_the_bare_place(kb):
+    """The body's reading stays on its phrase: the same place named alone later is still a
+    place, not an actor of a government sector."""
+    doc = run(kb, "The Mosul police detained three men on Monday. Many families in Mosul fled the city.")
+    assert not any(a.text == "Mosul" and not a.locative for a in doc.actors)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Mosul residents fled the fighting.", "Mosul residents"),      # people of the place, no body
+    ("The Kurdish police arrested two men.", "Kurdish police"),     # a people's word, no place
+    # a state's mission in a city is the sending state's, not the city's country's
+    ("Saudi agents killed the journalist at the Istanbul consulate.", "Istanbul consulate"),
+])
+def test_people_of_a_place_and_demonyms_are_no_place_unit(kb, text, words):
+    """Near misses: residents are no body; 'Kurdish' is no place the gazetteer holds; a
+    consulate in Istanbul is no Turkish body."""
+    doc = run(kb, text)
+    assert not any(a.text == words and a.country for a in doc.actors)
