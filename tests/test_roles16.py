@@ -65,6 +65,26 @@ def test_a_request_keeps_the_state_it_addresses(kb, text, nation):
     assert country(event.target) == nation
 
 
+@pytest.mark.parametrize("text", [
+    "The senator said Iraq should hold elections.",
+    "The lawmakers said Britain needs to leave the customs union.",
+    "The minister urged Iran to release the sailors.",
+])
+def test_a_role_speaker_takes_no_country_from_the_state_it_asks_alone(kb, text):
+    """A text that names the state only as whom the request addresses gives the speaker,
+    named only by its role, no country: the home country would rest on the addressee."""
+    event = first(run(kb, text), "REQUEST")
+    assert event.source is not None and event.source.country is None
+
+
+def test_a_home_country_named_elsewhere_still_homes_the_speaker(kb):
+    """Near miss: the article names Iran in another act too -- it is the article's
+    country, and the minister, named by role, is read as of it (as before)."""
+    event = first(run(kb, "Iran seized a tanker on Friday. The minister urged Iran to release the sailors."),
+                  "REQUEST")
+    assert (country(event.source), country(event.target)) == ("IRN", "IRN")
+
+
 def test_a_statement_of_the_own_side_acting_still_drops_the_state(kb):
     """Near miss: 'said Moscow would prepare a response' asks nothing of Moscow -- the
     speaker's own state acting is no target of the statement (no_own_state_targets)."""

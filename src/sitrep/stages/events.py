@@ -25,6 +25,7 @@ import dataclasses
 import functools
 from typing import Iterable, Optional
 
+from sitrep.knowledge.actors import load_role_words
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
@@ -434,7 +435,9 @@ class DraftBuilder:
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
         if not self._home_only_in_content(c, sentence.span):
-            source, target = self._homed(source), self._homed(target)
+            target = self._homed(target)
+            if not self._home_only_as(c, target):
+                source = self._homed(source)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -515,6 +518,22 @@ class DraftBuilder:
         spans = [a.span for a in self.doc.actors
                  if a.country == self.home and sentence_span[0] <= a.span[0] < sentence_span[1]]
         return bool(spans) and all(in_asked_content(self.doc.nlp, span, c.head) for span in spans)
+
+    def _home_only_as(self, c: Candidate, target: Optional[Actor]) -> bool:
+        """The text names the article's home country nowhere but as the target of this
+        request ("The senator said Iraq should hold elections." alone): the home country then
+        rests on the party addressed, and is no evidence of whose the speaker is -- a
+        speaker named only by its role stays without a country rather than take the
+        addressee's. An article that names the country elsewhere still homes it."""
+        if c.type not in load_role_words().own_state_addressee_types:
+            return False  # ("the spokeswoman said Moscow would prepare a response": its own side)
+        others = [a.span for a in (target, c.preset_target) if a is not None and a.country == self.home]
+        if self.home is None or not others:
+            return False
+        mentions = [a.span for a in self.doc.actors if a.country == self.home]
+        mentions += [p.span for p in self.doc.places
+                     if p.country and (_alpha3(p.country) or ("",))[0] == self.home]
+        return all(any(_overlap(m, o) for o in others) for m in mentions)
 
     # -- checks ----------------------------------------------------------------------
     def _outcome_of_another(self, c: Candidate) -> bool:
