@@ -11,7 +11,8 @@ that must not fire.
   its own doer to drop;
 * a place name the KB does not hold, modifying a noun that names a body ("the Mosul
   police", "the Lagos state government"), names that body: the place's country and the
-  noun's sector.
+  noun's sector;
+* who charges, jails or thanks someone for an act (its reason phrase) did not do it.
 """
 import pytest
 
@@ -130,3 +131,25 @@ def test_people_of_a_place_and_demonyms_are_no_place_unit(kb, text, words):
     consulate in Istanbul is no Turkish body."""
     doc = run(kb, text)
     assert not any(a.text == words and a.country for a in doc.actors)
+
+
+# ------------------------------------------------------------ who holds others to account did not do the act
+
+@pytest.mark.parametrize("text, trigger, nation", [
+    ("The Paris prosecutor charged three men over the attack.", "attack", "FRA"),          # over, on the verb
+    ("The Berlin prosecutor charged two suspects over the bombing.", "bombing", "DEU"),    # a plural object
+    ("A Belgian judge charged the driver for the ramming attack.", "attack", "BEL"),       # for, on the object
+])
+def test_who_charges_others_over_an_act_is_not_its_doer(kb, text, trigger, nation):
+    """The act in the reason phrase of a verb with an object was done, if by anyone
+    named, by the object: the charging subject is never its doer."""
+    event = next(e for e in run(kb, text).events if e.trigger.text.endswith(trigger))
+    assert country(event.source) != nation
+
+
+def test_a_claimed_responsibility_keeps_its_claimant_as_the_doer(kb):
+    """Near miss: 'claimed responsibility for the bombing' is the doer's own claim."""
+    event = next(e for e in run(kb, "Al-Shabaab claimed responsibility for the bombing of the Kenyan market.").events
+                 if e.trigger.text == "bombing")
+    assert country(event.source) == "SOM"
+

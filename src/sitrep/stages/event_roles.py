@@ -28,7 +28,7 @@ import functools
 from typing import Optional
 
 from sitrep.knowledge.actors import load_instruments, load_role_words
-from sitrep.knowledge.cues import load_content_relations
+from sitrep.knowledge.cues import default_word_sets, load_content_relations
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -253,13 +253,37 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
       killed a Swiss aid worker", "a soldier was killed"): who was killed or wounded is
       the act's target side, never its doer -- of that act: what a clause on the victim
       says the victim did is the victim's own act ("killed a commander who had planned
-      attacks on the base": the commander planned them)."""
+      attacks on the base": the commander planned them);
+    * the party is the subject of a verb that holds its object to account for the act
+      ("charged three men over the attack": ``_answers_for``)."""
     tok = _phrase_head(sdoc, actor_span)
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
     return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
-        or _in_complement(tok, trigger) or _harmed(tok, trigger)
+        or _in_complement(tok, trigger) or _harmed(tok, trigger) or _answers_for(tok, trigger)
+
+
+def _answers_for(tok, trigger) -> bool:
+    """The party is the subject of a verb that holds someone else to account for the act
+    named in its reason phrase (role_words.tsv reason_preposition): "the prosecutor
+    charged three men over the attack", "police arrested two men for the bombing", "X
+    thanked Y for the aid" -- the verb's object answers for the act, its subject did
+    not do it. A claimed responsibility ("claimed responsibility for the attack", cues
+    responsibility_noun) is the doer's own claim."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in load_role_words().reason_prepositions:
+        return False
+    verb = trigger.head.head
+    obj = child(verb, "dobj")
+    if verb.dep_ == "dobj":  # "charged the driver for the attack": the phrase hangs on the object
+        verb, obj = verb.head, verb
+    if verb.pos_ not in VERB_POS or obj is None \
+            or lemma(obj) in default_word_sets().get("responsibility_noun", frozenset()):
+        return False
+    top = tok
+    while top.dep_ in ("conj", "appos", "compound") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "nsubj" and top.head.i == verb.i
 
 
 #: relations climbed from a party to the top of the victim's phrase it belongs to
