@@ -147,6 +147,17 @@ def test_who_charges_others_over_an_act_is_not_its_doer(kb, text, trigger, natio
     assert country(event.source) != nation
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("The Paris prosecutor charged three men over the attack.", "attack"),
+    ("A Belgian judge charged the driver for the ramming attack.", "attack"),
+])
+def test_who_charges_others_over_an_act_is_not_its_target_either(kb, text, trigger):
+    """The charging party is on neither side of the act it charges others over: not the
+    target the sentence fill or the home-country fill would give it."""
+    event = next(e for e in run(kb, text).events if e.trigger.text.endswith(trigger))
+    assert event.target is None or event.target.text not in text.split(" charged")[0]
+
+
 def test_a_claimed_responsibility_keeps_its_claimant_as_the_doer(kb):
     """Near miss: 'claimed responsibility for the bombing' is the doer's own claim."""
     event = next(e for e in run(kb, "Al-Shabaab claimed responsibility for the bombing of the Kenyan market.").events

@@ -264,6 +264,13 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
         or _in_complement(tok, trigger) or _harmed(tok, trigger) or _answers_for(tok, trigger)
 
 
+def answers_for(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
+    """Whether the party at ``actor_span`` holds someone to account for the act at token
+    ``trigger_i`` (``_answers_for``): it is neither that act's doer nor its target."""
+    tok = _phrase_head(sdoc, actor_span)
+    return tok is not None and 0 <= trigger_i < len(sdoc) and _answers_for(tok, sdoc[trigger_i])
+
+
 def _answers_for(tok, trigger) -> bool:
     """The party is the subject of a verb that holds someone else to account for the act
     named in its reason phrase (role_words.tsv reason_preposition): "the prosecutor

@@ -33,7 +33,8 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
                                       sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
-from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
+from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, answers_for,
+                                       busy_elsewhere,
                                        no_own_state_targets, in_asked_content,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        home_protesters, no_self_targets, own_state_targets, place_receives_act,
@@ -81,7 +82,7 @@ def run(doc: Document, kb) -> Document:
                        lex.types_of("reaction"), lex.types_of("judging"),
                        lex.types_of("conflict") - lex.types_of("self-moving"))
     continued_targets(happenings, sdoc, lex)
-    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
+    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"), sdoc)
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
@@ -225,6 +226,11 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
                 # who is where the act lands, or judges it, is not its doer (event_roles.unfit_doer)
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
                              if unfit_doer(sdoc, a.span, d.head)]
+            elif sdoc is not None:
+                # who charges someone over the act is not where it lands either ("the judge
+                # jailed two men for the bombing": event_roles.answers_for)
+                excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
+                             if answers_for(sdoc, a.span, d.head)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded, known_acts=h.source is not None)
             if found is None:
@@ -260,7 +266,7 @@ def undergone_acts(happenings, judging, harms) -> dict[int, list[tuple[int, int]
     return out
 
 
-def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types) -> None:
+def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types, sdoc=None) -> None:
     """Violence, coercion or a protest by an unnamed doer or a local group named by its
     role, whose victim or addressee no sentence names, falls on the article's home
     country ("the separatists began shelling", "gunfire from riot police"), as an act
@@ -278,7 +284,11 @@ def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types
                 or (h.source is not None and not (h.source.resolved_by or "").endswith("+home")):
             continue  # a named doer's act may fall anywhere: no guess
         at = h.first.event.trigger.span[0]
-        mention = next((a for a in reversed(mentions) if a.span[0] < at), mentions[0])
+        # (not a party that holds someone to account for the act: event_roles.answers_for)
+        own = [a for a in mentions if sdoc is None or not answers_for(sdoc, a.span, h.first.head)]
+        if not own:
+            continue
+        mention = next((a for a in reversed(own) if a.span[0] < at), own[0])
         h.target = Actor(span=mention.span, text=mention.text, name=name, country=home, kind="state",
                          resolved_by="home", locative=True)
 
