@@ -195,6 +195,9 @@ class RoleWords:
     appeal_types: frozenset[str] = frozenset()
     #: PLOVER types whose doer's own party may be its target ("Caracas protests": VEN -> VEN)
     self_directed_types: frozenset[str] = frozenset()
+    #: PLOVER types that ask their addressee to act, whose target may be the doer's own
+    #: state ("the senator said the US should not sell the jets": USA -> USA)
+    own_state_addressee_types: frozenset[str] = frozenset()
     #: trigger lemmas of shows of force aimed at no one ("test", "drill", "parade")
     display_acts: frozenset[str] = frozenset()
     #: prepositions after a show of force that name whom it is aimed at ("fired toward Japan")
@@ -246,6 +249,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     answering: set[str] = set()
     appeals: set[str] = set()
     self_directed: set[str] = set()
+    own_state_addressee: set[str] = set()
     unnamed: dict[str, str] = {}
     unnamed_names: dict[str, str] = {}
     referring: dict[str, frozenset[str]] = {}
@@ -279,6 +283,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: self_directed_type needs a PLOVER type, got {word!r}")
             self_directed.add(word.upper())
+        elif kind == "own_state_addressee_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: own_state_addressee_type needs a PLOVER type, got {word!r}")
+            own_state_addressee.add(word.upper())
         elif kind == "dispossessing_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: dispossessing_type needs a PLOVER type, got {word!r}")
@@ -288,6 +296,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
                      dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
                      appeal_types=frozenset(appeals), self_directed_types=frozenset(self_directed),
+                     own_state_addressee_types=frozenset(own_state_addressee),
                      **{name: frozenset(words) for name, words in sets.items()})
 
 

@@ -39,10 +39,14 @@ _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 #: spaCy dependency labels of a word that modifies the noun after it
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod"))
 _NER_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+#: the tagger's labels of a place name that may name a local body ("the Mosul police")
+_UNIT_PLACE_LABELS = frozenset(("GPE",))
 #: spaCy dependency labels of a clause inside a noun phrase
 _CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj"))
 #: sectors a word inside a role phrase can give its holder (an office, not a trade)
 _INSTITUTION_SECTORS = frozenset(("MIL", "JUD", "LEG", "OPP", "COP", "SPY", "REB"))
+#: the sectors of a body a place name can name ("the Mosul police", "the Lagos government")
+_BODY_SECTORS = _INSTITUTION_SECTORS | {"GOV"}
 
 
 #: a party tag right after a name: "X, D-Ore.", "X (R-Texas)" (party_members.tsv says which
@@ -385,6 +389,8 @@ class _Extractor:
         for start, end, label in self.ents:
             if label == "GPE":
                 self._yield_to_longer_place(start, end)
+            if label in _UNIT_PLACE_LABELS and self._place_unit(start, end):
+                continue
             if label not in _NER_LABELS:
                 continue
             while start < end and self.norms[start] in ("the", "a", "an"):
@@ -445,6 +451,49 @@ class _Extractor:
         if found and normalise(found[0].name) == normalise(self._span_text(start, end)) \
                 and _alpha3(found[0].country) not in (None, m.entry.country):
             self._drop(m)
+
+    def _place_unit(self, start: int, end: int) -> bool:
+        """"The Mosul police", "a Kandahar court", "the Lagos state government": a place
+        name the KB does not hold, modifying a noun that names a body or party by its
+        role, names that body: the body is of the place's country, in the sector of its
+        noun (docs/annotation.md 5: a local body belongs to the state it serves). Adds
+        the phrase as the mention and says so; people or things of the place ("Mosul
+        residents"), a state's mission there ("the Istanbul consulate": the sending
+        state's), a demonym ("Kurdish police") or a place the gazetteer does not know as
+        a sizeable one (a single word under 100,000 people) add none."""
+        while start < end and self.norms[start] in ("the", "a", "an"):
+            start += 1
+        if start >= end or self.gazetteer is None \
+                or any(self.covered[i] for i in range(start, end)) \
+                or any(self.sdoc[k].pos_ != "PROPN" for k in range(start, end)):
+            return False  # (a proper name only: "Western leaders" names no Western Province)
+        head = self._modified_head(self.sdoc[end - 1])
+        if head is None or self._lemma(head.i) in load_role_words().mission_nouns:
+            return False  # (a state's mission abroad: "the Istanbul consulate" is no Turkish body)
+        sector = self._category(head)
+        if sector not in _BODY_SECTORS:
+            return False  # residents, voters, subsidies: people or things of the place, no body
+        text = self._span_text(start, end)
+        try:
+            if self.gazetteer.demonym_country(text):
+                return False
+            found = self.gazetteer.lookup(text)
+        except Exception:  # noqa: BLE001 - a gazetteer failure must not stop the stage
+            return False
+        if not found:
+            return False
+        best = max(found, key=lambda c: c.population)
+        country = _alpha3(best.country)
+        if country is None or (end - start == 1 and best.population < 100_000):
+            return False
+        # the whole phrase is the body: the place word alone would lend the body's
+        # reading to every other mention of the place (a name resolved once is resolved
+        # everywhere)
+        if any(self.covered[k] for k in range(end, head.i + 1)):
+            return False
+        m = self._new_ner(start, head.i + 1, "ORG", country)
+        m.sector = sector
+        return True
 
     def _names_beyond(self, m: _Mention, start: int, end: int) -> bool:
         """The entity has name words besides the surname that no title reading explains."""

@@ -28,7 +28,7 @@ import functools
 from typing import Optional
 
 from sitrep.knowledge.actors import load_instruments, load_role_words
-from sitrep.knowledge.cues import load_content_relations
+from sitrep.knowledge.cues import default_word_sets, load_content_relations
 from sitrep.knowledge.plover import EventWords, event_words
 from sitrep.model import Actor, Document
 
@@ -251,23 +251,57 @@ def unfit_doer(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
       of the sentence);
     * the party is the victim of a verb of harm ("two attacks wounded six people and
       killed a Swiss aid worker", "a soldier was killed"): who was killed or wounded is
-      the act's target side, never its doer."""
+      the act's target side, never its doer -- of that act: what a clause on the victim
+      says the victim did is the victim's own act ("killed a commander who had planned
+      attacks on the base": the commander planned them);
+    * the party is the subject of a verb that holds its object to account for the act
+      ("charged three men over the attack": ``_answers_for``)."""
     tok = _phrase_head(sdoc, actor_span)
     if tok is None or not 0 <= trigger_i < len(sdoc):
         return False
     trigger = sdoc[trigger_i]
     return _in_clause_on_patient(tok, trigger) or _judging_speaker(tok, trigger) \
-        or _in_complement(tok, trigger) or _harmed(tok)
+        or _in_complement(tok, trigger) or _harmed(tok, trigger) or _answers_for(tok, trigger)
+
+
+def answers_for(sdoc, actor_span: tuple[int, int], trigger_i: int) -> bool:
+    """Whether the party at ``actor_span`` holds someone to account for the act at token
+    ``trigger_i`` (``_answers_for``): it is neither that act's doer nor its target."""
+    tok = _phrase_head(sdoc, actor_span)
+    return tok is not None and 0 <= trigger_i < len(sdoc) and _answers_for(tok, sdoc[trigger_i])
+
+
+def _answers_for(tok, trigger) -> bool:
+    """The party is the subject of a verb that holds someone else to account for the act
+    named in its reason phrase (role_words.tsv reason_preposition): "the prosecutor
+    charged three men over the attack", "police arrested two men for the bombing", "X
+    thanked Y for the aid" -- the verb's object answers for the act, its subject did
+    not do it. A claimed responsibility ("claimed responsibility for the attack", cues
+    responsibility_noun) is the doer's own claim."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in load_role_words().reason_prepositions:
+        return False
+    verb = trigger.head.head
+    obj = child(verb, "dobj")
+    if verb.dep_ == "dobj":  # "charged the driver for the attack": the phrase hangs on the object
+        verb, obj = verb.head, verb
+    if verb.pos_ not in VERB_POS or obj is None \
+            or lemma(obj) in default_word_sets().get("responsibility_noun", frozenset()):
+        return False
+    top = tok
+    while top.dep_ in ("conj", "appos", "compound") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "nsubj" and top.head.i == verb.i
 
 
 #: relations climbed from a party to the top of the victim's phrase it belongs to
 _VICTIM_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "appos"})
 
 
-def _harmed(tok) -> bool:
+def _harmed(tok, trigger) -> bool:
     """The party is whom a verb of harm (``casualty_verbs``: kill, wound ...) harms: the
     object of the active verb or the subject of the passive one, a conjunct of it, or a
-    party inside its phrase ("killed an employee of the Red Cross")."""
+    party inside its phrase ("killed an employee of the Red Cross") -- unless the act at
+    ``trigger`` is told by a clause on the victim's own phrase (``_told_of_victim``)."""
     party = tok
     while party.dep_ in _VICTIM_PHRASE and party.head.i != party.i \
             and party.head.pos_ in NOUN_POS + ("ADP", "PRON", "NUM"):
@@ -275,7 +309,25 @@ def _harmed(tok) -> bool:
     verb = party.head
     if verb.i == party.i or lemma(verb) not in event_words().casualty_verbs:
         return False
+    if _told_of_victim(party, trigger):
+        return False
     return party.dep_ == "nsubjpass" or (party.dep_ == "dobj" and not is_passive(verb))
+
+
+def _told_of_victim(party, trigger) -> bool:
+    """The act at ``trigger`` lies in an active clause on the victim's phrase ("killed
+    the general who was planning attacks on the embassy", "shot a gunman who had stormed
+    the school", "killed the commander, a man fomenting raids on the border"): the clause
+    tells what the victim did, so the victim may be its doer. A passive clause ("a
+    soldier who was wounded in the ambush", "fighters wounded in the raid") tells what
+    the victim underwent: no."""
+    tok, clause = trigger, None
+    while tok.i != tok.head.i and tok.i != party.i:
+        if tok.dep_ in _NOUN_CLAUSES:
+            clause = tok
+        tok = tok.head
+    return tok.i == party.i and clause is not None and not is_passive(clause) \
+        and clause.tag_ != "VBN"
 
 
 def _names_addressee(verb, inner) -> bool:
@@ -520,12 +572,18 @@ def no_own_state_targets(happenings, sdoc) -> list[dict]:
     minister said Ankara will retaliate" -- the state is the speaker's own side acting,
     not the recipient, so the target is dropped. A state named in another place stays
     ("McCain blames the Obama administration", "the FAA issued a ban against US
-    carriers"), and so do the self-directed types."""
+    carriers"), and so do the self-directed types and the types that ask their addressee
+    to act (role_words.tsv own_state_addressee_type): "the senator said the US should not
+    sell the jets", "the minister urged Iran to release the sailors" -- a body or
+    official may ask its own state to act, and the state asked is the act's target
+    whoever the speaker is (a speaker named only by its role, read as of the article's
+    home country, keeps the state it addresses)."""
     words = load_role_words()
     removed = []
     for h in happenings:
         source, target = h.source, h.target
-        if sdoc is None or source is None or target is None or h.type in words.self_directed_types:
+        if sdoc is None or source is None or target is None or h.type in words.self_directed_types \
+                or h.type in words.own_state_addressee_types:
             continue
         if not source.country or source.country != target.country or source.kind == "state" \
                 or (source.sector or "").lower() not in words.state_sectors:

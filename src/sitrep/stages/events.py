@@ -25,6 +25,7 @@ import dataclasses
 import functools
 from typing import Iterable, Optional
 
+from sitrep.knowledge.actors import load_role_words
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
@@ -32,7 +33,8 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
                                       sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
-from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, busy_elsewhere,
+from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, answers_for,
+                                       busy_elsewhere,
                                        no_own_state_targets, in_asked_content,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
                                        home_protesters, no_self_targets, own_state_targets, place_receives_act,
@@ -81,7 +83,7 @@ def run(doc: Document, kb) -> Document:
                        lex.types_of("reaction"), lex.types_of("judging"),
                        lex.types_of("conflict") - lex.types_of("self-moving"))
     continued_targets(happenings, sdoc, lex)
-    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"))
+    fill_home_target(happenings, doc.actors, builder.home, lex.types_of("local"), sdoc)
     own_state_targets(happenings, doc.actors, lex.types_of("local"), lex.types_of("addressed"))
     home_protesters(happenings)
     # last checks on the roles every rule above may have set
@@ -225,6 +227,11 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
                 # who is where the act lands, or judges it, is not its doer (event_roles.unfit_doer)
                 excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
                              if unfit_doer(sdoc, a.span, d.head)]
+            elif sdoc is not None:
+                # who charges someone over the act is not where it lands either ("the judge
+                # jailed two men for the bombing": event_roles.answers_for)
+                excluded += [a.span for a in _sentence_parties(parties, starts, d.event.sentence.span)
+                             if answers_for(sdoc, a.span, d.head)]
             found = _nearest_party(parties, starts, d.event.sentence.span, d.event.trigger.span[0],
                                    known, before_only, excluded, known_acts=h.source is not None)
             if found is None:
@@ -260,7 +267,7 @@ def undergone_acts(happenings, judging, harms) -> dict[int, list[tuple[int, int]
     return out
 
 
-def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types) -> None:
+def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types, sdoc=None) -> None:
     """Violence, coercion or a protest by an unnamed doer or a local group named by its
     role, whose victim or addressee no sentence names, falls on the article's home
     country ("the separatists began shelling", "gunfire from riot police"), as an act
@@ -278,7 +285,11 @@ def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types
                 or (h.source is not None and not (h.source.resolved_by or "").endswith("+home")):
             continue  # a named doer's act may fall anywhere: no guess
         at = h.first.event.trigger.span[0]
-        mention = next((a for a in reversed(mentions) if a.span[0] < at), mentions[0])
+        # (not a party that holds someone to account for the act: event_roles.answers_for)
+        own = [a for a in mentions if sdoc is None or not answers_for(sdoc, a.span, h.first.head)]
+        if not own:
+            continue
+        mention = next((a for a in reversed(own) if a.span[0] < at), own[0])
         h.target = Actor(span=mention.span, text=mention.text, name=name, country=home, kind="state",
                          resolved_by="home", locative=True)
 
@@ -438,7 +449,9 @@ class DraftBuilder:
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
         if not self._home_only_in_content(c, sentence.span):
-            source, target = self._homed(source), self._homed(target)
+            target = self._homed(target)
+            if not self._home_only_as(c, target):
+                source = self._homed(source)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -519,6 +532,22 @@ class DraftBuilder:
         spans = [a.span for a in self.doc.actors
                  if a.country == self.home and sentence_span[0] <= a.span[0] < sentence_span[1]]
         return bool(spans) and all(in_asked_content(self.doc.nlp, span, c.head) for span in spans)
+
+    def _home_only_as(self, c: Candidate, target: Optional[Actor]) -> bool:
+        """The text names the article's home country nowhere but as the target of this
+        request ("The senator said Iraq should hold elections." alone): the home country then
+        rests on the party addressed, and is no evidence of whose the speaker is -- a
+        speaker named only by its role stays without a country rather than take the
+        addressee's. An article that names the country elsewhere still homes it."""
+        if c.type not in load_role_words().own_state_addressee_types:
+            return False  # ("the spokeswoman said Moscow would prepare a response": its own side)
+        others = [a.span for a in (target, c.preset_target) if a is not None and a.country == self.home]
+        if self.home is None or not others:
+            return False
+        mentions = [a.span for a in self.doc.actors if a.country == self.home]
+        mentions += [p.span for p in self.doc.places
+                     if p.country and (_alpha3(p.country) or ("",))[0] == self.home]
+        return all(any(_overlap(m, o) for o in others) for m in mentions)
 
     # -- checks ----------------------------------------------------------------------
     def _outcome_of_another(self, c: Candidate) -> bool:
