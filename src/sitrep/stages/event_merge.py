@@ -21,7 +21,9 @@ identity: a definite or possessive event noun ("the attack", "Tuesday's strike")
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
 attack", "a second strike", "new sanctions", "struck again", "an earlier attack") starts a
-happening of its own; "the new sanctions" names the ones just told.
+happening of its own; "the new sanctions" (and "the new limited sanctions": only marking
+words count) names the ones just told, and so does a bare "new sanctions" repeating the
+mark and the word of a happening itself told as new.
 
 A definite mention is a *reference* ("the strike", "made the offer", "Tuesday's raid"):
 it joins the act it names wherever its sentence places the speaker, lends no place to it,
@@ -103,17 +105,33 @@ class Draft:
         "Tuesday's raid"): it names a happening, it does not report a new one."""
         return self.definite
 
-    def new_happening(self, determiners: frozenset[str]) -> bool:
+    def new_happening(self, determiners: frozenset[str], markers: frozenset[str] = frozenset()) -> bool:
         """Marked as another act than the ones told: "another attack", "a second strike",
         "new sanctions", "survivors of an earlier attack". A definite mention whose only
-        mark is novelty names the act just reported ("the new sanctions come amid ...")."""
+        mark is novelty names the act just reported ("the new sanctions come amid ...",
+        "the new limited sanctions": a describing word such as "limited" or "economic" is
+        no mark). ``markers``: the words that mark another act (``distinct_markers``);
+        empty, every modifier counts as one."""
         words = merge_words()
         if not self.definite and self.modifiers & words.anterior_markers:
             return True
         if not self.distinct:
             return False
         marks = self.modifiers - determiners
+        if markers:
+            marks &= markers
         return not (self.definite and marks and marks <= words.novelty_markers)
+
+    def renames_new_act(self, h: "Happening", markers: frozenset[str]) -> bool:
+        """A mention marked only as new ("new sanctions against Iran") repeating the word and
+        the mark of a happening itself told as the new act ("the new sanctions against
+        Iran"): novelty is relative to the acts before, so the two name one act. Another
+        mark says more than the act told ("the new sanctions ... will pursue additional
+        sanctions"): another act."""
+        marks = self.modifiers & markers
+        return bool(marks) and marks <= merge_words().novelty_markers \
+            and not self.modifiers & merge_words().anterior_markers \
+            and any(same_stem(x.lemma, self.lemma) and marks <= x.modifiers for x in h.drafts)
 
 
 @dataclass
@@ -167,11 +185,12 @@ def group(drafts: list[Draft], lex) -> list[Happening]:
     """Drafts (in text order) -> happenings, each draft joining the latest compatible
     happening for which there is evidence of identity."""
     happenings: list[Happening] = []
+    markers = lex.words.distinct_markers
     for d in drafts:
-        home = None
-        if not d.new_happening(lex.words.definite_determiners):
-            homes = [h for h in reversed(happenings) if compatible(h, d, lex) and same_happening(h, d, lex)]
-            home = _named_home(homes, d) or next(iter(homes), None)
+        new = d.new_happening(lex.words.definite_determiners, markers)
+        homes = [h for h in reversed(happenings) if (not new or d.renames_new_act(h, markers))
+                 and compatible(h, d, lex) and same_happening(h, d, lex)]
+        home = _named_home(homes, d) or next(iter(homes), None)
         if home is None:
             home = Happening([])
             happenings.append(home)
