@@ -287,8 +287,7 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         return True
     if h.date_attached and d.date_attached and h.date is not None and ev.date is not None \
             and h.date.value == ev.date.value \
-            and (_names_a_day(ev.date) or (_named_by_year(d, ev.date) and any(_named_by_year(x, ev.date)
-                                                                                for x in h.drafts))):
+            and (_names_a_day(ev.date) or (_named_by_year(d) and any(_named_by_year(x) for x in h.drafts))):
         # one day of their own ties two acts; a shared year or month does not ("fought in
         # 2003" is not "the 2003 invasion"), unless both mentions are named by it ("a 2014
         # withdrawal" ... "a 2014 withdrawal")
@@ -475,10 +474,10 @@ def _names_a_day(time: Optional[Time]) -> bool:
     return time is not None and bool(time.value) and bool(_DAY_VALUE.match(time.value))
 
 
-def _named_by_year(d: Draft, time: Time) -> bool:
-    """An event noun with the year of ``time`` as its modifier ("the 2003 invasion", "a
-    2014 withdrawal"): the year names the happening, as a day would."""
-    return d.nominal and bool(time.value) and time.value[:4] in d.modifiers
+def _named_by_year(d: Draft) -> bool:
+    """An event noun with a year as its modifier ("the 2003 invasion", "a 2014
+    withdrawal"): the year names the happening, as a day would."""
+    return d.nominal and any(len(m) == 4 and m.isdigit() for m in d.modifiers)
 
 
 def object_words(sdoc, heads: list[int]) -> frozenset[str]:
