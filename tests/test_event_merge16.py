@@ -1,9 +1,6 @@
 """One happening told once, distinct happenings kept apart (issue 7 item 4,
 stages/event_merge.py):
 
-* a shared date is evidence that two mentions report one act only when it names a day:
-  a year or a month holds many acts ("invaded in 2003" ... "fought in 2003"),
-  unless both mentions are event nouns named by the year ("a 2014 withdrawal");
 * only the words that mark another act ("second", "another", "additional") make a
   definite mention a new happening: "the new limited sanctions" names the sanctions told;
 * a bare "new sanctions" repeating the word and the mark of a happening itself told as
@@ -11,24 +8,19 @@ stages/event_merge.py):
 
 Every name, place and sentence is made up for these tests."""
 from sitrep import pipeline
-from sitrep.model import Actor, Article, Event, TextSpan, Time
+from sitrep.model import Actor, Article, Event, TextSpan
 from sitrep.stages.event_merge import Draft, group
 
 
-def _draft(etype, at, sentence, source=None, target=None, date=None, **flags):
+def _draft(etype, at, sentence, source=None, target=None, **flags):
     ev = Event(id="", type=etype, trigger=TextSpan((at, at + 5), "xxxxx"),
-               sentence=TextSpan((at - 10, at + 40), "x" * 50), source=source, target=target,
-               date=date)
+               sentence=TextSpan((at - 10, at + 40), "x" * 50), source=source, target=target)
     return Draft(event=ev, head=at, base_type=etype, sentence=sentence, **flags)
 
 
 def _party(name, country, kind="state", sector="GOV", resolved_by="kb"):
     return Actor(span=(0, len(name)), text=name, name=name, country=country, kind=kind,
                  sector=sector, resolved_by=resolved_by)
-
-
-def _when(value):
-    return Time(span=(0, 4), text=value, value=value)
 
 
 def _events(kb, text, published="2024-03-15"):
@@ -42,63 +34,6 @@ def _mentions_of(events, word):
         if any(word in w for w in words):
             return words
     raise AssertionError(f"no event mentions {word!r}: {[e.trigger.text for e in events]}")
-
-
-# -- a shared year or month is no evidence of one act -------------------------------------
-
-def test_two_acts_attached_to_one_year_stay_apart(kb):
-    """"Borovian troops invaded Tarsk in 2003" ... "a colonel whose doer was not read
-    fought near the river in 2003": nothing but the year ties them."""
-    first = _draft("ASSAULT", 10, 0, _party("Borovia", "BRV"), date=_when("2003"), date_attached=True)
-    other = _draft("ASSAULT", 400, 6, date=_when("2003"), date_attached=True)
-    assert len(group([first, other], kb.event_lexicon)) == 2
-
-
-def test_two_acts_attached_to_one_month_stay_apart(kb):
-    first = _draft("ASSAULT", 10, 0, _party("Borovia", "BRV"), date=_when("2022-03"), date_attached=True)
-    other = _draft("ASSAULT", 400, 6, date=_when("2022-03"), date_attached=True)
-    assert len(group([first, other], kb.event_lexicon)) == 2
-
-
-def test_two_event_nouns_named_by_one_year_are_still_one(kb):
-    """Near miss: "a 2014 withdrawal" ... "a 2014 withdrawal": the year names the act."""
-    first = _draft("RETREAT", 10, 0, _party("Borovia", "BRV"), date=_when("2014"), date_attached=True,
-                   nominal=True, modifiers=frozenset({"a", "2014"}), lemma="withdrawal")
-    other = _draft("RETREAT", 400, 6, date=_when("2014"), date_attached=True, nominal=True,
-                   modifiers=frozenset({"a", "2014"}), lemma="pullout")
-    assert len(group([first, other], kb.event_lexicon)) == 1
-
-
-def test_a_verb_in_a_year_and_a_noun_named_by_it_stay_apart(kb):
-    """"the 2003 invasion" ... "fought beside militias in 2003": only the noun is named by
-    the year."""
-    first = _draft("ASSAULT", 10, 0, _party("Borovia", "BRV"), date=_when("2003"), date_attached=True,
-                   nominal=True, modifiers=frozenset({"the", "2003"}), lemma="invasion")
-    other = _draft("ASSAULT", 400, 6, date=_when("2003"), date_attached=True, lemma="fight")
-    assert len(group([first, other], kb.event_lexicon)) == 2
-
-
-def test_two_acts_attached_to_one_day_are_still_one(kb):
-    """Near miss: a day of their own still ties two mentions ("bombed the depot on 4 March"
-    ... "the depot was hit on 4 March")."""
-    first = _draft("ASSAULT", 10, 0, _party("Borovia", "BRV"), date=_when("2022-03-04"), date_attached=True)
-    other = _draft("ASSAULT", 400, 6, date=_when("2022-03-04"), date_attached=True)
-    assert len(group([first, other], kb.event_lexicon)) == 1
-
-
-def test_a_year_named_by_two_clauses_of_other_doers_gives_two_events(kb):
-    events = _events(kb, "American troops invaded Iraq in 2003 and toppled its government. Years later, "
-                         "the former colonel Omar Kadri, who had lost his post, fought beside local "
-                         "militias in 2003 near Tikrit.")
-    assert _mentions_of(events, "invaded") == ["invaded"]
-    assert _mentions_of(events, "fought") == ["fought"]
-
-
-def test_a_month_named_by_two_clauses_gives_two_events(kb):
-    events = _events(kb, "The Russian army shelled Kharkiv in March 2022. A volunteer unit led by Pavel "
-                         "Orlov attacked positions near the river in March 2022, the report said.")
-    assert _mentions_of(events, "shelled") == ["shelled"]
-    assert _mentions_of(events, "attacked") == ["attacked"]
 
 
 # -- only marking words mark a definite mention as another act ----------------------------

@@ -18,8 +18,7 @@ after the assault had ceased"), and, for a verb, no object of another country th
 object the happening acted on ("seized a Panamanian-flagged tanker ... seized a
 British-flagged tanker") -- and for which there is *evidence* of
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
-shared named party, the same sentence, the same day of its own (a year or a month only
-for two event nouns it names: "a 2014 withdrawal"), or a casualty verb
+shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
 attack", "a second strike", "new sanctions", "struck again", "an earlier attack") starts a
 happening of its own; "the new sanctions" (and "the new limited sanctions": only marking
@@ -286,11 +285,7 @@ def same_happening(h: Happening, d: Draft, lex=None) -> bool:
         # ("Bolivia and Cuba condemned X" after "Maduro accused X")
         return True
     if h.date_attached and d.date_attached and h.date is not None and ev.date is not None \
-            and h.date.value == ev.date.value \
-            and (_names_a_day(ev.date) or (_named_by_year(d) and any(_named_by_year(x) for x in h.drafts))):
-        # one day of their own ties two acts; a shared year or month does not ("fought in
-        # 2003" is not "the 2003 invasion"), unless both mentions are named by it ("a 2014
-        # withdrawal" ... "a 2014 withdrawal")
+            and h.date.value == ev.date.value:
         return True
     if d.casualty and h.type == "ASSAULT" and 0 <= d.sentence - h.last_sentence <= OUTCOME_SENTENCES:
         return True  # "... At least 22 people were killed"
@@ -463,21 +458,6 @@ def _summarised(h: Happening, d: Draft, families: Optional[dict]) -> bool:
     the draft names the same recipient: the clause details the act the noun summed up."""
     return all(x.nominal for x in h.drafts) and not d.nominal \
         and _shared_party(h.target, d.event.target, families)
-
-
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _names_a_day(time: Optional[Time]) -> bool:
-    """A date of a day or a finer time ("2019-06-20", "2019-06-20T14:00"), not a year, a
-    month or a week."""
-    return time is not None and bool(time.value) and bool(_DAY_VALUE.match(time.value))
-
-
-def _named_by_year(d: Draft) -> bool:
-    """An event noun with a year as its modifier ("the 2003 invasion", "a 2014
-    withdrawal"): the year names the happening, as a day would."""
-    return d.nominal and any(len(m) == 4 and m.isdigit() for m in d.modifiers)
 
 
 def object_words(sdoc, heads: list[int]) -> frozenset[str]:
