@@ -60,9 +60,9 @@ def test_the_second_deadly_strike_is_still_another_act(kb):
     assert len(group([first, second], kb.event_lexicon)) == 2
 
 
-def test_new_limited_sanctions_in_a_recap_are_one_event(kb):
-    events = _events(kb, "The United States imposed new sanctions on Venezuela on Monday. The White House "
-                         "said the new limited sanctions target six officials close to the president.")
+def test_new_narrow_sanctions_in_a_recap_are_one_event(kb):
+    events = _events(kb, "Canada imposed new sanctions on Venezuela on Monday. Ottawa said the new narrow "
+                         "sanctions freeze the bank accounts of two judges and a central bank director.")
     assert _mentions_of(events, "imposed new sanctions") == ["imposed new sanctions", "sanctions"]
 
 
@@ -114,7 +114,7 @@ def test_new_sanctions_drafted_and_new_sanctions_warned_about_are_one_event(kb):
 
 
 def test_the_new_sanctions_then_additional_sanctions_are_two_events(kb):
-    events = _events(kb, "The British government's new sanctions on Iran were announced on Friday. The prime "
+    events = _events(kb, "Britain's new sanctions against Iran took effect at midnight, the Treasury said. The prime "
                          "minister said Britain will pursue additional sanctions on Iran next year.")
     assert _mentions_of(events, "pursue additional sanctions") == ["pursue additional sanctions"]
 
