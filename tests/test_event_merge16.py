@@ -4,7 +4,10 @@ stages/event_merge.py):
 * only the words that mark another act ("second", "another", "additional") make a
   definite mention a new happening: "the new limited sanctions" names the sanctions told;
 * a bare "new sanctions" repeating the word and the mark of a happening itself told as
-  the new act names it again; another mark ("additional") is one more act.
+  the new act names it again; another mark ("additional") is one more act;
+* a verb marked "also" acting on a thing or in a place the happening was not told with
+  is one more act ("seized a tanker ... also seized a barge"); an outcome told with
+  "also" ("the strike also killed two children") stays a mention.
 
 Every name, place and sentence is made up for these tests."""
 from sitrep import pipeline
@@ -124,3 +127,54 @@ def test_fresh_sanctions_prepared_and_fresh_sanctions_described_are_one_event(kb
                          "The foreign minister said fresh sanctions against Myanmar would target companies "
                          "owned by the army.")
     assert _mentions_of(events, "sanctions") == ["sanctions", "sanctions"]
+
+
+# -- "also" with a thing or a place of its own is one more act -----------------------------
+
+def test_also_with_another_object_is_another_act(kb):
+    """"Borovia seized the port ... its troops also seized the airport"."""
+    first = _draft("COERCE", 10, 0, _party("Borovia", "BRV"), lemma="seize",
+                   object_words=frozenset({"port"}))
+    more = _draft("COERCE", 300, 4, _party("Borovia", "BRV"), lemma="seize",
+                  modifiers=frozenset({"also"}), object_words=frozenset({"airport"}))
+    assert len(group([first, more], kb.event_lexicon)) == 2
+
+
+def test_also_with_the_object_told_stays_the_act(kb):
+    """Near miss: the same thing acted on again ("seized the port ... also seized the
+    port") names no other act."""
+    first = _draft("COERCE", 10, 0, _party("Borovia", "BRV"), lemma="seize",
+                   object_words=frozenset({"port"}))
+    again = _draft("COERCE", 300, 4, _party("Borovia", "BRV"), lemma="seize",
+                   modifiers=frozenset({"also"}), object_words=frozenset({"port"}))
+    assert len(group([first, again], kb.event_lexicon)) == 1
+
+
+def test_an_outcome_told_with_also_stays_the_act(kb):
+    """Near miss: "jets struck a market ... the strike also killed two children"."""
+    first = _draft("ASSAULT", 10, 0, _party("Borovia", "BRV"), lemma="strike",
+                   object_words=frozenset({"market"}))
+    outcome = _draft("ASSAULT", 300, 1, lemma="kill", modifiers=frozenset({"also"}),
+                     object_words=frozenset({"child"}), casualty=True)
+    assert len(group([first, outcome], kb.event_lexicon)) == 1
+
+
+def test_also_seizing_another_vessel_is_another_seizure(kb):
+    events = _events(kb, "Iranian forces seized a British tanker in the Strait of Hormuz in July. In July, "
+                         "Iranian forces also seized an Iraqi oil barge.")
+    seizures = [e for e in events if e.type == "COERCE"]
+    assert len(seizures) == 2, [(e.trigger.text, [m.text for m in e.mentions]) for e in seizures]
+
+
+def test_also_raiding_another_site_is_another_raid(kb):
+    events = _events(kb, "Nigerian troops raided a militant camp in Borno state on Friday. On Friday the "
+                         "troops also raided a weapons depot near the border.")
+    raids = [e for e in events if e.type == "COERCE"]
+    assert len(raids) == 2, [(e.trigger.text, [m.text for m in e.mentions]) for e in raids]
+
+
+def test_also_marching_in_another_city_is_another_protest(kb):
+    events = _events(kb, "Protesters marched in Caracas in January against Maduro. In January, demonstrators "
+                         "also marched in Maracaibo.")
+    marches = [e for e in events if e.type == "PROTEST"]
+    assert len(marches) == 2, [(e.trigger.text, [m.text for m in e.mentions]) for e in marches]

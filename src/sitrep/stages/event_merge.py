@@ -227,6 +227,8 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
         return False  # "after the assault had ceased, a fighter launched airstrikes": two acts
     if not d.reference and _objects_differ(h, d):
         return False  # "seized a Panamanian tanker ... seized a British tanker": two seizures
+    if _one_more(h, d):
+        return False  # "seized the peninsula ... also seized the airport": another seizure
     families = lex.sector_families
     source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
@@ -385,6 +387,21 @@ def _objects_differ(h: Happening, d: Draft) -> bool:
     two targets apart where the target role was not read."""
     told = set().union(*(x.object_countries for x in h.drafts))
     return bool(told) and bool(d.object_countries) and not told & d.object_countries
+
+
+def _one_more(h: Happening, d: Draft) -> bool:
+    """A verb marked as one more ("also", "too": ``additive_markers``) acting on something
+    the happening was not told to act on, or in another named place: another act of the
+    same kind ("Russia seized Crimea ... troops also seized the airport", "marched in
+    Caracas ... also marched in Maracaibo"). A casualty verb with "also" ("the strike also
+    killed two children") tells the act's outcome and stays its mention."""
+    if d.nominal or d.casualty or not d.modifiers & merge_words().additive_markers:
+        return False
+    told = _object_words(h)
+    if told and d.object_words - told:
+        return True
+    places = {x.event.place.name for x in h.drafts if x.event.place is not None}
+    return d.event.place is not None and bool(places) and d.event.place.name not in places
 
 
 def _in_sequence(a: Draft, b: Draft, families: Optional[dict] = None) -> bool:
