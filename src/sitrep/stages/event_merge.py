@@ -16,7 +16,9 @@ other), for physical acts compatible places, no sequence between them (one menti
 "after"/"before"/"since" clause or phrase of the other's own verb: "launched airstrikes
 after the assault had ceased"), and, for a verb, no object of another country than every
 object the happening acted on ("seized a Panamanian-flagged tanker ... seized a
-British-flagged tanker") -- and for which there is *evidence* of
+British-flagged tanker"), nor, for a verb marked "also", a thing acted on or a place the
+happening was not told with ("seized the port ... also seized the airport") -- and for
+which there is *evidence* of
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
