@@ -16,12 +16,16 @@ other), for physical acts compatible places, no sequence between them (one menti
 "after"/"before"/"since" clause or phrase of the other's own verb: "launched airstrikes
 after the assault had ceased"), and, for a verb, no object of another country than every
 object the happening acted on ("seized a Panamanian-flagged tanker ... seized a
-British-flagged tanker") -- and for which there is *evidence* of
+British-flagged tanker"), nor, for a verb marked "also", a thing acted on or a place the
+happening was not told with ("seized the port ... also seized the airport") -- and for
+which there is *evidence* of
 identity: a definite or possessive event noun ("the attack", "Tuesday's strike"), a
 shared named party, the same sentence, the same date of its own, or a casualty verb
 right after the act ("... 22 people were killed"). A mention marked as new ("another
 attack", "a second strike", "new sanctions", "struck again", "an earlier attack") starts a
-happening of its own; "the new sanctions" names the ones just told.
+happening of its own; "the new sanctions" (and "the new limited sanctions": only marking
+words count) names the ones just told, and so does a bare "new sanctions" repeating the
+mark and the word of a happening itself told as new.
 
 A definite mention is a *reference* ("the strike", "made the offer", "Tuesday's raid"):
 it joins the act it names wherever its sentence places the speaker, lends no place to it,
@@ -103,17 +107,33 @@ class Draft:
         "Tuesday's raid"): it names a happening, it does not report a new one."""
         return self.definite
 
-    def new_happening(self, determiners: frozenset[str]) -> bool:
+    def new_happening(self, determiners: frozenset[str], markers: frozenset[str] = frozenset()) -> bool:
         """Marked as another act than the ones told: "another attack", "a second strike",
         "new sanctions", "survivors of an earlier attack". A definite mention whose only
-        mark is novelty names the act just reported ("the new sanctions come amid ...")."""
+        mark is novelty names the act just reported ("the new sanctions come amid ...",
+        "the new limited sanctions": a describing word such as "limited" or "economic" is
+        no mark). ``markers``: the words that mark another act (``distinct_markers``);
+        empty, every modifier counts as one."""
         words = merge_words()
         if not self.definite and self.modifiers & words.anterior_markers:
             return True
         if not self.distinct:
             return False
         marks = self.modifiers - determiners
+        if markers:
+            marks &= markers
         return not (self.definite and marks and marks <= words.novelty_markers)
+
+    def renames_new_act(self, h: "Happening", markers: frozenset[str]) -> bool:
+        """A mention marked only as new ("new sanctions against Iran") repeating the word and
+        the mark of a happening itself told as the new act ("the new sanctions against
+        Iran"): novelty is relative to the acts before, so the two name one act. Another
+        mark says more than the act told ("the new sanctions ... will pursue additional
+        sanctions"): another act."""
+        marks = self.modifiers & markers
+        return bool(marks) and marks <= merge_words().novelty_markers \
+            and not self.modifiers & merge_words().anterior_markers \
+            and any(same_stem(x.lemma, self.lemma) and marks <= x.modifiers for x in h.drafts)
 
 
 @dataclass
@@ -167,11 +187,12 @@ def group(drafts: list[Draft], lex) -> list[Happening]:
     """Drafts (in text order) -> happenings, each draft joining the latest compatible
     happening for which there is evidence of identity."""
     happenings: list[Happening] = []
+    markers = lex.words.distinct_markers
     for d in drafts:
-        home = None
-        if not d.new_happening(lex.words.definite_determiners):
-            homes = [h for h in reversed(happenings) if compatible(h, d, lex) and same_happening(h, d, lex)]
-            home = _named_home(homes, d) or next(iter(homes), None)
+        new = d.new_happening(lex.words.definite_determiners, markers)
+        homes = [h for h in reversed(happenings) if (not new or d.renames_new_act(h, markers))
+                 and compatible(h, d, lex) and same_happening(h, d, lex)]
+        home = _named_home(homes, d) or next(iter(homes), None)
         if home is None:
             home = Happening([])
             happenings.append(home)
@@ -208,6 +229,8 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
         return False  # "after the assault had ceased, a fighter launched airstrikes": two acts
     if not d.reference and _objects_differ(h, d):
         return False  # "seized a Panamanian tanker ... seized a British tanker": two seizures
+    if _one_more(h, d):
+        return False  # "seized the peninsula ... also seized the airport": another seizure
     families = lex.sector_families
     source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
@@ -366,6 +389,21 @@ def _objects_differ(h: Happening, d: Draft) -> bool:
     two targets apart where the target role was not read."""
     told = set().union(*(x.object_countries for x in h.drafts))
     return bool(told) and bool(d.object_countries) and not told & d.object_countries
+
+
+def _one_more(h: Happening, d: Draft) -> bool:
+    """A verb marked as one more ("also", "too": ``additive_markers``) acting on something
+    the happening was not told to act on, or in another named place: another act of the
+    same kind ("Russia seized Crimea ... troops also seized the airport", "marched in
+    Caracas ... also marched in Maracaibo"). A casualty verb with "also" ("the strike also
+    killed two children") tells the act's outcome and stays its mention."""
+    if d.nominal or d.casualty or not d.modifiers & merge_words().additive_markers:
+        return False
+    told = _object_words(h)
+    if told and d.object_words - told:
+        return True
+    places = {x.event.place.name for x in h.drafts if x.event.place is not None}
+    return d.event.place is not None and bool(places) and d.event.place.name not in places
 
 
 def _in_sequence(a: Draft, b: Draft, families: Optional[dict] = None) -> bool:
