@@ -64,14 +64,16 @@ ID_PATTERN = re.compile(r"allsides-[A-Za-z0-9]{16}")
 
 def seen_ids(rows: list[dict], exclude_files: list[Path] = ()) -> set[str]:
     """Every article id the team has coded, tuned on or put in the mixed store, and the ids
-    listed in ``exclude_files`` (one per line)."""
+    listed in ``exclude_files`` (plain, tab-separated or JSONL id files)."""
     from make_mixed_store import gold_ids, select
     from sitrep.eval.core import default_data_dir
     seen = set(gold_ids(default_data_dir()))
     ven, syr = select([r for r in rows if r["id"] not in seen], 40)
     seen |= {r["id"] for r in ven + syr}
     for path in exclude_files:
-        seen |= {line.strip() for line in path.read_text().splitlines() if line.strip()}
+        # any shape of id file: one id per line, "bucket<TAB>id" lines, or the JSONL samples
+        # this script writes (a line-per-id reader silently excluded nothing from those)
+        seen |= set(ID_PATTERN.findall(path.read_text(encoding="utf-8", errors="ignore")))
     for tree in ("src", "tests", "docs", "bench", "scripts"):
         for path in (REPO / tree).rglob("*"):
             if path.is_file() and path.suffix in {".py", ".md", ".json", ".jsonl", ".txt", ".tsv", ".csv",

@@ -47,3 +47,18 @@ def test_only_the_opening_is_read():
     late_voice = REPORT * 2 + OPINION * 3
     assert len(REPORT.split()) * 2 > load_genre_cues().lead_words
     assert not audit_sample.reads_as_commentary(late_voice)
+
+
+def test_exclude_files_of_every_shape_exclude_their_ids(tmp_path):
+    # session 15: a JSONL sample given to --exclude used to exclude nothing (read as one id per
+    # line). The ids are built at run time: seen_ids also collects every id written in the
+    # repository's files, this one included, which would hide the bug
+    plain_id, tab_id, json_id = ("allsides-" + word * 4 for word in ("Pla1", "Tab2", "Jsn3"))
+    plain = tmp_path / "plain.ids"
+    plain.write_text(plain_id + "\n")
+    tabbed = tmp_path / "tabbed.ids"
+    tabbed.write_text(f"syria\t{tab_id}\n")
+    jsonl = tmp_path / "sample.jsonl"
+    jsonl.write_text(f'{{"id": "{json_id}", "text": "x"}}\n')
+    seen = audit_sample.seen_ids([], [plain, tabbed, jsonl])
+    assert {plain_id, tab_id, json_id} <= seen
