@@ -314,6 +314,10 @@ class EventWords:
     #: nouns of a hostile option and the places it is kept ("all options are on the table")
     option_nouns: frozenset[str]
     option_places: frozenset[str]
+    #: verbs that make an option noun an act ("take action", "use force") and the verbs
+    #: whose negation states readiness ("will not hesitate to"): a force held out
+    option_verbs: frozenset[str]
+    litotes_verbs: frozenset[str]
     #: predicates that keep such an option open ("military action is possible")
     option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor

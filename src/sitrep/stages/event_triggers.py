@@ -504,6 +504,81 @@ def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     return out
 
 
+def held_out_force(sent, cands, lex, index) -> list[Candidate]:
+    """"We will not hesitate to take action against companies that ...", "would use force
+    against Iran", "intend to stay vigilant and take action if these forces attack": an
+    option noun (``option_nouns``: action, force) made an act by an option verb
+    (``option_verbs``: take, use) and held out for the future -- a future auxiliary, an
+    intent or promise governor, or a readiness litotes ("not hesitate to") -- is force
+    held out toward a party: a threat (CAMEO 130 "promise / consider action against";
+    PLOVER 3.11), coded on the option verb. The act must be hostile: aimed at someone
+    ("against"), set on a condition ("if they attack") or force itself ("use force");
+    "will take action on climate change" is none, and done ("took action against the
+    smugglers") it is too vague to be an act of its own type."""
+    words = lex.words
+    if not any(lemma(t) in words.option_nouns for t in sent):
+        return []
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for noun in sent:
+        verb = noun.head
+        if noun.dep_ != "dobj" or lemma(noun) not in words.option_nouns or lemma(verb) not in words.option_verbs \
+                or noun.i in taken or verb.i in taken:
+            continue
+        aimed = _aimed_at(verb, noun)
+        condition = _condition_of(verb, words)
+        if aimed is None and condition is None and lemma(noun) != "force":
+            continue
+        if not _force_held_out(verb, words):
+            continue
+        target = actor_of_phrase(aimed, index) if aimed is not None and index is not None else None
+        if target is None and condition is not None and index is not None:
+            subject = child(condition, "nsubj")
+            target = actor_of_phrase(subject, index) if subject is not None else None
+        out.append(Candidate(verb, [verb, noun], "THREATEN", None, frozenset({"option"}), preset_target=target))
+        taken.update({verb.i, noun.i})
+    return out
+
+
+def _aimed_at(verb, noun):
+    """The phrase an act is aimed at: the object of "against" on the verb or its noun."""
+    return next((g for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
+def _condition_of(verb, words):
+    """The condition clause ("if they attack") on the verb, or on the verb it is
+    coordinated with ("stay vigilant and take action if ..."), else None."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks for m in c.children):
+                return c
+    return None
+
+
+def _force_held_out(verb, words) -> bool:
+    """The act is held out for the future by its clause: a future auxiliary ("will take
+    action"), an intent or promise governor ("intend to", "vowed to") or a negated
+    readiness verb ("will not hesitate to"), climbing infinitive complements and
+    coordination; any other negation ("will not use force") withdraws it."""
+    v = verb
+    for _ in range(4):
+        negated = any(ch.dep_ == "neg" for ch in v.children) or (
+            v.dep_ == "acomp" and any(ch.dep_ == "neg" for ch in v.head.children))
+        if lemma(v) in words.litotes_verbs:
+            return negated
+        if negated:
+            return False
+        if has_future_aux(v, words) or lemma(v) in words.intent_governors or lemma(v) in words.promise_verbs:
+            return v is not verb or has_future_aux(v, words)
+        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
 def deontic_requests(sent, positions, cands, lex, index=None, quotes=(), role_nouns=None) -> list[Candidate]:
     """"X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8).
 
@@ -801,8 +876,11 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if polarity is None:
             continue
         target = _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
-        if target is None and not labelled:
-            continue  # a reproach of an act ("called the order a threat") targets its doer, found later
+        if target is None and not labelled and not (polarity == "threat" and _act_brings_penalty(content, lex)):
+            # a reproach of an act ("called the order a threat") targets its doer, found
+            # later; a penalty promised for an act ("any attack would have consequences")
+            # is a threat to whoever would do it, named by the article, not the clause
+            continue
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
                        "threat": ("THREATEN", None)}[polarity]
         if view:
@@ -915,6 +993,30 @@ def _threatens(content, lex, cands=()) -> bool:
         return False
     offence = offence_of_penalty([*penalties, *(t.head for t in penalties)])
     return not offence or punishes_hostile_act(offence, cands, lex)
+
+
+def _act_brings_penalty(content, lex) -> bool:
+    """The clause that names a penalty has an act as its subject: a deed ("the decision
+    would have serious consequences", statement_content.tsv ``deed_noun``) or a class of
+    happenings ("any conflict in the region will have unimaginable consequences",
+    ``class_determiner``). A statement that a penalty will follow an act is a threat to
+    whoever would do it even when no party is named in it (PLOVER 3.11; docs/annotation.md
+    10); one about a thing or a state ("the drought will have consequences", "the new
+    rules will have consequences") is a forecast. (A hostile act the lexicon found as
+    that subject is coded itself and keeps the statement from being typed.)"""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    cues = load_content_cues()
+    deeds = cues.get("deed_noun", frozenset())
+    classes = cues.get("class_determiner", frozenset())
+    for pen in content:
+        if lemma(pen) not in threat_words and pen.lower_ not in threat_words:
+            continue
+        subject = child(pen.head, "nsubj")
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lemma(subject) in deeds or any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children):
+            return True
+    return False
 
 
 def offence_of_penalty(holders) -> list:
@@ -1875,11 +1977,12 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
         elif g.type == "THREATEN":
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if _hostile(c.type, lex) and _direct_content(c, g) and (
+            if (_hostile(c.type, lex) or "option" in c.flags) and _direct_content(c, g) and (
                     lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
                     and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
                 # promise of force or of sanctions is a threat (PLOVER 3.11)
+                # (a hostile option promised, "pledged to take military action", is one too)
                 g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
                 c.drop = True
             elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):
