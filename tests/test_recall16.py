@@ -27,10 +27,10 @@ def _threats(events):
 
 # ------------------------------------------------------------ a hostile option held out
 
-def test_will_take_action_against_is_a_threat(kb):
-    events = _events(kb, "The Japanese defence minister said Tokyo will take action against any vessel "
-                         "that enters its waters.")
-    assert [(t, s) for t, s, _ in _threats(events)] == [("take action", "JPN")]
+def test_will_take_action_against_a_state_is_a_threat(kb):
+    events = _events(kb, "The Japanese defence minister said Tokyo will take action against North Korea "
+                         "if it fires another missile.")
+    assert [e for e in _threats(events) if e[0] == "take action"] == [("take action", "JPN", "PRK")]
 
 
 def test_not_hesitating_to_use_force_is_a_threat(kb):
@@ -65,12 +65,39 @@ def test_force_ruled_out_is_no_threat(kb):
     assert _threats(events) == []
 
 
+def test_action_against_a_problem_is_no_threat(kb):
+    for text in ("The summit leaders pledged to take action against climate change.",
+                 "The government will take action against corruption in the police, the minister said."):
+        assert _threats(_events(kb, text)) == [], text
+
+
+def test_action_on_a_condition_of_no_party_is_no_threat(kb):
+    events = _events(kb, "The central bank will take action if inflation rises further, its governor said.")
+    assert _threats(events) == []
+
+
+def test_a_company_taking_action_is_no_threat(kb):
+    events = _events(kb, "The company said it would take action against the counterfeiters.")
+    assert _threats(events) == []
+
+
+def test_forces_used_are_no_option(kb):
+    events = _events(kb, "The Kenyan president said he will use special forces to hunt the kidnappers.")
+    assert [e for e in _threats(events) if e[0].startswith("use")] == []
+
+
 # ------------------------------------------------------------ a penalty said to follow an act
 
 def test_any_mistake_will_have_consequences_is_a_threat(kb):
     events = _events(kb, "The Iranian defence minister said that any mistake by its neighbours would have "
-                         "unimaginable consequences.")
+                         "grave consequences.")
     assert _threats(events) == [("said", "IRN", None)]
+
+
+def test_any_attack_bringing_consequences_threatens_not_its_victims(kb):
+    events = _events(kb, "The foreign minister said any attack on Iranian ships would have grave consequences.")
+    assert _threats(events) == [("said", "IRN", None)]
+    assert not [e for e in events if e.type == "ASSAULT"]
 
 
 def test_any_such_move_will_have_consequences_is_a_threat(kb):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.knowledge.cues import load_content_cues
-from sitrep.stages.event_roles import actor_of_phrase, child, lemma
+from sitrep.stages.event_roles import actor_of_phrase, child, lemma, verb_subject
 from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
@@ -504,17 +504,19 @@ def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     return out
 
 
-def held_out_force(sent, cands, lex, index) -> list[Candidate]:
-    """"We will not hesitate to take action against companies that ...", "would use force
-    against Iran", "intend to stay vigilant and take action if these forces attack": an
-    option noun (``option_nouns``: action, force) made an act by an option verb
-    (``option_verbs``: take, use) and held out for the future -- a future auxiliary, an
-    intent or promise governor, or a readiness litotes ("not hesitate to") -- is force
-    held out toward a party: a threat (CAMEO 130 "promise / consider action against";
-    PLOVER 3.11), coded on the option verb. The act must be hostile: aimed at someone
-    ("against"), set on a condition ("if they attack") or force itself ("use force");
-    "will take action on climate change" is none, and done ("took action against the
-    smugglers") it is too vague to be an act of its own type."""
+def held_out_force(sent, cands, lex, index, role_nouns=None, agents=None) -> list[Candidate]:
+    """"Our navy will take action against any ship that enters the strait", "Ankara would
+    not hesitate to use force against the militia", "we intend to stay alert and take
+    action if the rebels attack": an option noun (``option_nouns``: action, force) made an
+    act by an option verb (``option_verbs``: take, use) and held out for the future -- a
+    future auxiliary, an intent or promise governor, or a readiness litotes ("not hesitate
+    to") -- is force held out toward a party: a threat (CAMEO 130 "promise / consider
+    action against"; PLOVER 3.11), coded on the option verb. It must be aimed at a party:
+    the "against" object or the subject of its condition names an actor or people ("the
+    militia", "smugglers"), or it is force itself; its doer must be a public party
+    (``political``, ``public``). "will take action against corruption / climate change",
+    "will take action if inflation rises", "the company will take action against
+    counterfeiters" are none, and so is action already taken ("took action against")."""
     words = lex.words
     if not any(lemma(t) in words.option_nouns for t in sent):
         return []
@@ -523,21 +525,31 @@ def held_out_force(sent, cands, lex, index) -> list[Candidate]:
     for noun in sent:
         verb = noun.head
         if noun.dep_ != "dobj" or lemma(noun) not in words.option_nouns or lemma(verb) not in words.option_verbs \
-                or noun.i in taken or verb.i in taken:
-            continue
+                or noun.i in taken or verb.i in taken or noun.lower_ in ("forces", "options"):
+            continue  # "use special forces to target": troops, not force
         aimed = _aimed_at(verb, noun)
         condition = _condition_of(verb, words)
-        if aimed is None and condition is None and lemma(noun) != "force":
+        subject = child(condition, "nsubj") if condition is not None else None
+        parties = [p for p in (aimed, subject) if p is not None and _a_party(p, index, role_nouns, agents, words)]
+        if not parties and not (aimed is None and lemma(noun) == "force"):
             continue
-        if not _force_held_out(verb, words):
+        if not _held_out_ahead(verb, words):
             continue
-        target = actor_of_phrase(aimed, index) if aimed is not None and index is not None else None
-        if target is None and condition is not None and index is not None:
-            subject = child(condition, "nsubj")
-            target = actor_of_phrase(subject, index) if subject is not None else None
-        out.append(Candidate(verb, [verb, noun], "THREATEN", None, frozenset({"option"}), preset_target=target))
+        target = next((actor_of_phrase(p, index) for p in parties if actor_of_phrase(p, index) is not None), None)
+        out.append(Candidate(verb, [verb, noun], "THREATEN", None, frozenset({"option", "political", "public"}),
+                             preset_target=target))
         taken.update({verb.i, noun.i})
     return out
+
+
+def _a_party(phrase, index, role_nouns, agents, words) -> bool:
+    """The phrase (or one of its conjuncts) names an actor or people: a KB actor, a role
+    noun, a Phoenix agent, a noun of people or armed forces ("traders, shippers and
+    banks", "the militia", "those armed groups")."""
+    heads = [phrase] + [c for c in phrase.subtree if c.dep_ == "conj" and c.head.i in {phrase.i} | {
+        t.i for t in phrase.subtree if t.dep_ == "conj"}]
+    return any((index is not None and actor_of_phrase(h, index) is not None)
+               or _names_a_party(h, role_nouns or {}, agents, words) for h in heads)
 
 
 def _aimed_at(verb, noun):
@@ -558,24 +570,37 @@ def _condition_of(verb, words):
     return None
 
 
-def _force_held_out(verb, words) -> bool:
-    """The act is held out for the future by its clause: a future auxiliary ("will take
-    action"), an intent or promise governor ("intend to", "vowed to") or a negated
-    readiness verb ("will not hesitate to"), climbing infinitive complements and
-    coordination; any other negation ("will not use force") withdraws it."""
+def _held_out_ahead(verb, words, offers: bool = False) -> bool:
+    """The act is held out for the future by its clause: a future auxiliary on it or on
+    the verb it is coordinated with ("will take action", "will stay alert and take
+    action"), or the verb whose infinitive it is holds it out -- an intent or promise
+    governor ("intend to", "vowed to"), a negated readiness verb ("will not hesitate to")
+    or, with ``offers``, an adjective of willingness ("is glad to work with"). Any other
+    verb above it ("forced Iraq to reconsider working with") and any negation ("will not
+    use force") withdraw it."""
+    willing = words.readiness_adjectives if offers else frozenset()
     v = verb
     for _ in range(4):
         negated = any(ch.dep_ == "neg" for ch in v.children) or (
             v.dep_ == "acomp" and any(ch.dep_ == "neg" for ch in v.head.children))
-        if lemma(v) in words.litotes_verbs:
+        if v is not verb and lemma(v) in words.litotes_verbs:
             return negated
         if negated:
             return False
-        if has_future_aux(v, words) or lemma(v) in words.intent_governors or lemma(v) in words.promise_verbs:
-            return v is not verb or has_future_aux(v, words)
-        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
-            return False
-        v = v.head
+        if v is not verb and (v.lower_ in willing or lemma(v) in words.intent_governors
+                              or lemma(v) in words.promise_verbs):
+            return True
+        if has_future_aux(v, words):
+            return True
+        if v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head  # "will stay alert and take action": the coordinated verb's auxiliary
+            continue
+        if v.dep_ == "xcomp" and v.head.i != v.i and (
+                lemma(v.head) in words.litotes_verbs or v.head.lower_ in willing
+                or lemma(v.head) in words.intent_governors or lemma(v.head) in words.promise_verbs):
+            v = v.head
+            continue
+        return False
     return False
 
 
@@ -865,6 +890,8 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if judged is not None:
             # the judged act ("the US strikes") and its verb are what the reproach is about
             topic |= {t.i for t in judged.tokens} | {t.i for t in child(judged.head, "nsubj").subtree}
+        condition = _penalised_class(content, cands, lex)
+        topic |= {t.i for c in condition for t in c.tokens}
         if not content or any(t.i in heads for t in content
                               if t.i not in labelled and t.i not in label and t.i not in topic):
             continue
@@ -875,7 +902,9 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
             polarity = "threat"
         if polarity is None:
             continue
-        target = _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
+        # a penalty on a class of acts threatens whoever would do them, not their victims
+        target = None if polarity == "threat" and condition else \
+            _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
         if target is None and not labelled and not (polarity == "threat" and _act_brings_penalty(content, lex)):
             # a reproach of an act ("called the order a threat") targets its doer, found
             # later; a penalty promised for an act ("any attack would have consequences")
@@ -890,6 +919,9 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
                 other.drop = True  # "called the order a reckless threat": a label, no act
         if judged is not None:
             judged.drop = True  # "said the strikes violated international law": the reproach
+        if polarity == "threat":
+            for c in condition:
+                c.drop = True  # "any attack on its ships would have consequences": the condition
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
@@ -995,10 +1027,25 @@ def _threatens(content, lex, cands=()) -> bool:
     return not offence or punishes_hostile_act(offence, cands, lex)
 
 
+def _penalised_class(content, cands, lex) -> list:
+    """The candidates inside a class of acts said to bring a penalty ("[any attack on its
+    ships] would have grave consequences"): the threat's condition, no happening of its
+    own (like ``event_statements._class_of_acts``)."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    classes = load_content_cues().get("class_determiner", frozenset())
+    inside: set[int] = set()
+    for pen in content:
+        if lemma(pen) in threat_words or pen.lower_ in threat_words:
+            subject = child(pen.head, "nsubj")
+            if subject is not None and any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children):
+                inside |= {t.i for t in subject.subtree}
+    return [c for c in cands if c.head.i in inside]
+
+
 def _act_brings_penalty(content, lex) -> bool:
     """The clause that names a penalty has an act as its subject: a deed ("the decision
     would have serious consequences", statement_content.tsv ``deed_noun``) or a class of
-    happenings ("any conflict in the region will have unimaginable consequences",
+    happenings ("any incursion into our waters will have grave consequences",
     ``class_determiner``). A statement that a penalty will follow an act is a threat to
     whoever would do it even when no party is named in it (PLOVER 3.11; docs/annotation.md
     10); one about a thing or a state ("the drought will have consequences", "the new

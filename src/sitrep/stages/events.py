@@ -119,7 +119,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None,
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex, index, doc.quotes, role_nouns))
         cands.extend(open_options(sent, cands, lex, by_sent.get(k, [])))
-        cands.extend(held_out_force(sent, cands, lex, index))
+        cands.extend(held_out_force(sent, cands, lex, index, role_nouns, agents))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         cands.extend(conditional_demands(sent, cands, lex, index))
