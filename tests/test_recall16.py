@@ -1,4 +1,4 @@
-"""Session 15 (recall16): threats an analyst codes that sitrep did not propose.
+"""Session 15 (recall16): threats and offers an analyst codes that sitrep did not propose.
 
 - A hostile option made an act ("take action", "use force": ``option_nouns`` as the
   object of ``option_verbs``) and held out for the future -- a future auxiliary, an
@@ -10,6 +10,9 @@
   consequences", "the decision would have serious consequences") is a THREATEN of the
   speaker even when the clause names no party; a forecast about a thing or a state ("the
   drought will have severe consequences") is none.
+- A verb of joint work with a party ("work with") held out for the future -- "will",
+  "wants to", "is happy to" -- promises future cooperation: AGREE toward that party
+  (docs/annotation.md 4); under way, refused or with no party it is none.
 
 Every text is made up for these tests."""
 from sitrep import pipeline
@@ -118,4 +121,47 @@ def test_consequences_of_a_drought_are_a_forecast(kb):
 def test_consequences_of_rules_are_a_forecast(kb):
     events = _events(kb, "The Kenyan finance minister said the new rules will have consequences.")
     assert _threats(events) == []
+
+
+# ------------------------------------------------------------ cooperation offered
+
+def _accords(events):
+    return [(e.trigger.text, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events if e.type == "AGREE"]
+
+
+def test_will_work_with_a_party_promises_cooperation(kb):
+    events = _events(kb, '"I will work with Kenya on a new trade deal," the Tanzanian president said.')
+    assert _accords(events) == [("work with", "TZA", "KEN")]
+
+
+def test_reconsidering_work_with_a_party_is_no_offer(kb):
+    events = _events(kb, "The air strikes will force Kenya to reconsider working with the Ugandan army, "
+                         "the ministry said.")
+    assert _accords(events) == []
+
+
+def test_happy_to_work_with_a_party_is_an_offer(kb):
+    events = _events(kb, "The Mexican foreign minister said he was happy to work with Guatemala on the border.")
+    assert _accords(events) == [("work with", "MEX", "GTM")]
+
+
+def test_wanting_to_work_with_a_party_is_an_offer(kb):
+    events = _events(kb, "Brazil wants to work with Argentina on trade, its president said on Monday.")
+    assert _accords(events) == [("work with", "BRA", "ARG")]
+
+
+def test_working_with_a_party_already_is_no_offer(kb):
+    events = _events(kb, "The Colombian army was working with the rebels last year, the report said.")
+    assert _accords(events) == []
+
+
+def test_refusing_to_work_with_a_party_is_no_offer(kb):
+    events = _events(kb, "Ecuador did not want to work with Peru, its foreign minister said.")
+    assert _accords(events) == []
+
+
+def test_working_with_ones_own_staff_is_no_offer(kb):
+    events = _events(kb, "The Bolivian minister said he will work with his staff on the budget.")
+    assert _accords(events) == []
 

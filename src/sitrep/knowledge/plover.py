@@ -318,6 +318,10 @@ class EventWords:
     #: whose negation states readiness ("will not hesitate to"): a force held out
     option_verbs: frozenset[str]
     litotes_verbs: frozenset[str]
+    #: verbs of joint work coded only when offered ("will work with the parliament": AGREE) and
+    #: the adjectives of willingness that offer them ("happy to work with")
+    joint_work_verbs: frozenset[str]
+    willing_adjectives: frozenset[str]
     #: predicates that keep such an option open ("military action is possible")
     option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor

@@ -552,6 +552,31 @@ def _a_party(phrase, index, role_nouns, agents, words) -> bool:
                or _names_a_party(h, role_nouns or {}, agents, words) for h in heads)
 
 
+def offered_cooperation(sent, cands, lex, index) -> list[Candidate]:
+    """"We will work with the parliament", "the minister is glad to work with Ankara", "Oslo
+    wants to work with Nairobi": a verb of joint work (``joint_work_verbs``) with a party as its
+    "with" object, held out for the future by a party -- a future auxiliary, an intent or
+    promise governor, or an adjective of willingness -- promises future cooperation:
+    AGREE toward that party (docs/annotation.md 4). Done or under way ("was working
+    with the rebels", "working with both camps") it is no act of its own, and refused ("did
+    not want to work with") it is none either."""
+    words = lex.words
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or lemma(verb) not in words.joint_work_verbs or verb.i in taken:
+            continue
+        partner = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children if g.dep_ == "pobj"), None)
+        party = actor_of_phrase(partner, index) if partner is not None and index is not None else None
+        if party is None or not _held_out_ahead(verb, words, offers=True):
+            continue
+        prep = partner.head
+        out.append(Candidate(verb, [verb, prep], "AGREE", None, frozenset(), preset_target=party))
+        taken.update({verb.i, prep.i})
+    return out
+
+
 def _aimed_at(verb, noun):
     """The phrase an act is aimed at: the object of "against" on the verb or its noun."""
     return next((g for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
@@ -578,7 +603,7 @@ def _held_out_ahead(verb, words, offers: bool = False) -> bool:
     or, with ``offers``, an adjective of willingness ("is glad to work with"). Any other
     verb above it ("forced Iraq to reconsider working with") and any negation ("will not
     use force") withdraw it."""
-    willing = words.readiness_adjectives if offers else frozenset()
+    willing = (words.readiness_adjectives | words.willing_adjectives) if offers else frozenset()
     v = verb
     for _ in range(4):
         negated = any(ch.dep_ == "neg" for ch in v.children) or (
