@@ -10,6 +10,9 @@
   consequences", "the decision would have serious consequences") is a THREATEN of the
   speaker even when the clause names no party; a forecast about a thing or a state ("the
   drought will have severe consequences") is none.
+- A limit set on another party's conduct ("a red line"): set by a
+  party, or said by a party to lie ahead, it is a THREATEN; said by a party to be passed,
+  an ACCUSE of whoever passed it; in the writer's voice, denied or merely possible, none.
 - A verb of joint work with a party ("work with") held out for the future -- "will",
   "wants to", "is happy to" -- promises future cooperation: AGREE toward that party
   (docs/annotation.md 4); under way, refused or with no party it is none.
@@ -165,3 +168,46 @@ def test_working_with_ones_own_staff_is_no_offer(kb):
     events = _events(kb, "The Bolivian minister said he will work with his staff on the budget.")
     assert _accords(events) == []
 
+
+# ------------------------------------------------------------ limits set on another party
+
+def test_drawing_a_red_line_for_a_state_is_a_threat(kb):
+    events = _events(kb, "The Israeli prime minister drew a red line for Iran at the United Nations.")
+    assert _threats(events) == [("drew", "ISR", "IRN")]
+
+
+def test_a_red_line_said_to_lie_ahead_threatens_who_would_cross_it(kb):
+    events = _events(kb, "The Kenyan president said on Monday that Somalia would cross a red line by moving troops "
+                         "to the border.")
+    assert [e for e in _threats(events) if e[0] == "cross"] == [("cross", "KEN", "SOM")]
+
+
+def test_an_act_said_to_be_a_red_line_is_a_threat(kb):
+    events = _events(kb, "The Iranian foreign minister said any blockade of its ports would be a red line.")
+    assert [(t, s) for t, s, _ in _threats(events)] == [("said", "IRN")]
+
+
+def test_a_red_line_said_to_be_crossed_accuses(kb):
+    events = _events(kb, "The Turkish foreign minister said that the Syrian army had crossed a red line.")
+    assert [(e.trigger.text, e.source.country, e.target.country if e.target else None)
+            for e in events if e.type == "ACCUSE"] == [("crossed", "TUR", "SYR")]
+
+
+def test_a_red_line_in_the_writers_voice_is_no_act(kb):
+    events = _events(kb, "Analysts believe that Iran may soon cross a red line.")
+    assert [e for e in events if e.type in ("THREATEN", "ACCUSE")] == []
+
+
+def test_no_red_line_drawn_is_no_threat(kb):
+    events = _events(kb, "The Canadian prime minister drew no red lines for China during the visit.")
+    assert _threats(events) == []
+
+
+def test_a_red_line_wished_for_is_none(kb):
+    events = _events(kb, "Israel wants to see Washington set out clear red lines on Iran, an analyst said.")
+    assert [e for e in events if e.type == "THREATEN"] == []
+
+
+def test_a_game_changer_is_no_limit(kb):
+    events = _events(kb, "The oil lobby said the new drilling rules could be a game changer for the industry.")
+    assert [e for e in events if e.type == "THREATEN"] == []

@@ -322,6 +322,11 @@ class EventWords:
     #: the adjectives of willingness that offer them ("happy to work with")
     joint_work_verbs: frozenset[str]
     willing_adjectives: frozenset[str]
+    #: limits set on another's conduct ("red_line": modifier_noun), the verbs that pass them
+    #: ("cross") and the verbs that set them ("draw", "declare")
+    limit_phrases: frozenset[str]
+    crossing_verbs: frozenset[str]
+    limit_setting_verbs: frozenset[str]
     #: predicates that keep such an option open ("military action is possible")
     option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor

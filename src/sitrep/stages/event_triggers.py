@@ -577,6 +577,131 @@ def offered_cooperation(sent, cands, lex, index) -> list[Candidate]:
     return out
 
 
+def red_lines(sent, cands, lex, index) -> list[Candidate]:
+    """A limit set on another party's conduct (``limit_phrases``: "a red line"), read by
+    what the clause does with it:
+
+    * set ("the chancellor drew a red line", "the red line set by Ankara" in a party's
+      statement): THREATEN by the setter;
+    * said by a party to lie ahead ("the envoy said the junta would cross a red line", "a
+      blockade is a red line for us, the minister said"): THREATEN by the speaker toward
+      whoever would pass it;
+    * said by a party to be passed ("the minister said the militia had crossed the red
+      line"): ACCUSE
+      by the speaker toward whoever passed it (docs/annotation.md 10: a reproach carried
+      by a saying verb).
+
+    A limit told in the writer's own voice as lying ahead or passed is no act of a party."""
+    words = lex.words
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return []  # "would that be a red line?": a question sets no limit
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for noun in sent:
+        if not _limit_phrase(noun, words) or noun.i in taken:
+            continue
+        # "the red line set by Ankara has been crossed": both the setting and the passing
+        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index)):
+            if found is None or found[0].i in taken:
+                continue
+            head, etype, source, target = found
+            out.append(Candidate(head, [head], etype, None, frozenset({"limit"}),
+                                 preset_target=target, preset_source=source))
+            taken.add(head.i)
+    return out
+
+
+def _limit_phrase(noun, words) -> bool:
+    """"a red line": the noun with its modifier is a ``limit_phrases`` pair."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(f"{m.lower_}_{lemma(noun)}" in words.limit_phrases
+               for m in noun.children if m.dep_ in ("amod", "compound"))
+
+
+def _limit_set(noun, words, index):
+    """(verb, THREATEN, setter, None) when the clause sets the limit: its object ("drew a
+    red line") or a participle on it ("the red line set by Ankara"); else None."""
+    verb = noun.head
+    if _limit_denied(noun, words):
+        return None  # "set no red lines", "there is not one red line"
+    if noun.dep_ == "dobj" and lemma(verb) in words.limit_setting_verbs and _done_by_a_party(verb, words, index):
+        return verb, "THREATEN", None, None  # the setter is the verb's subject (roles)
+    for acl in noun.children:
+        # "[the minister said] the red line set by Ankara has been crossed": recalled in a
+        # party's statement; in the writer's voice ("the rebels, who crossed a red line set
+        # by the council") it only names the limit another act passes
+        if acl.dep_ == "acl" and lemma(acl) in words.limit_setting_verbs and \
+                _saying_verb_above(noun.head, words) is not None:
+            agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            setter = actor_of_phrase(agent, index) if agent is not None and index is not None else None
+            if setter is not None:
+                return acl, "THREATEN", setter, None
+    return None
+
+
+def _limit_denied(noun, words) -> bool:
+    """The limit is denied: "no red lines", "there is not one red line"."""
+    if any(c.dep_ == "det" and c.lower_ in words.negative_determiners for c in noun.children):
+        return True
+    near = [noun] + [c for c in noun.children if c.dep_ in ("amod", "det", "predet")]
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and lemma(noun.head) in words.copulas):
+        near.append(noun.head)  # "there is not one red line"
+    return any(g.dep_ == "neg" for t in near for g in t.children)
+
+
+def _done_by_a_party(verb, words, index) -> bool:
+    """The verb tells a party's act: finite (not "to declare", "pushing X to establish"),
+    without a modal of mere possibility ("a council can set any red line it likes"), not
+    negated, and its subject names a party ("everyone has set a red line" names none)."""
+    if verb.tag_ in ("VB", "VBG") and not has_future_aux(verb, words):
+        return False
+    if verb.dep_ == "advcl":
+        return False  # "when a president draws a red line, ...": any president, a maxim
+    if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) not in words.saying_verbs:
+        return False  # "wants to see Washington set red lines": a wish, not a limit set
+    if any(c.dep_ in ("aux", "neg") and (c.dep_ == "neg" or c.tag_ == "MD") and c.lower_ not in words.future_aux
+           for c in verb.children):
+        return False
+    subject = verb_subject(verb)  # "stood up and drew a red line": the shared subject
+    return subject is not None and index is not None and actor_of_phrase(subject, index) is not None
+
+
+def _limit_stated(noun, words, index):
+    """(the saying verb or the crossing verb, type, speaker, passer) when a party says the
+    limit lies ahead or has been passed; else None."""
+    verb = noun.head
+    saying = _saying_verb_above(verb, words)
+    speaker_phrase = child(saying, "nsubj") if saying is not None else None
+    speaker = actor_of_phrase(speaker_phrase, index) if speaker_phrase is not None and index is not None else None
+    if speaker is None:
+        return None  # the writer's voice, or no party says it
+    if lemma(verb) in words.crossing_verbs and noun.dep_ in ("dobj", "nsubjpass"):
+        passer = child(verb, "nsubj") if noun.dep_ == "dobj" else next(
+            (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        target = actor_of_phrase(passer, index) if passer is not None and index is not None else None
+        ahead = has_future_aux(verb, words) or _condition_clause(verb, words) or \
+            any(ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals for ch in verb.children)
+        return verb, ("THREATEN" if ahead else "ACCUSE"), speaker, target
+    if noun.dep_ == "attr" and lemma(verb) in words.copulas:
+        return saying, "THREATEN", speaker, None  # "X is a red line": whoever would do X
+    return None
+
+
+def _saying_verb_above(verb, words):
+    """The verb of saying (or "made clear") whose reported clause holds ``verb``, climbing
+    reported and infinitive clauses; None when the clause is nobody's statement."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+        if lemma(v) in words.saying_verbs or (lemma(v) == "make" and any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ == "clear" for c in v.children)):
+            return v
+    return None
+
+
 def _aimed_at(verb, noun):
     """The phrase an act is aimed at: the object of "against" on the verb or its noun."""
     return next((g for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
