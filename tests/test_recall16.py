@@ -138,6 +138,16 @@ def test_will_work_with_a_party_promises_cooperation(kb):
     assert _accords(events) == [("work with", "TZA", "KEN")]
 
 
+def test_teaming_up_with_a_party_is_an_offer(kb):
+    events = _events(kb, "The Ghanaian president said Ghana will team up with Nigeria to fight piracy in the gulf.")
+    assert [(s, t) for _, s, t in _accords(events)] == [("GHA", "NGA")]
+
+
+def test_having_teamed_up_is_no_offer(kb):
+    events = _events(kb, "The two Ghanaian clubs teamed up with a Dutch sponsor last year.")
+    assert _accords(events) == []
+
+
 def test_reconsidering_work_with_a_party_is_no_offer(kb):
     events = _events(kb, "The air strikes will force Kenya to reconsider working with the Ugandan army, "
                          "the ministry said.")
