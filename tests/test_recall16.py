@@ -95,9 +95,9 @@ def test_forces_used_are_no_option(kb):
 # ------------------------------------------------------------ a penalty said to follow an act
 
 def test_any_mistake_will_have_consequences_is_a_threat(kb):
-    events = _events(kb, "The Iranian defence minister said that any mistake by its neighbours would have "
+    events = _events(kb, "The Iranian defence minister said that any mistake by Baghdad would have "
                          "grave consequences.")
-    assert _threats(events) == [("said", "IRN", None)]
+    assert [(t, s) for t, s, _ in _threats(events)] == [("said", "IRN")]
 
 
 def test_any_attack_bringing_consequences_threatens_not_its_victims(kb):
@@ -118,6 +118,11 @@ def test_a_decision_with_consequences_is_a_threat(kb):
 
 def test_consequences_of_a_drought_are_a_forecast(kb):
     events = _events(kb, "The Kenyan finance minister said the drought will have severe consequences for farmers.")
+    assert _threats(events) == []
+
+
+def test_consequences_of_any_delay_are_a_forecast(kb):
+    events = _events(kb, "The health minister said any delay in the vaccine rollout would have serious consequences.")
     assert _threats(events) == []
 
 

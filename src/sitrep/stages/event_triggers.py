@@ -1055,7 +1055,7 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         # a penalty on a class of acts threatens whoever would do them, not their victims
         target = None if polarity == "threat" and condition else \
             _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
-        if target is None and not labelled and not (polarity == "threat" and _act_brings_penalty(content, lex)):
+        if target is None and not labelled and not (polarity == "threat" and _act_brings_penalty(content, lex, cands, index)):
             # a reproach of an act ("called the order a threat") targets its doer, found
             # later; a penalty promised for an act ("any attack would have consequences")
             # is a threat to whoever would do it, named by the article, not the clause
@@ -1192,28 +1192,42 @@ def _penalised_class(content, cands, lex) -> list:
     return [c for c in cands if c.head.i in inside]
 
 
-def _act_brings_penalty(content, lex) -> bool:
+def _act_brings_penalty(content, lex, cands=(), index=None) -> bool:
     """The clause that names a penalty has an act as its subject: a deed ("the decision
     would have serious consequences", statement_content.tsv ``deed_noun``) or a class of
-    happenings ("any incursion into our waters will have grave consequences",
-    ``class_determiner``). A statement that a penalty will follow an act is a threat to
-    whoever would do it even when no party is named in it (PLOVER 3.11; docs/annotation.md
-    10); one about a thing or a state ("the drought will have consequences", "the new
-    rules will have consequences") is a forecast. (A hostile act the lexicon found as
-    that subject is coded itself and keeps the statement from being typed.)"""
+    hostile acts ("any incursion into our waters will have grave consequences",
+    ``class_determiner`` on a conflict-type trigger noun, a deed noun, or a noun whose
+    doer is a party: "any mistake by Baghdad"). A statement that a penalty will follow an
+    act is a threat to whoever would do it even when no party is named in it (PLOVER
+    3.11; docs/annotation.md 10); one about a thing, a state or a mishap ("the drought
+    will have consequences", "any delay in the rollout would have serious consequences")
+    is a forecast."""
     threat_words = lex.evaluations.get("threat", frozenset())
     cues = load_content_cues()
     deeds = cues.get("deed_noun", frozenset())
     classes = cues.get("class_determiner", frozenset())
+    hostile = {c.head.i for c in cands if c.type in lex.types_of("conflict")}
     for pen in content:
         if lemma(pen) not in threat_words and pen.lower_ not in threat_words:
             continue
         subject = child(pen.head, "nsubj")
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             continue
-        if lemma(subject) in deeds or any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children):
+        if lemma(subject) in deeds:
+            return True
+        if any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children) and (
+                subject.i in hostile or _doer_is_a_party(subject, index)):
             return True
     return False
+
+
+def _doer_is_a_party(noun, index) -> bool:
+    """The act noun names its doer, a party: "any mistake by Baghdad", "Kiev's every move"."""
+    if index is None:
+        return False
+    doers = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+    doers += [c for c in noun.children if c.dep_ == "poss"]
+    return any(actor_of_phrase(d, index) is not None for d in doers)
 
 
 def offence_of_penalty(holders) -> list:
