@@ -337,6 +337,19 @@ class EventWords:
     #: nouns of a hostile option and the places it is kept ("all options are on the table")
     option_nouns: frozenset[str]
     option_places: frozenset[str]
+    #: verbs that make an option noun an act ("take action", "use force") and the verbs
+    #: whose negation states readiness ("will not hesitate to"): a force held out
+    option_verbs: frozenset[str]
+    litotes_verbs: frozenset[str]
+    #: verbs of joint work coded only when offered ("will work with the parliament": AGREE) and
+    #: the adjectives of willingness that offer them ("happy to work with")
+    joint_work_verbs: frozenset[str]
+    willing_adjectives: frozenset[str]
+    #: limits set on another's conduct ("red_line": modifier_noun), the verbs that pass them
+    #: ("cross") and the verbs that set them ("draw", "declare")
+    limit_phrases: frozenset[str]
+    crossing_verbs: frozenset[str]
+    limit_setting_verbs: frozenset[str]
     #: predicates that keep such an option open ("military action is possible")
     option_predicates: frozenset[str]
     #: shares of a polled public as a subject ("two-thirds say they agree"): no actor

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.knowledge.cues import load_content_cues
-from sitrep.stages.event_roles import actor_of_phrase, child, lemma
+from sitrep.stages.event_roles import actor_of_phrase, child, lemma, verb_subject
 from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
@@ -504,6 +504,256 @@ def open_options(sent, cands, lex, positions=None) -> list[Candidate]:
     return out
 
 
+def held_out_force(sent, cands, lex, index, role_nouns=None, agents=None) -> list[Candidate]:
+    """"Our navy will take action against any ship that enters the strait", "Ankara would
+    not hesitate to use force against the militia", "we intend to stay alert and take
+    action if the rebels attack": an option noun (``option_nouns``: action, force) made an
+    act by an option verb (``option_verbs``: take, use) and held out for the future -- a
+    future auxiliary, an intent or promise governor, or a readiness litotes ("not hesitate
+    to") -- is force held out toward a party: a threat (CAMEO 130 "promise / consider
+    action against"; PLOVER 3.11), coded on the option verb. It must be aimed at a party:
+    the "against" object or the subject of its condition names an actor or people ("the
+    militia", "smugglers"), or it is force itself; its doer must be a public party
+    (``political``, ``public``). "will take action against corruption / climate change",
+    "will take action if inflation rises", "the company will take action against
+    counterfeiters" are none, and so is action already taken ("took action against")."""
+    words = lex.words
+    if not any(lemma(t) in words.option_nouns for t in sent):
+        return []
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for noun in sent:
+        verb = noun.head
+        if noun.dep_ != "dobj" or lemma(noun) not in words.option_nouns or lemma(verb) not in words.option_verbs \
+                or noun.i in taken or verb.i in taken or noun.lower_ in ("forces", "options"):
+            continue  # "use special forces to target": troops, not force
+        aimed = _aimed_at(verb, noun)
+        condition = _condition_of(verb, words)
+        subject = child(condition, "nsubj") if condition is not None else None
+        parties = [p for p in (aimed, subject) if p is not None and _a_party(p, index, role_nouns, agents, words)]
+        if not parties and not (aimed is None and lemma(noun) == "force"):
+            continue
+        if not _held_out_ahead(verb, words):
+            continue
+        target = next((actor_of_phrase(p, index) for p in parties if actor_of_phrase(p, index) is not None), None)
+        out.append(Candidate(verb, [verb, noun], "THREATEN", None, frozenset({"option", "political", "public"}),
+                             preset_target=target))
+        taken.update({verb.i, noun.i})
+    return out
+
+
+def _a_party(phrase, index, role_nouns, agents, words) -> bool:
+    """The phrase (or one of its conjuncts) names an actor or people: a KB actor, a role
+    noun, a Phoenix agent, a noun of people or armed forces ("traders, shippers and
+    banks", "the militia", "those armed groups")."""
+    heads = [phrase] + [c for c in phrase.subtree if c.dep_ == "conj" and c.head.i in {phrase.i} | {
+        t.i for t in phrase.subtree if t.dep_ == "conj"}]
+    return any((index is not None and actor_of_phrase(h, index) is not None)
+               or _names_a_party(h, role_nouns or {}, agents, words) for h in heads)
+
+
+def offered_cooperation(sent, cands, lex, index) -> list[Candidate]:
+    """"We will work with the parliament", "the minister is glad to work with Ankara", "Oslo
+    wants to work with Nairobi": a verb of joint work (``joint_work_verbs``) with a party as its
+    "with" object, held out for the future by a party -- a future auxiliary, an intent or
+    promise governor, or an adjective of willingness -- promises future cooperation:
+    AGREE toward that party (docs/annotation.md 4). Done or under way ("was working
+    with the rebels", "working with both camps") it is no act of its own, and refused ("did
+    not want to work with") it is none either."""
+    words = lex.words
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or lemma(verb) not in words.joint_work_verbs or verb.i in taken:
+            continue
+        partner = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children if g.dep_ == "pobj"), None)
+        party = actor_of_phrase(partner, index) if partner is not None and index is not None else None
+        if party is None or not _held_out_ahead(verb, words, offers=True):
+            continue
+        prep = partner.head
+        out.append(Candidate(verb, [verb, prep], "AGREE", None, frozenset(), preset_target=party))
+        taken.update({verb.i, prep.i})
+    return out
+
+
+def red_lines(sent, cands, lex, index) -> list[Candidate]:
+    """A limit set on another party's conduct (``limit_phrases``: "a red line"), read by
+    what the clause does with it:
+
+    * set ("the chancellor drew a red line", "the red line set by Ankara" in a party's
+      statement): THREATEN by the setter;
+    * said by a party to lie ahead ("the envoy said the junta would cross a red line", "a
+      blockade is a red line for us, the minister said"): THREATEN by the speaker toward
+      whoever would pass it;
+    * said by a party to be passed ("the minister said the militia had crossed the red
+      line"): ACCUSE
+      by the speaker toward whoever passed it (docs/annotation.md 10: a reproach carried
+      by a saying verb).
+
+    A limit told in the writer's own voice as lying ahead or passed is no act of a party."""
+    words = lex.words
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return []  # "would that be a red line?": a question sets no limit
+    taken = {t.i for c in cands for t in c.tokens}
+    out = []
+    for noun in sent:
+        if not _limit_phrase(noun, words) or noun.i in taken:
+            continue
+        # "the red line set by Ankara has been crossed": both the setting and the passing
+        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index)):
+            if found is None or found[0].i in taken:
+                continue
+            head, etype, source, target = found
+            out.append(Candidate(head, [head], etype, None, frozenset({"limit"}),
+                                 preset_target=target, preset_source=source))
+            taken.add(head.i)
+    return out
+
+
+def _limit_phrase(noun, words) -> bool:
+    """"a red line": the noun with its modifier is a ``limit_phrases`` pair."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(f"{m.lower_}_{lemma(noun)}" in words.limit_phrases
+               for m in noun.children if m.dep_ in ("amod", "compound"))
+
+
+def _limit_set(noun, words, index):
+    """(verb, THREATEN, setter, None) when the clause sets the limit: its object ("drew a
+    red line") or a participle on it ("the red line set by Ankara"); else None."""
+    verb = noun.head
+    if _limit_denied(noun, words):
+        return None  # "set no red lines", "there is not one red line"
+    if noun.dep_ == "dobj" and lemma(verb) in words.limit_setting_verbs and _done_by_a_party(verb, words, index):
+        return verb, "THREATEN", None, None  # the setter is the verb's subject (roles)
+    for acl in noun.children:
+        # "[the minister said] the red line set by Ankara has been crossed": recalled in a
+        # party's statement; in the writer's voice ("the rebels, who crossed a red line set
+        # by the council") it only names the limit another act passes
+        if acl.dep_ == "acl" and lemma(acl) in words.limit_setting_verbs and \
+                _saying_verb_above(noun.head, words) is not None:
+            agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            setter = actor_of_phrase(agent, index) if agent is not None and index is not None else None
+            if setter is not None:
+                return acl, "THREATEN", setter, None
+    return None
+
+
+def _limit_denied(noun, words) -> bool:
+    """The limit is denied: "no red lines", "there is not one red line"."""
+    if any(c.dep_ == "det" and c.lower_ in words.negative_determiners for c in noun.children):
+        return True
+    near = [noun] + [c for c in noun.children if c.dep_ in ("amod", "det", "predet")]
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and lemma(noun.head) in words.copulas):
+        near.append(noun.head)  # "there is not one red line"
+    return any(g.dep_ == "neg" for t in near for g in t.children)
+
+
+def _done_by_a_party(verb, words, index) -> bool:
+    """The verb tells a party's act: finite (not "to declare", "pushing X to establish"),
+    without a modal of mere possibility ("a council can set any red line it likes"), not
+    negated, and its subject names a party ("everyone has set a red line" names none)."""
+    if verb.tag_ in ("VB", "VBG") and not has_future_aux(verb, words):
+        return False
+    if verb.dep_ == "advcl":
+        return False  # "when a president draws a red line, ...": any president, a maxim
+    if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) not in words.saying_verbs:
+        return False  # "wants to see Washington set red lines": a wish, not a limit set
+    if any(c.dep_ in ("aux", "neg") and (c.dep_ == "neg" or c.tag_ == "MD") and c.lower_ not in words.future_aux
+           for c in verb.children):
+        return False
+    subject = verb_subject(verb)  # "stood up and drew a red line": the shared subject
+    return subject is not None and index is not None and actor_of_phrase(subject, index) is not None
+
+
+def _limit_stated(noun, words, index):
+    """(the saying verb or the crossing verb, type, speaker, passer) when a party says the
+    limit lies ahead or has been passed; else None."""
+    verb = noun.head
+    saying = _saying_verb_above(verb, words)
+    speaker_phrase = child(saying, "nsubj") if saying is not None else None
+    speaker = actor_of_phrase(speaker_phrase, index) if speaker_phrase is not None and index is not None else None
+    if speaker is None:
+        return None  # the writer's voice, or no party says it
+    if lemma(verb) in words.crossing_verbs and noun.dep_ in ("dobj", "nsubjpass"):
+        passer = child(verb, "nsubj") if noun.dep_ == "dobj" else next(
+            (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        target = actor_of_phrase(passer, index) if passer is not None and index is not None else None
+        ahead = has_future_aux(verb, words) or _condition_clause(verb, words) or \
+            any(ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals for ch in verb.children)
+        return verb, ("THREATEN" if ahead else "ACCUSE"), speaker, target
+    if noun.dep_ == "attr" and lemma(verb) in words.copulas:
+        return saying, "THREATEN", speaker, None  # "X is a red line": whoever would do X
+    return None
+
+
+def _saying_verb_above(verb, words):
+    """The verb of saying (or "made clear") whose reported clause holds ``verb``, climbing
+    reported and infinitive clauses; None when the clause is nobody's statement."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+        if lemma(v) in words.saying_verbs or (lemma(v) == "make" and any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ == "clear" for c in v.children)):
+            return v
+    return None
+
+
+def _aimed_at(verb, noun):
+    """The phrase an act is aimed at: the object of "against" on the verb or its noun."""
+    return next((g for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
+def _condition_of(verb, words):
+    """The condition clause ("if they attack") on the verb, or on the verb it is
+    coordinated with ("stay vigilant and take action if ..."), else None."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks for m in c.children):
+                return c
+    return None
+
+
+def _held_out_ahead(verb, words, offers: bool = False) -> bool:
+    """The act is held out for the future by its clause: a future auxiliary on it or on
+    the verb it is coordinated with ("will take action", "will stay alert and take
+    action"), or the verb whose infinitive it is holds it out -- an intent or promise
+    governor ("intend to", "vowed to"), a negated readiness verb ("will not hesitate to")
+    or, with ``offers``, an adjective of willingness ("is glad to work with"). Any other
+    verb above it ("forced Iraq to reconsider working with") and any negation ("will not
+    use force") withdraw it."""
+    willing = (words.readiness_adjectives | words.willing_adjectives) if offers else frozenset()
+    v = verb
+    for _ in range(4):
+        negated = any(ch.dep_ == "neg" for ch in v.children) or (
+            v.dep_ == "acomp" and any(ch.dep_ == "neg" for ch in v.head.children))
+        if v is not verb and lemma(v) in words.litotes_verbs:
+            return negated
+        if negated:
+            return False
+        if v is not verb and (v.lower_ in willing or lemma(v) in words.intent_governors
+                              or lemma(v) in words.promise_verbs):
+            return True
+        if has_future_aux(v, words):
+            return True
+        if v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head  # "will stay alert and take action": the coordinated verb's auxiliary
+            continue
+        if v.dep_ == "xcomp" and v.head.i != v.i and (
+                lemma(v.head) in words.litotes_verbs or v.head.lower_ in willing
+                or lemma(v.head) in words.intent_governors or lemma(v.head) in words.promise_verbs):
+            v = v.head
+            continue
+        return False
+    return False
+
+
 def deontic_requests(sent, positions, cands, lex, index=None, quotes=(), role_nouns=None) -> list[Candidate]:
     """"X said Y must ...": a reported obligation is a demand of the speaker (PLOVER 3.8).
 
@@ -790,6 +1040,8 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
         if judged is not None:
             # the judged act ("the US strikes") and its verb are what the reproach is about
             topic |= {t.i for t in judged.tokens} | {t.i for t in child(judged.head, "nsubj").subtree}
+        condition = _penalised_class(content, cands, lex)
+        topic |= {t.i for c in condition for t in c.tokens}
         if not content or any(t.i in heads for t in content
                               if t.i not in labelled and t.i not in label and t.i not in topic):
             continue
@@ -800,9 +1052,14 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
             polarity = "threat"
         if polarity is None:
             continue
-        target = _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
-        if target is None and not labelled:
-            continue  # a reproach of an act ("called the order a threat") targets its doer, found later
+        # a penalty on a class of acts threatens whoever would do them, not their victims
+        target = None if polarity == "threat" and condition else \
+            _statement_about(verb, [t for t in content if t.i not in label], index, lex.evaluations)
+        if target is None and not labelled and not (polarity == "threat" and _act_brings_penalty(content, lex, cands, index)):
+            # a reproach of an act ("called the order a threat") targets its doer, found
+            # later; a penalty promised for an act ("any attack would have consequences")
+            # is a threat to whoever would do it, named by the article, not the clause
+            continue
         etype, mode = {"negative": ("ACCUSE", "disapprove"), "positive": ("SUPPORT", None),
                        "threat": ("THREATEN", None)}[polarity]
         if view:
@@ -812,6 +1069,9 @@ def evaluative_statements(sent, positions, cands, lex, index, quotes=()) -> list
                 other.drop = True  # "called the order a reckless threat": a label, no act
         if judged is not None:
             judged.drop = True  # "said the strikes violated international law": the reproach
+        if polarity == "threat":
+            for c in condition:
+                c.drop = True  # "any attack on its ships would have consequences": the condition
         out.append(Candidate(verb, [verb], etype, mode, frozenset(), preset_target=target))
         heads.add(verb.i)
     return out
@@ -915,6 +1175,59 @@ def _threatens(content, lex, cands=()) -> bool:
         return False
     offence = offence_of_penalty([*penalties, *(t.head for t in penalties)])
     return not offence or punishes_hostile_act(offence, cands, lex)
+
+
+def _penalised_class(content, cands, lex) -> list:
+    """The candidates inside a class of acts said to bring a penalty ("[any attack on its
+    ships] would have grave consequences"): the threat's condition, no happening of its
+    own (like ``event_statements._class_of_acts``)."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    classes = load_content_cues().get("class_determiner", frozenset())
+    inside: set[int] = set()
+    for pen in content:
+        if lemma(pen) in threat_words or pen.lower_ in threat_words:
+            subject = child(pen.head, "nsubj")
+            if subject is not None and any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children):
+                inside |= {t.i for t in subject.subtree}
+    return [c for c in cands if c.head.i in inside]
+
+
+def _act_brings_penalty(content, lex, cands=(), index=None) -> bool:
+    """The clause that names a penalty has an act as its subject: a deed ("the decision
+    would have serious consequences", statement_content.tsv ``deed_noun``) or a class of
+    hostile acts ("any incursion into our waters will have grave consequences",
+    ``class_determiner`` on a conflict-type trigger noun, a deed noun, or a noun whose
+    doer is a party: "any mistake by Baghdad"). A statement that a penalty will follow an
+    act is a threat to whoever would do it even when no party is named in it (PLOVER
+    3.11; docs/annotation.md 10); one about a thing, a state or a mishap ("the drought
+    will have consequences", "any delay in the rollout would have serious consequences")
+    is a forecast."""
+    threat_words = lex.evaluations.get("threat", frozenset())
+    cues = load_content_cues()
+    deeds = cues.get("deed_noun", frozenset())
+    classes = cues.get("class_determiner", frozenset())
+    hostile = {c.head.i for c in cands if c.type in lex.types_of("conflict")}
+    for pen in content:
+        if lemma(pen) not in threat_words and pen.lower_ not in threat_words:
+            continue
+        subject = child(pen.head, "nsubj")
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lemma(subject) in deeds:
+            return True
+        if any(ch.dep_ == "det" and ch.lower_ in classes for ch in subject.children) and (
+                subject.i in hostile or _doer_is_a_party(subject, index)):
+            return True
+    return False
+
+
+def _doer_is_a_party(noun, index) -> bool:
+    """The act noun names its doer, a party: "any mistake by Baghdad", "Kiev's every move"."""
+    if index is None:
+        return False
+    doers = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+    doers += [c for c in noun.children if c.dep_ == "poss"]
+    return any(actor_of_phrase(d, index) is not None for d in doers)
 
 
 def offence_of_penalty(holders) -> list:
@@ -1937,11 +2250,12 @@ def resolve_embedding(cands: list[Candidate], lex) -> list[Candidate]:
         elif g.type == "THREATEN":
             c.drop = True  # a threat is coded THREATEN only (docs/annotation.md 4)
         elif "govern" in g.flags:
-            if _hostile(c.type, lex) and _direct_content(c, g) and (
+            if (_hostile(c.type, lex) or "option" in c.flags) and _direct_content(c, g) and (
                     lemma(g.head) in lex.words.promise_verbs or (g.type == "AGREE" and lemma(g.head) != "agree")) \
                     and not _halts_own_activity(g.head, lex.words):
                 # "vowed to retaliate", "expressed willingness to adopt sanctions": a
                 # promise of force or of sanctions is a threat (PLOVER 3.11)
+                # (a hostile option promised, "pledged to take military action", is one too)
                 g.type, g.mode, g.flags = "THREATEN", lex.types[c.type].threat_mode, frozenset({"embed"})
                 c.drop = True
             elif g.type == "REJECT" and _rejects_a_claim(g, lex.words):

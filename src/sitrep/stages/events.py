@@ -45,7 +45,8 @@ from sitrep.stages.writer_voice import is_to_infinitive
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
                                           captures_a_place, conditional_demands,
                                           deontic_requests, evaluative_statements,
-                                          filter_candidates, find_candidates,
+                                          filter_candidates, find_candidates, held_out_force,
+                                          offered_cooperation, red_lines,
                                           future_type, imputed_aims, keeps_option_open, labour_strike,
                                           aimed_act, negated_act, open_options, purpose_clause, refine_mode,
                                           resolve_embedding)
@@ -122,6 +123,9 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None,
         cands = find_candidates(sent, lex, by_sent.get(k, []), hy_by_sent.get(k, []))
         cands.extend(deontic_requests(sent, by_sent.get(k, []), cands, lex, index, doc.quotes, role_nouns))
         cands.extend(open_options(sent, cands, lex, by_sent.get(k, [])))
+        cands.extend(held_out_force(sent, cands, lex, index, role_nouns, agents))
+        cands.extend(offered_cooperation(sent, cands, lex, index))
+        cands.extend(red_lines(sent, cands, lex, index))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         cands.extend(conditional_demands(sent, cands, lex, index))
