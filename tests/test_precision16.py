@@ -168,6 +168,7 @@ def test_carrying_out_a_plan_or_receiving_a_prize_is_no_act(text, word):
     ("The regime executed two opposition activists on Tuesday, rights groups said.", "ASSAULT"),
     ("The rebels accepted the ceasefire proposal on Sunday.", "AGREE"),
     ("Hamas accepted an invitation to talks in Cairo.", "AGREE"),
+    ("The mission was executed flawlessly by the commandos, the general said.", "ASSAULT"),
 ])
 def test_killing_and_accepting_a_proposal_stay(text, etype):
     assert etype in [t for t, _ in events(text)], events(text)
@@ -190,3 +191,21 @@ def test_an_interception_is_kept_as_the_trace_of_an_attack_whose_firer_is_named(
 def test_refusing_to_share_information_with_inspectors_is_still_a_rejection():
     text = "North Korea refused to share information with the nuclear inspectors."
     assert "REJECT" in [t for t, _ in events(text)], events(text)
+
+
+# -- a hearing as the venue of a statement ---------------------------------------------------
+# A legislative or court hearing is a procedure and the place where things are said; it is
+# an investigation (ACCUSE investigate) when it goes "into" something.
+
+@pytest.mark.parametrize("text", [
+    "The envoy told a hearing of the Zarnian parliament that the talks had stalled.",
+    "At a hearing on Thursday, the deputy minister read a statement on the port contracts.",
+    "Lawmakers will hold hearings on the trade bill before the summer recess.",
+])
+def test_a_hearing_as_a_venue_or_procedure_is_no_investigation(text):
+    assert not has_trigger(text, "hearing"), events(text)
+
+
+def test_a_hearing_into_something_is_still_an_investigation():
+    text = "The supreme court of Zarnia opened a hearing on Monday into the detention of the journalists."
+    assert ("ACCUSE" in [t for t, _ in events(text)]), events(text)

@@ -312,6 +312,9 @@ class EventWords:
     communication_nouns: frozenset[str]
     #: verbs whose act hangs on the object, and the objects that give them another sense:
     #: "executed the plan" (carried out), "accepted the prize" (received)
+    #: procedures that are an investigation only "into" something ("a hearing into ...")
+    procedure_nouns: frozenset[str]
+    inquiry_into_preps: frozenset[str]
     execution_verbs: frozenset[str]
     carried_out_things: frozenset[str]
     acceptance_verbs: frozenset[str]

@@ -1910,6 +1910,8 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "officials conceded that the town had fallen": an admission, a saying
     if c.type == "COERCE" and lemma(c.head) in words.interception_words and _intercepts_no_seizure(c.head, words):
         return False  # "intercepted communications", "rockets were intercepted": no seizure
+    if not c.is_verb and lemma(c.head) in words.procedure_nouns and not _inquiry_into(c.head, words):
+        return False  # "said at a hearing last week": the venue of a statement, no inquiry
     if c.is_verb and _sense_without_an_act(c, words):
         return False  # "executed the plan", "accepted the Nobel Peace Prize": another sense
     return True
@@ -1956,6 +1958,13 @@ def _undergoers(tok) -> list:
                    for gc in ch.children if gc.dep_ == "pobj"]
         caught += [ch for ch in tok.children if ch.dep_ == "compound"]
     return caught
+
+
+def _inquiry_into(noun, words) -> bool:
+    """The procedure goes "into" something, on the noun or on the verb that holds it
+    ("opened a hearing on Monday into the killings"): an investigation."""
+    holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
+    return any(ch.dep_ == "prep" and ch.lower_ in words.inquiry_into_preps for h in holders for ch in h.children)
 
 
 def _sense_without_an_act(c: Candidate, words) -> bool:
