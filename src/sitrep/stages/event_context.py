@@ -289,8 +289,12 @@ class DateFinder:
 
     def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset(),
                  since_words: frozenset[str] = frozenset({"since"}),
-                 furniture: list[tuple[int, int]] = ()):
+                 furniture: list[tuple[int, int]] = (),
+                 quantifier_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        #: nouns that count or group acts ("a wave of strikes"): an act in their phrase is
+        #: told by the clause around them, not inside another thing's phrase
+        self.quantifier_nouns = quantifier_nouns
         #: the story's lead: its first paragraphs that are prose, not page furniture (an
         #: AP "FILE - In this 2010 file photo, ..." caption opens many wire stories)
         self.leads = lead_paragraphs(doc, furniture)
@@ -301,6 +305,9 @@ class DateFinder:
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.duration_nouns = default_word_sets().get("duration_noun", frozenset())
+        self.communication_nouns = default_word_sets().get("communication_noun", frozenset()) \
+            | default_word_sets().get("document_noun", frozenset())
+        self.authorship_nouns = default_word_sets().get("authorship_noun", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -339,24 +346,33 @@ class DateFinder:
         return [k for k, (t, _) in enumerate(self._choices)
                 if sent_span[0] <= t.span[0] and t.span[1] <= sent_span[1]]
 
-    def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int) -> EventDate:
+    def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int,
+                 event_word: int = -1) -> EventDate:
         """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
         the trigger head, its light verb and the verbs it hangs from) first, then the
-        nearest one not attached to another event of the sentence."""
+        nearest one not attached to another event of the sentence nor told by a clause the
+        act is only named in (:meth:`_named_inside_argument`). ``event_word``: the index
+        of the event's head word (-1: unknown)."""
         best, best_key, best_owner = None, None, None
+        named_in_past = False  # named inside a clause told before the news period
         for k in self.in_sentence(sent_span):
             t, _ = self._choices[k]
             if self._quoted_apart(t.span, trigger_at):
                 continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
             if k in self._noun_hosts and self._noun_hosts[k] not in anchors:
                 continue
-            owner = self._owner(k, anchors, other_triggers, trigger_at)
+            owner = self._owner(k, anchors, other_triggers, trigger_at, event_word)
             if owner == "other":
+                continue
+            if owner == "free" and self._named_inside_argument(k, event_word, anchors):
+                # what an old clause talks about is at least as old ("In 2014, he exploited
+                # the killing of three youths"): background, with no date of its own
+                named_in_past |= self._choices[k][1] or before_news_period(t, self.reference)
                 continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
             if best_key is None or key < best_key:
                 best, best_key, best_owner = k, key, owner
-        if best_owner != "own" and self._carried_past(sent_span, anchors, other_triggers):
+        if best_owner != "own" and (named_in_past or self._carried_past(sent_span, anchors, other_triggers)):
             # the date of the act that carries it is nearer in the parse than a free one
             return EventDate(None, carried_past=True)
         if best is None:
@@ -367,7 +383,8 @@ class DateFinder:
         return EventDate(None if past_only else time, attached=best_owner == "own",
                          reported=best_owner == "saying", past=past_only, since=since)
 
-    def _owner(self, k: int, anchors: set[int], other_triggers: set[int], trigger_at: int = -1) -> str:
+    def _owner(self, k: int, anchors: set[int], other_triggers: set[int], trigger_at: int = -1,
+               event_word: int = -1) -> str:
         """"own" when the time expression hangs from one of the trigger's anchors or from
         the verb whose argument the trigger is ("recalled the invasion of 2003") unless
         that verb is an event of its own (a reaction is dated apart from the act), "other"
@@ -385,6 +402,10 @@ class DateFinder:
             if tok is None:
                 return "free"
             if tok.i in anchors or tok.i in carriers:
+                return "own"
+            if tok.head.i == event_word and _acting_clause(tok):
+                # "ordered the strike that killed X last week": a clause the event noun is
+                # the doer of tells that happening and its outcome, so its time
                 return "own"
             if tok.i in other_triggers and not self._setting_of(tok, anchors):
                 return "other"
@@ -421,7 +442,9 @@ class DateFinder:
         not when the act was (the unseen-article audit found statements and deployments
         of the news week dated by a treaty's or a plan's year)."""
         noun = tok.head
-        if tok.dep_ not in _ATTRIBUTIVE_DEPS or noun.i == tok.i or noun.pos_ != "NOUN":
+        if tok.dep_ not in _ATTRIBUTIVE_DEPS or noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if noun.pos_ == "PROPN" and not _year_names_cited(tok, noun):
             return False
         if noun.idx == trigger_at or (noun.i in anchors and not _object_of(noun, anchors)):
             return False  # "the 2003 invasion", "Sunday's shoot-down": the event word itself
@@ -431,6 +454,42 @@ class DateFinder:
             # by a boycott": the clause tells what happened in it
             return False
         return not self._occasion(noun, anchors)
+
+    def _named_inside_argument(self, k: int, event_word: int, anchors: set[int]) -> bool:
+        """The act is named inside the phrase of another noun ("challenged the rationale
+        for killing X", "questioned the legality of the bombing", "praised the troops who
+        captured the town") and the time hangs at or above the clause holding that noun
+        ("In interviews on Sunday, ...", "On Monday, ..."): the time dates that clause's own
+        act -- the challenge, the praise -- and the act it only names keeps its own time.
+        A noun that counts acts ("a wave of strikes"), one through which a party owns the
+        act ("claimed responsibility for the bombing") or an anchor of the act (its light
+        verb's object) is no such phrase."""
+        sdoc, root = self.doc.nlp, self._time_roots[k]
+        if sdoc is None or root is None or event_word < 0:
+            return False
+        tok, inside = sdoc[event_word], False
+        for _ in range(10):
+            parent = tok.head
+            if parent.i == tok.i:
+                return False
+            if parent.pos_ in ("VERB", "AUX"):
+                return inside and (parent.i == root.i or parent in root.ancestors)
+            if parent.pos_ in ("NOUN", "PROPN") and parent.i not in anchors \
+                    and (parent.lemma_ or "").lower() not in self.quantifier_nouns | self.authorship_nouns \
+                    and not self._told_by_communication(tok, parent):
+                inside = True
+            tok = parent
+        return False
+
+    def _told_by_communication(self, clause, noun) -> bool:
+        """A relative clause of a message or publication ("a report on Friday in which it
+        accused ..."): it tells what the communication did when issued, so at its time; and
+        a relative clause of a place or a time ("greeted Monday at the palace, where he
+        congratulated ..."): it tells what happened there and then."""
+        if clause.dep_ != "relcl":
+            return False
+        return (noun.lemma_ or "").lower() in self.communication_nouns \
+            or any(ch.dep_ == "advmod" and ch.lower_ in ("where", "when") for ch in clause.children)
 
     def _cause_of(self, tok, anchors: set[int]) -> bool:
         """A noun, not the event's, that an act answers ("apologies over the downing",
@@ -659,6 +718,24 @@ class DateFinder:
 def _trigger_at(c) -> int:
     """Where the event's words start in the text."""
     return min(t.idx for t in c.tokens) if getattr(c, "tokens", None) else c.head.idx
+
+
+def _year_names_cited(tok, name) -> bool:
+    """A bare year before a proper name that an act cites as its object ("authorized under
+    the 2002 Authorization for Use of Military Force", "violated the 1994 Framework
+    Agreement"): the year names the law or treaty. Not a weekday the parser hangs on a
+    title ("On Monday Treasury Secretary X announced ..."), nor a named event told as the
+    subject or setting of a story ("Then there's the 2014 Gaza War, which ...")."""
+    return tok.like_num and len(tok.text) == 4 and name.dep_ in ("dobj", "pobj")
+
+
+def _acting_clause(tok) -> bool:
+    """A clause on a noun whose subject is that noun ("the strike that killed X", "the
+    raid which destroyed the depot", "an offensive launched last week" has none)."""
+    if tok.dep_ not in _NOUN_CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or all(ch.tag_ in ("WDT", "WP") or ch.lower_ in ("that", "which", "who") for ch in subjects)
 
 
 def _in_noun_clause(tok) -> bool:

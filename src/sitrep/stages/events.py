@@ -327,7 +327,7 @@ class DraftBuilder:
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
         self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()),
-                                furniture_spans(doc, lex))
+                                furniture_spans(doc, lex), lex.words.quantifier_nouns)
         self.periods = PeriodReader(self.dates, lex.background_cues)
         self.periods.act_types = {c.head.i: c.type for c, _ in found}
         self._places: dict = {}
@@ -469,7 +469,7 @@ class DraftBuilder:
         sentence = self._sentence_span(sent)
         anchors = _anchors(c)
         own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
-                                  self._trigger_span(c).span[0])
+                                  self._trigger_span(c).span[0], c.head.i)
         leader = auxiliary_leader(c)
         led = self._by_clause_verb.get(leader.i) if leader is not None and not own.attached else None
         if led is not None and led[0] is not c:
