@@ -1,10 +1,8 @@
 """Each act dated by its own time words, never by another clause's (issue 7 item 6,
 issue 8 item 1). Invented sentences only.
 
-* An act only named inside another noun's phrase ("the rationale for killing X", "the
-  legality of the bombing", "the decision to arrest") is not dated by the time of the
-  clause that names it ("In interviews on Sunday, ..."); a noun that counts acts ("a
-  wave of attacks") and a light verb's object ("continued the bombing") are the act.
+* A light verb's object ("continued the bombing") and a noun that counts acts ("a wave
+  of attacks") keep the clause's time (near misses of the rules below).
 * An event noun carried by a verb of ordering or conducting ("ordered the raid that
   destroyed the depot last month") is dated by the clause it is the doer of; a clause
   on it with another subject ("the offensive which the generals had planned in 2015")
@@ -27,21 +25,7 @@ def _dates(text: str) -> dict[str, tuple]:
             for e in doc.events}
 
 
-# -- an act named inside another noun's phrase -----------------------------------------
-
-@pytest.mark.parametrize("text, word, not_day", [
-    ("In television interviews on Sunday, two senators challenged the government's "
-     "rationale for killing the militia leader.", "killing", "2020-01-05"),
-    ("On Monday, the opposition questioned the legality of the bombing of the refinery.",
-     "bombing", "2020-01-06"),
-    ("At a press briefing on Thursday, the minister defended the decision to arrest the "
-     "protest leaders.", "arrest", "2020-01-09"),
-])
-def test_an_act_named_inside_another_nouns_phrase_keeps_its_own_time(text, word, not_day):
-    value, inferred, _ = _dates(text)[word]
-    assert value != not_day
-    assert inferred  # no time word of its own: the publication day, marked inferred
-
+# -- near misses: the clause's own act -------------------------------------------------
 
 @pytest.mark.parametrize("text, word, day", [
     ("On Monday, the army continued the bombing of the refinery.", "continued", "2020-01-06"),
@@ -84,6 +68,8 @@ def test_a_clause_on_a_pattern_object_still_dates_only_that_object():
      "Authorization for Use of Military Force.", "killing", "2002"),
     ("Officials said the raid violated the 1994 Framework Agreement.", "raid", "1994"),
     ("Critics argued that the blockade breached the 1982 Law of the Sea Convention.", "blockade", "1982"),
+    ("The minister said the blockade was lawful under the charter and the 1958 Geneva Convention.",
+     "blockade", "1958"),
 ])
 def test_a_year_before_a_proper_name_dates_that_name_not_the_act(text, word, year):
     got, inferred, bg = _dates(text)[word]
@@ -99,37 +85,8 @@ def test_a_date_on_the_event_word_or_its_occasion_still_dates_the_act(text, word
     assert (got, inferred) == (value, False)
 
 
-def test_an_act_named_inside_a_clause_of_an_earlier_year_is_background():
-    value, _, bg = _dates("In 2014, the prime minister questioned the legality of the bombing of the refinery.")["bombing"]
-    assert value is None and bg
-
-
 def test_a_weekday_hung_on_a_title_still_dates_the_act():
     # the parser may read "Monday" as part of the title "Monday Defense Secretary": only a
     # bare year before a cited name names that name
     got, inferred, _ = _dates("On Monday Defense Secretary Jane Doe announced new sanctions on the regime.")["announced"]
     assert (got, inferred) == ("2020-01-06", False)
-
-
-@pytest.mark.parametrize("text, word, day", [
-    ("The ministry published a report on Friday in which it accused the rebels of shelling the town.",
-     "accused", "2020-01-10"),
-    ("On Monday the group released a video in which its leader threatened the president.",
-     "threatened", "2020-01-06"),
-])
-def test_a_relative_clause_of_a_communication_takes_its_time(text, word, day):
-    got, inferred, _ = _dates(text)[word]
-    assert (got, inferred) == (day, False)
-
-
-@pytest.mark.parametrize("text, word, day", [
-    # a noun through which a party owns the act: the act is told with the claim
-    ("The group on Monday claimed responsibility for a car bombing that killed nine soldiers.",
-     "bombing", "2020-01-06"),
-    # a relative clause of a place tells what happened there and then
-    ("The envoy was received on Monday at the palace, where he praised the government for the reforms.",
-     "praised", "2020-01-06"),
-])
-def test_an_act_owned_by_a_claim_or_told_at_a_place_takes_the_clause_time(text, word, day):
-    got, inferred, _ = _dates(text)[word]
-    assert (got, inferred) == (day, False)

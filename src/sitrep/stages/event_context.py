@@ -289,12 +289,8 @@ class DateFinder:
 
     def __init__(self, doc: Document, saying_verbs: frozenset[str] = frozenset(),
                  since_words: frozenset[str] = frozenset({"since"}),
-                 furniture: list[tuple[int, int]] = (),
-                 quantifier_nouns: frozenset[str] = frozenset()):
+                 furniture: list[tuple[int, int]] = ()):
         self.doc = doc
-        #: nouns that count or group acts ("a wave of strikes"): an act in their phrase is
-        #: told by the clause around them, not inside another thing's phrase
-        self.quantifier_nouns = quantifier_nouns
         #: the story's lead: its first paragraphs that are prose, not page furniture (an
         #: AP "FILE - In this 2010 file photo, ..." caption opens many wire stories)
         self.leads = lead_paragraphs(doc, furniture)
@@ -305,9 +301,6 @@ class DateFinder:
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.duration_nouns = default_word_sets().get("duration_noun", frozenset())
-        self.communication_nouns = default_word_sets().get("communication_noun", frozenset()) \
-            | default_word_sets().get("document_noun", frozenset())
-        self.authorship_nouns = default_word_sets().get("authorship_noun", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -350,11 +343,9 @@ class DateFinder:
                  event_word: int = -1) -> EventDate:
         """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
         the trigger head, its light verb and the verbs it hangs from) first, then the
-        nearest one not attached to another event of the sentence nor told by a clause the
-        act is only named in (:meth:`_named_inside_argument`). ``event_word``: the index
-        of the event's head word (-1: unknown)."""
+        nearest one not attached to another event of the sentence. ``event_word``: the
+        index of the event's head word (-1: unknown)."""
         best, best_key, best_owner = None, None, None
-        named_in_past = False  # named inside a clause told before the news period
         for k in self.in_sentence(sent_span):
             t, _ = self._choices[k]
             if self._quoted_apart(t.span, trigger_at):
@@ -364,15 +355,10 @@ class DateFinder:
             owner = self._owner(k, anchors, other_triggers, trigger_at, event_word)
             if owner == "other":
                 continue
-            if owner == "free" and self._named_inside_argument(k, event_word, anchors):
-                # what an old clause talks about is at least as old ("In 2014, he exploited
-                # the killing of three youths"): background, with no date of its own
-                named_in_past |= self._choices[k][1] or before_news_period(t, self.reference)
-                continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
             if best_key is None or key < best_key:
                 best, best_key, best_owner = k, key, owner
-        if best_owner != "own" and (named_in_past or self._carried_past(sent_span, anchors, other_triggers)):
+        if best_owner != "own" and self._carried_past(sent_span, anchors, other_triggers):
             # the date of the act that carries it is nearer in the parse than a free one
             return EventDate(None, carried_past=True)
         if best is None:
@@ -454,42 +440,6 @@ class DateFinder:
             # by a boycott": the clause tells what happened in it
             return False
         return not self._occasion(noun, anchors)
-
-    def _named_inside_argument(self, k: int, event_word: int, anchors: set[int]) -> bool:
-        """The act is named inside the phrase of another noun ("challenged the rationale
-        for killing X", "questioned the legality of the bombing", "praised the troops who
-        captured the town") and the time hangs at or above the clause holding that noun
-        ("In interviews on Sunday, ...", "On Monday, ..."): the time dates that clause's own
-        act -- the challenge, the praise -- and the act it only names keeps its own time.
-        A noun that counts acts ("a wave of strikes"), one through which a party owns the
-        act ("claimed responsibility for the bombing") or an anchor of the act (its light
-        verb's object) is no such phrase."""
-        sdoc, root = self.doc.nlp, self._time_roots[k]
-        if sdoc is None or root is None or event_word < 0:
-            return False
-        tok, inside = sdoc[event_word], False
-        for _ in range(10):
-            parent = tok.head
-            if parent.i == tok.i:
-                return False
-            if parent.pos_ in ("VERB", "AUX"):
-                return inside and (parent.i == root.i or parent in root.ancestors)
-            if parent.pos_ in ("NOUN", "PROPN") and parent.i not in anchors \
-                    and (parent.lemma_ or "").lower() not in self.quantifier_nouns | self.authorship_nouns \
-                    and not self._told_by_communication(tok, parent):
-                inside = True
-            tok = parent
-        return False
-
-    def _told_by_communication(self, clause, noun) -> bool:
-        """A relative clause of a message or publication ("a report on Friday in which it
-        accused ..."): it tells what the communication did when issued, so at its time; and
-        a relative clause of a place or a time ("greeted Monday at the palace, where he
-        congratulated ..."): it tells what happened there and then."""
-        if clause.dep_ != "relcl":
-            return False
-        return (noun.lemma_ or "").lower() in self.communication_nouns \
-            or any(ch.dep_ == "advmod" and ch.lower_ in ("where", "when") for ch in clause.children)
 
     def _cause_of(self, tok, anchors: set[int]) -> bool:
         """A noun, not the event's, that an act answers ("apologies over the downing",
@@ -726,6 +676,10 @@ def _year_names_cited(tok, name) -> bool:
     Agreement"): the year names the law or treaty. Not a weekday the parser hangs on a
     title ("On Monday Treasury Secretary X announced ..."), nor a named event told as the
     subject or setting of a story ("Then there's the 2014 Gaza War, which ...")."""
+    for _ in range(5):  # "under his powers as X and the 2002 Authorization ...": a conjunct
+        if name.dep_ != "conj" or name.head.i == name.i:
+            break
+        name = name.head
     return tok.like_num and len(tok.text) == 4 and name.dep_ in ("dobj", "pobj")
 
 

@@ -327,7 +327,7 @@ class DraftBuilder:
         self.text = doc.article.text
         self.roles = RoleFinder(index, locative_index(doc), lex, role_nouns, doc.quotes)
         self.dates = DateFinder(doc, lex.words.saying_verbs, lex.background_cues.get("earlier", frozenset()),
-                                furniture_spans(doc, lex), lex.words.quantifier_nouns)
+                                furniture_spans(doc, lex))
         self.periods = PeriodReader(self.dates, lex.background_cues)
         self.periods.act_types = {c.head.i: c.type for c, _ in found}
         self._places: dict = {}
