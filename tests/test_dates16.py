@@ -78,6 +78,8 @@ def test_a_year_before_a_proper_name_dates_that_name_not_the_act(text, word, yea
 
 @pytest.mark.parametrize("text, word, value", [
     ("The 2003 invasion toppled the government.", "invasion", "2003"),
+    # a named happening, not a standing document: its year dates the act on it
+    ("The rebels launched the offensive that began the 1994 Lake War.", "launched", "1994"),
     ("At Tuesday's NATO Summit, the chancellor accused Moscow of cheating.", "accused", "2020-01-07"),
 ])
 def test_a_date_on_the_event_word_or_its_occasion_still_dates_the_act(text, word, value):

@@ -301,6 +301,7 @@ class DateFinder:
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.duration_nouns = default_word_sets().get("duration_noun", frozenset())
+        self.standing_documents = default_word_sets().get("standing_document", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -430,7 +431,8 @@ class DateFinder:
         noun = tok.head
         if tok.dep_ not in _ATTRIBUTIVE_DEPS or noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN"):
             return False
-        if noun.pos_ == "PROPN" and not _year_names_cited(tok, noun):
+        if noun.pos_ == "PROPN" and not (_year_names_cited(tok, noun)
+                                          and noun.lower_ in self.standing_documents):
             return False
         if noun.idx == trigger_at or (noun.i in anchors and not _object_of(noun, anchors)):
             return False  # "the 2003 invasion", "Sunday's shoot-down": the event word itself
@@ -673,7 +675,7 @@ def _trigger_at(c) -> int:
 def _year_names_cited(tok, name) -> bool:
     """A bare year before a proper name that an act cites as its object ("authorized under
     the 2002 Authorization for Use of Military Force", "violated the 1994 Framework
-    Agreement"): the year names the law or treaty. Not a weekday the parser hangs on a
+    Agreement", a ``standing_document`` head): the year names the law or treaty. Not a weekday the parser hangs on a
     title ("On Monday Treasury Secretary X announced ..."), nor a named event told as the
     subject or setting of a story ("Then there's the 2014 Gaza War, which ...")."""
     for _ in range(5):  # "under his powers as X and the 2002 Authorization ...": a conjunct
