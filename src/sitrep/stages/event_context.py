@@ -301,6 +301,7 @@ class DateFinder:
         self.setting_preps = default_word_sets().get("setting_prep", frozenset())
         self.cause_preps = default_word_sets().get("cause_prep", frozenset())
         self.duration_nouns = default_word_sets().get("duration_noun", frozenset())
+        self.standing_documents = default_word_sets().get("standing_document", frozenset())
         self.dated = [t for t in doc.times if is_calendar_time(t)]
         self.published = (doc.article.published or "")[:10]
         self.reference = reference_day(doc, self.dated)
@@ -339,10 +340,12 @@ class DateFinder:
         return [k for k, (t, _) in enumerate(self._choices)
                 if sent_span[0] <= t.span[0] and t.span[1] <= sent_span[1]]
 
-    def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int) -> EventDate:
+    def own_date(self, sent_span, anchors: set[int], other_triggers: set[int], trigger_at: int,
+                 event_word: int = -1) -> EventDate:
         """The sentence's date for a trigger: one the parse attaches to it (``anchors``:
         the trigger head, its light verb and the verbs it hangs from) first, then the
-        nearest one not attached to another event of the sentence."""
+        nearest one not attached to another event of the sentence. ``event_word``: the
+        index of the event's head word (-1: unknown)."""
         best, best_key, best_owner = None, None, None
         for k in self.in_sentence(sent_span):
             t, _ = self._choices[k]
@@ -350,7 +353,7 @@ class DateFinder:
                 continue  # 'attacked X, saying "On Thursday, Y declared ..."': the quote's own time
             if k in self._noun_hosts and self._noun_hosts[k] not in anchors:
                 continue
-            owner = self._owner(k, anchors, other_triggers, trigger_at)
+            owner = self._owner(k, anchors, other_triggers, trigger_at, event_word)
             if owner == "other":
                 continue
             key = (owner != "own", abs(t.span[0] - trigger_at))
@@ -367,7 +370,8 @@ class DateFinder:
         return EventDate(None if past_only else time, attached=best_owner == "own",
                          reported=best_owner == "saying", past=past_only, since=since)
 
-    def _owner(self, k: int, anchors: set[int], other_triggers: set[int], trigger_at: int = -1) -> str:
+    def _owner(self, k: int, anchors: set[int], other_triggers: set[int], trigger_at: int = -1,
+               event_word: int = -1) -> str:
         """"own" when the time expression hangs from one of the trigger's anchors or from
         the verb whose argument the trigger is ("recalled the invasion of 2003") unless
         that verb is an event of its own (a reaction is dated apart from the act), "other"
@@ -385,6 +389,10 @@ class DateFinder:
             if tok is None:
                 return "free"
             if tok.i in anchors or tok.i in carriers:
+                return "own"
+            if tok.head.i == event_word and _acting_clause(tok):
+                # "ordered the strike that killed X last week": a clause the event noun is
+                # the doer of tells that happening and its outcome, so its time
                 return "own"
             if tok.i in other_triggers and not self._setting_of(tok, anchors):
                 return "other"
@@ -421,7 +429,10 @@ class DateFinder:
         not when the act was (the unseen-article audit found statements and deployments
         of the news week dated by a treaty's or a plan's year)."""
         noun = tok.head
-        if tok.dep_ not in _ATTRIBUTIVE_DEPS or noun.i == tok.i or noun.pos_ != "NOUN":
+        if tok.dep_ not in _ATTRIBUTIVE_DEPS or noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if noun.pos_ == "PROPN" and not (_year_names_cited(tok, noun)
+                                          and noun.lower_ in self.standing_documents):
             return False
         if noun.idx == trigger_at or (noun.i in anchors and not _object_of(noun, anchors)):
             return False  # "the 2003 invasion", "Sunday's shoot-down": the event word itself
@@ -659,6 +670,28 @@ class DateFinder:
 def _trigger_at(c) -> int:
     """Where the event's words start in the text."""
     return min(t.idx for t in c.tokens) if getattr(c, "tokens", None) else c.head.idx
+
+
+def _year_names_cited(tok, name) -> bool:
+    """A bare year before a proper name that an act cites as its object ("authorized under
+    the 2002 Authorization for Use of Military Force", "violated the 1994 Framework
+    Agreement", a ``standing_document`` head): the year names the law or treaty. Not a weekday the parser hangs on a
+    title ("On Monday Treasury Secretary X announced ..."), nor a named event told as the
+    subject or setting of a story ("Then there's the 2014 Gaza War, which ...")."""
+    for _ in range(5):  # "under his powers as X and the 2002 Authorization ...": a conjunct
+        if name.dep_ != "conj" or name.head.i == name.i:
+            break
+        name = name.head
+    return tok.like_num and len(tok.text) == 4 and name.dep_ in ("dobj", "pobj")
+
+
+def _acting_clause(tok) -> bool:
+    """A clause on a noun whose subject is that noun ("the strike that killed X", "the
+    raid which destroyed the depot", "an offensive launched last week" has none)."""
+    if tok.dep_ not in _NOUN_CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or all(ch.tag_ in ("WDT", "WP") or ch.lower_ in ("that", "which", "who") for ch in subjects)
 
 
 def _in_noun_clause(tok) -> bool:

@@ -490,7 +490,7 @@ class DraftBuilder:
         sentence = self._sentence_span(sent)
         anchors = _anchors(c)
         own = self.dates.own_date(sentence.span, anchors, self._anchors_by_sentence[sent.start] - anchors,
-                                  self._trigger_span(c).span[0])
+                                  self._trigger_span(c).span[0], c.head.i)
         leader = auxiliary_leader(c)
         led = self._by_clause_verb.get(leader.i) if leader is not None and not own.attached else None
         if led is not None and led[0] is not c:

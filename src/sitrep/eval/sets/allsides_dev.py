@@ -455,7 +455,8 @@ def score_article(gold: list[Coded], predicted: list[Coded], tally: Tally, text:
 def context_errors(g: Coded, p: Coded, article_id: str, text: str = "") -> list[str]:
     """Error lines for the context of one paired event: a background flag the gold and
     sitrep disagree on (``BACKGROUND MISSED`` / ``BACKGROUND FALSE``, with both dates) and a
-    certainty status they disagree on (``CERTAINTY``), whatever the type and the dyad --
+    certainty status they disagree on (``CERTAINTY``), a date outside the gold's
+    (``DATE``; ``DATE-OWN``: only the own one), whatever the type and the dyad --
     the lines a change to the background or certainty readers is judged by (grep them)."""
     where = context(text, p.mentions[0], 60) if text else ""
     lines = []
@@ -463,6 +464,13 @@ def context_errors(g: Coded, p: Coded, article_id: str, text: str = "") -> list[
         kind = "MISSED" if g.background else "FALSE"
         lines.append(f"BACKGROUND {kind} {article_id} {g.label} {g.type}: gold date {g.date} | "
                      f"sitrep {p.type} date {p.extra.get('inferred_date')} {where}")
+    if g.date and not date_within(p.date, g.date):
+        # the date a user reads (own or inferred: DATE) or the own date scored by date_acc
+        # (DATE-OWN, the shown one right) misses the gold's: the lines a change to the
+        # date readers is judged by
+        kind = "DATE-OWN" if date_within(p.extra.get("inferred_date"), g.date) else "DATE"
+        lines.append(f"{kind} {article_id} {g.label} {g.type}: gold {g.date} | sitrep {p.type} date "
+                     f"{p.date} shown {p.extra.get('inferred_date')} {where}")
     if g.certainty != p.certainty:
         lines.append(f"CERTAINTY {article_id} {g.label} {g.type}: gold {g.certainty} | sitrep "
                      f"{p.type} {p.certainty} {where}")
