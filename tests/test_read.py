@@ -415,3 +415,18 @@ def test_short_jsonl_record_is_a_snippet_by_default():
     assert [a.id for a in articles] == ["s1"] and skips[0].reason == "empty"
     out = clean.run(Document(article=articles[0]), None).article
     assert "JSONL" in out.meta["short_context"]
+
+
+@pytest.mark.parametrize("bad_url", ["https://[", "https://>[x", "http://a]b/page"])
+def test_a_malformed_page_url_gives_no_outlet_and_no_error(tmp_path, bad_url):
+    # session 15 (found by the fuzz test): urllib raises ValueError on an unclosed IPv6
+    # bracket, and a page without a site name takes its outlet from its og:url
+    paragraphs = "".join(f"<p>The harbour board of Veldmark met on Monday for the {n}th time this year and "
+                         f"voted to repair the northern pier before the winter storms arrive.</p>" for n in range(4, 9))
+    page = (f'<html><head><title>Harbour board votes</title><meta property="og:url" content="{bad_url}">'
+            f"</head><body><article><h1>Harbour board votes</h1>{paragraphs}</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_input(str(path))[0]
+    assert "northern pier" in article.text
+    assert article.url == bad_url and article.source is None

@@ -266,13 +266,22 @@ def page_metadata(tree) -> dict[str, Any]:
         elif isinstance(publisher, str):
             source = publisher
     if not source and url:
-        source = urlparse(url).hostname
+        source = _hostname(url)
         if source and source.startswith("www."):
             source = source[4:]
     out["source"] = source.strip() if isinstance(source, str) and source.strip() else None
     if out["title"] and out["source"]:
         out["title"] = strip_site_name(out["title"], out["source"])
     return out
+
+
+def _hostname(url: str) -> Optional[str]:
+    """The host of a page's own URL, or None when the page's markup gives a malformed one
+    (urllib raises on an unclosed IPv6 bracket such as "https://[": no outlet, no error)."""
+    try:
+        return urlparse(url).hostname
+    except ValueError:
+        return None
 
 
 def strip_site_name(title: str, site: str) -> str:
