@@ -84,6 +84,28 @@ def _contains(column: str) -> str:
     return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
 
 
+@dataclass
+class _Where:
+    """WHERE terms and their parameters, kept in step (one ``?`` list per term)."""
+    terms: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, term: str, *params: Any) -> None:
+        self.terms.append(term)
+        self.params.extend(params)
+
+    def extend(self, term_and_params: tuple[str, list[Any]]) -> None:
+        self.add(term_and_params[0], *term_and_params[1])
+
+    def country(self, alias: str, country: str) -> None:
+        """Either side of the row, or its place, in ``country`` (ISO alpha-3 for actors,
+        alpha-2 for places, as the store keeps them; any spelling country_codes knows)."""
+        a3, a2 = country_codes(country)
+        actor_code, place_code = a3 or country.upper(), a2 or country.upper()
+        self.add(f"({alias}.source_country = ? OR {alias}.target_country = ? OR {alias}.place_country = ?)",
+                 actor_code, actor_code, place_code)
+
+
 # -- conditions ------------------------------------------------------------------------------
 
 def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id",
@@ -96,47 +118,35 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
     ``actor_names``: a column with the event's actor names lowered in advance (the
     summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads. ``hits``: the
     articles ``about`` matched, found already (about_hits)."""
-    where, params = [], []
+    where = _Where()
     if f.actor:
         a3, _ = country_codes(f.actor)
         names = (f"contains({actor_names}, lower(?))" if actor_names else
                  f"{_contains('e.source_name')} OR {_contains('e.target_name')}")
-        where.append(f"({names} OR e.source_country IN (?, ?) OR e.target_country IN (?, ?))")
-        params += [f.actor] * (1 if actor_names else 2) + [f.actor.upper(), a3 or "", f.actor.upper(), a3 or ""]
+        where.add(f"({names} OR e.source_country IN (?, ?) OR e.target_country IN (?, ?))",
+                  *[f.actor] * (1 if actor_names else 2), f.actor.upper(), a3 or "", f.actor.upper(), a3 or "")
     if f.type:
-        where.append("e.type = ?")
-        params.append(f.type)
+        where.add("e.type = ?", f.type)
     if f.certainty:
-        where.append("e.certainty = ?")
-        params.append(f.certainty)
+        where.add("e.certainty = ?", f.certainty)
     if f.since:
-        where.append("e.event_date >= ?")
-        params.append(f.since)
+        where.add("e.event_date >= ?", f.since)
     if f.until:
-        where.append("e.event_date <= ?")
-        params.append(f.until)
+        where.add("e.event_date <= ?", f.until)
     if f.outlet:
-        where.append(_contains("e.outlet"))
-        params.append(f.outlet)
+        where.add(_contains("e.outlet"), f.outlet)
     if f.place:
-        where.append(_contains("e.place_name"))
-        params.append(f.place)
+        where.add(_contains("e.place_name"), f.place)
     if f.country:
-        a3, a2 = country_codes(f.country)
-        where.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
-        params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
+        where.country("e", f.country)
     if f.q and fast:
-        where.append(summaries.text_sql("event_text", "e.event_id", "event_id"))
-        params.append(f.q)
+        where.add(summaries.text_sql("event_text", "e.event_id", "event_id"), f.q)
     elif f.q:
-        where.append(f"({_contains('e.sentence')} OR {_contains('a.title')})")
-        params += [f.q, f.q]
+        where.add(f"({_contains('e.sentence')} OR {_contains('a.title')})", f.q, f.q)
     if f.about:
-        cond, p = (summaries.about_sql(f.about, article_column, article_key, hits) if fast
-                   else about_articles_sql(f.about, "a"))
-        where.append(cond)
-        params += p
-    return where, params
+        where.extend(summaries.about_sql(f.about, article_column, article_key, hits) if fast
+                     else about_articles_sql(f.about, "a"))
+    return where.terms, where.params
 
 
 #: event_conditions' arguments for ``e`` = a row of ``web.events`` or ``web.mentions``
@@ -147,20 +157,15 @@ def article_conditions(f: Filters, fast: bool = False, hits: Optional[summaries.
                        ) -> tuple[str, list[Any]]:
     """One WHERE term over ``articles a`` for the filters an article itself can meet
     (about, outlet, publication dates): what quotes are filtered by."""
-    where, params = [], []
-    cond, p = _about(f.about, "a.article_id", fast, hits)
-    where.append(cond)
-    params += p
+    where = _Where()
+    where.extend(_about(f.about, "a.article_id", fast, hits))
     if f.outlet:
-        where.append(_contains("a.outlet"))
-        params.append(f.outlet)
+        where.add(_contains("a.outlet"), f.outlet)
     if f.since:
-        where.append("a.pub_date >= ?")
-        params.append(f.since)
+        where.add("a.pub_date >= ?", f.since)
     if f.until:
-        where.append("a.pub_date <= ?")
-        params.append(f.until)
-    return " AND ".join(where), params
+        where.add("a.pub_date <= ?", f.until)
+    return " AND ".join(where.terms), where.params
 
 
 def _about(about: Optional[str], article_column: str, fast: bool,
@@ -236,60 +241,48 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
     is ``incident_scope(store, f.about)``, required when ``f.about`` is set. Incidents
     made only of history or habitual mentions are left out unless ``f.background``, as
     ``sitrep incidents`` does."""
-    where, params = ["i.n_sources >= ?"], [f.min_sources]
+    where = _Where()
+    where.add("i.n_sources >= ?", f.min_sources)
     if not f.background:
-        where.append("NOT coalesce(i.background, false)")
+        where.add("NOT coalesce(i.background, false)")
     if f.about:
         if scope is None:
             raise ValueError("incident_conditions: about= needs its incident_scope(store, about)")
-        cond, p = scope.condition()
-        where.append(cond)
-        params += p
+        where.extend(scope.condition())
     if f.type:
-        where.append("i.type = ?")
-        params.append(f.type)
+        where.add("i.type = ?", f.type)
     if f.since:
-        where.append("coalesce(i.date_end, i.latest_reported) >= ?")
-        params.append(f.since)
+        where.add("coalesce(i.date_end, i.latest_reported) >= ?", f.since)
     if f.until:
-        where.append("coalesce(i.date_start, i.first_reported) <= ?")
-        params.append(f.until)
+        where.add("coalesce(i.date_start, i.first_reported) <= ?", f.until)
     if f.contested is not None:
-        where.append("coalesce(i.conflicted, false) = ?")
-        params.append(f.contested)
+        where.add("coalesce(i.conflicted, false) = ?", f.contested)
     if f.place:
-        where.append(_contains("i.place_name"))
-        params.append(f.place)
+        where.add(_contains("i.place_name"), f.place)
     if f.country:
-        a3, a2 = country_codes(f.country)
-        where.append("(i.source_country = ? OR i.target_country = ? OR i.place_country = ?)")
-        params += [a3 or f.country.upper(), a3 or f.country.upper(), a2 or f.country.upper()]
+        where.country("i", f.country)
     if f.q and fast:
-        where.append(summaries.text_sql("incident_text", *(("i._key", "_incident") if keyed else
-                                                            ("i.incident_id", "incident_id"))))
-        params.append(f.q)
+        where.add(summaries.text_sql("incident_text", *(("i._key", "_incident") if keyed else
+                                                        ("i.incident_id", "incident_id"))), f.q)
     elif f.q:  # in the incident's label or in one of its sentences or titles
-        where.append(f"({_contains('i.label')} OR EXISTS (SELECT 1 FROM incident_mentions m "
-                     "JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id "
-                     f"WHERE m.incident_id = i.incident_id AND ({_contains('e.sentence')} OR "
-                     f"{_contains('a.title')})))")
-        params += [f.q, f.q, f.q]
+        where.add(f"({_contains('i.label')} OR EXISTS (SELECT 1 FROM incident_mentions m "
+                  "JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id "
+                  f"WHERE m.incident_id = i.incident_id AND ({_contains('e.sentence')} OR "
+                  f"{_contains('a.title')})))", f.q, f.q, f.q)
     if fast:
         article = ON_SUMMARY_ROWS if keyed else {"article_column": "e.m_article_id"}
         inner, p = event_conditions(replace(_event_level(f), q=None), True, **article)
         if inner:
             incident = ("i._key", "e._incident") if keyed else ("i.incident_id", "e.incident_id")
-            where.append(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
-                         f"WHERE {' AND '.join(inner)})")
-            params += p
-        return where, params
+            where.add(f"{incident[0]} IN (SELECT {incident[1]} FROM {summaries.table('mentions')} e "
+                      f"WHERE {' AND '.join(inner)})", *p)
+        return where.terms, where.params
     inner, p = event_conditions(replace(_event_level(f), q=None))
     if inner:
-        where.append("EXISTS (SELECT 1 FROM incident_mentions m JOIN events e USING (event_id) "
-                     "JOIN articles a ON a.article_id = m.article_id "
-                     f"WHERE m.incident_id = i.incident_id AND {' AND '.join(inner)})")
-        params += p
-    return where, params
+        where.add("EXISTS (SELECT 1 FROM incident_mentions m JOIN events e USING (event_id) "
+                  "JOIN articles a ON a.article_id = m.article_id "
+                  f"WHERE m.incident_id = i.incident_id AND {' AND '.join(inner)})", *p)
+    return where.terms, where.params
 
 
 # -- lists ------------------------------------------------------------------------------------
