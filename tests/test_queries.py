@@ -52,3 +52,17 @@ def test_about_and_actor_filters_take_percent_and_underscore_literally():
     assert matching("NUSRA") == ["al_Nusra", "alxNusra"]  # still case-insensitive
     cond, params = about_articles_sql("50%")
     assert params[0] == contains_pattern("50%") and "ESCAPE" in cond
+
+
+def test_where_keeps_terms_and_parameters_in_step():
+    where = queries.Where()
+    assert where.sql() == "TRUE"  # no filter: every row
+    where.add("e.type = ?", "ASSAULT")
+    where.add("NOT e.background")
+    where.extend(("e.event_date BETWEEN ? AND ?", ["2020-01-01", "2020-01-31"]))
+    where.country("e", "Syria")
+    assert where.sql().count("?") == len(where.params) == 6
+    assert where.params[:3] == ["ASSAULT", "2020-01-01", "2020-01-31"]
+    # actors are kept as alpha-3, places as alpha-2
+    assert where.params[3:] == ["SYR", "SYR", "SY"]
+    assert where.terms[-1].startswith("(e.source_country = ?")

@@ -11,7 +11,7 @@ import calendar
 import functools
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Optional, Union
 
@@ -138,6 +138,33 @@ def about_articles_sql(about: Optional[str], alias: str = "a") -> tuple[str, lis
     return cond, [like, like, like, like, a3 or "", a3 or "", a2 or ""]
 
 
+
+@dataclass
+class Where:
+    """WHERE terms and their parameters, kept in step: each term is added with the
+    values of its ``?`` marks (the CLI's, the API's and the dashboard's filters)."""
+    terms: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, term: str, *params: Any) -> None:
+        self.terms.append(term)
+        self.params.extend(params)
+
+    def extend(self, term_and_params: tuple[str, list[Any]]) -> None:
+        """Add a ``(term, params)`` pair as the condition builders return it."""
+        self.add(term_and_params[0], *term_and_params[1])
+
+    def country(self, alias: str, country: str) -> None:
+        """Either side of the row ``alias``, or its place, in ``country`` (alpha-3 for
+        actors, alpha-2 for places, as the store keeps them; any spelling country_codes knows)."""
+        a3, a2 = country_codes(country)
+        actor_code, place_code = a3 or country.upper(), a2 or country.upper()
+        self.add(f"({alias}.source_country = ? OR {alias}.target_country = ? OR {alias}.place_country = ?)",
+                 actor_code, actor_code, place_code)
+
+    def sql(self) -> str:
+        return " AND ".join(self.terms) or "TRUE"
+
 # -- the queries --------------------------------------------------------------------------
 
 def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
@@ -146,32 +173,27 @@ def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
                limit: Optional[int] = None, oldest_first: bool = False) -> tuple[str, list]:
     """SELECT of EventRow columns (in their order) with the filters; newest first (what
     an analyst reads first), or oldest first for a chronology."""
-    where, params = ["TRUE"], []
+    where = Where()
     if actor:
         a3, _ = country_codes(actor)
-        where.append(f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_country = ? OR "
-                     "e.target_country = ? OR e.source_country = ? OR e.target_country = ?)")
-        params += [contains_pattern(actor), contains_pattern(actor), actor.upper(), actor.upper(), a3 or "", a3 or ""]
+        where.add(f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_country = ? OR "
+                  "e.target_country = ? OR e.source_country = ? OR e.target_country = ?)",
+                  contains_pattern(actor), contains_pattern(actor), actor.upper(), actor.upper(), a3 or "", a3 or "")
     t = check_type(event_type)
     if t:
-        where.append("e.type = ?")
-        params.append(t)
+        where.add("e.type = ?", t)
     since, until = parse_day(since, "since"), parse_day(until, "until")
     if since:
-        where.append("e.event_date >= ?")
-        params.append(since)
+        where.add("e.event_date >= ?", since)
     if until:
-        where.append("e.event_date <= ?")
-        params.append(until)
+        where.add("e.event_date <= ?", until)
     status = check_certainty(certainty)
     if status:
-        where.append("e.certainty = ?")
-        params.append(status)
+        where.add("e.certainty = ?", status)
     if not include_duplicates:
-        where.append("a.duplicate_of IS NULL")
-    cond, p = about_articles_sql(about)
-    where.append(cond)
-    params += p
+        where.add("a.duplicate_of IS NULL")
+    where.extend(about_articles_sql(about))
+    params = where.params
     sql = f"""SELECT e.event_id, e.event_date, e.type, e.quad_class, e.source_name, e.source_country,
                      e.target_name, e.target_country, e.place_name, e.place_country, e.lat, e.lon,
                      e.certainty, e.attributed_to, e.cue, e.hedges, e.trigger, e.sentence,
@@ -179,7 +201,7 @@ def events_sql(*, actor: Optional[str] = None, event_type: Optional[str] = None,
                      a.outlet, a.pub_date, a.url, a.title, a.article_id, a.duplicate_of,
                      e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end
               FROM events e JOIN articles a USING (article_id)
-              WHERE {' AND '.join(where)}
+              WHERE {where.sql()}
               ORDER BY e.event_date {'ASC' if oldest_first else 'DESC'} NULLS LAST,
                        a.pub_date {'ASC' if oldest_first else 'DESC'} NULLS LAST, e.event_id"""
     limit = check_limit(limit)
@@ -205,31 +227,27 @@ def incidents_sql(*, about: Optional[str] = None, since: Union[str, date, None] 
     article that names the term), and with ``country`` (alpha-3, alpha-2) also those whose
     own source, target or place is of that country; ``background=False`` leaves out
     incidents made only of history or habitual mentions."""
-    where, params = ["i.n_sources >= ?"], [min_sources]
+    where = Where()
+    where.add("i.n_sources >= ?", min_sources)
     if not background:
-        where.append("NOT coalesce(i.background, false)")
+        where.add("NOT coalesce(i.background, false)")
     if article_ids is not None:
-        cond, p = scoped_incidents_sql(article_ids, country)
-        where.append(cond)
-        params += p
+        where.extend(scoped_incidents_sql(article_ids, country))
     t = check_type(event_type)
     if t:
-        where.append("i.type = ?")
-        params.append(t)
+        where.add("i.type = ?", t)
     since, until = parse_day(since, "since"), parse_day(until, "until")
     if since:
-        where.append("coalesce(i.date_end, i.latest_reported) >= ?")
-        params.append(since)
+        where.add("coalesce(i.date_end, i.latest_reported) >= ?", since)
     if until:
-        where.append("coalesce(i.date_start, i.first_reported) <= ?")
-        params.append(until)
+        where.add("coalesce(i.date_start, i.first_reported) <= ?", until)
     if about:
         cond, p = about_articles_sql(about)
-        where.append(f"i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
-                     f"JOIN articles a USING (article_id) WHERE {cond})")
-        params += p
+        where.add(f"i.incident_id IN (SELECT m.incident_id FROM incident_mentions m "
+                  f"JOIN articles a USING (article_id) WHERE {cond})", *p)
+    params = where.params
     sql = f"""SELECT {', '.join('i.' + c for c in INCIDENT_COLUMNS)} FROM incidents i
-              WHERE {' AND '.join(where)}
+              WHERE {where.sql()}
               ORDER BY i.n_sources DESC, i.n_articles DESC, i.date_start NULLS LAST, i.incident_id"""
     limit = check_limit(limit)
     if limit:
@@ -272,17 +290,15 @@ def skipped_sql(reason: Optional[str] = None) -> tuple[str, list]:
 
 def articles_sql(about: Optional[str] = None, since: Union[str, date, None] = None,
                  until: Union[str, date, None] = None) -> tuple[str, list]:
-    cond, params = about_articles_sql(about)
-    where = [cond]
+    where = Where()
+    where.extend(about_articles_sql(about))
     since, until = parse_day(since, "since"), parse_day(until, "until")
     if since:
-        where.append("(a.pub_date IS NULL OR a.pub_date >= ?)")
-        params.append(since)
+        where.add("(a.pub_date IS NULL OR a.pub_date >= ?)", since)
     if until:
-        where.append("(a.pub_date IS NULL OR a.pub_date <= ?)")
-        params.append(until)
+        where.add("(a.pub_date IS NULL OR a.pub_date <= ?)", until)
     return (f"""SELECT a.article_id, a.title, a.outlet, a.pub_date, a.url, a.duplicate_of, a.n_events
-                FROM articles a WHERE {' AND '.join(where)} ORDER BY a.pub_date NULLS LAST""", params)
+                FROM articles a WHERE {where.sql()} ORDER BY a.pub_date NULLS LAST""", where.params)
 
 
 # -- typed rows (the CLI, the Python API) --------------------------------------------------------

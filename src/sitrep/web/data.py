@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Optional
 
 from sitrep.corpus.outlets import outlet_label, outlet_label_sql
-from sitrep.corpus.queries import about_articles_sql, country_codes, scoped_incidents_sql
+from sitrep.corpus.queries import Where, about_articles_sql, country_codes, scoped_incidents_sql
 from sitrep.model import PLOVER_TYPES, QUAD_CLASS
 from sitrep.report.content import Change
 from sitrep.web import summaries
@@ -84,28 +84,6 @@ def _contains(column: str) -> str:
     return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
 
 
-@dataclass
-class _Where:
-    """WHERE terms and their parameters, kept in step (one ``?`` list per term)."""
-    terms: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, term: str, *params: Any) -> None:
-        self.terms.append(term)
-        self.params.extend(params)
-
-    def extend(self, term_and_params: tuple[str, list[Any]]) -> None:
-        self.add(term_and_params[0], *term_and_params[1])
-
-    def country(self, alias: str, country: str) -> None:
-        """Either side of the row, or its place, in ``country`` (ISO alpha-3 for actors,
-        alpha-2 for places, as the store keeps them; any spelling country_codes knows)."""
-        a3, a2 = country_codes(country)
-        actor_code, place_code = a3 or country.upper(), a2 or country.upper()
-        self.add(f"({alias}.source_country = ? OR {alias}.target_country = ? OR {alias}.place_country = ?)",
-                 actor_code, actor_code, place_code)
-
-
 # -- conditions ------------------------------------------------------------------------------
 
 def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.article_id",
@@ -118,7 +96,7 @@ def event_conditions(f: Filters, fast: bool = False, article_column: str = "a.ar
     ``actor_names``: a column with the event's actor names lowered in advance (the
     summary tables' rows, ON_SUMMARY_ROWS), which ``actor`` then reads. ``hits``: the
     articles ``about`` matched, found already (about_hits)."""
-    where = _Where()
+    where = Where()
     if f.actor:
         a3, _ = country_codes(f.actor)
         names = (f"contains({actor_names}, lower(?))" if actor_names else
@@ -157,7 +135,7 @@ def article_conditions(f: Filters, fast: bool = False, hits: Optional[summaries.
                        ) -> tuple[str, list[Any]]:
     """One WHERE term over ``articles a`` for the filters an article itself can meet
     (about, outlet, publication dates): what quotes are filtered by."""
-    where = _Where()
+    where = Where()
     where.extend(_about(f.about, "a.article_id", fast, hits))
     if f.outlet:
         where.add(_contains("a.outlet"), f.outlet)
@@ -241,7 +219,7 @@ def incident_conditions(f: Filters, fast: bool = False, keyed: bool = False,
     is ``incident_scope(store, f.about)``, required when ``f.about`` is set. Incidents
     made only of history or habitual mentions are left out unless ``f.background``, as
     ``sitrep incidents`` does."""
-    where = _Where()
+    where = Where()
     where.add("i.n_sources >= ?", f.min_sources)
     if not f.background:
         where.add("NOT coalesce(i.background, false)")
