@@ -138,7 +138,6 @@ def about_articles_sql(about: Optional[str], alias: str = "a") -> tuple[str, lis
     return cond, [like, like, like, like, a3 or "", a3 or "", a2 or ""]
 
 
-
 @dataclass
 class Where:
     """WHERE terms and their parameters, kept in step: each term is added with the
