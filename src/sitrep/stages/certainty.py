@@ -35,11 +35,12 @@ through. The quote that contains the trigger, "according to" and sentence-level 
 count only for events in the clause they modify. An event with several mentions takes
 the status of its first mention that is not a denial, except that a party's account
 (``claimed``) gives way to a mention in the outlet's own voice, outside any quotation, or
-one the other side takes as given ("Obama said the two met ... They opened their meeting with ...", "London
-protested the seizure"): the article vouches for it; a denial in any mention is kept as
-``denied_by`` (annotation.md 6 and 10, session 16). A party telling of its own act with a
-plain saying verb claims it; a verb of announcing ("announced", "declared", "confirmed")
-makes it public, done or to come, and asserts it (annotation.md 10, decided in session 16).
+one the other side takes as given ("Obama said the two met ... They opened their meeting
+with ...", "London protested the seizure"): the article vouches for it; a denial in any
+mention is kept as ``denied_by`` (annotation.md 6 and 10, session 16). A party telling of
+its own act with a plain saying verb claims it; a verb of announcing ("announced",
+"declared", "confirmed") makes it public, done or to come, and asserts it (annotation.md
+10, decided in session 16).
 
 "X denied the accusations": the ACCUSE event made from "accusations" was still made,
 by someone else -- the denier is never its source; when the events stage took the
@@ -757,7 +758,7 @@ def _event_at(tok, ctx: _Ctx, ev: Event) -> Optional[Event]:
     return None
 
 
-# -- the event clause's tense (for statements that are the act) ---------------------------
+# -- the event clause and statements that are the act -------------------------------------
 
 def _clause_verb(tok):
     for _ in range(6):
@@ -767,31 +768,12 @@ def _clause_verb(tok):
     return tok
 
 
-def is_past(tok, ctx: _Ctx, stance: bool = False) -> bool:
-    """The event's clause reports a completed act ("struck", "has asked", "had been
-    captured"); a present, progressive, future or modal clause does not, backshifted or
-    not ("said they were imposing sanctions", "said Turkey would retaliate"). With
-    ``stance``, a simple past under a past reporting verb is a backshifted present
-    ("China said it opposed any interference": it opposes)."""
-    verb = _clause_verb(tok)
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & (ctx.future | set(ctx.cues.modals)) or "to" in aux:
-        return False
-    if verb.tag_ == "VBG":
-        return False
-    if verb.tag_ == "VBN":
-        return True
-    if verb.tag_ == "VBD" and stance and not aux and verb.dep_ in ("ccomp", "conj") \
-            and verb.head.tag_ == "VBD":
-        return False
-    return verb.tag_ == "VBD"
-
-
 def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     """A statement that is itself the act: one speaker, not a news outlet, states a
     statement of its own side ("We welcome ...", "Turkey would retaliate", "reiterated
-    its support") or announces a present or future act of its own ("the EU announced it
-    is imposing sanctions")."""
+    its support") or announces an act of its own, done or to come ("the EU announced it
+    is imposing sanctions", "the army announced it had withdrawn"); told with a plain
+    saying verb, a party's own act stays its claim (annotation.md 10, session 16)."""
     if reading.status != "claimed" or reading.levels != 1 or not toks:
         return False
     own = speaks_for_source(reading.speaker, ev, toks[0], ctx)
