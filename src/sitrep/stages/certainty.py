@@ -33,8 +33,14 @@ status came from a modal or a plan, and to count how many speakers the content p
 through. The quote that contains the trigger, "according to" and sentence-level phrases
 ("it was reported") are used when the parse gives nothing. Hedges ("without evidence")
 count only for events in the clause they modify. An event with several mentions takes
-the status of its first mention that is not a denial; a denial in any mention is kept as
-``denied_by``.
+the status of its first mention that is not a denial, except that a party's account
+(``claimed``) gives way to a mention in the outlet's own voice, outside any quotation, or
+one the other side takes as given ("Obama said the two met ... They opened their meeting
+with ...", "London protested the seizure"): the article vouches for it; a denial in any
+mention is kept as ``denied_by`` (annotation.md 6 and 10, session 16). A party telling of
+its own act with a plain saying verb claims it; a verb of announcing ("announced",
+"declared", "confirmed") makes it public, done or to come, and asserts it (annotation.md
+10, decided in session 16).
 
 "X denied the accusations": the ACCUSE event made from "accusations" was still made,
 by someone else -- the denier is never its source; when the events stage took the
@@ -69,6 +75,11 @@ VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "A
 #: events that can be attempted: "tried to assassinate" is coded as the assault
 ATTEMPTABLE = frozenset({"ASSAULT", "COERCE"})
 SPEECH_ACT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE", "THREATEN"})
+#: statuses of one mention that another mention in the outlet's own voice overrides: a
+#: party's account of a happening the article also states as fact. A third party's report
+#: ("reported", "according to Reuters") is where the outlet has the fact from: its later
+#: mentions rest on that report and do not vouch for it
+VOUCHABLE = frozenset({"claimed"})
 MAX_SPEAKER_TOKENS = 8
 #: the walk up the parse crosses these relations (complements) and also adverbial clauses
 #: of reporting ("..., the ministry said", parsed with the event as ccomp of said)
@@ -93,6 +104,9 @@ class Reading:
     #: performative rule
     speech_lemma: Optional[str] = None
     denier: Optional[Actor] = None
+    #: the mention lies inside a quotation (quotation marks, not reported speech): what it
+    #: asserts is the quoted speaker's word, never the outlet's own voice
+    quoted: bool = False
 
 
 class _Ctx:
@@ -147,6 +161,11 @@ def combine(readings: list[Reading]) -> Certainty:
     if not readings:
         return Certainty()
     chosen = next((r for r in readings if r.status != "denied"), readings[0])
+    if chosen.status in VOUCHABLE:
+        # one side's account in one mention, the outlet's own voice (or an announcement) in
+        # another ("Obama said the two met ... They opened their meeting with ..."): the
+        # article vouches for the happening (annotation.md 6 and 10, session 16)
+        chosen = next((r for r in readings if r.status == "asserted" and not r.quoted), chosen)
     denial = next((r for r in readings if r.status == "denied" or r.denier is not None), None)
     hedges: list[str] = []
     for r in readings:
@@ -739,7 +758,7 @@ def _event_at(tok, ctx: _Ctx, ev: Event) -> Optional[Event]:
     return None
 
 
-# -- the event clause's tense (for statements that are the act) ---------------------------
+# -- the event clause and statements that are the act -------------------------------------
 
 def _clause_verb(tok):
     for _ in range(6):
@@ -749,31 +768,12 @@ def _clause_verb(tok):
     return tok
 
 
-def is_past(tok, ctx: _Ctx, stance: bool = False) -> bool:
-    """The event's clause reports a completed act ("struck", "has asked", "had been
-    captured"); a present, progressive, future or modal clause does not, backshifted or
-    not ("said they were imposing sanctions", "said Turkey would retaliate"). With
-    ``stance``, a simple past under a past reporting verb is a backshifted present
-    ("China said it opposed any interference": it opposes)."""
-    verb = _clause_verb(tok)
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & (ctx.future | set(ctx.cues.modals)) or "to" in aux:
-        return False
-    if verb.tag_ == "VBG":
-        return False
-    if verb.tag_ == "VBN":
-        return True
-    if verb.tag_ == "VBD" and stance and not aux and verb.dep_ in ("ccomp", "conj") \
-            and verb.head.tag_ == "VBD":
-        return False
-    return verb.tag_ == "VBD"
-
-
 def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
     """A statement that is itself the act: one speaker, not a news outlet, states a
     statement of its own side ("We welcome ...", "Turkey would retaliate", "reiterated
-    its support") or announces a present or future act of its own ("the EU announced it
-    is imposing sanctions")."""
+    its support") or announces an act of its own, done or to come ("the EU announced it
+    is imposing sanctions", "the army announced it had withdrawn"); told with a plain
+    saying verb, a party's own act stays its claim (annotation.md 10, session 16)."""
     if reading.status != "claimed" or reading.levels != 1 or not toks:
         return False
     own = speaks_for_source(reading.speaker, ev, toks[0], ctx)
@@ -781,9 +781,12 @@ def _performative(reading: Reading, toks, ev: Event, ctx: _Ctx) -> bool:
         # a party telling of its own statement, made now or before ("reiterated its
         # support", "said it had rejected the request"): the statement is on record
         return own
-    if is_past(toks[0], ctx):
-        return False  # "said its jets had struck": a claim about a done act
-    return reading.speech_lemma in ctx.words("announcing") and own
+    if reading.speech_lemma in ctx.words("announcing"):
+        # "announced it had withdrawn", "confirmed that its forces killed ...": a verb of
+        # announcing makes the party's own act public, done or to come (annotation.md 10,
+        # session 16: a party's own account)
+        return own
+    return False  # "said its jets had struck", "said it was pulling back": its own account, claimed
 
 
 def speaks_for_source(speaker: Optional[Actor], ev: Event, tok, ctx: _Ctx) -> bool:
@@ -849,6 +852,8 @@ def assess_mention(ctx: _Ctx, ev: Event, span) -> Reading:
         elif r.speaker is None and found.speaker is not None and r.status in SPEAKERLESS:
             r.speaker = found.speaker
     _from_quote(r, ev, span, ctx, sent)
+    r.quoted = any(q.kind in ("direct", "mixed") and q.span[0] <= span[0] and span[1] <= q.span[1]
+                   for q in ctx.doc.quotes)
     if not r.status or (r.status in SPEAKERLESS and r.speaker is None):
         acc = _according_to(sent, ev, ctx)
         if acc is not None:
