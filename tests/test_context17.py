@@ -95,3 +95,26 @@ def test_report_by_third_party_is_not_vouched_by_a_later_mention(kb):
     doc = run(kb, "Reuters reported that Ruritanian rebels shelled the airport of Osla on Sunday. "
                   "The shelling closed the runway for a day.")
     assert event(doc, "ASSAULT").certainty.status == "reported"
+
+
+# -- a later mention vouches only when it tells the act as fact (review 00:44) ------------
+
+@pytest.mark.parametrize("text, type_", [
+    # the outlet says it could not check the act
+    ("Ruritania's defence ministry said its jets struck rebel positions near Osla on Tuesday. "
+     "Borduria could not confirm the strikes.", "ASSAULT"),
+    ("The Ruritanian army said it had arrested twelve suspects in Osla on Sunday. It was not "
+     "possible to independently verify the arrests.", "COERCE"),
+    # the party's own words go on, without quotation marks
+    ("Ruritania's defence ministry said its jets struck rebel positions near Osla on Tuesday. "
+     "The strikes killed at least twenty fighters, the ministry added.", "ASSAULT"),
+])
+def test_unchecked_or_reported_mention_does_not_vouch(kb, text, type_):
+    assert event(run(kb, text), type_).certainty.status == "claimed"
+
+
+def test_outlet_voice_mention_still_vouches(kb):
+    # near miss of the above: the second mention is the outlet's own fact
+    text = ("Ruritania said it had seized a Bordurian tanker off Osla on Friday. The seizure came "
+            "days after Borduria detained a Ruritanian ship.")
+    assert event(run(kb, text), "COERCE").certainty.status == "asserted"

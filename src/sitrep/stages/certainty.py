@@ -107,6 +107,11 @@ class Reading:
     #: the mention lies inside a quotation (quotation marks, not reported speech): what it
     #: asserts is the quoted speaker's word, never the outlet's own voice
     quoted: bool = False
+    #: the mention states the act as fact in the outlet's own voice, so it can vouch for a
+    #: party's account in another mention (:func:`combine`): asserted, outside quotation
+    #: marks, not the object of a negated or modal verb ("could not confirm the strikes"),
+    #: not hedged, not in reported speech without quotes ("..., the ministry added")
+    vouches: bool = False
 
 
 class _Ctx:
@@ -165,7 +170,7 @@ def combine(readings: list[Reading]) -> Certainty:
         # one side's account in one mention, the outlet's own voice (or an announcement) in
         # another ("Obama said the two met ... They opened their meeting with ..."): the
         # article vouches for the happening (annotation.md 6 and 10, session 16)
-        chosen = next((r for r in readings if r.status == "asserted" and not r.quoted), chosen)
+        chosen = next((r for r in readings if r.vouches), chosen)
     denial = next((r for r in readings if r.status == "denied" or r.denier is not None), None)
     hedges: list[str] = []
     for r in readings:
@@ -668,6 +673,50 @@ def _semicolon_apart(clause, verb) -> bool:
     return any(doc[i].text == ";" for i in range(clause.right_edge.i, verb.i))
 
 
+def _cue_negated(cue: Optional[TextSpan], sent) -> bool:
+    """The verb that made a mention asserted is negated or under a modal ("could not
+    confirm the strikes", "did not show the killing"): it asserts nothing."""
+    if cue is None:
+        return False
+    tok = next((t for t in sent if t.idx == cue.span[0]), None)
+    if tok is None:
+        return False
+    verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "was unable to verify"
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for v in verbs for c in v.children) \
+        or (tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ")
+
+
+def _under_negation(tok) -> bool:
+    """A clause above the mention is negated or modal ("It was not possible to verify the
+    arrests", "nobody could confirm the raid"): the mention is not told as fact."""
+    for _ in range(8):
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children):
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _reported_speech(mention, ctx: _Ctx) -> bool:
+    """The mention is inside someone's words without quotation marks: in the clause a verb
+    of saying with its speaker reports ("Officials said the raid ...") or in a clause with a
+    speaker tagged on ("The strikes killed 20 fighters, the ministry added"), so it is that
+    speaker's account, not the outlet's voice. A verb of stance with a plain object
+    ("London protested the seizure") and a speaker elsewhere in the sentence are not."""
+    for tok in mention.sent:
+        if not _speech_cue_verb(tok, _lemma(tok), ctx):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        reports = any(c.dep_ in ("ccomp", "parataxis") and (c == mention or c.is_ancestor(mention))
+                      for c in tok.children)
+        tagged = tok.dep_ == "parataxis" and (tok.head == mention or tok.head.is_ancestor(mention))
+        if reports or tagged:
+            return True
+    return False
+
+
 def _speech_cue_verb(tok, lem: str, ctx: _Ctx) -> bool:
     """A verb that gives what follows it a certainty status: one of certainty.tsv, or a
     verb of saying or stance of verbs.tsv ("hinted", "remarked", "recalled"), which
@@ -868,6 +917,9 @@ def assess_mention(ctx: _Ctx, ev: Event, span) -> Reading:
     r.status = r.status or "asserted"
     hedges, hedge_cue = _hedges(sent, root, ev, ctx)
     r.hedges = hedges
+    r.vouches = (r.status == "asserted" and not r.quoted and not hedges
+                 and not _cue_negated(r.cue, sent) and not _under_negation(root)
+                 and not _reported_speech(root, ctx))
     if r.status == "asserted" and any(ctx.cues.hedges[h] == "alleged" for h in hedges):
         said = _speech_above_hedge(root, ctx)
         if said is not None:
