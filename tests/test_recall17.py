@@ -3,9 +3,10 @@
 - Seeking a thing only another party can grant is asking that party for it: REQUEST
   (CAMEO 02x, the appeals the CAMEO verb dictionary codes for "seek": permission,
   approval, commitments, assurances, talks, extradition, compensation ...). Seeking an
-  office, a term or revenge asks nobody for anything; a private body's request is none.
+  office, a term, revenge or credit for a deal asks nobody for anything; a firm's or an
+  unplaced person's request is its own business (the ``sectored`` flag).
 - The party asked is the request's target: the from-phrase of the verb or of the thing,
-  else the possessor or the of-phrase of a thing only another party grants ("sought
+  or the thing's with-phrase ("talks with the government"), else the possessor or the of-phrase of a thing only another party grants ("sought
   Congress' backing", "the approval of the council"), before whatever the thing is wanted
   for ("... for strikes on Syria"). The possessor of an act done to someone ("his
   extradition") is who undergoes it, not who is asked.
@@ -51,6 +52,23 @@ def test_seeking_re_election_is_no_request(kb):
 def test_a_company_seeking_approval_is_no_request(kb):
     events = _events(kb, "The mining company sought approval from regulators for the merger with its rival.")
     assert _of_type(events, "REQUEST") == []
+
+
+def test_a_named_firm_seeking_approval_is_no_request(kb):
+    events = _events(kb, "Nokia sought approval from regulators in Brussels for its new handset.")
+    assert _of_type(events, "REQUEST") == []
+
+
+def test_seeking_credit_for_a_deal_is_no_request(kb):
+    events = _events(kb, "The Kenyan president sought credit for the peace deal between Ethiopia and Eritrea.")
+    assert _of_type(events, "REQUEST") == []
+
+
+def test_the_counterpart_of_sought_talks_is_the_party_asked(kb):
+    events = _events(kb, "The rebels in northern Mali sought talks with the government in Bamako.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert [r.trigger.text for r in requests] == ["sought talks"]
+    assert requests[0].target is not None and requests[0].target.text != "rebels"
 
 
 # ------------------------------------------------------------ who is asked

@@ -1172,7 +1172,8 @@ class RoleFinder:
     def _grantors(self, c) -> list[Actor]:
         """Who is asked for the thing a request names as its verb's object ("sought
         approval from Congress", "seek Congress' backing", "sought the approval of the
-        Security Council"): the from-phrase of the verb or of the thing, else, for a thing
+        Security Council", "sought talks with the government"): the from-phrase of the
+        verb or of the thing, or the thing's with-phrase, else, for a thing
         only another party can grant (role_words.tsv granted_thing), its possessor or its
         of-phrase. That party is the request's target, before any party the thing is
         wanted for or against ("... for strikes on Syria")."""
@@ -1181,9 +1182,10 @@ class RoleFinder:
         obj = child(c.head, "dobj")
         if obj is None or obj.i not in {t.i for t in c.tokens}:
             return []
-        for holder in (c.head, obj):
+        for holder, preps in ((c.head, ("from",)), (obj, ("from", "with"))):
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ == "from":
+                # ("talks with the government": the counterpart of the thing asked)
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     found = self.phrase_actors(child(prep, "pobj"))
                     if found:
                         return found
