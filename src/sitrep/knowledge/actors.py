@@ -141,6 +141,9 @@ class RoleWords:
     unnamed_doer_names: dict[str, str] = field(default_factory=dict)
     #: event nouns whose possessor is who undergoes the act ("Macaire's arrest")
     patient_possessor_nouns: frozenset[str] = frozenset()
+    #: things only another party can grant ("approval", "assurances"): asked for, their
+    #: possessor or of-phrase is who is asked ("sought the approval of Congress")
+    granted_things: frozenset[str] = frozenset()
     #: capitalised nouns that name a bloc of several states ("the West")
     bloc_nouns: frozenset[str] = frozenset()
     #: prefixes that make a following name the side a party takes ("pro-Russian")
@@ -223,6 +226,7 @@ class RoleWords:
 _ROLE_WORD_SETS = {
     "owner_preposition": "owner_prepositions", "instrument_preposition": "instrument_prepositions",
     "multinational_modifier": "multinational_modifiers", "patient_possessor": "patient_possessor_nouns",
+    "granted_thing": "granted_things",
     "bloc_noun": "bloc_nouns", "stance_prefix": "stance_prefixes", "relational_noun": "relational_nouns",
     "country_description": "country_descriptions", "outside_preposition": "outside_prepositions",
     "singular_owner_pronoun": "singular_owner_pronouns", "plural_owner_pronoun": "plural_owner_pronouns",

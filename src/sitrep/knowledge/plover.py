@@ -33,7 +33,7 @@ from sitrep.model import PLOVER_TYPES
 PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "armed", "festive", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
-                   "role", "recipient", "proposal", "verbal", "denial", "public",
+                   "role", "recipient", "proposal", "verbal", "denial", "public", "sectored",
                    "party", "asks"})
 
 

@@ -1169,6 +1169,37 @@ class RoleFinder:
             stack.extend(ch for ch in t.children if ch.dep_ in _WITHIN_PARTY and ch.i not in trigger)
         return spans
 
+    def _grantors(self, c) -> list[Actor]:
+        """Who is asked for the thing a request names as its verb's object ("sought
+        approval from Congress", "seek Congress' backing", "sought the approval of the
+        Security Council", "sought talks with the government"): the from-phrase of the
+        verb or of the thing, or the thing's with-phrase, else, for a thing
+        only another party can grant (role_words.tsv granted_thing), its possessor or its
+        of-phrase. That party is the request's target, before any party the thing is
+        wanted for or against ("... for strikes on Syria")."""
+        if c.type != "REQUEST" or not c.is_verb or len(c.tokens) < 2:
+            return []
+        obj = child(c.head, "dobj")
+        if obj is None or obj.i not in {t.i for t in c.tokens}:
+            return []
+        for holder, preps in ((c.head, ("from",)), (obj, ("from", "with"))):
+            for prep in holder.children:
+                # ("talks with the government": the counterpart of the thing asked)
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    found = self.phrase_actors(child(prep, "pobj"))
+                    if found:
+                        return found
+        if lemma(obj) not in self.role_words.granted_things:
+            return []
+        for ch in obj.children:
+            if ch.dep_ in ("amod", "compound") and self.index[ch.i] is not None:
+                return [self.index[ch.i]]  # "congressional approval", "Taliban guarantees"
+            owner = ch if ch.dep_ == "poss" else child(ch, "pobj") if ch.dep_ == "prep" and ch.lower_ == "of" else None
+            found = self.phrase_actors(owner) if owner is not None else []
+            if found:
+                return found
+        return []
+
     def _purpose_targets(self, c) -> list[Actor]:
         """"started a hunger strike to protest the president's decree", "rallied to
         denounce Ankara": the object of a purpose clause that names the same act."""
@@ -1218,6 +1249,9 @@ class RoleFinder:
             sources, targets = self._verb_roles(c, preps)
         else:
             sources, targets = self._noun_roles(c, preps)
+        grantors = self._grantors(c)
+        if grantors:
+            targets = grantors  # "sought the approval of Congress for strikes on Syria"
         if c.preset_target is not None and not self._underwent(c.preset_target, c.head.sent):
             targets = [c.preset_target]
         if getattr(c, "preset_source", None) is not None:

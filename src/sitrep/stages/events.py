@@ -384,6 +384,8 @@ class DraftBuilder:
             return None  # "shunned work": a strike, no party is turned away from
         if "public" in c.flags and (self._private_doer(sources) or self._kin_doer(c)):
             return None  # "the company thanked its customers", "the university lamented the cuts"
+        if "sectored" in c.flags and not self._sectored_doer(sources):
+            return None  # "Apple sought approval from regulators": a firm's business
         if "festive" in c.flags and self._in_festivity(c):
             return None  # "the mayor marched in the St. Patrick's Day parade": no protest
         if "armed" in c.flags and not self._shows_force(sent, sources):
@@ -700,6 +702,19 @@ class DraftBuilder:
         ``private_sectors``): a verbal act of one is its own business or reporting, not a
         political act (docs/annotation.md 2)."""
         return bool(sources) and (sources[0].sector or "").lower() in self.words.private_sectors
+
+    def _sectored_doer(self, sources) -> bool:
+        """The doer is a state, a person, or a body the actor layer places in a public
+        sector (government, forces, opposition, rebels, an international body ...): not
+        a body of no known sector ("Apple") nor one of a private sector (a firm, a
+        school, the media), whose request is its own business (docs/annotation.md 2)."""
+        if not sources:
+            return False
+        doer = sources[0]
+        sector = (doer.sector or "").lower()
+        if sector in self.words.private_sectors:
+            return False
+        return doer.kind in ("state", "person") or bool(sector)
 
     def _kin_doer(self, c: Candidate) -> bool:
         """The doer is a private person described by kinship ("the hostage's family", "the
