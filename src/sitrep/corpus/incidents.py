@@ -97,7 +97,7 @@ from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "13"
+LINKER_VERSION = "14"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -208,8 +208,11 @@ NAME_WEIGHT, NUMBER_WEIGHT = 2.0, 2.0
 #: a word's first letters, a weak extra feature standing in for its lemma
 PREFIX_CHARS, PREFIX_WEIGHT = 4, 0.5
 
-#: place features precise enough for a distance test; others are compared by country
-POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
+#: place features precise enough for a distance test; others are compared by country. A
+#: province (admin1) is an area, not a point: its centre says nothing of where in it a
+#: happening was (a town of the province 80 km from its centre is inside it), so it is
+#: compared by country like a region of one country
+POINT_FEATURES = {"city", "admin2", "locality", "site", "building"}
 #: places that are not inside one country
 AREA_FEATURES = {"water", "region", "continent"}
 #: sectors of the state and of those opposing it: within one country they are different actors
