@@ -12,10 +12,11 @@ PLACES = {
     "Port of Spain": (10.65, -61.52, "TT"),
     "Caribbean": (15.0, -73.0, None),
     "Zulia": (9.90, -72.30, "VE"),  # a state (admin1): its centre is over 100 km from Maracaibo
+    "Tachira": (7.90, -72.00, "VE"),  # the state next to Zulia
     "Norte de Santander": (8.00, -72.90, "CO"),  # a Colombian department (admin1)
 }
 #: places of PLACES that are provinces (admin1), not cities
-PROVINCES = {"Zulia", "Norte de Santander"}
+PROVINCES = {"Zulia", "Tachira", "Norte de Santander"}
 COUNTRY_ACTORS = {"USA": "United States", "VEN": "Venezuela", "COL": "Colombia"}
 
 

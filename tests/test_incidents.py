@@ -83,8 +83,11 @@ def test_a_province_is_an_area_not_a_point(tmp_path, places):
 @pytest.mark.parametrize("places", [
     ("Zulia", "Norte de Santander"),  # provinces of two countries
     ("Norte de Santander", "Maracaibo"),  # a province and a town of another country
+    ("Zulia", "Tachira"),  # two provinces of one country (review 00:13)
+    ("Caracas", "Zulia"),  # a town of another province of the country, first ...
+    ("Zulia", "Caracas"),  # ... or second
 ])
-def test_a_province_of_another_country_still_vetoes(tmp_path, places):
+def test_a_place_outside_the_province_still_vetoes(tmp_path, places):
     first, second = places
     store = store_docs(tmp_path, [strike("a", "Wire A", place=first), strike("b", "Wire B", place=second)])
     assert groups(store) == [["a"], ["b"]]
