@@ -11,7 +11,12 @@ PLACES = {
     "Maracaibo": (10.63, -71.64, "VE"),
     "Port of Spain": (10.65, -61.52, "TT"),
     "Caribbean": (15.0, -73.0, None),
+    "Zulia": (9.90, -72.30, "VE"),  # a state (admin1): its centre is over 100 km from Maracaibo
+    "Tachira": (7.90, -72.00, "VE"),  # the state next to Zulia
+    "Norte de Santander": (8.00, -72.90, "CO"),  # a Colombian department (admin1)
 }
+#: places of PLACES that are provinces (admin1), not cities
+PROVINCES = {"Zulia", "Tachira", "Norte de Santander"}
 COUNTRY_ACTORS = {"USA": "United States", "VEN": "Venezuela", "COL": "Colombia"}
 
 
@@ -42,7 +47,7 @@ def make_doc(article_id: str, sentences: list[str], *, outlet: Optional[str] = "
         if place:
             lat, lon, cc = PLACES[place]
             pl = Place(span=(s_start, s_start + 1), text=place, name=place, country=cc, lat=lat, lon=lon,
-                       feature="water" if cc is None else "city")
+                       feature="water" if cc is None else "admin1" if place in PROVINCES else "city")
         doc.events.append(Event(
             id=f"e{n}", type=typ, trigger=TextSpan((t_at, t_at + len(trig)), trig),
             sentence=TextSpan((s_start, s_end), text[s_start:s_end]), source=actor(src, s_start),

@@ -69,6 +69,30 @@ def test_a_sea_or_region_does_not_veto_a_city(tmp_path):
     assert groups(store) == [["a", "b"]]
 
 
+@pytest.mark.parametrize("places", [
+    ("Zulia", "Maracaibo"),  # a province and a town of it over 60 km from its centre
+    ("Maracaibo", "Zulia"),  # the town first: the province joins it
+    ("Zulia", "Zulia"),  # the province named by both
+])
+def test_a_province_is_an_area_not_a_point(tmp_path, places):
+    first, second = places
+    store = store_docs(tmp_path, [strike("a", "Wire A", place=first), strike("b", "Wire B", place=second)])
+    assert groups(store) == [["a", "b"]]
+
+
+@pytest.mark.parametrize("places", [
+    ("Zulia", "Norte de Santander"),  # provinces of two countries
+    ("Norte de Santander", "Maracaibo"),  # a province and a town of another country
+    ("Zulia", "Tachira"),  # two provinces of one country (review 00:13)
+    ("Caracas", "Zulia"),  # a town of another province of the country, first ...
+    ("Zulia", "Caracas"),  # ... or second
+])
+def test_a_place_outside_the_province_still_vetoes(tmp_path, places):
+    first, second = places
+    store = store_docs(tmp_path, [strike("a", "Wire A", place=first), strike("b", "Wire B", place=second)])
+    assert groups(store) == [["a"], ["b"]]
+
+
 def test_verbal_events_get_a_wider_window(tmp_path):
     acc = dict(typ="ACCUSE", sentence="Caracas officials accused Washington of piracy on the high seas.", src="VEN",
                tgt="USA", place=None)

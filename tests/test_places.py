@@ -140,3 +140,27 @@ def test_list_of_cities_is_not_a_qualifier(kb):
     found = _places(kb, "After stops in Washington, New York and Boston, he flew home.")
     washington = _find(found, "Washington")
     assert washington and abs(washington[0].lat - 38.9) < 0.5 and abs(washington[0].lon + 77.0) < 0.5
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Government jets bombed villages in the Idlib countryside overnight.", "Idlib"),  # countryside
+    ("Rebels shelled army posts across the Aleppo countryside.", "Aleppo"),  # a name tagged NORP
+    ("Floods cut roads across Homs province last week.", "Homs"),  # province (in the entity or after it)
+    ("Aid convoys crossed into Idlib governorate on Friday.", "Idlib"),  # governorate
+])
+def test_a_name_before_a_province_noun_is_the_province(kb, text, name):
+    found = [p for p in _places(kb, text) if p.name == name]
+    assert found and all(p.feature == "admin1" for p in found)
+
+
+def test_a_city_name_without_a_province_noun_stays_the_city(kb):
+    found = [p for p in _places(kb, "Protesters gathered in central Homs on Friday.") if p.name == "Homs"]
+    assert found and all(p.feature == "city" for p in found)
+
+
+def test_near_miss_a_plural_after_a_region_name_is_no_province_noun(kb):
+    # "states" is no "state": the old prefix test read "the Gulf states" as Papua New
+    # Guinea's Gulf Province
+    found = [p for p in _places(kb, "Diplomats from the Gulf states met in Riyadh on Monday.")
+             if p.text == "Gulf"]
+    assert all(p.feature != "admin1" for p in found)

@@ -97,7 +97,7 @@ from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "13"
+LINKER_VERSION = "14"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -208,8 +208,16 @@ NAME_WEIGHT, NUMBER_WEIGHT = 2.0, 2.0
 #: a word's first letters, a weak extra feature standing in for its lemma
 PREFIX_CHARS, PREFIX_WEIGHT = 4, 0.5
 
-#: place features precise enough for a distance test; others are compared by country
-POINT_FEATURES = {"city", "admin1", "admin2", "locality", "site", "building"}
+#: place features precise enough for a distance test; others are compared by country. A
+#: province (admin1) is an area, not a point: its centre says nothing of where in it a
+#: happening was (a town of the province 80 km from its centre is inside it), so it is
+#: compared by membership (``Cluster._province``): a place inside it agrees, a place of
+#: another province of a happening on the ground is another happening
+POINT_FEATURES = {"city", "admin2", "locality", "site", "building"}
+PROVINCE_FEATURE = "admin1"
+#: a point is taken for the gazetteer's town of its name within this distance (the
+#: gazetteer's own coordinates, rounded as the store keeps them), whose province it is in
+PROVINCE_MATCH_KM = 5.0
 #: places that are not inside one country
 AREA_FEATURES = {"water", "region", "continent"}
 #: sectors of the state and of those opposing it: within one country they are different actors
@@ -271,6 +279,8 @@ class Mention:
     trigger_end: Optional[int] = None
     #: the trigger's offsets within each of ``more_sentences``, "start end" one per line
     more_triggers: Optional[str] = None
+    #: (country, admin1 code) of the province its place is or lies in, None: not known
+    province: Optional[tuple] = field(default=None, repr=False, compare=False)
     _text: Optional[list] = field(default=None, repr=False, compare=False)
     _words: Optional[list] = field(default=None, repr=False, compare=False)
     _family: Optional[str] = field(default=None, repr=False, compare=False)
@@ -279,6 +289,7 @@ class Mention:
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
             self.place_country = None
+        self.province = province_of(self.place_name, self.place_country, self.place_feature, self.lat, self.lon)
         if self.place_feature not in POINT_FEATURES:
             self.lat = self.lon = None
 
@@ -578,6 +589,8 @@ class Cluster:
     place_countries: Counter = field(default_factory=Counter)
     place_countries_alpha3: set = field(default_factory=set)
     points: list = field(default_factory=list)  # (lat, lon)
+    provinces: set = field(default_factory=set)  # the members' provinces (Mention.province)
+    named_provinces: set = field(default_factory=set)  # ... of members placed in a province
     articles: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
     pub_lo: Optional[date] = None  # the members' articles' publication days
@@ -623,6 +636,10 @@ class Cluster:
             self.place_countries_alpha3.add(_alpha3(m.place_country))
         if m.lat is not None and m.lon is not None:
             self.points.append((m.lat, m.lon))
+        if m.province:
+            self.provinces.add(m.province)
+            if m.place_feature == PROVINCE_FEATURE:
+                self.named_provinces.add(m.province)
 
     def reaches(self, m: Mention) -> bool:
         """Whether m may join as far as dates tell (the cheap test first): its widened
@@ -799,6 +816,9 @@ class Cluster:
         names with it (where it was said, or a country it concerns), so there another
         country only asks for much the same text (ROLE_CONFLICT_TEXT)."""
         rule = rule_for(m.type)
+        inside = self._province(m) if rule.max_km > 0 else None
+        if inside is False:
+            return None
         if self.points and m.lat is not None and rule.max_km > 0:
             if min(haversine_km(lat, lon, m.lat, m.lon) for lat, lon in self.points) > rule.max_km:
                 return None
@@ -809,12 +829,52 @@ class Cluster:
             return (0.0, True) if rule.max_km == 0 else None
         return 0.0, False
 
+    def _province(self, m: Mention) -> Optional[bool]:
+        """Whether m's place and the members' agree by province where one side names a
+        province: True when one lies in (or is) the other, False when both provinces are
+        known and differ (another happening on the ground), None when no province is named
+        or one is not known (the distance and country tests decide)."""
+        if m.place_feature == PROVINCE_FEATURE:
+            if not m.province or not self.provinces:
+                return None
+            return m.province in self.provinces
+        if self.named_provinces and m.province:
+            return m.province in self.named_provinces
+        return None
+
     def _gap(self, m: Mention) -> float:
         """A small penalty for a date away from the incident's (prefers the nearest one)."""
         if m.lo is None or self.core_lo is None:
             return 0.0
         middle = self.core_lo + (self.core_hi - self.core_lo) / 2
         return min(abs((m.lo - middle).days), 30) / 100.0
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from sitrep.knowledge.gazetteer import load_gazetteer
+    return load_gazetteer()
+
+
+@lru_cache(maxsize=20000)
+def province_of(name: Optional[str], country: Optional[str], feature: Optional[str],
+                lat: Optional[float], lon: Optional[float]) -> Optional[tuple[str, str]]:
+    """(country, GeoNames admin1 code) of the province a place is (a province named) or lies
+    in (a town, by the gazetteer's entry of its name within PROVINCE_MATCH_KM), else None."""
+    if not name or not country or (feature != PROVINCE_FEATURE and (feature not in POINT_FEATURES or lat is None)):
+        return None
+    best, best_km = None, PROVINCE_MATCH_KM
+    for c in _gazetteer().lookup(name):
+        if c.country != country or not c.admin1_code:
+            continue
+        if feature == PROVINCE_FEATURE:
+            if c.feature == PROVINCE_FEATURE:
+                return country, c.admin1_code
+            continue
+        km = haversine_km(lat, lon, c.lat, c.lon)
+        if km <= best_km:
+            best, best_km = (country, c.admin1_code), km
+    return best
 
 
 def _suspect_date(m: Mention) -> bool:

@@ -24,6 +24,7 @@ class PlaceWords:
     possessive_endings: frozenset[str]
     spatial_prepositions: frozenset[str]
     place_part_nouns: frozenset[str]
+    province_nouns: frozenset[str]
     role_nouns: frozenset[str]
     movement_verbs: frozenset[str]
     party_prepositions: frozenset[str]

@@ -67,7 +67,9 @@ class _Mention:
     candidates: list[Candidate]
     best: Optional[Candidate] = None
     qualifiers: list["_Mention"] = field(default_factory=list)
-    state_word: bool = False  # followed by "state" ("Washington state")
+    #: followed by a noun naming a province ("Washington state", "Idlib province", "the Aleppo
+    #: countryside"): the name is the province's, not its capital city's
+    province_word: bool = False
     shadowed: frozenset = frozenset()
 
 
@@ -110,7 +112,7 @@ def _choose_by_prior(mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.candidates:
             m.shadowed = _shadowing_countries(m.candidates, m.key)
-            shadowed = frozenset() if m.state_word else m.shadowed
+            shadowed = frozenset() if m.province_word else m.shadowed
             m.best = max(m.candidates, key=lambda c: _prior(c, m.key, shadowed))
 
 
@@ -264,12 +266,16 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
     words = place_words()
     for ent in sdoc.ents:
         label = ent.label_
+        province_word = _next_word(text, ent.end_char) in words.province_nouns
         if label == "NORP":
             cc = gaz.demonym_country(ent.text)
             if cc:
                 demonyms[cc] += 1
                 continue
-        if label not in PLACE_LABELS and label not in RESCUE_LABELS:
+        # a name tagged as a group of people before a province noun ("the Aleppo countryside")
+        # is the province's name used as a modifier: a place, looked up as a province
+        norp_province = label == "NORP" and province_word
+        if label not in PLACE_LABELS and label not in RESCUE_LABELS and not norp_province:
             continue
         tokens = list(ent)
         while tokens and tokens[0].lower_ in words.entity_articles and len(tokens) > 1:
@@ -284,6 +290,10 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
             demonyms[gaz.demonym_country(surface)] += 1
             continue
         candidates = _lookup(gaz, surface)
+        if norp_province:
+            candidates = [c for c in candidates if c.feature == "admin1"]
+            if not candidates:
+                continue
         if label in RESCUE_LABELS and not _rescue(tokens, candidates):
             continue
         if not candidates and label != "FAC" and len(tokens) == 1:
@@ -294,10 +304,15 @@ def _collect(doc: Document, sdoc, gaz) -> tuple[list[_Mention], Counter]:
             continue
         if _possessive_state(ent, candidates) or _state_as_party(ent, candidates):
             continue
-        after = text[end:end + 7].lower()
         mentions.append(_Mention(start, end, surface, normalise(surface), label, candidates,
-                                 state_word=after.startswith(" state")))
+                                 province_word=province_word))
     return mentions, demonyms
+
+
+def _next_word(text: str, end: int) -> str:
+    """The lower-case word right after a name (within a line), or ''."""
+    found = re.match(r"[ \t]+([A-Za-z]+)", text[end:end + 30])
+    return found.group(1).lower() if found else ""
 
 
 def _rescue(tokens, candidates: list[Candidate]) -> bool:
@@ -471,12 +486,12 @@ def _shadowing_countries(candidates: list[Candidate], key: str) -> frozenset:
 
 def _score(c: Candidate, m: _Mention, top_share: dict[str, float],
            admin1s: set[tuple[str, str]], anchors: list[Candidate]) -> float:
-    score = _prior(c, m.key, frozenset() if m.state_word else m.shadowed)
+    score = _prior(c, m.key, frozenset() if m.province_word else m.shadowed)
     if c.country and c.country in top_share:
         score += DOC_COUNTRY_BONUS + 2.0 * top_share[c.country]
     if c.feature == "city" and (c.country, c.admin1_code) in admin1s:
         score += DOC_ADMIN1_BONUS
-    if m.state_word and c.feature == "admin1":
+    if m.province_word and c.feature == "admin1":
         score += QUALIFIER_BONUS
     for q in m.qualifiers:
         for qc in q.candidates:
