@@ -170,6 +170,8 @@ def figures(tally: Tally) -> dict[str, float]:
 
 #: the figures the session-15 decision rule reads (docs/event-filter.md)
 DECISION_METRICS = ("detection_f1", "event_f1")
+#: the figures the validation part (read by no one) must not lose (session 16)
+VALIDATION_METRICS = ("detection_f1", "type_f1", "event_f1")
 #: average gain over the held-out parts a shipped filter must reach, per metric
 MIN_MEAN_GAIN = 0.01
 #: the most any held-out part, or the A-C CV, may lose, per metric
