@@ -188,6 +188,9 @@ def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: lis
     """The final model on the validation parts, rules alone and with the filter: totals
     only (no article, sentence or event is printed: the part stays unread), and whether the
     filter lowers none of its event, type and detection F1 beyond ``training.MAX_LOSS``."""
+    if set(parts) & set(training.SEALED_PARTS):
+        sys.exit(f"error: part(s) {','.join(sorted(set(parts) & set(training.SEALED_PARTS)))} are sealed "
+                 "for the session's end: no training script scores them")
     cache = docs_cache.with_name(docs_cache.stem + "-validation" + docs_cache.suffix) if docs_cache else None
     arts = collect(data_dir, cache, exclude_parts=(), only_parts=parts)
     if {a.article for a in arts} & {a.article for a in trained}:

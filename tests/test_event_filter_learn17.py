@@ -140,6 +140,20 @@ def test_a_validation_article_in_the_training_set_stops_the_run(monkeypatch):
         train_event_filter.validation_block(Path("."), model, ("G",), [_candidates("g1")], (), None)
 
 
+def test_a_sealed_blind_part_is_never_scored_even_for_figures(monkeypatch):
+    called = []
+    monkeypatch.setattr(train_event_filter, "collect", lambda *a, **k: called.append(k) or [])
+    model = logreg.Model(vocab=[], weights=[], bias=0.0, threshold=0.5)
+    assert "H" in training.SEALED_PARTS
+    for parts in (("H",), ("G", "H")):
+        with pytest.raises(SystemExit):
+            train_event_filter.validation_block(Path("."), model, parts, [], (), None)
+    assert called == []  # refused before a single article is read
+    # near miss: the validation part G is scored
+    train_event_filter.validation_block(Path("."), model, ("G",), [], (), None)
+    assert called == [{"exclude_parts": (), "only_parts": ("G",)}]
+
+
 def test_training_still_leaves_the_blind_parts_out():
     assert set(training.BLIND_PARTS) >= {"G", "H"}
     parts = {"a1": "A", "f1": "F", "g1": "G", "h1": "H"}
