@@ -32,18 +32,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
-            exclude_parts: tuple[str, ...] = training.BLIND_PARTS) -> list[training.ArticleCandidates]:
+            exclude_parts: tuple[str, ...] = training.BLIND_PARTS,
+            only_parts: tuple[str, ...] = ()) -> list[training.ArticleCandidates]:
     """Every dev gold article through the pipeline up to the genre stage, then the event
     filter's rules (``event_filter.apply_rules``): the candidates are the events the rules
     leave, which is what the stage applies the model to, labelled by the scorer's pairing.
     Features are computed on every event before the rules run, as the stage computes them.
     ``docs_cache`` (a pickle of the analysed documents, before the rules) lets a feature
-    change be measured without re-running spaCy."""
+    change be measured without re-running spaCy.
+    ``only_parts`` collects those parts alone (the validation part: scored, never trained on)."""
     from sitrep.knowledge import default_knowledge
 
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
-    ids = training.training_ids(articles, allsides_dev.article_parts(), exclude_parts)  # never a blind part
+    parts = allsides_dev.article_parts()
+    if only_parts:
+        ids = sorted(a for a in articles if parts.get(a) in set(only_parts))
+    else:
+        ids = training.training_ids(articles, parts, exclude_parts)  # never a blind part
     raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles are not in {data_dir / allsides_dev.CORPUS}; "
@@ -127,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
                              "or 'small' / 'small16': event_features.NAMED_FAMILIES); default all")
     parser.add_argument("--exclude-parts", default=",".join(training.BLIND_PARTS),
                         help="gold parts never trained on nor scored (default: the blind part G)")
+    parser.add_argument("--min-count", type=int, default=2,
+                        help="a feature enters the model when at least this many candidates carry it")
+    parser.add_argument("--validate-parts", default="",
+                        help="gold parts scored (figures only) by the model trained on every training "
+                             "article, never trained on: the session's validation part (e.g. G)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
@@ -144,8 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(arts)} articles, {n} candidates, {pos} paired with gold, "
           f"{sum(len(a.gold) for a in arts)} gold events")
     heldout = tuple(p for p in args.heldout_parts.split(",") if p)
-    evaluation = heldout_block(arts, heldout, args.folds) if heldout else cv_block(arts, args.folds)
-    model, inner = training.fit_final(arts, k=args.folds, min_count=2)
+    evaluation = (heldout_block(arts, heldout, args.folds, args.min_count) if heldout
+                  else cv_block(arts, args.folds, args.min_count))
+    model, inner = training.fit_final(arts, k=args.folds, min_count=args.min_count)
     model.header.update({
         "what": "event filter: P(an analyst codes this candidate event), docs/event-filter.md",
         "training_data": f"allsides-dev gold ({len(arts)} articles), {n} candidates the rules leave "
@@ -153,9 +165,16 @@ def main(argv: list[str] | None = None) -> int:
                          f"{pos} paired with gold by the allsides-dev scorer",
         "features": list(event_features.PREFIXES),
         **({"families": list(families)} if families else {}),
+        "min_count": args.min_count,
         **evaluation,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     })
+    if args.validate_parts:
+        validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
+                                      arts, families, args.docs_cache)
+        model.header["validation"] = validation
+        if "heldout" in model.header:  # the decision rule reads the validation part too (session 16)
+            model.header["heldout"]["ships"] = model.header["heldout"]["ships"] and validation["holds"]
     print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
@@ -164,13 +183,38 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: list[training.ArticleCandidates],
+                     families: tuple[str, ...], docs_cache: Path | None) -> dict:
+    """The final model on the validation parts, rules alone and with the filter: totals
+    only (no article, sentence or event is printed: the part stays unread), and whether the
+    filter lowers none of its event, type and detection F1 beyond ``training.MAX_LOSS``."""
+    if set(parts) & set(training.SEALED_PARTS):
+        sys.exit(f"error: part(s) {','.join(sorted(set(parts) & set(training.SEALED_PARTS)))} are sealed "
+                 "for the session's end: no training script scores them")
+    cache = docs_cache.with_name(docs_cache.stem + "-validation" + docs_cache.suffix) if docs_cache else None
+    arts = collect(data_dir, cache, exclude_parts=(), only_parts=parts)
+    if {a.article for a in arts} & {a.article for a in trained}:
+        sys.exit("error: a validation article is in the training set")
+    if families:
+        for a in arts:
+            a.features = [event_features.only_families(f, families) for f in a.features]
+    keep = {a.article: [model.probability(f) >= model.threshold for f in a.features] for a in arts}
+    before, after = training.figures(training.score(arts)), training.figures(training.score(arts, keep))
+    label = ",".join(parts)
+    print(_row(f"part {label} rules only", before))
+    print(_row(f"part {label} + filter", after) + "   validation: final model, never trained on")
+    holds = all(after[m] - before[m] >= -training.MAX_LOSS for m in training.VALIDATION_METRICS)
+    return {"parts": list(parts), "articles": len(arts), "rules_only": before, "with_filter": after,
+            "holds": holds}
+
+
 _HEADER = (f"{'allsides-dev (dev)':<22} {'det P':>6} {'det R':>6} {'det F1':>6} {'typeF1':>6} {'evF1':>6} "
            f"{'events':>6} {'gold':>5}")
 
 
-def cv_block(arts: list[training.ArticleCandidates], k: int) -> dict:
+def cv_block(arts: list[training.ArticleCandidates], k: int, min_count: int = 2) -> dict:
     """The k-fold CV by article over every article: the model header's ``cv`` block."""
-    keep, lines = training.cross_validate(arts, k=k)
+    keep, lines = training.cross_validate(arts, k=k, min_count=min_count)
     for line in lines:
         print(f"fold {line['fold']}: {line['articles']} articles, l2 {line['l2']}, threshold "
               f"{line['threshold']}, inner detection F1 {line['inner_f1']}")
@@ -183,10 +227,11 @@ def cv_block(arts: list[training.ArticleCandidates], k: int) -> dict:
                    "per_fold": lines}}
 
 
-def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ...], k: int) -> dict:
+def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ...], k: int,
+                  min_count: int = 2) -> dict:
     """Leave one gold part out (``training.leave_part_out``) and the decision rule: the
     model header's ``heldout`` block, which ``event_filter.model_wins`` reads."""
-    table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k)
+    table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k, min_count=min_count)
     print(_HEADER)
     for label, result in table.items():
         how = (f"l2 {result['l2']}, threshold {result['threshold']}" if "l2" in result

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import Counter
 from typing import Any, Optional
 
+from sitrep.knowledge.plover import event_words
 from sitrep.model import Actor, Document, Event
 
 #: every feature name is ``<prefix>=<value>``; the shipped model's vocabulary is checked
@@ -29,6 +31,11 @@ PREFIXES = (
     # the trigger's word in the headline, the sentence's place in its paragraph
     "genre", "quote_kind", "speaker", "source_sector", "target_sector", "in_title", "paragraph_lead",
     "same_trigger_in_doc", "perfect", "date_age",
+    # session 16 (learn17): cues that read the construction, not the words, so they carry
+    # over to unread text: modality/negation/condition anywhere above the trigger, a verb of
+    # saying above it, another candidate act above or below it, how the doer is named, and
+    # how long and how eventful the article is
+    "scope", "reported", "nested", "governs_event", "doer", "article_sentences", "event_density",
 )
 
 #: the coarse feature families of the session-11 "small filter" (docs/event-filter.md): no
@@ -39,8 +46,11 @@ SMALL_FAMILIES = ("type", "mode", "status", "hedged", "attributed", "background"
 SMALL16_FAMILIES = SMALL_FAMILIES + ("genre", "quote_kind", "speaker", "source_sector", "target_sector",
                                      "in_title", "paragraph_lead", "sentence_end", "paragraph_index",
                                      "same_trigger_in_doc")
+#: the small16 families plus the construction cues of session 16 (learn17)
+CARRY17_FAMILIES = SMALL16_FAMILIES + ("scope", "reported", "nested", "governs_event", "doer",
+                                       "article_sentences", "event_density")
 #: ``--families`` names for the training scripts
-NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES}
+NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES, "carry17": CARRY17_FAMILIES}
 
 _QUOTE_ENDS = "\"\u201d\u2019'"
 
@@ -87,7 +97,7 @@ def _token_features(tok: Any, out: dict[str, float], etype: str) -> None:
     out[f"pos={tok.pos_}"] = 1.0
     out[f"tag={tok.tag_}"] = 1.0
     out[f"dep={tok.dep_}"] = 1.0
-    out[f"head_pos={tok.head.pos_ if tok.head is not tok else 'ROOT'}"] = 1.0
+    out[f"head_pos={tok.head.pos_ if tok.head.i != tok.i else 'ROOT'}"] = 1.0
     morph = tok.morph
     for name, prefix in (("Tense", "tense"), ("Aspect", "aspect"), ("VerbForm", "verbform")):
         values = morph.get(name)
@@ -148,7 +158,7 @@ _CLAUSES = ("relcl", "advcl", "ccomp", "xcomp", "acl", "pcomp", "csubj", "conj",
 def _clause_features(tok: Any, out: dict[str, float]) -> None:
     """The clause the trigger sits in, how deep, its determiner and its own arguments."""
     depth, clause, walker = 0, "main", tok
-    while walker.head is not walker and depth < 12:
+    while walker.head.i != walker.i and depth < 12:  # spaCy makes a new Token per access: compare indices
         if clause == "main" and walker.dep_ in _CLAUSES:
             clause = walker.dep_
         walker = walker.head
@@ -159,7 +169,7 @@ def _clause_features(tok: Any, out: dict[str, float]) -> None:
     if tok.pos_ in ("NOUN", "PROPN"):
         det = deps.get("det")
         out[f"det={'poss' if 'poss' in deps else det.lower_ if det is not None else 'none'}"] = 1.0
-        if tok.head is not tok:
+        if tok.head.i != tok.i:
             out[f"governor={tok.head.lemma_.lower()}"] = 1.0
     out[f"subject={'yes' if any(d.startswith('nsubj') for d in deps) else 'no'}"] = 1.0
     out[f"object={'yes' if any(d in ('dobj', 'obj', 'dative') for d in deps) else 'no'}"] = 1.0
@@ -237,6 +247,9 @@ class _DocCounts:
         self.per_trigger = Counter(e.trigger.text.lower() for e in doc.events)
         self.title = _title_words(doc)
         self.quotes = {q.id: q for q in doc.quotes}
+        self.trigger_tokens = {t.i for t in (_trigger_token(doc, e) for e in doc.events) if t is not None}
+        self.sentences = len(doc.sentences)
+        self.events = len(doc.events)
 
 
 def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
@@ -269,7 +282,67 @@ def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = N
     if tok is not None:
         _token_features(tok, out, event.type)
         out[f"in_title={'yes' if _in_title(tok.lemma_.lower(), counts.title) else 'no'}"] = 1.0
+        _construction_features(tok, counts, out)
+    out[f"doer={_doer(event.source)}"] = 1.0
+    out[f"article_sentences={_bucket(counts.sentences, (10, 20, 40, 80))}"] = 1.0
+    density = counts.events / max(1, counts.sentences)
+    out[f"event_density={_bucket(density, (0.25, 0.5, 1.0))}"] = 1.0
     return out
+
+
+def _doer(actor: Optional[Actor]) -> str:
+    """How the doer is named: a known actor or a state ('named'), a role or group tied to a
+    country or sector ('tied'), a name tied to nothing ('loose'), or no doer ('none')."""
+    if actor is None:
+        return "none"
+    if actor.actor_id or actor.kind == "state":
+        return "named"
+    return "tied" if actor.country or actor.sector else "loose"
+
+
+#: how far up the parse the scope walk goes (a sentence is rarely deeper)
+_MAX_CLIMB = 12
+
+
+def _construction_features(tok: Any, counts: "_DocCounts", out: dict[str, float]) -> None:
+    """What governs the trigger on its way to the sentence root: a modal, a negation or a
+    condition mark (docs/annotation.md 6: hypothetical and negated acts), a verb of saying
+    (a reported act), another candidate act (an act named inside another: "condemned the
+    attack"); and whether the trigger itself governs another candidate act."""
+    words = event_words()
+    marks = _condition_marks()
+    scope, reported, nested, walker, steps = set(), "no", "no", tok, 0
+    while steps < _MAX_CLIMB:
+        for child in walker.children:
+            if child.tag_ == "MD":
+                scope.add("modal")
+            elif child.dep_ == "neg":
+                scope.add("neg")
+            elif child.dep_ == "mark" and child.lower_ in marks:
+                scope.add("condition")
+        if walker.head.i == walker.i:  # the root (spaCy Tokens are new objects: no 'is')
+            break
+        walker = walker.head
+        steps += 1
+        if walker.lemma_.lower() in words.saying_verbs and walker.pos_ in ("VERB", "AUX"):
+            reported = "yes"
+        if walker.i in counts.trigger_tokens:
+            nested = "yes"
+    for cue in sorted(scope) or ["none"]:
+        out[f"scope={cue}"] = 1.0
+    out[f"reported={reported}"] = 1.0
+    out[f"nested={nested}"] = 1.0
+    below = any(t.i in counts.trigger_tokens for t in tok.subtree if t.i != tok.i)
+    out[f"governs_event={'yes' if below else 'no'}"] = 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _condition_marks() -> frozenset[str]:
+    """The statement cues' condition words ("if", "unless"), as the filter's rules read them."""
+    from sitrep.stages.event_statements import statement_cues  # the stages import this module
+
+    condition = statement_cues().get("condition")
+    return condition.words if condition is not None else frozenset()
 
 
 def only_families(features: dict, families: tuple[str, ...]) -> dict:

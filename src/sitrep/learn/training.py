@@ -53,6 +53,12 @@ class ArticleCandidates:
 BLIND_PARTS = tuple(sorted(allsides_dev.BLIND_PARTS))
 
 
+#: blind parts sealed for the session's end: coded blind now and scored once, by the lead, on
+#: the merged main (H in session 16). Unlike the validation part (G), no training script may
+#: score them, not even figures only (scripts/train_event_filter.py --validate-parts)
+SEALED_PARTS = ("H",)
+
+
 def training_ids(article_ids, parts: dict[str, str], exclude: Sequence[str] = BLIND_PARTS) -> list[str]:
     """The gold article ids a model may learn from: sorted, those of the ``exclude`` parts
     left out (an article of no known part is kept: the older gold had no part files)."""
@@ -170,6 +176,8 @@ def figures(tally: Tally) -> dict[str, float]:
 
 #: the figures the session-15 decision rule reads (docs/event-filter.md)
 DECISION_METRICS = ("detection_f1", "event_f1")
+#: the figures the validation part (read by no one) must not lose (session 16)
+VALIDATION_METRICS = ("detection_f1", "type_f1", "event_f1")
 #: average gain over the held-out parts a shipped filter must reach, per metric
 MIN_MEAN_GAIN = 0.01
 #: the most any held-out part, or the A-C CV, may lose, per metric
