@@ -134,3 +134,31 @@ def test_sentence_gold_that_cannot_say_none_does_not_train_the_none_candidate(do
     assert len(rows) == 2 and not any("none=yes" in r for r in rows) and labels == [0, 1]
     gsr_like.knows_none = True
     assert len(role_training._rows([gsr_like])[0]) == 3
+
+
+def test_dependency_path_ends_for_a_candidate_in_another_sentence():
+    """The climb from a candidate off the trigger's path stops at its sentence root
+    (spaCy gives a new Token object on each access: identity never holds there)."""
+    import signal
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.learn.role_features import dependency_path
+    words = ["Rebels", "shelled", "the", "town", ".", "The", "army", "answered", "."]
+    heads = [1, 1, 3, 1, 1, 6, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, sent_starts=[1, 0, 0, 0, 0, 1, 0, 0, 0])
+
+    def hung(*_):
+        raise TimeoutError("dependency_path did not end")
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        assert dependency_path(doc[1], doc[6]) == ("unrelated", 99)
+        # near miss: a candidate on the trigger's own path still gets its path
+        path, length = dependency_path(doc[1], doc[0])
+        assert path.startswith("nsubj|") and length < 99
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

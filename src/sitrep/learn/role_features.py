@@ -95,7 +95,10 @@ def dependency_path(trigger: Any, cand: Any) -> tuple[str, int]:
         if label in ("pobj", "pcomp") or walker.head.dep_ in ("prep", "agent"):
             label = f"{label}:{walker.head.lower_}" if walker.head.pos_ == "ADP" else label
         cand_steps.append(label)
-        if walker.head is walker:
+        if walker.head.i == walker.i:
+            # a sentence root off the trigger's path (a candidate in another sentence):
+            # spaCy makes a new Token object on each access, so compare positions, never
+            # identity -- ``is`` is never true here and the climb would not end
             return "unrelated", 99
         walker = walker.head
     trig_steps = [t.dep_ for t in up_trigger[:ids[walker.i]]]
