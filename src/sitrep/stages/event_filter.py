@@ -736,7 +736,7 @@ NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / 
 #: the kinds of word set of the negation, state and description rules (nonacts.tsv)
 NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
                     "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
-                    "right_noun")
+                    "right_noun", "prevention_verb", "failure_word")
 #: modals under which a negation is a stated refusal ("will not promise", "would not sign")
 _REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: the event types of a standing relation that a cessation ("no longer cooperates") ends
@@ -781,7 +781,15 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
       measure is one the text has already named (a demonstrative: ``anaphoric_determiner``) or
       that is coded as an event of its own (the subject is a trigger, or an earlier trigger has
       its word): what the measure does, not a further act; "the new law bans all protests"
-      (the law coded nowhere else) stays, the ban being the act coded."""
+      (the law coded nowhere else) stays, the ban being the act coded;
+    * ``"prevented"``: an act told only as what a verb of preventing (``prevention_verb``)
+      keeps from happening, in its "from" + gerund complement ("tried to stop the rebels
+      from shelling the villages", "the law bars the police from detaining journalists",
+      "was barred from travelling"): an act that did not happen or is forbidden, not a
+      happening (docs/annotation.md 2); the prevention is the act ("the army prevented
+      Turkish forces from crossing": COERCE on "prevented"), "stopped shelling" stays, and
+      so does the act of a prevention that failed or did not take place ("failed to stop
+      the police from shooting", "did not prevent them from entering": ``failure_word``)."""
     if doc.nlp is None:
         return None
     cues = load_nonact_cues() if cues is None else cues
@@ -793,7 +801,9 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
              ("state", lambda t: event.type == "COOPERATE" and _standing_relation(t, event)),
              ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
              ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
-             ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))))
+             ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))),
+             ("prevented", lambda t: _prevented(t, cues.get("prevention_verb", frozenset()),
+                                                cues.get("failure_word", frozenset()))))
     for reason, test in tests:
         if all(test(r) for r in roots):
             return reason
@@ -819,6 +829,34 @@ def _negated_not_refused(tok, cues: dict[str, frozenset[str]]) -> bool:
     if tok.lemma_.lower() in cues.get("commissive_verb", frozenset()):
         return True
     return any(ch.dep_ == "advmod" and ch.lower_ in cues.get("pending_adverb", frozenset()) for ch in children)
+
+
+def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset()) -> bool:
+    """The trigger's clause is the gerund after "from" of a verb of preventing ("stop the
+    rebels from shelling", "barred from travelling"), directly or as a conjunct of it;
+    an event noun counts through the verb it is the object of ("prevent them from
+    dealing a decisive blow")."""
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" else tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "from attacking and seizing the port"
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "from":
+        return False
+    governor = verb.head.head
+    if governor.dep_ in ("dobj", "nsubjpass") and governor.head is not governor \
+            and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+        governor = governor.head  # "prevent [the militia from seizing]": the parse may hang it on the object
+    return governor.lemma_.lower() in verbs and not _prevention_failed(governor, failures)
+
+
+def _prevention_failed(verb, failures: frozenset[str]) -> bool:
+    """The prevention did not take place, so the act did: "did not stop the police from
+    shooting", "failing to stop the police from shooting", "unable to keep the rebels
+    from entering" (``failure_word``: negative implicatives)."""
+    if any(ch.dep_ == "neg" for ch in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("xcomp", "pcomp", "acl", "advcl") and head is not verb \
+        and (head.lemma_.lower() in failures or any(ch.dep_ == "neg" for ch in head.children))
 
 
 def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
