@@ -1,5 +1,6 @@
 """Session 16 (precision17, issue 7): acts told only as what a verb of preventing keeps from
-happening are no events.
+happening are no events; denying an assertion carried by a noun with a that-clause is a
+denial, no REJECT.
 
 "Stopped the rebels from shelling the villages", "the law bars the police from detaining
 journalists", "was barred from travelling": the act in the "from" + gerund complement of a
@@ -63,12 +64,39 @@ def test_the_verbs_are_read_from_the_data_file():
 
 
 @pytest.mark.parametrize("text, word", [
-    # a negative implicative over the prevention: the shooting took place
-    ("The former president was jailed for failing to stop the police from shooting at protesters.", "shooting"),
+    # a negative implicative over the prevention: the attack took place
+    ("The Ugandan army was unable to keep the rebels from attacking the refugee camp.",
+     "attacking"),
     # a negated prevention: the attack took place
     ("The Kenyan police did not stop the mob from attacking the Somali traders.", "attacking"),
 ])
-def test_the_act_of_a_prevention_that_failed_stays(kb, text, word):
+def test_the_act_of_a_prevention_that_failed_or_is_denied_stays(kb, text, word):
     doc = run(kb, text + TAIL)
     assert kept(doc, word), triggers(doc)
     assert "prevented" not in reasons(doc, word), triggers(doc)
+
+
+# -- a denial of an assertion named by a noun with a that-clause is no REJECT -----------------
+
+@pytest.mark.parametrize("text, word", [
+    # "notion" + that-clause, past perfect inside
+    ("The Greek premier on Monday dismissed the notion that Athens had mishandled the migrant crisis.",
+     "dismissed"),
+    # "idea" + that-clause about an attack
+    ("Turkey rejected the idea that its troops had shelled Kurdish villages.", "rejected"),
+    # "charge" + that-clause, a support act inside
+    ("Pakistan rejected the charge that its agents had armed the Taliban.", "rejected"),
+])
+def test_denying_an_assertion_a_noun_carries_is_a_denial(kb, text, word):
+    doc = run(kb, text + TAIL)
+    assert reasons(doc, word) == ["denial"], triggers(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Hamas rejected the idea of a truce with Israel.", "rejected"),
+    ("Iran rejected the proposal that the foreign ministers had drafted in Vienna.", "rejected"),
+    ("Serbia dismissed the plan that Kosovo put forward on Friday.", "dismissed"),
+])
+def test_rejecting_a_proposal_stays_reject(kb, text, word):
+    doc = run(kb, text + TAIL)
+    assert [e.type for e in kept(doc, word)] == ["REJECT"], triggers(doc)

@@ -468,9 +468,11 @@ def _counted_casualties(span: tuple[int, int], doc: Document, verbs: frozenset[s
 
 def denial(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
     """A REJECT every mention of which is a verb of denying (``denial_verb``) whose object
-    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement")
-    or a that-clause ("denied that its jets struck the convoy"): a denial, coded on the
-    act it denies (docs/annotation.md 6), not an event; "rejected the offer" stays."""
+    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement"),
+    a noun whose complement is a that-clause ("dismissed the notion that Athens mishandled
+    the crisis") or a that-clause ("denied that its jets struck the convoy"): a denial,
+    coded on the act it denies (docs/annotation.md 6), not an event; "rejected the offer",
+    "rejected the idea of a truce", "dismissed the plan that Kosovo put forward" stay."""
     verbs, claims = cues.get("denial_verb", frozenset()), cues.get("claim_noun", frozenset())
     if event.type != "REJECT" or doc.nlp is None or not verbs:
         return False
@@ -485,9 +487,21 @@ def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str],
     tok = chars.root
     if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
         return False
-    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims)
+    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims
+                                                        or _proposition(ch))
                 and not _claim_of_right(ch))
                or ch.dep_ == "ccomp" for ch in tok.children)
+
+
+def _proposition(noun) -> bool:
+    """A noun with a that-clause as its complement ("the notion that Athens mishandled
+    the crisis", "the idea that its troops shelled the villages"): whatever the noun, its
+    content is an assertion, so denying it is a denial; a relative clause ("the proposal
+    that the ministers drafted") has "that" as its subject or object, not as a mark, and
+    a proposal with "of" ("the idea of a truce") names no assertion: both stay REJECT."""
+    return noun.pos_ == "NOUN" and any(
+        cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children)
+        for cl in noun.children)
 
 
 def _claim_of_right(noun) -> bool:
@@ -789,7 +803,7 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
       happening (docs/annotation.md 2); the prevention is the act ("the army prevented
       Turkish forces from crossing": COERCE on "prevented"), "stopped shelling" stays, and
       so does the act of a prevention that failed or did not take place ("failed to stop
-      the police from shooting", "did not prevent them from entering": ``failure_word``)."""
+      the mob from attacking", "did not prevent them from entering": ``failure_word``)."""
     if doc.nlp is None:
         return None
     cues = load_nonact_cues() if cues is None else cues
@@ -850,7 +864,7 @@ def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset(
 
 def _prevention_failed(verb, failures: frozenset[str]) -> bool:
     """The prevention did not take place, so the act did: "did not stop the police from
-    shooting", "failing to stop the police from shooting", "unable to keep the rebels
+    shooting", "failing to stop the mob from attacking", "unable to keep the rebels
     from entering" (``failure_word``: negative implicatives)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
         return True
