@@ -1,6 +1,6 @@
 """Session 16 (precision17, issue 7): acts told only as what a verb of preventing keeps from
 happening are no events; denying an assertion carried by a noun with a that-clause is a
-denial, no REJECT.
+denial, no REJECT; one party or a text discussing a topic with no counterpart is no CONSULT.
 
 "Stopped the rebels from shelling the villages", "the law bars the police from detaining
 journalists", "was barred from travelling": the act in the "from" + gerund complement of a
@@ -100,3 +100,33 @@ def test_denying_an_assertion_a_noun_carries_is_a_denial(kb, text, word):
 def test_rejecting_a_proposal_stays_reject(kb, text, word):
     doc = run(kb, text + TAIL)
     assert [e.type for e in kept(doc, word)] == ["REJECT"], triggers(doc)
+
+
+# -- one party or a text discussing a topic is no CONSULT -------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    # a single body deliberating
+    ("The Kenyan cabinet discussed the new sanctions on Somalia on Tuesday.", "discussed"),
+    # a text as the subject of a participle
+    ("A report in the Nation discussing the military aid to Somalia appeared on Monday.", "discussing"),
+    # one politician, an adverbial participle after "while"
+    ("The Polish minister angered Minsk while discussing the border fence on television.", "discussing"),
+])
+def test_discussing_a_topic_with_no_counterpart_is_no_consult(kb, text, word):
+    doc = run(kb, text + TAIL)
+    assert reasons(doc, word) == ["topic"], triggers(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Ruto discussed the border dispute with Museveni on Tuesday.", "discussed"),
+    ("Ruto and Museveni discussed the border dispute on Tuesday.", "discussed"),
+    ("The two presidents discussed trade by phone on Monday.", "discussed"),
+])
+def test_a_discussion_with_a_counterpart_stays_consult(kb, text, word):
+    doc = run(kb, text + TAIL)
+    assert [e.type for e in kept(doc, word)] == ["CONSULT"], triggers(doc)
+
+
+def test_an_infinitive_of_discussing_is_the_aim_of_a_meeting_and_stays(kb):
+    doc = run(kb, "A NATO delegation flew to Rabat on Friday to discuss the future of the naval mission." + TAIL)
+    assert "topic" not in reasons(doc, "discuss"), triggers(doc)

@@ -750,7 +750,7 @@ NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / 
 #: the kinds of word set of the negation, state and description rules (nonacts.tsv)
 NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
                     "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
-                    "right_noun", "prevention_verb", "failure_word")
+                    "right_noun", "prevention_verb", "failure_word", "topic_verb", "counterpart_prep")
 #: modals under which a negation is a stated refusal ("will not promise", "would not sign")
 _REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: the event types of a standing relation that a cessation ("no longer cooperates") ends
@@ -803,7 +803,12 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
       happening (docs/annotation.md 2); the prevention is the act ("the army prevented
       Turkish forces from crossing": COERCE on "prevented"), "stopped shelling" stays, and
       so does the act of a prevention that failed or did not take place ("failed to stop
-      the mob from attacking", "did not prevent them from entering": ``failure_word``)."""
+      the mob from attacking", "did not prevent them from entering": ``failure_word``);
+    * ``"topic"``: a CONSULT on a verb of discussing with a topic as its object and no
+      counterpart ("the cabinet discussed the new sanctions", "an article discussing the
+      aid", "while discussing the agreement"): one party or a text talking about something,
+      not talks (PLOVER CONSULT is between actors); "discussed the dispute with Museveni",
+      "Ruto and Museveni discussed", "the two presidents discussed trade by phone" stay."""
     if doc.nlp is None:
         return None
     cues = load_nonact_cues() if cues is None else cues
@@ -816,6 +821,7 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
              ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
              ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
              ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))),
+             ("topic", lambda t: event.type == "CONSULT" and _topic_only(t, cues)),
              ("prevented", lambda t: _prevented(t, cues.get("prevention_verb", frozenset()),
                                                 cues.get("failure_word", frozenset()))))
     for reason, test in tests:
@@ -843,6 +849,34 @@ def _negated_not_refused(tok, cues: dict[str, frozenset[str]]) -> bool:
     if tok.lemma_.lower() in cues.get("commissive_verb", frozenset()):
         return True
     return any(ch.dep_ == "advmod" and ch.lower_ in cues.get("pending_adverb", frozenset()) for ch in children)
+
+
+def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb of discussing (``topic_verb``) with a topic as its object and no counterpart:
+    one party, or a text, talking about something ("the cabinet discussed the sanctions",
+    "an article discussing the aid", "while discussing the agreement"), not talks between
+    parties. A counterpart is a with/between/among phrase anywhere in the clause outside
+    the subject ("discussed the dispute with Museveni"), a coordinated or plural subject
+    ("Ruto and Museveni discussed", "the two presidents discussed", "they discussed"), or
+    "by" phone (``counterpart_prep``); an infinitive ("in Washington to discuss the mission")
+    is the aim of a meeting or visit, whose counterpart the clause need not name."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.get("topic_verb", frozenset()):
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False  # "a delegation was in Washington to discuss ...": the aim of a meeting or visit
+    if not any(ch.dep_ == "dobj" for ch in tok.children):
+        return False  # "the leaders discussed for hours": no topic named
+    subject = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and tok.dep_ in ("acl", "relcl"):
+        subject = tok.head  # "an article discussing the funds"
+    if subject is None and tok.dep_ == "advcl":
+        subject = next((ch for ch in tok.head.children if ch.dep_ == "nsubj"), None)  # "while discussing"
+    if subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "both") \
+            or any(ch.dep_ == "conj" for ch in subject.children):
+        return False
+    inside_subject = {t.i for t in subject.subtree} if subject.head is tok else set()
+    preps = cues.get("counterpart_prep", frozenset())
+    return not any(t.dep_ == "prep" and t.lower_ in preps and t.i not in inside_subject for t in tok.subtree)
 
 
 def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset()) -> bool:
