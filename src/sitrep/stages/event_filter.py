@@ -823,7 +823,8 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
              ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))),
              ("topic", lambda t: event.type == "CONSULT" and _topic_only(t, cues)),
              ("prevented", lambda t: _prevented(t, cues.get("prevention_verb", frozenset()),
-                                                cues.get("failure_word", frozenset()))))
+                                                cues.get("failure_word", frozenset()),
+                                                cues.get("measure_noun", frozenset()))))
     for reason, test in tests:
         if all(test(r) for r in roots):
             return reason
@@ -879,29 +880,71 @@ def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
     return not any(t.dep_ == "prep" and t.lower_ in preps and t.i not in inside_subject for t in tok.subtree)
 
 
-def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset()) -> bool:
+def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset(),
+               measures: frozenset[str] = frozenset()) -> bool:
     """The trigger's clause is the gerund after "from" of a verb of preventing ("stop the
     rebels from shelling", "barred from travelling"), directly or as a conjunct of it;
     an event noun counts through the verb it is the object of ("prevent them from
     dealing a decisive blow")."""
+    return _preventing_verb(tok, verbs, failures, measures) is not None
+
+
+def _preventing_verb(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset(),
+                     measures: frozenset[str] = frozenset()):
+    """The verb of preventing whose "from" + gerund complement holds the trigger, when
+    the prevention took place (``_prevented``); else None."""
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" else tok
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head  # "from attacking and seizing the port"
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "from":
-        return False
+        return None
     governor = verb.head.head
     if governor.dep_ in ("dobj", "nsubjpass") and governor.head is not governor \
             and governor.pos_ in ("NOUN", "PROPN", "PRON"):
         governor = governor.head  # "prevent [the militia from seizing]": the parse may hang it on the object
-    return governor.lemma_.lower() in verbs and not _prevention_failed(governor, failures)
+    if governor.lemma_.lower() not in verbs or _prevention_failed(governor, failures) \
+            or _done_by_a_party(governor, measures):
+        return None
+    return governor
+
+
+#: auxiliaries under which a prevention is not told as done ("will stop", "to stop")
+_UNREAL_AUX = frozenset({"to", "will", "wo", "would", "shall", "should", "can", "ca", "could", "may",
+                         "might", "must"})
+
+
+def _done_by_a_party(verb, measures: frozenset[str]) -> bool:
+    """A prevention told as done, in a finite verb whose subject is a party, not a measure
+    ("Police stopped thousands of protesters from marching", "the army kept the rebels from
+    entering the town"): that prevention is itself an act an analyst codes (COERCE), and
+    the stopped act's event stays as its trace until the verb of preventing carries an event
+    of its own; aims, plans, hopes and duties ("to stop", "will stop", "meant to deter") and
+    a measure's effect ("the law bars the police from detaining": ``measure_noun``) are no
+    such act."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("xcomp", "pcomp") \
+            or any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in _UNREAL_AUX for ch in verb.children):
+        return False
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() not in measures \
+        and subject.lower_ not in ("it", "this", "that", "which")
+
+
+#: subjects that negate a prevention ("nothing will stop us from retaliating": a vow)
+_NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "noone"})
 
 
 def _prevention_failed(verb, failures: frozenset[str]) -> bool:
-    """The prevention did not take place, so the act did: "did not stop the police from
-    shooting", "failing to stop the mob from attacking", "unable to keep the rebels
-    from entering" (``failure_word``: negative implicatives)."""
+    """The prevention did not take place, so the act did or is vowed: "did not stop the
+    mob from attacking", "failing to stop the mob from attacking", "unable to keep
+    the rebels from entering" (``failure_word``: negative implicatives), "nothing will
+    stop us from retaliating", "no force can keep us from marching" (a negative subject)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
         return True
+    for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in _NEGATIVE_SUBJECTS or (subject.lower_ == "one" and any(
+                d.lower_ == "no" for d in subject.children)) or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
+            return True
     head = verb.head
     return verb.dep_ in ("xcomp", "pcomp", "acl", "advcl") and head is not verb \
         and (head.lemma_.lower() in failures or any(ch.dep_ == "neg" for ch in head.children))
