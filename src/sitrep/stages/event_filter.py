@@ -469,10 +469,11 @@ def _counted_casualties(span: tuple[int, int], doc: Document, verbs: frozenset[s
 def denial(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
     """A REJECT every mention of which is a verb of denying (``denial_verb``) whose object
     is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement"),
-    a noun whose complement is a that-clause ("dismissed the notion that Athens mishandled
-    the crisis") or a that-clause ("denied that its jets struck the convoy"): a denial,
-    coded on the act it denies (docs/annotation.md 6), not an event; "rejected the offer",
-    "rejected the idea of a truce", "dismissed the plan that Kosovo put forward" stay."""
+    a noun whose complement is an indicative that-clause ("dismissed the notion that
+    Athens mishandled the crisis") or a that-clause ("denied that its jets struck the
+    convoy"): a denial, coded on the act it denies (docs/annotation.md 6), not an event;
+    "rejected the offer", "rejected the idea of a truce", "dismissed the plan that Kosovo
+    put forward", "rejected the demand that Russia withdraw its troops" stay."""
     verbs, claims = cues.get("denial_verb", frozenset()), cues.get("claim_noun", frozenset())
     if event.type != "REJECT" or doc.nlp is None or not verbs:
         return False
@@ -494,14 +495,27 @@ def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str],
 
 
 def _proposition(noun) -> bool:
-    """A noun with a that-clause as its complement ("the notion that Athens mishandled
-    the crisis", "the idea that its troops shelled the villages"): whatever the noun, its
-    content is an assertion, so denying it is a denial; a relative clause ("the proposal
-    that the ministers drafted") has "that" as its subject or object, not as a mark, and
-    a proposal with "of" ("the idea of a truce") names no assertion: both stay REJECT."""
-    return noun.pos_ == "NOUN" and any(
-        cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children)
-        for cl in noun.children)
+    """A noun with an indicative that-clause as its complement ("the notion that Athens
+    had mishandled the crisis", "the idea that its troops shelled the villages"): its
+    content is an assertion, so denying it is a denial. A relative clause ("the proposal
+    that the ministers drafted") has "that" as its subject or object, not as a mark; a
+    mandative clause -- a bare verb or "should" ("the demand that Russia withdraw its
+    troops", "the request that he be released") -- and a directive noun (``directive_noun``:
+    demand, request, proposal ...) carry a demand or an offer, and "the idea of a truce"
+    names no assertion: all stay REJECT."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in load_nonact_cues().get("directive_noun", frozenset()):
+        return False
+    return any(cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children)
+               and _indicative(cl) for cl in noun.children)
+
+
+def _indicative(verb) -> bool:
+    """A clause that asserts: a finite verb in a tense ("shelled", "is", "has armed"), not
+    a bare verb of the mandative subjunctive ("withdraw", "be released") or "should"."""
+    aux = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("should", "shall") for a in aux):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in aux)
 
 
 def _claim_of_right(noun) -> bool:
@@ -750,7 +764,7 @@ NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / 
 #: the kinds of word set of the negation, state and description rules (nonacts.tsv)
 NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
                     "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
-                    "right_noun", "prevention_verb", "failure_word", "topic_verb", "counterpart_prep")
+                    "right_noun", "topic_verb", "counterpart_prep", "directive_noun")
 #: modals under which a negation is a stated refusal ("will not promise", "would not sign")
 _REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: the event types of a standing relation that a cessation ("no longer cooperates") ends
@@ -796,14 +810,6 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
       that is coded as an event of its own (the subject is a trigger, or an earlier trigger has
       its word): what the measure does, not a further act; "the new law bans all protests"
       (the law coded nowhere else) stays, the ban being the act coded;
-    * ``"prevented"``: an act told only as what a verb of preventing (``prevention_verb``)
-      keeps from happening, in its "from" + gerund complement ("tried to stop the rebels
-      from shelling the villages", "the law bars the police from detaining journalists",
-      "was barred from travelling"): an act that did not happen or is forbidden, not a
-      happening (docs/annotation.md 2); the prevention is the act ("the army prevented
-      Turkish forces from crossing": COERCE on "prevented"), "stopped shelling" stays, and
-      so does the act of a prevention that failed or did not take place ("failed to stop
-      the mob from attacking", "did not prevent them from entering": ``failure_word``);
     * ``"topic"``: a CONSULT on a verb of discussing with a topic as its object and no
       counterpart ("the cabinet discussed the new sanctions", "an article discussing the
       aid", "while discussing the agreement"): one party or a text talking about something,
@@ -821,10 +827,7 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
              ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
              ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
              ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))),
-             ("topic", lambda t: event.type == "CONSULT" and _topic_only(t, cues)),
-             ("prevented", lambda t: _prevented(t, cues.get("prevention_verb", frozenset()),
-                                                cues.get("failure_word", frozenset()),
-                                                cues.get("measure_noun", frozenset()))))
+             ("topic", lambda t: event.type == "CONSULT" and _topic_only(t, cues)))
     for reason, test in tests:
         if all(test(r) for r in roots):
             return reason
@@ -878,76 +881,6 @@ def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
     inside_subject = {t.i for t in subject.subtree} if subject.head is tok else set()
     preps = cues.get("counterpart_prep", frozenset())
     return not any(t.dep_ == "prep" and t.lower_ in preps and t.i not in inside_subject for t in tok.subtree)
-
-
-def _prevented(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset(),
-               measures: frozenset[str] = frozenset()) -> bool:
-    """The trigger's clause is the gerund after "from" of a verb of preventing ("stop the
-    rebels from shelling", "barred from travelling"), directly or as a conjunct of it;
-    an event noun counts through the verb it is the object of ("prevent them from
-    dealing a decisive blow")."""
-    return _preventing_verb(tok, verbs, failures, measures) is not None
-
-
-def _preventing_verb(tok, verbs: frozenset[str], failures: frozenset[str] = frozenset(),
-                     measures: frozenset[str] = frozenset()):
-    """The verb of preventing whose "from" + gerund complement holds the trigger, when
-    the prevention took place (``_prevented``); else None."""
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" else tok
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head  # "from attacking and seizing the port"
-    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "from":
-        return None
-    governor = verb.head.head
-    if governor.dep_ in ("dobj", "nsubjpass") and governor.head is not governor \
-            and governor.pos_ in ("NOUN", "PROPN", "PRON"):
-        governor = governor.head  # "prevent [the militia from seizing]": the parse may hang it on the object
-    if governor.lemma_.lower() not in verbs or _prevention_failed(governor, failures) \
-            or _done_by_a_party(governor, measures):
-        return None
-    return governor
-
-
-#: auxiliaries under which a prevention is not told as done ("will stop", "to stop")
-_UNREAL_AUX = frozenset({"to", "will", "wo", "would", "shall", "should", "can", "ca", "could", "may",
-                         "might", "must"})
-
-
-def _done_by_a_party(verb, measures: frozenset[str]) -> bool:
-    """A prevention told as done, in a finite verb whose subject is a party, not a measure
-    ("Police stopped thousands of protesters from marching", "the army kept the rebels from
-    entering the town"): that prevention is itself an act an analyst codes (COERCE), and
-    the stopped act's event stays as its trace until the verb of preventing carries an event
-    of its own; aims, plans, hopes and duties ("to stop", "will stop", "meant to deter") and
-    a measure's effect ("the law bars the police from detaining": ``measure_noun``) are no
-    such act."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("xcomp", "pcomp") \
-            or any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in _UNREAL_AUX for ch in verb.children):
-        return False
-    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() not in measures \
-        and subject.lower_ not in ("it", "this", "that", "which")
-
-
-#: subjects that negate a prevention ("nothing will stop us from retaliating": a vow)
-_NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "noone"})
-
-
-def _prevention_failed(verb, failures: frozenset[str]) -> bool:
-    """The prevention did not take place, so the act did or is vowed: "did not stop the
-    mob from attacking", "failing to stop the mob from attacking", "unable to keep
-    the rebels from entering" (``failure_word``: negative implicatives), "nothing will
-    stop us from retaliating", "no force can keep us from marching" (a negative subject)."""
-    if any(ch.dep_ == "neg" for ch in verb.children):
-        return True
-    for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
-        if subject.lower_ in _NEGATIVE_SUBJECTS or (subject.lower_ == "one" and any(
-                d.lower_ == "no" for d in subject.children)) or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
-            return True
-    head = verb.head
-    return verb.dep_ in ("xcomp", "pcomp", "acl", "advcl") and head is not verb \
-        and (head.lemma_.lower() in failures or any(ch.dep_ == "neg" for ch in head.children))
 
 
 def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
