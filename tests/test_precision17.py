@@ -82,3 +82,14 @@ def test_the_words_are_read_from_the_data_file():
     cues = load_nonact_cues()
     assert {"discuss", "debate"} <= cues["topic_verb"]
     assert {"demand", "request", "proposal"} <= cues["directive_noun"]
+
+
+@pytest.mark.parametrize("text", [
+    # a counterpart after "to" on a channel (review 01:05)
+    "Macron discussed the crisis at length on the phone to the Russian president.",
+    # a body of several states in session (review 01:05)
+    "The UN Security Council discussed the crisis in Yemen at an emergency session.",
+])
+def test_a_channel_counterpart_or_a_council_in_session_stays(kb, text):
+    doc = run(kb, text + TAIL)
+    assert "topic" not in reasons(doc, "discussed"), triggers(doc)

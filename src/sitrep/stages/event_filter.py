@@ -764,7 +764,8 @@ NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / 
 #: the kinds of word set of the negation, state and description rules (nonacts.tsv)
 NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
                     "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
-                    "right_noun", "topic_verb", "counterpart_prep", "directive_noun")
+                    "right_noun", "topic_verb", "counterpart_prep", "channel_noun", "assembly_noun",
+                    "directive_noun")
 #: modals under which a negation is a stated refusal ("will not promise", "would not sign")
 _REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: the event types of a standing relation that a cessation ("no longer cooperates") ends
@@ -861,8 +862,10 @@ def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
     "an article discussing the aid", "while discussing the agreement"), not talks between
     parties. A counterpart is a with/between/among phrase anywhere in the clause outside
     the subject ("discussed the dispute with Museveni"), a coordinated or plural subject
-    ("Ruto and Museveni discussed", "the two presidents discussed", "they discussed"), or
-    "by" phone (``counterpart_prep``); an infinitive ("in Washington to discuss the mission")
+    ("Ruto and Museveni discussed", "the two presidents discussed", "they discussed"), a
+    body of several parties in session (``assembly_noun``: "the Security Council discussed"),
+    "by" phone (``counterpart_prep``), or "to" someone in a clause that names a channel
+    (``channel_noun``: "on the phone to the Russian president"); an infinitive ("in Washington to discuss the mission")
     is the aim of a meeting or visit, whose counterpart the clause need not name."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.get("topic_verb", frozenset()):
         return False
@@ -876,11 +879,15 @@ def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
     if subject is None and tok.dep_ == "advcl":
         subject = next((ch for ch in tok.head.children if ch.dep_ == "nsubj"), None)  # "while discussing"
     if subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "both") \
-            or any(ch.dep_ == "conj" for ch in subject.children):
-        return False
-    inside_subject = {t.i for t in subject.subtree} if subject.head is tok else set()
+            or any(ch.dep_ == "conj" for ch in subject.children) \
+            or subject.lemma_.lower() in cues.get("assembly_noun", frozenset()):
+        return False  # several parties, or a body of several in session ("the Security Council")
+    inside_subject = {t.i for t in subject.subtree} if subject.head.i == tok.i else set()
     preps = cues.get("counterpart_prep", frozenset())
-    return not any(t.dep_ == "prep" and t.lower_ in preps and t.i not in inside_subject for t in tok.subtree)
+    clause = [t for t in tok.subtree if t.i not in inside_subject]
+    if any(t.lemma_.lower() in cues.get("channel_noun", frozenset()) for t in clause):
+        preps = preps | {"to"}  # "on the phone to the Russian president" (the parse may hang "to" on the verb)
+    return not any(t.dep_ == "prep" and t.lower_ in preps for t in clause)
 
 
 def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
