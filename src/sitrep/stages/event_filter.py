@@ -468,9 +468,12 @@ def _counted_casualties(span: tuple[int, int], doc: Document, verbs: frozenset[s
 
 def denial(event: Event, doc: Document, cues: dict[str, frozenset[str]]) -> bool:
     """A REJECT every mention of which is a verb of denying (``denial_verb``) whose object
-    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement")
-    or a that-clause ("denied that its jets struck the convoy"): a denial, coded on the
-    act it denies (docs/annotation.md 6), not an event; "rejected the offer" stays."""
+    is a claim (``claim_noun``: "dismissed a claim by the US", "denies any involvement"),
+    a noun whose complement is an indicative that-clause ("dismissed the notion that
+    Athens mishandled the crisis") or a that-clause ("denied that its jets struck the
+    convoy"): a denial, coded on the act it denies (docs/annotation.md 6), not an event;
+    "rejected the offer", "rejected the idea of a truce", "dismissed the plan that Kosovo
+    put forward", "rejected the demand that Russia withdraw its troops" stay."""
     verbs, claims = cues.get("denial_verb", frozenset()), cues.get("claim_noun", frozenset())
     if event.type != "REJECT" or doc.nlp is None or not verbs:
         return False
@@ -485,9 +488,34 @@ def _denies_a_claim(span: tuple[int, int], doc: Document, verbs: frozenset[str],
     tok = chars.root
     if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
         return False
-    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims)
+    return any((ch.dep_ in ("dobj", "nsubjpass") and (ch.lemma_.lower() in claims or ch.lower_ in claims
+                                                        or _proposition(ch))
                 and not _claim_of_right(ch))
                or ch.dep_ == "ccomp" for ch in tok.children)
+
+
+def _proposition(noun) -> bool:
+    """A noun with an indicative that-clause as its complement ("the notion that Athens
+    had mishandled the crisis", "the idea that its troops shelled the villages"): its
+    content is an assertion, so denying it is a denial. A relative clause ("the proposal
+    that the ministers drafted") has "that" as its subject or object, not as a mark; a
+    mandative clause -- a bare verb or "should" ("the demand that Russia withdraw its
+    troops", "the request that he be released") -- and a directive noun (``directive_noun``:
+    demand, request, proposal ...) carry a demand or an offer, and "the idea of a truce"
+    names no assertion: all stay REJECT."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in load_nonact_cues().get("directive_noun", frozenset()):
+        return False
+    return any(cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children)
+               and _indicative(cl) for cl in noun.children)
+
+
+def _indicative(verb) -> bool:
+    """A clause that asserts: a finite verb in a tense ("shelled", "is", "has armed"), not
+    a bare verb of the mandative subjunctive ("withdraw", "be released") or "should"."""
+    aux = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("should", "shall") for a in aux):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in aux)
 
 
 def _claim_of_right(noun) -> bool:
@@ -736,7 +764,8 @@ NONACT_CUES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / 
 #: the kinds of word set of the negation, state and description rules (nonacts.tsv)
 NONACT_CUE_KINDS = ("commissive_verb", "pending_adverb", "cessation_word", "reception_verb", "reception_prep",
                     "visitor_noun", "measure_noun", "anaphoric_determiner", "right_claim_noun", "right_prep",
-                    "right_noun")
+                    "right_noun", "topic_verb", "counterpart_prep", "channel_noun", "assembly_noun",
+                    "directive_noun")
 #: modals under which a negation is a stated refusal ("will not promise", "would not sign")
 _REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: the event types of a standing relation that a cessation ("no longer cooperates") ends
@@ -781,7 +810,12 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
       measure is one the text has already named (a demonstrative: ``anaphoric_determiner``) or
       that is coded as an event of its own (the subject is a trigger, or an earlier trigger has
       its word): what the measure does, not a further act; "the new law bans all protests"
-      (the law coded nowhere else) stays, the ban being the act coded."""
+      (the law coded nowhere else) stays, the ban being the act coded;
+    * ``"topic"``: a CONSULT on a verb of discussing with a topic as its object and no
+      counterpart ("the cabinet discussed the new sanctions", "an article discussing the
+      aid", "while discussing the agreement"): one party or a text talking about something,
+      not talks (PLOVER CONSULT is between actors); "discussed the dispute with Museveni",
+      "Ruto and Museveni discussed", "the two presidents discussed trade by phone" stay."""
     if doc.nlp is None:
         return None
     cues = load_nonact_cues() if cues is None else cues
@@ -793,7 +827,8 @@ def nonact_reason(event: Event, doc: Document, cues: Optional[dict[str, frozense
              ("state", lambda t: event.type == "COOPERATE" and _standing_relation(t, event)),
              ("reception", lambda t: event.type == "SUPPORT" and _reception(t, cues)),
              ("description", lambda t: event.type == "ACCUSE" and _describing_participle(t)),
-             ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))))
+             ("effect", lambda t: _measure_effect(t, cues, lambda: _coded_words(event, doc))),
+             ("topic", lambda t: event.type == "CONSULT" and _topic_only(t, cues)))
     for reason, test in tests:
         if all(test(r) for r in roots):
             return reason
@@ -819,6 +854,40 @@ def _negated_not_refused(tok, cues: dict[str, frozenset[str]]) -> bool:
     if tok.lemma_.lower() in cues.get("commissive_verb", frozenset()):
         return True
     return any(ch.dep_ == "advmod" and ch.lower_ in cues.get("pending_adverb", frozenset()) for ch in children)
+
+
+def _topic_only(tok, cues: dict[str, frozenset[str]]) -> bool:
+    """A verb of discussing (``topic_verb``) with a topic as its object and no counterpart:
+    one party, or a text, talking about something ("the cabinet discussed the sanctions",
+    "an article discussing the aid", "while discussing the agreement"), not talks between
+    parties. A counterpart is a with/between/among phrase anywhere in the clause outside
+    the subject ("discussed the dispute with Museveni"), a coordinated or plural subject
+    ("Ruto and Museveni discussed", "the two presidents discussed", "they discussed"), a
+    body of several parties in session (``assembly_noun``: "the Security Council discussed"),
+    "by" phone (``counterpart_prep``), or "to" someone in a clause that names a channel
+    (``channel_noun``: "on the phone to the Russian president"); an infinitive ("in Washington to discuss the mission")
+    is the aim of a meeting or visit, whose counterpart the clause need not name."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.get("topic_verb", frozenset()):
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False  # "a delegation was in Washington to discuss ...": the aim of a meeting or visit
+    if not any(ch.dep_ == "dobj" for ch in tok.children):
+        return False  # "the leaders discussed for hours": no topic named
+    subject = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and tok.dep_ in ("acl", "relcl"):
+        subject = tok.head  # "an article discussing the funds"
+    if subject is None and tok.dep_ == "advcl":
+        subject = next((ch for ch in tok.head.children if ch.dep_ == "nsubj"), None)  # "while discussing"
+    if subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "both") \
+            or any(ch.dep_ == "conj" for ch in subject.children) \
+            or subject.lemma_.lower() in cues.get("assembly_noun", frozenset()):
+        return False  # several parties, or a body of several in session ("the Security Council")
+    inside_subject = {t.i for t in subject.subtree} if subject.head.i == tok.i else set()
+    preps = cues.get("counterpart_prep", frozenset())
+    clause = [t for t in tok.subtree if t.i not in inside_subject]
+    if any(t.lemma_.lower() in cues.get("channel_noun", frozenset()) for t in clause):
+        preps = preps | {"to"}  # "on the phone to the Russian president" (the parse may hang "to" on the verb)
+    return not any(t.dep_ == "prep" and t.lower_ in preps for t in clause)
 
 
 def _ceased(tok, cues: dict[str, frozenset[str]]) -> bool:
