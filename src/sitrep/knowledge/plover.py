@@ -229,6 +229,11 @@ class EventWords:
     example_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
+    #: ASSAULT modes of armed violence (bombs, guns, abduction): never a crowd's riot, whoever does it
+    armed_assault_modes: frozenset[str]
+    #: "charge" in its entrusting sense with a duty gerund ("charged with auditing"): no criminal charge
+    entrusting_verbs: frozenset[str]
+    duty_gerunds: frozenset[str]
     comment_verbs: frozenset[str]
     #: predicates and withheld words of a refusal to speak ("would not be specific about the date",
     #: "refused to give details"): no refusal of an act, like "refused to comment"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.knowledge.cues import load_content_cues
-from sitrep.stages.event_roles import actor_of_phrase, child, lemma, verb_subject
+from sitrep.stages.event_roles import actor_of_phrase, child, lemma, phrase_actor, verb_subject
 from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
@@ -577,7 +577,7 @@ def offered_cooperation(sent, cands, lex, index) -> list[Candidate]:
     return out
 
 
-def red_lines(sent, cands, lex, index) -> list[Candidate]:
+def red_lines(sent, cands, lex, index, role_nouns=None) -> list[Candidate]:
     """A limit set on another party's conduct (``limit_phrases``: "a red line"), read by
     what the clause does with it:
 
@@ -591,7 +591,9 @@ def red_lines(sent, cands, lex, index) -> list[Candidate]:
       by the speaker toward whoever passed it (docs/annotation.md 10: a reproach carried
       by a saying verb).
 
-    A limit told in the writer's own voice as lying ahead or passed is no act of a party."""
+    A limit told in the writer's own voice as lying ahead or passed is no act of a party.
+    The speaker and the passer may be named by their role alone ("the minister", "the
+    militia": ``role_nouns``), like any party of an act."""
     words = lex.words
     if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         return []  # "would that be a red line?": a question sets no limit
@@ -601,7 +603,7 @@ def red_lines(sent, cands, lex, index) -> list[Candidate]:
         if not _limit_phrase(noun, words) or noun.i in taken:
             continue
         # "the red line set by Ankara has been crossed": both the setting and the passing
-        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index)):
+        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index, role_nouns)):
             if found is None or found[0].i in taken:
                 continue
             head, etype, source, target = found
@@ -667,25 +669,33 @@ def _done_by_a_party(verb, words, index) -> bool:
     return subject is not None and index is not None and actor_of_phrase(subject, index) is not None
 
 
-def _limit_stated(noun, words, index):
+def _limit_stated(noun, words, index, role_nouns=None):
     """(the saying verb or the crossing verb, type, speaker, passer) when a party says the
     limit lies ahead or has been passed; else None."""
     verb = noun.head
     saying = _saying_verb_above(verb, words)
     speaker_phrase = child(saying, "nsubj") if saying is not None else None
-    speaker = actor_of_phrase(speaker_phrase, index) if speaker_phrase is not None and index is not None else None
+    speaker = _party_of_phrase(speaker_phrase, index, role_nouns)
     if speaker is None:
         return None  # the writer's voice, or no party says it
     if lemma(verb) in words.crossing_verbs and noun.dep_ in ("dobj", "nsubjpass"):
         passer = child(verb, "nsubj") if noun.dep_ == "dobj" else next(
             (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-        target = actor_of_phrase(passer, index) if passer is not None and index is not None else None
+        target = _party_of_phrase(passer, index, role_nouns)
         ahead = has_future_aux(verb, words) or _condition_clause(verb, words) or \
             any(ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals for ch in verb.children)
         return verb, ("THREATEN" if ahead else "ACCUSE"), speaker, target
     if noun.dep_ == "attr" and lemma(verb) in words.copulas:
         return saying, "THREATEN", speaker, None  # "X is a red line": whoever would do X
     return None
+
+
+def _party_of_phrase(phrase, index, role_nouns):
+    """The party a noun phrase names: an actor mention, else a role noun ("the militia")
+    standing in for an unresolved party; None for no phrase or no party."""
+    if phrase is None or index is None:
+        return None
+    return actor_of_phrase(phrase, index) or phrase_actor(phrase, role_nouns or {})
 
 
 def _saying_verb_above(verb, words):
@@ -1935,8 +1945,30 @@ def _intercepts_no_seizure(tok, words) -> bool:
 def _fired_by_someone(projectile) -> bool:
     """The projectile is described as fired or launched by a named doer ("missiles launched
     by the militia toward the capital"): a participle with a "by" agent."""
-    return any(ch.dep_ in ("acl", "relcl") and any(gc.dep_ == "agent" for gc in ch.children)
-               for ch in projectile.children)
+    return _firing_of(projectile) is not None
+
+
+def _firing_of(projectile):
+    """The participle with a "by" agent that describes the projectile ("launched by the
+    militia"), or None."""
+    return next((ch for ch in projectile.children if ch.dep_ in ("acl", "relcl")
+                 and any(gc.dep_ == "agent" for gc in ch.children)), None)
+
+
+def intercepted_firing(c: Candidate, words):
+    """An interception of a projectile whose firer the sentence names ("intercepted 20
+    rockets fired by the militia", "the interception of missiles launched by the rebels"):
+    the firing participle, else None. What the sentence reports is the firer's attack,
+    which the defender stopped -- ASSAULT by the firer on the defender's side, not a
+    seizure by the defender (PLOVER: a failed attack is ASSAULT)."""
+    if c.type != "COERCE" or lemma(c.head) not in words.interception_words:
+        return None
+    for caught in _undergoers(c.head):
+        if lemma(caught) in words.missile_nouns or caught.lower_ in words.missile_nouns:
+            firing = _firing_of(caught)
+            if firing is not None:
+                return firing
+    return None
 
 
 def _undergoers(tok) -> list:
@@ -1971,8 +2003,14 @@ def _sense_without_an_act(c: Candidate, words) -> bool:
     """A verb whose PLOVER sense hangs on its object is used in another sense: "execute" a
     plan, an order or a direction carries it out (the killing sense takes people: "executed
     two prisoners"), "accept" a prize, an award or money receives it (the agreeing sense
-    takes a proposal, an offer, an invitation)."""
+    takes a proposal, an offer, an invitation), "charge" someone with a duty gerund
+    entrusts a task ("charged with auditing the budget"), where criminal charges name a
+    crime ("charged with treason", "charged with hacking")."""
     verb = lemma(c.head)
+    if c.type == "COERCE" and verb in words.entrusting_verbs:
+        # "officials charged with auditing the budget": a duty given, no criminal charge
+        return any(g.tag_ == "VBG" and lemma(g) in words.duty_gerunds for p in c.head.children
+                   if p.dep_ == "prep" and p.lower_ == "with" for g in p.children)
     if c.type == "ASSAULT" and verb in words.execution_verbs:
         things = words.carried_out_things
     elif c.type == "AGREE" and verb in words.acceptance_verbs:
