@@ -161,3 +161,10 @@ def test_people_a_shooting_participle_describes_did_not_shoot(kb):
     doc = run(kb, "Witnesses said the bodies of five marchers, shot in the clashes, lay in the square.")
     shot = by_trigger(doc, "shot")
     assert shot.source is None or "marchers" not in shot.source.text
+
+
+def test_soldiers_seizing_power_in_their_own_state_keep_its_country(kb):
+    """Near-miss of the state-facing rule: a coup is a state's own forces acting on it."""
+    doc = run(kb, "Soldiers seized power in Mali on Thursday. The African Union condemned the coup.")
+    condemnation = first(doc, "ACCUSE")
+    assert condemnation.target is not None and country(condemnation.target) == "MLI"

@@ -366,8 +366,10 @@ class DraftBuilder:
         #: the countries the article names, most named first (``home_countries``)
         self.homes = home_countries(doc)
         self.home = self.homes[0] if self.homes else None
-        #: acts by which one state's body acts against another state (conflict and threats)
-        self._hostile_types = lex.types_of("conflict") | {"THREATEN"}
+        #: acts by which one state's body acts against another state: violence, sanctions,
+        #: shows of force and threats -- not COERCE, which a state's own forces may do to
+        #: their state ("soldiers seized power in Niger": a coup, role_words own_state_act)
+        self._hostile_types = (lex.types_of("conflict") - {"COERCE"}) | {"THREATEN"}
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -537,7 +539,8 @@ class DraftBuilder:
             return False
         if not c.is_verb:
             return True  # "the bombing of the church": the noun's doer is its own modifier
-        doer_phrase = agent_of(c.head) if is_passive(c.head) else verb_subject(c.head)
+        described = c.head.dep_ == "acl"  # "protesters, shot in the clashes": a reduced passive
+        doer_phrase = agent_of(c.head) if is_passive(c.head) or described else verb_subject(c.head)
         if doer_phrase is None:
             return False
         left, right = doer_phrase.left_edge.idx, doer_phrase.right_edge.idx + len(doer_phrase.right_edge)
