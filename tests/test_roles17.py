@@ -117,6 +117,13 @@ def test_intercepting_a_named_firers_projectile_is_the_firers_assault(kb, text, 
         assert country(assault.source) == firer
 
 
+def test_a_supplier_of_an_intercepted_missile_is_not_its_firer(kb):
+    """Near-miss: 'supplied by Iran' names who gave the missile, not who fired it."""
+    doc = run(kb, "The US Navy intercepted a missile supplied by Iran to the Houthis.")
+    event = by_trigger(doc, "intercept")
+    assert not (event.type == "ASSAULT" and country(event.source) == "IRN")
+
+
 def test_intercepting_a_ship_stays_a_seizure(kb):
     """Near-miss: a vessel intercepted is seized (COERCE), whoever sent it."""
     doc = run(kb, "The Greek coast guard intercepted a tanker sent by Libya's rebels.")
@@ -144,16 +151,22 @@ def test_civilians_clashing_with_police_is_a_protest(kb):
     "The inspectors charged with auditing the ministry's accounts met on Monday.",
     "A commission was charged with drafting a new electoral law last year.",
     "She leads the panel charged with investigating the fire at the port.",
+    "The envoy, who is charged with maintaining the truce, flew to Khartoum.",
+    "Red Cross officials charged with distributing food aid arrived in the valley.",
 ])
 def test_charged_with_a_duty_is_no_criminal_charge(kb, text):
     """'charged with' + a gerund of a duty is the entrusting sense: no COERCE."""
     assert not [e for e in run(kb, text).events if e.type == "COERCE" and "charged" in e.trigger.text]
 
 
-def test_charged_with_a_violent_act_is_a_criminal_charge(kb):
-    """Near-miss of the duty sense: the gerund names a crime."""
-    doc = run(kb, "Police in Nairobi charged two men with attacking the electoral commission's offices.")
-    assert by_trigger(doc, "charged").type == "COERCE"
+@pytest.mark.parametrize("text", [
+    "Police in Nairobi charged two men with attacking the electoral commission's offices.",
+    "Prosecutors charged the colonel with plotting a coup against the president.",
+    "The court charged three journalists with espionage.",
+])
+def test_charged_with_a_crime_is_a_criminal_charge(kb, text):
+    """Near-miss of the duty sense: the gerund or the noun names a crime."""
+    assert by_trigger(run(kb, text), "charged").type == "COERCE"
 
 
 def test_people_a_shooting_participle_describes_did_not_shoot(kb):

@@ -65,3 +65,14 @@ def test_a_threat_against_the_doer_of_another_threat_is_another_act(kb):
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert len(threats) == 2, [(e.trigger.text, e.source, e.target) for e in threats]
     assert any(country(e.target) == "BLR" for e in threats)
+
+
+@pytest.mark.parametrize("text, word, owner", [
+    ("Police arrested the mayor's driver on Monday.", "arrested", "mayor"),
+    ("Gunmen killed the governor's bodyguard near the market.", "killed", "governor"),
+    ("The court jailed the president's nephew for fraud.", "jailed", "president"),
+])
+def test_a_person_possessed_is_the_party_not_the_possessor(kb, text, word, owner):
+    """Near-miss: an act on a person named with whose they are acts on that person."""
+    event = by_trigger(run(kb, text), word)
+    assert event.target is None or owner not in event.target.text

@@ -231,9 +231,13 @@ class EventWords:
     civil_sectors: frozenset[str]
     #: ASSAULT modes of armed violence (bombs, guns, abduction): never a crowd's riot, whoever does it
     armed_assault_modes: frozenset[str]
-    #: "charge" in its entrusting sense with a duty gerund ("charged with auditing"): no criminal charge
+    #: "charge" in its entrusting sense ("charged with auditing"): no criminal charge unless a
+    #: crime is named (a noun other than a duty noun, a conflict act, a crime gerund)
     entrusting_verbs: frozenset[str]
-    duty_gerunds: frozenset[str]
+    crime_gerunds: frozenset[str]
+    duty_nouns: frozenset[str]
+    #: verbs of firing a projectile ("rockets launched by the militia")
+    firing_verbs: frozenset[str]
     comment_verbs: frozenset[str]
     #: predicates and withheld words of a refusal to speak ("would not be specific about the date",
     #: "refused to give details"): no refusal of an act, like "refused to comment"

@@ -1384,6 +1384,9 @@ class RoleFinder:
                 targets = self._noun_modifier_source(obj)
             elif obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
+                if not targets and c.type in self.lex.types_of("reaction"):
+                    # "rejected the government's budget plan": whose the judged thing is
+                    targets = [a for a in [self._role_possessor(obj)] if a is not None]
                 if not targets and obj.pos_ in NOUN_POS:
                     # "condemned the use of force by government troops": the doer
                     targets = self._noun_modifier_source(obj)
@@ -1936,7 +1939,7 @@ class RoleFinder:
         out: list[Actor] = []
         for t in [tok] + conjuncts(tok):
             found = actor_of_phrase(t, self.index) or phrase_actor(t, self.role_nouns) \
-                or self._of_partitive(t) or self._institution_of(t) or self._role_possessor(t)
+                or self._of_partitive(t) or self._institution_of(t)
             if found is not None and found.resolved_by == "phrase" and found.country is None:
                 found = self._affiliated(found, t)
             examples = self._examples(t) if found is None or _role_phrase(found) else []
@@ -1947,13 +1950,17 @@ class RoleFinder:
         return out
 
     def _role_possessor(self, tok) -> Optional[Actor]:
-        """"the administration's trade policy", "the regime's budget plan": a thing named
-        with the body it belongs to stands for that body when the body is named by its role,
-        as "Russia's policy" stands for Russia (``actor_of_phrase``). Not an act undergone
-        ("the minister's arrest": the minister underwent it), not kin ("the president's
-        son" is a person of his own), and not a noun that itself names a party."""
-        if tok.pos_ not in NOUN_POS or lemma(tok) in self.role_nouns \
-                or lemma(tok) in self.role_words.patient_possessor_nouns or lemma(tok) in self.words.kin_nouns:
+        """"the administration's trade policy", "the regime's budget plan": a thing judged,
+        rejected or asked for, named with the body it belongs to, stands for that body when
+        the body is named by its role, as "Russia's policy" stands for Russia
+        (``actor_of_phrase``). Only for the object of a reaction (an accusation, a
+        rejection, support, a demand, a threat): a person possessed is a party of their own
+        ("arrested the minister's driver" arrests the driver), and so are kin, people and
+        acts undergone ("the minister's arrest": the minister underwent it)."""
+        words = self.words
+        if tok.pos_ not in NOUN_POS or lemma(tok) in self.role_nouns or tok.ent_type_ in ("PERSON", "NORP") \
+                or lemma(tok) in self.role_words.patient_possessor_nouns or lemma(tok) in words.kin_nouns \
+                or lemma(tok) in words.people_nouns:
             return None
         owner = child(tok, "poss")
         if owner is None or owner.pos_ not in NOUN_POS:

@@ -1922,7 +1922,7 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "intercepted communications", "rockets were intercepted": no seizure
     if not c.is_verb and lemma(c.head) in words.procedure_nouns and not _inquiry_into(c.head, words):
         return False  # "said at a hearing last week": the venue of a statement, no inquiry
-    if c.is_verb and _sense_without_an_act(c, words):
+    if c.is_verb and (_sense_without_an_act(c, words) or _entrusted_duty(c, lex)):
         return False  # "executed the plan", "accepted the Nobel Peace Prize": another sense
     return True
 
@@ -1948,11 +1948,18 @@ def _fired_by_someone(projectile) -> bool:
     return _firing_of(projectile) is not None
 
 
-def _firing_of(projectile):
-    """The participle with a "by" agent that describes the projectile ("launched by the
-    militia"), or None."""
-    return next((ch for ch in projectile.children if ch.dep_ in ("acl", "relcl")
-                 and any(gc.dep_ == "agent" for gc in ch.children)), None)
+def _firing_of(projectile, words=None):
+    """The participle of firing with a "by" agent that describes the projectile ("launched
+    by the militia"; through a conjunct: "made in Iran and fired by the militia"), or None.
+    Without ``words`` any participle with an agent counts (who supplied or made it too)."""
+    for ch in projectile.children:
+        if ch.dep_ not in ("acl", "relcl"):
+            continue
+        for verb in [ch] + [g for g in ch.children if g.dep_ == "conj"]:
+            if any(gc.dep_ == "agent" for gc in verb.children) and (
+                    words is None or lemma(verb) in words.firing_verbs):
+                return verb
+    return None
 
 
 def intercepted_firing(c: Candidate, words):
@@ -1965,7 +1972,7 @@ def intercepted_firing(c: Candidate, words):
         return None
     for caught in _undergoers(c.head):
         if lemma(caught) in words.missile_nouns or caught.lower_ in words.missile_nouns:
-            firing = _firing_of(caught)
+            firing = _firing_of(caught, words)
             if firing is not None:
                 return firing
     return None
@@ -2003,14 +2010,8 @@ def _sense_without_an_act(c: Candidate, words) -> bool:
     """A verb whose PLOVER sense hangs on its object is used in another sense: "execute" a
     plan, an order or a direction carries it out (the killing sense takes people: "executed
     two prisoners"), "accept" a prize, an award or money receives it (the agreeing sense
-    takes a proposal, an offer, an invitation), "charge" someone with a duty gerund
-    entrusts a task ("charged with auditing the budget"), where criminal charges name a
-    crime ("charged with treason", "charged with hacking")."""
+    takes a proposal, an offer, an invitation)."""
     verb = lemma(c.head)
-    if c.type == "COERCE" and verb in words.entrusting_verbs:
-        # "officials charged with auditing the budget": a duty given, no criminal charge
-        return any(g.tag_ == "VBG" and lemma(g) in words.duty_gerunds for p in c.head.children
-                   if p.dep_ == "prep" and p.lower_ == "with" for g in p.children)
     if c.type == "ASSAULT" and verb in words.execution_verbs:
         things = words.carried_out_things
     elif c.type == "AGREE" and verb in words.acceptance_verbs:
@@ -2018,6 +2019,30 @@ def _sense_without_an_act(c: Candidate, words) -> bool:
     else:
         return False
     return any(lemma(t) in things or t.lower_ in things for t in _undergoers(c.head))
+
+
+def _entrusted_duty(c: Candidate, lex) -> bool:
+    """"charge" in its entrusting sense: what the with-phrase names is a duty, not a crime.
+    Criminal charges name a crime noun ("charged with treason", "with murder") or a gerund
+    that is itself an act of conflict ("charged with attacking", "with hacking") or a
+    wrong (``crime_gerunds``: "with spying", "with plotting"); any other gerund ("charged
+    with maintaining the ceasefire", "with auditing the budget") and a noun of duty
+    ("charged with the task of") give a task (WordNet charge.v.06)."""
+    words = lex.words
+    if c.type != "COERCE" or lemma(c.head) not in words.entrusting_verbs:
+        return False
+    named = [g for p in c.head.children if p.dep_ == "prep" and p.lower_ == "with"
+             for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    if not named:
+        return False  # "charged three men over the attack": the act answered is named
+    conflict = lex.types_of("conflict")
+    for thing in named:
+        if thing.tag_ == "VBG" or thing.dep_ == "pcomp":
+            if lemma(thing) in words.crime_gerunds or any(t.type in conflict for t in lex.lookup(lemma(thing), True)):
+                return False
+        elif lemma(thing) not in words.duty_nouns:
+            return False  # a crime noun
+    return True
 
 
 def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:
