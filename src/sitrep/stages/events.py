@@ -539,7 +539,10 @@ class DraftBuilder:
             return False
         if not c.is_verb:
             return True  # "the bombing of the church": the noun's doer is its own modifier
-        described = c.head.dep_ == "acl"  # "protesters, shot in the clashes": a reduced passive
+        # "protesters, shot in the clashes": a reduced passive -- a participle on a noun, or
+        # one the parser took for the main verb (a past participle with no auxiliary)
+        described = c.head.dep_ == "acl" or (
+            c.head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in c.head.children))
         doer_phrase = agent_of(c.head) if is_passive(c.head) or described else verb_subject(c.head)
         if doer_phrase is None:
             return False
