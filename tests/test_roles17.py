@@ -181,3 +181,9 @@ def test_soldiers_seizing_power_in_their_own_state_keep_its_country(kb):
     doc = run(kb, "Soldiers seized power in Mali on Thursday. The African Union condemned the coup.")
     condemnation = first(doc, "ACCUSE")
     assert condemnation.target is not None and country(condemnation.target) == "MLI"
+
+
+def test_a_gerund_tagged_as_a_noun_still_names_a_duty(kb):
+    """'charged with auditing and reviewing': the tagger may read the gerund as a noun."""
+    doc = run(kb, "Auditors are officials charged with auditing and reviewing the accounts of every ministry.")
+    assert not [e for e in doc.events if e.type == "COERCE"]

@@ -2037,12 +2037,25 @@ def _entrusted_duty(c: Candidate, lex) -> bool:
         return False  # "charged three men over the attack": the act answered is named
     conflict = lex.types_of("conflict")
     for thing in named:
-        if thing.tag_ == "VBG" or thing.dep_ == "pcomp":
-            if lemma(thing) in words.crime_gerunds or any(t.type in conflict for t in lex.lookup(lemma(thing), True)):
+        if thing.tag_ == "VBG" or thing.dep_ == "pcomp" or thing.lower_.endswith("ing"):
+            # (a gerund the tagger took for a noun, "with auditing", has its -ing lemma)
+            if any(stem in words.crime_gerunds or any(t.type in conflict for t in lex.lookup(stem, True))
+                   for stem in _verb_stems(thing)):
                 return False
         elif lemma(thing) not in words.duty_nouns:
             return False  # a crime noun
     return True
+
+
+def _verb_stems(gerund) -> set[str]:
+    """The verb a gerund may come from: its lemma, and for a gerund tagged as a noun the
+    word without -ing ("auditing" audit, "plotting" plot, "rewriting" rewrite)."""
+    word = gerund.lower_
+    stems = {lemma(gerund)}
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        stems |= {base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base}
+    return stems
 
 
 def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:

@@ -567,7 +567,8 @@ class DraftBuilder:
                 or (actor.sector or "").lower() not in self.words.local_sectors:
             return actor
         home = self.home
-        if facing is not None and facing.kind == "state" and facing.country == home and acting_on_a_state \
+        if facing is not None and facing.kind == "state" and facing.resolved_by not in ("place",) \
+                and facing.country == home and acting_on_a_state \
                 and (actor.sector or "").lower() in load_role_words().state_sectors:
             home = next((c for c in self.homes if c != facing.country), None)
             if home is None:
