@@ -538,7 +538,16 @@ class DraftBuilder:
         if mode not in self.words.armed_assault_modes:
             return False
         if not c.is_verb:
-            return True  # "the bombing of the church": the noun's doer is its own modifier
+            # "the men's bombing of the church", "a bombing by three men": the noun's own
+            # doer; civilians named elsewhere ("killing civilians with airstrikes") did not do it
+            own = [ch for ch in c.head.children if ch.dep_ in ("poss", "compound", "amod")]
+            own += [g for ch in c.head.children if ch.dep_ == "prep" and ch.lower_ == "by" for g in ch.children]
+            # "jailed four men for the bombing": the object the noun's for/of phrase holds to
+            prep = c.head.head if c.head.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in self.words.object_control_preps and prep.head.pos_ == "VERB" \
+                    and prep.lower_ not in load_role_words().instrument_prepositions:  # ("killing X with airstrikes")
+                own += [ch for ch in prep.head.children if ch.dep_ == "dobj"]
+            return any(t.left_edge.idx <= doer.span[0] < t.right_edge.idx + len(t.right_edge) for t in own)
         # "protesters, shot in the clashes": a reduced passive -- a participle on a noun, or
         # one the parser took for the main verb (a past participle with no auxiliary)
         described = c.head.dep_ == "acl" or (
