@@ -68,7 +68,7 @@ def test_a_red_line_passed_in_the_writers_voice_is_no_accusation(kb):
 
 @pytest.mark.parametrize("text, word, facing", [
     ("The president struck Iran on Friday, the White House said.", "struck", "IRN"),
-    ("The ministry imposed sanctions on Venezuela on Monday, officials said.", "sanctions", "VEN"),
+    ("The general shelled Venezuela on Monday, officials said.", "shelled", "VEN"),
     ("The ministry threatened Turkey with sanctions on Monday.", "threatened", "TUR"),
 ])
 def test_a_role_named_state_body_does_not_take_the_country_it_acts_on(kb, text, word, facing):

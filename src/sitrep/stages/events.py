@@ -366,10 +366,11 @@ class DraftBuilder:
         #: the countries the article names, most named first (``home_countries``)
         self.homes = home_countries(doc)
         self.home = self.homes[0] if self.homes else None
-        #: acts by which one state's body acts against another state: violence, sanctions,
-        #: shows of force and threats -- not COERCE, which a state's own forces may do to
-        #: their state ("soldiers seized power in Niger": a coup, role_words own_state_act)
-        self._hostile_types = (lex.types_of("conflict") - {"COERCE"}) | {"THREATEN"}
+        #: acts by which one state's body acts against another state: violence and threats.
+        #: Not COERCE, which a state's own forces may do to their state ("soldiers seized
+        #: power in Niger": a coup), nor SANCTION, MOBILIZE, whose state is often where the
+        #: act happens ("expelled two reporters from Managua", "deployed troops to Iraq")
+        self._hostile_types = frozenset({"ASSAULT", "THREATEN"})
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -567,7 +568,8 @@ class DraftBuilder:
         itself (a country named as such), the act is one of conflict or a threat
         (``acting_on_a_state``: a senator may back "American arms sales") and the role
         names a body of a state ("the president", "the general", "the ministry"), the home
-        country is the other side's, not evidence of the doer's: a state's own body does
+        country is the other side's (a state named as such, not a place read as one:
+        "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
         not strike, sanction or threaten its own state ("The president struck Iran" in an
         article naming Iran most). The body then takes the article's next most named
         country, or stays without one."""
@@ -576,7 +578,7 @@ class DraftBuilder:
                 or (actor.sector or "").lower() not in self.words.local_sectors:
             return actor
         home = self.home
-        if facing is not None and facing.kind == "state" and facing.resolved_by not in ("place",) \
+        if facing is not None and facing.kind == "state" and facing.resolved_by not in PLACE_READINGS \
                 and facing.country == home and acting_on_a_state \
                 and (actor.sector or "").lower() in load_role_words().state_sectors:
             home = next((c for c in self.homes if c != facing.country), None)
