@@ -1070,11 +1070,8 @@ def _glosses_report(verb) -> bool:
 
 
 def is_passive(verb) -> bool:
-    """A passive clause, or a reduced passive relative: a past participle on a noun ("boats
-    struck by US forces", "three men charged with bombing the mosque": the noun underwent
-    the act, with or without a by-agent)."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and child(verb, "agent") is not None)
 
 
 def agent_of(verb):
