@@ -187,3 +187,15 @@ def test_a_gerund_tagged_as_a_noun_still_names_a_duty(kb):
     """'charged with auditing and reviewing': the tagger may read the gerund as a noun."""
     doc = run(kb, "Auditors are officials charged with auditing and reviewing the accounts of every ministry.")
     assert not [e for e in doc.events if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, charged", [
+    ("Three men charged with bombing the mosque appeared in court in Kano.", "men"),
+    ("The judge heard two soldiers charged with killing the journalist.", "soldiers"),
+    ("The court freed five activists charged with inciting riots.", "activists"),
+])
+def test_people_a_charging_participle_describes_are_the_charged(kb, text, charged):
+    coerce = by_trigger(run(kb, text), "charged")
+    assert coerce.type == "COERCE"
+    assert coerce.target is not None and charged in coerce.target.text
+    assert coerce.source is None or charged not in coerce.source.text

@@ -408,6 +408,11 @@ class DraftBuilder:
             # the defender's side
             c.type, c.mode = "ASSAULT", None
             sources, targets = self.roles.agent_actors(agent_of(firing)), sources
+        if c.type == "COERCE" and c.is_verb and lemma(c.head) in self.words.entrusting_verbs \
+                and c.head.dep_ == "acl" and agent_of(c.head) is None:
+            # "three men charged with bombing the mosque appeared in court": the men were
+            # charged; who charged them is not named
+            sources, targets = [], self.roles.phrase_actors(c.head.head)
         if c.type == "COERCE" and captures_a_place(c, self.words):
             c.type, c.mode = "ASSAULT", None  # "rebels captured the town"
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
