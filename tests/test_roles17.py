@@ -9,8 +9,6 @@ invented; each rule has sentences of different shapes and a near-miss that must 
 * a state's body named by its role does not take the country of the state it acts on
   ("The president struck Iran" is not Iran's president);
 * intercepting a projectile whose firer is named is the firer's attack on the defender;
-* a bombing, a shooting or a kidnapping by people named as civilians is an attack, not
-  a riot.
 """
 import pytest
 
@@ -130,23 +128,6 @@ def test_intercepting_a_ship_stays_a_seizure(kb):
     assert by_trigger(doc, "intercept").type == "COERCE"
 
 
-# ------------------------------------------------------------ armed violence by civilians is no riot
-
-@pytest.mark.parametrize("text, word", [
-    ("A court in Lagos jailed four men for the bombing of the church.", "bombing"),
-    ("Villagers kidnapped two engineers near the mine, police said.", "kidnapped"),
-    ("Students shot a police officer during the march, witnesses said.", "shot"),
-])
-def test_armed_violence_by_civilians_is_an_assault(kb, text, word):
-    assert by_trigger(run(kb, text), word).type == "ASSAULT"
-
-
-def test_civilians_clashing_with_police_is_a_protest(kb):
-    """Near-miss: a clash of a crowd with no weapon named stays PROTEST (riot)."""
-    doc = run(kb, "Protesters clashed with police in the capital on Sunday.")
-    assert by_trigger(doc, "clashed").type == "PROTEST"
-
-
 @pytest.mark.parametrize("text", [
     "The inspectors charged with auditing the ministry's accounts met on Monday.",
     "A commission was charged with drafting a new electoral law last year.",
@@ -167,13 +148,6 @@ def test_charged_with_a_duty_is_no_criminal_charge(kb, text):
 def test_charged_with_a_crime_is_a_criminal_charge(kb, text):
     """Near-miss of the duty sense: the gerund or the noun names a crime."""
     assert by_trigger(run(kb, text), "charged").type == "COERCE"
-
-
-def test_people_a_shooting_participle_describes_did_not_shoot(kb):
-    """Near-miss of the armed-doer rule: 'marchers, shot in the clashes' underwent it."""
-    doc = run(kb, "Witnesses said the bodies of five marchers, shot in the clashes, lay in the square.")
-    shot = by_trigger(doc, "shot")
-    assert shot.source is None or "marchers" not in shot.source.text
 
 
 def test_soldiers_seizing_power_in_their_own_state_keep_its_country(kb):

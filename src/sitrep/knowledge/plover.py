@@ -229,8 +229,6 @@ class EventWords:
     example_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
-    #: ASSAULT modes of armed violence (bombs, guns, abduction): never a crowd's riot, whoever does it
-    armed_assault_modes: frozenset[str]
     #: "charge" in its entrusting sense ("charged with auditing"): no criminal charge unless a
     #: crime is named (a noun other than a duty noun, a conflict act, a crime gerund)
     entrusting_verbs: frozenset[str]

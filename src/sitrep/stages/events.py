@@ -430,7 +430,7 @@ class DraftBuilder:
                 return None  # "won the battle against ...", "a battle with Congress"
             etype, mode = "ACCUSE", "disapprove"  # "Democrats will be hitting him"
             base_type = etype
-        if etype == "ASSAULT" and _civil(sources, self.words) and not self._armed_doer(c, mode, sources[0]):
+        if etype == "ASSAULT" and _civil(sources, self.words):
             etype, mode, base_type = "PROTEST", "riot", "PROTEST"  # "protesters clashed with police"
         if not targets and len(sources) > 1 and _reciprocal(c, self.words):
             sources, targets = sources[:1], sources[1:]  # "Kenya and Uganda traded warnings"
@@ -534,35 +534,6 @@ class DraftBuilder:
             date = self.periods.story_date(c, own, sentence.span, paragraph)
         self._times[key] = (own, period, date)
         return self._times[key]
-
-    def _armed_doer(self, c: Candidate, mode: Optional[str], doer: Actor) -> bool:
-        """Civilians the clause names as the doer of armed violence (a bombing, a shooting,
-        a kidnapping: ``armed_assault_modes``) attack; they do not riot. The doer must be
-        the verb's own subject or by-agent ("villagers kidnapped two engineers", "held
-        hostage by the protesters"): people a participle describes ("bodies of protesters,
-        shot in the clashes") underwent the act."""
-        if mode not in self.words.armed_assault_modes:
-            return False
-        if not c.is_verb:
-            # "the men's bombing of the church", "a bombing by three men": the noun's own
-            # doer; civilians named elsewhere ("killing civilians with airstrikes") did not do it
-            own = [ch for ch in c.head.children if ch.dep_ in ("poss", "compound", "amod")]
-            own += [g for ch in c.head.children if ch.dep_ == "prep" and ch.lower_ == "by" for g in ch.children]
-            # "jailed four men for the bombing": the object the noun's for/of phrase holds to
-            prep = c.head.head if c.head.dep_ == "pobj" else None
-            if prep is not None and prep.lower_ in self.words.object_control_preps and prep.head.pos_ == "VERB" \
-                    and prep.lower_ not in load_role_words().instrument_prepositions:  # ("killing X with airstrikes")
-                own += [ch for ch in prep.head.children if ch.dep_ == "dobj"]
-            return any(t.left_edge.idx <= doer.span[0] < t.right_edge.idx + len(t.right_edge) for t in own)
-        # "protesters, shot in the clashes": a reduced passive -- a participle on a noun, or
-        # one the parser took for the main verb (a past participle with no auxiliary)
-        described = c.head.dep_ == "acl" or (
-            c.head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in c.head.children))
-        doer_phrase = agent_of(c.head) if is_passive(c.head) or described else verb_subject(c.head)
-        if doer_phrase is None:
-            return False
-        left, right = doer_phrase.left_edge.idx, doer_phrase.right_edge.idx + len(doer_phrase.right_edge)
-        return left <= doer.span[0] < right
 
     def _homed(self, actor: Optional[Actor], facing: Optional[Actor] = None,
                acting_on_a_state: bool = False) -> Optional[Actor]:
