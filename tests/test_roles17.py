@@ -12,17 +12,11 @@ invented; each rule has sentences of different shapes and a near-miss that must 
 """
 import pytest
 
-from event_helpers import country, first, run
+from event_helpers import by_trigger, country, first, run
 
 
 def events_of(doc, etype):
     return [e for e in doc.events if e.type == etype]
-
-
-def by_trigger(doc, word):
-    found = [e for e in doc.events if word in e.trigger.text]
-    assert found, f"{word}: {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
 
 
 # ------------------------------------------------------------ criminal charges are COERCE

@@ -8,13 +8,7 @@ Every sentence is invented; each rule has sentences of different shapes and a ne
 """
 import pytest
 
-from event_helpers import country, first, run
-
-
-def by_trigger(doc, word):
-    found = [e for e in doc.events if word in e.trigger.text]
-    assert found, f"{word}: {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
+from event_helpers import by_trigger, country, first, run
 
 
 # ------------------------------------------------------------ a role-named owner of a thing is the party
