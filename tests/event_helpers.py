@@ -44,3 +44,10 @@ def dropped_reasons(doc, word):
 
 def kept(doc, word):
     return [e for e in doc.events if e.trigger.text.startswith(word)]
+
+
+def by_trigger(doc, word):
+    """The first event whose trigger contains ``word`` (the test fails, listing the events, if none)."""
+    found = [e for e in doc.events if word in e.trigger.text]
+    assert found, f"{word}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]

@@ -185,7 +185,10 @@ def test_the_sense_words_are_data():
     "Air defences intercepted a ballistic missile launched by the rebels toward the capital.",
 ])
 def test_an_interception_is_kept_as_the_trace_of_an_attack_whose_firer_is_named(text):
-    assert "COERCE" in [t for t, _ in events(text)], events(text)
+    """Kept as the trace of the attack: with a named defender it is the firer's ASSAULT
+    (roles17, review finding c), else the interception as before."""
+    found = [t for t, _ in events(text)]
+    assert "COERCE" in found or "ASSAULT" in found, events(text)
 
 
 def test_refusing_to_share_information_with_inspectors_is_still_a_rejection():

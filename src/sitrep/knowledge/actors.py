@@ -196,6 +196,9 @@ class RoleWords:
     receiving_verbs: frozenset[str] = frozenset()
     #: PLOVER types whose unaddressed act by a rival for power is an appeal to followers
     appeal_types: frozenset[str] = frozenset()
+    #: PLOVER types whose act held out on a condition ("will strike if they attack")
+    #: targets the party the condition names
+    conditioned_types: frozenset[str] = frozenset()
     #: PLOVER types whose doer's own party may be its target ("Caracas protests": VEN -> VEN)
     self_directed_types: frozenset[str] = frozenset()
     #: PLOVER types that ask their addressee to act, whose target may be the doer's own
@@ -252,6 +255,7 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
     dispossessing: set[str] = set()
     answering: set[str] = set()
     appeals: set[str] = set()
+    conditioned: set[str] = set()
     self_directed: set[str] = set()
     own_state_addressee: set[str] = set()
     unnamed: dict[str, str] = {}
@@ -283,6 +287,10 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: appeal_type needs a PLOVER type, got {word!r}")
             appeals.add(word.upper())
+        elif kind == "conditioned_type":
+            if word.upper() not in PLOVER_TYPES:
+                raise ValueError(f"{path}: conditioned_type needs a PLOVER type, got {word!r}")
+            conditioned.add(word.upper())
         elif kind == "self_directed_type":
             if word.upper() not in PLOVER_TYPES:
                 raise ValueError(f"{path}: self_directed_type needs a PLOVER type, got {word!r}")
@@ -299,7 +307,8 @@ def load_role_words(path: Path = ACTOR_DATA_DIR / "role_words.tsv") -> RoleWords
             raise ValueError(f"{path}: unknown list {kind!r} (word {word!r})")
     return RoleWords(referring_acts=referring, unnamed_doers=unnamed, unnamed_doer_names=unnamed_names,
                      dispossessing_types=frozenset(dispossessing), answering_types=frozenset(answering),
-                     appeal_types=frozenset(appeals), self_directed_types=frozenset(self_directed),
+                     appeal_types=frozenset(appeals), conditioned_types=frozenset(conditioned),
+                     self_directed_types=frozenset(self_directed),
                      own_state_addressee_types=frozenset(own_state_addressee),
                      **{name: frozenset(words) for name, words in sets.items()})
 

@@ -229,6 +229,13 @@ class EventWords:
     example_preps: frozenset[str]
     point_place_features: frozenset[str]
     civil_sectors: frozenset[str]
+    #: "charge" in its entrusting sense ("charged with auditing"): no criminal charge unless a
+    #: crime is named (a noun other than a duty noun, a conflict act, a crime gerund)
+    entrusting_verbs: frozenset[str]
+    crime_gerunds: frozenset[str]
+    duty_nouns: frozenset[str]
+    #: verbs of firing a projectile ("rockets launched by the militia")
+    firing_verbs: frozenset[str]
     comment_verbs: frozenset[str]
     #: predicates and withheld words of a refusal to speak ("would not be specific about the date",
     #: "refused to give details"): no refusal of an act, like "refused to comment"

@@ -235,6 +235,8 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
     source = None if d.stated else ev.source  # who confirms or denies an act may not be its doer
     if not actors_compatible(h.source, source, families) or not actors_compatible(h.target, ev.target, families):
         return False
+    if _reversed(h, ev):
+        return False  # "Moscow would prepare a response ... sanctions on Russia will follow": two acts
     own = [x.own_date for x in h.drafts if x.own_date is not None]
     if d.own_date is not None and own and not any(
             dates_compatible(o, d.own_date) or (d.reference and adjacent_days(o, d.own_date)) for o in own):
@@ -243,6 +245,17 @@ def compatible(h: Happening, d: Draft, lex) -> bool:
             and not places_compatible(h.place, ev.place, lex.words.point_place_features):
         return False  # a reference's sentence often places its speaker, not the act
     return True
+
+
+def _reversed(h: Happening, ev: Event) -> bool:
+    """The draft, a threat with no doer named, is aimed at the state that does the happening and
+    that state is the happening's only party (no target, or a target of its own state,
+    which no_self_targets drops later): an act on the doer is not the doer's own act (a
+    threat by Moscow and a threat of sanctions against Russia)."""
+    if ev.type != "THREATEN" or ev.source is not None or ev.target is None or h.source is None \
+            or not h.source.country:
+        return False
+    return h.source.country == ev.target.country and (h.target is None or h.target.country == h.source.country)
 
 
 def _types_compatible(h: Happening, d: Draft) -> bool:

@@ -1264,6 +1264,8 @@ class RoleFinder:
         if not targets and c.type in ("REQUEST", "AGREE", "THREATEN", "REJECT"):
             targets = self._clause_target(c.head) or (
                 self._complement_object(c.head) if not self._addressed_unnamed(c) else [])
+        if not targets and c.type in self.role_words.conditioned_types:
+            targets = self._conditioning_party(c)
         if not targets and not c.is_verb:
             targets = self._trigger_prep_object(c)
         if not targets:
@@ -1291,6 +1293,26 @@ class RoleFinder:
         # secretary general ... the UN" name one party twice
         targets = [t for t in targets if not any(same_party(t, a) for a in sources)]
         return sources, targets
+
+    def _conditioning_party(self, c) -> list[Actor]:
+        """"will take action if the rebels attack again", "more sanctions will follow if
+        Moscow fails to comply": a threat held out on a condition names the party whose
+        conduct would set it off -- the active subject of the condition clause -- and that
+        party is whom it threatens (docs/annotation.md 4: a warning with a stated
+        consequence). A threat whose clause names its target does not get here."""
+        anchor = c.light if c.light is not None else c.head
+        if not c.is_verb and anchor.dep_ in ("nsubj", "nsubjpass"):
+            anchor = anchor.head  # "sanctions will follow if ...": the clause of the noun
+        for verb in (anchor, anchor.head if anchor.dep_ in ("conj", "xcomp") else None):
+            if verb is None:
+                continue
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words.conditional_marks
+                                                  for m in clause.children):
+                    subject = child(clause, "nsubj")
+                    if subject is not None:
+                        return self.phrase_actors(relative_antecedent(subject))
+        return []
 
     def _underwent(self, actor: Actor, sent) -> bool:
         """The actor is the possessor that undergoes an event noun ("called Lopez's arrest a
@@ -1396,6 +1418,9 @@ class RoleFinder:
                 targets = self._noun_modifier_source(obj)
             elif obj is not None and obj.i not in trigger_tokens:
                 targets = self.phrase_actors(obj)
+                if not targets and c.type in self.lex.types_of("reaction"):
+                    # "rejected the government's budget plan": whose the judged thing is
+                    targets = [a for a in [self._role_possessor(obj)] if a is not None]
                 if not targets and obj.pos_ in NOUN_POS:
                     # "condemned the use of force by government troops": the doer
                     targets = self._noun_modifier_source(obj)
@@ -1957,6 +1982,24 @@ class RoleFinder:
             elif found is not None and all(found.span != a.span for a in out):
                 out.append(found)
         return out
+
+    def _role_possessor(self, tok) -> Optional[Actor]:
+        """"the administration's trade policy", "the regime's budget plan": a thing judged,
+        rejected or asked for, named with the body it belongs to, stands for that body when
+        the body is named by its role, as "Russia's policy" stands for Russia
+        (``actor_of_phrase``). Only for the object of a reaction (an accusation, a
+        rejection, support, a demand, a threat): a person possessed is a party of their own
+        ("arrested the minister's driver" arrests the driver), and so are kin, people and
+        acts undergone ("the minister's arrest": the minister underwent it)."""
+        words = self.words
+        if tok.pos_ not in NOUN_POS or lemma(tok) in self.role_nouns or tok.ent_type_ in ("PERSON", "NORP") \
+                or lemma(tok) in self.role_words.patient_possessor_nouns or lemma(tok) in words.kin_nouns \
+                or lemma(tok) in words.people_nouns:
+            return None
+        owner = child(tok, "poss")
+        if owner is None or owner.pos_ not in NOUN_POS:
+            return None
+        return phrase_actor(owner, self.role_nouns)
 
     def _affiliated(self, actor: Actor, tok) -> Actor:
         """People named by their role take the country of the body the phrase ties them to

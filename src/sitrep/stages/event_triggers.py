@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.knowledge.cues import load_content_cues
-from sitrep.stages.event_roles import actor_of_phrase, child, lemma, verb_subject
+from sitrep.stages.event_roles import actor_of_phrase, child, lemma, phrase_actor, verb_subject
 from sitrep.stages.event_readings import non_eventive_reason, order_to_leave
 
 #: dependency relations through which an event is the complement of a trigger above it
@@ -577,7 +577,7 @@ def offered_cooperation(sent, cands, lex, index) -> list[Candidate]:
     return out
 
 
-def red_lines(sent, cands, lex, index) -> list[Candidate]:
+def red_lines(sent, cands, lex, index, role_nouns=None) -> list[Candidate]:
     """A limit set on another party's conduct (``limit_phrases``: "a red line"), read by
     what the clause does with it:
 
@@ -591,7 +591,9 @@ def red_lines(sent, cands, lex, index) -> list[Candidate]:
       by the speaker toward whoever passed it (docs/annotation.md 10: a reproach carried
       by a saying verb).
 
-    A limit told in the writer's own voice as lying ahead or passed is no act of a party."""
+    A limit told in the writer's own voice as lying ahead or passed is no act of a party.
+    The speaker and the passer may be named by their role alone ("the minister", "the
+    militia": ``role_nouns``), like any party of an act."""
     words = lex.words
     if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         return []  # "would that be a red line?": a question sets no limit
@@ -601,7 +603,7 @@ def red_lines(sent, cands, lex, index) -> list[Candidate]:
         if not _limit_phrase(noun, words) or noun.i in taken:
             continue
         # "the red line set by Ankara has been crossed": both the setting and the passing
-        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index)):
+        for found in (_limit_set(noun, words, index), _limit_stated(noun, words, index, role_nouns)):
             if found is None or found[0].i in taken:
                 continue
             head, etype, source, target = found
@@ -667,25 +669,33 @@ def _done_by_a_party(verb, words, index) -> bool:
     return subject is not None and index is not None and actor_of_phrase(subject, index) is not None
 
 
-def _limit_stated(noun, words, index):
+def _limit_stated(noun, words, index, role_nouns=None):
     """(the saying verb or the crossing verb, type, speaker, passer) when a party says the
     limit lies ahead or has been passed; else None."""
     verb = noun.head
     saying = _saying_verb_above(verb, words)
     speaker_phrase = child(saying, "nsubj") if saying is not None else None
-    speaker = actor_of_phrase(speaker_phrase, index) if speaker_phrase is not None and index is not None else None
+    speaker = _party_of_phrase(speaker_phrase, index, role_nouns)
     if speaker is None:
         return None  # the writer's voice, or no party says it
     if lemma(verb) in words.crossing_verbs and noun.dep_ in ("dobj", "nsubjpass"):
         passer = child(verb, "nsubj") if noun.dep_ == "dobj" else next(
             (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-        target = actor_of_phrase(passer, index) if passer is not None and index is not None else None
+        target = _party_of_phrase(passer, index, role_nouns)
         ahead = has_future_aux(verb, words) or _condition_clause(verb, words) or \
             any(ch.dep_ == "aux" and ch.lower_ in words.deterrent_modals for ch in verb.children)
         return verb, ("THREATEN" if ahead else "ACCUSE"), speaker, target
     if noun.dep_ == "attr" and lemma(verb) in words.copulas:
         return saying, "THREATEN", speaker, None  # "X is a red line": whoever would do X
     return None
+
+
+def _party_of_phrase(phrase, index, role_nouns):
+    """The party a noun phrase names: an actor mention, else a role noun ("the militia")
+    standing in for an unresolved party; None for no phrase or no party."""
+    if phrase is None or index is None:
+        return None
+    return actor_of_phrase(phrase, index) or phrase_actor(phrase, role_nouns or {})
 
 
 def _saying_verb_above(verb, words):
@@ -1912,7 +1922,7 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         return False  # "intercepted communications", "rockets were intercepted": no seizure
     if not c.is_verb and lemma(c.head) in words.procedure_nouns and not _inquiry_into(c.head, words):
         return False  # "said at a hearing last week": the venue of a statement, no inquiry
-    if c.is_verb and _sense_without_an_act(c, words):
+    if c.is_verb and (_sense_without_an_act(c, words) or _entrusted_duty(c, lex)):
         return False  # "executed the plan", "accepted the Nobel Peace Prize": another sense
     return True
 
@@ -1935,8 +1945,37 @@ def _intercepts_no_seizure(tok, words) -> bool:
 def _fired_by_someone(projectile) -> bool:
     """The projectile is described as fired or launched by a named doer ("missiles launched
     by the militia toward the capital"): a participle with a "by" agent."""
-    return any(ch.dep_ in ("acl", "relcl") and any(gc.dep_ == "agent" for gc in ch.children)
-               for ch in projectile.children)
+    return _firing_of(projectile) is not None
+
+
+def _firing_of(projectile, words=None):
+    """The participle of firing with a "by" agent that describes the projectile ("launched
+    by the militia"; through a conjunct: "made in Iran and fired by the militia"), or None.
+    Without ``words`` any participle with an agent counts (who supplied or made it too)."""
+    for ch in projectile.children:
+        if ch.dep_ not in ("acl", "relcl"):
+            continue
+        for verb in [ch] + [g for g in ch.children if g.dep_ == "conj"]:
+            if any(gc.dep_ == "agent" for gc in verb.children) and (
+                    words is None or lemma(verb) in words.firing_verbs):
+                return verb
+    return None
+
+
+def intercepted_firing(c: Candidate, words):
+    """An interception of a projectile whose firer the sentence names ("intercepted 20
+    rockets fired by the militia", "the interception of missiles launched by the rebels"):
+    the firing participle, else None. What the sentence reports is the firer's attack,
+    which the defender stopped -- ASSAULT by the firer on the defender's side, not a
+    seizure by the defender (PLOVER: a failed attack is ASSAULT)."""
+    if c.type != "COERCE" or lemma(c.head) not in words.interception_words:
+        return None
+    for caught in _undergoers(c.head):
+        if lemma(caught) in words.missile_nouns or caught.lower_ in words.missile_nouns:
+            firing = _firing_of(caught, words)
+            if firing is not None:
+                return firing
+    return None
 
 
 def _undergoers(tok) -> list:
@@ -1980,6 +2019,43 @@ def _sense_without_an_act(c: Candidate, words) -> bool:
     else:
         return False
     return any(lemma(t) in things or t.lower_ in things for t in _undergoers(c.head))
+
+
+def _entrusted_duty(c: Candidate, lex) -> bool:
+    """"charge" in its entrusting sense: what the with-phrase names is a duty, not a crime.
+    Criminal charges name a crime noun ("charged with treason", "with murder") or a gerund
+    that is itself an act of conflict ("charged with attacking", "with hacking") or a
+    wrong (``crime_gerunds``: "with spying", "with plotting"); any other gerund ("charged
+    with maintaining the ceasefire", "with auditing the budget") and a noun of duty
+    ("charged with the task of") give a task (WordNet charge.v.06)."""
+    words = lex.words
+    if c.type != "COERCE" or lemma(c.head) not in words.entrusting_verbs:
+        return False
+    named = [g for p in c.head.children if p.dep_ == "prep" and p.lower_ == "with"
+             for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    if not named:
+        return False  # "charged three men over the attack": the act answered is named
+    conflict = lex.types_of("conflict")
+    for thing in named:
+        if thing.tag_ == "VBG" or thing.dep_ == "pcomp" or thing.lower_.endswith("ing"):
+            # (a gerund the tagger took for a noun, "with auditing", has its -ing lemma)
+            if any(stem in words.crime_gerunds or any(t.type in conflict for t in lex.lookup(stem, True))
+                   for stem in _verb_stems(thing)):
+                return False
+        elif lemma(thing) not in words.duty_nouns:
+            return False  # a crime noun
+    return True
+
+
+def _verb_stems(gerund) -> set[str]:
+    """The verb a gerund may come from: its lemma, and for a gerund tagged as a noun the
+    word without -ing ("auditing" audit, "plotting" plot, "rewriting" rewrite)."""
+    word = gerund.lower_
+    stems = {lemma(gerund)}
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        stems |= {base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base}
+    return stems
 
 
 def _menace_of_a_thing(verb, index, role_nouns, agents, lex) -> bool:

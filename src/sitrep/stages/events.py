@@ -33,7 +33,7 @@ from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, au
 from sitrep.stages.event_merge import (Draft, content_words, group, object_words, reaction_targets,
                                       sequence_of, to_events)
 from sitrep.stages.event_reactions import antecedent_targets, continued_targets
-from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, answers_for,
+from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_of_phrase, agent_of, answers_for,
                                        busy_elsewhere,
                                        no_own_state_targets, in_asked_content,
                                        child, is_passive, lemma, locative_index, ner_actors, NEWS_SECTOR,
@@ -43,7 +43,7 @@ from sitrep.stages.event_roles import (NOUN_POS, RoleFinder, actor_index, actor_
 from sitrep.stages.event_statements import statement_events
 from sitrep.stages.writer_voice import is_to_infinitive
 from sitrep.stages.event_triggers import (COMPLEMENT_DEPS, Candidate, candidate_positions,
-                                          captures_a_place, conditional_demands,
+                                          captures_a_place, conditional_demands, intercepted_firing,
                                           deontic_requests, evaluative_statements,
                                           filter_candidates, find_candidates, held_out_force,
                                           offered_cooperation, red_lines,
@@ -125,7 +125,7 @@ def extract(doc: Document, lex, role_nouns: Optional[dict] = None,
         cands.extend(open_options(sent, cands, lex, by_sent.get(k, [])))
         cands.extend(held_out_force(sent, cands, lex, index, role_nouns, agents))
         cands.extend(offered_cooperation(sent, cands, lex, index))
-        cands.extend(red_lines(sent, cands, lex, index))
+        cands.extend(red_lines(sent, cands, lex, index, role_nouns))
         cands.extend(evaluative_statements(sent, by_sent.get(k, []), cands, lex, index, doc.quotes))
         cands.extend(statement_events(sent, by_sent.get(k, []), cands, lex, index))
         cands.extend(conditional_demands(sent, cands, lex, index))
@@ -363,7 +363,14 @@ class DraftBuilder:
         self._violent_heads = {c.head.i for c, _ in found if c.type in lex.types_of("conflict")}
         # "a minefield explosion killed two": the explosion, named by its harm, is no topic
         self._harming = {h for h in (self._harming_event(c) for c, _ in found) if h is not None}
-        self.home = home_country(doc)
+        #: the countries the article names, most named first (``home_countries``)
+        self.homes = home_countries(doc)
+        self.home = self.homes[0] if self.homes else None
+        #: acts by which one state's body acts against another state: violence and threats.
+        #: Not COERCE, which a state's own forces may do to their state ("soldiers seized
+        #: power in Niger": a coup), nor SANCTION, MOBILIZE, whose state is often where the
+        #: act happens ("expelled two reporters from Managua", "deployed troops to Iraq")
+        self._hostile_types = frozenset({"ASSAULT", "THREATEN"})
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -397,6 +404,17 @@ class DraftBuilder:
         if "recipient" in c.flags and all(t.locative for t in targets) \
                 and not _object_is_event(c, self._trigger_heads):
             return None  # "Russia supports a negotiated solution", "support in Chile": of no one
+        firing = intercepted_firing(c, self.words)
+        if firing is not None and sources and self.roles.agent_actors(agent_of(firing)):
+            # "the army intercepted rockets fired by the militia": the militia's attack on
+            # the defender's side
+            c.type, c.mode = "ASSAULT", None
+            sources, targets = self.roles.agent_actors(agent_of(firing)), sources
+        if c.type == "COERCE" and c.is_verb and lemma(c.head) in self.words.entrusting_verbs \
+                and c.head.dep_ == "acl" and agent_of(c.head) is None:
+            # "three men charged with bombing the mosque appeared in court": the men were
+            # charged; who charged them is not named
+            sources, targets = [], self.roles.phrase_actors(c.head.head)
         if c.type == "COERCE" and captures_a_place(c, self.words):
             c.type, c.mode = "ASSAULT", None  # "rebels captured the town"
         if c.type == "ASSAULT" and labour_strike(c, self.words, verb_subject(c.head) if c.is_verb else None):
@@ -457,7 +475,7 @@ class DraftBuilder:
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
-                source = self._homed(source)
+                source = self._homed(source, facing=target, acting_on_a_state=etype in self._hostile_types)
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -519,14 +537,32 @@ class DraftBuilder:
         self._times[key] = (own, period, date)
         return self._times[key]
 
-    def _homed(self, actor: Optional[Actor]) -> Optional[Actor]:
+    def _homed(self, actor: Optional[Actor], facing: Optional[Actor] = None,
+               acting_on_a_state: bool = False) -> Optional[Actor]:
         """A group named only by its role ("protesters", "government forces") and placed
-        nowhere: it belongs to the article's home country (docs/annotation.md 5)."""
+        nowhere: it belongs to the article's home country (docs/annotation.md 5).
+
+        ``facing`` is the other side of the same act. When that side is the home state
+        itself (a country named as such), the act is one of conflict or a threat
+        (``acting_on_a_state``: a senator may back "American arms sales") and the role
+        names a body of a state ("the president", "the general", "the ministry"), the home
+        country is the other side's (a state named as such, not a place read as one:
+        "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
+        not strike, sanction or threaten its own state ("The president struck Iran" in an
+        article naming Iran most). The body then takes the article's next most named
+        country, or stays without one."""
         if actor is None or actor.country or self.home is None or actor.actor_id \
                 or actor.resolved_by not in ("phrase", "ner") \
                 or (actor.sector or "").lower() not in self.words.local_sectors:
             return actor
-        return dataclasses.replace(actor, country=self.home, resolved_by=f"{actor.resolved_by}+home")
+        home = self.home
+        if facing is not None and facing.kind == "state" and facing.resolved_by not in PLACE_READINGS \
+                and facing.country == home and acting_on_a_state \
+                and (actor.sector or "").lower() in load_role_words().state_sectors:
+            home = next((c for c in self.homes if c != facing.country), None)
+            if home is None:
+                return actor
+        return dataclasses.replace(actor, country=home, resolved_by=f"{actor.resolved_by}+home")
 
     def _home_only_in_content(self, c: Candidate, sentence_span) -> bool:
         """The sentence names the article's home country only inside what the act's verb
@@ -876,6 +912,13 @@ PLACE_READINGS = ("metonymy", "place")
 def home_country(doc: Document) -> Optional[str]:
     """The country the article is about: the one its actors and places name most often
     (ties go to the one named first); None when it names none."""
+    ranked = home_countries(doc)
+    return ranked[0] if ranked else None
+
+
+def home_countries(doc: Document) -> list[str]:
+    """The countries the article's actors and places name, most often first (ties go to
+    the one named first)."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for actor in doc.actors:
@@ -887,9 +930,7 @@ def home_country(doc: Document) -> Optional[str]:
         if found is not None:
             counts[found[0]] = counts.get(found[0], 0) + PLACE_WEIGHT
             first.setdefault(found[0], place.span[0])
-    if not counts:
-        return None
-    return min(counts, key=lambda c: (-counts[c], first[c]))
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
 
 @functools.lru_cache(maxsize=256)
