@@ -318,3 +318,12 @@ def test_the_self_check_of_part_g_covers_two_part_g_articles_and_stays_out_of_th
     assert {r["annotator"] for r in second.values()} == {"G2"}
     assert all(events[a] for a in second)
     assert allsides_dev.agreement(DATA)["articles"] == 5
+
+
+@needs_data
+def test_the_self_check_of_part_h_covers_two_part_h_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-H.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-H.txt"))
+    assert {r["annotator"] for r in second.values()} == {"H2"}
+    assert all(events[a] for a in second)
+    assert allsides_dev.agreement(DATA)["articles"] == 5
