@@ -132,12 +132,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="train on these feature families only (comma list of event_features.PREFIXES, "
                              "or 'small' / 'small16': event_features.NAMED_FAMILIES); default all")
     parser.add_argument("--exclude-parts", default=",".join(training.BLIND_PARTS),
-                        help="gold parts never trained on nor scored (default: the blind part G)")
+                        help="gold parts never trained on nor scored (default: the validation and blind parts, training.BLIND_PARTS)")
     parser.add_argument("--min-count", type=int, default=2,
                         help="a feature enters the model when at least this many candidates carry it")
     parser.add_argument("--validate-parts", default="",
                         help="gold parts scored (figures only) by the model trained on every training "
-                             "article, never trained on: the session's validation part (e.g. G)")
+                             "article, never trained on: the session's validation part (e.g. H)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
