@@ -20,12 +20,12 @@ def test_a_label_is_not_patched_from_one_other_member(tmp_path):
     assert with_two["label"] == "ASSAULT: Colombia -> Venezuela in Caracas"
 
 
-def _mention(event_id, article_id, key, source_name=None, place_name=None, certainty="asserted"):
+def _mention(event_id, article_id, key, source_name=None, place_name=None):
     from datetime import date
 
     from sitrep.corpus.incidents import Mention
     return Mention(event_id=event_id, article_id=article_id, type="ASSAULT", outlet=key, independent_key=key,
-                   certainty=certainty, lo=date(2024, 3, 1), hi=date(2024, 3, 1), precision="day",
+                   certainty="asserted", lo=date(2024, 3, 1), hi=date(2024, 3, 1), precision="day",
                    pub_date=date(2024, 3, 2), source_name=source_name, target_name="Venezuela",
                    target_country="VEN", place_name=place_name, place_country="VEN" if place_name else None,
                    place_feature="city" if place_name else None, lat=10.5 if place_name else None,
@@ -34,16 +34,14 @@ def _mention(event_id, article_id, key, source_name=None, place_name=None, certa
 
 def test_two_mentions_in_one_article_are_one_source_for_a_label_role():
     """An open role is filled from what several independent sources say: one article (or
-    its near-duplicate copy, same independent key) naming a source twice is one voice. (The
-    reports here are claims: one firm report of the act names an open side by itself,
-    tests/test_incident_label18.py.)"""
+    its near-duplicate copy, same independent key) naming a source twice is one voice."""
     from sitrep.corpus.incidents import describe
     best = _mention("a1", "a", "Wire A", place_name="Caracas")
-    twice = [_mention("b1", "b", "Wire B", source_name="Colombia", certainty="claimed"),
-             _mention("b2", "b", "Wire B", source_name="Colombia", certainty="claimed")]
+    twice = [_mention("b1", "b", "Wire B", source_name="Colombia"),
+             _mention("b2", "b", "Wire B", source_name="Colombia")]
     members = [best, *twice]
     assert describe("i1", members, members)["source_name"] is None
-    other = _mention("c1", "c", "Wire C", source_name="Colombia", certainty="claimed")
+    other = _mention("c1", "c", "Wire C", source_name="Colombia")
     members = [best, *twice, other]
     assert describe("i1", members, members)["source_name"] == "Colombia"
 

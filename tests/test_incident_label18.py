@@ -1,6 +1,5 @@
-"""An incident is named after its best-specified report (type, both sides with their
-countries, place), not its first mention; a background recap never names it; a side the
-label event leaves open is named by a firm report of the same act that names it."""
+"""An incident is named after its best-specified report (type, both sides -- a state's
+with its country -- and place), not its first mention; a background recap never names it."""
 from datetime import date
 
 from sitrep.corpus.incidents import Mention, describe, side_label
@@ -56,43 +55,32 @@ def test_a_background_recap_never_names_the_incident():
     assert _label([recap])["headline_event"] == "e1"
 
 
-def test_an_open_side_is_named_by_a_firm_report_of_the_same_act():
-    """The label event ("Ruritanian jets struck at dawn", a place and a day) names no
-    target; another outlet's firm report of the strike names Freedonia as the target with the
-    same attacker: the label names both sides, with the target's country."""
-    best = _report("e1", "Wire A", src="Ruritania", src_country="RUR", place="Aleppo")
-    other = _report("e2", "Wire B", src="Ruritania", src_country="RUR", tgt="Freedonian militia",
-                    tgt_country="FRE", precision="publication")
-    row = _label([best, other])
-    assert row["headline_event"] == "e1"
-    assert row["target_name"] == "Freedonian militia"
+def test_a_side_acting_for_its_state_is_named_with_its_country():
+    """A government, military, police, court or legislature actor is shown after its
+    country; a country's own name, or a name that holds it, stands alone; an unnamed side
+    is '?'."""
+    assert side_label("Qassem Soleimani", "IRN", "MIL") == "Iran (Qassem Soleimani)"
+    assert side_label("Donald Trump", "USA", "GOV") == "United States (Donald Trump)"
+    assert side_label("the Senate", "USA", "LEG") == "United States (the Senate)"
+    assert side_label("United States", "USA", "GOV") == "United States"
+    assert side_label("Iranian forces", "IRN", "MIL") == "Iranian forces"
+    assert side_label(None, "IRN", "GOV") == "?"
 
 
-def test_a_claim_or_another_attacker_does_not_fill_an_open_side():
-    """Near misses: a claimed report (its source may be the speaker: "..., Freedonia said")
-    does not fill the open source; nor does a firm report whose other side disagrees
-    (another attacker), nor one of another type of the family."""
-    best = _report("e1", "Wire A", tgt="Freedonia", tgt_country="FRE", place="Aleppo")
-    claim = _report("e2", "Wire B", src="Ruritania", src_country="RUR", tgt="Freedonia", tgt_country="FRE",
-                    status="claimed", precision="publication")
-    assert _label([best, claim])["source_name"] is None
-    other_target = _report("e3", "Wire C", src="Ruritania", src_country="RUR", tgt="Osterlich",
-                           tgt_country="OST", precision="publication")
-    best2 = _report("e4", "Wire A", src="Ruritania", src_country="RUR", place="Aleppo")
-    row = _label([best2, _report("e5", "Wire D", src="Osterlich", src_country="OST", tgt="Freedonia",
-                                 tgt_country="FRE", precision="publication")])
-    assert row["target_name"] is None  # the only naming report has another attacker
-    assert _label([best, other_target])["source_name"] is None  # it struck another target
-    statement = _report("e6", "Wire E", src="Ruritania", src_country="RUR", tgt="Freedonia", tgt_country="FRE",
-                        typ="THREATEN", precision="publication")
-    assert _label([best2, statement])["target_name"] is None
+def test_a_non_state_side_is_named_alone():
+    """Near misses: rebels, an opposition, armed groups, civilians act in their country,
+    not for it -- 'Syria (Islamic State)' would read as the Syrian state's act; an actor of
+    unknown sector is named alone too."""
+    assert side_label("Islamic State", "SYR", "REB") == "Islamic State"
+    assert side_label("Houthi rebels", "YEM", "REB") == "Houthi rebels"
+    assert side_label("Juan Guaido", "VEN", "OPP") == "Juan Guaido"
+    assert side_label("protesters", "VEN", "CVL") == "protesters"
+    assert side_label("gunmen", "NGA", None) == "gunmen"
 
 
-def test_a_side_is_named_with_its_country():
-    """A person or body is shown after its country; a country's own name, or a name that
-    holds it, stands alone; an unnamed side is '?'."""
-    assert side_label("Qassem Soleimani", "IRN") == "Iran (Qassem Soleimani)"
-    assert side_label("United States", "USA") == "United States"
-    assert side_label("Iranian forces", "IRN") == "Iranian forces"
-    assert side_label(None, "IRN") == "?"
-    assert side_label("Hezbollah", None) == "Hezbollah"
+def test_the_label_reads_each_side_by_its_sector():
+    """In a label, the state's side carries its country and the armed group's does not."""
+    strike = _report("e1", "Wire A", src="the air force", src_country="IRN", tgt="Hezbollah",
+                     tgt_country="LBN", place="Aleppo")
+    strike.source_sector, strike.target_sector = "MIL", "REB"
+    assert _label([strike])["label"] == "ASSAULT: Iran (the air force) -> Hezbollah in Aleppo"

@@ -63,8 +63,7 @@ Passes (all streamed from the store, memory bounded by the time window):
      every member is).
   4. describe: each incident is labelled after its best-specified event (type, both
      actors with their countries, a place, a precise date, an asserted status), not its
-     first mention; a background member names it only when all are background, and a
-     side the label event leaves open is named by a firm report of the same act.
+     first mention; a background member names it only when all are background.
 
 Incremental (``update_incidents``, called after each ingest): in each family that has a
 new (or removed) fine mention, the fine pass is re-run from it with the incidents open
@@ -231,9 +230,10 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
                "threatened": 2, "denied": 1, "negated": 0}
 AFFIRMING = {"asserted", "reported", "claimed", "alleged"}
 DENYING = {"denied", "negated"}
-#: statuses of a report the outlet gives as done, in its own voice or a third party's (a
-#: claim or an allegation is one party's word, whose named source may be the speaker)
-FIRM_STATUSES = {"asserted", "reported"}
+#: sectors whose actor acts for its state: a label names them after their country
+#: ("United States (Donald Trump)"); a rebel, an opposition, a militia or civilians act in
+#: their country, not for it, and are named alone ("Islamic State", not "Syria (...)")
+LABEL_STATE_SECTORS = STATE_SECTORS | {"LEG"}
 #: what naming a role (source, target) adds to a mention's claim to label its incident;
 #: more than the best place (2), so the label names the actors before the place
 LABEL_ROLE_WEIGHT = 3
@@ -1190,50 +1190,23 @@ def _corroborated(pairs, at_least: int = 2) -> Optional[Any]:
     return value if len(sources[value]) >= at_least else None
 
 
-def _named_by_a_report(label_event: Mention, members: list[Mention], role: str) -> Optional[str]:
-    """The name a role (``source`` or ``target``) has in the best-specified member that
-    reports the label event's very act and names that role, when the label event leaves it
-    open: a label never shows "?" where one of its own reports names the side. Only a firm
-    report counts (asserted by the outlet or reported by a third party, not a claim or an
-    allegation, whose named source may be the speaker read as the doer: "struck by
-    aircraft, Colombia said"), of the label event's type (not another type of its family:
-    another statement of the sentence), not background, and agreeing with the label
-    event's other side, when it names one (the same country, or the same name): "US -> ?"
-    is filled by "US -> Iran", not by "Iran -> ?", nor by "? -> reporters" (a report that
-    names nobody on that side may be another act of the sentence), nor by a report of
-    another attacker."""
-    other = "target" if role == "source" else "source"
-    known_name, known = getattr(label_event, f"{other}_name"), getattr(label_event, f"{other}_country")
-
-    def agrees(m: Mention) -> bool:
-        if not known_name:
-            return True
-        theirs, their_name = getattr(m, f"{other}_country"), getattr(m, f"{other}_name")
-        return bool(their_name) and (their_name == known_name or bool(known and theirs == known))
-
-    def fits(m: Mention) -> bool:
-        name = getattr(m, f"{role}_name")
-        return (m is not label_event and bool(name) and m.type == label_event.type
-                and m.certainty in FIRM_STATUSES and not m.background and agrees(m)
-                and not (known and getattr(m, f"{role}_country") == known)  # "US -> US": a slip
-                and name != known_name)
-
-    found = [m for m in members if fits(m)]
-    if not found:
-        return None
-    return getattr(max(found, key=lambda m: specificity(m, {})), f"{role}_name")
-
-
-def side_label(name: Optional[str], country: Optional[str]) -> str:
-    """How a label names one side: its name, after its country when the name is not the
-    country's own nor holds it ("Iran (Qassem Soleimani)", "United States", "Iranian
-    forces"); "?" when nobody names it."""
+def side_label(name: Optional[str], country: Optional[str], sector: Optional[str] = None) -> str:
+    """How a label names one side: its name, after its country when it acts for its state
+    (LABEL_STATE_SECTORS) and the name is not the country's own nor holds it ("Iran (Qassem
+    Soleimani)", "United States", "Iranian forces"); a non-state or unknown actor by its
+    name alone ("Islamic State", "protesters"); "?" when nobody names it."""
     if not name:
         return "?"
     own = country_names().get(country) if country else None
-    if not own or name == own or own.lower() in name.lower():
+    if not own or sector not in LABEL_STATE_SECTORS or name == own or own.lower() in name.lower():
         return name
     return f"{own} ({name})"
+
+
+def _sector_of(name: Optional[str], role: str, members: list[Mention]) -> Optional[str]:
+    """The sector the members give the side named ``name`` (``role``: source or target),
+    the most common one."""
+    return _most_common(getattr(m, f"{role}_sector") for m in members if getattr(m, f"{role}_name") == name)
 
 
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
@@ -1252,10 +1225,8 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     # a role the label event leaves open is filled only from what several members say: one
     # other member's actor may belong to another statement of its sentence (a patchwork
     # label names a happening nobody reported)
-    source = (label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
-              or _named_by_a_report(label_event, members, "source"))
-    target = (label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
-              or _named_by_a_report(label_event, members, "target"))
+    source = label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
+    target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
     point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
     if point is not None and point.place_name and rule_for(typ).max_km > 0 \
@@ -1266,7 +1237,8 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
         place = point.place_name
     source_country = label_event.source_country or _most_common(m.source_country for m in members)
     target_country = label_event.target_country or _most_common(m.target_country for m in members)
-    label = (f"{typ}: {side_label(source, source_country)} -> {side_label(target, target_country)}"
+    label = (f"{typ}: {side_label(source, source_country, _sector_of(source, 'source', members))} -> "
+             f"{side_label(target, target_country, _sector_of(target, 'target', members))}"
              + (f" in {place}" if place else ""))
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]
