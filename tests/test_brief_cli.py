@@ -37,7 +37,10 @@ def test_events_incidents_skipped(db, capsys):
     assert len(incs) == 1 and incs[0]["n_sources"] == 2 and incs[0]["conflicted"] is True
     assert len(incs[0]["mentions"]) == 2
     assert main(["incidents", "--db", db]) == 0
-    assert "(1 rows)" in capsys.readouterr().out
+    table = capsys.readouterr().out
+    assert "(1 rows)" in table and "ASSAULT: United States -> Venezuela in Caracas" in table
+    assert main(["incidents", "--db", db, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("incident_id,date_start,label,type,")
     assert main(["skipped", "--db", db, "--format", "csv"]) == 0
     assert "binary" in capsys.readouterr().out
 

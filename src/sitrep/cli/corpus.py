@@ -287,7 +287,10 @@ def cmd_events(args) -> int:
     return 0
 
 
-INCIDENT_COLUMNS = ("incident_id", "date_start", "type", "source_name", "target_name", "place_name",
+#: the label names the happening (type, both sides with their countries, place: its
+#: best-specified report, corpus/incidents.py ``describe``); the columns after it are
+#: the same fields one by one, for sorting and CSV
+INCIDENT_COLUMNS = ("incident_id", "date_start", "label", "type", "source_name", "target_name", "place_name",
                     "n_sources", "n_articles", "first_reported", "latest_reported", "conflicted", "certainty")
 
 

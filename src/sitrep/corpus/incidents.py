@@ -62,7 +62,8 @@ Passes (all streamed from the store, memory bounded by the time window):
      same evidence), else form an incident of their own (flagged ``background`` when
      every member is).
   4. describe: each incident is labelled after its best-specified event (type, both
-     actors, a place, a precise date, an asserted status), not its first mention.
+     actors with their countries, a place, a precise date, an asserted status), not its
+     first mention; a background member names it only when all are background.
 
 Incremental (``update_incidents``, called after each ingest): in each family that has a
 new (or removed) fine mention, the fine pass is re-run from it with the incidents open
@@ -97,7 +98,7 @@ from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "14"
+LINKER_VERSION = "15"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -229,6 +230,10 @@ STATUS_RANK = {"asserted": 7, "reported": 6, "claimed": 5, "alleged": 4, "hypoth
                "threatened": 2, "denied": 1, "negated": 0}
 AFFIRMING = {"asserted", "reported", "claimed", "alleged"}
 DENYING = {"denied", "negated"}
+#: sectors whose actor acts for its state: a label names them after their country
+#: ("United States (Donald Trump)"); a rebel, an opposition, a militia or civilians act in
+#: their country, not for it, and are named alone ("Islamic State", not "Syria (...)")
+LABEL_STATE_SECTORS = STATE_SECTORS | {"LEG"}
 #: what naming a role (source, target) adds to a mention's claim to label its incident;
 #: more than the best place (2), so the label names the actors before the place
 LABEL_ROLE_WEIGHT = 3
@@ -1154,7 +1159,10 @@ def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
         score += LABEL_NAME_WEIGHT if same_speaker(m.source_name, consensus["source_name"]) else -LABEL_NAME_WEIGHT
     if m.source_name and m.source_name == m.target_name:
         score -= 2 * LABEL_ROLE_WEIGHT  # "Soleimani -> Soleimani": an extraction slip, no named roles
-    return (score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
+    # a background mention (a recap of history, a habit) never names an incident one of
+    # its members reports as news, however well it is specified: "the 2013 attack by X on
+    # Y in Z" told in passing is no label for this week's strike
+    return (not m.background, score, -(m.pub_date or date.max).toordinal(), _reverse(m.event_id))
 
 
 def _reverse(text: str) -> tuple:
@@ -1180,6 +1188,25 @@ def _corroborated(pairs, at_least: int = 2) -> Optional[Any]:
         return None
     value = max(sources, key=lambda v: len(sources[v]))
     return value if len(sources[value]) >= at_least else None
+
+
+def side_label(name: Optional[str], country: Optional[str], sector: Optional[str] = None) -> str:
+    """How a label names one side: its name, after its country when it acts for its state
+    (LABEL_STATE_SECTORS) and the name is not the country's own nor holds it ("Iran (Qassem
+    Soleimani)", "United States", "Iranian forces"); a non-state or unknown actor by its
+    name alone ("Islamic State", "protesters"); "?" when nobody names it."""
+    if not name:
+        return "?"
+    own = country_names().get(country) if country else None
+    if not own or sector not in LABEL_STATE_SECTORS or name == own or own.lower() in name.lower():
+        return name
+    return f"{own} ({name})"
+
+
+def _sector_of(name: Optional[str], role: str, members: list[Mention]) -> Optional[str]:
+    """The sector the members give the side named ``name`` (``role``: source or target),
+    the most common one."""
+    return _most_common(getattr(m, f"{role}_sector") for m in members if getattr(m, f"{role}_name") == name)
 
 
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
@@ -1208,15 +1235,19 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
         # member's city is the incident's place (its map point already is), rather than a
         # country the label event names ("troops deployed in northern Syria" / "the U.S.")
         place = point.place_name
-    label = f"{typ}: {source or '?'} -> {target or '?'}" + (f" in {place}" if place else "")
+    source_country = label_event.source_country or _most_common(m.source_country for m in members)
+    target_country = label_event.target_country or _most_common(m.target_country for m in members)
+    label = (f"{typ}: {side_label(source, source_country, _sector_of(source, 'source', members))} -> "
+             f"{side_label(target, target_country, _sector_of(target, 'target', members))}"
+             + (f" in {place}" if place else ""))
     start, end, precision = _incident_dates(members)
     pubs = [m.pub_date for m in members if m.pub_date]
     return {
         "incident_id": iid, "family": label_event.family, "type": typ, "quad_class": QUAD_CLASS.get(typ),
         "label": label, "source_name": source,
-        "source_country": label_event.source_country or _most_common(m.source_country for m in members),
+        "source_country": source_country,
         "target_name": target,
-        "target_country": label_event.target_country or _most_common(m.target_country for m in members),
+        "target_country": target_country,
         "place_name": place,
         "place_country": label_event.place_country or _most_common(m.place_country for m in members),
         "lat": point.lat if point else None, "lon": point.lon if point else None,
