@@ -144,3 +144,86 @@ def test_short_text_is_not_joined(kb):
     doc = run(kb, "Militants attacked a police post. The attack killed four officers.")
     winning = Model(vocab=["bias_pair"], weights=[50.0], bias=0.0, threshold=0.5, header={"ships": True})
     assert not event_join.applies(winning, doc)
+
+
+# -- the repeated-noun rule: an event noun naming the nearest earlier act of its kind again --
+
+def _view(event, index, lemma, pos="NOUN", lemmas=None, definite=True, new=False, counted=False,
+          indefinite=False, modifiers=()):
+    return join_features.EventView(event=event, index=index, lemma=lemma, lemmas=frozenset(lemmas or {lemma}),
+                                   pos=pos, definite=definite, marked_new=new, counted=counted, sentence=index,
+                                   paragraph=0, indefinite=indefinite, modifiers=modifiers)
+
+
+def _place(name):
+    from sitrep.model import Place
+    return Place(span=(0, 1), text=name, name=name)
+
+
+def test_repeated_noun_joins_whatever_roles_the_recap_got():
+    # "Kenyan police raided the camp on Monday ... The raid, Somali elders said, ..." with the
+    # recap's roles read from its own sentence (the elders' country as doer)
+    first = _view(_event(1, "COERCE", 10, "raided", source=_state("KEN"), target=_state("SOM")), 0, "raid",
+                  pos="VERB", lemmas={"raid"})
+    recap = _view(_event(2, "COERCE", 200, "raid", source=_state("SOM")), 3, "raid")
+    assert event_join.repeats(first, recap, [], [])
+
+
+@pytest.mark.parametrize("change, why", [
+    ({"indefinite": True, "definite": False}, "'a raid' introduces an act"),
+    ({"new": True}, "'another raid' is marked as a new act"),
+    ({"counted": True}, "'the third raid' is one of several"),
+    ({"pos": "VERB"}, "a verb is a clause of its own, not a noun naming the act"),
+    ({"lemma": "arrest", "lemmas": {"arrest"}}, "another word"),
+])
+def test_repeated_noun_near_misses(change, why):
+    first = _view(_event(1, "COERCE", 10, "raided", source=_state("KEN")), 0, "raid", pos="VERB")
+    recap = _view(_event(2, "COERCE", 200, "raid"), 3, **dict({"lemma": "raid"}, **change))
+    assert not event_join.repeats(first, recap, [], []), why
+
+
+def test_repeated_noun_does_not_skip_an_act_of_its_kind_told_between():
+    # "... raided the camp ... raided a clinic ... the raid": the noun names the nearer raid
+    first = _view(_event(1, "COERCE", 10, "raided"), 0, "raid", pos="VERB")
+    middle = _view(_event(2, "COERCE", 100, "raided"), 1, "raid", pos="VERB")
+    recap = _view(_event(3, "COERCE", 200, "raid"), 2, "raid")
+    assert not event_join.repeats(first, recap, [middle], [])
+    assert event_join.repeats(middle, recap, [], [])
+
+
+def test_two_meetings_in_two_places_or_on_two_days_stay_two():
+    geneva = _event(1, "CONSULT", 10, "meeting")
+    geneva.place = _place("Geneva")
+    vienna = _event(2, "CONSULT", 200, "meeting")
+    vienna.place = _place("Vienna")
+    assert not event_join.repeats(_view(geneva, 0, "meeting"), _view(vienna, 2, "meeting"), [], [])
+    from sitrep.model import Time
+    monday, friday = _event(3, "CONSULT", 10, "meeting"), _event(4, "CONSULT", 200, "meeting")
+    monday.date = Time(span=(0, 1), text="Monday", value="2024-03-11")
+    friday.date = Time(span=(0, 1), text="Friday", value="2024-03-15")
+    assert not event_join.repeats(_view(monday, 0, "meeting"), _view(friday, 2, "meeting"), [], [])
+
+
+def test_a_noun_naming_another_doer_is_another_act():
+    # "US strikes on Syria ... Russian strikes": the modifier names a party of another country
+    us = _event(1, "ASSAULT", 0, "strikes", source=_state("USA"), target=_state("SYR"))
+    russian = Actor(span=(100, 107), text="Russian", name="Russia", country="RUS", kind="state")
+    later = _event(2, "ASSAULT", 108, "strikes")
+    assert not event_join.repeats(_view(us, 0, "strike"), _view(later, 3, "strike", modifiers=(100,)), [], [russian])
+    american = Actor(span=(100, 108), text="American", name="United States", country="USA", kind="state")
+    assert event_join.repeats(_view(us, 0, "strike"), _view(later, 3, "strike", modifiers=(100,)), [], [american])
+
+
+def test_a_noun_naming_another_person_or_body_is_another_act():
+    # "Flynn has been cooperating with the inquiry ... Walker's cooperation": another person's act
+    flynn = Actor(span=(0, 5), text="Flynn", name="Michael Flynn", kind="person")
+    first = _event(1, "COOPERATE", 10, "cooperating", source=flynn)
+    later = _event(2, "COOPERATE", 120, "cooperation")
+    walker = Actor(span=(100, 108), text="Walker's", name="Ann Walker", kind="person")
+    view = _view(later, 3, "cooperation", modifiers=(100,))
+    first_view = _view(first, 0, "cooperation", pos="VERB", lemmas={"cooperation", "cooperate"})
+    assert not event_join.repeats(first_view, view, [], [walker])
+    # a name the actor layer did not resolve, read from the parse
+    assert not event_join.repeats(first_view, view, [], [], {100: "Walker"})
+    # the doer's own name as possessor ("Flynn's cooperation") is the same act
+    assert event_join.repeats(first_view, view, [], [], {100: "Flynn"})

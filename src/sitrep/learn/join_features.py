@@ -36,6 +36,8 @@ class EventView:
     definite: bool
     marked_new: bool  # "another attack", "new sanctions", "also struck"
     counted: bool  # "one such attack", "the third strike", "four more airstrikes": one of several
+    indefinite: bool  # "a strike", "some clashes": introduces an act (merge/words.tsv)
+    modifiers: tuple[int, ...]  # character offsets of its possessor and noun modifiers ("Israel's", "EU")
     sentence: int
     paragraph: int
 
@@ -82,6 +84,21 @@ def _counted(tok: Any) -> bool:
     return any(ch.dep_ == "nummod" or ch.ent_type_ == "ORDINAL" or ch.lower_ == "such" for ch in tok.children)
 
 
+def _indefinite(tok: Any) -> bool:
+    """An event noun with an indefinite determiner ("a strike", "some clashes")."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(ch.dep_ == "det" and ch.lower_ in merge_words().indefinite_determiners for ch in tok.children)
+
+
+def _modifier_offsets(tok: Any) -> tuple[int, ...]:
+    """Character offsets of the words naming whose act an event noun is: its possessor and
+    its noun or adjective modifiers ("Israel's attack", "EU sanctions", "Russian strikes")."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    return tuple(ch.idx for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod"))
+
+
 def _index(spans: list[tuple[int, int]], offset: int) -> int:
     starts = [s for s, _ in spans]
     return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -99,7 +116,7 @@ def views(doc: Document) -> list[EventView]:
         out.append(EventView(
             event=e, index=n, lemma=tok.lemma_.lower() if tok is not None else e.trigger.text.lower(),
             lemmas=lemmas, pos=_pos(tok), definite=_definite(tok), marked_new=_marked_new(tok),
-            counted=_counted(tok),
+            counted=_counted(tok), indefinite=_indefinite(tok), modifiers=_modifier_offsets(tok),
             sentence=_index(doc.sentences, start) if doc.sentences else 0,
             paragraph=_index(doc.paragraphs, start) if doc.paragraphs else 0))
     return out

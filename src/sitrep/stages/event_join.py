@@ -25,10 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from sitrep.learn.join_features import article_pairs
+from sitrep.learn.join_features import EventView, article_pairs, views
 from sitrep.learn.join_training import join_groups
 from sitrep.learn.logreg import Model
-from sitrep.model import Document, Event
+from sitrep.model import Actor, Document, Event
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_join.json"
 #: texts with fewer sentences are not articles like the ones the model learned from
@@ -67,27 +67,104 @@ def joined_events(events: list[Event], groups: list[int]) -> list[Event]:
     return [out[g] for g in sorted(out)]
 
 
+def repeats(a: EventView, b: EventView, between: list[EventView], parties: list[Actor],
+            words: Optional[dict[int, str]] = None) -> bool:
+    """``b`` is an event noun that names ``a`` again (docs/annotation.md 3: "the attack", "the
+    strikes" later on are mentions): the same type, the noun repeats a word of ``a``'s
+    mentions, no event of the type is told between them (the noun points back to the nearest
+    act of its kind), it is not told as another act (not indefinite -- "a strike" introduces
+    one --, not marked new, "another" or counted: "one such attack", "the third strike"), the
+    two do not carry different dates or places of their own, and the noun does not name
+    another doer itself ("Israel's strikes" after Iran's). Roles read elsewhere in the noun's
+    sentence do not count against it: a recap's sentence is about something else."""
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or b.pos != "NOUN" or b.lemma not in a.lemmas:
+        return False
+    if b.indefinite or b.marked_new or b.counted or any(v.event.type == eb.type for v in between):
+        return False
+    da, db = _own_date(ea), _own_date(eb)
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False  # "the meeting on Monday" ... "the meeting on Friday"
+    if ea.place is not None and eb.place is not None and ea.place.name != eb.place.name:
+        return False  # "the protest in Caracas" ... "the protest in Maracaibo"
+    return not _names_other_doer(b, ea, parties, words or {})
+
+
+def _own_date(e: Event) -> str:
+    return e.date.value if e.date is not None and e.date.value and not e.date.inferred else ""
+
+
+def _names_other_doer(b: EventView, a: Event, parties: list[Actor], words: dict[int, str]) -> bool:
+    """A possessor or modifier of the noun names another party than ``a``'s doer and target:
+    a state of another country ("Russian strikes" after US strikes on Syria), another person
+    or body ("Gates' cooperation" after Flynn's, "the special counsel's investigation" after
+    the House's). ``words``: the capitalised modifier words by offset, for names the actor
+    layer did not resolve."""
+    roles = [x for x in (a.source, a.target) if x is not None]
+    countries = {x.country for x in roles if x.country}
+    names = " ".join(f"{x.name} {x.text}" for x in roles).lower()
+    for offset in b.modifiers:
+        party = next((p for p in parties if p.span[0] <= offset < p.span[1]), None)
+        if party is not None and party.country:
+            if countries and party.country not in countries:
+                return True
+        elif party is not None:
+            if roles and (party.name or party.text).lower() not in names:
+                return True
+        elif offset in words and words[offset].lower() not in names:
+            return True
+    return False
+
+
+def repeated_noun_groups(doc: Document) -> list[int]:
+    """Each event's group under ``repeats``: an event noun joins the nearest earlier event of
+    its type whose word it repeats (and so that event's group)."""
+    vs = views(doc)
+    order = sorted(range(len(vs)), key=lambda i: vs[i].event.trigger.span)
+    # proper-noun modifiers by offset ("Gates' cooperation"): a name the actor layer missed
+    names = {t.idx: t.text for t in doc.nlp if t.pos_ == "PROPN"} if doc.nlp is not None else {}
+    pairs, probs = [], []
+    for y, j in enumerate(order):
+        earlier = [i for i in order[:y] if vs[i].event.type == vs[j].event.type]
+        if earlier:
+            i = earlier[-1]
+            between = [vs[k] for k in order[order.index(i) + 1:y]]
+            pairs.append((i, j))
+            probs.append(1.0 if repeats(vs[i], vs[j], between, doc.actors, names) else 0.0)
+    return join_groups(len(vs), pairs, probs, 0.5)
+
+
 def run(doc: Document, kb=None) -> Document:
-    """Join the events that retell one happening, when the model applies; note in
-    ``article.meta["event_join"]`` whether it applied and every join made."""
+    """Join the event nouns that name an earlier event again (``repeats``), then, when the
+    learned model applies, the pairs it joins; note in ``article.meta["event_join"]`` every
+    join made and whether the model applied."""
     if not doc.events:
         return doc
+    joins = []
+    if len(doc.events) > 1:
+        groups = repeated_noun_groups(doc)
+        joins = _notes(doc.events, groups, "repeated noun", {})
+        doc.events = joined_events(doc.events, groups)
     model = load_model()
-    if not applies(model, doc) or len(doc.events) < 2:
-        doc.article.meta["event_join"] = {"applied": False, "joins": []}
-        return doc
-    triples = article_pairs(doc)
-    pairs = [(i, j) for i, j, _ in triples]
-    probs = [model.probability(f) for _, _, f in triples]
-    groups = join_groups(len(doc.events), pairs, probs, model.threshold)
-    best: dict[int, float] = {}
-    for (i, j), p in zip(pairs, probs):
-        if groups[j] == groups[i] != j:
-            best[j] = max(best.get(j, 0.0), p)
-    doc.article.meta["event_join"] = {"applied": True, "threshold": model.threshold, "joins": [
-        {"joined": doc.events[k].trigger.text, "span": list(doc.events[k].trigger.span),
-         "into": doc.events[g].id, "into_trigger": doc.events[g].trigger.text,
-         "probability": round(best.get(k, 0.0), 3)}
-        for k, g in enumerate(groups) if g != k]}
-    doc.events = joined_events(doc.events, groups)
+    applied = applies(model, doc) and len(doc.events) > 1
+    if applied:
+        triples = article_pairs(doc)
+        pairs = [(i, j) for i, j, _ in triples]
+        probs = [model.probability(f) for _, _, f in triples]
+        groups = join_groups(len(doc.events), pairs, probs, model.threshold)
+        best: dict[int, float] = {}
+        for (i, j), p in zip(pairs, probs):
+            if groups[j] == groups[i] != j:
+                best[j] = max(best.get(j, 0.0), p)
+        joins += _notes(doc.events, groups, "model", best)
+        doc.events = joined_events(doc.events, groups)
+    doc.article.meta["event_join"] = {"applied": applied, "joins": joins}
     return doc
+
+
+def _notes(events: list[Event], groups: list[int], by: str, probs: dict[int, float]) -> list[dict]:
+    """One record per joined event: its trigger and span, the event it went into, how."""
+    return [{"joined": events[k].trigger.text, "span": list(events[k].trigger.span), "into": events[g].id,
+             "into_trigger": events[g].trigger.text, "by": by,
+             **({"probability": round(probs.get(k, 0.0), 3)} if by == "model" else {})}
+            for k, g in enumerate(groups) if g != k]
