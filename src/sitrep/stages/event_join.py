@@ -30,6 +30,8 @@ from sitrep.learn.join_training import join_groups
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
 
+#: named-entity labels of proper nouns that name no party ("the March 22 meeting")
+_NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT"})
 MODEL_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "models" / "event_join.json"
 #: texts with fewer sentences are not articles like the ones the model learned from
 MIN_SENTENCES = 5
@@ -122,7 +124,9 @@ def repeated_noun_groups(doc: Document) -> list[int]:
     vs = views(doc)
     order = sorted(range(len(vs)), key=lambda i: vs[i].event.trigger.span)
     # proper-noun modifiers by offset ("Gates' cooperation"): a name the actor layer missed
-    names = {t.idx: t.text for t in doc.nlp if t.pos_ == "PROPN"} if doc.nlp is not None else {}
+    # (a date is no party: "the March 22 meeting")
+    names = {t.idx: t.text for t in doc.nlp if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTIES} \
+        if doc.nlp is not None else {}
     pairs, probs = [], []
     for y, j in enumerate(order):
         earlier = [i for i in order[:y] if vs[i].event.type == vs[j].event.type]
