@@ -227,3 +227,34 @@ def test_a_noun_naming_another_person_or_body_is_another_act():
     assert not event_join.repeats(first_view, view, [], [], {100: "Walker"})
     # the doer's own name as possessor ("Flynn's cooperation") is the same act
     assert event_join.repeats(first_view, view, [], [], {100: "Flynn"})
+
+
+def test_a_news_recap_does_not_join_a_background_act_of_the_same_noun():
+    # "Gunmen attacked a market in 2016 ... The attack on Monday ...": a past act and today's
+    old = _event(1, "ASSAULT", 10, "attacked")
+    old.background = True
+    news = _event(2, "ASSAULT", 300, "attack")
+    assert not event_join.repeats(_view(old, 0, "attack", pos="VERB"), _view(news, 4, "attack"), [], [])
+
+
+def test_a_noun_acting_on_another_party_is_another_act():
+    # "... attacked a hotel in the capital ... the attack on the Ghanaian consulate"
+    hotel = Actor(span=(20, 25), text="hotel", name="hotel", kind="group")
+    first = _event(1, "ASSAULT", 10, "attacked", target=hotel)
+    consulate = Actor(span=(214, 233), text="Ghanaian consulate", name="Ghana", country="GHA", kind="state")
+    later = _event(2, "ASSAULT", 200, "attack")
+    assert not event_join.repeats(_view(first, 0, "attack", pos="VERB"),
+                                  _view(later, 4, "attack", modifiers=(214,)), [], [consulate])
+
+
+def test_prepositional_objects_are_read_as_the_nouns_own_parties():
+    from sitrep.stages.nlp import load_spacy
+    doc = load_spacy()("The attack on the Ghanaian consulate killed two guards.")
+    tok = next(t for t in doc if t.text == "attack")
+    offsets = join_features._modifier_offsets(tok)
+    assert doc.text.index("consulate") in offsets
+
+
+def test_a_model_file_without_a_decision_is_not_applied(article_doc):
+    unknown = Model(vocab=["bias_pair"], weights=[50.0], bias=0.0, threshold=0.5, header={})
+    assert not event_join.applies(unknown, article_doc)

@@ -37,7 +37,7 @@ class EventView:
     marked_new: bool  # "another attack", "new sanctions", "also struck"
     counted: bool  # "one such attack", "the third strike", "four more airstrikes": one of several
     indefinite: bool  # "a strike", "some clashes": introduces an act (merge/words.tsv)
-    modifiers: tuple[int, ...]  # character offsets of its possessor and noun modifiers ("Israel's", "EU")
+    modifiers: tuple[int, ...]  # offsets of its possessor, modifiers and prepositional objects
     sentence: int
     paragraph: int
 
@@ -92,11 +92,15 @@ def _indefinite(tok: Any) -> bool:
 
 
 def _modifier_offsets(tok: Any) -> tuple[int, ...]:
-    """Character offsets of the words naming whose act an event noun is: its possessor and
-    its noun or adjective modifiers ("Israel's attack", "EU sanctions", "Russian strikes")."""
+    """Character offsets of the words naming whose act an event noun is and on whom: its
+    possessor, its noun or adjective modifiers ("Israel's attack", "EU sanctions", "Russian
+    strikes") and the objects of its own prepositions ("the attack on the Indian embassy",
+    "sanctions against Iran")."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return ()
-    return tuple(ch.idx for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod"))
+    own = [ch.idx for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod")]
+    own += [g.idx for ch in tok.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pobj"]
+    return tuple(own)
 
 
 def _index(spans: list[tuple[int, int]], offset: int) -> int:

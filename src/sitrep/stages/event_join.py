@@ -45,7 +45,7 @@ def load_model(path: Path = MODEL_PATH) -> Optional[Model]:
 
 def applies(model: Optional[Model], doc: Document) -> bool:
     """The model won its held-out decision and the text is an article."""
-    return model is not None and bool(model.header.get("ships", True)) \
+    return model is not None and bool(model.header.get("ships", False)) \
         and not doc.article.meta.get("short_context") and len(doc.sentences) >= MIN_SENTENCES
 
 
@@ -76,14 +76,17 @@ def repeats(a: EventView, b: EventView, between: list[EventView], parties: list[
     mentions, no event of the type is told between them (the noun points back to the nearest
     act of its kind), it is not told as another act (not indefinite -- "a strike" introduces
     one --, not marked new, "another" or counted: "one such attack", "the third strike"), the
-    two do not carry different dates or places of their own, and the noun does not name
-    another doer itself ("Israel's strikes" after Iran's). Roles read elsewhere in the noun's
+    two do not carry different dates or places of their own nor a different background status
+    (a past act is not the news of the day), and the noun does not name another party itself
+    ("Israel's strikes" after Iran's, "the attack on the embassy" after an attack on a hotel). Roles read elsewhere in the noun's
     sentence do not count against it: a recap's sentence is about something else."""
     ea, eb = a.event, b.event
     if ea.type != eb.type or b.pos != "NOUN" or b.lemma not in a.lemmas:
         return False
     if b.indefinite or b.marked_new or b.counted or any(v.event.type == eb.type for v in between):
         return False
+    if ea.background != eb.background:
+        return False  # "the 2015 attack on a hotel" is not Monday's attack (docs/annotation.md 7)
     da, db = _own_date(ea), _own_date(eb)
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False  # "the meeting on Monday" ... "the meeting on Friday"
@@ -97,7 +100,8 @@ def _own_date(e: Event) -> str:
 
 
 def _names_other_doer(b: EventView, a: Event, parties: list[Actor], words: dict[int, str]) -> bool:
-    """A possessor or modifier of the noun names another party than ``a``'s doer and target:
+    """A possessor, modifier or prepositional object of the noun names another party than
+    ``a``'s doer and target:
     a state of another country ("Russian strikes" after US strikes on Syria), another person
     or body ("Gates' cooperation" after Flynn's, "the special counsel's investigation" after
     the House's). ``words``: the capitalised modifier words by offset, for names the actor
@@ -107,11 +111,11 @@ def _names_other_doer(b: EventView, a: Event, parties: list[Actor], words: dict[
     names = " ".join(f"{x.name} {x.text}" for x in roles).lower()
     for offset in b.modifiers:
         party = next((p for p in parties if p.span[0] <= offset < p.span[1]), None)
-        if party is not None and party.country:
-            if countries and party.country not in countries:
-                return True
-        elif party is not None:
-            if roles and (party.name or party.text).lower() not in names:
+        if party is not None:
+            # a state by its country when both sides have one, any other party by its name
+            same = party.country in countries if party.country and countries \
+                else (party.name or party.text).lower() in names
+            if roles and not same:
                 return True
         elif offset in words and words[offset].lower() not in names:
             return True
