@@ -28,7 +28,7 @@ from sitrep.errors import Skip
 from sitrep.knowledge import Knowledge, default_knowledge
 from sitrep.model import Article, Document
 from sitrep.process_memory import settle
-from sitrep.stages import (actors, certainty, clean, event_filter, event_join, events, genre, nlp, places,
+from sitrep.stages import (actors, certainty, clean, event_filter, events, genre, nlp, places,
                            quantities, quotes, times)
 
 StageFunc = Callable[..., Document]
@@ -88,10 +88,6 @@ STAGES: tuple[Stage, ...] = (
     # drops events and notes how many in article.meta (a note on the article, like clean's)
     Stage("event_filter", event_filter.run, requires=("nlp", "sentences", "paragraphs", "events", "certainty",
                                                       "genre"), assigns=("events", "text")),
-    # joins the events that retell one happening (a learned pairwise decision) and notes
-    # each join in article.meta
-    Stage("event_join", event_join.run, requires=("nlp", "sentences", "paragraphs", "events"),
-          assigns=("events", "text")),
 )
 
 #: the names ``until`` may take, in order ("clean" stops before any NLP)

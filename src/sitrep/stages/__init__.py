@@ -6,4 +6,4 @@ without loading them; tests/test_pipeline.py checks that ``pipeline.STAGES`` fol
 """
 
 ORDER = ("clean", "nlp", "actors", "places", "times", "quantities", "quotes", "events", "certainty", "genre",
-         "event_filter", "event_join")
+         "event_filter")

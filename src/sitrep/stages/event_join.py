@@ -1,5 +1,13 @@
 """Event join stage: one event per happening, for the mentions the merge rules kept apart.
 
+NOT IN THE PIPELINE (session 18): neither part won its keep rule (docs/event-join.md has the
+figures). The learned join failed its pre-registered leave-one-part-out rule; the repeated-noun
+rule, after the review's vetoes, raised one read part (F) and the validation part H but
+lowered TEST part T's type and detection F1 by 0.005 (one gold event). To try it, add the
+stage to ``pipeline.STAGES`` right after ``event_filter`` (requires nlp, sentences,
+paragraphs, events; assigns events and text, for the note in the article's meta) and to
+``stages.ORDER``.
+
 ``event_merge`` groups the mentions of one happening by rules of evidence (a definite noun,
 a shared party, the same sentence) and of compatibility (the same type, compatible roles).
 A retelling that got another type or other roles upstream ("the strike" read with another
