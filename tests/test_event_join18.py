@@ -127,6 +127,8 @@ def test_counted_and_marked_nouns():
                                      ("The third strike hit a depot.", "strike", True, True),
                                      ("Another raid followed at dawn.", "raid", False, True),
                                      ("Fresh strikes hit the port.", "strikes", False, True),
+                                     ("It set off a cascade of other investigations.", "investigations", False, True),
+                                     ("A separate raid took place at night.", "raid", False, True),
                                      ("The attack hit a school.", "attack", False, False)]:
         tok = next(t for t in nlp(text) if t.text == word)
         assert join_features._counted(tok) is counted, text

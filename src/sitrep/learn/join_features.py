@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sitrep.knowledge.merge_words import merge_words
+from sitrep.knowledge.plover import event_words
 from sitrep.model import Actor, Document, Event
 from sitrep.stages.event_merge import same_stem
 
@@ -68,11 +69,14 @@ def _definite(tok: Any) -> bool:
 
 
 def _marked_new(tok: Any) -> bool:
-    """A modifier that marks another act than the ones told (merge/words.tsv's markers)."""
+    """A modifier that marks another act than the ones told ("another raid", "other
+    investigations", "fresh strikes")."""
     if tok is None:
         return False
     words = merge_words()
-    marks = words.novelty_markers | words.anterior_markers | words.additive_markers | {"another", "second", "third"}
+    # the events stage's own list of words marking another act ("another", "other", "second",
+    # "separate", "more": event_words.tsv distinct_markers) with merge/words.tsv's markers
+    marks = words.novelty_markers | words.anterior_markers | words.additive_markers | event_words().distinct_markers
     return any(ch.lower_ in marks for ch in tok.children)
 
 
