@@ -75,9 +75,10 @@ def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
 
 
 def _ancestors(tok: Any) -> list[Any]:
-    """``tok`` and its heads up to the root."""
+    """``tok`` and its heads up to the root (positions compared: spaCy makes a new Token
+    object on each access, so ``is`` between tokens is never true)."""
     chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 40:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
         chain.append(chain[-1].head)
     return chain
 
@@ -188,11 +189,13 @@ def _parse_features(ctx: EventContext, actor: Actor, out: dict[str, float]) -> N
     out[f"cand_dep={tok.dep_}"] = 1.0
     out[f"cand_dep_type={etype}:{tok.dep_}"] = 1.0
     out[f"cand_dep_passive={tok.dep_}:{'passive' if ctx.passive else 'active'}"] = 1.0
-    if tok.head.dep_ == "agent" or (tok.head.lower_ == "by" and tok.head.head is ctx.trigger):
+    # tokens compared by position (``.i``): spaCy makes a new Token object on each access
+    trigger = ctx.trigger
+    if tok.head.dep_ == "agent" or (tok.head.lower_ == "by" and tok.head.head.i == trigger.i):
         out["agent=by"] = 1.0
-    if ctx.sentence_root is not None and tok.head is ctx.sentence_root and tok.dep_.startswith("nsubj"):
+    if ctx.sentence_root is not None and tok.head.i == ctx.sentence_root.i and tok.dep_.startswith("nsubj"):
         out["sentence_subject=yes"] = 1.0
-    if tok.head is ctx.trigger.head and tok.head is not ctx.trigger:
+    if tok.head.i == trigger.head.i and tok.head.i != trigger.i and tok.i != trigger.i:
         out[f"same_as_trigger_head={tok.dep_}"] = 1.0
 
 
