@@ -151,7 +151,6 @@ def print_table(table: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    event_role_ranker.ENABLED = False  # the candidates are the rules' own events and roles
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, help="allsides-dev example cache (JSON) to write or reuse")
@@ -175,10 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, help="write the held-out table (JSON) here")
     args = parser.parse_args(argv)
     heldout = [p for p in args.heldout.split(",") if p]
-    forbidden = set(heldout) & (set(training.BLIND_PARTS) | set(training.SEALED_PARTS))
-    if forbidden:
-        sys.exit(f"error: part(s) {','.join(sorted(forbidden))} are validation/blind: never trained on nor "
-                 f"held out here (docs/role-ranker.md)")
+    training.refuse_blind(heldout, "docs/role-ranker.md")
+    event_role_ranker.ENABLED = False  # the candidates are the rules' own events and roles
     started = time.monotonic()
     examples, articles = load_or_collect(args.data, args.cache)
     if {allsides_dev.article_parts().get(a) for a in articles} & set(training.BLIND_PARTS):

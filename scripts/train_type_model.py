@@ -163,7 +163,6 @@ def load_or_collect(data_dir: Path, cache: Path | None) -> list[Group]:
 def main(argv: list[str] | None = None) -> int:
     from sitrep.learn import training
 
-    event_type_model.ENABLED = False  # the examples are the rules' own types
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, help="example cache (JSON, no article text) to write or reuse")
@@ -179,10 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, help="write the held-out table (JSON) here")
     args = parser.parse_args(argv)
     heldout = [p for p in args.heldout.split(",") if p]
-    forbidden = set(heldout) & (set(training.BLIND_PARTS) | set(training.SEALED_PARTS))
-    if forbidden:
-        sys.exit(f"error: part(s) {','.join(sorted(forbidden))} are validation/blind: never trained on nor "
-                 f"held out here (docs/type-model.md)")
+    training.refuse_blind(heldout, "docs/type-model.md")
+    event_type_model.ENABLED = False  # the examples are the rules' own types
     started = time.monotonic()
     groups = load_or_collect(args.data, args.cache)
     if args.collect_only:

@@ -96,17 +96,21 @@ def test_leave_part_out_never_scores_a_part_with_a_model_that_saw_it():
 
 
 @pytest.mark.parametrize("part", ["H", "I"])
-def test_the_role_script_refuses_to_hold_out_a_validation_or_blind_part(part, capsys):
+def test_the_role_script_refuses_to_hold_out_a_validation_or_blind_part(part, monkeypatch):
+    monkeypatch.setattr(train_role_ranker.event_role_ranker, "ENABLED", True)
     with pytest.raises(SystemExit) as stop:
         train_role_ranker.main(["--heldout", f"D,{part}", "--cache", "/nonexistent/never-read.json"])
     assert part in str(stop.value) and "never trained on" in str(stop.value)
+    assert train_role_ranker.event_role_ranker.ENABLED and train_type_model.event_type_model.ENABLED  # refused first
 
 
 @pytest.mark.parametrize("part", ["H", "I"])
-def test_the_type_script_refuses_to_hold_out_a_validation_or_blind_part(part):
+def test_the_type_script_refuses_to_hold_out_a_validation_or_blind_part(part, monkeypatch):
+    monkeypatch.setattr(train_type_model.event_type_model, "ENABLED", True)
     with pytest.raises(SystemExit) as stop:
         train_type_model.main(["--heldout", f"E,{part}", "--cache", "/nonexistent/never-read.json"])
     assert part in str(stop.value) and "never trained on" in str(stop.value)
+    assert train_role_ranker.event_role_ranker.ENABLED and train_type_model.event_type_model.ENABLED  # refused first
 
 
 def _group(gid: str, rules: str, gold: str) -> Group:

@@ -99,7 +99,8 @@ def _sentence_score(groups: Sequence[Group], types: dict[str, list[str]]) -> flo
     return macro_f1(per)
 
 
-def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> float:
+def _allsides_tally(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]):
+    """The allsides-dev scorer's tally over ``groups`` with ``types`` (the pairs made again)."""
     from sitrep.eval.sets import allsides_dev
     from sitrep.eval.sets.allsides_dev import Coded, Tally
 
@@ -114,7 +115,11 @@ def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts:
         gold = [coded(x) for x in g.score_data["gold"]]
         predicted = [coded(x, t) for x, t in zip(g.score_data["predicted"], types[g.id])]
         allsides_dev.score_article(gold, predicted, tally, texts[g.id])
-    return tally.metrics()["type"].f1
+    return tally
+
+
+def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> float:
+    return _allsides_tally(groups, types, texts).metrics()["type"].f1
 
 
 def _demo_score(groups: Sequence[Group], types: dict[str, list[str]]) -> float:
@@ -242,21 +247,7 @@ MAX_LOSS = 0.010
 
 def allsides_figures(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> dict:
     """The allsides-dev scorer's type, event and detection F1 over ``groups`` with ``types``."""
-    from sitrep.eval.sets import allsides_dev
-    from sitrep.eval.sets.allsides_dev import Coded, Tally
-
-    def coded(x: dict, t: Optional[str] = None) -> Coded:
-        c = Coded(**dict(x, mentions=[tuple(m) for m in x["mentions"]]))
-        if t is not None:
-            c.type = t
-        return c
-
-    tally = Tally()
-    for g in groups:
-        gold = [coded(x) for x in g.score_data["gold"]]
-        predicted = [coded(x, t) for x, t in zip(g.score_data["predicted"], types[g.id])]
-        allsides_dev.score_article(gold, predicted, tally, texts[g.id])
-    m = tally.metrics()
+    m = _allsides_tally(groups, types, texts).metrics()
     return {"type_f1": round(m["type"].f1, 4), "event_f1": round(m["event_f1"].f1, 4),
             "detection_f1": round(m["detection"].f1, 4)}
 
