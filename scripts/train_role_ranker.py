@@ -47,7 +47,8 @@ def article_examples(doc, rec: dict, gold: list, kb, predicted: list | None = No
             cands, feats = role_features.event_candidates(doc, event, role)
             keys = [allsides_dev._system_actor_key(c.actor, kb) for c in cands]
             rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-            out.append(RoleExample(rec["id"], role, feats, keys, rules_index, getattr(gold[gi], role), event=pi))
+            out.append(RoleExample(rec["id"], role, feats, keys, rules_index, getattr(gold[gi], role), event=pi,
+                                   eligible=role_features.eligible(event, role, cands)))
     return out
 
 
@@ -107,7 +108,8 @@ def collect_gsr(data_dir: Path) -> list[RoleExample]:
                 cands, feats = role_features.event_candidates(doc, event, role)
                 keys = [c.actor.country if c.actor else None for c in cands]
                 rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False))
+                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False,
+                                       eligible=role_features.eligible(event, role, cands)))
     return out
 
 
@@ -167,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-margin", type=float, default=0.2,
                         help="the smallest override margin tried (conservative: the rules win close calls)")
     parser.add_argument("--no-gsr", action="store_true", help="train on allsides-dev only")
+    parser.add_argument("--no-guards", action="store_true",
+                        help="let the ranker choose any candidate (session-17 v1/v2; the stage always guards: "
+                             "role_features.eligible)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH,
                         help="where the final model goes when the decision rule ships it")
     parser.add_argument("--candidate", type=Path,
@@ -185,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         for e in gsr:
             e.knows_none = False  # (caches written before the flag existed)
         examples += gsr
+    if args.no_guards:
+        for e in examples:
+            e.eligible = None
     role_training.L2_GRID = tuple(float(x) for x in args.l2.split(","))
     role_training.MARGINS = tuple(m for m in role_training.MARGINS if m >= args.min_margin)
     decides = on_allsides if args.judge == "allsides" else role_training._everything

@@ -137,3 +137,71 @@ def test_the_type_rule_needs_a_type_gain_and_no_event_loss():
     assert not type_training.ships(dict(good, ABC=part(-0.011, 0.0)))
     assert not type_training.ships(dict(good, G=part(0.0, -0.02)))
     assert not type_training.ships(dict(good, D=part(0.0, 0.0)))  # mean 0.005 < 0.010
+
+
+# -- the ranker's guards (role_features.eligible), applied alike in training and in the stage --
+
+from sitrep.learn import logreg, role_features  # noqa: E402
+from sitrep.model import Actor, Article, Document, Event, TextSpan  # noqa: E402
+from sitrep.stages import event_role_ranker  # noqa: E402
+
+
+def _mention(text: str, word: str, name: str, country: str, nth: int = 0) -> Actor:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Actor(span=(start, start + len(word)), text=word, name=name, country=country, kind="person",
+                 resolved_by="kb")
+
+
+def _ranked(kb, text: str, trigger: str, actors: list[Actor], source: Actor | None) -> Document:
+    """A hand-made Document (parsed by the knowledge base's model), one ACCUSE event whose
+    source the rules chose and whose target they left empty; a model that wants any
+    candidate after the trigger runs on it."""
+    start = text.index(trigger)
+    d = Document(article=Article(id="g", text=text), sentences=[(0, len(text))], paragraphs=[(0, len(text))],
+                 actors=actors)
+    d.nlp = kb.nlp(text)
+    d.events = [Event(id="e1", type="ACCUSE", trigger=TextSpan((start, start + len(trigger)), trigger),
+                      sentence=TextSpan((0, len(text)), text), source=source)]
+    model = logreg.Model(vocab=["side=after"], weights=[4.0], bias=-2.0, threshold=0.3)
+    event_role_ranker.run(d, kb, models={"target": model})
+    return d
+
+
+def test_the_ranker_fills_a_target_with_another_party(kb):
+    text = "Senator Okafor accused Governor Lindqvist of fraud."
+    okafor = _mention(text, "Okafor", "Ada Okafor", "NGA")
+    lindqvist = _mention(text, "Lindqvist", "Eva Lindqvist", "SWE")
+    d = _ranked(kb, text, "accused", [okafor, lindqvist], okafor)
+    assert d.events[0].target is lindqvist
+
+
+@pytest.mark.parametrize("text,word,nth", [
+    # the source's own pronoun, resolved to the same person
+    ("Senator Okafor accused her critics of lying about her record.", "her", 1),
+    # an apposition naming the source again
+    ("Okafor accused, in a speech, Senator Okafor's rivals of fraud.", "Okafor", 1),
+])
+def test_a_near_miss_the_sources_own_party_is_never_the_target(kb, text, word, nth):
+    okafor = _mention(text, "Okafor", "Ada Okafor", "NGA")
+    again = _mention(text, word, "Ada Okafor", "NGA", nth)
+    d = _ranked(kb, text, "accused", [okafor, again], okafor)
+    assert d.events[0].target is None and "role_ranker" not in d.article.meta
+
+
+def test_an_event_with_no_party_is_left_to_the_event_filter(kb):
+    text = "The accusations against Governor Lindqvist grew louder."
+    lindqvist = _mention(text, "Lindqvist", "Eva Lindqvist", "SWE")
+    d = _ranked(kb, text, "accusations", [lindqvist], None)
+    assert d.events[0].target is None and d.events[0].source is None
+
+
+def test_same_party_reads_span_kb_id_and_name_but_not_the_country():
+    a = Actor(span=(0, 5), text="Okafor", name="Ada Okafor", country="NGA", actor_id=None)
+    assert role_features.same_party(a, Actor(span=(30, 33), text="her", name="ada okafor", country="NGA"))
+    assert role_features.same_party(Actor(span=(0, 3), text="the US", name="United States", actor_id="USA"),
+                                    Actor(span=(9, 18), text="Washington", name="Washington", actor_id="USA"))
+    assert not role_features.same_party(a, Actor(span=(30, 36), text="Buhari", name="Muhammadu Buhari",
+                                                 country="NGA"))  # same country, another party
+    assert not role_features.same_party(a, None)

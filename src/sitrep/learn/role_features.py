@@ -67,6 +67,31 @@ def candidates(doc: Document, event: Event, role: str) -> list[Candidate]:
     return out
 
 
+def same_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
+    """Two mentions of one party: the same span, the same knowledge-base actor, or the same
+    canonical name (a pronoun or an apposition resolved to the party carries its name)."""
+    if a is None or b is None:
+        return False
+    if a.span == b.span or (a.actor_id and a.actor_id == b.actor_id):
+        return True
+    return bool(a.name) and a.name.casefold() == (b.name or "").casefold()
+
+
+def eligible(event: Event, role: str, cands: list[Candidate]) -> list[bool]:
+    """Which candidates a ranker may choose for ``role`` (the rules' own always):
+
+    * none but the rules' own when the rules found no party at all -- such an event is the
+      event filter's to drop ("no party"); a filled role would keep it alive;
+    * never the party of the event's other role: a dyad names two parties ("who acts,
+      toward whom", docs/annotation.md section 5), so the source's own pronoun or
+      apposition is no target.
+    """
+    if event.source is None and event.target is None:
+        return [c.chosen_by_rules for c in cands]
+    other = getattr(event, "target" if role == "source" else "source")
+    return [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+
+
 def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
     if sdoc is None:
         return None

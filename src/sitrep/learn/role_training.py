@@ -39,6 +39,8 @@ class RoleExample:
     #: the predicted event's index in its article's scored events (allsides-dev), so held-out
     #: choices can be replayed through the scorer (event F1); -1 for sentence-level gold
     event: int = -1
+    #: which candidates a ranker may choose (``role_features.eligible``); None: all of them
+    eligible: Optional[list[bool]] = None
 
     def right(self, key: Optional[str]) -> bool:
         """Whether a candidate with this key would be scored right."""
@@ -51,18 +53,20 @@ class RoleExample:
     def to_json(self) -> dict:
         return {"article": self.article, "role": self.role, "features": self.features, "keys": self.keys,
                 "rules_index": self.rules_index, "gold": self.gold, "knows_none": self.knows_none,
-                "event": self.event}
+                "event": self.event, "eligible": self.eligible}
 
     @classmethod
     def from_json(cls, d: dict) -> "RoleExample":
         return cls(d["article"], d["role"], d["features"], d["keys"], d["rules_index"], d["gold"],
-                   d.get("knows_none", True), d.get("event", -1))
+                   d.get("knows_none", True), d.get("event", -1), d.get("eligible"))
 
 
-def pick(probs: Sequence[float], rules_index: int, margin: float) -> int:
-    """The candidate to use: the most probable one when it beats the rules' candidate by at
-    least ``margin``, else the rules' own (a margin above 1 never overrides)."""
-    best = max(range(len(probs)), key=lambda i: (probs[i], i == rules_index))
+def pick(probs: Sequence[float], rules_index: int, margin: float,
+         eligible: Optional[Sequence[bool]] = None) -> int:
+    """The candidate to use: the most probable eligible one when it beats the rules'
+    candidate by at least ``margin``, else the rules' own (a margin above 1 never overrides)."""
+    allowed = [i for i in range(len(probs)) if eligible is None or eligible[i] or i == rules_index]
+    best = max(allowed, key=lambda i: (probs[i], i == rules_index))
     return best if probs[best] - probs[rules_index] >= margin else rules_index
 
 
@@ -122,7 +126,7 @@ def choose(examples: Sequence[RoleExample], k: int,
         probs = out_of_fold(examples, k, l2)
         judged = [(p, e) for p, e in zip(probs, examples) if decides(e)]
         for margin in MARGINS:
-            acc = accuracy([e for _, e in judged], [pick(p, e.rules_index, margin) for p, e in judged])
+            acc = accuracy([e for _, e in judged], [pick(p, e.rules_index, margin, e.eligible) for p, e in judged])
             if (round(acc, 9), margin) > best[0]:
                 best = ((round(acc, 9), margin), l2)
     (acc, margin), l2 = best
@@ -152,7 +156,7 @@ def cross_validate(examples: Sequence[RoleExample], k: int = 5, inner_k: int = 4
         idx = [i for i, e in enumerate(examples) if e.article in held]
         for i in idx:
             e = examples[i]
-            chosen[i] = pick([model.probability(f) for f in e.features], e.rules_index, model.threshold)
+            chosen[i] = pick([model.probability(f) for f in e.features], e.rules_index, model.threshold, e.eligible)
         held_ex = [examples[i] for i in idx if decides(examples[i])]
         idx = [i for i in idx if decides(examples[i])]
         lines.append({"fold": n + 1, "examples": len(idx), "l2": model.header["l2"], "margin": model.threshold,
@@ -195,7 +199,8 @@ def replay(articles: dict, examples: Sequence[RoleExample], chosen: Sequence[int
 
 
 def _apply(model: logreg.Model, examples: Sequence[RoleExample]) -> list[int]:
-    return [pick([model.probability(f) for f in e.features], e.rules_index, model.threshold) for e in examples]
+    return [pick([model.probability(f) for f in e.features], e.rules_index, model.threshold, e.eligible)
+            for e in examples]
 
 
 def choose_split(examples: Sequence[RoleExample], held: set[str], roles: Sequence[str], inner_k: int,
