@@ -6,14 +6,16 @@ allsides-dev and PLOVER GSR gold) scores every candidate -- the actors of the tr
 sentence, the rules' choice, "none" -- from features of the typed document and the parse
 (``sitrep.learn.role_features``). The rules' choice stands unless the model's best
 candidate beats it by the margin stored in the model (chosen by grouped cross-validation):
-a conservative override. The chosen actor is the document's own mention, with its span
+a conservative override. Two guards hold in training and here alike
+(``role_features.eligible``): an event the rules found no party for is left to the event
+filter, and a role never takes the party of the event's other role. The chosen actor is the document's own mention, with its span
 (provenance). Every override is listed in ``article.meta["role_ranker"]`` (event, role,
 before, after, margin), so nothing changes unseen.
 
 Which roles it may touch is the model file's business: a role without a model there is
 left to the rules, and without the file the stage does nothing.
 
-NOT IN THE PIPELINE (session 9): no model is shipped, because the ranker did not win on
+NOT IN THE PIPELINE (sessions 9, 11, 17): no model is shipped, because the ranker did not win on
 data it was not trained on (docs/role-ranker.md has the figures). To try a model, train
 it with scripts/train_role_ranker.py and add the stage to ``pipeline.STAGES`` right after
 ``events`` (requires nlp, sentences, actors, events, quotes; assigns events and text, for
