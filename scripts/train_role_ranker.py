@@ -2,18 +2,24 @@
 
     PYTHONPATH=src python scripts/train_role_ranker.py [--data ../shared/data] [--cache FILE]
 
-Runs the whole pipeline WITHOUT the ranker over the allsides-dev articles (every
-``part-*.jsonl``), pairs its events with the gold by the scorer's own matching, and for each paired event and role
-(source, target) lists the candidates (the actors of the trigger's sentence, the rules'
-choice, "none") with their features and scorer keys. Prints a cross-validation table
-grouped by article (L2 and the override margin chosen inside the training folds): key
-accuracy of the rules against the ranker on held-out articles. Then trains one model per
-role on all of them and writes src/sitrep/knowledge/data/models/role_ranker.json.
-Deterministic. ``--cache FILE`` keeps the examples (no article text) for a second run.
+Runs the whole pipeline WITHOUT the ranker over the allsides-dev articles a model may
+learn from (every gold part but the validation and blind ones, ``training.BLIND_PARTS``:
+H and I; asking to hold them out is refused), pairs its events with the gold by the
+scorer's own matching, and for each paired event and role (source, target) lists the
+candidates (the actors of the trigger's sentence, the rules' choice, "none") with their
+features and scorer keys; the PLOVER GSR sentences add examples. Prints the session-17
+table: each of parts D, E, F, G held out alone (trained on everything else) and a 5-fold
+CV by article over A-C, L2 and the override margin chosen inside each training set, the
+scorer replayed on the held-out articles (key accuracies, event, type and detection F1).
+Then trains one model per role on everything and writes
+src/sitrep/knowledge/data/models/role_ranker.json only when the decision rule
+(``role_training.ships``) says so (``--candidate PATH`` writes it anyway, elsewhere).
+Deterministic. ``--cache FILE`` keeps the examples and scored events (no article text).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -22,7 +28,7 @@ from pathlib import Path
 
 from sitrep.learn import source_commit
 from sitrep.eval.sets import allsides_dev
-from sitrep.learn import role_features, role_training
+from sitrep.learn import role_features, role_training, training
 from sitrep.learn.role_training import RoleExample
 from sitrep.stages import event_role_ranker
 
@@ -30,9 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_PATH = event_role_ranker.MODEL_PATH
 
 
-def article_examples(doc, rec: dict, gold: list, kb) -> list[RoleExample]:
+def article_examples(doc, rec: dict, gold: list, kb, predicted: list | None = None) -> list[RoleExample]:
     """The role examples of one article: every paired event, both roles."""
-    predicted = allsides_dev.coded_from_document(doc, rec["text"], kb)
+    predicted = allsides_dev.coded_from_document(doc, rec["text"], kb) if predicted is None else predicted
     pairs = allsides_dev.pair_events(gold, predicted, allsides_dev.sentence_spans(rec["text"]))
     out = []
     for gi, pi in sorted(pairs, key=lambda p: p[1]):
@@ -41,30 +47,37 @@ def article_examples(doc, rec: dict, gold: list, kb) -> list[RoleExample]:
             cands, feats = role_features.event_candidates(doc, event, role)
             keys = [allsides_dev._system_actor_key(c.actor, kb) for c in cands]
             rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-            out.append(RoleExample(rec["id"], role, feats, keys, rules_index, getattr(gold[gi], role)))
+            out.append(RoleExample(rec["id"], role, feats, keys, rules_index, getattr(gold[gi], role), event=pi,
+                                   eligible=role_features.eligible(event, role, cands)))
     return out
 
 
-def collect(data_dir: Path) -> list[RoleExample]:
+def collect(data_dir: Path) -> tuple[list[RoleExample], dict]:
+    """The role examples of every allsides-dev article a model may learn from (never a
+    blind or validation part: ``training.BLIND_PARTS``), and per article the gold and the
+    predicted events as the scorer compares them (for the held-out replay)."""
     from sitrep.knowledge import default_knowledge
     from sitrep.pipeline import Pipeline
     from sitrep.read.records import article_from_record
 
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
-    ids = set(articles)
+    ids = set(training.training_ids(articles, allsides_dev.article_parts()))  # never part H or I
     raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles missing from {data_dir / allsides_dev.CORPUS}")
     pipeline = Pipeline.default(until="event_filter", kb=kb, batch_size=4)  # everything but the ranker
     out: list[RoleExample] = []
+    scored: dict = {}
     started = time.monotonic()
     docs = pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw), on_error="raise")
     for n, (rec, doc) in enumerate(zip(raw, docs)):
-        out.extend(article_examples(doc, rec, gold[rec["id"]], kb))
+        predicted = allsides_dev.coded_from_document(doc, rec["text"], kb)
+        scored[rec["id"]] = {"gold": gold[rec["id"]], "predicted": predicted}
+        out.extend(article_examples(doc, rec, gold[rec["id"]], kb, predicted))
         print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
     print(file=sys.stderr)
-    return out
+    return out, scored
 
 
 def collect_gsr(data_dir: Path) -> list[RoleExample]:
@@ -95,17 +108,31 @@ def collect_gsr(data_dir: Path) -> list[RoleExample]:
                 cands, feats = role_features.event_candidates(doc, event, role)
                 keys = [c.actor.country if c.actor else None for c in cands]
                 rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False))
+                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False,
+                                       eligible=role_features.eligible(event, role, cands)))
     return out
 
 
-def load_or_collect(data_dir: Path, cache: Path | None, gsr: bool = False) -> list[RoleExample]:
+def _coded(d: dict) -> allsides_dev.Coded:
+    return allsides_dev.Coded(**dict(d, mentions=[tuple(m) for m in d["mentions"]]))
+
+
+def load_or_collect(data_dir: Path, cache: Path | None, gsr: bool = False) -> tuple[list[RoleExample], dict]:
+    """(examples, per-article gold and predicted events); ``cache`` keeps both (no article
+    text) for a second run."""
     if cache and cache.is_file():
-        return [RoleExample.from_json(d) for d in json.loads(cache.read_text(encoding="utf-8"))]
-    examples = collect_gsr(data_dir) if gsr else collect(data_dir)
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(data, list) or (not gsr and "articles" not in data):
+            sys.exit(f"error: {cache} was written by an older version of this script; delete it")
+        examples = [RoleExample.from_json(d) for d in data["examples"]]
+        articles = {a: {k: [_coded(c) for c in v] for k, v in rec.items()} for a, rec in data.get("articles", {}).items()}
+        return examples, articles
+    examples, articles = (collect_gsr(data_dir), {}) if gsr else collect(data_dir)
     if cache:
-        cache.write_text(json.dumps([e.to_json() for e in examples]), encoding="utf-8")
-    return examples
+        cache.write_text(json.dumps({"examples": [e.to_json() for e in examples],
+                                     "articles": {a: {k: [dataclasses.asdict(c) for c in v] for k, v in rec.items()}
+                                                  for a, rec in articles.items()}}), encoding="utf-8")
+    return examples, articles
 
 
 
@@ -117,63 +144,23 @@ def on_allsides(example: RoleExample) -> bool:
     return not from_gsr(example)
 
 
-def _summary(examples: list[RoleExample], chosen: list[int]) -> dict:
-    rules = role_training.rules_accuracy(examples)
-    ranker = role_training.accuracy(examples, chosen)
-    overrides = [i for i, e in enumerate(examples) if chosen[i] != e.rules_index]
-    return {"events": len(examples), "rules_key_acc": round(rules, 4), "ranker_key_acc": round(ranker, 4),
-            "gold_key_among_candidates": round(sum(any(e.labels) for e in examples) / max(1, len(examples)), 4),
-            "overrides": len(overrides),
-            "fixed": sum(examples[i].right(examples[i].keys[chosen[i]]) for i in overrides),
-            "broken": sum(examples[i].right(examples[i].keys[examples[i].rules_index]) for i in overrides)}
-
-
-def evaluate_role(examples: list[RoleExample], role: str, k: int, inner_k: int, decides) -> dict:
-    """Print and return the grouped CV of one role: folds over allsides-dev articles and GSR
-    sentences together, L2 and margin judged on the examples that ``decides``, the
-    held-out figures reported per set."""
-    chosen, lines = role_training.cross_validate(examples, k=k, inner_k=inner_k, decides=decides)
-    for line in lines:
-        print(f"  {role} fold {line['fold']}: {line['examples']} judged events, l2 {line['l2']}, margin "
-              f"{line['margin']}, rules {line['rules']:.3f} -> ranker {line['ranker']:.3f} "
-              f"({line['overrides']} overrides)")
-    out = {"per_fold": lines}
-    for name, test in (("allsides-dev", on_allsides), ("plover_gsr", from_gsr)):
-        idx = [i for i, e in enumerate(examples) if test(e)]
-        f = _summary([examples[i] for i in idx], [chosen[i] for i in idx])
-        out[name] = f
-        print(f"{role} {name} (DEV, {k}-fold CV grouped by article/sentence): {f['events']} events, key accuracy "
-              f"rules {f['rules_key_acc']:.3f} -> ranker {f['ranker_key_acc']:.3f}; {f['overrides']} overrides, "
-              f"{f['fixed']} fixed, {f['broken']} broken; gold key among candidates "
-              f"{f['gold_key_among_candidates']:.3f}")
-    return out
-
-
-def held_part(examples: list[RoleExample], role: str, label: str, inner_k: int, decides) -> dict:
-    """Train on everything but allsides-dev gold part ``label`` (another annotator, other
-    articles: the nearest DEV stand-in for unseen news), score that part alone."""
-    from sitrep.eval.sets import allsides_dev
-
-    part = allsides_dev.article_parts()
-    held = [e for e in examples if on_allsides(e) and part.get(e.article) == label]
-    train = [e for e in examples if not (on_allsides(e) and part.get(e.article) == label)]
-    model, _ = role_training.fit_final(train, k=inner_k, decides=decides)
-    chosen = [role_training.pick([model.probability(f) for f in e.features], e.rules_index, model.threshold)
-              for e in held]
-    f = _summary(held, chosen)
-    print(f"{role} allsides-dev part {label} held out (margin {model.threshold}): {f['events']} events, key "
-          f"accuracy rules {f['rules_key_acc']:.3f} -> ranker {f['ranker_key_acc']:.3f}; {f['overrides']} "
-          f"overrides, {f['fixed']} fixed, {f['broken']} broken")
-    return dict(f, margin=model.threshold)
+def print_table(table: dict) -> None:
+    """One line per held-out part: rules -> ranker for each figure of the decision rule."""
+    for label, r in table.items():
+        a, b = r["rules_only"], r["with_ranker"]
+        cells = ", ".join(f"{m} {a[m]:.4f}->{b[m]:.4f}" for m in role_training.PART_METRICS)
+        print(f"part {label} ({r['articles']} articles; overrides {r['overrides']}; margins {r['margins']}): {cells}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    event_role_ranker.ENABLED = False  # the candidates are the rules' own events and roles
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, help="allsides-dev example cache (JSON) to write or reuse")
     parser.add_argument("--gsr-cache", type=Path, help="PLOVER GSR example cache (JSON) to write or reuse")
-    parser.add_argument("--folds", type=int, default=5, help="outer folds, grouped by article / sentence")
+    parser.add_argument("--heldout", default="D,E,F,G",
+                        help="allsides-dev parts each held out alone (trained on everything else); the "
+                             "remaining parts (A-C) are scored by a --folds CV")
+    parser.add_argument("--folds", type=int, default=5, help="CV folds over the remaining parts, by article")
     parser.add_argument("--roles", default="source,target", help="roles to train (comma-separated)")
     parser.add_argument("--l2", default="3", help="L2 strengths the inner CV tries (comma-separated)")
     parser.add_argument("--inner-folds", type=int, default=3, help="inner folds (L2 and margin)")
@@ -181,49 +168,70 @@ def main(argv: list[str] | None = None) -> int:
                         help="which dev gold decides L2 and margin in the inner CV (both: allsides-dev and GSR)")
     parser.add_argument("--min-margin", type=float, default=0.2,
                         help="the smallest override margin tried (conservative: the rules win close calls)")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--no-write", action="store_true", help="print the CV table only")
-    parser.add_argument("--heldout", default="D",
-                        help="allsides-dev gold part also held out alone (train on the rest); '' skips it")
-    parser.add_argument("--keep-other-roles", action="store_true",
-                        help="keep the models of roles not trained in this run in --out")
+    parser.add_argument("--no-gsr", action="store_true", help="train on allsides-dev only")
+    parser.add_argument("--no-guards", action="store_true",
+                        help="let the ranker choose any candidate (session-17 v1/v2; the stage always guards: "
+                             "role_features.eligible)")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH,
+                        help="where the final model goes when the decision rule ships it")
+    parser.add_argument("--candidate", type=Path,
+                        help="write the final model here whatever the decision (for the part H check)")
+    parser.add_argument("--table", type=Path, help="write the held-out table (JSON) here")
     args = parser.parse_args(argv)
-    gsr = load_or_collect(args.data, args.gsr_cache, gsr=True)
-    for e in gsr:
-        e.knows_none = False  # (caches written before the flag existed)
-    examples = load_or_collect(args.data, args.cache) + gsr
+    heldout = [p for p in args.heldout.split(",") if p]
+    training.refuse_blind(heldout, "docs/role-ranker.md")
+    event_role_ranker.ENABLED = False  # the candidates are the rules' own events and roles
+    started = time.monotonic()
+    examples, articles = load_or_collect(args.data, args.cache)
+    if {allsides_dev.article_parts().get(a) for a in articles} & set(training.BLIND_PARTS):
+        sys.exit("error: a validation/blind article is in the training data")
+    if not args.no_gsr:
+        gsr, _ = load_or_collect(args.data, args.gsr_cache, gsr=True)
+        for e in gsr:
+            e.knows_none = False  # (caches written before the flag existed)
+        examples += gsr
+    if args.no_guards:
+        for e in examples:
+            e.eligible = None
     role_training.L2_GRID = tuple(float(x) for x in args.l2.split(","))
     role_training.MARGINS = tuple(m for m in role_training.MARGINS if m >= args.min_margin)
     decides = on_allsides if args.judge == "allsides" else role_training._everything
-    models, cv = {}, {}
-    for role in args.roles.split(","):
-        mine = [e for e in examples if e.role == role]
-        cv[role] = evaluate_role(mine, role, args.folds, args.inner_folds, decides)
-        if args.heldout:
-            cv[role]["part_held_out"] = held_part(mine, role, args.heldout, args.inner_folds, decides)
-        model, _ = role_training.fit_final(mine, k=args.inner_folds, decides=decides)
+    roles = args.roles.split(",")
+    texts = allsides_dev.corpus_texts(args.data, articles)
+    table = role_training.leave_part_out(examples, articles, allsides_dev.article_parts(), texts, heldout, roles,
+                                         k=args.folds, inner_k=args.inner_folds, decides=decides)
+    print_table(table)
+    ships = role_training.ships(table, heldout)
+    gains = {label: role_training.gains(r) for label, r in table.items()}
+    print(f"decision (a)+(b) of docs/role-ranker.md: {'SHIPS' if ships else 'does not ship'}; gains {gains}")
+    if args.table:
+        args.table.write_text(json.dumps({"table": table, "gains": gains, "ships": ships}, indent=1) + "\n",
+                              encoding="utf-8")
+    models = {}
+    for role in roles:
+        model, _ = role_training.fit_final([e for e in examples if e.role == role], k=args.inner_folds,
+                                           decides=decides)
         models[role] = model
-        print(f"final {role} model: {len(model.vocab)} features, l2 {model.header['l2']}, "
-              f"margin {model.threshold}")
-    if args.no_write:
-        return 0
+        print(f"final {role} model: {len(model.vocab)} features, l2 {model.header['l2']}, margin {model.threshold}")
+    parts = sorted({allsides_dev.article_parts().get(a, "?") for a in articles})
     header = {
         "what": "role ranker: P(a candidate's key is the analyst's) per role, docs/role-ranker.md",
-        "training_data": f"allsides-dev gold ({len({e.article for e in examples if on_allsides(e)})} articles) "
-                         f"and PLOVER GSR ({len({e.article for e in examples if from_gsr(e)})} sentences), "
-                         f"paired events of the pipeline at commit {source_commit(ROOT)}",
+        "training_data": f"allsides-dev gold parts {','.join(parts)} ({len(articles)} articles)"
+                         + ("" if args.no_gsr else
+                            f" and PLOVER GSR ({len({e.article for e in examples if from_gsr(e)})} sentences)")
+                         + f", paired events of the pipeline at commit {source_commit(ROOT)}",
         "features": list(role_features.PREFIXES),
-        "cv": cv,
+        "options": {k: str(v) for k, v in vars(args).items() if k not in ("data", "cache", "gsr_cache")},
+        "held_out": gains, "ships": ships,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
-    data = {"header": header, "roles": {r: m.to_json() for r, m in models.items()}}
-    if args.keep_other_roles and args.out.is_file():
-        # one run per role (in parallel on a busy machine): keep the roles trained before
-        old = json.loads(args.out.read_text(encoding="utf-8"))
-        data["roles"] = {**old.get("roles", {}), **data["roles"]}
-        data["header"]["cv"] = {**old.get("header", {}).get("cv", {}), **cv}
-    args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    # a role whose inner CV chose "never" (a margin above 1) is left to the rules: no model
+    data = {"header": header, "roles": {r: m.to_json() for r, m in models.items() if m.threshold <= 1.0}}
+    targets = ([args.candidate] if args.candidate else []) + ([args.out] if ships else [])
+    for path in targets:
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+    print(f"{time.monotonic() - started:.0f} s", file=sys.stderr)
     return 0
 
 

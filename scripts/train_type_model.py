@@ -1,16 +1,18 @@
 """Cross-validate the type re-scorer on the DEV gold and write its model (when it wins).
 
-    PYTHONPATH=src python scripts/train_type_model.py --cache /tmp/types.json [--no-write]
+    PYTHONPATH=src python scripts/train_type_model.py --cache /tmp/types.json [--candidate FILE]
 
 Runs the real pipeline WITHOUT the re-scorer over the DEV sets (allsides-dev articles,
 PLOVER GSR sentences, PETRARCH unit-test sentences with their validation actors, the
 demo documents), keeps every event's features, the rules' type, its gold label where the
-set's scorer tells one (``type_training``), then prints the type F1 of the rules against
-rules+model on data the model did not see: (a) 5 folds grouped by article / sentence /
-document over the four sets together, the margin chosen by an inner 3-fold CV inside the
-training folds; (b) leave one set out; (c) allsides-dev part D held out (trained on
-the other sets and parts A-C). Writes
-src/sitrep/knowledge/data/models/type_model.json unless ``--no-write``. Deterministic.
+set's scorer tells one (``type_training``), then prints the session-17 table on data the model did not see: each of allsides-dev
+parts D, E, F, G held out alone (trained on everything else, the sentence and demo sets
+included) and a 5-fold CV by article over A-C, the margin chosen by an inner 3-fold CV
+inside each training set; the allsides-dev scorer replayed with the new types (type,
+event and detection F1). The validation and blind parts (H, I) are never collected and
+cannot be held out. Writes src/sitrep/knowledge/data/models/type_model.json only when the
+decision rule (``type_training.ships``) says so (``--candidate PATH`` writes it anyway,
+elsewhere). Deterministic.
 """
 from __future__ import annotations
 
@@ -43,8 +45,11 @@ def collect_allsides(kb, data_dir: Path) -> list[Group]:
     from sitrep.pipeline import Pipeline
     from sitrep.read.records import article_from_record
 
+    from sitrep.learn import training
+
     articles, gold = allsides_dev.load_gold()
-    raw = allsides_dev.corpus_records(data_dir, set(articles))
+    # never a validation or blind part (H, I: training.BLIND_PARTS)
+    raw = allsides_dev.corpus_records(data_dir, training.training_ids(articles, allsides_dev.article_parts()))
     pipeline = Pipeline.default(kb=kb, batch_size=4)
     out = []
     docs = pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw), on_error="raise")
@@ -155,96 +160,70 @@ def load_or_collect(data_dir: Path, cache: Path | None) -> list[Group]:
 
 
 
-def held_part(groups: list[Group], args, score) -> dict:
-    """(c) Train on everything but one allsides-dev gold part (``--heldout``, default D: another
-    annotator, other articles), score that part alone with the allsides-dev scorer."""
-    from sitrep.eval.sets import allsides_dev
-
-    part = allsides_dev.article_parts()
-    held = [g for g in groups if g.set == "allsides-dev" and part.get(g.id) == args.heldout]
-    rest = [g for g in groups if not (g.set == "allsides-dev" and part.get(g.id) == args.heldout)]
-    model, margin = type_training.fit_final(rest, args.l2, args.inner_folds, score)
-    t = {g.id: [type_training.override(p, r, margin) for p, r in zip(model.probabilities_many(g.features), g.rules)]
-         for g in held}
-    rules = score("allsides-dev", held, type_training.rules_types(held))
-    got = score("allsides-dev", held, t)
-    retyped = sum(a != b for g in held for a, b in zip(t[g.id], g.rules))
-    print(f"(c) allsides-dev part {args.heldout} held out ({len(held)} articles; trained on the rest, margin "
-          f"{margin}): type F1 rules {rules:.4f} -> {got:.4f} ({got - rules:+.4f}; {retyped} events retyped)")
-    return {"part": args.heldout, "margin": margin, "rules": round(rules, 4), "model": round(got, 4),
-            "retyped": retyped}
-
-
 def main(argv: list[str] | None = None) -> int:
-    event_type_model.ENABLED = False  # the examples are the rules' own types
+    from sitrep.learn import training
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, help="example cache (JSON, no article text) to write or reuse")
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--folds", type=int, default=5, help="CV folds over the parts not held out (A-C)")
     parser.add_argument("--inner-folds", type=int, default=3)
     parser.add_argument("--l2", type=float, default=3.0)
-    parser.add_argument("--heldout", default="D", help="allsides-dev gold part held out in check (c)")
+    parser.add_argument("--heldout", default="D,E,F,G",
+                        help="allsides-dev parts each held out alone (trained on everything else)")
     parser.add_argument("--collect-only", action="store_true")
-    parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--out", type=Path, default=event_type_model.MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=event_type_model.MODEL_PATH,
+                        help="where the final model goes when the decision rule ships it")
+    parser.add_argument("--candidate", type=Path, help="write the final model here whatever the decision")
+    parser.add_argument("--table", type=Path, help="write the held-out table (JSON) here")
     args = parser.parse_args(argv)
+    heldout = [p for p in args.heldout.split(",") if p]
+    training.refuse_blind(heldout, "docs/type-model.md")
+    event_type_model.ENABLED = False  # the examples are the rules' own types
+    started = time.monotonic()
     groups = load_or_collect(args.data, args.cache)
     if args.collect_only:
         return 0
     from sitrep.eval.sets import allsides_dev
 
+    parts = allsides_dev.article_parts()
+    if any(g.set == "allsides-dev" and parts.get(g.id) in training.BLIND_PARTS for g in groups):
+        sys.exit("error: a validation/blind article is in the training data (an old cache?)")
     texts = allsides_dev.corpus_texts(args.data, {g.id for g in groups if g.set == "allsides-dev"})
 
     def score(name, mine, types):
         return type_training.set_score(name, mine, types, texts)
 
-    rules = type_training.per_set(groups, type_training.rules_types(groups), score)
-    cv: dict = {"rules": {k: round(v, 4) for k, v in rules.items()}}
-    started = time.monotonic()
-    types, lines = type_training.cross_validate(groups, type_training.folds(groups, args.folds), args.l2,
-                                                args.inner_folds, score)
-    got = type_training.per_set(groups, types, score)
-    changed = {s: sum(t != r for g in groups if g.set == s for t, r in zip(types[g.id], g.rules))
-               for s in type_training.SETS}
-    cv["grouped_5fold"] = {"model": {k: round(v, 4) for k, v in got.items()}, "overrides": changed,
-                           "margins": [line["margin"] for line in lines]}
-    print(f"(a) {args.folds}-fold grouped CV, l2 {args.l2} ({time.monotonic() - started:.0f} s), margins "
-          f"{[line['margin'] for line in lines]}")
-    for s in type_training.SETS:
-        print(f"  {s:14s} type F1 rules {rules[s]:.4f} -> rules+model {got[s]:.4f} "
-              f"({got[s] - rules[s]:+.4f}; {changed[s]} events retyped)")
-    mean_rules, mean_model = sum(rules.values()) / len(rules), sum(got.values()) / len(got)
-    print(f"  mean over sets {mean_rules:.4f} -> {mean_model:.4f} ({mean_model - mean_rules:+.4f})")
-    cv["grouped_5fold"]["mean_gain"] = round(mean_model - mean_rules, 4)
-    loso = {}
-    for s in type_training.SETS:
-        held = [i for i, g in enumerate(groups) if g.set == s]
-        rest = [i for i, g in enumerate(groups) if g.set != s]
-        model, margin = type_training.fit_final([groups[i] for i in rest], args.l2, args.inner_folds, score)
-        mine = [groups[i] for i in held]
-        t = {g.id: [type_training.override(p, r, margin) for p, r in zip(model.probabilities_many(g.features), g.rules)]
-             for g in mine}
-        loso[s] = round(score(s, mine, t), 4)
-        print(f"(b) {s} held out (trained on the other three, margin {margin}): rules {rules[s]:.4f} -> "
-              f"{loso[s]:.4f} ({loso[s] - rules[s]:+.4f})")
-    cv["leave_one_set_out"] = loso
-    cv["allsides_part_held_out"] = held_part(groups, args, score)
-    if args.no_write:
-        print(json.dumps(cv))
-        return 0
+    table = type_training.leave_part_out(groups, parts, texts, args.l2, args.inner_folds, score, heldout,
+                                         args.folds)
+    for label, r in table.items():
+        a, b = r["rules_only"], r["with_model"]
+        cells = ", ".join(f"{m} {a[m]:.4f}->{b[m]:.4f}" for m in type_training.PART_METRICS)
+        print(f"part {label} ({r['articles']} articles, {r['retyped']} events retyped, margin "
+              f"{r.get('margin', r.get('margins'))}): {cells}")
+    ships = type_training.ships(table, heldout)
+    gains = {label: type_training.gains(r) for label, r in table.items()}
+    print(f"decision (a)+(b) of docs/type-model.md: {'SHIPS' if ships else 'does not ship'}; gains {gains}")
+    if args.table:
+        args.table.write_text(json.dumps({"table": table, "gains": gains, "ships": ships}, indent=1) + "\n",
+                              encoding="utf-8")
     model, margin = type_training.fit_final(groups, args.l2, args.inner_folds, score)
     model.threshold = margin if margin is not None else 1.0
     model.header = {
         "what": "type re-scorer: P(PLOVER type) of an event the rules found; docs/type-model.md",
         "training_data": {s: sum(y is not None for g in groups if g.set == s for y in g.labels) for s in type_training.SETS},
+        "allsides_dev_parts": sorted({parts.get(g.id, "?") for g in groups if g.set == "allsides-dev"}),
         "data_licences": "allsides-dev gold (project); PLOVER GSR (CC BY-SA 4.0, "
                          "github.com/openeventdata/PLOVER); PETRARCH unit tests (MIT, "
                          "github.com/openeventdata/petrarch2); demo gold (project)",
         "commit": source_commit(ROOT), "l2": args.l2, "margin": margin, "features": list(type_features.PREFIXES),
-        "cv": cv, "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "held_out": gains, "ships": ships,
+        "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
-    args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(model.vocab)} features, margin {margin})")
+    for path in ([args.candidate] if args.candidate else []) + ([args.out] if ships else []):
+        path.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(model.vocab)} features, margin {margin})")
+    print(f"{time.monotonic() - started:.0f} s", file=sys.stderr)
     return 0
 
 

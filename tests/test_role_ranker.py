@@ -162,3 +162,60 @@ def test_dependency_path_ends_for_a_candidate_in_another_sentence():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _hand_doc(words, heads, deps, pos=None):
+    """A spaCy Doc with a parse given by hand (no model: the test does not hang on a parser's mood)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos or ["X"] * len(words))
+
+
+def _role_context(sdoc, trigger_i, actor_words):
+    """A hand-made Document around ``sdoc``: one ASSAULT event on token ``trigger_i``, the
+    given words as state actors."""
+    text = sdoc.text
+    actors = []
+    for w in actor_words:
+        tok = next(t for t in sdoc if t.text == w)
+        actors.append(Actor(span=(tok.idx, tok.idx + len(w)), text=w, name=w, country=w[:3].upper(),
+                            kind="state", resolved_by="kb"))
+    trig = sdoc[trigger_i]
+    d = Document(article=Article(id="h", text=text), sentences=[(0, len(text))], paragraphs=[(0, len(text))],
+                 actors=actors)
+    d.nlp = sdoc
+    d.events = [Event(id="e1", type="ASSAULT", trigger=TextSpan((trig.idx, trig.idx + len(trig)), trig.text),
+                      sentence=TextSpan((0, len(text)), text))]
+    return d, {a.text: a for a in actors}
+
+
+def test_parse_features_compare_tokens_by_position_a_passive_by_agent():
+    """A by-agent of a passive trigger is marked 'agent=by' (before the fix, 'is' between
+    two Token objects never held and the feature never fired)."""
+    # "Villages were shelled by Freedonia ."
+    sdoc = _hand_doc(["Villages", "were", "shelled", "by", "Freedonia", "."], [2, 2, 2, 2, 3, 2],
+                     ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"])
+    d, actors = _role_context(sdoc, 2, ["Villages", "Freedonia"])
+    ctx = role_features.EventContext(d, d.events[0])
+    by = role_features.candidate_features(ctx, role_features.Candidate(actors["Freedonia"], False), "source")
+    assert by.get("agent=by") == 1.0 and by["cand_dep_passive=pobj:passive"] == 1.0
+    subject = role_features.candidate_features(ctx, role_features.Candidate(actors["Villages"], False), "source")
+    assert "agent=by" not in subject  # near miss: the passive subject is no agent
+    assert subject["sentence_subject=yes"] == 1.0  # the passive subject is the sentence's subject
+
+
+def test_parse_features_a_sibling_of_the_trigger_and_a_path_through_the_root():
+    """'Freedonia said Sylvania attacked.': the speaker is the sentence's subject and a
+    sibling of the trigger under 'said'; its path climbs the trigger once to the root
+    (before the fix the trigger's chain repeated the root 40 times); the trigger's own
+    subject is neither sibling nor sentence subject (near miss)."""
+    sdoc = _hand_doc(["Freedonia", "said", "Sylvania", "attacked", "."], [1, 1, 3, 1, 1],
+                     ["nsubj", "ROOT", "nsubj", "ccomp", "punct"])
+    d, actors = _role_context(sdoc, 3, ["Freedonia", "Sylvania"])
+    ctx = role_features.EventContext(d, d.events[0])
+    speaker = role_features.candidate_features(ctx, role_features.Candidate(actors["Freedonia"], False), "source")
+    assert speaker["sentence_subject=yes"] == 1.0 and speaker["same_as_trigger_head=nsubj"] == 1.0
+    assert speaker["path=nsubj|ccomp"] == 1.0 and speaker["path_len=2-3"] == 1.0
+    doer = role_features.candidate_features(ctx, role_features.Candidate(actors["Sylvania"], False), "source")
+    assert "sentence_subject=yes" not in doer and not any(n.startswith("same_as_trigger_head") for n in doer)
+    assert doer["path=nsubj|"] == 1.0

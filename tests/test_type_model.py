@@ -39,6 +39,36 @@ def test_features_read_the_trigger_its_arguments_and_its_cues(kb):
     assert all(name.split("=")[0] in type_features.PREFIXES for name in f)
 
 
+def _hand_event_doc(words, heads, deps, pos, trigger_i):
+    """A Document on a spaCy Doc parsed by hand, one ASSAULT event on token ``trigger_i``."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+    sdoc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    text, trig = sdoc.text, sdoc[trigger_i]
+    d = Document(article=Article(id="h", text=text), sentences=[(0, len(text))], paragraphs=[(0, len(text))])
+    d.nlp = sdoc
+    d.events = [Event(id="e1", type="ASSAULT", trigger=TextSpan((trig.idx, trig.idx + len(trig)), trig.text),
+                      sentence=TextSpan((0, len(text)), text))]
+    return d
+
+
+def test_a_root_trigger_has_no_governor_and_a_nominal_one_reads_its_verb():
+    """Tokens are compared by position: a root trigger governs itself, so it gets no 'gov'
+    feature (before the fix 'tok.head is not tok' always held and it got itself as
+    governor); a noun trigger under a verb gets the verb as governor and its subject."""
+    root = _hand_event_doc(["Rebels", "attacked", "the", "base", "."], [1, 1, 3, 1, 1],
+                           ["nsubj", "ROOT", "det", "dobj", "punct"], ["NOUN", "VERB", "DET", "NOUN", "PUNCT"], 1)
+    f = type_features.type_features(root, root.events[0])
+    assert not any(n.startswith(("gov=", "gov_dep=")) for n in f)
+    assert f["subj=rebels"] == 1.0 and f["obj=base"] == 1.0
+    nominal = _hand_event_doc(["Rebels", "launched", "attacks", "on", "the", "base", "."], [1, 1, 1, 2, 5, 3, 1],
+                              ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+                              ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"], 2)
+    g = type_features.type_features(nominal, nominal.events[0])
+    assert g["gov=launched"] == 1.0 and g["gov_dep=dobj:VERB"] == 1.0
+    assert g["subj=rebels"] == 1.0 and g["prep=on"] == 1.0 and g["pobj=on:base"] == 1.0
+
+
 def test_softmax_learns_a_separable_toy_problem_deterministically():
     rows = [{"a=1": 1.0}, {"a=1": 1.0}, {"b=1": 1.0}, {"b=1": 1.0}]
     first = softmax.train(rows, [0, 0, 1, 1], n_classes=3, classes=["X", "Y", "Z"], l2=0.1)

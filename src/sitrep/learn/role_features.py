@@ -67,6 +67,31 @@ def candidates(doc: Document, event: Event, role: str) -> list[Candidate]:
     return out
 
 
+def same_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
+    """Two mentions of one party: the same span, the same knowledge-base actor, or the same
+    canonical name (a pronoun or an apposition resolved to the party carries its name)."""
+    if a is None or b is None:
+        return False
+    if a.span == b.span or (a.actor_id and a.actor_id == b.actor_id):
+        return True
+    return bool(a.name) and a.name.casefold() == (b.name or "").casefold()
+
+
+def eligible(event: Event, role: str, cands: list[Candidate]) -> list[bool]:
+    """Which candidates a ranker may choose for ``role`` (the rules' own always):
+
+    * none but the rules' own when the rules found no party at all -- such an event is the
+      event filter's to drop ("no party"); a filled role would keep it alive;
+    * never the party of the event's other role: a dyad names two parties ("who acts,
+      toward whom", docs/annotation.md section 5), so the source's own pronoun or
+      apposition is no target.
+    """
+    if event.source is None and event.target is None:
+        return [c.chosen_by_rules for c in cands]
+    other = getattr(event, "target" if role == "source" else "source")
+    return [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+
+
 def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
     if sdoc is None:
         return None
@@ -75,9 +100,10 @@ def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
 
 
 def _ancestors(tok: Any) -> list[Any]:
-    """``tok`` and its heads up to the root."""
+    """``tok`` and its heads up to the root (positions compared: spaCy makes a new Token
+    object on each access, so ``is`` between tokens is never true)."""
     chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 40:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
         chain.append(chain[-1].head)
     return chain
 
@@ -188,11 +214,13 @@ def _parse_features(ctx: EventContext, actor: Actor, out: dict[str, float]) -> N
     out[f"cand_dep={tok.dep_}"] = 1.0
     out[f"cand_dep_type={etype}:{tok.dep_}"] = 1.0
     out[f"cand_dep_passive={tok.dep_}:{'passive' if ctx.passive else 'active'}"] = 1.0
-    if tok.head.dep_ == "agent" or (tok.head.lower_ == "by" and tok.head.head is ctx.trigger):
+    # tokens compared by position (``.i``): spaCy makes a new Token object on each access
+    trigger = ctx.trigger
+    if tok.head.dep_ == "agent" or (tok.head.lower_ == "by" and tok.head.head.i == trigger.i):
         out["agent=by"] = 1.0
-    if ctx.sentence_root is not None and tok.head is ctx.sentence_root and tok.dep_.startswith("nsubj"):
+    if ctx.sentence_root is not None and tok.head.i == ctx.sentence_root.i and tok.dep_.startswith("nsubj"):
         out["sentence_subject=yes"] = 1.0
-    if tok.head is ctx.trigger.head and tok.head is not ctx.trigger:
+    if tok.head.i == trigger.head.i and tok.head.i != trigger.i and tok.i != trigger.i:
         out[f"same_as_trigger_head={tok.dep_}"] = 1.0
 
 

@@ -36,6 +36,11 @@ class RoleExample:
     #: only lists the roles it names countries for (PLOVER GSR), where "none" would be
     #: wrong by selection and the model must not learn that from it
     knows_none: bool = True
+    #: the predicted event's index in its article's scored events (allsides-dev), so held-out
+    #: choices can be replayed through the scorer (event F1); -1 for sentence-level gold
+    event: int = -1
+    #: which candidates a ranker may choose (``role_features.eligible``); None: all of them
+    eligible: Optional[list[bool]] = None
 
     def right(self, key: Optional[str]) -> bool:
         """Whether a candidate with this key would be scored right."""
@@ -47,18 +52,21 @@ class RoleExample:
 
     def to_json(self) -> dict:
         return {"article": self.article, "role": self.role, "features": self.features, "keys": self.keys,
-                "rules_index": self.rules_index, "gold": self.gold, "knows_none": self.knows_none}
+                "rules_index": self.rules_index, "gold": self.gold, "knows_none": self.knows_none,
+                "event": self.event, "eligible": self.eligible}
 
     @classmethod
     def from_json(cls, d: dict) -> "RoleExample":
         return cls(d["article"], d["role"], d["features"], d["keys"], d["rules_index"], d["gold"],
-                   d.get("knows_none", True))
+                   d.get("knows_none", True), d.get("event", -1), d.get("eligible"))
 
 
-def pick(probs: Sequence[float], rules_index: int, margin: float) -> int:
-    """The candidate to use: the most probable one when it beats the rules' candidate by at
-    least ``margin``, else the rules' own (a margin above 1 never overrides)."""
-    best = max(range(len(probs)), key=lambda i: (probs[i], i == rules_index))
+def pick(probs: Sequence[float], rules_index: int, margin: float,
+         eligible: Optional[Sequence[bool]] = None) -> int:
+    """The candidate to use: the most probable eligible one when it beats the rules'
+    candidate by at least ``margin``, else the rules' own (a margin above 1 never overrides)."""
+    allowed = [i for i in range(len(probs)) if eligible is None or eligible[i] or i == rules_index]
+    best = max(allowed, key=lambda i: (probs[i], i == rules_index))
     return best if probs[best] - probs[rules_index] >= margin else rules_index
 
 
@@ -118,7 +126,7 @@ def choose(examples: Sequence[RoleExample], k: int,
         probs = out_of_fold(examples, k, l2)
         judged = [(p, e) for p, e in zip(probs, examples) if decides(e)]
         for margin in MARGINS:
-            acc = accuracy([e for _, e in judged], [pick(p, e.rules_index, margin) for p, e in judged])
+            acc = accuracy([e for _, e in judged], [pick(p, e.rules_index, margin, e.eligible) for p, e in judged])
             if (round(acc, 9), margin) > best[0]:
                 best = ((round(acc, 9), margin), l2)
     (acc, margin), l2 = best
@@ -148,7 +156,7 @@ def cross_validate(examples: Sequence[RoleExample], k: int = 5, inner_k: int = 4
         idx = [i for i, e in enumerate(examples) if e.article in held]
         for i in idx:
             e = examples[i]
-            chosen[i] = pick([model.probability(f) for f in e.features], e.rules_index, model.threshold)
+            chosen[i] = pick([model.probability(f) for f in e.features], e.rules_index, model.threshold, e.eligible)
         held_ex = [examples[i] for i in idx if decides(examples[i])]
         idx = [i for i in idx if decides(examples[i])]
         lines.append({"fold": n + 1, "examples": len(idx), "l2": model.header["l2"], "margin": model.threshold,
@@ -156,3 +164,111 @@ def cross_validate(examples: Sequence[RoleExample], k: int = 5, inner_k: int = 4
                       "ranker": round(accuracy(held_ex, [chosen[i] for i in idx]), 4),
                       "overrides": sum(chosen[i] != examples[i].rules_index for i in idx)})
     return chosen, lines
+
+
+# -- leave one gold part out (session 17's decision rule, docs/role-ranker.md) ---------------
+
+#: the figures a held-out part reports, rules alone and with the ranker
+PART_METRICS = ("key_mean", "source_key", "target_key", "event_f1", "type_f1", "detection_f1")
+#: mean held-out gain of ``key_mean`` over the held-out parts a shipped ranker must reach
+MIN_MEAN_GAIN = 0.010
+#: the most any held-out part, or the A-C CV, may lose in ``key_mean`` or ``event_f1``
+MAX_LOSS = 0.010
+
+
+def replay(articles: dict, examples: Sequence[RoleExample], chosen: Sequence[int], texts: dict[str, str]) -> dict:
+    """The allsides-dev scorer's figures over ``articles`` (id -> {"gold", "predicted"}:
+    lists of ``allsides_dev.Coded``) when each example's role takes its ``chosen``
+    candidate's key; the pairing reads no role, so only the dyads change."""
+    import copy
+
+    from sitrep.eval.sets import allsides_dev
+
+    predicted = {a: copy.deepcopy(rec["predicted"]) for a, rec in articles.items()}
+    for e, c in zip(examples, chosen):
+        if e.article in predicted and e.event >= 0:
+            setattr(predicted[e.article][e.event], e.role, e.keys[c])
+    tally = allsides_dev.Tally()
+    for a, rec in sorted(articles.items()):
+        allsides_dev.score_article(rec["gold"], predicted[a], tally, texts[a])
+    m = tally.metrics()
+    src, tgt = m["source_key_acc"], m["target_key_acc"]
+    return {"key_mean": round((src + tgt) / 2, 4), "source_key": src, "target_key": tgt,
+            "event_f1": round(m["event_f1"].f1, 4), "type_f1": round(m["type"].f1, 4),
+            "detection_f1": round(m["detection"].f1, 4), "pairs": m["predicted_events"]}
+
+
+def _apply(model: logreg.Model, examples: Sequence[RoleExample]) -> list[int]:
+    return [pick([model.probability(f) for f in e.features], e.rules_index, model.threshold, e.eligible)
+            for e in examples]
+
+
+def choose_split(examples: Sequence[RoleExample], held: set[str], roles: Sequence[str], inner_k: int,
+                 decides: Callable[[RoleExample], bool]) -> tuple[list[RoleExample], list[int], dict, dict]:
+    """Train one model per role on every example outside the ``held`` articles (L2 and
+    margin by the inner grouped CV of that training set) and apply them to the held ones:
+    (held examples, chosen candidates, margin per role, overrides per role)."""
+    held_ex = [e for e in examples if e.article in held]
+    chosen = [e.rules_index for e in held_ex]
+    margins, overrides = {}, {}
+    for role in roles:
+        train = [e for e in examples if e.role == role and e.article not in held]
+        model, _ = fit_final(train, inner_k, decides)
+        margins[role] = model.threshold
+        idx = [i for i, e in enumerate(held_ex) if e.role == role]
+        for i, c in zip(idx, _apply(model, [held_ex[i] for i in idx])):
+            chosen[i] = c
+        overrides[role] = sum(chosen[i] != held_ex[i].rules_index for i in idx)
+    return held_ex, chosen, margins, overrides
+
+
+def _entry(articles: dict, held: set[str], held_ex: list[RoleExample], chosen: list[int],
+           texts: dict[str, str], **info) -> dict:
+    """One part's line: the scorer replayed on the held articles, rules alone and with the ranker."""
+    scored = {a: articles[a] for a in held if a in articles}
+    return dict(info, articles=len(scored),
+                rules_only=replay(scored, held_ex, [e.rules_index for e in held_ex], texts),
+                with_ranker=replay(scored, held_ex, chosen, texts))
+
+
+def leave_part_out(examples: Sequence[RoleExample], articles: dict, parts: dict[str, str], texts: dict[str, str],
+                   heldout: Sequence[str] = ("D", "E", "F", "G"), roles: Sequence[str] = ("source", "target"),
+                   k: int = 5, inner_k: int = 3,
+                   decides: Callable[[RoleExample], bool] = _everything) -> dict[str, dict]:
+    """Held-out figures per allsides-dev part: each part in ``heldout`` scored by a ranker
+    trained on everything else (the other parts, A-C, the sentence gold); the remaining
+    articles (A-C) by a ``k``-fold CV by article whose training folds hold everything else."""
+    out: dict[str, dict] = {}
+    for label in heldout:
+        held = {a for a in articles if parts.get(a) == label}
+        held_ex, chosen, margins, overrides = choose_split(examples, held, roles, inner_k, decides)
+        out[label] = _entry(articles, held, held_ex, chosen, texts, margins=margins, overrides=overrides)
+    rest = sorted(a for a in articles if parts.get(a) not in heldout)
+    all_ex, all_chosen, margins, overrides = [], [], [], {r: 0 for r in roles}
+    for f in range(k):
+        held_ex, chosen, m, o = choose_split(examples, set(rest[f::k]), roles, inner_k, decides)
+        all_ex += held_ex
+        all_chosen += chosen
+        margins.append(m)
+        overrides = {r: overrides[r] + o[r] for r in roles}
+    label = "".join(sorted({parts.get(a, "?") for a in rest}))
+    out[label] = _entry(articles, set(rest), all_ex, all_chosen, texts, folds=k, margins=margins,
+                        overrides=overrides)
+    return out
+
+
+def gains(result: dict) -> dict[str, float]:
+    """Ranker minus rules per figure, for one part's entry of ``leave_part_out``."""
+    return {m: round(result["with_ranker"][m] - result["rules_only"][m], 4) for m in PART_METRICS}
+
+
+def ships(table: dict[str, dict], heldout: Sequence[str] = ("D", "E", "F", "G")) -> bool:
+    """Session 17's rule, (a) and (b): the mean held-out gain in key accuracy (mean of
+    source and target) over ``heldout`` is at least ``MIN_MEAN_GAIN`` and the mean event
+    F1 gain is not negative; no part (held out or the A-C CV) loses more than ``MAX_LOSS``
+    of either. (c)-(e) -- part H, TEST, the unseen read -- are read outside this function."""
+    per = {label: gains(r) for label, r in table.items()}
+    mean_key = sum(per[p]["key_mean"] for p in heldout) / len(heldout)
+    mean_event = sum(per[p]["event_f1"] for p in heldout) / len(heldout)
+    no_loss = all(g[m] >= -MAX_LOSS for g in per.values() for m in ("key_mean", "event_f1"))
+    return mean_key >= MIN_MEAN_GAIN and mean_event >= 0 and no_loss

@@ -59,6 +59,15 @@ BLIND_PARTS = tuple(sorted(allsides_dev.BLIND_PARTS))
 SEALED_PARTS = ("I",)
 
 
+def refuse_blind(heldout: Sequence[str], doc: str) -> None:
+    """Stop a training script asked to hold out (score) a validation or blind part: those
+    are never trained on nor scored by the scripts (``doc`` names the page that says why)."""
+    forbidden = set(heldout) & (set(BLIND_PARTS) | set(SEALED_PARTS))
+    if forbidden:
+        raise SystemExit(f"error: part(s) {','.join(sorted(forbidden))} are validation/blind: never trained on "
+                         f"nor held out here ({doc})")
+
+
 def training_ids(article_ids, parts: dict[str, str], exclude: Sequence[str] = BLIND_PARTS) -> list[str]:
     """The gold article ids a model may learn from: sorted, those of the ``exclude`` parts
     left out (an article of no known part is kept: the older gold had no part files)."""

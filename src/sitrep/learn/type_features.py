@@ -91,13 +91,16 @@ def type_features(doc: Document, event: Event, actor_starts: Optional[set[int]] 
     lemma = tok.lemma_.lower()
     out.update({f"lemma={lemma}": 1.0, f"rule_lemma={rule}:{lemma}": 1.0, f"pos={tok.pos_}": 1.0,
                 f"dep={tok.dep_}": 1.0})
-    if tok.head is not tok:
+    # tokens compared by position (``.i``): spaCy makes a new Token object on each access,
+    # so ``is`` between two tokens is never true
+    is_root = tok.head.i == tok.i
+    if not is_root:
         out[f"gov={tok.head.lemma_.lower()}"] = 1.0
         out[f"gov_dep={tok.dep_}:{tok.head.pos_}"] = 1.0
     # a nominal trigger's arguments are its governing verb's ("imposed sanctions on ...")
-    verb = tok if tok.pos_ in ("VERB", "AUX") or tok.head is tok else tok.head
+    verb = tok if tok.pos_ in ("VERB", "AUX") or is_root else tok.head
     _arguments(verb, starts, out, rule)
-    if verb is not tok:
+    if verb.i != tok.i:
         _arguments(tok, starts, out, rule)
     _window(tok, out)
     return out

@@ -99,7 +99,8 @@ def _sentence_score(groups: Sequence[Group], types: dict[str, list[str]]) -> flo
     return macro_f1(per)
 
 
-def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> float:
+def _allsides_tally(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]):
+    """The allsides-dev scorer's tally over ``groups`` with ``types`` (the pairs made again)."""
     from sitrep.eval.sets import allsides_dev
     from sitrep.eval.sets.allsides_dev import Coded, Tally
 
@@ -114,7 +115,11 @@ def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts:
         gold = [coded(x) for x in g.score_data["gold"]]
         predicted = [coded(x, t) for x, t in zip(g.score_data["predicted"], types[g.id])]
         allsides_dev.score_article(gold, predicted, tally, texts[g.id])
-    return tally.metrics()["type"].f1
+    return tally
+
+
+def _allsides_score(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> float:
+    return _allsides_tally(groups, types, texts).metrics()["type"].f1
 
 
 def _demo_score(groups: Sequence[Group], types: dict[str, list[str]]) -> float:
@@ -228,3 +233,76 @@ def cross_validate(groups: Sequence[Group], splits: list[list[int]], l2: float, 
             types[g.id] = [override(p, r, margin) for p, r in zip(model.probabilities_many(g.features), g.rules)]
         lines.append({"fold": n + 1, "groups": len(held), "margin": margin})
     return types, lines
+
+
+# --- leave one allsides-dev part out (session 17's decision rule, docs/type-model.md) ------
+
+#: the figures a held-out part reports, rules alone and with the re-scorer
+PART_METRICS = ("type_f1", "event_f1", "detection_f1")
+#: mean held-out type F1 gain over the held-out parts a shipped re-scorer must reach
+MIN_MEAN_GAIN = 0.010
+#: the most any held-out part, or the A-C CV, may lose in type or event F1
+MAX_LOSS = 0.010
+
+
+def allsides_figures(groups: Sequence[Group], types: dict[str, list[str]], texts: dict[str, str]) -> dict:
+    """The allsides-dev scorer's type, event and detection F1 over ``groups`` with ``types``."""
+    m = _allsides_tally(groups, types, texts).metrics()
+    return {"type_f1": round(m["type"].f1, 4), "event_f1": round(m["event_f1"].f1, 4),
+            "detection_f1": round(m["detection"].f1, 4)}
+
+
+def _held_types(train_groups: Sequence[Group], held: Sequence[Group], l2: float, inner_k: int,
+                score: Scorer) -> tuple[dict[str, list[str]], Optional[float]]:
+    model, margin = fit_final(train_groups, l2, inner_k, score)
+    return ({g.id: [override(p, r, margin) for p, r in zip(model.probabilities_many(g.features), g.rules)]
+             for g in held}, margin)
+
+
+def leave_part_out(groups: Sequence[Group], parts: dict[str, str], texts: dict[str, str], l2: float,
+                   inner_k: int, score: Scorer, heldout: Sequence[str] = ("D", "E", "F", "G"),
+                   k: int = 5) -> dict[str, dict]:
+    """Held-out figures per allsides-dev part: each part in ``heldout`` typed by a model
+    trained on every other group (the other parts, A-C and the sentence and demo sets),
+    the remaining articles (A-C) by a ``k``-fold CV by article whose training folds hold
+    everything else; margins by the inner CV of each training set."""
+    out: dict[str, dict] = {}
+
+    def entry(held: list[Group], types: dict[str, list[str]], **info) -> dict:
+        return dict(info, articles=len(held),
+                    retyped=sum(a != b for g in held for a, b in zip(types[g.id], g.rules)),
+                    rules_only=allsides_figures(held, rules_types(held), texts),
+                    with_model=allsides_figures(held, types, texts))
+
+    for label in heldout:
+        held = [g for g in groups if g.set == "allsides-dev" and parts.get(g.id) == label]
+        ids = {g.id for g in held}
+        types, margin = _held_types([g for g in groups if g.id not in ids], held, l2, inner_k, score)
+        out[label] = entry(held, types, margin=margin)
+    rest = sorted((g for g in groups if g.set == "allsides-dev" and parts.get(g.id) not in heldout),
+                  key=lambda g: g.id)
+    types, margins = {}, []
+    for f in range(k):
+        held = rest[f::k]
+        ids = {g.id for g in held}
+        got, margin = _held_types([g for g in groups if g.id not in ids], held, l2, inner_k, score)
+        types.update(got)
+        margins.append(margin)
+    label = "".join(sorted({parts.get(g.id, "?") for g in rest}))
+    out[label] = entry(rest, types, margins=margins)
+    return out
+
+
+def gains(result: dict) -> dict[str, float]:
+    return {m: round(result["with_model"][m] - result["rules_only"][m], 4) for m in PART_METRICS}
+
+
+def ships(table: dict[str, dict], heldout: Sequence[str] = ("D", "E", "F", "G")) -> bool:
+    """Session 17's rule, (a) and (b): mean held-out type F1 gain over ``heldout`` at least
+    ``MIN_MEAN_GAIN`` with a mean event F1 gain not negative; no part (held out or the A-C
+    CV) loses more than ``MAX_LOSS`` of type or event F1. (c)-(e) are read outside."""
+    per = {label: gains(r) for label, r in table.items()}
+    mean_type = sum(per[p]["type_f1"] for p in heldout) / len(heldout)
+    mean_event = sum(per[p]["event_f1"] for p in heldout) / len(heldout)
+    no_loss = all(g[m] >= -MAX_LOSS for g in per.values() for m in ("type_f1", "event_f1"))
+    return mean_type >= MIN_MEAN_GAIN and mean_event >= 0 and no_loss

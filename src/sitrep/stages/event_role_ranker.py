@@ -6,14 +6,16 @@ allsides-dev and PLOVER GSR gold) scores every candidate -- the actors of the tr
 sentence, the rules' choice, "none" -- from features of the typed document and the parse
 (``sitrep.learn.role_features``). The rules' choice stands unless the model's best
 candidate beats it by the margin stored in the model (chosen by grouped cross-validation):
-a conservative override. The chosen actor is the document's own mention, with its span
+a conservative override. Two guards hold in training and here alike
+(``role_features.eligible``): an event the rules found no party for is left to the event
+filter, and a role never takes the party of the event's other role. The chosen actor is the document's own mention, with its span
 (provenance). Every override is listed in ``article.meta["role_ranker"]`` (event, role,
 before, after, margin), so nothing changes unseen.
 
 Which roles it may touch is the model file's business: a role without a model there is
 left to the rules, and without the file the stage does nothing.
 
-NOT IN THE PIPELINE (session 9): no model is shipped, because the ranker did not win on
+NOT IN THE PIPELINE (sessions 9, 11, 17): no model is shipped, because the ranker did not win on
 data it was not trained on (docs/role-ranker.md has the figures). To try a model, train
 it with scripts/train_role_ranker.py and add the stage to ``pipeline.STAGES`` right after
 ``events`` (requires nlp, sentences, actors, events, quotes; assigns events and text, for
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Optional
 
 from sitrep.learn.logreg import Model
-from sitrep.learn.role_features import Candidate, EventContext, candidate_features, candidates
+from sitrep.learn.role_features import Candidate, EventContext, candidate_features, candidates, eligible
 from sitrep.learn.role_training import pick
 from sitrep.model import Actor, Document, Event
 
@@ -47,12 +49,13 @@ def load_models(path: Path = MODEL_PATH) -> dict[str, Model]:
     return {role: Model.from_json(body) for role, body in data.get("roles", {}).items()}
 
 
-def best_candidate(cands: list[Candidate], probs: list[float], margin: float) -> Optional[int]:
+def best_candidate(cands: list[Candidate], probs: list[float], margin: float,
+                   allowed: Optional[list[bool]] = None) -> Optional[int]:
     """The index of the candidate to use instead of the rules' choice, or None to keep it:
-    the most probable candidate when it beats the rules' own by at least ``margin``
-    (``role_training.pick``, the very rule cross-validation scored)."""
+    the most probable ``allowed`` candidate when it beats the rules' own by at least
+    ``margin`` (``role_training.pick``, the very rule cross-validation scored)."""
     rules = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-    chosen = pick(probs, rules, margin)
+    chosen = pick(probs, rules, margin, allowed)
     return None if chosen == rules else chosen
 
 
@@ -66,10 +69,15 @@ def rerank_event(doc: Document, event: Event, models: dict[str, Model]) -> list[
     """Override ``event``'s roles where the model is sure enough; the overrides made."""
     ctx = EventContext(doc, event)
     made = []
+    # candidates, features and eligibility all read the rules' roles of both sides, as in
+    # training: nothing is overridden before every role is scored
+    options = {role: candidates(doc, event, role) for role in models}
+    allowed = {role: eligible(event, role, cands) for role, cands in options.items()}
+    scores = {role: [model.probability(candidate_features(ctx, c, role)) for c in options[role]]
+              for role, model in models.items()}
     for role, model in models.items():
-        cands = candidates(doc, event, role)
-        probs = [model.probability(candidate_features(ctx, c, role)) for c in cands]
-        chosen = best_candidate(cands, probs, model.threshold)
+        cands, probs = options[role], scores[role]
+        chosen = best_candidate(cands, probs, model.threshold, allowed[role])
         if chosen is None:
             continue
         rules = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
