@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: seen in 2+ candidates, L2 and threshold chosen by the inner CV of each training set, the
 #: final model scored once on the validation part H (figures only)
 RECIPE = {"heldout_parts": ("D", "E", "F", "G"), "families": "occasion18", "min_count": 2,
-          "validate_parts": ("H",)}
+          "validate_parts": ("H",), "lead_override": True}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate-parts", default=",".join(RECIPE["validate_parts"]),
                         help="gold parts scored (figures only) by the model trained on every training "
                              "article, never trained on: the session's validation part (default H; '' = none)")
+    parser.add_argument("--lead-override", action=argparse.BooleanOptionalAction, default=RECIPE["lead_override"],
+                        help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
+                             "bar waived, the rest of the rule binding); default on, --no-lead-override for the "
+                             "pre-registered rule alone")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
@@ -209,8 +213,14 @@ def main(argv: list[str] | None = None) -> int:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
                                       arts, families, args.docs_cache)
         model.header["validation"] = validation
-        if "heldout" in model.header:  # the decision rule reads the validation part too (session 16)
-            model.header["heldout"]["ships"] = model.header["heldout"]["ships"] and validation["holds"]
+    if "heldout" in model.header:  # the decision reads the validation part too (session 16)
+        override = training.LEAD_OVERRIDE17 if args.lead_override else None
+        model.header["heldout"].update(training.verdict(model.header["heldout"], model.header.get("validation"),
+                                                        override))
+        if override is not None:
+            model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
+        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})}"
+              + (f" ({override.name})" if override else ""))
     print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, min_count "
           f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")

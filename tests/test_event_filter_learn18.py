@@ -118,9 +118,10 @@ def test_the_run_stops_before_reading_an_article_when_a_blind_part_would_train(m
     assert called == []
 
 
-def test_the_shipped_models_verdict_is_the_session17_rule_on_its_own_table():
-    """The header's ``ships`` is what the pre-registered rule says of the header's own
-    held-out table and validation figures, and it is what the stage reads (``model_wins``)."""
+def test_the_shipped_models_verdict_is_recomputed_from_its_own_table():
+    """The header keeps the pre-registered rule's verdict (``ships_by_rule``) beside the lead's
+    override (``ships``, what the stage reads through ``model_wins``); both are what the rules
+    say of the header's own held-out table and validation figures."""
     from sitrep.learn import logreg, training
     from sitrep.stages import event_filter
 
@@ -128,7 +129,72 @@ def test_the_shipped_models_verdict_is_the_session17_rule_on_its_own_table():
     heldout, validation = model.header["heldout"], model.header["validation"]
     assert heldout["parts"] == ["D", "E", "F", "G"] and validation["parts"] == ["H"]
     assert heldout["rule"] == training.RULE17.name
-    verdict = (training.ships(heldout["table"], heldout["parts"], training.RULE17)
-               and training.validation_holds(validation["rules_only"], validation["with_filter"]))
-    assert heldout["ships"] is verdict
-    assert event_filter.model_wins(model) is verdict
+    by_rule = training.verdict(heldout, validation)
+    assert heldout["ships_by_rule"] is by_rule["ships_by_rule"]
+    override = training.verdict(heldout, validation, training.LEAD_OVERRIDE17)
+    assert heldout["override"] == training.LEAD_OVERRIDE17.name
+    assert heldout["ships"] is override["ships"]
+    assert event_filter.model_wins(model) is heldout["ships"]
+
+
+def _gain_table(**gains):
+    """A leave_part_out-shaped table whose filter gains (detection, type, event) F1 per part."""
+    return {label: {"rules_only": {"detection_f1": 0.5, "type_f1": 0.4, "event_f1": 0.3},
+                    "with_filter": {"detection_f1": 0.5 + d, "type_f1": 0.4 + t, "event_f1": 0.3 + e}}
+            for label, (d, t, e) in gains.items()}
+
+
+def _verdict_inputs(det_gain: float, ev_gain: float, worst_type: float = 0.0, validation_event: float = 0.01):
+    table = _gain_table(D=(det_gain, 0.0, ev_gain), E=(det_gain, 0.0, ev_gain), F=(det_gain, worst_type, ev_gain),
+                        G=(det_gain, 0.0, ev_gain), ABC=(0.0, 0.0, 0.0))
+    heldout = {"parts": ["D", "E", "F", "G"], "table": table}
+    validation = {"rules_only": {"detection_f1": 0.5, "type_f1": 0.4, "event_f1": 0.25},
+                  "with_filter": {"detection_f1": 0.52, "type_f1": 0.41, "event_f1": 0.25 + validation_event}}
+    return heldout, validation
+
+
+def test_the_lead_override_waives_only_the_detection_bar():
+    from sitrep.learn import training
+
+    heldout, validation = _verdict_inputs(0.004, 0.008)  # the session-17 shape: detection short of +0.010
+    assert training.verdict(heldout, validation) == {"ships_by_rule": False, "ships": False}
+    assert training.verdict(heldout, validation, training.LEAD_OVERRIDE17)["ships"] is True
+    # near misses: the override still needs the event gain, no part losing > 0.010, the validation
+    # part holding, and a validation part at all
+    override = training.LEAD_OVERRIDE17
+    assert training.verdict(*_verdict_inputs(0.004, 0.004), override)["ships"] is False
+    assert training.verdict(*_verdict_inputs(0.004, 0.008, worst_type=-0.011), override)["ships"] is False
+    assert training.verdict(*_verdict_inputs(0.004, 0.008, validation_event=-0.006), override)["ships"] is False
+    assert training.verdict(heldout, None, override)["ships"] is False
+    # a model that passes the rule itself ships either way
+    assert training.verdict(*_verdict_inputs(0.012, 0.008))["ships"] is True
+
+
+#: an invented article: a dated seizure by a named coast guard (a real act) and a class of
+#: travellers in the plain present (docs/annotation.md 2: a generic class of acts, no occasion)
+_ARTICLE = ("Coast guard vessels seized a Danish fishing trawler off the northern coast on Tuesday, the "
+            "Norwegian interior ministry said.\n\nThe ministry accused the crew of violating a ban on night "
+            "fishing.\n\nOfficials in Oslo summoned the Danish ambassador on Wednesday.\n\nDanish fishermen are "
+            "willing to risk the crossing.\n\nThe minister has had many meetings with Danish officials before."
+            "\n\nPeople who travel to Denmark from Norway spend millions of kroner.")
+
+
+def test_the_shipped_model_drops_a_generic_class_of_acts_and_keeps_a_dated_seizure(kb):
+    """The stage with the shipped model on a whole invented article (6 sentences: the model
+    judges it). If a retrained model moves these probabilities across its threshold, the test
+    says which candidate moved."""
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages import event_filter
+
+    event_filter.load_model.cache_clear()
+    model = event_filter.load_model()
+    assert event_filter.model_wins(model)
+    doc = Pipeline.default(until="genre", kb=kb)(Article(id="s", text=_ARTICLE, title="A trawler seized"))
+    doc = event_filter.run(doc, kb)
+    kept = {e.trigger.text for e in doc.events}
+    model_drops = {d["trigger"]: d["probability"] for d in doc.article.meta["event_filter"]["dropped_events"]
+                   if "reason" not in d}
+    assert doc.article.meta["event_filter"]["model_applied"] is True
+    assert "seized" in kept and "summoned" in kept                     # real, dated acts of named doers
+    assert "travel to" in model_drops and model_drops["travel to"] < model.threshold
+    assert "seized" not in model_drops

@@ -221,6 +221,15 @@ RULE17 = DecisionRule("docs/event-filter.md, session 17", (("detection_f1", 0.01
 #: the rule the training script applies now
 EVENT_FILTER_RULE = RULE17
 
+#: the lead's override of session 17 (/work/STATUS.md 03:07, taken before the blind part I was
+#: scored): rule (a)'s detection bar is waived, on the evidence of the parts nobody tuned on
+#: (G and H); everything else of RULE17 still binds -- the mean event gain, no part losing more
+#: than 0.010, the validation part losing no more than 0.005 (and TEST, read by a person)
+LEAD_OVERRIDE17 = DecisionRule("lead override, session 17: rule (a)'s detection bar waived",
+                               (("event_f1", 0.005),), VALIDATION_METRICS, 0.010, 0.005)
+#: where and when the override was decided (written into the model header with it)
+LEAD_OVERRIDE17_DECIDED = "by the lead, /work/STATUS.md 03:07, before the blind part I was scored"
+
 
 def _keep(model: logreg.Model, articles: Sequence[ArticleCandidates]) -> dict[str, list[bool]]:
     return {a.article: [model.probability(f) >= model.threshold for f in a.features] for a in articles}
@@ -285,3 +294,18 @@ def validation_holds(before: dict, after: dict, rule: DecisionRule = EVENT_FILTE
     """Whether the filter lowers none of the validation part's detection, type and event F1
     by more than ``rule.validation_max_loss``."""
     return all(after[m] - before[m] >= -rule.validation_max_loss - 1e-9 for m in VALIDATION_METRICS)
+
+
+def verdict(heldout: dict, validation: Optional[dict], override: Optional[DecisionRule] = None) -> dict:
+    """The decision on a model header's ``heldout`` table and ``validation`` figures: the
+    pre-registered rule's verdict (``ships_by_rule``) and, under an ``override``, the
+    override's; ``ships`` (what ``event_filter.model_wins`` reads) is the override's verdict
+    when one is given, else the rule's. Both need the validation part to hold; the override,
+    taken on the validation evidence, needs a validation part at all."""
+    holds = validation is None or validation_holds(validation["rules_only"], validation["with_filter"])
+    by_rule = ships(heldout["table"], heldout["parts"], EVENT_FILTER_RULE) and holds
+    out = {"ships_by_rule": by_rule, "ships": by_rule}
+    if override is not None:
+        out["override"] = override.name
+        out["ships"] = validation is not None and holds and ships(heldout["table"], heldout["parts"], override)
+    return out
