@@ -61,7 +61,7 @@ def test_a_date_of_its_own_anchors_an_act_in_any_tense(kb):
 
 @pytest.mark.parametrize("text,word,kind", [
     ("Smugglers often bribe border guards.", "bribe", "class"),               # a bare plural
-    ("Any navy that blockades a port breaks the treaty.", "blockades", "pronoun"),  # 'that' in a relative
+    ("Any navy blockades ports in wartime.", "blockades", "class"),
     ("Every militia recruits children.", "recruits", "class"),
     ("The militia recruited children last year.", "recruited", "definite"),   # near miss
     ("Kerimov recruited fighters in the valley.", "recruited", "name"),
@@ -153,21 +153,24 @@ def _verdict_inputs(det_gain: float, ev_gain: float, worst_type: float = 0.0, va
     return heldout, validation
 
 
-def test_the_lead_override_waives_only_the_detection_bar():
+def test_the_lead_override_lowers_only_the_detection_bar_and_reads_no_validation_part():
     from sitrep.learn import training
 
     heldout, validation = _verdict_inputs(0.004, 0.008)  # the session-17 shape: detection short of +0.010
     assert training.verdict(heldout, validation) == {"ships_by_rule": False, "ships": False}
-    assert training.verdict(heldout, validation, training.LEAD_OVERRIDE17)["ships"] is True
-    # near misses: the override still needs the event gain, no part losing > 0.010, the validation
-    # part holding, and a validation part at all
     override = training.LEAD_OVERRIDE17
+    assert training.verdict(heldout, validation, override)["ships"] is True
+    # near misses: the override still needs a mean detection gain >= 0, the event gain, and no
+    # part losing more than 0.010
+    assert training.verdict(*_verdict_inputs(-0.001, 0.008), override)["ships"] is False
     assert training.verdict(*_verdict_inputs(0.004, 0.004), override)["ships"] is False
     assert training.verdict(*_verdict_inputs(0.004, 0.008, worst_type=-0.011), override)["ships"] is False
-    assert training.verdict(*_verdict_inputs(0.004, 0.008, validation_event=-0.006), override)["ships"] is False
-    assert training.verdict(heldout, None, override)["ships"] is False
-    # a model that passes the rule itself ships either way
+    # part H served the override's decision: it no longer decides (figures only)
+    assert training.verdict(*_verdict_inputs(0.004, 0.008, validation_event=-0.006), override)["ships"] is True
+    assert training.verdict(heldout, None, override)["ships"] is True
+    # the pre-registered rule alone still reads the validation part
     assert training.verdict(*_verdict_inputs(0.012, 0.008))["ships"] is True
+    assert training.verdict(*_verdict_inputs(0.012, 0.008, validation_event=-0.006))["ships"] is False
 
 
 #: an invented article: a dated seizure by a named coast guard (a real act) and a class of
