@@ -1,7 +1,11 @@
 """Train the event filter on the allsides-dev gold and write its model JSON.
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
-        [--docs-cache FILE] [--heldout-parts D,E,F]
+        [--docs-cache FILE] [--heldout-parts D,E,F,G] [--families occasion18] [--validate-parts H]
+
+With no option it runs the session-17 recipe (``RECIPE``: D, E, F, G held out in turn, the
+occasion18 families, part H scored once, figures only) and writes the model; it refuses the
+blind parts (H, I) as training data. About 6 minutes on the loaded 2-core machine.
 
 Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
@@ -29,6 +33,13 @@ from sitrep.stages import event_filter
 from sitrep.stages.event_filter import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: the session-17 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
+#: D, E, F and G held out in turn (A-C by 5-fold CV), the occasion18 feature families, features
+#: seen in 2+ candidates, L2 and threshold chosen by the inner CV of each training set, the
+#: final model scored once on the validation part H (figures only)
+RECIPE = {"heldout_parts": ("D", "E", "F", "G"), "families": "occasion18", "min_count": 2,
+          "validate_parts": ("H",), "lead_override": True}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
@@ -117,6 +128,19 @@ def _row(name: str, f: dict) -> str:
 
 
 
+def refused_training_parts(excluded: tuple[str, ...], heldout: tuple[str, ...]) -> list[str]:
+    """The blind parts (H, the validation part, and I, sealed) a run would train on or hold
+    out: ``--exclude-parts`` must leave every one out, and none may be a held-out part."""
+    blind = set(training.BLIND_PARTS)
+    return sorted((blind - set(excluded)) | (blind & set(heldout)))
+
+
+def _min_count(value: str) -> training.MinCount:
+    """``--min-count``: one count ("2") or a grid ("2,5,10")."""
+    counts = tuple(int(v) for v in value.split(",") if v)
+    return counts[0] if len(counts) == 1 else counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
@@ -125,19 +149,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs-cache", type=Path,
                         help="analysed documents (pickle) to write or reuse: a feature change needs no spaCy run")
     parser.add_argument("--folds", type=int, default=5, help="outer folds, grouped by article")
-    parser.add_argument("--heldout-parts", default="",
-                        help="gold parts to hold out one at a time (e.g. D,E,F); the others are scored by "
-                             "the --folds CV; its decision rule then says whether the model's drops apply")
-    parser.add_argument("--families", default="",
+    parser.add_argument("--heldout-parts", default=",".join(RECIPE["heldout_parts"]),
+                        help="gold parts to hold out one at a time (default D,E,F,G); the others are scored "
+                             "by the --folds CV; its decision rule then says whether the model's drops apply "
+                             "('' = the older k-fold CV over every article)")
+    parser.add_argument("--families", default=RECIPE["families"],
                         help="train on these feature families only (comma list of event_features.PREFIXES, "
-                             "or 'small' / 'small16': event_features.NAMED_FAMILIES); default all")
+                             "or a name of event_features.NAMED_FAMILIES); default occasion18, '' = all")
     parser.add_argument("--exclude-parts", default=",".join(training.BLIND_PARTS),
                         help="gold parts never trained on nor scored (default: the validation and blind parts, training.BLIND_PARTS)")
-    parser.add_argument("--min-count", type=int, default=2,
-                        help="a feature enters the model when at least this many candidates carry it")
-    parser.add_argument("--validate-parts", default="",
+    parser.add_argument("--min-count", type=_min_count, default=RECIPE["min_count"],
+                        help="a feature enters the model when at least this many candidates carry it; a "
+                             "comma list (2,5,10) is a grid the inner CV of each training set chooses from")
+    parser.add_argument("--validate-parts", default=",".join(RECIPE["validate_parts"]),
                         help="gold parts scored (figures only) by the model trained on every training "
-                             "article, never trained on: the session's validation part (e.g. H)")
+                             "article, never trained on: the session's validation part (default H; '' = none)")
+    parser.add_argument("--lead-override", action=argparse.BooleanOptionalAction, default=RECIPE["lead_override"],
+                        help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
+                             "bar waived, the rest of the rule binding); default on, --no-lead-override for the "
+                             "pre-registered rule alone")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
@@ -145,7 +175,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.data / allsides_dev.CORPUS} not found; give the shared data folder with --data",
               file=sys.stderr)
         return 2
-    arts = load_or_collect(args.data, args.cache, args.docs_cache, tuple(p for p in args.exclude_parts.split(",") if p))
+    excluded = tuple(p for p in args.exclude_parts.split(",") if p)
+    heldout = tuple(p for p in args.heldout_parts.split(",") if p)
+    refused = refused_training_parts(excluded, heldout)
+    if refused:
+        print(f"error: part(s) {','.join(refused)} are blind (training.BLIND_PARTS): never training data",
+              file=sys.stderr)
+        return 2
+    arts = load_or_collect(args.data, args.cache, args.docs_cache, excluded)
+    parts = allsides_dev.article_parts()
+    if any(parts.get(a.article) in training.BLIND_PARTS for a in arts):  # a cache built elsewhere
+        print("error: a blind part's article is among the training candidates", file=sys.stderr)
+        return 2
     families = event_features.families_option(args.families)
     if families:
         for a in arts:
@@ -154,7 +195,6 @@ def main(argv: list[str] | None = None) -> int:
     pos = sum(sum(a.labels) for a in arts)
     print(f"{len(arts)} articles, {n} candidates, {pos} paired with gold, "
           f"{sum(len(a.gold) for a in arts)} gold events")
-    heldout = tuple(p for p in args.heldout_parts.split(",") if p)
     evaluation = (heldout_block(arts, heldout, args.folds, args.min_count) if heldout
                   else cv_block(arts, args.folds, args.min_count))
     model, inner = training.fit_final(arts, k=args.folds, min_count=args.min_count)
@@ -165,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"{pos} paired with gold by the allsides-dev scorer",
         "features": list(event_features.PREFIXES),
         **({"families": list(families)} if families else {}),
-        "min_count": args.min_count,
+        "min_count_grid": list(training.min_count_grid(args.min_count)),
         **evaluation,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     })
@@ -173,9 +213,16 @@ def main(argv: list[str] | None = None) -> int:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
                                       arts, families, args.docs_cache)
         model.header["validation"] = validation
-        if "heldout" in model.header:  # the decision rule reads the validation part too (session 16)
-            model.header["heldout"]["ships"] = model.header["heldout"]["ships"] and validation["holds"]
-    print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, threshold {model.threshold}, "
+    if "heldout" in model.header:  # the decision reads the validation part too (session 16)
+        override = training.LEAD_OVERRIDE17 if args.lead_override else None
+        model.header["heldout"].update(training.verdict(model.header["heldout"], model.header.get("validation"),
+                                                        override))
+        if override is not None:
+            model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
+        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})}"
+              + (f" ({override.name})" if override else ""))
+    print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, min_count "
+          f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
         model.save(args.out)
@@ -187,7 +234,7 @@ def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: lis
                      families: tuple[str, ...], docs_cache: Path | None) -> dict:
     """The final model on the validation parts, rules alone and with the filter: totals
     only (no article, sentence or event is printed: the part stays unread), and whether the
-    filter lowers none of its event, type and detection F1 beyond ``training.MAX_LOSS``."""
+    filter lowers none of its event, type and detection F1 beyond the rule's validation loss."""
     if set(parts) & set(training.SEALED_PARTS):
         sys.exit(f"error: part(s) {','.join(sorted(set(parts) & set(training.SEALED_PARTS)))} are sealed "
                  "for the session's end: no training script scores them")
@@ -203,7 +250,7 @@ def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: lis
     label = ",".join(parts)
     print(_row(f"part {label} rules only", before))
     print(_row(f"part {label} + filter", after) + "   validation: final model, never trained on")
-    holds = all(after[m] - before[m] >= -training.MAX_LOSS for m in training.VALIDATION_METRICS)
+    holds = training.validation_holds(before, after)
     return {"parts": list(parts), "articles": len(arts), "rules_only": before, "with_filter": after,
             "holds": holds}
 
@@ -234,15 +281,18 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
     table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k, min_count=min_count)
     print(_HEADER)
     for label, result in table.items():
-        how = (f"l2 {result['l2']}, threshold {result['threshold']}" if "l2" in result
+        how = (f"l2 {result['l2']}, min_count {result['min_count']}, threshold {result['threshold']}"
+               if "l2" in result
                else f"{k}-fold CV, thresholds {result['thresholds']}")
         print(_row(f"part {label} rules only", result["rules_only"]))
         print(_row(f"part {label} + filter", result["with_filter"]) + f"   {how}")
-    mean = {m: round(sum(training.gains(table[p])[m] for p in heldout) / len(heldout), 4)
-            for m in training.DECISION_METRICS}
-    ships = training.ships(table, heldout)
-    print(f"mean gain over {','.join(heldout)}: {mean}; ships: {ships}")
-    return {"heldout": {"parts": list(heldout), "rule": "docs/event-filter.md, session 15", "table": table,
+    rule = training.EVENT_FILTER_RULE
+    mean = training.mean_gains(table, heldout, rule.metrics())
+    ships = training.ships(table, heldout, rule)
+    for label, result in table.items():
+        print(f"gain {label}: {training.gains(result, rule.metrics())}")
+    print(f"mean gain over {','.join(heldout)}: {mean}; ships: {ships} ({rule.name})")
+    return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table,
                         "mean_gain": mean, "ships": ships}}
 
 

@@ -67,16 +67,17 @@ def _table(**gains):
     return out
 
 
-def test_the_decision_rule_needs_a_mean_gain_and_no_part_losing():
-    assert training.ships(_table(D=(0.02, 0.02), E=(0.01, 0.01), F=(0.0, 0.0), ABC=(0.0, 0.0)))
+def test_the_session15_rule_needs_a_mean_gain_and_no_part_losing():
+    rule = training.RULE15
+    assert training.ships(_table(D=(0.02, 0.02), E=(0.01, 0.01), F=(0.0, 0.0), ABC=(0.0, 0.0)), rule=rule)
     # mean gain under 0.01 on one metric
-    assert not training.ships(_table(D=(0.02, 0.01), E=(0.01, 0.01), F=(0.0, 0.0), ABC=(0.0, 0.0)))
+    assert not training.ships(_table(D=(0.02, 0.01), E=(0.01, 0.01), F=(0.0, 0.0), ABC=(0.0, 0.0)), rule=rule)
     # a held part loses more than 0.005
-    assert not training.ships(_table(D=(0.05, 0.05), E=(0.03, 0.03), F=(-0.006, 0.0), ABC=(0.0, 0.0)))
+    assert not training.ships(_table(D=(0.05, 0.05), E=(0.03, 0.03), F=(-0.006, 0.0), ABC=(0.0, 0.0)), rule=rule)
     # the A-C CV loses more than 0.005
-    assert not training.ships(_table(D=(0.02, 0.02), E=(0.02, 0.02), F=(0.02, 0.02), ABC=(0.0, -0.01)))
+    assert not training.ships(_table(D=(0.02, 0.02), E=(0.02, 0.02), F=(0.02, 0.02), ABC=(0.0, -0.01)), rule=rule)
     # a loss within 0.005 is allowed
-    assert training.ships(_table(D=(0.02, 0.02), E=(0.02, 0.02), F=(-0.004, -0.004), ABC=(-0.005, 0.0)))
+    assert training.ships(_table(D=(0.02, 0.02), E=(0.02, 0.02), F=(-0.004, -0.004), ABC=(-0.005, 0.0)), rule=rule)
 
 
 def _stage_doc() -> Document:

@@ -163,3 +163,47 @@ def test_training_still_leaves_the_blind_parts_out():
 
     for fn in (train_event_filter.collect, train_event_filter.load_or_collect):
         assert inspect.signature(fn).parameters["exclude_parts"].default == training.BLIND_PARTS
+
+
+# --- session 17 (learn18): the lead's rule over D, E, F, G held out, A-C by CV ---------------
+
+def _gain_table(**gains):
+    """A leave_part_out-shaped table whose filter gains (detection, type, event) F1 per part."""
+    out = {}
+    for label, (det, typ, ev) in gains.items():
+        out[label] = {"rules_only": {"detection_f1": 0.5, "type_f1": 0.4, "event_f1": 0.3},
+                      "with_filter": {"detection_f1": 0.5 + det, "type_f1": 0.4 + typ, "event_f1": 0.3 + ev}}
+    return out
+
+
+HELD = ("D", "E", "F", "G")
+
+
+def test_the_session17_rule_asks_less_event_f1_than_detection():
+    # mean detection +0.010 and event +0.005 ship: the filter never fills a missing actor
+    table = _gain_table(D=(0.02, 0.0, 0.01), E=(0.01, 0.0, 0.0), F=(0.01, 0.0, 0.01), G=(0.0, 0.0, 0.0),
+                        ABC=(0.0, 0.0, 0.0))
+    assert training.ships(table, HELD)
+    assert not training.ships(table, HELD, rule=training.RULE15)  # event +0.005 < the old +0.01
+    # near miss: detection mean +0.0075
+    table["D"]["with_filter"]["detection_f1"] = 0.51
+    assert not training.ships(table, HELD)
+
+
+def test_the_session17_rule_allows_a_part_to_lose_up_to_a_hundredth_of_each_figure():
+    ok = _gain_table(D=(0.03, 0.0, 0.02), E=(0.02, 0.0, 0.01), F=(0.0, -0.01, -0.01), G=(-0.01, 0.0, 0.0),
+                     ABC=(-0.01, -0.01, 0.0))
+    assert training.ships(ok, HELD)
+    # near misses: a held part or the A-C CV losing more than 0.010 of type F1 (a figure
+    # the session-15 rule did not read)
+    for part in ("F", "ABC"):
+        bad = _gain_table(D=(0.03, 0.0, 0.02), E=(0.02, 0.0, 0.01), F=(0.0, 0.0, 0.0), G=(0.0, 0.0, 0.0),
+                          ABC=(0.0, 0.0, 0.0))
+        bad[part]["with_filter"]["type_f1"] = 0.4 - 0.012
+        assert not training.ships(bad, HELD)
+
+
+def test_the_validation_part_may_lose_half_a_hundredth_at_most():
+    before = {"detection_f1": 0.5, "type_f1": 0.4, "event_f1": 0.25}
+    assert training.validation_holds(before, {"detection_f1": 0.52, "type_f1": 0.396, "event_f1": 0.247})
+    assert not training.validation_holds(before, {"detection_f1": 0.52, "type_f1": 0.41, "event_f1": 0.244})

@@ -36,6 +36,11 @@ PREFIXES = (
     # saying above it, another candidate act above or below it, how the doer is named, and
     # how long and how eventful the article is
     "scope", "reported", "nested", "governs_event", "doer", "article_sentences", "event_density",
+    # session 17 (learn18): whether the act has an occasion (docs/annotation.md 2: a real act
+    # told as past, dated, ongoing or planned, not a generic class of acts in the present;
+    # a verbless line is page furniture) and whether it repeats an earlier candidate
+    # (docs/annotation.md 3: one event per happening)
+    "anchor", "subject_kind", "repeat",
 )
 
 #: the coarse feature families of the session-11 "small filter" (docs/event-filter.md): no
@@ -49,8 +54,11 @@ SMALL16_FAMILIES = SMALL_FAMILIES + ("genre", "quote_kind", "speaker", "source_s
 #: the small16 families plus the construction cues of session 16 (learn17)
 CARRY17_FAMILIES = SMALL16_FAMILIES + ("scope", "reported", "nested", "governs_event", "doer",
                                        "article_sentences", "event_density")
+#: the carry17 families plus the occasion cues of session 17 (learn18)
+OCCASION18_FAMILIES = CARRY17_FAMILIES + ("anchor", "subject_kind", "repeat")
 #: ``--families`` names for the training scripts
-NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES, "carry17": CARRY17_FAMILIES}
+NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES, "carry17": CARRY17_FAMILIES,
+                  "occasion18": OCCASION18_FAMILIES}
 
 _QUOTE_ENDS = "\"\u201d\u2019'"
 
@@ -250,6 +258,34 @@ class _DocCounts:
         self.trigger_tokens = {t.i for t in (_trigger_token(doc, e) for e in doc.events) if t is not None}
         self.sentences = len(doc.sentences)
         self.events = len(doc.events)
+        self._earlier = sorted(doc.events, key=lambda e: e.trigger.span[0])
+
+    def repeat(self, event: Event) -> str:
+        """Whether a candidate told earlier in the article has the same type and shares a
+        party ('same_party': one happening told twice, docs/annotation.md 3), the same type
+        only ('same_type'), or none ('first')."""
+        parties = _parties(event)
+        found = "first"
+        for other in self._earlier:
+            if other.trigger.span[0] >= event.trigger.span[0]:
+                break
+            if other.type != event.type:
+                continue
+            if parties & _parties(other):
+                return "same_party"
+            found = "same_type"
+        return found
+
+
+def _parties(event: Event) -> set[str]:
+    """The keys of an event's source and target: the actor id, else its country, else its name."""
+    keys = set()
+    for actor in (event.source, event.target):
+        if actor is not None:
+            key = actor.actor_id or actor.country or (actor.name or "").lower()
+            if key:
+                keys.add(key)
+    return keys
 
 
 def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
@@ -283,6 +319,8 @@ def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = N
         _token_features(tok, out, event.type)
         out[f"in_title={'yes' if _in_title(tok.lemma_.lower(), counts.title) else 'no'}"] = 1.0
         _construction_features(tok, counts, out)
+        _occasion_features(tok, event, out)
+    out[f"repeat={counts.repeat(event)}"] = 1.0
     out[f"doer={_doer(event.source)}"] = 1.0
     out[f"article_sentences={_bucket(counts.sentences, (10, 20, 40, 80))}"] = 1.0
     density = counts.events / max(1, counts.sentences)
@@ -334,6 +372,75 @@ def _construction_features(tok: Any, counts: "_DocCounts", out: dict[str, float]
     out[f"nested={nested}"] = 1.0
     below = any(t.i in counts.trigger_tokens for t in tok.subtree if t.i != tok.i)
     out[f"governs_event={'yes' if below else 'no'}"] = 1.0
+
+
+#: subject determiners of a class of doers, not a particular one ("any attack", "no state")
+_GENERIC_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "no", "all", "some"})
+#: how far up from a nominal trigger the clause's verb is looked for
+_MAX_VERB_CLIMB = 4
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb whose clause tells the act: the trigger itself, or the first verb above a
+    nominal trigger ("imposed new [sanctions]"); None in a verbless line (a heading)."""
+    walker = tok
+    for _ in range(_MAX_VERB_CLIMB):
+        if walker.pos_ in ("VERB", "AUX"):
+            return walker
+        if walker.head.i == walker.i:
+            return None
+        walker = walker.head
+    return walker if walker.pos_ in ("VERB", "AUX") else None
+
+
+def _anchor(verb: Any, event: Event) -> str:
+    """How the act is tied to an occasion (docs/annotation.md 2 and 7): a date of its own,
+    a past or perfect verb, an ongoing one, a future or modal one, a plain present (the
+    tense of habits and general truths: "wars cause refugees"), a non-finite verb, or no
+    verb at all (a heading, a caption, a list item)."""
+    if event.date is not None and not event.date.inferred:
+        return "dated"
+    if verb is None:
+        return "verbless"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "modal"
+    if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes):
+        return "ongoing"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return "nonfinite"
+
+
+def _subject_kind(verb: Any) -> str:
+    """How the clause's subject names its doer: a name, a definite or possessed noun, a
+    class ("countries", "any state": docs/annotation.md 2, generic classes of acts), a
+    pronoun, or no subject."""
+    if verb is None:
+        return "none"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return "none"
+    if subject.pos_ == "PRON":
+        return "pronoun"
+    if subject.pos_ == "PROPN" or subject.ent_type_:
+        return "name"
+    deps = {c.dep_: c for c in subject.children}
+    det = deps.get("det")
+    if det is not None and det.lower_ in _GENERIC_DETERMINERS:
+        return "class"
+    if det is None and "poss" not in deps and subject.tag_ == "NNS":
+        return "class"  # a bare plural: "protesters often block roads"
+    return "definite"
+
+
+def _occasion_features(tok: Any, event: Event, out: dict[str, float]) -> None:
+    """The occasion cues: the act's anchor in time and how its clause names the doer."""
+    verb = _clause_verb(tok)
+    out[f"anchor={_anchor(verb, event)}"] = 1.0
+    out[f"subject_kind={_subject_kind(verb)}"] = 1.0
 
 
 @functools.lru_cache(maxsize=1)
