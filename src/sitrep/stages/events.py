@@ -25,7 +25,7 @@ import dataclasses
 import functools
 from typing import Iterable, Optional
 
-from sitrep.knowledge.actors import load_role_words
+from sitrep.knowledge.actors import load_role_words, load_theatres
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
@@ -366,11 +366,13 @@ class DraftBuilder:
         #: the countries the article names, most named first (``home_countries``)
         self.homes = home_countries(doc)
         self.home = self.homes[0] if self.homes else None
-        #: acts by which one state's body acts against another state: violence and threats.
-        #: Not COERCE, which a state's own forces may do to their state ("soldiers seized
-        #: power in Niger": a coup), nor SANCTION, MOBILIZE, whose state is often where the
-        #: act happens ("expelled two reporters from Managua", "deployed troops to Iraq")
-        self._hostile_types = frozenset({"ASSAULT", "THREATEN"})
+        #: acts by which one state's body acts against another state: violence, threats and
+        #: sanctions (a state's president does not sanction his own state). Not COERCE, which
+        #: a state's own forces may do to their state ("soldiers seized power in Niger": a
+        #: coup), nor MOBILIZE, whose state is often where the act happens ("deployed troops
+        #: to Iraq"). A state named only as the place of the act ("expelled two reporters
+        #: from Managua") is no state acted on: ``_homed`` leaves locative sides alone.
+        self._hostile_types = frozenset({"ASSAULT", "THREATEN", "SANCTION"})
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -472,6 +474,8 @@ class DraftBuilder:
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
+        if etype in self.lex.types_of("local"):
+            source, target = self._in_theatre(source), self._in_theatre(target)
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
@@ -546,8 +550,8 @@ class DraftBuilder:
         itself (a country named as such), the act is one of conflict or a threat
         (``acting_on_a_state``: a senator may back "American arms sales") and the role
         names a body of a state ("the president", "the general", "the ministry"), the home
-        country is the other side's (a state named as such, not a place read as one:
-        "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
+        country is the other side's (a state named as such, not a place read as one nor a
+        state named as where the act happens: "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
         not strike, sanction or threaten its own state ("The president struck Iran" in an
         article naming Iran most). The body then takes the article's next most named
         country, or stays without one."""
@@ -557,12 +561,37 @@ class DraftBuilder:
             return actor
         home = self.home
         if facing is not None and facing.kind == "state" and facing.resolved_by not in PLACE_READINGS \
-                and facing.country == home and acting_on_a_state \
+                and not facing.locative and facing.country == home and acting_on_a_state \
                 and (actor.sector or "").lower() in load_role_words().state_sectors:
             home = next((c for c in self.homes if c != facing.country), None)
             if home is None:
                 return actor
         return dataclasses.replace(actor, country=home, resolved_by=f"{actor.resolved_by}+home")
+
+    def _in_theatre(self, actor: Optional[Actor]) -> Optional[Actor]:
+        """An armed group the KB places in no country (Islamic State), party to a local
+        act (violence, coercion) with no place of its own, acts for the country of its
+        theatre (theatres.tsv) in which the article's places lie most (docs/annotation.md
+        5: IRQ or SYR by where the act is). A group's statements, and an article placing
+        nothing in its theatre (a debate in Washington about the group), leave it without a
+        country ("if neither is clear, null")."""
+        if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
+            return actor
+        theatre = load_theatres().get(actor.actor_id)
+        where = self._theatre_country(theatre) if theatre else None
+        if where is None:
+            return actor
+        return dataclasses.replace(actor, country=where, resolved_by=f"{actor.resolved_by}+theatre")
+
+    def _theatre_country(self, theatre: frozenset[str]) -> Optional[str]:
+        """The country of ``theatre`` the article's places lie in most (ties: the first
+        placed), or None."""
+        placed: dict[str, int] = {}
+        for place in self.doc.places:
+            found = _alpha3(place.country) if place.country else None
+            if found is not None and found[0] in theatre:
+                placed[found[0]] = placed.get(found[0], 0) + 1
+        return max(placed, key=placed.__getitem__) if placed else None  # (ties: first placed)
 
     def _home_only_in_content(self, c: Candidate, sentence_span) -> bool:
         """The sentence names the article's home country only inside what the act's verb
