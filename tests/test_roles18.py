@@ -80,3 +80,28 @@ def test_a_threat_against_the_group_in_an_article_placed_in_its_theatre_is_no_lo
     doc = run(kb, "Refugees fled Mosul and Tikrit last week. The minister vowed to crush ISIS.")
     event = by_trigger(doc, "vowed")
     assert event.target is not None and event.target.actor_id == "ISIS" and country(event.target) is None
+
+
+# ------------------------------------- a group with a theatre is placed only inside it
+
+@pytest.mark.parametrize("text, word, side", [
+    ("In Paris, the foreign minister vowed to destroy the Islamic State.", "vowed", "target"),
+    ("Speaking in Ankara, the Turkish president promised to fight ISIS.", "promised", "target"),
+    ("European leaders condemned the Islamic State at a summit in Brussels.", "condemned", "target"),
+    # (an attack outside the theatre: no place makes the group French)
+    ("Islamic State gunmen attacked a concert hall in Paris on Friday.", "attacked", "source"),
+    ("In Baghdad, the prime minister vowed to crush ISIS within a year.", "vowed", "target"),
+])
+def test_a_statement_or_an_act_outside_the_theatre_does_not_place_the_group(kb, text, word, side):
+    actor = getattr(by_trigger(run(kb, text), word), side)
+    assert actor is not None and actor.actor_id == "ISIS" and country(actor) is None
+
+
+@pytest.mark.parametrize("text, word, side, nation", [
+    # near-misses: a local act inside the theatre still places the group, and a group with
+    # no theatre in the table is placed where it acts, as before
+    ("Islamic State fighters stormed a village near Mosul on Sunday.", "stormed", "source", "IRQ"),
+    ("Al-Qaeda fighters ambushed a convoy of soldiers in northern Mali on Friday.", "ambushed", "source", "MLI"),
+])
+def test_a_local_act_inside_the_theatre_still_places_the_group(kb, text, word, side, nation):
+    assert country(getattr(by_trigger(run(kb, text), word), side)) == nation

@@ -468,7 +468,10 @@ class DraftBuilder:
                 spoken and not _placed_by_own_phrase(source, place, self.doc.nlp)) else frozenset()
             source, target = _located(source, place, seated_doer), _located(target, place, seated)
             if not _named_as_party(place, self.doc.actors):
-                source, target = _placed_group(source, place), _placed_group(target, place)
+                # a statement's place is where its speaker is: it places the doer, not the
+                # party spoken of ("In Paris, Kerry vowed to destroy the Islamic State")
+                local = etype in self.lex.types_of("local")
+                source, target = _placed_group(source, place), _placed_group(target, place, local)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -1042,15 +1045,21 @@ def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
         prep.dep_ == "prep" and prep.i < piece.start and holds_place(prep) for prep in head.head.children)
 
 
-def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
+def _placed_group(actor: Optional[Actor], place: Place, local: bool = True) -> Optional[Actor]:
     """An armed group the actor KB places in no country (Islamic State, al-Qaeda) acts
     for the country where its act happens (docs/annotation.md 5: "Islamic State" IRQ or
-    SYR by where the act is; null when the place is unclear)."""
+    SYR by where the act is; null when the place is unclear). A group with a known theatre
+    (theatres.tsv) is placed only inside it, and as the party acted on only by a local act
+    (violence, coercion): its attack on a European city, or a vow made in Paris to destroy
+    it, does not make it French. ``local``: the act is one whose place holds both sides."""
     if actor is None or actor.country or actor.actor_id is None or actor.kind != "group" \
             or (actor.sector or "").upper() != "REB":
         return actor
     found = _alpha3(place.country) if place.country else None
     if found is None:
+        return actor
+    theatre = load_theatres().get(actor.actor_id)
+    if theatre is not None and (not local or found[0] not in theatre):
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
 
