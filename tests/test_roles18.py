@@ -105,3 +105,12 @@ def test_a_statement_or_an_act_outside_the_theatre_does_not_place_the_group(kb, 
 ])
 def test_a_local_act_inside_the_theatre_still_places_the_group(kb, text, word, side, nation):
     assert country(getattr(by_trigger(run(kb, text), word), side)) == nation
+
+
+def test_violence_lands_on_the_state_where_it_happens_unlike_a_sanction(kb):
+    """Near-miss (review 03:21): the locative exemption is the sanction's alone. Airstrikes
+    in a state named most by the article land on it, so a role-named orderer is not its
+    president; an expulsion 'from' its capital is that state's own act."""
+    doc = run(kb, "Chad has been at war for years. Chad's army has lost the east. In Chad, thousands have "
+                  "fled. France has been involved. The president ordered airstrikes in Chad on Friday.")
+    assert country(by_trigger(doc, "airstrikes").source) == "FRA"

@@ -366,13 +366,16 @@ class DraftBuilder:
         #: the countries the article names, most named first (``home_countries``)
         self.homes = home_countries(doc)
         self.home = self.homes[0] if self.homes else None
-        #: acts by which one state's body acts against another state: violence, threats and
-        #: sanctions (a state's president does not sanction his own state). Not COERCE, which
-        #: a state's own forces may do to their state ("soldiers seized power in Niger": a
-        #: coup), nor MOBILIZE, whose state is often where the act happens ("deployed troops
-        #: to Iraq"). A state named only as the place of the act ("expelled two reporters
-        #: from Managua") is no state acted on: ``_homed`` leaves locative sides alone.
-        self._hostile_types = frozenset({"ASSAULT", "THREATEN", "SANCTION"})
+        #: acts by which one state's body acts against another state: violence and threats.
+        #: Not COERCE, which a state's own forces may do to their state ("soldiers seized
+        #: power in Niger": a coup), nor MOBILIZE, whose state is often where the act happens
+        #: ("deployed troops to Iraq"). For violence the state where it lands is the state
+        #: acted on ("ordered airstrikes in Syria": not Syria's president)
+        self._hostile_types = frozenset({"ASSAULT", "THREATEN"})
+        #: sanctions act on a state only when it is named as a party, not as where the act
+        #: happens: "imposed sanctions on Venezuela" (not Venezuela's president), but
+        #: "expelled two reporters from Managua" is the government of Nicaragua's own act
+        self._sanctioning_types = frozenset({"SANCTION"})
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -482,7 +485,8 @@ class DraftBuilder:
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
-                source = self._homed(source, facing=target, acting_on_a_state=etype in self._hostile_types)
+                source = self._homed(source, facing=target, acting_on_a_state=etype in self._hostile_types or (
+                    etype in self._sanctioning_types and target is not None and not target.locative))
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -553,8 +557,8 @@ class DraftBuilder:
         itself (a country named as such), the act is one of conflict or a threat
         (``acting_on_a_state``: a senator may back "American arms sales") and the role
         names a body of a state ("the president", "the general", "the ministry"), the home
-        country is the other side's (a state named as such, not a place read as one nor a
-        state named as where the act happens: "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
+        country is the other side's (a state named as such, not a place read as one:
+        "expelled reporters from Managua"), not evidence of the doer's: a state's own body does
         not strike, sanction or threaten its own state ("The president struck Iran" in an
         article naming Iran most). The body then takes the article's next most named
         country, or stays without one."""
@@ -564,7 +568,7 @@ class DraftBuilder:
             return actor
         home = self.home
         if facing is not None and facing.kind == "state" and facing.resolved_by not in PLACE_READINGS \
-                and not facing.locative and facing.country == home and acting_on_a_state \
+                and facing.country == home and acting_on_a_state \
                 and (actor.sector or "").lower() in load_role_words().state_sectors:
             home = next((c for c in self.homes if c != facing.country), None)
             if home is None:
