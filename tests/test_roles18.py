@@ -114,18 +114,3 @@ def test_violence_lands_on_the_state_where_it_happens_unlike_a_sanction(kb):
     doc = run(kb, "Chad has been at war for years. Chad's army has lost the east. In Chad, thousands have "
                   "fled. France has been involved. The president ordered airstrikes in Chad on Friday.")
     assert country(by_trigger(doc, "airstrikes").source) == "FRA"
-
-
-@pytest.mark.parametrize("text, word", [
-    ("Islamic State militants bombed a cafe in Brussels on Friday. The group is retreating in Syria, "
-     "where Kurdish units took Raqqa.", "bombed"),
-    ("An ISIS gunman shot nine worshippers at a church in Cairo. Airstrikes hit the group in Iraq.", "shot"),
-    ("Islamic State suicide bombers killed 20 people at a market in Kabul. The group holds towns in Syria.",
-     "killed"),
-])
-def test_an_act_placed_outside_the_theatre_keeps_the_group_null(kb, text, word):
-    """Near-miss (review 03:52): an act told with its own place outside the theatre is not
-    placed in the theatre country the article names elsewhere."""
-    event = by_trigger(run(kb, text), word)
-    groups = [a for a in (event.source, event.target) if a is not None and a.actor_id == "ISIS"]
-    assert groups and all(country(a) is None for a in groups)

@@ -481,8 +481,7 @@ class DraftBuilder:
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
         if etype in self.lex.types_of("local"):
-            acted_in = _acted_in(place, (source, target))
-            source, target = self._in_theatre(source, acted_in), self._in_theatre(target, acted_in)
+            source, target = self._in_theatre(source), self._in_theatre(target)
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
@@ -576,20 +575,17 @@ class DraftBuilder:
                 return actor
         return dataclasses.replace(actor, country=home, resolved_by=f"{actor.resolved_by}+home")
 
-    def _in_theatre(self, actor: Optional[Actor], acted_in: Optional[str] = None) -> Optional[Actor]:
+    def _in_theatre(self, actor: Optional[Actor]) -> Optional[Actor]:
         """An armed group the KB places in no country (Islamic State), party to a local
         act (violence, coercion) with no place of its own, acts for the country of its
         theatre (theatres.tsv) in which the article's places lie most (docs/annotation.md
         5: IRQ or SYR by where the act is). A group's statements, and an article placing
         nothing in its theatre (a debate in Washington about the group), leave it without a
-        country ("if neither is clear, null"). An act placed outside the theatre (a
-        bombing in Kabul, an attack in Paris) is no act in it: the group stays null."""
+        country ("if neither is clear, null")."""
         if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
             return actor
         theatre = load_theatres().get(actor.actor_id)
-        if not theatre or (acted_in is not None and acted_in not in theatre):
-            return actor
-        where = self._theatre_country(theatre)
+        where = self._theatre_country(theatre) if theatre else None
         if where is None:
             return actor
         return dataclasses.replace(actor, country=where, resolved_by=f"{actor.resolved_by}+theatre")
@@ -1030,16 +1026,6 @@ def _located(actor: Optional[Actor], place: Place, seated: frozenset[str] = froz
     if found is None:
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by="phrase+place")
-
-
-def _acted_in(place: Optional[Place], sides: Iterable[Optional[Actor]]) -> Optional[str]:
-    """The country (alpha-3) where an act happens: its place's, else that of a side read
-    from a place name ("attacked a concert hall in Paris": France), else None."""
-    found = _alpha3(place.country) if place is not None and place.country else None
-    if found is not None:
-        return found[0]
-    return next((a.country for a in sides if a is not None and a.country
-                 and (a.locative or a.resolved_by in PLACE_READINGS)), None)
 
 
 def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
