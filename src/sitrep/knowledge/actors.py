@@ -907,6 +907,14 @@ def load_regions() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def load_theatres() -> dict[str, frozenset[str]]:
+    """Armed groups the KB places in no country -> the countries they fight in
+    (theatres.tsv; docs/annotation.md 5: "Islamic State" IRQ or SYR by where the act is)."""
+    return {row[0]: frozenset(c for c in row[1].split("|") if c)
+            for row in tsv_rows(ACTOR_DATA_DIR / "theatres.tsv")[1:] if len(row) >= 2}
+
+
 def load_agents() -> dict[str, str]:
     """Role phrases -> sector: the Phoenix agents, with sitrep's own nouns.tsv overriding
     single words it has an opinion on."""

@@ -25,7 +25,7 @@ import dataclasses
 import functools
 from typing import Iterable, Optional
 
-from sitrep.knowledge.actors import load_role_words
+from sitrep.knowledge.actors import load_role_words, load_theatres
 from sitrep.model import Actor, Document, Event, Place, TextSpan, Time
 from sitrep.stages.actor_owners import owned_phrase
 from sitrep.stages.event_context import (DateFinder, EventDate, PeriodReader, auxiliary_leader,
@@ -368,9 +368,14 @@ class DraftBuilder:
         self.home = self.homes[0] if self.homes else None
         #: acts by which one state's body acts against another state: violence and threats.
         #: Not COERCE, which a state's own forces may do to their state ("soldiers seized
-        #: power in Niger": a coup), nor SANCTION, MOBILIZE, whose state is often where the
-        #: act happens ("expelled two reporters from Managua", "deployed troops to Iraq")
+        #: power in Niger": a coup), nor MOBILIZE, whose state is often where the act happens
+        #: ("deployed troops to Iraq"). For violence the state where it lands is the state
+        #: acted on ("ordered airstrikes in Syria": not Syria's president)
         self._hostile_types = frozenset({"ASSAULT", "THREATEN"})
+        #: sanctions act on a state only when it is named as a party, not as where the act
+        #: happens: "imposed sanctions on Venezuela" (not Venezuela's president), but
+        #: "expelled two reporters from Managua" is the government of Nicaragua's own act
+        self._sanctioning_types = frozenset({"SANCTION"})
 
     def draft(self, c: Candidate, sent) -> Optional[Draft]:
         if c.type == "REJECT" and self._declines_comment(c):
@@ -466,16 +471,22 @@ class DraftBuilder:
                 spoken and not _placed_by_own_phrase(source, place, self.doc.nlp)) else frozenset()
             source, target = _located(source, place, seated_doer), _located(target, place, seated)
             if not _named_as_party(place, self.doc.actors):
-                source, target = _placed_group(source, place), _placed_group(target, place)
+                # a statement's place is where its speaker is: it places the doer, not the
+                # party spoken of ("In Paris, Kerry vowed to destroy the Islamic State")
+                local = etype in self.lex.types_of("local")
+                source, target = _placed_group(source, place), _placed_group(target, place, local)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
+        if etype in self.lex.types_of("local"):
+            source, target = self._in_theatre(source), self._in_theatre(target)
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
-                source = self._homed(source, facing=target, acting_on_a_state=etype in self._hostile_types)
+                source = self._homed(source, facing=target, acting_on_a_state=etype in self._hostile_types or (
+                    etype in self._sanctioning_types and target is not None and not target.locative))
         event = Event(id="", type=etype, trigger=trigger, sentence=sentence, mode=mode,
                       source=source, target=target, date=date, place=place,
                       figures=[q for q in self.doc.quantities if _inside(q.span, sentence.span)],
@@ -563,6 +574,31 @@ class DraftBuilder:
             if home is None:
                 return actor
         return dataclasses.replace(actor, country=home, resolved_by=f"{actor.resolved_by}+home")
+
+    def _in_theatre(self, actor: Optional[Actor]) -> Optional[Actor]:
+        """An armed group the KB places in no country (Islamic State), party to a local
+        act (violence, coercion) with no place of its own, acts for the country of its
+        theatre (theatres.tsv) in which the article's places lie most (docs/annotation.md
+        5: IRQ or SYR by where the act is). A group's statements, and an article placing
+        nothing in its theatre (a debate in Washington about the group), leave it without a
+        country ("if neither is clear, null")."""
+        if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
+            return actor
+        theatre = load_theatres().get(actor.actor_id)
+        where = self._theatre_country(theatre) if theatre else None
+        if where is None:
+            return actor
+        return dataclasses.replace(actor, country=where, resolved_by=f"{actor.resolved_by}+theatre")
+
+    def _theatre_country(self, theatre: frozenset[str]) -> Optional[str]:
+        """The country of ``theatre`` the article's places lie in most (ties: the first
+        placed), or None."""
+        placed: dict[str, int] = {}
+        for place in self.doc.places:
+            found = _alpha3(place.country) if place.country else None
+            if found is not None and found[0] in theatre:
+                placed[found[0]] = placed.get(found[0], 0) + 1
+        return max(placed, key=placed.__getitem__) if placed else None  # (ties: first placed)
 
     def _home_only_in_content(self, c: Candidate, sentence_span) -> bool:
         """The sentence names the article's home country only inside what the act's verb
@@ -1013,15 +1049,21 @@ def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
         prep.dep_ == "prep" and prep.i < piece.start and holds_place(prep) for prep in head.head.children)
 
 
-def _placed_group(actor: Optional[Actor], place: Place) -> Optional[Actor]:
+def _placed_group(actor: Optional[Actor], place: Place, local: bool = True) -> Optional[Actor]:
     """An armed group the actor KB places in no country (Islamic State, al-Qaeda) acts
     for the country where its act happens (docs/annotation.md 5: "Islamic State" IRQ or
-    SYR by where the act is; null when the place is unclear)."""
+    SYR by where the act is; null when the place is unclear). A group with a known theatre
+    (theatres.tsv) is placed only inside it, and as the party acted on only by a local act
+    (violence, coercion): its attack on a European city, or a vow made in Paris to destroy
+    it, does not make it French. ``local``: the act is one whose place holds both sides."""
     if actor is None or actor.country or actor.actor_id is None or actor.kind != "group" \
             or (actor.sector or "").upper() != "REB":
         return actor
     found = _alpha3(place.country) if place.country else None
     if found is None:
+        return actor
+    theatre = load_theatres().get(actor.actor_id)
+    if theatre is not None and (not local or found[0] not in theatre):
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
 
