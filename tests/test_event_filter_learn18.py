@@ -201,3 +201,26 @@ def test_the_shipped_model_drops_a_generic_class_of_acts_and_keeps_a_dated_seizu
     assert "seized" in kept and "summoned" in kept                     # real, dated acts of named doers
     assert "travel to" in model_drops and model_drops["travel to"] < model.threshold
     assert "seized" not in model_drops
+
+
+def test_the_cli_runs_the_shipped_filter_that_users_get(tmp_path, capsys):
+    """End to end, as a user runs it (`sitrep extract FILE`): the shipped model is applied to a
+    whole article, a dated act of named parties survives and the generic travel sentence is
+    dropped by the model, not by a rule. The other test modules switch the model's drops off
+    (tests/conftest.py), so this is the test of the configuration users get (review 18)."""
+    import json
+
+    from sitrep.cli import main
+    from sitrep.stages import event_filter
+
+    event_filter.load_model.cache_clear()
+    path = tmp_path / "trawler.txt"
+    path.write_text("A trawler seized\n\n" + _ARTICLE, encoding="utf-8")
+    assert main(["extract", str(path), "--published", "2031-03-14"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    meta = doc["article"]["meta"]["event_filter"]
+    assert meta["model_applied"] is True
+    triggers = {e["trigger"]["text"] for e in doc["events"]}
+    assert "seized" in triggers
+    assert any(d["trigger"] == "travel to" and "reason" not in d for d in meta["dropped_events"])
+    assert "travel to" not in triggers
