@@ -114,3 +114,26 @@ def test_violence_lands_on_the_state_where_it_happens_unlike_a_sanction(kb):
     doc = run(kb, "Chad has been at war for years. Chad's army has lost the east. In Chad, thousands have "
                   "fled. France has been involved. The president ordered airstrikes in Chad on Friday.")
     assert country(by_trigger(doc, "airstrikes").source) == "FRA"
+
+
+# ----------------------- an act with its own place: the theatre country only from that place
+
+@pytest.mark.parametrize("text, word", [
+    ("Islamic State fighters detonated a bomb at a market in Brussels on Tuesday. The group lost "
+     "Raqqa in Syria. Syria is at war.", "detonated"),
+    ("Islamic State gunmen opened fire on a cafe in Brussels on Friday. Syria is at war. The group "
+     "lost Raqqa in Syria.", "opened fire"),
+])
+def test_an_act_placed_outside_the_theatre_leaves_the_group_without_a_country(kb, text, word):
+    """Review 18 (03:52): the article's other places (Syria) do not place an act that has a
+    place of its own outside Iraq and Syria (docs/annotation.md 5: if neither is clear, null)."""
+    event = by_trigger(run(kb, text), word)
+    assert event.source is not None and event.source.name.startswith("Islamic State")
+    assert country(event.source) is None
+
+
+def test_an_act_placed_inside_the_theatre_takes_that_places_country(kb):
+    """Near-miss: an act placed in Iraq stays Iraqi although the article names Syria more."""
+    doc = run(kb, "Islamic State militants attacked a village near Mosul on Monday. The group still holds "
+                  "towns in Syria, and in Syria it lost Raqqa.")
+    assert country(by_trigger(doc, "attacked").source) == "IRQ"

@@ -481,7 +481,7 @@ class DraftBuilder:
             if source is None and etype == "PROTEST":
                 source = place_actor(place)  # protesters of the country they protest in
         if etype in self.lex.types_of("local"):
-            source, target = self._in_theatre(source), self._in_theatre(target)
+            source, target = self._in_theatre(source, place), self._in_theatre(target, place)
         if not self._home_only_in_content(c, sentence.span):
             target = self._homed(target)
             if not self._home_only_as(c, target):
@@ -575,17 +575,21 @@ class DraftBuilder:
                 return actor
         return dataclasses.replace(actor, country=home, resolved_by=f"{actor.resolved_by}+home")
 
-    def _in_theatre(self, actor: Optional[Actor]) -> Optional[Actor]:
+    def _in_theatre(self, actor: Optional[Actor], place: Optional[Place] = None) -> Optional[Actor]:
         """An armed group the KB places in no country (Islamic State), party to a local
         act (violence, coercion) with no place of its own, acts for the country of its
         theatre (theatres.tsv) in which the article's places lie most (docs/annotation.md
         5: IRQ or SYR by where the act is). A group's statements, and an article placing
         nothing in its theatre (a debate in Washington about the group), leave it without a
-        country ("if neither is clear, null")."""
+        country ("if neither is clear, null"), and so does an act whose own place lies outside
+        the theatre (a bombing in Paris in an article that also reports from Syria)."""
         if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
             return actor
         theatre = load_theatres().get(actor.actor_id)
-        where = self._theatre_country(theatre) if theatre else None
+        own = _alpha3(place.country) if place is not None and place.country else None
+        if not theatre or (own is not None and own[0] not in theatre):
+            return actor
+        where = own[0] if own is not None else self._theatre_country(theatre)
         if where is None:
             return actor
         return dataclasses.replace(actor, country=where, resolved_by=f"{actor.resolved_by}+theatre")
