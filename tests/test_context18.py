@@ -65,3 +65,17 @@ def test_historic_happenings_rows_are_well_formed():
     assert len(rows) >= 40
     assert all(h.words and h.start <= h.end for h in rows)
     assert all(len(a.words) >= len(b.words) for a, b in zip(rows, rows[1:]))  # longest first
+
+
+def test_act_placed_after_a_named_attack_stays_its_own_happening(kb):
+    """Review 03:51: the named attack has a date of its own (its name's), so the act told
+    after it is another happening, not merged into it; the news act stays news."""
+    doc = pipeline.process(Article(id="c18", text="After the September 11 attacks, the United States "
+                                                  "invaded Afghanistan. On Tuesday the Taliban attacked "
+                                                  "a base in Helmand.", published="2014-03-20"), kb)
+    assaults = of_type(doc, "ASSAULT")
+    assert len(assaults) == 3, [(e.trigger.text, e.mentions) for e in assaults]
+    by_word = {e.trigger.text: e for e in assaults}
+    assert by_word["attacks"].date.value == "2001-09-11"
+    assert by_word["invaded"].background and by_word["invaded"].date is None
+    assert not by_word["attacked"].background

@@ -326,11 +326,12 @@ class DateFinder:
             self._time_roots.append(span.root if span is not None else None)
         # "for the first time since 2010" dates no act, nor the story a paragraph goes on with
         kept = [k for k, root in enumerate(self._time_roots) if root is None or not self._record_since(root)]
-        # "the September 11 attacks": the date is the name of a happening of history
-        # (historic_happenings.tsv), not a day of the article's year
-        named = [span for _, span in named_happening_spans(doc)]
-        kept = [k for k in kept if not any(a <= self._choices[k][0].span[0] and self._choices[k][0].span[1] <= b
-                                           for a, b in named)]
+        # "the September 11 attacks": the date is part of the name of a happening of history
+        # (historic_happenings.tsv), not a day of the article's year: it takes the
+        # happening's own date, or dates nothing when the happening spans years
+        #: (happening, span) of the named happenings of history in the text
+        self._named = named_happening_spans(doc)
+        kept = [k for k in kept if self._renamed(k)]
         self._choices = [self._choices[k] for k in kept]
         self._time_roots = [self._time_roots[k] for k in kept]
         #: choice -> the noun a bare past month dates ("attacks in May"): it dates that
@@ -341,6 +342,19 @@ class DateFinder:
             host = month_host(root) if past_only and root is not None else None
             if host is not None and host.pos_ == "NOUN":
                 self._noun_hosts[k] = host.i
+
+    def _renamed(self, k: int) -> bool:
+        """Keep choice ``k``, with the date of the named happening it lies in when it lies in
+        one of a single date ("the September 11 attacks": 2001-09-11); False to drop it (the
+        name of a happening of several years)."""
+        time, past_only = self._choices[k]
+        for happening, (a, b) in self._named:
+            if a <= time.span[0] and time.span[1] <= b:
+                if happening.start != happening.end:
+                    return False
+                self._choices[k] = (dataclasses.replace(time, value=happening.start, granularity=(
+                    "year" if len(happening.start) == 4 else "day")), False)
+        return True
 
     def in_sentence(self, sent_span) -> list[int]:
         return [k for k, (t, _) in enumerate(self._choices)
