@@ -538,6 +538,26 @@ def load_background_cues(path: Path = PLOVER_DIR / "background_cues.tsv") -> dic
     return {k: frozenset(v) for k, v in found.items()}
 
 
+@dataclass(frozen=True)
+class HistoricHappening:
+    """A named happening of modern history (``historic_happenings.tsv``)."""
+    words: tuple[str, ...]  # the phrase, lower-case tokens
+    start: str  # TIMEX value
+    end: str
+
+
+@functools.lru_cache(maxsize=1)
+def load_historic_happenings(path: Path = PLOVER_DIR / "historic_happenings.tsv") -> tuple[HistoricHappening, ...]:
+    """``phrase<TAB>start<TAB>end`` rows, longest phrase first (read once per process)."""
+    out = []
+    for row in tsv_rows(path):
+        if len(row) < 3 or not re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", row[1]) \
+                or not re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", row[2]) or row[1] > row[2]:
+            raise ValueError(f"{path.name}: bad row {row!r}")
+        out.append(HistoricHappening(tuple(row[0].lower().split()), row[1], row[2]))
+    return tuple(sorted(out, key=lambda h: -len(h.words)))
+
+
 def load_evaluations(path: Path = PLOVER_DIR / "evaluations.tsv") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for row in tsv_rows(path):

@@ -76,6 +76,7 @@ import functools
 import re
 from typing import Optional
 
+from sitrep.knowledge.plover import HistoricHappening, load_historic_happenings
 from sitrep.model import Document, Time
 from sitrep.stages.times import Reference, find_times, is_calendar_time, vague_past_reach
 
@@ -325,6 +326,12 @@ class DateFinder:
             self._time_roots.append(span.root if span is not None else None)
         # "for the first time since 2010" dates no act, nor the story a paragraph goes on with
         kept = [k for k, root in enumerate(self._time_roots) if root is None or not self._record_since(root)]
+        # "the September 11 attacks": the date is part of the name of a happening of history
+        # (historic_happenings.tsv), not a day of the article's year: it takes the
+        # happening's own date, or dates nothing when the happening spans years
+        #: (happening, span) of the named happenings of history in the text
+        self._named = named_happening_spans(doc)
+        kept = [k for k in kept if self._renamed(k)]
         self._choices = [self._choices[k] for k in kept]
         self._time_roots = [self._time_roots[k] for k in kept]
         #: choice -> the noun a bare past month dates ("attacks in May"): it dates that
@@ -335,6 +342,19 @@ class DateFinder:
             host = month_host(root) if past_only and root is not None else None
             if host is not None and host.pos_ == "NOUN":
                 self._noun_hosts[k] = host.i
+
+    def _renamed(self, k: int) -> bool:
+        """Keep choice ``k``, with the date of the named happening it lies in when it lies in
+        one of a single date ("the September 11 attacks": 2001-09-11); False to drop it (the
+        name of a happening of several years)."""
+        time, past_only = self._choices[k]
+        for happening, (a, b) in self._named:
+            if a <= time.span[0] and time.span[1] <= b:
+                if happening.start != happening.end:
+                    return False
+                self._choices[k] = (dataclasses.replace(time, value=happening.start, granularity=(
+                    "year" if len(happening.start) == 4 else "day")), False)
+        return True
 
     def in_sentence(self, sent_span) -> list[int]:
         return [k for k, (t, _) in enumerate(self._choices)
@@ -974,10 +994,11 @@ class PeriodReader:
     date of a report of it made before the period: "said in April that ..."), a past or
     habitual cue on it, a clause or phrase introduced by "since" with no date of the
     period, the content of a background statement ("has long accused X of arming
-    rebels"), or a past-tense sentence that goes on with a story its paragraph dated
-    before the period. "news" when its own date is in the period or it is a verb with no
-    date; None when it says nothing about when (an event noun may refer back to any
-    earlier act).
+    rebels"), a named happening of history that places it ("during the Iraq war",
+    ``historic_happenings.tsv``), or a past-tense sentence that goes on with a story its
+    paragraph dated before the period. "news" when its own date is in the period or it is
+    a verb with no date; None when it says nothing about when (an event noun may refer
+    back to any earlier act).
     """
 
     def __init__(self, dates: DateFinder, cues: dict[str, frozenset[str]],
@@ -1027,6 +1048,8 @@ class PeriodReader:
         if when is not None and own.since and _starts_before(when, dates.reference):
             return "past"  # "under house arrest since January" in a May article
         verb = _clause_verb(c)
+        if not dates.in_news_period(when) and self.named_happening(c) is not None:
+            return "past"  # "killed soldiers during the Iraq war", "the invasion of Iraq"
         if self._cued(c) or self.governor_past(c) or self.standing(c):
             return "past"
         if self.on_every_occasion(c):
@@ -1055,9 +1078,34 @@ class PeriodReader:
         the text gives it, never the news day."""
         if own.time is not None or own.past or own.carried_past or sent_span is None:
             return None
+        named = self.named_happening(c)
+        if named is not None:
+            return named[1]  # "the invasion of Iraq": 2003; "during the Iraq war": none
         if not _narrative_past(_clause_verb(c)):
             return None
         return self.dates.story_date(sent_span, paragraph, _trigger_at(c))
+
+    def named_happening(self, c) -> Optional[tuple[HistoricHappening, Optional[Time]]]:
+        """A named happening of history (``historic_happenings.tsv``) that places the act
+        ("killed soldiers during the Iraq war", "after the September 11 attacks, ...") or
+        that the event noun names ("the invasion of Iraq toppled ..."), ended before the
+        news period: (happening, its date when it is one year or one day and the act is
+        it or lies in it, else None)."""
+        reference = self.dates.reference
+        if reference is None:
+            return None
+        for tokens, head in _placing_spans(c):
+            for happening, first, last in _happenings_in(tokens):
+                if head is not None and not first.i <= head.i <= last.i:
+                    continue
+                end = period_end(happening.end)
+                if end is None or (reference - end).days <= BACKGROUND_DAYS:
+                    continue  # the happening reaches the news period: "the Iraq war" in 2007
+                # its date is the act's when the act is it or lies in it ("in", "during"),
+                # not after or before it
+                dated = head is not None or tokens[0].lower_ in self.dates.setting_preps
+                return happening, _happening_time(happening, first, last) if dated else None
+        return None
 
     def recap(self, c) -> bool:
         """An undated act told in the present perfect after the story's lead ("Iran has sent
@@ -1438,6 +1486,49 @@ class PeriodReader:
             self._memo[id(gov)] = self._cued(gov) or self.recap(gov) or self.standing(gov) \
                 or self.governor_past(gov)
         return self._memo[id(gov)]
+
+
+def _placing_spans(c):
+    """(tokens, head) to look for a named happening in: the phrases of time on the act's
+    word, light verb, carrier and clause verb ("during the Iraq war"; head None), and an
+    event noun's own phrase, which must hold the noun ("the invasion of Iraq")."""
+    out = []
+    if not c.is_verb:
+        out.append((list(c.head.subtree), c.head))
+    for host in dict.fromkeys(h for h in (c.head, c.light, _carrier(c), _clause_verb(c)) if h is not None):
+        out.extend((list(ch.subtree), None) for ch in host.children
+                   if ch.dep_ in ("prep", "advmod", "npadvmod") and c.head not in ch.subtree)
+    # a phrase that holds the act itself says what it is about, not when it was ("played
+    # the same game with their refusal to accept the Holocaust")
+    return out
+
+
+def _happenings_in(tokens):
+    """(happening, first token, last token) of each named happening in ``tokens``: the
+    whole phrase, ending on its head ("the Holocaust memorial" names a memorial)."""
+    words = [t.lower_ for t in tokens]
+    for happening in load_historic_happenings():
+        n = len(happening.words)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == happening.words and tokens[i + n - 1].dep_ not in ("compound", "amod"):
+                yield happening, tokens[i], tokens[i + n - 1]
+
+
+def _happening_time(happening, first, last) -> Optional[Time]:
+    """The happening's date when it is one value (a year or a day), spanning its name."""
+    if happening.start != happening.end:
+        return None
+    return Time(span=(first.idx, last.idx + len(last)), text=first.doc[first.i:last.i + 1].text,
+                value=happening.start, granularity="year" if len(happening.start) == 4 else "day",
+                type="DATE", inferred=True)
+
+
+def named_happening_spans(doc: Document) -> list[tuple[HistoricHappening, tuple[int, int]]]:
+    """Every named happening of history in the text, with its character span."""
+    sdoc = doc.nlp
+    if sdoc is None:
+        return []
+    return [(h, (first.idx, last.idx + len(last))) for h, first, last in _happenings_in(list(sdoc))]
 
 
 def _possible(verb) -> bool:
