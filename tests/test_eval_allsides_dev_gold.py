@@ -138,12 +138,13 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_parts_e_to_h_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_to_i_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
     assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True),
-                                "G": (20261215, True), "H": (20261216, True)}
+                                "G": (20261215, True), "H": (20261216, True), "I": (20261217, True)}
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
     assert select_dev.ids_file("H") == GOLD / "ids-H.txt"
+    assert select_dev.ids_file("I") == GOLD / "ids-I.txt"
 
 
 @needs_data
@@ -157,6 +158,19 @@ def test_the_part_h_exclusion_list_holds_parts_a_to_g_and_their_lists():
         for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
             assert read_ids(GOLD / name) <= excluded, name
     assert not set(_ids(GOLD / "ids-H.txt")) & excluded
+
+
+@needs_data
+def test_the_part_i_exclusion_list_holds_parts_a_to_h_and_their_lists():
+    # part I was drawn after parts A-H were read or coded (session 17): none of them, nor
+    # anything their draws left out, may come back
+    read_ids = _script("select_allsides_dev").read_ids
+    excluded = read_ids(GOLD / "selection-exclude-I.txt")
+    assert set(_ids(DATA / "allsides-intl" / "dev-gold-ids.txt")) <= excluded
+    for part in ("D", "E", "F", "G", "H"):
+        for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
+            assert read_ids(GOLD / name) <= excluded, name
+    assert len(excluded) == 3447
 
 
 @needs_data
