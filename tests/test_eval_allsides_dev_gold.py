@@ -346,3 +346,15 @@ def test_the_self_check_of_part_h_covers_two_part_h_articles_and_stays_out_of_th
     assert {r["annotator"] for r in second.values()} == {"H2"}
     assert all(events[a] for a in second)
     assert allsides_dev.agreement(DATA)["articles"] == 5
+
+
+@needs_data
+def test_the_self_check_of_part_i_covers_two_part_i_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-I.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-I.txt"))
+    assert {r["annotator"] for r in second.values()} == {"I2"}
+    assert all(events[a] for a in second)
+    assert allsides_dev.agreement(DATA)["articles"] == 5
+    # a self-check is not gold: the part-I figures stay on part-I.jsonl's 84 events
+    _, gold = allsides_dev.load_gold("part-I.jsonl")
+    assert sum(len(v) for v in gold.values()) == 84
