@@ -1,4 +1,4 @@
-"""Pick the 12 articles of a new part (D, E, F, G, H) of the ``allsides-dev`` event gold, reproducibly.
+"""Pick the 12 articles of a new part (D, E, F, G, H, I) of the ``allsides-dev`` event gold, reproducibly.
 
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the part-D ids
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
@@ -11,6 +11,8 @@
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-G.txt        # part G -> ids-G.txt
     python scripts/select_allsides_dev.py --part H \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-H.txt        # part H -> ids-H.txt
+    python scripts/select_allsides_dev.py --part I \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-I.txt        # part I -> ids-I.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -34,7 +36,9 @@ exclusion list (``selection-exclude-F.txt``) already holds parts D and E and the
 Part G (seed 20261215) is drawn like part F; ``selection-exclude-G.txt`` holds parts D-F, their
 lists and every id sampled before session 15. Part H (seed 20261216) is drawn like part G;
 ``selection-exclude-H.txt`` holds parts A-G, their lists and every id sampled or read in
-sessions 11-15. Exclusion files hold bare ids only: ``read_ids``
+sessions 11-15. Part I (seed 20261217) is drawn like part H;
+``selection-exclude-I.txt`` holds parts A-H, their lists and every id sampled or read in
+sessions 11-16. Exclusion files hold bare ids only: ``read_ids``
 refuses any other line (parts E and F lost 719 and 1,091 such lines, see the gold README).
 """
 from __future__ import annotations
@@ -54,7 +58,7 @@ from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDA
 SEED = 20261202
 # part -> (default seed, bucket fallback): part D as first drawn; parts E-H add the fallback
 PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True), "G": (20261215, True),
-         "H": (20261216, True)}
+         "H": (20261216, True), "I": (20261217, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"
