@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import pickle
 import sys
-import time
 from pathlib import Path
 
 from sitrep.learn import source_commit
@@ -81,8 +80,6 @@ def collect(data_dir: Path, docs_cache: Path | None = None,
 
 def _analysed(raw: list[dict], kb, docs_cache: Path | None) -> list:
     """The documents of ``raw`` up to the genre stage (from ``docs_cache`` when it exists)."""
-    from sitrep.pipeline import Pipeline
-    from sitrep.read.records import article_from_record
 
     if docs_cache and docs_cache.is_file():
         with open(docs_cache, "rb") as f:
@@ -90,14 +87,7 @@ def _analysed(raw: list[dict], kb, docs_cache: Path | None) -> list:
         if [d.article.id for d in docs] != [r["id"] for r in raw]:  # other articles (a part added or left out)
             sys.exit(f"error: {docs_cache} holds other articles than the training gold; delete it")
         return docs
-    pipeline = Pipeline.default(until="genre", kb=kb, batch_size=4)  # the rules' candidates, unfiltered
-    docs = []
-    started = time.monotonic()
-    for n, doc in enumerate(pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw),
-                                          on_error="raise")):
-        docs.append(doc)
-        print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
-    print(file=sys.stderr)
+    docs = training.analyse_gold_articles(raw, "genre", kb)  # the rules' candidates, unfiltered
     if docs_cache:
         try:
             with open(docs_cache, "wb") as f:

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import pickle
 import sys
-import time
 from pathlib import Path
 
 from sitrep.eval.sets import allsides_dev
@@ -31,8 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def _documents(raw: list[dict], docs_cache: Path | None) -> list:
     """The full pipeline's documents of ``raw``, the join off (from ``docs_cache`` when it exists)."""
     from sitrep.knowledge import default_knowledge
-    from sitrep.pipeline import Pipeline
-    from sitrep.read.records import article_from_record
 
     if docs_cache and docs_cache.is_file():
         with open(docs_cache, "rb") as f:
@@ -40,13 +37,7 @@ def _documents(raw: list[dict], docs_cache: Path | None) -> list:
         if [d.article.id for d in docs] != [r["id"] for r in raw]:
             sys.exit(f"error: {docs_cache} holds other articles; delete it")
         return docs
-    pipeline = Pipeline.default(until="event_filter", kb=default_knowledge(), batch_size=4)
-    docs, started = [], time.monotonic()
-    for n, doc in enumerate(pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw),
-                                          on_error="raise")):
-        docs.append(doc)
-        print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
-    print(file=sys.stderr)
+    docs = training.analyse_gold_articles(raw, "event_filter", default_knowledge())
     if docs_cache:
         with open(docs_cache, "wb") as f:
             pickle.dump(docs, f)

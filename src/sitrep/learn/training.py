@@ -10,6 +10,8 @@ cross-validation inside the training folds only.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import time
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
@@ -321,3 +323,19 @@ def verdict(heldout: dict, validation: Optional[dict], override: Optional[Decisi
         out["override"] = override.name
         out["ships"] = ships(heldout["table"], heldout["parts"], override)
     return out
+
+
+def analyse_gold_articles(raw: Sequence[dict], until: str, kb) -> list:
+    """The pipeline's documents of the gold article records ``raw`` up to the stage ``until``,
+    in order, with a progress line on stderr (the training scripts' one way to run it)."""
+    from sitrep.pipeline import Pipeline
+    from sitrep.read.records import article_from_record
+
+    pipeline = Pipeline.default(until=until, kb=kb, batch_size=4)
+    docs, started = [], time.monotonic()
+    for n, doc in enumerate(pipeline.pipe((article_from_record(r, str(allsides_dev.CORPUS)) for r in raw),
+                                          on_error="raise")):
+        docs.append(doc)
+        print(f"\r{n + 1}/{len(raw)} articles, {time.monotonic() - started:.0f} s", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    return docs
