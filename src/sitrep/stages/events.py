@@ -577,12 +577,13 @@ class DraftBuilder:
 
     def _in_theatre(self, actor: Optional[Actor], place: Optional[Place] = None) -> Optional[Actor]:
         """An armed group the KB places in no country (Islamic State), party to a local
-        act (violence, coercion) with no place of its own, acts for the country of its
-        theatre (theatres.tsv) in which the article's places lie most (docs/annotation.md
-        5: IRQ or SYR by where the act is). A group's statements, and an article placing
-        nothing in its theatre (a debate in Washington about the group), leave it without a
-        country ("if neither is clear, null"), and so does an act whose own place lies outside
-        the theatre (a bombing in Paris in an article that also reports from Syria)."""
+        act (violence, coercion), acts for the country of its theatre (theatres.tsv) where
+        the act is (docs/annotation.md 5: IRQ or SYR by where the act is): the act's own
+        place when it lies in the theatre, else, with no place of its own, the theatre
+        country the article's places lie in most. A group's statements, an act placed
+        outside the theatre (a bombing in Paris in an article that also reports from
+        Syria), and an article placing nothing in its theatre (a debate in Washington about
+        the group) leave it without a country ("if neither is clear, null")."""
         if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
             return actor
         theatre = load_theatres().get(actor.actor_id)
