@@ -51,12 +51,12 @@ TARGETS = [
     ("allsides-dev", "part_G_type", ">=", 0.80, "part G, coded blind in session 15 (blind baseline event F1 0.205, type 0.394 at its start; the validation part of session 16; tuned on in session 17)"),
     # part H was coded blind in session 16 (annotator H) and scored at main df82973 before any
     # tuning on it (src/sitrep/eval/gold/allsides-dev/README.md, part H)
-    ("allsides-dev", "part_H_event_f1", ">=", 0.65, "part H, coded blind in session 16 (blind baseline event F1 0.249, type 0.429 at main df82973; the validation part of session 17: figures only)"),
-    ("allsides-dev", "part_H_type", ">=", 0.80, "part H, coded blind in session 16 (blind baseline event F1 0.249, type 0.429 at main df82973; the validation part of session 17: figures only)"),
+    ("allsides-dev", "part_H_event_f1", ">=", 0.65, "part H, coded blind in session 16 (blind baseline event F1 0.249, type 0.429 at main df82973; the validation part of session 17: figures only; DEV from session 18)"),
+    ("allsides-dev", "part_H_type", ">=", 0.80, "part H, coded blind in session 16 (blind baseline event F1 0.249, type 0.429 at main df82973; the validation part of session 17: figures only; DEV from session 18)"),
     # part I was coded blind in session 17 (annotator I) and scored at main 8363a5d before any
     # tuning on it (src/sitrep/eval/gold/allsides-dev/README.md, part I); sealed this session
-    ("allsides-dev", "part_I_event_f1", ">=", 0.65, "part I, coded blind in session 17 (blind baseline event F1 0.155, type 0.387 at main 8363a5d; sealed in session 17)"),
-    ("allsides-dev", "part_I_type", ">=", 0.80, "part I, coded blind in session 17 (blind baseline event F1 0.155, type 0.387 at main 8363a5d; sealed in session 17)"),
+    ("allsides-dev", "part_I_event_f1", ">=", 0.65, "part I, coded blind in session 17 (blind baseline event F1 0.155, type 0.387 at main 8363a5d; sealed in session 17; the validation part of session 18: figures only)"),
+    ("allsides-dev", "part_I_type", ">=", 0.80, "part I, coded blind in session 17 (blind baseline event F1 0.155, type 0.387 at main 8363a5d; sealed in session 17; the validation part of session 18: figures only)"),
     ("allsides-dev", "events_per_article_ratio", "<=", 1.30,
      "UniversalPetrarch coded 315% extra events; GDELT re-emits 8.7% within 90 min"),
     ("allsides-dev", "source_filled", ">=", 0.85, "GDELT audit: actors ~79% correct"),

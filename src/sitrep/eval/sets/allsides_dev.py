@@ -526,11 +526,11 @@ PART_SERIES = {"A": "ABC", "B": "ABC", "C": "ABC", "D": "D"}
 
 #: parts held out from tuning: their figures are reported, but their error lines are not
 #: listed (reading them would be tuning on them) and training leaves them out. A new part is
-#: coded blind and scores the session it was coded in (I in session 17); the next session
-#: keeps it as its validation part (figures only: H in session 17), so a change is judged on
-#: unread articles while it is made, not only at the end; after that it opens as DEV (G in
-#: session 17)
-BLIND_PARTS = frozenset({"H", "I"})
+#: coded blind and scores the session it was coded in (J and K in session 18); the next session
+#: keeps it as its validation part (figures only: I in session 18), so a change is judged on
+#: unread articles while it is made, not only at the end; after that it opens as DEV (H in
+#: session 18)
+BLIND_PARTS = frozenset({"I", "J", "K"})
 
 
 def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_note: str,
