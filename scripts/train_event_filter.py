@@ -33,12 +33,15 @@ from sitrep.stages.event_filter import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: the session-17 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
-#: D, E, F and G held out in turn (A-C by 5-fold CV), the occasion18 feature families, features
-#: seen in 2+ candidates, L2 and threshold chosen by the inner CV of each training set, the
-#: final model scored once on the validation part H (figures only)
-RECIPE = {"heldout_parts": ("D", "E", "F", "G"), "families": "occasion18", "min_count": 2,
-          "validate_parts": ("H",), "lead_override": True}
+#: the session-18 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
+#: D, E, F, G and H held out in turn (A-C by 5-fold CV), the occasion18 feature families (with
+#: the session-18 feature fixes, ``event_features.FEATURE_VERSION``), features seen in 2+
+#: candidates, L2 and threshold chosen by the inner CV of each training set, the final model
+#: scored once on the validation part I (figures only), decided by ``training.RULE19`` (pooled
+#: held-out gain, parts up, no part loss, part I against the rules and the shipped model); no
+#: override
+RECIPE = {"heldout_parts": ("D", "E", "F", "G", "H"), "families": "occasion18", "min_count": 2,
+          "validate_parts": ("I",), "rule": "RULE19", "lead_override": False}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
@@ -194,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"(pipeline to genre + event_filter.apply_rules) at commit {source_commit(ROOT)}, "
                          f"{pos} paired with gold by the allsides-dev scorer",
         "features": list(event_features.PREFIXES),
+        "feature_version": event_features.FEATURE_VERSION,
         **({"families": list(families)} if families else {}),
         "min_count_grid": list(training.min_count_grid(args.min_count)),
         **evaluation,
@@ -203,14 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
                                       arts, families, args.docs_cache)
         model.header["validation"] = validation
-    if "heldout" in model.header:  # the decision reads the validation part too (session 16)
-        override = training.LEAD_OVERRIDE17 if args.lead_override else None
+    if "heldout" in model.header and args.lead_override:  # session 17's rule and the lead's override
+        override = training.LEAD_OVERRIDE17
         model.header["heldout"].update(training.verdict(model.header["heldout"], model.header.get("validation"),
                                                         override))
-        if override is not None:
-            model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
-        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})}"
-              + (f" ({override.name})" if override else ""))
+        model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
+        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})} ({override.name})")
+    elif "heldout" in model.header:  # session 18: RULE19, no override; the validation part must be scored
+        model.header["heldout"].update(training.verdict19(model.header["heldout"], model.header.get("validation")))
+        print(f"verdict ({training.RULE19.name}): ships {model.header['heldout']['ships']} "
+              f"{model.header['heldout']['validation19']}")
     print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, min_count "
           f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
@@ -268,7 +274,9 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
                   min_count: int = 2) -> dict:
     """Leave one gold part out (``training.leave_part_out``) and the decision rule: the
     model header's ``heldout`` block, which ``event_filter.model_wins`` reads."""
-    table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k, min_count=min_count)
+    table, heldout_keep = training.leave_part_out_keeps(arts, allsides_dev.article_parts(), heldout, k=k,
+                                                        min_count=min_count)
+    pooled = training.pooled(arts, heldout_keep)
     print(_HEADER)
     for label, result in table.items():
         how = (f"l2 {result['l2']}, min_count {result['min_count']}, threshold {result['threshold']}"
@@ -276,14 +284,18 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
                else f"{k}-fold CV, thresholds {result['thresholds']}")
         print(_row(f"part {label} rules only", result["rules_only"]))
         print(_row(f"part {label} + filter", result["with_filter"]) + f"   {how}")
+    print(_row(f"{''.join(heldout)} pooled rules", pooled["rules_only"]))
+    print(_row(f"{''.join(heldout)} pooled filter", pooled["with_filter"]) + "   one tally, each part held out")
     rule = training.EVENT_FILTER_RULE
     mean = training.mean_gains(table, heldout, rule.metrics())
     ships = training.ships(table, heldout, rule)
     for label, result in table.items():
         print(f"gain {label}: {training.gains(result, rule.metrics())}")
-    print(f"mean gain over {','.join(heldout)}: {mean}; ships: {ships} ({rule.name})")
-    return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table,
-                        "mean_gain": mean, "ships": ships}}
+    rule19 = training.ships19(table, pooled, heldout)
+    print(f"mean gain over {','.join(heldout)}: {mean}; ships by {rule.name}: {ships}")
+    print(f"{training.RULE19.name} (a)+(b): {rule19}")
+    return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table, "pooled": pooled,
+                        "mean_gain": mean, "ships": ships, "rule19": rule19}}
 
 
 if __name__ == "__main__":
