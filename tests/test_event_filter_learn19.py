@@ -1,7 +1,6 @@
 """Session 18 (learn19): the event filter's feature fixes (the doer word of a relative pronoun,
-a later conjunct and an infinitive complement; a conjunct's shared auxiliaries), the place of a
-prepositional phrase, the session's ship rule (RULE19) and the training command's refusal of
-the blind parts I, J and K. Every sentence is made up here."""
+a later conjunct and an infinitive complement; a conjunct's shared auxiliaries), the session's
+ship rule (RULE19) and the training command's refusal of the blind parts I, J and K. Every sentence is made up here."""
 import sys
 from pathlib import Path
 
@@ -83,24 +82,6 @@ def test_near_miss_a_conjunct_with_its_own_auxiliary_keeps_it(kb):
     assert _cue(feats, "anchor") == "modal"
     feats = _features(kb, "The envoys met in Brno and signed the accord.", "met")
     assert _cue(feats, "anchor") == "past"
-
-
-@pytest.mark.parametrize("text,word,place", [
-    ("Following a tense summit, the two premiers signed a pact.", "summit", "fronted"),
-    ("After the raid, the governor imposed a curfew.", "raid", "fronted"),
-    ("The delegates quarrelled during the meeting in Tromso.", "meeting", "late"),
-    ("A debate on the sanctions split the assembly.", "sanctions", "nominal"),
-    ("The navy shelled the harbour at dawn.", "shelled", "none"),             # near miss: a verb
-    ("The navy blockaded the harbour at dawn.", "harbour", "none"),            # near miss: an object
-])
-def test_the_place_of_a_prepositional_phrase_holding_the_trigger(kb, text, word, place):
-    assert _cue(_features(kb, text, word), "pp") == place
-
-
-def test_shape19_is_occasion18_plus_the_parse_shape():
-    assert event_features.families_option("shape19") == (
-        event_features.OCCASION18_FAMILIES + ("dep", "head_pos", "pp"))
-    assert "pp" in event_features.PREFIXES
 
 
 def _table(**gains):

@@ -41,10 +41,6 @@ PREFIXES = (
     # a verbless line is page furniture) and whether it repeats an earlier candidate
     # (docs/annotation.md 3: one event per happening)
     "anchor", "subject_kind", "repeat",
-    # session 18 (learn19): where a trigger inside a prepositional phrase stands -- fronted
-    # before its clause's verb (the occasion of the sentence: "Following the [summit], ..."),
-    # after it, or inside a noun phrase
-    "pp",
 )
 
 #: the coarse feature families of the session-11 "small filter" (docs/event-filter.md): no
@@ -60,12 +56,9 @@ CARRY17_FAMILIES = SMALL16_FAMILIES + ("scope", "reported", "nested", "governs_e
                                        "article_sentences", "event_density")
 #: the carry17 families plus the occasion cues of session 17 (learn18)
 OCCASION18_FAMILIES = CARRY17_FAMILIES + ("anchor", "subject_kind", "repeat")
-#: the occasion18 families plus the parse shape of the trigger (its dependency and its head's
-#: part of speech) and the place of a prepositional phrase that holds it (session 18, learn19)
-SHAPE19_FAMILIES = OCCASION18_FAMILIES + ("dep", "head_pos", "pp")
 #: ``--families`` names for the training scripts
 NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES, "carry17": CARRY17_FAMILIES,
-                  "occasion18": OCCASION18_FAMILIES, "shape19": SHAPE19_FAMILIES}
+                  "occasion18": OCCASION18_FAMILIES}
 
 #: the feature reading this code computes by default (session 18: the doer word of a relative
 #: pronoun, a conjunct and an infinitive complement; a conjunct's shared auxiliaries). A model
@@ -502,31 +495,11 @@ def _subject_kind(verb: Any, version: int = 19) -> str:
 
 
 def _occasion_features(tok: Any, event: Event, out: dict[str, float], version: int = 19) -> None:
-    """The occasion cues: the act's anchor in time and how its clause names the doer, and
-    where a prepositional phrase holding the trigger stands."""
+    """The occasion cues: the act's anchor in time and how its clause names the doer."""
     verb = _clause_verb(tok)
     out[f"anchor={_anchor(verb, event, version)}"] = 1.0
     out[f"subject_kind={_subject_kind(verb, version)}"] = 1.0
-    out[f"pp={_pp_place(tok)}"] = 1.0
 
-
-def _pp_place(tok: Any) -> str:
-    """Where the prepositional phrase whose object is the trigger stands (docs/annotation.md 2
-    and 3): 'fronted' before the verb it attaches to (the occasion a sentence is set in:
-    "After the [summit], the two leaders ..."), 'late' after it ("spoke during the
-    [meeting]"), 'nominal' inside a noun phrase ("a debate on the [sanctions]"), or 'none'
-    (not the object of a preposition)."""
-    if tok.dep_ not in ("pobj", "pcomp") or tok.head.i == tok.i:
-        return "none"
-    if tok.head.pos_ not in ("ADP", "SCONJ") and tok.head.dep_ != "prep":  # "Following" is a VBG prep
-        return "none"
-    prep = tok.head
-    attached = prep.head
-    if attached.i == prep.i:
-        return "late"
-    if attached.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return "nominal"
-    return "fronted" if prep.i < attached.i else "late"
 
 
 @functools.lru_cache(maxsize=1)
