@@ -1,11 +1,12 @@
 """Train the event filter on the allsides-dev gold and write its model JSON.
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
-        [--docs-cache FILE] [--heldout-parts D,E,F,G] [--families occasion18] [--validate-parts H]
+        [--docs-cache FILE] [--heldout-parts D,E,F,G,H] [--families occasion18] [--validate-parts I]
 
-With no option it runs the session-17 recipe (``RECIPE``: D, E, F, G held out in turn, the
-occasion18 families, part H scored once, figures only) and writes the model; it refuses the
-blind parts (H, I) as training data. About 6 minutes on the loaded 2-core machine.
+With no option it runs the session-18 recipe (``RECIPE``: D, E, F, G, H held out in turn, the
+occasion18 families, ``training.RULE19``; part I scored once, figures only, and only when the
+held-out bars (a)+(b) pass) and writes the model; it refuses the blind parts (I, J, K) as
+training data and never scores J or K. A few minutes on the 2-core machine.
 
 Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="analysed documents (pickle) to write or reuse: a feature change needs no spaCy run")
     parser.add_argument("--folds", type=int, default=5, help="outer folds, grouped by article")
     parser.add_argument("--heldout-parts", default=",".join(RECIPE["heldout_parts"]),
-                        help="gold parts to hold out one at a time (default D,E,F,G); the others are scored "
+                        help="gold parts to hold out one at a time (default D,E,F,G,H); the others are scored "
                              "by the --folds CV; its decision rule then says whether the model's drops apply "
                              "('' = the older k-fold CV over every article)")
     parser.add_argument("--families", default=RECIPE["families"],
@@ -156,11 +157,12 @@ def main(argv: list[str] | None = None) -> int:
                              "comma list (2,5,10) is a grid the inner CV of each training set chooses from")
     parser.add_argument("--validate-parts", default=",".join(RECIPE["validate_parts"]),
                         help="gold parts scored (figures only) by the model trained on every training "
-                             "article, never trained on: the session's validation part (default H; '' = none)")
+                             "article, never trained on: the session's validation part (default I; '' = none); scored only when the held-out "
+                             "bars of RULE19 (a)+(b) pass (each score is a read of the part)")
     parser.add_argument("--lead-override", action=argparse.BooleanOptionalAction, default=RECIPE["lead_override"],
                         help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
-                             "bar waived, the rest of the rule binding); default on, --no-lead-override for the "
-                             "pre-registered rule alone")
+                             "bar waived, the rest of the rule binding) instead of session 18's RULE19; default off "
+                             "(session 18: no override)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
@@ -203,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         **evaluation,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     })
-    if args.validate_parts:
+    if args.validate_parts and not _may_validate(model.header, args.lead_override):
+        print(f"part(s) {args.validate_parts} NOT scored: the held-out bars (a)+(b) of {training.RULE19.name} "
+              "fail, and only a variant passing them is scored on the validation part")
+    elif args.validate_parts:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
                                       arts, families, args.docs_cache)
         model.header["validation"] = validation
@@ -224,6 +229,15 @@ def main(argv: list[str] | None = None) -> int:
         model.save(args.out)
         print(f"wrote {args.out}")
     return 0
+
+
+def _may_validate(header: dict, lead_override: bool) -> bool:
+    """Whether the validation part may be scored: under RULE19 (session 18) only for a model
+    whose held-out table passes rules (a)+(b) -- each score is a read of the part (at most three
+    variants a session); session 17's override path and a run without a held-out table as before."""
+    if lead_override or "heldout" not in header:
+        return True
+    return bool(header["heldout"].get("rule19", {}).get("ships"))
 
 
 def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: list[training.ArticleCandidates],

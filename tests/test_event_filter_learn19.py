@@ -147,3 +147,11 @@ def test_training_ids_leave_out_i_j_and_k():
 def test_a_validation_run_may_not_score_a_sealed_part():
     with pytest.raises(SystemExit):
         train_event_filter.validation_block(Path("."), None, ("J",), [], (), None)
+
+
+def test_the_validation_part_is_scored_only_for_a_variant_passing_the_heldout_bars():
+    passing = {"heldout": {"rule19": {"ships": True}}}
+    failing = {"heldout": {"rule19": {"ships": False}}}
+    assert train_event_filter._may_validate(passing, lead_override=False) is True
+    assert train_event_filter._may_validate(failing, lead_override=False) is False
+    assert train_event_filter._may_validate({}, lead_override=False) is True   # no held-out table: the old CV
