@@ -163,7 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
                              "bar waived, the rest of the rule binding) instead of session 18's RULE19; default off "
                              "(session 18: no override)")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH,
+                        help="where to write the model JSON (the package's model only when its verdict ships it)")
+    parser.add_argument("--candidate", type=Path,
+                        help="where to write a model whose verdict does not ship it (default: not written)")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
     if not (args.data / allsides_dev.CORPUS).is_file():
@@ -226,9 +229,22 @@ def main(argv: list[str] | None = None) -> int:
           f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
-        model.save(args.out)
-        print(f"wrote {args.out}")
+        destination = write_destination(model, args.out, args.candidate)
+        if destination is None:
+            print(f"not shipped: {MODEL_PATH} left as it is (give --candidate PATH to keep this model)")
+        else:
+            model.save(destination)
+            print(f"wrote {destination}")
     return 0
+
+
+def write_destination(model, out: Path, candidate: Path | None) -> Path | None:
+    """Where the trained model goes: the package's model file only when its own verdict ships it
+    (``event_filter.model_wins``: a model that does not ship would silently switch the kept
+    filter off, review 05:50), else ``candidate`` (None: not written); any other ``out`` as asked."""
+    if Path(out).resolve() != MODEL_PATH.resolve() or event_filter.model_wins(model):
+        return out
+    return candidate
 
 
 def _may_validate(header: dict, lead_override: bool) -> bool:

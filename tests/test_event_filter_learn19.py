@@ -155,3 +155,20 @@ def test_the_validation_part_is_scored_only_for_a_variant_passing_the_heldout_ba
     assert train_event_filter._may_validate(passing, lead_override=False) is True
     assert train_event_filter._may_validate(failing, lead_override=False) is False
     assert train_event_filter._may_validate({}, lead_override=False) is True   # no held-out table: the old CV
+
+
+def test_a_model_that_does_not_ship_never_replaces_the_packaged_model(tmp_path):
+    from sitrep.learn import logreg
+    from sitrep.stages.event_filter import MODEL_PATH
+
+    def model(ships: bool):
+        m = logreg.Model(vocab=["bias=1"], weights=[0.0], bias=0.0, threshold=0.2)
+        m.header["heldout"] = {"ships": ships}
+        return m
+
+    candidate = tmp_path / "candidate.json"
+    assert train_event_filter.write_destination(model(False), MODEL_PATH, candidate) == candidate
+    assert train_event_filter.write_destination(model(False), MODEL_PATH, None) is None
+    assert train_event_filter.write_destination(model(True), MODEL_PATH, candidate) == MODEL_PATH
+    scratch = tmp_path / "scratch.json"                       # an explicit --out elsewhere is written as asked
+    assert train_event_filter.write_destination(model(False), scratch, None) == scratch
