@@ -166,7 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH,
                         help="where to write the model JSON (the package's model only when its verdict ships it)")
     parser.add_argument("--candidate", type=Path,
-                        help="where to write a model whose verdict does not ship it (default: not written)")
+                        help="where to write a model that is not shipped (default: not written)")
+    parser.add_argument("--ship", metavar="WHO_AND_WHY",
+                        help="write the package's model file: only after a person read (d) TEST and (e) the unseen "
+                             "drops of this very model (a --candidate run), and only if its verdict ships it; the "
+                             "text is recorded in the header (e.g. 'lead 07:10, TEST and unseen read')")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
     if not (args.data / allsides_dev.CORPUS).is_file():
@@ -229,20 +233,27 @@ def main(argv: list[str] | None = None) -> int:
           f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
-        destination = write_destination(model, args.out, args.candidate)
+        destination = write_destination(model, args.out, args.candidate, args.ship)
         if destination is None:
-            print(f"not shipped: {MODEL_PATH} left as it is (give --candidate PATH to keep this model)")
+            print(f"not shipped: {MODEL_PATH} left as it is (give --candidate PATH to keep this model; "
+                  "--ship only after (d) and (e) were read)")
         else:
+            if args.ship and destination == args.out:
+                model.header["shipped_by"] = args.ship
             model.save(destination)
             print(f"wrote {destination}")
     return 0
 
 
-def write_destination(model, out: Path, candidate: Path | None) -> Path | None:
-    """Where the trained model goes: the package's model file only when its own verdict ships it
-    (``event_filter.model_wins``: a model that does not ship would silently switch the kept
-    filter off, review 05:50), else ``candidate`` (None: not written); any other ``out`` as asked."""
-    if Path(out).resolve() != MODEL_PATH.resolve() or event_filter.model_wins(model):
+def write_destination(model, out: Path, candidate: Path | None, ship: str | None = None) -> Path | None:
+    """Where the trained model goes: the package's model file only when a person asks for it
+    (``ship``: after reading (d) TEST and (e) the unseen drops, which no code checks) AND its own
+    verdict ships it (``event_filter.model_wins``: a model that does not ship would silently switch
+    the kept filter off, review 05:50/05:56); else ``candidate`` (None: not written). Any other
+    ``out`` is written as asked."""
+    if Path(out).resolve() != MODEL_PATH.resolve():
+        return out
+    if ship and event_filter.model_wins(model):
         return out
     return candidate
 

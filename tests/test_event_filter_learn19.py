@@ -169,6 +169,9 @@ def test_a_model_that_does_not_ship_never_replaces_the_packaged_model(tmp_path):
     candidate = tmp_path / "candidate.json"
     assert train_event_filter.write_destination(model(False), MODEL_PATH, candidate) == candidate
     assert train_event_filter.write_destination(model(False), MODEL_PATH, None) is None
-    assert train_event_filter.write_destination(model(True), MODEL_PATH, candidate) == MODEL_PATH
+    assert train_event_filter.write_destination(model(False), MODEL_PATH, candidate, ship="lead") == candidate
+    # a verdict that ships is not enough: (d) TEST and (e) the unseen read are a person's, given by --ship
+    assert train_event_filter.write_destination(model(True), MODEL_PATH, candidate) == candidate
+    assert train_event_filter.write_destination(model(True), MODEL_PATH, candidate, ship="lead") == MODEL_PATH
     scratch = tmp_path / "scratch.json"                       # an explicit --out elsewhere is written as asked
     assert train_event_filter.write_destination(model(False), scratch, None) == scratch
