@@ -404,7 +404,8 @@ def _first_conjunct(verb: Any) -> Any:
     """The first verb of a coordination ("met" in "met and agreed"): the one that carries the
     subject and auxiliaries the later conjuncts share."""
     steps = 0
-    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and steps < _MAX_CLIMB:
+    while (verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+           and steps < _MAX_CLIMB):
         verb, steps = verb.head, steps + 1
     return verb
 
@@ -420,7 +421,7 @@ def _shared_auxes(verb: Any) -> list:
     return [c for c in first.children if c.dep_ in ("aux", "auxpass")] if first.i != verb.i else own
 
 
-def _anchor(verb: Any, event: Event, version: int = 19) -> str:
+def _anchor(verb: Any, event: Event, version: int = FEATURE_VERSION) -> str:
     """How the act is tied to an occasion (docs/annotation.md 2 and 7): a date of its own,
     a past or perfect verb, an ongoing one, a future or modal one, a plain present (the
     tense of habits and general truths: "wars cause refugees"), a non-finite verb, or no
@@ -470,7 +471,7 @@ def _doer_word(verb: Any) -> Any:
     return None
 
 
-def _subject_kind(verb: Any, version: int = 19) -> str:
+def _subject_kind(verb: Any, version: int = FEATURE_VERSION) -> str:
     """How the clause's subject names its doer: a name, a definite or possessed noun, a
     class ("countries", "any state": docs/annotation.md 2, generic classes of acts), a
     pronoun, or no subject. ``version`` < 19 is session 17's reading (the subject token
@@ -494,12 +495,11 @@ def _subject_kind(verb: Any, version: int = 19) -> str:
     return "definite"
 
 
-def _occasion_features(tok: Any, event: Event, out: dict[str, float], version: int = 19) -> None:
+def _occasion_features(tok: Any, event: Event, out: dict[str, float], version: int = FEATURE_VERSION) -> None:
     """The occasion cues: the act's anchor in time and how its clause names the doer."""
     verb = _clause_verb(tok)
     out[f"anchor={_anchor(verb, event, version)}"] = 1.0
     out[f"subject_kind={_subject_kind(verb, version)}"] = 1.0
-
 
 
 @functools.lru_cache(maxsize=1)
