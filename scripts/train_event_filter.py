@@ -1,11 +1,12 @@
 """Train the event filter on the allsides-dev gold and write its model JSON.
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
-        [--docs-cache FILE] [--heldout-parts D,E,F,G] [--families occasion18] [--validate-parts H]
+        [--docs-cache FILE] [--heldout-parts D,E,F,G,H] [--families occasion18] [--validate-parts I]
 
-With no option it runs the session-17 recipe (``RECIPE``: D, E, F, G held out in turn, the
-occasion18 families, part H scored once, figures only) and writes the model; it refuses the
-blind parts (H, I) as training data. About 6 minutes on the loaded 2-core machine.
+With no option it runs the session-18 recipe (``RECIPE``: D, E, F, G, H held out in turn, the
+occasion18 families, ``training.RULE19``; part I scored once, figures only, and only when the
+held-out bars (a)+(b) pass) and writes the model; it refuses the blind parts (I, J, K) as
+training data and never scores J or K. A few minutes on the 2-core machine.
 
 Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
@@ -33,12 +34,15 @@ from sitrep.stages.event_filter import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: the session-17 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
-#: D, E, F and G held out in turn (A-C by 5-fold CV), the occasion18 feature families, features
-#: seen in 2+ candidates, L2 and threshold chosen by the inner CV of each training set, the
-#: final model scored once on the validation part H (figures only)
-RECIPE = {"heldout_parts": ("D", "E", "F", "G"), "families": "occasion18", "min_count": 2,
-          "validate_parts": ("H",), "lead_override": True}
+#: the session-18 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
+#: D, E, F, G and H held out in turn (A-C by 5-fold CV), the occasion18 feature families (with
+#: the session-18 feature fixes, ``event_features.FEATURE_VERSION``), features seen in 2+
+#: candidates, L2 and threshold chosen by the inner CV of each training set, the final model
+#: scored once on the validation part I (figures only), decided by ``training.RULE19`` (pooled
+#: held-out gain, parts up, no part loss, part I against the rules and the shipped model); no
+#: override
+RECIPE = {"heldout_parts": ("D", "E", "F", "G", "H"), "families": "occasion18", "min_count": 2,
+          "validate_parts": ("I",), "rule": "RULE19", "lead_override": False}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
@@ -140,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="analysed documents (pickle) to write or reuse: a feature change needs no spaCy run")
     parser.add_argument("--folds", type=int, default=5, help="outer folds, grouped by article")
     parser.add_argument("--heldout-parts", default=",".join(RECIPE["heldout_parts"]),
-                        help="gold parts to hold out one at a time (default D,E,F,G); the others are scored "
+                        help="gold parts to hold out one at a time (default D,E,F,G,H); the others are scored "
                              "by the --folds CV; its decision rule then says whether the model's drops apply "
                              "('' = the older k-fold CV over every article)")
     parser.add_argument("--families", default=RECIPE["families"],
@@ -153,12 +157,20 @@ def main(argv: list[str] | None = None) -> int:
                              "comma list (2,5,10) is a grid the inner CV of each training set chooses from")
     parser.add_argument("--validate-parts", default=",".join(RECIPE["validate_parts"]),
                         help="gold parts scored (figures only) by the model trained on every training "
-                             "article, never trained on: the session's validation part (default H; '' = none)")
+                             "article, never trained on: the session's validation part (default I; '' = none); scored only when the held-out "
+                             "bars of RULE19 (a)+(b) pass (each score is a read of the part)")
     parser.add_argument("--lead-override", action=argparse.BooleanOptionalAction, default=RECIPE["lead_override"],
                         help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
-                             "bar waived, the rest of the rule binding); default on, --no-lead-override for the "
-                             "pre-registered rule alone")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model JSON")
+                             "bar waived, the rest of the rule binding) instead of session 18's RULE19; default off "
+                             "(session 18: no override)")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH,
+                        help="where to write the model JSON (the package's model only when its verdict ships it)")
+    parser.add_argument("--candidate", type=Path,
+                        help="where to write a model that is not shipped (default: not written)")
+    parser.add_argument("--ship", metavar="WHO_AND_WHY",
+                        help="write the package's model file: only after a person read (d) TEST and (e) the unseen "
+                             "drops of this very model (a --candidate run), and only if its verdict ships it; the "
+                             "text is recorded in the header (e.g. 'lead 07:10, TEST and unseen read')")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
     args = parser.parse_args(argv)
     if not (args.data / allsides_dev.CORPUS).is_file():
@@ -194,30 +206,65 @@ def main(argv: list[str] | None = None) -> int:
                          f"(pipeline to genre + event_filter.apply_rules) at commit {source_commit(ROOT)}, "
                          f"{pos} paired with gold by the allsides-dev scorer",
         "features": list(event_features.PREFIXES),
+        "feature_version": event_features.FEATURE_VERSION,
         **({"families": list(families)} if families else {}),
         "min_count_grid": list(training.min_count_grid(args.min_count)),
         **evaluation,
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     })
-    if args.validate_parts:
+    if args.validate_parts and not _may_validate(model.header, args.lead_override):
+        print(f"part(s) {args.validate_parts} NOT scored: the held-out bars (a)+(b) of {training.RULE19.name} "
+              "fail, and only a variant passing them is scored on the validation part")
+    elif args.validate_parts:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
                                       arts, families, args.docs_cache)
         model.header["validation"] = validation
-    if "heldout" in model.header:  # the decision reads the validation part too (session 16)
-        override = training.LEAD_OVERRIDE17 if args.lead_override else None
+    if "heldout" in model.header and args.lead_override:  # session 17's rule and the lead's override
+        override = training.LEAD_OVERRIDE17
         model.header["heldout"].update(training.verdict(model.header["heldout"], model.header.get("validation"),
                                                         override))
-        if override is not None:
-            model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
-        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})}"
-              + (f" ({override.name})" if override else ""))
+        model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
+        print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})} ({override.name})")
+    elif "heldout" in model.header:  # session 18: RULE19, no override; the validation part must be scored
+        model.header["heldout"].update(training.verdict19(model.header["heldout"], model.header.get("validation")))
+        print(f"verdict ({training.RULE19.name}): ships {model.header['heldout']['ships']} "
+              f"{model.header['heldout']['validation19']}")
     print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, min_count "
           f"{model.header['min_count']}, threshold {model.threshold}, "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
-        model.save(args.out)
-        print(f"wrote {args.out}")
+        destination = write_destination(model, args.out, args.candidate, args.ship)
+        if destination is None:
+            print(f"not shipped: {MODEL_PATH} left as it is (give --candidate PATH to keep this model; "
+                  "--ship only after (d) and (e) were read)")
+        else:
+            if args.ship and destination == args.out:
+                model.header["shipped_by"] = args.ship
+            model.save(destination)
+            print(f"wrote {destination}")
     return 0
+
+
+def write_destination(model, out: Path, candidate: Path | None, ship: str | None = None) -> Path | None:
+    """Where the trained model goes: the package's model file only when a person asks for it
+    (``ship``: after reading (d) TEST and (e) the unseen drops, which no code checks) AND its own
+    verdict ships it (``event_filter.model_wins``: a model that does not ship would silently switch
+    the kept filter off, review 05:50/05:56); else ``candidate`` (None: not written). Any other
+    ``out`` is written as asked."""
+    if Path(out).resolve() != MODEL_PATH.resolve():
+        return out
+    if ship and event_filter.model_wins(model):
+        return out
+    return candidate
+
+
+def _may_validate(header: dict, lead_override: bool) -> bool:
+    """Whether the validation part may be scored: under RULE19 (session 18) only for a model
+    whose held-out table passes rules (a)+(b) -- each score is a read of the part (at most three
+    variants a session); session 17's override path and a run without a held-out table as before."""
+    if lead_override or "heldout" not in header:
+        return True
+    return bool(header["heldout"].get("rule19", {}).get("ships"))
 
 
 def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: list[training.ArticleCandidates],
@@ -268,7 +315,9 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
                   min_count: int = 2) -> dict:
     """Leave one gold part out (``training.leave_part_out``) and the decision rule: the
     model header's ``heldout`` block, which ``event_filter.model_wins`` reads."""
-    table = training.leave_part_out(arts, allsides_dev.article_parts(), heldout, k=k, min_count=min_count)
+    table, heldout_keep = training.leave_part_out_keeps(arts, allsides_dev.article_parts(), heldout, k=k,
+                                                        min_count=min_count)
+    pooled = training.pooled(arts, heldout_keep)
     print(_HEADER)
     for label, result in table.items():
         how = (f"l2 {result['l2']}, min_count {result['min_count']}, threshold {result['threshold']}"
@@ -276,14 +325,18 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
                else f"{k}-fold CV, thresholds {result['thresholds']}")
         print(_row(f"part {label} rules only", result["rules_only"]))
         print(_row(f"part {label} + filter", result["with_filter"]) + f"   {how}")
+    print(_row(f"{''.join(heldout)} pooled rules", pooled["rules_only"]))
+    print(_row(f"{''.join(heldout)} pooled filter", pooled["with_filter"]) + "   one tally, each part held out")
     rule = training.EVENT_FILTER_RULE
     mean = training.mean_gains(table, heldout, rule.metrics())
     ships = training.ships(table, heldout, rule)
     for label, result in table.items():
         print(f"gain {label}: {training.gains(result, rule.metrics())}")
-    print(f"mean gain over {','.join(heldout)}: {mean}; ships: {ships} ({rule.name})")
-    return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table,
-                        "mean_gain": mean, "ships": ships}}
+    rule19 = training.ships19(table, pooled, heldout)
+    print(f"mean gain over {','.join(heldout)}: {mean}; ships by {rule.name}: {ships}")
+    print(f"{training.RULE19.name} (a)+(b): {rule19}")
+    return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table, "pooled": pooled,
+                        "mean_gain": mean, "ships": ships, "rule19": rule19}}
 
 
 if __name__ == "__main__":

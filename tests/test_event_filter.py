@@ -93,7 +93,8 @@ def test_the_shipped_model_loads_and_its_vocabulary_matches_the_extractor():
     assert model.vocab and len(model.vocab) == len(model.weights)
     prefixes = {name.split("=", 1)[0] for name in model.vocab}
     assert prefixes <= set(event_features.PREFIXES), prefixes - set(event_features.PREFIXES)
-    assert model.header["features"] == list(event_features.PREFIXES)
+    # the extractor may grow new prefixes at the end; the model's list is the one it was trained with
+    assert list(event_features.PREFIXES)[:len(model.header["features"])] == model.header["features"]
     assert 0.0 < model.threshold < 1.0
     if "heldout" in model.header:  # session 15: leave one gold part out
         heldout = model.header["heldout"]

@@ -60,6 +60,11 @@ OCCASION18_FAMILIES = CARRY17_FAMILIES + ("anchor", "subject_kind", "repeat")
 NAMED_FAMILIES = {"small": SMALL_FAMILIES, "small16": SMALL16_FAMILIES, "carry17": CARRY17_FAMILIES,
                   "occasion18": OCCASION18_FAMILIES}
 
+#: the feature reading this code computes by default (session 18: the doer word of a relative
+#: pronoun, a conjunct and an infinitive complement; a conjunct's shared auxiliaries). A model
+#: records the version it was trained on (``model_feature_version``) and is fed that reading
+FEATURE_VERSION = 19
+
 _QUOTE_ENDS = "\"\u201d\u2019'"
 
 
@@ -288,9 +293,11 @@ def _parties(event: Event) -> set[str]:
     return keys
 
 
-def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None) -> dict[str, float]:
+def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = None,
+                   version: int = FEATURE_VERSION) -> dict[str, float]:
     """The feature dict of one candidate event of ``doc`` (``doc.nlp`` used when present);
-    ``counts`` (from ``_DocCounts(doc)``) saves recounting the document for each event."""
+    ``counts`` (from ``_DocCounts(doc)``) saves recounting the document for each event;
+    ``version`` is the feature reading a model was trained on (``model_feature_version``)."""
     counts = counts or _DocCounts(doc)
     out: dict[str, float] = {"bias=1": 1.0, f"type={event.type}": 1.0}
     if event.mode:
@@ -319,7 +326,7 @@ def event_features(doc: Document, event: Event, counts: Optional[_DocCounts] = N
         _token_features(tok, out, event.type)
         out[f"in_title={'yes' if _in_title(tok.lemma_.lower(), counts.title) else 'no'}"] = 1.0
         _construction_features(tok, counts, out)
-        _occasion_features(tok, event, out)
+        _occasion_features(tok, event, out, version)
     out[f"repeat={counts.repeat(event)}"] = 1.0
     out[f"doer={_doer(event.source)}"] = 1.0
     out[f"article_sentences={_bucket(counts.sentences, (10, 20, 40, 80))}"] = 1.0
@@ -393,7 +400,28 @@ def _clause_verb(tok: Any) -> Any:
     return walker if walker.pos_ in ("VERB", "AUX") else None
 
 
-def _anchor(verb: Any, event: Event) -> str:
+def _first_conjunct(verb: Any) -> Any:
+    """The first verb of a coordination ("met" in "met and agreed"): the one that carries the
+    subject and auxiliaries the later conjuncts share."""
+    steps = 0
+    while (verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+           and steps < _MAX_CLIMB):
+        verb, steps = verb.head, steps + 1
+    return verb
+
+
+def _shared_auxes(verb: Any) -> list:
+    """The auxiliaries of a verb's clause: its own, else (a later conjunct with none of its
+    own and no tense of its own: "has met and [agreed]", "will meet and [discuss]") those of
+    the first conjunct (session 18: before, such a conjunct read as non-finite)."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBN"):
+        return own
+    first = _first_conjunct(verb)
+    return [c for c in first.children if c.dep_ in ("aux", "auxpass")] if first.i != verb.i else own
+
+
+def _anchor(verb: Any, event: Event, version: int = FEATURE_VERSION) -> str:
     """How the act is tied to an occasion (docs/annotation.md 2 and 7): a date of its own,
     a past or perfect verb, an ongoing one, a future or modal one, a plain present (the
     tense of habits and general truths: "wars cause refugees"), a non-finite verb, or no
@@ -402,7 +430,8 @@ def _anchor(verb: Any, event: Event) -> str:
         return "dated"
     if verb is None:
         return "verbless"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = (_shared_auxes(verb) if version >= 19 else
+             [c for c in verb.children if c.dep_ in ("aux", "auxpass")])
     if verb.tag_ == "VBD" or any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.tag_ == "MD" for a in auxes):
@@ -414,13 +443,43 @@ def _anchor(verb: Any, event: Event) -> str:
     return "nonfinite"
 
 
-def _subject_kind(verb: Any) -> str:
+#: tags of a relative pronoun ("that", "which", "who"): it stands for its antecedent
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _own_subject(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _doer_word(verb: Any) -> Any:
+    """The word that names the doer of ``verb``'s clause (session 18, review 03:09 of session
+    17): the subject, but a relative pronoun stands for its antecedent ("any navy [that]
+    blockades": the navy), a later conjunct with no subject shares the first conjunct's
+    ("the army shelled the town and [killed]"), and an infinitive complement takes its
+    controller ("Russia vowed to [retaliate]": Russia; "urged Iran to [stop]": Iran)."""
+    subject = _own_subject(verb)
+    if subject is not None:
+        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl" and verb.head.i != verb.i:
+            return verb.head  # the noun the relative clause modifies
+        return subject
+    if verb.dep_ == "conj":
+        first = _first_conjunct(verb)
+        return _doer_word(first) if first.i != verb.i else None
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+        return controller if controller is not None else _doer_word(verb.head)
+    return None
+
+
+def _subject_kind(verb: Any, version: int = FEATURE_VERSION) -> str:
     """How the clause's subject names its doer: a name, a definite or possessed noun, a
     class ("countries", "any state": docs/annotation.md 2, generic classes of acts), a
-    pronoun, or no subject."""
+    pronoun, or no subject. ``version`` < 19 is session 17's reading (the subject token
+    itself: a relative pronoun counts as a pronoun; a conjunct or a complement has none),
+    kept for a model trained on it."""
     if verb is None:
         return "none"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _doer_word(verb) if version >= 19 else _own_subject(verb)
     if subject is None:
         return "none"
     if subject.pos_ == "PRON":
@@ -436,11 +495,11 @@ def _subject_kind(verb: Any) -> str:
     return "definite"
 
 
-def _occasion_features(tok: Any, event: Event, out: dict[str, float]) -> None:
+def _occasion_features(tok: Any, event: Event, out: dict[str, float], version: int = FEATURE_VERSION) -> None:
     """The occasion cues: the act's anchor in time and how its clause names the doer."""
     verb = _clause_verb(tok)
-    out[f"anchor={_anchor(verb, event)}"] = 1.0
-    out[f"subject_kind={_subject_kind(verb)}"] = 1.0
+    out[f"anchor={_anchor(verb, event, version)}"] = 1.0
+    out[f"subject_kind={_subject_kind(verb, version)}"] = 1.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -464,7 +523,13 @@ def families_option(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for name in value.split(",") if name for f in NAMED_FAMILIES.get(name, (name,))))
 
 
-def document_features(doc: Document) -> list[dict[str, float]]:
-    """The features of every event of ``doc``, in order."""
+def document_features(doc: Document, version: int = FEATURE_VERSION) -> list[dict[str, float]]:
+    """The features of every event of ``doc``, in order, in the reading ``version``."""
     counts = _DocCounts(doc)
-    return [event_features(doc, e, counts) for e in doc.events]
+    return [event_features(doc, e, counts, version) for e in doc.events]
+
+
+def model_feature_version(header: dict) -> int:
+    """The feature reading a model was trained on: its header's ``feature_version``, else
+    session 17's (18), the reading of every model written before session 18."""
+    return int(header.get("feature_version", 18))

@@ -229,7 +229,59 @@ RULE15 = DecisionRule("docs/event-filter.md, session 15", (("detection_f1", 0.01
 #: bar; a part may lose up to 0.010 of detection, type or event F1; the validation part 0.005
 RULE17 = DecisionRule("docs/event-filter.md, session 17", (("detection_f1", 0.010), ("event_f1", 0.005)),
                       VALIDATION_METRICS, 0.010, 0.005)
-#: the rule the training script applies now
+
+
+@dataclass(frozen=True)
+class PooledRule:
+    """Session 18's ship rule (docs/event-filter.md, written before any run): the gain of the
+    POOLED held-out tally each metric must reach, how many held-out parts must gain
+    ``parts_up_metric``, the most any held-out part or the A-C CV may lose of each loss metric,
+    and the most the validation part may lose against the rules alone and against the shipped
+    model (``shipped_validation``: its figures on the validation part before the retrain)."""
+    name: str
+    pooled_gain: tuple[tuple[str, float], ...]
+    parts_up: int
+    parts_up_metric: str
+    loss_metrics: tuple[str, ...]
+    max_loss: float
+    validation_max_loss: float
+    shipped_validation: tuple[tuple[str, float], ...]
+
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([m for m, _ in self.pooled_gain] + list(self.loss_metrics)))
+
+
+#: session 18 (learn19, committed before the first training run): pooled D-H gain >= +0.005
+#: detection, >= +0.003 event, type not lower; 3 of the 5 parts gain detection; no part or the
+#: A-C CV -0.010; part I not below the rules alone nor the shipped occasion18 model (main
+#: 4c5cb93: 0.4497 / 0.3787 / 0.142) by more than 0.005
+RULE19 = PooledRule("docs/event-filter.md, session 18 (learn19)",
+                    (("detection_f1", 0.005), ("event_f1", 0.003), ("type_f1", 0.0)), 3, "detection_f1",
+                    VALIDATION_METRICS, 0.010, 0.005,
+                    (("detection_f1", 0.4497), ("type_f1", 0.3787), ("event_f1", 0.142)))
+
+
+def ships19(table: dict[str, dict], pooled_result: dict, heldout: Sequence[str], rule: PooledRule = RULE19) -> dict:
+    """Rule (a) and (b) of ``rule`` on a leave-one-part-out table and its pooled tally: each
+    bar's verdict and ``ships`` (all of them)."""
+    gain = gains(pooled_result, rule.metrics())
+    pooled_ok = all(gain[m] >= bar - 1e-9 for m, bar in rule.pooled_gain)
+    up = [p for p in heldout if gains(table[p], (rule.parts_up_metric,))[rule.parts_up_metric] > 1e-9]
+    no_loss = all(g >= -rule.max_loss - 1e-9 for result in table.values()
+                  for g in gains(result, rule.loss_metrics).values())
+    return {"pooled_gain": gain, "pooled_ok": pooled_ok, "parts_up": up, "parts_up_ok": len(up) >= rule.parts_up,
+            "no_part_loss": no_loss, "ships": pooled_ok and len(up) >= rule.parts_up and no_loss}
+
+
+def validation_holds19(before: dict, after: dict, rule: PooledRule = RULE19) -> dict:
+    """Rule (c): the validation part with the filter against the rules alone and against the
+    shipped model's figures, each metric within ``rule.validation_max_loss``."""
+    vs_rules = all(after[m] - before[m] >= -rule.validation_max_loss - 1e-9 for m in VALIDATION_METRICS)
+    vs_shipped = all(after[m] - bar >= -rule.validation_max_loss - 1e-9 for m, bar in rule.shipped_validation)
+    return {"vs_rules": vs_rules, "vs_shipped": vs_shipped, "holds": vs_rules and vs_shipped}
+
+
+#: the rule the training script applied in session 17 (RULE19 is read by ``ships19``)
 EVENT_FILTER_RULE = RULE17
 
 #: the lead's override of session 17 (/work/STATUS.md 03:07, taken before the blind part I was
@@ -258,14 +310,25 @@ def leave_part_out(articles: Sequence[ArticleCandidates], parts: dict[str, str],
     other parts); the remaining articles (A-C) are scored by a ``k``-fold CV by article
     whose training folds also hold the ``heldout`` parts. L2 and threshold are chosen by the
     inner ``inner_k``-fold grouped CV of each training set, never on the scored articles."""
+    return leave_part_out_keeps(articles, parts, heldout, k, inner_k, min_count)[0]
+
+
+def leave_part_out_keeps(articles: Sequence[ArticleCandidates], parts: dict[str, str],
+                         heldout: Sequence[str] = ("D", "E", "F"), k: int = 5, inner_k: int = 4,
+                         min_count: MinCount = 2) -> tuple[dict[str, dict], dict[str, list[bool]]]:
+    """``leave_part_out``'s table and the held-out parts' keep-decisions (each made by the model
+    that never saw the part), from which ``pooled`` scores the held-out parts as one tally."""
     out: dict[str, dict] = {}
+    heldout_keep: dict[str, list[bool]] = {}
     for label in heldout:
         held = [a for a in articles if parts.get(a.article) == label]
         train = [a for a in articles if parts.get(a.article) != label]
         model, inner = fit_final(train, inner_k, min_count)
+        keep = _keep(model, held)
+        heldout_keep.update(keep)
         out[label] = {"articles": len(held), "l2": model.header["l2"], "min_count": model.header.get("min_count"),
                       "threshold": float(model.threshold),
-                      "rules_only": figures(score(held)), "with_filter": figures(score(held, _keep(model, held)))}
+                      "rules_only": figures(score(held)), "with_filter": figures(score(held, keep))}
     rest = [a for a in articles if parts.get(a.article) not in heldout]
     rest_label = "".join(sorted({parts.get(a.article, "?") for a in rest}))
     keep: dict[str, list[bool]] = {}
@@ -278,7 +341,16 @@ def leave_part_out(articles: Sequence[ArticleCandidates], parts: dict[str, str],
         thresholds.append(float(model.threshold))
     out[rest_label] = {"articles": len(rest), "folds": k, "thresholds": thresholds,
                        "rules_only": figures(score(rest)), "with_filter": figures(score(rest, keep))}
-    return out
+    return out, heldout_keep
+
+
+def pooled(articles: Sequence[ArticleCandidates], heldout_keep: dict[str, list[bool]]) -> dict:
+    """The held-out parts scored as ONE tally (session 18): rules alone and with the filter,
+    over every article of ``heldout_keep`` (a 12-article part moves by 0.01 with one event;
+    the pooled tally of 60 articles does not)."""
+    held = [a for a in articles if a.article in heldout_keep]
+    return {"articles": len(held), "rules_only": figures(score(held)),
+            "with_filter": figures(score(held, heldout_keep))}
 
 
 def gains(result: dict, metrics: Sequence[str] = DECISION_METRICS) -> dict[str, float]:
@@ -323,6 +395,18 @@ def verdict(heldout: dict, validation: Optional[dict], override: Optional[Decisi
         out["override"] = override.name
         out["ships"] = ships(heldout["table"], heldout["parts"], override)
     return out
+
+
+def verdict19(heldout: dict, validation: Optional[dict]) -> dict:
+    """Session 18's decision (``RULE19``, no override): rules (a)-(b) on the held-out table
+    (``heldout["rule19"]``, from ``ships19``) and rule (c) on the validation part; a model
+    whose validation part was not scored does not ship. (d) TEST and (e) the unseen read are
+    read by a person before the model file is kept."""
+    held = heldout["rule19"]
+    check = (validation_holds19(validation["rules_only"], validation["with_filter"]) if validation
+             else {"holds": False, "why": "validation part not scored"})
+    ships = bool(held["ships"] and check["holds"])
+    return {"rule": RULE19.name, "ships_by_rule": ships, "ships": ships, "validation19": check}
 
 
 def analyse_gold_articles(raw: Sequence[dict], until: str, kb) -> list:

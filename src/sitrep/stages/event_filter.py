@@ -105,7 +105,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from sitrep.learn.event_features import document_features
+from sitrep.learn.event_features import document_features, model_feature_version
 from sitrep.learn.logreg import Model
 from sitrep.model import Actor, Document, Event
 from sitrep.stages import genre, writer_voice
@@ -1095,7 +1095,8 @@ def run(doc: Document, kb=None) -> Document:
     if not doc.events:
         return doc
     model = load_model()
-    scored = list(zip(doc.events, map(model.probability, document_features(doc))))
+    features = document_features(doc, model_feature_version(model.header))  # the reading it learned
+    scored = list(zip(doc.events, map(model.probability, features)))
     if keeps_all(doc):
         doc.article.meta["event_filter"] = {"dropped": 0, "kept": len(scored), "threshold": model.threshold,
                                             "applied": False}
