@@ -77,19 +77,74 @@ def same_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
     return bool(a.name) and a.name.casefold() == (b.name or "").casefold()
 
 
-def eligible(event: Event, role: str, cands: list[Candidate]) -> list[bool]:
+#: the dependencies by which a mention is an argument of the trigger itself (its subject,
+#: object, indirect object, or the possessor of a nominal trigger: "the country's attack")
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "obj", "dative", "iobj", "poss"})
+#: the relations through which a mention names the phrase that is the argument
+_CLIMB_DEPS = frozenset({"conj", "amod", "compound", "poss", "nmod", "appos"})
+#: the heads of a prepositional argument on the trigger ("by", "against", "with", "on" ...)
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+def core_argument(doc: Document, event: Event, actor: Actor) -> bool:
+    """Whether ``actor`` is clearly an argument of the event's trigger in the parse: a
+    subject, object, dative or possessor of the trigger, or the object of a preposition
+    attached to it (a by-agent, "sanctions against X"), also as a conjunct or a modifier of
+    one (a demonym: "shelled Sylvanian villages"); never
+    a locative mention (a place says where, not who: docs/annotation.md section 5)."""
+    if actor.locative:
+        return False
+    trigger = _span_root(doc.nlp, event.trigger.span)
+    tok = _span_root(doc.nlp, actor.span)
+    if trigger is None or tok is None or tok.sent.start != trigger.sent.start:
+        return False
+    # the argument is the phrase the mention heads or modifies: "Sylvanian villages" (a
+    # demonym), "the ministry's officials"; a conjunct shares the first one's relation
+    # ("sanctions on Iran and Syria")
+    while tok.head.i != tok.i and tok.head.i != trigger.i and tok.dep_ in _CLIMB_DEPS:
+        tok = tok.head
+    if tok.head.i == trigger.i and tok.dep_ in _CORE_DEPS:
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ in _PREP_DEPS and prep.head.i == trigger.i
+
+
+def eligible(event: Event, role: str, cands: list[Candidate], doc: Optional[Document] = None) -> list[bool]:
     """Which candidates a ranker may choose for ``role`` (the rules' own always):
 
     * none but the rules' own when the rules found no party at all -- such an event is the
       event filter's to drop ("no party"); a filled role would keep it alive;
     * never the party of the event's other role: a dyad names two parties ("who acts,
       toward whom", docs/annotation.md section 5), so the source's own pronoun or
-      apposition is no target.
+      apposition is no target;
+    * (with ``doc``) a role the rules left empty is filled only by a core argument of the
+      trigger (``core_argument``): an empty role is often right (a statement with no
+      addressee), and on unseen text the fills that went wrong were mentions merely near
+      the trigger (a dateline city, an attribution's agency).
     """
     if event.source is None and event.target is None:
         return [c.chosen_by_rules for c in cands]
     other = getattr(event, "target" if role == "source" else "source")
-    return [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+    allowed = [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+    if doc is not None and getattr(event, role) is None:
+        allowed = [ok and (c.chosen_by_rules or c.actor is None or core_argument(doc, event, c.actor))
+                   for ok, c in zip(allowed, cands)]
+    return allowed
+
+
+def party_marks(actor: Optional[Actor]) -> Optional[list]:
+    """What ``same_party`` compares, as plain data (span, KB id, canonical name), so a
+    training example can test two roles for one party without the Document."""
+    if actor is None:
+        return None
+    return [list(actor.span), actor.actor_id, (actor.name or "").casefold()]
+
+
+def same_marks(a: Optional[list], b: Optional[list]) -> bool:
+    """``same_party`` on ``party_marks``."""
+    if a is None or b is None:
+        return False
+    return a[0] == b[0] or bool(a[1] and a[1] == b[1]) or bool(a[2] and a[2] == b[2])
 
 
 def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
