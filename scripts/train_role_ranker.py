@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-guards", action="store_true",
                         help="let the ranker choose any candidate (session-17 v1/v2; the stage always guards: "
                              "role_features.eligible)")
+    parser.add_argument("--coarse", action="store_true",
+                        help="event type -> PLOVER quad class in the conjunction features (role_features.coarsen)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH,
                         help="where the final model goes when the decision rule ships it")
     parser.add_argument("--candidate", type=Path,
@@ -201,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         for e in gsr:
             e.knows_none = False  # (caches written before the flag existed)
         examples += gsr
+    if args.coarse:
+        for e in examples:
+            e.features = [role_features.coarsen(f) for f in e.features]
     if args.no_guards:
         for e in examples:
             e.eligible = None
@@ -222,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     for role in roles:
         model, _ = role_training.fit_final([e for e in examples if e.role == role], k=args.inner_folds,
                                            decides=decides)
+        model.header["coarse"] = bool(args.coarse)  # the stage coarsens its features alike
         models[role] = model
         print(f"final {role} model: {len(model.vocab)} features, l2 {model.header['l2']}, margin {model.threshold}")
     parts = sorted({allsides_dev.article_parts().get(a, "?") for a in articles})

@@ -241,25 +241,32 @@ def _parsed(kb, text: str, trigger: str, words: dict[str, bool]) -> tuple[Docume
     return d, event, actors
 
 
-@pytest.mark.parametrize("text, trigger, word", [
-    ("Freedonian gunboats shelled Sylvanian harbours overnight.", "shelled", "Sylvanian"),  # object, demonym
-    ("The council imposed sanctions on Marovia and Tessland in May.", "sanctions", "Tessland"),  # prep, conjunct
-    ("The envoy was expelled by the Ostrian government on Friday.", "expelled", "Ostrian"),  # by-agent
-    ("Dorvania's blockade of the strait angered its neighbours.", "blockade", "Dorvania"),  # possessor of a noun
+@pytest.mark.parametrize("text, trigger, word, role", [
+    ("Freedonian gunboats shelled Sylvanian harbours overnight.", "shelled", "Sylvanian", "target"),  # object
+    ("Freedonian gunboats shelled Sylvanian harbours overnight.", "shelled", "Freedonian", "source"),  # subject
+    ("The council imposed sanctions on Marovia and Tessland in May.", "sanctions", "Tessland", "target"),  # conjunct
+    ("The envoy was expelled by the Ostrian government on Friday.", "expelled", "Ostrian", "source"),  # by-agent
+    ("The envoy was expelled by the Ostrian government on Friday.", "expelled", "envoy", "target"),  # passive subj
+    ("Dorvania's blockade of the strait angered its neighbours.", "blockade", "Dorvania", "source"),  # possessor
 ])
-def test_a_core_argument_of_the_trigger_may_fill_an_empty_role(kb, text, trigger, word):
+def test_a_core_argument_of_the_trigger_may_fill_that_empty_role(kb, text, trigger, word, role):
     d, event, actors = _parsed(kb, text, trigger, {word: False})
-    assert role_features.core_argument(d, event, actors[word])
+    assert role_features.core_argument(d, event, actors[word], role)
 
 
-@pytest.mark.parametrize("text, trigger, word, locative", [
-    ("Speaking in Velmar on Monday, the minister praised the accord.", "praised", "Velmar", False),  # an adjunct
-    ("The minister praised the accord, a spokesman for Carrow News said.", "praised", "Carrow", False),  # attribution
-    ("Gunmen shelled the old market in Velmar at dawn.", "shelled", "Velmar", True),  # a place
+@pytest.mark.parametrize("text, trigger, word, locative, role", [
+    ("Speaking in Velmar on Monday, the minister praised the accord.", "praised", "Velmar", False, "target"),
+    ("The minister praised the accord, a spokesman for Carrow News said.", "praised", "Carrow", False, "target"),
+    ("Gunmen shelled the old market in Velmar at dawn.", "shelled", "Velmar", True, "target"),  # a place
+    # the wrong role: the passive subject is acted on, the object does not act, the agent is no target
+    ("Protesters were arrested on Monday.", "arrested", "Protesters", False, "source"),
+    ("Freedonian gunboats shelled Sylvanian harbours overnight.", "shelled", "Sylvanian", False, "source"),
+    ("The envoy was expelled by the Ostrian government on Friday.", "expelled", "Ostrian", False, "target"),
 ])
-def test_a_mention_merely_near_the_trigger_is_no_core_argument(kb, text, trigger, word, locative):
+def test_a_mention_that_is_not_that_argument_of_the_trigger_is_no_core_argument(kb, text, trigger, word, locative,
+                                                                                role):
     d, event, actors = _parsed(kb, text, trigger, {word: locative})
-    assert not role_features.core_argument(d, event, actors[word])
+    assert not role_features.core_argument(d, event, actors[word], role)
 
 
 def test_an_empty_role_is_filled_only_by_a_core_argument(kb):
@@ -345,3 +352,22 @@ def test_the_stage_makes_no_self_dyad_when_both_roles_are_overridden(kb):
     # near miss: with a model for the source only, the source moves (no self-dyad)
     event_role_ranker.run(d, kb, models={"source": models["source"]})
     assert event.source.text in ("Okafor", "she") and event.target is actors["Sylvania"]
+
+
+def test_coarse_features_name_the_quad_class_instead_of_the_type():
+    feats = {"bias=1": 1.0, "path_type=ASSAULT:nsubj|": 1.0, "none_type=CONSULT": 1.0, "path=nsubj|": 1.0}
+    assert role_features.coarsen(feats) == {"bias=1": 1.0, "path_type=material_conflict:nsubj|": 1.0,
+                                           "none_type=verbal_cooperation": 1.0, "path=nsubj|": 1.0}
+
+
+def test_the_stage_coarsens_the_features_for_a_coarse_model(doc, kb):
+    """A model trained on quad classes must see quad classes: weighted on
+    'side_type=material_conflict:after' it overrides only when the stage coarsens."""
+    def model(coarse: bool) -> logreg.Model:
+        return logreg.Model(vocab=["side_type=material_conflict:after"], weights=[4.0], bias=-2.0, threshold=0.3,
+                            header={"coarse": coarse})
+    for coarse, moved in ((False, False), (True, True)):
+        d = Document(article=Article(id="t", text=TEXT), sentences=doc.sentences, paragraphs=doc.paragraphs,
+                     actors=doc.actors, nlp=doc.nlp, events=[Event(**{**doc.events[0].__dict__})])
+        event_role_ranker.run(d, kb, models={"target": model(coarse)})
+        assert (d.events[0].target is doc.actors[1]) is moved

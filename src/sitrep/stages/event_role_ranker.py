@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Optional
 
 from sitrep.learn.logreg import Model
-from sitrep.learn.role_features import (Candidate, EventContext, candidate_features, candidates, eligible,
-                                        same_party)
+from sitrep.learn.role_features import (Candidate, EventContext, candidate_features, candidates, coarsen,
+                                        eligible, same_party)
 from sitrep.learn.role_training import pick
 from sitrep.model import Actor, Document, Event
 
@@ -68,6 +68,12 @@ def _describe(actor: Optional[Actor]) -> Optional[dict]:
     return {"text": actor.text, "span": list(actor.span), "country": actor.country}
 
 
+def _features(model: Model, features: dict[str, float]) -> dict[str, float]:
+    """The features as the model was trained on them: with the event type coarsened to its
+    quad class when the training script was run with ``--coarse``."""
+    return coarsen(features) if model.header.get("coarse") else features
+
+
 def rerank_event(doc: Document, event: Event, models: dict[str, Model]) -> list[dict]:
     """Override ``event``'s roles where the model is sure enough; the overrides made."""
     ctx = EventContext(doc, event)
@@ -75,7 +81,7 @@ def rerank_event(doc: Document, event: Event, models: dict[str, Model]) -> list[
     # training: nothing is overridden before every role is scored
     options = {role: candidates(doc, event, role) for role in models}
     allowed = {role: eligible(event, role, cands, doc) for role, cands in options.items()}
-    scores = {role: [model.probability(candidate_features(ctx, c, role)) for c in options[role]]
+    scores = {role: [model.probability(_features(model, candidate_features(ctx, c, role))) for c in options[role]]
               for role, model in models.items()}
     picks = {}
     for role, model in models.items():
