@@ -17,7 +17,7 @@ before, after, margin), so nothing changes unseen.
 Which roles it may touch is the model file's business: a role without a model there is
 left to the rules, and without the file the stage does nothing.
 
-NOT IN THE PIPELINE (sessions 9, 11, 17): no model is shipped, because the ranker did not win on
+NOT IN THE PIPELINE (sessions 9, 11, 17, 18): no model is shipped, because the ranker did not win on
 data it was not trained on (docs/role-ranker.md has the figures). To try a model, train
 it with scripts/train_role_ranker.py and add the stage to ``pipeline.STAGES`` right after
 ``events`` (requires nlp, sentences, actors, events, quotes; assigns events and text, for
