@@ -4,14 +4,16 @@
 
 Runs the whole pipeline WITHOUT the ranker over the allsides-dev articles a model may
 learn from (every gold part but the validation and blind ones, ``training.BLIND_PARTS``:
-H and I; asking to hold them out is refused), pairs its events with the gold by the
-scorer's own matching, and for each paired event and role (source, target) lists the
-candidates (the actors of the trigger's sentence, the rules' choice, "none") with their
-features and scorer keys; the PLOVER GSR sentences add examples. Prints the session-17
-table: each of parts D, E, F, G held out alone (trained on everything else) and a 5-fold
-CV by article over A-C, L2 and the override margin chosen inside each training set, the
-scorer replayed on the held-out articles (key accuracies, event, type and detection F1).
-Then trains one model per role on everything and writes
+I, J and K; asking to hold them out is refused) and for every predicted event and role
+(source, target) lists the candidates (the actors of the trigger's sentence, the rules'
+choice, "none") with their features, scorer keys and the gates (``role_features.eligible``);
+events the scorer pairs with a gold event carry its key, the others are unpaired (they
+only count overrides as a cost when the margin is chosen). The PLOVER GSR sentences add
+examples. Prints the session-18 table: each of parts D, E, F, G, H held out alone
+(trained on everything else), the five pooled, and a 5-fold CV by article over A-C, the
+margin chosen inside each training set, the scorer replayed on the held-out articles (key
+accuracies, event, type and detection F1, fixed/broken keys, unpaired overrides). Then
+trains one model per role on everything and writes
 src/sitrep/knowledge/data/models/role_ranker.json only when the decision rule
 (``role_training.ships``) says so (``--candidate PATH`` writes it anyway, elsewhere).
 Deterministic. ``--cache FILE`` keeps the examples and scored events (no article text).
@@ -36,19 +38,30 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_PATH = event_role_ranker.MODEL_PATH
 
 
+def role_example(doc, event, n: int, role: str, article: str, gold, keyer, paired: bool = True,
+                 knows_none: bool = True) -> RoleExample:
+    """One role of one predicted event: candidates, features, keys (``keyer``), the gates
+    (``role_features.eligible`` with the parse, as the stage) and the party marks."""
+    cands, feats = role_features.event_candidates(doc, event, role)
+    rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
+    return RoleExample(article, role, feats, [keyer(c.actor) for c in cands], rules_index, gold,
+                       knows_none=knows_none, event=n, eligible=role_features.eligible(event, role, cands, doc),
+                       paired=paired, parties=[role_features.party_marks(c.actor) for c in cands])
+
+
 def article_examples(doc, rec: dict, gold: list, kb, predicted: list | None = None) -> list[RoleExample]:
-    """The role examples of one article: every paired event, both roles."""
+    """The role examples of one article: every predicted event, both roles; those the
+    scorer pairs with a gold event carry its key, the others are marked unpaired (they
+    only count overrides as a cost: docs/role-ranker.md, session 18)."""
     predicted = allsides_dev.coded_from_document(doc, rec["text"], kb) if predicted is None else predicted
-    pairs = allsides_dev.pair_events(gold, predicted, allsides_dev.sentence_spans(rec["text"]))
+    pairs = dict((pi, gi) for gi, pi in allsides_dev.pair_events(gold, predicted,
+                                                                 allsides_dev.sentence_spans(rec["text"])))
     out = []
-    for gi, pi in sorted(pairs, key=lambda p: p[1]):
-        event = doc.events[pi]
+    for pi, event in enumerate(doc.events):
+        gi = pairs.get(pi)
         for role in role_features.ROLES:
-            cands, feats = role_features.event_candidates(doc, event, role)
-            keys = [allsides_dev._system_actor_key(c.actor, kb) for c in cands]
-            rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-            out.append(RoleExample(rec["id"], role, feats, keys, rules_index, getattr(gold[gi], role), event=pi,
-                                   eligible=role_features.eligible(event, role, cands)))
+            out.append(role_example(doc, event, pi, role, rec["id"], None if gi is None else getattr(gold[gi], role),
+                                    lambda a: allsides_dev._system_actor_key(a, kb), paired=gi is not None))
     return out
 
 
@@ -62,7 +75,7 @@ def collect(data_dir: Path) -> tuple[list[RoleExample], dict]:
 
     kb = default_knowledge()
     articles, gold = allsides_dev.load_gold()
-    ids = set(training.training_ids(articles, allsides_dev.article_parts()))  # never part H or I
+    ids = set(training.training_ids(articles, allsides_dev.article_parts()))  # never part I, J or K
     raw = allsides_dev.corpus_records(data_dir, ids)
     if len(raw) != len(ids):
         sys.exit(f"error: {len(ids) - len(raw)} gold articles missing from {data_dir / allsides_dev.CORPUS}")
@@ -100,16 +113,12 @@ def collect_gsr(data_dir: Path) -> list[RoleExample]:
                 g = gold.setdefault(t, {"source": set(), "target": set()})
                 g["source"] |= plover_gsr._codes(rec.get("actor"))
                 g["target"] |= plover_gsr._codes(rec.get("recipient"))
-        for event in coded_events(doc):
+        for m, event in enumerate(coded_events(doc)):
             for role in role_features.ROLES:
                 accepted = sorted(gold.get(event.type, {}).get(role, ()))
-                if not accepted:
-                    continue
-                cands, feats = role_features.event_candidates(doc, event, role)
-                keys = [c.actor.country if c.actor else None for c in cands]
-                rules_index = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
-                out.append(RoleExample(f"gsr-{n}", role, feats, keys, rules_index, accepted, knows_none=False,
-                                       eligible=role_features.eligible(event, role, cands)))
+                if accepted:
+                    out.append(role_example(doc, event, m, role, f"gsr-{n}", accepted,
+                                            lambda a: a.country if a else None, knows_none=False))
     return out
 
 
@@ -122,7 +131,8 @@ def load_or_collect(data_dir: Path, cache: Path | None, gsr: bool = False) -> tu
     text) for a second run."""
     if cache and cache.is_file():
         data = json.loads(cache.read_text(encoding="utf-8"))
-        if isinstance(data, list) or (not gsr and "articles" not in data):
+        if isinstance(data, list) or (not gsr and "articles" not in data) or any(
+                d.get("parties") is None for d in data["examples"][:1]):
             sys.exit(f"error: {cache} was written by an older version of this script; delete it")
         examples = [RoleExample.from_json(d) for d in data["examples"]]
         articles = {a: {k: [_coded(c) for c in v] for k, v in rec.items()} for a, rec in data.get("articles", {}).items()}
@@ -149,7 +159,8 @@ def print_table(table: dict) -> None:
     for label, r in table.items():
         a, b = r["rules_only"], r["with_ranker"]
         cells = ", ".join(f"{m} {a[m]:.4f}->{b[m]:.4f}" for m in role_training.PART_METRICS)
-        print(f"part {label} ({r['articles']} articles; overrides {r['overrides']}; margins {r['margins']}): {cells}")
+        print(f"part {label} ({r['articles']} articles; overrides {r['overrides']}; changes {r['changes']}; "
+              f"margins {r['margins']}): {cells}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, help="allsides-dev example cache (JSON) to write or reuse")
     parser.add_argument("--gsr-cache", type=Path, help="PLOVER GSR example cache (JSON) to write or reuse")
-    parser.add_argument("--heldout", default="D,E,F,G",
+    parser.add_argument("--heldout", default="D,E,F,G,H",
                         help="allsides-dev parts each held out alone (trained on everything else); the "
                              "remaining parts (A-C) are scored by a --folds CV")
     parser.add_argument("--folds", type=int, default=5, help="CV folds over the remaining parts, by article")
@@ -172,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-guards", action="store_true",
                         help="let the ranker choose any candidate (session-17 v1/v2; the stage always guards: "
                              "role_features.eligible)")
+    parser.add_argument("--coarse", action="store_true",
+                        help="event type -> PLOVER quad class in the conjunction features (role_features.coarsen)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH,
                         help="where the final model goes when the decision rule ships it")
     parser.add_argument("--candidate", type=Path,
@@ -190,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         for e in gsr:
             e.knows_none = False  # (caches written before the flag existed)
         examples += gsr
+    if args.coarse:
+        for e in examples:
+            e.features = [role_features.coarsen(f) for f in e.features]
     if args.no_guards:
         for e in examples:
             e.eligible = None
@@ -201,9 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     table = role_training.leave_part_out(examples, articles, allsides_dev.article_parts(), texts, heldout, roles,
                                          k=args.folds, inner_k=args.inner_folds, decides=decides)
     print_table(table)
-    ships = role_training.ships(table, heldout)
+    ships = role_training.ships(table)
     gains = {label: role_training.gains(r) for label, r in table.items()}
-    print(f"decision (a)+(b) of docs/role-ranker.md: {'SHIPS' if ships else 'does not ship'}; gains {gains}")
+    print(f"decision (a)-(c) of docs/role-ranker.md (session 18): {'SHIPS' if ships else 'does not ship'}; gains {gains}")
     if args.table:
         args.table.write_text(json.dumps({"table": table, "gains": gains, "ships": ships}, indent=1) + "\n",
                               encoding="utf-8")
@@ -211,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     for role in roles:
         model, _ = role_training.fit_final([e for e in examples if e.role == role], k=args.inner_folds,
                                            decides=decides)
+        model.header["coarse"] = bool(args.coarse)  # the stage coarsens its features alike
         models[role] = model
         print(f"final {role} model: {len(model.vocab)} features, l2 {model.header['l2']}, margin {model.threshold}")
     parts = sorted({allsides_dev.article_parts().get(a, "?") for a in articles})

@@ -77,19 +77,80 @@ def same_party(a: Optional[Actor], b: Optional[Actor]) -> bool:
     return bool(a.name) and a.name.casefold() == (b.name or "").casefold()
 
 
-def eligible(event: Event, role: str, cands: list[Candidate]) -> list[bool]:
+#: per role, the dependencies by which a mention is that argument of the trigger itself:
+#: the acting party is its subject or the possessor of a nominal trigger ("the country's
+#: blockade"); the party acted on is its object, indirect object or a passive subject
+_CORE_DEPS = {"source": frozenset({"nsubj", "csubj", "poss"}),
+              "target": frozenset({"dobj", "obj", "dative", "iobj", "nsubjpass"})}
+#: the relations through which a mention names the phrase that is the argument
+_CLIMB_DEPS = frozenset({"conj", "amod", "compound", "poss", "nmod", "appos"})
+#: the heads of a prepositional argument on the trigger
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+def core_argument(doc: Document, event: Event, actor: Actor, role: str) -> bool:
+    """Whether ``actor`` is clearly the ``role`` argument of the event's trigger in the
+    parse: for the source its subject, the possessor of a nominal trigger or a by-agent;
+    for the target its object, dative, passive subject or the object of another
+    preposition attached to it ("sanctions against X"); also as a conjunct or a modifier
+    of one (a demonym: "shelled Sylvanian villages"); never a locative mention (a place
+    says where, not who: docs/annotation.md section 5)."""
+    if actor.locative:
+        return False
+    trigger = _span_root(doc.nlp, event.trigger.span)
+    tok = _span_root(doc.nlp, actor.span)
+    if trigger is None or tok is None or tok.sent.start != trigger.sent.start:
+        return False
+    # the argument is the phrase the mention heads or modifies: "Sylvanian villages" (a
+    # demonym), "the ministry's officials"; a conjunct shares the first one's relation
+    # ("sanctions on Iran and Syria")
+    while tok.head.i != tok.i and tok.head.i != trigger.i and tok.dep_ in _CLIMB_DEPS:
+        tok = tok.head
+    if tok.head.i == trigger.i and tok.dep_ in _CORE_DEPS[role]:
+        return True
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ not in _PREP_DEPS or prep.head.i != trigger.i:
+        return False
+    by_agent = prep.dep_ == "agent" or prep.lower_ == "by"
+    return by_agent if role == "source" else not by_agent
+
+
+def eligible(event: Event, role: str, cands: list[Candidate], doc: Optional[Document] = None) -> list[bool]:
     """Which candidates a ranker may choose for ``role`` (the rules' own always):
 
     * none but the rules' own when the rules found no party at all -- such an event is the
       event filter's to drop ("no party"); a filled role would keep it alive;
     * never the party of the event's other role: a dyad names two parties ("who acts,
       toward whom", docs/annotation.md section 5), so the source's own pronoun or
-      apposition is no target.
+      apposition is no target;
+    * (with ``doc``) a role the rules left empty is filled only by that core argument of
+      the trigger (``core_argument``: a subject for the source, an object for the
+      target): an empty role is often right (a statement with no addressee), and on unseen text the fills that went wrong were mentions merely near
+      the trigger (a dateline city, an attribution's agency).
     """
     if event.source is None and event.target is None:
         return [c.chosen_by_rules for c in cands]
     other = getattr(event, "target" if role == "source" else "source")
-    return [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+    allowed = [c.chosen_by_rules or not same_party(c.actor, other) for c in cands]
+    if doc is not None and getattr(event, role) is None:
+        allowed = [ok and (c.chosen_by_rules or c.actor is None or core_argument(doc, event, c.actor, role))
+                   for ok, c in zip(allowed, cands)]
+    return allowed
+
+
+def party_marks(actor: Optional[Actor]) -> Optional[list]:
+    """What ``same_party`` compares, as plain data (span, KB id, canonical name), so a
+    training example can test two roles for one party without the Document."""
+    if actor is None:
+        return None
+    return [list(actor.span), actor.actor_id, (actor.name or "").casefold()]
+
+
+def same_marks(a: Optional[list], b: Optional[list]) -> bool:
+    """``same_party`` on ``party_marks``."""
+    if a is None or b is None:
+        return False
+    return a[0] == b[0] or bool(a[1] and a[1] == b[1]) or bool(a[2] and a[2] == b[2])
 
 
 def _span_root(sdoc: Any, span: tuple[int, int]) -> Any:
@@ -240,6 +301,26 @@ def candidate_features(ctx: EventContext, cand: Candidate, role: str) -> dict[st
         return out
     out[f"rules_kind={rules}:{cand.actor.kind or 'unknown'}"] = 1.0
     _actor_features(ctx, cand.actor, role, out)
+    return out
+
+
+#: the feature prefixes whose value starts with the event type (``TYPE:...`` or ``TYPE``)
+_TYPED = ("none_type", "rules_type", "side_type", "path_type", "cand_dep_type")
+
+
+def coarsen(features: dict[str, float]) -> dict[str, float]:
+    """The same features with the event type replaced by its PLOVER quad class (verbal /
+    material cooperation / conflict) in every conjunction: ~1,200 paired roles are too few
+    for one path weight per type (session 18, variant v2 of docs/role-ranker.md)."""
+    from sitrep.model import QUAD_CLASS
+
+    out: dict[str, float] = {}
+    for name, value in features.items():
+        prefix, _, rest = name.partition("=")
+        if prefix in _TYPED:
+            etype, sep, tail = rest.partition(":")
+            name = f"{prefix}={QUAD_CLASS.get(etype, 'other').replace(' ', '_')}{sep}{tail}"
+        out[name] = value
     return out
 
 

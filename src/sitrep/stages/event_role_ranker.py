@@ -6,16 +6,18 @@ allsides-dev and PLOVER GSR gold) scores every candidate -- the actors of the tr
 sentence, the rules' choice, "none" -- from features of the typed document and the parse
 (``sitrep.learn.role_features``). The rules' choice stands unless the model's best
 candidate beats it by the margin stored in the model (chosen by grouped cross-validation):
-a conservative override. Two guards hold in training and here alike
-(``role_features.eligible``): an event the rules found no party for is left to the event
-filter, and a role never takes the party of the event's other role. The chosen actor is the document's own mention, with its span
+a conservative override. Guards hold in training and here alike
+(``role_features.eligible``, ``role_training.joint_guard``): an event the rules found no
+party for is left to the event filter; a role never takes the party of the event's other
+role, and when both roles are overridden into one party both keep the rules'; a role the
+rules left empty is filled only by a core argument of the trigger in the parse. The chosen actor is the document's own mention, with its span
 (provenance). Every override is listed in ``article.meta["role_ranker"]`` (event, role,
 before, after, margin), so nothing changes unseen.
 
 Which roles it may touch is the model file's business: a role without a model there is
 left to the rules, and without the file the stage does nothing.
 
-NOT IN THE PIPELINE (sessions 9, 11, 17): no model is shipped, because the ranker did not win on
+NOT IN THE PIPELINE (sessions 9, 11, 17, 18): no model is shipped, because the ranker did not win on
 data it was not trained on (docs/role-ranker.md has the figures). To try a model, train
 it with scripts/train_role_ranker.py and add the stage to ``pipeline.STAGES`` right after
 ``events`` (requires nlp, sentences, actors, events, quotes; assigns events and text, for
@@ -29,7 +31,8 @@ from pathlib import Path
 from typing import Optional
 
 from sitrep.learn.logreg import Model
-from sitrep.learn.role_features import Candidate, EventContext, candidate_features, candidates, eligible
+from sitrep.learn.role_features import (Candidate, EventContext, candidate_features, candidates, coarsen,
+                                        eligible, same_party)
 from sitrep.learn.role_training import pick
 from sitrep.model import Actor, Document, Event
 
@@ -65,21 +68,33 @@ def _describe(actor: Optional[Actor]) -> Optional[dict]:
     return {"text": actor.text, "span": list(actor.span), "country": actor.country}
 
 
+def _features(model: Model, features: dict[str, float]) -> dict[str, float]:
+    """The features as the model was trained on them: with the event type coarsened to its
+    quad class when the training script was run with ``--coarse``."""
+    return coarsen(features) if model.header.get("coarse") else features
+
+
 def rerank_event(doc: Document, event: Event, models: dict[str, Model]) -> list[dict]:
     """Override ``event``'s roles where the model is sure enough; the overrides made."""
     ctx = EventContext(doc, event)
-    made = []
     # candidates, features and eligibility all read the rules' roles of both sides, as in
     # training: nothing is overridden before every role is scored
     options = {role: candidates(doc, event, role) for role in models}
-    allowed = {role: eligible(event, role, cands) for role, cands in options.items()}
-    scores = {role: [model.probability(candidate_features(ctx, c, role)) for c in options[role]]
+    allowed = {role: eligible(event, role, cands, doc) for role, cands in options.items()}
+    scores = {role: [model.probability(_features(model, candidate_features(ctx, c, role))) for c in options[role]]
               for role, model in models.items()}
+    picks = {}
     for role, model in models.items():
+        chosen = best_candidate(options[role], scores[role], model.threshold, allowed[role])
+        if chosen is not None:
+            picks[role] = chosen
+    after = {role: options[role][picks[role]].actor if role in picks else getattr(event, role)
+             for role in ("source", "target")}
+    if same_party(after["source"], after["target"]) and not same_party(event.source, event.target):
+        return []  # no self-dyad the rules did not make: both roles keep the rules' (role_training.joint_guard)
+    made = []
+    for role, chosen in picks.items():
         cands, probs = options[role], scores[role]
-        chosen = best_candidate(cands, probs, model.threshold, allowed[role])
-        if chosen is None:
-            continue
         rules = next(i for i, c in enumerate(cands) if c.chosen_by_rules)
         made.append({"event": event.id, "role": role, "before": _describe(getattr(event, role)),
                      "after": _describe(cands[chosen].actor),
