@@ -54,6 +54,12 @@ def test_a_phone_call_with_a_counterpart_is_no_demand(kb):
     assert triggered(doc, "seizure").certainty.status == "asserted"
 
 
+def test_a_phone_call_by_a_leader_about_an_arrest_is_no_demand(kb):
+    doc = run(kb, "A phone call by the premier about the arrest of the opposition leader drew "
+                  "criticism on Monday.")
+    assert triggered(doc, "arrest").certainty.status == "asserted"
+
+
 def test_a_call_for_an_inquiry_is_still_a_demand(kb):
     """Near miss: "its call for an inquiry" asks for the inquiry: the call is the REQUEST."""
     doc = run(kb, "The opposition repeated its call for an inquiry into the shelling of Klow on Monday.")
