@@ -30,7 +30,10 @@ How, for one mention (a trigger span): the cues on the event word itself come fi
 dependency parse through complement relations takes the first cue verb or noun it meets
 (the innermost cue decides the status); the walk goes on to find who says so when the
 status came from a modal or a plan, and to count how many speakers the content passes
-through. The quote that contains the trigger, "according to" and sentence-level phrases
+through; a verb of naming with an object predicate is no cue for what it names ("called
+the shelling an attack" is no call for a shelling), nor a noun of demand in its sense of
+a conversation ("a phone call pressing Kyiv for ..."). The quote that contains the trigger,
+"according to" and sentence-level phrases
 ("it was reported") are used when the parse gives nothing. Hedges ("without evidence")
 count only for events in the clause they modify. An event with several mentions takes
 the status of its first mention that is not a denial, except that a party's account
@@ -565,6 +568,8 @@ def _walk(start_tok, ev: Event, ctx: _Ctx) -> Iterator[_Cue]:
                 return
             presupposed = True
             continue
+        if _named_by(came, tok) or _conversation(tok, ctx):
+            continue  # "called the shelling an attack", "a phone call": no call for it
         status = _cue_status(tok, lem, ctx)
         if status is None and came.dep_ == "ccomp":
             # "reports are emerging that ...": the clause is the content of the subject noun
@@ -749,6 +754,27 @@ def _denial(tok, came, ctx: _Ctx) -> Optional[_Cue]:
         verb = tok.head
         return _Cue("denied", _tok_span(text, verb, tok), speaker_of(verb, ctx), verb, speech=True)
     return None
+
+
+def _named_by(came, tok) -> bool:
+    """The walk comes up to a verb of naming from what it calls something, or from the thing
+    it calls so ("called the shelling an attack", "called the inquiry into the riots a
+    whitewash"): a verb with an object predicate (oprd) names a known happening, it does not
+    ask for it ("called for talks", "called on Iran to withdraw" keep the demand)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return came.dep_ == "oprd" or (came.dep_ == "dobj" and any(ch.dep_ == "oprd" for ch in tok.children))
+
+
+def _conversation(tok, ctx: _Ctx) -> bool:
+    """A noun of demand in its sense of a conversation ("Trump's July phone call pressing
+    Kyiv for investigations", "a call with the premier"): a telephone, conference or video
+    call, or one held with or between parties, names a talk that took place, not a call
+    for something (words.tsv conversation_modifier, conversation_prep)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or ctx.cues.nouns.get(_lemma(tok)) != "hypothetical":
+        return False
+    return any((ch.dep_ == "compound" and ch.lower_ in ctx.words("conversation_modifier"))
+               or (ch.dep_ == "prep" and ch.lower_ in ctx.words("conversation_prep")) for ch in tok.children)
 
 
 def _cue_status(tok, lem: str, ctx: _Ctx) -> Optional[str]:
