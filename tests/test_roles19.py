@@ -73,10 +73,12 @@ def test_a_relational_adjective_is_matched_only_as_itself(kb):
     ("Moving the money without congressional consent violates the international agreements on nuclear "
      "material, the senator said.", "agreements"),
     ("Despite congressional objections, the negotiations resumed in Geneva.", "negotiations"),
+    ("The president asked for congressional approval for the strikes.", "strikes"),
 ])
 def test_a_relational_adjective_is_no_loose_counterpart(kb, text, word):
-    """Near-miss: the sentence-level fill does not take 'congressional' from a phrase on
-    something else as a party of another act of the sentence ('objections' are
-    Congress's own, by their phrase)."""
+    """Near-miss (the last: review 06:33): the sentence-level fill does not take
+    'congressional' from a phrase on something else as a party of another act of the
+    sentence ('objections' are Congress's own, by their phrase), nor does an act with no
+    named target fall on it as the home country's mention."""
     event = by_trigger(run(kb, text), word)
     assert all(a is None or a.actor_id != "USA-CONGRESS" for a in (event.source, event.target))

@@ -279,7 +279,9 @@ def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types
     anywhere: no guess. The span is the country's mention nearest before the act."""
     if home is None:
         return
-    mentions = [a for a in actors if a.country == home]
+    # (a body named by its relational adjective is no country an act falls on:
+    # "asked for congressional approval for the strikes" strikes no one at home)
+    mentions = [a for a in actors if a.country == home and not _relational_adjective(a)]
     if not mentions:
         return
     name = (_alpha3_name(home) or mentions[0].name)
@@ -308,7 +310,8 @@ def _relational_adjective(actor: Actor) -> bool:
     """A body named by its relational adjective ("congressional", a lower-case KB
     demonym): a party only of the phrase it modifies ("defied congressional oversight"),
     never a sentence's loose counterpart ("without congressional oversight ... international
-    agreements" is no agreement of Congress)."""
+    agreements" is no agreement of Congress) nor the home country's mention an unnamed
+    doer's act falls on (``fill_home_target``)."""
     return actor.resolved_by == "kb" and actor.text.islower() and " " not in actor.text  # (not "he": coref)
 
 
