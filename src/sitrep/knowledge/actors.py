@@ -667,6 +667,10 @@ class ActorKB:
             return
         bare = form.replace(".", "")
         exact = form if (bare.isupper() and len(bare) <= 5 and len(toks) == 1) else None
+        if use == DEMONYM and form.islower() and len(toks) == 1:
+            # a body's relational adjective ("congressional"), lower case in English, is
+            # written so in the KB: it matches in either case, and only as itself
+            exact = form
         key = name_key(toks)
         if not key:
             return

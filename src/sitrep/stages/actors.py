@@ -304,6 +304,8 @@ class _Extractor:
             if self.all_caps and hit.exact.lower() in _stop_words():
                 return False
             text = self.texts[start]
+            if hit.exact.islower():  # a relational adjective ("congressional", "Congressional")
+                return text.lower() == hit.exact
             if len(hit.exact) >= 4 and hit.exact.isalpha() and text == hit.exact.capitalize() \
                     and self.propn[start]:
                 return True  # "Nato", "Opec": an acronym spoken as a word, in British style

@@ -1648,6 +1648,12 @@ class RoleFinder:
         if cause is not None:
             # "the annexation sparked outrage in Kiev": Kiev reacts, to the annexer
             return self._reacting_party(noun), self._cause_doer(cause)
+        pair = self._hyphened_pair(noun) if "symmetric" in self.lex.types[c.type].classes else []
+        if pair:
+            # "Israeli-Palestinian talks", "the Russia-Ukraine negotiations": a joint act
+            # named by its two parties joined with a hyphen; the first is the source, as
+            # annotators code a joint act (docs/annotation.md 3)
+            return pair[:1], pair[1:]
         sources = self._noun_modifier_source(noun)
         self_moving = c.type in self.lex.types_of("self-moving")
         if not sources and self_moving:
@@ -1758,6 +1764,26 @@ class RoleFinder:
                 subj = child(ch, "nsubj")
                 if subj is not None and subj.tag_ not in ("WP", "WDT") and subj.lower_ != "that":
                     return self.phrase_actors(subj)
+        return []
+
+    def _hyphened_pair(self, noun) -> list[Actor]:
+        """The two parties that modify an event noun as one hyphened word ("Israeli-
+        Palestinian negotiations", "the North Korea-South Korea talks"), in the order
+        named; [] when the words around the hyphen are not two parties of the noun's own
+        modifiers ("U.S.-brokered talks" is one word; "Trump-Kim" with "Kim" unresolved)."""
+        sdoc = noun.doc
+        for tok in noun.subtree:
+            if tok.i >= noun.i - 1 or tok.i < 1 or tok.text not in ("-", "\u2013"):
+                continue
+            left, right = sdoc[tok.i - 1], sdoc[tok.i + 1]
+            if left.whitespace_ or tok.whitespace_:
+                continue  # ("Israel - which ..."): a dash between phrases, not a compound word
+            first, second = self.index[left.i], self.index[right.i]
+            if first is None or second is None or first.span == second.span or same_party(first, second):
+                continue
+            if all(t.dep_ in ("amod", "compound", "nmod", "punct") or t.i == noun.i
+                   for t in (left, right, left.head, right.head)) and right.head.i <= noun.i:
+                return [first, second]
         return []
 
     def _between(self, noun) -> list[Actor]:

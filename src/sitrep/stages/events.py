@@ -196,8 +196,8 @@ def fill_from_sentence(happenings, actors: list[Actor], sdoc=None, reactions=fro
     trigger in the sentence. Places ("in Venezuela") and the party reacting to it are
     never taken (the speaker of a report may be: annotators take its side)."""
     objects = {i for h in happenings for d in h.drafts for i in d.objects}
-    parties = sorted((a for a in actors if not a.locative and (a.country or a.actor_id)),
-                     key=lambda a: a.span[0])
+    parties = sorted((a for a in actors if not a.locative and (a.country or a.actor_id)
+                      and not _relational_adjective(a)), key=lambda a: a.span[0])
     if not parties:
         return
     starts = [a.span[0] for a in parties]
@@ -279,7 +279,9 @@ def fill_home_target(happenings, actors: list[Actor], home: Optional[str], types
     anywhere: no guess. The span is the country's mention nearest before the act."""
     if home is None:
         return
-    mentions = [a for a in actors if a.country == home]
+    # (a body named by its relational adjective is no country an act falls on:
+    # "asked for congressional approval for the strikes" strikes no one at home)
+    mentions = [a for a in actors if a.country == home and not _relational_adjective(a)]
     if not mentions:
         return
     name = (_alpha3_name(home) or mentions[0].name)
@@ -302,6 +304,15 @@ def _sentence_parties(parties, starts, sentence_span) -> list[Actor]:
     lo = bisect.bisect_left(starts, sentence_span[0])
     hi = bisect.bisect_left(starts, sentence_span[1])
     return parties[lo:hi]
+
+
+def _relational_adjective(actor: Actor) -> bool:
+    """A body named by its relational adjective ("congressional", a lower-case KB
+    demonym): a party only of the phrase it modifies ("defied congressional oversight"),
+    never a sentence's loose counterpart ("without congressional oversight ... international
+    agreements" is no agreement of Congress) nor the home country's mention an unnamed
+    doer's act falls on (``fill_home_target``)."""
+    return actor.resolved_by == "kb" and actor.text.islower() and " " not in actor.text  # (not "he": coref)
 
 
 def _nearest_party(parties, starts, sentence_span, at: int, known: Optional[Actor],
