@@ -63,6 +63,8 @@ SKELETON_MIN = 3
 #: a mention without a date of its own (dated by its publication) tells a happening
 #: dated in another report when it was published this many days after it, at most
 REPORT_LAG_DAYS = 3
+#: date precisions that name a span of days (dated by its first day), not a day
+SPAN_PRECISIONS = ("week", "month", "year")
 #: a recap (an act told as the antecedent of another clause's news, ``recalls``) tells a
 #: happening of at most this many days before its own date: the news period of an
 #: article (docs/annotation.md section 7)
@@ -242,6 +244,11 @@ def _same_time(a: dict, b: dict) -> bool:
     ("Turkey is invading northeastern Syria" the day after the offensive "launched on
     Wednesday"): a report is news of what happened shortly before it."""
     if not a["event_date"] or not b["event_date"]:
+        return False
+    # a week, month or year is dated by its first day, which is no day of its own: "last
+    # week's strikes" (dated Monday) and a report published that Monday, or one dated
+    # "in April" and another of April 1st, share a date and not a time
+    if a.get("date_precision") in SPAN_PRECISIONS or b.get("date_precision") in SPAN_PRECISIONS:
         return False
     if a["event_date"] == b["event_date"]:
         return True
