@@ -65,3 +65,18 @@ def test_near_miss_day_precise_reports_still_join():
     undated_later = _mention("inc-c", "third", "2021-03-10",
                              sentence="Ruritania's bombing of the depot drew protests in Borduria.")
     assert _happenings([dated, same_day, undated_later]) == {("first", "second", "third")}
+
+
+def test_near_miss_two_mentions_of_one_span_still_join():
+    """Two articles dating the act by the same week (or month) share that time: the
+    span against a day is what tells them apart, not a span as such."""
+    first = _mention("inc-a", "review", "2021-03-14", day="2021-03-08", precision="week",
+                     sentence="Last week's Ruritanian raids on Borduria destroyed two bridges.")
+    second = _mention("inc-b", "digest", "2021-03-15", day="2021-03-08", precision="week",
+                      sentence="Ruritania raided Borduria last week, blowing up bridges on the river.")
+    assert _happenings([first, second]) == {("digest", "review")}
+    april = _mention("inc-c", "monthly", "2021-05-02", day="2021-04-01", precision="month",
+                     sentence="The April offensive of Ruritania pushed deep into Borduria.")
+    also_april = _mention("inc-d", "quarterly", "2021-05-20", day="2021-04-01", precision="month",
+                          sentence="In April Ruritania launched an offensive into Borduria.")
+    assert _happenings([april, also_april]) == {("monthly", "quarterly")}

@@ -238,7 +238,8 @@ def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
 
 
 def _same_time(a: dict, b: dict) -> bool:
-    """Two mentions may tell one happening by their dates: the same day, or (force or
+    """Two mentions may tell one happening by their dates: the same day (or the same
+    week, month or year, both dated by that span), or (force or
     coercion by the same known actor) one has no date of its own and was published up to
     REPORT_LAG_DAYS after the day the other gives
     ("Turkey is invading northeastern Syria" the day after the offensive "launched on
@@ -247,8 +248,10 @@ def _same_time(a: dict, b: dict) -> bool:
         return False
     # a week, month or year is dated by its first day, which is no day of its own: "last
     # week's strikes" (dated Monday) and a report published that Monday, or one dated
-    # "in April" and another of April 1st, share a date and not a time
-    if a.get("date_precision") in SPAN_PRECISIONS or b.get("date_precision") in SPAN_PRECISIONS:
+    # "in April" and another of April 1st, share a date and not a time; two mentions of
+    # one span ("the April offensive" in two articles) share it
+    spans = {a.get("date_precision"), b.get("date_precision")} & set(SPAN_PRECISIONS)
+    if spans and a.get("date_precision") != b.get("date_precision"):
         return False
     if a["event_date"] == b["event_date"]:
         return True
