@@ -2,8 +2,8 @@
 clauses say much the same (linker 16): sentences about one session, meeting or crisis
 share its names and setting whatever each speaker said in it, so that shared setting is
 no evidence that the successor's promise is the outgoing leader's endorsement. One call
-that two outlets code as two types ("called for" / "pledged" the same march) still
-joins, and so do two reports of one type. Invented sentences, real stores, the real
+that two outlets code as two types ("urged" / "promised" the same rally) still joins,
+and so do two reports of one type. Invented sentences, real stores, the real
 linker."""
 import pytest
 
@@ -46,12 +46,13 @@ def test_two_speakers_statements_in_one_setting_stay_apart(tmp_path, first, firs
 
 
 def test_one_call_coded_as_two_types_by_two_outlets_still_joins(tmp_path):
-    """Near miss: "called for the largest march" (REQUEST) and "pledged the largest march"
-    (AGREE) are one statement: their clauses say the same."""
-    first = "Opposition leader Marta Lind called for the largest march in the history of Ruritania on Labour Day."
-    second = "Opposition leader Marta Lind pledged the largest march in the history of Ruritania on Labour Day."
-    docs = [statement("a", "Wire A", first, "REQUEST", "called for", "Marta Lind"),
-            statement("b", "Wire B", second, "AGREE", "pledged", "Marta Lind")]
+    """Near miss: "urged her members to flood the square" (REQUEST) and "promised that her
+    members would flood the square" (AGREE) are one statement: their clauses say the same."""
+    first = "Union chief Petra Novak urged her members to flood the main square of Ostrava for a general strike."
+    second = ("Union chief Petra Novak promised that her members would flood the main square of Ostrava for a "
+              "general strike.")
+    docs = [statement("a", "Wire A", first, "REQUEST", "urged", "Petra Novak"),
+            statement("b", "Wire B", second, "AGREE", "promised", "Petra Novak")]
     assert groups(tmp_path, docs) == [["a", "b"]]
 
 
