@@ -98,7 +98,7 @@ from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "15"
+LINKER_VERSION = "16"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -794,9 +794,19 @@ class Cluster:
         best = 0.0
         for other in self.members[:COMPARED_MEMBERS]:
             text = m.similarity(other)
-            if text > best and one_statement(m, other, text):
+            if text > best and one_statement(m, other, text) and self._one_kind(m, other):
                 best = text
         return best
+
+    @staticmethod
+    def _one_kind(m: Mention, other: Mention) -> bool:
+        """Whether a statement from another article may be ``other``'s statement by its
+        kind: the same type, or its own trigger clause worded much as the member's
+        (STATEMENT_TEXT over the clauses: one quote that two outlets code as two types,
+        "warned" / "threatened"). Two articles' sentences about one session or one crisis
+        share its names and setting whatever each speaker said in it ("Castro endorsed
+        his successor" and "the successor promised to defend the revolution")."""
+        return m.type == other.type or m.local_similarity(other) >= STATEMENT_WORDS
 
     def _actors(self, m: Mention) -> Optional[tuple[float, int]]:
         """(agreeing roles, slipped roles); None: different actors. One slipped role is

@@ -63,6 +63,8 @@ SKELETON_MIN = 3
 #: a mention without a date of its own (dated by its publication) tells a happening
 #: dated in another report when it was published this many days after it, at most
 REPORT_LAG_DAYS = 3
+#: date precisions that name a span of days (dated by its first day), not a day
+SPAN_PRECISIONS = ("week", "month", "year")
 #: a recap (an act told as the antecedent of another clause's news, ``recalls``) tells a
 #: happening of at most this many days before its own date: the news period of an
 #: article (docs/annotation.md section 7)
@@ -236,12 +238,20 @@ def _quotes(mentions: list[dict], cites: Citations) -> list[Quote]:
 
 
 def _same_time(a: dict, b: dict) -> bool:
-    """Two mentions may tell one happening by their dates: the same day, or (force or
+    """Two mentions may tell one happening by their dates: the same day (or the same
+    week, month or year, both dated by that span), or (force or
     coercion by the same known actor) one has no date of its own and was published up to
     REPORT_LAG_DAYS after the day the other gives
     ("Turkey is invading northeastern Syria" the day after the offensive "launched on
     Wednesday"): a report is news of what happened shortly before it."""
     if not a["event_date"] or not b["event_date"]:
+        return False
+    # a week, month or year is dated by its first day, which is no day of its own: "last
+    # week's strikes" (dated Monday) and a report published that Monday, or one dated
+    # "in April" and another of April 1st, share a date and not a time; two mentions of
+    # one span ("the April offensive" in two articles) share it
+    spans = {a.get("date_precision"), b.get("date_precision")} & set(SPAN_PRECISIONS)
+    if spans and a.get("date_precision") != b.get("date_precision"):
         return False
     if a["event_date"] == b["event_date"]:
         return True
