@@ -1162,12 +1162,35 @@ def _labelled_object(verb, words) -> tuple[set[int], set[int]]:
 
 def _promises_a_penalty(verb, lex) -> bool:
     """A promise whose object names a penalty ("vowed a harsh response", "pledged
-    retaliation"): PLOVER codes a promise of harm as THREATEN."""
+    retaliation") or whose promised clause punishes someone ("vowed that the attackers
+    would pay a price", "promised to punish those responsible", "vowed to bring the
+    killers to justice"): PLOVER codes a promise of harm as THREATEN."""
     if lemma(verb) not in lex.words.promise_verbs:
         return False
     threat_words = lex.evaluations.get("threat", frozenset())
     obj = child(verb, "dobj")
-    return obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words)
+    if obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words):
+        return True
+    content = [t for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
+    return any(_penal_word(t, lex.words, threat_words) for t in content)
+
+
+def _penal_word(tok, words, threat_words) -> bool:
+    """A word of a promised clause that makes it a penalty: a penalty noun ("would pay a
+    price", "will face consequences"), a verb of punishing ("punish", "avenge"), or justice
+    as what is brought to someone ("bring them to justice", "bring justice to the
+    killers")."""
+    if lemma(tok) in threat_words or tok.lower_ in threat_words:
+        # what the punished will pay or face, not a subject ("prices would fall")
+        return tok.dep_ not in ("nsubj", "nsubjpass") and \
+            not any(c.dep_ == "neg" or lemma(c) in words.negative_determiners for c in tok.children)
+    if tok.pos_ == "VERB" and lemma(tok) in words.punishing_verbs:
+        return not any(c.dep_ == "neg" for c in tok.children)
+    if lemma(tok) not in words.justice_nouns:
+        return False
+    head = tok.head
+    return (head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in words.bringing_verbs) or \
+        (tok.dep_ == "dobj" and lemma(head) in words.bringing_verbs)
 
 
 def _threatens(content, lex, cands=()) -> bool:

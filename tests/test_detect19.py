@@ -1,0 +1,84 @@
+"""Session 18 (detect19): promises and labels an analyst codes that sitrep missed or mistyped.
+
+- A promise whose promised clause punishes someone ("vowed that the kidnappers would
+  pay a price", "pledged to punish those behind ...", "vowed to bring the gunmen to
+  justice") is a promise of harm: THREATEN (docs/annotation.md 4, PLOVER's threats of
+  punishment), like "vowed a harsh response" already was. A penalty word that is the
+  clause's subject ("prices would fall"), a negated penalty ("no reprisals") or justice
+  sought for victims is no penalty.
+- "foe" joins its synonym "enemy" among the reproachful labels a verb of naming gives
+  ("described the Commission as a foe": ACCUSE, docs/annotation.md 10).
+
+Every text is made up for these tests."""
+
+from sitrep import pipeline
+from sitrep.model import Article
+
+
+def _events(kb, text, published="2024-05-22"):
+    return pipeline.process(Article(id="d19", text=text, published=published), kb).events
+
+
+def _types(events):
+    return sorted((e.type, e.trigger.text) for e in events)
+
+
+def _of_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+# ------------------------------------------------------------ "foe" as a reproachful label
+
+def test_described_as_a_foe_is_a_reproach(kb):
+    events = _events(kb, 'The Hungarian prime minister described the European Commission as a "foe" of the nation.')
+    assert [(e.trigger.text, e.source.country, e.target.text) for e in _of_type(events, "ACCUSE")] == \
+        [("described", "HUN", "European Commission")]
+
+
+def test_called_a_foe_is_a_reproach(kb):
+    events = _events(kb, "The Turkish president called the exiled cleric a foe of the republic.")
+    assert [(e.trigger.text, e.source.country) for e in _of_type(events, "ACCUSE")] == [("called", "TUR")]
+
+
+def test_rival_clubs_that_are_foes_are_no_event(kb):
+    events = _events(kb, "The two football clubs have been bitter foes for decades.")
+    assert events == []
+
+
+# ------------------------------------------------------------ promises of punishment
+
+def test_a_vow_to_bring_gunmen_to_justice_is_a_threat(kb):
+    events = _events(kb, "The Kenyan interior minister vowed to bring the gunmen to justice.")
+    assert [e.trigger.text for e in _of_type(events, "THREATEN")] == ["vowed"]
+    assert _of_type(events, "AGREE") == []
+
+
+def test_a_promise_that_smugglers_will_pay_a_price_is_a_threat(kb):
+    events = _events(kb, "Peru's president promised that the smugglers would pay a heavy price.")
+    threats = _of_type(events, "THREATEN")
+    assert [e.trigger.text for e in threats] == ["promised"] and threats[0].source.country == "PER"
+
+
+def test_a_pledge_to_punish_those_behind_a_bombing_is_a_threat(kb):
+    events = _events(kb, "The Afghan governor pledged to punish those behind the bombing of the market.")
+    assert [e.trigger.text for e in _of_type(events, "THREATEN")] == ["pledged"]
+
+
+def test_a_vow_that_kidnappers_will_be_brought_to_justice_is_a_threat(kb):
+    events = _events(kb, "The Nigerian army vowed that the kidnappers would be brought to justice.")
+    assert [e.trigger.text for e in _of_type(events, "THREATEN")] == ["vowed"]
+
+
+def test_a_promise_about_falling_prices_is_no_threat(kb):
+    events = _events(kb, "The Brazilian finance minister promised that prices would fall by the summer.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_promise_to_seek_justice_for_victims_is_no_threat(kb):
+    events = _events(kb, "The Mexican mayor promised to seek justice for the families of the victims.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_promise_of_no_reprisals_is_no_threat(kb):
+    events = _events(kb, "The Chilean labour minister promised that there would be no reprisals against the strikers.")
+    assert _of_type(events, "THREATEN") == []
