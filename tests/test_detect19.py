@@ -3,9 +3,10 @@
 - A promise whose promised clause punishes someone ("vowed that the kidnappers would
   pay a price", "pledged to punish those behind ...", "vowed to bring the gunmen to
   justice") is a promise of harm: THREATEN (docs/annotation.md 4, PLOVER's threats of
-  punishment), like "vowed a harsh response" already was. A penalty word that is the
-  clause's subject ("prices would fall"), a negated penalty ("no reprisals") or justice
-  sought for victims is no penalty.
+  punishment), like "vowed a harsh response" already was. A penalty noun counts only as
+  what someone is to pay, face, suffer or bear: "prices would fall", "to cut the price of
+  fuel" and a negated penalty ("no reprisals") are no penalty; justice counts only as
+  what someone is brought to, not justice sought or brought to victims (review 05:55).
 - "foe" joins its synonym "enemy" among the reproachful labels a verb of naming gives
   ("described the Commission as a foe": ACCUSE, docs/annotation.md 10).
 
@@ -81,4 +82,24 @@ def test_a_promise_to_seek_justice_for_victims_is_no_threat(kb):
 
 def test_a_promise_of_no_reprisals_is_no_threat(kb):
     events = _events(kb, "The Chilean labour minister promised that there would be no reprisals against the strikers.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_promise_to_cut_the_price_of_fuel_is_no_threat(kb):
+    events = _events(kb, "The prime minister promised to cut the price of fuel before the winter.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_pledge_to_lower_prices_is_no_threat(kb):
+    events = _events(kb, "The government pledged to lower prices for bread and milk.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_promise_to_bring_justice_to_flood_victims_is_no_threat(kb):
+    events = _events(kb, "The minister promised to bring justice to the families of the flood victims.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_a_vow_that_marchers_will_not_face_consequences_is_no_threat(kb):
+    events = _events(kb, "The Georgian president vowed that peaceful marchers would not face consequences.")
     assert _of_type(events, "THREATEN") == []

@@ -276,6 +276,7 @@ class EventWords:
     punishing_verbs: frozenset[str]
     justice_nouns: frozenset[str]
     bringing_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
     negative_determiners: frozenset[str]
     #: subjects (or their determiners) that say nobody did the act ("neither X nor Y")
     negative_subjects: frozenset[str]

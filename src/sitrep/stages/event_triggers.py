@@ -1176,21 +1176,19 @@ def _promises_a_penalty(verb, lex) -> bool:
 
 
 def _penal_word(tok, words, threat_words) -> bool:
-    """A word of a promised clause that makes it a penalty: a penalty noun ("would pay a
-    price", "will face consequences"), a verb of punishing ("punish", "avenge"), or justice
-    as what is brought to someone ("bring them to justice", "bring justice to the
-    killers")."""
+    """A word of a promised clause that makes it a penalty: a penalty noun that someone
+    is to undergo ("would pay a price", "will face consequences"; not "promised to cut
+    the price of fuel"), a verb of punishing ("punish", "avenge"), or justice someone is
+    brought to ("bring them to justice"; not "bring justice to the victims")."""
     if lemma(tok) in threat_words or tok.lower_ in threat_words:
-        # what the punished will pay or face, not a subject ("prices would fall")
-        return tok.dep_ not in ("nsubj", "nsubjpass") and \
-            not any(c.dep_ == "neg" or lemma(c) in words.negative_determiners for c in tok.children)
+        negated = any(c.dep_ == "neg" for c in tok.head.children) or \
+            any(c.dep_ == "neg" or lemma(c) in words.negative_determiners for c in tok.children)
+        return tok.dep_ == "dobj" and lemma(tok.head) in words.undergoing_verbs and not negated
     if tok.pos_ == "VERB" and lemma(tok) in words.punishing_verbs:
         return not any(c.dep_ == "neg" for c in tok.children)
-    if lemma(tok) not in words.justice_nouns:
-        return False
     head = tok.head
-    return (head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in words.bringing_verbs) or \
-        (tok.dep_ == "dobj" and lemma(head) in words.bringing_verbs)
+    return lemma(tok) in words.justice_nouns and head.dep_ == "prep" and head.lower_ == "to" and \
+        lemma(head.head) in words.bringing_verbs
 
 
 def _threatens(content, lex, cands=()) -> bool:
