@@ -7,6 +7,9 @@
   what someone is to pay, face, suffer or bear: "prices would fall", "to cut the price of
   fuel" and a negated penalty ("no reprisals") are no penalty; justice counts only as
   what someone is brought to, not justice sought or brought to victims (review 05:55).
+- A court's conviction or sentence of someone is COERCE (docs/annotation.md 4 lists
+  "sentences" under COERCE, 10 "a court sentence against a political actor"), like the
+  charges before it; the trigger rows had it SANCTION.
 - "foe" joins its synonym "enemy" among the reproachful labels a verb of naming gives
   ("described the Commission as a foe": ACCUSE, docs/annotation.md 10).
 
@@ -103,3 +106,28 @@ def test_a_promise_to_bring_justice_to_flood_victims_is_no_threat(kb):
 def test_a_vow_that_marchers_will_not_face_consequences_is_no_threat(kb):
     events = _events(kb, "The Georgian president vowed that peaceful marchers would not face consequences.")
     assert _of_type(events, "THREATEN") == []
+
+
+# ------------------------------------------------------------ court sentences are coercion
+
+def test_a_sentence_by_a_court_is_coercion(kb):
+    events = _events(kb, "A court in Minsk sentenced the opposition blogger to six years in prison.")
+    assert [(e.type, e.source.country) for e in events if e.trigger.text == "sentenced"] == [("COERCE", "BLR")]
+
+
+def test_a_conviction_in_the_passive_is_coercion(kb):
+    events = _events(kb, "The opposition leader was convicted of fraud by a court in Ankara on Monday.")
+    assert [(e.type, e.target.text) for e in events if e.trigger.text == "convicted"] == \
+        [("COERCE", "opposition leader")]
+
+
+def test_the_conviction_noun_is_coercion(kb):
+    events = _events(kb, "The conviction of the journalist by a military court in Cairo drew protests.")
+    assert [e.type for e in events if e.trigger.text == "conviction"] == ["COERCE"]
+    assert _of_type(events, "SANCTION") == []
+
+
+def test_a_sentence_of_a_text_is_no_event(kb):
+    events = _events(kb, "The ruling of the court runs to a single long sentence of legal prose.")
+    assert _of_type(events, "COERCE") == [] and _of_type(events, "SANCTION") == []
+
