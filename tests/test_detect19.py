@@ -6,7 +6,11 @@
   punishment), like "vowed a harsh response" already was. A penalty noun counts only as
   what someone is to pay, face, suffer or bear: "prices would fall", "to cut the price of
   fuel" and a negated penalty ("no reprisals") are no penalty; justice counts only as
-  what someone is brought to, not justice sought or brought to victims (review 05:55).
+  what someone is brought to, not justice sought or brought to victims (review 05:55),
+  and a price level ("would pay a lower price") is no penalty (review 06:18). Who is to
+  pay or face the penalty, be punished or be brought to justice is the threat's target
+  when the actor layer names it (review 06:18; role nouns such as "the government" are
+  not resolved at this stage).
 - A court's conviction or sentence of someone is COERCE (docs/annotation.md 4 lists
   "sentences" under COERCE, 10 "a court sentence against a political actor"), like the
   charges before it; the trigger rows had it SANCTION.
@@ -106,6 +110,26 @@ def test_a_promise_to_bring_justice_to_flood_victims_is_no_threat(kb):
 def test_a_vow_that_marchers_will_not_face_consequences_is_no_threat(kb):
     events = _events(kb, "The Georgian president vowed that peaceful marchers would not face consequences.")
     assert _of_type(events, "THREATEN") == []
+
+
+def test_a_promise_of_a_lower_price_is_no_threat(kb):
+    events = _events(kb, "The energy minister promised that households would pay a lower price for electricity next year.")
+    assert _of_type(events, "THREATEN") == []
+
+
+def test_who_is_to_pay_the_price_is_the_threat_target(kb):
+    events = _events(kb, "The Ukrainian president vowed that Russia would pay a heavy price for the attack.")
+    assert [(e.source.country, e.target.country) for e in _of_type(events, "THREATEN")] == [("UKR", "RUS")]
+
+
+def test_who_is_to_be_punished_is_the_threat_target(kb):
+    events = _events(kb, "The Afghan government promised to punish the Taliban commanders behind the raid.")
+    assert [e.target.text for e in _of_type(events, "THREATEN")] == ["Taliban"]
+
+
+def test_who_is_to_be_brought_to_justice_is_the_threat_target(kb):
+    events = _events(kb, "France vowed to bring the Islamic State fighters to justice.")
+    assert [e.target.text for e in _of_type(events, "THREATEN")] == ["Islamic State"]
 
 
 # ------------------------------------------------------------ court sentences are coercion

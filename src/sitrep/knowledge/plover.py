@@ -274,6 +274,7 @@ class EventWords:
     label_preps: frozenset[str]
     #: verbs of punishing and the justice brought to someone, in a promised clause (THREATEN)
     punishing_verbs: frozenset[str]
+    avenging_verbs: frozenset[str]
     justice_nouns: frozenset[str]
     bringing_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
