@@ -7,7 +7,9 @@
   what someone is to pay, face, suffer or bear: "prices would fall", "to cut the price of
   fuel" and a negated penalty ("no reprisals") are no penalty; justice counts only as
   what someone is brought to, not justice sought or brought to victims (review 05:55),
-  and a price level ("would pay a lower price") is no penalty (review 06:18). Who is to
+  and a price level ("would pay a lower price") is no penalty (review 06:18); paying with
+  no price named for a party's deed ("would pay for its attacks") is the penalty itself,
+  paying for a thing ("for the repairs") is not (review 06:33). Who is to
   pay or face the penalty, be punished or be brought to justice is the threat's target
   when the actor layer names it (review 06:18; role nouns such as "the government" are
   not resolved at this stage).
@@ -130,6 +132,26 @@ def test_who_is_to_be_punished_is_the_threat_target(kb):
 def test_who_is_to_be_brought_to_justice_is_the_threat_target(kb):
     events = _events(kb, "France vowed to bring the Islamic State fighters to justice.")
     assert [e.target.text for e in _of_type(events, "THREATEN")] == ["Islamic State"]
+
+
+def test_paying_for_attacks_is_a_threat_to_the_attacker(kb):
+    events = _events(kb, "The Kurdish rebels vowed that Turkey would pay for its attacks on Afrin.")
+    assert [(e.trigger.text, e.target.country) for e in _of_type(events, "THREATEN")] == [("vowed", "TUR")]
+
+
+def test_paying_for_a_kidnapping_is_a_threat(kb):
+    events = _events(kb, "The Nigerian president promised that the gang would pay for the kidnapping of the workers.")
+    assert [e.trigger.text for e in _of_type(events, "THREATEN")] == ["promised"]
+
+
+def test_paying_for_its_actions_is_a_threat(kb):
+    events = _events(kb, "The Sudanese army swore that the militia would pay for its actions in Darfur.")
+    assert [e.trigger.text for e in _of_type(events, "THREATEN")] == ["swore"]
+
+
+def test_paying_for_repairs_is_no_threat(kb):
+    events = _events(kb, "The governor promised that the state would pay for the repairs to the bridge.")
+    assert _of_type(events, "THREATEN") == []
 
 
 # ------------------------------------------------------------ court sentences are coercion

@@ -278,6 +278,7 @@ class EventWords:
     justice_nouns: frozenset[str]
     bringing_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
+    retribution_verbs: frozenset[str]
     negative_determiners: frozenset[str]
     #: subjects (or their determiners) that say nobody did the act ("neither X nor Y")
     negative_subjects: frozenset[str]
