@@ -272,6 +272,13 @@ class EventWords:
     agreement_preps: frozenset[str]
     copulas: frozenset[str]
     label_preps: frozenset[str]
+    #: verbs of punishing and the justice brought to someone, in a promised clause (THREATEN)
+    punishing_verbs: frozenset[str]
+    avenging_verbs: frozenset[str]
+    justice_nouns: frozenset[str]
+    bringing_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
+    retribution_verbs: frozenset[str]
     negative_determiners: frozenset[str]
     #: subjects (or their determiners) that say nobody did the act ("neither X nor Y")
     negative_subjects: frozenset[str]

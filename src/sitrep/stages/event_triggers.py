@@ -1160,14 +1160,75 @@ def _labelled_object(verb, words) -> tuple[set[int], set[int]]:
     return {t.i for t in obj.subtree}, {t.i for lab in labels for t in lab.subtree}
 
 
-def _promises_a_penalty(verb, lex) -> bool:
+def _promises_a_penalty(verb, lex, cands=()) -> bool:
     """A promise whose object names a penalty ("vowed a harsh response", "pledged
-    retaliation"): PLOVER codes a promise of harm as THREATEN."""
+    retaliation") or whose promised clause punishes someone ("vowed that the attackers
+    would pay a price", "promised to punish those responsible", "vowed to bring the
+    killers to justice"): PLOVER codes a promise of harm as THREATEN."""
     if lemma(verb) not in lex.words.promise_verbs:
         return False
     threat_words = lex.evaluations.get("threat", frozenset())
     obj = child(verb, "dobj")
-    return obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words)
+    if obj is not None and (lemma(obj) in threat_words or obj.lower_ in threat_words):
+        return True
+    return _penalised_party(verb, lex, cands) is not False
+
+
+def _penalised_party(verb, lex, cands=()):
+    """In the clause a promise governs, the phrase of whoever is to be punished: the
+    subject of "pay"/"face" a penalty, the object of "punish", who is brought to justice
+    ("bring [the killers] to justice", "[those responsible] would be brought to
+    justice"); None when the clause punishes nobody named ("vowed to avenge the
+    killing"), False when it names no penalty at all."""
+    words = lex.words
+    threat_words = lex.evaluations.get("threat", frozenset())
+    content = [t for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
+    for tok in content:
+        if _penal_word(tok, words, threat_words) or _pays_for_a_deed(tok, words, lex, cands):
+            return _punished(tok, words)
+    return False
+
+
+def _pays_for_a_deed(tok, words, lex, cands) -> bool:
+    """"vowed that Ukraine would pay for the sabotage": paying, with no price named, for
+    something a party did (``punishes_hostile_act``) is the penalty itself; paying for
+    a thing ("households would pay for the new grid") is not."""
+    if tok.pos_ != "VERB" or lemma(tok) not in words.retribution_verbs or child(tok, "dobj") is not None:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return punishes_hostile_act(offence_of_penalty([tok]), cands, lex)
+
+
+def _penal_word(tok, words, threat_words) -> bool:
+    """A word of a promised clause that makes it a penalty: a penalty noun that someone
+    is to undergo ("would pay a heavy price", "will face consequences"; not "promised to
+    cut the price of fuel", nor "would pay a lower price": a price level is no penalty),
+    a verb of punishing ("punish", "avenge"), or justice someone is brought to ("bring
+    them to justice"; not "bring justice to the victims")."""
+    if lemma(tok) in threat_words or tok.lower_ in threat_words:
+        negated = any(c.dep_ == "neg" for c in tok.head.children) or \
+            any(c.dep_ == "neg" or lemma(c) in words.negative_determiners for c in tok.children)
+        level = any(c.tag_ in ("JJR", "RBR") or c.dep_ in ("nummod", "quantmod") for c in tok.children)
+        return tok.dep_ == "dobj" and lemma(tok.head) in words.undergoing_verbs and not negated and not level
+    if tok.pos_ == "VERB" and lemma(tok) in words.punishing_verbs | words.avenging_verbs:
+        return not any(c.dep_ == "neg" for c in tok.children)
+    head = tok.head
+    return lemma(tok) in words.justice_nouns and head.dep_ == "prep" and head.lower_ == "to" and \
+        lemma(head.head) in words.bringing_verbs
+
+
+def _punished(word, words):
+    """The phrase of who undergoes the penalty ``word`` names (see _penalised_party)."""
+    if word.pos_ == "VERB" and lemma(word) in words.retribution_verbs:
+        return child(word, "nsubj")  # "[Ukraine] would pay for the sabotage"
+    if word.pos_ == "VERB":
+        # the avenged is the victim, not the one punished ("avenge the general")
+        return child(word, "dobj") if lemma(word) in words.punishing_verbs else None
+    if lemma(word) in words.justice_nouns:
+        bring = word.head.head
+        return child(bring, "dobj", "nsubjpass")
+    return child(word.head, "nsubj")  # "[the government] would face consequences"
 
 
 def _threatens(content, lex, cands=()) -> bool:
@@ -1864,8 +1925,11 @@ def _keep(c: Candidate, has_actor: bool, index, lex, by_head) -> bool:
         c.type, c.mode = idiom[0], None
     if c.is_verb and lemma(c.head) in words.issuing_verbs and _issues_a_document(c.head, words):
         return False  # "signed an order imposing ...": the order's act is the event
-    if c.type == "AGREE" and c.is_verb and _promises_a_penalty(c.head, lex):
+    if c.type == "AGREE" and c.is_verb and _promises_a_penalty(c.head, lex, list(by_head.values())):
         c.type, c.mode = "THREATEN", None  # "promised a significant response if ...": a threat
+        punished = _penalised_party(c.head, lex, list(by_head.values()))
+        if punished and c.preset_target is None:
+            c.preset_target = actor_of_phrase(punished, index)  # the threatened: who is to pay
     if c.type == "REQUEST" and _is_question(c.head, words):
         return False
     if c.type == "THREATEN" and c.is_verb and (_warns_of_a_fact(c.head, words) or _bare_warning(c.head, words)) \
