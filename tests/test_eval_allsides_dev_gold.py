@@ -406,3 +406,29 @@ def test_the_self_check_of_part_i_covers_two_part_i_articles_and_stays_out_of_th
     # a self-check is not gold: the part-I figures stay on part-I.jsonl's 84 events
     _, gold = allsides_dev.load_gold("part-I.jsonl")
     assert sum(len(v) for v in gold.values()) == 84
+
+
+@needs_data
+def test_the_dev_set_reports_parts_j_and_k_as_blind_parts_without_running_the_pipeline(monkeypatch):
+    # the pipeline is replaced by a system that predicts nothing: the set must load part J
+    # (and part K once merged), report part_J_* / part_K_* figures and keep their error lines
+    # out, without anyone running sitrep on the sealed articles to check it
+    from types import SimpleNamespace
+
+    def no_pipeline(kb, data, ids):
+        texts = allsides_dev.corpus_texts(data, ids)
+        return {a: ({"text": t}, SimpleNamespace(article=SimpleNamespace(published=None))) for a, t in texts.items()}
+
+    monkeypatch.setattr(allsides_dev, "run_articles", no_pipeline)
+    monkeypatch.setattr(allsides_dev, "coded_from_document", lambda doc, text, kb: [])
+    result = allsides_dev.evaluate(None, DATA)
+    assert result.metrics["part_J_articles"] == 12
+    assert result.metrics["part_J_event_f1"].fn == 105 and result.metrics["part_J_event_f1"].tp == 0
+    sealed = set(_ids(GOLD / "ids-J.txt")) | set(_ids(GOLD / "ids-K.txt"))
+    assert not any(aid in line for line in result.errors for aid in sealed)
+    assert {"J", "K"} <= allsides_dev.BLIND_PARTS
+    if PART_K_CODED:
+        assert result.metrics["part_K_articles"] == 12
+    else:
+        assert "part_K_articles" not in result.metrics
+        assert sum(": listed but not coded" in note for note in result.notes) == 12
