@@ -432,3 +432,15 @@ def test_the_dev_set_reports_parts_j_and_k_as_blind_parts_without_running_the_pi
     else:
         assert "part_K_articles" not in result.metrics
         assert sum(": listed but not coded" in note for note in result.notes) == 12
+
+
+@needs_data
+def test_the_self_check_of_part_j_covers_two_part_j_articles_and_stays_out_of_the_agreement():
+    second, events = allsides_dev.load_gold("selfcheck-J.jsonl")
+    assert len(second) == 2 and set(second) <= set(_ids(GOLD / "ids-J.txt"))
+    assert {r["annotator"] for r in second.values()} == {"J2"}
+    assert all(events[a] for a in second)
+    assert allsides_dev.agreement(DATA)["articles"] == 5
+    # a self-check is not gold: the part-J figures stay on part-J.jsonl's 105 events
+    _, gold = allsides_dev.load_gold("part-J.jsonl")
+    assert sum(len(v) for v in gold.values()) == 105
