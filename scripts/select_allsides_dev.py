@@ -1,4 +1,4 @@
-"""Pick the 12 articles of a new part (D, E, F, G, H, I) of the ``allsides-dev`` event gold, reproducibly.
+"""Pick the 12 articles of a new part (D to K) of the ``allsides-dev`` event gold, reproducibly.
 
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids           # prints the part-D ids
     python scripts/select_allsides_dev.py --exclude /tmp/s11/gold12-exclude.ids --write   # also writes ids-D.txt
@@ -13,6 +13,10 @@
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-H.txt        # part H -> ids-H.txt
     python scripts/select_allsides_dev.py --part I \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-I.txt        # part I -> ids-I.txt
+    python scripts/select_allsides_dev.py --part J \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-J.txt        # part J -> ids-J.txt
+    python scripts/select_allsides_dev.py --part K \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-K.txt        # part K -> ids-K.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -38,7 +42,11 @@ lists and every id sampled before session 15. Part H (seed 20261216) is drawn li
 ``selection-exclude-H.txt`` holds parts A-G, their lists and every id sampled or read in
 sessions 11-15. Part I (seed 20261217) is drawn like part H;
 ``selection-exclude-I.txt`` holds parts A-H, their lists and every id sampled or read in
-sessions 11-16. Exclusion files hold bare ids only: ``read_ids``
+sessions 11-16. Parts J (seed 20261218) and K (seed 20261219), the two blind parts of session
+18, are drawn like part I: ``selection-exclude-J.txt`` holds parts A-I, their lists and every id
+sampled or read in sessions 11-16 (the 350 session-17 unseen-sample ids could not be kept out:
+every remaining candidate of the even half is one of them), and ``selection-exclude-K.txt`` is
+J's list plus the 12 part-J ids, so the two parts never share an article. Exclusion files hold bare ids only: ``read_ids``
 refuses any other line (parts E and F lost 719 and 1,091 such lines, see the gold README).
 """
 from __future__ import annotations
@@ -56,9 +64,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
 
 SEED = 20261202
-# part -> (default seed, bucket fallback): part D as first drawn; parts E-H add the fallback
+# part -> (default seed, bucket fallback): part D as first drawn; parts E-K add the fallback
 PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True), "G": (20261215, True),
-         "H": (20261216, True), "I": (20261217, True)}
+         "H": (20261216, True), "I": (20261217, True), "J": (20261218, True), "K": (20261219, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"

@@ -1,7 +1,7 @@
-"""Events on real news: the team's hand-coded gold for 102 allsides-intl articles.
+"""Events on real news: the team's hand-coded gold for 126 allsides-intl articles.
 
 The articles are the union of ``allsides-intl/dev-gold-ids.txt`` in the shared data (the
-first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (parts D to I:
+first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (parts D to K:
 12 more each, drawn by ``scripts/select_allsides_dev.py``; the shared folder is
 read-only). Each later part was coded blind, before the team tuned on it: its first score
 is the estimate for unseen news.
@@ -47,7 +47,7 @@ from sitrep.eval.core import PRF, EvalResult, context
 NAME = "allsides-dev"
 STAGE = "events"
 STAGES = ("events", "certainty")
-DESCRIPTION = "real news: 102 allsides-intl articles (parts A-I), every event an analyst would code (team gold, dev)"
+DESCRIPTION = "real news: 126 allsides-intl articles (parts A-K), every event an analyst would code (team gold, dev)"
 ANCHOR = ("GDELT audit: event code 81%, actors ~79% correct; codebook-tuned Mistral-7B 0.76 micro F1 "
           "on PLOVER types (Halterman & Keith 2025)")
 
