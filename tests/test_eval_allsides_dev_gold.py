@@ -184,31 +184,21 @@ def test_the_part_h_exclusion_list_holds_parts_a_to_g_and_their_lists():
 
 
 @needs_data
-def test_the_part_i_exclusion_list_holds_parts_a_to_h_and_their_lists():
-    # part I was drawn after parts A-H were read or coded (session 17): none of them, nor
-    # anything their draws left out, may come back
+@pytest.mark.parametrize("part, earlier, size", [
+    ("I", ("D", "E", "F", "G", "H"), 3447),       # drawn in session 17 after parts A-H
+    ("J", ("D", "E", "F", "G", "H", "I"), 3459),  # drawn in session 18 after parts A-I
+])
+def test_a_blind_parts_exclusion_list_holds_the_earlier_parts_and_their_lists(part, earlier, size):
+    # a part is drawn after the earlier parts were read or coded: none of them, nor anything
+    # their draws left out, may come back
     read_ids = _script("select_allsides_dev").read_ids
-    excluded = read_ids(GOLD / "selection-exclude-I.txt")
+    excluded = read_ids(GOLD / f"selection-exclude-{part}.txt")
     assert set(_ids(DATA / "allsides-intl" / "dev-gold-ids.txt")) <= excluded
-    for part in ("D", "E", "F", "G", "H"):
-        for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
+    for earlier_part in earlier:
+        for name in (f"ids-{earlier_part}.txt", f"selection-exclude-{earlier_part}.txt"):
             assert read_ids(GOLD / name) <= excluded, name
-    assert len(excluded) == 3447
-    assert not set(_ids(GOLD / "ids-I.txt")) & excluded
-
-
-@needs_data
-def test_the_part_j_exclusion_list_holds_parts_a_to_i_and_their_lists():
-    # part J was drawn after parts A-I were read or coded (session 18): none of them, nor
-    # anything their draws left out, may come back
-    read_ids = _script("select_allsides_dev").read_ids
-    excluded = read_ids(GOLD / "selection-exclude-J.txt")
-    assert set(_ids(DATA / "allsides-intl" / "dev-gold-ids.txt")) <= excluded
-    for part in ("D", "E", "F", "G", "H", "I"):
-        for name in (f"ids-{part}.txt", f"selection-exclude-{part}.txt"):
-            assert read_ids(GOLD / name) <= excluded, name
-    assert len(excluded) == 3459
-    assert not set(_ids(GOLD / "ids-J.txt")) & excluded
+    assert len(excluded) == size
+    assert not set(_ids(GOLD / f"ids-{part}.txt")) & excluded
 
 
 @needs_data
