@@ -34,7 +34,7 @@ PLOVER_DIR = Path(__file__).parent / "data" / "plover"
 
 FLAGS = frozenset({"military", "armed", "festive", "object", "target", "actor", "govern", "embed", "complement", "political", "intransitive",
                    "role", "recipient", "proposal", "verbal", "denial", "public", "sectored",
-                   "party", "asks"})
+                   "party", "asks", "modifier"})
 
 
 @dataclass(frozen=True)

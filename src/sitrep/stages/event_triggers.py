@@ -93,6 +93,16 @@ def _second_word(head, second: str):
     return _clause_opener(head, second) or _prep_of_carrier(head, second)
 
 
+def _own_modifier(head, second: str):
+    """The head's own modifier whose lemma is ``second`` ("a cyber attack", "cyber-attacks"):
+    for the ``modifier`` rows, where a word met further down ("an attack on the cyber
+    security office") names something else."""
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and is_word(c, second):
+            return c
+    return None
+
+
 def _clause_opener(head, second: str):
     """"called for the government to admit refugees": the parser makes "for" the mark of
     the infinitive clause under the verb, not the verb's preposition ("to" never counts)."""
@@ -214,7 +224,8 @@ def find_candidates(sent, lex, positions=None, hyphens=None) -> list[Candidate]:
                     continue
                 toks = [tok]
                 if trig.second is not None:
-                    other = _second_word(tok, trig.second)
+                    other = _own_modifier(tok, trig.second) if "modifier" in trig.flags \
+                        else _second_word(tok, trig.second)
                     if other is None or other.i in used or other.i >= sent.end or other.i < sent.start:
                         continue
                     toks.append(other)
