@@ -52,7 +52,8 @@ def test_a_nouns_own_trigger_row_wins_over_the_derived_one(tmp_path: Path):
     with open(data / "nominal_events.tsv", "a", encoding="utf-8") as f:
         f.write("attack\tpraise\nlaudation\tpraise\n")
     lex = load_event_lexicon(data)
-    assert {t.type for t in lex.nouns["attack"]} == {"ASSAULT"}  # its own row in triggers.tsv
+    # its own rows in triggers.tsv: "attack" (ASSAULT) and the pair "cyber attack" (COERCE)
+    assert {(t.type, t.second) for t in lex.nouns["attack"]} == {("ASSAULT", None), ("COERCE", "cyber")}
     assert [t.type for t in lex.nouns["laudation"]] == ["SUPPORT"]  # derived from "praise"
 
 
