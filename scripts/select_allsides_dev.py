@@ -17,6 +17,10 @@
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-J.txt        # part J -> ids-J.txt
     python scripts/select_allsides_dev.py --part K \
         --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-K.txt        # part K -> ids-K.txt
+    python scripts/select_allsides_dev.py --part L \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-L.txt        # part L -> ids-L.txt
+    python scripts/select_allsides_dev.py --part M \
+        --exclude src/sitrep/eval/gold/allsides-dev/selection-exclude-M.txt        # part M -> ids-M.txt
 
 The bucket, quota and length rule is the allsides-test rule (``select_allsides_test``'s
 ``BUCKETS``, ``MIN_CHARS``/``MAX_CHARS``, ``UNDATED``), drawn by ``draw`` below with its own
@@ -46,7 +50,11 @@ sessions 11-16. Parts J (seed 20261218) and K (seed 20261219), the two blind par
 18, are drawn like part I: ``selection-exclude-J.txt`` holds parts A-I, their lists and every id
 sampled or read in sessions 11-16 (the 350 session-17 unseen-sample ids could not be kept out:
 every remaining candidate of the even half is one of them), and ``selection-exclude-K.txt`` is
-J's list plus the 12 part-J ids, so the two parts never share an article. Exclusion files hold bare ids only: ``read_ids``
+J's list plus the 12 part-J ids, so the two parts never share an article. Parts L (seed
+20261220) and M (seed 20261221), the blind parts of session 19, are drawn the same way:
+``selection-exclude-L.txt`` is K's list plus the 12 part-K ids, ``selection-exclude-M.txt`` is L's
+list plus the 12 part-L ids (the allsides ids of the session-18 unseen samples were lost with that
+machine's scratch space and could not be added). Exclusion files hold bare ids only: ``read_ids``
 refuses any other line (parts E and F lost 719 and 1,091 such lines, see the gold README).
 """
 from __future__ import annotations
@@ -64,9 +72,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_allsides_test import BUCKETS, DATA, MAX_CHARS, MIN_CHARS, ROOT, UNDATED, bucket_of  # noqa: E402
 
 SEED = 20261202
-# part -> (default seed, bucket fallback): part D as first drawn; parts E-K add the fallback
+# part -> (default seed, bucket fallback): part D as first drawn; parts E-M add the fallback
 PARTS = {"D": (SEED, False), "E": (20261213, True), "F": (20261214, True), "G": (20261215, True),
-         "H": (20261216, True), "I": (20261217, True), "J": (20261218, True), "K": (20261219, True)}
+         "H": (20261216, True), "I": (20261217, True), "J": (20261218, True), "K": (20261219, True),
+         "L": (20261220, True), "M": (20261221, True)}
 GOLD = ROOT / "src" / "sitrep" / "eval" / "gold"
 OUT = GOLD / "allsides-dev" / "ids-D.txt"
 TEST_IDS = GOLD / "allsides-test" / "ids.txt"
