@@ -1,12 +1,12 @@
 """Train the event filter on the allsides-dev gold and write its model JSON.
 
     PYTHONPATH=src python scripts/train_event_filter.py [--data ../shared/data] [--cache FILE]
-        [--docs-cache FILE] [--heldout-parts D,E,F,G,H] [--families occasion18] [--validate-parts I]
+        [--docs-cache FILE] [--heldout-parts D,E,F,G,H,I] [--families occasion18] [--validate-parts J,K]
 
-With no option it runs the session-18 recipe (``RECIPE``: D, E, F, G, H held out in turn, the
-occasion18 families, ``training.RULE19``; part I scored once, figures only, and only when the
-held-out bars (a)+(b) pass) and writes the model; it refuses the blind parts (I, J, K) as
-training data and never scores J or K. A few minutes on the 2-core machine.
+With no option it runs the session-19 recipe (``RECIPE``: D to I held out in turn, the
+occasion18 families, ``training.RULE19``; parts J and K scored once, figures only, and only when
+the held-out bars (a)+(b) pass) and writes the model; it refuses the held-out parts (J, K, L, M)
+as training data and never scores the sealed parts L or M. A few minutes on the 2-core machine.
 
 Runs the pipeline WITHOUT the filter (up to the certainty stage) over the allsides-dev
 articles, labels each candidate event by the scorer's own matching against the gold
@@ -34,15 +34,15 @@ from sitrep.stages.event_filter import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: the session-18 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
-#: D, E, F, G and H held out in turn (A-C by 5-fold CV), the occasion18 feature families (with
+#: the session-19 recipe (docs/event-filter.md): what a bare ``train_event_filter.py`` runs --
+#: D, E, F, G, H and I held out in turn (A-C by 5-fold CV), the occasion18 feature families (with
 #: the session-18 feature fixes, ``event_features.FEATURE_VERSION``), features seen in 2+
 #: candidates, L2 and threshold chosen by the inner CV of each training set, the final model
-#: scored once on the validation part I (figures only), decided by ``training.RULE19`` (pooled
-#: held-out gain, parts up, no part loss, part I against the rules and the shipped model); no
-#: override
-RECIPE = {"heldout_parts": ("D", "E", "F", "G", "H"), "families": "occasion18", "min_count": 2,
-          "validate_parts": ("I",), "rule": "RULE19", "lead_override": False}
+#: scored once on the validation parts J and K (figures only), decided by ``training.RULE19``
+#: (pooled held-out gain, parts up, no part loss, the validation parts against the rules and the
+#: shipped model); no override
+RECIPE = {"heldout_parts": ("D", "E", "F", "G", "H", "I"), "families": "occasion18", "min_count": 2,
+          "validate_parts": ("J", "K"), "rule": "RULE19", "lead_override": False}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -43,49 +44,55 @@ def test_listed_ids_are_the_shared_list_plus_every_ids_file_of_the_gold_folder(t
 def test_the_dev_set_is_scored_on_the_listed_ids(monkeypatch):
     seen = {}
     monkeypatch.setattr(allsides_dev, "listed_ids", lambda data_dir, gold_dir=GOLD: ["x-1", "x-2"])
-    monkeypatch.setattr(allsides_dev, "evaluate_gold", lambda *a, **kw: seen.update(kw) or "result")
-    assert allsides_dev.evaluate(None, "/nowhere") == "result"
+    result = SimpleNamespace(notes=[])
+    monkeypatch.setattr(allsides_dev, "evaluate_gold", lambda *a, **kw: seen.update(kw) or result)
+    assert allsides_dev.evaluate(None, "/nowhere") is result
     assert seen["listed"] == ["x-1", "x-2"]
+    # the held-out parts are left out unless revealed, and the notes say so
+    assert seen["skip_parts"] == allsides_dev.BLIND_PARTS
+    assert any("not scored" in note and "--reveal-parts" in note for note in result.notes)
+    allsides_dev.evaluate(None, "/nowhere", reveal=("J",))
+    assert seen["skip_parts"] == allsides_dev.BLIND_PARTS - {"J"}
 
 
-#: parts J and K are coded at the same time on two branches; a branch without part-K.jsonl
-#: still lists ids-K.txt (the draw is this branch's), so the K gold checks wait for the merge
-PART_K_CODED = (GOLD / "part-K.jsonl").is_file()
-needs_part_k = pytest.mark.skipif(not PART_K_CODED, reason="part-K.jsonl is not merged yet")
-CODED_PARTS = ["D", "E", "F", "G", "H", "I", "J"] + (["K"] if PART_K_CODED else [])
+#: parts L and M are coded at the same time on two branches; a branch without part-L.jsonl or
+#: part-M.jsonl still lists ids-L.txt and ids-M.txt (the draws are main's), so their gold checks
+#: wait for the merge
+PARTS_LM_CODED = {p: (GOLD / f"part-{p}.jsonl").is_file() for p in ("L", "M")}
+#: events per coded part as committed (126 part-D events in 7815ab6, 128 after the session-11 review)
+PART_EVENTS = {"D": 128, "E": 86, "F": 105, "G": 127, "H": 98, "I": 84, "J": 105, "K": 91}
+CODED_PARTS = list(PART_EVENTS) + [p for p, coded in PARTS_LM_CODED.items() if coded]
 
 
 @needs_data
-def test_the_gold_covers_exactly_the_listed_articles_with_128_d_86_e_105_f_127_g_98_h_84_i_105_j_events():
+def test_the_gold_covers_exactly_the_listed_articles_and_each_part_its_12_ids():
     articles, events = allsides_dev.load_gold()
     listed = allsides_dev.listed_ids(DATA)
-    assert len(listed) == 126
-    uncoded = set() if PART_K_CODED else set(_ids(GOLD / "ids-K.txt"))
+    assert len(listed) == 150
+    uncoded = {i for p, coded in PARTS_LM_CODED.items() if not coded for i in _ids(GOLD / f"ids-{p}.txt")}
     assert sorted(articles) == sorted(set(listed) - uncoded)
-    # 126 part-D events as committed in 7815ab6, 128 after the session-11 review's corrections
-    for part, annotator, n_events in (("D", "D", 128), ("E", "E", 86), ("F", "F", 105), ("G", "G", 127),
-                                      ("H", "H", 98), ("I", "I", 84), ("J", "J", 105)):
+    for part, n_events in PART_EVENTS.items():
         coded, part_events = allsides_dev.load_gold(f"part-{part}.jsonl")
         assert sorted(coded) == sorted(_ids(GOLD / f"ids-{part}.txt")) and len(coded) == 12
         assert sum(len(v) for v in part_events.values()) == n_events
         assert all(part_events[a] for a in coded), f"every part-{part} article has coded events"
-        assert {r["annotator"] for r in coded.values()} == {annotator}
-    for part in ("E", "F", "G", "H", "I", "J"):
-        assert {allsides_dev.article_parts()[a] for a in _ids(GOLD / f"ids-{part}.txt")} == {part}
+        assert {r["annotator"] for r in coded.values()} == {part}
+        if part != "D":
+            assert {allsides_dev.article_parts()[a] for a in _ids(GOLD / f"ids-{part}.txt")} == {part}
 
 
 @needs_data
-@needs_part_k
-def test_part_k_codes_its_12_listed_articles_as_annotator_k():
-    coded, part_events = allsides_dev.load_gold("part-K.jsonl")
-    assert sorted(coded) == sorted(_ids(GOLD / "ids-K.txt"))
-    assert all(part_events[a] for a in coded), "every part-K article has coded events"
-    assert {r["annotator"] for r in coded.values()} == {"K"}
-    assert {allsides_dev.article_parts()[a] for a in coded} == {"K"}
+@pytest.mark.parametrize("part", [p for p, coded in PARTS_LM_CODED.items() if coded])
+def test_a_blind_part_of_session_19_codes_its_12_listed_articles_as_its_annotator(part):
+    coded, part_events = allsides_dev.load_gold(f"part-{part}.jsonl")
+    assert sorted(coded) == sorted(_ids(GOLD / f"ids-{part}.txt"))
+    assert all(part_events[a] for a in coded), f"every part-{part} article has coded events"
+    assert {r["annotator"] for r in coded.values()} == {part}
+    assert {allsides_dev.article_parts()[a] for a in coded} == {part}
 
 
 @needs_data
-@pytest.mark.parametrize("part", ["D", "E", "F", "G", "H", "I", "J", "K"])
+@pytest.mark.parametrize("part", ["D", "E", "F", "G", "H", "I", "J", "K", "L", "M"])
 def test_the_draw_of_each_part_is_reproducible_and_stays_out_of_the_other_golds_and_the_odd_half(part):
     select_dev = _script("select_allsides_dev")
     exclude = GOLD / f"selection-exclude-{part}.txt"
@@ -158,11 +165,12 @@ def test_a_bucket_with_no_candidate_passes_its_slots_to_the_next_bucket_only_wit
         select_dev.draw(records, seed=1, excluded=set())
 
 
-def test_parts_e_to_k_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
+def test_parts_e_to_m_have_their_own_seeds_with_the_fallback_and_part_d_is_unchanged():
     select_dev = _script("select_allsides_dev")
     assert select_dev.PARTS == {"D": (20261202, False), "E": (20261213, True), "F": (20261214, True),
                                 "G": (20261215, True), "H": (20261216, True), "I": (20261217, True),
-                                "J": (20261218, True), "K": (20261219, True)}
+                                "J": (20261218, True), "K": (20261219, True), "L": (20261220, True),
+                                "M": (20261221, True)}
     assert select_dev.ids_file("J") == GOLD / "ids-J.txt"
     assert select_dev.ids_file("K") == GOLD / "ids-K.txt"
     assert select_dev.ids_file("E") == GOLD / "ids-E.txt"
@@ -187,6 +195,9 @@ def test_the_part_h_exclusion_list_holds_parts_a_to_g_and_their_lists():
 @pytest.mark.parametrize("part, earlier, size", [
     ("I", ("D", "E", "F", "G", "H"), 3447),       # drawn in session 17 after parts A-H
     ("J", ("D", "E", "F", "G", "H", "I"), 3459),  # drawn in session 18 after parts A-I
+    ("K", ("D", "E", "F", "G", "H", "I", "J"), 3471),            # session 18, after J
+    ("L", ("D", "E", "F", "G", "H", "I", "J", "K"), 3483),       # session 19 after parts A-K
+    ("M", ("D", "E", "F", "G", "H", "I", "J", "K", "L"), 3495),  # session 19, after L
 ])
 def test_a_blind_parts_exclusion_list_holds_the_earlier_parts_and_their_lists(part, earlier, size):
     # a part is drawn after the earlier parts were read or coded: none of them, nor anything
@@ -399,29 +410,30 @@ def test_the_self_check_of_part_i_covers_two_part_i_articles_and_stays_out_of_th
 
 
 @needs_data
-def test_the_dev_set_reports_parts_j_and_k_as_blind_parts_without_running_the_pipeline(monkeypatch):
-    # the pipeline is replaced by a system that predicts nothing: the set must load part J
-    # (and part K once merged), report part_J_* / part_K_* figures and keep their error lines
-    # out, without anyone running sitrep on the sealed articles to check it
-    from types import SimpleNamespace
-
+def test_the_held_out_parts_are_scored_only_when_revealed_and_never_list_errors(monkeypatch):
+    # the pipeline is replaced by a system that predicts nothing, so nobody runs sitrep on the
+    # held-out articles to check this: by default the validation parts (J, K) and the sealed
+    # parts (L, M) are not scored at all, not even inside the overall figures; revealed, a
+    # part reports its part_<X>_* figures and still keeps its error lines out
     def no_pipeline(kb, data, ids):
         texts = allsides_dev.corpus_texts(data, ids)
         return {a: ({"text": t}, SimpleNamespace(article=SimpleNamespace(published=None))) for a, t in texts.items()}
 
     monkeypatch.setattr(allsides_dev, "run_articles", no_pipeline)
     monkeypatch.setattr(allsides_dev, "coded_from_document", lambda doc, text, kb: [])
+    held_out = {i for p in ("J", "K", "L", "M") for i in _ids(GOLD / f"ids-{p}.txt")}
+    assert allsides_dev.BLIND_PARTS == {"J", "K", "L", "M"} and allsides_dev.SEALED_PARTS == {"L", "M"}
     result = allsides_dev.evaluate(None, DATA)
-    assert result.metrics["part_J_articles"] == 12
-    assert result.metrics["part_J_event_f1"].fn == 105 and result.metrics["part_J_event_f1"].tp == 0
-    sealed = set(_ids(GOLD / "ids-J.txt")) | set(_ids(GOLD / "ids-K.txt"))
-    assert not any(aid in line for line in result.errors for aid in sealed)
-    assert {"J", "K"} <= allsides_dev.BLIND_PARTS
-    if PART_K_CODED:
-        assert result.metrics["part_K_articles"] == 12
-    else:
-        assert "part_K_articles" not in result.metrics
-        assert sum(": listed but not coded" in note for note in result.notes) == 12
+    assert not any(k.startswith(("part_J_", "part_K_", "part_L_", "part_M_")) for k in result.metrics)
+    assert result.n_items == 150 - len(held_out)
+    abc_events = sum(len(v) for v in allsides_dev.load_gold("part-[ABC].jsonl")[1].values())
+    assert result.metrics["event_f1"].fn == abc_events + sum(PART_EVENTS[p] for p in "DEFGHI")
+    assert not any(": listed but not coded" in note for note in result.notes)
+    revealed = allsides_dev.evaluate(None, DATA, reveal=("J",))
+    assert revealed.metrics["part_J_articles"] == 12
+    assert revealed.metrics["part_J_event_f1"].fn == 105 and revealed.metrics["part_J_event_f1"].tp == 0
+    assert "part_K_articles" not in revealed.metrics
+    assert not any(aid in line for line in revealed.errors for aid in held_out)
 
 
 @needs_data

@@ -265,8 +265,8 @@ def test_the_certainty_correction_only_restores_asserted_and_is_scored_unseen():
 
 
 def test_training_never_reads_a_blind_part():
-    parts = {"a1": "A", "d1": "D", "g1": "I", "g2": "J"}
-    assert training.BLIND_PARTS == ("I", "J", "K")
+    parts = {"a1": "A", "d1": "D", "g1": "J", "g2": "L"}
+    assert training.BLIND_PARTS == ("J", "K", "L", "M")
     assert training.training_ids(["g2", "d1", "a1", "g1", "old"], parts) == ["a1", "d1", "old"]
     # near miss: an explicit empty exclusion keeps every part
     assert training.training_ids(["g1", "a1"], parts, exclude=()) == ["a1", "g1"]

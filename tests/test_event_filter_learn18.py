@@ -98,11 +98,11 @@ def test_occasion18_is_carry17_plus_the_occasion_cues():
     assert {"anchor", "subject_kind", "repeat"} <= set(event_features.PREFIXES)
 
 
-@pytest.mark.parametrize("excluded,heldout,refused", [   # the blind parts since session 18: I, J, K
-    (("I", "J", "K"), ("D", "E", "F", "G"), []),      # the session's command: nothing refused
-    ((), ("D", "E", "F", "G"), ["I", "J", "K"]),      # --exclude-parts '' would train on the blind parts
-    (("J", "K"), ("D",), ["I"]),
-    (("I", "J", "K"), ("G", "I"), ["I"]),             # a blind part held out is scored: refused
+@pytest.mark.parametrize("excluded,heldout,refused", [   # the held-out parts of session 19: J, K, L, M
+    (("J", "K", "L", "M"), ("D", "E", "F", "G"), []),      # the session's command: nothing refused
+    ((), ("D", "E", "F", "G"), ["J", "K", "L", "M"]),      # --exclude-parts '' would train on them
+    (("L", "M"), ("D",), ["J", "K"]),
+    (("J", "K", "L", "M"), ("G", "J"), ["J"]),             # a held-out part held out is scored: refused
 ])
 def test_the_training_command_refuses_the_blind_parts_as_training_data(excluded, heldout, refused):
     assert train_event_filter.refused_training_parts(excluded, heldout) == refused

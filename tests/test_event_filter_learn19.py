@@ -123,30 +123,30 @@ def test_rule19_validation_reads_the_rules_and_the_shipped_model():
     assert training.verdict19(heldout, {"rules_only": rules, "with_filter": rules})["ships"] is True
 
 
-def test_the_recipe_holds_out_d_to_h_and_validates_on_i_with_no_override():
-    assert train_event_filter.RECIPE["heldout_parts"] == ("D", "E", "F", "G", "H")
-    assert train_event_filter.RECIPE["validate_parts"] == ("I",)
+def test_the_recipe_holds_out_d_to_i_and_validates_on_j_and_k_with_no_override():
+    assert train_event_filter.RECIPE["heldout_parts"] == ("D", "E", "F", "G", "H", "I")
+    assert train_event_filter.RECIPE["validate_parts"] == ("J", "K")
     assert train_event_filter.RECIPE["lead_override"] is False
 
 
 @pytest.mark.parametrize("excluded,heldout,refused", [
-    (("I", "J", "K"), ("D", "E", "F", "G", "H"), []),     # the session's command
-    (("I",), ("D",), ["J", "K"]),                          # the sealed parts left in: refused
-    (("I", "J", "K"), ("H", "I"), ["I"]),                  # the validation part held out: refused
+    (("J", "K", "L", "M"), ("D", "E", "F", "G", "H", "I"), []),  # the session's command
+    (("J", "K"), ("D",), ["L", "M"]),                             # the sealed parts left in: refused
+    (("J", "K", "L", "M"), ("H", "J"), ["J"]),                    # a validation part held out: refused
 ])
 def test_training_never_reads_the_validation_and_blind_parts(excluded, heldout, refused):
-    assert set(training.BLIND_PARTS) == {"I", "J", "K"}
+    assert set(training.BLIND_PARTS) == {"J", "K", "L", "M"}
     assert train_event_filter.refused_training_parts(excluded, heldout) == refused
 
 
-def test_training_ids_leave_out_i_j_and_k():
-    parts = {"a1": "A", "h1": "H", "i1": "I", "j1": "J", "k1": "K"}
-    assert training.training_ids(parts, parts) == ["a1", "h1"]
+def test_training_ids_leave_out_the_held_out_parts():
+    parts = {"a1": "A", "i1": "I", "j1": "J", "k1": "K", "l1": "L", "m1": "M"}
+    assert training.training_ids(parts, parts) == ["a1", "i1"]
 
 
 def test_a_validation_run_may_not_score_a_sealed_part():
     with pytest.raises(SystemExit):
-        train_event_filter.validation_block(Path("."), None, ("J",), [], (), None)
+        train_event_filter.validation_block(Path("."), None, ("L",), [], (), None)
 
 
 def test_the_validation_part_is_scored_only_for_a_variant_passing_the_heldout_bars():

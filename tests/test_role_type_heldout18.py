@@ -102,7 +102,7 @@ def test_leave_part_out_never_scores_a_part_with_a_model_that_saw_it():
     assert table["A"]["with_ranker"]["target_key"] == 1.0  # A-C by CV: trained on other A articles
 
 
-@pytest.mark.parametrize("part", ["I", "J", "K"])
+@pytest.mark.parametrize("part", ["J", "K", "L", "M"])
 def test_the_role_script_refuses_to_hold_out_a_validation_or_blind_part(part, monkeypatch):
     monkeypatch.setattr(train_role_ranker.event_role_ranker, "ENABLED", True)
     with pytest.raises(SystemExit) as stop:
@@ -111,7 +111,7 @@ def test_the_role_script_refuses_to_hold_out_a_validation_or_blind_part(part, mo
     assert train_role_ranker.event_role_ranker.ENABLED and train_type_model.event_type_model.ENABLED  # refused first
 
 
-@pytest.mark.parametrize("part", ["I", "J", "K"])
+@pytest.mark.parametrize("part", ["J", "K", "L", "M"])
 def test_the_type_script_refuses_to_hold_out_a_validation_or_blind_part(part, monkeypatch):
     monkeypatch.setattr(train_type_model.event_type_model, "ENABLED", True)
     with pytest.raises(SystemExit) as stop:

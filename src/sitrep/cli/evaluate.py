@@ -28,6 +28,9 @@ def register(sub) -> None:
     p.add_argument("--show-errors", type=positive_int("--show-errors"), default=0, metavar="N",
                    help="print N misses and false alarms with their sentences")
     add_json(p, "all results (the text report then goes to stderr when JSON goes to stdout)")
+    p.add_argument("--reveal-parts", metavar="PARTS", default="",
+                   help="also score these held-out allsides-dev parts, comma-separated (figures only; "
+                        "each read is logged, see docs/quality.md)")
     p.add_argument("--list", action="store_true", help="list the gold sets and whether they are found")
     add_actors(p)
     p.set_defaults(func=run_eval)
@@ -83,6 +86,7 @@ def run_eval(args) -> int:
     if not selected:
         raise SitrepError(f"no gold set matches --stage {args.stage} --set {args.set_name}; "
                           "see `sitrep eval --list`")
+    reveal = _reveal_parts(args.reveal_parts, selected)
     kb = default_knowledge()
     results = []
     for s in selected:
@@ -92,7 +96,8 @@ def run_eval(args) -> int:
             continue
         print(f"# {s.NAME} ({s.STAGE}) …", file=sys.stderr)
         started = time.perf_counter()
-        result = s.evaluate(kb, data_dir, limit=args.limit, show_errors=args.show_errors)
+        extra = {"reveal": reveal} if reveal and hasattr(s, "BLIND_PARTS") else {}
+        result = s.evaluate(kb, data_dir, limit=args.limit, show_errors=args.show_errors, **extra)
         result.seconds = time.perf_counter() - started
         results.append(result)
         report = sys.stderr if args.json == "-" else sys.stdout
@@ -104,6 +109,30 @@ def run_eval(args) -> int:
         write_json({"date": time.strftime("%Y-%m-%d %H:%M:%S"), "limit": args.limit,
                     "results": [r.to_dict() for r in results]}, args.json)
     return 0
+
+
+def _reveal_parts(value: str, selected) -> tuple[str, ...]:
+    """The held-out parts ``--reveal-parts`` asks for, checked and logged (``sitrep.eval.reads``)."""
+    from sitrep.eval.reads import log_read, read_log_path
+    from sitrep.eval.sets import allsides_dev
+
+    parts = tuple(sorted({p.strip().upper() for p in value.split(",") if p.strip()}))
+    if not parts:
+        return ()
+    unknown = [p for p in parts if p not in allsides_dev.BLIND_PARTS]
+    if unknown:
+        raise SitrepError(f"--reveal-parts {','.join(unknown)}: not a held-out part; the held-out parts are "
+                          f"{', '.join(sorted(allsides_dev.BLIND_PARTS))} (the others are always scored)")
+    if not any(hasattr(s, "BLIND_PARTS") for s in selected):
+        raise SitrepError("--reveal-parts needs the allsides-dev set: add --set allsides-dev or --stage events")
+    sealed = sorted(set(parts) & allsides_dev.SEALED_PARTS)
+    if sealed:
+        print(f"warning: part(s) {', '.join(sealed)} are sealed: only the lead scores them, once, on the "
+              "merged main at the session's end", file=sys.stderr)
+    count = log_read(parts, sys.argv)
+    print(f"# held-out part(s) {', '.join(parts)} scored: read {count} of this checkout today, "
+          f"logged in {read_log_path()}", file=sys.stderr)
+    return parts
 
 
 def _run_user_gold(args, sets) -> int:

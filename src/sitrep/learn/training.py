@@ -49,16 +49,17 @@ class ArticleCandidates:
                    d["features"], d["labels"])
 
 
-#: gold parts no learned component may train on: the eval's blind parts (parts I, J and K in
-#: session 18), coded before anyone reads sitrep's output on them (docs/event-filter.md); one list,
-#: kept by the scorer, so a part that joins DEV joins training at the same time
+#: gold parts no learned component may train on: the eval's held-out parts (validation J and K,
+#: sealed L and M in session 19), coded before anyone reads sitrep's output on them
+#: (docs/event-filter.md); one list, kept by the scorer, so a part that joins DEV joins training
+#: at the same time
 BLIND_PARTS = tuple(sorted(allsides_dev.BLIND_PARTS))
 
 
 #: blind parts sealed for the session's end: coded blind now and scored once, by the lead, on
-#: the merged main (J and K in session 18). Unlike the validation part (I), no training script
-#: may score them, not even figures only (scripts/train_event_filter.py --validate-parts)
-SEALED_PARTS = ("J", "K")
+#: the merged main (L and M in session 19). Unlike the validation parts (J, K), no training
+#: script may score them, not even figures only (scripts/train_event_filter.py --validate-parts)
+SEALED_PARTS = tuple(sorted(allsides_dev.SEALED_PARTS))
 
 
 def refuse_blind(heldout: Sequence[str], doc: str) -> None:

@@ -1,7 +1,7 @@
-"""Events on real news: the team's hand-coded gold for 126 allsides-intl articles.
+"""Events on real news: the team's hand-coded gold for 150 allsides-intl articles (parts A-M).
 
 The articles are the union of ``allsides-intl/dev-gold-ids.txt`` in the shared data (the
-first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (parts D to K:
+first 30, parts A-C) and the ``ids-*.txt`` lists of the gold folder (parts D to M:
 12 more each, drawn by ``scripts/select_allsides_dev.py``; the shared folder is
 read-only). Each later part was coded blind, before the team tuned on it: its first score
 is the estimate for unseen news.
@@ -40,14 +40,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Union
+from typing import Collection, Iterable, Mapping, Optional, Sequence, Union
 
 from sitrep.eval.core import PRF, EvalResult, context
 
 NAME = "allsides-dev"
 STAGE = "events"
 STAGES = ("events", "certainty")
-DESCRIPTION = "real news: 126 allsides-intl articles (parts A-K), every event an analyst would code (team gold, dev)"
+DESCRIPTION = ("real news: 150 allsides-intl articles (parts A-M; the open parts A-I scored, the held-out "
+               "J-M only with --reveal-parts), every event an analyst would code (team gold, dev)")
 ANCHOR = ("GDELT audit: event code 81%, actors ~79% correct; codebook-tuned Mistral-7B 0.76 micro F1 "
           "on PLOVER types (Halterman & Keith 2025)")
 
@@ -143,6 +144,12 @@ def part_metrics(tallies: dict[str, "Tally"], articles: Counter) -> dict:
         for key in PART_METRICS:
             out[f"part_{label}_{key}"] = metrics[key]
     return out
+
+
+def listed_part_of(gold_dir: Path = GOLD_DIR) -> dict[str, str]:
+    """Article id -> part, from the ``ids-<part>.txt`` files: a drawn part is known before its gold is coded."""
+    return {line.strip(): path.stem[len("ids-"):] for path in sorted(gold_dir.glob("ids-*.txt"))
+            for line in path.read_text().splitlines() if line.strip()}
 
 
 def listed_ids(data_dir, gold_dir: Path = GOLD_DIR) -> list[str]:
@@ -514,28 +521,42 @@ def agreement(data_dir: Optional[Path] = None, gold_dir: Path = GOLD_DIR) -> Opt
     return {"articles": len([a for a in second_articles if a in gold]), **tally.metrics()}
 
 
-def evaluate(kb, data_dir, limit=None, show_errors=0) -> EvalResult:
-    return evaluate_gold(kb, data_dir, GOLD_DIR, NAME, ANCHOR,
-                         "development set: the events stage is tuned on it", limit,
-                         by_part=PART_SERIES, listed=listed_ids(data_dir))
+def evaluate(kb, data_dir, limit=None, show_errors=0, reveal: Sequence[str] = ()) -> EvalResult:
+    """Score the open (DEV) parts, and the held-out parts named in ``reveal`` (figures only).
+
+    A held-out part not revealed is not run at all, so neither its figures nor the overall
+    figures carry anything of it: a DEV run cannot leak the validation parts by difference.
+    """
+    hidden = BLIND_PARTS - set(reveal)
+    result = evaluate_gold(kb, data_dir, GOLD_DIR, NAME, ANCHOR,
+                           "development set: the events stage is tuned on it", limit,
+                           by_part=PART_SERIES, listed=listed_ids(data_dir), skip_parts=hidden)
+    if hidden:
+        result.notes.append(f"held-out part(s) {', '.join(sorted(hidden))} not scored (validation: "
+                            f"{', '.join(sorted(VALIDATION_PARTS & hidden)) or '-'}; sealed: "
+                            f"{', '.join(sorted(SEALED_PARTS & hidden)) or '-'}); "
+                            "`sitrep eval --reveal-parts X` scores one, and every such read is logged")
+    return result
 
 
 #: allsides-dev's parts as series: A-C are the 30 articles every figure before session 11
 #: is on (and what the shipped models were trained on); D came in session 11
 PART_SERIES = {"A": "ABC", "B": "ABC", "C": "ABC", "D": "D"}
 
-#: parts held out from tuning: their figures are reported, but their error lines are not
-#: listed (reading them would be tuning on them) and training leaves them out. A new part is
-#: coded blind and scores the session it was coded in (J and K in session 18); the next session
-#: keeps it as its validation part (figures only: I in session 18), so a change is judged on
-#: unread articles while it is made, not only at the end; after that it opens as DEV (H in
-#: session 18)
-BLIND_PARTS = frozenset({"I", "J", "K"})
+#: parts held out from tuning. A new part is coded blind and sealed in the session it was coded
+#: in (L and M in session 19): only the lead scores it, once, on the merged main at the session's
+#: end. The next session keeps it as a validation part (J and K in session 19): figures only, and
+#: only on request (``sitrep eval --reveal-parts``, each read logged), so a change is judged on
+#: unread articles while it is made. After that it opens as DEV (I in session 19)
+VALIDATION_PARTS = frozenset({"J", "K"})
+SEALED_PARTS = frozenset({"L", "M"})
+#: every held-out part: not scored unless revealed, its error lines never listed, never trained on
+BLIND_PARTS = VALIDATION_PARTS | SEALED_PARTS
 
 
 def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_note: str,
                   limit=None, by_part: Union[bool, Mapping[str, str]] = False,
-                  listed: Optional[list[str]] = None) -> EvalResult:
+                  listed: Optional[list[str]] = None, skip_parts: Collection[str] = ()) -> EvalResult:
     """Score sitrep on one event gold folder (``part-*.jsonl``, optional ``second-*.jsonl``).
 
     ``listed``: the article ids the set is defined by (allsides-dev: ``listed_ids``); the
@@ -545,9 +566,16 @@ def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_not
     are also reported alone (``part_<label>_*`` metrics), so a set that grows by a part
     keeps its earlier series; a mapping instead of True groups parts under one label
     (allsides-dev: A, B and C are the 30 articles of the series before part D). ``role_note`` ends the notes and says whether the set is
-    tuned on (dev) or held out (test).
+    tuned on (dev) or held out (test). The articles of ``skip_parts`` are left out of
+    everything, the checks of ``listed`` included (held-out parts not revealed).
     """
     articles, gold = load_gold(gold_dir=gold_dir)
+    raw_parts = article_parts(gold_dir)
+    if skip_parts:
+        listed_parts = listed_part_of(gold_dir)
+        articles = {a: v for a, v in articles.items() if raw_parts.get(a) not in skip_parts}
+        if listed is not None:
+            listed = [a for a in listed if listed_parts.get(a) not in skip_parts]
     mismatch = []
     if listed is not None:
         mismatch = ([f"{a}: listed but not coded in {gold_dir.name}/part-*.jsonl" for a in listed if a not in articles]
@@ -558,8 +586,8 @@ def evaluate_gold(kb, data_dir, gold_dir: Path, name: str, anchor: str, role_not
     result.notes.extend(mismatch)
     runs = run_articles(kb, Path(data_dir), ids)
     tally = Tally()
-    raw_parts = article_parts(gold_dir)
-    parts = dict(raw_parts) if by_part else {}
+    scored = set(ids)
+    parts = {aid: label for aid, label in raw_parts.items() if aid in scored} if by_part else {}
     if isinstance(by_part, Mapping):
         parts = {aid: by_part.get(label, label) for aid, label in parts.items()}
     part_tallies: dict[str, Tally] = {label: Tally() for label in sorted(set(parts.values()))}
