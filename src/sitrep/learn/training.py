@@ -436,7 +436,7 @@ def on_grid_edge(threshold: float) -> bool:
     """Whether a threshold chosen by an inner CV lies on an edge of ``THRESHOLDS``: the CV then
     wanted a value the grid does not allow (session 18's final model: 0.05, the lowest), so its
     choice is an artefact of the grid, not a measured optimum."""
-    return threshold <= THRESHOLDS[0] + 1e-9 or threshold >= THRESHOLDS[-1] - 1e-9
+    return bool(threshold <= THRESHOLDS[0] + 1e-9 or threshold >= THRESHOLDS[-1] - 1e-9)
 
 
 def heldout_choice(table: dict[str, dict], heldout: Sequence[str]) -> tuple[float, float]:
