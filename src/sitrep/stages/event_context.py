@@ -492,7 +492,7 @@ class DateFinder:
         """The noun is the object of a preposition of occasion on the act's verb ("at a
         press conference", "during talks")."""
         return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in self.setting_preps \
-            and noun.head.head.i in anchors
+            and _complement_of_anchor(noun.head.head, anchors)
 
     def in_direct_quote(self, offset: int) -> bool:
         """The offset lies inside a direct quote of the article."""
@@ -685,6 +685,18 @@ class DateFinder:
             return Time(span=(0, 0), text="", value=self.published, granularity="day", type="DATE",
                         mod="PUBLICATION", inferred=True)
         return None
+
+
+def _complement_of_anchor(verb, anchors: set[int]) -> bool:
+    """The verb is one of the anchors, or an open complement down from one ("urged them
+    to resume talks": "resume" for "urged")."""
+    for _ in range(4):
+        if verb.i in anchors:
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _trigger_at(c) -> int:
@@ -1018,6 +1030,7 @@ class PeriodReader:
         self.span_units = words.get("span_unit_plural", frozenset())
         self.long_span_nouns = words.get("long_span_noun", frozenset())
         self.stance_verbs = words.get("stance_verb", frozenset())
+        self.person_relatives = words.get("person_relative", frozenset())
         self.recent_times = words.get("recent_time", frozenset())
         self.ongoing_verbs = words.get("ongoing_verb", frozenset())
         self.occasion_words = words.get("occasion_word", frozenset())
@@ -1112,9 +1125,12 @@ class PeriodReader:
         troops to Syria", "thousands have died in the fighting"): the article's body recaps
         what happened before its news; the lead tells the news itself in the perfect
         ("Russia has shut down a line"), a statement in the perfect is a stand of the
-        period ("has urged"), and a quote speaks in its own time."""
+        period ("has urged") unless a relative clause introduces a participant by it
+        ("the senator, who has urged changes, said ..."), and a quote speaks in its own
+        time."""
         verb = _clause_verb(c)
-        if verb is None or c.type in self.statement_types:
+        if verb is None or (c.type in self.statement_types
+                                and not _describes_participant(verb, self.person_relatives)):
             return False  # "has urged", "have called on": a stand taken in the period
         if not c.is_verb and getattr(c, "governor", None) is not None:
             return False  # "have condemned the shelling": the content's time is the statement's
@@ -1794,6 +1810,17 @@ def _addressed_types() -> frozenset[str]:
     from sitrep.knowledge.plover import load_type_rules
 
     return frozenset(t for t, rule in load_type_rules().items() if "addressed" in rule.classes)
+
+
+def _describes_participant(verb, person_relatives: frozenset[str]) -> bool:
+    """The verb heads a relative clause that introduces a person ("Doe, who has urged new
+    sanctions, ..."): the clause tells who they are by what they did before; the main
+    clause, not the relative one, tells the news."""
+    if verb.dep_ != "relcl":
+        return False
+    # "who has urged", "whom he has praised", "whose party has backed"
+    pronouns = [ch for ch in verb.children] + [t for ch in verb.children for t in ch.children if t.dep_ == "poss"]
+    return any(t.lower_ in person_relatives for t in pronouns)
 
 
 def _present_perfect(verb) -> bool:
