@@ -4,7 +4,7 @@
         [--docs-cache FILE] [--heldout-parts D,E,F,G,H,I] [--families occasion18] [--validate-parts J,K]
 
 With no option it runs the session-19 recipe (``RECIPE``: D to I held out in turn, the
-occasion18 families, ``training.RULE19``; parts J and K scored once, figures only, and only when
+occasion18 families, ``training.RULE20``; parts J and K scored once, figures only, and only when
 the held-out bars (a)+(b) pass) and writes the model; it refuses the held-out parts (J, K, L, M)
 as training data and never scores the sealed parts L or M. A few minutes on the 2-core machine.
 
@@ -40,9 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 #: candidates, L2 and threshold chosen by the inner CV of each training set, the final model
 #: scored once on the validation parts J and K (figures only), decided by ``training.RULE19``
 #: (pooled held-out gain, parts up, no part loss, the validation parts against the rules and the
-#: shipped model); no override
+#: shipped model), since session 19 ``training.RULE20`` (J and K pooled; a final threshold on the
+#: grid's edge gives way to the held-out models' median, ``training.settle_final``); no override
 RECIPE = {"heldout_parts": ("D", "E", "F", "G", "H", "I"), "families": "occasion18", "min_count": 2,
-          "validate_parts": ("J", "K"), "rule": "RULE19", "lead_override": False}
+          "validate_parts": ("J", "K"), "rule": "RULE20", "lead_override": False}
 
 
 def collect(data_dir: Path, docs_cache: Path | None = None,
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate-parts", default=",".join(RECIPE["validate_parts"]),
                         help="gold parts scored (figures only) by the model trained on every training "
                              "article, never trained on: the session's validation part (default I; '' = none); scored only when the held-out "
-                             "bars of RULE19 (a)+(b) pass (each score is a read of the part)")
+                             "bars of the session rule (RULE20) (a)+(b) pass (each score is a read of the part)")
     parser.add_argument("--lead-override", action=argparse.BooleanOptionalAction, default=RECIPE["lead_override"],
                         help="apply the lead's session-17 override (training.LEAD_OVERRIDE17: rule (a)'s detection "
                              "bar waived, the rest of the rule binding) instead of session 18's RULE19; default off "
@@ -200,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = (heldout_block(arts, heldout, args.folds, args.min_count) if heldout
                   else cv_block(arts, args.folds, args.min_count))
     model, inner = training.fit_final(arts, k=args.folds, min_count=args.min_count)
+    if heldout:  # session 19: a threshold on the grid's edge gives way to the held-out models' median
+        model = training.settle_final(arts, model, evaluation["heldout"]["table"], heldout)
     model.header.update({
         "what": "event filter: P(an analyst codes this candidate event), docs/event-filter.md",
         "training_data": f"allsides-dev gold ({len(arts)} articles), {n} candidates the rules leave "
@@ -213,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     })
     if args.validate_parts and not _may_validate(model.header, args.lead_override):
-        print(f"part(s) {args.validate_parts} NOT scored: the held-out bars (a)+(b) of {training.RULE19.name} "
+        print(f"part(s) {args.validate_parts} NOT scored: the held-out bars (a)+(b) of {training.SESSION_RULE.name} "
               "fail, and only a variant passing them is scored on the validation part")
     elif args.validate_parts:
         validation = validation_block(args.data, model, tuple(p for p in args.validate_parts.split(",") if p),
@@ -225,12 +228,13 @@ def main(argv: list[str] | None = None) -> int:
                                                         override))
         model.header["heldout"]["override_decided"] = training.LEAD_OVERRIDE17_DECIDED
         print(f"verdict: {({k: model.header['heldout'][k] for k in ('ships_by_rule', 'ships')})} ({override.name})")
-    elif "heldout" in model.header:  # session 18: RULE19, no override; the validation part must be scored
-        model.header["heldout"].update(training.verdict19(model.header["heldout"], model.header.get("validation")))
-        print(f"verdict ({training.RULE19.name}): ships {model.header['heldout']['ships']} "
+    elif "heldout" in model.header:  # sessions 18-19: the pooled rule, no override; validation must be scored
+        model.header["heldout"].update(training.verdict19(model.header["heldout"], model.header.get("validation"),
+                                                          training.SESSION_RULE, training.SESSION_RULE_KEY))
+        print(f"verdict ({training.SESSION_RULE.name}): ships {model.header['heldout']['ships']} "
               f"{model.header['heldout']['validation19']}")
     print(f"final model: {len(model.vocab)} features, l2 {model.header['l2']}, min_count "
-          f"{model.header['min_count']}, threshold {model.threshold}, "
+          f"{model.header['min_count']}, threshold {model.threshold} ({model.header.get('final_choice')}), "
           f"drops applied: {event_filter.model_wins(model)}")
     if not args.no_write:
         destination = write_destination(model, args.out, args.candidate, args.ship)
@@ -264,7 +268,8 @@ def _may_validate(header: dict, lead_override: bool) -> bool:
     variants a session); session 17's override path and a run without a held-out table as before."""
     if lead_override or "heldout" not in header:
         return True
-    return bool(header["heldout"].get("rule19", {}).get("ships"))
+    held = header["heldout"]
+    return bool(held.get(training.SESSION_RULE_KEY, held.get("rule19", {})).get("ships"))
 
 
 def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: list[training.ArticleCandidates],
@@ -332,11 +337,11 @@ def heldout_block(arts: list[training.ArticleCandidates], heldout: tuple[str, ..
     ships = training.ships(table, heldout, rule)
     for label, result in table.items():
         print(f"gain {label}: {training.gains(result, rule.metrics())}")
-    rule19 = training.ships19(table, pooled, heldout)
+    pooled_rule = training.ships19(table, pooled, heldout, training.SESSION_RULE)
     print(f"mean gain over {','.join(heldout)}: {mean}; ships by {rule.name}: {ships}")
-    print(f"{training.RULE19.name} (a)+(b): {rule19}")
+    print(f"{training.SESSION_RULE.name} (a)+(b): {pooled_rule}")
     return {"heldout": {"parts": list(heldout), "rule": rule.name, "table": table, "pooled": pooled,
-                        "mean_gain": mean, "ships": ships, "rule19": rule19}}
+                        "mean_gain": mean, "ships": ships, training.SESSION_RULE_KEY: pooled_rule}}
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ def test_violence_lands_on_the_state_where_it_happens_unlike_a_sanction(kb):
     assert country(by_trigger(doc, "airstrikes").source) == "FRA"
 
 
-# ----------------------- an act with its own place: the theatre country only from that place
+# ----------------------- an act with its own place: that place's country, in or out of the theatre
 
 @pytest.mark.parametrize("text, word", [
     ("Islamic State fighters detonated a bomb at a market in Brussels on Tuesday. The group lost "
@@ -124,12 +124,21 @@ def test_violence_lands_on_the_state_where_it_happens_unlike_a_sanction(kb):
     ("Islamic State gunmen opened fire on a cafe in Brussels on Friday. Syria is at war. The group "
      "lost Raqqa in Syria.", "opened fire"),
 ])
-def test_an_act_placed_outside_the_theatre_leaves_the_group_without_a_country(kb, text, word):
-    """Review 18 (03:52): the article's other places (Syria) do not place an act that has a
-    place of its own outside Iraq and Syria (docs/annotation.md 5: if neither is clear, null)."""
+def test_an_act_placed_outside_the_theatre_takes_that_places_country(kb, text, word):
+    """docs/annotation.md 5 (session 18): a transnational armed group takes the country where
+    the text places the act, any country -- not the article's theatre (Syria), and not null
+    (e5a20d6 gave null outside Iraq and Syria)."""
     event = by_trigger(run(kb, text), word)
     assert event.source is not None and event.source.name.startswith("Islamic State")
-    assert country(event.source) is None
+    assert country(event.source) == "BEL"
+
+
+def test_a_statement_placed_outside_the_theatre_does_not_place_the_group(kb):
+    """Near-miss: a statement is no local act; where it is read out does not place the group."""
+    doc = run(kb, "In Brussels on Tuesday, Islamic State threatened new attacks on Europe. "
+                  "The group lost Raqqa in Syria.")
+    event = by_trigger(doc, "threatened")
+    assert event.source is not None and country(event.source) != "BEL"
 
 
 def test_an_act_placed_inside_the_theatre_takes_that_places_country(kb):

@@ -98,7 +98,7 @@ from sitrep.knowledge.linking import (clause_words, country_alpha3, cross_family
 from sitrep.model import QUAD_CLASS
 
 #: bump when the linking rules change: stores linked by other rules are re-linked in full
-LINKER_VERSION = "16"
+LINKER_VERSION = "17"
 
 #: a text without a date of its own reports something from the publication day or the days before
 PUBLICATION_LAG_DAYS = 2
@@ -126,11 +126,14 @@ TEXT_MIN = 0.30
 TEXT_PER_EVIDENCE = 0.03
 TEXT_FLOOR = 0.18
 #: a mention of the article's own incident without actors of its own ("the strikes were
-#: aimed at air defences") needs only this much text in common
+#: aimed at air defences") needs only this much text in common; one that names its own
+#: source ("cruise companies urged passengers to wait", "Daniel asked Reuters not to ...")
+#: is another party's act or statement, whatever country it has (linker 17)
 RECAP_TEXT = 0.0
 #: text a statement needs to join a statement of the same speaker to the same addressee
-#: (both countries agreeing), on the same date, in its own article: one statement reported
-#: over several sentences ("X rejected the decision ..." / "X called on the region to ...")
+#: (both countries agreeing, and one name or one government: ``Cluster._one_speaker_here``,
+#: linker 17), on the same date, in its own article: one statement reported over several
+#: sentences ("X rejected the decision ..." / "X called on the region to ...")
 SAME_SPEAKER_TEXT = 0.12
 #: across articles, a statement (windows.tsv: speaker) joins another on its words alone
 #: with this much text in common (a quote or its paraphrase) ...
@@ -240,6 +243,12 @@ LABEL_ROLE_WEIGHT = 3
 #: what agreeing (or not) with the source name independent outlets corroborate
 #: adds to (or takes from) a mention's claim to label its incident
 LABEL_NAME_WEIGHT = 1.0
+#: the reasons of ``report.roles.role_in_context`` that make a label's source its speaker,
+#: not the doer: the speaker of a material act ("..., the senator said"). Its other reasons
+#: (a possessive or a modifier, "Turkey's assault"; the subject of another verb) mostly
+#: name the doer in a label's few words, and were not kept for labels (mixed store: of 99
+#: labels changed, about 37 lost a right source)
+SPEAKER_NOT_DOER = {"who says it"}
 PRECISION_RANK = {"day": 4, "week": 3, "publication": 2, "month": 2, "year": 1, None: 0}
 
 
@@ -290,6 +299,7 @@ class Mention:
     _words: Optional[list] = field(default=None, repr=False, compare=False)
     _family: Optional[str] = field(default=None, repr=False, compare=False)
     _widened: Optional[tuple] = field(default=None, repr=False, compare=False)
+    _card: Optional[bool] = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.place_feature in AREA_FEATURES:
@@ -303,6 +313,17 @@ class Mention:
         if self._family is None:
             self._family = rule_for(self.type).family
         return self._family
+
+    @property
+    def in_link_card(self) -> bool:
+        """The trigger stands in a web page's link card (``report.linkcards``): the linked
+        headline of another story, glued into the sentence after a person's name, reports
+        nothing of this article's news."""
+        if self._card is None:
+            from sitrep.report.linkcards import in_link_card
+            trigger = self.own_trigger()
+            self._card = bool(trigger and self.sentence and in_link_card(self.sentence, trigger[0]))
+        return self._card
 
     @property
     def coarse(self) -> bool:
@@ -688,6 +709,8 @@ class Cluster:
 
     def fit(self, m: Mention) -> Optional[float]:
         """None when m cannot report this incident, else how well it fits."""
+        if m.in_link_card or self.seed.in_link_card:
+            return None  # the headline of another story run into the sentence: no report of this one
         slipped = not self._dates_meet(m)
         if slipped and not self.may_slip(m):
             return None
@@ -713,6 +736,7 @@ class Cluster:
             same_sentence = False
         affirmed = m.certainty in AFFIRMING
         recap = (affirmed and m.article_id in self.articles and not (m.source_country or m.target_country)
+                 and not m.source_name
                  and m.role != "article" and self.core_lo is not None)
         if cross and not same_sentence and not self._local_text(m):
             # its sentence may tell the member's happening beside its own ("announced a strike
@@ -736,7 +760,8 @@ class Cluster:
         elif m.precision == "publication" and m.article_id not in self.articles:
             need += PUBLICATION_TEXT_EXTRA
         elif agree >= 2 and m.article_id in self.articles and _verbal(m.type) \
-                and QUAD_CLASS.get(m.type) == QUAD_CLASS.get(self.seed.type):  # an offer is no accusation
+                and QUAD_CLASS.get(m.type) == QUAD_CLASS.get(self.seed.type) \
+                and self._one_speaker_here(m):  # an offer is no accusation; two speakers say two things
             need = min(need, SAME_SPEAKER_TEXT)
         if conflicts or place_conflict:
             need = max(need, ROLE_CONFLICT_TEXT)
@@ -746,6 +771,15 @@ class Cluster:
         if text < need:
             return None
         return text + 0.1 * (agree + place) - self._gap(m) + LOCAL_RANK * self._local_text(m)
+
+    def _one_speaker_here(self, m: Mention) -> bool:
+        """Whether a member of m's article has m's speaker: one name ("Trump" / "Donald
+        Trump", "Turkey" / "Turkey"), or one government's offices (``_one_government``).
+        Two officials of one country to one addressee say two things (mixed store: a
+        Senate resolution and another senator's chiding, both to the president)."""
+        return any(o.article_id == m.article_id
+                   and (same_speaker(m.source_name, o.source_name) or _one_government(m, o))
+                   for o in self.members[:COMPARED_MEMBERS])
 
     def _local_text(self, m: Mention) -> float:
         """How much m's trigger clauses say the same as a member's: among incidents its
@@ -1147,27 +1181,50 @@ def link_article(mentions: list[Mention], dated: dict[str, str]) -> list[tuple[M
 
 # -- pass 3: what an incident is called --------------------------------------------------------
 
-def specificity(m: Mention, consensus: dict[str, Optional[str]]) -> tuple:
+def label_source(m: Mention) -> tuple[Optional[str], Optional[str]]:
+    """(name, country) of m's source as a label may name it, else (None, None): the
+    speaker of a material act ("the army shelled the town, said Senator Roe"; the brief's
+    own test, ``report.roles.role_in_context``, reason SPEAKER_NOT_DOER) did not do it, and
+    an event whose trigger stands in a web page's link card (another story's headline run
+    into the sentence) names nobody."""
+    if not m.source_name:
+        return None, None
+    sentence, trigger = m.sentence or "", m.own_trigger()
+    from sitrep.report.roles import role_in_context
+    if m.in_link_card:
+        return None, None
+    event = {"sentence": sentence, "sentence_start": 0, "trigger_start": trigger[0] if trigger else None,
+             "trigger": m.trigger_word(), "type": m.type, "quad_class": QUAD_CLASS.get(m.type),
+             "source_name": m.source_name, "target_name": m.target_name}
+    if trigger and role_in_context(event, "source") in SPEAKER_NOT_DOER:
+        return None, None
+    return m.source_name, m.source_country
+
+
+def specificity(m: Mention, consensus: dict[str, Optional[str]],
+                source: Optional[tuple[Optional[str], Optional[str]]] = None) -> tuple:
     """How well-specified a mention is, and how far it agrees with the other members
     (``consensus``: the most common source, target and place country; the source name
     given by at least two independent outlets, if any): the label of an incident is its
-    best one."""
+    best one. Its source counts as named only when its sentence lets it be the doer
+    (``label_source``; ``source``: its result, when already known)."""
+    source_name, source_country = source or label_source(m)
     place = 2 if m.lat is not None else 1 if m.place_country else 0.5 if m.place_name else 0
     # who did it to whom comes first: a named role outweighs a city ("explosions were heard
     # in Caracas" names no attacker; "US aircraft struck targets" does)
-    score = (LABEL_ROLE_WEIGHT * (bool(m.source_name) + bool(m.target_name)) + place
+    score = (LABEL_ROLE_WEIGHT * (bool(source_name) + bool(m.target_name)) + place
              + PRECISION_RANK.get(m.precision, 0) / 2
              + STATUS_RANK.get(m.certainty, 0) / 7 + (0 if m.background else 1))
-    for key, value in (("source", m.source_country), ("target", m.target_country), ("place", m.place_country)):
+    for key, value in (("source", source_country), ("target", m.target_country), ("place", m.place_country)):
         if value and consensus.get(key):
             score += 1.5 if value == consensus[key] else -1.5
     # who did it, as independent outlets agree, outweighs a more precise date: "Trump made
     # the decision ..., against the advice of Mattis" read with Mattis as the source is no
     # label for the withdrawal two outlets report as Trump's. (Not the target: outlets agree
     # on a wrong target as often, e.g. the country of a senator who blasted the president.)
-    if m.source_name and consensus.get("source_name"):
-        score += LABEL_NAME_WEIGHT if same_speaker(m.source_name, consensus["source_name"]) else -LABEL_NAME_WEIGHT
-    if m.source_name and m.source_name == m.target_name:
+    if source_name and consensus.get("source_name"):
+        score += LABEL_NAME_WEIGHT if same_speaker(source_name, consensus["source_name"]) else -LABEL_NAME_WEIGHT
+    if source_name and source_name == m.target_name:
         score -= 2 * LABEL_ROLE_WEIGHT  # "Soleimani -> Soleimani": an extraction slip, no named roles
     # a background mention (a recap of history, a habit) never names an incident one of
     # its members reports as news, however well it is specified: "the 2013 attack by X on
@@ -1220,11 +1277,12 @@ def _sector_of(name: Optional[str], role: str, members: list[Mention]) -> Option
 
 
 def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> dict[str, Any]:
-    consensus = {"source": _most_common(m.source_country for m in members),
+    sources = {m.event_id: label_source(m) for m in members}
+    consensus = {"source": _most_common(sources[m.event_id][1] for m in members),
                  "target": _most_common(m.target_country for m in members),
                  "place": _most_common(m.place_country for m in members),
-                 "source_name": _corroborated((m.independent_key, m.source_name) for m in members)}
-    label_event = max(members, key=lambda m: specificity(m, consensus))
+                 "source_name": _corroborated((m.independent_key, sources[m.event_id][0]) for m in members)}
+    label_event = max(members, key=lambda m: specificity(m, consensus, sources[m.event_id]))
     certainty: dict[str, list[str]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.event_id):
         key = m.outlet or m.unknown_label or f"unknown outlet ({m.article_id})"
@@ -1235,7 +1293,8 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
     # a role the label event leaves open is filled only from what several members say: one
     # other member's actor may belong to another statement of its sentence (a patchwork
     # label names a happening nobody reported)
-    source = label_event.source_name or _corroborated((m.independent_key, m.source_name) for m in members)
+    source = sources[label_event.event_id][0] or _corroborated((m.independent_key, sources[m.event_id][0])
+                                                              for m in members)
     target = label_event.target_name or _corroborated((m.independent_key, m.target_name) for m in members)
     point = label_event if label_event.lat is not None else next((m for m in members if m.lat is not None), None)
     place = label_event.place_name or _corroborated((m.independent_key, m.place_name) for m in members)
@@ -1245,7 +1304,7 @@ def describe(iid: str, members: list[Mention], dated_members: list[Mention]) -> 
         # member's city is the incident's place (its map point already is), rather than a
         # country the label event names ("troops deployed in northern Syria" / "the U.S.")
         place = point.place_name
-    source_country = label_event.source_country or _most_common(m.source_country for m in members)
+    source_country = sources[label_event.event_id][1] or _most_common(country for _, country in sources.values())
     target_country = label_event.target_country or _most_common(m.target_country for m in members)
     label = (f"{typ}: {side_label(source, source_country, _sector_of(source, 'source', members))} -> "
              f"{side_label(target, target_country, _sector_of(target, 'target', members))}"

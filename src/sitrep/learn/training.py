@@ -10,6 +10,7 @@ cross-validation inside the training folds only.
 from __future__ import annotations
 
 import dataclasses
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -262,6 +263,27 @@ RULE19 = PooledRule("docs/event-filter.md, session 18 (learn19)",
                     (("detection_f1", 0.4497), ("type_f1", 0.3787), ("event_f1", 0.142)))
 
 
+#: the shipped occasion18 model's detection, type and event F1 on parts J and K pooled (one tally of
+#: their counts) at main 5d933ad: the base read of ``sitrep eval --set allsides-dev --reveal-parts J,K``
+#: (09:38 UTC, session 19), taken before any training run
+SHIPPED_JK_DETECTION, SHIPPED_JK_TYPE, SHIPPED_JK_EVENT = 0.4831, 0.4106, 0.1787
+
+#: session 19 (learn20, committed before the first training run): RULE19's bars on the six held-out
+#: parts D-I of the 102 A-I articles (pooled gain >= +0.005 detection, >= +0.003 event, type not
+#: lower; 4 of the 6 parts gain detection; no part or the A-C CV -0.010); validation = parts J and K
+#: scored as one tally, not more than 0.005 below the rules alone nor below the shipped occasion18
+#: model's J+K figures at main 5d933ad (the base read of ``sitrep eval --reveal-parts J,K``)
+RULE20 = PooledRule("docs/event-filter.md, session 19 (learn20)",
+                    (("detection_f1", 0.005), ("event_f1", 0.003), ("type_f1", 0.0)), 4, "detection_f1",
+                    VALIDATION_METRICS, 0.010, 0.005,
+                    (("detection_f1", SHIPPED_JK_DETECTION), ("type_f1", SHIPPED_JK_TYPE),
+                     ("event_f1", SHIPPED_JK_EVENT)))
+
+#: the rule the training script decides by this session, and its key in the model header
+SESSION_RULE = RULE20
+SESSION_RULE_KEY = "rule20"
+
+
 def ships19(table: dict[str, dict], pooled_result: dict, heldout: Sequence[str], rule: PooledRule = RULE19) -> dict:
     """Rule (a) and (b) of ``rule`` on a leave-one-part-out table and its pooled tally: each
     bar's verdict and ``ships`` (all of them)."""
@@ -398,16 +420,48 @@ def verdict(heldout: dict, validation: Optional[dict], override: Optional[Decisi
     return out
 
 
-def verdict19(heldout: dict, validation: Optional[dict]) -> dict:
-    """Session 18's decision (``RULE19``, no override): rules (a)-(b) on the held-out table
-    (``heldout["rule19"]``, from ``ships19``) and rule (c) on the validation part; a model
-    whose validation part was not scored does not ship. (d) TEST and (e) the unseen read are
-    read by a person before the model file is kept."""
-    held = heldout["rule19"]
-    check = (validation_holds19(validation["rules_only"], validation["with_filter"]) if validation
+def verdict19(heldout: dict, validation: Optional[dict], rule: PooledRule = RULE19, key: str = "rule19") -> dict:
+    """Session 18's decision (``RULE19``, no override; session 19 passes ``RULE20`` and its key):
+    rules (a)-(b) on the held-out table (``heldout[key]``, from ``ships19``) and rule (c) on the
+    validation part; a model whose validation part was not scored does not ship. (d) TEST and
+    (e) the unseen read are read by a person before the model file is kept."""
+    held = heldout[key]
+    check = (validation_holds19(validation["rules_only"], validation["with_filter"], rule) if validation
              else {"holds": False, "why": "validation part not scored"})
     ships = bool(held["ships"] and check["holds"])
-    return {"rule": RULE19.name, "ships_by_rule": ships, "ships": ships, "validation19": check}
+    return {"rule": rule.name, "ships_by_rule": ships, "ships": ships, "validation19": check}
+
+
+def on_grid_edge(threshold: float) -> bool:
+    """Whether a threshold chosen by an inner CV lies on an edge of ``THRESHOLDS``: the CV then
+    wanted a value the grid does not allow (session 18's final model: 0.05, the lowest), so its
+    choice is an artefact of the grid, not a measured optimum."""
+    return bool(threshold <= THRESHOLDS[0] + 1e-9 or threshold >= THRESHOLDS[-1] - 1e-9)
+
+
+def heldout_choice(table: dict[str, dict], heldout: Sequence[str]) -> tuple[float, float]:
+    """(l2, threshold) from the held-out part models' own choices, each made inside its training
+    parts: the median threshold (two middle values averaged, rounded to 3 places) and the upper
+    median L2 (the stronger regularisation of the two middle ones)."""
+    return (statistics.median_high(table[p]["l2"] for p in heldout),
+            round(statistics.median(table[p]["threshold"] for p in heldout), 3))
+
+
+def settle_final(articles: Sequence[ArticleCandidates], model: logreg.Model, table: dict[str, dict],
+                 heldout: Sequence[str]) -> logreg.Model:
+    """Session 19's pre-registered setting of the final model (docs/event-filter.md): the final
+    inner CV's L2 and threshold stand unless the threshold lies on a grid edge; then the model is
+    refitted on the same articles with ``heldout_choice`` (never a value read on a scored part)."""
+    if not on_grid_edge(model.threshold):
+        model.header["final_choice"] = "inner CV of all training articles"
+        return model
+    l2, threshold = heldout_choice(table, heldout)
+    refit = logreg.train(*_rows(articles), l2=l2, min_count=model.header["min_count"], threshold=threshold)
+    refit.header.update(model.header)
+    refit.header.update({"l2": l2, "inner_choice": {"l2": model.header["l2"], "threshold": float(model.threshold)},
+                         "final_choice": f"median of the held-out part models ({','.join(heldout)}): "
+                                         "the inner CV's threshold lay on the grid's edge"})
+    return refit
 
 
 def analyse_gold_articles(raw: Sequence[dict], until: str, kb) -> list:

@@ -485,7 +485,8 @@ class DraftBuilder:
                 # a statement's place is where its speaker is: it places the doer, not the
                 # party spoken of ("In Paris, Kerry vowed to destroy the Islamic State")
                 local = etype in self.lex.types_of("local")
-                source, target = _placed_group(source, place), _placed_group(target, place, local)
+                source = _placed_group(source, place, local)
+                target = _placed_group(target, place, local, acted_on=True)
             if target is None and (etype in self.lex.types_of("physical") or mode == "visit") \
                     and place_receives_act(self.doc.nlp, place.span, trigger.span, self.lex.nouns):
                 target = place_actor(place)  # PLOVER: the state where it happens receives it
@@ -589,17 +590,17 @@ class DraftBuilder:
     def _in_theatre(self, actor: Optional[Actor], place: Optional[Place] = None) -> Optional[Actor]:
         """An armed group the KB places in no country (Islamic State), party to a local
         act (violence, coercion), acts for the country of its theatre (theatres.tsv) where
-        the act is (docs/annotation.md 5: IRQ or SYR by where the act is): the act's own
-        place when it lies in the theatre, else, with no place of its own, the theatre
-        country the article's places lie in most. A group's statements, an act placed
-        outside the theatre (a bombing in Paris in an article that also reports from
-        Syria), and an article placing nothing in its theatre (a debate in Washington about
-        the group) leave it without a country ("if neither is clear, null")."""
+        the act is (docs/annotation.md 5, session 18: the country where the text places
+        the act, any country): the act's own place wherever it lies (a bombing in Paris:
+        FRA, also in an article that reports from Syria), else, with no place of its own,
+        the theatre country the article's places lie in most. A group's statements and an
+        article placing nothing in its theatre (a debate in Washington about the group)
+        leave it without a country ("null when unplaced")."""
         if actor is None or actor.country or actor.actor_id is None or actor.kind != "group":
             return actor
         theatre = load_theatres().get(actor.actor_id)
         own = _alpha3(place.country) if place is not None and place.country else None
-        if not theatre or (own is not None and own[0] not in theatre):
+        if not theatre:
             return actor
         where = own[0] if own is not None else self._theatre_country(theatre)
         if where is None:
@@ -1065,13 +1066,16 @@ def _placed_by_own_phrase(actor: Optional[Actor], place: Place, sdoc) -> bool:
         prep.dep_ == "prep" and prep.i < piece.start and holds_place(prep) for prep in head.head.children)
 
 
-def _placed_group(actor: Optional[Actor], place: Place, local: bool = True) -> Optional[Actor]:
+def _placed_group(actor: Optional[Actor], place: Place, local: bool = True,
+                  acted_on: bool = False) -> Optional[Actor]:
     """An armed group the actor KB places in no country (Islamic State, al-Qaeda) acts
     for the country where its act happens (docs/annotation.md 5: "Islamic State" IRQ or
-    SYR by where the act is; null when the place is unclear). A group with a known theatre
-    (theatres.tsv) is placed only inside it, and as the party acted on only by a local act
-    (violence, coercion): its attack on a European city, or a vow made in Paris to destroy
-    it, does not make it French. ``local``: the act is one whose place holds both sides."""
+    SYR by where the act is, any other country too since session 18; null when the place
+    is unclear). A group with a known theatre (theatres.tsv) is placed outside it only by a
+    local act (violence, coercion), and as the party acted on only by such an act: a vow
+    made in Paris to destroy it, or its statement read out abroad, says where the speaker
+    is, not the group, and does not make it French. ``local``: the act is one whose place
+    holds both sides."""
     if actor is None or actor.country or actor.actor_id is None or actor.kind != "group" \
             or (actor.sector or "").upper() != "REB":
         return actor
@@ -1079,7 +1083,7 @@ def _placed_group(actor: Optional[Actor], place: Place, local: bool = True) -> O
     if found is None:
         return actor
     theatre = load_theatres().get(actor.actor_id)
-    if theatre is not None and (not local or found[0] not in theatre):
+    if theatre is not None and not local and (acted_on or found[0] not in theatre):
         return actor
     return dataclasses.replace(actor, country=found[0], resolved_by=f"{actor.resolved_by}+place")
 
