@@ -8,36 +8,28 @@
   act when the parser hangs the phrase on the infinitive the act asks for ("pressed X to
   end the blockade during his November trip"): the trip is the occasion of the pressing.
 """
-from sitrep import pipeline
-from sitrep.model import Article
+from event_helpers import by_trigger, run
 
 LEAD = ("Syldavian and Bordurian officials met on Thursday in Klow to discuss the border "
         "crisis.\n\nThe talks ended without agreement, officials said.\n\n")
 
 
-def run(kb, body):
-    return pipeline.process(Article(id="c20", text=LEAD + body, published="2021-05-10"), kb)
-
-
-def triggered(doc, word):
-    found = [e for e in doc.events if e.trigger.text.startswith(word)]
-    assert found, f"no event on {word!r} in {[(e.type, e.trigger.text) for e in doc.events]}"
-    return found[0]
+def triggered(kb, body, word):
+    """The first event on ``word`` in the body set after a short lead (published 2021-05-10)."""
+    return by_trigger(run(kb, LEAD + body, published="2021-05-10"), word)
 
 
 def test_statement_in_a_relative_clause_on_a_person_is_background(kb):
-    doc = run(kb, "The foreign minister, who has urged calm, met the Bordurian envoy.")
-    assert triggered(doc, "urged").background is True
+    assert triggered(kb, "The foreign minister, who has urged calm, met the Bordurian envoy.",
+                     "urged").background is True
 
 
 def test_the_same_statement_as_a_main_clause_is_news(kb):
-    doc = run(kb, "The Syldavian foreign ministry has urged calm.")
-    assert triggered(doc, "urged").background is False
+    assert triggered(kb, "The Syldavian foreign ministry has urged calm.", "urged").background is False
 
 
 def test_month_of_the_occasion_dates_an_act_with_an_infinitive(kb):
-    doc = run(kb, "The president pressed the Bordurian envoy to end the blockade during his "
-                  "February trip to Klow.")
-    pressed = triggered(doc, "pressed")
+    pressed = triggered(kb, "The president pressed the Bordurian envoy to end the blockade during his "
+                            "February trip to Klow.", "pressed")
     assert pressed.date is not None and pressed.date.value == "2021-02"
     assert pressed.background is True
