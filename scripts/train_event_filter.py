@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from sitrep.learn import source_commit
+from sitrep.eval import reads
 from sitrep.eval.sets import allsides_dev
 from sitrep.learn import event_features, training
 from sitrep.stages import event_filter
@@ -281,6 +282,7 @@ def validation_block(data_dir: Path, model, parts: tuple[str, ...], trained: lis
         sys.exit(f"error: part(s) {','.join(sorted(set(parts) & set(training.SEALED_PARTS)))} are sealed "
                  "for the session's end: no training script scores them")
     cache = docs_cache.with_name(docs_cache.stem + "-validation" + docs_cache.suffix) if docs_cache else None
+    reads.log_read(parts, sys.argv)  # a scripted score of a validation part is a read like `eval --reveal-parts`
     arts = collect(data_dir, cache, exclude_parts=(), only_parts=parts)
     if {a.article for a in arts} & {a.article for a in trained}:
         sys.exit("error: a validation article is in the training set")

@@ -20,6 +20,7 @@ import pickle
 import sys
 from pathlib import Path
 
+from sitrep.eval import reads
 from sitrep.eval.sets import allsides_dev
 from sitrep.learn import join_features, join_training, source_commit, training
 from sitrep.stages import event_join
@@ -113,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     })
     if args.validate_parts:
         cache = args.docs_cache.with_name(args.docs_cache.stem + "-validation.pkl") if args.docs_cache else None
+        reads.log_read(tuple(p for p in args.validate_parts.split(",") if p), sys.argv)  # a read, logged
         held = collect(args.data, cache, tuple(args.validate_parts.split(",")))
         alone = join_training.figures(join_training.score(held))
         joined = join_training.figures(join_training.score(

@@ -74,3 +74,31 @@ def test_an_unwritable_log_warns_and_does_not_stop_the_run(monkeypatch, tmp_path
     monkeypatch.setenv("SITREP_READ_LOG", str(blocker / "sub" / "reads.tsv"))
     assert reads.log_read(("J",)) == 0
     assert "could not be logged" in capsys.readouterr().err
+
+
+def test_a_read_is_logged_under_the_checkout_wherever_the_command_starts(read_log, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside the repository
+    assert reads.log_read(("J",)) == 1
+    row = read_log.read_text().splitlines()[1].split("\t")
+    assert row[4] == str(reads.PACKAGE_DIR.parents[2])  # the repository holding src/sitrep
+    assert row[4] != str(tmp_path)
+
+
+def test_an_empty_log_file_gets_its_header(read_log):
+    read_log.write_text("")
+    assert reads.log_read(("K",)) == 1
+    assert read_log.read_text().splitlines()[0].split("\t") == list(reads.COLUMNS)
+
+
+def test_the_training_scripts_log_their_validation_reads(read_log, monkeypatch):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_event_filter.py"
+    spec = importlib.util.spec_from_file_location("train_event_filter_reads", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    monkeypatch.setattr(script, "collect", lambda *a, **k: [])
+    model = SimpleNamespace(probability=lambda f: 0.0, threshold=0.5)
+    script.validation_block(Path("."), model, ("J", "K"), [], (), None)
+    assert read_log.read_text().splitlines()[1].split("\t")[1] == "J,K"

@@ -28,9 +28,9 @@ def register(sub) -> None:
     p.add_argument("--show-errors", type=positive_int("--show-errors"), default=0, metavar="N",
                    help="print N misses and false alarms with their sentences")
     add_json(p, "all results (the text report then goes to stderr when JSON goes to stdout)")
-    p.add_argument("--reveal-parts", metavar="PARTS", default="",
+    p.add_argument("--reveal-parts", metavar="PARTS", default=None,
                    help="also score these held-out allsides-dev parts, comma-separated (figures only; "
-                        "each read is logged, see docs/quality.md)")
+                        "each read is logged, see src/sitrep/eval/gold/allsides-dev/README.md, session 19)")
     p.add_argument("--list", action="store_true", help="list the gold sets and whether they are found")
     add_actors(p)
     p.set_defaults(func=run_eval)
@@ -116,7 +116,7 @@ def _reveal_parts(value: str, selected) -> tuple[str, ...]:
     from sitrep.eval.reads import log_read, read_log_path
     from sitrep.eval.sets import allsides_dev
 
-    parts = tuple(sorted({p.strip().upper() for p in value.split(",") if p.strip()}))
+    parts = tuple(sorted({p.strip().upper() for p in (value or "").split(",") if p.strip()}))
     if not parts:
         return ()
     unknown = [p for p in parts if p not in allsides_dev.BLIND_PARTS]
