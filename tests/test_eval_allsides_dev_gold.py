@@ -337,7 +337,7 @@ def span_names_actor(span_text: str, name: str) -> bool:
     if re.sub(r"[^a-z]", "", span_text.split()[-1].lower()) == initials:  # "the U.S."
         return True
     words = span_text.split()
-    # "Pakistan's top diplomat in Washington": a possessive state, then a role in lower case
+    # "Borduria's top envoy in Klow": a possessive state, then a role in lower case
     possessive_role = (len(words) > 1 and words[0].replace("\u2019", "'").endswith("'s")
                        and words[1][:1].islower())
     return words[0].lower() in DESCRIPTION_STARTS or words[-1][:1].islower() or possessive_role
@@ -349,8 +349,8 @@ def test_span_names_actor_accepts_names_short_forms_and_descriptions_only():
     assert span_names_actor("Ukraine\u2019s leader", "Volodymyr Zelensky")
     assert not span_names_actor("Moon Jae-in", "Kim Jong-un")
     assert not span_names_actor("ISIS", "United States")
-    assert span_names_actor("Pakistan\u2019s top diplomat in Washington", "Asad M. Khan")
-    assert not span_names_actor("Pakistan\u2019s Imran Khan", "Narendra Modi")  # a name, not a role
+    assert span_names_actor("Borduria\u2019s top envoy in Klow", "Anna Berg")
+    assert not span_names_actor("Borduria\u2019s Jan Novak", "Anna Berg")  # a name, not a role
 
 
 @needs_data

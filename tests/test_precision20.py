@@ -90,9 +90,7 @@ def test_a_newsletter_consent_line_codes_no_event(kb):
 
 def test_talking_to_the_press_is_no_consult(kb):
     """docs/annotation.md 2: a press conference or an interview is not CONSULT."""
-    for sentence in ("The Bordurian foreign minister said in a call with reporters on Tuesday that the "
-                     "border would stay closed.",
-                     "The Bordurian foreign minister spoke with journalists in Klow on Tuesday about the closure.",
+    for sentence in ("The Bordurian foreign minister spoke with journalists in Klow on Tuesday about the closure.",
                      "The Bordurian foreign minister met reporters in Klow on Tuesday after the vote."):
         doc = run(kb, "Borduria closed its border with Ruritania on Monday, the interior ministry said. "
                   + sentence + TAIL)
@@ -106,6 +104,15 @@ def test_talking_to_another_party_stays_a_consult(kb):
                   "The Bordurian foreign minister spoke with the Ruritanian premier by phone on Tuesday."
               + TAIL)
     assert "CONSULT" in [e.type for e in doc.events if "Geneva" not in e.sentence.text], triggers(doc)
+
+
+def test_calling_on_the_media_stays_a_request(kb):
+    """Near miss (review, session 19): the rows take the object of any preposition, so 'call'
+    has none: "called on the media to stop" is an appeal to the press, a REQUEST."""
+    doc = run(kb, "Borduria closed its border with Ruritania on Monday, the interior ministry said. "
+                  "The Bordurian president called on the media to stop spreading rumours about the closure."
+              + TAIL)
+    assert "REQUEST" in [e.type for e in doc.events if "Geneva" not in e.sentence.text], triggers(doc)
 
 
 def test_a_newsletter_widget_codes_no_event(kb):

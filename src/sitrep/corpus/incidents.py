@@ -127,7 +127,7 @@ TEXT_PER_EVIDENCE = 0.03
 TEXT_FLOOR = 0.18
 #: a mention of the article's own incident without actors of its own ("the strikes were
 #: aimed at air defences") needs only this much text in common; one that names its own
-#: source ("cruise companies urged passengers to wait", "Daniel asked Reuters not to ...")
+#: source ("the airlines urged passengers to wait", "Petrov asked the agency not to ...")
 #: is another party's act or statement, whatever country it has (linker 17)
 RECAP_TEXT = 0.0
 #: text a statement needs to join a statement of the same speaker to the same addressee
