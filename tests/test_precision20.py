@@ -144,3 +144,13 @@ def test_sanctions_imposed_stay_an_act(kb):
     doc = run(kb, "Borduria closed its border with Ruritania on Monday, the interior ministry said. "
                   "Ruritania imposed sanctions on Bordurian banks on Tuesday." + TAIL)
     assert "SANCTION" in [e.type for e in doc.events], triggers(doc)
+
+
+def test_an_earlier_act_of_the_same_parties_placed_by_a_marker_alone_stays_apart(kb):
+    """Near miss (review, session 19): a past told by a marker only ("had previously struck")
+    is an earlier act of the same two parties; joined, today's strike would turn background."""
+    doc = run(kb, "Israel struck Syria on Monday, the army said. Israel had previously struck Syria, "
+                  "officials noted." + TAIL)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(strikes) == 2, triggers(doc)
+    assert [e.background for e in strikes] == [False, True]

@@ -255,13 +255,18 @@ def _same_dyad_again(h: Happening, d: Draft, families: Optional[dict]) -> bool:
     """The draft tells the happening's act again with the same word (or its event noun)
     between the same two named parties ("Arkan phoned the Velmoran premier ... on June 3,
     the day Arkan phoned the premier, ..."): one mention told as news and one placed
-    earlier by its own date or a marker are one act when doer, recipient and word agree
+    earlier by a date of its own are one act when doer, recipient and word agree
     (docs/annotation.md 3: code each happening once). A date of its own that differs still
     keeps them apart (``compatible`` checks dates after this), and so does a recipient or a
     doer left unread on either side (a past act of the same doer may have had another)."""
     ev = d.event
     if ev.source is None or ev.target is None or h.source is None or h.target is None:
         return False  # one party unread: a recap and a past act of the same doer may differ
+    past = [x for x in h.drafts + [d] if x.period == "past"]
+    if not all(x.own_date is not None for x in past):
+        # placed earlier by a marker alone ("had previously struck"): an earlier act of the same
+        # two parties, not today's told again; joined, today's act would turn background (review)
+        return False
     if not any(same_stem(x.lemma, d.lemma) for x in h.drafts):
         return False
     return _shared_party(h.source, ev.source, families) and _shared_party(h.target, ev.target, families)
